@@ -1,0 +1,37 @@
+# The newcomer's two commands: `make run` and `make test`.
+# Python 3.12+ is required (see pyproject.toml for why 3.11 will not do).
+PYTHON ?= $(shell for p in python3.13 python3.12; do \
+	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$p; exit 0; fi; done; \
+	  root=$$(pyenv root 2>/dev/null || echo $$HOME/.pyenv); \
+	  for v in $$(ls -d $$root/versions/3.13* $$root/versions/3.12* 2>/dev/null | sort -rV); do \
+	    if [ -x $$v/bin/python3 ]; then echo $$v/bin/python3; exit 0; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv run test bench translations package clean
+
+venv: $(STAMP) translations
+
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "Uppdrag behöver Python 3.12 eller nyare (python3.13/python3.12 eller pyenv). Installera en och försök igen." >&2; exit 1; fi
+	@echo "Använder $(PYTHON)"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+translations: $(STAMP)
+	@$(BIN)/python -m ui.i18n_build 2>/dev/null || true
+
+run: venv
+	$(BIN)/uppdrag
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: venv
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

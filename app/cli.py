@@ -1,0 +1,185 @@
+"""The `uppdrag` command line, on the same services as the GUI.
+
+Exit codes: 0 success, 1 a user error (said in Swedish on stderr, never a
+traceback), 2 wrong usage. Commands import neither Qt nor python-docx unless
+they need them: `uppdrag list` must start fast and run headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from db.errors import StoreError
+
+USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
+
+COMMANDS = ("init", "list", "import", "export", "check")
+
+
+class SwedishParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2: wrong usage
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel användning: {message}\n")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("uppdrag")
+    except PackageNotFoundError:
+        return "okänd"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = SwedishParser(
+        prog="uppdrag",
+        description="Uppdrag: uppdragsdirektiv, uppdragsplaner, projektdirektiv och projektplaner.",
+    )
+    parser.add_argument("--version", action="version", version=f"uppdrag {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
+
+    p = sub.add_parser("init", help="skapa en ny databasfil")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("--examples", action="store_true", help="lägg till exempelplanerna")
+
+    p = sub.add_parser("list", help="lista planerna i en fil")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("--json", action="store_true", help="skriv listan som JSON")
+
+    p = sub.add_parser("import", help="importera en plan från JSON")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("plan_file", type=Path, metavar="PLAN.json")
+
+    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf)")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
+
+    p = sub.add_parser("check", help="kontrollera en fil")
+    p.add_argument("file", type=Path, metavar="FIL")
+    return parser
+
+
+def _open(path: Path, *, read_only: bool = False):  # noqa: ANN202 - Workspace, imported lazily
+    from app.workspace import Workspace
+
+    return Workspace.open(path, read_only=read_only)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.plans import add_examples
+    from app.workspace import Workspace
+
+    ws = Workspace.create(args.file)
+    try:
+        ids = add_examples(ws) if args.examples else []
+    finally:
+        ws.close()
+    extra = f" med {len(ids)} exempelplaner" if ids else ""
+    print(f"Skapade {args.file}{extra}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.plans import list_plans
+
+    ws = _open(args.file, read_only=True)
+    try:
+        plans = list_plans(ws)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
+        return 0
+    if not plans:
+        print("Filen innehåller inga planer.")
+    for p in plans:
+        print(f"{p.id:>4}  {p.doc_type:<17} {p.diarienummer or '-':<14} utg. {p.edition:<5} {p.title}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.plans import import_plan_file
+
+    ws = _open(args.file)
+    try:
+        plan_id, existed = import_plan_file(ws, args.plan_file)
+    finally:
+        ws.close()
+    print(f"{'Uppdaterade' if existed else 'Importerade'} plan {plan_id} från {args.plan_file.name}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.exporters import export_plan
+    from app.plans import find_plan
+
+    ws = _open(args.file, read_only=True)
+    try:
+        outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
+    finally:
+        ws.close()
+    for warning in outcome.warnings:
+        print(f"Varning: {warning}", file=sys.stderr)
+    print(f"Skrev {outcome.path}.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.checks import check_report
+
+    ok, lines = check_report(args.file)
+    for line in lines:
+        print(line)
+    return 0 if ok else 1
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "list": cmd_list,
+    "import": cmd_import,
+    "export": cmd_export,
+    "check": cmd_check,
+}
+
+
+def _gui_args(argv: list[str]) -> list[str] | None:
+    """The arguments for starting the app, or None when argv names a command."""
+    if argv and (argv[0] in HANDLERS or argv[0] in ("-h", "--help", "--version")):
+        return None
+    return argv
+
+
+def start_gui(argv: list[str]) -> int:
+    parser = SwedishParser(prog="uppdrag", description="Starta Uppdrag.")
+    parser.add_argument("path", nargs="?", type=Path, metavar="FIL", help="databasfil att öppna")
+    parser.add_argument("--db", type=Path, metavar="FIL", help="databasfil att öppna")
+    args, qt_args = parser.parse_known_args(argv)
+    from ui.main import run
+
+    return run(args.db or args.path, qt_args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui = _gui_args(argv)
+    try:
+        if gui is not None:
+            return start_gui(gui)
+        args = build_parser().parse_args(argv)
+        return HANDLERS[args.command](args)
+    except USER_ERRORS as exc:
+        print(f"uppdrag: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("uppdrag: avbrutet.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Export a plan to a file whose suffix picks the format; shared by the command line and the GUI.
+
+Each format's module is imported only when it is used, so that the command
+line starts without loading python-docx or openpyxl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.plan_json import plan_to_dict, write_plan_json
+from app.workspace import Workspace
+
+
+@dataclass
+class ExportOutcome:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+    return ExportOutcome(write_plan_json(plan, out))
+
+
+def _docx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+    from app.export.docx_export import export_docx
+
+    result = export_docx(plan, out, **_word_options(ws))
+    return ExportOutcome(result.path, list(result.warnings))
+
+
+def _pdf(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+    from app.export.pdf_export import export_pdf
+
+    result = export_pdf(plan, out, **_word_options(ws))
+    return ExportOutcome(result.path, list(result.warnings))
+
+
+def _word_options(ws: Workspace) -> dict[str, Any]:
+    from app.word_reference import reference_for_export
+
+    return {"reference": reference_for_export(ws), "risk_scale": ws.risk_scale}
+
+
+EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], ExportOutcome]]] = {
+    ".json": ("Plan som JSON", _json),
+    ".docx": ("Word-dokument", _docx),
+    ".pdf": ("PDF", _pdf),
+}
+
+
+class UnknownFormat(ValueError):
+    pass
+
+
+def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
+    suffix = out.suffix.lower()
+    if suffix not in EXPORTERS:
+        known = ", ".join(EXPORTERS)
+        raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {known}.")
+    if not out.parent.exists():
+        raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
+    return EXPORTERS[suffix][1](ws, plan_to_dict(plan_id), out)

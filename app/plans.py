@@ -1,0 +1,152 @@
+"""Whole-plan operations: create from a template, copy, find, list, import and export JSON."""
+
+from __future__ import annotations
+
+import copy
+import uuid as uuidlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.plan_import import import_plan, read_plan_file, check_plan_dict
+from app.plan_json import plan_to_dict, write_plan_json
+from app.resources import resource_path
+from app.workspace import Change, Workspace
+from db import models
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    uuid: str
+    doc_type: str
+    title: str
+    diarienummer: str
+    edition: str
+    status: str
+    modified: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "uuid": self.uuid, "doc_type": self.doc_type, "title": self.title,
+            "diarienummer": self.diarienummer, "edition": self.edition, "status": self.status,
+            "modified": self.modified,
+        }
+
+
+def list_plans(ws: Workspace) -> list[PlanSummary]:
+    P = models.Plan
+    query = (
+        P.select(P.id, P.uuid, P.doc_type, P.title, P.diarienummer, P.edition, P.status, P.modified_at)
+        .where(P.deleted_at.is_null())
+        .order_by(P.doc_type, P.title, P.id)
+        .tuples()
+    )
+    return [PlanSummary(*row) for row in query]
+
+
+def find_plan(ws: Workspace, ref: str) -> int:
+    """A plan by id, uuid or diarienummer; LookupError with a Swedish message otherwise."""
+    P = models.Plan
+    alive = P.deleted_at.is_null()
+    ref = ref.strip()
+    if ref.isdigit():
+        row = P.get_or_none((P.id == int(ref)) & alive)
+        if row:
+            return row.id
+    row = P.get_or_none((P.uuid == ref.lower()) & alive)
+    if row:
+        return row.id
+    matches = list(P.select(P.id).where((P.diarienummer == ref) & alive).tuples())
+    if len(matches) == 1:
+        return matches[0][0]
+    if len(matches) > 1:
+        raise LookupError(f"Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.")
+    raise LookupError(f"Hittar ingen plan med id, uuid eller diarienummer ”{ref}”.")
+
+
+def create_plan(ws: Workspace, template_key: str, title: str, **metadata: Any) -> Change:
+    """A new plan with the template's sections and decision points, as one transaction."""
+    from app.templates import get_template
+
+    template = get_template(template_key)
+    with ws.store.write():
+        change = ws.add(
+            "plan",
+            doc_type=template.doc_type,
+            template=template.key,
+            title=title,
+            signature_title=template.signature_title,
+            decision_text=template.decision_text,
+            **metadata,
+        )
+        plan_id = change.ids[0]
+        for s in template.sections:
+            ws.add("section", plan_id, key=s.key, heading=s.heading, level=s.level, numbered=s.numbered,
+                   content=s.content, guidance=s.guidance, optional=s.optional, empty_text=s.empty_text)
+        for p in template.decision_points:
+            kind = "milestone" if p.code.upper().startswith("MS") else "decision_point"
+            ws.add("timeline", plan_id, kind=kind, code=p.code, title=p.name, description=p.decides)
+    return change
+
+
+def renew_uuids(data: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of a plan dict in which every uuid is new (references follow)."""
+    text_map: dict[str, str] = {}
+
+    def new(old: str) -> str:
+        return text_map.setdefault(old, str(uuidlib.uuid4()))
+
+    fresh = copy.deepcopy(data)
+    fresh["uuid"] = new(fresh["uuid"])
+    for key in ("sections", "goals", "timeline", "resources", "budget", "risks", "log",
+                "status_reports", "terms", "references", "editions"):
+        for row in fresh[key]:
+            row["uuid"] = new(row["uuid"])
+    for row in fresh["organisation"]["roles"]:
+        row["uuid"] = new(row["uuid"])
+    for risk in fresh["risks"]:
+        for a in risk["history"]:
+            a["uuid"] = new(a["uuid"])
+    for t in fresh["timeline"]:
+        t["parent"] = text_map.get(t["parent"]) if t["parent"] else None
+        t["depends_on"] = [text_map[d] for d in t["depends_on"]]
+    # People are the file's register: a copy refers to the same persons.
+    return fresh
+
+
+def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
+    data = renew_uuids(plan_to_dict(plan_id, with_editions=False))
+    if title:
+        data["title"] = title
+    now = models.utc_now()
+    data["metadata"]["created_at"] = data["metadata"]["modified_at"] = now
+    with ws.store.write():
+        new_id = import_plan(data)
+    return Change("plan", "added", (new_id,), new_id)
+
+
+def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
+    """Import a plan dict; returns (plan id, whether it updated an existing plan)."""
+    check_plan_dict(data)
+    existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
+    with ws.store.write():
+        plan_id = import_plan(data)
+    return plan_id, existed
+
+
+def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
+    return import_plan_data(ws, read_plan_file(path))
+
+
+def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:
+    return write_plan_json(plan_to_dict(plan_id), out)
+
+
+def example_files() -> list[Path]:
+    return sorted(resource_path("examples").glob("*.json"))
+
+
+def add_examples(ws: Workspace) -> list[int]:
+    """Import the example plans shipped in resources/examples (idempotent by uuid)."""
+    return [import_plan_file(ws, path)[0] for path in example_files()]

@@ -1,0 +1,74 @@
+"""Between peewee rows and the plain values services hand out.
+
+Outside `db/` a row is a plain dict: vague dates appear as `VagueDate` (the
+pair of columns `<f>` and `<f>_precision` folded into one value) and foreign
+keys as integer ids under the field's name (`person`, `plan`, `parent`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from peewee import ForeignKeyField
+
+from app.dates import Precision, VagueDate
+from app.kinds import Kind
+
+HIDDEN = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "deleted_at"})
+
+
+def _vague(day: date | str | None, precision: str | None) -> VagueDate | None:
+    if day is None or precision is None:
+        return None
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return VagueDate(day, Precision(precision))
+
+
+def editable_fields(k: Kind) -> list[str]:
+    """Names a service accepts for `k`, with each vague pair as one name."""
+    names = []
+    precisions = {f"{v}_precision" for v in k.vague_fields}
+    for name in k.model._meta.sorted_field_names:
+        if name in HIDDEN or name in precisions:
+            continue
+        names.append(name)
+    return names
+
+
+def to_plain(k: Kind, row: Any) -> dict[str, Any]:
+    """A model instance as a plain dict (with id and uuid, without bookkeeping)."""
+    data = row.__data__
+    out: dict[str, Any] = {"id": data.get("id", data.get("key")), "uuid": data.get("uuid")}
+    fields = k.model._meta.fields
+    for name in editable_fields(k):
+        f = fields[name]
+        if name in k.vague_fields:
+            out[name] = _vague(data.get(name), data.get(f"{name}_precision"))
+        elif isinstance(f, ForeignKeyField):
+            out[name] = data.get(f.name)
+        elif name in k.day_fields and isinstance(data.get(name), str):
+            out[name] = date.fromisoformat(data[name])
+        else:
+            out[name] = data.get(name)
+    return out
+
+
+def to_columns(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
+    """Plain values to model column values (splitting each vague date in two)."""
+    unknown = set(values) - set(editable_fields(k))
+    if unknown:
+        raise ValueError(f"Okända fält för {k.label}: {', '.join(sorted(unknown))}")
+    columns: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in k.vague_fields:
+            if value is not None and not isinstance(value, VagueDate):
+                raise TypeError(f"{name} ska vara ett VagueDate eller None")
+            columns[name] = value.start if value else None
+            columns[f"{name}_precision"] = str(value.precision) if value else None
+        elif isinstance(value, bool):
+            columns[name] = int(value)
+        else:
+            columns[name] = value
+    return columns

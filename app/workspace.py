@@ -1,0 +1,192 @@
+"""The services on one open file: read, add, edit, delete and reorder every part of a plan.
+
+The command line and the GUI both go through a Workspace. Every call that
+changes something is one committed transaction and returns a `Change` that
+says what changed and carries what an undo needs (the old values, the new id).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import kinds, rows
+from app.validation import validate
+from db import models
+from db.store import Store, create_store, open_store
+
+DEFAULT_RISK_SCALE = 4
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    action: str  # added | updated | deleted | restored | moved
+    ids: tuple[int, ...]
+    plan_id: int | None
+    old: dict[str, Any] = field(default_factory=dict)  # previous values of the changed fields
+    old_index: int | None = None  # for moves
+
+
+class Workspace:
+    def __init__(self, store: Store):
+        self.store = store
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Workspace:
+        return cls(open_store(path, read_only=read_only))
+
+    @classmethod
+    def create(cls, path: Path | str) -> Workspace:
+        return cls(create_store(path))
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- settings ------------------------------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = models.Setting.get_or_none(models.Setting.key == key)
+        return default if row is None else json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.store.write():
+            models.Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+
+    @property
+    def risk_scale(self) -> int:
+        return int(self.setting("risk_scale", DEFAULT_RISK_SCALE))
+
+    # --- reading -------------------------------------------------------------
+
+    def get(self, kind_name: str, row_id: int) -> dict[str, Any]:
+        k = kinds.kind(kind_name)
+        return rows.to_plain(k, self._row(k, row_id))
+
+    def list(self, kind_name: str, plan_id: int | None = None, *, include_deleted: bool = False) -> list[dict[str, Any]]:
+        """Rows of a kind in display order; for plan parts, those of `plan_id`."""
+        k = kinds.kind(kind_name)
+        m = k.model
+        query = m.select()
+        if k.in_plan:
+            query = query.where(m.plan == plan_id).order_by(m.position, m.id)
+        else:
+            query = query.order_by(m.id)
+        if not include_deleted:
+            query = query.where(m.deleted_at.is_null())
+        return [rows.to_plain(k, r) for r in query]
+
+    def _row(self, k: kinds.Kind, row_id: int) -> Any:
+        row = k.model.get_or_none(k.model.id == row_id)
+        if row is None:
+            raise LookupError(f"Hittar inte {k.label} (id {row_id}).")
+        return row
+
+    def _plan_of(self, k: kinds.Kind, row: Any) -> int | None:
+        if k.name == "plan":
+            return row.id
+        if k.in_plan:
+            return row.__data__["plan"]
+        if k.name == "dependency":
+            return models.TimelineItem.get_by_id(row.__data__["successor"]).__data__["plan"]
+        if k.name == "risk_assessment":
+            return models.Risk.get_by_id(row.__data__["risk"]).__data__["plan"]
+        return None
+
+    # --- writing -------------------------------------------------------------
+
+    def add(self, kind_name: str, plan_id: int | None = None, *, index: int | None = None, **values: Any) -> Change:
+        """Add a row (at `index` in its plan's order, or last) after validating it."""
+        k = kinds.kind(kind_name)
+        proposed = {**self._defaults(k), **values}
+        validate(k.name, proposed, risk_scale=self.risk_scale)
+        columns = rows.to_columns(k, values)
+        with self.store.write():
+            if k.in_plan:
+                siblings = self._sibling_ids(k, plan_id)
+                columns["plan"] = plan_id
+                columns["position"] = len(siblings)
+            row = k.model.create(**columns)
+            if k.in_plan and index is not None and index < len(siblings):
+                self._reorder(k, [*siblings[:index], row.id, *siblings[index:]])
+        return Change(k.name, "added", (row.id,), plan_id if k.in_plan else self._plan_of(k, row))
+
+    def update(self, kind_name: str, row_id: int, **values: Any) -> Change:
+        """Change fields of a row; the Change carries their old values for undo."""
+        k = kinds.kind(kind_name)
+        row = self._row(k, row_id)
+        current = rows.to_plain(k, row)
+        validate(k.name, {**current, **values}, risk_scale=self.risk_scale)
+        old = {name: current[name] for name in values}
+        columns = rows.to_columns(k, values)
+        with self.store.write():
+            self._touch(k, row_id, columns)
+        return Change(k.name, "updated", (row_id,), self._plan_of(k, row), old=old)
+
+    def delete(self, kind_name: str, row_id: int) -> Change:
+        """Leave a tombstone; the row disappears from lists and can be restored."""
+        return self._set_deleted(kind_name, row_id, models.utc_now(), "deleted")
+
+    def restore(self, kind_name: str, row_id: int) -> Change:
+        return self._set_deleted(kind_name, row_id, None, "restored")
+
+    def _set_deleted(self, kind_name: str, row_id: int, when: str | None, action: str) -> Change:
+        k = kinds.kind(kind_name)
+        row = self._row(k, row_id)
+        with self.store.write():
+            self._touch(k, row_id, {"deleted_at": when})
+        return Change(k.name, action, (row_id,), self._plan_of(k, row))
+
+    def move(self, kind_name: str, row_id: int, new_index: int) -> Change:
+        """Move a plan part to `new_index` among its living siblings."""
+        k = kinds.kind(kind_name)
+        row = self._row(k, row_id)
+        plan_id = row.__data__["plan"]
+        order = self._sibling_ids(k, plan_id)
+        old_index = order.index(row_id)
+        order.remove(row_id)
+        new_index = max(0, min(new_index, len(order)))
+        order.insert(new_index, row_id)
+        with self.store.write():
+            self._reorder(k, order)
+        return Change(k.name, "moved", (row_id,), plan_id, old_index=old_index)
+
+    # --- helpers -------------------------------------------------------------
+
+    def _defaults(self, k: kinds.Kind) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in rows.editable_fields(k):
+            f = k.model._meta.fields[name]
+            out[name] = f.default() if callable(f.default) else f.default
+        return out
+
+    def _sibling_ids(self, k: kinds.Kind, plan_id: int | None) -> list[int]:
+        m = k.model
+        query = (
+            m.select(m.id)
+            .where((m.plan == plan_id) & m.deleted_at.is_null())
+            .order_by(m.position, m.id)
+        )
+        return [r for (r,) in query.tuples()]
+
+    def _reorder(self, k: kinds.Kind, order: list[int]) -> None:
+        m = k.model
+        current = dict(m.select(m.id, m.position).where(m.id.in_(order)).tuples())
+        for position, row_id in enumerate(order):
+            if current.get(row_id) != position:
+                self._touch(k, row_id, {"position": position})
+
+    def _touch(self, k: kinds.Kind, row_id: int, columns: dict[str, Any]) -> None:
+        """Write columns and mark the row as edited (time and revision, for merging)."""
+        m = k.model
+        m.update(**columns, modified_at=models.utc_now(), rev=m.rev + 1).where(m.id == row_id).execute()

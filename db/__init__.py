@@ -1,0 +1,1 @@
+"""Storage: peewee models, opening and checking files, migrations, copies. Never imports Qt."""

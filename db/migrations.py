@@ -1,0 +1,50 @@
+"""The ordered ladder of schema migrations.
+
+Each step takes a file from version N to N+1 inside one IMMEDIATE transaction
+that also sets `user_version`, so a step killed halfway leaves the file at
+version N, untouched. The steps are frozen SQL: they must never follow later
+changes to the models.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from db.schema_history import V2_NEW_OBJECTS
+
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 2: dependencies, risk history, stored assets, periods on roles and resources."""
+    for sql in V2_NEW_OBJECTS:
+        conn.execute(sql)
+    conn.execute('ALTER TABLE "section" ADD COLUMN "body_after" TEXT NOT NULL DEFAULT \'\'')
+    conn.execute('ALTER TABLE "section" ADD COLUMN "empty_text" VARCHAR(255) NOT NULL DEFAULT \'\'')
+    for table in ("role", "resource_line"):
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "start" DATE')
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "start_precision" VARCHAR(255)')
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "end" DATE')
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "end_precision" VARCHAR(255)')
+
+
+# STEPS[n] takes a file from version n to n + 1.
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2,
+}
+
+
+def apply_step(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run one step in its own transaction; `conn` must be in autocommit mode."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        STEPS[from_version](conn)
+        conn.execute(f"PRAGMA user_version = {from_version + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def migrate(conn: sqlite3.Connection, from_version: int, to_version: int) -> None:
+    for version in range(from_version, to_version):
+        apply_step(conn, version)

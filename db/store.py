@@ -1,0 +1,306 @@
+"""Opening, creating and checking Uppdrag database files.
+
+A file is opened in two steps. First a raw read-only connection with SQLite's
+defensive settings checks identity, version, integrity and the schema
+allow-list; nothing in that step can write to the file. Only a file that
+passes is handed to peewee, whose connect-time pragmas would otherwise write
+to a file that is not ours.
+
+Durability: `journal_mode=DELETE` with `synchronous=FULL`. Every commit is
+fsynced before it returns, and after a commit the file stands alone (no -wal
+or -shm beside it), which is what a file that is mailed, copied to a USB
+stick or kept on a network share needs. WAL is faster but relies on shared
+memory that does not work over network file systems. Every write starts with
+BEGIN IMMEDIATE so that two programs on one file wait for each other instead
+of failing halfway through a read-then-write.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from db import models
+from db.errors import FileRefused, ReadOnlyStore, StoreError
+from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
+from db.migrations import migrate
+from db.schema import schema_difference
+
+BUSY_TIMEOUT_S = 10
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # a crafted 1 GB cell is refused, not loaded
+
+PRAGMAS = (
+    ("journal_mode", "delete"),
+    ("synchronous", "full"),
+    ("foreign_keys", 1),
+    ("trusted_schema", 0),
+    ("cell_size_check", 1),
+    ("mmap_size", 0),
+)
+
+
+def harden(conn: sqlite3.Connection) -> None:
+    """SQLite's defensive settings for files that may come from someone else."""
+    conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+    conn.setconfig(sqlite3.SQLITE_DBCONFIG_TRUSTED_SCHEMA, False)
+    conn.setconfig(sqlite3.SQLITE_DBCONFIG_ENABLE_TRIGGER, False)
+    conn.setconfig(sqlite3.SQLITE_DBCONFIG_ENABLE_VIEW, False)
+    conn.setconfig(sqlite3.SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, False)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_TEXT_BYTES)
+
+
+class HardenedSqliteDatabase(SqliteDatabase):
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        harden(conn)
+        super()._add_conn_hooks(conn)
+
+
+@dataclass
+class FileCheck:
+    """What the raw check found out about a file."""
+
+    path: Path
+    version: int
+    writable: bool
+    recovered: bool = False  # a hot journal from a stopped program was rolled back
+    problems: list[str] = field(default_factory=list)
+
+
+def _describe(path: Path) -> str:
+    return f"”{path.name}”"
+
+
+def _raw_connect(path: Path, *, write: bool) -> sqlite3.Connection:
+    mode = "rw" if write else "ro"
+    uri = f"file:{path.resolve().as_posix()}?mode={mode}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    harden(conn)
+    conn.execute("PRAGMA mmap_size = 0")
+    conn.execute("PRAGMA cell_size_check = ON")
+    return conn
+
+
+def _journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _is_writable(path: Path) -> bool:
+    # A journal must be creatable beside the file, so the folder must be writable too.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
+    """Check that `path` is a genuine Uppdrag file we can read; raise FileRefused if not.
+
+    Nothing here writes to the file, except that a genuine Uppdrag file left
+    with a hot journal is rolled back by SQLite itself when `allow_recovery`
+    is set and the file is writable: that restores its last committed state.
+    """
+    name = _describe(path)
+    if not path.exists():
+        raise FileRefused(f"Filen {name} finns inte.")
+    if path.is_dir():
+        raise FileRefused(f"{name} är en mapp, inte en Uppdrag-fil.")
+    try:
+        size = path.stat().st_size
+        header = read_header(path) if size else None
+    except OSError as exc:
+        raise FileRefused(f"Filen {name} kan inte läsas: {exc.strerror}.") from exc
+    if size == 0:
+        raise FileRefused(f"Filen {name} är tom (0 byte) och är ingen Uppdrag-fil.")
+    if header is None:
+        raise FileRefused(f"Filen {name} är ingen Uppdrag-fil (den är inte en SQLite-databas).")
+    if header.application_id != APPLICATION_ID:
+        raise FileRefused(
+            f"Filen {name} är en databas från ett annat program, inte en Uppdrag-fil."
+        )
+    if header.user_version > SCHEMA_VERSION:
+        raise FileRefused(
+            f"Filen {name} är skapad av en nyare version av Uppdrag (schemaversion "
+            f"{header.user_version}; den här versionen kan öppna till och med version "
+            f"{SCHEMA_VERSION}). Uppdatera Uppdrag för att öppna den. Filen har inte ändrats."
+        )
+    if header.user_version < 1:
+        raise FileRefused(f"Filen {name} saknar schemaversion och kan inte öppnas.")
+    if header.page_count and size < header.page_count * header.page_size:
+        raise FileRefused(
+            f"Filen {name} är avkortad ({size} byte av "
+            f"{header.page_count * header.page_size}) och kan inte öppnas. "
+            "Använd en säkerhetskopia."
+        )
+
+    writable = _is_writable(path)
+    recovered = False
+    if _journal_path(path).exists():
+        if not (allow_recovery and writable):
+            raise FileRefused(
+                f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
+                "återställas där den är skrivbar. Kopiera filen tillsammans med "
+                f"{_journal_path(path).name} till en skrivbar mapp och öppna kopian."
+            )
+        recovered = True
+
+    try:
+        conn = _raw_connect(path, write=recovered)
+    except sqlite3.Error as exc:
+        raise FileRefused(f"Filen {name} kan inte öppnas: {exc}.") from exc
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID or version != header.user_version:
+            raise FileRefused(f"Filen {name} är skadad (rubriken stämmer inte med innehållet).")
+        result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if result != ["ok"]:
+            raise FileRefused(
+                f"Filen {name} är skadad och kan inte öppnas ({result[0]}). "
+                "Använd en säkerhetskopia."
+            )
+        diff = schema_difference(conn, version)
+        if diff:
+            raise FileRefused(
+                f"Filen {name} innehåller databasobjekt som en Uppdrag-fil inte har "
+                f"({', '.join(diff[:5])}) och öppnas inte av säkerhetsskäl. Filen har inte ändrats."
+            )
+    except sqlite3.DatabaseError as exc:
+        raise FileRefused(f"Filen {name} är skadad och kan inte öppnas ({exc}).") from exc
+    finally:
+        conn.close()
+    return FileCheck(path=path, version=version, writable=writable, recovered=recovered)
+
+
+@dataclass
+class Store:
+    """An open Uppdrag file. Models are bound to it while it is the active store."""
+
+    path: Path
+    db: SqliteDatabase
+    read_only: bool
+    recovered: bool = False
+    migrated_from: int | None = None
+
+    def activate(self) -> None:
+        models.database.initialize(self.db)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One committed transaction, begun with BEGIN IMMEDIATE."""
+        if self.read_only:
+            raise ReadOnlyStore(f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+        with self.db.atomic():
+            yield
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
+    if read_only:
+        uri = f"file:{path.resolve().as_posix()}?mode=ro"
+        db = HardenedSqliteDatabase(
+            uri, uri=True, pragmas=(("foreign_keys", 1), ("trusted_schema", 0), ("mmap_size", 0)),
+            timeout=BUSY_TIMEOUT_S,
+        )
+    else:
+        db = HardenedSqliteDatabase(
+            str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, lock_type="IMMEDIATE"
+        )
+    db.connect()
+    return db
+
+
+def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool = True) -> Store:
+    """Open an existing Uppdrag file after checking it; migrate older versions first."""
+    path = Path(path)
+    check = check_file(path)
+    read_only = read_only or not check.writable
+    migrated_from = None
+    if check.version < SCHEMA_VERSION:
+        if read_only or not migrate_old:
+            raise FileRefused(
+                f"Filen ”{path.name}” har en äldre schemaversion ({check.version}) och måste "
+                "uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp."
+            )
+        _migrate_file(path, check.version)
+        migrated_from = check.version
+    store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from)
+    store.activate()
+    return store
+
+
+def _migrate_file(path: Path, version: int) -> None:
+    from db.backup import backup_before_migration
+
+    backup_before_migration(path, version)
+    conn = _raw_connect(path, write=True)
+    try:
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, version, SCHEMA_VERSION)
+    finally:
+        conn.close()
+
+
+def create_store(path: Path | str) -> Store:
+    """Make a new, empty Uppdrag file at `path`; never touch a file that exists.
+
+    The file is built beside its final name and renamed into place, so a crash
+    leaves either no file or a complete one.
+    """
+    path = Path(path)
+    if path.exists():
+        raise StoreError(f"Filen ”{path.name}” finns redan; välj ett annat namn.")
+    if not path.parent.exists():
+        raise StoreError(f"Mappen ”{path.parent}” finns inte.")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        db = HardenedSqliteDatabase(str(tmp), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
+        db.connect()
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        with db.bind_ctx(models.MODELS):
+            with db.atomic():
+                db.create_tables(models.MODELS)
+                models.Setting.create(key="file_uuid", value=f'"{models.new_uuid()}"')
+        db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.close()
+        _fsync_file(tmp)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return open_store(path)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable; folders cannot be opened for fsync on Windows."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def integrity_report(store: Store) -> list[str]:
+    """Problems `PRAGMA integrity_check` and `foreign_key_check` find; [] when the file is sound."""
+    found = [r[0] for r in store.db.execute_sql("PRAGMA integrity_check").fetchall()]
+    problems = [] if found == ["ok"] else found
+    fk = store.db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    problems += [f"felaktig referens i tabell {r[0]} (rad {r[1]})" for r in fk]
+    return problems
