@@ -148,30 +148,19 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _gui_args(argv: list[str]) -> list[str] | None:
-    """The arguments for starting the app, or None when argv names a command."""
-    if argv and (argv[0] in HANDLERS or argv[0] in ("-h", "--help", "--version")):
-        return None
-    return argv
-
-
-def start_gui(argv: list[str]) -> int:
-    parser = SwedishParser(prog="uppdrag", description="Starta Uppdrag.")
-    parser.add_argument("path", nargs="?", type=Path, metavar="FIL", help="databasfil att öppna")
-    parser.add_argument("--db", type=Path, metavar="FIL", help="databasfil att öppna")
-    args, qt_args = parser.parse_known_args(argv)
-    from ui.main import run
-
-    return run(args.db or args.path, qt_args)
+def is_command(argv: Sequence[str]) -> bool:
+    """Whether argv names a command (or asks for help/version) rather than starting the app."""
+    return bool(argv) and (argv[0] in HANDLERS or argv[0] in ("-h", "--help", "--version"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; `ui.entry` sends everything else (starting the app) to the GUI."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    gui = _gui_args(argv)
     try:
-        if gui is not None:
-            return start_gui(gui)
         args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return 2
         return HANDLERS[args.command](args)
     except USER_ERRORS as exc:
         print(f"uppdrag: {exc}", file=sys.stderr)

@@ -1,0 +1,38 @@
+"""The `uppdrag` program: a command runs headless through app.cli; anything else starts the app.
+
+Qt is imported only on the way to the GUI, so `uppdrag list` and friends run
+on machines without a display and start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import cli
+
+
+def start_gui(argv: list[str]) -> int:
+    parser = cli.SwedishParser(prog="uppdrag", description="Starta Uppdrag.")
+    parser.add_argument("path", nargs="?", type=Path, metavar="FIL", help="databasfil att öppna")
+    parser.add_argument("--db", type=Path, metavar="FIL", help="databasfil att öppna")
+    args, qt_args = parser.parse_known_args(argv)
+    from ui.main import run
+
+    return run(args.db or args.path, qt_args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if cli.is_command(argv):
+        return cli.main(argv)
+    try:
+        return start_gui(argv)
+    except cli.USER_ERRORS as exc:
+        print(f"uppdrag: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
