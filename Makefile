@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 translations: $(STAMP)
-	@$(BIN)/python -m ui.i18n_build 2>/dev/null || true
+	@if [ -f ui/i18n_build.py ]; then $(BIN)/python -m ui.i18n_build; fi
 
 run: venv
 	$(BIN)/uppdrag
