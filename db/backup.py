@@ -9,9 +9,13 @@ complete new one, never half a file.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sqlite3
 import tempfile
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from db.errors import StoreError
@@ -56,3 +60,155 @@ def backup_before_migration(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir() / f"{path.stem}.v{version}.{stamp}.fore-uppgradering{path.suffix or '.uppdrag'}"
     return copy_database(path, target)
+
+
+# --- automatic session backups ----------------------------------------------
+
+SESSIONS_KEPT = 10
+DAILY_DAYS_KEPT = 14
+_STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+_STAMP_RE = re.compile(r"\.(\d{8}T\d{12}Z)\.[^.]+$")
+
+
+def session_backup_folder(path: Path) -> Path:
+    folder = backup_dir() / Path(path).stem
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def backup_time(name: str) -> datetime | None:
+    """The UTC time a session backup was taken, read from its name; None for other files."""
+    m = _STAMP_RE.search(name)
+    if not m:
+        return None
+    try:
+        return datetime.strptime(m.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datetime) -> set[str]:
+    """The rotation policy as a pure function: the last SESSIONS_KEPT backups, plus the
+    newest backup of each of the last DAILY_DAYS_KEPT days (counting today)."""
+    items = sorted(names_with_times, key=lambda nt: (nt[1], nt[0]), reverse=True)
+    keep = {name for name, _ in items[:SESSIONS_KEPT]}
+    today = now.date()
+    seen_days: set = set()
+    for name, when in items:
+        day = when.date()
+        if 0 <= (today - day).days < DAILY_DAYS_KEPT and day not in seen_days:
+            seen_days.add(day)
+            keep.add(name)
+    return keep
+
+
+def _quick_check(path: Path) -> str:
+    from db.store import harden
+
+    conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        harden(conn)
+        return conn.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
+    """Copy `path` into its backup folder with a timestamped name, verify the copy,
+    and only then remove backups the rotation policy no longer keeps."""
+    path = Path(path)
+    now = now or datetime.now(UTC)
+    folder = session_backup_folder(path)
+    target = folder / f"{path.stem}.{now.strftime(_STAMP_FORMAT)}{path.suffix or '.uppdrag'}"
+    copy_database(path, target)
+    result = _quick_check(target)
+    if result != "ok":
+        raise StoreError(f"Säkerhetskopian av ”{path.name}” kunde inte verifieras ({result}).")
+    found = [(p.name, t) for p in folder.iterdir() if p.is_file() and (t := backup_time(p.name))]
+    keep = backups_to_keep(found, now)
+    keep.add(target.name)
+    for name, _ in found:
+        if name not in keep:
+            (folder / name).unlink(missing_ok=True)
+    return target
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # UTC
+    size: int
+    plan_count: int | None  # None when the backup cannot be read
+    problem: str = ""
+
+    @property
+    def local_time_text(self) -> str:
+        return self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _plan_count(path: Path) -> int:
+    from db.store import _raw_connect, check_file
+
+    check_file(path, allow_recovery=False)
+    conn = _raw_connect(path, write=False)
+    try:
+        return conn.execute("SELECT count(*) FROM plan WHERE deleted_at IS NULL").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def list_backups(path: Path) -> list[BackupInfo]:
+    """The session backups of `path`, newest first, each with its time and number of plans."""
+    folder = backup_dir() / Path(path).stem
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.iterdir():
+        when = backup_time(p.name)
+        if when is None or not p.is_file():
+            continue
+        try:
+            count, problem = _plan_count(p), ""
+        except (StoreError, sqlite3.Error) as exc:
+            count, problem = None, str(exc)
+        out.append(BackupInfo(p, when, p.stat().st_size, count, problem))
+    return sorted(out, key=lambda b: b.taken_at, reverse=True)
+
+
+ASIDE_SUFFIX = ".fore-aterstallning"
+
+
+def _aside_name(target: Path) -> Path:
+    aside = target.with_name(target.name + ASIDE_SUFFIX)
+    if aside.exists() or aside.with_name(aside.name + "-journal").exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        aside = target.with_name(f"{target.name}{ASIDE_SUFFIX}-{stamp}")
+    return aside
+
+
+def restore_backup(backup: Path, target: Path) -> tuple[Path, Path | None]:
+    """Put the content of `backup` back at `target` (a consistent copy, renamed into place).
+
+    The file that was at `target` is never deleted: it is kept aside as
+    `TARGET.fore-aterstallning` (with its -journal, if a stopped program left
+    one, so that the restored file cannot pick up a stale journal). Returns
+    (target, the file kept aside or None).
+    """
+    from db.store import check_file, fsync_dir
+
+    backup, target = Path(backup), Path(target)
+    check_file(backup, allow_recovery=False)
+    aside: Path | None = None
+    journal = target.with_name(target.name + "-journal")
+    if target.exists() or journal.exists():
+        aside = _aside_name(target)
+        if target.exists():
+            try:
+                copy_database(target, aside)  # a consistent copy when the file is readable
+            except (StoreError, sqlite3.Error):
+                shutil.copy2(target, aside)  # a damaged file is kept byte for byte
+        if journal.exists():
+            os.replace(journal, aside.with_name(aside.name + "-journal"))
+        fsync_dir(target.parent)
+    copy_database(backup, target)
+    return target, aside
