@@ -29,7 +29,7 @@ def check_report(path: Path) -> tuple[bool, list[str]]:
         for model in models.MODELS:
             if issubclass(model, models.UserRow):
                 total = model.select().count()
-                dead = model.select().where(model.deleted_at.is_not_null()).count()
+                dead = model.select().where(model.deleted_at.is_null(False)).count()
                 lines.append(f"  {model._meta.table_name:<16} {total - dead:>7} / {dead}")
         return not problems, lines
     finally:
