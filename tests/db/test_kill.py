@@ -1,0 +1,233 @@
+"""SIGKILL at 200+ moments while the app writes: the file stays sound and keeps every acknowledged edit.
+
+A child process (tests/db/kill_child.py) writes through the app's services and
+prints each step only after its commit has returned. The parent kills it at
+random times (20–250 ms after it is ready) and at deterministic points inside
+an import (a progress handler in the child SIGKILLs itself at callback K).
+After every kill `uppdrag check` must pass, every acknowledged step must be in
+the file, and an import must be complete or absent, never partial.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app.checks import check_report
+from app.workspace import Workspace
+
+CHILD = Path(__file__).with_name("kill_child.py")
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+RANDOM_EDIT_KILLS = 60
+RANDOM_IMPORT_KILLS = 60
+PROGRESS_KILLS = 100
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the kill harness forks (POSIX)")
+
+
+class Writer:
+    """The zygote child: forks one writer per command; we kill the writer."""
+
+    def __init__(self, path: Path):
+        self.proc = subprocess.Popen(
+            [sys.executable, str(CHILD), str(path), "serve"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1, cwd=ROOT,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.strip())
+        self.lines.put("EOF")
+
+    def _next(self) -> str:
+        line = self.lines.get(timeout=60)
+        assert line != "EOF", "the kill harness stopped"
+        return line
+
+    def run(self, command: str, kill_after: float | None) -> tuple[list[str], int]:
+        """Run one writer; kill it `kill_after` s after it is ready. (acknowledged lines, signal)."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        pid, ready, acks = None, False, []
+        while True:
+            line = self._next()
+            if line.startswith("pid "):
+                pid = int(line.split()[1])
+            elif line == "ready":
+                ready = True
+            elif line.startswith("done "):
+                _, signum, code = line.split()
+                assert int(code) in (0, -1), f"writer failed with exit code {code}"
+                return acks, int(signum)
+            else:
+                acks.append(line)
+            if kill_after is not None and pid and ready:
+                time.sleep(kill_after)
+                os.kill(pid, signal.SIGKILL)
+                kill_after = None
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def _check(path: Path) -> None:
+    ok, lines = check_report(path)
+    assert ok, lines
+    assert not _hot_journal(path)
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def _hot_journal(path: Path) -> bool:
+    """A journal SQLite would roll back. A writer killed before its first journal sync
+    leaves one whose magic is still zero: SQLite ignores it, and so may we."""
+    j = path.with_name(path.name + "-journal")
+    if not j.exists():
+        return False
+    with open(j, "rb") as fh:
+        return fh.read(8) == JOURNAL_MAGIC
+
+
+def _ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _new_file(tmp_path: Path) -> Path:
+    path = tmp_path / "dödad.uppdrag"
+    ws = Workspace.create(path)
+    ws.add("plan", doc_type="plan", template="plan", title="kill-target")
+    ws.close()
+    return path
+
+
+EXPECTED_PARTS = {"section": "sections", "goal": "goals", "timeline_item": "timeline", "risk": "risks",
+                  "budget_line": "budget", "log_entry": "log", "term": "terms", "reference": "references"}
+
+
+def _expected_counts() -> dict[str, int]:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return {table: len(data[key]) for table, key in EXPECTED_PARTS.items()}
+
+
+def _imports_complete(path: Path) -> set[str]:
+    """uuids of the imported plans; every one of them must be whole."""
+    expected = _expected_counts()
+    conn = _ro(path)
+    try:
+        plans = conn.execute("SELECT id, uuid FROM plan WHERE title LIKE 'import %'").fetchall()
+        for plan_id, uuid in plans:
+            for table, count in expected.items():
+                got = conn.execute(f'SELECT count(*) FROM "{table}" WHERE plan_id = ? AND deleted_at IS NULL',
+                                   (plan_id,)).fetchone()[0]
+                assert got == count, f"plan {uuid} is partial: {table} {got} of {count}"
+        return {u for _, u in plans}
+    finally:
+        conn.close()
+
+
+def test_random_kills_during_edits_and_imports(tmp_path: Path) -> None:
+    path = _new_file(tmp_path)
+    rng = random.Random(20250101)
+    writer = Writer(path)
+    acknowledged_goals = 0
+    acknowledged_plans: set[str] = set()
+    killed = 0
+    started = time.monotonic()
+    try:
+        for n in range(RANDOM_EDIT_KILLS + RANDOM_IMPORT_KILLS):
+            mode = "edit" if n % 2 == 0 else "import"
+            acks, signum = writer.run(mode, rng.uniform(0.020, 0.250))
+            assert signum == signal.SIGKILL
+            killed += 1
+            _check(path)
+            if mode == "edit":
+                if acks:
+                    acknowledged_goals = int(acks[-1])
+                conn = _ro(path)
+                texts = [t for (t,) in conn.execute("SELECT text FROM goal WHERE text LIKE 'g%'")]
+                subtitle = conn.execute("SELECT subtitle FROM plan WHERE title = 'kill-target'").fetchone()[0]
+                conn.close()
+                numbers = sorted(int(t[1:]) for t in texts)
+                top = numbers[-1] if numbers else 0
+                assert numbers == list(range(1, top + 1)), "a goal was lost or duplicated"
+                assert top in (acknowledged_goals, acknowledged_goals + 1)  # the last one may be unacknowledged
+                acknowledged_goals = top
+                assert subtitle == (f"t{top}" if top else "")  # goal and title committed together
+            else:
+                acknowledged_plans |= set(acks)
+                present = _imports_complete(path)
+                assert acknowledged_plans <= present
+                acknowledged_plans = present
+    finally:
+        writer.close()
+    print(f"\n{killed} random kills, {acknowledged_goals} edits and {len(acknowledged_plans)} imports "
+          f"acknowledged, {time.monotonic() - started:.1f} s")
+    assert killed == RANDOM_EDIT_KILLS + RANDOM_IMPORT_KILLS
+    assert acknowledged_goals > 0 and acknowledged_plans
+
+
+def test_deterministic_kills_inside_an_import(tmp_path: Path) -> None:
+    path = _new_file(tmp_path)
+    writer = Writer(path)
+    started = time.monotonic()
+    journals = absent = 0
+    try:
+        acks, signum = writer.run("count", None)
+        assert signum == 0 and len(acks) == 1
+        total = int(acks[0].split()[1])
+        assert total > 50
+        points = sorted({1 + (total * 9 // 10) * i // (PROGRESS_KILLS - 1) for i in range(PROGRESS_KILLS)})
+        before = _imports_complete(path)
+        for k in points:
+            acks, signum = writer.run(f"progress {k}", None)
+            assert signum == signal.SIGKILL and acks == []
+            journals += path.with_name(path.name + "-journal").exists()
+            _check(path)
+            after = _imports_complete(path)
+            absent += after == before
+            before = after
+    finally:
+        writer.close()
+    print(f"\n{len(points)} deterministic kills of {total} progress points: {journals} left a journal, "
+          f"{absent} imports absent, {len(points) - absent} complete, {time.monotonic() - started:.1f} s")
+    assert len(points) == PROGRESS_KILLS
+    assert journals >= PROGRESS_KILLS * 0.8  # the kills did land inside the transaction
+
+
+def test_four_writers_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = _new_file(tmp_path)
+    steps = 25
+    procs = [subprocess.Popen([sys.executable, str(CHILD), str(path), "mixed", str(steps), f"w{n}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+             for n in range(4)]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert out.split()[1:] == [str(i) for i in range(steps)]
+    _check(path)
+    conn = _ro(path)
+    goals = {t for (t,) in conn.execute("SELECT text FROM goal WHERE text LIKE 'w%'")}
+    imports = conn.execute("SELECT count(*) FROM plan WHERE title LIKE 'import w%'").fetchone()[0]
+    conn.close()
+    assert goals == {f"w{n}-{i}" for n in range(4) for i in range(0, steps, 2)}
+    assert imports == 4 * (steps // 2)
+    _imports_complete(path)
