@@ -1,0 +1,88 @@
+"""The timeline read (app.timeline): order, vague dates resolved, bands, dependencies; date moves."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.dates import Precision, VagueDate
+from app.timeline import shift_date, swedish_holidays, timeline_row, timeline_rows, week_label
+from app.workspace import Workspace
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    w = Workspace.create(tmp_path / "t.uppdrag")
+    yield w
+    w.close()
+
+
+def _plan(ws: Workspace, title: str) -> int:
+    return ws.add("plan", doc_type="plan", template="plan", title=title).ids[0]
+
+
+def test_rows_in_plan_then_position_order_with_vague_dates_resolved(ws: Workspace) -> None:
+    a, b = _plan(ws, "A"), _plan(ws, "B")
+    ws.add("timeline", b, kind="activity", title="b1", start=VagueDate.quarter(2025, 3), end=VagueDate.year(2026))
+    ws.add("timeline", a, kind="phase", title="a2", start=VagueDate.day(2025, 2, 3), end=VagueDate.month(2025, 2))
+    ws.add("timeline", a, kind="milestone", title="a1", code="MS1", start=VagueDate.month(2025, 6), index=0)
+    gone = ws.add("timeline", a, kind="activity", title="gone").ids[0]
+    ws.delete("timeline", gone)
+
+    data = timeline_rows(None)
+    assert [r.title for r in data.rows] == ["a1", "a2", "b1"]
+    a1, a2, b1 = data.rows
+    assert (a1.start_first, a1.start_last) == (date(2025, 6, 1).toordinal(), date(2025, 6, 30).toordinal())
+    assert a1.end_first is None and a1.is_marker and a1.code == "MS1"
+    assert a2.span() == (date(2025, 2, 3).toordinal(), date(2025, 2, 28).toordinal())
+    assert (b1.start_first, b1.start_last) == (date(2025, 7, 1).toordinal(), date(2025, 9, 30).toordinal())
+    assert b1.end_last == date(2026, 12, 31).toordinal()
+    assert b1.start_date() == VagueDate.quarter(2025, 3)
+    assert [(x.plan_id, x.first_row, x.count) for x in data.bands] == [(a, 0, 2), (b, 2, 1)]
+    assert data.span() == (date(2025, 2, 3).toordinal(), date(2026, 12, 31).toordinal())
+
+    only_b = timeline_rows(b)
+    assert [r.title for r in only_b.rows] == ["b1"] and [x.plan_id for x in only_b.bands] == [b]
+
+
+def test_dependencies_are_row_index_pairs(ws: Workspace) -> None:
+    a = _plan(ws, "A")
+    ids = [ws.add("timeline", a, kind="activity", title=f"t{i}").ids[0] for i in range(3)]
+    ws.add("dependency", predecessor=ids[2], successor=ids[0])
+    dead = ws.add("dependency", predecessor=ids[0], successor=ids[1]).ids[0]
+    ws.delete("dependency", dead)
+    data = timeline_rows(a)
+    assert data.dependencies == [(2, 0)]
+    assert data.index == {ids[0]: 0, ids[1]: 1, ids[2]: 2}
+    assert timeline_row(ids[1]) == data.rows[1]
+
+
+@pytest.mark.parametrize(
+    ("before", "kw", "after"),
+    [
+        (VagueDate.month(2025, 9), {"months": 2}, VagueDate.month(2025, 11)),
+        (VagueDate.month(2025, 11), {"months": 3}, VagueDate.month(2026, 2)),
+        (VagueDate.month(2025, 9), {"days": 1}, VagueDate.day(2025, 9, 2)),
+        (VagueDate.month(2025, 9), {"days": -1, "anchor": "last"}, VagueDate.day(2025, 9, 29)),
+        (VagueDate.quarter(2025, 1), {"months": 3}, VagueDate.quarter(2025, 2)),
+        (VagueDate.quarter(2025, 1), {"months": 1}, VagueDate.day(2025, 2, 1)),
+        (VagueDate.year(2025), {"months": 12}, VagueDate.year(2026)),
+        (VagueDate.day(2025, 1, 31), {"months": 1}, VagueDate.day(2025, 2, 28)),
+        (VagueDate.day(2025, 12, 29), {"days": 7}, VagueDate.day(2026, 1, 5)),
+    ],
+)
+def test_shift_keeps_precision_only_for_whole_periods(before: VagueDate, kw: dict, after: VagueDate) -> None:
+    assert shift_date(before, **kw) == after
+
+
+def test_holidays_and_week_labels() -> None:
+    h = swedish_holidays(2025)
+    assert h[date(2025, 6, 6)] == "Nationaldagen"
+    assert date(2025, 6, 1) not in h  # an ordinary Sunday is not listed
+    assert swedish_holidays(2025) is h  # cached per year
+    assert week_label(date(2024, 12, 30)) == "v. 1"
+    assert week_label(date(2024, 11, 18)) == "v. 47"
+    assert week_label(date(2021, 1, 3)) == "v. 53"
+    assert Precision("month") is Precision.MONTH
