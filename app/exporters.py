@@ -39,6 +39,15 @@ def _pdf(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(result.path, list(result.warnings))
 
 
+def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+    from app.export.xlsx_export import export_xlsx
+    from app.risks import load_settings
+
+    settings = load_settings(ws)
+    result = export_xlsx(plan, out, risk_scale=settings.scale, risk_settings=settings)
+    return ExportOutcome(result.path, list(result.warnings))
+
+
 def _word_options(ws: Workspace) -> dict[str, Any]:
     from app.word_reference import reference_for_export
 
@@ -49,6 +58,7 @@ EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], Expo
     ".json": ("Plan som JSON", _json),
     ".docx": ("Word-dokument", _docx),
     ".pdf": ("PDF", _pdf),
+    ".xlsx": ("Excel-arbetsbok", _xlsx),
 }
 
 
