@@ -17,7 +17,7 @@ from db.errors import StoreError
 
 USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
 
-COMMANDS = ("init", "list", "import", "export", "check")
+COMMANDS = ("init", "list", "import", "export", "check", "resources")
 
 
 class SwedishParser(argparse.ArgumentParser):
@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
+    p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
+                   help="utan personernas e-post, telefon och anteckningar")
+
+    p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("--json", action="store_true", help="skriv tabellen som JSON")
+    p.add_argument("--from", dest="from_month", metavar="ÅÅÅÅ-MM", help="första månaden")
+    p.add_argument("--to", dest="to_month", metavar="ÅÅÅÅ-MM", help="sista månaden")
 
     p = sub.add_parser("check", help="kontrollera en fil")
     p.add_argument("file", type=Path, metavar="FIL")
@@ -121,12 +129,42 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ws = _open(args.file, read_only=True)
     try:
-        outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
+        if getattr(args, "no_contacts", False):
+            from app.people import export_without_contact_details
+
+            outcome = export_without_contact_details(ws, find_plan(ws, args.plan), args.output)
+        else:
+            outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
     finally:
         ws.close()
     for warning in outcome.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Skrev {outcome.path}.")
+    return 0
+
+
+def cmd_resources(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app import load
+
+    ws = _open(args.file, read_only=True)
+    try:
+        first = load.parse_month(args.from_month) if args.from_month else None
+        last = load.parse_month(args.to_month) if args.to_month else None
+        if first is None or last is None:
+            span = load.booking_span()
+            today = date.today().replace(day=1)
+            first = first or (span[0] if span else today)
+            year_on = date(first.year + (first.month + 10) // 12, (first.month + 10) % 12 + 1, 1)
+            last = last or (span[1] if span and span[1] >= first else year_on)
+        table = load.monthly_load(ws, first, last)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(table.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(load.format_text(table))
     return 0
 
 
@@ -145,6 +183,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "check": cmd_check,
+    "resources": cmd_resources,
 }
 
 

@@ -390,3 +390,31 @@ def check_booking(ws: Workspace, person_id: int, plan_id: int, allocation: int |
             others = tuple(dict.fromkeys((c.plan_id, c.plan_title) for c in cell.contributions))
             out.append(BookingWarning(person_id, person.name, period, total, others))
     return out
+
+
+# --- text for the command line ---------------------------------------------------
+
+
+def _percent_text(value: float) -> str:
+    return "" if value == 0 else (f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", ","))
+
+
+def format_text(table: LoadTable) -> str:
+    """People as rows, periods as columns; a total over 100 % is shown in brackets with a "*"."""
+    if not table.people:
+        return "Ingen har någon bokning med andel av tjänst i perioden."
+    name_width = min(30, max(len("Person"), *(len(p.name) for p in table.people)))
+    width = max(8, *(len(p.label) + 1 for p in table.periods))
+    lines = ["Person".ljust(name_width) + "".join(p.label.rjust(width) for p in table.periods)]
+    for person in table.people:
+        cells = []
+        for period in table.periods:
+            cell = table.cell(person.key, period.key)
+            text = _percent_text(cell.total)
+            cells.append((f"[{text}]*" if cell.over else text + " ").rjust(width))
+        lines.append(person.name[:name_width].ljust(name_width) + "".join(cells))
+    over = over_allocated(table)
+    if over:
+        lines.append("")
+        lines.append(f"[…]* = över 100 % av en tjänst ({len(over)} personer).")
+    return "\n".join(lines)
