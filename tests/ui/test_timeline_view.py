@@ -1,0 +1,289 @@
+"""The timeline driven as a person would: drag, resize, keys, zoom, collapse, scroll; what is stored."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QUndoStack, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from app.dates import VagueDate
+from app.workspace import Workspace
+from db import models
+from ui.timeline.panel import TimelinePanel
+from ui.timeline.scale import TimeScale
+from ui.timeline.view import HEADER_H, ROW_H
+from ui.undo import WorkspaceEvents
+
+PPD = 10.0  # px per day in most tests
+LEFT = date(2025, 5, 1)  # first day shown
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    w = Workspace.create(tmp_path / "t.uppdrag")
+    yield w
+    w.close()
+
+
+def _plan(ws: Workspace, title: str = "Plan A") -> int:
+    return ws.add("plan", doc_type="plan", template="plan", title=title).ids[0]
+
+
+@pytest.fixture
+def items(ws: Workspace) -> dict[str, int]:
+    pid = _plan(ws)
+    add = lambda **kw: ws.add("timeline", pid, **kw).ids[0]  # noqa: E731
+    out = {
+        "phase": add(kind="phase", code="F1", title="Fas", start=VagueDate.day(2025, 5, 5), end=VagueDate.day(2025, 7, 4)),
+        "act": add(kind="activity", title="Aktivitet", start=VagueDate.day(2025, 6, 2), end=VagueDate.day(2025, 6, 13),
+                   progress=40),
+        "ms": add(kind="milestone", code="MS1", title="Milstolpe", start=VagueDate.day(2025, 6, 16)),
+        "vague": add(kind="activity", title="Vag", start=VagueDate.month(2025, 9), end=VagueDate.month(2025, 10)),
+    }
+    out["plan"] = pid
+    return out
+
+
+@pytest.fixture
+def panel(qtbot, ws: Workspace, items: dict[str, int]) -> TimelinePanel:
+    events, stack = WorkspaceEvents(), QUndoStack()
+    p = TimelinePanel(ws, events, stack)
+    qtbot.addWidget(p)
+    p.resize(1200, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    p.set_plan(items["plan"])
+    p.view.set_scale(PPD, LEFT)
+    return p
+
+
+def _stored(ws: Workspace, row_id: int) -> tuple[VagueDate | None, VagueDate | None]:
+    r = ws.get("timeline", row_id)
+    return r["start"], r["end"]
+
+
+def _row_mid(view, display: int) -> int:
+    return view.row_y(display) + ROW_H // 2
+
+
+def _drag(qtbot, view, start: QPoint, dx: int, steps: int = 4) -> None:
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(vp, QPoint(start.x() + dx * i // steps, start.y()))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(start.x() + dx, start.y()))
+
+
+def test_drag_bar_moves_both_ends_in_one_undo_step(qtbot, panel, ws, items) -> None:
+    view, stack = panel.view, panel.stack
+    y = _row_mid(view, 1)
+    x = int(view.x_for_date(date(2025, 6, 7)))
+    assert view.hit_test(QPoint(x, y)) == (1, "bar")
+    _drag(qtbot, view, QPoint(x, y), int(7 * PPD))
+    assert _stored(ws, items["act"]) == (VagueDate.day(2025, 6, 9), VagueDate.day(2025, 6, 20))
+    assert stack.count() == 1  # four mouse moves, one step
+    # the chart shows the new place
+    assert view.hit_test(QPoint(int(view.x_for_date(date(2025, 6, 19))), y)) == (1, "bar")
+    stack.undo()
+    assert _stored(ws, items["act"]) == (VagueDate.day(2025, 6, 2), VagueDate.day(2025, 6, 13))
+    assert panel.layout_rows.row(1).start == "2025-06-02"
+
+
+def test_drag_end_changes_only_the_end(qtbot, panel, ws, items) -> None:
+    view, stack = panel.view, panel.stack
+    y = _row_mid(view, 1)
+    x_end = int(view.x_for_date(date(2025, 6, 14))) - 1  # right edge of 13 June
+    assert view.hit_test(QPoint(x_end, y)) == (1, "end")
+    _drag(qtbot, view, QPoint(x_end, y), int(3 * PPD))
+    assert _stored(ws, items["act"]) == (VagueDate.day(2025, 6, 2), VagueDate.day(2025, 6, 16))
+    assert stack.count() == 1
+    stack.undo()
+    assert _stored(ws, items["act"]) == (VagueDate.day(2025, 6, 2), VagueDate.day(2025, 6, 13))
+
+
+def test_end_cannot_be_dragged_before_start(qtbot, panel, ws, items) -> None:
+    view = panel.view
+    y = _row_mid(view, 1)
+    x_end = int(view.x_for_date(date(2025, 6, 14))) - 1
+    _drag(qtbot, view, QPoint(x_end, y), int(-30 * PPD))
+    start, end = _stored(ws, items["act"])
+    assert start == VagueDate.day(2025, 6, 2) and end.last_day >= start.first_day
+
+
+def test_vague_bar_moved_by_whole_months_keeps_month_precision(qtbot, panel, ws, items) -> None:
+    view = panel.view
+    view.set_scale(2.0, date(2025, 1, 1))  # month zoom: vague dates move by whole months
+    y = _row_mid(view, 3)
+    x = int(view.x_for_date(date(2025, 9, 20)))
+    assert view.hit_test(QPoint(x, y)) == (3, "bar")
+    _drag(qtbot, view, QPoint(x, y), 61)  # about a month
+    assert _stored(ws, items["vague"]) == (VagueDate.month(2025, 10), VagueDate.month(2025, 11))
+    panel.stack.undo()
+    view.set_scale(PPD, date(2025, 8, 20))  # day zoom: a move by days gives days
+    y = _row_mid(view, 3)
+    x = int(view.x_for_date(date(2025, 9, 20)))
+    _drag(qtbot, view, QPoint(x, y), int(2 * PPD))
+    assert _stored(ws, items["vague"]) == (VagueDate.day(2025, 9, 3), VagueDate.day(2025, 11, 2))
+
+
+def test_keyboard_nudges_milestone_and_undo_restores(qtbot, panel, ws, items) -> None:
+    view, stack = panel.view, panel.stack
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # first item
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.current == 2
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 17)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 24)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 23)
+    c = view.marker_center(2)
+    assert view.hit_test(c) == (2, "marker")
+    assert view.date_for_x(c.x()) == date(2025, 6, 23)
+    stack.undo()
+    assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 24)
+    stack.undo()
+    stack.undo()
+    assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 16)
+    with qtbot.waitSignal(panel.open_item_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == ["timeline", items["ms"]]
+
+
+def test_drag_marker_with_the_mouse(qtbot, panel, ws, items) -> None:
+    view = panel.view
+    c = view.marker_center(2)
+    _drag(qtbot, view, c.toPoint(), int(-5 * PPD))
+    assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 11)
+    panel.stack.undo()
+    assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 16)
+
+
+def test_hit_test_parts_at_expected_positions(panel) -> None:
+    view = panel.view
+    y = _row_mid(view, 1)
+    left, right = view.x_for_date(date(2025, 6, 2)), view.x_for_date(date(2025, 6, 14))
+    assert left == pytest.approx((date(2025, 6, 2) - LEFT).days * PPD)
+    assert view.hit_test(QPointF(left + 1, y)) == (1, "start")
+    assert view.hit_test(QPointF(right - 1, y)) == (1, "end")
+    assert view.hit_test(QPointF((left + right) / 2, y)) == (1, "bar")
+    assert view.hit_test(QPointF(right + 40, y)) is None
+    assert view.hit_test(QPointF(left + 1, HEADER_H - 2)) is None  # the header
+    mx = view.x_for_date(date(2025, 6, 16)) + PPD / 2
+    assert view.hit_test(QPointF(mx, _row_mid(view, 2))) == (2, "marker")
+    assert view.hit_test(QPointF(mx + 30, _row_mid(view, 2))) is None
+    assert view.row_at(HEADER_H + 2 * ROW_H + 1) == 2
+    assert view.date_for_x(left + 1) == date(2025, 6, 2)
+
+
+def test_zoom_keeps_point_and_changes_scale(qtbot, panel) -> None:
+    view = panel.view
+    d = date(2025, 6, 7)
+    x = view.x_for_date(d)
+    width_before = view.x_for_date(date(2025, 6, 17)) - x
+    view.zoom(2.0, x)
+    assert view.x_for_date(d) == pytest.approx(x)
+    assert view.x_for_date(date(2025, 6, 17)) - view.x_for_date(d) == pytest.approx(2 * width_before)
+    # the bar's start is found at its new place
+    y = _row_mid(view, 1)
+    new_left = x - 5 * 2 * PPD  # 2 June is five days before 7 June
+    assert view.x_for_date(date(2025, 6, 2)) == pytest.approx(new_left)
+    assert view.hit_test(QPointF(new_left + 1, y)) == (1, "start")
+    # Ctrl+wheel zooms out around the cursor
+    pos = QPointF(x, y)
+    wheel = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.scale.px_per_day == pytest.approx(2 * PPD / 1.25)
+    assert view.x_for_date(d) == pytest.approx(x)
+    assert view.hit_test(QPointF(view.x_for_date(date(2025, 6, 2)) + 1, y)) == (1, "start")
+
+
+def test_double_click_opens_item(qtbot, panel, items) -> None:
+    view = panel.view
+    pos = QPoint(int(view.x_for_date(date(2025, 6, 7))), _row_mid(view, 1))
+    with qtbot.waitSignal(panel.open_item_requested) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == ["timeline", items["act"]]
+
+
+def test_portfolio_band_collapse_hides_rows(qtbot, ws, items) -> None:
+    other = _plan(ws, "Plan B")
+    ws.add("timeline", other, kind="activity", title="B1", start=VagueDate.day(2025, 6, 1), end=VagueDate.day(2025, 6, 5))
+    events, stack = WorkspaceEvents(), QUndoStack()
+    p = TimelinePanel(ws, events, stack)
+    qtbot.addWidget(p)
+    p.resize(1200, 600)
+    p.show()
+    p.set_plan(None)
+    view = p.view
+    assert len(p.layout_rows) == 1 + 4 + 1 + 1
+    assert p.model.rowCount() == 7
+    assert view.hit_test(QPoint(10, _row_mid(view, 0))) == (0, "band")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, _row_mid(view, 0)))
+    assert len(p.layout_rows) == 3  # band A, band B, B1
+    assert p.model.rowCount() == 3
+    assert p.layout_rows.row(2).title == "B1"
+    assert p.model.index(2, 0).data() == "B1"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, _row_mid(view, 0)))
+    assert len(p.layout_rows) == 7
+
+
+def test_holidays_shaded_and_week_labels(panel) -> None:
+    shaded = dict(panel.view.shaded_days(date(2025, 6, 1), date(2025, 6, 10)))
+    assert shaded[date(2025, 6, 6)] == "holiday"  # Sveriges nationaldag, a Friday
+    assert shaded[date(2025, 6, 7)] == "weekend"
+    assert date(2025, 6, 5) not in shaded
+    scale = TimeScale(px_per_day=8)
+    assert scale.units() == ("month", "week")
+    _, weeks = scale.header_ticks(date(2024, 12, 25), date(2025, 1, 10))
+    labels = {t.start: t.label for t in weeks}
+    assert labels[date(2024, 12, 30)] == "v. 1"
+    assert labels[date(2024, 12, 23)] == "v. 52"
+    upper, months = TimeScale(px_per_day=3).header_ticks(date(2025, 1, 1), date(2025, 3, 1))
+    assert [t.label for t in months] == ["Januari", "Februari", "Mars"] and upper[0].label == "2025"
+    assert [t.label for t in TimeScale(px_per_day=1.5).header_ticks(date(2025, 1, 1), date(2025, 2, 1))[1]] == [
+        "Jan", "Feb"]
+    assert [t.label for t in TimeScale(px_per_day=0.5).header_ticks(date(2025, 1, 1), date(2025, 12, 1))[1]] == [
+        "Q1", "Q2", "Q3", "Q4"]
+
+
+def test_table_scroll_follows_chart_and_paint_touches_visible_rows_only(qtbot, ws) -> None:
+    pid = _plan(ws, "Stor")
+    now = models.utc_now()
+    with ws.store.write():
+        rows = [
+            {"plan": pid, "position": i, "kind": "activity", "title": f"Post {i}", "start": date(2025, 1, 1 + i % 28),
+             "start_precision": "day", "end": date(2025, 3, 1), "end_precision": "month", "uuid": models.new_uuid(),
+             "created_at": now, "modified_at": now}
+            for i in range(20_000)
+        ]
+        for chunk in range(0, len(rows), 1000):
+            models.TimelineItem.insert_many(rows[chunk:chunk + 1000]).execute()
+    events, stack = WorkspaceEvents(), QUndoStack()
+    p = TimelinePanel(ws, events, stack)
+    qtbot.addWidget(p)
+    p.resize(1200, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    p.set_plan(pid)
+    QApplication.processEvents()  # let the table lay out its 20,000 rows
+    view = p.view
+    assert len(p.layout_rows) == 20_000
+    visible = (view.viewport().height() - HEADER_H) // ROW_H + 1
+    view.verticalScrollBar().setValue(ROW_H * 12_345 + 7)
+    view.viewport().repaint()
+    assert 0 < view.rows_painted <= visible + 2
+    assert p.table.verticalScrollBar().value() == view.verticalScrollBar().value()
+    top = view.row_at(HEADER_H + 1)
+    assert top == 12_345
+    assert p.table.rowAt(1) == top
+    assert p.table.rowViewportPosition(top) == view.row_y(top) - HEADER_H
+    assert p.model.index(top, 0).data() == "Post 12345"

@@ -1,0 +1,144 @@
+"""The rows the chart and the table both show, and the thin table model over them.
+
+`TimelineLayout` turns `TimelineData` into display rows: in the portfolio a band
+header per plan followed by its items (unless the band is collapsed); for one
+plan just its items. The chart and the table read the same layout, so row i is
+the same thing at the same y in both (KDGantt's shared model).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from app.dates import Precision, VagueDate
+from app.kinds import TIMELINE_KINDS
+from app.timeline import TimelineData, TimelineRow
+
+DOC_TYPES = {
+    "directive": "Uppdragsdirektiv",
+    "plan": "Uppdragsplan",
+    "project_directive": "Projektdirektiv",
+    "project_plan": "Projektplan",
+}
+
+
+class TimelineLayout:
+    """Display rows: an entry >= 0 is a data row index, -1 - b is the header of band b."""
+
+    def __init__(self, data: TimelineData | None = None, *, portfolio: bool = False,
+                 collapsed: set[int] | None = None):
+        self.data = data or TimelineData(None)
+        self.portfolio = portfolio
+        self.collapsed = set(collapsed or ())  # plan ids
+        self.entries: list[int] = []
+        self.display_of: dict[int, int] = {}  # data row index -> display row (visible rows only)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        entries: list[int] = []
+        if self.portfolio:
+            for b, band in enumerate(self.data.bands):
+                entries.append(-1 - b)
+                if band.plan_id not in self.collapsed:
+                    entries.extend(range(band.first_row, band.first_row + band.count))
+        else:
+            entries = list(range(len(self.data.rows)))
+        self.entries = entries
+        self.display_of = {e: i for i, e in enumerate(entries) if e >= 0}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def row(self, display: int) -> TimelineRow | None:
+        e = self.entries[display]
+        return self.data.rows[e] if e >= 0 else None
+
+    def band_at(self, display: int) -> int | None:
+        e = self.entries[display]
+        return -1 - e if e < 0 else None
+
+    def toggle(self, plan_id: int) -> None:
+        self.collapsed ^= {plan_id}
+        self.rebuild()
+
+
+def format_vague(text: str | None, precision: str | None) -> str:
+    if text is None or precision is None:
+        return ""
+    return VagueDate(date.fromisoformat(text), Precision(precision)).format("short")
+
+
+class TimelineTableModel(QAbstractTableModel):
+    """Item, code, responsible, start, end of each display row; plain values only."""
+
+    HEADERS = ("Post", "Kod", "Ansvarig", "Start", "Slut")
+
+    def __init__(self, layout: TimelineLayout, parent: Any = None):
+        super().__init__(parent)
+        self._layout = layout
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_layout(self, layout: TimelineLayout) -> None:
+        self.beginResetModel()
+        self._layout = layout
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """The layout changed in place (a band collapsed, the data re-read)."""
+        self.beginResetModel()
+        self.endResetModel()
+
+    def row_changed(self, display: int) -> None:
+        self.dataChanged.emit(self.index(display, 0), self.index(display, len(self.HEADERS) - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._layout)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        layout = self._layout
+        r, c = index.row(), index.column()
+        if not 0 <= r < len(layout):
+            return None
+        band = layout.band_at(r)
+        if band is not None:
+            b = layout.data.bands[band]
+            if role == Qt.ItemDataRole.DisplayRole and c == 0:
+                sign = "▸" if b.plan_id in layout.collapsed else "▾"
+                return f"{sign} {b.title}"
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{DOC_TYPES.get(b.doc_type, b.doc_type)}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
+            return None
+        row = layout.row(r)
+        assert row is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c == 0:
+                return row.title
+            if c == 1:
+                return row.code
+            if c == 2:
+                return row.responsible
+            if c == 3:
+                return format_vague(row.start, row.start_precision)
+            return format_vague(row.end, row.end_precision)
+        if role == Qt.ItemDataRole.ToolTipRole and c == 0:
+            return f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
+        if role == Qt.ItemDataRole.FontRole and row.kind == "phase":
+            return self._bold
+        return None

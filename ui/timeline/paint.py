@@ -1,0 +1,144 @@
+"""How timeline items look: colours, bars, vague edges, markers, arrows.
+
+Colours are the Okabe–Ito palette (safe for the common colour-vision
+deficiencies) and every kind also differs in shape or pattern, so a grey print
+still tells a phase from an activity and a decision point from a milestone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
+
+# Okabe–Ito
+ORANGE = QColor("#E69F00")
+SKY = QColor("#56B4E9")
+GREEN = QColor("#009E73")
+YELLOW = QColor("#F0E442")
+BLUE = QColor("#0072B2")
+VERMILION = QColor("#D55E00")
+PURPLE = QColor("#CC79A7")
+INK = QColor("#222222")
+
+PHASE_FILL, PHASE_LINE = QColor("#A9D6F2"), BLUE
+ACTIVITY_FILL, ACTIVITY_LINE, ACTIVITY_DONE = QColor("#F6D38A"), QColor("#8A5C00"), QColor("#B97F00")
+DECISION_FILL, DECISION_LINE = GREEN, QColor("#00513B")
+MILESTONE_FILL, MILESTONE_LINE = QColor("#FFFFFF"), QColor("#8E3F6D")
+WEEKEND = QColor("#F1F1F1")
+HOLIDAY = QColor("#E4E4E4")
+GRID = QColor("#DDDDDD")
+BAND_BG = QColor("#EEF2F5")
+SELECTED_BG = QColor("#FBF6C4")
+TODAY = VERMILION
+ARROW = QColor("#555555")
+FADED_ALPHA = 30  # what is left of a colour at the far end of a vague period
+
+
+def _faded(c: QColor, alpha: int) -> QColor:
+    out = QColor(c)
+    out.setAlpha(alpha)
+    return out
+
+
+def vague_gradient(color: QColor, x0: float, x1: float, solid_from: float | None,
+                   solid_to: float | None) -> QBrush:
+    """A horizontal brush over x0..x1: faded before `solid_from`, solid, faded after `solid_to`.
+
+    `solid_from` is the end of a vague start period, `solid_to` the beginning of a
+    vague end period (None: that side is exact).
+    """
+    if solid_from is None and solid_to is None:
+        return QBrush(color)
+    width = max(1e-6, x1 - x0)
+    g = QLinearGradient(x0, 0, x1, 0)
+    a = 0.0 if solid_from is None else min(1.0, max(0.0, (solid_from - x0) / width))
+    b = 1.0 if solid_to is None else min(1.0, max(0.0, (solid_to - x0) / width))
+    if b < a:  # the start and end periods overlap (e.g. "Okt 2024 – Okt 2024")
+        a = b = (a + b) / 2
+    g.setColorAt(0.0, _faded(color, FADED_ALPHA) if solid_from is not None else color)
+    g.setColorAt(a, color)
+    g.setColorAt(b, color)
+    g.setColorAt(1.0, _faded(color, FADED_ALPHA) if solid_to is not None else color)
+    return QBrush(g)
+
+
+def draw_bar(p: QPainter, rect: QRectF, kind: str, progress: int, solid_from: float | None,
+             solid_to: float | None, selected: bool) -> None:
+    if kind == "phase":
+        fill, line = PHASE_FILL, PHASE_LINE
+    else:
+        fill, line = ACTIVITY_FILL, ACTIVITY_LINE
+    x0, x1 = rect.left(), rect.right()
+    p.setBrush(vague_gradient(fill, x0, x1, solid_from, solid_to))
+    pen = QPen(vague_gradient(line, x0, x1, solid_from, solid_to), 2.0 if selected else 1.2)
+    p.setPen(pen)
+    radius = 2.0 if kind == "phase" else 4.0
+    p.drawRoundedRect(rect, radius, radius)
+    if kind == "phase":
+        # a solid top edge: phases read as brackets even in grey print
+        p.fillRect(QRectF(x0, rect.top(), rect.width(), 3), vague_gradient(line, x0, x1, solid_from, solid_to))
+    if progress > 0 and kind != "phase":
+        done = QRectF(x0, rect.top() + rect.height() * 0.3, rect.width() * min(100, progress) / 100,
+                      rect.height() * 0.4)
+        p.fillRect(done, ACTIVITY_DONE)
+        p.fillRect(done, QBrush(QColor(0, 0, 0, 90), Qt.BrushStyle.BDiagPattern))
+    if selected:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(INK, 1, Qt.PenStyle.DotLine))
+        p.drawRect(rect.adjusted(-2, -2, 2, 2))
+
+
+def diamond(center: QPointF, r: float) -> QPolygonF:
+    cx, cy = center.x(), center.y()
+    return QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)])
+
+
+def draw_marker(p: QPainter, center: QPointF, r: float, kind: str, period: QRectF | None,
+                selected: bool) -> None:
+    """Decision points: filled diamond; milestones: hollow diamond with a dot. A vague date shows its period."""
+    line = DECISION_LINE if kind == "decision_point" else MILESTONE_LINE
+    if period is not None and period.width() > 2:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(vague_gradient(_faded(line, 70), period.left(), period.right(), period.left(), None))
+        p.drawRect(period)
+        p.setPen(QPen(_faded(line, 140), 1, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(period.left(), period.bottom()), QPointF(period.right(), period.bottom()))
+    if kind == "decision_point":
+        p.setBrush(DECISION_FILL)
+        p.setPen(QPen(line, 1.5))
+        p.drawPolygon(diamond(center, r))
+    else:
+        p.setBrush(MILESTONE_FILL)
+        p.setPen(QPen(PURPLE.darker(130), 2.5))
+        p.drawPolygon(diamond(center, r))
+        p.setBrush(line)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(center, 2.0, 2.0)
+    if selected:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(INK, 1, Qt.PenStyle.DotLine))
+        p.drawRect(QRectF(center.x() - r - 3, center.y() - r - 3, 2 * r + 6, 2 * r + 6))
+
+
+def draw_arrow(p: QPainter, start: QPointF, end: QPointF) -> None:
+    """Finish-to-start: out of the predecessor's end, down, into the successor's start."""
+    path = QPainterPath(start)
+    out_x = start.x() + 6
+    if end.x() - 6 >= out_x:
+        path.lineTo(out_x, start.y())
+        path.lineTo(out_x, end.y())
+        path.lineTo(end.x() - 6, end.y())
+    else:  # the successor starts before the predecessor ends: go round
+        mid_y = (start.y() + end.y()) / 2
+        path.lineTo(out_x, start.y())
+        path.lineTo(out_x, mid_y)
+        path.lineTo(end.x() - 10, mid_y)
+        path.lineTo(end.x() - 10, end.y())
+        path.lineTo(end.x() - 6, end.y())
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(ARROW, 1.2))
+    p.drawPath(path)
+    p.setBrush(ARROW)
+    p.setPen(Qt.PenStyle.NoPen)
+    tip = QPointF(end.x() - 1, end.y())
+    p.drawPolygon(QPolygonF([tip, QPointF(tip.x() - 6, tip.y() - 4), QPointF(tip.x() - 6, tip.y() + 4)]))

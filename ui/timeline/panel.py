@@ -1,0 +1,245 @@
+"""The timeline page: toolbar, row table and chart side by side, sharing one vertical scroll."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.timeline import timeline_row, timeline_rows
+from ui.timeline.model import TimelineLayout, TimelineTableModel
+from ui.timeline.view import HEADER_H, ROW_H, TimelineView
+
+_RELEVANT = frozenset({"timeline", "dependency", "plan"})
+
+
+class TimelineTable(QTableView):
+    """The rows beside the chart: same row height, same header height, no scroll bar of its own."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(False)
+        self.setShowGrid(False)
+        vh = self.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setMinimumSectionSize(1)
+        vh.setDefaultSectionSize(ROW_H)
+        hh = self.horizontalHeader()
+        hh.setFixedHeight(HEADER_H)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        hh.setStretchLastSection(False)
+        self.setAccessibleName("Tidplanens poster")
+
+
+class TimelinePanel(QWidget):
+    open_item_requested = Signal(str, int)  # kind, row id
+
+    def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.events, self.stack = ws, events, stack
+        self.plan_id: int | None = None
+        self.layout_rows = TimelineLayout()
+        self.view = TimelineView(ws, events, stack, self)
+        self.model = TimelineTableModel(self.layout_rows, self)
+        self.table = TimelineTable(self)
+        self.table.setModel(self.model)
+        widths = (210, 44, 110, 88, 88)
+        for col, width in enumerate(widths):
+            self.table.setColumnWidth(col, width)
+
+        self.toolbar = QToolBar("Tidplan", self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, shortcut, slot in (
+            ("zoom_in", "Zooma in", QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom(1.5)),
+            ("zoom_out", "Zooma ut", QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(1 / 1.5)),
+            ("fit", "Anpassa till planen", None, self.view.fit_to_data),
+            ("today", "Idag", None, self.view.show_today),
+            ("png", "Exportera PNG…", None, self._ask_png),
+            ("svg", "Exportera SVG…", None, self._ask_svg),
+            ("print", "Skriv ut…", QKeySequence.StandardKey.Print, self.print_dialog),
+        ):
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.toolbar.addAction(act)
+            self.actions_by_name[name] = act
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([sum(widths) + 4, 900])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.toolbar)
+        box.addWidget(self.splitter, 1)
+
+        # One vertical scroll for both: the chart's bar drives the table and back.
+        chart_bar, table_bar = self.view.verticalScrollBar(), self.table.verticalScrollBar()
+        chart_bar.valueChanged.connect(table_bar.setValue)
+        table_bar.valueChanged.connect(chart_bar.setValue)
+        table_bar.rangeChanged.connect(lambda *_: table_bar.setValue(chart_bar.value()))
+
+        self.view.open_item_requested.connect(self.open_item_requested)
+        self.view.band_toggle_requested.connect(self.toggle_band)
+        self.view.current_changed.connect(self._chart_current_changed)
+        self.table.clicked.connect(self._table_clicked)
+        self.table.doubleClicked.connect(self._table_double_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._table_current_changed)
+        events.changed.connect(self._on_changed)
+
+    # --- data --------------------------------------------------------------------
+
+    def set_plan(self, plan_id: int | None) -> None:
+        """Show one plan, or every plan (None: the portfolio with a band per plan)."""
+        self.plan_id = plan_id
+        self.reload(fit=True)
+
+    def reload(self, *, fit: bool = False) -> None:
+        collapsed = self.layout_rows.collapsed
+        self.layout_rows = TimelineLayout(timeline_rows(self.plan_id), portfolio=self.plan_id is None,
+                                          collapsed=collapsed)
+        self.model.set_layout(self.layout_rows)
+        self.view.set_layout(self.layout_rows)
+        if fit:
+            self.view.fit_to_data()
+
+    def toggle_band(self, plan_id: int) -> None:
+        self.layout_rows.toggle(plan_id)
+        self.model.refresh()
+        self.view.data_changed()
+
+    def _on_changed(self, change: Any) -> None:
+        if change.kind not in _RELEVANT:
+            return
+        if self.plan_id is not None and change.plan_id not in (None, self.plan_id):
+            return
+        data = self.layout_rows.data
+        if change.kind == "timeline" and change.action == "updated" and len(change.ids) == 1:
+            i = data.index.get(change.ids[0])
+            fresh = timeline_row(change.ids[0]) if i is not None else None
+            if fresh is not None and fresh.plan_id == data.rows[i].plan_id:  # type: ignore[index]
+                data.rows[i] = fresh  # type: ignore[index]
+                self.view.row_updated(i)  # type: ignore[arg-type]
+                display = self.layout_rows.display_of.get(i)  # type: ignore[arg-type]
+                if display is not None:
+                    self.model.row_changed(display)
+                return
+        current = self.view.current
+        self.reload()
+        if current is not None:
+            self.view.set_current(min(current, len(self.layout_rows) - 1) if len(self.layout_rows) else None)
+
+    # --- selection between table and chart ---------------------------------------------
+
+    def _chart_current_changed(self, display: int) -> None:
+        sm = self.table.selectionModel()
+        if display < 0:
+            sm.clearSelection()
+            return
+        index = self.model.index(display, 0)
+        if self.table.currentIndex().row() != display:
+            sm.setCurrentIndex(index, sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows)
+
+    def _table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.view.set_current(current.row(), notify=False)
+
+    def _table_clicked(self, index: QModelIndex) -> None:
+        band = self.layout_rows.band_at(index.row()) if index.isValid() else None
+        if band is not None:
+            self.toggle_band(self.layout_rows.data.bands[band].plan_id)
+
+    def _table_double_clicked(self, index: QModelIndex) -> None:
+        row = self.layout_rows.row(index.row()) if index.isValid() else None
+        if row is not None:
+            self.open_item_requested.emit("timeline", row.id)
+
+    # --- export and print ---------------------------------------------------------------
+
+    def export_png(self, path: Path | str) -> Path:
+        """The table and the chart as shown, as a PNG picture."""
+        path = Path(path)
+        if not self.splitter.grab().save(str(path), "PNG"):
+            raise OSError(f"Kunde inte spara bilden {path.name}.")
+        return path
+
+    def export_svg(self, path: Path | str) -> Path:
+        from PySide6.QtSvg import QSvgGenerator
+
+        path = Path(path)
+        size: QSize = self.splitter.size()
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(size)
+        gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        gen.setTitle("Tidplan")
+        gen.setDescription("Tidplan exporterad från Uppdrag")
+        painter = QPainter(gen)
+        try:
+            self.splitter.render(painter)
+        finally:
+            painter.end()
+        return path
+
+    def print_to(self, printer: Any) -> None:
+        painter = QPainter(printer)
+        try:
+            page = printer.pageRect(printer.Unit.DevicePixel)
+            size = self.splitter.size()
+            factor = min(page.width() / max(1, size.width()), page.height() / max(1, size.height()))
+            painter.scale(factor, factor)
+            self.splitter.render(painter)
+        finally:
+            painter.end()
+
+    def print_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from PySide6.QtGui import QPageLayout
+
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        if QPrintDialog(printer, self).exec():
+            self.print_to(printer)
+
+    def _ask_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Exportera tidplanen som PNG", "tidplan.png", "PNG-bild (*.png)")
+        if name:
+            self._export_safely(self.export_png, name)
+
+    def _ask_svg(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Exportera tidplanen som SVG", "tidplan.svg", "SVG-bild (*.svg)")
+        if name:
+            self._export_safely(self.export_svg, name)
+
+    def _export_safely(self, fn: Any, name: str) -> None:
+        try:
+            fn(name)
+        except OSError as exc:
+            self.events.error.emit(f"Kunde inte exportera tidplanen: {exc}. Välj en annan mapp och försök igen.")

@@ -1,0 +1,663 @@
+"""The Gantt chart: a custom painter in a QAbstractScrollArea.
+
+No scene items: with uniform rows, the visible rows are found by arithmetic on
+the scroll position and only they are painted (about 2 ms a frame whatever the
+count). The chart reads the same `TimelineLayout` as the row table beside it;
+the `TimeScale` owns date ↔ x. Edits (drag, resize, keyboard nudge) go through
+`UpdateCommand`s, one undo step per drag, and the view repaints when the panel
+hands it fresh data after `events.changed`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from app.dates import DateParseError, VagueDate, validate_order
+from app.timeline import TimelineRow, shift_date, swedish_holidays
+from ui.timeline import paint
+from ui.timeline.model import TimelineLayout
+from ui.timeline.scale import TimeScale
+from ui.undo import UpdateCommand, push_safely
+
+HEADER_H = 44  # two header lines of 22 px; the row table's header has the same height
+ROW_H = 24
+EDGE_PX = 5  # how close to a bar's end counts as grabbing that end
+MARKER_R = 7.0
+PAD_DAYS = 60  # room to scroll before the first and after the last item
+_drag_ids = itertools.count(1)
+
+
+@dataclass
+class _Drag:
+    display: int
+    item: TimelineRow
+    part: str
+    press_x: float
+    merge_key: str
+    last: dict[str, Any] | None = None
+
+
+class TimelineView(QAbstractScrollArea):
+    open_item_requested = Signal(str, int)  # kind, row id
+    band_toggle_requested = Signal(int)  # plan id
+    current_changed = Signal(int)  # display row, -1 for none
+
+    def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.events, self.stack = ws, events, stack
+        self.scale = TimeScale()
+        self.layout_rows = TimelineLayout()
+        self.band_spans: list[tuple[int, int] | None] = []
+        self.deps_of: dict[int, list[int]] = {}
+        self.current: int | None = None
+        self.rows_painted = 0  # display rows the last paint iterated (for tests)
+        self._drag: _Drag | None = None
+        self._syncing = False
+        self._auto_fit = False  # refit on resize until the user zooms or scrolls sideways
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setAutoFillBackground(False)
+        self.horizontalScrollBar().valueChanged.connect(self._h_scrolled)
+        self.verticalScrollBar().valueChanged.connect(self.viewport().update)
+        self.setAccessibleName("Tidplan")
+        self._font = QFont(self.font())
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._small = QFont(self._font)
+        self._small.setPointSizeF(max(6.0, self._font.pointSizeF() * 0.85))
+
+    # --- data ----------------------------------------------------------------------
+
+    def set_layout(self, layout: TimelineLayout) -> None:
+        self.layout_rows = layout
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        """The layout's data or shape changed: recompute derived geometry and repaint."""
+        data = self.layout_rows.data
+        self.band_spans = []
+        for b in data.bands:
+            self.band_spans.append(_span(data.rows[b.first_row:b.first_row + b.count]))
+        deps: dict[int, list[int]] = {}
+        for i, (a, b) in enumerate(data.dependencies):
+            deps.setdefault(a, []).append(i)
+            deps.setdefault(b, []).append(i)
+        self.deps_of = deps
+        if self.current is not None and self.current >= len(self.layout_rows):
+            self.current = None
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def row_updated(self, data_index: int) -> None:
+        """One row was re-read in place (after an edit)."""
+        data = self.layout_rows.data
+        for b, band in enumerate(data.bands):
+            if band.first_row <= data_index < band.first_row + band.count:
+                self.band_spans[b] = _span(data.rows[band.first_row:band.first_row + band.count])
+        self._update_scrollbars()
+        self.viewport().update()
+
+    # --- geometry (public: tests and the benchmark use these) -------------------------
+
+    def x_for_date(self, d: date) -> float:
+        return self.scale.x_for_date(d)
+
+    def date_for_x(self, x: float) -> date:
+        return self.scale.date_for_x(x)
+
+    def row_y(self, display: int) -> int:
+        """Top of a display row in viewport coordinates."""
+        return HEADER_H + display * ROW_H - self.verticalScrollBar().value()
+
+    def row_at(self, y: float) -> int | None:
+        if y < HEADER_H:
+            return None
+        r = int((y - HEADER_H + self.verticalScrollBar().value()) // ROW_H)
+        return r if 0 <= r < len(self.layout_rows) else None
+
+    def visible_rows(self) -> range:
+        top = self.verticalScrollBar().value()
+        first = max(0, top // ROW_H)
+        last = min(len(self.layout_rows), (top + max(0, self.viewport().height() - HEADER_H)) // ROW_H + 1)
+        return range(first, max(first, last))
+
+    def bar_rect(self, display: int) -> QRectF | None:
+        """The bar of an item row (None for markers, band headers and undated items)."""
+        row = self.layout_rows.row(display)
+        if row is None or row.is_marker:
+            return None
+        span = row.span()
+        if span is None:
+            return None
+        x0 = self.scale.x_for_ordinal(span[0])
+        x1 = self.scale.x_for_ordinal(span[1] + 1)
+        y = self.row_y(display)
+        inset = 4 if row.kind == "phase" else 6
+        return QRectF(x0, y + inset, max(2.0, x1 - x0), ROW_H - 2 * inset)
+
+    def marker_center(self, display: int) -> QPointF | None:
+        row = self.layout_rows.row(display)
+        if row is None or not row.is_marker or row.start_first is None:
+            return None
+        return QPointF(self.scale.x_for_ordinal(row.start_first + 0.5), self.row_y(display) + ROW_H / 2)
+
+    def hit_test(self, point: QPoint | QPointF) -> tuple[int, str] | None:
+        """(display row, part) under a viewport point; part is bar, start, end, marker or band."""
+        r = self.row_at(point.y())
+        if r is None:
+            return None
+        if self.layout_rows.band_at(r) is not None:
+            return r, "band"
+        row = self.layout_rows.row(r)
+        assert row is not None
+        c = self.marker_center(r)
+        if c is not None:
+            if abs(point.x() - c.x()) + abs(point.y() - c.y()) <= MARKER_R + 3:
+                return r, "marker"
+            return None
+        rect = self.bar_rect(r)
+        if rect is None or not rect.adjusted(-EDGE_PX, -3, EDGE_PX, 3).contains(QPointF(point)):
+            return None
+        x = point.x()
+        near_start = abs(x - rect.left()) <= EDGE_PX and row.start is not None
+        near_end = abs(x - rect.right()) <= EDGE_PX and row.end is not None
+        if near_start and near_end:  # a tiny bar: the nearer end wins
+            return (r, "start") if abs(x - rect.left()) < abs(x - rect.right()) else (r, "end")
+        if near_start:
+            return r, "start"
+        if near_end:
+            return r, "end"
+        if rect.left() <= x <= rect.right():
+            return r, "bar"
+        return None
+
+    def shaded_days(self, first: date, last: date) -> list[tuple[date, str]]:
+        """Days first..last shaded in the chart: ("weekend" | "holiday"), holidays winning."""
+        out = []
+        d = first
+        while d <= last:
+            if d in swedish_holidays(d.year):
+                out.append((d, "holiday"))
+            elif d.weekday() >= 5:
+                out.append((d, "weekend"))
+            d += timedelta(days=1)
+        return out
+
+    # --- zoom and scroll ---------------------------------------------------------------
+
+    def zoom(self, factor: float, x: float | None = None) -> None:
+        if x is None:
+            x = self.viewport().width() / 2
+        if self.scale.zoom_at(x, factor):
+            self._auto_fit = False
+            self._update_scrollbars()
+            self.viewport().update()
+
+    def fit_to_data(self) -> None:
+        span = self.layout_rows.data.span()
+        if span is None:
+            self.show_today()
+            return
+        self.scale.fit(span[0], span[1], self.viewport().width())
+        self._auto_fit = True
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def set_scale(self, px_per_day: float, first_day: date) -> None:
+        """Show `first_day` at the left edge at this zoom."""
+        self._auto_fit = False
+        self.scale.px_per_day = px_per_day
+        self.scale.origin = float(first_day.toordinal())
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def show_today(self) -> None:
+        self._auto_fit = False
+        self.scale.center_on(date.today(), self.viewport().width())
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def _content_range(self) -> tuple[float, float]:
+        span = self.layout_rows.data.span()
+        today = date.today().toordinal()
+        lo, hi = (today - 180, today + 180) if span is None else (span[0], span[1] + 1)
+        lo, hi = lo - PAD_DAYS, hi + PAD_DAYS
+        visible = self.viewport().width() / self.scale.px_per_day
+        return min(lo, self.scale.origin), max(hi, self.scale.origin + visible)
+
+    def _update_scrollbars(self) -> None:
+        self._syncing = True
+        try:
+            lo, hi = self._content_range()
+            ppd = self.scale.px_per_day
+            w = self.viewport().width()
+            h = self.horizontalScrollBar()
+            h.setRange(0, max(0, int((hi - lo) * ppd - w)))
+            h.setPageStep(max(1, w))
+            h.setSingleStep(max(1, int(7 * ppd)))
+            h.setValue(int(round((self.scale.origin - lo) * ppd)))
+            self._h_lo = lo
+            v = self.verticalScrollBar()
+            rows_h = max(0, self.viewport().height() - HEADER_H)
+            v.setRange(0, max(0, len(self.layout_rows) * ROW_H - rows_h))
+            v.setPageStep(max(ROW_H, rows_h))
+            v.setSingleStep(ROW_H)
+        finally:
+            self._syncing = False
+
+    def _h_scrolled(self, value: int) -> None:
+        if self._syncing:
+            return
+        self.scale.origin = self._h_lo + value / self.scale.px_per_day
+        self._auto_fit = False
+        self.viewport().update()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_to_data()
+        else:
+            self._update_scrollbars()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom(1.25 ** steps, event.position().x())
+            event.accept()
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().y():
+            h = self.horizontalScrollBar()
+            h.setValue(h.value() - int(event.angleDelta().y() / 120 * h.singleStep() * 3))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # --- selection -------------------------------------------------------------------
+
+    def set_current(self, display: int | None, *, notify: bool = True) -> None:
+        if display is not None and not 0 <= display < len(self.layout_rows):
+            display = None
+        if display == self.current:
+            return
+        self.current = display
+        if display is not None:
+            self.ensure_visible(display)
+        self.viewport().update()
+        if notify:
+            self.current_changed.emit(-1 if display is None else display)
+
+    def ensure_visible(self, display: int) -> None:
+        v = self.verticalScrollBar()
+        top = display * ROW_H
+        rows_h = max(ROW_H, self.viewport().height() - HEADER_H)
+        if top < v.value():
+            v.setValue(top)
+        elif top + ROW_H > v.value() + rows_h:
+            v.setValue(top + ROW_H - rows_h)
+
+    def _step_current(self, step: int) -> bool:
+        """Select the next/previous item row (band headers are skipped); False at the end."""
+        n = len(self.layout_rows)
+        r = (-1 if step > 0 else n) if self.current is None else self.current
+        r += step
+        while 0 <= r < n and self.layout_rows.row(r) is None:
+            r += step
+        if not 0 <= r < n:
+            return False
+        self.set_current(r)
+        return True
+
+    # --- editing ---------------------------------------------------------------------
+
+    def _values_for(self, row: TimelineRow, part: str, days: int, months: int) -> dict[str, Any] | None:
+        start, end = row.start_date(), row.end_date()
+        values: dict[str, Any] = {}
+        if part in ("bar", "marker"):
+            if start is not None:
+                values["start"] = shift_date(start, days=days, months=months, anchor="first")
+            if end is not None and (part == "bar" or start is None):
+                values["end"] = shift_date(end, days=days, months=months, anchor="last")
+        elif part == "start" and start is not None:
+            values["start"] = shift_date(start, days=days, months=months, anchor="first")
+        elif part == "end" and end is not None:
+            values["end"] = shift_date(end, days=days, months=months, anchor="last")
+        if not values:
+            return None
+        try:
+            validate_order(values.get("start", start), values.get("end", end))
+        except DateParseError:
+            return None
+        return values
+
+    def _apply(self, row: TimelineRow, values: dict[str, Any], merge_key: str | None, text: str) -> bool:
+        cmd = UpdateCommand(self.ws, self.events, "timeline", row.id, values, text=text, merge_key=merge_key)
+        return push_safely(self.stack, cmd, self.events)
+
+    def nudge(self, days: int) -> bool:
+        """Move the current item by whole days (keyboard: Left/Right, Shift for weeks)."""
+        if self.current is None:
+            return False
+        row = self.layout_rows.row(self.current)
+        if row is None:
+            return False
+        values = self._values_for(row, "marker" if row.is_marker else "bar", days, 0)
+        if values is None:
+            return False
+        return self._apply(row, values, None, f"Flytta ”{row.title}”")
+
+    def _drag_values(self, drag: _Drag, x: float) -> dict[str, Any] | None:
+        days = round((x - drag.press_x) / self.scale.px_per_day)
+        row = drag.item
+        involved = {
+            "bar": (row.start_precision, row.end_precision),
+            "marker": (row.start_precision,),
+            "start": (row.start_precision,),
+            "end": (row.end_precision,),
+        }[drag.part]
+        vague = any(p not in (None, "day") for p in involved)
+        if vague and self.scale.px_per_day < 5:
+            # At month zoom a day is a few pixels: move vague dates by whole months, keeping their precision.
+            return self._values_for(row, drag.part, 0, round(days / 30.4375))
+        return self._values_for(row, drag.part, days, 0)
+
+    # --- mouse and keys -----------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        pos = event.position()
+        r = self.row_at(pos.y())
+        if r is not None:
+            band = self.layout_rows.band_at(r)
+            if band is not None:
+                self.band_toggle_requested.emit(self.layout_rows.data.bands[band].plan_id)
+                return
+            self.set_current(r)
+        hit = self.hit_test(pos)
+        if hit is not None and hit[1] != "band" and not getattr(self.ws, "read_only", False):
+            row = self.layout_rows.row(hit[0])
+            assert row is not None
+            self._drag = _Drag(hit[0], row, hit[1], pos.x(), f"timeline-drag-{next(_drag_ids)}")
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position()
+        drag = self._drag
+        if drag is None:
+            hit = self.hit_test(pos)
+            part = hit[1] if hit else None
+            cursor = {
+                "start": Qt.CursorShape.SizeHorCursor,
+                "end": Qt.CursorShape.SizeHorCursor,
+                "bar": Qt.CursorShape.SizeAllCursor,
+                "marker": Qt.CursorShape.SizeAllCursor,
+                "band": Qt.CursorShape.PointingHandCursor,
+            }.get(part or "", Qt.CursorShape.ArrowCursor)
+            self.viewport().setCursor(cursor)
+            return
+        values = self._drag_values(drag, pos.x())
+        if values is None:
+            if drag.last is None:
+                return
+            values = {k: getattr(drag.item, "start_date" if k == "start" else "end_date")() for k in drag.last}
+        if values == drag.last or (drag.last is None and values == {
+            k: getattr(drag.item, "start_date" if k == "start" else "end_date")() for k in values
+        }):
+            return
+        text = "Ändra slut" if drag.part == "end" else "Ändra start" if drag.part == "start" else "Flytta"
+        if self._apply(drag.item, values, drag.merge_key, f"{text} ”{drag.item.title}”"):
+            drag.last = values
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._drag = None
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        r = self.row_at(event.position().y())
+        if r is not None:
+            row = self.layout_rows.row(r)
+            if row is not None:
+                self.open_item_requested.emit("timeline", row.id)
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        # Tab / Shift+Tab walk the items; at either end they move focus on as usual.
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+            ):
+                if self._step_current(1 if key == Qt.Key.Key_Tab else -1):
+                    return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Down:
+            self._step_current(1)
+        elif key == Qt.Key.Key_Up:
+            self._step_current(-1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = 7 if shift else 1
+            self.nudge(step if key == Qt.Key.Key_Right else -step)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            row = None if self.current is None else self.layout_rows.row(self.current)
+            if row is not None:
+                self.open_item_requested.emit("timeline", row.id)
+            elif self.current is not None:
+                band = self.layout_rows.band_at(self.current)
+                if band is not None:
+                    self.band_toggle_requested.emit(self.layout_rows.data.bands[band].plan_id)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / 1.5)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # --- painting ----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self.viewport())
+        try:
+            self.paint_chart(p, self.viewport().width(), self.viewport().height())
+        finally:
+            p.end()
+
+    def paint_chart(self, p: QPainter, w: int, h: int) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.fillRect(0, 0, w, h, QColor("white"))
+        first_day = self.scale.date_for_x(0)
+        last_day = self.scale.date_for_x(w)
+        self._paint_calendar(p, w, h, first_day, last_day)
+        rows = self.visible_rows()
+        self.rows_painted = 0
+        p.save()
+        p.setClipRect(QRectF(0, HEADER_H, w, h - HEADER_H))
+        for r in rows:
+            self._paint_row(p, r, w)
+            self.rows_painted += 1
+        self._paint_dependencies(p, rows)
+        self._paint_today(p, h)
+        p.restore()
+        self._paint_header(p, w, first_day, last_day)
+
+    def _paint_calendar(self, p: QPainter, w: int, h: int, first: date, last: date) -> None:
+        ppd = self.scale.px_per_day
+        if ppd >= 4:
+            for d, what in self.shaded_days(first, last):
+                x = self.scale.x_for_date(d)
+                p.fillRect(QRectF(x, HEADER_H, ppd, h - HEADER_H), paint.HOLIDAY if what == "holiday" else paint.WEEKEND)
+        elif ppd >= 0.5:
+            for y in range(first.year, last.year + 1):
+                for d in swedish_holidays(y):
+                    if first <= d <= last:
+                        x = self.scale.x_for_date(d)
+                        p.fillRect(QRectF(x, HEADER_H, max(1.0, ppd), h - HEADER_H), paint.HOLIDAY)
+        _, lower = self.scale.header_ticks(first, last)
+        p.setPen(QPen(paint.GRID, 1))
+        for t in lower:
+            x = round(self.scale.x_for_date(t.start)) + 0.5
+            p.drawLine(QPointF(x, HEADER_H), QPointF(x, h))
+
+    def _paint_row(self, p: QPainter, r: int, w: int) -> None:
+        y = self.row_y(r)
+        layout = self.layout_rows
+        band = layout.band_at(r)
+        if r == self.current:
+            p.fillRect(QRectF(0, y, w, ROW_H), paint.SELECTED_BG)
+        if band is not None:
+            if r != self.current:
+                p.fillRect(QRectF(0, y, w, ROW_H), paint.BAND_BG)
+            span = self.band_spans[band] if band < len(self.band_spans) else None
+            if span is not None:
+                x0, x1 = self.scale.x_for_ordinal(span[0]), self.scale.x_for_ordinal(span[1] + 1)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(paint.INK)
+                p.drawRect(QRectF(x0, y + ROW_H / 2 - 2, x1 - x0, 4))
+                p.drawPolygon(paint.diamond(QPointF(x0, y + ROW_H / 2), 5))
+                p.drawPolygon(paint.diamond(QPointF(x1, y + ROW_H / 2), 5))
+            p.setPen(QPen(paint.GRID, 1))
+            p.drawLine(QPointF(0, y + ROW_H - 0.5), QPointF(w, y + ROW_H - 0.5))
+            return
+        row = layout.row(r)
+        assert row is not None
+        selected = r == self.current
+        label_x: float | None = None
+        if row.is_marker:
+            c = self.marker_center(r)
+            if c is not None:
+                period = None
+                if row.start_precision != "day" and row.start_last is not None:
+                    x0 = self.scale.x_for_ordinal(row.start_first)  # type: ignore[arg-type]
+                    x1 = self.scale.x_for_ordinal(row.start_last + 1)
+                    period = QRectF(x0, y + 5, x1 - x0, ROW_H - 10)
+                paint.draw_marker(p, c, MARKER_R, row.kind, period, selected)
+                label_x = max(c.x() + MARKER_R + 4, period.right() + 4 if period is not None else 0)
+        else:
+            rect = self.bar_rect(r)
+            if rect is not None:
+                sx = self._solid_from(row)
+                ex = self._solid_to(row)
+                paint.draw_bar(p, rect, row.kind, row.progress, sx, ex, selected)
+                label_x = rect.right() + 5
+        if label_x is not None:
+            fm = QFontMetrics(self._bold)
+            if row.code:
+                p.setFont(self._bold)
+                p.setPen(paint.INK)
+                p.drawText(QPointF(label_x, y + ROW_H - 7), row.code)
+                label_x += fm.horizontalAdvance(row.code) + 5
+            p.setFont(self._small)
+            p.setPen(QColor("#444444"))
+            p.drawText(QPointF(label_x, y + ROW_H - 7), row.title)
+
+    def _solid_from(self, row: TimelineRow) -> float | None:
+        """x where a vague start stops fading in; None for an exact or open start."""
+        if row.start_first is None or row.start_precision == "day":
+            return None
+        return self.scale.x_for_ordinal(row.start_last + 1)  # type: ignore[operator]
+
+    def _solid_to(self, row: TimelineRow) -> float | None:
+        """x where a vague end starts fading out; None for an exact or open end."""
+        if row.end_first is None or row.end_precision == "day":
+            return None
+        return self.scale.x_for_ordinal(row.end_first)
+
+    def _paint_dependencies(self, p: QPainter, rows: range) -> None:
+        if not self.deps_of:
+            return
+        data = self.layout_rows.data
+        display_of = self.layout_rows.display_of
+        seen: set[int] = set()
+        for r in rows:
+            e = self.layout_rows.entries[r]
+            if e < 0:
+                continue
+            for i in self.deps_of.get(e, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                a, b = data.dependencies[i]
+                ra, rb = display_of.get(a), display_of.get(b)
+                if ra is None or rb is None:
+                    continue
+                pa, pb = self._anchor(ra, "out"), self._anchor(rb, "in")
+                if pa is not None and pb is not None:
+                    paint.draw_arrow(p, pa, pb)
+
+    def _anchor(self, display: int, side: str) -> QPointF | None:
+        c = self.marker_center(display)
+        if c is not None:
+            return QPointF(c.x() + (MARKER_R if side == "out" else -MARKER_R), c.y())
+        rect = self.bar_rect(display)
+        if rect is None:
+            return None
+        return QPointF(rect.right() if side == "out" else rect.left(), rect.center().y())
+
+    def _paint_today(self, p: QPainter, h: int) -> None:
+        x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
+        p.setPen(QPen(paint.TODAY, 1.5, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x, HEADER_H), QPointF(x, h))
+
+    def _paint_header(self, p: QPainter, w: int, first: date, last: date) -> None:
+        half = HEADER_H // 2
+        p.fillRect(QRectF(0, 0, w, HEADER_H), QColor("#FAFAFA"))
+        upper, lower = self.scale.header_ticks(first, last)
+        fm = QFontMetrics(self._font)
+        for ticks, top, font in ((upper, 0, self._bold), (lower, half if upper else 0, self._font)):
+            height = half if upper else HEADER_H
+            p.setFont(font)
+            for t in ticks:
+                x0 = self.scale.x_for_date(t.start)
+                x1 = self.scale.x_for_date(t.end)
+                p.setPen(QPen(QColor("#BBBBBB"), 1))
+                p.drawLine(QPointF(round(x0) + 0.5, top), QPointF(round(x0) + 0.5, top + height))
+                text_w = fm.horizontalAdvance(t.label) + 6
+                if x1 - x0 < text_w:
+                    continue
+                # keep the label of a long unit in view while its start is scrolled off
+                tx = min(max(x0 + 3, 3.0), x1 - text_w + 3)
+                p.setPen(paint.INK)
+                p.drawText(QPointF(tx, top + height - 7), t.label)
+        today_x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
+        if 0 <= today_x <= w:
+            p.setPen(QPen(paint.TODAY, 2))
+            p.drawLine(QPointF(today_x, HEADER_H - 6), QPointF(today_x, HEADER_H))
+        p.setPen(QPen(QColor("#999999"), 1))
+        p.drawLine(QPointF(0, HEADER_H - 0.5), QPointF(w, HEADER_H - 0.5))
+        if upper:
+            p.setPen(QPen(QColor("#DDDDDD"), 1))
+            p.drawLine(QPointF(0, half - 0.5), QPointF(w, half - 0.5))
+
+
+def _span(rows: list[TimelineRow]) -> tuple[int, int] | None:
+    lo = hi = None
+    for r in rows:
+        s = r.span()
+        if s is None:
+            continue
+        lo = s[0] if lo is None or s[0] < lo else lo
+        hi = s[1] if hi is None or s[1] > hi else hi
+    return None if lo is None else (lo, hi)  # type: ignore[return-value]
+
+
+__all__ = ["HEADER_H", "ROW_H", "TimelineView", "VagueDate"]
