@@ -31,7 +31,7 @@ test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: venv
-	$(BIN)/python -m bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --size full
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,222 @@
+"""The benchmark suite: each figure beside a floor measured in the same run.
+
+    python -m bench [--only B2,B3] [--out FILE] [--size full|small] [--repeat N]
+
+Makes the benchmark database (bench.generate), runs every scenario N times, each
+time in a fresh process (`python -m bench.scenarios NAME FILE`), takes the median
+of the value and of the floor, and writes JSON
+`{"machine": {...}, "results": {NAME: {value, unit, floor, ratio, target, pass}}}`
+to --out and a readable table to --md (bench/RESULTS.md by default).
+Times are in seconds, memory in MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.scenarios import ALSO, SCENARIOS
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    ok: Callable[[float, float | None], bool]
+    what: str  # what the figure is, for the table
+
+
+TARGETS: dict[str, Target] = {
+    "B1": Target("≤ floor + 150 ms", lambda v, f: f is not None and v <= f + 0.150,
+                 "cold start to an idle main window (floor: bare QMainWindow)"),
+    "B2": Target("≤ 1.5 × floor + 50 ms", lambda v, f: f is not None and v <= 1.5 * f + 0.050,
+                 "open file + first paint of the portfolio timeline (floor: raw sqlite3 fetch)"),
+    "B3": Target("p95 ≤ 8 ms and ratio ≤ 1.2", lambda v, f: bool(f) and v <= 0.008 and v / f <= 1.2,
+                 "scroll/zoom frame p95, 100,000 bars (floor: 10,000 bars)"),
+    "B4": Target("p95 ≤ 30 ms", lambda v, f: v <= 0.030,
+                 "search as you type, p95 per keystroke (floor: the FTS5 query alone)"),
+    "B5": Target("≤ 3 × floor + 1 ms", lambda v, f: f is not None and v <= 3 * f + 0.001,
+                 "one edit through service + undo stack (floor: raw UPDATE + COMMIT)"),
+    "B6": Target("≤ 2 × floor", lambda v, f: f is not None and v <= 2 * f,
+                 "Word export of the 30-page plan (floor: plain python-docx paragraphs)"),
+    "B6-10x": Target("ratio ≤ 12", lambda v, f: bool(f) and v / f <= 12,
+                     "Word export with 10× the rows (floor: B6 export)"),
+    "B7": Target("≤ 3 × floor", lambda v, f: f is not None and v <= 3 * f,
+                 "import of a plan with 20,000 items (floor: raw executemany)"),
+    "B8": Target("ratio reported", lambda v, f: True,
+                 "merge of two diverged copies, 20 % changed each (floor: file copy)"),
+    "RSS": Target("≤ 250 MB", lambda v, f: v <= 250,
+                  "peak RSS, full file + portfolio timeline (floor: bare QMainWindow)"),
+}
+ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "RSS"]
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import PySide6
+
+        pyside6 = PySide6.__version__
+    except ImportError:
+        pyside6 = None
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version, "pyside6": pyside6, "platform": platform.platform()}
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def run_once(name: str, db: Path) -> dict[str, Any]:
+    """One fresh process for one scenario; its last stdout line is the JSON result."""
+    proc = subprocess.run([sys.executable, "-m", "bench.scenarios", name, str(db)], capture_output=True,
+                          text=True, env=child_env(), cwd=ROOT, timeout=1800)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        tail = (proc.stderr.strip().splitlines() or ["(inget)"])[-1]
+        note = f"fel: processen slutade med kod {proc.returncode}: {tail}"[:300]
+        return {n: {"value": None, "floor": None, "note": note} for n in (name, *ALSO.get(name, ()))}
+    return json.loads(lines[-1])["results"]
+
+
+def summarise(name: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    target = TARGETS[name]
+    values = [r["value"] for r in runs if r.get("value") is not None]
+    floors = [r["floor"] for r in runs if r.get("floor") is not None]
+    unit = next((r["unit"] for r in runs if "unit" in r), "MB" if name == "RSS" else "s")
+    out: dict[str, Any] = {"value": None, "unit": unit, "floor": None, "ratio": None, "target": target.text,
+                           "pass": False}
+    if not values:
+        out["note"] = next((r["note"] for r in runs if r.get("note")), "inget resultat")
+        return out
+    value = statistics.median(values)
+    floor = statistics.median(floors) if floors else None
+    out.update(value=value, floor=floor, ratio=(value / floor) if floor else None,
+               pass_=bool(target.ok(value, floor)))
+    out["pass"] = out.pop("pass_")
+    out["runs"] = len(values)
+    extras = {k: v for k, v in runs[-1].items() if k not in ("value", "floor", "unit", "note")}
+    if extras:
+        out["details"] = extras
+    return out
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return f"{value:.1f} {unit}"
+
+
+def write_markdown(report: dict[str, Any], path: Path, size: str, repeat: int, generated: dict[str, Any]) -> None:
+    m = report["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`python -m bench --size {size} --repeat {repeat}` (`make bench` runs the full size). "
+        "Each figure is the median of fresh processes; each floor is measured in the same run.",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['platform']}; Python {m['python']}, "
+        f"SQLite {m['sqlite']}, PySide6 {m['pyside6']}.",
+        "",
+        f"Data: {generated.get('plans')} plans, {generated.get('timeline_items')} timeline items, "
+        f"{generated.get('risks')} risks, {generated.get('people')} people "
+        f"(generated in {generated.get('seconds')} s).",
+        "",
+        "| | figure | value | floor | ratio | target | pass |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in ORDER:
+        r = report["results"].get(name)
+        if r is None:
+            continue
+        ratio = f"{r['ratio']:.2f}" if r.get("ratio") is not None else "–"
+        ok = "yes" if r["pass"] else "**no**"
+        value = fmt(r["value"], r["unit"]) if r["value"] is not None else f"– ({r.get('note', '')})"
+        lines.append(f"| {name} | {TARGETS[name].what} | {value} | {fmt(r['floor'], r['unit'])} | {ratio} | "
+                     f"{r['target']} | {ok} |")
+    lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Kör Uppdrags benchmark.")
+    parser.add_argument("--only", help="kommaseparerade scenarier, t.ex. B2,B3")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json", help="JSON-resultatet")
+    parser.add_argument("--md", type=Path, default=HERE / "RESULTS.md", help="tabellen i Markdown")
+    parser.add_argument("--size", choices=("full", "small"), default="full")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, help="mapp för testdatabaser (standard: en tillfällig)")
+    args = parser.parse_args(argv)
+
+    names = list(SCENARIOS) if not args.only else [n.strip() for n in args.only.split(",") if n.strip()]
+    unknown = [n for n in names if n not in SCENARIOS]
+    if unknown:
+        parser.error(f"okända scenarier: {', '.join(unknown)} (finns: {', '.join(SCENARIOS)})")
+
+    with tempfile.TemporaryDirectory(prefix="uppdrag-bench-") as tmp:
+        work = args.workdir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        db = work / f"bench-{args.size}.uppdrag"
+        generated: dict[str, Any] = {}
+        if not db.exists():
+            print(f"Skapar {db.name} …", flush=True)
+            started = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "bench.generate", str(db), "--size", args.size],
+                                  capture_output=True, text=True, env=child_env(), cwd=ROOT, check=True)
+            generated = dict(kv.split("=", 1) for kv in proc.stdout.split())
+            generated["seconds"] = round(time.perf_counter() - started, 1)
+        else:
+            generated = {"plans": "?", "timeline_items": "?", "risks": "?", "people": "?", "seconds": "–"}
+
+        results: dict[str, Any] = {}
+        for name in names:
+            print(f"{name} …", end=" ", flush=True)
+            runs: dict[str, list[dict[str, Any]]] = {}
+            for _ in range(max(1, args.repeat)):
+                for result_name, result in run_once(name, db).items():
+                    runs.setdefault(result_name, []).append(result)
+                if all(r.get("value") is None and str(r.get("note", "")).startswith("ej tillgänglig")
+                       for rs in runs.values() for r in rs):
+                    break  # not landed yet: once is enough
+            for result_name, rs in runs.items():
+                results[result_name] = summarise(result_name, rs)
+            r = results[name]
+            print(fmt(r["value"], r["unit"]) if r["value"] is not None else r.get("note"), flush=True)
+
+    report = {"machine": machine(), "size": args.size, "repeat": args.repeat, "generated": generated,
+              "results": {n: results[n] for n in ORDER if n in results}}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_markdown(report, args.md, args.size, args.repeat, generated)
+    print(f"Skrev {args.out} och {args.md}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,597 @@
+"""One run of one benchmark scenario, in a fresh process.
+
+    python -m bench.scenarios NAME FILE
+
+FILE is the benchmark database made by bench.generate; helper files (copies,
+bar files) are made beside it. The last line printed is JSON:
+`{"results": {NAME: {"value", "floor", "unit", ...}}}` with times in seconds and
+memory in MB. A scenario whose code has not landed yet reports value null and
+the note "ej tillgänglig ännu"; it never makes up a number.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+NOT_YET = "ej tillgänglig ännu"
+now = time.perf_counter
+
+
+class NotAvailable(Exception):
+    """The code a scenario measures has not landed (or does not import yet)."""
+
+
+def need(module: str, attr: str | None = None) -> Any:
+    """Import `module` (and get `attr`), or raise NotAvailable saying what is missing."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
+            raise NotAvailable(f"{NOT_YET} ({module} saknas)") from None
+        raise NotAvailable(f"{NOT_YET} ({module}: {exc})") from None
+    except Exception as exc:  # a colleague's half-written module
+        raise NotAvailable(f"{NOT_YET} ({module}: {type(exc).__name__}: {exc})") from None
+    if attr is None:
+        return mod
+    if not hasattr(mod, attr):
+        raise NotAvailable(f"{NOT_YET} ({module}.{attr} saknas)")
+    return getattr(mod, attr)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def fresh_copy(src: Path, name: str) -> Path:
+    dst = src.parent / name
+    for p in (dst, dst.with_name(dst.name + "-journal")):
+        p.unlink(missing_ok=True)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def raw_connect(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection with the app's write pragmas (DELETE journal, synchronous FULL)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = 1")
+    return conn
+
+
+def biggest_plan(path: Path) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "SELECT plan_id FROM timeline_item WHERE deleted_at IS NULL "
+            "GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def size_of(path: Path) -> str:
+    """'full' or 'small', from the number of plans in the file."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        plans = conn.execute("SELECT count(*) FROM plan").fetchone()[0]
+    finally:
+        conn.close()
+    return "full" if plans >= 100 else "small"
+
+
+def qapp() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["uppdrag-bench"])
+
+
+# --- B1: cold start ----------------------------------------------------------
+
+
+def _cold_start(kind: str, env: dict[str, str]) -> tuple[float, float]:
+    started = now()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.probe", kind], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("READY "):
+            elapsed = now() - started
+            rss = json.loads(line[6:])["rss_mb"]
+            break
+    else:
+        proc.wait()
+        raise RuntimeError(f"{kind} visade inget fönster: {proc.stderr.read()[-500:] if proc.stderr else ''}")
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    return elapsed, rss
+
+
+def b1(path: Path) -> dict[str, Any]:
+    need("ui.entry", "main")
+    data = path.parent / "b1-data"
+    data.mkdir(exist_ok=True)
+    env = {**os.environ, "UPPDRAG_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    # The default database is made on first start; that first start is not measured.
+    subprocess.run([sys.executable, "-c", "from app.startup import ensure_default_database as e; e()"],
+                   env=env, check=True)
+    floor, floor_rss = _cold_start("bare", env)
+    value, rss = _cold_start("app", env)
+    return {"B1": {"value": value, "floor": floor, "unit": "s", "rss_mb": rss, "floor_rss_mb": floor_rss}}
+
+
+# --- the portfolio timeline (B2, B3, RSS) ------------------------------------
+
+
+def open_timeline(path: Path) -> tuple[Any, Any, float]:
+    """Open `path` and show the portfolio timeline; returns (panel, workspace, seconds)."""
+    TimelinePanel = need("ui.timeline.panel", "TimelinePanel")
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QUndoStack
+
+    from app.workspace import Workspace
+    from ui.undo import WorkspaceEvents
+
+    app = qapp()
+    painted: list[float] = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(now())
+            return False
+
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+    started = now()
+    ws = Workspace.open(path)
+    events, stack = WorkspaceEvents(), QUndoStack()
+    panel = TimelinePanel(ws, events, stack)
+    panel.set_plan(None)
+    panel.resize(1280, 800)
+    panel.show()
+    app.processEvents()
+    if not painted:
+        panel.repaint()
+    elapsed = now() - started
+    app.removeEventFilter(watch)
+    panel._bench_keep = (events, stack, watch)  # keep them alive with the panel
+    return panel, ws, elapsed
+
+
+def raw_timeline_rows(path: Path) -> float:
+    started = now()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    rows = conn.execute(
+        'SELECT plan_id, kind, code, title, start, start_precision, "end", end_precision, responsible, progress '
+        "FROM timeline_item WHERE deleted_at IS NULL ORDER BY plan_id, position"
+    ).fetchall()
+    conn.close()
+    assert rows
+    return now() - started
+
+
+def b2(path: Path) -> dict[str, Any]:
+    need("ui.timeline.panel", "TimelinePanel")
+    qapp()
+    floor = raw_timeline_rows(path)
+    _, _, value = open_timeline(path)
+    return {"B2": {"value": value, "floor": floor, "unit": "s"}}
+
+
+def rss(path: Path) -> dict[str, Any]:
+    need("ui.timeline.panel", "TimelinePanel")
+    from bench.probe import peak_rss_mb
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    _, floor = _cold_start("bare", env)
+    open_timeline(path)
+    value = peak_rss_mb()
+    return {"RSS": {"value": value, "floor": floor, "unit": "MB"}}
+
+
+def bars_file(path: Path, bars: int) -> Path:
+    from bench.generate import bars_file as make
+
+    target = path.parent / f"bars-{bars}.uppdrag"
+    if not target.exists():
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        make(tmp, bars)
+        os.replace(tmp, target)
+    return target
+
+
+def find_view(panel: Any) -> Any:
+    """The scrolling view of the timeline: `panel.view` if there is one, else the largest scroll area."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    view = getattr(panel, "view", None)
+    if isinstance(view, QAbstractScrollArea):
+        return view
+    areas = [a for a in panel.findChildren(QAbstractScrollArea) if a.isVisible()]
+    if not areas:
+        raise NotAvailable(f"{NOT_YET} (tidslinjen har ingen rullbar vy)")
+    return max(areas, key=lambda a: a.viewport().width() * a.viewport().height())
+
+
+def frame_times(path: Path, frames: int = 60) -> list[float]:
+    """Scroll and zoom the portfolio timeline; each frame timed from the outside with a repaint."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    app = qapp()
+    panel, ws, _ = open_timeline(path)
+    view = find_view(panel)
+    viewport = view.viewport()
+    centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+
+    def zoom(steps: int) -> None:
+        event = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120 * steps),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        app.sendEvent(viewport, event)
+
+    def scroll(bar: Any, delta: int) -> None:
+        bar.setValue(bar.value() + delta)
+
+    vbar, hbar = view.verticalScrollBar(), view.horizontalScrollBar()
+    actions: list[Callable[[], None]] = []
+    for k in range(frames):
+        phase = k % 6
+        if phase in (0, 1):
+            actions.append(lambda: scroll(vbar, max(1, vbar.pageStep() // 3)))
+        elif phase in (2, 3):
+            actions.append(lambda: scroll(hbar, max(1, hbar.pageStep() // 3)))
+        elif phase == 4:
+            actions.append(lambda: zoom(1))
+        else:
+            actions.append(lambda: zoom(-1))
+    scroll(vbar, vbar.maximum() // 2)  # the middle of the portfolio, not its top
+    for act in actions[:6]:  # warm-up
+        act()
+        viewport.repaint()
+    times = []
+    for act in actions:
+        started = now()
+        act()
+        viewport.repaint()
+        times.append(now() - started)
+        app.processEvents()
+    ws.close()
+    return times
+
+
+def b3(path: Path) -> dict[str, Any]:
+    need("ui.timeline.panel", "TimelinePanel")
+    many = 100_000 if size_of(path) == "full" else 10_000
+    big, small = bars_file(path, many), bars_file(path, many // 10)
+    floor = p95(frame_times(small))
+    value = p95(frame_times(big))
+    return {"B3": {"value": value, "floor": floor, "unit": "s", "bars": many, "floor_bars": many // 10}}
+
+
+# --- B4: search as you type --------------------------------------------------
+
+
+def keystrokes() -> list[str]:
+    from bench.text import search_words
+
+    return [word[:n] for word in search_words() for n in range(1, len(word) + 1)]
+
+
+def _match(typed: str) -> str | None:
+    import re
+
+    words = re.findall(r"\w+", typed)
+    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words) if words else None
+
+
+def b4(path: Path) -> dict[str, Any]:
+    from app.workspace import Workspace
+
+    ws = Workspace.open(path, read_only=True)
+    extra: dict[str, Any] = {}
+    try:
+        SearchIndex = need("ui.search_index", "SearchIndex")
+        started = now()
+        index = SearchIndex()
+        index.rebuild(ws)
+        extra["build_s"] = now() - started
+        extra["via"] = "ui.search_index.SearchIndex"
+        db, table = index.db, "plan_fts"
+        search = index.search
+    except NotAvailable:
+        # The same query shape, straight on SQLite: a TEMP FTS5 table of every plan's texts.
+        started = now()
+        db, table = sqlite3.connect(":memory:"), "plan_fts"
+        db.execute("CREATE VIRTUAL TABLE plan_fts USING fts5(title, diarienummer, body)")
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        texts: dict[int, list[str]] = {}
+        for pid, body in src.execute("SELECT plan_id, body FROM section WHERE deleted_at IS NULL"):
+            texts.setdefault(pid, []).append(body)
+        for pid, title in src.execute("SELECT plan_id, title FROM timeline_item WHERE deleted_at IS NULL"):
+            texts.setdefault(pid, []).append(title)
+        db.executemany("INSERT INTO plan_fts(rowid, title, diarienummer, body) VALUES (?, ?, ?, ?)",
+                       [(pid, t, d, "\n".join(texts.get(pid, [])))
+                        for pid, t, d in src.execute("SELECT id, title, diarienummer FROM plan WHERE deleted_at IS NULL")])
+        db.commit()
+        extra["build_s"] = now() - started
+        extra["via"] = "direct FTS5"
+
+        def search(typed: str) -> set[int] | None:
+            match = _match(typed)
+            return None if match is None else {r for (r,) in db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (match,))}
+
+    keys = keystrokes()
+    for k in keys[:5]:
+        search(k)
+    values, floors = [], []
+    for typed in keys:
+        started = now()
+        search(typed)
+        values.append(now() - started)
+        match = _match(typed)
+        started = now()
+        db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (match,)).fetchall()
+        floors.append(now() - started)
+    ws.close()
+    return {"B4": {"value": p95(values), "floor": p95(floors), "unit": "s", "keystrokes": len(keys), **extra}}
+
+
+# --- B5: one edit through the service and the undo stack ----------------------
+
+
+def b5(path: Path, edits: int = 30) -> dict[str, Any]:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QUndoStack
+
+    from app.workspace import Workspace
+    from ui.undo import UpdateCommand, WorkspaceEvents
+
+    _app = QCoreApplication.instance() or QCoreApplication(["uppdrag-bench"])
+    edit_file = fresh_copy(path, "b5-edit.uppdrag")
+    raw_file = fresh_copy(path, "b5-raw.uppdrag")
+    conn = raw_connect(raw_file)
+    ids = [r for (r,) in conn.execute("SELECT id FROM timeline_item WHERE deleted_at IS NULL ORDER BY id LIMIT ?",
+                                      (edits + 1,))]
+    ws = Workspace.open(edit_file)
+    events, stack = WorkspaceEvents(), QUndoStack()
+    values, floors = [], []
+    for k, row_id in enumerate(ids):
+        title = f"Ändrad rubrik {k}"
+        started = now()
+        stack.push(UpdateCommand(ws, events, "timeline", row_id, {"title": title}))
+        value = now() - started
+        started = now()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE timeline_item SET title = ? WHERE id = ?", (title, row_id))
+        conn.execute("COMMIT")
+        floor = now() - started
+        if k:  # the first of each is a warm-up
+            values.append(value)
+            floors.append(floor)
+    ws.close()
+    conn.close()
+    return {"B5": {"value": statistics.median(values), "floor": statistics.median(floors), "unit": "s",
+                   "edits": len(values)}}
+
+
+# --- B6: Word export ---------------------------------------------------------
+
+
+def plain_texts(plan: dict[str, Any]) -> list[str]:
+    """Every text of a plan dict, one string per paragraph or table row, for the plain-docx floor."""
+    out = [plan["title"]]
+    for s in plan["sections"]:
+        out.append(s["heading"])
+        for body in (s["body"], s["body_after"]):
+            out += [p for p in body.split("\n") if p.strip()]
+    for key in ("goals", "timeline", "resources", "budget", "risks", "log", "status_reports", "terms", "references"):
+        for row in plan[key]:
+            out.append("\t".join(str(v) for k, v in row.items() if k not in ("uuid", "history", "depends_on")
+                                 and isinstance(v, str | int) and v != ""))
+    for row in plan["organisation"]["roles"]:
+        out.append("\t".join(str(v) for k, v in row.items() if k != "uuid" and isinstance(v, str | int) and v != ""))
+    return out
+
+
+def plain_docx(plan: dict[str, Any], out: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in plain_texts(plan):
+        document.add_paragraph(line)
+    document.save(str(out))
+
+
+def scaled(plan: dict[str, Any], factor: int) -> dict[str, Any]:
+    """A copy of a plan dict with every table's rows repeated `factor` times (new uuids)."""
+    import copy
+    import uuid
+
+    big = copy.deepcopy(plan)
+
+    def grow(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        more = list(rows)
+        for _ in range(factor - 1):
+            for row in rows:
+                twin = copy.deepcopy(row)
+                twin["uuid"] = str(uuid.uuid4())
+                if "depends_on" in twin:
+                    twin["depends_on"], twin["parent"] = [], None
+                for a in twin.get("history", []):
+                    a["uuid"] = str(uuid.uuid4())
+                more.append(twin)
+        return more
+
+    for key in ("goals", "timeline", "resources", "budget", "risks", "log", "status_reports", "terms", "references"):
+        big[key] = grow(big[key])
+    big["organisation"]["roles"] = grow(big["organisation"]["roles"])
+    return big
+
+
+def b6(path: Path) -> dict[str, Any]:
+    export_docx = need("app.export.docx_export", "export_docx")
+    from app.plan_json import plan_to_dict
+    from app.workspace import Workspace
+
+    ws = Workspace.open(path, read_only=True)
+    plan = plan_to_dict(biggest_plan(path))
+    ws.close()
+    tenfold = scaled(plan, 10)
+    out = path.parent / "b6"
+    out.mkdir(exist_ok=True)
+    plain_docx(plan, out / "warm.docx")  # imports and first-use costs are not the export's
+    export_docx(plan, out / "warm-export.docx")
+    started = now()
+    plain_docx(plan, out / "plain.docx")
+    floor = now() - started
+    started = now()
+    export_docx(plan, out / "export.docx")
+    value = now() - started
+    started = now()
+    export_docx(tenfold, out / "export-10x.docx")
+    value10 = now() - started
+    words = sum(len(t.split()) for t in plain_texts(plan))
+    return {
+        "B6": {"value": value, "floor": floor, "unit": "s", "words": words,
+               "rows": len(plan["timeline"]) + len(plan["risks"])},
+        "B6-10x": {"value": value10, "floor": value, "unit": "s"},
+    }
+
+
+# --- B7: import of a plan with 20,000 items ----------------------------------
+
+
+def b7(path: Path) -> dict[str, Any]:
+    from app.dates import VagueDate
+    from app.plans import import_plan_data
+    from app.workspace import Workspace
+    from bench.generate import one_plan
+    from db import models
+
+    items = 20_000 if size_of(path) == "full" else 2_000
+    data = one_plan(items)
+    # The floor: the same timeline rows, converted beforehand, written with one executemany.
+    meta = models.TimelineItem._meta
+    columns = [f.column_name for f in meta.sorted_fields if f is not meta.primary_key]
+    rows = []
+    for position, t in enumerate(data["timeline"]):
+        start = VagueDate.from_canonical(t["start"]) if t["start"] else None
+        end = VagueDate.from_canonical(t["end"]) if t["end"] else None
+        values = {
+            "uuid": t["uuid"], "created_at": models.utc_now(), "modified_at": models.utc_now(), "rev": 1,
+            "deleted_at": None, "plan_id": 1, "position": position, "kind": t["kind"], "code": t["code"],
+            "title": t["title"], "description": t["description"],
+            "start": start.start.isoformat() if start else None, "start_precision": str(start.precision) if start else None,
+            "end": end.start.isoformat() if end else None, "end_precision": str(end.precision) if end else None,
+            "responsible": t["responsible"], "responsible_person_id": None, "status": t["status"],
+            "progress": t["progress"], "comment": t["comment"], "parent_id": None,
+        }
+        rows.append(tuple(values[c] for c in columns))
+    raw_file = fresh_copy(path, "b7-raw.uppdrag")
+    conn = raw_connect(raw_file)
+    started = now()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(
+        f'INSERT INTO timeline_item ({", ".join(f'"{c}"' for c in columns)}) VALUES ({", ".join("?" * len(columns))})',
+        rows)
+    conn.execute("COMMIT")
+    floor = now() - started
+    conn.close()
+
+    ws = Workspace.open(fresh_copy(path, "b7-import.uppdrag"))
+    started = now()
+    import_plan_data(ws, data)
+    value = now() - started
+    ws.close()
+    return {"B7": {"value": value, "floor": floor, "unit": "s", "items": items}}
+
+
+# --- B8: merge of two diverged copies ----------------------------------------
+
+
+def diverge(path: Path, seed: int, share: float = 0.2) -> None:
+    """Change `share` of the rows of the main tables the way edits do (new text, time and revision)."""
+    import random
+
+    rng = random.Random(seed)
+    conn = raw_connect(path)
+    stamp = f"2025-06-0{seed % 9 + 1}T12:00:00.000000Z"
+    conn.execute("BEGIN IMMEDIATE")
+    for table, column in (("timeline_item", "title"), ("risk", "mitigation"), ("section", "body"),
+                          ("person", "notes"), ("role", "note")):
+        ids = [r for (r,) in conn.execute(f"SELECT id FROM {table}")]
+        chosen = rng.sample(ids, int(len(ids) * share))
+        conn.executemany(
+            f'UPDATE {table} SET "{column}" = "{column}" || ?, modified_at = ?, rev = rev + 1 WHERE id = ?',
+            [(f" (ändrad {seed})", stamp, i) for i in chosen])
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def b8(path: Path) -> dict[str, Any]:
+    merge_mod = need("db.merge")
+    merge = next((getattr(merge_mod, n) for n in ("merge_files", "merge") if callable(getattr(merge_mod, n, None))), None)
+    if merge is None:
+        raise NotAvailable(f"{NOT_YET} (db.merge har ingen merge_files/merge)")
+    mine, theirs = fresh_copy(path, "b8-mine.uppdrag"), fresh_copy(path, "b8-theirs.uppdrag")
+    diverge(mine, 1)
+    diverge(theirs, 2)
+    started = now()
+    shutil.copyfile(theirs, path.parent / "b8-copy.uppdrag")
+    floor = now() - started
+    started = now()
+    merge(mine, theirs)
+    value = now() - started
+    return {"B8": {"value": value, "floor": floor, "unit": "s"}}
+
+
+SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "RSS": rss,
+}
+# Results a scenario reports besides its own name.
+ALSO = {"B6": ("B6-10x",)}
+UNITS = {"RSS": "MB"}
+
+
+def run(name: str, path: Path) -> dict[str, Any]:
+    names = (name, *ALSO.get(name, ()))
+    try:
+        return {"results": SCENARIOS[name](path)}
+    except NotAvailable as exc:
+        return {"results": {n: {"value": None, "floor": None, "unit": UNITS.get(n, "s"), "note": str(exc)} for n in names}}
+    except Exception as exc:
+        traceback.print_exc()
+        return {"results": {n: {"value": None, "floor": None, "unit": UNITS.get(n, "s"),
+                                "note": f"fel: {type(exc).__name__}: {exc}"[:300]} for n in names}}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[0] not in SCENARIOS:
+        print(f"användning: python -m bench.scenarios {{{','.join(SCENARIOS)}}} FIL", file=sys.stderr)
+        return 2
+    result = run(argv[0], Path(argv[1]))
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    os._exit(0)  # Qt objects need no orderly teardown here
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
