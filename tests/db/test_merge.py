@@ -1,0 +1,174 @@
+"""Three-way merge by UUID: one-sided edits travel, conflicts are settled once and logged."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.workspace import Workspace
+from db import models
+from db.backup import copy_database
+from db.errors import FileRefused
+from db.merge import merge_files
+from tests.conftest import sha256
+
+
+def _goal_texts(path: Path) -> dict[str, tuple[str, str, bool]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {u: (t, m, d is not None) for u, t, m, d in
+                conn.execute("SELECT uuid, text, measure, deleted_at FROM goal")}
+    finally:
+        conn.close()
+
+
+def _log(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [t for (t,) in conn.execute("SELECT text FROM log_entry WHERE kind = 'merge' ORDER BY id")]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """Two files that have been merged once both ways (so each has a base for the other)."""
+    a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
+    ws = Workspace.create(a)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="Gemensam").ids[0]
+    for n in range(3):
+        ws.add("goal", plan, kind="effect", text=f"mål {n}", measure="")
+    uuids = [g["uuid"] for g in ws.list("goal", plan)]
+    ws.close()
+    Workspace.create(b).close()
+    merge_files(b, a)
+    merge_files(a, b)
+    return a, b, uuids
+
+
+def _edit(path: Path, uuid: str, **values: object) -> None:
+    ws = Workspace.open(path)
+    row = models.Goal.get(models.Goal.uuid == uuid)
+    ws.update("goal", row.id, **values)
+    ws.close()
+
+
+def _delete(path: Path, uuid: str) -> None:
+    ws = Workspace.open(path)
+    ws.delete("goal", models.Goal.get(models.Goal.uuid == uuid).id)
+    ws.close()
+
+
+def test_first_merge_brings_everything(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    assert _goal_texts(a) == _goal_texts(b)
+    assert _log(a) == [] and _log(b) == []
+
+
+def test_one_sided_edits_and_new_rows_travel(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _edit(b, uuids[0], text="ändrad där")
+    _edit(a, uuids[1], text="ändrad här")
+    ws = Workspace.open(b)
+    ws.add("goal", models.Plan.select().first().id, kind="effect", text="ny där")
+    ws.close()
+    report = merge_files(a, b)
+    got = _goal_texts(a)
+    assert got[uuids[0]][0] == "ändrad där"
+    assert got[uuids[1]][0] == "ändrad här"
+    assert "ny där" in {t for t, _, _ in got.values()}
+    assert report.conflicts == []
+
+
+def test_different_fields_of_one_row_both_survive(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _edit(a, uuids[0], text="ny text här")
+    _edit(b, uuids[0], measure="nytt mått där")
+    report = merge_files(a, b, prefer="theirs")
+    assert report.conflicts == []
+    assert _goal_texts(a)[uuids[0]][:2] == ("ny text här", "nytt mått där")
+
+
+@pytest.mark.parametrize("prefer, expected", [("mine", "här"), ("theirs", "där")])
+def test_conflict_settled_logged_and_reported_once(pair: tuple[Path, Path, list[str]], prefer: str,
+                                                   expected: str) -> None:
+    a, b, uuids = pair
+    _edit(a, uuids[2], text="här")
+    _edit(b, uuids[2], text="där")
+    report = merge_files(a, b, prefer=prefer)
+    assert [c.uuid for c in report.conflicts] == [uuids[2]]
+    assert report.conflicts[0].fields == ["text"] and report.conflicts[0].outcome == prefer
+    assert _goal_texts(a)[uuids[2]][0] == expected
+    assert len(_log(a)) == 1 and "text" in _log(a)[0]
+    before = sha256(a)
+    again = merge_files(a, b, prefer=prefer)
+    assert again.conflicts == [] and not again.changed
+    assert sha256(a) == before  # merging twice changes nothing
+    assert len(_log(a)) == 1
+
+
+def test_newest_wins_only_by_clock(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _edit(a, uuids[0], text="äldre")
+    _edit(b, uuids[0], text="nyare")
+    assert merge_files(a, b, prefer="newest").conflicts[0].outcome == "theirs"
+    assert _goal_texts(a)[uuids[0]][0] == "nyare"
+
+
+def test_tombstones_travel_and_delete_vs_edit_is_a_conflict(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _delete(b, uuids[0])
+    _delete(b, uuids[1])
+    _edit(a, uuids[1], text="ändrad här medan den togs bort där")
+    report = merge_files(a, b, prefer="mine")
+    got = _goal_texts(a)
+    assert got[uuids[0]][2] is True  # deleted there, untouched here: deleted
+    assert [c.uuid for c in report.conflicts] == [uuids[1]]
+    assert report.conflicts[0].delete_vs_edit
+    assert got[uuids[1]] == ("ändrad här medan den togs bort där", "", False)
+
+
+def test_without_base_a_difference_is_a_conflict(tmp_path: Path) -> None:
+    a = tmp_path / "a.uppdrag"
+    ws = Workspace.create(a)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="Kopia").ids[0]
+    ws.add("goal", plan, kind="effect", text="gemensam")
+    ws.close()
+    b = tmp_path / "b.uppdrag"
+    copy_database(a, b)  # a plain copy: no base yet
+    g = _goal_texts(a)
+    uuid = next(iter(g))
+    _edit(b, uuid, text="ändrad i kopian")
+    report = merge_files(a, b, prefer="mine")
+    assert [c.uuid for c in report.conflicts] == [uuid]
+    assert _goal_texts(a)[uuid][0] == "gemensam"
+
+
+def test_resolve_callback_chooses_per_conflict(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    for u in uuids[:2]:
+        _edit(a, u, text="här " + u[:4])
+        _edit(b, u, text="där " + u[:4])
+    preview = merge_files(a, b, dry_run=True)
+    assert {c.uuid for c in preview.conflicts} == set(uuids[:2])
+    assert _log(a) == []
+    choices = {uuids[0]: "theirs", uuids[1]: "mine"}
+    merge_files(a, b, resolve=choices)
+    got = _goal_texts(a)
+    assert got[uuids[0]][0].startswith("där") and got[uuids[1]][0].startswith("här")
+
+
+def test_other_file_is_checked_and_left_unchanged(pair: tuple[Path, Path, list[str]], tmp_path: Path) -> None:
+    a, b, _ = pair
+    junk = tmp_path / "skräp.uppdrag"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\x01" * 5000)
+    before = sha256(a)
+    with pytest.raises(FileRefused):
+        merge_files(a, junk)
+    assert sha256(a) == before
+    theirs_before = sha256(b)
+    merge_files(a, b)
+    assert sha256(b) == theirs_before
