@@ -1,0 +1,83 @@
+"""Typing into the plan's own fields, vague dates included, stores at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.dates import Precision, VagueDate
+from ui_steps import type_into
+
+
+def metadata_form(window):
+    return window.editor.show_page("metadata").form
+
+
+def test_typing_diarienummer_and_title_stores_them(qtbot, window) -> None:
+    form = metadata_form(window)
+    plan_id = window.current_plan_id()
+    type_into(qtbot, form.editor("diarienummer").line, "RS 2025/117")
+    type_into(qtbot, form.editor("title").line, "Nytt namn på uppdraget")
+    plan = window.ofile.ws.get("plan", plan_id)
+    assert plan["diarienummer"] == "RS 2025/117"
+    assert plan["title"] == "Nytt namn på uppdraget"
+    assert window.editor.title.text() == "Nytt namn på uppdraget"
+
+
+def test_vague_date_is_understood_while_typing_and_stored_with_precision(qtbot, window) -> None:
+    date_edit = metadata_form(window).editor("document_date").edit
+    line = date_edit.line
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    line.selectAll()
+    qtbot.keyClicks(line, "sep 2025")
+    assert date_edit.feedback.text() == "→ September 2025 (månad)"
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    stored = window.ofile.ws.get("plan", window.current_plan_id())["document_date"]
+    assert stored == VagueDate.month(2025, 9)
+    assert stored.precision is Precision.MONTH
+    assert line.text() == "September 2025"
+
+
+def test_impossible_date_shows_swedish_message_and_stores_nothing(qtbot, window) -> None:
+    plan_id = window.current_plan_id()
+    before = window.ofile.ws.get("plan", plan_id)["document_date"]
+    date_edit = metadata_form(window).editor("document_date").edit
+    qtbot.mouseClick(date_edit.line, Qt.MouseButton.LeftButton)
+    date_edit.line.selectAll()
+    qtbot.keyClicks(date_edit.line, "31/2 2025")
+    qtbot.keyClick(date_edit.line, Qt.Key.Key_Return)
+    assert "februari 2025 har inte 31 dagar" in date_edit.feedback.text()
+    assert "b00020" in date_edit.feedback.styleSheet()
+    assert window.ofile.ws.get("plan", plan_id)["document_date"] == before
+    assert window.ofile.stack.count() == 0
+
+
+def test_choices_and_long_texts_store(qtbot, window) -> None:
+    form = metadata_form(window)
+    plan_id = window.current_plan_id()
+    combo = form.editor("status").combo
+    combo.setFocus()
+    qtbot.keyClicks(combo, "Avslutad")  # keyboard search in a combo box
+    combo.activated.emit(combo.currentIndex())
+    authors = form.editor("authors").edit
+    qtbot.mouseClick(authors.viewport(), Qt.MouseButton.LeftButton)
+    authors.selectAll()
+    qtbot.keyClicks(authors, "Anna Berg")
+    qtbot.keyClick(authors, Qt.Key.Key_Return)
+    qtbot.keyClicks(authors, "Olle Ek")
+    form.editor("diarienummer").line.setFocus()  # focus moves on: the text is stored
+    plan = window.ofile.ws.get("plan", plan_id)
+    assert plan["status"] == "completed"
+    assert plan["authors"] == "Anna Berg\nOlle Ek"
+    # Typing a long text is one undo step.
+    window.undo()
+    assert window.ofile.ws.get("plan", plan_id)["authors"] != "Anna Berg\nOlle Ek"
+    assert window.ofile.ws.get("plan", plan_id)["status"] == "completed"
+
+
+def test_decision_page_stores_signature(qtbot, window) -> None:
+    form = window.editor.show_page("decision").form
+    type_into(qtbot, form.editor("signature_name").line, "Maria Lind")
+    type_into(qtbot, form.editor("signature_date").edit.line, "18/11 2024")
+    plan = window.ofile.ws.get("plan", window.current_plan_id())
+    assert plan["signature_name"] == "Maria Lind"
+    assert plan["signature_date"] == VagueDate.day(2024, 11, 18)

@@ -1,0 +1,24 @@
+"""Small steps a person takes, shared by the UI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+
+def type_into(qtbot, widget: QWidget, text: str, *, enter: bool = True) -> None:
+    """Click into a field, select what is there, type, and press Enter (or Tab away)."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget, text)
+    if enter:
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    else:
+        widget.clearFocus()
+
+
+def plan_id_by_title(window, title_start: str) -> int:
+    from app.plans import list_plans
+
+    return next(p.id for p in list_plans(window.ofile.ws) if p.title.startswith(title_start))

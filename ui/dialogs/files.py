@@ -1,0 +1,32 @@
+"""File choosers in one place (tests replace these functions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ui.i18n import tr
+
+
+def db_filter() -> str:
+    return tr("Files", "Uppdrag-filer (*.uppdrag *.db *.sqlite);;Alla filer (*)")
+
+
+def open_path(parent: QWidget | None, title: str, filter_: str, folder: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, folder, filter_)
+    return Path(name) if name else None
+
+
+def save_path(parent: QWidget | None, title: str, filter_: str, suggested: str = "") -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
+    return Path(name) if name else None
+
+
+def ask_open_after(parent: QWidget | None, path: Path) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent, tr("Files", "Exporterad"),
+        tr("Files", "Planen är exporterad till\n%1\n\nVill du öppna filen?").replace("%1", str(path)))
+    return answer == QMessageBox.StandardButton.Yes

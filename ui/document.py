@@ -1,0 +1,54 @@
+"""One open file: its Workspace, its undo stack and the signal views repaint from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.workspace import Workspace
+from ui.undo import AddCommand, DeleteCommand, MoveCommand, UpdateCommand, WorkspaceEvents, push_safely
+
+
+class OpenFile:
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+        self.events = WorkspaceEvents()
+        self.stack = QUndoStack()
+        self.stack.setUndoLimit(500)
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> OpenFile:
+        return cls(Workspace.open(path, read_only=read_only))
+
+    @property
+    def path(self) -> Path:
+        return self.ws.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.ws.read_only
+
+    def push(self, command: QUndoCommand) -> bool:
+        return push_safely(self.stack, command, self.events)
+
+    # Shorthands the editor pages use.
+    def update(self, kind: str, row_id: int, values: dict[str, Any], text: str,
+               merge_key: str | None = None) -> bool:
+        return self.push(UpdateCommand(self.ws, self.events, kind, row_id, values, text, merge_key))
+
+    def add(self, kind: str, plan_id: int | None, values: dict[str, Any], text: str,
+            index: int | None = None) -> int | None:
+        command = AddCommand(self.ws, self.events, kind, plan_id, values, text, index)
+        return command.row_id if self.push(command) else None
+
+    def delete(self, kind: str, row_id: int, text: str) -> bool:
+        return self.push(DeleteCommand(self.ws, self.events, kind, row_id, text))
+
+    def move(self, kind: str, row_id: int, new_index: int, text: str) -> bool:
+        return self.push(MoveCommand(self.ws, self.events, kind, row_id, new_index, text))
+
+    def close(self) -> None:
+        self.stack.clear()
+        self.ws.close()

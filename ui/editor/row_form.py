@@ -1,0 +1,64 @@
+"""A form over one row: one field editor per configured field, each edit stored as an undo command."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from ui.document import OpenFile
+from ui.editor.fields import Field, FieldEditor, PersonEditor, make_editor
+from ui.i18n import tr
+
+
+class RowForm(QWidget):
+    def __init__(self, ofile: OpenFile, kind: str, fields: list[Field], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ofile, self.kind = ofile, kind
+        self.row: dict[str, Any] | None = None
+        self.people = people_names(ofile)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors: dict[str, FieldEditor] = {}
+        previous: QWidget | None = None
+        for f in fields:
+            editor = make_editor(f, self, self.people)
+            label = QLabel(f.title() + ":", self)
+            label.setBuddy(editor.widget)
+            self.layout_.addRow(label, editor.widget)
+            editor.committed.connect(lambda values, session, f=f: self._store(f, values, session))
+            self.editors[f.name] = editor
+            if previous is not None:
+                QWidget.setTabOrder(previous, editor.widget)
+            previous = editor.widget
+        self.set_row(None)
+
+    def editor(self, name: str) -> FieldEditor:
+        return self.editors[name]
+
+    def set_row(self, row: dict[str, Any] | None) -> None:
+        self.row = row
+        read_only = row is None or self.ofile.read_only
+        for name, editor in self.editors.items():
+            if isinstance(editor, PersonEditor):
+                editor.set_people(self.people)
+            editor.set_value(None if row is None else row.get(name), row or {})
+            editor.set_read_only(read_only)
+
+    def refresh_people(self) -> None:
+        self.people.clear()
+        self.people.update(people_names(self.ofile))
+
+    def _store(self, f: Field, values: dict[str, Any], session: object) -> None:
+        if self.row is None:
+            return
+        row_id = self.row["id"]
+        merge_key = f"{self.kind}:{row_id}:{f.name}:{session}" if session is not None else None
+        text = tr("Undo", "Ändra %1").replace("%1", f.title().lower())
+        if not self.ofile.update(self.kind, row_id, values, text, merge_key):
+            # Refused (a Swedish message went out on events.error): show what is stored.
+            self.set_row(self.ofile.ws.get(self.kind, row_id))
+
+
+def people_names(ofile: OpenFile) -> dict[int, str]:
+    return {p["id"]: p["name"] for p in ofile.ws.list("person")}

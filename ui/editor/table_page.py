@@ -1,0 +1,153 @@
+"""The one generic editor for every list kind of a plan: a table, buttons and a form for the chosen row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from app.workspace import Change
+from ui.dialogs import confirm
+from ui.document import OpenFile
+from ui.editor.row_form import RowForm, people_names
+from ui.editor.table_kinds import TableConfig
+from ui.editor.table_model import RowTableModel
+from ui.i18n import tr
+
+
+class TablePage(QWidget):
+    def __init__(self, ofile: OpenFile, plan_id: int, config: TableConfig, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ofile, self.plan_id, self.config = ofile, plan_id, config
+        self.kinds = {config.kind} | ({"person"} if any(f.type == "person" for f in config.fields) else set())
+        self.setObjectName(f"page_{config.kind}")
+
+        self.model = RowTableModel(list(config.fields), self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(tr("Pages", config.title))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        for i, f in enumerate(self.model.fields):
+            if f.width:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, f.width)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.view.doubleClicked.connect(lambda *_: self.form.focusNextChild())
+
+        ro = ofile.read_only
+        self.add_button = self._button(tr("Pages", config.add_label), self.add_row, ro)
+        self.delete_button = self._button(tr("Pages", "Ta bort"), self.delete_row, ro)
+        self.up_button = self._button(tr("Pages", "Flytta upp"), lambda: self.move_row(-1), ro)
+        self.down_button = self._button(tr("Pages", "Flytta ned"), lambda: self.move_row(1), ro)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        buttons.addWidget(self.summary)
+
+        self.form = RowForm(ofile, config.kind, list(config.fields), self)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        QWidget.setTabOrder(self.view, self.form)
+        self.reload()
+
+    def _button(self, text: str, slot, read_only: bool) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        button.setEnabled(not read_only)
+        return button
+
+    # --- data ----------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.rows[index.row()]["id"] if index.isValid() else None
+
+    def reload(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.current_id()
+        people = people_names(self.ofile)
+        self.form.refresh_people()
+        self.model.set_rows(self.ofile.ws.list(self.config.kind, self.plan_id), people)
+        if self.config.summary:
+            self.summary.setText(self.config.summary(self.model.rows))
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row < 0 and self.model.rows:
+            row = 0
+        self.select_row(row)
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        index = self.view.currentIndex()
+        row: dict[str, Any] | None = self.model.rows[index.row()] if index.isValid() else None
+        self.form.set_row(row)
+        editable = row is not None and not self.ofile.read_only
+        for b in (self.delete_button, self.up_button, self.down_button):
+            b.setEnabled(editable)
+
+    def on_change(self, change: Change) -> None:
+        if change.kind in self.kinds and (change.kind == "person" or change.plan_id == self.plan_id):
+            self.reload(change.ids[0] if change.action in ("added", "restored") and change.kind == self.config.kind
+                        else None)
+
+    # --- actions -------------------------------------------------------------
+
+    def add_row(self) -> int | None:
+        current = self.view.currentIndex()
+        index = current.row() + 1 if current.isValid() else None
+        row_id = self.ofile.add(self.config.kind, self.plan_id, self.config.new_row(),
+                                tr("Undo", self.config.add_label), index)
+        if row_id is not None:
+            self.reload(row_id)
+            first = next(iter(self.form.editors.values()), None)
+            if first is not None:
+                first.widget.setFocus()
+        return row_id
+
+    def delete_row(self) -> None:
+        row_id = self.current_id()
+        if row_id is None:
+            return
+        text = self.model.cells[self.view.currentIndex().row()]
+        summary = next((t for t in text if t), "")
+        if confirm.ask(self, tr("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
+            self.ofile.delete(self.config.kind, row_id, tr("Undo", "Ta bort rad"))
+
+    def move_row(self, step: int) -> None:
+        row_id = self.current_id()
+        if row_id is None:
+            return
+        new = self.view.currentIndex().row() + step
+        if 0 <= new < self.model.rowCount():
+            self.ofile.move(self.config.kind, row_id, new, tr("Undo", "Flytta rad"))
+            self.reload(row_id)

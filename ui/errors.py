@@ -1,0 +1,89 @@
+"""Errors said in plain words: expected ones as a Swedish message with what to do, the
+unexpected ones written to a log file and reported while the app keeps running."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.i18n import tr
+
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    from app.dates import DateParseError
+    from app.validation import ValidationError
+    from db.errors import StoreError
+
+    return (ValidationError, DateParseError, StoreError, LookupError)
+
+
+def is_expected(exc: BaseException) -> bool:
+    return isinstance(exc, expected_errors())
+
+
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Errors", "Det gick inte"), message,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.exec()
+
+
+def show_expected(parent: QWidget | None, exc: BaseException) -> None:
+    """A validation, storage or lookup error, without traceback."""
+    message = str(exc) or exc.__class__.__name__
+    if isinstance(exc, LookupError):
+        message += "\n\n" + tr("Errors", "Uppgiften kan ha tagits bort. Välj en annan plan eller ladda om filen.")
+    show_error(parent, message)
+
+
+def log_dir() -> Path:
+    from db.paths import data_dir
+
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_log(exc_type, exc, tb) -> Path:
+    path = log_dir() / f"fel-{datetime.now():%Y%m%d}.log"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+        fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
+    return path
+
+
+class ExceptionHook:
+    """sys.excepthook: expected errors become a message, anything else is logged and reported."""
+
+    def __init__(self, parent_getter=lambda: None, interactive: bool = True):
+        self.parent_getter = parent_getter
+        self.interactive = interactive
+        self.last_log: Path | None = None
+        self.previous = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self
+
+    def uninstall(self) -> None:
+        sys.excepthook = self.previous
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self.previous(exc_type, exc, tb)
+            return
+        parent = self.parent_getter()
+        if is_expected(exc):
+            if self.interactive:
+                show_expected(parent, exc)
+            return
+        self.last_log = write_log(exc_type, exc, tb)
+        if self.interactive:
+            show_error(parent, tr(
+                "Errors",
+                "Ett oväntat fel inträffade: {error}\n\nDitt arbete är sparat. Felet har skrivits till "
+                "{log}. Skicka gärna den filen till den som ger dig support.",
+            ).format(error=exc, log=self.last_log), tr("Errors", "Oväntat fel"))

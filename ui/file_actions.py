@@ -1,0 +1,161 @@
+"""What the File and Edit menus do: files, plans, import and export (the window stays thin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt
+
+from ui.dialogs import confirm, files
+from ui.errors import expected_errors, show_error, show_expected
+from ui.i18n import tr
+from ui.undo import DeleteCommand
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _folder(window: MainWindow) -> str:
+    return str(window.ofile.path.parent) if window.ofile is not None else str(Path.home())
+
+
+def new_file(window: MainWindow) -> None:
+    from app.workspace import Workspace
+
+    path = files.save_path(window, tr("Files", "Ny databasfil"), files.db_filter(),
+                           str(Path(_folder(window)) / "uppdrag.uppdrag"))
+    if path is None:
+        return
+    if not path.suffix:
+        path = path.with_suffix(".uppdrag")
+    try:
+        Workspace.create(path).close()
+    except expected_errors() as exc:
+        show_expected(window, exc)
+        return
+    window.open_path(path)
+
+
+def open_file_dialog(window: MainWindow) -> None:
+    path = files.open_path(window, tr("Files", "Öppna databasfil"), files.db_filter(), _folder(window))
+    if path is not None:
+        window.open_path(path)
+
+
+def save_copy(window: MainWindow) -> None:
+    from db.backup import copy_database
+
+    if window.ofile is None:
+        return
+    source = window.ofile.path
+    target = files.save_path(window, tr("Files", "Spara kopia som"), files.db_filter(),
+                             str(source.with_name(source.stem + " (kopia)" + source.suffix)))
+    if target is None:
+        return
+    try:
+        copy_database(source, target)
+    except expected_errors() as exc:
+        show_expected(window, exc)
+        return
+    window.statusBar().showMessage(tr("Files", "En kopia är sparad: %1").replace("%1", str(target)), 10000)
+
+
+def import_json(window: MainWindow) -> None:
+    from app.plans import import_plan_file
+    from app.workspace import Change
+
+    if window.ofile is None:
+        return
+    path = files.open_path(window, tr("Files", "Importera plan"), tr("Files", "Plan som JSON (*.json)"), _folder(window))
+    if path is None:
+        return
+    try:
+        plan_id, existed = import_plan_file(window.ofile.ws, path)
+    except (*expected_errors(), ValueError, OSError) as exc:
+        show_error(window, str(exc))
+        return
+    # An import is not undoable (it may update a plan in place); the undo history of older edits stays valid
+    # only for other plans, so it is cleared.
+    window.ofile.stack.clear()
+    window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
+    message = tr("Files", "Planen uppdaterades från %1.") if existed else tr("Files", "Planen importerades från %1.")
+    window.statusBar().showMessage(message.replace("%1", path.name), 10000)
+
+
+def export(window: MainWindow, suffix: str) -> Path | None:
+    from app.exporters import export_plan
+
+    plan_id = window.current_plan_id()
+    if window.ofile is None or plan_id is None:
+        return None
+    plan = window.ofile.ws.get("plan", plan_id)
+    safe = "".join(c for c in plan["title"] if c not in '\\/:*?"<>|').strip()[:80] or "plan"
+    filters = {".docx": tr("Files", "Word-dokument (*.docx)"), ".pdf": tr("Files", "PDF (*.pdf)"),
+               ".json": tr("Files", "Plan som JSON (*.json)")}
+    out = files.save_path(window, tr("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
+                          str(Path(_folder(window)) / (safe + suffix)))
+    if out is None:
+        return None
+    if out.suffix.lower() != suffix:
+        out = out.with_name(out.name + suffix)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        outcome = export_plan(window.ofile.ws, plan_id, out)
+    except (*expected_errors(), ValueError, OSError) as exc:
+        QGuiApplication.restoreOverrideCursor()
+        show_error(window, str(exc))
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    if outcome.warnings:
+        show_error(window, "\n".join(outcome.warnings), tr("Files", "Exporterad med anmärkningar"))
+    if files.ask_open_after(window, outcome.path):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path)))
+    return outcome.path
+
+
+def new_plan(window: MainWindow) -> int | None:
+    from app.plans import copy_plan, create_plan, list_plans
+    from ui.dialogs.new_plan import COPY, NewPlanDialog
+    from ui.plan_commands import CreatePlanCommand
+
+    if window.ofile is None:
+        return None
+    ws = window.ofile.ws
+    dialog = NewPlanDialog([(p.id, p.title) for p in list_plans(ws)], window)
+    if not dialog.exec():
+        return None
+    key, source, title = dialog.choice()
+    if key == COPY:
+        make = lambda: copy_plan(ws, source, title)  # noqa: E731
+    else:
+        make = lambda: create_plan(ws, key, title)  # noqa: E731
+    command = CreatePlanCommand(ws, window.ofile.events, make, tr("Undo", "Ny plan"))
+    return command.plan_id if window.ofile.push(command) else None
+
+
+def copy_current_plan(window: MainWindow) -> int | None:
+    from app.plans import copy_plan
+    from ui.plan_commands import CreatePlanCommand
+
+    plan_id = window.current_plan_id()
+    if window.ofile is None or plan_id is None:
+        return None
+    ws = window.ofile.ws
+    title = tr("Files", "Kopia av %1").replace("%1", ws.get("plan", plan_id)["title"])
+    command = CreatePlanCommand(ws, window.ofile.events, lambda: copy_plan(ws, plan_id, title),
+                                tr("Undo", "Kopiera plan"))
+    return command.plan_id if window.ofile.push(command) else None
+
+
+def delete_plan(window: MainWindow) -> bool:
+    plan_id = window.current_plan_id()
+    if window.ofile is None or plan_id is None:
+        return False
+    title = window.ofile.ws.get("plan", plan_id)["title"]
+    if not confirm.ask(window, tr("Files", "Ta bort planen ”%1”? Det går att ångra med Ctrl+Z.").replace("%1", title)):
+        return False
+    return window.ofile.push(DeleteCommand(window.ofile.ws, window.ofile.events, "plan", plan_id,
+                                           tr("Undo", "Ta bort plan")))

@@ -1,0 +1,378 @@
+"""The main window: the plan list with search beside the open plan's editor, menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+)
+
+from app.workspace import Change
+from ui import file_actions, i18n
+from ui.document import OpenFile
+from ui.editor.plan_editor import PlanEditor
+from ui.errors import expected_errors, show_expected
+from ui.i18n import tr
+from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
+from ui.search_index import SearchIndex
+from ui.settings import AppSettings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings):
+        super().__init__()
+        self.settings = settings
+        self.ofile: OpenFile | None = None
+        self.editor: PlanEditor | None = None
+        self.index = SearchIndex()
+        self._revealing = False
+        self.setObjectName("mainWindow")
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda: self.search_timer.start())
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)
+        self.search_timer.timeout.connect(self.refresh_list)
+        self.plan_model = PlanListModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("planTree")
+        self.tree.setModel(self.plan_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.selectionModel().currentChanged.connect(self._plan_chosen)
+        self.count_label = QLabel(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 1080])
+        self.setCentralWidget(self.splitter)
+
+        self.file_label = QLabel(self)
+        self.file_label.setObjectName("fileLabel")
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self.build_menus()
+        self.retranslate_static()
+        self.resize(1400, 900)
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+        if settings.splitter is not None:
+            self.splitter.restoreState(settings.splitter)
+
+    # --- menus ---------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def build_menus(self) -> None:
+        """(Re)build every menu in the current language."""
+        from app.exporters import EXPORTERS
+
+        bar = self.menuBar()
+        bar.clear()
+        self.actions_: dict[str, QAction] = {}
+        a = self.actions_
+        m = bar.addMenu(tr("MainWindow", "&Arkiv"))
+        a["new_file"] = self._action(m, tr("MainWindow", "&Ny databasfil…"), lambda: file_actions.new_file(self),
+                                     "Ctrl+Shift+N", "actionNewFile")
+        a["open"] = self._action(m, tr("MainWindow", "&Öppna…"), lambda: file_actions.open_file_dialog(self),
+                                 QKeySequence.StandardKey.Open, "actionOpen")
+        self.recent_menu = m.addMenu(tr("MainWindow", "&Senast öppnade"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
+        a["save_copy"] = self._action(m, tr("MainWindow", "Spara &kopia som…"),
+                                      lambda: file_actions.save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
+        m.addSeparator()
+        a["import"] = self._action(m, tr("MainWindow", "&Importera plan (JSON)…"),
+                                   lambda: file_actions.import_json(self), "Ctrl+I", "actionImport")
+        texts = {".docx": tr("MainWindow", "Exportera till &Word…"), ".pdf": tr("MainWindow", "Exportera till &PDF…"),
+                 ".json": tr("MainWindow", "Exportera som &JSON…")}
+        for suffix in (".docx", ".pdf", ".json"):
+            if suffix in EXPORTERS:
+                a["export" + suffix] = self._action(m, texts[suffix], lambda _=False, s=suffix: file_actions.export(self, s),
+                                                    "Ctrl+E" if suffix == ".docx" else None, "actionExport" + suffix[1:])
+        for suffix, (label, _fn) in EXPORTERS.items():
+            if suffix not in texts:
+                a["export" + suffix] = self._action(
+                    m, tr("MainWindow", "Exportera som %1…").replace("%1", label),
+                    lambda _=False, s=suffix: file_actions.export(self, s))
+        m.addSeparator()
+        a["quit"] = self._action(m, tr("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+
+        m = bar.addMenu(tr("MainWindow", "&Redigera"))
+        a["undo"] = self._action(m, tr("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
+        a["redo"] = self._action(m, tr("MainWindow", "&Gör om"), self.redo, "Ctrl+Shift+Z", "actionRedo")
+        m.addSeparator()
+        a["new_plan"] = self._action(m, tr("MainWindow", "&Ny plan…"), lambda: file_actions.new_plan(self),
+                                     QKeySequence.StandardKey.New, "actionNewPlan")
+        a["copy_plan"] = self._action(m, tr("MainWindow", "&Kopiera plan"), lambda: file_actions.copy_current_plan(self),
+                                      None, "actionCopyPlan")
+        a["delete_plan"] = self._action(m, tr("MainWindow", "&Ta bort plan…"), lambda: file_actions.delete_plan(self),
+                                        None, "actionDeletePlan")
+        m.addSeparator()
+        a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
+
+        m = bar.addMenu(tr("MainWindow", "&Inställningar"))
+        lang = m.addMenu(tr("MainWindow", "&Språk"))
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = self._action(lang, name, lambda _=False, c=code: self.set_language(c), None, f"actionLanguage_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            group.addAction(action)
+        self.update_actions()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def update_actions(self) -> None:
+        a = self.actions_
+        has_file = self.ofile is not None
+        writable = has_file and not self.ofile.read_only
+        plan = self.current_plan_id() is not None
+        a["undo"].setEnabled(has_file and self.ofile.stack.canUndo())
+        a["redo"].setEnabled(has_file and self.ofile.stack.canRedo())
+        for key in ("new_plan", "import"):
+            a[key].setEnabled(writable)
+        for key in ("copy_plan", "delete_plan"):
+            a[key].setEnabled(writable and plan)
+        a["save_copy"].setEnabled(has_file)
+        for key, action in a.items():
+            if key.startswith("export"):
+                action.setEnabled(plan)
+        if has_file:
+            a["undo"].setText(tr("MainWindow", "&Ångra %1").replace("%1", self.ofile.stack.undoText()).strip())
+            a["redo"].setText(tr("MainWindow", "&Gör om %1").replace("%1", self.ofile.stack.redoText()).strip())
+
+    def retranslate_static(self) -> None:
+        self.search.setPlaceholderText(tr("MainWindow", "Sök i titlar, diarienummer och text (Ctrl+F)"))
+        self.search.setAccessibleName(tr("MainWindow", "Sök planer"))
+        self.tree.setAccessibleName(tr("MainWindow", "Planer"))
+        self.placeholder.setText(tr("MainWindow", "Välj en plan i listan, eller skapa en ny med Redigera → Ny plan (Ctrl+N)."))
+        self.update_title()
+
+    def set_language(self, code: str) -> None:
+        i18n.install_language(code)
+        self.settings.language = code
+        self.build_menus()
+        self.retranslate_static()
+        self.refresh_list()
+        if self.editor is not None:
+            tab = self.editor.tabs.currentIndex()
+            self.show_plan(self.editor.plan_id)
+            if self.editor is not None:
+                self.editor.tabs.setCurrentIndex(tab)
+
+    # --- file ----------------------------------------------------------------
+
+    def open_path(self, path: Path, *, read_only: bool = False) -> bool:
+        """Open a file; a refused file shows its message and the current file stays open."""
+        try:
+            if self.ofile is not None:
+                self.close_file()
+            ofile = OpenFile.open(Path(path), read_only=read_only)
+        except expected_errors() as exc:
+            show_expected(self, exc)
+            self.settings.forget_file(Path(path))
+            return False
+        self.set_file(ofile)
+        return True
+
+    def set_file(self, ofile: OpenFile) -> None:
+        self.ofile = ofile
+        ofile.events.changed.connect(self.on_change)
+        ofile.events.error.connect(self.show_message)
+        ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
+        self.index.rebuild(ofile.ws)
+        self.settings.remember_file(ofile.path)
+        self._fill_recent()
+        self.update_title()
+        if ofile.ws.store.recovered:
+            self.statusBar().showMessage(tr("MainWindow", "Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt."), 15000)
+        self.refresh_list()
+        first = self._first_plan_index()
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+        self.update_actions()
+
+    def close_file(self) -> None:
+        if self.ofile is None:
+            return
+        self._clear_editor()
+        self.ofile.close()
+        self.ofile = None
+        self.plan_model.set_rows([])
+
+    def update_title(self) -> None:
+        if self.ofile is None:
+            self.setWindowTitle("Uppdrag")
+            self.file_label.setText(tr("MainWindow", "Ingen fil öppen"))
+            return
+        path = self.ofile.path
+        self.setWindowTitle(f"{path.name} – Uppdrag")
+        text = tr("MainWindow", "%1 i %2").replace("%1", path.name).replace("%2", str(path.parent))
+        if self.ofile.read_only:
+            text += " – " + tr("MainWindow", "skrivskyddad")
+        self.file_label.setText(text)
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
+        self.statusBar().showMessage(message, 15000)
+        QTimer.singleShot(15000, lambda: self.statusBar().setStyleSheet(""))
+
+    # --- plans ---------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        from app.plans import list_plans
+
+        if self.ofile is None:
+            self.plan_model.set_rows([])
+            return
+        keep = self.current_plan_id()
+        matches = self.index.search(self.search.text())
+        rows = [PlanRow(p.id, p.doc_type, p.title, p.diarienummer, p.status) for p in list_plans(self.ofile.ws)
+                if matches is None or p.id in matches]
+        self.tree.selectionModel().blockSignals(True)
+        self.plan_model.set_rows(rows)
+        self.tree.expandAll()
+        if keep is not None:
+            index = self.plan_model.index_of_plan(keep)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+        self.tree.selectionModel().blockSignals(False)
+        self.count_label.setText(tr("MainWindow", "%1 planer").replace("%1", str(len(rows))))
+
+    def _first_plan_index(self):
+        for d in range(self.plan_model.rowCount()):
+            doc = self.plan_model.index(d, 0)
+            for s in range(self.plan_model.rowCount(doc)):
+                status = self.plan_model.index(s, 0, doc)
+                if self.plan_model.rowCount(status):
+                    return self.plan_model.index(0, 0, status)
+        return self.plan_model.index(-1, 0)
+
+    def current_plan_id(self) -> int | None:
+        return self.editor.plan_id if self.editor is not None else None
+
+    def select_plan(self, plan_id: int) -> None:
+        index = self.plan_model.index_of_plan(plan_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        else:
+            self.show_plan(plan_id)
+
+    def _plan_chosen(self, current, _previous) -> None:
+        plan_id = current.data(PLAN_ID_ROLE) if current.isValid() else None
+        if plan_id is not None and plan_id != self.current_plan_id():
+            self.show_plan(plan_id)
+
+    def show_plan(self, plan_id: int) -> None:
+        self._clear_editor()
+        if self.ofile is None:
+            return
+        self.editor = PlanEditor(self.ofile, plan_id, self.stack)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+        self.update_actions()
+
+    def _clear_editor(self) -> None:
+        if self.editor is not None:
+            focus = self.focusWidget()
+            if focus is not None and self.editor.isAncestorOf(focus):
+                focus.clearFocus()  # stores a pending edit first
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+        self.stack.setCurrentWidget(self.placeholder)
+        self.update_actions()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- changes and undo ----------------------------------------------------
+
+    def _store_pending_edit(self) -> None:
+        """A field being typed in stores its text before undo/redo runs."""
+        focus = self.focusWidget()
+        if focus is not None and self.editor is not None and self.editor.isAncestorOf(focus):
+            focus.clearFocus()
+            focus.setFocus()
+
+    def undo(self) -> None:
+        if self.ofile is None:
+            return
+        self._store_pending_edit()
+        self._revealing = True
+        try:
+            self.ofile.stack.undo()
+        finally:
+            self._revealing = False
+
+    def redo(self) -> None:
+        if self.ofile is None:
+            return
+        self._revealing = True
+        try:
+            self.ofile.stack.redo()
+        finally:
+            self._revealing = False
+
+    def on_change(self, change: Change) -> None:
+        assert self.ofile is not None
+        self.index.refresh(self.ofile.ws, change)
+        if change.kind == "plan":
+            plan_id = change.ids[0]
+            if change.action == "deleted" and plan_id == self.current_plan_id():
+                self._clear_editor()
+            self.refresh_list()
+            if change.action in ("added", "restored"):
+                self.select_plan(plan_id)
+        elif self.search.text().strip():
+            self.refresh_list()
+        if self.editor is not None:
+            self.editor.on_change(change, reveal=self._revealing)
+        self.update_actions()
+
+    # --- closing -------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # store what is being typed
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter = self.splitter.saveState()
+        self.settings.sync()
+        self.close_file()
+        super().closeEvent(event)

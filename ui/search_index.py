@@ -1,0 +1,62 @@
+"""Search as you type: an FTS5 index in an in-memory SQLite database, never in the user's file.
+
+The index is built from app.search when a file is opened and a plan's row is
+replaced whenever a Change names that plan. Queries are prefix searches on
+every word typed, so "prim nav" finds "primärvården som nav".
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from app.search import PlanText, all_plan_texts, plan_text
+from app.workspace import Change, Workspace
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SearchIndex:
+    def __init__(self) -> None:
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE plan_fts USING fts5("
+            "title, diarienummer, body, tokenize='unicode61 remove_diacritics 0')"
+        )
+
+    def rebuild(self, ws: Workspace) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM plan_fts")
+            for text in all_plan_texts(ws):
+                self._insert(text)
+
+    def refresh(self, ws: Workspace, change: Change) -> None:
+        """Update the entries of the plans a change touched."""
+        if change.kind == "person":  # a person's name may appear in every plan
+            self.rebuild(ws)
+            return
+        plan_ids = set(change.ids) if change.kind == "plan" else {change.plan_id}
+        with self.db:
+            for plan_id in plan_ids - {None}:
+                self.db.execute("DELETE FROM plan_fts WHERE rowid = ?", (plan_id,))
+                text = plan_text(ws, plan_id)
+                if text is not None:
+                    self._insert(text)
+
+    def _insert(self, text: PlanText) -> None:
+        self.db.execute(
+            "INSERT INTO plan_fts(rowid, title, diarienummer, body) VALUES (?, ?, ?, ?)",
+            (text.plan_id, text.title, text.diarienummer, text.body),
+        )
+
+    def search(self, query: str) -> set[int] | None:
+        """Ids of the plans matching every word of `query`; None for an empty query (all plans)."""
+        words = _WORD.findall(query)
+        if not words:
+            return None
+        match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        rows = self.db.execute("SELECT rowid FROM plan_fts WHERE plan_fts MATCH ?", (match,))
+        return {r for (r,) in rows}
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,71 @@
+"""The window's remembered state in one typed place (QSettings underneath)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+class AppSettings:
+    """Geometry, splitter state, last and recent files, language.
+
+    Tests pass a QSettings on an ini file in a temporary folder.
+    """
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self.q = qsettings or QSettings("Uppdrag", "Uppdrag")
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.q.setValue("window/geometry", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self.q.setValue("window/splitter", value)
+
+    @property
+    def language(self) -> str:
+        return str(self.q.value("language", "sv"))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("language", value)
+
+    @property
+    def last_file(self) -> Path | None:
+        value = self.q.value("files/last", "")
+        return Path(value) if value else None
+
+    @property
+    def recent_files(self) -> list[Path]:
+        value = self.q.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [Path(v) for v in value or []]
+
+    def remember_file(self, path: Path) -> None:
+        path = Path(path).resolve()
+        recent = [p for p in self.recent_files if p != path]
+        self.q.setValue("files/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
+        self.q.setValue("files/last", str(path))
+
+    def forget_file(self, path: Path) -> None:
+        self.q.setValue("files/recent", [str(p) for p in self.recent_files if p != Path(path).resolve()])
+
+    def sync(self) -> None:
+        self.q.sync()
