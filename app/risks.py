@@ -123,9 +123,11 @@ def default_settings(scale: int = 4) -> RiskSettings:
     return RiskSettings(scale, tuple(d["probability"]), tuple(d["impact"]), d["yellow"], d["red"])
 
 
-def load_settings(ws: Workspace) -> RiskSettings:
-    """The file's settings; defaults for anything missing or unreadable."""
-    scale = ws.risk_scale if ws.risk_scale in SCALES else 4
+def load_settings(ws: Workspace, scale: int | None = None) -> RiskSettings:
+    """The file's settings (for its own scale, or for `scale`); defaults for anything missing or unreadable."""
+    if scale is None:
+        scale = ws.risk_scale
+    scale = scale if scale in SCALES else 4
     stored = ws.setting(LEVELS_KEY, {}) or {}
     base = default_settings(scale)
     mine = stored.get(str(scale)) if isinstance(stored, dict) else None

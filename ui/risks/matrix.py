@@ -1,0 +1,232 @@
+"""The risk matrix: probability × consequence as a painted heat map with the number of risks per cell.
+
+Probability runs upwards (highest at the top), consequence to the right.
+Clicking a cell asks for the register to be filtered to it; dragging from a
+cell to another (or dropping a register row on a cell) asks for the risk to
+be re-assessed. The view only emits signals; the panel turns them into undo
+commands and hands back new counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+
+from app.risks import RiskSettings, risk_value
+from ui.risks.model import LEVEL_COLOURS, RISK_MIME
+
+Cell = tuple[int, int]  # (probability, impact)
+
+LEFT, BOTTOM, TOP, RIGHT = 150, 70, 12, 12
+
+
+class RiskMatrixView(QWidget):
+    cellClicked = Signal(object)  # (probability, impact), or None when the filter is cleared  # noqa: N815
+    riskDropped = Signal(int, int, int)  # risk id, probability, impact  # noqa: N815
+
+    def __init__(self, settings: RiskSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.counts: dict[Cell, int] = {}
+        self.selected: Cell | None = None
+        # Which risk a drag from a cell moves (the panel answers: the selected one if it is there).
+        self.risk_in_cell: Callable[[Cell], int | None] = lambda cell: None
+        self._press: tuple[QPoint, Cell] | None = None
+        self._dragging = False
+        self._hover: Cell | None = None
+        self.setMinimumSize(360, 300)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Riskmatris")
+
+    # --- state from the panel -------------------------------------------------------
+
+    def set_settings(self, settings: RiskSettings) -> None:
+        self.settings = settings
+        if self.selected and max(self.selected) > settings.scale:
+            self.selected = None
+        self.update()
+
+    def set_counts(self, counts: dict[Cell, int]) -> None:
+        self.counts = dict(counts)
+        self.update()
+
+    def set_selected(self, cell: Cell | None) -> None:
+        self.selected = cell
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(520, 440)
+
+    # --- geometry ----------------------------------------------------------------------
+
+    def _grid(self) -> QRectF:
+        return QRectF(LEFT, TOP, max(1, self.width() - LEFT - RIGHT), max(1, self.height() - TOP - BOTTOM))
+
+    def cell_rect(self, cell: Cell) -> QRectF:
+        p, i = cell
+        n = self.settings.scale
+        g = self._grid()
+        w, h = g.width() / n, g.height() / n
+        return QRectF(g.left() + (i - 1) * w, g.top() + (n - p) * h, w, h)
+
+    def cell_center(self, cell: Cell) -> QPoint:
+        return self.cell_rect(cell).center().toPoint()
+
+    def cell_at(self, pos: QPoint | QPointF) -> Cell | None:
+        n = self.settings.scale
+        g = self._grid()
+        x, y = pos.x(), pos.y()
+        if not g.contains(QPointF(x, y)):
+            return None
+        i = min(n, int((x - g.left()) / (g.width() / n)) + 1)
+        p = n - min(n - 1, int((y - g.top()) / (g.height() / n)))
+        return (p, i)
+
+    # --- painting ----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        n = self.settings.scale
+        pal = self.palette()
+        base_font = QFont(self.font())
+        big = QFont(base_font)
+        big.setPointSizeF(base_font.pointSizeF() * 1.6)
+        big.setBold(True)
+        for p in range(1, n + 1):
+            for i in range(1, n + 1):
+                rect = self.cell_rect((p, i))
+                level = self.settings.level(risk_value(p, i)) or "green"
+                colour = QColor(LEVEL_COLOURS[level])
+                count = self.counts.get((p, i), 0)
+                if count == 0:
+                    colour = colour.lighter(125)
+                painter.fillRect(rect, colour)
+                painter.setPen(QPen(QColor("#ffffff"), 2))
+                painter.drawRect(rect)
+                if count:
+                    painter.setPen(QColor("#1b1b1b"))
+                    painter.setFont(big)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count))
+                painter.setFont(base_font)
+                painter.setPen(QColor(0, 0, 0, 110))
+                painter.drawText(rect.adjusted(4, 2, -4, -2),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, str(p * i))
+        for cell, pen in ((self._hover, QPen(QColor("#1f4e9c"), 3, Qt.PenStyle.DashLine)),
+                          (self.selected, QPen(QColor("#1f4e9c"), 4))):
+            if cell is not None and max(cell) <= n:
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(self.cell_rect(cell).adjusted(2, 2, -2, -2))
+        # Axis labels: probability at the left (score and name), consequence below.
+        painter.setFont(base_font)
+        painter.setPen(pal.color(pal.ColorRole.WindowText))
+        for p in range(1, n + 1):
+            r = self.cell_rect((p, 1))
+            label = QRectF(24, r.top(), LEFT - 30, r.height())
+            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                             f"{p} {self.settings.probability_label(p)}")
+        for i in range(1, n + 1):
+            r = self.cell_rect((1, i))
+            label = QRectF(r.left() + 2, r.bottom() + 4, r.width() - 4, BOTTOM - 26)
+            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             f"{i} {self.settings.impact_label(i)}")
+        bold = QFont(base_font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        g = self._grid()
+        painter.drawText(QRectF(g.left(), self.height() - 22, g.width(), 20), Qt.AlignmentFlag.AlignCenter, "Konsekvens")
+        painter.save()
+        painter.translate(4, g.center().y())
+        painter.rotate(-90)
+        painter.drawText(QRectF(-g.height() / 2, 0, g.height(), 18), Qt.AlignmentFlag.AlignCenter, "Sannolikhet")
+        painter.restore()
+        painter.end()
+
+    # --- mouse: click filters, drag re-assesses -----------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        cell = self.cell_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and cell is not None:
+            self._press = (event.position().toPoint(), cell)
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is None:
+            return
+        start, cell = self._press
+        if not self._dragging and (event.position().toPoint() - start).manhattanLength() >= QApplication.startDragDistance():
+            self._dragging = self.counts.get(cell, 0) > 0
+            if self._dragging:
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        if self._dragging:
+            self._hover = self.cell_at(event.position())
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        _start, source = self._press
+        target = self.cell_at(event.position())
+        dragging = self._dragging
+        self._press, self._dragging, self._hover = None, False, None
+        self.unsetCursor()
+        self.update()
+        if dragging:
+            risk_id = self.risk_in_cell(source)
+            if target is not None and target != source and risk_id is not None:
+                self.riskDropped.emit(risk_id, target[0], target[1])
+        elif target == source:
+            self.cellClicked.emit(None if self.selected == target else target)
+
+    # --- drops from the register ----------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(RISK_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        cell = self.cell_at(event.position())
+        if cell is not None and event.mimeData().hasFormat(RISK_MIME):
+            self._hover = cell
+            event.acceptProposedAction()
+        else:
+            self._hover = None
+            event.ignore()
+        self.update()
+
+    def dragLeaveEvent(self, event: object) -> None:  # noqa: N802
+        self._hover = None
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self._hover = None
+        self.update()
+        cell = self.cell_at(event.position())
+        raw = bytes(event.mimeData().data(RISK_MIME).data()).decode() if event.mimeData().hasFormat(RISK_MIME) else ""
+        if cell is None or not raw.isdigit():
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.riskDropped.emit(int(raw), cell[0], cell[1])
+
+    def cell_geometry(self, cell: Cell) -> QRect:
+        """The cell's rectangle in widget pixels (for tests and tooltips)."""
+        return self.cell_rect(cell).toRect()

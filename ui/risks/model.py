@@ -1,0 +1,246 @@
+"""Thin Qt table models over plain tuples: the risk register and a risk's assessment history.
+
+The register model holds `app.risks.RiskRow` tuples only; edits become undo
+commands pushed through `push_safely`, and the panel reloads the rows when
+the workspace announces a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
+
+from app import kinds
+from app.dates import DateParseError, parse_date
+from app.risks import AssessmentRow, RiskRow, RiskSettings
+
+RISK_MIME = "application/x-uppdrag-risk-id"
+LEVEL_COLOURS = {"green": QColor("#9fd89f"), "yellow": QColor("#ffe27a"), "red": QColor("#f08080")}
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (header, field in RiskRow, field in the Risk row or None when read-only)
+COLUMNS: tuple[tuple[str, str, str | None], ...] = (
+    ("Risk", "title", "title"),
+    ("Orsak", "cause", "cause"),
+    ("Konsekvens", "consequence", "consequence"),
+    ("Sannolikhet", "probability", "probability"),
+    ("Konsekvens (poäng)", "impact", "impact"),
+    ("Riskvärde", "value", None),
+    ("Ansvarig", "owner", "owner"),
+    ("Åtgärd", "mitigation", "mitigation"),
+    ("Datum", "due", "due"),
+    ("Status", "status", "status"),
+    ("Trend", "trend", "trend"),
+)
+PLAN_COLUMN = ("Plan", "plan_title", None)
+CHOICES = {"status": kinds.RISK_STATUSES, "trend": kinds.RISK_TRENDS}
+
+# edit(risk_id, field, value) is how the model asks for a change; the panel turns it into a command.
+EditFn = Callable[[int, str, Any], bool]
+
+
+class RiskTableModel(QAbstractTableModel):
+    def __init__(self, settings: RiskSettings, edit: EditFn | None = None, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[RiskRow] = []
+        self._settings = settings
+        self._edit = edit
+        self._columns: tuple[tuple[str, str, str | None], ...] = COLUMNS
+
+    # --- loading --------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[RiskRow], *, portfolio: bool = False,
+                 settings: RiskSettings | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._columns = (PLAN_COLUMN, *COLUMNS) if portfolio else COLUMNS
+        if settings is not None:
+            self._settings = settings
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RiskRow:
+        return self._rows[row]
+
+    def row_of(self, risk_id: int) -> int | None:
+        for n, r in enumerate(self._rows):
+            if r.id == risk_id:
+                return n
+        return None
+
+    def column_of(self, field: str) -> int:
+        return [c[1] for c in self._columns].index(field)
+
+    # --- Qt -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._columns):
+                return self._columns[section][0]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if self._columns[index.column()][2] is not None and self._edit is not None:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        _header, name, _field = self._columns[index.column()]
+        value = getattr(r, name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(name, value)
+        if role == Qt.ItemDataRole.EditRole:
+            if name == "due":
+                return value.format("long") if value else ""
+            return value if value is not None else ""
+        if role == Qt.ItemDataRole.BackgroundRole and name == "value":
+            level = self._settings.level(value)
+            return QBrush(LEVEL_COLOURS[level]) if level else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if name == "probability":
+                return self._settings.probability_label(value) or None
+            if name == "impact":
+                return self._settings.impact_label(value) or None
+            if name == "value":
+                level = self._settings.level(value)
+                return {"green": "Låg risk", "yellow": "Medelhög risk", "red": "Hög risk"}.get(level or "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("probability", "impact", "value"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, name: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if name == "due":
+            return value.format("short")
+        if name in CHOICES:
+            return CHOICES[name].get(value, value)
+        return str(value)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._edit is None:
+            return False
+        field = self._columns[index.column()][2]
+        if field is None:
+            return False
+        r = self._rows[index.row()]
+        try:
+            parsed = _parse(field, value)
+        except ValueError:
+            return False
+        if parsed == getattr(r, field):
+            return False
+        return self._edit(r.id, field, parsed)
+
+    # --- dragging a row onto the matrix ----------------------------------------------
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [RISK_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            mime.setData(RISK_MIME, str(self._rows[rows[0]].id).encode())
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+
+def _parse(field: str, value: Any) -> Any:
+    """Text from an editor to the service's value; ValueError when it cannot mean anything."""
+    if field in ("probability", "impact"):
+        if value in ("", None):
+            return None
+        return int(value)
+    if field == "due":
+        text = str(value or "").strip()
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except DateParseError as exc:
+            raise ValueError(str(exc)) from exc
+    if field in CHOICES:
+        choices = CHOICES[field]
+        if value in choices:
+            return value
+        for code, label in choices.items():
+            if str(value).strip().lower() == label.lower():
+                return code
+        raise ValueError(value)
+    return str(value)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box of Swedish labels for a coded column (status, trend)."""
+
+    def __init__(self, choices: dict[str, str], parent: Any = None):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
+        combo = QComboBox(parent)
+        for code, label in self.choices.items():
+            combo.addItem(label or "(ingen)", code)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        n = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(0, n))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class HistoryModel(QAbstractTableModel):
+    """A risk's assessments, oldest first."""
+
+    HEADERS = ("Datum", "Sannolikhet", "Konsekvens", "Riskvärde", "Skala", "Kommentar")
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[AssessmentRow] = []
+
+    def set_rows(self, rows: Sequence[AssessmentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        values = (a.assessed_on.isoformat(), a.probability, a.impact, a.value, f"1–{a.scale}", a.note)
+        return str(values[index.column()])

@@ -1,0 +1,235 @@
+"""The risk page: register, matrix and history of one plan, or of every plan (portfolio).
+
+Edits go through undo commands on the file's QUndoStack (`push_safely`), and
+the page refreshes from `WorkspaceEvents.changed`, so undo from anywhere in
+the window shows here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import risks
+from app.workspace import Change, Workspace
+from ui.risks.commands import AssessRiskCommand, ChangeScaleCommand
+from ui.risks.matrix import Cell, RiskMatrixView
+from ui.risks.model import CHOICES, ChoiceDelegate, HistoryModel, RiskTableModel
+from ui.risks.settings_dialog import RiskSettingsDialog
+from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, push_safely
+
+REFRESH_KINDS = frozenset({"risk", "risk_assessment", "plan"})
+
+
+class RiskPanel(QWidget):
+    def __init__(self, ws: Workspace, events: WorkspaceEvents, stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.events, self.stack = ws, events, stack
+        self.plan_id: int | None = None
+        self.cell: Cell | None = None
+        self.settings = risks.load_settings(ws)
+
+        self.model = RiskTableModel(self.settings, self._edit, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Riskregister")
+
+        self.matrix = RiskMatrixView(self.settings)
+        self.matrix.risk_in_cell = self._risk_in_cell
+        self.matrix.cellClicked.connect(self.set_cell_filter)
+        self.matrix.riskDropped.connect(self.reassess)
+
+        self.history_model = HistoryModel(self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_title = QLabel("Historik")
+
+        self.filter_label = QLabel()
+        self.show_all = QPushButton("Visa &alla")
+        self.show_all.clicked.connect(lambda: self.set_cell_filter(None))
+        self.add_button = QPushButton("&Ny risk")
+        self.add_button.clicked.connect(self.add_risk)
+        self.settings_button = QPushButton("&Inställningar…")
+        self.settings_button.clicked.connect(self.edit_settings)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.filter_label, 1)
+        bar.addWidget(self.show_all)
+        bar.addWidget(self.settings_button)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.table)
+        hist = QWidget()
+        hl = QVBoxLayout(hist)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.history_title)
+        hl.addWidget(self.history)
+        left.addWidget(hist)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.matrix)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        for field, choices in CHOICES.items():
+            self.table.setItemDelegateForColumn(self.model.column_of(field), ChoiceDelegate(choices, self.table))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
+        events.changed.connect(self._on_changed)
+        self.refresh()
+
+    # --- what is shown ------------------------------------------------------------------
+
+    def set_plan(self, plan_id: int | None) -> None:
+        """Show one plan's risks, or with None every plan's (the portfolio)."""
+        self.plan_id = plan_id
+        self.cell = None
+        self.add_button.setEnabled(plan_id is not None and not self.ws.read_only)
+        self.refresh()
+
+    def set_cell_filter(self, cell: Cell | None) -> None:
+        self.cell = cell
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_risk_id()
+        self.settings = risks.load_settings(self.ws)
+        portfolio = self.plan_id is None
+        rows = risks.risk_rows(self.plan_id, cell=self.cell)
+        old_columns = self.model.columnCount()
+        self.model.set_rows(rows, portfolio=portfolio, settings=self.settings)
+        if old_columns != self.model.columnCount():
+            for column in range(self.model.columnCount()):
+                self.table.setItemDelegateForColumn(column, None)
+            for field, choices in CHOICES.items():
+                self.table.setItemDelegateForColumn(self.model.column_of(field), ChoiceDelegate(choices, self.table))
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        self.matrix.set_settings(self.settings)
+        self.matrix.set_counts(risks.matrix_counts(self.plan_id))
+        self.matrix.set_selected(self.cell)
+        self.show_all.setEnabled(self.cell is not None)
+        if self.cell is None:
+            what = "alla uppdrag" if portfolio else "uppdraget"
+            self.filter_label.setText(f"{len(rows)} risker i {what}")
+        else:
+            p, i = self.cell
+            self.filter_label.setText(
+                f"Visar {len(rows)} risker med sannolikhet {p} ({self.settings.probability_label(p)}) "
+                f"och konsekvens {i} ({self.settings.impact_label(i)})")
+        if selected is not None:
+            self.select_risk(selected)
+        self._show_history()
+
+    def selected_risk_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def select_risk(self, risk_id: int) -> None:
+        row = self.model.row_of(risk_id)
+        if row is None:
+            return
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _show_history(self) -> None:
+        risk_id = self.selected_risk_id()
+        if risk_id is None:
+            self.history_model.set_rows([])
+            self.history_title.setText("Historik – välj en risk")
+            return
+        row = self.model.row_at(self.model.row_of(risk_id) or 0)
+        self.history_model.set_rows(risks.assessment_rows(risk_id))
+        self.history_title.setText(f"Historik för ”{row.title}”")
+
+    def _risk_in_cell(self, cell: Cell) -> int | None:
+        """The risk a drag from `cell` moves: the selected one if it lies there, else the cell's first."""
+        in_cell = [r for r in risks.risk_rows(self.plan_id) if (r.probability, r.impact) == cell]
+        selected = self.selected_risk_id()
+        for r in in_cell:
+            if r.id == selected:
+                return r.id
+        return in_cell[0].id if in_cell else None
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind in REFRESH_KINDS:
+            self.refresh()
+
+    # --- edits ------------------------------------------------------------------------------
+
+    def _edit(self, risk_id: int, field: str, value: Any) -> bool:
+        if field in ("probability", "impact"):
+            row = self.model.row_at(self.model.row_of(risk_id) or 0)
+            p = value if field == "probability" else row.probability
+            i = value if field == "impact" else row.impact
+            if p is not None and i is not None:
+                return self.reassess(risk_id, p, i)
+        label = {"title": "risk", "due": "datum"}.get(field, field)
+        command = UpdateCommand(self.ws, self.events, "risk", risk_id, {field: value}, text=f"Ändra {label}")
+        return push_safely(self.stack, command, self.events)
+
+    def reassess(self, risk_id: int, probability: int, impact: int, note: str = "") -> bool:
+        command = AssessRiskCommand(self.ws, self.events, risk_id, probability, impact, note,
+                                    text=f"Bedöm risk: sannolikhet {probability}, konsekvens {impact}")
+        ok = push_safely(self.stack, command, self.events)
+        if ok:
+            self.select_risk(risk_id)
+        return ok
+
+    def add_risk(self) -> None:
+        if self.plan_id is None:
+            return
+        command = AddCommand(self.ws, self.events, "risk", self.plan_id, {"title": "Ny risk"}, text="Lägg till risk")
+        if push_safely(self.stack, command, self.events) and command.row_id is not None:
+            self.select_risk(command.row_id)
+            self.table.edit(self.model.index(self.model.row_of(command.row_id) or 0, self.model.column_of("title")))
+
+    def edit_settings(self) -> None:
+        dialog = RiskSettingsDialog(self.ws, self)
+        if dialog.exec() != RiskSettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.settings())
+
+    def apply_settings(self, settings: risks.RiskSettings) -> bool:
+        """Store labels and thresholds; a new scale rescales every risk as one undoable step."""
+        try:
+            risks.save_settings(self.ws, settings)
+        except ValueError as exc:
+            self.events.error.emit(str(exc))
+            return False
+        if settings.scale != self.ws.risk_scale:
+            return push_safely(self.stack, ChangeScaleCommand(self.ws, self.events, settings.scale), self.events)
+        self.refresh()
+        return True

@@ -1,0 +1,87 @@
+"""The file's risk settings: scale (4 or 5), the name of every level, and the colour thresholds."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import risks
+from app.risks import RiskSettings
+from app.workspace import Workspace
+
+
+class RiskSettingsDialog(QDialog):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Riskinställningar")
+        self.ws = ws
+        self.scale_box = QComboBox()
+        for n in risks.SCALES:
+            self.scale_box.addItem(f"1–{n} ({n}×{n})", n)
+        self.labels = QTableWidget(0, 2)
+        self.labels.setHorizontalHeaderLabels(["Sannolikhet", "Konsekvens"])
+        self.labels.horizontalHeader().setStretchLastSection(True)
+        self.yellow = QSpinBox()
+        self.red = QSpinBox()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Skala:", self.scale_box)
+        form.addRow("Gul från riskvärde:", self.yellow)
+        form.addRow("Röd från riskvärde:", self.red)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Benämning för varje nivå:"))
+        layout.addWidget(self.labels)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        current = risks.load_settings(ws)
+        self.scale_box.setCurrentIndex(self.scale_box.findData(current.scale))
+        self._show(current)
+        self.scale_box.currentIndexChanged.connect(lambda _n: self._show(risks.load_settings(ws, self.scale)))
+
+    @property
+    def scale(self) -> int:
+        return int(self.scale_box.currentData())
+
+    def _show(self, s: RiskSettings) -> None:
+        self.labels.setRowCount(s.scale)
+        self.labels.setVerticalHeaderLabels([str(n) for n in range(1, s.scale + 1)])
+        for row in range(s.scale):
+            self.labels.setItem(row, 0, QTableWidgetItem(s.probability_labels[row]))
+            self.labels.setItem(row, 1, QTableWidgetItem(s.impact_labels[row]))
+        top = s.scale * s.scale
+        for box, value in ((self.yellow, s.yellow_from), (self.red, s.red_from)):
+            box.setRange(2, top)
+            box.setValue(value)
+        old = self.ws.risk_scale
+        self.note.setText("" if s.scale == old else
+                          f"Alla riskers poäng räknas om från skala 1–{old} till 1–{s.scale} "
+                          "och varje omräkning sparas i riskens historik.")
+
+    def settings(self) -> RiskSettings:
+        def col(c: int) -> tuple[str, ...]:
+            return tuple((self.labels.item(r, c).text() if self.labels.item(r, c) else "").strip()
+                         for r in range(self.labels.rowCount()))
+
+        return RiskSettings(self.scale, col(0), col(1), self.yellow.value(), self.red.value())
+
+    def accept(self) -> None:
+        problems = self.settings().problems()
+        if problems:
+            self.note.setText(" ".join(m for _f, m in problems))
+            return
+        super().accept()
