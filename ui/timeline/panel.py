@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -202,7 +202,7 @@ class TimelinePanel(QWidget):
         gen.setDescription("Tidplan exporterad från Uppdrag")
         painter = QPainter(gen)
         try:
-            self.splitter.render(painter)
+            self.splitter.render(painter, QPoint(0, 0))
         finally:
             painter.end()
         return path
@@ -214,7 +214,7 @@ class TimelinePanel(QWidget):
             size = self.splitter.size()
             factor = min(page.width() / max(1, size.width()), page.height() / max(1, size.height()))
             painter.scale(factor, factor)
-            self.splitter.render(painter)
+            self.splitter.render(painter, QPoint(0, 0))
         finally:
             painter.end()
 

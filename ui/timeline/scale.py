@@ -58,10 +58,10 @@ class TimeScale:
         self.origin = at - x / new
         return True
 
-    def fit(self, first: int, last: int, width: float, margin_px: float = 24.0) -> None:
-        """Show days first..last (ordinals, inclusive) in `width` pixels."""
+    def fit(self, first: int, last: int, width: float, margin_px: float = 24.0, label_px: float = 0.0) -> None:
+        """Show days first..last (ordinals, inclusive) in `width` pixels, with room for labels on the right."""
         days = max(1, last + 1 - first)
-        usable = max(50.0, width - 2 * margin_px)
+        usable = max(50.0, width - 2 * margin_px - label_px)
         self.px_per_day = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, usable / days))
         self.origin = first - margin_px / self.px_per_day
 

@@ -207,7 +207,8 @@ class TimelineView(QAbstractScrollArea):
         if span is None:
             self.show_today()
             return
-        self.scale.fit(span[0], span[1], self.viewport().width())
+        w = self.viewport().width()
+        self.scale.fit(span[0], span[1], w, label_px=min(220.0, w / 4))
         self._auto_fit = True
         self._update_scrollbars()
         self.viewport().update()
@@ -506,7 +507,7 @@ class TimelineView(QAbstractScrollArea):
             for d, what in self.shaded_days(first, last):
                 x = self.scale.x_for_date(d)
                 p.fillRect(QRectF(x, HEADER_H, ppd, h - HEADER_H), paint.HOLIDAY if what == "holiday" else paint.WEEKEND)
-        elif ppd >= 0.5:
+        elif ppd >= 2:
             for y in range(first.year, last.year + 1):
                 for d in swedish_holidays(y):
                     if first <= d <= last:

@@ -1,0 +1,90 @@
+"""The timeline panel: refresh from events, toolbar actions, exports, the table model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QUndoStack
+
+from app.dates import VagueDate
+from app.workspace import Workspace
+from ui.timeline.panel import TimelinePanel
+from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, push_safely
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path: Path):
+    ws = Workspace.create(tmp_path / "p.uppdrag")
+    pid = ws.add("plan", doc_type="directive", template="directive", title="Direktiv").ids[0]
+    ws.add("timeline", pid, kind="phase", code="BP1", title="Fas 1", start=VagueDate.month(2025, 1),
+           end=VagueDate.month(2025, 3))
+    events, stack = WorkspaceEvents(), QUndoStack()
+    panel = TimelinePanel(ws, events, stack)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_plan(pid)
+    yield ws, events, stack, panel, pid
+    ws.close()
+
+
+def test_refreshes_from_events(setup) -> None:
+    ws, events, stack, panel, pid = setup
+    assert panel.model.rowCount() == 1
+    push_safely(stack, AddCommand(ws, events, "timeline", pid, {"kind": "milestone", "code": "MS1", "title": "Ny",
+                                                                "start": VagueDate.day(2025, 2, 14)}), events)
+    assert panel.model.rowCount() == 2
+    assert panel.model.index(1, 1).data() == "MS1"
+    assert panel.model.index(1, 3).data() == "2025-02-14"
+    item = panel.layout_rows.row(1)
+    push_safely(stack, UpdateCommand(ws, events, "timeline", item.id, {"start": VagueDate.month(2025, 4)}), events)
+    assert panel.model.index(1, 3).data() == "Apr 2025"
+    assert panel.view.marker_center(1).x() == pytest.approx(panel.view.x_for_date(date(2025, 4, 1))
+                                                            + panel.view.scale.px_per_day / 2)
+    stack.undo()
+    stack.undo()
+    assert panel.model.rowCount() == 1
+
+
+def test_toolbar_zoom_fit_and_today(setup) -> None:
+    _, _, _, panel, _ = setup
+    view = panel.view
+    before = view.scale.px_per_day
+    panel.actions_by_name["zoom_in"].trigger()
+    assert view.scale.px_per_day == pytest.approx(before * 1.5)
+    panel.actions_by_name["zoom_out"].trigger()
+    panel.actions_by_name["zoom_out"].trigger()
+    assert view.scale.px_per_day == pytest.approx(before / 1.5)
+    panel.actions_by_name["fit"].trigger()
+    w = view.viewport().width()
+    assert 0 <= view.x_for_date(date(2025, 1, 1)) < view.x_for_date(date(2025, 4, 1)) <= w
+    panel.actions_by_name["today"].trigger()
+    assert abs(view.x_for_date(date.today()) - w / 2) <= view.scale.px_per_day
+
+
+def test_exports_png_and_svg(setup, tmp_path: Path) -> None:
+    _, _, _, panel, _ = setup
+    png = panel.export_png(tmp_path / "t.png")
+    img = QImage(str(png))
+    assert img.width() == panel.splitter.width() and img.height() == panel.splitter.height()
+    svg = panel.export_svg(tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "Fas 1" in svg
+
+
+def test_table_model_is_well_behaved(setup, qtmodeltester) -> None:
+    _, _, _, panel, _ = setup
+    qtmodeltester.check(panel.model)
+
+
+def test_print_to_pdf_printer(setup, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    _, _, _, panel, _ = setup
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "t.pdf"))
+    panel.print_to(printer)
+    assert (tmp_path / "t.pdf").read_bytes().startswith(b"%PDF")
