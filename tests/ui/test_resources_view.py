@@ -84,7 +84,7 @@ def test_click_highlighted_cell_lists_plans_and_opens_one(qtbot: Any, view: Reso
     click_cell(qtbot, view, anna, 3)
     assert view.detail_title.text() == "Anna Andersson, apr 2025: 110 % – över 100 %"
     items = [view.plan_list.item(i).text() for i in range(view.plan_list.count())]
-    assert items == ["Plan ett – 20 % (roll 20 %)", "Plan två – 90 % (resurs 90 %)"]
+    assert items == ["20 % – Plan ett (roll 20 %)", "90 % – Plan två (resurs 90 %)"]
     view.plan_list.setCurrentRow(1)
     with qtbot.waitSignal(view.open_plan_requested) as blocker:
         qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)

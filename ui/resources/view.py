@@ -71,6 +71,8 @@ class ResourceView(QWidget):
         self.detail_title = QLabel("Klicka på en ruta för att se planerna bakom den.", objectName="detailTitle")
         self.detail_title.setWordWrap(True)
         self.plan_list = QListWidget(objectName="planList")
+        self.plan_list.setWordWrap(True)
+        self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_button = QPushButton("Öppna plan", objectName="openPlan", enabled=False)
         self.legend = QLabel("Fetstil, röd bakgrund och ”!” = över 100 % av en tjänst.", objectName="legend")
 
@@ -94,6 +96,9 @@ class ResourceView(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 320])
+        self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_filter.setMaximumWidth(260)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -198,8 +203,9 @@ class ResourceView(QWidget):
         self.plan_list.clear()
         kind_label = {"role": "roll", "resource": "resurs"}
         for c in cell.contributions:
-            item = QListWidgetItem(f"{c.plan_title} – {percent_text(c.share)} "
+            item = QListWidgetItem(f"{percent_text(c.share)} – {c.plan_title} "
                                    f"({kind_label.get(c.kind, c.kind)} {c.allocation} %)")
+            item.setToolTip(c.plan_title)
             item.setData(Qt.ItemDataRole.UserRole, c.plan_id)
             self.plan_list.addItem(item)
         if self.plan_list.count():
