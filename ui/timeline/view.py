@@ -632,13 +632,17 @@ class TimelineView(QAbstractScrollArea):
                 x1 = self.scale.x_for_date(t.end)
                 p.setPen(QPen(QColor("#BBBBBB"), 1))
                 p.drawLine(QPointF(round(x0) + 0.5, top), QPointF(round(x0) + 0.5, top + height))
-                text_w = fm.horizontalAdvance(t.label) + 6
+                text = t.label
+                text_w = fm.horizontalAdvance(text) + 6
+                if x1 - x0 < text_w and text.isalpha():  # "Mars", "Juni": try "Mar", "Jun"
+                    text = text[:3]
+                    text_w = fm.horizontalAdvance(text) + 6
                 if x1 - x0 < text_w:
                     continue
                 # keep the label of a long unit in view while its start is scrolled off
                 tx = min(max(x0 + 3, 3.0), x1 - text_w + 3)
                 p.setPen(paint.INK)
-                p.drawText(QPointF(tx, top + height - 7), t.label)
+                p.drawText(QPointF(tx, top + height - 7), text)
         today_x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
         if 0 <= today_x <= w:
             p.setPen(QPen(paint.TODAY, 2))
