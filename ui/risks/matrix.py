@@ -76,7 +76,11 @@ class RiskMatrixView(QWidget):
     # --- geometry ----------------------------------------------------------------------
 
     def _grid(self) -> QRectF:
-        return QRectF(LEFT, TOP, max(1, self.width() - LEFT - RIGHT), max(1, self.height() - TOP - BOTTOM))
+        """The square of cells, as large as fits, centred horizontally beside its labels."""
+        w = max(1, self.width() - LEFT - RIGHT)
+        h = max(1, self.height() - TOP - BOTTOM)
+        side = min(w, h)
+        return QRectF(LEFT + (w - side) / 2, TOP, side, side)
 
     def cell_rect(self, cell: Cell) -> QRectF:
         p, i = cell
@@ -139,7 +143,7 @@ class RiskMatrixView(QWidget):
         painter.setPen(pal.color(pal.ColorRole.WindowText))
         for p in range(1, n + 1):
             r = self.cell_rect((p, 1))
-            label = QRectF(24, r.top(), LEFT - 30, r.height())
+            label = QRectF(r.left() - LEFT + 24, r.top(), LEFT - 30, r.height())
             painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                              f"{p} {self.settings.probability_label(p)}")
         for i in range(1, n + 1):
@@ -151,9 +155,10 @@ class RiskMatrixView(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         g = self._grid()
-        painter.drawText(QRectF(g.left(), self.height() - 22, g.width(), 20), Qt.AlignmentFlag.AlignCenter, "Konsekvens")
+        painter.drawText(QRectF(g.left(), g.bottom() + BOTTOM - 24, g.width(), 20), Qt.AlignmentFlag.AlignCenter,
+                         "Konsekvens")
         painter.save()
-        painter.translate(4, g.center().y())
+        painter.translate(g.left() - LEFT + 4, g.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-g.height() / 2, 0, g.height(), 18), Qt.AlignmentFlag.AlignCenter, "Sannolikhet")
         painter.restore()

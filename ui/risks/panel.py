@@ -97,6 +97,7 @@ class RiskPanel(QWidget):
         split.addWidget(self.matrix)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([900, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
