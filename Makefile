@@ -33,5 +33,22 @@ test: venv
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --size full
 
+# The installable bundle for this machine (Linux: dist/uppdrag + tarball, macOS: dist/Uppdrag.app,
+# Windows: dist/uppdrag, then Inno Setup). See packaging/README.md.
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,package]'
+	@touch $(PACKAGE_STAMP)
+
+package: venv $(PACKAGE_STAMP)
+	@start=$$(date +%s); \
+	$(BIN)/python -m PyInstaller packaging/uppdrag.spec --noconfirm --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller || exit 1; \
+	if [ "$$(uname -s)" = Linux ]; then $(BIN)/python packaging/linux/make_tarball.py dist/uppdrag || exit 1; fi; \
+	if [ -d dist/Uppdrag.app ]; then out=dist/Uppdrag.app; else out=dist/uppdrag; fi; \
+	echo "Paket: $$out, $$(du -sh $$out | cut -f1) uppackat, byggt på $$(( $$(date +%s) - start )) s"; \
+	ls -1 dist/*.tar.gz 2>/dev/null | while read f; do echo "       $$f, $$(du -h $$f | cut -f1)"; done
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
