@@ -418,3 +418,37 @@ def format_text(table: LoadTable) -> str:
         lines.append("")
         lines.append(f"[…]* = över 100 % av en tjänst ({len(over)} personer).")
     return "\n".join(lines)
+
+
+# --- plain data for an export: the load of a plan's people ------------------------
+
+
+def plan_load(ws: Workspace, plan_uuid: str) -> dict[str, Any] | None:
+    """The months a plan books people in, and those people's total load across all plans.
+
+    Plain data for the Excel sheet "Resursbelastning": {"periods": [{"key", "label"}],
+    "people": [{"name", "unit", "totals": {key: percent}, "this_plan": {key: percent},
+    "over_100": [key]}]}; None when the plan books nobody with a share and a period.
+    """
+    plan = models.Plan.get_or_none(models.Plan.uuid == plan_uuid)
+    if plan is None:
+        return None
+    statuses = DEFAULT_STATUSES | {plan.status}
+    found, _plans = bookings(statuses)
+    mine = [b for b in found if b.plan_id == plan.id and b.first and b.last]
+    if not mine:
+        return None
+    first = min(b.first for b in mine if b.first)
+    last = max(b.last for b in mine if b.last)
+    keys = {b.person.key for b in mine}
+    table = load_table(ws, months(first, last), MONTH, statuses=statuses)
+    over = over_allocated(table)
+    people = []
+    for person in table.people:
+        if person.key not in keys:
+            continue
+        this_plan = {p.key: round(sum(c.share for c in table.cell(person.key, p.key).contributions
+                                      if c.plan_id == plan.id), 1) for p in table.periods}
+        people.append({"name": person.name, "unit": person.unit, "totals": table.totals(person.key),
+                       "this_plan": this_plan, "over_100": over.get(person.key, [])})
+    return {"periods": [{"key": p.key, "label": p.label} for p in table.periods], "people": people}

@@ -202,7 +202,7 @@ def _fill_sheet(ws: Any, columns: Sequence[_Column], items: Sequence[dict[str, A
 
 
 def export_xlsx(plan: dict[str, Any], out: Path, *, risk_scale: int = 4,
-                risk_settings: RiskSettings | None = None) -> XlsxResult:
+                risk_settings: RiskSettings | None = None, load: dict[str, Any] | None = None) -> XlsxResult:
     """Write the plan's registers to `out` (.xlsx); the file appears whole or not at all."""
     from openpyxl import Workbook
     from openpyxl.styles import PatternFill
@@ -235,12 +235,48 @@ def export_xlsx(plan: dict[str, Any], out: Path, *, risk_scale: int = 4,
         first = False
         sheet.title = title
         _fill_sheet(sheet, columns, items, clean, style)
+    if load:
+        _load_sheet(wb.create_sheet("Resursbelastning"), load, clean)
 
     warnings = []
     if clean.removed:
         warnings.append(f"{clean.removed} otillåtna styrtecken togs bort ur texten.")
     _save(wb, out)
     return XlsxResult(out, warnings)
+
+
+def _load_sheet(ws: Any, load: dict[str, Any], clean: _Cleaner) -> None:
+    """People × months: each person's total share across all plans (app.load.plan_load), over 100 % marked."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    periods = load["periods"]
+    ws.append(["Person", "Enhet", *(p["label"] for p in periods)])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE4EE")
+    over_fill = PatternFill("solid", fgColor=LEVEL_FILLS["red"])
+    for person in load["people"]:
+        totals = person["totals"]
+        ws.append([clean(person["name"]), clean(person["unit"]), *(totals[p["key"]] or None for p in periods)])
+        row = ws.max_row
+        for col, p in enumerate(periods, start=3):
+            cell = ws.cell(row=row, column=col)
+            cell.number_format = '0.0" %"'
+            cell.alignment = Alignment(horizontal="right")
+            if p["key"] in person["over_100"]:
+                cell.fill = over_fill
+                cell.font = Font(bold=True)
+    last_row = ws.max_row
+    ws.append([])
+    ws.append(["Summan av personens andelar i alla planer i filen (utom avbrutna), per månad; "
+               "en månad som bara delvis ingår räknas efter antal dagar. Fetstil på röd botten = över 100 %."])
+    ws.column_dimensions["A"].width = min(MAX_WIDTH, max([10, *(len(p["name"]) + 2 for p in load["people"])]))
+    ws.column_dimensions["B"].width = min(MAX_WIDTH, max([8, *(len(p["unit"]) + 2 for p in load["people"])]))
+    for col in range(3, len(periods) + 3):
+        ws.column_dimensions[get_column_letter(col)].width = 10
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(periods) + 2)}{last_row}"
 
 
 def _save(wb: Any, out: Path) -> None:

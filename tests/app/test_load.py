@@ -147,3 +147,23 @@ def test_check_booking_names_months_and_other_plans(ws: Workspace, ids: dict[str
     warnings = check_booking(ws, ids["anna"], ids["p1"], 20, None, None)
     assert [w.period.key for w in warnings] == ["2025-04"]
     assert check_booking(ws, ids["anna"], ids["p1"], 0, None, None) == []
+
+
+def test_excel_sheet_resursbelastning(ws: Workspace, ids: dict[str, Any], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from app.export.xlsx_export import export_xlsx
+    from app.load import plan_load
+    from app.plan_json import plan_to_dict
+
+    plan = plan_to_dict(ids["p1"])
+    out = export_xlsx(plan, tmp_path / "plan.xlsx", load=plan_load(ws, plan["uuid"])).path
+    sheet = load_workbook(out)["Resursbelastning"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(max_row=3)]
+    assert rows[0] == ["Person", "Enhet", "jan 2025", "feb 2025", "mar 2025", "apr 2025", "maj 2025", "jun 2025"]
+    # Anna's totals across all plans (plan 2's 90 % included), not only plan 1's 20 %.
+    assert rows[1] == ["Anna Andersson", "Primärvård", 20, 20, 69.4, 110, 20, 20]
+    assert rows[2] == ["Extern konsult", "Konsult", 30, 30, 30, 30, 30, 30]
+    bold = [c.column_letter for c in sheet[2] if c.font.bold]
+    assert bold == ["F"]  # April, the only month over 100 %
+    assert sheet["F2"].fill.fgColor.rgb.endswith("FFC7CE")
