@@ -1,0 +1,66 @@
+"""Public entry point of the Word export.
+
+    export_docx(plan, Path("uppdrag.docx"))  →  ExportResult(path, warnings)
+
+``plan`` is the plain dict of the plan JSON format (docs/plan-format.md), exactly what
+``json.load`` gives; the export never touches the database. python-docx is imported
+only when an export runs, so the command line starts without it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from app.export.result import ExportError, ExportResult
+
+__all__ = ["ExportError", "ExportResult", "export_docx"]
+
+
+def export_docx(plan: dict[str, Any], out: Path, *, reference: Path | None = None, toc: bool = False,
+                risk_scale: int = 4) -> ExportResult:
+    """Write ``plan`` as a Word document to ``out``.
+
+    ``reference`` is an organisation's .docx or .dotx whose styles, page setup, header
+    (logo) and fonts are used; by default resources/reference.docx. ``toc`` adds a
+    table of contents after the title page. ``risk_scale`` is the top of the risk
+    scale (4 for 1–4). Warnings (in Swedish) say what had to be changed, such as
+    removed control characters. Raises ExportError with a Swedish message when the
+    reference cannot be read or the file cannot be written.
+    """
+    from app.export.docx_document import build_document
+
+    out = Path(out)
+    doc, warnings = build_document(plan, reference=Path(reference) if reference else None, toc=toc,
+                                   risk_scale=risk_scale)
+    _save(doc, out)
+    return ExportResult(out, warnings)
+
+
+def _save(doc: Any, out: Path) -> None:
+    """Write beside the target and rename, so a half-written file never replaces a good one."""
+    folder = out.parent if str(out.parent) else Path(".")
+    tmp = folder / f".{out.stem[:40]}-{secrets.token_hex(6)}.tmp"
+    try:
+        fh = open(tmp, "xb")  # noqa: SIM115 - closed below; "x" never overwrites, mode follows the umask
+    except OSError as err:
+        raise ExportError(f"Kunde inte skriva i mappen {folder}: {err.strerror or err}. "
+                          "Välj en annan mapp.") from None
+    try:
+        with fh:
+            doc.save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{out.name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat "
+                          "program (till exempel Word). Stäng den och försök igen.") from None
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{out.name} kunde inte sparas: {err.strerror or err}.") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,171 @@
+"""The timeline as a native Word Gantt table: crisp in print, editable, no picture.
+
+One row per timeline item and one column per month (per ISO week for plans shorter
+than three months; per quarter or year when months would be too many for the page).
+Phases and activities fill their columns; a decision point or milestone is a marker
+"◆ BP1" in its column, widened over the empty cells after it so the code fits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.dates import MONTHS_SHORT
+from app.export.docx_context import CM, Context
+from app.export.docx_styles import S
+from app.export.docx_tables import Cell
+from app.export.plan_data import as_text, vague
+
+__all__ = ["CONTENT", "Axis", "axis_for", "item_span"]
+
+PHASE, ACTIVITY, HEAD = "1F4E79", "8EAADB", "DCE3EE"
+MARKER = "◆"
+LABEL_WIDTH = 4.6 * CM
+MAX_COLUMNS = 40  # Word allows 63; beyond ~40 the columns are too thin to read
+_LINE = '<w:{side} w:val="single" w:sz="2" w:space="0" w:color="BFBFBF"/>'
+
+
+@dataclass(frozen=True)
+class Column:
+    first: dt.date
+    last: dt.date
+    label: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Axis:
+    unit: str  # "week", "month", "quarter" or "year"
+    columns: list[Column]
+
+    def index(self, day: dt.date) -> int:
+        """The column holding ``day`` (clamped to the axis)."""
+        for k, col in enumerate(self.columns):
+            if day <= col.last:
+                return k
+        return len(self.columns) - 1
+
+
+def item_span(item: dict) -> tuple[dt.date, dt.date] | None:
+    """First and last day an item covers; a decision point or milestone is its date."""
+    start, end = vague(item.get("start")), vague(item.get("end"))
+    if item.get("kind") in ("decision_point", "milestone"):
+        point = start or end
+        return (point.first_day, point.first_day) if point else None
+    if start and end:
+        return min(start.first_day, end.first_day), max(start.last_day, end.last_day)
+    only = start or end
+    return (only.first_day, only.last_day) if only else None
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    y, m = _add_months(year, month, 1)
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def axis_for(first: dt.date, last: dt.date) -> Axis:
+    if (last - first).days < 92:
+        monday = first - dt.timedelta(days=first.weekday())
+        cols = []
+        while monday <= last and len(cols) < MAX_COLUMNS:
+            thursday = monday + dt.timedelta(days=3)
+            cols.append(Column(monday, monday + dt.timedelta(days=6), str(monday.isocalendar().week),
+                               f"{MONTHS_SHORT[thursday.month - 1]} {thursday.year}"))
+            monday += dt.timedelta(days=7)
+        return Axis("week", cols)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months <= 36:
+        cols = []
+        for n in range(months):
+            y, m = _add_months(first.year, first.month, n)
+            cols.append(Column(dt.date(y, m, 1), _month_end(y, m), MONTHS_SHORT[m - 1], str(y)))
+        return Axis("month", cols)
+    if months <= 3 * MAX_COLUMNS:
+        cols = []
+        y, q = first.year, (first.month - 1) // 3
+        while dt.date(y, 3 * q + 1, 1) <= last:
+            cols.append(Column(dt.date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), f"Q{q + 1}", str(y)))
+            y, q = (y + 1, 0) if q == 3 else (y, q + 1)
+        return Axis("quarter", cols)
+    years = range(first.year, min(last.year, first.year + MAX_COLUMNS - 1) + 1)
+    return Axis("year", [Column(dt.date(y, 1, 1), dt.date(y, 12, 31), str(y)[2:], str(y)) for y in years])
+
+
+def _spans(ctx: Context) -> list[tuple[dict, tuple[dt.date, dt.date] | None]]:
+    return [(item, item_span(item)) for item in ctx.plan.timeline]
+
+
+def _has_gantt(ctx: Context) -> bool:
+    return any(span for _, span in _spans(ctx))
+
+
+def _label(item: dict) -> str:
+    code, title = as_text(item.get("code")).strip(), as_text(item.get("title"))
+    return f"{code} {title}" if code and title.strip() else code or title
+
+
+def _render_gantt(ctx: Context) -> None:
+    rows = _spans(ctx)
+    dated = [span for _, span in rows if span]
+    axis = axis_for(min(s[0] for s in dated), max(s[1] for s in dated))
+    n = len(axis.columns)
+    col_width = (ctx.text_width - LABEL_WIDTH) / n
+    table = ctx.table([LABEL_WIDTH] + [col_width] * n, text_style=S.GANTT, head_style=S.GANTT, cell_margin=28)
+    line = "".join(_LINE.format(side=s) for s in ("left", "right"))
+
+    groups: list[tuple[str, int]] = []
+    for col in axis.columns:
+        if groups and groups[-1][0] == col.group:
+            groups[-1] = (col.group, groups[-1][1] + 1)
+        else:
+            groups.append((col.group, 1))
+    table.header([Cell("", shade=HEAD)] + [Cell(g, span=k, shade=HEAD, style=S.GANTT, align="center", bold=True)
+                                          for g, k in groups])
+    narrow = col_width < 0.75 * CM and axis.unit == "month"
+    table.header([Cell("Fas/aktivitet", shade=HEAD, bold=True)]
+                 + [Cell(c.label[0] if narrow else c.label, shade=HEAD, align="center") for c in axis.columns])
+
+    for item, span in rows:
+        cells: list[Cell] = [Cell(_label(item))]
+        if span is None:
+            cells += [Cell("", borders=line) for _ in range(n)]
+        elif item.get("kind") in ("decision_point", "milestone"):
+            cells += _marker_cells(item, axis.index(span[0]), n, col_width, line)
+        else:
+            a, b = axis.index(span[0]), axis.index(span[1])
+            fill = PHASE if item.get("kind") == "phase" else ACTIVITY
+            cells += [Cell("", shade=fill if a <= k <= b else None, borders=line) for k in range(n)]
+        table.row(cells, keep_together=True)
+    _legend(ctx)
+
+
+def _marker_cells(item: dict, col: int, n: int, col_width: float, line: str) -> list[Cell]:
+    code = as_text(item.get("code")).strip() or as_text(item.get("title")).strip()[:12]
+    text = f"{MARKER} {code}".strip()
+    needed = max(1, min(n, int((len(text) * 90 + 80) // col_width) + 1))
+    start = col if col + needed <= n else max(0, n - needed)
+    span = min(n - start, max(needed, col - start + 1))
+    align = "right" if start < col else None
+    return ([Cell("", borders=line) for _ in range(start)]
+            + [Cell(text, span=span, bold=True, align=align, borders=line)]
+            + [Cell("", borders=line) for _ in range(n - start - span)])
+
+
+def _legend(ctx: Context) -> None:
+    from docx.shared import RGBColor
+
+    p = ctx.paragraph(style=S.NOTE)
+    for mark, colour, label in (("■", PHASE, " Fas   "), ("■", ACTIVITY, " Delaktivitet   "),
+                                (MARKER, "000000", " Beslutspunkt/milstolpe")):
+        run = p.add_run(mark)
+        run.font.color.rgb = RGBColor.from_string(colour)
+        p.add_run(label)
+
+
+CONTENT = {"gantt": (_has_gantt, _render_gantt)}

@@ -1,0 +1,169 @@
+"""Register tables: Budget, Risker, Ärende- och beslutslogg, Statusrapporter,
+Definitioner och förkortningar, Referenser/bilagor."""
+
+from __future__ import annotations
+
+from app.export.docx_context import Context
+from app.export.docx_styles import S
+from app.export.docx_tables import Cell, Markup
+from app.export.plan_data import amount_value, as_text, format_amount, format_date, score
+
+__all__ = ["CONTENT", "risk_shade", "sorted_risks"]
+
+LIGHT = "EEF1F6"
+GREEN, YELLOW, RED = "C6E7C1", "FCE4A6", "F4B6B6"
+
+# --- Budget ------------------------------------------------------------------------
+
+_BUDGET_GROUPS = {"cost": ("Kostnader", "Summa kostnader"), "financing": ("Finansiering", "Summa finansiering")}
+
+
+def _budget_lines(ctx: Context, kinds: tuple[str, ...] | None) -> list[dict]:
+    return [b for b in ctx.plan.items("budget") if kinds is None or b.get("kind") in kinds]
+
+
+def _render_budget(ctx: Context, kinds: tuple[str, ...] | None) -> None:
+    lines = _budget_lines(ctx, kinds)
+    with_year = any(as_text(b.get("year")).strip() for b in lines)
+    with_note = any(as_text(b.get("note")).strip() for b in lines)
+    widths = [7.0] + ([1.6] if with_year else []) + [3.0] + ([5.0] if with_note else [])
+    labels = ["Post"] + (["År"] if with_year else []) + ["Belopp"] + (["Kommentar"] if with_note else [])
+    table = ctx.table(widths)
+    table.header([Cell(x, shade="DCE3EE", style=S.TABLE_HEAD, align="right" if x == "Belopp" else None)
+                  for x in labels])
+    order = list(_BUDGET_GROUPS) + [k for k in dict.fromkeys(as_text(b.get("kind")) for b in lines)
+                                    if k not in _BUDGET_GROUPS]
+    for kind in order:
+        group = [b for b in lines if as_text(b.get("kind")) == kind]
+        if not group:
+            continue
+        title, total_label = _BUDGET_GROUPS.get(kind, (kind or "Övrigt", f"Summa {kind or 'övrigt'}".strip()))
+        table.row([Cell(title, span=len(widths), shade=LIGHT, style=S.TABLE_HEAD)], keep_together=True)
+        for b in group:
+            cells = [as_text(b.get("description"))]
+            if with_year:
+                cells.append(as_text(b.get("year")))
+            cells.append(Cell(format_amount(b.get("amount")), align="right"))
+            if with_note:
+                cells.append(Markup(b.get("note")))
+            table.row(cells)
+        amounts = [a for a in (amount_value(b.get("amount")) for b in group) if a is not None]
+        if amounts:
+            cells = [Cell(total_label, style=S.TABLE_HEAD)] + ([""] if with_year else [])
+            cells.append(Cell(format_amount(sum(amounts)), style=S.TABLE_HEAD, align="right"))
+            if with_note:
+                cells.append("")
+            table.row(cells, keep_together=True)
+
+
+# --- Risker ------------------------------------------------------------------------
+
+
+def _value(risk: dict) -> int | None:
+    p, i = score(risk.get("probability")), score(risk.get("impact"))
+    return p * i if p is not None and i is not None else None
+
+
+def sorted_risks(risks: list[dict]) -> list[dict]:
+    """Highest risk value first; risks without a value last, in their own order."""
+    return sorted(risks, key=lambda r: -(_value(r) if _value(r) is not None else -1))
+
+
+def risk_shade(value: int | None, scale: int) -> str | None:
+    """Green, yellow or red by the value's share of the largest possible value."""
+    if value is None or scale < 1:
+        return None
+    share = value / (scale * scale)
+    return RED if share >= 0.5 else YELLOW if share >= 0.25 else GREEN
+
+
+def _render_risks(ctx: Context) -> None:
+    table = ctx.table([2.5, 2.1, 2.1, 1.45, 1.75, 1.35, 2.75, 2.0])
+    # Soft hyphens let the narrow number columns break "Sanno-likhet" inside the word.
+    table.header(["Risk", "Orsak", "Konsekvens", "Sanno\u00adlikhet", "Konse\u00adkvens (poäng)",
+                  "Risk\u00advärde", "Åtgärd", "Ansvarig"])
+    for risk in sorted_risks(ctx.plan.items("risks")):
+        value = _value(risk)
+        mitigation = as_text(risk.get("mitigation"))
+        due = format_date(risk.get("due"))
+        if due.strip():
+            mitigation = f"{mitigation}\nSenast: {due}" if mitigation.strip() else f"Senast: {due}"
+        table.row([
+            as_text(risk.get("title")), Markup(risk.get("cause")), Markup(risk.get("consequence")),
+            Cell(as_text(risk.get("probability")), align="center"),
+            Cell(as_text(risk.get("impact")), align="center"),
+            Cell("" if value is None else str(value), align="center", bold=True,
+                 shade=risk_shade(value, ctx.risk_scale)),
+            Markup(mitigation), as_text(risk.get("owner")),
+        ])
+    ctx.paragraph(f"Sannolikhet och konsekvens bedöms på skalan 1–{ctx.risk_scale}; "
+                  "riskvärde = sannolikhet × konsekvens. Högsta riskvärde först.", S.NOTE)
+
+
+# --- logg och statusrapporter ------------------------------------------------------------
+
+LOG_KINDS = {"issue": "Ärende", "decision": "Beslut", "change": "Ändring", "deviation": "Avvikelse",
+             "merge": "Sammanslagning"}
+STATUS_COLOURS = {"green": ("Grön", GREEN), "yellow": ("Gul", YELLOW), "red": ("Röd", RED)}
+
+
+def _render_log(ctx: Context) -> None:
+    table = ctx.table([2.4, 2.3, 6.5, 2.8, 2.0])
+    table.header(["Datum", "Typ", "Ärende/beslut", "Beslutat av", "Status"])
+    for entry in ctx.plan.items("log"):
+        kind = as_text(entry.get("kind"))
+        table.row([format_date(entry.get("date")), LOG_KINDS.get(kind, kind), Markup(entry.get("text")),
+                   as_text(entry.get("decided_by")), as_text(entry.get("status"))])
+
+
+def _render_status_reports(ctx: Context) -> None:
+    table = ctx.table([2.4, 1.8, 9.0, 2.8])
+    table.header(["Datum", "Status", "Rapport", "Författare"])
+    for report in ctx.plan.items("status_reports"):
+        status = as_text(report.get("status"))
+        label, shade = STATUS_COLOURS.get(status, (status, None))
+        table.row([format_date(report.get("date")), Cell(label, shade=shade), Markup(report.get("text")),
+                   as_text(report.get("author"))])
+
+
+# --- Definitioner, Referenser ------------------------------------------------------------
+
+
+def _render_terms(ctx: Context) -> None:
+    table = ctx.table([4.5, 11.5])
+    table.header(["Begrepp/förkortning", "Förklaring"])
+    for term in ctx.plan.items("terms"):
+        table.row([as_text(term.get("term")), Markup(term.get("explanation"))])
+
+
+def _reference_cell(ctx: Context, ref: dict):
+    description, url = as_text(ref.get("description")), as_text(ref.get("url")).strip()
+
+    def fill(cell, first):
+        if url:
+            ctx.writer.link(first, description.strip() or url, url)
+        else:
+            ctx.writer.markup(cell, description, style=S.TABLE_TEXT, bullet_style=S.TABLE_TEXT,
+                              number_style=S.TABLE_TEXT, first=first)
+    return fill
+
+
+def _render_references(ctx: Context) -> None:
+    table = ctx.table([1.2, 7.3, 7.5])
+    table.header(["Nr", "Referens", "Beskrivning"])
+    for k, ref in enumerate(ctx.plan.items("references"), 1):
+        number = as_text(ref.get("number")).strip() or str(k)
+        table.row([number, as_text(ref.get("title")), _reference_cell(ctx, ref)])
+
+
+CONTENT = {
+    "budget": (lambda ctx: bool(_budget_lines(ctx, None)), lambda ctx: _render_budget(ctx, None)),
+    "budget_cost": (lambda ctx: bool(_budget_lines(ctx, ("cost",))), lambda ctx: _render_budget(ctx, ("cost",))),
+    "budget_financing": (lambda ctx: bool(_budget_lines(ctx, ("financing",))),
+                         lambda ctx: _render_budget(ctx, ("financing",))),
+    "risks": (lambda ctx: bool(ctx.plan.items("risks")), _render_risks),
+    "log": (lambda ctx: bool(ctx.plan.items("log")), _render_log),
+    "status_reports": (lambda ctx: bool(ctx.plan.items("status_reports")), _render_status_reports),
+    "terms": (lambda ctx: bool(ctx.plan.items("terms")), _render_terms),
+    "references": (lambda ctx: bool(ctx.plan.items("references")), _render_references),
+}

@@ -1,0 +1,196 @@
+"""Writing text into the document: sanitised runs, markup blocks, links, footnotes.
+
+Every text of the export passes through here (and so through the one sanitiser).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
+
+from app import markup
+from app.export.docx_footnotes import Footnotes
+from app.export.docx_lists import ListNumbering
+from app.export.docx_styles import S, StyleIds
+from app.export.sanitize import PAGE_BREAK, Sanitizer
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+
+__all__ = ["Writer", "safe_url"]
+
+_SCHEMES = {"http", "https", "mailto", "ftp", "file", "tel"}
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def safe_url(url: str) -> str | None:
+    """A link target Word accepts, or None: web addresses without a scheme get https://,
+    other schemes than the usual ones (javascript: …) are refused, and everything
+    outside plain ASCII is percent-encoded (Word rejects a file with a malformed URI)."""
+    url = url.strip()
+    if not url or len(url) > 2000:
+        return None
+    if url.lower().startswith("www."):
+        url = "https://" + url
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in _SCHEMES:
+        return None
+    encoded = quote(url.encode("utf-8", "replace"), safe=_URL_SAFE)
+    return encoded if encoded.isascii() and encoded.isprintable() else None
+
+
+def _append_text(r: Any, text: str) -> None:
+    """Text into a ``w:r``: "\n" → ``w:br``, "\t" → ``w:tab``, a soft hyphen → ``w:softHyphen``
+    (Word's own optional hyphen), everything else in ``w:t`` with spaces preserved."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    space = qn("xml:space")
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            r.append(OxmlElement("w:br"))
+        for j, cell in enumerate(line.split("\t")):
+            if j:
+                r.append(OxmlElement("w:tab"))
+            for k, piece in enumerate(cell.split("\u00ad")):
+                if k:
+                    r.append(OxmlElement("w:softHyphen"))
+                if piece:
+                    t = OxmlElement("w:t")
+                    t.set(space, "preserve")
+                    t.text = piece
+                    r.append(t)
+
+
+class Writer:
+    """Writes sanitised text and markup into python-docx containers."""
+
+    def __init__(self, doc: Document, styles: StyleIds, sanitizer: Sanitizer) -> None:
+        self.doc = doc
+        self.styles = styles
+        self.clean = sanitizer
+        self.lists = ListNumbering(doc)
+        self.footnotes = Footnotes(doc)
+
+    # --- paragraphs and runs ------------------------------------------------
+
+    def paragraph(self, container: Any, text: Any = "", style: str | None = None, *,
+                  bold: bool = False, italic: bool = False) -> Paragraph:
+        """A new paragraph at the end of ``container`` (document, cell, header …)."""
+        p = container.add_paragraph()
+        if style is not None:
+            self.set_style(p, style)
+        if text:
+            self.text(p, text, bold=bold, italic=italic)
+        return p
+
+    def set_style(self, paragraph: Paragraph, style: str) -> None:
+        paragraph._p.get_or_add_pPr().style = self.styles[style]
+
+    def text(self, paragraph: Paragraph, value: Any, *, bold: bool = False, italic: bool = False,
+             char_style: str | None = None, run_parent: Any = None) -> None:
+        """Append sanitised text; line breaks, tabs and page breaks become Word's own."""
+        from docx.enum.text import WD_BREAK
+
+        text = self.clean.text(value)
+        if not text:
+            return
+        for k, piece in enumerate(text.split(PAGE_BREAK)):
+            if k:
+                run = self._new_run(paragraph, run_parent)
+                run.add_break(WD_BREAK.PAGE)
+            if not piece:
+                continue
+            run = self._new_run(paragraph, run_parent)
+            _append_text(run._r, piece)
+            if bold:
+                run.bold = True
+            if italic:
+                run.italic = True
+            if char_style is not None:
+                run._r.get_or_add_rPr().style = self.styles[char_style]
+
+    @staticmethod
+    def _new_run(paragraph: Paragraph, run_parent: Any):
+        if run_parent is None:
+            return paragraph.add_run()
+        from docx.oxml import OxmlElement
+        from docx.text.run import Run
+
+        r = OxmlElement("w:r")
+        run_parent.append(r)
+        return Run(r, paragraph)
+
+    # --- markup ---------------------------------------------------------------
+
+    def markup(self, container: Any, source: Any, *, style: str = S.NORMAL,
+               bullet_style: str = S.LIST_BULLET, number_style: str = S.LIST_NUMBER,
+               first: Paragraph | None = None, italic: bool = False) -> int:
+        """Write markup as paragraphs and real lists; returns the number of blocks.
+
+        ``first`` is an empty paragraph to use for the first block (a new table cell
+        already holds one)."""
+        blocks = markup.parse(self.clean.text(source))
+        numbered: dict[int, int] = {}  # level → the list instance of the numbered list open there
+        for block in blocks:
+            if first is not None:
+                p, first = first, None
+            else:
+                p = container.add_paragraph()
+            if block.kind is markup.BlockKind.PARAGRAPH:
+                numbered.clear()
+                self.set_style(p, style)
+            else:
+                for deeper in [lvl for lvl in numbered if lvl > block.level]:
+                    del numbered[deeper]
+                if block.kind is markup.BlockKind.BULLET:
+                    numbered.pop(block.level, None)
+                    self.set_style(p, bullet_style)
+                    ListNumbering.apply(p, self.lists.bullets(), block.level)
+                else:
+                    if block.level not in numbered:
+                        numbered[block.level] = self.lists.new_numbered(block.number or 1, block.level)
+                    self.set_style(p, number_style)
+                    ListNumbering.apply(p, numbered[block.level], block.level)
+            self.inlines(p, block.inlines, italic=italic)
+        return len(blocks)
+
+    def inlines(self, paragraph: Paragraph, inlines: Any, *, italic: bool = False, notes: bool = True) -> None:
+        for item in inlines:
+            if isinstance(item, markup.Footnote):
+                if notes:
+                    self.footnote(paragraph, item.runs)
+                else:  # a note inside a note cannot be: keep its text in brackets
+                    self.text(paragraph, " (")
+                    self.inlines(paragraph, item.runs, notes=False)
+                    self.text(paragraph, ")")
+            elif item.url is not None:
+                self.link(paragraph, item.text, item.url, bold=item.bold, italic=item.italic or italic)
+            else:
+                self.text(paragraph, item.text, bold=item.bold, italic=item.italic or italic)
+
+    def link(self, paragraph: Paragraph, text: str, url: str, *, bold: bool = False, italic: bool = False) -> None:
+        """A hyperlink; an address Word would refuse is written as plain text."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        target = safe_url(self.clean.line(url))
+        if target is None:
+            self.text(paragraph, text, bold=bold, italic=italic)
+            return
+        r_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+        hyperlink = OxmlElement("w:hyperlink")
+        hyperlink.set(qn("r:id"), r_id)
+        hyperlink.set(qn("w:history"), "1")
+        paragraph._p.append(hyperlink)
+        self.text(paragraph, text or target, bold=bold, italic=italic, char_style=S.HYPERLINK,
+                  run_parent=hyperlink)
+
+    def footnote(self, paragraph: Paragraph, runs: Any) -> None:
+        note = self.footnotes.add(paragraph, self.styles[S.FOOTNOTE_REF], self.styles[S.FOOTNOTE_TEXT])
+        self.inlines(note, runs, notes=False)

@@ -1,0 +1,191 @@
+"""Read a plan dict (the JSON format of docs/plan-format.md) defensively.
+
+The exporter gets exactly what ``json.load`` gave. A hand-edited or half-written file
+may miss keys or hold a wrong type, and an export should still come out, so every
+accessor here falls back to an empty value instead of raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from app.dates import VagueDate, format_range, parse_date
+
+__all__ = [
+    "DOC_TYPE_LABELS",
+    "PlanData",
+    "as_dict",
+    "as_list",
+    "as_text",
+    "format_amount",
+    "format_date",
+    "format_date_range",
+    "vague",
+]
+
+DOC_TYPE_LABELS = {
+    "directive": "Uppdragsdirektiv",
+    "plan": "Uppdragsplan",
+    "project_directive": "Projektdirektiv",
+    "project_plan": "Projektplan",
+}
+
+
+def as_dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def as_text(value: Any) -> str:
+    """A text field; numbers are written as numbers, None and containers as ""."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def vague(value: Any) -> VagueDate | None:
+    """A stored vague date ("2025-09"), or a hand-written one ("sep 2025"); None if neither."""
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        return None
+    try:
+        return VagueDate.from_canonical(value.strip())
+    except (ValueError, TypeError):
+        pass
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def format_date(value: Any, style: str = "long") -> str:
+    """ "2024-11-18", "September 2025", "Q3 2025", "2025"; unreadable text is kept as written."""
+    date = vague(value)
+    return date.format(style) if date is not None else as_text(value)
+
+
+def format_date_range(start: Any, end: Any, style: str = "short") -> str:
+    """ "Okt 2024 – Jan 2025"; a side that is not a date is written as it stands."""
+    a, b = vague(start), vague(end)
+    if (a is None and as_text(start)) or (b is None and as_text(end)):
+        left, right = format_date(start, style), format_date(end, style)
+        return " – ".join(x for x in (left, right) if x)
+    return format_range(a, b, style)
+
+
+def format_amount(value: Any) -> str:
+    """Whole kronor with Swedish digit grouping: "1 050 000 kr" (no-break spaces, so an
+    amount never wraps across lines in a narrow column)."""
+    if isinstance(value, bool) or value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        digits = value.replace(" ", "").replace("\u00a0", "")
+        if not digits.lstrip("-").isdigit() or not digits.isascii():
+            return value
+        value = int(digits)
+    if isinstance(value, float):
+        value = round(value)
+    if not isinstance(value, int):
+        return as_text(value)
+    sign = "−" if value < 0 else ""
+    return f"{sign}{abs(value):,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def amount_value(value: Any) -> int | None:
+    """The amount as an integer for totals, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return round(value)
+    if isinstance(value, str):
+        digits = value.replace(" ", "").replace("\u00a0", "")
+        if digits.lstrip("-").isdigit() and digits.isascii():
+            return int(digits)
+    return None
+
+
+def score(value: Any) -> int | None:
+    """A risk score (probability or impact) as an int, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+        return int(value.strip())
+    return None
+
+
+class PlanData:
+    """Convenient, forgiving access to one plan dict."""
+
+    def __init__(self, plan: Any) -> None:
+        self.raw = as_dict(plan)
+        self.metadata = as_dict(self.raw.get("metadata"))
+        org = as_dict(self.raw.get("organisation"))
+        self.people = {as_text(p.get("uuid")): p for p in self._dicts(org.get("people")) if p.get("uuid")}
+        self.roles = self._dicts(org.get("roles"))
+        self.timeline = self._dicts(self.raw.get("timeline"))
+        self.decision = as_dict(self.raw.get("decision"))
+
+    @staticmethod
+    def _dicts(value: Any) -> list[dict]:
+        return [x for x in as_list(value) if isinstance(x, dict)]
+
+    def items(self, key: str) -> list[dict]:
+        """The rows of a top-level array (goals, resources, budget, risks, …)."""
+        return self._dicts(self.raw.get(key))
+
+    def sections(self) -> Iterator[dict]:
+        yield from self._dicts(self.raw.get("sections"))
+
+    @property
+    def title(self) -> str:
+        return as_text(self.raw.get("title"))
+
+    @property
+    def doc_type(self) -> str:
+        return as_text(self.raw.get("doc_type"))
+
+    @property
+    def doc_type_label(self) -> str:
+        kind = self.doc_type
+        return DOC_TYPE_LABELS.get(kind, kind[:1].upper() + kind[1:])
+
+    def meta(self, key: str) -> str:
+        return as_text(self.metadata.get(key))
+
+    @property
+    def authors(self) -> list[str]:
+        return [as_text(a) for a in as_list(self.metadata.get("authors")) if as_text(a).strip()]
+
+    def person(self, uuid: Any) -> dict:
+        return as_dict(self.people.get(as_text(uuid))) if uuid else {}
+
+    def name_of(self, row: dict, person_key: str = "person", name_key: str = "name") -> str:
+        """The row's own name, or its linked person's name."""
+        name = as_text(row.get(name_key))
+        if not name.strip():
+            name = as_text(self.person(row.get(person_key)).get("name"))
+        return name
+
+    def responsible(self, item: dict) -> str:
+        text = as_text(item.get("responsible"))
+        if not text.strip():
+            text = as_text(self.person(item.get("responsible_person")).get("name"))
+        return text
+
+    def unit_of(self, role: dict) -> str:
+        unit = as_text(role.get("unit"))
+        if not unit.strip():
+            unit = as_text(self.person(role.get("person")).get("unit"))
+        return unit
+
+    def timeline_of(self, *kinds: str) -> list[dict]:
+        return [t for t in self.timeline if t.get("kind") in kinds]
