@@ -1,0 +1,214 @@
+"""Sharing a database file: locks, read-only reasons, network folders, copies and sent plans.
+
+The GUI calls these; none of it imports Qt.
+
+- `open_for_editing(path)` takes the sidecar lock (db.lock) and opens the file;
+  when someone else holds it, it raises `FileInUse` with the holder, or, with
+  `on_locked="read_only"`, opens read-only and returns the holder.
+- `read_only_reason(path)` says in Swedish why a file cannot be edited.
+- `is_network_path(path)` recognises network shares (cifs/smb/nfs/sshfs, UNC).
+  On a share the file keeps DELETE/FULL with mmap_size=0 and the writer takes
+  `locking_mode=EXCLUSIVE`, so a second program can only read.
+- `save_copy_as`, `send_plan`: consistent copies and one plan in a new file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.workspace import Workspace
+from db.errors import StoreError
+from db.lock import FileLock, LockHeld, LockInfo, read_lock
+
+NETWORK_FS = frozenset({"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "sshfs",
+                        "afs", "9p", "davfs", "fuse.davfs2", "ncpfs"})
+
+
+class FileInUse(StoreError):
+    """Someone else is editing the file; `.holder` says who, so the GUI can offer read-only."""
+
+    def __init__(self, path: Path, holder: LockInfo):
+        super().__init__(
+            f"Filen ”{Path(path).name}” redigeras redan av {holder.describe()}. "
+            "Du kan öppna den skrivskyddad."
+            + (" Låset verkar övergivet och kan tas bort." if holder.is_stale() else "")
+        )
+        self.path = Path(path)
+        self.holder = holder
+
+
+@dataclass
+class SharingState:
+    """What the GUI shows about an open file (status bar, title)."""
+
+    lock: FileLock | None
+    holder: LockInfo | None  # someone else's lock when we opened read-only because of it
+    network: bool
+    read_only_reason: str | None
+
+
+def _mount_table() -> list[tuple[str, str]]:
+    try:
+        text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return parse_mounts(text)
+
+
+def parse_mounts(text: str) -> list[tuple[str, str]]:
+    """(mount point, fs type) pairs from /proc/mounts text (octal escapes decoded)."""
+    out = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 3:
+            point = parts[1].encode().decode("unicode_escape") if "\\" in parts[1] else parts[1]
+            out.append((point, parts[2]))
+    return out
+
+
+def is_network_path(path: Path | str, mounts: list[tuple[str, str]] | None = None) -> bool:
+    """True for files on a network share: UNC paths, Windows network drives, cifs/smb/nfs/sshfs mounts."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if os.name == "nt":  # pragma: no cover - Windows
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0]
+        return bool(drive) and ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4  # DRIVE_REMOTE
+    try:
+        resolved = Path(path).resolve()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    for point, kind in mounts if mounts is not None else _mount_table():
+        p = point.rstrip("/") or "/"
+        if (str(resolved) == p or str(resolved).startswith(p.rstrip("/") + "/")) and len(p) >= len(best):
+            best, fstype = p, kind
+    return fstype in NETWORK_FS
+
+
+def read_only_reason(path: Path | str, holder: LockInfo | None = None) -> str | None:
+    """Why the file cannot be edited, in Swedish; None when it can."""
+    p = Path(path)
+    if holder is not None:
+        return f"Filen redigeras av {holder.describe()}; den är öppnad skrivskyddad."
+    if p.exists() and not os.access(p, os.W_OK):
+        return "Filen är skrivskyddad. Spara en kopia för att kunna ändra."
+    if not os.access(p.parent, os.W_OK):
+        return (f"Mappen ”{p.parent}” är skrivskyddad, så ändringar kan inte sparas säkert där. "
+                "Spara en kopia i en skrivbar mapp för att kunna ändra.")
+    return None
+
+
+def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale: bool = False,
+                     read_only: bool = False) -> tuple[Workspace, LockInfo | None]:
+    """Open `path` for editing under the sidecar lock.
+
+    Returns (workspace, holder): holder is None when we hold the lock, or the
+    other holder when the file was opened read-only because of it
+    (`on_locked="read_only"`). With `on_locked="raise"` a held lock raises
+    FileInUse. `ws.sharing` (a SharingState) carries the lock and the reason a
+    file is read-only; close with `close_shared(ws)`.
+    """
+    p = Path(path)
+    network = is_network_path(p)
+    holder: LockInfo | None = None
+    lock: FileLock | None = None
+    reason = read_only_reason(p) if p.exists() else None
+    if not read_only and reason is None:
+        lock = FileLock(p)
+        try:
+            lock.acquire(break_stale=break_stale)
+        except LockHeld as held:
+            if on_locked != "read_only":
+                raise FileInUse(p, held.holder) from None
+            holder, lock, read_only = held.holder, None, True
+            reason = read_only_reason(p, holder)
+        except OSError:
+            lock = None  # the folder refused the lock file: carry on, SQLite still locks
+    try:
+        ws = Workspace.open(p, read_only=read_only or reason is not None)
+    except BaseException:
+        if lock:
+            lock.release()
+        raise
+    if ws.read_only and reason is None:
+        reason = "Filen är öppnad skrivskyddad."
+    if network and not ws.read_only:
+        ws.store.db.execute_sql("PRAGMA locking_mode = EXCLUSIVE")
+    ws.sharing = SharingState(lock, holder, network, reason)  # type: ignore[attr-defined]
+    return ws, holder
+
+
+def close_shared(ws: Workspace) -> None:
+    state: SharingState | None = getattr(ws, "sharing", None)
+    try:
+        ws.close()
+    finally:
+        if state and state.lock:
+            state.lock.release()
+
+
+def lock_holder(path: Path | str) -> LockInfo | None:
+    """Who holds the lock on `path` (None when nobody, or this program)."""
+    info = read_lock(path)
+    return None if info is None or info.is_mine() else info
+
+
+def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False) -> Path:
+    """A consistent copy of `source` (backup API → temp → fsync → rename); never over the source."""
+    from db.backup import copy_database
+    from db.store import check_file
+
+    source, out = Path(source), Path(out)
+    check_file(source, allow_recovery=False)
+    if out.exists():
+        if out.resolve() == source.resolve() or os.path.samefile(out, source):
+            raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
+        if not overwrite:
+            raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+    if not out.parent.is_dir():
+        raise StoreError(f"Mappen ”{out.parent}” finns inte.")
+    return copy_database(source, out)
+
+
+def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
+    """Write one plan (with its editions) alone into a new file at `out`.
+
+    The new file remembers its common state with this file, so when it comes
+    back edited, merging it is three-way from the start.
+    """
+    from app.plan_import import import_plan
+    from app.plan_json import plan_to_dict
+    from db.merge import file_uuid_of, record_common_state
+    from db.store import create_store, fsync_dir
+
+    out = Path(out)
+    if out.exists():
+        raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+    if not out.parent.is_dir():
+        raise StoreError(f"Mappen ”{out.parent}” finns inte.")
+    data = plan_to_dict(plan_id)
+    source_uuid = file_uuid_of(ws.store)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        new = create_store(tmp)
+        try:
+            with new.write():
+                import_plan(data)
+            record_common_state(new, source_uuid, ws.path.name)
+        finally:
+            new.close()
+        os.replace(tmp, out)
+        fsync_dir(out.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
+        ws.store.activate()
+    return out
