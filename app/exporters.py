@@ -44,7 +44,10 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.risks import load_settings
 
     settings = load_settings(ws)
-    result = export_xlsx(plan, out, risk_scale=settings.scale, risk_settings=settings)
+    from app.load import plan_load
+
+    result = export_xlsx(plan, out, risk_scale=settings.scale, risk_settings=settings,
+                         load=plan_load(ws, plan["uuid"]))
     return ExportOutcome(result.path, list(result.warnings))
 
 

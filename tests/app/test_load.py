@@ -159,6 +159,11 @@ def test_excel_sheet_resursbelastning(ws: Workspace, ids: dict[str, Any], tmp_pa
     plan = plan_to_dict(ids["p1"])
     out = export_xlsx(plan, tmp_path / "plan.xlsx", load=plan_load(ws, plan["uuid"])).path
     sheet = load_workbook(out)["Resursbelastning"]
+    # The export the CLI and the GUI use adds the same sheet.
+    from app.exporters import export_plan
+
+    via_export = load_workbook(export_plan(ws, ids["p1"], tmp_path / "via.xlsx").path)
+    assert [c.value for c in via_export["Resursbelastning"][2]][:6] == ["Anna Andersson", "Primärvård", 20, 20, 69.4, 110]
     rows = [[c.value for c in row] for row in sheet.iter_rows(max_row=3)]
     assert rows[0] == ["Person", "Enhet", "jan 2025", "feb 2025", "mar 2025", "apr 2025", "maj 2025", "jun 2025"]
     # Anna's totals across all plans (plan 2's 90 % included), not only plan 1's 20 %.
