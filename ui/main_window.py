@@ -308,9 +308,7 @@ class MainWindow(QMainWindow):
 
     def _clear_editor(self) -> None:
         if self.editor is not None:
-            focus = self.focusWidget()
-            if focus is not None and self.editor.isAncestorOf(focus):
-                focus.clearFocus()  # stores a pending edit first
+            self.editor.flush()
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
@@ -325,10 +323,8 @@ class MainWindow(QMainWindow):
 
     def _store_pending_edit(self) -> None:
         """A field being typed in stores its text before undo/redo runs."""
-        focus = self.focusWidget()
-        if focus is not None and self.editor is not None and self.editor.isAncestorOf(focus):
-            focus.clearFocus()
-            focus.setFocus()
+        if self.editor is not None:
+            self.editor.flush()
 
     def undo(self) -> None:
         if self.ofile is None:
@@ -368,9 +364,8 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        focus = self.focusWidget()
-        if focus is not None:
-            focus.clearFocus()  # store what is being typed
+        if self.editor is not None:
+            self.editor.flush()  # store what is being typed
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()

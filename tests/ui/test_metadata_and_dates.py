@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.dates import Precision, VagueDate
-from ui_steps import type_into
+from ui_steps import keys, type_into
 
 
 def metadata_form(window):
@@ -28,7 +28,7 @@ def test_vague_date_is_understood_while_typing_and_stored_with_precision(qtbot, 
     line = date_edit.line
     qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
     line.selectAll()
-    qtbot.keyClicks(line, "sep 2025")
+    keys(qtbot, line, "sep 2025")
     assert date_edit.feedback.text() == "→ September 2025 (månad)"
     qtbot.keyClick(line, Qt.Key.Key_Return)
     stored = window.ofile.ws.get("plan", window.current_plan_id())["document_date"]
@@ -43,7 +43,7 @@ def test_impossible_date_shows_swedish_message_and_stores_nothing(qtbot, window)
     date_edit = metadata_form(window).editor("document_date").edit
     qtbot.mouseClick(date_edit.line, Qt.MouseButton.LeftButton)
     date_edit.line.selectAll()
-    qtbot.keyClicks(date_edit.line, "31/2 2025")
+    keys(qtbot, date_edit.line, "31/2 2025")
     qtbot.keyClick(date_edit.line, Qt.Key.Key_Return)
     assert "februari 2025 har inte 31 dagar" in date_edit.feedback.text()
     assert "b00020" in date_edit.feedback.styleSheet()
@@ -56,14 +56,14 @@ def test_choices_and_long_texts_store(qtbot, window) -> None:
     plan_id = window.current_plan_id()
     combo = form.editor("status").combo
     combo.setFocus()
-    qtbot.keyClicks(combo, "Avslutad")  # keyboard search in a combo box
+    keys(qtbot, combo, "Avslutad")  # keyboard search in a combo box
     combo.activated.emit(combo.currentIndex())
     authors = form.editor("authors").edit
     qtbot.mouseClick(authors.viewport(), Qt.MouseButton.LeftButton)
     authors.selectAll()
-    qtbot.keyClicks(authors, "Anna Berg")
+    keys(qtbot, authors, "Anna Berg")
     qtbot.keyClick(authors, Qt.Key.Key_Return)
-    qtbot.keyClicks(authors, "Olle Ek")
+    keys(qtbot, authors, "Olle Ek")
     form.editor("diarienummer").line.setFocus()  # focus moves on: the text is stored
     plan = window.ofile.ws.get("plan", plan_id)
     assert plan["status"] == "completed"

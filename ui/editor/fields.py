@@ -73,6 +73,12 @@ class FieldEditor(QObject):
     def set_read_only(self, value: bool) -> None:
         self.widget.setEnabled(not value)
 
+    def flush(self) -> None:
+        """Store what is typed but not yet stored (before closing, switching plan, undo)."""
+        commit = getattr(self, "_commit", None)
+        if commit is not None and not isinstance(self, (ChoiceEditor, DateEditor)):
+            commit()
+
 
 class TextEditor(FieldEditor):
     def __init__(self, f: Field, parent: QWidget):
@@ -156,6 +162,9 @@ class MarkupEditor(FieldEditor):
     def _new_session(self) -> None:
         self._session += 1
 
+    def flush(self) -> None:
+        self.edit.commit()
+
     def set_value(self, value: Any, row: dict[str, Any]) -> None:
         self.edit.set_markup(str(value or ""))
 
@@ -194,6 +203,10 @@ class DateEditor(FieldEditor):
         if isinstance(value, date):
             value = VagueDate(value, "day")
         self.edit.set_value(value)
+
+    def flush(self) -> None:
+        if self.edit.line.isModified():
+            self.edit._commit()
 
     def _commit(self, value: VagueDate | None) -> None:
         if self.field.type == "day":

@@ -47,6 +47,11 @@ class PlanEditor(QWidget):
         self.pages[key] = page
         self.tabs.addTab(page, title)
 
+    def flush(self) -> None:
+        """Store whatever is typed but not yet stored, on every page."""
+        for page in list(self.pages.values()):
+            page.form.flush()  # type: ignore[attr-defined]
+
     def page(self, key: str) -> QWidget:
         return self.pages[key]
 

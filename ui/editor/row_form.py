@@ -45,6 +45,11 @@ class RowForm(QWidget):
             editor.set_value(None if row is None else row.get(name), row or {})
             editor.set_read_only(read_only)
 
+    def flush(self) -> None:
+        if self.row is not None and not self.ofile.read_only:
+            for editor in self.editors.values():
+                editor.flush()
+
     def refresh_people(self) -> None:
         self.people.clear()
         self.people.update(people_names(self.ofile))

@@ -1,0 +1,238 @@
+"""The main window: new plans, copy and delete with undo, undo across pages, search, files, errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.plans import list_plans
+from app.templates import DOC_TYPE_LABELS, TEMPLATES
+from app.workspace import Workspace
+from ui.dialogs.new_plan import COPY, NewPlanDialog
+from ui_steps import keys, type_into
+
+
+def fill_new_plan_dialog(monkeypatch, qtbot, key: str, title: str) -> None:
+    """When the dialog opens, pick `key` in the template list with the keyboard and type a title."""
+
+    def run(dialog: NewPlanDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        combo = dialog.kind
+        combo.setFocus()
+        while combo.currentData() != key:
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+        dialog.title.clear()
+        keys(qtbot, dialog.title, title)
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewPlanDialog, "exec", run)
+
+
+@pytest.mark.parametrize("key", list(DOC_TYPE_LABELS))
+def test_new_plan_from_each_template_and_undo(qtbot, monkeypatch, make_window, empty_file, key) -> None:
+    window = make_window(empty_file)
+    fill_new_plan_dialog(monkeypatch, qtbot, key, f"Nytt {key} för Västra vårdcentralen")
+    window.actions_["new_plan"].trigger()
+    plans = list_plans(window.ofile.ws)
+    assert [(p.doc_type, p.title) for p in plans] == [(key, f"Nytt {key} för Västra vårdcentralen")]
+    plan_id = plans[0].id
+    assert window.current_plan_id() == plan_id
+    sections = window.ofile.ws.list("section", plan_id)
+    assert [s["heading"] for s in sections] == [s.heading for s in TEMPLATES[key].sections]
+    assert window.editor.page("section").model.rowCount() == len(sections)
+    window.actions_["undo"].trigger()
+    assert list_plans(window.ofile.ws) == []
+    assert window.editor is None
+    window.actions_["redo"].trigger()
+    assert [p.id for p in list_plans(window.ofile.ws)] == [plan_id]
+
+
+def test_copy_of_existing_plan_from_dialog(qtbot, monkeypatch, window) -> None:
+    before = len(list_plans(window.ofile.ws))
+    fill_new_plan_dialog(monkeypatch, qtbot, COPY, "Kopierad plan")
+    window.actions_["new_plan"].trigger()
+    plans = list_plans(window.ofile.ws)
+    assert len(plans) == before + 1
+    copy = next(p for p in plans if p.title == "Kopierad plan")
+    assert window.ofile.ws.list("section", copy.id)
+
+
+def test_delete_plan_asks_and_undo_restores(window, answers) -> None:
+    plan_id = window.current_plan_id()
+    title = window.ofile.ws.get("plan", plan_id)["title"]
+    window.actions_["delete_plan"].trigger()
+    assert title in answers[-1]
+    assert plan_id not in [p.id for p in list_plans(window.ofile.ws)]
+    assert window.plan_model.index_of_plan(plan_id).isValid() is False
+    window.tree.setFocus()
+    window.actions_["undo"].trigger()
+    assert plan_id in [p.id for p in list_plans(window.ofile.ws)]
+    assert window.plan_model.index_of_plan(plan_id).isValid()
+
+
+def test_copy_plan_action_and_undo(window) -> None:
+    before = len(list_plans(window.ofile.ws))
+    window.actions_["copy_plan"].trigger()
+    assert len(list_plans(window.ofile.ws)) == before + 1
+    assert window.ofile.ws.get("plan", window.current_plan_id())["title"].startswith("Kopia av ")
+    window.undo()
+    assert len(list_plans(window.ofile.ws)) == before
+
+
+def test_undo_and_redo_across_pages_with_shortcuts(qtbot, window) -> None:
+    ws, plan_id = window.ofile.ws, window.current_plan_id()
+    old_diarienummer = ws.get("plan", plan_id)["diarienummer"]
+    metadata = window.editor.show_page("metadata").form
+    type_into(qtbot, metadata.editor("diarienummer").line, "HSN 2025/9")
+    timeline = window.editor.show_page("timeline")
+    row_id = timeline.current_id()
+    type_into(qtbot, timeline.form.editor("title").line, "Ändrad aktivitet")
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.get("timeline", row_id)["title"] != "Ändrad aktivitet"
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.get("plan", plan_id)["diarienummer"] == old_diarienummer
+    assert window.editor.tabs.currentWidget() is window.editor.page("metadata")  # shows where it happened
+    assert metadata.editor("diarienummer").line.text() == old_diarienummer
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ws.get("plan", plan_id)["diarienummer"] == "HSN 2025/9"
+    assert ws.get("timeline", row_id)["title"] == "Ändrad aktivitet"
+    assert window.editor.tabs.currentWidget() is window.editor.page("timeline")
+
+
+def test_search_as_you_type_over_title_diarienummer_and_text(qtbot, window) -> None:
+    ws = window.ofile.ws
+    directive = next(p for p in list_plans(ws) if p.doc_type == "directive")
+    window.select_plan(directive.id)
+    type_into(qtbot, window.editor.show_page("metadata").form.editor("diarienummer").line, "RS 2024/4711")
+
+    def shown() -> set[str]:
+        qtbot.wait(200)  # the search runs once typing pauses
+        model = window.plan_model
+        titles = set()
+        for d in range(model.rowCount()):
+            doc = model.index(d, 0)
+            for s in range(model.rowCount(doc)):
+                status = model.index(s, 0, doc)
+                titles |= {model.index(p, 0, status).data() for p in range(model.rowCount(status))}
+        return titles
+
+    assert len(shown()) == 2
+    type_into(qtbot, window.search, "Örebro", enter=False)
+    assert shown() == {"Gemensam plan för primärvården som nav"}
+    type_into(qtbot, window.search, "4711", enter=False)
+    assert shown() == {directive.title}
+    type_into(qtbot, window.search, "västerbottningen", enter=False)  # only in a section's text
+    assert shown() == {directive.title}
+    type_into(qtbot, window.search, "finnsintenågonstans", enter=False)
+    assert shown() == set()
+    window.search.clear()
+    assert len(shown()) == 2
+
+
+def test_search_index_follows_edits(qtbot, window) -> None:
+    page = window.editor.show_page("term")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, page.form.editor("term").line, "Zebraprojektet")
+    assert window.index.search("zebra") == {window.current_plan_id()}
+
+
+def test_close_and_reopen_finds_everything_and_remembers_window(qtbot, make_window, example_file, settings) -> None:
+    window = make_window(example_file)
+    plan_id = window.current_plan_id()
+    type_into(qtbot, window.editor.show_page("metadata").form.editor("version").line, "7")
+    page = window.editor.show_page("section")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    keys(qtbot, page.form.editor("heading").line, "Sista ordet")
+    window.splitter.setSizes([250, 1150])
+    window.close()  # the heading being typed is stored on close
+    assert window.ofile is None
+    ws = Workspace.open(example_file)
+    try:
+        assert ws.get("plan", plan_id)["version"] == "7"
+        assert "Sista ordet" in [s["heading"] for s in ws.list("section", plan_id)]
+    finally:
+        ws.close()
+    from ui.settings import AppSettings
+
+    remembered = AppSettings(settings)
+    assert remembered.last_file == example_file.resolve()
+    assert remembered.geometry is not None and remembered.splitter is not None
+    again = make_window(example_file)
+    assert again.ofile.ws.get("plan", plan_id)["version"] == "7"
+    assert again.splitter.sizes()[0] < 300
+
+
+def test_refused_file_shows_message_and_app_stays_usable(make_window, example_file, tmp_path, messages) -> None:
+    window = make_window(example_file)
+    garbage = tmp_path / "skräp.uppdrag"
+    garbage.write_bytes(b"inte en databas " * 100)
+    assert window.open_path(garbage) is False
+    assert messages and "Traceback" not in messages[-1]
+    assert window.ofile is None or window.ofile.path == example_file
+    assert window.open_path(example_file) is True
+    assert window.plan_model.plan_count() == 2
+
+
+def test_read_only_file_says_so(make_window, example_file) -> None:
+    window = make_window(example_file)
+    window.open_path(example_file, read_only=True)
+    assert "skrivskyddad" in window.file_label.text()
+    assert not window.actions_["new_plan"].isEnabled()
+    assert not window.editor.page("timeline").add_button.isEnabled()
+
+
+def test_unexpected_exception_is_logged_and_reported(make_window, example_file, private_data_dir, messages) -> None:
+    window = make_window(example_file)
+    from ui.errors import ExceptionHook
+
+    hook = ExceptionHook(lambda: window, interactive=True)
+    try:
+        raise RuntimeError("något gick sönder")
+    except RuntimeError:
+        hook(*sys.exc_info())
+    assert hook.last_log is not None and hook.last_log.parent == private_data_dir / "logs"
+    assert "något gick sönder" in hook.last_log.read_text(encoding="utf-8")
+    assert "Ditt arbete är sparat" in messages[-1]
+    from app.validation import ValidationError
+
+    hook(ValidationError, ValidationError([("title", "Titeln saknas.")]), None)
+    assert messages[-1] == "Titeln saknas."
+    assert window.isVisible()
+
+
+def test_export_word_and_json(qtbot, monkeypatch, window, tmp_path) -> None:
+    targets = iter([tmp_path / "plan.json", tmp_path / "plan.docx"])
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: next(targets))
+    window.actions_["export.json"].trigger()
+    assert (tmp_path / "plan.json").exists()
+    window.actions_["export.docx"].trigger()
+    assert (tmp_path / "plan.docx").stat().st_size > 1000
+
+
+def test_new_file_and_import(qtbot, monkeypatch, window, tmp_path) -> None:
+    from app.plans import example_files
+
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: tmp_path / "ny")
+    window.actions_["new_file"].trigger()
+    assert window.ofile.path == tmp_path / "ny.uppdrag"
+    assert window.plan_model.plan_count() == 0
+    monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: example_files()[0])
+    window.actions_["import"].trigger()
+    assert window.plan_model.plan_count() == 1
+    assert window.editor is not None
+
+
+def test_menus_have_mnemonics_and_shortcuts(window) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Arkiv", "&Redigera", "&Inställningar"]
+    assert window.actions_["undo"].shortcut().toString() == "Ctrl+Z"
+    assert window.actions_["redo"].shortcut().toString() == "Ctrl+Shift+Z"
+    assert window.actions_["new_plan"].shortcut().toString() == "Ctrl+N"
+    assert window.search.accessibleName()
