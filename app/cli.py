@@ -17,7 +17,8 @@ from db.errors import StoreError
 
 USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
 
-COMMANDS = ("init", "list", "import", "export", "check", "resources")
+COMMANDS = ("init", "list", "import", "export", "check", "resources", "copy", "merge", "send", "backups",
+            "restore")
 
 
 class SwedishParser(argparse.ArgumentParser):
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kontrollera en fil")
     p.add_argument("file", type=Path, metavar="FIL")
+
+    from app import sharing  # copy, merge, send, backups, restore
+
+    sharing.add_commands(sub)
     return parser
 
 
@@ -185,6 +190,18 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "resources": cmd_resources,
 }
+
+
+def _sharing_handler(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app import sharing
+
+        return sharing.HANDLERS[name](args)
+
+    return run
+
+
+HANDLERS.update({name: _sharing_handler(name) for name in ("copy", "merge", "send", "backups", "restore")})
 
 
 def is_command(argv: Sequence[str]) -> bool:

@@ -14,14 +14,18 @@ The GUI calls these; none of it imports Qt.
 
 from __future__ import annotations
 
+import argparse
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.workspace import Workspace
 from db.errors import StoreError
 from db.lock import FileLock, LockHeld, LockInfo, read_lock
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 NETWORK_FS = frozenset({"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "sshfs",
                         "afs", "9p", "davfs", "fuse.davfs2", "ncpfs"})
@@ -130,6 +134,8 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
             reason = read_only_reason(p, holder)
         except OSError:
             lock = None  # the folder refused the lock file: carry on, SQLite still locks
+    from app.workspace import Workspace
+
     try:
         ws = Workspace.open(p, read_only=read_only or reason is not None)
     except BaseException:
@@ -212,3 +218,109 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
         tmp.unlink(missing_ok=True)
         ws.store.activate()
     return out
+
+
+# --- command line: uppdrag copy / merge / send / backups / restore -----------------------
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("copy", help="spara en hel och konsekvent kopia av en fil")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("out", type=Path, metavar="UT")
+    p.add_argument("--skriv-over", dest="overwrite", action="store_true", help="ersätt UT om den finns")
+
+    p = sub.add_parser("merge", help="hämta planer och ändringar från en annan kopia av filen")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("other", type=Path, metavar="ANNAN")
+    p.add_argument("--prefer", choices=("mine", "theirs", "newest"), default="newest",
+                   help="vid konflikt: den här filens (mine), den andras (theirs) eller senast ändrade (newest)")
+    p.add_argument("--forhandsgranska", dest="dry_run", action="store_true", help="visa bara vad som skulle hända")
+
+    p = sub.add_parser("send", help="skriv en plan ensam till en ny fil")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
+
+    p = sub.add_parser("backups", help="lista (eller ta) säkerhetskopior av en fil")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("--ny", dest="new", action="store_true", help="ta en säkerhetskopia nu")
+
+    p = sub.add_parser("restore", help="återställ en fil från en säkerhetskopia")
+    p.add_argument("backup", type=Path, metavar="KOPIA")
+    p.add_argument("file", type=Path, metavar="FIL")
+
+
+def _refuse_if_locked(path: Path) -> None:
+    holder = lock_holder(path)
+    if holder is not None and not holder.is_stale():
+        raise FileInUse(path, holder)
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    out = save_copy_as(args.file, args.out, overwrite=args.overwrite)
+    print(f"Skrev en kopia av {args.file.name} till {out}.")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from db.backup import make_session_backup
+    from db.merge import merge_files, merge_into
+
+    if args.dry_run:
+        report = merge_files(args.file, args.other, args.prefer, dry_run=True)
+    else:
+        ws, _ = open_for_editing(args.file)
+        try:
+            if ws.read_only:
+                raise StoreError(ws.sharing.read_only_reason or "Filen är skrivskyddad.")
+            make_session_backup(args.file)
+            report = merge_into(ws.store, args.other, prefer=args.prefer)
+        finally:
+            close_shared(ws)
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from app.plans import find_plan
+    from app.workspace import Workspace
+
+    ws = Workspace.open(args.file, read_only=True)
+    try:
+        out = send_plan(ws, find_plan(ws, args.plan), args.output)
+    finally:
+        ws.close()
+    print(f"Skrev planen till {out}.")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from db.backup import list_backups, make_session_backup
+    from db.store import check_file
+
+    if args.new:
+        check_file(args.file, allow_recovery=False)
+        print(f"Tog säkerhetskopian {make_session_backup(args.file)}.")
+    backups = list_backups(args.file)
+    if not backups:
+        print(f"Det finns inga säkerhetskopior av {args.file.name}.")
+    for b in backups:
+        plans = "oläsbar" if b.plan_count is None else f"{b.plan_count} planer"
+        print(f"{b.local_time_text}  {plans:<10} {b.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from db.backup import restore_backup
+
+    _refuse_if_locked(args.file)
+    target, aside = restore_backup(args.backup, args.file)
+    print(f"Återställde {target.name} från {args.backup.name}.")
+    if aside:
+        print(f"Den tidigare filen finns kvar som {aside}.")
+    return 0
+
+
+HANDLERS = {"copy": cmd_copy, "merge": cmd_merge, "send": cmd_send, "backups": cmd_backups,
+            "restore": cmd_restore}
