@@ -1,0 +1,125 @@
+"""Dialogs for editions (utgåvor): freeze one, compare two section by section."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import editions
+from app.workspace import Workspace
+from db import models
+from ui.i18n import tr
+
+
+class FreezeEditionDialog(QDialog):
+    """Frys utgåva…: label (suggested), comment; `frozen` holds the EditionInfo after OK."""
+
+    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Editions", "Frys utgåva"))
+        self.ws, self.plan_id = ws, plan_id
+        self.frozen: editions.EditionInfo | None = None
+        current = models.Plan.get_by_id(plan_id).edition
+        existing = editions.list_editions(ws, plan_id)
+        self.label = QLineEdit(editions.suggest_label(current) if existing else (current or "0.1"))
+        self.comment = QLineEdit()
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Editions", "&Frys"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Editions", "&Avbryt"))
+        self.buttons.accepted.connect(self.freeze)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr("Editions", "&Utgåva:"), self.label)
+        form.addRow(tr("Editions", "&Kommentar:"), self.comment)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+
+    def freeze(self) -> None:
+        try:
+            self.frozen = editions.freeze_edition(self.ws, self.plan_id, self.label.text(), self.comment.text())
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class CompareEditionsDialog(QDialog):
+    """Jämför utgåvor…: two editions (or an edition and the plan now), section by section."""
+
+    NOW = -1
+
+    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Editions", "Jämför utgåvor"))
+        self.ws, self.plan_id = ws, plan_id
+        self.old, self.new = QComboBox(), QComboBox()
+        items = editions.list_editions(ws, plan_id)
+        for e in items:
+            text = f"{e.label}  ({e.date.isoformat()})"
+            self.old.addItem(text, e.id)
+            self.new.addItem(text, e.id)
+        self.new.addItem(tr("Editions", "Planen som den är nu"), self.NOW)
+        if len(items) >= 2:
+            self.old.setCurrentIndex(len(items) - 2)
+            self.new.setCurrentIndex(len(items) - 1)
+        else:
+            self.new.setCurrentIndex(self.new.count() - 1)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([tr("Editions", "Avsnitt"), tr("Editions", "Ändring")])
+        self.diff = QPlainTextEdit()
+        self.diff.setReadOnly(True)
+        self.diff.setFont(QFont("monospace"))
+        self.old.currentIndexChanged.connect(self.refresh)
+        self.new.currentIndexChanged.connect(self.refresh)
+        self.tree.currentItemChanged.connect(self._show_diff)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Editions", "&Från:")))
+        top.addWidget(self.old)
+        top.addWidget(QLabel(tr("Editions", "&Till:")))
+        top.addWidget(self.new)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.diff)
+        layout.addWidget(close)
+        self.changes: list[editions.SectionChange] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        self.diff.clear()
+        if self.old.count() == 0:
+            return
+        new_id = self.new.currentData()
+        self.changes = editions.compare_editions(self.ws, self.old.currentData(),
+                                                 None if new_id == self.NOW else new_id)
+        for c in self.changes:
+            item = QTreeWidgetItem([c.heading, c.status_label])
+            self.tree.addTopLevelItem(item)
+        first = next((i for i, c in enumerate(self.changes) if c.status != "same"), None)
+        if first is not None:
+            self.tree.setCurrentItem(self.tree.topLevelItem(first))
+
+    def _show_diff(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
+        if item is None:
+            self.diff.clear()
+            return
+        c = self.changes[self.tree.indexOfTopLevelItem(item)]
+        self.diff.setPlainText("\n".join(c.diff) if c.diff else tr("Editions", "Oförändrat."))

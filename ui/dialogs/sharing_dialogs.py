@@ -1,0 +1,214 @@
+"""Dialogs for shared files: a locked file, merge conflicts, backups and restore.
+
+Standalone widgets over app.sharing / db.merge / db.backup; the main window
+opens them from its menus. Nothing here writes SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.lock import LockInfo
+from db.merge import Conflict
+from ui.i18n import tr
+
+
+class LockedFileDialog(QDialog):
+    """Someone else is editing the file: open read-only, break a stale lock, or cancel.
+
+    After exec(), `choice` is "read_only", "break" or "cancel".
+    """
+
+    def __init__(self, path: Path, holder: LockInfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Sharing", "Filen används"))
+        self.choice = "cancel"
+        text = tr("Sharing", "”{name}” redigeras redan av {who}.").format(name=Path(path).name,
+                                                                        who=holder.describe())
+        if holder.is_stale():
+            text += "\n" + tr("Sharing", "Låset verkar övergivet (programmet svarar inte). "
+                                         "Du kan ta bort det om du vet att ingen annan har filen öppen.")
+        self.message = QLabel(text)
+        self.message.setWordWrap(True)
+        self.read_only_button = QPushButton(tr("Sharing", "Öppna &skrivskyddad"))
+        self.break_button = QPushButton(tr("Sharing", "&Ta bort låset och redigera"))
+        self.break_button.setVisible(holder.is_stale())
+        self.cancel_button = QPushButton(tr("Sharing", "&Avbryt"))
+        self.read_only_button.setDefault(True)
+        self.read_only_button.clicked.connect(lambda: self._done("read_only"))
+        self.break_button.clicked.connect(lambda: self._done("break"))
+        self.cancel_button.clicked.connect(lambda: self._done("cancel"))
+        buttons = QHBoxLayout()
+        for b in (self.read_only_button, self.break_button, self.cancel_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def _done(self, choice: str) -> None:
+        self.choice = choice
+        (self.reject if choice == "cancel" else self.accept)()
+
+
+def _show(value: object) -> str:
+    if value is True:
+        return tr("Sharing", "borttagen")
+    if value is False:
+        return tr("Sharing", "finns kvar")
+    return "" if value is None else str(value)
+
+
+class ConflictDialog(QDialog):
+    """Conflicts side by side (this file | the other file); the user picks a side per row.
+
+    `choices()` gives {row uuid: "mine" | "theirs"} for db.merge's `resolve`.
+    """
+
+    def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Sharing", "Konflikter vid sammanslagning"))
+        self.conflicts = conflicts
+        self.table = QTableWidget(len(conflicts), 5)
+        self.table.setHorizontalHeaderLabels([
+            tr("Sharing", "Uppgift"), tr("Sharing", "Den här filen"), tr("Sharing", "Den andra filen"),
+            tr("Sharing", "Behåll min"), tr("Sharing", "Ta deras")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.groups: list[QButtonGroup] = []
+        for row, c in enumerate(conflicts):
+            what = f"{c.kind_label} ”{c.label}”" + (f" ({c.plan_title})" if c.plan_title else "")
+            self.table.setItem(row, 0, QTableWidgetItem(what))
+            self.table.setItem(row, 1, QTableWidgetItem(
+                "\n".join(f"{f.removesuffix('_id')}: {_show(c.mine[f])}" for f in c.fields)))
+            self.table.setItem(row, 2, QTableWidgetItem(
+                "\n".join(f"{f.removesuffix('_id')}: {_show(c.theirs[f])}" for f in c.fields)))
+            group = QButtonGroup(self)
+            mine, theirs = QRadioButton(), QRadioButton()
+            group.addButton(mine, 0)
+            group.addButton(theirs, 1)
+            (theirs if c.outcome == "theirs" else mine).setChecked(True)
+            self.table.setCellWidget(row, 3, mine)
+            self.table.setCellWidget(row, 4, theirs)
+            self.groups.append(group)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        self.all_mine = QPushButton(tr("Sharing", "Alla: behåll mina"))
+        self.all_theirs = QPushButton(tr("Sharing", "Alla: ta deras"))
+        self.all_mine.clicked.connect(lambda: self._all(0))
+        self.all_theirs.clicked.connect(lambda: self._all(1))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sharing", "&Slå samman"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Sharing", "&Avbryt"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Sharing", "{n} uppgifter har ändrats olika i de två filerna. "
+                                              "Välj vilken version som ska gälla.").format(n=len(conflicts))))
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.all_mine)
+        row.addWidget(self.all_theirs)
+        row.addStretch()
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+
+    def _all(self, which: int) -> None:
+        for g in self.groups:
+            g.button(which).setChecked(True)
+
+    def choose(self, row: int, side: str) -> None:
+        self.groups[row].button(0 if side == "mine" else 1).setChecked(True)
+
+    def choices(self) -> dict[str, str]:
+        return {c.uuid: ("mine" if g.checkedId() == 0 else "theirs") for c, g in zip(self.conflicts, self.groups)}
+
+
+class BackupsDialog(QDialog):
+    """The session backups of a file, newest first; restore the selected one after asking.
+
+    `confirm(question) -> bool` is replaceable (tests); `restored` holds (target, aside)
+    after a restore, so the main window can reopen the file.
+    """
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None,
+                 confirm: Callable[[str], bool] | None = None):
+        super().__init__(parent)
+        from db.backup import list_backups
+
+        self.setWindowTitle(tr("Sharing", "Återställ från säkerhetskopia"))
+        self.db_path = Path(db_path)
+        self.confirm = confirm or self._ask
+        self.restored: tuple[Path, Path | None] | None = None
+        self.backups = list_backups(self.db_path)
+        self.table = QTableWidget(len(self.backups), 3)
+        self.table.setHorizontalHeaderLabels([tr("Sharing", "Tidpunkt"), tr("Sharing", "Planer"),
+                                              tr("Sharing", "Storlek")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, b in enumerate(self.backups):
+            self.table.setItem(row, 0, QTableWidgetItem(b.local_time_text))
+            count = QTableWidgetItem(tr("Sharing", "oläsbar") if b.plan_count is None else str(b.plan_count))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 1, count)
+            self.table.setItem(row, 2, QTableWidgetItem(f"{b.size // 1024} kB"))
+        if self.backups:
+            self.table.selectRow(0)
+        self.empty = QLabel(tr("Sharing", "Det finns inga säkerhetskopior av den här filen ännu."))
+        self.empty.setVisible(not self.backups)
+        self.restore_button = QPushButton(tr("Sharing", "&Återställ vald kopia"))
+        self.restore_button.setEnabled(bool(self.backups))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Sharing", "&Stäng"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        layout.addWidget(self.restore_button)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+
+    def _ask(self, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        return QMessageBox.question(self, tr("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> None:
+        from db.backup import restore_backup
+        from db.errors import StoreError
+
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        b = self.backups[rows[0].row()]
+        question = tr("Sharing", "Ersätta ”{name}” med säkerhetskopian från {when}? Den nuvarande filen "
+                                 "sparas som ”{name}.fore-aterstallning”.").format(
+            name=self.db_path.name, when=b.local_time_text)
+        if not self.confirm(question):
+            return
+        try:
+            self.restored = restore_backup(b.path, self.db_path)
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(tr("Sharing", "Filen är återställd från {when}.").format(when=b.local_time_text))
+        self.accept()
