@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 1080])
+        self.splitter.setSizes([280, 1120])
         self.setCentralWidget(self.splitter)
 
         self.file_label = QLabel(self)

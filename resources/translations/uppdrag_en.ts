@@ -824,6 +824,14 @@ Do you want to open the file?</translation>
 <context>
     <name>Pages</name>
     <message>
+        <source>Logg</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
         <source>Metadata</source>
         <translation>Metadata</translation>
     </message>

@@ -39,11 +39,14 @@ def fill_document(doc: QTextDocument, markup: str) -> None:
     doc.clear()
     cursor = QTextCursor(doc)
     open_lists: dict[tuple[BlockKind, int], object] = {}
+    paragraph = QTextBlockFormat()
+    paragraph.setBottomMargin(6)
     for i, block in enumerate(parse(markup)):
         if i > 0:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         if block.kind is BlockKind.PARAGRAPH:
             open_lists.clear()
+            cursor.setBlockFormat(paragraph)
         else:
             for key in [k for k in open_lists if k[1] > block.level or (k[1] == block.level and k[0] != block.kind)]:
                 del open_lists[key]

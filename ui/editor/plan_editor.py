@@ -34,18 +34,21 @@ class PlanEditor(QWidget):
                   PlanFormPage(ofile, plan_id, metadata_fields(), "page_metadata", self))
         self._add("section", tr("Pages", "Avsnitt"), SectionPage(ofile, plan_id, self))
         for config in TABLES:
-            self._add(config.kind, tr("Pages", config.title), TablePage(ofile, plan_id, config, self))
-        self._add("decision", tr("Pages", "Beslut och underskrift"),
-                  PlanFormPage(ofile, plan_id, decision_fields(), "page_decision", self))
+            self._add(config.kind, tr("Pages", config.tab or config.title), TablePage(ofile, plan_id, config, self),
+                      tr("Pages", config.title))
+        self._add("decision", tr("Pages", "Beslut"),
+                  PlanFormPage(ofile, plan_id, decision_fields(), "page_decision", self),
+                  tr("Pages", "Beslut och underskrift"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         self._update_title()
 
-    def _add(self, key: str, title: str, page: QWidget) -> None:
+    def _add(self, key: str, title: str, page: QWidget, tooltip: str = "") -> None:
         self.pages[key] = page
-        self.tabs.addTab(page, title)
+        index = self.tabs.addTab(page, title)
+        self.tabs.setTabToolTip(index, tooltip or title)
 
     def flush(self) -> None:
         """Store whatever is typed but not yet stored, on every page."""

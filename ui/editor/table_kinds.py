@@ -20,7 +20,7 @@ class TableConfig:
     new_row: Callable[[], dict[str, Any]]
     add_label: str  # Swedish (context "Pages")
     summary: Callable[[list[dict[str, Any]]], str] | None = None
-    content_kinds: tuple[str, ...] = field(default=())  # sections whose table this is
+    tab: str = ""  # a shorter tab title, Swedish (context "Pages"); the full title is its tooltip
 
 
 def _budget_totals(rows: list[dict[str, Any]]) -> str:
@@ -56,7 +56,7 @@ TABLES: tuple[TableConfig, ...] = (
     TableConfig(
         "role", "Organisation",
         (Field("kind", "Roll", "choice", kinds.ROLE_KINDS, 140), Field("person", "Person", "person"),
-         Field("unit", "Verksamhet"), Field("allocation", "Andel av tjänst", "percent", width=100),
+         Field("unit", "Verksamhet"), Field("allocation", "Andel av tjänst", "percent", width=120),
          Field("start", "Från", "date", in_table=False), Field("end", "Till", "date", in_table=False),
          Field("note", "Anteckning", in_table=False)),
         lambda: {"kind": "member", "name": tr("Pages", "Ny person")}, "Lägg till person i roll",
@@ -64,7 +64,7 @@ TABLES: tuple[TableConfig, ...] = (
     TableConfig(
         "resource", "Resursplan",
         (Field("competence", "Resurs/kompetens"), Field("person", "Namn", "person"),
-         Field("allocation", "Andel av tjänst", "percent", width=100), Field("start", "Från", "date", width=110),
+         Field("allocation", "Andel av tjänst", "percent", width=120), Field("start", "Från", "date", width=110),
          Field("end", "Till", "date", width=110), Field("note", "Anteckning", in_table=False)),
         lambda: {"competence": tr("Pages", "Ny resurs")}, "Lägg till resurs",
     ),
@@ -82,6 +82,7 @@ TABLES: tuple[TableConfig, ...] = (
          Field("text", "Ärende/beslut", "long"), Field("decided_by", "Beslutad av", width=120),
          Field("status", "Status", width=100)),
         lambda: {"entry_date": date.today(), "kind": "issue", "text": tr("Pages", "Nytt ärende")}, "Lägg till post",
+        tab="Logg",
     ),
     TableConfig(
         "status_report", "Statusrapporter",
