@@ -165,8 +165,11 @@ def _render_section(ctx: Context, entry: OutlineEntry, page_break: bool, bookmar
 
 
 def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool = False,
-                   risk_scale: int = 4) -> tuple[Document, list[str]]:
-    """The finished python-docx document and the export's Swedish warnings."""
+                   risk_scale: int = 4, toc_field: bool = True) -> tuple[Document, list[str]]:
+    """The finished python-docx document and the export's Swedish warnings.
+
+    ``toc_field=False`` writes the table of contents without the TOC field around it
+    (see docx_fields.add_toc): for LibreOffice's PDF conversion only."""
     clean = Sanitizer()
     doc = open_reference(reference)
     styles = ensure_styles(doc)
@@ -180,7 +183,8 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
     _title_page(ctx)
     page_break = True
     if toc:
-        toc_heading = add_toc(writer, doc, [TocEntry(e.level, e.heading, e.bookmark) for e in entries])
+        toc_heading = add_toc(writer, doc, [TocEntry(e.level, e.heading, e.bookmark) for e in entries],
+                              field=toc_field)
         toc_heading.paragraph_format.page_break_before = True
     for k, entry in enumerate(entries):
         _render_section(ctx, entry, page_break, k + 1 if toc else None)

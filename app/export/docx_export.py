@@ -16,7 +16,7 @@ from typing import Any
 
 from app.export.result import ExportError, ExportResult
 
-__all__ = ["ExportError", "ExportResult", "export_docx"]
+__all__ = ["ExportError", "ExportResult", "export_docx", "write_docx"]
 
 
 def export_docx(plan: dict[str, Any], out: Path, *, reference: Path | None = None, toc: bool = False,
@@ -30,11 +30,17 @@ def export_docx(plan: dict[str, Any], out: Path, *, reference: Path | None = Non
     removed control characters. Raises ExportError with a Swedish message when the
     reference cannot be read or the file cannot be written.
     """
+    return write_docx(plan, Path(out), reference=reference, toc=toc, risk_scale=risk_scale)
+
+
+def write_docx(plan: dict[str, Any], out: Path, *, reference: Path | None = None, toc: bool = False,
+               risk_scale: int = 4, toc_field: bool = True) -> ExportResult:
+    """export_docx with the choice of TOC form (the PDF export wants page numbers that
+    LibreOffice computes; see docx_fields.add_toc)."""
     from app.export.docx_document import build_document
 
-    out = Path(out)
     doc, warnings = build_document(plan, reference=Path(reference) if reference else None, toc=toc,
-                                   risk_scale=risk_scale)
+                                   risk_scale=risk_scale, toc_field=toc_field)
     _save(doc, out)
     return ExportResult(out, warnings)
 

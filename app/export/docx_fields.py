@@ -162,11 +162,15 @@ class TocEntry:
     bookmark: str
 
 
-def add_toc(writer: Writer, container: Any, entries: Sequence[TocEntry]) -> Paragraph:
-    """A real TOC field whose cached result already lists the headings, each linked
-    to its heading with a PAGEREF field for the page number. Word refreshes it when
-    the document opens (the field is marked dirty); LibreOffice computes the page
-    references while laying out."""
+def add_toc(writer: Writer, container: Any, entries: Sequence[TocEntry], *, field: bool = True) -> Paragraph:
+    """A table of contents after the heading "Innehåll".
+
+    With ``field`` it is a real TOC field whose cached result already lists the
+    headings, each linked to its heading; the field is marked dirty so Word rebuilds
+    it, page numbers included, when the document opens. Without ``field`` the entries
+    are plain paragraphs whose page numbers are PAGEREF fields: LibreOffice keeps a TOC
+    field's cached text as it is but computes PAGEREF, so the PDF export uses this form
+    to get real page numbers."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -174,15 +178,17 @@ def add_toc(writer: Writer, container: Any, entries: Sequence[TocEntry]) -> Para
     instruction = 'TOC \\o "1-2" \\h \\z \\u'
     if not entries:
         p = writer.paragraph(container, style=S.TOC1)
-        p._p.append(_fld_char("begin", dirty=True))
-        p._p.append(_instr(instruction))
-        p._p.append(_fld_char("separate"))
-        p._p.append(_text_run("Uppdatera fältet för att visa innehållsförteckningen."))
-        p._p.append(_fld_char("end"))
+        if field:
+            p._p.append(_fld_char("begin", dirty=True))
+            p._p.append(_instr(instruction))
+            p._p.append(_fld_char("separate"))
+        p._p.append(_text_run("Dokumentet har inga rubriker."))
+        if field:
+            p._p.append(_fld_char("end"))
         return heading
     for k, entry in enumerate(entries):
         p = writer.paragraph(container, style=S.TOC1 if entry.level <= 1 else S.TOC2)
-        if k == 0:
+        if field and k == 0:
             p._p.append(_fld_char("begin", dirty=True))
             p._p.append(_instr(instruction))
             p._p.append(_fld_char("separate"))
@@ -193,6 +199,6 @@ def add_toc(writer: Writer, container: Any, entries: Sequence[TocEntry]) -> Para
         writer.text(p, short(entry.text, 200), run_parent=link)
         writer.text(p, "\t", run_parent=link)
         add_field(link, f"PAGEREF {entry.bookmark} \\h", "")
-        if k == len(entries) - 1:
+        if field and k == len(entries) - 1:
             p._p.append(_fld_char("end"))
     return heading

@@ -78,7 +78,7 @@ def risk_shade(value: int | None, scale: int) -> str | None:
 
 
 def _render_risks(ctx: Context) -> None:
-    table = ctx.table([2.5, 2.1, 2.1, 1.45, 1.75, 1.35, 2.75, 2.0])
+    table = ctx.table([2.4, 2.1, 2.3, 1.45, 1.75, 1.35, 2.65, 2.0])
     # Soft hyphens let the narrow number columns break "Sanno-likhet" inside the word.
     table.header(["Risk", "Orsak", "Konsekvens", "Sanno\u00adlikhet", "Konse\u00adkvens (poäng)",
                   "Risk\u00advärde", "Åtgärd", "Ansvarig"])

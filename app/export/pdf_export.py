@@ -1,0 +1,158 @@
+"""PDF export: the Word document, converted by LibreOffice in the background.
+
+    export_pdf(plan, Path("uppdrag.pdf"))  →  ExportResult(path, warnings)
+
+The .docx is written to a temporary folder and converted with ``soffice --headless
+--convert-to pdf`` under a private, throw-away LibreOffice profile, so that several
+conversions (or a LibreOffice the user has open) never clash. The PDF is PDF/A-2b,
+the archival form registries accept; a LibreOffice too old for that option gives a
+plain PDF instead.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app.export.docx_export import write_docx
+from app.export.result import ExportError, ExportResult
+
+__all__ = ["LibreOfficeMissing", "PdfExportError", "export_pdf", "libreoffice_path"]
+
+TIMEOUT = 180  # seconds; a first start of LibreOffice on a slow laptop can take a while
+_PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+_KNOWN_PATHS = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/snap/bin/libreoffice",
+)
+
+
+class PdfExportError(ExportError):
+    """The conversion to PDF failed; ``str(err)`` says why in Swedish."""
+
+
+class LibreOfficeMissing(PdfExportError):
+    """LibreOffice (soffice) is not installed or not found."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or (
+            "PDF kan inte skapas eftersom LibreOffice inte är installerat. Installera LibreOffice "
+            "(gratis, libreoffice.org) och försök igen, eller exportera till Word och spara som PDF där."))
+
+
+def libreoffice_path() -> str | None:
+    """The LibreOffice program to convert with, or None. UPPDRAG_SOFFICE overrides the search."""
+    override = os.environ.get("UPPDRAG_SOFFICE")
+    if override:
+        return override if Path(override).is_file() else shutil.which(override)
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in _KNOWN_PATHS:
+        if Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None, toc: bool = False,
+               risk_scale: int = 4, timeout: float = TIMEOUT) -> ExportResult:
+    """Write ``plan`` as a PDF to ``out`` (same options as export_docx).
+
+    Raises LibreOfficeMissing when LibreOffice is not installed, PdfExportError when
+    the conversion fails or takes longer than ``timeout`` seconds."""
+    exe = libreoffice_path()
+    if exe is None:
+        raise LibreOfficeMissing()
+    out = Path(out)
+    with tempfile.TemporaryDirectory(prefix="uppdrag-pdf-") as folder:
+        work = Path(folder)
+        source = work / "dokument.docx"
+        result = write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale, toc_field=False)
+        pdf = _convert(exe, source, work, timeout)
+        _move_into_place(pdf, out)
+    return ExportResult(out, result.warnings)
+
+
+def _convert(exe: str, source: Path, work: Path, timeout: float) -> Path:
+    pdf = source.with_suffix(".pdf")
+    errors = ""
+    for target in (_PDF_A, "pdf"):  # the PDF/A option needs LibreOffice 7.4 or newer
+        errors = _run(exe, target, source, work, timeout)
+        if pdf.exists() and pdf.stat().st_size > 0:
+            return pdf
+    detail = " ".join(errors.split())[-300:]
+    raise PdfExportError("LibreOffice kunde inte göra om dokumentet till PDF."
+                         + (f" LibreOffice svarade: {detail}" if detail else ""))
+
+
+def _run(exe: str, target: str, source: Path, work: Path, timeout: float) -> str:
+    """One conversion under a private profile; returns what LibreOffice printed."""
+    profile = work / f"profil-{secrets.token_hex(4)}"
+    cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
+           "--nodefault", "--norestore", "--nolockcheck", "--convert-to", target, "--outdir", str(work),
+           str(source)]
+    env = dict(os.environ)
+    env.setdefault("HOME", str(work))
+    kwargs: dict[str, Any] = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE,
+                              "stderr": subprocess.STDOUT, "env": env, "cwd": str(work)}
+    if sys.platform == "win32":
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    else:
+        kwargs["start_new_session"] = True  # its own process group, so a timeout stops all of it
+    try:
+        proc = subprocess.Popen(cmd, **kwargs)
+    except OSError as err:
+        raise LibreOfficeMissing(f"LibreOffice ({exe}) kunde inte startas: {err.strerror or err}. "
+                                 "Installera om LibreOffice och försök igen.") from None
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        raise PdfExportError(f"LibreOffice blev inte klart med PDF:en inom {timeout:g} sekunder och stoppades. "
+                             "Försök igen; stäng gärna andra program först.") from None
+    return output.decode("utf-8", "replace") if output else ""
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """Stop LibreOffice and the processes it started (soffice → oosplash → soffice.bin)."""
+    try:
+        if sys.platform == "win32":
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
+    except (OSError, ProcessLookupError):
+        proc.kill()
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:  # something outside the group still holds the pipe
+        if proc.stdout is not None:
+            proc.stdout.close()
+        proc.wait(timeout=10)
+
+
+def _move_into_place(pdf: Path, out: Path) -> None:
+    """Copy beside the target, then rename: a failed export never leaves half a PDF."""
+    folder = out.parent if str(out.parent) else Path(".")
+    tmp = folder / f".{out.stem[:40]}-{secrets.token_hex(6)}.tmp"
+    try:
+        shutil.copyfile(pdf, tmp)
+        os.replace(tmp, out)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise PdfExportError(f"{out.name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat "
+                             "program. Stäng den och försök igen.") from None
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise PdfExportError(f"{out.name} kunde inte sparas: {err.strerror or err}.") from None
