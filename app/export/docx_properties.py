@@ -81,8 +81,9 @@ def set_properties(doc: Document, plan: PlanData, clean: Sanitizer) -> None:
 
     cp.title = _fit(clean.line(plan.title))
     cp.subject = _fit(clean.line(plan.meta("diarienummer")))
-    cp.author = _fit(", ".join(clean.line(a) for a in plan.authors))
-    cp.last_modified_by = _fit(clean.line(plan.authors[0]) if plan.authors else "")
+    authors = [a for a in (clean.line(x) for x in plan.authors) if a]
+    cp.author = _fit(", ".join(authors))
+    cp.last_modified_by = _fit(authors[0] if authors else "")
     cp.keywords = _fit(", ".join(x for x in (doc_type, organisation) if x))
     cp.category = _fit(doc_type)
     cp.comments = _fit(", ".join(comments))
