@@ -65,6 +65,13 @@ def _numbering_element(doc: Document):
         return element
 
 
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
 class ListNumbering:
     """Hands out list instances and applies them to paragraphs."""
 
@@ -73,11 +80,11 @@ class ListNumbering:
 
         self._root = _numbering_element(doc)
         self._qn = qn
-        abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in self._root.iterchildren(qn("w:abstractNum"))]
+        abstract_ids = [_int(a.get(qn("w:abstractNumId"))) for a in self._root.iterchildren(qn("w:abstractNum"))]
         next_abstract = max(abstract_ids, default=-1) + 1
         self._bullet_abstract = self._add_abstract(next_abstract, numbered=False)
         self._number_abstract = self._add_abstract(next_abstract + 1, numbered=True)
-        self._next_num = max((int(n.get(qn("w:numId"))) for n in self._root.iterchildren(qn("w:num"))),
+        self._next_num = max((_int(n.get(qn("w:numId"))) for n in self._root.iterchildren(qn("w:num"))),
                              default=0) + 1
         self._bullet_num = self._add_num(self._bullet_abstract, None)
 
@@ -85,9 +92,12 @@ class ListNumbering:
         from docx.oxml import parse_xml
 
         el = parse_xml(_abstract_xml(abstract_id, numbered))
-        first_num = self._root.find(self._qn("w:num"))
-        if first_num is not None:  # schema order: every abstractNum before the first num
-            first_num.addprevious(el)
+        # schema order: every abstractNum before the first num (and before numIdMacAtCleanup)
+        later = self._root.find(self._qn("w:num"))
+        if later is None:
+            later = self._root.find(self._qn("w:numIdMacAtCleanup"))
+        if later is not None:
+            later.addprevious(el)
         else:
             self._root.append(el)
         return abstract_id

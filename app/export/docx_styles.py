@@ -64,8 +64,11 @@ _DEFS: dict[str, tuple[str, str, str | None, str]] = {
     S.H2: ("paragraph", "Heading2", S.NORMAL,
            '<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr>'
            f'<w:rPr><w:b/><w:bCs/><w:color w:val="{TEXT_COLOR}"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>'),
-    S.LIST_BULLET: ("paragraph", "ListBullet", S.NORMAL, '<w:pPr><w:spacing w:after="60"/></w:pPr>'),
-    S.LIST_NUMBER: ("paragraph", "ListNumber", S.NORMAL, '<w:pPr><w:spacing w:after="60"/></w:pPr>'),
+    # contextualSpacing: no space between the items of a list, the usual space after it
+    S.LIST_BULLET: ("paragraph", "ListBullet", S.NORMAL,
+                    '<w:pPr><w:spacing w:after="120"/><w:contextualSpacing/></w:pPr>'),
+    S.LIST_NUMBER: ("paragraph", "ListNumber", S.NORMAL,
+                    '<w:pPr><w:spacing w:after="120"/><w:contextualSpacing/></w:pPr>'),
     S.HEADER: ("paragraph", "Header", S.NORMAL,
                '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
                f'<w:rPr><w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'),

@@ -353,3 +353,28 @@ def test_reexport_is_stable(tmp_path):
     export_docx(load(PLAN), b)
     assert part_xml(a, "word/document.xml").xpath("string()") == part_xml(b, "word/document.xml").xpath("string()")
     assert Path(a).stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(("source", "months"), [
+    (DIRECTIVE, ["Nov", "Dec"] + ["Jan", "Feb", "Mars", "Apr", "Maj", "Juni", "Juli", "Aug", "Sep", "Okt"]),
+    (PLAN, ["Maj", "Juni", "Juli", "Aug", "Sep", "Okt", "Nov", "Dec", "Jan", "Feb", "Mars", "Apr", "Maj", "Juni",
+            "Juli", "Aug", "Sep", "Okt"]),
+])
+def test_examples_timeline_as_gantt_table(source, months, tmp_path):
+    data = load(source)
+    data["sections"].append({**data["sections"][-1], "uuid": "gantt", "key": "gantt", "heading": "Tidslinje",
+                             "content": "gantt", "body": "", "body_after": "", "numbered": True, "level": 1})
+    export_docx(data, tmp_path / "g.docx")
+    doc = open_docx(tmp_path / "g.docx")
+    table = table_with_header(doc, "", "2024")
+    grid = rows(table)
+    labels = [f"{t['code']} {t['title']}".strip() for t in data["timeline"]]
+    narrow = len(months) > 14  # thin columns get initials
+    assert grid[1] == ["Fas/aktivitet"] + ([m[0] for m in months] if narrow else months)
+    assert [r[0] for r in grid[2:]] == labels
+    for item, row in zip(data["timeline"], grid[2:], strict=True):
+        if item["kind"] in ("decision_point", "milestone"):
+            assert f"◆ {item['code']}" in row[1:]
+    shaded = [[bool(c._tc.xpath("./w:tcPr/w:shd")) for c in r.cells[1:]] for r in table.rows[2:]]
+    assert all(any(s) for item, s in zip(data["timeline"], shaded, strict=True) if item["kind"] in ("phase", "activity"))
+    assert "Tidslinje" in headings(doc)[-1][1]
