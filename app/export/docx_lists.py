@@ -65,6 +65,10 @@ def _numbering_element(doc: Document):
         return element
 
 
+_BEFORE_NUMPR = {f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{t}" for t in
+                 ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
+
+
 def _int(value: str | None) -> int:
     try:
         return int(value or 0)
@@ -131,6 +135,24 @@ class ListNumbering:
 
     @staticmethod
     def apply(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
-        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = level
-        num_pr.get_or_add_numId().val = num_id
+        """Make the paragraph an item of list ``num_id`` at ``level`` (numPr built by hand:
+        python-docx's schema-order search is the slow part of big exports)."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        ppr = paragraph._p.get_or_add_pPr()
+        old = ppr.find(qn("w:numPr"))
+        if old is not None:
+            ppr.remove(old)
+        num_pr = OxmlElement("w:numPr")
+        ilvl = OxmlElement("w:ilvl")
+        ilvl.set(qn("w:val"), str(level))
+        num_id_el = OxmlElement("w:numId")
+        num_id_el.set(qn("w:val"), str(num_id))
+        num_pr.append(ilvl)
+        num_pr.append(num_id_el)
+        before = [c for c in ppr if c.tag in _BEFORE_NUMPR]
+        if before:
+            before[-1].addnext(num_pr)
+        else:
+            ppr.insert(0, num_pr)

@@ -89,7 +89,21 @@ class Writer:
         return p
 
     def set_style(self, paragraph: Paragraph, style: str) -> None:
-        paragraph._p.get_or_add_pPr().style = self.styles[style]
+        """Set the paragraph style by hand: pPr is the first child of w:p and pStyle the
+        first of pPr, and python-docx's general schema-order search for them is slow."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        p = paragraph._p
+        ppr = p.pPr
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            p.insert(0, ppr)
+        pstyle = ppr.find(qn("w:pStyle"))
+        if pstyle is None:
+            pstyle = OxmlElement("w:pStyle")
+            ppr.insert(0, pstyle)
+        pstyle.set(qn("w:val"), self.styles[style])
 
     def text(self, paragraph: Paragraph, value: Any, *, bold: bool = False, italic: bool = False,
              char_style: str | None = None, run_parent: Any = None) -> None:
