@@ -28,12 +28,9 @@ class SwedishParser(argparse.ArgumentParser):
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from app.version import __version__
 
-    try:
-        return version("uppdrag")
-    except PackageNotFoundError:
-        return "okänd"
+    return __version__
 
 
 def build_parser() -> argparse.ArgumentParser:

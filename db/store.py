@@ -91,6 +91,20 @@ def _journal_path(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
 
+# A rollback journal is "hot" (must be played back) only when it starts with
+# this magic; SQLite ignores an empty or zeroed journal left by a writer that
+# was stopped before its first sync.
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def _has_hot_journal(path: Path) -> bool:
+    try:
+        with open(_journal_path(path), "rb") as fh:
+            return fh.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
+    except OSError:
+        return False
+
+
 def _is_writable(path: Path) -> bool:
     # A journal must be creatable beside the file, so the folder must be writable too.
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -138,7 +152,7 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
 
     writable = _is_writable(path)
     recovered = False
-    if _journal_path(path).exists():
+    if _has_hot_journal(path):
         if not (allow_recovery and writable):
             raise FileRefused(
                 f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "

@@ -19,8 +19,12 @@ class OpenFile:
         self.stack.setUndoLimit(500)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> OpenFile:
-        return cls(Workspace.open(path, read_only=read_only))
+    def open(cls, path: Path, *, read_only: bool = False, parent: Any = None) -> OpenFile | None:
+        """Open under the file's lock; None when the user chose not to open a file someone else has."""
+        from ui.sharing_actions import open_workspace
+
+        ws = open_workspace(path, read_only=read_only, parent=parent)
+        return None if ws is None else cls(ws)
 
     @property
     def path(self) -> Path:
@@ -50,5 +54,7 @@ class OpenFile:
         return self.push(MoveCommand(self.ws, self.events, kind, row_id, new_index, text))
 
     def close(self) -> None:
+        from ui.sharing_actions import close_workspace
+
         self.stack.clear()
-        self.ws.close()
+        close_workspace(self.ws)

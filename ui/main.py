@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 
 
 def build_window(path: Path | None, settings: QSettings | None = None, *, interactive_errors: bool = True):
@@ -31,15 +32,38 @@ def build_window(path: Path | None, settings: QSettings | None = None, *, intera
     return window, hook
 
 
+class FileOpenFilter(QObject):
+    """macOS delivers a double-clicked .uppdrag file as a FileOpen event, not as an argument."""
+
+    def __init__(self, open_path: Callable[[Path], object]):
+        super().__init__()
+        self.open_path = open_path
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            self.open_path(Path(event.file()))
+            return True
+        return False
+
+
 def run(path: Path | None, qt_args: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
+
+    from app.version import __version__
+    from ui.dialogs.about_dialog import app_icon
 
     app = QApplication.instance() or QApplication(["uppdrag", *qt_args])
     app.setApplicationName("Uppdrag")
     app.setOrganizationName("Uppdrag")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("uppdrag")  # Wayland matches the window to the menu entry and its icon
+    app.setWindowIcon(app_icon())
     window, hook = build_window(path)
+    file_open = FileOpenFilter(window.open_path)
+    app.installEventFilter(file_open)
     window.show()
     try:
         return app.exec()
     finally:
+        app.removeEventFilter(file_open)
         hook.uninstall()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.workspace import Change
-from ui import file_actions, i18n
+from ui import file_actions, i18n, sharing_actions
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
 from ui.errors import expected_errors, show_expected
@@ -29,7 +29,11 @@ class MainWindow(QMainWindow):
         self.editor: PlanEditor | None = None
         self.index = SearchIndex()
         self._revealing = False
+        self._portfolio_windows: list = []
+        self.booking_warner = None
+        self.heartbeat = None
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -109,6 +113,12 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         a["save_copy"] = self._action(m, tr("MainWindow", "Spara &kopia som…"),
                                       lambda: file_actions.save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
+        a["send_plan"] = self._action(m, tr("MainWindow", "Skicka plan som &fil…"),
+                                      lambda: sharing_actions.send_plan(self), None, "actionSendPlan")
+        a["merge"] = self._action(m, tr("MainWindow", "Importera från &annan fil…"),
+                                  lambda: sharing_actions.merge_from_file(self), None, "actionMerge")
+        a["restore"] = self._action(m, tr("MainWindow", "Återställ från säker&hetskopia…"),
+                                    lambda: sharing_actions.restore_from_backup(self), None, "actionRestore")
         m.addSeparator()
         a["import"] = self._action(m, tr("MainWindow", "&Importera plan (JSON)…"),
                                    lambda: file_actions.import_json(self), "Ctrl+I", "actionImport")
@@ -137,7 +147,22 @@ class MainWindow(QMainWindow):
         a["delete_plan"] = self._action(m, tr("MainWindow", "&Ta bort plan…"), lambda: file_actions.delete_plan(self),
                                         None, "actionDeletePlan")
         m.addSeparator()
+        a["freeze"] = self._action(m, tr("MainWindow", "&Frys utgåva…"), lambda: sharing_actions.freeze_edition(self),
+                                   None, "actionFreezeEdition")
+        a["compare"] = self._action(m, tr("MainWindow", "&Jämför utgåvor…"),
+                                    lambda: sharing_actions.compare_editions(self), None, "actionCompareEditions")
+        m.addSeparator()
         a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
+
+        m = bar.addMenu(tr("MainWindow", "&Visa"))
+        a["portfolio_timeline"] = self._action(m, tr("MainWindow", "Portföljens &tidslinje"),
+                                               lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T",
+                                               "actionPortfolioTimeline")
+        a["portfolio_risks"] = self._action(m, tr("MainWindow", "Portföljens risk&matris"),
+                                            lambda: self.show_portfolio("risks"), "Ctrl+Shift+R", "actionPortfolioRisks")
+        a["portfolio_resources"] = self._action(m, tr("MainWindow", "&Resursbelastning"),
+                                                lambda: self.show_portfolio("resources"), "Ctrl+Shift+L",
+                                                "actionPortfolioResources")
 
         m = bar.addMenu(tr("MainWindow", "&Inställningar"))
         lang = m.addMenu(tr("MainWindow", "&Språk"))
@@ -147,7 +172,14 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == i18n.current_language())
             group.addAction(action)
+        m = bar.addMenu(tr("MainWindow", "&Hjälp"))
+        a["about"] = self._action(m, tr("MainWindow", "&Om Uppdrag"), self.show_about, None, "actionAbout")
         self.update_actions()
+
+    def show_about(self) -> None:
+        from ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -168,6 +200,13 @@ class MainWindow(QMainWindow):
         for key in ("copy_plan", "delete_plan"):
             a[key].setEnabled(writable and plan)
         a["save_copy"].setEnabled(has_file)
+        a["restore"].setEnabled(has_file)
+        a["compare"].setEnabled(plan)
+        a["merge"].setEnabled(writable)
+        a["send_plan"].setEnabled(plan)
+        a["freeze"].setEnabled(writable and plan)
+        for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
+            a[key].setEnabled(has_file)
         for key, action in a.items():
             if key.startswith("export"):
                 action.setEnabled(plan)
@@ -201,10 +240,12 @@ class MainWindow(QMainWindow):
         try:
             if self.ofile is not None:
                 self.close_file()
-            ofile = OpenFile.open(Path(path), read_only=read_only)
+            ofile = OpenFile.open(Path(path), read_only=read_only, parent=self)
         except expected_errors() as exc:
             show_expected(self, exc)
             self.settings.forget_file(Path(path))
+            return False
+        if ofile is None:
             return False
         self.set_file(ofile)
         return True
@@ -214,6 +255,18 @@ class MainWindow(QMainWindow):
         ofile.events.changed.connect(self.on_change)
         ofile.events.error.connect(self.show_message)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
+        from ui.resources.warner import BookingWarner
+
+        from ui.sharing_actions import Heartbeat, backup_in_background
+
+        self.heartbeat = Heartbeat(ofile.ws, self)
+        if not ofile.read_only:
+            backup_in_background(ofile.path)
+        reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
+        if reason:
+            self.statusBar().showMessage(reason, 20000)
+        self.booking_warner = BookingWarner(ofile.ws, ofile.events)
+        self.booking_warner.warning.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.index.rebuild(ofile.ws)
         self.settings.remember_file(ofile.path)
         self._fill_recent()
@@ -229,7 +282,13 @@ class MainWindow(QMainWindow):
     def close_file(self) -> None:
         if self.ofile is None:
             return
+        self._close_portfolio_windows()
         self._clear_editor()
+        self.booking_warner = None
+        if self.heartbeat is not None:
+            self.heartbeat.timer.stop()
+            self.heartbeat.deleteLater()
+            self.heartbeat = None
         self.ofile.close()
         self.ofile = None
         self.plan_model.set_rows([])
@@ -315,6 +374,34 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.placeholder)
         self.update_actions()
 
+    def reload_everything(self) -> None:
+        """After rows changed outside the undo history (merge, new edition): rebuild what is shown."""
+        assert self.ofile is not None
+        plan_id = self.current_plan_id()
+        self.index.rebuild(self.ofile.ws)
+        self.refresh_list()
+        if plan_id is not None:
+            self.show_plan(plan_id)
+        self.update_actions()
+
+    def show_portfolio(self, key: str) -> None:
+        from ui.portfolio import PortfolioDialog
+
+        if self.ofile is None:
+            return
+        dialog = PortfolioDialog(self.ofile, key, self)
+        if key == "resources":
+            dialog.view.open_plan_requested.connect(self.select_plan)
+        self._portfolio_windows.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._portfolio_windows.remove(d))
+        dialog.show()
+
+    def _close_portfolio_windows(self) -> None:
+        for dialog in list(self._portfolio_windows):
+            dialog.close()
+            dialog.deleteLater()
+        self._portfolio_windows.clear()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -360,6 +447,18 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.on_change(change, reveal=self._revealing)
         self.update_actions()
+
+    # --- dropping a file on the window opens it ------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
 
     # --- closing -------------------------------------------------------------
 

@@ -45,7 +45,7 @@ def test_every_ui_string_has_an_english_translation() -> None:
 def test_switching_to_english_retranslates_the_open_window(qtbot, window, settings) -> None:
     assert [a.text() for a in window.menuBar().actions()][0] == "&Arkiv"
     window.findChild(type(window.actions_["undo"]), "actionLanguage_en").trigger()
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Settings"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Settings", "&Help"]
     tabs = window.editor.tabs
     assert [tabs.tabText(i) for i in range(3)] == ["Metadata", "Sections", "Goals"]
     timeline = window.editor.show_page("timeline")

@@ -231,7 +231,7 @@ def test_new_file_and_import(qtbot, monkeypatch, window, tmp_path) -> None:
 
 def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Arkiv", "&Redigera", "&Inställningar"]
+    assert titles == ["&Arkiv", "&Redigera", "&Visa", "&Inställningar", "&Hjälp"]
     assert window.actions_["undo"].shortcut().toString() == "Ctrl+Z"
     assert window.actions_["redo"].shortcut().toString() == "Ctrl+Shift+Z"
     assert window.actions_["new_plan"].shortcut().toString() == "Ctrl+N"

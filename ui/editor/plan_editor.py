@@ -36,6 +36,9 @@ class PlanEditor(QWidget):
         for config in TABLES:
             self._add(config.kind, tr("Pages", config.tab or config.title), TablePage(ofile, plan_id, config, self),
                       tr("Pages", config.title))
+            if config.kind == "timeline":
+                self._add_timeline()
+        self._add_risks()
         self._add("decision", tr("Pages", "Beslut"),
                   PlanFormPage(ofile, plan_id, decision_fields(), "page_decision", self),
                   tr("Pages", "Beslut och underskrift"))
@@ -45,6 +48,28 @@ class PlanEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         self._update_title()
 
+    def _add_timeline(self) -> None:
+        from ui.timeline.panel import TimelinePanel
+
+        panel = TimelinePanel(self.ofile.ws, self.ofile.events, self.ofile.stack, self)
+        panel.set_plan(self.plan_id)
+        panel.open_item_requested.connect(self.open_item)
+        self._add("gantt", tr("Pages", "Tidslinje"), panel, tr("Pages", "Tidplanen som tidslinje"))
+
+    def _add_risks(self) -> None:
+        from ui.risks import RiskPanel
+
+        panel = RiskPanel(self.ofile.ws, self.ofile.events, self.ofile.stack, self)
+        panel.set_plan(self.plan_id)
+        self._add("risk", tr("Pages", "Risker"), panel, tr("Pages", "Riskregister och riskmatris"))
+
+    def open_item(self, kind: str, row_id: int) -> None:
+        """Show a row (e.g. double-clicked in the timeline) on its table page."""
+        page = self.pages.get(kind)
+        if isinstance(page, TablePage):
+            self.tabs.setCurrentWidget(page)
+            page.reload(select_id=row_id)
+
     def _add(self, key: str, title: str, page: QWidget, tooltip: str = "") -> None:
         self.pages[key] = page
         index = self.tabs.addTab(page, title)
@@ -53,7 +78,9 @@ class PlanEditor(QWidget):
     def flush(self) -> None:
         """Store whatever is typed but not yet stored, on every page."""
         for page in list(self.pages.values()):
-            page.form.flush()  # type: ignore[attr-defined]
+            form = getattr(page, "form", None)  # the timeline and risk panels store at once
+            if form is not None:
+                form.flush()
 
     def page(self, key: str) -> QWidget:
         return self.pages[key]
@@ -69,7 +96,8 @@ class PlanEditor(QWidget):
 
     def on_change(self, change: Change, reveal: bool = False) -> None:
         for page in self.pages.values():
-            page.on_change(change)  # type: ignore[attr-defined]
+            if hasattr(page, "on_change"):  # the timeline and risk panels listen to the events themselves
+                page.on_change(change)
         if change.kind == "plan" and self.plan_id in change.ids and change.action == "updated":
             self._update_title()
         if reveal and change.plan_id == self.plan_id:

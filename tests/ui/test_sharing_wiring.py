@@ -1,0 +1,103 @@
+"""The sharing services reached from the main window: a file someone else has open, merging another
+copy, sending a plan, freezing an edition, and the session backup made when a file opens."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.plans import find_plan, list_plans
+from app.workspace import Workspace
+from db.backup import list_backups
+from db.lock import lock_path, read_lock
+from tests.ui.ui_steps import plan_id_by_title
+
+
+def _foreign_lock(path: Path) -> None:
+    now = datetime.now(UTC)
+    lock_path(path).write_text(json.dumps({
+        "user": "karin", "machine": "annan-dator", "pid": 1,
+        "since": (now - timedelta(hours=1)).isoformat(), "heartbeat": now.isoformat()}))
+
+
+def test_file_held_by_someone_else_opens_read_only_when_chosen(make_window, example_file: Path,
+                                                               empty_file: Path, monkeypatch) -> None:
+    _foreign_lock(example_file)
+    chosen = []
+
+    def exec_(dialog):
+        chosen.append(dialog.message.text())
+        dialog._done("read_only")
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.LockedFileDialog.exec", exec_)
+    window = make_window(empty_file)
+    assert window.open_path(example_file)
+    assert "karin" in chosen[0]
+    assert window.ofile.read_only
+    assert "skrivskyddad" in window.file_label.text()
+    assert not window.actions_["new_plan"].isEnabled()
+    window.close_file()
+    assert read_lock(example_file).user == "karin"  # someone else's lock is left alone
+
+
+def test_cancel_keeps_the_current_file(make_window, example_file: Path, empty_file: Path, monkeypatch) -> None:
+    _foreign_lock(example_file)
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.LockedFileDialog.exec", lambda d: d._done("cancel") or 0)
+    window = make_window(empty_file)
+    assert not window.open_path(example_file)
+    assert window.ofile is None or window.ofile.path != example_file
+
+
+def test_own_lock_is_held_while_open_and_released_on_close(make_window, example_file: Path) -> None:
+    window = make_window(example_file)
+    assert read_lock(example_file) is not None and read_lock(example_file).is_mine()
+    window.close_file()
+    assert read_lock(example_file) is None
+
+
+def test_merge_from_another_copy_through_the_menu(make_window, example_file: Path, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    other = tmp_path / "kollegans.uppdrag"
+    shutil.copy(example_file, other)
+    ws = Workspace.open(other)
+    plan_id = find_plan(ws, next(p.uuid for p in list_plans(ws) if p.doc_type == "plan"))
+    ws.update("plan", plan_id, diarienummer="RÖL 2024/999")
+    ws.close()
+
+    window = make_window(example_file)
+    monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: other)
+    shown = []
+
+    def take_theirs(dialog):
+        # Two plain copies share no merge base yet, so the changed row is a conflict to settle.
+        shown.append(len(dialog.conflicts))
+        dialog._all(1)
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", take_theirs)
+    window.actions_["merge"].trigger()
+    assert shown and shown[0] >= 1
+    mine = window.ofile.ws
+    assert mine.get("plan", plan_id_by_title(window, "Gemensam plan"))["diarienummer"] == "RÖL 2024/999"
+    assert not window.ofile.stack.canUndo()
+
+
+def test_send_plan_writes_a_file_with_that_plan_alone(make_window, example_file: Path, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    window = make_window(example_file)
+    window.select_plan(plan_id_by_title(window, "Gemensam plan"))
+    target = tmp_path / "skickad.uppdrag"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
+    window.actions_["send_plan"].trigger()
+    ws = Workspace.open(target, read_only=True)
+    assert [p.title for p in list_plans(ws)] == ["Gemensam plan för primärvården som nav"]
+    ws.close()
+
+
+def test_opening_a_file_makes_a_session_backup(make_window, example_file: Path, qtbot) -> None:
+    make_window(example_file)
+    qtbot.waitUntil(lambda: len(list_backups(example_file)) == 1, timeout=10000)
+    assert list_backups(example_file)[0].plan_count == 2

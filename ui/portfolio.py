@@ -1,0 +1,55 @@
+"""Views across every plan in the file: the portfolio timeline, the portfolio risk matrix and
+the resource load. Each opens in its own window beside the editor and shares the file's undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from ui.document import OpenFile
+from ui.i18n import tr
+
+
+def _timeline(ofile: OpenFile, parent: QWidget) -> QWidget:
+    from ui.timeline.panel import TimelinePanel
+
+    panel = TimelinePanel(ofile.ws, ofile.events, ofile.stack, parent)
+    panel.set_plan(None)
+    return panel
+
+
+def _risks(ofile: OpenFile, parent: QWidget) -> QWidget:
+    from ui.risks import RiskPanel
+
+    panel = RiskPanel(ofile.ws, ofile.events, ofile.stack, parent)
+    panel.set_plan(None)
+    return panel
+
+
+def _resources(ofile: OpenFile, parent: QWidget) -> QWidget:
+    from ui.resources.view import ResourceView
+
+    return ResourceView(ofile.ws, ofile.events, ofile.stack, parent)
+
+
+VIEWS: dict[str, tuple[str, Callable[[OpenFile, QWidget], QWidget]]] = {
+    "timeline": ("Portföljens tidslinje", _timeline),
+    "risks": ("Portföljens riskmatris", _risks),
+    "resources": ("Resursbelastning", _resources),
+}
+
+
+class PortfolioDialog(QDialog):
+    """A non-modal window with one portfolio view."""
+
+    def __init__(self, ofile: OpenFile, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        title, make = VIEWS[key]
+        self.setWindowTitle(tr("Portfolio", title))
+        self.setObjectName(f"portfolio_{key}")
+        self.view = make(ofile, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        self.resize(1300, 750)
