@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("plan_file", type=Path, metavar="PLAN.json")
 
-    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf)")
+    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx)")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
