@@ -17,8 +17,6 @@ from db.errors import StoreError
 
 USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
 
-COMMANDS = ("init", "list", "import", "export", "check", "resources", "copy", "merge", "send", "backups",
-            "restore")
 
 
 class SwedishParser(argparse.ArgumentParser):
