@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self._portfolio_windows: list = []
         self.booking_warner = None
         self.heartbeat = None
+        self.watcher = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         from ui.sharing_actions import Heartbeat, backup_in_background
 
         self.heartbeat = Heartbeat(ofile.ws, self)
+        self.watcher = sharing_actions.ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
         if not ofile.read_only:
             backup_in_background(ofile.path)
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
@@ -285,6 +287,9 @@ class MainWindow(QMainWindow):
         self._close_portfolio_windows()
         self._clear_editor()
         self.booking_warner = None
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
         if self.heartbeat is not None:
             self.heartbeat.timer.stop()
             self.heartbeat.deleteLater()
@@ -373,6 +378,16 @@ class MainWindow(QMainWindow):
             self.editor = None
         self.stack.setCurrentWidget(self.placeholder)
         self.update_actions()
+
+    def changed_elsewhere(self) -> None:
+        """Another program committed to the file: show its state; our undo history no longer fits it."""
+        if self.ofile is None:
+            return
+        if self.editor is not None:
+            self.editor.flush()
+        self.ofile.stack.clear()
+        self.reload_everything()
+        self.statusBar().showMessage(tr("MainWindow", "Filen har ändrats av ett annat program; visningen är uppdaterad."), 15000)
 
     def reload_everything(self) -> None:
         """After rows changed outside the undo history (merge, new edition): rebuild what is shown."""

@@ -166,3 +166,38 @@ def compare_editions(window: MainWindow) -> None:
     if window.ofile is None or plan_id is None:
         return
     CompareEditionsDialog(window.ofile.ws, plan_id, window).exec()
+
+
+class ExternalChangeWatcher(QObject):
+    """Notices commits made to the open file by another program (a second Uppdrag, a merge from
+    the command line) through SQLite's `PRAGMA data_version`, which changes only for other
+    connections' commits, so the app's own edits never trigger a reload."""
+
+    POLL_MS = 1000
+
+    def __init__(self, ws: Workspace, on_change, parent: QObject | None = None):  # noqa: ANN001
+        super().__init__(parent)
+        self.ws = ws
+        self.on_change = on_change
+        self.version = self._read()
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def _read(self) -> int | None:
+        try:
+            return self.ws.store.db.execute_sql("PRAGMA data_version").fetchone()[0]
+        except Exception:  # noqa: BLE001 - a vanished network share: try again next time
+            return None
+
+    def poll(self) -> None:
+        version = self._read()
+        if version is not None and self.version is not None and version != self.version:
+            self.version = version
+            self.on_change()
+        elif version is not None:
+            self.version = version
+
+    def stop(self) -> None:
+        self.timer.stop()

@@ -790,6 +790,10 @@ Do you want to open the file?</translation>
             <source>&amp;Om Uppdrag</source>
             <translation>&amp;About Uppdrag</translation>
         </message>
+        <message>
+            <source>Filen har ändrats av ett annat program; visningen är uppdaterad.</source>
+            <translation>The file was changed by another program; the view has been updated.</translation>
+        </message>
     </context>
     <context>
         <name>MarkupEdit</name>

@@ -101,3 +101,23 @@ def test_opening_a_file_makes_a_session_backup(make_window, example_file: Path, 
     make_window(example_file)
     qtbot.waitUntil(lambda: len(list_backups(example_file)) == 1, timeout=10000)
     assert list_backups(example_file)[0].plan_count == 2
+
+
+def test_a_commit_by_another_program_shows_up(make_window, example_file: Path, qtbot) -> None:
+    window = make_window(example_file)
+    plan_id = plan_id_by_title(window, "Gemensam plan")
+    window.select_plan(plan_id)
+    window.ofile.update("plan", plan_id, {"diarienummer": "RÖL 1"}, "Ändra")
+    window.watcher.poll()
+    assert window.ofile.stack.canUndo()  # our own commit is not "another program"
+
+    import sqlite3
+
+    other = sqlite3.connect(example_file)  # a second program on the same file
+    other.execute("UPDATE plan SET title = 'Ändrad i annat program' WHERE id = ?", (plan_id,))
+    other.commit()
+    other.close()
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.title.text() == "Ändrad i annat program",
+                    timeout=5000)
+    assert not window.ofile.stack.canUndo()
+    assert "annat program" in window.statusBar().currentMessage()
