@@ -7,6 +7,7 @@ accessor here falls back to an empty value instead of raising.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -87,6 +88,8 @@ def format_amount(value: Any) -> str:
             return value
         value = int(digits)
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return as_text(value)
         value = round(value)
     if not isinstance(value, int):
         return as_text(value)
@@ -101,7 +104,7 @@ def amount_value(value: Any) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return round(value)
+        return round(value) if math.isfinite(value) else None
     if isinstance(value, str):
         digits = value.replace(" ", "").replace("\u00a0", "")
         if digits.lstrip("-").isdigit() and digits.isascii():
@@ -110,16 +113,18 @@ def amount_value(value: Any) -> int | None:
 
 
 def score(value: Any) -> int | None:
-    """A risk score (probability or impact) as an int, or None."""
+    """A risk score (probability or impact) as an int, or None; numbers outside
+    0–1000 are no scores (a typo or a damaged file), so they are shown as written."""
+    number: int | None = None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
-        return int(value.strip())
-    return None
+        number = value
+    elif isinstance(value, float) and value.is_integer() and abs(value) <= 1000:
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isdigit() and value.strip().isascii() and len(value.strip()) <= 4:
+        number = int(value.strip())
+    return number if number is not None and 0 <= number <= 1000 else None
 
 
 class PlanData:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from app.export.docx_export import export_docx
-from tests.export.fixtures import DIRECTIVE, PLAN, clone, load, open_docx, small_plan
+from tests.export.fixtures import DIRECTIVE, PLAN, clone, load, open_docx, rows, small_plan, table_with_header
 
 SPECIAL = list(
     "\x00\x01\x07\x08\t\n\v\f\r\x0e\x1b\x1f\x7f\x85\u00a0\u00ad\u200b\u200e\u200f\u202a\u202e\u2028\u2029"
@@ -138,3 +138,17 @@ def test_control_characters_in_core_properties(field, tmp_path):
     assert any("AB C\ufffdDE" in v for v in (cp.title, cp.subject, cp.author, cp.keywords))
     assert not cp.author.endswith(", ")
     assert any("otillåtna tecken togs bort" in w for w in result.warnings)
+
+
+def test_absurd_numbers_are_shown_not_computed(tmp_path):
+    """Found by the property test: a score of 5e151 overflowed the risk colour."""
+    plan = small_plan()
+    plan["risks"][1].update(probability=5.005617254400648e151, impact=5.7e157)
+    plan["risks"][0].update(probability=float("nan"), impact=10**30)
+    plan["budget"][0]["amount"] = float("inf")
+    plan["budget"][1]["amount"] = float("nan")
+    plan["resources"][0]["allocation"] = -1e300
+    export_docx(plan, tmp_path / "n.docx")
+    doc = _check_opens(tmp_path / "n.docx")
+    values = [r[5] for r in rows(table_with_header(doc, "Risk"))[1:]]
+    assert values == ["6", "", ""]  # only the sane risk gets a value
