@@ -16,7 +16,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from app.dates import Precision, VagueDate
 from db import models
@@ -79,6 +79,9 @@ class PlanBand:
     count: int
 
 
+_UNSET: Any = object()
+
+
 @dataclass
 class TimelineData:
     plan_id: int | None  # None: all plans (the portfolio)
@@ -86,17 +89,64 @@ class TimelineData:
     bands: list[PlanBand] = field(default_factory=list)
     dependencies: list[tuple[int, int]] = field(default_factory=list)  # (from row, to row) indexes
     index: dict[int, int] = field(default_factory=dict)  # item id -> row index
+    # Derived, cached: computed once per load (or after `replace_row`), never per frame.
+    _span: Any = field(default=_UNSET, init=False, repr=False, compare=False)
+    _band_spans: list[tuple[int, int] | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     def span(self) -> tuple[int, int] | None:
-        """Ordinals of the earliest and latest day any row covers."""
-        lo = hi = None
-        for r in self.rows:
-            s = r.span()
-            if s is None:
+        """Ordinals of the earliest and latest day any row covers (cached; see `replace_row`)."""
+        if self._span is _UNSET:
+            if self.bands and sum(b.count for b in self.bands) == len(self.rows):
+                spans = [s for s in self.band_spans() if s is not None]
+                self._span = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+            else:
+                self._span = rows_span(self.rows)
+        return self._span
+
+    def band_spans(self) -> list[tuple[int, int] | None]:
+        """The span of each band's rows, in band order (cached)."""
+        if self._band_spans is None:
+            rows = self.rows
+            self._band_spans = [rows_span(rows[b.first_row:b.first_row + b.count]) for b in self.bands]
+        return self._band_spans
+
+    def replace_row(self, i: int, row: TimelineRow) -> None:
+        """Patch one row in place (after an edit); only its band's span is recomputed."""
+        self.rows[i] = row
+        self._span = _UNSET
+        spans = self._band_spans
+        if spans is None:
+            return
+        for b, band in enumerate(self.bands):
+            if band.first_row <= i < band.first_row + band.count:
+                spans[b] = rows_span(self.rows[band.first_row:band.first_row + band.count])
+
+    def invalidate(self) -> None:
+        """The rows changed in place: recompute the spans when next asked."""
+        self._span = _UNSET
+        self._band_spans = None
+
+
+def rows_span(rows: list[TimelineRow]) -> tuple[int, int] | None:
+    """Ordinals of the earliest and latest day any of `rows` covers (`TimelineRow.span` inlined)."""
+    lo = hi = None
+    markers = MARKER_KINDS
+    for r in rows:
+        sf, sl, ef, el = r[12], r[13], r[14], r[15]
+        if sf is not None and r[2] in markers:
+            first, last = sf, sl
+        else:
+            first = sf if sf is not None else ef
+            last = el if el is not None else sl
+            if first is None or last is None:
                 continue
-            lo = s[0] if lo is None or s[0] < lo else lo
-            hi = s[1] if hi is None or s[1] > hi else hi
-        return None if lo is None else (lo, hi)  # type: ignore[return-value]
+            if last < first:
+                last = first
+        if lo is None or first < lo:
+            lo = first
+        if hi is None or last > hi:
+            hi = last
+    return None if lo is None else (lo, hi)
 
 
 def _vague(text: str | None, precision: str | None) -> VagueDate | None:
@@ -129,6 +179,29 @@ def _row(t: tuple) -> TimelineRow:
     return TimelineRow(*t, sf, sl, ef, el)
 
 
+_NO_DATE = (None, None)
+
+
+def _rows(raw: list[tuple]) -> list[TimelineRow]:
+    """`_row` over many tuples, lean: one dict look-up per date, no per-row calls but the tuple's."""
+    cache: dict[tuple[str | None, str | None], tuple[int | None, int | None]] = {}
+    resolve = _resolve
+    make = tuple.__new__
+    cls = TimelineRow
+    out = []
+    append = out.append
+    for t in raw:
+        ks, ke = (t[6], t[7]), (t[8], t[9])
+        s = cache.get(ks)
+        if s is None:
+            s = cache[ks] = resolve(*ks) if ks[0] is not None and ks[1] is not None else _NO_DATE
+        e = cache.get(ke)
+        if e is None:
+            e = cache[ke] = resolve(*ke) if ke[0] is not None and ke[1] is not None else _NO_DATE
+        append(make(cls, t + s + e))
+    return out
+
+
 def timeline_rows(plan_id: int | None = None) -> TimelineData:
     """The timeline of one plan, or of every plan (plan_id None), in display order."""
     db = models.database
@@ -144,7 +217,7 @@ def timeline_rows(plan_id: int | None = None) -> TimelineData:
         f"WHERE {where} ORDER BY t.plan_id, t.position, t.id",
         params,
     ).fetchall()
-    rows = [_row(t) for t in raw]
+    rows = _rows(raw)
     index = {r.id: i for i, r in enumerate(rows)}
 
     plans = db.execute_sql(

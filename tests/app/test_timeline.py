@@ -59,6 +59,31 @@ def test_dependencies_are_row_index_pairs(ws: Workspace) -> None:
     assert timeline_row(ids[1]) == data.rows[1]
 
 
+def test_spans_are_cached_and_follow_a_patched_row(ws: Workspace) -> None:
+    a, b = _plan(ws, "A"), _plan(ws, "B")
+    ws.add("timeline", a, kind="activity", title="a1", start=VagueDate.day(2025, 2, 3), end=VagueDate.month(2025, 3))
+    mid = ws.add("timeline", a, kind="milestone", title="a2", start=VagueDate.quarter(2025, 2)).ids[0]
+    ws.add("timeline", b, kind="phase", title="b1", start=VagueDate.year(2026), end=None)
+    ws.add("timeline", b, kind="activity", title="undated")
+    data = timeline_rows(None)
+    d = date.toordinal
+    assert data.span() == (d(date(2025, 2, 3)), d(date(2026, 12, 31)))
+    assert data.span() is data.span()  # computed once
+    assert data.band_spans() == [(d(date(2025, 2, 3)), d(date(2025, 6, 30))), (d(date(2026, 1, 1)), d(date(2026, 12, 31)))]
+    assert all(data.band_spans()[k] == _slow_span(data.rows[x.first_row:x.first_row + x.count])
+               for k, x in enumerate(data.bands))
+
+    ws.update("timeline", mid, start=VagueDate.year(2027))
+    data.replace_row(data.index[mid], timeline_row(mid))
+    assert data.band_spans()[0] == (d(date(2025, 2, 3)), d(date(2027, 12, 31)))
+    assert data.span() == (d(date(2025, 2, 3)), d(date(2027, 12, 31)))
+
+
+def _slow_span(rows):
+    spans = [r.span() for r in rows if r.span() is not None]
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+
+
 @pytest.mark.parametrize(
     ("before", "kw", "after"),
     [

@@ -84,9 +84,7 @@ class TimelineView(QAbstractScrollArea):
     def data_changed(self) -> None:
         """The layout's data or shape changed: recompute derived geometry and repaint."""
         data = self.layout_rows.data
-        self.band_spans = []
-        for b in data.bands:
-            self.band_spans.append(_span(data.rows[b.first_row:b.first_row + b.count]))
+        self.band_spans = data.band_spans()
         deps: dict[int, list[int]] = {}
         for i, (a, b) in enumerate(data.dependencies):
             deps.setdefault(a, []).append(i)
@@ -100,9 +98,8 @@ class TimelineView(QAbstractScrollArea):
     def row_updated(self, data_index: int) -> None:
         """One row was re-read in place (after an edit)."""
         data = self.layout_rows.data
-        for b, band in enumerate(data.bands):
-            if band.first_row <= data_index < band.first_row + band.count:
-                self.band_spans[b] = _span(data.rows[band.first_row:band.first_row + band.count])
+        data.replace_row(data_index, data.rows[data_index])  # refresh the cached spans of its band
+        self.band_spans = data.band_spans()
         self._update_scrollbars()
         self.viewport().update()
 
