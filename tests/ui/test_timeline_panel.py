@@ -88,3 +88,22 @@ def test_print_to_pdf_printer(setup, tmp_path: Path) -> None:
     printer.setOutputFileName(str(tmp_path / "t.pdf"))
     panel.print_to(printer)
     assert (tmp_path / "t.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_editor_pages_are_made_when_first_shown(make_window, example_file) -> None:
+    """Opening a plan builds only the page on screen; a tab's page is made when it is clicked."""
+    from ui.timeline.panel import TimelinePanel
+
+    window = make_window(example_file)
+    editor = window.editor
+    assert list(dict(editor.pages)) == ["metadata"]
+    keys = editor._keys
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert "Tidslinje" in titles and "Risker" in titles
+    editor.tabs.setCurrentIndex(keys.index("gantt"))  # as a click on the tab does
+    gantt = editor.tabs.currentWidget()
+    assert isinstance(gantt, TimelinePanel) and editor.pages["gantt"] is gantt
+    assert editor.tabs.tabText(keys.index("gantt")) == "Tidslinje"
+    assert len(gantt.layout_rows) == len(window.ofile.ws.list("timeline", editor.plan_id))
+    risk = editor.page("risk")  # asked for: made, but the current tab stays
+    assert editor.tabs.currentWidget() is gantt and editor.tabs.indexOf(risk) == keys.index("risk")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.workspace import Change
@@ -29,51 +31,87 @@ class PlanEditor(QWidget):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(tr("Editor", "Planens delar"))
-        self.pages: dict[str, QWidget] = {}
+        # Pages are made the first time they are shown (or asked for): a tab holds an empty
+        # placeholder until then, so opening a plan builds only the page on screen.
+        self.pages: dict[str, QWidget] = _Pages(self)
+        self._factories: dict[str, tuple[Callable[[], QWidget], str, str]] = {}
+        self._keys: list[str] = []  # tab order
         self._add("metadata", tr("Pages", "Metadata"),
-                  PlanFormPage(ofile, plan_id, metadata_fields(), "page_metadata", self))
-        self._add("section", tr("Pages", "Avsnitt"), SectionPage(ofile, plan_id, self))
+                  lambda: PlanFormPage(ofile, plan_id, metadata_fields(), "page_metadata", self))
+        self._add("section", tr("Pages", "Avsnitt"), lambda: SectionPage(ofile, plan_id, self))
         for config in TABLES:
-            self._add(config.kind, tr("Pages", config.tab or config.title), TablePage(ofile, plan_id, config, self),
-                      tr("Pages", config.title))
+            self._add(config.kind, tr("Pages", config.tab or config.title),
+                      lambda config=config: TablePage(ofile, plan_id, config, self), tr("Pages", config.title))
             if config.kind == "timeline":
-                self._add_timeline()
-        self._add_risks()
+                self._add("gantt", tr("Pages", "Tidslinje"), self._make_timeline, tr("Pages", "Tidplanen som tidslinje"))
+        self._add("risk", tr("Pages", "Risker"), self._make_risks, tr("Pages", "Riskregister och riskmatris"))
         self._add("decision", tr("Pages", "Beslut"),
-                  PlanFormPage(ofile, plan_id, decision_fields(), "page_decision", self),
+                  lambda: PlanFormPage(ofile, plan_id, decision_fields(), "page_decision", self),
                   tr("Pages", "Beslut och underskrift"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.tabs.currentIndex())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         self._update_title()
 
-    def _add_timeline(self) -> None:
+    def _make_timeline(self) -> QWidget:
         from ui.timeline.panel import TimelinePanel
 
         panel = TimelinePanel(self.ofile.ws, self.ofile.events, self.ofile.stack, self)
         panel.set_plan(self.plan_id)
         panel.open_item_requested.connect(self.open_item)
-        self._add("gantt", tr("Pages", "Tidslinje"), panel, tr("Pages", "Tidplanen som tidslinje"))
+        return panel
 
-    def _add_risks(self) -> None:
+    def _make_risks(self) -> QWidget:
         from ui.risks import RiskPanel
 
         panel = RiskPanel(self.ofile.ws, self.ofile.events, self.ofile.stack, self)
         panel.set_plan(self.plan_id)
-        self._add("risk", tr("Pages", "Risker"), panel, tr("Pages", "Riskregister och riskmatris"))
+        return panel
 
     def open_item(self, kind: str, row_id: int) -> None:
         """Show a row (e.g. double-clicked in the timeline) on its table page."""
-        page = self.pages.get(kind)
+        if kind not in self._factories:
+            return
+        page = self.pages[kind]
         if isinstance(page, TablePage):
             self.tabs.setCurrentWidget(page)
             page.reload(select_id=row_id)
 
-    def _add(self, key: str, title: str, page: QWidget, tooltip: str = "") -> None:
-        self.pages[key] = page
-        index = self.tabs.addTab(page, title)
+    def _add(self, key: str, title: str, factory: Callable[[], QWidget], tooltip: str = "") -> None:
+        self._factories[key] = (factory, title, tooltip or title)
+        self._keys.append(key)
+        index = self.tabs.addTab(QWidget(), title)
         self.tabs.setTabToolTip(index, tooltip or title)
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(self._keys):
+            self._build(self._keys[index])
+
+    def _build(self, key: str) -> QWidget:
+        """Make a page in place of its placeholder tab (once)."""
+        page = dict.get(self.pages, key)
+        if page is not None:
+            return page
+        factory, title, tooltip = self._factories[key]
+        page = factory()
+        dict.__setitem__(self.pages, key, page)
+        index = self._keys.index(key)
+        tabs = self.tabs
+        placeholder = tabs.widget(index)
+        current = tabs.currentIndex()
+        blocked = tabs.blockSignals(True)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, page, title)
+            tabs.setTabToolTip(index, tooltip)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        return page
 
     def flush(self) -> None:
         """Store whatever is typed but not yet stored, on every page."""
@@ -95,7 +133,7 @@ class PlanEditor(QWidget):
         self.title.setText(plan["title"])
 
     def on_change(self, change: Change, reveal: bool = False) -> None:
-        for page in self.pages.values():
+        for page in list(self.pages.values()):  # pages not made yet read the file when made
             if hasattr(page, "on_change"):  # the timeline and risk panels listen to the events themselves
                 page.on_change(change)
         if change.kind == "plan" and self.plan_id in change.ids and change.action == "updated":
@@ -109,5 +147,18 @@ class PlanEditor(QWidget):
         if key == "plan":
             decision = {f.name for f in decision_fields()}
             key = "decision" if set(change.old) & decision else "metadata"
-        if key in self.pages:
-            self.tabs.setCurrentWidget(self.pages[key])
+        if key in self._factories:
+            self.show_page(key)
+
+
+class _Pages(dict):
+    """The pages made so far; asking for one not made yet makes it (iterating sees only those made)."""
+
+    def __init__(self, editor: PlanEditor):
+        super().__init__()
+        self._editor = editor
+
+    def __missing__(self, key: str) -> QWidget:
+        if key not in self._editor._factories:
+            raise KeyError(key)
+        return self._editor._build(key)
