@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
@@ -27,8 +27,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ofile: OpenFile | None = None
         self.editor: PlanEditor | None = None
-        self.index = SearchIndex()
+        self._index = SearchIndex()
         self._revealing = False
+        self._index_stale = False
         self._portfolio_windows: list = []
         self.booking_warner = None
         self.heartbeat = None
@@ -269,7 +270,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(reason, 20000)
         self.booking_warner = BookingWarner(ofile.ws, ofile.events)
         self.booking_warner.warning.connect(lambda text: self.statusBar().showMessage(text, 20000))
-        self.index.rebuild(ofile.ws)
+        self._index_stale = True  # built once the window is on screen (see _index_after_paint)
+        self._index_after_paint()
         self.settings.remember_file(ofile.path)
         self._fill_recent()
         self.update_title()
@@ -280,6 +282,34 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self.update_actions()
+
+    def _index_after_paint(self) -> None:
+        """Build the search index just after the window's next paint, not before the window shows.
+
+        A search typed (or a list refresh with search text) before then builds it at once.
+        """
+        window = self
+
+        class _FirstPaint(QObject):
+            def eventFilter(self, obj, event) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    window.removeEventFilter(self)
+                    self.deleteLater()
+                    QTimer.singleShot(0, window._ensure_index)
+                return False
+
+        self.installEventFilter(_FirstPaint(self))
+
+    def _ensure_index(self) -> None:
+        if self._index_stale and self.ofile is not None:
+            self._index_stale = False
+            self._index.rebuild(self.ofile.ws)
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index of the open file (built now if it has not been yet)."""
+        self._ensure_index()
+        return self._index
 
     def close_file(self) -> None:
         if self.ofile is None:
@@ -324,7 +354,8 @@ class MainWindow(QMainWindow):
             self.plan_model.set_rows([])
             return
         keep = self.current_plan_id()
-        matches = self.index.search(self.search.text())
+        text = self.search.text()
+        matches = self.index.search(text) if text.strip() else self._index.search(text)
         rows = [PlanRow(p.id, p.doc_type, p.title, p.diarienummer, p.status) for p in list_plans(self.ofile.ws)
                 if matches is None or p.id in matches]
         self.tree.selectionModel().blockSignals(True)
@@ -393,7 +424,8 @@ class MainWindow(QMainWindow):
         """After rows changed outside the undo history (merge, new edition): rebuild what is shown."""
         assert self.ofile is not None
         plan_id = self.current_plan_id()
-        self.index.rebuild(self.ofile.ws)
+        self._index_stale = False
+        self._index.rebuild(self.ofile.ws)
         self.refresh_list()
         if plan_id is not None:
             self.show_plan(plan_id)
@@ -449,7 +481,8 @@ class MainWindow(QMainWindow):
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None
-        self.index.refresh(self.ofile.ws, change)
+        if not self._index_stale:  # a stale index is rebuilt whole, this change included
+            self._index.refresh(self.ofile.ws, change)
         if change.kind == "plan":
             plan_id = change.ids[0]
             if change.action == "deleted" and plan_id == self.current_plan_id():
