@@ -82,18 +82,22 @@ class TimelineTableModel(QAbstractTableModel):
         self._layout = layout
         self._bold = QFont()
         self._bold.setBold(True)
+        self._texts: dict[int, tuple[str | None, ...]] = {}  # display row -> its five texts
 
     def set_layout(self, layout: TimelineLayout) -> None:
         self.beginResetModel()
         self._layout = layout
+        self._texts.clear()
         self.endResetModel()
 
     def refresh(self) -> None:
         """The layout changed in place (a band collapsed, the data re-read)."""
         self.beginResetModel()
+        self._texts.clear()
         self.endResetModel()
 
     def row_changed(self, display: int) -> None:
+        self._texts.pop(display, None)
         self.dataChanged.emit(self.index(display, 0), self.index(display, len(self.HEADERS) - 1))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
@@ -108,6 +112,20 @@ class TimelineTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The table repaints with the chart on every scroll step, asking several roles per cell:
+        # the texts are made once per row (until it changes) and other roles return at once.
+        if role == _DISPLAY:
+            if not index.isValid():
+                return None
+            r = index.row()
+            texts = self._texts.get(r)
+            if texts is None:
+                if not 0 <= r < len(self._layout):
+                    return None
+                texts = self._texts[r] = self._row_texts(r)
+            return texts[index.column()]
+        if role != _FONT and role != _TOOLTIP:
+            return None
         if not index.isValid():
             return None
         layout = self._layout
@@ -117,28 +135,30 @@ class TimelineTableModel(QAbstractTableModel):
         band = layout.band_at(r)
         if band is not None:
             b = layout.data.bands[band]
-            if role == Qt.ItemDataRole.DisplayRole and c == 0:
-                sign = "▸" if b.plan_id in layout.collapsed else "▾"
-                return f"{sign} {b.title}"
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 return self._bold
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{DOC_TYPES.get(b.doc_type, b.doc_type)}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
-            return None
+            return f"{DOC_TYPES.get(b.doc_type, b.doc_type)}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
         row = layout.row(r)
         assert row is not None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if c == 0:
-                return row.title
-            if c == 1:
-                return row.code
-            if c == 2:
-                return row.responsible
-            if c == 3:
-                return format_vague(row.start, row.start_precision)
-            return format_vague(row.end, row.end_precision)
-        if role == Qt.ItemDataRole.ToolTipRole and c == 0:
+        if role == _TOOLTIP and c == 0:
             return f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
-        if role == Qt.ItemDataRole.FontRole and row.kind == "phase":
+        if role == _FONT and row.kind == "phase":
             return self._bold
         return None
+
+    def _row_texts(self, r: int) -> tuple[str | None, ...]:
+        layout = self._layout
+        band = layout.band_at(r)
+        if band is not None:
+            b = layout.data.bands[band]
+            sign = "▸" if b.plan_id in layout.collapsed else "▾"
+            return (f"{sign} {b.title}", None, None, None, None)
+        row = layout.row(r)
+        assert row is not None
+        return (row.title, row.code, row.responsible, format_vague(row.start, row.start_precision),
+                format_vague(row.end, row.end_precision))
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FONT = Qt.ItemDataRole.FontRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole

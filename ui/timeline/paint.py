@@ -32,6 +32,13 @@ SELECTED_BG = QColor("#FBF6C4")
 TODAY = VERMILION
 ARROW = QColor("#555555")
 FADED_ALPHA = 30  # what is left of a colour at the far end of a vague period
+WHITE = QColor("white")
+LABEL = QColor("#444444")
+GRID_PEN = QPen(GRID, 1)
+ARROW_PEN = QPen(ARROW, 1.2)
+_SOLID: dict[int, QBrush] = {}  # rgba -> brush, for the exact (not vague) bars
+_PENS: dict[tuple[int, float], QPen] = {}  # (rgba, width) -> pen of a solid outline
+DONE_HATCH = QBrush(QColor(0, 0, 0, 90), Qt.BrushStyle.BDiagPattern)
 
 
 def _faded(c: QColor, alpha: int) -> QColor:
@@ -48,7 +55,11 @@ def vague_gradient(color: QColor, x0: float, x1: float, solid_from: float | None
     vague end period (None: that side is exact).
     """
     if solid_from is None and solid_to is None:
-        return QBrush(color)
+        key = color.rgba()
+        brush = _SOLID.get(key)
+        if brush is None:
+            brush = _SOLID[key] = QBrush(color)
+        return brush
     width = max(1e-6, x1 - x0)
     g = QLinearGradient(x0, 0, x1, 0)
     a = 0.0 if solid_from is None else min(1.0, max(0.0, (solid_from - x0) / width))
@@ -69,19 +80,27 @@ def draw_bar(p: QPainter, rect: QRectF, kind: str, progress: int, solid_from: fl
     else:
         fill, line = ACTIVITY_FILL, ACTIVITY_LINE
     x0, x1 = rect.left(), rect.right()
+    width = 2.0 if selected else 1.2
     p.setBrush(vague_gradient(fill, x0, x1, solid_from, solid_to))
-    pen = QPen(vague_gradient(line, x0, x1, solid_from, solid_to), 2.0 if selected else 1.2)
+    line_brush = vague_gradient(line, x0, x1, solid_from, solid_to)
+    if solid_from is None and solid_to is None:
+        key = (line.rgba(), width)
+        pen = _PENS.get(key)
+        if pen is None:
+            pen = _PENS[key] = QPen(line_brush, width)
+    else:
+        pen = QPen(line_brush, width)
     p.setPen(pen)
     radius = 2.0 if kind == "phase" else 4.0
     p.drawRoundedRect(rect, radius, radius)
     if kind == "phase":
         # a solid top edge: phases read as brackets even in grey print
-        p.fillRect(QRectF(x0, rect.top(), rect.width(), 3), vague_gradient(line, x0, x1, solid_from, solid_to))
+        p.fillRect(QRectF(x0, rect.top(), rect.width(), 3), line_brush)
     if progress > 0 and kind != "phase":
         done = QRectF(x0, rect.top() + rect.height() * 0.3, rect.width() * min(100, progress) / 100,
                       rect.height() * 0.4)
         p.fillRect(done, ACTIVITY_DONE)
-        p.fillRect(done, QBrush(QColor(0, 0, 0, 90), Qt.BrushStyle.BDiagPattern))
+        p.fillRect(done, DONE_HATCH)
     if selected:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(INK, 1, Qt.PenStyle.DotLine))
@@ -142,3 +161,23 @@ def draw_arrow(p: QPainter, start: QPointF, end: QPointF) -> None:
     p.setPen(Qt.PenStyle.NoPen)
     tip = QPointF(end.x() - 1, end.y())
     p.drawPolygon(QPolygonF([tip, QPointF(tip.x() - 6, tip.y() - 4), QPointF(tip.x() - 6, tip.y() + 4)]))
+
+
+def draw_arrows(p: QPainter, arrows: list[tuple[QPointF, QPointF]]) -> None:
+    """Many `draw_arrow`s with the pen and brush set once: each line a polyline, each head a triangle."""
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(ARROW_PEN)
+    for start, end in arrows:
+        sx, sy, ex, ey = start.x(), start.y(), end.x(), end.y()
+        out_x = sx + 6
+        if ex - 6 >= out_x:
+            p.drawPolyline([start, QPointF(out_x, sy), QPointF(out_x, ey), QPointF(ex - 6, ey)])
+        else:  # the successor starts before the predecessor ends: go round
+            mid_y = (sy + ey) / 2
+            p.drawPolyline([start, QPointF(out_x, sy), QPointF(out_x, mid_y), QPointF(ex - 10, mid_y),
+                            QPointF(ex - 10, ey), QPointF(ex - 6, ey)])
+    p.setBrush(ARROW)
+    p.setPen(Qt.PenStyle.NoPen)
+    for _start, end in arrows:
+        tx, ey = end.x() - 1, end.y()
+        p.drawPolygon([QPointF(tx, ey), QPointF(tx - 6, ey - 4), QPointF(tx - 6, ey + 4)])

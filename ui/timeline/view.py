@@ -16,11 +16,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QStaticText, QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from app.dates import DateParseError, VagueDate, validate_order
-from app.timeline import TimelineRow, shift_date, swedish_holidays
+from app.timeline import MARKER_KINDS, TimelineRow, shift_date, swedish_holidays
 from ui.timeline import paint
 from ui.timeline.model import TimelineLayout
 from ui.timeline.scale import TimeScale
@@ -74,6 +77,12 @@ class TimelineView(QAbstractScrollArea):
         self._bold.setBold(True)
         self._small = QFont(self._font)
         self._small.setPointSizeF(max(6.0, self._font.pointSizeF() * 0.85))
+        self._metrics = QFontMetrics(self._font)
+        self._bold_metrics = QFontMetrics(self._bold)
+        self._small_metrics = QFontMetrics(self._small)
+        self._static_text: dict[tuple[str, bool], QStaticText] = {}
+        self._labels: list[tuple[float, float, str, str]] = []
+        self._shade_cache: tuple[tuple[date, date], list[tuple[int, int, QColor]]] | None = None
 
     # --- data ----------------------------------------------------------------------
 
@@ -482,7 +491,7 @@ class TimelineView(QAbstractScrollArea):
 
     def paint_chart(self, p: QPainter, w: int, h: int) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.fillRect(0, 0, w, h, QColor("white"))
+        p.fillRect(0, 0, w, h, paint.WHITE)
         first_day = self.scale.date_for_x(0)
         last_day = self.scale.date_for_x(w)
         self._paint_calendar(p, w, h, first_day, last_day)
@@ -490,20 +499,38 @@ class TimelineView(QAbstractScrollArea):
         self.rows_painted = 0
         p.save()
         p.setClipRect(QRectF(0, HEADER_H, w, h - HEADER_H))
+        anchors: dict[int, tuple[float, float, float] | None] = {}  # display -> (x in, x out, y) this frame
+        self._labels = []
         for r in rows:
-            self._paint_row(p, r, w)
+            anchors[r] = self._paint_row(p, r, w)
             self.rows_painted += 1
-        self._paint_dependencies(p, rows)
+        self._paint_labels(p)
+        self._paint_dependencies(p, rows, anchors)
         self._paint_today(p, h)
         p.restore()
         self._paint_header(p, w, first_day, last_day)
 
+    def _shade_runs(self, first: date, last: date) -> list[tuple[int, int, QColor]]:
+        """Shaded days first..last as runs of consecutive days of one colour: (first ordinal, days, colour)."""
+        runs: list[tuple[int, int, QColor]] = []
+        for d, what in self.shaded_days(first, last):
+            color = paint.HOLIDAY if what == "holiday" else paint.WEEKEND
+            o = d.toordinal()
+            if runs and runs[-1][0] + runs[-1][1] == o and runs[-1][2] is color:
+                runs[-1] = (runs[-1][0], runs[-1][1] + 1, color)
+            else:
+                runs.append((o, 1, color))
+        return runs
+
     def _paint_calendar(self, p: QPainter, w: int, h: int, first: date, last: date) -> None:
         ppd = self.scale.px_per_day
         if ppd >= 4:
-            for d, what in self.shaded_days(first, last):
-                x = self.scale.x_for_date(d)
-                p.fillRect(QRectF(x, HEADER_H, ppd, h - HEADER_H), paint.HOLIDAY if what == "holiday" else paint.WEEKEND)
+            key = (first, last)
+            if self._shade_cache is None or self._shade_cache[0] != key:
+                self._shade_cache = (key, self._shade_runs(first, last))
+            x_of = self.scale.x_for_ordinal
+            for o, days, color in self._shade_cache[1]:
+                p.fillRect(QRectF(x_of(o), HEADER_H, ppd * days, h - HEADER_H), color)
         elif ppd >= 2:
             for y in range(first.year, last.year + 1):
                 for d in swedish_holidays(y):
@@ -511,19 +538,22 @@ class TimelineView(QAbstractScrollArea):
                         x = self.scale.x_for_date(d)
                         p.fillRect(QRectF(x, HEADER_H, max(1.0, ppd), h - HEADER_H), paint.HOLIDAY)
         _, lower = self.scale.header_ticks(first, last)
-        p.setPen(QPen(paint.GRID, 1))
+        p.setPen(paint.GRID_PEN)
         for t in lower:
             x = round(self.scale.x_for_date(t.start)) + 0.5
             p.drawLine(QPointF(x, HEADER_H), QPointF(x, h))
 
-    def _paint_row(self, p: QPainter, r: int, w: int) -> None:
-        y = self.row_y(r)
+    def _paint_row(self, p: QPainter, r: int, w: int) -> tuple[float, float, float] | None:
+        """Paint display row r; returns where dependency arrows meet it: (x in, x out, centre y)."""
+        y = HEADER_H + r * ROW_H - self.verticalScrollBar().value()
         layout = self.layout_rows
-        band = layout.band_at(r)
-        if r == self.current:
+        e = layout.entries[r]
+        selected = r == self.current
+        if selected:
             p.fillRect(QRectF(0, y, w, ROW_H), paint.SELECTED_BG)
-        if band is not None:
-            if r != self.current:
+        if e < 0:
+            band = -1 - e
+            if not selected:
                 p.fillRect(QRectF(0, y, w, ROW_H), paint.BAND_BG)
             span = self.band_spans[band] if band < len(self.band_spans) else None
             if span is not None:
@@ -533,40 +563,76 @@ class TimelineView(QAbstractScrollArea):
                 p.drawRect(QRectF(x0, y + ROW_H / 2 - 2, x1 - x0, 4))
                 p.drawPolygon(paint.diamond(QPointF(x0, y + ROW_H / 2), 5))
                 p.drawPolygon(paint.diamond(QPointF(x1, y + ROW_H / 2), 5))
-            p.setPen(QPen(paint.GRID, 1))
+            p.setPen(paint.GRID_PEN)
             p.drawLine(QPointF(0, y + ROW_H - 0.5), QPointF(w, y + ROW_H - 0.5))
-            return
-        row = layout.row(r)
-        assert row is not None
-        selected = r == self.current
+            return None
+        row = layout.data.rows[e]
+        x_of = self.scale.x_for_ordinal
         label_x: float | None = None
-        if row.is_marker:
-            c = self.marker_center(r)
-            if c is not None:
+        anchor: tuple[float, float, float] | None = None
+        if row.kind in MARKER_KINDS:
+            if row.start_first is not None:
+                c = QPointF(x_of(row.start_first + 0.5), y + ROW_H / 2)
                 period = None
                 if row.start_precision != "day" and row.start_last is not None:
-                    x0 = self.scale.x_for_ordinal(row.start_first)  # type: ignore[arg-type]
-                    x1 = self.scale.x_for_ordinal(row.start_last + 1)
+                    x0 = x_of(row.start_first)
+                    x1 = x_of(row.start_last + 1)
                     period = QRectF(x0, y + 5, x1 - x0, ROW_H - 10)
                 paint.draw_marker(p, c, MARKER_R, row.kind, period, selected)
-                label_x = max(c.x() + MARKER_R + 4, period.right() + 4 if period is not None else 0)
+                cx = c.x()
+                label_x = max(cx + MARKER_R + 4, period.right() + 4 if period is not None else 0)
+                anchor = (cx - MARKER_R, cx + MARKER_R, y + ROW_H / 2)
         else:
-            rect = self.bar_rect(r)
-            if rect is not None:
+            span = row.span()
+            if span is not None:
+                x0 = x_of(span[0])
+                x1 = x_of(span[1] + 1)
+                inset = 4 if row.kind == "phase" else 6
+                rect = QRectF(x0, y + inset, max(2.0, x1 - x0), ROW_H - 2 * inset)
                 sx = self._solid_from(row)
                 ex = self._solid_to(row)
                 paint.draw_bar(p, rect, row.kind, row.progress, sx, ex, selected)
-                label_x = rect.right() + 5
-        if label_x is not None:
-            fm = QFontMetrics(self._bold)
-            if row.code:
-                p.setFont(self._bold)
-                p.setPen(paint.INK)
-                p.drawText(QPointF(label_x, y + ROW_H - 7), row.code)
-                label_x += fm.horizontalAdvance(row.code) + 5
-            p.setFont(self._small)
-            p.setPen(QColor("#444444"))
-            p.drawText(QPointF(label_x, y + ROW_H - 7), row.title)
+                right = rect.right()
+                label_x = right + 5
+                anchor = (x0, right, y + ROW_H / 2)
+        if label_x is not None and label_x < w:  # a label starting right of the chart is clipped away anyway
+            self._labels.append((label_x, y + ROW_H - 7, row.code, row.title))
+        return anchor
+
+    def _static(self, text: str, bold: bool) -> QStaticText:
+        """A laid-out label, kept between frames (drawStaticText skips the per-frame text layout)."""
+        cache = self._static_text
+        key = (text, bold)
+        st = cache.get(key)
+        if st is None:
+            if len(cache) > 20000:
+                cache.clear()
+            st = cache[key] = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(QTransform(), self._bold if bold else self._small)
+        return st
+
+    def _paint_labels(self, p: QPainter) -> None:
+        """Codes (bold) then titles of the rows painted this frame: one font and pen switch each."""
+        labels = self._labels
+        if not labels:
+            return
+        static = self._static
+        bold_ascent = self._bold_metrics.ascent()
+        advance = self._bold_metrics.horizontalAdvance
+        titles = []
+        p.setFont(self._bold)
+        p.setPen(paint.INK)
+        for x, base, code, title in labels:
+            if code:
+                p.drawStaticText(QPointF(x, base - bold_ascent), static(code, True))
+                x += advance(code) + 5
+            titles.append((x, base, title))
+        p.setFont(self._small)
+        p.setPen(paint.LABEL)
+        ascent = self._small_metrics.ascent()
+        for x, base, title in titles:
+            p.drawStaticText(QPointF(x, base - ascent), static(title, False))
 
     def _solid_from(self, row: TimelineRow) -> float | None:
         """x where a vague start stops fading in; None for an exact or open start."""
@@ -580,17 +646,23 @@ class TimelineView(QAbstractScrollArea):
             return None
         return self.scale.x_for_ordinal(row.end_first)
 
-    def _paint_dependencies(self, p: QPainter, rows: range) -> None:
+    def _paint_dependencies(self, p: QPainter, rows: range,
+                            anchors: dict[int, tuple[float, float, float] | None] | None = None) -> None:
+        """Arrows touching the visible rows (found through the per-row index), drawn as two paths."""
         if not self.deps_of:
             return
+        anchors = {} if anchors is None else anchors
         data = self.layout_rows.data
         display_of = self.layout_rows.display_of
+        entries = self.layout_rows.entries
+        deps_of = self.deps_of
         seen: set[int] = set()
+        arrows: list[tuple[QPointF, QPointF]] = []
         for r in rows:
-            e = self.layout_rows.entries[r]
+            e = entries[r]
             if e < 0:
                 continue
-            for i in self.deps_of.get(e, ()):
+            for i in deps_of.get(e, ()):
                 if i in seen:
                     continue
                 seen.add(i)
@@ -598,18 +670,28 @@ class TimelineView(QAbstractScrollArea):
                 ra, rb = display_of.get(a), display_of.get(b)
                 if ra is None or rb is None:
                     continue
-                pa, pb = self._anchor(ra, "out"), self._anchor(rb, "in")
-                if pa is not None and pb is not None:
-                    paint.draw_arrow(p, pa, pb)
+                aa = anchors[ra] if ra in anchors else self._anchor_xy(ra)
+                ab = anchors[rb] if rb in anchors else self._anchor_xy(rb)
+                if aa is not None and ab is not None:
+                    arrows.append((QPointF(aa[1], aa[2]), QPointF(ab[0], ab[2])))
+        if arrows:
+            paint.draw_arrows(p, arrows)
 
-    def _anchor(self, display: int, side: str) -> QPointF | None:
+    def _anchor_xy(self, display: int) -> tuple[float, float, float] | None:
+        """(x in, x out, centre y) of a row's marker or bar (rows off screen)."""
         c = self.marker_center(display)
         if c is not None:
-            return QPointF(c.x() + (MARKER_R if side == "out" else -MARKER_R), c.y())
+            return c.x() - MARKER_R, c.x() + MARKER_R, c.y()
         rect = self.bar_rect(display)
         if rect is None:
             return None
-        return QPointF(rect.right() if side == "out" else rect.left(), rect.center().y())
+        return rect.left(), rect.right(), rect.center().y()
+
+    def _anchor(self, display: int, side: str) -> QPointF | None:
+        a = self._anchor_xy(display)
+        if a is None:
+            return None
+        return QPointF(a[1] if side == "out" else a[0], a[2])
 
     def _paint_today(self, p: QPainter, h: int) -> None:
         x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
@@ -620,7 +702,7 @@ class TimelineView(QAbstractScrollArea):
         half = HEADER_H // 2
         p.fillRect(QRectF(0, 0, w, HEADER_H), QColor("#FAFAFA"))
         upper, lower = self.scale.header_ticks(first, last)
-        fm = QFontMetrics(self._font)
+        fm = self._metrics
         for ticks, top, font in ((upper, 0, self._bold), (lower, half if upper else 0, self._font)):
             height = half if upper else HEADER_H
             p.setFont(font)
@@ -649,17 +731,6 @@ class TimelineView(QAbstractScrollArea):
         if upper:
             p.setPen(QPen(QColor("#DDDDDD"), 1))
             p.drawLine(QPointF(0, half - 0.5), QPointF(w, half - 0.5))
-
-
-def _span(rows: list[TimelineRow]) -> tuple[int, int] | None:
-    lo = hi = None
-    for r in rows:
-        s = r.span()
-        if s is None:
-            continue
-        lo = s[0] if lo is None or s[0] < lo else lo
-        hi = s[1] if hi is None or s[1] > hi else hi
-    return None if lo is None else (lo, hi)  # type: ignore[return-value]
 
 
 __all__ = ["HEADER_H", "ROW_H", "TimelineView", "VagueDate"]
