@@ -8,11 +8,15 @@ import is one transaction: a program stopped halfway leaves the plan as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from operator import itemgetter
 from typing import Any
+
+from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from app.dates import DateParseError, VagueDate
 from app.plan_json import FORMAT, FORMAT_VERSION
@@ -64,6 +68,136 @@ def read_plan_file(path: Path) -> dict[str, Any]:
     return data
 
 
+# --- a quick yes for valid files ------------------------------------------------
+#
+# jsonschema walks a 20,000-item plan in seconds. The schema uses a handful of
+# keywords, so it is also translated into one plain Python function that is at
+# least as strict as jsonschema: it may say no to something jsonschema accepts
+# (a float 3.0 for an integer), never yes to something jsonschema refuses. A yes
+# skips jsonschema; a no asks jsonschema for the errors and their paths, as
+# before. A keyword the translator does not know makes it give up, and then
+# jsonschema alone decides.
+
+_EXACT_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),
+    "object": (dict,), "array": (list,), "null": (type(None),),
+}
+_KEYWORDS = {"type", "pattern", "enum", "const", "minLength", "minimum", "maximum", "required", "properties",
+             "additionalProperties", "items", "anyOf", "$schema", "$id", "title", "description", "$comment"}
+
+
+class _Unsupported(Exception):
+    pass
+
+
+class _Translator:
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {"_MISSING": object()}
+        self.functions: list[str] = []
+        self.depth = 0
+
+    def constant(self, value: Any) -> str:
+        name = f"_c{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def function(self, schema: Any) -> str:
+        name = f"_f{len(self.functions)}"
+        self.functions.append("")  # reserve the name before the body (which may add functions)
+        body = self.check(schema, "x", 1)
+        self.functions[int(name[2:])] = "\n".join([f"def {name}(x):", *body, "    return True"])
+        return name
+
+    def check(self, schema: Any, v: str, level: int) -> list[str]:
+        """Lines that `return False` unless value `v` passes `schema`."""
+        pad = "    " * level
+        if schema is True or schema == {}:
+            return []
+        if not isinstance(schema, dict) or set(schema) - _KEYWORDS:
+            raise _Unsupported(repr(schema)[:60])
+        out: list[str] = []
+        if "type" in schema:
+            names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
+            allowed = tuple(dict.fromkeys(t for n in names for t in _EXACT_TYPES[n]))
+            if len(allowed) == 1:
+                out.append(f"{pad}if type({v}) is not {self.constant(allowed[0])}: return False")
+            else:
+                out.append(f"{pad}if type({v}) not in {self.constant(frozenset(allowed))}: return False")
+        if "pattern" in schema:
+            search = self.constant(re.compile(schema["pattern"]).search)
+            out.append(f"{pad}if type({v}) is str and {search}({v}) is None: return False")
+        for key in ("enum", "const"):
+            if key in schema:
+                values = schema["enum"] if key == "enum" else [schema["const"]]
+                if not all(type(x) in (str, int) for x in values):
+                    raise _Unsupported(key)
+                typed = self.constant(frozenset((type(x), x) for x in values))
+                out.append(f"{pad}if type({v}) not in (str, int) or (type({v}), {v}) not in {typed}: return False")
+        if "minLength" in schema:
+            out.append(f"{pad}if type({v}) is str and len({v}) < {int(schema['minLength'])}: return False")
+        for key, op in (("minimum", "<"), ("maximum", ">")):
+            if key in schema:
+                bound = self.constant(schema[key])
+                out.append(f"{pad}if type({v}) in (int, float) and {v} {op} {bound}: return False")
+        if {"required", "properties", "additionalProperties"} & set(schema):
+            out.append(f"{pad}if type({v}) is dict:")
+            out += self.object(schema, v, level + 1)
+        if "items" in schema:
+            self.depth += 1
+            item = f"i{self.depth}"
+            out.append(f"{pad}if type({v}) is list:")
+            out.append(f"{pad}    for {item} in {v}:")
+            out += self.check(schema["items"], item, level + 2) or [f"{pad}        pass"]
+        if "anyOf" in schema:
+            options = " or ".join(f"{self.function(s)}({v})" for s in schema["anyOf"])
+            out.append(f"{pad}if not ({options}): return False")
+        return out
+
+    def object(self, schema: dict[str, Any], v: str, level: int) -> list[str]:
+        pad = "    " * level
+        out = [f"{pad}pass"]
+        properties = schema.get("properties", {})
+        if schema.get("required"):
+            out.append(f"{pad}if not {self.constant(frozenset(schema['required']))} <= {v}.keys(): return False")
+        extra = schema.get("additionalProperties", True)
+        if extra is False:
+            out.append(f"{pad}if not {v}.keys() <= {self.constant(frozenset(properties))}: return False")
+        elif extra is not True:
+            known, check = self.constant(frozenset(properties)), self.function(extra)
+            out.append(f"{pad}for k, e in {v}.items():")
+            out.append(f"{pad}    if k not in {known} and not {check}(e): return False")
+        for key, sub in properties.items():
+            self.depth += 1
+            p = f"p{self.depth}"
+            lines = self.check(sub, p, level + 1)
+            if lines:
+                out.append(f"{pad}{p} = {v}.get({key!r}, _MISSING)")
+                out.append(f"{pad}if {p} is not _MISSING:")
+                out += lines
+        return out
+
+
+@cache
+def _quick_check() -> Any:
+    """The compiled yes/no check of the schema, or None if the schema uses a keyword it does not know."""
+    translator = _Translator()
+    try:
+        main = translator.function(_validator().schema)
+    except (_Unsupported, KeyError, TypeError, re.error):
+        return None
+    namespace = dict(translator.names)
+    exec(compile("\n\n".join(translator.functions), "<plan schema>", "exec"), namespace)  # noqa: S102
+    return namespace[main]
+
+
+def _schema_errors(data: Any) -> list[Any]:
+    """jsonschema's errors, sorted by path; skipped when the quick check says the file is valid."""
+    quick = _quick_check()
+    if quick is not None and quick(data):
+        return []
+    return sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+
+
 def check_plan_dict(data: Any) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanFileError("Filen är ingen Uppdrag-plan (fältet ”format” ska vara ”uppdrag-plan”).")
@@ -73,7 +207,7 @@ def check_plan_dict(data: Any) -> None:
             f"Planen är sparad i en nyare formatversion ({version}) än den här versionen av "
             f"Uppdrag kan läsa ({FORMAT_VERSION}). Uppdatera Uppdrag."
         )
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = _schema_errors(data)
     problems = [f"{_path(e.absolute_path)}: {_swedish(e)}" for e in errors[:20]]
     if not problems:
         problems = _semantic_problems(data)
@@ -101,6 +235,7 @@ def _swedish(error: Any) -> str:
     return error.message
 
 
+@lru_cache(maxsize=4096)  # VagueDate is immutable; plans repeat their dates
 def _vague(text: str | None) -> VagueDate | None:
     return None if text is None else VagueDate.from_canonical(text)
 
@@ -179,37 +314,165 @@ def _vague_columns(name: str, text: str | None) -> dict[str, Any]:
     return {name: v.start if v else None, f"{name}_precision": str(v.precision) if v else None}
 
 
+_CHUNK = 500  # uuids per IN (…) list, well below SQLite's variable limit
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def _executemany(sql: str, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        models.database.cursor().executemany(sql, rows)
+
+
+def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
+    for chunk in _chunks(values):
+        yield from models.database.execute_sql(sql.format(", ".join("?" * len(chunk))), (*before, *chunk))
+
+
+def _as_column(field: Any) -> Any:
+    """The function that turns a value into what peewee would store, and the types it leaves alone."""
+    if isinstance(field, DateField):
+        def to_text(value: Any) -> Any:  # what sqlite3's date adapter would store
+            value = field.db_value(value)
+            return value.isoformat() if isinstance(value, date) else value
+        return to_text, (type(None), str)
+    if isinstance(field, ForeignKeyField):
+        field = field.rel_field
+    if isinstance(field, IntegerField):
+        return field.db_value, (type(None), int)
+    if isinstance(field, CharField | TextField):
+        return field.db_value, (type(None), str)
+    return field.db_value, (type(None),)
+
+
 class _Upserter:
-    """Writes rows matched by uuid: update if present (alive or not), insert otherwise."""
+    """Writes rows matched by uuid: update if present (alive or not), insert otherwise.
+
+    Set-based: per model, one look-up of the existing rows (uuid IN chunks), one
+    executemany for the new rows and one for the changed ones. A new row gets
+    created_at = modified_at = now and rev 1; an existing row is written only when a
+    value differs (or it was a tombstone), and then gets modified_at = now, rev + 1.
+    """
 
     def __init__(self, now: str):
         self.now = now
 
     def put(self, model: type[models.UserRow], uuid: str, columns: dict[str, Any]) -> int:
-        existing = model.get_or_none(model.uuid == uuid)
-        if existing is None:
-            return model.create(uuid=uuid, created_at=self.now, modified_at=self.now, **columns).id
-        changed = {k: v for k, v in columns.items() if _differs(existing.__data__.get(k), v)}
-        if changed or existing.deleted_at is not None:
-            model.update(**changed, deleted_at=None, modified_at=self.now, rev=model.rev + 1).where(
-                model.id == existing.id
-            ).execute()
-        return existing.id
+        return self.put_many(model, [(uuid, columns)])[uuid]
 
-    def bury_others(self, model: type[models.UserRow], where: Any, keep: set[int]) -> None:
-        """Tombstones for the rows of this plan the file no longer has."""
-        q = model.update(deleted_at=self.now, modified_at=self.now, rev=model.rev + 1).where(
-            where, model.deleted_at.is_null()
-        )
-        if keep:
-            q = q.where(model.id.not_in(list(keep)))
-        q.execute()
+    def put_many(self, model: type[models.UserRow], rows: list[tuple[str, dict[str, Any]]],
+                 self_refs: tuple[str, ...] = ()) -> dict[str, int]:
+        """Write rows given as (uuid, {field name: value}); returns uuid → id.
 
+        A field in `self_refs` holds the uuid (or None) of a row of the same model in
+        `rows`; it is stored as that row's id.
+        """
+        if len({u for u, _ in rows}) < len(rows):  # a uuid twice: each row in turn, the last one wins
+            if self_refs:
+                raise ValueError("rows with references to each other must have different uuids")
+            return {u: i for row in rows for u, i in self._put_group(model, [row], ()).items()}
+        groups: dict[frozenset[str], list[tuple[str, dict[str, Any]]]] = {}
+        for row in rows:
+            groups.setdefault(frozenset(row[1]), []).append(row)
+        if len(groups) > 1 and self_refs:
+            raise ValueError("rows with references to each other must have the same fields")
+        ids: dict[str, int] = {}
+        for group in groups.values():
+            ids.update(self._put_group(model, group, self_refs))
+        return ids
 
-def _differs(old: Any, new: Any) -> bool:
-    if isinstance(new, date) and isinstance(old, str):
-        return old != new.isoformat()
-    return old != new
+    def _put_group(self, model: type[models.UserRow], rows: list[tuple[str, dict[str, Any]]],
+                   self_refs: tuple[str, ...]) -> dict[str, int]:
+        meta = model._meta
+        table, fields = meta.table_name, meta.fields
+        names = [k for k in rows[0][1] if k in fields and k != "uuid"]
+        uuids = [u for u, _ in rows]
+        # The file's values as stored, one tuple a row (columns converted only where needed).
+        if len(names) > 1:
+            pick = itemgetter(*names)
+            values = [pick(c) for _, c in rows]
+        else:
+            values = [tuple(c[k] for k in names) for _, c in rows]
+        columns = list(zip(*values)) if names else []
+        for i, name in enumerate(names):
+            convert, kept = _as_column(fields[name])
+            if name not in self_refs and not set(map(type, columns[i])) <= set(kept):
+                columns[i] = tuple(None if v is None else convert(v) for v in columns[i])
+        values = list(zip(*columns)) if names else [() for _ in rows]
+        refs = [names.index(r) for r in self_refs]
+
+        # 1. The existing rows, alive or not, with the values the file may change.
+        quoted = "".join(f', "{fields[n].column_name}"' for n in names)
+        existing = {r[0]: r[1:] for r in _select_in(
+            f'SELECT "uuid", "id", "deleted_at"{quoted} FROM "{table}" WHERE "uuid" IN ({{}})', uuids)}
+        ids = {u: found[0] for u, found in existing.items()}
+
+        # 2. Ids for the new rows, as SQLite would give them (max + 1, in order), so that
+        #    references between rows resolve before anything is written.
+        fresh = [i for i, u in enumerate(uuids) if u not in existing]
+        if fresh:
+            (top,) = models.database.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()
+            ids.update((uuids[i], n) for n, i in enumerate(fresh, start=(top or 0) + 1))
+        later: list[list[tuple[Any, int]]] = [[] for _ in refs]  # new rows pointing at rows written after them
+        if refs:
+            values = [list(v) for v in values]
+            for v in values:
+                for r in refs:
+                    v[r] = ids.get(v[r]) if v[r] else None
+            values = [tuple(v) for v in values]
+
+        # 3. New rows in one executemany.
+        if fresh:
+            rest = [f for f in meta.sorted_fields if f is not meta.primary_key and f.name not in names
+                    and f.name not in ("uuid", "created_at", "modified_at", "rev", "deleted_at")]
+            if any(callable(f.default) for f in rest):
+                raise ValueError(f"{table}: every row needs its own default")
+            tail = tuple(None if f.default is None else _as_column(f)[0](f.default) for f in rest)
+            head = (self.now, self.now, 1, None)
+            new_rows = []
+            for i in fresh:
+                row = values[i]
+                own = ids[uuids[i]]
+                if refs:
+                    row = list(row)
+                    for n, r in enumerate(refs):
+                        target = row[r]
+                        if target is not None and target >= own:  # ids above top are new rows
+                            later[n].append((target, own))
+                            row[r] = None
+                new_rows.append((own, uuids[i], *head, *row, *tail))
+            all_columns = ["id", "uuid", "created_at", "modified_at", "rev", "deleted_at",
+                           *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
+            _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
+                         f'VALUES ({", ".join("?" * len(all_columns))})', new_rows)
+            for n, r in enumerate(refs):
+                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', later[n])
+
+        # 4. Rows whose values differ (or that were tombstones), in one executemany.
+        changed = []
+        for u, v in zip(uuids, values):
+            found = existing.get(u)
+            if found is not None and (found[1] is not None or found[2:] != v):
+                changed.append((*v, self.now, found[0]))
+        sets = "".join(f'"{fields[n].column_name}" = ?, ' for n in names)
+        _executemany(f'UPDATE "{table}" SET {sets}"deleted_at" = NULL, "modified_at" = ?, '
+                     f'"rev" = "rev" + 1 WHERE "id" = ?', changed)
+        return ids
+
+    def bury_others(self, model: type[models.UserRow], column: str, owners: list[int], keep: Iterable[int]) -> None:
+        """Tombstones for the live rows whose `column` is one of `owners` and whose id is not in `keep`."""
+        keep = set(keep)
+        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" '
+                           f'WHERE "deleted_at" IS NULL AND "{column}" IN ({{}})', owners)
+        self.bury(model, [i for (i,) in alive if i not in keep])
+
+    def bury(self, model: type[models.UserRow], ids: Iterable[int]) -> None:
+        _executemany(f'UPDATE "{model._meta.table_name}" SET "deleted_at" = ?, "modified_at" = ?, '
+                     f'"rev" = "rev" + 1 WHERE "id" = ?', [(self.now, self.now, i) for i in ids])
 
 
 def import_plan(data: dict[str, Any]) -> int:
@@ -244,14 +507,14 @@ def import_plan(data: dict[str, Any]) -> int:
         models.Plan.id == plan_id
     ).execute()
 
-    person_ids = {p["uuid"]: up.put(models.Person, p["uuid"], {k: v for k, v in p.items() if k != "uuid"})
-                  for p in data["organisation"]["people"]}
+    person_ids = up.put_many(models.Person, [(p["uuid"], {k: v for k, v in p.items() if k != "uuid"})
+                                             for p in data["organisation"]["people"]])
 
-    def part_list(model: type[models.PlanPart], rows: list[dict[str, Any]], columns_of: Any) -> dict[str, int]:
-        ids = {}
-        for position, row in enumerate(rows):
-            ids[row["uuid"]] = up.put(model, row["uuid"], {"plan": plan_id, "position": position, **columns_of(row)})
-        up.bury_others(model, model.plan == plan_id, set(ids.values()))
+    def part_list(model: type[models.PlanPart], rows: list[dict[str, Any]], columns_of: Any,
+                  self_refs: tuple[str, ...] = ()) -> dict[str, int]:
+        ids = up.put_many(model, [(row["uuid"], {"plan": plan_id, "position": position, **columns_of(row)})
+                                  for position, row in enumerate(rows)], self_refs)
+        up.bury_others(model, "plan_id", [plan_id], ids.values())
         return ids
 
     part_list(models.Section, data["sections"], lambda s: {
@@ -262,10 +525,8 @@ def import_plan(data: dict[str, Any]) -> int:
         "kind": t["kind"], "code": t["code"], "title": t["title"], "description": t["description"],
         **_vague_columns("start", t["start"]), **_vague_columns("end", t["end"]),
         "responsible": t["responsible"], "responsible_person": person_ids.get(t["responsible_person"]),
-        "status": t["status"], "progress": t["progress"], "comment": t["comment"], "parent": None})
-    for t in data["timeline"]:  # parents after all items exist
-        parent = item_ids.get(t["parent"]) if t["parent"] else None
-        models.TimelineItem.update(parent=parent).where(models.TimelineItem.id == item_ids[t["uuid"]]).execute()
+        "status": t["status"], "progress": t["progress"], "comment": t["comment"], "parent": t["parent"]},
+        self_refs=("parent",))
     _import_dependencies(up, data["timeline"], item_ids)
 
     def with_period(r: dict[str, Any]) -> dict[str, Any]:
@@ -278,11 +539,10 @@ def import_plan(data: dict[str, Any]) -> int:
     part_list(models.BudgetLine, data["budget"], lambda b: {k: v for k, v in b.items() if k != "uuid"})
     risk_ids = part_list(models.Risk, data["risks"], lambda r: {
         **{k: v for k, v in r.items() if k not in ("uuid", "due", "history")}, **_vague_columns("due", r["due"])})
-    for r in data["risks"]:
-        kept = {up.put(models.RiskAssessment, a["uuid"], {
-            "risk": risk_ids[r["uuid"]], "assessed_on": _day(a["date"]), "probability": a["probability"],
-            "impact": a["impact"], "scale": a["scale"], "note": a["note"]}) for a in r["history"]}
-        up.bury_others(models.RiskAssessment, models.RiskAssessment.risk == risk_ids[r["uuid"]], kept)
+    kept = up.put_many(models.RiskAssessment, [(a["uuid"], {
+        "risk": risk_ids[r["uuid"]], "assessed_on": _day(a["date"]), "probability": a["probability"],
+        "impact": a["impact"], "scale": a["scale"], "note": a["note"]}) for r in data["risks"] for a in r["history"]])
+    up.bury_others(models.RiskAssessment, "risk_id", list(risk_ids.values()), kept.values())
     part_list(models.LogEntry, data["log"], lambda e: {
         "entry_date": _day(e["date"]), "kind": e["kind"], "text": e["text"],
         "decided_by": e["decided_by"], "status": e["status"]})
@@ -298,15 +558,14 @@ def import_plan(data: dict[str, Any]) -> int:
 
 def _import_dependencies(up: _Upserter, timeline: list[dict[str, Any]], item_ids: dict[str, int]) -> None:
     D = models.Dependency
-    wanted = {(item_ids[dep], item_ids[t["uuid"]]) for t in timeline for dep in t["depends_on"]}
-    ids = list(item_ids.values())
-    existing = {(p, s): (i, d) for i, p, s, d in
-                D.select(D.id, D.predecessor, D.successor, D.deleted_at).where(D.successor.in_(ids)).tuples()} if ids else {}
-    for pair in wanted:
-        if pair not in existing:
-            D.create(predecessor=pair[0], successor=pair[1], created_at=up.now, modified_at=up.now)
-        elif existing[pair][1] is not None:
-            D.update(deleted_at=None, modified_at=up.now, rev=D.rev + 1).where(D.id == existing[pair][0]).execute()
-    for pair, (row_id, deleted) in existing.items():
-        if pair not in wanted and deleted is None:
-            D.update(deleted_at=up.now, modified_at=up.now, rev=D.rev + 1).where(D.id == row_id).execute()
+    wanted = list(dict.fromkeys((item_ids[dep], item_ids[t["uuid"]]) for t in timeline for dep in t["depends_on"]))
+    existing = {(p, s): (i, d) for i, p, s, d in _select_in(
+        'SELECT "id", "predecessor_id", "successor_id", "deleted_at" FROM "dependency" WHERE "successor_id" IN ({})',
+        list(item_ids.values()))}
+    new = [(models.new_uuid(), up.now, up.now, p, s) for p, s in wanted if (p, s) not in existing]
+    _executemany('INSERT INTO "dependency" ("uuid", "created_at", "modified_at", "rev", "deleted_at", '
+                 '"predecessor_id", "successor_id", "kind") VALUES (?, ?, ?, 1, NULL, ?, ?, \'FS\')', new)
+    wanted_set = set(wanted)
+    _executemany('UPDATE "dependency" SET "deleted_at" = NULL, "modified_at" = ?, "rev" = "rev" + 1 WHERE "id" = ?',
+                 [(up.now, existing[pair][0]) for pair in wanted if pair in existing and existing[pair][1] is not None])
+    up.bury(D, [row_id for pair, (row_id, deleted) in existing.items() if pair not in wanted_set and deleted is None])

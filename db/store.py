@@ -143,7 +143,9 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         )
     if header.user_version < 1:
         raise FileRefused(f"Filen {name} saknar schemaversion och kan inte öppnas.")
-    if header.page_count and size < header.page_count * header.page_size:
+    # A commit stopped halfway can leave the file shorter than its header says
+    # while the hot journal still holds the pages to put back: that is recoverable.
+    if header.page_count and size < header.page_count * header.page_size and not _has_hot_journal(path):
         raise FileRefused(
             f"Filen {name} är avkortad ({size} byte av "
             f"{header.page_count * header.page_size}) och kan inte öppnas. "
