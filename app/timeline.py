@@ -16,6 +16,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from app.dates import Precision, VagueDate
@@ -218,30 +220,33 @@ def timeline_rows(plan_id: int | None = None) -> TimelineData:
         params,
     ).fetchall()
     rows = _rows(raw)
-    index = {r.id: i for i, r in enumerate(rows)}
+    index = dict(zip(map(itemgetter(0), rows), range(len(rows))))
 
     plans = db.execute_sql(
         f"SELECT id, title, doc_type FROM plan WHERE {plan_where} ORDER BY id", params
     ).fetchall()
-    counts: dict[int, list[int]] = {}
-    for i, r in enumerate(rows):
-        c = counts.get(r.plan_id)
-        if c is None:
-            counts[r.plan_id] = [i, 1]
-        else:
-            c[1] += 1
+    counts: dict[int, tuple[int, int]] = {}  # plan id -> (first row, count); rows come plan by plan
+    i = 0
+    for pid, group in groupby(map(itemgetter(1), rows)):
+        n = sum(1 for _ in group)
+        counts[pid] = (i, n)
+        i += n
     bands = []
     for pid, title, doc_type in plans:
         first, count = counts.get(pid, (len(rows), 0))
         bands.append(PlanBand(pid, title, doc_type, first, count))
 
-    deps = []
-    for pred, succ in db.execute_sql(
-        "SELECT predecessor_id, successor_id FROM dependency WHERE deleted_at IS NULL"
-    ).fetchall():
-        a, b = index.get(pred), index.get(succ)
-        if a is not None and b is not None:
-            deps.append((a, b))
+    get = index.get
+    deps = [
+        (a, b)
+        for a, b in (
+            (get(pred), get(succ))
+            for pred, succ in db.execute_sql(
+                "SELECT predecessor_id, successor_id FROM dependency WHERE deleted_at IS NULL"
+            ).fetchall()
+        )
+        if a is not None and b is not None
+    ]
     return TimelineData(plan_id, rows, bands, deps, index)
 
 
