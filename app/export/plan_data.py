@@ -77,39 +77,36 @@ def format_date_range(start: Any, end: Any, style: str = "short") -> str:
     return format_range(a, b, style)
 
 
-def format_amount(value: Any) -> str:
-    """Whole kronor with Swedish digit grouping: "1 050 000 kr" (no-break spaces, so an
-    amount never wraps across lines in a narrow column)."""
-    if isinstance(value, bool) or value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        digits = value.replace(" ", "").replace("\u00a0", "")
-        if not digits.lstrip("-").isdigit() or not digits.isascii():
-            return value
-        value = int(digits)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return as_text(value)
-        value = round(value)
-    if not isinstance(value, int):
-        return as_text(value)
-    sign = "−" if value < 0 else ""
-    return f"{sign}{abs(value):,}".replace(",", "\u00a0") + "\u00a0kr"
+MAX_AMOUNT = 10**15  # kronor; anything larger is a typo or damage, shown as written
 
 
 def amount_value(value: Any) -> int | None:
-    """The amount as an integer for totals, or None."""
+    """The amount in whole kronor, or None when it is not a sane amount."""
+    number: int | None = None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return round(value) if math.isfinite(value) else None
-    if isinstance(value, str):
+        number = value
+    elif isinstance(value, float) and math.isfinite(value) and abs(value) < MAX_AMOUNT:
+        number = round(value)
+    elif isinstance(value, str):
         digits = value.replace(" ", "").replace("\u00a0", "")
-        if digits.lstrip("-").isdigit() and digits.isascii():
-            return int(digits)
-    return None
+        body = digits[1:] if digits[:1] in "-−" else digits
+        if body.isdigit() and body.isascii() and len(body) <= 16:
+            number = -int(body) if body != digits else int(body)
+    return number if number is not None and abs(number) < MAX_AMOUNT else None
+
+
+def format_amount(value: Any) -> str:
+    """Whole kronor with Swedish digit grouping: "1 050 000 kr" (no-break spaces, so an
+    amount never wraps across lines in a narrow column). Text that is no amount stays as written."""
+    if isinstance(value, bool) or value is None or value == "":
+        return ""
+    number = amount_value(value)
+    if number is None:
+        return as_text(value) if not isinstance(value, int) else str(value)[:40]
+    sign = "−" if number < 0 else ""
+    return f"{sign}{abs(number):,}".replace(",", "\u00a0") + "\u00a0kr"
 
 
 def score(value: Any) -> int | None:

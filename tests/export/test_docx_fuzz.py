@@ -30,9 +30,10 @@ SPECIAL = list(
 ANY = st.characters(exclude_categories=())  # every code point, surrogates included
 SHORT = st.one_of(st.text(ANY, max_size=30), st.text(st.sampled_from(SPECIAL), max_size=40),
                   st.sampled_from(["", " ", "\n\n", "- ", "1. ", "**", "^[", "[a](b)", "2025-13", "Q5 2025"]))
-LONG = st.builds(lambda s, n: (s * (n // max(1, len(s)) + 1))[:n],
-                 st.text(st.one_of(ANY, st.sampled_from(SPECIAL)), min_size=1, max_size=12),
-                 st.integers(10_000, 100_000))
+def long_texts(low: int, high: int):
+    return st.builds(lambda s, n: (s * (n // max(1, len(s)) + 1))[:n],
+                     st.text(st.one_of(ANY, st.sampled_from(SPECIAL)), min_size=1, max_size=12),
+                     st.integers(low, high))
 STRUCTURAL = {"kind", "doc_type", "content", "start", "end", "date", "due", "document_date", "person",
               "responsible_person", "uuid", "choice", "status", "signature_date", "created_at", "modified_at"}
 
@@ -63,7 +64,7 @@ def _base(which: str) -> dict:
 
 
 @st.composite
-def random_plans(draw):
+def random_plans(draw, long_max: int = 100_000):
     plan = clone(_base(draw(st.sampled_from(["small", "directive", "plan"]))))
     paths = list(_leaves(plan))
     for path in paths:
@@ -76,7 +77,7 @@ def random_plans(draw):
             value = draw(SHORT)
         _set(plan, path, value)
     for path in draw(st.lists(st.sampled_from(paths), max_size=2, unique=True)):
-        _set(plan, path, draw(LONG))  # up to 100 kB in one or two places
+        _set(plan, path, draw(long_texts(long_max // 10, long_max)))  # up to 100 kB in one or two places
     return plan
 
 
@@ -110,15 +111,18 @@ def test_random_text_in_every_field_still_opens(plan, toc, scale, tmp_path_facto
         assert doc.core_properties.title == " ".join(title.split())
 
 
+# LibreOffice 7.4 can loop for ever laying out an 80 kB footnote without spaces among
+# other footnotes in table rows (the export's timeout stops it with a message, see
+# test_pdf_export); here texts stay under about a page so the conversion itself is tested.
 @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
-@given(plan=random_plans())
+@given(plan=random_plans(long_max=3_000))
 def test_random_plans_convert_in_libreoffice(plan, tmp_path_factory):
     from app.export.pdf_export import export_pdf
     from tests.export.test_pdf_export import page_count, require_libreoffice
 
     require_libreoffice()
     out = tmp_path_factory.mktemp("fuzzpdf") / "plan.pdf"
-    export_pdf(plan, out, timeout=600)  # 100 kB without spaces in a narrow column is hundreds of pages
+    export_pdf(plan, out, timeout=300)
     assert out.read_bytes().startswith(b"%PDF-")
     assert page_count(out) >= 1
 
@@ -147,8 +151,12 @@ def test_absurd_numbers_are_shown_not_computed(tmp_path):
     plan["risks"][0].update(probability=float("nan"), impact=10**30)
     plan["budget"][0]["amount"] = float("inf")
     plan["budget"][1]["amount"] = float("nan")
+    plan["budget"][2]["amount"] = "0" * 10_000  # beyond Python's int-from-text limit
     plan["resources"][0]["allocation"] = -1e300
     export_docx(plan, tmp_path / "n.docx")
     doc = _check_opens(tmp_path / "n.docx")
     values = [r[5] for r in rows(table_with_header(doc, "Risk"))[1:]]
     assert values == ["6", "", ""]  # only the sane risk gets a value
+    budget = rows(table_with_header(doc, "Post"))
+    assert budget[2][2] == "inf" and budget[-1][2] == "0" * 10_000  # no sane amount: no total rows
+    assert not any(r[0].startswith("Summa") for r in budget)
