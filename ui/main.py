@@ -47,17 +47,19 @@ class FileOpenFilter(QObject):
 
 
 def run(path: Path | None, qt_args: list[str]) -> int:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from app.resources import resource_path
     from app.version import __version__
-    from ui.dialogs.about_dialog import app_icon
 
     app = QApplication.instance() or QApplication(["uppdrag", *qt_args])
     app.setApplicationName("Uppdrag")
     app.setOrganizationName("Uppdrag")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("uppdrag")  # Wayland matches the window to the menu entry and its icon
-    app.setWindowIcon(app_icon())
+    # the icon of ui.dialogs.about_dialog.app_icon, without loading that module at start
+    app.setWindowIcon(QIcon(str(resource_path("uppdrag.svg"))))
     window, hook = build_window(path)
     file_open = FileOpenFilter(window.open_path)
     app.installEventFilter(file_open)
