@@ -98,6 +98,26 @@ def _render_risks(ctx: Context) -> None:
         ])
     ctx.paragraph(f"Sannolikhet och konsekvens bedöms på skalan 1–{ctx.risk_scale}; "
                   "riskvärde = sannolikhet × konsekvens. Högsta riskvärde först.", S.NOTE)
+    _render_risk_matrix(ctx)
+
+
+def _render_risk_matrix(ctx: Context) -> None:
+    """The heat map as a shaded table: number of risks per probability × consequence cell."""
+    scale = ctx.risk_scale
+    if not 2 <= scale <= 10:
+        return
+    counts: dict[tuple[int, int], int] = {}
+    for risk in ctx.plan.items("risks"):
+        p, i = score(risk.get("probability")), score(risk.get("impact"))
+        if p is not None and i is not None and 1 <= p <= scale and 1 <= i <= scale:
+            counts[(p, i)] = counts.get((p, i), 0) + 1
+    ctx.paragraph("Riskmatris: antal risker per sannolikhet (rader) och konsekvens (kolumner).", S.NOTE)
+    table = ctx.table([3.0] + [1.2] * scale)
+    table.header(["Sannolikhet \\ Konsekvens", *(str(i) for i in range(1, scale + 1))])
+    for p in range(scale, 0, -1):
+        table.row([Cell(str(p), align="center", bold=True),
+                   *(Cell(str(counts.get((p, i), "")), align="center", shade=risk_shade(p * i, scale))
+                     for i in range(1, scale + 1))])
 
 
 # --- logg och statusrapporter ------------------------------------------------------------

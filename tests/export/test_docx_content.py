@@ -335,3 +335,18 @@ def test_saving_replaces_atomically_and_reports_bad_folders(tmp_path):
     with pytest.raises(ExportError) as err:
         export_docx(small_plan(), tmp_path / "finns-inte" / "plan.docx")
     assert "Kunde inte skriva i mappen" in str(err.value)
+
+
+def test_risk_matrix_is_a_shaded_table_of_counts(small, tmp_path):
+    _, doc, _ = small
+    table = table_with_header(doc, "Sannolikhet \\ Konsekvens")
+    grid = rows(table)
+    assert grid[0] == ["Sannolikhet \\ Konsekvens", "1", "2", "3", "4"]
+    assert [r[0] for r in grid[1:]] == ["4", "3", "2", "1"]
+    # The small plan's risks: (4, 3), (2, 3), (1, 2) — one in each of those cells, nothing elsewhere.
+    assert grid[1][3] == "1" and grid[3][3] == "1" and grid[4][2] == "1"
+    assert sum(int(c) for r in grid[1:] for c in r[1:] if c) == 3
+    assert _fill(table.rows[1].cells[4]) == "F4B6B6"  # 4 × 4 is red
+    assert _fill(table.rows[4].cells[1]) == "C6E7C1"  # 1 × 1 is green
+    export_docx(small_plan(), tmp_path / "r5.docx", risk_scale=5)
+    assert rows(table_with_header(open_docx(tmp_path / "r5.docx"), "Sannolikhet \\ Konsekvens"))[0][-1] == "5"
