@@ -14,9 +14,6 @@ from tests.export.fixtures import (
     DIRECTIVE, PLAN, W, body_texts, headings, load, open_docx, part_names, part_xml, rows, table_with_header,
 )
 
-pytestmark = pytest.mark.skipif(not (DIRECTIVE.exists() and PLAN.exists()), reason="example plans missing")
-
-
 @pytest.fixture(scope="module")
 def directive(tmp_path_factory):
     out = tmp_path_factory.mktemp("directive") / "direktiv.docx"

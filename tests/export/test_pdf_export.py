@@ -20,14 +20,19 @@ from app.export.pdf_export import LibreOfficeMissing, PdfExportError, export_pdf
 from tests.export.fixtures import DIRECTIVE, PLAN, load, small_plan
 
 
+def _missing(what: str) -> None:
+    """A missing converter fails on CI (which installs it) and is a visible skip elsewhere."""
+    if os.environ.get("CI") or os.environ.get("UPPDRAG_REQUIRE_LIBREOFFICE"):
+        pytest.fail(f"{what} is not installed, but CI/UPPDRAG_REQUIRE_LIBREOFFICE requires it")
+    pytest.skip(f"{what} is not installed; install it, or set CI or UPPDRAG_REQUIRE_LIBREOFFICE "
+                "to make this skip a failure")
+
+
 def require_libreoffice() -> str:
     """The soffice to use; skip (or fail on CI) when there is none."""
     found = libreoffice_path()
     if found is None:
-        if os.environ.get("CI") or os.environ.get("UPPDRAG_REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice (soffice) is not installed, but CI/UPPDRAG_REQUIRE_LIBREOFFICE requires it")
-        pytest.skip("LibreOffice (soffice) is not installed; install it, or set CI or "
-                    "UPPDRAG_REQUIRE_LIBREOFFICE to make this skip a failure")
+        _missing("LibreOffice (soffice)")
     return found
 
 
@@ -41,7 +46,7 @@ def page_count(pdf: Path) -> int:
 
 def pdf_text(pdf: Path) -> str:
     if not shutil.which("pdftotext"):
-        pytest.skip("poppler's pdftotext is not installed")
+        _missing("poppler's pdftotext")
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
 
@@ -49,8 +54,6 @@ def pdf_text(pdf: Path) -> str:
 @pytest.mark.parametrize(("source", "low", "high"), [(DIRECTIVE, 4, 12), (PLAN, 5, 16)])
 def test_examples_convert_to_pdf_of_plausible_length(source, low, high, tmp_path):
     require_libreoffice()
-    if not source.exists():
-        pytest.skip("example plan missing")
     out = tmp_path / "uppdrag.pdf"
     result = export_pdf(load(source), out)
     assert result.path == out and result.warnings == []

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
-
-openpyxl = pytest.importorskip("openpyxl")
 
 from app.cli import main  # noqa: E402
 from app.dates import VagueDate  # noqa: E402
