@@ -78,7 +78,8 @@ class PlanBand:
     title: str
     doc_type: str
     first_row: int  # index into TimelineData.rows
-    count: int
+    count: int  # its items (also when they are not read yet)
+    loaded: bool = True  # False: its rows are not read yet (see `timeline_head`)
 
 
 _UNSET: Any = object()
@@ -91,6 +92,7 @@ class TimelineData:
     bands: list[PlanBand] = field(default_factory=list)
     dependencies: list[tuple[int, int]] = field(default_factory=list)  # (from row, to row) indexes
     index: dict[int, int] = field(default_factory=dict)  # item id -> row index
+    complete: bool = True  # False: only the first bands' rows are read (see `timeline_head`)
     # Derived, cached: computed once per load (or after `replace_row`), never per frame.
     _span: Any = field(default=_UNSET, init=False, repr=False, compare=False)
     _band_spans: list[tuple[int, int] | None] | None = field(default=None, init=False, repr=False, compare=False)
@@ -206,48 +208,125 @@ def _rows(raw: list[tuple]) -> list[TimelineRow]:
 
 def timeline_rows(plan_id: int | None = None) -> TimelineData:
     """The timeline of one plan, or of every plan (plan_id None), in display order."""
+    where, params = ("deleted_at IS NULL", ()) if plan_id is None else ("deleted_at IS NULL AND id = ?", (plan_id,))
+    plans = models.database.execute_sql(
+        f"SELECT id, title, doc_type FROM plan WHERE {where} ORDER BY id", params
+    ).fetchall()
+    return _assemble(plan_id, plans, _read_rows(plan_id), counts={}, loaded=None)
+
+
+def timeline_head(rows_wanted: int) -> TimelineData:
+    """The portfolio's first bands, enough for `rows_wanted` display rows, with every band listed.
+
+    Opening the portfolio of a large file paints from this and then swaps in
+    `timeline_rows(None)`. Bands not read yet have `loaded` False and no rows
+    (nor a span until then), but their item counts and the portfolio's span are
+    already right, so the swap moves nothing on screen. `complete` says whether
+    the head happens to hold everything.
+    """
     db = models.database
-    where = "t.deleted_at IS NULL AND p.deleted_at IS NULL"
-    params: tuple = ()
-    plan_where = "deleted_at IS NULL"
-    if plan_id is not None:
-        where += " AND t.plan_id = ?"
-        plan_where += " AND id = ?"
-        params = (plan_id,)
+    plans = db.execute_sql("SELECT id, title, doc_type FROM plan WHERE deleted_at IS NULL ORDER BY id").fetchall()
+    markers = ", ".join(f"'{k}'" for k in sorted(MARKER_KINDS))
+    # Per plan, in the order of its index: items, earliest stored date, latest stored date that counts.
+    per_plan = {pid: rest for pid, *rest in db.execute_sql(
+        f'SELECT plan_id, count(*), min(coalesce(start, "end")), max(start), max(CASE WHEN kind NOT IN ({markers}) '
+        'THEN "end" END) FROM timeline_item WHERE deleted_at IS NULL GROUP BY plan_id'
+    ).fetchall()}
+    chosen: list[int] = []
+    shown = 0
+    for pid, _title, _doc_type in plans:
+        if shown >= rows_wanted:
+            break
+        chosen.append(pid)
+        shown += 1 + per_plan.get(pid, (0,))[0]
+    if len(chosen) == len(plans):
+        return timeline_rows(None)
+    marks = ", ".join("?" * len(chosen))
     raw = db.execute_sql(
+        f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.deleted_at IS NULL AND t.plan_id IN ({marks}) "
+        "ORDER BY t.plan_id, t.position, t.id",
+        chosen,
+    ).fetchall()
+    counts = {pid: v[0] for pid, v in per_plan.items()}
+    data = _assemble(None, plans, raw, counts=counts, loaded=frozenset(chosen))
+    data.complete = False
+    rows = data.rows
+    data._band_spans = [rows_span(rows[b.first_row:b.first_row + b.count]) if b.loaded else None
+                        for b in data.bands]
+    data._span = _portfolio_span([per_plan[pid] for pid, _t, _d in plans if pid in per_plan])
+    return data
+
+
+def _read_rows(plan_id: int | None) -> list[tuple]:
+    where, params = "t.deleted_at IS NULL AND p.deleted_at IS NULL", ()
+    if plan_id is not None:
+        where, params = where + " AND t.plan_id = ?", (plan_id,)
+    return models.database.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t JOIN plan p ON p.id = t.plan_id "
         f"WHERE {where} ORDER BY t.plan_id, t.position, t.id",
         params,
     ).fetchall()
+
+
+def _assemble(plan_id: int | None, plans: list[tuple], raw: list[tuple], *, counts: dict[int, int],
+              loaded: frozenset[int] | None) -> TimelineData:
+    """Rows, bands and dependencies from the read tuples; `loaded` None means every band was read."""
     rows = _rows(raw)
     index = dict(zip(map(itemgetter(0), rows), range(len(rows))))
-
-    plans = db.execute_sql(
-        f"SELECT id, title, doc_type FROM plan WHERE {plan_where} ORDER BY id", params
-    ).fetchall()
-    counts: dict[int, tuple[int, int]] = {}  # plan id -> (first row, count); rows come plan by plan
+    placed: dict[int, tuple[int, int]] = {}  # plan id -> (first row, count); rows come plan by plan
     i = 0
     for pid, group in groupby(map(itemgetter(1), rows)):
         n = sum(1 for _ in group)
-        counts[pid] = (i, n)
+        placed[pid] = (i, n)
         i += n
     bands = []
     for pid, title, doc_type in plans:
-        first, count = counts.get(pid, (len(rows), 0))
-        bands.append(PlanBand(pid, title, doc_type, first, count))
+        first, count = placed.get(pid, (len(rows), 0))
+        is_loaded = loaded is None or pid in loaded
+        bands.append(PlanBand(pid, title, doc_type, first, count if is_loaded else counts.get(pid, 0), is_loaded))
 
     get = index.get
+    sql = "SELECT predecessor_id, successor_id FROM dependency WHERE deleted_at IS NULL"
+    params: list[int] = []
+    if loaded is not None:
+        params = sorted(loaded)
+        sql += (" AND successor_id IN (SELECT id FROM timeline_item WHERE plan_id IN "
+                f"({', '.join('?' * len(params))}))")
     deps = [
         (a, b)
-        for a, b in (
-            (get(pred), get(succ))
-            for pred, succ in db.execute_sql(
-                "SELECT predecessor_id, successor_id FROM dependency WHERE deleted_at IS NULL"
-            ).fetchall()
-        )
+        for a, b in ((get(pred), get(succ)) for pred, succ in models.database.execute_sql(sql, params).fetchall())
         if a is not None and b is not None
     ]
     return TimelineData(plan_id, rows, bands, deps, index)
+
+
+# How far past its stored (first) day a period of each precision can reach.
+_REACH = {"day": 0, "month": 30, "quarter": 91, "year": 365}
+
+
+def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
+    """`rows_span` of all items, from each plan's (count, earliest date, latest date that counts).
+
+    The earliest day is the earliest stored date (a stored date is the first day
+    of its period). The latest day is at least the latest stored date D that
+    counts (a marker's end does not); only an item with a date within one
+    period of D can reach past it, so just those few are read and resolved.
+    """
+    firsts = [p[1] for p in per_plan if p[1] is not None]
+    if not firsts:
+        return None
+    latest = date.fromisoformat(max(d for p in per_plan for d in p[2:] if d is not None))
+    reach, params = [], []
+    for column in ("start", '"end"'):
+        for precision, days in _REACH.items():
+            reach.append(f"(t.{column} >= ? AND t.{column.strip('"')}_precision = ?)")
+            params += [(latest - timedelta(days=days)).isoformat(), precision]
+    near = _rows(models.database.execute_sql(
+        f"SELECT {_COLUMNS} FROM timeline_item t NOT INDEXED JOIN plan p ON p.id = t.plan_id "
+        f"WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND ({' OR '.join(reach)})", params
+    ).fetchall())
+    last = rows_span(near)
+    return date.fromisoformat(min(firsts)).toordinal(), last[1] if last else latest.toordinal()
 
 
 def timeline_row(item_id: int) -> TimelineRow | None:

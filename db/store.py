@@ -20,7 +20,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,13 +173,16 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID or version != header.user_version:
             raise FileRefused(f"Filen {name} är skadad (rubriken stämmer inte med innehållet).")
-        result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        integrity = _start_quick_check(path)  # SQLite walks the file while Python compares the schema
+        try:
+            diff = schema_difference(conn, version)
+        finally:
+            result = integrity()  # never leave the file open behind a refusal
         if result != ["ok"]:
             raise FileRefused(
                 f"Filen {name} är skadad och kan inte öppnas ({result[0]}). "
                 "Använd en säkerhetskopia."
             )
-        diff = schema_difference(conn, version)
         if diff:
             raise FileRefused(
                 f"Filen {name} innehåller databasobjekt som en Uppdrag-fil inte har "
@@ -189,6 +193,37 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
     finally:
         conn.close()
     return FileCheck(path=path, version=version, writable=writable, recovered=recovered)
+
+
+def _start_quick_check(path: Path) -> Callable[[], list[str]]:
+    """Run `PRAGMA quick_check` on its own read-only connection in a thread; call the result to wait.
+
+    SQLite does the walk without Python's lock, so on a large file the check
+    costs little more than the work done beside it. Any hot journal has been
+    rolled back by the caller's first read before this starts.
+    """
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            conn = _raw_connect(path, write=False)
+            try:
+                outcome["rows"] = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="uppdrag-quick-check", daemon=True)
+    worker.start()
+
+    def result() -> list[str]:
+        worker.join()
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["rows"]  # type: ignore[return-value]
+
+    return result
 
 
 @dataclass

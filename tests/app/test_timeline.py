@@ -10,6 +10,7 @@ import pytest
 from app.dates import Precision, VagueDate
 from app.timeline import shift_date, swedish_holidays, timeline_row, timeline_rows, week_label
 from app.workspace import Workspace
+from db import models
 
 
 @pytest.fixture
@@ -111,3 +112,47 @@ def test_holidays_and_week_labels() -> None:
     assert week_label(date(2024, 11, 18)) == "v. 47"
     assert week_label(date(2021, 1, 3)) == "v. 53"
     assert Precision("month") is Precision.MONTH
+
+
+def _dated(ws: Workspace, pid: int, kind: str, start: VagueDate | None, end: VagueDate | None = None) -> int:
+    return ws.add("timeline", pid, kind=kind, title=f"{kind} {start} {end}", start=start, end=end).ids[0]
+
+
+def test_head_reads_the_first_bands_and_knows_every_count_and_the_whole_span(ws: Workspace) -> None:
+    from app.timeline import timeline_head
+
+    first = _plan(ws, "Först")
+    for month in range(1, 7):
+        _dated(ws, first, "activity", VagueDate.month(2025, month), VagueDate.month(2025, month + 1))
+    second, third, gone = _plan(ws, "Andra"), _plan(ws, "Tredje"), _plan(ws, "Borttagen")
+    # What decides the span sits in the bands the head does not read:
+    _dated(ws, second, "phase", VagueDate.day(2024, 3, 5), VagueDate.year(2027))  # a year-long end period
+    backwards = _dated(ws, second, "activity", VagueDate.day(2027, 6, 1), VagueDate.day(2027, 6, 2))
+    with ws.store.write():  # ends before it starts: the editor refuses that, a file from elsewhere may hold it
+        models.TimelineItem.update(end=date(2027, 5, 1)).where(models.TimelineItem.id == backwards).execute()
+    _dated(ws, third, "milestone", VagueDate.quarter(2027, 4), VagueDate.year(2030))  # a marker's end counts not
+    _dated(ws, third, "activity", None, None)
+    _dated(ws, gone, "activity", VagueDate.year(2020), VagueDate.year(2035))
+    ws.delete("plan", gone)
+
+    head, full = timeline_head(3), timeline_rows(None)
+    assert not head.complete and full.complete
+    assert [(b.plan_id, b.count, b.loaded) for b in head.bands] == [(first, 6, True), (second, 2, False), (third, 2, False)]
+    assert [r.id for r in head.rows] == [r.id for r in full.rows[:6]]
+    assert head.span() == full.span() == (date(2024, 3, 5).toordinal(), date(2027, 12, 31).toordinal())
+    assert head.band_spans() == [full.band_spans()[0], None, None]
+
+    ws.add("timeline", third, kind="activity", title="sist", start=VagueDate.month(2027, 12), end=VagueDate.year(2028))
+    assert timeline_head(3).span() == timeline_rows(None).span() == (date(2024, 3, 5).toordinal(),
+                                                                      date(2028, 12, 31).toordinal())
+
+
+def test_head_of_a_small_portfolio_is_all_of_it(ws: Workspace) -> None:
+    from app.timeline import timeline_head
+
+    a, b = _plan(ws, "A"), _plan(ws, "B")
+    _dated(ws, a, "activity", VagueDate.day(2025, 1, 2))
+    _dated(ws, b, "milestone", VagueDate.month(2025, 5))
+    head = timeline_head(50)
+    assert head.complete and head == timeline_rows(None)
+    assert timeline_head(50).span() == timeline_rows(None).span()

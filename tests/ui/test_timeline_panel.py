@@ -107,3 +107,41 @@ def test_editor_pages_are_made_when_first_shown(make_window, example_file) -> No
     assert len(gantt.layout_rows) == len(window.ofile.ws.list("timeline", editor.plan_id))
     risk = editor.page("risk")  # asked for: made, but the current tab stays
     assert editor.tabs.currentWidget() is gantt and editor.tabs.indexOf(risk) == keys.index("risk")
+
+
+def test_portfolio_paints_its_first_bands_then_reads_the_rest(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from ui.timeline import panel as panel_module
+
+    ws = Workspace.create(tmp_path / "many.uppdrag")
+    plans = [ws.add("plan", doc_type="plan", template="plan", title=f"Plan {k}").ids[0] for k in range(6)]
+    for k, pid in enumerate(plans):
+        for m in range(1, 4):
+            ws.add("timeline", pid, kind="activity", title=f"P{k} A{m}", start=VagueDate.month(2025 + k, m),
+                   end=VagueDate.month(2025 + k, m + 2))
+    panel = TimelinePanel(ws, WorkspaceEvents(), QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(1000, 500)
+    rows_wanted = panel_module.HEAD_ROWS
+    panel_module.HEAD_ROWS = 5  # two bands (1 + 3 rows each) fill the "screen"
+    try:
+        panel.set_plan(None)
+    finally:
+        panel_module.HEAD_ROWS = rows_wanted
+    head = panel.layout_rows
+    assert not head.data.complete
+    assert [b.loaded for b in head.data.bands] == [True, True, False, False, False, False]
+    assert len(head) == 2 * 4 + 4  # two open bands, four headers
+
+    panel.show()
+    while not panel.view.rows_painted:  # the first paint comes before the rest is read
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.X11ExcludeTimers)
+    assert not panel.layout_rows.data.complete
+    span = panel.view.scale.px_per_day, panel.view.scale.origin
+    qtbot.waitUntil(lambda: panel.layout_rows.data.complete)
+    assert len(panel.layout_rows) == 6 * 4
+    assert (panel.view.scale.px_per_day, panel.view.scale.origin) == span  # nothing moved
+    assert panel.model.index(len(panel.layout_rows) - 1, 0).data() == "P5 A3"
+    ws.close()

@@ -43,7 +43,7 @@ class TimelineLayout:
         if self.portfolio:
             for b, band in enumerate(self.data.bands):
                 entries.append(-1 - b)
-                if band.plan_id not in self.collapsed:
+                if band.loaded and band.plan_id not in self.collapsed:
                     entries.extend(range(band.first_row, band.first_row + band.count))
         else:
             entries = list(range(len(self.data.rows)))

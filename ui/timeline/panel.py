@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.timeline import timeline_row, timeline_rows
+from app.timeline import TimelineData, timeline_head, timeline_row, timeline_rows
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.view import HEADER_H, ROW_H, TimelineView
 
 _RELEVANT = frozenset({"timeline", "dependency", "plan"})
+# Display rows read before the portfolio first paints (more than a tall screen shows);
+# the remaining bands are read right after, from the event loop.
+HEAD_ROWS = 200
 
 
 class TimelineTable(QTableView):
@@ -49,6 +52,22 @@ class TimelineTable(QTableView):
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         hh.setStretchLastSection(False)
         self.setAccessibleName("Tidplanens poster")
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` from the event loop once `widget` has painted, so the paint comes first."""
+
+    def __init__(self, widget: QWidget, then: Any):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+            self.deleteLater()
+        return False
 
 
 class TimelinePanel(QWidget):
@@ -116,18 +135,42 @@ class TimelinePanel(QWidget):
     # --- data --------------------------------------------------------------------
 
     def set_plan(self, plan_id: int | None) -> None:
-        """Show one plan, or every plan (None: the portfolio with a band per plan)."""
+        """Show one plan, or every plan (None: the portfolio with a band per plan).
+
+        The portfolio paints first from its head (the bands a screen shows) and
+        reads the rest at once after, so a large file shows without waiting.
+        """
         self.plan_id = plan_id
-        self.reload(fit=True)
+        if plan_id is None:
+            head = timeline_head(HEAD_ROWS)
+            self._show(head, fit=True)
+            if not head.complete:
+                _AfterFirstPaint(self.view.viewport(), self._read_rest)
+        else:
+            self.reload(fit=True)
 
     def reload(self, *, fit: bool = False) -> None:
+        self._show(timeline_rows(self.plan_id), fit=fit)
+
+    def _show(self, data: TimelineData, *, fit: bool) -> None:
         collapsed = self.layout_rows.collapsed
-        self.layout_rows = TimelineLayout(timeline_rows(self.plan_id), portfolio=self.plan_id is None,
-                                          collapsed=collapsed)
+        self.layout_rows = TimelineLayout(data, portfolio=self.plan_id is None, collapsed=collapsed)
         self.model.set_layout(self.layout_rows)
         self.view.set_layout(self.layout_rows)
         if fit:
             self.view.fit_to_data()
+
+    def _read_rest(self) -> None:
+        """Swap the portfolio's head for all of it; the spans are the same, so nothing moves."""
+        if self.plan_id is not None or self.layout_rows.data.complete:
+            return  # another plan is shown, or a reload has read everything already
+        self._reload_keeping_current()
+
+    def _reload_keeping_current(self) -> None:
+        current = self.view.current
+        self.reload()
+        if current is not None:
+            self.view.set_current(min(current, len(self.layout_rows) - 1) if len(self.layout_rows) else None)
 
     def toggle_band(self, plan_id: int) -> None:
         self.layout_rows.toggle(plan_id)
@@ -150,10 +193,7 @@ class TimelinePanel(QWidget):
                 if display is not None:
                     self.model.row_changed(display)
                 return
-        current = self.view.current
-        self.reload()
-        if current is not None:
-            self.view.set_current(min(current, len(self.layout_rows) - 1) if len(self.layout_rows) else None)
+        self._reload_keeping_current()
 
     # --- selection between table and chart ---------------------------------------------
 
