@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit, format_date
+from ui.editor.focus_edit import FocusPlainTextEdit
 from ui.editor.markup_edit import MarkupEdit
 from ui.i18n import kind_label, tr
 
@@ -102,23 +103,10 @@ class TextEditor(FieldEditor):
         self.line.setReadOnly(value)
 
 
-class _PlainEdit(QPlainTextEdit):
-    focus_lost = Signal()
-    focus_gained = Signal()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.focus_lost.emit()
-
-    def focusInEvent(self, event) -> None:  # noqa: N802
-        super().focusInEvent(event)
-        self.focus_gained.emit()
-
-
 class LongTextEditor(FieldEditor):
     def __init__(self, f: Field, parent: QWidget):
         super().__init__(f, parent)
-        self.widget = self.edit = _PlainEdit(parent)
+        self.widget = self.edit = FocusPlainTextEdit(parent)
         self.edit.setTabChangesFocus(True)
         self.edit.setMaximumHeight(90)
         self._stored = ""

@@ -8,25 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat, QTextListFormat
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from ui.editor.focus_edit import FocusTextEdit
 from ui.editor.markup_document import document_markup, fill_document
 from ui.i18n import tr
 
 DEBOUNCE_MS = 800
-
-
-class _TextEdit(QTextEdit):
-    focus_lost = Signal()
-    focus_gained = Signal()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.focus_lost.emit()
-
-    def focusInEvent(self, event) -> None:  # noqa: N802
-        super().focusInEvent(event)
-        self.focus_gained.emit()
 
 
 class MarkupEdit(QWidget):
@@ -35,7 +23,7 @@ class MarkupEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, name: str = ""):
         super().__init__(parent)
-        self.edit = _TextEdit(self)
+        self.edit = FocusTextEdit(self)
         self.edit.setAcceptRichText(False)
         self.edit.setTabChangesFocus(True)
         self.edit.setAccessibleName(name)
