@@ -12,7 +12,7 @@ header rows repeat on every page (``w:tblHeader``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from copy import deepcopy
+from copy import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -127,11 +127,13 @@ class TableBuilder:
 
     def _copy(self, key: tuple, make: Callable[[], Any]) -> Any:
         """A copy of the skeleton ``make()`` builds, built once per table and key:
-        copying an element is much cheaper than building it with python-docx."""
+        copying an element is much cheaper than building it with python-docx.
+        (lxml copies an element with its children either way; copy.copy skips
+        deepcopy's memo bookkeeping.)"""
         skeleton = self._skeletons.get(key)
         if skeleton is None:
             skeleton = self._skeletons[key] = make()
-        return deepcopy(skeleton)
+        return copy(skeleton)
 
     def _fill(self, tc: Any, spec: Cell, style: str) -> None:
         """Write a cell's content into its first paragraph (already in ``style``)."""
