@@ -8,16 +8,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from docx.text.paragraph import Paragraph
+
 from app import markup
 from app.export.docx_footnotes import Footnotes
 from app.export.docx_lists import ListNumbering
 from app.export.docx_styles import S, StyleIds
-from app.export.docx_xml import W, sub
+from app.export.docx_xml import W, front_child, sub
 from app.export.sanitize import PAGE_BREAK, Sanitizer
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.text.paragraph import Paragraph
 
 __all__ = ["Writer", "safe_url", "set_paragraph_style"]
 
@@ -77,17 +78,8 @@ def _new_run(parent: Any, bold: bool, italic: bool, style_id: str | None) -> Any
 
 
 def set_paragraph_style(p: Any, style_id: str) -> None:
-    """Set a ``w:p``'s style by hand: pPr is the first child of w:p and pStyle the first
-    of pPr, and python-docx's general schema-order search for them is slow."""
-    ppr = p.find(W.PPR)
-    if ppr is None:
-        ppr = sub(p, W.PPR)
-        p.insert(0, ppr)
-    pstyle = ppr.find(W.PSTYLE)
-    if pstyle is None:
-        pstyle = sub(ppr, W.PSTYLE)
-        ppr.insert(0, pstyle)
-    pstyle.set(W.VAL, style_id)
+    """Set a ``w:p``'s style by hand (python-docx's schema-order search is slow)."""
+    front_child(front_child(p, W.PPR), W.PSTYLE).set(W.VAL, style_id)
 
 
 class Writer:
@@ -105,12 +97,25 @@ class Writer:
     def paragraph(self, container: Any, text: Any = "", style: str | None = None, *,
                   bold: bool = False, italic: bool = False) -> Paragraph:
         """A new paragraph at the end of ``container`` (document, cell, header …)."""
-        p = container.add_paragraph()
+        p = self.new_paragraph(container)
         if style is not None:
             self.set_style(p, style)
         if text:
             self.text(p, text, bold=bold, italic=italic)
         return p
+
+    def new_paragraph(self, container: Any) -> Paragraph:
+        """An empty paragraph at the end of ``container``. The body's is added here:
+        python-docx's add_paragraph finds the body's final sectPr by walking every
+        child, which makes a long document quadratic."""
+        if container is not self.doc:
+            return container.add_paragraph()
+        body = self.doc.element.body
+        p = sub(body, W.P)
+        last = p.getprevious()
+        if last is not None and last.tag == W.SECTPR:
+            last.addprevious(p)
+        return Paragraph(p, self.doc._body)
 
     def set_style(self, paragraph: Paragraph, style: str) -> None:
         set_paragraph_style(paragraph._p, self.styles[style])
@@ -150,7 +155,7 @@ class Writer:
             if first is not None:
                 p, first = first, None
             else:
-                p = container.add_paragraph()
+                p = self.new_paragraph(container)
             if block.kind is markup.BlockKind.PARAGRAPH:
                 numbered.clear()
                 self.set_style(p, style)

@@ -18,7 +18,7 @@ from typing import Any
 from docx.oxml.ns import nsmap
 from lxml import etree
 
-__all__ = ["W", "sub", "tag"]
+__all__ = ["W", "front_child", "sub", "tag"]
 
 
 @cache
@@ -34,6 +34,11 @@ class W:
     P = tag("w:p")
     PPR = tag("w:pPr")
     PSTYLE = tag("w:pStyle")
+    NUMPR = tag("w:numPr")
+    ILVL = tag("w:ilvl")
+    NUMID = tag("w:numId")
+    SECTPR = tag("w:sectPr")
+    TBL = tag("w:tbl")
     R = tag("w:r")
     RPR = tag("w:rPr")
     RSTYLE = tag("w:rStyle")
@@ -53,4 +58,14 @@ def sub(parent: Any, clark: str, val: str | None = None) -> Any:
     el = etree.SubElement(parent, clark)
     if val is not None:
         el.set(W.VAL, val)
+    return el
+
+
+def front_child(parent: Any, clark: str) -> Any:
+    """The child ``clark`` of ``parent``, added as the first child when missing; for
+    children the schema puts first (pPr in w:p, pStyle in pPr)."""
+    el = parent.find(clark)
+    if el is None:
+        el = etree.SubElement(parent, clark)
+        parent.insert(0, el)
     return el
