@@ -4,9 +4,9 @@ python-docx's ``Table.cell(i, j)`` and ``table.rows[i].cells`` rebuild the whole
 cell grid on every call (python-docx issue 1209: a 30-page plan took 52 s that way),
 so rows are made here once, as ``w:tr`` elements. Most cells of a table differ
 only in their text, so each kind of empty cell (width, span, borders, shade, style)
-is built once per table and copied; a cell gets python-docx proxies only when a fill
-function or markup needs them. Widths are fixed and add up to the text width, so a table always fits the page;
-header rows repeat on every page (``w:tblHeader``).
+is built once per table and copied; a cell gets python-docx proxies only when a
+fill function or markup needs them. Widths are fixed and add up to the text width,
+so a table always fits the page; header rows repeat on every page (``w:tblHeader``).
 """
 
 from __future__ import annotations
