@@ -2,10 +2,10 @@
 
 python-docx's ``Table.cell(i, j)`` and ``table.rows[i].cells`` rebuild the whole
 cell grid on every call (python-docx issue 1209: a 30-page plan took 52 s that way),
-so rows are made here once, as ``w:tr`` elements. Most cells of a table differ
-only in their text, so each kind of empty cell (width, span, borders, shade, style)
-is built once per table and copied; a cell gets python-docx proxies only when a
-fill function or markup needs them. Widths are fixed and add up to the text width,
+so rows are made here once, as ``w:tr`` elements. Most rows of a table differ
+only in their text, so each kind of empty row and cell (width, span, borders,
+shade, style) is built once per table and copied, then filled; a cell gets
+python-docx proxies only when a fill function or markup needs them. Widths are fixed and add up to the text width,
 so a table always fits the page; header rows repeat on every page (``w:tblHeader``).
 """
 
@@ -100,46 +100,58 @@ class TableBuilder:
     def row(self, values: Sequence[Any], *, header: bool = False, shade: str | None = None,
             keep_together: bool = False, min_height: int | None = None) -> None:
         """Append a row; each value is text, Markup, a fill function or a Cell."""
-        tr = self._copy(("tr", header, keep_together, min_height),
-                        lambda: _row_skeleton(header, keep_together, min_height))
+        specs, cells = self._layout(values, header, shade)
+        tr = self._copy(("tr", header, keep_together, min_height, *cells), self._empty_row,
+                        header, keep_together, min_height, cells)
+        for spec, cell, tc in zip(specs, cells, tr.iterchildren(W.TC)):  # padding cells stay empty
+            self._fill(tc, spec, cell[-1])
+        self._tbl.append(tr)
+
+    def _layout(self, values: Sequence[Any], header: bool, shade: str | None) -> tuple[list[Cell], list[tuple]]:
+        """The row's cells, and for each the key of its empty form: (width, span,
+        borders, shade, style). A short row is padded so the grid stays whole."""
         n = len(self.widths)
+        specs: list[Cell] = []
+        cells: list[tuple] = []
         col = 0
         for value in values:
+            if col >= n:
+                break
             spec = value if isinstance(value, Cell) else Cell(value)
             span = max(1, min(spec.span, n - col))
             style = spec.style or (self.head_style if header else self.text_style)
-            tc = self._cell(sum(self.widths[col:col + span]), span, spec.borders, spec.shade or shade, style)
-            tr.append(tc)
-            self._fill(tc, spec, style)
+            specs.append(spec)
+            cells.append((sum(self.widths[col:col + span]), span, spec.borders, spec.shade or shade, style))
             col += span
-            if col >= n:
-                break
-        while col < n:  # a short row is padded so the grid stays whole
-            tr.append(self._cell(self.widths[col], 1, None, None, self.text_style))
-            col += 1
-        self._tbl.append(tr)
+        cells += [(width, 1, None, None, self.text_style) for width in self.widths[col:]]
+        return specs, cells
 
-    def _cell(self, width: int, span: int, borders: str | None, fill: str | None, style: str) -> Any:
-        """An empty ``w:tc`` whose paragraph is in ``style``."""
-        style_id = self.w.styles[style]
-        return self._copy(("tc", width, span, borders, fill, style_id),
-                          lambda: _cell_skeleton(width, span, borders, fill, style_id))
+    def _empty_row(self, header: bool, keep_together: bool, min_height: int | None, cells: list[tuple]) -> Any:
+        tr = _row_skeleton(header, keep_together, min_height)
+        for width, span, borders, fill, style in cells:
+            style_id = self.w.styles[style]
+            tr.append(self._copy(("tc", width, span, borders, fill, style_id), _cell_skeleton,
+                                 width, span, borders, fill, style_id))
+        return tr
 
-    def _copy(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """A copy of the skeleton ``make()`` builds, built once per table and key:
-        copying an element is much cheaper than building it with python-docx.
-        (lxml copies an element with its children either way; copy.copy skips
+    def _copy(self, key: tuple, make: Callable[..., Any], *args: Any) -> Any:
+        """A copy of the skeleton ``make(*args)``, built once per table and key.
+
+        Copying an element is much cheaper than building it with python-docx, and
+        most rows of a table have the same empty form, so a whole empty row is
+        usually one copy. (lxml copies children either way; copy.copy skips
         deepcopy's memo bookkeeping.)"""
         skeleton = self._skeletons.get(key)
         if skeleton is None:
-            skeleton = self._skeletons[key] = make()
+            skeleton = self._skeletons[key] = make(*args)
         return copy(skeleton)
 
     def _fill(self, tc: Any, spec: Cell, style: str) -> None:
         """Write a cell's content into its first paragraph (already in ``style``)."""
         content = spec.content
         if isinstance(content, str):  # the common case first: isinstance on Callable is slow
-            self.w.runs(tc[-1], content, bold=spec.bold)
+            if content:  # most Gantt cells are empty
+                self.w.runs(tc[-1], content, bold=spec.bold)
         elif isinstance(content, Markup):
             cell = _Cell(tc, self.table)
             self.w.markup(cell, content.text, style=style, bullet_style=style, number_style=style,

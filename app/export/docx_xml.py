@@ -39,6 +39,7 @@ class W:
     NUMID = tag("w:numId")
     SECTPR = tag("w:sectPr")
     TBL = tag("w:tbl")
+    TC = tag("w:tc")
     R = tag("w:r")
     RPR = tag("w:rPr")
     RSTYLE = tag("w:rStyle")

@@ -9,7 +9,7 @@ from app.export.docx_text import Writer
 from app.export.docx_xml import W, tag
 from app.export.sanitize import Sanitizer
 
-TC, TC_PR = tag("w:tc"), tag("w:tcPr")
+TC, TC_PR = W.TC, tag("w:tcPr")
 
 
 def _table(widths=(1, 1, 2)) -> TableBuilder:
