@@ -105,9 +105,9 @@ class Writer:
         return p
 
     def new_paragraph(self, container: Any) -> Paragraph:
-        """An empty paragraph at the end of ``container``. The body's is added here:
-        python-docx's add_paragraph finds the body's final sectPr by walking every
-        child, which makes a long document quadratic."""
+        """An empty paragraph at the end of ``container``. Body paragraphs are put
+        before the final sectPr here: python-docx's add_paragraph finds the sectPr by
+        walking every child of the body, which made a long document quadratic."""
         if container is not self.doc:
             return container.add_paragraph()
         body = self.doc.element.body
@@ -118,6 +118,7 @@ class Writer:
         return Paragraph(p, self.doc._body)
 
     def set_style(self, paragraph: Paragraph, style: str) -> None:
+        """Give the paragraph the named style (by its id in this document)."""
         set_paragraph_style(paragraph._p, self.styles[style])
 
     def text(self, paragraph: Paragraph, value: Any, *, bold: bool = False, italic: bool = False,
