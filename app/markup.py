@@ -114,17 +114,20 @@ def parse(markup: str | None) -> list[Block]:
 
 # A link target: no white space, parentheses only balanced one level deep.
 _URL = re.compile(r"\(((?:[^\s()]|\([^\s()]*\))+)\)")
+# Characters that may start markup; the text between them is taken in one piece.
+_MAY_START = re.compile(r"[*\[^]")
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def _bracket_pairs(s: str) -> dict[int, int]:
     """Position of each '[' that has a matching ']' → that ']' (one linear pass)."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for i, ch in enumerate(s):
-        if ch == "[":
-            stack.append(i)
-        elif ch == "]" and stack:
-            pairs[stack.pop()] = i
+    for m in _BRACKET.finditer(s):
+        if m[0] == "[":
+            stack.append(m.start())
+        elif stack:
+            pairs[stack.pop()] = m.start()
     return pairs
 
 
@@ -184,8 +187,10 @@ def _tokenize(s: str, *, links: bool, footnotes: bool) -> list:
                 tokens.extend(_Delim(mk, can_open, can_close) for mk in marks)
             i = j
         else:
-            buf.append(ch)
-            i += 1
+            special = _MAY_START.search(s, i + 1)
+            j = special.start() if special else n
+            buf.append(s[i:j])
+            i = j
     flush()
     _pair(tokens)
     return tokens

@@ -17,6 +17,7 @@ from app.export.docx_reference import open_reference, text_width
 from app.export.docx_styles import S, ensure_language, ensure_styles
 from app.export.docx_tables import Cell
 from app.export.docx_text import Writer
+from app.export.docx_xml import W
 from app.export.plan_data import PlanData, as_text, format_date
 from app.export.sanitize import Sanitizer
 
@@ -140,10 +141,11 @@ def _metadata_table(ctx: Context) -> None:
 
 
 def _body_ends_with_table(doc: Document) -> bool:
-    from docx.oxml.ns import qn
-
-    children = [c for c in doc.element.body if c.tag != qn("w:sectPr")]
-    return bool(children) and children[-1].tag == qn("w:tbl")
+    body = doc.element.body
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == W.SECTPR:
+        last = last.getprevious()
+    return last is not None and last.tag == W.TBL
 
 
 def _render_section(ctx: Context, entry: OutlineEntry, page_break: bool, bookmark_id: int | None) -> None:

@@ -102,7 +102,7 @@ def _spans(ctx: Context) -> list[tuple[dict, tuple[dt.date, dt.date] | None]]:
 
 
 def _has_gantt(ctx: Context) -> bool:
-    return any(span for _, span in _spans(ctx))
+    return any(item_span(item) for item in ctx.plan.timeline)
 
 
 def _label(item: dict) -> str:
@@ -131,16 +131,18 @@ def _render_gantt(ctx: Context) -> None:
     table.header([Cell("Fas/aktivitet", shade=HEAD, bold=True)]
                  + [Cell(c.label[0] if narrow else c.label, shade=HEAD, align="center") for c in axis.columns])
 
+    blank = Cell("", borders=line)  # cells are immutable: one instance per kind serves every row
+    phase_bar, activity_bar = (Cell("", shade=colour, borders=line) for colour in (PHASE, ACTIVITY))
     for item, span in rows:
         cells: list[Cell] = [Cell(_label(item))]
         if span is None:
-            cells += [Cell("", borders=line) for _ in range(n)]
+            cells += [blank] * n
         elif item.get("kind") in ("decision_point", "milestone"):
             cells += _marker_cells(item, axis.index(span[0]), n, col_width, line)
         else:
             a, b = axis.index(span[0]), axis.index(span[1])
-            fill = PHASE if item.get("kind") == "phase" else ACTIVITY
-            cells += [Cell("", shade=fill if a <= k <= b else None, borders=line) for k in range(n)]
+            bar = phase_bar if item.get("kind") == "phase" else activity_bar
+            cells += [bar if a <= k <= b else blank for k in range(n)]
         table.row(cells, keep_together=True)
     _legend(ctx)
 
@@ -152,9 +154,8 @@ def _marker_cells(item: dict, col: int, n: int, col_width: float, line: str) -> 
     start = col if col + needed <= n else max(0, n - needed)
     span = min(n - start, max(needed, col - start + 1))
     align = "right" if start < col else None
-    return ([Cell("", borders=line) for _ in range(start)]
-            + [Cell(text, span=span, bold=True, align=align, borders=line)]
-            + [Cell("", borders=line) for _ in range(n - start - span)])
+    blank = Cell("", borders=line)
+    return [blank] * start + [Cell(text, span=span, bold=True, align=align, borders=line)] + [blank] * (n - start - span)
 
 
 def _legend(ctx: Context) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.export.docx_xml import W, front_child, sub
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
@@ -137,22 +139,15 @@ class ListNumbering:
     def apply(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
         """Make the paragraph an item of list ``num_id`` at ``level`` (numPr built by hand:
         python-docx's schema-order search is the slow part of big exports)."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        ppr = paragraph._p.get_or_add_pPr()
-        old = ppr.find(qn("w:numPr"))
+        ppr = front_child(paragraph._p, W.PPR)
+        old = ppr.find(W.NUMPR)
         if old is not None:
             ppr.remove(old)
-        num_pr = OxmlElement("w:numPr")
-        ilvl = OxmlElement("w:ilvl")
-        ilvl.set(qn("w:val"), str(level))
-        num_id_el = OxmlElement("w:numId")
-        num_id_el.set(qn("w:val"), str(num_id))
-        num_pr.append(ilvl)
-        num_pr.append(num_id_el)
         before = [c for c in ppr if c.tag in _BEFORE_NUMPR]
+        num_pr = sub(ppr, W.NUMPR)
         if before:
             before[-1].addnext(num_pr)
         else:
             ppr.insert(0, num_pr)
+        sub(num_pr, W.ILVL, str(level))
+        sub(num_pr, W.NUMID, str(num_id))

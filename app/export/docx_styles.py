@@ -9,7 +9,7 @@ id: a Swedish Word saves "heading 1" with the id "Rubrik1".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # python-docx is imported lazily: the command line must start without it
     from docx.document import Document
@@ -141,15 +141,23 @@ def _styles_element(doc: Document):
     return doc.styles.element
 
 
-def _find(styles_el, name: str):
+def _by_name(styles_el) -> dict[str, Any]:
+    """Lower-case style name → the first style with that name. One pass: walking the
+    styles part once per looked-up name cost ~0.5 ms a name."""
     from docx.oxml.ns import qn
 
-    low = name.lower()
+    name_tag, val = qn("w:name"), qn("w:val")
+    index: dict[str, Any] = {}
     for el in styles_el.iterchildren(qn("w:style")):
-        n = el.find(qn("w:name"))
-        if n is not None and (n.get(qn("w:val")) or "").lower() == low:
-            return el
-    return None
+        n = el.find(name_tag)
+        if n is not None:
+            index.setdefault((n.get(val) or "").lower(), el)
+    return index
+
+
+def _find(styles_el, name: str):
+    """The first style named ``name`` (case-insensitive), or None."""
+    return _by_name(styles_el).get(name.lower())
 
 
 def _free_id(styles_el, wanted: str) -> str:
@@ -169,8 +177,9 @@ def ensure_styles(doc: Document) -> StyleIds:
     from docx.oxml.ns import nsdecls, qn
 
     styles_el = _styles_element(doc)
+    by_name = _by_name(styles_el)
     ids: dict[str, str] = {}
-    normal = _find(styles_el, S.NORMAL)
+    normal = by_name.get(S.NORMAL.lower())
     if normal is None:
         normal = parse_xml(f'<w:style {nsdecls("w")} w:type="paragraph" w:default="1" w:styleId="{_free_id(styles_el, "Normal")}">'
                            '<w:name w:val="Normal"/><w:qFormat/></w:style>')
@@ -178,7 +187,7 @@ def ensure_styles(doc: Document) -> StyleIds:
     ids[S.NORMAL] = normal.get(qn("w:styleId"))
     for name in _ORDER:
         kind, wanted, based, inner = _DEFS[name]
-        el = _find(styles_el, name)
+        el = by_name.get(name.lower())
         if el is None:
             sid = _free_id(styles_el, wanted)
             based_xml = f'<w:basedOn w:val="{ids[based]}"/>' if based else ""

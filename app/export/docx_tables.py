@@ -2,27 +2,39 @@
 
 python-docx's ``Table.cell(i, j)`` and ``table.rows[i].cells`` rebuild the whole
 cell grid on every call (python-docx issue 1209: a 30-page plan took 52 s that way),
-so rows are made here once, as ``w:tr`` elements, and their cells are wrapped once.
-Widths are fixed and add up to the text width, so a table always fits the page;
-header rows repeat on every page (``w:tblHeader``).
+so rows are made here once, as ``w:tr`` elements. Most rows of a table differ
+only in their text, so each kind of empty row and cell (width, span, borders,
+shade, style) is built once per table and copied, then filled; a cell gets
+python-docx proxies only when a fill function or markup needs them. Widths are fixed and add up to the text width,
+so a table always fits the page; header rows repeat on every page (``w:tblHeader``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
 from app.export.docx_styles import S
+from app.export.docx_text import set_paragraph_style
+from app.export.docx_xml import W
 
 if TYPE_CHECKING:
-    from docx.table import _Cell
+    from docx.table import Table
 
     from app.export.docx_text import Writer
 
 __all__ = ["Cell", "Markup", "TableBuilder", "HEADER_SHADE"]
 
 HEADER_SHADE = "DCE3EE"
+_ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 
 
 @dataclass(frozen=True)
@@ -52,10 +64,6 @@ class TableBuilder:
     def __init__(self, writer: Writer, container: Any, widths: Sequence[float], total: int, *,
                  style: str = S.TABLE, text_style: str = S.TABLE_TEXT, head_style: str = S.TABLE_HEAD,
                  cell_margin: int | None = None) -> None:
-        from docx.oxml import parse_xml
-        from docx.oxml.ns import nsdecls, qn
-        from docx.table import Table
-
         self.w = writer
         self.text_style = text_style
         self.head_style = head_style
@@ -65,7 +73,7 @@ class TableBuilder:
         self.table: Table = container.add_table(rows=0, cols=len(self.widths))
         tbl = self.table._tbl
         self._tbl = tbl
-        self._qn = qn
+        self._skeletons: dict[tuple, Any] = {}
         tbl_pr = tbl.tblPr
         for child in list(tbl_pr):
             tbl_pr.remove(child)
@@ -84,110 +92,121 @@ class TableBuilder:
         for col, width in zip(grid.iterchildren(qn("w:gridCol")), self.widths, strict=True):
             col.set(qn("w:w"), str(width))
 
-    def header(self, labels: Sequence[Any], *, shade: str = HEADER_SHADE) -> list[_Cell]:
+    def header(self, labels: Sequence[Any], *, shade: str = HEADER_SHADE) -> None:
         """A header row, repeated at the top of every page the table runs over."""
         cells = [c if isinstance(c, Cell) else Cell(c, shade=shade, style=self.head_style) for c in labels]
-        return self.row(cells, header=True)
+        self.row(cells, header=True)
 
     def row(self, values: Sequence[Any], *, header: bool = False, shade: str | None = None,
-            keep_together: bool = False, min_height: int | None = None) -> list[_Cell]:
+            keep_together: bool = False, min_height: int | None = None) -> None:
         """Append a row; each value is text, Markup, a fill function or a Cell."""
-        from docx.oxml import OxmlElement
-        from docx.table import _Cell
+        specs, cells = self._layout(values, header, shade)
+        tr = self._copy(("tr", header, keep_together, min_height, *cells), self._empty_row,
+                        header, keep_together, min_height, cells)
+        for spec, cell, tc in zip(specs, cells, tr.iterchildren(W.TC)):  # padding cells stay empty
+            self._fill(tc, spec, cell[-1])
+        self._tbl.append(tr)
 
-        qn = self._qn
-        tr = OxmlElement("w:tr")
-        if header or keep_together or min_height:
-            tr_pr = OxmlElement("w:trPr")
-            if header or keep_together:
-                tr_pr.append(OxmlElement("w:cantSplit"))
-            if min_height:
-                height = OxmlElement("w:trHeight")
-                height.set(qn("w:val"), str(min_height))
-                height.set(qn("w:hRule"), "atLeast")
-                tr_pr.append(height)
-            if header:
-                tr_pr.append(OxmlElement("w:tblHeader"))
-            tr.append(tr_pr)
-        cells: list[_Cell] = []
+    def _layout(self, values: Sequence[Any], header: bool, shade: str | None) -> tuple[list[Cell], list[tuple]]:
+        """The row's cells, and for each the key of its empty form: (width, span,
+        borders, shade, style). A short row is padded so the grid stays whole."""
+        n = len(self.widths)
+        specs: list[Cell] = []
+        cells: list[tuple] = []
         col = 0
         for value in values:
-            spec = value if isinstance(value, Cell) else Cell(value)
-            span = max(1, min(spec.span, len(self.widths) - col))
-            width = sum(self.widths[col:col + span])
-            tc = OxmlElement("w:tc")
-            tc_pr = OxmlElement("w:tcPr")
-            tc_w = OxmlElement("w:tcW")
-            tc_w.set(qn("w:w"), str(width))
-            tc_w.set(qn("w:type"), "dxa")
-            tc_pr.append(tc_w)
-            if span > 1:
-                grid_span = OxmlElement("w:gridSpan")
-                grid_span.set(qn("w:val"), str(span))
-                tc_pr.append(grid_span)
-            if spec.borders:
-                from docx.oxml import parse_xml
-                from docx.oxml.ns import nsdecls
-
-                tc_pr.append(parse_xml(f'<w:tcBorders {nsdecls("w")}>{spec.borders}</w:tcBorders>'))
-            fill = spec.shade or shade
-            if fill:
-                shd = OxmlElement("w:shd")
-                shd.set(qn("w:val"), "clear")
-                shd.set(qn("w:color"), "auto")
-                shd.set(qn("w:fill"), fill)
-                tc_pr.append(shd)
-            tc.append(tc_pr)
-            tc.append(OxmlElement("w:p"))
-            tr.append(tc)
-            cell = _Cell(tc, self.table)
-            self._fill(cell, spec, header)
-            cells.append(cell)
-            col += span
-            if col >= len(self.widths):
+            if col >= n:
                 break
-        while col < len(self.widths):  # a short row is padded so the grid stays whole
-            cells.extend(self.row_pad(tr, col))
-            col += 1
-        self._tbl.append(tr)
-        return cells
+            spec = value if isinstance(value, Cell) else Cell(value)
+            span = max(1, min(spec.span, n - col))
+            style = spec.style or (self.head_style if header else self.text_style)
+            specs.append(spec)
+            cells.append((sum(self.widths[col:col + span]), span, spec.borders, spec.shade or shade, style))
+            col += span
+        cells += [(width, 1, None, None, self.text_style) for width in self.widths[col:]]
+        return specs, cells
 
-    def row_pad(self, tr: Any, col: int) -> list[_Cell]:
-        from docx.oxml import OxmlElement
-        from docx.table import _Cell
+    def _empty_row(self, header: bool, keep_together: bool, min_height: int | None, cells: list[tuple]) -> Any:
+        tr = _row_skeleton(header, keep_together, min_height)
+        for width, span, borders, fill, style in cells:
+            style_id = self.w.styles[style]
+            tr.append(self._copy(("tc", width, span, borders, fill, style_id), _cell_skeleton,
+                                 width, span, borders, fill, style_id))
+        return tr
 
-        qn = self._qn
-        tc = OxmlElement("w:tc")
-        tc_pr = OxmlElement("w:tcPr")
-        tc_w = OxmlElement("w:tcW")
-        tc_w.set(qn("w:w"), str(self.widths[col]))
-        tc_w.set(qn("w:type"), "dxa")
-        tc_pr.append(tc_w)
-        tc.append(tc_pr)
-        p = OxmlElement("w:p")
-        tc.append(p)
-        tr.append(tc)
-        cell = _Cell(tc, self.table)
-        self.w.set_style(cell.paragraphs[0], self.text_style)
-        return [cell]
+    def _copy(self, key: tuple, make: Callable[..., Any], *args: Any) -> Any:
+        """A copy of the skeleton ``make(*args)``, built once per table and key.
 
-    def _fill(self, cell: _Cell, spec: Cell, header: bool) -> None:
-        first = cell.paragraphs[0]
-        style = spec.style or (self.head_style if header else self.text_style)
+        Copying an element is much cheaper than building it with python-docx, and
+        most rows of a table have the same empty form, so a whole empty row is
+        usually one copy. (lxml copies children either way; copy.copy skips
+        deepcopy's memo bookkeeping.)"""
+        skeleton = self._skeletons.get(key)
+        if skeleton is None:
+            skeleton = self._skeletons[key] = make(*args)
+        return copy(skeleton)
+
+    def _fill(self, tc: Any, spec: Cell, style: str) -> None:
+        """Write a cell's content into its first paragraph (already in ``style``)."""
         content = spec.content
-        self.w.set_style(first, style)
-        if isinstance(content, Markup):
-            if not self.w.markup(cell, content.text, style=style, bullet_style=style, number_style=style,
-                                 first=first, italic=content.italic):
-                self.w.set_style(first, style)
-        elif isinstance(content, Callable):
-            content(cell, first)
+        if isinstance(content, str):  # the common case first: isinstance on Callable is slow
+            if content:  # most Gantt cells are empty
+                self.w.runs(tc[-1], content, bold=spec.bold)
+        elif isinstance(content, Markup):
+            cell = _Cell(tc, self.table)
+            self.w.markup(cell, content.text, style=style, bullet_style=style, number_style=style,
+                          first=Paragraph(tc[-1], cell), italic=content.italic)
+        elif callable(content):
+            cell = _Cell(tc, self.table)
+            content(cell, Paragraph(tc[-1], cell))
         else:
-            self.w.text(first, content, bold=spec.bold)
+            self.w.runs(tc[-1], content, bold=spec.bold)
         if spec.align:
-            from docx.enum.text import WD_ALIGN_PARAGRAPH
+            alignment = _ALIGN[spec.align]
+            for p in tc.iterchildren(W.P):
+                p.get_or_add_pPr().jc_val = alignment
 
-            alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}[spec.align]
-            for p in cell.paragraphs:
-                p.alignment = alignment
 
+def _row_skeleton(header: bool, keep_together: bool, min_height: int | None) -> Any:
+    """An empty ``w:tr`` with its row properties."""
+    tr = OxmlElement("w:tr")
+    if header or keep_together or min_height:
+        tr_pr = OxmlElement("w:trPr")
+        if header or keep_together:
+            tr_pr.append(OxmlElement("w:cantSplit"))
+        if min_height:
+            height = OxmlElement("w:trHeight")
+            height.set(qn("w:val"), str(min_height))
+            height.set(qn("w:hRule"), "atLeast")
+            tr_pr.append(height)
+        if header:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        tr.append(tr_pr)
+    return tr
+
+
+def _cell_skeleton(width: int, span: int, borders: str | None, fill: str | None, style_id: str) -> Any:
+    """An empty ``w:tc`` with its cell properties and one paragraph in ``style_id``."""
+    tc = OxmlElement("w:tc")
+    tc_pr = OxmlElement("w:tcPr")
+    tc_w = OxmlElement("w:tcW")
+    tc_w.set(qn("w:w"), str(width))
+    tc_w.set(qn("w:type"), "dxa")
+    tc_pr.append(tc_w)
+    if span > 1:
+        grid_span = OxmlElement("w:gridSpan")
+        grid_span.set(qn("w:val"), str(span))
+        tc_pr.append(grid_span)
+    if borders:
+        tc_pr.append(parse_xml(f'<w:tcBorders {nsdecls("w")}>{borders}</w:tcBorders>'))
+    if fill:
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), fill)
+        tc_pr.append(shd)
+    tc.append(tc_pr)
+    p = OxmlElement("w:p")
+    set_paragraph_style(p, style_id)
+    tc.append(p)
+    return tc

@@ -8,17 +8,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from docx.text.paragraph import Paragraph
+
 from app import markup
 from app.export.docx_footnotes import Footnotes
 from app.export.docx_lists import ListNumbering
 from app.export.docx_styles import S, StyleIds
+from app.export.docx_xml import W, front_child, sub
 from app.export.sanitize import PAGE_BREAK, Sanitizer
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.text.paragraph import Paragraph
 
-__all__ = ["Writer", "safe_url"]
+__all__ = ["Writer", "safe_url", "set_paragraph_style"]
 
 _SCHEMES = {"http", "https", "mailto", "ftp", "file", "tel"}
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
@@ -46,24 +48,38 @@ def safe_url(url: str) -> str | None:
 def _append_text(r: Any, text: str) -> None:
     """Text into a ``w:r``: "\n" → ``w:br``, "\t" → ``w:tab``, a soft hyphen → ``w:softHyphen``
     (Word's own optional hyphen), everything else in ``w:t`` with spaces preserved."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    space = qn("xml:space")
     for i, line in enumerate(text.split("\n")):
         if i:
-            r.append(OxmlElement("w:br"))
+            sub(r, W.BR)
         for j, cell in enumerate(line.split("\t")):
             if j:
-                r.append(OxmlElement("w:tab"))
+                sub(r, W.TAB)
             for k, piece in enumerate(cell.split("\u00ad")):
                 if k:
-                    r.append(OxmlElement("w:softHyphen"))
+                    sub(r, W.SOFT_HYPHEN)
                 if piece:
-                    t = OxmlElement("w:t")
-                    t.set(space, "preserve")
+                    t = sub(r, W.T)
+                    t.set(W.SPACE, "preserve")
                     t.text = piece
-                    r.append(t)
+
+
+def _new_run(parent: Any, bold: bool, italic: bool, style_id: str | None) -> Any:
+    """A ``w:r`` at the end of ``parent``, its properties in schema order (rStyle, b, i)."""
+    r = sub(parent, W.R)
+    if bold or italic or style_id is not None:
+        rpr = sub(r, W.RPR)
+        if style_id is not None:
+            sub(rpr, W.RSTYLE, style_id)
+        if bold:
+            sub(rpr, W.B)
+        if italic:
+            sub(rpr, W.I)
+    return r
+
+
+def set_paragraph_style(p: Any, style_id: str) -> None:
+    """Set a ``w:p``'s style by hand (python-docx's schema-order search is slow)."""
+    front_child(front_child(p, W.PPR), W.PSTYLE).set(W.VAL, style_id)
 
 
 class Writer:
@@ -81,63 +97,49 @@ class Writer:
     def paragraph(self, container: Any, text: Any = "", style: str | None = None, *,
                   bold: bool = False, italic: bool = False) -> Paragraph:
         """A new paragraph at the end of ``container`` (document, cell, header …)."""
-        p = container.add_paragraph()
+        p = self.new_paragraph(container)
         if style is not None:
             self.set_style(p, style)
         if text:
             self.text(p, text, bold=bold, italic=italic)
         return p
 
-    def set_style(self, paragraph: Paragraph, style: str) -> None:
-        """Set the paragraph style by hand: pPr is the first child of w:p and pStyle the
-        first of pPr, and python-docx's general schema-order search for them is slow."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+    def new_paragraph(self, container: Any) -> Paragraph:
+        """An empty paragraph at the end of ``container``. Body paragraphs are put
+        before the final sectPr here: python-docx's add_paragraph finds the sectPr by
+        walking every child of the body, which made a long document quadratic."""
+        if container is not self.doc:
+            return container.add_paragraph()
+        body = self.doc.element.body
+        p = sub(body, W.P)
+        last = p.getprevious()
+        if last is not None and last.tag == W.SECTPR:
+            last.addprevious(p)
+        return Paragraph(p, self.doc._body)
 
-        p = paragraph._p
-        ppr = p.pPr
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            p.insert(0, ppr)
-        pstyle = ppr.find(qn("w:pStyle"))
-        if pstyle is None:
-            pstyle = OxmlElement("w:pStyle")
-            ppr.insert(0, pstyle)
-        pstyle.set(qn("w:val"), self.styles[style])
+    def set_style(self, paragraph: Paragraph, style: str) -> None:
+        """Give the paragraph the named style (by its id in this document)."""
+        set_paragraph_style(paragraph._p, self.styles[style])
 
     def text(self, paragraph: Paragraph, value: Any, *, bold: bool = False, italic: bool = False,
              char_style: str | None = None, run_parent: Any = None) -> None:
-        """Append sanitised text; line breaks, tabs and page breaks become Word's own."""
-        from docx.enum.text import WD_BREAK
+        """Append sanitised text to the paragraph (or to ``run_parent``, a hyperlink in it)."""
+        self.runs(paragraph._p if run_parent is None else run_parent, value, bold=bold, italic=italic,
+                  char_style=char_style)
 
+    def runs(self, parent: Any, value: Any, *, bold: bool = False, italic: bool = False,
+             char_style: str | None = None) -> None:
+        """Append sanitised text as runs to a ``w:p`` or ``w:hyperlink`` element; line
+        breaks, tabs and page breaks become Word's own."""
         text = self.clean.text(value)
         if not text:
             return
+        style_id = self.styles[char_style] if char_style is not None else None
         for k, piece in enumerate(text.split(PAGE_BREAK)):
             if k:
-                run = self._new_run(paragraph, run_parent)
-                run.add_break(WD_BREAK.PAGE)
-            if not piece:
-                continue
-            run = self._new_run(paragraph, run_parent)
-            _append_text(run._r, piece)
-            if bold:
-                run.bold = True
-            if italic:
-                run.italic = True
-            if char_style is not None:
-                run._r.get_or_add_rPr().style = self.styles[char_style]
-
-    @staticmethod
-    def _new_run(paragraph: Paragraph, run_parent: Any):
-        if run_parent is None:
-            return paragraph.add_run()
-        from docx.oxml import OxmlElement
-        from docx.text.run import Run
-
-        r = OxmlElement("w:r")
-        run_parent.append(r)
-        return Run(r, paragraph)
+                sub(sub(parent, W.R), W.BR).set(W.TYPE, "page")
+            if piece:
+                _append_text(_new_run(parent, bold, italic, style_id), piece)
 
     # --- markup ---------------------------------------------------------------
 
@@ -154,7 +156,7 @@ class Writer:
             if first is not None:
                 p, first = first, None
             else:
-                p = container.add_paragraph()
+                p = self.new_paragraph(container)
             if block.kind is markup.BlockKind.PARAGRAPH:
                 numbered.clear()
                 self.set_style(p, style)
