@@ -9,12 +9,10 @@ only when an export runs, so the command line starts without it.
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 from typing import Any
 
-from app.export.result import ExportError, ExportResult
+from app.export.result import ExportError, ExportResult, save_beside
 
 __all__ = ["ExportError", "ExportResult", "export_docx", "write_docx"]
 
@@ -41,32 +39,5 @@ def write_docx(plan: dict[str, Any], out: Path, *, reference: Path | None = None
 
     doc, warnings = build_document(plan, reference=Path(reference) if reference else None, toc=toc,
                                    risk_scale=risk_scale, toc_field=toc_field)
-    _save(doc, out)
+    save_beside(out, doc.save, program="Word")
     return ExportResult(out, warnings)
-
-
-def _save(doc: Any, out: Path) -> None:
-    """Write beside the target and rename, so a half-written file never replaces a good one."""
-    folder = out.parent if str(out.parent) else Path(".")
-    tmp = folder / f".{out.stem[:40]}-{secrets.token_hex(6)}.tmp"
-    try:
-        fh = open(tmp, "xb")  # noqa: SIM115 - closed below; "x" never overwrites, mode follows the umask
-    except OSError as err:
-        raise ExportError(f"Kunde inte skriva i mappen {folder}: {err.strerror or err}. "
-                          "Välj en annan mapp.") from None
-    try:
-        with fh:
-            doc.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except PermissionError:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"{out.name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat "
-                          "program (till exempel Word). Stäng den och försök igen.") from None
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"{out.name} kunde inte sparas: {err.strerror or err}.") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.export.docx_export import write_docx
-from app.export.result import ExportError, ExportResult
+from app.export.result import ExportError, ExportResult, save_beside
 
 __all__ = ["LibreOfficeMissing", "PdfExportError", "export_pdf", "libreoffice_path"]
 
@@ -81,7 +81,8 @@ def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None
         source = work / "dokument.docx"
         result = write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale, toc_field=False)
         pdf = _convert(exe, source, work, timeout)
-        _move_into_place(pdf, out)
+        with open(pdf, "rb") as made:
+            save_beside(out, lambda fh: shutil.copyfileobj(made, fh), error=PdfExportError)
     return ExportResult(out, result.warnings)
 
 
@@ -142,17 +143,3 @@ def _kill(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
 
 
-def _move_into_place(pdf: Path, out: Path) -> None:
-    """Copy beside the target, then rename: a failed export never leaves half a PDF."""
-    folder = out.parent if str(out.parent) else Path(".")
-    tmp = folder / f".{out.stem[:40]}-{secrets.token_hex(6)}.tmp"
-    try:
-        shutil.copyfile(pdf, tmp)
-        os.replace(tmp, out)
-    except PermissionError:
-        tmp.unlink(missing_ok=True)
-        raise PdfExportError(f"{out.name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat "
-                             "program. Stäng den och försök igen.") from None
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise PdfExportError(f"{out.name} kunde inte sparas: {err.strerror or err}.") from None

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["ExportError", "ExportResult"]
+__all__ = ["ExportError", "ExportResult", "save_beside"]
 
 
 @dataclass
@@ -18,3 +22,36 @@ class ExportResult:
 
 class ExportError(Exception):
     """An export that could not be written; ``str(err)`` is a plain Swedish message."""
+
+
+def save_beside(out: Path, write: Callable[[BinaryIO], None], *, error: type[Exception] = ExportError,
+                program: str = "") -> None:
+    """Write `out` through `write(fh)` into a new file beside it, fsync it and rename it into place.
+
+    A failed export leaves the old file as it was and nothing behind; each
+    failure is raised as `error` with a plain Swedish message. `program` names
+    what may hold the file open (Word, Excel).
+    """
+    folder = out.parent if str(out.parent) else Path(".")
+    tmp = folder / f".{out.stem[:40]}-{secrets.token_hex(6)}.tmp"
+    try:
+        fh = open(tmp, "xb")  # noqa: SIM115 - closed below; "x" never overwrites, mode follows the umask
+    except OSError as err:
+        raise error(f"Kunde inte skriva i mappen {folder}: {err.strerror or err}. Välj en annan mapp.") from None
+    try:
+        with fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        holder = f" (till exempel {program})" if program else ""
+        raise error(f"{out.name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat program{holder}. "
+                    "Stäng den och försök igen.") from None
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise error(f"{out.name} kunde inte sparas: {err.strerror or err}.") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

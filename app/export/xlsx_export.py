@@ -9,9 +9,7 @@ filter and sum in Excel. openpyxl is imported only when an export runs.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +18,7 @@ from typing import Any
 
 from app import kinds
 from app.dates import DateParseError, VagueDate
+from app.export.result import save_beside
 from app.risks import RiskSettings, default_settings, risk_value
 
 __all__ = ["XlsxExportError", "XlsxResult", "export_xlsx"]
@@ -241,7 +240,7 @@ def export_xlsx(plan: dict[str, Any], out: Path, *, risk_scale: int = 4,
     warnings = []
     if clean.removed:
         warnings.append(f"{clean.removed} otillåtna styrtecken togs bort ur texten.")
-    _save(wb, out)
+    save_beside(out, wb.save, error=XlsxExportError, program="Excel")
     return XlsxResult(out, warnings)
 
 
@@ -279,21 +278,3 @@ def _load_sheet(ws: Any, load: dict[str, Any], clean: _Cleaner) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(periods) + 2)}{last_row}"
 
 
-def _save(wb: Any, out: Path) -> None:
-    """Save beside the target and rename, so a failed save leaves no half-written workbook."""
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
-        os.close(fd)
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except PermissionError as exc:
-        raise XlsxExportError(
-            f"Kunde inte skriva ”{out.name}”: filen används eller mappen är skrivskyddad. "
-            "Stäng filen i Excel och försök igen."
-        ) from exc
-    except OSError as exc:
-        raise XlsxExportError(f"Kunde inte skriva ”{out.name}”: {exc.strerror or exc}.") from exc
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
