@@ -8,7 +8,6 @@ import is one transaction: a program stopped halfway leaves the plan as it was.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache, lru_cache
@@ -20,7 +19,7 @@ from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextFiel
 
 from app.dates import DateParseError, VagueDate
 from app.plan_json import FORMAT, FORMAT_VERSION
-from app.resources import resource_path
+from app.plan_schema_check import plan_schema, quick_check
 from app.validation import ValidationError, validate
 from db import models
 
@@ -35,8 +34,7 @@ class PlanFileError(ValueError):
 def _validator() -> Any:
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(resource_path("plan.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(plan_schema())
 
 
 def _path(parts: Iterable[Any]) -> str:
@@ -68,131 +66,9 @@ def read_plan_file(path: Path) -> dict[str, Any]:
     return data
 
 
-# --- a quick yes for valid files ------------------------------------------------
-#
-# jsonschema walks a 20,000-item plan in seconds. The schema uses a handful of
-# keywords, so it is also translated into one plain Python function that is at
-# least as strict as jsonschema: it may say no to something jsonschema accepts
-# (a float 3.0 for an integer), never yes to something jsonschema refuses. A yes
-# skips jsonschema; a no asks jsonschema for the errors and their paths, as
-# before. A keyword the translator does not know makes it give up, and then
-# jsonschema alone decides.
-
-_EXACT_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),
-    "object": (dict,), "array": (list,), "null": (type(None),),
-}
-_KEYWORDS = {"type", "pattern", "enum", "const", "minLength", "minimum", "maximum", "required", "properties",
-             "additionalProperties", "items", "anyOf", "$schema", "$id", "title", "description", "$comment"}
-
-
-class _Unsupported(Exception):
-    pass
-
-
-class _Translator:
-    def __init__(self) -> None:
-        self.names: dict[str, Any] = {"_MISSING": object()}
-        self.functions: list[str] = []
-        self.depth = 0
-
-    def constant(self, value: Any) -> str:
-        name = f"_c{len(self.names)}"
-        self.names[name] = value
-        return name
-
-    def function(self, schema: Any) -> str:
-        name = f"_f{len(self.functions)}"
-        self.functions.append("")  # reserve the name before the body (which may add functions)
-        body = self.check(schema, "x", 1)
-        self.functions[int(name[2:])] = "\n".join([f"def {name}(x):", *body, "    return True"])
-        return name
-
-    def check(self, schema: Any, v: str, level: int) -> list[str]:
-        """Lines that `return False` unless value `v` passes `schema`."""
-        pad = "    " * level
-        if schema is True or schema == {}:
-            return []
-        if not isinstance(schema, dict) or set(schema) - _KEYWORDS:
-            raise _Unsupported(repr(schema)[:60])
-        out: list[str] = []
-        if "type" in schema:
-            names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
-            allowed = tuple(dict.fromkeys(t for n in names for t in _EXACT_TYPES[n]))
-            if len(allowed) == 1:
-                out.append(f"{pad}if type({v}) is not {self.constant(allowed[0])}: return False")
-            else:
-                out.append(f"{pad}if type({v}) not in {self.constant(frozenset(allowed))}: return False")
-        if "pattern" in schema:
-            search = self.constant(re.compile(schema["pattern"]).search)
-            out.append(f"{pad}if type({v}) is str and {search}({v}) is None: return False")
-        for key in ("enum", "const"):
-            if key in schema:
-                values = schema["enum"] if key == "enum" else [schema["const"]]
-                if not all(type(x) in (str, int) for x in values):
-                    raise _Unsupported(key)
-                typed = self.constant(frozenset((type(x), x) for x in values))
-                out.append(f"{pad}if type({v}) not in (str, int) or (type({v}), {v}) not in {typed}: return False")
-        if "minLength" in schema:
-            out.append(f"{pad}if type({v}) is str and len({v}) < {int(schema['minLength'])}: return False")
-        for key, op in (("minimum", "<"), ("maximum", ">")):
-            if key in schema:
-                bound = self.constant(schema[key])
-                out.append(f"{pad}if type({v}) in (int, float) and {v} {op} {bound}: return False")
-        if {"required", "properties", "additionalProperties"} & set(schema):
-            out.append(f"{pad}if type({v}) is dict:")
-            out += self.object(schema, v, level + 1)
-        if "items" in schema:
-            self.depth += 1
-            item = f"i{self.depth}"
-            out.append(f"{pad}if type({v}) is list:")
-            out.append(f"{pad}    for {item} in {v}:")
-            out += self.check(schema["items"], item, level + 2) or [f"{pad}        pass"]
-        if "anyOf" in schema:
-            options = " or ".join(f"{self.function(s)}({v})" for s in schema["anyOf"])
-            out.append(f"{pad}if not ({options}): return False")
-        return out
-
-    def object(self, schema: dict[str, Any], v: str, level: int) -> list[str]:
-        pad = "    " * level
-        out = [f"{pad}pass"]
-        properties = schema.get("properties", {})
-        if schema.get("required"):
-            out.append(f"{pad}if not {self.constant(frozenset(schema['required']))} <= {v}.keys(): return False")
-        extra = schema.get("additionalProperties", True)
-        if extra is False:
-            out.append(f"{pad}if not {v}.keys() <= {self.constant(frozenset(properties))}: return False")
-        elif extra is not True:
-            known, check = self.constant(frozenset(properties)), self.function(extra)
-            out.append(f"{pad}for k, e in {v}.items():")
-            out.append(f"{pad}    if k not in {known} and not {check}(e): return False")
-        for key, sub in properties.items():
-            self.depth += 1
-            p = f"p{self.depth}"
-            lines = self.check(sub, p, level + 1)
-            if lines:
-                out.append(f"{pad}{p} = {v}.get({key!r}, _MISSING)")
-                out.append(f"{pad}if {p} is not _MISSING:")
-                out += lines
-        return out
-
-
-@cache
-def _quick_check() -> Any:
-    """The compiled yes/no check of the schema, or None if the schema uses a keyword it does not know."""
-    translator = _Translator()
-    try:
-        main = translator.function(_validator().schema)
-    except (_Unsupported, KeyError, TypeError, re.error):
-        return None
-    namespace = dict(translator.names)
-    exec(compile("\n\n".join(translator.functions), "<plan schema>", "exec"), namespace)  # noqa: S102
-    return namespace[main]
-
-
 def _schema_errors(data: Any) -> list[Any]:
     """jsonschema's errors, sorted by path; skipped when the quick check says the file is valid."""
-    quick = _quick_check()
+    quick = quick_check()
     if quick is not None and quick(data):
         return []
     return sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
