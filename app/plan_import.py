@@ -245,7 +245,8 @@ def _vague_parts(text: str | None) -> tuple[str | None, str | None]:
 
 
 def _vague_column_lists(name: str, texts: list[str | None]) -> dict[str, list[str | None]]:
-    parts = [_vague_parts(t) for t in texts]
+    distinct = {t: _vague_parts(t) for t in set(texts)}
+    parts = [distinct[t] for t in texts]
     return {name: [start for start, _ in parts], f"{name}_precision": [precision for _, precision in parts]}
 
 
