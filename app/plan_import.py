@@ -258,8 +258,10 @@ def _chunks(values: list[Any]) -> Iterator[list[Any]]:
         yield values[start:start + _CHUNK]
 
 
-def _executemany(sql: str, rows: list[tuple[Any, ...]]) -> None:
-    if rows:
+def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
+    made one at a time while SQLite writes (20,000 rows are never all in memory at once)."""
+    if not isinstance(rows, list) or rows:
         models.database.cursor().executemany(sql, rows)
 
 
@@ -402,7 +404,7 @@ class _Upserter:
                 new_cols[r] = targets
                 later.append(pending)
             head = (self.now, self.now, 1, None)
-            new_rows = list(zip(own, new_uuids, *map(repeat, head), *new_cols, *map(repeat, tail)))
+            new_rows = zip(own, new_uuids, *map(repeat, head), *new_cols, *map(repeat, tail))
             all_columns = ["id", "uuid", "created_at", "modified_at", "rev", "deleted_at",
                            *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
             _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
@@ -533,7 +535,7 @@ def _import_dependencies(up: _Upserter, timeline: list[dict[str, Any]], item_ids
         'SELECT "id", "predecessor_id", "successor_id", "deleted_at" FROM "dependency" WHERE "successor_id" IN ({})',
         list(item_ids.values()))}
     pairs = [pair for pair in wanted if pair not in existing] if existing else wanted
-    new = [(uuid, up.now, up.now, p, s) for uuid, (p, s) in zip(models.new_uuids(len(pairs)), pairs)]
+    new = ((uuid, up.now, up.now, p, s) for uuid, (p, s) in zip(models.new_uuids(len(pairs)), pairs))
     _executemany('INSERT INTO "dependency" ("uuid", "created_at", "modified_at", "rev", "deleted_at", '
                  '"predecessor_id", "successor_id", "kind") VALUES (?, ?, ?, 1, NULL, ?, ?, \'FS\')', new)
     wanted_set = set(wanted)
