@@ -8,9 +8,11 @@ skips jsonschema; a no asks jsonschema for the errors and their paths. A
 keyword the translator does not know makes it give up (quick_check() is None),
 and then jsonschema alone decides.
 
-The generated code reads each required property with x[key] once the keys are
-known to be there, checks a type once and then relies on it, and writes an
-anyOf of simple branches as one expression, since it runs once a timeline item.
+The generated code runs once a timeline item, so it reads each required property
+with x[key] (an object whose keys must be exactly its properties is checked by
+its length and those reads: a missing key is a KeyError, which means no),
+checks a type once and then relies on it, and writes an anyOf of simple
+branches as one expression.
 """
 
 from __future__ import annotations
@@ -80,8 +82,11 @@ class _Translator:
     def function(self, schema: Any) -> str:
         name = f"_f{len(self.functions)}"
         self.functions.append("")  # reserve the name before the body (which may add functions)
-        body = self.check(schema, "x", 1)
-        self.functions[int(name[2:])] = "\n".join([f"def {name}(x):", *body, "    return True"])
+        body = self.check(schema, "x", 2) or ["        pass"]
+        self.functions[int(name[2:])] = "\n".join([
+            f"def {name}(x):", "    try:", *body,
+            "    except KeyError:  # a required property is missing (see object())", "        return False",
+            "    return True"])
         return name
 
     def failures(self, schema: dict[str, Any], v: str) -> tuple[list[str], frozenset[type] | None]:
@@ -184,8 +189,12 @@ class _Translator:
         properties = schema.get("properties", {})
         required = set(schema.get("required", ()))
         extra = schema.get("additionalProperties", True)
-        if extra is False and required == set(properties):
-            out.append(f"{pad}if {v}.keys() != {self.constant(frozenset(properties))}: return False")
+        exact = extra is False and required == set(properties)
+        if exact:
+            # As many keys as properties, and each property read with v[key] below (a missing
+            # one raises KeyError, which the function turns into False): then the keys are
+            # exactly the properties. Cheaper than comparing the key sets for each of 20,000 items.
+            out.append(f"{pad}if len({v}) != {len(properties)}: return False")
         else:
             if required:
                 out.append(f"{pad}if not {self.constant(frozenset(required))} <= {v}.keys(): return False")
@@ -199,8 +208,10 @@ class _Translator:
             p = self.variable("p")
             lines = self.check(sub, p, level + (key not in required))
             if not lines:
+                if exact:
+                    out.append(f"{pad}{v}[{key!r}]")
                 continue
-            if key in required:  # known to be there
+            if key in required:  # known to be there, or a KeyError if `exact`
                 out.append(f"{pad}{p} = {v}[{key!r}]")
             else:
                 out.append(f"{pad}{p} = {v}.get({key!r}, _MISSING)")
