@@ -376,7 +376,11 @@ class _Upserter:
         fresh = [i for i, u in enumerate(uuids) if u not in existing] if existing else range(len(uuids))
         if fresh:
             (top,) = models.database.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()
-            ids.update((uuids[i], n) for n, i in enumerate(fresh, start=(top or 0) + 1))
+            first = (top or 0) + 1
+            if len(fresh) == len(uuids):  # all new: in the order given
+                ids.update(zip(uuids, range(first, first + len(uuids))))
+            else:
+                ids.update((uuids[i], n) for n, i in enumerate(fresh, start=first))
         for r in refs:
             get = ids.get
             cols[r] = [get(v) if v else None for v in cols[r]]
