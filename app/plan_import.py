@@ -146,7 +146,8 @@ def _semantics_hold(data: dict[str, Any]) -> bool:
         uuids += [row["uuid"] for row in rows]
     if len(set(uuids)) < len(uuids):
         return False
-    texts = {data["metadata"].get("document_date"), data["decision"].get("date"), data["decision"].get("signature_date")}
+    decision = data["decision"]
+    texts = {data["metadata"].get("document_date"), decision.get("date"), decision.get("signature_date")}
     for key, names in VAGUE_PATHS.items():
         for name in names:
             texts.update([row.get(name) for row in lists[key]])
@@ -169,7 +170,8 @@ def _semantics_hold(data: dict[str, Any]) -> bool:
         {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
         and {t["parent"] for t in timeline if t["parent"]} <= items
         and {dep for t in timeline for dep in t["depends_on"]} <= items
-        and all({r["person"] for r in lists[key] if r["person"]} <= people for key in ("organisation.roles", "resources"))
+        and all({r["person"] for r in lists[key] if r["person"]} <= people
+                for key in ("organisation.roles", "resources"))
         and timeline_rows_pass(timeline, _vague)
     )
 

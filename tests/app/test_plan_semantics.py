@@ -25,7 +25,8 @@ def _first_with(rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
 MUTATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "plan uuid again": lambda d: d["timeline"][3].__setitem__("uuid", d["uuid"]),
     "item uuid again": lambda d: d["timeline"][3].__setitem__("uuid", d["timeline"][7]["uuid"]),
-    "section uuid is a person's": lambda d: d["sections"][0].__setitem__("uuid", d["organisation"]["people"][0]["uuid"]),
+    "section uuid is a person's": lambda d: d["sections"][0].__setitem__(
+        "uuid", d["organisation"]["people"][0]["uuid"]),
     "role uuid is a risk's": lambda d: d["organisation"]["roles"][0].__setitem__("uuid", d["risks"][1]["uuid"]),
     "document date": lambda d: d["metadata"].__setitem__("document_date", "2025-02-30"),
     "decision date": lambda d: d["decision"].__setitem__("date", "2025-13"),
