@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 __all__ = [
     "MAX_YEAR",
@@ -122,7 +123,7 @@ class VagueDate:
     def first_day(self) -> date:
         return self.start
 
-    @property
+    @cached_property  # a VagueDate never changes; validate_order asks for it often
     def last_day(self) -> date:
         y, m = self.start.year, self.start.month
         if self.precision is Precision.DAY:

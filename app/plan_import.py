@@ -8,20 +8,19 @@ import is one transaction: a program stopped halfway leaves the plan as it was.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
-from operator import itemgetter
 from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from app.dates import DateParseError, VagueDate
 from app.plan_json import FORMAT, FORMAT_VERSION
-from app.resources import resource_path
-from app.validation import ValidationError, validate
+from app.plan_schema_check import plan_schema, quick_check
+from app.validation import ValidationError, timeline_rows_pass, validate
 from db import models
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -35,8 +34,7 @@ class PlanFileError(ValueError):
 def _validator() -> Any:
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(resource_path("plan.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(plan_schema())
 
 
 def _path(parts: Iterable[Any]) -> str:
@@ -68,131 +66,9 @@ def read_plan_file(path: Path) -> dict[str, Any]:
     return data
 
 
-# --- a quick yes for valid files ------------------------------------------------
-#
-# jsonschema walks a 20,000-item plan in seconds. The schema uses a handful of
-# keywords, so it is also translated into one plain Python function that is at
-# least as strict as jsonschema: it may say no to something jsonschema accepts
-# (a float 3.0 for an integer), never yes to something jsonschema refuses. A yes
-# skips jsonschema; a no asks jsonschema for the errors and their paths, as
-# before. A keyword the translator does not know makes it give up, and then
-# jsonschema alone decides.
-
-_EXACT_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),
-    "object": (dict,), "array": (list,), "null": (type(None),),
-}
-_KEYWORDS = {"type", "pattern", "enum", "const", "minLength", "minimum", "maximum", "required", "properties",
-             "additionalProperties", "items", "anyOf", "$schema", "$id", "title", "description", "$comment"}
-
-
-class _Unsupported(Exception):
-    pass
-
-
-class _Translator:
-    def __init__(self) -> None:
-        self.names: dict[str, Any] = {"_MISSING": object()}
-        self.functions: list[str] = []
-        self.depth = 0
-
-    def constant(self, value: Any) -> str:
-        name = f"_c{len(self.names)}"
-        self.names[name] = value
-        return name
-
-    def function(self, schema: Any) -> str:
-        name = f"_f{len(self.functions)}"
-        self.functions.append("")  # reserve the name before the body (which may add functions)
-        body = self.check(schema, "x", 1)
-        self.functions[int(name[2:])] = "\n".join([f"def {name}(x):", *body, "    return True"])
-        return name
-
-    def check(self, schema: Any, v: str, level: int) -> list[str]:
-        """Lines that `return False` unless value `v` passes `schema`."""
-        pad = "    " * level
-        if schema is True or schema == {}:
-            return []
-        if not isinstance(schema, dict) or set(schema) - _KEYWORDS:
-            raise _Unsupported(repr(schema)[:60])
-        out: list[str] = []
-        if "type" in schema:
-            names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
-            allowed = tuple(dict.fromkeys(t for n in names for t in _EXACT_TYPES[n]))
-            if len(allowed) == 1:
-                out.append(f"{pad}if type({v}) is not {self.constant(allowed[0])}: return False")
-            else:
-                out.append(f"{pad}if type({v}) not in {self.constant(frozenset(allowed))}: return False")
-        if "pattern" in schema:
-            search = self.constant(re.compile(schema["pattern"]).search)
-            out.append(f"{pad}if type({v}) is str and {search}({v}) is None: return False")
-        for key in ("enum", "const"):
-            if key in schema:
-                values = schema["enum"] if key == "enum" else [schema["const"]]
-                if not all(type(x) in (str, int) for x in values):
-                    raise _Unsupported(key)
-                typed = self.constant(frozenset((type(x), x) for x in values))
-                out.append(f"{pad}if type({v}) not in (str, int) or (type({v}), {v}) not in {typed}: return False")
-        if "minLength" in schema:
-            out.append(f"{pad}if type({v}) is str and len({v}) < {int(schema['minLength'])}: return False")
-        for key, op in (("minimum", "<"), ("maximum", ">")):
-            if key in schema:
-                bound = self.constant(schema[key])
-                out.append(f"{pad}if type({v}) in (int, float) and {v} {op} {bound}: return False")
-        if {"required", "properties", "additionalProperties"} & set(schema):
-            out.append(f"{pad}if type({v}) is dict:")
-            out += self.object(schema, v, level + 1)
-        if "items" in schema:
-            self.depth += 1
-            item = f"i{self.depth}"
-            out.append(f"{pad}if type({v}) is list:")
-            out.append(f"{pad}    for {item} in {v}:")
-            out += self.check(schema["items"], item, level + 2) or [f"{pad}        pass"]
-        if "anyOf" in schema:
-            options = " or ".join(f"{self.function(s)}({v})" for s in schema["anyOf"])
-            out.append(f"{pad}if not ({options}): return False")
-        return out
-
-    def object(self, schema: dict[str, Any], v: str, level: int) -> list[str]:
-        pad = "    " * level
-        out = [f"{pad}pass"]
-        properties = schema.get("properties", {})
-        if schema.get("required"):
-            out.append(f"{pad}if not {self.constant(frozenset(schema['required']))} <= {v}.keys(): return False")
-        extra = schema.get("additionalProperties", True)
-        if extra is False:
-            out.append(f"{pad}if not {v}.keys() <= {self.constant(frozenset(properties))}: return False")
-        elif extra is not True:
-            known, check = self.constant(frozenset(properties)), self.function(extra)
-            out.append(f"{pad}for k, e in {v}.items():")
-            out.append(f"{pad}    if k not in {known} and not {check}(e): return False")
-        for key, sub in properties.items():
-            self.depth += 1
-            p = f"p{self.depth}"
-            lines = self.check(sub, p, level + 1)
-            if lines:
-                out.append(f"{pad}{p} = {v}.get({key!r}, _MISSING)")
-                out.append(f"{pad}if {p} is not _MISSING:")
-                out += lines
-        return out
-
-
-@cache
-def _quick_check() -> Any:
-    """The compiled yes/no check of the schema, or None if the schema uses a keyword it does not know."""
-    translator = _Translator()
-    try:
-        main = translator.function(_validator().schema)
-    except (_Unsupported, KeyError, TypeError, re.error):
-        return None
-    namespace = dict(translator.names)
-    exec(compile("\n\n".join(translator.functions), "<plan schema>", "exec"), namespace)  # noqa: S102
-    return namespace[main]
-
-
 def _schema_errors(data: Any) -> list[Any]:
     """jsonschema's errors, sorted by path; skipped when the quick check says the file is valid."""
-    quick = _quick_check()
+    quick = quick_check()
     if quick is not None and quick(data):
         return []
     return sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -248,8 +124,60 @@ VAGUE_PATHS = {
 }
 
 
+def _lists(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The plan's lists of rows with uuids, by their path in the file."""
+    return {**{k: data[k] for k in ("sections", "goals", "timeline", "resources", "budget", "risks",
+                                    "log", "status_reports", "terms", "references", "editions")},
+            "organisation.people": data["organisation"]["people"],
+            "organisation.roles": data["organisation"]["roles"]}
+
+
 def _semantic_problems(data: dict[str, Any]) -> list[str]:
     """What the schema cannot say: real dates, end after start, references that resolve, unique uuids."""
+    return [] if _semantics_hold(data) else _semantic_problems_one_by_one(data)
+
+
+def _semantics_hold(data: dict[str, Any]) -> bool:
+    """A quick yes: True only if _semantic_problems_one_by_one finds nothing. The same checks,
+    made once per distinct value and with set operations, as a 20,000-item plan needs."""
+    lists = _lists(data)
+    uuids = [data["uuid"]]
+    for rows in lists.values():
+        uuids += [row["uuid"] for row in rows]
+    if len(set(uuids)) < len(uuids):
+        return False
+    decision = data["decision"]
+    texts = {data["metadata"].get("document_date"), decision.get("date"), decision.get("signature_date")}
+    for key, names in VAGUE_PATHS.items():
+        for name in names:
+            texts.update([row.get(name) for row in lists[key]])
+    try:
+        for text in texts:
+            _vague(text)
+    except DateParseError:
+        return False
+    for key in ("log", "status_reports", "editions"):
+        for row in lists[key]:
+            if row.get("date"):
+                try:
+                    date.fromisoformat(row["date"])
+                except ValueError:
+                    return False
+    timeline = data["timeline"]
+    people = {p["uuid"] for p in data["organisation"]["people"]}
+    items = {t["uuid"] for t in timeline}
+    return (
+        {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
+        and {t["parent"] for t in timeline if t["parent"]} <= items
+        and {dep for t in timeline for dep in t["depends_on"]} <= items
+        and all({r["person"] for r in lists[key] if r["person"]} <= people
+                for key in ("organisation.roles", "resources"))
+        and timeline_rows_pass(timeline, _vague)
+    )
+
+
+def _semantic_problems_one_by_one(data: dict[str, Any]) -> list[str]:
+    """Every problem _semantic_problems looks for, with the path of the value, in file order."""
     problems: list[str] = []
     seen: set[str] = set()
 
@@ -268,10 +196,7 @@ def _semantic_problems(data: dict[str, Any]) -> list[str]:
     uuid_of("", data)
     dates("metadata", data["metadata"], ("document_date",))
     dates("decision", data["decision"], ("date", "signature_date"))
-    lists = {**{k: data[k] for k in ("sections", "goals", "timeline", "resources", "budget", "risks",
-                                    "log", "status_reports", "terms", "references", "editions")},
-             "organisation.people": data["organisation"]["people"],
-             "organisation.roles": data["organisation"]["roles"]}
+    lists = _lists(data)
     for key, items in lists.items():
         for i, row in enumerate(items):
             uuid_of(f"{key}[{i}]", row)
@@ -310,8 +235,21 @@ def _day(text: str | None) -> date | None:
 
 
 def _vague_columns(name: str, text: str | None) -> dict[str, Any]:
+    start, precision = _vague_parts(text)
+    return {name: start, f"{name}_precision": precision}
+
+
+@lru_cache(maxsize=4096)
+def _vague_parts(text: str | None) -> tuple[str | None, str | None]:
+    """A vague date's two columns as stored: its first day as ISO text, and its precision."""
     v = _vague(text)
-    return {name: v.start if v else None, f"{name}_precision": str(v.precision) if v else None}
+    return (v.start.isoformat(), str(v.precision)) if v else (None, None)
+
+
+def _vague_column_lists(name: str, texts: list[str | None]) -> dict[str, list[str | None]]:
+    distinct = {t: _vague_parts(t) for t in set(texts)}
+    parts = [distinct[t] for t in texts]
+    return {name: [start for start, _ in parts], f"{name}_precision": [precision for _, precision in parts]}
 
 
 _CHUNK = 500  # uuids per IN (…) list, well below SQLite's variable limit
@@ -322,8 +260,10 @@ def _chunks(values: list[Any]) -> Iterator[list[Any]]:
         yield values[start:start + _CHUNK]
 
 
-def _executemany(sql: str, rows: list[tuple[Any, ...]]) -> None:
-    if rows:
+def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
+    made one at a time while SQLite writes (20,000 rows are never all in memory at once)."""
+    if not isinstance(rows, list) or rows:
         models.database.cursor().executemany(sql, rows)
 
 
@@ -339,14 +279,25 @@ def _as_column(field: Any) -> Any:
         def to_text(value: Any) -> Any:  # what sqlite3's date adapter would store
             value = field.db_value(value)
             return value.isoformat() if isinstance(value, date) else value
-        return to_text, (type(None), str)
+        return to_text, {type(None), str}
     if isinstance(field, ForeignKeyField):
         field = field.rel_field
     if isinstance(field, IntegerField):
-        return field.db_value, (type(None), int)
+        return field.db_value, {type(None), int}
     if isinstance(field, CharField | TextField):
-        return field.db_value, (type(None), str)
-    return field.db_value, (type(None),)
+        return field.db_value, {type(None), str}
+    return field.db_value, {type(None)}
+
+
+def _top_run(ids: Iterable[int]) -> tuple[int, int] | None:
+    """The longest run lo, lo + 1, …, hi of `ids` that ends at the highest one (None if there are none)."""
+    ordered = sorted(ids)
+    if not ordered:
+        return None
+    k = len(ordered) - 1
+    while k > 0 and ordered[k - 1] == ordered[k] - 1:
+        k -= 1
+    return ordered[k], ordered[-1]
 
 
 class _Upserter:
@@ -356,6 +307,8 @@ class _Upserter:
     executemany for the new rows and one for the changed ones. A new row gets
     created_at = modified_at = now and rev 1; an existing row is written only when a
     value differs (or it was a tombstone), and then gets modified_at = now, rev + 1.
+    Rows are handled column by column: a 20,000-item timeline is a few lists, not
+    20,000 dicts.
     """
 
     def __init__(self, now: str):
@@ -374,35 +327,44 @@ class _Upserter:
         if len({u for u, _ in rows}) < len(rows):  # a uuid twice: each row in turn, the last one wins
             if self_refs:
                 raise ValueError("rows with references to each other must have different uuids")
-            return {u: i for row in rows for u, i in self._put_group(model, [row], ()).items()}
+            ids: dict[str, int] = {}
+            for uuid, columns in rows:
+                ids.update(self._put_group(model, [uuid], {k: [v] for k, v in columns.items()}, ()))
+            return ids
         groups: dict[frozenset[str], list[tuple[str, dict[str, Any]]]] = {}
         for row in rows:
             groups.setdefault(frozenset(row[1]), []).append(row)
         if len(groups) > 1 and self_refs:
             raise ValueError("rows with references to each other must have the same fields")
-        ids: dict[str, int] = {}
+        ids = {}
         for group in groups.values():
-            ids.update(self._put_group(model, group, self_refs))
+            names = list(group[0][1])
+            ids.update(self._put_group(model, [u for u, _ in group],
+                                       {n: [c[n] for _, c in group] for n in names}, self_refs))
         return ids
 
-    def _put_group(self, model: type[models.UserRow], rows: list[tuple[str, dict[str, Any]]],
+    def put_columns(self, model: type[models.UserRow], uuids: list[str], columns: dict[str, list[Any]],
+                    self_refs: tuple[str, ...] = ()) -> dict[str, int]:
+        """put_many for rows given column by column: {field name: one value a row, in the order of `uuids`}."""
+        if len(set(uuids)) < len(uuids):
+            return self.put_many(model, [(u, {k: col[i] for k, col in columns.items()}) for i, u in enumerate(uuids)],
+                                 self_refs)
+        return self._put_group(model, uuids, columns, self_refs)
+
+    def _put_group(self, model: type[models.UserRow], uuids: list[str], columns: dict[str, list[Any]],
                    self_refs: tuple[str, ...]) -> dict[str, int]:
         meta = model._meta
         table, fields = meta.table_name, meta.fields
-        names = [k for k in rows[0][1] if k in fields and k != "uuid"]
-        uuids = [u for u, _ in rows]
-        # The file's values as stored, one tuple a row (columns converted only where needed).
-        if len(names) > 1:
-            pick = itemgetter(*names)
-            values = [pick(c) for _, c in rows]
-        else:
-            values = [tuple(c[k] for k in names) for _, c in rows]
-        columns = list(zip(*values)) if names else []
-        for i, name in enumerate(names):
-            convert, kept = _as_column(fields[name])
-            if name not in self_refs and not set(map(type, columns[i])) <= set(kept):
-                columns[i] = tuple(None if v is None else convert(v) for v in columns[i])
-        values = list(zip(*columns)) if names else [() for _ in rows]
+        names = [k for k in columns if k in fields and k != "uuid"]
+        # The file's values as stored, one list a column (converted only where needed).
+        cols: list[list[Any]] = []
+        for name in names:
+            col = columns[name]
+            if name not in self_refs:
+                convert, kept = _as_column(fields[name])
+                if not set(map(type, col)) <= kept:
+                    col = [None if v is None else convert(v) for v in col]
+            cols.append(col)
         refs = [names.index(r) for r in self_refs]
 
         # 1. The existing rows, alive or not, with the values the file may change.
@@ -413,17 +375,17 @@ class _Upserter:
 
         # 2. Ids for the new rows, as SQLite would give them (max + 1, in order), so that
         #    references between rows resolve before anything is written.
-        fresh = [i for i, u in enumerate(uuids) if u not in existing]
+        fresh = [i for i, u in enumerate(uuids) if u not in existing] if existing else range(len(uuids))
         if fresh:
             (top,) = models.database.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()
-            ids.update((uuids[i], n) for n, i in enumerate(fresh, start=(top or 0) + 1))
-        later: list[list[tuple[Any, int]]] = [[] for _ in refs]  # new rows pointing at rows written after them
-        if refs:
-            values = [list(v) for v in values]
-            for v in values:
-                for r in refs:
-                    v[r] = ids.get(v[r]) if v[r] else None
-            values = [tuple(v) for v in values]
+            first = (top or 0) + 1
+            if len(fresh) == len(uuids):  # all new: in the order given
+                ids.update(zip(uuids, range(first, first + len(uuids))))
+            else:
+                ids.update((uuids[i], n) for n, i in enumerate(fresh, start=first))
+        for r in refs:
+            get = ids.get
+            cols[r] = [get(v) if v else None for v in cols[r]]
 
         # 3. New rows in one executemany.
         if fresh:
@@ -432,42 +394,50 @@ class _Upserter:
             if any(callable(f.default) for f in rest):
                 raise ValueError(f"{table}: every row needs its own default")
             tail = tuple(None if f.default is None else _as_column(f)[0](f.default) for f in rest)
+            if len(fresh) == len(uuids):
+                new_uuids, new_cols = uuids, list(cols)
+            else:
+                new_uuids, new_cols = [uuids[i] for i in fresh], [[col[i] for i in fresh] for col in cols]
+            own = [ids[u] for u in new_uuids]
+            later: list[list[tuple[int, int]]] = []  # new rows pointing at rows written after them
+            for r in refs:
+                targets, pending = [], []
+                for target, row_id in zip(new_cols[r], own):
+                    if target is not None and target >= row_id:  # ids above top are new rows
+                        pending.append((target, row_id))
+                        target = None
+                    targets.append(target)
+                new_cols[r] = targets
+                later.append(pending)
             head = (self.now, self.now, 1, None)
-            new_rows = []
-            for i in fresh:
-                row = values[i]
-                own = ids[uuids[i]]
-                if refs:
-                    row = list(row)
-                    for n, r in enumerate(refs):
-                        target = row[r]
-                        if target is not None and target >= own:  # ids above top are new rows
-                            later[n].append((target, own))
-                            row[r] = None
-                new_rows.append((own, uuids[i], *head, *row, *tail))
+            new_rows = zip(own, new_uuids, *map(repeat, head), *new_cols, *map(repeat, tail))
             all_columns = ["id", "uuid", "created_at", "modified_at", "rev", "deleted_at",
                            *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
             _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
                          f'VALUES ({", ".join("?" * len(all_columns))})', new_rows)
-            for n, r in enumerate(refs):
-                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', later[n])
+            for r, pending in zip(refs, later):
+                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', pending)
 
         # 4. Rows whose values differ (or that were tombstones), in one executemany.
-        changed = []
-        for u, v in zip(uuids, values):
-            found = existing.get(u)
-            if found is not None and (found[1] is not None or found[2:] != v):
-                changed.append((*v, self.now, found[0]))
-        sets = "".join(f'"{fields[n].column_name}" = ?, ' for n in names)
-        _executemany(f'UPDATE "{table}" SET {sets}"deleted_at" = NULL, "modified_at" = ?, '
-                     f'"rev" = "rev" + 1 WHERE "id" = ?', changed)
+        if existing:
+            values = zip(*cols) if cols else [()] * len(uuids)
+            changed = []
+            for u, v in zip(uuids, values):
+                found = existing.get(u)
+                if found is not None and (found[1] is not None or found[2:] != v):
+                    changed.append((*v, self.now, found[0]))
+            sets = "".join(f'"{fields[n].column_name}" = ?, ' for n in names)
+            _executemany(f'UPDATE "{table}" SET {sets}"deleted_at" = NULL, "modified_at" = ?, '
+                         f'"rev" = "rev" + 1 WHERE "id" = ?', changed)
         return ids
 
     def bury_others(self, model: type[models.UserRow], column: str, owners: list[int], keep: Iterable[int]) -> None:
         """Tombstones for the live rows whose `column` is one of `owners` and whose id is not in `keep`."""
         keep = set(keep)
-        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" '
-                           f'WHERE "deleted_at" IS NULL AND "{column}" IN ({{}})', owners)
+        # The rows just written are kept: a run of kept ids is left out in SQL rather than read back.
+        lo, hi = _top_run(keep) or (0, -1)
+        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" WHERE NOT ("id" BETWEEN ? AND ?) '
+                           f'AND "deleted_at" IS NULL AND "{column}" IN ({{}})', owners, (lo, hi))
         self.bury(model, [i for (i,) in alive if i not in keep])
 
     def bury(self, model: type[models.UserRow], ids: Iterable[int]) -> None:
@@ -521,13 +491,21 @@ def import_plan(data: dict[str, Any]) -> int:
         **{k: v for k, v in s.items() if k != "uuid"},
         "numbered": int(s["numbered"]), "optional": int(s["optional"])})
     part_list(models.Goal, data["goals"], lambda g: {k: v for k, v in g.items() if k != "uuid"})
-    item_ids = part_list(models.TimelineItem, data["timeline"], lambda t: {
-        "kind": t["kind"], "code": t["code"], "title": t["title"], "description": t["description"],
-        **_vague_columns("start", t["start"]), **_vague_columns("end", t["end"]),
-        "responsible": t["responsible"], "responsible_person": person_ids.get(t["responsible_person"]),
-        "status": t["status"], "progress": t["progress"], "comment": t["comment"], "parent": t["parent"]},
-        self_refs=("parent",))
-    _import_dependencies(up, data["timeline"], item_ids)
+    timeline = data["timeline"]
+
+    def column(key: str) -> list[Any]:
+        return [t[key] for t in timeline]
+
+    item_ids = up.put_columns(models.TimelineItem, column("uuid"), {
+        "plan": [plan_id] * len(timeline), "position": list(range(len(timeline))),
+        "kind": column("kind"), "code": column("code"), "title": column("title"), "description": column("description"),
+        **_vague_column_lists("start", column("start")), **_vague_column_lists("end", column("end")),
+        "responsible": column("responsible"),
+        "responsible_person": [person_ids.get(p) for p in column("responsible_person")],
+        "status": column("status"), "progress": column("progress"), "comment": column("comment"),
+        "parent": column("parent")}, self_refs=("parent",))
+    up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
+    _import_dependencies(up, timeline, item_ids)
 
     def with_period(r: dict[str, Any]) -> dict[str, Any]:
         return {**{k: v for k, v in r.items() if k not in ("uuid", "start", "end", "person")},
@@ -562,7 +540,8 @@ def _import_dependencies(up: _Upserter, timeline: list[dict[str, Any]], item_ids
     existing = {(p, s): (i, d) for i, p, s, d in _select_in(
         'SELECT "id", "predecessor_id", "successor_id", "deleted_at" FROM "dependency" WHERE "successor_id" IN ({})',
         list(item_ids.values()))}
-    new = [(models.new_uuid(), up.now, up.now, p, s) for p, s in wanted if (p, s) not in existing]
+    pairs = [pair for pair in wanted if pair not in existing] if existing else wanted
+    new = ((uuid, up.now, up.now, p, s) for uuid, (p, s) in zip(models.new_uuids(len(pairs)), pairs))
     _executemany('INSERT INTO "dependency" ("uuid", "created_at", "modified_at", "rev", "deleted_at", '
                  '"predecessor_id", "successor_id", "kind") VALUES (?, ?, ?, 1, NULL, ?, ?, \'FS\')', new)
     wanted_set = set(wanted)

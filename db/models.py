@@ -10,6 +10,7 @@ SQL can sort and filter on it) and its precision (day, month, quarter, year).
 
 from __future__ import annotations
 
+import os
 import uuid as uuidlib
 from datetime import UTC, datetime
 
@@ -31,6 +32,17 @@ database = DatabaseProxy()
 
 def new_uuid() -> str:
     return str(uuidlib.uuid4())
+
+
+_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
+
+
+def new_uuids(count: int) -> list[str]:
+    """`count` new random uuids, the same as `count` calls of new_uuid() (version 4, from
+    os.urandom), without building a UUID object for each."""
+    digits = os.urandom(16 * count).hex()
+    return [f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+            for h in (digits[i:i + 32] for i in range(0, 32 * count, 32))]
 
 
 def utc_now() -> str:
@@ -290,5 +302,6 @@ __all__ = [m.__name__ for m in MODELS] + [
     "DeferredForeignKey",
     "database",
     "new_uuid",
+    "new_uuids",
     "utc_now",
 ]
