@@ -276,9 +276,9 @@ def one_plan(items: int, *, seed: int = SEED + 7, risks: int = 20, people: int =
 class _NewRowsFirst:
     """Speeds up `_Upserter.put` for a file this generator has just created.
 
-    `put` looks every uuid up (`get_or_none`) before inserting it; building that
-    query in peewee costs about a millisecond a row, which makes the full file
-    take over a minute. In a new file a uuid this run has not written yet cannot
+    `put` writes one row as a batch of one (look the uuid up, then insert or
+    update it); called row by row, as the people register is, that costs about a
+    millisecond a row, which makes the full file take over a minute. In a new file a uuid this run has not written yet cannot
     exist, so such a row is inserted directly with the same columns, defaults and
     times `put` would give it; any other row (people shared between plans) goes
     through the original `put`. tests/bench checks that both give the same rows.
