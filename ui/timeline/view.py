@@ -1,8 +1,9 @@
 """The Gantt chart: a custom painter in a QAbstractScrollArea.
 
 No scene items: with uniform rows, the visible rows are found by arithmetic on
-the scroll position and only they are painted (about 2 ms a frame whatever the
-count). The chart reads the same `TimelineLayout` as the row table beside it;
+the scroll position and only they are painted, whatever the count; between
+frames the painted rows are kept as a picture, so a vertical scroll paints only
+the rows it uncovers (`ScrollCache`). The chart reads the same `TimelineLayout` as the row table beside it;
 the `TimeScale` owns date ↔ x. Edits (drag, resize, keyboard nudge) go through
 `UpdateCommand`s, one undo step per drag, and the view repaints when the panel
 hands it fresh data after `events.changed`.
@@ -17,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QStaticText, QTransform,
-    QWheelEvent,
+    QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPaintEngine, QPainter, QPaintEvent, QPen, QStaticText,
+    QTransform, QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -27,6 +28,7 @@ from app.timeline import MARKER_KINDS, TimelineRow, shift_date, swedish_holidays
 from ui.timeline import paint
 from ui.timeline.model import TimelineLayout
 from ui.timeline.scale import TimeScale
+from ui.timeline.scrollcache import ScrollCache
 from ui.undo import UpdateCommand, push_safely
 
 HEADER_H = 44  # two header lines of 22 px; the row table's header has the same height
@@ -82,7 +84,10 @@ class TimelineView(QAbstractScrollArea):
         self._small_metrics = QFontMetrics(self._small)
         self._static_text: dict[tuple[str, bool], QStaticText] = {}
         self._labels: list[tuple[float, float, str, str]] = []
+        self._anchors: dict[int, tuple[float, float, float] | None] = {}  # display -> (x in, x out, y), this frame
         self._shade_cache: tuple[tuple[date, date], list[tuple[int, int, QColor]]] | None = None
+        self.rows_cache = ScrollCache()  # the rows area between frames (public for tests)
+        self._generation = 0  # bumped whenever the rows' data or shape changes (part of the cache key)
 
     # --- data ----------------------------------------------------------------------
 
@@ -92,6 +97,7 @@ class TimelineView(QAbstractScrollArea):
 
     def data_changed(self) -> None:
         """The layout's data or shape changed: recompute derived geometry and repaint."""
+        self._generation += 1
         data = self.layout_rows.data
         self.band_spans = data.band_spans()
         deps: dict[int, list[int]] = {}
@@ -106,6 +112,7 @@ class TimelineView(QAbstractScrollArea):
 
     def row_updated(self, data_index: int) -> None:
         """One row was re-read in place (after an edit)."""
+        self._generation += 1
         data = self.layout_rows.data
         data.replace_row(data_index, data.rows[data_index])  # refresh the cached spans of its band
         self.band_spans = data.band_spans()
@@ -483,32 +490,72 @@ class TimelineView(QAbstractScrollArea):
     # --- painting ----------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        p = QPainter(self.viewport())
+        vp = self.viewport()
+        w, h = vp.width(), vp.height()
+        p = QPainter(vp)
         try:
-            self.paint_chart(p, self.viewport().width(), self.viewport().height())
+            # Exports and prints render through here too: they get every row drawn, not a picture.
+            if p.paintEngine().type() != QPaintEngine.Type.Raster or h <= HEADER_H or vp.devicePixelRatioF() != 1:
+                self.paint_chart(p, w, h)
+                return
+            self._paint_kept_rows(p, w, h, max(0, vp.mapTo(vp.window(), QPoint(0, 0)).x()))
+            self._paint_over_rows(p, w, h)
+            self._paint_header(p, w, self.scale.date_for_x(0), self.scale.date_for_x(w))
         finally:
             p.end()
 
     def paint_chart(self, p: QPainter, w: int, h: int) -> None:
+        """The whole chart: rows, arrows and today's line over them, the header on top."""
+        self._anchors = {}
+        self._paint_rows(p, w, h, HEADER_H, h)
+        self._paint_over_rows(p, w, h)
+        self._paint_header(p, w, self.scale.date_for_x(0), self.scale.date_for_x(w))
+
+    def _paint_kept_rows(self, p: QPainter, w: int, h: int, margin: int) -> None:
+        """The rows from the kept picture, painting into it only what changed (see scrollcache)."""
+        key = (w, h, self.scale.origin, self.scale.px_per_day, self.current, date.today(), self._generation)
+        band = self.rows_cache.prepare(key, self.verticalScrollBar().value(), margin, w, h - HEADER_H)
+        pm = self.rows_cache.pixmap
+        assert pm is not None
+        self._anchors = {}
+        if band is not None:
+            cp = QPainter(pm)
+            try:
+                cp.translate(margin, -HEADER_H)  # viewport coordinates on the pixmap
+                self._paint_rows(cp, w, h, HEADER_H + band[0], HEADER_H + band[1])
+            finally:
+                cp.end()
+        p.drawPixmap(0, HEADER_H, pm, margin, 0, w, h - HEADER_H)
+
+    def _paint_rows(self, p: QPainter, w: int, h: int, y0: int, y1: int) -> None:
+        """Calendar, rows and labels in the band y0..y1 of the viewport, exactly as a whole repaint
+        draws them there: every row draws only inside its own ROW_H, so the rows crossing the band do."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.fillRect(0, 0, w, h, paint.WHITE)
-        first_day = self.scale.date_for_x(0)
-        last_day = self.scale.date_for_x(w)
-        self._paint_calendar(p, w, h, first_day, last_day)
+        top = self.verticalScrollBar().value()
+        p.save()
+        p.setClipRect(QRectF(0, y0, w, y1 - y0))
+        p.setBrushOrigin(0, -top)  # patterns (the progress hatch) move with the rows they fill
+        p.fillRect(QRectF(0, y0, w, y1 - y0), paint.WHITE)
+        self._paint_calendar(p, w, h, self.scale.date_for_x(0), self.scale.date_for_x(w))
         rows = self.visible_rows()
-        self.rows_painted = 0
+        first = max(rows.start, (y0 - HEADER_H + top) // ROW_H)
+        last = max(first, min(rows.stop, (y1 - HEADER_H + top - 1) // ROW_H + 1))
+        self._labels = []
+        for r in range(first, last):
+            self._anchors[r] = self._paint_row(p, r, w)
+        self.rows_painted = last - first
+        self._paint_labels(p)
+        p.restore()
+
+    def _paint_over_rows(self, p: QPainter, w: int, h: int) -> None:
+        """Dependency arrows and today's line: on top of the rows and never kept, since an arrow
+        shows while one of its ends is in view and the dashes of today's line stay put."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.save()
         p.setClipRect(QRectF(0, HEADER_H, w, h - HEADER_H))
-        anchors: dict[int, tuple[float, float, float] | None] = {}  # display -> (x in, x out, y) this frame
-        self._labels = []
-        for r in rows:
-            anchors[r] = self._paint_row(p, r, w)
-            self.rows_painted += 1
-        self._paint_labels(p)
-        self._paint_dependencies(p, rows, anchors)
+        self._paint_dependencies(p, self.visible_rows(), self._anchors)
         self._paint_today(p, h)
         p.restore()
-        self._paint_header(p, w, first_day, last_day)
 
     def _shade_runs(self, first: date, last: date) -> list[tuple[int, int, QColor]]:
         """Shaded days first..last as runs of consecutive days of one colour: (first ordinal, days, colour)."""
