@@ -699,12 +699,13 @@ class TimelineView(QAbstractScrollArea):
         if not self.deps_of:
             return
         anchors = {} if anchors is None else anchors
-        data = self.layout_rows.data
+        dependencies = self.layout_rows.data.dependencies
         display_of = self.layout_rows.display_of
         entries = self.layout_rows.entries
         deps_of = self.deps_of
+        anchor_xy = self._anchor_xy
         seen: set[int] = set()
-        arrows: list[tuple[QPointF, QPointF]] = []
+        arrows: list[tuple[float, float, float, float]] = []
         for r in rows:
             e = entries[r]
             if e < 0:
@@ -713,26 +714,36 @@ class TimelineView(QAbstractScrollArea):
                 if i in seen:
                     continue
                 seen.add(i)
-                a, b = data.dependencies[i]
+                a, b = dependencies[i]
                 ra, rb = display_of.get(a), display_of.get(b)
                 if ra is None or rb is None:
                     continue
-                aa = anchors[ra] if ra in anchors else self._anchor_xy(ra)
-                ab = anchors[rb] if rb in anchors else self._anchor_xy(rb)
+                aa = anchors[ra] if ra in anchors else anchor_xy(ra)
+                ab = anchors[rb] if rb in anchors else anchor_xy(rb)
                 if aa is not None and ab is not None:
-                    arrows.append((QPointF(aa[1], aa[2]), QPointF(ab[0], ab[2])))
+                    arrows.append((aa[1], aa[2], ab[0], ab[2]))
         if arrows:
             paint.draw_arrows(p, arrows)
 
     def _anchor_xy(self, display: int) -> tuple[float, float, float] | None:
-        """(x in, x out, centre y) of a row's marker or bar (rows off screen)."""
-        c = self.marker_center(display)
-        if c is not None:
-            return c.x() - MARKER_R, c.x() + MARKER_R, c.y()
-        rect = self.bar_rect(display)
-        if rect is None:
+        """(x in, x out, centre y) of a row's marker or bar, for rows not painted this frame: the
+        arithmetic of `marker_center` and `bar_rect` without making Qt objects (arrows need many)."""
+        e = self.layout_rows.entries[display]
+        if e < 0:
             return None
-        return rect.left(), rect.right(), rect.center().y()
+        row = self.layout_rows.data.rows[e]
+        y = HEADER_H + display * ROW_H - self.verticalScrollBar().value() + ROW_H / 2
+        x_of = self.scale.x_for_ordinal
+        if row.kind in MARKER_KINDS:
+            if row.start_first is None:
+                return None
+            cx = x_of(row.start_first + 0.5)
+            return cx - MARKER_R, cx + MARKER_R, y
+        span = row.span()
+        if span is None:
+            return None
+        x0 = x_of(span[0])
+        return x0, x0 + max(2.0, x_of(span[1] + 1) - x0), y
 
     def _anchor(self, display: int, side: str) -> QPointF | None:
         a = self._anchor_xy(display)
