@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QFontMetrics, QPaintEngine, QPainter, QPaintEvent, QPen, QStaticText, QTransform,
+    QColor, QFont, QFontMetrics, QPaintEngine, QPainter, QPaintEvent, QPen, QPixmap, QStaticText, QTransform,
 )
 
 from app.timeline import MARKER_KINDS, TimelineRow, swedish_holidays
@@ -49,12 +49,15 @@ class ChartPainting:
         self._metrics = QFontMetrics(self._font)
         self._bold_metrics = QFontMetrics(self._bold)
         self._small_metrics = QFontMetrics(self._small)
-        self._static_text: dict[tuple[str, bool], QStaticText] = {}
+        self._static_text: dict[tuple[str, int], QStaticText] = {}  # (text, id of the font) -> laid out
+        self._header_widths: dict[str, int] = {}
         self._labels: list[tuple[float, float, str, str]] = []
         self._anchors: dict[int, tuple[float, float, float] | None] = {}  # display -> (x in, x out, y), this frame
         self._shade_cache: tuple[tuple[date, date], list[tuple[int, int, QColor]]] | None = None
         self.rows_cache = ScrollCache()  # the rows area between frames (public for tests)
         self._generation = 0  # bumped whenever the rows' data or shape changes (part of the cache key)
+        self._header_pixmap: QPixmap | None = None
+        self._header_key: tuple[Any, ...] | None = None
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         vp = self.viewport()
@@ -65,9 +68,10 @@ class ChartPainting:
             if p.paintEngine().type() != QPaintEngine.Type.Raster or h <= HEADER_H or vp.devicePixelRatioF() != 1:
                 self.paint_chart(p, w, h)
                 return
-            self._paint_kept_rows(p, w, h, max(0, vp.mapTo(vp.window(), QPoint(0, 0)).x()))
+            margin = max(0, vp.mapTo(vp.window(), QPoint(0, 0)).x())  # see ScrollCache
+            self._paint_kept_rows(p, w, h, margin)
             self._paint_over_rows(p, w, h)
-            self._paint_header(p, w, self.scale.date_for_x(0), self.scale.date_for_x(w))
+            self._paint_kept_header(p, w, margin)
         finally:
             p.end()
 
@@ -123,6 +127,24 @@ class ChartPainting:
         self._paint_dependencies(p, self.visible_rows(), self._anchors)
         self._paint_today(p, h)
         p.restore()
+
+    def _paint_kept_header(self, p: QPainter, w: int, margin: int) -> None:
+        """The header from a picture kept until the zoom, the horizontal position, the width or the
+        day changes: a vertical scroll leaves it as it was."""
+        key = (margin, w, self.scale.origin, self.scale.px_per_day, date.today())
+        pm = self._header_pixmap
+        if key != self._header_key or pm is None:
+            if pm is None or pm.width() != margin + w:
+                pm = self._header_pixmap = QPixmap(margin + w, HEADER_H)
+            hp = QPainter(pm)
+            try:
+                hp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                hp.translate(margin, 0)
+                self._paint_header(hp, w, self.scale.date_for_x(0), self.scale.date_for_x(w))
+            finally:
+                hp.end()
+            self._header_key = key
+        p.drawPixmap(0, 0, pm, margin, 0, w, HEADER_H)
 
     def _shade_runs(self, first: date, last: date) -> list[tuple[int, int, QColor]]:
         """Shaded days first..last as runs of consecutive days of one colour: (first ordinal, days, colour)."""
@@ -213,18 +235,25 @@ class ChartPainting:
             self._labels.append((label_x, y + ROW_H - 7, row.code, row.title))
         return anchor
 
-    def _static(self, text: str, bold: bool) -> QStaticText:
-        """A laid-out label, kept between frames (drawStaticText skips the per-frame text layout)."""
+    def _static(self, text: str, font: QFont) -> QStaticText:
+        """A laid-out text, kept between frames (drawStaticText skips the per-frame text layout)."""
         cache = self._static_text
-        key = (text, bold)
+        key = (text, id(font))  # one of this view's own fonts
         st = cache.get(key)
         if st is None:
             if len(cache) > 20000:
                 cache.clear()
             st = cache[key] = QStaticText(text)
             st.setTextFormat(Qt.TextFormat.PlainText)
-            st.prepare(QTransform(), self._bold if bold else self._small)
+            st.prepare(QTransform(), font)
         return st
+
+    def _header_advance(self, text: str) -> int:
+        """Width of a header label: a few hundred distinct texts (months, weeks, days, years)."""
+        width = self._header_widths.get(text)
+        if width is None:
+            width = self._header_widths[text] = self._metrics.horizontalAdvance(text)
+        return width
 
     def _paint_labels(self, p: QPainter) -> None:
         """Codes (bold) then titles of the rows painted this frame: one font and pen switch each."""
@@ -234,19 +263,20 @@ class ChartPainting:
         static = self._static
         bold_ascent = self._bold_metrics.ascent()
         advance = self._bold_metrics.horizontalAdvance
+        bold, small = self._bold, self._small
         titles = []
         p.setFont(self._bold)
         p.setPen(paint.INK)
         for x, base, code, title in labels:
             if code:
-                p.drawStaticText(QPointF(x, base - bold_ascent), static(code, True))
+                p.drawStaticText(QPointF(x, base - bold_ascent), static(code, bold))
                 x += advance(code) + 5
             titles.append((x, base, title))
         p.setFont(self._small)
         p.setPen(paint.LABEL)
         ascent = self._small_metrics.ascent()
         for x, base, title in titles:
-            p.drawStaticText(QPointF(x, base - ascent), static(title, False))
+            p.drawStaticText(QPointF(x, base - ascent), static(title, small))
 
     def _solid_from(self, row: TimelineRow) -> float | None:
         """x where a vague start stops fading in; None for an exact or open start."""
@@ -325,28 +355,32 @@ class ChartPainting:
 
     def _paint_header(self, p: QPainter, w: int, first: date, last: date) -> None:
         half = HEADER_H // 2
+        p.save()
+        p.setClipRect(QRectF(0, 0, w, HEADER_H))  # the ends of its tick lines stay out of the first row
         p.fillRect(QRectF(0, 0, w, HEADER_H), QColor("#FAFAFA"))
         upper, lower = self.scale.header_ticks(first, last)
-        fm = self._metrics
-        for ticks, top, font in ((upper, 0, self._bold), (lower, half if upper else 0, self._font)):
+        advance = self._header_advance
+        tick_pen = QPen(QColor("#BBBBBB"), 1)
+        for ticks, top, font, bold in ((upper, 0, self._bold, True), (lower, half if upper else 0, self._font, False)):
             height = half if upper else HEADER_H
+            ascent = (self._bold_metrics if bold else self._metrics).ascent()
             p.setFont(font)
             for t in ticks:
                 x0 = self.scale.x_for_date(t.start)
                 x1 = self.scale.x_for_date(t.end)
-                p.setPen(QPen(QColor("#BBBBBB"), 1))
+                p.setPen(tick_pen)
                 p.drawLine(QPointF(round(x0) + 0.5, top), QPointF(round(x0) + 0.5, top + height))
                 text = t.label
-                text_w = fm.horizontalAdvance(text) + 6
+                text_w = advance(text) + 6
                 if x1 - x0 < text_w and text.isalpha():  # "Mars", "Juni": try "Mar", "Jun"
                     text = text[:3]
-                    text_w = fm.horizontalAdvance(text) + 6
+                    text_w = advance(text) + 6
                 if x1 - x0 < text_w:
                     continue
                 # keep the label of a long unit in view while its start is scrolled off
                 tx = min(max(x0 + 3, 3.0), x1 - text_w + 3)
                 p.setPen(paint.INK)
-                p.drawText(QPointF(tx, top + height - 7), text)
+                p.drawStaticText(QPointF(tx, top + height - 7 - ascent), self._static(text, font))
         today_x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
         if 0 <= today_x <= w:
             p.setPen(QPen(paint.TODAY, 2))
@@ -356,3 +390,4 @@ class ChartPainting:
         if upper:
             p.setPen(QPen(QColor("#DDDDDD"), 1))
             p.drawLine(QPointF(0, half - 0.5), QPointF(w, half - 0.5))
+        p.restore()
