@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.dates import VagueDate
 from app.workspace import Workspace
 from db import models
+from ui.timeline import paint
 from ui.timeline.panel import TimelinePanel
 from ui.timeline.scale import TimeScale
 from ui.timeline.view import HEADER_H, ROW_H
@@ -328,3 +329,19 @@ def test_scrolled_chart_equals_a_whole_repaint(qtbot, ws) -> None:
             assert view.rows_painted < full_rows  # only the rows scrolled into view were painted
         view.rows_cache.invalidate()
         assert kept == vp.grab().toImage(), f"after scrolling {step} px"
+
+
+def test_weekend_and_holiday_runs_across_years_match_day_by_day(panel) -> None:
+    """The chart cuts its shading from whole years; the runs must be those of the days themselves."""
+    view = panel.view
+    for first, last in ((date(2024, 12, 20), date(2026, 1, 10)), (date(2025, 6, 7), date(2025, 6, 8)),
+                        (date(2025, 12, 31), date(2026, 1, 1)), (date(2025, 3, 4), date(2025, 3, 5))):
+        expected: list[tuple[int, int, str]] = []
+        for d, what in view.shaded_days(first, last):
+            o = d.toordinal()
+            if expected and expected[-1][0] + expected[-1][1] == o and expected[-1][2] == what:
+                expected[-1] = (expected[-1][0], expected[-1][1] + 1, what)
+            else:
+                expected.append((o, 1, what))
+        runs = view._shade_runs(first, last)
+        assert [(o, n, "holiday" if color is paint.HOLIDAY else "weekend") for o, n, color in runs] == expected

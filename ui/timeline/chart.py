@@ -51,9 +51,12 @@ class ChartPainting:
         self._small_metrics = QFontMetrics(self._small)
         self._static_text: dict[tuple[str, int], QStaticText] = {}  # (text, id of the font) -> laid out
         self._header_widths: dict[str, int] = {}
+        self._code_widths: dict[str, int] = {}
         self._labels: list[tuple[float, float, str, str]] = []
         self._anchors: dict[int, tuple[float, float, float] | None] = {}  # display -> (x in, x out, y), this frame
         self._shade_cache: tuple[tuple[date, date], list[tuple[int, int, QColor]]] | None = None
+        self._shade_years: dict[int, list[tuple[int, int, QColor]]] = {}
+        self._ticks_cache: tuple[Any, Any] = (None, None)
         self.rows_cache = ScrollCache()  # the rows area between frames (public for tests)
         self._generation = 0  # bumped whenever the rows' data or shape changes (part of the cache key)
         self._header_pixmap: QPixmap | None = None
@@ -147,16 +150,40 @@ class ChartPainting:
         p.drawPixmap(0, 0, pm, margin, 0, w, HEADER_H)
 
     def _shade_runs(self, first: date, last: date) -> list[tuple[int, int, QColor]]:
-        """Shaded days first..last as runs of consecutive days of one colour: (first ordinal, days, colour)."""
+        """Shaded days first..last as runs of consecutive days of one colour: (first ordinal, days, colour);
+        cut from whole years worked out once, since a zoom or sideways scroll asks for a new range."""
+        lo, hi = first.toordinal(), last.toordinal()
         runs: list[tuple[int, int, QColor]] = []
-        for d, what in self.shaded_days(first, last):
-            color = paint.HOLIDAY if what == "holiday" else paint.WEEKEND
-            o = d.toordinal()
-            if runs and runs[-1][0] + runs[-1][1] == o and runs[-1][2] is color:
-                runs[-1] = (runs[-1][0], runs[-1][1] + 1, color)
-            else:
-                runs.append((o, 1, color))
+        for year in range(first.year, last.year + 1):
+            for o, days, color in self._year_runs(year):
+                a, b = max(o, lo), min(o + days - 1, hi)
+                if a > b:
+                    continue
+                if runs and runs[-1][0] + runs[-1][1] == a and runs[-1][2] is color:
+                    runs[-1] = (runs[-1][0], runs[-1][1] + b - a + 1, color)
+                else:
+                    runs.append((a, b - a + 1, color))
         return runs
+
+    def _year_runs(self, year: int) -> list[tuple[int, int, QColor]]:
+        runs = self._shade_years.get(year)
+        if runs is None:
+            runs = self._shade_years[year] = []
+            for d, what in self.shaded_days(date(year, 1, 1), date(year, 12, 31)):  # type: ignore[attr-defined]
+                color = paint.HOLIDAY if what == "holiday" else paint.WEEKEND
+                o = d.toordinal()
+                if runs and runs[-1][0] + runs[-1][1] == o and runs[-1][2] is color:
+                    runs[-1] = (runs[-1][0], runs[-1][1] + 1, color)
+                else:
+                    runs.append((o, 1, color))
+        return runs
+
+    def _ticks(self, first: date, last: date) -> tuple[list[Any], list[Any]]:
+        """The header's ticks for first..last at this zoom: the calendar's grid and the header share them."""
+        key = (first, last, self.scale.px_per_day)
+        if self._ticks_cache[0] != key:
+            self._ticks_cache = (key, self.scale.header_ticks(first, last))
+        return self._ticks_cache[1]
 
     def _paint_calendar(self, p: QPainter, w: int, h: int, first: date, last: date) -> None:
         ppd = self.scale.px_per_day
@@ -173,7 +200,7 @@ class ChartPainting:
                     if first <= d <= last:
                         x = self.scale.x_for_date(d)
                         p.fillRect(QRectF(x, HEADER_H, max(1.0, ppd), h - HEADER_H), paint.HOLIDAY)
-        _, lower = self.scale.header_ticks(first, last)
+        _, lower = self._ticks(first, last)
         p.setPen(paint.GRID_PEN)
         for t in lower:
             x = round(self.scale.x_for_date(t.start)) + 0.5
@@ -262,15 +289,20 @@ class ChartPainting:
             return
         static = self._static
         bold_ascent = self._bold_metrics.ascent()
-        advance = self._bold_metrics.horizontalAdvance
         bold, small = self._bold, self._small
+        widths = self._code_widths  # codes repeat across frames; measuring one lays it out
+        if len(widths) > 20000:
+            widths.clear()
         titles = []
         p.setFont(self._bold)
         p.setPen(paint.INK)
         for x, base, code, title in labels:
             if code:
                 p.drawStaticText(QPointF(x, base - bold_ascent), static(code, bold))
-                x += advance(code) + 5
+                width = widths.get(code)
+                if width is None:
+                    width = widths[code] = self._bold_metrics.horizontalAdvance(code)
+                x += width + 5
             titles.append((x, base, title))
         p.setFont(self._small)
         p.setPen(paint.LABEL)
@@ -358,7 +390,7 @@ class ChartPainting:
         p.save()
         p.setClipRect(QRectF(0, 0, w, HEADER_H))  # the ends of its tick lines stay out of the first row
         p.fillRect(QRectF(0, 0, w, HEADER_H), QColor("#FAFAFA"))
-        upper, lower = self.scale.header_ticks(first, last)
+        upper, lower = self._ticks(first, last)
         advance = self._header_advance
         tick_pen = QPen(QColor("#BBBBBB"), 1)
         for ticks, top, font, bold in ((upper, 0, self._bold, True), (lower, half if upper else 0, self._font, False)):
