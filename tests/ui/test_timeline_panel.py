@@ -79,9 +79,13 @@ def test_table_model_is_well_behaved(setup, qtmodeltester) -> None:
     qtmodeltester.check(panel.model)
 
 
-def test_row_table_paints_exactly_like_the_stock_delegate(setup) -> None:
-    """The fast cell painter: same fonts, colours, margins and elision as Qt's own delegate."""
+def test_row_table_paints_its_plain_rows_exactly_as_qt_does(setup) -> None:
+    """The table draws strips of ordinary rows itself: same fonts, colours, margins and elision as
+    Qt's own cell painting, which still paints the selected row."""
     from PySide6.QtWidgets import QStyledItemDelegate
+
+    class Stock(QStyledItemDelegate):  # any delegate but the default one: Qt paints every cell
+        pass
 
     ws, events, stack, panel, pid = setup
     for i, (kind, title, who) in enumerate((
@@ -99,12 +103,14 @@ def test_row_table_paints_exactly_like_the_stock_delegate(setup) -> None:
         if select is not None:
             table.selectRow(select)
             table.setFocus()
-        fast = table.grab().toImage()
+        plain = table.grab().toImage()
+        assert table.rows_painted_plainly == (5 if select is None else 0)
         delegate = table.itemDelegate()
-        table.setItemDelegate(QStyledItemDelegate(table))
+        table.setItemDelegate(Stock(table))
         stock = table.grab().toImage()
+        assert table.rows_painted_plainly == 0
         table.setItemDelegate(delegate)
-        assert fast == stock
+        assert plain == stock
 
 
 def test_print_to_pdf_printer(setup, tmp_path: Path) -> None:
