@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QFontMetrics, QPaintEngine, QPainter, QPaintEvent, QPen, QPixmap, QStaticText, QTransform,
 )
@@ -201,10 +201,10 @@ class ChartPainting:
                         x = self.scale.x_for_date(d)
                         p.fillRect(QRectF(x, HEADER_H, max(1.0, ppd), h - HEADER_H), paint.HOLIDAY)
         _, lower = self._ticks(first, last)
-        p.setPen(paint.GRID_PEN)
+        x_for_date = self.scale.x_for_date
         for t in lower:
-            x = round(self.scale.x_for_date(t.start)) + 0.5
-            p.drawLine(QPointF(x, HEADER_H), QPointF(x, h))
+            # a 1 px line through pixel centres covers whole pixels: the same as filling that column
+            p.fillRect(QRect(round(x_for_date(t.start)), HEADER_H, 1, h - HEADER_H), paint.GRID)
 
     def _paint_row(self, p: QPainter, r: int, w: int) -> tuple[float, float, float] | None:
         """Paint display row r; returns where dependency arrows meet it: (x in, x out, centre y)."""
