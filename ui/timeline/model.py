@@ -9,6 +9,7 @@ the same thing at the same y in both (KDGantt's shared model).
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -66,6 +67,7 @@ class TimelineLayout:
         self.rebuild()
 
 
+@lru_cache(maxsize=8192)  # a few thousand distinct dates; each row scrolled into view asks for two
 def format_vague(text: str | None, precision: str | None) -> str:
     if text is None or precision is None:
         return ""
