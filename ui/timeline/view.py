@@ -64,6 +64,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
+        # the chart paints every pixel of the viewport: Qt need not paint the widgets beneath it first
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.horizontalScrollBar().valueChanged.connect(self._h_scrolled)
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
         self.setAccessibleName("Tidplan")
