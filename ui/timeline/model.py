@@ -123,8 +123,8 @@ class TimelineTableModel(QAbstractTableModel):
         return entry[0][c], entry[1]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Other roles are asked for per cell too (tooltips, accessibility, the selected row): they
-        # return at once unless this model has something for them.
+        # The table draws ordinary rows from `cell` itself; Qt's own cell painting (the selected row),
+        # tooltips and accessibility ask for several roles per cell, and the unused ones return at once.
         if role == _DISPLAY:
             return self.cell(index.row(), index.column())[0] if index.isValid() else None
         if role != _FONT and role != _TOOLTIP:
