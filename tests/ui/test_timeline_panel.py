@@ -79,6 +79,40 @@ def test_table_model_is_well_behaved(setup, qtmodeltester) -> None:
     qtmodeltester.check(panel.model)
 
 
+def test_row_table_paints_its_plain_rows_exactly_as_qt_does(setup) -> None:
+    """The table draws strips of ordinary rows itself: same fonts, colours, margins and elision as
+    Qt's own cell painting, which still paints the selected row."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    class Stock(QStyledItemDelegate):  # any delegate but the default one: Qt paints every cell
+        pass
+
+    ws, events, stack, panel, pid = setup
+    for i, (kind, title, who) in enumerate((
+        ("activity", "En mycket lång titel som inte får plats i kolumnen utan kortas av", "Regionkansliet och alla"),
+        ("milestone", "Kort", ""),
+        ("phase", "Fas två med en titel som också är för lång för sin kolumn", "Anna"),
+    )):
+        push_safely(stack, AddCommand(ws, events, "timeline", pid, {
+            "kind": kind, "code": f"K{i}", "title": title, "responsible": who,
+            "start": VagueDate.day(2025, 4, 1 + i), "end": None if kind == "milestone" else VagueDate.month(2025, 6),
+        }), events)
+    panel.set_plan(None)  # the portfolio: a bold band header above the items
+    table = panel.table
+    for select in (None, 2):
+        if select is not None:
+            table.selectRow(select)
+            table.setFocus()
+        plain = table.grab().toImage()
+        assert table.rows_painted_plainly == (5 if select is None else 0)
+        delegate = table.itemDelegate()
+        table.setItemDelegate(Stock(table))
+        stock = table.grab().toImage()
+        assert table.rows_painted_plainly == 0
+        table.setItemDelegate(delegate)
+        assert plain == stock
+
+
 def test_print_to_pdf_printer(setup, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.dates import VagueDate
 from app.workspace import Workspace
 from db import models
+from ui.timeline import paint
 from ui.timeline.panel import TimelinePanel
 from ui.timeline.scale import TimeScale
 from ui.timeline.view import HEADER_H, ROW_H
@@ -287,3 +288,60 @@ def test_table_scroll_follows_chart_and_paint_touches_visible_rows_only(qtbot, w
     assert p.table.rowAt(1) == top
     assert p.table.rowViewportPosition(top) == view.row_y(top) - HEADER_H
     assert p.model.index(top, 0).data() == "Post 12345"
+
+
+def test_scrolled_chart_equals_a_whole_repaint(qtbot, ws) -> None:
+    """A vertical scroll paints only the rows it uncovers onto the kept picture; the result must be
+    exactly what painting every row gives, for bars, vague fades, markers, labels and long arrows."""
+    pid = _plan(ws, "Många")
+    kinds = ("phase", "activity", "milestone", "decision_point", "activity")
+    ids = []
+    for i in range(150):
+        kind, m = kinds[i % 5], 1 + i % 12
+        vague = i % 7 == 0
+        start = VagueDate.month(2025, m) if vague else VagueDate.day(2025, m, 1 + i % 27)
+        end = None if kind in ("milestone", "decision_point") else (
+            VagueDate.month(2026, m) if vague else VagueDate.day(2026, m, 1 + i % 25))
+        ids.append(ws.add("timeline", pid, kind=kind, code=f"K{i}", title=f"Post {i} med en rubrik",
+                          start=start, end=end, progress=i % 100).ids[0])
+    for i in range(0, 140, 3):
+        ws.add("dependency", predecessor=ids[i], successor=ids[i + 4])
+    ws.add("dependency", predecessor=ids[1], successor=ids[149])  # an arrow far longer than the view
+    events, stack = WorkspaceEvents(), QUndoStack()
+    p = TimelinePanel(ws, events, stack)
+    qtbot.addWidget(p)
+    p.resize(1200, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    p.set_plan(pid)
+    view = p.view
+    view.set_scale(0.8, date(2024, 11, 1))  # labels of early bars start left of the chart
+    bar, vp = view.verticalScrollBar(), view.viewport()
+    vp.grab()
+    full_rows = view.rows_painted
+    for step in (50, 50, -30, 200, 7, -250, 24, 2000, -13, 5):
+        selects = step == 24
+        if selects:  # a new selection repaints every row
+            view.set_current(view.visible_rows()[3])
+        bar.setValue(bar.value() + step)
+        kept = vp.grab().toImage()
+        if abs(step) < 100 and not selects:
+            assert view.rows_painted < full_rows  # only the rows scrolled into view were painted
+        view.rows_cache.invalidate()
+        assert kept == vp.grab().toImage(), f"after scrolling {step} px"
+
+
+def test_weekend_and_holiday_runs_across_years_match_day_by_day(panel) -> None:
+    """The chart cuts its shading from whole years; the runs must be those of the days themselves."""
+    view = panel.view
+    for first, last in ((date(2024, 12, 20), date(2026, 1, 10)), (date(2025, 6, 7), date(2025, 6, 8)),
+                        (date(2025, 12, 31), date(2026, 1, 1)), (date(2025, 3, 4), date(2025, 3, 5))):
+        expected: list[tuple[int, int, str]] = []
+        for d, what in view.shaded_days(first, last):
+            o = d.toordinal()
+            if expected and expected[-1][0] + expected[-1][1] == o and expected[-1][2] == what:
+                expected[-1] = (expected[-1][0], expected[-1][1] + 1, what)
+            else:
+                expected.append((o, 1, what))
+        runs = view._shade_runs(first, last)
+        assert [(o, n, "holiday" if color is paint.HOLIDAY else "weekend") for o, n, color in runs] == expected

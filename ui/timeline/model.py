@@ -9,6 +9,7 @@ the same thing at the same y in both (KDGantt's shared model).
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -66,6 +67,7 @@ class TimelineLayout:
         self.rebuild()
 
 
+@lru_cache(maxsize=8192)  # a few thousand distinct dates; each row scrolled into view asks for two
 def format_vague(text: str | None, precision: str | None) -> str:
     if text is None or precision is None:
         return ""
@@ -82,7 +84,7 @@ class TimelineTableModel(QAbstractTableModel):
         self._layout = layout
         self._bold = QFont()
         self._bold.setBold(True)
-        self._texts: dict[int, tuple[str | None, ...]] = {}  # display row -> its five texts
+        self._texts: dict[int, tuple[tuple[str | None, ...], bool]] = {}  # display row -> (its five texts, bold)
 
     def set_layout(self, layout: TimelineLayout) -> None:
         self.beginResetModel()
@@ -111,19 +113,20 @@ class TimelineTableModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
+    def cell(self, r: int, c: int) -> tuple[str | None, bool]:
+        """The text of one cell and whether it is bold (band headers, phases), made once per row."""
+        entry = self._texts.get(r)
+        if entry is None:
+            if not 0 <= r < len(self._layout):
+                return None, False
+            entry = self._texts[r] = self._row_texts(r)
+        return entry[0][c], entry[1]
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The table repaints with the chart on every scroll step, asking several roles per cell:
-        # the texts are made once per row (until it changes) and other roles return at once.
+        # The table draws ordinary rows from `cell` itself; Qt's own cell painting (the selected row),
+        # tooltips and accessibility ask for several roles per cell, and the unused ones return at once.
         if role == _DISPLAY:
-            if not index.isValid():
-                return None
-            r = index.row()
-            texts = self._texts.get(r)
-            if texts is None:
-                if not 0 <= r < len(self._layout):
-                    return None
-                texts = self._texts[r] = self._row_texts(r)
-            return texts[index.column()]
+            return self.cell(index.row(), index.column())[0] if index.isValid() else None
         if role != _FONT and role != _TOOLTIP:
             return None
         if not index.isValid():
@@ -132,31 +135,30 @@ class TimelineTableModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         if not 0 <= r < len(layout):
             return None
+        if role == _FONT:
+            return self._bold if self.cell(r, c)[1] else None
         band = layout.band_at(r)
         if band is not None:
             b = layout.data.bands[band]
-            if role == _FONT:
-                return self._bold
             return f"{DOC_TYPES.get(b.doc_type, b.doc_type)}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
         row = layout.row(r)
         assert row is not None
-        if role == _TOOLTIP and c == 0:
+        if c == 0:
             return f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
-        if role == _FONT and row.kind == "phase":
-            return self._bold
         return None
 
-    def _row_texts(self, r: int) -> tuple[str | None, ...]:
+    def _row_texts(self, r: int) -> tuple[tuple[str | None, ...], bool]:
         layout = self._layout
         band = layout.band_at(r)
         if band is not None:
             b = layout.data.bands[band]
             sign = "▸" if b.plan_id in layout.collapsed else "▾"
-            return (f"{sign} {b.title}", None, None, None, None)
+            return (f"{sign} {b.title}", None, None, None, None), True
         row = layout.row(r)
         assert row is not None
-        return (row.title, row.code, row.responsible, format_vague(row.start, row.start_precision),
-                format_vague(row.end, row.end_precision))
+        texts = (row.title, row.code, row.responsible, format_vague(row.start, row.start_precision),
+                 format_vague(row.end, row.end_precision))
+        return texts, row.kind == "phase"
 
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -163,21 +163,21 @@ def draw_arrow(p: QPainter, start: QPointF, end: QPointF) -> None:
     p.drawPolygon(QPolygonF([tip, QPointF(tip.x() - 6, tip.y() - 4), QPointF(tip.x() - 6, tip.y() + 4)]))
 
 
-def draw_arrows(p: QPainter, arrows: list[tuple[QPointF, QPointF]]) -> None:
-    """Many `draw_arrow`s with the pen and brush set once: each line a polyline, each head a triangle."""
+def draw_arrows(p: QPainter, arrows: list[tuple[float, float, float, float]]) -> None:
+    """Many `draw_arrow`s (start x, y, end x, y) with the pen and brush set once: each line a polyline,
+    each head a triangle."""
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.setPen(ARROW_PEN)
-    for start, end in arrows:
-        sx, sy, ex, ey = start.x(), start.y(), end.x(), end.y()
+    for sx, sy, ex, ey in arrows:
         out_x = sx + 6
         if ex - 6 >= out_x:
-            p.drawPolyline([start, QPointF(out_x, sy), QPointF(out_x, ey), QPointF(ex - 6, ey)])
+            p.drawPolyline([QPointF(sx, sy), QPointF(out_x, sy), QPointF(out_x, ey), QPointF(ex - 6, ey)])
         else:  # the successor starts before the predecessor ends: go round
             mid_y = (sy + ey) / 2
-            p.drawPolyline([start, QPointF(out_x, sy), QPointF(out_x, mid_y), QPointF(ex - 10, mid_y),
+            p.drawPolyline([QPointF(sx, sy), QPointF(out_x, sy), QPointF(out_x, mid_y), QPointF(ex - 10, mid_y),
                             QPointF(ex - 10, ey), QPointF(ex - 6, ey)])
     p.setBrush(ARROW)
     p.setPen(Qt.PenStyle.NoPen)
-    for _start, end in arrows:
-        tx, ey = end.x() - 1, end.y()
+    for _sx, _sy, ex, ey in arrows:
+        tx = ex - 1
         p.drawPolygon([QPointF(tx, ey), QPointF(tx - 6, ey - 4), QPointF(tx - 6, ey + 4)])

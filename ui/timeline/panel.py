@@ -7,51 +7,17 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QHeaderView,
-    QSplitter,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from app.timeline import TimelineData, timeline_head, timeline_row, timeline_rows
 from ui.timeline.model import TimelineLayout, TimelineTableModel
-from ui.timeline.view import HEADER_H, ROW_H, TimelineView
+from ui.timeline.table import TimelineTable
+from ui.timeline.view import TimelineView
 
 _RELEVANT = frozenset({"timeline", "dependency", "plan"})
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200
-
-
-class TimelineTable(QTableView):
-    """The rows beside the chart: same row height, same header height, no scroll bar of its own."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(False)
-        self.setShowGrid(False)
-        vh = self.verticalHeader()
-        vh.hide()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setMinimumSectionSize(1)
-        vh.setDefaultSectionSize(ROW_H)
-        hh = self.horizontalHeader()
-        hh.setFixedHeight(HEADER_H)
-        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        hh.setStretchLastSection(False)
-        self.setAccessibleName("Tidplanens poster")
 
 
 class _AfterFirstPaint(QObject):
