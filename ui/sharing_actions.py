@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 def open_workspace(path: Path, *, read_only: bool, parent) -> Workspace | None:  # noqa: ANN001
     """Open under the sidecar lock; if someone else holds it, ask (read-only, break a stale lock, cancel)."""
     from app.sharing import FileInUse, open_for_editing
-    from ui.dialogs.sharing_dialogs import LockedFileDialog
 
     try:
         return open_for_editing(path, read_only=read_only)[0]
     except FileInUse as busy:
+        from ui.dialogs.sharing_dialogs import LockedFileDialog  # loads db.merge: only when asked
+
         dialog = LockedFileDialog(path, busy.holder, parent)
         dialog.exec()
         if dialog.choice == "read_only":

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTe
 
 from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit, format_date
-from ui.editor.markup_edit import MarkupEdit
 from ui.i18n import kind_label, tr
 
 
@@ -152,6 +151,8 @@ class LongTextEditor(FieldEditor):
 
 class MarkupEditor(FieldEditor):
     def __init__(self, f: Field, parent: QWidget):
+        from ui.editor.markup_edit import MarkupEdit  # the first page shown (Metadata) has no markup
+
         super().__init__(f, parent)
         self.widget = self.edit = MarkupEdit(parent, name=f.title())
         self.edit.edit.setMaximumHeight(120)
