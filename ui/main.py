@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 
 
 def build_window(path: Path | None, settings: QSettings | None = None, *, interactive_errors: bool = True):
@@ -46,23 +46,30 @@ class FileOpenFilter(QObject):
         return False
 
 
+def _set_version(app: QCoreApplication) -> None:
+    # Looking the version up loads importlib.metadata; nothing reads it before the window is up.
+    from app.version import __version__
+
+    app.setApplicationVersion(__version__)
+
+
 def run(path: Path | None, qt_args: list[str]) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.resources import resource_path
-    from app.version import __version__
+    from ui.first_paint import after_first_paint
 
     app = QApplication.instance() or QApplication(["uppdrag", *qt_args])
     app.setApplicationName("Uppdrag")
     app.setOrganizationName("Uppdrag")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("uppdrag")  # Wayland matches the window to the menu entry and its icon
     # the icon of ui.dialogs.about_dialog.app_icon, without loading that module at start
     app.setWindowIcon(QIcon(str(resource_path("uppdrag.svg"))))
     window, hook = build_window(path)
     file_open = FileOpenFilter(window.open_path)
     app.installEventFilter(file_open)
+    after_first_paint(window, lambda: _set_version(app))
     window.show()
     try:
         return app.exec()

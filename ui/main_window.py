@@ -6,7 +6,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
@@ -16,6 +16,7 @@ from ui import i18n
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
 from ui.errors import expected_errors, show_expected
+from ui.first_paint import after_first_paint
 from ui.i18n import tr
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
 from ui.search_index import SearchIndex
@@ -276,19 +277,22 @@ class MainWindow(QMainWindow):
         ofile.events.error.connect(self.show_message)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.sharing_actions import ExternalChangeWatcher, Heartbeat, backup_in_background
+        from ui.sharing_actions import ExternalChangeWatcher, Heartbeat
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
         if not ofile.read_only:
-            backup_in_background(ofile.path)
+            # The backup's thread would compete with start-up for the interpreter: start it once shown.
+            after_first_paint(self, lambda: self._backup_if_open(ofile))
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
         if reason:
             self.statusBar().showMessage(reason, 20000)
         self.booking_warner = BookingWarner(ofile.ws, ofile.events)
         self.booking_warner.warning.connect(lambda text: self.statusBar().showMessage(text, 20000))
-        self._index_stale = True  # built once the window is on screen (see _index_after_paint)
-        self._index_after_paint()
+        # The search index is built once the window is on screen; a search typed (or a list
+        # refresh with search text) before then builds it at once (see `index`).
+        self._index_stale = True
+        after_first_paint(self, self._ensure_index)
         self.settings.remember_file(ofile.path)
         self._fill_recent()
         self.update_title()
@@ -300,22 +304,11 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(first)
         self.update_actions()
 
-    def _index_after_paint(self) -> None:
-        """Build the search index just after the window's next paint, not before the window shows.
+    def _backup_if_open(self, ofile: OpenFile) -> None:
+        from ui.sharing_actions import backup_in_background
 
-        A search typed (or a list refresh with search text) before then builds it at once.
-        """
-        window = self
-
-        class _FirstPaint(QObject):
-            def eventFilter(self, obj, event) -> bool:  # noqa: N802
-                if event.type() == QEvent.Type.Paint:
-                    window.removeEventFilter(self)
-                    self.deleteLater()
-                    QTimer.singleShot(0, window._ensure_index)
-                return False
-
-        self.installEventFilter(_FirstPaint(self))
+        if self.ofile is ofile:  # not if the file was closed (or replaced) in the meantime
+            backup_in_background(ofile.path)
 
     def _ensure_index(self) -> None:
         if self._index_stale and self.ofile is not None:
