@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,7 +34,12 @@ def build_window(path: Path | None, settings: QSettings | None = None, *, intera
 
 
 class FileOpenFilter(QObject):
-    """macOS delivers a double-clicked .uppdrag file as a FileOpen event, not as an argument."""
+    """macOS delivers a double-clicked .uppdrag file as a FileOpen event, not as an argument.
+
+    Only macOS sends FileOpen, so only there is the filter installed: a filter on the
+    application sees every event of every object, so each of Qt's internal widgets gets
+    a Python wrapper (and its class its enums) at its first event, which slows the start.
+    """
 
     def __init__(self, open_path: Callable[[Path], object]):
         super().__init__()
@@ -67,12 +73,14 @@ def run(path: Path | None, qt_args: list[str]) -> int:
     # the icon of ui.dialogs.about_dialog.app_icon, without loading that module at start
     app.setWindowIcon(QIcon(str(resource_path("uppdrag.svg"))))
     window, hook = build_window(path)
-    file_open = FileOpenFilter(window.open_path)
-    app.installEventFilter(file_open)
+    file_open = FileOpenFilter(window.open_path) if sys.platform == "darwin" else None
+    if file_open is not None:
+        app.installEventFilter(file_open)
     after_first_paint(window, lambda: _set_version(app))
     window.show()
     try:
         return app.exec()
     finally:
-        app.removeEventFilter(file_open)
+        if file_open is not None:
+            app.removeEventFilter(file_open)
         hook.uninstall()
