@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from functools import cache
 
 from db.identity import SCHEMA_VERSION
@@ -59,15 +60,26 @@ def _built(ddl: list[str] | tuple[str, ...], version: int, migrate_to: int) -> S
 
 
 @cache
-def allowed_schemas(version: int) -> tuple[Schema, ...]:
-    """Every schema a genuine file of `version` can have."""
-    found = []
+def _fresh_schema() -> Schema:
+    return _built(current_ddl(), SCHEMA_VERSION, SCHEMA_VERSION)
+
+
+@cache
+def _migrated_schema(old: int, version: int) -> Schema:
+    return _built(_DDL_BY_VERSION[old], old, version)
+
+
+def allowed_schemas(version: int) -> Iterator[Schema]:
+    """Every schema a genuine file of `version` can have, each built (once) when first asked for.
+
+    A file of the current version was nearly always made fresh, so the schemas the
+    migrations produce are seldom needed: opening such a file does not build them.
+    """
     if version == SCHEMA_VERSION:
-        found.append(_built(current_ddl(), version, version))
-    for old, ddl in _DDL_BY_VERSION.items():
+        yield _fresh_schema()
+    for old in _DDL_BY_VERSION:
         if old <= version:
-            found.append(_built(ddl, old, version))
-    return tuple(dict.fromkeys(found))
+            yield _migrated_schema(old, version)
 
 
 def schema_difference(conn: sqlite3.Connection, version: int) -> list[str]:
