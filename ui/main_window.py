@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         ofile.events.error.connect(self.show_message)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.sharing_actions import ExternalChangeWatcher, Heartbeat
+        from ui.session import ExternalChangeWatcher, Heartbeat
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def _backup_if_open(self, ofile: OpenFile) -> None:
-        from ui.sharing_actions import backup_in_background
+        from ui.session import backup_in_background
 
         if self.ofile is ofile:  # not if the file was closed (or replaced) in the meantime
             backup_in_background(ofile.path)
