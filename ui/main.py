@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -52,14 +53,19 @@ class FileOpenFilter(QObject):
         return False
 
 
-def _set_version(app: QCoreApplication) -> None:
+def _started(app: QCoreApplication) -> None:
+    """What waits until the window is on screen."""
     # Looking the version up loads importlib.metadata; nothing reads it before the window is up.
     from app.version import __version__
 
     app.setApplicationVersion(__version__)
+    gc.enable()
 
 
 def run(path: Path | None, qt_args: list[str]) -> int:
+    # Start-up makes a great many objects and frees few: the cyclic garbage collector
+    # would only walk them over and over. It is switched on again once the window is up.
+    gc.disable()
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -76,7 +82,7 @@ def run(path: Path | None, qt_args: list[str]) -> int:
     file_open = FileOpenFilter(window.open_path) if sys.platform == "darwin" else None
     if file_open is not None:
         app.installEventFilter(file_open)
-    after_first_paint(window, lambda: _set_version(app))
+    after_first_paint(window, lambda: _started(app))
     window.show()
     try:
         return app.exec()
