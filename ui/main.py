@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 
 
 def build_window(path: Path | None, settings: QSettings | None = None, *, interactive_errors: bool = True):
@@ -83,6 +83,7 @@ def run(path: Path | None, qt_args: list[str]) -> int:
     if file_open is not None:
         app.installEventFilter(file_open)
     after_first_paint(window, lambda: _started(app))
+    QTimer.singleShot(3000, gc.enable)  # should the window not be painted soon (started minimised)
     window.show()
     try:
         return app.exec()
