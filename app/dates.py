@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 
 __all__ = [
     "MAX_YEAR",
@@ -303,38 +303,41 @@ _Handler = Callable[[dict, str, date | None], VagueDate]
 # Tried in order with fullmatch on lower-cased, whitespace-collapsed text. Numbers are
 # captured loosely ("2025-13", "Q5") so the handler can say precisely what is wrong.
 # [0-9] rather than \d: \d also matches other scripts' digits, which int() would accept.
-_FORMS: list[tuple[re.Pattern[str], _Handler]] = [
-    (re.compile(rf"{_Y}(?P<s>[-/.])(?P<m>[0-9]{{1,2}})(?P=s)(?P<d>[0-9]{{1,2}})"),
-     lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
-    (re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
-     lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
-    (re.compile(r"(?P<yy>[0-9]{2})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
-     lambda g, t, today: _day(2000 + int(g["yy"]), int(g["m"]), int(g["d"]))),
-    # 18/11 2024, 18/11/2024, 18.11.2024, 18/11-24, 18/11 (year from today)
-    (re.compile(rf"(?P<d>[0-9]{{1,2}})(?P<s>[/.])(?P<m>[0-9]{{1,2}})(?:(?:(?P=s)|[ -]){_YY})?"),
-     lambda g, t, today: _day(_year_or_today(g, t, today), int(g["m"]), int(g["d"]))),
-    # Quarters come before the word forms: "3:e kvartalet 2025" would otherwise look like a day.
-    (re.compile(rf"q(?P<q>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
-     lambda g, t, today: _quarter(_year_or_today(g, t, today), int(g["q"]))),
-    (re.compile(rf"{_Y}[ -]?q(?P<q>[0-9]{{1,2}})"),
-     lambda g, t, today: _quarter(int(g["y"]), int(g["q"]))),
-    (re.compile(rf"kv(?:artal)?\.? ?(?P<q>[0-9]{{1,2}})(?: {_Y})?"),
-     lambda g, t, today: _quarter(_year_or_today(g, t, today), int(g["q"]))),
-    (re.compile(rf"(?P<q>[0-9]{{1,2}})(?::[ae])? kvartalet(?: {_Y})?"),
-     lambda g, t, today: _quarter(_year_or_today(g, t, today), int(g["q"]))),
-    (re.compile(rf"(?P<qw>första|andra|tredje|fjärde) kvartalet(?: {_Y})?"),
-     lambda g, t, today: _quarter(_year_or_today(g, t, today), _QUARTER_WORDS[g["qw"]])),
-    # 18 nov 2024, 18 november 2024, 18 nov. 2024, 18:e nov 2024
-    (re.compile(rf"(?P<d>[0-9]{{1,2}})(?::[ae])? {_WORD}(?: {_Y})?"),
-     lambda g, t, today: _day_from_words(g, t, today)),
-    # September 2025, sep 2025, sept. 2025, Okt 2024, September (year from today)
-    (re.compile(rf"{_WORD}(?: {_Y})?"),
-     lambda g, t, today: _month_from_words(g, t, today)),
-    (re.compile(rf"{_Y}[-/](?P<m>[0-9]{{1,2}})"),
-     lambda g, t, today: _month(int(g["y"]), int(g["m"]))),
-    (re.compile(_Y),
-     lambda g, t, today: _year(int(g["y"]))),
-]
+@cache
+def _forms() -> list[tuple[re.Pattern[str], _Handler]]:
+    # Compiled at the first parse, not at import: the GUI shows dates at start but parses none.
+    return [
+        (re.compile(rf"{_Y}(?P<s>[-/.])(?P<m>[0-9]{{1,2}})(?P=s)(?P<d>[0-9]{{1,2}})"),
+         lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
+        (re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
+         lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
+        (re.compile(r"(?P<yy>[0-9]{2})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
+         lambda g, t, today: _day(2000 + int(g["yy"]), int(g["m"]), int(g["d"]))),
+        # 18/11 2024, 18/11/2024, 18.11.2024, 18/11-24, 18/11 (year from today)
+        (re.compile(rf"(?P<d>[0-9]{{1,2}})(?P<s>[/.])(?P<m>[0-9]{{1,2}})(?:(?:(?P=s)|[ -]){_YY})?"),
+         lambda g, t, today: _day(_year_or_today(g, t, today), int(g["m"]), int(g["d"]))),
+        # Quarters come before the word forms: "3:e kvartalet 2025" would otherwise look like a day.
+        (re.compile(rf"q(?P<q>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
+         lambda g, t, today: _quarter(_year_or_today(g, t, today), int(g["q"]))),
+        (re.compile(rf"{_Y}[ -]?q(?P<q>[0-9]{{1,2}})"),
+         lambda g, t, today: _quarter(int(g["y"]), int(g["q"]))),
+        (re.compile(rf"kv(?:artal)?\.? ?(?P<q>[0-9]{{1,2}})(?: {_Y})?"),
+         lambda g, t, today: _quarter(_year_or_today(g, t, today), int(g["q"]))),
+        (re.compile(rf"(?P<q>[0-9]{{1,2}})(?::[ae])? kvartalet(?: {_Y})?"),
+         lambda g, t, today: _quarter(_year_or_today(g, t, today), int(g["q"]))),
+        (re.compile(rf"(?P<qw>första|andra|tredje|fjärde) kvartalet(?: {_Y})?"),
+         lambda g, t, today: _quarter(_year_or_today(g, t, today), _QUARTER_WORDS[g["qw"]])),
+        # 18 nov 2024, 18 november 2024, 18 nov. 2024, 18:e nov 2024
+        (re.compile(rf"(?P<d>[0-9]{{1,2}})(?::[ae])? {_WORD}(?: {_Y})?"),
+         lambda g, t, today: _day_from_words(g, t, today)),
+        # September 2025, sep 2025, sept. 2025, Okt 2024, September (year from today)
+        (re.compile(rf"{_WORD}(?: {_Y})?"),
+         lambda g, t, today: _month_from_words(g, t, today)),
+        (re.compile(rf"{_Y}[-/](?P<m>[0-9]{{1,2}})"),
+         lambda g, t, today: _month(int(g["y"]), int(g["m"]))),
+        (re.compile(_Y),
+         lambda g, t, today: _year(int(g["y"]))),
+    ]
 
 
 def _day_from_words(g: dict, text: str, today: date | None) -> VagueDate:
@@ -356,7 +359,7 @@ def parse_date(text: str, *, today: date | None = None) -> VagueDate:
         norm = norm[:-1].rstrip()
     if not norm:
         raise DateParseError(f"Datum saknas. Skriv till exempel {_EXAMPLES}.")
-    for pattern, handler in _FORMS:
+    for pattern, handler in _forms():
         m = pattern.fullmatch(norm)
         if m is not None:
             return handler(m.groupdict(), text, today)

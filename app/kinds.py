@@ -53,6 +53,12 @@ def kind(name: str) -> Kind:
 
 
 # Coded values with their Swedish labels (the editor shows the labels).
+DOC_TYPE_LABELS = {  # a plan's doc_type; each has a template in app.templates
+    "directive": "Uppdragsdirektiv",
+    "plan": "Uppdragsplan",
+    "project_directive": "Projektdirektiv",
+    "project_plan": "Projektplan",
+}
 DOC_STATUSES = {
     "draft": "Utkast",
     "submitted": "För beslut",

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.plan_import import import_plan, read_plan_file, check_plan_dict
-from app.plan_json import plan_to_dict, write_plan_json
 from app.resources import resource_path
 from app.workspace import Change, Workspace
 from db import models
@@ -32,6 +30,10 @@ class PlanSummary:
             "diarienummer": self.diarienummer, "edition": self.edition, "status": self.status,
             "modified": self.modified,
         }
+
+
+# The JSON modules (app.plan_import, app.plan_json) are imported by the functions that use them:
+# the GUI lists plans at start-up and should not load them to do so.
 
 
 def list_plans(ws: Workspace) -> list[PlanSummary]:
@@ -116,6 +118,9 @@ def renew_uuids(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
+    from app.plan_import import import_plan
+    from app.plan_json import plan_to_dict
+
     data = renew_uuids(plan_to_dict(plan_id, with_editions=False))
     if title:
         data["title"] = title
@@ -128,6 +133,8 @@ def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
 
 def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     """Import a plan dict; returns (plan id, whether it updated an existing plan)."""
+    from app.plan_import import check_plan_dict, import_plan
+
     check_plan_dict(data)
     existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
     with ws.store.write():
@@ -136,10 +143,14 @@ def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
 
 
 def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
+    from app.plan_import import read_plan_file
+
     return import_plan_data(ws, read_plan_file(path))
 
 
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:
+    from app.plan_json import plan_to_dict, write_plan_json
+
     return write_plan_json(plan_to_dict(plan_id), out)
 
 

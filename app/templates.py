@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app import kinds
+
 __all__ = [
     "CONTENT_KINDS",
     "DOC_TYPE_LABELS",
@@ -63,12 +65,8 @@ class Template:
     decision_text: str
 
 
-DOC_TYPE_LABELS: dict[str, str] = {
-    "directive": "Uppdragsdirektiv",
-    "plan": "Uppdragsplan",
-    "project_directive": "Projektdirektiv",
-    "project_plan": "Projektplan",
-}
+# The labels live with the other coded values, where the plan list finds them without loading this.
+DOC_TYPE_LABELS: dict[str, str] = kinds.DOC_TYPE_LABELS
 
 # Every `content` kind of docs/plan-format.md and its label in the editor ("" = no table).
 CONTENT_KINDS: dict[str, str] = {

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from app import kinds, rows
-from app.validation import validate
 from db import models
 from db.store import Store, create_store, open_store
 
@@ -107,6 +106,8 @@ class Workspace:
 
     def add(self, kind_name: str, plan_id: int | None = None, *, index: int | None = None, **values: Any) -> Change:
         """Add a row (at `index` in its plan's order, or last) after validating it."""
+        from app.validation import validate  # loaded by the first write: reading a file needs none of it
+
         k = kinds.kind(kind_name)
         proposed = {**self._defaults(k), **values}
         validate(k.name, proposed, risk_scale=self.risk_scale)
@@ -123,6 +124,8 @@ class Workspace:
 
     def update(self, kind_name: str, row_id: int, **values: Any) -> Change:
         """Change fields of a row; the Change carries their old values for undo."""
+        from app.validation import validate
+
         k = kinds.kind(kind_name)
         row = self._row(k, row_id)
         current = rows.to_plain(k, row)

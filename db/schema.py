@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from functools import cache
 
-from db.identity import SCHEMA_VERSION
 from db.migrations import migrate
-from db.schema_history import V1_DDL
+from db.schema_history import V1_DDL, V2_DDL
 
 Schema = frozenset[tuple[str, str, str, str | None]]
 
@@ -32,7 +32,11 @@ def read_schema(conn: sqlite3.Connection) -> Schema:
 
 
 def current_ddl() -> list[str]:
-    """CREATE statements of the current schema, as peewee makes them from the models."""
+    """CREATE statements of the current schema, as peewee makes them from the models.
+
+    Opening a file compares it with the frozen DDL instead (making this takes peewee a
+    while); tests/db/test_schema.py checks that the two are the same.
+    """
     from peewee import SqliteDatabase
 
     from db.models import MODELS
@@ -45,7 +49,7 @@ def current_ddl() -> list[str]:
     return [r[0] for r in rows]
 
 
-_DDL_BY_VERSION = {1: V1_DDL}
+DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL}  # each version as a new file of it holds it
 
 
 def _built(ddl: list[str] | tuple[str, ...], version: int, migrate_to: int) -> Schema:
@@ -59,15 +63,20 @@ def _built(ddl: list[str] | tuple[str, ...], version: int, migrate_to: int) -> S
 
 
 @cache
-def allowed_schemas(version: int) -> tuple[Schema, ...]:
-    """Every schema a genuine file of `version` can have."""
-    found = []
-    if version == SCHEMA_VERSION:
-        found.append(_built(current_ddl(), version, version))
-    for old, ddl in _DDL_BY_VERSION.items():
-        if old <= version:
-            found.append(_built(ddl, old, version))
-    return tuple(dict.fromkeys(found))
+def _schema(made_at: int, version: int) -> Schema:
+    """The schema of a file made at version `made_at` and migrated to `version`."""
+    return _built(DDL_BY_VERSION[made_at], made_at, version)
+
+
+def allowed_schemas(version: int) -> Iterator[Schema]:
+    """Every schema a genuine file of `version` can have, each built (once) when first asked for.
+
+    The newest first: a file was nearly always made at the version it has, so the
+    schemas the migrations produce are seldom needed and opening it does not build them.
+    """
+    for made_at in sorted(DDL_BY_VERSION, reverse=True):
+        if made_at <= version:
+            yield _schema(made_at, version)
 
 
 def schema_difference(conn: sqlite3.Connection, version: int) -> list[str]:

@@ -21,7 +21,7 @@ class OpenFile:
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, parent: Any = None) -> OpenFile | None:
         """Open under the file's lock; None when the user chose not to open a file someone else has."""
-        from ui.sharing_actions import open_workspace
+        from ui.session import open_workspace
 
         ws = open_workspace(path, read_only=read_only, parent=parent)
         return None if ws is None else cls(ws)
@@ -54,7 +54,7 @@ class OpenFile:
         return self.push(MoveCommand(self.ws, self.events, kind, row_id, new_index, text))
 
     def close(self) -> None:
-        from ui.sharing_actions import close_workspace
+        from ui.session import close_workspace
 
         self.stack.clear()
         close_workspace(self.ws)

@@ -13,14 +13,22 @@ from pathlib import Path
 from app import cli
 
 
-def start_gui(argv: list[str]) -> int:
+def gui_arguments(argv: list[str]) -> tuple[Path | None, list[str]]:
+    """The file to open (if any) and the arguments left for Qt."""
+    if not argv:  # the usual start, from a menu or an icon: nothing to parse (argparse takes a few ms)
+        return None, []
     parser = cli.SwedishParser(prog="uppdrag", description="Starta Uppdrag.")
     parser.add_argument("path", nargs="?", type=Path, metavar="FIL", help="databasfil att öppna")
     parser.add_argument("--db", type=Path, metavar="FIL", help="databasfil att öppna")
     args, qt_args = parser.parse_known_args(argv)
+    return args.db or args.path, qt_args
+
+
+def start_gui(argv: list[str]) -> int:
+    path, qt_args = gui_arguments(argv)
     from ui.main import run
 
-    return run(args.db or args.path, qt_args)
+    return run(path, qt_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

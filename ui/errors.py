@@ -7,10 +7,12 @@ import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
-
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def expected_errors() -> tuple[type[BaseException], ...]:
@@ -26,6 +28,8 @@ def is_expected(exc: BaseException) -> bool:
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox  # loaded with the first message, not at start
+
     box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Errors", "Det gick inte"), message,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")

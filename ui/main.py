@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 
 
 def build_window(path: Path | None, settings: QSettings | None = None, *, interactive_errors: bool = True):
@@ -33,7 +35,12 @@ def build_window(path: Path | None, settings: QSettings | None = None, *, intera
 
 
 class FileOpenFilter(QObject):
-    """macOS delivers a double-clicked .uppdrag file as a FileOpen event, not as an argument."""
+    """macOS delivers a double-clicked .uppdrag file as a FileOpen event, not as an argument.
+
+    Only macOS sends FileOpen, so only there is the filter installed: a filter on the
+    application sees every event of every object, so each of Qt's internal widgets gets
+    a Python wrapper (and its class its enums) at its first event, which slows the start.
+    """
 
     def __init__(self, open_path: Callable[[Path], object]):
         super().__init__()
@@ -46,26 +53,41 @@ class FileOpenFilter(QObject):
         return False
 
 
+def _started(app: QCoreApplication) -> None:
+    """What waits until the window is on screen."""
+    # Looking the version up loads importlib.metadata; nothing reads it before the window is up.
+    from app.version import __version__
+
+    app.setApplicationVersion(__version__)
+    gc.enable()
+
+
 def run(path: Path | None, qt_args: list[str]) -> int:
+    # Start-up makes a great many objects and frees few: the cyclic garbage collector
+    # would only walk them over and over. It is switched on again once the window is up.
+    gc.disable()
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.resources import resource_path
-    from app.version import __version__
+    from ui.first_paint import after_first_paint
 
     app = QApplication.instance() or QApplication(["uppdrag", *qt_args])
     app.setApplicationName("Uppdrag")
     app.setOrganizationName("Uppdrag")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("uppdrag")  # Wayland matches the window to the menu entry and its icon
     # the icon of ui.dialogs.about_dialog.app_icon, without loading that module at start
     app.setWindowIcon(QIcon(str(resource_path("uppdrag.svg"))))
     window, hook = build_window(path)
-    file_open = FileOpenFilter(window.open_path)
-    app.installEventFilter(file_open)
+    file_open = FileOpenFilter(window.open_path) if sys.platform == "darwin" else None
+    if file_open is not None:
+        app.installEventFilter(file_open)
+    after_first_paint(window, lambda: _started(app))
+    QTimer.singleShot(3000, gc.enable)  # should the window not be painted soon (started minimised)
     window.show()
     try:
         return app.exec()
     finally:
-        app.removeEventFilter(file_open)
+        if file_open is not None:
+            app.removeEventFilter(file_open)
         hook.uninstall()

@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
-from app.workspace import Change
-from ui import file_actions, i18n, sharing_actions
+from ui import i18n
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
 from ui.errors import expected_errors, show_expected
+from ui.first_paint import after_first_paint
 from ui.i18n import tr
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
 from ui.search_index import SearchIndex
 from ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from app.workspace import Change
+
+
+# The menus' actions load their modules (and those the dialogs) when first used, not at start.
+def _file_actions() -> ModuleType:
+    from ui import file_actions
+
+    return file_actions
+
+
+def _sharing_actions() -> ModuleType:
+    from ui import sharing_actions
+
+    return sharing_actions
 
 
 class MainWindow(QMainWindow):
@@ -106,35 +124,36 @@ class MainWindow(QMainWindow):
         self.actions_: dict[str, QAction] = {}
         a = self.actions_
         m = bar.addMenu(tr("MainWindow", "&Arkiv"))
-        a["new_file"] = self._action(m, tr("MainWindow", "&Ny databasfil…"), lambda: file_actions.new_file(self),
+        a["new_file"] = self._action(m, tr("MainWindow", "&Ny databasfil…"), lambda: _file_actions().new_file(self),
                                      "Ctrl+Shift+N", "actionNewFile")
-        a["open"] = self._action(m, tr("MainWindow", "&Öppna…"), lambda: file_actions.open_file_dialog(self),
+        a["open"] = self._action(m, tr("MainWindow", "&Öppna…"), lambda: _file_actions().open_file_dialog(self),
                                  QKeySequence.StandardKey.Open, "actionOpen")
         self.recent_menu = m.addMenu(tr("MainWindow", "&Senast öppnade"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
         a["save_copy"] = self._action(m, tr("MainWindow", "Spara &kopia som…"),
-                                      lambda: file_actions.save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
+                                      lambda: _file_actions().save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
         a["send_plan"] = self._action(m, tr("MainWindow", "Skicka plan som &fil…"),
-                                      lambda: sharing_actions.send_plan(self), None, "actionSendPlan")
+                                      lambda: _sharing_actions().send_plan(self), None, "actionSendPlan")
         a["merge"] = self._action(m, tr("MainWindow", "Importera från &annan fil…"),
-                                  lambda: sharing_actions.merge_from_file(self), None, "actionMerge")
+                                  lambda: _sharing_actions().merge_from_file(self), None, "actionMerge")
         a["restore"] = self._action(m, tr("MainWindow", "Återställ från säker&hetskopia…"),
-                                    lambda: sharing_actions.restore_from_backup(self), None, "actionRestore")
+                                    lambda: _sharing_actions().restore_from_backup(self), None, "actionRestore")
         m.addSeparator()
         a["import"] = self._action(m, tr("MainWindow", "&Importera plan (JSON)…"),
-                                   lambda: file_actions.import_json(self), "Ctrl+I", "actionImport")
+                                   lambda: _file_actions().import_json(self), "Ctrl+I", "actionImport")
         texts = {".docx": tr("MainWindow", "Exportera till &Word…"), ".pdf": tr("MainWindow", "Exportera till &PDF…"),
                  ".json": tr("MainWindow", "Exportera som &JSON…")}
         for suffix in (".docx", ".pdf", ".json"):
             if suffix in EXPORTERS:
-                a["export" + suffix] = self._action(m, texts[suffix], lambda _=False, s=suffix: file_actions.export(self, s),
+                a["export" + suffix] = self._action(m, texts[suffix],
+                                                    lambda _=False, s=suffix: _file_actions().export(self, s),
                                                     "Ctrl+E" if suffix == ".docx" else None, "actionExport" + suffix[1:])
         for suffix, (label, _fn) in EXPORTERS.items():
             if suffix not in texts:
                 a["export" + suffix] = self._action(
                     m, tr("MainWindow", "Exportera som %1…").replace("%1", label),
-                    lambda _=False, s=suffix: file_actions.export(self, s))
+                    lambda _=False, s=suffix: _file_actions().export(self, s))
         m.addSeparator()
         a["quit"] = self._action(m, tr("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
 
@@ -142,17 +161,17 @@ class MainWindow(QMainWindow):
         a["undo"] = self._action(m, tr("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
         a["redo"] = self._action(m, tr("MainWindow", "&Gör om"), self.redo, "Ctrl+Shift+Z", "actionRedo")
         m.addSeparator()
-        a["new_plan"] = self._action(m, tr("MainWindow", "&Ny plan…"), lambda: file_actions.new_plan(self),
+        a["new_plan"] = self._action(m, tr("MainWindow", "&Ny plan…"), lambda: _file_actions().new_plan(self),
                                      QKeySequence.StandardKey.New, "actionNewPlan")
-        a["copy_plan"] = self._action(m, tr("MainWindow", "&Kopiera plan"), lambda: file_actions.copy_current_plan(self),
+        a["copy_plan"] = self._action(m, tr("MainWindow", "&Kopiera plan"), lambda: _file_actions().copy_current_plan(self),
                                       None, "actionCopyPlan")
-        a["delete_plan"] = self._action(m, tr("MainWindow", "&Ta bort plan…"), lambda: file_actions.delete_plan(self),
+        a["delete_plan"] = self._action(m, tr("MainWindow", "&Ta bort plan…"), lambda: _file_actions().delete_plan(self),
                                         None, "actionDeletePlan")
         m.addSeparator()
-        a["freeze"] = self._action(m, tr("MainWindow", "&Frys utgåva…"), lambda: sharing_actions.freeze_edition(self),
+        a["freeze"] = self._action(m, tr("MainWindow", "&Frys utgåva…"), lambda: _sharing_actions().freeze_edition(self),
                                    None, "actionFreezeEdition")
         a["compare"] = self._action(m, tr("MainWindow", "&Jämför utgåvor…"),
-                                    lambda: sharing_actions.compare_editions(self), None, "actionCompareEditions")
+                                    lambda: _sharing_actions().compare_editions(self), None, "actionCompareEditions")
         m.addSeparator()
         a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
 
@@ -258,20 +277,22 @@ class MainWindow(QMainWindow):
         ofile.events.error.connect(self.show_message)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-
-        from ui.sharing_actions import Heartbeat, backup_in_background
+        from ui.session import ExternalChangeWatcher, Heartbeat
 
         self.heartbeat = Heartbeat(ofile.ws, self)
-        self.watcher = sharing_actions.ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
+        self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
         if not ofile.read_only:
-            backup_in_background(ofile.path)
+            # The backup's thread would compete with start-up for the interpreter: start it once shown.
+            after_first_paint(self, lambda: self._backup_if_open(ofile))
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
         if reason:
             self.statusBar().showMessage(reason, 20000)
         self.booking_warner = BookingWarner(ofile.ws, ofile.events)
         self.booking_warner.warning.connect(lambda text: self.statusBar().showMessage(text, 20000))
-        self._index_stale = True  # built once the window is on screen (see _index_after_paint)
-        self._index_after_paint()
+        # The search index is built once the window is on screen; a search typed (or a list
+        # refresh with search text) before then builds it at once (see `index`).
+        self._index_stale = True
+        after_first_paint(self, self._ensure_index)
         self.settings.remember_file(ofile.path)
         self._fill_recent()
         self.update_title()
@@ -283,22 +304,11 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(first)
         self.update_actions()
 
-    def _index_after_paint(self) -> None:
-        """Build the search index just after the window's next paint, not before the window shows.
+    def _backup_if_open(self, ofile: OpenFile) -> None:
+        from ui.session import backup_in_background
 
-        A search typed (or a list refresh with search text) before then builds it at once.
-        """
-        window = self
-
-        class _FirstPaint(QObject):
-            def eventFilter(self, obj, event) -> bool:  # noqa: N802
-                if event.type() == QEvent.Type.Paint:
-                    window.removeEventFilter(self)
-                    self.deleteLater()
-                    QTimer.singleShot(0, window._ensure_index)
-                return False
-
-        self.installEventFilter(_FirstPaint(self))
+        if self.ofile is ofile:  # not if the file was closed (or replaced) in the meantime
+            backup_in_background(ofile.path)
 
     def _ensure_index(self) -> None:
         if self._index_stale and self.ofile is not None:

@@ -26,15 +26,11 @@ class PlanRow(NamedTuple):
 
 
 def _doc_type_order() -> list[str]:
-    from app.templates import DOC_TYPE_LABELS
-
-    return list(DOC_TYPE_LABELS)
+    return list(kinds.DOC_TYPE_LABELS)
 
 
 def _doc_type_label(doc_type: str) -> str:
-    from app.templates import DOC_TYPE_LABELS
-
-    return kind_label(DOC_TYPE_LABELS.get(doc_type, doc_type))
+    return kind_label(kinds.DOC_TYPE_LABELS.get(doc_type, doc_type))
 
 
 class PlanListModel(QAbstractItemModel):

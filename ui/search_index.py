@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import TYPE_CHECKING
 
-from app.search import PlanText, all_plan_texts, plan_text
-from app.workspace import Change, Workspace
+if TYPE_CHECKING:  # app.search is loaded by the first build, which runs after the window shows
+    from app.search import PlanText
+    from app.workspace import Change, Workspace
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -25,6 +27,8 @@ class SearchIndex:
         )
 
     def rebuild(self, ws: Workspace) -> None:
+        from app.search import all_plan_texts
+
         with self.db:
             self.db.execute("DELETE FROM plan_fts")
             for text in all_plan_texts(ws):
@@ -32,6 +36,8 @@ class SearchIndex:
 
     def refresh(self, ws: Workspace, change: Change) -> None:
         """Update the entries of the plans a change touched."""
+        from app.search import plan_text
+
         if change.kind == "person":  # a person's name may appear in every plan
             self.rebuild(ws)
             return

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLay
 from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit, format_date
 from ui.editor.focus_edit import FocusPlainTextEdit
-from ui.editor.markup_edit import MarkupEdit
 from ui.i18n import kind_label, tr
 
 
@@ -140,6 +139,8 @@ class LongTextEditor(FieldEditor):
 
 class MarkupEditor(FieldEditor):
     def __init__(self, f: Field, parent: QWidget):
+        from ui.editor.markup_edit import MarkupEdit  # the first page shown (Metadata) has no markup
+
         super().__init__(f, parent)
         self.widget = self.edit = MarkupEdit(parent, name=f.title())
         self.edit.edit.setMaximumHeight(120)

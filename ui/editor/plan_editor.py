@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.workspace import Change
 from ui.document import OpenFile
 from ui.editor.plan_form_page import PlanFormPage, decision_fields, metadata_fields
-from ui.editor.section_page import SectionPage
-from ui.editor.table_kinds import TABLES
-from ui.editor.table_page import TablePage
+from ui.editor.table_kinds import TABLES, TableConfig
 from ui.i18n import tr
 
 
@@ -38,10 +36,10 @@ class PlanEditor(QWidget):
         self._keys: list[str] = []  # tab order
         self._add("metadata", tr("Pages", "Metadata"),
                   lambda: PlanFormPage(ofile, plan_id, metadata_fields(), "page_metadata", self))
-        self._add("section", tr("Pages", "Avsnitt"), lambda: SectionPage(ofile, plan_id, self))
+        self._add("section", tr("Pages", "Avsnitt"), self._make_sections)
         for config in TABLES:
             self._add(config.kind, tr("Pages", config.tab or config.title),
-                      lambda config=config: TablePage(ofile, plan_id, config, self), tr("Pages", config.title))
+                      lambda config=config: self._make_table(config), tr("Pages", config.title))
             if config.kind == "timeline":
                 self._add("gantt", tr("Pages", "Tidslinje"), self._make_timeline, tr("Pages", "Tidplanen som tidslinje"))
         self._add("risk", tr("Pages", "Risker"), self._make_risks, tr("Pages", "Riskregister och riskmatris"))
@@ -55,6 +53,17 @@ class PlanEditor(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         self._update_title()
+
+    # The pages' modules load with the first page of their kind, not with the editor.
+    def _make_sections(self) -> QWidget:
+        from ui.editor.section_page import SectionPage
+
+        return SectionPage(self.ofile, self.plan_id, self)
+
+    def _make_table(self, config: TableConfig) -> QWidget:
+        from ui.editor.table_page import TablePage
+
+        return TablePage(self.ofile, self.plan_id, config, self)
 
     def _make_timeline(self) -> QWidget:
         from ui.timeline.panel import TimelinePanel
@@ -73,6 +82,8 @@ class PlanEditor(QWidget):
 
     def open_item(self, kind: str, row_id: int) -> None:
         """Show a row (e.g. double-clicked in the timeline) on its table page."""
+        from ui.editor.table_page import TablePage
+
         if kind not in self._factories:
             return
         page = self.pages[kind]

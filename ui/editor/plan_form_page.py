@@ -12,13 +12,11 @@ from ui.editor.row_form import RowForm
 
 
 def metadata_fields() -> list[Field]:
-    from app.templates import DOC_TYPE_LABELS
-
     return [
         Field("title", "Titel"),
         Field("subtitle", "Undertitel"),
         Field("programme", "Program"),
-        Field("doc_type", "Dokumenttyp", "choice", DOC_TYPE_LABELS),
+        Field("doc_type", "Dokumenttyp", "choice", kinds.DOC_TYPE_LABELS),
         Field("diarienummer", "Diarienummer"),
         Field("document_date", "Datum", "date"),
         Field("edition", "Utgåva"),

@@ -1,17 +1,33 @@
-"""The "Resurser" view: every person's load across the plans of a file, and the booking warning."""
+"""The "Resurser" view: every person's load across the plans of a file, and the booking warning.
+
+The names load from their modules on first use: the main window makes a BookingWarner
+for every file it opens and must not load the view (and app.load) at start to do so.
+"""
 
 from __future__ import annotations
 
-from ui.resources.commands import MergePeopleCommand, anonymise_person_now
-from ui.resources.model import LoadTableModel
-from ui.resources.view import ResourceView
-from ui.resources.warner import BookingWarner, booking_warning_text
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "BookingWarner",
-    "LoadTableModel",
-    "MergePeopleCommand",
-    "ResourceView",
-    "anonymise_person_now",
-    "booking_warning_text",
-]
+if TYPE_CHECKING:
+    from ui.resources.commands import MergePeopleCommand, anonymise_person_now
+    from ui.resources.model import LoadTableModel
+    from ui.resources.view import ResourceView
+    from ui.resources.warner import BookingWarner, booking_warning_text
+
+_MODULES = {
+    "BookingWarner": "warner",
+    "LoadTableModel": "model",
+    "MergePeopleCommand": "commands",
+    "ResourceView": "view",
+    "anonymise_person_now": "commands",
+    "booking_warning_text": "warner",
+}
+
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)

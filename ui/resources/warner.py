@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.load import BookingWarning, check_booking
-from app.workspace import Change, Workspace
-from ui.undo import WorkspaceEvents
+if TYPE_CHECKING:
+    from app.load import BookingWarning
+    from app.workspace import Change, Workspace
+    from ui.undo import WorkspaceEvents
 
 WATCHED = frozenset({"allocation", "start", "end", "person"})
 
@@ -44,6 +46,8 @@ class BookingWarner(QObject):
             return
         if change.action == "updated" and not WATCHED & set(change.old):
             return
+        from app.load import check_booking  # every file opened makes a warner: load this when used
+
         for row_id in change.ids:
             row = self.ws.get(change.kind, row_id)
             if row["person"] is None or not row["allocation"] or change.plan_id is None:
