@@ -26,6 +26,10 @@ def gui_arguments(argv: list[str]) -> tuple[Path | None, list[str]]:
 
 def start_gui(argv: list[str]) -> int:
     path, qt_args = gui_arguments(argv)
+    # The store and its models first: once PySide6 is loaded, its import hook reads the
+    # source of every module imported after it (looking for `from __feature__ import`),
+    # which peewee and the models do not need.
+    import app.workspace  # noqa: F401
     from ui.main import run
 
     return run(path, qt_args)
