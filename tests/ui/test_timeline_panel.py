@@ -12,6 +12,7 @@ from app.dates import VagueDate
 from app.workspace import Workspace
 from ui.timeline.panel import TimelinePanel
 from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, push_safely
+from ui_steps import shown_timeline
 
 
 @pytest.fixture
@@ -20,14 +21,8 @@ def setup(qtbot, tmp_path: Path):
     pid = ws.add("plan", doc_type="directive", template="directive", title="Direktiv").ids[0]
     ws.add("timeline", pid, kind="phase", code="BP1", title="Fas 1", start=VagueDate.month(2025, 1),
            end=VagueDate.month(2025, 3))
-    events, stack = WorkspaceEvents(), QUndoStack()
-    panel = TimelinePanel(ws, events, stack)
-    qtbot.addWidget(panel)
-    panel.resize(1000, 500)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.set_plan(pid)
-    yield ws, events, stack, panel, pid
+    panel = shown_timeline(qtbot, ws, pid, size=(1000, 500))
+    yield ws, panel.events, panel.stack, panel, pid
     ws.close()
 
 

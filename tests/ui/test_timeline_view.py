@@ -18,6 +18,7 @@ from ui.timeline.panel import TimelinePanel
 from ui.timeline.scale import TimeScale
 from ui.timeline.view import HEADER_H, ROW_H
 from ui.undo import WorkspaceEvents
+from ui_steps import shown_timeline
 
 PPD = 10.0  # px per day in most tests
 LEFT = date(2025, 5, 1)  # first day shown
@@ -51,13 +52,7 @@ def items(ws: Workspace) -> dict[str, int]:
 
 @pytest.fixture
 def panel(qtbot, ws: Workspace, items: dict[str, int]) -> TimelinePanel:
-    events, stack = WorkspaceEvents(), QUndoStack()
-    p = TimelinePanel(ws, events, stack)
-    qtbot.addWidget(p)
-    p.resize(1200, 600)
-    p.show()
-    qtbot.waitExposed(p)
-    p.set_plan(items["plan"])
+    p = shown_timeline(qtbot, ws, items["plan"])
     p.view.set_scale(PPD, LEFT)
     return p
 
@@ -268,13 +263,7 @@ def test_table_scroll_follows_chart_and_paint_touches_visible_rows_only(qtbot, w
         ]
         for chunk in range(0, len(rows), 1000):
             models.TimelineItem.insert_many(rows[chunk:chunk + 1000]).execute()
-    events, stack = WorkspaceEvents(), QUndoStack()
-    p = TimelinePanel(ws, events, stack)
-    qtbot.addWidget(p)
-    p.resize(1200, 600)
-    p.show()
-    qtbot.waitExposed(p)
-    p.set_plan(pid)
+    p = shown_timeline(qtbot, ws, pid)
     QApplication.processEvents()  # let the table lay out its 20,000 rows
     view = p.view
     assert len(p.layout_rows) == 20_000
@@ -307,13 +296,7 @@ def test_scrolled_chart_equals_a_whole_repaint(qtbot, ws) -> None:
     for i in range(0, 140, 3):
         ws.add("dependency", predecessor=ids[i], successor=ids[i + 4])
     ws.add("dependency", predecessor=ids[1], successor=ids[149])  # an arrow far longer than the view
-    events, stack = WorkspaceEvents(), QUndoStack()
-    p = TimelinePanel(ws, events, stack)
-    qtbot.addWidget(p)
-    p.resize(1200, 600)
-    p.show()
-    qtbot.waitExposed(p)
-    p.set_plan(pid)
+    p = shown_timeline(qtbot, ws, pid)
     view = p.view
     view.set_scale(0.8, date(2024, 11, 1))  # labels of early bars start left of the chart
     bar, vp = view.verticalScrollBar(), view.viewport()

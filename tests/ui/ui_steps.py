@@ -33,3 +33,19 @@ def plan_id_by_title(window, title_start: str) -> int:
     from app.plans import list_plans
 
     return next(p.id for p in list_plans(window.ofile.ws) if p.title.startswith(title_start))
+
+
+def shown_timeline(qtbot, ws, plan_id: int | None, *, size: tuple[int, int] = (1200, 600)):
+    """A timeline panel on `ws` as a person sees it: shown, exposed, showing `plan_id` (None: all plans)."""
+    from PySide6.QtGui import QUndoStack
+
+    from ui.timeline.panel import TimelinePanel
+    from ui.undo import WorkspaceEvents
+
+    panel = TimelinePanel(ws, WorkspaceEvents(), QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_plan(plan_id)
+    return panel
