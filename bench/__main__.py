@@ -62,6 +62,14 @@ TARGETS: dict[str, Target] = {
     "RSS": Target("≤ 250 MB", lambda v, f: v <= 250,
                   "peak RSS, full file + portfolio timeline (floor: bare QMainWindow)"),
 }
+NOTES = {
+    "B1": "both processes start from bytecode, as an installed program does (the scenario compiles "
+          "app/, db/ and ui/ first); ready means the window, the plan list and the editor have painted.",
+    "B2": "the first paint of the chart, with timers held back; the portfolio paints from the bands a "
+          "screen shows and reads the rest right after (the last line below says when that is done).",
+    "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
+          "then a synchronous repaint of the chart's viewport.",
+}
 ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "RSS"]
 
 
@@ -171,6 +179,13 @@ def write_markdown(report: dict[str, Any], path: Path, size: str, repeat: int, g
         value = fmt(r["value"], r["unit"]) if r["value"] is not None else f"– ({r.get('note', '')})"
         lines.append(f"| {name} | {TARGETS[name].what} | {value} | {fmt(r['floor'], r['unit'])} | {ratio} | "
                      f"{r['target']} | {ok} |")
+    lines += ["", "How some figures are taken:", ""]
+    b2 = report["results"].get("B2", {}).get("details", {})
+    for name, note in NOTES.items():
+        if name in report["results"]:
+            lines.append(f"- {name}: {note}")
+    if b2.get("all_rows_s") is not None:
+        lines.append(f"- B2, every row read and shown: {fmt(b2['all_rows_s'], 's')} after the start.")
     lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 
