@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from app.timeline import TimelineData, timeline_head, timeline_row, timeline_rows
+from ui.first_paint import after_first_paint
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
@@ -18,22 +19,6 @@ _RELEVANT = frozenset({"timeline", "dependency", "plan"})
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200
-
-
-class _AfterFirstPaint(QObject):
-    """Calls `then` from the event loop once `widget` has painted, so the paint comes first."""
-
-    def __init__(self, widget: QWidget, then: Any):
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-            self.deleteLater()
-        return False
 
 
 class TimelinePanel(QWidget):
@@ -111,7 +96,7 @@ class TimelinePanel(QWidget):
             head = timeline_head(HEAD_ROWS)
             self._show(head, fit=True)
             if not head.complete:
-                _AfterFirstPaint(self.view.viewport(), self._read_rest)
+                after_first_paint(self.view.viewport(), self._read_rest)
         else:
             self.reload(fit=True)
 
