@@ -585,44 +585,23 @@ _PROJECT_PLAN_SECTIONS = (
 )
 
 
-TEMPLATES: dict[str, Template] = {
-    "directive": Template(
-        key="directive",
-        doc_type="directive",
-        name=DOC_TYPE_LABELS["directive"],
-        sections=_DIRECTIVE_SECTIONS,
-        decision_points=_UPPDRAG_DECISION_POINTS,
-        signature_title="Uppdragsägare",
-        decision_text="",
-    ),
-    "plan": Template(
-        key="plan",
-        doc_type="plan",
-        name=DOC_TYPE_LABELS["plan"],
-        sections=_PLAN_SECTIONS,
-        decision_points=_UPPDRAG_DECISION_POINTS,
-        signature_title="",
-        decision_text="Beslut att godkänna uppdragsplanen och starta genomförandefasen",
-    ),
-    "project_directive": Template(
-        key="project_directive",
-        doc_type="project_directive",
-        name=DOC_TYPE_LABELS["project_directive"],
-        sections=_PROJECT_DIRECTIVE_SECTIONS,
-        decision_points=_PPS_DECISION_POINTS,
-        signature_title="Projektägare",
-        decision_text="Beslut att godkänna projektdirektivet och starta projektet",
-    ),
-    "project_plan": Template(
-        key="project_plan",
-        doc_type="project_plan",
-        name=DOC_TYPE_LABELS["project_plan"],
-        sections=_PROJECT_PLAN_SECTIONS,
-        decision_points=_PPS_DECISION_POINTS,
-        signature_title="Projektägare",
-        decision_text="Beslut att godkänna projektplanen och starta genomförandet",
-    ),
-}
+def _template(key: str, sections: tuple[SectionTemplate, ...], decision_points: tuple[DecisionPointTemplate, ...],
+              *, signature_title: str, decision_text: str) -> Template:
+    """A template whose key is its document type."""
+    return Template(key=key, doc_type=key, name=DOC_TYPE_LABELS[key], sections=sections,
+                    decision_points=decision_points, signature_title=signature_title, decision_text=decision_text)
+
+
+TEMPLATES: dict[str, Template] = {t.key: t for t in (
+    _template("directive", _DIRECTIVE_SECTIONS, _UPPDRAG_DECISION_POINTS, signature_title="Uppdragsägare",
+              decision_text=""),
+    _template("plan", _PLAN_SECTIONS, _UPPDRAG_DECISION_POINTS, signature_title="",
+              decision_text="Beslut att godkänna uppdragsplanen och starta genomförandefasen"),
+    _template("project_directive", _PROJECT_DIRECTIVE_SECTIONS, _PPS_DECISION_POINTS, signature_title="Projektägare",
+              decision_text="Beslut att godkänna projektdirektivet och starta projektet"),
+    _template("project_plan", _PROJECT_PLAN_SECTIONS, _PPS_DECISION_POINTS, signature_title="Projektägare",
+              decision_text="Beslut att godkänna projektplanen och starta genomförandet"),
+)}
 
 
 def get_template(key: str) -> Template:
