@@ -74,6 +74,10 @@ def app() -> int:
 
 
 def main(argv: list[str]) -> int:
+    if argv[0] == "app":
+        from ui.entry import before_qt
+
+        before_qt()  # as the program does, before this probe's hook loads Qt
     _install_hook()
     return {"app": app, "bare": bare}[argv[0]]()
 

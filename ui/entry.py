@@ -6,6 +6,7 @@ on machines without a display and start fast.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,12 +25,25 @@ def gui_arguments(argv: list[str]) -> tuple[Path | None, list[str]]:
     return args.db or args.path, qt_args
 
 
+def before_qt() -> None:
+    """What start-up does before PySide6 is loaded.
+
+    The cyclic garbage collector goes off: start-up makes a great many objects and
+    frees few, so it would only walk them over and over (ui.main.run switches it on
+    once the window is up). And what start-up needs from app/ and db/ (the store,
+    its models, sharing) is loaded now: once PySide6 is loaded, its import hook
+    reads the source of every module imported after it, looking for
+    `from __feature__ import`, which peewee and the models do not need.
+    """
+    gc.disable()
+    import app.sharing  # noqa: F401
+    import app.startup  # noqa: F401
+    import app.workspace  # noqa: F401
+
+
 def start_gui(argv: list[str]) -> int:
     path, qt_args = gui_arguments(argv)
-    # The store and its models first: once PySide6 is loaded, its import hook reads the
-    # source of every module imported after it (looking for `from __feature__ import`),
-    # which peewee and the models do not need.
-    import app.workspace  # noqa: F401
+    before_qt()
     from ui.main import run
 
     return run(path, qt_args)
