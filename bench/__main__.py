@@ -64,7 +64,8 @@ TARGETS: dict[str, Target] = {
 }
 NOTES = {
     "B1": "both processes start from bytecode, as an installed program does (the scenario compiles "
-          "app/, db/ and ui/ first); ready means the window, the plan list and the editor have painted.",
+          "app/, db/ and ui/ first); the probe runs the program's own step before Qt (ui.entry.before_qt) "
+          "before its hook loads Qt; ready means the window, the plan list and the editor have painted.",
     "B2": "the first paint of the chart, with timers held back; the portfolio paints from the bands a "
           "screen shows and reads the rest right after (the last line below says when that is done).",
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
