@@ -107,11 +107,14 @@ class TimelineData:
                 self._span = rows_span(self.rows)
         return self._span
 
+    def band_rows(self, band: PlanBand) -> list[TimelineRow]:
+        """The rows read for `band` (none while it is not loaded)."""
+        return self.rows[band.first_row:band.first_row + band.count] if band.loaded else []
+
     def band_spans(self) -> list[tuple[int, int] | None]:
         """The span of each band's rows, in band order (cached)."""
         if self._band_spans is None:
-            rows = self.rows
-            self._band_spans = [rows_span(rows[b.first_row:b.first_row + b.count]) for b in self.bands]
+            self._band_spans = [rows_span(self.band_rows(b)) for b in self.bands]
         return self._band_spans
 
     def replace_row(self, i: int, row: TimelineRow) -> None:
@@ -122,8 +125,8 @@ class TimelineData:
         if spans is None:
             return
         for b, band in enumerate(self.bands):
-            if band.first_row <= i < band.first_row + band.count:
-                spans[b] = rows_span(self.rows[band.first_row:band.first_row + band.count])
+            if band.loaded and band.first_row <= i < band.first_row + band.count:
+                spans[b] = rows_span(self.band_rows(band))
 
     def invalidate(self) -> None:
         """The rows changed in place: recompute the spans when next asked."""
@@ -176,18 +179,11 @@ def _resolve(text: str, precision: str) -> tuple[int, int]:
     return d.toordinal(), last.toordinal()
 
 
-def _row(t: tuple) -> TimelineRow:
-    s, sp, e, ep = t[6], t[7], t[8], t[9]
-    sf, sl = _resolve(s, sp) if s is not None and sp is not None else (None, None)
-    ef, el = _resolve(e, ep) if e is not None and ep is not None else (None, None)
-    return TimelineRow(*t, sf, sl, ef, el)
-
-
 _NO_DATE = (None, None)
 
 
 def _rows(raw: list[tuple]) -> list[TimelineRow]:
-    """`_row` over many tuples, lean: one dict look-up per date, no per-row calls but the tuple's."""
+    """Read tuples as rows, vague dates resolved: one dict look-up per date, no per-row calls but the tuple's."""
     cache: dict[tuple[str | None, str | None], tuple[int | None, int | None]] = {}
     resolve = _resolve
     make = tuple.__new__
@@ -208,11 +204,7 @@ def _rows(raw: list[tuple]) -> list[TimelineRow]:
 
 def timeline_rows(plan_id: int | None = None) -> TimelineData:
     """The timeline of one plan, or of every plan (plan_id None), in display order."""
-    where, params = ("deleted_at IS NULL", ()) if plan_id is None else ("deleted_at IS NULL AND id = ?", (plan_id,))
-    plans = models.database.execute_sql(
-        f"SELECT id, title, doc_type FROM plan WHERE {where} ORDER BY id", params
-    ).fetchall()
-    return _assemble(plan_id, plans, _read_rows(plan_id), counts={}, loaded=None)
+    return _assemble(plan_id, _plans(plan_id), _read_rows(plan_id), counts={}, loaded=None)
 
 
 def timeline_head(rows_wanted: int) -> TimelineData:
@@ -225,7 +217,7 @@ def timeline_head(rows_wanted: int) -> TimelineData:
     the head happens to hold everything.
     """
     db = models.database
-    plans = db.execute_sql("SELECT id, title, doc_type FROM plan WHERE deleted_at IS NULL ORDER BY id").fetchall()
+    plans = _plans(None)
     markers = ", ".join(f"'{k}'" for k in sorted(MARKER_KINDS))
     # Per plan, in the order of its index: items, earliest stored date, latest stored date that counts.
     per_plan = {pid: rest for pid, *rest in db.execute_sql(
@@ -240,7 +232,7 @@ def timeline_head(rows_wanted: int) -> TimelineData:
         chosen.append(pid)
         shown += 1 + per_plan.get(pid, (0,))[0]
     if len(chosen) == len(plans):
-        return timeline_rows(None)
+        return _assemble(None, plans, _read_rows(None), counts={}, loaded=None)
     marks = ", ".join("?" * len(chosen))
     raw = db.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.deleted_at IS NULL AND t.plan_id IN ({marks}) "
@@ -250,11 +242,15 @@ def timeline_head(rows_wanted: int) -> TimelineData:
     counts = {pid: v[0] for pid, v in per_plan.items()}
     data = _assemble(None, plans, raw, counts=counts, loaded=frozenset(chosen))
     data.complete = False
-    rows = data.rows
-    data._band_spans = [rows_span(rows[b.first_row:b.first_row + b.count]) if b.loaded else None
-                        for b in data.bands]
     data._span = _portfolio_span([per_plan[pid] for pid, _t, _d in plans if pid in per_plan])
     return data
+
+
+def _plans(plan_id: int | None) -> list[tuple]:
+    """(id, title, doc_type) of one live plan, or of every live plan (plan_id None), by id."""
+    where, params = ("deleted_at IS NULL", ()) if plan_id is None else ("deleted_at IS NULL AND id = ?", (plan_id,))
+    sql = f"SELECT id, title, doc_type FROM plan WHERE {where} ORDER BY id"
+    return models.database.execute_sql(sql, params).fetchall()
 
 
 def _read_rows(plan_id: int | None) -> list[tuple]:
@@ -334,7 +330,7 @@ def timeline_row(item_id: int) -> TimelineRow | None:
     t = models.database.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.id = ? AND t.deleted_at IS NULL", (item_id,)
     ).fetchone()
-    return None if t is None else _row(t)
+    return None if t is None else _rows([t])[0]
 
 
 # --- calendar ------------------------------------------------------------------
