@@ -107,9 +107,14 @@ class TimelineData:
                 self._span = rows_span(self.rows)
         return self._span
 
+    @staticmethod
+    def band_range(band: PlanBand) -> range:
+        """Indexes into `rows` of the rows read for `band` (none while it is not loaded)."""
+        return range(band.first_row, band.first_row + band.count) if band.loaded else range(0)
+
     def band_rows(self, band: PlanBand) -> list[TimelineRow]:
-        """The rows read for `band` (none while it is not loaded)."""
-        return self.rows[band.first_row:band.first_row + band.count] if band.loaded else []
+        r = self.band_range(band)
+        return self.rows[r.start:r.stop]
 
     def band_spans(self) -> list[tuple[int, int] | None]:
         """The span of each band's rows, in band order (cached)."""
@@ -125,7 +130,7 @@ class TimelineData:
         if spans is None:
             return
         for b, band in enumerate(self.bands):
-            if band.loaded and band.first_row <= i < band.first_row + band.count:
+            if i in self.band_range(band):
                 spans[b] = rows_span(self.band_rows(band))
 
     def invalidate(self) -> None:

@@ -63,9 +63,7 @@ def _started(app: QCoreApplication) -> None:
 
 
 def run(path: Path | None, qt_args: list[str]) -> int:
-    # Start-up makes a great many objects and frees few: the cyclic garbage collector
-    # would only walk them over and over. It is switched on again once the window is up.
-    gc.disable()
+    """Start the application; ui.entry.before_qt has run (the garbage collector is off until the first paint)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 

@@ -44,8 +44,8 @@ class TimelineLayout:
         if self.portfolio:
             for b, band in enumerate(self.data.bands):
                 entries.append(-1 - b)
-                if band.loaded and band.plan_id not in self.collapsed:
-                    entries.extend(range(band.first_row, band.first_row + band.count))
+                if band.plan_id not in self.collapsed:
+                    entries.extend(self.data.band_range(band))
         else:
             entries = list(range(len(self.data.rows)))
         self.entries = entries
