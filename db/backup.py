@@ -29,7 +29,11 @@ def copy_database(source: Path, target: Path) -> Path:
     target = Path(target)
     if target.resolve() == Path(source).resolve():
         raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise StoreError(f"Kopian kunde inte skrivas i mappen ”{target.parent}”: {exc.strerror or exc}. "
+                         "Välj en annan mapp.") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -51,6 +55,8 @@ def copy_database(source: Path, target: Path) -> Path:
         fsync_dir(target.parent)
     except sqlite3.Error as exc:
         raise StoreError(f"Kopian kunde inte skrivas: {exc}.") from exc
+    except OSError as exc:
+        raise StoreError(f"Kopian ”{target.name}” kunde inte skrivas: {exc.strerror or exc}.") from exc
     finally:
         tmp.unlink(missing_ok=True)
     return target

@@ -18,11 +18,12 @@ from db.backup import (
     DAILY_DAYS_KEPT,
     SESSIONS_KEPT,
     backups_to_keep,
+    copy_database,
     list_backups,
     make_session_backup,
     restore_backup,
 )
-from db.errors import FileRefused
+from db.errors import FileRefused, StoreError
 from tests.conftest import sha256
 
 
@@ -146,3 +147,9 @@ def test_backup_during_write_transaction_is_sound(filled: Path) -> None:
     assert conn.execute("SELECT count(*) FROM setting WHERE key='halvfärdig'").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM plan WHERE title='oavslutad'").fetchone()[0] == 0
     conn.close()
+
+
+def test_a_copy_into_a_missing_folder_is_refused_in_swedish(filled: Path, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="Kopian kunde inte skrivas i mappen"):
+        copy_database(filled, tmp_path / "saknas" / "kopia.uppdrag")
+    assert not (tmp_path / "saknas").exists()
