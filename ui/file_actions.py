@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,22 +46,29 @@ def open_file_dialog(window: MainWindow) -> None:
         window.open_path(path)
 
 
+def write_chosen_file(window: MainWindow, caption: str, suggested: Path, write: Callable[[Path], object],
+                      done: str) -> None:
+    """Ask where to save an Uppdrag file, `write` it there, and say `done` (%1: where) in the status bar."""
+    target = files.save_path(window, caption, files.db_filter(), str(suggested))
+    if target is None:
+        return
+    try:
+        write(target)
+    except expected_errors() as exc:
+        show_expected(window, exc)
+        return
+    window.statusBar().showMessage(done.replace("%1", str(target)), 10000)
+
+
 def save_copy(window: MainWindow) -> None:
     from db.backup import copy_database
 
     if window.ofile is None:
         return
     source = window.ofile.path
-    target = files.save_path(window, tr("Files", "Spara kopia som"), files.db_filter(),
-                             str(source.with_name(source.stem + " (kopia)" + source.suffix)))
-    if target is None:
-        return
-    try:
-        copy_database(source, target)
-    except expected_errors() as exc:
-        show_expected(window, exc)
-        return
-    window.statusBar().showMessage(tr("Files", "En kopia är sparad: %1").replace("%1", str(target)), 10000)
+    suggested = source.with_name(source.stem + " (kopia)" + source.suffix)
+    write_chosen_file(window, tr("Files", "Spara kopia som"), suggested,
+                      lambda target: copy_database(source, target), tr("Files", "En kopia är sparad: %1"))
 
 
 def import_json(window: MainWindow) -> None:

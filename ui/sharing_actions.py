@@ -46,21 +46,15 @@ def merge_from_file(window: MainWindow) -> None:
 
 def send_plan(window: MainWindow) -> None:
     from app.sharing import send_plan as send
+    from ui.file_actions import write_chosen_file
 
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None:
         return
-    title = window.ofile.ws.get("plan", plan_id)["title"]
-    target = files.save_path(window, tr("Sharing", "Skicka plan som fil"), files.db_filter(),
-                             str(window.ofile.path.parent / f"{title[:60]}.uppdrag"))
-    if target is None:
-        return
-    try:
-        send(window.ofile.ws, plan_id, target)
-    except expected_errors() as exc:
-        show_expected(window, exc)
-        return
-    window.statusBar().showMessage(tr("Sharing", "Planen sparades i %1.").replace("%1", str(target)), 10000)
+    ws = window.ofile.ws
+    suggested = window.ofile.path.parent / f"{ws.get('plan', plan_id)['title'][:60]}.uppdrag"
+    write_chosen_file(window, tr("Sharing", "Skicka plan som fil"), suggested,
+                      lambda target: send(ws, plan_id, target), tr("Sharing", "Planen sparades i %1."))
 
 
 def restore_from_backup(window: MainWindow) -> None:

@@ -97,6 +97,29 @@ def test_send_plan_writes_a_file_with_that_plan_alone(make_window, example_file:
     ws.close()
 
 
+def test_save_copy_writes_a_copy_and_says_where(make_window, example_file: Path, tmp_path: Path,
+                                                monkeypatch) -> None:
+    window = make_window(example_file)
+    target = tmp_path / "kopia.uppdrag"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
+    window.actions_["save_copy"].trigger()
+    assert str(target) in window.statusBar().currentMessage()
+    ws = Workspace.open(target, read_only=True)
+    assert len(list_plans(ws)) == 2
+    ws.close()
+
+
+def test_a_copy_that_cannot_be_written_says_why_and_leaves_nothing(make_window, example_file: Path,
+                                                                    tmp_path: Path, monkeypatch) -> None:
+    window = make_window(example_file)
+    shown: list[str] = []
+    monkeypatch.setattr("ui.file_actions.show_expected", lambda _w, exc: shown.append(str(exc)))
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: tmp_path / "saknas" / "kopia.uppdrag")
+    window.actions_["save_copy"].trigger()
+    assert shown and not (tmp_path / "saknas").exists()
+    assert "kopia.uppdrag" not in window.statusBar().currentMessage()
+
+
 def test_opening_a_file_makes_a_session_backup(make_window, example_file: Path, qtbot) -> None:
     make_window(example_file)
     qtbot.waitUntil(lambda: len(list_backups(example_file)) == 1, timeout=10000)
