@@ -374,12 +374,6 @@ class ChartPainting:
         x0 = x_of(span[0])
         return x0, x0 + max(2.0, x_of(span[1] + 1) - x0), y
 
-    def _anchor(self, display: int, side: str) -> QPointF | None:
-        a = self._anchor_xy(display)
-        if a is None:
-            return None
-        return QPointF(a[1] if side == "out" else a[0], a[2])
-
     def _paint_today(self, p: QPainter, h: int) -> None:
         x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
         p.setPen(QPen(paint.TODAY, 1.5, Qt.PenStyle.DashLine))
