@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.dates import VagueDate, format_range, parse_date
+from app.kinds import DOC_TYPE_LABELS
 
 __all__ = [
     "DOC_TYPE_LABELS",
@@ -24,14 +25,6 @@ __all__ = [
     "format_date_range",
     "vague",
 ]
-
-DOC_TYPE_LABELS = {
-    "directive": "Uppdragsdirektiv",
-    "plan": "Uppdragsplan",
-    "project_directive": "Projektdirektiv",
-    "project_plan": "Projektplan",
-}
-
 
 def as_dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}

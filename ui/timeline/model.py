@@ -16,16 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from app.dates import Precision, VagueDate
-from app.kinds import TIMELINE_KINDS
+from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
 from app.timeline import TimelineData, TimelineRow
-
-DOC_TYPES = {
-    "directive": "Uppdragsdirektiv",
-    "plan": "Uppdragsplan",
-    "project_directive": "Projektdirektiv",
-    "project_plan": "Projektplan",
-}
-
 
 class TimelineLayout:
     """Display rows: an entry >= 0 is a data row index, -1 - b is the header of band b."""
@@ -140,7 +132,8 @@ class TimelineTableModel(QAbstractTableModel):
         band = layout.band_at(r)
         if band is not None:
             b = layout.data.bands[band]
-            return f"{DOC_TYPES.get(b.doc_type, b.doc_type)}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
+            kind = DOC_TYPE_LABELS.get(b.doc_type, b.doc_type)
+            return f"{kind}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
         row = layout.row(r)
         assert row is not None
         if c == 0:
