@@ -11,7 +11,6 @@ the note "ej tillgänglig ännu"; it never makes up a number.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
@@ -19,107 +18,17 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-NOT_YET = "ej tillgänglig ännu"
-now = time.perf_counter
-
-
-class NotAvailable(Exception):
-    """The code a scenario measures has not landed (or does not import yet)."""
-
-
-def need(module: str, attr: str | None = None) -> Any:
-    """Import `module` (and get `attr`), or raise NotAvailable saying what is missing."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
-            raise NotAvailable(f"{NOT_YET} ({module} saknas)") from None
-        raise NotAvailable(f"{NOT_YET} ({module}: {exc})") from None
-    except Exception as exc:  # a colleague's half-written module
-        raise NotAvailable(f"{NOT_YET} ({module}: {type(exc).__name__}: {exc})") from None
-    if attr is None:
-        return mod
-    if not hasattr(mod, attr):
-        raise NotAvailable(f"{NOT_YET} ({module}.{attr} saknas)")
-    return getattr(mod, attr)
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def fresh_copy(src: Path, name: str) -> Path:
-    dst = src.parent / name
-    for p in (dst, dst.with_name(dst.name + "-journal")):
-        p.unlink(missing_ok=True)
-    shutil.copyfile(src, dst)
-    return dst
-
-
-def raw_connect(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection with the app's write pragmas (DELETE journal, synchronous FULL)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = 1")
-    return conn
-
-
-def biggest_plan(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(
-            "SELECT plan_id FROM timeline_item WHERE deleted_at IS NULL "
-            "GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1"
-        ).fetchone()[0]
-    finally:
-        conn.close()
-
-
-def size_of(path: Path) -> str:
-    """'full' or 'small', from the number of plans in the file."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        plans = conn.execute("SELECT count(*) FROM plan").fetchone()[0]
-    finally:
-        conn.close()
-    return "full" if plans >= 100 else "small"
-
-
-def qapp() -> Any:
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(["uppdrag-bench"])
-
+from bench.common import (
+    NOT_YET, NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
+)
+from bench.timeline_scenarios import b2, b3, rss
 
 # --- B1: cold start ----------------------------------------------------------
-
-
-def _cold_start(kind: str, env: dict[str, str]) -> tuple[float, float]:
-    started = now()
-    proc = subprocess.Popen([sys.executable, "-m", "bench.probe", kind], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("READY "):
-            elapsed = now() - started
-            rss = json.loads(line[6:])["rss_mb"]
-            break
-    else:
-        proc.wait()
-        raise RuntimeError(f"{kind} visade inget fönster: {proc.stderr.read()[-500:] if proc.stderr else ''}")
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    return elapsed, rss
 
 
 def b1(path: Path) -> dict[str, Any]:
@@ -136,158 +45,9 @@ def b1(path: Path) -> dict[str, Any]:
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", *(str(root / p) for p in ("app", "db", "ui"))],
                    check=True)
-    floor, floor_rss = _cold_start("bare", env)
-    value, rss = _cold_start("app", env)
+    floor, floor_rss = cold_start("bare", env)
+    value, rss = cold_start("app", env)
     return {"B1": {"value": value, "floor": floor, "unit": "s", "rss_mb": rss, "floor_rss_mb": floor_rss}}
-
-
-# --- the portfolio timeline (B2, B3, RSS) ------------------------------------
-
-
-def open_timeline(path: Path) -> tuple[Any, Any, float, float]:
-    """Open `path` and show the portfolio timeline.
-
-    Returns (panel, workspace, seconds until the chart has painted, seconds
-    until the event loop is idle). The first is taken with timers held back,
-    so whatever the panel leaves for the event loop after its first paint
-    (on a large file: reading the bands below the first screen) is in the
-    second figure only.
-    """
-    TimelinePanel = need("ui.timeline.panel", "TimelinePanel")
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtGui import QUndoStack
-
-    from app.workspace import Workspace
-    from ui.undo import WorkspaceEvents
-
-    app = qapp()
-    started = now()
-    ws = Workspace.open(path)
-    events, stack = WorkspaceEvents(), QUndoStack()
-    panel = TimelinePanel(ws, events, stack)
-    panel.set_plan(None)
-    panel.resize(1280, 800)
-    panel.show()
-    no_timers = QEventLoop.ProcessEventsFlag.X11ExcludeTimers  # honoured by the Unix and GLib loops
-    while not panel.view.rows_painted and now() - started < 30:
-        app.processEvents(no_timers)
-    first_paint = now() - started
-    app.processEvents()
-    idle = now() - started
-    panel._bench_keep = (events, stack)  # keep them alive with the panel
-    return panel, ws, first_paint, idle
-
-
-def raw_timeline_rows(path: Path) -> float:
-    started = now()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    rows = conn.execute(
-        'SELECT plan_id, kind, code, title, start, start_precision, "end", end_precision, responsible, progress '
-        "FROM timeline_item WHERE deleted_at IS NULL ORDER BY plan_id, position"
-    ).fetchall()
-    conn.close()
-    assert rows
-    return now() - started
-
-
-def b2(path: Path) -> dict[str, Any]:
-    need("ui.timeline.panel", "TimelinePanel")
-    qapp()
-    floor = raw_timeline_rows(path)
-    _, _, value, idle = open_timeline(path)
-    return {"B2": {"value": value, "floor": floor, "unit": "s", "all_rows_s": idle}}
-
-
-def rss(path: Path) -> dict[str, Any]:
-    need("ui.timeline.panel", "TimelinePanel")
-    from bench.probe import peak_rss_mb
-
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    _, floor = _cold_start("bare", env)
-    open_timeline(path)
-    value = peak_rss_mb()
-    return {"RSS": {"value": value, "floor": floor, "unit": "MB"}}
-
-
-def bars_file(path: Path, bars: int) -> Path:
-    from bench.generate import bars_file as make
-
-    target = path.parent / f"bars-{bars}.uppdrag"
-    if not target.exists():
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.unlink(missing_ok=True)
-        make(tmp, bars)
-        os.replace(tmp, target)
-    return target
-
-
-def find_view(panel: Any) -> Any:
-    """The scrolling view of the timeline: `panel.view` if there is one, else the largest scroll area."""
-    from PySide6.QtWidgets import QAbstractScrollArea
-
-    view = getattr(panel, "view", None)
-    if isinstance(view, QAbstractScrollArea):
-        return view
-    areas = [a for a in panel.findChildren(QAbstractScrollArea) if a.isVisible()]
-    if not areas:
-        raise NotAvailable(f"{NOT_YET} (tidslinjen har ingen rullbar vy)")
-    return max(areas, key=lambda a: a.viewport().width() * a.viewport().height())
-
-
-def frame_times(path: Path, frames: int = 60) -> list[float]:
-    """Scroll and zoom the portfolio timeline; each frame timed from the outside with a repaint."""
-    from PySide6.QtCore import QPoint, QPointF, Qt
-    from PySide6.QtGui import QWheelEvent
-
-    app = qapp()
-    panel, ws, _, _ = open_timeline(path)
-    view = find_view(panel)
-    viewport = view.viewport()
-    centre = QPointF(viewport.width() / 2, viewport.height() / 2)
-
-    def zoom(steps: int) -> None:
-        event = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120 * steps),
-                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
-                            Qt.ScrollPhase.NoScrollPhase, False)
-        app.sendEvent(viewport, event)
-
-    def scroll(bar: Any, delta: int) -> None:
-        bar.setValue(bar.value() + delta)
-
-    vbar, hbar = view.verticalScrollBar(), view.horizontalScrollBar()
-    actions: list[Callable[[], None]] = []
-    for k in range(frames):
-        phase = k % 6
-        if phase in (0, 1):
-            actions.append(lambda: scroll(vbar, max(1, vbar.pageStep() // 3)))
-        elif phase in (2, 3):
-            actions.append(lambda: scroll(hbar, max(1, hbar.pageStep() // 3)))
-        elif phase == 4:
-            actions.append(lambda: zoom(1))
-        else:
-            actions.append(lambda: zoom(-1))
-    scroll(vbar, vbar.maximum() // 2)  # the middle of the portfolio, not its top
-    for act in actions[:6]:  # warm-up
-        act()
-        viewport.repaint()
-    times = []
-    for act in actions:
-        started = now()
-        act()
-        viewport.repaint()
-        times.append(now() - started)
-        app.processEvents()
-    ws.close()
-    return times
-
-
-def b3(path: Path) -> dict[str, Any]:
-    need("ui.timeline.panel", "TimelinePanel")
-    many = 100_000 if size_of(path) == "full" else 10_000
-    big, small = bars_file(path, many), bars_file(path, many // 10)
-    floor = p95(frame_times(small))
-    value = p95(frame_times(big))
-    return {"B3": {"value": value, "floor": floor, "unit": "s", "bars": many, "floor_bars": many // 10}}
 
 
 # --- B4: search as you type --------------------------------------------------

@@ -1,0 +1,107 @@
+"""What the benchmark scenarios share: imports that may not have landed, copies, raw
+connections, the bench file's size, percentiles, a Qt application and a timed cold start."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+NOT_YET = "ej tillgänglig ännu"
+now = time.perf_counter
+
+
+class NotAvailable(Exception):
+    """The code a scenario measures has not landed (or does not import yet)."""
+
+
+def need(module: str, attr: str | None = None) -> Any:
+    """Import `module` (and get `attr`), or raise NotAvailable saying what is missing."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
+            raise NotAvailable(f"{NOT_YET} ({module} saknas)") from None
+        raise NotAvailable(f"{NOT_YET} ({module}: {exc})") from None
+    except Exception as exc:  # a colleague's half-written module
+        raise NotAvailable(f"{NOT_YET} ({module}: {type(exc).__name__}: {exc})") from None
+    if attr is None:
+        return mod
+    if not hasattr(mod, attr):
+        raise NotAvailable(f"{NOT_YET} ({module}.{attr} saknas)")
+    return getattr(mod, attr)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def fresh_copy(src: Path, name: str) -> Path:
+    dst = src.parent / name
+    for p in (dst, dst.with_name(dst.name + "-journal")):
+        p.unlink(missing_ok=True)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def raw_connect(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection with the app's write pragmas (DELETE journal, synchronous FULL)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = 1")
+    return conn
+
+
+def biggest_plan(path: Path) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "SELECT plan_id FROM timeline_item WHERE deleted_at IS NULL "
+            "GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def size_of(path: Path) -> str:
+    """'full' or 'small', from the number of plans in the file."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        plans = conn.execute("SELECT count(*) FROM plan").fetchone()[0]
+    finally:
+        conn.close()
+    return "full" if plans >= 100 else "small"
+
+
+def qapp() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["uppdrag-bench"])
+
+
+def cold_start(kind: str, env: dict[str, str]) -> tuple[float, float]:
+    started = now()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.probe", kind], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("READY "):
+            elapsed = now() - started
+            rss = json.loads(line[6:])["rss_mb"]
+            break
+    else:
+        proc.wait()
+        raise RuntimeError(f"{kind} visade inget fönster: {proc.stderr.read()[-500:] if proc.stderr else ''}")
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    return elapsed, rss
