@@ -6,7 +6,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QThreadPool, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
@@ -40,6 +40,8 @@ def _sharing_actions() -> ModuleType:
 
 
 class MainWindow(QMainWindow):
+    MESSAGE_MS = 15000  # how long an error stays in the status bar
+
     def __init__(self, settings: AppSettings):
         super().__init__()
         self.settings = settings
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.booking_warner = None
         self.heartbeat = None
         self.watcher = None
+        self.backups = QThreadPool(self)  # the session backup's thread (ui.session.backup_in_background)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
@@ -63,6 +66,12 @@ class MainWindow(QMainWindow):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
         self.search_timer.timeout.connect(self.refresh_list)
+        # An error shown in the status bar is red until its message times out; the window's own timer,
+        # so that it stops with the window.
+        self.message_colour_timer = QTimer(self)
+        self.message_colour_timer.setSingleShot(True)
+        self.message_colour_timer.setInterval(self.MESSAGE_MS)
+        self.message_colour_timer.timeout.connect(lambda: self.statusBar().setStyleSheet(""))
         self.plan_model = PlanListModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("planTree")
@@ -308,7 +317,7 @@ class MainWindow(QMainWindow):
         from ui.session import backup_in_background
 
         if self.ofile is ofile:  # not if the file was closed (or replaced) in the meantime
-            backup_in_background(ofile.path)
+            backup_in_background(ofile.path, self.backups)
 
     def _ensure_index(self) -> None:
         if self._index_stale and self.ofile is not None:
@@ -334,6 +343,8 @@ class MainWindow(QMainWindow):
             self.heartbeat.timer.stop()
             self.heartbeat.deleteLater()
             self.heartbeat = None
+        self.backups.waitForDone()
+        self._index.close()
         self.ofile.close()
         self.ofile = None
         self.plan_model.set_rows([])
@@ -352,8 +363,8 @@ class MainWindow(QMainWindow):
 
     def show_message(self, message: str) -> None:
         self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
-        self.statusBar().showMessage(message, 15000)
-        QTimer.singleShot(15000, lambda: self.statusBar().setStyleSheet(""))
+        self.statusBar().showMessage(message, self.MESSAGE_MS)
+        self.message_colour_timer.start()
 
     # --- plans ---------------------------------------------------------------
 
