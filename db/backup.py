@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,16 +38,12 @@ def copy_database(source: Path, target: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        src = sqlite3.connect(f"file:{Path(source).resolve().as_posix()}?mode=ro", uri=True)
-        harden(src)
-        dst = sqlite3.connect(str(tmp))
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            ok = dst.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            dst.close()
-            src.close()
+        with closing(sqlite3.connect(f"file:{Path(source).resolve().as_posix()}?mode=ro", uri=True)) as src:
+            harden(src)
+            with closing(sqlite3.connect(str(tmp))) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                ok = dst.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
             raise StoreError(f"Kopian av ”{Path(source).name}” blev inte hel ({ok}).")
         with open(tmp, "rb+") as fh:
