@@ -27,8 +27,10 @@ translations: $(STAMP)
 run: venv
 	$(BIN)/uppdrag
 
+# Random order (pytest-randomly; the seed is printed at the end). PYTEST_ARGS adds options, e.g.
+# PYTEST_ARGS=--randomly-seed=N for an order again, PYTEST_ARGS="-p no:randomly" for the written order.
 test: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --size full
