@@ -26,20 +26,20 @@ def location(text: str) -> Path | str:
     return text.strip() if is_server_url(text.strip()) else Path(text)
 
 
-def open_team(url: str, *, password: str | None = None, read_only: bool = False) -> Workspace:
-    """The server as a Workspace that counts other clients' commits (store.changes_from_others)."""
+def open_team(url: str, *, password: str | None = None, read_only: bool = False,
+              listen: bool = False) -> Workspace:
+    """The server as a Workspace; with `listen` it counts other clients' commits
+    (store.changes_from_others). No sidecar lock: the server checks every write itself."""
+    from app.sharing import SharingState
     from app.workspace import Workspace
 
-    ws = Workspace.open(url, read_only=read_only, password=password, listen=True)
-    ws.sharing = None  # no sidecar lock on a server: every write is checked by the server itself
+    ws = Workspace.open(url, read_only=read_only, password=password, listen=listen)
+    reason = None
+    if ws.read_only and not read_only:
+        reason = (f"Du har bara läsbehörighet på {ws.store.path.name}; be IT om skrivrätt "
+                  "(uppdrag server grant) för att kunna ändra.")
+    ws.sharing = SharingState(lock=None, holder=None, network=False, read_only_reason=reason)  # type: ignore[attr-defined]
     return ws
-
-
-def read_only_reason(ws: Workspace) -> str | None:
-    if ws.on_server and ws.read_only:
-        return (f"Du har läsbehörighet på {ws.store.path.name}; be IT om skrivrätt "
-                "(uppdrag server grant) för att kunna ändra.")
-    return None
 
 
 # --- the command line --------------------------------------------------------------------

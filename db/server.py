@@ -154,6 +154,8 @@ def address(value: str | ServerAddress) -> ServerAddress:
 
 
 _PATTERNS: tuple[tuple[str, Callable[[ServerAddress, str], ServerError]], ...] = (
+    (r"invalid (integer|port|connection option|URI|sslmode|value)|missing \"=\"", lambda a, _m: ServerError(
+        f"Adressen ”{a.url}” är ingen giltig serveradress; skriv den som postgresql://användare@värd:port/databas.")),
     (r"no password supplied|password is required", lambda a, _m: PasswordNeeded(
         f"Servern {a.name} vill ha ett lösenord; lägg det i .pgpass eller skriv det när Uppdrag frågar.")),
     (r"password authentication failed|authentication failed", lambda a, _m: ServerError(
