@@ -353,7 +353,9 @@ class MainWindow(QMainWindow):
     def show_message(self, message: str) -> None:
         self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
         self.statusBar().showMessage(message, 15000)
-        QTimer.singleShot(15000, lambda: self.statusBar().setStyleSheet(""))
+        # With the window as context: a window closed within the 15 s drops the timer instead of
+        # calling into a deleted C++ object.
+        QTimer.singleShot(15000, self, lambda: self.statusBar().setStyleSheet(""))
 
     # --- plans ---------------------------------------------------------------
 
