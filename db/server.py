@@ -95,10 +95,7 @@ class ServerAddress:
         try:
             params = {k: str(v) for k, v in conninfo_to_dict(url).items()}
         except ProgrammingError as exc:
-            raise ServerError(
-                f"Adressen ”{url}” är ingen giltig serveradress; skriv den som "
-                "postgresql://användare@värd:port/databas."
-            ) from exc
+            raise bad_address(url) from exc
         if "password" in params:
             raise ServerError(
                 "Adressen innehåller ett lösenord, och Uppdrag sparar aldrig lösenord: ta bort det ur "
@@ -153,9 +150,13 @@ def address(value: str | ServerAddress) -> ServerAddress:
 # --- errors ------------------------------------------------------------------------
 
 
+def bad_address(url: str) -> ServerError:
+    return ServerError(f"Adressen ”{url}” är ingen giltig serveradress; skriv den som "
+                       "postgresql://användare@värd:port/databas.")
+
+
 _PATTERNS: tuple[tuple[str, Callable[[ServerAddress, str], ServerError]], ...] = (
-    (r"invalid (integer|port|connection option|URI|sslmode|value)|missing \"=\"", lambda a, _m: ServerError(
-        f"Adressen ”{a.url}” är ingen giltig serveradress; skriv den som postgresql://användare@värd:port/databas.")),
+    (r"invalid (integer|port|connection option|URI|sslmode|value)|missing \"=\"", lambda a, _m: bad_address(a.url)),
     (r"no password supplied|password is required", lambda a, _m: PasswordNeeded(
         f"Servern {a.name} vill ha ett lösenord; lägg det i .pgpass eller skriv det när Uppdrag frågar.")),
     (r"password authentication failed|authentication failed", lambda a, _m: ServerError(
