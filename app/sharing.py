@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -255,6 +254,7 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     from app.plan_json import plan_to_dict
     from db.merge import file_uuid_of, record_common_state
     from db.store import create_store, fsync_dir
+    from db.tempfiles import temp_beside
 
     out = Path(out)
     if out.exists():
@@ -263,9 +263,7 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
     data = plan_to_dict(plan_id)
     source_uuid = file_uuid_of(ws.store)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(out)
     tmp.unlink()
     try:
         new = create_store(tmp)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +32,8 @@ from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.migrations import migrate
 from db.schema import schema_difference
+from db.tempfiles import remove_stale_temps, temp_beside
+from db.uri import file_uri
 
 BUSY_TIMEOUT_S = 10
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a crafted 1 GB cell is refused, not loaded
@@ -80,7 +81,7 @@ def _describe(path: Path) -> str:
 
 def _raw_connect(path: Path, *, write: bool) -> sqlite3.Connection:
     mode = "rw" if write else "ro"
-    uri = f"file:{path.resolve().as_posix()}?mode={mode}"
+    uri = file_uri(path, mode=mode)
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     harden(conn)
     conn.execute("PRAGMA mmap_size = 0")
@@ -254,7 +255,7 @@ class Store:
 
 def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
     if read_only:
-        uri = f"file:{path.resolve().as_posix()}?mode=ro"
+        uri = file_uri(path)
         db = HardenedSqliteDatabase(
             uri, uri=True, pragmas=(("foreign_keys", 1), ("trusted_schema", 0), ("mmap_size", 0)),
             timeout=BUSY_TIMEOUT_S,
@@ -309,9 +310,8 @@ def create_store(path: Path | str) -> Store:
         raise StoreError(f"Filen ”{path.name}” finns redan; välj ett annat namn.")
     if not path.parent.exists():
         raise StoreError(f"Mappen ”{path.parent}” finns inte.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    remove_stale_temps(path.parent)
+    tmp = temp_beside(path)
     tmp.unlink()
     try:
         db = HardenedSqliteDatabase(str(tmp), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
