@@ -320,6 +320,7 @@ class ServerStore:
     version: int
     recovered: bool = False
     migrated_from: int | None = None
+    notices: list[str] = field(default_factory=list)
     listener: ChangeListener | None = None
     client_id: str = field(default_factory=lambda: secrets.token_hex(8))
     is_server: bool = True

@@ -32,6 +32,17 @@ def alice_with_plans(server_db):
     ws.close()
 
 
+def test_a_server_store_has_everything_a_file_store_has():
+    """The services and windows use either without knowing which: no attribute of a file's store is missing."""
+    import dataclasses
+
+    from db.server import ServerStore
+    from db.store import Store
+
+    assert {f.name for f in dataclasses.fields(Store)} <= {f.name for f in dataclasses.fields(ServerStore)}
+    assert {n for n in vars(Store) if not n.startswith("_")} <= set(dir(ServerStore))
+
+
 # --- addresses and TLS ---------------------------------------------------------------
 
 
