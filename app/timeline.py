@@ -180,8 +180,10 @@ def _resolve(text: str, precision: str) -> tuple[int, int]:
     elif precision == "quarter":
         e = m + 2
         last = date(y, e, calendar.monthrange(y, e)[1])
-    else:
+    elif precision == "year":
         last = date(y, 12, 31)
+    else:
+        last = VagueDate(d, Precision(precision)).last_day
     return d.toordinal(), last.toordinal()
 
 
@@ -304,7 +306,8 @@ def _assemble(plan_id: int | None, plans: list[tuple], raw: list[tuple], *, coun
 
 
 # How far past its stored (first) day a period of each precision can reach.
-_REACH = {"day": 0, "month": 30, "quarter": 91, "year": 365}
+_REACH = {"day": 0, "week": 6, "month_part": 10, "month": 30, "quarter": 91, "tertial": 122, "season": 152,
+          "half": 183, "year_part": 122, "year": 365, "turn": 61}
 
 
 def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
@@ -355,6 +358,15 @@ def swedish_holidays(year: int) -> dict[date, str]:
     return dict(holidays.Sweden(years=year, include_sundays=False))
 
 
+@lru_cache(maxsize=64)
+def days_off(year: int) -> dict[date, str]:
+    """The days that are not public holidays but that workplaces close on all the same
+    (midsommarafton, julafton, nyårsafton), kept apart from the official ones."""
+    import holidays
+
+    return dict(holidays.Sweden(years=year, include_sundays=False, categories=("de_facto",)))
+
+
 def week_label(d: date) -> str:
     """ISO week as Swedish documents write it: "v. 47"."""
     return f"v. {d.isocalendar().week}"
@@ -372,7 +384,7 @@ def add_months(d: date, months: int) -> date:
 
 
 def shift_date(v: VagueDate, *, days: int = 0, months: int = 0, anchor: str = "first") -> VagueDate:
-    """Move a vague date by whole months or by days.
+    """Move a vague date by whole months or by days (app.dates.step_date moves it by its own unit).
 
     Moved by a whole number of its own periods (a month by months, a quarter by
     threes, a year by twelves), it keeps its precision. Otherwise it becomes a
@@ -384,8 +396,8 @@ def shift_date(v: VagueDate, *, days: int = 0, months: int = 0, anchor: str = "f
     if v.precision is Precision.DAY:
         d = add_months(v.start, months) + timedelta(days=days)
         return VagueDate(d, Precision.DAY)
-    step = _MONTHS_OF[v.precision]
-    if days == 0 and months % step == 0:
+    step = _MONTHS_OF.get(v.precision)
+    if step is not None and days == 0 and months % step == 0:
         return VagueDate(add_months(v.start, months), v.precision)
     base = v.first_day if anchor == "first" else v.last_day
     return VagueDate(add_months(base, months) + timedelta(days=days), Precision.DAY)

@@ -17,6 +17,7 @@ from db import models
 from db.store import Store, create_store, open_store
 
 DEFAULT_RISK_SCALE = 4
+DATES_CAPITALISED_KEY = "dates_capitalised"  # Setting: bool, default true
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,11 @@ class Workspace:
         with self.store.write():
             models.Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict(
                 conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()
+
+    @property
+    def dates_capitalised(self) -> bool:
+        """The organisation's style: a date that starts a table cell is capitalised ("Mars 2026")."""
+        return bool(self.setting(DATES_CAPITALISED_KEY, True))
 
     @property
     def risk_scale(self) -> int:

@@ -35,8 +35,8 @@
             <translation>year</translation>
         </message>
         <message>
-            <source>t.ex. 2025-09-15, sep 2025, Q3 2025</source>
-            <translation>e.g. 2025-09-15, sep 2025, Q3 2025</translation>
+            <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
+            <translation>e.g. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</translation>
         </message>
         <message>
             <source>Ange en dag, till exempel 2025-09-15.</source>
@@ -45,6 +45,38 @@
         <message>
             <source>→ inget datum</source>
             <translation>→ no date</translation>
+        </message>
+        <message>
+            <source>vecka</source>
+            <translation>week</translation>
+        </message>
+        <message>
+            <source>del av månad</source>
+            <translation>part of a month</translation>
+        </message>
+        <message>
+            <source>tertial</source>
+            <translation>four-month period</translation>
+        </message>
+        <message>
+            <source>årstid</source>
+            <translation>season</translation>
+        </message>
+        <message>
+            <source>halvår</source>
+            <translation>half-year</translation>
+        </message>
+        <message>
+            <source>del av år</source>
+            <translation>part of a year</translation>
+        </message>
+        <message>
+            <source>årsskifte</source>
+            <translation>turn of the year</translation>
+        </message>
+        <message>
+            <source>→ {0} (start och slut)</source>
+            <translation>→ {0} (start and end)</translation>
         </message>
     </context>
     <context>
