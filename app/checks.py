@@ -11,14 +11,30 @@ from db.store import integrity_report, open_store
 
 
 def check_report(path: Path) -> tuple[bool, list[str]]:
-    """(all well, lines to show). Refused files give (False, [reason])."""
+    """(all well, lines to show). Refused files give (False, [reason]).
+
+    A file on a network drive is checked in a local byte copy: SQLite never opens it on the share."""
+    from app.sharing import is_network_path
+
+    if is_network_path(path):
+        from app.network_file import readable_copy
+
+        try:
+            with readable_copy(path) as copy:
+                return _report(copy, path)
+        except StoreError as exc:
+            return False, [str(exc)]
+    return _report(path, path)
+
+
+def _report(path: Path, shown: Path) -> tuple[bool, list[str]]:
     try:
         store = open_store(path, read_only=True, migrate_old=False)
     except StoreError as exc:
         return False, [str(exc)]
     try:
         lines = [
-            f"Fil: {path}",
+            f"Fil: {shown}",
             f"Identitet: Uppdrag-fil (application_id 0x{APPLICATION_ID:08X})",
             f"Schemaversion: {SCHEMA_VERSION}",
         ]
