@@ -69,7 +69,7 @@ def location_of(path: Path | str) -> str:
 class SyncStatus:
     """Whether everything is written back to the share, in words for the status bar."""
 
-    state: str  # saved | pending | saving | failed | blocked | read_only
+    state: str  # saved | pending | saving | merged | failed | blocked | read_only
     message: str
 
     @property
@@ -129,6 +129,10 @@ class NetworkFile:
     def add_listener(self, listener: Callable[[SyncStatus], None]) -> None:
         self._listeners.append(listener)
         listener(self.status)
+
+    def remove_listener(self, listener: Callable[[SyncStatus], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def _set_status(self, state: str, message: str) -> None:
         status = SyncStatus(state, message)
@@ -336,7 +340,7 @@ class NetworkFile:
         if threading.current_thread() is self._thread:
             self.store.db.close()  # this thread's own connection only
         lines = " ".join(report.lines())
-        self._set_status("saving", f"Filen på nätverksenheten hade ändrats; ändringarna är sammanfogade med dina. "
+        self._set_status("merged", f"Filen på nätverksenheten hade ändrats; ändringarna är sammanfogade med dina. "
                                    f"{lines}"[:400])
 
     # --- the worker ---------------------------------------------------------------

@@ -65,8 +65,8 @@ def save_copy(window: MainWindow) -> None:
 
     if window.ofile is None:
         return
-    source = window.ofile.path
-    suggested = source.with_name(source.stem + " (kopia)" + source.suffix)
+    shown, source = window.ofile.path, window.ofile.ws.path  # a network file: copy its working copy
+    suggested = shown.with_name(shown.stem + " (kopia)" + shown.suffix)
     write_chosen_file(window, tr("Files", "Spara kopia som"), suggested,
                       lambda target: copy_database(source, target), tr("Files", "En kopia är sparad: %1"))
 

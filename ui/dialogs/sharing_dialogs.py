@@ -193,7 +193,7 @@ class BackupsDialog(QDialog):
         return QMessageBox.question(self, tr("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
-        from db.backup import restore_backup
+        from app.sharing import restore_file
         from db.errors import StoreError
 
         rows = self.table.selectionModel().selectedRows()
@@ -206,7 +206,7 @@ class BackupsDialog(QDialog):
         if not self.confirm(question):
             return
         try:
-            self.restored = restore_backup(b.path, self.db_path)
+            self.restored = restore_file(b.path, self.db_path)
         except StoreError as exc:
             self.status.setText(str(exc))
             return
