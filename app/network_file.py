@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,10 +156,10 @@ class NetworkFile:
         self.lock = lock
         workcopy.remove_temp_files(self.share)  # left by a write-back that was stopped; ours now
 
-    def _ensure_locked(self) -> None:
+    def _ensure_locked(self, *, reached: bool = False) -> None:
         """Before writing to the share: it can be reached and the lock is still ours."""
         try:
-            reachable = self.share.exists()
+            reachable = reached or self.share.exists()
         except OSError:
             reachable = False
         if not reachable:
@@ -233,7 +233,7 @@ class NetworkFile:
 
     def _fetch_into_local(self) -> None:
         checked, mark = workcopy.fetch(self.share, self.local)
-        self.work.base, self.work.base_sha = mark.as_json(), checked.sha256
+        self.work.base, self.work.base_digest = mark.as_json(), checked.digest
         self.work.written, self.work.file_uuid = list(checked.signature), checked.file_uuid
         self.work.save(self.folder)
 
@@ -300,33 +300,34 @@ class NetworkFile:
 
     def _write_back_once(self) -> None:
         for _ in range(5):
-            self._ensure_locked()
             with tempfile.TemporaryDirectory(prefix="skrivning-", dir=self.folder) as tmp:
-                snap = workcopy.snapshot_local(self.local, Path(tmp) / self.share.name)
-                if self.work.file_uuid and snap.file_uuid != self.work.file_uuid:
-                    raise StoreError(f"Arbetskopian hör inte till ”{self.share.name}” (annan identitet); "
-                                     "den skrivs inte tillbaka.")
-                if self.work.base_mark() != workcopy.mark(self.share):
+                # Checked (quick_check, identity) by replace_on_share while the bytes travel.
+                snap = workcopy.snapshot_local(self.local, Path(tmp) / self.share.name, check=False)
+                if self.work.file_uuid:
+                    snap = replace(snap, file_uuid=self.work.file_uuid)  # the identity it must have
+                current = workcopy.mark(self.share)
+                if self.work.base_mark() != current:
                     theirs, their_mark = workcopy.fetch(self.share, Path(tmp) / ("deras-" + self.share.name))
                     self.work.base = their_mark.as_json()
-                    if theirs.sha256 != self.work.base_sha:
+                    if theirs.digest != self.work.base_digest:
                         self._merge(theirs.path)
-                        self.work.base_sha = theirs.sha256
+                        self.work.base_digest = theirs.digest
                         self.work.save(self.folder)
                         continue  # the snapshot must include the merge
                     self.work.save(self.folder)
 
                 def before_rename() -> None:
-                    self._ensure_locked()
-                    if workcopy.mark(self.share) != self.work.base_mark():
+                    if workcopy.mark(self.share) != self.work.base_mark():  # also: it can still be reached
                         raise _ShareChanged
+                    self._ensure_locked(reached=True)
 
                 try:
-                    new_mark = workcopy.replace_on_share(snap, self.share, before_rename)
+                    new_mark = workcopy.replace_on_share(snap, self.share, before_rename, current.mode)
                 except _ShareChanged:
                     continue
-                self.work.base, self.work.base_sha = new_mark.as_json(), snap.sha256
-                self.work.written, self.work.file_uuid = list(snap.signature), snap.file_uuid
+                self.work.base, self.work.base_digest = new_mark.as_json(), snap.digest
+                self.work.written = list(snap.signature)
+                self.work.file_uuid = self.work.file_uuid or workcopy.check_copy(snap.path)
                 self.work.save(self.folder)
                 return
         raise StoreError(f"”{self.share}” ändrades hela tiden medan den skulle sparas.")
@@ -485,7 +486,7 @@ def create_network(path: Path | str) -> Workspace:
         with tempfile.TemporaryDirectory(prefix="skrivning-", dir=nf.folder) as tmp:
             snap = workcopy.snapshot_local(nf.local, Path(tmp) / share.name)
             new_mark = workcopy.replace_on_share(snap, share)
-        nf.work.base, nf.work.base_sha = new_mark.as_json(), snap.sha256
+        nf.work.base, nf.work.base_digest = new_mark.as_json(), snap.digest
         nf.work.written, nf.work.file_uuid = list(snap.signature), snap.file_uuid
         nf.work.save(nf.folder)
     finally:

@@ -26,6 +26,7 @@ from typing import Any
 from bench.common import (
     NOT_YET, NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
 )
+from bench.network_scenarios import b14
 from bench.timeline_scenarios import b2, b3, rss
 
 # --- B1: cold start ----------------------------------------------------------
@@ -329,7 +330,7 @@ def b8(path: Path) -> dict[str, Any]:
 
 
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
-    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "RSS": rss,
+    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "B14": b14, "RSS": rss,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",)}

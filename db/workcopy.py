@@ -9,10 +9,10 @@ so a file on a share is never opened by SQLite where it lies. Instead:
 - `snapshot_local(local, dest)` takes a consistent byte copy of the working copy
   under a SQLite read lock (no writer can commit meanwhile), checks it and hashes it.
 - `replace_on_share(snapshot, share)` writes the snapshot beside the share file
-  (`.NAME.wb-XXXX.tmp`), flushes and fsyncs it, reads it back and compares its
-  SHA-256 with the checked snapshot's (so the written copy is byte for byte a file
-  that passed `quick_check` with the expected identity), asks `before_rename`
-  whether it may still go ahead, and renames it over the share file.
+  (`.NAME.wb-XXXX.tmp`), flushes and fsyncs it, checks the snapshot (`quick_check`,
+  identity) meanwhile, reads the written copy back (size, header, last page and
+  sampled blocks compared with the snapshot), asks `before_rename` whether it may
+  still go ahead, and renames it over the share file.
 - `mark(share)` is a cheap fingerprint of the share file (size, time, first and
   last pages), to notice that someone replaced it since we last saw it.
 - `WorkState` is the small JSON record beside the working copy: which share file
@@ -32,8 +32,10 @@ import os
 import sqlite3
 import struct
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -47,6 +49,8 @@ TEMP_INFIX = ".wb-"
 TEMP_SUFFIX = ".tmp"
 FETCH_TRIES = 5
 STATE_FILE = "arbetskopia.json"
+SAMPLE_BLOCK = 64 * 1024  # a written copy is read back in blocks of this size ...
+SAMPLES = 16  # ... this many, evenly spread, besides the first and the last
 
 
 class ShareUnreachable(StoreError):
@@ -74,6 +78,11 @@ def working_copy_path(share: Path) -> Path:
     return working_folder(share) / Path(share).name
 
 
+def content_hash():  # noqa: ANN201 - a hashlib object
+    """The hash that tells two states of a file apart (BLAKE2b: fast in software, unlike SHA-256)."""
+    return hashlib.blake2b(digest_size=32)
+
+
 # --- fingerprints ---------------------------------------------------------------------
 
 
@@ -84,9 +93,10 @@ class Mark:
     size: int
     mtime_ns: int
     probe: str  # sha256 of its first and last PROBE bytes
+    mode: int | None = field(default=None, compare=False)  # its permissions, kept by a write-back
 
     def as_json(self) -> dict:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if k != "mode"}
 
 
 def mark(path: Path) -> Mark:
@@ -94,7 +104,7 @@ def mark(path: Path) -> Mark:
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
-            return Mark(st.st_size, st.st_mtime_ns, _probe(fh, st.st_size))
+            return Mark(st.st_size, st.st_mtime_ns, _probe(fh, st.st_size), st.st_mode & 0o777)
     except OSError as exc:
         raise ShareUnreachable(f"”{path}” kan inte nås: {exc.strerror or exc}.") from exc
 
@@ -127,7 +137,7 @@ def local_signature(path: Path) -> tuple[int, int]:
 class WorkState:
     share: str
     base: dict | None = None  # Mark of the share file when we last read or wrote it
-    base_sha: str | None = None  # sha256 of its whole content then
+    base_digest: str | None = None  # content_hash of its whole content then
     written: list[int] | None = None  # local_signature of the working copy last written back
     file_uuid: str | None = None
     extra: dict = field(default_factory=dict)
@@ -137,7 +147,7 @@ class WorkState:
         try:
             data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
             if data.get("share") == str(share):
-                return cls(**{k: data.get(k) for k in ("share", "base", "base_sha", "written", "file_uuid")})
+                return cls(**{k: data.get(k) for k in ("share", "base", "base_digest", "written", "file_uuid")})
         except (OSError, ValueError, TypeError):
             pass
         return cls(share=str(share))
@@ -165,7 +175,7 @@ class WorkState:
 @dataclass(frozen=True)
 class Checked:
     path: Path
-    sha256: str
+    digest: str  # content_hash of its bytes
     file_uuid: str
     signature: tuple[int, int] = (-1, -1)
 
@@ -233,7 +243,7 @@ def fetch(share: Path, dest: Path) -> tuple[Checked, Mark]:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".hamtas", dir=dest.parent)
         tmp = Path(tmp_name)
         try:
-            digest = hashlib.sha256()
+            digest = content_hash()
             try:
                 with open(share, "rb") as src:
                     with os.fdopen(fd, "wb") as out:
@@ -265,12 +275,13 @@ def fetch(share: Path, dest: Path) -> tuple[Checked, Mark]:
 # --- local → share --------------------------------------------------------------------
 
 
-def snapshot_local(local: Path, dest: Path) -> Checked:
-    """A consistent, checked byte copy of the working copy `local` at `dest`.
+def snapshot_local(local: Path, dest: Path, *, check: bool = True) -> Checked:
+    """A consistent byte copy of the working copy `local` at `dest`, hashed (and checked).
 
     The copy is taken inside a read transaction, so no writer can commit while the
     bytes are read (a writer waits on SQLite's busy timeout; the copy of a local
-    file takes a moment).
+    file takes a moment). With `check=False` the caller runs `check_copy` itself
+    (replace_on_share does, beside the network write).
     """
     conn = sqlite3.connect(f"file:{local.resolve().as_posix()}?mode=ro", uri=True, isolation_level=None,
                            timeout=30)
@@ -278,18 +289,17 @@ def snapshot_local(local: Path, dest: Path) -> Checked:
         conn.execute("BEGIN")
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # takes the read lock
         signature = local_signature(local)
-        digest = hashlib.sha256()
+        digest = content_hash()
         with open(local, "rb") as src, open(dest, "wb") as out:
             while chunk := src.read(CHUNK):
                 digest.update(chunk)
                 out.write(chunk)
-            _fsync(out)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         raise StoreError(f"Arbetskopian ”{local}” kunde inte läsas: {exc}.") from exc
     finally:
         conn.close()
-    return Checked(dest, digest.hexdigest(), check_copy(dest), signature)
+    return Checked(dest, digest.hexdigest(), check_copy(dest) if check else "", signature)
 
 
 def temp_files(share: Path) -> list[Path]:
@@ -308,55 +318,130 @@ def remove_temp_files(share: Path) -> None:
             pass
 
 
-def _same_mode(share: Path, tmp: Path) -> None:
+def _same_mode(fd: int, mode: int | None) -> None:
     """The new file gets the old one's permissions (a new file: the usual ones), not mkstemp's 0600."""
-    try:
-        mode = share.stat().st_mode & 0o777
-    except FileNotFoundError:
+    if mode is None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     try:
-        os.chmod(tmp, mode)
+        os.fchmod(fd, mode)
     except OSError:
         pass  # a share that keeps its own permissions
 
 
-def replace_on_share(snapshot: Checked, share: Path, before_rename: Callable[[], None] | None = None) -> Mark:
-    """Write the checked `snapshot` beside `share`, verify it, and rename it over `share`.
+def _copy_bytes(src, out, size: int) -> None:  # noqa: ANN001
+    """All of `src` to `out`: in the kernel where it can (as shutil.copyfile does), else in chunks."""
+    if hasattr(os, "sendfile"):
+        out.flush()
+        offset = 0
+        try:
+            while offset < size:
+                sent = os.sendfile(out.fileno(), src.fileno(), offset, min(size - offset, 1 << 30))
+                if sent == 0:
+                    break
+                offset += sent
+            if offset == size:
+                return
+        except OSError:
+            if offset:
+                raise
+        src.seek(0)
+        out.seek(0)
+        out.truncate()
+    while chunk := src.read(CHUNK):
+        out.write(chunk)
 
-    `before_rename` may raise to stop (the lock was lost, the share file changed);
-    then the share file is left as it was. Returns the new share file's Mark.
+
+def _check_beside(path: Path) -> Callable[[], str]:
+    """Run check_copy on a thread (SQLite walks the file without Python's lock); call to wait."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["uuid"] = check_copy(path)
+        except Exception as exc:  # noqa: BLE001 - handed to the caller
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="uppdrag-check-copy", daemon=True)
+    worker.start()
+
+    def result() -> str:
+        worker.join()
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["uuid"]  # type: ignore[return-value]
+
+    return result
+
+
+def _sample_offsets(size: int) -> list[int]:
+    """Where the written copy is read back: the first and last block and SAMPLES evenly between."""
+    if size <= SAMPLE_BLOCK * (SAMPLES + 2):
+        return list(range(0, size, SAMPLE_BLOCK))
+    step = (size - SAMPLE_BLOCK) // (SAMPLES + 1)
+    return sorted({0, size - SAMPLE_BLOCK, *(k * step for k in range(1, SAMPLES + 1))})
+
+
+def _same_as_snapshot(written: Path, snapshot: Path, size: int) -> bool:
+    """Read the written copy back (its size and sampled blocks, header and last page included,
+    all at once) and compare with the snapshot, byte for byte."""
+    offsets = _sample_offsets(size)
+    with open(written, "rb") as back, open(snapshot, "rb") as mine:
+        if os.fstat(back.fileno()).st_size != size:
+            return False
+        with ThreadPoolExecutor(max_workers=min(8, len(offsets)) or 1) as pool:
+            blocks = list(pool.map(lambda o: os.pread(back.fileno(), SAMPLE_BLOCK, o), offsets))
+        return all(block == os.pread(mine.fileno(), SAMPLE_BLOCK, o) for o, block in zip(offsets, blocks))
+
+
+def replace_on_share(snapshot: Checked, share: Path, before_rename: Callable[[], None] | None = None,
+                     mode: int | None = None) -> Mark:
+    """Write `snapshot` beside `share`, verify it, and rename it over `share`.
+
+    Verified before the rename: the snapshot passes `quick_check` and has the Uppdrag
+    identity (checked on a thread while the bytes travel; its file_uuid is put in
+    `snapshot.file_uuid` when the caller left it empty), and the written copy, read back
+    after its fsync, has the snapshot's size and the same bytes in the header, the last
+    page and SAMPLES blocks between. (Reading the whole copy back would double the cost of
+    a write-back on a share, bench B14; the network's own checksums cover the bytes between.)
+    `before_rename` may raise to stop (the lock was lost, the share file changed); then
+    the share file is left as it was. `mode`: the permissions the file gets (default: the
+    usual ones for a new file). Returns the new share file's Mark.
     """
+    checked = _check_beside(snapshot.path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{share.name}{TEMP_INFIX}", suffix=TEMP_SUFFIX, dir=share.parent)
     except OSError as exc:
+        checked()
         raise ShareUnreachable(f"Kan inte skriva i ”{share.parent}”: {exc.strerror or exc}.") from exc
     tmp = Path(tmp_name)
     try:
         try:
-            _same_mode(share, tmp)
+            _same_mode(fd, mode)
             with open(snapshot.path, "rb") as src, os.fdopen(fd, "wb") as out:
-                while chunk := src.read(CHUNK):
-                    out.write(chunk)
+                size = os.fstat(src.fileno()).st_size
+                _copy_bytes(src, out, size)
                 _fsync(out)
-            digest = hashlib.sha256()
-            with open(tmp, "rb") as back:
-                while chunk := back.read(CHUNK):
-                    digest.update(chunk)
+            same = _same_as_snapshot(tmp, snapshot.path, size)
         except OSError as exc:
+            checked()
             raise ShareUnreachable(f"”{share}” kunde inte skrivas: {exc.strerror or exc}.") from exc
-        if digest.hexdigest() != snapshot.sha256:
+        file_uuid = checked()
+        if snapshot.file_uuid and file_uuid != snapshot.file_uuid:
+            raise CopyDamaged(f"Kopian som skulle skrivas till ”{share}” har fel identitet.")
+        if not same:
             raise CopyDamaged(f"Kopian som skrevs till ”{share}” blev inte lika med arbetskopian.")
         if before_rename is not None:
             before_rename()
         try:
             os.replace(tmp, share)
-            result = mark(share)
+            st = os.stat(share)
         except OSError as exc:
             raise ShareUnreachable(f"”{share}” kunde inte ersättas: {exc.strerror or exc}.") from exc
         fsync_folder(share.parent)
-        return result
+        with open(snapshot.path, "rb") as fh:  # the same bytes: the probe is read locally
+            return Mark(st.st_size, st.st_mtime_ns, _probe(fh, st.st_size), st.st_mode & 0o777)
     finally:
         try:
             tmp.unlink(missing_ok=True)
