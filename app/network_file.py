@@ -494,14 +494,21 @@ def create_network(path: Path | str) -> Workspace:
     return open_network(share)[0]
 
 
-def restore_network(backup: Path, share: Path) -> tuple[Path, Path | None]:
+def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> tuple[Path, Path | None]:
     """Put a backup back on a share: under the lock, through the working copy, then written back.
 
     The state replaced is kept aside in the working folder (as db.backup.restore_backup keeps it)."""
+    from app.sharing import refusal_text
     from db.backup import restore_backup
 
     nf = NetworkFile(share)
-    nf.take_lock()
+    try:
+        nf.take_lock(break_stale=break_stale)
+    except LockHeld as held:
+        raise StoreError(refusal_text(share, held.holder, asked_to_break=break_stale)) from None
+    except OSError as exc:
+        raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
+                         "filen återställs inte.") from exc
     try:
         ws = nf.open_working_copy()
         ws.close()

@@ -187,7 +187,7 @@ def test_cli_writers_take_the_lock_and_write_back(share_file: Path, tmp_path: Pa
 
     _foreign_lock(share_file)
     assert main(["import", str(share_file), str(plan_file)]) == 1
-    assert "redigeras redan av karin" in capsys.readouterr().err
+    assert "låst av karin" in capsys.readouterr().err
     lock_path(share_file).unlink()
 
     other = tmp_path / "annan.uppdrag"

@@ -88,7 +88,7 @@ def imports(path: Path, tag: str, seconds: float) -> dict:
                                   capture_output=True, text=True)
             if done.returncode == 0:
                 out["acked"].append(plan["uuid"])
-            elif "redigeras redan av" in done.stderr:
+            elif "låst av" in done.stderr:
                 out["refused"].append(done.stderr.strip())
                 continue
             else:
