@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from db import workcopy
 from db.errors import FileRefused, StoreError
-from db.lock import HEARTBEAT_EVERY_S, FileLock, LockHeld, LockInfo, read_lock
+from db.lock import HEARTBEAT_EVERY_S, FileLock, LockHeld, LockInfo, _pid_alive, read_lock
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -88,16 +88,6 @@ class LockLost(StoreError):
 
 class _ShareChanged(Exception):
     """The share file changed while a write-back was being prepared: start over."""
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
 
 
 class NetworkFile:
@@ -217,6 +207,7 @@ class NetworkFile:
         from app.workspace import Workspace
 
         with self._io:
+            self._remove_leftovers()
             self._recover_local()
             pending = self.has_unsaved()
             if not pending:
@@ -230,6 +221,15 @@ class NetworkFile:
             elif not pending:
                 self._set_status("saved", self._saved_text())
             return ws
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files a stopped program left in the working folder (we hold the lock now)."""
+        import shutil
+
+        for p in self.folder.glob("skrivning-*"):
+            shutil.rmtree(p, ignore_errors=True)
+        for p in self.folder.glob(f".{self.local.name}.*.hamtas"):
+            p.unlink(missing_ok=True)
 
     def _fetch_into_local(self) -> None:
         checked, mark = workcopy.fetch(self.share, self.local)

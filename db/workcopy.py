@@ -324,6 +324,8 @@ def _same_mode(fd: int, mode: int | None) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    if not hasattr(os, "fchmod"):  # Windows: the share decides
+        return
     try:
         os.fchmod(fd, mode)
     except OSError:

@@ -33,7 +33,15 @@ def new_file(window: MainWindow) -> None:
     if not path.suffix:
         path = path.with_suffix(".uppdrag")
     try:
-        Workspace.create(path).close()
+        from app.sharing import is_network_path
+
+        if is_network_path(path):  # made in the working folder and written to the share under the lock
+            from app.network_file import create_network
+            from app.sharing import close_shared
+
+            close_shared(create_network(path))
+        else:
+            Workspace.create(path).close()
     except expected_errors() as exc:
         show_expected(window, exc)
         return

@@ -104,3 +104,16 @@ def test_a_lock_that_cannot_be_written_opens_read_only(make_window, share_file: 
     assert "Låsfilen kunde inte skrivas" in window.statusBar().currentMessage()
     assert _label(window).text() == "Nätverksenhet – skrivskyddad"
     assert not window.actions_["new_plan"].isEnabled()
+
+
+def test_a_new_file_on_the_network_drive_is_written_there_whole(qtbot, make_window, share_file: Path,
+                                                               monkeypatch) -> None:
+    window = make_window(share_file)
+    target = share_file.parent / "ny.uppdrag"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
+    window.actions_["new_file"].trigger()
+    assert window.ofile.path == target and not window.ofile.read_only
+    assert window.ofile.ws.path != target
+    qtbot.waitUntil(lambda: _label(window).text() == "Nätverksenhet – allt sparat")
+    assert sorted(p.name for p in target.parent.iterdir()) == sorted(
+        [share_file.name, target.name, target.name + ".lock"])
