@@ -70,6 +70,11 @@ NOTES = {
           "before its hook loads Qt; ready means the window, the plan list and the editor have painted.",
     "B2": "the first paint of the chart, with timers held back; the portfolio paints from the bands a "
           "screen shows and reads the rest right after (the last line below says when that is done).",
+    "B14": "the share is bench/share.py's stand-in (a private sshd, an sshfs mount on this machine); the "
+           "write-back after one edit: snapshot of the working copy, written beside the share file with fsync, "
+           "checked (quick_check and identity of the snapshot, the written copy read back in sampled blocks), "
+           "renamed over; the floor copies the same bytes to the same share with shutil.copyfile and fsync; "
+           "3 of each, interleaved, medians.",
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
 }

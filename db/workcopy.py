@@ -153,17 +153,9 @@ class WorkState:
         return cls(share=str(share))
 
     def save(self, folder: Path) -> None:
-        target = folder / STATE_FILE
-        fd, tmp = tempfile.mkstemp(prefix=".arbetskopia.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(self), fh, ensure_ascii=False)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from db.lock import _write_atomic  # the lock's JSON write: temp file, fsync, rename
+
+        _write_atomic(folder / STATE_FILE, self)  # type: ignore[arg-type]
 
     def base_mark(self) -> Mark | None:
         return Mark(**self.base) if self.base else None

@@ -5,7 +5,6 @@ the share comes back."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import time
 from collections.abc import Callable
@@ -15,6 +14,7 @@ import pytest
 
 from app.plans import list_plans
 from app.sharing import close_shared, open_for_editing
+from tests.network.edits_on_share import edit_terms
 
 
 def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
@@ -23,15 +23,6 @@ def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 90) -
         if time.monotonic() > deadline:
             pytest.fail(f"not within {timeout} s: {what}")
         time.sleep(0.05)
-
-
-def _terms(path: Path) -> set[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        return {t for (t,) in conn.execute("SELECT term FROM term WHERE deleted_at IS NULL AND term LIKE 'edit-%'")}
-    finally:
-        conn.close()
 
 
 @pytest.mark.parametrize("how", ["unmount", "stop_server"])
@@ -52,7 +43,7 @@ def test_write_back_resumes_after_the_network_returns(net, monkeypatch: pytest.M
         for k in range(5):
             ws.add("term", plan_id, term=f"edit-{k}", explanation="")
         _wait_until(lambda: nf.status.state == "saved" and not nf.has_unsaved(), "the first edits written back")
-        assert _terms(net.server / name) == {f"edit-{k}" for k in range(5)}
+        assert edit_terms(net.server / name) == {f"edit-{k}" for k in range(5)}
 
         if how == "unmount":
             net.share.unmount(0)
@@ -62,17 +53,17 @@ def test_write_back_resumes_after_the_network_returns(net, monkeypatch: pytest.M
             ws.add("term", plan_id, term=f"edit-{k}", explanation="")  # the working copy takes every edit
         _wait_until(lambda: nf.status.state == "failed", "the status to say the file is not saved")
         assert nf.status.message == f"Ej sparad till {net.on(0, name)} – försöker igen"
-        assert _terms(nf.local) == {f"edit-{k}" for k in range(10)}
+        assert edit_terms(nf.local) == {f"edit-{k}" for k in range(10)}
         if how == "unmount":
             assert list(net.share.mounts[0].iterdir()) == []  # nothing written where the share was
-        assert _terms(net.server / name) == {f"edit-{k}" for k in range(5)}
+        assert edit_terms(net.server / name) == {f"edit-{k}" for k in range(5)}
 
         if how == "unmount":
             net.share.mount(0)
         else:
             net.share.start_server()
         _wait_until(lambda: nf.status.state == "saved" and not nf.has_unsaved(), "the write-back to resume")
-        assert _terms(net.server / name) == {f"edit-{k}" for k in range(10)}
+        assert edit_terms(net.server / name) == {f"edit-{k}" for k in range(10)}
         assert "failed" in seen and seen[-1] == "saved"
     finally:
         status = close_shared(ws)

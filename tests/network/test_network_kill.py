@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import queue
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -22,19 +21,11 @@ from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
 from db import workcopy
 from tests.conftest import sidecars
+from tests.network.edits_on_share import edit_terms
 
 ACTOR = Path(__file__).with_name("actor.py")
 BATCH = 5
 PADDING = 12 * 1024 * 1024  # a write-back of ~13 MB takes long enough to be killed in the middle
-
-
-def _terms(path: Path) -> set[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        return {t for (t,) in conn.execute("SELECT term FROM term WHERE deleted_at IS NULL AND term LIKE 'edit-%'")}
-    finally:
-        conn.close()
 
 
 def _edits(n: int) -> set[str]:
@@ -82,7 +73,7 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
     other, holder = open_for_editing(net.on(1, name), on_locked="read_only")
     try:
         assert other.read_only
-        on_share = _terms(other.store.path)
+        on_share = edit_terms(other.store.path)
     finally:
         close_shared(other)
     assert on_share == _edits(len(on_share))  # whole write-backs only: edit-0 … edit-(n-1)
@@ -91,12 +82,12 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
 
     # The editor's working copy holds everything after it.
     monkeypatch.setenv("UPPDRAG_DATA_DIR", str(editor.data))
-    assert _terms(workcopy.working_copy_path(net.on(0, name))) == _edits(edited)
+    assert edit_terms(workcopy.working_copy_path(net.on(0, name))) == _edits(edited)
 
     # Opening it again on the editor's computer (the killed program's lock is stale) writes it back.
     ws, _ = open_for_editing(net.on(0, name), break_stale=True)
     status = close_shared(ws)
     assert status.all_written, status.message
-    assert _terms(net.server / name) == _edits(edited)
+    assert edit_terms(net.server / name) == _edits(edited)
     assert workcopy.temp_files(net.server / name) == []
     assert sorted(p.name for p in net.server.iterdir()) == [name]
