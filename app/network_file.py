@@ -57,12 +57,12 @@ LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "ser
 
 def location_of(path: Path | str) -> str:
     """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
-    text = str(path)
-    if text.startswith(("postgresql://", "postgres://")):
-        return "server"
     from app.sharing import is_network_path
+    from db.server import is_server_url
 
-    return "network" if is_network_path(text) else "local"
+    if is_server_url(path):
+        return "server"
+    return "network" if is_network_path(str(path)) else "local"
 
 
 @dataclass(frozen=True)

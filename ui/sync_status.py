@@ -48,7 +48,7 @@ class SyncIndicator(QObject):
         state = getattr(ws, "sharing", None)
         self.netfile = getattr(state, "netfile", None)
         origin = getattr(state, "origin", None) or ws.path
-        self.location = location_of(origin)
+        self.location = "server" if getattr(ws, "on_server", False) else location_of(origin)
         self.label = QLabel(status_bar)
         self.label.setObjectName("locationLabel")
         status_bar.addPermanentWidget(self.label)
