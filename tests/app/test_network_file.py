@@ -20,7 +20,7 @@ from app.sharing import close_shared, is_network_path, open_for_editing
 from app.workspace import Workspace
 from db import workcopy
 from db.lock import lock_path, read_lock
-from db.store import JOURNAL_MAGIC
+from db.sidecars import JOURNAL_MAGIC
 from tests.conftest import sha256, sidecars
 
 
