@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from app.dates import DateParseError, parse_range
 from app.planfile import FORMAT, FORMAT_VERSION
 from app.planfile.schema import schema_problems
-from app.planfile.semantics import semantic_problems
+from app.planfile.semantics import semantic_problems, vague
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -35,8 +36,34 @@ def read_plan_file(path: Path) -> dict[str, Any]:
         raise PlanFileError(
             f"Filen ”{path.name}” är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})."
         ) from None
+    if isinstance(data, dict):
+        _split_ranges(data)
     check_plan_dict(data)
     return data
+
+
+def _split_ranges(data: dict[str, Any]) -> None:
+    """A whole period written in a row's `start` ("okt 2024 – jan 2025") with no `end`
+    becomes its start and end, in canonical form; anything else is left for the checks."""
+    lists = {"timeline": data.get("timeline"), "resources": data.get("resources"),
+             "organisation.roles": (data.get("organisation") or {}).get("roles")
+             if isinstance(data.get("organisation"), dict) else None}
+    for rows in lists.values():
+        for row in rows if isinstance(rows, list) else ():
+            text = row.get("start") if isinstance(row, dict) else None
+            if not isinstance(text, str) or row.get("end") is not None:
+                continue
+            try:
+                vague(text)
+                continue
+            except DateParseError:
+                pass
+            try:
+                period = parse_range(text)
+            except DateParseError:
+                continue
+            if period.start is not None and period.end is not None:
+                row["start"], row["end"] = period.start.canonical(), period.end.canonical()
 
 
 def check_plan_dict(data: Any) -> None:

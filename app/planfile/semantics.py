@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from app.dates import DateParseError, VagueDate
+from app.dates import DateParseError, VagueDate, parse_date
 from app.validation import timeline_problems
 
 # Vague dates of the rows of each list, by the list's path in the file.
@@ -30,8 +30,14 @@ Located = tuple[int, int, int, str]  # (list, row, check) in file order, and the
 
 @lru_cache(maxsize=4096)  # VagueDate is immutable; plans repeat their dates
 def vague(text: str | None) -> VagueDate | None:
-    """A vague date from its canonical text (None for None); DateParseError if it is none."""
-    return None if text is None else VagueDate.from_canonical(text)
+    """A vague date from a stored form ("2025-Q3") or one a person wrote ("hösten 2025", "v. 12 2026");
+    None for None, DateParseError if it is neither."""
+    if text is None:
+        return None
+    try:
+        return VagueDate.from_canonical(text)
+    except DateParseError:
+        return parse_date(text)
 
 
 def _day_problem(text: str | None) -> str | None:
