@@ -3,1137 +3,1131 @@ resources/plan.schema.json (sha256 dd2b8a7e06c888f314230f7858c9773bab913e1e7b363
 # fmt: off
 # ruff: noqa
 # mypy: ignore-errors
-VERSION = "2.22.3"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
-
-
-REGEX_PATTERNS = {
-    '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$': re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\Z'),
-    '^\\S.{0,99}$': re.compile('^\\S.{0,99}\\Z'),
-    '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z')
-}
-
+REGEX_PATTERNS = {'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$': re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\Z'), '^\\S.{0,99}$': re.compile('^\\S.{0,99}\\Z'), '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z')}
 NoneType = type(None)
 
 def validate_https___uppdrag_invalid_plan_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://uppdrag.invalid/plan.schema.json', 'title': 'Uppdrag plan (uppdrag-plan, format version 1)', 'type': 'object', 'additionalProperties': False, 'required': ['format', 'format_version', 'uuid', 'doc_type', 'title', 'metadata', 'sections', 'goals', 'timeline', 'organisation', 'resources', 'budget', 'risks', 'log', 'status_reports', 'terms', 'references', 'decision', 'editions'], 'properties': {'format': {'const': 'uppdrag-plan'}, 'format_version': {'const': 1}, 'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'doc_type': {'type': 'string', 'enum': ['directive', 'plan', 'project_directive', 'project_plan']}, 'title': {'type': 'string', 'minLength': 1}, 'metadata': {'type': 'object', 'additionalProperties': False, 'required': ['template', 'subtitle', 'programme', 'organisation', 'diarienummer', 'assignment', 'document_date', 'edition', 'version', 'authors', 'status', 'created_at', 'modified_at'], 'properties': {'template': {'type': 'string'}, 'subtitle': {'type': 'string'}, 'programme': {'type': 'string'}, 'organisation': {'type': 'string'}, 'diarienummer': {'type': 'string'}, 'assignment': {'type': 'string'}, 'document_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'edition': {'type': 'string'}, 'version': {'type': 'string'}, 'authors': {'type': 'array', 'items': {'type': 'string'}}, 'status': {'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, 'created_at': {'type': 'string'}, 'modified_at': {'type': 'string'}}}, 'sections': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'key': {'type': 'string'}, 'heading': {'type': 'string'}, 'level': {'type': 'integer', 'enum': [1, 2]}, 'numbered': {'type': 'boolean'}, 'content': {'type': 'string'}, 'body': {'type': 'string'}, 'body_after': {'type': 'string'}, 'guidance': {'type': 'string'}, 'optional': {'type': 'boolean'}, 'empty_text': {'type': 'string'}}}}, 'goals': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'text', 'measure'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['effect', 'deliverable']}, 'text': {'type': 'string'}, 'measure': {'type': 'string'}}}}, 'timeline': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, 'code': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'responsible': {'type': 'string'}, 'responsible_person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'status': {'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, 'progress': {'type': 'integer', 'minimum': 0, 'maximum': 100}, 'comment': {'type': 'string'}, 'parent': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'depends_on': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}}}}, 'organisation': {'type': 'object', 'additionalProperties': False, 'required': ['people', 'roles'], 'properties': {'people': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}}, 'roles': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}}}, 'resources': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'competence': {'type': 'string'}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}, 'budget': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'description', 'amount', 'year', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['cost', 'financing']}, 'description': {'type': 'string'}, 'amount': {'type': ['integer', 'null'], 'minimum': 0}, 'year': {'type': ['integer', 'null']}, 'note': {'type': 'string'}}}}, 'risks': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'title': {'type': 'string'}, 'cause': {'type': 'string'}, 'consequence': {'type': 'string'}, 'probability': {'type': ['integer', 'null']}, 'impact': {'type': ['integer', 'null']}, 'owner': {'type': 'string'}, 'mitigation': {'type': 'string'}, 'due': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'status': {'type': 'string', 'enum': ['open', 'handled', 'closed']}, 'trend': {'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, 'history': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}}}}, 'log': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'kind', 'text', 'decided_by', 'status'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'kind': {'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, 'text': {'type': 'string'}, 'decided_by': {'type': 'string'}, 'status': {'type': 'string'}}}}, 'status_reports': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'status', 'text', 'author'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'status': {'type': 'string', 'enum': ['green', 'yellow', 'red']}, 'text': {'type': 'string'}, 'author': {'type': 'string'}}}}, 'terms': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'term', 'explanation'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'term': {'type': 'string'}, 'explanation': {'type': 'string'}}}}, 'references': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'number', 'title', 'description', 'url'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'number': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'url': {'type': 'string'}}}}, 'decision': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'text', 'choice', 'comment', 'signature_title', 'signature_name', 'signature_date'], 'properties': {'date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'text': {'type': 'string'}, 'choice': {'type': 'string', 'enum': ['', 'yes', 'no']}, 'comment': {'type': 'string'}, 'signature_title': {'type': 'string'}, 'signature_name': {'type': 'string'}, 'signature_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}}}, 'editions': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'label', 'date', 'comment', 'snapshot'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'label': {'type': 'string'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'comment': {'type': 'string'}, 'snapshot': {'type': 'object'}}}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['format', 'format_version', 'uuid', 'doc_type', 'title', 'metadata', 'sections', 'goals', 'timeline', 'organisation', 'resources', 'budget', 'risks', 'log', 'status_reports', 'terms', 'references', 'decision', 'editions']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://uppdrag.invalid/plan.schema.json', 'title': 'Uppdrag plan (uppdrag-plan, format version 1)', 'type': 'object', 'additionalProperties': False, 'required': ['format', 'format_version', 'uuid', 'doc_type', 'title', 'metadata', 'sections', 'goals', 'timeline', 'organisation', 'resources', 'budget', 'risks', 'log', 'status_reports', 'terms', 'references', 'decision', 'editions'], 'properties': {'format': {'const': 'uppdrag-plan'}, 'format_version': {'const': 1}, 'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'doc_type': {'type': 'string', 'enum': ['directive', 'plan', 'project_directive', 'project_plan']}, 'title': {'type': 'string', 'minLength': 1}, 'metadata': {'type': 'object', 'additionalProperties': False, 'required': ['template', 'subtitle', 'programme', 'organisation', 'diarienummer', 'assignment', 'document_date', 'edition', 'version', 'authors', 'status', 'created_at', 'modified_at'], 'properties': {'template': {'type': 'string'}, 'subtitle': {'type': 'string'}, 'programme': {'type': 'string'}, 'organisation': {'type': 'string'}, 'diarienummer': {'type': 'string'}, 'assignment': {'type': 'string'}, 'document_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'edition': {'type': 'string'}, 'version': {'type': 'string'}, 'authors': {'type': 'array', 'items': {'type': 'string'}}, 'status': {'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, 'created_at': {'type': 'string'}, 'modified_at': {'type': 'string'}}}, 'sections': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'key': {'type': 'string'}, 'heading': {'type': 'string'}, 'level': {'type': 'integer', 'enum': [1, 2]}, 'numbered': {'type': 'boolean'}, 'content': {'type': 'string'}, 'body': {'type': 'string'}, 'body_after': {'type': 'string'}, 'guidance': {'type': 'string'}, 'optional': {'type': 'boolean'}, 'empty_text': {'type': 'string'}}}}, 'goals': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'text', 'measure'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['effect', 'deliverable']}, 'text': {'type': 'string'}, 'measure': {'type': 'string'}}}}, 'timeline': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, 'code': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'responsible': {'type': 'string'}, 'responsible_person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'status': {'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, 'progress': {'type': 'integer', 'minimum': 0, 'maximum': 100}, 'comment': {'type': 'string'}, 'parent': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'depends_on': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}}}}, 'organisation': {'type': 'object', 'additionalProperties': False, 'required': ['people', 'roles'], 'properties': {'people': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}}, 'roles': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}}}, 'resources': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'competence': {'type': 'string'}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}, 'budget': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'description', 'amount', 'year', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['cost', 'financing']}, 'description': {'type': 'string'}, 'amount': {'type': ['integer', 'null'], 'minimum': 0}, 'year': {'type': ['integer', 'null']}, 'note': {'type': 'string'}}}}, 'risks': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'title': {'type': 'string'}, 'cause': {'type': 'string'}, 'consequence': {'type': 'string'}, 'probability': {'type': ['integer', 'null']}, 'impact': {'type': ['integer', 'null']}, 'owner': {'type': 'string'}, 'mitigation': {'type': 'string'}, 'due': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'status': {'type': 'string', 'enum': ['open', 'handled', 'closed']}, 'trend': {'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, 'history': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}}}}, 'log': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'kind', 'text', 'decided_by', 'status'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'kind': {'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, 'text': {'type': 'string'}, 'decided_by': {'type': 'string'}, 'status': {'type': 'string'}}}}, 'status_reports': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'status', 'text', 'author'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'status': {'type': 'string', 'enum': ['green', 'yellow', 'red']}, 'text': {'type': 'string'}, 'author': {'type': 'string'}}}}, 'terms': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'term', 'explanation'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'term': {'type': 'string'}, 'explanation': {'type': 'string'}}}}, 'references': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'number', 'title', 'description', 'url'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'number': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'url': {'type': 'string'}}}}, 'decision': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'text', 'choice', 'comment', 'signature_title', 'signature_name', 'signature_date'], 'properties': {'date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'text': {'type': 'string'}, 'choice': {'type': 'string', 'enum': ['', 'yes', 'no']}, 'comment': {'type': 'string'}, 'signature_title': {'type': 'string'}, 'signature_name': {'type': 'string'}, 'signature_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}}}, 'editions': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'label', 'date', 'comment', 'snapshot'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'label': {'type': 'string'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'comment': {'type': 'string'}, 'snapshot': {'type': 'object'}}}}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "format" in data_keys:
-            data_keys.remove("format")
-            data__format = data["format"]
+        if 'format' in data_keys:
+            data_keys.remove('format')
+            data__format = data['format']
             if not (isinstance(data__format, str) and data__format == 'uppdrag-plan'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".format must be same as const definition: uppdrag-plan", value=data__format, name="" + (name_prefix or "data") + ".format", definition={'const': 'uppdrag-plan'}, rule='const')
-        if "format_version" in data_keys:
-            data_keys.remove("format_version")
-            data__formatversion = data["format_version"]
-            if not (isinstance(data__formatversion, (int, float)) and not isinstance(data__formatversion, bool) and data__formatversion == 1):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".format_version must be same as const definition: 1", value=data__formatversion, name="" + (name_prefix or "data") + ".format_version", definition={'const': 1}, rule='const')
-        if "uuid" in data_keys:
-            data_keys.remove("uuid")
-            data__uuid = data["uuid"]
-            if not isinstance(data__uuid, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".uuid must be string", value=data__uuid, name="" + (name_prefix or "data") + ".uuid", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                raise JsonSchemaValueException('')
+        if 'format_version' in data_keys:
+            data_keys.remove('format_version')
+            data__formatversion = data['format_version']
+            if not (isinstance(data__formatversion, (int, float)) and (not isinstance(data__formatversion, bool)) and (data__formatversion == 1)):
+                raise JsonSchemaValueException('')
+        if 'uuid' in data_keys:
+            data_keys.remove('uuid')
+            data__uuid = data['uuid']
+            if not isinstance(data__uuid, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__uuid, str):
                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__uuid):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".uuid must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__uuid, name="" + (name_prefix or "data") + ".uuid", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-        if "doc_type" in data_keys:
-            data_keys.remove("doc_type")
-            data__doctype = data["doc_type"]
-            if not isinstance(data__doctype, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".doc_type must be string", value=data__doctype, name="" + (name_prefix or "data") + ".doc_type", definition={'type': 'string', 'enum': ['directive', 'plan', 'project_directive', 'project_plan']}, rule='type')
-            if not (isinstance(data__doctype, str) and data__doctype == 'directive' or isinstance(data__doctype, str) and data__doctype == 'plan' or isinstance(data__doctype, str) and data__doctype == 'project_directive' or isinstance(data__doctype, str) and data__doctype == 'project_plan'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".doc_type must be one of ['directive', 'plan', 'project_directive', 'project_plan']", value=data__doctype, name="" + (name_prefix or "data") + ".doc_type", definition={'type': 'string', 'enum': ['directive', 'plan', 'project_directive', 'project_plan']}, rule='enum')
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            if not isinstance(data__title, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'doc_type' in data_keys:
+            data_keys.remove('doc_type')
+            data__doctype = data['doc_type']
+            if not isinstance(data__doctype, str):
+                raise JsonSchemaValueException('')
+            if not (isinstance(data__doctype, str) and data__doctype == 'directive' or (isinstance(data__doctype, str) and data__doctype == 'plan') or (isinstance(data__doctype, str) and data__doctype == 'project_directive') or (isinstance(data__doctype, str) and data__doctype == 'project_plan')):
+                raise JsonSchemaValueException('')
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            if not isinstance(data__title, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__title, str):
                 data__title_len = len(data__title)
                 if data__title_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-        if "metadata" in data_keys:
-            data_keys.remove("metadata")
-            data__metadata = data["metadata"]
-            if not isinstance(data__metadata, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must be object", value=data__metadata, name="" + (name_prefix or "data") + ".metadata", definition={'type': 'object', 'additionalProperties': False, 'required': ['template', 'subtitle', 'programme', 'organisation', 'diarienummer', 'assignment', 'document_date', 'edition', 'version', 'authors', 'status', 'created_at', 'modified_at'], 'properties': {'template': {'type': 'string'}, 'subtitle': {'type': 'string'}, 'programme': {'type': 'string'}, 'organisation': {'type': 'string'}, 'diarienummer': {'type': 'string'}, 'assignment': {'type': 'string'}, 'document_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'edition': {'type': 'string'}, 'version': {'type': 'string'}, 'authors': {'type': 'array', 'items': {'type': 'string'}}, 'status': {'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, 'created_at': {'type': 'string'}, 'modified_at': {'type': 'string'}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'metadata' in data_keys:
+            data_keys.remove('metadata')
+            data__metadata = data['metadata']
+            if not isinstance(data__metadata, dict):
+                raise JsonSchemaValueException('')
             data__metadata_is_dict = isinstance(data__metadata, dict)
             if data__metadata_is_dict:
                 data__metadata__missing_keys = set(['template', 'subtitle', 'programme', 'organisation', 'diarienummer', 'assignment', 'document_date', 'edition', 'version', 'authors', 'status', 'created_at', 'modified_at']) - data__metadata.keys()
                 if data__metadata__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must contain " + (str(sorted(data__metadata__missing_keys)) + " properties"), value=data__metadata, name="" + (name_prefix or "data") + ".metadata", definition={'type': 'object', 'additionalProperties': False, 'required': ['template', 'subtitle', 'programme', 'organisation', 'diarienummer', 'assignment', 'document_date', 'edition', 'version', 'authors', 'status', 'created_at', 'modified_at'], 'properties': {'template': {'type': 'string'}, 'subtitle': {'type': 'string'}, 'programme': {'type': 'string'}, 'organisation': {'type': 'string'}, 'diarienummer': {'type': 'string'}, 'assignment': {'type': 'string'}, 'document_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'edition': {'type': 'string'}, 'version': {'type': 'string'}, 'authors': {'type': 'array', 'items': {'type': 'string'}}, 'status': {'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, 'created_at': {'type': 'string'}, 'modified_at': {'type': 'string'}}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data__metadata_keys = set(data__metadata.keys())
-                if "template" in data__metadata_keys:
-                    data__metadata_keys.remove("template")
-                    data__metadata__template = data__metadata["template"]
-                    if not isinstance(data__metadata__template, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.template must be string", value=data__metadata__template, name="" + (name_prefix or "data") + ".metadata.template", definition={'type': 'string'}, rule='type')
-                if "subtitle" in data__metadata_keys:
-                    data__metadata_keys.remove("subtitle")
-                    data__metadata__subtitle = data__metadata["subtitle"]
-                    if not isinstance(data__metadata__subtitle, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.subtitle must be string", value=data__metadata__subtitle, name="" + (name_prefix or "data") + ".metadata.subtitle", definition={'type': 'string'}, rule='type')
-                if "programme" in data__metadata_keys:
-                    data__metadata_keys.remove("programme")
-                    data__metadata__programme = data__metadata["programme"]
-                    if not isinstance(data__metadata__programme, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.programme must be string", value=data__metadata__programme, name="" + (name_prefix or "data") + ".metadata.programme", definition={'type': 'string'}, rule='type')
-                if "organisation" in data__metadata_keys:
-                    data__metadata_keys.remove("organisation")
-                    data__metadata__organisation = data__metadata["organisation"]
-                    if not isinstance(data__metadata__organisation, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.organisation must be string", value=data__metadata__organisation, name="" + (name_prefix or "data") + ".metadata.organisation", definition={'type': 'string'}, rule='type')
-                if "diarienummer" in data__metadata_keys:
-                    data__metadata_keys.remove("diarienummer")
-                    data__metadata__diarienummer = data__metadata["diarienummer"]
-                    if not isinstance(data__metadata__diarienummer, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.diarienummer must be string", value=data__metadata__diarienummer, name="" + (name_prefix or "data") + ".metadata.diarienummer", definition={'type': 'string'}, rule='type')
-                if "assignment" in data__metadata_keys:
-                    data__metadata_keys.remove("assignment")
-                    data__metadata__assignment = data__metadata["assignment"]
-                    if not isinstance(data__metadata__assignment, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.assignment must be string", value=data__metadata__assignment, name="" + (name_prefix or "data") + ".metadata.assignment", definition={'type': 'string'}, rule='type')
-                if "document_date" in data__metadata_keys:
-                    data__metadata_keys.remove("document_date")
-                    data__metadata__documentdate = data__metadata["document_date"]
+                if 'template' in data__metadata_keys:
+                    data__metadata_keys.remove('template')
+                    data__metadata__template = data__metadata['template']
+                    if not isinstance(data__metadata__template, str):
+                        raise JsonSchemaValueException('')
+                if 'subtitle' in data__metadata_keys:
+                    data__metadata_keys.remove('subtitle')
+                    data__metadata__subtitle = data__metadata['subtitle']
+                    if not isinstance(data__metadata__subtitle, str):
+                        raise JsonSchemaValueException('')
+                if 'programme' in data__metadata_keys:
+                    data__metadata_keys.remove('programme')
+                    data__metadata__programme = data__metadata['programme']
+                    if not isinstance(data__metadata__programme, str):
+                        raise JsonSchemaValueException('')
+                if 'organisation' in data__metadata_keys:
+                    data__metadata_keys.remove('organisation')
+                    data__metadata__organisation = data__metadata['organisation']
+                    if not isinstance(data__metadata__organisation, str):
+                        raise JsonSchemaValueException('')
+                if 'diarienummer' in data__metadata_keys:
+                    data__metadata_keys.remove('diarienummer')
+                    data__metadata__diarienummer = data__metadata['diarienummer']
+                    if not isinstance(data__metadata__diarienummer, str):
+                        raise JsonSchemaValueException('')
+                if 'assignment' in data__metadata_keys:
+                    data__metadata_keys.remove('assignment')
+                    data__metadata__assignment = data__metadata['assignment']
+                    if not isinstance(data__metadata__assignment, str):
+                        raise JsonSchemaValueException('')
+                if 'document_date' in data__metadata_keys:
+                    data__metadata_keys.remove('document_date')
+                    data__metadata__documentdate = data__metadata['document_date']
                     if not isinstance(data__metadata__documentdate, (str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.document_date must be string or null", value=data__metadata__documentdate, name="" + (name_prefix or "data") + ".metadata.document_date", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                        raise JsonSchemaValueException('')
                     if isinstance(data__metadata__documentdate, str):
                         if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__metadata__documentdate):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.document_date must match pattern ^\\S.{0,99}$", value=data__metadata__documentdate, name="" + (name_prefix or "data") + ".metadata.document_date", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                if "edition" in data__metadata_keys:
-                    data__metadata_keys.remove("edition")
-                    data__metadata__edition = data__metadata["edition"]
-                    if not isinstance(data__metadata__edition, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.edition must be string", value=data__metadata__edition, name="" + (name_prefix or "data") + ".metadata.edition", definition={'type': 'string'}, rule='type')
-                if "version" in data__metadata_keys:
-                    data__metadata_keys.remove("version")
-                    data__metadata__version = data__metadata["version"]
-                    if not isinstance(data__metadata__version, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.version must be string", value=data__metadata__version, name="" + (name_prefix or "data") + ".metadata.version", definition={'type': 'string'}, rule='type')
-                if "authors" in data__metadata_keys:
-                    data__metadata_keys.remove("authors")
-                    data__metadata__authors = data__metadata["authors"]
+                            raise JsonSchemaValueException('')
+                if 'edition' in data__metadata_keys:
+                    data__metadata_keys.remove('edition')
+                    data__metadata__edition = data__metadata['edition']
+                    if not isinstance(data__metadata__edition, str):
+                        raise JsonSchemaValueException('')
+                if 'version' in data__metadata_keys:
+                    data__metadata_keys.remove('version')
+                    data__metadata__version = data__metadata['version']
+                    if not isinstance(data__metadata__version, str):
+                        raise JsonSchemaValueException('')
+                if 'authors' in data__metadata_keys:
+                    data__metadata_keys.remove('authors')
+                    data__metadata__authors = data__metadata['authors']
                     if not isinstance(data__metadata__authors, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.authors must be array", value=data__metadata__authors, name="" + (name_prefix or "data") + ".metadata.authors", definition={'type': 'array', 'items': {'type': 'string'}}, rule='type')
+                        raise JsonSchemaValueException('')
                     data__metadata__authors_is_list = isinstance(data__metadata__authors, (list, tuple))
                     if data__metadata__authors_is_list:
                         data__metadata__authors_len = len(data__metadata__authors)
                         for data__metadata__authors_x, data__metadata__authors_item in enumerate(data__metadata__authors):
-                            if not isinstance(data__metadata__authors_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.authors[{data__metadata__authors_x}]".format(**locals()) + " must be string", value=data__metadata__authors_item, name="" + (name_prefix or "data") + ".metadata.authors[{data__metadata__authors_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                if "status" in data__metadata_keys:
-                    data__metadata_keys.remove("status")
-                    data__metadata__status = data__metadata["status"]
-                    if not isinstance(data__metadata__status, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.status must be string", value=data__metadata__status, name="" + (name_prefix or "data") + ".metadata.status", definition={'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, rule='type')
-                    if not (isinstance(data__metadata__status, str) and data__metadata__status == 'draft' or isinstance(data__metadata__status, str) and data__metadata__status == 'submitted' or isinstance(data__metadata__status, str) and data__metadata__status == 'approved' or isinstance(data__metadata__status, str) and data__metadata__status == 'active' or isinstance(data__metadata__status, str) and data__metadata__status == 'completed' or isinstance(data__metadata__status, str) and data__metadata__status == 'cancelled'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.status must be one of ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']", value=data__metadata__status, name="" + (name_prefix or "data") + ".metadata.status", definition={'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, rule='enum')
-                if "created_at" in data__metadata_keys:
-                    data__metadata_keys.remove("created_at")
-                    data__metadata__createdat = data__metadata["created_at"]
-                    if not isinstance(data__metadata__createdat, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.created_at must be string", value=data__metadata__createdat, name="" + (name_prefix or "data") + ".metadata.created_at", definition={'type': 'string'}, rule='type')
-                if "modified_at" in data__metadata_keys:
-                    data__metadata_keys.remove("modified_at")
-                    data__metadata__modifiedat = data__metadata["modified_at"]
-                    if not isinstance(data__metadata__modifiedat, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.modified_at must be string", value=data__metadata__modifiedat, name="" + (name_prefix or "data") + ".metadata.modified_at", definition={'type': 'string'}, rule='type')
+                            if not isinstance(data__metadata__authors_item, str):
+                                raise JsonSchemaValueException('')
+                if 'status' in data__metadata_keys:
+                    data__metadata_keys.remove('status')
+                    data__metadata__status = data__metadata['status']
+                    if not isinstance(data__metadata__status, str):
+                        raise JsonSchemaValueException('')
+                    if not (isinstance(data__metadata__status, str) and data__metadata__status == 'draft' or (isinstance(data__metadata__status, str) and data__metadata__status == 'submitted') or (isinstance(data__metadata__status, str) and data__metadata__status == 'approved') or (isinstance(data__metadata__status, str) and data__metadata__status == 'active') or (isinstance(data__metadata__status, str) and data__metadata__status == 'completed') or (isinstance(data__metadata__status, str) and data__metadata__status == 'cancelled')):
+                        raise JsonSchemaValueException('')
+                if 'created_at' in data__metadata_keys:
+                    data__metadata_keys.remove('created_at')
+                    data__metadata__createdat = data__metadata['created_at']
+                    if not isinstance(data__metadata__createdat, str):
+                        raise JsonSchemaValueException('')
+                if 'modified_at' in data__metadata_keys:
+                    data__metadata_keys.remove('modified_at')
+                    data__metadata__modifiedat = data__metadata['modified_at']
+                    if not isinstance(data__metadata__modifiedat, str):
+                        raise JsonSchemaValueException('')
                 if data__metadata_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must not contain "+str(data__metadata_keys)+" properties", value=data__metadata, name="" + (name_prefix or "data") + ".metadata", definition={'type': 'object', 'additionalProperties': False, 'required': ['template', 'subtitle', 'programme', 'organisation', 'diarienummer', 'assignment', 'document_date', 'edition', 'version', 'authors', 'status', 'created_at', 'modified_at'], 'properties': {'template': {'type': 'string'}, 'subtitle': {'type': 'string'}, 'programme': {'type': 'string'}, 'organisation': {'type': 'string'}, 'diarienummer': {'type': 'string'}, 'assignment': {'type': 'string'}, 'document_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'edition': {'type': 'string'}, 'version': {'type': 'string'}, 'authors': {'type': 'array', 'items': {'type': 'string'}}, 'status': {'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, 'created_at': {'type': 'string'}, 'modified_at': {'type': 'string'}}}, rule='additionalProperties')
-        if "sections" in data_keys:
-            data_keys.remove("sections")
-            data__sections = data["sections"]
+                    raise JsonSchemaValueException('')
+        if 'sections' in data_keys:
+            data_keys.remove('sections')
+            data__sections = data['sections']
             if not isinstance(data__sections, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be array", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'key': {'type': 'string'}, 'heading': {'type': 'string'}, 'level': {'type': 'integer', 'enum': [1, 2]}, 'numbered': {'type': 'boolean'}, 'content': {'type': 'string'}, 'body': {'type': 'string'}, 'body_after': {'type': 'string'}, 'guidance': {'type': 'string'}, 'optional': {'type': 'boolean'}, 'empty_text': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
                 data__sections_len = len(data__sections)
                 for data__sections_x, data__sections_item in enumerate(data__sections):
-                    if not isinstance(data__sections_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must be object", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'key': {'type': 'string'}, 'heading': {'type': 'string'}, 'level': {'type': 'integer', 'enum': [1, 2]}, 'numbered': {'type': 'boolean'}, 'content': {'type': 'string'}, 'body': {'type': 'string'}, 'body_after': {'type': 'string'}, 'guidance': {'type': 'string'}, 'optional': {'type': 'boolean'}, 'empty_text': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__sections_item, dict):
+                        raise JsonSchemaValueException('')
                     data__sections_item_is_dict = isinstance(data__sections_item, dict)
                     if data__sections_item_is_dict:
                         data__sections_item__missing_keys = set(['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text']) - data__sections_item.keys()
                         if data__sections_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must contain " + (str(sorted(data__sections_item__missing_keys)) + " properties"), value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'key': {'type': 'string'}, 'heading': {'type': 'string'}, 'level': {'type': 'integer', 'enum': [1, 2]}, 'numbered': {'type': 'boolean'}, 'content': {'type': 'string'}, 'body': {'type': 'string'}, 'body_after': {'type': 'string'}, 'guidance': {'type': 'string'}, 'optional': {'type': 'boolean'}, 'empty_text': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__sections_item_keys = set(data__sections_item.keys())
-                        if "uuid" in data__sections_item_keys:
-                            data__sections_item_keys.remove("uuid")
-                            data__sections_item__uuid = data__sections_item["uuid"]
-                            if not isinstance(data__sections_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].uuid".format(**locals()) + " must be string", value=data__sections_item__uuid, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__sections_item_keys:
+                            data__sections_item_keys.remove('uuid')
+                            data__sections_item__uuid = data__sections_item['uuid']
+                            if not isinstance(data__sections_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__sections_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__sections_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__sections_item__uuid, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "key" in data__sections_item_keys:
-                            data__sections_item_keys.remove("key")
-                            data__sections_item__key = data__sections_item["key"]
-                            if not isinstance(data__sections_item__key, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].key".format(**locals()) + " must be string", value=data__sections_item__key, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].key".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "heading" in data__sections_item_keys:
-                            data__sections_item_keys.remove("heading")
-                            data__sections_item__heading = data__sections_item["heading"]
-                            if not isinstance(data__sections_item__heading, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].heading".format(**locals()) + " must be string", value=data__sections_item__heading, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].heading".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "level" in data__sections_item_keys:
-                            data__sections_item_keys.remove("level")
-                            data__sections_item__level = data__sections_item["level"]
-                            if not isinstance(data__sections_item__level, (int)) and not (isinstance(data__sections_item__level, float) and data__sections_item__level.is_integer()) or isinstance(data__sections_item__level, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].level".format(**locals()) + " must be integer", value=data__sections_item__level, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].level".format(**locals()) + "", definition={'type': 'integer', 'enum': [1, 2]}, rule='type')
-                            if not (isinstance(data__sections_item__level, (int, float)) and not isinstance(data__sections_item__level, bool) and data__sections_item__level == 1 or isinstance(data__sections_item__level, (int, float)) and not isinstance(data__sections_item__level, bool) and data__sections_item__level == 2):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].level".format(**locals()) + " must be one of [1, 2]", value=data__sections_item__level, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].level".format(**locals()) + "", definition={'type': 'integer', 'enum': [1, 2]}, rule='enum')
-                        if "numbered" in data__sections_item_keys:
-                            data__sections_item_keys.remove("numbered")
-                            data__sections_item__numbered = data__sections_item["numbered"]
-                            if not isinstance(data__sections_item__numbered, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].numbered".format(**locals()) + " must be boolean", value=data__sections_item__numbered, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].numbered".format(**locals()) + "", definition={'type': 'boolean'}, rule='type')
-                        if "content" in data__sections_item_keys:
-                            data__sections_item_keys.remove("content")
-                            data__sections_item__content = data__sections_item["content"]
-                            if not isinstance(data__sections_item__content, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].content".format(**locals()) + " must be string", value=data__sections_item__content, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].content".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "body" in data__sections_item_keys:
-                            data__sections_item_keys.remove("body")
-                            data__sections_item__body = data__sections_item["body"]
-                            if not isinstance(data__sections_item__body, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].body".format(**locals()) + " must be string", value=data__sections_item__body, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].body".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "body_after" in data__sections_item_keys:
-                            data__sections_item_keys.remove("body_after")
-                            data__sections_item__bodyafter = data__sections_item["body_after"]
-                            if not isinstance(data__sections_item__bodyafter, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].body_after".format(**locals()) + " must be string", value=data__sections_item__bodyafter, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].body_after".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "guidance" in data__sections_item_keys:
-                            data__sections_item_keys.remove("guidance")
-                            data__sections_item__guidance = data__sections_item["guidance"]
-                            if not isinstance(data__sections_item__guidance, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].guidance".format(**locals()) + " must be string", value=data__sections_item__guidance, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].guidance".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "optional" in data__sections_item_keys:
-                            data__sections_item_keys.remove("optional")
-                            data__sections_item__optional = data__sections_item["optional"]
-                            if not isinstance(data__sections_item__optional, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].optional".format(**locals()) + " must be boolean", value=data__sections_item__optional, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].optional".format(**locals()) + "", definition={'type': 'boolean'}, rule='type')
-                        if "empty_text" in data__sections_item_keys:
-                            data__sections_item_keys.remove("empty_text")
-                            data__sections_item__emptytext = data__sections_item["empty_text"]
-                            if not isinstance(data__sections_item__emptytext, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}].empty_text".format(**locals()) + " must be string", value=data__sections_item__emptytext, name="" + (name_prefix or "data") + ".sections[{data__sections_x}].empty_text".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'key' in data__sections_item_keys:
+                            data__sections_item_keys.remove('key')
+                            data__sections_item__key = data__sections_item['key']
+                            if not isinstance(data__sections_item__key, str):
+                                raise JsonSchemaValueException('')
+                        if 'heading' in data__sections_item_keys:
+                            data__sections_item_keys.remove('heading')
+                            data__sections_item__heading = data__sections_item['heading']
+                            if not isinstance(data__sections_item__heading, str):
+                                raise JsonSchemaValueException('')
+                        if 'level' in data__sections_item_keys:
+                            data__sections_item_keys.remove('level')
+                            data__sections_item__level = data__sections_item['level']
+                            if not isinstance(data__sections_item__level, int) and (not (isinstance(data__sections_item__level, float) and data__sections_item__level.is_integer())) or isinstance(data__sections_item__level, bool):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__sections_item__level, (int, float)) and (not isinstance(data__sections_item__level, bool)) and (data__sections_item__level == 1) or (isinstance(data__sections_item__level, (int, float)) and (not isinstance(data__sections_item__level, bool)) and (data__sections_item__level == 2))):
+                                raise JsonSchemaValueException('')
+                        if 'numbered' in data__sections_item_keys:
+                            data__sections_item_keys.remove('numbered')
+                            data__sections_item__numbered = data__sections_item['numbered']
+                            if not isinstance(data__sections_item__numbered, bool):
+                                raise JsonSchemaValueException('')
+                        if 'content' in data__sections_item_keys:
+                            data__sections_item_keys.remove('content')
+                            data__sections_item__content = data__sections_item['content']
+                            if not isinstance(data__sections_item__content, str):
+                                raise JsonSchemaValueException('')
+                        if 'body' in data__sections_item_keys:
+                            data__sections_item_keys.remove('body')
+                            data__sections_item__body = data__sections_item['body']
+                            if not isinstance(data__sections_item__body, str):
+                                raise JsonSchemaValueException('')
+                        if 'body_after' in data__sections_item_keys:
+                            data__sections_item_keys.remove('body_after')
+                            data__sections_item__bodyafter = data__sections_item['body_after']
+                            if not isinstance(data__sections_item__bodyafter, str):
+                                raise JsonSchemaValueException('')
+                        if 'guidance' in data__sections_item_keys:
+                            data__sections_item_keys.remove('guidance')
+                            data__sections_item__guidance = data__sections_item['guidance']
+                            if not isinstance(data__sections_item__guidance, str):
+                                raise JsonSchemaValueException('')
+                        if 'optional' in data__sections_item_keys:
+                            data__sections_item_keys.remove('optional')
+                            data__sections_item__optional = data__sections_item['optional']
+                            if not isinstance(data__sections_item__optional, bool):
+                                raise JsonSchemaValueException('')
+                        if 'empty_text' in data__sections_item_keys:
+                            data__sections_item_keys.remove('empty_text')
+                            data__sections_item__emptytext = data__sections_item['empty_text']
+                            if not isinstance(data__sections_item__emptytext, str):
+                                raise JsonSchemaValueException('')
                         if data__sections_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must not contain "+str(data__sections_item_keys)+" properties", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'key': {'type': 'string'}, 'heading': {'type': 'string'}, 'level': {'type': 'integer', 'enum': [1, 2]}, 'numbered': {'type': 'boolean'}, 'content': {'type': 'string'}, 'body': {'type': 'string'}, 'body_after': {'type': 'string'}, 'guidance': {'type': 'string'}, 'optional': {'type': 'boolean'}, 'empty_text': {'type': 'string'}}}, rule='additionalProperties')
-        if "goals" in data_keys:
-            data_keys.remove("goals")
-            data__goals = data["goals"]
+                            raise JsonSchemaValueException('')
+        if 'goals' in data_keys:
+            data_keys.remove('goals')
+            data__goals = data['goals']
             if not isinstance(data__goals, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals must be array", value=data__goals, name="" + (name_prefix or "data") + ".goals", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'text', 'measure'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['effect', 'deliverable']}, 'text': {'type': 'string'}, 'measure': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__goals_is_list = isinstance(data__goals, (list, tuple))
             if data__goals_is_list:
                 data__goals_len = len(data__goals)
                 for data__goals_x, data__goals_item in enumerate(data__goals):
-                    if not isinstance(data__goals_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}]".format(**locals()) + " must be object", value=data__goals_item, name="" + (name_prefix or "data") + ".goals[{data__goals_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'text', 'measure'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['effect', 'deliverable']}, 'text': {'type': 'string'}, 'measure': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__goals_item, dict):
+                        raise JsonSchemaValueException('')
                     data__goals_item_is_dict = isinstance(data__goals_item, dict)
                     if data__goals_item_is_dict:
                         data__goals_item__missing_keys = set(['uuid', 'kind', 'text', 'measure']) - data__goals_item.keys()
                         if data__goals_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}]".format(**locals()) + " must contain " + (str(sorted(data__goals_item__missing_keys)) + " properties"), value=data__goals_item, name="" + (name_prefix or "data") + ".goals[{data__goals_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'text', 'measure'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['effect', 'deliverable']}, 'text': {'type': 'string'}, 'measure': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__goals_item_keys = set(data__goals_item.keys())
-                        if "uuid" in data__goals_item_keys:
-                            data__goals_item_keys.remove("uuid")
-                            data__goals_item__uuid = data__goals_item["uuid"]
-                            if not isinstance(data__goals_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}].uuid".format(**locals()) + " must be string", value=data__goals_item__uuid, name="" + (name_prefix or "data") + ".goals[{data__goals_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__goals_item_keys:
+                            data__goals_item_keys.remove('uuid')
+                            data__goals_item__uuid = data__goals_item['uuid']
+                            if not isinstance(data__goals_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__goals_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__goals_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__goals_item__uuid, name="" + (name_prefix or "data") + ".goals[{data__goals_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "kind" in data__goals_item_keys:
-                            data__goals_item_keys.remove("kind")
-                            data__goals_item__kind = data__goals_item["kind"]
-                            if not isinstance(data__goals_item__kind, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}].kind".format(**locals()) + " must be string", value=data__goals_item__kind, name="" + (name_prefix or "data") + ".goals[{data__goals_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['effect', 'deliverable']}, rule='type')
-                            if not (isinstance(data__goals_item__kind, str) and data__goals_item__kind == 'effect' or isinstance(data__goals_item__kind, str) and data__goals_item__kind == 'deliverable'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}].kind".format(**locals()) + " must be one of ['effect', 'deliverable']", value=data__goals_item__kind, name="" + (name_prefix or "data") + ".goals[{data__goals_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['effect', 'deliverable']}, rule='enum')
-                        if "text" in data__goals_item_keys:
-                            data__goals_item_keys.remove("text")
-                            data__goals_item__text = data__goals_item["text"]
-                            if not isinstance(data__goals_item__text, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}].text".format(**locals()) + " must be string", value=data__goals_item__text, name="" + (name_prefix or "data") + ".goals[{data__goals_x}].text".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "measure" in data__goals_item_keys:
-                            data__goals_item_keys.remove("measure")
-                            data__goals_item__measure = data__goals_item["measure"]
-                            if not isinstance(data__goals_item__measure, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}].measure".format(**locals()) + " must be string", value=data__goals_item__measure, name="" + (name_prefix or "data") + ".goals[{data__goals_x}].measure".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'kind' in data__goals_item_keys:
+                            data__goals_item_keys.remove('kind')
+                            data__goals_item__kind = data__goals_item['kind']
+                            if not isinstance(data__goals_item__kind, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__goals_item__kind, str) and data__goals_item__kind == 'effect' or (isinstance(data__goals_item__kind, str) and data__goals_item__kind == 'deliverable')):
+                                raise JsonSchemaValueException('')
+                        if 'text' in data__goals_item_keys:
+                            data__goals_item_keys.remove('text')
+                            data__goals_item__text = data__goals_item['text']
+                            if not isinstance(data__goals_item__text, str):
+                                raise JsonSchemaValueException('')
+                        if 'measure' in data__goals_item_keys:
+                            data__goals_item_keys.remove('measure')
+                            data__goals_item__measure = data__goals_item['measure']
+                            if not isinstance(data__goals_item__measure, str):
+                                raise JsonSchemaValueException('')
                         if data__goals_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".goals[{data__goals_x}]".format(**locals()) + " must not contain "+str(data__goals_item_keys)+" properties", value=data__goals_item, name="" + (name_prefix or "data") + ".goals[{data__goals_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'text', 'measure'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['effect', 'deliverable']}, 'text': {'type': 'string'}, 'measure': {'type': 'string'}}}, rule='additionalProperties')
-        if "timeline" in data_keys:
-            data_keys.remove("timeline")
-            data__timeline = data["timeline"]
+                            raise JsonSchemaValueException('')
+        if 'timeline' in data_keys:
+            data_keys.remove('timeline')
+            data__timeline = data['timeline']
             if not isinstance(data__timeline, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline must be array", value=data__timeline, name="" + (name_prefix or "data") + ".timeline", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, 'code': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'responsible': {'type': 'string'}, 'responsible_person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'status': {'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, 'progress': {'type': 'integer', 'minimum': 0, 'maximum': 100}, 'comment': {'type': 'string'}, 'parent': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'depends_on': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__timeline_is_list = isinstance(data__timeline, (list, tuple))
             if data__timeline_is_list:
                 data__timeline_len = len(data__timeline)
                 for data__timeline_x, data__timeline_item in enumerate(data__timeline):
-                    if not isinstance(data__timeline_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}]".format(**locals()) + " must be object", value=data__timeline_item, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, 'code': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'responsible': {'type': 'string'}, 'responsible_person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'status': {'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, 'progress': {'type': 'integer', 'minimum': 0, 'maximum': 100}, 'comment': {'type': 'string'}, 'parent': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'depends_on': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}}}, rule='type')
+                    if not isinstance(data__timeline_item, dict):
+                        raise JsonSchemaValueException('')
                     data__timeline_item_is_dict = isinstance(data__timeline_item, dict)
                     if data__timeline_item_is_dict:
                         data__timeline_item__missing_keys = set(['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on']) - data__timeline_item.keys()
                         if data__timeline_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}]".format(**locals()) + " must contain " + (str(sorted(data__timeline_item__missing_keys)) + " properties"), value=data__timeline_item, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, 'code': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'responsible': {'type': 'string'}, 'responsible_person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'status': {'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, 'progress': {'type': 'integer', 'minimum': 0, 'maximum': 100}, 'comment': {'type': 'string'}, 'parent': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'depends_on': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__timeline_item_keys = set(data__timeline_item.keys())
-                        if "uuid" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("uuid")
-                            data__timeline_item__uuid = data__timeline_item["uuid"]
-                            if not isinstance(data__timeline_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].uuid".format(**locals()) + " must be string", value=data__timeline_item__uuid, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('uuid')
+                            data__timeline_item__uuid = data__timeline_item['uuid']
+                            if not isinstance(data__timeline_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__timeline_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__timeline_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__timeline_item__uuid, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "kind" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("kind")
-                            data__timeline_item__kind = data__timeline_item["kind"]
-                            if not isinstance(data__timeline_item__kind, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].kind".format(**locals()) + " must be string", value=data__timeline_item__kind, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, rule='type')
-                            if not (isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'phase' or isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'decision_point' or isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'milestone' or isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'activity'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].kind".format(**locals()) + " must be one of ['phase', 'decision_point', 'milestone', 'activity']", value=data__timeline_item__kind, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, rule='enum')
-                        if "code" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("code")
-                            data__timeline_item__code = data__timeline_item["code"]
-                            if not isinstance(data__timeline_item__code, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].code".format(**locals()) + " must be string", value=data__timeline_item__code, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].code".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "title" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("title")
-                            data__timeline_item__title = data__timeline_item["title"]
-                            if not isinstance(data__timeline_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].title".format(**locals()) + " must be string", value=data__timeline_item__title, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].title".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "description" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("description")
-                            data__timeline_item__description = data__timeline_item["description"]
-                            if not isinstance(data__timeline_item__description, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].description".format(**locals()) + " must be string", value=data__timeline_item__description, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].description".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "start" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("start")
-                            data__timeline_item__start = data__timeline_item["start"]
+                                    raise JsonSchemaValueException('')
+                        if 'kind' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('kind')
+                            data__timeline_item__kind = data__timeline_item['kind']
+                            if not isinstance(data__timeline_item__kind, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'phase' or (isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'decision_point') or (isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'milestone') or (isinstance(data__timeline_item__kind, str) and data__timeline_item__kind == 'activity')):
+                                raise JsonSchemaValueException('')
+                        if 'code' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('code')
+                            data__timeline_item__code = data__timeline_item['code']
+                            if not isinstance(data__timeline_item__code, str):
+                                raise JsonSchemaValueException('')
+                        if 'title' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('title')
+                            data__timeline_item__title = data__timeline_item['title']
+                            if not isinstance(data__timeline_item__title, str):
+                                raise JsonSchemaValueException('')
+                        if 'description' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('description')
+                            data__timeline_item__description = data__timeline_item['description']
+                            if not isinstance(data__timeline_item__description, str):
+                                raise JsonSchemaValueException('')
+                        if 'start' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('start')
+                            data__timeline_item__start = data__timeline_item['start']
                             if not isinstance(data__timeline_item__start, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].start".format(**locals()) + " must be string or null", value=data__timeline_item__start, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].start".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__timeline_item__start, str):
                                 if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__timeline_item__start):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].start".format(**locals()) + " must match pattern ^\\S.{0,99}$", value=data__timeline_item__start, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].start".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                        if "end" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("end")
-                            data__timeline_item__end = data__timeline_item["end"]
+                                    raise JsonSchemaValueException('')
+                        if 'end' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('end')
+                            data__timeline_item__end = data__timeline_item['end']
                             if not isinstance(data__timeline_item__end, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].end".format(**locals()) + " must be string or null", value=data__timeline_item__end, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].end".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__timeline_item__end, str):
                                 if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__timeline_item__end):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].end".format(**locals()) + " must match pattern ^\\S.{0,99}$", value=data__timeline_item__end, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].end".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                        if "responsible" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("responsible")
-                            data__timeline_item__responsible = data__timeline_item["responsible"]
-                            if not isinstance(data__timeline_item__responsible, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].responsible".format(**locals()) + " must be string", value=data__timeline_item__responsible, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].responsible".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "responsible_person" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("responsible_person")
-                            data__timeline_item__responsibleperson = data__timeline_item["responsible_person"]
+                                    raise JsonSchemaValueException('')
+                        if 'responsible' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('responsible')
+                            data__timeline_item__responsible = data__timeline_item['responsible']
+                            if not isinstance(data__timeline_item__responsible, str):
+                                raise JsonSchemaValueException('')
+                        if 'responsible_person' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('responsible_person')
+                            data__timeline_item__responsibleperson = data__timeline_item['responsible_person']
                             if not isinstance(data__timeline_item__responsibleperson, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].responsible_person".format(**locals()) + " must be string or null", value=data__timeline_item__responsibleperson, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].responsible_person".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__timeline_item__responsibleperson, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__timeline_item__responsibleperson):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].responsible_person".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__timeline_item__responsibleperson, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].responsible_person".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "status" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("status")
-                            data__timeline_item__status = data__timeline_item["status"]
-                            if not isinstance(data__timeline_item__status, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].status".format(**locals()) + " must be string", value=data__timeline_item__status, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].status".format(**locals()) + "", definition={'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, rule='type')
-                            if not (isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'planned' or isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'ongoing' or isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'done' or isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'delayed' or isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'cancelled'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].status".format(**locals()) + " must be one of ['planned', 'ongoing', 'done', 'delayed', 'cancelled']", value=data__timeline_item__status, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].status".format(**locals()) + "", definition={'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, rule='enum')
-                        if "progress" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("progress")
-                            data__timeline_item__progress = data__timeline_item["progress"]
-                            if not isinstance(data__timeline_item__progress, (int)) and not (isinstance(data__timeline_item__progress, float) and data__timeline_item__progress.is_integer()) or isinstance(data__timeline_item__progress, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].progress".format(**locals()) + " must be integer", value=data__timeline_item__progress, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].progress".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0, 'maximum': 100}, rule='type')
-                            if isinstance(data__timeline_item__progress, (int, float, Decimal)) and not isinstance(data__timeline_item__progress, bool):
+                                    raise JsonSchemaValueException('')
+                        if 'status' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('status')
+                            data__timeline_item__status = data__timeline_item['status']
+                            if not isinstance(data__timeline_item__status, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'planned' or (isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'ongoing') or (isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'done') or (isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'delayed') or (isinstance(data__timeline_item__status, str) and data__timeline_item__status == 'cancelled')):
+                                raise JsonSchemaValueException('')
+                        if 'progress' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('progress')
+                            data__timeline_item__progress = data__timeline_item['progress']
+                            if not isinstance(data__timeline_item__progress, int) and (not (isinstance(data__timeline_item__progress, float) and data__timeline_item__progress.is_integer())) or isinstance(data__timeline_item__progress, bool):
+                                raise JsonSchemaValueException('')
+                            if isinstance(data__timeline_item__progress, (int, float, Decimal)) and (not isinstance(data__timeline_item__progress, bool)):
                                 if data__timeline_item__progress < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].progress".format(**locals()) + " must be bigger than or equal to 0", value=data__timeline_item__progress, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].progress".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0, 'maximum': 100}, rule='minimum')
+                                    raise JsonSchemaValueException('')
                                 if data__timeline_item__progress > 100:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].progress".format(**locals()) + " must be smaller than or equal to 100", value=data__timeline_item__progress, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].progress".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0, 'maximum': 100}, rule='maximum')
-                        if "comment" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("comment")
-                            data__timeline_item__comment = data__timeline_item["comment"]
-                            if not isinstance(data__timeline_item__comment, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].comment".format(**locals()) + " must be string", value=data__timeline_item__comment, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].comment".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "parent" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("parent")
-                            data__timeline_item__parent = data__timeline_item["parent"]
+                                    raise JsonSchemaValueException('')
+                        if 'comment' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('comment')
+                            data__timeline_item__comment = data__timeline_item['comment']
+                            if not isinstance(data__timeline_item__comment, str):
+                                raise JsonSchemaValueException('')
+                        if 'parent' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('parent')
+                            data__timeline_item__parent = data__timeline_item['parent']
                             if not isinstance(data__timeline_item__parent, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].parent".format(**locals()) + " must be string or null", value=data__timeline_item__parent, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].parent".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__timeline_item__parent, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__timeline_item__parent):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].parent".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__timeline_item__parent, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].parent".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "depends_on" in data__timeline_item_keys:
-                            data__timeline_item_keys.remove("depends_on")
-                            data__timeline_item__dependson = data__timeline_item["depends_on"]
+                                    raise JsonSchemaValueException('')
+                        if 'depends_on' in data__timeline_item_keys:
+                            data__timeline_item_keys.remove('depends_on')
+                            data__timeline_item__dependson = data__timeline_item['depends_on']
                             if not isinstance(data__timeline_item__dependson, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].depends_on".format(**locals()) + " must be array", value=data__timeline_item__dependson, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].depends_on".format(**locals()) + "", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}, rule='type')
+                                raise JsonSchemaValueException('')
                             data__timeline_item__dependson_is_list = isinstance(data__timeline_item__dependson, (list, tuple))
                             if data__timeline_item__dependson_is_list:
                                 data__timeline_item__dependson_len = len(data__timeline_item__dependson)
                                 for data__timeline_item__dependson_x, data__timeline_item__dependson_item in enumerate(data__timeline_item__dependson):
-                                    if not isinstance(data__timeline_item__dependson_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].depends_on[{data__timeline_item__dependson_x}]".format(**locals()) + " must be string", value=data__timeline_item__dependson_item, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].depends_on[{data__timeline_item__dependson_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                    if not isinstance(data__timeline_item__dependson_item, str):
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__timeline_item__dependson_item, str):
                                         if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__timeline_item__dependson_item):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}].depends_on[{data__timeline_item__dependson_x}]".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__timeline_item__dependson_item, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}].depends_on[{data__timeline_item__dependson_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
+                                            raise JsonSchemaValueException('')
                         if data__timeline_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeline[{data__timeline_x}]".format(**locals()) + " must not contain "+str(data__timeline_item_keys)+" properties", value=data__timeline_item, name="" + (name_prefix or "data") + ".timeline[{data__timeline_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, 'code': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'responsible': {'type': 'string'}, 'responsible_person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'status': {'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, 'progress': {'type': 'integer', 'minimum': 0, 'maximum': 100}, 'comment': {'type': 'string'}, 'parent': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'depends_on': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}}}, rule='additionalProperties')
-        if "organisation" in data_keys:
-            data_keys.remove("organisation")
-            data__organisation = data["organisation"]
-            if not isinstance(data__organisation, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation must be object", value=data__organisation, name="" + (name_prefix or "data") + ".organisation", definition={'type': 'object', 'additionalProperties': False, 'required': ['people', 'roles'], 'properties': {'people': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}}, 'roles': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}}}, rule='type')
+                            raise JsonSchemaValueException('')
+        if 'organisation' in data_keys:
+            data_keys.remove('organisation')
+            data__organisation = data['organisation']
+            if not isinstance(data__organisation, dict):
+                raise JsonSchemaValueException('')
             data__organisation_is_dict = isinstance(data__organisation, dict)
             if data__organisation_is_dict:
                 data__organisation__missing_keys = set(['people', 'roles']) - data__organisation.keys()
                 if data__organisation__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation must contain " + (str(sorted(data__organisation__missing_keys)) + " properties"), value=data__organisation, name="" + (name_prefix or "data") + ".organisation", definition={'type': 'object', 'additionalProperties': False, 'required': ['people', 'roles'], 'properties': {'people': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}}, 'roles': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data__organisation_keys = set(data__organisation.keys())
-                if "people" in data__organisation_keys:
-                    data__organisation_keys.remove("people")
-                    data__organisation__people = data__organisation["people"]
+                if 'people' in data__organisation_keys:
+                    data__organisation_keys.remove('people')
+                    data__organisation__people = data__organisation['people']
                     if not isinstance(data__organisation__people, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people must be array", value=data__organisation__people, name="" + (name_prefix or "data") + ".organisation.people", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}}, rule='type')
+                        raise JsonSchemaValueException('')
                     data__organisation__people_is_list = isinstance(data__organisation__people, (list, tuple))
                     if data__organisation__people_is_list:
                         data__organisation__people_len = len(data__organisation__people)
                         for data__organisation__people_x, data__organisation__people_item in enumerate(data__organisation__people):
-                            if not isinstance(data__organisation__people_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}]".format(**locals()) + " must be object", value=data__organisation__people_item, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}, rule='type')
+                            if not isinstance(data__organisation__people_item, dict):
+                                raise JsonSchemaValueException('')
                             data__organisation__people_item_is_dict = isinstance(data__organisation__people_item, dict)
                             if data__organisation__people_item_is_dict:
                                 data__organisation__people_item__missing_keys = set(['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes']) - data__organisation__people_item.keys()
                                 if data__organisation__people_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}]".format(**locals()) + " must contain " + (str(sorted(data__organisation__people_item__missing_keys)) + " properties"), value=data__organisation__people_item, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}, rule='required')
+                                    raise JsonSchemaValueException('')
                                 data__organisation__people_item_keys = set(data__organisation__people_item.keys())
-                                if "uuid" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("uuid")
-                                    data__organisation__people_item__uuid = data__organisation__people_item["uuid"]
-                                    if not isinstance(data__organisation__people_item__uuid, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].uuid".format(**locals()) + " must be string", value=data__organisation__people_item__uuid, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                if 'uuid' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('uuid')
+                                    data__organisation__people_item__uuid = data__organisation__people_item['uuid']
+                                    if not isinstance(data__organisation__people_item__uuid, str):
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__organisation__people_item__uuid, str):
                                         if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__organisation__people_item__uuid):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__organisation__people_item__uuid, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                                if "name" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("name")
-                                    data__organisation__people_item__name = data__organisation__people_item["name"]
-                                    if not isinstance(data__organisation__people_item__name, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].name".format(**locals()) + " must be string", value=data__organisation__people_item__name, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                                            raise JsonSchemaValueException('')
+                                if 'name' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('name')
+                                    data__organisation__people_item__name = data__organisation__people_item['name']
+                                    if not isinstance(data__organisation__people_item__name, str):
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__organisation__people_item__name, str):
                                         data__organisation__people_item__name_len = len(data__organisation__people_item__name)
                                         if data__organisation__people_item__name_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__organisation__people_item__name, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-                                if "title" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("title")
-                                    data__organisation__people_item__title = data__organisation__people_item["title"]
-                                    if not isinstance(data__organisation__people_item__title, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].title".format(**locals()) + " must be string", value=data__organisation__people_item__title, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].title".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                                if "unit" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("unit")
-                                    data__organisation__people_item__unit = data__organisation__people_item["unit"]
-                                    if not isinstance(data__organisation__people_item__unit, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].unit".format(**locals()) + " must be string", value=data__organisation__people_item__unit, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].unit".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                                if "organisation" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("organisation")
-                                    data__organisation__people_item__organisation = data__organisation__people_item["organisation"]
-                                    if not isinstance(data__organisation__people_item__organisation, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].organisation".format(**locals()) + " must be string", value=data__organisation__people_item__organisation, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].organisation".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                                if "email" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("email")
-                                    data__organisation__people_item__email = data__organisation__people_item["email"]
-                                    if not isinstance(data__organisation__people_item__email, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].email".format(**locals()) + " must be string", value=data__organisation__people_item__email, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].email".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                                if "phone" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("phone")
-                                    data__organisation__people_item__phone = data__organisation__people_item["phone"]
-                                    if not isinstance(data__organisation__people_item__phone, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].phone".format(**locals()) + " must be string", value=data__organisation__people_item__phone, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].phone".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                                if "notes" in data__organisation__people_item_keys:
-                                    data__organisation__people_item_keys.remove("notes")
-                                    data__organisation__people_item__notes = data__organisation__people_item["notes"]
-                                    if not isinstance(data__organisation__people_item__notes, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].notes".format(**locals()) + " must be string", value=data__organisation__people_item__notes, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}].notes".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                            raise JsonSchemaValueException('')
+                                if 'title' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('title')
+                                    data__organisation__people_item__title = data__organisation__people_item['title']
+                                    if not isinstance(data__organisation__people_item__title, str):
+                                        raise JsonSchemaValueException('')
+                                if 'unit' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('unit')
+                                    data__organisation__people_item__unit = data__organisation__people_item['unit']
+                                    if not isinstance(data__organisation__people_item__unit, str):
+                                        raise JsonSchemaValueException('')
+                                if 'organisation' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('organisation')
+                                    data__organisation__people_item__organisation = data__organisation__people_item['organisation']
+                                    if not isinstance(data__organisation__people_item__organisation, str):
+                                        raise JsonSchemaValueException('')
+                                if 'email' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('email')
+                                    data__organisation__people_item__email = data__organisation__people_item['email']
+                                    if not isinstance(data__organisation__people_item__email, str):
+                                        raise JsonSchemaValueException('')
+                                if 'phone' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('phone')
+                                    data__organisation__people_item__phone = data__organisation__people_item['phone']
+                                    if not isinstance(data__organisation__people_item__phone, str):
+                                        raise JsonSchemaValueException('')
+                                if 'notes' in data__organisation__people_item_keys:
+                                    data__organisation__people_item_keys.remove('notes')
+                                    data__organisation__people_item__notes = data__organisation__people_item['notes']
+                                    if not isinstance(data__organisation__people_item__notes, str):
+                                        raise JsonSchemaValueException('')
                                 if data__organisation__people_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}]".format(**locals()) + " must not contain "+str(data__organisation__people_item_keys)+" properties", value=data__organisation__people_item, name="" + (name_prefix or "data") + ".organisation.people[{data__organisation__people_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}, rule='additionalProperties')
-                if "roles" in data__organisation_keys:
-                    data__organisation_keys.remove("roles")
-                    data__organisation__roles = data__organisation["roles"]
+                                    raise JsonSchemaValueException('')
+                if 'roles' in data__organisation_keys:
+                    data__organisation_keys.remove('roles')
+                    data__organisation__roles = data__organisation['roles']
                     if not isinstance(data__organisation__roles, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles must be array", value=data__organisation__roles, name="" + (name_prefix or "data") + ".organisation.roles", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}, rule='type')
+                        raise JsonSchemaValueException('')
                     data__organisation__roles_is_list = isinstance(data__organisation__roles, (list, tuple))
                     if data__organisation__roles_is_list:
                         data__organisation__roles_len = len(data__organisation__roles)
                         for data__organisation__roles_x, data__organisation__roles_item in enumerate(data__organisation__roles):
-                            if not isinstance(data__organisation__roles_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}]".format(**locals()) + " must be object", value=data__organisation__roles_item, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}, rule='type')
+                            if not isinstance(data__organisation__roles_item, dict):
+                                raise JsonSchemaValueException('')
                             data__organisation__roles_item_is_dict = isinstance(data__organisation__roles_item, dict)
                             if data__organisation__roles_item_is_dict:
                                 data__organisation__roles_item__missing_keys = set(['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note']) - data__organisation__roles_item.keys()
                                 if data__organisation__roles_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}]".format(**locals()) + " must contain " + (str(sorted(data__organisation__roles_item__missing_keys)) + " properties"), value=data__organisation__roles_item, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}, rule='required')
+                                    raise JsonSchemaValueException('')
                                 data__organisation__roles_item_keys = set(data__organisation__roles_item.keys())
-                                if "uuid" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("uuid")
-                                    data__organisation__roles_item__uuid = data__organisation__roles_item["uuid"]
-                                    if not isinstance(data__organisation__roles_item__uuid, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].uuid".format(**locals()) + " must be string", value=data__organisation__roles_item__uuid, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                if 'uuid' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('uuid')
+                                    data__organisation__roles_item__uuid = data__organisation__roles_item['uuid']
+                                    if not isinstance(data__organisation__roles_item__uuid, str):
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__organisation__roles_item__uuid, str):
                                         if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__organisation__roles_item__uuid):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__organisation__roles_item__uuid, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                                if "kind" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("kind")
-                                    data__organisation__roles_item__kind = data__organisation__roles_item["kind"]
-                                    if not isinstance(data__organisation__roles_item__kind, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].kind".format(**locals()) + " must be string", value=data__organisation__roles_item__kind, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, rule='type')
-                                    if not (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'orderer' or isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'owner' or isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'leader' or isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'steering_group' or isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'member' or isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'recipient' or isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'stakeholder' or isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'resource_owner'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].kind".format(**locals()) + " must be one of ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']", value=data__organisation__roles_item__kind, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, rule='enum')
-                                if "person" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("person")
-                                    data__organisation__roles_item__person = data__organisation__roles_item["person"]
+                                            raise JsonSchemaValueException('')
+                                if 'kind' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('kind')
+                                    data__organisation__roles_item__kind = data__organisation__roles_item['kind']
+                                    if not isinstance(data__organisation__roles_item__kind, str):
+                                        raise JsonSchemaValueException('')
+                                    if not (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'orderer' or (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'owner') or (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'leader') or (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'steering_group') or (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'member') or (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'recipient') or (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'stakeholder') or (isinstance(data__organisation__roles_item__kind, str) and data__organisation__roles_item__kind == 'resource_owner')):
+                                        raise JsonSchemaValueException('')
+                                if 'person' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('person')
+                                    data__organisation__roles_item__person = data__organisation__roles_item['person']
                                     if not isinstance(data__organisation__roles_item__person, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].person".format(**locals()) + " must be string or null", value=data__organisation__roles_item__person, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].person".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__organisation__roles_item__person, str):
                                         if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__organisation__roles_item__person):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].person".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__organisation__roles_item__person, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].person".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                                if "name" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("name")
-                                    data__organisation__roles_item__name = data__organisation__roles_item["name"]
-                                    if not isinstance(data__organisation__roles_item__name, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].name".format(**locals()) + " must be string", value=data__organisation__roles_item__name, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].name".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                                if "unit" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("unit")
-                                    data__organisation__roles_item__unit = data__organisation__roles_item["unit"]
-                                    if not isinstance(data__organisation__roles_item__unit, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].unit".format(**locals()) + " must be string", value=data__organisation__roles_item__unit, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].unit".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                                if "allocation" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("allocation")
-                                    data__organisation__roles_item__allocation = data__organisation__roles_item["allocation"]
-                                    if not isinstance(data__organisation__roles_item__allocation, (int, NoneType)) and not (isinstance(data__organisation__roles_item__allocation, float) and data__organisation__roles_item__allocation.is_integer()) or isinstance(data__organisation__roles_item__allocation, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].allocation".format(**locals()) + " must be integer or null", value=data__organisation__roles_item__allocation, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].allocation".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, rule='type')
-                                    if isinstance(data__organisation__roles_item__allocation, (int, float, Decimal)) and not isinstance(data__organisation__roles_item__allocation, bool):
+                                            raise JsonSchemaValueException('')
+                                if 'name' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('name')
+                                    data__organisation__roles_item__name = data__organisation__roles_item['name']
+                                    if not isinstance(data__organisation__roles_item__name, str):
+                                        raise JsonSchemaValueException('')
+                                if 'unit' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('unit')
+                                    data__organisation__roles_item__unit = data__organisation__roles_item['unit']
+                                    if not isinstance(data__organisation__roles_item__unit, str):
+                                        raise JsonSchemaValueException('')
+                                if 'allocation' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('allocation')
+                                    data__organisation__roles_item__allocation = data__organisation__roles_item['allocation']
+                                    if not isinstance(data__organisation__roles_item__allocation, (int, NoneType)) and (not (isinstance(data__organisation__roles_item__allocation, float) and data__organisation__roles_item__allocation.is_integer())) or isinstance(data__organisation__roles_item__allocation, bool):
+                                        raise JsonSchemaValueException('')
+                                    if isinstance(data__organisation__roles_item__allocation, (int, float, Decimal)) and (not isinstance(data__organisation__roles_item__allocation, bool)):
                                         if data__organisation__roles_item__allocation < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].allocation".format(**locals()) + " must be bigger than or equal to 0", value=data__organisation__roles_item__allocation, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].allocation".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, rule='minimum')
+                                            raise JsonSchemaValueException('')
                                         if data__organisation__roles_item__allocation > 100:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].allocation".format(**locals()) + " must be smaller than or equal to 100", value=data__organisation__roles_item__allocation, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].allocation".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, rule='maximum')
-                                if "start" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("start")
-                                    data__organisation__roles_item__start = data__organisation__roles_item["start"]
+                                            raise JsonSchemaValueException('')
+                                if 'start' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('start')
+                                    data__organisation__roles_item__start = data__organisation__roles_item['start']
                                     if not isinstance(data__organisation__roles_item__start, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].start".format(**locals()) + " must be string or null", value=data__organisation__roles_item__start, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].start".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__organisation__roles_item__start, str):
                                         if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__organisation__roles_item__start):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].start".format(**locals()) + " must match pattern ^\\S.{0,99}$", value=data__organisation__roles_item__start, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].start".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                                if "end" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("end")
-                                    data__organisation__roles_item__end = data__organisation__roles_item["end"]
+                                            raise JsonSchemaValueException('')
+                                if 'end' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('end')
+                                    data__organisation__roles_item__end = data__organisation__roles_item['end']
                                     if not isinstance(data__organisation__roles_item__end, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].end".format(**locals()) + " must be string or null", value=data__organisation__roles_item__end, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].end".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__organisation__roles_item__end, str):
                                         if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__organisation__roles_item__end):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].end".format(**locals()) + " must match pattern ^\\S.{0,99}$", value=data__organisation__roles_item__end, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].end".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                                if "note" in data__organisation__roles_item_keys:
-                                    data__organisation__roles_item_keys.remove("note")
-                                    data__organisation__roles_item__note = data__organisation__roles_item["note"]
-                                    if not isinstance(data__organisation__roles_item__note, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].note".format(**locals()) + " must be string", value=data__organisation__roles_item__note, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}].note".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                            raise JsonSchemaValueException('')
+                                if 'note' in data__organisation__roles_item_keys:
+                                    data__organisation__roles_item_keys.remove('note')
+                                    data__organisation__roles_item__note = data__organisation__roles_item['note']
+                                    if not isinstance(data__organisation__roles_item__note, str):
+                                        raise JsonSchemaValueException('')
                                 if data__organisation__roles_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}]".format(**locals()) + " must not contain "+str(data__organisation__roles_item_keys)+" properties", value=data__organisation__roles_item, name="" + (name_prefix or "data") + ".organisation.roles[{data__organisation__roles_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}, rule='additionalProperties')
+                                    raise JsonSchemaValueException('')
                 if data__organisation_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".organisation must not contain "+str(data__organisation_keys)+" properties", value=data__organisation, name="" + (name_prefix or "data") + ".organisation", definition={'type': 'object', 'additionalProperties': False, 'required': ['people', 'roles'], 'properties': {'people': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}}, 'roles': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}}}, rule='additionalProperties')
-        if "resources" in data_keys:
-            data_keys.remove("resources")
-            data__resources = data["resources"]
+                    raise JsonSchemaValueException('')
+        if 'resources' in data_keys:
+            data_keys.remove('resources')
+            data__resources = data['resources']
             if not isinstance(data__resources, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources must be array", value=data__resources, name="" + (name_prefix or "data") + ".resources", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'competence': {'type': 'string'}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__resources_is_list = isinstance(data__resources, (list, tuple))
             if data__resources_is_list:
                 data__resources_len = len(data__resources)
                 for data__resources_x, data__resources_item in enumerate(data__resources):
-                    if not isinstance(data__resources_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}]".format(**locals()) + " must be object", value=data__resources_item, name="" + (name_prefix or "data") + ".resources[{data__resources_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'competence': {'type': 'string'}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__resources_item, dict):
+                        raise JsonSchemaValueException('')
                     data__resources_item_is_dict = isinstance(data__resources_item, dict)
                     if data__resources_item_is_dict:
                         data__resources_item__missing_keys = set(['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note']) - data__resources_item.keys()
                         if data__resources_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}]".format(**locals()) + " must contain " + (str(sorted(data__resources_item__missing_keys)) + " properties"), value=data__resources_item, name="" + (name_prefix or "data") + ".resources[{data__resources_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'competence': {'type': 'string'}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__resources_item_keys = set(data__resources_item.keys())
-                        if "uuid" in data__resources_item_keys:
-                            data__resources_item_keys.remove("uuid")
-                            data__resources_item__uuid = data__resources_item["uuid"]
-                            if not isinstance(data__resources_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].uuid".format(**locals()) + " must be string", value=data__resources_item__uuid, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__resources_item_keys:
+                            data__resources_item_keys.remove('uuid')
+                            data__resources_item__uuid = data__resources_item['uuid']
+                            if not isinstance(data__resources_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__resources_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__resources_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__resources_item__uuid, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "competence" in data__resources_item_keys:
-                            data__resources_item_keys.remove("competence")
-                            data__resources_item__competence = data__resources_item["competence"]
-                            if not isinstance(data__resources_item__competence, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].competence".format(**locals()) + " must be string", value=data__resources_item__competence, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].competence".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "person" in data__resources_item_keys:
-                            data__resources_item_keys.remove("person")
-                            data__resources_item__person = data__resources_item["person"]
+                                    raise JsonSchemaValueException('')
+                        if 'competence' in data__resources_item_keys:
+                            data__resources_item_keys.remove('competence')
+                            data__resources_item__competence = data__resources_item['competence']
+                            if not isinstance(data__resources_item__competence, str):
+                                raise JsonSchemaValueException('')
+                        if 'person' in data__resources_item_keys:
+                            data__resources_item_keys.remove('person')
+                            data__resources_item__person = data__resources_item['person']
                             if not isinstance(data__resources_item__person, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].person".format(**locals()) + " must be string or null", value=data__resources_item__person, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].person".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__resources_item__person, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__resources_item__person):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].person".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__resources_item__person, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].person".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "name" in data__resources_item_keys:
-                            data__resources_item_keys.remove("name")
-                            data__resources_item__name = data__resources_item["name"]
-                            if not isinstance(data__resources_item__name, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].name".format(**locals()) + " must be string", value=data__resources_item__name, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].name".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "allocation" in data__resources_item_keys:
-                            data__resources_item_keys.remove("allocation")
-                            data__resources_item__allocation = data__resources_item["allocation"]
-                            if not isinstance(data__resources_item__allocation, (int, NoneType)) and not (isinstance(data__resources_item__allocation, float) and data__resources_item__allocation.is_integer()) or isinstance(data__resources_item__allocation, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].allocation".format(**locals()) + " must be integer or null", value=data__resources_item__allocation, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].allocation".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, rule='type')
-                            if isinstance(data__resources_item__allocation, (int, float, Decimal)) and not isinstance(data__resources_item__allocation, bool):
+                                    raise JsonSchemaValueException('')
+                        if 'name' in data__resources_item_keys:
+                            data__resources_item_keys.remove('name')
+                            data__resources_item__name = data__resources_item['name']
+                            if not isinstance(data__resources_item__name, str):
+                                raise JsonSchemaValueException('')
+                        if 'allocation' in data__resources_item_keys:
+                            data__resources_item_keys.remove('allocation')
+                            data__resources_item__allocation = data__resources_item['allocation']
+                            if not isinstance(data__resources_item__allocation, (int, NoneType)) and (not (isinstance(data__resources_item__allocation, float) and data__resources_item__allocation.is_integer())) or isinstance(data__resources_item__allocation, bool):
+                                raise JsonSchemaValueException('')
+                            if isinstance(data__resources_item__allocation, (int, float, Decimal)) and (not isinstance(data__resources_item__allocation, bool)):
                                 if data__resources_item__allocation < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].allocation".format(**locals()) + " must be bigger than or equal to 0", value=data__resources_item__allocation, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].allocation".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, rule='minimum')
+                                    raise JsonSchemaValueException('')
                                 if data__resources_item__allocation > 100:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].allocation".format(**locals()) + " must be smaller than or equal to 100", value=data__resources_item__allocation, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].allocation".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, rule='maximum')
-                        if "start" in data__resources_item_keys:
-                            data__resources_item_keys.remove("start")
-                            data__resources_item__start = data__resources_item["start"]
+                                    raise JsonSchemaValueException('')
+                        if 'start' in data__resources_item_keys:
+                            data__resources_item_keys.remove('start')
+                            data__resources_item__start = data__resources_item['start']
                             if not isinstance(data__resources_item__start, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].start".format(**locals()) + " must be string or null", value=data__resources_item__start, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].start".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__resources_item__start, str):
                                 if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__resources_item__start):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].start".format(**locals()) + " must match pattern ^\\S.{0,99}$", value=data__resources_item__start, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].start".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                        if "end" in data__resources_item_keys:
-                            data__resources_item_keys.remove("end")
-                            data__resources_item__end = data__resources_item["end"]
+                                    raise JsonSchemaValueException('')
+                        if 'end' in data__resources_item_keys:
+                            data__resources_item_keys.remove('end')
+                            data__resources_item__end = data__resources_item['end']
                             if not isinstance(data__resources_item__end, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].end".format(**locals()) + " must be string or null", value=data__resources_item__end, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].end".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__resources_item__end, str):
                                 if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__resources_item__end):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].end".format(**locals()) + " must match pattern ^\\S.{0,99}$", value=data__resources_item__end, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].end".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                        if "note" in data__resources_item_keys:
-                            data__resources_item_keys.remove("note")
-                            data__resources_item__note = data__resources_item["note"]
-                            if not isinstance(data__resources_item__note, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}].note".format(**locals()) + " must be string", value=data__resources_item__note, name="" + (name_prefix or "data") + ".resources[{data__resources_x}].note".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'note' in data__resources_item_keys:
+                            data__resources_item_keys.remove('note')
+                            data__resources_item__note = data__resources_item['note']
+                            if not isinstance(data__resources_item__note, str):
+                                raise JsonSchemaValueException('')
                         if data__resources_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resources[{data__resources_x}]".format(**locals()) + " must not contain "+str(data__resources_item_keys)+" properties", value=data__resources_item, name="" + (name_prefix or "data") + ".resources[{data__resources_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'competence': {'type': 'string'}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}, rule='additionalProperties')
-        if "budget" in data_keys:
-            data_keys.remove("budget")
-            data__budget = data["budget"]
+                            raise JsonSchemaValueException('')
+        if 'budget' in data_keys:
+            data_keys.remove('budget')
+            data__budget = data['budget']
             if not isinstance(data__budget, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget must be array", value=data__budget, name="" + (name_prefix or "data") + ".budget", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'description', 'amount', 'year', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['cost', 'financing']}, 'description': {'type': 'string'}, 'amount': {'type': ['integer', 'null'], 'minimum': 0}, 'year': {'type': ['integer', 'null']}, 'note': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__budget_is_list = isinstance(data__budget, (list, tuple))
             if data__budget_is_list:
                 data__budget_len = len(data__budget)
                 for data__budget_x, data__budget_item in enumerate(data__budget):
-                    if not isinstance(data__budget_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}]".format(**locals()) + " must be object", value=data__budget_item, name="" + (name_prefix or "data") + ".budget[{data__budget_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'description', 'amount', 'year', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['cost', 'financing']}, 'description': {'type': 'string'}, 'amount': {'type': ['integer', 'null'], 'minimum': 0}, 'year': {'type': ['integer', 'null']}, 'note': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__budget_item, dict):
+                        raise JsonSchemaValueException('')
                     data__budget_item_is_dict = isinstance(data__budget_item, dict)
                     if data__budget_item_is_dict:
                         data__budget_item__missing_keys = set(['uuid', 'kind', 'description', 'amount', 'year', 'note']) - data__budget_item.keys()
                         if data__budget_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}]".format(**locals()) + " must contain " + (str(sorted(data__budget_item__missing_keys)) + " properties"), value=data__budget_item, name="" + (name_prefix or "data") + ".budget[{data__budget_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'description', 'amount', 'year', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['cost', 'financing']}, 'description': {'type': 'string'}, 'amount': {'type': ['integer', 'null'], 'minimum': 0}, 'year': {'type': ['integer', 'null']}, 'note': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__budget_item_keys = set(data__budget_item.keys())
-                        if "uuid" in data__budget_item_keys:
-                            data__budget_item_keys.remove("uuid")
-                            data__budget_item__uuid = data__budget_item["uuid"]
-                            if not isinstance(data__budget_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].uuid".format(**locals()) + " must be string", value=data__budget_item__uuid, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__budget_item_keys:
+                            data__budget_item_keys.remove('uuid')
+                            data__budget_item__uuid = data__budget_item['uuid']
+                            if not isinstance(data__budget_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__budget_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__budget_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__budget_item__uuid, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "kind" in data__budget_item_keys:
-                            data__budget_item_keys.remove("kind")
-                            data__budget_item__kind = data__budget_item["kind"]
-                            if not isinstance(data__budget_item__kind, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].kind".format(**locals()) + " must be string", value=data__budget_item__kind, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['cost', 'financing']}, rule='type')
-                            if not (isinstance(data__budget_item__kind, str) and data__budget_item__kind == 'cost' or isinstance(data__budget_item__kind, str) and data__budget_item__kind == 'financing'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].kind".format(**locals()) + " must be one of ['cost', 'financing']", value=data__budget_item__kind, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['cost', 'financing']}, rule='enum')
-                        if "description" in data__budget_item_keys:
-                            data__budget_item_keys.remove("description")
-                            data__budget_item__description = data__budget_item["description"]
-                            if not isinstance(data__budget_item__description, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].description".format(**locals()) + " must be string", value=data__budget_item__description, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].description".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "amount" in data__budget_item_keys:
-                            data__budget_item_keys.remove("amount")
-                            data__budget_item__amount = data__budget_item["amount"]
-                            if not isinstance(data__budget_item__amount, (int, NoneType)) and not (isinstance(data__budget_item__amount, float) and data__budget_item__amount.is_integer()) or isinstance(data__budget_item__amount, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].amount".format(**locals()) + " must be integer or null", value=data__budget_item__amount, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].amount".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='type')
-                            if isinstance(data__budget_item__amount, (int, float, Decimal)) and not isinstance(data__budget_item__amount, bool):
+                                    raise JsonSchemaValueException('')
+                        if 'kind' in data__budget_item_keys:
+                            data__budget_item_keys.remove('kind')
+                            data__budget_item__kind = data__budget_item['kind']
+                            if not isinstance(data__budget_item__kind, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__budget_item__kind, str) and data__budget_item__kind == 'cost' or (isinstance(data__budget_item__kind, str) and data__budget_item__kind == 'financing')):
+                                raise JsonSchemaValueException('')
+                        if 'description' in data__budget_item_keys:
+                            data__budget_item_keys.remove('description')
+                            data__budget_item__description = data__budget_item['description']
+                            if not isinstance(data__budget_item__description, str):
+                                raise JsonSchemaValueException('')
+                        if 'amount' in data__budget_item_keys:
+                            data__budget_item_keys.remove('amount')
+                            data__budget_item__amount = data__budget_item['amount']
+                            if not isinstance(data__budget_item__amount, (int, NoneType)) and (not (isinstance(data__budget_item__amount, float) and data__budget_item__amount.is_integer())) or isinstance(data__budget_item__amount, bool):
+                                raise JsonSchemaValueException('')
+                            if isinstance(data__budget_item__amount, (int, float, Decimal)) and (not isinstance(data__budget_item__amount, bool)):
                                 if data__budget_item__amount < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].amount".format(**locals()) + " must be bigger than or equal to 0", value=data__budget_item__amount, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].amount".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='minimum')
-                        if "year" in data__budget_item_keys:
-                            data__budget_item_keys.remove("year")
-                            data__budget_item__year = data__budget_item["year"]
-                            if not isinstance(data__budget_item__year, (int, NoneType)) and not (isinstance(data__budget_item__year, float) and data__budget_item__year.is_integer()) or isinstance(data__budget_item__year, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].year".format(**locals()) + " must be integer or null", value=data__budget_item__year, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].year".format(**locals()) + "", definition={'type': ['integer', 'null']}, rule='type')
-                        if "note" in data__budget_item_keys:
-                            data__budget_item_keys.remove("note")
-                            data__budget_item__note = data__budget_item["note"]
-                            if not isinstance(data__budget_item__note, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}].note".format(**locals()) + " must be string", value=data__budget_item__note, name="" + (name_prefix or "data") + ".budget[{data__budget_x}].note".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'year' in data__budget_item_keys:
+                            data__budget_item_keys.remove('year')
+                            data__budget_item__year = data__budget_item['year']
+                            if not isinstance(data__budget_item__year, (int, NoneType)) and (not (isinstance(data__budget_item__year, float) and data__budget_item__year.is_integer())) or isinstance(data__budget_item__year, bool):
+                                raise JsonSchemaValueException('')
+                        if 'note' in data__budget_item_keys:
+                            data__budget_item_keys.remove('note')
+                            data__budget_item__note = data__budget_item['note']
+                            if not isinstance(data__budget_item__note, str):
+                                raise JsonSchemaValueException('')
                         if data__budget_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget[{data__budget_x}]".format(**locals()) + " must not contain "+str(data__budget_item_keys)+" properties", value=data__budget_item, name="" + (name_prefix or "data") + ".budget[{data__budget_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'description', 'amount', 'year', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['cost', 'financing']}, 'description': {'type': 'string'}, 'amount': {'type': ['integer', 'null'], 'minimum': 0}, 'year': {'type': ['integer', 'null']}, 'note': {'type': 'string'}}}, rule='additionalProperties')
-        if "risks" in data_keys:
-            data_keys.remove("risks")
-            data__risks = data["risks"]
+                            raise JsonSchemaValueException('')
+        if 'risks' in data_keys:
+            data_keys.remove('risks')
+            data__risks = data['risks']
             if not isinstance(data__risks, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks must be array", value=data__risks, name="" + (name_prefix or "data") + ".risks", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'title': {'type': 'string'}, 'cause': {'type': 'string'}, 'consequence': {'type': 'string'}, 'probability': {'type': ['integer', 'null']}, 'impact': {'type': ['integer', 'null']}, 'owner': {'type': 'string'}, 'mitigation': {'type': 'string'}, 'due': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'status': {'type': 'string', 'enum': ['open', 'handled', 'closed']}, 'trend': {'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, 'history': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__risks_is_list = isinstance(data__risks, (list, tuple))
             if data__risks_is_list:
                 data__risks_len = len(data__risks)
                 for data__risks_x, data__risks_item in enumerate(data__risks):
-                    if not isinstance(data__risks_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}]".format(**locals()) + " must be object", value=data__risks_item, name="" + (name_prefix or "data") + ".risks[{data__risks_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'title': {'type': 'string'}, 'cause': {'type': 'string'}, 'consequence': {'type': 'string'}, 'probability': {'type': ['integer', 'null']}, 'impact': {'type': ['integer', 'null']}, 'owner': {'type': 'string'}, 'mitigation': {'type': 'string'}, 'due': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'status': {'type': 'string', 'enum': ['open', 'handled', 'closed']}, 'trend': {'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, 'history': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}}}, rule='type')
+                    if not isinstance(data__risks_item, dict):
+                        raise JsonSchemaValueException('')
                     data__risks_item_is_dict = isinstance(data__risks_item, dict)
                     if data__risks_item_is_dict:
                         data__risks_item__missing_keys = set(['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history']) - data__risks_item.keys()
                         if data__risks_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}]".format(**locals()) + " must contain " + (str(sorted(data__risks_item__missing_keys)) + " properties"), value=data__risks_item, name="" + (name_prefix or "data") + ".risks[{data__risks_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'title': {'type': 'string'}, 'cause': {'type': 'string'}, 'consequence': {'type': 'string'}, 'probability': {'type': ['integer', 'null']}, 'impact': {'type': ['integer', 'null']}, 'owner': {'type': 'string'}, 'mitigation': {'type': 'string'}, 'due': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'status': {'type': 'string', 'enum': ['open', 'handled', 'closed']}, 'trend': {'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, 'history': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__risks_item_keys = set(data__risks_item.keys())
-                        if "uuid" in data__risks_item_keys:
-                            data__risks_item_keys.remove("uuid")
-                            data__risks_item__uuid = data__risks_item["uuid"]
-                            if not isinstance(data__risks_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].uuid".format(**locals()) + " must be string", value=data__risks_item__uuid, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__risks_item_keys:
+                            data__risks_item_keys.remove('uuid')
+                            data__risks_item__uuid = data__risks_item['uuid']
+                            if not isinstance(data__risks_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__risks_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__risks_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__risks_item__uuid, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "title" in data__risks_item_keys:
-                            data__risks_item_keys.remove("title")
-                            data__risks_item__title = data__risks_item["title"]
-                            if not isinstance(data__risks_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].title".format(**locals()) + " must be string", value=data__risks_item__title, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].title".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "cause" in data__risks_item_keys:
-                            data__risks_item_keys.remove("cause")
-                            data__risks_item__cause = data__risks_item["cause"]
-                            if not isinstance(data__risks_item__cause, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].cause".format(**locals()) + " must be string", value=data__risks_item__cause, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].cause".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "consequence" in data__risks_item_keys:
-                            data__risks_item_keys.remove("consequence")
-                            data__risks_item__consequence = data__risks_item["consequence"]
-                            if not isinstance(data__risks_item__consequence, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].consequence".format(**locals()) + " must be string", value=data__risks_item__consequence, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].consequence".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "probability" in data__risks_item_keys:
-                            data__risks_item_keys.remove("probability")
-                            data__risks_item__probability = data__risks_item["probability"]
-                            if not isinstance(data__risks_item__probability, (int, NoneType)) and not (isinstance(data__risks_item__probability, float) and data__risks_item__probability.is_integer()) or isinstance(data__risks_item__probability, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].probability".format(**locals()) + " must be integer or null", value=data__risks_item__probability, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].probability".format(**locals()) + "", definition={'type': ['integer', 'null']}, rule='type')
-                        if "impact" in data__risks_item_keys:
-                            data__risks_item_keys.remove("impact")
-                            data__risks_item__impact = data__risks_item["impact"]
-                            if not isinstance(data__risks_item__impact, (int, NoneType)) and not (isinstance(data__risks_item__impact, float) and data__risks_item__impact.is_integer()) or isinstance(data__risks_item__impact, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].impact".format(**locals()) + " must be integer or null", value=data__risks_item__impact, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].impact".format(**locals()) + "", definition={'type': ['integer', 'null']}, rule='type')
-                        if "owner" in data__risks_item_keys:
-                            data__risks_item_keys.remove("owner")
-                            data__risks_item__owner = data__risks_item["owner"]
-                            if not isinstance(data__risks_item__owner, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].owner".format(**locals()) + " must be string", value=data__risks_item__owner, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].owner".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "mitigation" in data__risks_item_keys:
-                            data__risks_item_keys.remove("mitigation")
-                            data__risks_item__mitigation = data__risks_item["mitigation"]
-                            if not isinstance(data__risks_item__mitigation, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].mitigation".format(**locals()) + " must be string", value=data__risks_item__mitigation, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].mitigation".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "due" in data__risks_item_keys:
-                            data__risks_item_keys.remove("due")
-                            data__risks_item__due = data__risks_item["due"]
+                                    raise JsonSchemaValueException('')
+                        if 'title' in data__risks_item_keys:
+                            data__risks_item_keys.remove('title')
+                            data__risks_item__title = data__risks_item['title']
+                            if not isinstance(data__risks_item__title, str):
+                                raise JsonSchemaValueException('')
+                        if 'cause' in data__risks_item_keys:
+                            data__risks_item_keys.remove('cause')
+                            data__risks_item__cause = data__risks_item['cause']
+                            if not isinstance(data__risks_item__cause, str):
+                                raise JsonSchemaValueException('')
+                        if 'consequence' in data__risks_item_keys:
+                            data__risks_item_keys.remove('consequence')
+                            data__risks_item__consequence = data__risks_item['consequence']
+                            if not isinstance(data__risks_item__consequence, str):
+                                raise JsonSchemaValueException('')
+                        if 'probability' in data__risks_item_keys:
+                            data__risks_item_keys.remove('probability')
+                            data__risks_item__probability = data__risks_item['probability']
+                            if not isinstance(data__risks_item__probability, (int, NoneType)) and (not (isinstance(data__risks_item__probability, float) and data__risks_item__probability.is_integer())) or isinstance(data__risks_item__probability, bool):
+                                raise JsonSchemaValueException('')
+                        if 'impact' in data__risks_item_keys:
+                            data__risks_item_keys.remove('impact')
+                            data__risks_item__impact = data__risks_item['impact']
+                            if not isinstance(data__risks_item__impact, (int, NoneType)) and (not (isinstance(data__risks_item__impact, float) and data__risks_item__impact.is_integer())) or isinstance(data__risks_item__impact, bool):
+                                raise JsonSchemaValueException('')
+                        if 'owner' in data__risks_item_keys:
+                            data__risks_item_keys.remove('owner')
+                            data__risks_item__owner = data__risks_item['owner']
+                            if not isinstance(data__risks_item__owner, str):
+                                raise JsonSchemaValueException('')
+                        if 'mitigation' in data__risks_item_keys:
+                            data__risks_item_keys.remove('mitigation')
+                            data__risks_item__mitigation = data__risks_item['mitigation']
+                            if not isinstance(data__risks_item__mitigation, str):
+                                raise JsonSchemaValueException('')
+                        if 'due' in data__risks_item_keys:
+                            data__risks_item_keys.remove('due')
+                            data__risks_item__due = data__risks_item['due']
                             if not isinstance(data__risks_item__due, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].due".format(**locals()) + " must be string or null", value=data__risks_item__due, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].due".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__risks_item__due, str):
                                 if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__risks_item__due):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].due".format(**locals()) + " must match pattern ^\\S.{0,99}$", value=data__risks_item__due, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].due".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                        if "status" in data__risks_item_keys:
-                            data__risks_item_keys.remove("status")
-                            data__risks_item__status = data__risks_item["status"]
-                            if not isinstance(data__risks_item__status, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].status".format(**locals()) + " must be string", value=data__risks_item__status, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].status".format(**locals()) + "", definition={'type': 'string', 'enum': ['open', 'handled', 'closed']}, rule='type')
-                            if not (isinstance(data__risks_item__status, str) and data__risks_item__status == 'open' or isinstance(data__risks_item__status, str) and data__risks_item__status == 'handled' or isinstance(data__risks_item__status, str) and data__risks_item__status == 'closed'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].status".format(**locals()) + " must be one of ['open', 'handled', 'closed']", value=data__risks_item__status, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].status".format(**locals()) + "", definition={'type': 'string', 'enum': ['open', 'handled', 'closed']}, rule='enum')
-                        if "trend" in data__risks_item_keys:
-                            data__risks_item_keys.remove("trend")
-                            data__risks_item__trend = data__risks_item["trend"]
-                            if not isinstance(data__risks_item__trend, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].trend".format(**locals()) + " must be string", value=data__risks_item__trend, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].trend".format(**locals()) + "", definition={'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, rule='type')
-                            if not (isinstance(data__risks_item__trend, str) and data__risks_item__trend == '' or isinstance(data__risks_item__trend, str) and data__risks_item__trend == 'up' or isinstance(data__risks_item__trend, str) and data__risks_item__trend == 'flat' or isinstance(data__risks_item__trend, str) and data__risks_item__trend == 'down'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].trend".format(**locals()) + " must be one of ['', 'up', 'flat', 'down']", value=data__risks_item__trend, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].trend".format(**locals()) + "", definition={'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, rule='enum')
-                        if "history" in data__risks_item_keys:
-                            data__risks_item_keys.remove("history")
-                            data__risks_item__history = data__risks_item["history"]
+                                    raise JsonSchemaValueException('')
+                        if 'status' in data__risks_item_keys:
+                            data__risks_item_keys.remove('status')
+                            data__risks_item__status = data__risks_item['status']
+                            if not isinstance(data__risks_item__status, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__risks_item__status, str) and data__risks_item__status == 'open' or (isinstance(data__risks_item__status, str) and data__risks_item__status == 'handled') or (isinstance(data__risks_item__status, str) and data__risks_item__status == 'closed')):
+                                raise JsonSchemaValueException('')
+                        if 'trend' in data__risks_item_keys:
+                            data__risks_item_keys.remove('trend')
+                            data__risks_item__trend = data__risks_item['trend']
+                            if not isinstance(data__risks_item__trend, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__risks_item__trend, str) and data__risks_item__trend == '' or (isinstance(data__risks_item__trend, str) and data__risks_item__trend == 'up') or (isinstance(data__risks_item__trend, str) and data__risks_item__trend == 'flat') or (isinstance(data__risks_item__trend, str) and data__risks_item__trend == 'down')):
+                                raise JsonSchemaValueException('')
+                        if 'history' in data__risks_item_keys:
+                            data__risks_item_keys.remove('history')
+                            data__risks_item__history = data__risks_item['history']
                             if not isinstance(data__risks_item__history, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history".format(**locals()) + " must be array", value=data__risks_item__history, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history".format(**locals()) + "", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}, rule='type')
+                                raise JsonSchemaValueException('')
                             data__risks_item__history_is_list = isinstance(data__risks_item__history, (list, tuple))
                             if data__risks_item__history_is_list:
                                 data__risks_item__history_len = len(data__risks_item__history)
                                 for data__risks_item__history_x, data__risks_item__history_item in enumerate(data__risks_item__history):
-                                    if not isinstance(data__risks_item__history_item, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}]".format(**locals()) + " must be object", value=data__risks_item__history_item, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}, rule='type')
+                                    if not isinstance(data__risks_item__history_item, dict):
+                                        raise JsonSchemaValueException('')
                                     data__risks_item__history_item_is_dict = isinstance(data__risks_item__history_item, dict)
                                     if data__risks_item__history_item_is_dict:
                                         data__risks_item__history_item__missing_keys = set(['uuid', 'date', 'probability', 'impact', 'scale', 'note']) - data__risks_item__history_item.keys()
                                         if data__risks_item__history_item__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}]".format(**locals()) + " must contain " + (str(sorted(data__risks_item__history_item__missing_keys)) + " properties"), value=data__risks_item__history_item, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}, rule='required')
+                                            raise JsonSchemaValueException('')
                                         data__risks_item__history_item_keys = set(data__risks_item__history_item.keys())
-                                        if "uuid" in data__risks_item__history_item_keys:
-                                            data__risks_item__history_item_keys.remove("uuid")
-                                            data__risks_item__history_item__uuid = data__risks_item__history_item["uuid"]
-                                            if not isinstance(data__risks_item__history_item__uuid, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].uuid".format(**locals()) + " must be string", value=data__risks_item__history_item__uuid, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                                        if 'uuid' in data__risks_item__history_item_keys:
+                                            data__risks_item__history_item_keys.remove('uuid')
+                                            data__risks_item__history_item__uuid = data__risks_item__history_item['uuid']
+                                            if not isinstance(data__risks_item__history_item__uuid, str):
+                                                raise JsonSchemaValueException('')
                                             if isinstance(data__risks_item__history_item__uuid, str):
                                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__risks_item__history_item__uuid):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__risks_item__history_item__uuid, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                                        if "date" in data__risks_item__history_item_keys:
-                                            data__risks_item__history_item_keys.remove("date")
-                                            data__risks_item__history_item__date = data__risks_item__history_item["date"]
-                                            if not isinstance(data__risks_item__history_item__date, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].date".format(**locals()) + " must be string", value=data__risks_item__history_item__date, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].date".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='type')
+                                                    raise JsonSchemaValueException('')
+                                        if 'date' in data__risks_item__history_item_keys:
+                                            data__risks_item__history_item_keys.remove('date')
+                                            data__risks_item__history_item__date = data__risks_item__history_item['date']
+                                            if not isinstance(data__risks_item__history_item__date, str):
+                                                raise JsonSchemaValueException('')
                                             if isinstance(data__risks_item__history_item__date, str):
                                                 if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data__risks_item__history_item__date):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].date".format(**locals()) + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data__risks_item__history_item__date, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].date".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='pattern')
-                                        if "probability" in data__risks_item__history_item_keys:
-                                            data__risks_item__history_item_keys.remove("probability")
-                                            data__risks_item__history_item__probability = data__risks_item__history_item["probability"]
-                                            if not isinstance(data__risks_item__history_item__probability, (int)) and not (isinstance(data__risks_item__history_item__probability, float) and data__risks_item__history_item__probability.is_integer()) or isinstance(data__risks_item__history_item__probability, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].probability".format(**locals()) + " must be integer", value=data__risks_item__history_item__probability, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].probability".format(**locals()) + "", definition={'type': 'integer'}, rule='type')
-                                        if "impact" in data__risks_item__history_item_keys:
-                                            data__risks_item__history_item_keys.remove("impact")
-                                            data__risks_item__history_item__impact = data__risks_item__history_item["impact"]
-                                            if not isinstance(data__risks_item__history_item__impact, (int)) and not (isinstance(data__risks_item__history_item__impact, float) and data__risks_item__history_item__impact.is_integer()) or isinstance(data__risks_item__history_item__impact, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].impact".format(**locals()) + " must be integer", value=data__risks_item__history_item__impact, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].impact".format(**locals()) + "", definition={'type': 'integer'}, rule='type')
-                                        if "scale" in data__risks_item__history_item_keys:
-                                            data__risks_item__history_item_keys.remove("scale")
-                                            data__risks_item__history_item__scale = data__risks_item__history_item["scale"]
-                                            if not isinstance(data__risks_item__history_item__scale, (int)) and not (isinstance(data__risks_item__history_item__scale, float) and data__risks_item__history_item__scale.is_integer()) or isinstance(data__risks_item__history_item__scale, bool):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].scale".format(**locals()) + " must be integer", value=data__risks_item__history_item__scale, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].scale".format(**locals()) + "", definition={'type': 'integer', 'minimum': 2, 'maximum': 10}, rule='type')
-                                            if isinstance(data__risks_item__history_item__scale, (int, float, Decimal)) and not isinstance(data__risks_item__history_item__scale, bool):
+                                                    raise JsonSchemaValueException('')
+                                        if 'probability' in data__risks_item__history_item_keys:
+                                            data__risks_item__history_item_keys.remove('probability')
+                                            data__risks_item__history_item__probability = data__risks_item__history_item['probability']
+                                            if not isinstance(data__risks_item__history_item__probability, int) and (not (isinstance(data__risks_item__history_item__probability, float) and data__risks_item__history_item__probability.is_integer())) or isinstance(data__risks_item__history_item__probability, bool):
+                                                raise JsonSchemaValueException('')
+                                        if 'impact' in data__risks_item__history_item_keys:
+                                            data__risks_item__history_item_keys.remove('impact')
+                                            data__risks_item__history_item__impact = data__risks_item__history_item['impact']
+                                            if not isinstance(data__risks_item__history_item__impact, int) and (not (isinstance(data__risks_item__history_item__impact, float) and data__risks_item__history_item__impact.is_integer())) or isinstance(data__risks_item__history_item__impact, bool):
+                                                raise JsonSchemaValueException('')
+                                        if 'scale' in data__risks_item__history_item_keys:
+                                            data__risks_item__history_item_keys.remove('scale')
+                                            data__risks_item__history_item__scale = data__risks_item__history_item['scale']
+                                            if not isinstance(data__risks_item__history_item__scale, int) and (not (isinstance(data__risks_item__history_item__scale, float) and data__risks_item__history_item__scale.is_integer())) or isinstance(data__risks_item__history_item__scale, bool):
+                                                raise JsonSchemaValueException('')
+                                            if isinstance(data__risks_item__history_item__scale, (int, float, Decimal)) and (not isinstance(data__risks_item__history_item__scale, bool)):
                                                 if data__risks_item__history_item__scale < 2:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].scale".format(**locals()) + " must be bigger than or equal to 2", value=data__risks_item__history_item__scale, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].scale".format(**locals()) + "", definition={'type': 'integer', 'minimum': 2, 'maximum': 10}, rule='minimum')
+                                                    raise JsonSchemaValueException('')
                                                 if data__risks_item__history_item__scale > 10:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].scale".format(**locals()) + " must be smaller than or equal to 10", value=data__risks_item__history_item__scale, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].scale".format(**locals()) + "", definition={'type': 'integer', 'minimum': 2, 'maximum': 10}, rule='maximum')
-                                        if "note" in data__risks_item__history_item_keys:
-                                            data__risks_item__history_item_keys.remove("note")
-                                            data__risks_item__history_item__note = data__risks_item__history_item["note"]
-                                            if not isinstance(data__risks_item__history_item__note, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].note".format(**locals()) + " must be string", value=data__risks_item__history_item__note, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}].note".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                                    raise JsonSchemaValueException('')
+                                        if 'note' in data__risks_item__history_item_keys:
+                                            data__risks_item__history_item_keys.remove('note')
+                                            data__risks_item__history_item__note = data__risks_item__history_item['note']
+                                            if not isinstance(data__risks_item__history_item__note, str):
+                                                raise JsonSchemaValueException('')
                                         if data__risks_item__history_item_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}]".format(**locals()) + " must not contain "+str(data__risks_item__history_item_keys)+" properties", value=data__risks_item__history_item, name="" + (name_prefix or "data") + ".risks[{data__risks_x}].history[{data__risks_item__history_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}, rule='additionalProperties')
+                                            raise JsonSchemaValueException('')
                         if data__risks_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".risks[{data__risks_x}]".format(**locals()) + " must not contain "+str(data__risks_item_keys)+" properties", value=data__risks_item, name="" + (name_prefix or "data") + ".risks[{data__risks_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'title': {'type': 'string'}, 'cause': {'type': 'string'}, 'consequence': {'type': 'string'}, 'probability': {'type': ['integer', 'null']}, 'impact': {'type': ['integer', 'null']}, 'owner': {'type': 'string'}, 'mitigation': {'type': 'string'}, 'due': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'status': {'type': 'string', 'enum': ['open', 'handled', 'closed']}, 'trend': {'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, 'history': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}}}, rule='additionalProperties')
-        if "log" in data_keys:
-            data_keys.remove("log")
-            data__log = data["log"]
+                            raise JsonSchemaValueException('')
+        if 'log' in data_keys:
+            data_keys.remove('log')
+            data__log = data['log']
             if not isinstance(data__log, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log must be array", value=data__log, name="" + (name_prefix or "data") + ".log", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'kind', 'text', 'decided_by', 'status'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'kind': {'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, 'text': {'type': 'string'}, 'decided_by': {'type': 'string'}, 'status': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__log_is_list = isinstance(data__log, (list, tuple))
             if data__log_is_list:
                 data__log_len = len(data__log)
                 for data__log_x, data__log_item in enumerate(data__log):
-                    if not isinstance(data__log_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}]".format(**locals()) + " must be object", value=data__log_item, name="" + (name_prefix or "data") + ".log[{data__log_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'kind', 'text', 'decided_by', 'status'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'kind': {'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, 'text': {'type': 'string'}, 'decided_by': {'type': 'string'}, 'status': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__log_item, dict):
+                        raise JsonSchemaValueException('')
                     data__log_item_is_dict = isinstance(data__log_item, dict)
                     if data__log_item_is_dict:
                         data__log_item__missing_keys = set(['uuid', 'date', 'kind', 'text', 'decided_by', 'status']) - data__log_item.keys()
                         if data__log_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}]".format(**locals()) + " must contain " + (str(sorted(data__log_item__missing_keys)) + " properties"), value=data__log_item, name="" + (name_prefix or "data") + ".log[{data__log_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'kind', 'text', 'decided_by', 'status'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'kind': {'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, 'text': {'type': 'string'}, 'decided_by': {'type': 'string'}, 'status': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__log_item_keys = set(data__log_item.keys())
-                        if "uuid" in data__log_item_keys:
-                            data__log_item_keys.remove("uuid")
-                            data__log_item__uuid = data__log_item["uuid"]
-                            if not isinstance(data__log_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].uuid".format(**locals()) + " must be string", value=data__log_item__uuid, name="" + (name_prefix or "data") + ".log[{data__log_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__log_item_keys:
+                            data__log_item_keys.remove('uuid')
+                            data__log_item__uuid = data__log_item['uuid']
+                            if not isinstance(data__log_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__log_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__log_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__log_item__uuid, name="" + (name_prefix or "data") + ".log[{data__log_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "date" in data__log_item_keys:
-                            data__log_item_keys.remove("date")
-                            data__log_item__date = data__log_item["date"]
+                                    raise JsonSchemaValueException('')
+                        if 'date' in data__log_item_keys:
+                            data__log_item_keys.remove('date')
+                            data__log_item__date = data__log_item['date']
                             if not isinstance(data__log_item__date, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].date".format(**locals()) + " must be string or null", value=data__log_item__date, name="" + (name_prefix or "data") + ".log[{data__log_x}].date".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='type')
+                                raise JsonSchemaValueException('')
                             if isinstance(data__log_item__date, str):
                                 if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data__log_item__date):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].date".format(**locals()) + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data__log_item__date, name="" + (name_prefix or "data") + ".log[{data__log_x}].date".format(**locals()) + "", definition={'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='pattern')
-                        if "kind" in data__log_item_keys:
-                            data__log_item_keys.remove("kind")
-                            data__log_item__kind = data__log_item["kind"]
-                            if not isinstance(data__log_item__kind, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].kind".format(**locals()) + " must be string", value=data__log_item__kind, name="" + (name_prefix or "data") + ".log[{data__log_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, rule='type')
-                            if not (isinstance(data__log_item__kind, str) and data__log_item__kind == 'issue' or isinstance(data__log_item__kind, str) and data__log_item__kind == 'decision' or isinstance(data__log_item__kind, str) and data__log_item__kind == 'change' or isinstance(data__log_item__kind, str) and data__log_item__kind == 'deviation' or isinstance(data__log_item__kind, str) and data__log_item__kind == 'merge'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].kind".format(**locals()) + " must be one of ['issue', 'decision', 'change', 'deviation', 'merge']", value=data__log_item__kind, name="" + (name_prefix or "data") + ".log[{data__log_x}].kind".format(**locals()) + "", definition={'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, rule='enum')
-                        if "text" in data__log_item_keys:
-                            data__log_item_keys.remove("text")
-                            data__log_item__text = data__log_item["text"]
-                            if not isinstance(data__log_item__text, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].text".format(**locals()) + " must be string", value=data__log_item__text, name="" + (name_prefix or "data") + ".log[{data__log_x}].text".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "decided_by" in data__log_item_keys:
-                            data__log_item_keys.remove("decided_by")
-                            data__log_item__decidedby = data__log_item["decided_by"]
-                            if not isinstance(data__log_item__decidedby, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].decided_by".format(**locals()) + " must be string", value=data__log_item__decidedby, name="" + (name_prefix or "data") + ".log[{data__log_x}].decided_by".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "status" in data__log_item_keys:
-                            data__log_item_keys.remove("status")
-                            data__log_item__status = data__log_item["status"]
-                            if not isinstance(data__log_item__status, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}].status".format(**locals()) + " must be string", value=data__log_item__status, name="" + (name_prefix or "data") + ".log[{data__log_x}].status".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'kind' in data__log_item_keys:
+                            data__log_item_keys.remove('kind')
+                            data__log_item__kind = data__log_item['kind']
+                            if not isinstance(data__log_item__kind, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__log_item__kind, str) and data__log_item__kind == 'issue' or (isinstance(data__log_item__kind, str) and data__log_item__kind == 'decision') or (isinstance(data__log_item__kind, str) and data__log_item__kind == 'change') or (isinstance(data__log_item__kind, str) and data__log_item__kind == 'deviation') or (isinstance(data__log_item__kind, str) and data__log_item__kind == 'merge')):
+                                raise JsonSchemaValueException('')
+                        if 'text' in data__log_item_keys:
+                            data__log_item_keys.remove('text')
+                            data__log_item__text = data__log_item['text']
+                            if not isinstance(data__log_item__text, str):
+                                raise JsonSchemaValueException('')
+                        if 'decided_by' in data__log_item_keys:
+                            data__log_item_keys.remove('decided_by')
+                            data__log_item__decidedby = data__log_item['decided_by']
+                            if not isinstance(data__log_item__decidedby, str):
+                                raise JsonSchemaValueException('')
+                        if 'status' in data__log_item_keys:
+                            data__log_item_keys.remove('status')
+                            data__log_item__status = data__log_item['status']
+                            if not isinstance(data__log_item__status, str):
+                                raise JsonSchemaValueException('')
                         if data__log_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".log[{data__log_x}]".format(**locals()) + " must not contain "+str(data__log_item_keys)+" properties", value=data__log_item, name="" + (name_prefix or "data") + ".log[{data__log_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'kind', 'text', 'decided_by', 'status'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'kind': {'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, 'text': {'type': 'string'}, 'decided_by': {'type': 'string'}, 'status': {'type': 'string'}}}, rule='additionalProperties')
-        if "status_reports" in data_keys:
-            data_keys.remove("status_reports")
-            data__statusreports = data["status_reports"]
+                            raise JsonSchemaValueException('')
+        if 'status_reports' in data_keys:
+            data_keys.remove('status_reports')
+            data__statusreports = data['status_reports']
             if not isinstance(data__statusreports, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports must be array", value=data__statusreports, name="" + (name_prefix or "data") + ".status_reports", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'status', 'text', 'author'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'status': {'type': 'string', 'enum': ['green', 'yellow', 'red']}, 'text': {'type': 'string'}, 'author': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__statusreports_is_list = isinstance(data__statusreports, (list, tuple))
             if data__statusreports_is_list:
                 data__statusreports_len = len(data__statusreports)
                 for data__statusreports_x, data__statusreports_item in enumerate(data__statusreports):
-                    if not isinstance(data__statusreports_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}]".format(**locals()) + " must be object", value=data__statusreports_item, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'status', 'text', 'author'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'status': {'type': 'string', 'enum': ['green', 'yellow', 'red']}, 'text': {'type': 'string'}, 'author': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__statusreports_item, dict):
+                        raise JsonSchemaValueException('')
                     data__statusreports_item_is_dict = isinstance(data__statusreports_item, dict)
                     if data__statusreports_item_is_dict:
                         data__statusreports_item__missing_keys = set(['uuid', 'date', 'status', 'text', 'author']) - data__statusreports_item.keys()
                         if data__statusreports_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}]".format(**locals()) + " must contain " + (str(sorted(data__statusreports_item__missing_keys)) + " properties"), value=data__statusreports_item, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'status', 'text', 'author'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'status': {'type': 'string', 'enum': ['green', 'yellow', 'red']}, 'text': {'type': 'string'}, 'author': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__statusreports_item_keys = set(data__statusreports_item.keys())
-                        if "uuid" in data__statusreports_item_keys:
-                            data__statusreports_item_keys.remove("uuid")
-                            data__statusreports_item__uuid = data__statusreports_item["uuid"]
-                            if not isinstance(data__statusreports_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].uuid".format(**locals()) + " must be string", value=data__statusreports_item__uuid, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__statusreports_item_keys:
+                            data__statusreports_item_keys.remove('uuid')
+                            data__statusreports_item__uuid = data__statusreports_item['uuid']
+                            if not isinstance(data__statusreports_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__statusreports_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__statusreports_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__statusreports_item__uuid, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "date" in data__statusreports_item_keys:
-                            data__statusreports_item_keys.remove("date")
-                            data__statusreports_item__date = data__statusreports_item["date"]
-                            if not isinstance(data__statusreports_item__date, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].date".format(**locals()) + " must be string", value=data__statusreports_item__date, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].date".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'date' in data__statusreports_item_keys:
+                            data__statusreports_item_keys.remove('date')
+                            data__statusreports_item__date = data__statusreports_item['date']
+                            if not isinstance(data__statusreports_item__date, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__statusreports_item__date, str):
                                 if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data__statusreports_item__date):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].date".format(**locals()) + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data__statusreports_item__date, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].date".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='pattern')
-                        if "status" in data__statusreports_item_keys:
-                            data__statusreports_item_keys.remove("status")
-                            data__statusreports_item__status = data__statusreports_item["status"]
-                            if not isinstance(data__statusreports_item__status, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].status".format(**locals()) + " must be string", value=data__statusreports_item__status, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].status".format(**locals()) + "", definition={'type': 'string', 'enum': ['green', 'yellow', 'red']}, rule='type')
-                            if not (isinstance(data__statusreports_item__status, str) and data__statusreports_item__status == 'green' or isinstance(data__statusreports_item__status, str) and data__statusreports_item__status == 'yellow' or isinstance(data__statusreports_item__status, str) and data__statusreports_item__status == 'red'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].status".format(**locals()) + " must be one of ['green', 'yellow', 'red']", value=data__statusreports_item__status, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].status".format(**locals()) + "", definition={'type': 'string', 'enum': ['green', 'yellow', 'red']}, rule='enum')
-                        if "text" in data__statusreports_item_keys:
-                            data__statusreports_item_keys.remove("text")
-                            data__statusreports_item__text = data__statusreports_item["text"]
-                            if not isinstance(data__statusreports_item__text, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].text".format(**locals()) + " must be string", value=data__statusreports_item__text, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].text".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "author" in data__statusreports_item_keys:
-                            data__statusreports_item_keys.remove("author")
-                            data__statusreports_item__author = data__statusreports_item["author"]
-                            if not isinstance(data__statusreports_item__author, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].author".format(**locals()) + " must be string", value=data__statusreports_item__author, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}].author".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'status' in data__statusreports_item_keys:
+                            data__statusreports_item_keys.remove('status')
+                            data__statusreports_item__status = data__statusreports_item['status']
+                            if not isinstance(data__statusreports_item__status, str):
+                                raise JsonSchemaValueException('')
+                            if not (isinstance(data__statusreports_item__status, str) and data__statusreports_item__status == 'green' or (isinstance(data__statusreports_item__status, str) and data__statusreports_item__status == 'yellow') or (isinstance(data__statusreports_item__status, str) and data__statusreports_item__status == 'red')):
+                                raise JsonSchemaValueException('')
+                        if 'text' in data__statusreports_item_keys:
+                            data__statusreports_item_keys.remove('text')
+                            data__statusreports_item__text = data__statusreports_item['text']
+                            if not isinstance(data__statusreports_item__text, str):
+                                raise JsonSchemaValueException('')
+                        if 'author' in data__statusreports_item_keys:
+                            data__statusreports_item_keys.remove('author')
+                            data__statusreports_item__author = data__statusreports_item['author']
+                            if not isinstance(data__statusreports_item__author, str):
+                                raise JsonSchemaValueException('')
                         if data__statusreports_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}]".format(**locals()) + " must not contain "+str(data__statusreports_item_keys)+" properties", value=data__statusreports_item, name="" + (name_prefix or "data") + ".status_reports[{data__statusreports_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'status', 'text', 'author'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'status': {'type': 'string', 'enum': ['green', 'yellow', 'red']}, 'text': {'type': 'string'}, 'author': {'type': 'string'}}}, rule='additionalProperties')
-        if "terms" in data_keys:
-            data_keys.remove("terms")
-            data__terms = data["terms"]
+                            raise JsonSchemaValueException('')
+        if 'terms' in data_keys:
+            data_keys.remove('terms')
+            data__terms = data['terms']
             if not isinstance(data__terms, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms must be array", value=data__terms, name="" + (name_prefix or "data") + ".terms", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'term', 'explanation'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'term': {'type': 'string'}, 'explanation': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__terms_is_list = isinstance(data__terms, (list, tuple))
             if data__terms_is_list:
                 data__terms_len = len(data__terms)
                 for data__terms_x, data__terms_item in enumerate(data__terms):
-                    if not isinstance(data__terms_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms[{data__terms_x}]".format(**locals()) + " must be object", value=data__terms_item, name="" + (name_prefix or "data") + ".terms[{data__terms_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'term', 'explanation'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'term': {'type': 'string'}, 'explanation': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__terms_item, dict):
+                        raise JsonSchemaValueException('')
                     data__terms_item_is_dict = isinstance(data__terms_item, dict)
                     if data__terms_item_is_dict:
                         data__terms_item__missing_keys = set(['uuid', 'term', 'explanation']) - data__terms_item.keys()
                         if data__terms_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms[{data__terms_x}]".format(**locals()) + " must contain " + (str(sorted(data__terms_item__missing_keys)) + " properties"), value=data__terms_item, name="" + (name_prefix or "data") + ".terms[{data__terms_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'term', 'explanation'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'term': {'type': 'string'}, 'explanation': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__terms_item_keys = set(data__terms_item.keys())
-                        if "uuid" in data__terms_item_keys:
-                            data__terms_item_keys.remove("uuid")
-                            data__terms_item__uuid = data__terms_item["uuid"]
-                            if not isinstance(data__terms_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms[{data__terms_x}].uuid".format(**locals()) + " must be string", value=data__terms_item__uuid, name="" + (name_prefix or "data") + ".terms[{data__terms_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__terms_item_keys:
+                            data__terms_item_keys.remove('uuid')
+                            data__terms_item__uuid = data__terms_item['uuid']
+                            if not isinstance(data__terms_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__terms_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__terms_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms[{data__terms_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__terms_item__uuid, name="" + (name_prefix or "data") + ".terms[{data__terms_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "term" in data__terms_item_keys:
-                            data__terms_item_keys.remove("term")
-                            data__terms_item__term = data__terms_item["term"]
-                            if not isinstance(data__terms_item__term, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms[{data__terms_x}].term".format(**locals()) + " must be string", value=data__terms_item__term, name="" + (name_prefix or "data") + ".terms[{data__terms_x}].term".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "explanation" in data__terms_item_keys:
-                            data__terms_item_keys.remove("explanation")
-                            data__terms_item__explanation = data__terms_item["explanation"]
-                            if not isinstance(data__terms_item__explanation, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms[{data__terms_x}].explanation".format(**locals()) + " must be string", value=data__terms_item__explanation, name="" + (name_prefix or "data") + ".terms[{data__terms_x}].explanation".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'term' in data__terms_item_keys:
+                            data__terms_item_keys.remove('term')
+                            data__terms_item__term = data__terms_item['term']
+                            if not isinstance(data__terms_item__term, str):
+                                raise JsonSchemaValueException('')
+                        if 'explanation' in data__terms_item_keys:
+                            data__terms_item_keys.remove('explanation')
+                            data__terms_item__explanation = data__terms_item['explanation']
+                            if not isinstance(data__terms_item__explanation, str):
+                                raise JsonSchemaValueException('')
                         if data__terms_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".terms[{data__terms_x}]".format(**locals()) + " must not contain "+str(data__terms_item_keys)+" properties", value=data__terms_item, name="" + (name_prefix or "data") + ".terms[{data__terms_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'term', 'explanation'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'term': {'type': 'string'}, 'explanation': {'type': 'string'}}}, rule='additionalProperties')
-        if "references" in data_keys:
-            data_keys.remove("references")
-            data__references = data["references"]
+                            raise JsonSchemaValueException('')
+        if 'references' in data_keys:
+            data_keys.remove('references')
+            data__references = data['references']
             if not isinstance(data__references, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".references must be array", value=data__references, name="" + (name_prefix or "data") + ".references", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'number', 'title', 'description', 'url'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'number': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'url': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__references_is_list = isinstance(data__references, (list, tuple))
             if data__references_is_list:
                 data__references_len = len(data__references)
                 for data__references_x, data__references_item in enumerate(data__references):
-                    if not isinstance(data__references_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()) + " must be object", value=data__references_item, name="" + (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'number', 'title', 'description', 'url'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'number': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'url': {'type': 'string'}}}, rule='type')
+                    if not isinstance(data__references_item, dict):
+                        raise JsonSchemaValueException('')
                     data__references_item_is_dict = isinstance(data__references_item, dict)
                     if data__references_item_is_dict:
                         data__references_item__missing_keys = set(['uuid', 'number', 'title', 'description', 'url']) - data__references_item.keys()
                         if data__references_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()) + " must contain " + (str(sorted(data__references_item__missing_keys)) + " properties"), value=data__references_item, name="" + (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'number', 'title', 'description', 'url'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'number': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'url': {'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__references_item_keys = set(data__references_item.keys())
-                        if "uuid" in data__references_item_keys:
-                            data__references_item_keys.remove("uuid")
-                            data__references_item__uuid = data__references_item["uuid"]
-                            if not isinstance(data__references_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}].uuid".format(**locals()) + " must be string", value=data__references_item__uuid, name="" + (name_prefix or "data") + ".references[{data__references_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__references_item_keys:
+                            data__references_item_keys.remove('uuid')
+                            data__references_item__uuid = data__references_item['uuid']
+                            if not isinstance(data__references_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__references_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__references_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__references_item__uuid, name="" + (name_prefix or "data") + ".references[{data__references_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "number" in data__references_item_keys:
-                            data__references_item_keys.remove("number")
-                            data__references_item__number = data__references_item["number"]
-                            if not isinstance(data__references_item__number, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}].number".format(**locals()) + " must be string", value=data__references_item__number, name="" + (name_prefix or "data") + ".references[{data__references_x}].number".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "title" in data__references_item_keys:
-                            data__references_item_keys.remove("title")
-                            data__references_item__title = data__references_item["title"]
-                            if not isinstance(data__references_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}].title".format(**locals()) + " must be string", value=data__references_item__title, name="" + (name_prefix or "data") + ".references[{data__references_x}].title".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "description" in data__references_item_keys:
-                            data__references_item_keys.remove("description")
-                            data__references_item__description = data__references_item["description"]
-                            if not isinstance(data__references_item__description, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}].description".format(**locals()) + " must be string", value=data__references_item__description, name="" + (name_prefix or "data") + ".references[{data__references_x}].description".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "url" in data__references_item_keys:
-                            data__references_item_keys.remove("url")
-                            data__references_item__url = data__references_item["url"]
-                            if not isinstance(data__references_item__url, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}].url".format(**locals()) + " must be string", value=data__references_item__url, name="" + (name_prefix or "data") + ".references[{data__references_x}].url".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'number' in data__references_item_keys:
+                            data__references_item_keys.remove('number')
+                            data__references_item__number = data__references_item['number']
+                            if not isinstance(data__references_item__number, str):
+                                raise JsonSchemaValueException('')
+                        if 'title' in data__references_item_keys:
+                            data__references_item_keys.remove('title')
+                            data__references_item__title = data__references_item['title']
+                            if not isinstance(data__references_item__title, str):
+                                raise JsonSchemaValueException('')
+                        if 'description' in data__references_item_keys:
+                            data__references_item_keys.remove('description')
+                            data__references_item__description = data__references_item['description']
+                            if not isinstance(data__references_item__description, str):
+                                raise JsonSchemaValueException('')
+                        if 'url' in data__references_item_keys:
+                            data__references_item_keys.remove('url')
+                            data__references_item__url = data__references_item['url']
+                            if not isinstance(data__references_item__url, str):
+                                raise JsonSchemaValueException('')
                         if data__references_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()) + " must not contain "+str(data__references_item_keys)+" properties", value=data__references_item, name="" + (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'number', 'title', 'description', 'url'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'number': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'url': {'type': 'string'}}}, rule='additionalProperties')
-        if "decision" in data_keys:
-            data_keys.remove("decision")
-            data__decision = data["decision"]
-            if not isinstance(data__decision, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision must be object", value=data__decision, name="" + (name_prefix or "data") + ".decision", definition={'type': 'object', 'additionalProperties': False, 'required': ['date', 'text', 'choice', 'comment', 'signature_title', 'signature_name', 'signature_date'], 'properties': {'date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'text': {'type': 'string'}, 'choice': {'type': 'string', 'enum': ['', 'yes', 'no']}, 'comment': {'type': 'string'}, 'signature_title': {'type': 'string'}, 'signature_name': {'type': 'string'}, 'signature_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}}}, rule='type')
+                            raise JsonSchemaValueException('')
+        if 'decision' in data_keys:
+            data_keys.remove('decision')
+            data__decision = data['decision']
+            if not isinstance(data__decision, dict):
+                raise JsonSchemaValueException('')
             data__decision_is_dict = isinstance(data__decision, dict)
             if data__decision_is_dict:
                 data__decision__missing_keys = set(['date', 'text', 'choice', 'comment', 'signature_title', 'signature_name', 'signature_date']) - data__decision.keys()
                 if data__decision__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision must contain " + (str(sorted(data__decision__missing_keys)) + " properties"), value=data__decision, name="" + (name_prefix or "data") + ".decision", definition={'type': 'object', 'additionalProperties': False, 'required': ['date', 'text', 'choice', 'comment', 'signature_title', 'signature_name', 'signature_date'], 'properties': {'date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'text': {'type': 'string'}, 'choice': {'type': 'string', 'enum': ['', 'yes', 'no']}, 'comment': {'type': 'string'}, 'signature_title': {'type': 'string'}, 'signature_name': {'type': 'string'}, 'signature_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data__decision_keys = set(data__decision.keys())
-                if "date" in data__decision_keys:
-                    data__decision_keys.remove("date")
-                    data__decision__date = data__decision["date"]
+                if 'date' in data__decision_keys:
+                    data__decision_keys.remove('date')
+                    data__decision__date = data__decision['date']
                     if not isinstance(data__decision__date, (str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.date must be string or null", value=data__decision__date, name="" + (name_prefix or "data") + ".decision.date", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                        raise JsonSchemaValueException('')
                     if isinstance(data__decision__date, str):
                         if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__decision__date):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.date must match pattern ^\\S.{0,99}$", value=data__decision__date, name="" + (name_prefix or "data") + ".decision.date", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
-                if "text" in data__decision_keys:
-                    data__decision_keys.remove("text")
-                    data__decision__text = data__decision["text"]
-                    if not isinstance(data__decision__text, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.text must be string", value=data__decision__text, name="" + (name_prefix or "data") + ".decision.text", definition={'type': 'string'}, rule='type')
-                if "choice" in data__decision_keys:
-                    data__decision_keys.remove("choice")
-                    data__decision__choice = data__decision["choice"]
-                    if not isinstance(data__decision__choice, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.choice must be string", value=data__decision__choice, name="" + (name_prefix or "data") + ".decision.choice", definition={'type': 'string', 'enum': ['', 'yes', 'no']}, rule='type')
-                    if not (isinstance(data__decision__choice, str) and data__decision__choice == '' or isinstance(data__decision__choice, str) and data__decision__choice == 'yes' or isinstance(data__decision__choice, str) and data__decision__choice == 'no'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.choice must be one of ['', 'yes', 'no']", value=data__decision__choice, name="" + (name_prefix or "data") + ".decision.choice", definition={'type': 'string', 'enum': ['', 'yes', 'no']}, rule='enum')
-                if "comment" in data__decision_keys:
-                    data__decision_keys.remove("comment")
-                    data__decision__comment = data__decision["comment"]
-                    if not isinstance(data__decision__comment, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.comment must be string", value=data__decision__comment, name="" + (name_prefix or "data") + ".decision.comment", definition={'type': 'string'}, rule='type')
-                if "signature_title" in data__decision_keys:
-                    data__decision_keys.remove("signature_title")
-                    data__decision__signaturetitle = data__decision["signature_title"]
-                    if not isinstance(data__decision__signaturetitle, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.signature_title must be string", value=data__decision__signaturetitle, name="" + (name_prefix or "data") + ".decision.signature_title", definition={'type': 'string'}, rule='type')
-                if "signature_name" in data__decision_keys:
-                    data__decision_keys.remove("signature_name")
-                    data__decision__signaturename = data__decision["signature_name"]
-                    if not isinstance(data__decision__signaturename, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.signature_name must be string", value=data__decision__signaturename, name="" + (name_prefix or "data") + ".decision.signature_name", definition={'type': 'string'}, rule='type')
-                if "signature_date" in data__decision_keys:
-                    data__decision_keys.remove("signature_date")
-                    data__decision__signaturedate = data__decision["signature_date"]
+                            raise JsonSchemaValueException('')
+                if 'text' in data__decision_keys:
+                    data__decision_keys.remove('text')
+                    data__decision__text = data__decision['text']
+                    if not isinstance(data__decision__text, str):
+                        raise JsonSchemaValueException('')
+                if 'choice' in data__decision_keys:
+                    data__decision_keys.remove('choice')
+                    data__decision__choice = data__decision['choice']
+                    if not isinstance(data__decision__choice, str):
+                        raise JsonSchemaValueException('')
+                    if not (isinstance(data__decision__choice, str) and data__decision__choice == '' or (isinstance(data__decision__choice, str) and data__decision__choice == 'yes') or (isinstance(data__decision__choice, str) and data__decision__choice == 'no')):
+                        raise JsonSchemaValueException('')
+                if 'comment' in data__decision_keys:
+                    data__decision_keys.remove('comment')
+                    data__decision__comment = data__decision['comment']
+                    if not isinstance(data__decision__comment, str):
+                        raise JsonSchemaValueException('')
+                if 'signature_title' in data__decision_keys:
+                    data__decision_keys.remove('signature_title')
+                    data__decision__signaturetitle = data__decision['signature_title']
+                    if not isinstance(data__decision__signaturetitle, str):
+                        raise JsonSchemaValueException('')
+                if 'signature_name' in data__decision_keys:
+                    data__decision_keys.remove('signature_name')
+                    data__decision__signaturename = data__decision['signature_name']
+                    if not isinstance(data__decision__signaturename, str):
+                        raise JsonSchemaValueException('')
+                if 'signature_date' in data__decision_keys:
+                    data__decision_keys.remove('signature_date')
+                    data__decision__signaturedate = data__decision['signature_date']
                     if not isinstance(data__decision__signaturedate, (str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.signature_date must be string or null", value=data__decision__signaturedate, name="" + (name_prefix or "data") + ".decision.signature_date", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='type')
+                        raise JsonSchemaValueException('')
                     if isinstance(data__decision__signaturedate, str):
                         if not REGEX_PATTERNS['^\\S.{0,99}$'].search(data__decision__signaturedate):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.signature_date must match pattern ^\\S.{0,99}$", value=data__decision__signaturedate, name="" + (name_prefix or "data") + ".decision.signature_date", definition={'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, rule='pattern')
+                            raise JsonSchemaValueException('')
                 if data__decision_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision must not contain "+str(data__decision_keys)+" properties", value=data__decision, name="" + (name_prefix or "data") + ".decision", definition={'type': 'object', 'additionalProperties': False, 'required': ['date', 'text', 'choice', 'comment', 'signature_title', 'signature_name', 'signature_date'], 'properties': {'date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'text': {'type': 'string'}, 'choice': {'type': 'string', 'enum': ['', 'yes', 'no']}, 'comment': {'type': 'string'}, 'signature_title': {'type': 'string'}, 'signature_name': {'type': 'string'}, 'signature_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}}}, rule='additionalProperties')
-        if "editions" in data_keys:
-            data_keys.remove("editions")
-            data__editions = data["editions"]
+                    raise JsonSchemaValueException('')
+        if 'editions' in data_keys:
+            data_keys.remove('editions')
+            data__editions = data['editions']
             if not isinstance(data__editions, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions must be array", value=data__editions, name="" + (name_prefix or "data") + ".editions", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'label', 'date', 'comment', 'snapshot'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'label': {'type': 'string'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'comment': {'type': 'string'}, 'snapshot': {'type': 'object'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__editions_is_list = isinstance(data__editions, (list, tuple))
             if data__editions_is_list:
                 data__editions_len = len(data__editions)
                 for data__editions_x, data__editions_item in enumerate(data__editions):
-                    if not isinstance(data__editions_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + " must be object", value=data__editions_item, name="" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'label', 'date', 'comment', 'snapshot'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'label': {'type': 'string'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'comment': {'type': 'string'}, 'snapshot': {'type': 'object'}}}, rule='type')
+                    if not isinstance(data__editions_item, dict):
+                        raise JsonSchemaValueException('')
                     data__editions_item_is_dict = isinstance(data__editions_item, dict)
                     if data__editions_item_is_dict:
                         data__editions_item__missing_keys = set(['uuid', 'label', 'date', 'comment', 'snapshot']) - data__editions_item.keys()
                         if data__editions_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + " must contain " + (str(sorted(data__editions_item__missing_keys)) + " properties"), value=data__editions_item, name="" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'label', 'date', 'comment', 'snapshot'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'label': {'type': 'string'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'comment': {'type': 'string'}, 'snapshot': {'type': 'object'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__editions_item_keys = set(data__editions_item.keys())
-                        if "uuid" in data__editions_item_keys:
-                            data__editions_item_keys.remove("uuid")
-                            data__editions_item__uuid = data__editions_item["uuid"]
-                            if not isinstance(data__editions_item__uuid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].uuid".format(**locals()) + " must be string", value=data__editions_item__uuid, name="" + (name_prefix or "data") + ".editions[{data__editions_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='type')
+                        if 'uuid' in data__editions_item_keys:
+                            data__editions_item_keys.remove('uuid')
+                            data__editions_item__uuid = data__editions_item['uuid']
+                            if not isinstance(data__editions_item__uuid, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__editions_item__uuid, str):
                                 if not REGEX_PATTERNS['^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'].search(data__editions_item__uuid):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].uuid".format(**locals()) + " must match pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", value=data__editions_item__uuid, name="" + (name_prefix or "data") + ".editions[{data__editions_x}].uuid".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, rule='pattern')
-                        if "label" in data__editions_item_keys:
-                            data__editions_item_keys.remove("label")
-                            data__editions_item__label = data__editions_item["label"]
-                            if not isinstance(data__editions_item__label, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].label".format(**locals()) + " must be string", value=data__editions_item__label, name="" + (name_prefix or "data") + ".editions[{data__editions_x}].label".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "date" in data__editions_item_keys:
-                            data__editions_item_keys.remove("date")
-                            data__editions_item__date = data__editions_item["date"]
-                            if not isinstance(data__editions_item__date, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].date".format(**locals()) + " must be string", value=data__editions_item__date, name="" + (name_prefix or "data") + ".editions[{data__editions_x}].date".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'label' in data__editions_item_keys:
+                            data__editions_item_keys.remove('label')
+                            data__editions_item__label = data__editions_item['label']
+                            if not isinstance(data__editions_item__label, str):
+                                raise JsonSchemaValueException('')
+                        if 'date' in data__editions_item_keys:
+                            data__editions_item_keys.remove('date')
+                            data__editions_item__date = data__editions_item['date']
+                            if not isinstance(data__editions_item__date, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__editions_item__date, str):
                                 if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data__editions_item__date):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].date".format(**locals()) + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data__editions_item__date, name="" + (name_prefix or "data") + ".editions[{data__editions_x}].date".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, rule='pattern')
-                        if "comment" in data__editions_item_keys:
-                            data__editions_item_keys.remove("comment")
-                            data__editions_item__comment = data__editions_item["comment"]
-                            if not isinstance(data__editions_item__comment, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].comment".format(**locals()) + " must be string", value=data__editions_item__comment, name="" + (name_prefix or "data") + ".editions[{data__editions_x}].comment".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "snapshot" in data__editions_item_keys:
-                            data__editions_item_keys.remove("snapshot")
-                            data__editions_item__snapshot = data__editions_item["snapshot"]
-                            if not isinstance(data__editions_item__snapshot, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].snapshot".format(**locals()) + " must be object", value=data__editions_item__snapshot, name="" + (name_prefix or "data") + ".editions[{data__editions_x}].snapshot".format(**locals()) + "", definition={'type': 'object'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'comment' in data__editions_item_keys:
+                            data__editions_item_keys.remove('comment')
+                            data__editions_item__comment = data__editions_item['comment']
+                            if not isinstance(data__editions_item__comment, str):
+                                raise JsonSchemaValueException('')
+                        if 'snapshot' in data__editions_item_keys:
+                            data__editions_item_keys.remove('snapshot')
+                            data__editions_item__snapshot = data__editions_item['snapshot']
+                            if not isinstance(data__editions_item__snapshot, dict):
+                                raise JsonSchemaValueException('')
                         if data__editions_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + " must not contain "+str(data__editions_item_keys)+" properties", value=data__editions_item, name="" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'label', 'date', 'comment', 'snapshot'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'label': {'type': 'string'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'comment': {'type': 'string'}, 'snapshot': {'type': 'object'}}}, rule='additionalProperties')
+                            raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://uppdrag.invalid/plan.schema.json', 'title': 'Uppdrag plan (uppdrag-plan, format version 1)', 'type': 'object', 'additionalProperties': False, 'required': ['format', 'format_version', 'uuid', 'doc_type', 'title', 'metadata', 'sections', 'goals', 'timeline', 'organisation', 'resources', 'budget', 'risks', 'log', 'status_reports', 'terms', 'references', 'decision', 'editions'], 'properties': {'format': {'const': 'uppdrag-plan'}, 'format_version': {'const': 1}, 'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'doc_type': {'type': 'string', 'enum': ['directive', 'plan', 'project_directive', 'project_plan']}, 'title': {'type': 'string', 'minLength': 1}, 'metadata': {'type': 'object', 'additionalProperties': False, 'required': ['template', 'subtitle', 'programme', 'organisation', 'diarienummer', 'assignment', 'document_date', 'edition', 'version', 'authors', 'status', 'created_at', 'modified_at'], 'properties': {'template': {'type': 'string'}, 'subtitle': {'type': 'string'}, 'programme': {'type': 'string'}, 'organisation': {'type': 'string'}, 'diarienummer': {'type': 'string'}, 'assignment': {'type': 'string'}, 'document_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'edition': {'type': 'string'}, 'version': {'type': 'string'}, 'authors': {'type': 'array', 'items': {'type': 'string'}}, 'status': {'type': 'string', 'enum': ['draft', 'submitted', 'approved', 'active', 'completed', 'cancelled']}, 'created_at': {'type': 'string'}, 'modified_at': {'type': 'string'}}}, 'sections': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'key', 'heading', 'level', 'numbered', 'content', 'body', 'body_after', 'guidance', 'optional', 'empty_text'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'key': {'type': 'string'}, 'heading': {'type': 'string'}, 'level': {'type': 'integer', 'enum': [1, 2]}, 'numbered': {'type': 'boolean'}, 'content': {'type': 'string'}, 'body': {'type': 'string'}, 'body_after': {'type': 'string'}, 'guidance': {'type': 'string'}, 'optional': {'type': 'boolean'}, 'empty_text': {'type': 'string'}}}}, 'goals': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'text', 'measure'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['effect', 'deliverable']}, 'text': {'type': 'string'}, 'measure': {'type': 'string'}}}}, 'timeline': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'code', 'title', 'description', 'start', 'end', 'responsible', 'responsible_person', 'status', 'progress', 'comment', 'parent', 'depends_on'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['phase', 'decision_point', 'milestone', 'activity']}, 'code': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'responsible': {'type': 'string'}, 'responsible_person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'status': {'type': 'string', 'enum': ['planned', 'ongoing', 'done', 'delayed', 'cancelled']}, 'progress': {'type': 'integer', 'minimum': 0, 'maximum': 100}, 'comment': {'type': 'string'}, 'parent': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'depends_on': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}}}}}, 'organisation': {'type': 'object', 'additionalProperties': False, 'required': ['people', 'roles'], 'properties': {'people': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'name', 'title', 'unit', 'organisation', 'email', 'phone', 'notes'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string', 'minLength': 1}, 'title': {'type': 'string'}, 'unit': {'type': 'string'}, 'organisation': {'type': 'string'}, 'email': {'type': 'string'}, 'phone': {'type': 'string'}, 'notes': {'type': 'string'}}}}, 'roles': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'person', 'name', 'unit', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['orderer', 'owner', 'leader', 'steering_group', 'member', 'recipient', 'stakeholder', 'resource_owner']}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'unit': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}}}, 'resources': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'competence', 'person', 'name', 'allocation', 'start', 'end', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'competence': {'type': 'string'}, 'person': {'type': ['string', 'null'], 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'name': {'type': 'string'}, 'allocation': {'type': ['integer', 'null'], 'minimum': 0, 'maximum': 100}, 'start': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'end': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'note': {'type': 'string'}}}}, 'budget': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'kind', 'description', 'amount', 'year', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'kind': {'type': 'string', 'enum': ['cost', 'financing']}, 'description': {'type': 'string'}, 'amount': {'type': ['integer', 'null'], 'minimum': 0}, 'year': {'type': ['integer', 'null']}, 'note': {'type': 'string'}}}}, 'risks': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'title', 'cause', 'consequence', 'probability', 'impact', 'owner', 'mitigation', 'due', 'status', 'trend', 'history'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'title': {'type': 'string'}, 'cause': {'type': 'string'}, 'consequence': {'type': 'string'}, 'probability': {'type': ['integer', 'null']}, 'impact': {'type': ['integer', 'null']}, 'owner': {'type': 'string'}, 'mitigation': {'type': 'string'}, 'due': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'status': {'type': 'string', 'enum': ['open', 'handled', 'closed']}, 'trend': {'type': 'string', 'enum': ['', 'up', 'flat', 'down']}, 'history': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'probability', 'impact', 'scale', 'note'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'probability': {'type': 'integer'}, 'impact': {'type': 'integer'}, 'scale': {'type': 'integer', 'minimum': 2, 'maximum': 10}, 'note': {'type': 'string'}}}}}}}, 'log': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'kind', 'text', 'decided_by', 'status'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': ['string', 'null'], 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'kind': {'type': 'string', 'enum': ['issue', 'decision', 'change', 'deviation', 'merge']}, 'text': {'type': 'string'}, 'decided_by': {'type': 'string'}, 'status': {'type': 'string'}}}}, 'status_reports': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'date', 'status', 'text', 'author'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'status': {'type': 'string', 'enum': ['green', 'yellow', 'red']}, 'text': {'type': 'string'}, 'author': {'type': 'string'}}}}, 'terms': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'term', 'explanation'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'term': {'type': 'string'}, 'explanation': {'type': 'string'}}}}, 'references': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'number', 'title', 'description', 'url'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'number': {'type': 'string'}, 'title': {'type': 'string'}, 'description': {'type': 'string'}, 'url': {'type': 'string'}}}}, 'decision': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'text', 'choice', 'comment', 'signature_title', 'signature_name', 'signature_date'], 'properties': {'date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}, 'text': {'type': 'string'}, 'choice': {'type': 'string', 'enum': ['', 'yes', 'no']}, 'comment': {'type': 'string'}, 'signature_title': {'type': 'string'}, 'signature_name': {'type': 'string'}, 'signature_date': {'type': ['string', 'null'], 'pattern': '^\\S.{0,99}$'}}}, 'editions': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['uuid', 'label', 'date', 'comment', 'snapshot'], 'properties': {'uuid': {'type': 'string', 'pattern': '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'}, 'label': {'type': 'string'}, 'date': {'type': 'string', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$'}, 'comment': {'type': 'string'}, 'snapshot': {'type': 'object'}}}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
+
 
 validate = validate_https___uppdrag_invalid_plan_schema_json
