@@ -292,8 +292,8 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     The new file remembers its common state with this file, so when it comes
     back edited, merging it is three-way from the start.
     """
-    from app.plan_import import import_plan
-    from app.plan_json import plan_to_dict
+    from app.planfile.apply import import_plan
+    from app.planfile.write import plan_to_dict
     from db.merge import file_uuid_of, record_common_state
     from db.store import create_store, fsync_dir
     from db.tempfiles import temp_beside

@@ -215,7 +215,7 @@ def scaled(plan: dict[str, Any], factor: int) -> dict[str, Any]:
 
 def b6(path: Path) -> dict[str, Any]:
     export_docx = need("app.export.docx_export", "export_docx")
-    from app.plan_json import plan_to_dict
+    from app.planfile.write import plan_to_dict
     from app.workspace import Workspace
 
     ws = Workspace.open(path, read_only=True)
