@@ -45,6 +45,30 @@ KINDS: dict[str, Kind] = {
 }
 
 
+# Each user table as people name it, in the plural ("Nya avsnitt: 3") and its fields in messages.
+TABLE_LABELS = {
+    "person": "personer", "plan": "planer", "section": "avsnitt", "goal": "mål", "timeline_item": "tidplansposter",
+    "dependency": "beroenden", "role": "roller", "resource_line": "resursrader", "budget_line": "budgetrader",
+    "risk": "risker", "risk_assessment": "riskbedömningar", "log_entry": "loggposter",
+    "status_report": "statusrapporter", "term": "begrepp", "reference": "referenser", "edition": "utgåvor",
+}
+FIELD_LABELS = {
+    "title": "titel", "subtitle": "undertitel", "heading": "rubrik", "body": "text", "body_after": "text efter tabellen",
+    "text": "text", "measure": "mätetal", "name": "namn", "description": "beskrivning", "start": "start",
+    "start_precision": "startens precision", "end": "slut", "end_precision": "slutets precision",
+    "status": "status", "progress": "andel klar", "comment": "kommentar", "responsible": "ansvarig",
+    "responsible_person_id": "ansvarig person", "position": "ordning", "plan_id": "plan", "parent_id": "överordnad",
+    "probability": "sannolikhet", "impact": "konsekvens (poäng)", "consequence": "konsekvens", "cause": "orsak",
+    "mitigation": "åtgärd", "owner": "ägare", "due": "klart senast", "amount": "belopp", "year": "år",
+    "note": "anteckning", "allocation": "andel av tjänst", "person_id": "person", "unit": "verksamhet",
+    "competence": "resurs/kompetens", "diarienummer": "diarienummer", "edition": "utgåva", "authors": "författare",
+    "deleted_at": "borttagning", "kind": "typ", "code": "kod", "email": "e-post", "phone": "telefon",
+    "organisation": "organisation", "term": "begrepp", "explanation": "förklaring", "label": "utgåva",
+    "decision_text": "beslutstext", "decision_choice": "beslut", "decision_comment": "beslutskommentar",
+    "decided_by": "beslutat av", "entry_date": "datum", "report_date": "datum", "author": "författare",
+}
+
+
 def kind(name: str) -> Kind:
     try:
         return KINDS[name]

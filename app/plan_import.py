@@ -22,6 +22,7 @@ from app.plan_json import FORMAT, FORMAT_VERSION
 from app.plan_schema_check import plan_schema, quick_check
 from app.validation import ValidationError, timeline_rows_pass, validate
 from db import models
+from db.upsert import Upserter
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -252,203 +253,10 @@ def _vague_column_lists(name: str, texts: list[str | None]) -> dict[str, list[st
     return {name: [start for start, _ in parts], f"{name}_precision": [precision for _, precision in parts]}
 
 
-_CHUNK = 500  # uuids per IN (…) list, well below SQLite's variable limit
-
-
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start:start + _CHUNK]
-
-
-def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
-    """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
-    made one at a time while SQLite writes (20,000 rows are never all in memory at once)."""
-    if not isinstance(rows, list) or rows:
-        models.database.cursor().executemany(sql, rows)
-
-
-def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
-    for chunk in _chunks(values):
-        yield from models.database.execute_sql(sql.format(", ".join("?" * len(chunk))), (*before, *chunk))
-
-
-def _as_column(field: Any) -> Any:
-    """The function that turns a value into what peewee would store, and the types it leaves alone."""
-    if isinstance(field, DateField):
-        def to_text(value: Any) -> Any:  # what sqlite3's date adapter would store
-            value = field.db_value(value)
-            return value.isoformat() if isinstance(value, date) else value
-        return to_text, {type(None), str}
-    if isinstance(field, ForeignKeyField):
-        field = field.rel_field
-    if isinstance(field, IntegerField):
-        return field.db_value, {type(None), int}
-    if isinstance(field, CharField | TextField):
-        return field.db_value, {type(None), str}
-    return field.db_value, {type(None)}
-
-
-def _top_run(ids: Iterable[int]) -> tuple[int, int] | None:
-    """The longest run lo, lo + 1, …, hi of `ids` that ends at the highest one (None if there are none)."""
-    ordered = sorted(ids)
-    if not ordered:
-        return None
-    k = len(ordered) - 1
-    while k > 0 and ordered[k - 1] == ordered[k] - 1:
-        k -= 1
-    return ordered[k], ordered[-1]
-
-
-class _Upserter:
-    """Writes rows matched by uuid: update if present (alive or not), insert otherwise.
-
-    Set-based: per model, one look-up of the existing rows (uuid IN chunks), one
-    executemany for the new rows and one for the changed ones. A new row gets
-    created_at = modified_at = now and rev 1; an existing row is written only when a
-    value differs (or it was a tombstone), and then gets modified_at = now, rev + 1.
-    Rows are handled column by column: a 20,000-item timeline is a few lists, not
-    20,000 dicts.
-    """
-
-    def __init__(self, now: str):
-        self.now = now
-
-    def put(self, model: type[models.UserRow], uuid: str, columns: dict[str, Any]) -> int:
-        return self.put_many(model, [(uuid, columns)])[uuid]
-
-    def put_many(self, model: type[models.UserRow], rows: list[tuple[str, dict[str, Any]]],
-                 self_refs: tuple[str, ...] = ()) -> dict[str, int]:
-        """Write rows given as (uuid, {field name: value}); returns uuid → id.
-
-        A field in `self_refs` holds the uuid (or None) of a row of the same model in
-        `rows`; it is stored as that row's id.
-        """
-        if len({u for u, _ in rows}) < len(rows):  # a uuid twice: each row in turn, the last one wins
-            if self_refs:
-                raise ValueError("rows with references to each other must have different uuids")
-            ids: dict[str, int] = {}
-            for uuid, columns in rows:
-                ids.update(self._put_group(model, [uuid], {k: [v] for k, v in columns.items()}, ()))
-            return ids
-        groups: dict[frozenset[str], list[tuple[str, dict[str, Any]]]] = {}
-        for row in rows:
-            groups.setdefault(frozenset(row[1]), []).append(row)
-        if len(groups) > 1 and self_refs:
-            raise ValueError("rows with references to each other must have the same fields")
-        ids = {}
-        for group in groups.values():
-            names = list(group[0][1])
-            ids.update(self._put_group(model, [u for u, _ in group],
-                                       {n: [c[n] for _, c in group] for n in names}, self_refs))
-        return ids
-
-    def put_columns(self, model: type[models.UserRow], uuids: list[str], columns: dict[str, list[Any]],
-                    self_refs: tuple[str, ...] = ()) -> dict[str, int]:
-        """put_many for rows given column by column: {field name: one value a row, in the order of `uuids`}."""
-        if len(set(uuids)) < len(uuids):
-            return self.put_many(model, [(u, {k: col[i] for k, col in columns.items()}) for i, u in enumerate(uuids)],
-                                 self_refs)
-        return self._put_group(model, uuids, columns, self_refs)
-
-    def _put_group(self, model: type[models.UserRow], uuids: list[str], columns: dict[str, list[Any]],
-                   self_refs: tuple[str, ...]) -> dict[str, int]:
-        meta = model._meta
-        table, fields = meta.table_name, meta.fields
-        names = [k for k in columns if k in fields and k != "uuid"]
-        # The file's values as stored, one list a column (converted only where needed).
-        cols: list[list[Any]] = []
-        for name in names:
-            col = columns[name]
-            if name not in self_refs:
-                convert, kept = _as_column(fields[name])
-                if not set(map(type, col)) <= kept:
-                    col = [None if v is None else convert(v) for v in col]
-            cols.append(col)
-        refs = [names.index(r) for r in self_refs]
-
-        # 1. The existing rows, alive or not, with the values the file may change.
-        quoted = "".join(f', "{fields[n].column_name}"' for n in names)
-        existing = {r[0]: r[1:] for r in _select_in(
-            f'SELECT "uuid", "id", "deleted_at"{quoted} FROM "{table}" WHERE "uuid" IN ({{}})', uuids)}
-        ids = {u: found[0] for u, found in existing.items()}
-
-        # 2. Ids for the new rows, as SQLite would give them (max + 1, in order), so that
-        #    references between rows resolve before anything is written.
-        fresh = [i for i, u in enumerate(uuids) if u not in existing] if existing else range(len(uuids))
-        if fresh:
-            (top,) = models.database.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()
-            first = (top or 0) + 1
-            if len(fresh) == len(uuids):  # all new: in the order given
-                ids.update(zip(uuids, range(first, first + len(uuids))))
-            else:
-                ids.update((uuids[i], n) for n, i in enumerate(fresh, start=first))
-        for r in refs:
-            get = ids.get
-            cols[r] = [get(v) if v else None for v in cols[r]]
-
-        # 3. New rows in one executemany.
-        if fresh:
-            rest = [f for f in meta.sorted_fields if f is not meta.primary_key and f.name not in names
-                    and f.name not in ("uuid", "created_at", "modified_at", "rev", "deleted_at")]
-            if any(callable(f.default) for f in rest):
-                raise ValueError(f"{table}: every row needs its own default")
-            tail = tuple(None if f.default is None else _as_column(f)[0](f.default) for f in rest)
-            if len(fresh) == len(uuids):
-                new_uuids, new_cols = uuids, list(cols)
-            else:
-                new_uuids, new_cols = [uuids[i] for i in fresh], [[col[i] for i in fresh] for col in cols]
-            own = [ids[u] for u in new_uuids]
-            later: list[list[tuple[int, int]]] = []  # new rows pointing at rows written after them
-            for r in refs:
-                targets, pending = [], []
-                for target, row_id in zip(new_cols[r], own):
-                    if target is not None and target >= row_id:  # ids above top are new rows
-                        pending.append((target, row_id))
-                        target = None
-                    targets.append(target)
-                new_cols[r] = targets
-                later.append(pending)
-            head = (self.now, self.now, 1, None)
-            new_rows = zip(own, new_uuids, *map(repeat, head), *new_cols, *map(repeat, tail))
-            all_columns = ["id", "uuid", "created_at", "modified_at", "rev", "deleted_at",
-                           *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
-            _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
-                         f'VALUES ({", ".join("?" * len(all_columns))})', new_rows)
-            for r, pending in zip(refs, later):
-                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', pending)
-
-        # 4. Rows whose values differ (or that were tombstones), in one executemany.
-        if existing:
-            values = zip(*cols) if cols else [()] * len(uuids)
-            changed = []
-            for u, v in zip(uuids, values):
-                found = existing.get(u)
-                if found is not None and (found[1] is not None or found[2:] != v):
-                    changed.append((*v, self.now, found[0]))
-            sets = "".join(f'"{fields[n].column_name}" = ?, ' for n in names)
-            _executemany(f'UPDATE "{table}" SET {sets}"deleted_at" = NULL, "modified_at" = ?, '
-                         f'"rev" = "rev" + 1 WHERE "id" = ?', changed)
-        return ids
-
-    def bury_others(self, model: type[models.UserRow], column: str, owners: list[int], keep: Iterable[int]) -> None:
-        """Tombstones for the live rows whose `column` is one of `owners` and whose id is not in `keep`."""
-        keep = set(keep)
-        # The rows just written are kept: a run of kept ids is left out in SQL rather than read back.
-        lo, hi = _top_run(keep) or (0, -1)
-        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" WHERE NOT ("id" BETWEEN ? AND ?) '
-                           f'AND "deleted_at" IS NULL AND "{column}" IN ({{}})', owners, (lo, hi))
-        self.bury(model, [i for (i,) in alive if i not in keep])
-
-    def bury(self, model: type[models.UserRow], ids: Iterable[int]) -> None:
-        _executemany(f'UPDATE "{model._meta.table_name}" SET "deleted_at" = ?, "modified_at" = ?, '
-                     f'"rev" = "rev" + 1 WHERE "id" = ?', [(self.now, self.now, i) for i in ids])
-
-
 def import_plan(data: dict[str, Any]) -> int:
     """Write a checked plan dict into the active store (inside the caller's transaction)."""
     now = models.utc_now()
-    up = _Upserter(now)
+    up = Upserter(now)
     meta, decision = data["metadata"], data["decision"]
     plan_columns = {
         "doc_type": data["doc_type"],
@@ -505,7 +313,8 @@ def import_plan(data: dict[str, Any]) -> int:
         "status": column("status"), "progress": column("progress"), "comment": column("comment"),
         "parent": column("parent")}, self_refs=("parent",))
     up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
-    _import_dependencies(up, timeline, item_ids)
+    up.put_dependencies(list(dict.fromkeys(
+        (item_ids[dep], item_ids[t["uuid"]]) for t in timeline for dep in t["depends_on"])), list(item_ids.values()))
 
     def with_period(r: dict[str, Any]) -> dict[str, Any]:
         return {**{k: v for k, v in r.items() if k not in ("uuid", "start", "end", "person")},
@@ -532,19 +341,3 @@ def import_plan(data: dict[str, Any]) -> int:
         "label": e["label"], "edition_date": _day(e["date"]), "comment": e["comment"],
         "snapshot": json.dumps(e["snapshot"], ensure_ascii=False)})
     return plan_id
-
-
-def _import_dependencies(up: _Upserter, timeline: list[dict[str, Any]], item_ids: dict[str, int]) -> None:
-    D = models.Dependency
-    wanted = list(dict.fromkeys((item_ids[dep], item_ids[t["uuid"]]) for t in timeline for dep in t["depends_on"]))
-    existing = {(p, s): (i, d) for i, p, s, d in _select_in(
-        'SELECT "id", "predecessor_id", "successor_id", "deleted_at" FROM "dependency" WHERE "successor_id" IN ({})',
-        list(item_ids.values()))}
-    pairs = [pair for pair in wanted if pair not in existing] if existing else wanted
-    new = ((uuid, up.now, up.now, p, s) for uuid, (p, s) in zip(models.new_uuids(len(pairs)), pairs))
-    _executemany('INSERT INTO "dependency" ("uuid", "created_at", "modified_at", "rev", "deleted_at", '
-                 '"predecessor_id", "successor_id", "kind") VALUES (?, ?, ?, 1, NULL, ?, ?, \'FS\')', new)
-    wanted_set = set(wanted)
-    _executemany('UPDATE "dependency" SET "deleted_at" = NULL, "modified_at" = ?, "rev" = "rev" + 1 WHERE "id" = ?',
-                 [(up.now, existing[pair][0]) for pair in wanted if pair in existing and existing[pair][1] is not None])
-    up.bury(D, [row_id for pair, (row_id, deleted) in existing.items() if pair not in wanted_set and deleted is None])

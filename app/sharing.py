@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,41 +182,19 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
 
 
 def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
-    """Write one plan (with its editions) alone into a new file at `out`.
+    """Write one plan (with its editions, people and history) alone into a new file at `out`.
 
-    The new file remembers its common state with this file, so when it comes
-    back edited, merging it is three-way from the start.
+    The plan's rows keep their versions, so when the file comes back edited, merging it
+    finds their common past by itself.
     """
-    from app.plan_import import import_plan
-    from app.plan_json import plan_to_dict
-    from db.merge import file_uuid_of, record_common_state
-    from db.store import create_store, fsync_dir
+    from db.extract import extract_plans
 
     out = Path(out)
     if out.exists():
         raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     if not out.parent.is_dir():
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
-    data = plan_to_dict(plan_id)
-    source_uuid = file_uuid_of(ws.store)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
-    try:
-        new = create_store(tmp)
-        try:
-            with new.write():
-                import_plan(data)
-            record_common_state(new, source_uuid, ws.path.name)
-        finally:
-            new.close()
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
-        ws.store.activate()
-    return out
+    return extract_plans(ws.path, out, [ws.get("plan", plan_id)["uuid"]])
 
 
 # --- command line: uppdrag copy / merge / send / backups / restore -----------------------
@@ -264,7 +241,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from db.backup import make_session_backup
-    from db.merge import merge_files, merge_into
+    from app.merge import merge_files, merge_into
 
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)

@@ -13,7 +13,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,8 +22,12 @@ from db.errors import StoreError
 from db.paths import backup_dir
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """Write a consistent copy of the SQLite file `source` to `target` (replacing it)."""
+def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connection], None] | None = None) -> Path:
+    """Write a consistent copy of the SQLite file `source` to `target` (replacing it).
+
+    `prepare` changes the copy before it is checked and renamed into place (in one
+    transaction); the copy is then rewritten (VACUUM) so no page keeps what it removed.
+    """
     from db.store import fsync_dir, harden
 
     target = Path(target)
@@ -43,6 +47,10 @@ def copy_database(source: Path, target: Path) -> Path:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
+            if prepare is not None:
+                with dst:
+                    prepare(dst)
+                dst.execute("VACUUM")
             ok = dst.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             dst.close()

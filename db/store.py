@@ -30,6 +30,7 @@ from peewee import SqliteDatabase
 
 from db import models
 from db.errors import FileRefused, ReadOnlyStore, StoreError
+from db.history import default_author
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.migrations import migrate
 from db.schema import schema_difference
@@ -263,6 +264,7 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
         db = HardenedSqliteDatabase(
             str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, lock_type="IMMEDIATE"
         )
+    db.author = default_author()  # who the row history records (db/history.py)
     db.connect()
     return db
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def merge_from_file(window: MainWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
-    from db.merge import merge_into
+    from app.merge import merge_into
     from ui.dialogs.sharing_dialogs import ConflictDialog
 
     if window.ofile is None or window.ofile.read_only:

@@ -12,7 +12,7 @@ from app.workspace import Workspace
 from db import models
 from db.backup import make_session_backup
 from db.lock import LockInfo
-from db.merge import merge_files
+from app.merge import merge_files
 from ui.dialogs.edition_dialogs import CompareEditionsDialog, FreezeEditionDialog
 from ui.dialogs.sharing_dialogs import BackupsDialog, ConflictDialog, LockedFileDialog
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.lock import LockInfo
-from db.merge import Conflict
+from app.merge import Conflict
 from ui.i18n import tr
 
 
