@@ -292,40 +292,54 @@ def b7(path: Path) -> dict[str, Any]:
 # --- B8: merge of two diverged copies ----------------------------------------
 
 
+# Each side changes its own columns and a few the other changes too: on rows both sides chose, a
+# timeline title is a real conflict and a risk's mitigation against its owner is a field-level merge.
+SIDE_COLUMNS = {
+    1: (("timeline_item", "title"), ("risk", "mitigation"), ("section", "body"), ("person", "notes"), ("role", "note")),
+    2: (("timeline_item", "title"), ("risk", "owner"), ("section", "guidance"), ("person", "title"), ("role", "unit")),
+}
+
+
 def diverge(path: Path, seed: int, share: float = 0.2) -> None:
-    """Change `share` of the rows of the main tables the way edits do (new text, time and revision)."""
+    """Edit `share` of the rows of the main tables as the app does: each change a new version in the history."""
     import random
 
+    from db import history
+    from db.store import open_store
+
     rng = random.Random(seed)
-    conn = raw_connect(path)
-    stamp = f"2025-06-0{seed % 9 + 1}T12:00:00.000000Z"
-    conn.execute("BEGIN IMMEDIATE")
-    for table, column in (("timeline_item", "title"), ("risk", "mitigation"), ("section", "body"),
-                          ("person", "notes"), ("role", "note")):
-        ids = [r for (r,) in conn.execute(f"SELECT id FROM {table}")]
-        chosen = rng.sample(ids, int(len(ids) * share))
-        conn.executemany(
-            f'UPDATE {table} SET "{column}" = "{column}" || ?, modified_at = ?, rev = rev + 1 WHERE id = ?',
-            [(f" (ändrad {seed})", stamp, i) for i in chosen])
-    conn.execute("COMMIT")
-    conn.close()
+    store = open_store(path)
+    try:
+        with store.write():
+            for table, column in SIDE_COLUMNS[seed]:
+                ids = [r for (r,) in store.db.execute_sql(f'SELECT "id" FROM "{table}"')]
+                chosen = rng.sample(ids, int(len(ids) * share))
+                current = dict(history.select_in(store.db, f'SELECT "id", "{column}" FROM "{table}" WHERE "id" IN ({{}})',
+                                                 chosen))
+                history.update_each(store.db, history.shape_of(table),
+                                    {i: {column: f"{current[i]} (ändrad {seed})"} for i in chosen})
+    finally:
+        store.close()
 
 
 def b8(path: Path) -> dict[str, Any]:
-    merge_mod = need("db.merge")
-    merge = next((getattr(merge_mod, n) for n in ("merge_files", "merge") if callable(getattr(merge_mod, n, None))), None)
-    if merge is None:
-        raise NotAvailable(f"{NOT_YET} (db.merge har ingen merge_files/merge)")
+    """The causal merge of two diverged copies, beside SQLite's own sqldiff between the same two files."""
+    merge = need("app.merge", "merge_files")
+    sqldiff = shutil.which("sqldiff")
+    if sqldiff is None:
+        raise NotAvailable("sqldiff saknas (Debian-paketet sqlite3-tools)")
     mine, theirs = fresh_copy(path, "b8-mine.uppdrag"), fresh_copy(path, "b8-theirs.uppdrag")
     diverge(mine, 1)
     diverge(theirs, 2)
     started = now()
-    shutil.copyfile(theirs, path.parent / "b8-copy.uppdrag")
+    subprocess.run([sqldiff, str(mine), str(theirs)], check=True, stdout=subprocess.DEVNULL)
     floor = now() - started
     started = now()
-    merge(mine, theirs)
+    report = merge(mine, theirs, prefer="mine")
     value = now() - started
-    return {"B8": {"value": value, "floor": floor, "unit": "s"}}
+    changed = sum(report.added.values()) + sum(report.updated.values())
+    return {"B8": {"value": value, "floor": floor, "unit": "s",
+                   "note": f"{changed} rader hämtade, {len(report.conflicts)} konflikter"}}
 
 
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
