@@ -262,7 +262,7 @@ def b7(path: Path) -> dict[str, Any]:
         end = VagueDate.from_canonical(t["end"]) if t["end"] else None
         values = {
             "uuid": t["uuid"], "created_at": models.utc_now(), "modified_at": models.utc_now(), "rev": 1,
-            "deleted_at": None, "plan_id": 1, "position": position, "kind": t["kind"], "code": t["code"],
+            "deleted_at": None, "version_id": models.new_version(), "plan_id": 1, "position": position, "kind": t["kind"], "code": t["code"],
             "title": t["title"], "description": t["description"],
             "start": start.start.isoformat() if start else None, "start_precision": str(start.precision) if start else None,
             "end": end.start.isoformat() if end else None, "end_precision": str(end.precision) if end else None,
