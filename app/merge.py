@@ -194,18 +194,17 @@ class _Decider:
 
     def new_row(self, shape: Shape, t: RowState, records: list[Record]) -> None:
         self.writes.append(Write(shape, t.uuid, dict(t.values), t.version, t.rev, t.modified_at, t.created_at,
-                                 records=records))
+                                 new=True, records=records))
+
+    def fast_forward(self, shape: Shape, t: RowState, records: list[Record]) -> None:
+        """Only the other file changed the row since this one's version: take its version as it is
+        (its history holds this file's version too)."""
+        self.writes.append(Write(shape, t.uuid, dict(t.values), t.version, t.rev, t.modified_at, records=records))
 
     def row(self, row: _Row, their_records: list[Record]) -> None:
+        """Both files changed the row since their last common version: merge it field by field."""
         m, t = row.mine, row.theirs
         mine_line, their_line = _ancestry(m.version, row.records), _ancestry(t.version, row.records)
-        if t.version in mine_line:
-            return  # this file already has everything the other one has of the row
-        if m.version in their_line:  # only the other file changed it since
-            changed = {c: v for c, v in t.values.items() if v != m.values.get(c)}
-            self.writes.append(Write(row.shape, t.uuid, changed, t.version, t.rev, t.modified_at, old=m,
-                                     records=their_records))
-            return
         common = mine_line & their_line
         base_version = max(common, key=lambda v: (row.records[v].rev if v in row.records else 0, v), default=None)
         base_rec = row.records.get(base_version) if base_version else None
@@ -294,26 +293,42 @@ def _plan_of(shape: Shape, state: RowState) -> str | None:
 
 def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver | None = None,
            author: str = "") -> _Decider:
-    """What merging `theirs` into `mine` writes, and its conflicts (each decided)."""
+    """What merging `theirs` into `mine` writes, and its conflicts (each decided).
+
+    Rows are read only as far as needed: versions first; the other file's history tells
+    which rows it changed alone (taken as they are); this file's history tells which ones
+    only this file changed (nothing to do); only rows both changed are read on both sides.
+    """
     decider = _Decider(prefer, resolve, author)
     for shape in history.shapes():
         my_versions, their_versions = mine.versions(shape), theirs.versions(shape)
         differ = [u for u, v in their_versions.items() if my_versions.get(u) != v]
         if not differ:
             continue
-        both = [u for u in differ if u in my_versions]
-        my_states = mine.states(shape, both)
-        their_states = theirs.states(shape, differ)
         their_records = theirs.records(differ)
-        my_records = mine.records(both)
-        for uuid in differ:
-            records = their_records.get(uuid, [])
-            if uuid not in my_states:
-                decider.new_row(shape, their_states[uuid], records)
-                continue
-            known = {r.version: r for r in my_records.get(uuid, [])}
-            known.update((r.version, r) for r in records if r.version not in known or known[r.version].data is None)
-            decider.row(_Row(shape, my_states[uuid], their_states[uuid], known), records)
+        new, ahead, rest = [], [], []
+        for u in differ:
+            if u not in my_versions:
+                new.append(u)
+            elif my_versions[u] in _ancestry(their_versions[u], {r.version: r for r in their_records.get(u, [])}):
+                ahead.append(u)
+            else:
+                rest.append(u)
+        my_records = mine.records(rest)
+        both = [u for u in rest if their_versions[u] not in _ancestry(
+            my_versions[u], {r.version: r for r in my_records.get(u, [])})]
+        their_states = theirs.states(shape, new + ahead + both)
+        my_states = mine.states(shape, both)
+        for u in new:
+            decider.new_row(shape, their_states[u], their_records.get(u, []))
+        for u in ahead:
+            decider.fast_forward(shape, their_states[u], their_records.get(u, []))
+        for u in both:
+            known = {r.version: r for r in my_records.get(u, [])}
+            missing = [r for r in their_records.get(u, []) if r.version not in known
+                       or (known[r.version].data is None and r.data)]
+            known.update((r.version, r) for r in missing)
+            decider.row(_Row(shape, my_states[u], their_states[u], known), missing)
     return decider
 
 
@@ -349,8 +364,8 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
             _fill_plan_titles(decided.conflicts, mine, theirs)
             report = MergeReport(peer=theirs.name, conflicts=decided.conflicts)
             for w in decided.writes:
-                bucket = report.added if w.old is None else report.updated
-                if w.old is None or w.values:
+                bucket = report.added if w.new else report.updated
+                if w.new or w.values:
                     bucket[w.shape.name] = bucket.get(w.shape.name, 0) + 1
             if dry_run:
                 return report

@@ -226,3 +226,29 @@ def restore_backup(backup: Path, target: Path) -> tuple[Path, Path | None]:
         fsync_dir(target.parent)
     copy_database(backup, target)
     return target, aside
+
+
+# --- snapshots for undoing a whole-file step (a merge) -------------------------
+
+
+def snapshot(conn: sqlite3.Connection, target: Path) -> Path:
+    """The open database behind `conn` as it is now, copied to `target` with the backup API."""
+    dst = sqlite3.connect(str(target))
+    try:
+        conn.backup(dst)
+    finally:
+        dst.close()
+    return target
+
+
+def restore_into(conn: sqlite3.Connection, snapshot_path: Path) -> None:
+    """Make the open database behind `conn` what `snapshot_path` holds, in one step (the backup API
+    writes every page inside one transaction of `conn`)."""
+    from db.store import harden
+
+    src = sqlite3.connect(f"file:{Path(snapshot_path).resolve().as_posix()}?mode=ro", uri=True)
+    harden(src)
+    try:
+        src.backup(conn)
+    finally:
+        src.close()

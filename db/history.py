@@ -38,7 +38,7 @@ from db import models
 BOOKKEEPING = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "version_id"})
 HISTORY_DAYS = 365
 IDENTITY_DAYS = 3 * 365
-CHUNK = 500  # values per IN (…): well below SQLite's and PostgreSQL's parameter limits
+CHUNK = 2000  # values per IN (…): well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits
 
 RECORD_COLUMNS = ("tbl", "row_uuid", "version", "parent", "parent2", "rev", "at", "who", "action", "data")
 
@@ -156,19 +156,21 @@ def _text(value: Any) -> Any:
     return iso() if iso is not None and not isinstance(value, str) else value
 
 
-def _state(shape: Shape, row: Sequence[Any]) -> RowState:
-    values = {c: _text(v) for c, v in zip(shape.columns, row[6:])}
-    return RowState(row[0], row[1], row[2], row[3], row[4], row[5], values)
-
-
 def read_states(db: Any, shape: Shape, *, ids: Sequence[int] | None = None,
                 uuids: Sequence[str] | None = None) -> list[RowState]:
     """The rows of `shape` with these ids (or uuids); every row when neither is given."""
     base = content_select(shape)
     if ids is None and uuids is None:
-        return [_state(shape, r) for r in db.execute_sql(base)]
-    column, values = ("id", ids) if ids is not None else ("uuid", uuids)
-    return [_state(shape, r) for r in select_in(db, base + f' WHERE t."{column}" IN ({{}})', list(values or []))]
+        rows: Iterable[Sequence[Any]] = db.execute_sql(base)
+    else:
+        column, values = ("id", ids) if ids is not None else ("uuid", uuids)
+        rows = select_in(db, base + f' WHERE t."{column}" IN ({{}})', list(values or []))
+    columns = shape.columns
+    # SQLite hands back text for dates already; other databases give date objects.
+    plain = (getattr(db, "obj", None) or db).param == "?"
+    return [RowState(r[0], r[1], r[2], r[3], r[4], r[5],
+                     dict(zip(columns, r[6:])) if plain else {c: _text(v) for c, v in zip(columns, r[6:])})
+            for r in rows]
 
 
 def dump(values: dict[str, Any]) -> str:

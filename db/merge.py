@@ -104,7 +104,8 @@ class Write:
     rev: int
     modified_at: str
     created_at: str = ""
-    old: RowState | None = None  # this file's row before the merge (None for a new row)
+    new: bool = False  # a row this file does not have yet
+    old: RowState | None = None  # this file's row before a three-way merge: its version is kept in the history
     records: list[Record] = field(default_factory=list)  # versions to add to this file's history
 
 
@@ -131,18 +132,25 @@ class _Ids:
 def apply(db: Any, writes: list[Write]) -> None:
     """Write `writes` (parents' tables before children's) inside the caller's transaction."""
     ids = _Ids(db)
+    wanted: dict[str, set[str]] = {}
     for w in writes:  # every referenced row, in one look-up per table
         for column, target in w.shape.fks:
             if w.values.get(column):
-                ids.preload(target, {w.values[column]})
-    later: list[tuple[str, str, str, str, str]] = []  # (table, uuid, column, target table, target uuid)
+                wanted.setdefault(target, set()).add(w.values[column])
+    for table, uuids in wanted.items():
+        ids.preload(table, uuids)
     superseded: dict[str, list[RowState]] = {}
     for w in writes:
         if w.old is not None:
             superseded.setdefault(w.shape.name, []).append(w.old)
     for table, states in superseded.items():
         history.record_superseded(db, history.shape_of(table), states)
+    later: list[tuple[str, str, str, str, str]] = []  # (table, uuid, column, target table, target uuid)
+    batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]] = {}
     for w in writes:
+        if w.new and not all(ids.get(t, w.values.get(c)) is not None or not w.values.get(c)
+                                     for c, t in w.shape.fks):
+            _flush(db, batches, ids)  # a new row that points at rows not written yet: write what is pending
         fk = w.shape.fk_map
         cols: dict[str, Any] = {}
         for c, v in w.values.items():
@@ -152,22 +160,32 @@ def apply(db: Any, writes: list[Write]) -> None:
                     later.append((w.shape.name, w.uuid, c, fk[c], v))
                 v = target
             cols[c] = v
-        if w.old is None:
-            cols.update(uuid=w.uuid, version_id=w.version, rev=w.rev, created_at=w.created_at, modified_at=w.modified_at)
-            names = ", ".join(f'"{c}"' for c in cols)
-            cur = db.execute_sql(history._sql(db, f'INSERT INTO "{w.shape.name}" ({names}) '
-                                                  f'VALUES ({", ".join("?" * len(cols))})'), list(cols.values()))
-            ids.add(w.shape.name, w.uuid, cur.lastrowid)
+        if w.new:
+            cols.update(uuid=w.uuid, version_id=w.version, rev=w.rev, created_at=w.created_at,
+                        modified_at=w.modified_at)
+            batches.setdefault((w.shape.name, True, tuple(cols)), []).append(list(cols.values()))
         else:
             cols.update(version_id=w.version, rev=w.rev, modified_at=w.modified_at)
-            sets = ", ".join(f'"{c}" = ?' for c in cols)
-            db.execute_sql(history._sql(db, f'UPDATE "{w.shape.name}" SET {sets} WHERE "id" = ?'),
-                           [*cols.values(), w.old.id])
+            batches.setdefault((w.shape.name, False, tuple(cols)), []).append([*cols.values(), w.uuid])
+    _flush(db, batches, ids)
     for table, uuid, column, target_table, target_uuid in later:
         ids.preload(target_table, {target_uuid})
         db.execute_sql(history._sql(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
                        (ids.get(target_table, target_uuid), uuid))
     history.write_records(db, (r.as_tuple() for w in writes for r in w.records))
+
+
+def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
+    """Write the pending rows, one executemany per table and set of columns; learn the new rows' ids."""
+    for (table, insert, names), rows in batches.items():
+        quoted = ", ".join(f'"{c}"' for c in names)
+        if insert:
+            history.executemany(db, f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})', rows)
+            ids.preload(table, {r[names.index("uuid")] for r in rows})
+        else:
+            sets = ", ".join(f'"{c}" = ?' for c in names)
+            history.executemany(db, f'UPDATE "{table}" SET {sets} WHERE "uuid" = ?', rows)
+    batches.clear()
 
 
 def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:

@@ -240,11 +240,14 @@ class Store:
     def activate(self) -> None:
         models.database.initialize(self.db)
 
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction, begun with BEGIN IMMEDIATE."""
-        if self.read_only:
-            raise ReadOnlyStore(f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+        self.require_writable()
         with self.db.atomic():
             yield
 

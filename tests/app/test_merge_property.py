@@ -155,7 +155,8 @@ def test_no_one_sided_edit_is_lost_and_both_ways_converge(mine: list[Any], their
         merged = _goals(a)
         decided = {(c.uuid, "deleted" if c.field == "deleted_at" else c.field) for c in report.conflicts}
         for changes, other in ((ours, theirs_changes), (theirs_changes, ours)):
-            touched_there = {uuid for uuid, n in other if n != "deleted"}
+            # rows the other side edited in a way this side did not
+            touched_there = {uuid for (uuid, n), v in other.items() if n != "deleted" and changes.get((uuid, n)) != v}
             for (uuid, name), value in changes.items():
                 if name == "deleted" and value and uuid in touched_there and (uuid, name) not in other:
                     # deleted here, edited (and not deleted) there: a conflict
