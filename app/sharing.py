@@ -310,7 +310,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)
     else:
-        ws = open_for_writing(args.file, break_stale=args.break_lock)
+        from app.cli import tell
+
+        ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
         try:
             make_session_backup(args.file)
             report = merge_into(ws.store, args.other, prefer=args.prefer)
