@@ -52,6 +52,8 @@ KINDS: dict[str, Kind] = {
 
 # A database table's rows in Swedish ("timeline_item" → "tidplanspost"), for reports that count rows by table.
 TABLE_LABELS: dict[str, str] = {k.model._meta.table_name: k.noun for k in KINDS.values()}
+# One row of a table, definite ("tidplanens post"), for messages about that row.
+ROW_LABELS: dict[str, str] = {k.model._meta.table_name: k.label for k in KINDS.values()}
 # Fields as messages name them ("olika ändringar i titel").
 FIELD_LABELS = {
     "title": "titel", "subtitle": "undertitel", "heading": "rubrik", "body": "text", "body_after": "text efter tabellen",

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.kinds import FIELD_LABELS, TABLE_LABELS
+from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
@@ -64,7 +64,7 @@ class Conflict:
 
     @property
     def kind_label(self) -> str:
-        return TABLE_LABELS.get(self.table, self.table)
+        return ROW_LABELS.get(self.table, self.table)
 
     @property
     def field_label(self) -> str:

@@ -151,6 +151,10 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
         reason = "Filen är öppnad skrivskyddad."
     if network and not ws.read_only:
         ws.store.db.execute_sql("PRAGMA locking_mode = EXCLUSIVE")
+    if not ws.read_only:
+        from db.history import prune_if_due
+
+        prune_if_due(ws.store.db)  # the row history forgets what no copy can need any more
     ws.sharing = SharingState(lock, holder, network, reason)  # type: ignore[attr-defined]
     return ws, holder
 

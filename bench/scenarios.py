@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.generate import SEED
 from bench.common import (
     NOT_YET, NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
 )
@@ -339,16 +340,51 @@ def b8(path: Path) -> dict[str, Any]:
     report = merge(mine, theirs, prefer="mine")
     value = now() - started
     changed = sum(report.added.values()) + sum(report.updated.values())
-    return {"B8": {"value": value, "floor": floor, "unit": "s",
-                   "note": f"{changed} rader hämtade, {len(report.conflicts)} konflikter"}}
+    return {"B8": {"value": value, "floor": floor, "unit": "s", "rows_taken": changed,
+                   "conflicts": len(report.conflicts)}}
+
+
+# --- HIST: what the row history costs in file size ------------------------------
+
+
+def hist(path: Path) -> dict[str, Any]:
+    """File size after 10,000 edits through the services (floor: the same file before them), and after
+    the history of a year later is pruned."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    Workspace = need("app.workspace", "Workspace")
+    add_examples = need("app.plans", "add_examples")
+    history = need("db.history")
+    target = path.parent / "hist.uppdrag"
+    for p in (target, target.with_name(target.name + "-journal")):
+        p.unlink(missing_ok=True)
+    ws = Workspace.create(target)
+    add_examples(ws)
+    before = target.stat().st_size
+    rng = random.Random(SEED)
+    rows = [("timeline", r["id"], "title", r["title"]) for plan in (1, 2) for r in ws.list("timeline", plan)]
+    rows += [("risk", r["id"], "mitigation", r["mitigation"]) for plan in (1, 2) for r in ws.list("risk", plan)]
+    with ws.store.write():  # one commit: the history is the same as for 10,000 separate ones
+        for n in range(10_000):
+            kind, row_id, field, text = rng.choice(rows)
+            ws.update(kind, row_id, **{field: f"{text} ({n})"})
+    after = target.stat().st_size
+    history.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.HISTORY_DAYS + 1))
+    ws.store.db.execute_sql("VACUUM")
+    pruned = target.stat().st_size
+    ws.close()
+    mb = 1024 * 1024
+    return {"HIST": {"value": after / mb, "floor": before / mb, "unit": "MB",
+                     "after_pruning_a_year_later_mb": round(pruned / mb, 2)}}
 
 
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
-    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "RSS": rss,
+    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "HIST": hist, "RSS": rss,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",)}
-UNITS = {"RSS": "MB"}
+UNITS = {"RSS": "MB", "HIST": "MB"}
 
 
 def run(name: str, path: Path) -> dict[str, Any]:

@@ -314,3 +314,18 @@ def prune(db: Any, *, now: datetime | None = None, history_days: int = HISTORY_D
     dropped = db.execute_sql(_sql(db, f'DELETE FROM "row_version" WHERE "at" < ? AND "version" NOT IN ({current})'),
                              (stamp(identity_days),)).rowcount
     return cleared, dropped
+
+
+def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:
+    """Prune when the history holds anything older than HISTORY_DAYS; True if it ran.
+
+    Nothing is written to a file that has nothing to forget, so opening a file for
+    editing leaves its bytes alone.
+    """
+    now = now or datetime.now(UTC)
+    horizon = (now - timedelta(days=HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if db.execute_sql(_sql(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'), (horizon,)).fetchone() is None:
+        return False
+    with db.atomic():
+        prune(db, now=now)
+    return True
