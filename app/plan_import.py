@@ -17,7 +17,7 @@ from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
-from app.dates import DateParseError, VagueDate
+from app.dates import DateParseError, VagueDate, parse_date, parse_range
 from app.plan_json import FORMAT, FORMAT_VERSION
 from app.plan_schema_check import plan_schema, quick_check
 from app.validation import ValidationError, timeline_rows_pass, validate
@@ -63,6 +63,8 @@ def read_plan_file(path: Path) -> dict[str, Any]:
         raise PlanFileError(
             f"Filen ”{path.name}” är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})."
         ) from None
+    if isinstance(data, dict):
+        _split_ranges(data)
     check_plan_dict(data)
     return data
 
@@ -114,7 +116,37 @@ def _swedish(error: Any) -> str:
 
 @lru_cache(maxsize=4096)  # VagueDate is immutable; plans repeat their dates
 def _vague(text: str | None) -> VagueDate | None:
-    return None if text is None else VagueDate.from_canonical(text)
+    """A stored form ("2025-Q3"), or one a person wrote ("hösten 2025", "v. 12 2026")."""
+    if text is None:
+        return None
+    try:
+        return VagueDate.from_canonical(text)
+    except DateParseError:
+        return parse_date(text)
+
+
+def _split_ranges(data: Any) -> None:
+    """A whole period written in a row's `start` ("okt 2024 – jan 2025") with no `end`
+    becomes its start and end, in canonical form; anything else is left for the checks."""
+    lists = {"timeline": data.get("timeline"), "resources": data.get("resources"),
+             "organisation.roles": (data.get("organisation") or {}).get("roles")
+             if isinstance(data.get("organisation"), dict) else None}
+    for rows in lists.values():
+        for row in rows if isinstance(rows, list) else ():
+            text = row.get("start") if isinstance(row, dict) else None
+            if not isinstance(text, str) or row.get("end") is not None:
+                continue
+            try:
+                _vague(text)
+                continue
+            except DateParseError:
+                pass
+            try:
+                period = parse_range(text)
+            except DateParseError:
+                continue
+            if period.start is not None and period.end is not None:
+                row["start"], row["end"] = period.start.canonical(), period.end.canonical()
 
 
 VAGUE_PATHS = {

@@ -95,7 +95,7 @@ def author_of(db: Any) -> str:
     return getattr(target, "author", None) or default_author()
 
 
-def _sql(db: Any, text: str) -> str:
+def in_style(db: Any, text: str) -> str:
     """`text` with `?` placeholders in the database's own parameter style."""
     target = getattr(db, "obj", None) or db
     param = getattr(target, "param", "?")
@@ -110,13 +110,13 @@ def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
     rows = list(rows)
     if rows:
-        db.cursor().executemany(_sql(db, sql), rows)
+        db.cursor().executemany(in_style(db, sql), rows)
 
 
 def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
     for chunk in chunks(values):
-        yield from db.execute_sql(_sql(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk))
+        yield from db.execute_sql(in_style(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk))
 
 
 # --- reading rows as the history stores them ------------------------------------
@@ -308,10 +308,10 @@ def prune(db: Any, *, now: datetime | None = None, history_days: int = HISTORY_D
 
     current = " UNION ALL ".join(f'SELECT "version_id" FROM "{s.name}"' for s in shapes())
     # A version's content is needed until a later version has stood for the whole period.
-    cleared = db.execute_sql(_sql(db, f'UPDATE "row_version" SET "data" = NULL WHERE "data" IS NOT NULL AND "version" IN ('
+    cleared = db.execute_sql(in_style(db, f'UPDATE "row_version" SET "data" = NULL WHERE "data" IS NOT NULL AND "version" IN ('
                              'SELECT p."version" FROM "row_version" p JOIN "row_version" c ON c."parent" = p."version" '
                              f'WHERE c."at" < ?) AND "version" NOT IN ({current})'), (stamp(history_days),)).rowcount
-    dropped = db.execute_sql(_sql(db, f'DELETE FROM "row_version" WHERE "at" < ? AND "version" NOT IN ({current})'),
+    dropped = db.execute_sql(in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND "version" NOT IN ({current})'),
                              (stamp(identity_days),)).rowcount
     return cleared, dropped
 
@@ -324,7 +324,7 @@ def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:
     """
     now = now or datetime.now(UTC)
     horizon = (now - timedelta(days=HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    if db.execute_sql(_sql(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'), (horizon,)).fetchone() is None:
+    if db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'), (horizon,)).fetchone() is None:
         return False
     with db.atomic():
         prune(db, now=now)

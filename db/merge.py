@@ -170,7 +170,7 @@ def apply(db: Any, writes: list[Write]) -> None:
     _flush(db, batches, ids)
     for table, uuid, column, target_table, target_uuid in later:
         ids.preload(target_table, {target_uuid})
-        db.execute_sql(history._sql(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
+        db.execute_sql(history.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
                        (ids.get(target_table, target_uuid), uuid))
     history.write_records(db, (r.as_tuple() for w in writes for r in w.records))
 
@@ -193,13 +193,13 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
     from datetime import date
 
     for plan_uuid, text, status in entries:
-        row = db.execute_sql(history._sql(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'), (plan_uuid,)).fetchone()
+        row = db.execute_sql(history.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'), (plan_uuid,)).fetchone()
         if row is None:
             continue
-        (position,) = db.execute_sql(history._sql(
+        (position,) = db.execute_sql(history.in_style(
             db, 'SELECT coalesce(max("position"), -1) + 1 FROM "log_entry" WHERE "plan_id" = ?'), (row[0],)).fetchone()
         now = models.utc_now()
-        db.execute_sql(history._sql(
+        db.execute_sql(history.in_style(
             db, 'INSERT INTO "log_entry" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
                 '"plan_id", "position", "entry_date", "kind", "text", "decided_by", "status") '
                 "VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, 'merge', ?, '', ?)"),

@@ -7,7 +7,7 @@ versions a row has had (db/history.py), so two copies of a file find the state
 they last shared row by row and can be merged without losing an edit.
 
 Vague dates are stored as two columns: the first day of the period (so that
-SQL can sort and filter on it) and its precision (day, month, quarter, year).
+SQL can sort and filter on it) and its precision (see app.dates.Precision).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Any
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from db import history, models
+from db.bulk import reserve_ids
 
 _CHUNK = 500  # uuids per IN (…) list, well below SQLite's variable limit
 
@@ -27,13 +28,14 @@ def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
     """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
     made one at a time while SQLite writes (20,000 rows are never all in memory at once)."""
     if not isinstance(rows, list) or rows:
-        models.database.cursor().executemany(sql, rows)
+        models.database.cursor().executemany(history.in_style(models.database, sql), rows)
 
 
 def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
     for chunk in _chunks(values):
-        yield from models.database.execute_sql(sql.format(", ".join("?" * len(chunk))), (*before, *chunk))
+        text = sql.format(", ".join("?" * len(chunk)))
+        yield from models.database.execute_sql(history.in_style(models.database, text), (*before, *chunk))
 
 
 def _as_column(field: Any) -> Any:
@@ -140,8 +142,7 @@ class Upserter:
         #    references between rows resolve before anything is written.
         fresh = [i for i, u in enumerate(uuids) if u not in existing] if existing else range(len(uuids))
         if fresh:
-            (top,) = models.database.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()
-            first = (top or 0) + 1
+            first = reserve_ids(models.database, table, len(fresh))
             if len(fresh) == len(uuids):  # all new: in the order given
                 ids.update(zip(uuids, range(first, first + len(uuids))))
             else:
