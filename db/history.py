@@ -110,7 +110,18 @@ def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
     rows = list(rows)
     if rows:
-        db.cursor().executemany(in_style(db, sql), rows)
+        with errors_of(db):
+            db.cursor().executemany(in_style(db, sql), rows)
+
+
+def errors_of(db: Any) -> Any:
+    """peewee's translation of the driver's errors into its own (as execute_sql has it), for a
+    cursor used directly; a raw sqlite3 connection keeps sqlite3's errors."""
+    from contextlib import nullcontext
+
+    from peewee import __exception_wrapper__ as peewee_errors
+
+    return nullcontext() if hasattr(db, "conn") else peewee_errors
 
 
 def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:

@@ -28,7 +28,8 @@ def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
     """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
     made one at a time while SQLite writes (20,000 rows are never all in memory at once)."""
     if not isinstance(rows, list) or rows:
-        models.database.cursor().executemany(history.in_style(models.database, sql), rows)
+        with history.errors_of(models.database):
+            models.database.cursor().executemany(history.in_style(models.database, sql), rows)
 
 
 def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
