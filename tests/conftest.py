@@ -4,9 +4,17 @@ fresh files per test."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: a profile sized for `make test` on two cores, and a thorough one for thousands
+# of cases (UPPDRAG_HYPOTHESIS=thorough); the properties are the same in both.
+settings.register_profile("ci", max_examples=40)
+settings.register_profile("thorough", max_examples=2000)
+settings.load_profile(os.environ.get("UPPDRAG_HYPOTHESIS", "ci"))
 
 # tests.home_guard: the run's own home, and the check that the real one is untouched;
 # pytester: tests/ui/test_error_hook.py runs a test run of its own.
