@@ -9,7 +9,8 @@
 - the roles `uppdrag_read` (reads every plan) and `uppdrag_write` (member of read; may add
   plans and write where the policies allow);
 - row-level security: a plan and its parts may be changed only by its author or a member named
-  owner, leader or editor; persons, settings and assets by any writer.
+  owner, leader or editor; persons, settings and assets by any writer. A row never moves to
+  another plan (a trigger says no: the policies see only the new row of an UPDATE).
 
 Role names go through psycopg.sql.Identifier, values as parameters: no user text is ever
 formatted into SQL.
@@ -28,8 +29,19 @@ WRITE_ROLE = "uppdrag_write"
 EDIT_ROLES = ("owner", "leader", "editor")
 MEMBER_ROLES = (*EDIT_ROLES, "reader")
 
-# Columns a writer may never change once a row exists: identity and the plan a row belongs to.
-FIXED_COLUMNS = frozenset({"id", "uuid", "plan_id", "created_by", "predecessor_id", "successor_id", "risk_id"})
+# Columns a writer may never change once a row exists: its identity and its plan's author.
+FIXED_COLUMNS = frozenset({"id", "uuid", "created_by"})
+# The columns that tie a row to its plan: a row never moves to another plan (an import rewrites
+# them with the same value, so they stay writable, and a trigger refuses a different one).
+OWNER_COLUMNS = {"dependency": ("predecessor_id", "successor_id"), "risk_assessment": ("risk_id",),
+                 **{m._meta.table_name: ("plan_id",) for m in models.PLAN_PART_MODELS}}
+STAY = """
+CREATE OR REPLACE FUNCTION uppdrag_stay_with_plan() RETURNS trigger
+LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
+BEGIN
+  RAISE EXCEPTION 'row-level security: a row stays with its plan' USING ERRCODE = '42501';
+END
+$$"""
 
 # Server-only objects beside the models' tables.
 EXTRA_DDL = (
@@ -130,6 +142,15 @@ def _roles_and_grants(db: Any) -> None:
             sql.SQL(", ").join(map(sql.Identifier, columns)), table, write))
     _sql(db, sql.SQL("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(schema_id, write))
     _sql(db, sql.SQL(MAY_EDIT).format(schema=schema_id))
+    _sql(db, sql.SQL(STAY).format(schema=schema_id))
+    for table_name, columns in OWNER_COLUMNS.items():
+        table = sql.Identifier(table_name)
+        _sql(db, sql.SQL("DROP TRIGGER IF EXISTS uppdrag_stay_with_plan ON {}").format(table))
+        moved = sql.SQL(" OR ").join(
+            sql.SQL("OLD.{c} IS DISTINCT FROM NEW.{c}").format(c=sql.Identifier(c)) for c in columns)
+        _sql(db, sql.SQL("CREATE TRIGGER uppdrag_stay_with_plan BEFORE UPDATE OF {} ON {} FOR EACH ROW "
+                         "WHEN ({}) EXECUTE FUNCTION uppdrag_stay_with_plan()").format(
+            sql.SQL(", ").join(map(sql.Identifier, columns)), table, moved))
     _sql(db, sql.SQL("REVOKE ALL ON FUNCTION uppdrag_may_edit(integer) FROM PUBLIC"))
     _sql(db, sql.SQL("GRANT EXECUTE ON FUNCTION uppdrag_may_edit(integer) TO {}").format(read))
 

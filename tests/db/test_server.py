@@ -260,6 +260,24 @@ def test_only_the_author_or_named_editors_change_a_plan(server_db, alice_with_pl
     bob.close()
 
 
+def test_a_row_never_moves_to_another_plan(server_db, alice_with_plans):
+    """Not even into a plan of one's own: the policies see only the new row, a trigger the old one."""
+    from db import models
+
+    alice_plan = list_plans(alice_with_plans)[0].id
+    section = alice_with_plans.list("section", alice_plan)[0]["id"]
+    alice_with_plans.close()
+    bob = Workspace.open(server_db.url("bob"))
+    try:
+        own = bob.add("plan", title="Bobs plan", doc_type="plan", template="plan").ids[0]
+        with pytest.raises(StoreError, match="får inte ändra"):
+            with bob.store.write():
+                models.Section.update(plan=own).where(models.Section.id == section).execute()
+        assert bob.get("section", section)["plan"] == alice_plan
+    finally:
+        bob.close()
+
+
 def test_a_reader_gets_a_read_only_store(server_db, alice_with_plans):
     alice_with_plans.close()
     rita = Workspace.open(server_db.url("rita"))
