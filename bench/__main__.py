@@ -60,6 +60,8 @@ TARGETS: dict[str, Target] = {
                  "import of a plan with 20,000 items (floor: raw executemany)"),
     "B8": Target("ratio reported", lambda v, f: True,
                  "merge of two diverged copies, 20 % changed each (floor: file copy)"),
+    "B2-server": Target("≤ 1.5 × floor + 50 ms", lambda v, f: f is not None and v <= 1.5 * f + 0.050,
+                        "B2 with the portfolio on a local PostgreSQL team server (floor: raw psycopg fetch)"),
     "RSS": Target("≤ 250 MB", lambda v, f: v <= 250,
                   "peak RSS, full file + portfolio timeline (floor: bare QMainWindow)"),
 }
@@ -72,7 +74,7 @@ NOTES = {
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
 }
-ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "RSS"]
+ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "B2-server", "RSS"]
 
 
 def machine() -> dict[str, Any]:

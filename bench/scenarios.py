@@ -329,8 +329,15 @@ def b8(path: Path) -> dict[str, Any]:
     return {"B8": {"value": value, "floor": floor, "unit": "s"}}
 
 
+def b2_server(path: Path) -> dict[str, Any]:
+    from bench.server_scenarios import b2_server as run
+
+    return run(path)
+
+
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "RSS": rss,
+    "B2-server": b2_server,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",)}
