@@ -245,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
                 results[result_name] = summarise(result_name, rs)
             r = results[name]
             print(fmt(r["value"], r["unit"]) if r["value"] is not None else r.get("note"), flush=True)
+        from bench.server_scenarios import discard
+
+        discard(db)  # the team server the server scenarios kept for this file
 
     report = {"machine": machine(), "size": args.size, "repeat": args.repeat, "generated": generated,
               "results": {n: results[n] for n in ORDER if n in results}}

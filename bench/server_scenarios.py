@@ -1,13 +1,13 @@
 """The team server's scenarios: B2-server (the portfolio timeline opened from PostgreSQL).
 
-The server is a PostgreSQL cluster of this machine's own (tests/pg_cluster.py) kept beside the
-benchmark file (`bench-full.uppdrag.pg/`): the first scenario that needs it makes it, sets it
-up with `server init` and writes the benchmark file's plans into it; later ones only start it.
+The server is a PostgreSQL cluster of this machine's own (tests/pg_cluster.py) kept for the
+benchmark file (`cluster_folder`): the first scenario that needs it makes it, sets it up with
+`server init` and writes the benchmark file's plans into it; later ones only start it, and the
+end of the run removes it.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +16,33 @@ from bench.common import now
 DBNAME = "bench"
 
 
+def cluster_folder(db: Path) -> Path:
+    """Where the cluster for `db` is kept: in the temporary folder, which the unprivileged user the
+    cluster runs as (when the bench runs as root) can reach, unlike a root-only folder of the run."""
+    import hashlib
+    import tempfile
+
+    key = hashlib.sha1(str(db.resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"uppdrag-bench-pg-{key}"
+
+
+def discard(db: Path) -> None:
+    """Stop and remove the cluster kept for `db`, if a scenario made one (the end of a bench run)."""
+    import shutil
+
+    from tests.pg_cluster import Cluster
+
+    folder = cluster_folder(db)
+    if folder.exists():
+        Cluster(folder).stop("immediate")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def team_server(db: Path) -> tuple[Any, str]:
     """(running cluster, address of the database holding `db`'s plans), made the first time."""
     from tests.pg_cluster import start_cluster
 
-    folder = db.with_name(db.name + ".pg")
-    if os.geteuid() == 0:  # the cluster runs as `postgres`, who must reach the folder
-        os.chmod(db.parent, db.parent.stat().st_mode | 0o011)
-    cluster = start_cluster(folder)
+    cluster = start_cluster(cluster_folder(db))
     url = cluster.admin_url(DBNAME)
     if not cluster.sql("SELECT 1 FROM pg_database WHERE datname = %s", (DBNAME,)):
         cluster.sql(f"CREATE DATABASE {DBNAME}")
@@ -38,7 +57,7 @@ def team_server(db: Path) -> tuple[Any, str]:
 
 def _load(db: Path, url: str) -> None:
     """The file's plans onto the server, through the app's own import (20 plans a transaction)."""
-    from app.plan_json import plan_to_dict
+    from app.planfile.write import plan_to_dict
     from app.plans import list_plans
     from app.workspace import Workspace
     from bench.generate import import_plans
