@@ -95,8 +95,29 @@ def _create_schema(db: Any) -> None:
         models.Setting.create(key="file_uuid", value=f'"{models.new_uuid()}"')
 
 
+def _v2_to_v3(db: Any) -> None:
+    """Version 3: row history (db/history.py). Every user row gets a version id, derived as a file's
+    migration derives it (so a file and a server that share rows agree), and `row_version` keeps versions."""
+    db.execute_sql(
+        'CREATE TABLE "row_version" ("id" SERIAL NOT NULL PRIMARY KEY, "tbl" text NOT NULL, "row_uuid" text NOT NULL, '
+        '"version" text NOT NULL, "parent" text, "parent2" text, "rev" integer NOT NULL, "at" text NOT NULL, '
+        '"who" text NOT NULL, "action" text NOT NULL, "data" text)')
+    db.execute_sql('CREATE INDEX "row_version_row_uuid" ON "row_version" ("row_uuid")')
+    db.execute_sql('CREATE UNIQUE INDEX "row_version_version" ON "row_version" ("version")')
+    for table in V2_USER_TABLES:
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version_id" text NOT NULL DEFAULT \'\'')
+        db.execute_sql(
+            f'UPDATE "{table}" SET "version_id" = substr(encode(sha256(convert_to(\'v2|\' || "uuid" || \'|\' || "rev" '
+            f'|| \'|\' || "modified_at" || \'|\' || coalesce("deleted_at", \'\'), \'UTF8\')), \'hex\'), 1, 32)')
+        db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "version_id" DROP DEFAULT')
+
+
+V2_USER_TABLES = ("person", "plan", "section", "goal", "timeline_item", "dependency", "role", "resource_line",
+                  "budget_line", "risk", "risk_assessment", "log_entry", "status_report", "term", "reference",
+                  "edition")
+
 # SERVER_STEPS[n] takes a server schema from version n to n + 1 (frozen SQL, like db.migrations).
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {}
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3}
 
 
 def _upgrade(db: Any, version: int) -> None:

@@ -104,8 +104,21 @@ def test_another_clients_commit_shows_up(qtbot, window, team):
     before = len(list_plans(window.ofile.ws))
     assert window.count_label.text() == f"{before} planer"
     assert window.ofile.ws.store.listener.connected.wait(10)
-    done = subprocess.run([sys.executable, "-m", "app.cli", "import", team.url("alice"), str(example_files()[0])],
+    done = subprocess.run([sys.executable, "-m", "app.cli", "import", team.url("alice"), str(_renamed_example())],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: window.count_label.text() == f"{before + 1} planer", timeout=10000)
     assert "ändrats av ett annat program" in window.statusBar().currentMessage()
+
+
+def _renamed_example() -> Path:
+    """An example plan under a uuid no database has yet."""
+    import json
+    import tempfile
+    import uuid
+
+    data = json.loads(example_files()[0].read_text(encoding="utf-8"))
+    data["uuid"] = str(uuid.uuid4())
+    out = Path(tempfile.mkdtemp()) / "ny.json"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return out
