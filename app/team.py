@@ -74,6 +74,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("--prefer", choices=("mine", "theirs", "newest"), default="newest",
                    help="vid konflikt: filens värde (mine), serverns (theirs) eller det senast ändrade (newest)")
+    from app.sharing import add_break_lock_option
+
+    add_break_lock_option(p)
 
 
 def cmd_checkout(args: argparse.Namespace) -> int:
@@ -87,7 +90,7 @@ def cmd_checkout(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     from app.sync import sync
 
-    report = sync(args.file, prefer=args.prefer)
+    report = sync(args.file, prefer=args.prefer, break_stale=args.break_lock)
     for line in report.lines():
         print(line)
     return 0

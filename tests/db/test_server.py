@@ -334,3 +334,29 @@ def test_other_clients_hear_of_a_commit(server_db, alice_with_plans, tmp_path):
         assert listener.count >= 1
     finally:
         ws.close()
+
+
+def test_a_version_2_server_is_upgraded_along_the_ladder(server_db, alice_with_plans):
+    """A server set up before the row history: `server init` adds the versions (derived as a file's
+    migration derives them) and the history table, and the app opens it again."""
+    from db.server_schema import V2_USER_TABLES
+
+    alice_with_plans.close()
+    server_db.sql("DROP TABLE row_version")
+    for table in V2_USER_TABLES:
+        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN version_id')
+    server_db.sql("UPDATE uppdrag_schema SET version = 2")
+    with pytest.raises(FileRefused, match="äldre schemaversion"):
+        Workspace.open(server_db.url("alice"))
+    assert init_server(server_db.admin_url) == ("upgraded", 2)
+    import hashlib
+
+    uuid, rev, modified, version = server_db.sql("SELECT uuid, rev, modified_at, version_id FROM plan LIMIT 1")[0]
+    assert version == hashlib.sha256(f"v2|{uuid}|{rev}|{modified}|".encode()).hexdigest()[:32]
+    ws = Workspace.open(server_db.url("alice"))
+    plan = list_plans(ws)[0]
+    ws.update("plan", plan.id, title="Efter uppgraderingen")
+    # the version it replaced (with its content) and the new one, made by the database user
+    assert server_db.sql("SELECT action, who, data IS NOT NULL FROM row_version ORDER BY id") == [
+        ("create", "", True), ("edit", "alice", False)]
+    ws.close()
