@@ -360,3 +360,28 @@ def test_a_version_2_server_is_upgraded_along_the_ladder(server_db, alice_with_p
     assert server_db.sql("SELECT action, who, data IS NOT NULL FROM row_version ORDER BY id") == [
         ("create", "", True), ("edit", "alice", False)]
     ws.close()
+
+
+def test_an_edit_never_overwrites_a_change_it_has_not_seen(server_db, alice_with_plans):
+    """Optimistic concurrency: alice and bob read the same plan; bob changes the title; alice's
+    later title is refused with both values, her change of another field goes through, and after
+    reading again she can write hers."""
+    from app.concurrency import EditConflict
+
+    plan = list_plans(alice_with_plans)[0]
+    grant(server_db.admin_url, "bob", "editor", plan.uuid)
+    bob = Workspace.open(server_db.url("bob"))
+    alice = alice_with_plans
+    alice.get("plan", plan.id)
+    bob.get("plan", plan.id)
+    bob.update("plan", plan.id, title="Bobs titel")
+    with pytest.raises(EditConflict, match="ditt värde ”Alices titel”, det sparade ”Bobs titel”") as caught:
+        alice.update("plan", plan.id, title="Alices titel")
+    assert "bob" in str(caught.value) and "\n" not in str(caught.value)
+    assert alice.get("plan", plan.id)["title"] == "Bobs titel"  # nothing overwritten; now she has seen it
+    bob.update("plan", plan.id, subtitle="Bobs undertitel")
+    alice.update("plan", plan.id, diarienummer="RS 2025/1")  # another field: no conflict
+    alice.update("plan", plan.id, title="Alices titel")
+    got = bob.get("plan", plan.id)
+    assert (got["title"], got["subtitle"], got["diarienummer"]) == ("Alices titel", "Bobs undertitel", "RS 2025/1")
+    bob.close()
