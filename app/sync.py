@@ -149,7 +149,7 @@ def _setting(url: str, plans: list[str] | None) -> str:
 def team_server_of(local: Any) -> dict[str, Any] | None:
     import json
 
-    row = local.db.execute_sql(history._sql(local.db, 'SELECT "value" FROM "setting" WHERE "key" = ?'),
+    row = local.db.execute_sql(history.in_style(local.db, 'SELECT "value" FROM "setting" WHERE "key" = ?'),
                                (TEAM_SETTING,)).fetchone()
     return None if row is None else json.loads(row[0])
 

@@ -66,6 +66,11 @@ TARGETS: dict[str, Target] = {
                         "B2 with the portfolio on a local PostgreSQL team server (floor: raw psycopg fetch)"),
     "B14": Target("≤ 2 × floor", lambda v, f: f is not None and v <= 2 * f,
                   "write-back of the bench file to a network share (floor: plain file copy to the same share)"),
+    "B9": Target("p95 ≤ 3 × floor and ≤ 20 ms, 0 lost, 0 errors",
+                 lambda v, f: f is not None and v <= 3 * f and v <= 0.020,
+                 "20 client processes × 200 edits on a local server (floor: raw UPDATE … WHERE version; COMMIT)"),
+    "B10": Target("≤ 5 × floor and < 3 s", lambda v, f: f is not None and v <= 5 * f and v < 3.0,
+                  "sync of a checked-out portfolio, 20 % changed each side (floor: raw read of the changed rows)"),
     "RSS": Target("≤ 250 MB", lambda v, f: v <= 250,
                   "peak RSS, full file + portfolio timeline (floor: bare QMainWindow)"),
 }
@@ -83,7 +88,7 @@ NOTES = {
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
 }
-ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "B2-server", "RSS"]
+ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "B2-server", "B9", "B10", "RSS"]
 
 
 def machine() -> dict[str, Any]:
