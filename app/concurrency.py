@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from app import kinds, rows
+from app.merge import _label, _short, field_label  # as a merge conflict names a row, field and value
 from db import history
 from db.errors import StoreError
 
@@ -24,19 +25,12 @@ class EditConflict(StoreError):
     """Someone else changed the same field since this window read it; nothing was written."""
 
     def __init__(self, label: str, fields: dict[str, tuple[Any, Any]], who: str):
-        from app.merge import field_label
-
         said = "; ".join(f"{field_label(n)}: ditt värde ”{_short(m)}”, det sparade ”{_short(t)}”"
                          for n, (m, t) in fields.items())
         by = f" av {who}" if who else ""
         super().__init__(f"{label} ändrades{by} på servern medan du skrev ({said}). Inget skrevs över; "
                          "skriv in ditt värde igen om det ska gälla.")
         self.fields = fields
-
-
-def _short(value: Any) -> str:
-    text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 class Seen:
@@ -82,13 +76,3 @@ class Seen:
         row = m.select(m.id, m.version_id).where(m.id == row_id).get_or_none()
         if row is not None:
             self.note(k.name, row)
-
-
-def _label(values: dict[str, Any]) -> str:
-    from app.merge import LABEL_FIELDS
-
-    for name in LABEL_FIELDS:
-        text = values.get(name)
-        if isinstance(text, str) and text.strip():
-            return _short(text)
-    return "(utan rubrik)"
