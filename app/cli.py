@@ -109,8 +109,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     ws = _open(args.file, read_only=True)
     try:
         plans = list_plans(ws)
+        damage = ws.store.damage_message()  # list_plans read only what it showed: check the whole file
     finally:
         ws.close()
+    if damage:
+        print(f"uppdrag: {damage}", file=sys.stderr)
     if args.json:
         print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
         return 0

@@ -23,7 +23,7 @@ from ui.search_index import SearchIndex
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from app.workspace import Change
+    from app.workspace import Change, Workspace
 
 
 # The menus' actions load their modules (and those the dialogs) when first used, not at start.
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.booking_warner = None
         self.heartbeat = None
         self.watcher = None
+        self.integrity_watch = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
@@ -281,6 +282,9 @@ class MainWindow(QMainWindow):
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
+        from ui.session import IntegrityWatch
+
+        self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
@@ -339,6 +343,16 @@ class MainWindow(QMainWindow):
         self.ofile.close()
         self.ofile = None
         self.plan_model.set_rows([])
+
+    def file_damaged(self, ws: Workspace, message: str) -> None:
+        """The integrity check found damage: the file is now read-only; show it so and say what to do."""
+        if self.ofile is None or self.ofile.ws is not ws:
+            return  # another file was opened meanwhile
+        self.reload_everything()
+        self.update_title()
+        from ui.errors import show_error
+
+        show_error(self, message)
 
     def update_title(self) -> None:
         if self.ofile is None:
