@@ -5,17 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import models
-from db.errors import StoreError
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.store import integrity_report, open_store
 
 
 def check_report(path: Path) -> tuple[bool, list[str]]:
-    """(all well, lines to show). Refused files give (False, [reason])."""
-    try:
-        store = open_store(path, read_only=True, migrate_old=False)
-    except StoreError as exc:
-        return False, [str(exc)]
+    """(all well, lines to show); a file that cannot be opened raises StoreError (FileRefused)."""
+    store = open_store(path, read_only=True, migrate_old=False)
     try:
         lines = [
             *store.notices,

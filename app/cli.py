@@ -13,9 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from db.errors import StoreError
+from app.export.result import ExportError
+from db.errors import StoreError, database_error_text
 
-USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
+USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, ExportError, LookupError, ValueError, OSError)
 
 
 
@@ -228,7 +229,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return HANDLERS[args.command](args)
     except USER_ERRORS as exc:
-        print(f"uppdrag: {exc}", file=sys.stderr)
+        print(f"uppdrag: {database_error_text(exc) or exc}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("uppdrag: indata är för djupt nästlade för att läsas.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        text = database_error_text(exc)  # SQLite's errors (a damaged file, invalid UTF-8), in Swedish
+        if text is None:
+            raise
+        print(f"uppdrag: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("uppdrag: avbrutet.", file=sys.stderr)

@@ -25,10 +25,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
 
 from db import models
-from db.errors import FileRefused, ReadOnlyStore, StoreError
+from db.errors import FileRefused, ReadOnlyStore, StoreError, database_error_text
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.migrations import migrate
 from db.schema import schema_difference
@@ -298,8 +298,13 @@ class Store:
         if self.read_only:
             raise ReadOnlyStore(self.damage_message() if self._problems
                                 else f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
-        with self.db.atomic():
-            yield
+        try:
+            with self.db.atomic():
+                yield
+        except (sqlite3.OperationalError, OperationalError) as exc:
+            # On a full disk SQLite has rolled back already and peewee's own rollback then fails
+            # with "cannot rollback - no transaction is active", which would hide the real error.
+            raise StoreError(database_error_text(exc) or str(exc)) from exc
 
     def close(self) -> None:
         if not self.db.is_closed():
