@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.heartbeat = None
         self.watcher = None
         self.integrity_watch = None
+        self.sync = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
@@ -296,16 +297,17 @@ class MainWindow(QMainWindow):
         ofile.events.error.connect(self.show_message)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.session import ExternalChangeWatcher, Heartbeat
+        from ui.session import ExternalChangeWatcher, Heartbeat, IntegrityWatch
+        from ui.sync_status import SyncIndicator
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
-        from ui.session import IntegrityWatch
-
         self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
+        self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
+            after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
         if reason:
             self.statusBar().showMessage(reason, 20000)
@@ -336,7 +338,7 @@ class MainWindow(QMainWindow):
         from ui.session import backup_in_background
 
         if self.ofile is ofile and not ofile.ws.on_server:  # not if closed (or replaced) meanwhile; IT backs up a server
-            backup_in_background(ofile.path)
+            backup_in_background(ofile.ws.path)  # a network file's working copy: the newest state
 
     def _ensure_index(self) -> None:
         if self._index_stale and self.ofile is not None:
@@ -362,9 +364,18 @@ class MainWindow(QMainWindow):
             self.heartbeat.timer.stop()
             self.heartbeat.deleteLater()
             self.heartbeat = None
-        self.ofile.close()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        status = self.ofile.close()
         self.ofile = None
         self.plan_model.set_rows([])
+        if status is not None and not status.all_written:
+            from ui.errors import show_error
+
+            show_error(self, status.message + ". " + tr(
+                "MainWindow", "Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång "
+                              "du öppnar filen."))
 
     def file_damaged(self, ws: Workspace, message: str) -> None:
         """The integrity check found damage: the file is now read-only; show it so and say what to do."""
