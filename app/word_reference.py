@@ -23,11 +23,21 @@ TEMP_PREFIX = "uppdrag-ref-"
 
 
 def set_reference(ws: Workspace, path: Path) -> None:
+    """Store `path` as the file's reference, without what would make Word contact anyone
+    (external relationships, an attached template); a zip bomb is refused unopened."""
+    from app.export.docx_safety import UnsafePackage, strip_external
+
     data = path.read_bytes()
     if len(data) > MAX_REFERENCE_BYTES:
         raise ValueError(f"Mallen ”{path.name}” är större än 20 MB.")
     if not data.startswith(b"PK"):
         raise ValueError(f"”{path.name}” är inget Word-dokument (.docx eller .dotx).")
+    try:
+        data = strip_external(data, path.name)
+    except UnsafePackage:
+        raise  # a ValueError with its Swedish message
+    except Exception:  # noqa: BLE001 - zipfile's and lxml's errors on someone else's damaged file
+        raise ValueError(f"”{path.name}” är skadad och kan inte användas som Word-mall.") from None
     with ws.store.write():
         A = models.Asset
         A.insert(key=ASSET_KEY, name=path.name, data=data, modified_at=models.utc_now()).on_conflict(
