@@ -332,6 +332,10 @@ class ServerStore:
 
         models.database.initialize(self.db)
 
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+
     def integrity_problems(self) -> list[str]:
         return []
 
@@ -341,8 +345,7 @@ class ServerStore:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
-        if self.read_only:
-            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+        self.require_writable()
         import peewee
 
         try:

@@ -29,6 +29,7 @@ from peewee import OperationalError, SqliteDatabase
 
 from db import models
 from db.errors import FileRefused, ReadOnlyStore, StoreError, database_error_text
+from db.history import default_author
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.migrations import migrate
 from db.schema import schema_difference
@@ -290,14 +291,19 @@ class Store:
 
         return damaged_file_message(self.path, problems)
 
-    @contextmanager
-    def write(self) -> Iterator[None]:
-        """One committed transaction, begun with BEGIN IMMEDIATE."""
+    def require_writable(self) -> None:
+        """Raise ReadOnlyStore unless the file may be written: opened writable and found sound
+        (the first time, this waits for the integrity check's verdict)."""
         if not self.read_only and self._problems is None:
             self.integrity_problems()
         if self.read_only:
             raise ReadOnlyStore(self.damage_message() if self._problems
                                 else f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One committed transaction, begun with BEGIN IMMEDIATE."""
+        self.require_writable()
         try:
             with self.db.atomic():
                 yield
@@ -322,6 +328,7 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
         db = HardenedSqliteDatabase(
             str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, lock_type="IMMEDIATE"
         )
+    db.author = default_author()  # who the row history records (db/history.py)
     db.connect()
     return db
 
