@@ -80,3 +80,11 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
     from app.plan_json import plan_to_dict
 
     return EXPORTERS[suffix][1](ws, plan_to_dict(plan_id), out)
+
+
+def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:
+    """The registrar's check (app.registrar) of a plan in the open file, on the file's risk scale."""
+    from app.plan_json import plan_to_dict
+    from app.registrar import registrar_check
+
+    return registrar_check(plan_to_dict(plan_id, with_editions=False), ws.risk_scale)

@@ -89,9 +89,13 @@ ROLE_KINDS = {
     "recipient": "Mottagare",
     "stakeholder": "Intressent",
     "resource_owner": "Resursägare",
+    "project_group": "Projektgrupp",
+    "working_group": "Arbetsgrupp",
+    "reference_group": "Referensgrupp",
 }
 GOAL_KINDS = {"effect": "Effektmål", "deliverable": "Uppdragsmål"}
 BUDGET_KINDS = {"cost": "Kostnad", "financing": "Finansiering"}
+BUDGET_SUM_RULES = {"": "Summeras", "shared": "Delad, summeras inte"}
 RISK_STATUSES = {"open": "Öppen", "handled": "Hanteras", "closed": "Stängd"}
 RISK_TRENDS = {"": "", "up": "Ökande", "flat": "Oförändrad", "down": "Minskande"}
 LOG_KINDS = {
@@ -103,3 +107,29 @@ LOG_KINDS = {
 }
 REPORT_STATUSES = {"green": "Grön", "yellow": "Gul", "red": "Röd"}
 DECISION_CHOICES = {"": "", "yes": "Ja", "no": "Nej"}
+
+# What a document calls its roles and its undertaking: a project's documents speak of
+# projektägare and projektledare where an assignment's speak of uppdragsägare and uppdragsledare.
+PROJECT_DOC_TYPES = frozenset({"project_directive", "project_plan"})
+_ROLE_HEADINGS = {  # a role as a table row or line heading ("Uppdragsmedlemmar: …")
+    **ROLE_KINDS,
+    "member": "Uppdragsmedlemmar",
+    "stakeholder": "Övriga intressenter",
+}
+_PROJECT_ROLE_HEADINGS = {
+    "owner": "Projektägare",
+    "leader": "Projektledare",
+    "member": "Projektmedlemmar",
+}
+
+
+def role_heading(kind: str, doc_type: str) -> str:
+    """The role's label in a document of type ``doc_type`` (an unknown kind as written)."""
+    if doc_type in PROJECT_DOC_TYPES and kind in _PROJECT_ROLE_HEADINGS:
+        return _PROJECT_ROLE_HEADINGS[kind]
+    return _ROLE_HEADINGS.get(kind) or (kind[:1].upper() + kind[1:])
+
+
+def undertaking_label(doc_type: str) -> str:
+    """ "Projekt" or "Uppdrag": the cover's line naming what the document is about."""
+    return "Projekt" if doc_type in PROJECT_DOC_TYPES else "Uppdrag"

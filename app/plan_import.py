@@ -514,7 +514,8 @@ def import_plan(data: dict[str, Any]) -> int:
 
     part_list(models.Role, data["organisation"]["roles"], with_period)
     part_list(models.ResourceLine, data["resources"], with_period)
-    part_list(models.BudgetLine, data["budget"], lambda b: {k: v for k, v in b.items() if k != "uuid"})
+    part_list(models.BudgetLine, data["budget"], lambda b: {**{k: v for k, v in b.items() if k != "uuid"},
+                                                            "sum_rule": b.get("sum_rule", "")})
     risk_ids = part_list(models.Risk, data["risks"], lambda r: {
         **{k: v for k, v in r.items() if k not in ("uuid", "due", "history")}, **_vague_columns("due", r["due"])})
     kept = up.put_many(models.RiskAssessment, [(a["uuid"], {

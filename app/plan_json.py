@@ -159,7 +159,7 @@ def plan_to_dict(plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
         ],
         "budget": [
             {"uuid": b.uuid, "kind": b.kind, "description": b.description, "amount": b.amount,
-             "year": b.year, "note": b.note}
+             "year": b.year, "note": b.note, "sum_rule": b.sum_rule}
             for b in _alive(P.BudgetLine, P.BudgetLine.plan == plan_id)
         ],
         "risks": [

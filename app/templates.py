@@ -242,6 +242,13 @@ _DIRECTIVE_SECTIONS = (
         "terms", "Definitioner och förkortningar", numbered=False, content="terms",
         optional=True, guidance=_G_TERMS,
     ),
+    SectionTemplate(
+        "decision", "Beslut", numbered=False, content="decision",
+        guidance=(
+            "Fylls i när nämnden eller uppdragsägaren har beslutat om direktivet: datum, ja eller nej "
+            "och eventuell kommentar. Underskriften skrivs ut under beslutet."
+        ),
+    ),
 )
 
 # The local model of the seed directive: BP0–BP3 and a status milestone MS1.

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
 
-__all__ = ["ListNumbering"]
+__all__ = ["ListNumbering", "numbering_element"]
 
 _INDENT = 357  # twips per level (0.63 cm, Word's own default)
 _BULLETS = ("•", "–", "•")
@@ -43,7 +43,7 @@ def _abstract_xml(abstract_id: int, numbered: bool) -> str:
             f'{"".join(levels)}</w:abstractNum>')
 
 
-def _numbering_element(doc: Document):
+def numbering_element(doc: Document):
     """The numbering part's root, creating the part when the reference has none."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -84,7 +84,7 @@ class ListNumbering:
     def __init__(self, doc: Document) -> None:
         from docx.oxml.ns import qn
 
-        self._root = _numbering_element(doc)
+        self._root = numbering_element(doc)
         self._qn = qn
         abstract_ids = [_int(a.get(qn("w:abstractNumId"))) for a in self._root.iterchildren(qn("w:abstractNum"))]
         next_abstract = max(abstract_ids, default=-1) + 1

@@ -8,10 +8,11 @@ accessor here falls back to an empty value instead of raising.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from app.dates import VagueDate, format_range, parse_date
+from app.dates import MONTHS_LONG, MONTHS_SHORT, VagueDate, format_range, parse_date
 from app.kinds import DOC_TYPE_LABELS
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "format_amount",
     "format_date",
     "format_date_range",
+    "lower_month",
     "vague",
 ]
 
@@ -59,6 +61,14 @@ def format_date(value: Any, style: str = "long") -> str:
     """ "2024-11-18", "September 2025", "Q3 2025", "2025"; unreadable text is kept as written."""
     date = vague(value)
     return date.format(style) if date is not None else as_text(value)
+
+
+_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(set(MONTHS_LONG + MONTHS_SHORT), key=len, reverse=True)) + r")\b")
+
+
+def lower_month(text: str) -> str:
+    """Month names in lower case, as Swedish writes them inside a sentence: "senast mars 2026"."""
+    return _MONTH_WORD.sub(lambda m: m[0].lower(), text)
 
 
 def format_date_range(start: Any, end: Any, style: str = "short") -> str:
