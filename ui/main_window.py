@@ -353,7 +353,8 @@ class MainWindow(QMainWindow):
     def show_message(self, message: str) -> None:
         self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
         self.statusBar().showMessage(message, 15000)
-        QTimer.singleShot(15000, lambda: self.statusBar().setStyleSheet(""))
+        # with the window as context the timer dies with it (a closed window has no status bar)
+        QTimer.singleShot(15000, self.statusBar(), lambda: self.statusBar().setStyleSheet(""))
 
     # --- plans ---------------------------------------------------------------
 

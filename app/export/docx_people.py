@@ -15,9 +15,7 @@ __all__ = ["CONTENT"]
 def _label(ctx: Context, kind: str, *, listed: bool = False) -> str:
     """The role as the document type calls it; as a line the recipient is "Mottagare av
     resultatet" (the directive seed), in a table "Mottagare" (the plan seed)."""
-    if listed and kind == "recipient":
-        return "Mottagare av resultatet"
-    return kinds.role_heading(kind, ctx.plan.doc_type)
+    return kinds.role_heading(kind, ctx.plan.doc_type, listed=listed)
 
 
 def _groups(ctx: Context) -> list[tuple[str, list[dict]]]:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.lock import LockInfo
+from db.lock import LockInfo, lock_path
 from db.merge import Conflict
 from ui.i18n import tr
 
@@ -42,6 +42,7 @@ class LockedFileDialog(QDialog):
         self.choice = "cancel"
         text = tr("Sharing", "”{name}” redigeras redan av {who}.").format(name=Path(path).name,
                                                                         who=holder.describe())
+        text += "\n" + tr("Sharing", "Låsfil: {lock}").format(lock=lock_path(path))
         if holder.is_stale():
             text += "\n" + tr("Sharing", "Låset verkar övergivet (programmet svarar inte). "
                                          "Du kan ta bort det om du vet att ingen annan har filen öppen.")
@@ -193,7 +194,7 @@ class BackupsDialog(QDialog):
         return QMessageBox.question(self, tr("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
-        from db.backup import restore_backup
+        from app.sharing import restore_under_lock
         from db.errors import StoreError
 
         rows = self.table.selectionModel().selectedRows()
@@ -206,7 +207,7 @@ class BackupsDialog(QDialog):
         if not self.confirm(question):
             return
         try:
-            self.restored = restore_backup(b.path, self.db_path)
+            self.restored = restore_under_lock(b.path, self.db_path)
         except StoreError as exc:
             self.status.setText(str(exc))
             return
