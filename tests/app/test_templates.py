@@ -70,6 +70,7 @@ DIRECTIVE_CONTENT = {
     "Milstolpar": "milestones",
     "Delaktiviteter": "activities",
     "Definitioner och förkortningar": "terms",
+    "Beslut": "decision",
 }
 
 # The seed uppdragsplan (Region Örebro län).
