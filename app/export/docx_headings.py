@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.export.docx_lists import numbering_element
-from app.export.docx_xml import W, front_child, sub
+from app.export.docx_lists import numbering_element, set_num_pr
+from app.export.docx_xml import W, front_child
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HeadingNumbering"]
 
-# pPr children that come before numPr (schema order)
-_BEFORE_NUMPR = {f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{t}" for t in
-                 ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
 _LEVEL_TEXT = ("%1.", "%1.%2.", "%1.%2.%3.")
 
 
@@ -32,22 +29,6 @@ def _int(value: str | None) -> int:
         return int(value or 0)
     except ValueError:
         return 0
-
-
-def _put_num_pr(ppr: Any, num_id: int, level: int | None) -> None:
-    """Replace ``ppr``'s numPr with one pointing at ``num_id`` (and ``level``), in schema order."""
-    old = ppr.find(W.NUMPR)
-    if old is not None:
-        ppr.remove(old)
-    before = [c for c in ppr if c.tag in _BEFORE_NUMPR]
-    num_pr = sub(ppr, W.NUMPR)
-    if before:
-        before[-1].addnext(num_pr)
-    else:
-        ppr.insert(0, num_pr)
-    if level is not None:
-        sub(num_pr, W.ILVL, str(level))
-    sub(num_pr, W.NUMID, str(num_id))
 
 
 def _style_num_id(style: Any) -> int | None:
@@ -72,12 +53,12 @@ class HeadingNumbering:
         self.own = reference_num is None
         if self.own:
             self.num_id = self._add_list(doc, h1_id, h2_id)
-            _put_num_pr(front_child(h1, W.PPR), self.num_id, None)
-            _put_num_pr(front_child(h2, W.PPR), self.num_id, 1)
+            set_num_pr(front_child(h1, W.PPR), self.num_id, None)
+            set_num_pr(front_child(h2, W.PPR), self.num_id, 1)
         else:
             self.num_id = reference_num
             if _style_num_id(h2) is None:  # the reference numbers only its first level
-                _put_num_pr(front_child(h2, W.PPR), self.num_id, 1)
+                set_num_pr(front_child(h2, W.PPR), self.num_id, 1)
 
     @staticmethod
     def _add_list(doc: Document, h1_id: str, h2_id: str) -> int:
@@ -117,4 +98,4 @@ class HeadingNumbering:
     @staticmethod
     def unnumbered(paragraph: Paragraph) -> None:
         """Switch the style's list off for this heading (an unnumbered section)."""
-        _put_num_pr(front_child(paragraph._p, W.PPR), 0, 0)
+        set_num_pr(front_child(paragraph._p, W.PPR), 0, 0)
