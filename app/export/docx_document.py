@@ -13,7 +13,7 @@ from app.export import docx_decision, docx_gantt, docx_people, docx_registers, d
 from app.export.docx_context import CM, Context
 from app.export.docx_fields import TocEntry, add_bookmark, add_toc, page_frame
 from app.export.docx_headings import HeadingNumbering
-from app.export.docx_keep import keep_tables_together, keep_with_previous
+from app.export.docx_keep import keep_tables_together, keep_with_previous, set_keep_next
 from app.export.docx_properties import set_properties
 from app.export.docx_reference import open_reference, text_width
 from app.export.docx_styles import S, ensure_language, ensure_styles
@@ -215,7 +215,7 @@ def _body_ends_with_table(doc: Document) -> bool:
 
 def _heading(ctx: Context, text: str, level: int, numbered: bool) -> Any:
     p = ctx.paragraph(text, S.H1 if level == 1 else S.H2)
-    p.paragraph_format.keep_with_next = True  # also under a reference whose heading style lacks it
+    set_keep_next(p._p)  # also under a reference whose heading style lacks it
     if not numbered:
         HeadingNumbering.unnumbered(p)
     return p
