@@ -55,7 +55,11 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
 def _word_options(ws: Workspace) -> dict[str, Any]:
     from app.word_reference import reference_for_export
 
-    return {"reference": reference_for_export(ws), "risk_scale": ws.risk_scale}
+    return {"reference": reference_for_export(ws), "risk_scale": ws.risk_scale,
+            "draft_mark": bool(ws.setting(DRAFT_MARK_KEY, True))}
+
+
+DRAFT_MARK_KEY = "draft_mark"  # the file's choice: "UTKAST" in the header of a draft (default yes)
 
 
 EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], ExportOutcome]]] = {

@@ -93,3 +93,23 @@ def test_a_shared_budget_line_survives_the_file_and_the_example_follows_the_orig
     example = load(PLAN)
     assert [b["sum_rule"] for b in example["budget"]] == ["shared"]
     add_examples(ws)
+
+
+def test_the_file_decides_whether_a_draft_is_marked(ws, tmp_path):
+    import zipfile
+
+    from app.exporters import DRAFT_MARK_KEY, export_plan
+
+    data = small_plan()
+    data["metadata"]["status"] = "draft"
+    plan_id, _ = import_plan_data(ws, data)
+
+    def header(out: Path) -> str:
+        with zipfile.ZipFile(out) as z:
+            return " ".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/header"))
+
+    export_plan(ws, plan_id, tmp_path / "a.docx")
+    assert "UTKAST" in header(tmp_path / "a.docx")
+    ws.set_setting(DRAFT_MARK_KEY, False)
+    export_plan(ws, plan_id, tmp_path / "b.docx")
+    assert "UTKAST" not in header(tmp_path / "b.docx")
