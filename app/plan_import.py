@@ -1,289 +1,20 @@
-"""Reading a plan JSON file into the open file: validate everything first, then write once.
+"""The bulk writer of a plan import: rows matched by uuid, written set by set.
 
-A plan whose uuid exists is updated to match the file (parts missing from the
-file get tombstones), so importing twice never duplicates anything. The whole
-import is one transaction: a program stopped halfway leaves the plan as it was.
+app.planfile.apply says which columns each part of a plan file becomes and calls this. The
+whole import is one transaction (the caller's): a program stopped halfway leaves the plan as it was.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import cache, lru_cache
 from itertools import repeat
-from pathlib import Path
 from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
-from app.dates import DateParseError, VagueDate, parse_date, parse_range
-from app.plan_json import FORMAT, FORMAT_VERSION
-from app.plan_schema_check import plan_schema, quick_check
-from app.validation import ValidationError, timeline_rows_pass, validate
 from db import models
 from db.bulk import reserve_ids
-
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
-
-
-class PlanFileError(ValueError):
-    """The file cannot be imported; str() lists each problem with the path of the bad value."""
-
-
-@cache
-def _validator() -> Any:
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(plan_schema())
-
-
-def _path(parts: Iterable[Any]) -> str:
-    out = ""
-    for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or "(hela filen)"
-
-
-def read_plan_file(path: Path) -> dict[str, Any]:
-    """Load and check a plan file; raise PlanFileError with Swedish messages."""
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise PlanFileError(f"Filen ”{path.name}” är för stor för att vara en plan.")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanFileError(f"Filen ”{path}” finns inte.") from None
-    except UnicodeDecodeError:
-        raise PlanFileError(f"Filen ”{path.name}” är inte en textfil i UTF-8.") from None
-    except OSError as exc:
-        raise PlanFileError(f"Filen ”{path.name}” kan inte läsas: {exc.strerror}.") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlanFileError(
-            f"Filen ”{path.name}” är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})."
-        ) from None
-    if isinstance(data, dict):
-        _split_ranges(data)
-    check_plan_dict(data)
-    return data
-
-
-def _schema_errors(data: Any) -> list[Any]:
-    """jsonschema's errors, sorted by path; skipped when the quick check says the file is valid."""
-    quick = quick_check()
-    if quick is not None and quick(data):
-        return []
-    return sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-
-
-def check_plan_dict(data: Any) -> None:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PlanFileError("Filen är ingen Uppdrag-plan (fältet ”format” ska vara ”uppdrag-plan”).")
-    version = data.get("format_version")
-    if isinstance(version, int) and version > FORMAT_VERSION:
-        raise PlanFileError(
-            f"Planen är sparad i en nyare formatversion ({version}) än den här versionen av "
-            f"Uppdrag kan läsa ({FORMAT_VERSION}). Uppdatera Uppdrag."
-        )
-    errors = _schema_errors(data)
-    problems = [f"{_path(e.absolute_path)}: {_swedish(e)}" for e in errors[:20]]
-    if not problems:
-        problems = _semantic_problems(data)
-    if problems:
-        more = f" (och {len(errors) - 20} till)" if len(errors) > 20 else ""
-        raise PlanFileError("Planen kan inte importeras:\n" + "\n".join(problems) + more)
-
-
-def _swedish(error: Any) -> str:
-    v = error.validator
-    if v == "required":
-        return f"fält saknas: {error.message.split(' ')[0]}"
-    if v == "additionalProperties":
-        return "okänt fält: " + ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
-    if v == "type":
-        return f"fel typ, väntade {error.validator_value}, fick {json.dumps(error.instance, ensure_ascii=False)[:60]}"
-    if v == "pattern":
-        return f"{json.dumps(error.instance, ensure_ascii=False)[:60]} har fel form"
-    if v in ("enum", "const"):
-        return f"{json.dumps(error.instance, ensure_ascii=False)[:60]} är inte ett tillåtet värde"
-    if v in ("minimum", "maximum"):
-        return f"{error.instance} ligger utanför det tillåtna intervallet"
-    if v == "minLength":
-        return "får inte vara tomt"
-    return error.message
-
-
-@lru_cache(maxsize=4096)  # VagueDate is immutable; plans repeat their dates
-def _vague(text: str | None) -> VagueDate | None:
-    """A stored form ("2025-Q3"), or one a person wrote ("hösten 2025", "v. 12 2026")."""
-    if text is None:
-        return None
-    try:
-        return VagueDate.from_canonical(text)
-    except DateParseError:
-        return parse_date(text)
-
-
-def _split_ranges(data: Any) -> None:
-    """A whole period written in a row's `start` ("okt 2024 – jan 2025") with no `end`
-    becomes its start and end, in canonical form; anything else is left for the checks."""
-    lists = {"timeline": data.get("timeline"), "resources": data.get("resources"),
-             "organisation.roles": (data.get("organisation") or {}).get("roles")
-             if isinstance(data.get("organisation"), dict) else None}
-    for rows in lists.values():
-        for row in rows if isinstance(rows, list) else ():
-            text = row.get("start") if isinstance(row, dict) else None
-            if not isinstance(text, str) or row.get("end") is not None:
-                continue
-            try:
-                _vague(text)
-                continue
-            except DateParseError:
-                pass
-            try:
-                period = parse_range(text)
-            except DateParseError:
-                continue
-            if period.start is not None and period.end is not None:
-                row["start"], row["end"] = period.start.canonical(), period.end.canonical()
-
-
-VAGUE_PATHS = {
-    "timeline": ("start", "end"),
-    "resources": ("start", "end"),
-    "organisation.roles": ("start", "end"),
-    "risks": ("due",),
-}
-
-
-def _lists(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The plan's lists of rows with uuids, by their path in the file."""
-    return {**{k: data[k] for k in ("sections", "goals", "timeline", "resources", "budget", "risks",
-                                    "log", "status_reports", "terms", "references", "editions")},
-            "organisation.people": data["organisation"]["people"],
-            "organisation.roles": data["organisation"]["roles"]}
-
-
-def _semantic_problems(data: dict[str, Any]) -> list[str]:
-    """What the schema cannot say: real dates, end after start, references that resolve, unique uuids."""
-    return [] if _semantics_hold(data) else _semantic_problems_one_by_one(data)
-
-
-def _semantics_hold(data: dict[str, Any]) -> bool:
-    """A quick yes: True only if _semantic_problems_one_by_one finds nothing. The same checks,
-    made once per distinct value and with set operations, as a 20,000-item plan needs."""
-    lists = _lists(data)
-    uuids = [data["uuid"]]
-    for rows in lists.values():
-        uuids += [row["uuid"] for row in rows]
-    if len(set(uuids)) < len(uuids):
-        return False
-    decision = data["decision"]
-    texts = {data["metadata"].get("document_date"), decision.get("date"), decision.get("signature_date")}
-    for key, names in VAGUE_PATHS.items():
-        for name in names:
-            texts.update([row.get(name) for row in lists[key]])
-    try:
-        for text in texts:
-            _vague(text)
-    except DateParseError:
-        return False
-    for key in ("log", "status_reports", "editions"):
-        for row in lists[key]:
-            if row.get("date"):
-                try:
-                    date.fromisoformat(row["date"])
-                except ValueError:
-                    return False
-    timeline = data["timeline"]
-    people = {p["uuid"] for p in data["organisation"]["people"]}
-    items = {t["uuid"] for t in timeline}
-    return (
-        {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
-        and {t["parent"] for t in timeline if t["parent"]} <= items
-        and {dep for t in timeline for dep in t["depends_on"]} <= items
-        and all({r["person"] for r in lists[key] if r["person"]} <= people
-                for key in ("organisation.roles", "resources"))
-        and timeline_rows_pass(timeline, _vague)
-    )
-
-
-def _semantic_problems_one_by_one(data: dict[str, Any]) -> list[str]:
-    """Every problem _semantic_problems looks for, with the path of the value, in file order."""
-    problems: list[str] = []
-    seen: set[str] = set()
-
-    def uuid_of(where: str, row: dict[str, Any]) -> None:
-        if row["uuid"] in seen:
-            problems.append(f"{where}.uuid: {row['uuid']} förekommer flera gånger")
-        seen.add(row["uuid"])
-
-    def dates(where: str, row: dict[str, Any], names: Iterable[str]) -> None:
-        for name in names:
-            try:
-                _vague(row.get(name))
-            except DateParseError as exc:
-                problems.append(f"{where}.{name}: {exc}")
-
-    uuid_of("", data)
-    dates("metadata", data["metadata"], ("document_date",))
-    dates("decision", data["decision"], ("date", "signature_date"))
-    lists = _lists(data)
-    for key, items in lists.items():
-        for i, row in enumerate(items):
-            uuid_of(f"{key}[{i}]", row)
-            dates(f"{key}[{i}]", row, VAGUE_PATHS.get(key, ()))
-            if key in ("log", "status_reports", "editions") and row.get("date"):
-                try:
-                    date.fromisoformat(row["date"])
-                except ValueError:
-                    problems.append(f"{key}[{i}].date: {row['date']} är inget giltigt datum")
-    people = {p["uuid"] for p in data["organisation"]["people"]}
-    items = {t["uuid"] for t in data["timeline"]}
-    for i, t in enumerate(data["timeline"]):
-        if t["responsible_person"] and t["responsible_person"] not in people:
-            problems.append(f"timeline[{i}].responsible_person: personen finns inte i organisation.people")
-        if t["parent"] and t["parent"] not in items:
-            problems.append(f"timeline[{i}].parent: posten finns inte i timeline")
-        for dep in t["depends_on"]:
-            if dep not in items:
-                problems.append(f"timeline[{i}].depends_on: posten {dep} finns inte i timeline")
-        try:
-            validate("timeline", {**t, "start": _vague(t["start"]), "end": _vague(t["end"])})
-        except (ValidationError, DateParseError) as exc:
-            problems.append(f"timeline[{i}]: {exc}")
-    for key, rows in (("organisation.roles", data["organisation"]["roles"]), ("resources", data["resources"])):
-        for i, r in enumerate(rows):
-            if r["person"] and r["person"] not in people:
-                problems.append(f"{key}[{i}].person: personen finns inte i organisation.people")
-    return problems
-
-
-# --- writing -----------------------------------------------------------------
-
-
-def _day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
-
-
-def _vague_columns(name: str, text: str | None) -> dict[str, Any]:
-    start, precision = _vague_parts(text)
-    return {name: start, f"{name}_precision": precision}
-
-
-@lru_cache(maxsize=4096)
-def _vague_parts(text: str | None) -> tuple[str | None, str | None]:
-    """A vague date's two columns as stored: its first day as ISO text, and its precision."""
-    v = _vague(text)
-    return (v.start.isoformat(), str(v.precision)) if v else (None, None)
-
-
-def _vague_column_lists(name: str, texts: list[str | None]) -> dict[str, list[str | None]]:
-    distinct = {t: _vague_parts(t) for t in set(texts)}
-    parts = [distinct[t] for t in texts]
-    return {name: [start for start, _ in parts], f"{name}_precision": [precision for _, precision in parts]}
-
 
 _CHUNK = 500  # uuids per IN (…) list, well below SQLite's variable limit
 
@@ -485,6 +216,7 @@ class _Upserter:
                      f'"rev" = "rev" + 1 WHERE "id" = {mark}', [(self.now, self.now, i) for i in ids])
 
 
+<<<<<<< HEAD
 def import_plan(data: dict[str, Any]) -> int:
     """Write a checked plan dict into the active store (inside the caller's transaction)."""
     now = models.utc_now()
@@ -575,6 +307,8 @@ def import_plan(data: dict[str, Any]) -> int:
     return plan_id
 
 
+=======
+>>>>>>> main
 def _import_dependencies(up: _Upserter, timeline: list[dict[str, Any]], item_ids: dict[str, int]) -> None:
     D = models.Dependency
     wanted = list(dict.fromkeys((item_ids[dep], item_ids[t["uuid"]]) for t in timeline for dep in t["depends_on"]))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.plan_import import PlanFileError
+from app.planfile.read import PlanFileError
 from app.plans import add_examples, import_plan_data
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.registrar import registrar_check
 from app.workspace import Workspace
 from tests.export.fixtures import DIRECTIVE, PLAN, load, small_plan

@@ -92,7 +92,7 @@ def test_a_project_document_speaks_of_the_project(tmp_path):
 
 def test_the_new_role_kinds_are_known_to_the_file_format_and_the_editor():
     from app import kinds
-    from app.plan_schema_check import plan_schema
+    from app.planfile.schema import plan_schema
 
     enum = plan_schema()["properties"]["organisation"]["properties"]["roles"]["items"]["properties"]["kind"]["enum"]
     for kind in ("reference_group", "project_group", "working_group"):
