@@ -116,8 +116,13 @@ V2_USER_TABLES = ("person", "plan", "section", "goal", "timeline_item", "depende
                   "budget_line", "risk", "risk_assessment", "log_entry", "status_report", "term", "reference",
                   "edition")
 
+def _v3_to_v4(db: Any) -> None:
+    """Version 4: a budget line may be shared with other plans and left out of the total."""
+    db.execute_sql('ALTER TABLE "budget_line" ADD COLUMN "sum_rule" text NOT NULL DEFAULT \'\'')
+
+
 # SERVER_STEPS[n] takes a server schema from version n to n + 1 (frozen SQL, like db.migrations).
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3}
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _upgrade(db: Any, version: int) -> None:

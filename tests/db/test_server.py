@@ -345,6 +345,7 @@ def test_a_version_2_server_is_upgraded_along_the_ladder(server_db, alice_with_p
     server_db.sql("DROP TABLE row_version")
     for table in V2_USER_TABLES:
         server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN version_id')
+    server_db.sql('ALTER TABLE budget_line DROP COLUMN sum_rule')  # version 4's
     server_db.sql("UPDATE uppdrag_schema SET version = 2")
     with pytest.raises(FileRefused, match="äldre schemaversion"):
         Workspace.open(server_db.url("alice"))
@@ -385,3 +386,11 @@ def test_an_edit_never_overwrites_a_change_it_has_not_seen(server_db, alice_with
     got = bob.get("plan", plan.id)
     assert (got["title"], got["subtitle"], got["diarienummer"]) == ("Alices titel", "Bobs undertitel", "RS 2025/1")
     bob.close()
+
+
+def test_the_server_ladder_has_a_step_for_every_file_step():
+    """A schema change for files needs its step for servers too (db/server_schema.py)."""
+    from db.migrations import STEPS
+    from db.server_schema import SERVER_STEPS
+
+    assert {v for v in STEPS if v >= 2} == set(SERVER_STEPS)
