@@ -13,10 +13,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.export.result import ExportError
 from app.team import location
-from db.errors import StoreError
+from db.errors import StoreError, database_error_text
 
-USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
+USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, ExportError, LookupError, ValueError, OSError)
 
 
 
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
                    help="utan personernas e-post, telefon och anteckningar")
+    p.add_argument("--kontroll", dest="registrar", action="store_true",
+                   help="lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)")
 
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
     p.add_argument("file", type=location, metavar="FIL")
@@ -134,8 +137,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     ws = _open(args.file, read_only=True)
     try:
         plans = list_plans(ws)
+        damage = ws.store.damage_message()  # list_plans read only what it showed: check the whole file
     finally:
         _close(ws)
+    if damage:
+        print(f"uppdrag: {damage}", file=sys.stderr)
     if args.json:
         print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
         return 0
@@ -160,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exporters import export_plan
+    from app.exporters import export_plan, registrar_findings
     from app.plans import find_plan
 
     ws = _open(args.file, read_only=True)
@@ -171,11 +177,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             outcome = export_without_contact_details(ws, find_plan(ws, args.plan), args.output)
         else:
             outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
+        findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
     finally:
         _close(ws)
     for warning in outcome.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Skrev {outcome.path}.")
+    if findings:
+        print("Kontroll före diarieföring: en registrator skulle skicka tillbaka dokumentet för")
+        for finding in findings:
+            print(f"- {finding}")
+        return 1
+    if getattr(args, "registrar", False):
+        print("Kontroll före diarieföring: inget att anmärka.")
     return 0
 
 
@@ -244,7 +258,7 @@ def _team_handler(name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-HANDLERS.update({name: _team_handler(name) for name in ("server",)})
+HANDLERS.update({name: _team_handler(name) for name in ("server", "checkout", "sync")})
 
 
 def is_command(argv: Sequence[str]) -> bool:
@@ -262,7 +276,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return HANDLERS[args.command](args)
     except USER_ERRORS as exc:
-        print(f"uppdrag: {exc}", file=sys.stderr)
+        print(f"uppdrag: {database_error_text(exc) or exc}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("uppdrag: indata är för djupt nästlade för att läsas.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        text = database_error_text(exc)  # SQLite's errors (a damaged file, invalid UTF-8), in Swedish
+        if text is None:
+            raise
+        print(f"uppdrag: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("uppdrag: avbrutet.", file=sys.stderr)

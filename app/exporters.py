@@ -28,15 +28,19 @@ def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
 
 def _docx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.export.docx_export import export_docx
+    from app.word_reference import reference_for_export
 
-    result = export_docx(plan, out, **_word_options(ws))
+    with reference_for_export(ws) as reference:
+        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws))
     return ExportOutcome(result.path, list(result.warnings))
 
 
 def _pdf(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.export.pdf_export import export_pdf
+    from app.word_reference import reference_for_export
 
-    result = export_pdf(plan, out, **_word_options(ws))
+    with reference_for_export(ws) as reference:
+        result = export_pdf(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws))
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -52,10 +56,11 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(result.path, list(result.warnings))
 
 
-def _word_options(ws: Workspace) -> dict[str, Any]:
-    from app.word_reference import reference_for_export
+DRAFT_MARK_KEY = "draft_mark"  # the file's choice: "UTKAST" in the header of a draft (default yes)
 
-    return {"reference": reference_for_export(ws), "risk_scale": ws.risk_scale}
+
+def _draft_mark(ws: Workspace) -> bool:
+    return bool(ws.setting(DRAFT_MARK_KEY, True))
 
 
 EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], ExportOutcome]]] = {
@@ -82,3 +87,11 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
 
     with dates_capitalised(ws.dates_capitalised):
         return EXPORTERS[suffix][1](ws, plan_to_dict(plan_id), out)
+
+
+def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:
+    """The registrar's check (app.registrar) of a plan in the open file, on the file's risk scale."""
+    from app.planfile.write import plan_to_dict
+    from app.registrar import registrar_check
+
+    return registrar_check(plan_to_dict(plan_id, with_editions=False), ws.risk_scale)

@@ -191,7 +191,7 @@ def resources_part(lines: list[models.ResourceLine], person_uuid: Uuids) -> Part
 
 def budget(plan_id: int) -> Part:
     return [{"uuid": b.uuid, "kind": b.kind, "description": b.description, "amount": b.amount,
-             "year": b.year, "note": b.note}
+             "year": b.year, "note": b.note, "sum_rule": b.sum_rule}
             for b in _of_plan(models.BudgetLine, plan_id)]
 
 
@@ -248,5 +248,9 @@ def dumps(plan: dict[str, Any]) -> str:
 
 
 def write_plan_json(plan: dict[str, Any], out: Path) -> Path:
-    out.write_text(dumps(plan), encoding="utf-8")
+    """Written beside `out` and renamed into place: a full disk never leaves half a file."""
+    from app.export.result import save_beside
+
+    data = dumps(plan).encode("utf-8")
+    save_beside(out, lambda fh: fh.write(data))
     return out
