@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test bench translations package clean
+.PHONY: venv run test bench mutate translations package clean
 
 venv: $(STAMP) translations
 
@@ -34,6 +34,18 @@ test: venv
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --size full
+
+# Mutation testing of the core modules ([tool.mutmut] in pyproject.toml lists them), then the score
+# of each. Slow (tens of minutes); CI does not run it. Results are kept in mutants/ for the next run.
+MUTATE_STAMP := $(VENV)/.installed-mutate
+
+$(MUTATE_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,mutate]'
+	@touch $(MUTATE_STAMP)
+
+mutate: venv $(MUTATE_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run
+	@$(BIN)/python tools/mutation_score.py
 
 # The installable bundle for this machine (Linux: dist/uppdrag + tarball, macOS: dist/Uppdrag.app,
 # Windows: dist/uppdrag, then Inno Setup). See packaging/README.md.
