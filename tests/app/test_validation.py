@@ -152,7 +152,9 @@ def test_a_budget_year_outside_the_range(year: Any) -> None:
 
 
 def test_a_budget_has_a_kind_and_a_description() -> None:
-    assert [f for f, _m in problems("budget", {**BUDGET, "kind": "intäkt", "description": ""})] == ["kind", "description"]
+    assert problems("budget", {**BUDGET, "kind": "intäkt", "description": ""}) == [
+        ("kind", "Budgettypen ”intäkt” är inte giltig; välj en av: Kostnad, Finansiering."),
+        ("description", "Beskrivningen saknas.")]
 
 
 @pytest.mark.parametrize(("scale", "top"), [(4, 4), (5, 5)])
@@ -169,8 +171,10 @@ def test_a_risk_score_below_1_or_not_whole(value: Any) -> None:
 
 def test_a_risk_s_title_status_and_trend() -> None:
     assert problems("risk", {**RISK, "probability": None, "impact": None}) == []
-    assert [f for f, _m in problems("risk", {**RISK, "title": "", "status": "x", "trend": "x"})] == [
-        "title", "status", "trend"]
+    assert problems("risk", {**RISK, "title": "", "status": "x", "trend": "x"}) == [
+        ("title", "Risken saknas."),
+        ("status", "Statusen ”x” är inte giltig; välj en av: Öppen, Hanteras, Stängd."),
+        ("trend", "Trenden ”x” är inte giltig; välj en av: (tomt), Ökande, Oförändrad, Minskande.")]
 
 
 def test_an_assessment_uses_its_own_scale_four_when_it_has_none() -> None:
@@ -178,7 +182,8 @@ def test_an_assessment_uses_its_own_scale_four_when_it_has_none() -> None:
     assert problems("risk_assessment", {"scale": None, "probability": 4, "impact": 1}) == []
     assert problems("risk_assessment", {"probability": 5, "impact": 1}) == [
         ("probability", "Sannolikheten måste vara mellan 1 och 4 (fick 5).")]
-    assert problems("risk_assessment", {"scale": 5, "probability": 1, "impact": 6})[0][0] == "impact"
+    assert problems("risk_assessment", {"scale": 5, "probability": 1, "impact": 6}) == [
+        ("impact", "Konsekvensen måste vara mellan 1 och 5 (fick 6).")]
 
 
 @pytest.mark.parametrize(("kind", "row", "field", "message"), [
@@ -194,8 +199,10 @@ def test_what_the_other_rows_require(kind: str, row: dict[str, Any], field: str,
 
 
 def test_a_log_entry_and_a_status_report_have_known_kinds() -> None:
-    assert problems("log", {"kind": "rykte", "text": "x"})[0][0] == "kind"
-    assert problems("status_report", {"report_date": "2025-01-01", "status": "blå"})[0][0] == "status"
+    assert problems("log", {"kind": "rykte", "text": "x"}) == [("kind", "Loggtypen ”rykte” är inte giltig; välj en av: "
+                                                                 "Ärende, Beslut, Ändring, Avvikelse, Sammanslagning.")]
+    assert problems("status_report", {"report_date": "2025-01-01", "status": "blå"}) == [
+        ("status", "Statusen ”blå” är inte giltig; välj en av: Grön, Gul, Röd.")]
 
 
 def test_a_dependency_has_no_rules() -> None:
