@@ -103,3 +103,5 @@ LOG_KINDS = {
 }
 REPORT_STATUSES = {"green": "Grön", "yellow": "Gul", "red": "Röd"}
 DECISION_CHOICES = {"": "", "yes": "Ja", "no": "Nej"}
+# The outcome of a decision recorded at a decision point (app.decisions).
+DECISION_OUTCOMES = {"": "", "continue": "Fortsätt", "stop": "Avbryt", "redo": "Gör om", "redirect": "Ändra inriktning"}

@@ -496,6 +496,7 @@ def import_plan(data: dict[str, Any]) -> int:
         "version": meta["version"],
         "authors": "\n".join(meta["authors"]),
         "status": meta["status"],
+        "steering_model": meta.get("steering_model", ""),  # absent from format version 1
         **_vague_columns("decision_date", decision["date"]),
         "decision_text": decision["text"],
         "decision_choice": decision["choice"],
@@ -535,6 +536,7 @@ def import_plan(data: dict[str, Any]) -> int:
         "responsible": column("responsible"),
         "responsible_person": [person_ids.get(p) for p in column("responsible_person")],
         "status": column("status"), "progress": column("progress"), "comment": column("comment"),
+        "checklist": [json.dumps(t["checklist"], ensure_ascii=False) if t.get("checklist") else "" for t in timeline],
         "parent": column("parent")}, self_refs=("parent",))
     up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
     _import_dependencies(up, timeline, item_ids)
@@ -555,7 +557,8 @@ def import_plan(data: dict[str, Any]) -> int:
     up.bury_others(models.RiskAssessment, "risk_id", list(risk_ids.values()), kept.values())
     part_list(models.LogEntry, data["log"], lambda e: {
         "entry_date": _day(e["date"]), "kind": e["kind"], "text": e["text"],
-        "decided_by": e["decided_by"], "status": e["status"]})
+        "decided_by": e["decided_by"], "status": e["status"], "item": item_ids.get(e.get("item") or ""),
+        "outcome": e.get("outcome", ""), "diarienummer": e.get("diarienummer", "")})
     part_list(models.StatusReport, data["status_reports"], lambda s: {
         "report_date": _day(s["date"]), "status": s["status"], "text": s["text"], "author": s["author"]})
     part_list(models.Term, data["terms"], lambda t: {k: v for k, v in t.items() if k != "uuid"})

@@ -16,7 +16,7 @@ from app.dates import Precision, VagueDate
 from db import models
 
 FORMAT = "uppdrag-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: steering model, checklists and decisions at decision points; 1 still imports
 
 # (JSON key, model field) for each part list; the first element of every row is its uuid.
 SECTION_FIELDS = ("key", "heading", "level", "numbered", "content", "body", "body_after",
@@ -30,6 +30,16 @@ def _vague(day: Any, precision: str | None) -> str | None:
     if isinstance(day, str):
         day = date.fromisoformat(day)
     return VagueDate(day, Precision(precision)).canonical()
+
+
+def _checklist(text: str) -> list[dict[str, str]]:
+    """A decision point's stored checklist (app.decisions) as the JSON list; damage gives []."""
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [{"item": str(a.get("item", "")), "answer": str(a.get("answer", "")), "comment": str(a.get("comment", ""))}
+            for a in data if isinstance(a, dict)] if isinstance(data, list) else []
 
 
 def _day(value: Any) -> str | None:
@@ -102,6 +112,7 @@ def plan_to_dict(plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
             "version": plan.version,
             "authors": [a for a in plan.authors.split("\n") if a],
             "status": plan.status,
+            "steering_model": plan.steering_model,
             "created_at": plan.created_at,
             "modified_at": plan.modified_at,
         },
@@ -129,6 +140,7 @@ def plan_to_dict(plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
                 "comment": i.comment,
                 "parent": item_uuid.get(i.__data__["parent"]),
                 "depends_on": deps.get(i.id, []),
+                "checklist": _checklist(i.checklist),
             }
             for i in items
         ],
@@ -178,7 +190,8 @@ def plan_to_dict(plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
         ],
         "log": [
             {"uuid": e.uuid, "date": _day(e.entry_date), "kind": e.kind, "text": e.text,
-             "decided_by": e.decided_by, "status": e.status}
+             "decided_by": e.decided_by, "status": e.status, "item": item_uuid.get(e.__data__["item"]),
+             "outcome": e.outcome, "diarienummer": e.diarienummer}
             for e in _alive(P.LogEntry, P.LogEntry.plan == plan_id)
         ],
         "status_reports": [

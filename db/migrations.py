@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from db.schema_history import V2_NEW_OBJECTS
+from db.schema_history import V2_NEW_OBJECTS, V3_ALTERATIONS
 
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
@@ -27,9 +27,17 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "end_precision" VARCHAR(255)')
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: steering models and decisions at decision points (a plan's model, a point's
+    answered checklist, a log entry's point, outcome and diarienummer)."""
+    for sql in V3_ALTERATIONS:
+        conn.execute(sql)
+
+
 # STEPS[n] takes a file from version n to n + 1.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 
 

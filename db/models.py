@@ -116,6 +116,7 @@ class Plan(UserRow):
     signature_name = CharField(default="")
     signature_date = DateField(null=True)
     signature_date_precision = CharField(null=True)
+    steering_model = CharField(default="")  # key of its steering model (app.steering), "" for none
 
 
 class PlanPart(UserRow):
@@ -159,6 +160,7 @@ class TimelineItem(PlanPart):
     progress = IntegerField(default=0)
     comment = TextField(default="")
     parent = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="children")
+    checklist = TextField(default="")  # a decision point's answered checklist as JSON (app.decisions)
 
 
 class Dependency(UserRow):
@@ -229,6 +231,10 @@ class LogEntry(PlanPart):
     text = TextField()
     decided_by = CharField(default="")
     status = CharField(default="")
+    # A decision recorded at a decision point: the point, its outcome and the decision's diarienummer.
+    item = ForeignKeyField(TimelineItem, null=True, on_delete="SET NULL")
+    outcome = CharField(default="")  # "" | continue | stop | redo | redirect
+    diarienummer = CharField(default="")
 
 
 class StatusReport(PlanPart):

@@ -126,20 +126,23 @@ def export(window: MainWindow, suffix: str) -> Path | None:
 
 def new_plan(window: MainWindow) -> int | None:
     from app.plans import copy_plan, create_plan, list_plans
+    from app.steering import models
     from ui.dialogs.new_plan import COPY, NewPlanDialog
     from ui.plan_commands import CreatePlanCommand
 
     if window.ofile is None:
         return None
     ws = window.ofile.ws
-    dialog = NewPlanDialog([(p.id, p.title) for p in list_plans(ws)], window)
+    dialog = NewPlanDialog([(p.id, p.title) for p in list_plans(ws)], window,
+                           [(m.key, m.name) for m in models(ws).values()])
     if not dialog.exec():
         return None
     key, source, title = dialog.choice()
+    model = dialog.steering_model()
     if key == COPY:
         make = lambda: copy_plan(ws, source, title)  # noqa: E731
     else:
-        make = lambda: create_plan(ws, key, title)  # noqa: E731
+        make = lambda: create_plan(ws, key, title, steering_model=model)  # noqa: E731
     command = CreatePlanCommand(ws, window.ofile.events, make, tr("Undo", "Ny plan"))
     return command.plan_id if window.ofile.push(command) else None
 

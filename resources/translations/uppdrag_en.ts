@@ -331,6 +331,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
             <source>Länk</source>
             <translation>Link</translation>
         </message>
+        <message>
+            <source>Utfall</source>
+            <translation>Outcome</translation>
+        </message>
     </context>
     <context>
         <name>Files</name>
@@ -900,6 +904,14 @@ Do you want to open the file?</translation>
             <source>Kopia av %1</source>
             <translation>Copy of %1</translation>
         </message>
+        <message>
+            <source>Styrmodell</source>
+            <translation>Steering model</translation>
+        </message>
+        <message>
+            <source>St&amp;yrmodell:</source>
+            <translation>Steering mo&amp;del:</translation>
+        </message>
     </context>
     <context>
         <name>Pages</name>
@@ -1059,6 +1071,10 @@ Do you want to open the file?</translation>
             <source>Riskregister och riskmatris</source>
             <translation>Risk register and risk matrix</translation>
         </message>
+        <message>
+            <source>Registrera beslut…</source>
+            <translation>Record decision…</translation>
+        </message>
     </context>
     <context>
         <name>Sections</name>
@@ -1172,6 +1188,10 @@ Do you want to open the file?</translation>
         <message>
             <source>Lägg till referens</source>
             <translation>Add reference</translation>
+        </message>
+        <message>
+            <source>Registrera beslut</source>
+            <translation>Record decision</translation>
         </message>
     </context>
     <context>
@@ -1412,6 +1432,137 @@ Do you want to open the file?</translation>
         <message>
             <source>Resursbelastning</source>
             <translation>Resource load</translation>
+        </message>
+    </context>
+    <context>
+        <name>Decision</name>
+        <message>
+            <source>Registrera beslut vid %1</source>
+            <translation>Record decision at %1</translation>
+        </message>
+        <message>
+            <source>Beslutsdatum</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <source>Beslutat av</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <source>Beslut</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Diarienummer</source>
+            <translation>Registration number</translation>
+        </message>
+        <message>
+            <source>Kommentar</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>Checklista inför beslut</source>
+            <translation>Checklist before the decision</translation>
+        </message>
+        <message>
+            <source>Punkt</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Svar</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>Frys en utgåva efter beslutet</source>
+            <translation>Freeze an edition after the decision</translation>
+        </message>
+        <message>
+            <source>Utgåva</source>
+            <translation>Edition</translation>
+        </message>
+        <message>
+            <source>&amp;Registrera</source>
+            <translation>&amp;Record</translation>
+        </message>
+        <message>
+            <source>&amp;Avbryt</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Datum:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>Beslutat av:</source>
+            <translation>Decided by:</translation>
+        </message>
+        <message>
+            <source>Beslut:</source>
+            <translation>Decision:</translation>
+        </message>
+        <message>
+            <source>Diarienummer:</source>
+            <translation>Registration number:</translation>
+        </message>
+        <message>
+            <source>Kommentar:</source>
+            <translation>Comment:</translation>
+        </message>
+        <message>
+            <source>Ange beslutsdatum.</source>
+            <translation>Enter the date of the decision.</translation>
+        </message>
+        <message>
+            <source>Ange vem som fattade beslutet.</source>
+            <translation>Enter who took the decision.</translation>
+        </message>
+        <message>
+            <source>Styrgrupp</source>
+            <translation>Steering group</translation>
+        </message>
+        <message>
+            <source>Uppdragsägare</source>
+            <translation>Assignment owner</translation>
+        </message>
+        <message>
+            <source>Projektägare</source>
+            <translation>Project owner</translation>
+        </message>
+        <message>
+            <source>Nämnd</source>
+            <translation>Board</translation>
+        </message>
+        <message>
+            <source>Ledningsgrupp</source>
+            <translation>Management team</translation>
+        </message>
+        <message>
+            <source>Fortsätt</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Avbryt</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Gör om</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>Ändra inriktning</source>
+            <translation>Change direction</translation>
+        </message>
+        <message>
+            <source>Ja</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Nej</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Ej aktuellt</source>
+            <translation>Not applicable</translation>
         </message>
     </context>
 </TS>

@@ -236,3 +236,32 @@ def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     assert window.actions_["redo"].shortcut().toString() == "Ctrl+Shift+Z"
     assert window.actions_["new_plan"].shortcut().toString() == "Ctrl+N"
     assert window.search.accessibleName()
+
+
+def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_window, empty_file) -> None:
+    window = make_window(empty_file)
+
+    def run(dialog: NewPlanDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        offered = [dialog.model.itemText(i) for i in range(dialog.model.count())]
+        assert offered == ["PPS", "XLPM/PROPS", "PROJEKTiL", "Uppdragsmodell (BP0–BP3)", "Egen"]
+        dialog.kind.setFocus()
+        while dialog.kind.currentData() != "project_plan":
+            qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+        assert dialog.model.currentData() == "pps"  # a project plan's usual model
+        dialog.model.setFocus()
+        while dialog.model.currentData() != "xlpm":
+            qtbot.keyClick(dialog.model, Qt.Key.Key_Down)
+        dialog.model.activated.emit(dialog.model.currentIndex())
+        keys(qtbot, dialog.title, "Ny IT-plattform")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewPlanDialog, "exec", run)
+    window.actions_["new_plan"].trigger()
+    plan_id = window.current_plan_id()
+    ws = window.ofile.ws
+    assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
+    assert [t["code"] for t in ws.list("timeline", plan_id) if t["kind"] == "decision_point"] == [
+        f"TG{i}" for i in range(6)]

@@ -53,6 +53,10 @@ class TablePage(QWidget):
         buttons = QHBoxLayout()
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(b)
+        self.decision_button: QPushButton | None = None
+        if config.kind == "timeline":  # a decision point's decision, with its checklist
+            self.decision_button = self._button(tr("Pages", "Registrera beslut…"), self.record_decision, ro)
+            buttons.addWidget(self.decision_button)
         buttons.addStretch(1)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -114,6 +118,8 @@ class TablePage(QWidget):
         editable = row is not None and not self.ofile.read_only
         for b in (self.delete_button, self.up_button, self.down_button):
             b.setEnabled(editable)
+        if self.decision_button is not None:
+            self.decision_button.setEnabled(editable and row["kind"] in ("decision_point", "milestone"))
 
     def on_change(self, change: Change) -> None:
         if change.kind in self.kinds and (change.kind == "person" or change.plan_id == self.plan_id):
@@ -142,6 +148,19 @@ class TablePage(QWidget):
         summary = next((t for t in text if t), "")
         if confirm.ask(self, tr("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
             self.ofile.delete(self.config.kind, row_id, tr("Undo", "Ta bort rad"))
+
+    def record_decision(self) -> bool:
+        from ui.dialogs.decision_dialog import DecisionDialog, RecordDecisionCommand
+
+        row_id = self.current_id()
+        if row_id is None:
+            return False
+        dialog = DecisionDialog(self.ofile.ws.get("timeline", row_id), self)
+        if not dialog.exec():
+            return False
+        command = RecordDecisionCommand(self.ofile.ws, self.ofile.events, row_id, dialog.values(),
+                                        tr("Undo", "Registrera beslut"))
+        return self.ofile.push(command)
 
     def move_row(self, step: int) -> None:
         row_id = self.current_id()

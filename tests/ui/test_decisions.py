@@ -1,0 +1,57 @@
+"""Recording a decision at a decision point the way a person does: the button, the dialog, the log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from app.decisions import checklist
+from app.plans import create_plan
+from ui.dialogs.decision_dialog import DecisionDialog
+from ui_steps import keys, type_into
+
+
+def test_decision_with_checklist_is_logged_and_undone(qtbot, monkeypatch, window) -> None:
+    ws = window.ofile.ws
+    plan_id = create_plan(ws, "project_plan", "PROJEKTiL-plan", steering_model="projektil").ids[0]
+    window.show_plan(plan_id)
+    assert window.current_plan_id() == plan_id
+    page = window.editor.show_page("timeline")
+    bp2 = next(r for r in ws.list("timeline", plan_id) if r["code"] == "BP2")
+    page.select_row(page.model.row_of(bp2["id"]))
+    assert page.decision_button.isEnabled()
+
+    def run(dialog: DecisionDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.table.rowCount() == len(checklist(bp2)) == 9
+        type_into(qtbot, dialog.on.line, "2026-04-01")
+        dialog.decided_by.setFocus()
+        dialog.decided_by.lineEdit().selectAll()
+        keys(qtbot, dialog.decided_by.lineEdit(), "Styrgrupp")
+        while dialog.outcome.currentData() != "continue":
+            qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)
+        keys(qtbot, dialog.diarienummer, "RS 2026/7")
+        for combo in dialog.answers:
+            combo.setCurrentIndex(combo.findData("ja"))
+        dialog.answers[3].setCurrentIndex(dialog.answers[3].findData("ej_aktuellt"))
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(DecisionDialog, "exec", run)
+    qtbot.mouseClick(page.decision_button, Qt.MouseButton.LeftButton)
+    log = [e for e in ws.list("log", plan_id) if e["kind"] == "decision"]
+    assert len(log) == 1
+    entry = log[0]
+    assert (entry["entry_date"], entry["decided_by"], entry["outcome"], entry["diarienummer"], entry["item"]) == (
+        date(2026, 4, 1), "Styrgrupp", "continue", "RS 2026/7", bp2["id"])
+    answers = checklist(ws.get("timeline", bp2["id"]))
+    assert [a.answer for a in answers].count("ja") == 8 and answers[3].answer == "ej_aktuellt"
+    assert ws.get("timeline", bp2["id"])["status"] == "done"
+    log_page = window.editor.show_page("log")
+    assert any("Fortsätt" in cell for row in log_page.model.cells for cell in row)
+    window.actions_["undo"].trigger()
+    assert [e for e in ws.list("log", plan_id) if e["kind"] == "decision"] == []
+    assert ws.get("timeline", bp2["id"])["status"] == bp2["status"]
+    assert [a.answer for a in checklist(ws.get("timeline", bp2["id"]))] == [""] * 9
