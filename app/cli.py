@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
                    help="utan personernas e-post, telefon och anteckningar")
+    p.add_argument("--med-checklistor", dest="checklists", action="store_true",
+                   help="Word: beslutspunkternas besvarade checklistor som bilaga")
 
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
     p.add_argument("file", type=Path, metavar="FIL")
@@ -138,7 +140,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             outcome = export_without_contact_details(ws, find_plan(ws, args.plan), args.output)
         else:
-            outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
+            outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
+                                  checklists=getattr(args, "checklists", False))
     finally:
         ws.close()
     for warning in outcome.warnings:

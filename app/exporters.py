@@ -58,6 +58,13 @@ def _word_options(ws: Workspace) -> dict[str, Any]:
     return {"reference": reference_for_export(ws), "risk_scale": ws.risk_scale}
 
 
+def _docx_with_checklists(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+    from app.export.docx_export import export_docx
+
+    result = export_docx(plan, out, **_word_options(ws), checklists=True)
+    return ExportOutcome(result.path, list(result.warnings))
+
+
 EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], ExportOutcome]]] = {
     ".json": ("Plan som JSON", _json),
     ".docx": ("Word-dokument", _docx),
@@ -70,7 +77,8 @@ class UnknownFormat(ValueError):
     pass
 
 
-def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
+def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False) -> ExportOutcome:
+    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file."""
     suffix = out.suffix.lower()
     if suffix not in EXPORTERS:
         known = ", ".join(EXPORTERS)
@@ -80,5 +88,6 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
     from app.export.plan_data import dates_capitalised
     from app.plan_json import plan_to_dict
 
+    export = _docx_with_checklists if checklists and suffix == ".docx" else EXPORTERS[suffix][1]
     with dates_capitalised(ws.dates_capitalised):
-        return EXPORTERS[suffix][1](ws, plan_to_dict(plan_id), out)
+        return export(ws, plan_to_dict(plan_id), out)

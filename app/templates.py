@@ -74,6 +74,7 @@ CONTENT_KINDS: dict[str, str] = {
     "goals_deliverable": "Uppdragsmål/projektmål",
     "timeline_phases": "Tidplan (faser och beslutspunkter)",
     "milestones": "Milstolpar och beslutspunkter",
+    "decision_points": "Beslutspunkter och beslut",
     "activities": "Delaktiviteter",
     "activity_plan": "Aktivitetsplan",
     "gantt": "Tidplan som Gantt-schema",

@@ -172,6 +172,12 @@ class MainWindow(QMainWindow):
                                    None, "actionFreezeEdition")
         a["compare"] = self._action(m, tr("MainWindow", "&Jämför utgåvor…"),
                                     lambda: _sharing_actions().compare_editions(self), None, "actionCompareEditions")
+        a["steering_model"] = self._action(m, tr("MainWindow", "Byt st&yrmodell…"),
+                                           lambda: _sharing_actions().change_steering_model(self), None,
+                                           "actionChangeSteeringModel")
+        a["read_model"] = self._action(m, tr("MainWindow", "&Läs in styrmodell…"),
+                                       lambda: _sharing_actions().read_steering_model(self), None,
+                                       "actionReadSteeringModel")
         m.addSeparator()
         a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
 
@@ -226,6 +232,8 @@ class MainWindow(QMainWindow):
         a["merge"].setEnabled(writable)
         a["send_plan"].setEnabled(plan)
         a["freeze"].setEnabled(writable and plan)
+        a["steering_model"].setEnabled(writable and plan)
+        a["read_model"].setEnabled(writable)
         for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
             a[key].setEnabled(has_file)
         for key, action in a.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import markup
-from app.export import docx_decision, docx_gantt, docx_people, docx_registers, docx_timeline
+from app.export import docx_decision, docx_decision_points, docx_gantt, docx_people, docx_registers, docx_timeline
 from app.export.docx_context import CM, Context
 from app.export.docx_fields import TocEntry, add_bookmark, add_toc, page_frame
 from app.export.docx_properties import set_properties
@@ -32,6 +32,7 @@ CONTENT: dict[str, tuple[Callable[[Context], bool], Callable[[Context], None]]] 
     **docx_people.CONTENT,
     **docx_registers.CONTENT,
     **docx_decision.CONTENT,
+    **docx_decision_points.CONTENT,
     **docx_gantt.CONTENT,
 }
 
@@ -167,8 +168,10 @@ def _render_section(ctx: Context, entry: OutlineEntry, page_break: bool, bookmar
 
 
 def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool = False,
-                   risk_scale: int = 4, toc_field: bool = True) -> tuple[Document, list[str]]:
-    """The finished python-docx document and the export's Swedish warnings.
+                   risk_scale: int = 4, toc_field: bool = True, checklists: bool = False
+                   ) -> tuple[Document, list[str]]:
+    """The finished python-docx document and the export's Swedish warnings. ``checklists`` adds
+    the decision points' answered checklists as an appendix.
 
     ``toc_field=False`` writes the table of contents without the TOC field around it
     (see docx_fields.add_toc): for LibreOffice's PDF conversion only."""
@@ -193,6 +196,8 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
         page_break = False
     if docx_decision.has_signature(ctx):
         docx_decision.render_signature(ctx)
+    if checklists and docx_decision_points.has_checklists(ctx):
+        docx_decision_points.render_checklists(ctx)
     if _body_ends_with_table(doc):
         ctx.paragraph("", S.NOTE)
 

@@ -830,6 +830,14 @@ Do you want to open the file?</translation>
             <source>Filen har ändrats av ett annat program; visningen är uppdaterad.</source>
             <translation>The file was changed by another program; the view has been updated.</translation>
         </message>
+        <message>
+            <source>Byt st&amp;yrmodell…</source>
+            <translation>Change steeri&amp;ng model…</translation>
+        </message>
+        <message>
+            <source>&amp;Läs in styrmodell…</source>
+            <translation>&amp;Read steering model…</translation>
+        </message>
     </context>
     <context>
         <name>MarkupEdit</name>
@@ -1418,6 +1426,18 @@ Do you want to open the file?</translation>
             <source>Planen sparades i %1.</source>
             <translation>The plan was saved in %1.</translation>
         </message>
+        <message>
+            <source>Läs in styrmodell</source>
+            <translation>Read steering model</translation>
+        </message>
+        <message>
+            <source>Styrmodeller (*.toml)</source>
+            <translation>Steering models (*.toml)</translation>
+        </message>
+        <message>
+            <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>
+            <translation>The steering model “%1” is now in the file for everyone who opens it.</translation>
+        </message>
     </context>
     <context>
         <name>Portfolio</name>
@@ -1563,6 +1583,29 @@ Do you want to open the file?</translation>
         <message>
             <source>Ej aktuellt</source>
             <translation>Not applicable</translation>
+        </message>
+    </context>
+    <context>
+        <name>Steering</name>
+        <message>
+            <source>Byt styrmodell</source>
+            <translation>Change steering model</translation>
+        </message>
+        <message>
+            <source>Styrmodell</source>
+            <translation>Steering model</translation>
+        </message>
+        <message>
+            <source>&amp;Byt</source>
+            <translation>&amp;Change</translation>
+        </message>
+        <message>
+            <source>&amp;Avbryt</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>St&amp;yrmodell:</source>
+            <translation>Steering mo&amp;del:</translation>
         </message>
     </context>
 </TS>

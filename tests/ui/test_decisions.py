@@ -55,3 +55,43 @@ def test_decision_with_checklist_is_logged_and_undone(qtbot, monkeypatch, window
     assert [e for e in ws.list("log", plan_id) if e["kind"] == "decision"] == []
     assert ws.get("timeline", bp2["id"])["status"] == bp2["status"]
     assert [a.answer for a in checklist(ws.get("timeline", bp2["id"]))] == [""] * 9
+
+
+def test_change_model_shows_a_preview_first(qtbot, monkeypatch, window) -> None:
+    from ui.dialogs.steering_dialog import ChangeModelDialog
+
+    ws = window.ofile.ws
+    plan_id = create_plan(ws, "project_plan", "Modellbyte", steering_model="pps").ids[0]
+    window.show_plan(plan_id)
+    seen: list[str] = []
+
+    def run(dialog: ChangeModelDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.model.setFocus()
+        while dialog.model.currentData() != "xlpm":
+            qtbot.keyClick(dialog.model, Qt.Key.Key_Down)
+        seen.append(dialog.preview.text())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ChangeModelDialog, "exec", run)
+    window.actions_["steering_model"].trigger()
+    assert "Läggs till: TG0, TG1, TG2, TG3, TG4, TG5" in seen[0]
+    assert "Tas bort: BP1, BP2, BP3, BP4, BP5, BP6, BP7, BP8" in seen[0]
+    assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
+    assert [t["code"] for t in ws.list("timeline", plan_id) if t["kind"] == "decision_point"] == [
+        f"TG{i}" for i in range(6)]
+
+
+def test_an_organisations_model_file_is_read_into_the_file(qtbot, monkeypatch, window, tmp_path) -> None:
+    from app.steering import models
+    from ui.dialogs import files
+
+    good = tmp_path / "grindar.toml"
+    good.write_text('key = "grindar"\nname = "Grindar 1–6"\n[[point]]\ncode = "G1"\nname = "Grind 1"\n'
+                    'decides = "Start."\n', encoding="utf-8")
+    monkeypatch.setattr(files, "open_path", lambda *a, **k: good)
+    window.actions_["read_model"].trigger()
+    assert "grindar" in models(window.ofile.ws)
+    assert "Grindar 1–6" in window.statusBar().currentMessage()

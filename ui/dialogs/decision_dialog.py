@@ -145,6 +145,8 @@ class RecordDecisionCommand(ServiceCommand):
             self.after = {"status": point["status"], "checklist": point["checklist"]}
             self.announce(change)
             self.announce(Change("timeline", "updated", (self.item_id,), change.plan_id))
+            if self.values.get("freeze"):  # the plan's edition label changed too
+                self.announce(Change("plan", "updated", (change.plan_id,), change.plan_id))
         else:
             self.announce(self.ws.restore("log", self.log_id))
             self.announce(self.ws.update("timeline", self.item_id, **self.after))
