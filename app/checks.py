@@ -18,6 +18,7 @@ def check_report(path: Path) -> tuple[bool, list[str]]:
         return False, [str(exc)]
     try:
         lines = [
+            *store.notices,
             f"Fil: {path}",
             f"Identitet: Uppdrag-fil (application_id 0x{APPLICATION_ID:08X})",
             f"Schemaversion: {SCHEMA_VERSION}",

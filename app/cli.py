@@ -81,7 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _open(path: Path, *, read_only: bool = False):  # noqa: ANN202 - Workspace, imported lazily
     from app.workspace import Workspace
 
-    return Workspace.open(path, read_only=read_only)
+    return tell(Workspace.open(path, read_only=read_only))
+
+
+def tell(ws):  # noqa: ANN001, ANN201 - a Workspace, imported lazily
+    """Say on stderr what opening the file did beside it (a stray WAL set aside, a recovery)."""
+    for notice in ws.store.notices:
+        print(f"uppdrag: {notice}", file=sys.stderr)
+    return ws
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -120,7 +127,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.plans import import_plan_file
     from app.sharing import close_shared, open_for_writing
 
-    ws = open_for_writing(args.file, break_stale=args.break_lock)
+    ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
     try:
         plan_id, existed = import_plan_file(ws, args.plan_file)
     finally:

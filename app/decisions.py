@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from app import kinds
-from app.steering import DEFAULT_FOR_DOC_TYPE, DecisionPointModel, SteeringModel, model_for
+from app.steering import DecisionPointModel, SteeringModel, model_for
 from app.workspace import Change, Workspace
 
 __all__ = [
@@ -98,7 +98,10 @@ def add_model_points(ws: Workspace, plan_id: int, model: SteeringModel) -> None:
 
 
 def default_model_key(doc_type: str) -> str:
-    return DEFAULT_FOR_DOC_TYPE.get(doc_type, "egen")
+    """The steering model a new plan of `doc_type` starts with: the one its template names."""
+    from app.templates import get_template
+
+    return get_template(doc_type).steering_model
 
 
 @dataclass

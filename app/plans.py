@@ -70,13 +70,13 @@ def find_plan(ws: Workspace, ref: str) -> int:
 def create_plan(ws: Workspace, template_key: str, title: str, *, steering_model: str | None = None,
                 **metadata: Any) -> Change:
     """A new plan with the template's sections and the decision points of its steering model
-    (by default the one its document type usually has), as one transaction."""
-    from app.decisions import add_model_points, default_model_key
+    (by default the one its template names), as one transaction."""
+    from app.decisions import add_model_points
     from app.steering import model_for
     from app.templates import get_template
 
     template = get_template(template_key)
-    model = model_for(ws, steering_model or default_model_key(template.doc_type))
+    model = model_for(ws, steering_model or template.steering_model)
     with ws.store.write():
         change = ws.add(
             "plan",

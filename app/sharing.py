@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -255,6 +254,7 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     from app.plan_json import plan_to_dict
     from db.merge import file_uuid_of, record_common_state
     from db.store import create_store, fsync_dir
+    from db.tempfiles import temp_beside
 
     out = Path(out)
     if out.exists():
@@ -263,9 +263,7 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
     data = plan_to_dict(plan_id)
     source_uuid = file_uuid_of(ws.store)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(out)
     tmp.unlink()
     try:
         new = create_store(tmp)
@@ -333,7 +331,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)
     else:
-        ws = open_for_writing(args.file, break_stale=args.break_lock)
+        from app.cli import tell
+
+        ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
         try:
             make_session_backup(args.file)
             report = merge_into(ws.store, args.other, prefer=args.prefer)

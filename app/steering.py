@@ -1,7 +1,8 @@
 """Steering models as data: the decision points a plan runs through, with their checklists.
 
-Each model is one TOML file, shipped under resources/steering/ (PPS, XLPM/PROPS, PROJEKTiL,
-the local uppdrag model of the directive example, Egen) or carried by a database file as
+Each model is one TOML file named by its key, shipped under resources/steering_models/ (PPS,
+XLPM/PROPS, PROJEKTiL, the local uppdrag model of the directive example, Egen; the templates
+name the one a new plan of their document type starts with) or carried by a database file as
 its organisation's own (the Setting ``steering_models``: model key → TOML text), so that
 everyone who opens the file sees the same models; a file's model replaces a shipped one
 with the same key. Every model is validated when it is read and a bad one is refused with
@@ -30,17 +31,16 @@ __all__ = [
     "model_for",
     "models",
     "parse_model",
+    "read_model_file",
     "shipped_models",
 ]
 
 FILE_MODELS_KEY = "steering_models"  # Setting: {model key: TOML text}
 _KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 _POINT_KINDS = ("decision_point", "milestone")
-_MODEL_FIELDS = {"key", "name", "description", "point"}
+_MODEL_FIELDS = {"key", "name", "description", "decision_points"}
 _POINT_FIELDS = {"code", "name", "kind", "decides", "documents", "checklist"}
-# Which steering model each document type starts with (the directive example keeps BP0–BP3).
-DEFAULT_FOR_DOC_TYPE = {"directive": "uppdrag", "plan": "uppdrag", "project_directive": "pps",
-                        "project_plan": "pps"}
+_ORDER = ("pps", "xlpm", "projektil", "local", "egen")  # as the new-plan dialog offers them
 
 
 class SteeringModelError(ValueError):
@@ -94,7 +94,8 @@ def _unknown(where: str, table: dict[str, Any], known: set[str]) -> None:
 
 
 def parse_model(text: str, origin: str, *, source: str = "shipped") -> SteeringModel:
-    """One model from its TOML text; `origin` names it in messages (a file name)."""
+    """One model from its TOML text; `origin` names it in messages (a file name, whose stem is the
+    model's key unless the file says `key = "..."`)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -103,19 +104,20 @@ def parse_model(text: str, origin: str, *, source: str = "shipped") -> SteeringM
         raise SteeringModelError(f"Styrmodellen i ”{origin}” går inte att läsa: fel i TOML-formatet{where}.") from None
     where = f"Styrmodellen i ”{origin}”"
     _unknown(where, data, _MODEL_FIELDS)
-    key = _text(where, data, "key")
+    key = _text(where, data, "key", required=False) or Path(origin).stem
     if not _KEY.fullmatch(key):
-        raise SteeringModelError(f"{where}: nyckeln ”{key}” får bara innehålla små bokstäver a–z, siffror, - och _.")
+        raise SteeringModelError(f"{where}: nyckeln ”{key}” får bara innehålla små bokstäver a–z, siffror, - och _; "
+                                 "döp om filen eller skriv till exempel key = \"region\".")
     name = _text(where, data, "name")
     description = _text(where, data, "description", required=False)
-    raw_points = data.get("point", [])
+    raw_points = data.get("decision_points", [])
     if not isinstance(raw_points, list):
-        raise SteeringModelError(f"{where}: beslutspunkterna skrivs som [[point]]-tabeller.")
+        raise SteeringModelError(f"{where}: beslutspunkterna skrivs som [[decision_points]]-tabeller.")
     points: list[DecisionPointModel] = []
     for i, raw in enumerate(raw_points, 1):
         pwhere = f"{where}, beslutspunkt {i}"
         if not isinstance(raw, dict):
-            raise SteeringModelError(f"{pwhere}: ska vara en [[point]]-tabell.")
+            raise SteeringModelError(f"{pwhere}: ska vara en [[decision_points]]-tabell.")
         _unknown(pwhere, raw, _POINT_FIELDS)
         code = _text(pwhere, raw, "code")
         pwhere = f"{where}, beslutspunkt {code}"
@@ -132,21 +134,24 @@ def parse_model(text: str, origin: str, *, source: str = "shipped") -> SteeringM
     return SteeringModel(key=key, name=name, description=description, points=tuple(points), source=source)
 
 
-def _steering_dir() -> Path:
-    return resource_path("steering")
+def read_model_file(path: Path) -> SteeringModel:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SteeringModelError(f"Filen ”{Path(path).name}” går inte att läsa: {err.strerror or err}.") from None
+    return parse_model(text, Path(path).name)
 
 
 @cache
 def shipped_models() -> dict[str, SteeringModel]:
-    """The models under resources/steering/, in the order the new-plan dialog offers them."""
+    """The models under resources/steering_models/, in the order the new-plan dialog offers them."""
     out: dict[str, SteeringModel] = {}
-    for path in sorted(_steering_dir().glob("*.toml")):
-        model = parse_model(path.read_text(encoding="utf-8"), path.name)
+    for path in sorted(resource_path("steering_models").glob("*.toml")):
+        model = read_model_file(path)
         if model.key in out:
             raise SteeringModelError(f"Två styrmodeller har nyckeln ”{model.key}” ({path.name}).")
         out[model.key] = model
-    order = ["pps", "xlpm", "projektil", "uppdrag", "egen"]
-    return {k: out[k] for k in sorted(out, key=lambda k: (order.index(k) if k in order else len(order), k))}
+    return {k: out[k] for k in sorted(out, key=lambda k: (_ORDER.index(k) if k in _ORDER else len(_ORDER), k))}
 
 
 def file_models(ws: Any) -> dict[str, SteeringModel]:
@@ -182,11 +187,10 @@ def model_for(ws: Any | None, key: str) -> SteeringModel:
 
 def add_file_model(ws: Any, path: Path) -> SteeringModel:
     """Read an organisation's model file into the open file (replacing its model with the same key)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise SteeringModelError(f"Filen ”{Path(path).name}” går inte att läsa: {err}.") from None
-    model = parse_model(text, Path(path).name, source="file")
+    model = read_model_file(path)
+    text = Path(path).read_text(encoding="utf-8")
+    if not re.search(r"(?m)^key\s*=", text):  # stored apart from its file name: keep the key in the text
+        text = f'key = "{model.key}"\n' + text
     stored = ws.setting(FILE_MODELS_KEY, {})
     stored = dict(stored) if isinstance(stored, dict) else {}
     stored[model.key] = text

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +32,9 @@ from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.migrations import migrate
 from db.schema import schema_difference
+from db.sidecars import has_hot_journal, journal_path, prove_own_journal, set_aside_strays
+from db.tempfiles import remove_stale_temps, temp_beside
+from db.uri import file_uri
 
 BUSY_TIMEOUT_S = 10
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a crafted 1 GB cell is refused, not loaded
@@ -72,6 +74,7 @@ class FileCheck:
     writable: bool
     recovered: bool = False  # a hot journal from a stopped program was rolled back
     problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what was done beside the file, in Swedish
 
 
 def _describe(path: Path) -> str:
@@ -80,7 +83,7 @@ def _describe(path: Path) -> str:
 
 def _raw_connect(path: Path, *, write: bool) -> sqlite3.Connection:
     mode = "rw" if write else "ro"
-    uri = f"file:{path.resolve().as_posix()}?mode={mode}"
+    uri = file_uri(path, mode=mode)
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     harden(conn)
     conn.execute("PRAGMA mmap_size = 0")
@@ -88,35 +91,19 @@ def _raw_connect(path: Path, *, write: bool) -> sqlite3.Connection:
     return conn
 
 
-def _journal_path(path: Path) -> Path:
-    return path.with_name(path.name + "-journal")
-
-
-# A rollback journal is "hot" (must be played back) only when it starts with
-# this magic; SQLite ignores an empty or zeroed journal left by a writer that
-# was stopped before its first sync.
-JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
-
-
-def _has_hot_journal(path: Path) -> bool:
-    try:
-        with open(_journal_path(path), "rb") as fh:
-            return fh.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
-    except OSError:
-        return False
-
-
 def _is_writable(path: Path) -> bool:
     # A journal must be creatable beside the file, so the folder must be writable too.
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
+def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = False) -> FileCheck:
     """Check that `path` is a genuine Uppdrag file we can read; raise FileRefused if not.
 
     Nothing here writes to the file, except that a genuine Uppdrag file left
     with a hot journal is rolled back by SQLite itself when `allow_recovery`
-    is set and the file is writable: that restores its last committed state.
+    is set and the file is writable: that restores its last committed state,
+    and only after the journal was proven to be the file's own (db.sidecars).
+    A stray -wal/-shm is set aside before SQLite opens the file.
     """
     name = _describe(path)
     if not path.exists():
@@ -146,7 +133,7 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         raise FileRefused(f"Filen {name} saknar schemaversion och kan inte öppnas.")
     # A commit stopped halfway can leave the file shorter than its header says
     # while the hot journal still holds the pages to put back: that is recoverable.
-    if header.page_count and size < header.page_count * header.page_size and not _has_hot_journal(path):
+    if header.page_count and size < header.page_count * header.page_size and not has_hot_journal(path):
         raise FileRefused(
             f"Filen {name} är avkortad ({size} byte av "
             f"{header.page_count * header.page_size}) och kan inte öppnas. "
@@ -154,14 +141,25 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         )
 
     writable = _is_writable(path)
+    notices = set_aside_strays(path, header, writable=writable)
+    if header.wal and (read_only or not allow_recovery or not writable):
+        # SQLite would make a -wal and -shm beside it even to read it
+        raise FileRefused(
+            f"Filen {name} har ställts om till WAL-läge av ett annat program och kan inte läsas "
+            "skrivskyddat utan att filer skapas bredvid den. Öppna den för redigering i Uppdrag en gång, "
+            "så ställs den tillbaka. Filen har inte ändrats."
+        )
     recovered = False
-    if _has_hot_journal(path):
+    if has_hot_journal(path):
         if not (allow_recovery and writable):
             raise FileRefused(
                 f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
                 "återställas där den är skrivbar. Kopiera filen tillsammans med "
-                f"{_journal_path(path).name} till en skrivbar mapp och öppna kopian."
+                f"{journal_path(path).name} till en skrivbar mapp och öppna kopian."
             )
+        copies = prove_own_journal(path, header)
+        notices.append(f"Filen {name} höll på att skrivas när ett program stoppades och har återställts till "
+                       f"sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.")
         recovered = True
 
     try:
@@ -192,7 +190,7 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         raise FileRefused(f"Filen {name} är skadad och kan inte öppnas ({exc}).") from exc
     finally:
         conn.close()
-    return FileCheck(path=path, version=version, writable=writable, recovered=recovered)
+    return FileCheck(path=path, version=version, writable=writable, recovered=recovered, notices=notices)
 
 
 def _start_quick_check(path: Path) -> Callable[[], list[str]]:
@@ -235,6 +233,7 @@ class Store:
     read_only: bool
     recovered: bool = False
     migrated_from: int | None = None
+    notices: list[str] = field(default_factory=list)  # what check_file did beside the file
 
     def activate(self) -> None:
         models.database.initialize(self.db)
@@ -254,7 +253,7 @@ class Store:
 
 def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
     if read_only:
-        uri = f"file:{path.resolve().as_posix()}?mode=ro"
+        uri = file_uri(path)
         db = HardenedSqliteDatabase(
             uri, uri=True, pragmas=(("foreign_keys", 1), ("trusted_schema", 0), ("mmap_size", 0)),
             timeout=BUSY_TIMEOUT_S,
@@ -270,7 +269,7 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
 def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool = True) -> Store:
     """Open an existing Uppdrag file after checking it; migrate older versions first."""
     path = Path(path)
-    check = check_file(path)
+    check = check_file(path, read_only=read_only)
     read_only = read_only or not check.writable
     migrated_from = None
     if check.version < SCHEMA_VERSION:
@@ -281,7 +280,8 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
             )
         _migrate_file(path, check.version)
         migrated_from = check.version
-    store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from)
+    store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from,
+                  check.notices)
     store.activate()
     return store
 
@@ -309,9 +309,8 @@ def create_store(path: Path | str) -> Store:
         raise StoreError(f"Filen ”{path.name}” finns redan; välj ett annat namn.")
     if not path.parent.exists():
         raise StoreError(f"Mappen ”{path.parent}” finns inte.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    remove_stale_temps(path.parent)
+    tmp = temp_beside(path)
     tmp.unlink()
     try:
         db = HardenedSqliteDatabase(str(tmp), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)

@@ -304,7 +304,9 @@ class MainWindow(QMainWindow):
         self.settings.remember_file(ofile.path)
         self._fill_recent()
         self.update_title()
-        if ofile.ws.store.recovered:
+        if ofile.ws.store.notices:  # a recovery (and where the copies are), a stray WAL set aside
+            self.statusBar().showMessage(" ".join(ofile.ws.store.notices), 60000)
+        elif ofile.ws.store.recovered:
             self.statusBar().showMessage(tr("MainWindow", "Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt."), 15000)
         self.refresh_list()
         first = self._first_plan_index()

@@ -40,11 +40,11 @@ def _points(ws: Workspace, plan_id: int) -> list[dict]:
 
 def test_shipped_models_and_their_points() -> None:
     shipped = shipped_models()
-    assert list(shipped) == ["pps", "xlpm", "projektil", "uppdrag", "egen"]
+    assert list(shipped) == ["pps", "xlpm", "projektil", "local", "egen"]
     assert [p.code for p in shipped["pps"].points] == [f"BP{i}" for i in range(1, 9)]
     assert [p.code for p in shipped["xlpm"].points] == [f"TG{i}" for i in range(6)]
-    assert [p.code for p in shipped["uppdrag"].points] == ["BP0", "BP1", "MS1", "BP2", "BP3"]
-    assert shipped["uppdrag"].point("MS1").kind == "milestone"
+    assert [p.code for p in shipped["local"].points] == ["BP0", "BP1", "MS1", "BP2", "BP3"]
+    assert shipped["local"].point("MS1").kind == "milestone"
     assert "Projektplan" in shipped["pps"].point("BP3").documents
     bp2 = shipped["projektil"].point("BP2")
     assert bp2.name == "Beslut om genomförande"
@@ -59,12 +59,12 @@ def test_shipped_models_and_their_points() -> None:
         ("key = 'x'\n", "”name” saknas"),
         ("key = 'X Y'\nname = 'n'\n", "små bokstäver"),
         ("key = 'x'\nname = 'n'\ncolour = 1\n", "okänt fält ”colour”"),
-        ("key = 'x'\nname = 'n'\n[[point]]\ncode = 'BP1'\nname = 'a'\n", "beslutspunkt BP1: fältet ”decides”"),
-        ("key = 'x'\nname = 'n'\n[[point]]\ncode = 'BP1'\nname = 'a'\ndecides = 'd'\n"
-         "[[point]]\ncode = 'BP1'\nname = 'b'\ndecides = 'd'\n", "koden finns redan"),
-        ("key = 'x'\nname = 'n'\n[[point]]\ncode = 'BP1'\nname = 'a'\ndecides = 'd'\nchecklist = 'mål'\n",
+        ("key = 'x'\nname = 'n'\n[[decision_points]]\ncode = 'BP1'\nname = 'a'\n", "beslutspunkt BP1: fältet ”decides”"),
+        ("key = 'x'\nname = 'n'\n[[decision_points]]\ncode = 'BP1'\nname = 'a'\ndecides = 'd'\n"
+         "[[decision_points]]\ncode = 'BP1'\nname = 'b'\ndecides = 'd'\n", "koden finns redan"),
+        ("key = 'x'\nname = 'n'\n[[decision_points]]\ncode = 'BP1'\nname = 'a'\ndecides = 'd'\nchecklist = 'mål'\n",
          "lista med texter"),
-        ("key = 'x'\nname = 'n'\n[[point]]\ncode = 'BP1'\nname = 'a'\ndecides = 'd'\nkind = 'fest'\n", "decision_point"),
+        ("key = 'x'\nname = 'n'\n[[decision_points]]\ncode = 'BP1'\nname = 'a'\ndecides = 'd'\nkind = 'fest'\n", "decision_point"),
         ("key = \n", "går inte att läsa: fel i TOML-formatet på rad 1"),
     ],
 )
@@ -76,7 +76,7 @@ def test_bad_model_files_are_refused_in_swedish(toml: str, fragment: str) -> Non
 
 def test_a_file_carries_its_organisations_own_models(ws: Workspace, tmp_path: Path) -> None:
     own = tmp_path / "region.toml"
-    own.write_text('key = "region"\nname = "Regionens grindar"\n[[point]]\ncode = "G1"\nname = "Grind 1"\n'
+    own.write_text('key = "region"\nname = "Regionens grindar"\n[[decision_points]]\ncode = "G1"\nname = "Grind 1"\n'
                    'decides = "Om arbetet startar."\nchecklist = ["Behovet är beskrivet"]\n', encoding="utf-8")
     add_file_model(ws, own)
     assert models(ws)["region"].source == "file"
@@ -111,14 +111,14 @@ def test_changing_model_is_previewed_and_keeps_decided_points(ws: Workspace) -> 
     bp4 = next(p for p in _points(ws, plan_id) if p["code"] == "BP4")
     ws.update("timeline", bp1["id"], start=None)
     record_decision(ws, bp4["id"], on=date(2026, 3, 2), decided_by="Styrgrupp", outcome="continue")
-    preview = preview_model_change(ws, plan_id, "uppdrag")
+    preview = preview_model_change(ws, plan_id, "local")
     assert preview.kept == ["BP1", "BP2", "BP3"] and preview.added == ["BP0", "MS1"]
     assert preview.kept_decided == ["BP4"] and preview.removed == []
     assert any("Läggs till: BP0, MS1" in line for line in preview.lines())
-    apply_model_change(ws, plan_id, "uppdrag")
+    apply_model_change(ws, plan_id, "local")
     codes = [p["code"] for p in _points(ws, plan_id)]
     assert sorted(codes) == ["BP0", "BP1", "BP2", "BP3", "BP4", "MS1"]
-    assert ws.get("plan", plan_id)["steering_model"] == "uppdrag"
+    assert ws.get("plan", plan_id)["steering_model"] == "local"
     assert next(p for p in _points(ws, plan_id) if p["code"] == "BP1")["title"] == "Start av uppdraget"
     assert sorted(apply_model_change(ws, plan_id, "egen").removed) == ["BP0", "BP3", "MS1"]
 

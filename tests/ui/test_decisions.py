@@ -89,7 +89,7 @@ def test_an_organisations_model_file_is_read_into_the_file(qtbot, monkeypatch, w
     from ui.dialogs import files
 
     good = tmp_path / "grindar.toml"
-    good.write_text('key = "grindar"\nname = "Grindar 1–6"\n[[point]]\ncode = "G1"\nname = "Grind 1"\n'
+    good.write_text('key = "grindar"\nname = "Grindar 1–6"\n[[decision_points]]\ncode = "G1"\nname = "Grind 1"\n'
                     'decides = "Start."\n', encoding="utf-8")
     monkeypatch.setattr(files, "open_path", lambda *a, **k: good)
     window.actions_["read_model"].trigger()

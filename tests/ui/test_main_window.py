@@ -245,7 +245,7 @@ def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_win
         qtbot.addWidget(dialog)
         dialog.show()
         offered = [dialog.model.itemText(i) for i in range(dialog.model.count())]
-        assert offered == ["PPS", "XLPM/PROPS", "PROJEKTiL", "Uppdragsmodell (BP0–BP3)", "Egen"]
+        assert offered == ["PPS", "XLPM/PROPS", "PROJEKTiL", "Lokal uppdragsmodell (BP0–BP3)", "Egen"]
         dialog.kind.setFocus()
         while dialog.kind.currentData() != "project_plan":
             qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)

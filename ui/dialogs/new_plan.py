@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from app import kinds
 from ui.i18n import kind_label, tr
 
 COPY = "__copy__"
@@ -13,13 +14,11 @@ class NewPlanDialog(QDialog):
     def __init__(self, plans: list[tuple[int, str]], parent: QWidget | None = None,
                  steering_models: list[tuple[str, str]] = ()):
         """`steering_models`: (key, name) of every model the file offers (app.steering.models)."""
-        from app.templates import DOC_TYPE_LABELS
-
         super().__init__(parent)
         self.setWindowTitle(tr("NewPlan", "Ny plan"))
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(tr("NewPlan", "Mall"))
-        for key, label in DOC_TYPE_LABELS.items():
+        for key, label in kinds.DOC_TYPE_LABELS.items():
             self.kind.addItem(kind_label(label), key)
         if plans:
             self.kind.addItem(tr("NewPlan", "Kopia av befintlig plan"), COPY)
@@ -66,14 +65,14 @@ class NewPlanDialog(QDialog):
         self._model_chosen = True  # a model the person picked stays when the template changes
 
     def _kind_changed(self) -> None:
-        from app.steering import DEFAULT_FOR_DOC_TYPE
+        from app.decisions import default_model_key
 
         copying = self.kind.currentData() == COPY
         self.source.setVisible(copying)
         self.source_label.setVisible(copying)
         self.model.setVisible(not copying and self.model.count() > 0)
         self.model_label.setVisible(not copying and self.model.count() > 0)
-        default = DEFAULT_FOR_DOC_TYPE.get(self.kind.currentData())
+        default = None if copying else default_model_key(self.kind.currentData())
         if not self._model_chosen and default is not None and self.model.findData(default) >= 0:
             self.model.setCurrentIndex(self.model.findData(default))
         if copying and not self.title.text().strip():
