@@ -28,6 +28,7 @@ __all__ = [
     "add_model_points",
     "apply_model_change",
     "checklist",
+    "checklist_text",
     "decision_for",
     "next_decision_point",
     "point_state",
@@ -52,7 +53,8 @@ class ChecklistAnswer:
         return {"item": self.item, "answer": self.answer, "comment": self.comment}
 
 
-def _checklist_json(answers: list[ChecklistAnswer]) -> str:
+def checklist_text(answers: list[ChecklistAnswer]) -> str:
+    """Answers as a point's stored `checklist` field."""
     return json.dumps([a.as_dict() for a in answers], ensure_ascii=False) if answers else ""
 
 
@@ -78,7 +80,7 @@ def set_checklist(ws: Workspace, item_id: int, answers: list[ChecklistAnswer]) -
     for a in answers:
         if a.answer not in ("", *ANSWERS):
             raise ValueError(f"Svaret ”{a.answer}” finns inte; välj Ja, Nej eller Ej aktuellt.")
-    return ws.update("timeline", item_id, checklist=_checklist_json(answers))
+    return ws.update("timeline", item_id, checklist=checklist_text(answers))
 
 
 # --- a plan's model ---------------------------------------------------------------
@@ -86,7 +88,7 @@ def set_checklist(ws: Workspace, item_id: int, answers: list[ChecklistAnswer]) -
 
 def _point_values(p: DecisionPointModel) -> dict[str, Any]:
     return {"kind": p.kind, "code": p.code, "title": p.name, "description": p.decides,
-            "checklist": _checklist_json([ChecklistAnswer(item) for item in p.checklist])}
+            "checklist": checklist_text([ChecklistAnswer(item) for item in p.checklist])}
 
 
 def add_model_points(ws: Workspace, plan_id: int, model: SteeringModel) -> None:
@@ -162,7 +164,7 @@ def apply_model_change(ws: Workspace, plan_id: int, new_key: str) -> ModelChange
                 old = {a.item: a for a in checklist(row)}
                 answers = [old.get(item, ChecklistAnswer(item)) for item in p.checklist]
                 ws.update("timeline", row["id"], kind=p.kind, title=p.name, description=p.decides,
-                          checklist=_checklist_json(answers))
+                          checklist=checklist_text(answers))
             else:
                 ws.add("timeline", plan_id, **_point_values(p))
         for code in change.removed:

@@ -1083,6 +1083,10 @@ Do you want to open the file?</translation>
             <source>Registrera beslut…</source>
             <translation>Record decision…</translation>
         </message>
+        <message>
+            <source>Checklista…</source>
+            <translation>Checklist…</translation>
+        </message>
     </context>
     <context>
         <name>Sections</name>
@@ -1200,6 +1204,10 @@ Do you want to open the file?</translation>
         <message>
             <source>Registrera beslut</source>
             <translation>Record decision</translation>
+        </message>
+        <message>
+            <source>Besvara checklista</source>
+            <translation>Answer checklist</translation>
         </message>
     </context>
     <context>
@@ -1583,6 +1591,14 @@ Do you want to open the file?</translation>
         <message>
             <source>Ej aktuellt</source>
             <translation>Not applicable</translation>
+        </message>
+        <message>
+            <source>Checklista inför beslut, %1</source>
+            <translation>Checklist before the decision, %1</translation>
+        </message>
+        <message>
+            <source>&amp;Spara</source>
+            <translation>&amp;Save</translation>
         </message>
     </context>
     <context>

@@ -95,3 +95,34 @@ def test_an_organisations_model_file_is_read_into_the_file(qtbot, monkeypatch, w
     window.actions_["read_model"].trigger()
     assert "grindar" in models(window.ofile.ws)
     assert "Grindar 1–6" in window.statusBar().currentMessage()
+
+
+def test_answering_the_checklist_makes_the_point_ready(qtbot, monkeypatch, window) -> None:
+    from datetime import date as day
+
+    from app.timeline import decision_state, timeline_rows
+    from ui.dialogs.decision_dialog import ChecklistDialog
+
+    ws = window.ofile.ws
+    plan_id = create_plan(ws, "project_plan", "Checklista", steering_model="xlpm").ids[0]
+    window.show_plan(plan_id)
+    page = window.editor.show_page("timeline")
+    tg2 = next(r for r in ws.list("timeline", plan_id) if r["code"] == "TG2")
+    page.select_row(page.model.row_of(tg2["id"]))
+
+    def run(dialog: ChecklistDialog) -> int:
+        qtbot.addWidget(dialog)
+        for combo in dialog.table.answers:
+            combo.setCurrentIndex(combo.findData("ja"))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ChecklistDialog, "exec", run)
+    qtbot.mouseClick(page.checklist_button, Qt.MouseButton.LeftButton)
+    assert all(a.answer == "ja" for a in checklist(ws.get("timeline", tg2["id"])))
+    data = timeline_rows(plan_id)
+    row = data.rows[data.index[tg2["id"]]]
+    assert decision_state(row, data.ready, day(2026, 1, 1).toordinal()) == "ready"
+    assert [e for e in ws.list("log", plan_id) if e["kind"] == "decision"] == []  # no decision yet
+    window.actions_["undo"].trigger()
+    assert all(a.answer == "" for a in checklist(ws.get("timeline", tg2["id"])))

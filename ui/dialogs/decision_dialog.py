@@ -11,18 +11,69 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QTableWidget, QTableWidgetItem, QWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, record_decision
+from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, checklist_text, record_decision
 from app.workspace import Change, Workspace
 from ui.editor.date_edit import VagueDateEdit
 from ui.i18n import tr
 from ui.undo import ServiceCommand, WorkspaceEvents
 
 DECIDERS = ("Styrgrupp", "Uppdragsägare", "Projektägare", "Nämnd", "Ledningsgrupp")
+
+
+class ChecklistTable(QTableWidget):
+    """A decision point's checklist: each item with Ja/Nej/Ej aktuellt and a comment."""
+
+    def __init__(self, items: list[ChecklistAnswer], parent: QWidget | None = None):
+        super().__init__(len(items), 3, parent)
+        self.items = items
+        self.setAccessibleName(tr("Decision", "Checklista inför beslut"))
+        self.setHorizontalHeaderLabels([tr("Decision", "Punkt"), tr("Decision", "Svar"), tr("Decision", "Kommentar")])
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.answers: list[QComboBox] = []
+        for row, item in enumerate(items):
+            cell = QTableWidgetItem(item.item)
+            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.setItem(row, 0, cell)
+            combo = QComboBox(self)
+            combo.addItem("—", "")
+            for code, label in ANSWERS.items():
+                combo.addItem(tr("Decision", label), code)
+            combo.setCurrentIndex(max(combo.findData(item.answer), 0))
+            self.setCellWidget(row, 1, combo)
+            self.answers.append(combo)
+            self.setItem(row, 2, QTableWidgetItem(item.comment))
+
+    def checklist_answers(self) -> list[ChecklistAnswer]:
+        out = []
+        for row, item in enumerate(self.items):
+            note = self.item(row, 2)
+            out.append(ChecklistAnswer(item.item, self.answers[row].currentData(), note.text() if note else ""))
+        return out
+
+
+class ChecklistDialog(QDialog):
+    """Answer a decision point's checklist before the decision (the point is then klar för beslut)."""
+
+    def __init__(self, point: dict[str, Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Decision", "Checklista inför beslut, %1").replace(
+            "%1", f"{point['code']} {point['title']}".strip()))
+        self.table = ChecklistTable(checklist(point), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Decision", "&Spara"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Decision", "&Avbryt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
 
 
 class DecisionDialog(QDialog):
@@ -47,24 +98,8 @@ class DecisionDialog(QDialog):
         self.comment = QPlainTextEdit(self)
         self.comment.setAccessibleName(tr("Decision", "Kommentar"))
         self.comment.setFixedHeight(60)
-        self.items = checklist(point)
-        self.table = QTableWidget(len(self.items), 3, self)
-        self.table.setAccessibleName(tr("Decision", "Checklista inför beslut"))
-        self.table.setHorizontalHeaderLabels([tr("Decision", "Punkt"), tr("Decision", "Svar"),
-                                              tr("Decision", "Kommentar")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.answers: list[QComboBox] = []
-        for row, item in enumerate(self.items):
-            cell = QTableWidgetItem(item.item)
-            self.table.setItem(row, 0, cell)
-            combo = QComboBox(self.table)
-            combo.addItem("—", "")
-            for code, label in ANSWERS.items():
-                combo.addItem(tr("Decision", label), code)
-            combo.setCurrentIndex(max(combo.findData(item.answer), 0))
-            self.table.setCellWidget(row, 1, combo)
-            self.answers.append(combo)
-            self.table.setItem(row, 2, QTableWidgetItem(item.comment))
+        self.table = ChecklistTable(checklist(point), self)
+        self.items, self.answers = self.table.items, self.table.answers
         self.freeze = QCheckBox(tr("Decision", "Frys en utgåva efter beslutet"), self)
         self.freeze_label = QLineEdit(self)
         self.freeze_label.setAccessibleName(tr("Decision", "Utgåva"))
@@ -93,11 +128,7 @@ class DecisionDialog(QDialog):
         self.resize(640, self.sizeHint().height())
 
     def checklist_answers(self) -> list[ChecklistAnswer]:
-        out = []
-        for row, item in enumerate(self.items):
-            note = self.table.item(row, 2)
-            out.append(ChecklistAnswer(item.item, self.answers[row].currentData(), note.text() if note else ""))
-        return out
+        return self.table.checklist_answers()
 
     def values(self) -> dict[str, Any]:
         """The keyword arguments of app.decisions.record_decision (besides the point)."""

@@ -55,7 +55,9 @@ class TablePage(QWidget):
             buttons.addWidget(b)
         self.decision_button: QPushButton | None = None
         if config.kind == "timeline":  # a decision point's decision, with its checklist
+            self.checklist_button = self._button(tr("Pages", "Checklista…"), self.answer_checklist, ro)
             self.decision_button = self._button(tr("Pages", "Registrera beslut…"), self.record_decision, ro)
+            buttons.addWidget(self.checklist_button)
             buttons.addWidget(self.decision_button)
         buttons.addStretch(1)
         self.summary = QLabel(self)
@@ -119,7 +121,9 @@ class TablePage(QWidget):
         for b in (self.delete_button, self.up_button, self.down_button):
             b.setEnabled(editable)
         if self.decision_button is not None:
-            self.decision_button.setEnabled(editable and row["kind"] in ("decision_point", "milestone"))
+            point = editable and row["kind"] in ("decision_point", "milestone")
+            self.decision_button.setEnabled(point)
+            self.checklist_button.setEnabled(point and bool(row.get("checklist")))
 
     def on_change(self, change: Change) -> None:
         if change.kind in self.kinds and (change.kind == "person" or change.plan_id == self.plan_id):
@@ -161,6 +165,20 @@ class TablePage(QWidget):
         command = RecordDecisionCommand(self.ofile.ws, self.ofile.events, row_id, dialog.values(),
                                         tr("Undo", "Registrera beslut"))
         return self.ofile.push(command)
+
+    def answer_checklist(self) -> bool:
+        """The point's checklist answered before the decision: one undoable edit of the point."""
+        from app.decisions import checklist_text
+        from ui.dialogs.decision_dialog import ChecklistDialog
+
+        row_id = self.current_id()
+        if row_id is None:
+            return False
+        dialog = ChecklistDialog(self.ofile.ws.get("timeline", row_id), self)
+        if not dialog.exec():
+            return False
+        return self.ofile.update("timeline", row_id, {"checklist": checklist_text(dialog.table.checklist_answers())},
+                                 tr("Undo", "Besvara checklista"))
 
     def move_row(self, step: int) -> None:
         row_id = self.current_id()
