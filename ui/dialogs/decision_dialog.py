@@ -13,12 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, checklist_text, record_decision
 from app.workspace import Change, Workspace
+from ui.dialogs import ok_cancel
 from ui.editor.date_edit import VagueDateEdit
 from ui.i18n import tr
 from ui.undo import ServiceCommand, WorkspaceEvents
@@ -65,11 +66,7 @@ class ChecklistDialog(QDialog):
         self.setWindowTitle(tr("Decision", "Checklista inför beslut, %1").replace(
             "%1", f"{point['code']} {point['title']}".strip()))
         self.table = ChecklistTable(checklist(point), self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Decision", "&Spara"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Decision", "&Avbryt"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Decision", "&Spara"), tr("Decision", "&Avbryt"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
@@ -106,11 +103,7 @@ class DecisionDialog(QDialog):
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Decision", "&Registrera"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Decision", "&Avbryt"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Decision", "&Registrera"), tr("Decision", "&Avbryt"), self._accept)
         form = QFormLayout(self)
         form.addRow(tr("Decision", "Datum:"), self.on)
         form.addRow(tr("Decision", "Beslutat av:"), self.decided_by)

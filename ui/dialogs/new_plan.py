@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app import kinds
+from ui.dialogs import ok_cancel
 from ui.i18n import kind_label, tr
 
 COPY = "__copy__"
@@ -37,11 +38,7 @@ class NewPlanDialog(QDialog):
         self.title.setPlaceholderText(tr("NewPlan", "Uppdragets namn"))
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("NewPlan", "&Skapa"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("NewPlan", "&Avbryt"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("NewPlan", "&Skapa"), tr("NewPlan", "&Avbryt"), self._accept)
         form = QFormLayout(self)
         self.kind_label = QLabel(tr("NewPlan", "&Mall:"), self)
         self.kind_label.setBuddy(self.kind)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from app.decisions import apply_model_change, preview_model_change
 from app.steering import SteeringModelError, models
 from app.workspace import Workspace
+from ui.dialogs import ok_cancel
 from ui.i18n import tr
 
 
@@ -24,12 +25,7 @@ class ChangeModelDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setObjectName("modelPreview")
         self.preview.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Steering", "&Byt"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Steering", "&Avbryt"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("Steering", "&Byt"), tr("Steering", "&Avbryt"))
         form = QFormLayout(self)
         form.addRow(tr("Steering", "St&yrmodell:"), self.model)
         form.addRow(self.preview)

@@ -153,30 +153,33 @@ class TablePage(QWidget):
         if confirm.ask(self, tr("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
             self.ofile.delete(self.config.kind, row_id, tr("Undo", "Ta bort rad"))
 
+    def _point_dialog(self, make: Any) -> tuple[int, Any] | None:
+        """(point id, the accepted dialog) for the current decision point, None when cancelled."""
+        row_id = self.current_id()
+        if row_id is None:
+            return None
+        dialog = make(self.ofile.ws.get("timeline", row_id), self)
+        return (row_id, dialog) if dialog.exec() else None
+
     def record_decision(self) -> bool:
         from ui.dialogs.decision_dialog import DecisionDialog, RecordDecisionCommand
 
-        row_id = self.current_id()
-        if row_id is None:
+        chosen = self._point_dialog(DecisionDialog)
+        if chosen is None:
             return False
-        dialog = DecisionDialog(self.ofile.ws.get("timeline", row_id), self)
-        if not dialog.exec():
-            return False
-        command = RecordDecisionCommand(self.ofile.ws, self.ofile.events, row_id, dialog.values(),
-                                        tr("Undo", "Registrera beslut"))
-        return self.ofile.push(command)
+        row_id, dialog = chosen
+        return self.ofile.push(RecordDecisionCommand(self.ofile.ws, self.ofile.events, row_id, dialog.values(),
+                                                     tr("Undo", "Registrera beslut")))
 
     def answer_checklist(self) -> bool:
         """The point's checklist answered before the decision: one undoable edit of the point."""
         from app.decisions import checklist_text
         from ui.dialogs.decision_dialog import ChecklistDialog
 
-        row_id = self.current_id()
-        if row_id is None:
+        chosen = self._point_dialog(ChecklistDialog)
+        if chosen is None:
             return False
-        dialog = ChecklistDialog(self.ofile.ws.get("timeline", row_id), self)
-        if not dialog.exec():
-            return False
+        row_id, dialog = chosen
         return self.ofile.update("timeline", row_id, {"checklist": checklist_text(dialog.table.checklist_answers())},
                                  tr("Undo", "Besvara checklista"))
 
