@@ -37,7 +37,7 @@ __all__ = [
     "set_checklist",
 ]
 
-ANSWERS = {"ja": "Ja", "nej": "Nej", "ej_aktuellt": "Ej aktuellt"}
+ANSWERS = {k: v for k, v in kinds.CHECKLIST_ANSWERS.items() if k}
 OUTCOMES = {k: v for k, v in kinds.DECISION_OUTCOMES.items() if k}
 # A point's state on the timeline and in the portfolio.
 STATES = {"upcoming": "Kommande", "ready": "Klar för beslut", "decided": "Beslutad", "late": "Försenad"}

@@ -139,5 +139,7 @@ CONTENT_KINDS = {
     "decision": "Beslut",
     "decision_points": "Beslutspunkter och beslut",
 }
-# The outcome of a decision recorded at a decision point (app.decisions).
+# The answer to an item of a decision point's checklist ("" not yet answered), and the outcome
+# of a decision recorded at a decision point (app.decisions).
+CHECKLIST_ANSWERS = {"": "", "ja": "Ja", "nej": "Nej", "ej_aktuellt": "Ej aktuellt"}
 DECISION_OUTCOMES = {"": "", "continue": "Fortsätt", "stop": "Avbryt", "redo": "Gör om", "redirect": "Ändra inriktning"}

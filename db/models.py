@@ -116,7 +116,8 @@ class Plan(UserRow):
     signature_name = CharField(default="")
     signature_date = DateField(null=True)
     signature_date_precision = CharField(null=True)
-    steering_model = CharField(default="")  # key of its steering model (app.steering), "" for none
+    # Columns added after version 2 carry an SQL default too, so raw INSERTs that predate them still work.
+    steering_model = CharField(default="", constraints=[SQL("DEFAULT ''")])  # its steering model's key (app.steering)
 
 
 class PlanPart(UserRow):
@@ -160,7 +161,7 @@ class TimelineItem(PlanPart):
     progress = IntegerField(default=0)
     comment = TextField(default="")
     parent = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="children")
-    checklist = TextField(default="")  # a decision point's answered checklist as JSON (app.decisions)
+    checklist = TextField(default="", constraints=[SQL("DEFAULT ''")])  # a decision point's checklist, JSON (app.decisions)
 
 
 class Dependency(UserRow):
@@ -233,8 +234,8 @@ class LogEntry(PlanPart):
     status = CharField(default="")
     # A decision recorded at a decision point: the point, its outcome and the decision's diarienummer.
     item = ForeignKeyField(TimelineItem, null=True, on_delete="SET NULL")
-    outcome = CharField(default="")  # "" | continue | stop | redo | redirect
-    diarienummer = CharField(default="")
+    outcome = CharField(default="", constraints=[SQL("DEFAULT ''")])  # "" | continue | stop | redo | redirect
+    diarienummer = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
 
 class StatusReport(PlanPart):

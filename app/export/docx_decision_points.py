@@ -10,8 +10,6 @@ from app.export.plan_data import as_list, as_text, format_date
 
 __all__ = ["CONTENT", "has_checklists", "render_checklists"]
 
-_ANSWERS = {"ja": "Ja", "nej": "Nej", "ej_aktuellt": "Ej aktuellt"}
-
 
 def _points(ctx: Context) -> list[dict]:
     return ctx.plan.timeline_of("decision_point")
@@ -62,7 +60,8 @@ def render_checklists(ctx: Context) -> None:
         table = ctx.table([9.0, 2.4, 4.6])
         table.header(["Punkt", "Svar", "Kommentar"])
         for a in answers:
-            table.row([as_text(a.get("item")), _ANSWERS.get(as_text(a.get("answer")), ""), as_text(a.get("comment"))])
+            answer = kinds.CHECKLIST_ANSWERS.get(as_text(a.get("answer")), "")
+            table.row([as_text(a.get("item")), answer, as_text(a.get("comment"))])
         ctx.paragraph("", S.NOTE)
 
 
