@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.team import location
 from db.errors import StoreError
 
 USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
@@ -46,16 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--examples", action="store_true", help="lägg till exempelplanerna")
 
     p = sub.add_parser("list", help="lista planerna i en fil")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
 
     p = sub.add_parser("import", help="importera en plan från JSON")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("plan_file", type=Path, metavar="PLAN.json")
     add_break_lock_option(p)
 
     p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx)")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
@@ -64,17 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Word: beslutspunkternas besvarade checklistor som bilaga")
 
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv tabellen som JSON")
     p.add_argument("--from", dest="from_month", metavar="ÅÅÅÅ-MM", help="första månaden")
     p.add_argument("--to", dest="to_month", metavar="ÅÅÅÅ-MM", help="sista månaden")
 
     p = sub.add_parser("check", help="kontrollera en fil")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
 
     from app import sharing  # copy, merge, send, backups, restore
 
     sharing.add_commands(sub)
+    from app import team  # the team server (PostgreSQL)
+
+    team.add_commands(sub)
     return parser
 
 
@@ -211,6 +215,18 @@ def _sharing_handler(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 HANDLERS.update({name: _sharing_handler(name) for name in ("copy", "merge", "send", "backups", "restore")})
+
+
+def _team_handler(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app import team
+
+        return team.HANDLERS[name](args)
+
+    return run
+
+
+HANDLERS.update({name: _team_handler(name) for name in ("server",)})
 
 
 def is_command(argv: Sequence[str]) -> bool:

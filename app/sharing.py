@@ -123,6 +123,12 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
     FileInUse. `ws.sharing` (a SharingState) carries the lock and the reason a
     file is read-only; close with `close_shared(ws)`.
     """
+    from db.server import is_server_url
+
+    if is_server_url(path):  # a team server has no sidecar lock: the server checks every write
+        from app.team import open_team
+
+        return open_team(str(path), read_only=read_only), None
     p = Path(path)
     network = is_network_path(p)
     holder: LockInfo | None = None

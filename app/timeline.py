@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from app.dates import Precision, VagueDate
 from db import models
+from db.bulk import is_postgres
 
 MARKER_KINDS = frozenset({"decision_point", "milestone"})
 
@@ -242,7 +243,7 @@ def timeline_head(rows_wanted: int) -> TimelineData:
         shown += 1 + per_plan.get(pid, (0,))[0]
     if len(chosen) == len(plans):
         return _assemble(None, plans, _read_rows(None), counts={}, loaded=None)
-    marks = ", ".join("?" * len(chosen))
+    marks = ", ".join([db.param] * len(chosen))
     raw = db.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.deleted_at IS NULL AND t.plan_id IN ({marks}) "
         "ORDER BY t.plan_id, t.position, t.id",
@@ -257,7 +258,8 @@ def timeline_head(rows_wanted: int) -> TimelineData:
 
 def _plans(plan_id: int | None) -> list[tuple]:
     """(id, title, doc_type) of one live plan, or of every live plan (plan_id None), by id."""
-    where, params = ("deleted_at IS NULL", ()) if plan_id is None else ("deleted_at IS NULL AND id = ?", (plan_id,))
+    mark = models.database.param
+    where, params = ("deleted_at IS NULL", ()) if plan_id is None else (f"deleted_at IS NULL AND id = {mark}", (plan_id,))
     sql = f"SELECT id, title, doc_type FROM plan WHERE {where} ORDER BY id"
     return models.database.execute_sql(sql, params).fetchall()
 
@@ -265,7 +267,7 @@ def _plans(plan_id: int | None) -> list[tuple]:
 def _read_rows(plan_id: int | None) -> list[tuple]:
     where, params = "t.deleted_at IS NULL AND p.deleted_at IS NULL", ()
     if plan_id is not None:
-        where, params = where + " AND t.plan_id = ?", (plan_id,)
+        where, params = where + f" AND t.plan_id = {models.database.param}", (plan_id,)
     return models.database.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t JOIN plan p ON p.id = t.plan_id "
         f"WHERE {where} ORDER BY t.plan_id, t.position, t.id",
@@ -296,7 +298,7 @@ def _assemble(plan_id: int | None, plans: list[tuple], raw: list[tuple], *, coun
     if loaded is not None:
         params = sorted(loaded)
         sql += (" AND successor_id IN (SELECT id FROM timeline_item WHERE plan_id IN "
-                f"({', '.join('?' * len(params))}))")
+                f"({', '.join([models.database.param] * len(params))}))")
     deps = [
         (a, b)
         for a, b in ((get(pred), get(succ)) for pred, succ in models.database.execute_sql(sql, params).fetchall())
@@ -378,12 +380,15 @@ def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
         return None
     latest = date.fromisoformat(max(d for p in per_plan for d in p[2:] if d is not None))
     reach, params = [], []
+    mark = models.database.param
+    # SQLite would pick the date index for the OR below and read most of the table through it.
+    not_indexed = "" if is_postgres(models.database) else " NOT INDEXED"
     for column in ("start", '"end"'):
         for precision, days in _REACH.items():
-            reach.append(f"(t.{column} >= ? AND t.{column.strip('"')}_precision = ?)")
+            reach.append(f"(t.{column} >= {mark} AND t.{column.strip('"')}_precision = {mark})")
             params += [(latest - timedelta(days=days)).isoformat(), precision]
     near = _rows(models.database.execute_sql(
-        f"SELECT {_COLUMNS} FROM timeline_item t NOT INDEXED JOIN plan p ON p.id = t.plan_id "
+        f"SELECT {_COLUMNS} FROM timeline_item t{not_indexed} JOIN plan p ON p.id = t.plan_id "
         f"WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND ({' OR '.join(reach)})", params
     ).fetchall())
     last = rows_span(near)
@@ -393,7 +398,8 @@ def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
 def timeline_row(item_id: int) -> TimelineRow | None:
     """One item, as `timeline_rows` reads it (to patch a single edited row)."""
     t = models.database.execute_sql(
-        f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.id = ? AND t.deleted_at IS NULL", (item_id,)
+        f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.id = {models.database.param} AND t.deleted_at IS NULL",
+        (item_id,)
     ).fetchone()
     return None if t is None else _rows([t])[0]
 

@@ -35,8 +35,20 @@ class Workspace:
         self.store = store
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Workspace:
+    def open(cls, path: Path | str, *, read_only: bool = False, password: str | None = None,
+             listen: bool = False) -> Workspace:
+        """A file, or a team server given as a `postgresql://` address (db.server)."""
+        from db.server import is_server_url
+
+        if is_server_url(path):
+            from db.server import open_server_store
+
+            return cls(open_server_store(path, read_only=read_only, password=password, listen=listen))
         return cls(open_store(path, read_only=read_only))
+
+    @property
+    def on_server(self) -> bool:
+        return getattr(self.store, "is_server", False)
 
     @classmethod
     def create(cls, path: Path | str) -> Workspace:
@@ -61,7 +73,8 @@ class Workspace:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.store.write():
-            models.Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+            models.Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict(
+                conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()
 
     @property
     def dates_capitalised(self) -> bool:

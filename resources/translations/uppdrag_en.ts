@@ -675,6 +675,18 @@ Do you want to open the file?</translation>
             <translation>Open &amp;recent</translation>
         </message>
         <message>
+            <source>Öppna se&amp;rver…</source>
+            <translation>Open se&amp;rver…</translation>
+        </message>
+        <message>
+            <source>Senaste ser&amp;vrar</source>
+            <translation>Recent ser&amp;vers</translation>
+        </message>
+        <message>
+            <source>Teamserver: %1 som %2</source>
+            <translation>Team server: %1 as %2</translation>
+        </message>
+        <message>
             <source>Spara &amp;kopia som…</source>
             <translation>Save a &amp;copy as…</translation>
         </message>
@@ -1294,6 +1306,25 @@ Do you want to open the file?</translation>
         <message>
             <source>Oförändrat.</source>
             <translation>Unchanged.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Öppna server</source>
+            <translation>Open server</translation>
+        </message>
+        <message>
+            <source>Teamserverns adress, t.ex. postgresql://användare@server.region.se/uppdrag eller postgresql:///?service=uppdrag. Ange en egen CA-fil med ?sslrootcert=SÖKVÄG. Skriv inget lösenord här: Uppdrag frågar om servern vill ha ett.</source>
+            <translation>The team server's address, e.g. postgresql://user@server.region.se/uppdrag or postgresql:///?service=uppdrag. Name your own CA file with ?sslrootcert=PATH. Do not type a password here: Uppdrag asks if the server wants one.</translation>
+        </message>
+        <message>
+            <source>Lösenord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Lösenord för %1. Det används bara under den här sessionen och sparas inte.</source>
+            <translation>Password for %1. It is used for this session only and is not saved.</translation>
         </message>
     </context>
     <context>
