@@ -93,7 +93,8 @@ def import_json(window: MainWindow) -> None:
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
-def export(window: MainWindow, suffix: str) -> Path | None:
+def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path | None:
+    """Export the current plan; `checklists` adds its decision points' answered checklists (Word)."""
     from app.exporters import export_plan
 
     plan_id = window.current_plan_id()
@@ -111,7 +112,7 @@ def export(window: MainWindow, suffix: str) -> Path | None:
         out = out.with_name(out.name + suffix)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        outcome = export_plan(window.ofile.ws, plan_id, out)
+        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))

@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
                 a["export" + suffix] = self._action(m, texts[suffix],
                                                     lambda _=False, s=suffix: _file_actions().export(self, s),
                                                     "Ctrl+E" if suffix == ".docx" else None, "actionExport" + suffix[1:])
+        a["export_checklists"] = self._action(
+            m, tr("MainWindow", "Exportera till Word med &checklistor…"),
+            lambda _=False: _file_actions().export(self, ".docx", checklists=True), None, "actionExportChecklists")
         for suffix, (label, _fn) in EXPORTERS.items():
             if suffix not in texts:
                 a["export" + suffix] = self._action(

@@ -850,6 +850,10 @@ Do you want to open the file?</translation>
             <source>&amp;Läs in styrmodell…</source>
             <translation>&amp;Read steering model…</translation>
         </message>
+        <message>
+            <source>Exportera till Word med &amp;checklistor…</source>
+            <translation>Export to Word with &amp;checklists…</translation>
+        </message>
     </context>
     <context>
         <name>MarkupEdit</name>

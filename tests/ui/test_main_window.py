@@ -216,6 +216,19 @@ def test_export_word_and_json(qtbot, monkeypatch, window, tmp_path) -> None:
     assert (tmp_path / "plan.docx").stat().st_size > 1000
 
 
+def test_export_word_with_checklists(qtbot, monkeypatch, window, tmp_path) -> None:
+    from docx import Document
+
+    from app.plans import list_plans
+
+    directive = next(p for p in list_plans(window.ofile.ws) if p.doc_type == "directive")
+    window.show_plan(directive.id)
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: tmp_path / "med.docx")
+    monkeypatch.setattr("ui.dialogs.files.ask_open_after", lambda *a, **k: False)
+    window.actions_["export_checklists"].trigger()
+    assert "Bilaga: Checklistor inför beslut" in [p.text for p in Document(str(tmp_path / "med.docx")).paragraphs]
+
+
 def test_new_file_and_import(qtbot, monkeypatch, window, tmp_path) -> None:
     from app.plans import example_files
 
