@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(path: Path, *, read_only: bool = False):  # noqa: ANN202 - Workspace, imported lazily
+    """A file for one command; a file on a network drive goes through its local working copy."""
+    from app.sharing import is_network_path
+
+    if is_network_path(path):
+        from app.network_file import open_network
+
+        return open_network(path, read_only=read_only)[0]
     from app.workspace import Workspace
 
     return tell(Workspace.open(path, read_only=read_only))
@@ -95,15 +102,29 @@ def tell(ws):  # noqa: ANN001, ANN201 - a Workspace, imported lazily
     return ws
 
 
+def _close(ws) -> None:  # noqa: ANN001
+    """Close what _open opened; a network file is written back first (a failure is exit 1)."""
+    from app.sharing import close_shared, written_back_or_raise
+
+    written_back_or_raise(close_shared(ws))
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from app.plans import add_examples
     from app.workspace import Workspace
 
-    ws = Workspace.create(args.file)
+    from app.sharing import is_network_path
+
+    if is_network_path(args.file):
+        from app.network_file import create_network
+
+        ws = create_network(args.file)
+    else:
+        ws = Workspace.create(args.file)
     try:
         ids = add_examples(ws) if args.examples else []
     finally:
-        ws.close()
+        _close(ws)
     extra = f" med {len(ids)} exempelplaner" if ids else ""
     print(f"Skapade {args.file}{extra}.")
     return 0
@@ -116,7 +137,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     try:
         plans = list_plans(ws)
     finally:
-        ws.close()
+        _close(ws)
     if args.json:
         print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
         return 0
@@ -135,7 +156,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         plan_id, existed = import_plan_file(ws, args.plan_file)
     finally:
-        close_shared(ws)
+        _close(ws)
     print(f"{'Uppdaterade' if existed else 'Importerade'} plan {plan_id} från {args.plan_file.name}.")
     return 0
 
@@ -154,7 +175,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
                                   checklists=getattr(args, "checklists", False))
     finally:
-        ws.close()
+        _close(ws)
     for warning in outcome.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Skrev {outcome.path}.")
@@ -178,7 +199,7 @@ def cmd_resources(args: argparse.Namespace) -> int:
             last = last or (span[1] if span and span[1] >= first else year_on)
         table = load.monthly_load(ws, first, last)
     finally:
-        ws.close()
+        _close(ws)
     if args.json:
         print(json.dumps(table.as_json(), ensure_ascii=False, indent=2))
     else:

@@ -21,7 +21,7 @@ class ExportOutcome:
 
 
 def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
-    from app.plan_json import write_plan_json
+    from app.planfile.write import write_plan_json
 
     return ExportOutcome(write_plan_json(plan, out))
 
@@ -86,7 +86,7 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     if not out.parent.exists():
         raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
     from app.export.plan_data import dates_capitalised
-    from app.plan_json import plan_to_dict
+    from app.planfile.write import plan_to_dict
 
     export = _docx_with_checklists if checklists and suffix == ".docx" else EXPORTERS[suffix][1]
     with dates_capitalised(ws.dates_capitalised):

@@ -21,7 +21,7 @@ from app.decisions import (
     set_checklist,
 )
 from app.editions import list_editions
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.plans import create_plan, import_plan_data
 from app.steering import SteeringModelError, add_file_model, model_for, models, parse_model, shipped_models
 from app.workspace import Workspace

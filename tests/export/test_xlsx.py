@@ -11,7 +11,7 @@ import pytest
 from app.cli import main  # noqa: E402
 from app.dates import VagueDate  # noqa: E402
 from app.export.xlsx_export import export_xlsx  # noqa: E402
-from app.plan_json import plan_to_dict  # noqa: E402
+from app.planfile.write import plan_to_dict  # noqa: E402
 from app.plans import create_plan  # noqa: E402
 from app.workspace import Workspace  # noqa: E402
 
