@@ -178,6 +178,10 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
         raise
     if ws.read_only and reason is None:
         reason = "Filen är öppnad skrivskyddad."
+    if not ws.read_only:
+        from db.history import prune_if_due
+
+        prune_if_due(ws.store.db)  # the row history forgets what no copy can need any more
     ws.sharing = SharingState(lock, holder, network, reason)  # type: ignore[attr-defined]
     return ws, holder
 
@@ -287,40 +291,19 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
 
 
 def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
-    """Write one plan (with its editions) alone into a new file at `out`.
+    """Write one plan (with its editions, people and history) alone into a new file at `out`.
 
-    The new file remembers its common state with this file, so when it comes
-    back edited, merging it is three-way from the start.
+    The plan's rows keep their versions, so when the file comes back edited, merging it
+    finds their common past by itself.
     """
-    from app.planfile.apply import import_plan
-    from app.planfile.write import plan_to_dict
-    from db.merge import file_uuid_of, record_common_state
-    from db.store import create_store, fsync_dir
-    from db.tempfiles import temp_beside
+    from db.extract import extract_plans
 
     out = Path(out)
     if out.exists():
         raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     if not out.parent.is_dir():
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
-    data = plan_to_dict(plan_id)
-    source_uuid = file_uuid_of(ws.store)
-    tmp = temp_beside(out)
-    tmp.unlink()
-    try:
-        new = create_store(tmp)
-        try:
-            with new.write():
-                import_plan(data)
-            record_common_state(new, source_uuid, ws.path.name)
-        finally:
-            new.close()
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
-        ws.store.activate()
-    return out
+    return extract_plans(ws.path, out, [ws.get("plan", plan_id)["uuid"]])
 
 
 # --- command line: uppdrag copy / merge / send / backups / restore -----------------------
@@ -368,7 +351,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from db.backup import make_session_backup
-    from db.merge import merge_files, merge_into
+    from app.merge import merge_files, merge_into
 
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)

@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,8 +23,12 @@ from db.tempfiles import remove_stale_temps, short_name, temp_beside
 from db.uri import file_uri
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """Write a consistent copy of the SQLite file `source` to `target` (replacing it)."""
+def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connection], None] | None = None) -> Path:
+    """Write a consistent copy of the SQLite file `source` to `target` (replacing it).
+
+    `prepare` changes the copy before it is checked and renamed into place (in one
+    transaction); the copy is then rewritten (VACUUM) so no page keeps what it removed.
+    """
     from db.store import fsync_dir, harden
 
     target = Path(target)
@@ -43,6 +47,10 @@ def copy_database(source: Path, target: Path) -> Path:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
+            if prepare is not None:
+                with dst:
+                    prepare(dst)
+                dst.execute("VACUUM")
             ok = dst.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             dst.close()
@@ -218,3 +226,29 @@ def restore_backup(backup: Path, target: Path) -> tuple[Path, Path | None]:
         fsync_dir(target.parent)
     copy_database(backup, target)
     return target, aside
+
+
+# --- snapshots for undoing a whole-file step (a merge) -------------------------
+
+
+def snapshot(conn: sqlite3.Connection, target: Path) -> Path:
+    """The open database behind `conn` as it is now, copied to `target` with the backup API."""
+    dst = sqlite3.connect(str(target))
+    try:
+        conn.backup(dst)
+    finally:
+        dst.close()
+    return target
+
+
+def restore_into(conn: sqlite3.Connection, snapshot_path: Path) -> None:
+    """Make the open database behind `conn` what `snapshot_path` holds, in one step (the backup API
+    writes every page inside one transaction of `conn`)."""
+    from db.store import harden
+
+    src = sqlite3.connect(file_uri(snapshot_path), uri=True)
+    harden(src)
+    try:
+        src.backup(conn)
+    finally:
+        src.close()

@@ -330,11 +330,14 @@ class ServerStore:
 
         models.database.initialize(self.db)
 
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
-        if self.read_only:
-            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+        self.require_writable()
         import peewee
 
         try:

@@ -84,8 +84,8 @@ def _create_schema(db: Any) -> None:
 
 
 # SERVER_STEPS[n] takes a server schema from version n to n + 1 (frozen SQL, like db.migrations).
-def _server_v2_to_v3(db: Any) -> None:
-    """Version 3: a plan's steering model, a decision point's checklist, a logged decision's point,
+def _server_v3_to_v4(db: Any) -> None:
+    """Version 4: a plan's steering model, a decision point's checklist, a logged decision's point,
     outcome and diarienummer (as db.migrations adds them to a file)."""
     for sql in (
         'ALTER TABLE "plan" ADD COLUMN "steering_model" text NOT NULL DEFAULT \'\'',
@@ -98,7 +98,7 @@ def _server_v2_to_v3(db: Any) -> None:
         db.execute_sql(sql)
 
 
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _server_v2_to_v3}
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {3: _server_v3_to_v4}
 
 
 def _upgrade(db: Any, version: int) -> None:

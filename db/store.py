@@ -29,6 +29,7 @@ from peewee import SqliteDatabase
 
 from db import models
 from db.errors import FileRefused, ReadOnlyStore, StoreError
+from db.history import default_author
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.migrations import migrate
 from db.schema import schema_difference
@@ -238,11 +239,14 @@ class Store:
     def activate(self) -> None:
         models.database.initialize(self.db)
 
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction, begun with BEGIN IMMEDIATE."""
-        if self.read_only:
-            raise ReadOnlyStore(f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+        self.require_writable()
         with self.db.atomic():
             yield
 
@@ -262,6 +266,7 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
         db = HardenedSqliteDatabase(
             str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, lock_type="IMMEDIATE"
         )
+    db.author = default_author()  # who the row history records (db/history.py)
     db.connect()
     return db
 
