@@ -28,15 +28,19 @@ def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
 
 def _docx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.export.docx_export import export_docx
+    from app.word_reference import reference_for_export
 
-    result = export_docx(plan, out, **_word_options(ws))
+    with reference_for_export(ws) as reference:
+        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale)
     return ExportOutcome(result.path, list(result.warnings))
 
 
 def _pdf(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.export.pdf_export import export_pdf
+    from app.word_reference import reference_for_export
 
-    result = export_pdf(plan, out, **_word_options(ws))
+    with reference_for_export(ws) as reference:
+        result = export_pdf(plan, out, reference=reference, risk_scale=ws.risk_scale)
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -52,16 +56,12 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(result.path, list(result.warnings))
 
 
-def _word_options(ws: Workspace) -> dict[str, Any]:
-    from app.word_reference import reference_for_export
-
-    return {"reference": reference_for_export(ws), "risk_scale": ws.risk_scale}
-
-
 def _docx_with_checklists(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.export.docx_export import export_docx
+    from app.word_reference import reference_for_export
 
-    result = export_docx(plan, out, **_word_options(ws), checklists=True)
+    with reference_for_export(ws) as reference:
+        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale, checklists=True)
     return ExportOutcome(result.path, list(result.warnings))
 
 
