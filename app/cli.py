@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="utan personernas e-post, telefon och anteckningar")
     p.add_argument("--med-checklistor", dest="checklists", action="store_true",
                    help="Word: beslutspunkternas besvarade checklistor som bilaga")
+    p.add_argument("--kontroll", dest="registrar", action="store_true",
+                   help="lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)")
 
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
     p.add_argument("file", type=location, metavar="FIL")
@@ -166,7 +168,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exporters import export_plan
+    from app.exporters import export_plan, registrar_findings
     from app.plans import find_plan
 
     ws = _open(args.file, read_only=True)
@@ -178,11 +180,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
                                   checklists=getattr(args, "checklists", False))
+        findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
     finally:
         _close(ws)
     for warning in outcome.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Skrev {outcome.path}.")
+    if findings:
+        print("Kontroll före diarieföring: en registrator skulle skicka tillbaka dokumentet för")
+        for finding in findings:
+            print(f"- {finding}")
+        return 1
+    if getattr(args, "registrar", False):
+        print("Kontroll före diarieföring: inget att anmärka.")
     return 0
 
 

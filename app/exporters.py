@@ -26,12 +26,13 @@ def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(write_plan_json(plan, out))
 
 
-def _docx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+def _docx(ws: Workspace, plan: dict[str, Any], out: Path, checklists: bool = False) -> ExportOutcome:
     from app.export.docx_export import export_docx
     from app.word_reference import reference_for_export
 
     with reference_for_export(ws) as reference:
-        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale)
+        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws),
+                             checklists=checklists)
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -40,7 +41,7 @@ def _pdf(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.word_reference import reference_for_export
 
     with reference_for_export(ws) as reference:
-        result = export_pdf(plan, out, reference=reference, risk_scale=ws.risk_scale)
+        result = export_pdf(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws))
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -56,13 +57,11 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(result.path, list(result.warnings))
 
 
-def _docx_with_checklists(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
-    from app.export.docx_export import export_docx
-    from app.word_reference import reference_for_export
+DRAFT_MARK_KEY = "draft_mark"  # the file's choice: "UTKAST" in the header of a draft (default yes)
 
-    with reference_for_export(ws) as reference:
-        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale, checklists=True)
-    return ExportOutcome(result.path, list(result.warnings))
+
+def _draft_mark(ws: Workspace) -> bool:
+    return bool(ws.setting(DRAFT_MARK_KEY, True))
 
 
 EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], ExportOutcome]]] = {
@@ -88,6 +87,15 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     from app.export.plan_data import dates_capitalised
     from app.planfile.write import plan_to_dict
 
-    export = _docx_with_checklists if checklists and suffix == ".docx" else EXPORTERS[suffix][1]
     with dates_capitalised(ws.dates_capitalised):
-        return export(ws, plan_to_dict(plan_id), out)
+        if checklists and suffix == ".docx":
+            return _docx(ws, plan_to_dict(plan_id), out, checklists=True)
+        return EXPORTERS[suffix][1](ws, plan_to_dict(plan_id), out)
+
+
+def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:
+    """The registrar's check (app.registrar) of a plan in the open file, on the file's risk scale."""
+    from app.planfile.write import plan_to_dict
+    from app.registrar import registrar_check
+
+    return registrar_check(plan_to_dict(plan_id, with_editions=False), ws.risk_scale)

@@ -152,7 +152,7 @@ class Plan(UserRow):
     signature_name = CharField(default="")
     signature_date = DateField(null=True)
     signature_date_precision = CharField(null=True)
-    # Columns added after version 3 carry an SQL default too, so raw INSERTs that predate them still work.
+    # Columns added after version 4 carry an SQL default too, so raw INSERTs that predate them still work.
     steering_model = CharField(default="", constraints=[SQL("DEFAULT ''")])  # its steering model's key (app.steering)
 
 
@@ -237,6 +237,7 @@ class BudgetLine(PlanPart):
     amount = IntegerField(null=True)  # whole kronor (SEK)
     year = IntegerField(null=True)
     note = TextField(default="")
+    sum_rule = CharField(default="")  # "" summed | "shared": shown, not added (shared with other plans)
 
 
 class Risk(PlanPart):

@@ -85,7 +85,12 @@ def _create_schema(db: Any) -> None:
 
 # SERVER_STEPS[n] takes a server schema from version n to n + 1 (frozen SQL, like db.migrations).
 def _server_v3_to_v4(db: Any) -> None:
-    """Version 4: a plan's steering model, a decision point's checklist, a logged decision's point,
+    """Version 4: a budget line may be shared with other plans (as db.migrations adds it to a file)."""
+    db.execute_sql('ALTER TABLE "budget_line" ADD COLUMN "sum_rule" text NOT NULL DEFAULT \'\'')
+
+
+def _server_v4_to_v5(db: Any) -> None:
+    """Version 5: a plan's steering model, a decision point's checklist, a logged decision's point,
     outcome and diarienummer (as db.migrations adds them to a file)."""
     for sql in (
         'ALTER TABLE "plan" ADD COLUMN "steering_model" text NOT NULL DEFAULT \'\'',
@@ -98,7 +103,7 @@ def _server_v3_to_v4(db: Any) -> None:
         db.execute_sql(sql)
 
 
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {3: _server_v3_to_v4}
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {3: _server_v3_to_v4, 4: _server_v4_to_v5}
 
 
 def _upgrade(db: Any, version: int) -> None:

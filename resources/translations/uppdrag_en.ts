@@ -112,6 +112,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <context>
         <name>Fields</name>
         <message>
+            <source>Summering</source>
+            <translation>Totals</translation>
+        </message>
+        <message>
             <source>Välj ur personregistret eller skriv ett namn</source>
             <translation>Pick from the register of people or type a name</translation>
         </message>
@@ -506,6 +510,26 @@ Do you want to open the file?</translation>
         <message>
             <source>Resursägare</source>
             <translation>Resource owner</translation>
+        </message>
+        <message>
+            <source>Projektgrupp</source>
+            <translation>Project group</translation>
+        </message>
+        <message>
+            <source>Arbetsgrupp</source>
+            <translation>Working group</translation>
+        </message>
+        <message>
+            <source>Referensgrupp</source>
+            <translation>Reference group</translation>
+        </message>
+        <message>
+            <source>Summeras</source>
+            <translation>Summed</translation>
+        </message>
+        <message>
+            <source>Delad, summeras inte</source>
+            <translation>Shared, not summed</translation>
         </message>
         <message>
             <source>Effektmål</source>
@@ -1473,18 +1497,6 @@ Do you want to open the file?</translation>
             <source>Planen sparades i %1.</source>
             <translation>The plan was saved in %1.</translation>
         </message>
-        <message>
-            <source>Läs in styrmodell</source>
-            <translation>Read steering model</translation>
-        </message>
-        <message>
-            <source>Styrmodeller (*.toml)</source>
-            <translation>Steering models (*.toml)</translation>
-        </message>
-        <message>
-            <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>
-            <translation>The steering model “%1” is now in the file for everyone who opens it.</translation>
-        </message>
             <message>
             <source>Fält</source>
             <translation>Field</translation>
@@ -1509,6 +1521,18 @@ Do you want to open the file?</translation>
             <source>sammanslagning med %1</source>
             <translation>merge with %1</translation>
         </message>
+        <message>
+            <source>Läs in styrmodell</source>
+            <translation>Read steering model</translation>
+        </message>
+        <message>
+            <source>Styrmodeller (*.toml)</source>
+            <translation>Steering models (*.toml)</translation>
+        </message>
+        <message>
+            <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>
+            <translation>The steering model “%1” is now in the file for everyone who opens it.</translation>
+        </message>
 </context>
     <context>
         <name>Portfolio</name>
@@ -1523,6 +1547,68 @@ Do you want to open the file?</translation>
         <message>
             <source>Resursbelastning</source>
             <translation>Resource load</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registrar</name>
+        <message>
+            <source>Kontroll före diarieföring</source>
+            <translation>Check before registration</translation>
+        </message>
+        <message>
+            <source>En registrator skulle skicka tillbaka dokumentet för det här. Rätta det i planen, eller exportera ändå.</source>
+            <translation>A registrar would send the document back for this. Correct it in the plan, or export anyway.</translation>
+        </message>
+        <message>
+            <source>Anmärkningar</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
+            <source>&amp;Exportera ändå</source>
+            <translation>&amp;Export anyway</translation>
+        </message>
+        <message>
+            <source>&amp;Avbryt</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <source>Lokal fil</source>
+            <translation>Local file</translation>
+        </message>
+        <message>
+            <source>Nätverksenhet</source>
+            <translation>Network drive</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>allt sparat</source>
+            <translation>all saved</translation>
+        </message>
+        <message>
+            <source>sparas strax</source>
+            <translation>saving shortly</translation>
+        </message>
+        <message>
+            <source>sparar …</source>
+            <translation>saving …</translation>
+        </message>
+        <message>
+            <source>ej sparad</source>
+            <translation>not saved</translation>
+        </message>
+        <message>
+            <source>sammanfogad, sparar …</source>
+            <translation>merged, saving …</translation>
+        </message>
+        <message>
+            <source>skrivskyddad</source>
+            <translation>read-only</translation>
         </message>
     </context>
     <context>
@@ -1685,45 +1771,6 @@ Do you want to open the file?</translation>
         <message>
             <source>St&amp;yrmodell:</source>
             <translation>Steering mo&amp;del:</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatus</name>
-        <message>
-            <source>Lokal fil</source>
-            <translation>Local file</translation>
-        </message>
-        <message>
-            <source>Nätverksenhet</source>
-            <translation>Network drive</translation>
-        </message>
-        <message>
-            <source>Server</source>
-            <translation>Server</translation>
-        </message>
-        <message>
-            <source>allt sparat</source>
-            <translation>all saved</translation>
-        </message>
-        <message>
-            <source>sparas strax</source>
-            <translation>saving shortly</translation>
-        </message>
-        <message>
-            <source>sparar …</source>
-            <translation>saving …</translation>
-        </message>
-        <message>
-            <source>ej sparad</source>
-            <translation>not saved</translation>
-        </message>
-        <message>
-            <source>sammanfogad, sparar …</source>
-            <translation>merged, saving …</translation>
-        </message>
-        <message>
-            <source>skrivskyddad</source>
-            <translation>read-only</translation>
         </message>
     </context>
 </TS>
