@@ -20,7 +20,8 @@ whole merge is one transaction in this file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from functools import cache
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,18 @@ def _ancestry(version: str, records: dict[str, Record]) -> set[str]:
                 seen.add(p)
                 todo.append(p)
     return seen
+
+
+def _descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
+    """Whether `version` is `ancestor` or descends from it, by these records of one row."""
+    if version == ancestor:
+        return True
+    for r in records:  # most often a direct child: no walk needed
+        if r.version == version:
+            if ancestor == r.parent or ancestor == r.parent2:
+                return True
+            break
+    return ancestor in _ancestry(version, {r.version: r for r in records})
 
 
 def _same(name: str, a: Any, b: Any) -> bool:
@@ -266,6 +279,7 @@ class _Decider:
         return c
 
 
+@cache
 def _defaults(shape: Shape) -> dict[str, Any]:
     out = {}
     for f in shape.model._meta.sorted_fields:
@@ -308,15 +322,16 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
         their_records = theirs.records(differ)
         new, ahead, rest = [], [], []
         for u in differ:
-            if u not in my_versions:
+            mv = my_versions.get(u)
+            if mv is None:
                 new.append(u)
-            elif my_versions[u] in _ancestry(their_versions[u], {r.version: r for r in their_records.get(u, [])}):
+            elif _descends(their_versions[u], mv, their_records.get(u, ())):
                 ahead.append(u)
             else:
                 rest.append(u)
-        my_records = mine.records(rest)
-        both = [u for u in rest if their_versions[u] not in _ancestry(
-            my_versions[u], {r.version: r for r in my_records.get(u, [])})]
+        my_links = mine.records(rest, content=False)  # descent needs no content
+        both = [u for u in rest if not _descends(my_versions[u], their_versions[u], my_links.get(u, ()))]
+        my_records = mine.records(both)
         their_states = theirs.states(shape, new + ahead + both)
         my_states = mine.states(shape, both)
         for u in new:

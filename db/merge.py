@@ -53,8 +53,9 @@ class Side:
             return {}
         return {s.uuid: s for s in history.read_states(self.db, shape, uuids=uuids)}
 
-    def records(self, uuids: Sequence[str]) -> dict[str, list[Record]]:
-        return history.read_records(self.db, uuids) if uuids else {}
+    def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
+        """Row uuid -> its version records; without `content`, only their links (no `data`)."""
+        return history.read_records(self.db, uuids, content=content) if uuids else {}
 
     def file_uuid(self) -> str:
         import json
@@ -189,19 +190,29 @@ def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[A
 
 
 def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
-    """Lines in plans' logs: (plan uuid, text, status), kind "merge", dated today."""
+    """Lines in plans' logs: (plan uuid, text, status), kind "merge", dated today, after each plan's last line."""
     from datetime import date
 
+    plans: dict[str, list[int] | None] = {}  # plan uuid -> [id, next position], None if the file lacks it
+    rows = []
+    now, today = models.utc_now(), date.today().isoformat()
     for plan_uuid, text, status in entries:
-        row = db.execute_sql(history.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'), (plan_uuid,)).fetchone()
-        if row is None:
+        if plan_uuid not in plans:
+            row = db.execute_sql(history.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'),
+                                 (plan_uuid,)).fetchone()
+            if row is not None:
+                (position,) = db.execute_sql(history.in_style(
+                    db, 'SELECT coalesce(max("position"), -1) + 1 FROM "log_entry" WHERE "plan_id" = ?'),
+                    (row[0],)).fetchone()
+                plans[plan_uuid] = [row[0], position]
+            else:
+                plans[plan_uuid] = None
+        plan = plans[plan_uuid]
+        if plan is None:
             continue
-        (position,) = db.execute_sql(history.in_style(
-            db, 'SELECT coalesce(max("position"), -1) + 1 FROM "log_entry" WHERE "plan_id" = ?'), (row[0],)).fetchone()
-        now = models.utc_now()
-        db.execute_sql(history.in_style(
-            db, 'INSERT INTO "log_entry" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
-                '"plan_id", "position", "entry_date", "kind", "text", "decided_by", "status") '
-                "VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, 'merge', ?, '', ?)"),
-            (models.new_uuid(), models.new_version(), now, now, row[0], position, date.today().isoformat(),
-             text, status))
+        rows.append((models.new_uuid(), models.new_version(), now, now, plan[0], plan[1], today, text, status))
+        plan[1] += 1
+    history.executemany(
+        db, 'INSERT INTO "log_entry" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
+            '"plan_id", "position", "entry_date", "kind", "text", "decided_by", "status") '
+            "VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, 'merge', ?, '', ?)", rows)
