@@ -30,7 +30,7 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Side, Write, add_log_entries, apply, other_side
+from db.merge import Side, Write, add_log_entries, apply, other_side, roomy_cache
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -144,12 +144,12 @@ def _descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
     """Whether `version` is `ancestor` or descends from it, by these records of one row."""
     if version == ancestor:
         return True
-    for r in records:  # most often a direct child: no walk needed
+    for r in records:  # most often a direct child, or a version this side has no record of: no walk
         if r.version == version:
             if ancestor == r.parent or ancestor == r.parent2:
                 return True
-            break
-    return ancestor in _ancestry(version, {r.version: r for r in records})
+            return ancestor in _ancestry(version, {r.version: r for r in records})
+    return False
 
 
 def _same(name: str, a: Any, b: Any) -> bool:
@@ -390,10 +390,11 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
             report.applied = True
             return report
 
-        if dry_run:
-            return run()
-        with store.write():
-            return run()
+        with roomy_cache(store.db):
+            if dry_run:
+                return run()
+            with store.write():
+                return run()
 
 
 def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",

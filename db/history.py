@@ -124,10 +124,12 @@ def errors_of(db: Any) -> Any:
     return nullcontext() if hasattr(db, "conn") else peewee_errors
 
 
-def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
+    out: list[tuple[Any, ...]] = []
     for chunk in chunks(values):
-        yield from db.execute_sql(in_style(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk))
+        out += db.execute_sql(in_style(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk)).fetchall()
+    return out
 
 
 # --- reading rows as the history stores them ------------------------------------

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peewee import SqliteDatabase
+
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
@@ -66,6 +68,25 @@ class Side:
         return str(json.loads(row[0]))
 
 
+CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's pages read once, not again and again
+
+
+@contextmanager
+def roomy_cache(db: Any) -> Iterator[None]:
+    """A page cache large enough for most of a file while a merge reads and writes it (SQLite only):
+    a merge visits rows all over the file, and a page evicted and read again costs a system call."""
+    target = getattr(db, "obj", None) or db
+    if not isinstance(target, RawDatabase | SqliteDatabase):
+        yield
+        return
+    (before,) = db.execute_sql("PRAGMA cache_size").fetchone()
+    db.execute_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {int(before)}")
+
+
 @contextmanager
 def other_side(path: Path) -> Iterator[Side]:
     """The other file, checked and opened read-only (an older version migrated in a temporary copy)."""
@@ -75,6 +96,7 @@ def other_side(path: Path) -> Iterator[Side]:
     check = check_file(path, allow_recovery=False)
     if check.version == SCHEMA_VERSION:
         conn = _raw_connect(path, write=False)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
             yield Side(RawDatabase(conn), path.name)
         finally:
@@ -88,6 +110,7 @@ def other_side(path: Path) -> Iterator[Side]:
         copy_database(path, copy)
         open_store(copy).close()
         conn = _raw_connect(copy, write=False)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
             yield Side(RawDatabase(conn), path.name)
         finally:
