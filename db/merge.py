@@ -196,7 +196,7 @@ def apply(db: Any, writes: list[Write]) -> None:
         ids.preload(target_table, {target_uuid})
         db.execute_sql(history.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
                        (ids.get(target_table, target_uuid), uuid))
-    history.write_records(db, (r.as_tuple() for w in writes for r in w.records))
+    history.write_records(db, [r for w in writes for r in w.records])
 
 
 def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
