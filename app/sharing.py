@@ -242,8 +242,8 @@ def open_for_writing(path: Path | str, *, break_stale: bool = False) -> Workspac
         ws, _ = open_for_editing(path, break_stale=break_stale)
     except FileInUse as busy:
         raise StoreError(refusal_text(path, busy.holder, asked_to_break=break_stale)) from None
-    if ws.read_only:
-        reason = ws.sharing.read_only_reason  # type: ignore[attr-defined]
+    reason = ws.sharing.read_only_reason if ws.read_only else ws.store.damage_message()  # type: ignore[attr-defined]
+    if ws.read_only or reason:
         close_shared(ws)
         raise StoreError(reason or f"Filen ”{Path(path).name}” är skrivskyddad.")
     return ws

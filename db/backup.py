@@ -116,15 +116,12 @@ def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datet
     return keep
 
 
-def _quick_check(path: Path) -> str:
-    from db.store import harden
+def _integrity_check(path: Path) -> str:
+    """The first line of `PRAGMA integrity_check`: a backup must be sound, not only readable,
+    since it is what a damaged file is restored from."""
+    from db.store import start_integrity_check
 
-    conn = sqlite3.connect(file_uri(path), uri=True)
-    try:
-        harden(conn)
-        return conn.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        conn.close()
+    return start_integrity_check(path)()[0]
 
 
 def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
@@ -135,8 +132,9 @@ def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
     folder = session_backup_folder(path)
     target = folder / f"{short_name(path.stem)}.{now.strftime(_STAMP_FORMAT)}{path.suffix or '.uppdrag'}"
     copy_database(path, target)
-    result = _quick_check(target)
+    result = _integrity_check(target)
     if result != "ok":
+        target.unlink(missing_ok=True)  # a damaged copy must never become "the latest backup"
         raise StoreError(f"Säkerhetskopian av ”{path.name}” kunde inte verifieras ({result}).")
     found = [(p.name, t) for p in folder.iterdir() if p.is_file() and (t := backup_time(p.name))]
     keep = backups_to_keep(found, now)
@@ -226,6 +224,28 @@ def restore_backup(backup: Path, target: Path) -> tuple[Path, Path | None]:
         fsync_dir(target.parent)
     copy_database(backup, target)
     return target, aside
+
+
+def latest_good_backup(path: Path) -> BackupInfo | None:
+    """The newest session backup of `path` that opens and passes its checks."""
+    return next((b for b in list_backups(path) if b.plan_count is not None), None)
+
+
+def damaged_file_message(path: Path, problems: list[str], *, opened: bool = True) -> str:
+    """In Swedish: the file is damaged, nothing will be written to it, and the latest good backup."""
+    name = Path(path).name
+    first = problems[0] if problems else "okänt fel"
+    text = (f"Filen ”{name}” är skadad (integritetskontrollen fann: {first}"
+            + (f" och {len(problems) - 1} fel till" if len(problems) > 1 else "") + "). "
+            + ("Den har öppnats skrivskyddad, så att inget skrivs i den. " if opened
+               else "Den har inte ändrats. "))
+    backup = latest_good_backup(path)
+    if backup is None:
+        return text + ("Det finns ingen säkerhetskopia av den. Spara en kopia av filen och exportera "
+                       "planerna som går att läsa.")
+    return text + (f"Den senaste hela säkerhetskopian är från {backup.local_time_text} ({backup.path}). "
+                   "Återställ den med Arkiv → Återställ från säkerhetskopia, eller med "
+                   f"uppdrag restore \"{backup.path}\" \"{path}\".")
 
 
 # --- snapshots for undoing a whole-file step (a merge) -------------------------

@@ -13,9 +13,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from db.upsert import Upserter
 from app.planfile.semantics import vague
 from db import models
+from db.upsert import Upserter
 
 
 def _day(text: str | None) -> date | None:

@@ -184,3 +184,21 @@ def test_recovery_says_where_the_copies_are(make_window, tmp_path: Path, private
     window = make_window(path)
     (kept,) = (private_data_dir / "aterstallning").iterdir()
     assert str(kept) in window.statusBar().currentMessage()
+
+
+def test_damaged_file_becomes_read_only_with_the_backup_offered(make_window, messages, qtbot,
+                                                               tmp_path: Path) -> None:
+    from db.backup import make_session_backup
+    from tests.db.test_integrity_on_open import damage_index
+
+    path = tmp_path / "skadad.uppdrag"
+    ws = Workspace.create(path)
+    ws.add("plan", doc_type="plan", template="plan", title="Plan")
+    ws.close()
+    backup = make_session_backup(path)
+    damage_index(path)
+    window = make_window(path)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert window.ofile.read_only and "skrivskyddad" in window.file_label.text()
+    assert str(backup) in messages[0] and "Återställ" in messages[0]
+    assert not window.actions_["new_plan"].isEnabled()
