@@ -261,7 +261,7 @@ def _team_handler(name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-HANDLERS.update({name: _team_handler(name) for name in ("server",)})
+HANDLERS.update({name: _team_handler(name) for name in ("server", "checkout", "sync")})
 
 
 def is_command(argv: Sequence[str]) -> bool:
