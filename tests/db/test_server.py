@@ -141,6 +141,14 @@ def test_an_older_schema_asks_for_an_upgrade(server_db):
         Workspace.open(server_db.url("alice"))
 
 
+def _drop_version_5(server_db) -> None:
+    """The server as it was before steering models (version 5's columns gone)."""
+    server_db.sql('DROP INDEX IF EXISTS "log_entry_item_id"')
+    for table, column in (("plan", "steering_model"), ("timeline_item", "checklist"), ("log_entry", "item_id"),
+                          ("log_entry", "outcome"), ("log_entry", "diarienummer")):
+        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
 def test_an_older_server_is_upgraded_with_decision_points(server_db):
     """A server set up before steering models: init_server adds the columns, and a decision is stored."""
     from datetime import date
@@ -148,10 +156,7 @@ def test_an_older_server_is_upgraded_with_decision_points(server_db):
     from app.decisions import record_decision
     from app.plans import create_plan
 
-    server_db.sql('DROP INDEX IF EXISTS "log_entry_item_id"')
-    for table, column in (("plan", "steering_model"), ("timeline_item", "checklist"), ("log_entry", "item_id"),
-                          ("log_entry", "outcome"), ("log_entry", "diarienummer")):
-        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    _drop_version_5(server_db)
     server_db.sql('ALTER TABLE "budget_line" DROP COLUMN "sum_rule"')
     server_db.sql("UPDATE uppdrag_schema SET version = 3")  # before shared budget lines and steering models
     assert init_server(server_db.admin_url)[0] == "upgraded"
@@ -371,6 +376,7 @@ def test_a_version_2_server_is_upgraded_along_the_ladder(server_db, alice_with_p
     for table in V2_USER_TABLES:
         server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN version_id')
     server_db.sql('ALTER TABLE budget_line DROP COLUMN sum_rule')  # version 4's
+    _drop_version_5(server_db)
     server_db.sql("UPDATE uppdrag_schema SET version = 2")
     with pytest.raises(FileRefused, match="äldre schemaversion"):
         Workspace.open(server_db.url("alice"))
