@@ -19,12 +19,20 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class SearchIndex:
+    """The index of one open file: made by the first build, closed with the file."""
+
     def __init__(self) -> None:
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute(
-            "CREATE VIRTUAL TABLE plan_fts USING fts5("
-            "title, diarienummer, body, tokenize='unicode61 remove_diacritics 0')"
-        )
+        self._db: sqlite3.Connection | None = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(":memory:")
+            self._db.execute(
+                "CREATE VIRTUAL TABLE plan_fts USING fts5("
+                "title, diarienummer, body, tokenize='unicode61 remove_diacritics 0')"
+            )
+        return self._db
 
     def rebuild(self, ws: Workspace) -> None:
         from app.search import all_plan_texts
@@ -65,4 +73,6 @@ class SearchIndex:
         return {r for (r,) in rows}
 
     def close(self) -> None:
-        self.db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
