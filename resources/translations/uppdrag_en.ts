@@ -112,6 +112,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <context>
         <name>Fields</name>
         <message>
+            <source>Faktiskt slut</source>
+            <translation>Actual finish</translation>
+        </message>
+        <message>
+            <source>Faktisk start</source>
+            <translation>Actual start</translation>
+        </message>
+        <message>
             <source>Summering</source>
             <translation>Totals</translation>
         </message>
@@ -1174,6 +1182,18 @@ Do you want to open the file?</translation>
     <context>
         <name>Undo</name>
         <message>
+            <source>Ta bort beroende</source>
+            <translation>Remove dependency</translation>
+        </message>
+        <message>
+            <source>Ändra beroende</source>
+            <translation>Change dependency</translation>
+        </message>
+        <message>
+            <source>Lägg till beroende</source>
+            <translation>Add dependency</translation>
+        </message>
+        <message>
             <source>Ny plan</source>
             <translation>New plan</translation>
         </message>
@@ -1771,6 +1791,85 @@ Do you want to open the file?</translation>
         <message>
             <source>St&amp;yrmodell:</source>
             <translation>Steering mo&amp;del:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dependencies</name>
+        <message>
+            <source>veckor</source>
+            <translation>weeks</translation>
+        </message>
+        <message>
+            <source>arbetsdagar</source>
+            <translation>working days</translation>
+        </message>
+        <message>
+            <source>Slut till slut</source>
+            <translation>Finish to finish</translation>
+        </message>
+        <message>
+            <source>Start till start</source>
+            <translation>Start to start</translation>
+        </message>
+        <message>
+            <source>Slut till start</source>
+            <translation>Finish to start</translation>
+        </message>
+        <message>
+            <source>Ändra beroende</source>
+            <translation>Change dependency</translation>
+        </message>
+        <message>
+            <source>Ny efterföljare</source>
+            <translation>New successor</translation>
+        </message>
+        <message>
+            <source>Ny föregångare</source>
+            <translation>New predecessor</translation>
+        </message>
+        <message>
+            <source>Följs av</source>
+            <translation>Followed by</translation>
+        </message>
+        <message>
+            <source>Väntar på</source>
+            <translation>Waits for</translation>
+        </message>
+        <message>
+            <source>Ta bort beroende</source>
+            <translation>Remove dependency</translation>
+        </message>
+        <message>
+            <source>Ändra…</source>
+            <translation>Change…</translation>
+        </message>
+        <message>
+            <source>Lägg till efterföljare…</source>
+            <translation>Add successor…</translation>
+        </message>
+        <message>
+            <source>Lägg till föregångare…</source>
+            <translation>Add predecessor…</translation>
+        </message>
+        <message>
+            <source>Beroenden</source>
+            <translation>Dependencies</translation>
+        </message>
+        <message>
+            <source>Förskjutning:</source>
+            <translation>Lag:</translation>
+        </message>
+        <message>
+            <source>Typ:</source>
+            <translation>Type:</translation>
+        </message>
+        <message>
+            <source>Post:</source>
+            <translation>Item:</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>Item</translation>
         </message>
     </context>
 </TS>

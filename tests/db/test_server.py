@@ -142,9 +142,10 @@ def test_an_older_schema_asks_for_an_upgrade(server_db):
 
 
 def _drop_version_5(server_db) -> None:
-    """The server as it was before steering models (version 5's columns gone)."""
+    """The server as it was before steering models (version 5's and 6's columns gone)."""
     server_db.sql('DROP INDEX IF EXISTS "log_entry_item_id"')
-    for table, column in (("plan", "steering_model"), ("timeline_item", "checklist"), ("log_entry", "item_id"),
+    for table, column in (("dependency", "lag"), ("dependency", "lag_unit"), ("timeline_item", "actual_start"),
+                          ("timeline_item", "actual_finish"), ("plan", "auto_schedule"),("plan", "steering_model"), ("timeline_item", "checklist"), ("log_entry", "item_id"),
                           ("log_entry", "outcome"), ("log_entry", "diarienummer")):
         server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
 
