@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QApplication, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ui import i18n
@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
 
         self.build_menus()
         self.retranslate_static()
+        from ui.undo_keys import UndoKeys
+
+        self.undo_keys = UndoKeys(self._answers_for, self.undo, self.redo, self)
         self.resize(1400, 900)
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
@@ -186,7 +189,8 @@ class MainWindow(QMainWindow):
 
         m = bar.addMenu(tr("MainWindow", "&Redigera"))
         a["undo"] = self._action(m, tr("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
-        a["redo"] = self._action(m, tr("MainWindow", "&Gör om"), self.redo, "Ctrl+Shift+Z", "actionRedo")
+        a["redo"] = self._action(m, tr("MainWindow", "&Gör om"), self.redo, "Ctrl+Y", "actionRedo")
+        a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         m.addSeparator()
         a["new_plan"] = self._action(m, tr("MainWindow", "&Ny plan…"), lambda: _file_actions().new_plan(self),
                                      QKeySequence.StandardKey.New, "actionNewPlan")
@@ -540,15 +544,30 @@ class MainWindow(QMainWindow):
 
     # --- changes and undo ----------------------------------------------------
 
-    def _store_pending_edit(self) -> None:
-        """A field being typed in stores its text before undo/redo runs."""
+    def _answers_for(self, widget: QWidget) -> bool:
+        """Whether the file's undo keys work in `widget`: in this window and its portfolio windows."""
+        top = widget.window()
+        return top is self or top in self._portfolio_windows
+
+    def _store_pending_edit(self) -> bool:
+        """A field or table cell being typed in stores its text before undo runs; whether a cell's
+        editor was open (and is now closed)."""
+        from ui.sheet import SheetView
+
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, SheetView):
+            widget = widget.parentWidget()
+        closed = widget is not None and widget.commit_open_editor()
         if self.editor is not None:
             self.editor.flush()
+        return closed
 
     def undo(self) -> None:
         if self.ofile is None:
             return
-        self._store_pending_edit()
+        steps = self.ofile.stack.index()
+        if self._store_pending_edit() and self.ofile.stack.index() == steps:
+            return  # a cell's typing that could not be stored: closing its editor took it back
         self._revealing = True
         try:
             self.ofile.stack.undo()
@@ -602,4 +621,5 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
         self.close_file()
+        self.undo_keys.remove()
         super().closeEvent(event)

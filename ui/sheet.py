@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QComboBox, QStyledItemDelegate, QTableView, QWidget,
+    QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QStyledItemDelegate, QTableView, QWidget,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,6 +32,19 @@ class SheetView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setTabKeyNavigation(True)
+
+    def commit_open_editor(self) -> bool:
+        """Store the cell being typed in and close its editor (before an undo, say); whether one was open."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return False
+        editor = QApplication.focusWidget()
+        while editor is not None and editor.parentWidget() is not self.viewport():
+            editor = editor.parentWidget()
+        if editor is None:
+            return False
+        self.commitData(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
         super().closeEditor(editor, hint)

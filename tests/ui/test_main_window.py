@@ -256,7 +256,7 @@ def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Arkiv", "&Redigera", "&Visa", "&Inställningar", "&Hjälp"]
     assert window.actions_["undo"].shortcut().toString() == "Ctrl+Z"
-    assert window.actions_["redo"].shortcut().toString() == "Ctrl+Shift+Z"
+    assert [k.toString() for k in window.actions_["redo"].shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
     assert window.actions_["new_plan"].shortcut().toString() == "Ctrl+N"
     assert window.search.accessibleName()
 

@@ -145,14 +145,12 @@ class TablePage(QWidget):
         except ValueError as exc:
             self.ofile.events.error.emit(str(exc))
             return False
-        return self.ofile.update(self.config.kind, row_id, values,
-                                 tr("Undo", "Ändra %1").replace("%1", f.title().lower()))
+        return self.ofile.update(self.config.kind, row_id, values)
 
     def add_row(self) -> int | None:
         current = self.view.currentIndex()
         index = current.row() + 1 if current.isValid() else None
-        row_id = self.ofile.add(self.config.kind, self.plan_id, self.config.new_row(),
-                                tr("Undo", self.config.add_label), index)
+        row_id = self.ofile.add(self.config.kind, self.plan_id, self.config.new_row(), index=index)
         if row_id is not None:
             self.reload(row_id)
             first = next(iter(self.form.editors.values()), None)
@@ -167,7 +165,7 @@ class TablePage(QWidget):
         text = self.model.cells[self.view.currentIndex().row()]
         summary = next((t for t in text if t), "")
         if confirm.ask(self, tr("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
-            self.ofile.delete(self.config.kind, row_id, tr("Undo", "Ta bort rad"))
+            self.ofile.delete(self.config.kind, row_id)
 
     def _point_dialog(self, make: Any) -> tuple[int, Any] | None:
         """(point id, the accepted dialog) for the current decision point, None when cancelled."""
@@ -205,5 +203,5 @@ class TablePage(QWidget):
             return
         new = self.view.currentIndex().row() + step
         if 0 <= new < self.model.rowCount():
-            self.ofile.move(self.config.kind, row_id, new, tr("Undo", "Flytta rad"))
+            self.ofile.move(self.config.kind, row_id, new)
             self.reload(row_id)

@@ -30,7 +30,7 @@ from ui.risks.matrix import Cell, RiskMatrixView
 from ui.risks.model import CHOICES, HistoryModel, RiskTableModel
 from ui.risks.settings_dialog import RiskSettingsDialog
 from ui.sheet import ChoiceDelegate, SheetView, reselect
-from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, push_safely
+from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, change_text, push_safely
 
 REFRESH_KINDS = frozenset({"risk", "risk_assessment", "plan"})
 
@@ -196,13 +196,15 @@ class RiskPanel(QWidget):
             i = value if field == "impact" else row.impact
             if p is not None and i is not None:
                 return self.reassess(risk_id, p, i)
-        label = {"title": "risk", "due": "datum"}.get(field, field)
-        command = UpdateCommand(self.ws, self.events, "risk", risk_id, {field: value}, text=f"Ändra {label}")
+        command = UpdateCommand(self.ws, self.events, "risk", risk_id, {field: value})
         return push_safely(self.stack, command, self.events)
 
     def reassess(self, risk_id: int, probability: int, impact: int, note: str = "") -> bool:
+        row = self.ws.get("risk", risk_id)
+        changed = tuple(f for f, v in (("probability", probability), ("impact", impact)) if row[f] != v)
         command = AssessRiskCommand(self.ws, self.events, risk_id, probability, impact, note,
-                                    text=f"Bedöm risk: sannolikhet {probability}, konsekvens {impact}")
+                                    text=change_text(self.ws, "risk", "updated", risk_id,
+                                                     changed or ("probability", "impact")))
         ok = push_safely(self.stack, command, self.events)
         if ok:
             self.select_risk(risk_id)
@@ -211,7 +213,7 @@ class RiskPanel(QWidget):
     def add_risk(self) -> None:
         if self.plan_id is None:
             return
-        command = AddCommand(self.ws, self.events, "risk", self.plan_id, {"title": "Ny risk"}, text="Lägg till risk")
+        command = AddCommand(self.ws, self.events, "risk", self.plan_id, {"title": "Ny risk"})
         if push_safely(self.stack, command, self.events) and command.row_id is not None:
             self.select_risk(command.row_id)
             self.table.edit(self.model.index(self.model.row_of(command.row_id) or 0, self.model.column_of("title")))
