@@ -61,7 +61,7 @@ FIELD_LABELS = {
     "start_precision": "startens precision", "end": "slut", "end_precision": "slutets precision",
     "status": "status", "progress": "andel klar", "comment": "kommentar", "responsible": "ansvarig",
     "responsible_person_id": "ansvarig person", "position": "ordning", "plan_id": "plan", "parent_id": "överordnad",
-    "probability": "sannolikhet", "impact": "konsekvens (poäng)", "consequence": "konsekvens", "cause": "orsak",
+    "probability": "sannolikhet", "impact": "konsekvens", "consequence": "följd", "cause": "orsak",
     "mitigation": "åtgärd", "owner": "ägare", "due": "klart senast", "amount": "belopp", "year": "år",
     "note": "anteckning", "allocation": "andel av tjänst", "person_id": "person", "unit": "verksamhet",
     "competence": "resurs/kompetens", "diarienummer": "diarienummer", "edition": "utgåva", "authors": "författare",

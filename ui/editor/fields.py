@@ -30,6 +30,7 @@ class Field:
     choices: dict[str, str] = field(default_factory=dict)  # code -> Swedish label
     width: int = 0  # column width hint in tables (0 = stretch)
     in_table: bool = True
+    hint: str = ""  # Swedish, shown under the field in a form (context "Fields"): what it is for
 
     def title(self) -> str:
         return tr("Fields", self.label)

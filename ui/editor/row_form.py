@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from ui.document import OpenFile
 from ui.editor.fields import Field, FieldEditor, PersonEditor, make_editor
+from ui.i18n import tr
 
 
 class RowForm(QWidget):
@@ -19,12 +20,22 @@ class RowForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.editors: dict[str, FieldEditor] = {}
+        self.hints: dict[str, QLabel] = {}
         previous: QWidget | None = None
         for f in fields:
             editor = make_editor(f, self, self.people)
             label = QLabel(f.title() + ":", self)
             label.setBuddy(editor.widget)
             self.layout_.addRow(label, editor.widget)
+            if f.hint:
+                hint = QLabel(tr("Fields", f.hint), self)
+                hint.setObjectName(f"hint_{f.name}")
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color: palette(placeholder-text);")
+                editor.widget.setToolTip(hint.text())
+                editor.widget.setAccessibleDescription(hint.text())
+                self.layout_.addRow("", hint)
+                self.hints[f.name] = hint
             editor.committed.connect(lambda values, session, f=f: self._store(f, values, session))
             self.editors[f.name] = editor
             if previous is not None:

@@ -27,9 +27,9 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Risk", "title", "title"),
     ("Orsak", "cause", "cause"),
-    ("Konsekvens", "consequence", "consequence"),
+    ("Följd", "consequence", "consequence"),
     ("Sannolikhet", "probability", "probability"),
-    ("Konsekvens (poäng)", "impact", "impact"),
+    ("Konsekvens", "impact", "impact"),
     ("Riskvärde", "value", None),
     ("Ansvarig", "owner", "owner"),
     ("Åtgärd", "mitigation", "mitigation"),
@@ -38,6 +38,12 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Trend", "trend", "trend"),
 )
 PLAN_COLUMN = ("Plan", "plan_title", None)
+# What a column holds, where its name alone could be read two ways (the header's tooltip).
+HEADER_TIPS = {
+    "consequence": "Vad som händer om risken inträffar, i ord.",
+    "probability": "Hur sannolikt det är att risken inträffar, som poäng på riskskalan.",
+    "impact": "Hur allvarlig följden blir, som poäng på riskskalan. Riskvärdet är sannolikhet × konsekvens.",
+}
 CHOICES = {"status": kinds.RISK_STATUSES, "trend": kinds.RISK_TRENDS}
 
 # edit(risk_id, field, value) is how the model asks for a change; the panel turns it into a command.
@@ -89,9 +95,11 @@ class RiskTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self._columns[section][0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return HEADER_TIPS.get(self._columns[section][1])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
