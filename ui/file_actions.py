@@ -158,12 +158,14 @@ def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path
     safe = "".join(c for c in plan["title"] if c not in '\\/:*?"<>|').strip()[:80] or "plan"
     filters = {".docx": tr("Files", "Word-dokument (*.docx)"), ".pdf": tr("Files", "PDF (*.pdf)"),
                ".json": tr("Files", "Plan som JSON (*.json)")}
+    kind = suffix + ("+checklistor" if checklists else "")
     out = files.save_path(window, tr("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
-                          str(Path(_folder(window)) / (safe + suffix)))
+                          str(window.settings.export_folder(kind) / (safe + suffix)))
     if out is None:
         return None
     if out.suffix.lower() != suffix:
         out = out.with_name(out.name + suffix)
+    window.settings.remember_export_folder(kind, out.parent)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists)
