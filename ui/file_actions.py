@@ -67,7 +67,12 @@ def file_problem(window: MainWindow, path: Path, message: str, *, opened: bool =
             new_file(window)
 
     dialog.chosen.connect(act)
-    dialog.open()
+    if window.isVisible():
+        dialog.open()
+    else:  # at start-up: over the window once it is on screen, not before it
+        from ui.first_paint import after_first_paint
+
+        after_first_paint(window, dialog.open)
 
 
 def restore_and_open(window: MainWindow, path: Path, backup) -> bool:  # noqa: ANN001 - app.backups.BackupInfo

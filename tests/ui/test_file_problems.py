@@ -39,7 +39,7 @@ def test_refused_file_offers_its_latest_backup_and_opens_it(qtbot, make_window, 
     damaged = path.read_bytes()
     window = make_window(path)
     dialog = window.problem_dialog
-    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.isVisible)  # over the window once it is on screen
     assert dialog.windowTitle() == "Filen kan inte öppnas"
     rows = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert len(rows) == 2 and " kl. " in rows[0] and rows[1].endswith("– oläsbar")
@@ -65,6 +65,7 @@ def test_without_backups_another_file_or_a_new_one(qtbot, make_window, tmp_path:
     path.write_bytes(b"inte en databas " * 100)
     window = make_window(path)
     dialog = window.problem_dialog
+    qtbot.waitUntil(dialog.isVisible)
     assert not dialog.backup_button.isVisible() and not dialog.table.isVisible()
     assert "Det finns ingen säkerhetskopia av filen." in dialog.advice.text()
     monkeypatch.setattr("ui.dialogs.files.open_path", lambda *args: example_file)
