@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QStyledItemDelegate, QTableView, QWidget,
+    QAbstractItemDelegate, QAbstractItemView, QComboBox, QStyledItemDelegate, QTableView, QWidget,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,9 +37,9 @@ class SheetView(QTableView):
         """Store the cell being typed in and close its editor (before an undo, say); whether one was open."""
         if self.state() != QAbstractItemView.State.EditingState:
             return False
-        editor = QApplication.focusWidget()
-        while editor is not None and editor.parentWidget() is not self.viewport():
-            editor = editor.parentWidget()
+        # A cell's editor is a direct child of the viewport (this view opens no persistent ones).
+        editor = next((w for w in self.viewport().findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                       if w.isVisible()), None)
         if editor is None:
             return False
         self.commitData(editor)

@@ -105,3 +105,20 @@ def test_every_table_typed_through_with_tab(qtbot, window, kind: str, cells: tup
     row = window.ofile.ws.get(kind, row_id)
     assert {name: row[name] for name in stored} == stored
     assert view.state() != view.State.EditingState or _focus() is not view
+
+
+def test_a_cell_being_typed_in_is_stored_when_another_plan_is_chosen(qtbot, window) -> None:
+    page = window.editor.show_page("term")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    row_id, plan_id = page.current_id(), window.current_plan_id()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(page.model.row_of(row_id), 1))
+    for char in "Inte klart":
+        keys(qtbot, _focus(), char)
+    assert page.view.state() == page.view.State.EditingState
+    other = next(p["id"] for p in window.ofile.ws.list("plan") if p["id"] != plan_id)
+    window.select_plan(other)
+    assert window.current_plan_id() == other
+    assert window.ofile.ws.get("term", row_id)["explanation"] == "Inte klart"
