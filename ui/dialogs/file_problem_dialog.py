@@ -10,23 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
 
-from app.dates import MONTHS_LONG
 from ui.i18n import tr
 
 BACKUP, OTHER, NEW, KEEP = "backup", "other", "new", "keep"
 
 
 def when_text(info) -> str:  # noqa: ANN001 - a BackupInfo
-    """ "3 december 2026 kl. 19.22": a date in running text, its month in lower case."""
+    """ "3 december 2026 kl. 19.22": a date in running text (a Swedish month in lower case)."""
     t = info.taken_at.astimezone()
     return tr("FileProblem", "%1 %2 %3 kl. %4").replace("%1", str(t.day)).replace(
-        "%2", MONTHS_LONG[t.month - 1].lower()).replace("%3", str(t.year)).replace("%4", f"{t:%H.%M}")
+        "%2", QLocale().monthName(t.month)).replace("%3", str(t.year)).replace("%4", f"{t:%H.%M}")
 
 
 class FileProblemDialog(QDialog):
