@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QSplitter, QToolBar, QVBoxLayout, QWi
 
 from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
 from ui.first_paint import after_first_paint
+from ui.schedule_watch import ScheduleNotice, ScheduleWatcher
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
@@ -57,6 +58,16 @@ class TimelinePanel(QWidget):
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
 
+        self.auto_action = QAction("Flytta efterföljare automatiskt", self)
+        self.auto_action.setCheckable(True)
+        self.auto_action.setToolTip("När en post flyttas eller växer flyttas efterföljare som börjar för tidigt "
+                                    "direkt, i stället för att erbjudas (gäller planen).")
+        self.auto_action.triggered.connect(self._set_auto_schedule)
+        self.toolbar.addAction(self.auto_action)
+        self.actions_by_name["auto_schedule"] = self.auto_action
+        self.schedule = ScheduleWatcher.of(ws, events, stack)
+        self.notice = ScheduleNotice(self.schedule, self)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.view)
@@ -67,6 +78,7 @@ class TimelinePanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.toolbar)
+        box.addWidget(self.notice)
         box.addWidget(self.splitter, 1)
 
         # One vertical scroll for both: the chart's bar drives the table and back.
@@ -92,6 +104,7 @@ class TimelinePanel(QWidget):
         reads the rest at once after, so a large file shows without waiting.
         """
         self.plan_id = plan_id
+        self._show_auto_schedule()
         if plan_id is None:
             head = timeline_head(HEAD_ROWS)
             self._show(head, fit=True)
@@ -99,6 +112,20 @@ class TimelinePanel(QWidget):
                 after_first_paint(self.view.viewport(), self._read_rest)
         else:
             self.reload(fit=True)
+
+    def _show_auto_schedule(self) -> None:
+        self.auto_action.setEnabled(self.plan_id is not None and not self.ws.read_only)
+        self.auto_action.setChecked(self.plan_id is not None and bool(self.ws.get("plan", self.plan_id)["auto_schedule"]))
+
+    def _set_auto_schedule(self, on: bool) -> None:
+        from ui.undo import UpdateCommand, push_safely
+
+        if self.plan_id is None:
+            return
+        text = "Flytta efterföljare automatiskt" if on else "Erbjud flytt av efterföljare"
+        push_safely(self.stack, UpdateCommand(self.ws, self.events, "plan", self.plan_id, {"auto_schedule": on}, text),
+                    self.events)
+        self._show_auto_schedule()
 
     def reload(self, *, fit: bool = False) -> None:
         self._show(timeline_rows(self.plan_id), fit=fit)
@@ -131,6 +158,8 @@ class TimelinePanel(QWidget):
     def _on_changed(self, change: Any) -> None:
         if change.kind not in _RELEVANT:
             return
+        if change.kind == "plan" and change.plan_id == self.plan_id:
+            self._show_auto_schedule()
         if self.plan_id is not None and change.plan_id not in (None, self.plan_id):
             return
         data = self.layout_rows.data

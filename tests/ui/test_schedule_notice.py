@@ -1,0 +1,67 @@
+"""After an item grows, the successors that start too early are offered a move (one click, one undo
+step); with the plan's automatic option they move at once. Vague successors move by whole periods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.dates import VagueDate
+from app.workspace import Workspace
+from ui.undo import UpdateCommand, push_safely
+from ui_steps import shown_timeline
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path: Path):
+    ws = Workspace.create(tmp_path / "p.uppdrag")
+    pid = ws.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
+    ids = [ws.add("timeline", pid, kind="activity", title=t, start=s, end=e).ids[0] for t, s, e in (
+        ("Förstudie", VagueDate.day(2026, 3, 2), VagueDate.day(2026, 3, 13)),
+        ("Upphandling", VagueDate.day(2026, 3, 16), VagueDate.day(2026, 3, 20)),
+        ("Införande", VagueDate.quarter(2026, 2), VagueDate.quarter(2026, 2)))]
+    ws.add("dependency", predecessor=ids[0], successor=ids[1])
+    ws.add("dependency", predecessor=ids[1], successor=ids[2])
+    panel = shown_timeline(qtbot, ws, pid, size=(1000, 500))
+    yield ws, panel, pid, ids
+    ws.close()
+
+
+def _grow(ws, panel, item: int, end: VagueDate) -> None:
+    push_safely(panel.stack, UpdateCommand(ws, panel.events, "timeline", item, {"end": end}), panel.events)
+
+
+def test_successors_that_start_too_early_are_offered_a_move(qtbot, setup) -> None:
+    ws, panel, _pid, (a, b, c) = setup
+    assert not panel.notice.isVisible()
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 18))
+    assert panel.notice.isVisible()
+    assert panel.notice.label.text() == "1 efterföljare börjar för tidigt: Upphandling."
+    qtbot.mouseClick(panel.notice.move_button, Qt.MouseButton.LeftButton)
+    assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 19)
+    assert ws.get("timeline", b)["end"] == VagueDate.day(2026, 3, 25)
+    assert not panel.notice.isVisible()
+
+    # Growing into the second quarter: the chain moves, the quarter-precision item by a whole quarter.
+    _grow(ws, panel, a, VagueDate.day(2026, 6, 10))
+    assert panel.notice.label.text() == "2 efterföljare börjar för tidigt: Upphandling, Införande."
+    qtbot.mouseClick(panel.notice.move_button, Qt.MouseButton.LeftButton)
+    assert ws.get("timeline", c)["start"] == VagueDate.quarter(2026, 3)
+    panel.stack.undo()  # the whole chain in one step
+    assert ws.get("timeline", c)["start"] == VagueDate.quarter(2026, 2)
+    assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 19)
+    assert ws.get("timeline", a)["end"] == VagueDate.day(2026, 6, 10)
+
+
+def test_with_the_automatic_option_successors_move_at_once(qtbot, setup) -> None:
+    ws, panel, pid, (a, b, _c) = setup
+    panel.actions_by_name["auto_schedule"].trigger()
+    assert ws.get("plan", pid)["auto_schedule"] == 1
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 18))
+    assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 19)
+    assert not panel.notice.isVisible()
+    assert panel.stack.undoText() == "Flytta efterföljare automatiskt"
+    panel.stack.undo()
+    assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 16)
