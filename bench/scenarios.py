@@ -274,6 +274,7 @@ def b7(path: Path) -> dict[str, Any]:
             "end": end.start.isoformat() if end else None, "end_precision": str(end.precision) if end else None,
             "responsible": t["responsible"], "responsible_person_id": None, "status": t["status"],
             "progress": t["progress"], "comment": t["comment"], "parent_id": None, "checklist": "",
+            "actual_start": None, "actual_finish": None,
         }
         rows.append(tuple(values[c] for c in columns))
     raw_file = fresh_copy(path, "b7-raw.uppdrag")

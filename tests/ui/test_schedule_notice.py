@@ -65,3 +65,22 @@ def test_with_the_automatic_option_successors_move_at_once(qtbot, setup) -> None
     assert panel.stack.undoText() == "Flytta efterföljare automatiskt"
     panel.stack.undo()
     assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 16)
+
+
+def test_the_critical_path_is_marked_with_each_items_float(qtbot, setup) -> None:
+    ws, panel, _pid, (a, b, c) = setup
+    other = ws.add("timeline", _pid, kind="activity", title="Utbildning", start=VagueDate.day(2026, 4, 1),
+                   end=VagueDate.day(2026, 4, 10)).ids[0]
+    panel.reload()
+    panel.actions_by_name["critical"].trigger()
+    data = panel.layout_rows.data
+    # Införande decides the end; Upphandling may slip to 31 March (11 days), Förstudie as much and two more.
+    assert data.critical == {c}
+    assert (data.floats[b], data.floats[a]) == (11, 13)
+    assert data.floats[other] == (VagueDate.quarter(2026, 2).last_day - VagueDate.day(2026, 4, 10).start).days
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data() == "Utbildning")
+    assert panel.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == "Aktivitet: Utbildning\nSlack: 81 dagar"
+    last = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data() == "Införande")
+    assert panel.model.index(last, 0).data(Qt.ItemDataRole.ToolTipRole).endswith("Kritisk (ingen slack)")
+    panel.actions_by_name["critical"].trigger()
+    assert panel.layout_rows.data.critical == set()

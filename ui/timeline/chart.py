@@ -245,6 +245,10 @@ class ChartPainting:
                 state = (decision_state(row, layout.data.ready, date.today().toordinal())
                          if row.kind == "decision_point" else "")
                 paint.draw_marker(p, c, MARKER_R, row.kind, period, selected, state)
+                if row.id in layout.data.critical:
+                    p.setPen(paint.CRITICAL_PEN)
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawEllipse(c, MARKER_R + 3, MARKER_R + 3)
                 cx = c.x()
                 label_x = max(cx + MARKER_R + 4, period.right() + 4 if period is not None else 0)
                 anchor = (cx - MARKER_R, cx + MARKER_R, y + ROW_H / 2)
@@ -258,6 +262,10 @@ class ChartPainting:
                 sx = self._solid_from(row)
                 ex = self._solid_to(row)
                 paint.draw_bar(p, rect, row.kind, row.progress, sx, ex, selected)
+                if row.id in layout.data.critical:
+                    p.setPen(paint.CRITICAL_PEN)
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
                 right = rect.right()
                 label_x = right + 5
                 anchor = (x0, right, y + ROW_H / 2)

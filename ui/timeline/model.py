@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
+from app.schedule import float_text
 from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
 
 class TimelineLayout:
@@ -143,9 +144,11 @@ class TimelineTableModel(QAbstractTableModel):
             return tip
         row = layout.row(r)
         assert row is not None
-        if c == 0:
-            return f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
-        return None
+        tip = f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
+        floats = layout.data.floats
+        if row.id in floats:
+            tip += f"\n{float_text(floats[row.id])}"
+        return tip if c == 0 or row.id in floats else None
 
     def _next_point(self, band: Any) -> tuple[Any, str] | None:
         data = self._layout.data

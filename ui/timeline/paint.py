@@ -37,6 +37,7 @@ WHITE = QColor("white")
 LABEL = QColor("#444444")
 GRID_PEN = QPen(GRID, 1)
 ARROW_PEN = QPen(ARROW, 1.2)
+CRITICAL_PEN = QPen(QColor("#C62828"), 2)  # items on the critical path, when it is shown
 _SOLID: dict[int, QBrush] = {}  # rgba -> brush, for the exact (not vague) bars
 _PENS: dict[tuple[int, float], QPen] = {}  # (rgba, width) -> pen of a solid outline
 DONE_HATCH = QBrush(QColor(0, 0, 0, 90), Qt.BrushStyle.BDiagPattern)

@@ -58,6 +58,12 @@ class TimelinePanel(QWidget):
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
 
+        self.critical_action = QAction("Kritisk linje", self)
+        self.critical_action.setCheckable(True)
+        self.critical_action.setToolTip("Markera kedjan som avgör slutdatum och visa varje posts slack")
+        self.critical_action.toggled.connect(lambda _on: self._show_critical())
+        self.toolbar.addAction(self.critical_action)
+        self.actions_by_name["critical"] = self.critical_action
         self.auto_action = QAction("Flytta efterföljare automatiskt", self)
         self.auto_action.setCheckable(True)
         self.auto_action.setToolTip("När en post flyttas eller växer flyttas efterföljare som börjar för tidigt "
@@ -130,11 +136,28 @@ class TimelinePanel(QWidget):
     def reload(self, *, fit: bool = False) -> None:
         self._show(timeline_rows(self.plan_id), fit=fit)
 
+    def _show_critical(self) -> None:
+        """The critical path and each item's float, computed for the rows shown (when asked for)."""
+        data = self.layout_rows.data
+        data.floats, data.critical = {}, set()
+        if self.critical_action.isChecked():
+            from app.schedule import critical_path, file_links
+
+            links = file_links()
+            for band in data.bands:  # each plan against its own end
+                path = critical_path(data.band_rows(band), links)
+                data.floats.update(path.floats)
+                data.critical.update(path.critical)
+        self.model.refresh()
+        self.view.data_changed()
+
     def _show(self, data: TimelineData, *, fit: bool) -> None:
         collapsed = self.layout_rows.collapsed
         self.layout_rows = TimelineLayout(data, portfolio=self.plan_id is None, collapsed=collapsed)
         self.model.set_layout(self.layout_rows)
         self.view.set_layout(self.layout_rows)
+        if self.critical_action.isChecked():
+            self._show_critical()
         if fit:
             self.view.fit_to_data()
 
@@ -174,6 +197,8 @@ class TimelinePanel(QWidget):
                 display = self.layout_rows.display_of.get(i)  # type: ignore[arg-type]
                 if display is not None:
                     self.model.row_changed(display)
+                if self.critical_action.isChecked():
+                    self._show_critical()
                 return
         self._reload_keeping_current()
 
