@@ -184,6 +184,7 @@ CONTENT_KINDS = {
     "references": "Referenser/bilagor",
     "decision": "Beslut",
     "decision_points": "Beslutspunkter och beslut",
+    "baseline": "Tidplan mot beslutad plan",
 }
 # The answer to an item of a decision point's checklist ("" not yet answered), and the outcome
 # of a decision recorded at a decision point (app.decisions).

@@ -72,7 +72,7 @@ def topological(ids: Iterable[int], links: Iterable[Link]) -> tuple[list[int], d
             out.append(link)
     waiting = {i: len(v) for i, v in incoming.items()}
     queue = deque(i for i, n in waiting.items() if n == 0)
-    order = []
+    order: list[int] = []
     append, pop = order.append, queue.popleft
     while queue:
         i = pop()
@@ -239,9 +239,9 @@ def critical_path(rows: Iterable[TimelineRow], links: Iterable[Link], target: in
             return CriticalPath({}, [], None)
         wanted = _ancestors(target, incoming) | {target}
         order = [i for i in order if i in wanted]
-        end = spans[target][1]
+        end: int | None = spans[target][1]
     else:
-        end = max((s[1] for s in spans.values()), default=None)
+        end = max((span[1] for span in spans.values()), default=None)
     if end is None:
         return CriticalPath({}, [], None)
     in_order = set(order)
@@ -251,11 +251,11 @@ def critical_path(rows: Iterable[TimelineRow], links: Iterable[Link], target: in
         length = last - first
         lf = end
         for link in outgoing[i]:
-            s = link.successor
-            if s not in in_order:
+            succ = link.successor
+            if succ not in in_order:
                 continue
-            s_first, s_last = spans[s]
-            s_lf = latest[s]
+            s_first, s_last = spans[succ]
+            s_lf = latest[succ]
             s_ls = s_lf - (s_last - s_first)
             if link.kind == "FS":
                 bound = s_ls - 1 - link.lag
@@ -297,8 +297,8 @@ def file_links() -> list[Link]:
     from db import models
 
     D = models.Dependency
-    return [link_of(*t) for t in D.select(D.predecessor, D.successor, D.kind, D.lag, D.lag_unit)
-            .where(D.deleted_at.is_null()).tuples()]
+    query = D.select(D.predecessor, D.successor, D.kind, D.lag, D.lag_unit).where(D.deleted_at.is_null())
+    return [link_of(pred, succ, kind, lag, unit) for pred, succ, kind, lag, unit in query.tuples()]
 
 
 def too_early_after(item_id: int) -> list[Move]:

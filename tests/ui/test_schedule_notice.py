@@ -84,3 +84,26 @@ def test_the_critical_path_is_marked_with_each_items_float(qtbot, setup) -> None
     assert panel.model.index(last, 0).data(Qt.ItemDataRole.ToolTipRole).endswith("Kritisk (ingen slack)")
     panel.actions_by_name["critical"].trigger()
     assert panel.layout_rows.data.critical == set()
+
+
+def test_the_decided_plan_under_the_bars_with_the_slip_in_the_tooltip(qtbot, setup) -> None:
+    from app.editions import freeze_edition
+
+    ws, panel, pid, (a, b, c) = setup
+    freeze_edition(ws, pid, "1.0")
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 27))  # two weeks later
+    push_safely(panel.stack, UpdateCommand(ws, panel.events, "timeline", c, {"title": "Införande i länet"}),
+                panel.events)
+    ws.delete("timeline", b)
+    new = ws.add("timeline", pid, kind="activity", title="Utvärdering", start=VagueDate.month(2026, 9),
+                 end=VagueDate.month(2026, 10)).ids[0]
+    panel.reload()
+    panel.actions_by_name["baseline"].trigger()
+    base = panel.layout_rows.data.baseline
+    assert base.slips[a] == 14 and base.slips[c] == 0 and new in base.added
+    assert base.removed[pid] == ["Upphandling"]
+    tips = {panel.model.index(r, 0).data(): panel.model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+            for r in range(panel.model.rowCount())}
+    assert tips["Förstudie"].endswith("Mot beslutad plan: +2 veckor")
+    assert tips["Utvärdering"].endswith("Tillkommen sedan beslutad plan")
+    assert panel.view.grab().width() > 0  # paints with the baseline shown

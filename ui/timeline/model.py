@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
+from app.baseline import slip_text
 from app.schedule import float_text
 from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
 
@@ -135,6 +136,9 @@ class TimelineTableModel(QAbstractTableModel):
             b = layout.data.bands[band]
             kind = DOC_TYPE_LABELS.get(b.doc_type, b.doc_type)
             tip = f"{kind}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
+            removed = layout.data.baseline.removed.get(b.plan_id) if layout.data.baseline is not None else None
+            if removed:
+                tip += f"\nBorttagna sedan beslutad plan: {', '.join(removed)}"
             upcoming = self._next_point(b)
             if upcoming is not None:
                 point, state = upcoming
@@ -145,10 +149,15 @@ class TimelineTableModel(QAbstractTableModel):
         row = layout.row(r)
         assert row is not None
         tip = f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
-        floats = layout.data.floats
+        floats, baseline = layout.data.floats, layout.data.baseline
         if row.id in floats:
             tip += f"\n{float_text(floats[row.id])}"
-        return tip if c == 0 or row.id in floats else None
+        if baseline is not None:
+            if row.id in baseline.added:
+                tip += "\nTillkommen sedan beslutad plan"
+            elif row.id in baseline.slips:
+                tip += f"\nMot beslutad plan: {slip_text(baseline.slips[row.id])}"
+        return tip if c == 0 or row.id in floats or baseline is not None else None
 
     def _next_point(self, band: Any) -> tuple[Any, str] | None:
         data = self._layout.data

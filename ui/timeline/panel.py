@@ -64,6 +64,13 @@ class TimelinePanel(QWidget):
         self.critical_action.toggled.connect(lambda _on: self._show_critical())
         self.toolbar.addAction(self.critical_action)
         self.actions_by_name["critical"] = self.critical_action
+        self.baseline_action = QAction("Beslutad plan", self)
+        self.baseline_action.setCheckable(True)
+        self.baseline_action.setToolTip("Visa den senast frysta utgåvan som en tunn linje under varje stapel, "
+                                        "med avvikelsen i verktygstipset")
+        self.baseline_action.toggled.connect(lambda _on: self._show_baseline())
+        self.toolbar.addAction(self.baseline_action)
+        self.actions_by_name["baseline"] = self.baseline_action
         self.auto_action = QAction("Flytta efterföljare automatiskt", self)
         self.auto_action.setCheckable(True)
         self.auto_action.setToolTip("När en post flyttas eller växer flyttas efterföljare som börjar för tidigt "
@@ -151,6 +158,17 @@ class TimelinePanel(QWidget):
         self.model.refresh()
         self.view.data_changed()
 
+    def _show_baseline(self) -> None:
+        """The decided plan (each plan's last frozen edition) under the bars, when asked for."""
+        data = self.layout_rows.data
+        data.baseline = None
+        if self.baseline_action.isChecked():
+            from app.baseline import timeline_baseline
+
+            data.baseline = timeline_baseline([b.plan_id for b in data.bands])
+        self.model.refresh()
+        self.view.data_changed()
+
     def _show(self, data: TimelineData, *, fit: bool) -> None:
         collapsed = self.layout_rows.collapsed
         self.layout_rows = TimelineLayout(data, portfolio=self.plan_id is None, collapsed=collapsed)
@@ -158,6 +176,8 @@ class TimelinePanel(QWidget):
         self.view.set_layout(self.layout_rows)
         if self.critical_action.isChecked():
             self._show_critical()
+        if self.baseline_action.isChecked():
+            self._show_baseline()
         if fit:
             self.view.fit_to_data()
 
@@ -199,6 +219,8 @@ class TimelinePanel(QWidget):
                     self.model.row_changed(display)
                 if self.critical_action.isChecked():
                     self._show_critical()
+                if self.baseline_action.isChecked():
+                    self._show_baseline()
                 return
         self._reload_keeping_current()
 
