@@ -107,3 +107,39 @@ def test_the_decided_plan_under_the_bars_with_the_slip_in_the_tooltip(qtbot, set
     assert tips["Förstudie"].endswith("Mot beslutad plan: +2 veckor")
     assert tips["Utvärdering"].endswith("Tillkommen sedan beslutad plan")
     assert panel.view.grab().width() > 0  # paints with the baseline shown
+
+
+def test_linking_by_keyboard_and_by_dragging_from_a_bar_end(qtbot, setup) -> None:
+    from PySide6.QtCore import QPoint
+
+    ws, panel, _pid, (a, b, c) = setup
+    for d in ws.list("dependency"):
+        ws.delete("dependency", d["id"])
+    panel.reload()
+    view = panel.view
+    view.set_current(panel.layout_rows.display_of[panel.layout_rows.data.index[a]])
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    assert panel.link_label.isVisible() and "Länka ”Förstudie” till" in panel.link_label.text()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert [(d["predecessor"], d["successor"], d["kind"]) for d in ws.list("dependency")] == [(a, b, "FS")]
+    assert not panel.link_label.isVisible()
+
+    # From just past Upphandling's end onto Införande's bar.
+    rb = view.bar_rect(panel.layout_rows.display_of[panel.layout_rows.data.index[b]])
+    rc = view.bar_rect(panel.layout_rows.display_of[panel.layout_rows.data.index[c]])
+    start = QPoint(round(rb.right()) + 10, round(rb.center().y()))
+    assert view.hit_test(start)[1] == "link"
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), rc.center().toPoint())
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=rc.center().toPoint())
+    assert [(d["predecessor"], d["successor"]) for d in ws.list("dependency")] == [(a, b), (b, c)]
+    panel.stack.undo()
+    assert [(d["predecessor"], d["successor"]) for d in ws.list("dependency")] == [(a, b)]
+
+    # Linking back to the start would make a circle: refused, nothing stored.
+    view.set_current(panel.layout_rows.display_of[panel.layout_rows.data.index[b]])
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert len(ws.list("dependency")) == 1

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from app.baseline import slip_text
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
-from app.baseline import slip_text
 from app.schedule import float_text
 from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
 
@@ -29,6 +29,8 @@ class TimelineLayout:
         self.data = data or TimelineData(None)
         self.portfolio = portfolio
         self.collapsed = set(collapsed or ())  # plan ids
+        self.hidden: set[int] = set()  # plan ids the portfolio's filter leaves out
+        self.band_order: list[int] | None = None  # band indexes in display order (grouped), None: as read
         self.entries: list[int] = []
         self.display_of: dict[int, int] = {}  # data row index -> display row (visible rows only)
         self.rebuild()
@@ -36,7 +38,12 @@ class TimelineLayout:
     def rebuild(self) -> None:
         entries: list[int] = []
         if self.portfolio:
-            for b, band in enumerate(self.data.bands):
+            bands = self.data.bands
+            order = self.band_order if self.band_order is not None else range(len(bands))
+            for b in order:
+                band = bands[b]
+                if band.plan_id in self.hidden:
+                    continue
                 entries.append(-1 - b)
                 if band.plan_id not in self.collapsed:
                     entries.extend(self.data.band_range(band))

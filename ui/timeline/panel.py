@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
-from PySide6.QtWidgets import QFileDialog, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
 from ui.first_paint import after_first_paint
 from ui.schedule_watch import ScheduleNotice, ScheduleWatcher
+from ui.timeline.portfolio_bar import PortfolioBar
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
@@ -80,6 +81,13 @@ class TimelinePanel(QWidget):
         self.actions_by_name["auto_schedule"] = self.auto_action
         self.schedule = ScheduleWatcher.of(ws, events, stack)
         self.notice = ScheduleNotice(self.schedule, self)
+        self.portfolio_bar = PortfolioBar(self)
+        self.portfolio_bar.hide()
+        self.portfolio_bar.changed.connect(self._portfolio_view_changed)
+        self.link_label = QLabel(self)
+        self.link_label.setObjectName("link_hint")
+        self.link_label.hide()
+        self.view.link_hint.connect(lambda text: (self.link_label.setText(text), self.link_label.setVisible(bool(text))))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
@@ -91,7 +99,9 @@ class TimelinePanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.toolbar)
+        box.addWidget(self.portfolio_bar)
         box.addWidget(self.notice)
+        box.addWidget(self.link_label)
         box.addWidget(self.splitter, 1)
 
         # One vertical scroll for both: the chart's bar drives the table and back.
@@ -172,6 +182,9 @@ class TimelinePanel(QWidget):
     def _show(self, data: TimelineData, *, fit: bool) -> None:
         collapsed = self.layout_rows.collapsed
         self.layout_rows = TimelineLayout(data, portfolio=self.plan_id is None, collapsed=collapsed)
+        self.portfolio_bar.setVisible(self.plan_id is None)
+        if self.plan_id is None and data.complete:
+            self._apply_portfolio_view()
         self.model.set_layout(self.layout_rows)
         self.view.set_layout(self.layout_rows)
         if self.critical_action.isChecked():
@@ -197,6 +210,43 @@ class TimelinePanel(QWidget):
         self.layout_rows.toggle(plan_id)
         self.model.refresh()
         self.view.data_changed()
+        if self.plan_id is None:
+            bar = self.portfolio_bar
+            bar.view.collapsed = sorted(bar.facts[p]["uuid"] for p in self.layout_rows.collapsed if p in bar.facts)
+            self._remember_portfolio_view()
+
+    # --- the portfolio's filter, groups and folding ---------------------------------
+
+    def _apply_portfolio_view(self) -> None:
+        """Filter, group and fold the portfolio's bands as the bar says (the file's remembered choice)."""
+        from app.portfolio_view import PortfolioView, group_of, matches, plan_facts
+
+        layout, data = self.layout_rows, self.layout_rows.data
+        bar = self.portfolio_bar
+        spans = dict(zip((b.plan_id for b in data.bands), data.band_spans(), strict=True))
+        view = bar.view if bar.facts else PortfolioView.from_json(self.ws.setting("portfolio_view"))
+        bar.set_state(view, plan_facts([b.plan_id for b in data.bands], spans))
+        facts, view = bar.facts, bar.view
+        layout.hidden = {pid for pid, f in facts.items() if not matches(f, view)}
+        by_uuid = {f["uuid"]: pid for pid, f in facts.items()}
+        layout.collapsed = {by_uuid[u] for u in view.collapsed if u in by_uuid}
+        order = list(range(len(data.bands)))
+        if view.group_by:
+            order.sort(key=lambda b: group_of(facts.get(data.bands[b].plan_id, {}), view.group_by))
+        layout.band_order = order
+        layout.rebuild()
+
+    def _portfolio_view_changed(self) -> None:
+        self._apply_portfolio_view()
+        self.model.refresh()
+        self.view.data_changed()
+        self._remember_portfolio_view()
+
+    def _remember_portfolio_view(self) -> None:
+        from app.portfolio_view import SETTING_KEY
+
+        if not self.ws.read_only:
+            self.ws.set_setting(SETTING_KEY, self.portfolio_bar.view.as_json())
 
     def _on_changed(self, change: Any) -> None:
         if change.kind not in _RELEVANT:
