@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from app.network_file import SyncStatus
@@ -24,15 +24,15 @@ ERROR_STYLE = "QStatusBar { color: #b00020; }"
 
 
 def _location_text(kind: str) -> str:
-    return {"local": tr("SyncStatus", "Lokal fil"), "network": tr("SyncStatus", "Nätverksenhet"),
-            "server": tr("SyncStatus", "Server")}[kind]
+    return {"local": translate("SyncStatus", "Lokal fil"), "network": translate("SyncStatus", "Nätverksenhet"),
+            "server": translate("SyncStatus", "Server")}[kind]
 
 
 def _state_text(state: str) -> str:
-    return {"saved": tr("SyncStatus", "allt sparat"), "pending": tr("SyncStatus", "sparas strax"),
-            "saving": tr("SyncStatus", "sparar …"), "failed": tr("SyncStatus", "ej sparad"),
-            "blocked": tr("SyncStatus", "ej sparad"), "merged": tr("SyncStatus", "sammanfogad, sparar …"),
-            "read_only": tr("SyncStatus", "skrivskyddad")}[state]
+    return {"saved": translate("SyncStatus", "allt sparat"), "pending": translate("SyncStatus", "sparas strax"),
+            "saving": translate("SyncStatus", "sparar …"), "failed": translate("SyncStatus", "ej sparad"),
+            "blocked": translate("SyncStatus", "ej sparad"), "merged": translate("SyncStatus", "sammanfogad, sparar …"),
+            "read_only": translate("SyncStatus", "skrivskyddad")}[state]
 
 
 class SyncIndicator(QObject):

@@ -16,24 +16,24 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import DateParseError, Precision, VagueDate, VagueRange, format_range, parse_date, parse_range
-from ui.i18n import tr
+from ui.i18n import translate
 
 _NO_VALUE = object()
 
 
 def precision_label(precision: Precision) -> str:
     return {
-        Precision.DAY: tr("DateEdit", "dag"),
-        Precision.WEEK: tr("DateEdit", "vecka"),
-        Precision.MONTH_PART: tr("DateEdit", "del av månad"),
-        Precision.MONTH: tr("DateEdit", "månad"),
-        Precision.QUARTER: tr("DateEdit", "kvartal"),
-        Precision.TERTIAL: tr("DateEdit", "tertial"),
-        Precision.SEASON: tr("DateEdit", "årstid"),
-        Precision.HALF: tr("DateEdit", "halvår"),
-        Precision.YEAR_PART: tr("DateEdit", "del av år"),
-        Precision.YEAR: tr("DateEdit", "år"),
-        Precision.TURN: tr("DateEdit", "årsskifte"),
+        Precision.DAY: translate("DateEdit", "dag"),
+        Precision.WEEK: translate("DateEdit", "vecka"),
+        Precision.MONTH_PART: translate("DateEdit", "del av månad"),
+        Precision.MONTH: translate("DateEdit", "månad"),
+        Precision.QUARTER: translate("DateEdit", "kvartal"),
+        Precision.TERTIAL: translate("DateEdit", "tertial"),
+        Precision.SEASON: translate("DateEdit", "årstid"),
+        Precision.HALF: translate("DateEdit", "halvår"),
+        Precision.YEAR_PART: translate("DateEdit", "del av år"),
+        Precision.YEAR: translate("DateEdit", "år"),
+        Precision.TURN: translate("DateEdit", "årsskifte"),
     }[precision]
 
 
@@ -50,7 +50,7 @@ class VagueDateEdit(QWidget):
         self.day_only = day_only
         self.ranges = ranges and not day_only
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(tr("DateEdit", "t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026"))
+        self.line.setPlaceholderText(translate("DateEdit", "t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026"))
         self.feedback = QLabel(self)
         self.feedback.setObjectName("dateFeedback")
         self.feedback.setWordWrap(True)
@@ -97,7 +97,7 @@ class VagueDateEdit(QWidget):
                 return exc
             return period
         if self.day_only and value.precision is not Precision.DAY:
-            return DateParseError(tr("DateEdit", "Ange en dag, till exempel 2025-09-15."))
+            return DateParseError(translate("DateEdit", "Ange en dag, till exempel 2025-09-15."))
         return value
 
     def _say(self, text: str, color: str = "") -> None:
@@ -111,9 +111,9 @@ class VagueDateEdit(QWidget):
         if isinstance(value, DateParseError):
             self._say(str(value), "#b00020")
         elif value is None:
-            self._say(tr("DateEdit", "→ inget datum"), "#555555")
+            self._say(translate("DateEdit", "→ inget datum"), "#555555")
         elif isinstance(value, VagueRange):
-            self._say(tr("DateEdit", "→ {0} (start och slut)").format(format_range(value.start, value.end)),
+            self._say(translate("DateEdit", "→ {0} (start och slut)").format(format_range(value.start, value.end)),
                       "#2e6b30")
         else:
             self._say(f"→ {value.format()} ({precision_label(value.precision)})", "#2e6b30")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLay
 from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit, format_date
 from ui.editor.focus_edit import FocusPlainTextEdit
-from ui.i18n import kind_label, tr
+from ui.i18n import kind_label, translate
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Field:
     in_table: bool = True
 
     def title(self) -> str:
-        return tr("Fields", self.label)
+        return translate("Fields", self.label)
 
 
 def format_value(f: Field, value: Any, row: dict[str, Any], people: dict[int, str]) -> str:
@@ -249,7 +249,7 @@ class NumberEditor(FieldEditor):
         if not text:
             return None
         if not _NUMBER.fullmatch(text):
-            raise ValueError(tr("Fields", "Skriv ett heltal, till exempel 50."))
+            raise ValueError(translate("Fields", "Skriv ett heltal, till exempel 50."))
         return int(text)
 
     def _commit(self) -> None:
@@ -275,7 +275,7 @@ class PersonEditor(FieldEditor):
     def __init__(self, f: Field, parent: QWidget, people: dict[int, str]):
         super().__init__(f, parent)
         self.widget = self.line = QLineEdit(parent)
-        self.line.setPlaceholderText(tr("Fields", "Välj ur personregistret eller skriv ett namn"))
+        self.line.setPlaceholderText(translate("Fields", "Välj ur personregistret eller skriv ett namn"))
         self.people = people
         self.names = QStringListModel(sorted(people.values(), key=str.lower), self)
         completer = QCompleter(self.names, self)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from ui.document import OpenFile
 from ui.editor.fields import Field, FieldEditor, PersonEditor, make_editor
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 class RowForm(QWidget):
@@ -59,7 +59,7 @@ class RowForm(QWidget):
             return
         row_id = self.row["id"]
         merge_key = f"{self.kind}:{row_id}:{f.name}:{session}" if session is not None else None
-        text = tr("Undo", "Ändra %1").replace("%1", f.title().lower())
+        text = translate("Undo", "Ändra %1").replace("%1", f.title().lower())
         if not self.ofile.update(self.kind, row_id, values, text, merge_key):
             # Refused (a Swedish message went out on events.error): show what is stored.
             self.set_row(self.ofile.ws.get(self.kind, row_id))

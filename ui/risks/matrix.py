@@ -26,7 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from app.risks import RiskSettings, risk_value
-from ui.risks.model import LEVEL_COLOURS, RISK_MIME
+from ui.i18n import translate
+from ui.risks.model import LEVEL_COLOURS, RISK_MIME, level_word
 
 Cell = tuple[int, int]  # (probability, impact)
 
@@ -52,7 +53,7 @@ class RiskMatrixView(QWidget):
         self.setAcceptDrops(True)
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Riskmatris")
+        self.setAccessibleName(translate("Risks", "Riskmatris"))
 
     # --- state from the panel -------------------------------------------------------
 
@@ -132,6 +133,8 @@ class RiskMatrixView(QWidget):
                 painter.setPen(QColor(0, 0, 0, 110))
                 painter.drawText(rect.adjusted(4, 2, -4, -2),
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, str(p * i))
+                painter.drawText(rect.adjusted(4, 2, -4, -2),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, level_word(level))
         for cell, pen in ((self._hover, QPen(QColor("#1f4e9c"), 3, Qt.PenStyle.DashLine)),
                           (self.selected, QPen(QColor("#1f4e9c"), 4))):
             if cell is not None and max(cell) <= n:
@@ -156,11 +159,11 @@ class RiskMatrixView(QWidget):
         painter.setFont(bold)
         g = self._grid()
         painter.drawText(QRectF(g.left(), g.bottom() + BOTTOM - 24, g.width(), 20), Qt.AlignmentFlag.AlignCenter,
-                         "Konsekvens")
+                         translate("Risks", "Konsekvens"))
         painter.save()
         painter.translate(g.left() - LEFT + 4, g.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-g.height() / 2, 0, g.height(), 18), Qt.AlignmentFlag.AlignCenter, "Sannolikhet")
+        painter.drawText(QRectF(-g.height() / 2, 0, g.height(), 18), Qt.AlignmentFlag.AlignCenter, translate("Risks", "Sannolikhet"))
         painter.restore()
         painter.end()
 

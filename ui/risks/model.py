@@ -10,34 +10,49 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app import kinds
 from app.dates import DateParseError, parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
+from ui.i18n import kind_label, translate
 
 RISK_MIME = "application/x-uppdrag-risk-id"
 LEVEL_COLOURS = {"green": QColor("#9fd89f"), "yellow": QColor("#ffe27a"), "red": QColor("#f08080")}
+# A level is never told by its colour alone: a word goes beside it in the table and in the matrix.
+LEVEL_WORDS = {"green": QT_TRANSLATE_NOOP("Risks", "låg"), "yellow": QT_TRANSLATE_NOOP("Risks", "medel"),
+               "red": QT_TRANSLATE_NOOP("Risks", "hög")}
+LEVEL_TEXTS = {"green": QT_TRANSLATE_NOOP("Risks", "Låg risk"), "yellow": QT_TRANSLATE_NOOP("Risks", "Medelhög risk"),
+               "red": QT_TRANSLATE_NOOP("Risks", "Hög risk")}
+
+
+def level_word(level: str | None) -> str:
+    """The short word for a risk level ("hög"), in the current language; "" for none."""
+    return translate("Risks", LEVEL_WORDS[level]) if level in LEVEL_WORDS else ""
+
+
+def level_text(level: str | None) -> str | None:
+    return translate("Risks", LEVEL_TEXTS[level]) if level in LEVEL_TEXTS else None
 
 Index = QModelIndex | QPersistentModelIndex
 
 # (header, field in RiskRow, field in the Risk row or None when read-only)
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
-    ("Risk", "title", "title"),
-    ("Orsak", "cause", "cause"),
-    ("Konsekvens", "consequence", "consequence"),
-    ("Sannolikhet", "probability", "probability"),
-    ("Konsekvens (poäng)", "impact", "impact"),
-    ("Riskvärde", "value", None),
-    ("Ansvarig", "owner", "owner"),
-    ("Åtgärd", "mitigation", "mitigation"),
-    ("Datum", "due", "due"),
-    ("Status", "status", "status"),
-    ("Trend", "trend", "trend"),
+    (QT_TRANSLATE_NOOP("Risks", "Risk"), "title", "title"),
+    (QT_TRANSLATE_NOOP("Risks", "Orsak"), "cause", "cause"),
+    (QT_TRANSLATE_NOOP("Risks", "Konsekvens"), "consequence", "consequence"),
+    (QT_TRANSLATE_NOOP("Risks", "Sannolikhet"), "probability", "probability"),
+    (QT_TRANSLATE_NOOP("Risks", "Konsekvens (poäng)"), "impact", "impact"),
+    (QT_TRANSLATE_NOOP("Risks", "Riskvärde"), "value", None),
+    (QT_TRANSLATE_NOOP("Risks", "Ansvarig"), "owner", "owner"),
+    (QT_TRANSLATE_NOOP("Risks", "Åtgärd"), "mitigation", "mitigation"),
+    (QT_TRANSLATE_NOOP("Risks", "Datum"), "due", "due"),
+    (QT_TRANSLATE_NOOP("Risks", "Status"), "status", "status"),
+    (QT_TRANSLATE_NOOP("Risks", "Trend"), "trend", "trend"),
 )
-PLAN_COLUMN = ("Plan", "plan_title", None)
+PLAN_COLUMN = (QT_TRANSLATE_NOOP("Risks", "Plan"), "plan_title", None)
 CHOICES = {"status": kinds.RISK_STATUSES, "trend": kinds.RISK_TRENDS}
 
 # edit(risk_id, field, value) is how the model asks for a change; the panel turns it into a command.
@@ -86,7 +101,7 @@ class RiskTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self._columns):
-                return self._columns[section][0]
+                return translate("Risks", self._columns[section][0])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -104,6 +119,8 @@ class RiskTableModel(QAbstractTableModel):
         _header, name, _field = self._columns[index.column()]
         value = getattr(r, name)
         if role == Qt.ItemDataRole.DisplayRole:
+            if name == "value" and value is not None and self._settings.level(value):
+                return f"{value} {level_word(self._settings.level(value))}"
             return self._display(name, value)
         if role == Qt.ItemDataRole.EditRole:
             if name == "due":
@@ -119,7 +136,7 @@ class RiskTableModel(QAbstractTableModel):
                 return self._settings.impact_label(value) or None
             if name == "value":
                 level = self._settings.level(value)
-                return {"green": "Låg risk", "yellow": "Medelhög risk", "red": "Hög risk"}.get(level or "")
+                return level_text(level)
         if role == Qt.ItemDataRole.TextAlignmentRole and name in ("probability", "impact", "value"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -130,7 +147,7 @@ class RiskTableModel(QAbstractTableModel):
         if name == "due":
             return value.format("short")
         if name in CHOICES:
-            return CHOICES[name].get(value, value)
+            return kind_label(CHOICES[name].get(value, value))
         return str(value)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -199,7 +216,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
         for code, label in self.choices.items():
-            combo.addItem(label or "(ingen)", code)
+            combo.addItem(kind_label(label) or translate("Risks", "(ingen)"), code)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
@@ -215,7 +232,9 @@ class ChoiceDelegate(QStyledItemDelegate):
 class HistoryModel(QAbstractTableModel):
     """A risk's assessments, oldest first."""
 
-    HEADERS = ("Datum", "Sannolikhet", "Konsekvens", "Riskvärde", "Skala", "Kommentar")
+    HEADERS = (QT_TRANSLATE_NOOP("Risks", "Datum"), QT_TRANSLATE_NOOP("Risks", "Sannolikhet"),
+               QT_TRANSLATE_NOOP("Risks", "Konsekvens"), QT_TRANSLATE_NOOP("Risks", "Riskvärde"),
+               QT_TRANSLATE_NOOP("Risks", "Skala"), QT_TRANSLATE_NOOP("Risks", "Kommentar"))
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -235,7 +254,7 @@ class HistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
+                return translate("Risks", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

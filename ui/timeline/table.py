@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
 )
 
+from ui.i18n import translate
 from ui.timeline.view import HEADER_H, ROW_H
 
 _ELIDED_MAX = 5000  # (text, bold, width) -> what fits; cleared when it grows past this
@@ -102,7 +103,7 @@ class TimelineTable(QTableView):
         hh.setFixedHeight(HEADER_H)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         hh.setStretchLastSection(False)
-        self.setAccessibleName("Tidplanens poster")
+        self.setAccessibleName(translate("Timeline", "Tidplanens poster"))
         self.cells = CellTexts()
         self.rows_painted_plainly = 0  # rows the last paint drew itself (for tests)
 

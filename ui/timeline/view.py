@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from app.dates import DateParseError, Precision, VagueDate, step_date, unit_days, validate_order
 from app.timeline import TimelineRow, days_off, shift_date, swedish_holidays
+from ui.i18n import translate
 from ui.timeline.chart import HEADER_H, MARKER_R, ROW_H, ChartPainting
 from ui.timeline.model import TimelineLayout
 from ui.timeline.scale import TimeScale
@@ -69,7 +70,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.horizontalScrollBar().valueChanged.connect(self._h_scrolled)
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
-        self.setAccessibleName("Tidplan")
+        self.setAccessibleName(translate("Timeline", "Tidslinje"))
         self._init_painting()
 
     # --- data ----------------------------------------------------------------------
@@ -426,8 +427,10 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             k: getattr(drag.item, "start_date" if k == "start" else "end_date")() for k in values
         }):
             return
-        text = "Ändra slut" if drag.part == "end" else "Ändra start" if drag.part == "start" else "Flytta"
-        if self._apply(drag.item, values, drag.merge_key, f"{text} ”{drag.item.title}”"):
+        text = (translate("Timeline", "Ändra slut för ”%1”") if drag.part == "end" else
+                translate("Timeline", "Ändra start för ”%1”") if drag.part == "start" else
+                translate("Timeline", "Flytta ”%1”"))
+        if self._apply(drag.item, values, drag.merge_key, text.replace("%1", drag.item.title)):
             drag.last = values
         event.accept()
 
