@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ui import i18n
@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         bar.clear()
+        for old in (*bar.findChildren(QMenu), *getattr(self, "actions_", {}).values()):  # the previous language's
+            old.deleteLater()
         self.actions_: dict[str, QAction] = {}
         a = self.actions_
         m = bar.addMenu(translate("MainWindow", "&Arkiv"))

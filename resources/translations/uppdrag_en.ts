@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
-        <translation>e.g. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</translation>
+        <translation>e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026, H2 2026</translation>
     </message>
     <message>
         <source>Ange en dag, till exempel 2025-09-15.</source>
@@ -1899,6 +1899,26 @@ Do you want to open the file?</translation>
     <message>
         <source>St&amp;yrmodell:</source>
         <translation>Steering mo&amp;del:</translation>
+    </message>
+    <message>
+        <source>Styrmodell: %1</source>
+        <translation>Steering model: %1</translation>
+    </message>
+    <message>
+        <source>Behålls (datum behålls, namn och checklista från den nya modellen)</source>
+        <translation>Kept (dates kept, names and checklists from the new model)</translation>
+    </message>
+    <message>
+        <source>Läggs till</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Tas bort</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Behålls eftersom beslut är fattat</source>
+        <translation>Kept because a decision has been taken</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from app.decisions import apply_model_change, preview_model_change
@@ -40,8 +42,21 @@ class ChangeModelDialog(QDialog):
         except SteeringModelError as err:
             self.preview.setText(str(err))
             return
-        self.preview.setText("\n".join(change.lines()))
+        self.preview.setText("\n".join(change_lines(change)))
 
     def apply(self) -> list[str]:
         """Change the model as previewed; the preview's lines, for the status bar."""
-        return apply_model_change(self.ws, self.plan_id, self.model.currentData()).lines()
+        return change_lines(apply_model_change(self.ws, self.plan_id, self.model.currentData()))
+
+
+def change_lines(change: Any) -> list[str]:
+    """A steering model change (app.decisions.ModelChange), one line per kind, in the current language."""
+    out = [translate("Steering", "Styrmodell: %1").replace("%1", change.new.name)]
+    for codes, text in (
+        (change.kept, translate("Steering", "Behålls (datum behålls, namn och checklista från den nya modellen)")),
+        (change.added, translate("Steering", "Läggs till")), (change.removed, translate("Steering", "Tas bort")),
+        (change.kept_decided, translate("Steering", "Behålls eftersom beslut är fattat")),
+    ):
+        if codes:
+            out.append(f"{text}: {', '.join(codes)}")
+    return out
