@@ -98,8 +98,21 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        # The empty window also leads to the guide.
+        self.help_link = QLabel(self)
+        self.help_link.setObjectName("helpLink")
+        self.help_link.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.help_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+                                               | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.help_link.linkActivated.connect(lambda _link: self.show_help())
+        self.empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.placeholder)
+        empty_layout.addWidget(self.help_link)
+        empty_layout.addStretch(1)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.empty_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -175,6 +188,8 @@ class MainWindow(QMainWindow):
                 a["export" + suffix] = self._action(m, texts[suffix],
                                                     lambda _=False, s=suffix: _file_actions().export(self, s),
                                                     "Ctrl+E" if suffix == ".docx" else None, "actionExport" + suffix[1:])
+        a["preview"] = self._action(m, translate("MainWindow", "&Förhandsgranska…"), self.show_preview, "Ctrl+Shift+P",
+                                    "actionPreview")
         a["export_checklists"] = self._action(
             m, translate("MainWindow", "Exportera till Word med &checklistor…"),
             lambda _=False: _file_actions().export(self, ".docx", checklists=True), None, "actionExportChecklists")
@@ -229,8 +244,20 @@ class MainWindow(QMainWindow):
             action.setChecked(code == i18n.current_language())
             group.addAction(action)
         m = bar.addMenu(translate("MainWindow", "&Hjälp"))
+        a["help"] = self._action(m, translate("MainWindow", "&Kom igång"), self.show_help,
+                                 QKeySequence.StandardKey.HelpContents, "actionHelp")
         a["about"] = self._action(m, translate("MainWindow", "&Om Uppdrag"), self.show_about, None, "actionAbout")
         self.update_actions()
+
+    def show_preview(self) -> None:
+        from ui.dialogs.preview_dialog import open_preview
+
+        open_preview(self)
+
+    def show_help(self) -> None:
+        from ui.dialogs.help_dialog import show_help
+
+        self.help_dialog = show_help(self)
 
     def show_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog
@@ -261,6 +288,7 @@ class MainWindow(QMainWindow):
         a["compare"].setEnabled(plan)
         a["merge"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
+        a["preview"].setEnabled(plan)
         a["freeze"].setEnabled(writable and plan)
         a["steering_model"].setEnabled(writable and plan)
         a["read_model"].setEnabled(writable)
@@ -278,6 +306,8 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(translate("MainWindow", "Sök planer"))
         self.tree.setAccessibleName(translate("MainWindow", "Planer"))
         self.placeholder.setText(translate("MainWindow", "Välj en plan i listan, eller skapa en ny med Redigera → Ny plan (Ctrl+N)."))
+        self.help_link.setText('<a href="help">' + translate("MainWindow", "Ny här? Läs Kom igång (F1)") + "</a>")
+        self.help_link.setAccessibleName(translate("MainWindow", "Kom igång"))
         self.update_title()
 
     def set_language(self, code: str) -> None:
@@ -494,7 +524,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
-        self.stack.setCurrentWidget(self.placeholder)
+        self.stack.setCurrentWidget(self.empty_page)
         self.update_actions()
 
     def changed_elsewhere(self) -> None:

@@ -110,6 +110,22 @@
         <translation>turn of the year</translation>
     </message>
     <message>
+        <source>t.ex. 2026-03-15 eller 15/3 2026</source>
+        <translation>e.g. 2026-03-15 or 15/3 2026</translation>
+    </message>
+    <message>
+        <source>En dag: 2026-03-15, 15 mars 2026, 15/3 2026 eller 260315.</source>
+        <translation>A day: 2026-03-15, 15/3 2026 or 260315.</translation>
+    </message>
+    <message>
+        <source>Ett datum så exakt som det är känt: en dag (2026-03-15), en vecka (v. 12 2026), en månad (mars 2026), ett kvartal (Q3 2026), ett tertial (T2 2026), ett halvår (H1 2026), en årstid (hösten 2026) eller ett år (2026).</source>
+        <translation>A date as exact as it is known: a day (2026-03-15), a week (v. 12 2026), a month (2026-03), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026) or a year (2026). Month names and seasons are written in Swedish.</translation>
+    </message>
+    <message>
+        <source> En hel period går också: okt 2024 – jan 2025.</source>
+        <translation> A whole period works too: 2024-10 – 2025-01.</translation>
+    </message>
+    <message>
         <source>→ {0} (start och slut)</source>
         <translation>→ {0} (start and end)</translation>
     </message>
@@ -311,6 +327,38 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <message>
         <source>Summering</source>
         <translation>Totals</translation>
+    </message>
+    <message>
+        <source>t.ex. 250 000</source>
+        <translation>e.g. 250 000</translation>
+    </message>
+    <message>
+        <source>Ett belopp i hela kronor, t.ex. 250 000 (mellanslag och ”kr” går bra).</source>
+        <translation>An amount in whole kronor, e.g. 250 000 (spaces and “kr” are fine).</translation>
+    </message>
+    <message>
+        <source>t.ex. 50</source>
+        <translation>e.g. 50</translation>
+    </message>
+    <message>
+        <source>En andel i procent av en heltidstjänst, 0–100, t.ex. 50.</source>
+        <translation>A share of a full-time post in per cent, 0–100, e.g. 50.</translation>
+    </message>
+    <message>
+        <source>t.ex. 2026</source>
+        <translation>e.g. 2026</translation>
+    </message>
+    <message>
+        <source>Ett heltal, t.ex. ett år: 2026.</source>
+        <translation>A whole number, e.g. a year: 2026.</translation>
+    </message>
+    <message>
+        <source>En dag, t.ex. 2026-03-15 eller 15/3 2026.</source>
+        <translation>A day, e.g. 2026-03-15 or 15/3 2026.</translation>
+    </message>
+    <message>
+        <source>Ett datum så exakt som det är känt, t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026 eller hösten 2026.</source>
+        <translation>A date as exact as it is known, e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026 or H2 2026.</translation>
     </message>
     <message>
         <source>Välj ur personregistret eller skriv ett namn</source>
@@ -612,6 +660,17 @@ Vill du öppna filen?</source>
 %1
 
 Do you want to open the file?</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Kom igång med Uppdrag</source>
+        <translation>Getting started with Uppdrag</translation>
+    </message>
+    <message>
+        <source>Kom igång</source>
+        <translation>Getting started</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1039,10 @@ Do you want to open the file?</translation>
         <translation>Export as &amp;JSON…</translation>
     </message>
     <message>
+        <source>&amp;Förhandsgranska…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
         <source>A&amp;vsluta</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1020,6 +1083,10 @@ Do you want to open the file?</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>&amp;Kom igång</source>
+        <translation>&amp;Getting started</translation>
+    </message>
+    <message>
         <source>Sök i titlar, diarienummer och text (Ctrl+F)</source>
         <translation>Search titles, registration numbers and text (Ctrl+F)</translation>
     </message>
@@ -1034,6 +1101,14 @@ Do you want to open the file?</translation>
     <message>
         <source>Välj en plan i listan, eller skapa en ny med Redigera → Ny plan (Ctrl+N).</source>
         <translation>Choose a plan in the list, or create one with Edit → New plan (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Ny här? Läs Kom igång (F1)</source>
+        <translation>New here? Read Getting started (F1)</translation>
+    </message>
+    <message>
+        <source>Kom igång</source>
+        <translation>Getting started</translation>
     </message>
     <message>
         <source>Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt.</source>
@@ -1393,6 +1468,57 @@ Do you want to open the file?</translation>
     </message>
 </context>
 <context>
+    <name>Preview</name>
+    <message>
+        <source>Sida %1 av %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Förhandsgranska – %1</source>
+        <translation>Print preview – %1</translation>
+    </message>
+    <message>
+        <source>Sidorna tas fram…</source>
+        <translation>Preparing the pages…</translation>
+    </message>
+    <message>
+        <source>Förlopp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>&amp;Skriv ut…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>St&amp;äng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Sidorna</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Dokumentet byggs som vid export till Word…</source>
+        <translation>Building the document as the Word export does…</translation>
+    </message>
+    <message>
+        <source>Sidorna läggs upp…</source>
+        <translation>Laying out the pages…</translation>
+    </message>
+    <message>
+        <source>%1 sidor, som de blir vid export till Word.</source>
+        <translation>%1 pages, as the Word export makes them.</translation>
+    </message>
+    <message>
+        <source>Förhandsgranskningen gick inte att ta fram: %1</source>
+        <translation>The preview could not be made: %1</translation>
+    </message>
+    <message>
+        <source>Skriv ut</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
     <name>Registrar</name>
     <message>
         <source>Kontroll före diarieföring</source>
@@ -1573,6 +1699,22 @@ Do you want to open the file?</translation>
         <translation>Plan</translation>
     </message>
     <message>
+        <source>Sannolikhet från 1 (%2) till %1 (%3), t.ex. 3.</source>
+        <translation>Probability from 1 (%2) to %1 (%3), e.g. 3.</translation>
+    </message>
+    <message>
+        <source>Konsekvens från 1 (%2) till %1 (%3), t.ex. 2.</source>
+        <translation>Consequence from 1 (%2) to %1 (%3), e.g. 2.</translation>
+    </message>
+    <message>
+        <source>Sannolikhet × konsekvens; nivån står som ord bredvid talet.</source>
+        <translation>Probability × consequence; the level is written beside the number.</translation>
+    </message>
+    <message>
+        <source>Klart senast, t.ex. 2026-03-15, mars 2026 eller Q3 2026.</source>
+        <translation>Done by, e.g. 2026-03-15, 2026-03 or Q3 2026.</translation>
+    </message>
+    <message>
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
@@ -1635,6 +1777,14 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Skala:</source>
         <translation>&amp;Scale:</translation>
+    </message>
+    <message>
+        <source>Lägsta riskvärde (sannolikhet × konsekvens) som räknas som medelhög risk, t.ex. 5.</source>
+        <translation>Lowest risk value (probability × consequence) that counts as medium risk, e.g. 5.</translation>
+    </message>
+    <message>
+        <source>Lägsta riskvärde som räknas som hög risk, t.ex. 9.</source>
+        <translation>Lowest risk value that counts as high risk, e.g. 9.</translation>
     </message>
     <message>
         <source>Gul från riskvärde:</source>

@@ -50,7 +50,16 @@ class VagueDateEdit(QWidget):
         self.day_only = day_only
         self.ranges = ranges and not day_only
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(translate("DateEdit", "t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026"))
+        if self.day_only:
+            self.line.setPlaceholderText(translate("DateEdit", "t.ex. 2026-03-15 eller 15/3 2026"))
+            self.line.setToolTip(translate("DateEdit", "En dag: 2026-03-15, 15 mars 2026, 15/3 2026 eller 260315."))
+        else:
+            self.line.setPlaceholderText(translate("DateEdit", "t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026"))
+            self.line.setToolTip(translate(
+                "DateEdit", "Ett datum så exakt som det är känt: en dag (2026-03-15), en vecka (v. 12 2026), en månad "
+                            "(mars 2026), ett kvartal (Q3 2026), ett tertial (T2 2026), ett halvår (H1 2026), en årstid "
+                            "(hösten 2026) eller ett år (2026).")
+                + (translate("DateEdit", " En hel period går också: okt 2024 – jan 2025.") if self.ranges else ""))
         self.feedback = QLabel(self)
         self.feedback.setObjectName("dateFeedback")
         self.feedback.setWordWrap(True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import VagueDate
@@ -214,6 +214,26 @@ class DateEditor(FieldEditor):
 
 
 _NUMBER = re.compile(r"-?[0-9]+")
+# An example in the empty field and what it takes, per kind of number.
+NUMBER_HINTS = {
+    "money": (QT_TRANSLATE_NOOP("Fields", "t.ex. 250 000"),
+              QT_TRANSLATE_NOOP("Fields", "Ett belopp i hela kronor, t.ex. 250 000 (mellanslag och ”kr” går bra).")),
+    "percent": (QT_TRANSLATE_NOOP("Fields", "t.ex. 50"),
+                QT_TRANSLATE_NOOP("Fields", "En andel i procent av en heltidstjänst, 0–100, t.ex. 50.")),
+    "int": (QT_TRANSLATE_NOOP("Fields", "t.ex. 2026"), QT_TRANSLATE_NOOP("Fields", "Ett heltal, t.ex. ett år: 2026.")),
+}
+
+
+def field_hint(f: Field) -> str:
+    """What a field of a date, an amount or a number takes, with an example ("" for other fields)."""
+    if f.type in NUMBER_HINTS:
+        return translate("Fields", NUMBER_HINTS[f.type][1])
+    if f.type == "day":
+        return translate("Fields", "En dag, t.ex. 2026-03-15 eller 15/3 2026.")
+    if f.type == "date":
+        return translate("Fields", "Ett datum så exakt som det är känt, t.ex. 2026-03-15, v. 12 2026, mars 2026, "
+                                   "Q3 2026 eller hösten 2026.")
+    return ""
 
 
 class NumberEditor(FieldEditor):
@@ -226,6 +246,9 @@ class NumberEditor(FieldEditor):
         self.message = QLabel(self.widget)
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
+        placeholder, tip = NUMBER_HINTS.get(f.type, ("", ""))
+        self.line.setPlaceholderText(translate("Fields", placeholder) if placeholder else "")
+        self.line.setToolTip(translate("Fields", tip) if tip else "")
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line)

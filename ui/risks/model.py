@@ -102,6 +102,24 @@ class RiskTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self._columns):
                 return translate("Risks", self._columns[section][0])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if 0 <= section < len(self._columns):
+                return self._column_hint(self._columns[section][1])
+        return None
+
+    def _column_hint(self, name: str) -> str | None:
+        """What a score or a date column takes, with an example."""
+        n = self._settings.scale
+        if name == "probability":
+            return translate("Risks", "Sannolikhet från 1 (%2) till %1 (%3), t.ex. 3.").replace("%1", str(n)).replace(
+                "%2", self._settings.probability_label(1)).replace("%3", self._settings.probability_label(n))
+        if name == "impact":
+            return translate("Risks", "Konsekvens från 1 (%2) till %1 (%3), t.ex. 2.").replace("%1", str(n)).replace(
+                "%2", self._settings.impact_label(1)).replace("%3", self._settings.impact_label(n))
+        if name == "value":
+            return translate("Risks", "Sannolikhet × konsekvens; nivån står som ord bredvid talet.")
+        if name == "due":
+            return translate("Risks", "Klart senast, t.ex. 2026-03-15, mars 2026 eller Q3 2026.")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -38,6 +38,9 @@ class RiskSettingsDialog(QDialog):
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(translate("Risks", "&Skala:"), self.scale_box)
+        self.yellow.setToolTip(translate("Risks", "Lägsta riskvärde (sannolikhet × konsekvens) som räknas som medelhög "
+                                                  "risk, t.ex. 5."))
+        self.red.setToolTip(translate("Risks", "Lägsta riskvärde som räknas som hög risk, t.ex. 9."))
         form.addRow(translate("Risks", "Gul från riskvärde:"), self.yellow)
         form.addRow(translate("Risks", "Röd från riskvärde:"), self.red)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
