@@ -18,6 +18,7 @@ from ui.editor.plan_editor import PlanEditor
 from ui.errors import expected_errors, show_expected
 from ui.first_paint import after_first_paint
 from ui.i18n import translate
+from ui.palette import error_style
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
 from ui.search_index import SearchIndex
 from ui.settings import AppSettings
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
         self.file_label.setText(text)
 
     def show_message(self, message: str) -> None:
-        self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
+        self.statusBar().setStyleSheet(error_style("QStatusBar"))
         self.statusBar().showMessage(message, self.MESSAGE_MS)
         self.message_colour_timer.start()
 

@@ -15,12 +15,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ui.i18n import translate
+from ui.palette import error_style
 
 if TYPE_CHECKING:
     from app.network_file import SyncStatus
     from app.workspace import Workspace
 
-ERROR_STYLE = "QStatusBar { color: #b00020; }"
 
 
 def _location_text(kind: str) -> str:
@@ -65,7 +65,7 @@ class SyncIndicator(QObject):
         self.label.setToolTip(status.message)
         if status.state in ("failed", "blocked"):
             self._showing_error = True
-            self.status_bar.setStyleSheet(ERROR_STYLE)
+            self.status_bar.setStyleSheet(error_style("QStatusBar"))
             self.status_bar.showMessage(status.message)  # stays until written back
         elif self._showing_error and status.state == "saved":
             self._showing_error = False

@@ -280,6 +280,14 @@
         <translation>Change</translation>
     </message>
     <message>
+        <source>Ändrade uppgifter</source>
+        <translation>Changed items</translation>
+    </message>
+    <message>
+        <source>Skillnad</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
         <source>&amp;Från:</source>
         <translation>&amp;From:</translation>
     </message>
@@ -1572,6 +1580,10 @@ Do you want to open the file?</translation>
         <translation>Click a cell to see the plans behind it.</translation>
     </message>
     <message>
+        <source>Planerna bakom rutan</source>
+        <translation>The plans behind the cell</translation>
+    </message>
+    <message>
         <source>Öppna plan</source>
         <translation>Open plan</translation>
     </message>
@@ -1633,6 +1645,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Sannolikhet</source>
         <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Sannolikhet %1 (%2), konsekvens %3 (%4): %5 risker, %6</source>
+        <translation>Probability %1 (%2), consequence %3 (%4): %5 risks, %6</translation>
     </message>
     <message>
         <source>låg</source>
@@ -1731,6 +1747,10 @@ Do you want to open the file?</translation>
         <translation>Risk register</translation>
     </message>
     <message>
+        <source>Riskens historik</source>
+        <translation>History of the risk</translation>
+    </message>
+    <message>
         <source>Historik</source>
         <translation>History</translation>
     </message>
@@ -1773,6 +1793,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Riskinställningar</source>
         <translation>Risk settings</translation>
+    </message>
+    <message>
+        <source>Benämning för varje nivå</source>
+        <translation>Name of each level</translation>
     </message>
     <message>
         <source>&amp;Skala:</source>
@@ -1928,6 +1952,10 @@ Do you want to open the file?</translation>
         <translation>The lock seems abandoned (the program does not respond). You may remove it if you know nobody else has the file open.</translation>
     </message>
     <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
         <source>Uppgift</source>
         <translation>Item</translation>
     </message>
@@ -1946,6 +1974,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Ta deras</source>
         <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>Tidpunkt</source>
@@ -2215,6 +2247,14 @@ Do you want to open the file?</translation>
     <message>
         <source>Tidplanens poster</source>
         <translation>Items of the schedule</translation>
+    </message>
+    <message>
+        <source>inget datum</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3, status %4</source>
+        <translation>%1 %2: %3, status %4</translation>
     </message>
     <message>
         <source>Ändra slut för ”%1”</source>

@@ -22,6 +22,7 @@ from app.workspace import Change, Workspace
 from ui.dialogs import ok_cancel
 from ui.editor.date_edit import VagueDateEdit
 from ui.i18n import kind_label, translate
+from ui.palette import error_style
 from ui.undo import ServiceCommand, WorkspaceEvents
 
 DECIDERS = (QT_TRANSLATE_NOOP("Decision", "Styrgrupp"), QT_TRANSLATE_NOOP("Decision", "Uppdragsägare"),
@@ -103,7 +104,7 @@ class DecisionDialog(QDialog):
         self.freeze_label = QLineEdit(self)
         self.freeze_label.setAccessibleName(translate("Decision", "Utgåva"))
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         buttons = ok_cancel(self, translate("Decision", "&Registrera"), translate("Decision", "&Avbryt"), self._accept)
         form = QFormLayout(self)

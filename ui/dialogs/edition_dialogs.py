@@ -22,6 +22,7 @@ from app import editions
 from app.workspace import Workspace
 from db import models
 from ui.i18n import translate
+from ui.palette import error_style
 
 
 class FreezeEditionDialog(QDialog):
@@ -37,7 +38,7 @@ class FreezeEditionDialog(QDialog):
         self.label = QLineEdit(editions.suggest_label(current) if existing else (current or "0.1"))
         self.comment = QLineEdit()
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Editions", "&Frys"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Editions", "&Avbryt"))
@@ -87,11 +88,14 @@ class CompareEditionsDialog(QDialog):
         self.old.currentIndexChanged.connect(self.refresh)
         self.new.currentIndexChanged.connect(self.refresh)
         self.tree.currentItemChanged.connect(self._show_diff)
+        self.tree.setAccessibleName(translate("Editions", "Ändrade uppgifter"))
+        self.diff.setAccessibleName(translate("Editions", "Skillnad"))
         top = QHBoxLayout()
-        top.addWidget(QLabel(translate("Editions", "&Från:")))
-        top.addWidget(self.old)
-        top.addWidget(QLabel(translate("Editions", "&Till:")))
-        top.addWidget(self.new)
+        for text, combo in ((translate("Editions", "&Från:"), self.old), (translate("Editions", "&Till:"), self.new)):
+            caption = QLabel(text)
+            caption.setBuddy(combo)  # Alt+F / Alt+T, and the name a screen reader reads
+            top.addWidget(caption)
+            top.addWidget(combo)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

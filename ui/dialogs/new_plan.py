@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 from app import kinds
 from ui.dialogs import ok_cancel
 from ui.i18n import kind_label, translate
+from ui.palette import error_style
 
 COPY = "__copy__"
 
@@ -37,7 +38,7 @@ class NewPlanDialog(QDialog):
         self.title.setAccessibleName(translate("NewPlan", "Titel"))
         self.title.setPlaceholderText(translate("NewPlan", "Uppdragets namn"))
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(error_style())
         buttons = ok_cancel(self, translate("NewPlan", "&Skapa"), translate("NewPlan", "&Avbryt"), self._accept)
         form = QFormLayout(self)
         self.kind_label = QLabel(translate("NewPlan", "&Mall:"), self)

@@ -89,6 +89,7 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(translate("Sharing", "Konflikter vid sammanslagning"))
         self.conflicts = conflicts
         self.table = QTableWidget(len(conflicts), 6)
+        self.table.setAccessibleName(translate("Sharing", "Konflikter"))
         self.table.setHorizontalHeaderLabels([
             translate("Sharing", "Uppgift"), translate("Sharing", "Fält"), translate("Sharing", "Den här filen"),
             translate("Sharing", "Den andra filen"), translate("Sharing", "Behåll min"), translate("Sharing", "Ta deras")])
@@ -162,6 +163,7 @@ class BackupsDialog(QDialog):
         self.restored: tuple[Path, Path | None] | None = None
         self.backups = list_backups(self.db_path)
         self.table = QTableWidget(len(self.backups), 3)
+        self.table.setAccessibleName(translate("Sharing", "Säkerhetskopior"))
         self.table.setHorizontalHeaderLabels([translate("Sharing", "Tidpunkt"), translate("Sharing", "Planer"),
                                               translate("Sharing", "Storlek")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import DateParseError, Precision, VagueDate, VagueRange, format_range, parse_date, parse_range
 from ui.i18n import translate
+from ui.palette import error_colour, ok_colour
 
 _NO_VALUE = object()
 
@@ -118,14 +119,14 @@ class VagueDateEdit(QWidget):
     def _show_understanding(self) -> None:
         value = self.parsed()
         if isinstance(value, DateParseError):
-            self._say(str(value), "#b00020")
+            self._say(str(value), error_colour())
         elif value is None:
             self._say(translate("DateEdit", "→ inget datum"), "#555555")
         elif isinstance(value, VagueRange):
             self._say(translate("DateEdit", "→ {0} (start och slut)").format(format_range(value.start, value.end)),
-                      "#2e6b30")
+                      ok_colour())
         else:
-            self._say(f"→ {value.format()} ({precision_label(value.precision)})", "#2e6b30")
+            self._say(f"→ {value.format()} ({precision_label(value.precision)})", ok_colour())
 
     def _commit(self) -> None:
         value = self.parsed()

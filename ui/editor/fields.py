@@ -20,6 +20,7 @@ from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit, format_date
 from ui.editor.focus_edit import FocusPlainTextEdit
 from ui.i18n import kind_label, translate
+from ui.palette import error_style
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ class NumberEditor(FieldEditor):
         self.widget = QWidget(parent)
         self.line = QLineEdit(self.widget)
         self.message = QLabel(self.widget)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(error_style())
         self.message.hide()
         placeholder, tip = NUMBER_HINTS.get(f.type, ("", ""))
         self.line.setPlaceholderText(translate("Fields", placeholder) if placeholder else "")

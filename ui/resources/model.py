@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.load import Cell, LoadTable
 from ui.i18n import translate
+from ui.palette import INK
 
 OVER_BACKGROUND = QColor("#f2b8b5")  # light red; with bold text and "!" it does not rely on colour
 OVER_FOREGROUND = QColor("#5a0000")
@@ -72,6 +73,8 @@ class LoadTableModel(QAbstractTableModel):
             return BOOKED_BACKGROUND if cell.total else None
         if role == Qt.ItemDataRole.ForegroundRole and cell.over:
             return OVER_FOREGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and cell.total:
+            return INK  # dark on the light booked colour, in a dark theme too
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             person = self._table.people[index.row()]
             period = self._table.periods[index.column()]

@@ -73,6 +73,7 @@ class ResourceView(QWidget):
         self.detail_title.setWordWrap(True)
         self.plan_list = QListWidget(objectName="planList")
         self.plan_list.setWordWrap(True)
+        self.plan_list.setAccessibleName(translate("Resources", "Planerna bakom rutan"))
         self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_button = QPushButton(translate("Resources", "Öppna plan"), objectName="openPlan", enabled=False)
         self.legend = QLabel(translate("Resources", "Fetstil, röd bakgrund och ”!” = över 100 % av en tjänst."), objectName="legend")

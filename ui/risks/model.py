@@ -18,6 +18,7 @@ from app import kinds
 from app.dates import DateParseError, parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
 from ui.i18n import kind_label, translate
+from ui.palette import INK
 
 RISK_MIME = "application/x-uppdrag-risk-id"
 LEVEL_COLOURS = {"green": QColor("#9fd89f"), "yellow": QColor("#ffe27a"), "red": QColor("#f08080")}
@@ -147,6 +148,8 @@ class RiskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and name == "value":
             level = self._settings.level(value)
             return QBrush(LEVEL_COLOURS[level]) if level else None
+        if role == Qt.ItemDataRole.ForegroundRole and name == "value" and self._settings.level(value):
+            return QBrush(INK)  # dark on the light level colour, in a dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:
             if name == "probability":
                 return self._settings.probability_label(value) or None

@@ -67,6 +67,7 @@ class RiskPanel(QWidget):
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setAccessibleName(translate("Risks", "Riskens historik"))
         self.history_title = QLabel(translate("Risks", "Historik"))
 
         self.filter_label = QLabel()

@@ -32,6 +32,7 @@ class RiskSettingsDialog(QDialog):
         self.labels = QTableWidget(0, 2)
         self.labels.setHorizontalHeaderLabels([translate("Risks", "Sannolikhet"), translate("Risks", "Konsekvens")])
         self.labels.horizontalHeader().setStretchLastSection(True)
+        self.labels.setAccessibleName(translate("Risks", "Benämning för varje nivå"))
         self.yellow = QSpinBox()
         self.red = QSpinBox()
         self.note = QLabel()

@@ -58,6 +58,7 @@ class TimelinePanel(QWidget):
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
 
+        QWidget.setTabOrder(self.table, self.view)  # the rows, then the chart that draws them
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.view)

@@ -91,6 +91,7 @@ class TimelineTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # read-only rows: Tab leaves for the chart, arrows walk the rows
         self.setWordWrap(False)
         self.setAlternatingRowColors(False)
         self.setShowGrid(False)
