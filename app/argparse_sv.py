@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 USAGE_PREFIX = "användning: "
 POSITIONALS_TITLE = "argument"
@@ -70,6 +70,6 @@ class SwedishParser(argparse.ArgumentParser):
         kwargs.setdefault("title", "kommandon")
         return super().add_subparsers(**kwargs)
 
-    def error(self, message: str) -> None:  # type: ignore[override]  # argparse exits 2: wrong usage
+    def error(self, message: str) -> NoReturn:  # argparse exits 2: wrong usage
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fel användning: {swedish_error(message)}\n")

@@ -5,7 +5,7 @@ that name; `python -m ui.i18n_build --update` collects them into the .ts). Label
 values come from app.kinds in Swedish and are translated where they are shown, in the context
 "Kinds". Qt's own texts (the buttons of a message box, the file dialog) are English in Qt:
 in Swedish, Qt's Swedish translation that PySide6 ships (qtbase_sv.qm) is loaded beside ours.
-Month and day names come from QLocale, which follows the language.
+Month names come from QLocale, which follows the language.
 """
 
 from __future__ import annotations
@@ -56,12 +56,6 @@ def month_name(month: int, *, short: bool = False) -> str:
 def _month_name(language: str, month: int, short: bool) -> str:
     fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
     return locale().standaloneMonthName(month, fmt).rstrip(".")
-
-
-def day_name(weekday: int, *, short: bool = False) -> str:
-    """The name of a weekday, 1 = Monday, in the current language."""
-    fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
-    return locale().standaloneDayName(weekday, fmt).rstrip(".")
 
 
 def current_language() -> str:

@@ -326,6 +326,8 @@ class MainWindow(QMainWindow):
         self.settings.language = code
         self.build_menus()
         self.retranslate_static()
+        if self.sync is not None:
+            self.sync.retranslate()
         self.refresh_list()
         if self.editor is not None:
             tab = self.editor.tabs.currentIndex()

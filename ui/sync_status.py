@@ -60,6 +60,11 @@ class SyncIndicator(QObject):
             self.label.setText(_location_text(self.location))
             self.label.setToolTip(str(origin))
 
+    def retranslate(self) -> None:
+        """The language changed: say where the file is in the new one (a shared file's state follows by itself)."""
+        if self.netfile is None:
+            self.label.setText(_location_text(self.location))
+
     def show_status(self, status: SyncStatus) -> None:
         self.label.setText(f"{_location_text(self.location)} – {_state_text(status.state)}")
         self.label.setToolTip(status.message)

@@ -1607,6 +1607,14 @@ Do you want to open the file?</translation>
         <translation>No unit given</translation>
     </message>
     <message>
+        <source>Första månaden som visas, t.ex. 2026-01 (år-månad).</source>
+        <translation>The first month shown, e.g. 2026-01 (year-month).</translation>
+    </message>
+    <message>
+        <source>Sista månaden som visas, t.ex. 2026-12; högst tre år åt gången.</source>
+        <translation>The last month shown, e.g. 2026-12; at most three years at a time.</translation>
+    </message>
+    <message>
         <source>Månader</source>
         <translation>Months</translation>
     </message>

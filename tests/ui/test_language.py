@@ -151,6 +151,32 @@ def test_english_mode_shows_no_swedish_on_any_page(qtbot, window) -> None:
     assert swedish == [], "\n".join(swedish)
 
 
+def test_the_status_bar_follows_the_language(qtbot, window) -> None:
+    location = window.findChild(QLabel, "locationLabel")
+    assert location.text() == "Lokal fil"
+    window.findChild(QAction, "actionLanguage_en").trigger()
+    assert location.text() == "Local file"
+
+
+ENGLISH = re.compile(r"\b(the|and|of|to|is|File|Edit|View|Help|Save|Cancel|Open|Close|Yes|No|Delete|Print|"
+                     r"Look in|Zoom|Today|Export|Settings|Risk register|Timeline)\b")
+
+
+def test_swedish_mode_shows_no_english_on_any_page(qtbot, window) -> None:
+    editor = window.editor
+    seen: list[tuple[str, str]] = []
+    for i in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(i)
+        seen += _chrome_texts(editor.tabs.widget(i))
+    seen += _chrome_texts(window)
+    for menu_action in window.menuBar().actions():
+        seen += [("menu", action.text()) for action in menu_action.menu().actions()]
+    folder = str(window.ofile.path.parent)  # the file's own path is no text of the program
+    english = sorted({f"{where}: {text}" for where, text in seen
+                      if ENGLISH.search(text.replace("&", "").replace(folder, ""))})
+    assert english == [], "\n".join(english)
+
+
 def test_tidplan_and_tidslinje_are_two_words_in_english(qtbot, window) -> None:
     window.findChild(QAction, "actionLanguage_en").trigger()
     tabs = window.editor.tabs

@@ -52,6 +52,8 @@ class ResourceView(QWidget):
 
         self.from_edit = QDateEdit(objectName="fromMonth", displayFormat="yyyy-MM", calendarPopup=True)
         self.to_edit = QDateEdit(objectName="toMonth", displayFormat="yyyy-MM", calendarPopup=True)
+        self.from_edit.setToolTip(translate("Resources", "Första månaden som visas, t.ex. 2026-01 (år-månad)."))
+        self.to_edit.setToolTip(translate("Resources", "Sista månaden som visas, t.ex. 2026-12; högst tre år åt gången."))
         self.zoom = QComboBox(objectName="zoom")
         self.zoom.addItem(translate("Resources", "Månader"), load.MONTH)
         self.zoom.addItem(translate("Resources", "Veckor"), load.WEEK)

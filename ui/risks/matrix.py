@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFocusEvent,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -138,8 +139,10 @@ class RiskMatrixView(QWidget):
                 painter.setPen(QColor(0, 0, 0, 110))
                 painter.drawText(rect.adjusted(4, 2, -4, -2),
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, str(p * i))
-                painter.drawText(rect.adjusted(4, 2, -4, -2),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, level_word(level))
+                word_rect = rect.adjusted(4, 2, -4, -2)
+                word = QFontMetrics(painter.font()).elidedText(level_word(level), Qt.TextElideMode.ElideRight,
+                                                               int(word_rect.width()))
+                painter.drawText(word_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, word)
         keyboard = self.focus_cell if self.hasFocus() else None
         for cell, pen in ((keyboard, QPen(QColor("#1b1b1b"), 2, Qt.PenStyle.DotLine)),
                           (self._hover, QPen(QColor("#1f4e9c"), 3, Qt.PenStyle.DashLine)),
