@@ -448,8 +448,16 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Edition</translation>
     </message>
     <message>
+        <source>Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när du fryser en utgåva (Redigera → Frys utgåva…), och varje fryst utgåva sparas så att den kan jämföras med en senare.</source>
+        <translation>The edition in the document header, for example 0.3 or 1.0. It is set when you freeze an edition (Edit → Freeze edition…), and every frozen edition is kept so that it can be compared with a later one.</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+    <message>
+        <source>Bara om er organisation skriver en egen versionsbeteckning bredvid utgåvan (”Version: 1”). Lämna tom om ni bara använder utgåva.</source>
+        <translation>Only if your organisation writes its own version mark beside the edition (“Version: 1”). Leave it empty if you use editions only.</translation>
     </message>
     <message>
         <source>Författare (en per rad)</source>
@@ -637,10 +645,81 @@ Your work is saved. The error was written to {log}. Please send that file to who
     </message>
 </context>
 <context>
+    <name>FileProblem</name>
+    <message>
+        <source>%1 %2 %3 kl. %4</source>
+        <translation>%2 %1, %3 at %4</translation>
+    </message>
+    <message>
+        <source>Filen är skadad</source>
+        <translation>The file is damaged</translation>
+    </message>
+    <message>
+        <source>Filen kan inte öppnas</source>
+        <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia från</source>
+        <translation>Backup from</translation>
+    </message>
+    <message>
+        <source>Planer</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>oläsbar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>Den senaste hela säkerhetskopian är från %1. Välj den (eller en äldre) och öppna den: filen ersätts med kopian, och den nuvarande filen sparas bredvid som ”%2.fore-aterstallning”.</source>
+        <translation>The latest intact backup is from %1. Choose it (or an older one) and open it: the file is replaced by the backup, and the current file is kept beside it as “%2.fore-aterstallning”.</translation>
+    </message>
+    <message>
+        <source>Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil eller skapa en ny.</source>
+        <translation>None of the file&apos;s backups can be read. Open another file or create a new one.</translation>
+    </message>
+    <message>
+        <source>Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller skapa en ny.</source>
+        <translation>There is no backup of the file. Open another file or create a new one.</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;säkerhetskopian</source>
+        <translation>Open the &amp;backup</translation>
+    </message>
+    <message>
+        <source>Öppna en &amp;annan fil…</source>
+        <translation>Open &amp;another file…</translation>
+    </message>
+    <message>
+        <source>Skapa en &amp;ny fil…</source>
+        <translation>Create a &amp;new file…</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsätt skrivskyddat</source>
+        <translation>&amp;Continue read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Stäng</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>Ny databasfil</source>
         <translation>New database file</translation>
+    </message>
+    <message>
+        <source>Filen är återställd från säkerhetskopian från %1.</source>
+        <translation>The file is restored from the backup from %1.</translation>
+    </message>
+    <message>
+        <source>Den tidigare filen finns kvar som %1.</source>
+        <translation>The previous file is kept as %1.</translation>
     </message>
     <message>
         <source>Öppna databasfil</source>
@@ -1154,10 +1233,6 @@ Do you want to open the file?</translation>
         <translation>Plans</translation>
     </message>
     <message>
-        <source>Välj en plan i listan, eller skapa en ny med Redigera → Ny plan (Ctrl+N).</source>
-        <translation>Choose a plan in the list, or create one with Edit → New plan (Ctrl+N).</translation>
-    </message>
-    <message>
         <source>Ny här? Läs Kom igång (F1)</source>
         <translation>New here? Read Getting started (F1)</translation>
     </message>
@@ -1240,6 +1315,34 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Om Uppdrag</source>
         <translation>&amp;About Uppdrag</translation>
+    </message>
+    <message>
+        <source>Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.</source>
+        <translation>No file is open. Open a file of assignments, or create a new file.</translation>
+    </message>
+    <message>
+        <source>Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller skapa en ny fil.</source>
+        <translation>The file is read-only and has no plans. Open another file, or create a new file.</translation>
+    </message>
+    <message>
+        <source>Filen har inga planer ännu. Skapa en plan från en mall, eller importera en plan som någon har skickat som JSON.</source>
+        <translation>The file has no plans yet. Create a plan from a template, or import a plan someone has sent as JSON.</translation>
+    </message>
+    <message>
+        <source>Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.</source>
+        <translation>The file is read-only: choose a plan in the list on the left to read it. To make changes, restore a backup or open another file.</translation>
+    </message>
+    <message>
+        <source>Välj en plan i listan till vänster, eller skapa en ny plan.</source>
+        <translation>Choose a plan in the list on the left, or create a new plan.</translation>
+    </message>
+    <message>
+        <source>Inga träffar för ”%1”. Sök på något annat, eller töm sökfältet för att se alla planer.</source>
+        <translation>No matches for “%1”. Search for something else, or clear the search field to see all plans.</translation>
+    </message>
+    <message>
+        <source>1 plan</source>
+        <translation>1 plan</translation>
     </message>
     <message>
         <source>Filen har ändrats av ett annat program; visningen är uppdaterad.</source>
@@ -1738,8 +1841,8 @@ Do you want to open the file?</translation>
         <translation>Cause</translation>
     </message>
     <message>
-        <source>Konsekvens (poäng)</source>
-        <translation>Consequence (score)</translation>
+        <source>Följd</source>
+        <translation>Effect</translation>
     </message>
     <message>
         <source>Riskvärde</source>
@@ -1770,6 +1873,18 @@ Do you want to open the file?</translation>
         <translation>Plan</translation>
     </message>
     <message>
+        <source>Vad som händer om risken inträffar, i ord.</source>
+        <translation>What happens if the risk occurs, in words.</translation>
+    </message>
+    <message>
+        <source>Hur sannolikt det är att risken inträffar, som poäng på riskskalan.</source>
+        <translation>How likely the risk is to occur, as a score on the risk scale.</translation>
+    </message>
+    <message>
+        <source>Hur allvarlig följden blir, som poäng på riskskalan. Riskvärdet är sannolikhet × konsekvens.</source>
+        <translation>How serious the effect is, as a score on the risk scale. The risk value is probability × consequence.</translation>
+    </message>
+    <message>
         <source>Sannolikhet från 1 (%2) till %1 (%3), t.ex. 3.</source>
         <translation>Probability from 1 (%2) to %1 (%3), e.g. 3.</translation>
     </message>
@@ -1784,10 +1899,6 @@ Do you want to open the file?</translation>
     <message>
         <source>Klart senast, t.ex. 2026-03-15, mars 2026 eller Q3 2026.</source>
         <translation>Done by, e.g. 2026-03-15, 2026-03 or Q3 2026.</translation>
-    </message>
-    <message>
-        <source>(ingen)</source>
-        <translation>(none)</translation>
     </message>
     <message>
         <source>Skala</source>
@@ -2071,10 +2182,6 @@ Do you want to open the file?</translation>
         <translation>Send plan as file</translation>
     </message>
     <message>
-        <source>Filen kunde inte öppnas igen efter återställningen.</source>
-        <translation>The file could not be opened again after the restore.</translation>
-    </message>
-    <message>
         <source>Planen sparades i %1.</source>
         <translation>The plan was saved in %1.</translation>
     </message>
@@ -2312,18 +2419,6 @@ Do you want to open the file?</translation>
         <translation>%1 %2: %3, status %4</translation>
     </message>
     <message>
-        <source>Ändra slut för ”%1”</source>
-        <translation>Change end of “%1”</translation>
-    </message>
-    <message>
-        <source>Ändra start för ”%1”</source>
-        <translation>Change start of “%1”</translation>
-    </message>
-    <message>
-        <source>Flytta ”%1”</source>
-        <translation>Move “%1”</translation>
-    </message>
-    <message>
         <source>v. %1</source>
         <translation>wk %1</translation>
     </message>
@@ -2343,40 +2438,44 @@ Do you want to open the file?</translation>
         <translation>Delete plan</translation>
     </message>
     <message>
-        <source>Ändra %1</source>
-        <translation>Change %1</translation>
-    </message>
-    <message>
-        <source>Nytt avsnitt</source>
-        <translation>New section</translation>
-    </message>
-    <message>
-        <source>Ta bort avsnitt</source>
-        <translation>Delete section</translation>
-    </message>
-    <message>
-        <source>Flytta avsnitt</source>
-        <translation>Move section</translation>
-    </message>
-    <message>
-        <source>Byt nivå</source>
-        <translation>Change level</translation>
-    </message>
-    <message>
-        <source>Ta bort rad</source>
-        <translation>Delete row</translation>
-    </message>
-    <message>
-        <source>Flytta rad</source>
-        <translation>Move row</translation>
-    </message>
-    <message>
         <source>Registrera beslut</source>
         <translation>Record decision</translation>
     </message>
     <message>
         <source>Besvara checklista</source>
         <translation>Answer checklist</translation>
+    </message>
+    <message>
+        <source>%1 och %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>ändrat %1 för %2</source>
+        <translation>changed %1 of %2</translation>
+    </message>
+    <message>
+        <source>ändrad %1 för %2</source>
+        <translation>changed %1 of %2</translation>
+    </message>
+    <message>
+        <source>ändrade %1 för %2</source>
+        <translation>changed %1 of %2</translation>
+    </message>
+    <message>
+        <source>att %1 lades till</source>
+        <translation>adding %1</translation>
+    </message>
+    <message>
+        <source>att %1 togs bort</source>
+        <translation>deleting %1</translation>
+    </message>
+    <message>
+        <source>att %1 återställdes</source>
+        <translation>restoring %1</translation>
+    </message>
+    <message>
+        <source>att %1 flyttades</source>
+        <translation>moving %1</translation>
     </message>
 </context>
 </TS>

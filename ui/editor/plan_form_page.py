@@ -20,8 +20,12 @@ def metadata_fields() -> list[Field]:
         Field("doc_type", QT_TRANSLATE_NOOP("Fields", "Dokumenttyp"), "choice", kinds.DOC_TYPE_LABELS),
         Field("diarienummer", QT_TRANSLATE_NOOP("Fields", "Diarienummer")),
         Field("document_date", QT_TRANSLATE_NOOP("Fields", "Datum"), "date"),
-        Field("edition", QT_TRANSLATE_NOOP("Fields", "Utgåva")),
-        Field("version", QT_TRANSLATE_NOOP("Fields", "Version")),
+        Field("edition", QT_TRANSLATE_NOOP("Fields", "Utgåva"), hint=QT_TRANSLATE_NOOP(
+            "Fields", "Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när du fryser en utgåva "
+                      "(Redigera → Frys utgåva…), och varje fryst utgåva sparas så att den kan jämföras med en senare.")),
+        Field("version", QT_TRANSLATE_NOOP("Fields", "Version"), hint=QT_TRANSLATE_NOOP(
+            "Fields", "Bara om er organisation skriver en egen versionsbeteckning bredvid utgåvan (”Version: 1”). "
+                      "Lämna tom om ni bara använder utgåva.")),
         Field("authors", QT_TRANSLATE_NOOP("Fields", "Författare (en per rad)"), "long"),
         Field("organisation", QT_TRANSLATE_NOOP("Fields", "Organisation")),
         Field("assignment", QT_TRANSLATE_NOOP("Fields", "Uppdrag")),

@@ -12,13 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app import kinds
 from app.dates import DateParseError, parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
 from ui.i18n import kind_label, translate
 from ui.palette import INK
+from ui.sheet import refill
 
 RISK_MIME = "application/x-uppdrag-risk-id"
 LEVEL_COLOURS = {"green": QColor("#9fd89f"), "yellow": QColor("#ffe27a"), "red": QColor("#f08080")}
@@ -43,9 +43,9 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("Risks", "Risk"), "title", "title"),
     (QT_TRANSLATE_NOOP("Risks", "Orsak"), "cause", "cause"),
-    (QT_TRANSLATE_NOOP("Risks", "Konsekvens"), "consequence", "consequence"),
+    (QT_TRANSLATE_NOOP("Risks", "Följd"), "consequence", "consequence"),
     (QT_TRANSLATE_NOOP("Risks", "Sannolikhet"), "probability", "probability"),
-    (QT_TRANSLATE_NOOP("Risks", "Konsekvens (poäng)"), "impact", "impact"),
+    (QT_TRANSLATE_NOOP("Risks", "Konsekvens"), "impact", "impact"),
     (QT_TRANSLATE_NOOP("Risks", "Riskvärde"), "value", None),
     (QT_TRANSLATE_NOOP("Risks", "Ansvarig"), "owner", "owner"),
     (QT_TRANSLATE_NOOP("Risks", "Åtgärd"), "mitigation", "mitigation"),
@@ -54,6 +54,12 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("Risks", "Trend"), "trend", "trend"),
 )
 PLAN_COLUMN = (QT_TRANSLATE_NOOP("Risks", "Plan"), "plan_title", None)
+# What a column holds, where its name alone could be read two ways (the header's tooltip).
+HEADER_TIPS = {
+    "consequence": QT_TRANSLATE_NOOP("Risks", "Vad som händer om risken inträffar, i ord."),
+    "probability": QT_TRANSLATE_NOOP("Risks", "Hur sannolikt det är att risken inträffar, som poäng på riskskalan."),
+    "impact": QT_TRANSLATE_NOOP("Risks", "Hur allvarlig följden blir, som poäng på riskskalan. Riskvärdet är sannolikhet × konsekvens."),
+}
 CHOICES = {"status": kinds.RISK_STATUSES, "trend": kinds.RISK_TRENDS}
 
 # edit(risk_id, field, value) is how the model asks for a change; the panel turns it into a command.
@@ -71,13 +77,18 @@ class RiskTableModel(QAbstractTableModel):
     # --- loading --------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[RiskRow], *, portfolio: bool = False,
-                 settings: RiskSettings | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._columns = (PLAN_COLUMN, *COLUMNS) if portfolio else COLUMNS
-        if settings is not None:
-            self._settings = settings
-        self.endResetModel()
+                 settings: RiskSettings | None = None) -> bool:
+        """New rows (after any change); returns whether the model was reset (see ui.sheet.refill)."""
+        columns = (PLAN_COLUMN, *COLUMNS) if portfolio else COLUMNS
+        same = columns == self._columns and [r.id for r in rows] == [r.id for r in self._rows]
+
+        def assign() -> None:
+            self._rows = list(rows)
+            self._columns = columns
+            if settings is not None:
+                self._settings = settings
+
+        return refill(self, same, assign)
 
     def row_at(self, row: int) -> RiskRow:
         return self._rows[row]
@@ -100,12 +111,14 @@ class RiskTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return translate("Risks", self._columns[section][0])
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            if 0 <= section < len(self._columns):
-                return self._column_hint(self._columns[section][1])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                name = self._columns[section][1]
+                tips = [translate("Risks", HEADER_TIPS[name])] if name in HEADER_TIPS else []
+                example = self._column_hint(name)
+                return " ".join([*tips, example] if example else tips) or None
         return None
 
     def _column_hint(self, name: str) -> str | None:
@@ -225,29 +238,6 @@ def _parse(field: str, value: Any) -> Any:
                 return code
         raise ValueError(value)
     return str(value)
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box of Swedish labels for a coded column (status, trend)."""
-
-    def __init__(self, choices: dict[str, str], parent: Any = None):
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
-        combo = QComboBox(parent)
-        for code, label in self.choices.items():
-            combo.addItem(kind_label(label) or translate("Risks", "(ingen)"), code)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        n = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(0, n))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class HistoryModel(QAbstractTableModel):
