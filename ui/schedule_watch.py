@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.schedule import Move, apply_moves, too_early_after
+from ui.i18n import translate
 from ui.undo import ServiceCommand, WorkspaceEvents, push_safely
 
 MAX_NAMED = 3  # successors named in the notice; the rest are counted
@@ -23,7 +24,7 @@ MAX_NAMED = 3  # successors named in the notice; the rest are counted
 class MoveSuccessorsCommand(ServiceCommand):
     """Move a chain of successors (one transaction, one undo step)."""
 
-    def __init__(self, ws: Any, events: WorkspaceEvents, moves: list[Move], text: str = "Flytta efterföljare"):
+    def __init__(self, ws: Any, events: WorkspaceEvents, moves: list[Move], text: str):
         super().__init__(ws, events, text)
         self.moves = list(moves)
 
@@ -80,16 +81,17 @@ class ScheduleWatcher(QObject):
         """Move automatically after the edit itself is on the stack, so that undo takes the move first."""
         if self._automatic and not self._moving:
             self.pending, self._automatic = self._automatic, []
-            self.move_pending("Flytta efterföljare automatiskt")
+            self.move_pending(translate("Undo", "Flytta efterföljare automatiskt"))
 
     def set_pending(self, moves: list[Move]) -> None:
         self.pending = moves
         self.pending_changed.emit(moves)
 
-    def move_pending(self, text: str = "Flytta efterföljare") -> bool:
+    def move_pending(self, text: str | None = None) -> bool:
         """Move every pending successor: one undo step."""
         if not self.pending:
             return False
+        text = text or translate("Undo", "Flytta efterföljare")
         command: QUndoCommand = MoveSuccessorsCommand(self.ws, self.events, self.pending, text)
         self._moving = True
         try:
@@ -103,8 +105,9 @@ class ScheduleWatcher(QObject):
 def notice_text(moves: list[Move]) -> str:
     names = ", ".join(m.title for m in moves[:MAX_NAMED])
     if len(moves) > MAX_NAMED:
-        names += f" och {len(moves) - MAX_NAMED} till"
-    return f"{len(moves)} efterföljare börjar för tidigt: {names}."
+        names += translate("Timeline", " och %1 till").replace("%1", str(len(moves) - MAX_NAMED))
+    return translate("Timeline", "%1 efterföljare börjar för tidigt: %2.").replace("%1", str(len(moves))).replace(
+        "%2", names)
 
 
 class ScheduleNotice(QWidget):
@@ -115,10 +118,11 @@ class ScheduleNotice(QWidget):
         self.watcher = watcher
         self.label = QLabel(self)
         self.label.setObjectName("schedule_notice")
-        self.move_button = QPushButton("Flytta dem", self)
-        self.move_button.setToolTip("Flyttar hela kedjan av efterföljare så att beroendena hålls (ett ångra-steg).")
+        self.move_button = QPushButton(translate("Timeline", "Flytta dem"), self)
+        self.move_button.setToolTip(translate("Timeline", "Flyttar hela kedjan av efterföljare så att beroendena hålls "
+                                                   "(ett ångra-steg)."))
         self.move_button.clicked.connect(lambda: watcher.move_pending())
-        self.dismiss_button = QPushButton("Låt dem vara", self)
+        self.dismiss_button = QPushButton(translate("Timeline", "Låt dem vara"), self)
         self.dismiss_button.clicked.connect(lambda: watcher.set_pending([]))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)

@@ -19,7 +19,7 @@ from app import kinds
 from app.dependencies import describe, item_name, links_of
 from app.validation import MAX_LAG
 from ui.document import OpenFile
-from ui.i18n import tr
+from ui.i18n import kind_label, translate
 
 
 class DependencyDialog(QDialog):
@@ -30,29 +30,29 @@ class DependencyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.item = QComboBox(self)
-        self.item.setAccessibleName(tr("Dependencies", "Post"))
+        self.item.setAccessibleName(translate("Dependencies", "Post"))
         for item_id, name in items:
             self.item.addItem(name, item_id)
         if values.get("other") is not None:
             self.item.setCurrentIndex(max(0, self.item.findData(values["other"])))
         self.kind = QComboBox(self)
         for code, label in kinds.DEPENDENCY_KINDS.items():
-            self.kind.addItem(tr("Dependencies", label), code)
+            self.kind.addItem(kind_label(label), code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(values.get("kind", "FS"))))
         self.lag = QSpinBox(self)
         self.lag.setRange(-MAX_LAG, MAX_LAG)
         self.lag.setValue(int(values.get("lag", 0)))
         self.unit = QComboBox(self)
         for code, label in kinds.LAG_UNITS.items():
-            self.unit.addItem(tr("Dependencies", label), code)
+            self.unit.addItem(kind_label(label), code)
         self.unit.setCurrentIndex(max(0, self.unit.findData(values.get("lag_unit", "day"))))
         lag_row = QHBoxLayout()
         lag_row.addWidget(self.lag)
         lag_row.addWidget(self.unit)
         form = QFormLayout()
-        form.addRow(tr("Dependencies", "Post:"), self.item)
-        form.addRow(tr("Dependencies", "Typ:"), self.kind)
-        form.addRow(tr("Dependencies", "Förskjutning:"), lag_row)
+        form.addRow(translate("Dependencies", "Post:"), self.item)
+        form.addRow(translate("Dependencies", "Typ:"), self.kind)
+        form.addRow(translate("Dependencies", "Förskjutning:"), lag_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -69,20 +69,20 @@ class DependencyBox(QGroupBox):
     """The chosen item's predecessors ("väntar på") and successors ("följs av")."""
 
     def __init__(self, ofile: OpenFile, parent: QWidget | None = None):
-        super().__init__(tr("Dependencies", "Beroenden"), parent)
+        super().__init__(translate("Dependencies", "Beroenden"), parent)
         self.ofile = ofile
         self.item: dict[str, Any] | None = None
         self.links: list[dict[str, Any]] = []
         self.list = QListWidget(self)
-        self.list.setAccessibleName(tr("Dependencies", "Beroenden"))
+        self.list.setAccessibleName(translate("Dependencies", "Beroenden"))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.itemDoubleClicked.connect(lambda *_: self.edit_link())
         self.list.currentRowChanged.connect(lambda *_: self._enable())
-        self.add_before = self._button(tr("Dependencies", "Lägg till föregångare…"), lambda: self.add_link("before"))
-        self.add_after = self._button(tr("Dependencies", "Lägg till efterföljare…"), lambda: self.add_link("after"))
-        self.edit_button = self._button(tr("Dependencies", "Ändra…"), self.edit_link)
-        self.remove_button = self._button(tr("Dependencies", "Ta bort beroende"), self.remove_link)
+        self.add_before = self._button(translate("Dependencies", "Lägg till föregångare…"), lambda: self.add_link("before"))
+        self.add_after = self._button(translate("Dependencies", "Lägg till efterföljare…"), lambda: self.add_link("after"))
+        self.edit_button = self._button(translate("Dependencies", "Ändra…"), self.edit_link)
+        self.remove_button = self._button(translate("Dependencies", "Ta bort beroende"), self.remove_link)
         buttons = QHBoxLayout()
         for b in (self.add_before, self.add_after, self.edit_button, self.remove_button):
             buttons.addWidget(b)
@@ -106,7 +106,7 @@ class DependencyBox(QGroupBox):
         self.list.clear()
         self.links = links_of(self.item["id"]) if self.item is not None else []
         for link in self.links:
-            side = tr("Dependencies", "Väntar på") if link["side"] == "before" else tr("Dependencies", "Följs av")
+            side = translate("Dependencies", "Väntar på") if link["side"] == "before" else translate("Dependencies", "Följs av")
             text = f"{side}: {link['other_name']} ({describe(link['kind'], link['lag'], link['lag_unit'])})"
             QListWidgetItem(text, self.list)
         if self.links:
@@ -143,37 +143,37 @@ class DependencyBox(QGroupBox):
         """A new dependency of the chosen item (`side` "before": a predecessor), one undo step."""
         if self.item is None:
             return None
-        title = tr("Dependencies", "Ny föregångare") if side == "before" else tr("Dependencies", "Ny efterföljare")
+        title = translate("Dependencies", "Ny föregångare") if side == "before" else translate("Dependencies", "Ny efterföljare")
         chosen = self._ask({}, title)
         if chosen is None or chosen["other"] is None:
             return None
         values = {**self._ends(self.item["id"], side, chosen.pop("other")), **chosen}
-        return self.ofile.add("dependency", None, values, tr("Undo", "Lägg till beroende"))
+        return self.ofile.add("dependency", None, values, translate("Undo", "Lägg till beroende"))
 
     def edit_link(self) -> bool:
         link = self.current()
         if link is None or self.item is None or self.ofile.read_only:
             return False
-        chosen = self._ask(link, tr("Dependencies", "Ändra beroende"))
+        chosen = self._ask(link, translate("Dependencies", "Ändra beroende"))
         if chosen is None or chosen["other"] is None:
             return False
         values = {**self._ends(self.item["id"], link["side"], chosen.pop("other")), **chosen}
-        return self.ofile.update("dependency", link["id"], values, tr("Undo", "Ändra beroende"))
+        return self.ofile.update("dependency", link["id"], values, translate("Undo", "Ändra beroende"))
 
     def remove_link(self) -> bool:
         link = self.current()
         if link is None or self.ofile.read_only:
             return False
-        return self.ofile.delete("dependency", link["id"], tr("Undo", "Ta bort beroende"))
+        return self.ofile.delete("dependency", link["id"], translate("Undo", "Ta bort beroende"))
 
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for action_text, slot, enabled in (
-                (tr("Dependencies", "Ändra…"), self.edit_link, self.edit_button.isEnabled()),
-                (tr("Dependencies", "Ta bort beroende"), self.remove_link, self.remove_button.isEnabled()),
-                (tr("Dependencies", "Lägg till föregångare…"), lambda: self.add_link("before"),
+                (translate("Dependencies", "Ändra…"), self.edit_link, self.edit_button.isEnabled()),
+                (translate("Dependencies", "Ta bort beroende"), self.remove_link, self.remove_button.isEnabled()),
+                (translate("Dependencies", "Lägg till föregångare…"), lambda: self.add_link("before"),
                  self.add_before.isEnabled()),
-                (tr("Dependencies", "Lägg till efterföljare…"), lambda: self.add_link("after"),
+                (translate("Dependencies", "Lägg till efterföljare…"), lambda: self.add_link("after"),
                  self.add_after.isEnabled())):
             action = menu.addAction(action_text)
             action.setEnabled(enabled)

@@ -11,7 +11,9 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.portfolio_view import FACETS, PortfolioView, label, values_of
+from app.portfolio_view import FACETS, PortfolioView, values_of
+from app.portfolio_view import label as label_of
+from ui.i18n import kind_label, translate
 
 
 class PortfolioBar(QWidget):
@@ -22,22 +24,22 @@ class PortfolioBar(QWidget):
         self.view = PortfolioView()
         self.facts: dict[int, dict[str, Any]] = {}
         self.facet = QComboBox(self)
-        self.facet.setAccessibleName("Filtrera på")
-        self.facet.addItem("Alla planer", "")
+        self.facet.setAccessibleName(translate("Portfolio", "Filtrera på"))
+        self.facet.addItem(translate("Portfolio", "Alla planer"), "")
         for key, text in FACETS.items():
-            self.facet.addItem(text, key)
+            self.facet.addItem(kind_label(text), key)
         self.value = QComboBox(self)
-        self.value.setAccessibleName("Värde")
+        self.value.setAccessibleName(translate("Portfolio", "Värde"))
         self.group = QComboBox(self)
-        self.group.setAccessibleName("Gruppera efter")
-        self.group.addItem("Inga grupper", "")
+        self.group.setAccessibleName(translate("Portfolio", "Gruppera efter"))
+        self.group.addItem(translate("Portfolio", "Inga grupper"), "")
         for key, text in FACETS.items():
-            self.group.addItem(text, key)
-        self.collapse_all = QPushButton("Fäll ihop alla", self)
-        self.expand_all = QPushButton("Fäll ut alla", self)
+            self.group.addItem(kind_label(text), key)
+        self.collapse_all = QPushButton(translate("Portfolio", "Fäll ihop alla"), self)
+        self.expand_all = QPushButton(translate("Portfolio", "Fäll ut alla"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        for w in (QLabel("Visa:", self), self.facet, self.value, QLabel("Gruppera:", self), self.group):
+        for w in (QLabel(translate("Portfolio", "Visa:"), self), self.facet, self.value, QLabel(translate("Portfolio", "Gruppera:"), self), self.group):
             layout.addWidget(w)
         layout.addStretch(1)
         layout.addWidget(self.collapse_all)
@@ -61,7 +63,7 @@ class PortfolioBar(QWidget):
         self.value.setEnabled(bool(facet))
         if facet:
             for v in values_of(self.facts, facet):
-                self.value.addItem(label(facet, v), v)
+                self.value.addItem(kind_label(label_of(facet, v)) if v else translate("Portfolio", "(tomt)"), v)
             self.value.setCurrentIndex(max(0, self.value.findData(wanted)))
 
     def _facet_chosen(self) -> None:
