@@ -322,10 +322,12 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
     for shape in history.shapes():
-        my_versions, their_versions = mine.versions(shape), theirs.versions(shape)
-        differ = [u for u, v in their_versions.items() if my_versions.get(u) != v]
-        if not differ:
+        differences = theirs.differences(mine, shape)
+        if not differences:
             continue
+        differ = [u for u, _, _ in differences]
+        their_versions = {u: v for u, v, _ in differences}
+        my_versions = {u: v for u, _, v in differences if v is not None}
         their_records = theirs.records(differ, content=not copying)  # a copy needs only the links
         new, ahead, rest = [], [], []
         for u in differ:

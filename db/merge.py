@@ -52,6 +52,30 @@ class Side:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
         return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
 
+    def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
+        """The rows of this side whose current version `mine` does not have, in table order:
+        (uuid, version here, version in `mine` or None when `mine` lacks the row)."""
+        if not self.copies_into(mine):
+            here, there = self.versions(shape), mine.versions(shape)
+            return [(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
+        # Attached: compared in SQL, row by row at the same id (a copy keeps its rows' ids); a row
+        # whose id holds another row in `mine` (or none) is then looked up by its uuid.
+        rows = self.db.execute_sql(
+            f'SELECT t."uuid", t."version_id", m."uuid", m."version_id" FROM {history.table(shape.name, self.schema)} t '
+            f'LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
+            'WHERE m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id" ORDER BY t."id"').fetchall()
+        moved = [r[0] for r in rows if r[2] != r[0]]
+        found = dict(history.select_in(self.db, f'SELECT "uuid", "version_id" FROM "main"."{shape.name}" '
+                                                'WHERE "uuid" IN ({})', moved)) if moved else {}
+        out: list[tuple[str, str, str | None]] = []
+        for u, v, mu, mv in rows:
+            if mu != u:
+                mv = found.get(u)
+                if mv == v:
+                    continue
+            out.append((u, v, mv))
+        return out
+
     def states(self, shape: Shape, uuids: Sequence[str]) -> dict[str, RowState]:
         if not uuids:
             return {}
