@@ -85,6 +85,28 @@ class Side:
         """Row uuid -> its version records; without `content`, only their links (no `data`)."""
         return history.read_records(self.db, uuids, content=content, schema=self.schema) if uuids else {}
 
+    def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
+        """The rows among `pairs` (uuid, version here, another version) whose version here is the other
+        one or descends from it, by this side's history. On SQLite each version's own record is read
+        in SQL (its parents are most often the answer); a row's whole history only where they are not."""
+        if not pairs:
+            return set()
+        if not _is_sqlite(self.db):
+            links = self.records([u for u, _, _ in pairs], content=False)
+            return {u for u, v, a in pairs if history.descends(v, a, links.get(u, ()))}
+        heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
+            f'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p '
+            f'JOIN {history.table("row_version", self.schema)} r '
+            'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
+        out, longer = set(), []
+        for u, v, a in pairs:
+            if v == a or a in heads.get(u, ()):
+                out.add(u)
+            elif u in heads:  # not a parent: the rest of the line tells
+                longer.append((u, v, a))
+        links = self.records([u for u, _, _ in longer], content=False)
+        return out | {u for u, v, a in longer if history.descends(v, a, links.get(u, ()))}
+
     def copies_into(self, other: Side) -> bool:
         """Whether rows can go from this side into `other` in SQL, never passing through Python:
         this side is a SQLite file attached to the connection of `other`."""
@@ -158,6 +180,10 @@ ATTACHED = "theirs"
 def can_attach(db: Any) -> bool:
     """Whether another SQLite file can be attached to `db`: it is a SQLite database itself."""
     return isinstance(getattr(db, "obj", None) or db, SqliteDatabase)
+
+
+def _is_sqlite(db: Any) -> bool:
+    return can_attach(db) or isinstance(db, RawDatabase)
 
 
 @contextmanager
