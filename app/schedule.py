@@ -181,7 +181,7 @@ def schedule(rows: Iterable[TimelineRow], links: Iterable[Link], calendar: WorkC
     order, incoming, outgoing = topological(by_id, links)
     movable: set[int] | None = None
     if only_after is not None:
-        movable = _descendants(only_after, outgoing)
+        movable = _reach(only_after, outgoing, 1)
     s = _Scheduler(calendar)
     spans = [sp for r in by_id.values() if (sp := r.span()) is not None]
     if spans:  # the calendar's working days for the whole plan, in one go
@@ -204,14 +204,17 @@ def schedule(rows: Iterable[TimelineRow], links: Iterable[Link], calendar: WorkC
     return moves
 
 
-def _descendants(item: int, outgoing: Mapping[int, list[Link]]) -> set[int]:
+def _reach(item: int, links: Mapping[int, list[Link]], end: int) -> set[int]:
+    """The items reached from `item` over `links` (each id's outgoing links with `end` 1 for the
+    successors, its incoming ones with `end` 0 for the predecessors), directly or through others."""
     seen: set[int] = set()
     stack = [item]
     while stack:
-        for link in outgoing.get(stack.pop(), ()):
-            if link.successor not in seen:
-                seen.add(link.successor)
-                stack.append(link.successor)
+        for link in links.get(stack.pop(), ()):
+            other = link[end]
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
     return seen
 
 
@@ -237,7 +240,7 @@ def critical_path(rows: Iterable[TimelineRow], links: Iterable[Link], target: in
     if target is not None:
         if target not in spans:
             return CriticalPath({}, [], None)
-        wanted = _ancestors(target, incoming) | {target}
+        wanted = _reach(target, incoming, 0) | {target}
         order = [i for i in order if i in wanted]
         end: int | None = spans[target][1]
     else:
@@ -268,17 +271,6 @@ def critical_path(rows: Iterable[TimelineRow], links: Iterable[Link], target: in
         latest[i] = lf
     floats = {i: latest[i] - spans[i][1] for i in order}
     return CriticalPath(floats, [i for i in order if floats[i] <= 0], end)
-
-
-def _ancestors(item: int, incoming: Mapping[int, list[Link]]) -> set[int]:
-    seen: set[int] = set()
-    stack = [item]
-    while stack:
-        for link in incoming.get(stack.pop(), ()):
-            if link.predecessor not in seen:
-                seen.add(link.predecessor)
-                stack.append(link.predecessor)
-    return seen
 
 
 def float_text(days: int) -> str:
