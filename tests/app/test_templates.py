@@ -122,6 +122,7 @@ DOCUMENTED_CONTENT_KINDS = {
     "goals_effect", "goals_deliverable", "timeline_phases", "milestones", "activities",
     "activity_plan", "gantt", "roles_table", "roles_list", "resources", "budget", "budget_cost",
     "budget_financing", "risks", "log", "status_reports", "terms", "references", "decision", "decision_points",
+    "baseline",
 }
 
 # Top-level keys and the keys of each row, in the order of docs/plan-format.md.
