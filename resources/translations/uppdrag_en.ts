@@ -1016,6 +1016,10 @@ Do you want to open the file?</translation>
     <context>
         <name>Pages</name>
         <message>
+            <source>Inga rader ännu: lägg till den första med ”%1”.</source>
+            <translation>No rows yet: add the first one with “%1”.</translation>
+        </message>
+        <message>
             <source>Logg</source>
             <translation>Log</translation>
         </message>

@@ -145,7 +145,13 @@ class RiskPanel(QWidget):
         self.show_all.setEnabled(self.cell is not None)
         if self.cell is None:
             what = "alla uppdrag" if portfolio else "uppdraget"
-            self.filter_label.setText(f"{len(rows)} risker i {what}")
+            if rows:
+                self.filter_label.setText(f"{len(rows)} {'risk' if len(rows) == 1 else 'risker'} i {what}")
+            elif portfolio:
+                self.filter_label.setText("Inga risker i något uppdrag ännu. Öppna ett uppdrag och lägg till "
+                                          "risker där.")
+            else:
+                self.filter_label.setText("Inga risker ännu: lägg till den första med ”Ny risk”.")
         else:
             p, i = self.cell
             self.filter_label.setText(
