@@ -327,7 +327,8 @@ class MainWindow(QMainWindow):
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
-            after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
+        # A network file is written back by a worker; a read-only view of one follows the share.
+        after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
         if reason:
             self.statusBar().showMessage(reason, 20000)
