@@ -558,6 +558,10 @@ class MainWindow(QMainWindow):
             self.editor.flush()
         self.ofile.stack.clear()
         self.reload_everything()
+        merged = self.sync.take_merge_text() if self.sync is not None else None  # a network file's write-back
+        if merged:
+            self.statusBar().showMessage(merged, 20000)
+            return
         self.statusBar().showMessage(tr("MainWindow", "Filen har ändrats av ett annat program; visningen är uppdaterad."), 15000)
 
     def reload_everything(self) -> None:

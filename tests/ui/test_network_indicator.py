@@ -5,7 +5,11 @@ themselves, also after the share was away. The share is a folder declared as one
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +153,36 @@ def test_a_read_only_view_shows_what_the_editor_writes_back(qtbot, make_window, 
     assert "karin" in _label(window).toolTip()
     assert share_file.read_bytes() == shared  # the view never writes to the share
     assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name, share_file.name + ".lock"]
+
+
+KARIN_EDITS = """
+import sys
+from app.workspace import Workspace
+ws = Workspace.open(sys.argv[1])
+ws.update("plan", int(sys.argv[2]), title="Karins rubrik")
+ws.close()
+"""
+
+
+def test_a_file_changed_on_the_share_is_merged_and_the_window_shows_both(qtbot, make_window, share_file: Path,
+                                                                          tmp_path: Path) -> None:
+    window = make_window(share_file)
+    _quick(window)
+    qtbot.waitUntil(lambda: _label(window).text() == "Nätverksenhet – allt sparat")
+    mine = window.current_plan_id()
+    theirs = next(p for p in (1, 2) if p != mine)
+    # Someone edits a copy on another computer (a broken stale lock, a file manager) and puts it back.
+    copy = tmp_path / "karins.uppdrag"
+    shutil.copyfile(share_file, copy)
+    env = {**os.environ, "UPPDRAG_DATA_DIR": str(tmp_path / "karin"),
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")])}
+    subprocess.run([sys.executable, "-c", KARIN_EDITS, str(copy), str(theirs)], env=env, check=True)
+    shutil.copyfile(copy, share_file.with_name(".inkommande"))
+    os.replace(share_file.with_name(".inkommande"), share_file)
+
+    type_into(qtbot, window.editor.show_page("metadata").form.editor("title").line, "Min rubrik")
+    qtbot.waitUntil(lambda: window.plan_model.index_of_plan(theirs).data() == "Karins rubrik", timeout=20000)
+    qtbot.waitUntil(lambda: "sammanfogade" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: _label(window).text() == "Nätverksenhet – allt sparat", timeout=20000)
+    assert window.plan_model.index_of_plan(mine).data() == "Min rubrik"
+    assert (_title_on(share_file, mine), _title_on(share_file, theirs)) == ("Min rubrik", "Karins rubrik")
