@@ -560,27 +560,48 @@ def create_network(path: Path | str) -> Workspace:
     share = Path(os.path.abspath(path))
     if share.exists():
         raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
-    if not share.parent.is_dir():
-        raise StoreError(f"Mappen ”{share.parent}” finns inte.")
-    nf = NetworkFile(share)
-    for p in (nf.local, nf.local.with_name(nf.local.name + "-journal")):
-        p.unlink(missing_ok=True)
-    create_store(nf.local).close()
-    lock = FileLock(share)
-    lock.acquire()
-    try:
-        with tempfile.TemporaryDirectory(prefix="skrivning-", dir=nf.folder) as tmp:
-            snap = workcopy.snapshot_local(nf.local, Path(tmp) / share.name)
-            written = workcopy.replace_on_share(snap.path, share)
-            whole = workcopy.confirm_on_share(share, written)
-        nf.work.base, nf.work.base_digest = written.mark.as_json(), written.digest
-        nf.work.file_uuid = written.file_uuid
-        nf.work.written = list(snap.signature) if whole else None  # if not: written anew when opened
-
-        nf.work.save(nf.folder)
-    finally:
-        lock.release()
+    folder = workcopy.working_folder(share)
+    local = folder / share.name
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for p in (local, local.with_name(local.name + "-journal")):  # an earlier file's of the same name:
+        if p.exists():  # kept aside, never merged into the new one
+            os.replace(p, p.with_name(p.name.replace(local.name, f"{local.name}.tidigare-{stamp}", 1)))
+    (folder / workcopy.STATE_FILE).unlink(missing_ok=True)
+    put_new_on_share(share, lambda built: create_store(built).close())
     return open_network(share)[0]
+
+
+def put_new_on_share(path: Path | str, build: Callable[[Path], object], *, replace_existing: bool = False) -> Path:
+    """A file for a share that `build(local)` makes on this computer (SQLite never runs on the share),
+    then put there as a write-back puts it: under the lock, written beside, checked, renamed into
+    place and read back whole. Used by every writer that makes a file (a new file, a copy, a sent
+    plan, a checkout). `replace_existing`: a file already there may be replaced (its lock is taken)."""
+    from app.sharing import refusal_text
+
+    share = Path(os.path.abspath(path))
+    if share.exists() and not replace_existing:
+        raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
+    if not share.parent.is_dir():
+        raise StoreError(f"Mappen ”{share.parent}” finns inte eller kan inte nås just nu.")
+    with tempfile.TemporaryDirectory(prefix="skrivning-", dir=workcopy.working_folder(share)) as tmp:
+        local = Path(tmp) / share.name
+        build(local)
+        lock = FileLock(share)
+        try:
+            lock.acquire()
+        except LockHeld as held:
+            raise StoreError(refusal_text(share, held.holder)) from None
+        except OSError as exc:
+            raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
+                             f"”{share.name}” skrivs inte.") from exc
+        try:
+            mode = workcopy.mark(share).mode if share.exists() else None
+            written = workcopy.replace_on_share(local, share, mode=mode)
+            if not workcopy.confirm_on_share(share, written):
+                raise StoreError(f"”{share}” blev inte hel på nätverksenheten. Försök igen.")
+        finally:
+            lock.release()
+    return share
 
 
 def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> tuple[Path, Path | None]:

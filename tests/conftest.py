@@ -74,6 +74,29 @@ def written_back_elsewhere(share_file: Path, tmp: Path, sql: str, params: tuple[
     os.replace(incoming, share_file)
 
 
+def no_sqlite_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, any SQLite connection to a file in `folder` (a share) fails the test: the
+    refused names are listed, and the connection raises."""
+    from urllib.parse import unquote, urlsplit
+
+    refused: list[str] = []
+    real = sqlite3.connect
+    inside = Path(folder).resolve()
+
+    def connect(database, *args, **kwargs):  # noqa: ANN001, ANN202 - sqlite3.connect's own
+        name = str(database)
+        if name.startswith("file:"):
+            name = unquote(urlsplit(name).path)
+        if name not in ("", ":memory:") and Path(os.path.abspath(name)).resolve().is_relative_to(inside):
+            refused.append(name)
+            raise AssertionError(f"SQLite opened {name} on the share")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", connect)
+    return refused
+
+
 def sidecars(path: Path) -> list[Path]:
     return [p for p in (path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm")) if p.exists()]
 

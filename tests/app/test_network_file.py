@@ -21,7 +21,7 @@ from app.workspace import Workspace
 from db import workcopy
 from db.lock import lock_path, read_lock
 from db.sidecars import JOURNAL_MAGIC
-from tests.conftest import foreign_lock, sha256, sidecars, written_back_elsewhere
+from tests.conftest import foreign_lock, no_sqlite_in, sha256, sidecars, written_back_elsewhere
 
 
 @pytest.fixture
@@ -283,3 +283,22 @@ def test_a_read_only_view_follows_what_the_editor_writes_back(share_file: Path, 
     finally:
         close_shared(ws)
     assert sorted(p.name for p in share_file.parent.iterdir()) == sorted([share_file.name, lock_path(share_file).name])
+
+
+def test_writers_that_make_a_file_make_it_here_and_put_it_on_the_share(share_file: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    local = tmp_path / "lokal.uppdrag"
+    assert main(["copy", str(share_file), str(local)]) == 0
+    refused = no_sqlite_in(share_file.parent, monkeypatch)
+    copy, sent = share_file.with_name("kopia.uppdrag"), share_file.with_name("skickad.uppdrag")
+    assert main(["copy", str(local), str(copy)]) == 0
+    assert main(["copy", str(share_file), str(copy), "--skriv-over"]) == 0
+    assert main(["send", str(share_file), "1", "-o", str(sent)]) == 0
+    assert main(["copy", str(local), str(copy)]) == 1  # it is there: not replaced without --skriv-over
+    foreign_lock(copy)
+    assert main(["copy", str(local), str(copy), "--skriv-over"]) == 1  # someone has it open
+    assert refused == []
+    monkeypatch.undo()
+    assert len(list_plans_of(copy)) == 2 and len(list_plans_of(sent)) == 1
+    assert sorted(p.name for p in share_file.parent.iterdir()) == sorted(
+        [share_file.name, copy.name, sent.name, lock_path(copy).name])
