@@ -266,6 +266,41 @@ def update_each(db: Any, shape: Shape, changes: dict[int, dict[str, Any]], *, ac
     return versions
 
 
+def update_if_current(db: Any, model: type[models.UserRow], row_id: int, expected: str, columns: dict[str, Any],
+                      *, action: str = "edit", notify: tuple[str, str] | None = None) -> str | None:
+    """Write `columns` (field names, peewee values) to row `row_id` as a new version, only if the
+    row is still at version `expected`; the new version id, or None when the row has moved on
+    (or is gone) and nothing was written.
+
+    For a server with many writers (PostgreSQL: a data-modifying WITH). The row's content is read
+    first; then the update, both version records and `notify` (channel, payload) are one
+    statement, so the row is locked only while the server runs it, never while a client waits.
+    """
+    shape = shape_of(model._meta.table_name)
+    states = read_states(db, shape, ids=[row_id])
+    if not states or states[0].version != expected:
+        return None
+    state = states[0]
+    fields = model._meta.fields
+    sets = {fields[n].column_name: fields[n].db_value(v) for n, v in columns.items()}
+    now = models.utc_now()
+    version = models.new_version()
+    records = ((shape.name, state.uuid, state.version, None, None, state.rev, state.modified_at, "", "create",
+                dump(state.values)),
+               (shape.name, state.uuid, version, state.version, None, state.rev + 1, now, author_of(db), action, None))
+    names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+    row = "(" + ", ".join(["%s"] * len(RECORD_COLUMNS)) + ")"
+    then = "pg_notify(%s, %s)" if notify else "1"
+    sql = (f'WITH moved AS (UPDATE "{shape.name}" SET {"".join(f'"{c}" = %s, ' for c in sets)}"modified_at" = %s, '
+           '"rev" = "rev" + 1, "version_id" = %s WHERE "id" = %s AND "version_id" = %s RETURNING "id"), '
+           f'kept AS (INSERT INTO "row_version" ({names}) SELECT * FROM (VALUES {row}, {row}) AS v({names}) '
+           'WHERE EXISTS (SELECT 1 FROM moved) '
+           + _UPSERT_RECORD[_UPSERT_RECORD.index("ON CONFLICT"):] + ") "
+           f"SELECT {then} WHERE EXISTS (SELECT 1 FROM moved)")
+    params = (*sets.values(), now, version, row_id, expected, *records[0], *records[1], *(notify or ()))
+    return version if db.execute_sql(sql, params).fetchone() is not None else None
+
+
 # --- reading versions -----------------------------------------------------------
 
 
@@ -308,6 +343,13 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True) -> 
         else:
             got.append(rec)
     return out
+
+
+def records_by_version(db: Any, versions: Sequence[str]) -> dict[str, Record]:
+    """The records of these versions (with their content): version id -> record."""
+    cols = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+    return {r[2]: Record._make(r)
+            for r in select_in(db, f'SELECT {cols} FROM "row_version" WHERE "version" IN ({{}})', list(versions))}
 
 
 def row_history(db: Any, row_uuid: str) -> list[Record]:

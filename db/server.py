@@ -359,11 +359,26 @@ class ServerStore:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
-        self.require_writable()
-        try:
+        with self._said():
             with self.db.atomic():
                 yield
                 self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+
+    def write_version(self, model: Any, row_id: int, expected: str, columns: dict[str, Any]) -> str | None:
+        """`columns` as a new version of the row, if it is still at version `expected`, in one
+        statement (db.history.update_if_current); the new version id, or None if it moved on."""
+        from db import history
+
+        with self._said():
+            return history.update_if_current(self.db, model, row_id, expected, columns,
+                                             notify=(CHANNEL, self.client_id))
+
+    @contextmanager
+    def _said(self) -> Iterator[None]:
+        """A write: refused when read-only, and the server's refusals said in one Swedish sentence."""
+        self.require_writable()
+        try:
+            yield
         except ConnectionLost:
             self.db.drop_connection()
             raise
