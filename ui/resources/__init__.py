@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ui.resources.commands import MergePeopleCommand, anonymise_person_now
+    from ui.resources.commands import MergePeopleCommand
     from ui.resources.model import LoadTableModel
     from ui.resources.view import ResourceView
     from ui.resources.warner import BookingWarner, booking_warning_text
@@ -20,7 +20,6 @@ _MODULES = {
     "LoadTableModel": "model",
     "MergePeopleCommand": "commands",
     "ResourceView": "view",
-    "anonymise_person_now": "commands",
     "booking_warning_text": "warner",
 }
 
