@@ -32,7 +32,7 @@ from db.errors import StoreError
 from db.merge import Side, add_log_entries, apply
 from db.plan_side import PlanSide, editable_plans, plan_uuids
 
-TEAM_SETTING = "team_server"
+from app.team import TEAM_SETTING
 
 
 @dataclass
@@ -192,11 +192,6 @@ def sync(file: Path | str, *, prefer: str = "newest", resolve: Resolver | None =
         return sync_workspace(ws, prefer=prefer, resolve=resolve, password=password)
     finally:
         close_shared(ws)
-
-
-def is_checked_out(ws: Any) -> bool:
-    """Whether `ws` is a file checked out from a team server (so it can be synchronised)."""
-    return not getattr(ws, "on_server", False) and team_server_of(ws.store) is not None
 
 
 def sync_workspace(ws: Any, *, prefer: str = "newest", resolve: Resolver | None = None,
