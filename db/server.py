@@ -166,6 +166,9 @@ _PATTERNS: tuple[tuple[str, Callable[[ServerAddress, str], ServerError]], ...] =
         f"Databasen ”{a.dbname}” finns inte på servern; kontrollera adressen eller be IT skapa den.")),
     (r'role "([^"]*)" does not exist', lambda a, m: ServerError(
         f"Användaren finns inte på servern {a.name}; be IT lägga upp ditt konto ({_quoted(m)}).")),
+    (r"does not match host name", lambda a, _m: ServerError(
+        f"Serverns certifikat gäller inte för {a.host} utan för ett annat namn; skriv serverns namn i adressen "
+        "så som det står i certifikatet, eller be IT om rätt adress.")),
     (r"certificate|SSL|ssl", lambda a, _m: ServerError(
         f"Serverns certifikat för {a.name} kunde inte kontrolleras; be IT om rätt CA-fil och ange den "
         "som sslrootcert= i adressen.")),
