@@ -15,7 +15,6 @@ from app.sync import checkout, team_server_of
 from app.workspace import Workspace
 from db.server_schema import grant
 from tests.ui.ui_steps import type_into
-from ui.main import build_window
 
 
 @pytest.fixture
@@ -28,14 +27,9 @@ def team(server_db):
 
 
 @pytest.fixture
-def window(qtbot, settings, empty_file):
-    win, hook = build_window(empty_file, settings, interactive_errors=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_file()
-    hook.uninstall()
+def window(make_window, empty_file):
+    """Shown, so that the menus' keys reach it; an exception in a slot fails the test (tests/ui/conftest.py)."""
+    return make_window(empty_file)
 
 
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
