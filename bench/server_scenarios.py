@@ -1,4 +1,7 @@
-"""The team server's scenarios: B2-server (the portfolio timeline opened from PostgreSQL).
+"""The team server's scenarios: B2-server (the portfolio timeline opened from PostgreSQL), B9 (20
+editors at once; floor: the same edits by as many raw psycopg clients at once, so that both carry
+the same load on the machine's cores) and B10 (sync of a checked-out portfolio; floor: reading the
+changed rows of both sides raw).
 
 The server is a PostgreSQL cluster of this machine's own (tests/pg_cluster.py) kept for the
 benchmark file (`cluster_folder`): the first scenario that needs it makes it, sets it up with
