@@ -443,11 +443,19 @@ def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(
         statements.append(sql)
         return real(sql, params)
 
+    import psycopg
+
+    listener = psycopg.connect(server_db.cluster.superuser_conninfo(server_db.name), autocommit=True)
+    listener.execute("LISTEN uppdrag_changes")
     ws.store.db.execute_sql = counted
     try:
         ws.update("section", section["id"], body="Ny text")
     finally:
         del ws.store.db.execute_sql
+    try:  # other clients hear of it
+        assert [n.payload for n in listener.notifies(timeout=5, stop_after=1)] == [ws.store.client_id]
+    finally:
+        listener.close()
     writes = [s for s in statements if not s.lstrip().startswith("SELECT")]
     assert len(writes) == 1 and writes[0].startswith("WITH moved AS (UPDATE")
     assert not any(s.startswith(("BEGIN", "COMMIT")) for s in statements)
