@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import files
 from ui.errors import expected_errors, show_error, show_expected
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from app.concurrency import EditConflict
@@ -34,21 +34,21 @@ class CheckoutDialog(QDialog):
 
     def __init__(self, plan_count: int, plan_title: str | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Team", "Ta med offline"))
+        self.setWindowTitle(translate("Team", "Ta med offline"))
         layout = QVBoxLayout(self)
-        text = QLabel(tr("Team", "Planerna skrivs till en vanlig fil som du kan arbeta i utan nätverk. Filen minns "
+        text = QLabel(translate("Team", "Planerna skrivs till en vanlig fil som du kan arbeta i utan nätverk. Filen minns "
                                  "servern: välj Arkiv → Synkronisera när du är tillbaka."), self)
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.everything = QRadioButton(tr("Team", "&Hela portföljen (%1 planer)").replace("%1", str(plan_count)), self)
-        self.one = QRadioButton(tr("Team", "&Bara planen ”%1”").replace("%1", plan_title or ""), self)
+        self.everything = QRadioButton(translate("Team", "&Hela portföljen (%1 planer)").replace("%1", str(plan_count)), self)
+        self.one = QRadioButton(translate("Team", "&Bara planen ”%1”").replace("%1", plan_title or ""), self)
         self.one.setEnabled(plan_title is not None)
         (self.one if plan_title is not None else self.everything).setChecked(True)
         layout.addWidget(self.everything)
         layout.addWidget(self.one)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Team", "&Ta med offline"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Team", "&Avbryt"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Team", "&Ta med offline"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Team", "&Avbryt"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -119,11 +119,11 @@ def checkout_to_file(window: MainWindow) -> None:
     plans = [str(plan_id)] if dialog.one.isChecked() and plan_id is not None else None
     name = (title if plans else ofile.path.name.split(" ")[0]) or "uppdrag"
     suggested = Path.home() / f"{''.join(c for c in name if c not in '/\\:*?\"<>|')[:60]}.uppdrag"
-    target = files.save_path(window, tr("Team", "Ta med offline"), files.db_filter(), str(suggested))
+    target = files.save_path(window, translate("Team", "Ta med offline"), files.db_filter(), str(suggested))
     if target is None:
         return
-    progress = Progress(window, tr("Team", "Ta med offline"), 0)
-    progress.step(1, tr("Team", "Hämtar planerna från servern …"))
+    progress = Progress(window, translate("Team", "Ta med offline"), 0)
+    progress.step(1, translate("Team", "Hämtar planerna från servern …"))
     window.team_progress = progress
     try:
         out, count = checkout_workspace(ws, target, plans)
@@ -134,7 +134,7 @@ def checkout_to_file(window: MainWindow) -> None:
         progress.close()
     window.settings.remember_file(out)
     window.statusBar().showMessage(
-        tr("Team", "%1 planer finns nu i %2 för arbete offline (servern ändrades inte). Öppna filen med Arkiv → "
+        translate("Team", "%1 planer finns nu i %2 för arbete offline (servern ändrades inte). Öppna filen med Arkiv → "
                    "Senast öppnade och välj Synkronisera när du är tillbaka.").replace("%1", str(count))
         .replace("%2", str(out)), 30000)
 
@@ -151,10 +151,10 @@ def sync_now(window: MainWindow) -> None:
     window._store_pending_edit()
     ws = ofile.ws
     url = team_server_of(ws.store)["url"]
-    words = {"Ansluter till servern …": tr("Team", "Ansluter till servern …"),
-             "Skickar dina ändringar till servern …": tr("Team", "Skickar dina ändringar till servern …"),
-             "Hämtar ändringar från servern …": tr("Team", "Hämtar ändringar från servern …")}
-    progress = Progress(window, tr("Team", "Synkronisera"), len(SYNC_STEPS))
+    words = {"Ansluter till servern …": translate("Team", "Ansluter till servern …"),
+             "Skickar dina ändringar till servern …": translate("Team", "Skickar dina ändringar till servern …"),
+             "Hämtar ändringar från servern …": translate("Team", "Hämtar ändringar från servern …")}
+    progress = Progress(window, translate("Team", "Synkronisera"), len(SYNC_STEPS))
     window.team_progress = progress
 
     def run(password: str | None) -> Any:
@@ -183,7 +183,7 @@ def sync_now(window: MainWindow) -> None:
     ofile.stack.clear()  # the server has the changes too: undoing them here alone would only part the copies
     sent, fetched = sum(report.sent.values()), sum(report.fetched.values())
     window.statusBar().showMessage(
-        tr("Team", "Synkroniserat med %1: %2 ändringar skickade, %3 hämtade, %4 konflikter. Synkroniseringen kan "
+        translate("Team", "Synkroniserat med %1: %2 ändringar skickade, %3 hämtade, %4 konflikter. Synkroniseringen kan "
                    "inte ångras, eftersom ändringarna redan finns på servern.")
         .replace("%1", report.server).replace("%2", str(sent)).replace("%3", str(fetched))
         .replace("%4", str(len(report.conflicts))), 30000)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.merge import Conflict
 from db.lock import LockInfo, lock_path
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 class LockedFileDialog(QDialog):
@@ -39,20 +39,20 @@ class LockedFileDialog(QDialog):
 
     def __init__(self, path: Path, holder: LockInfo, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Sharing", "Filen används"))
+        self.setWindowTitle(translate("Sharing", "Filen används"))
         self.choice = "cancel"
-        text = tr("Sharing", "”{name}” redigeras redan av {who}.").format(name=Path(path).name,
+        text = translate("Sharing", "”{name}” redigeras redan av {who}.").format(name=Path(path).name,
                                                                         who=holder.describe())
-        text += "\n" + tr("Sharing", "Låsfil: {lock}").format(lock=lock_path(path))
+        text += "\n" + translate("Sharing", "Låsfil: {lock}").format(lock=lock_path(path))
         if holder.is_stale():
-            text += "\n" + tr("Sharing", "Låset verkar övergivet (programmet svarar inte). "
+            text += "\n" + translate("Sharing", "Låset verkar övergivet (programmet svarar inte). "
                                          "Du kan ta bort det om du vet att ingen annan har filen öppen.")
         self.message = QLabel(text)
         self.message.setWordWrap(True)
-        self.read_only_button = QPushButton(tr("Sharing", "Öppna &skrivskyddad"))
-        self.break_button = QPushButton(tr("Sharing", "&Ta bort låset och redigera"))
+        self.read_only_button = QPushButton(translate("Sharing", "Öppna &skrivskyddad"))
+        self.break_button = QPushButton(translate("Sharing", "&Ta bort låset och redigera"))
         self.break_button.setVisible(holder.is_stale())
-        self.cancel_button = QPushButton(tr("Sharing", "&Avbryt"))
+        self.cancel_button = QPushButton(translate("Sharing", "&Avbryt"))
         self.read_only_button.setDefault(True)
         self.read_only_button.clicked.connect(lambda: self._done("read_only"))
         self.break_button.clicked.connect(lambda: self._done("break"))
@@ -71,7 +71,7 @@ class LockedFileDialog(QDialog):
 
 def _show(c: Conflict, value: object, who: str, at: str) -> str:
     if c.delete_vs_edit:
-        text = tr("Sharing", "borttagen") if value is not None else tr("Sharing", "finns kvar, ändrad")
+        text = translate("Sharing", "borttagen") if value is not None else translate("Sharing", "finns kvar, ändrad")
     else:
         text = "" if value is None else str(value)
     stamp = ", ".join(p for p in (who, at[:16].replace("T", " ")) if p)
@@ -93,31 +93,31 @@ class ConflictWords:
 
 def merge_words() -> ConflictWords:
     return ConflictWords(
-        tr("Sharing", "Konflikter vid sammanslagning"),
-        tr("Sharing", "{n} fält har ändrats olika i de två filerna sedan de senast var lika. Välj för varje fält "
+        translate("Sharing", "Konflikter vid sammanslagning"),
+        translate("Sharing", "{n} fält har ändrats olika i de två filerna sedan de senast var lika. Välj för varje fält "
                       "vilket värde som ska gälla."),
-        tr("Sharing", "Den här filen"), tr("Sharing", "Den andra filen"), tr("Sharing", "Behåll min"),
-        tr("Sharing", "Ta deras"), tr("Sharing", "&Slå samman"))
+        translate("Sharing", "Den här filen"), translate("Sharing", "Den andra filen"), translate("Sharing", "Behåll min"),
+        translate("Sharing", "Ta deras"), translate("Sharing", "&Slå samman"))
 
 
 def sync_words() -> ConflictWords:
     """A sync merges the file into the server: `mine` is the server's value, `theirs` the file's."""
     return ConflictWords(
-        tr("Sharing", "Konflikter vid synkronisering"),
-        tr("Sharing", "{n} fält har ändrats både i den här filen och på servern sedan filen togs med offline. "
+        translate("Sharing", "Konflikter vid synkronisering"),
+        translate("Sharing", "{n} fält har ändrats både i den här filen och på servern sedan filen togs med offline. "
                       "Välj för varje fält vilket värde som ska gälla."),
-        tr("Sharing", "På servern"), tr("Sharing", "I den här filen"), tr("Sharing", "Behåll serverns"),
-        tr("Sharing", "Ta filens"), tr("Sharing", "&Synkronisera"))
+        translate("Sharing", "På servern"), translate("Sharing", "I den här filen"), translate("Sharing", "Behåll serverns"),
+        translate("Sharing", "Ta filens"), translate("Sharing", "&Synkronisera"))
 
 
 def edit_words() -> ConflictWords:
     """An edit someone else's change got in the way of: `mine` is what the user typed, `theirs` what is stored."""
     return ConflictWords(
-        tr("Sharing", "Någon annan ändrade samma fält"),
-        tr("Sharing", "{n} fält ändrades av någon annan på servern medan du skrev. Inget har skrivits över. "
+        translate("Sharing", "Någon annan ändrade samma fält"),
+        translate("Sharing", "{n} fält ändrades av någon annan på servern medan du skrev. Inget har skrivits över. "
                       "Välj för varje fält vilket värde som ska gälla."),
-        tr("Sharing", "Ditt värde"), tr("Sharing", "Sparat på servern"), tr("Sharing", "Behåll mitt"),
-        tr("Sharing", "Ta det sparade"), tr("Sharing", "&Spara valen"))
+        translate("Sharing", "Ditt värde"), translate("Sharing", "Sparat på servern"), translate("Sharing", "Behåll mitt"),
+        translate("Sharing", "Ta det sparade"), translate("Sharing", "&Spara valen"))
 
 
 class ConflictDialog(QDialog):
@@ -134,8 +134,9 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(words.title)
         self.conflicts = conflicts
         self.table = QTableWidget(len(conflicts), 6)
+        self.table.setAccessibleName(translate("Sharing", "Konflikter"))
         self.table.setHorizontalHeaderLabels([
-            tr("Sharing", "Uppgift"), tr("Sharing", "Fält"), words.mine, words.theirs, words.keep_mine,
+            translate("Sharing", "Uppgift"), translate("Sharing", "Fält"), words.mine, words.theirs, words.keep_mine,
             words.take_theirs])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups: list[QButtonGroup] = []
@@ -157,13 +158,13 @@ class ConflictDialog(QDialog):
             self.groups.append(group)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        self.all_mine = QPushButton(tr("Sharing", "Alla: %1").replace("%1", words.keep_mine.lower()))
-        self.all_theirs = QPushButton(tr("Sharing", "Alla: %1").replace("%1", words.take_theirs.lower()))
+        self.all_mine = QPushButton(translate("Sharing", "Alla: %1").replace("%1", words.keep_mine.lower()))
+        self.all_theirs = QPushButton(translate("Sharing", "Alla: %1").replace("%1", words.take_theirs.lower()))
         self.all_mine.clicked.connect(lambda: self._all(0))
         self.all_theirs.clicked.connect(lambda: self._all(1))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(words.ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Sharing", "&Avbryt"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Sharing", "&Avbryt"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -201,34 +202,35 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         from db.backup import list_backups
 
-        self.setWindowTitle(tr("Sharing", "Återställ från säkerhetskopia"))
+        self.setWindowTitle(translate("Sharing", "Återställ från säkerhetskopia"))
         self.db_path = Path(db_path)
         self.confirm = confirm or self._ask
         self.restored: tuple[Path, Path | None] | None = None
         self.backups = list_backups(self.db_path)
         self.table = QTableWidget(len(self.backups), 3)
-        self.table.setHorizontalHeaderLabels([tr("Sharing", "Tidpunkt"), tr("Sharing", "Planer"),
-                                              tr("Sharing", "Storlek")])
+        self.table.setAccessibleName(translate("Sharing", "Säkerhetskopior"))
+        self.table.setHorizontalHeaderLabels([translate("Sharing", "Tidpunkt"), translate("Sharing", "Planer"),
+                                              translate("Sharing", "Storlek")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, b in enumerate(self.backups):
             self.table.setItem(row, 0, QTableWidgetItem(b.local_time_text))
-            count = QTableWidgetItem(tr("Sharing", "oläsbar") if b.plan_count is None else str(b.plan_count))
+            count = QTableWidgetItem(translate("Sharing", "oläsbar") if b.plan_count is None else str(b.plan_count))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 1, count)
             self.table.setItem(row, 2, QTableWidgetItem(f"{b.size // 1024} kB"))
         if self.backups:
             self.table.selectRow(0)
-        self.empty = QLabel(tr("Sharing", "Det finns inga säkerhetskopior av den här filen ännu."))
+        self.empty = QLabel(translate("Sharing", "Det finns inga säkerhetskopior av den här filen ännu."))
         self.empty.setVisible(not self.backups)
-        self.restore_button = QPushButton(tr("Sharing", "&Återställ vald kopia"))
+        self.restore_button = QPushButton(translate("Sharing", "&Återställ vald kopia"))
         self.restore_button.setEnabled(bool(self.backups))
         self.restore_button.clicked.connect(self.restore_selected)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Sharing", "&Stäng"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(translate("Sharing", "&Stäng"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -240,7 +242,7 @@ class BackupsDialog(QDialog):
     def _ask(self, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        return QMessageBox.question(self, tr("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
+        return QMessageBox.question(self, translate("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
         from app.sharing import restore_under_lock
@@ -250,7 +252,7 @@ class BackupsDialog(QDialog):
         if not rows:
             return
         b = self.backups[rows[0].row()]
-        question = tr("Sharing", "Ersätta ”{name}” med säkerhetskopian från {when}? Den nuvarande filen "
+        question = translate("Sharing", "Ersätta ”{name}” med säkerhetskopian från {when}? Den nuvarande filen "
                                  "sparas som ”{name}.fore-aterstallning”.").format(
             name=self.db_path.name, when=b.local_time_text)
         if not self.confirm(question):
@@ -260,5 +262,5 @@ class BackupsDialog(QDialog):
         except StoreError as exc:
             self.status.setText(str(exc))
             return
-        self.status.setText(tr("Sharing", "Filen är återställd från {when}.").format(when=b.local_time_text))
+        self.status.setText(translate("Sharing", "Filen är återställd från {when}.").format(when=b.local_time_text))
         self.accept()
