@@ -350,6 +350,9 @@ class ServerStore:
         if self.read_only:
             raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
 
+    def begin_integrity_check(self) -> None:
+        """The server checks its own pages; nothing to start here."""
+
     def integrity_problems(self) -> list[str]:
         return []
 

@@ -388,12 +388,16 @@ class MainWindow(QMainWindow):
         ofile.events.error.connect(self.show_message)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.session import ExternalChangeWatcher, Heartbeat, IntegrityWatch
+        from ui.session import ExternalChangeWatcher, Heartbeat
         from ui.sync_status import SyncIndicator
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
-        self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
+        # The integrity check reads the whole file in a thread: started once the window is on
+        # screen (or after a second if it is not shown), it does not slow the first paint.
+        self.integrity_watch = None
+        after_first_paint(self, lambda: self._watch_integrity(ofile))
+        QTimer.singleShot(1000, self, lambda: self._watch_integrity(ofile))
         self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
@@ -424,6 +428,12 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self.update_actions()
+
+    def _watch_integrity(self, ofile: OpenFile) -> None:
+        from ui.session import IntegrityWatch
+
+        if self.ofile is ofile and self.integrity_watch is None:
+            self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
 
     def _backup_if_open(self, ofile: OpenFile) -> None:
         from ui.session import backup_in_background

@@ -146,7 +146,7 @@ class _WaitForIntegrity(QRunnable):
 
     def run(self) -> None:
         try:
-            self.ws.store.integrity_problems()  # waits for the check started when the file was opened
+            self.ws.store.integrity_problems()  # waits for the check IntegrityWatch started
         except Exception:  # noqa: BLE001 - a failed check leaves the file as it is; writes still wait for it
             return
         self.verdict.ready.emit()
@@ -163,6 +163,7 @@ class IntegrityWatch(QObject):
         self.on_damaged = on_damaged
         self.verdict = _Verdict()  # no parent: it outlives this watch if the window closes first
         self.verdict.ready.connect(self._done)
+        ws.store.begin_integrity_check()  # here, in the window's thread, as a first write would
         QThreadPool.globalInstance().start(_WaitForIntegrity(ws, self.verdict))
 
     def _done(self) -> None:
