@@ -13,12 +13,20 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.server import is_server_url
+from db.server import PasswordNeeded as PasswordNeeded  # the window asks for the password on this
+from db.server import ServerAddress
+from db.server import is_server_url as is_server_url
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
+TEAM_SETTING = "team_server"  # a checked-out file's server: {"url": …, "plans": [uuid…] | null} (app.sync)
 ROLE_LABELS = {"editor": "redigerare", "reader": "läsare", "owner": "ägare", "leader": "ledare"}
+
+
+def server_name(url: str) -> str:
+    """The server's name as a person knows it (host and database), for a password prompt."""
+    return ServerAddress.parse(url).name
 
 
 def location(text: str) -> Path | str:
@@ -40,6 +48,11 @@ def open_team(url: str, *, password: str | None = None, read_only: bool = False,
                   "(uppdrag server grant) för att kunna ändra.")
     ws.sharing = SharingState(lock=None, holder=None, network=False, read_only_reason=reason)  # type: ignore[attr-defined]
     return ws
+
+
+def is_checked_out(ws: Workspace) -> bool:
+    """Whether `ws` is a file checked out from a team server, which "Synkronisera" brings together with it."""
+    return not ws.on_server and ws.setting(TEAM_SETTING) is not None
 
 
 # --- the command line --------------------------------------------------------------------
