@@ -168,7 +168,7 @@ def lock_holder(path: Path | str) -> LockInfo | None:
 def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False) -> Path:
     """A consistent copy of `source` (backup API → temp → fsync → rename); never over the source."""
     from db.backup import copy_database
-    from db.store import check_file
+    from db.check import check_file
 
     source, out = Path(source), Path(out)
     check_file(source, allow_recovery=False)
@@ -191,7 +191,8 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     from app.plan_import import import_plan
     from app.plan_json import plan_to_dict
     from db.merge import file_uuid_of, record_common_state
-    from db.store import create_store, fsync_dir
+    from db.connection import fsync_dir
+    from db.store import create_store
 
     out = Path(out)
     if out.exists():
@@ -297,7 +298,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     from db.backup import list_backups, make_session_backup
-    from db.store import check_file
+    from db.check import check_file
 
     if args.new:
         check_file(args.file, allow_recovery=False)

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from db.check import check_file
+from db.connection import fsync_dir, fsync_file, harden, raw_connect
 from db.errors import StoreError
 from db.paths import backup_dir
 
 
 def copy_database(source: Path, target: Path) -> Path:
     """Write a consistent copy of the SQLite file `source` to `target` (replacing it)."""
-    from db.store import fsync_dir, harden
-
     target = Path(target)
     if target.resolve() == Path(source).resolve():
         raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
@@ -49,8 +49,7 @@ def copy_database(source: Path, target: Path) -> Path:
             src.close()
         if ok != "ok":
             raise StoreError(f"Kopian av ”{Path(source).name}” blev inte hel ({ok}).")
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        fsync_file(tmp)
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except sqlite3.Error as exc:
@@ -109,8 +108,6 @@ def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datet
 
 
 def _quick_check(path: Path) -> str:
-    from db.store import harden
-
     conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
     try:
         harden(conn)
@@ -153,10 +150,8 @@ class BackupInfo:
 
 
 def _plan_count(path: Path) -> int:
-    from db.store import _raw_connect, check_file
-
     check_file(path, allow_recovery=False)
-    conn = _raw_connect(path, write=False)
+    conn = raw_connect(path, write=False)
     try:
         return conn.execute("SELECT count(*) FROM plan WHERE deleted_at IS NULL").fetchone()[0]
     finally:
@@ -200,8 +195,6 @@ def restore_backup(backup: Path, target: Path) -> tuple[Path, Path | None]:
     one, so that the restored file cannot pick up a stale journal). Returns
     (target, the file kept aside or None).
     """
-    from db.store import check_file, fsync_dir
-
     backup, target = Path(backup), Path(target)
     check_file(backup, allow_recovery=False)
     aside: Path | None = None

@@ -13,7 +13,7 @@ editing it on the other is a conflict too. Without a base (the first merge
 with a peer) a field that differs is a conflict, since "changed here" and
 "changed there" cannot be told apart; only ``prefer=newest`` reads clocks.
 
-The other file is checked like any file from someone else (db.store.check_file)
+The other file is checked like any file from someone else (db.check.check_file)
 and read through a raw read-only connection; an older version is migrated in a
 temporary copy first. The whole merge is one transaction in this file.
 """
@@ -199,12 +199,13 @@ def _hashes(values: dict[str, Any]) -> dict[str, str]:
 
 
 def _read_other(path: Path) -> tuple[_Side, str]:
-    from db.store import _raw_connect, check_file
+    from db.check import check_file
+    from db.connection import raw_connect
 
     check = check_file(path, allow_recovery=False)
     tables = _tables()
     if check.version == SCHEMA_VERSION:
-        conn = _raw_connect(path, write=False)
+        conn = raw_connect(path, write=False)
         try:
             return _Side(conn, tables), path.name
         finally:
@@ -218,7 +219,7 @@ def _read_other(path: Path) -> tuple[_Side, str]:
         copy_database(path, copy)
         store = open_store(copy)
         store.close()
-        conn = _raw_connect(copy, write=False)
+        conn = raw_connect(copy, write=False)
         try:
             return _Side(conn, tables), path.name
         finally:

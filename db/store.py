@@ -1,9 +1,9 @@
-"""Opening, creating and checking Uppdrag database files.
+"""Opening and creating Uppdrag database files.
 
 A file is opened in two steps. First a raw read-only connection with SQLite's
 defensive settings checks identity, version, integrity and the schema
-allow-list; nothing in that step can write to the file. Only a file that
-passes is handed to peewee, whose connect-time pragmas would otherwise write
+allow-list (db.check); nothing in that step can write to the file. Only a file
+that passes is handed to peewee, whose connect-time pragmas would otherwise write
 to a file that is not ours.
 
 Durability: `journal_mode=DELETE` with `synchronous=FULL`. Every commit is
@@ -20,22 +20,19 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
 from db import models
+from db.check import check_file
+from db.connection import BUSY_TIMEOUT_S, fsync_dir, fsync_file, harden, raw_connect
 from db.errors import FileRefused, ReadOnlyStore, StoreError
-from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
+from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.migrations import migrate
-from db.schema import schema_difference
-
-BUSY_TIMEOUT_S = 10
-MAX_TEXT_BYTES = 64 * 1024 * 1024  # a crafted 1 GB cell is refused, not loaded
 
 PRAGMAS = (
     ("journal_mode", "delete"),
@@ -47,183 +44,10 @@ PRAGMAS = (
 )
 
 
-def harden(conn: sqlite3.Connection) -> None:
-    """SQLite's defensive settings for files that may come from someone else."""
-    conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
-    conn.setconfig(sqlite3.SQLITE_DBCONFIG_TRUSTED_SCHEMA, False)
-    conn.setconfig(sqlite3.SQLITE_DBCONFIG_ENABLE_TRIGGER, False)
-    conn.setconfig(sqlite3.SQLITE_DBCONFIG_ENABLE_VIEW, False)
-    conn.setconfig(sqlite3.SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, False)
-    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_TEXT_BYTES)
-
-
 class HardenedSqliteDatabase(SqliteDatabase):
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         harden(conn)
         super()._add_conn_hooks(conn)
-
-
-@dataclass
-class FileCheck:
-    """What the raw check found out about a file."""
-
-    path: Path
-    version: int
-    writable: bool
-    recovered: bool = False  # a hot journal from a stopped program was rolled back
-    problems: list[str] = field(default_factory=list)
-
-
-def _describe(path: Path) -> str:
-    return f"”{path.name}”"
-
-
-def _raw_connect(path: Path, *, write: bool) -> sqlite3.Connection:
-    mode = "rw" if write else "ro"
-    uri = f"file:{path.resolve().as_posix()}?mode={mode}"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
-    harden(conn)
-    conn.execute("PRAGMA mmap_size = 0")
-    conn.execute("PRAGMA cell_size_check = ON")
-    return conn
-
-
-def _journal_path(path: Path) -> Path:
-    return path.with_name(path.name + "-journal")
-
-
-# A rollback journal is "hot" (must be played back) only when it starts with
-# this magic; SQLite ignores an empty or zeroed journal left by a writer that
-# was stopped before its first sync.
-JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
-
-
-def _has_hot_journal(path: Path) -> bool:
-    try:
-        with open(_journal_path(path), "rb") as fh:
-            return fh.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
-    except OSError:
-        return False
-
-
-def _is_writable(path: Path) -> bool:
-    # A journal must be creatable beside the file, so the folder must be writable too.
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
-    """Check that `path` is a genuine Uppdrag file we can read; raise FileRefused if not.
-
-    Nothing here writes to the file, except that a genuine Uppdrag file left
-    with a hot journal is rolled back by SQLite itself when `allow_recovery`
-    is set and the file is writable: that restores its last committed state.
-    """
-    name = _describe(path)
-    if not path.exists():
-        raise FileRefused(f"Filen {name} finns inte.")
-    if path.is_dir():
-        raise FileRefused(f"{name} är en mapp, inte en Uppdrag-fil.")
-    try:
-        size = path.stat().st_size
-        header = read_header(path) if size else None
-    except OSError as exc:
-        raise FileRefused(f"Filen {name} kan inte läsas: {exc.strerror}.") from exc
-    if size == 0:
-        raise FileRefused(f"Filen {name} är tom (0 byte) och är ingen Uppdrag-fil.")
-    if header is None:
-        raise FileRefused(f"Filen {name} är ingen Uppdrag-fil (den är inte en SQLite-databas).")
-    if header.application_id != APPLICATION_ID:
-        raise FileRefused(
-            f"Filen {name} är en databas från ett annat program, inte en Uppdrag-fil."
-        )
-    if header.user_version > SCHEMA_VERSION:
-        raise FileRefused(
-            f"Filen {name} är skapad av en nyare version av Uppdrag (schemaversion "
-            f"{header.user_version}; den här versionen kan öppna till och med version "
-            f"{SCHEMA_VERSION}). Uppdatera Uppdrag för att öppna den. Filen har inte ändrats."
-        )
-    if header.user_version < 1:
-        raise FileRefused(f"Filen {name} saknar schemaversion och kan inte öppnas.")
-    # A commit stopped halfway can leave the file shorter than its header says
-    # while the hot journal still holds the pages to put back: that is recoverable.
-    if header.page_count and size < header.page_count * header.page_size and not _has_hot_journal(path):
-        raise FileRefused(
-            f"Filen {name} är avkortad ({size} byte av "
-            f"{header.page_count * header.page_size}) och kan inte öppnas. "
-            "Använd en säkerhetskopia."
-        )
-
-    writable = _is_writable(path)
-    recovered = False
-    if _has_hot_journal(path):
-        if not (allow_recovery and writable):
-            raise FileRefused(
-                f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
-                "återställas där den är skrivbar. Kopiera filen tillsammans med "
-                f"{_journal_path(path).name} till en skrivbar mapp och öppna kopian."
-            )
-        recovered = True
-
-    try:
-        conn = _raw_connect(path, write=recovered)
-    except sqlite3.Error as exc:
-        raise FileRefused(f"Filen {name} kan inte öppnas: {exc}.") from exc
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID or version != header.user_version:
-            raise FileRefused(f"Filen {name} är skadad (rubriken stämmer inte med innehållet).")
-        integrity = _start_quick_check(path)  # SQLite walks the file while Python compares the schema
-        try:
-            diff = schema_difference(conn, version)
-        finally:
-            result = integrity()  # never leave the file open behind a refusal
-        if result != ["ok"]:
-            raise FileRefused(
-                f"Filen {name} är skadad och kan inte öppnas ({result[0]}). "
-                "Använd en säkerhetskopia."
-            )
-        if diff:
-            raise FileRefused(
-                f"Filen {name} innehåller databasobjekt som en Uppdrag-fil inte har "
-                f"({', '.join(diff[:5])}) och öppnas inte av säkerhetsskäl. Filen har inte ändrats."
-            )
-    except sqlite3.DatabaseError as exc:
-        raise FileRefused(f"Filen {name} är skadad och kan inte öppnas ({exc}).") from exc
-    finally:
-        conn.close()
-    return FileCheck(path=path, version=version, writable=writable, recovered=recovered)
-
-
-def _start_quick_check(path: Path) -> Callable[[], list[str]]:
-    """Run `PRAGMA quick_check` on its own read-only connection in a thread; call the result to wait.
-
-    SQLite does the walk without Python's lock, so on a large file the check
-    costs little more than the work done beside it. Any hot journal has been
-    rolled back by the caller's first read before this starts.
-    """
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            conn = _raw_connect(path, write=False)
-            try:
-                outcome["rows"] = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=run, name="uppdrag-quick-check", daemon=True)
-    worker.start()
-
-    def result() -> list[str]:
-        worker.join()
-        if "error" in outcome:
-            raise outcome["error"]  # type: ignore[misc]
-        return outcome["rows"]  # type: ignore[return-value]
-
-    return result
 
 
 @dataclass
@@ -290,7 +114,7 @@ def _migrate_file(path: Path, version: int) -> None:
     from db.backup import backup_before_migration
 
     backup_before_migration(path, version)
-    conn = _raw_connect(path, write=True)
+    conn = raw_connect(path, write=True)
     try:
         conn.execute("PRAGMA synchronous = FULL")
         migrate(conn, version, SCHEMA_VERSION)
@@ -323,29 +147,13 @@ def create_store(path: Path | str) -> Store:
                 models.Setting.create(key="file_uuid", value=f'"{models.new_uuid()}"')
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.close()
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return open_store(path)
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable; folders cannot be opened for fsync on Windows."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def integrity_report(store: Store) -> list[str]:
