@@ -42,6 +42,13 @@ def suggest_label(current: str | None, *, major: bool = False) -> str:
     return f"{a + 1}.0" if major else f"{a}.{b + 1}"
 
 
+def proposed_label(ws: Workspace, plan_id: int) -> str:
+    """The label to offer when freezing: the next after the plan's edition, or, before the
+    first freeze, the plan's own edition (0.1 when it has none)."""
+    current = ws.get("plan", plan_id)["edition"]
+    return suggest_label(current) if list_editions(ws, plan_id) else (current or "0.1")
+
+
 def list_editions(ws: Workspace, plan_id: int) -> list[EditionInfo]:
     E = models.Edition
     rows = E.select().where((E.plan == plan_id) & E.deleted_at.is_null()).order_by(E.edition_date, E.id)

@@ -22,10 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import StoreError
+from db.lock import HEARTBEAT_EVERY_S as HEARTBEAT_EVERY_S  # the window's beat, handed on
 from db.lock import FileLock, LockHeld, LockInfo, read_lock
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
+    from db.merge import Conflict as Conflict  # the conflict dialog's rows, handed on
+    from db.merge import MergeReport, Resolver
 
 NETWORK_FS = frozenset({"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "sshfs",
                         "afs", "9p", "davfs", "fuse.davfs2", "ncpfs"})
@@ -221,6 +224,14 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     return out
 
 
+def merge_from(ws: Workspace, other: Path | str, *, prefer: str = "newest",
+               resolve: Resolver | None = None, dry_run: bool = False) -> MergeReport:
+    """Bring the plans and edits of the copy `other` into `ws` (db.merge.merge_into); `dry_run` only reports."""
+    from db.merge import merge_into
+
+    return merge_into(ws.store, other, prefer=prefer, resolve=resolve, dry_run=dry_run)
+
+
 # --- command line: uppdrag copy / merge / send / backups / restore -----------------------
 
 
@@ -265,7 +276,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from db.backup import make_session_backup
-    from db.merge import merge_files, merge_into
+    from db.merge import merge_files
 
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)
@@ -275,7 +286,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             if ws.read_only:
                 raise StoreError(ws.sharing.read_only_reason or "Filen är skrivskyddad.")
             make_session_backup(args.file)
-            report = merge_into(ws.store, args.other, prefer=args.prefer)
+            report = merge_from(ws, args.other, prefer=args.prefer)
         finally:
             close_shared(ws)
     for line in report.lines():

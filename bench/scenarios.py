@@ -72,13 +72,13 @@ def b4(path: Path) -> dict[str, Any]:
     ws = Workspace.open(path, read_only=True)
     extra: dict[str, Any] = {}
     try:
-        SearchIndex = need("ui.search_index", "SearchIndex")
+        SearchIndex = need("app.search_index", "SearchIndex")
         started = now()
         index = SearchIndex()
         index.rebuild(ws)
         extra["build_s"] = now() - started
-        extra["via"] = "ui.search_index.SearchIndex"
-        db, table = index.db, "plan_fts"
+        extra["via"] = "app.search_index.SearchIndex"
+        db, table = index.text.db, "plan_fts"
         search = index.search
     except NotAvailable:
         # The same query shape, straight on SQLite: a TEMP FTS5 table of every plan's texts.

@@ -1,4 +1,5 @@
-"""The layers: app/ and db/ never import Qt; the command line loads neither Qt nor python-docx."""
+"""The layers: ui -> app -> db, each importing only downwards; app/ and db/ never import Qt;
+db/ alone speaks to SQLite; the command line loads neither Qt nor python-docx."""
 
 from __future__ import annotations
 
@@ -34,6 +35,35 @@ def test_app_and_db_import_no_qt_and_no_ui() -> None:
 def test_db_imports_no_app() -> None:
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "db").rglob("*.py") if "app" in _imports(p)]
     assert offenders == []
+
+
+def _modules(folder: str) -> dict[str, set[str]]:
+    return {str(p.relative_to(ROOT)): _imports(p) for p in (ROOT / folder).rglob("*.py")}
+
+
+def test_ui_imports_no_db() -> None:
+    offenders = [path for path, names in _modules("ui").items() if "db" in names]
+    assert offenders == []
+
+
+# Modules above db/ that still hold storage code, each to leave this list when its SQL moves to db/.
+STORAGE_OUTSIDE_DB = {
+    "app/rows.py": {"peewee"},  # the row mapper, moving to db/
+    "app/plan_import.py": {"peewee"},  # the bulk upsert, moving to db/
+}
+
+
+def test_only_db_speaks_to_sqlite() -> None:
+    found = {}
+    for folder in ("app", "ui"):
+        for path, names in _modules(folder).items():
+            storage = names & {"peewee", "sqlite3", "playhouse"}
+            if storage - STORAGE_OUTSIDE_DB.get(path, set()):
+                found[path] = sorted(storage)
+    assert found == {}
+    stale = [path for path, names in STORAGE_OUTSIDE_DB.items()
+             if not (ROOT / path).exists() or not names & _imports(ROOT / path)]
+    assert stale == [], "remove these from STORAGE_OUTSIDE_DB: they no longer import storage"
 
 
 def test_cli_list_loads_no_qt_and_no_docx(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def expected_errors() -> tuple[type[BaseException], ...]:
     from app.dates import DateParseError
     from app.validation import ValidationError
-    from db.errors import StoreError
+    from app.errors import StoreError
 
     return (ValidationError, DateParseError, StoreError, LookupError)
 
@@ -45,9 +45,9 @@ def show_expected(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def log_dir() -> Path:
-    from db.paths import data_dir
+    from app.startup import data_folder
 
-    folder = data_dir() / "logs"
+    folder = data_folder() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

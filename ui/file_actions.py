@@ -61,7 +61,7 @@ def write_chosen_file(window: MainWindow, caption: str, suggested: Path, write: 
 
 
 def save_copy(window: MainWindow) -> None:
-    from db.backup import copy_database
+    from app.backups import copy_database
 
     if window.ofile is None:
         return

@@ -48,7 +48,7 @@ class _Backup(QRunnable):
         self.path = path
 
     def run(self) -> None:
-        from db.backup import make_session_backup
+        from app.backups import make_session_backup
 
         try:
             make_session_backup(self.path)
@@ -66,7 +66,7 @@ class Heartbeat(QObject):
     """Keeps the lock fresh while the file is open, so others see it is not abandoned."""
 
     def __init__(self, ws: Workspace, parent: QObject | None = None):
-        from db.lock import HEARTBEAT_EVERY_S
+        from app.sharing import HEARTBEAT_EVERY_S
 
         super().__init__(parent)
         self.ws = ws

@@ -130,7 +130,7 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
     stay on the stack, so it is tried through a throwaway call before pushing.
     """
     from app.validation import ValidationError
-    from db.errors import StoreError
+    from app.errors import StoreError
 
     try:
         command.redo()

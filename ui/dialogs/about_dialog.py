@@ -25,10 +25,10 @@ def app_icon() -> QIcon:
 
 
 def _data_folder() -> str:
-    from db.paths import data_dir
+    from app.startup import data_folder
 
     try:
-        return str(data_dir())
+        return str(data_folder())
     except OSError as exc:  # a data folder that cannot be made: say so instead of failing
         return tr("About", "(kan inte skapas: {0})").format(exc.strerror or exc)
 

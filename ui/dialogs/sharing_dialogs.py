@@ -1,6 +1,6 @@
 """Dialogs for shared files: a locked file, merge conflicts, backups and restore.
 
-Standalone widgets over app.sharing / db.merge / db.backup; the main window
+Standalone widgets over app.sharing and app.backups; the main window
 opens them from its menus. Nothing here writes SQL.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.lock import LockInfo
-from db.merge import Conflict
 from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from app.sharing import Conflict, LockInfo
 
 
 class LockedFileDialog(QDialog):
@@ -149,7 +151,7 @@ class BackupsDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None,
                  confirm: Callable[[str], bool] | None = None):
         super().__init__(parent)
-        from db.backup import list_backups
+        from app.backups import list_backups
 
         self.setWindowTitle(tr("Sharing", "Återställ från säkerhetskopia"))
         self.db_path = Path(db_path)
@@ -193,8 +195,8 @@ class BackupsDialog(QDialog):
         return QMessageBox.question(self, tr("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
-        from db.backup import restore_backup
-        from db.errors import StoreError
+        from app.backups import restore_backup
+        from app.errors import StoreError
 
         rows = self.table.selectionModel().selectedRows()
         if not rows:

@@ -1,15 +1,16 @@
-"""Search as you type: an FTS5 index in an in-memory SQLite database, never in the user's file.
+"""Search as you type: the plans' text in an in-memory full-text index (db.text_index).
 
-The index is built from app.search when a file is opened and a plan's row is
-replaced whenever a Change names that plan. Queries are prefix searches on
-every word typed, so "prim nav" finds "primärvården som nav".
+The index is built from app.search when a file is opened and a plan's entry is
+replaced whenever a Change names that plan. A query finds the plans in which
+every word typed begins a word.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import TYPE_CHECKING
+
+from db.text_index import TextIndex
 
 if TYPE_CHECKING:  # app.search is loaded by the first build, which runs after the window shows
     from app.search import PlanText
@@ -20,17 +21,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 class SearchIndex:
     def __init__(self) -> None:
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute(
-            "CREATE VIRTUAL TABLE plan_fts USING fts5("
-            "title, diarienummer, body, tokenize='unicode61 remove_diacritics 0')"
-        )
+        self.text = TextIndex()
 
     def rebuild(self, ws: Workspace) -> None:
         from app.search import all_plan_texts
 
-        with self.db:
-            self.db.execute("DELETE FROM plan_fts")
+        with self.text.batch():
+            self.text.clear()
             for text in all_plan_texts(ws):
                 self._insert(text)
 
@@ -42,27 +39,22 @@ class SearchIndex:
             self.rebuild(ws)
             return
         plan_ids = set(change.ids) if change.kind == "plan" else {change.plan_id}
-        with self.db:
+        with self.text.batch():
             for plan_id in plan_ids - {None}:
-                self.db.execute("DELETE FROM plan_fts WHERE rowid = ?", (plan_id,))
+                self.text.remove(plan_id)
                 text = plan_text(ws, plan_id)
                 if text is not None:
                     self._insert(text)
 
     def _insert(self, text: PlanText) -> None:
-        self.db.execute(
-            "INSERT INTO plan_fts(rowid, title, diarienummer, body) VALUES (?, ?, ?, ?)",
-            (text.plan_id, text.title, text.diarienummer, text.body),
-        )
+        self.text.put(text.plan_id, text.title, text.diarienummer, text.body)
 
     def search(self, query: str) -> set[int] | None:
         """Ids of the plans matching every word of `query`; None for an empty query (all plans)."""
         words = _WORD.findall(query)
         if not words:
             return None
-        match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
-        rows = self.db.execute("SELECT rowid FROM plan_fts WHERE plan_fts MATCH ?", (match,))
-        return {r for (r,) in rows}
+        return self.text.with_all_prefixes(words)
 
     def close(self) -> None:
-        self.db.close()
+        self.text.close()
