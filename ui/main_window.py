@@ -351,9 +351,10 @@ class MainWindow(QMainWindow):
         self.file_label.setText(text)
 
     def show_message(self, message: str) -> None:
-        self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
-        self.statusBar().showMessage(message, 15000)
-        QTimer.singleShot(15000, lambda: self.statusBar().setStyleSheet(""))
+        bar = self.statusBar()
+        bar.setStyleSheet("QStatusBar { color: #b00020; }")
+        bar.showMessage(message, 15000)
+        QTimer.singleShot(15000, bar, lambda: bar.setStyleSheet(""))  # cancelled if the window goes first
 
     # --- plans ---------------------------------------------------------------
 
