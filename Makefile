@@ -28,6 +28,8 @@ run: venv
 	$(BIN)/uppdrag
 
 test: venv
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: venv

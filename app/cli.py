@@ -12,15 +12,19 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from db.errors import StoreError
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
 
 
 
 class SwedishParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2: wrong usage
+    def error(self, message: str) -> NoReturn:  # argparse exits 2: wrong usage
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fel användning: {message}\n")
 
@@ -73,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(path: Path, *, read_only: bool = False):  # noqa: ANN202 - Workspace, imported lazily
+def _open(path: Path, *, read_only: bool = False) -> Workspace:
     from app.workspace import Workspace
 
     return Workspace.open(path, read_only=read_only)

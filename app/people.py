@@ -162,7 +162,7 @@ def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):  # noqa: ANN201 - ExportOutcome
+def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):
     """Export as `app.exporters.export_plan` does, from a plan dict without contact details."""
     from app.exporters import EXPORTERS, UnknownFormat
     from app.plan_json import plan_to_dict

@@ -40,7 +40,7 @@ class SearchIndex:
             return
         plan_ids = set(change.ids) if change.kind == "plan" else {change.plan_id}
         with self.text.batch():
-            for plan_id in plan_ids - {None}:
+            for plan_id in {i for i in plan_ids if i is not None}:
                 self.text.remove(plan_id)
                 text = plan_text(ws, plan_id)
                 if text is not None:

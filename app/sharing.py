@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from db.errors import StoreError
 from db.lock import HEARTBEAT_EVERY_S as HEARTBEAT_EVERY_S  # the window's beat, handed on
@@ -81,7 +82,7 @@ def is_network_path(path: Path | str, mounts: list[tuple[str, str]] | None = Non
     text = str(path)
     if text.startswith(("\\\\", "//")):
         return True
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import ctypes
 
         drive = os.path.splitdrive(os.path.abspath(text))[0]
@@ -149,12 +150,12 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
         reason = "Filen är öppnad skrivskyddad."
     if network and not ws.read_only:
         ws.store.db.execute_sql("PRAGMA locking_mode = EXCLUSIVE")
-    ws.sharing = SharingState(lock, holder, network, reason)  # type: ignore[attr-defined]
+    ws.sharing = SharingState(lock, holder, network, reason)
     return ws, holder
 
 
 def close_shared(ws: Workspace) -> None:
-    state: SharingState | None = getattr(ws, "sharing", None)
+    state = ws.sharing
     try:
         ws.close()
     finally:
@@ -235,7 +236,7 @@ def merge_from(ws: Workspace, other: Path | str, *, prefer: str = "newest",
 # --- command line: uppdrag copy / merge / send / backups / restore -----------------------
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser("copy", help="spara en hel och konsekvent kopia av en fil")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("out", type=Path, metavar="UT")
@@ -284,7 +285,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         ws, _ = open_for_editing(args.file)
         try:
             if ws.read_only:
-                raise StoreError(ws.sharing.read_only_reason or "Filen är skrivskyddad.")
+                reason = ws.sharing.read_only_reason if ws.sharing else None
+                raise StoreError(reason or "Filen är skrivskyddad.")
             make_session_backup(args.file)
             report = merge_from(ws, args.other, prefer=args.prefer)
         finally:

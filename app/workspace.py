@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import kinds, rows
 from db import models
 from db.store import Store, create_store, open_store
+
+if TYPE_CHECKING:
+    from app.sharing import SharingState
 
 DEFAULT_RISK_SCALE = 4
 
@@ -32,6 +35,8 @@ class Change:
 class Workspace:
     def __init__(self, store: Store):
         self.store = store
+        # The lock and the reason the file is read-only, when opened by app.sharing.open_for_editing.
+        self.sharing: SharingState | None = None
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Workspace:

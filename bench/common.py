@@ -29,7 +29,7 @@ def need(module: str, attr: str | None = None) -> Any:
         if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
             raise NotAvailable(f"{NOT_YET} ({module} saknas)") from None
         raise NotAvailable(f"{NOT_YET} ({module}: {exc})") from None
-    except Exception as exc:  # a colleague's half-written module
+    except Exception as exc:  # noqa: BLE001 - a colleague's half-written module
         raise NotAvailable(f"{NOT_YET} ({module}: {type(exc).__name__}: {exc})") from None
     if attr is None:
         return mod

@@ -15,7 +15,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db.check import check_file
@@ -98,7 +98,7 @@ def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datet
     items = sorted(names_with_times, key=lambda nt: (nt[1], nt[0]), reverse=True)
     keep = {name for name, _ in items[:SESSIONS_KEPT]}
     today = now.date()
-    seen_days: set = set()
+    seen_days: set[date] = set()
     for name, when in items:
         day = when.date()
         if 0 <= (today - day).days < DAILY_DAYS_KEPT and day not in seen_days:

@@ -472,7 +472,7 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest",
         _log_conflicts(conn, conflicts, peer)
         if conflicts:  # the log entries just written are rows only this file has
             after = _Side(conn, tables)
-            for table, rows in after.rows.items():
+            for rows in after.rows.values():
                 for u, r in rows.items():
                     if u not in new_base:
                         new_base[u] = {"m": _hashes(r.values)}

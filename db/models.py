@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import uuid as uuidlib
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from peewee import (
     SQL,
@@ -64,6 +65,11 @@ class UserRow(BaseModel):
     modified_at = CharField(default=utc_now)
     rev = IntegerField(default=1)
     deleted_at = CharField(null=True)
+
+    if TYPE_CHECKING:  # peewee adds the integer primary key itself; named here for the type checker
+        from peewee import AutoField
+
+        id: AutoField[int]
 
 
 class Setting(BaseModel):

@@ -47,7 +47,7 @@ PRAGMAS = (
 class HardenedSqliteDatabase(SqliteDatabase):
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         harden(conn)
-        super()._add_conn_hooks(conn)
+        super()._add_conn_hooks(conn)  # type: ignore[misc]  # peewee's hook, not in its stubs
 
 
 @dataclass
@@ -141,10 +141,9 @@ def create_store(path: Path | str) -> Store:
         db = HardenedSqliteDatabase(str(tmp), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
         db.connect()
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        with db.bind_ctx(models.MODELS):
-            with db.atomic():
-                db.create_tables(models.MODELS)
-                models.Setting.create(key="file_uuid", value=f'"{models.new_uuid()}"')
+        with db.bind_ctx(models.MODELS), db.atomic():
+            db.create_tables(models.MODELS)
+            models.Setting.create(key="file_uuid", value=f'"{models.new_uuid()}"')
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.close()
         fsync_file(tmp)

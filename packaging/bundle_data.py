@@ -95,7 +95,7 @@ def _drop(dest: str) -> bool:
     return False
 
 
-def prune_qt(entries):  # noqa: ANN001, ANN201 - PyInstaller TOC (list of (dest, source, kind))
+def prune_qt(entries):
     return [entry for entry in entries if not _drop(entry[0])]
 
 

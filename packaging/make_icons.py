@@ -27,7 +27,7 @@ def render_pngs(svg: Path, folder: Path) -> dict[int, Path]:
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - keeps Qt's image machinery alive
+    _app = QGuiApplication.instance() or QGuiApplication([])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise SystemExit(f"make_icons: {svg} är ingen giltig SVG-fil")

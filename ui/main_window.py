@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
-        reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
+        reason = ofile.ws.sharing.read_only_reason if ofile.ws.sharing else None
         if reason:
             self.statusBar().showMessage(reason, 20000)
         self.booking_warner = BookingWarner(ofile.ws, ofile.events)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from app.workspace import Workspace
 
 
-def open_workspace(path: Path, *, read_only: bool, parent) -> Workspace | None:  # noqa: ANN001
+def open_workspace(path: Path, *, read_only: bool, parent) -> Workspace | None:
     """Open under the sidecar lock; if someone else holds it, ask (read-only, break a stale lock, cancel)."""
     from app.sharing import FileInUse, open_for_editing
 
@@ -52,7 +52,7 @@ class _Backup(QRunnable):
 
         try:
             make_session_backup(self.path)
-        except Exception:  # noqa: BLE001 - a failed backup must never take the session down
+        except Exception:
             import logging
 
             logging.getLogger("uppdrag").exception("Säkerhetskopian av %s misslyckades", self.path)
@@ -76,7 +76,7 @@ class Heartbeat(QObject):
         self.timer.start()
 
     def beat(self) -> None:
-        state = getattr(self.ws, "sharing", None)
+        state = self.ws.sharing
         if state is not None and state.lock is not None:
             try:
                 state.lock.heartbeat()
@@ -91,7 +91,7 @@ class ExternalChangeWatcher(QObject):
 
     POLL_MS = 1000
 
-    def __init__(self, ws: Workspace, on_change, parent: QObject | None = None):  # noqa: ANN001
+    def __init__(self, ws: Workspace, on_change, parent: QObject | None = None):
         super().__init__(parent)
         self.ws = ws
         self.on_change = on_change

@@ -62,7 +62,7 @@ def _timestamp(value: object) -> dt.datetime | None:
     except ValueError:
         return None
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
     return stamp
 
 
@@ -92,7 +92,7 @@ def set_properties(doc: Document, plan: PlanData, clean: Sanitizer) -> None:
     cp.language = LANGUAGE
     cp.version = _fit(edition or version)
     cp.revision = revision_number(edition or version)
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     created = _timestamp(plan.meta("created_at")) or now
     cp.created = created
     cp.modified = _timestamp(plan.meta("modified_at")) or created

@@ -93,7 +93,7 @@ def open_reference(reference: Path | None) -> Document:
                 f"Mallen {Path(path).name} kunde inte läsas som ett Word-dokument (.docx eller .dotx). "
                 f"Öppna den i Word och spara den som .docx, eller välj en annan mall. ({err})"
             ) from None
-        except Exception as err:  # lxml errors and other damage in someone else's file
+        except Exception as err:  # noqa: BLE001 - lxml errors and other damage in someone else's file
             raise ExportError(
                 f"Mallen {Path(path).name} är skadad och kunde inte användas ({type(err).__name__}). "
                 "Välj en annan mall."

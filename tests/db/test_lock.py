@@ -26,7 +26,7 @@ from app.sharing import (
 from app.workspace import Workspace
 from db import models
 from db.errors import StoreError
-from db.lock import FileLock, LockHeld, LockInfo, break_lock, lock_path, read_lock
+from db.lock import FileLock, LockHeld, break_lock, lock_path, read_lock
 from db.merge import merge_files
 from tests.conftest import sha256
 

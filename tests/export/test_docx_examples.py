@@ -163,7 +163,7 @@ def test_directive_properties(directive):
     assert cp.subject == ""  # no diarienummer yet
     assert cp.keywords == "Uppdragsdirektiv, Region Västerbotten"
     assert cp.revision == 3 and cp.version == "0.3" and "Utgåva 0.3" in cp.comments
-    assert cp.created == dt.datetime(2024, 11, 18, 8, 0, tzinfo=dt.timezone.utc)
+    assert cp.created == dt.datetime(2024, 11, 18, 8, 0, tzinfo=dt.UTC)
     assert cp.language == "sv-SE" and cp.content_status == "För beslut"
 
 
@@ -303,7 +303,7 @@ def test_plan_properties(plan):
     assert cp.author == ", ".join(data["metadata"]["authors"])
     assert cp.keywords == "Uppdragsplan, Region Örebro län"
     assert cp.revision == 1 and cp.version == "1"
-    assert cp.modified == dt.datetime(2024, 10, 11, 8, 0, tzinfo=dt.timezone.utc)
+    assert cp.modified == dt.datetime(2024, 10, 11, 8, 0, tzinfo=dt.UTC)
 
 
 # --- both ----------------------------------------------------------------------------------

@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.cli import main  # noqa: E402
-from app.dates import VagueDate  # noqa: E402
-from app.export.xlsx_export import export_xlsx  # noqa: E402
-from app.plan_json import plan_to_dict  # noqa: E402
-from app.plans import create_plan  # noqa: E402
-from app.workspace import Workspace  # noqa: E402
+from app.cli import main
+from app.dates import VagueDate
+from app.export.xlsx_export import export_xlsx
+from app.plan_json import plan_to_dict
+from app.plans import create_plan
+from app.workspace import Workspace
 
 
 @pytest.fixture

@@ -188,8 +188,8 @@ def test_windows_version_resource_is_well_formed() -> None:
     names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo", "VarStruct")
     seen: dict[str, str] = {}
 
-    def make(name: str):  # noqa: ANN202
-        def build(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def make(name: str):
+        def build(*args, **kwargs):
             if name == "StringStruct":
                 seen[args[0]] = args[1]
             return (name, args, kwargs)

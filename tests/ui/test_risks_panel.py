@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QDropEvent, QUndoStack  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QUndoStack
 
-from app import risks  # noqa: E402
-from app.plans import create_plan  # noqa: E402
-from app.workspace import Workspace  # noqa: E402
-from db import models  # noqa: E402
-from ui.risks import RiskPanel  # noqa: E402
-from ui.risks.model import RISK_MIME  # noqa: E402
-from ui.undo import WorkspaceEvents  # noqa: E402
+from app import risks
+from app.plans import create_plan
+from app.workspace import Workspace
+from db import models
+from ui.risks import RiskPanel
+from ui.risks.model import RISK_MIME
+from ui.undo import WorkspaceEvents
 
 
 @pytest.fixture
