@@ -67,9 +67,13 @@ def run(path: Path | None, qt_args: list[str]) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from app.logs import configure_logging
     from app.resources import resource_path
+    from ui.errors import route_qt_messages
     from ui.first_paint import after_first_paint
 
+    configure_logging()
+    route_qt_messages()
     app = QApplication.instance() or QApplication(["uppdrag", *qt_args])
     app.setApplicationName("Uppdrag")
     app.setOrganizationName("Uppdrag")

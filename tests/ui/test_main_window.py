@@ -235,3 +235,18 @@ def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     assert window.actions_["redo"].shortcut().toString() == "Ctrl+Shift+Z"
     assert window.actions_["new_plan"].shortcut().toString() == "Ctrl+N"
     assert window.search.accessibleName()
+
+
+def test_qt_warnings_go_to_the_log(qtbot) -> None:
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from app.logs import configure_logging
+    from ui.errors import route_qt_messages
+
+    path = configure_logging()
+    route_qt_messages()
+    try:
+        qWarning("en varning från Qt")
+    finally:
+        qInstallMessageHandler(None)
+    assert "WARNING" in path.read_text(encoding="utf-8") and "en varning från Qt" in path.read_text(encoding="utf-8")
