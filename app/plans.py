@@ -159,5 +159,5 @@ def example_files() -> list[Path]:
 
 
 def add_examples(ws: Workspace) -> list[int]:
-    """Import the example plans shipped in resources/examples (idempotent by uuid)."""
+    """Import the example plans shipped in app/resources/examples (idempotent by uuid)."""
     return [import_plan_file(ws, path)[0] for path in example_files()]

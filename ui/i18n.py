@@ -1,4 +1,4 @@
-"""Languages: Swedish is the source language, English comes from resources/translations/uppdrag_en.qm.
+"""Languages: Swedish is the source language, English comes from app/resources/translations/uppdrag_en.qm.
 
 Strings are written in Swedish through QCoreApplication.translate(context, text).
 Labels of coded values come from app.kinds in Swedish and are translated where they

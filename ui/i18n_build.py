@@ -1,4 +1,4 @@
-"""Compile the Qt Linguist sources in resources/translations (*.ts) to *.qm with pyside6-lrelease.
+"""Compile the Qt Linguist sources in app/resources/translations (*.ts) to *.qm with pyside6-lrelease.
 
 Run as `python -m ui.i18n_build`; the Makefile does. The .qm files are build
 products (git-ignored), never edited by hand.

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.export.result import ExportError
+from app.resources import resource_path
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 __all__ = ["DEFAULT_REFERENCE", "open_reference", "text_width"]
 
-DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "resources" / "reference.docx"
+DEFAULT_REFERENCE = resource_path("reference.docx")
 
 _DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _OTHER_MAINS = (

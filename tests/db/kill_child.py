@@ -28,7 +28,7 @@ from app.workspace import Workspace
 from db import models
 
 PROGRESS_STEP = 20
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+EXAMPLE = Path(__file__).resolve().parents[2] / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
 
 
 def say(text: str) -> None:

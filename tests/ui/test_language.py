@@ -18,7 +18,7 @@ MINE = ["ui/main_window.py", "ui/file_actions.py", "ui/errors.py", "ui/plan_list
 def compiled_translations() -> None:
     from ui.i18n_build import build
 
-    assert build(), "no .ts files in resources/translations"
+    assert build(), "no .ts files in app/resources/translations"
 
 
 def ts_messages() -> dict[tuple[str, str], str]:

@@ -20,7 +20,7 @@ APP_NAME = "Uppdrag"
 
 
 def app_icon() -> QIcon:
-    """The app's icon, drawn once in resources/uppdrag.svg (also the window icon)."""
+    """The app's icon, drawn once in app/resources/uppdrag.svg (also the window icon)."""
     return QIcon(str(resource_path("uppdrag.svg")))
 
 
