@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"uppdrag {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
 
+    from app.sharing import add_break_lock_option
+
     p = sub.add_parser("init", help="skapa en ny databasfil")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("--examples", action="store_true", help="lägg till exempelplanerna")
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="importera en plan från JSON")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("plan_file", type=Path, metavar="PLAN.json")
+    add_break_lock_option(p)
 
     p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx)")
     p.add_argument("file", type=Path, metavar="FIL")
@@ -117,12 +120,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.plans import import_plan_file
+    from app.sharing import close_shared, open_for_writing
 
-    ws = _open(args.file)
+    ws = open_for_writing(args.file, break_stale=args.break_lock)
     try:
         plan_id, existed = import_plan_file(ws, args.plan_file)
     finally:
-        ws.close()
+        close_shared(ws)
     print(f"{'Uppdaterade' if existed else 'Importerade'} plan {plan_id} från {args.plan_file.name}.")
     return 0
 

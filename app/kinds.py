@@ -2,7 +2,9 @@
 
 Services, the JSON format and the editor all refer to rows by these kind
 names ("timeline", "role", …), so the mapping from a kind to its model and to
-its vague-date fields lives in this one place.
+its vague-date fields lives in this one place. So do the Swedish labels of every
+coded value: the editor, the exports and the messages take them from here, and
+tests/app/test_kinds.py checks that the plan schema's enums are these codes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from db import models
 class Kind:
     name: str
     model: type[models.UserRow]
-    label: str  # Swedish, for messages
+    label: str  # Swedish, definite ("avsnittet"), for messages about one row
+    noun: str  # Swedish, indefinite ("avsnitt"), for counts ("Nya avsnitt: 3")
     vague_fields: tuple[str, ...] = ()  # fields stored as <name> + <name>_precision
     day_fields: tuple[str, ...] = ()  # plain dates (always day precision)
     in_plan: bool = True  # has `plan` and `position`
@@ -25,24 +28,30 @@ class Kind:
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("plan", models.Plan, "planen", ("document_date", "decision_date", "signature_date"), in_plan=False),
-        Kind("person", models.Person, "personen", in_plan=False),
-        Kind("section", models.Section, "avsnittet"),
-        Kind("goal", models.Goal, "målet"),
-        Kind("timeline", models.TimelineItem, "tidplanens post", ("start", "end")),
-        Kind("dependency", models.Dependency, "beroendet", in_plan=False),
-        Kind("role", models.Role, "rollen", ("start", "end")),
-        Kind("resource", models.ResourceLine, "resursen", ("start", "end")),
-        Kind("budget", models.BudgetLine, "budgetraden"),
-        Kind("risk", models.Risk, "risken", ("due",)),
-        Kind("risk_assessment", models.RiskAssessment, "riskbedömningen", day_fields=("assessed_on",), in_plan=False),
-        Kind("log", models.LogEntry, "loggposten", day_fields=("entry_date",)),
-        Kind("status_report", models.StatusReport, "statusrapporten", day_fields=("report_date",)),
-        Kind("term", models.Term, "begreppet"),
-        Kind("reference", models.Reference, "referensen"),
-        Kind("edition", models.Edition, "utgåvan", day_fields=("edition_date",)),
+        Kind("plan", models.Plan, "planen", "plan", ("document_date", "decision_date", "signature_date"),
+             in_plan=False),
+        Kind("person", models.Person, "personen", "person", in_plan=False),
+        Kind("section", models.Section, "avsnittet", "avsnitt"),
+        Kind("goal", models.Goal, "målet", "mål"),
+        Kind("timeline", models.TimelineItem, "tidplanens post", "tidplanspost", ("start", "end")),
+        Kind("dependency", models.Dependency, "beroendet", "beroende", in_plan=False),
+        Kind("role", models.Role, "rollen", "roll", ("start", "end")),
+        Kind("resource", models.ResourceLine, "resursen", "resursrad", ("start", "end")),
+        Kind("budget", models.BudgetLine, "budgetraden", "budgetrad"),
+        Kind("risk", models.Risk, "risken", "risk", ("due",)),
+        Kind("risk_assessment", models.RiskAssessment, "riskbedömningen", "riskbedömning",
+             day_fields=("assessed_on",), in_plan=False),
+        Kind("log", models.LogEntry, "loggposten", "loggpost", day_fields=("entry_date",)),
+        Kind("status_report", models.StatusReport, "statusrapporten", "statusrapport", day_fields=("report_date",)),
+        Kind("term", models.Term, "begreppet", "begrepp"),
+        Kind("reference", models.Reference, "referensen", "referens"),
+        Kind("edition", models.Edition, "utgåvan", "utgåva", day_fields=("edition_date",)),
     )
 }
+
+
+# A database table's rows in Swedish ("timeline_item" → "tidplanspost"), for reports that count rows by table.
+TABLE_LABELS: dict[str, str] = {k.model._meta.table_name: k.noun for k in KINDS.values()}
 
 
 def kind(name: str) -> Kind:
@@ -90,6 +99,10 @@ ROLE_KINDS = {
     "stakeholder": "Intressent",
     "resource_owner": "Resursägare",
 }
+# The Word export names some roles as the seeds do: in the table "Roller ansvar och befogenheter"
+# a group of people ("Uppdragsmedlemmar"), in the lines "Uppdragsägare: …" also "Mottagare av resultatet".
+ROLE_TABLE_LABELS = {**ROLE_KINDS, "member": "Uppdragsmedlemmar", "stakeholder": "Övriga intressenter"}
+ROLE_LIST_LABELS = {**ROLE_TABLE_LABELS, "recipient": "Mottagare av resultatet"}
 GOAL_KINDS = {"effect": "Effektmål", "deliverable": "Uppdragsmål"}
 BUDGET_KINDS = {"cost": "Kostnad", "financing": "Finansiering"}
 RISK_STATUSES = {"open": "Öppen", "handled": "Hanteras", "closed": "Stängd"}

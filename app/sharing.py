@@ -5,6 +5,10 @@ The GUI calls these; none of it imports Qt.
 - `open_for_editing(path)` takes the sidecar lock (db.lock) and opens the file;
   when someone else holds it, it raises `FileInUse` with the holder, or, with
   `on_locked="read_only"`, opens read-only and returns the holder.
+- `open_for_writing(path)`, `writing_lock(path)`: every writing command (import,
+  merge, restore, copy over a file) runs under the same lock; a refusal names
+  the lock file, the holder and since when, and a stale lock is broken only
+  when asked (`--bryt-las`, or the GUI's question).
 - `read_only_reason(path)` says in Swedish why a file cannot be edited.
 - `is_network_path(path)` recognises network shares (cifs/smb/nfs/sshfs, UNC).
   On a share the file keeps DELETE/FULL with mmap_size=0 and the writer takes
@@ -18,13 +22,15 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.errors import StoreError
 from db.lock import HEARTBEAT_EVERY_S as HEARTBEAT_EVERY_S  # the window's beat, handed on
-from db.lock import FileLock, LockHeld, LockInfo, read_lock
+from db.lock import STALE_AFTER, FileLock, LockHeld, LockInfo, lock_path
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -163,10 +169,64 @@ def close_shared(ws: Workspace) -> None:
             state.lock.release()
 
 
-def lock_holder(path: Path | str) -> LockInfo | None:
-    """Who holds the lock on `path` (None when nobody, or this program)."""
-    info = read_lock(path)
-    return None if info is None or info.is_mine() else info
+def refusal_text(path: Path | str, holder: LockInfo, *, asked_to_break: bool = False) -> str:
+    """Why a writer may not start, in Swedish: the lock file, the holder, since when, and the way out."""
+    p = Path(path)
+    text = (f"Filen ”{p.name}” är låst av {holder.user} på {holder.machine} sedan {holder.since_local} "
+            f"(låsfilen ”{lock_path(p)}”).")
+    if holder.is_stale():
+        minutes = int(STALE_AFTER.total_seconds() // 60)
+        return text + (f" Låset verkar övergivet: programmet som tog det körs inte längre eller har inte hörts av "
+                       f"på {minutes} minuter. Kör kommandot igen med --bryt-las för att ta bort låset.")
+    if asked_to_break:
+        return text + " Låset tas inte bort, eftersom programmet som har det fortfarande är igång."
+    return text + " Vänta tills filen har stängts och försök igen."
+
+
+@contextmanager
+def writing_lock(path: Path | str, *, break_stale: bool = False) -> Iterator[FileLock | None]:
+    """The sidecar lock around a writer that does not open a Workspace (restore, copy over a file).
+
+    Raises StoreError naming the holder when someone else has it. A folder that
+    refuses the lock file gives None: SQLite's own locks still keep writers apart.
+    """
+    lock: FileLock | None = FileLock(path)
+    try:
+        lock.acquire(break_stale=break_stale)
+    except LockHeld as held:
+        raise StoreError(refusal_text(path, held.holder, asked_to_break=break_stale)) from None
+    except OSError:
+        lock = None
+    try:
+        yield lock
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def open_for_writing(path: Path | str, *, break_stale: bool = False) -> Workspace:
+    """The command line's writers: the file opened under the lock, or a Swedish refusal naming the lock.
+
+    Close with `close_shared(ws)`.
+    """
+    try:
+        ws, _ = open_for_editing(path, break_stale=break_stale)
+    except FileInUse as busy:
+        raise StoreError(refusal_text(path, busy.holder, asked_to_break=break_stale)) from None
+    if ws.read_only:
+        reason = ws.sharing.read_only_reason if ws.sharing else None
+        close_shared(ws)
+        raise StoreError(reason or f"Filen ”{Path(path).name}” är skrivskyddad.")
+    return ws
+
+
+def restore_under_lock(backup: Path | str, target: Path | str, *,
+                       break_stale: bool = False) -> tuple[Path, Path | None]:
+    """Put a backup back at `target` while holding its lock, so no other program writes meanwhile."""
+    from db.backup import restore_backup
+
+    with writing_lock(target, break_stale=break_stale):
+        return restore_backup(Path(backup), Path(target))
 
 
 def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False) -> Path:
@@ -183,6 +243,9 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
             raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     if not out.parent.is_dir():
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
+    if out.exists():
+        with writing_lock(out):  # the file replaced may be open in another program
+            return copy_database(source, out)
     return copy_database(source, out)
 
 
@@ -248,6 +311,7 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--prefer", choices=("mine", "theirs", "newest"), default="newest",
                    help="vid konflikt: den här filens (mine), den andras (theirs) eller senast ändrade (newest)")
     p.add_argument("--forhandsgranska", dest="dry_run", action="store_true", help="visa bara vad som skulle hända")
+    add_break_lock_option(p)
 
     p = sub.add_parser("send", help="skriv en plan ensam till en ny fil")
     p.add_argument("file", type=Path, metavar="FIL")
@@ -261,12 +325,12 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser("restore", help="återställ en fil från en säkerhetskopia")
     p.add_argument("backup", type=Path, metavar="KOPIA")
     p.add_argument("file", type=Path, metavar="FIL")
+    add_break_lock_option(p)
 
 
-def _refuse_if_locked(path: Path) -> None:
-    holder = lock_holder(path)
-    if holder is not None and not holder.is_stale():
-        raise FileInUse(path, holder)
+def add_break_lock_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--bryt-las", dest="break_lock", action="store_true",
+                   help="ta bort ett övergivet lås (programmet som tog det körs inte längre)")
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
@@ -282,11 +346,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)
     else:
-        ws, _ = open_for_editing(args.file)
+        ws = open_for_writing(args.file, break_stale=args.break_lock)
         try:
-            if ws.read_only:
-                reason = ws.sharing.read_only_reason if ws.sharing else None
-                raise StoreError(reason or "Filen är skrivskyddad.")
             make_session_backup(args.file)
             report = merge_from(ws, args.other, prefer=args.prefer)
         finally:
@@ -326,10 +387,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from db.backup import restore_backup
-
-    _refuse_if_locked(args.file)
-    target, aside = restore_backup(args.backup, args.file)
+    target, aside = restore_under_lock(args.backup, args.file, break_stale=args.break_lock)
     print(f"Återställde {target.name} från {args.backup.name}.")
     if aside:
         print(f"Den tidigare filen finns kvar som {aside}.")

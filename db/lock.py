@@ -2,11 +2,14 @@
 
 SQLite's own locks (BEGIN IMMEDIATE with a busy timeout) keep two writers from
 corrupting the file; this lock tells people. `NAME.lock` beside `NAME` holds
-JSON {user, machine, pid, since, heartbeat}, written atomically (temp file +
-rename). The holder refreshes the heartbeat; a lock is stale when it was taken
-on this machine by a process that no longer runs, or when its heartbeat is
-older than STALE_AFTER. A stale lock may be broken after asking the user, as
-GnuCash does. Nothing here writes into the database file itself.
+JSON {user, machine, pid, since, heartbeat}. It is created with O_EXCL, so of
+two programs that start at the same instant exactly one wins; the other waits
+briefly for the winner's name and reports it. The holder refreshes the
+heartbeat (temp file + rename); a lock is stale when it was taken on this
+machine by a process that no longer runs, or when its heartbeat is older than
+STALE_AFTER. A stale lock may be broken after asking the user, as GnuCash
+does; breaking renames it aside first, so a lock taken meanwhile by someone
+else is never removed. Nothing here writes into the database file itself.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import socket
 import sys
 import tempfile
+import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -94,21 +98,51 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _parse_lock(raw: bytes) -> LockInfo:
+    data = json.loads(raw.decode("utf-8"))
+    return LockInfo(str(data["user"]), str(data["machine"]), int(data["pid"]),
+                    str(data["since"]), str(data["heartbeat"]))
+
+
+def _unknown_holder(p: Path) -> LockInfo | None:
+    try:
+        mtime = datetime.fromtimestamp(p.stat().st_mtime, UTC).isoformat()
+    except OSError:
+        return None
+    return LockInfo("okänd", "okänd dator", 0, mtime, mtime)
+
+
 def read_lock(db_path: Path | str) -> LockInfo | None:
     """The lock beside `db_path`, or None. An unreadable lock counts as held by someone unknown."""
     p = lock_path(db_path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        return LockInfo(str(data["user"]), str(data["machine"]), int(data["pid"]),
-                        str(data["since"]), str(data["heartbeat"]))
+        return _parse_lock(p.read_bytes())
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
+        return _unknown_holder(p)
+
+
+# A lock is created empty and filled at once; another program that finds it empty
+# waits this long for the holder's name before it reports an unknown holder.
+SETTLE_S = 1.0
+
+
+def _read_settled(path: Path) -> LockInfo | None:
+    deadline = time.monotonic() + SETTLE_S
+    while True:
         try:
-            mtime = datetime.fromtimestamp(p.stat().st_mtime, UTC).isoformat()
-        except OSError:
+            raw = path.read_bytes()
+        except FileNotFoundError:
             return None
-        return LockInfo("okänd", "okänd dator", 0, mtime, mtime)
+        except OSError:
+            return _unknown_holder(path)
+        if raw or time.monotonic() >= deadline:
+            try:
+                return _parse_lock(raw)
+            except (ValueError, KeyError, TypeError):
+                return _unknown_holder(path)
+        time.sleep(0.02)
 
 
 def _write_atomic(path: Path, info: LockInfo) -> None:
@@ -122,6 +156,54 @@ def _write_atomic(path: Path, info: LockInfo) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_exclusive(path: Path, info: LockInfo) -> bool:
+    """Create the lock file holding `info`; False when it exists. O_EXCL makes this atomic:
+    of two programs that try at the same instant exactly one creates the file."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False
+    try:
+        try:
+            os.write(fd, json.dumps(asdict(info), ensure_ascii=False).encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _same_holder(a: LockInfo | None, b: LockInfo | None) -> bool:
+    return a is not None and b is not None and (a.machine, a.pid, a.since) == (b.machine, b.pid, b.since)
+
+
+def _take_away(path: Path, seen: LockInfo) -> None:
+    """Remove the lock that said `seen`, but never a lock someone else took meanwhile.
+
+    The lock is renamed aside first (atomic), then read: if it is no longer the
+    one we decided to break, it is put back and its holder reported.
+    """
+    aside = path.with_name(f".{path.name}.bruten-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        os.rename(path, aside)
+    except FileNotFoundError:
+        return  # released (or broken by someone else) meanwhile
+    try:
+        moved = _parse_lock(aside.read_bytes())
+    except (OSError, ValueError, KeyError, TypeError):
+        moved = None
+    if moved is not None and not _same_holder(moved, seen):
+        try:
+            os.link(aside, path)  # fails if yet another lock appeared; then that one holds
+        except OSError:
+            pass
+        aside.unlink(missing_ok=True)
+        raise LockHeld(moved)
+    aside.unlink(missing_ok=True)
 
 
 class LockHeld(Exception):
@@ -145,24 +227,24 @@ class FileLock:
         A stale lock is taken over only with `break_stale` (after asking the
         user); `force` takes any lock (the user chose to ignore the holder).
         """
-        current = _read(self.path)
-        if current is not None and not current.is_mine() and not force:
-            if not (break_stale and current.is_stale()):
-                raise LockHeld(current)
         now = _now().isoformat()
         info = LockInfo(_user(), socket.gethostname(), os.getpid(), now, now)
-        try:
-            # O_EXCL closes the race between two programs opening at once.
+        current: LockInfo | None = None
+        for _ in range(5):
+            if _create_exclusive(self.path, info):
+                self.info = info
+                return info
+            current = _read_settled(self.path)
             if current is None:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-                os.close(fd)
-        except FileExistsError:
-            again = _read(self.path)
-            if again is not None and not force and not (break_stale and again.is_stale()):
-                raise LockHeld(again) from None
-        _write_atomic(self.path, info)
-        self.info = info
-        return info
+                continue  # released meanwhile: try again
+            if current.is_mine():
+                _write_atomic(self.path, info)
+                self.info = info
+                return info
+            if not (force or (break_stale and current.is_stale())):
+                raise LockHeld(current)
+            _take_away(self.path, current)
+        raise LockHeld(current or _unknown_holder(self.path) or LockInfo("okänd", "okänd dator", 0, now, now))
 
     def heartbeat(self) -> None:
         if self.info is None:

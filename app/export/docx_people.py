@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app import kinds
 from app.export.docx_context import Context
 from app.markup import Run
 from app.export.docx_styles import S
@@ -9,19 +10,10 @@ from app.export.plan_data import as_text, score
 
 __all__ = ["CONTENT", "ROLE_LABELS", "ROLE_LIST_LABELS"]
 
-# In the table (as in the plan seed: "Mottagare") …
-ROLE_LABELS = {
-    "orderer": "Beställare",
-    "owner": "Uppdragsägare",
-    "leader": "Uppdragsledare",
-    "steering_group": "Styrgrupp",
-    "member": "Uppdragsmedlemmar",
-    "recipient": "Mottagare",
-    "stakeholder": "Övriga intressenter",
-    "resource_owner": "Resursägare",
-}
-# … and as lines "Uppdragsägare: …" (as in the directive seed: "Mottagare av resultatet").
-ROLE_LIST_LABELS = {**ROLE_LABELS, "recipient": "Mottagare av resultatet"}
+# In the table (as in the plan seed: "Mottagare") and as lines "Uppdragsägare: …" (as in the
+# directive seed: "Mottagare av resultatet").
+ROLE_LABELS = kinds.ROLE_TABLE_LABELS
+ROLE_LIST_LABELS = kinds.ROLE_LIST_LABELS
 
 
 def _label(kind: str, labels: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from app import kinds
 from app.export.docx_styles import LANGUAGE
 from app.export.plan_data import PlanData
 from app.export.sanitize import Sanitizer
@@ -15,14 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["STATUS_LABELS", "revision_number", "set_properties"]
 
-STATUS_LABELS = {
-    "draft": "Utkast",
-    "submitted": "För beslut",
-    "approved": "Beslutad",
-    "active": "Pågående",
-    "completed": "Avslutad",
-    "cancelled": "Avbruten",
-}
+STATUS_LABELS = kinds.DOC_STATUSES  # the status as the registry reads it: the editor's label
 
 _MAX_PROPERTY = 255  # python-docx's limit, and Word's (in UTF-16 units)
 

@@ -7,6 +7,7 @@ from app.export.docx_context import Context
 from app.export.docx_styles import S
 from app.export.docx_tables import Cell, Markup
 from app.export.plan_data import amount_value, as_text, format_amount, format_date, score
+from app.kinds import LOG_KINDS, REPORT_STATUSES
 
 __all__ = ["CONTENT", "risk_shade", "sorted_risks"]
 
@@ -122,9 +123,8 @@ def _render_risk_matrix(ctx: Context) -> None:
 
 # --- logg och statusrapporter ------------------------------------------------------------
 
-LOG_KINDS = {"issue": "Ärende", "decision": "Beslut", "change": "Ändring", "deviation": "Avvikelse",
-             "merge": "Sammanslagning"}
-STATUS_COLOURS = {"green": ("Grön", GREEN), "yellow": ("Gul", YELLOW), "red": ("Röd", RED)}
+_REPORT_SHADES = {"green": GREEN, "yellow": YELLOW, "red": RED}
+STATUS_COLOURS = {code: (label, _REPORT_SHADES[code]) for code, label in REPORT_STATUSES.items()}
 
 
 def _render_log(ctx: Context) -> None:

@@ -34,6 +34,7 @@ def test_stale_lock_can_be_broken(qtbot, tmp_path: Path) -> None:
     dialog = LockedFileDialog(tmp_path / "delad.uppdrag", _holder(30))
     qtbot.addWidget(dialog)
     assert not dialog.break_button.isHidden() and "övergivet" in dialog.message.text()
+    assert ".lock" in dialog.message.text()  # the lock file is named
     qtbot.mouseClick(dialog.break_button, Qt.MouseButton.LeftButton)
     assert dialog.choice == "break"
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.sharing import lock_path
 from ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class LockedFileDialog(QDialog):
         self.choice = "cancel"
         text = tr("Sharing", "”{name}” redigeras redan av {who}.").format(name=Path(path).name,
                                                                         who=holder.describe())
+        text += "\n" + tr("Sharing", "Låsfil: {lock}").format(lock=lock_path(path))
         if holder.is_stale():
             text += "\n" + tr("Sharing", "Låset verkar övergivet (programmet svarar inte). "
                                          "Du kan ta bort det om du vet att ingen annan har filen öppen.")
@@ -195,8 +197,8 @@ class BackupsDialog(QDialog):
         return QMessageBox.question(self, tr("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
-        from app.backups import restore_backup
         from app.errors import StoreError
+        from app.sharing import restore_under_lock
 
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -208,7 +210,7 @@ class BackupsDialog(QDialog):
         if not self.confirm(question):
             return
         try:
-            self.restored = restore_backup(b.path, self.db_path)
+            self.restored = restore_under_lock(b.path, self.db_path)
         except StoreError as exc:
             self.status.setText(str(exc))
             return

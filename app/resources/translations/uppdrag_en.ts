@@ -1291,6 +1291,10 @@ Do you want to open the file?</translation>
             <translation>“{name}” is already being edited by {who}.</translation>
         </message>
         <message>
+            <source>Låsfil: {lock}</source>
+            <translation>Lock file: {lock}</translation>
+        </message>
+        <message>
             <source>Låset verkar övergivet (programmet svarar inte). Du kan ta bort det om du vet att ingen annan har filen öppen.</source>
             <translation>The lock seems abandoned (the program does not respond). You may remove it if you know nobody else has the file open.</translation>
         </message>
