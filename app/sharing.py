@@ -190,9 +190,10 @@ def writing_lock(path: Path | str, *, break_stale: bool = False) -> Iterator[Fil
     Raises StoreError naming the holder when someone else has it. A folder that
     refuses the lock file gives None: SQLite's own locks still keep writers apart.
     """
-    lock: FileLock | None = FileLock(path)
+    taken = FileLock(path)
+    lock: FileLock | None = taken
     try:
-        lock.acquire(break_stale=break_stale)
+        taken.acquire(break_stale=break_stale)
     except LockHeld as held:
         raise StoreError(refusal_text(path, held.holder, asked_to_break=break_stale)) from None
     except OSError:

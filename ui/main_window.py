@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
+from app.search_index import SearchIndex
 from ui import i18n
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
@@ -19,7 +20,6 @@ from ui.errors import expected_errors, show_expected
 from ui.first_paint import after_first_paint
 from ui.i18n import tr
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
-from ui.search_index import SearchIndex
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
-        reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
+        reason = ofile.ws.sharing.read_only_reason if ofile.ws.sharing else None
         if reason:
             self.statusBar().showMessage(reason, 20000)
         self.booking_warner = BookingWarner(ofile.ws, ofile.events)
