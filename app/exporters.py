@@ -79,4 +79,4 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
         raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
     from app.plan_json import plan_to_dict
 
-    return EXPORTERS[suffix][1](ws, plan_to_dict(plan_id), out)
+    return EXPORTERS[suffix][1](ws, plan_to_dict(ws, plan_id), out)

@@ -44,8 +44,9 @@ def update_person(ws: Workspace, person_id: int, **fields: Any) -> Change:
     return ws.update("person", person_id, **fields)
 
 
-def references(person_id: int) -> dict[str, list[int]]:
-    """{kind: ids of living rows that refer to the person}."""
+def references(ws: Workspace, person_id: int) -> dict[str, list[int]]:
+    """{kind: ids of living rows in `ws` that refer to the person}."""
+    ws.store.activate()
     out: dict[str, list[int]] = {}
     for kind, model, column in REFERENCES:
         col = getattr(model, column)
@@ -83,7 +84,7 @@ def merge_people(ws: Workspace, keep_id: int, drop_id: int) -> Change:
     if keep_id == drop_id:
         raise ValueError("En person kan inte slås ihop med sig själv.")
     keep, drop = _alive_person(keep_id), _alive_person(drop_id)
-    moved = references(drop_id)
+    moved = references(ws, drop_id)
     filled = {f: getattr(keep, f) for f in MERGE_FIELDS if not getattr(keep, f).strip() and getattr(drop, f).strip()}
     with ws.store.write():
         for kind, model, column in REFERENCES:
@@ -130,7 +131,7 @@ def anonymise_person(ws: Workspace, person_id: int) -> Change:
     person = _alive_person(person_id)
     name = " ".join(person.name.split())
     label = f"{ANONYMOUS} {_next_anonymous_number()}"
-    refs = references(person_id)
+    refs = references(ws, person_id)
     R, L, T, K = models.Role, models.ResourceLine, models.TimelineItem, models.Risk
     with ws.store.write():
         for role in R.select().where(R.id.in_(refs["role"])):
@@ -172,4 +173,4 @@ def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):
         raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {', '.join(EXPORTERS)}.")
     if not out.parent.exists():
         raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
-    return EXPORTERS[suffix][1](ws, strip_contact_details(plan_to_dict(plan_id)), out)
+    return EXPORTERS[suffix][1](ws, strip_contact_details(plan_to_dict(ws, plan_id)), out)

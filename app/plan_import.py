@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
@@ -22,6 +22,9 @@ from app.plan_json import FORMAT, FORMAT_VERSION
 from app.plan_schema_check import plan_schema, quick_check
 from app.validation import ValidationError, timeline_rows_pass, validate
 from db import models
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -445,8 +448,9 @@ class _Upserter:
                      f'"rev" = "rev" + 1 WHERE "id" = ?', [(self.now, self.now, i) for i in ids])
 
 
-def import_plan(data: dict[str, Any]) -> int:
-    """Write a checked plan dict into the active store (inside the caller's transaction)."""
+def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
+    """Write a checked plan dict into `ws` (inside the caller's transaction)."""
+    ws.store.activate()
     now = models.utc_now()
     up = _Upserter(now)
     meta, decision = data["metadata"], data["decision"]

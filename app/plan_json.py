@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.dates import Precision, VagueDate
 from db import models
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 FORMAT = "uppdrag-plan"
 FORMAT_VERSION = 1
@@ -55,7 +58,8 @@ class _Uuids:
         return None if row_id is None else self._map.get(row_id)
 
 
-def plan_to_dict(plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
+def plan_to_dict(ws: Workspace, plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
+    ws.store.activate()
     plan = models.Plan.get_by_id(plan_id)
     P = models
     items = list(_alive(P.TimelineItem, P.TimelineItem.plan == plan_id))

@@ -121,13 +121,13 @@ def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
     from app.plan_import import import_plan
     from app.plan_json import plan_to_dict
 
-    data = renew_uuids(plan_to_dict(plan_id, with_editions=False))
+    data = renew_uuids(plan_to_dict(ws, plan_id, with_editions=False))
     if title:
         data["title"] = title
     now = models.utc_now()
     data["metadata"]["created_at"] = data["metadata"]["modified_at"] = now
     with ws.store.write():
-        new_id = import_plan(data)
+        new_id = import_plan(ws, data)
     return Change("plan", "added", (new_id,), new_id)
 
 
@@ -138,7 +138,7 @@ def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     check_plan_dict(data)
     existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
     with ws.store.write():
-        plan_id = import_plan(data)
+        plan_id = import_plan(ws, data)
     return plan_id, existed
 
 
@@ -151,7 +151,7 @@ def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:
     from app.plan_json import plan_to_dict, write_plan_json
 
-    return write_plan_json(plan_to_dict(plan_id), out)
+    return write_plan_json(plan_to_dict(ws, plan_id), out)
 
 
 def example_files() -> list[Path]:

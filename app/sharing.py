@@ -259,28 +259,28 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     from app.plan_import import import_plan
     from app.plan_json import plan_to_dict
     from db.merge import file_uuid_of, record_common_state
+    from app.workspace import Workspace
     from db.connection import fsync_dir
-    from db.store import create_store
 
     out = Path(out)
     if out.exists():
         raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     if not out.parent.is_dir():
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
-    data = plan_to_dict(plan_id)
+    data = plan_to_dict(ws, plan_id)
     source_uuid = file_uuid_of(ws.store)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()
     try:
-        new = create_store(tmp)
+        copy = Workspace.create(tmp)
         try:
-            with new.write():
-                import_plan(data)
-            record_common_state(new, source_uuid, ws.path.name)
+            with copy.store.write():
+                import_plan(copy, data)
+            record_common_state(copy.store, source_uuid, ws.path.name)
         finally:
-            new.close()
+            copy.close()
         os.replace(tmp, out)
         fsync_dir(out.parent)
     finally:

@@ -217,7 +217,7 @@ def b6(path: Path) -> dict[str, Any]:
     from app.workspace import Workspace
 
     ws = Workspace.open(path, read_only=True)
-    plan = plan_to_dict(biggest_plan(path))
+    plan = plan_to_dict(ws, biggest_plan(path))
     ws.close()
     tenfold = scaled(plan, 10)
     out = path.parent / "b6"

@@ -156,7 +156,7 @@ def test_excel_sheet_resursbelastning(ws: Workspace, ids: dict[str, Any], tmp_pa
     from app.load import plan_load
     from app.plan_json import plan_to_dict
 
-    plan = plan_to_dict(ids["p1"])
+    plan = plan_to_dict(ws, ids["p1"])
     out = export_xlsx(plan, tmp_path / "plan.xlsx", load=plan_load(ws, plan["uuid"])).path
     sheet = load_workbook(out)["Resursbelastning"]
     # The export the CLI and the GUI use adds the same sheet.

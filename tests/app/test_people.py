@@ -52,7 +52,7 @@ def test_register_add_update_and_duplicates(ws: Workspace, ids: dict[str, Any]) 
 def test_merge_moves_every_reference_and_undo_restores_them(ws: Workspace, ids: dict[str, Any]) -> None:
     keep = add_person(ws, "A. Andersson", unit="Primärvård").ids[0]
     drop = ids["anna"]
-    before = references(drop)
+    before = references(ws, drop)
     assert before == {"role": [ids["role1"]] + before["role"][1:], "resource": [ids["resource"]],
                       "timeline": before["timeline"]}
     # plan 1, the cancelled plan 3 and the deleted plan 4: every reference moves, whatever the plan
@@ -60,8 +60,8 @@ def test_merge_moves_every_reference_and_undo_restores_them(ws: Workspace, ids: 
     load_before = monthly_load(ws, "2025-01", "2025-06").totals(f"p{drop}")
 
     change = merge_people(ws, keep, drop)
-    assert references(drop) == {"role": [], "resource": [], "timeline": []}
-    assert references(keep) == before
+    assert references(ws, drop) == {"role": [], "resource": [], "timeline": []}
+    assert references(ws, keep) == before
     assert models.Person.get_by_id(drop).deleted_at is not None
     assert models.Person.get_by_id(keep).email == "anna@region.se"  # blank fields filled from the duplicate
     assert [p["id"] for p in list_people(ws)].count(drop) == 0
@@ -69,8 +69,8 @@ def test_merge_moves_every_reference_and_undo_restores_them(ws: Workspace, ids: 
     assert change.old["moved"] == before
 
     unmerge(ws, change)
-    assert references(drop) == before
-    assert references(keep) == {"role": [], "resource": [], "timeline": []}
+    assert references(ws, drop) == before
+    assert references(ws, keep) == {"role": [], "resource": [], "timeline": []}
     assert models.Person.get_by_id(drop).deleted_at is None
     assert models.Person.get_by_id(keep).email == ""
     with pytest.raises(ValueError):
@@ -94,7 +94,7 @@ def test_anonymise_everywhere(ws: Workspace, ids: dict[str, Any]) -> None:
     assert ws.get("resource", ids["resource"])["person"] is None
     assert ws.get("resource", ids["resource"])["competence"] == "Analys"
     assert ws.get("risk", risk)["owner"] == "(anonymiserad)"
-    text = json.dumps([plan_to_dict(p) for p in (ids["p1"], ids["p2"], ids["p3"])], ensure_ascii=False)
+    text = json.dumps([plan_to_dict(ws, p) for p in (ids["p1"], ids["p2"], ids["p3"])], ensure_ascii=False)
     assert "Anna" not in text and "anna@" not in text
     # A second person gets the next number.
     anonymise_person(ws, ids["bertil"])
@@ -102,7 +102,7 @@ def test_anonymise_everywhere(ws: Workspace, ids: dict[str, Any]) -> None:
 
 
 def test_strip_contact_details(ws: Workspace, ids: dict[str, Any], tmp_path: Path) -> None:
-    plan = plan_to_dict(ids["p2"])
+    plan = plan_to_dict(ws, ids["p2"])
     plan["editions"] = [{"uuid": "x", "label": "1.0", "date": "2025-01-01", "comment": "",
                          "snapshot": json.loads(json.dumps(plan))}]
     stripped = strip_contact_details(plan)

@@ -31,13 +31,13 @@ def ws(tmp_path: Path) -> Workspace:
 def test_export_import_export_is_identical(example: Path, ws: Workspace, tmp_path: Path) -> None:
     plan_id, existed = import_plan_file(ws, example)
     assert not existed
-    first = dumps(plan_to_dict(plan_id))
+    first = dumps(plan_to_dict(ws, plan_id))
     assert first == example.read_text(encoding="utf-8")  # the shipped file is itself canonical
 
     other = Workspace.create(tmp_path / "annan.uppdrag")
     try:
         again_id, _ = import_plan_data(other, json.loads(first))
-        assert dumps(plan_to_dict(again_id)) == first
+        assert dumps(plan_to_dict(other, again_id)) == first
     finally:
         other.close()
 

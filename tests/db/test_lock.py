@@ -154,7 +154,7 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     ws = Workspace.open(dbfile)
     plan = models.Plan.select().first().id
     ws.add("plan", doc_type="plan", template="plan", title="Annan plan")
-    data = plan_to_dict(plan)
+    data = plan_to_dict(ws, plan)
     out = send_plan(ws, plan, tmp_path / "skickad.uppdrag")
     assert models.Plan.select().count() == 2  # the workspace is active again
     goal = ws.list("goal", plan)[0]
@@ -163,7 +163,7 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     sent = Workspace.open(out)
     assert [p.title for p in models.Plan.select()] == ["Delad plan"]
     sent_plan = models.Plan.get().id
-    assert plan_to_dict(sent_plan)["goals"] == data["goals"]
+    assert plan_to_dict(sent, sent_plan)["goals"] == data["goals"]
     g = sent.list("goal", sent_plan)[0]
     sent.update("goal", g["id"], text="ändrat där")
     sent.close()

@@ -36,7 +36,7 @@ def filled(tmp_path: Path) -> tuple[Path, int]:
 def _read(path: Path, plan_id: int, out: Path) -> object:
     ws = Workspace.open(path, read_only=True)
     try:
-        result = export_xlsx(plan_to_dict(plan_id), out)
+        result = export_xlsx(plan_to_dict(ws, plan_id), out)
     finally:
         ws.close()
     assert result.path == out

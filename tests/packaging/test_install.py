@@ -10,6 +10,7 @@ from the wheel alone, which is what would be missing if a run-time file were not
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -26,9 +27,12 @@ pytestmark = pytest.mark.install
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("install")
+    # Built from a copy, so that no build/ left in the checkout can add stale files to the wheel.
+    source = shutil.copytree(ROOT, tmp / "source", ignore=shutil.ignore_patterns(
+        ".*", "build", "dist", "*.egg-info", "__pycache__", "out", "docs", "tests"))
     wheels = tmp / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(wheels), str(ROOT)], check=True, cwd=tmp, timeout=300)
+                    "-w", str(wheels), str(source)], check=True, cwd=tmp, timeout=300)
     wheel = next(wheels.glob("uppdrag-*.whl"))
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
