@@ -161,7 +161,7 @@ def cmd_resources(args: argparse.Namespace) -> int:
         first = load.parse_month(args.from_month) if args.from_month else None
         last = load.parse_month(args.to_month) if args.to_month else None
         if first is None or last is None:
-            span = load.booking_span()
+            span = load.booking_span(ws)
             today = date.today().replace(day=1)
             first = first or (span[0] if span else today)
             year_on = date(first.year + (first.month + 10) // 12, (first.month + 10) % 12 + 1, 1)

@@ -110,7 +110,7 @@ def test_unit_filter(ws: Workspace, ids: dict[str, Any]) -> None:
     assert [p.name for p in table.people] == ["Bertil Berg"]
     table = monthly_load(ws, "2025-01", "2025-06", units={"Konsult", "Primärvård"})
     assert [p.name for p in table.people] == ["Anna Andersson", "Extern konsult"]
-    assert units_in_use() == ["Konsult", "Primärvård", "Psykiatri"]
+    assert units_in_use(ws) == ["Konsult", "Primärvård", "Psykiatri"]
 
 
 def test_weekly_granularity(ws: Workspace, ids: dict[str, Any]) -> None:
@@ -126,7 +126,7 @@ def test_weekly_granularity(ws: Workspace, ids: dict[str, Any]) -> None:
 
 
 def test_booking_span_and_bad_months(ws: Workspace, ids: dict[str, Any]) -> None:
-    assert booking_span() == (date(2025, 1, 1), date(2025, 6, 30))
+    assert booking_span(ws) == (date(2025, 1, 1), date(2025, 6, 30))
     with pytest.raises(ValueError, match="ingen månad"):
         monthly_load(ws, "2025-13", "2025-14")
     with pytest.raises(ValueError, match="före"):
