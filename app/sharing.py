@@ -24,7 +24,6 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,16 +51,6 @@ class FileInUse(StoreError):
         )
         self.path = Path(path)
         self.holder = holder
-
-
-@dataclass
-class SharingState:
-    """What the GUI shows about an open file (status bar, title)."""
-
-    lock: FileLock | None
-    holder: LockInfo | None  # someone else's lock when we opened read-only because of it
-    network: bool
-    read_only_reason: str | None
 
 
 def _mount_table() -> list[tuple[str, str]]:
@@ -144,7 +133,7 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
             reason = read_only_reason(p, holder)
         except OSError:
             lock = None  # the folder refused the lock file: carry on, SQLite still locks
-    from app.workspace import Workspace
+    from app.workspace import SharingState, Workspace
 
     try:
         ws = Workspace.open(p, read_only=read_only or reason is not None)

@@ -17,7 +17,7 @@ from db import models
 from db.store import Store, create_store, open_store
 
 if TYPE_CHECKING:
-    from app.sharing import SharingState
+    from db.lock import FileLock, LockInfo
 
 DEFAULT_RISK_SCALE = 4
 
@@ -30,6 +30,17 @@ class Change:
     plan_id: int | None
     old: dict[str, Any] = field(default_factory=dict)  # previous values of the changed fields
     old_index: int | None = None  # for moves
+
+
+@dataclass
+class SharingState:
+    """How an open file is shared: our lock, the other holder, a network folder, why it is read-only
+    (filled in by app.sharing.open_for_editing; the window shows it in the status bar and title)."""
+
+    lock: FileLock | None
+    holder: LockInfo | None  # someone else's lock when we opened read-only because of it
+    network: bool
+    read_only_reason: str | None
 
 
 class Workspace:
