@@ -10,14 +10,19 @@ from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.store import integrity_report, open_store
 
 
-def check_report(path: Path) -> tuple[bool, list[str]]:
+def check_report(path: Path | str) -> tuple[bool, list[str]]:
     """(all well, lines to show). Refused files give (False, [reason])."""
+    from db.server import is_server_url
+
+    if is_server_url(path):
+        return _server_report(str(path))
     try:
         store = open_store(path, read_only=True, migrate_old=False)
     except StoreError as exc:
         return False, [str(exc)]
     try:
         lines = [
+            *store.notices,
             f"Fil: {path}",
             f"Identitet: Uppdrag-fil (application_id 0x{APPLICATION_ID:08X})",
             f"Schemaversion: {SCHEMA_VERSION}",
@@ -25,12 +30,40 @@ def check_report(path: Path) -> tuple[bool, list[str]]:
         problems = integrity_report(store)
         lines.append("Integritet: ok" if not problems else "Integritet: FEL")
         lines += [f"  {p}" for p in problems[:50]]
-        lines.append("Rader (levande/borttagna):")
-        for model in models.MODELS:
-            if issubclass(model, models.UserRow):
-                total = model.select().count()
-                dead = model.select().where(model.deleted_at.is_null(False)).count()
-                lines.append(f"  {model._meta.table_name:<16} {total - dead:>7} / {dead}")
+        lines += _row_counts()
         return not problems, lines
+    finally:
+        store.close()
+
+
+def _row_counts() -> list[str]:
+    lines = ["Rader (levande/borttagna):"]
+    for model in models.MODELS:
+        if issubclass(model, models.UserRow):
+            total = model.select().count()
+            dead = model.select().where(model.deleted_at.is_null(False)).count()
+            lines.append(f"  {model._meta.table_name:<16} {total - dead:>7} / {dead}")
+    return lines
+
+
+def _server_report(url: str) -> tuple[bool, list[str]]:
+    """What `check` can say about a server: who we are there, what we may do, the schema, the rows.
+    (The server looks after its own pages; IT checks those with PostgreSQL's tools.)"""
+    from db.server import open_server_store
+
+    try:
+        store = open_server_store(url, read_only=True)
+    except StoreError as exc:
+        return False, [str(exc)]
+    try:
+        may_write = store.db.execute_sql("SELECT has_table_privilege('plan', 'INSERT')").fetchone()[0]
+        lines = [
+            f"Server: {store.path.name}",
+            "Identitet: Uppdrag-databas på PostgreSQL "
+            f"{store.db.server_version // 10000}.{store.db.server_version % 10000}",
+            f"Schemaversion: {store.version}",
+            f"Användare: {store.author} ({'läser och skriver' if may_write else 'läser'})",
+        ]
+        return True, lines + _row_counts()
     finally:
         store.close()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from app.team import location
 from db.errors import StoreError
 
 if TYPE_CHECKING:
@@ -50,40 +51,50 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--examples", action="store_true", help="lägg till exempelplanerna")
 
     p = sub.add_parser("list", help="lista planerna i en fil")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
 
     p = sub.add_parser("import", help="importera en plan från JSON")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("plan_file", type=Path, metavar="PLAN.json")
     add_break_lock_option(p)
 
     p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx)")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
                    help="utan personernas e-post, telefon och anteckningar")
 
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv tabellen som JSON")
     p.add_argument("--from", dest="from_month", metavar="ÅÅÅÅ-MM", help="första månaden")
     p.add_argument("--to", dest="to_month", metavar="ÅÅÅÅ-MM", help="sista månaden")
 
     p = sub.add_parser("check", help="kontrollera en fil")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("file", type=location, metavar="FIL")
 
     from app import sharing  # copy, merge, send, backups, restore
 
     sharing.add_commands(sub)
+    from app import team  # the team server (PostgreSQL)
+
+    team.add_commands(sub)
     return parser
 
 
 def _open(path: Path, *, read_only: bool = False) -> Workspace:
     from app.workspace import Workspace
 
-    return Workspace.open(path, read_only=read_only)
+    return tell(Workspace.open(path, read_only=read_only))
+
+
+def tell(ws: Workspace) -> Workspace:
+    """Say on stderr what opening the file did beside it (a stray WAL set aside, a recovery)."""
+    for notice in ws.store.notices:
+        print(f"uppdrag: {notice}", file=sys.stderr)
+    return ws
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -122,7 +133,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.plans import import_plan_file
     from app.sharing import close_shared, open_for_writing
 
-    ws = open_for_writing(args.file, break_stale=args.break_lock)
+    ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
     try:
         plan_id, existed = import_plan_file(ws, args.plan_file)
     finally:
@@ -205,6 +216,18 @@ def _sharing_handler(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 HANDLERS.update({name: _sharing_handler(name) for name in ("copy", "merge", "send", "backups", "restore")})
+
+
+def _team_handler(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app import team
+
+        return team.HANDLERS[name](args)
+
+    return run
+
+
+HANDLERS.update({name: _team_handler(name) for name in ("server",)})
 
 
 def is_command(argv: Sequence[str]) -> bool:

@@ -77,6 +77,8 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
         raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {known}.")
     if not out.parent.exists():
         raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
+    from app.export.plan_data import dates_capitalised
     from app.plan_json import plan_to_dict
 
-    return EXPORTERS[suffix][1](ws, plan_to_dict(ws, plan_id), out)
+    with dates_capitalised(ws.dates_capitalised):
+        return EXPORTERS[suffix][1](ws, plan_to_dict(ws, plan_id), out)

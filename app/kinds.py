@@ -116,3 +116,25 @@ LOG_KINDS = {
 }
 REPORT_STATUSES = {"green": "Grön", "yellow": "Gul", "red": "Röd"}
 DECISION_CHOICES = {"": "", "yes": "Ja", "no": "Nej"}
+# Every `content` kind of docs/plan-format.md (the table a section shows) and its label in the editor.
+CONTENT_KINDS = {
+    "goals_effect": "Effektmål",
+    "goals_deliverable": "Uppdragsmål/projektmål",
+    "timeline_phases": "Tidplan (faser och beslutspunkter)",
+    "milestones": "Milstolpar och beslutspunkter",
+    "activities": "Delaktiviteter",
+    "activity_plan": "Aktivitetsplan",
+    "gantt": "Tidplan som Gantt-schema",
+    "roles_table": "Roller, ansvar och befogenheter (tabell)",
+    "roles_list": "Organisation (en rad per roll)",
+    "resources": "Resursplan",
+    "budget": "Budget (kostnader och finansiering)",
+    "budget_cost": "Budget: kostnader",
+    "budget_financing": "Budget: finansiering",
+    "risks": "Risker",
+    "log": "Ärende- och beslutslogg",
+    "status_reports": "Statusrapporter",
+    "terms": "Definitioner och förkortningar",
+    "references": "Referenser/bilagor",
+    "decision": "Beslut",
+}

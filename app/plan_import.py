@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
-from app.dates import DateParseError, VagueDate
+from app.dates import DateParseError, VagueDate, parse_date, parse_range
 from app.plan_json import FORMAT, FORMAT_VERSION
 from app.plan_schema_check import plan_schema, quick_check
 from app.validation import ValidationError, timeline_rows_pass, validate
 from db import models
+from db.bulk import reserve_ids
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -65,6 +66,8 @@ def read_plan_file(path: Path) -> dict[str, Any]:
         raise PlanFileError(
             f"Filen ”{path.name}” är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})."
         ) from None
+    if isinstance(data, dict):
+        _split_ranges(data)
     check_plan_dict(data)
     return data
 
@@ -116,7 +119,37 @@ def _swedish(error: Any) -> str:
 
 @lru_cache(maxsize=4096)  # VagueDate is immutable; plans repeat their dates
 def _vague(text: str | None) -> VagueDate | None:
-    return None if text is None else VagueDate.from_canonical(text)
+    """A stored form ("2025-Q3"), or one a person wrote ("hösten 2025", "v. 12 2026")."""
+    if text is None:
+        return None
+    try:
+        return VagueDate.from_canonical(text)
+    except DateParseError:
+        return parse_date(text)
+
+
+def _split_ranges(data: Any) -> None:
+    """A whole period written in a row's `start` ("okt 2024 – jan 2025") with no `end`
+    becomes its start and end, in canonical form; anything else is left for the checks."""
+    lists = {"timeline": data.get("timeline"), "resources": data.get("resources"),
+             "organisation.roles": (data.get("organisation") or {}).get("roles")
+             if isinstance(data.get("organisation"), dict) else None}
+    for rows in lists.values():
+        for row in rows if isinstance(rows, list) else ():
+            text = row.get("start") if isinstance(row, dict) else None
+            if not isinstance(text, str) or row.get("end") is not None:
+                continue
+            try:
+                _vague(text)
+                continue
+            except DateParseError:
+                pass
+            try:
+                period = parse_range(text)
+            except DateParseError:
+                continue
+            if period.start is not None and period.end is not None:
+                row["start"], row["end"] = period.start.canonical(), period.end.canonical()
 
 
 VAGUE_PATHS = {
@@ -270,10 +303,14 @@ def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
         models.database.cursor().executemany(sql, rows)
 
 
+def _MARK() -> str:  # noqa: N802 - the open store's placeholder: ? in a file, %s on a server
+    return models.database.param
+
+
 def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
     for chunk in _chunks(values):
-        yield from models.database.execute_sql(sql.format(", ".join("?" * len(chunk))), (*before, *chunk))
+        yield from models.database.execute_sql(sql.format(", ".join([_MARK()] * len(chunk))), (*before, *chunk))
 
 
 def _as_column(field: Any) -> Any:
@@ -380,8 +417,7 @@ class _Upserter:
         #    references between rows resolve before anything is written.
         fresh = [i for i, u in enumerate(uuids) if u not in existing] if existing else range(len(uuids))
         if fresh:
-            (top,) = models.database.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()
-            first = (top or 0) + 1
+            first = reserve_ids(models.database, table, len(fresh))
             if len(fresh) == len(uuids):  # all new: in the order given
                 ids.update(zip(uuids, range(first, first + len(uuids))))
             else:
@@ -417,9 +453,10 @@ class _Upserter:
             all_columns = ["id", "uuid", "created_at", "modified_at", "rev", "deleted_at",
                            *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
             _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
-                         f'VALUES ({", ".join("?" * len(all_columns))})', new_rows)
+                         f'VALUES ({", ".join([_MARK()] * len(all_columns))})', new_rows)
             for r, pending in zip(refs, later):
-                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', pending)
+                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = {_MARK()} '
+                             f'WHERE "id" = {_MARK()}', pending)
 
         # 4. Rows whose values differ (or that were tombstones), in one executemany.
         if existing:
@@ -429,9 +466,10 @@ class _Upserter:
                 found = existing.get(u)
                 if found is not None and (found[1] is not None or found[2:] != v):
                     changed.append((*v, self.now, found[0]))
-            sets = "".join(f'"{fields[n].column_name}" = ?, ' for n in names)
-            _executemany(f'UPDATE "{table}" SET {sets}"deleted_at" = NULL, "modified_at" = ?, '
-                         f'"rev" = "rev" + 1 WHERE "id" = ?', changed)
+            mark = _MARK()
+            sets = "".join(f'"{fields[n].column_name}" = {mark}, ' for n in names)
+            _executemany(f'UPDATE "{table}" SET {sets}"deleted_at" = NULL, "modified_at" = {mark}, '
+                         f'"rev" = "rev" + 1 WHERE "id" = {mark}', changed)
         return ids
 
     def bury_others(self, model: type[models.UserRow], column: str, owners: list[int], keep: Iterable[int]) -> None:
@@ -439,13 +477,15 @@ class _Upserter:
         keep = set(keep)
         # The rows just written are kept: a run of kept ids is left out in SQL rather than read back.
         lo, hi = _top_run(keep) or (0, -1)
-        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" WHERE NOT ("id" BETWEEN ? AND ?) '
+        mark = _MARK()
+        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" WHERE NOT ("id" BETWEEN {mark} AND {mark}) '
                            f'AND "deleted_at" IS NULL AND "{column}" IN ({{}})', owners, (lo, hi))
         self.bury(model, [i for (i,) in alive if i not in keep])
 
     def bury(self, model: type[models.UserRow], ids: Iterable[int]) -> None:
-        _executemany(f'UPDATE "{model._meta.table_name}" SET "deleted_at" = ?, "modified_at" = ?, '
-                     f'"rev" = "rev" + 1 WHERE "id" = ?', [(self.now, self.now, i) for i in ids])
+        mark = _MARK()
+        _executemany(f'UPDATE "{model._meta.table_name}" SET "deleted_at" = {mark}, "modified_at" = {mark}, '
+                     f'"rev" = "rev" + 1 WHERE "id" = {mark}', [(self.now, self.now, i) for i in ids])
 
 
 def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
@@ -546,9 +586,12 @@ def _import_dependencies(up: _Upserter, timeline: list[dict[str, Any]], item_ids
         list(item_ids.values()))}
     pairs = [pair for pair in wanted if pair not in existing] if existing else wanted
     new = ((uuid, up.now, up.now, p, s) for uuid, (p, s) in zip(models.new_uuids(len(pairs)), pairs))
+    mark = _MARK()
     _executemany('INSERT INTO "dependency" ("uuid", "created_at", "modified_at", "rev", "deleted_at", '
-                 '"predecessor_id", "successor_id", "kind") VALUES (?, ?, ?, 1, NULL, ?, ?, \'FS\')', new)
+                 f'"predecessor_id", "successor_id", "kind") VALUES ({mark}, {mark}, {mark}, 1, NULL, {mark}, '
+                 f"{mark}, 'FS')", new)
     wanted_set = set(wanted)
-    _executemany('UPDATE "dependency" SET "deleted_at" = NULL, "modified_at" = ?, "rev" = "rev" + 1 WHERE "id" = ?',
+    _executemany(f'UPDATE "dependency" SET "deleted_at" = NULL, "modified_at" = {mark}, "rev" = "rev" + 1 '
+                 f'WHERE "id" = {mark}',
                  [(up.now, existing[pair][0]) for pair in wanted if pair in existing and existing[pair][1] is not None])
     up.bury(D, [row_id for pair, (row_id, deleted) in existing.items() if pair not in wanted_set and deleted is None])

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -117,6 +116,12 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
     FileInUse. `ws.sharing` (a SharingState) carries the lock and the reason a
     file is read-only; close with `close_shared(ws)`.
     """
+    from db.server import is_server_url
+
+    if is_server_url(path):  # a team server has no sidecar lock: the server checks every write
+        from app.team import open_team
+
+        return open_team(str(path), read_only=read_only), None
     p = Path(path)
     network = is_network_path(p)
     holder: LockInfo | None = None
@@ -250,6 +255,7 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     from db.merge import file_uuid_of, record_common_state
     from app.workspace import Workspace
     from db.connection import fsync_dir
+    from db.tempfiles import temp_beside
 
     out = Path(out)
     if out.exists():
@@ -258,9 +264,7 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
     data = plan_to_dict(ws, plan_id)
     source_uuid = file_uuid_of(ws.store)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(out)
     tmp.unlink()
     try:
         copy = Workspace.create(tmp)
@@ -336,7 +340,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)
     else:
-        ws = open_for_writing(args.file, break_stale=args.break_lock)
+        from app.cli import tell
+
+        ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
         try:
             make_session_backup(args.file)
             report = merge_from(ws, args.other, prefer=args.prefer)

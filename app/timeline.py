@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.dates import Precision, VagueDate
 from db import models
+from db.bulk import is_postgres
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -182,8 +183,10 @@ def _resolve(text: str, precision: str) -> tuple[int, int]:
     elif precision == "quarter":
         e = m + 2
         last = date(y, e, calendar.monthrange(y, e)[1])
-    else:
+    elif precision == "year":
         last = date(y, 12, 31)
+    else:
+        last = VagueDate(d, Precision(precision)).last_day
     return d.toordinal(), last.toordinal()
 
 
@@ -243,7 +246,7 @@ def timeline_head(ws: Workspace, rows_wanted: int) -> TimelineData:
         shown += 1 + per_plan.get(pid, (0,))[0]
     if len(chosen) == len(plans):
         return _assemble(None, plans, _read_rows(None), counts={}, loaded=None)
-    marks = ", ".join("?" * len(chosen))
+    marks = ", ".join([db.param] * len(chosen))
     raw = db.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.deleted_at IS NULL AND t.plan_id IN ({marks}) "
         "ORDER BY t.plan_id, t.position, t.id",
@@ -258,7 +261,8 @@ def timeline_head(ws: Workspace, rows_wanted: int) -> TimelineData:
 
 def _plans(plan_id: int | None) -> list[tuple]:
     """(id, title, doc_type) of one live plan, or of every live plan (plan_id None), by id."""
-    where, params = ("deleted_at IS NULL", ()) if plan_id is None else ("deleted_at IS NULL AND id = ?", (plan_id,))
+    mark = models.database.param
+    where, params = ("deleted_at IS NULL", ()) if plan_id is None else (f"deleted_at IS NULL AND id = {mark}", (plan_id,))
     sql = f"SELECT id, title, doc_type FROM plan WHERE {where} ORDER BY id"
     return models.database.execute_sql(sql, params).fetchall()
 
@@ -266,7 +270,7 @@ def _plans(plan_id: int | None) -> list[tuple]:
 def _read_rows(plan_id: int | None) -> list[tuple]:
     where, params = "t.deleted_at IS NULL AND p.deleted_at IS NULL", ()
     if plan_id is not None:
-        where, params = where + " AND t.plan_id = ?", (plan_id,)
+        where, params = where + f" AND t.plan_id = {models.database.param}", (plan_id,)
     return models.database.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t JOIN plan p ON p.id = t.plan_id "
         f"WHERE {where} ORDER BY t.plan_id, t.position, t.id",
@@ -297,7 +301,7 @@ def _assemble(plan_id: int | None, plans: list[tuple], raw: list[tuple], *, coun
     if loaded is not None:
         params = sorted(loaded)
         sql += (" AND successor_id IN (SELECT id FROM timeline_item WHERE plan_id IN "
-                f"({', '.join('?' * len(params))}))")
+                f"({', '.join([models.database.param] * len(params))}))")
     deps = [
         (a, b)
         for a, b in ((get(pred), get(succ)) for pred, succ in models.database.execute_sql(sql, params).fetchall())
@@ -307,7 +311,8 @@ def _assemble(plan_id: int | None, plans: list[tuple], raw: list[tuple], *, coun
 
 
 # How far past its stored (first) day a period of each precision can reach.
-_REACH = {"day": 0, "month": 30, "quarter": 91, "year": 365}
+_REACH = {"day": 0, "week": 6, "month_part": 10, "month": 30, "quarter": 91, "tertial": 122, "season": 152,
+          "half": 183, "year_part": 122, "year": 365, "turn": 61}
 
 
 def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
@@ -323,12 +328,15 @@ def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
         return None
     latest = date.fromisoformat(max(d for p in per_plan for d in p[2:] if d is not None))
     reach, params = [], []
+    mark = models.database.param
+    # SQLite would pick the date index for the OR below and read most of the table through it.
+    not_indexed = "" if is_postgres(models.database) else " NOT INDEXED"
     for column in ("start", '"end"'):
         for precision, days in _REACH.items():
-            reach.append(f"(t.{column} >= ? AND t.{column.strip('"')}_precision = ?)")
+            reach.append(f"(t.{column} >= {mark} AND t.{column.strip('"')}_precision = {mark})")
             params += [(latest - timedelta(days=days)).isoformat(), precision]
     near = _rows(models.database.execute_sql(
-        f"SELECT {_COLUMNS} FROM timeline_item t NOT INDEXED JOIN plan p ON p.id = t.plan_id "
+        f"SELECT {_COLUMNS} FROM timeline_item t{not_indexed} JOIN plan p ON p.id = t.plan_id "
         f"WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND ({' OR '.join(reach)})", params
     ).fetchall())
     last = rows_span(near)
@@ -339,7 +347,8 @@ def timeline_row(ws: Workspace, item_id: int) -> TimelineRow | None:
     """One item, as `timeline_rows` reads it (to patch a single edited row)."""
     ws.store.activate()
     t = models.database.execute_sql(
-        f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.id = ? AND t.deleted_at IS NULL", (item_id,)
+        f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.id = {models.database.param} AND t.deleted_at IS NULL",
+        (item_id,)
     ).fetchone()
     return None if t is None else _rows([t])[0]
 
@@ -353,6 +362,15 @@ def swedish_holidays(year: int) -> dict[date, str]:
     import holidays
 
     return dict(holidays.Sweden(years=year, include_sundays=False))
+
+
+@lru_cache(maxsize=64)
+def days_off(year: int) -> dict[date, str]:
+    """The days that are not public holidays but that workplaces close on all the same
+    (midsommarafton, julafton, nyårsafton), kept apart from the official ones."""
+    import holidays
+
+    return dict(holidays.Sweden(years=year, include_sundays=False, categories=("de_facto",)))
 
 
 def week_label(d: date) -> str:
@@ -372,7 +390,7 @@ def add_months(d: date, months: int) -> date:
 
 
 def shift_date(v: VagueDate, *, days: int = 0, months: int = 0, anchor: str = "first") -> VagueDate:
-    """Move a vague date by whole months or by days.
+    """Move a vague date by whole months or by days (app.dates.step_date moves it by its own unit).
 
     Moved by a whole number of its own periods (a month by months, a quarter by
     threes, a year by twelves), it keeps its precision. Otherwise it becomes a
@@ -384,8 +402,8 @@ def shift_date(v: VagueDate, *, days: int = 0, months: int = 0, anchor: str = "f
     if v.precision is Precision.DAY:
         d = add_months(v.start, months) + timedelta(days=days)
         return VagueDate(d, Precision.DAY)
-    step = _MONTHS_OF[v.precision]
-    if days == 0 and months % step == 0:
+    step = _MONTHS_OF.get(v.precision)
+    if step is not None and days == 0 and months % step == 0:
         return VagueDate(add_months(v.start, months), v.precision)
     base = v.first_day if anchor == "first" else v.last_day
     return VagueDate(add_months(base, months) + timedelta(days=days), Precision.DAY)

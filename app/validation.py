@@ -61,10 +61,8 @@ def _period(row: Row, problems: Problems, start: str = "start", end: str = "end"
 
 
 def _plan(row: Row, problems: Problems, _scale: int) -> None:
-    from app.templates import TEMPLATES
-
     _required(row, "title", "Titeln", problems)
-    _one_of(row, "doc_type", {k: t.name for k, t in TEMPLATES.items()}, "Dokumenttypen", problems)
+    _one_of(row, "doc_type", kinds.DOC_TYPE_LABELS, "Dokumenttypen", problems)
     _one_of(row, "status", kinds.DOC_STATUSES, "Statusen", problems)
     _one_of(row, "decision_choice", kinds.DECISION_CHOICES, "Beslutet", problems)
 
@@ -74,13 +72,11 @@ def _person(row: Row, problems: Problems, _scale: int) -> None:
 
 
 def _section(row: Row, problems: Problems, _scale: int) -> None:
-    from app.templates import CONTENT_KINDS
-
     _required(row, "heading", "Rubriken", problems)
     if row.get("level") not in (1, 2):
         problems.append(("level", "Rubriknivån måste vara 1 eller 2."))
     content = row.get("content", "")
-    if content and content not in CONTENT_KINDS:
+    if content and content not in kinds.CONTENT_KINDS:
         problems.append(("content", f"Okänt innehåll i avsnittet: ”{content}”."))
 
 

@@ -24,7 +24,9 @@ def set_reference(ws: Workspace, path: Path) -> None:
     if not data.startswith(b"PK"):
         raise ValueError(f"”{path.name}” är inget Word-dokument (.docx eller .dotx).")
     with ws.store.write():
-        models.Asset.replace(key=ASSET_KEY, name=path.name, data=data, modified_at=models.utc_now()).execute()
+        A = models.Asset
+        A.insert(key=ASSET_KEY, name=path.name, data=data, modified_at=models.utc_now()).on_conflict(
+            conflict_target=[A.key], preserve=[A.name, A.data, A.modified_at]).execute()
 
 
 def clear_reference(ws: Workspace) -> None:

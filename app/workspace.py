@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from db.lock import FileLock, LockInfo
 
 DEFAULT_RISK_SCALE = 4
+DATES_CAPITALISED_KEY = "dates_capitalised"  # Setting: bool, default true
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,20 @@ class Workspace:
         self.sharing: SharingState | None = None
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Workspace:
+    def open(cls, path: Path | str, *, read_only: bool = False, password: str | None = None,
+             listen: bool = False) -> Workspace:
+        """A file, or a team server given as a `postgresql://` address (db.server)."""
+        from db.server import is_server_url
+
+        if is_server_url(path):
+            from db.server import open_server_store
+
+            return cls(open_server_store(path, read_only=read_only, password=password, listen=listen))
         return cls(open_store(path, read_only=read_only))
+
+    @property
+    def on_server(self) -> bool:
+        return getattr(self.store, "is_server", False)
 
     @classmethod
     def create(cls, path: Path | str) -> Workspace:
@@ -76,7 +89,13 @@ class Workspace:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.store.write():
-            models.Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+            models.Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict(
+                conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()
+
+    @property
+    def dates_capitalised(self) -> bool:
+        """The organisation's style: a date that starts a table cell is capitalised ("Mars 2026")."""
+        return bool(self.setting(DATES_CAPITALISED_KEY, True))
 
     @property
     def risk_scale(self) -> int:

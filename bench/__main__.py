@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.scenarios import ALSO, SCENARIOS
+from db.uri import file_uri
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -97,7 +98,7 @@ def machine() -> dict[str, Any]:
 
 def counted(db: Path) -> dict[str, int]:
     """What a benchmark file made earlier holds, in the words `bench.generate` reports it."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(db), uri=True)
     try:
         return {key: conn.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
                 for key, table in (("plans", "plan"), ("timeline_items", "timeline_item"), ("risks", "risk"),

@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from db.uri import file_uri
+
 NOT_YET = "ej tillgänglig ännu"
 now = time.perf_counter
 
@@ -61,7 +63,7 @@ def raw_connect(path: Path) -> sqlite3.Connection:
 
 
 def biggest_plan(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path), uri=True)
     try:
         return conn.execute(
             "SELECT plan_id FROM timeline_item WHERE deleted_at IS NULL "
@@ -73,7 +75,7 @@ def biggest_plan(path: Path) -> int:
 
 def size_of(path: Path) -> str:
     """'full' or 'small', from the number of plans in the file."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path), uri=True)
     try:
         plans = conn.execute("SELECT count(*) FROM plan").fetchone()[0]
     finally:

@@ -27,6 +27,7 @@ from bench.common import (
     NOT_YET, NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
 )
 from bench.timeline_scenarios import b2, b3, rss
+from db.uri import file_uri
 
 # --- B1: cold start ----------------------------------------------------------
 
@@ -85,7 +86,7 @@ def b4(path: Path) -> dict[str, Any]:
         started = now()
         db, table = sqlite3.connect(":memory:"), "plan_fts"
         db.execute("CREATE VIRTUAL TABLE plan_fts USING fts5(title, diarienummer, body)")
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        src = sqlite3.connect(file_uri(path), uri=True)
         texts: dict[int, list[str]] = {}
         for pid, body in src.execute("SELECT plan_id, body FROM section WHERE deleted_at IS NULL"):
             texts.setdefault(pid, []).append(body)

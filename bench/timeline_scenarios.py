@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import NOT_YET, NotAvailable, cold_start, need, now, p95, qapp, size_of
+from db.uri import file_uri
 
 
 def open_timeline(path: Path) -> tuple[Any, Any, float, float]:
@@ -47,7 +48,7 @@ def open_timeline(path: Path) -> tuple[Any, Any, float, float]:
 
 def raw_timeline_rows(path: Path) -> float:
     started = now()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path), uri=True)
     rows = conn.execute(
         'SELECT plan_id, kind, code, title, start, start_precision, "end", end_precision, responsible, progress '
         "FROM timeline_item WHERE deleted_at IS NULL ORDER BY plan_id, position"

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,6 +21,8 @@ from db.check import check_file
 from db.connection import fsync_dir, fsync_file, harden, raw_connect
 from db.errors import StoreError
 from db.paths import backup_dir
+from db.tempfiles import remove_stale_temps, short_name, temp_beside
+from db.uri import file_uri
 
 
 def copy_database(source: Path, target: Path) -> Path:
@@ -30,14 +31,13 @@ def copy_database(source: Path, target: Path) -> Path:
     if target.resolve() == Path(source).resolve():
         raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        remove_stale_temps(target.parent)
+        tmp = temp_beside(target)
     except OSError as exc:
         raise StoreError(f"Kopian kunde inte skrivas i mappen ”{target.parent}”: {exc.strerror or exc}. "
                          "Välj en annan mapp.") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        src = sqlite3.connect(f"file:{Path(source).resolve().as_posix()}?mode=ro", uri=True)
+        src = sqlite3.connect(file_uri(source), uri=True)
         harden(src)
         dst = sqlite3.connect(str(tmp))
         try:
@@ -63,7 +63,7 @@ def copy_database(source: Path, target: Path) -> Path:
 
 def backup_before_migration(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir() / f"{path.stem}.v{version}.{stamp}.fore-uppgradering{path.suffix or '.uppdrag'}"
+    target = backup_dir() / f"{short_name(path.stem)}.v{version}.{stamp}.fore-uppgradering{path.suffix or '.uppdrag'}"
     return copy_database(path, target)
 
 
@@ -108,7 +108,7 @@ def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datet
 
 
 def _quick_check(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path), uri=True)
     try:
         harden(conn)
         return conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -122,7 +122,7 @@ def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
     path = Path(path)
     now = now or datetime.now(UTC)
     folder = session_backup_folder(path)
-    target = folder / f"{path.stem}.{now.strftime(_STAMP_FORMAT)}{path.suffix or '.uppdrag'}"
+    target = folder / f"{short_name(path.stem)}.{now.strftime(_STAMP_FORMAT)}{path.suffix or '.uppdrag'}"
     copy_database(path, target)
     result = _quick_check(target)
     if result != "ok":

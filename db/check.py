@@ -18,6 +18,7 @@ from db.connection import raw_connect
 from db.errors import FileRefused
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.schema import schema_difference
+from db.sidecars import has_hot_journal, journal_path, prove_own_journal, set_aside_strays
 
 
 @dataclass
@@ -29,28 +30,11 @@ class FileCheck:
     writable: bool
     recovered: bool = False  # a hot journal from a stopped program was rolled back
     problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what was done beside the file, in Swedish
 
 
 def _describe(path: Path) -> str:
     return f"”{path.name}”"
-
-
-def _journal_path(path: Path) -> Path:
-    return path.with_name(path.name + "-journal")
-
-
-# A rollback journal is "hot" (must be played back) only when it starts with
-# this magic; SQLite ignores an empty or zeroed journal left by a writer that
-# was stopped before its first sync.
-JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
-
-
-def _has_hot_journal(path: Path) -> bool:
-    try:
-        with open(_journal_path(path), "rb") as fh:
-            return fh.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
-    except OSError:
-        return False
 
 
 def _is_writable(path: Path) -> bool:
@@ -58,12 +42,14 @@ def _is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
+def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = False) -> FileCheck:
     """Check that `path` is a genuine Uppdrag file we can read; raise FileRefused if not.
 
     Nothing here writes to the file, except that a genuine Uppdrag file left
     with a hot journal is rolled back by SQLite itself when `allow_recovery`
-    is set and the file is writable: that restores its last committed state.
+    is set and the file is writable: that restores its last committed state,
+    and only after the journal was proven to be the file's own (db.sidecars).
+    A stray -wal/-shm is set aside before SQLite opens the file.
     """
     name = _describe(path)
     if not path.exists():
@@ -93,7 +79,7 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         raise FileRefused(f"Filen {name} saknar schemaversion och kan inte öppnas.")
     # A commit stopped halfway can leave the file shorter than its header says
     # while the hot journal still holds the pages to put back: that is recoverable.
-    if header.page_count and size < header.page_count * header.page_size and not _has_hot_journal(path):
+    if header.page_count and size < header.page_count * header.page_size and not has_hot_journal(path):
         raise FileRefused(
             f"Filen {name} är avkortad ({size} byte av "
             f"{header.page_count * header.page_size}) och kan inte öppnas. "
@@ -101,14 +87,25 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         )
 
     writable = _is_writable(path)
+    notices = set_aside_strays(path, header, writable=writable)
+    if header.wal and (read_only or not allow_recovery or not writable):
+        # SQLite would make a -wal and -shm beside it even to read it
+        raise FileRefused(
+            f"Filen {name} har ställts om till WAL-läge av ett annat program och kan inte läsas "
+            "skrivskyddat utan att filer skapas bredvid den. Öppna den för redigering i Uppdrag en gång, "
+            "så ställs den tillbaka. Filen har inte ändrats."
+        )
     recovered = False
-    if _has_hot_journal(path):
+    if has_hot_journal(path):
         if not (allow_recovery and writable):
             raise FileRefused(
                 f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
                 "återställas där den är skrivbar. Kopiera filen tillsammans med "
-                f"{_journal_path(path).name} till en skrivbar mapp och öppna kopian."
+                f"{journal_path(path).name} till en skrivbar mapp och öppna kopian."
             )
+        copies = prove_own_journal(path, header)
+        notices.append(f"Filen {name} höll på att skrivas när ett program stoppades och har återställts till "
+                       f"sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.")
         recovered = True
 
     try:
@@ -139,7 +136,7 @@ def check_file(path: Path, *, allow_recovery: bool = True) -> FileCheck:
         raise FileRefused(f"Filen {name} är skadad och kan inte öppnas ({exc}).") from exc
     finally:
         conn.close()
-    return FileCheck(path=path, version=version, writable=writable, recovered=recovered)
+    return FileCheck(path=path, version=version, writable=writable, recovered=recovered, notices=notices)
 
 
 def _start_quick_check(path: Path) -> Callable[[], list[str]]:

@@ -11,9 +11,10 @@ import os
 import sqlite3
 from pathlib import Path
 
+from db.uri import file_uri
+
 BUSY_TIMEOUT_S = 10
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a crafted 1 GB cell is refused, not loaded
-
 
 def harden(conn: sqlite3.Connection) -> None:
     """SQLite's defensive settings for files that may come from someone else."""
@@ -28,7 +29,7 @@ def harden(conn: sqlite3.Connection) -> None:
 def raw_connect(path: Path, *, write: bool) -> sqlite3.Connection:
     """A connection outside peewee: autocommit, hardened, read-only unless `write`."""
     mode = "rw" if write else "ro"
-    uri = f"file:{path.resolve().as_posix()}?mode={mode}"
+    uri = file_uri(path, mode=mode)
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     harden(conn)
     conn.execute("PRAGMA mmap_size = 0")

@@ -23,16 +23,23 @@ class Header:
     user_version: int
     page_size: int
     page_count: int
+    change_counter: int = 0
+    wal: bool = False  # bytes 18-19 say WAL mode (Uppdrag's own files never are)
 
 
 def read_header(path: Path) -> Header | None:
     """The file's SQLite header, or None when it is too short or not SQLite."""
     with open(path, "rb") as fh:
-        head = fh.read(HEADER_SIZE)
+        return parse_header(fh.read(HEADER_SIZE))
+
+
+def parse_header(head: bytes) -> Header | None:
+    """The SQLite header in the first 100 bytes of a file (or of page 1 saved in a journal)."""
     if len(head) < HEADER_SIZE or not head.startswith(SQLITE_MAGIC):
         return None
     (page_size,) = struct.unpack(">H", head[16:18])
-    (page_count,) = struct.unpack(">I", head[28:32])
+    (change_counter, page_count) = struct.unpack(">II", head[24:32])
     (user_version,) = struct.unpack(">I", head[60:64])
     (application_id,) = struct.unpack(">I", head[68:72])
-    return Header(application_id, user_version, 65536 if page_size == 1 else page_size, page_count)
+    return Header(application_id, user_version, 65536 if page_size == 1 else page_size, page_count,
+                  change_counter, 2 in head[18:20])

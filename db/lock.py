@@ -19,11 +19,12 @@ import json
 import os
 import socket
 import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from db.tempfiles import temp_beside
 
 STALE_AFTER = timedelta(minutes=10)
 HEARTBEAT_EVERY_S = 60
@@ -146,9 +147,9 @@ def _read_settled(path: Path) -> LockInfo | None:
 
 
 def _write_atomic(path: Path, info: LockInfo) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = temp_beside(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(asdict(info), fh, ensure_ascii=False)
             fh.flush()
             os.fsync(fh.fileno())

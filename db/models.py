@@ -5,7 +5,7 @@ counter and a tombstone (`deleted_at`) instead of being deleted, so that two
 copies of a shared file can later be merged without losing an edit.
 
 Vague dates are stored as two columns: the first day of the period (so that
-SQL can sort and filter on it) and its precision (day, month, quarter, year).
+SQL can sort and filter on it) and its precision (see app.dates.Precision).
 """
 
 from __future__ import annotations

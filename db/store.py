@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -33,6 +32,8 @@ from db.connection import BUSY_TIMEOUT_S, fsync_dir, fsync_file, harden, raw_con
 from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.migrations import migrate
+from db.tempfiles import remove_stale_temps, temp_beside
+from db.uri import file_uri
 
 PRAGMAS = (
     ("journal_mode", "delete"),
@@ -59,6 +60,7 @@ class Store:
     read_only: bool
     recovered: bool = False
     migrated_from: int | None = None
+    notices: list[str] = field(default_factory=list)  # what check_file did beside the file
 
     def activate(self) -> None:
         models.database.initialize(self.db)
@@ -78,7 +80,7 @@ class Store:
 
 def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
     if read_only:
-        uri = f"file:{path.resolve().as_posix()}?mode=ro"
+        uri = file_uri(path)
         db = HardenedSqliteDatabase(
             uri, uri=True, pragmas=(("foreign_keys", 1), ("trusted_schema", 0), ("mmap_size", 0)),
             timeout=BUSY_TIMEOUT_S,
@@ -94,7 +96,7 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
 def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool = True) -> Store:
     """Open an existing Uppdrag file after checking it; migrate older versions first."""
     path = Path(path)
-    check = check_file(path)
+    check = check_file(path, read_only=read_only)
     read_only = read_only or not check.writable
     migrated_from = None
     if check.version < SCHEMA_VERSION:
@@ -105,7 +107,8 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
             )
         _migrate_file(path, check.version)
         migrated_from = check.version
-    store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from)
+    store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from,
+                  check.notices)
     store.activate()
     return store
 
@@ -133,9 +136,8 @@ def create_store(path: Path | str) -> Store:
         raise StoreError(f"Filen ”{path.name}” finns redan; välj ett annat namn.")
     if not path.parent.exists():
         raise StoreError(f"Mappen ”{path.parent}” finns inte.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    remove_stale_temps(path.parent)
+    tmp = temp_beside(path)
     tmp.unlink()
     try:
         db = HardenedSqliteDatabase(str(tmp), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)

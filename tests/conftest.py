@@ -22,3 +22,79 @@ def sha256(path: Path) -> str:
 
 def sidecars(path: Path) -> list[Path]:
     return [p for p in (path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm")) if p.exists()]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster for the whole session, started when a test first asks
+    for it; it fails (never skips) when the server cannot start."""
+    from tests.pg_cluster import start_cluster
+
+    cluster = start_cluster()
+    yield cluster
+    cluster.remove()
+
+
+# Login users of the test cluster: writers, a reader, and one with no Uppdrag role at all.
+PG_USERS = ("alice", "bob", "rita", "nora")
+
+
+def pg_password(user: str) -> str:
+    return f"pw-{user}-secret"
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster, tmp_path_factory):
+    """The login users (passwords in a .pgpass file, as people would keep them) and a database
+    set up by `server init`, copied for each test by `server_db`."""
+    import os
+
+    from db.server_schema import init_server
+
+    passfile = tmp_path_factory.mktemp("pgpass") / "pgpass"
+    passfile.write_text("".join(f"127.0.0.1:{pg_cluster.port}:*:{u}:{pg_password(u)}\n" for u in PG_USERS))
+    passfile.chmod(0o600)
+    os.environ["PGPASSFILE"] = str(passfile)
+    for user in PG_USERS:
+        pg_cluster.sql(f"CREATE ROLE {user} LOGIN PASSWORD '{pg_password(user)}'")
+    pg_cluster.sql("CREATE DATABASE uppdrag_template")
+    init_server(pg_cluster.admin_url("uppdrag_template"))
+    pg_cluster.sql("GRANT uppdrag_write TO alice, bob")
+    pg_cluster.sql("GRANT uppdrag_read TO rita")
+    return "uppdrag_template"
+
+
+class ServerDb:
+    """A fresh Uppdrag database on the test cluster; `url(user)` reaches it as that user."""
+
+    def __init__(self, cluster, name: str):
+        self.cluster = cluster
+        self.name = name
+
+    def url(self, user: str = "alice") -> str:
+        return self.cluster.url(user, self.name)
+
+    @property
+    def admin_url(self) -> str:
+        return self.cluster.admin_url(self.name)
+
+    def sql(self, statement: str, params: tuple = ()) -> list[tuple]:
+        return self.cluster.sql(statement, params, dbname=self.name)
+
+
+_server_dbs = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def server_db(pg_cluster, pg_template) -> ServerDb:
+    name = f"t{next(_server_dbs)}"
+    pg_cluster.sql(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    yield ServerDb(pg_cluster, name)
+    from db import models
+
+    if not isinstance(models.database.obj, type(None)) and getattr(models.database.obj, "param", "?") == "%s":
+        try:
+            models.database.obj.drop_connection()
+        except Exception:  # noqa: BLE001
+            pass
+    pg_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

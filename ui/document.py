@@ -19,7 +19,7 @@ class OpenFile:
         self.stack.setUndoLimit(500)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, parent: Any = None) -> OpenFile | None:
+    def open(cls, path: Path | str, *, read_only: bool = False, parent: Any = None) -> OpenFile | None:
         """Open under the file's lock; None when the user chose not to open a file someone else has."""
         from ui.session import open_workspace
 

@@ -14,13 +14,14 @@ from pathlib import Path
 from app import cli
 
 
-def gui_arguments(argv: list[str]) -> tuple[Path | None, list[str]]:
-    """The file to open (if any) and the arguments left for Qt."""
+def gui_arguments(argv: list[str]) -> tuple[Path | str | None, list[str]]:
+    """The file (or team server address) to open, if any, and the arguments left for Qt."""
     if not argv:  # the usual start, from a menu or an icon: nothing to parse (argparse takes a few ms)
         return None, []
     parser = cli.SwedishParser(prog="uppdrag", description="Starta Uppdrag.")
-    parser.add_argument("path", nargs="?", type=Path, metavar="FIL", help="databasfil att öppna")
-    parser.add_argument("--db", type=Path, metavar="FIL", help="databasfil att öppna")
+    parser.add_argument("path", nargs="?", type=cli.location, metavar="FIL",
+                        help="databasfil (eller postgresql://-adress) att öppna")
+    parser.add_argument("--db", type=cli.location, metavar="FIL", help="databasfil eller teamserver att öppna")
     args, qt_args = parser.parse_known_args(argv)
     return args.db or args.path, qt_args
 

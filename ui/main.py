@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 
 
-def build_window(path: Path | None, settings: QSettings | None = None, *, interactive_errors: bool = True):
+def build_window(path: Path | str | None, settings: QSettings | None = None, *, interactive_errors: bool = True):
     """Make the main window on `path` (or the default database); returns (window, exception hook)."""
     from app.startup import ensure_default_database
     from ui import i18n
@@ -23,7 +23,7 @@ def build_window(path: Path | None, settings: QSettings | None = None, *, intera
     window = MainWindow(app_settings)
     hook = ExceptionHook(lambda: window, interactive=interactive_errors)
     hook.install()
-    target = Path(path) if path else None
+    target = path or None  # a Path, or a team server's address
     if target is None:
         try:
             target = ensure_default_database()
@@ -66,7 +66,7 @@ def _started(app: QCoreApplication) -> None:
     gc.enable()
 
 
-def run(path: Path | None, qt_args: list[str]) -> int:
+def run(path: Path | str | None, qt_args: list[str]) -> int:
     """Start the application; ui.entry.before_qt has run (the garbage collector is off until the first paint)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication

@@ -33,6 +33,12 @@ def _file_actions() -> ModuleType:
     return file_actions
 
 
+def _server_actions() -> ModuleType:
+    from ui import server_actions
+
+    return server_actions
+
+
 def _sharing_actions() -> ModuleType:
     from ui import sharing_actions
 
@@ -131,6 +137,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = m.addMenu(tr("MainWindow", "&Senast öppnade"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
+        a["open_server"] = self._action(m, tr("MainWindow", "Öppna se&rver…"),
+                                        lambda: _server_actions().open_server_dialog(self), None, "actionOpenServer")
+        self.recent_servers_menu = m.addMenu(tr("MainWindow", "Senaste ser&vrar"))
+        self.recent_servers_menu.setObjectName("recentServersMenu")
+        self.recent_servers_menu.aboutToShow.connect(
+            lambda: _server_actions().fill_recent_servers(self, self.recent_servers_menu))
+        self.recent_servers_menu.setEnabled(bool(self.settings.recent_servers))
         a["save_copy"] = self._action(m, tr("MainWindow", "Spara &kopia som…"),
                                       lambda: _file_actions().save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
         a["send_plan"] = self._action(m, tr("MainWindow", "Skicka plan som &fil…"),
@@ -220,10 +233,11 @@ class MainWindow(QMainWindow):
             a[key].setEnabled(writable)
         for key in ("copy_plan", "delete_plan"):
             a[key].setEnabled(writable and plan)
-        a["save_copy"].setEnabled(has_file)
-        a["restore"].setEnabled(has_file)
+        on_file = has_file and not self.ofile.ws.on_server  # a server is copied and backed up by IT
+        a["save_copy"].setEnabled(on_file)
+        a["restore"].setEnabled(on_file)
         a["compare"].setEnabled(plan)
-        a["merge"].setEnabled(writable)
+        a["merge"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
         a["freeze"].setEnabled(writable and plan)
         for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
@@ -256,15 +270,19 @@ class MainWindow(QMainWindow):
 
     # --- file ----------------------------------------------------------------
 
-    def open_path(self, path: Path, *, read_only: bool = False) -> bool:
-        """Open a file; a refused file shows its message and the current file stays open."""
+    def open_path(self, path: Path | str, *, read_only: bool = False) -> bool:
+        """Open a file or a team server (a postgresql:// address); a refused one shows its message."""
+        from app.team import location
+
+        target = location(str(path))
         try:
             if self.ofile is not None:
                 self.close_file()
-            ofile = OpenFile.open(Path(path), read_only=read_only, parent=self)
+            ofile = OpenFile.open(target, read_only=read_only, parent=self)
         except expected_errors() as exc:
             show_expected(self, exc)
-            self.settings.forget_file(Path(path))
+            if isinstance(target, Path):  # a server that does not answer now is still remembered
+                self.settings.forget_file(target)
             return False
         if ofile is None:
             return False
@@ -293,10 +311,16 @@ class MainWindow(QMainWindow):
         # refresh with search text) before then builds it at once (see `index`).
         self._index_stale = True
         after_first_paint(self, self._ensure_index)
-        self.settings.remember_file(ofile.path)
+        if ofile.ws.on_server:
+            self.settings.remember_server(str(ofile.path))
+            self.recent_servers_menu.setEnabled(True)
+        else:
+            self.settings.remember_file(ofile.path)
         self._fill_recent()
         self.update_title()
-        if ofile.ws.store.recovered:
+        if ofile.ws.store.notices:  # a recovery (and where the copies are), a stray WAL set aside
+            self.statusBar().showMessage(" ".join(ofile.ws.store.notices), 60000)
+        elif ofile.ws.store.recovered:
             self.statusBar().showMessage(tr("MainWindow", "Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt."), 15000)
         self.refresh_list()
         first = self._first_plan_index()
@@ -307,7 +331,7 @@ class MainWindow(QMainWindow):
     def _backup_if_open(self, ofile: OpenFile) -> None:
         from ui.session import backup_in_background
 
-        if self.ofile is ofile:  # not if the file was closed (or replaced) in the meantime
+        if self.ofile is ofile and not ofile.ws.on_server:  # not if closed (or replaced) meanwhile; IT backs up a server
             backup_in_background(ofile.path)
 
     def _ensure_index(self) -> None:
@@ -345,7 +369,11 @@ class MainWindow(QMainWindow):
             return
         path = self.ofile.path
         self.setWindowTitle(f"{path.name} – Uppdrag")
-        text = tr("MainWindow", "%1 i %2").replace("%1", path.name).replace("%2", str(path.parent))
+        if self.ofile.ws.on_server:
+            text = tr("MainWindow", "Teamserver: %1 som %2").replace("%1", path.name).replace(
+                "%2", self.ofile.ws.store.author)
+        else:
+            text = tr("MainWindow", "%1 i %2").replace("%1", path.name).replace("%2", str(path.parent))
         if self.ofile.read_only:
             text += " – " + tr("MainWindow", "skrivskyddad")
         self.file_label.setText(text)

@@ -16,9 +16,16 @@ if TYPE_CHECKING:
     from app.workspace import Workspace
 
 
-def open_workspace(path: Path, *, read_only: bool, parent) -> Workspace | None:
-    """Open under the sidecar lock; if someone else holds it, ask (read-only, break a stale lock, cancel)."""
+def open_workspace(path: Path | str, *, read_only: bool, parent) -> Workspace | None:
+    """Open under the sidecar lock; if someone else holds it, ask (read-only, break a stale lock, cancel).
+    A team server has no lock: it is opened listening for other clients' commits (ui.server_actions)."""
     from app.sharing import FileInUse, open_for_editing
+    from app.team import is_server_url
+
+    if is_server_url(path):
+        from ui.server_actions import open_server_workspace
+
+        return open_server_workspace(str(path), read_only=read_only, parent=parent)
 
     try:
         return open_for_editing(path, read_only=read_only)[0]
@@ -97,11 +104,15 @@ class ExternalChangeWatcher(QObject):
         self.on_change = on_change
         self.version = self._read()
         self.timer = QTimer(self)
-        self.timer.setInterval(self.POLL_MS)
+        # A server's count is only a number in memory: look often, so others' commits show within a second.
+        self.timer.setInterval(self.POLL_MS // 4 if getattr(ws, "on_server", False) else self.POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
 
     def _read(self) -> int | None:
+        heard = getattr(self.ws.store, "changes_from_others", None)
+        if heard is not None:  # a team server: commits other clients announced (LISTEN/NOTIFY)
+            return heard()
         try:
             return self.ws.store.db.execute_sql("PRAGMA data_version").fetchone()[0]
         except Exception:  # noqa: BLE001 - a vanished network share: try again next time

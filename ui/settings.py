@@ -64,6 +64,21 @@ class AppSettings:
         self.q.setValue("files/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
         self.q.setValue("files/last", str(path))
 
+    @property
+    def recent_servers(self) -> list[str]:
+        """Team servers opened lately (their addresses; a password is never part of one)."""
+        value = self.q.value("servers/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in value or []]
+
+    def remember_server(self, url: str) -> None:
+        recent = [u for u in self.recent_servers if u != url]
+        self.q.setValue("servers/recent", [url, *recent][:MAX_RECENT])
+
+    def forget_server(self, url: str) -> None:
+        self.q.setValue("servers/recent", [u for u in self.recent_servers if u != url])
+
     def forget_file(self, path: Path) -> None:
         self.q.setValue("files/recent", [str(p) for p in self.recent_files if p != Path(path).resolve()])
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
-from app.dates import VagueDate, format_range, parse_date
+from app.dates import VagueDate, capitalised, format_range, parse_date
 from app.kinds import DOC_TYPE_LABELS
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "as_dict",
     "as_list",
     "as_text",
+    "dates_capitalised",
     "format_amount",
     "format_date",
     "format_date_range",
@@ -55,19 +58,39 @@ def vague(value: Any) -> VagueDate | None:
         return None
 
 
+# The organisation's style: does a date that starts a table cell begin with a capital
+# ("Mars 2026", as the seeds write it) or stay in lower case ("mars 2026")? Set for one
+# export by app.exporters from the file's setting; mid-text month names stay lower case.
+_CAPITALISE = ContextVar("capitalise_dates", default=True)
+
+
+@contextmanager
+def dates_capitalised(capitalise: bool) -> Iterator[None]:
+    token = _CAPITALISE.set(capitalise)
+    try:
+        yield
+    finally:
+        _CAPITALISE.reset(token)
+
+
+def _cell(text: str) -> str:
+    return capitalised(text) if _CAPITALISE.get() else text
+
+
 def format_date(value: Any, style: str = "long") -> str:
-    """ "2024-11-18", "September 2025", "Q3 2025", "2025"; unreadable text is kept as written."""
+    """ "2024-11-18", "September 2025", "Q3 2025", "Hösten 2025", "2025" as a cell starts;
+    unreadable text is kept as written."""
     date = vague(value)
-    return date.format(style) if date is not None else as_text(value)
+    return _cell(date.format(style)) if date is not None else as_text(value)
 
 
 def format_date_range(start: Any, end: Any, style: str = "short") -> str:
-    """ "Okt 2024 – Jan 2025"; a side that is not a date is written as it stands."""
+    """ "Okt 2024 – jan 2025"; a side that is not a date is written as it stands."""
     a, b = vague(start), vague(end)
     if (a is None and as_text(start)) or (b is None and as_text(end)):
-        left, right = format_date(start, style), format_date(end, style)
+        left, right = format_date(start, style), as_text(end) if b is None else b.format(style)
         return " – ".join(x for x in (left, right) if x)
-    return format_range(a, b, style)
+    return _cell(format_range(a, b, style))
 
 
 MAX_AMOUNT = 10**15  # kronor; anything larger is a typo or damage, shown as written

@@ -18,6 +18,7 @@ from typing import Any
 
 from app import kinds
 from app.dates import DateParseError, VagueDate
+from app.export.plan_data import format_date
 from app.export.result import save_beside
 from app.risks import RiskSettings, default_settings, risk_value
 
@@ -80,8 +81,7 @@ def _first_day(text: str | None) -> date | None:
 
 
 def _date_text(text: str | None) -> str:
-    v = _vague(text)
-    return v.format("long") if v else (text or "")
+    return format_date(text) if _vague(text) else (text or "")
 
 
 def _people(plan: dict[str, Any]) -> dict[str, str]:

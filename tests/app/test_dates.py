@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.dates import (
+    ACCEPTED_FORMS,
     MONTHS_LONG,
     MONTHS_SHORT,
     DateParseError,
@@ -145,8 +146,9 @@ def test_parse_date_rejects_with_swedish_message(text, fragment):
 def test_unrecognised_text_message_lists_accepted_forms():
     message = str(pytest.raises(DateParseError, parse_date, "hello").value)
     assert "”hello”" in message
-    for form in ("2024-11-18", "241118", "September 2025", "Q3 2025"):
-        assert form in message
+    for _kind, examples in ACCEPTED_FORMS:
+        for form in examples.split(", "):
+            assert form in message
 
 
 def test_date_parse_error_is_a_value_error():
@@ -181,9 +183,9 @@ def test_first_and_last_day(vd, first, last):
     ("vd", "canonical", "long", "short"),
     [
         (D(2024, 11, 18), "2024-11-18", "2024-11-18", "2024-11-18"),
-        (M(2025, 9), "2025-09", "September 2025", "Sep 2025"),
-        (M(2025, 3), "2025-03", "Mars 2025", "Mars 2025"),
-        (M(2024, 10), "2024-10", "Oktober 2024", "Okt 2024"),
+        (M(2025, 9), "2025-09", "september 2025", "sep 2025"),
+        (M(2025, 3), "2025-03", "mars 2025", "mars 2025"),
+        (M(2024, 10), "2024-10", "oktober 2024", "okt 2024"),
         (Q(2025, 3), "2025-Q3", "Q3 2025", "Q3 2025"),
         (Y(2025), "2025", "2025", "2025"),
     ],
@@ -295,7 +297,7 @@ def test_parse_range_uses_today_for_missing_years():
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("Jan 2025 – Okt 2024", "Slutdatum Oktober 2024 ligger före startdatum Januari 2025"),
+        ("Jan 2025 – Okt 2024", "Slutdatum oktober 2024 ligger före startdatum januari 2025"),
         ("2025 – Q4 2024", "Slutdatum"),
         ("241217 – 241121", "före startdatum"),
         ("Okt 2024 – Jan 20255", "Slutdatumet: Kunde inte tolka ”Jan 20255”"),
@@ -317,10 +319,10 @@ def test_parse_range_rejects(text, fragment):
 @pytest.mark.parametrize(
     ("start", "end", "short", "long"),
     [
-        (M(2024, 10), M(2025, 1), "Okt 2024 – Jan 2025", "Oktober 2024 – Januari 2025"),
-        (M(2024, 10), None, "Okt 2024", "Oktober 2024"),
-        (None, M(2025, 1), "Jan 2025", "Januari 2025"),
-        (M(2025, 1), M(2025, 1), "Jan 2025", "Januari 2025"),
+        (M(2024, 10), M(2025, 1), "okt 2024 – jan 2025", "oktober 2024 – januari 2025"),
+        (M(2024, 10), None, "okt 2024", "oktober 2024"),
+        (None, M(2025, 1), "jan 2025", "januari 2025"),
+        (M(2025, 1), M(2025, 1), "jan 2025", "januari 2025"),
         (D(2024, 11, 21), D(2024, 12, 17), "2024-11-21 – 2024-12-17", "2024-11-21 – 2024-12-17"),
         (None, None, "", ""),
     ],
@@ -347,19 +349,7 @@ def test_validate_order():
 
 # --- properties --------------------------------------------------------------------
 
-_days = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
-
-
-@st.composite
-def vague_dates(draw, precision=st.sampled_from(list(Precision))):
-    d, p = draw(_days), draw(precision)
-    return {
-        Precision.DAY: lambda: D(d.year, d.month, d.day),
-        Precision.MONTH: lambda: M(d.year, d.month),
-        Precision.QUARTER: lambda: Q(d.year, (d.month - 1) // 3 + 1),
-        Precision.YEAR: lambda: Y(d.year),
-    }[p]()
-
+from tests.app.date_strategies import vague_dates  # noqa: E402 - beside the properties that use it
 
 @pytest.mark.parametrize("precision", list(Precision))
 @given(data=st.data())
@@ -375,14 +365,14 @@ def test_format_parses_back_for_every_precision(precision, data):
 @given(vague_dates())
 def test_period_bounds_are_consistent(vd):
     assert vd.first_day == vd.start <= vd.last_day
-    assert vd.last_day.year == vd.start.year
+    assert (vd.last_day - vd.first_day).days < 366
     assert parse_date(vd.last_day.isoformat()).last_day == vd.last_day
 
 
 @given(vague_dates(), vague_dates())
 def test_canonical_sorts_like_vague_dates_by_start(a, b):
     # stored canonical text keeps chronological order of period starts within a precision
-    if a.precision == b.precision:
+    if a.precision == b.precision and a.precision is not Precision.SEASON:  # seasons are stored by name
         assert (a.canonical() < b.canonical()) == (a < b)
 
 

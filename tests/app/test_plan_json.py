@@ -100,3 +100,27 @@ def test_end_before_start_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(PlanFileError, match="före"):
         read_plan_file(_broken(tmp_path, mutate))
+
+
+def test_every_date_phrase_imports_and_is_written_back_canonical(tmp_path: Path, ws: Workspace) -> None:
+    """Hand-written Swedish periods in a plan file: a date, or a whole period in `start`."""
+    from app.dates import VagueDate
+    from tests.app.date_phrases import PHRASES
+
+    data = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
+    template = data["timeline"][0]
+    data["timeline"] = []
+    for i, (text, _meaning) in enumerate(PHRASES):
+        data["timeline"].append({**template, "uuid": f"00000000-0000-4000-8000-{i:012d}", "start": text,
+                                 "end": None, "parent": None, "title": text})
+
+    path = tmp_path / "fraser.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    plan_id, _ = import_plan_file(ws, path)
+    stored = {row["title"]: (row["start"], row["end"]) for row in ws.list("timeline", plan_id)}
+    for text, meaning in PHRASES:
+        expected = meaning if isinstance(meaning, tuple) else (meaning, None)
+        assert stored[text] == expected, text
+    written = plan_to_dict(ws, plan_id)["timeline"]
+    assert {t["title"]: t["start"] for t in written}["hösten 2025"] == "2025-hösten"
+    assert VagueDate.from_canonical({t["title"]: t["end"] for t in written}["v. 12–14 2026"]) == VagueDate.week(2026, 14)

@@ -191,7 +191,7 @@ def test_timeline_tables(small):
         ["Augusti 2025", "Halvtid", "MS1", "Avstämning"], ["2025-12-15", "Avsluta", "BP2", ""]]
     assert rows(table_with_header(doc, "Delområde")) == [
         ["Delområde", "Beskrivning", "Tidsplan", "Ansvarig"],
-        ["1. Upphandling", "Beskrivning med kursiv.\nkrav\navtal", "Feb 2025 – Maj 2025", "Maja Ek"],
+        ["1. Upphandling", "Beskrivning med kursiv.\nkrav\navtal", "Feb 2025 – maj 2025", "Maja Ek"],
         ["2. Utbildning", "", "Sep 2025", "Olof Ström"]]
 
 

@@ -232,8 +232,8 @@ def test_plan_aktivitetsplan_with_ranges(plan):
     assert table[0] == ["Delområde", "Beskrivning", "Tidsplan", "Ansvarig"]
     assert [r[0] for r in table[1:]] == ["1. Gemensamma mål", "2. Kartlägga förutsättningar", "3. Agera tillsammans",
                                          "4. Säkra stödet till mikronivån", "5. Gemensam uppföljning"]
-    assert [r[2] for r in table[1:]] == ["Okt 2024", "Okt 2024 – Jan 2025", "Dec 2024 – Feb 2025",
-                                         "Jan 2025 – Apr 2025", "Maj 2024 – Okt 2025"]
+    assert [r[2] for r in table[1:]] == ["Okt 2024", "Okt 2024 – jan 2025", "Dec 2024 – feb 2025",
+                                         "Jan 2025 – apr 2025", "Maj 2024 – okt 2025"]
     last = data["timeline"][4]
     assert [r[3] for r in table[1:]] == ["Uppdragsledare"] * 4 + [_people(data)[last["responsible_person"]]]
     assert table[1][1].startswith("Etablera mål för den gemensamma planen")

@@ -73,6 +73,18 @@ def test_version(bundle: Path, sandbox: dict[str, str], tmp_path: Path) -> None:
     assert r.stdout.strip() == f"uppdrag {VERSION}"
 
 
+def test_the_bundle_reaches_for_a_team_server(bundle: Path, sandbox: dict[str, str], tmp_path: Path) -> None:
+    """psycopg and its libpq are inside: a server that does not answer is the Swedish sentence."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    _, cli = _executables(bundle)
+    r = run(cli, "list", f"postgresql://anna@127.0.0.1:{port}/uppdrag", env=sandbox, cwd=tmp_path)
+    assert r.returncode == 1 and "svarar inte" in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
 def test_resources_are_inside_the_bundle(bundle: Path) -> None:
     sys.path.insert(0, str(ROOT / "packaging"))
     import bundle_data

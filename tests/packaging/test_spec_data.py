@@ -42,7 +42,10 @@ def test_the_files_the_app_is_known_to_read_are_bundled() -> None:
     inside = bundled()
     examples = sorted(RESOURCES.glob("examples/*.json"))
     assert examples, "no example plans in app/resources/examples"
-    for path in [*examples, RESOURCES / "plan.schema.json", RESOURCES / "uppdrag.svg"]:
+    templates = sorted(RESOURCES.glob("templates/*.toml"))
+    models = sorted(RESOURCES.glob("steering_models/*.toml"))
+    assert len(templates) > 4 and models, "the templates and steering models are data in app/resources/"
+    for path in [*examples, *templates, *models, RESOURCES / "plan.schema.json", RESOURCES / "uppdrag.svg"]:
         assert rel(path) in inside
     for docx in RESOURCES.rglob("*.docx"):  # the Word reference document(s)
         assert rel(docx) in inside
@@ -106,6 +109,15 @@ def test_every_resource_file_named_in_the_code_is_bundled() -> None:
                         if f"app/resources/{PurePosixPath(name).as_posix()}" not in inside:
                             problems.append(f"{rel(path)}: {name}")
     assert problems == []
+
+
+def test_package_data_names_every_kind_of_run_time_file() -> None:
+    """pyproject's package-data ships the same kinds of files as the bundle (the templates' TOML too)."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["*"]
+    suffixes = {p.suffix for p in bundle_data.runtime_resources(ROOT)}
+    assert ".toml" in suffixes
+    assert sorted(s for s in suffixes if f"*{s}" not in patterns) == []
 
 
 def test_bundle_data_leaves_out_sources_only() -> None:

@@ -11,7 +11,7 @@ import pytest
 from app.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
-MINE = ["ui/main_window.py", "ui/file_actions.py", "ui/errors.py", "ui/plan_list.py", "ui/dialogs", "ui/editor"]
+MINE = ["ui/main_window.py", "ui/server_actions.py", "ui/file_actions.py", "ui/errors.py", "ui/plan_list.py", "ui/dialogs", "ui/editor"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -29,12 +29,12 @@ def test_vague_date_is_understood_while_typing_and_stored_with_precision(qtbot, 
     qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
     line.selectAll()
     keys(qtbot, line, "sep 2025")
-    assert date_edit.feedback.text() == "→ September 2025 (månad)"
+    assert date_edit.feedback.text() == "→ september 2025 (månad)"
     qtbot.keyClick(line, Qt.Key.Key_Return)
     stored = window.ofile.ws.get("plan", window.current_plan_id())["document_date"]
     assert stored == VagueDate.month(2025, 9)
     assert stored.precision is Precision.MONTH
-    assert line.text() == "September 2025"
+    assert line.text() == "september 2025"
 
 
 def test_impossible_date_shows_swedish_message_and_stores_nothing(qtbot, window) -> None:
@@ -81,3 +81,46 @@ def test_decision_page_stores_signature(qtbot, window) -> None:
     plan = window.ofile.ws.get("plan", window.current_plan_id())
     assert plan["signature_name"] == "Maria Lind"
     assert plan["signature_date"] == VagueDate.day(2024, 11, 18)
+
+
+def test_every_date_phrase_is_accepted_by_the_date_field(qtbot, window) -> None:
+    """Each period of the table typed into an item's start: a date is stored at its precision,
+    a whole period ("okt 2024 – jan 2025", "v. 12–14 2026") fills start and end."""
+    from tests.app.date_phrases import PHRASES
+
+    page = window.editor.show_page("timeline")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    row_id = page.current_id()
+    start, end = page.form.editor("start").edit, page.form.editor("end").edit
+    for text, meaning in PHRASES:
+        qtbot.mouseClick(end.line, Qt.MouseButton.LeftButton)  # empty the end: no old end to clash with
+        qtbot.keyClick(end.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(end.line, Qt.Key.Key_Backspace)
+        qtbot.keyClick(end.line, Qt.Key.Key_Return)
+        type_into(qtbot, start.line, text)
+        row = window.ofile.ws.get("timeline", row_id)
+        expected = meaning if isinstance(meaning, tuple) else (meaning, None)
+        assert (row["start"], row["end"]) == expected, (text, start.feedback.text())
+        assert start.line.text() == expected[0].format()
+        assert end.line.text() == ("" if expected[1] is None else expected[1].format())
+
+
+def test_unreadable_date_keeps_the_text_and_lists_the_forms(qtbot, window) -> None:
+    page = window.editor.show_page("timeline")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    row_id = page.current_id()
+    start = page.form.editor("start").edit
+    type_into(qtbot, start.line, "när det passar")
+    assert start.line.text() == "när det passar"
+    message = start.feedback.text()
+    assert "Kunde inte tolka" in message and "hösten 2025" in message and "v. 12 2026" in message
+    assert window.ofile.ws.get("timeline", row_id)["start"] is None
+
+
+def test_typed_range_shows_both_sides_while_typing(qtbot, window) -> None:
+    page = window.editor.show_page("timeline")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    start = page.form.editor("start").edit
+    qtbot.mouseClick(start.line, Qt.MouseButton.LeftButton)
+    keys(qtbot, start.line, "v. 12–14 2026")
+    assert start.feedback.text() == "→ v. 12–14 2026 (start och slut)"

@@ -144,3 +144,13 @@ def test_a_commit_by_another_program_shows_up(make_window, example_file: Path, q
                     timeout=5000)
     assert not window.ofile.stack.canUndo()
     assert "annat program" in window.statusBar().currentMessage()
+
+
+def test_recovery_says_where_the_copies_are(make_window, tmp_path: Path, private_data_dir: Path) -> None:
+    from tests.db.test_swapped_sidecars import _crash, _file
+
+    path = _file(tmp_path / "egen.uppdrag", ["Plan 1"])
+    _crash(path, "rows")
+    window = make_window(path)
+    (kept,) = (private_data_dir / "aterstallning").iterdir()
+    assert str(kept) in window.statusBar().currentMessage()

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QUndoStack, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QUndoStack, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from app.dates import VagueDate
@@ -66,12 +66,16 @@ def _row_mid(view, display: int) -> int:
     return view.row_y(display) + ROW_H // 2
 
 
-def _drag(qtbot, view, start: QPoint, dx: int, steps: int = 4) -> None:
+def _drag(qtbot, view, start: QPoint, dx: int, steps: int = 4,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     vp = view.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, modifier, pos=start)
     for i in range(1, steps + 1):
-        qtbot.mouseMove(vp, QPoint(start.x() + dx * i // steps, start.y()))
-    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(start.x() + dx, start.y()))
+        # QTest.mouseMove takes no modifiers: send the move as the event a person's mouse makes
+        pos = QPointF(start.x() + dx * i // steps, start.y())
+        QApplication.sendEvent(vp, QMouseEvent(QEvent.Type.MouseMove, pos, vp.mapToGlobal(pos),
+                                               Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, modifier))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, modifier, pos=QPoint(start.x() + dx, start.y()))
 
 
 def test_drag_bar_moves_both_ends_in_one_undo_step(qtbot, panel, ws, items) -> None:
@@ -119,11 +123,42 @@ def test_vague_bar_moved_by_whole_months_keeps_month_precision(qtbot, panel, ws,
     _drag(qtbot, view, QPoint(x, y), 61)  # about a month
     assert _stored(ws, items["vague"]) == (VagueDate.month(2025, 10), VagueDate.month(2025, 11))
     panel.stack.undo()
-    view.set_scale(PPD, date(2025, 8, 20))  # day zoom: a move by days gives days
+    view.set_scale(PPD, date(2025, 8, 20))  # day zoom: still whole months, never a day by accident
     y = _row_mid(view, 3)
     x = int(view.x_for_date(date(2025, 9, 20)))
     _drag(qtbot, view, QPoint(x, y), int(2 * PPD))
+    assert _stored(ws, items["vague"]) == (VagueDate.month(2025, 9), VagueDate.month(2025, 10))
+    _drag(qtbot, view, QPoint(x, y), int(35 * PPD))
+    assert _stored(ws, items["vague"]) == (VagueDate.month(2025, 10), VagueDate.month(2025, 11))
+    panel.stack.undo()
+    _drag(qtbot, view, QPoint(x, y), int(2 * PPD), modifier=Qt.KeyboardModifier.AltModifier)  # made exact on purpose
     assert _stored(ws, items["vague"]) == (VagueDate.day(2025, 9, 3), VagueDate.day(2025, 11, 2))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "right", "left"),
+    [
+        (VagueDate.quarter(2025, 4), None, VagueDate.quarter(2026, 1), VagueDate.quarter(2025, 3)),
+        (VagueDate.week(2025, 52), VagueDate.week(2026, 1), VagueDate.week(2026, 1), VagueDate.week(2025, 51)),
+        (VagueDate.week(2026, 53), None, VagueDate.week(2027, 1), VagueDate.week(2026, 52)),
+        (VagueDate.season(2025, 2), None, VagueDate.season(2026, 0), VagueDate.season(2025, 1)),
+        (VagueDate.tertial(2026, 3), None, VagueDate.tertial(2027, 1), VagueDate.tertial(2026, 2)),
+        (VagueDate.year_part(2026, 1), None, VagueDate.year_part(2026, 2), VagueDate.year_part(2025, 3)),
+    ],
+)
+def test_nudged_vague_item_moves_by_its_own_unit(qtbot, ws, start, end, right, left) -> None:
+    pid = _plan(ws)
+    ws.add("timeline", pid, kind="milestone" if end is None else "activity", title="Vag", start=start, end=end)
+    panel = shown_timeline(qtbot, ws, pid)
+    view = panel.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    row = ws.list("timeline", pid)[0]
+    assert row["start"] == right and row["start"].precision is start.precision
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert ws.list("timeline", pid)[0]["start"] == left
 
 
 def test_keyboard_nudges_milestone_and_undo_restores(qtbot, panel, ws, items) -> None:
@@ -327,4 +362,14 @@ def test_weekend_and_holiday_runs_across_years_match_day_by_day(panel) -> None:
             else:
                 expected.append((o, 1, what))
         runs = view._shade_runs(first, last)
-        assert [(o, n, "holiday" if color is paint.HOLIDAY else "weekend") for o, n, color in runs] == expected
+        names = {id(paint.HOLIDAY): "holiday", id(paint.DAY_OFF): "day_off", id(paint.WEEKEND): "weekend"}
+        assert [(o, n, names[id(color)]) for o, n, color in runs] == expected
+
+
+def test_de_facto_days_off_are_shaded_apart_from_public_holidays(panel) -> None:
+    shaded = dict(panel.view.shaded_days(date(2026, 6, 18), date(2026, 12, 31)))
+    assert shaded[date(2026, 6, 19)] == "day_off"  # midsommarafton
+    assert shaded[date(2026, 6, 20)] == "holiday"  # midsommardagen
+    assert shaded[date(2026, 12, 24)] == "day_off" and shaded[date(2026, 12, 25)] == "holiday"
+    assert shaded[date(2026, 12, 31)] == "day_off"
+    assert paint.DAY_OFF != paint.HOLIDAY

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from app import kinds
 from ui.i18n import kind_label, tr
 
 COPY = "__copy__"
@@ -11,13 +12,11 @@ COPY = "__copy__"
 
 class NewPlanDialog(QDialog):
     def __init__(self, plans: list[tuple[int, str]], parent: QWidget | None = None):
-        from app.templates import DOC_TYPE_LABELS
-
         super().__init__(parent)
         self.setWindowTitle(tr("NewPlan", "Ny plan"))
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(tr("NewPlan", "Mall"))
-        for key, label in DOC_TYPE_LABELS.items():
+        for key, label in kinds.DOC_TYPE_LABELS.items():
             self.kind.addItem(kind_label(label), key)
         if plans:
             self.kind.addItem(tr("NewPlan", "Kopia av befintlig plan"), COPY)

@@ -1,16 +1,21 @@
 """A field for a Swedish vague date that says at once what it understood.
 
-Typing "sep 2025" shows "→ September 2025 (månad)"; "31/2 2025" shows the
-parser's Swedish message in red and nothing is stored. `committed` is emitted
-with the parsed value (or None for an emptied field) on Enter or focus-out.
+Typing "sep 2025" shows "→ september 2025 (månad)"; "31/2 2025" shows the
+parser's Swedish message (with the accepted forms) in red, the typed text stays
+and nothing is stored. `committed` is emitted with the parsed value (or None for
+an emptied field) on Enter or focus-out. A field that is one side of a period
+(`ranges=True`) also takes the whole period, "okt 2024 – jan 2025" or
+"v. 12–14 2026", and emits `range_committed` with both sides.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.dates import DateParseError, Precision, VagueDate, parse_date
+from app.dates import DateParseError, Precision, VagueDate, VagueRange, format_range, parse_date, parse_range
 from ui.i18n import tr
 
 _NO_VALUE = object()
@@ -19,9 +24,16 @@ _NO_VALUE = object()
 def precision_label(precision: Precision) -> str:
     return {
         Precision.DAY: tr("DateEdit", "dag"),
+        Precision.WEEK: tr("DateEdit", "vecka"),
+        Precision.MONTH_PART: tr("DateEdit", "del av månad"),
         Precision.MONTH: tr("DateEdit", "månad"),
         Precision.QUARTER: tr("DateEdit", "kvartal"),
+        Precision.TERTIAL: tr("DateEdit", "tertial"),
+        Precision.SEASON: tr("DateEdit", "årstid"),
+        Precision.HALF: tr("DateEdit", "halvår"),
+        Precision.YEAR_PART: tr("DateEdit", "del av år"),
         Precision.YEAR: tr("DateEdit", "år"),
+        Precision.TURN: tr("DateEdit", "årsskifte"),
     }[precision]
 
 
@@ -31,12 +43,14 @@ def format_date(value: VagueDate | None) -> str:
 
 class VagueDateEdit(QWidget):
     committed = Signal(object)  # VagueDate | None
+    range_committed = Signal(object)  # VagueRange with both sides, only where ranges=True
 
-    def __init__(self, parent: QWidget | None = None, *, day_only: bool = False):
+    def __init__(self, parent: QWidget | None = None, *, day_only: bool = False, ranges: bool = False):
         super().__init__(parent)
         self.day_only = day_only
+        self.ranges = ranges and not day_only
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(tr("DateEdit", "t.ex. 2025-09-15, sep 2025, Q3 2025"))
+        self.line.setPlaceholderText(tr("DateEdit", "t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026"))
         self.feedback = QLabel(self)
         self.feedback.setObjectName("dateFeedback")
         self.feedback.setWordWrap(True)
@@ -65,14 +79,23 @@ class VagueDateEdit(QWidget):
         self._say("")
 
     def parsed(self):
-        """The text's meaning: a VagueDate, None (empty) or a DateParseError."""
+        """The text's meaning: a VagueDate, a VagueRange (both sides), None (empty) or a DateParseError."""
         text = self.line.text().strip()
         if not text:
             return None
+        today = date.today()  # the year of "v12" or "18/11"
         try:
-            value = parse_date(text)
+            value = parse_date(text, today=today)
         except DateParseError as exc:
-            return exc
+            if not self.ranges:
+                return exc
+            try:
+                period = parse_range(text, today=today)
+            except DateParseError as range_exc:
+                return range_exc
+            if period.start is None or period.end is None:
+                return exc
+            return period
         if self.day_only and value.precision is not Precision.DAY:
             return DateParseError(tr("DateEdit", "Ange en dag, till exempel 2025-09-15."))
         return value
@@ -89,6 +112,9 @@ class VagueDateEdit(QWidget):
             self._say(str(value), "#b00020")
         elif value is None:
             self._say(tr("DateEdit", "→ inget datum"), "#555555")
+        elif isinstance(value, VagueRange):
+            self._say(tr("DateEdit", "→ {0} (start och slut)").format(format_range(value.start, value.end)),
+                      "#2e6b30")
         else:
             self._say(f"→ {value.format()} ({precision_label(value.precision)})", "#2e6b30")
 
@@ -96,6 +122,10 @@ class VagueDateEdit(QWidget):
         value = self.parsed()
         if isinstance(value, DateParseError):
             self._show_understanding()
+            return
+        if isinstance(value, VagueRange):
+            self.range_committed.emit(value)
+            self._say("")
             return
         if value != self._value:
             self._value = value

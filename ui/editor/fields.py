@@ -185,8 +185,11 @@ class ChoiceEditor(FieldEditor):
 class DateEditor(FieldEditor):
     def __init__(self, f: Field, parent: QWidget):
         super().__init__(f, parent)
-        self.widget = self.edit = VagueDateEdit(parent, day_only=f.type == "day")
+        # A start or an end also takes a whole period typed in one go ("okt 2024 – jan 2025").
+        self.ranged = f.type == "date" and f.name in ("start", "end")
+        self.widget = self.edit = VagueDateEdit(parent, day_only=f.type == "day", ranges=self.ranged)
         self.edit.committed.connect(self._commit)
+        self.edit.range_committed.connect(self._commit_range)
 
     def set_value(self, value: Any, row: dict[str, Any]) -> None:
         if isinstance(value, date):
@@ -201,6 +204,10 @@ class DateEditor(FieldEditor):
         if self.field.type == "day":
             value = value.start if value is not None else None
         self.committed.emit({self.field.name: value}, None)
+
+    def _commit_range(self, period: Any) -> None:
+        self.edit.set_value(period.start if self.field.name == "start" else period.end)
+        self.committed.emit({"start": period.start, "end": period.end}, None)
 
     def set_read_only(self, value: bool) -> None:
         self.edit.line.setReadOnly(value)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QLabel, QListView, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
+from app import kinds
 from app.workspace import Change
 from ui.dialogs import confirm
 from ui.document import OpenFile
@@ -143,10 +144,8 @@ class SectionPage(QWidget):
         self.body.edit.set_placeholder(section["guidance"] if section else "")
         content = (section or {}).get("content") or ""
         if content:
-            from app.templates import CONTENT_KINDS
-
             self.content_label.setText(tr("Sections", "Här visas tabellen: %1").replace(
-                "%1", kind_label(CONTENT_KINDS.get(content, content))))
+                "%1", kind_label(kinds.CONTENT_KINDS.get(content, content))))
         self.content_label.setVisible(bool(content))
         self.body_after.widget.setVisible(bool(content))
         label = self.form.layout_.labelForField(self.body_after.widget)

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QColor, QFont, QFontMetrics, QPaintEngine, QPainter, QPaintEvent, QPen, QPixmap, QStaticText, QTransform,
 )
 
-from app.timeline import MARKER_KINDS, TimelineRow, swedish_holidays
+from app.timeline import MARKER_KINDS, TimelineRow, days_off, swedish_holidays
 from ui.timeline import paint
 from ui.timeline.scrollcache import ScrollCache
 
@@ -170,7 +170,7 @@ class ChartPainting:
         if runs is None:
             runs = self._shade_years[year] = []
             for d, what in self.shaded_days(date(year, 1, 1), date(year, 12, 31)):  # type: ignore[attr-defined]
-                color = paint.HOLIDAY if what == "holiday" else paint.WEEKEND
+                color = {"holiday": paint.HOLIDAY, "day_off": paint.DAY_OFF}.get(what, paint.WEEKEND)
                 o = d.toordinal()
                 if runs and runs[-1][0] + runs[-1][1] == o and runs[-1][2] is color:
                     runs[-1] = (runs[-1][0], runs[-1][1] + 1, color)
@@ -196,10 +196,11 @@ class ChartPainting:
                 p.fillRect(QRectF(x_of(o), HEADER_H, ppd * days, h - HEADER_H), color)
         elif ppd >= 2:
             for y in range(first.year, last.year + 1):
-                for d in swedish_holidays(y):
-                    if first <= d <= last:
-                        x = self.scale.x_for_date(d)
-                        p.fillRect(QRectF(x, HEADER_H, max(1.0, ppd), h - HEADER_H), paint.HOLIDAY)
+                for days, color in ((swedish_holidays(y), paint.HOLIDAY), (days_off(y), paint.DAY_OFF)):
+                    for d in days:
+                        if first <= d <= last:
+                            x = self.scale.x_for_date(d)
+                            p.fillRect(QRectF(x, HEADER_H, max(1.0, ppd), h - HEADER_H), color)
         _, lower = self._ticks(first, last)
         x_for_date = self.scale.x_for_date
         for t in lower:

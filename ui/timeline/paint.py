@@ -26,6 +26,7 @@ DECISION_FILL, DECISION_LINE = GREEN, QColor("#00513B")
 MILESTONE_FILL, MILESTONE_LINE = QColor("#FFFFFF"), QColor("#8E3F6D")
 WEEKEND = QColor("#F1F1F1")
 HOLIDAY = QColor("#E4E4E4")
+DAY_OFF = QColor("#ECE6D8")  # de facto days off (julafton): warmer and lighter than a public holiday
 GRID = QColor("#DDDDDD")
 BAND_BG = QColor("#EEF2F5")
 SELECTED_BG = QColor("#FBF6C4")

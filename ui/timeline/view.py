@@ -12,6 +12,7 @@ hands it fresh data after `events.changed`.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -20,8 +21,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from app.dates import DateParseError, VagueDate, validate_order
-from app.timeline import TimelineRow, shift_date, swedish_holidays
+from app.dates import DateParseError, Precision, VagueDate, step_date, unit_days, validate_order
+from app.timeline import TimelineRow, days_off, shift_date, swedish_holidays
 from ui.timeline.chart import HEADER_H, MARKER_R, ROW_H, ChartPainting
 from ui.timeline.model import TimelineLayout
 from ui.timeline.scale import TimeScale
@@ -176,12 +177,15 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         return None
 
     def shaded_days(self, first: date, last: date) -> list[tuple[date, str]]:
-        """Days first..last shaded in the chart: ("weekend" | "holiday"), holidays winning."""
+        """Days first..last shaded in the chart: ("weekend" | "holiday" | "day_off"), holidays winning,
+        then the de facto days off (julafton) over weekends."""
         out = []
         d = first
         while d <= last:
             if d in swedish_holidays(d.year):
                 out.append((d, "holiday"))
+            elif d in days_off(d.year):
+                out.append((d, "day_off"))
             elif d.weekday() >= 5:
                 out.append((d, "weekend"))
             d += timedelta(days=1)
@@ -315,18 +319,24 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
 
     # --- editing ---------------------------------------------------------------------
 
-    def _values_for(self, row: TimelineRow, part: str, days: int, months: int) -> dict[str, Any] | None:
+    def _values_for(self, row: TimelineRow, part: str, move: Callable[[VagueDate, str], VagueDate]
+                    ) -> dict[str, Any] | None:
+        """New start/end for moving `part` of `row`; `move(date, anchor)` moves one side."""
         start, end = row.start_date(), row.end_date()
         values: dict[str, Any] = {}
-        if part in ("bar", "marker"):
-            if start is not None:
-                values["start"] = shift_date(start, days=days, months=months, anchor="first")
-            if end is not None and (part == "bar" or start is None):
-                values["end"] = shift_date(end, days=days, months=months, anchor="last")
-        elif part == "start" and start is not None:
-            values["start"] = shift_date(start, days=days, months=months, anchor="first")
-        elif part == "end" and end is not None:
-            values["end"] = shift_date(end, days=days, months=months, anchor="last")
+        try:
+            if part in ("bar", "marker"):
+                if start is not None:
+                    values["start"] = move(start, "first")
+                if end is not None and (part == "bar" or start is None):
+                    values["end"] = move(end, "last")
+            elif part == "start" and start is not None:
+                values["start"] = move(start, "first")
+            elif part == "end" and end is not None:
+                values["end"] = move(end, "last")
+        except ValueError:  # moved out of the years a plan can have
+            return None
+        values = {k: v for k, v in values.items() if v != (start if k == "start" else end)}
         if not values:
             return None
         try:
@@ -340,31 +350,35 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         return push_safely(self.stack, cmd, self.events)
 
     def nudge(self, days: int) -> bool:
-        """Move the current item by whole days (keyboard: Left/Right, Shift for weeks)."""
+        """Move the current item (keyboard: Left/Right, Shift for weeks): a day by `days`, a vague
+        date by one of its own periods in that direction, so it keeps its precision."""
         if self.current is None:
             return False
         row = self.layout_rows.row(self.current)
         if row is None:
             return False
-        values = self._values_for(row, "marker" if row.is_marker else "bar", days, 0)
+
+        def move(v: VagueDate, anchor: str) -> VagueDate:
+            if v.precision is Precision.DAY:
+                return shift_date(v, days=days)
+            return step_date(v, 1 if days > 0 else -1)
+
+        values = self._values_for(row, "marker" if row.is_marker else "bar", move)
         if values is None:
             return False
         return self._apply(row, values, None, f"Flytta ”{row.title}”")
 
-    def _drag_values(self, drag: _Drag, x: float) -> dict[str, Any] | None:
+    def _drag_values(self, drag: _Drag, x: float, exact: bool = False) -> dict[str, Any] | None:
+        """A vague date moves by whole periods of its own kind and keeps its precision (a quarter by
+        quarters, a week by weeks); with `exact` (Alt held) it is made a day and moves by days."""
         days = round((x - drag.press_x) / self.scale.px_per_day)
-        row = drag.item
-        involved = {
-            "bar": (row.start_precision, row.end_precision),
-            "marker": (row.start_precision,),
-            "start": (row.start_precision,),
-            "end": (row.end_precision,),
-        }[drag.part]
-        vague = any(p not in (None, "day") for p in involved)
-        if vague and self.scale.px_per_day < 5:
-            # At month zoom a day is a few pixels: move vague dates by whole months, keeping their precision.
-            return self._values_for(row, drag.part, 0, round(days / 30.4375))
-        return self._values_for(row, drag.part, days, 0)
+
+        def move(v: VagueDate, anchor: str) -> VagueDate:
+            if exact or v.precision is Precision.DAY:
+                return shift_date(v, days=days, anchor=anchor)
+            return step_date(v, round(days / unit_days(v)))
+
+        return self._values_for(drag.item, drag.part, move)
 
     # --- mouse and keys -----------------------------------------------------------------
 
@@ -402,7 +416,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             }.get(part or "", Qt.CursorShape.ArrowCursor)
             self.viewport().setCursor(cursor)
             return
-        values = self._drag_values(drag, pos.x())
+        exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        values = self._drag_values(drag, pos.x(), exact)
         if values is None:
             if drag.last is None:
                 return

@@ -35,8 +35,8 @@
             <translation>year</translation>
         </message>
         <message>
-            <source>t.ex. 2025-09-15, sep 2025, Q3 2025</source>
-            <translation>e.g. 2025-09-15, sep 2025, Q3 2025</translation>
+            <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
+            <translation>e.g. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</translation>
         </message>
         <message>
             <source>Ange en dag, till exempel 2025-09-15.</source>
@@ -45,6 +45,38 @@
         <message>
             <source>→ inget datum</source>
             <translation>→ no date</translation>
+        </message>
+        <message>
+            <source>vecka</source>
+            <translation>week</translation>
+        </message>
+        <message>
+            <source>del av månad</source>
+            <translation>part of a month</translation>
+        </message>
+        <message>
+            <source>tertial</source>
+            <translation>four-month period</translation>
+        </message>
+        <message>
+            <source>årstid</source>
+            <translation>season</translation>
+        </message>
+        <message>
+            <source>halvår</source>
+            <translation>half-year</translation>
+        </message>
+        <message>
+            <source>del av år</source>
+            <translation>part of a year</translation>
+        </message>
+        <message>
+            <source>årsskifte</source>
+            <translation>turn of the year</translation>
+        </message>
+        <message>
+            <source>→ {0} (start och slut)</source>
+            <translation>→ {0} (start and end)</translation>
         </message>
     </context>
     <context>
@@ -639,6 +671,18 @@ Do you want to open the file?</translation>
             <translation>Open &amp;recent</translation>
         </message>
         <message>
+            <source>Öppna se&amp;rver…</source>
+            <translation>Open se&amp;rver…</translation>
+        </message>
+        <message>
+            <source>Senaste ser&amp;vrar</source>
+            <translation>Recent ser&amp;vers</translation>
+        </message>
+        <message>
+            <source>Teamserver: %1 som %2</source>
+            <translation>Team server: %1 as %2</translation>
+        </message>
+        <message>
             <source>Spara &amp;kopia som…</source>
             <translation>Save a &amp;copy as…</translation>
         </message>
@@ -1226,6 +1270,25 @@ Do you want to open the file?</translation>
         <message>
             <source>Oförändrat.</source>
             <translation>Unchanged.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Öppna server</source>
+            <translation>Open server</translation>
+        </message>
+        <message>
+            <source>Teamserverns adress, t.ex. postgresql://användare@server.region.se/uppdrag eller postgresql:///?service=uppdrag. Ange en egen CA-fil med ?sslrootcert=SÖKVÄG. Skriv inget lösenord här: Uppdrag frågar om servern vill ha ett.</source>
+            <translation>The team server's address, e.g. postgresql://user@server.region.se/uppdrag or postgresql:///?service=uppdrag. Name your own CA file with ?sslrootcert=PATH. Do not type a password here: Uppdrag asks if the server wants one.</translation>
+        </message>
+        <message>
+            <source>Lösenord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Lösenord för %1. Det används bara under den här sessionen och sparas inte.</source>
+            <translation>Password for %1. It is used for this session only and is not saved.</translation>
         </message>
     </context>
     <context>

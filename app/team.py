@@ -1,0 +1,96 @@
+"""Team mode: the app on a shared PostgreSQL server (db.server) beside the local file.
+
+- `location(text)`: what the command line's FIL arguments take, a file path or a server address.
+- `uppdrag server init URL`, `uppdrag server grant URL USER --plan PLAN --role editor|reader`.
+- `open_team(url, password)`: a Workspace on the server that hears other clients' commits.
+
+None of it imports Qt; the GUI's "Öppna server…" calls `open_team`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.server import PasswordNeeded as PasswordNeeded  # the window asks for the password on this
+from db.server import ServerAddress
+from db.server import is_server_url as is_server_url
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+ROLE_LABELS = {"editor": "redigerare", "reader": "läsare", "owner": "ägare", "leader": "ledare"}
+
+
+def server_name(url: str) -> str:
+    """The server's name as a person knows it (host and database), for a password prompt."""
+    return ServerAddress.parse(url).name
+
+
+def location(text: str) -> Path | str:
+    """A FIL argument: a server address stays text (checked when opened), anything else is a path."""
+    return text.strip() if is_server_url(text.strip()) else Path(text)
+
+
+def open_team(url: str, *, password: str | None = None, read_only: bool = False,
+              listen: bool = False) -> Workspace:
+    """The server as a Workspace; with `listen` it counts other clients' commits
+    (store.changes_from_others). No sidecar lock: the server checks every write itself."""
+    from app.workspace import SharingState, Workspace
+
+    ws = Workspace.open(url, read_only=read_only, password=password, listen=listen)
+    reason = None
+    if ws.read_only and not read_only:
+        reason = (f"Du har bara läsbehörighet på {ws.store.path.name}; be IT om skrivrätt "
+                  "(uppdrag server grant) för att kunna ändra.")
+    ws.sharing = SharingState(lock=None, holder=None, network=False, read_only_reason=reason)
+    return ws
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    server = sub.add_parser("server", help="sätt upp och dela ut behörigheter på en teamserver (PostgreSQL)")
+    actions = server.add_subparsers(dest="server_command", metavar="ÅTGÄRD", parser_class=type(server))
+    actions.required = True
+
+    p = actions.add_parser("init", help="skapa eller uppgradera Uppdrags tabeller, roller och regler")
+    p.add_argument("url", metavar="URL", help="postgresql://ägare@värd:port/databas")
+
+    p = actions.add_parser("grant", help="ge en användare rätt att läsa eller ändra en plan")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("user", metavar="ANVÄNDARE", help="databasanvändaren")
+    p.add_argument("--plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("--role", choices=tuple(ROLE_LABELS), required=True, help="editor (ändra) eller reader (läsa)")
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    if args.server_command == "init":
+        from db.server_schema import init_server
+
+        outcome, old = init_server(_server_url(args.url))
+        from db.identity import SCHEMA_VERSION
+
+        said = {"created": f"Skapade Uppdrags tabeller (schemaversion {SCHEMA_VERSION}), roller och regler",
+                "upgraded": f"Uppgraderade databasen från schemaversion {old} till {SCHEMA_VERSION}",
+                "current": f"Databasen har redan schemaversion {SCHEMA_VERSION}; roller och regler är förnyade"}
+        print(f"{said[outcome]}. Ge användare rätt med ”uppdrag server grant”.")
+        return 0
+    from db.server_schema import grant
+
+    title = grant(_server_url(args.url), args.user, args.role, args.plan)
+    role = ROLE_LABELS[args.role]
+    where = f" för planen ”{title}”" if title is not None else ""
+    print(f"{args.user} är nu {role}{where}.")
+    return 0
+
+
+def _server_url(text: str) -> str:
+    if not is_server_url(text):
+        raise ValueError(f"”{text}” är ingen serveradress; skriv den som postgresql://användare@värd:port/databas.")
+    return text
+
+
+HANDLERS = {"server": cmd_server}

@@ -1,0 +1,498 @@
+"""A team server: the same models on a PostgreSQL database, reached by a `postgresql://` URL.
+
+Everything that takes a file also takes a server address: `postgresql://user@host:port/dbname`
+or a libpq service, `postgresql:///?service=uppdrag`. The store behaves like an open file
+(`ServerStore` has the attributes and methods of `db.store.Store`), so the services,
+exports and windows do not know which one they have.
+
+Security rules kept here:
+- Anything but localhost or a Unix socket must use TLS with a verified certificate
+  (`sslmode=verify-full` unless the address says `verify-ca`; `sslrootcert=` names a CA file).
+- A password is never stored: PostgreSQL's own `.pgpass` or service file, or a password typed
+  for this session only (kept in memory to reconnect). An address with a password is refused.
+- Every value goes to the server as a parameter; identifiers (role names) through psycopg.sql.
+
+Connection faults become `StoreError`s with one Swedish sentence. A dropped connection (the
+server restarted) is reconnected on the next statement; a transaction it interrupted was
+rolled back by the server, so nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from db.errors import FileRefused, ReadOnlyStore, StoreError
+
+SCHEMES = ("postgresql://", "postgres://")
+CHANNEL = "uppdrag_changes"  # NOTIFY channel: every committed write says so here
+INFO_TABLE = "uppdrag_schema"  # one row: the schema version (a file keeps it in PRAGMA user_version)
+CONNECT_TIMEOUT_S = 5
+LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
+VERIFIED_TLS = ("verify-full", "verify-ca")
+
+
+def is_server_url(value: object) -> bool:
+    return isinstance(value, ServerAddress) or (isinstance(value, str) and value.lower().startswith(SCHEMES))
+
+
+class ServerError(StoreError):
+    """A problem reaching or using the server; str() is one Swedish sentence."""
+
+
+class PasswordNeeded(ServerError):
+    """The server asks for a password and none was found (.pgpass) or given."""
+
+
+class ConnectionLost(ServerError):
+    """The connection broke (server restarted, network gone); what was being written was not saved."""
+
+
+def _service_file_values(service: str) -> dict[str, str]:
+    """What libpq's service file says for `service` (the user's file first, then the system's)."""
+    files = [os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")]
+    sysconf = os.environ.get("PGSYSCONFDIR")
+    if sysconf:
+        files.append(str(Path(sysconf) / "pg_service.conf"))
+    for name in files:
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(name, encoding="utf-8")
+        except (OSError, configparser.Error):
+            continue
+        if parser.has_section(service):
+            return dict(parser.items(service))
+    return {}
+
+
+def _is_local(host: str) -> bool:
+    return all(h.strip() in LOCAL_HOSTS or h.strip().startswith(("/", "@")) or h.strip().startswith("127.")
+               for h in host.split(","))
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """A parsed, checked server address. `url` is what the user gave (it never holds a password)."""
+
+    url: str
+    params: dict[str, str] = field(compare=False, hash=False)  # the URL's parameters as libpq reads them
+    effective: dict[str, str] = field(compare=False, hash=False)  # with the service file's values under them
+
+    @classmethod
+    def parse(cls, url: str) -> ServerAddress:
+        from psycopg import ProgrammingError
+        from psycopg.conninfo import conninfo_to_dict
+
+        url = url.strip()
+        try:
+            params = {k: str(v) for k, v in conninfo_to_dict(url).items()}
+        except ProgrammingError as exc:
+            raise bad_address(url) from exc
+        if "password" in params:
+            raise ServerError(
+                "Adressen innehåller ett lösenord, och Uppdrag sparar aldrig lösenord: ta bort det ur "
+                "adressen och lägg det i PostgreSQL:s .pgpass-fil, eller skriv det när Uppdrag frågar."
+            )
+        service = params.get("service") or os.environ.get("PGSERVICE", "")
+        effective = {**(_service_file_values(service) if service else {}), **params}
+        if service and not effective.keys() - {"service"}:
+            raise ServerError(f"Tjänsten ”{service}” finns inte i någon pg_service.conf; be IT om rätt adress.")
+        return cls(url, params, effective)
+
+    @property
+    def host(self) -> str:
+        return self.effective.get("host") or self.effective.get("hostaddr") or os.environ.get("PGHOST", "")
+
+    @property
+    def dbname(self) -> str:
+        return self.effective.get("dbname") or self.effective.get("user") or ""
+
+    @property
+    def local(self) -> bool:
+        return _is_local(self.host)
+
+    @property
+    def name(self) -> str:
+        """How the server is named in sentences and the window title."""
+        where = "den här datorn" if self.local else self.host
+        return f"{self.dbname or 'uppdrag'} på {where}"
+
+    def __str__(self) -> str:
+        return self.url
+
+    def connect_params(self) -> dict[str, Any]:
+        """Keyword parameters for psycopg.connect beside the URL: time-out, name, TLS rule."""
+        extra: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "uppdrag"}
+        if not self.local:
+            mode = self.effective.get("sslmode") or os.environ.get("PGSSLMODE")
+            if mode is None:
+                extra["sslmode"] = "verify-full"
+            elif mode not in VERIFIED_TLS:
+                raise ServerError(
+                    f"Servern {self.host} nås bara krypterat med kontrollerat certifikat: ta bort "
+                    f"sslmode={mode} ur adressen (eller ange sslmode=verify-full och sslrootcert=CA-fil)."
+                )
+        return extra
+
+
+def address(value: str | ServerAddress) -> ServerAddress:
+    return value if isinstance(value, ServerAddress) else ServerAddress.parse(str(value))
+
+
+# --- errors ------------------------------------------------------------------------
+
+
+def bad_address(url: str) -> ServerError:
+    return ServerError(f"Adressen ”{url}” är ingen giltig serveradress; skriv den som "
+                       "postgresql://användare@värd:port/databas.")
+
+
+_PATTERNS: tuple[tuple[str, Callable[[ServerAddress, str], ServerError]], ...] = (
+    (r"invalid (integer|port|connection option|URI|sslmode|value)|missing \"=\"", lambda a, _m: bad_address(a.url)),
+    (r"no password supplied|password is required", lambda a, _m: PasswordNeeded(
+        f"Servern {a.name} vill ha ett lösenord; lägg det i .pgpass eller skriv det när Uppdrag frågar.")),
+    (r"password authentication failed|authentication failed", lambda a, _m: ServerError(
+        f"Inloggningen på {a.name} misslyckades: kontrollera användarnamn och lösenord (eller .pgpass) "
+        "och försök igen.")),
+    (r'database "[^"]*" does not exist', lambda a, _m: ServerError(
+        f"Databasen ”{a.dbname}” finns inte på servern; kontrollera adressen eller be IT skapa den.")),
+    (r'role "([^"]*)" does not exist', lambda a, m: ServerError(
+        f"Användaren finns inte på servern {a.name}; be IT lägga upp ditt konto ({_quoted(m)}).")),
+    (r"certificate|SSL|ssl", lambda a, _m: ServerError(
+        f"Serverns certifikat för {a.name} kunde inte kontrolleras; be IT om rätt CA-fil och ange den "
+        "som sslrootcert= i adressen.")),
+    (r"could not translate host name|Name or service not known|nodename nor servname", lambda a, _m: ServerError(
+        f"Servern ”{a.host}” finns inte; kontrollera adressen.")),
+    (r"Connection refused|timeout expired|timed out|No such file or directory|could not connect|"
+     r"Network is unreachable|No route to host|server closed the connection|connection is lost|"
+     r"terminating connection|the database system is (starting up|shutting down)|connection failed",
+     lambda a, _m: ServerError(
+         f"Servern {a.name} svarar inte; kontrollera nätverket och adressen, eller be IT se efter att "
+         "databasservern är igång.")),
+)
+
+
+def _quoted(message: str) -> str:
+    found = re.search(r'"([^"]*)"', message)
+    return found.group(1) if found else ""
+
+
+def connect_error(addr: ServerAddress, exc: BaseException) -> ServerError:
+    message = str(exc)
+    for pattern, make in _PATTERNS:
+        if re.search(pattern, message):
+            return make(addr, message)
+    first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
+    return ServerError(f"Uppdrag kunde inte ansluta till {addr.name} ({first}); kontrollera adressen.")
+
+
+def _load_dates_as_text(conn: Any) -> None:
+    """Dates come back as ISO text, as from a file, so raw reads need no second code path."""
+    from psycopg.types.string import TextLoader
+
+    conn.adapters.register_loader("date", TextLoader)
+
+
+def raw_connect(addr: ServerAddress, password: str | None = None, **extra: Any) -> Any:
+    """A plain psycopg connection (autocommit), for listening and the admin's statements."""
+    import psycopg
+
+    params = {**addr.connect_params(), **extra}
+    if password:
+        params["password"] = password
+    try:
+        conn = psycopg.connect(addr.url, autocommit=True, **params)
+    except psycopg.Error as exc:
+        raise connect_error(addr, exc) from None
+    _check_tls(addr, conn)
+    _load_dates_as_text(conn)
+    return conn
+
+
+def _check_tls(addr: ServerAddress, conn: Any) -> None:
+    """Belt and braces: whatever libpq read from elsewhere, a remote server is reached over TLS."""
+    host = conn.info.host or ""
+    if not _is_local(host) and not conn.pgconn.ssl_in_use:
+        conn.close()
+        raise ServerError(f"Servern {addr.name} nåddes utan kryptering; Uppdrag ansluter inte så.")
+
+
+# --- the peewee database ---------------------------------------------------------------
+
+
+def _database_class() -> type:
+    import peewee
+
+    class ServerDatabase(peewee.PostgresqlDatabase):
+        """PostgreSQL through psycopg 3; a broken connection is dropped and reopened on the next
+        statement outside a transaction (once), and reported as ConnectionLost inside one."""
+
+        addr: ServerAddress
+
+        def _connect(self) -> Any:
+            import psycopg
+
+            try:
+                conn = super()._connect()
+            except psycopg.Error as exc:
+                raise connect_error(self.addr, exc) from None
+            _check_tls(self.addr, conn)
+            _load_dates_as_text(conn)
+            return conn
+
+        def connect(self, reuse_if_open: bool = False) -> bool:
+            try:
+                return super().connect(reuse_if_open)
+            except peewee.PeeweeException as exc:  # peewee wraps what _connect raised
+                cause = exc.__cause__ or exc.__context__ or exc
+                if isinstance(cause, StoreError):
+                    raise cause from None
+                raise connect_error(self.addr, cause) from None
+
+        def _broken(self) -> bool:
+            conn = self._state.conn
+            return conn is None or conn.closed or conn.broken
+
+        def drop_connection(self) -> None:
+            conn = self._state.conn
+            try:
+                if conn is not None:
+                    conn.close()
+            except Exception:  # noqa: BLE001 - it is already broken
+                pass
+            self._state.reset()
+
+        def execute_sql(self, sql: str, params: Any = None) -> Any:
+            in_txn = bool(self._state.transactions)
+            try:
+                return super().execute_sql(sql, params)
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if self._state.closed or not self._broken():
+                    raise
+                if in_txn:  # the transaction is gone with the connection; peewee unwinds it
+                    raise ConnectionLost(lost_sentence(self.addr)) from exc
+                self.drop_connection()
+            try:
+                return super().execute_sql(sql, params)
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if not self._state.closed and self._broken():
+                    self.drop_connection()
+                    raise ConnectionLost(lost_sentence(self.addr)) from exc
+                raise
+
+    return ServerDatabase
+
+
+def lost_sentence(addr: ServerAddress) -> str:
+    return (f"Förbindelsen med {addr.name} bröts och ändringen sparades inte; försök igen när servern "
+            "svarar (inget har skrivits till hälften).")
+
+
+def open_database(addr: ServerAddress, password: str | None = None) -> Any:
+    params = addr.connect_params()
+    if password:
+        params["password"] = password
+    db = _database_class()(addr.url, prefer_psycopg3=True, autorollback=False, **params)
+    db.addr = addr
+    db.connect()
+    return db
+
+
+# --- the store ---------------------------------------------------------------------------
+
+
+@dataclass
+class ServerStore:
+    """An open server database, used like db.store.Store."""
+
+    path: ServerAddress  # the services and windows show `path.name`
+    db: Any
+    read_only: bool
+    author: str  # the database user: who changed what
+    version: int
+    recovered: bool = False
+    migrated_from: int | None = None
+    notices: list[str] = field(default_factory=list)
+    listener: ChangeListener | None = None
+    client_id: str = field(default_factory=lambda: secrets.token_hex(8))
+    is_server: bool = True
+
+    def activate(self) -> None:
+        from db import models
+
+        models.database.initialize(self.db)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One committed transaction; other clients hear of it when it commits."""
+        if self.read_only:
+            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+        import peewee
+
+        try:
+            with self.db.atomic():
+                yield
+                self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+        except ConnectionLost:
+            self.db.drop_connection()
+            raise
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self.db._broken():
+                self.db.drop_connection()
+                raise ConnectionLost(lost_sentence(self.path)) from exc
+            raise
+        except peewee.ProgrammingError as exc:
+            if "row-level security" in str(exc):
+                raise StoreError(
+                    f"Du får inte ändra det här på {self.path.name}: bara planens författare, ägare, "
+                    "ledare eller utsedda redigerare får det. Be planens ägare eller IT om behörighet."
+                ) from exc
+            if "permission denied" in str(exc):
+                raise StoreError(
+                    f"Ditt konto får inte göra den här ändringen på {self.path.name} "
+                    f"({str(exc).splitlines()[0]}); be IT om behörighet."
+                ) from exc
+            raise
+
+    def listen(self, password: str | None = None) -> ChangeListener:
+        """Start hearing other clients' commits (`changes_from_others` counts them)."""
+        if self.listener is None:
+            self.listener = ChangeListener(lambda: raw_connect(self.path, password), self.client_id)
+            self.listener.start()
+        return self.listener
+
+    def changes_from_others(self) -> int | None:
+        return None if self.listener is None else self.listener.count
+
+    def close(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+        if not self.db.is_closed():
+            try:
+                self.db.close()
+            except Exception:  # noqa: BLE001 - a broken connection closes all the same
+                self.db.drop_connection()
+
+
+NO_ACCESS = -1
+
+
+def schema_version(db: Any) -> int | None:
+    """The server's schema version; None when the database holds no Uppdrag schema, NO_ACCESS
+    when this user may not read it."""
+    (readable,) = db.execute_sql(
+        "SELECT CASE WHEN to_regclass(%s) IS NULL THEN NULL ELSE has_table_privilege(%s, 'SELECT') END",
+        (INFO_TABLE, INFO_TABLE),
+    ).fetchone()
+    if readable is None:
+        return None
+    if not readable:
+        return NO_ACCESS
+    found = db.execute_sql(f'SELECT max(version) FROM "{INFO_TABLE}"').fetchone()
+    return found[0] if found else None
+
+
+def open_server_store(url: str | ServerAddress, *, read_only: bool = False, password: str | None = None,
+                      listen: bool = False) -> ServerStore:
+    """Connect, check the schema version and what this user may do; the models are bound to it."""
+    from db.identity import SCHEMA_VERSION
+
+    addr = address(url)
+    db = open_database(addr, password)
+    try:
+        version = schema_version(db)
+        if version == NO_ACCESS:
+            raise FileRefused(
+                f"Du har ingen behörighet till {addr.name}; be IT ge ditt konto läs- eller skrivrätt "
+                "(uppdrag server grant)."
+            )
+        if version is None:
+            raise FileRefused(
+                f"Databasen {addr.name} är ingen Uppdrag-databas; IT gör den till en med "
+                "”uppdrag server init ADRESS”."
+            )
+        if version > SCHEMA_VERSION:
+            raise FileRefused(
+                f"Databasen {addr.name} har schemaversion {version}, nyare än den här versionen av Uppdrag "
+                f"kan ({SCHEMA_VERSION}); uppdatera Uppdrag för att använda den."
+            )
+        if version < SCHEMA_VERSION:
+            raise FileRefused(
+                f"Databasen {addr.name} har en äldre schemaversion ({version}); be IT uppgradera den med "
+                "”uppdrag server init ADRESS” innan den används."
+            )
+        author, may_write = db.execute_sql(
+            "SELECT session_user, has_table_privilege('plan', 'INSERT')"
+        ).fetchone()
+    except BaseException:
+        db.drop_connection()
+        raise
+    store = ServerStore(addr, db, read_only or not may_write, author, version)
+    store.activate()
+    if listen:
+        store.listen(password)
+    return store
+
+
+# --- hearing other clients' commits --------------------------------------------------------
+
+
+class ChangeListener:
+    """LISTENs on its own connection and counts commits by other clients.
+
+    A reader polls `count` (the window does, a few times a second). When the
+    connection breaks the listener reconnects and counts one change, since a
+    commit may have been missed meanwhile.
+    """
+
+    WAIT_S = 0.2
+
+    def __init__(self, connect: Callable[[], Any], own_id: str):
+        self.connect = connect
+        self.own_id = own_id
+        self.count = 0
+        self.connected = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="uppdrag-listen", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        first = True
+        while not self._stop.is_set():
+            try:
+                conn = self.connect()
+            except Exception:  # noqa: BLE001 - the server is away: try again shortly
+                self._stop.wait(1.0)
+                continue
+            try:
+                conn.execute(f"LISTEN {CHANNEL}")
+                self.connected.set()
+                if not first:
+                    self.count += 1
+                first = False
+                while not self._stop.is_set():
+                    for note in conn.notifies(timeout=self.WAIT_S):
+                        if note.payload != self.own_id:
+                            self.count += 1
+            except Exception:  # noqa: BLE001 - connection lost: reconnect
+                self.connected.clear()
+            finally:
+                try:
+                    conn.close()
+                except Exception:  # noqa: BLE001
+                    pass

@@ -1,0 +1,279 @@
+"""Setting up a team server: the schema, its upgrades, two roles and row-level security.
+
+`init_server` runs as the database's owner (IT's admin account) in one transaction:
+- the tables of the models (text columns unbounded, as in a file), the schema version in
+  `uppdrag_schema`, the `plan_member` table of named owners, leaders, editors and readers,
+  and `plan.created_by` (the database user who made the plan: its author, filled by the server);
+- the ladder `SERVER_STEPS[n]` takes an older server schema from n to n + 1, as db.migrations
+  does for files;
+- the roles `uppdrag_read` (reads every plan) and `uppdrag_write` (member of read; may add
+  plans and write where the policies allow);
+- row-level security: a plan and its parts may be changed only by its author or a member named
+  owner, leader or editor; persons, settings and assets by any writer.
+
+Role names go through psycopg.sql.Identifier, values as parameters: no user text is ever
+formatted into SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from db import models
+from db.server import INFO_TABLE, ServerAddress, ServerError, open_database, schema_version
+
+READ_ROLE = "uppdrag_read"
+WRITE_ROLE = "uppdrag_write"
+EDIT_ROLES = ("owner", "leader", "editor")
+MEMBER_ROLES = (*EDIT_ROLES, "reader")
+
+# Columns a writer may never change once a row exists: identity and the plan a row belongs to.
+FIXED_COLUMNS = frozenset({"id", "uuid", "plan_id", "created_by", "predecessor_id", "successor_id", "risk_id"})
+
+# Server-only objects beside the models' tables.
+EXTRA_DDL = (
+    f'CREATE TABLE "{INFO_TABLE}" ("version" integer NOT NULL)',
+    'ALTER TABLE "plan" ADD COLUMN "created_by" name NOT NULL DEFAULT session_user',
+    'CREATE TABLE "plan_member" ("plan_uuid" text NOT NULL, "username" name NOT NULL, '
+    '"role" text NOT NULL CHECK ("role" IN (\'owner\', \'leader\', \'editor\', \'reader\')), '
+    'PRIMARY KEY ("plan_uuid", "username"))',
+)
+
+# May the session's user change plan $1? Runs as the schema's owner (it reads plan_member, which
+# writers cannot change), with a fixed search_path.
+MAY_EDIT = """
+CREATE OR REPLACE FUNCTION uppdrag_may_edit(plan_id integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM plan p WHERE p.id = plan_id AND (
+      p.created_by = session_user OR EXISTS (
+        SELECT 1 FROM plan_member m WHERE m.plan_uuid = p.uuid AND m.username = session_user
+        AND m.role IN ('owner', 'leader', 'editor'))))
+$$"""
+
+# How each table's rows reach their plan (None: not a plan's row, any writer may change it).
+PLAN_OF = {
+    "plan": "uppdrag_may_edit(id)",
+    "dependency": "uppdrag_may_edit((SELECT t.plan_id FROM timeline_item t WHERE t.id = successor_id))",
+    "risk_assessment": "uppdrag_may_edit((SELECT r.plan_id FROM risk r WHERE r.id = risk_id))",
+    **{m._meta.table_name: "uppdrag_may_edit(plan_id)" for m in models.PLAN_PART_MODELS},
+}
+
+
+def _text_columns(db: Any) -> None:
+    """A file's text has no length limit; on the server neither may it (VARCHAR(255) would refuse)."""
+    from peewee import CharField
+
+    for model in models.MODELS:
+        for f in model._meta.sorted_fields:
+            if isinstance(f, CharField):
+                db.execute_sql(f'ALTER TABLE "{model._meta.table_name}" ALTER COLUMN "{f.column_name}" TYPE text')
+
+
+def _create_schema(db: Any) -> None:
+    from db.identity import SCHEMA_VERSION
+
+    with db.bind_ctx(models.MODELS):
+        db.create_tables(models.MODELS, safe=False)
+        _text_columns(db)
+        for sql in EXTRA_DDL:
+            db.execute_sql(sql)
+        db.execute_sql(f'INSERT INTO "{INFO_TABLE}" ("version") VALUES (%s)', (SCHEMA_VERSION,))
+        models.Setting.create(key="file_uuid", value=f'"{models.new_uuid()}"')
+
+
+# SERVER_STEPS[n] takes a server schema from version n to n + 1 (frozen SQL, like db.migrations).
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {}
+
+
+def _upgrade(db: Any, version: int) -> None:
+    from db.identity import SCHEMA_VERSION
+
+    for step in range(version, SCHEMA_VERSION):
+        if step not in SERVER_STEPS:
+            raise ServerError(f"Databasens schemaversion {version} kan inte uppgraderas av den här versionen av Uppdrag.")
+        SERVER_STEPS[step](db)
+    db.execute_sql(f'UPDATE "{INFO_TABLE}" SET "version" = %s', (SCHEMA_VERSION,))
+
+
+def _role_exists(db: Any, name: str) -> bool:
+    return db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
+
+
+def _sql(db: Any, composed: Any) -> None:
+    """A statement with identifiers composed by psycopg.sql (quoted by the server's rules)."""
+    db.execute_sql(composed.as_string(db.connection()))
+
+
+def _roles_and_grants(db: Any) -> None:
+    from psycopg import sql
+
+    read, write = sql.Identifier(READ_ROLE), sql.Identifier(WRITE_ROLE)
+    for name in (READ_ROLE, WRITE_ROLE):
+        if not _role_exists(db, name):
+            _sql(db, sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
+    _sql(db, sql.SQL("GRANT {} TO {}").format(read, write))
+    (schema,) = db.execute_sql("SELECT current_schema()").fetchone()
+    schema_id = sql.Identifier(schema)
+    _sql(db, sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema_id, read))
+    tables = [m._meta.table_name for m in models.MODELS]
+    for table in [*tables, "plan_member", INFO_TABLE]:
+        _sql(db, sql.SQL("GRANT SELECT ON {} TO {}").format(sql.Identifier(table), read))
+    for model in models.MODELS:
+        table = sql.Identifier(model._meta.table_name)
+        _sql(db, sql.SQL("GRANT INSERT, DELETE ON {} TO {}").format(table, write))
+        columns = [f.column_name for f in model._meta.sorted_fields if f.column_name not in FIXED_COLUMNS]
+        if model is models.Setting or model is models.Asset:
+            columns = [f.column_name for f in model._meta.sorted_fields]  # replaced by key
+        _sql(db, sql.SQL("GRANT UPDATE ({}) ON {} TO {}").format(
+            sql.SQL(", ").join(map(sql.Identifier, columns)), table, write))
+    _sql(db, sql.SQL("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(schema_id, write))
+    _sql(db, sql.SQL(MAY_EDIT).format(schema=schema_id))
+    _sql(db, sql.SQL("REVOKE ALL ON FUNCTION uppdrag_may_edit(integer) FROM PUBLIC"))
+    _sql(db, sql.SQL("GRANT EXECUTE ON FUNCTION uppdrag_may_edit(integer) TO {}").format(read))
+
+
+def _policies(db: Any) -> None:
+    from psycopg import sql
+
+    read, write = sql.Identifier(READ_ROLE), sql.Identifier(WRITE_ROLE)
+    for table_name in [m._meta.table_name for m in models.MODELS] + ["plan_member", INFO_TABLE]:
+        table = sql.Identifier(table_name)
+        existing = db.execute_sql("SELECT policyname FROM pg_policies WHERE tablename = %s", (table_name,))
+        for (policy,) in existing.fetchall():
+            _sql(db, sql.SQL("DROP POLICY {} ON {}").format(sql.Identifier(policy), table))
+        _sql(db, sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(table))
+        _sql(db, sql.SQL("CREATE POLICY uppdrag_read ON {} FOR SELECT TO {} USING (true)").format(table, read))
+        if table_name in ("plan_member", INFO_TABLE):
+            continue
+        rule = PLAN_OF.get(table_name)
+        if rule is None:  # persons, settings, assets: the team's shared register
+            _sql(db, sql.SQL("CREATE POLICY uppdrag_write ON {} FOR ALL TO {} USING (true) WITH CHECK (true)")
+                 .format(table, write))
+            continue
+        check = sql.SQL(rule)
+        insert_check = sql.SQL("created_by = session_user") if table_name == "plan" else check
+        _sql(db, sql.SQL("CREATE POLICY uppdrag_add ON {} FOR INSERT TO {} WITH CHECK ({})")
+             .format(table, write, insert_check))
+        # USING (true) with the check on the new row: a refused UPDATE is an error, not 0 rows.
+        _sql(db, sql.SQL("CREATE POLICY uppdrag_change ON {} FOR UPDATE TO {} USING (true) WITH CHECK ({})")
+             .format(table, write, check))
+        _sql(db, sql.SQL("CREATE POLICY uppdrag_remove ON {} FOR DELETE TO {} USING ({})")
+             .format(table, write, check))
+
+
+def init_server(url: str | ServerAddress, password: str | None = None) -> tuple[str, int | None]:
+    """Create or upgrade the schema, the roles and the policies; ('created'|'upgraded'|'current', old version)."""
+    from db.identity import SCHEMA_VERSION
+    from db.server import address
+
+    addr = address(url)
+    db = open_database(addr, password)
+    try:
+        with db.atomic():
+            version = schema_version(db)
+            if version is not None and version > SCHEMA_VERSION:
+                raise ServerError(
+                    f"Databasen {addr.name} har schemaversion {version}, nyare än den här versionen av "
+                    f"Uppdrag kan ({SCHEMA_VERSION}); uppdatera Uppdrag."
+                )
+            if version is None:
+                if db.execute_sql("SELECT to_regclass('plan') IS NOT NULL").fetchone()[0]:
+                    raise ServerError(f"Databasen {addr.name} har redan en tabell ”plan” som inte är Uppdrags; "
+                                      "välj en tom databas.")
+                _create_schema(db)
+                outcome = "created"
+            elif version < SCHEMA_VERSION:
+                _upgrade(db, version)
+                outcome = "upgraded"
+            else:
+                outcome = "current"
+            _roles_and_grants(db)
+            _policies(db)
+    except _privilege_errors() as exc:
+        raise ServerError(
+            f"Kontot i adressen får inte sätta upp {addr.name} ({str(exc).splitlines()[0]}); "
+            "kör kommandot som databasens ägare med rätt att skapa roller (CREATEROLE)."
+        ) from None
+    finally:
+        db.drop_connection()
+    return outcome, version
+
+
+def _privilege_errors() -> tuple[type[BaseException], ...]:
+    import peewee
+
+    return (peewee.ProgrammingError,)
+
+
+def grant(url: str | ServerAddress, user: str, role: str, plan_ref: str | None = None,
+          password: str | None = None) -> str | None:
+    """Let `user` read (reader) or write (editor, owner, leader) on the server, and on `plan_ref`.
+
+    Returns the plan's title when a plan was named. A reader named on a plan loses any
+    editing right on it.
+    """
+    from psycopg import sql
+
+    from db.server import address
+
+    if role not in MEMBER_ROLES:
+        raise ServerError(f"Rollen ”{role}” finns inte; välj {', '.join(MEMBER_ROLES)}.")
+    addr = address(url)
+    db = open_database(addr, password)
+    try:
+        if schema_version(db) is None:
+            raise ServerError(f"Databasen {addr.name} är inte uppsatt; kör ”uppdrag server init” först.")
+        if not _role_exists(db, user):
+            raise ServerError(
+                f"Användaren ”{user}” finns inte på servern; IT lägger upp kontot (CREATE ROLE … LOGIN) först."
+            )
+        title = None
+        with db.atomic():
+            cluster_role = READ_ROLE if role == "reader" else WRITE_ROLE
+            _sql(db, sql.SQL("GRANT {} TO {}").format(sql.Identifier(cluster_role), sql.Identifier(user)))
+            if plan_ref is not None:
+                plan_uuid, title = _find_plan(db, plan_ref)
+                db.execute_sql(
+                    'INSERT INTO "plan_member" ("plan_uuid", "username", "role") VALUES (%s, %s, %s) '
+                    'ON CONFLICT ("plan_uuid", "username") DO UPDATE SET "role" = EXCLUDED."role"',
+                    (plan_uuid, user, role),
+                )
+    except _privilege_errors() as exc:
+        raise ServerError(
+            f"Kontot i adressen får inte dela ut behörigheter på {addr.name} ({str(exc).splitlines()[0]}); "
+            "kör kommandot som databasens ägare."
+        ) from None
+    finally:
+        db.drop_connection()
+    return title
+
+
+def _find_plan(db: Any, ref: str) -> tuple[str, str]:
+    ref = ref.strip()
+    alive = 'deleted_at IS NULL'
+    if ref.isdigit():
+        row = db.execute_sql(f'SELECT uuid, title FROM plan WHERE id = %s AND {alive}', (int(ref),)).fetchone()
+        if row:
+            return row
+    row = db.execute_sql(f'SELECT uuid, title FROM plan WHERE uuid = %s AND {alive}', (ref.lower(),)).fetchone()
+    if row:
+        return row
+    rows = db.execute_sql(f'SELECT uuid, title FROM plan WHERE diarienummer = %s AND {alive}', (ref,)).fetchall()
+    if len(rows) == 1:
+        return rows[0]
+    if rows:
+        raise LookupError(f"Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.")
+    raise LookupError(f"Hittar ingen plan ”{ref}” på servern.")
+
+
+def members(db: Any, plan_uuid: str) -> list[tuple[str, str]]:
+    """(user, role) named on a plan, its author first."""
+    author = db.execute_sql('SELECT created_by FROM plan WHERE uuid = %s', (plan_uuid,)).fetchone()
+    named = db.execute_sql('SELECT username, role FROM plan_member WHERE plan_uuid = %s ORDER BY username',
+                           (plan_uuid,)).fetchall()
+    return ([(author[0], "author")] if author else []) + [tuple(r) for r in named]
+
+
+__all__ = ["ServerAddress", "grant", "init_server", "members"]

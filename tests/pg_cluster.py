@@ -1,0 +1,156 @@
+"""A throwaway PostgreSQL cluster for the tests: initdb in a temporary folder, a free
+localhost port and a Unix socket in that folder, stopped (and removed) at the end.
+
+PostgreSQL refuses to run as root, and CI runs as root: the cluster then runs as the
+unprivileged `postgres` user (the Debian package makes it; .ci/run makes sure). Anything
+that keeps the server from starting raises, with the server's log: these tests never skip.
+
+Authentication: the socket trusts everyone (the tests' superuser `postgres` sets things
+up through it); TCP asks for a password (scram-sha-256), so the tests can connect as
+ordinary users with a password file and see a wrong password refused.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+SUPERUSER = "postgres"
+
+
+class ClusterError(RuntimeError):
+    pass
+
+
+def find_bindir() -> Path:
+    """The folder with initdb and pg_ctl: $UPPDRAG_PG_BIN, the newest Debian install, or PATH."""
+    named = os.environ.get("UPPDRAG_PG_BIN")
+    candidates = [Path(named)] if named else []
+    candidates += [Path(p) for p in sorted(glob.glob("/usr/lib/postgresql/*/bin"),
+                                           key=lambda p: int(Path(p).parent.name), reverse=True)]
+    which = shutil.which("pg_ctl")
+    if which:
+        candidates.append(Path(which).resolve().parent)
+    for folder in candidates:
+        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
+            return folder
+    raise ClusterError("PostgreSQL (initdb, pg_ctl) is not installed: apt-get install postgresql")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.bindir = find_bindir()
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            try:
+                self.owner = pwd.getpwnam("postgres")
+            except KeyError as exc:
+                raise ClusterError("running as root needs the unprivileged user 'postgres' "
+                                   "(useradd --system postgres)") from exc
+        self.folder = Path(tempfile.mkdtemp(prefix="uppdrag-pg-"))
+        self.data = self.folder / "data"
+        self.socket_dir = self.folder
+        self.log = self.folder / "server.log"
+        self.port = free_port()
+        if self.as_root:
+            os.chown(self.folder, self.owner.pw_uid, self.owner.pw_gid)
+        os.chmod(self.folder, 0o755)
+
+    # --- running the server's programs ------------------------------------------
+
+    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        command = [str(self.bindir / args[0]), *args[1:]]
+        if self.as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=self.folder, timeout=120)
+        if check and done.returncode != 0:
+            raise ClusterError(f"{' '.join(args[:2])} failed ({done.returncode}):\n{done.stdout}\n"
+                               f"{done.stderr}\n{self._log_tail()}")
+        return done
+
+    def _log_tail(self) -> str:
+        try:
+            return "server log:\n" + self.log.read_text(errors="replace")[-3000:]
+        except OSError:
+            return ""
+
+    def init(self) -> None:
+        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth-local=trust",
+                  "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
+            conf.write(
+                f"\nlisten_addresses = '127.0.0.1'\nport = {self.port}\n"
+                f"unix_socket_directories = '{self.socket_dir}'\n"
+                "fsync = off\nfull_page_writes = off\n"
+                "max_connections = 100\nshared_buffers = 32MB\n"
+            )
+
+    def start(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop", check=False)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def remove(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # --- talking to it ------------------------------------------------------------
+
+    def superuser_conninfo(self, dbname: str = "postgres") -> str:
+        return f"host={self.socket_dir} port={self.port} user={SUPERUSER} dbname={dbname}"
+
+    def sql(self, statement: str, params: tuple = (), dbname: str = "postgres") -> list[tuple]:
+        """Run one statement as the superuser (through the socket); its rows, if any."""
+        import psycopg
+
+        with psycopg.connect(self.superuser_conninfo(dbname), autocommit=True) as conn:
+            cur = conn.execute(statement, params)
+            return cur.fetchall() if cur.description else []
+
+    def url(self, user: str, dbname: str, *, tcp: bool = True) -> str:
+        if tcp:
+            return f"postgresql://{user}@127.0.0.1:{self.port}/{dbname}"
+        return f"postgresql://{user}@/{dbname}?host={self.socket_dir}&port={self.port}"
+
+    def admin_url(self, dbname: str) -> str:
+        return self.url(SUPERUSER, dbname, tcp=False)
+
+    def wait_ready(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            done = self._run("pg_isready", "-h", str(self.socket_dir), "-p", str(self.port), check=False)
+            if done.returncode == 0:
+                return
+            if time.monotonic() > deadline:
+                raise ClusterError(f"the server did not become ready:\n{self._log_tail()}")
+            time.sleep(0.1)
+
+
+def start_cluster() -> Cluster:
+    cluster = Cluster()
+    try:
+        cluster.init()
+        cluster.start()
+        cluster.wait_ready()
+    except BaseException:
+        cluster.remove()
+        raise
+    return cluster
