@@ -16,6 +16,7 @@ from db.uri import file_uri
 BUSY_TIMEOUT_S = 10
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a crafted 1 GB cell is refused, not loaded
 
+
 def harden(conn: sqlite3.Connection) -> None:
     """SQLite's defensive settings for files that may come from someone else."""
     conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
