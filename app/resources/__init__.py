@@ -1,24 +1,23 @@
 """The files the app reads at run time, kept inside this package so that every install carries them:
-example plans, the plan file's JSON Schema, the Word reference document, translations, the icon.
+example plans, templates and steering models, the plan file's JSON Schema, the Word reference
+document, translations, the icon.
 
-Found through importlib.resources, which knows the package's place in a checkout, an installed
-wheel and the PyInstaller bundle alike. (make_reference_docx.py beside them builds reference.docx.)
+They are found beside this module, which is where a checkout, an installed wheel and the
+PyInstaller bundle all keep them. (importlib.resources.files gives the same folder, but importing
+it costs some 9 ms of the start-up, B1, to learn nothing more.) make_reference_docx.py beside
+them builds reference.docx.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
+_HERE = Path(__file__).resolve().parent
 
-@cache
+
 def resources_dir() -> Path:
-    folder = files(__name__)
-    if not isinstance(folder, Path):  # a zipped install: the export and Qt need real files
-        raise RuntimeError(f"Uppdrags resursfiler måste ligga som vanliga filer, inte i {folder}.")
-    return folder
+    return _HERE
 
 
 def resource_path(*parts: str) -> Path:
-    return resources_dir().joinpath(*parts)
+    return _HERE.joinpath(*parts)
