@@ -11,11 +11,26 @@ from db.store import integrity_report, open_store
 
 
 def check_report(path: Path | str) -> tuple[bool, list[str]]:
-    """(all well, lines to show). Refused files give (False, [reason])."""
+    """(all well, lines to show). Refused files give (False, [reason]).
+
+    A file on a network drive is checked in a local byte copy: SQLite never opens it on the share."""
+    from app.sharing import is_network_path
     from db.server import is_server_url
 
     if is_server_url(path):
         return _server_report(str(path))
+    if is_network_path(path):
+        from app.network_file import readable_copy
+
+        try:
+            with readable_copy(path) as copy:
+                return _report(copy, Path(path))
+        except StoreError as exc:
+            return False, [str(exc)]
+    return _report(Path(path), Path(path))
+
+
+def _report(path: Path, shown: Path) -> tuple[bool, list[str]]:
     try:
         store = open_store(path, read_only=True, migrate_old=False)
     except StoreError as exc:
@@ -23,7 +38,7 @@ def check_report(path: Path | str) -> tuple[bool, list[str]]:
     try:
         lines = [
             *store.notices,
-            f"Fil: {path}",
+            f"Fil: {shown}",
             f"Identitet: Uppdrag-fil (application_id 0x{APPLICATION_ID:08X})",
             f"Schemaversion: {SCHEMA_VERSION}",
         ]

@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(path: Path, *, read_only: bool = False) -> Workspace:
+    """A file for one command; a file on a network drive goes through its local working copy."""
+    from app.sharing import is_network_path
+
+    if is_network_path(path):
+        from app.network_file import open_network
+
+        return open_network(path, read_only=read_only)[0]
     from app.workspace import Workspace
 
     return tell(Workspace.open(path, read_only=read_only))
@@ -97,15 +104,29 @@ def tell(ws: Workspace) -> Workspace:
     return ws
 
 
+def _close(ws: Workspace) -> None:
+    """Close what _open opened; a network file is written back first (a failure is exit 1)."""
+    from app.sharing import close_shared, written_back_or_raise
+
+    written_back_or_raise(close_shared(ws))
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from app.plans import add_examples
     from app.workspace import Workspace
 
-    ws = Workspace.create(args.file)
+    from app.sharing import is_network_path
+
+    if is_network_path(args.file):
+        from app.network_file import create_network
+
+        ws = create_network(args.file)
+    else:
+        ws = Workspace.create(args.file)
     try:
         ids = add_examples(ws) if args.examples else []
     finally:
-        ws.close()
+        _close(ws)
     extra = f" med {len(ids)} exempelplaner" if ids else ""
     print(f"Skapade {args.file}{extra}.")
     return 0
@@ -118,7 +139,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     try:
         plans = list_plans(ws)
     finally:
-        ws.close()
+        _close(ws)
     if args.json:
         print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
         return 0
@@ -131,13 +152,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.plans import import_plan_file
-    from app.sharing import close_shared, open_for_writing
+    from app.sharing import open_for_writing
 
     ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
     try:
         plan_id, existed = import_plan_file(ws, args.plan_file)
     finally:
-        close_shared(ws)
+        _close(ws)
     print(f"{'Uppdaterade' if existed else 'Importerade'} plan {plan_id} från {args.plan_file.name}.")
     return 0
 
@@ -155,7 +176,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
     finally:
-        ws.close()
+        _close(ws)
     for warning in outcome.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Skrev {outcome.path}.")
@@ -179,7 +200,7 @@ def cmd_resources(args: argparse.Namespace) -> int:
             last = last or (span[1] if span and span[1] >= first else year_on)
         table = load.monthly_load(ws, first, last)
     finally:
-        ws.close()
+        _close(ws)
     if args.json:
         print(json.dumps(table.as_json(), ensure_ascii=False, indent=2))
     else:

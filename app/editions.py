@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.workspace import Workspace
 from db import models
 

@@ -21,7 +21,7 @@ class ExportOutcome:
 
 
 def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
-    from app.plan_json import write_plan_json
+    from app.planfile.write import write_plan_json
 
     return ExportOutcome(write_plan_json(plan, out))
 
@@ -78,7 +78,7 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
     if not out.parent.exists():
         raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
     from app.export.plan_data import dates_capitalised
-    from app.plan_json import plan_to_dict
+    from app.planfile.write import plan_to_dict
 
     with dates_capitalised(ws.dates_capitalised):
         return EXPORTERS[suffix][1](ws, plan_to_dict(ws, plan_id), out)

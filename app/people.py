@@ -166,7 +166,7 @@ def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
 def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):
     """Export as `app.exporters.export_plan` does, from a plan dict without contact details."""
     from app.exporters import EXPORTERS, UnknownFormat
-    from app.plan_json import plan_to_dict
+    from app.planfile.write import plan_to_dict
 
     suffix = out.suffix.lower()
     if suffix not in EXPORTERS:

@@ -32,7 +32,7 @@ class PlanSummary:
         }
 
 
-# The JSON modules (app.plan_import, app.plan_json) are imported by the functions that use them:
+# The plan file's modules (app.planfile) are imported by the functions that use them:
 # the GUI lists plans at start-up and should not load them to do so.
 
 
@@ -118,8 +118,8 @@ def renew_uuids(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
-    from app.plan_import import import_plan
-    from app.plan_json import plan_to_dict
+    from app.planfile.apply import import_plan
+    from app.planfile.write import plan_to_dict
 
     data = renew_uuids(plan_to_dict(ws, plan_id, with_editions=False))
     if title:
@@ -133,7 +133,8 @@ def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
 
 def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     """Import a plan dict; returns (plan id, whether it updated an existing plan)."""
-    from app.plan_import import check_plan_dict, import_plan
+    from app.planfile.apply import import_plan
+    from app.planfile.read import check_plan_dict
 
     check_plan_dict(data)
     existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
@@ -143,13 +144,13 @@ def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
 
 
 def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
-    from app.plan_import import read_plan_file
+    from app.planfile.read import read_plan_file
 
     return import_plan_data(ws, read_plan_file(path))
 
 
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:
-    from app.plan_json import plan_to_dict, write_plan_json
+    from app.planfile.write import plan_to_dict, write_plan_json
 
     return write_plan_json(plan_to_dict(ws, plan_id), out)
 

@@ -10,9 +10,9 @@ The GUI calls these; none of it imports Qt.
   the lock file, the holder and since when, and a stale lock is broken only
   when asked (`--bryt-las`, or the GUI's question).
 - `read_only_reason(path)` says in Swedish why a file cannot be edited.
-- `is_network_path(path)` recognises network shares (cifs/smb/nfs/sshfs, UNC).
-  On a share the file keeps DELETE/FULL with mmap_size=0 and the writer takes
-  `locking_mode=EXCLUSIVE`, so a second program can only read.
+- `is_network_path(path)` recognises network shares (cifs/smb/nfs/sshfs, UNC, and the
+  folders listed in UPPDRAG_NETWORK_FOLDERS). SQLite never runs on a file there:
+  app.network_file opens it through a local working copy and writes it back.
 - `save_copy_as`, `send_plan`: consistent copies and one plan in a new file.
 """
 
@@ -71,10 +71,27 @@ def parse_mounts(text: str) -> list[tuple[str, str]]:
     return out
 
 
+NETWORK_FOLDERS_ENV = "UPPDRAG_NETWORK_FOLDERS"
+
+
+def _declared_network(path: Path | str) -> bool:
+    """Folders declared as network shares in UPPDRAG_NETWORK_FOLDERS (os.pathsep-separated)."""
+    listed = os.environ.get(NETWORK_FOLDERS_ENV, "")
+    if not listed:
+        return False
+    target = os.path.abspath(path)
+    for folder in filter(None, listed.split(os.pathsep)):
+        folder = os.path.abspath(folder)
+        if target == folder or target.startswith(folder.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
 def is_network_path(path: Path | str, mounts: list[tuple[str, str]] | None = None) -> bool:
-    """True for files on a network share: UNC paths, Windows network drives, cifs/smb/nfs/sshfs mounts."""
+    """True for files on a network share: UNC paths, Windows network drives, cifs/smb/nfs/sshfs mounts,
+    and folders declared in UPPDRAG_NETWORK_FOLDERS."""
     text = str(path)
-    if text.startswith(("\\\\", "//")):
+    if text.startswith(("\\\\", "//")) or _declared_network(text):
         return True
     if sys.platform == "win32":  # pragma: no cover - Windows
         import ctypes
@@ -124,6 +141,10 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
         return open_team(str(path), read_only=read_only), None
     p = Path(path)
     network = is_network_path(p)
+    if network:  # never SQLite on the share itself: a local working copy, written back
+        from app.network_file import open_network
+
+        return open_network(p, read_only=read_only, on_locked=on_locked, break_stale=break_stale)
     holder: LockInfo | None = None
     lock: FileLock | None = None
     reason = read_only_reason(p) if p.exists() else None
@@ -148,14 +169,15 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
         raise
     if ws.read_only and reason is None:
         reason = "Filen är öppnad skrivskyddad."
-    if network and not ws.read_only:
-        ws.store.db.execute_sql("PRAGMA locking_mode = EXCLUSIVE")
     ws.sharing = SharingState(lock, holder, network, reason)
     return ws, holder
 
 
-def close_shared(ws: Workspace) -> None:
+def close_shared(ws: Workspace) -> Any:
+    """Close a file opened with open_for_editing; for a network file, returns its final SyncStatus."""
     state = ws.sharing
+    if state is not None and state.netfile is not None:
+        return state.netfile.close(ws)
     try:
         ws.close()
     finally:
@@ -217,9 +239,14 @@ def open_for_writing(path: Path | str, *, break_stale: bool = False) -> Workspac
 
 def restore_under_lock(backup: Path | str, target: Path | str, *,
                        break_stale: bool = False) -> tuple[Path, Path | None]:
-    """Put a backup back at `target` while holding its lock, so no other program writes meanwhile."""
+    """Put a backup back at `target` while holding its lock, so no other program writes meanwhile
+    (on a network drive: through the working copy, then written back)."""
     from db.backup import restore_backup
 
+    if is_network_path(target) and Path(target).exists():
+        from app.network_file import restore_network
+
+        return restore_network(Path(backup), Path(target), break_stale=break_stale)
     with writing_lock(target, break_stale=break_stale):
         return restore_backup(Path(backup), Path(target))
 
@@ -230,6 +257,13 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
     from db.check import check_file
 
     source, out = Path(source), Path(out)
+    if is_network_path(source):  # read a checked byte copy, never SQLite on the share
+        from app.network_file import readable_copy
+
+        if out.exists() and os.path.samefile(out, source):
+            raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
+        with readable_copy(source) as copy:
+            return save_copy_as(copy, out, overwrite=overwrite)
     check_file(source, allow_recovery=False)
     if out.exists():
         if out.resolve() == source.resolve() or os.path.samefile(out, source):
@@ -250,8 +284,8 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     The new file remembers its common state with this file, so when it comes
     back edited, merging it is three-way from the start.
     """
-    from app.plan_import import import_plan
-    from app.plan_json import plan_to_dict
+    from app.planfile.apply import import_plan
+    from app.planfile.write import plan_to_dict
     from db.merge import file_uuid_of, record_common_state
     from app.workspace import Workspace
     from db.connection import fsync_dir
@@ -344,10 +378,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
         ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
         try:
-            make_session_backup(args.file)
+            make_session_backup(ws.store.path)  # the working copy of a network file
             report = merge_from(ws, args.other, prefer=args.prefer)
         finally:
-            close_shared(ws)
+            status = close_shared(ws)
+        written_back_or_raise(status)
     for line in report.lines():
         print(line)
     return 0
@@ -355,13 +390,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_send(args: argparse.Namespace) -> int:
     from app.plans import find_plan
-    from app.workspace import Workspace
 
-    ws = Workspace.open(args.file, read_only=True)
+    ws, _ = open_for_editing(args.file, read_only=True)
     try:
         out = send_plan(ws, find_plan(ws, args.plan), args.output)
     finally:
-        ws.close()
+        close_shared(ws)
     print(f"Skrev planen till {out}.")
     return 0
 
@@ -371,8 +405,14 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from db.check import check_file
 
     if args.new:
-        check_file(args.file, allow_recovery=False)
-        print(f"Tog säkerhetskopian {make_session_backup(args.file)}.")
+        if is_network_path(args.file):
+            from app.network_file import readable_copy
+
+            with readable_copy(args.file) as copy:
+                print(f"Tog säkerhetskopian {make_session_backup(copy)}.")
+        else:
+            check_file(args.file, allow_recovery=False)
+            print(f"Tog säkerhetskopian {make_session_backup(args.file)}.")
     backups = list_backups(args.file)
     if not backups:
         print(f"Det finns inga säkerhetskopior av {args.file.name}.")
@@ -380,6 +420,13 @@ def cmd_backups(args: argparse.Namespace) -> int:
         plans = "oläsbar" if b.plan_count is None else f"{b.plan_count} planer"
         print(f"{b.local_time_text}  {plans:<10} {b.path}")
     return 0
+
+
+def written_back_or_raise(status: Any) -> None:
+    """After a command wrote a network file: a write-back that failed is a user error (exit 1)."""
+    if status is not None and not status.all_written:
+        raise StoreError(f"{status.message}. Ändringen finns kvar i arbetskopian på den här datorn och "
+                         "skrivs tillbaka nästa gång filen öppnas.")
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, fields
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -155,23 +154,14 @@ def read_templates(resources: Path) -> dict[str, Template]:
     return {doc_type: _template(resources, doc_type, shared, models) for doc_type in DOC_TYPE_LABELS}
 
 
-@cache
-def templates() -> dict[str, Template]:
-    """The templates the app ships (read once)."""
-    return read_templates(resources_dir())
-
-
-def __getattr__(name: str) -> Any:
-    if name == "TEMPLATES":  # read when first asked for: the start of the app does not need it
-        return templates()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Read when the module is first imported: the start of the app does not import it (the labels are in app.kinds).
+TEMPLATES: dict[str, Template] = read_templates(resources_dir())
 
 
 def get_template(key: str) -> Template:
     """The template called ``key``; an unknown key gives a ValueError with a Swedish message."""
-    found = templates()
     try:
-        return found[key]
+        return TEMPLATES[key]
     except (KeyError, TypeError):
-        known = ", ".join(f"{k} ({DOC_TYPE_LABELS[k]})" for k in found)
+        known = ", ".join(f"{k} ({DOC_TYPE_LABELS[k]})" for k in TEMPLATES)
         raise ValueError(f"Det finns ingen mall som heter ”{key}”. Välj en av: {known}.") from None

@@ -7,7 +7,7 @@ same way whether one field or several changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from app import kinds
@@ -85,42 +85,78 @@ def _goal(row: Row, problems: Problems, _scale: int) -> None:
     _required(row, "text", "Måltexten", problems)
 
 
+# The timeline's rules, each with the fields it reads: validate() runs them on one row, and
+# timeline_problems() on many rows at once, each rule once per distinct value of its fields.
+_TIMELINE_RULES: tuple[tuple[tuple[str, ...], Callable[[Row, Problems], None]], ...] = (
+    (("kind",), lambda row, problems: _one_of(row, "kind", kinds.TIMELINE_KINDS, "Typen", problems)),
+    (("title",), lambda row, problems: _required(row, "title", "Benämningen", problems)),
+    (("status",), lambda row, problems: _one_of(row, "status", kinds.TIMELINE_STATUSES, "Statusen", problems)),
+    (("progress",), lambda row, problems: _percent(row, "progress", "Färdigställandet", problems)),
+    (("start", "end"), _period),
+)
+_DATE_FIELDS = frozenset({"start", "end"})
+
+
 def _timeline(row: Row, problems: Problems, _scale: int) -> None:
-    # timeline_rows_pass checks these same rules for many rows at once: change both together.
-    _one_of(row, "kind", kinds.TIMELINE_KINDS, "Typen", problems)
-    _required(row, "title", "Benämningen", problems)
-    _one_of(row, "status", kinds.TIMELINE_STATUSES, "Statusen", problems)
-    _percent(row, "progress", "Färdigställandet", problems)
-    _period(row, problems)
+    for _fields, rule in _TIMELINE_RULES:
+        rule(row, problems)
 
 
-def timeline_rows_pass(rows: list[Row], vague: Callable[[Any], Any] = lambda value: value) -> bool:
-    """True only if validate("timeline", row) passes for every row, once `vague` has turned the
-    row's start and end into VagueDates (it may raise DateParseError: then False).
+def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, Problems], None],
+             vague: Callable[[Any], Any]) -> dict[tuple[Any, ...], Any]:
+    """What `rule` says of each distinct key of `rows` that fails (a key: the type and value of each of
+    `fields`, so that True is not 1): its messages, or the DateParseError of a date `vague` cannot read."""
+    columns = [[r.get(f) for r in rows] for f in fields]
+    read: dict[Any, Any] = {}  # a date's text: its VagueDate, or the DateParseError it gives
+    dates = [i for i, f in enumerate(fields) if f in _DATE_FIELDS]
+    for text in {text for i in dates for text in columns[i]}:
+        try:
+            read[text] = vague(text)
+        except DateParseError as exc:
+            read[text] = exc
+    unreadable = any(isinstance(v, DateParseError) for v in read.values())
+    failing: dict[tuple[Any, ...], Any] = {}
+    problems: Problems = []
+    for key in set(zip(*_typed(columns))):
+        values = list(key[1::2])
+        for i in dates:
+            values[i] = read[values[i]]
+        if unreadable and (error := next((v for v in values if isinstance(v, DateParseError)), None)):
+            failing[key] = error
+            continue
+        rule(dict(zip(fields, values)), problems)
+        if problems:
+            failing[key] = [message for _field, message in problems]
+            problems = []
+    return failing
 
-    The rules of _timeline, each checked once per distinct value: an import checks 20,000
-    items at a time. False: ask validate() row by row what the problems are.
+
+def _typed(columns: list[list[Any]]) -> list[Any]:
+    """The columns as zip() takes them to make each row's key: each value's type, then the value."""
+    return [part for column in columns for part in (map(type, column), column)]
+
+
+def timeline_problems(rows: Sequence[Row], vague: Callable[[Any], Any] = lambda value: value) -> dict[int, str]:
+    """What validate("timeline", row) says of each row that fails, by the row's index, once `vague`
+    has turned the row's start and end into VagueDates (a DateParseError from `vague` is the row's
+    whole problem, as validate() is then never reached).
+
+    Each rule runs once per distinct value of the fields it reads, and the rows are visited only
+    when a value fails: an import checks 20,000 items at a time.
     """
-    if not ({r.get("kind") for r in rows} <= kinds.TIMELINE_KINDS.keys()
-            and {r.get("status") for r in rows} <= kinds.TIMELINE_STATUSES.keys()):
-        return False
-    for r in rows:
-        title = r.get("title")
-        if title is None or (isinstance(title, str) and not title.strip()):
-            return False
-    for kind, value in {(type(v), v) for r in rows if (v := r.get("progress")) is not None}:
-        if kind is not int or not 0 <= value <= 100:
-            return False
-    try:
-        periods = {(r.get("start"), r.get("end")) for r in rows}
-        as_dates = {value: vague(value) for value in {v for pair in periods for v in pair}}
-        for start, end in periods:
-            a, b = as_dates[start], as_dates[end]
-            if isinstance(a, VagueDate) and isinstance(b, VagueDate):
-                validate_order(a, b)
-    except DateParseError:
-        return False
-    return True
+    found: dict[int, list[Any]] = {}
+    for position, (fields, rule) in enumerate(_TIMELINE_RULES):
+        failing = _failing(rows, fields, rule, vague)
+        if failing:
+            keys = zip(*_typed([[r.get(f) for r in rows] for f in fields]))
+            for i, key in enumerate(keys):
+                if key in failing:
+                    found.setdefault(i, [None] * len(_TIMELINE_RULES))[position] = failing[key]
+    out = {}
+    for i, verdicts in sorted(found.items()):
+        error = next((v for v in verdicts if isinstance(v, DateParseError)), None)
+        out[i] = str(error) if error else " ".join(m for v in verdicts if v for m in v)
+    return out
 
 
 def _role(row: Row, problems: Problems, _scale: int) -> None:

@@ -42,6 +42,8 @@ class SharingState:
     holder: LockInfo | None  # someone else's lock when we opened read-only because of it
     network: bool
     read_only_reason: str | None
+    netfile: Any = None  # app.network_file.NetworkFile when the file is on a share
+    origin: Path | None = None  # the file the user opened, when the workspace is a copy of it
 
 
 class Workspace:

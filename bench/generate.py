@@ -3,7 +3,7 @@
     python -m bench.generate FILE --size small|full [--check]
 
 Plans are built as dicts in the plan JSON format (docs/plan-format.md) from a
-fixed seed (random.Random(2024)) and written with app.plan_import.import_plan in
+fixed seed (random.Random(2024)) and written with app.planfile.apply.import_plan in
 a few big transactions. `full` holds 200 plans of all four document types with
 20,000 timeline items (with dependencies), 5,000 risks with assessment history,
 2,000 people in roles and resource lines, and one long plan (about 30 pages,
@@ -333,10 +333,11 @@ class _NewRowsFirst:
 
 
 def import_plans(ws: Any, plans: list[dict[str, Any]], *, check: bool = False, fast: bool = True) -> list[int]:
-    """Import plan dicts with app.plan_import.import_plan, PLANS_PER_TRANSACTION to a transaction."""
+    """Import plan dicts with app.planfile.apply.import_plan, PLANS_PER_TRANSACTION to a transaction."""
     from contextlib import nullcontext
 
-    from app.plan_import import check_plan_dict, import_plan
+    from app.planfile.apply import import_plan
+    from app.planfile.read import check_plan_dict
 
     ids = []
     with _NewRowsFirst() if fast else nullcontext():

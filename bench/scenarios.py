@@ -26,6 +26,7 @@ from typing import Any
 from bench.common import (
     NOT_YET, NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
 )
+from bench.network_scenarios import b14
 from bench.timeline_scenarios import b2, b3, rss
 from db.uri import file_uri
 
@@ -214,7 +215,7 @@ def scaled(plan: dict[str, Any], factor: int) -> dict[str, Any]:
 
 def b6(path: Path) -> dict[str, Any]:
     export_docx = need("app.export.docx_export", "export_docx")
-    from app.plan_json import plan_to_dict
+    from app.planfile.write import plan_to_dict
     from app.workspace import Workspace
 
     ws = Workspace.open(path, read_only=True)
@@ -330,7 +331,7 @@ def b8(path: Path) -> dict[str, Any]:
 
 
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
-    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "RSS": rss,
+    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "B14": b14, "RSS": rss,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",)}

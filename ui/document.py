@@ -28,7 +28,8 @@ class OpenFile:
 
     @property
     def path(self) -> Path:
-        return self.ws.path
+        """The file the user opened (for a network file: on the share, not the working copy)."""
+        return (self.ws.sharing.origin if self.ws.sharing else None) or self.ws.path
 
     @property
     def read_only(self) -> bool:
@@ -53,8 +54,9 @@ class OpenFile:
     def move(self, kind: str, row_id: int, new_index: int, text: str) -> bool:
         return self.push(MoveCommand(self.ws, self.events, kind, row_id, new_index, text))
 
-    def close(self) -> None:
+    def close(self) -> Any:
+        """Close the file; for a network file, returns whether everything was written back (SyncStatus)."""
         from ui.session import close_workspace
 
         self.stack.clear()
-        close_workspace(self.ws)
+        return close_workspace(self.ws)

@@ -33,7 +33,15 @@ def new_file(window: MainWindow) -> None:
     if not path.suffix:
         path = path.with_suffix(".uppdrag")
     try:
-        Workspace.create(path).close()
+        from app.sharing import is_network_path
+
+        if is_network_path(path):  # made in the working folder and written to the share under the lock
+            from app.network_file import create_network
+            from app.sharing import close_shared
+
+            close_shared(create_network(path))
+        else:
+            Workspace.create(path).close()
     except expected_errors() as exc:
         show_expected(window, exc)
         return
@@ -65,8 +73,8 @@ def save_copy(window: MainWindow) -> None:
 
     if window.ofile is None:
         return
-    source = window.ofile.path
-    suggested = source.with_name(source.stem + " (kopia)" + source.suffix)
+    shown, source = window.ofile.path, window.ofile.ws.path  # a network file: copy its working copy
+    suggested = shown.with_name(shown.stem + " (kopia)" + shown.suffix)
     write_chosen_file(window, tr("Files", "Spara kopia som"), suggested,
                       lambda target: copy_database(source, target), tr("Files", "En kopia är sparad: %1"))
 

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.booking_warner = None
         self.heartbeat = None
         self.watcher = None
+        self.sync = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
@@ -297,11 +298,15 @@ class MainWindow(QMainWindow):
         from ui.resources.warner import BookingWarner
         from ui.session import ExternalChangeWatcher, Heartbeat
 
+        from ui.sync_status import SyncIndicator
+
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
+        self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
+            after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
         reason = ofile.ws.sharing.read_only_reason if ofile.ws.sharing else None
         if reason:
             self.statusBar().showMessage(reason, 20000)
@@ -332,7 +337,7 @@ class MainWindow(QMainWindow):
         from ui.session import backup_in_background
 
         if self.ofile is ofile and not ofile.ws.on_server:  # not if closed (or replaced) meanwhile; IT backs up a server
-            backup_in_background(ofile.path)
+            backup_in_background(ofile.ws.path)  # a network file's working copy: the newest state
 
     def _ensure_index(self) -> None:
         if self._index_stale and self.ofile is not None:
@@ -358,9 +363,18 @@ class MainWindow(QMainWindow):
             self.heartbeat.timer.stop()
             self.heartbeat.deleteLater()
             self.heartbeat = None
-        self.ofile.close()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        status = self.ofile.close()
         self.ofile = None
         self.plan_model.set_rows([])
+        if status is not None and not status.all_written:
+            from ui.errors import show_error
+
+            show_error(self, status.message + ". " + tr(
+                "MainWindow", "Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång "
+                              "du öppnar filen."))
 
     def update_title(self) -> None:
         if self.ofile is None:

@@ -41,10 +41,10 @@ def open_workspace(path: Path | str, *, read_only: bool, parent) -> Workspace | 
         return None
 
 
-def close_workspace(ws: Workspace) -> None:
+def close_workspace(ws: Workspace):
     from app.sharing import close_shared
 
-    close_shared(ws)
+    return close_shared(ws)
 
 
 class _Backup(QRunnable):

@@ -1,6 +1,6 @@
 """A plan's registers as an Excel workbook: risks, activities, resources and budget.
 
-Renders from the plain dict of `app.plan_json.plan_to_dict` (never the
+Renders from the plain dict of `app.planfile.write.plan_to_dict` (never the
 database). Every sheet has Swedish headers, a frozen header row and an
 autofilter over its data; dates are real dates (the first day of a vague date,
 with the Swedish text beside it) and amounts real numbers, so people can sort,

@@ -154,7 +154,7 @@ def test_excel_sheet_resursbelastning(ws: Workspace, ids: dict[str, Any], tmp_pa
 
     from app.export.xlsx_export import export_xlsx
     from app.load import plan_load
-    from app.plan_json import plan_to_dict
+    from app.planfile.write import plan_to_dict
 
     plan = plan_to_dict(ws, ids["p1"])
     out = export_xlsx(plan, tmp_path / "plan.xlsx", load=plan_load(ws, plan["uuid"])).path

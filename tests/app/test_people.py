@@ -22,7 +22,7 @@ from app.people import (
     unmerge,
     update_person,
 )
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.workspace import Workspace
 from db import models
 from tests.app.test_load import build_small_file

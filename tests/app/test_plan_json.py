@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.plan_import import PlanFileError, read_plan_file
-from app.plan_json import dumps, plan_to_dict
+from app.planfile.read import PlanFileError, read_plan_file
+from app.planfile.write import dumps, plan_to_dict
 from app.plans import example_files, import_plan_data, import_plan_file, list_plans
 from app.workspace import Workspace
 from db import models

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = {"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "RSS"}
+SCENARIOS = {"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B14", "RSS"}
 RESULT_KEYS = {"value", "unit", "floor", "ratio", "target", "pass"}
 
 
@@ -67,7 +67,7 @@ def test_every_available_scenario_produced_a_number(report: tuple[dict, Path]) -
 
 
 def test_generator_is_reproducible_and_its_fast_path_writes_what_import_plan_writes(tmp_path: Path) -> None:
-    """The generator's shortcut for new rows gives the same rows as app.plan_import.import_plan itself."""
+    """The generator's shortcut for new rows gives the same rows as app.planfile.apply.import_plan itself."""
     code = (
         "import sys\n"
         "from pathlib import Path\n"

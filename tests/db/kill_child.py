@@ -49,7 +49,7 @@ def main() -> None:
 
 
 def serve(path: Path) -> None:
-    from app.plan_import import _validator
+    from app.planfile.schema import _validator
 
     _validator()  # warm the JSON schema once, before forking
     for line in sys.stdin:

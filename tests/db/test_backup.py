@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.plans import add_examples
 from app.workspace import Workspace
 from db import models

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.sharing import (
     FileInUse,
     close_shared,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.workspace import Workspace
 from db import models
 from db.backup import make_session_backup

@@ -11,7 +11,7 @@ import pytest
 from app.cli import main
 from app.dates import VagueDate
 from app.export.xlsx_export import export_xlsx
-from app.plan_json import plan_to_dict
+from app.planfile.write import plan_to_dict
 from app.plans import create_plan
 from app.workspace import Workspace
 

@@ -149,7 +149,7 @@ def test_spec_keeps_svg_and_print_support_and_the_lazy_imports() -> None:
     hidden = set(_list_literal("hiddenimports"))
     excludes = set(_list_literal("excludes"))
     for module in ("PySide6.QtSvg", "PySide6.QtPrintSupport", "holidays.countries.sweden", "peewee",
-                   "platformdirs", "docx", "openpyxl", "jsonschema", "jsonschema_specifications"):
+                   "platformdirs", "docx", "openpyxl", "jsonschema", "jsonschema_specifications", "fastjsonschema"):
         assert module in hidden, module
     assert not hidden & excludes
     for module in ("PySide6.QtSvg", "PySide6.QtSvgWidgets", "PySide6.QtPrintSupport", "PySide6.QtWidgets"):

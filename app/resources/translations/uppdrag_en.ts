@@ -655,6 +655,10 @@ Do you want to open the file?</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång du öppnar filen.</source>
+            <translation>Your changes are kept on this computer and are written back the next time you open the file.</translation>
+        </message>
+        <message>
             <source>&amp;Arkiv</source>
             <translation>&amp;File</translation>
         </message>
@@ -1443,6 +1447,45 @@ Do you want to open the file?</translation>
         <message>
             <source>Resursbelastning</source>
             <translation>Resource load</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <source>Lokal fil</source>
+            <translation>Local file</translation>
+        </message>
+        <message>
+            <source>Nätverksenhet</source>
+            <translation>Network drive</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>allt sparat</source>
+            <translation>all saved</translation>
+        </message>
+        <message>
+            <source>sparas strax</source>
+            <translation>saving shortly</translation>
+        </message>
+        <message>
+            <source>sparar …</source>
+            <translation>saving …</translation>
+        </message>
+        <message>
+            <source>ej sparad</source>
+            <translation>not saved</translation>
+        </message>
+        <message>
+            <source>sammanfogad, sparar …</source>
+            <translation>merged, saving …</translation>
+        </message>
+        <message>
+            <source>skrivskyddad</source>
+            <translation>read-only</translation>
         </message>
     </context>
 </TS>

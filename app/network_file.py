@@ -1,0 +1,532 @@
+"""Files on a network drive: SQLite never runs where the file lies.
+
+SQLite's locks may not travel over a share (RELIABILITY.md §6), so a network file
+is handled the way office programs handle documents on a share:
+
+- **Editing** needs the sidecar lock (db.lock), created atomically on the share. If
+  someone else holds it, the file opens read-only (or FileInUse is raised); if the
+  lock cannot be written at all, the file opens read-only and says why.
+- The editor works on a **private local working copy** in the user's data folder
+  (db.workcopy), with all of SQLite's guarantees; every commit is durable there.
+- **Write-back**: a worker thread notices commits to the working copy and, a few
+  seconds after an edit burst (and on close), writes a checked snapshot beside the
+  share file, verifies it and renames it over (db.workcopy.replace_on_share), still
+  under the lock. If the share cannot be reached the status says "Ej sparad till … –
+  försöker igen", the working copy keeps every edit and the worker tries again by
+  itself; a working copy left with edits (a crash, a lost network) is written back
+  the next time the file is opened on this computer.
+- If the share file changed behind our back (a stale lock was broken, someone
+  copied a file over it), it is **merged** into the working copy with db.merge
+  instead of being overwritten, and the result is reported.
+- **Reading** a network file reads a checked byte copy of it into a private local
+  snapshot: no SQLite connection on the share, no journal played back there, no
+  -wal/-shm left behind.
+
+`open_network(path, …)` is what app.sharing.open_for_editing does for a network
+path; the CLI goes through the same functions. Nothing here imports Qt: the window
+listens with `NetworkFile.add_listener` (called from the worker thread).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from db import workcopy
+from db.errors import FileRefused, StoreError
+from db.lock import HEARTBEAT_EVERY_S, FileLock, LockHeld, LockInfo, _pid_alive, read_lock
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+DEBOUNCE_S = 3.0  # write back this long after the last commit of an edit burst
+MAX_DELAY_S = 30.0  # ... but never later than this after the first unsaved commit
+POLL_S = 0.5  # how often the worker looks at the working copy
+RETRY_S = 5.0  # how soon a failed write-back is tried again
+
+LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "server"}
+
+
+def location_of(path: Path | str) -> str:
+    """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
+    from app.sharing import is_network_path
+    from db.server import is_server_url
+
+    if is_server_url(path):
+        return "server"
+    return "network" if is_network_path(str(path)) else "local"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """Whether everything is written back to the share, in words for the status bar."""
+
+    state: str  # saved | pending | saving | merged | failed | blocked | read_only
+    message: str
+
+    @property
+    def all_written(self) -> bool:
+        return self.state in ("saved", "read_only")
+
+
+class LockLost(StoreError):
+    """Someone else holds the lock of a file we were editing: we may not write it back now."""
+
+    def __init__(self, share: Path, holder: LockInfo):
+        super().__init__(f"Ej sparad till {share}: filen redigeras nu av {holder.describe()}. "
+                         "Dina ändringar finns kvar i arbetskopian och skrivs tillbaka när låset är ledigt.")
+        self.holder = holder
+
+
+class _ShareChanged(Exception):
+    """The share file changed while a write-back was being prepared: start over."""
+
+
+class NetworkFile:
+    """One file on a share, edited through its local working copy (or read through a snapshot)."""
+
+    def __init__(self, share: Path | str, *, debounce_s: float = DEBOUNCE_S, retry_s: float = RETRY_S,
+                 poll_s: float = POLL_S, max_delay_s: float = MAX_DELAY_S):
+        self.share = Path(os.path.abspath(share))
+        self.folder = workcopy.working_folder(self.share)
+        self.local = self.folder / self.share.name
+        self.work = workcopy.WorkState.load(self.folder, self.share)
+        self.lock: FileLock | None = None
+        self.store: Any = None  # db.store.Store on the working copy, once open
+        self.snapshot: Path | None = None  # the private copy a read-only open reads
+        self.last_merge: Any = None  # db.merge.MergeReport of the last merge with the share
+        self.last_error: str | None = None  # why the last write-back failed
+        self.debounce_s, self.retry_s, self.poll_s, self.max_delay_s = debounce_s, retry_s, poll_s, max_delay_s
+        self.status = SyncStatus("saved", self._saved_text())
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._io = threading.RLock()  # one write-back at a time
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # --- status -------------------------------------------------------------------
+
+    def _saved_text(self) -> str:
+        return f"Allt är sparat till {self.share}."
+
+    def add_listener(self, listener: Callable[[SyncStatus], None]) -> None:
+        self._listeners.append(listener)
+        listener(self.status)
+
+    def remove_listener(self, listener: Callable[[SyncStatus], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _set_status(self, state: str, message: str) -> None:
+        status = SyncStatus(state, message)
+        if status == self.status:
+            return
+        self.status = status
+        for listener in list(self._listeners):
+            try:
+                listener(status)
+            except Exception:  # noqa: BLE001 - a window that went away must not stop the write-back
+                pass
+
+    # --- the lock -----------------------------------------------------------------
+
+    def take_lock(self, *, break_stale: bool = False) -> None:
+        """Take the sidecar lock on the share; LockHeld if someone has it, OSError if it cannot be written."""
+        if not self.share.exists():  # also: an unmounted share must not get a lock in its empty folder
+            raise FileRefused(f"Filen ”{self.share}” finns inte eller kan inte nås just nu.")
+        lock = FileLock(self.share)
+        lock.acquire(break_stale=break_stale)
+        self.lock = lock
+        workcopy.remove_temp_files(self.share)  # left by a write-back that was stopped; ours now
+
+    def _ensure_locked(self, *, reached: bool = False) -> None:
+        """Before writing to the share: it can be reached and the lock is still ours."""
+        try:
+            reachable = reached or self.share.exists()
+        except OSError:
+            reachable = False
+        if not reachable:
+            raise workcopy.ShareUnreachable(f"”{self.share}” kan inte nås.")
+        try:
+            info = read_lock(self.share)
+        except OSError as exc:
+            raise workcopy.ShareUnreachable(f"Låset på ”{self.share}” kan inte läsas: {exc}.") from exc
+        if info is not None and info.is_mine():
+            return
+        if info is not None and not info.is_stale():
+            raise LockLost(self.share, info)
+        # Our lock vanished (broken while the network was away, or removed): take it again.
+        lock = self.lock or FileLock(self.share)
+        try:
+            lock.acquire(break_stale=True)
+        except LockHeld as held:
+            raise LockLost(self.share, held.holder) from None
+        self.lock = lock
+
+    def release(self) -> None:
+        if self.lock is not None:
+            try:
+                self.lock.release()
+            except OSError:
+                pass  # the share is gone: the lock will be seen as stale
+            self.lock = None
+
+    # --- the working copy ---------------------------------------------------------
+
+    def has_unsaved(self) -> bool:
+        """Whether the working copy holds commits that were not written back to the share."""
+        if not self.local.exists():
+            return False
+        if self.work.written is None:
+            return True
+        return tuple(self.work.written) != workcopy.local_signature(self.local)
+
+    def _recover_local(self) -> None:
+        """Roll back a hot journal the working copy may have from a program that was stopped;
+        a working copy that is damaged is put aside (with what it held) and fetched anew."""
+        if not self.local.exists():
+            return
+        from db.check import check_file
+
+        try:
+            check_file(self.local)
+        except FileRefused:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            os.replace(self.local, self.local.with_name(f"{self.local.name}.skadad-{stamp}"))
+            self.work.written = None
+
+    def open_working_copy(self) -> Workspace:
+        """Bring the working copy up to date with the share and open it; the lock must be held."""
+        from app.workspace import Workspace
+
+        with self._io:
+            self._remove_leftovers()
+            self._recover_local()
+            pending = self.has_unsaved()
+            if not pending:
+                current = workcopy.mark(self.share)
+                if not (self.local.exists() and self.work.base_mark() == current):
+                    self._fetch_into_local()
+            ws = Workspace.open(self.local)
+            self.store = ws.store
+            if pending or ws.store.migrated_from is not None:
+                self.write_back()  # an earlier session's edits (or a migration): write them back now
+            elif not pending:
+                self._set_status("saved", self._saved_text())
+            return ws
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files a stopped program left in the working folder (we hold the lock now)."""
+        import shutil
+
+        for p in self.folder.glob("skrivning-*"):
+            shutil.rmtree(p, ignore_errors=True)
+        for p in self.folder.glob(f".{self.local.name}.*.hamtas"):
+            p.unlink(missing_ok=True)
+
+    def _fetch_into_local(self) -> None:
+        checked, mark = workcopy.fetch(self.share, self.local)
+        self.work.base, self.work.base_digest = mark.as_json(), checked.digest
+        self.work.written, self.work.file_uuid = list(checked.signature), checked.file_uuid
+        self.work.save(self.folder)
+
+    def open_snapshot(self) -> Workspace:
+        """A read-only Workspace on a private, checked copy of what the share holds now."""
+        from app.workspace import Workspace
+
+        self._remove_old_snapshots()
+        fd, name = tempfile.mkstemp(prefix=f"lasning-{os.getpid()}-", suffix=".uppdrag", dir=self.folder)
+        os.close(fd)
+        self.snapshot = Path(name)
+        try:
+            workcopy.fetch(self.share, self.snapshot)
+            return Workspace.open(self.snapshot, read_only=True)
+        except BaseException:
+            self._drop_snapshot()
+            raise
+
+    def _remove_old_snapshots(self) -> None:
+        for p in self.folder.glob("lasning-*.uppdrag"):
+            try:
+                pid = int(p.name.split("-")[1])
+            except (IndexError, ValueError):
+                continue
+            if not _pid_alive(pid):
+                p.unlink(missing_ok=True)
+
+    def _drop_snapshot(self) -> None:
+        if self.snapshot is not None:
+            for p in (self.snapshot, self.snapshot.with_name(self.snapshot.name + "-journal")):
+                p.unlink(missing_ok=True)
+            self.snapshot = None
+
+    # --- write-back ---------------------------------------------------------------
+
+    def write_back(self) -> bool:
+        """Write the working copy back to the share now if it has unsaved commits.
+
+        True when the share holds everything; False when it could not be written (the
+        status says why and the working copy keeps every edit).
+        """
+        with self._io:
+            if self.store is None:
+                return True
+            if not self.has_unsaved():
+                self._set_status("saved", self._saved_text())
+                return True
+            self._set_status("saving", f"Sparar till {self.share} …")
+            try:
+                self._write_back_once()
+            except LockLost as lost:
+                self._set_status("blocked", str(lost))
+                return False
+            except (workcopy.ShareUnreachable, workcopy.CopyDamaged, OSError) as exc:
+                self._set_status("failed", f"Ej sparad till {self.share} – försöker igen")
+                self.last_error = str(exc)
+                return False
+            except StoreError as exc:
+                self._set_status("failed", f"Ej sparad till {self.share} – försöker igen ({exc})")
+                self.last_error = str(exc)
+                return False
+            self._set_status("saved", self._saved_text())
+            return True
+
+    def _write_back_once(self) -> None:
+        for _ in range(5):
+            with tempfile.TemporaryDirectory(prefix="skrivning-", dir=self.folder) as tmp:
+                # Checked (quick_check, identity) by replace_on_share while the bytes travel.
+                snap = workcopy.snapshot_local(self.local, Path(tmp) / self.share.name, check=False)
+                if self.work.file_uuid:
+                    snap = replace(snap, file_uuid=self.work.file_uuid)  # the identity it must have
+                current = workcopy.mark(self.share)
+                if self.work.base_mark() != current:
+                    theirs, their_mark = workcopy.fetch(self.share, Path(tmp) / ("deras-" + self.share.name))
+                    self.work.base = their_mark.as_json()
+                    if theirs.digest != self.work.base_digest:
+                        self._merge(theirs.path)
+                        self.work.base_digest = theirs.digest
+                        self.work.save(self.folder)
+                        continue  # the snapshot must include the merge
+                    self.work.save(self.folder)
+
+                def before_rename() -> None:
+                    if workcopy.mark(self.share) != self.work.base_mark():  # also: it can still be reached
+                        raise _ShareChanged
+                    self._ensure_locked(reached=True)
+
+                try:
+                    new_mark = workcopy.replace_on_share(snap, self.share, before_rename, current.mode)
+                except _ShareChanged:
+                    continue
+                self.work.base, self.work.base_digest = new_mark.as_json(), snap.digest
+                self.work.written = list(snap.signature)
+                self.work.file_uuid = self.work.file_uuid or workcopy.check_copy(snap.path)
+                self.work.save(self.folder)
+                return
+        raise StoreError(f"”{self.share}” ändrades hela tiden medan den skulle sparas.")
+
+    def _merge(self, theirs: Path) -> None:
+        """The share file changed since we last saw it: bring its changes into the working copy."""
+        from db.merge import merge_into
+
+        report = merge_into(self.store, theirs, prefer="newest")
+        self.last_merge = report
+        if threading.current_thread() is self._thread:
+            self.store.db.close()  # this thread's own connection only
+        lines = " ".join(report.lines())
+        self._set_status("merged", f"Filen på nätverksenheten hade ändrats; ändringarna är sammanfogade med dina. "
+                                   f"{lines}"[:400])
+
+    # --- the worker ---------------------------------------------------------------
+
+    def start(self) -> None:
+        """Write back by itself from now on: after each edit burst, and again after a failure."""
+        if self._thread is None and self.store is not None:
+            self._thread = threading.Thread(target=self._run, name="uppdrag-write-back", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        seen = workcopy.local_signature(self.local)
+        changed_at: float | None = None
+        first_unsaved: float | None = None
+        next_try = 0.0
+        beat = time.monotonic()
+        while not self._stop.wait(self.poll_s):
+            now = time.monotonic()
+            signature = workcopy.local_signature(self.local)
+            if signature != seen:
+                seen, changed_at = signature, now
+            if self.lock is not None and now - beat >= HEARTBEAT_EVERY_S:
+                beat = now
+                try:
+                    self.lock.heartbeat()
+                except OSError:
+                    pass  # the share is away; the write-back says so
+            if not self.has_unsaved():
+                first_unsaved = None
+                continue
+            first_unsaved = first_unsaved or now
+            if self.status.state == "saved":
+                self._set_status("pending", f"Ändringar sparas strax till {self.share}.")
+            quiet = changed_at is None or now - changed_at >= self.debounce_s
+            overdue = now - first_unsaved >= self.max_delay_s
+            if (quiet or overdue) and now >= next_try:
+                ok = self.write_back()
+                next_try = 0.0 if ok else time.monotonic() + self.retry_s
+                if ok:
+                    first_unsaved = None
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def close(self, ws: Workspace) -> SyncStatus:
+        """Stop the worker, write back what is left, close `ws` and release the lock."""
+        self.stop()
+        try:
+            if self.snapshot is None:
+                self.write_back()
+        finally:
+            ws.close()
+            self.store = None
+            self._drop_snapshot()
+            self.release()
+        return self.status
+
+
+# --- opening -------------------------------------------------------------------------
+
+
+def open_network(path: Path | str, *, read_only: bool = False, on_locked: str = "raise",
+                 break_stale: bool = False) -> tuple[Workspace, LockInfo | None]:
+    """Open a file on a share (see the module text); same contract as app.sharing.open_for_editing."""
+    from app.sharing import FileInUse
+    from app.workspace import SharingState
+
+    nf = NetworkFile(path)
+    holder: LockInfo | None = None
+    reason: str | None = None
+    if not read_only:
+        try:
+            nf.take_lock(break_stale=break_stale)
+        except LockHeld as held:
+            if on_locked != "read_only":
+                raise FileInUse(nf.share, held.holder) from None
+            holder, read_only = held.holder, True
+            reason = (f"Filen redigeras av {holder.describe()}; den är öppnad skrivskyddad och visar "
+                      "det senast sparade läget.")
+        except OSError as exc:
+            read_only = True
+            reason = (f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}), så ingen "
+                      "annan skulle se att du redigerar. Filen är öppnad skrivskyddad.")
+    if read_only:
+        ws = nf.open_snapshot()
+        if reason is None:
+            other = lock_holder_of(nf.share)
+            reason = (f"Filen redigeras av {other.describe()}; du ser det senast sparade läget."
+                      if other is not None else "Filen är öppnad skrivskyddad.")
+        if nf.has_unsaved():
+            reason += (" Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs "
+                       "tillbaka nästa gång du kan redigera den.")
+        nf.status = SyncStatus("read_only", reason)
+    else:
+        try:
+            ws = nf.open_working_copy()
+        except BaseException:
+            nf.release()
+            raise
+    ws.sharing = SharingState(None, holder, True, reason, netfile=nf, origin=nf.share)
+    return ws, holder
+
+
+@contextmanager
+def readable_copy(path: Path | str) -> Iterator[Path]:
+    """A private, checked local copy of a network file for one read (check, copy, backup)."""
+    share = Path(os.path.abspath(path))
+    if not share.exists():
+        raise FileRefused(f"Filen ”{share}” finns inte eller kan inte nås just nu.")
+    with tempfile.TemporaryDirectory(prefix="lasning-", dir=workcopy.working_folder(share)) as tmp:
+        copy = Path(tmp) / share.name
+        workcopy.fetch(share, copy)
+        yield copy
+
+
+def lock_holder_of(share: Path) -> LockInfo | None:
+    try:
+        info = read_lock(share)
+    except OSError:
+        return None
+    return None if info is None or info.is_mine() else info
+
+
+def create_network(path: Path | str) -> Workspace:
+    """Make a new file on a share: built in the working folder, written there under the lock, opened."""
+    from db.store import create_store
+
+    share = Path(os.path.abspath(path))
+    if share.exists():
+        raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
+    if not share.parent.is_dir():
+        raise StoreError(f"Mappen ”{share.parent}” finns inte.")
+    nf = NetworkFile(share)
+    for p in (nf.local, nf.local.with_name(nf.local.name + "-journal")):
+        p.unlink(missing_ok=True)
+    create_store(nf.local).close()
+    lock = FileLock(share)
+    lock.acquire()
+    try:
+        with tempfile.TemporaryDirectory(prefix="skrivning-", dir=nf.folder) as tmp:
+            snap = workcopy.snapshot_local(nf.local, Path(tmp) / share.name)
+            new_mark = workcopy.replace_on_share(snap, share)
+        nf.work.base, nf.work.base_digest = new_mark.as_json(), snap.digest
+        nf.work.written, nf.work.file_uuid = list(snap.signature), snap.file_uuid
+        nf.work.save(nf.folder)
+    finally:
+        lock.release()
+    return open_network(share)[0]
+
+
+def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> tuple[Path, Path | None]:
+    """Put a backup back on a share: under the lock, through the working copy, then written back.
+
+    The state replaced is kept aside in the working folder (as db.backup.restore_backup keeps it)."""
+    from app.sharing import refusal_text
+    from db.backup import restore_backup
+
+    nf = NetworkFile(share)
+    try:
+        nf.take_lock(break_stale=break_stale)
+    except LockHeld as held:
+        raise StoreError(refusal_text(share, held.holder, asked_to_break=break_stale)) from None
+    except OSError as exc:
+        raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
+                         "filen återställs inte.") from exc
+    try:
+        ws = nf.open_working_copy()
+        ws.close()
+        nf.store = None
+        _target, aside = restore_backup(Path(backup), nf.local)
+        nf.work.file_uuid = None  # a backup may come from another copy: its identity is taken
+        nf.work.written = None
+        from db.store import open_store
+
+        nf.store = open_store(nf.local)
+        try:
+            if not nf.write_back():
+                raise StoreError(nf.status.message + ". Återställningen finns i arbetskopian och skrivs "
+                                 "tillbaka nästa gång filen öppnas.")
+        finally:
+            nf.store.close()
+            nf.store = None
+    finally:
+        nf.release()
+    return nf.share, aside

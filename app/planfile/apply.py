@@ -1,0 +1,150 @@
+"""A checked plan dict written into the open file, in one go (inside the caller's transaction).
+
+A plan whose uuid exists is updated to match the file (parts missing from the file get
+tombstones), so importing twice never duplicates anything. Rows are matched by uuid and
+written set by set through the bulk writer (app.plan_import); this module says which
+columns each part of the file becomes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from app.plan_import import _import_dependencies, _Upserter
+from app.planfile.semantics import vague
+from db import models
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+@lru_cache(maxsize=4096)
+def _vague_parts(text: str | None) -> tuple[str | None, str | None]:
+    """A vague date's two columns as stored: its first day as ISO text, and its precision."""
+    v = vague(text)
+    return (v.start.isoformat(), str(v.precision)) if v else (None, None)
+
+
+def _vague_columns(name: str, text: str | None) -> dict[str, Any]:
+    start, precision = _vague_parts(text)
+    return {name: start, f"{name}_precision": precision}
+
+
+def _vague_column_lists(name: str, texts: list[str | None]) -> dict[str, list[str | None]]:
+    distinct = {t: _vague_parts(t) for t in set(texts)}
+    parts = [distinct[t] for t in texts]
+    return {name: [start for start, _ in parts], f"{name}_precision": [precision for _, precision in parts]}
+
+
+def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in keys and k != "uuid"}
+
+
+def _plan_columns(data: dict[str, Any]) -> dict[str, Any]:
+    meta, decision = data["metadata"], data["decision"]
+    return {
+        "doc_type": data["doc_type"],
+        "template": meta["template"],
+        "title": data["title"],
+        "subtitle": meta["subtitle"],
+        "programme": meta["programme"],
+        "organisation": meta["organisation"],
+        "diarienummer": meta["diarienummer"],
+        "assignment": meta["assignment"],
+        **_vague_columns("document_date", meta["document_date"]),
+        "edition": meta["edition"],
+        "version": meta["version"],
+        "authors": "\n".join(meta["authors"]),
+        "status": meta["status"],
+        **_vague_columns("decision_date", decision["date"]),
+        "decision_text": decision["text"],
+        "decision_choice": decision["choice"],
+        "decision_comment": decision["comment"],
+        "signature_title": decision["signature_title"],
+        "signature_name": decision["signature_name"],
+        **_vague_columns("signature_date", decision["signature_date"]),
+    }
+
+
+class _Writer:
+    """The rows of one plan, part by part, through one upserter."""
+
+    def __init__(self, up: _Upserter, plan_id: int, person_ids: dict[str, int]):
+        self.up, self.plan_id, self.person_ids = up, plan_id, person_ids
+
+    def part(self, model: type[models.PlanPart], rows: list[dict[str, Any]], columns_of: Any) -> dict[str, int]:
+        """The plan's rows of `model` as `rows` say, in their order; its other rows get tombstones."""
+        ids = self.up.put_many(model, [(row["uuid"], {"plan": self.plan_id, "position": position, **columns_of(row)})
+                                       for position, row in enumerate(rows)])
+        self.up.bury_others(model, "plan_id", [self.plan_id], ids.values())
+        return ids
+
+    def with_period(self, r: dict[str, Any]) -> dict[str, Any]:
+        """A role's or resource line's columns: the person as an id, the period as stored."""
+        return {**_without(r, "start", "end", "person"), "person": self.person_ids.get(r["person"]),
+                **_vague_columns("start", r["start"]), **_vague_columns("end", r["end"])}
+
+    def timeline(self, timeline: list[dict[str, Any]]) -> None:
+        def column(key: str) -> list[Any]:
+            return [t[key] for t in timeline]
+
+        plan_id, up = self.plan_id, self.up
+        item_ids = up.put_columns(models.TimelineItem, column("uuid"), {
+            "plan": [plan_id] * len(timeline), "position": list(range(len(timeline))),
+            "kind": column("kind"), "code": column("code"), "title": column("title"),
+            "description": column("description"),
+            **_vague_column_lists("start", column("start")), **_vague_column_lists("end", column("end")),
+            "responsible": column("responsible"),
+            "responsible_person": [self.person_ids.get(p) for p in column("responsible_person")],
+            "status": column("status"), "progress": column("progress"), "comment": column("comment"),
+            "parent": column("parent")}, self_refs=("parent",))
+        up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
+        _import_dependencies(up, timeline, item_ids)
+
+    def risks(self, risks: list[dict[str, Any]]) -> None:
+        risk_ids = self.part(models.Risk, risks, lambda r: {
+            **_without(r, "due", "history"), **_vague_columns("due", r["due"])})
+        kept = self.up.put_many(models.RiskAssessment, [(a["uuid"], {
+            "risk": risk_ids[r["uuid"]], "assessed_on": _day(a["date"]), "probability": a["probability"],
+            "impact": a["impact"], "scale": a["scale"], "note": a["note"]}) for r in risks for a in r["history"]])
+        self.up.bury_others(models.RiskAssessment, "risk_id", list(risk_ids.values()), kept.values())
+
+
+def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
+    """Write a checked plan dict into `ws` (inside the caller's transaction); the plan's id."""
+    ws.store.activate()
+    now = models.utc_now()
+    up = _Upserter(now)
+    meta = data["metadata"]
+    plan_id = up.put(models.Plan, data["uuid"], _plan_columns(data))
+    models.Plan.update(created_at=meta["created_at"] or now, modified_at=meta["modified_at"] or now).where(
+        models.Plan.id == plan_id
+    ).execute()
+    person_ids = up.put_many(models.Person, [(p["uuid"], _without(p)) for p in data["organisation"]["people"]])
+    w = _Writer(up, plan_id, person_ids)
+    w.part(models.Section, data["sections"], lambda s: {
+        **_without(s), "numbered": int(s["numbered"]), "optional": int(s["optional"])})
+    w.part(models.Goal, data["goals"], _without)
+    w.timeline(data["timeline"])
+    w.part(models.Role, data["organisation"]["roles"], w.with_period)
+    w.part(models.ResourceLine, data["resources"], w.with_period)
+    w.part(models.BudgetLine, data["budget"], _without)
+    w.risks(data["risks"])
+    w.part(models.LogEntry, data["log"], lambda e: {
+        "entry_date": _day(e["date"]), "kind": e["kind"], "text": e["text"],
+        "decided_by": e["decided_by"], "status": e["status"]})
+    w.part(models.StatusReport, data["status_reports"], lambda s: {
+        "report_date": _day(s["date"]), "status": s["status"], "text": s["text"], "author": s["author"]})
+    w.part(models.Term, data["terms"], _without)
+    w.part(models.Reference, data["references"], _without)
+    w.part(models.Edition, data["editions"], lambda e: {
+        "label": e["label"], "edition_date": _day(e["date"]), "comment": e["comment"],
+        "snapshot": json.dumps(e["snapshot"], ensure_ascii=False)})
+    return plan_id

@@ -1,0 +1,135 @@
+"""What the plan schema cannot say: unique uuids, real dates, references that resolve, the rules of each item.
+
+One check, which says where each problem is (``timeline[3].start: …``) and is quick for a valid
+plan of 20,000 items: each rule is applied once per distinct value (a plan repeats its dates,
+kinds and statuses), and the rows are visited to name the place of a problem only when some
+value has failed. The timeline's own rules are app.validation's, applied the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from app.dates import DateParseError, VagueDate, parse_date
+from app.validation import timeline_problems
+
+# Vague dates of the rows of each list, by the list's path in the file.
+VAGUE_PATHS = {
+    "timeline": ("start", "end"),
+    "resources": ("start", "end"),
+    "organisation.roles": ("start", "end"),
+    "risks": ("due",),
+}
+DAY_LISTS = frozenset({"log", "status_reports", "editions"})  # rows with a plain `date`
+
+Row = dict[str, Any]
+Located = tuple[int, int, int, str]  # (list, row, check) in file order, and the line
+
+
+@lru_cache(maxsize=4096)  # VagueDate is immutable; plans repeat their dates
+def vague(text: str | None) -> VagueDate | None:
+    """A vague date from a stored form ("2025-Q3") or one a person wrote ("hösten 2025", "v. 12 2026");
+    None for None, DateParseError if it is neither."""
+    if text is None:
+        return None
+    try:
+        return VagueDate.from_canonical(text)
+    except DateParseError:
+        return parse_date(text)
+
+
+def _day_problem(text: str | None) -> str | None:
+    if text:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            return f"{text} är inget giltigt datum"
+    return None
+
+
+def _vague_problem(text: str | None) -> str | None:
+    try:
+        vague(text)
+    except DateParseError as exc:
+        return str(exc)
+    return None
+
+
+def lists(data: Row) -> dict[str, list[Row]]:
+    """The plan's lists of rows with uuids, by their path in the file."""
+    return {**{k: data[k] for k in ("sections", "goals", "timeline", "resources", "budget", "risks",
+                                    "log", "status_reports", "terms", "references", "editions")},
+            "organisation.people": data["organisation"]["people"],
+            "organisation.roles": data["organisation"]["roles"]}
+
+
+def semantic_problems(data: Row) -> list[str]:
+    """Every problem with the path of its value, in file order; [] for a plan that holds.
+    `data` has passed the schema."""
+    problems = [f"{where}.{name}: {said}" for where, row, name in (
+        ("metadata", data["metadata"], "document_date"), ("decision", data["decision"], "date"),
+        ("decision", data["decision"], "signature_date")) if (said := _vague_problem(row.get(name)))]
+    rows = lists(data)
+    located = _uuid_problems(data["uuid"], rows)
+    for position, (key, part) in enumerate(rows.items()):
+        for check, name in enumerate(VAGUE_PATHS.get(key, ())):
+            located += _column_problems(position, check + 1, key, part, name, _vague_problem)
+        if key in DAY_LISTS:
+            located += _column_problems(position, 9, key, part, "date", _day_problem)
+    problems += [line for *_, line in sorted(located)]
+    people = {p["uuid"] for p in data["organisation"]["people"]}
+    problems += _timeline_problems(data["timeline"], people)
+    for key, part in (("organisation.roles", data["organisation"]["roles"]), ("resources", data["resources"])):
+        if not {r["person"] for r in part if r["person"]} <= people:
+            problems += [f"{key}[{i}].person: personen finns inte i organisation.people"
+                         for i, r in enumerate(part) if r["person"] and r["person"] not in people]
+    return problems
+
+
+def _uuid_problems(plan_uuid: str, rows: dict[str, list[Row]]) -> list[Located]:
+    """A line for each row whose uuid an earlier row (or the plan) already has."""
+    uuids = [plan_uuid]
+    for part in rows.values():
+        uuids += [row["uuid"] for row in part]
+    if len(set(uuids)) == len(uuids):
+        return []
+    seen, out = {plan_uuid}, []
+    for position, (key, part) in enumerate(rows.items()):
+        for i, row in enumerate(part):
+            if row["uuid"] in seen:
+                out.append((position, i, 0, f"{key}[{i}].uuid: {row['uuid']} förekommer flera gånger"))
+            seen.add(row["uuid"])
+    return out
+
+
+def _column_problems(position: int, check: int, key: str, part: list[Row], name: str,
+                     problem: Any) -> list[Located]:
+    """A line for each row whose `name` gets a problem from `problem` (asked once per distinct value)."""
+    said = {value: p for value in {row.get(name) for row in part} if (p := problem(value))}
+    if not said:
+        return []
+    return [(position, i, check, f"{key}[{i}].{name}: {said[row.get(name)]}")
+            for i, row in enumerate(part) if row.get(name) in said]
+
+
+def _timeline_problems(timeline: list[Row], people: set[str]) -> list[str]:
+    """References from each item to people and other items, and the rules every item keeps, in file order."""
+    items = {t["uuid"] for t in timeline}
+    broken = timeline_problems(timeline, vague)
+    if (not broken and {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
+            and {t["parent"] for t in timeline if t["parent"]} <= items
+            and {dep for t in timeline for dep in t["depends_on"]} <= items):
+        return []
+    problems = []
+    for i, t in enumerate(timeline):
+        if t["responsible_person"] and t["responsible_person"] not in people:
+            problems.append(f"timeline[{i}].responsible_person: personen finns inte i organisation.people")
+        if t["parent"] and t["parent"] not in items:
+            problems.append(f"timeline[{i}].parent: posten finns inte i timeline")
+        problems += [f"timeline[{i}].depends_on: posten {dep} finns inte i timeline"
+                     for dep in t["depends_on"] if dep not in items]
+        if i in broken:
+            problems.append(f"timeline[{i}]: {broken[i]}")
+    return problems

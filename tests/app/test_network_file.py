@@ -1,0 +1,211 @@
+"""Files on a network drive, on a folder declared as a share (UPPDRAG_NETWORK_FOLDERS): the
+working copy, write-back, merge with a share file that changed behind our back, read-only
+opens that never write, and every CLI writer going the same way. tests/network runs the same
+code on real sshfs mounts."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.network_file import location_of
+from app.plans import list_plans, renew_uuids
+from app.sharing import close_shared, is_network_path, open_for_editing
+from app.workspace import Workspace
+from db.lock import lock_path, read_lock
+from db.sidecars import JOURNAL_MAGIC
+from tests.conftest import sha256, sidecars
+
+
+@pytest.fixture
+def share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "G"
+    folder.mkdir()
+    monkeypatch.setenv("UPPDRAG_NETWORK_FOLDERS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def share_file(share: Path) -> Path:
+    path = share / "gemensam.uppdrag"
+    assert main(["init", str(path), "--examples"]) == 0
+    return path
+
+
+def _terms(path: Path) -> set[str]:
+    ws = Workspace.open(path, read_only=True)
+    try:
+        return {t["term"] for p in list_plans(ws) for t in ws.list("term", p.id)}
+    finally:
+        ws.close()
+
+
+def _add_term(ws: Workspace, text: str) -> None:
+    ws.add("term", list_plans(ws)[0].id, term=text, explanation="")
+
+
+def _foreign_lock(path: Path) -> None:
+    now = datetime.now(UTC).isoformat()
+    lock_path(path).write_text(json.dumps({"user": "karin", "machine": "annan-dator", "pid": 1,
+                                           "since": now, "heartbeat": now}))
+
+
+def test_declared_folders_are_network_paths(share: Path, tmp_path: Path) -> None:
+    assert is_network_path(share / "a.uppdrag") and is_network_path(share / "under" / "b.uppdrag")
+    assert not is_network_path(tmp_path / "G2" / "a.uppdrag")
+    assert location_of(share / "a.uppdrag") == "network"
+    assert location_of(tmp_path / "a.uppdrag") == "local"
+    assert location_of("postgresql://server/uppdrag") == "server"
+
+
+def test_init_writes_the_file_whole_and_leaves_nothing_beside_it(share_file: Path) -> None:
+    assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name]
+    assert len(list_plans_of(share_file)) == 2
+
+
+def list_plans_of(path: Path) -> list:
+    ws = Workspace.open(path, read_only=True)
+    try:
+        return list_plans(ws)
+    finally:
+        ws.close()
+
+
+def test_editing_works_on_a_local_copy_and_close_writes_it_back(share_file: Path, private_data_dir: Path) -> None:
+    before = sha256(share_file)
+    ws, holder = open_for_editing(share_file)
+    assert holder is None and not ws.read_only
+    assert ws.path.is_relative_to(private_data_dir) and ws.sharing.origin == share_file
+    assert read_lock(share_file).is_mine()
+    _add_term(ws, "lokal ändring")
+    assert sha256(share_file) == before  # nothing on the share until the write-back
+    assert ws.sharing.netfile.has_unsaved()
+    status = close_shared(ws)
+    assert status.all_written and status.message == f"Allt är sparat till {share_file}."
+    assert "lokal ändring" in _terms(share_file)
+    assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name]
+
+
+def test_a_share_file_replaced_behind_our_back_is_merged_not_overwritten(share_file: Path, tmp_path: Path) -> None:
+    ws, _ = open_for_editing(share_file)
+    nf = ws.sharing.netfile
+    _add_term(ws, "min första")
+    assert nf.write_back()
+    # Someone edits a copy and puts it back over the file (a file manager, a broken stale lock).
+    theirs = tmp_path / "deras.uppdrag"
+    shutil.copyfile(share_file, theirs)
+    other = Workspace.open(theirs)
+    _add_term(other, "deras")
+    other.close()
+    shutil.copyfile(theirs, share_file.with_name(".inkommande"))
+    os.replace(share_file.with_name(".inkommande"), share_file)
+    ws.store.activate()
+    _add_term(ws, "min andra")
+    assert nf.write_back()
+    assert nf.last_merge is not None
+    close_shared(ws)
+    assert {"min första", "min andra", "deras"} <= _terms(share_file)
+
+
+def test_reading_never_writes_to_the_share_even_beside_a_hot_journal(share_file: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    journal = share_file.with_name(share_file.name + "-journal")
+    journal.write_bytes(JOURNAL_MAGIC + os.urandom(4096))  # someone else's live transaction
+    _foreign_lock(share_file)
+    before, journal_before = sha256(share_file), sha256(journal)
+    ws, holder = open_for_editing(share_file, on_locked="read_only")
+    assert ws.read_only and holder.user == "karin"
+    assert "karin" in ws.sharing.read_only_reason and "senast sparade" in ws.sharing.read_only_reason
+    assert len(list_plans(ws)) == 2
+    close_shared(ws)
+    for command in (["list", str(share_file)], ["check", str(share_file)],
+                    ["export", str(share_file), "1", "-o", str(share_file.parent.parent / "p.json")]):
+        assert main(command) == 0, capsys.readouterr().err
+    assert sha256(share_file) == before and sha256(journal) == journal_before
+    assert sorted(p.name for p in share_file.parent.iterdir()) == sorted(
+        [share_file.name, journal.name, lock_path(share_file).name])
+
+
+def test_a_lock_that_cannot_be_written_opens_read_only(share_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self, **_kw):
+        raise PermissionError(13, "Åtkomst nekad")
+
+    monkeypatch.setattr("db.lock.FileLock.acquire", refuse)
+    ws, _ = open_for_editing(share_file)
+    try:
+        assert ws.read_only
+        assert ws.sharing.read_only_reason.startswith("Låsfilen kunde inte skrivas på nätverksenheten (Åtkomst nekad)")
+    finally:
+        close_shared(ws)
+
+
+def test_a_lost_lock_stops_the_write_back_and_keeps_the_edit(share_file: Path) -> None:
+    ws, _ = open_for_editing(share_file)
+    nf = ws.sharing.netfile
+    before = sha256(share_file)
+    _foreign_lock(share_file)  # someone broke our lock and took the file
+    _add_term(ws, "efter låset")
+    assert not nf.write_back()
+    assert nf.status.state == "blocked" and "karin" in nf.status.message
+    assert sha256(share_file) == before
+    close_shared(ws)
+    assert read_lock(share_file).user == "karin"  # their lock is left alone
+    assert "efter låset" in _terms(nf.local)
+
+
+def test_edits_left_in_the_working_copy_are_written_back_at_the_next_open(share_file: Path, tmp_path: Path) -> None:
+    ws, _ = open_for_editing(share_file)
+    nf = ws.sharing.netfile
+    share = share_file.parent
+    share.rename(tmp_path / "borta")  # the network is gone when the program closes
+    _add_term(ws, "sparad lokalt")
+    status = close_shared(ws)
+    assert status.state == "failed" and status.message == f"Ej sparad till {share_file} – försöker igen"
+    (tmp_path / "borta").rename(share)
+    assert "sparad lokalt" not in _terms(share_file)
+    ws, _ = open_for_editing(share_file)
+    assert ws.sharing.netfile.status.state == "saved"
+    close_shared(ws)
+    assert "sparad lokalt" in _terms(share_file)
+    assert nf.local.exists()
+
+
+def test_cli_writers_take_the_lock_and_write_back(share_file: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+    plan = renew_uuids(json.loads(example.read_text(encoding="utf-8")))
+    plan["title"] = "Importerad över nätverket"
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+
+    _foreign_lock(share_file)
+    assert main(["import", str(share_file), str(plan_file)]) == 1
+    assert "låst av karin" in capsys.readouterr().err
+    lock_path(share_file).unlink()
+
+    other = tmp_path / "annan.uppdrag"
+    shutil.copyfile(share_file, other)
+    ws = Workspace.open(other)
+    _add_term(ws, "från den andra filen")
+    ws.close()
+    assert main(["backups", str(share_file), "--ny"]) == 0
+    assert main(["import", str(share_file), str(plan_file)]) == 0
+    assert main(["merge", str(share_file), str(other)]) == 0
+    titles = {p.title for p in list_plans_of(share_file)}
+    assert "Importerad över nätverket" in titles
+    assert "från den andra filen" in _terms(share_file)
+    assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name]
+
+    capsys.readouterr()
+    assert main(["backups", str(share_file)]) == 0
+    backup = capsys.readouterr().out.strip().splitlines()[-1].split()[-1]
+    assert main(["restore", backup, str(share_file)]) == 0
+    assert "Importerad över nätverket" not in {p.title for p in list_plans_of(share_file)}
+    assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name]
+    assert sidecars(share_file) == []

@@ -1,0 +1,103 @@
+"""The plan schema's quick yes (fastjsonschema, generated ahead of time) never says yes where jsonschema says no."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from app.planfile import schema
+from app.plans import example_files
+
+# Values of every JSON type, and texts near the schema's patterns and enums.
+ODD = [None, True, 0, -1, 101, 3.0, "", "x", "2025-Q5", "2025-02-30", "00000000-0000-4000-8000-00000000000g",
+       "phase", [], ["x"], {}, {"x": 1}]
+
+
+def test_the_generated_validator_is_made_from_the_schema_as_it_is() -> None:
+    generated = schema.GENERATED.read_text(encoding="utf-8")
+    assert f"sha256 {schema.schema_digest(schema.schema_text())}" in generated.split('"""')[1], (
+        "resources/plan.schema.json has changed: run `python -m app.planfile.schema`")
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Paths to every value in `value`, looking into the first item of each list only."""
+    yield path
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _places(v, (*path, k))
+    elif isinstance(value, list) and value:
+        yield from _places(value[0], (*path, 0))
+
+
+def _trimmed(value: Any) -> Any:
+    """`value` with only the first item of each list: as good for the schema, and quicker to check."""
+    if isinstance(value, dict):
+        return {k: _trimmed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_trimmed(v) for v in value[:1]]
+    return value
+
+
+def _mutants(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    text = json.dumps(data)
+    for path in _places(data):
+        if not path:
+            continue
+        *where, last = path
+        for odd in [*ODD, "delete"]:
+            copy = json.loads(text)
+            parent = copy
+            for p in where:
+                parent = parent[p]
+            if odd == "delete":
+                if not isinstance(parent, dict):
+                    continue
+                del parent[last]
+                yield copy
+                parent[last] = None
+                parent["okänt"] = 1
+            else:
+                parent[last] = odd
+            yield copy
+
+
+@pytest.mark.parametrize("example", example_files(), ids=lambda p: p.stem)
+def test_the_quick_yes_is_never_given_where_jsonschema_says_no(example) -> None:
+    data = json.loads(example.read_text(encoding="utf-8"))
+    assert schema.is_valid(data)  # the quick yes really is taken for a valid plan
+    validator = Draft202012Validator(schema.plan_schema())
+    tried = refused = agreed = 0
+    for mutant in _mutants(_trimmed(data)):
+        valid = validator.is_valid(mutant)
+        says = schema.is_valid(mutant)
+        assert not says or valid, json.dumps(mutant, ensure_ascii=False)[:300]
+        tried += 1
+        refused += not valid
+        agreed += says == valid
+    assert refused > 1000
+    assert agreed == tried  # and says no only where jsonschema does
+
+
+def test_schema_problems_are_in_swedish_with_their_paths() -> None:
+    data = json.loads(example_files()[0].read_text(encoding="utf-8"))
+    data["timeline"][2]["parent"] = "inte-en-uuid"
+    data["timeline"][3]["progress"] = "halva"
+    data["extra"] = 1
+    assert schema.schema_problems(data) == [
+        "(hela filen): okänt fält: extra",
+        'timeline[2].parent: "inte-en-uuid" har fel form',
+        "timeline[3].progress: fel typ, väntade integer, fick \"halva\"",
+    ]
+
+
+def test_many_problems_are_cut_short() -> None:
+    data = json.loads(example_files()[1].read_text(encoding="utf-8"))
+    data["terms"] = [{"uuid": str(uuid.uuid4()), "term": 1, "explanation": ""} for _ in range(30)]
+    problems = schema.schema_problems(data)
+    assert len(problems) == schema.MAX_PROBLEMS
+    assert problems[-1].endswith(" (och 10 till)")

@@ -1,0 +1,90 @@
+"""Where the open file lives (lokal / nätverksenhet / server) and whether everything is
+written back, shown in the status bar.
+
+A network file's write-back runs on a worker thread (app.network_file); its status comes
+here through a queued Qt signal, so the label is only touched on the GUI thread. While a
+write-back fails, the status bar keeps saying "Ej sparad till … – försöker igen" until the
+worker has written the file back by itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from app.network_file import SyncStatus
+    from app.workspace import Workspace
+
+ERROR_STYLE = "QStatusBar { color: #b00020; }"
+
+
+def _location_text(kind: str) -> str:
+    return {"local": tr("SyncStatus", "Lokal fil"), "network": tr("SyncStatus", "Nätverksenhet"),
+            "server": tr("SyncStatus", "Server")}[kind]
+
+
+def _state_text(state: str) -> str:
+    return {"saved": tr("SyncStatus", "allt sparat"), "pending": tr("SyncStatus", "sparas strax"),
+            "saving": tr("SyncStatus", "sparar …"), "failed": tr("SyncStatus", "ej sparad"),
+            "blocked": tr("SyncStatus", "ej sparad"), "merged": tr("SyncStatus", "sammanfogad, sparar …"),
+            "read_only": tr("SyncStatus", "skrivskyddad")}[state]
+
+
+class SyncIndicator(QObject):
+    """The label in the status bar for one open file; `stop()` when the file closes."""
+
+    status_changed = Signal(object)
+
+    def __init__(self, ws: Workspace, status_bar: QStatusBar, parent: QObject | None = None):
+        from app.network_file import location_of
+
+        super().__init__(parent)
+        self.status_bar = status_bar
+        state = ws.sharing
+        self.netfile = getattr(state, "netfile", None)
+        origin = getattr(state, "origin", None) or ws.path
+        self.location = "server" if getattr(ws, "on_server", False) else location_of(origin)
+        self.label = QLabel(status_bar)
+        self.label.setObjectName("locationLabel")
+        status_bar.addPermanentWidget(self.label)
+        self._showing_error = False
+        self.status_changed.connect(self.show_status)
+        if self.netfile is not None:
+            self.netfile.add_listener(self.status_changed.emit)  # from the worker thread: queued
+        else:
+            self.label.setText(_location_text(self.location))
+            self.label.setToolTip(str(origin))
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.label.setText(f"{_location_text(self.location)} – {_state_text(status.state)}")
+        self.label.setToolTip(status.message)
+        if status.state in ("failed", "blocked"):
+            self._showing_error = True
+            self.status_bar.setStyleSheet(ERROR_STYLE)
+            self.status_bar.showMessage(status.message)  # stays until written back
+        elif self._showing_error and status.state == "saved":
+            self._showing_error = False
+            self.status_bar.setStyleSheet("")
+            self.status_bar.showMessage(status.message, 10000)
+        elif status.state == "merged":
+            self.status_bar.showMessage(status.message, 20000)  # say what came in from the share
+
+    def start(self) -> None:
+        """Start writing back in the background (once the window is on screen)."""
+        if self.netfile is not None:
+            self.netfile.start()
+
+    def stop(self) -> None:
+        if self.netfile is not None:
+            self.netfile.stop()
+            self.netfile.remove_listener(self.status_changed.emit)
+        if self._showing_error:
+            self.status_bar.setStyleSheet("")
+            self.status_bar.clearMessage()
+        self.status_bar.removeWidget(self.label)
+        self.label.deleteLater()
