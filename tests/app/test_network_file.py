@@ -178,7 +178,7 @@ def test_edits_left_in_the_working_copy_are_written_back_at_the_next_open(share_
 
 def test_cli_writers_take_the_lock_and_write_back(share_file: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+    example = Path(__file__).resolve().parents[2] / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
     plan = renew_uuids(json.loads(example.read_text(encoding="utf-8")))
     plan["title"] = "Importerad över nätverket"
     plan_file = tmp_path / "plan.json"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+EXAMPLE = Path(__file__).resolve().parents[2] / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
 
 
 def services(path: Path, tag: str, seconds: float) -> dict:
