@@ -166,6 +166,12 @@ def _create_exclusive(path: Path, info: LockInfo) -> bool:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         return False
+    except PermissionError:
+        # sshfs (SFTP v3) reports an exclusive create that lost the race as a generic failure,
+        # EPERM, not EEXIST: the lock that won is there.
+        if path.exists():
+            return False
+        raise
     try:
         try:
             os.write(fd, json.dumps(asdict(info), ensure_ascii=False).encode("utf-8"))

@@ -209,3 +209,22 @@ def test_cli_writers_take_the_lock_and_write_back(share_file: Path, tmp_path: Pa
     assert "Importerad över nätverket" not in {p.title for p in list_plans_of(share_file)}
     assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name]
     assert sidecars(share_file) == []
+
+
+def test_an_exclusive_create_that_lost_the_race_as_eperm_is_a_held_lock(tmp_path: Path, monkeypatch) -> None:
+    """sshfs reports an O_EXCL create that lost to another computer as EPERM, not EEXIST."""
+    from db import lock as lockmod
+
+    path = tmp_path / "delad.uppdrag"
+    _foreign_lock(path)
+    real_open = os.open
+
+    def sshfs_open(p, flags, *args):
+        if flags & os.O_EXCL and Path(p).exists():
+            raise PermissionError(1, "Operation not permitted")
+        return real_open(p, flags, *args)
+
+    monkeypatch.setattr(lockmod.os, "open", sshfs_open)
+    with pytest.raises(lockmod.LockHeld) as held:
+        lockmod.FileLock(path).acquire()
+    assert held.value.holder.user == "karin"
