@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import models
-from db.errors import StoreError
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.store import integrity_report, open_store
 
 
 def check_report(path: Path | str) -> tuple[bool, list[str]]:
-    """(all well, lines to show). Refused files give (False, [reason]).
+    """(all well, lines to show); a file that cannot be opened raises StoreError (FileRefused).
 
     A file on a network drive is checked in a local byte copy: SQLite never opens it on the share."""
     from app.sharing import is_network_path
@@ -22,19 +21,13 @@ def check_report(path: Path | str) -> tuple[bool, list[str]]:
     if is_network_path(path):
         from app.network_file import readable_copy
 
-        try:
-            with readable_copy(path) as copy:
-                return _report(copy, Path(path))
-        except StoreError as exc:
-            return False, [str(exc)]
+        with readable_copy(path) as copy:
+            return _report(copy, Path(path))
     return _report(Path(path), Path(path))
 
 
 def _report(path: Path, shown: Path) -> tuple[bool, list[str]]:
-    try:
-        store = open_store(path, read_only=True, migrate_old=False)
-    except StoreError as exc:
-        return False, [str(exc)]
+    store = open_store(path, read_only=True, migrate_old=False)
     try:
         lines = [
             *store.notices,
@@ -66,10 +59,7 @@ def _server_report(url: str) -> tuple[bool, list[str]]:
     (The server looks after its own pages; IT checks those with PostgreSQL's tools.)"""
     from db.server import open_server_store
 
-    try:
-        store = open_server_store(url, read_only=True)
-    except StoreError as exc:
-        return False, [str(exc)]
+    store = open_server_store(url, read_only=True)
     try:
         may_write = store.db.execute_sql("SELECT has_table_privilege('plan', 'INSERT')").fetchone()[0]
         lines = [

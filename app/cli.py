@@ -14,13 +14,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from app.export.result import ExportError
 from app.team import location
-from db.errors import StoreError
+from db.errors import StoreError, database_error_text
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
-USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, LookupError, ValueError, OSError)
+USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, ExportError, LookupError, ValueError, OSError)
 
 
 
@@ -138,8 +139,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     ws = _open(args.file, read_only=True)
     try:
         plans = list_plans(ws)
+        damage = ws.store.damage_message()  # list_plans read only what it showed: check the whole file
     finally:
         _close(ws)
+    if damage:
+        print(f"uppdrag: {damage}", file=sys.stderr)
     if args.json:
         print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
         return 0
@@ -266,7 +270,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return HANDLERS[args.command](args)
     except USER_ERRORS as exc:
-        print(f"uppdrag: {exc}", file=sys.stderr)
+        print(f"uppdrag: {database_error_text(exc) or exc}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("uppdrag: indata är för djupt nästlade för att läsas.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        text = database_error_text(exc)  # SQLite's errors (a damaged file, invalid UTF-8), in Swedish
+        if text is None:
+            raise
+        print(f"uppdrag: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("uppdrag: avbrutet.", file=sys.stderr)

@@ -28,15 +28,19 @@ def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
 
 def _docx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.export.docx_export import export_docx
+    from app.word_reference import reference_for_export
 
-    result = export_docx(plan, out, **_word_options(ws))
+    with reference_for_export(ws) as reference:
+        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale)
     return ExportOutcome(result.path, list(result.warnings))
 
 
 def _pdf(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.export.pdf_export import export_pdf
+    from app.word_reference import reference_for_export
 
-    result = export_pdf(plan, out, **_word_options(ws))
+    with reference_for_export(ws) as reference:
+        result = export_pdf(plan, out, reference=reference, risk_scale=ws.risk_scale)
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -50,12 +54,6 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     result = export_xlsx(plan, out, risk_scale=settings.scale, risk_settings=settings,
                          load=plan_load(ws, plan["uuid"]))
     return ExportOutcome(result.path, list(result.warnings))
-
-
-def _word_options(ws: Workspace) -> dict[str, Any]:
-    from app.word_reference import reference_for_export
-
-    return {"reference": reference_for_export(ws), "risk_scale": ws.risk_scale}
 
 
 EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], ExportOutcome]]] = {

@@ -52,6 +52,24 @@ KINDS: dict[str, Kind] = {
 
 # A database table's rows in Swedish ("timeline_item" → "tidplanspost"), for reports that count rows by table.
 TABLE_LABELS: dict[str, str] = {k.model._meta.table_name: k.noun for k in KINDS.values()}
+# One row of a table, definite ("tidplanens post"), for messages about that row.
+ROW_LABELS: dict[str, str] = {k.model._meta.table_name: k.label for k in KINDS.values()}
+# Fields as messages name them ("olika ändringar i titel").
+FIELD_LABELS = {
+    "title": "titel", "subtitle": "undertitel", "heading": "rubrik", "body": "text", "body_after": "text efter tabellen",
+    "text": "text", "measure": "mätetal", "name": "namn", "description": "beskrivning", "start": "start",
+    "start_precision": "startens precision", "end": "slut", "end_precision": "slutets precision",
+    "status": "status", "progress": "andel klar", "comment": "kommentar", "responsible": "ansvarig",
+    "responsible_person_id": "ansvarig person", "position": "ordning", "plan_id": "plan", "parent_id": "överordnad",
+    "probability": "sannolikhet", "impact": "konsekvens (poäng)", "consequence": "konsekvens", "cause": "orsak",
+    "mitigation": "åtgärd", "owner": "ägare", "due": "klart senast", "amount": "belopp", "year": "år",
+    "note": "anteckning", "allocation": "andel av tjänst", "person_id": "person", "unit": "verksamhet",
+    "competence": "resurs/kompetens", "diarienummer": "diarienummer", "edition": "utgåva", "authors": "författare",
+    "deleted_at": "borttagning", "kind": "typ", "code": "kod", "email": "e-post", "phone": "telefon",
+    "organisation": "organisation", "term": "begrepp", "explanation": "förklaring", "label": "utgåva",
+    "decision_text": "beslutstext", "decision_choice": "beslut", "decision_comment": "beslutskommentar",
+    "decided_by": "beslutat av", "entry_date": "datum", "report_date": "datum", "author": "författare",
+}
 
 
 def kind(name: str) -> Kind:

@@ -334,7 +334,7 @@ class NetworkFile:
 
     def _merge(self, theirs: Path) -> None:
         """The share file changed since we last saw it: bring its changes into the working copy."""
-        from db.merge import merge_into
+        from app.merge import merge_into
 
         report = merge_into(self.store, theirs, prefer="newest")
         self.last_merge = report

@@ -17,7 +17,7 @@ from typing import Any
 
 from app import kinds
 from app.workspace import Change, Workspace
-from db import models
+from db import history, models
 
 CONTACT_FIELDS = ("email", "phone", "notes")
 # Besides the contact fields, anonymising blanks the title (often enough to identify someone);
@@ -64,8 +64,7 @@ def duplicate_candidates(ws: Workspace) -> list[list[dict[str, Any]]]:
 
 
 def _touch(model: type[models.UserRow], ids: list[int], **columns: Any) -> None:
-    if ids:
-        model.update(**columns, modified_at=models.utc_now(), rev=model.rev + 1).where(model.id.in_(ids)).execute()
+    history.update_rows(models.database, model, ids, columns)
 
 
 def _alive_person(person_id: int) -> models.Person:

@@ -92,8 +92,9 @@ def create_plan(ws: Workspace, template_key: str, title: str, **metadata: Any) -
     return change
 
 
-def renew_uuids(data: dict[str, Any]) -> dict[str, Any]:
-    """A deep copy of a plan dict in which every uuid is new (references follow)."""
+def renew_uuids(data: dict[str, Any], *, people: bool = False) -> dict[str, Any]:
+    """A deep copy of a plan dict in which every uuid is new (references follow); with `people`
+    the persons it names get new uuids too."""
     text_map: dict[str, str] = {}
 
     def new(old: str) -> str:
@@ -113,7 +114,14 @@ def renew_uuids(data: dict[str, Any]) -> dict[str, Any]:
     for t in fresh["timeline"]:
         t["parent"] = text_map.get(t["parent"]) if t["parent"] else None
         t["depends_on"] = [text_map[d] for d in t["depends_on"]]
-    # People are the file's register: a copy refers to the same persons.
+    if people:
+        for person in fresh["organisation"]["people"]:
+            person["uuid"] = new(person["uuid"])
+        for row in (*fresh["organisation"]["roles"], *fresh["resources"]):
+            row["person"] = text_map.get(row["person"]) if row["person"] else None
+        for t in fresh["timeline"]:
+            t["responsible_person"] = text_map.get(t["responsible_person"]) if t["responsible_person"] else None
+    # Otherwise people are the file's register: a copy refers to the same persons.
     return fresh
 
 
@@ -160,5 +168,8 @@ def example_files() -> list[Path]:
 
 
 def add_examples(ws: Workspace) -> list[int]:
-    """Import the example plans shipped in app/resources/examples (idempotent by uuid)."""
-    return [import_plan_file(ws, path)[0] for path in example_files()]
+    """Import the example plans shipped in app/resources/examples, each with new uuids: two files made
+    with the examples are not copies of each other, and merging them adds the plans side by side."""
+    from app.planfile.read import read_plan_file
+
+    return [import_plan_data(ws, renew_uuids(read_plan_file(path), people=True))[0] for path in example_files()]

@@ -32,8 +32,8 @@ from db.lock import STALE_AFTER, FileLock, LockHeld, LockInfo, lock_path
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
-    from db.merge import Conflict as Conflict  # the conflict dialog's rows, handed on
-    from db.merge import MergeReport, Resolver
+    from app.merge import Conflict as Conflict  # the conflict dialog's rows, handed on
+    from app.merge import MergeReport, Resolver
 
 NETWORK_FS = frozenset({"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "sshfs",
                         "afs", "9p", "davfs", "fuse.davfs2", "ncpfs"})
@@ -169,6 +169,10 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
         raise
     if ws.read_only and reason is None:
         reason = "Filen är öppnad skrivskyddad."
+    if not ws.read_only:
+        from db.history import prune_if_due
+
+        prune_if_due(ws.store.db)  # the row history forgets what no copy can need any more
     ws.sharing = SharingState(lock, holder, network, reason)
     return ws, holder
 
@@ -230,8 +234,8 @@ def open_for_writing(path: Path | str, *, break_stale: bool = False) -> Workspac
         ws, _ = open_for_editing(path, break_stale=break_stale)
     except FileInUse as busy:
         raise StoreError(refusal_text(path, busy.holder, asked_to_break=break_stale)) from None
-    if ws.read_only:
-        reason = ws.sharing.read_only_reason if ws.sharing else None
+    reason = (ws.sharing.read_only_reason if ws.sharing else None) if ws.read_only else ws.store.damage_message()
+    if ws.read_only or reason:
         close_shared(ws)
         raise StoreError(reason or f"Filen ”{Path(path).name}” är skrivskyddad.")
     return ws
@@ -279,47 +283,25 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
 
 
 def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
-    """Write one plan (with its editions) alone into a new file at `out`.
+    """Write one plan (with its editions, people and history) alone into a new file at `out`.
 
-    The new file remembers its common state with this file, so when it comes
-    back edited, merging it is three-way from the start.
+    The plan's rows keep their versions, so when the file comes back edited, merging it
+    finds their common past by itself.
     """
-    from app.planfile.apply import import_plan
-    from app.planfile.write import plan_to_dict
-    from db.merge import file_uuid_of, record_common_state
-    from app.workspace import Workspace
-    from db.connection import fsync_dir
-    from db.tempfiles import temp_beside
+    from db.extract import extract_plans
 
     out = Path(out)
     if out.exists():
         raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     if not out.parent.is_dir():
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
-    data = plan_to_dict(ws, plan_id)
-    source_uuid = file_uuid_of(ws.store)
-    tmp = temp_beside(out)
-    tmp.unlink()
-    try:
-        copy = Workspace.create(tmp)
-        try:
-            with copy.store.write():
-                import_plan(copy, data)
-            record_common_state(copy.store, source_uuid, ws.path.name)
-        finally:
-            copy.close()
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
-        ws.store.activate()
-    return out
+    return extract_plans(ws.path, out, [ws.get("plan", plan_id)["uuid"]])
 
 
 def merge_from(ws: Workspace, other: Path | str, *, prefer: str = "newest",
                resolve: Resolver | None = None, dry_run: bool = False) -> MergeReport:
-    """Bring the plans and edits of the copy `other` into `ws` (db.merge.merge_into); `dry_run` only reports."""
-    from db.merge import merge_into
+    """Bring the plans and edits of the copy `other` into `ws` (app.merge.merge_into); `dry_run` only reports."""
+    from app.merge import merge_into
 
     return merge_into(ws.store, other, prefer=prefer, resolve=resolve, dry_run=dry_run)
 
@@ -369,7 +351,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from db.backup import make_session_backup
-    from db.merge import merge_files
+    from app.merge import merge_files
 
     if args.dry_run:
         report = merge_files(args.file, args.other, args.prefer, dry_run=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import kinds, rows
-from db import models
+from db import history, models
 from db.store import Store, create_store, open_store
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ class Workspace:
         old = {name: current[name] for name in values}
         columns = rows.to_columns(k, values)
         with self.store.write():
-            self._touch(k, row_id, columns)
+            self._touch(k, row_id, columns, "edit")
         return Change(k.name, "updated", (row_id,), self._plan_of(k, row), old=old)
 
     def delete(self, kind_name: str, row_id: int) -> Change:
@@ -184,7 +184,7 @@ class Workspace:
         k = kinds.kind(kind_name)
         row = self._row(k, row_id)
         with self.store.write():
-            self._touch(k, row_id, {"deleted_at": when})
+            self._touch(k, row_id, {"deleted_at": when}, "delete" if when else "restore")
         return Change(k.name, action, (row_id,), self._plan_of(k, row))
 
     def move(self, kind_name: str, row_id: int, new_index: int) -> Change:
@@ -224,9 +224,8 @@ class Workspace:
         current = dict(m.select(m.id, m.position).where(m.id.in_(order)).tuples())
         for position, row_id in enumerate(order):
             if current.get(row_id) != position:
-                self._touch(k, row_id, {"position": position})
+                self._touch(k, row_id, {"position": position}, "move")
 
-    def _touch(self, k: kinds.Kind, row_id: int, columns: dict[str, Any]) -> None:
-        """Write columns and mark the row as edited (time and revision, for merging)."""
-        m = k.model
-        m.update(**columns, modified_at=models.utc_now(), rev=m.rev + 1).where(m.id == row_id).execute()
+    def _touch(self, k: kinds.Kind, row_id: int, columns: dict[str, Any], action: str) -> None:
+        """Write columns as a new version of the row (db/history.py keeps the one it replaces)."""
+        history.update_rows(self.store.db, k.model, [row_id], columns, action=action)

@@ -274,7 +274,7 @@ def one_plan(items: int, *, seed: int = SEED + 7, risks: int = 20, people: int =
 
 
 class _NewRowsFirst:
-    """Speeds up `_Upserter.put` for a file this generator has just created.
+    """Speeds up `Upserter.put` (db/upsert.py) for a file this generator has just created.
 
     `put` writes one row as a batch of one (look the uuid up, then insert or
     update it); called row by row, as the people register is, that costs about a
@@ -289,9 +289,9 @@ class _NewRowsFirst:
         self.sql: dict[tuple[type, tuple[str, ...]], str] = {}
 
     def __enter__(self) -> _NewRowsFirst:
-        from app import plan_import
+        from db import upsert
 
-        self.original = original = plan_import._Upserter.put
+        self.original = original = upsert.Upserter.put
         fast = self
 
         def put(up: Any, model: Any, uuid: str, columns: dict[str, Any]) -> int:
@@ -300,13 +300,13 @@ class _NewRowsFirst:
             fast.seen.add(uuid)
             return fast.insert(model, {"uuid": uuid, "created_at": up.now, "modified_at": up.now, **columns})
 
-        plan_import._Upserter.put = put
+        upsert.Upserter.put = put
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        from app import plan_import
+        from db import upsert
 
-        plan_import._Upserter.put = self.original
+        upsert.Upserter.put = self.original
 
     def insert(self, model: Any, columns: dict[str, Any]) -> int:
         meta = model._meta

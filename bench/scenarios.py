@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.generate import SEED
 from bench.common import (
-    NOT_YET, NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
+    NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
 )
 from bench.network_scenarios import b14
 from bench.timeline_scenarios import b2, b3, rss
@@ -264,7 +265,7 @@ def b7(path: Path) -> dict[str, Any]:
         end = VagueDate.from_canonical(t["end"]) if t["end"] else None
         values = {
             "uuid": t["uuid"], "created_at": models.utc_now(), "modified_at": models.utc_now(), "rev": 1,
-            "deleted_at": None, "plan_id": 1, "position": position, "kind": t["kind"], "code": t["code"],
+            "deleted_at": None, "version_id": models.new_version(), "plan_id": 1, "position": position, "kind": t["kind"], "code": t["code"],
             "title": t["title"], "description": t["description"],
             "start": start.start.isoformat() if start else None, "start_precision": str(start.precision) if start else None,
             "end": end.start.isoformat() if end else None, "end_precision": str(end.precision) if end else None,
@@ -294,48 +295,98 @@ def b7(path: Path) -> dict[str, Any]:
 # --- B8: merge of two diverged copies ----------------------------------------
 
 
+# Each side changes its own columns and a few the other changes too: on rows both sides chose, a
+# timeline title is a real conflict and a risk's mitigation against its owner is a field-level merge.
+SIDE_COLUMNS = {
+    1: (("timeline_item", "title"), ("risk", "mitigation"), ("section", "body"), ("person", "notes"), ("role", "note")),
+    2: (("timeline_item", "title"), ("risk", "owner"), ("section", "guidance"), ("person", "title"), ("role", "unit")),
+}
+
+
 def diverge(path: Path, seed: int, share: float = 0.2) -> None:
-    """Change `share` of the rows of the main tables the way edits do (new text, time and revision)."""
+    """Edit `share` of the rows of the main tables as the app does: each change a new version in the history."""
     import random
 
+    from db import history
+    from db.store import open_store
+
     rng = random.Random(seed)
-    conn = raw_connect(path)
-    stamp = f"2025-06-0{seed % 9 + 1}T12:00:00.000000Z"
-    conn.execute("BEGIN IMMEDIATE")
-    for table, column in (("timeline_item", "title"), ("risk", "mitigation"), ("section", "body"),
-                          ("person", "notes"), ("role", "note")):
-        ids = [r for (r,) in conn.execute(f"SELECT id FROM {table}")]
-        chosen = rng.sample(ids, int(len(ids) * share))
-        conn.executemany(
-            f'UPDATE {table} SET "{column}" = "{column}" || ?, modified_at = ?, rev = rev + 1 WHERE id = ?',
-            [(f" (ändrad {seed})", stamp, i) for i in chosen])
-    conn.execute("COMMIT")
-    conn.close()
+    store = open_store(path)
+    try:
+        with store.write():
+            for table, column in SIDE_COLUMNS[seed]:
+                ids = [r for (r,) in store.db.execute_sql(f'SELECT "id" FROM "{table}"')]
+                chosen = rng.sample(ids, int(len(ids) * share))
+                current = dict(history.select_in(store.db, f'SELECT "id", "{column}" FROM "{table}" WHERE "id" IN ({{}})',
+                                                 chosen))
+                history.update_each(store.db, history.shape_of(table),
+                                    {i: {column: f"{current[i]} (ändrad {seed})"} for i in chosen})
+    finally:
+        store.close()
 
 
 def b8(path: Path) -> dict[str, Any]:
-    merge_mod = need("db.merge")
-    merge = next((getattr(merge_mod, n) for n in ("merge_files", "merge") if callable(getattr(merge_mod, n, None))), None)
-    if merge is None:
-        raise NotAvailable(f"{NOT_YET} (db.merge har ingen merge_files/merge)")
+    """The causal merge of two diverged copies, beside SQLite's own sqldiff between the same two files."""
+    merge = need("app.merge", "merge_files")
+    sqldiff = shutil.which("sqldiff")
+    if sqldiff is None:
+        raise NotAvailable("sqldiff saknas (Debian-paketet sqlite3-tools)")
     mine, theirs = fresh_copy(path, "b8-mine.uppdrag"), fresh_copy(path, "b8-theirs.uppdrag")
     diverge(mine, 1)
     diverge(theirs, 2)
     started = now()
-    shutil.copyfile(theirs, path.parent / "b8-copy.uppdrag")
+    subprocess.run([sqldiff, str(mine), str(theirs)], check=True, stdout=subprocess.DEVNULL)
     floor = now() - started
     started = now()
-    merge(mine, theirs)
+    report = merge(mine, theirs, prefer="mine")
     value = now() - started
-    return {"B8": {"value": value, "floor": floor, "unit": "s"}}
+    changed = sum(report.added.values()) + sum(report.updated.values())
+    return {"B8": {"value": value, "floor": floor, "unit": "s", "rows_taken": changed,
+                   "conflicts": len(report.conflicts)}}
+
+
+# --- HIST: what the row history costs in file size ------------------------------
+
+
+def hist(path: Path) -> dict[str, Any]:
+    """File size after 10,000 edits through the services (floor: the same file before them), and after
+    the history of a year later is pruned."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    Workspace = need("app.workspace", "Workspace")
+    add_examples = need("app.plans", "add_examples")
+    history = need("db.history")
+    target = path.parent / "hist.uppdrag"
+    for p in (target, target.with_name(target.name + "-journal")):
+        p.unlink(missing_ok=True)
+    ws = Workspace.create(target)
+    add_examples(ws)
+    before = target.stat().st_size
+    rng = random.Random(SEED)
+    rows = [("timeline", r["id"], "title", r["title"]) for plan in (1, 2) for r in ws.list("timeline", plan)]
+    rows += [("risk", r["id"], "mitigation", r["mitigation"]) for plan in (1, 2) for r in ws.list("risk", plan)]
+    with ws.store.write():  # one commit: the history is the same as for 10,000 separate ones
+        for n in range(10_000):
+            kind, row_id, field, text = rng.choice(rows)
+            ws.update(kind, row_id, **{field: f"{text} ({n})"})
+    after = target.stat().st_size
+    history.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.HISTORY_DAYS + 1))
+    ws.store.db.execute_sql("VACUUM")
+    pruned = target.stat().st_size
+    ws.close()
+    mb = 1024 * 1024
+    return {"HIST": {"value": after / mb, "floor": before / mb, "unit": "MB",
+                     "after_pruning_a_year_later_mb": round(pruned / mb, 2)}}
 
 
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
-    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "B14": b14, "RSS": rss,
+    "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "HIST": hist, "B14": b14,
+    "RSS": rss,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",)}
-UNITS = {"RSS": "MB"}
+UNITS = {"RSS": "MB", "HIST": "MB"}
 
 
 def run(name: str, path: Path) -> dict[str, Any]:

@@ -12,12 +12,12 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from db.check import check_file
+from db.check import check_file, start_integrity_check
 from db.connection import fsync_dir, fsync_file, harden, raw_connect
 from db.errors import StoreError
 from db.paths import backup_dir
@@ -25,8 +25,12 @@ from db.tempfiles import remove_stale_temps, short_name, temp_beside
 from db.uri import file_uri
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """Write a consistent copy of the SQLite file `source` to `target` (replacing it)."""
+def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connection], None] | None = None) -> Path:
+    """Write a consistent copy of the SQLite file `source` to `target` (replacing it).
+
+    `prepare` changes the copy before it is checked and renamed into place (in one
+    transaction); the copy is then rewritten (VACUUM) so no page keeps what it removed.
+    """
     target = Path(target)
     if target.resolve() == Path(source).resolve():
         raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
@@ -43,6 +47,10 @@ def copy_database(source: Path, target: Path) -> Path:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
+            if prepare is not None:
+                with dst:
+                    prepare(dst)
+                dst.execute("VACUUM")
             ok = dst.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             dst.close()
@@ -107,13 +115,10 @@ def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datet
     return keep
 
 
-def _quick_check(path: Path) -> str:
-    conn = sqlite3.connect(file_uri(path), uri=True)
-    try:
-        harden(conn)
-        return conn.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        conn.close()
+def _integrity_check(path: Path) -> str:
+    """The first line of `PRAGMA integrity_check`: a backup must be sound, not only readable,
+    since it is what a damaged file is restored from."""
+    return start_integrity_check(path)()[0]
 
 
 def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
@@ -124,8 +129,9 @@ def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
     folder = session_backup_folder(path)
     target = folder / f"{short_name(path.stem)}.{now.strftime(_STAMP_FORMAT)}{path.suffix or '.uppdrag'}"
     copy_database(path, target)
-    result = _quick_check(target)
+    result = _integrity_check(target)
     if result != "ok":
+        target.unlink(missing_ok=True)  # a damaged copy must never become "the latest backup"
         raise StoreError(f"Säkerhetskopian av ”{path.name}” kunde inte verifieras ({result}).")
     found = [(p.name, t) for p in folder.iterdir() if p.is_file() and (t := backup_time(p.name))]
     keep = backups_to_keep(found, now)
@@ -211,3 +217,49 @@ def restore_backup(backup: Path, target: Path) -> tuple[Path, Path | None]:
         fsync_dir(target.parent)
     copy_database(backup, target)
     return target, aside
+
+
+def latest_good_backup(path: Path) -> BackupInfo | None:
+    """The newest session backup of `path` that opens and passes its checks."""
+    return next((b for b in list_backups(path) if b.plan_count is not None), None)
+
+
+def damaged_file_message(path: Path, problems: list[str], *, opened: bool = True) -> str:
+    """In Swedish: the file is damaged, nothing will be written to it, and the latest good backup."""
+    name = Path(path).name
+    first = problems[0] if problems else "okänt fel"
+    text = (f"Filen ”{name}” är skadad (integritetskontrollen fann: {first}"
+            + (f" och {len(problems) - 1} fel till" if len(problems) > 1 else "") + "). "
+            + ("Den har öppnats skrivskyddad, så att inget skrivs i den. " if opened
+               else "Den har inte ändrats. "))
+    backup = latest_good_backup(path)
+    if backup is None:
+        return text + ("Det finns ingen säkerhetskopia av den. Spara en kopia av filen och exportera "
+                       "planerna som går att läsa.")
+    return text + (f"Den senaste hela säkerhetskopian är från {backup.local_time_text} ({backup.path}). "
+                   "Återställ den med Arkiv → Återställ från säkerhetskopia, eller med "
+                   f"uppdrag restore \"{backup.path}\" \"{path}\".")
+
+
+# --- snapshots for undoing a whole-file step (a merge) -------------------------
+
+
+def snapshot(conn: sqlite3.Connection, target: Path) -> Path:
+    """The open database behind `conn` as it is now, copied to `target` with the backup API."""
+    dst = sqlite3.connect(str(target))
+    try:
+        conn.backup(dst)
+    finally:
+        dst.close()
+    return target
+
+
+def restore_into(conn: sqlite3.Connection, snapshot_path: Path) -> None:
+    """Make the open database behind `conn` what `snapshot_path` holds, in one step (the backup API
+    writes every page inside one transaction of `conn`)."""
+    src = sqlite3.connect(file_uri(snapshot_path), uri=True)
+    harden(src)
+    try:
+        src.backup(conn)
+    finally:
+        src.close()

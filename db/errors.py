@@ -13,3 +13,30 @@ class FileRefused(StoreError):
 
 class ReadOnlyStore(StoreError):
     """A write was attempted on a file opened read-only."""
+
+
+def database_error_text(exc: BaseException) -> str | None:
+    """A Swedish sentence for an error SQLite (or peewee over it) raised; None for other errors."""
+    if not (isinstance(exc, OSError | UnicodeError) or type(exc).__module__ in ("sqlite3", "peewee")
+            or type(exc).__name__ in ("OperationalError", "DatabaseError")):
+        return None
+    text = str(exc)
+    if "no transaction is active" in text and exc.__context__ is not None:
+        return database_error_text(exc.__context__)  # the rollback failed because SQLite already did it
+    if "disk is full" in text or getattr(exc, "errno", None) == 28:
+        return ("Ändringen kunde inte sparas: disken är full. Filen har inte ändrats; frigör utrymme "
+                "och försök igen.")
+    if "decode to UTF-8" in text or isinstance(exc, UnicodeError):
+        return ("Filen innehåller text som inte är giltig UTF-8 (den är skadad eller ändrad av ett annat "
+                "program) och kan inte läsas. Filen har inte ändrats. Använd en säkerhetskopia.")
+    if "database is locked" in text:
+        return "Filen används av ett annat program som skriver i den. Försök igen om en stund."
+    if "readonly database" in text:
+        return "Filen kan inte skrivas här (den eller mappen är skrivskyddad). Spara en kopia i en skrivbar mapp."
+    if "disk I/O error" in text:
+        return f"Ändringen kunde inte sparas: fel vid skrivning till disken ({text}). Filen har inte ändrats."
+    if "malformed" in text or "not a database" in text:
+        return f"Filen är skadad och kan inte läsas ({text}). Använd en säkerhetskopia."
+    if isinstance(exc, OSError):
+        return None
+    return f"Databasen svarade med ett fel ({text}). Filen har inte ändrats."

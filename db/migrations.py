@@ -11,7 +11,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from db.schema_history import V2_NEW_OBJECTS
+from db.schema_history import V2_NEW_OBJECTS, V3_NEW_OBJECTS
+
+# User tables at version 2, parents before children.
+V2_USER_TABLES = (
+    "person", "plan", "section", "goal", "timeline_item", "dependency", "role", "resource_line",
+    "budget_line", "risk", "risk_assessment", "log_entry", "status_report", "term", "reference", "edition",
+)
 
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
@@ -27,9 +33,29 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "end_precision" VARCHAR(255)')
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: row history. Every user row gets a version id and `row_version` records versions.
+
+    The first version id of an existing row is derived from what both copies of a file
+    agree on (uuid, rev, modified time, tombstone), so two copies of one file that are
+    migrated apart still see their unchanged rows as the same version.
+    """
+    import hashlib
+
+    for sql in V3_NEW_OBJECTS:
+        conn.execute(sql)
+    for table in V2_USER_TABLES:
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "version_id" VARCHAR(255) NOT NULL DEFAULT \'\'')
+        rows = conn.execute(f'SELECT "id", "uuid", "rev", "modified_at", "deleted_at" FROM "{table}"').fetchall()
+        conn.executemany(f'UPDATE "{table}" SET "version_id" = ? WHERE "id" = ?', [
+            (hashlib.sha256(f"v2|{u}|{rev}|{mod}|{dead or ''}".encode()).hexdigest()[:32], i)
+            for i, u, rev, mod, dead in rows])
+
+
 # STEPS[n] takes a file from version n to n + 1.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 
 

@@ -1,8 +1,10 @@
 """The peewee models: one table per part of a plan, as named in DESIGN.md.
 
-Every row a user makes carries a UUID, created/modified times, a revision
-counter and a tombstone (`deleted_at`) instead of being deleted, so that two
-copies of a shared file can later be merged without losing an edit.
+Every row a user makes carries a UUID, created/modified times, a tombstone
+(`deleted_at`) instead of being deleted, and its current version (`version_id`): an id unique
+across all copies of the file, new for every change. `row_version` keeps the
+versions a row has had (db/history.py), so two copies of a file find the state
+they last shared row by row and can be merged without losing an edit.
 
 Vague dates are stored as two columns: the first day of the period (so that
 SQL can sort and filter on it) and its precision (see app.dates.Precision).
@@ -46,6 +48,16 @@ def new_uuids(count: int) -> list[str]:
             for h in (digits[i:i + 32] for i in range(0, 32 * count, 32))]
 
 
+def new_version() -> str:
+    """A version id: 128 random bits as hex, unique across every copy of every file."""
+    return os.urandom(16).hex()
+
+
+def new_versions(count: int) -> list[str]:
+    digits = os.urandom(16 * count).hex()
+    return [digits[i:i + 32] for i in range(0, 32 * count, 32)]
+
+
 def utc_now() -> str:
     """UTC time as ISO text with microseconds: sorts as text, merges across time zones."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -58,13 +70,42 @@ class BaseModel(Model):
 
 
 class UserRow(BaseModel):
-    """A row a user makes: identity, times and tombstone for merging."""
+    """A row a user makes: identity, times, tombstone and version for merging.
+
+    `rev` counts the versions on the row's longest line of descent (1 for a new row).
+    """
 
     uuid = CharField(unique=True, default=new_uuid)
     created_at = CharField(default=utc_now)
     modified_at = CharField(default=utc_now)
     rev = IntegerField(default=1)
     deleted_at = CharField(null=True)
+    version_id = CharField(default=new_version)
+
+    if TYPE_CHECKING:  # peewee adds the integer primary key itself; named here for the type checker
+        from peewee import AutoField
+
+        id: AutoField[int]
+
+
+class RowVersion(BaseModel):
+    """One version of a user row (see db/history.py).
+
+    `data` holds the row's content as JSON (foreign keys as uuids) once the version
+    has been superseded; the current version's content is the row itself. A version
+    made by a merge has two parents.
+    """
+
+    tbl = CharField()
+    row_uuid = CharField(index=True)
+    version = CharField(unique=True)
+    parent = CharField(null=True)
+    parent2 = CharField(null=True)
+    rev = IntegerField()
+    at = CharField()  # UTC, when the version was made
+    who = CharField(default="")  # user and computer (or the database user on a server)
+    action = CharField(default="")  # edit | delete | restore | move | import | merge | create
+    data = TextField(null=True)
 
     if TYPE_CHECKING:  # peewee adds the integer primary key itself; named here for the type checker
         from peewee import AutoField
@@ -283,6 +324,7 @@ MODELS: tuple[type[BaseModel], ...] = (
     Term,
     Reference,
     Edition,
+    RowVersion,
 )
 
 # Models whose rows belong to a plan through a `plan` column, in export order.
@@ -309,5 +351,7 @@ __all__ = [m.__name__ for m in MODELS] + [
     "database",
     "new_uuid",
     "new_uuids",
+    "new_version",
+    "new_versions",
     "utc_now",
 ]

@@ -324,17 +324,28 @@ class ServerStore:
     listener: ChangeListener | None = None
     client_id: str = field(default_factory=lambda: secrets.token_hex(8))
     is_server: bool = True
+    integrity: Any = None  # a file's integrity check; the server looks after its own pages
+    _problems: list[str] | None = None
 
     def activate(self) -> None:
         from db import models
 
         models.database.initialize(self.db)
 
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+
+    def integrity_problems(self) -> list[str]:
+        return []
+
+    def damage_message(self) -> str | None:
+        return None
+
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
-        if self.read_only:
-            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+        self.require_writable()
         import peewee
 
         try:

@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
 
 from db import models
-from db.check import check_file
+from db.check import check_file, start_integrity_check
 from db.connection import BUSY_TIMEOUT_S, fsync_dir, fsync_file, harden, raw_connect
-from db.errors import FileRefused, ReadOnlyStore, StoreError
+from db.errors import FileRefused, ReadOnlyStore, StoreError, database_error_text
+from db.history import default_author
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.migrations import migrate
 from db.tempfiles import remove_stale_temps, temp_beside
@@ -46,6 +47,8 @@ PRAGMAS = (
 
 
 class HardenedSqliteDatabase(SqliteDatabase):
+    author: str  # who the row history records (db/history.py)
+
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         harden(conn)
         super()._add_conn_hooks(conn)  # type: ignore[misc]  # peewee's hook, not in its stubs
@@ -53,7 +56,13 @@ class HardenedSqliteDatabase(SqliteDatabase):
 
 @dataclass
 class Store:
-    """An open Uppdrag file. Models are bound to it while it is the active store."""
+    """An open Uppdrag file. Models are bound to it while it is the active store.
+
+    `PRAGMA integrity_check` (which, unlike quick_check, compares every index
+    with its table) runs on its own connection in a thread from the moment the
+    file is opened, so opening is not slowed by it; the first write waits for
+    its verdict, and a damaged file is never written: it becomes read-only.
+    """
 
     path: Path
     db: SqliteDatabase
@@ -61,17 +70,54 @@ class Store:
     recovered: bool = False
     migrated_from: int | None = None
     notices: list[str] = field(default_factory=list)  # what check_file did beside the file
+    integrity: Callable[[], list[str]] | None = None  # waits for the integrity check's problems
+    _problems: list[str] | None = None
 
     def activate(self) -> None:
         models.database.initialize(self.db)
 
+    def integrity_problems(self) -> list[str]:
+        """What `PRAGMA integrity_check` found ([] when the file is sound); waits for the check."""
+        if self._problems is None:
+            if self.integrity is None:
+                self.integrity = start_integrity_check(self.path)
+            try:
+                self._problems = [p for p in self.integrity() if p != "ok"]
+            except sqlite3.Error as exc:
+                self._problems = [str(exc)]
+            if self._problems:
+                self.read_only = True
+        return self._problems
+
+    def damage_message(self) -> str | None:
+        """In Swedish: the file is damaged, opened read-only, and the latest good backup; None when sound."""
+        problems = self.integrity_problems()
+        if not problems:
+            return None
+        from db.backup import damaged_file_message
+
+        return damaged_file_message(self.path, problems)
+
+    def require_writable(self) -> None:
+        """Raise ReadOnlyStore unless the file may be written: opened writable and found sound
+        (the first time, this waits for the integrity check's verdict)."""
+        if not self.read_only and self._problems is None:
+            self.integrity_problems()
+        if self.read_only:
+            raise ReadOnlyStore(self.damage_message() if self._problems
+                                else f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction, begun with BEGIN IMMEDIATE."""
-        if self.read_only:
-            raise ReadOnlyStore(f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
-        with self.db.atomic():
-            yield
+        self.require_writable()
+        try:
+            with self.db.atomic():
+                yield
+        except (sqlite3.OperationalError, OperationalError) as exc:
+            # On a full disk SQLite has rolled back already and peewee's own rollback then fails
+            # with "cannot rollback - no transaction is active", which would hide the real error.
+            raise StoreError(database_error_text(exc) or str(exc)) from exc
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -89,6 +135,7 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
         db = HardenedSqliteDatabase(
             str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, lock_type="IMMEDIATE"
         )
+    db.author = default_author()  # who the row history records (db/history.py)
     db.connect()
     return db
 
@@ -105,10 +152,17 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
                 f"Filen ”{path.name}” har en äldre schemaversion ({check.version}) och måste "
                 "uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp."
             )
+        problems = [p for p in start_integrity_check(path)() if p != "ok"]
+        if problems:  # an upgrade writes: never into a damaged file
+            from db.backup import damaged_file_message
+
+            raise FileRefused(damaged_file_message(path, problems, opened=False))
         _migrate_file(path, check.version)
         migrated_from = check.version
     store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from,
                   check.notices)
+    if not read_only:
+        store.integrity = start_integrity_check(path)  # its verdict is waited for by the first write
     store.activate()
     return store
 
@@ -159,8 +213,7 @@ def create_store(path: Path | str) -> Store:
 
 def integrity_report(store: Store) -> list[str]:
     """Problems `PRAGMA integrity_check` and `foreign_key_check` find; [] when the file is sound."""
-    found = [r[0] for r in store.db.execute_sql("PRAGMA integrity_check").fetchall()]
-    problems = [] if found == ["ok"] else found
+    problems = list(store.integrity_problems())
     fk = store.db.execute_sql("PRAGMA foreign_key_check").fetchall()
     problems += [f"felaktig referens i tabell {r[0]} (rad {r[1]})" for r in fk]
     return problems

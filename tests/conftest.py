@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: a profile sized for `make test` on two cores, and a thorough one for thousands
+# of cases (UPPDRAG_HYPOTHESIS=thorough); the properties are the same in both.
+settings.register_profile("ci", max_examples=40)
+settings.register_profile("thorough", max_examples=2000)
+settings.load_profile(os.environ.get("UPPDRAG_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture(autouse=True)

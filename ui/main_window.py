@@ -23,7 +23,7 @@ from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from app.workspace import Change
+    from app.workspace import Change, Workspace
 
 
 # The menus' actions load their modules (and those the dialogs) when first used, not at start.
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.booking_warner = None
         self.heartbeat = None
         self.watcher = None
+        self.integrity_watch = None
         self.sync = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -296,12 +297,12 @@ class MainWindow(QMainWindow):
         ofile.events.error.connect(self.show_message)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.session import ExternalChangeWatcher, Heartbeat
-
+        from ui.session import ExternalChangeWatcher, Heartbeat, IntegrityWatch
         from ui.sync_status import SyncIndicator
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
+        self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
         self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
@@ -375,6 +376,16 @@ class MainWindow(QMainWindow):
             show_error(self, status.message + ". " + tr(
                 "MainWindow", "Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång "
                               "du öppnar filen."))
+
+    def file_damaged(self, ws: Workspace, message: str) -> None:
+        """The integrity check found damage: the file is now read-only; show it so and say what to do."""
+        if self.ofile is None or self.ofile.ws is not ws:
+            return  # another file was opened meanwhile
+        self.reload_everything()
+        self.update_title()
+        from ui.errors import show_error
+
+        show_error(self, message)
 
     def update_title(self) -> None:
         if self.ofile is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -128,3 +128,42 @@ class ExternalChangeWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+
+class _Verdict(QObject):
+    """Carries the end of the integrity check from the worker thread to the window's thread."""
+
+    ready = Signal()
+
+
+class _WaitForIntegrity(QRunnable):
+    def __init__(self, ws: Workspace, verdict: _Verdict):
+        super().__init__()
+        self.ws = ws
+        self.verdict = verdict
+
+    def run(self) -> None:
+        try:
+            self.ws.store.integrity_problems()  # waits for the check started when the file was opened
+        except Exception:  # noqa: BLE001 - a failed check leaves the file as it is; writes still wait for it
+            return
+        self.verdict.ready.emit()
+
+
+class IntegrityWatch(QObject):
+    """Waits on a worker thread for the open file's `integrity_check`; calls `on_damaged(message)`
+    in the window's thread when the file is damaged. The store itself refuses every write until
+    the verdict is in, so nothing is written to a damaged file in the meantime."""
+
+    def __init__(self, ws: Workspace, on_damaged, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.on_damaged = on_damaged
+        self.verdict = _Verdict()  # no parent: it outlives this watch if the window closes first
+        self.verdict.ready.connect(self._done)
+        QThreadPool.globalInstance().start(_WaitForIntegrity(ws, self.verdict))
+
+    def _done(self) -> None:
+        message = self.ws.store.damage_message()
+        if message:
+            self.on_damaged(self.ws, message)

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 def merge_from_file(window: MainWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
     from app.sharing import merge_from
+    from app.steps import run_step
     from ui.dialogs.sharing_dialogs import ConflictDialog
+    from ui.undo import FileStepCommand
 
     if window.ofile is None or window.ofile.read_only:
         return
@@ -34,12 +36,14 @@ def merge_from_file(window: MainWindow) -> None:
             if not dialog.exec():
                 return
             resolve = dialog.choices()
-        report = merge_from(ws, other, resolve=resolve)
+        step = run_step(ws, lambda: merge_from(ws, other, resolve=resolve))
     except expected_errors() as exc:
         show_expected(window, exc)
         return
-    # Rows changed underneath the undo history: it can no longer be replayed safely.
-    window.ofile.stack.clear()
+    report = step.result
+    # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
+    window.ofile.stack.push(FileStepCommand(window.ofile.ws, step, tr("Sharing", "sammanslagning med %1").replace(
+        "%1", other.name), window.reload_everything))
     window.reload_everything()
     window.statusBar().showMessage(" ".join(report.lines())[:300], 20000)
 

@@ -10,11 +10,13 @@ Every file has one QUndoStack, so Ctrl+Z works across all pages of the editor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.steps import FileStep
 from app.workspace import Change, Workspace
 
 # Edits of the same field of the same row, made in a row (typing, dragging a
@@ -121,6 +123,29 @@ class MoveCommand(ServiceCommand):
     def undo(self) -> None:
         assert self.old_index is not None
         self.announce(self.ws.move(self.kind, self.row_id, self.old_index))
+
+
+class FileStepCommand(QUndoCommand):
+    """A whole-file step (a merge) that has already run: undo and redo swap the file's snapshots.
+
+    `refresh` rebuilds what the window shows, since such a step touches every part of it.
+    """
+
+    def __init__(self, ws: Workspace, step: FileStep[Any], text: str, refresh: Callable[[], None]):
+        super().__init__(text)
+        self.ws, self.step, self.refresh = ws, step, refresh
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # pushed after it ran
+            self._first = False
+            return
+        self.step.redo(self.ws)
+        self.refresh()
+
+    def undo(self) -> None:
+        self.step.undo(self.ws)
+        self.refresh()
 
 
 def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvents) -> bool:

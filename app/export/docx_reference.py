@@ -4,6 +4,7 @@ The reference gives styles, page setup, headers with the logo, footers and fonts
 body is emptied (keeping the last section's properties), its footnotes, endnotes and
 comments go with it, and a template (.dotx/.dotm) becomes a document: the main part's
 content type is switched and any macro project is left out, since a .docx may hold none.
+External relationships and an attached template are removed first (app.export.docx_safety).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.export.docx_safety import UnsafePackage, strip_external
 from app.export.result import ExportError
 from app.resources import resource_path
 
@@ -86,7 +88,11 @@ def open_reference(reference: Path | None) -> Document:
     else:
         try:
             data = Path(path).read_bytes()
+            if reference is not None:  # someone else's file: cleaned again, whatever was stored
+                data = strip_external(data, Path(path).name)
             doc = docx.Document(io.BytesIO(_as_document_package(data)))
+        except UnsafePackage as err:
+            raise ExportError(str(err)) from None
         except FileNotFoundError:
             raise ExportError(f"Mallen {path} finns inte. Välj en annan Word-fil som mall.") from None
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as err:

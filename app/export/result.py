@@ -32,8 +32,11 @@ def save_beside(out: Path, write: Callable[[BinaryIO], None], *, error: type[Exc
     failure is raised as `error` with a plain Swedish message. `program` names
     what may hold the file open (Word, Excel).
     """
+    from db.tempfiles import remove_stale_temps, short_name
+
     folder = out.parent if str(out.parent) else Path(".")
-    tmp = folder / f".{out.stem[:40]}-{secrets.token_hex(6)}.tmp"
+    remove_stale_temps(folder)
+    tmp = folder / f".{short_name(out.name)}.{secrets.token_hex(4)}.tmp"  # the pattern remove_stale_temps knows
     try:
         fh = open(tmp, "xb")  # noqa: SIM115 - closed below; "x" never overwrites, mode follows the umask
     except OSError as err:

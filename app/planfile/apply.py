@@ -2,7 +2,7 @@
 
 A plan whose uuid exists is updated to match the file (parts missing from the file get
 tombstones), so importing twice never duplicates anything. Rows are matched by uuid and
-written set by set through the bulk writer (app.plan_import); this module says which
+written set by set through the bulk writer (db/upsert.py); this module says which
 columns each part of the file becomes.
 """
 
@@ -13,9 +13,9 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from app.plan_import import _import_dependencies, _Upserter
 from app.planfile.semantics import vague
 from db import models
+from db.upsert import Upserter
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -76,7 +76,7 @@ def _plan_columns(data: dict[str, Any]) -> dict[str, Any]:
 class _Writer:
     """The rows of one plan, part by part, through one upserter."""
 
-    def __init__(self, up: _Upserter, plan_id: int, person_ids: dict[str, int]):
+    def __init__(self, up: Upserter, plan_id: int, person_ids: dict[str, int]):
         self.up, self.plan_id, self.person_ids = up, plan_id, person_ids
 
     def part(self, model: type[models.PlanPart], rows: list[dict[str, Any]], columns_of: Any) -> dict[str, int]:
@@ -106,7 +106,9 @@ class _Writer:
             "status": column("status"), "progress": column("progress"), "comment": column("comment"),
             "parent": column("parent")}, self_refs=("parent",))
         up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
-        _import_dependencies(up, timeline, item_ids)
+        up.put_dependencies(list(dict.fromkeys((item_ids[dep], item_ids[t["uuid"]])
+                                               for t in timeline for dep in t["depends_on"])),
+                            list(item_ids.values()))
 
     def risks(self, risks: list[dict[str, Any]]) -> None:
         risk_ids = self.part(models.Risk, risks, lambda r: {
@@ -121,7 +123,7 @@ def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
     """Write a checked plan dict into `ws` (inside the caller's transaction); the plan's id."""
     ws.store.activate()
     now = models.utc_now()
-    up = _Upserter(now)
+    up = Upserter(now)
     meta = data["metadata"]
     plan_id = up.put(models.Plan, data["uuid"], _plan_columns(data))
     models.Plan.update(created_at=meta["created_at"] or now, modified_at=meta["modified_at"] or now).where(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,44 @@ def read_plan_file(path: Path) -> dict[str, Any]:
         raise PlanFileError(
             f"Filen ”{path.name}” är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})."
         ) from None
-    if isinstance(data, dict):
-        _split_ranges(data)
-    check_plan_dict(data)
+    except RecursionError:
+        raise PlanFileError(f"Filen ”{path.name}” är för djupt nästlad för att vara en plan.") from None
+    if _SURROGATE_ESCAPE.search(text):  # only a \uD800–\uDFFF escape can give a lone surrogate
+        where = _lone_surrogate(data)
+        if where is not None:
+            raise PlanFileError(
+                f"Filen ”{path.name}” innehåller ett ensamt surrogattecken (\\u{ord(where[1]):04x}) i {where[0]}, "
+                "vilket inte är giltig text. Rätta värdet och importera filen igen."
+            )
+    try:
+        if isinstance(data, dict):
+            _split_ranges(data)
+        check_plan_dict(data)
+    except RecursionError:
+        raise PlanFileError(f"Filen ”{path.name}” är för djupt nästlad för att vara en plan.") from None
     return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _lone_surrogate(data: Any) -> tuple[str, str] | None:
+    """(where in the plan, the character) of the first string holding a lone surrogate; None if none."""
+    stack: list[tuple[str, Any]] = [("planen", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            bad = next((c for c in value if "\ud800" <= c <= "\udfff"), None)
+            if bad is not None:
+                return where, bad
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):  # reversed: the first in the file is found first
+                if isinstance(key, str) and any("\ud800" <= c <= "\udfff" for c in key):
+                    return f"{where} (ett fältnamn)", next(c for c in key if "\ud800" <= c <= "\udfff")
+                stack.append((f"{where}.{key}" if where != "planen" else str(key), item))
+        elif isinstance(value, list):
+            stack.extend(reversed([(f"{where}[{i}]", item) for i, item in enumerate(value)]))
+    return None
 
 
 def _split_ranges(data: dict[str, Any]) -> None:

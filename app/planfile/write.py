@@ -252,5 +252,9 @@ def dumps(plan: dict[str, Any]) -> str:
 
 
 def write_plan_json(plan: dict[str, Any], out: Path) -> Path:
-    out.write_text(dumps(plan), encoding="utf-8")
+    """Written beside `out` and renamed into place: a full disk never leaves half a file."""
+    from app.export.result import save_beside
+
+    data = dumps(plan).encode("utf-8")
+    save_beside(out, lambda fh: fh.write(data))
     return out

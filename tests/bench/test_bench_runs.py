@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = {"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B14", "RSS"}
+SCENARIOS = {"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "HIST", "B14", "RSS"}
 RESULT_KEYS = {"value", "unit", "floor", "ratio", "target", "pass"}
 
 
@@ -86,9 +86,9 @@ def test_generator_is_reproducible_and_its_fast_path_writes_what_import_plan_wri
         tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
         out = {}
         for t in tables:
-            # Times differ between runs; the import gives dependencies and the file random uuids.
+            # Times differ between runs; the import gives dependencies and the file random uuids, every row a random version.
             cols = [c[1] for c in conn.execute(f'PRAGMA table_info("{t}")')
-                    if c[1] not in ("created_at", "modified_at")
+                    if c[1] not in ("created_at", "modified_at", "version_id")
                     and not (t == "setting" and c[1] == "value") and not (t == "dependency" and c[1] == "uuid")]
             out[t] = sorted(map(tuple, conn.execute(f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in cols)} FROM "{t}"')),
                             key=repr)

@@ -40,7 +40,7 @@ def test_send_edit_and_merge_back(dbfile: Path, tmp_path: Path, capsys: pytest.C
     assert [g["text"] for g in ws.list("goal", models.Plan.get().id)] == ["ändrat av kollegan"]
     ws.close()
     assert main(["merge", str(dbfile), str(out)]) == 0
-    assert "redan sammanslagna" in capsys.readouterr().out
+    assert "Inget nytt att hämta" in capsys.readouterr().out
 
 
 def test_merge_usage_and_errors(dbfile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

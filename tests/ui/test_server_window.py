@@ -102,8 +102,8 @@ def test_another_clients_commit_shows_up(qtbot, window, team):
     """A plan brought back by another program appears in the list without reloading by hand."""
     import json
 
-    first = json.loads(example_files()[0].read_text(encoding="utf-8"))["uuid"]
-    team.sql("UPDATE plan SET deleted_at = '2025-01-01T00:00:00Z' WHERE uuid = %s", (first,))
+    first = json.loads(example_files()[0].read_text(encoding="utf-8"))["title"]  # the examples get new uuids
+    team.sql("UPDATE plan SET deleted_at = '2025-01-01T00:00:00Z' WHERE title = %s", (first,))
     assert window.open_path(team.url("bob"))
     assert window.count_label.text() == "1 planer"
     assert window.ofile.ws.store.listener.connected.wait(10)

@@ -11,7 +11,7 @@ from app.workspace import Workspace
 from db import models
 from db.backup import make_session_backup
 from db.lock import LockInfo
-from db.merge import merge_files
+from app.merge import merge_files
 from ui.dialogs.edition_dialogs import CompareEditionsDialog, FreezeEditionDialog
 from ui.dialogs.sharing_dialogs import BackupsDialog, ConflictDialog, LockedFileDialog
 
@@ -63,8 +63,10 @@ def test_conflict_dialog_choosing_a_side(qtbot, tmp_path: Path) -> None:
     dialog = ConflictDialog(preview.conflicts)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
-    assert dialog.table.item(0, 1).text().startswith("text: min") and "din" in dialog.table.item(0, 2).text()
-    qtbot.mouseClick(dialog.table.cellWidget(1, 4), Qt.MouseButton.LeftButton)  # take theirs on row 2
+    assert dialog.table.item(0, 1).text() == "text"
+    assert dialog.table.item(0, 2).text().startswith("min ett") and dialog.table.item(0, 3).text().startswith("din")
+    assert "på" in dialog.table.item(0, 3).text()  # who changed it, from the history
+    qtbot.mouseClick(dialog.table.cellWidget(1, 5), Qt.MouseButton.LeftButton)  # take theirs on row 2
     choices = dialog.choices()
     assert list(choices.values()) == ["mine", "theirs"]
     merge_files(a, b, resolve=choices)
@@ -74,6 +76,25 @@ def test_conflict_dialog_choosing_a_side(qtbot, tmp_path: Path) -> None:
     assert texts == ["min ett", "din två"]
     qtbot.mouseClick(dialog.all_theirs, Qt.MouseButton.LeftButton)
     assert set(dialog.choices().values()) == {"theirs"}
+
+
+def test_conflict_dialog_picks_per_field_of_one_row(qtbot, tmp_path: Path) -> None:
+    a, b = _conflicting_pair(tmp_path)
+    for path, prefix in ((a, "min"), (b, "din")):
+        ws = Workspace.open(path)
+        first = ws.list("goal", models.Plan.get().id)[0]
+        ws.update("goal", first["id"], measure=f"{prefix} mått")
+        ws.close()
+    dialog = ConflictDialog(merge_files(a, b, prefer="mine", dry_run=True).conflicts)
+    qtbot.addWidget(dialog)
+    fields = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert fields == ["mätetal", "text", "text"]  # one line per field that differs on both sides
+    qtbot.mouseClick(dialog.table.cellWidget(0, 5), Qt.MouseButton.LeftButton)  # their measure, my text
+    merge_files(a, b, resolve=dialog.choices())
+    ws = Workspace.open(a, read_only=True)
+    first = ws.list("goal", models.Plan.get().id)[0]
+    ws.close()
+    assert (first["text"], first["measure"]) == ("min ett", "din mått")
 
 
 def test_backups_list_and_restore(qtbot, tmp_path: Path) -> None:

@@ -58,31 +58,61 @@ def test_own_lock_is_held_while_open_and_released_on_close(make_window, example_
     assert read_lock(example_file) is None
 
 
-def test_merge_from_another_copy_through_the_menu(make_window, example_file: Path, tmp_path: Path,
-                                                  monkeypatch) -> None:
+def _colleague_copy(example_file: Path, tmp_path: Path, **values: str) -> Path:
+    """A copy made in the file manager, edited by a colleague (the plan's metadata)."""
     other = tmp_path / "kollegans.uppdrag"
     shutil.copy(example_file, other)
     ws = Workspace.open(other)
     plan_id = find_plan(ws, next(p.uuid for p in list_plans(ws) if p.doc_type == "plan"))
-    ws.update("plan", plan_id, diarienummer="RÖL 2024/999")
+    ws.update("plan", plan_id, **values)
     ws.close()
+    return other
 
+
+def test_merge_from_a_plain_copy_takes_its_edit_and_is_one_undo_step(make_window, example_file: Path,
+                                                                     tmp_path: Path, monkeypatch) -> None:
+    other = _colleague_copy(example_file, tmp_path, diarienummer="RÖL 2024/999")
     window = make_window(example_file)
+    monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: other)
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec",
+                        lambda d: (_ for _ in ()).throw(AssertionError("a one-sided edit is no conflict")))
+    window.actions_["merge"].trigger()
+    mine = window.ofile.ws
+    plan = plan_id_by_title(window, "Gemensam plan")
+    assert mine.get("plan", plan)["diarienummer"] == "RÖL 2024/999"
+    assert window.ofile.stack.canUndo()
+    window.actions_["undo"].trigger()
+    assert mine.get("plan", plan)["diarienummer"] != "RÖL 2024/999"
+    window.actions_["redo"].trigger()
+    assert mine.get("plan", plan)["diarienummer"] == "RÖL 2024/999"
+
+
+def test_merge_conflict_is_settled_in_the_dialog_before_anything_is_written(make_window, example_file: Path,
+                                                                            tmp_path: Path, monkeypatch) -> None:
+    other = _colleague_copy(example_file, tmp_path, diarienummer="RÖL 2024/999")
+    window = make_window(example_file)
+    mine = window.ofile.ws
+    plan = plan_id_by_title(window, "Gemensam plan")
+    mine.update("plan", plan, diarienummer="RÖL 2024/111")
     monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: other)
     shown = []
 
+    def cancel(dialog):
+        shown.append([(c.field, c.mine, c.theirs) for c in dialog.conflicts])
+        return 0
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", cancel)
+    window.actions_["merge"].trigger()
+    assert shown == [[("diarienummer", "RÖL 2024/111", "RÖL 2024/999")]]
+    assert mine.get("plan", plan)["diarienummer"] == "RÖL 2024/111"  # Avbryt: nothing written
+
     def take_theirs(dialog):
-        # Two plain copies share no merge base yet, so the changed row is a conflict to settle.
-        shown.append(len(dialog.conflicts))
         dialog._all(1)
         return 1
 
     monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", take_theirs)
     window.actions_["merge"].trigger()
-    assert shown and shown[0] >= 1
-    mine = window.ofile.ws
-    assert mine.get("plan", plan_id_by_title(window, "Gemensam plan"))["diarienummer"] == "RÖL 2024/999"
-    assert not window.ofile.stack.canUndo()
+    assert mine.get("plan", plan)["diarienummer"] == "RÖL 2024/999"
 
 
 def test_send_plan_writes_a_file_with_that_plan_alone(make_window, example_file: Path, tmp_path: Path,
@@ -154,3 +184,21 @@ def test_recovery_says_where_the_copies_are(make_window, tmp_path: Path, private
     window = make_window(path)
     (kept,) = (private_data_dir / "aterstallning").iterdir()
     assert str(kept) in window.statusBar().currentMessage()
+
+
+def test_damaged_file_becomes_read_only_with_the_backup_offered(make_window, messages, qtbot,
+                                                               tmp_path: Path) -> None:
+    from db.backup import make_session_backup
+    from tests.db.test_integrity_on_open import damage_index
+
+    path = tmp_path / "skadad.uppdrag"
+    ws = Workspace.create(path)
+    ws.add("plan", doc_type="plan", template="plan", title="Plan")
+    ws.close()
+    backup = make_session_backup(path)
+    damage_index(path)
+    window = make_window(path)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert window.ofile.read_only and "skrivskyddad" in window.file_label.text()
+    assert str(backup) in messages[0] and "Återställ" in messages[0]
+    assert not window.actions_["new_plan"].isEnabled()

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.merge import Conflict
 from app.sharing import lock_path
 from ui.i18n import tr
 
 if TYPE_CHECKING:
-    from app.sharing import Conflict, LockInfo
+    from app.sharing import LockInfo
 
 
 class LockedFileDialog(QDialog):
@@ -71,44 +72,47 @@ class LockedFileDialog(QDialog):
         (self.reject if choice == "cancel" else self.accept)()
 
 
-def _show(value: object) -> str:
-    if value is True:
-        return tr("Sharing", "borttagen")
-    if value is False:
-        return tr("Sharing", "finns kvar")
-    return "" if value is None else str(value)
+def _show(c: Conflict, value: object, who: str, at: str) -> str:
+    if c.delete_vs_edit:
+        text = tr("Sharing", "borttagen") if value is not None else tr("Sharing", "finns kvar, ändrad")
+    else:
+        text = "" if value is None else str(value)
+    stamp = ", ".join(p for p in (who, at[:16].replace("T", " ")) if p)
+    return f"{text}\n({stamp})" if stamp else text
 
 
 class ConflictDialog(QDialog):
-    """Conflicts side by side (this file | the other file); the user picks a side per row.
+    """Conflicts side by side (this file | the other file), one line a field; the user picks a side for each.
 
-    `choices()` gives {row uuid: "mine" | "theirs"} for db.merge's `resolve`.
+    Nothing is written before the user says Slå samman. `choices()` gives
+    {Conflict.key: "mine" | "theirs"} for app.merge's `resolve`.
     """
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Sharing", "Konflikter vid sammanslagning"))
         self.conflicts = conflicts
-        self.table = QTableWidget(len(conflicts), 5)
+        self.table = QTableWidget(len(conflicts), 6)
         self.table.setHorizontalHeaderLabels([
-            tr("Sharing", "Uppgift"), tr("Sharing", "Den här filen"), tr("Sharing", "Den andra filen"),
-            tr("Sharing", "Behåll min"), tr("Sharing", "Ta deras")])
+            tr("Sharing", "Uppgift"), tr("Sharing", "Fält"), tr("Sharing", "Den här filen"),
+            tr("Sharing", "Den andra filen"), tr("Sharing", "Behåll min"), tr("Sharing", "Ta deras")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups: list[QButtonGroup] = []
         for row, c in enumerate(conflicts):
             what = f"{c.kind_label} ”{c.label}”" + (f" ({c.plan_title})" if c.plan_title else "")
             self.table.setItem(row, 0, QTableWidgetItem(what))
-            self.table.setItem(row, 1, QTableWidgetItem(
-                "\n".join(f"{f.removesuffix('_id')}: {_show(c.mine[f])}" for f in c.fields)))
-            self.table.setItem(row, 2, QTableWidgetItem(
-                "\n".join(f"{f.removesuffix('_id')}: {_show(c.theirs[f])}" for f in c.fields)))
+            self.table.setItem(row, 1, QTableWidgetItem(c.field_label))
+            self.table.setItem(row, 2, QTableWidgetItem(_show(c, c.mine, c.mine_by, c.mine_at)))
+            self.table.setItem(row, 3, QTableWidgetItem(_show(c, c.theirs, c.theirs_by, c.theirs_at)))
             group = QButtonGroup(self)
             mine, theirs = QRadioButton(), QRadioButton()
+            mine.setAccessibleName(tr("Sharing", "Behåll min: {what}").format(what=what))
+            theirs.setAccessibleName(tr("Sharing", "Ta deras: {what}").format(what=what))
             group.addButton(mine, 0)
             group.addButton(theirs, 1)
             (theirs if c.outcome == "theirs" else mine).setChecked(True)
-            self.table.setCellWidget(row, 3, mine)
-            self.table.setCellWidget(row, 4, theirs)
+            self.table.setCellWidget(row, 4, mine)
+            self.table.setCellWidget(row, 5, theirs)
             self.groups.append(group)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
@@ -122,8 +126,9 @@ class ConflictDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Sharing", "{n} uppgifter har ändrats olika i de två filerna. "
-                                              "Välj vilken version som ska gälla.").format(n=len(conflicts))))
+        layout.addWidget(QLabel(tr("Sharing", "{n} fält har ändrats olika i de två filerna sedan de senast var "
+                                              "lika. Välj för varje fält vilket värde som ska gälla.").format(
+                                                  n=len(conflicts))))
         layout.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(self.all_mine)
@@ -140,7 +145,7 @@ class ConflictDialog(QDialog):
         self.groups[row].button(0 if side == "mine" else 1).setChecked(True)
 
     def choices(self) -> dict[str, str]:
-        return {c.uuid: ("mine" if g.checkedId() == 0 else "theirs") for c, g in zip(self.conflicts, self.groups)}
+        return {c.key: ("mine" if g.checkedId() == 0 else "theirs") for c, g in zip(self.conflicts, self.groups)}
 
 
 class BackupsDialog(QDialog):

@@ -1433,7 +1433,31 @@ Do you want to open the file?</translation>
             <source>Planen sparades i %1.</source>
             <translation>The plan was saved in %1.</translation>
         </message>
-    </context>
+            <message>
+            <source>Fält</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>finns kvar, ändrad</source>
+            <translation>kept, changed</translation>
+        </message>
+        <message>
+            <source>Behåll min: {what}</source>
+            <translation>Keep mine: {what}</translation>
+        </message>
+        <message>
+            <source>Ta deras: {what}</source>
+            <translation>Take theirs: {what}</translation>
+        </message>
+        <message>
+            <source>{n} fält har ändrats olika i de två filerna sedan de senast var lika. Välj för varje fält vilket värde som ska gälla.</source>
+            <translation>{n} fields were changed differently in the two files since they were last alike. Choose for each field which value applies.</translation>
+        </message>
+        <message>
+            <source>sammanslagning med %1</source>
+            <translation>merge with %1</translation>
+        </message>
+</context>
     <context>
         <name>Portfolio</name>
         <message>

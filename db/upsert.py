@@ -1,7 +1,7 @@
-"""The bulk writer of a plan import: rows matched by uuid, written set by set.
+"""Writing many rows at once, matched by uuid: the bulk path of an import.
 
-app.planfile.apply says which columns each part of a plan file becomes and calls this. The
-whole import is one transaction (the caller's): a program stopped halfway leaves the plan as it was.
+Every changed row becomes a new version in the row history (db/history.py); new rows
+start with a fresh version and no history.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
-from db import models
+from db import history, models
 from db.bulk import reserve_ids
 
 _CHUNK = 500  # uuids per IN (…) list, well below SQLite's variable limit
@@ -28,17 +28,15 @@ def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
     """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
     made one at a time while SQLite writes (20,000 rows are never all in memory at once)."""
     if not isinstance(rows, list) or rows:
-        models.database.cursor().executemany(sql, rows)
-
-
-def _MARK() -> str:  # noqa: N802 - the open store's placeholder: ? in a file, %s on a server
-    return models.database.param
+        with history.errors_of(models.database):
+            models.database.cursor().executemany(history.in_style(models.database, sql), rows)
 
 
 def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
     for chunk in _chunks(values):
-        yield from models.database.execute_sql(sql.format(", ".join([_MARK()] * len(chunk))), (*before, *chunk))
+        text = sql.format(", ".join("?" * len(chunk)))
+        yield from models.database.execute_sql(history.in_style(models.database, text), (*before, *chunk))
 
 
 def _as_column(field: Any) -> Any:
@@ -68,7 +66,7 @@ def _top_run(ids: Iterable[int]) -> tuple[int, int] | None:
     return ordered[k], ordered[-1]
 
 
-class _Upserter:
+class Upserter:
     """Writes rows matched by uuid: update if present (alive or not), insert otherwise.
 
     Set-based: per model, one look-up of the existing rows (uuid IN chunks), one
@@ -157,7 +155,7 @@ class _Upserter:
         # 3. New rows in one executemany.
         if fresh:
             rest = [f for f in meta.sorted_fields if f is not meta.primary_key and f.name not in names
-                    and f.name not in ("uuid", "created_at", "modified_at", "rev", "deleted_at")]
+                    and f.name not in ("uuid", "created_at", "modified_at", "rev", "deleted_at", "version_id")]
             if any(callable(f.default) for f in rest):
                 raise ValueError(f"{table}: every row needs its own default")
             tail = tuple(None if f.default is None else _as_column(f)[0](f.default) for f in rest)
@@ -177,59 +175,57 @@ class _Upserter:
                 new_cols[r] = targets
                 later.append(pending)
             head = (self.now, self.now, 1, None)
-            new_rows = zip(own, new_uuids, *map(repeat, head), *new_cols, *map(repeat, tail))
-            all_columns = ["id", "uuid", "created_at", "modified_at", "rev", "deleted_at",
+            new_rows = zip(own, new_uuids, models.new_versions(len(own)), *map(repeat, head), *new_cols,
+                           *map(repeat, tail))
+            all_columns = ["id", "uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at",
                            *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
             _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
-                         f'VALUES ({", ".join([_MARK()] * len(all_columns))})', new_rows)
+                         f'VALUES ({", ".join("?" * len(all_columns))})', new_rows)
             for r, pending in zip(refs, later):
-                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = {_MARK()} '
-                             f'WHERE "id" = {_MARK()}', pending)
+                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', pending)
 
         # 4. Rows whose values differ (or that were tombstones), in one executemany.
         if existing:
             values = zip(*cols) if cols else [()] * len(uuids)
-            changed = []
+            column_names = [fields[n].column_name for n in names]
+            changed = {}
             for u, v in zip(uuids, values):
                 found = existing.get(u)
                 if found is not None and (found[1] is not None or found[2:] != v):
-                    changed.append((*v, self.now, found[0]))
-            mark = _MARK()
-            sets = "".join(f'"{fields[n].column_name}" = {mark}, ' for n in names)
-            _executemany(f'UPDATE "{table}" SET {sets}"deleted_at" = NULL, "modified_at" = {mark}, '
-                         f'"rev" = "rev" + 1 WHERE "id" = {mark}', changed)
+                    changed[found[0]] = {**dict(zip(column_names, v)), "deleted_at": None}
+            self._write(model, changed)
         return ids
+
+    def _write(self, model: type[models.UserRow], changes: dict[int, dict[str, Any]], action: str = "import") -> None:
+        """Each row's columns as a new version of it."""
+        history.update_each(models.database, history.shape_of(model._meta.table_name), changes,
+                            action=action, now=self.now)
 
     def bury_others(self, model: type[models.UserRow], column: str, owners: list[int], keep: Iterable[int]) -> None:
         """Tombstones for the live rows whose `column` is one of `owners` and whose id is not in `keep`."""
         keep = set(keep)
         # The rows just written are kept: a run of kept ids is left out in SQL rather than read back.
         lo, hi = _top_run(keep) or (0, -1)
-        mark = _MARK()
-        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" WHERE NOT ("id" BETWEEN {mark} AND {mark}) '
+        alive = _select_in(f'SELECT "id" FROM "{model._meta.table_name}" WHERE NOT ("id" BETWEEN ? AND ?) '
                            f'AND "deleted_at" IS NULL AND "{column}" IN ({{}})', owners, (lo, hi))
         self.bury(model, [i for (i,) in alive if i not in keep])
 
     def bury(self, model: type[models.UserRow], ids: Iterable[int]) -> None:
-        mark = _MARK()
-        _executemany(f'UPDATE "{model._meta.table_name}" SET "deleted_at" = {mark}, "modified_at" = {mark}, '
-                     f'"rev" = "rev" + 1 WHERE "id" = {mark}', [(self.now, self.now, i) for i in ids])
+        self._write(model, {i: {"deleted_at": self.now} for i in ids}, "delete")
 
-
-def _import_dependencies(up: _Upserter, timeline: list[dict[str, Any]], item_ids: dict[str, int]) -> None:
-    D = models.Dependency
-    wanted = list(dict.fromkeys((item_ids[dep], item_ids[t["uuid"]]) for t in timeline for dep in t["depends_on"]))
-    existing = {(p, s): (i, d) for i, p, s, d in _select_in(
-        'SELECT "id", "predecessor_id", "successor_id", "deleted_at" FROM "dependency" WHERE "successor_id" IN ({})',
-        list(item_ids.values()))}
-    pairs = [pair for pair in wanted if pair not in existing] if existing else wanted
-    new = ((uuid, up.now, up.now, p, s) for uuid, (p, s) in zip(models.new_uuids(len(pairs)), pairs))
-    mark = _MARK()
-    _executemany('INSERT INTO "dependency" ("uuid", "created_at", "modified_at", "rev", "deleted_at", '
-                 f'"predecessor_id", "successor_id", "kind") VALUES ({mark}, {mark}, {mark}, 1, NULL, {mark}, '
-                 f"{mark}, 'FS')", new)
-    wanted_set = set(wanted)
-    _executemany(f'UPDATE "dependency" SET "deleted_at" = NULL, "modified_at" = {mark}, "rev" = "rev" + 1 '
-                 f'WHERE "id" = {mark}',
-                 [(up.now, existing[pair][0]) for pair in wanted if pair in existing and existing[pair][1] is not None])
-    up.bury(D, [row_id for pair, (row_id, deleted) in existing.items() if pair not in wanted_set and deleted is None])
+    def put_dependencies(self, wanted: list[tuple[int, int]], successors: list[int]) -> None:
+        """Make the live finish-to-start dependencies among `successors` exactly the (predecessor,
+        successor) id pairs `wanted`: new ones inserted, buried ones restored, others buried."""
+        existing = {(p, s): (i, d) for i, p, s, d in _select_in(
+            'SELECT "id", "predecessor_id", "successor_id", "deleted_at" FROM "dependency" '
+            'WHERE "successor_id" IN ({})', successors)}
+        pairs = [pair for pair in wanted if pair not in existing] if existing else wanted
+        new = ((uuid, version, self.now, self.now, p, s) for uuid, version, (p, s)
+               in zip(models.new_uuids(len(pairs)), models.new_versions(len(pairs)), pairs))
+        _executemany('INSERT INTO "dependency" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
+                     '"predecessor_id", "successor_id", "kind") VALUES (?, ?, ?, ?, 1, NULL, ?, ?, \'FS\')', new)
+        wanted_set = set(wanted)
+        self._write(models.Dependency, {existing[pair][0]: {"deleted_at": None} for pair in wanted
+                                        if pair in existing and existing[pair][1] is not None})
+        self.bury(models.Dependency,
+                  [row_id for pair, (row_id, deleted) in existing.items() if pair not in wanted_set and deleted is None])

@@ -1,4 +1,4 @@
-"""Three-way merge by UUID: one-sided edits travel, conflicts are settled once and logged."""
+"""The causal merge: one-sided edits travel, conflicts are settled once and logged."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from app.workspace import Workspace
 from db import models
 from db.backup import copy_database
 from db.errors import FileRefused
-from db.merge import merge_files
+from app.merge import merge_files
 from tests.conftest import sha256
 
 
@@ -99,7 +99,7 @@ def test_conflict_settled_logged_and_reported_once(pair: tuple[Path, Path, list[
     _edit(b, uuids[2], text="där")
     report = merge_files(a, b, prefer=prefer)
     assert [c.uuid for c in report.conflicts] == [uuids[2]]
-    assert report.conflicts[0].fields == ["text"] and report.conflicts[0].outcome == prefer
+    assert report.conflicts[0].field == "text" and report.conflicts[0].outcome == prefer
     assert _goal_texts(a)[uuids[2]][0] == expected
     assert len(_log(a)) == 1 and "text" in _log(a)[0]
     before = sha256(a)
@@ -130,20 +130,21 @@ def test_tombstones_travel_and_delete_vs_edit_is_a_conflict(pair: tuple[Path, Pa
     assert got[uuids[1]] == ("ändrad här medan den togs bort där", "", False)
 
 
-def test_without_base_a_difference_is_a_conflict(tmp_path: Path) -> None:
+def test_a_plain_copy_shares_its_past_with_the_original(tmp_path: Path) -> None:
     a = tmp_path / "a.uppdrag"
     ws = Workspace.create(a)
     plan = ws.add("plan", doc_type="plan", template="plan", title="Kopia").ids[0]
     ws.add("goal", plan, kind="effect", text="gemensam")
     ws.close()
     b = tmp_path / "b.uppdrag"
-    copy_database(a, b)  # a plain copy: no base yet
+    copy_database(a, b)  # a plain copy, no merge between them yet: the history is enough
     g = _goal_texts(a)
     uuid = next(iter(g))
     _edit(b, uuid, text="ändrad i kopian")
     report = merge_files(a, b, prefer="mine")
-    assert [c.uuid for c in report.conflicts] == [uuid]
-    assert _goal_texts(a)[uuid][0] == "gemensam"
+    assert report.conflicts == []
+    assert _goal_texts(a)[uuid][0] == "ändrad i kopian"
+    assert merge_files(b, a).changed is False  # b already has everything a has now
 
 
 def test_resolve_callback_chooses_per_conflict(pair: tuple[Path, Path, list[str]]) -> None:

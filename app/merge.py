@@ -1,0 +1,395 @@
+"""Merging another copy of a file into this one, causally: no recorded base is needed.
+
+Every row carries its current version and the file keeps the versions before it
+(db/history.py), so for each row the two files can tell by themselves how they relate:
+
+- the same version: nothing to do;
+- one side's version descends from the other's: the newer one is taken as it is;
+- both changed since their last common version: a field-level three-way merge against
+  that version. A field changed on one side only is taken; a field changed differently
+  on both sides is a conflict, decided by `prefer` (mine | theirs | newest) or by the
+  user's choice per field (`resolve`), reported once and written to the plan's log.
+  Deleting a row on one side while editing it on the other is a conflict too.
+
+A merged row gets a version whose parents are both sides' versions, with an id made from
+them and the merged content: two files that merge each other get the same version and
+agree from then on. Rows only the other file has are added with their history. The
+whole merge is one transaction in this file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
+from db import history, models
+from db.errors import StoreError
+from db.history import Record, RowState, Shape
+from db.merge import Side, Write, add_log_entries, apply, other_side
+
+PREFERENCES = ("mine", "theirs", "newest")
+DELETED = "deleted_at"
+LABEL_FIELDS = ("title", "heading", "text", "name", "term", "label", "description", "competence")
+
+Resolver = Callable[["Conflict"], str | None] | Mapping[str, str]
+
+
+@dataclass
+class Conflict:
+    """One field of one row changed differently on both sides (or deleted on one, edited on the other)."""
+
+    table: str
+    uuid: str
+    field: str  # column name; "deleted_at" for a delete against an edit
+    plan_uuid: str | None
+    label: str  # the row's title, heading or text, for people to recognise it
+    mine: Any
+    theirs: Any
+    mine_by: str
+    mine_at: str
+    theirs_by: str
+    theirs_at: str
+    delete_vs_edit: bool = False
+    plan_title: str = ""
+    outcome: str = ""  # mine | theirs
+
+    @property
+    def key(self) -> str:
+        """What `resolve` is keyed by: the row's uuid and the field."""
+        return f"{self.uuid}:{self.field}"
+
+    @property
+    def kind_label(self) -> str:
+        return ROW_LABELS.get(self.table, self.table)
+
+    @property
+    def field_label(self) -> str:
+        return field_label(self.field)
+
+    def describe(self, peer: str = "den andra filen") -> str:
+        if self.delete_vs_edit:
+            gone = "här" if self.mine is not None else f"i ”{peer}”"
+            what = f"borttagen {gone}, ändrad på den andra sidan"
+        else:
+            what = (f"{self.field_label}: här ”{_short(self.mine)}”{_by(self.mine_by, self.mine_at)}, "
+                    f"i ”{peer}” ”{_short(self.theirs)}”{_by(self.theirs_by, self.theirs_at)}")
+        kept = {"mine": "den här filens värde", "theirs": f"värdet från ”{peer}”"}.get(self.outcome, "inget ännu")
+        return f"Konflikt i {self.kind_label} ”{self.label}”: {what}. Behöll {kept}."
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name.removesuffix("_id").replace("_", " "))
+
+
+def _short(value: Any) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _by(who: str, at: str) -> str:
+    if not who and not at:
+        return ""
+    when = at[:16].replace("T", " ") if at else ""
+    return " (" + ", ".join(p for p in (who, when) if p) + ")"
+
+
+@dataclass
+class MergeReport:
+    peer: str
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+    def lines(self) -> list[str]:
+        out = [f"Sammanslagning med ”{self.peer}”:"]
+        if not self.changed and not self.conflicts:
+            out.append("  Inget nytt att hämta: den här filen har redan allt som den andra har.")
+        for table, n in self.added.items():
+            out.append(f"  Nya {TABLE_LABELS.get(table, table)}: {n}")
+        for table, n in self.updated.items():
+            out.append(f"  Ändrade {TABLE_LABELS.get(table, table)}: {n}")
+        out.append(f"  Konflikter: {len(self.conflicts)}")
+        out += [f"    {c.describe(self.peer)}" for c in self.conflicts]
+        return out
+
+
+# --- how two versions of a row relate ---------------------------------------------
+
+
+def _ancestry(version: str, records: dict[str, Record]) -> set[str]:
+    """`version` and every version it descends from, as far as the records tell."""
+    seen, todo = {version}, [version]
+    while todo:
+        rec = records.get(todo.pop())
+        if rec is None:
+            continue
+        for p in rec.parents:
+            if p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return seen
+
+
+def _same(name: str, a: Any, b: Any) -> bool:
+    if name == DELETED:  # a tombstone's time is not a difference
+        return (a is None) == (b is None)
+    return bool(a == b)
+
+
+def _merged_version(a: str, b: str, values: dict[str, Any]) -> str:
+    lo, hi = sorted((a, b))
+    return hashlib.sha256(f"{lo}|{hi}|{history.dump(values)}".encode()).hexdigest()[:32]
+
+
+@dataclass
+class _Row:
+    """One row both files have, with the history both know of it."""
+
+    shape: Shape
+    mine: RowState
+    theirs: RowState
+    records: dict[str, Record]  # version -> record, from both files
+
+    def last_change(self, state: RowState, name: str, base: str | None) -> tuple[str, str]:
+        """Who changed field `name` on this side since the common version, and when (newest change)."""
+        version, values = state.version, state.values
+        rec = self.records.get(version)
+        who, at = (rec.who, rec.at) if rec else ("", state.modified_at)
+        while rec is not None and rec.parent and rec.parent != base:
+            older = self.records.get(rec.parent)
+            old_values = older.values() if older else None
+            if old_values is None or not _same(name, old_values.get(name), values.get(name)):
+                break
+            rec, values = older, old_values
+            who, at = rec.who, rec.at
+        return who, at
+
+
+class _Decider:
+    def __init__(self, prefer: str, resolve: Resolver | None, author: str):
+        self.prefer, self.resolve, self.author = prefer, resolve, author
+        self.writes: list[Write] = []
+        self.conflicts: list[Conflict] = []
+
+    def outcome(self, c: Conflict) -> str:
+        choice = None
+        if callable(self.resolve):
+            choice = self.resolve(c)
+        elif self.resolve is not None:
+            choice = self.resolve.get(c.key, self.resolve.get(c.uuid))
+        if choice in ("mine", "theirs"):
+            return choice
+        if self.prefer in ("mine", "theirs"):
+            return self.prefer
+        return "theirs" if c.theirs_at > c.mine_at else "mine"
+
+    def new_row(self, shape: Shape, t: RowState, records: list[Record]) -> None:
+        self.writes.append(Write(shape, t.uuid, dict(t.values), t.version, t.rev, t.modified_at, t.created_at,
+                                 new=True, records=records))
+
+    def fast_forward(self, shape: Shape, t: RowState, records: list[Record]) -> None:
+        """Only the other file changed the row since this one's version: take its version as it is
+        (its history holds this file's version too)."""
+        self.writes.append(Write(shape, t.uuid, dict(t.values), t.version, t.rev, t.modified_at, records=records))
+
+    def row(self, row: _Row, their_records: list[Record]) -> None:
+        """Both files changed the row since their last common version: merge it field by field."""
+        m, t = row.mine, row.theirs
+        mine_line, their_line = _ancestry(m.version, row.records), _ancestry(t.version, row.records)
+        common = mine_line & their_line
+        base_version = max(common, key=lambda v: (row.records[v].rev if v in row.records else 0, v), default=None)
+        base_rec = row.records.get(base_version) if base_version else None
+        base = base_rec.values() if base_rec else None
+        result = self.three_way(row, base, base_version)
+        version = _merged_version(m.version, t.version, result)
+        lo, hi = sorted((m.version, t.version))
+        rev = max(m.rev, t.rev) + 1
+        modified = max(m.modified_at, t.modified_at)
+        merge_record = Record(row.shape.name, m.uuid, version, lo, hi, rev, models.utc_now(), self.author, "merge", None)
+        changed = {c: v for c, v in result.items() if v != m.values.get(c)}
+        self.writes.append(Write(row.shape, m.uuid, changed, version, rev, modified, old=m,
+                                 records=[*their_records, merge_record]))
+
+    def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None) -> dict[str, Any]:
+        m, t = row.mine.values, row.theirs.values
+        defaults = _defaults(row.shape)
+        take, mine_only, clash = set(), set(), set()
+        for name in row.shape.columns:
+            if _same(name, m[name], t[name]):
+                continue
+            if base is None:
+                clash.add(name)
+                continue
+            b = base.get(name, defaults.get(name))
+            m_changed, t_changed = not _same(name, m[name], b), not _same(name, t[name], b)
+            if t_changed and not m_changed:
+                take.add(name)
+            elif m_changed and not t_changed:
+                mine_only.add(name)
+            else:
+                clash.add(name)
+        result = dict(m)
+        for name in take - {DELETED}:
+            result[name] = t[name]
+        # A deletion against edits of the other side is a conflict; a restore is not.
+        gone_there = DELETED in take and t[DELETED] is not None and bool(mine_only or clash)
+        gone_here = DELETED in mine_only and m[DELETED] is not None and bool(take - {DELETED} or clash)
+        if DELETED in take and not gone_there:
+            result[DELETED] = t[DELETED]
+        if gone_there or gone_here or DELETED in clash:
+            clash.discard(DELETED)
+            c = self.conflict(row, DELETED, base_version, delete_vs_edit=True)
+            if c.outcome == "theirs":
+                result[DELETED] = t[DELETED]
+        for name in sorted(clash):
+            if self.conflict(row, name, base_version).outcome == "theirs":
+                result[name] = t[name]
+        return result
+
+    def conflict(self, row: _Row, name: str, base_version: str | None, *, delete_vs_edit: bool = False) -> Conflict:
+        m, t = row.mine, row.theirs
+        mine_by, mine_at = row.last_change(m, name, base_version)
+        theirs_by, theirs_at = row.last_change(t, name, base_version)
+        c = Conflict(row.shape.name, m.uuid, name, _plan_of(row.shape, m), _label(m.values), m.values.get(name),
+                     t.values.get(name), mine_by, mine_at, theirs_by, theirs_at, delete_vs_edit=delete_vs_edit)
+        c.outcome = self.outcome(c)
+        self.conflicts.append(c)
+        return c
+
+
+def _defaults(shape: Shape) -> dict[str, Any]:
+    out = {}
+    for f in shape.model._meta.sorted_fields:
+        if f.column_name in shape.columns and not callable(f.default):
+            out[f.column_name] = f.db_value(f.default) if f.default is not None else None
+    return out
+
+
+def _label(values: dict[str, Any]) -> str:
+    for name in LABEL_FIELDS:
+        text = values.get(name)
+        if isinstance(text, str) and text.strip():
+            return _short(text)
+    return "(utan rubrik)"
+
+
+def _plan_of(shape: Shape, state: RowState) -> str | None:
+    if shape.name == "plan":
+        return state.uuid
+    return state.values.get("plan_id")
+
+
+# --- the merge ---------------------------------------------------------------------
+
+
+def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver | None = None,
+           author: str = "") -> _Decider:
+    """What merging `theirs` into `mine` writes, and its conflicts (each decided).
+
+    Rows are read only as far as needed: versions first; the other file's history tells
+    which rows it changed alone (taken as they are); this file's history tells which ones
+    only this file changed (nothing to do); only rows both changed are read on both sides.
+    """
+    decider = _Decider(prefer, resolve, author)
+    for shape in history.shapes():
+        my_versions, their_versions = mine.versions(shape), theirs.versions(shape)
+        differ = [u for u, v in their_versions.items() if my_versions.get(u) != v]
+        if not differ:
+            continue
+        their_records = theirs.records(differ)
+        new, ahead, rest = [], [], []
+        for u in differ:
+            if u not in my_versions:
+                new.append(u)
+            elif my_versions[u] in _ancestry(their_versions[u], {r.version: r for r in their_records.get(u, [])}):
+                ahead.append(u)
+            else:
+                rest.append(u)
+        my_records = mine.records(rest)
+        both = [u for u in rest if their_versions[u] not in _ancestry(
+            my_versions[u], {r.version: r for r in my_records.get(u, [])})]
+        their_states = theirs.states(shape, new + ahead + both)
+        my_states = mine.states(shape, both)
+        for u in new:
+            decider.new_row(shape, their_states[u], their_records.get(u, []))
+        for u in ahead:
+            decider.fast_forward(shape, their_states[u], their_records.get(u, []))
+        for u in both:
+            known = {r.version: r for r in my_records.get(u, [])}
+            missing = [r for r in their_records.get(u, []) if r.version not in known
+                       or (known[r.version].data is None and r.data)]
+            known.update((r.version, r) for r in missing)
+            decider.row(_Row(shape, my_states[u], their_states[u], known), missing)
+    return decider
+
+
+def _fill_plan_titles(conflicts: list[Conflict], mine: Side, theirs: Side) -> None:
+    plans = {c.plan_uuid for c in conflicts if c.plan_uuid}
+    if not plans:
+        return
+    shape = history.shape_of("plan")
+    titles = {u: s.values.get("title") or "" for side in (theirs, mine) for u, s in side.states(shape, list(plans)).items()}
+    for c in conflicts:
+        c.plan_title = titles.get(c.plan_uuid or "", "")
+
+
+def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve: Resolver | None = None,
+               dry_run: bool = False) -> MergeReport:
+    """Bring the rows of `other` into the open, writable `store` (db.store.Store).
+
+    With `dry_run` nothing is written: the report lists what would be added or changed
+    and the conflicts (with `outcome` as `prefer` would decide them), so a window can show
+    them and pass the user's choices back as `resolve`: a mapping of Conflict.key (or a
+    row uuid, for all its fields) to "mine"/"theirs", or a callable.
+    """
+    if prefer not in PREFERENCES:
+        raise ValueError(f"--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.")
+    other = Path(other)
+    if other.exists() and store.path.exists() and other.resolve() == store.path.resolve():
+        raise StoreError("En fil kan inte slås samman med sig själv.")
+    with other_side(other) as theirs:
+        mine = Side(store.db, store.path.name)
+
+        def run() -> MergeReport:
+            decided = decide(mine, theirs, prefer, resolve, history.author_of(store.db))
+            _fill_plan_titles(decided.conflicts, mine, theirs)
+            report = MergeReport(peer=theirs.name, conflicts=decided.conflicts)
+            for w in decided.writes:
+                bucket = report.added if w.new else report.updated
+                if w.new or w.values:
+                    bucket[w.shape.name] = bucket.get(w.shape.name, 0) + 1
+            if dry_run:
+                return report
+            apply(store.db, decided.writes)
+            add_log_entries(store.db, [(c.plan_uuid, f"Sammanslagning med ”{theirs.name}”. {c.describe(theirs.name)}",
+                                        c.outcome) for c in decided.conflicts if c.plan_uuid])
+            report.applied = True
+            return report
+
+        if dry_run:
+            return run()
+        with store.write():
+            return run()
+
+
+def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",
+                resolve: Resolver | None = None, *, dry_run: bool = False) -> MergeReport:
+    """Open `mine` for writing, merge `theirs` into it as one transaction, and close it."""
+    from db.store import open_store
+
+    store = open_store(Path(mine), read_only=dry_run)
+    try:
+        if store.read_only and not dry_run:
+            raise StoreError(f"Filen ”{Path(mine).name}” är skrivskyddad; sammanslagningen kan inte sparas.")
+        return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run)
+    finally:
+        store.close()

@@ -1,0 +1,342 @@
+"""Row history: every change to a user row makes a new version, and the file keeps the old ones.
+
+A version id is 128 random bits (db.models.new_version), so it is unique across every
+copy of every file; a byte copy of a file carries all of its history. The row holds its
+current version (`version_id`, and `rev`, the length of its line of descent); `row_version`
+holds one record per version the file knows: its parent(s), when and by whom it was made,
+and, once a later version has superseded it, the row's content at that version as JSON
+(foreign keys as the uuids of the rows they point to, so that two files agree on it).
+A new row's first version gets its record when it is first superseded: an import of
+20,000 rows writes no history at all.
+
+Every writer of user rows goes through `update_rows` (or `record_superseded` plus its own
+UPDATE that sets the new `version_id`), so no change escapes the history. The merge
+(app/merge.py) reads the records of two files to find the last version of each row they
+have in common.
+
+Growth: each change keeps the superseded content (a few hundred bytes for a timeline
+item). `prune` drops the content of versions superseded more than HISTORY_DAYS ago and
+the records themselves after IDENTITY_DAYS; a copy older than that is merged without a
+common base (differing fields become conflicts, never silent losses).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import socket
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from peewee import ForeignKeyField
+
+from db import models
+
+BOOKKEEPING = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "version_id"})
+HISTORY_DAYS = 365
+IDENTITY_DAYS = 3 * 365
+CHUNK = 2000  # values per IN (…): well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits
+
+RECORD_COLUMNS = ("tbl", "row_uuid", "version", "parent", "parent2", "rev", "at", "who", "action", "data")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the history and the merge need to know of one user table."""
+
+    name: str
+    model: type[models.UserRow]
+    columns: tuple[str, ...]  # content columns, `deleted_at` included
+    fks: tuple[tuple[str, str], ...]  # (column, referenced table)
+
+    @property
+    def fk_map(self) -> dict[str, str]:
+        return dict(self.fks)
+
+
+@cache
+def shapes() -> tuple[Shape, ...]:
+    """Every user table, parents before children."""
+    out = []
+    for m in models.MODELS:
+        if not issubclass(m, models.UserRow):
+            continue
+        cols, fks = [], []
+        for f in m._meta.sorted_fields:
+            if f.name in BOOKKEEPING:
+                continue
+            cols.append(f.column_name)
+            if isinstance(f, ForeignKeyField):
+                fks.append((f.column_name, f.rel_model._meta.table_name))
+        out.append(Shape(m._meta.table_name, m, tuple(cols), tuple(fks)))
+    return tuple(out)
+
+
+@cache
+def shape_of(table: str) -> Shape:
+    return next(s for s in shapes() if s.name == table)
+
+
+def default_author() -> str:
+    """Who changes rows in a file opened here: the computer's user name and the computer."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - a missing user name is not an error
+        user = "okänd"
+    return f"{user} på {socket.gethostname()}"
+
+
+def author_of(db: Any) -> str:
+    """The author recorded for changes made through `db` (a peewee database or the models' proxy)."""
+    target = getattr(db, "obj", None) or db
+    return getattr(target, "author", None) or default_author()
+
+
+def in_style(db: Any, text: str) -> str:
+    """`text` with `?` placeholders in the database's own parameter style."""
+    target = getattr(db, "obj", None) or db
+    param = getattr(target, "param", "?")
+    return text if param == "?" else text.replace("?", param)
+
+
+def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    rows = list(rows)
+    if rows:
+        with errors_of(db):
+            db.cursor().executemany(in_style(db, sql), rows)
+
+
+def errors_of(db: Any) -> Any:
+    """peewee's translation of the driver's errors into its own (as execute_sql has it), for a
+    cursor used directly; a raw sqlite3 connection keeps sqlite3's errors."""
+    from contextlib import nullcontext
+
+    from peewee import __exception_wrapper__ as peewee_errors
+
+    return nullcontext() if hasattr(db, "conn") else peewee_errors
+
+
+def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
+    for chunk in chunks(values):
+        yield from db.execute_sql(in_style(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk))
+
+
+# --- reading rows as the history stores them ------------------------------------
+
+
+def content_select(shape: Shape) -> str:
+    """SELECT id, uuid, version, rev, created_at, modified_at and the content columns (foreign keys
+    as the uuids of their rows) of `shape`'s table `t`; the caller adds WHERE."""
+    joins, cols = [], []
+    fk = shape.fk_map
+    for n, c in enumerate(shape.columns):
+        if c in fk:
+            joins.append(f'LEFT JOIN "{fk[c]}" j{n} ON j{n}."id" = t."{c}"')
+            cols.append(f'j{n}."uuid"')
+        else:
+            cols.append(f't."{c}"')
+    head = 't."id", t."uuid", t."version_id", t."rev", t."created_at", t."modified_at"'
+    return f'SELECT {head}, {", ".join(cols)} FROM "{shape.name}" t {" ".join(joins)}'
+
+
+@dataclass
+class RowState:
+    """A row as the history sees it."""
+
+    id: int
+    uuid: str
+    version: str
+    rev: int
+    created_at: str
+    modified_at: str
+    values: dict[str, Any]  # content column -> value (foreign keys as uuids)
+
+
+def _text(value: Any) -> Any:
+    """Dates and times as ISO text, as SQLite stores them: values compare equal across backends."""
+    iso = getattr(value, "isoformat", None)
+    return iso() if iso is not None and not isinstance(value, str) else value
+
+
+def read_states(db: Any, shape: Shape, *, ids: Sequence[int] | None = None,
+                uuids: Sequence[str] | None = None) -> list[RowState]:
+    """The rows of `shape` with these ids (or uuids); every row when neither is given."""
+    base = content_select(shape)
+    if ids is None and uuids is None:
+        rows: Iterable[Sequence[Any]] = db.execute_sql(base)
+    else:
+        column, values = ("id", ids) if ids is not None else ("uuid", uuids)
+        rows = select_in(db, base + f' WHERE t."{column}" IN ({{}})', list(values or []))
+    columns = shape.columns
+    # SQLite hands back text for dates already; other databases give date objects.
+    plain = (getattr(db, "obj", None) or db).param == "?"
+    return [RowState(r[0], r[1], r[2], r[3], r[4], r[5],
+                     dict(zip(columns, r[6:])) if plain else {c: _text(v) for c, v in zip(columns, r[6:])})
+            for r in rows]
+
+
+def dump(values: dict[str, Any]) -> str:
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+# --- writing versions -----------------------------------------------------------
+
+
+_UPSERT_RECORD = (
+    f'INSERT INTO "row_version" ({", ".join(f'"{c}"' for c in RECORD_COLUMNS)}) '
+    f'VALUES ({", ".join("?" * len(RECORD_COLUMNS))}) '
+    'ON CONFLICT ("version") DO UPDATE SET "data" = excluded."data" '
+    'WHERE "row_version"."data" IS NULL AND excluded."data" IS NOT NULL'
+)
+
+
+def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
+    """Insert version records (tuples in RECORD_COLUMNS order); a record the file has already
+    only gains its content if it lacked it."""
+    executemany(db, _UPSERT_RECORD, records)
+
+
+def record_superseded(db: Any, shape: Shape, states: Iterable[RowState]) -> None:
+    """Keep the content of these rows' current versions: they are about to be replaced.
+
+    A version that has no record yet (a row's first) gets one now, without a parent.
+    """
+    write_records(db, ((shape.name, s.uuid, s.version, None, None, s.rev, s.modified_at, "", "create",
+                        dump(s.values)) for s in states))
+
+
+def update_rows(db: Any, model: type[models.UserRow], ids: Sequence[int], columns: dict[str, Any], *,
+                action: str = "edit", now: str | None = None) -> dict[int, str]:
+    """Write the same `columns` (field names, peewee values) to rows `ids`, each as a new version.
+
+    Returns row id -> new version id. Rows whose values would not change are written too
+    (the caller asked for a change; the history says when it was asked).
+    """
+    if not ids:
+        return {}
+    shape = shape_of(model._meta.table_name)
+    fields = model._meta.fields
+    names = [fields[n].column_name for n in columns]
+    values = [fields[n].db_value(v) for n, v in columns.items()]
+    return update_each(db, shape, {i: dict(zip(names, values)) for i in ids}, action=action, now=now)
+
+
+def supersede(db: Any, shape: Shape, ids: Sequence[int], *, action: str = "edit",
+              now: str | None = None) -> dict[int, str]:
+    """Give rows `ids` new versions in the history (keeping the content of the ones they replace);
+    returns row id -> new version id. The caller writes the rows themselves, setting `version_id`
+    to it, `rev` to rev + 1 and `modified_at` to `now`."""
+    if not ids:
+        return {}
+    now = now or models.utc_now()
+    who = author_of(db)
+    states = read_states(db, shape, ids=list(ids))
+    record_superseded(db, shape, states)
+    versions = dict(zip((s.id for s in states), models.new_versions(len(states))))
+    write_records(db, ((shape.name, s.uuid, versions[s.id], s.version, None, s.rev + 1, now, who, action, None)
+                       for s in states))
+    return versions
+
+
+def update_each(db: Any, shape: Shape, changes: dict[int, dict[str, Any]], *, action: str = "edit",
+                now: str | None = None) -> dict[int, str]:
+    """Write each row's own columns (column names, database values) as a new version of that row."""
+    now = now or models.utc_now()
+    versions = supersede(db, shape, list(changes), action=action, now=now)
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row_id, version in versions.items():
+        cols = changes[row_id]
+        groups.setdefault(tuple(cols), []).append((*cols.values(), now, version, row_id))
+    for names, rows in groups.items():
+        sets = "".join(f'"{c}" = ?, ' for c in names)
+        executemany(db, f'UPDATE "{shape.name}" SET {sets}"modified_at" = ?, "rev" = "rev" + 1, '
+                        '"version_id" = ? WHERE "id" = ?', rows)
+    return versions
+
+
+# --- reading versions -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    tbl: str
+    row_uuid: str
+    version: str
+    parent: str | None
+    parent2: str | None
+    rev: int
+    at: str
+    who: str
+    action: str
+    data: str | None
+
+    @property
+    def parents(self) -> tuple[str, ...]:
+        return tuple(p for p in (self.parent, self.parent2) if p)
+
+    def values(self) -> dict[str, Any] | None:
+        return None if self.data is None else json.loads(self.data)
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        return (self.tbl, self.row_uuid, self.version, self.parent, self.parent2, self.rev, self.at,
+                self.who, self.action, self.data)
+
+
+def read_records(db: Any, row_uuids: Sequence[str]) -> dict[str, list[Record]]:
+    """Every version record of these rows: row uuid -> records."""
+    out: dict[str, list[Record]] = {}
+    cols = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+    for r in select_in(db, f'SELECT {cols} FROM "row_version" WHERE "row_uuid" IN ({{}})', list(row_uuids)):
+        out.setdefault(r[1], []).append(Record(*r))
+    return out
+
+
+def row_history(db: Any, row_uuid: str) -> list[Record]:
+    """One row's versions, oldest first."""
+    return sorted(read_records(db, [row_uuid]).get(row_uuid, []), key=lambda r: (r.rev, r.at, r.version))
+
+
+# --- pruning --------------------------------------------------------------------
+
+
+def prune(db: Any, *, now: datetime | None = None, history_days: int = HISTORY_DAYS,
+          identity_days: int = IDENTITY_DAYS) -> tuple[int, int]:
+    """Forget old history: the content of versions superseded more than `history_days` ago, and
+    the records of versions older than `identity_days` that no row holds. Returns the counts."""
+    now = now or datetime.now(UTC)
+
+    def stamp(days: int) -> str:
+        return (now - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    current = " UNION ALL ".join(f'SELECT "version_id" FROM "{s.name}"' for s in shapes())
+    # A version's content is needed until a later version has stood for the whole period.
+    cleared = db.execute_sql(in_style(db, f'UPDATE "row_version" SET "data" = NULL WHERE "data" IS NOT NULL AND "version" IN ('
+                             'SELECT p."version" FROM "row_version" p JOIN "row_version" c ON c."parent" = p."version" '
+                             f'WHERE c."at" < ?) AND "version" NOT IN ({current})'), (stamp(history_days),)).rowcount
+    dropped = db.execute_sql(in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND "version" NOT IN ({current})'),
+                             (stamp(identity_days),)).rowcount
+    return cleared, dropped
+
+
+def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:
+    """Prune when the history holds anything older than HISTORY_DAYS; True if it ran.
+
+    Nothing is written to a file that has nothing to forget, so opening a file for
+    editing leaves its bytes alone.
+    """
+    now = now or datetime.now(UTC)
+    horizon = (now - timedelta(days=HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'), (horizon,)).fetchone() is None:
+        return False
+    with db.atomic():
+        prune(db, now=now)
+    return True
