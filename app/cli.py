@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
                    help="utan personernas e-post, telefon och anteckningar")
+    p.add_argument("--kontroll", dest="registrar", action="store_true",
+                   help="lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)")
 
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
     p.add_argument("file", type=location, metavar="FIL")
@@ -168,7 +170,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exporters import export_plan
+    from app.exporters import export_plan, registrar_findings
     from app.plans import find_plan
 
     ws = _open(args.file, read_only=True)
@@ -179,11 +181,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             outcome = export_without_contact_details(ws, find_plan(ws, args.plan), args.output)
         else:
             outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
+        findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
     finally:
         _close(ws)
     for warning in outcome.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Skrev {outcome.path}.")
+    if findings:
+        print("Kontroll före diarieföring: en registrator skulle skicka tillbaka dokumentet för")
+        for finding in findings:
+            print(f"- {finding}")
+        return 1
+    if getattr(args, "registrar", False):
+        print("Kontroll före diarieföring: inget att anmärka.")
     return 0
 
 
@@ -252,7 +262,7 @@ def _team_handler(name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-HANDLERS.update({name: _team_handler(name) for name in ("server",)})
+HANDLERS.update({name: _team_handler(name) for name in ("server", "checkout", "sync")})
 
 
 def is_command(argv: Sequence[str]) -> bool:

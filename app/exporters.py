@@ -31,7 +31,7 @@ def _docx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.word_reference import reference_for_export
 
     with reference_for_export(ws) as reference:
-        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale)
+        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws))
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -40,7 +40,7 @@ def _pdf(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     from app.word_reference import reference_for_export
 
     with reference_for_export(ws) as reference:
-        result = export_pdf(plan, out, reference=reference, risk_scale=ws.risk_scale)
+        result = export_pdf(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws))
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -54,6 +54,13 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     result = export_xlsx(plan, out, risk_scale=settings.scale, risk_settings=settings,
                          load=plan_load(ws, plan["uuid"]))
     return ExportOutcome(result.path, list(result.warnings))
+
+
+DRAFT_MARK_KEY = "draft_mark"  # the file's choice: "UTKAST" in the header of a draft (default yes)
+
+
+def _draft_mark(ws: Workspace) -> bool:
+    return bool(ws.setting(DRAFT_MARK_KEY, True))
 
 
 EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], ExportOutcome]]] = {
@@ -80,3 +87,11 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
 
     with dates_capitalised(ws.dates_capitalised):
         return EXPORTERS[suffix][1](ws, plan_to_dict(ws, plan_id), out)
+
+
+def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:
+    """The registrar's check (app.registrar) of a plan in the open file, on the file's risk scale."""
+    from app.planfile.write import plan_to_dict
+    from app.registrar import registrar_check
+
+    return registrar_check(plan_to_dict(ws, plan_id, with_editions=False), ws.risk_scale)

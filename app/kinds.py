@@ -116,6 +116,9 @@ ROLE_KINDS = {
     "recipient": "Mottagare",
     "stakeholder": "Intressent",
     "resource_owner": "Resursägare",
+    "project_group": "Projektgrupp",
+    "working_group": "Arbetsgrupp",
+    "reference_group": "Referensgrupp",
 }
 # The Word export names some roles as the seeds do: in the table "Roller ansvar och befogenheter"
 # a group of people ("Uppdragsmedlemmar"), in the lines "Uppdragsägare: …" also "Mottagare av resultatet".
@@ -123,6 +126,7 @@ ROLE_TABLE_LABELS = {**ROLE_KINDS, "member": "Uppdragsmedlemmar", "stakeholder":
 ROLE_LIST_LABELS = {**ROLE_TABLE_LABELS, "recipient": "Mottagare av resultatet"}
 GOAL_KINDS = {"effect": "Effektmål", "deliverable": "Uppdragsmål"}
 BUDGET_KINDS = {"cost": "Kostnad", "financing": "Finansiering"}
+BUDGET_SUM_RULES = {"": "Summeras", "shared": "Delad, summeras inte"}
 RISK_STATUSES = {"open": "Öppen", "handled": "Hanteras", "closed": "Stängd"}
 RISK_TRENDS = {"": "", "up": "Ökande", "flat": "Oförändrad", "down": "Minskande"}
 LOG_KINDS = {
@@ -156,3 +160,26 @@ CONTENT_KINDS = {
     "references": "Referenser/bilagor",
     "decision": "Beslut",
 }
+
+# What a document calls its roles and its undertaking: a project's documents speak of
+# projektägare and projektledare where an assignment's speak of uppdragsägare and uppdragsledare.
+PROJECT_DOC_TYPES = frozenset({"project_directive", "project_plan"})
+_PROJECT_ROLE_HEADINGS = {
+    "owner": "Projektägare",
+    "leader": "Projektledare",
+    "member": "Projektmedlemmar",
+}
+
+
+def role_heading(kind: str, doc_type: str, *, listed: bool = False) -> str:
+    """The role's label in a document of type ``doc_type``: in its table or, ``listed``, as
+    the head of a line "Mottagare av resultatet: …" (an unknown kind as written)."""
+    if doc_type in PROJECT_DOC_TYPES and kind in _PROJECT_ROLE_HEADINGS:
+        return _PROJECT_ROLE_HEADINGS[kind]
+    labels = ROLE_LIST_LABELS if listed else ROLE_TABLE_LABELS
+    return labels.get(kind) or (kind[:1].upper() + kind[1:])
+
+
+def undertaking_label(doc_type: str) -> str:
+    """ "Projekt" or "Uppdrag": the cover's line naming what the document is about."""
+    return "Projekt" if doc_type in PROJECT_DOC_TYPES else "Uppdrag"

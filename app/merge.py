@@ -20,7 +20,8 @@ whole merge is one transaction in this file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from functools import cache
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Side, Write, add_log_entries, apply, other_side
+from db.merge import Side, Write, add_log_entries, apply, other_side, roomy_cache
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -137,6 +138,18 @@ def _ancestry(version: str, records: dict[str, Record]) -> set[str]:
                 seen.add(p)
                 todo.append(p)
     return seen
+
+
+def _descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
+    """Whether `version` is `ancestor` or descends from it, by these records of one row."""
+    if version == ancestor:
+        return True
+    for r in records:  # most often a direct child, or a version this side has no record of: no walk
+        if r.version == version:
+            if ancestor == r.parent or ancestor == r.parent2:
+                return True
+            return ancestor in _ancestry(version, {r.version: r for r in records})
+    return False
 
 
 def _same(name: str, a: Any, b: Any) -> bool:
@@ -266,6 +279,7 @@ class _Decider:
         return c
 
 
+@cache
 def _defaults(shape: Shape) -> dict[str, Any]:
     out = {}
     for f in shape.model._meta.sorted_fields:
@@ -308,15 +322,16 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
         their_records = theirs.records(differ)
         new, ahead, rest = [], [], []
         for u in differ:
-            if u not in my_versions:
+            mv = my_versions.get(u)
+            if mv is None:
                 new.append(u)
-            elif my_versions[u] in _ancestry(their_versions[u], {r.version: r for r in their_records.get(u, [])}):
+            elif _descends(their_versions[u], mv, their_records.get(u, ())):
                 ahead.append(u)
             else:
                 rest.append(u)
-        my_records = mine.records(rest)
-        both = [u for u in rest if their_versions[u] not in _ancestry(
-            my_versions[u], {r.version: r for r in my_records.get(u, [])})]
+        my_links = mine.records(rest, content=False)  # descent needs no content
+        both = [u for u in rest if not _descends(my_versions[u], their_versions[u], my_links.get(u, ()))]
+        my_records = mine.records(both)
         their_states = theirs.states(shape, new + ahead + both)
         my_states = mine.states(shape, both)
         for u in new:
@@ -375,10 +390,11 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
             report.applied = True
             return report
 
-        if dry_run:
-            return run()
-        with store.write():
-            return run()
+        with roomy_cache(store.db):
+            if dry_run:
+                return run()
+            with store.write():
+                return run()
 
 
 def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",

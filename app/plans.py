@@ -145,10 +145,24 @@ def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     from app.planfile.read import check_plan_dict
 
     check_plan_dict(data)
+    check_risk_scale(data, ws.risk_scale)
     existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
     with ws.store.write():
         plan_id = import_plan(ws, data)
     return plan_id, existed
+
+
+def check_risk_scale(data: dict[str, Any], scale: int) -> None:
+    """Refuse risks scored outside the file's scale (5 on a 1–4 scale): the documents would
+    otherwise print a scale the values contradict."""
+    from app.planfile.read import PlanFileError
+    from app.validation import score_problems
+
+    problems = [f"risks[{i}] ”{str(r.get('title', ''))[:60]}”: {message}"
+                for i, r in enumerate(data.get("risks", [])) for message in score_problems(r, scale)]
+    if problems:
+        raise PlanFileError(f"Planen kan inte importeras: riskerna bedöms på skalan 1–{scale} i den här filen.\n"
+                            + "\n".join(problems[:20]))
 
 
 def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:

@@ -178,6 +178,8 @@ def _budget(row: Row, problems: Problems, _scale: int) -> None:
     amount = row.get("amount")
     if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool) or amount < 0):
         problems.append(("amount", f"Beloppet måste vara ett helt antal kronor, 0 eller mer (fick {amount})."))
+    if "sum_rule" in row:
+        _one_of(row, "sum_rule", kinds.BUDGET_SUM_RULES, "Summeringen", problems)
     year = row.get("year")
     if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2199):
         problems.append(("year", f"Året måste vara mellan 1900 och 2199 (fick {year})."))
@@ -189,6 +191,14 @@ def _score(row: Row, field: str, label: str, scale: int, problems: Problems) -> 
         return
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= scale:
         problems.append((field, f"{label} måste vara mellan 1 och {scale} (fick {value})."))
+
+
+def score_problems(row: Row, scale: int) -> list[str]:
+    """The risk's probability and consequence against the file's scale, as Swedish sentences."""
+    problems: Problems = []
+    _score(row, "probability", "Sannolikheten", scale, problems)
+    _score(row, "impact", "Konsekvensen", scale, problems)
+    return [message for _field, message in problems]
 
 
 def _risk(row: Row, problems: Problems, scale: int) -> None:

@@ -51,6 +51,13 @@ class Workspace:
         self.store = store
         # The lock and the reason the file is read-only, when opened by app.sharing.open_for_editing.
         self.sharing: SharingState | None = None
+        # On a team server: the versions of the rows handed out, so an edit never overwrites
+        # a change it has not seen (app/concurrency.py). A file has one writer behind its lock.
+        self.seen = None
+        if getattr(store, "is_server", False):
+            from app.concurrency import Seen
+
+            self.seen = Seen()
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, password: str | None = None,
@@ -107,7 +114,10 @@ class Workspace:
 
     def get(self, kind_name: str, row_id: int) -> dict[str, Any]:
         k = kinds.kind(kind_name)
-        return rows.to_plain(k, self._row(k, row_id))
+        row = self._row(k, row_id)
+        if self.seen is not None:
+            self.seen.note(k.name, row)
+        return rows.to_plain(k, row)
 
     def list(self, kind_name: str, plan_id: int | None = None, *, include_deleted: bool = False) -> list[dict[str, Any]]:
         """Rows of a kind in display order; for plan parts, those of `plan_id`."""
@@ -120,7 +130,11 @@ class Workspace:
             query = query.order_by(m.id)
         if not include_deleted:
             query = query.where(m.deleted_at.is_null())
-        return [rows.to_plain(k, r) for r in query]
+        found = list(query)
+        if self.seen is not None:
+            for r in found:
+                self.seen.note(k.name, r)
+        return [rows.to_plain(k, r) for r in found]
 
     def _row(self, k: kinds.Kind, row_id: int) -> Any:
         row = k.model.get_or_none(k.model.id == row_id)
@@ -170,7 +184,11 @@ class Workspace:
         old = {name: current[name] for name in values}
         columns = rows.to_columns(k, values)
         with self.store.write():
+            if self.seen is not None:
+                self.seen.check(self.store.db, k, row_id, values)
             self._touch(k, row_id, columns, "edit")
+            if self.seen is not None:
+                self.seen.after_write(k, row_id)
         return Change(k.name, "updated", (row_id,), self._plan_of(k, row), old=old)
 
     def delete(self, kind_name: str, row_id: int) -> Change:

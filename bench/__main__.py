@@ -64,8 +64,15 @@ TARGETS: dict[str, Target] = {
                  "causal merge of two diverged copies, 20 % changed each (floor: sqldiff of the same files)"),
     "HIST": Target("≤ floor + 10 MB (1 KB an edit)", lambda v, f: f is not None and v <= f + 10,
                    "file size after 10,000 edits with their row history (floor: the file before)"),
+    "B2-server": Target("≤ 1.5 × floor + 50 ms", lambda v, f: f is not None and v <= 1.5 * f + 0.050,
+                        "B2 with the portfolio on a local PostgreSQL team server (floor: raw psycopg fetch)"),
     "B14": Target("≤ 2 × floor", lambda v, f: f is not None and v <= 2 * f,
                   "write-back of the bench file to a network share (floor: plain file copy to the same share)"),
+    "B9": Target("p95 ≤ 3 × floor and ≤ 20 ms, 0 lost, 0 errors",
+                 lambda v, f: f is not None and v <= 3 * f and v <= 0.020,
+                 "20 client processes × 200 edits on a local server (floor: raw UPDATE … WHERE version; COMMIT)"),
+    "B10": Target("≤ 5 × floor and < 3 s", lambda v, f: f is not None and v <= 5 * f and v < 3.0,
+                  "sync of a checked-out portfolio, 20 % changed each side (floor: raw read of the changed rows)"),
     "RSS": Target("≤ 250 MB", lambda v, f: v <= 250,
                   "peak RSS, full file + portfolio timeline (floor: bare QMainWindow)"),
 }
@@ -83,7 +90,7 @@ NOTES = {
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
 }
-ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "RSS"]
+ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "B2-server", "B9", "B10", "RSS"]
 
 
 def machine() -> dict[str, Any]:
@@ -250,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
                 results[result_name] = summarise(result_name, rs)
             r = results[name]
             print(fmt(r["value"], r["unit"]) if r["value"] is not None else r.get("note"), flush=True)
+        from bench.server_scenarios import discard
+
+        discard(db)  # the team server the server scenarios kept for this file
 
     report = {"machine": machine(), "size": args.size, "repeat": args.repeat, "generated": generated,
               "results": {n: results[n] for n in ORDER if n in results}}

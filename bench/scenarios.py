@@ -305,24 +305,33 @@ SIDE_COLUMNS = {
 
 def diverge(path: Path, seed: int, share: float = 0.2) -> None:
     """Edit `share` of the rows of the main tables as the app does: each change a new version in the history."""
+    from db.store import open_store
+
+    store = open_store(path)
+    try:
+        diverge_store(store, seed, share)
+    finally:
+        store.close()
+
+
+def diverge_store(store: Any, seed: int, share: float = 0.2) -> dict[str, list[str]]:
+    """`diverge` on an open store (a file or a team server); returns table -> uuids of the rows changed."""
     import random
 
     from db import history
-    from db.store import open_store
 
     rng = random.Random(seed)
-    store = open_store(path)
-    try:
-        with store.write():
-            for table, column in SIDE_COLUMNS[seed]:
-                ids = [r for (r,) in store.db.execute_sql(f'SELECT "id" FROM "{table}"')]
-                chosen = rng.sample(ids, int(len(ids) * share))
-                current = dict(history.select_in(store.db, f'SELECT "id", "{column}" FROM "{table}" WHERE "id" IN ({{}})',
-                                                 chosen))
-                history.update_each(store.db, history.shape_of(table),
-                                    {i: {column: f"{current[i]} (ändrad {seed})"} for i in chosen})
-    finally:
-        store.close()
+    changed: dict[str, list[str]] = {}
+    with store.write():
+        for table, column in SIDE_COLUMNS[seed]:
+            ids = sorted(r for (r,) in store.db.execute_sql(f'SELECT "id" FROM "{table}"'))
+            chosen = rng.sample(ids, int(len(ids) * share))
+            current = {i: (u, v) for i, u, v in history.select_in(
+                store.db, f'SELECT "id", "uuid", "{column}" FROM "{table}" WHERE "id" IN ({{}})', chosen)}
+            history.update_each(store.db, history.shape_of(table),
+                                {i: {column: f"{current[i][1]} (ändrad {seed})"} for i in chosen})
+            changed.setdefault(table, []).extend(current[i][0] for i in chosen)
+    return changed
 
 
 def b8(path: Path) -> dict[str, Any]:
@@ -380,9 +389,27 @@ def hist(path: Path) -> dict[str, Any]:
                      "after_pruning_a_year_later_mb": round(pruned / mb, 2)}}
 
 
+def b2_server(path: Path) -> dict[str, Any]:
+    from bench.server_scenarios import b2_server as run
+
+    return run(path)
+
+
+def b9(path: Path) -> dict[str, Any]:
+    from bench.server_scenarios import b9 as run
+
+    return run(path)
+
+
+def b10(path: Path) -> dict[str, Any]:
+    from bench.server_scenarios import b10 as run
+
+    return run(path)
+
+
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "HIST": hist, "B14": b14,
-    "RSS": rss,
+    "RSS": rss, "B2-server": b2_server, "B9": b9, "B10": b10,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",)}

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peewee import SqliteDatabase
+
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
@@ -53,8 +55,9 @@ class Side:
             return {}
         return {s.uuid: s for s in history.read_states(self.db, shape, uuids=uuids)}
 
-    def records(self, uuids: Sequence[str]) -> dict[str, list[Record]]:
-        return history.read_records(self.db, uuids) if uuids else {}
+    def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
+        """Row uuid -> its version records; without `content`, only their links (no `data`)."""
+        return history.read_records(self.db, uuids, content=content) if uuids else {}
 
     def file_uuid(self) -> str:
         import json
@@ -63,6 +66,25 @@ class Side:
         if row is None:
             raise StoreError("Filen saknar identitet (file_uuid) och kan inte slås samman.")
         return str(json.loads(row[0]))
+
+
+CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's pages read once, not again and again
+
+
+@contextmanager
+def roomy_cache(db: Any) -> Iterator[None]:
+    """A page cache large enough for most of a file while a merge reads and writes it (SQLite only):
+    a merge visits rows all over the file, and a page evicted and read again costs a system call."""
+    target = getattr(db, "obj", None) or db
+    if not isinstance(target, RawDatabase | SqliteDatabase):
+        yield
+        return
+    (before,) = db.execute_sql("PRAGMA cache_size").fetchone()
+    db.execute_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 @contextmanager
@@ -75,6 +97,7 @@ def other_side(path: Path) -> Iterator[Side]:
     check = check_file(path, allow_recovery=False)
     if check.version == SCHEMA_VERSION:
         conn = raw_connect(path, write=False)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
             yield Side(RawDatabase(conn), path.name)
         finally:
@@ -88,6 +111,7 @@ def other_side(path: Path) -> Iterator[Side]:
         copy_database(path, copy)
         open_store(copy).close()
         conn = raw_connect(copy, write=False)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
             yield Side(RawDatabase(conn), path.name)
         finally:
@@ -173,7 +197,7 @@ def apply(db: Any, writes: list[Write]) -> None:
         ids.preload(target_table, {target_uuid})
         db.execute_sql(history.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
                        (ids.get(target_table, target_uuid), uuid))
-    history.write_records(db, (r.as_tuple() for w in writes for r in w.records))
+    history.write_records(db, [r for w in writes for r in w.records])
 
 
 def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
@@ -190,19 +214,29 @@ def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[A
 
 
 def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
-    """Lines in plans' logs: (plan uuid, text, status), kind "merge", dated today."""
+    """Lines in plans' logs: (plan uuid, text, status), kind "merge", dated today, after each plan's last line."""
     from datetime import date
 
+    plans: dict[str, list[int] | None] = {}  # plan uuid -> [id, next position], None if the file lacks it
+    rows = []
+    now, today = models.utc_now(), date.today().isoformat()
     for plan_uuid, text, status in entries:
-        row = db.execute_sql(history.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'), (plan_uuid,)).fetchone()
-        if row is None:
+        if plan_uuid not in plans:
+            row = db.execute_sql(history.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'),
+                                 (plan_uuid,)).fetchone()
+            if row is not None:
+                (position,) = db.execute_sql(history.in_style(
+                    db, 'SELECT coalesce(max("position"), -1) + 1 FROM "log_entry" WHERE "plan_id" = ?'),
+                    (row[0],)).fetchone()
+                plans[plan_uuid] = [row[0], position]
+            else:
+                plans[plan_uuid] = None
+        plan = plans[plan_uuid]
+        if plan is None:
             continue
-        (position,) = db.execute_sql(history.in_style(
-            db, 'SELECT coalesce(max("position"), -1) + 1 FROM "log_entry" WHERE "plan_id" = ?'), (row[0],)).fetchone()
-        now = models.utc_now()
-        db.execute_sql(history.in_style(
-            db, 'INSERT INTO "log_entry" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
-                '"plan_id", "position", "entry_date", "kind", "text", "decided_by", "status") '
-                "VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, 'merge', ?, '', ?)"),
-            (models.new_uuid(), models.new_version(), now, now, row[0], position, date.today().isoformat(),
-             text, status))
+        rows.append((models.new_uuid(), models.new_version(), now, now, plan[0], plan[1], today, text, status))
+        plan[1] += 1
+    history.executemany(
+        db, 'INSERT INTO "log_entry" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
+            '"plan_id", "position", "entry_date", "kind", "text", "decided_by", "status") '
+            "VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, 'merge', ?, '', ?)", rows)

@@ -52,10 +52,16 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
             for i, u, rev, mod, dead in rows])
 
 
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4: a budget line may be shared with other plans and left out of the total."""
+    conn.execute('ALTER TABLE "budget_line" ADD COLUMN "sum_rule" VARCHAR(255) NOT NULL DEFAULT \'\'')
+
+
 # STEPS[n] takes a file from version n to n + 1.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }
 
 

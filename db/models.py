@@ -245,6 +245,7 @@ class BudgetLine(PlanPart):
     amount = IntegerField(null=True)  # whole kronor (SEK)
     year = IntegerField(null=True)
     note = TextField(default="")
+    sum_rule = CharField(default="")  # "" summed | "shared": shown, not added (shared with other plans)
 
 
 class Risk(PlanPart):

@@ -346,8 +346,6 @@ class ServerStore:
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
         self.require_writable()
-        import peewee
-
         try:
             with self.db.atomic():
                 yield
@@ -355,23 +353,32 @@ class ServerStore:
         except ConnectionLost:
             self.db.drop_connection()
             raise
-        except (peewee.OperationalError, peewee.InterfaceError) as exc:
-            if self.db._broken():
-                self.db.drop_connection()
-                raise ConnectionLost(lost_sentence(self.path)) from exc
-            raise
-        except peewee.ProgrammingError as exc:
-            if "row-level security" in str(exc):
-                raise StoreError(
-                    f"Du får inte ändra det här på {self.path.name}: bara planens författare, ägare, "
-                    "ledare eller utsedda redigerare får det. Be planens ägare eller IT om behörighet."
-                ) from exc
-            if "permission denied" in str(exc):
-                raise StoreError(
-                    f"Ditt konto får inte göra den här ändringen på {self.path.name} "
-                    f"({str(exc).splitlines()[0]}); be IT om behörighet."
-                ) from exc
-            raise
+        except Exception as exc:  # peewee's errors, and psycopg's own from bulk writes (cursor().executemany)
+            said = self._refusal(exc)
+            if said is None:
+                raise
+            raise said from exc
+
+    def _refusal(self, exc: Exception) -> StoreError | None:
+        """The Swedish sentence for a write the server refused or could not finish; None for anything else."""
+        import peewee
+        import psycopg
+
+        if not isinstance(exc, peewee.PeeweeException | psycopg.Error):
+            return None
+        if self.db._broken():
+            self.db.drop_connection()
+            return ConnectionLost(lost_sentence(self.path))
+        text = str(exc)
+        if "row-level security" in text:
+            return StoreError(
+                f"Du får inte ändra det här på {self.path.name}: bara planens författare, ägare, "
+                "ledare eller utsedda redigerare får det. Be planens ägare eller IT om behörighet."
+            )
+        if "permission denied" in text:
+            return StoreError(f"Ditt konto får inte göra den här ändringen på {self.path.name} "
+                              f"({text.splitlines()[0]}); be IT om behörighet.")
+        return None
 
     def listen(self, password: str | None = None) -> ChangeListener:
         """Start hearing other clients' commits (`changes_from_others` counts them)."""
@@ -447,6 +454,7 @@ def open_server_store(url: str | ServerAddress, *, read_only: bool = False, pass
     except BaseException:
         db.drop_connection()
         raise
+    db.author = author  # who the row history records: the database user, not a free-text name
     store = ServerStore(addr, db, read_only or not may_write, author, version)
     store.activate()
     if listen:

@@ -9,7 +9,8 @@
 - the roles `uppdrag_read` (reads every plan) and `uppdrag_write` (member of read; may add
   plans and write where the policies allow);
 - row-level security: a plan and its parts may be changed only by its author or a member named
-  owner, leader or editor; persons, settings and assets by any writer.
+  owner, leader or editor; persons, settings and assets by any writer. A row never moves to
+  another plan (a trigger says no: the policies see only the new row of an UPDATE).
 
 Role names go through psycopg.sql.Identifier, values as parameters: no user text is ever
 formatted into SQL.
@@ -28,8 +29,19 @@ WRITE_ROLE = "uppdrag_write"
 EDIT_ROLES = ("owner", "leader", "editor")
 MEMBER_ROLES = (*EDIT_ROLES, "reader")
 
-# Columns a writer may never change once a row exists: identity and the plan a row belongs to.
-FIXED_COLUMNS = frozenset({"id", "uuid", "plan_id", "created_by", "predecessor_id", "successor_id", "risk_id"})
+# Columns a writer may never change once a row exists: its identity and its plan's author.
+FIXED_COLUMNS = frozenset({"id", "uuid", "created_by"})
+# The columns that tie a row to its plan: a row never moves to another plan (an import rewrites
+# them with the same value, so they stay writable, and a trigger refuses a different one).
+OWNER_COLUMNS = {"dependency": ("predecessor_id", "successor_id"), "risk_assessment": ("risk_id",),
+                 **{m._meta.table_name: ("plan_id",) for m in models.PLAN_PART_MODELS}}
+STAY = """
+CREATE OR REPLACE FUNCTION uppdrag_stay_with_plan() RETURNS trigger
+LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
+BEGIN
+  RAISE EXCEPTION 'row-level security: a row stays with its plan' USING ERRCODE = '42501';
+END
+$$"""
 
 # Server-only objects beside the models' tables.
 EXTRA_DDL = (
@@ -83,8 +95,34 @@ def _create_schema(db: Any) -> None:
         models.Setting.create(key="file_uuid", value=f'"{models.new_uuid()}"')
 
 
+def _v2_to_v3(db: Any) -> None:
+    """Version 3: row history (db/history.py). Every user row gets a version id, derived as a file's
+    migration derives it (so a file and a server that share rows agree), and `row_version` keeps versions."""
+    db.execute_sql(
+        'CREATE TABLE "row_version" ("id" SERIAL NOT NULL PRIMARY KEY, "tbl" text NOT NULL, "row_uuid" text NOT NULL, '
+        '"version" text NOT NULL, "parent" text, "parent2" text, "rev" integer NOT NULL, "at" text NOT NULL, '
+        '"who" text NOT NULL, "action" text NOT NULL, "data" text)')
+    db.execute_sql('CREATE INDEX "row_version_row_uuid" ON "row_version" ("row_uuid")')
+    db.execute_sql('CREATE UNIQUE INDEX "row_version_version" ON "row_version" ("version")')
+    for table in V2_USER_TABLES:
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version_id" text NOT NULL DEFAULT \'\'')
+        db.execute_sql(
+            f'UPDATE "{table}" SET "version_id" = substr(encode(sha256(convert_to(\'v2|\' || "uuid" || \'|\' || "rev" '
+            f'|| \'|\' || "modified_at" || \'|\' || coalesce("deleted_at", \'\'), \'UTF8\')), \'hex\'), 1, 32)')
+        db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "version_id" DROP DEFAULT')
+
+
+V2_USER_TABLES = ("person", "plan", "section", "goal", "timeline_item", "dependency", "role", "resource_line",
+                  "budget_line", "risk", "risk_assessment", "log_entry", "status_report", "term", "reference",
+                  "edition")
+
+def _v3_to_v4(db: Any) -> None:
+    """Version 4: a budget line may be shared with other plans and left out of the total."""
+    db.execute_sql('ALTER TABLE "budget_line" ADD COLUMN "sum_rule" text NOT NULL DEFAULT \'\'')
+
+
 # SERVER_STEPS[n] takes a server schema from version n to n + 1 (frozen SQL, like db.migrations).
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {}
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _upgrade(db: Any, version: int) -> None:
@@ -130,6 +168,15 @@ def _roles_and_grants(db: Any) -> None:
             sql.SQL(", ").join(map(sql.Identifier, columns)), table, write))
     _sql(db, sql.SQL("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(schema_id, write))
     _sql(db, sql.SQL(MAY_EDIT).format(schema=schema_id))
+    _sql(db, sql.SQL(STAY).format(schema=schema_id))
+    for table_name, columns in OWNER_COLUMNS.items():
+        table = sql.Identifier(table_name)
+        _sql(db, sql.SQL("DROP TRIGGER IF EXISTS uppdrag_stay_with_plan ON {}").format(table))
+        moved = sql.SQL(" OR ").join(
+            sql.SQL("OLD.{c} IS DISTINCT FROM NEW.{c}").format(c=sql.Identifier(c)) for c in columns)
+        _sql(db, sql.SQL("CREATE TRIGGER uppdrag_stay_with_plan BEFORE UPDATE OF {} ON {} FOR EACH ROW "
+                         "WHEN ({}) EXECUTE FUNCTION uppdrag_stay_with_plan()").format(
+            sql.SQL(", ").join(map(sql.Identifier, columns)), table, moved))
     _sql(db, sql.SQL("REVOKE ALL ON FUNCTION uppdrag_may_edit(integer) FROM PUBLIC"))
     _sql(db, sql.SQL("GRANT EXECUTE ON FUNCTION uppdrag_may_edit(integer) TO {}").format(read))
 

@@ -139,8 +139,9 @@ class Upserter:
             f'SELECT "uuid", "id", "deleted_at"{quoted} FROM "{table}" WHERE "uuid" IN ({{}})', uuids)}
         ids = {u: found[0] for u, found in existing.items()}
 
-        # 2. Ids for the new rows, as SQLite would give them (max + 1, in order), so that
-        #    references between rows resolve before anything is written.
+        # 2. Ids for the new rows, as SQLite would give them (max + 1, in order; on a server a
+        #    block no other client can take), so that references between rows resolve before
+        #    anything is written.
         fresh = [i for i, u in enumerate(uuids) if u not in existing] if existing else range(len(uuids))
         if fresh:
             first = reserve_ids(models.database, table, len(fresh))

@@ -106,3 +106,17 @@ def server_db(pg_cluster, pg_template) -> ServerDb:
         except Exception:  # noqa: BLE001
             pass
     pg_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["file", "server"])
+def any_ws(request, tmp_path: Path):
+    """A fresh, empty Workspace on each backend: a new file, and a new database on the test
+    cluster opened as an ordinary writer (`alice`), so the storage tests run on both."""
+    from app.workspace import Workspace
+
+    if request.param == "file":
+        ws = Workspace.create(tmp_path / "test.uppdrag")
+    else:
+        ws = Workspace.open(request.getfixturevalue("server_db").url("alice"))
+    yield ws
+    ws.close()

@@ -51,7 +51,10 @@ def free_port() -> int:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    """`folder` None: a new temporary folder. Given: a cluster kept there between runs (the
+    benchmark's), made the first time."""
+
+    def __init__(self, folder: Path | None = None) -> None:
         self.bindir = find_bindir()
         self.as_root = os.geteuid() == 0
         if self.as_root:
@@ -60,7 +63,8 @@ class Cluster:
             except KeyError as exc:
                 raise ClusterError("running as root needs the unprivileged user 'postgres' "
                                    "(useradd --system postgres)") from exc
-        self.folder = Path(tempfile.mkdtemp(prefix="uppdrag-pg-"))
+        self.folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="uppdrag-pg-"))
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.data = self.folder / "data"
         self.socket_dir = self.folder
         self.log = self.folder / "server.log"
@@ -92,14 +96,18 @@ class Cluster:
                   "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(
-                f"\nlisten_addresses = '127.0.0.1'\nport = {self.port}\n"
-                f"unix_socket_directories = '{self.socket_dir}'\n"
+                "\nlisten_addresses = '127.0.0.1'\n"
                 "fsync = off\nfull_page_writes = off\n"
                 "max_connections = 100\nshared_buffers = 32MB\n"
             )
 
+    @property
+    def initialised(self) -> bool:
+        return (self.data / "PG_VERSION").exists()
+
     def start(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "start")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
+                  "-o", f"-p {self.port} -k {self.socket_dir}", "start")
 
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop", check=False)
@@ -144,13 +152,15 @@ class Cluster:
             time.sleep(0.1)
 
 
-def start_cluster() -> Cluster:
-    cluster = Cluster()
+def start_cluster(folder: Path | None = None) -> Cluster:
+    """A running cluster: a new one, or the one kept in `folder` (made there the first time)."""
+    cluster = Cluster(folder)
     try:
-        cluster.init()
+        if not cluster.initialised:
+            cluster.init()
         cluster.start()
         cluster.wait_ready()
     except BaseException:
-        cluster.remove()
+        cluster.stop("immediate") if folder else cluster.remove()
         raise
     return cluster

@@ -107,6 +107,8 @@ def export(window: MainWindow, suffix: str) -> Path | None:
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None:
         return None
+    if suffix in (".docx", ".pdf") and not _registrar_allows(window, plan_id):
+        return None
     plan = window.ofile.ws.get("plan", plan_id)
     safe = "".join(c for c in plan["title"] if c not in '\\/:*?"<>|').strip()[:80] or "plan"
     filters = {".docx": tr("Files", "Word-dokument (*.docx)"), ".pdf": tr("Files", "PDF (*.pdf)"),
@@ -130,6 +132,19 @@ def export(window: MainWindow, suffix: str) -> Path | None:
     if files.ask_open_after(window, outcome.path):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path)))
     return outcome.path
+
+
+def _registrar_allows(window: MainWindow, plan_id: int) -> bool:
+    """The registrar's check before a document for registration; the user may export anyway."""
+    from app.exporters import registrar_findings
+    from ui.dialogs import registrar_dialog
+
+    try:
+        findings = registrar_findings(window.ofile.ws, plan_id)
+    except (*expected_errors(), ValueError, OSError) as exc:
+        show_error(window, str(exc))
+        return False
+    return registrar_dialog.confirm_export(window, findings)
 
 
 def new_plan(window: MainWindow) -> int | None:

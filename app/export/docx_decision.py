@@ -5,9 +5,10 @@ from __future__ import annotations
 from app.export.docx_context import CM, Context
 from app.export.docx_styles import S
 from app.export.docx_tables import HEADER_SHADE, Cell, Markup
-from app.export.plan_data import as_text, format_date
+from app.export.docx_xml import W
+from app.export.plan_data import as_text, format_date, lower_month
 
-__all__ = ["CONTENT", "has_signature", "render_signature"]
+__all__ = ["CONTENT", "has_decision", "has_signature", "render_decision", "render_signature"]
 
 # w:pPr children that follow w:pBdr (schema order)
 _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
@@ -17,18 +18,27 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def _has_decision(ctx: Context) -> bool:
+def has_decision(ctx: Context) -> bool:
+    """A decision is recorded: a date, a text, Ja/Nej or a comment."""
     d = ctx.plan.decision
     return any(as_text(d.get(k)).strip() for k in ("date", "text", "choice", "comment"))
 
 
-def _render_decision(ctx: Context) -> None:
+def render_decision(ctx: Context) -> None:
+    """The whole block: the decision (a form to fill in when none is recorded yet), then
+    the signature lines. Each paragraph keeps with the next, so the block is not split
+    from its heading and the signature never stands alone on the last page."""
+    from app.export.docx_keep import keep_row_with_next, set_keep_next
+
     d = ctx.plan.decision
+    start = len(ctx.doc.element.body)
     date = format_date(d.get("date"))
-    if date.strip():
-        ctx.paragraph(f"Datum: {date}", S.NORMAL, bold=True)
+    ctx.paragraph(f"Datum: {lower_month(date)}" if date.strip() else "Datum:", S.NORMAL, bold=True)
     if as_text(d.get("text")).strip():
         ctx.writer.markup(ctx.body, d.get("text"))
+    for p in list(ctx.doc.element.body)[start - 1:]:
+        if p.tag == W.P:
+            set_keep_next(p)
     choice = as_text(d.get("choice"))
     table = ctx.table([2.0, 2.0, 12.0])
     table.header([Cell("Ja", shade=HEADER_SHADE, style=S.TABLE_HEAD, align="center"),
@@ -36,6 +46,9 @@ def _render_decision(ctx: Context) -> None:
     table.row([Cell("X" if choice == "yes" else "", align="center", bold=True),
                Cell("X" if choice == "no" else "", align="center", bold=True),
                Markup(d.get("comment"))], keep_together=True, min_height=CM)
+    if has_signature(ctx):
+        keep_row_with_next(table.table._tbl.findall(W.TR)[-1])
+        render_signature(ctx)
 
 
 def has_signature(ctx: Context) -> bool:
@@ -68,4 +81,4 @@ def render_signature(ctx: Context) -> None:
     _line(ctx, as_text(d.get("signature_name")), "Namnförtydligande", True)
 
 
-CONTENT = {"decision": (_has_decision, _render_decision)}
+CONTENT = {"decision": (lambda ctx: True, render_decision)}

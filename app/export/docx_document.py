@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import markup
+from app import kinds, markup
 from app.export import docx_decision, docx_gantt, docx_people, docx_registers, docx_timeline
 from app.export.docx_context import CM, Context
 from app.export.docx_fields import TocEntry, add_bookmark, add_toc, page_frame
+from app.export.docx_headings import HeadingNumbering
+from app.export.docx_keep import keep_tables_together, keep_with_previous, set_keep_next
 from app.export.docx_properties import set_properties
 from app.export.docx_reference import open_reference, text_width
 from app.export.docx_styles import S, ensure_language, ensure_styles
@@ -24,7 +26,7 @@ from app.export.sanitize import Sanitizer
 if TYPE_CHECKING:
     from docx.document import Document
 
-__all__ = ["CONTENT", "OutlineEntry", "build_document", "outline"]
+__all__ = ["CONTENT", "OutlineEntry", "build_document", "edition_date", "empty_required", "outline", "status_label"]
 
 # content kind → (has rows?, render)
 CONTENT: dict[str, tuple[Callable[[Context], bool], Callable[[Context], None]]] = {
@@ -40,22 +42,52 @@ CONTENT: dict[str, tuple[Callable[[Context], bool], Callable[[Context], None]]] 
 class OutlineEntry:
     section: dict
     level: int  # 1 or 2
-    number: str  # "1.", "1.1." or "" for an unnumbered section
-    heading: str  # with its number
+    number: str  # "1.", "1.1." or "" for an unnumbered section (as our own list prints it)
+    heading: str  # with its number, for the table of contents
     content: str  # the content kind to render, "" for none
     empty_text: str  # shown instead of everything else, "" when the section has content
     bookmark: str
+    title: str = ""  # the heading's own text; Word's numbering puts the number before it
 
 
 def _has_markup(value: Any) -> bool:
     return bool(markup.parse(as_text(value)))
 
 
-def outline(ctx: Context) -> list[OutlineEntry]:
-    """Which sections are written, with their numbers.
+def _shown_when_empty(section: dict) -> bool:
+    """An empty section is written only when its template gives it a text for that ("Ej tillämpligt")."""
+    return bool(as_text(section.get("empty_text")).strip())
 
-    An empty optional section shows its ``empty_text`` or is left out; a left-out
-    section takes no number. A main section whose subsections are written is kept."""
+
+def empty_required(ctx: Context) -> list[str]:
+    """Headings of the required sections that have nothing to say, no text for that and no
+    subsection that says something: the export leaves them out."""
+    return [clean_heading for clean_heading, required in _empty_sections(ctx) if required]
+
+
+def _empty_sections(ctx: Context) -> list[tuple[str, bool]]:
+    drafts = _drafts(ctx)
+    out = []
+    for k, (section, _level, _, empty) in enumerate(drafts):
+        if not empty or _shown_when_empty(section) or _has_written_child(drafts, k):
+            continue
+        out.append((ctx.writer.clean.line(section.get("heading")), not section.get("optional")))
+    return out
+
+
+def _has_written_child(drafts: list[tuple[dict, int, str, bool]], k: int) -> bool:
+    if drafts[k][1] != 1:
+        return False
+    for child, child_level, _, child_empty in drafts[k + 1:]:
+        if child_level == 1:
+            return False
+        if not child_empty or _shown_when_empty(child):
+            return True
+    return False
+
+
+def _drafts(ctx: Context) -> list[tuple[dict, int, str, bool]]:
+    """Every section with its level, the content kind it renders and whether it is empty."""
     clean = ctx.writer.clean
     drafts = []
     for section in ctx.plan.sections():
@@ -68,23 +100,21 @@ def outline(ctx: Context) -> list[OutlineEntry]:
         empty = not (has_table or _has_markup(section.get("body")) or _has_markup(section.get("body_after")))
         level = 2 if section.get("level") == 2 else 1
         drafts.append((section, level, kind if has_table else "", empty))
+    return drafts
 
-    keep: list[bool] = []
-    for k, (section, level, _, empty) in enumerate(drafts):
-        show = not empty or not section.get("optional") or bool(as_text(section.get("empty_text")).strip())
-        if not show and level == 1:  # kept if one of its subsections is written
-            for child, child_level, _, child_empty in drafts[k + 1:]:
-                if child_level == 1:
-                    break
-                if not child_empty or not child.get("optional") or as_text(child.get("empty_text")).strip():
-                    show = True
-                    break
-        keep.append(show)
 
+def outline(ctx: Context) -> list[OutlineEntry]:
+    """Which sections are written, with their numbers.
+
+    An empty section shows its ``empty_text`` or is left out, required or not (a
+    required one is reported before export, see app.registrar); a left-out section
+    takes no number. A main section whose subsections are written is kept."""
+    clean = ctx.writer.clean
+    drafts = _drafts(ctx)
     entries = []
     major = minor = 0
-    for (section, level, kind, empty), show in zip(drafts, keep, strict=True):
-        if not show:
+    for k, (section, level, kind, empty) in enumerate(drafts):
+        if empty and not _shown_when_empty(section) and not _has_written_child(drafts, k):
             continue
         number = ""
         if section.get("numbered", True) is not False:
@@ -96,19 +126,35 @@ def outline(ctx: Context) -> list[OutlineEntry]:
                 number = f"{major}.{minor}."
         title = clean.line(section.get("heading"))
         heading = f"{number} {title}".strip() if number else title
-        empty_text = as_text(section.get("empty_text")) if empty and section.get("optional") else ""
+        empty_text = as_text(section.get("empty_text")) if empty and not _has_written_child(drafts, k) else ""
         entries.append(OutlineEntry(section, level, number, heading, kind, empty_text,
-                                    f"_Toc{len(entries) + 1:08d}"))
+                                    f"_Toc{len(entries) + 1:08d}", title))
     return entries
 
 
 # --- title page --------------------------------------------------------------------
 
 
+def edition_date(plan: PlanData) -> str:
+    """The date of the current edition: the frozen edition of that label, else the document's date."""
+    label = plan.meta("edition").strip()
+    if label:
+        for edition in reversed(plan.items("editions")):
+            if as_text(edition.get("label")).strip() == label and as_text(edition.get("date")).strip():
+                return format_date(edition.get("date"))
+    return format_date(plan.metadata.get("document_date"))
+
+
+def status_label(plan: PlanData) -> str:
+    status = plan.meta("status")
+    return kinds.DOC_STATUSES.get(status, status)
+
+
 def _title_page(ctx: Context) -> None:
     plan = ctx.plan
     if plan.meta("programme").strip():
-        ctx.paragraph(plan.meta("programme"), S.PROGRAMME)
+        p = ctx.paragraph(plan.meta("programme"), S.PROGRAMME)
+        keep_letters(p)
     ctx.paragraph(plan.doc_type_label, S.DOC_TYPE)
     ctx.paragraph(plan.title, S.TITLE)
     if plan.meta("subtitle").strip():
@@ -118,15 +164,34 @@ def _title_page(ctx: Context) -> None:
     _metadata_table(ctx)
 
 
+def keep_letters(paragraph: Any) -> None:
+    """The user's own letters ("UPPDRAGiL"), whatever capitals a reference's style asks for."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for r in paragraph._p.iterchildren(qn("w:r")):
+        rpr = r.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            r.insert(0, rpr)
+        for name in ("w:caps", "w:smallCaps"):
+            el = OxmlElement(name)
+            el.set(qn("w:val"), "0")
+            rpr.append(el)
+
+
 def _metadata_table(ctx: Context) -> None:
     plan = ctx.plan
+    edition = plan.meta("edition").strip()
+    edition_day = edition_date(plan)
     rows = [
         ("Organisation", plan.meta("organisation")),
         ("Diarienummer", plan.meta("diarienummer")),
         ("Datum", format_date(plan.metadata.get("document_date"))),
         ("Dokumenttyp", plan.doc_type_label),
-        ("Uppdrag", plan.meta("assignment")),
-        ("Utgåva", plan.meta("edition")),
+        (kinds.undertaking_label(plan.doc_type), plan.meta("assignment")),
+        ("Utgåva", f"{edition} ({edition_day})" if edition and edition_day.strip() else edition),
+        ("Status", status_label(plan)),
     ]
     if plan.meta("version").strip():
         rows.append(("Version", plan.meta("version")))
@@ -148,9 +213,19 @@ def _body_ends_with_table(doc: Document) -> bool:
     return last is not None and last.tag == W.TBL
 
 
+def _heading(ctx: Context, text: str, level: int, numbered: bool) -> Any:
+    p = ctx.paragraph(text, S.H1 if level == 1 else S.H2)
+    set_keep_next(p._p)  # also under a reference whose heading style lacks it
+    if not numbered:
+        HeadingNumbering.unnumbered(p)
+    return p
+
+
 def _render_section(ctx: Context, entry: OutlineEntry, page_break: bool, bookmark_id: int | None) -> None:
     w = ctx.writer
-    p = ctx.paragraph(entry.heading, S.H1 if entry.level == 1 else S.H2)
+    if entry.content == "decision":
+        keep_with_previous(ctx.doc)
+    p = _heading(ctx, entry.title, entry.level, bool(entry.number))
     if page_break:
         p.paragraph_format.page_break_before = True
     if bookmark_id is not None:
@@ -167,21 +242,26 @@ def _render_section(ctx: Context, entry: OutlineEntry, page_break: bool, bookmar
 
 
 def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool = False,
-                   risk_scale: int = 4, toc_field: bool = True) -> tuple[Document, list[str]]:
+                   risk_scale: int = 4, toc_field: bool = True,
+                   draft_mark: bool = True) -> tuple[Document, list[str]]:
     """The finished python-docx document and the export's Swedish warnings.
 
     ``toc_field=False`` writes the table of contents without the TOC field around it
-    (see docx_fields.add_toc): for LibreOffice's PDF conversion only."""
+    (see docx_fields.add_toc): for LibreOffice's PDF conversion only. ``draft_mark``
+    puts "UTKAST" in the header of a draft."""
     clean = Sanitizer()
     doc = open_reference(reference)
     styles = ensure_styles(doc)
     ensure_language(doc)
+    HeadingNumbering(doc, styles[S.H1], styles[S.H2])  # before the lists take their numbers
     writer = Writer(doc, styles, clean)
     plan = PlanData(plan_dict)
     scale = risk_scale if isinstance(risk_scale, int) and 1 <= risk_scale <= 10 else 4
     ctx = Context(doc, writer, plan, text_width(doc), scale)
 
     entries = outline(ctx)
+    for heading in empty_required(ctx):
+        ctx.warnings.append(f"Det obligatoriska avsnittet ”{heading[:60]}” är tomt och skrevs inte ut.")
     _title_page(ctx)
     page_break = True
     if toc:
@@ -191,17 +271,32 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
     for k, entry in enumerate(entries):
         _render_section(ctx, entry, page_break, k + 1 if toc else None)
         page_break = False
-    if docx_decision.has_signature(ctx):
+    if not any(e.content == "decision" for e in entries) and docx_decision.has_decision(ctx):
+        # A decision recorded in the app is never lost: without a section for it, it goes last.
+        keep_with_previous(doc)
+        _heading(ctx, "Beslut", 1, False)
+        docx_decision.render_decision(ctx)
+        ctx.warnings.append("Planen har inget avsnitt för beslutet; beslutet skrevs sist i dokumentet. "
+                            "Lägg till avsnittet Beslut för att välja var det står.")
+    elif docx_decision.has_signature(ctx) and not any(e.content == "decision" for e in entries):
         docx_decision.render_signature(ctx)
     if _body_ends_with_table(doc):
         ctx.paragraph("", S.NOTE)
+    keep_tables_together(doc)
 
     organisation = plan.meta("organisation")
     right = plan.doc_type_label
     if plan.meta("diarienummer").strip():
         right = f"{right}, Dnr {plan.meta('diarienummer')}"
     edition = plan.meta("edition").strip()
-    footer_left = plan.title + (f", utgåva {edition}" if edition else "")
-    page_frame(writer, doc, organisation, right, footer_left, ctx.text_width)
-    set_properties(doc, plan, clean)
+    footer_left = plan.title
+    if edition:
+        day = edition_date(plan)
+        footer_tail = f", utgåva {edition}" + (f", {day}" if day.strip() else "")
+    else:
+        footer_tail = ""
+    mark = "UTKAST" if draft_mark and plan.meta("status") == "draft" else ""
+    page_frame(writer, doc, organisation, right, footer_left, ctx.text_width, footer_tail=footer_tail,
+               mark=mark)
+    set_properties(doc, plan, clean, status=status_label(plan))
     return doc, clean.warnings() + ctx.warnings

@@ -24,9 +24,16 @@ _MAX_FRAME_TEXT = 90
 
 
 def short(text: str, limit: int = _MAX_FRAME_TEXT) -> str:
-    """A header or footer text is one line: long texts are cut with an ellipsis."""
+    """A header or footer text is one line: a long text is cut at a word boundary with an
+    ellipsis (a single word longer than the line is cut inside it)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-") + "…"
 
 
 def _fld_char(kind: str, dirty: bool = False):
@@ -112,12 +119,15 @@ def _has_page_field(part_element: Any) -> bool:
     return any(i.split()[:1] == ["PAGE"] for i in instructions if i.strip())
 
 
-def page_frame(writer: Writer, doc: Document, left: str, right: str, footer_left: str, text_width: int) -> None:
-    """Header "Organisation … Dokumenttyp" and footer "… Sida X (Y)" on every page.
+def page_frame(writer: Writer, doc: Document, left: str, right: str, footer_left: str, text_width: int, *,
+               footer_tail: str = "", mark: str = "") -> None:
+    """Header "Organisation … Dokumenttyp" and footer "Titel, utgåva 0.3, 2024-11-18 … Sida X (Y)"
+    on every page; only the title is shortened, the edition (``footer_tail``) stays whole.
+    ``mark`` ("UTKAST") is printed in bold at the right of the header.
 
-    A reference document's own header text or page number is kept as it is; a header
-    holding only a logo gets our line under the logo."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
+    A reference document's own header text or page number is kept as it is (the mark
+    then gets its own line); a header holding only a logo gets our line under the logo."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Twips
 
     even = doc.settings.odd_and_even_pages_header_footer
@@ -130,13 +140,22 @@ def page_frame(writer: Writer, doc: Document, left: str, right: str, footer_left
                 writer.set_style(p, S.HEADER)
                 p.paragraph_format.tab_stops.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT)
                 writer.text(p, short(writer.clean.line(left)))
-                writer.text(p, "\t" + short(writer.clean.line(right), 60))
+                writer.text(p, "\t")
+                if mark:
+                    writer.text(p, mark + "  ", bold=True)
+                writer.text(p, short(writer.clean.line(right), 60))
+            elif mark:
+                p = header.add_paragraph()
+                writer.set_style(p, S.HEADER)
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                writer.text(p, mark, bold=True)
         for footer in footers:
             if not _has_page_field(footer._element):
                 p = _first_empty(footer)
                 writer.set_style(p, S.FOOTER)
                 p.paragraph_format.tab_stops.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT)
-                writer.text(p, short(writer.clean.line(footer_left), 70))
+                tail = writer.clean.line(footer_tail)
+                writer.text(p, short(writer.clean.line(footer_left), max(20, 70 - len(tail))) + tail)
                 writer.text(p, "\tSida ")
                 add_field(p._p, "PAGE", "1")
                 writer.text(p, " (")

@@ -19,7 +19,7 @@ from app.export.plan_data import as_text, vague
 
 __all__ = ["CONTENT", "Axis", "axis_for", "item_span"]
 
-PHASE, ACTIVITY, HEAD = "1F4E79", "8EAADB", "DCE3EE"
+PHASE, ACTIVITY, HEAD, PERIOD = "1F4E79", "8EAADB", "DCE3EE", "FCE4A6"
 MARKER = "◆"
 LABEL_WIDTH = 4.6 * CM
 MAX_COLUMNS = 40  # Word allows 63; beyond ~40 the columns are too thin to read
@@ -48,11 +48,12 @@ class Axis:
 
 
 def item_span(item: dict) -> tuple[dt.date, dt.date] | None:
-    """First and last day an item covers; a decision point or milestone is its date."""
+    """First and last day an item covers; a decision point or milestone is its date, the
+    whole of it when the date is vague ("Q3 2025" covers July to September)."""
     start, end = vague(item.get("start")), vague(item.get("end"))
     if item.get("kind") in ("decision_point", "milestone"):
         point = start or end
-        return (point.first_day, point.first_day) if point else None
+        return (point.first_day, point.last_day) if point else None
     if start and end:
         return min(start.first_day, end.first_day), max(start.last_day, end.last_day)
     only = start or end
@@ -138,7 +139,7 @@ def _render_gantt(ctx: Context) -> None:
         if span is None:
             cells += [blank] * n
         elif item.get("kind") in ("decision_point", "milestone"):
-            cells += _marker_cells(item, axis.index(span[0]), n, col_width, line)
+            cells += _marker_cells(item, axis.index(span[0]), axis.index(span[1]), n, col_width, line)
         else:
             a, b = axis.index(span[0]), axis.index(span[1])
             bar = phase_bar if item.get("kind") == "phase" else activity_bar
@@ -147,15 +148,19 @@ def _render_gantt(ctx: Context) -> None:
     _legend(ctx)
 
 
-def _marker_cells(item: dict, col: int, n: int, col_width: float, line: str) -> list[Cell]:
+def _marker_cells(item: dict, col: int, last: int, n: int, col_width: float, line: str) -> list[Cell]:
+    """The marker in its column, widened over the empty cells after it so the code fits; a
+    vague date over several columns (a quarter on a month axis) is shaded over its whole period."""
     code = as_text(item.get("code")).strip() or as_text(item.get("title")).strip()[:12]
     text = f"{MARKER} {code}".strip()
-    needed = max(1, min(n, int((len(text) * 90 + 80) // col_width) + 1))
+    needed = max(1, min(n, int((len(text) * 90 + 80) // col_width) + 1), last - col + 1)
     start = col if col + needed <= n else max(0, n - needed)
     span = min(n - start, max(needed, col - start + 1))
-    align = "right" if start < col else None
+    align = "right" if start < col else "center" if last > col else None
+    shade = PERIOD if last > col else None
     blank = Cell("", borders=line)
-    return [blank] * start + [Cell(text, span=span, bold=True, align=align, borders=line)] + [blank] * (n - start - span)
+    return ([blank] * start + [Cell(text, span=span, bold=True, align=align, borders=line, shade=shade)]
+            + [blank] * (n - start - span))
 
 
 def _legend(ctx: Context) -> None:

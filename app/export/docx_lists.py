@@ -4,7 +4,7 @@ so each list starts at its own first number instead of continuing the previous o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.export.docx_xml import W, front_child, sub
 
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
 
-__all__ = ["ListNumbering"]
+__all__ = ["ListNumbering", "numbering_element", "set_num_pr"]
 
 _INDENT = 357  # twips per level (0.63 cm, Word's own default)
 _BULLETS = ("•", "–", "•")
@@ -43,7 +43,7 @@ def _abstract_xml(abstract_id: int, numbered: bool) -> str:
             f'{"".join(levels)}</w:abstractNum>')
 
 
-def _numbering_element(doc: Document):
+def numbering_element(doc: Document):
     """The numbering part's root, creating the part when the reference has none."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -84,7 +84,7 @@ class ListNumbering:
     def __init__(self, doc: Document) -> None:
         from docx.oxml.ns import qn
 
-        self._root = _numbering_element(doc)
+        self._root = numbering_element(doc)
         self._qn = qn
         abstract_ids = [_int(a.get(qn("w:abstractNumId"))) for a in self._root.iterchildren(qn("w:abstractNum"))]
         next_abstract = max(abstract_ids, default=-1) + 1
@@ -139,15 +139,21 @@ class ListNumbering:
     def apply(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
         """Make the paragraph an item of list ``num_id`` at ``level`` (numPr built by hand:
         python-docx's schema-order search is the slow part of big exports)."""
-        ppr = front_child(paragraph._p, W.PPR)
-        old = ppr.find(W.NUMPR)
-        if old is not None:
-            ppr.remove(old)
-        before = [c for c in ppr if c.tag in _BEFORE_NUMPR]
-        num_pr = sub(ppr, W.NUMPR)
-        if before:
-            before[-1].addnext(num_pr)
-        else:
-            ppr.insert(0, num_pr)
+        set_num_pr(front_child(paragraph._p, W.PPR), num_id, level)
+
+
+def set_num_pr(ppr: Any, num_id: int, level: int | None) -> None:
+    """Replace a paragraph's or style's ``w:pPr`` numPr with list ``num_id`` (at ``level``;
+    None leaves the level to the style), in schema order."""
+    old = ppr.find(W.NUMPR)
+    if old is not None:
+        ppr.remove(old)
+    before = [c for c in ppr if c.tag in _BEFORE_NUMPR]
+    num_pr = sub(ppr, W.NUMPR)
+    if before:
+        before[-1].addnext(num_pr)
+    else:
+        ppr.insert(0, num_pr)
+    if level is not None:
         sub(num_pr, W.ILVL, str(level))
-        sub(num_pr, W.NUMID, str(num_id))
+    sub(num_pr, W.NUMID, str(num_id))

@@ -6,18 +6,16 @@ from app import kinds
 from app.export.docx_context import Context
 from app.markup import Run
 from app.export.docx_styles import S
+from app.export.docx_tables import fit_widths
 from app.export.plan_data import as_text, score
 
-__all__ = ["CONTENT", "ROLE_LABELS", "ROLE_LIST_LABELS"]
-
-# In the table (as in the plan seed: "Mottagare") and as lines "Uppdragsägare: …" (as in the
-# directive seed: "Mottagare av resultatet").
-ROLE_LABELS = kinds.ROLE_TABLE_LABELS
-ROLE_LIST_LABELS = kinds.ROLE_LIST_LABELS
+__all__ = ["CONTENT"]
 
 
-def _label(kind: str, labels: dict[str, str]) -> str:
-    return labels.get(kind) or (kind[:1].upper() + kind[1:])
+def _label(ctx: Context, kind: str, *, listed: bool = False) -> str:
+    """The role as the document type calls it; as a line the recipient is "Mottagare av
+    resultatet" (the directive seed), in a table "Mottagare" (the plan seed)."""
+    return kinds.role_heading(kind, ctx.plan.doc_type, listed=listed)
 
 
 def _groups(ctx: Context) -> list[tuple[str, list[dict]]]:
@@ -32,8 +30,11 @@ def _groups(ctx: Context) -> list[tuple[str, list[dict]]]:
 
 
 def _list_cell(ctx: Context, values: list[str], notes: list[str] | None = None):
-    """One value as plain text; several as a numbered list (one list per cell)."""
+    """One value as plain text; several as a numbered list (one list per cell). A cell
+    whose values are all empty stays empty: no bare numbers "1. 2. 3."."""
     w = ctx.writer
+    if not any(v.strip() for v in values) and not any(n.strip() for n in notes or ()):
+        return ""
 
     def fill(cell, first):
         num_id = w.lists.new_numbered(1) if len(values) > 1 else None
@@ -48,13 +49,19 @@ def _list_cell(ctx: Context, values: list[str], notes: list[str] | None = None):
 
 
 def _render_roles_table(ctx: Context) -> None:
-    table = ctx.table([3.3, 5.7, 7.0])
-    table.header(["Roll", "Namn", "Verksamhet"])
-    for kind, roles in _groups(ctx):
-        names = [ctx.plan.name_of(r) for r in roles]
-        units = [ctx.plan.unit_of(r) for r in roles]
-        notes = [as_text(r.get("note")) for r in roles]
-        table.row([_label(kind, ROLE_LABELS), _list_cell(ctx, names), _list_cell(ctx, units, notes)])
+    groups = [(kind, [ctx.plan.name_of(r) for r in roles], [ctx.plan.unit_of(r) for r in roles],
+               [as_text(r.get("note")) for r in roles]) for kind, roles in _groups(ctx)]
+    with_unit = any(u.strip() or n.strip() for _, _, units, notes in groups for u, n in zip(units, notes))
+    labels = ["Roll", "Namn"] + (["Verksamhet"] if with_unit else [])
+    texts = [[_label(ctx, kind), "\n".join(names)] + (["\n".join(units)] if with_unit else [])
+             for kind, names, units, _ in groups]
+    table = ctx.table(fit_widths(labels, texts, ctx.text_width))
+    table.header(labels)
+    for kind, names, units, notes in groups:
+        cells = [_label(ctx, kind), _list_cell(ctx, names)]
+        if with_unit:
+            cells.append(_list_cell(ctx, units, notes))
+        table.row(cells)
 
 
 # --- lines ------------------------------------------------------------------------
@@ -73,7 +80,7 @@ def _render_roles_list(ctx: Context) -> None:
     w = ctx.writer
     for kind, roles in _groups(ctx):
         p = w.paragraph(ctx.body, style=S.NORMAL)
-        w.text(p, _label(kind, ROLE_LIST_LABELS) + ":", bold=True)
+        w.text(p, _label(ctx, kind, listed=True) + ":", bold=True)
         w.text(p, " " + ", ".join(e for e in (_entry(ctx, r) for r in roles) if e))
 
 
@@ -90,8 +97,11 @@ def _allocation(value: object) -> str:
 def _render_resources(ctx: Context) -> None:
     rows = ctx.plan.items("resources")
     with_share = any(r.get("allocation") not in (None, "") for r in rows)
-    table = ctx.table([8.6, 5.4, 2.0] if with_share else [9.0, 7.0])
-    table.header(["Resurs/kompetens", "Namn"] + (["Andel"] if with_share else []))
+    labels = ["Resurs/kompetens", "Namn"] + (["Andel"] if with_share else [])
+    texts = [[as_text(r.get("competence")), ctx.plan.name_of(r)] + ([_allocation(r.get("allocation"))]
+             if with_share else []) for r in rows]
+    table = ctx.table(fit_widths(labels, texts, ctx.text_width))
+    table.header(labels)
     for r in rows:
         cells = [as_text(r.get("competence")), ctx.plan.name_of(r)]
         if with_share:

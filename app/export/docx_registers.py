@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from app.export.docx_context import Context
 from app.export.docx_styles import S
-from app.export.docx_tables import Cell, Markup
-from app.export.plan_data import amount_value, as_text, format_amount, format_date, score
+from app.export.docx_tables import Cell, Markup, fit_widths
+from app.export.plan_data import amount_value, as_text, format_amount, format_date, lower_month, score
 from app.kinds import LOG_KINDS, REPORT_STATUSES
 
-__all__ = ["CONTENT", "risk_shade", "sorted_risks"]
+__all__ = ["CONTENT", "out_of_scale", "risk_shade", "sorted_risks", "summed"]
 
 LIGHT = "EEF1F6"
 GREEN, YELLOW, RED = "C6E7C1", "FCE4A6", "F4B6B6"
@@ -23,12 +23,20 @@ def _budget_lines(ctx: Context, kinds: tuple[str, ...] | None) -> list[dict]:
     return [b for b in ctx.plan.items("budget") if kinds is None or b.get("kind") in kinds]
 
 
+def summed(line: dict) -> bool:
+    """Whether the line counts in its group's total; a shared amount (``sum_rule`` "shared") does not."""
+    return line.get("sum_rule") != "shared"
+
+
 def _render_budget(ctx: Context, kinds: tuple[str, ...] | None) -> None:
     lines = _budget_lines(ctx, kinds)
     with_year = any(as_text(b.get("year")).strip() for b in lines)
     with_note = any(as_text(b.get("note")).strip() for b in lines)
-    widths = [7.0] + ([1.6] if with_year else []) + [3.0] + ([5.0] if with_note else [])
     labels = ["Post"] + (["År"] if with_year else []) + ["Belopp"] + (["Kommentar"] if with_note else [])
+    texts = [[as_text(b.get("description"))] + ([as_text(b.get("year"))] if with_year else [])
+             + [format_amount(b.get("amount"))]
+             + ([as_text(b.get("note"))] if with_note else []) for b in lines]
+    widths = fit_widths(labels, texts, ctx.text_width)
     table = ctx.table(widths)
     table.header([Cell(x, shade="DCE3EE", style=S.TABLE_HEAD, align="right" if x == "Belopp" else None)
                   for x in labels])
@@ -44,11 +52,14 @@ def _render_budget(ctx: Context, kinds: tuple[str, ...] | None) -> None:
             cells = [as_text(b.get("description"))]
             if with_year:
                 cells.append(as_text(b.get("year")))
-            cells.append(Cell(format_amount(b.get("amount")), align="right"))
+            amount = format_amount(b.get("amount"))
+            if not summed(b) and amount:
+                amount += "\n(delad, summeras inte)"
+            cells.append(Cell(amount, align="right"))
             if with_note:
                 cells.append(Markup(b.get("note")))
             table.row(cells)
-        amounts = [a for a in (amount_value(b.get("amount")) for b in group) if a is not None]
+        amounts = [a for a in (amount_value(b.get("amount")) for b in group if summed(b)) if a is not None]
         if amounts:
             cells = [Cell(total_label, style=S.TABLE_HEAD)] + ([""] if with_year else [])
             cells.append(Cell(format_amount(sum(amounts)), style=S.TABLE_HEAD, align="right"))
@@ -60,14 +71,29 @@ def _render_budget(ctx: Context, kinds: tuple[str, ...] | None) -> None:
 # --- Risker ------------------------------------------------------------------------
 
 
-def _value(risk: dict) -> int | None:
+def _in_scale(value: int | None, scale: int) -> bool:
+    return value is not None and 1 <= value <= scale
+
+
+def _value(risk: dict, scale: int = 10) -> int | None:
+    """Probability × consequence, or None when either is missing or outside the scale."""
     p, i = score(risk.get("probability")), score(risk.get("impact"))
-    return p * i if p is not None and i is not None else None
+    return p * i if _in_scale(p, scale) and _in_scale(i, scale) else None
 
 
-def sorted_risks(risks: list[dict]) -> list[dict]:
+def out_of_scale(risks: list[dict], scale: int) -> list[dict]:
+    """Risks with a probability or consequence that is given but outside 1–``scale``."""
+    out = []
+    for risk in risks:
+        values = [risk.get("probability"), risk.get("impact")]
+        if any(v not in (None, "") and not _in_scale(score(v), scale) for v in values):
+            out.append(risk)
+    return out
+
+
+def sorted_risks(risks: list[dict], scale: int = 10) -> list[dict]:
     """Highest risk value first; risks without a value last, in their own order."""
-    return sorted(risks, key=lambda r: -(_value(r) if _value(r) is not None else -1))
+    return sorted(risks, key=lambda r: -(v if (v := _value(r, scale)) is not None else -1))
 
 
 def risk_shade(value: int | None, scale: int) -> str | None:
@@ -78,27 +104,61 @@ def risk_shade(value: int | None, scale: int) -> str | None:
     return RED if share >= 0.5 else YELLOW if share >= 0.25 else GREEN
 
 
+def _mitigation(risk: dict) -> str:
+    mitigation = as_text(risk.get("mitigation"))
+    due = lower_month(format_date(risk.get("due")))
+    if due.strip():
+        mitigation = f"{mitigation}\nSenast: {due}" if mitigation.strip() else f"Senast: {due}"
+    return mitigation
+
+
+# (header, the text of a risk in this column, always shown?)
+_RISK_COLUMNS = (
+    ("Risk", lambda r: as_text(r.get("title")), True),
+    ("Orsak", lambda r: as_text(r.get("cause")), False),
+    ("Konsekvens", lambda r: as_text(r.get("consequence")), False),
+    ("Sanno\u00adlikhet", lambda r: as_text(r.get("probability")), True),
+    ("Konse\u00adkvens (poäng)", lambda r: as_text(r.get("impact")), True),
+    ("Risk\u00advärde", lambda r: "00", True),
+    ("Åtgärd", _mitigation, False),
+    ("Ansvarig", lambda r: as_text(r.get("owner")), False),
+)
+_MARKUP_COLUMNS = {"Orsak", "Konsekvens", "Åtgärd"}
+
+
 def _render_risks(ctx: Context) -> None:
-    table = ctx.table([2.4, 2.1, 2.3, 1.45, 1.75, 1.35, 2.65, 2.0])
+    scale = ctx.risk_scale
+    risks = sorted_risks(ctx.plan.items("risks"), scale)
+    texts = [[get(r) for _, get, _ in _RISK_COLUMNS] for r in risks]
+    shown = [k for k, (_, _, always) in enumerate(_RISK_COLUMNS)
+             if always or any(row[k].strip() for row in texts)]
+    labels = [_RISK_COLUMNS[k][0] for k in shown]
+    table = ctx.table(fit_widths(labels, [[row[k] for k in shown] for row in texts], ctx.text_width))
     # Soft hyphens let the narrow number columns break "Sanno-likhet" inside the word.
-    table.header(["Risk", "Orsak", "Konsekvens", "Sanno\u00adlikhet", "Konse\u00adkvens (poäng)",
-                  "Risk\u00advärde", "Åtgärd", "Ansvarig"])
-    for risk in sorted_risks(ctx.plan.items("risks")):
-        value = _value(risk)
-        mitigation = as_text(risk.get("mitigation"))
-        due = format_date(risk.get("due"))
-        if due.strip():
-            mitigation = f"{mitigation}\nSenast: {due}" if mitigation.strip() else f"Senast: {due}"
-        table.row([
-            as_text(risk.get("title")), Markup(risk.get("cause")), Markup(risk.get("consequence")),
-            Cell(as_text(risk.get("probability")), align="center"),
-            Cell(as_text(risk.get("impact")), align="center"),
-            Cell("" if value is None else str(value), align="center", bold=True,
-                 shade=risk_shade(value, ctx.risk_scale)),
-            Markup(mitigation), as_text(risk.get("owner")),
-        ])
-    ctx.paragraph(f"Sannolikhet och konsekvens bedöms på skalan 1–{ctx.risk_scale}; "
+    table.header(labels)
+    for risk, row in zip(risks, texts):
+        value = _value(risk, scale)
+        cells: list = []
+        for k in shown:
+            label = _RISK_COLUMNS[k][0]
+            if label == "Risk\u00advärde":
+                cells.append(Cell("" if value is None else str(value), align="center", bold=True,
+                                  shade=risk_shade(value, scale)))
+            elif label.startswith(("Sanno", "Konse\u00ad")):
+                cells.append(Cell(row[k], align="center"))
+            elif label in _MARKUP_COLUMNS:
+                cells.append(Markup(row[k]))
+            else:
+                cells.append(row[k])
+        table.row(cells)
+    ctx.paragraph(f"Sannolikhet och konsekvens bedöms på skalan 1–{scale}; "
                   "riskvärde = sannolikhet × konsekvens. Högsta riskvärde först.", S.NOTE)
+    outside = out_of_scale(risks, scale)
+    if outside:
+        names = ", ".join(f"”{ctx.writer.clean.line(r.get('title'))[:60]}”" for r in outside)
+        ctx.paragraph(f"Utanför skalan 1–{scale} och därför utan riskvärde och utanför matrisen: {names}.", S.NOTE)
+        ctx.warnings.append(f"{len(outside)} risk(er) har sannolikhet eller konsekvens utanför skalan 1–{scale}: "
+                            f"{names}. Rätta värdena i riskregistret.")
     _render_risk_matrix(ctx)
 
 
@@ -128,9 +188,13 @@ STATUS_COLOURS = {code: (label, _REPORT_SHADES[code]) for code, label in REPORT_
 
 
 def _render_log(ctx: Context) -> None:
-    table = ctx.table([2.4, 2.3, 6.5, 2.8, 2.0])
-    table.header(["Datum", "Typ", "Ärende/beslut", "Beslutat av", "Status"])
-    for entry in ctx.plan.items("log"):
+    entries = ctx.plan.items("log")
+    labels = ["Datum", "Typ", "Ärende/beslut", "Beslutat av", "Status"]
+    texts = [[format_date(e.get("date")), LOG_KINDS.get(as_text(e.get("kind")), as_text(e.get("kind"))),
+              as_text(e.get("text")), as_text(e.get("decided_by")), as_text(e.get("status"))] for e in entries]
+    table = ctx.table(fit_widths(labels, texts, ctx.text_width))
+    table.header(labels)
+    for entry in entries:
         kind = as_text(entry.get("kind"))
         table.row([format_date(entry.get("date")), LOG_KINDS.get(kind, kind), Markup(entry.get("text")),
                    as_text(entry.get("decided_by")), as_text(entry.get("status"))])
@@ -150,8 +214,10 @@ def _render_status_reports(ctx: Context) -> None:
 
 
 def _render_terms(ctx: Context) -> None:
-    table = ctx.table([4.5, 11.5])
-    table.header(["Begrepp/förkortning", "Förklaring"])
+    labels = ["Begrepp/förkortning", "Förklaring"]
+    texts = [[as_text(t.get("term")), as_text(t.get("explanation"))] for t in ctx.plan.items("terms")]
+    table = ctx.table(fit_widths(labels, texts, ctx.text_width))
+    table.header(labels)
     for term in ctx.plan.items("terms"):
         table.row([as_text(term.get("term")), Markup(term.get("explanation"))])
 

@@ -97,7 +97,7 @@ _DEFS: dict[str, tuple[str, str, str | None, str]] = {
               '<w:rPr><w:sz w:val="14"/><w:szCs w:val="14"/></w:rPr>'),
     S.PROGRAMME: ("paragraph", "Serieetikett", S.NORMAL,
                   '<w:pPr><w:spacing w:before="0" w:after="360"/></w:pPr>'
-                  f'<w:rPr><w:b/><w:caps/><w:color w:val="{MUTED}"/><w:spacing w:val="20"/><w:sz w:val="20"/></w:rPr>'),
+                  f'<w:rPr><w:b/><w:color w:val="{MUTED}"/><w:sz w:val="20"/></w:rPr>'),
     S.DOC_TYPE: ("paragraph", "Dokumenttyp", S.NORMAL,
                  '<w:pPr><w:spacing w:before="1200" w:after="60"/></w:pPr>'
                  f'<w:rPr><w:color w:val="{TEXT_COLOR}"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>'),
@@ -197,7 +197,6 @@ def ensure_styles(doc: Document) -> StyleIds:
                            f'<w:qFormat/>{inner}</w:style>')
             styles_el.append(el)
         ids[name] = el.get(qn("w:styleId"))
-    _drop_heading_numbering(styles_el, [ids[S.H1], ids[S.H2]])
     return StyleIds(ids)
 
 
@@ -205,19 +204,6 @@ _PRIORITY = {S.H1: 9, S.H2: 9, S.TITLE: 10, S.SUBTITLE: 11, S.TABLE_TEXT: 20, S.
 
 _BUILTIN_NAMES = {S.TITLE, S.SUBTITLE, S.H1, S.H2, S.LIST_BULLET, S.LIST_NUMBER, S.HEADER, S.FOOTER,
                   S.FOOTNOTE_TEXT, S.FOOTNOTE_REF, S.TOC_HEADING, S.TOC1, S.TOC2, S.HYPERLINK}
-
-
-def _drop_heading_numbering(styles_el, heading_ids: list[str]) -> None:
-    """Our headings carry their number in the text; a template's automatic heading
-    numbering would print it twice ("1. 1. Bakgrund"), so it is switched off here."""
-    from docx.oxml.ns import qn
-
-    for el in styles_el.iterchildren(qn("w:style")):
-        if el.get(qn("w:styleId")) in heading_ids:
-            ppr = el.find(qn("w:pPr"))
-            num = ppr.find(qn("w:numPr")) if ppr is not None else None
-            if num is not None:
-                ppr.remove(num)
 
 
 def ensure_language(doc: Document, lang: str = LANGUAGE) -> None:

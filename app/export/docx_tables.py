@@ -12,6 +12,7 @@ so a table always fits the page; header rows repeat on every page (``w:tblHeader
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import re
 from copy import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
     from app.export.docx_text import Writer
 
-__all__ = ["Cell", "Markup", "TableBuilder", "HEADER_SHADE"]
+__all__ = ["Cell", "Markup", "TableBuilder", "HEADER_SHADE", "fit_widths"]
 
 HEADER_SHADE = "DCE3EE"
 _ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
@@ -98,14 +99,33 @@ class TableBuilder:
         self.row(cells, header=True)
 
     def row(self, values: Sequence[Any], *, header: bool = False, shade: str | None = None,
-            keep_together: bool = False, min_height: int | None = None) -> None:
-        """Append a row; each value is text, Markup, a fill function or a Cell."""
+            keep_together: bool | None = None, min_height: int | None = None) -> None:
+        """Append a row; each value is text, Markup, a fill function or a Cell.
+
+        A row does not split across pages (``w:cantSplit``) unless it is likely taller
+        than a page, where splitting is the only way to print it."""
+        if keep_together is None:
+            keep_together = self._fits_a_page(values)
         specs, cells = self._layout(values, header, shade)
         tr = self._copy(("tr", header, keep_together, min_height, *cells), self._empty_row,
                         header, keep_together, min_height, cells)
         for spec, cell, tc in zip(specs, cells, tr.iterchildren(W.TC)):  # padding cells stay empty
             self._fill(tc, spec, cell[-1])
         self._tbl.append(tr)
+
+    def _fits_a_page(self, values: Sequence[Any]) -> bool:
+        """A rough guess from the amount of text in the row's cells (a fill function counts as short)."""
+        tallest = 0
+        for value, width in zip(values, self.widths):
+            content = value.content if isinstance(value, Cell) else value
+            if isinstance(content, Markup):
+                content = content.text
+            if not isinstance(content, str) or len(content) * _CHAR < width * 20:
+                continue  # fewer than 20 lines in any case
+            per_line = max(1, (width - _PAD) // _CHAR)
+            lines = sum(len(line) // per_line + 1 for line in content.split("\n"))
+            tallest = max(tallest, lines)
+        return tallest * _LINE_HEIGHT < _PAGE_BODY
 
     def _layout(self, values: Sequence[Any], header: bool, shade: str | None) -> tuple[list[Cell], list[tuple]]:
         """The row's cells, and for each the key of its empty form: (width, span,
@@ -210,3 +230,56 @@ def _cell_skeleton(width: int, span: int, borders: str | None, fill: str | None,
     set_paragraph_style(p, style_id)
     tc.append(p)
     return tc
+
+
+# --- column widths fitted to the content ---------------------------------------------------
+
+_LINE_HEIGHT = 260  # twips: a line of table text with its spacing
+_PAGE_BODY = 12500  # twips: a little less than the text height of an A4 page with 2.5 cm margins
+_CHAR = 100  # twips: a character of table text (9.5 pt) on average, a little generous
+_HEAD_CHAR = 112  # a bold header character
+_PAD = 2 * 85 + 40  # the cell's left and right margins, and a little air
+
+
+_BREAKS = re.compile(r"[ \t\n]+")  # not the no-break space: "1 050 000 kr" stays one word
+
+
+def _longest(text: str) -> int:
+    return max((len(piece) for piece in _BREAKS.split(text)), default=0)
+
+
+def fit_widths(labels: Sequence[str], rows: Sequence[Sequence[str]], total: int,
+               minimum: Sequence[int] | None = None) -> list[int]:
+    """Column widths in twips that add up to ``total``, fitted to the text of each column.
+
+    Every column is at least as wide as its longest word (a header may break at its
+    soft hyphens), so words are not cut in the middle ("Nyckelkompe|tens"); the width
+    left over goes to the columns with the longest lines, as a browser lays out a table.
+    Only when even the longest words do not fit are they scaled down together."""
+    n = len(labels)
+    low = [0] * n
+    high = [0] * n
+    for k, label in enumerate(labels):
+        words = [w for piece in _BREAKS.split(label) for w in piece.split("\u00ad")]
+        low[k] = max((len(w) for w in words), default=0) * _HEAD_CHAR + _PAD
+        high[k] = len(label.replace("\u00ad", "")) * _HEAD_CHAR + _PAD
+    for row in rows:
+        for k, text in enumerate(row[:n]):
+            if not text:
+                continue
+            low[k] = max(low[k], _longest(text) * _CHAR + _PAD)
+            high[k] = max(high[k], max(len(line) for line in text.split("\n")) * _CHAR + _PAD)
+    if minimum is not None:
+        low = [max(a, b) for a, b in zip(low, minimum)]
+    low = [min(x, int(total * 0.45)) for x in low]  # a URL or a very long word may break
+    high = [max(a, b) for a, b in zip(low, high)]
+    if sum(high) <= total:
+        widths = [total * h / sum(high) for h in high]
+    elif sum(low) <= total:
+        room, spread = total - sum(low), sum(h - lo for h, lo in zip(high, low)) or 1
+        widths = [lo + room * (h - lo) / spread for h, lo in zip(high, low)]
+    else:
+        widths = [total * lo / sum(low) for lo in low]
+    out = [max(1, int(w)) for w in widths]
+    out[-1] += total - sum(out)
+    return out

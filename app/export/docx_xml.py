@@ -39,6 +39,7 @@ class W:
     NUMID = tag("w:numId")
     SECTPR = tag("w:sectPr")
     TBL = tag("w:tbl")
+    TR = tag("w:tr")
     TC = tag("w:tc")
     R = tag("w:r")
     RPR = tag("w:rPr")

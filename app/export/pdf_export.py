@@ -67,7 +67,7 @@ def libreoffice_path() -> str | None:
 
 
 def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None, toc: bool = False,
-               risk_scale: int = 4, timeout: float = TIMEOUT) -> ExportResult:
+               risk_scale: int = 4, timeout: float = TIMEOUT, draft_mark: bool = True) -> ExportResult:
     """Write ``plan`` as a PDF to ``out`` (same options as export_docx).
 
     Raises LibreOfficeMissing when LibreOffice is not installed, PdfExportError when
@@ -79,7 +79,8 @@ def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None
     with tempfile.TemporaryDirectory(prefix="uppdrag-pdf-") as folder:
         work = Path(folder)
         source = work / "dokument.docx"
-        result = write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale, toc_field=False)
+        result = write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale, toc_field=False,
+                            draft_mark=draft_mark)
         pdf = _convert(exe, source, work, timeout)
         with open(pdf, "rb") as made:
             save_beside(out, lambda fh: shutil.copyfileobj(made, fh), error=PdfExportError)

@@ -8,12 +8,13 @@ accessor here falls back to an empty value instead of raising.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from app.dates import VagueDate, capitalised, format_range, parse_date
+from app.dates import MONTHS_LONG, MONTHS_SHORT, VagueDate, capitalised, format_range, parse_date
 from app.kinds import DOC_TYPE_LABELS
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "format_amount",
     "format_date",
     "format_date_range",
+    "lower_month",
     "vague",
 ]
 
@@ -82,6 +84,14 @@ def format_date(value: Any, style: str = "long") -> str:
     unreadable text is kept as written."""
     date = vague(value)
     return _cell(date.format(style)) if date is not None else as_text(value)
+
+
+_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(set(MONTHS_LONG + MONTHS_SHORT), key=len, reverse=True)) + r")\b")
+
+
+def lower_month(text: str) -> str:
+    """Month names in lower case, as Swedish writes them inside a sentence: "senast mars 2026"."""
+    return _MONTH_WORD.sub(lambda m: m[0].lower(), text)
 
 
 def format_date_range(start: Any, end: Any, style: str = "short") -> str:

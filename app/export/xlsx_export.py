@@ -152,6 +152,7 @@ def _budget_columns() -> list[_Column]:
         _Column("Belopp (kr)", lambda b: b.get("amount"), "amount"),
         _Column("År", lambda b: b.get("year"), "int"),
         _Column("Kommentar", lambda b: b.get("note", ""), wrap=True),
+        _Column("Summering", lambda b: kinds.BUDGET_SUM_RULES.get(b.get("sum_rule", ""), b.get("sum_rule", ""))),
     ]
 
 

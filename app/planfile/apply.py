@@ -137,7 +137,7 @@ def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
     w.timeline(data["timeline"])
     w.part(models.Role, data["organisation"]["roles"], w.with_period)
     w.part(models.ResourceLine, data["resources"], w.with_period)
-    w.part(models.BudgetLine, data["budget"], _without)
+    w.part(models.BudgetLine, data["budget"], lambda b: {**_without(b), "sum_rule": b.get("sum_rule", "")})
     w.risks(data["risks"])
     w.part(models.LogEntry, data["log"], lambda e: {
         "entry_date": _day(e["date"]), "kind": e["kind"], "text": e["text"],

@@ -195,7 +195,7 @@ def resources_part(lines: list[models.ResourceLine], person_uuid: Uuids) -> Part
 
 def budget(plan_id: int) -> Part:
     return [{"uuid": b.uuid, "kind": b.kind, "description": b.description, "amount": b.amount,
-             "year": b.year, "note": b.note}
+             "year": b.year, "note": b.note, "sum_rule": b.sum_rule}
             for b in _of_plan(models.BudgetLine, plan_id)]
 
 

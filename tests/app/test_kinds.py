@@ -18,6 +18,7 @@ SCHEMA_VOCABULARY = {
     "timeline[].status": kinds.TIMELINE_STATUSES,
     "organisation.roles[].kind": kinds.ROLE_KINDS,
     "budget[].kind": kinds.BUDGET_KINDS,
+    "budget[].sum_rule": kinds.BUDGET_SUM_RULES,
     "risks[].status": kinds.RISK_STATUSES,
     "risks[].trend": kinds.RISK_TRENDS,
     "log[].kind": kinds.LOG_KINDS,
@@ -69,7 +70,10 @@ def test_the_exports_take_their_labels_from_the_vocabulary() -> None:
     from app.export import docx_people, docx_properties, docx_registers
 
     assert docx_properties.STATUS_LABELS is kinds.DOC_STATUSES
-    assert docx_people.ROLE_LABELS is kinds.ROLE_TABLE_LABELS
-    assert docx_people.ROLE_LIST_LABELS is kinds.ROLE_LIST_LABELS
+    assert docx_people.kinds.role_heading is kinds.role_heading
+    for kind in kinds.ROLE_KINDS:  # an assignment's document: the seeds' labels; a project's: its own
+        assert kinds.role_heading(kind, "plan") == kinds.ROLE_TABLE_LABELS[kind]
+        assert kinds.role_heading(kind, "directive", listed=True) == kinds.ROLE_LIST_LABELS[kind]
+    assert kinds.role_heading("owner", "project_plan") == "Projektägare"
     assert docx_registers.LOG_KINDS is kinds.LOG_KINDS
     assert {code: label for code, (label, _shade) in docx_registers.STATUS_COLOURS.items()} == kinds.REPORT_STATUSES

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +28,9 @@ from tests.app.test_load import build_small_file
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    w = Workspace.create(tmp_path / "people.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws: Workspace) -> Workspace:
+    """A new file, and a new database on the team server: the same tests on both."""
+    return any_ws
 
 
 @pytest.fixture

@@ -21,10 +21,9 @@ def test_both_examples_are_there() -> None:
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "rund.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws: Workspace) -> Workspace:
+    """A new file, and a new database on the team server: the same tests on both."""
+    return any_ws
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,10 +14,9 @@ from db import models
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "x.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws: Workspace) -> Workspace:
+    """A new file, and a new database on the team server: the same tests on both."""
+    return any_ws
 
 
 @pytest.fixture

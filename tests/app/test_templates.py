@@ -57,6 +57,7 @@ DIRECTIVE_HEADINGS = [
     ("Återrapportering", 2, True),
     ("Överlämning", 1, True),
     ("Definitioner och förkortningar", 1, False),
+    ("Beslut", 1, False),
 ]
 DIRECTIVE_CONTENT = {
     "Effektmål": "goals_effect",
@@ -69,6 +70,7 @@ DIRECTIVE_CONTENT = {
     "Milstolpar": "milestones",
     "Delaktiviteter": "activities",
     "Definitioner och förkortningar": "terms",
+    "Beslut": "decision",
 }
 
 # The seed uppdragsplan (Region Örebro län).
@@ -139,7 +141,7 @@ ROW_KEYS = {
     "people": ["uuid", "name", "title", "unit", "organisation", "email", "phone", "notes"],
     "roles": ["uuid", "kind", "person", "name", "unit", "allocation", "start", "end", "note"],
     "resources": ["uuid", "competence", "person", "name", "allocation", "start", "end", "note"],
-    "budget": ["uuid", "kind", "description", "amount", "year", "note"],
+    "budget": ["uuid", "kind", "description", "amount", "year", "note", "sum_rule"],
     "risks": ["uuid", "title", "cause", "consequence", "probability", "impact", "owner", "mitigation",
               "due", "status", "trend", "history"],
     "log": ["uuid", "date", "kind", "text", "decided_by", "status"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +13,9 @@ from db import models
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "t.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws: Workspace) -> Workspace:
+    """A new file, and a new database on the team server: the same tests on both."""
+    return any_ws
 
 
 def _plan(ws: Workspace, title: str) -> int:

@@ -15,10 +15,9 @@ from db import models
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "test.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws: Workspace) -> Workspace:
+    """A new file, and a new database on the team server: the same tests on both."""
+    return any_ws
 
 
 @pytest.mark.parametrize("template", list(TEMPLATES))

@@ -95,3 +95,37 @@ def test_read_only_open_of_old_file_is_refused_and_unchanged(tmp_path: Path) -> 
     before = path.read_bytes()
     assert main(["list", str(path)]) == 1
     assert path.read_bytes() == before
+
+
+def test_v2_file_gets_the_budget_sum_rule(tmp_path: Path) -> None:
+    from db.schema_history import V2_DDL
+
+    path = tmp_path / "v2.uppdrag"
+    conn = sqlite3.connect(path)
+    for sql in V2_DDL:
+        conn.execute(sql)
+    now = "2024-11-18T08:00:00.000000Z"
+    conn.execute("INSERT INTO setting (key, value) VALUES ('file_uuid', '\"11111111-1111-4111-8111-111111111112\"')")
+    conn.execute(
+        "INSERT INTO plan (id, uuid, created_at, modified_at, rev, doc_type, template, title, subtitle, programme,"
+        " organisation, diarienummer, assignment, edition, version, authors, status, decision_text, decision_choice,"
+        " decision_comment, signature_title, signature_name)"
+        f" VALUES (1, '22222222-2222-4222-8222-222222222223', '{now}', '{now}', 1, 'plan', 'plan', 'Plan', '', '',"
+        " '', '', '', '1', '', '', 'draft', '', '', '', '', '')")
+    conn.execute(
+        "INSERT INTO budget_line (uuid, created_at, modified_at, rev, plan_id, position, kind, description, amount,"
+        f" year, note) VALUES ('55555555-5555-4555-8555-555555555555', '{now}', '{now}', 1, 1, 0, 'financing',"
+        " 'Medel till tre deluppdrag', 1050000, NULL, '')")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    assert check_file(path).version == 2
+    store = open_store(path)
+    try:
+        assert store.migrated_from == 2
+        line = models.BudgetLine.get()
+        assert (line.amount, line.sum_rule) == (1050000, "")
+    finally:
+        store.close()
+    assert check_file(path).version == SCHEMA_VERSION

@@ -260,6 +260,23 @@ def test_only_the_author_or_named_editors_change_a_plan(server_db, alice_with_pl
     bob.close()
 
 
+def test_a_row_never_moves_to_another_plan(server_db, alice_with_plans):
+    """Not even into a plan of one's own: the policies see only the new row, a trigger the old one."""
+    from db import models
+
+    alice_plan = list_plans(alice_with_plans)[0].id
+    section = alice_with_plans.list("section", alice_plan)[0]["id"]
+    alice_with_plans.close()
+    bob = Workspace.open(server_db.url("bob"))
+    try:
+        own = bob.add("plan", title="Bobs plan", doc_type="plan", template="plan").ids[0]
+        with pytest.raises(StoreError, match="får inte ändra"), bob.store.write():
+            models.Section.update(plan=own).where(models.Section.id == section).execute()
+        assert bob.get("section", section)["plan"] == alice_plan
+    finally:
+        bob.close()
+
+
 def test_a_reader_gets_a_read_only_store(server_db, alice_with_plans):
     alice_with_plans.close()
     rita = Workspace.open(server_db.url("rita"))
@@ -316,3 +333,63 @@ def test_other_clients_hear_of_a_commit(server_db, alice_with_plans, tmp_path):
         assert listener.count >= 1
     finally:
         ws.close()
+
+
+def test_a_version_2_server_is_upgraded_along_the_ladder(server_db, alice_with_plans):
+    """A server set up before the row history: `server init` adds the versions (derived as a file's
+    migration derives them) and the history table, and the app opens it again."""
+    from db.server_schema import V2_USER_TABLES
+
+    alice_with_plans.close()
+    server_db.sql("DROP TABLE row_version")
+    for table in V2_USER_TABLES:
+        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN version_id')
+    server_db.sql('ALTER TABLE budget_line DROP COLUMN sum_rule')  # version 4's
+    server_db.sql("UPDATE uppdrag_schema SET version = 2")
+    with pytest.raises(FileRefused, match="äldre schemaversion"):
+        Workspace.open(server_db.url("alice"))
+    assert init_server(server_db.admin_url) == ("upgraded", 2)
+    import hashlib
+
+    uuid, rev, modified, version = server_db.sql("SELECT uuid, rev, modified_at, version_id FROM plan LIMIT 1")[0]
+    assert version == hashlib.sha256(f"v2|{uuid}|{rev}|{modified}|".encode()).hexdigest()[:32]
+    ws = Workspace.open(server_db.url("alice"))
+    plan = list_plans(ws)[0]
+    ws.update("plan", plan.id, title="Efter uppgraderingen")
+    # the version it replaced (with its content) and the new one, made by the database user
+    assert server_db.sql("SELECT action, who, data IS NOT NULL FROM row_version ORDER BY id") == [
+        ("create", "", True), ("edit", "alice", False)]
+    ws.close()
+
+
+def test_an_edit_never_overwrites_a_change_it_has_not_seen(server_db, alice_with_plans):
+    """Optimistic concurrency: alice and bob read the same plan; bob changes the title; alice's
+    later title is refused with both values, her change of another field goes through, and after
+    reading again she can write hers."""
+    from app.concurrency import EditConflict
+
+    plan = list_plans(alice_with_plans)[0]
+    grant(server_db.admin_url, "bob", "editor", plan.uuid)
+    bob = Workspace.open(server_db.url("bob"))
+    alice = alice_with_plans
+    alice.get("plan", plan.id)
+    bob.get("plan", plan.id)
+    bob.update("plan", plan.id, title="Bobs titel")
+    with pytest.raises(EditConflict, match="ditt värde ”Alices titel”, det sparade ”Bobs titel”") as caught:
+        alice.update("plan", plan.id, title="Alices titel")
+    assert "bob" in str(caught.value) and "\n" not in str(caught.value)
+    assert alice.get("plan", plan.id)["title"] == "Bobs titel"  # nothing overwritten; now she has seen it
+    bob.update("plan", plan.id, subtitle="Bobs undertitel")
+    alice.update("plan", plan.id, diarienummer="RS 2025/1")  # another field: no conflict
+    alice.update("plan", plan.id, title="Alices titel")
+    got = bob.get("plan", plan.id)
+    assert (got["title"], got["subtitle"], got["diarienummer"]) == ("Alices titel", "Bobs undertitel", "RS 2025/1")
+    bob.close()
+
+
+def test_the_server_ladder_has_a_step_for_every_file_step():
+    """A schema change for files needs its step for servers too (db/server_schema.py)."""
+    from db.migrations import STEPS
+    from db.server_schema import SERVER_STEPS
+
+    assert {v for v in STEPS if v >= 2} == set(SERVER_STEPS)

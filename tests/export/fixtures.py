@@ -204,3 +204,48 @@ def part_names(path: Path) -> list[str]:
 
 def body_texts(doc) -> list[str]:
     return [p.text for p in doc.paragraphs]
+
+
+def _num_pr(el) -> tuple[int | None, int]:
+    """(numId, ilvl) of a paragraph's or style's numPr; (None, 0) when it has none."""
+    ppr = el.find(f"{W}pPr")
+    num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
+    if num_pr is None:
+        return None, 0
+    num_id, ilvl = num_pr.find(f"{W}numId"), num_pr.find(f"{W}ilvl")
+    return (int(num_id.get(f"{W}val")) if num_id is not None else None,
+            int(ilvl.get(f"{W}val")) if ilvl is not None else 0)
+
+
+def numbered_headings(doc) -> list[tuple[str, str]]:
+    """(style name, text as Word prints it) of every heading: the number its list gives it
+    (from the numbering part, through the paragraph or its style), then the text."""
+    numbering = doc.part.numbering_part.element
+    abstract_of = {int(n.get(f"{W}numId")): n.find(f"{W}abstractNumId").get(f"{W}val")
+                   for n in numbering.findall(f"{W}num")}
+    levels = {a.get(f"{W}abstractNumId"): {int(lvl.get(f"{W}ilvl")): lvl for lvl in a.findall(f"{W}lvl")}
+              for a in numbering.findall(f"{W}abstractNum")}
+    counters: dict[int, list[int]] = {}
+    out = []
+    for p in doc.paragraphs:
+        name = p.style.name if p.style is not None else ""
+        if not name.lower().startswith("heading"):
+            continue
+        num_id, ilvl = _num_pr(p._p)
+        if num_id is None:
+            num_id, ilvl = _num_pr(p.style.element)
+        if not num_id:
+            out.append((name, p.text))
+            continue
+        count = counters.setdefault(num_id, [0] * 9)
+        count[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            count[deeper] = 0
+        lvl = levels[abstract_of[num_id]][ilvl]
+        text = lvl.find(f"{W}lvlText").get(f"{W}val")
+        for k in range(9):
+            text = text.replace(f"%{k + 1}", str(count[k]))
+        suff = lvl.find(f"{W}suff")
+        sep = " " if suff is not None and suff.get(f"{W}val") == "space" else "\t"
+        out.append((name, f"{text}{sep}{p.text}"))
+    return out

@@ -11,7 +11,7 @@ import pytest
 from app.export.docx_export import export_docx
 from app.export.docx_reference import DEFAULT_REFERENCE
 from app.export.result import ExportError
-from tests.export.fixtures import ROOT, W, body_texts, headings, open_docx, part_names, part_xml, small_plan
+from tests.export.fixtures import ROOT, W, body_texts, numbered_headings, open_docx, part_names, part_xml, small_plan
 
 NS = {"w": W[1:-1]}
 
@@ -167,7 +167,7 @@ def test_localised_heading_ids_are_used(tmp_path):
     doc = open_docx(tmp_path / "out.docx")
     ids = {p.style.style_id for p in doc.paragraphs if p.style.name == "Heading 1"}
     assert ids == {"Rubrik1"}
-    assert [h for _, h in headings(doc)][:2] == ["Sammanfattning", "1. Bakgrund"]
+    assert [h for _, h in numbered_headings(doc)][:2] == ["Sammanfattning", "1. Bakgrund"]
 
 
 def test_reference_without_our_styles_or_lists_gets_them(tmp_path):

@@ -159,3 +159,61 @@ def test_parallel_conversions_do_not_clash(tmp_path):
         results = list(pool.map(lambda kp: export_pdf(kp[1], tmp_path / f"p{kp[0]}.pdf"), enumerate(plans)))
     for k, result in enumerate(results):
         assert f"Parallell {k}" in pdf_text(result.path)
+
+
+# --- as a registrar sees it (issue 17) ------------------------------------------------------------
+
+
+def _page_text(pdf: Path, page: int) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def _png_size(png: Path) -> tuple[int, int]:
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+@pytest.mark.parametrize(("source", "pages"), [(DIRECTIVE, (5, 8)), (PLAN, (6, 10))], ids=["directive", "plan"])
+def test_examples_render_as_a4_pages_a_registrar_can_search(source, pages, tmp_path):
+    require_libreoffice()
+    if not shutil.which("pdftoppm"):
+        _missing("poppler's pdftoppm")
+    out = tmp_path / "uppdrag.pdf"
+    export_pdf(load(source), out)
+    count = page_count(out)
+    assert pages[0] <= count <= pages[1], count
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info, re.M)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "sida")], check=True)
+    images = sorted(tmp_path.glob("sida-*.png"))
+    assert len(images) == count and {_png_size(p) for p in images} == {(249, 351)}  # A4 at 30 dpi, every page
+    words = " ".join(pdf_text(out).split())
+    assert "UPPDRAGIL" not in words and "Mått:" not in words
+    assert not re.search(r"\b(\d+\.)\s+\1\s", words)  # no double numbers "1. 1."
+    assert re.search(r"\b1\. (Bakgrund|Bakgrund/inledning)\b", words)
+
+
+def test_the_decision_block_and_signature_share_a_page(tmp_path):
+    require_libreoffice()
+    plan = load(DIRECTIVE)
+    plan["decision"].update(date="2024-12-17", text="Nämnden ger uppdraget", choice="yes", signature_name="Eva Berg")
+    out = tmp_path / "direktiv.pdf"
+    export_pdf(plan, out)
+    last = _page_text(out, page_count(out))
+    for text in ("Beslut", "Datum: 2024-12-17", "Underskrift Uppdragsägare", "Namnförtydligande", "Eva Berg"):
+        assert text in last
+
+
+def test_an_organisations_numbered_template_prints_each_number_once(tmp_path):
+    from tests.export.test_docx_registrar import numbered_reference
+
+    require_libreoffice()
+    out = tmp_path / "plan.pdf"
+    export_pdf(load(PLAN), out, reference=numbered_reference(tmp_path / "org.docx"))
+    lines = [" ".join(line.split()) for line in pdf_text(out).splitlines()]
+    assert "1 Bakgrund/inledning" in lines and "4.1 Förutsättningar" in lines  # the template's "1", "4.1"
+    assert not any(re.match(r"\d+(\.\d+)*\.? \d+(\.\d+)*\.? [A-ZÅÄÖ]", line) for line in lines)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Serif" in fonts  # Georgia, or the serif LibreOffice puts in its place: the organisation's look

@@ -51,6 +51,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr("ui.dialogs.confirm.ask", ask)
     monkeypatch.setattr("ui.dialogs.files.ask_open_after", lambda parent, path: False)
+
+    def confirm_export(parent, findings):
+        asked.extend(findings)
+        return True
+
+    monkeypatch.setattr("ui.dialogs.registrar_dialog.confirm_export", confirm_export)
     return asked
 
 

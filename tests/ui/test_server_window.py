@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from app.plans import add_examples, example_files
+from app.plans import example_files, list_plans
 from app.workspace import Workspace
 from tests.conftest import pg_password
 from tests.ui.ui_steps import keys
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def team(server_db):
     ws = Workspace.open(server_db.url("alice"))
-    add_examples(ws)
+    ws.add("plan", title="Teamets plan", doc_type="plan", template="plan")
     ws.close()
     return server_db
 
@@ -66,7 +66,7 @@ def test_opening_a_server_from_the_menu(qtbot, monkeypatch, window, team, settin
     window.actions_["open_server"].trigger()
     assert asked == ["Öppna server"]
     assert window.ofile is not None and window.ofile.ws.on_server
-    assert window.plan_model.rowCount() > 0 and "2 planer" in window.count_label.text()
+    assert window.plan_model.rowCount() > 0 and window.count_label.text() == "1 planer"
     assert "Teamserver" in window.file_label.text() and "alice" in window.file_label.text()
     assert window.actions_["new_plan"].isEnabled()
     assert not window.actions_["save_copy"].isEnabled()  # IT backs the server up
@@ -99,16 +99,26 @@ def test_a_server_that_does_not_answer_is_one_message(window, messages):
 
 
 def test_another_clients_commit_shows_up(qtbot, window, team):
-    """A plan brought back by another program appears in the list without reloading by hand."""
-    import json
-
-    first = json.loads(example_files()[0].read_text(encoding="utf-8"))["title"]  # the examples get new uuids
-    team.sql("UPDATE plan SET deleted_at = '2025-01-01T00:00:00Z' WHERE title = %s", (first,))
+    """A plan imported by another program appears in the list without reloading by hand."""
     assert window.open_path(team.url("bob"))
-    assert window.count_label.text() == "1 planer"
+    before = len(list_plans(window.ofile.ws))
+    assert window.count_label.text() == f"{before} planer"
     assert window.ofile.ws.store.listener.connected.wait(10)
-    done = subprocess.run([sys.executable, "-m", "app.cli", "import", team.url("alice"), str(example_files()[0])],
+    done = subprocess.run([sys.executable, "-m", "app.cli", "import", team.url("alice"), str(_renamed_example())],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    qtbot.waitUntil(lambda: window.count_label.text() == "2 planer", timeout=10000)
+    qtbot.waitUntil(lambda: window.count_label.text() == f"{before + 1} planer", timeout=10000)
     assert "ändrats av ett annat program" in window.statusBar().currentMessage()
+
+
+def _renamed_example() -> Path:
+    """An example plan under a uuid no database has yet."""
+    import json
+    import tempfile
+    import uuid
+
+    data = json.loads(example_files()[0].read_text(encoding="utf-8"))
+    data["uuid"] = str(uuid.uuid4())
+    out = Path(tempfile.mkdtemp()) / "ny.json"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return out

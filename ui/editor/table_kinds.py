@@ -24,7 +24,8 @@ class TableConfig:
 
 
 def _budget_totals(rows: list[dict[str, Any]]) -> str:
-    totals = {k: sum(r["amount"] or 0 for r in rows if r["kind"] == k) for k in kinds.BUDGET_KINDS}
+    totals = {k: sum(r["amount"] or 0 for r in rows if r["kind"] == k and r.get("sum_rule") != "shared")
+              for k in kinds.BUDGET_KINDS}
     cost, financing = totals["cost"], totals["financing"]
     return tr("Pages", "Summa kostnader: %1 · Summa finansiering: %2 · Skillnad: %3").replace(
         "%1", format_money(cost)).replace("%2", format_money(financing)).replace("%3", format_money(financing - cost))
@@ -72,7 +73,7 @@ TABLES: tuple[TableConfig, ...] = (
         "budget", "Budget",
         (Field("kind", "Typ", "choice", kinds.BUDGET_KINDS, 110), Field("description", "Beskrivning"),
          Field("amount", "Belopp", "money", width=120), Field("year", "År", "int", width=60),
-         Field("note", "Anteckning")),
+         Field("note", "Anteckning"), Field("sum_rule", "Summering", "choice", kinds.BUDGET_SUM_RULES, 150)),
         lambda: {"kind": "cost", "description": tr("Pages", "Ny budgetrad")}, "Lägg till budgetrad",
         _budget_totals,
     ),

@@ -112,6 +112,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <context>
         <name>Fields</name>
         <message>
+            <source>Summering</source>
+            <translation>Totals</translation>
+        </message>
+        <message>
             <source>Välj ur personregistret eller skriv ett namn</source>
             <translation>Pick from the register of people or type a name</translation>
         </message>
@@ -502,6 +506,26 @@ Do you want to open the file?</translation>
         <message>
             <source>Resursägare</source>
             <translation>Resource owner</translation>
+        </message>
+        <message>
+            <source>Projektgrupp</source>
+            <translation>Project group</translation>
+        </message>
+        <message>
+            <source>Arbetsgrupp</source>
+            <translation>Working group</translation>
+        </message>
+        <message>
+            <source>Referensgrupp</source>
+            <translation>Reference group</translation>
+        </message>
+        <message>
+            <source>Summeras</source>
+            <translation>Summed</translation>
+        </message>
+        <message>
+            <source>Delad, summeras inte</source>
+            <translation>Shared, not summed</translation>
         </message>
         <message>
             <source>Effektmål</source>
@@ -1471,6 +1495,29 @@ Do you want to open the file?</translation>
         <message>
             <source>Resursbelastning</source>
             <translation>Resource load</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registrar</name>
+        <message>
+            <source>Kontroll före diarieföring</source>
+            <translation>Check before registration</translation>
+        </message>
+        <message>
+            <source>En registrator skulle skicka tillbaka dokumentet för det här. Rätta det i planen, eller exportera ändå.</source>
+            <translation>A registrar would send the document back for this. Correct it in the plan, or export anyway.</translation>
+        </message>
+        <message>
+            <source>Anmärkningar</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
+            <source>&amp;Exportera ändå</source>
+            <translation>&amp;Export anyway</translation>
+        </message>
+        <message>
+            <source>&amp;Avbryt</source>
+            <translation>&amp;Cancel</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,224 @@
+"""Offline work against a team server: push a file's plans up, check plans out to a file, sync.
+
+A checked-out file and the server are two copies of the same rows, each with its history
+(db/history.py), so sync is the causal merge (app/merge.py) run both ways:
+
+1. the file's changes go to the server in one server transaction, for the plans the user may
+   change there (the server's own rule, `uppdrag_may_edit`); a field changed differently on
+   both sides is a conflict, decided once (`prefer`, or the user's choices in `resolve`);
+2. the server's state comes back into the file in one file transaction. The rows that step 1
+   merged carry both sides' versions as parents, so step 2 only fast-forwards: every conflict
+   is listed once.
+
+Plans the user may no longer change on the server keep their local edits in the file and are
+named in the report. A sync stopped at any moment can be run again: whatever was committed on
+either side is already known to the other side's history the next time.
+
+The file remembers its server in the setting `team_server` ({"url": …, "plans": [uuid…] | null}).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.merge import Conflict, Resolver, decide
+from db import history
+from db.errors import StoreError
+from db.merge import Side, add_log_entries, apply
+from db.plan_side import PlanSide, editable_plans, plan_uuids
+
+TEAM_SETTING = "team_server"
+
+
+@dataclass
+class SyncReport:
+    server: str
+    sent: dict[str, int] = field(default_factory=dict)
+    fetched: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # titles of plans whose local edits stayed local
+
+    def lines(self) -> list[str]:
+        from app.kinds import TABLE_LABELS
+
+        out = [f"Synkronisering med {self.server}:"]
+        if not (self.sent or self.fetched or self.conflicts or self.refused):
+            out.append("  Allt var redan lika på båda sidor.")
+        for what, counts in (("Skickade", self.sent), ("Hämtade", self.fetched)):
+            for table, n in counts.items():
+                out.append(f"  {what} {TABLE_LABELS.get(table, table)}: {n}")
+        out.append(f"  Konflikter: {len(self.conflicts)}")
+        out += [f"    {c.describe(self.server)}" for c in self.conflicts]
+        for title in self.refused:
+            out.append(f"  Planen ”{title}” får du inte längre ändra på servern: dina ändringar i den finns kvar "
+                       "i filen men skickades inte. Be planens ägare om behörighet och synkronisera igen.")
+        return out
+
+
+def _counts(writes: list[Any]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for w in writes:
+        if w.new or w.values:
+            out[w.shape.name] = out.get(w.shape.name, 0) + 1
+    return out
+
+
+def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, peer: str) -> tuple[Any, dict[str, int]]:
+    """Merge `source` into the store `into` in one transaction there; (the decisions, rows written)."""
+    with into.write():
+        decided = decide(Side(into.db, str(into.path.name)), source, prefer, resolve, history.author_of(into.db))
+        apply(into.db, decided.writes)
+        add_log_entries(into.db, [(c.plan_uuid, f"Synkronisering med {peer}. {c.describe(peer)}", c.outcome)
+                                  for c in decided.conflicts if c.plan_uuid])
+    return decided, _counts(decided.writes)
+
+
+# --- push ------------------------------------------------------------------------------
+
+
+def push(file: Path | str, url: str, *, password: str | None = None) -> dict[str, int]:
+    """Every plan of `file` onto the server, with its history; returns rows written per table."""
+    from db.merge import other_side
+    from db.server import open_server_store
+
+    server = open_server_store(url, password=password)
+    try:
+        if server.read_only:
+            raise StoreError(f"Du har bara läsbehörighet på {server.path.name}; planerna kan inte skickas dit.")
+        with other_side(Path(file)) as source:
+            _decided, written = _bring(server, source, prefer="theirs", resolve=None, peer=Path(file).name)
+        return written
+    finally:
+        server.close()
+
+
+# --- checkout --------------------------------------------------------------------------
+
+
+def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
+             password: str | None = None) -> tuple[Path, int]:
+    """The chosen plans (ids, uuids or diarienummer; None: every plan) in a new file that remembers
+    the server. Written beside `out` and renamed into place: a stopped checkout leaves no file."""
+    from app.plans import find_plan
+    from app.workspace import Workspace
+    from db import models
+    from db.server import open_server_store
+    from db.connection import fsync_dir
+    from db.store import create_store
+
+    out = Path(out)
+    if out.exists():
+        raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+    server = open_server_store(url, read_only=True, password=password)
+    try:
+        chosen = None
+        if plans:
+            ws = Workspace(server)
+            chosen = sorted({models.Plan.get_by_id(find_plan(ws, ref)).uuid for ref in plans})
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.checkout")
+        tmp.unlink(missing_ok=True)
+        local = create_store(tmp)
+        try:
+            server_side = PlanSide(Side(server.db, server.path.name), chosen)
+            with local.write():
+                decided = decide(Side(local.db, out.name), server_side, "theirs", None, history.author_of(local.db))
+                apply(local.db, decided.writes)
+                models.Setting.insert(key=TEAM_SETTING, value=_setting(url, chosen)).execute()
+            count = len(plan_uuids(local.db))
+        finally:
+            local.close()
+        os.replace(tmp, out)
+        fsync_dir(out.parent)
+    except BaseException:
+        if "tmp" in locals():
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    finally:
+        server.close()
+    return out, count
+
+
+def _setting(url: str, plans: list[str] | None) -> str:
+    import json
+
+    return json.dumps({"url": url, "plans": plans}, ensure_ascii=False)
+
+
+def team_server_of(local: Any) -> dict[str, Any] | None:
+    import json
+
+    row = local.db.execute_sql(history.in_style(local.db, 'SELECT "value" FROM "setting" WHERE "key" = ?'),
+                               (TEAM_SETTING,)).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+# --- sync ------------------------------------------------------------------------------
+
+
+def sync(file: Path | str, *, prefer: str = "newest", resolve: Resolver | None = None,
+         password: str | None = None, break_stale: bool = False) -> SyncReport:
+    """Both ways between a checked-out file and its server (see the module's docstring)."""
+    from app.sharing import close_shared, open_for_writing
+    from db.server import open_server_store
+
+    file = Path(file)
+    ws = open_for_writing(file, break_stale=break_stale)
+    try:
+        local = ws.store
+        remembered = team_server_of(local)
+        if remembered is None:
+            raise StoreError(f"Filen ”{file.name}” är inte utcheckad från en server; använd ”uppdrag checkout” först.")
+        server = open_server_store(remembered["url"], password=password)
+        try:
+            report = SyncReport(server.path.name)
+            scope = remembered.get("plans")
+            local_plans = plan_uuids(local.db)
+            if server.read_only:
+                allowed: set[str] = set()
+            else:
+                may, present = editable_plans(server.db, local_plans)
+                allowed = may | (set(local_plans) - present)  # a plan made offline is the user's own
+            refused = [u for u in local_plans if u not in allowed]
+            local_side = Side(local.db, file.name)
+            keep_local = _with_local_edits(server, local_side, refused)
+            if allowed:
+                decided, report.sent = _bring(server, PlanSide(local_side, allowed), prefer=prefer, resolve=resolve,
+                                              peer=file.name)
+                report.conflicts = decided.conflicts
+            fetch = (None if scope is None else set(scope) | set(local_plans))
+            server_side = Side(server.db, server.path.name)
+            if fetch is None:
+                fetch = set(plan_uuids(server.db))
+            fetch -= set(keep_local)
+            _decided, report.fetched = _bring(local, PlanSide(server_side, fetch), prefer="theirs", resolve=None,
+                                              peer=server.path.name)
+            report.refused = _titles(local, keep_local)
+            return report
+        finally:
+            server.close()
+            local.activate()
+    finally:
+        close_shared(ws)
+
+
+def _with_local_edits(server: Any, local_side: Side, plans: list[str]) -> list[str]:
+    """Those of `plans` in which the file has something the server has not."""
+    if not plans:
+        return []
+    mine = Side(server.db, server.path.name)
+    out = []
+    for plan in plans:
+        decided = decide(mine, PlanSide(local_side, [plan]), "theirs", None, "")
+        if decided.writes:
+            out.append(plan)
+    return out
+
+
+def _titles(local: Any, plans: list[str]) -> list[str]:
+    if not plans:
+        return []
+    rows = dict(history.select_in(local.db, 'SELECT "uuid", "title" FROM "plan" WHERE "uuid" IN ({})', plans))
+    return [rows.get(u, u) for u in plans]

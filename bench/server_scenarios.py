@@ -1,0 +1,269 @@
+"""The team server's scenarios: B2-server (the portfolio timeline opened from PostgreSQL).
+
+The server is a PostgreSQL cluster of this machine's own (tests/pg_cluster.py) kept for the
+benchmark file (`cluster_folder`): the first scenario that needs it makes it, sets it up with
+`server init` and writes the benchmark file's plans into it; later ones only start it, and the
+end of the run removes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bench.common import now
+
+DBNAME = "bench"
+
+
+def cluster_folder(db: Path) -> Path:
+    """Where the cluster for `db` is kept: in the temporary folder, which the unprivileged user the
+    cluster runs as (when the bench runs as root) can reach, unlike a root-only folder of the run."""
+    import hashlib
+    import tempfile
+
+    key = hashlib.sha1(str(db.resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"uppdrag-bench-pg-{key}"
+
+
+def discard(db: Path) -> None:
+    """Stop and remove the cluster kept for `db`, if a scenario made one (the end of a bench run)."""
+    import shutil
+
+    from tests.pg_cluster import Cluster
+
+    folder = cluster_folder(db)
+    if folder.exists():
+        Cluster(folder).stop("immediate")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def team_server(db: Path) -> tuple[Any, str]:
+    """(running cluster, address of the database holding `db`'s plans), made the first time."""
+    from tests.pg_cluster import start_cluster
+
+    cluster = start_cluster(cluster_folder(db))
+    url = cluster.admin_url(DBNAME)
+    if not cluster.sql("SELECT 1 FROM pg_database WHERE datname = %s", (DBNAME,)):
+        cluster.sql(f"CREATE DATABASE {DBNAME}")
+    from db.server_schema import init_server
+
+    init_server(url)
+    loaded = cluster.sql("SELECT count(*) FROM plan WHERE deleted_at IS NULL", dbname=DBNAME)[0][0]
+    if not loaded:
+        _load(db, url)
+    return cluster, url
+
+
+def _load(db: Path, url: str) -> None:
+    """The file's plans onto the server, through the app's own import (20 plans a transaction)."""
+    from app.planfile.write import plan_to_dict
+    from app.plans import list_plans
+    from app.workspace import Workspace
+    from bench.generate import import_plans
+
+    ws = Workspace.open(db, read_only=True)
+    try:
+        plans = [plan_to_dict(p.id, with_editions=False) for p in list_plans(ws)]
+    finally:
+        ws.close()
+    server = Workspace.open(url)
+    try:
+        import_plans(server, plans, fast=False)
+    finally:
+        server.close()
+
+
+def raw_server_rows(cluster: Any) -> float:
+    """The floor: the timeline's rows fetched with psycopg alone, as B2's floor does with sqlite3."""
+    import psycopg
+
+    started = now()
+    with psycopg.connect(cluster.superuser_conninfo(DBNAME)) as conn:
+        rows = conn.execute(
+            'SELECT plan_id, kind, code, title, start, start_precision, "end", end_precision, responsible, '
+            "progress FROM timeline_item WHERE deleted_at IS NULL ORDER BY plan_id, position"
+        ).fetchall()
+    assert rows
+    return now() - started
+
+
+def b2_server(db: Path) -> dict[str, Any]:
+    from bench.timeline_scenarios import open_timeline
+
+    cluster, url = team_server(db)
+    try:
+        floor = raw_server_rows(cluster)
+        _, ws, value, idle = open_timeline(url)
+        ws.close()
+    finally:
+        cluster.stop()
+    return {"B2-server": {"value": value, "floor": floor, "unit": "s", "all_rows_s": idle}}
+
+
+# --- B10: sync of a checked-out portfolio --------------------------------------------------
+
+
+def _raw_changed_rows(cluster: Any, local: Path, changed: dict[str, list[str]]) -> int:
+    """Read the changed rows of both sides with the drivers alone (psycopg, sqlite3): the floor."""
+    import sqlite3
+
+    import psycopg
+
+    count = 0
+    with psycopg.connect(cluster.superuser_conninfo(DBNAME)) as conn:
+        for table, uuids in changed.items():
+            count += len(conn.execute(f'SELECT * FROM "{table}" WHERE "uuid" = ANY(%s)', (uuids,)).fetchall())
+    file = sqlite3.connect(f"file:{local}?mode=ro", uri=True)
+    try:
+        for table, uuids in changed.items():
+            for start in range(0, len(uuids), 500):
+                chunk = uuids[start:start + 500]
+                count += len(file.execute(f'SELECT * FROM "{table}" WHERE "uuid" IN ({", ".join("?" * len(chunk))})',
+                                          chunk).fetchall())
+    finally:
+        file.close()
+    return count
+
+
+def b10(db: Path) -> dict[str, Any]:
+    """A checked-out full portfolio with 20 % of the rows changed on each side, synchronised."""
+    from app.sync import checkout, sync
+    from bench.scenarios import diverge_store
+    from db.server import open_server_store
+    from db.store import open_store
+
+    cluster, url = team_server(db)
+    try:
+        local = db.with_name("b10-tåg.uppdrag")
+        for p in (local, local.with_name(local.name + "-journal"), local.with_name(local.name + ".lock")):
+            p.unlink(missing_ok=True)
+        checkout(url, local)
+        store = open_store(local)
+        try:
+            changed = diverge_store(store, 1)
+        finally:
+            store.close()
+        server = open_server_store(url)
+        try:
+            for table, uuids in diverge_store(server, 2).items():
+                changed[table] = sorted(set(changed.get(table, [])) | set(uuids))
+        finally:
+            server.close()
+        started = now()
+        rows = _raw_changed_rows(cluster, local, changed)
+        floor = now() - started
+        started = now()
+        report = sync(local, prefer="mine")
+        value = now() - started
+        return {"B10": {"value": value, "floor": floor, "unit": "s", "rows_read_raw": rows,
+                        "rows_sent": sum(report.sent.values()), "rows_fetched": sum(report.fetched.values()),
+                        "conflicts": len(report.conflicts)}}
+    finally:
+        cluster.stop()
+
+
+# --- B9: many editors at once ---------------------------------------------------------------
+
+EDITORS = 20
+EDITS = 200
+
+
+def _editor(url: str, plan_ids: list[int], shared: int, seed: int, out: Path, edits: int = EDITS) -> None:
+    """One client process: EDITS edits, half to its own plans' sections, half to one shared plan's;
+    each edit's time and outcome (ok, conflict, error) to `out`."""
+    import json
+    import random
+
+    from app.concurrency import EditConflict
+    from app.workspace import Workspace
+
+    rng = random.Random(seed)
+    ws = Workspace.open(url)
+    own = [s["id"] for p in plan_ids for s in ws.list("section", p)]
+    common = [s["id"] for s in ws.list("section", shared)]
+    times, outcomes, written = [], {"ok": 0, "conflict": 0, "error": 0}, {}
+    for n in range(edits):
+        target = rng.choice(own if n % 2 else common)
+        text = f"klient {seed} redigering {n}"
+        started = now()
+        for _attempt in range(2):  # after a conflict the person sees the newer text, then writes again
+            try:
+                ws.update("section", target, body=text)
+                outcomes["ok"] += 1
+                written[target] = text
+                break
+            except EditConflict:
+                outcomes["conflict"] += 1
+                ws.get("section", target)
+            except Exception:  # noqa: BLE001 - counted: a user would have seen it
+                outcomes["error"] += 1
+                break
+        times.append(now() - started)
+    ws.close()
+    out.write_text(json.dumps({"times": times, "outcomes": outcomes,
+                               "own_written": {str(k): v for k, v in written.items() if k in own}}))
+
+
+def _raw_update_floor(cluster: Any, count: int = 200) -> float:
+    """p95 of a raw psycopg `UPDATE … WHERE id = … AND version_id = …; COMMIT`."""
+    import psycopg
+
+    from bench.common import p95
+
+    times = []
+    with psycopg.connect(cluster.superuser_conninfo(DBNAME)) as conn:
+        row_id, version = conn.execute('SELECT "id", "version_id" FROM "section" LIMIT 1').fetchone()
+        conn.commit()
+        for n in range(count):
+            new = f"{n:032x}"
+            started = now()
+            conn.execute('UPDATE "section" SET "body" = %s, "version_id" = %s WHERE "id" = %s AND "version_id" = %s',
+                         (f"rå {n}", new, row_id, version))
+            conn.commit()
+            times.append(now() - started)
+            version = new
+    return p95(times)
+
+
+def b9(db: Path) -> dict[str, Any]:
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    from bench.common import p95
+
+    cluster, url = team_server(db)
+    try:
+        plans = [r[0] for r in cluster.sql('SELECT "id" FROM "plan" WHERE deleted_at IS NULL ORDER BY "id"',
+                                           dbname=DBNAME)]
+        floor = _raw_update_floor(cluster)
+        full = len(plans) > 2 * EDITORS  # the small benchmark file (the test suite's run): a few editors
+        editors, edits = (EDITORS, EDITS) if full else (3, 20)
+        with tempfile.TemporaryDirectory() as tmp:
+            outs = [Path(tmp) / f"editor-{i}.json" for i in range(editors)]
+            code = ("import sys, json; from pathlib import Path; from bench.server_scenarios import _editor; "
+                    "a = json.loads(sys.argv[1]); "
+                    "_editor(a['url'], a['plans'], a['shared'], a['seed'], Path(a['out']), a['edits'])")
+            procs = [subprocess.Popen([sys.executable, "-c", code, json.dumps(
+                {"url": url, "plans": plans[1 + 2 * i:3 + 2 * i] or plans[-1:], "shared": plans[0], "seed": i,
+                 "out": str(out), "edits": edits})])
+                for i, out in enumerate(outs)]
+            for p in procs:
+                p.wait(timeout=1800)
+            results = [json.loads(o.read_text()) for o in outs]
+        times = [t for r in results for t in r["times"]]
+        outcomes = {k: sum(r["outcomes"][k] for r in results) for k in ("ok", "conflict", "error")}
+        stored = dict(cluster.sql('SELECT "id", "body" FROM "section"', dbname=DBNAME))
+        # every client's last edit of the sections no other client writes is what the server holds
+        writers: dict[str, int] = {}
+        for r in results:
+            for k in r["own_written"]:
+                writers[k] = writers.get(k, 0) + 1
+        lost = sum(1 for r in results for k, v in r["own_written"].items()
+                   if writers[k] == 1 and stored.get(int(k)) != v)
+        return {"B9": {"value": p95(times), "floor": floor, "unit": "s", "edits": len(times),
+                       "lost": lost, **outcomes}}
+    finally:
+        cluster.stop()

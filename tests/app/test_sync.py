@@ -1,0 +1,124 @@
+"""Offline work against the team server: push, checkout and sync through the causal merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.plans import add_examples, list_plans
+from app.sync import checkout, push, sync, team_server_of
+from app.workspace import Workspace
+from db.errors import StoreError
+
+
+def titles(ws: Workspace) -> dict[str, str]:
+    return {p.uuid: p.title for p in list_plans(ws)}
+
+
+def on_server(url: str) -> dict[str, str]:
+    ws = Workspace.open(url)
+    try:
+        return titles(ws)
+    finally:
+        ws.close()
+
+
+def edit(target: Path | str, plan_uuid: str, **values) -> None:
+    ws = Workspace.open(target)
+    try:
+        plan_id = next(p.id for p in list_plans(ws) if p.uuid == plan_uuid)
+        ws.update("plan", plan_id, **values)
+    finally:
+        ws.close()
+
+
+@pytest.fixture
+def pushed(server_db, tmp_path):
+    """alice's file with the two example plans, pushed onto the server."""
+    source = tmp_path / "alice.uppdrag"
+    ws = Workspace.create(source)
+    add_examples(ws)
+    ws.close()
+    written = push(source, server_db.url("alice"))
+    assert written["plan"] == 2
+    return source
+
+
+def test_push_moves_the_plans_with_their_history(server_db, pushed):
+    local = Workspace.open(pushed)
+    expected = titles(local)
+    local.close()
+    assert on_server(server_db.url("alice")) == expected
+    assert server_db.sql("SELECT DISTINCT created_by FROM plan") == [("alice",)]
+    assert push(pushed, server_db.url("alice")) == {}  # nothing new the second time
+
+
+def test_checkout_remembers_the_server_and_sync_brings_one_sided_edits_both_ways(server_db, pushed, tmp_path):
+    url = server_db.url("alice")
+    out, count = checkout(url, tmp_path / "tåg.uppdrag")
+    assert count == 2
+    local = Workspace.open(out)
+    assert team_server_of(local.store) == {"url": url, "plans": None}
+    first, second = sorted(titles(local))
+    local.close()
+
+    edit(out, first, title="Ändrad på tåget")
+    edit(url, second, title="Ändrad på servern")
+    report = sync(out)
+    assert report.conflicts == [] and report.refused == []
+    assert report.sent and report.fetched
+    assert on_server(url)[first] == "Ändrad på tåget"
+    local = Workspace.open(out)
+    assert titles(local)[second] == "Ändrad på servern"
+    local.close()
+    again = sync(out)
+    assert not (again.sent or again.fetched or again.conflicts)
+
+
+def test_a_conflict_is_listed_once_and_both_sides_end_alike(server_db, pushed, tmp_path):
+    url = server_db.url("alice")
+    out, _ = checkout(url, tmp_path / "tåg.uppdrag")
+    plan = sorted(on_server(url))[0]
+    edit(out, plan, title="Tågets titel", subtitle="Bara på tåget")
+    edit(url, plan, title="Serverns titel")
+    report = sync(out, prefer="mine")  # mine: the server's own value, into which the file is merged
+    assert len(report.conflicts) == 1 and report.conflicts[0].field == "title"
+    assert "Konflikter: 1" in "\n".join(report.lines())
+    local = Workspace.open(out)
+    local_plan = next(p for p in list_plans(local) if p.uuid == plan)
+    assert local.get("plan", local_plan.id)["subtitle"] == "Bara på tåget"
+    assert local_plan.title == on_server(url)[plan] == "Serverns titel"
+    local.close()
+    assert sync(out).conflicts == []
+
+
+def test_checkout_of_chosen_plans(server_db, pushed, tmp_path):
+    url = server_db.url("alice")
+    plans = sorted(on_server(url))
+    out, count = checkout(url, tmp_path / "en.uppdrag", [plans[0]])
+    assert count == 1
+    local = Workspace.open(out)
+    assert list(titles(local)) == [plans[0]]
+    local.close()
+    with pytest.raises(StoreError, match="finns redan"):
+        checkout(url, out)
+
+
+def test_plans_the_user_may_not_change_keep_their_local_edits(server_db, pushed, tmp_path):
+    out, _ = checkout(server_db.url("bob"), tmp_path / "bob.uppdrag")
+    plan = sorted(on_server(server_db.url("alice")))[0]
+    edit(out, plan, title="Bob skriver offline")
+    report = sync(out)
+    assert report.refused and "får du inte längre ändra" in "\n".join(report.lines())
+    assert on_server(server_db.url("alice"))[plan] != "Bob skriver offline"
+    local = Workspace.open(out)
+    assert titles(local)[plan] == "Bob skriver offline"
+    local.close()
+
+
+def test_sync_of_a_file_that_was_not_checked_out(tmp_path):
+    plain = tmp_path / "vanlig.uppdrag"
+    Workspace.create(plain).close()
+    with pytest.raises(StoreError, match="inte utcheckad"):
+        sync(plain)
