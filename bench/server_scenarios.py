@@ -64,7 +64,7 @@ def _load(db: Path, url: str) -> None:
 
     ws = Workspace.open(db, read_only=True)
     try:
-        plans = [plan_to_dict(p.id, with_editions=False) for p in list_plans(ws)]
+        plans = [plan_to_dict(ws, p.id, with_editions=False) for p in list_plans(ws)]
     finally:
         ws.close()
     server = Workspace.open(url)
