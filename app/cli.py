@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
                    help="utan personernas e-post, telefon och anteckningar")
+    p.add_argument("--med-checklistor", dest="checklists", action="store_true",
+                   help="Word: beslutspunkternas besvarade checklistor som bilaga")
     p.add_argument("--kontroll", dest="registrar", action="store_true",
                    help="lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)")
 
@@ -180,7 +182,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             outcome = export_without_contact_details(ws, find_plan(ws, args.plan), args.output)
         else:
-            outcome = export_plan(ws, find_plan(ws, args.plan), args.output)
+            outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
+                                  checklists=getattr(args, "checklists", False))
         findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
     finally:
         _close(ws)

@@ -26,12 +26,13 @@ def _json(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(write_plan_json(plan, out))
 
 
-def _docx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+def _docx(ws: Workspace, plan: dict[str, Any], out: Path, checklists: bool = False) -> ExportOutcome:
     from app.export.docx_export import export_docx
     from app.word_reference import reference_for_export
 
     with reference_for_export(ws) as reference:
-        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws))
+        result = export_docx(plan, out, reference=reference, risk_scale=ws.risk_scale, draft_mark=_draft_mark(ws),
+                             checklists=checklists)
     return ExportOutcome(result.path, list(result.warnings))
 
 
@@ -75,7 +76,8 @@ class UnknownFormat(ValueError):
     pass
 
 
-def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
+def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False) -> ExportOutcome:
+    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file."""
     suffix = out.suffix.lower()
     if suffix not in EXPORTERS:
         known = ", ".join(EXPORTERS)
@@ -86,6 +88,8 @@ def export_plan(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
     from app.planfile.write import plan_to_dict
 
     with dates_capitalised(ws.dates_capitalised):
+        if checklists and suffix == ".docx":
+            return _docx(ws, plan_to_dict(ws, plan_id), out, checklists=True)
         return EXPORTERS[suffix][1](ws, plan_to_dict(ws, plan_id), out)
 
 

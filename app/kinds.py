@@ -159,7 +159,12 @@ CONTENT_KINDS = {
     "terms": "Definitioner och förkortningar",
     "references": "Referenser/bilagor",
     "decision": "Beslut",
+    "decision_points": "Beslutspunkter och beslut",
 }
+# The answer to an item of a decision point's checklist ("" not yet answered), and the outcome
+# of a decision recorded at a decision point (app.decisions).
+CHECKLIST_ANSWERS = {"": "", "ja": "Ja", "nej": "Nej", "ej_aktuellt": "Ej aktuellt"}
+DECISION_OUTCOMES = {"": "", "continue": "Fortsätt", "stop": "Avbryt", "redo": "Gör om", "redirect": "Ändra inriktning"}
 
 # What a document calls its roles and its undertaking: a project's documents speak of
 # projektägare and projektledare where an assignment's speak of uppdragsägare and uppdragsledare.

@@ -67,11 +67,16 @@ def find_plan(ws: Workspace, ref: str) -> int:
     raise LookupError(f"Hittar ingen plan med id, uuid eller diarienummer ”{ref}”.")
 
 
-def create_plan(ws: Workspace, template_key: str, title: str, **metadata: Any) -> Change:
-    """A new plan with the template's sections and decision points, as one transaction."""
+def create_plan(ws: Workspace, template_key: str, title: str, *, steering_model: str | None = None,
+                **metadata: Any) -> Change:
+    """A new plan with the template's sections and the decision points of its steering model
+    (by default the one its template names), as one transaction."""
+    from app.decisions import add_model_points
+    from app.steering import model_for
     from app.templates import get_template
 
     template = get_template(template_key)
+    model = model_for(ws, steering_model or template.steering_model)
     with ws.store.write():
         change = ws.add(
             "plan",
@@ -86,9 +91,7 @@ def create_plan(ws: Workspace, template_key: str, title: str, **metadata: Any) -
         for s in template.sections:
             ws.add("section", plan_id, key=s.key, heading=s.heading, level=s.level, numbered=s.numbered,
                    content=s.content, guidance=s.guidance, optional=s.optional, empty_text=s.empty_text)
-        for p in template.decision_points:
-            kind = "milestone" if p.code.upper().startswith("MS") else "decision_point"
-            ws.add("timeline", plan_id, kind=kind, code=p.code, title=p.name, description=p.decides)
+        add_model_points(ws, plan_id, model)
     return change
 
 

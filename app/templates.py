@@ -69,6 +69,7 @@ class Template:
     decision_points: tuple[DecisionPointTemplate, ...]
     signature_title: str
     decision_text: str
+    steering_model: str = ""  # key of the steering model a new plan of this type starts with
 
 
 # The labels live with the other coded values, where the plan list finds them without loading this.
@@ -120,12 +121,17 @@ def _section(row: Any, shared: dict[str, Any], where: str) -> SectionTemplate:
 
 
 def _steering_model(resources: Path, name: str) -> tuple[DecisionPointTemplate, ...]:
-    """The decision points of a steering model (steering_models/<name>.toml), in order."""
-    data = _read(resources, "steering_models", f"{name}.toml")
-    where = f"steering_models/{name}.toml"
-    return tuple(DecisionPointTemplate(**_fields(DecisionPointTemplate, row, f"{where}: decision_points[{i}]",
-                                                 ("code", "name", "decides")))
-                 for i, row in enumerate(data.get("decision_points", [])))
+    """The decision points of a steering model (steering_models/<name>.toml, read by app.steering), in order."""
+    from app.steering import SteeringModelError, read_model_file
+
+    path = resources.joinpath("steering_models", f"{name}.toml")
+    if not path.is_file():
+        raise TemplateDataError(f"Mallfilen steering_models/{name}.toml kan inte läsas: filen finns inte")
+    try:
+        model = read_model_file(path)
+    except SteeringModelError as exc:
+        raise TemplateDataError(str(exc)) from None
+    return tuple(DecisionPointTemplate(p.code, p.name, p.decides) for p in model.points)
 
 
 def _template(resources: Path, doc_type: str, shared: dict[str, Any],
@@ -143,7 +149,7 @@ def _template(resources: Path, doc_type: str, shared: dict[str, Any],
     sections = tuple(_section(row, shared, f"{where}: sections[{i}]") for i, row in enumerate(data.get("sections", [])))
     return Template(key=doc_type, doc_type=doc_type, name=DOC_TYPE_LABELS[doc_type], sections=sections,
                     decision_points=models[model], signature_title=head.get("signature_title", ""),
-                    decision_text=head.get("decision_text", ""))
+                    decision_text=head.get("decision_text", ""), steering_model=model)
 
 
 def read_templates(resources: Path) -> dict[str, Template]:

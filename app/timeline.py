@@ -13,6 +13,7 @@ per year (cached) and the rules for moving a vague date.
 from __future__ import annotations
 
 import calendar
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -96,6 +97,7 @@ class TimelineData:
     bands: list[PlanBand] = field(default_factory=list)
     dependencies: list[tuple[int, int]] = field(default_factory=list)  # (from row, to row) indexes
     index: dict[int, int] = field(default_factory=dict)  # item id -> row index
+    ready: set[int] = field(default_factory=set)  # decision points whose checklist is fully answered
     complete: bool = True  # False: only the first bands' rows are read (see `timeline_head`)
     # Derived, cached: computed once per load (or after `replace_row`), never per frame.
     _span: Any = field(default=_UNSET, init=False, repr=False, compare=False)
@@ -307,7 +309,62 @@ def _assemble(plan_id: int | None, plans: list[tuple], raw: list[tuple], *, coun
         for a, b in ((get(pred), get(succ)) for pred, succ in models.database.execute_sql(sql, params).fetchall())
         if a is not None and b is not None
     ]
-    return TimelineData(plan_id, rows, bands, deps, index)
+    plan_ids = None if loaded is None else sorted(loaded)
+    return TimelineData(plan_id, rows, bands, deps, index, ready_points(plan_id, plan_ids))
+
+
+# --- decision points' states --------------------------------------------------------
+
+# A decision point on the timeline: kommande, klar för beslut (its checklist is fully answered),
+# beslutad (a decision is recorded: app.decisions marks it done) or försenad (its date has passed).
+DECISION_STATES = {"upcoming": "Kommande", "ready": "Klar för beslut", "decided": "Beslutad", "late": "Försenad"}
+
+
+def checklist_complete(text: str | None) -> bool:
+    """Whether a stored checklist (app.decisions) has items and an answer to each."""
+    try:
+        items = json.loads(text or "[]")
+    except ValueError:
+        return False
+    return isinstance(items, list) and bool(items) and all(
+        isinstance(a, dict) and a.get("answer") for a in items)
+
+
+def ready_points(plan_id: int | None = None, plan_ids: list[int] | None = None) -> set[int]:
+    """Ids of the decision points (of one plan, of `plan_ids`, or of all) whose checklist is complete."""
+    sql = ("SELECT id, checklist FROM timeline_item WHERE deleted_at IS NULL AND kind = 'decision_point' "
+           "AND checklist != ''")
+    params: list[int] = []
+    if plan_id is not None:
+        sql, params = sql + " AND plan_id = ?", [plan_id]
+    elif plan_ids is not None:
+        sql, params = sql + f" AND plan_id IN ({', '.join('?' * len(plan_ids))})", plan_ids
+    return {i for i, text in models.database.execute_sql(sql, params).fetchall() if checklist_complete(text)}
+
+
+def point_ready(item_id: int) -> bool:
+    row = models.database.execute_sql("SELECT checklist FROM timeline_item WHERE id = ?", (item_id,)).fetchone()
+    return row is not None and checklist_complete(row[0])
+
+
+def decision_state(row: TimelineRow, ready: set[int], today: int) -> str:
+    """upcoming | ready | decided | late for a decision point row; `today` is a day ordinal."""
+    if row.status == "done":
+        return "decided"
+    last = row.end_last if row.end_last is not None else row.start_last
+    if row.status == "delayed" or (last is not None and last < today):
+        return "late"
+    return "ready" if row.id in ready else "upcoming"
+
+
+def next_decision_point(rows: list[TimelineRow], ready: set[int], today: int) -> tuple[TimelineRow, str] | None:
+    """A plan's next decision point among its rows (the first undecided, dated ones by date) and its state."""
+    open_points = [r for r in rows if r.kind == "decision_point" and r.status != "done"]
+    if not open_points:
+        return None
+    dated = sorted((r for r in open_points if r.start_first is not None), key=lambda r: r.start_first)
+    first = (dated or open_points)[0]
+    return first, decision_state(first, ready, today)
 
 
 # How far past its stored (first) day a period of each precision can reach.

@@ -218,6 +218,8 @@ def _risk_assessment(row: Row, problems: Problems, _scale: int) -> None:
 def _log(row: Row, problems: Problems, _scale: int) -> None:
     _one_of(row, "kind", kinds.LOG_KINDS, "Loggtypen", problems)
     _required(row, "text", "Texten", problems)
+    if "outcome" in row:
+        _one_of(row, "outcome", kinds.DECISION_OUTCOMES, "Beslutet", problems)
 
 
 def _status_report(row: Row, problems: Problems, _scale: int) -> None:

@@ -270,7 +270,7 @@ def b7(path: Path) -> dict[str, Any]:
             "start": start.start.isoformat() if start else None, "start_precision": str(start.precision) if start else None,
             "end": end.start.isoformat() if end else None, "end_precision": str(end.precision) if end else None,
             "responsible": t["responsible"], "responsible_person_id": None, "status": t["status"],
-            "progress": t["progress"], "comment": t["comment"], "parent_id": None,
+            "progress": t["progress"], "comment": t["comment"], "parent_id": None, "checklist": "",
         }
         rows.append(tuple(values[c] for c in columns))
     raw_file = fresh_copy(path, "b7-raw.uppdrag")

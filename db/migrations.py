@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from db.schema_history import V2_NEW_OBJECTS, V3_NEW_OBJECTS
+from db.schema_history import V2_NEW_OBJECTS, V3_NEW_OBJECTS, V5_ALTERATIONS
 
 # User tables at version 2, parents before children.
 V2_USER_TABLES = (
@@ -57,11 +57,19 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
     conn.execute('ALTER TABLE "budget_line" ADD COLUMN "sum_rule" VARCHAR(255) NOT NULL DEFAULT \'\'')
 
 
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    """Version 5: steering models and decisions at decision points (a plan's model, a point's
+    answered checklist, a log entry's point, outcome and diarienummer)."""
+    for sql in V5_ALTERATIONS:
+        conn.execute(sql)
+
+
 # STEPS[n] takes a file from version n to n + 1.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

@@ -163,6 +163,8 @@ class Plan(UserRow):
     signature_name = CharField(default="")
     signature_date = DateField(null=True)
     signature_date_precision = CharField(null=True)
+    # Columns added after version 4 carry an SQL default too, so raw INSERTs that predate them still work.
+    steering_model = CharField(default="", constraints=[SQL("DEFAULT ''")])  # its steering model's key (app.steering)
 
 
 class PlanPart(UserRow):
@@ -206,6 +208,7 @@ class TimelineItem(PlanPart):
     progress = IntegerField(default=0)
     comment = TextField(default="")
     parent = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="children")
+    checklist = TextField(default="", constraints=[SQL("DEFAULT ''")])  # a decision point's checklist, JSON (app.decisions)
 
 
 class Dependency(UserRow):
@@ -277,6 +280,10 @@ class LogEntry(PlanPart):
     text = TextField()
     decided_by = CharField(default="")
     status = CharField(default="")
+    # A decision recorded at a decision point: the point, its outcome and the decision's diarienummer.
+    item = ForeignKeyField(TimelineItem, null=True, on_delete="SET NULL")
+    outcome = CharField(default="", constraints=[SQL("DEFAULT ''")])  # "" | continue | stop | redo | redirect
+    diarienummer = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
 
 class StatusReport(PlanPart):

@@ -122,7 +122,21 @@ def _v3_to_v4(db: Any) -> None:
 
 
 # SERVER_STEPS[n] takes a server schema from version n to n + 1 (frozen SQL, like db.migrations).
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(db: Any) -> None:
+    """Version 5: a plan's steering model, a decision point's checklist, a logged decision's point,
+    outcome and diarienummer (as db.migrations adds them to a file)."""
+    for sql in (
+        'ALTER TABLE "plan" ADD COLUMN "steering_model" text NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "timeline_item" ADD COLUMN "checklist" text NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "log_entry" ADD COLUMN "item_id" integer REFERENCES "timeline_item" ("id") ON DELETE SET NULL',
+        'ALTER TABLE "log_entry" ADD COLUMN "outcome" text NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "log_entry" ADD COLUMN "diarienummer" text NOT NULL DEFAULT \'\'',
+        'CREATE INDEX "log_entry_item_id" ON "log_entry" ("item_id")',
+    ):
+        db.execute_sql(sql)
+
+
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def _upgrade(db: Any, version: int) -> None:

@@ -101,7 +101,8 @@ def import_json(window: MainWindow) -> None:
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
-def export(window: MainWindow, suffix: str) -> Path | None:
+def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path | None:
+    """Export the current plan; `checklists` adds its decision points' answered checklists (Word)."""
     from app.exporters import export_plan
 
     plan_id = window.current_plan_id()
@@ -121,7 +122,7 @@ def export(window: MainWindow, suffix: str) -> Path | None:
         out = out.with_name(out.name + suffix)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        outcome = export_plan(window.ofile.ws, plan_id, out)
+        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))
@@ -149,20 +150,23 @@ def _registrar_allows(window: MainWindow, plan_id: int) -> bool:
 
 def new_plan(window: MainWindow) -> int | None:
     from app.plans import copy_plan, create_plan, list_plans
+    from app.steering import models
     from ui.dialogs.new_plan import COPY, NewPlanDialog
     from ui.plan_commands import CreatePlanCommand
 
     if window.ofile is None:
         return None
     ws = window.ofile.ws
-    dialog = NewPlanDialog([(p.id, p.title) for p in list_plans(ws)], window)
+    dialog = NewPlanDialog([(p.id, p.title) for p in list_plans(ws)], window,
+                           [(m.key, m.name) for m in models(ws).values()])
     if not dialog.exec():
         return None
     key, source, title = dialog.choice()
+    model = dialog.steering_model()
     if key == COPY:
         make = lambda: copy_plan(ws, source, title)  # noqa: E731
     else:
-        make = lambda: create_plan(ws, key, title)  # noqa: E731
+        make = lambda: create_plan(ws, key, title, steering_model=model)  # noqa: E731
     command = CreatePlanCommand(ws, window.ofile.events, make, tr("Undo", "Ny plan"))
     return command.plan_id if window.ofile.push(command) else None
 

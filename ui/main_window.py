@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
                 a["export" + suffix] = self._action(m, texts[suffix],
                                                     lambda _=False, s=suffix: _file_actions().export(self, s),
                                                     "Ctrl+E" if suffix == ".docx" else None, "actionExport" + suffix[1:])
+        a["export_checklists"] = self._action(
+            m, tr("MainWindow", "Exportera till Word med &checklistor…"),
+            lambda _=False: _file_actions().export(self, ".docx", checklists=True), None, "actionExportChecklists")
         for suffix, (label, _fn) in EXPORTERS.items():
             if suffix not in texts:
                 a["export" + suffix] = self._action(
@@ -187,6 +190,12 @@ class MainWindow(QMainWindow):
                                    None, "actionFreezeEdition")
         a["compare"] = self._action(m, tr("MainWindow", "&Jämför utgåvor…"),
                                     lambda: _sharing_actions().compare_editions(self), None, "actionCompareEditions")
+        a["steering_model"] = self._action(m, tr("MainWindow", "Byt st&yrmodell…"),
+                                           lambda: _sharing_actions().change_steering_model(self), None,
+                                           "actionChangeSteeringModel")
+        a["read_model"] = self._action(m, tr("MainWindow", "&Läs in styrmodell…"),
+                                       lambda: _sharing_actions().read_steering_model(self), None,
+                                       "actionReadSteeringModel")
         m.addSeparator()
         a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
 
@@ -242,6 +251,8 @@ class MainWindow(QMainWindow):
         a["merge"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
         a["freeze"].setEnabled(writable and plan)
+        a["steering_model"].setEnabled(writable and plan)
+        a["read_model"].setEnabled(writable)
         for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
             a[key].setEnabled(has_file)
         for key, action in a.items():

@@ -94,3 +94,38 @@ def compare_editions(window: MainWindow) -> None:
     if window.ofile is None or plan_id is None:
         return
     CompareEditionsDialog(window.ofile.ws, plan_id, window).exec()
+
+
+def change_steering_model(window: MainWindow) -> None:
+    """Byt styrmodell with a preview; the change is outside the undo history, like a frozen edition."""
+    from ui.dialogs.steering_dialog import ChangeModelDialog
+
+    plan_id = window.current_plan_id()
+    if window.ofile is None or plan_id is None or window.ofile.read_only:
+        return
+    dialog = ChangeModelDialog(window.ofile.ws, plan_id, window)
+    if not dialog.exec():
+        return
+    lines = dialog.apply()
+    window.ofile.stack.clear()
+    window.reload_everything()
+    window.statusBar().showMessage(" · ".join(lines), 15000)
+
+
+def read_steering_model(window: MainWindow) -> None:
+    """Läs in styrmodell: an organisation's model file (TOML) stored in the open file for everyone."""
+    from app.steering import SteeringModelError, add_file_model
+    from ui.dialogs import files
+
+    if window.ofile is None or window.ofile.read_only:
+        return
+    path = files.open_path(window, tr("Sharing", "Läs in styrmodell"), tr("Sharing", "Styrmodeller (*.toml)"))
+    if path is None:
+        return
+    try:
+        model = add_file_model(window.ofile.ws, path)
+    except SteeringModelError as err:
+        show_error(window, str(err))
+        return
+    window.statusBar().showMessage(
+        tr("Sharing", "Styrmodellen ”%1” finns nu i filen för alla som öppnar den.").replace("%1", model.name), 15000)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import kinds, markup
-from app.export import docx_decision, docx_gantt, docx_people, docx_registers, docx_timeline
+from app.export import docx_decision, docx_decision_points, docx_gantt, docx_people, docx_registers, docx_timeline
 from app.export.docx_context import CM, Context
 from app.export.docx_fields import TocEntry, add_bookmark, add_toc, page_frame
 from app.export.docx_headings import HeadingNumbering
@@ -34,6 +34,7 @@ CONTENT: dict[str, tuple[Callable[[Context], bool], Callable[[Context], None]]] 
     **docx_people.CONTENT,
     **docx_registers.CONTENT,
     **docx_decision.CONTENT,
+    **docx_decision_points.CONTENT,
     **docx_gantt.CONTENT,
 }
 
@@ -243,8 +244,9 @@ def _render_section(ctx: Context, entry: OutlineEntry, page_break: bool, bookmar
 
 def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool = False,
                    risk_scale: int = 4, toc_field: bool = True,
-                   draft_mark: bool = True) -> tuple[Document, list[str]]:
-    """The finished python-docx document and the export's Swedish warnings.
+                   draft_mark: bool = True, checklists: bool = False) -> tuple[Document, list[str]]:
+    """The finished python-docx document and the export's Swedish warnings. ``checklists`` adds
+    the decision points' answered checklists as an appendix.
 
     ``toc_field=False`` writes the table of contents without the TOC field around it
     (see docx_fields.add_toc): for LibreOffice's PDF conversion only. ``draft_mark``
@@ -280,6 +282,8 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
                             "Lägg till avsnittet Beslut för att välja var det står.")
     elif docx_decision.has_signature(ctx) and not any(e.content == "decision" for e in entries):
         docx_decision.render_signature(ctx)
+    if checklists and docx_decision_points.has_checklists(ctx):
+        docx_decision_points.render_checklists(ctx)
     if _body_ends_with_table(doc):
         ctx.paragraph("", S.NOTE)
     keep_tables_together(doc)

@@ -13,4 +13,4 @@ pay for the JSON Schema.
 from __future__ import annotations
 
 FORMAT = "uppdrag-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: steering model, checklists and decisions at decision points; 1 still imports

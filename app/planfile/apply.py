@@ -63,6 +63,7 @@ def _plan_columns(data: dict[str, Any]) -> dict[str, Any]:
         "version": meta["version"],
         "authors": "\n".join(meta["authors"]),
         "status": meta["status"],
+        "steering_model": meta.get("steering_model", ""),  # absent from format version 1
         **_vague_columns("decision_date", decision["date"]),
         "decision_text": decision["text"],
         "decision_choice": decision["choice"],
@@ -78,6 +79,7 @@ class _Writer:
 
     def __init__(self, up: Upserter, plan_id: int, person_ids: dict[str, int]):
         self.up, self.plan_id, self.person_ids = up, plan_id, person_ids
+        self.item_ids: dict[str, int] = {}  # timeline uuid -> id, once the timeline is written
 
     def part(self, model: type[models.PlanPart], rows: list[dict[str, Any]], columns_of: Any) -> dict[str, int]:
         """The plan's rows of `model` as `rows` say, in their order; its other rows get tombstones."""
@@ -104,11 +106,14 @@ class _Writer:
             "responsible": column("responsible"),
             "responsible_person": [self.person_ids.get(p) for p in column("responsible_person")],
             "status": column("status"), "progress": column("progress"), "comment": column("comment"),
+            "checklist": [json.dumps(t["checklist"], ensure_ascii=False) if t.get("checklist") else ""
+                          for t in timeline],  # absent from format version 1
             "parent": column("parent")}, self_refs=("parent",))
         up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
         up.put_dependencies(list(dict.fromkeys((item_ids[dep], item_ids[t["uuid"]])
                                                for t in timeline for dep in t["depends_on"])),
                             list(item_ids.values()))
+        self.item_ids = item_ids
 
     def risks(self, risks: list[dict[str, Any]]) -> None:
         risk_ids = self.part(models.Risk, risks, lambda r: {
@@ -141,7 +146,8 @@ def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
     w.risks(data["risks"])
     w.part(models.LogEntry, data["log"], lambda e: {
         "entry_date": _day(e["date"]), "kind": e["kind"], "text": e["text"],
-        "decided_by": e["decided_by"], "status": e["status"]})
+        "decided_by": e["decided_by"], "status": e["status"], "item": w.item_ids.get(e.get("item") or ""),
+        "outcome": e.get("outcome", ""), "diarienummer": e.get("diarienummer", "")})  # absent from version 1
     w.part(models.StatusReport, data["status_reports"], lambda s: {
         "report_date": _day(s["date"]), "status": s["status"], "text": s["text"], "author": s["author"]})
     w.part(models.Term, data["terms"], _without)

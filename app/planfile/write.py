@@ -77,7 +77,7 @@ def plan_to_dict(ws: Workspace, plan_id: int, *, with_editions: bool = True) -> 
         "resources": resources_part(resources, person_uuid),
         "budget": budget(plan_id),
         "risks": risks(plan_id),
-        "log": log(plan_id),
+        "log": log(plan_id, {i.id: i.uuid for i in items}),
         "status_reports": status_reports(plan_id),
         "terms": terms(plan_id),
         "references": references(plan_id),
@@ -99,6 +99,7 @@ def metadata(plan: models.Plan) -> dict[str, Any]:
         "version": plan.version,
         "authors": [a for a in plan.authors.split("\n") if a],
         "status": plan.status,
+        "steering_model": plan.steering_model,
         "created_at": plan.created_at,
         "modified_at": plan.modified_at,
     }
@@ -159,9 +160,20 @@ def timeline(items: list[models.TimelineItem], person_uuid: Uuids) -> Part:
             "comment": i.comment,
             "parent": item_uuid.get(i.__data__["parent"]),
             "depends_on": deps.get(i.id, []),
+            "checklist": _checklist(i.checklist),
         }
         for i in items
     ]
+
+
+def _checklist(text: str) -> list[dict[str, str]]:
+    """A decision point's stored checklist (app.decisions) as the file's list; damaged text gives []."""
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [{"item": str(a.get("item", "")), "answer": str(a.get("answer", "")), "comment": str(a.get("comment", ""))}
+            for a in data if isinstance(a, dict)] if isinstance(data, list) else []
 
 
 def _people_referred_to(items: list[Any], roles: list[Any], resources: list[Any]) -> list[models.Person]:
@@ -220,9 +232,11 @@ def risks(plan_id: int) -> Part:
     ]
 
 
-def log(plan_id: int) -> Part:
+def log(plan_id: int, item_uuid: dict[int, str]) -> Part:
+    """The ärende- och beslutslogg; a decision taken at a decision point names the point (its uuid)."""
     return [{"uuid": e.uuid, "date": _day(e.entry_date), "kind": e.kind, "text": e.text,
-             "decided_by": e.decided_by, "status": e.status}
+             "decided_by": e.decided_by, "status": e.status, "item": item_uuid.get(e.__data__["item"]),
+             "outcome": e.outcome, "diarienummer": e.diarienummer}
             for e in _of_plan(models.LogEntry, plan_id)]
 
 

@@ -24,8 +24,10 @@ SCHEMA_VOCABULARY = {
     "log[].kind": kinds.LOG_KINDS,
     "status_reports[].status": kinds.REPORT_STATUSES,
     "decision.choice": kinds.DECISION_CHOICES,
+    "log[].outcome": kinds.DECISION_OUTCOMES,
+    "timeline[].checklist[].answer": kinds.CHECKLIST_ANSWERS,
 }
-NOT_VOCABULARY = {"sections[].level"}  # 1 or 2: a number, not a coded value
+NOT_VOCABULARY = {"sections[].level", "format_version"}  # numbers, not coded values
 
 
 def _enums(schema: Any, path: str = "") -> dict[str, list[Any]]:

@@ -79,7 +79,7 @@ def _edit(path: Path, old: str, new: str) -> None:
         ("templates/plan.toml", 'content = "resources"', 'content = "resurser"', "okänt innehåll ”resurser”"),
         ("templates/plan.toml", 'heading = "Syfte"', "", "fält saknas: heading"),
         ("templates/directive.toml", 'steering_model = "local"', 'steering_model = 1', "ska vara text"),
-        ("templates/directive.toml", 'steering_model = "local"', 'steering_model = "xlpm"', "xlpm.toml kan inte läsas"),
+        ("templates/directive.toml", 'steering_model = "local"', 'steering_model = "saknas"', "saknas.toml kan inte läsas"),
         ("steering_models/pps.toml", 'code = "BP4"', 'kod = "BP4"', "okänt fält ”kod”"),
         ("templates/shared_sections.toml", "[risks]", "[risks", "shared_sections.toml kan inte läsas"),
     ],

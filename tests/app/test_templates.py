@@ -121,7 +121,7 @@ DIRECTIVE_EXAMPLE_HEADINGS = [
 DOCUMENTED_CONTENT_KINDS = {
     "goals_effect", "goals_deliverable", "timeline_phases", "milestones", "activities",
     "activity_plan", "gantt", "roles_table", "roles_list", "resources", "budget", "budget_cost",
-    "budget_financing", "risks", "log", "status_reports", "terms", "references", "decision",
+    "budget_financing", "risks", "log", "status_reports", "terms", "references", "decision", "decision_points",
 }
 
 # Top-level keys and the keys of each row, in the order of docs/plan-format.md.
@@ -132,19 +132,20 @@ TOP_LEVEL_KEYS = [
 ]
 ROW_KEYS = {
     "metadata": ["template", "subtitle", "programme", "organisation", "diarienummer", "assignment",
-                 "document_date", "edition", "version", "authors", "status", "created_at", "modified_at"],
+                 "document_date", "edition", "version", "authors", "status", "steering_model", "created_at",
+                 "modified_at"],
     "sections": ["uuid", "key", "heading", "level", "numbered", "content", "body", "body_after",
                  "guidance", "optional", "empty_text"],
     "goals": ["uuid", "kind", "text", "measure"],
     "timeline": ["uuid", "kind", "code", "title", "description", "start", "end", "responsible",
-                 "responsible_person", "status", "progress", "comment", "parent", "depends_on"],
+                 "responsible_person", "status", "progress", "comment", "parent", "depends_on", "checklist"],
     "people": ["uuid", "name", "title", "unit", "organisation", "email", "phone", "notes"],
     "roles": ["uuid", "kind", "person", "name", "unit", "allocation", "start", "end", "note"],
     "resources": ["uuid", "competence", "person", "name", "allocation", "start", "end", "note"],
     "budget": ["uuid", "kind", "description", "amount", "year", "note", "sum_rule"],
     "risks": ["uuid", "title", "cause", "consequence", "probability", "impact", "owner", "mitigation",
               "due", "status", "trend", "history"],
-    "log": ["uuid", "date", "kind", "text", "decided_by", "status"],
+    "log": ["uuid", "date", "kind", "text", "decided_by", "status", "item", "outcome", "diarienummer"],
     "status_reports": ["uuid", "date", "status", "text", "author"],
     "terms": ["uuid", "term", "explanation"],
     "references": ["uuid", "number", "title", "description", "url"],
@@ -369,7 +370,7 @@ def example(request) -> tuple[Path, dict]:
 def test_example_has_the_format_keys_in_order(example):
     path, doc = example
     assert list(doc) == TOP_LEVEL_KEYS
-    assert doc["format"] == "uppdrag-plan" and doc["format_version"] == 1
+    assert doc["format"] == "uppdrag-plan" and doc["format_version"] == 2
     assert doc["doc_type"] in TEMPLATES and doc["metadata"]["template"] == doc["doc_type"]
     assert doc["title"].strip()
     assert list(doc["metadata"]) == ROW_KEYS["metadata"]

@@ -141,6 +141,36 @@ def test_an_older_schema_asks_for_an_upgrade(server_db):
         Workspace.open(server_db.url("alice"))
 
 
+def _drop_version_5(server_db) -> None:
+    """The server as it was before steering models (version 5's columns gone)."""
+    server_db.sql('DROP INDEX IF EXISTS "log_entry_item_id"')
+    for table, column in (("plan", "steering_model"), ("timeline_item", "checklist"), ("log_entry", "item_id"),
+                          ("log_entry", "outcome"), ("log_entry", "diarienummer")):
+        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
+def test_an_older_server_is_upgraded_with_decision_points(server_db):
+    """A server set up before steering models: init_server adds the columns, and a decision is stored."""
+    from datetime import date
+
+    from app.decisions import record_decision
+    from app.plans import create_plan
+
+    _drop_version_5(server_db)
+    server_db.sql('ALTER TABLE "budget_line" DROP COLUMN "sum_rule"')
+    server_db.sql("UPDATE uppdrag_schema SET version = 3")  # before shared budget lines and steering models
+    assert init_server(server_db.admin_url)[0] == "upgraded"
+    ws = Workspace.open(server_db.url("alice"))
+    try:
+        plan_id = create_plan(ws, "project_plan", "På servern", steering_model="xlpm").ids[0]
+        tg0 = next(t for t in ws.list("timeline", plan_id) if t["code"] == "TG0")
+        record_decision(ws, tg0["id"], on=date(2026, 2, 2), decided_by="Styrgrupp", outcome="continue")
+        assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
+        assert [e["outcome"] for e in ws.list("log", plan_id)] == ["continue"]
+    finally:
+        ws.close()
+
+
 def test_the_server_restarting_mid_edit(pg_cluster, alice_with_plans):
     """A restart between two edits goes unnoticed (the next statement reconnects); an edit while
     the server is down is refused in one sentence and nothing of it is stored."""
@@ -345,6 +375,7 @@ def test_a_version_2_server_is_upgraded_along_the_ladder(server_db, alice_with_p
     for table in V2_USER_TABLES:
         server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN version_id')
     server_db.sql('ALTER TABLE budget_line DROP COLUMN sum_rule')  # version 4's
+    _drop_version_5(server_db)
     server_db.sql("UPDATE uppdrag_schema SET version = 2")
     with pytest.raises(FileRefused, match="äldre schemaversion"):
         Workspace.open(server_db.url("alice"))

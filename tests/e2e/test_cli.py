@@ -75,3 +75,18 @@ def test_wrong_usage_exits_2(tmp_path: Path, args: tuple[str, ...]) -> None:
 def test_version(tmp_path: Path) -> None:
     r = uppdrag("--version", data_dir=tmp_path)
     assert r.returncode == 0 and r.stdout.startswith("uppdrag ")
+
+
+def test_export_with_answered_checklists_as_appendix(tmp_path: Path) -> None:
+    from docx import Document
+
+    db = tmp_path / "x.uppdrag"
+    assert uppdrag("init", str(db), "--examples", data_dir=tmp_path).returncode == 0
+    directive = next(p for p in json.loads(uppdrag("list", str(db), "--json", data_dir=tmp_path).stdout)
+                     if p["doc_type"] == "directive")
+    out = tmp_path / "direktiv.docx"
+    r = uppdrag("export", str(db), directive["uuid"], "-o", str(out), "--med-checklistor", data_dir=tmp_path)
+    assert r.returncode == 0, r.stderr
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "Bilaga: Checklistor inför beslut" in texts
+    assert any(t.startswith("Checklista inför beslut, BP1") for t in texts)

@@ -350,3 +350,44 @@ def test_risk_matrix_is_a_shaded_table_of_counts(small, tmp_path):
     assert _fill(table.rows[4].cells[1]) == "C6E7C1"  # 1 × 1 is green
     export_docx(small_plan(), tmp_path / "r5.docx", risk_scale=5)
     assert rows(table_with_header(open_docx(tmp_path / "r5.docx"), "Sannolikhet \\ Konsekvens"))[0][-1] == "5"
+
+
+def test_decision_point_table_and_checklist_appendix(tmp_path) -> None:
+    """The decisions recorded at the points, in a section showing `decision_points`, and on request
+    the answered checklists as an appendix; the file reads back."""
+    from datetime import date
+
+    from docx import Document
+
+    from app.decisions import ChecklistAnswer, checklist, record_decision
+    from app.exporters import export_plan
+    from app.plans import create_plan
+    from app.workspace import Workspace
+
+    ws = Workspace.create(tmp_path / "beslut.uppdrag")
+    try:
+        plan_id = create_plan(ws, "project_plan", "Beslutstabell", steering_model="projektil").ids[0]
+        section = ws.list("section", plan_id)[0]
+        ws.update("section", section["id"], content="decision_points")
+        bp2 = next(r for r in ws.list("timeline", plan_id) if r["code"] == "BP2")
+        answers = [ChecklistAnswer(a.item, "ja", "se bilaga 2" if i == 0 else "") for i, a in enumerate(checklist(bp2))]
+        record_decision(ws, bp2["id"], on=date(2026, 4, 1), decided_by="Styrgrupp", outcome="continue",
+                        diarienummer="RS 2026/7", answers=answers)
+        plain = export_plan(ws, plan_id, tmp_path / "utan.docx").path
+        full = export_plan(ws, plan_id, tmp_path / "med.docx", checklists=True).path
+    finally:
+        ws.close()
+
+    def tables(path):
+        return [[[c.text for c in row.cells] for row in t.rows] for t in Document(str(path)).tables]
+
+    table = next(t for t in tables(plain) if t[0][0] == "Beslutspunkt")
+    assert table[0] == ["Beslutspunkt", "Planerad", "Beslut", "Beslutsdatum", "Beslutat av", "Diarienummer"]
+    assert ["BP2 Beslut om genomförande", "", "Fortsätt", "2026-04-01", "Styrgrupp", "RS 2026/7"] in table
+    assert not any(t[0] == ["Punkt", "Svar", "Kommentar"] for t in tables(plain))
+    appendix = [t for t in tables(full) if t[0] == ["Punkt", "Svar", "Kommentar"]]
+    rows = [r for t in appendix for r in t[1:]]
+    assert [answers[0].item, "Ja", "se bilaga 2"] in rows
+    texts = [p.text for p in Document(str(full)).paragraphs]
+    assert "Bilaga: Checklistor inför beslut" in texts
+    assert "Checklista inför beslut, BP2 Beslut om genomförande" in texts

@@ -215,6 +215,19 @@ def test_export_word_and_json(qtbot, monkeypatch, window, tmp_path) -> None:
     assert (tmp_path / "plan.docx").stat().st_size > 1000
 
 
+def test_export_word_with_checklists(qtbot, monkeypatch, window, tmp_path) -> None:
+    from docx import Document
+
+    from app.plans import list_plans
+
+    directive = next(p for p in list_plans(window.ofile.ws) if p.doc_type == "directive")
+    window.show_plan(directive.id)
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: tmp_path / "med.docx")
+    monkeypatch.setattr("ui.dialogs.files.ask_open_after", lambda *a, **k: False)
+    window.actions_["export_checklists"].trigger()
+    assert "Bilaga: Checklistor inför beslut" in [p.text for p in Document(str(tmp_path / "med.docx")).paragraphs]
+
+
 def test_new_file_and_import(qtbot, monkeypatch, window, tmp_path) -> None:
     from app.plans import example_files
 
@@ -235,6 +248,35 @@ def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     assert window.actions_["redo"].shortcut().toString() == "Ctrl+Shift+Z"
     assert window.actions_["new_plan"].shortcut().toString() == "Ctrl+N"
     assert window.search.accessibleName()
+
+
+def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_window, empty_file) -> None:
+    window = make_window(empty_file)
+
+    def run(dialog: NewPlanDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        offered = [dialog.model.itemText(i) for i in range(dialog.model.count())]
+        assert offered == ["PPS", "XLPM/PROPS", "PROJEKTiL", "Lokal uppdragsmodell (BP0–BP3)", "Egen"]
+        dialog.kind.setFocus()
+        while dialog.kind.currentData() != "project_plan":
+            qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+        assert dialog.model.currentData() == "pps"  # a project plan's usual model
+        dialog.model.setFocus()
+        while dialog.model.currentData() != "xlpm":
+            qtbot.keyClick(dialog.model, Qt.Key.Key_Down)
+        dialog.model.activated.emit(dialog.model.currentIndex())
+        keys(qtbot, dialog.title, "Ny IT-plattform")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewPlanDialog, "exec", run)
+    window.actions_["new_plan"].trigger()
+    plan_id = window.current_plan_id()
+    ws = window.ofile.ws
+    assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
+    assert [t["code"] for t in ws.list("timeline", plan_id) if t["kind"] == "decision_point"] == [
+        f"TG{i}" for i in range(6)]
 
 
 def test_qt_warnings_go_to_the_log(qtbot) -> None:

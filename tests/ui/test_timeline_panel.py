@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QUndoStack
 
 from app.dates import VagueDate
@@ -174,3 +175,29 @@ def test_portfolio_paints_its_first_bands_then_reads_the_rest(qtbot, tmp_path: P
     assert (panel.view.scale.px_per_day, panel.view.scale.origin) == span  # nothing moved
     assert panel.model.index(len(panel.layout_rows) - 1, 0).data() == "P5 A3"
     ws.close()
+
+
+def test_portfolio_band_shows_each_plans_next_decision_point(qtbot, tmp_path) -> None:
+    from app.dates import VagueDate
+    from app.decisions import record_decision
+    from app.plans import create_plan
+    from app.workspace import Workspace
+
+    ws = Workspace.create(tmp_path / "portfolj.uppdrag")
+    try:
+        first = create_plan(ws, "project_plan", "Plan med PPS").ids[0]
+        second = create_plan(ws, "project_plan", "Plan med XLPM", steering_model="xlpm").ids[0]
+        points = {r["code"]: r["id"] for r in ws.list("timeline", first)}
+        ws.update("timeline", points["BP1"], start=VagueDate.day(2020, 1, 1))
+        ws.update("timeline", points["BP2"], start=VagueDate.quarter(2199, 3))
+        record_decision(ws, points["BP1"], on=date(2020, 1, 1), decided_by="Styrgrupp", outcome="continue")
+        panel = shown_timeline(qtbot, ws, None)
+        bands = {panel.model.index(r, 0).data()[2:]: r for r in range(panel.model.rowCount())
+                 if panel.layout_rows.band_at(r) is not None}
+        row = bands["Plan med PPS"]
+        assert [panel.model.index(row, c).data() for c in (1, 2, 3)] == ["BP2", "Nästa: kommande", "Q3 2199"]
+        assert "Nästa beslutspunkt: BP2" in panel.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert panel.model.index(bands["Plan med XLPM"], 1).data() == "TG0"
+        assert second
+    finally:
+        ws.close()

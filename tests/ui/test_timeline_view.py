@@ -373,3 +373,19 @@ def test_de_facto_days_off_are_shaded_apart_from_public_holidays(panel) -> None:
     assert shaded[date(2026, 12, 24)] == "day_off" and shaded[date(2026, 12, 25)] == "holiday"
     assert shaded[date(2026, 12, 31)] == "day_off"
     assert paint.DAY_OFF != paint.HOLIDAY
+
+
+def test_decision_point_states_differ_in_grey_scale() -> None:
+    from PySide6.QtGui import QImage, QPainter
+
+    images = []
+    for state in ("upcoming", "ready", "decided", "late"):
+        image = QImage(24, 24, QImage.Format.Format_RGB32)
+        image.fill(paint.WHITE)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint.draw_marker(p, QPointF(12, 12), 8, "decision_point", None, False, state)
+        p.end()
+        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        images.append(bytes(grey.constBits()))
+    assert len(set(images)) == 4  # every state has its own shape, colour aside

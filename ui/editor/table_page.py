@@ -53,6 +53,12 @@ class TablePage(QWidget):
         buttons = QHBoxLayout()
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(b)
+        self.decision_button: QPushButton | None = None
+        if config.kind == "timeline":  # a decision point's decision, with its checklist
+            self.checklist_button = self._button(tr("Pages", "Checklista…"), self.answer_checklist, ro)
+            self.decision_button = self._button(tr("Pages", "Registrera beslut…"), self.record_decision, ro)
+            buttons.addWidget(self.checklist_button)
+            buttons.addWidget(self.decision_button)
         buttons.addStretch(1)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -114,6 +120,10 @@ class TablePage(QWidget):
         editable = row is not None and not self.ofile.read_only
         for b in (self.delete_button, self.up_button, self.down_button):
             b.setEnabled(editable)
+        if self.decision_button is not None:
+            point = editable and row["kind"] in ("decision_point", "milestone")
+            self.decision_button.setEnabled(point)
+            self.checklist_button.setEnabled(point and bool(row.get("checklist")))
 
     def on_change(self, change: Change) -> None:
         if change.kind in self.kinds and (change.kind == "person" or change.plan_id == self.plan_id):
@@ -142,6 +152,36 @@ class TablePage(QWidget):
         summary = next((t for t in text if t), "")
         if confirm.ask(self, tr("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
             self.ofile.delete(self.config.kind, row_id, tr("Undo", "Ta bort rad"))
+
+    def _point_dialog(self, make: Any) -> tuple[int, Any] | None:
+        """(point id, the accepted dialog) for the current decision point, None when cancelled."""
+        row_id = self.current_id()
+        if row_id is None:
+            return None
+        dialog = make(self.ofile.ws.get("timeline", row_id), self)
+        return (row_id, dialog) if dialog.exec() else None
+
+    def record_decision(self) -> bool:
+        from ui.dialogs.decision_dialog import DecisionDialog, RecordDecisionCommand
+
+        chosen = self._point_dialog(DecisionDialog)
+        if chosen is None:
+            return False
+        row_id, dialog = chosen
+        return self.ofile.push(RecordDecisionCommand(self.ofile.ws, self.ofile.events, row_id, dialog.values(),
+                                                     tr("Undo", "Registrera beslut")))
+
+    def answer_checklist(self) -> bool:
+        """The point's checklist answered before the decision: one undoable edit of the point."""
+        from app.decisions import checklist_text
+        from ui.dialogs.decision_dialog import ChecklistDialog
+
+        chosen = self._point_dialog(ChecklistDialog)
+        if chosen is None:
+            return False
+        row_id, dialog = chosen
+        return self.ofile.update("timeline", row_id, {"checklist": checklist_text(dialog.table.checklist_answers())},
+                                 tr("Undo", "Besvara checklista"))
 
     def move_row(self, step: int) -> None:
         row_id = self.current_id()

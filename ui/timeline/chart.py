@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QColor, QFont, QFontMetrics, QPaintEngine, QPainter, QPaintEvent, QPen, QPixmap, QStaticText, QTransform,
 )
 
-from app.timeline import MARKER_KINDS, TimelineRow, days_off, swedish_holidays
+from app.timeline import MARKER_KINDS, TimelineRow, days_off, decision_state, swedish_holidays
 from ui.timeline import paint
 from ui.timeline.scrollcache import ScrollCache
 
@@ -242,7 +242,9 @@ class ChartPainting:
                     x0 = x_of(row.start_first)
                     x1 = x_of(row.start_last + 1)
                     period = QRectF(x0, y + 5, x1 - x0, ROW_H - 10)
-                paint.draw_marker(p, c, MARKER_R, row.kind, period, selected)
+                state = (decision_state(row, layout.data.ready, date.today().toordinal())
+                         if row.kind == "decision_point" else "")
+                paint.draw_marker(p, c, MARKER_R, row.kind, period, selected, state)
                 cx = c.x()
                 label_x = max(cx + MARKER_R + 4, period.right() + 4 if period is not None else 0)
                 anchor = (cx - MARKER_R, cx + MARKER_R, y + ROW_H / 2)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
-from app.timeline import TimelineData, TimelineRow
+from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
 
 class TimelineLayout:
     """Display rows: an entry >= 0 is a data row index, -1 - b is the header of band b."""
@@ -133,12 +133,23 @@ class TimelineTableModel(QAbstractTableModel):
         if band is not None:
             b = layout.data.bands[band]
             kind = DOC_TYPE_LABELS.get(b.doc_type, b.doc_type)
-            return f"{kind}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
+            tip = f"{kind}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
+            upcoming = self._next_point(b)
+            if upcoming is not None:
+                point, state = upcoming
+                when = format_vague(point.start, point.start_precision)
+                tip += (f"\nNästa beslutspunkt: {point.code} {point.title}"
+                        f"{f' ({when})' if when else ''}, {DECISION_STATES[state].lower()}")
+            return tip
         row = layout.row(r)
         assert row is not None
         if c == 0:
             return f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
         return None
+
+    def _next_point(self, band: Any) -> tuple[Any, str] | None:
+        data = self._layout.data
+        return next_decision_point(data.band_rows(band), data.ready, date.today().toordinal())
 
     def _row_texts(self, r: int) -> tuple[tuple[str | None, ...], bool]:
         layout = self._layout
@@ -146,7 +157,12 @@ class TimelineTableModel(QAbstractTableModel):
         if band is not None:
             b = layout.data.bands[band]
             sign = "▸" if b.plan_id in layout.collapsed else "▾"
-            return (f"{sign} {b.title}", None, None, None, None), True
+            upcoming = self._next_point(b)  # every plan shows its next decision point on its band row
+            if upcoming is None:
+                return (f"{sign} {b.title}", None, None, None, None), True
+            point, state = upcoming
+            return (f"{sign} {b.title}", point.code, f"Nästa: {DECISION_STATES[state].lower()}",
+                    format_vague(point.start, point.start_precision), None), True
         row = layout.row(r)
         assert row is not None
         texts = (row.title, row.code, row.responsible, format_vague(row.start, row.start_precision),

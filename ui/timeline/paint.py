@@ -114,8 +114,10 @@ def diamond(center: QPointF, r: float) -> QPolygonF:
 
 
 def draw_marker(p: QPainter, center: QPointF, r: float, kind: str, period: QRectF | None,
-                selected: bool) -> None:
-    """Decision points: filled diamond; milestones: hollow diamond with a dot. A vague date shows its period."""
+                selected: bool, state: str = "") -> None:
+    """Milestones: hollow diamond with a dot. Decision points by their state, told apart by shape so that
+    grey-scale print reads them too: kommande hollow, klar för beslut half filled, beslutad filled,
+    försenad hollow with a thick outline and a cross. A vague date shows its period."""
     line = DECISION_LINE if kind == "decision_point" else MILESTONE_LINE
     if period is not None and period.width() > 2:
         p.setPen(Qt.PenStyle.NoPen)
@@ -124,9 +126,7 @@ def draw_marker(p: QPainter, center: QPointF, r: float, kind: str, period: QRect
         p.setPen(QPen(_faded(line, 140), 1, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(period.left(), period.bottom()), QPointF(period.right(), period.bottom()))
     if kind == "decision_point":
-        p.setBrush(DECISION_FILL)
-        p.setPen(QPen(line, 1.5))
-        p.drawPolygon(diamond(center, r))
+        _draw_decision_point(p, center, r, state or "decided", line)
     else:
         p.setBrush(MILESTONE_FILL)
         p.setPen(QPen(PURPLE.darker(130), 2.5))
@@ -138,6 +138,28 @@ def draw_marker(p: QPainter, center: QPointF, r: float, kind: str, period: QRect
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(INK, 1, Qt.PenStyle.DotLine))
         p.drawRect(QRectF(center.x() - r - 3, center.y() - r - 3, 2 * r + 6, 2 * r + 6))
+
+
+def _draw_decision_point(p: QPainter, center: QPointF, r: float, state: str, line: QColor) -> None:
+    shape = diamond(center, r)
+    if state == "decided":
+        p.setBrush(DECISION_FILL)
+        p.setPen(QPen(line, 1.5))
+        p.drawPolygon(shape)
+        return
+    p.setBrush(WHITE)
+    p.setPen(QPen(INK if state == "late" else line, 3.0 if state == "late" else 1.5))
+    p.drawPolygon(shape)
+    if state == "ready":  # the left half filled: prepared, waiting for the decision
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(DECISION_FILL)
+        p.drawPolygon(QPolygonF([QPointF(center.x() - r, center.y()), QPointF(center.x(), center.y() - r),
+                                 QPointF(center.x(), center.y() + r)]))
+    elif state == "late":
+        d = r * 0.4
+        p.setPen(QPen(INK, 1.5))
+        p.drawLine(QPointF(center.x() - d, center.y() - d), QPointF(center.x() + d, center.y() + d))
+        p.drawLine(QPointF(center.x() - d, center.y() + d), QPointF(center.x() + d, center.y() - d))
 
 
 def draw_arrow(p: QPainter, start: QPointF, end: QPointF) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from app.timeline import TimelineData, timeline_head, timeline_row, timeline_rows
+from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
 from ui.first_paint import after_first_paint
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
@@ -139,6 +139,8 @@ class TimelinePanel(QWidget):
             fresh = timeline_row(self.ws, change.ids[0]) if i is not None else None
             if fresh is not None and fresh.plan_id == data.rows[i].plan_id:  # type: ignore[index]
                 data.rows[i] = fresh  # type: ignore[index]
+                if fresh.kind == "decision_point":  # its checklist may have been answered
+                    (data.ready.add if point_ready(fresh.id) else data.ready.discard)(fresh.id)
                 self.view.row_updated(i)  # type: ignore[arg-type]
                 display = self.layout_rows.display_of.get(i)  # type: ignore[arg-type]
                 if display is not None:

@@ -335,6 +335,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
             <source>Länk</source>
             <translation>Link</translation>
         </message>
+        <message>
+            <source>Utfall</source>
+            <translation>Outcome</translation>
+        </message>
     </context>
     <context>
         <name>Files</name>
@@ -866,6 +870,18 @@ Do you want to open the file?</translation>
             <source>Filen har ändrats av ett annat program; visningen är uppdaterad.</source>
             <translation>The file was changed by another program; the view has been updated.</translation>
         </message>
+        <message>
+            <source>Byt st&amp;yrmodell…</source>
+            <translation>Change steeri&amp;ng model…</translation>
+        </message>
+        <message>
+            <source>&amp;Läs in styrmodell…</source>
+            <translation>&amp;Read steering model…</translation>
+        </message>
+        <message>
+            <source>Exportera till Word med &amp;checklistor…</source>
+            <translation>Export to Word with &amp;checklists…</translation>
+        </message>
     </context>
     <context>
         <name>MarkupEdit</name>
@@ -939,6 +955,14 @@ Do you want to open the file?</translation>
         <message>
             <source>Kopia av %1</source>
             <translation>Copy of %1</translation>
+        </message>
+        <message>
+            <source>Styrmodell</source>
+            <translation>Steering model</translation>
+        </message>
+        <message>
+            <source>St&amp;yrmodell:</source>
+            <translation>Steering mo&amp;del:</translation>
         </message>
     </context>
     <context>
@@ -1099,6 +1123,14 @@ Do you want to open the file?</translation>
             <source>Riskregister och riskmatris</source>
             <translation>Risk register and risk matrix</translation>
         </message>
+        <message>
+            <source>Registrera beslut…</source>
+            <translation>Record decision…</translation>
+        </message>
+        <message>
+            <source>Checklista…</source>
+            <translation>Checklist…</translation>
+        </message>
     </context>
     <context>
         <name>Sections</name>
@@ -1212,6 +1244,14 @@ Do you want to open the file?</translation>
         <message>
             <source>Lägg till referens</source>
             <translation>Add reference</translation>
+        </message>
+        <message>
+            <source>Registrera beslut</source>
+            <translation>Record decision</translation>
+        </message>
+        <message>
+            <source>Besvara checklista</source>
+            <translation>Answer checklist</translation>
         </message>
     </context>
     <context>
@@ -1481,6 +1521,18 @@ Do you want to open the file?</translation>
             <source>sammanslagning med %1</source>
             <translation>merge with %1</translation>
         </message>
+        <message>
+            <source>Läs in styrmodell</source>
+            <translation>Read steering model</translation>
+        </message>
+        <message>
+            <source>Styrmodeller (*.toml)</source>
+            <translation>Steering models (*.toml)</translation>
+        </message>
+        <message>
+            <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>
+            <translation>The steering model “%1” is now in the file for everyone who opens it.</translation>
+        </message>
 </context>
     <context>
         <name>Portfolio</name>
@@ -1557,6 +1609,168 @@ Do you want to open the file?</translation>
         <message>
             <source>skrivskyddad</source>
             <translation>read-only</translation>
+        </message>
+    </context>
+    <context>
+        <name>Decision</name>
+        <message>
+            <source>Registrera beslut vid %1</source>
+            <translation>Record decision at %1</translation>
+        </message>
+        <message>
+            <source>Beslutsdatum</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <source>Beslutat av</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <source>Beslut</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Diarienummer</source>
+            <translation>Registration number</translation>
+        </message>
+        <message>
+            <source>Kommentar</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>Checklista inför beslut</source>
+            <translation>Checklist before the decision</translation>
+        </message>
+        <message>
+            <source>Punkt</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Svar</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>Frys en utgåva efter beslutet</source>
+            <translation>Freeze an edition after the decision</translation>
+        </message>
+        <message>
+            <source>Utgåva</source>
+            <translation>Edition</translation>
+        </message>
+        <message>
+            <source>&amp;Registrera</source>
+            <translation>&amp;Record</translation>
+        </message>
+        <message>
+            <source>&amp;Avbryt</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Datum:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>Beslutat av:</source>
+            <translation>Decided by:</translation>
+        </message>
+        <message>
+            <source>Beslut:</source>
+            <translation>Decision:</translation>
+        </message>
+        <message>
+            <source>Diarienummer:</source>
+            <translation>Registration number:</translation>
+        </message>
+        <message>
+            <source>Kommentar:</source>
+            <translation>Comment:</translation>
+        </message>
+        <message>
+            <source>Ange beslutsdatum.</source>
+            <translation>Enter the date of the decision.</translation>
+        </message>
+        <message>
+            <source>Ange vem som fattade beslutet.</source>
+            <translation>Enter who took the decision.</translation>
+        </message>
+        <message>
+            <source>Styrgrupp</source>
+            <translation>Steering group</translation>
+        </message>
+        <message>
+            <source>Uppdragsägare</source>
+            <translation>Assignment owner</translation>
+        </message>
+        <message>
+            <source>Projektägare</source>
+            <translation>Project owner</translation>
+        </message>
+        <message>
+            <source>Nämnd</source>
+            <translation>Board</translation>
+        </message>
+        <message>
+            <source>Ledningsgrupp</source>
+            <translation>Management team</translation>
+        </message>
+        <message>
+            <source>Fortsätt</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Avbryt</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Gör om</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>Ändra inriktning</source>
+            <translation>Change direction</translation>
+        </message>
+        <message>
+            <source>Ja</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Nej</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Ej aktuellt</source>
+            <translation>Not applicable</translation>
+        </message>
+        <message>
+            <source>Checklista inför beslut, %1</source>
+            <translation>Checklist before the decision, %1</translation>
+        </message>
+        <message>
+            <source>&amp;Spara</source>
+            <translation>&amp;Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>Steering</name>
+        <message>
+            <source>Byt styrmodell</source>
+            <translation>Change steering model</translation>
+        </message>
+        <message>
+            <source>Styrmodell</source>
+            <translation>Steering model</translation>
+        </message>
+        <message>
+            <source>&amp;Byt</source>
+            <translation>&amp;Change</translation>
+        </message>
+        <message>
+            <source>&amp;Avbryt</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>St&amp;yrmodell:</source>
+            <translation>Steering mo&amp;del:</translation>
         </message>
     </context>
 </TS>
