@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test bench translations package clean
+.PHONY: venv run test bench mutate translations package clean
 
 venv: $(STAMP) translations
 
@@ -27,13 +27,27 @@ translations: $(STAMP)
 run: venv
 	$(BIN)/uppdrag
 
+# Random order (pytest-randomly; the seed is printed at the end). PYTEST_ARGS adds options, e.g.
+# PYTEST_ARGS=--randomly-seed=N for an order again, PYTEST_ARGS="-p no:randomly" for the written order.
 test: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --size full
+
+# Mutation testing of the core modules ([tool.mutmut] in pyproject.toml lists them), then the score
+# of each. Slow (tens of minutes); CI does not run it. Results are kept in mutants/ for the next run.
+MUTATE_STAMP := $(VENV)/.installed-mutate
+
+$(MUTATE_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,mutate]'
+	@touch $(MUTATE_STAMP)
+
+mutate: venv $(MUTATE_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run
+	@$(BIN)/python tools/mutation_score.py
 
 # The installable bundle for this machine (Linux: dist/uppdrag + tarball, macOS: dist/Uppdrag.app,
 # Windows: dist/uppdrag, then Inno Setup). See packaging/README.md.

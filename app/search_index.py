@@ -20,6 +20,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class SearchIndex:
+    """The index of one open file: made by the first build, closed with the file."""
+
     def __init__(self) -> None:
         self.text = TextIndex()
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from app.dates import Precision, VagueDate
 from db import models
 from db.bulk import is_postgres
+from db.history import in_style
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -339,11 +340,13 @@ def ready_points(plan_id: int | None = None, plan_ids: list[int] | None = None) 
         sql, params = sql + " AND plan_id = ?", [plan_id]
     elif plan_ids is not None:
         sql, params = sql + f" AND plan_id IN ({', '.join('?' * len(plan_ids))})", plan_ids
-    return {i for i, text in models.database.execute_sql(sql, params).fetchall() if checklist_complete(text)}
+    rows = models.database.execute_sql(in_style(models.database, sql), params).fetchall()
+    return {i for i, text in rows if checklist_complete(text)}
 
 
 def point_ready(item_id: int) -> bool:
-    row = models.database.execute_sql("SELECT checklist FROM timeline_item WHERE id = ?", (item_id,)).fetchone()
+    row = models.database.execute_sql(in_style(models.database, "SELECT checklist FROM timeline_item WHERE id = ?"),
+                                      (item_id,)).fetchone()
     return row is not None and checklist_complete(row[0])
 
 

@@ -38,7 +38,9 @@ def b1(path: Path) -> dict[str, Any]:
     need("ui.entry", "main")
     data = path.parent / "b1-data"
     data.mkdir(exist_ok=True)
-    env = {**os.environ, "UPPDRAG_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    # its own data folder and settings file: the user's recent files and window state stay untouched
+    env = {**os.environ, "UPPDRAG_DATA_DIR": str(data), "UPPDRAG_SETTINGS": str(data / "settings.ini"),
+           "QT_QPA_PLATFORM": "offscreen"}
     # The default database is made on first start; that first start is not measured.
     subprocess.run([sys.executable, "-c", "from app.startup import ensure_default_database as e; e()"],
                    env=env, check=True)

@@ -112,8 +112,8 @@ class StandInShare:
             "PermitRootLogin prohibit-password", "UsePAM no", "StrictModes no", "AllowTcpForwarding no",
             "X11Forwarding no", "Subsystem sftp internal-sftp", "LogLevel ERROR", "",
         )))
-        self.sshd = subprocess.Popen([sshd, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL,
-                                     stderr=open(self.keys / "sshd.log", "ab"))  # noqa: SIM115
+        with open(self.keys / "sshd.log", "ab") as log:  # sshd keeps its own copy of the file
+            self.sshd = subprocess.Popen([sshd, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=log)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self.sshd.poll() is not None:

@@ -13,6 +13,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -41,20 +42,16 @@ def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connect
         raise StoreError(f"Kopian kunde inte skrivas i mappen ”{target.parent}”: {exc.strerror or exc}. "
                          "Välj en annan mapp.") from exc
     try:
-        src = sqlite3.connect(file_uri(source), uri=True)
-        harden(src)
-        dst = sqlite3.connect(str(tmp))
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            if prepare is not None:
-                with dst:
-                    prepare(dst)
-                dst.execute("VACUUM")
-            ok = dst.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            dst.close()
-            src.close()
+        with closing(sqlite3.connect(file_uri(source), uri=True)) as src:
+            harden(src)
+            with closing(sqlite3.connect(str(tmp))) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                if prepare is not None:
+                    with dst:
+                        prepare(dst)
+                    dst.execute("VACUUM")
+                ok = dst.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
             raise StoreError(f"Kopian av ”{Path(source).name}” blev inte hel ({ok}).")
         fsync_file(tmp)

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.connection import raw_connect
+from db.connection import BUSY_TIMEOUT_S, raw_connect
 from db.errors import FileRefused
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
 from db.schema import schema_difference
 from db.sidecars import has_hot_journal, journal_path, prove_own_journal, set_aside_strays
+from db.uri import file_uri
 
 
 @dataclass
@@ -96,7 +97,7 @@ def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = Fal
             "så ställs den tillbaka. Filen har inte ändrats."
         )
     recovered = False
-    if has_hot_journal(path):
+    if has_hot_journal(path) and _journal_is_hot(path):
         if not (allow_recovery and writable):
             raise FileRefused(
                 f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
@@ -146,6 +147,27 @@ def _lower_priority() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         except OSError:
             pass
+
+
+def _journal_is_hot(path: Path) -> bool:
+    """Whether a journal beside `path` is left by a stopped writer, as SQLite itself decides it.
+
+    A journal is hot only while no connection holds the file's reserved lock: the journal of a
+    program that is writing right now is its own business, and must not be read or copied. A
+    read-only connection reports a hot journal (SQLITE_READONLY_ROLLBACK) and touches nothing;
+    beside a live writer it simply reads (waiting out a commit).
+    """
+    try:
+        conn = sqlite3.connect(file_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error:
+        return True  # let the proof below say what is wrong
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return False
+    except sqlite3.Error as exc:
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY_ROLLBACK
+    finally:
+        conn.close()
 
 
 def _start_check(path: Path, pragma: str, *, background: bool = False) -> Callable[[], list[str]]:

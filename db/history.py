@@ -108,8 +108,9 @@ def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 
 def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-    rows = list(rows)
-    if rows:
+    """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
+    made one at a time while the database writes (20,000 rows are never all in memory at once)."""
+    if not isinstance(rows, list) or rows:
         with errors_of(db):
             db.cursor().executemany(in_style(db, sql), rows)
 

@@ -228,8 +228,22 @@ def _check_tls(addr: ServerAddress, conn: Any) -> None:
 # --- the peewee database ---------------------------------------------------------------
 
 
-def _database_class() -> type:
+def peewee_with_psycopg() -> object:
+    """peewee with the PostgreSQL driver it would have imported itself (db/__init__.py keeps it from
+    doing so at start-up)."""
     import peewee
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    if getattr(peewee, "psycopg", None) is None:
+        peewee.psycopg, peewee.Json_pg3, peewee.Jsonb_pg3 = psycopg, Json, Jsonb
+        peewee.TransactionStatus = TransactionStatus
+    return peewee
+
+
+def _database_class() -> type:
+    peewee = peewee_with_psycopg()
 
     class ServerDatabase(peewee.PostgresqlDatabase):
         """PostgreSQL through psycopg 3; a broken connection is dropped and reopened on the next

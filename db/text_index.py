@@ -15,12 +15,20 @@ TABLE = "plan_fts"
 
 
 class TextIndex:
+    """Made by its first use, closed with the file it serves (a window may close several)."""
+
     def __init__(self) -> None:
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute(
-            f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
-            "title, diarienummer, body, tokenize='unicode61 remove_diacritics 0')"
-        )
+        self._db: sqlite3.Connection | None = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(":memory:")
+            self._db.execute(
+                f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+                "title, diarienummer, body, tokenize='unicode61 remove_diacritics 0')"
+            )
+        return self._db
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -47,4 +55,6 @@ class TextIndex:
         return {r for (r,) in rows}
 
     def close(self) -> None:
-        self.db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None

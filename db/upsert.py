@@ -6,7 +6,7 @@ start with a fresh version and no history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from itertools import repeat
 from typing import Any
@@ -16,27 +16,12 @@ from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextFiel
 from db import history, models
 from db.bulk import reserve_ids
 
-_CHUNK = 500  # uuids per IN (…) list, well below SQLite's variable limit
-
-
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start:start + _CHUNK]
-
-
 def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
-    """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
-    made one at a time while SQLite writes (20,000 rows are never all in memory at once)."""
-    if not isinstance(rows, list) or rows:
-        with history.errors_of(models.database):
-            models.database.cursor().executemany(history.in_style(models.database, sql), rows)
+    history.executemany(models.database, sql, rows)
 
 
-def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
-    for chunk in _chunks(values):
-        text = sql.format(", ".join("?" * len(chunk)))
-        yield from models.database.execute_sql(history.in_style(models.database, text), (*before, *chunk))
+def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    return history.select_in(models.database, sql, values, before)
 
 
 def _as_column(field: Any) -> Any:

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: a private data folder, fresh files per test."""
+"""Fixtures shared by every test: a private home (tests/home_guard.py), settings and data folder,
+fresh files per test."""
 
 from __future__ import annotations
 
@@ -15,12 +16,26 @@ settings.register_profile("ci", max_examples=40)
 settings.register_profile("thorough", max_examples=2000)
 settings.load_profile(os.environ.get("UPPDRAG_HYPOTHESIS", "ci"))
 
+# tests.home_guard: the run's own home, and the check that the real one is untouched;
+# pytester: tests/ui/test_error_hook.py runs a test run of its own.
+pytest_plugins = ["tests.home_guard", "pytester"]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """The order's seed also under -q, where pytest-randomly's header is not shown."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if config.pluginmanager.has_plugin("randomly") and isinstance(seed, int):
+        terminalreporter.write_line(f"Tests in random order, seed {seed}; the same order again: "
+                                    f"make test PYTEST_ARGS=--randomly-seed={seed}")
+
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Backups, logs and the default database go to a temporary folder, never the user's."""
+    """Backups, logs, the default database and the window's settings go to a temporary folder of
+    the test's own, never the user's."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("UPPDRAG_DATA_DIR", str(folder))
+    monkeypatch.setenv("UPPDRAG_SETTINGS", str(folder / "settings.ini"))
     return folder
 
 

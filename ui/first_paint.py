@@ -23,7 +23,7 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             self._widget.removeEventFilter(self)
             self.deleteLater()
-            QTimer.singleShot(0, self._work)  # after the paint is done, not inside it
+            QTimer.singleShot(0, self._widget, self._work)  # after the paint, not inside it; not if the widget is gone
         return False
 
 

@@ -87,7 +87,7 @@ def run(path: Path | str | None, qt_args: list[str]) -> int:
     if file_open is not None:
         app.installEventFilter(file_open)
     after_first_paint(window, lambda: _started(app))
-    QTimer.singleShot(3000, gc.enable)  # should the window not be painted soon (started minimised)
+    QTimer.singleShot(3000, app, gc.enable)  # should the window not be painted soon (started minimised)
     window.show()
     try:
         return app.exec()

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QThreadPool, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
@@ -46,6 +46,8 @@ def _sharing_actions() -> ModuleType:
 
 
 class MainWindow(QMainWindow):
+    MESSAGE_MS = 15000  # how long an error stays in the status bar
+
     def __init__(self, settings: AppSettings):
         super().__init__()
         self.settings = settings
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.watcher = None
         self.integrity_watch = None
         self.sync = None
+        self.backups = QThreadPool(self)  # the session backup's thread (ui.session.backup_in_background)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
@@ -71,6 +74,12 @@ class MainWindow(QMainWindow):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
         self.search_timer.timeout.connect(self.refresh_list)
+        # An error shown in the status bar is red until its message times out; the window's own timer,
+        # so that it stops with the window.
+        self.message_colour_timer = QTimer(self)
+        self.message_colour_timer.setSingleShot(True)
+        self.message_colour_timer.setInterval(self.MESSAGE_MS)
+        self.message_colour_timer.timeout.connect(lambda: self.statusBar().setStyleSheet(""))
         self.plan_model = PlanListModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("planTree")
@@ -349,7 +358,7 @@ class MainWindow(QMainWindow):
         from ui.session import backup_in_background
 
         if self.ofile is ofile and not ofile.ws.on_server:  # not if closed (or replaced) meanwhile; IT backs up a server
-            backup_in_background(ofile.ws.path)  # a network file's working copy: the newest state
+            backup_in_background(ofile.ws.path, self.backups)  # a network file's working copy: the newest state
 
     def _ensure_index(self) -> None:
         if self._index_stale and self.ofile is not None:
@@ -378,6 +387,8 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.stop()
             self.sync = None
+        self.backups.waitForDone()
+        self._index.close()
         status = self.ofile.close()
         self.ofile = None
         self.plan_model.set_rows([])
@@ -416,9 +427,8 @@ class MainWindow(QMainWindow):
 
     def show_message(self, message: str) -> None:
         self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
-        self.statusBar().showMessage(message, 15000)
-        # with the window as context the timer dies with it (a closed window has no status bar)
-        QTimer.singleShot(15000, self.statusBar(), lambda: self.statusBar().setStyleSheet(""))
+        self.statusBar().showMessage(message, self.MESSAGE_MS)
+        self.message_colour_timer.start()
 
     # --- plans ---------------------------------------------------------------
 

@@ -65,8 +65,10 @@ class _Backup(QRunnable):
             logging.getLogger("uppdrag").exception("Säkerhetskopian av %s misslyckades", self.path)
 
 
-def backup_in_background(path: Path) -> None:
-    QThreadPool.globalInstance().start(_Backup(Path(path)))
+def backup_in_background(path: Path, pool: QThreadPool) -> None:
+    """Start the backup on `pool`, which belongs to the window of the open file: closing the file
+    waits for it, so no copy is left half made and no thread outlives its window."""
+    pool.start(_Backup(Path(path)))
 
 
 class Heartbeat(QObject):

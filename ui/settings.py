@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+SETTINGS_ENV = "UPPDRAG_SETTINGS"
 
 
 class AppSettings:
     """Geometry, splitter state, last and recent files, language.
 
-    Tests pass a QSettings on an ini file in a temporary folder.
+    Tests pass a QSettings on an ini file in a temporary folder; otherwise UPPDRAG_SETTINGS names
+    the settings file (the tests and the benchmark set it), or they are the user's own.
     """
 
     def __init__(self, qsettings: QSettings | None = None):
-        self.q = qsettings or QSettings("Uppdrag", "Uppdrag")
+        if qsettings is None:
+            path = os.environ.get(SETTINGS_ENV)
+            qsettings = QSettings(path, QSettings.Format.IniFormat) if path else QSettings("Uppdrag", "Uppdrag")
+        self.q = qsettings
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.q.value(key)

@@ -60,7 +60,7 @@ def test_sync_killed_at_random_moments_loses_nothing(server_db, tmp_path):
             expected.update({u: f"{text} {u[:8]}" for u in chosen})
         child = subprocess.Popen([sys.executable, "-m", "app.cli", "sync", str(local), "--bryt-las"], cwd=ROOT, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.2, 1.4))  # a sync takes about 1–2 s here, start-up included
+        time.sleep(rng.uniform(0.05, 1.4))  # a sync takes about 1–2 s here, start-up included
         if child.poll() is None:
             killed_running += 1
         child.send_signal(signal.SIGKILL)

@@ -46,7 +46,8 @@ class Writer:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1, cwd=ROOT,
         )
         self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
@@ -86,6 +87,8 @@ class Writer:
         assert self.proc.stdin is not None
         self.proc.stdin.close()
         self.proc.wait(timeout=30)
+        self.reader.join(timeout=30)  # it has read to the end of the child's output
+        self.proc.stdout.close()
 
 
 def _check(path: Path) -> None:

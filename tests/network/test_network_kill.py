@@ -45,7 +45,8 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
     child = subprocess.Popen([sys.executable, str(ACTOR), "editor", str(net.on(0, name)), str(BATCH)],
                              env=editor.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line.strip()) for line in child.stdout], daemon=True).start()
+    reader = threading.Thread(target=lambda: [lines.put(line.strip()) for line in child.stdout], daemon=True)
+    reader.start()
     edited = written = 0
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -62,6 +63,9 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
     else:
         pytest.fail("no write-back was seen in progress")
     child.wait()
+    reader.join(timeout=30)  # it has read what the killed child wrote, up to the end
+    child.stdout.close()
+    child.stderr.close()
     for line in iter(lambda: None if lines.empty() else lines.get(), None):
         word, _, value = line.partition(" ")
         edited = int(value) if word == "EDITED" else edited

@@ -1,8 +1,8 @@
 """Bundle tests run only against a built bundle: UPPDRAG_BUNDLE=dist/uppdrag (or dist/Uppdrag.app).
 
-Without that variable the tests marked `bundle` are deselected (pytest reports them as
-"deselected"), so `make test` stays fast and needs no PyInstaller; `.ci/run` builds the
-bundle with `make package` and then runs them.
+Without that variable the tests marked `bundle` (declared in pyproject.toml) are deselected
+(pytest reports them as "deselected"), so `make test` stays fast and needs no PyInstaller;
+`.ci/run` builds the bundle with `make package` and then runs them.
 """
 
 from __future__ import annotations
@@ -12,10 +12,6 @@ import os
 import pytest
 
 BUNDLE_ENV = "UPPDRAG_BUNDLE"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", f"bundle: runs the built bundle; only with {BUNDLE_ENV}=<bundle folder>")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

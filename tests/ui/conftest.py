@@ -1,7 +1,9 @@
-"""UI fixtures: a fresh file per test, settings in a temporary folder, no modal dialogs."""
+"""UI fixtures: a fresh file per test, settings in a temporary folder, no modal dialogs, and
+an error hook under which an unexpected exception in a Qt slot fails the running test."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,14 +42,20 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+class Answers(list):
+    """The confirmation questions asked, each answered `reply`: yes, unless a test sets it to False."""
+
+    reply = True
+
+
 @pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Confirmation questions are answered yes (and recorded)."""
-    asked: list[str] = []
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    """Confirmation questions are answered (and recorded) instead of shown."""
+    asked = Answers()
 
     def ask(parent, question):
         asked.append(question)
-        return True
+        return asked.reply
 
     monkeypatch.setattr("ui.dialogs.confirm.ask", ask)
     monkeypatch.setattr("ui.dialogs.files.ask_open_after", lambda parent, path: False)
@@ -60,6 +68,23 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+class FailingHook:
+    """sys.excepthook over the app's own: an expected error (validation, storage, lookup) is shown
+    as the app shows it, so `messages` records it; anything else goes on to pytest-qt's hook, which
+    the app's hook replaced, and fails the running test instead of ending up in a log file."""
+
+    def __init__(self, app_hook) -> None:
+        self.app_hook = app_hook
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        from ui.errors import is_expected
+
+        if is_expected(exc):
+            self.app_hook(exc_type, exc, tb)
+        else:
+            self.app_hook.previous(exc_type, exc, tb)
+
+
 @pytest.fixture
 def make_window(qtbot, settings, messages, answers):
     from ui import i18n
@@ -68,7 +93,8 @@ def make_window(qtbot, settings, messages, answers):
     made = []
 
     def make(path: Path):
-        window, hook = build_window(path, settings, interactive_errors=False)
+        window, hook = build_window(path, settings)
+        sys.excepthook = FailingHook(hook)
         qtbot.addWidget(window)
         window.resize(1400, 900)
         window.show()
@@ -77,10 +103,10 @@ def make_window(qtbot, settings, messages, answers):
         return window
 
     yield make
-    for window, hook in made:
-        hook.uninstall()
+    for window, hook in reversed(made):
         if window.ofile is not None:
             window.close()
+        hook.uninstall()
     i18n.install_language("sv")
 
 

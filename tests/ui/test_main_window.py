@@ -74,6 +74,16 @@ def test_delete_plan_asks_and_undo_restores(window, answers) -> None:
     assert window.plan_model.index_of_plan(plan_id).isValid()
 
 
+def test_delete_plan_answered_no_keeps_the_plan(window, answers) -> None:
+    answers.reply = False
+    plan_id = window.current_plan_id()
+    window.actions_["delete_plan"].trigger()
+    assert answers
+    assert plan_id in [p.id for p in list_plans(window.ofile.ws)]
+    assert window.current_plan_id() == plan_id
+    assert not window.ofile.stack.canUndo()
+
+
 def test_copy_plan_action_and_undo(window) -> None:
     before = len(list_plans(window.ofile.ws))
     window.actions_["copy_plan"].trigger()
@@ -248,6 +258,23 @@ def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     assert window.actions_["redo"].shortcut().toString() == "Ctrl+Shift+Z"
     assert window.actions_["new_plan"].shortcut().toString() == "Ctrl+N"
     assert window.search.accessibleName()
+
+
+def test_an_error_in_the_status_bar_is_red_until_it_goes_and_its_timer_is_the_window_s(window) -> None:
+    window.show_message("Ändringen kunde inte sparas.")
+    assert "#b00020" in window.statusBar().styleSheet()
+    timer = window.message_colour_timer
+    assert timer.parent() is window and timer.isActive() and timer.interval() == window.MESSAGE_MS
+    timer.timeout.emit()
+    assert window.statusBar().styleSheet() == ""
+
+
+def test_closing_the_file_closes_its_search_index(window) -> None:
+    window.search.setText("plan")
+    window.refresh_list()
+    assert window.index.search("plan")
+    window.close_file()
+    assert window._index.text._db is None
 
 
 def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_window, empty_file) -> None:

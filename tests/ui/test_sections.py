@@ -76,6 +76,17 @@ def test_add_rename_reorder_level_and_delete_section(qtbot, window, answers) -> 
     assert headings(window)[2] == "Kommunikationsplan"
 
 
+def test_delete_section_answered_no_keeps_it(qtbot, window, answers) -> None:
+    answers.reply = False
+    page = sections_page(window)
+    page.list.setCurrentIndex(page.model.index(1))
+    before = headings(window)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert before[1] in answers[-1]
+    assert headings(window) == before
+    assert not window.ofile.stack.canUndo()
+
+
 def test_editing_heading_renames_in_list(qtbot, window) -> None:
     page = sections_page(window)
     page.list.setCurrentIndex(page.model.index(1))

@@ -12,7 +12,7 @@ from app.plans import find_plan, list_plans
 from app.workspace import Workspace
 from db.backup import list_backups
 from db.lock import lock_path, read_lock
-from tests.ui.ui_steps import plan_id_by_title
+from tests.ui.ui_steps import beside_the_window, plan_id_by_title
 
 
 def _foreign_lock(path: Path) -> None:
@@ -122,9 +122,8 @@ def test_send_plan_writes_a_file_with_that_plan_alone(make_window, example_file:
     target = tmp_path / "skickad.uppdrag"
     monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
     window.actions_["send_plan"].trigger()
-    ws = Workspace.open(target, read_only=True)
-    assert [p.title for p in list_plans(ws)] == ["Gemensam plan för primärvården som nav"]
-    ws.close()
+    with beside_the_window(window, target) as ws:
+        assert [p.title for p in list_plans(ws)] == ["Gemensam plan för primärvården som nav"]
 
 
 def test_save_copy_writes_a_copy_and_says_where(make_window, example_file: Path, tmp_path: Path,
@@ -134,9 +133,8 @@ def test_save_copy_writes_a_copy_and_says_where(make_window, example_file: Path,
     monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
     window.actions_["save_copy"].trigger()
     assert str(target) in window.statusBar().currentMessage()
-    ws = Workspace.open(target, read_only=True)
-    assert len(list_plans(ws)) == 2
-    ws.close()
+    with beside_the_window(window, target) as ws:
+        assert len(list_plans(ws)) == 2
 
 
 def test_a_copy_that_cannot_be_written_says_why_and_leaves_nothing(make_window, example_file: Path,

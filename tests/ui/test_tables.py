@@ -143,3 +143,14 @@ def test_delete_row_asks_and_undo_brings_it_back(qtbot, window, answers) -> None
     assert row_id not in [r["id"] for r in window.ofile.ws.list("timeline", plan_id)]
     window.undo()
     assert row_id in [r["id"] for r in window.ofile.ws.list("timeline", plan_id)]
+
+
+def test_delete_row_answered_no_keeps_it(qtbot, window, answers) -> None:
+    answers.reply = False
+    page = window.editor.show_page("timeline")
+    plan_id = window.current_plan_id()
+    before = window.ofile.ws.list("timeline", plan_id)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert answers
+    assert window.ofile.ws.list("timeline", plan_id) == before
+    assert not window.ofile.stack.canUndo()

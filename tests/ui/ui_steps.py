@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -49,3 +53,19 @@ def shown_timeline(qtbot, ws, plan_id: int | None, *, size: tuple[int, int] = (1
     qtbot.waitExposed(panel)
     panel.set_plan(plan_id)
     return panel
+
+
+@contextmanager
+def beside_the_window(window, path: Path) -> Iterator:
+    """Another file opened read-only while the window has its own open, as another program would.
+
+    The models follow the file opened last, so the window's file is made the active one again
+    afterwards; otherwise the window's next query would silently reopen the closed file."""
+    from app.workspace import Workspace
+
+    ws = Workspace.open(path, read_only=True)
+    try:
+        yield ws
+    finally:
+        ws.close()
+        window.ofile.ws.store.activate()

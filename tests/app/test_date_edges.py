@@ -1,0 +1,72 @@
+"""The edges of app.dates that the phrase table leaves open: every ordinal, week ranges without a
+year, moving by a period's own unit right up to the last year a plan can have, and the step size
+a drag on the timeline uses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from app.dates import MAX_YEAR, DateParseError, VagueDate, VagueRange, parse_date, parse_range, step_date, unit_days
+
+V = VagueDate
+
+
+@pytest.mark.parametrize(("ordinal", "quarter"), [("första", 1), ("andra", 2), ("tredje", 3), ("fjärde", 4)])
+def test_every_ordinal_quarter(ordinal: str, quarter: int) -> None:
+    assert parse_date(f"{ordinal} kvartalet 2025") == V.quarter(2025, quarter)
+
+
+@pytest.mark.parametrize(("ordinal", "half"), [("första", 1), ("andra", 2)])
+def test_every_ordinal_half_year(ordinal: str, half: int) -> None:
+    assert parse_date(f"{ordinal} halvåret 2026") == V.half(2026, half)
+
+
+def test_a_week_range_without_a_year_takes_today_s_week_year() -> None:
+    assert parse_range("v. 12–14", today=date(2026, 3, 1)) == VagueRange(V.week(2026, 12), V.week(2026, 14))
+    assert parse_range("v. 52–2", today=date(2026, 1, 2)) == VagueRange(V.week(2025, 52), V.week(2026, 2))
+    with pytest.raises(DateParseError, match="Året saknas i ”v. 12–14”"):
+        parse_range("v. 12–14")
+
+
+def test_a_week_range_of_one_week_is_that_week() -> None:
+    assert parse_range("v. 12–12 2026") == VagueRange(V.week(2026, 12), None)
+
+
+def test_a_side_without_a_year_borrows_the_other_s() -> None:
+    assert parse_range("nov – feb 2025") == VagueRange(V.month(2024, 11), V.month(2025, 2))
+    assert parse_range("okt 2024 – jan") == VagueRange(V.month(2024, 10), V.month(2025, 1))
+    assert parse_range("mars – maj", today=date(2026, 1, 10)) == VagueRange(V.month(2026, 3), V.month(2026, 5))
+
+
+@pytest.mark.parametrize(("v", "steps", "moved"), [
+    (V.day(2025, 12, 31), 1, V.day(2026, 1, 1)),
+    (V.week(2025, 52), 2, V.week(2026, 2)),
+    (V.month_part(2025, 12, 3), 1, V.month_part(2026, 1, 1)),
+    (V.month(2025, 11), 3, V.month(2026, 2)),
+    (V.quarter(2025, 4), 1, V.quarter(2026, 1)),
+    (V.tertial(2025, 3), -1, V.tertial(2025, 2)),
+    (V.season(2025, 2), 1, V.season(2026, 0)),
+    (V.half(2025, 2), 1, V.half(2026, 1)),
+    (V.year_part(2025, 3), 1, V.year_part(2026, 1)),
+    (V.year(2025), -2, V.year(2023)),
+    (V.turn(2025), 1, V.turn(2026)),
+])
+def test_one_step_of_each_kind(v: VagueDate, steps: int, moved: VagueDate) -> None:
+    assert step_date(v, steps) == moved
+
+
+def test_a_step_beyond_the_last_year_is_refused() -> None:
+    assert step_date(V.year(MAX_YEAR - 1), 1) == V.year(MAX_YEAR)
+    with pytest.raises(ValueError, match=str(MAX_YEAR + 1)):
+        step_date(V.year(MAX_YEAR), 1)
+
+
+@pytest.mark.parametrize(("v", "days"), [
+    (V.day(2025, 1, 1), 1.0), (V.week(2025, 1), 7.0), (V.month_part(2025, 1, 1), 30.44 / 3),
+    (V.month(2025, 1), 30.44), (V.quarter(2025, 1), 3 * 30.44), (V.tertial(2025, 1), 4 * 30.44),
+    (V.season(2025, 0), 365.25 / 3), (V.half(2025, 1), 6 * 30.44), (V.year_part(2025, 1), 365.25 / 3),
+    (V.year(2025), 12 * 30.44), (V.turn(2025), 365.25),
+])
+def test_a_drag_step_is_about_one_period_long(v: VagueDate, days: float) -> None:
+    assert unit_days(v) == pytest.approx(days)

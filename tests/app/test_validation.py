@@ -1,0 +1,209 @@
+"""Every rule of app.validation at its edges, with the exact Swedish sentence a user reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.dates import parse_date
+from app.validation import ValidationError, timeline_problems, validate
+
+PLAN = {"title": "Plan", "doc_type": "plan", "status": "draft", "decision_choice": ""}
+SECTION = {"heading": "Bakgrund", "level": 1, "content": ""}
+TIMELINE = {"kind": "activity", "title": "Kartlägg", "status": "planned", "progress": None, "start": None, "end": None}
+ROLE = {"kind": "leader", "person": None, "name": "Eva", "allocation": None, "start": None, "end": None}
+BUDGET = {"kind": "cost", "description": "Konsult", "amount": 0, "year": 2025}
+RISK = {"title": "Personalbrist", "probability": 1, "impact": 4, "status": "open", "trend": ""}
+
+
+def problems(kind: str, row: dict[str, Any], **kw: Any) -> list[tuple[str, str]]:
+    try:
+        validate(kind, row, **kw)
+    except ValidationError as exc:
+        return exc.problems
+    return []
+
+
+def test_the_error_says_every_problem_and_names_the_fields() -> None:
+    error = ValidationError([("title", "Titeln saknas."), ("status", "Statusen är fel.")])
+    assert str(error) == "Titeln saknas. Statusen är fel."
+    assert error.fields == ["title", "status"]
+    with pytest.raises(ValidationError) as raised:
+        validate("plan", {**PLAN, "title": " ", "status": "x"})
+    assert raised.value.fields == ["title", "status"]
+
+
+@pytest.mark.parametrize("value", [None, "", "  \t"])
+def test_a_required_text_that_is_missing_or_blank(value: Any) -> None:
+    assert problems("plan", {**PLAN, "title": value}) == [("title", "Titeln saknas.")]
+
+
+@pytest.mark.parametrize("value", ["x", 0])
+def test_a_required_value_that_is_there(value: Any) -> None:
+    assert problems("plan", {**PLAN, "title": value}) == []
+
+
+def test_a_value_outside_its_choices_lists_them_with_the_empty_choice_named() -> None:
+    assert problems("plan", {**PLAN, "decision_choice": "kanske"}) == [
+        ("decision_choice", "Beslutet ”kanske” är inte giltig; välj en av: (tomt), Ja, Nej.")]
+    assert problems("plan", {**PLAN, "doc_type": "memo"})[0][0] == "doc_type"
+    assert problems("plan", {**PLAN, "status": None})[0][0] == "status"
+
+
+def test_a_person_needs_a_name() -> None:
+    assert problems("person", {"name": "Eva"}) == []
+    assert problems("person", {"name": ""}) == [("name", "Namnet saknas.")]
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_a_section_is_on_level_one_or_two(level: int) -> None:
+    assert problems("section", {**SECTION, "level": level}) == []
+
+
+@pytest.mark.parametrize("level", [0, 3, None, "1"])
+def test_a_section_on_another_level(level: Any) -> None:
+    assert problems("section", {**SECTION, "level": level}) == [("level", "Rubriknivån måste vara 1 eller 2.")]
+
+
+def test_a_section_holds_a_known_content_or_none() -> None:
+    assert problems("section", {**SECTION, "content": "milestones"}) == []
+    assert problems("section", {"heading": "Mål", "level": 2}) == []
+    assert problems("section", {**SECTION, "content": "bilder"}) == [("content", "Okänt innehåll i avsnittet: ”bilder”.")]
+    assert problems("section", {**SECTION, "heading": ""}) == [("heading", "Rubriken saknas.")]
+
+
+def test_a_goal_has_a_kind_and_a_text() -> None:
+    assert problems("goal", {"kind": "effect", "text": "Kortare köer"}) == []
+    assert [f for f, _m in problems("goal", {"kind": "mål", "text": ""})] == ["kind", "text"]
+
+
+@pytest.mark.parametrize("value", [None, 0, 100])
+def test_a_percentage_from_0_to_100(value: Any) -> None:
+    assert problems("timeline", {**TIMELINE, "progress": value}) == []
+
+
+@pytest.mark.parametrize("value", [-1, 101, True, 50.5, "50"])
+def test_a_percentage_outside_or_not_a_whole_number(value: Any) -> None:
+    assert problems("timeline", {**TIMELINE, "progress": value}) == [
+        ("progress", f"Färdigställandet måste vara ett heltal mellan 0 och 100 procent (fick {value}).")]
+
+
+def test_an_end_before_the_start_is_the_end_s_problem() -> None:
+    start, end = parse_date("andra kvartalet 2025"), parse_date("mars 2025")
+    assert problems("timeline", {**TIMELINE, "start": start, "end": end}) == [("end", (
+        "Slutdatum mars 2025 ligger före startdatum Q2 2025. "
+        "Ändra ordningen eller rätta något av datumen."))]
+    assert problems("timeline", {**TIMELINE, "start": end, "end": start}) == []
+    overlap = parse_date("2025-06-30")  # the last day of the quarter: overlapping is allowed
+    assert problems("timeline", {**TIMELINE, "start": start, "end": overlap}) == []
+    assert problems("timeline", {**TIMELINE, "start": start, "end": "mars 2025"}) == []  # not read yet
+
+
+def test_timeline_problems_say_what_validate_says_row_by_row() -> None:
+    rows = [TIMELINE, {**TIMELINE, "title": ""}, {**TIMELINE, "progress": True}, {**TIMELINE, "progress": 1},
+            {**TIMELINE, "kind": "fas", "status": "klar"}, {**TIMELINE, "start": "juni 2025", "end": "maj 2025"},
+            {**TIMELINE, "start": "trettonde månaden"}]
+    found = timeline_problems(rows, lambda text: None if text is None else parse_date(text))
+    assert sorted(found) == [1, 2, 4, 5, 6]
+    for i in (1, 2, 4, 5):
+        row = {**rows[i], **{k: parse_date(rows[i][k]) for k in ("start", "end") if rows[i][k]}}
+        with pytest.raises(ValidationError) as raised:
+            validate("timeline", row)
+        assert found[i] == str(raised.value)
+    assert "trettonde" in found[6]
+
+
+def test_a_role_names_someone() -> None:
+    assert problems("role", ROLE) == []
+    assert problems("role", {**ROLE, "name": "", "person": 3}) == []
+    for name in ("", "  ", None):
+        assert problems("role", {**ROLE, "name": name}) == [("name", "Ange en person eller ett namn för rollen.")]
+    assert problems("role", {**ROLE, "allocation": 101})[0][0] == "allocation"
+    assert problems("role", {**ROLE, "kind": "boss"})[0][0] == "kind"
+    assert problems("role", {**ROLE, "start": parse_date("2026"), "end": parse_date("2025")})[0][0] == "end"
+
+
+def test_a_resource_s_share_and_period() -> None:
+    assert problems("resource", {"allocation": 50}) == []
+    assert problems("resource", {"allocation": -5})[0][0] == "allocation"
+    assert problems("resource", {"start": parse_date("2026"), "end": parse_date("2025")})[0][0] == "end"
+
+
+@pytest.mark.parametrize("amount", [0, 1, 5_000_000, None])
+def test_a_budget_amount_of_whole_kronor_zero_or_more(amount: Any) -> None:
+    assert problems("budget", {**BUDGET, "amount": amount}) == []
+
+
+@pytest.mark.parametrize("amount", [-1, 12.5, True, "100"])
+def test_a_budget_amount_below_zero_or_not_whole(amount: Any) -> None:
+    assert problems("budget", {**BUDGET, "amount": amount}) == [
+        ("amount", f"Beloppet måste vara ett helt antal kronor, 0 eller mer (fick {amount}).")]
+
+
+@pytest.mark.parametrize("year", [1900, 2199, None])
+def test_a_budget_year_from_1900_to_2199(year: Any) -> None:
+    assert problems("budget", {**BUDGET, "year": year}) == []
+
+
+@pytest.mark.parametrize("year", [1899, 2200, "2025", 2025.0])
+def test_a_budget_year_outside_the_range(year: Any) -> None:
+    assert problems("budget", {**BUDGET, "year": year}) == [("year", f"Året måste vara mellan 1900 och 2199 (fick {year}).")]
+
+
+def test_a_budget_has_a_kind_and_a_description() -> None:
+    assert problems("budget", {**BUDGET, "kind": "intäkt", "description": ""}) == [
+        ("kind", "Budgettypen ”intäkt” är inte giltig; välj en av: Kostnad, Finansiering."),
+        ("description", "Beskrivningen saknas.")]
+
+
+@pytest.mark.parametrize(("scale", "top"), [(4, 4), (5, 5)])
+def test_risk_scores_from_1_to_the_scale(scale: int, top: int) -> None:
+    assert problems("risk", {**RISK, "probability": top, "impact": 1}, risk_scale=scale) == []
+    assert problems("risk", {**RISK, "probability": top + 1}, risk_scale=scale) == [
+        ("probability", f"Sannolikheten måste vara mellan 1 och {scale} (fick {top + 1}).")]
+
+
+@pytest.mark.parametrize("value", [0, True, 2.5])
+def test_a_risk_score_below_1_or_not_whole(value: Any) -> None:
+    assert problems("risk", {**RISK, "impact": value}) == [("impact", f"Konsekvensen måste vara mellan 1 och 4 (fick {value}).")]
+
+
+def test_a_risk_s_title_status_and_trend() -> None:
+    assert problems("risk", {**RISK, "probability": None, "impact": None}) == []
+    assert problems("risk", {**RISK, "title": "", "status": "x", "trend": "x"}) == [
+        ("title", "Risken saknas."),
+        ("status", "Statusen ”x” är inte giltig; välj en av: Öppen, Hanteras, Stängd."),
+        ("trend", "Trenden ”x” är inte giltig; välj en av: (tomt), Ökande, Oförändrad, Minskande.")]
+
+
+def test_an_assessment_uses_its_own_scale_four_when_it_has_none() -> None:
+    assert problems("risk_assessment", {"scale": 5, "probability": 5, "impact": 5}) == []
+    assert problems("risk_assessment", {"scale": None, "probability": 4, "impact": 1}) == []
+    assert problems("risk_assessment", {"probability": 5, "impact": 1}) == [
+        ("probability", "Sannolikheten måste vara mellan 1 och 4 (fick 5).")]
+    assert problems("risk_assessment", {"scale": 5, "probability": 1, "impact": 6}) == [
+        ("impact", "Konsekvensen måste vara mellan 1 och 5 (fick 6).")]
+
+
+@pytest.mark.parametrize(("kind", "row", "field", "message"), [
+    ("log", {"kind": "issue", "text": ""}, "text", "Texten saknas."),
+    ("status_report", {"report_date": None, "status": "green"}, "report_date", "Datumet saknas."),
+    ("term", {"term": ""}, "term", "Begreppet saknas."),
+    ("reference", {"title": ""}, "title", "Referensen saknas."),
+    ("edition", {"label": ""}, "label", "Utgåvans beteckning saknas."),
+])
+def test_what_the_other_rows_require(kind: str, row: dict[str, Any], field: str, message: str) -> None:
+    assert problems(kind, row) == [(field, message)]
+    assert problems(kind, {**row, field: "2025-01-01"}) == []
+
+
+def test_a_log_entry_and_a_status_report_have_known_kinds() -> None:
+    assert problems("log", {"kind": "rykte", "text": "x"}) == [("kind", "Loggtypen ”rykte” är inte giltig; välj en av: "
+                                                                 "Ärende, Beslut, Ändring, Avvikelse, Sammanslagning.")]
+    assert problems("status_report", {"report_date": "2025-01-01", "status": "blå"}) == [
+        ("status", "Statusen ”blå” är inte giltig; välj en av: Grön, Gul, Röd.")]
+
+
+def test_a_dependency_has_no_rules() -> None:
+    assert problems("dependency", {}) == []

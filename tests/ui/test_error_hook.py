@@ -1,0 +1,42 @@
+"""The UI fixtures' error hook, proved on a test run of its own: an unexpected exception in a Qt
+slot fails the running test (the app's own hook would only have logged it), while an expected
+error is shown as a message as the app shows it to a user."""
+
+from __future__ import annotations
+
+import pytest
+
+INNER_TESTS = '''
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+
+def click(window, slot):
+    button = QPushButton("knapp", window)
+    button.clicked.connect(slot)
+    button.click()
+
+
+def test_a_slot_that_raises(window):
+    click(window, lambda: 1 / 0)
+
+
+def test_an_expected_error_is_a_message(window, messages):
+    from app.validation import ValidationError
+
+    def slot():
+        raise ValidationError([("title", "Titeln saknas.")])
+
+    click(window, slot)
+    assert messages == ["Titeln saknas."]
+'''
+
+
+def test_an_exception_in_a_slot_fails_the_test(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nqt_api = pyside6\n")
+    pytester.makeconftest('pytest_plugins = ["tests.conftest", "tests.ui.conftest"]\n')
+    pytester.makepyfile(test_inner=INNER_TESTS)
+    result = pytester.runpytest_inprocess("-p", "no:randomly", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*test_a_slot_that_raises*", "*ZeroDivisionError*"])
+    assert "test_an_expected_error_is_a_message FAILED" not in result.stdout.str()
