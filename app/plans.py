@@ -144,10 +144,16 @@ def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
 
 def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     """Import a plan dict; returns (plan id, whether it updated an existing plan)."""
-    from app.planfile.apply import import_plan
     from app.planfile.read import check_plan_dict
 
     check_plan_dict(data)
+    return _import_checked(ws, data)
+
+
+def _import_checked(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
+    """Import a plan dict that has passed check_plan_dict (read_plan_file checks what it reads)."""
+    from app.planfile.apply import import_plan
+
     check_risk_scale(data, ws.risk_scale)
     existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
     with ws.store.write():
@@ -171,7 +177,7 @@ def check_risk_scale(data: dict[str, Any], scale: int) -> None:
 def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
     from app.planfile.read import read_plan_file
 
-    return import_plan_data(ws, read_plan_file(path))
+    return _import_checked(ws, read_plan_file(path))
 
 
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:
@@ -189,4 +195,4 @@ def add_examples(ws: Workspace) -> list[int]:
     with the examples are not copies of each other, and merging them adds the plans side by side."""
     from app.planfile.read import read_plan_file
 
-    return [import_plan_data(ws, renew_uuids(read_plan_file(path), people=True))[0] for path in example_files()]
+    return [_import_checked(ws, renew_uuids(read_plan_file(path), people=True))[0] for path in example_files()]

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from app.planfile import schema
@@ -101,3 +103,30 @@ def test_many_problems_are_cut_short() -> None:
     problems = schema.schema_problems(data)
     assert len(problems) == schema.MAX_PROBLEMS
     assert problems[-1].endswith(" (och 10 till)")
+
+
+def test_long_lists_are_judged_column_by_column_as_the_generated_validator_judges_them(monkeypatch) -> None:
+    """With every list counted as long, each mutant goes through the column check: same verdicts."""
+    monkeypatch.setattr(schema, "LONG_LIST", 1)
+    for example in example_files():
+        data = json.loads(example.read_text(encoding="utf-8"))
+        for mutant in _mutants(_trimmed(data)):
+            assert schema.is_valid(mutant) == schema._generated_says_yes(mutant), (
+                json.dumps(mutant, ensure_ascii=False)[:300])
+
+
+@given(row=st.integers(0, 99), field=st.sampled_from(sorted(schema.plan_schema()["properties"]["timeline"]["items"]
+                                                             ["properties"])),
+       odd=st.sampled_from([*ODD, 1.5, "PHASE", "2025-01-01 ", [None], [{"item": "", "answer": "", "comment": ""}],
+                            [{"item": "x", "answer": "ja", "comment": "", "x": 1}], "delete"]))
+def test_one_odd_row_among_a_hundred_is_found(row: int, field: str, odd: Any) -> None:
+    data = json.loads(example_files()[0].read_text(encoding="utf-8"))
+    first = data["timeline"][0]
+    data["timeline"] = [{**first, "uuid": str(uuid.UUID(int=i)), "depends_on": [], "parent": None}
+                        for i in range(100)]
+    if odd == "delete":
+        data["timeline"][row].pop(field, None)
+    else:
+        data["timeline"][row][field] = odd
+    assert len(data["timeline"]) >= schema.LONG_LIST
+    assert schema.is_valid(data) == schema._generated_says_yes(data)
