@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
-                   help="utan personernas e-post, telefon och anteckningar")
+                   help="utan personernas e-post, telefon och anteckningar (alla format)")
     p.add_argument("--med-checklistor", dest="checklists", action="store_true",
                    help="Word: beslutspunkternas besvarade checklistor som bilaga")
     p.add_argument("--kontroll", dest="registrar", action="store_true",
@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kontrollera en fil")
     p.add_argument("file", type=location, metavar="FIL")
+
+    p = sub.add_parser("anonymise", help="ta bort en persons namn, e-post och telefon ur hela filen")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p.add_argument("person", metavar="PERSON", help="personens id, uuid eller namn (eller ett namn som bara står i text)")
+    p.add_argument("--forhandsgranska", dest="dry_run", action="store_true",
+                   help="visa bara var namnet står, ändra inget")
+    p.add_argument("--med-sakerhetskopior", dest="copies", action="store_true",
+                   help="ta bort uppgifterna också ur filens automatiska säkerhetskopior och ångra-kopior")
+    add_break_lock_option(p)
 
     from app import sharing  # copy, merge, send, backups, restore
 
@@ -177,13 +186,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ws = _open(args.file, read_only=True)
     try:
-        if getattr(args, "no_contacts", False):
-            from app.people import export_without_contact_details
-
-            outcome = export_without_contact_details(ws, find_plan(ws, args.plan), args.output)
-        else:
-            outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
-                                  checklists=getattr(args, "checklists", False))
+        outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
+                              checklists=getattr(args, "checklists", False),
+                              without_contacts=getattr(args, "no_contacts", False))
         findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
     finally:
         _close(ws)
@@ -234,6 +239,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    from app import anonymise as anon
+    from app.sharing import open_for_writing
+
+    ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
+    try:
+        target = anon.find_target(ws, args.person)
+        seen = anon.preview(ws, target)
+        count = len(seen.occurrences)
+        print(f"{target.name} finns på {count} {'ställe' if count == 1 else 'ställen'} i filen (borttagna rader medräknade):")
+        for line in seen.lines():
+            print(f"- {line}")
+        if args.dry_run:
+            print("Förhandsgranskning: inget har ändrats.")
+            return 0
+        outcome = anon.anonymise(ws, target) if not target.already_done else anon.Outcome(target.name, 0)
+        copies = anon.anonymise_copies(ws, target) if args.copies else []
+        left = [p for p in anon.copies_of(ws) if p.exists()] if not args.copies else []
+    finally:
+        _close(ws)
+    who = f"heter nu ”{outcome.label}”" if outcome.label else "fanns inte i personregistret"
+    if target.already_done:
+        print(f"{target.name} var redan borttagen ur {args.file.name}.")
+    else:
+        print(f"Personuppgifterna är borttagna ur {args.file.name} ({outcome.cells} textfält skrivna om, "
+              f"filen omskriven så att inga gamla sidor finns kvar). Personen {who}. Det går inte att ångra.")
+    if copies:
+        print(f"Också borttagna ur {len(copies)} säkerhetskopior och ångra-kopior.")
+    elif left:
+        print(f"{len(left)} säkerhetskopior och ångra-kopior innehåller fortfarande uppgifterna; "
+              "kör igen med --med-sakerhetskopior för att ta bort dem även där.")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "list": cmd_list,
@@ -241,6 +280,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "check": cmd_check,
     "resources": cmd_resources,
+    "anonymise": cmd_anonymise,
 }
 
 

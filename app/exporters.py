@@ -76,8 +76,10 @@ class UnknownFormat(ValueError):
     pass
 
 
-def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False) -> ExportOutcome:
-    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file."""
+def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False,
+                without_contacts: bool = False) -> ExportOutcome:
+    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file;
+    `without_contacts` leaves out the people's e-mail, phone and notes (editions' too), in every format."""
     suffix = out.suffix.lower()
     if suffix not in EXPORTERS:
         known = ", ".join(EXPORTERS)
@@ -87,10 +89,15 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     from app.export.plan_data import dates_capitalised
     from app.planfile.write import plan_to_dict
 
+    plan = plan_to_dict(ws, plan_id)
+    if without_contacts:
+        from app.people import strip_contact_details
+
+        plan = strip_contact_details(plan)
     with dates_capitalised(ws.dates_capitalised):
         if checklists and suffix == ".docx":
-            return _docx(ws, plan_to_dict(ws, plan_id), out, checklists=True)
-        return EXPORTERS[suffix][1](ws, plan_to_dict(ws, plan_id), out)
+            return _docx(ws, plan, out, checklists=True)
+        return EXPORTERS[suffix][1](ws, plan, out)
 
 
 def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:

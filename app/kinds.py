@@ -63,7 +63,7 @@ FIELD_LABELS = {
     "responsible_person_id": "ansvarig person", "position": "ordning", "plan_id": "plan", "parent_id": "överordnad",
     "probability": "sannolikhet", "impact": "konsekvens (poäng)", "consequence": "konsekvens", "cause": "orsak",
     "mitigation": "åtgärd", "owner": "ägare", "due": "klart senast", "amount": "belopp", "year": "år",
-    "note": "anteckning", "allocation": "andel av tjänst", "person_id": "person", "unit": "verksamhet",
+    "note": "anteckning", "notes": "anteckningar", "allocation": "andel av tjänst", "person_id": "person", "unit": "verksamhet",
     "competence": "resurs/kompetens", "diarienummer": "diarienummer", "edition": "utgåva", "authors": "författare",
     "deleted_at": "borttagning", "kind": "typ", "code": "kod", "email": "e-post", "phone": "telefon",
     "organisation": "organisation", "term": "begrepp", "explanation": "förklaring", "label": "utgåva",

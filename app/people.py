@@ -44,14 +44,16 @@ def update_person(ws: Workspace, person_id: int, **fields: Any) -> Change:
     return ws.update("person", person_id, **fields)
 
 
-def references(ws: Workspace, person_id: int) -> dict[str, list[int]]:
-    """{kind: ids of living rows in `ws` that refer to the person}."""
+def references(ws: Workspace, person_id: int, *, include_deleted: bool = False) -> dict[str, list[int]]:
+    """{kind: ids of living rows in `ws` (and deleted ones too, `include_deleted`) that refer to the person}."""
     ws.store.activate()
     out: dict[str, list[int]] = {}
     for kind, model, column in REFERENCES:
         col = getattr(model, column)
-        out[kind] = [i for (i,) in model.select(model.id).where(col == person_id, model.deleted_at.is_null())
-                     .order_by(model.id).tuples()]
+        query = model.select(model.id).where(col == person_id)
+        if not include_deleted:
+            query = query.where(model.deleted_at.is_null())
+        out[kind] = [i for (i,) in query.order_by(model.id).tuples()]
     return out
 
 
@@ -118,19 +120,25 @@ def _replace_name(text: str, name: str, label: str) -> str:
     return re.sub(re.escape(name), label, text, flags=re.IGNORECASE) if name.strip() else text
 
 
-def anonymise_person(ws: Workspace, person_id: int) -> Change:
+def anonymise_person(ws: Workspace, person_id: int, *, include_deleted: bool = False) -> Change:
     """"Ta bort personuppgifter": the person becomes "Anonymiserad person N" everywhere.
 
     Contact fields and title are blanked. Roles that named the person keep a neutral
     label — the role's Swedish name ("Uppdragsledare") — and resource lines keep their
     competence; the timeline's responsible person is cleared. Where the name was written
     as free text (a role's or resource's name, a timeline item's responsible, a risk
-    owner) it is replaced the same way. Frozen editions are records and are not changed.
+    owner) it is replaced the same way. Frozen editions, deleted rows and the history are left to
+    app.anonymise, which removes the name from every byte of the file; `include_deleted` also
+    takes a deleted person and the deleted rows that refer to it.
     """
-    person = _alive_person(person_id)
+    ws.store.activate()
+    person = (models.Person.get_or_none(models.Person.id == person_id) if include_deleted
+              else _alive_person(person_id))
+    if person is None:
+        raise LookupError(f"Hittar inte personen (id {person_id}).")
     name = " ".join(person.name.split())
     label = f"{ANONYMOUS} {_next_anonymous_number()}"
-    refs = references(ws, person_id)
+    refs = references(ws, person_id, include_deleted=include_deleted)
     R, L, T, K = models.Role, models.ResourceLine, models.TimelineItem, models.Risk
     with ws.store.write():
         for role in R.select().where(R.id.in_(refs["role"])):
@@ -146,12 +154,34 @@ def anonymise_person(ws: Workspace, person_id: int) -> Change:
     return Change("person", "updated", (person_id,), None, old={"anonymised": True})
 
 
+def contact_parts(email: str, phone: str) -> list[str]:
+    """Regular expressions for an e-mail address and a phone number however it is spaced or dashed."""
+    parts = [re.escape(email.strip())] if email.strip() else []
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) >= 5:  # a short number would match any figure
+        parts.append(r"(?<!\d)" + r"[\s-]*".join(digits) + r"(?!\d)")
+    return parts
+
+
+def _map_strings(value: Any, fn: Any) -> Any:
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, dict):
+        return {k: _map_strings(v, fn) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_map_strings(v, fn) for v in value]
+    return value
+
+
 def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a plan dict (plan_to_dict) whose people have no e-mail, phone or notes, editions too."""
+    """A copy of a plan dict (plan_to_dict) whose people have no e-mail, phone or notes, editions too;
+    their e-mail addresses and phone numbers written in any text of the plan become "(borttagen)"."""
     out = copy.deepcopy(plan)
+    parts: list[str] = []
 
     def strip(p: dict[str, Any]) -> None:
         for person in p.get("organisation", {}).get("people", []):
+            parts.extend(contact_parts(person.get("email", ""), person.get("phone", "")))
             for f in CONTACT_FIELDS:
                 person[f] = ""
         for edition in p.get("editions", []):
@@ -159,17 +189,15 @@ def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
                 strip(edition["snapshot"])
 
     strip(out)
-    return out
+    if not parts:
+        return out
+    pattern = re.compile("|".join(sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)
+    stripped: dict[str, Any] = _map_strings(out, lambda text: pattern.sub("(borttagen)", text))
+    return stripped
 
 
-def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):
-    """Export as `app.exporters.export_plan` does, from a plan dict without contact details."""
-    from app.exporters import EXPORTERS, UnknownFormat
-    from app.planfile.write import plan_to_dict
+def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):  # an ExportOutcome
+    """Export as `app.exporters.export_plan` does, without the people's contact details."""
+    from app.exporters import export_plan
 
-    suffix = out.suffix.lower()
-    if suffix not in EXPORTERS:
-        raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {', '.join(EXPORTERS)}.")
-    if not out.parent.exists():
-        raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
-    return EXPORTERS[suffix][1](ws, strip_contact_details(plan_to_dict(ws, plan_id)), out)
+    return export_plan(ws, plan_id, out, without_contacts=True)

@@ -46,6 +46,17 @@ class FileStep(Generic[T]):
 KEEP_S = 24 * 3600  # snapshots of steps from an earlier session are no use after it
 
 
+SNAPSHOT_NAMES = ("före", "efter")
+
+
+def snapshots_of(ws: Workspace) -> list[Path]:
+    """The snapshots kept for the undo steps of the file `ws` has open (in this or another session)."""
+    folder = data_dir() / "ångra"
+    if not folder.is_dir():
+        return []
+    return sorted(p for name in SNAPSHOT_NAMES for p in folder.glob(f"{ws.path.stem}.{name}.*.uppdrag"))
+
+
 def _snapshot_path(ws: Workspace, name: str) -> Path:
     folder = data_dir() / "ångra"
     folder.mkdir(parents=True, exist_ok=True)

@@ -139,6 +139,17 @@ def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
     return target
 
 
+def backups_of(path: Path) -> list[Path]:
+    """Every copy of `path` kept in the backup folder: its session backups and the copies taken
+    before an upgrade of its schema."""
+    path = Path(path)
+    folder = backup_dir() / path.stem
+    sessions = [p for p in folder.iterdir() if p.is_file() and backup_time(p.name)] if folder.is_dir() else []
+    stem = re.escape(short_name(path.stem))
+    upgrade = re.compile(rf"{stem}\.v\d+\.\d{{8}}-\d{{6}}\.fore-uppgradering")
+    return sorted(sessions) + sorted(p for p in backup_dir().iterdir() if p.is_file() and upgrade.match(p.name))
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path

@@ -39,6 +39,12 @@ def _server_actions() -> ModuleType:
     return server_actions
 
 
+def _anonymise_dialog() -> ModuleType:
+    from ui.dialogs import anonymise_dialog
+
+    return anonymise_dialog
+
+
 def _sharing_actions() -> ModuleType:
     from ui import sharing_actions
 
@@ -205,6 +211,9 @@ class MainWindow(QMainWindow):
         a["read_model"] = self._action(m, tr("MainWindow", "&Läs in styrmodell…"),
                                        lambda: _sharing_actions().read_steering_model(self), None,
                                        "actionReadSteeringModel")
+        a["anonymise"] = self._action(m, tr("MainWindow", "Ta bort &personuppgifter…"),
+                                      lambda: _anonymise_dialog().remove_personal_data(self), None,
+                                      "actionRemovePersonalData")
         m.addSeparator()
         a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
 
@@ -258,6 +267,7 @@ class MainWindow(QMainWindow):
         a["restore"].setEnabled(on_file)
         a["compare"].setEnabled(plan)
         a["merge"].setEnabled(writable and on_file)
+        a["anonymise"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
         a["freeze"].setEnabled(writable and plan)
         a["steering_model"].setEnabled(writable and plan)

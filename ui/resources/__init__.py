@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ui.resources.commands import MergePeopleCommand as MergePeopleCommand
-    from ui.resources.commands import anonymise_person_now as anonymise_person_now
     from ui.resources.model import LoadTableModel as LoadTableModel
     from ui.resources.view import ResourceView as ResourceView
     from ui.resources.warner import BookingWarner as BookingWarner
@@ -22,7 +21,6 @@ _MODULES = {
     "LoadTableModel": "model",
     "MergePeopleCommand": "commands",
     "ResourceView": "view",
-    "anonymise_person_now": "commands",
     "booking_warning_text": "warner",
 }
 

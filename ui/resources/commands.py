@@ -1,10 +1,8 @@
-"""Undo for merging people, and anonymising (which on purpose cannot be undone)."""
+"""Undo for merging people (anonymising, which on purpose cannot be undone, is ui.dialogs.anonymise_dialog)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-
-from app.people import anonymise_person, merge_people, unmerge
+from app.people import merge_people, unmerge
 from app.workspace import Change, Workspace
 from ui.undo import ServiceCommand, WorkspaceEvents
 
@@ -25,15 +23,3 @@ class MergePeopleCommand(ServiceCommand):
     def undo(self) -> None:
         assert self.change is not None
         self.announce(unmerge(self.ws, self.change))
-
-
-def anonymise_person_now(ws: Workspace, events: WorkspaceEvents, stack: QUndoStack, person_id: int) -> Change:
-    """"Ta bort personuppgifter" after the user has confirmed it.
-
-    The undo stack is cleared: an older step (say, an edit of the person's e-mail)
-    would otherwise be able to write the removed details back.
-    """
-    change = anonymise_person(ws, person_id)
-    stack.clear()
-    events.changed.emit(change)
-    return change

@@ -683,6 +683,10 @@ Do you want to open the file?</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Ta bort &amp;personuppgifter…</source>
+            <translation>Remove &amp;personal data…</translation>
+        </message>
+        <message>
             <source>Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång du öppnar filen.</source>
             <translation>Your changes are kept on this computer and are written back the next time you open the file.</translation>
         </message>
@@ -1771,6 +1775,49 @@ Do you want to open the file?</translation>
         <message>
             <source>St&amp;yrmodell:</source>
             <translation>Steering mo&amp;del:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Anonymise</name>
+        <message>
+            <source>Ta bort personuppgifter</source>
+            <translation>Remove personal data</translation>
+        </message>
+        <message>
+            <source>&amp;Visa var uppgifterna finns</source>
+            <translation>&amp;Show where the data is</translation>
+        </message>
+        <message>
+            <source>Namn, e-post och telefon ersätts överallt i filen, också i borttagna rader, frysta utgåvor och ändringshistoriken, och filen skrivs om så att inget finns kvar. Det går inte att ångra, och ångra-historiken töms (ett äldre steg kunde annars skriva tillbaka uppgifterna).</source>
+            <translation>Name, e-mail and phone are replaced everywhere in the file, also in deleted rows, frozen editions and the change history, and the file is rewritten so that nothing remains. This cannot be undone, and the undo history is emptied (an older step could otherwise write the data back).</translation>
+        </message>
+        <message>
+            <source>&amp;Ta bort personuppgifter</source>
+            <translation>&amp;Remove personal data</translation>
+        </message>
+        <message>
+            <source>&amp;Avbryt</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Person (välj ur registret eller skriv ett namn):</source>
+            <translation>&amp;Person (pick from the register or type a name):</translation>
+        </message>
+        <message>
+            <source>%1 står på %2 ställen i filen.</source>
+            <translation>%1 appears in %2 places in the file.</translation>
+        </message>
+        <message>
+            <source>Ta bort dem också ur filens %1 säkerhetskopior och ångra-kopior</source>
+            <translation>Also remove them from the file's %1 backups and undo copies</translation>
+        </message>
+        <message>
+            <source>Personuppgifterna är borttagna (%1 textfält).</source>
+            <translation>The personal data has been removed (%1 text fields).</translation>
+        </message>
+        <message>
+            <source>Också ur %1 säkerhetskopior och ångra-kopior.</source>
+            <translation>Also from %1 backups and undo copies.</translation>
         </message>
     </context>
 </TS>
