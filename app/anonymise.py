@@ -20,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from sqlite3 import Connection
 
 from app import kinds
 from app.people import ANONYMISED_FIELDS, ANONYMOUS, anonymise_person, contact_parts, references
 from app.workspace import Workspace
 from db import history, models, scrub
+from db.scrub import Connection
 
 REPLACEMENT = "(anonymiserad)"
 NOTE = "Personuppgifter borttagna {date}."

@@ -26,6 +26,8 @@ from peewee import CharField, TextField
 
 from db import history, models
 
+Connection = sqlite3.Connection  # what these functions take (app.anonymise names it without sqlite3)
+
 # Text cells that hold JSON: their strings are searched after decoding (a name may be
 # written there with \u escapes), and new values are written back as JSON.
 JSON_CELLS = frozenset({("edition", "snapshot"), ("row_version", "data"), ("setting", "value")})
