@@ -75,7 +75,7 @@ def file_problem(window: MainWindow, path: Path, message: str, *, opened: bool =
         after_first_paint(window, dialog.open)
 
 
-def restore_and_open(window: MainWindow, path: Path, backup) -> bool:  # noqa: ANN001 - app.backups.BackupInfo
+def restore_and_open(window: MainWindow, path: Path, backup) -> bool:
     """Put `backup` back at `path` (the file there is kept aside) and open it."""
     from app.sharing import restore_under_lock
 
