@@ -12,8 +12,9 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
+from app.argparse_sv import SwedishParser
 from app.export.result import ExportError
 from app.team import location
 from db.errors import StoreError, database_error_text
@@ -23,12 +24,6 @@ if TYPE_CHECKING:
 
 USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, ExportError, LookupError, ValueError, OSError)
 
-
-
-class SwedishParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # argparse exits 2: wrong usage
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fel användning: {message}\n")
 
 
 def _version() -> str:

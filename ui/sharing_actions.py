@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ui.dialogs import files
 from ui.errors import expected_errors, show_error, show_expected
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -23,7 +23,7 @@ def merge_from_file(window: MainWindow) -> None:
 
     if window.ofile is None or window.ofile.read_only:
         return
-    other = files.open_path(window, tr("Sharing", "Importera från annan fil"), files.db_filter(),
+    other = files.open_path(window, translate("Sharing", "Importera från annan fil"), files.db_filter(),
                             str(window.ofile.path.parent))
     if other is None:
         return
@@ -42,7 +42,7 @@ def merge_from_file(window: MainWindow) -> None:
         return
     report = step.result
     # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
-    window.ofile.stack.push(FileStepCommand(window.ofile.ws, step, tr("Sharing", "sammanslagning med %1").replace(
+    window.ofile.stack.push(FileStepCommand(window.ofile.ws, step, translate("Sharing", "sammanslagning med %1").replace(
         "%1", other.name), window.reload_everything))
     window.reload_everything()
     window.statusBar().showMessage(" ".join(report.lines())[:300], 20000)
@@ -57,8 +57,8 @@ def send_plan(window: MainWindow) -> None:
         return
     ws = window.ofile.ws
     suggested = window.ofile.path.parent / f"{ws.get('plan', plan_id)['title'][:60]}.uppdrag"
-    write_chosen_file(window, tr("Sharing", "Skicka plan som fil"), suggested,
-                      lambda target: send(ws, plan_id, target), tr("Sharing", "Planen sparades i %1."))
+    write_chosen_file(window, translate("Sharing", "Skicka plan som fil"), suggested,
+                      lambda target: send(ws, plan_id, target), translate("Sharing", "Planen sparades i %1."))
 
 
 def restore_from_backup(window: MainWindow) -> None:
@@ -117,7 +117,7 @@ def read_steering_model(window: MainWindow) -> None:
 
     if window.ofile is None or window.ofile.read_only:
         return
-    path = files.open_path(window, tr("Sharing", "Läs in styrmodell"), tr("Sharing", "Styrmodeller (*.toml)"))
+    path = files.open_path(window, translate("Sharing", "Läs in styrmodell"), translate("Sharing", "Styrmodeller (*.toml)"))
     if path is None:
         return
     try:
@@ -126,4 +126,4 @@ def read_steering_model(window: MainWindow) -> None:
         show_error(window, str(err))
         return
     window.statusBar().showMessage(
-        tr("Sharing", "Styrmodellen ”%1” finns nu i filen för alla som öppnar den.").replace("%1", model.name), 15000)
+        translate("Sharing", "Styrmodellen ”%1” finns nu i filen för alla som öppnar den.").replace("%1", model.name), 15000)

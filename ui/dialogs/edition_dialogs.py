@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app import editions
 from app.workspace import Workspace
-from ui.i18n import tr
+from ui.i18n import translate
+from ui.palette import error_style
 
 
 class FreezeEditionDialog(QDialog):
@@ -28,21 +29,21 @@ class FreezeEditionDialog(QDialog):
 
     def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Editions", "Frys utgåva"))
+        self.setWindowTitle(translate("Editions", "Frys utgåva"))
         self.ws, self.plan_id = ws, plan_id
         self.frozen: editions.EditionInfo | None = None
         self.label = QLineEdit(editions.proposed_label(ws, plan_id))
         self.comment = QLineEdit()
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Editions", "&Frys"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Editions", "&Avbryt"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Editions", "&Frys"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Editions", "&Avbryt"))
         self.buttons.accepted.connect(self.freeze)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(tr("Editions", "&Utgåva:"), self.label)
-        form.addRow(tr("Editions", "&Kommentar:"), self.comment)
+        form.addRow(translate("Editions", "&Utgåva:"), self.label)
+        form.addRow(translate("Editions", "&Kommentar:"), self.comment)
         form.addRow(self.error)
         form.addRow(self.buttons)
 
@@ -62,7 +63,7 @@ class CompareEditionsDialog(QDialog):
 
     def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Editions", "Jämför utgåvor"))
+        self.setWindowTitle(translate("Editions", "Jämför utgåvor"))
         self.ws, self.plan_id = ws, plan_id
         self.old, self.new = QComboBox(), QComboBox()
         items = editions.list_editions(ws, plan_id)
@@ -70,25 +71,28 @@ class CompareEditionsDialog(QDialog):
             text = f"{e.label}  ({e.date.isoformat()})"
             self.old.addItem(text, e.id)
             self.new.addItem(text, e.id)
-        self.new.addItem(tr("Editions", "Planen som den är nu"), self.NOW)
+        self.new.addItem(translate("Editions", "Planen som den är nu"), self.NOW)
         if len(items) >= 2:
             self.old.setCurrentIndex(len(items) - 2)
             self.new.setCurrentIndex(len(items) - 1)
         else:
             self.new.setCurrentIndex(self.new.count() - 1)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([tr("Editions", "Avsnitt"), tr("Editions", "Ändring")])
+        self.tree.setHeaderLabels([translate("Editions", "Avsnitt"), translate("Editions", "Ändring")])
         self.diff = QPlainTextEdit()
         self.diff.setReadOnly(True)
         self.diff.setFont(QFont("monospace"))
         self.old.currentIndexChanged.connect(self.refresh)
         self.new.currentIndexChanged.connect(self.refresh)
         self.tree.currentItemChanged.connect(self._show_diff)
+        self.tree.setAccessibleName(translate("Editions", "Ändrade uppgifter"))
+        self.diff.setAccessibleName(translate("Editions", "Skillnad"))
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Editions", "&Från:")))
-        top.addWidget(self.old)
-        top.addWidget(QLabel(tr("Editions", "&Till:")))
-        top.addWidget(self.new)
+        for text, combo in ((translate("Editions", "&Från:"), self.old), (translate("Editions", "&Till:"), self.new)):
+            caption = QLabel(text)
+            caption.setBuddy(combo)  # Alt+F / Alt+T, and the name a screen reader reads
+            top.addWidget(caption)
+            top.addWidget(combo)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -119,4 +123,4 @@ class CompareEditionsDialog(QDialog):
             self.diff.clear()
             return
         c = self.changes[self.tree.indexOfTopLevelItem(item)]
-        self.diff.setPlainText("\n".join(c.diff) if c.diff else tr("Editions", "Oförändrat."))
+        self.diff.setPlainText("\n".join(c.diff) if c.diff else translate("Editions", "Oförändrat."))
