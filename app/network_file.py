@@ -57,7 +57,7 @@ LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "ser
 
 def location_of(path: Path | str) -> str:
     """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
-    from app.sharing import is_network_path
+    from app.network_paths import is_network_path
     from db.server import is_server_url
 
     if is_server_url(path):
@@ -409,7 +409,7 @@ class NetworkFile:
 def open_network(path: Path | str, *, read_only: bool = False, on_locked: str = "raise",
                  break_stale: bool = False) -> tuple[Workspace, LockInfo | None]:
     """Open a file on a share (see the module text); same contract as app.sharing.open_for_editing."""
-    from app.sharing import FileInUse
+    from app.file_locks import FileInUse
     from app.workspace import SharingState
 
     nf = NetworkFile(path)
@@ -499,7 +499,7 @@ def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> 
     """Put a backup back on a share: under the lock, through the working copy, then written back.
 
     The state replaced is kept aside in the working folder (as db.backup.restore_backup keeps it)."""
-    from app.sharing import refusal_text
+    from app.file_locks import refusal_text
     from db.backup import restore_backup
 
     nf = NetworkFile(share)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 from typing import Any
 
 from app import kinds
@@ -194,10 +193,3 @@ def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
     pattern = re.compile("|".join(sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)
     stripped: dict[str, Any] = _map_strings(out, lambda text: pattern.sub("(borttagen)", text))
     return stripped
-
-
-def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):  # an ExportOutcome
-    """Export as `app.exporters.export_plan` does, without the people's contact details."""
-    from app.exporters import export_plan
-
-    return export_plan(ws, plan_id, out, without_contacts=True)

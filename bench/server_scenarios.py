@@ -129,7 +129,7 @@ def _raw_changed_rows(cluster: Any, local: Path, changed: dict[str, list[str]]) 
 def b10(db: Path) -> dict[str, Any]:
     """A checked-out full portfolio with 20 % of the rows changed on each side, synchronised."""
     from app.sync import checkout, sync
-    from bench.scenarios import diverge_store
+    from bench.common import diverge_store
     from db.server import open_server_store
     from db.store import open_store
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from db.connection import BUSY_TIMEOUT_S, raw_connect
 from db.errors import FileRefused
-from db.identity import APPLICATION_ID, SCHEMA_VERSION, read_header
+from db.identity import APPLICATION_ID, SCHEMA_VERSION, Header, read_header
 from db.schema import schema_difference
 from db.sidecars import has_hot_journal, journal_path, prove_own_journal, set_aside_strays
 from db.uri import file_uri
@@ -53,6 +53,35 @@ def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = Fal
     A stray -wal/-shm is set aside before SQLite opens the file.
     """
     name = _describe(path)
+    header = _genuine_header(path, name)
+    writable = _is_writable(path)
+    notices = set_aside_strays(path, header, writable=writable)
+    if header.wal and (read_only or not allow_recovery or not writable):
+        # SQLite would make a -wal and -shm beside it even to read it
+        raise FileRefused(
+            f"Filen {name} har ställts om till WAL-läge av ett annat program och kan inte läsas "
+            "skrivskyddat utan att filer skapas bredvid den. Öppna den för redigering i Uppdrag en gång, "
+            "så ställs den tillbaka. Filen har inte ändrats."
+        )
+    recovered = False
+    if has_hot_journal(path) and _journal_is_hot(path):
+        if not (allow_recovery and writable):
+            raise FileRefused(
+                f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
+                "återställas där den är skrivbar. Kopiera filen tillsammans med "
+                f"{journal_path(path).name} till en skrivbar mapp och öppna kopian."
+            )
+        copies = prove_own_journal(path, header)
+        notices.append(f"Filen {name} höll på att skrivas när ett program stoppades och har återställts till "
+                       f"sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.")
+        recovered = True
+    _check_contents(path, name, header.user_version, recovered=recovered)
+    return FileCheck(path=path, version=header.user_version, writable=writable, recovered=recovered,
+                     notices=notices)
+
+
+def _genuine_header(path: Path, name: str) -> Header:
+    """The file's header, when it is an Uppdrag file this version can open; FileRefused otherwise."""
     if not path.exists():
         raise FileRefused(f"Filen {name} finns inte.")
     if path.is_dir():
@@ -86,37 +115,20 @@ def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = Fal
             f"{header.page_count * header.page_size}) och kan inte öppnas. "
             "Använd en säkerhetskopia."
         )
+    return header
 
-    writable = _is_writable(path)
-    notices = set_aside_strays(path, header, writable=writable)
-    if header.wal and (read_only or not allow_recovery or not writable):
-        # SQLite would make a -wal and -shm beside it even to read it
-        raise FileRefused(
-            f"Filen {name} har ställts om till WAL-läge av ett annat program och kan inte läsas "
-            "skrivskyddat utan att filer skapas bredvid den. Öppna den för redigering i Uppdrag en gång, "
-            "så ställs den tillbaka. Filen har inte ändrats."
-        )
-    recovered = False
-    if has_hot_journal(path) and _journal_is_hot(path):
-        if not (allow_recovery and writable):
-            raise FileRefused(
-                f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
-                "återställas där den är skrivbar. Kopiera filen tillsammans med "
-                f"{journal_path(path).name} till en skrivbar mapp och öppna kopian."
-            )
-        copies = prove_own_journal(path, header)
-        notices.append(f"Filen {name} höll på att skrivas när ett program stoppades och har återställts till "
-                       f"sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.")
-        recovered = True
 
+def _check_contents(path: Path, name: str, version: int, *, recovered: bool) -> None:
+    """Open the file (a first write rolls a proven hot journal back) and refuse it when its header and
+    contents disagree, SQLite's quick check finds damage, or it holds objects an Uppdrag file has not."""
     try:
         conn = raw_connect(path, write=recovered)
     except sqlite3.Error as exc:
         raise FileRefused(f"Filen {name} kan inte öppnas: {exc}.") from exc
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID or version != header.user_version:
+        if app_id != APPLICATION_ID or found != version:
             raise FileRefused(f"Filen {name} är skadad (rubriken stämmer inte med innehållet).")
         integrity = _start_check(path, "quick_check")  # SQLite walks the file while Python compares the schema
         try:
@@ -137,7 +149,6 @@ def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = Fal
         raise FileRefused(f"Filen {name} är skadad och kan inte öppnas ({exc}).") from exc
     finally:
         conn.close()
-    return FileCheck(path=path, version=version, writable=writable, recovered=recovered, notices=notices)
 
 
 def _lower_priority() -> None:

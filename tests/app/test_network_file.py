@@ -16,7 +16,8 @@ import pytest
 from app.cli import main
 from app.network_file import location_of
 from app.plans import list_plans, renew_uuids
-from app.sharing import close_shared, is_network_path, open_for_editing
+from app.network_paths import is_network_path
+from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
 from db.lock import lock_path, read_lock
 from db.sidecars import JOURNAL_MAGIC

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from app.exporters import export_plan
 from app.load import monthly_load
 from app.people import (
     add_person,
     anonymise_person,
     duplicate_candidates,
-    export_without_contact_details,
     list_people,
     merge_people,
     references,
@@ -110,6 +110,6 @@ def test_strip_contact_details(ws: Workspace, ids: dict[str, Any], tmp_path: Pat
     assert all(p["email"] == "" for p in stripped["editions"][0]["snapshot"]["organisation"]["people"])
     assert plan["organisation"]["people"][0]["email"] != ""  # the original is untouched
 
-    out = export_without_contact_details(ws, ids["p2"], tmp_path / "p2.json").path
+    out = export_plan(ws, ids["p2"], tmp_path / "p2.json", without_contacts=True).path
     text = out.read_text(encoding="utf-8")
     assert "anna@region.se" not in text and "Anna Andersson" in text

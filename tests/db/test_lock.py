@@ -13,16 +13,9 @@ from pathlib import Path
 import pytest
 
 from app.planfile.write import plan_to_dict
-from app.sharing import (
-    FileInUse,
-    close_shared,
-    is_network_path,
-    open_for_editing,
-    parse_mounts,
-    read_only_reason,
-    save_copy_as,
-    send_plan,
-)
+from app.file_locks import FileInUse, read_only_reason
+from app.network_paths import is_network_path, parse_mounts
+from app.sharing import close_shared, open_for_editing, save_copy_as, send_plan
 from app.workspace import Workspace
 from db import models
 from db.errors import StoreError
