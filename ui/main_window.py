@@ -52,6 +52,12 @@ def _sharing_actions() -> ModuleType:
     return sharing_actions
 
 
+def _team_actions() -> ModuleType:
+    from ui import team_actions
+
+    return team_actions
+
+
 class MainWindow(QMainWindow):
     MESSAGE_MS = 15000  # how long an error stays in the status bar
 
@@ -69,6 +75,7 @@ class MainWindow(QMainWindow):
         self.watcher = None
         self.integrity_watch = None
         self.sync = None
+        self._checked_out = False  # the open file was taken offline from a team server (Synkronisera)
         self.backups = QThreadPool(self)  # the session backup's thread (ui.session.backup_in_background)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -174,6 +181,10 @@ class MainWindow(QMainWindow):
         self.recent_servers_menu.aboutToShow.connect(
             lambda: _server_actions().fill_recent_servers(self, self.recent_servers_menu))
         self.recent_servers_menu.setEnabled(bool(self.settings.recent_servers))
+        a["checkout"] = self._action(m, translate("MainWindow", "Ta med o&ffline…"),
+                                     lambda: _team_actions().checkout_to_file(self), "Ctrl+Shift+O", "actionCheckout")
+        a["sync"] = self._action(m, translate("MainWindow", "S&ynkronisera"), lambda: _team_actions().sync_now(self),
+                                 "F9", "actionSync")
         a["save_copy"] = self._action(m, translate("MainWindow", "Spara &kopia som…"),
                                       lambda: _file_actions().save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
         a["send_plan"] = self._action(m, translate("MainWindow", "Skicka plan som &fil…"),
@@ -293,6 +304,8 @@ class MainWindow(QMainWindow):
         a["restore"].setEnabled(on_file)
         a["compare"].setEnabled(plan)
         a["merge"].setEnabled(writable and on_file)
+        a["checkout"].setEnabled(has_file and self.ofile.ws.on_server)
+        a["sync"].setEnabled(writable and self._checked_out)
         a["anonymise"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
         a["preview"].setEnabled(plan)
@@ -386,6 +399,12 @@ class MainWindow(QMainWindow):
         self.ofile = ofile
         ofile.events.changed.connect(self.on_change)
         ofile.events.error.connect(self.show_message)
+        # An edit conflict's dialog opens once the edit's own signal handling is over (the editor reloads).
+        ofile.events.conflict.connect(self.edit_conflict, Qt.ConnectionType.QueuedConnection)
+        ofile.events.handles_conflicts = True
+        from app.team import is_checked_out
+
+        self._checked_out = is_checked_out(ofile.ws)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
         from ui.session import ExternalChangeWatcher, Heartbeat, IntegrityWatch
@@ -463,6 +482,7 @@ class MainWindow(QMainWindow):
         self._index.close()
         status = self.ofile.close()
         self.ofile = None
+        self._checked_out = False
         self.plan_model.set_rows([])
         if status is not None and not status.all_written:
             from ui.errors import show_error
@@ -661,6 +681,13 @@ class MainWindow(QMainWindow):
             self.ofile.stack.redo()
         finally:
             self._revealing = False
+
+    def edit_conflict(self, what: tuple) -> None:
+        """Someone else changed a field of this edit on the team server: the user chooses (ui.team_actions)."""
+        command, conflict = what
+        if self.ofile is not None:
+            _team_actions().resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(),
+                                                  conflict)
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None
