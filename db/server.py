@@ -365,10 +365,9 @@ class ServerStore:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
-        with self._said():
-            with self.db.atomic():
-                yield
-                self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+        with self._said(), self.db.atomic():
+            yield
+            self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
 
     def write_version(self, model: Any, row_id: int, expected: str, columns: dict[str, Any]) -> str | None:
         """`columns` as a new version of the row, if it is still at version `expected`, in one

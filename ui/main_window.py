@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
+from app.search_index import SearchIndex
 from ui import i18n
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
@@ -20,7 +21,6 @@ from ui.first_paint import after_first_paint
 from ui.i18n import translate
 from ui.palette import error_style
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
-from ui.search_index import SearchIndex
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
