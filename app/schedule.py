@@ -293,13 +293,13 @@ def file_links() -> list[Link]:
     return [link_of(pred, succ, kind, lag, unit) for pred, succ, kind, lag, unit in query.tuples()]
 
 
-def too_early_after(item_id: int) -> list[Move]:
+def too_early_after(ws: Any, item_id: int) -> list[Move]:
     """The successors of an item (directly or through others) that now start too early, and where
     they would go: the whole chain, in order."""
     from app.timeline import timeline_rows
     from app.workdays import file_calendar
 
-    return schedule(timeline_rows(None).rows, file_links(), file_calendar(), only_after=item_id)
+    return schedule(timeline_rows(ws).rows, file_links(), file_calendar(), only_after=item_id)
 
 
 def apply_moves(ws: Any, moves: list[Move], *, undo: bool = False) -> list[Any]:

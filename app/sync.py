@@ -104,7 +104,7 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
              password: str | None = None) -> tuple[Path, int]:
     """The chosen plans (ids, uuids or diarienummer; None: every plan) in a new file that remembers
     the server. Written beside `out` and renamed into place: a stopped checkout leaves no file."""
-    from app.sharing import is_network_path
+    from app.network_paths import is_network_path
     from db.server import open_server_store
 
     out = Path(out)
@@ -126,7 +126,7 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
 def checkout_workspace(ws: Any, out: Path | str, plans: list[str] | None = None) -> tuple[Path, int]:
     """`checkout` from the server a window has open (its connection, its password); the window's
     workspace stays the active one."""
-    from app.sharing import is_network_path
+    from app.network_paths import is_network_path
 
     out = Path(out)
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
@@ -147,7 +147,8 @@ def _checkout_from(server: Any, url: str, out: Path, plans: list[str] | None) ->
     from app.plans import find_plan
     from app.workspace import Workspace
     from db import models
-    from db.store import create_store, fsync_dir
+    from db.connection import fsync_dir
+    from db.store import create_store
 
     tmp = out.with_name(f".{out.name}.{os.getpid()}.checkout")
     try:

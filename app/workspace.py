@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import kinds, rows
 from db import history, models
 from db.store import Store, create_store, open_store
+
+if TYPE_CHECKING:
+    from db.lock import FileLock, LockInfo
 
 DEFAULT_RISK_SCALE = 4
 DATES_CAPITALISED_KEY = "dates_capitalised"  # Setting: bool, default true
@@ -30,9 +33,24 @@ class Change:
     old_index: int | None = None  # for moves
 
 
+@dataclass
+class SharingState:
+    """How an open file is shared: our lock, the other holder, a network folder, why it is read-only
+    (filled in by app.sharing.open_for_editing; the window shows it in the status bar and title)."""
+
+    lock: FileLock | None
+    holder: LockInfo | None  # someone else's lock when we opened read-only because of it
+    network: bool
+    read_only_reason: str | None
+    netfile: Any = None  # app.network_file.NetworkFile when the file is on a share
+    origin: Path | None = None  # the file the user opened, when the workspace is a copy of it
+
+
 class Workspace:
     def __init__(self, store: Store):
         self.store = store
+        # The lock and the reason the file is read-only, when opened by app.sharing.open_for_editing.
+        self.sharing: SharingState | None = None
         # On a team server: the versions of the rows handed out, so an edit never overwrites
         # a change it has not seen (app/concurrency.py). A file has one writer behind its lock.
         self.seen = None

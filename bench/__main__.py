@@ -1,12 +1,14 @@
 """The benchmark suite: each figure beside a floor measured in the same run.
 
-    python -m bench [--only B2,B3] [--out FILE] [--size full|small] [--repeat N]
+    python -m bench [--only B2,B3] [--size full|small] [--repeat N] [--write-results] [--out FILE] [--md FILE]
 
 Makes the benchmark database (bench.generate), runs every scenario N times, each
 time in a fresh process (`python -m bench.scenarios NAME FILE`), takes the median
 of the value and of the floor, and writes JSON
 `{"machine": {...}, "results": {NAME: {value, unit, floor, ratio, target, pass}}}`
-to --out and a readable table to --md (bench/RESULTS.md by default).
+to --out and a readable table to --md. The committed bench/results.json and
+bench/RESULTS.md are rewritten only with --write-results; otherwise the figures
+are only printed.
 Times are in seconds, memory in MB.
 """
 
@@ -190,7 +192,8 @@ def write_markdown(report: dict[str, Any], path: Path, size: str, repeat: int, g
     lines = [
         "# Benchmark results",
         "",
-        f"`python -m bench --size {size} --repeat {repeat}` (`make bench` runs the full size). "
+        f"`python -m bench --size {size} --repeat {repeat} --write-results` (`make bench` runs the full size "
+        "and only prints the figures). "
         "Each figure is the median of fresh processes; each floor is measured in the same run.",
         "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['platform']}; Python {m['python']}, "
@@ -227,8 +230,10 @@ def write_markdown(report: dict[str, Any], path: Path, size: str, repeat: int, g
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description="Kör Uppdrags benchmark.")
     parser.add_argument("--only", help="kommaseparerade scenarier, t.ex. B2,B3")
-    parser.add_argument("--out", type=Path, default=HERE / "results.json", help="JSON-resultatet")
-    parser.add_argument("--md", type=Path, default=HERE / "RESULTS.md", help="tabellen i Markdown")
+    parser.add_argument("--write-results", action="store_true",
+                        help="skriv om bench/results.json och bench/RESULTS.md (de incheckade resultaten)")
+    parser.add_argument("--out", type=Path, help="skriv JSON-resultatet hit")
+    parser.add_argument("--md", type=Path, help="skriv tabellen i Markdown hit")
     parser.add_argument("--size", choices=("full", "small"), default="full")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path, help="mapp för testdatabaser (standard: en tillfällig)")
@@ -274,10 +279,17 @@ def main(argv: list[str] | None = None) -> int:
 
     report = {"machine": machine(), "size": args.size, "repeat": args.repeat, "generated": generated,
               "results": {n: results[n] for n in ORDER if n in results}}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    write_markdown(report, args.md, args.size, args.repeat, generated)
-    print(f"Skrev {args.out} och {args.md}")
+    out = args.out or (HERE / "results.json" if args.write_results else None)
+    md = args.md or (HERE / "RESULTS.md" if args.write_results else None)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"Skrev {out}")
+    if md is not None:
+        write_markdown(report, md, args.size, args.repeat, generated)
+        print(f"Skrev {md}")
+    if out is None and md is None:
+        print("Resultaten skrevs inte till någon fil (--write-results skriver bench/RESULTS.md och results.json).")
     return 0
 
 

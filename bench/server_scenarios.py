@@ -67,7 +67,7 @@ def _load(db: Path, url: str) -> None:
 
     ws = Workspace.open(db, read_only=True)
     try:
-        plans = [plan_to_dict(p.id, with_editions=False) for p in list_plans(ws)]
+        plans = [plan_to_dict(ws, p.id, with_editions=False) for p in list_plans(ws)]
     finally:
         ws.close()
     server = Workspace.open(url)
@@ -132,7 +132,7 @@ def _raw_changed_rows(cluster: Any, local: Path, changed: dict[str, list[str]]) 
 def b10(db: Path) -> dict[str, Any]:
     """A checked-out full portfolio with 20 % of the rows changed on each side, synchronised."""
     from app.sync import checkout, sync
-    from bench.scenarios import diverge_store
+    from bench.common import diverge_store
     from db.server import open_server_store
     from db.store import open_store
 

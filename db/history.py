@@ -31,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any, NamedTuple
 
-from peewee import Database, ForeignKeyField
+from peewee import ForeignKeyField
 
 from db import models
 

@@ -353,6 +353,9 @@ class ServerStore:
         if self.read_only:
             raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
 
+    def begin_integrity_check(self) -> None:
+        """The server checks its own pages; nothing to start here."""
+
     def integrity_problems(self) -> list[str]:
         return []
 
@@ -362,10 +365,9 @@ class ServerStore:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
-        with self._said():
-            with self.db.atomic():
-                yield
-                self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+        with self._said(), self.db.atomic():
+            yield
+            self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
 
     def write_version(self, model: Any, row_id: int, expected: str, columns: dict[str, Any]) -> str | None:
         """`columns` as a new version of the row, if it is still at version `expected`, in one

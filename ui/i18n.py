@@ -1,4 +1,4 @@
-"""Languages: Swedish is the source language, English comes from resources/translations/uppdrag_en.qm.
+"""Languages: Swedish is the source language, English comes from app/resources/translations/uppdrag_en.qm.
 
 Strings are written in Swedish through translate(context, text) (Qt's lupdate finds them by
 that name; `python -m ui.i18n_build --update` collects them into the .ts). Labels of coded

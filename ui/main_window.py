@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
+from app.search_index import SearchIndex
 from ui import i18n
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
@@ -20,7 +21,6 @@ from ui.first_paint import after_first_paint
 from ui.i18n import translate
 from ui.palette import error_style
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
-from ui.search_index import SearchIndex
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -407,12 +407,16 @@ class MainWindow(QMainWindow):
         self._checked_out = is_checked_out(ofile.ws)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.session import ExternalChangeWatcher, Heartbeat, IntegrityWatch
+        from ui.session import ExternalChangeWatcher, Heartbeat
         from ui.sync_status import SyncIndicator
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
-        self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
+        # The integrity check reads the whole file in a thread: started once the window is on
+        # screen (or after a second if it is not shown), it does not slow the first paint.
+        self.integrity_watch = None
+        after_first_paint(self, lambda: self._watch_integrity(ofile))
+        QTimer.singleShot(1000, self, lambda: self._watch_integrity(ofile))
         self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
@@ -444,6 +448,12 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self.update_actions()
+
+    def _watch_integrity(self, ofile: OpenFile) -> None:
+        from ui.session import IntegrityWatch
+
+        if self.ofile is ofile and self.integrity_watch is None:
+            self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
 
     def _backup_if_open(self, ofile: OpenFile) -> None:
         from ui.session import backup_in_background

@@ -70,7 +70,7 @@ class ScheduleWatcher(QObject):
             item = self.ws.get("dependency", change.ids[0])["predecessor"]
         else:
             item = change.ids[0]
-        moves = too_early_after(item)
+        moves = too_early_after(self.ws, item)
         plan = self.ws.get("timeline", item)["plan"]
         if moves and self.ws.get("plan", plan)["auto_schedule"]:
             self._automatic = moves

@@ -100,7 +100,7 @@ class UpdateCommand(ServiceCommand):
         assert self.old is not None
         self.announce(self.ws.update(self.kind, self.row_id, **self.old))
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return MERGE_ID if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
@@ -195,7 +195,7 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
     stay on the stack, so it is tried through a throwaway call before pushing.
     """
     from app.validation import ValidationError
-    from db.errors import StoreError
+    from app.errors import StoreError
 
     try:
         command.redo()
@@ -229,7 +229,7 @@ class _AlreadyApplied(QUndoCommand):
     def undo(self) -> None:
         self.inner.undo()
 
-    def id(self) -> int:  # noqa: A003
+    def id(self) -> int:
         return self.inner.id()
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802

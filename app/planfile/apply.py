@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.planfile import dependency_parts
 from app.planfile.semantics import vague
 from db import models
 from db.upsert import Upserter
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 
 def _day(text: str | None) -> date | None:
@@ -136,8 +139,9 @@ def _merge_closed_days(raw: list[dict[str, str]]) -> None:
         store_periods([*closed_periods(), *parse_periods(raw)])
 
 
-def import_plan(data: dict[str, Any]) -> int:
-    """Write a checked plan dict into the active store (inside the caller's transaction); the plan's id."""
+def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
+    """Write a checked plan dict into `ws` (inside the caller's transaction); the plan's id."""
+    ws.store.activate()
     now = models.utc_now()
     up = Upserter(now)
     meta = data["metadata"]

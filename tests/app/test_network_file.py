@@ -16,7 +16,8 @@ import pytest
 from app.cli import main
 from app.network_file import location_of
 from app.plans import list_plans, renew_uuids
-from app.sharing import close_shared, is_network_path, open_for_editing
+from app.network_paths import is_network_path
+from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
 from db import workcopy
 from db.lock import lock_path, read_lock
@@ -173,7 +174,7 @@ def test_edits_left_in_the_working_copy_are_written_back_at_the_next_open(share_
 
 def test_cli_writers_take_the_lock_and_write_back(share_file: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+    example = Path(__file__).resolve().parents[2] / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
     plan = renew_uuids(json.loads(example.read_text(encoding="utf-8")))
     plan["title"] = "Importerad över nätverket"
     plan_file = tmp_path / "plan.json"

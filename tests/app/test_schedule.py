@@ -73,16 +73,16 @@ def test_the_whole_chain_moves_and_only_after_the_changed_item(ws: Workspace) ->
     for pred, succ in ((a, b), (b, c), (c, bp)):
         ws.add("dependency", predecessor=pred, successor=succ)
     ws.update("timeline", a, end=VagueDate.day(2026, 3, 18))  # a grows by three working days
-    moves = too_early_after(a)
+    moves = too_early_after(ws, a)
     assert [(m.item, m.start) for m in moves] == [
         (b, VagueDate.day(2026, 3, 19)), (c, VagueDate.day(2026, 3, 26)), (bp, VagueDate.day(2026, 4, 2))]
     apply_moves(ws, moves)
     assert ws.get("timeline", bp)["start"] == VagueDate.day(2026, 4, 2)
-    assert too_early_after(a) == []
+    assert too_early_after(ws, a) == []
     apply_moves(ws, moves, undo=True)
     assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 16)
-    assert too_early_after(b) == []  # only what comes after the changed item moves
-    assert too_early_after(a) == moves
+    assert too_early_after(ws, b) == []  # only what comes after the changed item moves
+    assert too_early_after(ws, a) == moves
 
 
 def test_start_to_start_and_finish_to_finish(ws: Workspace) -> None:

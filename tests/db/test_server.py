@@ -14,7 +14,7 @@ from app.plans import add_examples, list_plans
 from app.workspace import Workspace
 from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import SCHEMA_VERSION
-from db.server import ConnectionLost, PasswordNeeded, ServerAddress, ServerError
+from db.server import PasswordNeeded, ServerAddress, ServerError
 from db.server_schema import grant, init_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -301,9 +301,8 @@ def test_a_row_never_moves_to_another_plan(server_db, alice_with_plans):
     bob = Workspace.open(server_db.url("bob"))
     try:
         own = bob.add("plan", title="Bobs plan", doc_type="plan", template="plan").ids[0]
-        with pytest.raises(StoreError, match="får inte ändra"):
-            with bob.store.write():
-                models.Section.update(plan=own).where(models.Section.id == section).execute()
+        with pytest.raises(StoreError, match="får inte ändra"), bob.store.write():
+            models.Section.update(plan=own).where(models.Section.id == section).execute()
         assert bob.get("section", section)["plan"] == alice_plan
     finally:
         bob.close()

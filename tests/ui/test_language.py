@@ -27,7 +27,7 @@ from app.resources import resource_path
 def compiled_translations() -> None:
     from ui.i18n_build import build
 
-    assert build(), "no .ts files in resources/translations"
+    assert build(), "no .ts files in app/resources/translations"
 
 
 def ts_messages(path: Path) -> dict[tuple[str, str], tuple[str, str]]:

@@ -38,7 +38,7 @@ def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(window, key, modifiers)
 
 
-def on_server(url: str, change) -> None:  # noqa: ANN001
+def on_server(url: str, change) -> None:
     """Someone else's program changes the server (its own workspace; the window's is bound again after)."""
     ws = Workspace.open(url)
     try:

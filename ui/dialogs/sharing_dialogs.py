@@ -1,6 +1,6 @@
 """Dialogs for shared files: a locked file, merge conflicts, backups and restore.
 
-Standalone widgets over app.sharing / db.merge / db.backup; the main window
+Standalone widgets over app.sharing and app.backups; the main window
 opens them from its menus. Nothing here writes SQL.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,8 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.merge import Conflict
-from db.lock import LockInfo, lock_path
+from app.sharing import lock_path
 from ui.i18n import translate
+
+if TYPE_CHECKING:
+    from app.sharing import LockInfo
 
 
 class LockedFileDialog(QDialog):
@@ -200,7 +204,7 @@ class BackupsDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None,
                  confirm: Callable[[str], bool] | None = None):
         super().__init__(parent)
-        from db.backup import list_backups
+        from app.backups import list_backups
 
         self.setWindowTitle(translate("Sharing", "Återställ från säkerhetskopia"))
         self.db_path = Path(db_path)
@@ -245,8 +249,8 @@ class BackupsDialog(QDialog):
         return QMessageBox.question(self, translate("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
+        from app.errors import StoreError
         from app.sharing import restore_under_lock
-        from db.errors import StoreError
 
         rows = self.table.selectionModel().selectedRows()
         if not rows:

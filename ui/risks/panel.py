@@ -184,7 +184,7 @@ class RiskPanel(QWidget):
             self.history_title.setText(translate("Risks", "Historik – välj en risk"))
             return
         row = self.model.row_at(self.model.row_of(risk_id) or 0)
-        self.history_model.set_rows(risks.assessment_rows(risk_id))
+        self.history_model.set_rows(risks.assessment_rows(self.ws, risk_id))
         self.history_title.setText(translate("Risks", "Historik för ”%1”").replace("%1", row.title))
 
     def _risk_in_cell(self, cell: Cell) -> int | None:
