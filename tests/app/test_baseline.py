@@ -31,7 +31,7 @@ def _plan_with_a_decided_edition(tmp_path: Path) -> tuple[Workspace, int, list[i
 def test_each_item_now_beside_the_decided_plan(tmp_path: Path) -> None:
     ws, p, _ids = _plan_with_a_decided_edition(tmp_path)
     try:
-        plan = plan_to_dict(p)
+        plan = plan_to_dict(ws, p)
         rows = compare(plan)
         assert [(r.title, r.state, r.slip_days) for r in rows] == [
             ("Förstudie", "later", 30), ("Beslut om genomförande", "later", 28), ("Utbildning", "added", None),
@@ -54,7 +54,7 @@ def test_word_and_excel_carry_the_table(tmp_path: Path) -> None:
     ws, p, _ids = _plan_with_a_decided_edition(tmp_path)
     try:
         ws.add("section", p, key="baseline", heading="Tidplan mot beslutad plan", content="baseline")
-        plan = plan_to_dict(p)
+        plan = plan_to_dict(ws, p)
     finally:
         ws.close()
     export_docx(plan, tmp_path / "p.docx")

@@ -108,7 +108,7 @@ def test_kinds_lags_actual_dates_and_closed_days_survive_export_and_import(ws: W
     ws.update("plan", p, auto_schedule=True)
     with ws.store.write():
         store_periods([ClosedPeriod(date(2026, 7, 1), date(2026, 7, 31), "Sommarstängt")])
-    data = plan_to_dict(p)
+    data = plan_to_dict(ws, p)
     item_a = data["timeline"][0]
     assert data["timeline"][1]["depends_on"] == [{"item": item_a["uuid"], "kind": "FF", "lag": 2, "lag_unit": "week"}]
     assert (item_a["actual_start"], item_a["actual_finish"]) == ("2026-01-12", "2026-02-03")
@@ -119,7 +119,7 @@ def test_kinds_lags_actual_dates_and_closed_days_survive_export_and_import(ws: W
     other = Workspace.create(tmp_path / "annan.uppdrag")
     try:
         q, _ = import_plan_data(other, json.loads(json.dumps(data)))
-        assert plan_to_dict(q) == {**data, "metadata": {**data["metadata"], "modified_at": plan_to_dict(q)[
+        assert plan_to_dict(other, q) == {**data, "metadata": {**data["metadata"], "modified_at": plan_to_dict(other, q)[
             "metadata"]["modified_at"]}}
         assert closed_periods() == [ClosedPeriod(date(2026, 7, 1), date(2026, 7, 31), "Sommarstängt")]
         dep = models.Dependency.get()

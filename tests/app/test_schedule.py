@@ -33,7 +33,7 @@ def _item(ws: Workspace, p: int, title: str, start: VagueDate | None, end: Vague
 
 
 def _rows(ws: Workspace, p: int):
-    return timeline_rows(p).rows
+    return timeline_rows(ws, p).rows
 
 
 def test_an_exact_successor_moves_to_the_working_day_after_its_predecessor(ws: Workspace) -> None:
