@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app import kinds
-from peewee import JOIN
 
 from db import models
 
@@ -47,10 +46,11 @@ def plan_facts(plan_ids: list[int], spans: dict[int, tuple[int, int] | None]) ->
 
     P, R, Person = models.Plan, models.Role, models.Person
     owners: dict[int, str] = {}
-    query = (R.select(R.plan, R.name, Person.name).join(Person, JOIN.LEFT_OUTER, on=(R.person == Person.id))
-             .where(R.kind == "owner", R.deleted_at.is_null(), R.plan.in_(plan_ids)).order_by(R.position).tuples())
-    for plan_id, free, person in query:
-        owners.setdefault(plan_id, person or free or "")
+    roles = list(R.select(R.plan, R.name, R.person).where(
+        R.kind == "owner", R.deleted_at.is_null(), R.plan.in_(plan_ids)).order_by(R.position).tuples())
+    names = dict(Person.select(Person.id, Person.name).where(Person.id.in_([p for _, _, p in roles if p])).tuples())
+    for plan_id, free, person in roles:
+        owners.setdefault(plan_id, names.get(person) or free or "")
     out: dict[int, dict[str, Any]] = {}
     for plan_id, uuid, status, organisation, doc_type, model in (
             P.select(P.id, P.uuid, P.status, P.organisation, P.doc_type, P.steering_model)
