@@ -46,12 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
 
-    p = sub.add_parser("import", help="importera en plan från JSON")
+    p = sub.add_parser("import", help="importera en plan från JSON eller MS Project-XML (.xml)")
     p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan_file", type=Path, metavar="PLAN.json")
+    p.add_argument("plan_file", type=Path, metavar="PLAN.json|PLAN.xml")
     add_break_lock_option(p)
 
-    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx)")
+    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx, .xml)")
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
@@ -128,15 +128,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.plans import import_plan_file
+    from app.plans import import_any_plan_file
     from app.sharing import open_for_writing
 
     ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
     try:
-        plan_id, existed = import_plan_file(ws, args.plan_file)
+        plan_id, existed, summary = import_any_plan_file(ws, args.plan_file)
     finally:
         close_file(ws)
     print(f"{'Uppdaterade' if existed else 'Importerade'} plan {plan_id} från {args.plan_file.name}.")
+    for line in summary:
+        print(line)
     return 0
 
 

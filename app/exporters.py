@@ -57,6 +57,12 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(result.path, list(result.warnings))
 
 
+def _mspdi(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+    from app.mspdi.write import write_mspdi
+
+    return ExportOutcome(out, write_mspdi(plan, out))
+
+
 DRAFT_MARK_KEY = "draft_mark"  # the file's choice: "UTKAST" in the header of a draft (default yes)
 
 
@@ -69,6 +75,7 @@ EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], Expo
     ".docx": ("Word-dokument", _docx),
     ".pdf": ("PDF", _pdf),
     ".xlsx": ("Excel-arbetsbok", _xlsx),
+    ".xml": ("MS Project-XML", _mspdi),
 }
 
 

@@ -181,6 +181,16 @@ def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
     return _import_checked(ws, read_plan_file(path))
 
 
+def import_any_plan_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
+    """Import a plan file by its suffix: MS Project XML (.xml, app.mspdi) or the plan JSON;
+    (plan id, whether it updated a plan, the import's summary in Swedish: [] when all was held)."""
+    if path.suffix.lower() == ".xml":
+        from app.mspdi.read import import_mspdi
+
+        return import_mspdi(ws, path)
+    return (*import_plan_file(ws, path), [])
+
+
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:
     from app.planfile.write import plan_to_dict, write_plan_json
 
