@@ -129,25 +129,33 @@ def save_copy(window: MainWindow) -> None:
 
 
 def import_json(window: MainWindow) -> None:
-    from app.plans import import_plan_file
+    """Importera plan…: the plan JSON or an MS Project XML file (whose import summary is shown after it)."""
+    from app.plans import import_any_plan_file
     from app.workspace import Change
 
     if window.ofile is None:
         return
-    path = files.open_path(window, translate("Files", "Importera plan"), translate("Files", "Plan som JSON (*.json)"), _folder(window))
+    path = files.open_path(window, translate("Files", "Importera plan"),
+                           translate("Files", "Plan som JSON eller MS Project-XML (*.json *.xml);;Plan som JSON (*.json);;"
+                                              "MS Project-XML (*.xml)"), _folder(window))
     if path is None:
         return
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        plan_id, existed = import_plan_file(window.ofile.ws, path)
+        plan_id, existed, summary = import_any_plan_file(window.ofile.ws, path)
     except (*expected_errors(), ValueError, OSError) as exc:
+        QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))
         return
+    QGuiApplication.restoreOverrideCursor()
     # An import is not undoable (it may update a plan in place); the undo history of older edits stays valid
     # only for other plans, so it is cleared.
     window.ofile.stack.clear()
     window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
     message = translate("Files", "Planen uppdaterades från %1.") if existed else translate("Files", "Planen importerades från %1.")
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
+    if summary:
+        files.show_import_summary(window, summary)
 
 
 def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path | None:

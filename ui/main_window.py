@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         a["restore"] = self._action(m, translate("MainWindow", "Återställ från säker&hetskopia…"),
                                     lambda: _sharing_actions().restore_from_backup(self), None, "actionRestore")
         m.addSeparator()
-        a["import"] = self._action(m, translate("MainWindow", "&Importera plan (JSON)…"),
+        a["import"] = self._action(m, translate("MainWindow", "&Importera plan (JSON, MS Project)…"),
                                    lambda: _file_actions().import_json(self), "Ctrl+I", "actionImport")
         texts = {".docx": translate("MainWindow", "Exportera till &Word…"), ".pdf": translate("MainWindow", "Exportera till &PDF…"),
                  ".json": translate("MainWindow", "Exportera som &JSON…")}

@@ -30,3 +30,15 @@ def ask_open_after(parent: QWidget | None, path: Path) -> bool:
         parent, translate("Files", "Exporterad"),
         translate("Files", "Planen är exporterad till\n%1\n\nVill du öppna filen?").replace("%1", str(path)))
     return answer == QMessageBox.StandardButton.Yes
+
+
+def show_import_summary(parent: QWidget | None, lines: list[str]) -> None:
+    """What an import read, and what it could not hold (app.mspdi's summary, in Swedish)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, translate("Files", "Importen är klar"), lines[0],
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("importSummary")
+    if len(lines) > 1:
+        box.setInformativeText("\n\n".join(lines[1:]))
+    box.exec()

@@ -801,6 +801,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Import plan</translation>
     </message>
     <message>
+        <source>Plan som JSON eller MS Project-XML (*.json *.xml);;Plan som JSON (*.json);;MS Project-XML (*.xml)</source>
+        <translation>Plan as JSON or MS Project XML (*.json *.xml);;Plan as JSON (*.json);;MS Project XML (*.xml)</translation>
+    </message>
+    <message>
         <source>Plan som JSON (*.json)</source>
         <translation>Plan as JSON (*.json)</translation>
     </message>
@@ -857,6 +861,10 @@ Vill du öppna filen?</source>
 %1
 
 Do you want to open the file?</translation>
+    </message>
+    <message>
+        <source>Importen är klar</source>
+        <translation>Import finished</translation>
     </message>
 </context>
 <context>
@@ -1268,10 +1276,6 @@ Do you want to open the file?</translation>
         <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-        <source>&amp;Importera plan (JSON)…</source>
-        <translation>&amp;Import plan (JSON)…</translation>
-    </message>
-    <message>
         <source>Exportera till &amp;Word…</source>
         <translation>Export to &amp;Word…</translation>
     </message>
@@ -1406,6 +1410,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Återställ från säker&amp;hetskopia…</source>
         <translation>Re&amp;store from backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera plan (JSON, MS Project)…</source>
+        <translation>&amp;Import plan (JSON, MS Project)…</translation>
     </message>
     <message>
         <source>&amp;Frys utgåva…</source>
@@ -2670,7 +2678,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>Markera kedjan som avgör slutdatum och visa varje posts slack</source>
-        <translation>Mark the chain that decides the end date and show each item's float</translation>
+        <translation>Mark the chain that decides the end date and show each item&apos;s float</translation>
     </message>
     <message>
         <source>Beslutad plan</source>
