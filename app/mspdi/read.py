@@ -24,6 +24,7 @@ import re
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,29 +158,26 @@ def _syntax_text(message: str, line: int | None, ended: bool) -> str:
 
 
 def _fields(element: Any, ns: str) -> tuple[dict[str, str], list[Any], list[tuple[str, str]]]:
-    """An element's simple children by local name, its PredecessorLink elements and its
-    (FieldID, Value) extended attributes."""
+    """An element's simple children by local name (an element with children of its own gives its
+    text, usually empty), its PredecessorLink elements and its (FieldID, Value) extended attributes."""
     cut = len(ns)
+    link, extended_tag, field_id, value_tag = f"{ns}PredecessorLink", f"{ns}ExtendedAttribute", f"{ns}FieldID", f"{ns}Value"
     simple: dict[str, str] = {}
     links: list[Any] = []
     extended: list[tuple[str, str]] = []
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        tag = tag[cut:] if ns and tag.startswith(ns) else tag
-        if tag == "PredecessorLink":
+        if tag == link:
             links.append(child)
-        elif tag == "ExtendedAttribute":
-            fid = child.findtext(f"{ns}FieldID")
-            extended.append((fid.strip() if fid else "", child.findtext(f"{ns}Value") or ""))
-        elif len(child) == 0:
-            simple[tag] = child.text or ""
-        else:
-            simple[tag] = "\x00nested"
+        elif tag == extended_tag:
+            pair = {c.tag: c.text or "" for c in child}
+            extended.append((pair.get(field_id, "").strip(), pair.get(value_tag, "")))
+        elif isinstance(tag, str):
+            simple[tag[cut:]] = child.text or ""
     return simple, links, extended
 
 
+@lru_cache(maxsize=8192)
 def _day(text: str | None) -> date | None:
     if not text:
         return None
@@ -277,7 +275,7 @@ class _Reader:
             name = " ".join(simple.get("Name", "").split())
             if simple.get("Active") == "0":
                 inactive.append(name)
-            for what in {w for tag, w in _NOT_HELD.items() if _number(simple.get(tag) or "0", 1) != 0}:
+            for what in {_NOT_HELD[tag] for tag in _NOT_HELD.keys() & simple.keys() if _number(simple[tag] or "0", 1)}:
                 not_held[what] = not_held.get(what, 0) + 1
             texts: dict[str, str] = {}
             flagged = False
@@ -289,7 +287,7 @@ class _Reader:
                     flagged = True
                 elif value:
                     other_fields += 1
-            if element.find(f"{ns}Baseline") is not None:
+            if "Baseline" in simple:
                 not_held["baslinjer"] = not_held.get("baslinjer", 0) + 1
             out.append(_Task(uid or str(len(out) + 1), name, level, simple, links, texts, flagged))
         if inactive:
@@ -607,6 +605,7 @@ def _gate_code(m: re.Match[str]) -> str:
     return f"{prefix}{int(m.group(2))}"
 
 
+@lru_cache(maxsize=8192)
 def _kept(text: str | None) -> VagueDate | None:
     from app.dates import parse_date
 
@@ -618,6 +617,7 @@ def _kept(text: str | None) -> VagueDate | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def _canon(v: VagueDate | None) -> str | None:
     return v.canonical() if v is not None else None
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,12 +33,13 @@ from app.mspdi import (
     TASK_FIELDS,
 )
 from app.planfile import dependency_parts
-from app.workdays import WorkCalendar, parse_periods
+from app.workdays import ClosedPeriod, WorkCalendar, parse_periods
 
 MARKERS = frozenset({"decision_point", "milestone"})
 # Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; lone surrogates;
 # U+FFFE and U+FFFF); the export leaves them out and says so.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_PLAIN = re.compile("[^&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
 
 
 class _Texts:
@@ -46,8 +48,10 @@ class _Texts:
     def __init__(self) -> None:
         self.dropped = 0
 
-    def __call__(self, value: Any) -> str:
-        s = str(value)
+    def __call__(self, value: str) -> str:
+        if _PLAIN.fullmatch(value):
+            return value
+        s = value
         if _NOT_XML.search(s):
             s, n = _NOT_XML.subn("", s)
             self.dropped += n
@@ -60,31 +64,75 @@ class _Texts:
         return s
 
 
+@lru_cache(maxsize=8192)
 def _vague(text: str | None) -> VagueDate | None:
     return VagueDate.from_canonical(text) if text else None
 
 
 class _Days:
-    """First and last working days of periods, and working days between days, on one calendar."""
+    """First and last working days of periods, and working days between days, on one calendar
+    (each answer kept: a plan's items share few periods)."""
 
     def __init__(self, calendar: WorkCalendar):
         self.cal = calendar
+        self._first: dict[VagueDate, date] = {}
+        self._last: dict[VagueDate, date] = {}
+        self._working: dict[tuple[date, date], int] = {}
+        self._iso: dict[date, str] = {}
+        self._texts: dict[tuple[str | None, str | None, bool], tuple[tuple[date, date] | None, str, str, str]] = {}
+
+    def texts(self, item: dict[str, Any]) -> tuple[tuple[date, date] | None, str, str, str]:
+        """An item's days and the texts they give: Start/Finish/Duration, the constraint's date, and the
+        kept dates' text fields (items share few periods, so each is worked out once)."""
+        marker = item["kind"] in MARKERS
+        key = (item["start"], item["end"], marker)
+        found = self._texts.get(key)
+        if found is None:
+            span = item_days(item, self)
+            kept = "".join(f"{_EA[k][0]}{_written(item[k])}{_EA[k][1]}" for k in ("start", "end") if item[k])
+            if span is None:
+                found = (None, "<Estimated>1</Estimated>", "", kept)
+            else:
+                first, last = span
+                worked = 0 if marker and first == last else self.working(first, last)
+                start = first.isoformat()
+                finish = f"{last.isoformat()}T17:00:00" if worked else f"{start}T08:00:00"
+                found = (span, f"<Start>{start}T08:00:00</Start><Finish>{finish}</Finish>"
+                               f"<Duration>PT{worked * 8}H0M0S</Duration>",
+                         f"<ConstraintType>4</ConstraintType><ConstraintDate>{start}T08:00:00</ConstraintDate>", kept)
+            self._texts[key] = found
+        return found
+
+    def iso(self, day: date) -> str:
+        text = self._iso.get(day)
+        if text is None:
+            text = self._iso[day] = day.isoformat()
+        return text
 
     def first(self, v: VagueDate) -> date:
         if v.precision is Precision.DAY:
             return v.start
-        day = self.cal.next_working(v.start)
-        return day if day <= v.last_day else v.start
+        day = self._first.get(v)
+        if day is None:
+            day = self.cal.next_working(v.start)
+            day = self._first[v] = day if day <= v.last_day else v.start
+        return day
 
     def last(self, v: VagueDate) -> date:
         if v.precision is Precision.DAY:
             return v.start
-        day = self.cal.add_working(v.last_day + timedelta(days=1), -1)
-        return day if day >= v.start else v.last_day
+        day = self._last.get(v)
+        if day is None:
+            day = self.cal.add_working(v.last_day + timedelta(days=1), -1)
+            day = self._last[v] = day if day >= v.start else v.last_day
+        return day
 
     def working(self, first: date, last: date) -> int:
         """Working days from `first` to `last`, both counted (at least one: a day the plan chose)."""
-        return max(1, self.cal.count_working(first - timedelta(days=1), last))
+        n = self._working.get((first, last))
+        if n is None:
+            n = self._working[first, last] = max(1, self.cal.count_working(first - timedelta(days=1), last))
+        return n
 
 
 def item_days(item: dict[str, Any], days: _Days) -> tuple[date, date] | None:
@@ -170,32 +218,53 @@ class _Resources:
         })
 
 
-def _calendar_exceptions(cal: WorkCalendar, first: date, last: date) -> Iterator[tuple[date, date, str]]:
-    """The calendar's days off on weekdays from `first` to `last`, as (from, to, name) runs."""
+@lru_cache(maxsize=8)
+def _calendar(closed: tuple[ClosedPeriod, ...]) -> WorkCalendar:
+    """One calendar for each set of closed days: the plans of one file share theirs (and its working days)."""
+    return WorkCalendar(closed)
+
+
+@lru_cache(maxsize=256)
+def _holiday_names(year: int) -> dict[date, str]:
     import holidays
 
+    return dict(holidays.country_holidays("SE", years=year, categories=("public", "de_facto"), language="sv"))
+
+
+def _calendar_exceptions(cal: WorkCalendar, first: date, last: date) -> Iterator[tuple[date, date, str]]:
+    """The calendar's days off on weekdays from `first` to `last`, as (from, to, name) runs."""
     names: dict[date, str] = {}
     for year in range(first.year, last.year + 1):
-        names.update(holidays.country_holidays("SE", years=year, categories=("public", "de_facto"), language="sv"))
+        names.update(_holiday_names(year))
     for c in cal.closed:
-        d = c.start
-        while d <= c.end:
+        d = max(c.start, first)
+        while d <= min(c.end, last):
             names.setdefault(d, c.label or "Stängt")
             d += timedelta(days=1)
     run: list[Any] | None = None
-    d = first
-    while d <= last:
-        if d.weekday() < 5 and not cal.is_working(d):
-            name = names.get(d, "Ledig dag")
-            if run is not None and run[2] == name and run[1] + timedelta(days=1) == d:
-                run[1] = d
-            else:
-                if run is not None:
-                    yield run[0], run[1], run[2]
-                run = [d, d, name]
-        d += timedelta(days=1)
+    for d in sorted(names):
+        if not first <= d <= last or d.weekday() >= 5 or cal.is_working(d):
+            continue
+        name = names[d]
+        if run is not None and run[2] == name and run[1] + timedelta(days=1) == d:
+            run[1] = d
+            continue
+        if run is not None:
+            yield run[0], run[1], run[2]
+        run = [d, d, name]
     if run is not None:
         yield run[0], run[1], run[2]
+
+
+@lru_cache(maxsize=64)
+def _exceptions_text(cal: WorkCalendar, first_year: int, last_year: int) -> str:
+    """The calendar's days off on weekdays in the years a plan covers, as MSPDI exceptions."""
+    esc = _Texts()
+    return "<Exceptions>" + "".join(
+        f"<Exception><EnteredByOccurrences>0</EnteredByOccurrences><TimePeriod><FromDate>{_stamp(a, '00:00:00')}"
+        f"</FromDate><ToDate>{_stamp(b, '23:59:00')}</ToDate></TimePeriod><Occurrences>1</Occurrences>"
+        f"<Name>{esc(label)}</Name><Type>1</Type><DayWorking>0</DayWorking></Exception>"
+        for a, b, label in _calendar_exceptions(cal, date(first_year, 1, 1), date(last_year, 12, 31))) + "</Exceptions>"
 
 
 _WEEKDAYS = "".join(
@@ -206,19 +275,32 @@ _WEEKDAYS = "".join(
     "</WorkingTimes></WeekDay>" for n in range(1, 8))
 
 
+_SETTINGS = (  # the project's settings, its custom fields and its calendar's week
+    "<CalendarUID>1</CalendarUID><DefaultStartTime>08:00:00</DefaultStartTime>"
+    "<DefaultFinishTime>17:00:00</DefaultFinishTime>"
+    f"<MinutesPerDay>{MINUTES_PER_DAY}</MinutesPerDay><MinutesPerWeek>{MINUTES_PER_DAY * 5}</MinutesPerWeek>"
+    "<DaysPerMonth>20</DaysPerMonth><DurationFormat>7</DurationFormat><WeekStartDay>1</WeekStartDay>"
+    "<NewTasksAreManual>0</NewTasksAreManual><ExtendedAttributes>"
+    + "".join(f"<ExtendedAttribute><FieldID>{field_id}</FieldID><FieldName>{field}</FieldName>"
+              f"<Alias>{alias}</Alias></ExtendedAttribute>" for field, field_id, alias in (*TASK_FIELDS.values(), RESOURCE_FIELD))
+    + "</ExtendedAttributes><Calendars><Calendar><UID>1</UID><Name>Svenska arbetsdagar</Name>"
+    f"<IsBaseCalendar>1</IsBaseCalendar><IsBaselineCalendar>0</IsBaselineCalendar><BaseCalendarUID>-1</BaseCalendarUID>"
+    f"<WeekDays>{_WEEKDAYS}</WeekDays>")
+
+
 def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]:
     """The plan as MSPDI text, and the export's remarks in Swedish."""
     esc = _Texts()
-    cal = WorkCalendar(parse_periods(plan["organisation"].get("closed_days", [])))
+    cal = _calendar(tuple(parse_periods(plan["organisation"].get("closed_days", []))))
     days = _Days(cal)
     rows = outline(plan["timeline"])
     uid = {item["uuid"]: n for n, (item, _level, _kids) in enumerate(rows, start=1)}
-    spans = {item["uuid"]: item_days(item, days) for item, _level, _kids in rows}
+    spans = {item["uuid"]: days.texts(item)[0] for item, _level, _kids in rows}
     dated = [s for s in spans.values() if s is not None]
     if dated:
         cal.cover(min(s[0] for s in dated).toordinal(), max(s[1] for s in dated).toordinal())
-    project_first = min((s[0] for s in dated), default=date.today())
-    project_last = max((s[1] for s in dated), default=project_first)
+    project_first = min(s[0] for s in dated) if dated else date.today()
+    project_last = max(s[1] for s in dated) if dated else project_first
     resources = _Resources(plan)
     meta = plan["metadata"]
 
@@ -235,23 +317,9 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
         "<ScheduleFromStart>1</ScheduleFromStart>",
         f"<StartDate>{_stamp(project_first, '08:00:00')}</StartDate>",
         f"<FinishDate>{_stamp(project_last, '17:00:00')}</FinishDate>",
-        "<CalendarUID>1</CalendarUID><DefaultStartTime>08:00:00</DefaultStartTime>"
-        "<DefaultFinishTime>17:00:00</DefaultFinishTime>"
-        f"<MinutesPerDay>{MINUTES_PER_DAY}</MinutesPerDay><MinutesPerWeek>{MINUTES_PER_DAY * 5}</MinutesPerWeek>"
-        "<DaysPerMonth>20</DaysPerMonth><DurationFormat>7</DurationFormat><WeekStartDay>1</WeekStartDay>"
-        "<NewTasksAreManual>0</NewTasksAreManual>",
-        "<ExtendedAttributes>",
-        *(f"<ExtendedAttribute><FieldID>{field_id}</FieldID><FieldName>{field}</FieldName>"
-          f"<Alias>{alias}</Alias></ExtendedAttribute>" for field, field_id, alias in (*TASK_FIELDS.values(), RESOURCE_FIELD)),
-        "</ExtendedAttributes>",
-        "<Calendars><Calendar><UID>1</UID><Name>Svenska arbetsdagar</Name><IsBaseCalendar>1</IsBaseCalendar>"
-        f"<IsBaselineCalendar>0</IsBaselineCalendar><BaseCalendarUID>-1</BaseCalendarUID><WeekDays>{_WEEKDAYS}</WeekDays>",
-        "<Exceptions>",
-        *(f"<Exception><EnteredByOccurrences>0</EnteredByOccurrences><TimePeriod><FromDate>{_stamp(a, '00:00:00')}"
-          f"</FromDate><ToDate>{_stamp(b, '23:59:00')}</ToDate></TimePeriod><Occurrences>1</Occurrences>"
-          f"<Name>{esc(label)}</Name><Type>1</Type><DayWorking>0</DayWorking></Exception>"
-          for a, b, label in _calendar_exceptions(cal, project_first, project_last)),
-        "</Exceptions></Calendar></Calendars>",
+        _SETTINGS,
+        _exceptions_text(cal, project_first.year, project_last.year),
+        "</Calendar></Calendars>",
         "<Tasks>",
     ]
     numbers: list[int] = []
@@ -260,7 +328,7 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
         del numbers[level:]  # the outline number: one more than the previous sibling's
         numbers.extend([0] * (level - len(numbers)))
         numbers[level - 1] += 1
-        out.append(_task(item, n, level, ".".join(map(str, numbers)), summary, spans[item["uuid"]], days, uid, esc))
+        out.append(_task(item, n, level, ".".join(map(str, numbers)), summary, days, uid, esc))
         person = item["responsible_person"]
         if person in resources.uid_of_person and spans[item["uuid"]] is not None:
             first, last = spans[item["uuid"]]  # type: ignore[misc]
@@ -288,53 +356,46 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
     return "".join(out), warnings
 
 
-def _task(item: dict[str, Any], n: int, level: int, number: str, summary: bool, span: tuple[date, date] | None,
-          days: _Days, uid: dict[str, int], esc: _Texts) -> str:
-    kind = item["kind"]
-    code, title = item["code"], item["title"]
+_EA = {key: (f"<ExtendedAttribute><FieldID>{field_id}</FieldID><Value>", "</Value></ExtendedAttribute>")
+       for key, (_field, field_id, _alias) in TASK_FIELDS.items()}
+_KIND_EA = {k: f"{_EA['kind'][0]}{label}{_EA['kind'][1]}" for k, label in TIMELINE_KINDS.items()}
+_STATUS_EA = {k: f"{_EA['status'][0]}{label}{_EA['status'][1]}" for k, label in TIMELINE_STATUSES.items()}
+_LINK = {(kind, unit): (f"<Type>{LINK_TYPE[kind]}</Type><CrossProject>0</CrossProject><LinkLag>",
+                        f"</LinkLag><LagFormat>{LAG_FORMAT[unit]}</LagFormat></PredecessorLink>")
+         for kind in LINK_TYPE for unit in LAG_FORMAT}
+
+
+def _task(item: dict[str, Any], n: int, level: int, number: str, summary: bool, days: _Days, uid: dict[str, int],
+          esc: _Texts) -> str:
+    """One task, its elements in the schema's order (one string: a plan may have 20,000 of them)."""
+    code, title, description = item["code"], item["title"], item["description"]
+    _span, dates, constraint, kept = days.texts(item)
     name = f"{code} {title}" if code and title else (title or code)
-    marker = kind in MARKERS
-    parts = [f"<Task><UID>{n}</UID><GUID>{item['uuid'].upper()}</GUID><ID>{n}</ID><Name>{esc(name)}</Name>"
-             f"<Active>1</Active><Manual>0</Manual><Type>1</Type>"
-             f"<OutlineNumber>{number}</OutlineNumber><OutlineLevel>{level}</OutlineLevel>"]
-    if span is not None:
-        first, last = span
-        worked = 0 if marker and first == last else days.working(first, last)
-        finish = _stamp(last, "17:00:00") if worked else _stamp(first, "08:00:00")
-        parts.append(f"<Start>{_stamp(first, '08:00:00')}</Start><Finish>{finish}</Finish>"
-                     f"<Duration>{_hours(worked)}</Duration><DurationFormat>7</DurationFormat>")
-    else:
-        parts.append("<Estimated>1</Estimated>")
-    parts.append(f"<Milestone>{int(marker)}</Milestone><Summary>{int(summary)}</Summary>")
-    parts.append(f"<PercentComplete>{int(item['progress'])}</PercentComplete>")  # the schema's order
-    if item.get("actual_start"):
-        parts.append(f"<ActualStart>{item['actual_start']}T08:00:00</ActualStart>")
-    if item.get("actual_finish"):
-        parts.append(f"<ActualFinish>{item['actual_finish']}T17:00:00</ActualFinish>")
-    if span is not None and not summary:
-        parts.append(f"<ConstraintType>4</ConstraintType><CalendarUID>-1</CalendarUID>"
-                     f"<ConstraintDate>{_stamp(span[0], '08:00:00')}</ConstraintDate>")
-    if item["description"]:
-        parts.append(f"<Notes>{esc(item['description'])}</Notes>")
-    for entry in item["depends_on"]:
-        pred, link, lag, unit = dependency_parts(entry)
-        if pred in uid:
-            parts.append(f"<PredecessorLink><PredecessorUID>{uid[pred]}</PredecessorUID><Type>{LINK_TYPE[link]}</Type>"
-                         f"<CrossProject>0</CrossProject><LinkLag>{lag * LAG_TENTHS[unit]}</LinkLag>"
-                         f"<LagFormat>{LAG_FORMAT[unit]}</LagFormat></PredecessorLink>")
-    values = {
-        "start": _written(item["start"]), "end": _written(item["end"]), "kind": TIMELINE_KINDS[kind],
-        "code": code, "status": TIMELINE_STATUSES[item["status"]], "responsible": item["responsible"],
-        "comment": item["comment"],
-    }
-    for key, (_field, field_id, _alias) in TASK_FIELDS.items():
-        if values[key]:
-            parts.append(f"<ExtendedAttribute><FieldID>{field_id}</FieldID><Value>{esc(values[key])}</Value>"
-                         "</ExtendedAttribute>")
-    parts.append("</Task>")
-    return "".join(parts)
+    links = ""
+    if item["depends_on"]:
+        links = "".join(f"<PredecessorLink><PredecessorUID>{uid[pred]}</PredecessorUID>{_LINK[link, unit][0]}"
+                        f"{lag * LAG_TENTHS[unit]}{_LINK[link, unit][1]}"
+                        for pred, link, lag, unit in map(dependency_parts, item["depends_on"]) if pred in uid)
+    actual = ""
+    if item.get("actual_start") or item.get("actual_finish"):
+        actual = (f"<ActualStart>{item['actual_start']}T08:00:00</ActualStart>" if item.get("actual_start") else "") + (
+            f"<ActualFinish>{item['actual_finish']}T17:00:00</ActualFinish>" if item.get("actual_finish") else "")
+    texts = ""
+    if code or item["responsible"] or item["comment"]:
+        texts = "".join(f"{_EA[key][0]}{esc(item[key])}{_EA[key][1]}" for key in ("code", "responsible", "comment")
+                        if item[key])
+    return (f"<Task><UID>{n}</UID><GUID>{item['uuid'].upper()}</GUID><ID>{n}</ID><Name>{esc(name)}</Name>"
+            f"<OutlineNumber>{number}</OutlineNumber><OutlineLevel>{level}</OutlineLevel>{dates}"
+            f"<Milestone>{_MARKER[item['kind']]}</Milestone><Summary>{int(summary)}</Summary>"
+            f"<PercentComplete>{item['progress']}</PercentComplete>{actual}{'' if summary else constraint}"
+            f"{f'<Notes>{esc(description)}</Notes>' if description else ''}{links}{kept}{_KIND_EA[item['kind']]}"
+            f"{_STATUS_EA[item['status']]}{texts}</Task>")
 
 
+_MARKER = {kind: int(kind in MARKERS) for kind in TIMELINE_KINDS}
+
+
+@lru_cache(maxsize=8192)
 def _written(text: str | None) -> str:
     """A stored vague date as the plan writes it ("september 2025", "Q3 2025"), which reads back the same."""
     v = _vague(text)
