@@ -185,10 +185,18 @@ def import_any_plan_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str
     """Import a plan file by its suffix: MS Project XML (.xml, app.mspdi) or the plan JSON;
     (plan id, whether it updated a plan, the import's summary in Swedish: [] when all was held)."""
     if path.suffix.lower() == ".xml":
-        from app.mspdi.read import import_mspdi
-
-        return import_mspdi(ws, path)
+        return import_mspdi_file(ws, path)
     return (*import_plan_file(ws, path), [])
+
+
+def import_mspdi_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
+    """An MS Project XML file (app.mspdi.read), read and checked whole, then written in one transaction;
+    (plan id, whether it updated a plan, the summary of what was read and what could not be held)."""
+    from app.mspdi.read import read_for
+
+    result = read_for(ws, path)
+    plan_id, existed = _import_checked(ws, result.data)
+    return plan_id, existed, result.summary
 
 
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:

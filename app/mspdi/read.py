@@ -730,10 +730,10 @@ def _update(existing: dict[str, Any], timeline: list[dict[str, Any]], people: li
     return data
 
 
-def import_mspdi(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
-    """Read, check and import an MSPDI file into `ws` in one transaction: (plan id, updated, summary)."""
+def read_for(ws: Workspace, path: Path) -> MspdiImport:
+    """The plan in an MSPDI file, read and checked for `ws`: its people matched with the file's, and the plan
+    with the file's project GUID, if `ws` has it, as the plan to update. Nothing is written."""
     from app.planfile.write import people_part, plan_to_dict
-    from app.plans import _import_checked
     from db import models
 
     ws.store.activate()
@@ -743,6 +743,4 @@ def import_mspdi(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
         row = models.Plan.get_or_none((models.Plan.uuid == plan_uuid) & models.Plan.deleted_at.is_null())
         return plan_to_dict(ws, row.id) if row is not None else None
 
-    result = read_mspdi(path, register, existing)
-    plan_id, existed = _import_checked(ws, result.data)
-    return plan_id, existed, result.summary
+    return read_mspdi(path, register, existing)

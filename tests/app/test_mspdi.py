@@ -13,11 +13,11 @@ import pytest
 from app.dates import Precision, VagueDate
 from app.exporters import export_plan
 from app.mspdi import read as mspdi_read
-from app.mspdi.read import import_mspdi, read_mspdi
+from app.mspdi.read import read_mspdi
 from app.mspdi.write import mspdi_text
 from app.planfile.read import PlanFileError
 from app.planfile.write import plan_to_dict
-from app.plans import example_files, import_plan_data, import_plan_file, list_plans
+from app.plans import example_files, import_mspdi_file, import_plan_data, import_plan_file, list_plans
 from app.workspace import Workspace
 
 KEYS = ("kind", "code", "title", "description", "start", "end", "responsible", "responsible_person", "status",
@@ -77,7 +77,7 @@ def test_a_plan_comes_back_from_ms_project_xml_with_every_item_date_and_dependen
     plan_id = list_plans(ws)[0].id
     out = export_plan(ws, plan_id, tmp_path / "plan.xml")
     assert out.warnings == []
-    new_id, existed, summary = import_mspdi(other, out.path)
+    new_id, existed, summary = import_mspdi_file(other, out.path)
     assert not existed
     after = plan_to_dict(other, new_id)
     assert _items(after) == _items(before)
@@ -88,7 +88,7 @@ def test_a_plan_comes_back_from_ms_project_xml_with_every_item_date_and_dependen
     assert len(summary) == 1, summary  # nothing of it was left out
 
     # Into the same file again: the plan is updated in place, its other parts untouched.
-    again_id, existed, summary = import_mspdi(ws, out.path)
+    again_id, existed, summary = import_mspdi_file(ws, out.path)
     assert (again_id, existed) == (plan_id, True)
     now = plan_to_dict(ws, plan_id)
     assert _items(now) == _items(before)
@@ -102,7 +102,7 @@ def test_every_example_plan_comes_back(example: Path, ws: Workspace, other: Work
     plan_id, _ = import_plan_file(ws, example)
     before = plan_to_dict(ws, plan_id)
     path = export_plan(ws, plan_id, tmp_path / "plan.xml").path
-    new_id, _, _ = import_mspdi(other, path)
+    new_id, _, _ = import_mspdi_file(other, path)
     after = plan_to_dict(other, new_id)
     assert _items(after) == _items(before)
     people = {p["uuid"]: p["name"] for p in before["organisation"]["people"]}
@@ -171,7 +171,7 @@ def test_a_task_moved_in_ms_project_gets_its_new_days(ws: Workspace, other: Work
     task = re.search(rf"<Task><UID>\d+</UID><GUID>{moved['uuid'].upper()}</GUID>.*?</Task>", text).group(0)
     text = text.replace(task, re.sub(r"2025-06-\d\d", "2025-08-12", task))
     path.write_text(text, encoding="utf-8")
-    new_id, _, summary = import_mspdi(other, path)
+    new_id, _, summary = import_mspdi_file(other, path)
     after = {t["uuid"]: t for t in plan_to_dict(other, new_id)["timeline"]}
     assert after[moved["uuid"]]["start"] == "2025-08-12"
     assert any("flyttats utanför" in line for line in summary)
@@ -216,7 +216,7 @@ def test_hostile_or_damaged_files_are_refused_and_nothing_is_written(
     path = tmp_path / "fil.xml"
     path.write_bytes(content)
     with pytest.raises(PlanFileError) as caught:
-        import_mspdi(ws, path)
+        import_mspdi_file(ws, path)
     assert said in str(caught.value) and "fil.xml" in str(caught.value)
     assert len(list_plans(ws)) == 1 and plan_to_dict(ws, list_plans(ws)[0].id) == before
 
@@ -237,7 +237,7 @@ def test_a_file_that_fails_the_plan_checks_writes_nothing(ws: Workspace, tmp_pat
                          + _task(2, "B", extra="<PredecessorLink><PredecessorUID>1</PredecessorUID></PredecessorLink>")),
                     encoding="utf-8")
     with pytest.raises(PlanFileError, match="kan inte importeras"):
-        import_mspdi(ws, path)
+        import_mspdi_file(ws, path)
     assert list_plans(ws) == []
 
 

@@ -11,11 +11,10 @@ import pytest
 
 from app.dates import Precision, VagueDate
 from app.exporters import export_plan
-from app.mspdi.read import import_mspdi
 from app.mspdi.write import mspdi_text
 from app.planfile import dependency_parts
 from app.planfile.write import plan_to_dict
-from app.plans import example_files, import_plan_file
+from app.plans import example_files, import_mspdi_file, import_plan_file
 from app.workdays import WorkCalendar, parse_periods
 from app.workspace import Workspace
 from tests.interop import mpxj_referee
@@ -206,7 +205,7 @@ def test_a_project_written_by_mpxj_imports_with_its_structure(mpxj: Any, tmp_pat
     _project_built_with_mpxj(source)
     ws = Workspace.create(tmp_path / "plans.uppdrag")
     try:
-        plan_id, existed, summary = import_mspdi(ws, source)
+        plan_id, existed, summary = import_mspdi_file(ws, source)
         plan = plan_to_dict(ws, plan_id)
     finally:
         ws.close()
@@ -256,7 +255,7 @@ def test_mpxj_rewriting_an_uppdrag_file_keeps_what_uppdrag_needs(mpxj: Any, tmp_
     UniversalProjectWriter(FileFormat.MSPDI).write(UniversalProjectReader().read(str(first)), str(again))
     other = Workspace.create(tmp_path / "b.uppdrag")
     try:
-        new_id, _, _summary = import_mspdi(other, again)
+        new_id, _, _summary = import_mspdi_file(other, again)
         after = plan_to_dict(other, new_id)
     finally:
         other.close()
