@@ -40,7 +40,7 @@ class Task:
     milestone: bool
     summary: bool
     predecessors: frozenset[tuple[int, str, float, str]]  # (uid, type, lag amount, lag unit)
-    text: tuple[str, ...]  # Text1 … Text7
+    text: tuple[str, ...]  # Text1 and Text2: the vague dates Uppdrag keeps
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class View:
 
 
 def _day(value: Any) -> date | None:
-    return None if value is None else date(value.getYear(), value.getMonthValue(), value.getDayOfMonth())
+    return None if value is None else date.fromisoformat(str(value)[:10])  # one call into Java, not three
 
 
 def read(path: Path) -> View:
@@ -77,7 +77,7 @@ def read(path: Path) -> View:
             uid, str(t.getGUID() or "").lower(), str(t.getName() or ""), int(t.getOutlineLevel()),
             int(parent.getUniqueID()) if parent is not None and int(parent.getUniqueID()) != 0 else None,
             _day(t.getStart()), _day(t.getFinish()), bool(t.getMilestone()), bool(t.getSummary()), preds,
-            tuple(str(t.getText(i) or "") for i in range(1, 8))))
+            (str(t.getText(1) or ""), str(t.getText(2) or ""))))
     resources = {}
     for r in project.getResources():
         if r.getName() is None:
