@@ -31,3 +31,8 @@ FIELD_OF_ID = {str(field_id): key for key, (_name, field_id, _alias) in TASK_FIE
 RESOURCE_FIELD = ("Text1", 205520904, "Uppdrag resursplan")
 ROLE_RESPONSIBLE_ONLY = "ansvarig, ingen rad i resursplanen"
 ROLE_NAMELESS = "rad utan namn"
+
+
+def status_of(progress: int) -> str:
+    """An item's status as progress alone says it (a task from elsewhere, or one whose status says no more)."""
+    return "done" if progress >= 100 else "ongoing" if progress > 0 else "planned"

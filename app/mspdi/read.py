@@ -33,6 +33,7 @@ from app.dates import DateParseError, VagueDate
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import (
     FIELD_OF_ID, LINK_KIND, MINUTES_PER_DAY, NS, RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY, TASK_FIELDS,
+    status_of,
 )
 from app.planfile import FORMAT, FORMAT_VERSION
 from app.planfile.read import PlanFileError
@@ -172,7 +173,7 @@ def _fields(element: Any, ns: str) -> tuple[dict[str, str], list[Any], list[tupl
         elif tag == extended_tag:
             pair = {c.tag: c.text or "" for c in child}
             extended.append((pair.get(field_id, "").strip(), pair.get(value_tag, "")))
-        elif isinstance(tag, str):
+        else:  # comments and processing instructions are not parsed, entities refused before
             simple[tag[cut:]] = child.text or ""
     return simple, links, extended
 
@@ -321,8 +322,7 @@ class _Reader:
             kind, code, title = self.kind_code_title(task, summary)
             start, end = self.dates(task, kind, moved)
             progress = int(max(0, min(100, round(_number(task.fields.get("PercentComplete"))))))
-            status = _STATUS_OF_LABEL.get(task.texts.get("status", "").strip().lower()) or (
-                "done" if progress >= 100 else "ongoing" if progress > 0 else "planned")
+            status = _STATUS_OF_LABEL.get(task.texts.get("status", "").strip().lower()) or status_of(progress)
             task.item = {
                 "uuid": item_uuid, "kind": kind, "code": code, "title": title,
                 "description": task.fields.get("Notes", "").replace("\r\n", "\n"),

@@ -30,7 +30,7 @@ from app.dates import Precision, VagueDate
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import (
     LAG_FORMAT, LAG_TENTHS, LINK_TYPE, MINUTES_PER_DAY, NS, RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY,
-    TASK_FIELDS,
+    TASK_FIELDS, status_of,
 )
 from app.planfile import dependency_parts
 from app.workdays import ClosedPeriod, WorkCalendar, parse_periods
@@ -384,15 +384,21 @@ def _task(item: dict[str, Any], n: int, level: int, number: str, summary: bool, 
     if code or item["responsible"] or item["comment"]:
         texts = "".join(f"{_EA[key][0]}{esc(item[key])}{_EA[key][1]}" for key in ("code", "responsible", "comment")
                         if item[key])
+    progress = item["progress"]
+    status = "" if status_of(progress) == item["status"] else _STATUS_EA[item["status"]]  # the reader infers it
     return (f"<Task><UID>{n}</UID><GUID>{item['uuid'].upper()}</GUID><ID>{n}</ID><Name>{esc(name)}</Name>"
             f"<OutlineNumber>{number}</OutlineNumber><OutlineLevel>{level}</OutlineLevel>{dates}"
-            f"<Milestone>{_MARKER[item['kind']]}</Milestone><Summary>{int(summary)}</Summary>"
-            f"<PercentComplete>{item['progress']}</PercentComplete>{actual}{'' if summary else constraint}"
-            f"{f'<Notes>{esc(description)}</Notes>' if description else ''}{links}{kept}{_KIND_EA[item['kind']]}"
-            f"{_STATUS_EA[item['status']]}{texts}</Task>")
+            f"{_MARKER[item['kind']]}{'<Summary>1</Summary>' if summary else ''}"
+            f"{f'<PercentComplete>{progress}</PercentComplete>' if progress else ''}{actual}"
+            f"{'' if summary else constraint}{f'<Notes>{esc(description)}</Notes>' if description else ''}"
+            f"{links}{kept}{_KIND_EA[item['kind']]}{status}{texts}</Task>")
 
 
-_MARKER = {kind: int(kind in MARKERS) for kind in TIMELINE_KINDS}
+# What MS Project takes when an element is left out (0) is left out: a smaller file, read sooner.
+_MARKER = {kind: "<Milestone>1</Milestone>" if kind in MARKERS else "" for kind in TIMELINE_KINDS}
+
+
+
 
 
 @lru_cache(maxsize=8192)
