@@ -63,6 +63,7 @@ _NOT_HELD = {  # task elements whose content Uppdrag has no place for → what t
     "Cost": "kostnader", "FixedCost": "kostnader", "Deadline": "deadlines",
     "Hyperlink": "hyperlänkar", "HyperlinkAddress": "hyperlänkar", "Recurring": "återkommande uppgifter",
 }
+_NOT_HELD_TAGS = frozenset(_NOT_HELD)
 
 
 @dataclass
@@ -102,6 +103,9 @@ def _refuse(path: Path, why: str) -> PlanFileError:
     return PlanFileError(f"Filen ”{path.name}” kan inte läsas som MS Project-XML: {why}")
 
 
+_DEFAULT_NS = f' xmlns="{NS}"'.encode()
+
+
 def parse_xml(path: Path) -> Any:
     """The file's root element, parsed without DTD, entities or network; PlanFileError in Swedish otherwise."""
     from lxml import etree
@@ -124,6 +128,12 @@ def parse_xml(path: Path) -> Any:
                                 "aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades.")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False)
+    # MSPDI's default namespace, declared once on the root, is taken off before parsing: every element's
+    # name is then its plain local name (about half of reading a file is asking each element its name).
+    head = data[:512]
+    at = head.find(_DEFAULT_NS)
+    if at > 0 and head.rfind(b"<", 0, at) == head.find(b"<Project"):
+        data = data[:at] + data[at + len(_DEFAULT_NS):]
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -213,7 +223,7 @@ def _uuid_of(text: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Task:
     uid: str
     name: str
@@ -266,7 +276,10 @@ class _Reader:
             simple, links, extended = _fields(element, ns)
             if simple.get("IsNull") == "1":
                 continue
-            level = int(_number(simple.get("OutlineLevel"), -1))
+            try:
+                level = int(simple["OutlineLevel"])
+            except (KeyError, ValueError):
+                level = -1
             if level < 0:
                 number = simple.get("OutlineNumber", "")
                 level = number.count(".") + 1 if number else 1
@@ -276,8 +289,9 @@ class _Reader:
             name = " ".join(simple.get("Name", "").split())
             if simple.get("Active") == "0":
                 inactive.append(name)
-            for what in {_NOT_HELD[tag] for tag in _NOT_HELD.keys() & simple.keys() if _number(simple[tag] or "0", 1)}:
-                not_held[what] = not_held.get(what, 0) + 1
+            if not _NOT_HELD_TAGS.isdisjoint(simple):
+                for what in {_NOT_HELD[tag] for tag in _NOT_HELD_TAGS.intersection(simple) if _number(simple[tag] or "0", 1)}:
+                    not_held[what] = not_held.get(what, 0) + 1
             texts: dict[str, str] = {}
             flagged = False
             for fid, value in extended:
