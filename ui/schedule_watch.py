@@ -38,23 +38,29 @@ class MoveSuccessorsCommand(ServiceCommand):
 
 
 class ScheduleWatcher(QObject):
+    """The file's watcher: a child of its events object, and the only signals it hears are that
+    object's own (`changed`, `pushed`), so it lives exactly as long as every sender it listens to.
+    It holds the undo stack only to push onto; it never listens to it (a stack destroyed with
+    commands on it signals from its destructor, when a receiver in the same collection may be
+    half gone)."""
+
     pending_changed = Signal(object)  # list[Move]: the successors that start too early now
 
-    def __init__(self, ws: Any, events: WorkspaceEvents, stack: Any, parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, ws: Any, events: WorkspaceEvents, stack: Any):
+        super().__init__(events)
         self.ws, self.events, self.stack = ws, events, stack
         self.pending: list[Move] = []
         self._moving = False
         self._automatic: list[Move] = []  # moved once the edit that asked for it is on the undo stack
         events.changed.connect(self._on_changed)
-        stack.indexChanged.connect(self._after_push)
+        events.pushed.connect(self._after_push)
 
     @classmethod
     def of(cls, ws: Any, events: WorkspaceEvents, stack: Any) -> ScheduleWatcher:
         """The file's one watcher (kept on its events object, which every view of the file shares)."""
         watcher = getattr(events, "schedule_watcher", None)
         if watcher is None:
-            watcher = cls(ws, events, stack, events)
+            watcher = cls(ws, events, stack)
             events.schedule_watcher = watcher  # type: ignore[attr-defined]
         return watcher
 
@@ -72,12 +78,14 @@ class ScheduleWatcher(QObject):
             item = change.ids[0]
         moves = too_early_after(self.ws, item)
         plan = self.ws.get("timeline", item)["plan"]
-        if moves and self.ws.get("plan", plan)["auto_schedule"]:
+        # Automatically only after an edit: an undo or redo leaves the steps on the stack as they are
+        # (a new step would drop what can be redone), so there the move is offered.
+        if moves and self.events.pushing and self.ws.get("plan", plan)["auto_schedule"]:
             self._automatic = moves
             return
         self.set_pending(moves)
 
-    def _after_push(self, _index: int) -> None:
+    def _after_push(self) -> None:
         """Move automatically after the edit itself is on the stack, so that undo takes the move first."""
         if self._automatic and not self._moving:
             self.pending, self._automatic = self._automatic, []
@@ -121,9 +129,9 @@ class ScheduleNotice(QWidget):
         self.move_button = QPushButton(translate("Timeline", "Flytta dem"), self)
         self.move_button.setToolTip(translate("Timeline", "Flyttar hela kedjan av efterföljare så att beroendena hålls "
                                                    "(ett ångra-steg)."))
-        self.move_button.clicked.connect(lambda: watcher.move_pending())
+        self.move_button.clicked.connect(self.move_all)
         self.dismiss_button = QPushButton(translate("Timeline", "Låt dem vara"), self)
-        self.dismiss_button.clicked.connect(lambda: watcher.set_pending([]))
+        self.dismiss_button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.label, 1)
@@ -131,6 +139,12 @@ class ScheduleNotice(QWidget):
         layout.addWidget(self.dismiss_button)
         watcher.pending_changed.connect(self.show_moves)
         self.show_moves(watcher.pending)
+
+    def move_all(self) -> None:
+        self.watcher.move_pending()
+
+    def dismiss(self) -> None:
+        self.watcher.set_pending([])
 
     def show_moves(self, moves: list[Move]) -> None:
         self.label.setText(notice_text(moves) if moves else "")

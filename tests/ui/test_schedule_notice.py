@@ -65,6 +65,15 @@ def test_with_the_automatic_option_successors_move_at_once(qtbot, setup) -> None
     assert panel.stack.undoText() == "Flytta efterföljare automatiskt"
     panel.stack.undo()
     assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 16)
+    # Undo and redo keep the steps as they are: redoing the edit offers the move (a step of its own
+    # would drop the move that is there to redo), and redoing that moves the successor again.
+    panel.stack.undo()
+    panel.stack.redo()
+    assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 16)
+    assert panel.notice.isVisible() and panel.stack.canRedo()
+    panel.stack.redo()
+    assert ws.get("timeline", b)["start"] == VagueDate.day(2026, 3, 19)
+    assert not panel.notice.isVisible() and not panel.stack.canRedo()
 
 
 def test_the_critical_path_is_marked_with_each_items_float(qtbot, setup) -> None:
@@ -143,3 +152,38 @@ def test_linking_by_keyboard_and_by_dragging_from_a_bar_end(qtbot, setup) -> Non
     qtbot.keyClick(view, Qt.Key.Key_Up)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert len(ws.list("dependency")) == 1
+
+
+
+
+def test_a_closed_files_watcher_is_not_reached_by_its_stack(qtbot, tmp_path: Path) -> None:
+    """A file's events object, its watcher and its undo stack with steps on it are collected together
+    once nothing holds them (here: a reference cycle, as a closed window's views leave); the stack's
+    destructor then says its index changed. No slot of a half-gone watcher may be asked to answer,
+    nor may the next file's edits and undo reach it."""
+    import gc
+
+    from PySide6.QtGui import QUndoStack
+
+    from ui.schedule_watch import ScheduleWatcher
+    from ui.undo import WorkspaceEvents
+
+    ws = Workspace.create(tmp_path / "p.uppdrag")
+    pid = ws.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
+    a, b = (ws.add("timeline", pid, kind="activity", title=t, start=VagueDate.day(2026, 3, d),
+                   end=VagueDate.day(2026, 3, d + 4)).ids[0] for t, d in (("Förstudie", 2), ("Upphandling", 9)))
+    ws.add("dependency", predecessor=a, successor=b)
+    with qtbot.capture_exceptions() as exceptions:
+        for day in (12, 13, 14):  # a file closed and the next one opened, each leaving steps on its stack
+            events, stack = WorkspaceEvents(), QUndoStack()
+            watcher = ScheduleWatcher.of(ws, events, stack)
+            push_safely(stack, UpdateCommand(ws, events, "timeline", a, {"end": VagueDate.day(2026, 3, day)}), events)
+            assert [m.title for m in watcher.pending] == ["Upphandling"]
+            stack.undo()
+            stack.redo()
+            held = [events, stack]
+            held.append(held)
+            del held, events, stack, watcher
+            gc.collect()
+    ws.close()
+    assert exceptions == []
