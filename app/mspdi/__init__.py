@@ -8,6 +8,8 @@ unchanged; a file from elsewhere is read from MS Project's own fields.
 
 from __future__ import annotations
 
+import re
+
 NS = "http://schemas.microsoft.com/project"
 MINUTES_PER_DAY = 480  # the working day MS Project assumes: 08:00–12:00 and 13:00–17:00
 LAG_TENTHS = {"day": MINUTES_PER_DAY * 10, "week": MINUTES_PER_DAY * 5 * 10}  # LinkLag counts tenths of minutes
@@ -36,3 +38,16 @@ ROLE_NAMELESS = "rad utan namn"
 def status_of(progress: int) -> str:
     """An item's status as progress alone says it (a task from elsewhere, or one whose status says no more)."""
     return "done" if progress >= 100 else "ongoing" if progress > 0 else "planned"
+
+
+# A gate by name: "BP2", "BP 2 Beslut om start", "TG1: Tollgate", "Grind 3", "G4", "Beslutspunkt 1", "Tollgate 2".
+GATE = re.compile(r"^\s*(BP|TG|G|Grind|Gate|Tollgate|Beslutspunkt)\s*-?\s*(\d{1,2})(?![\d.])\s*[:.–-]?\s*(.*)$",
+                  re.IGNORECASE | re.DOTALL)
+
+
+def kind_needs_saying(kind: str, code: str, name: str, summary: bool) -> bool:
+    """Whether a task's kind must be written for the reader to know it: not for a summary task that is a
+    phase, nor an ordinary task that is an activity, when neither has a code or a name that reads as a gate."""
+    if code or GATE.match(name):
+        return True
+    return not ((summary and kind == "phase") or (not summary and kind == "activity"))

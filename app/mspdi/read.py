@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Any
 from app.dates import DateParseError, VagueDate
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import (
-    FIELD_OF_ID, LINK_KIND, MINUTES_PER_DAY, NS, RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY, TASK_FIELDS,
-    status_of,
+    FIELD_OF_ID, GATE, LINK_KIND, MINUTES_PER_DAY, NS, RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY,
+    TASK_FIELDS, status_of,
 )
 from app.planfile import FORMAT, FORMAT_VERSION
 from app.planfile.read import PlanFileError
@@ -46,9 +46,6 @@ MAX_TASKS = 200_000
 MAX_SHOWN = 8  # names listed in one line of the summary before "och N till"
 
 _UUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
-# A gate by name: "BP2", "BP 2 Beslut om start", "TG1: Tollgate", "Grind 3", "G4", "Beslutspunkt 1", "Tollgate 2".
-_GATE = re.compile(r"^\s*(BP|TG|G|Grind|Gate|Tollgate|Beslutspunkt)\s*-?\s*(\d{1,2})(?![\d.])\s*[:.–-]?\s*(.*)$",
-                   re.IGNORECASE | re.DOTALL)
 _GATE_WORD = re.compile(r"\b(beslutspunkt|tollgate|grind|gate)\b", re.IGNORECASE)
 _MILESTONE_CODE = re.compile(r"^\s*(MS)\s*(\d{1,2})(?![\d.])\s*[:.–-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _FLAG_ALIAS = re.compile(r"beslut|gate|grind|\bBP\b|\bTG\b", re.IGNORECASE)
@@ -206,6 +203,7 @@ def _number(text: str | None, default: float = 0.0) -> float:
     return value if value == value and abs(value) < 1e15 else default  # not NaN, not absurd
 
 
+@lru_cache(maxsize=1024)
 def _duration_minutes(text: str | None) -> float | None:
     """An xsd duration such as PT80H0M0S as minutes; None if there is none."""
     if not text:
@@ -348,7 +346,7 @@ class _Reader:
                 "actual_finish": _iso(_day(task.fields.get("ActualFinish"))),
             }
         for task, parent in reversed(list(zip(tasks, parents, strict=True))):
-            if parent is not None and not (self.ours and parent.texts.get("kind")):
+            if parent is not None and not self.ours:
                 _widen(parent.item, task.item)  # a summary task without dates spans its children
         if moved:
             self.note(f"{len(moved)} poster hade flyttats utanför sin ungefärliga period och fick exakta datum: "
@@ -364,7 +362,7 @@ class _Reader:
             code = task.texts.get("code", "").strip()
             title = name[len(code):].strip() if code and name.startswith(code + " ") else name
             return kept_kind, code, title
-        gate = _GATE.match(name)
+        gate = GATE.match(name)
         milestone = task.fields.get("Milestone") == "1" or (
             _duration_minutes(task.fields.get("Duration")) == 0 and not summary)
         if summary:
@@ -388,7 +386,7 @@ class _Reader:
         if first is not None and last is not None and last < first:
             last = first
         marker = kind in ("decision_point", "milestone")
-        if not (self.ours and task.texts.get("kind")):
+        if not self.ours:
             return (_exact(last or first), None) if marker else (_exact(first), _exact(last))
         ks, ke = _kept(task.texts.get("start")), _kept(task.texts.get("end"))
         if first is None and last is None:

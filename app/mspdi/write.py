@@ -30,7 +30,7 @@ from app.dates import Precision, VagueDate
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import (
     LAG_FORMAT, LAG_TENTHS, LINK_TYPE, MINUTES_PER_DAY, NS, RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY,
-    TASK_FIELDS, status_of,
+    TASK_FIELDS, kind_needs_saying, status_of,
 )
 from app.planfile import dependency_parts
 from app.workdays import ClosedPeriod, WorkCalendar, parse_periods
@@ -322,13 +322,9 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
         "</Calendar></Calendars>",
         "<Tasks>",
     ]
-    numbers: list[int] = []
     assignments: list[str] = []
     for n, (item, level, summary) in enumerate(rows, start=1):
-        del numbers[level:]  # the outline number: one more than the previous sibling's
-        numbers.extend([0] * (level - len(numbers)))
-        numbers[level - 1] += 1
-        out.append(_task(item, n, level, ".".join(map(str, numbers)), summary, days, uid, esc))
+        out.append(_task(item, n, level, summary, days, uid, esc))
         person = item["responsible_person"]
         if person in resources.uid_of_person and spans[item["uuid"]] is not None:
             first, last = spans[item["uuid"]]  # type: ignore[misc]
@@ -365,9 +361,10 @@ _LINK = {(kind, unit): (f"<Type>{LINK_TYPE[kind]}</Type><CrossProject>0</CrossPr
          for kind in LINK_TYPE for unit in LAG_FORMAT}
 
 
-def _task(item: dict[str, Any], n: int, level: int, number: str, summary: bool, days: _Days, uid: dict[str, int],
+def _task(item: dict[str, Any], n: int, level: int, summary: bool, days: _Days, uid: dict[str, int],
           esc: _Texts) -> str:
-    """One task, its elements in the schema's order (one string: a plan may have 20,000 of them)."""
+    """One task, its elements in the schema's order (one string: a plan may have 20,000 of them). The outline
+    number is left out: MS Project and MPXJ work it out from the order and the outline levels."""
     code, title, description = item["code"], item["title"], item["description"]
     _span, dates, constraint, kept = days.texts(item)
     name = f"{code} {title}" if code and title else (title or code)
@@ -387,11 +384,12 @@ def _task(item: dict[str, Any], n: int, level: int, number: str, summary: bool, 
     progress = item["progress"]
     status = "" if status_of(progress) == item["status"] else _STATUS_EA[item["status"]]  # the reader infers it
     return (f"<Task><UID>{n}</UID><GUID>{item['uuid'].upper()}</GUID><ID>{n}</ID><Name>{esc(name)}</Name>"
-            f"<OutlineNumber>{number}</OutlineNumber><OutlineLevel>{level}</OutlineLevel>{dates}"
+            f"<OutlineLevel>{level}</OutlineLevel>{dates}"
             f"{_MARKER[item['kind']]}{'<Summary>1</Summary>' if summary else ''}"
             f"{f'<PercentComplete>{progress}</PercentComplete>' if progress else ''}{actual}"
             f"{'' if summary else constraint}{f'<Notes>{esc(description)}</Notes>' if description else ''}"
-            f"{links}{kept}{_KIND_EA[item['kind']]}{status}{texts}</Task>")
+            f"{links}{kept}{_KIND_EA[item['kind']] if kind_needs_saying(item['kind'], code, name, summary) else ''}"
+            f"{status}{texts}</Task>")
 
 
 # What MS Project takes when an element is left out (0) is left out: a smaller file, read sooner.
