@@ -75,8 +75,7 @@ class _Days:
 
     def __init__(self, calendar: WorkCalendar):
         self.cal = calendar
-        self._first: dict[VagueDate, date] = {}
-        self._last: dict[VagueDate, date] = {}
+        self._edges: dict[VagueDate, tuple[date, date]] = {}
         self._working: dict[tuple[date, date], int] = {}
         self._iso: dict[date, str] = {}
         self._texts: dict[tuple[str | None, str | None, bool], tuple[tuple[date, date] | None, str, str, str]] = {}
@@ -109,23 +108,17 @@ class _Days:
             text = self._iso[day] = day.isoformat()
         return text
 
-    def first(self, v: VagueDate) -> date:
+    def edges(self, v: VagueDate) -> tuple[date, date]:
+        """A period's first and last working day (a day the plan chose is itself both; a period without a
+        working day keeps its own first and last day)."""
         if v.precision is Precision.DAY:
-            return v.start
-        day = self._first.get(v)
-        if day is None:
-            day = self.cal.next_working(v.start)
-            day = self._first[v] = day if day <= v.last_day else v.start
-        return day
-
-    def last(self, v: VagueDate) -> date:
-        if v.precision is Precision.DAY:
-            return v.start
-        day = self._last.get(v)
-        if day is None:
-            day = self.cal.add_working(v.last_day + timedelta(days=1), -1)
-            day = self._last[v] = day if day >= v.start else v.last_day
-        return day
+            return v.start, v.start
+        found = self._edges.get(v)
+        if found is None:
+            first = self.cal.next_working(v.start)
+            last = self.cal.add_working(v.last_day + timedelta(days=1), -1)
+            found = self._edges[v] = (first if first <= v.last_day else v.start, last if last >= v.start else v.last_day)
+        return found
 
     def working(self, first: date, last: date) -> int:
         """Working days from `first` to `last`, both counted (at least one: a day the plan chose)."""
@@ -143,9 +136,9 @@ def item_days(item: dict[str, Any], days: _Days) -> tuple[date, date] | None:
     if item["kind"] in MARKERS:
         v = start or end
         assert v is not None
-        return days.first(v), days.last(v)
-    first = days.first(start or end)  # type: ignore[arg-type]
-    last = days.last(end or start)  # type: ignore[arg-type]
+        return days.edges(v)
+    first = days.edges(start or end)[0]  # type: ignore[arg-type]
+    last = days.edges(end or start)[1]  # type: ignore[arg-type]
     return first, max(first, last)
 
 
@@ -422,8 +415,8 @@ def _resource(r: dict[str, Any], days: _Days, esc: _Texts) -> str:
     periods = []
     for line in r["periods"]:
         start, end = _vague(line["start"]), _vague(line["end"])
-        frm = days.first(start) if start else None
-        to = days.last(end) if end else None
+        frm = days.edges(start)[0] if start else None
+        to = days.edges(end)[1] if end else None
         units = line["allocation"] / 100 if line["allocation"] is not None else 1.0
         periods.append("<AvailabilityPeriod>" + (f"<AvailableFrom>{_stamp(frm, '08:00:00')}</AvailableFrom>" if frm else "")
                        + (f"<AvailableTo>{_stamp(to, '17:00:00')}</AvailableTo>" if to else "")

@@ -104,15 +104,19 @@ def assert_read_as_planned(plan: dict[str, Any], path: Path) -> None:
         (uid_of[item["uuid"]], item["responsible_person"]) for item in plan["timeline"] if item["responsible_person"]}
 
 
-@pytest.mark.parametrize("example", example_files(), ids=lambda p: p.stem)
-def test_every_example_plan_reads_in_mpxj_as_planned(mpxj: Any, example: Path, tmp_path: Path) -> None:
+def exported(example: Path, tmp_path: Path) -> tuple[dict[str, Any], Path]:
+    """An example plan in a new file, as the plan file's dict and exported to MS Project XML."""
     ws = Workspace.create(tmp_path / "plans.uppdrag")
     try:
         plan_id, _ = import_plan_file(ws, example)
-        out = export_plan(ws, plan_id, tmp_path / "plan.xml").path
-        plan = plan_to_dict(ws, plan_id)
+        return plan_to_dict(ws, plan_id), export_plan(ws, plan_id, tmp_path / "plan.xml").path
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("example", example_files(), ids=lambda p: p.stem)
+def test_every_example_plan_reads_in_mpxj_as_planned(mpxj: Any, example: Path, tmp_path: Path) -> None:
+    plan, out = exported(example, tmp_path)
     assert_read_as_planned(plan, out)
 
 
@@ -243,14 +247,7 @@ def test_mpxj_rewriting_an_uppdrag_file_keeps_what_uppdrag_needs(mpxj: Any, tmp_
     from org.mpxj.reader import UniversalProjectReader
     from org.mpxj.writer import FileFormat, UniversalProjectWriter
 
-    ws = Workspace.create(tmp_path / "a.uppdrag")
-    example = example_files()[0]
-    try:
-        plan_id, _ = import_plan_file(ws, example)
-        first = export_plan(ws, plan_id, tmp_path / "plan.xml").path
-        before = plan_to_dict(ws, plan_id)
-    finally:
-        ws.close()
+    before, first = exported(example_files()[0], tmp_path)
     again = tmp_path / "igen.xml"
     UniversalProjectWriter(FileFormat.MSPDI).write(UniversalProjectReader().read(str(first)), str(again))
     other = Workspace.create(tmp_path / "b.uppdrag")
