@@ -333,8 +333,10 @@ class _Reader:
             summary = task.fields.get("Summary") == "1" or id(task) in has_children
             kind, code, title = self.kind_code_title(task, summary)
             start, end = self.dates(task, kind, moved)
-            progress = int(max(0, min(100, round(_number(task.fields.get("PercentComplete"))))))
-            status = _STATUS_OF_LABEL.get(task.texts.get("status", "").strip().lower()) or status_of(progress)
+            percent = task.fields.get("PercentComplete")
+            progress = int(max(0, min(100, round(_number(percent))))) if percent else 0
+            said = task.texts.get("status")
+            status = (said and _STATUS_OF_LABEL.get(said.strip().lower())) or status_of(progress)
             task.item = {
                 "uuid": item_uuid, "kind": kind, "code": code, "title": title,
                 "description": task.fields.get("Notes", "").replace("\r\n", "\n"),
@@ -345,14 +347,15 @@ class _Reader:
                 "actual_start": _iso(_day(task.fields.get("ActualStart"))),
                 "actual_finish": _iso(_day(task.fields.get("ActualFinish"))),
             }
-        for task, parent in reversed(list(zip(tasks, parents, strict=True))):
-            if parent is not None and not self.ours:
-                _widen(parent.item, task.item)  # a summary task without dates spans its children
+        if not self.ours:  # a summary task without dates spans its children (Uppdrag's own are as planned)
+            for task, parent in reversed(list(zip(tasks, parents, strict=True))):
+                if parent is not None:
+                    _widen(parent.item, task.item)
+            for t in tasks:
+                t.item.pop("_own_dates", None)
         if moved:
             self.note(f"{len(moved)} poster hade flyttats utanför sin ungefärliga period och fick exakta datum: "
                       f"{_shown(moved)}.")
-        for t in tasks:
-            t.item.pop("_own_dates", None)
         return [t.item for t in tasks]
 
     def kind_code_title(self, task: _Task, summary: bool) -> tuple[str, str, str]:
