@@ -169,3 +169,29 @@ class IntegrityWatch(QObject):
         message = self.ws.store.damage_message()
         if message:
             self.on_damaged(self.ws, message)
+
+
+class FileSession(QObject):
+    """What runs beside a file while the window shows it: the lock's heartbeat, the watcher for other
+    programs' commits, the integrity check, the team server's sync indicator and the booking warner.
+    The window makes one when it opens a file and stops it, and lets it go, when it closes the file;
+    the parts that draw or call back live on the window, as the window's own did."""
+
+    def __init__(self, ofile, window) -> None:  # a ui.document.OpenFile, which opens files through here
+        from ui.resources.warner import BookingWarner
+        from ui.sync_status import SyncIndicator
+
+        super().__init__()
+        ws = ofile.ws
+        self.heartbeat = Heartbeat(ws, window)
+        self.watcher = ExternalChangeWatcher(ws, window.changed_elsewhere, window)
+        self.integrity_watch = IntegrityWatch(ws, window.file_damaged, window)  # may answer after the file closed
+        self.sync = SyncIndicator(ws, window.statusBar(), window)
+        self.booking_warner = BookingWarner(ws, ofile.events)
+        self.booking_warner.warning.connect(lambda text: window.statusBar().showMessage(text, 20000))
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.heartbeat.timer.stop()
+        self.heartbeat.deleteLater()
+        self.sync.stop()

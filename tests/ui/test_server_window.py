@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMenu
 
 from app.plans import example_files, list_plans
 from app.workspace import Workspace
@@ -71,7 +71,7 @@ def test_opening_a_server_from_the_menu(qtbot, monkeypatch, window, team, settin
     assert window.actions_["new_plan"].isEnabled()
     assert not window.actions_["save_copy"].isEnabled()  # IT backs the server up
     assert AppSettings(settings).recent_servers == [url]
-    menu = window.recent_servers_menu
+    menu = window.findChild(QMenu, "recentServersMenu")
     menu.aboutToShow.emit()
     assert [a.text() for a in menu.actions()] == [url]
 
