@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.dates import (
@@ -385,6 +385,7 @@ def test_range_round_trip(a, b, style):
 
 
 @given(vague_dates(), vague_dates())
+@example(VagueDate(date(2000, 1, 31), Precision.WEEK), VagueDate(date(2000, 1, 3), Precision.WEEK))  # v. 5–1
 def test_reversed_range_is_rejected(a, b):
     if b.last_day < a.first_day:
         with pytest.raises(DateParseError, match="Slutdatum"):
