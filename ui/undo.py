@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app import kinds
 from app.steps import FileStep
 from app.workspace import Change, Workspace
-from ui.i18n import translate
+from ui.i18n import kind_label, translate
 
 # Edits of the same field of the same row, made in a row (typing, dragging a
 # bar), merge into one undo step when they carry this id.
@@ -37,9 +37,10 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
     name = kinds.row_name(row)
     if not name and row.get("person"):  # a role or resource line on a person of the register
         name = kinds.row_name(ws.get("person", row["person"]))
-    part = f"{k.label} ’{name}’" if name else k.label
+    # The nouns are app.kinds' Swedish labels, in the current language where it has them.
+    part = f"{kind_label(k.label)} ’{name}’" if name else kind_label(k.label)
     if action == "updated":
-        labels = [kinds.FIELD_LABELS.get(f, f) for f in fields]
+        labels = [kind_label(kinds.FIELD_LABELS.get(f, f)) for f in fields]
         what = labels[0] if len(labels) == 1 else translate("Undo", "%1 och %2").replace(
             "%1", ", ".join(labels[:-1])).replace("%2", labels[-1])
         if len(fields) == 1 and fields[0] in kinds.NEUTER_FIELDS:

@@ -98,3 +98,22 @@ def test_search_without_hits_says_so(qtbot, window) -> None:
     window.search.clear()
     window.refresh_list()
     assert window.count_label.text() == "2 planer"
+
+
+def test_an_empty_table_and_risk_register_say_how_to_fill_them(qtbot, window) -> None:
+    from app.plans import create_plan
+    from app.workspace import Change
+
+    ws = window.ofile.ws
+    plan_id = create_plan(ws, "plan", "Tomt uppdrag").ids[0]
+    window.ofile.events.changed.emit(Change("plan", "added", (plan_id,), plan_id))
+    assert window.current_plan_id() == plan_id
+    empty = next(k for k in ("reference", "term", "log", "budget") if not ws.list(k, plan_id))
+    page = window.editor.show_page(empty)
+    assert page.summary.text().startswith("Inga rader ännu: lägg till den första med ”Lägg till")
+    assert page.add_button.isEnabled()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert not page.summary.text().startswith("Inga rader")
+    risks = window.editor.show_page("risk")
+    assert risks.filter_label.text() == "Inga risker ännu: lägg till den första med ”Ny risk”."
+    assert risks.add_button.isEnabled()

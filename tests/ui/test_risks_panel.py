@@ -202,9 +202,9 @@ def test_matrix_axis_labels_are_never_cut(qtbot, size: tuple[int, int]) -> None:
         view.resize(*size)
         view.show()
         qtbot.waitExposed(view)
-        metrics = QFontMetricsF(view.label_font())
         inside = QRectF(view.rect())
-        for rect, flags, text in view.axis_labels():
+        for rect, flags, text, font in view.axis_labels():
+            metrics = QFontMetricsF(font)
             needed = metrics.boundingRect(rect, flags, text)
             words = text.split()
             assert max(metrics.horizontalAdvance(w) for w in words) <= rect.width() + 0.5, (size, text)

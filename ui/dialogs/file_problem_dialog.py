@@ -114,7 +114,7 @@ class FileProblemDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         (self.backup_button if good else self.other_button).setDefault(True)
-        self.resize(640, 420 if self.backups else 220)
+        self.resize(640, 340 if self.backups else 220)
 
     def selected_backup(self):
         rows = self.table.selectionModel().selectedRows()

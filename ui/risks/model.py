@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from app import kinds
 from app.dates import DateParseError, parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
-from ui.i18n import kind_label, translate
+from ui.i18n import date_text, kind_label, translate
 from ui.palette import INK
 from ui.sheet import refill
 
@@ -179,7 +179,7 @@ class RiskTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if name == "due":
-            return value.format("short")
+            return date_text(value, "short")
         if name in CHOICES:
             return kind_label(CHOICES[name].get(value, value))
         return str(value)

@@ -1514,6 +1514,10 @@ Do you want to open the file?</translation>
         <translation>Move down</translation>
     </message>
     <message>
+        <source>Inga rader ännu: lägg till den första med ”%1”.</source>
+        <translation>No rows yet: add the first one with “%1”.</translation>
+    </message>
+    <message>
         <source>Ta bort ”%1”? Det går att ångra.</source>
         <translation>Delete “%1”? You can undo it.</translation>
     </message>
@@ -1933,12 +1937,28 @@ Do you want to open the file?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>1 risk i alla uppdrag</source>
+        <translation>1 risk in all assignments</translation>
+    </message>
+    <message>
+        <source>1 risk i uppdraget</source>
+        <translation>1 risk in the assignment</translation>
+    </message>
+    <message>
         <source>%1 risker i alla uppdrag</source>
         <translation>%1 risks in all assignments</translation>
     </message>
     <message>
         <source>%1 risker i uppdraget</source>
         <translation>%1 risks in the assignment</translation>
+    </message>
+    <message>
+        <source>Inga risker i något uppdrag ännu. Öppna ett uppdrag och lägg till risker där.</source>
+        <translation>No risks in any assignment yet. Open an assignment and add risks there.</translation>
+    </message>
+    <message>
+        <source>Inga risker ännu: lägg till den första med ”Ny risk”.</source>
+        <translation>No risks yet: add the first one with “New risk”.</translation>
     </message>
     <message>
         <source>Visar %1 risker med sannolikhet %2 (%3) och konsekvens %4 (%5)</source>
