@@ -303,3 +303,17 @@ def test_writers_that_make_a_file_make_it_here_and_put_it_on_the_share(share_fil
     assert len(list_plans_of(copy)) == 2 and len(list_plans_of(sent)) == 1
     assert sorted(p.name for p in share_file.parent.iterdir()) == sorted(
         [share_file.name, copy.name, sent.name, lock_path(copy).name])
+
+
+def test_removing_personal_data_from_a_network_file_goes_through_its_working_copy(
+        share_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    foreign_lock(share_file)
+    assert main(["anonymise", str(share_file), "Karin Lindqvist"]) == 1  # someone has it open
+    assert "låst av karin" in capsys.readouterr().err
+    lock_path(share_file).unlink()
+    refused = no_sqlite_in(share_file.parent, monkeypatch)
+    assert main(["anonymise", str(share_file), "Karin Lindqvist"]) == 0, capsys.readouterr().err
+    assert refused == []
+    monkeypatch.undo()
+    assert b"Karin Lindqvist" not in share_file.read_bytes()
+    assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name]
