@@ -19,6 +19,11 @@ from db.server import is_server_url as is_server_url
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
+TEAM_SETTING = "team_server"  # a checked-out file's server: {"url": …, "plans": [uuid…] | null} (app.sync)
+
+
+
+
 def server_name(url: str) -> str:
     """The server's name as a person knows it (host and database), for a password prompt."""
     return ServerAddress.parse(url).name
@@ -42,3 +47,8 @@ def open_team(url: str, *, password: str | None = None, read_only: bool = False,
                   "(uppdrag server grant) för att kunna ändra.")
     ws.sharing = SharingState(lock=None, holder=None, network=False, read_only_reason=reason)
     return ws
+
+
+def is_checked_out(ws: Workspace) -> bool:
+    """Whether `ws` is a file checked out from a team server, which "Synkronisera" brings together with it."""
+    return not ws.on_server and ws.setting(TEAM_SETTING) is not None

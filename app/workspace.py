@@ -110,6 +110,10 @@ class Workspace:
     def risk_scale(self) -> int:
         return int(self.setting("risk_scale", DEFAULT_RISK_SCALE))
 
+    def _scale_for(self, k: kinds.Kind) -> int:
+        """The risk scale where validation needs it (a risk); other kinds save the read."""
+        return self.risk_scale if k.name == "risk" else DEFAULT_RISK_SCALE
+
     # --- reading -------------------------------------------------------------
 
     def get(self, kind_name: str, row_id: int) -> dict[str, Any]:
@@ -161,7 +165,7 @@ class Workspace:
 
         k = kinds.kind(kind_name)
         proposed = {**self._defaults(k), **values}
-        validate(k.name, proposed, risk_scale=self.risk_scale)
+        validate(k.name, proposed, risk_scale=self._scale_for(k))
         columns = rows.to_columns(k, values)
         with self.store.write():
             if k.in_plan:
@@ -180,15 +184,14 @@ class Workspace:
         k = kinds.kind(kind_name)
         row = self._row(k, row_id)
         current = rows.to_plain(k, row)
-        validate(k.name, {**current, **values}, risk_scale=self.risk_scale)
+        validate(k.name, {**current, **values}, risk_scale=self._scale_for(k))
         old = {name: current[name] for name in values}
         columns = rows.to_columns(k, values)
-        with self.store.write():
-            if self.seen is not None:
-                self.seen.check(self.store.db, k, row_id, values)
-            self._touch(k, row_id, columns, "edit")
-            if self.seen is not None:
-                self.seen.after_write(k, row_id)
+        if self.seen is not None:  # a team server: only over a version this workspace has seen
+            self.seen.write(self.store, k, row, values, columns)
+        else:
+            with self.store.write():
+                self._touch(k, row_id, columns, "edit")
         return Change(k.name, "updated", (row_id,), self._plan_of(k, row), old=old)
 
     def delete(self, kind_name: str, row_id: int) -> Change:

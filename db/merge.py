@@ -310,13 +310,11 @@ def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
 def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
     """Write the pending rows, one executemany per table and set of columns; learn the new rows' ids."""
     for (table, insert, names), rows in batches.items():
-        quoted = ", ".join(f'"{c}"' for c in names)
         if insert:
-            history.executemany(db, f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})', rows)
+            history.insert_rows(db, table, names, rows)
             ids.preload(table, {r[names.index("uuid")] for r in rows})
         else:
-            sets = ", ".join(f'"{c}" = ?' for c in names)
-            history.executemany(db, f'UPDATE "{table}" SET {sets} WHERE "uuid" = ?', rows)
+            history.update_rows_by(db, table, names, "uuid", rows)
     batches.clear()
 
 

@@ -76,11 +76,18 @@ class Store:
     def activate(self) -> None:
         models.database.initialize(self.db)
 
+    def begin_integrity_check(self) -> None:
+        """Start `PRAGMA integrity_check` in its thread unless it has started. The window starts it
+        once it is on screen (reading the whole file beside the first paint would slow that); the
+        first write starts it at the latest, and waits for its verdict."""
+        if self.integrity is None and self._problems is None:
+            self.integrity = start_integrity_check(self.path)
+
     def integrity_problems(self) -> list[str]:
         """What `PRAGMA integrity_check` found ([] when the file is sound); waits for the check."""
         if self._problems is None:
-            if self.integrity is None:
-                self.integrity = start_integrity_check(self.path)
+            self.begin_integrity_check()
+            assert self.integrity is not None
             try:
                 self._problems = [p for p in self.integrity() if p != "ok"]
             except sqlite3.Error as exc:
@@ -171,8 +178,6 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
         migrated_from = check.version
     store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from,
                   check.notices)
-    if not read_only:
-        store.integrity = start_integrity_check(path)  # its verdict is waited for by the first write
     store.activate()
     return store
 

@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.controllers: list[Controller] = []
         self.actions_: dict[str, QAction] = {}
         self.session = None  # ui.session.FileSession while a file is open
+        self.team_progress = None  # the last progress dialog of ui.team_actions
+        self.team_conflict_dialog = None  # the last edit conflict's dialog (ui.team_actions)
         self.backups = QThreadPool(self)  # the session backup's thread (ui.session.backup_in_background)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -154,8 +156,8 @@ class MainWindow(QMainWindow):
         for controller in self.controllers:
             a.update(controller.make_actions())
         m = bar.addMenu(translate("MainWindow", "&Arkiv"))
-        self._add(m, "new_plan", "new_file", "open", "recent_files", "open_server", "recent_servers", "save_copy",
-                  "send_plan", "merge", "restore")
+        self._add(m, "new_plan", "new_file", "open", "recent_files", "open_server", "recent_servers", "checkout",
+                  "sync", "save_copy", "send_plan", "merge", "restore")
         m.addSeparator()
         self._add(m, "import", *[key for key in ("export.docx", "export.pdf", "export.json") if key in a])
         self._own(m, "preview", translate("MainWindow", "&Förhandsgranska…"), self.show_preview, "Ctrl+Shift+P",
@@ -224,6 +226,8 @@ class MainWindow(QMainWindow):
         ofile = self.ofile
         state = DocumentState(has_file=ofile is not None, writable=ofile is not None and not ofile.read_only,
                               on_file=ofile is not None and not ofile.ws.on_server,  # IT copies and backs up a server
+                              on_server=ofile is not None and ofile.ws.on_server,
+                              checked_out=self.session is not None and self.session.checked_out,
                               plan=self.current_plan_id() is not None)
         a["undo"].setEnabled(ofile is not None and ofile.stack.canUndo())
         a["redo"].setEnabled(ofile is not None and ofile.stack.canRedo())
@@ -313,6 +317,9 @@ class MainWindow(QMainWindow):
         self.ofile = ofile
         ofile.events.changed.connect(self.on_change)
         ofile.events.error.connect(self.show_message)
+        # An edit conflict's dialog opens once the edit's own signal handling is over (the editor reloads).
+        ofile.events.conflict.connect(self.edit_conflict, Qt.ConnectionType.QueuedConnection)
+        ofile.events.handles_conflicts = True
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.session import FileSession
 
@@ -538,7 +545,7 @@ class MainWindow(QMainWindow):
         top = widget.window()
         return top is self or top in self._portfolio_windows
 
-    def _store_pending_edit(self) -> bool:
+    def store_pending_edit(self) -> bool:
         """A field or table cell being typed in stores its text before undo runs; whether a cell's
         editor was open (and is now closed)."""
         from ui.sheet import SheetView
@@ -555,7 +562,7 @@ class MainWindow(QMainWindow):
         if self.ofile is None:
             return
         steps = self.ofile.stack.index()
-        if self._store_pending_edit() and self.ofile.stack.index() == steps:
+        if self.store_pending_edit() and self.ofile.stack.index() == steps:
             return  # a cell's typing that could not be stored: closing its editor took it back
         self._revealing = True
         try:
@@ -571,6 +578,14 @@ class MainWindow(QMainWindow):
             self.ofile.stack.redo()
         finally:
             self._revealing = False
+
+    def edit_conflict(self, what: tuple) -> None:
+        """Someone else changed a field of this edit on the team server: the user chooses (ui.team_actions)."""
+        from ui import team_actions
+
+        command, conflict = what
+        if self.ofile is not None:
+            team_actions.resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(), conflict)
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None

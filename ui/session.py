@@ -128,6 +128,10 @@ class ExternalChangeWatcher(QObject):
         elif version is not None:
             self.version = version
 
+    def _watch_integrity(self, ws: Workspace) -> None:
+        if self.window.session is self and self.integrity_watch is None:  # not once the file is closed
+            self.integrity_watch = IntegrityWatch(ws, self.window.file_damaged, self.window)  # may answer after that
+
     def stop(self) -> None:
         self.timer.stop()
 
@@ -146,7 +150,7 @@ class _WaitForIntegrity(QRunnable):
 
     def run(self) -> None:
         try:
-            self.ws.store.integrity_problems()  # waits for the check started when the file was opened
+            self.ws.store.integrity_problems()  # waits for the check IntegrityWatch started
         except Exception:  # noqa: BLE001 - a failed check leaves the file as it is; writes still wait for it
             return
         self.verdict.ready.emit()
@@ -163,6 +167,7 @@ class IntegrityWatch(QObject):
         self.on_damaged = on_damaged
         self.verdict = _Verdict()  # no parent: it outlives this watch if the window closes first
         self.verdict.ready.connect(self._done)
+        ws.store.begin_integrity_check()  # here, in the window's thread, as a first write would
         QThreadPool.globalInstance().start(_WaitForIntegrity(ws, self.verdict))
 
     def _done(self) -> None:
@@ -178,17 +183,29 @@ class FileSession(QObject):
     the parts that draw or call back live on the window, as the window's own did."""
 
     def __init__(self, ofile, window) -> None:  # a ui.document.OpenFile, which opens files through here
+        from app.team import is_checked_out
+        from ui.first_paint import after_first_paint
         from ui.resources.warner import BookingWarner
         from ui.sync_status import SyncIndicator
 
         super().__init__()
         ws = ofile.ws
+        self.window = window
+        self.checked_out = is_checked_out(ws)  # taken offline from a team server (Synkronisera)
         self.heartbeat = Heartbeat(ws, window)
         self.watcher = ExternalChangeWatcher(ws, window.changed_elsewhere, window)
-        self.integrity_watch = IntegrityWatch(ws, window.file_damaged, window)  # may answer after the file closed
+        # The integrity check reads the whole file in a thread: started once the window is on
+        # screen (or after a second if it is not shown), it does not slow the first paint.
+        self.integrity_watch: IntegrityWatch | None = None
+        after_first_paint(window, lambda: self._watch_integrity(ws))
+        QTimer.singleShot(1000, window, lambda: self._watch_integrity(ws))
         self.sync = SyncIndicator(ws, window.statusBar(), window)
         self.booking_warner = BookingWarner(ws, ofile.events)
         self.booking_warner.warning.connect(lambda text: window.statusBar().showMessage(text, 20000))
+
+    def _watch_integrity(self, ws: Workspace) -> None:
+        if self.window.session is self and self.integrity_watch is None:  # not once the file is closed
+            self.integrity_watch = IntegrityWatch(ws, self.window.file_damaged, self.window)  # may answer after that
 
     def stop(self) -> None:
         self.watcher.stop()

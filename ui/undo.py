@@ -58,6 +58,11 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
 class WorkspaceEvents(QObject):
     changed = Signal(object)  # app.workspace.Change
     error = Signal(str)  # a Swedish message for the user
+    # (UpdateCommand, app.concurrency.EditConflict): someone else on the team server changed a field
+    # this edit wanted to change; nothing was written. Without a window that shows them
+    # (`handles_conflicts`), it is said on `error` like any refusal.
+    conflict = Signal(object)
+    handles_conflicts = False
 
 
 class ServiceCommand(QUndoCommand):
@@ -195,7 +200,12 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
     try:
         command.redo()
     except (ValidationError, StoreError, LookupError, ValueError) as exc:
-        events.error.emit(str(exc))
+        from app.concurrency import EditConflict
+
+        if isinstance(exc, EditConflict) and isinstance(command, UpdateCommand) and events.handles_conflicts:
+            events.conflict.emit((command, exc))
+        else:
+            events.error.emit(str(exc))
         return False
     # Already applied: push without applying it a second time.
     stack.push(_AlreadyApplied(command))

@@ -43,7 +43,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
 
 def test_report_has_machine_and_every_scenario(report: tuple[dict, Path]) -> None:
     data, md = report
-    assert set(data["machine"]) == {"cpu", "cores", "python", "sqlite", "pyside6", "platform"}
+    assert set(data["machine"]) == {"cpu", "cores", "load", "python", "sqlite", "pyside6", "platform"}
     assert set(data["results"]) >= SCENARIOS
     for name, r in data["results"].items():
         assert set(r) >= RESULT_KEYS, name

@@ -3,7 +3,7 @@ them from the window's one document-state signal. ui.main wires them to the wind
 their actions out in its menus and knows nothing of what they do.
 
 A controller's actions load the modules that do the work (ui.file_actions, ui.sharing_actions,
-ui.server_actions, and the dialogs those open) when first used, not at start-up.
+ui.server_actions, ui.team_actions, and the dialogs those open) when first used, not at start-up.
 """
 
 from __future__ import annotations
@@ -28,11 +28,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DocumentState:
     """What the actions depend on: an open file, whether it can be written, whether it is a file
-    (not a team server), whether a plan is shown."""
+    or a team server, whether it is a file taken offline from a team server, whether a plan is shown."""
 
     has_file: bool = False
     writable: bool = False
     on_file: bool = False
+    on_server: bool = False
+    checked_out: bool = False
     plan: bool = False
 
 
@@ -44,12 +46,15 @@ class DocumentWindow(Protocol):
     settings: AppSettings
     backups: QThreadPool  # the session backup's thread
     problem_dialog: Any  # the open FileProblemDialog, if any (ui.file_actions.file_problem)
+    team_progress: Any  # the last progress dialog of taking offline or synchronising (ui.team_actions)
+    team_conflict_dialog: Any  # the last dialog for an edit conflict on a team server (ui.team_actions)
 
     def open_path(self, path: Path | str, *, read_only: bool = False) -> bool: ...
     def close_file(self) -> None: ...
     def current_plan_id(self) -> int | None: ...
     def select_plan(self, plan_id: int) -> None: ...
     def reload_everything(self) -> None: ...
+    def store_pending_edit(self) -> bool: ...
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
     def isVisible(self) -> bool: ...  # noqa: N802 - Qt's name
 
