@@ -89,7 +89,7 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     from app.export.plan_data import dates_capitalised
     from app.planfile.write import plan_to_dict
 
-    plan = plan_to_dict(plan_id)
+    plan = plan_to_dict(ws, plan_id)
     if without_contacts:
         from app.people import strip_contact_details
 
@@ -105,4 +105,4 @@ def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:
     from app.planfile.write import plan_to_dict
     from app.registrar import registrar_check
 
-    return registrar_check(plan_to_dict(plan_id, with_editions=False), ws.risk_scale)
+    return registrar_check(plan_to_dict(ws, plan_id, with_editions=False), ws.risk_scale)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
+from app.search_index import SearchIndex
 from ui import i18n
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
@@ -20,7 +21,6 @@ from ui.first_paint import after_first_paint
 from ui.i18n import translate
 from ui.palette import error_style
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
-from ui.search_index import SearchIndex
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -52,6 +52,12 @@ def _sharing_actions() -> ModuleType:
     return sharing_actions
 
 
+def _team_actions() -> ModuleType:
+    from ui import team_actions
+
+    return team_actions
+
+
 class MainWindow(QMainWindow):
     MESSAGE_MS = 15000  # how long an error stays in the status bar
 
@@ -69,6 +75,7 @@ class MainWindow(QMainWindow):
         self.watcher = None
         self.integrity_watch = None
         self.sync = None
+        self._checked_out = False  # the open file was taken offline from a team server (Synkronisera)
         self.backups = QThreadPool(self)  # the session backup's thread (ui.session.backup_in_background)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -174,6 +181,10 @@ class MainWindow(QMainWindow):
         self.recent_servers_menu.aboutToShow.connect(
             lambda: _server_actions().fill_recent_servers(self, self.recent_servers_menu))
         self.recent_servers_menu.setEnabled(bool(self.settings.recent_servers))
+        a["checkout"] = self._action(m, translate("MainWindow", "Ta med o&ffline…"),
+                                     lambda: _team_actions().checkout_to_file(self), "Ctrl+Shift+O", "actionCheckout")
+        a["sync"] = self._action(m, translate("MainWindow", "S&ynkronisera"), lambda: _team_actions().sync_now(self),
+                                 "F9", "actionSync")
         a["save_copy"] = self._action(m, translate("MainWindow", "Spara &kopia som…"),
                                       lambda: _file_actions().save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
         a["send_plan"] = self._action(m, translate("MainWindow", "Skicka plan som &fil…"),
@@ -293,6 +304,8 @@ class MainWindow(QMainWindow):
         a["restore"].setEnabled(on_file)
         a["compare"].setEnabled(plan)
         a["merge"].setEnabled(writable and on_file)
+        a["checkout"].setEnabled(has_file and self.ofile.ws.on_server)
+        a["sync"].setEnabled(writable and self._checked_out)
         a["anonymise"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
         a["preview"].setEnabled(plan)
@@ -386,19 +399,30 @@ class MainWindow(QMainWindow):
         self.ofile = ofile
         ofile.events.changed.connect(self.on_change)
         ofile.events.error.connect(self.show_message)
+        # An edit conflict's dialog opens once the edit's own signal handling is over (the editor reloads).
+        ofile.events.conflict.connect(self.edit_conflict, Qt.ConnectionType.QueuedConnection)
+        ofile.events.handles_conflicts = True
+        from app.team import is_checked_out
+
+        self._checked_out = is_checked_out(ofile.ws)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.session import ExternalChangeWatcher, Heartbeat, IntegrityWatch
+        from ui.session import ExternalChangeWatcher, Heartbeat
         from ui.sync_status import SyncIndicator
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
-        self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
+        # The integrity check reads the whole file in a thread: started once the window is on
+        # screen (or after a second if it is not shown), it does not slow the first paint.
+        self.integrity_watch = None
+        after_first_paint(self, lambda: self._watch_integrity(ofile))
+        QTimer.singleShot(1000, self, lambda: self._watch_integrity(ofile))
         self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
-            after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
+        # A network file is written back by a worker; a read-only view of one follows the share.
+        after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
         if reason:
             self.statusBar().showMessage(reason, 20000)
@@ -424,6 +448,12 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self.update_actions()
+
+    def _watch_integrity(self, ofile: OpenFile) -> None:
+        from ui.session import IntegrityWatch
+
+        if self.ofile is ofile and self.integrity_watch is None:
+            self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
 
     def _backup_if_open(self, ofile: OpenFile) -> None:
         from ui.session import backup_in_background
@@ -462,6 +492,7 @@ class MainWindow(QMainWindow):
         self._index.close()
         status = self.ofile.close()
         self.ofile = None
+        self._checked_out = False
         self.plan_model.set_rows([])
         if status is not None and not status.all_written:
             from ui.errors import show_error
@@ -581,6 +612,10 @@ class MainWindow(QMainWindow):
             self.editor.flush()
         self.ofile.stack.clear()
         self.reload_everything()
+        merged = self.sync.take_merge_text() if self.sync is not None else None  # a network file's write-back
+        if merged:
+            self.statusBar().showMessage(merged, 20000)
+            return
         self.statusBar().showMessage(translate("MainWindow", "Filen har ändrats av ett annat program; visningen är uppdaterad."), 15000)
 
     def reload_everything(self) -> None:
@@ -656,6 +691,13 @@ class MainWindow(QMainWindow):
             self.ofile.stack.redo()
         finally:
             self._revealing = False
+
+    def edit_conflict(self, what: tuple) -> None:
+        """Someone else changed a field of this edit on the team server: the user chooses (ui.team_actions)."""
+        command, conflict = what
+        if self.ofile is not None:
+            _team_actions().resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(),
+                                                  conflict)
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def merge_from_file(window: MainWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
-    from app.merge import merge_into
+    from app.sharing import merge_from
     from app.steps import run_step
     from ui.dialogs.sharing_dialogs import ConflictDialog
     from ui.undo import FileStepCommand
@@ -27,16 +27,16 @@ def merge_from_file(window: MainWindow) -> None:
                             str(window.ofile.path.parent))
     if other is None:
         return
-    store = window.ofile.ws.store
+    ws = window.ofile.ws
     try:
-        preview = merge_into(store, other, dry_run=True)
+        preview = merge_from(ws, other, dry_run=True)
         resolve = None
         if preview.conflicts:
             dialog = ConflictDialog(preview.conflicts, window)
             if not dialog.exec():
                 return
             resolve = dialog.choices()
-        step = run_step(window.ofile.ws, lambda: merge_into(store, other, resolve=resolve))
+        step = run_step(ws, lambda: merge_from(ws, other, resolve=resolve))
     except expected_errors() as exc:
         show_expected(window, exc)
         return

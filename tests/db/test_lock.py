@@ -13,22 +13,15 @@ from pathlib import Path
 import pytest
 
 from app.planfile.write import plan_to_dict
-from app.sharing import (
-    FileInUse,
-    close_shared,
-    is_network_path,
-    open_for_editing,
-    parse_mounts,
-    read_only_reason,
-    save_copy_as,
-    send_plan,
-)
+from app.file_locks import FileInUse, read_only_reason
+from app.network_paths import is_network_path, parse_mounts
+from app.sharing import close_shared, open_for_editing, save_copy_as, send_plan
 from app.workspace import Workspace
 from db import models
 from db.errors import StoreError
-from db.lock import FileLock, LockHeld, LockInfo, break_lock, lock_path, read_lock
+from db.lock import FileLock, LockHeld, break_lock, lock_path, read_lock
 from app.merge import merge_files
-from tests.conftest import sha256
+from tests.conftest import foreign_lock, sha256
 
 
 @pytest.fixture
@@ -154,7 +147,7 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     ws = Workspace.open(dbfile)
     plan = models.Plan.select().first().id
     ws.add("plan", doc_type="plan", template="plan", title="Annan plan")
-    data = plan_to_dict(plan)
+    data = plan_to_dict(ws, plan)
     out = send_plan(ws, plan, tmp_path / "skickad.uppdrag")
     assert models.Plan.select().count() == 2  # the workspace is active again
     goal = ws.list("goal", plan)[0]
@@ -163,7 +156,7 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     sent = Workspace.open(out)
     assert [p.title for p in models.Plan.select()] == ["Delad plan"]
     sent_plan = models.Plan.get().id
-    assert plan_to_dict(sent_plan)["goals"] == data["goals"]
+    assert plan_to_dict(sent, sent_plan)["goals"] == data["goals"]
     g = sent.list("goal", sent_plan)[0]
     sent.update("goal", g["id"], text="ändrat där")
     sent.close()
@@ -173,3 +166,20 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     got = ws.list("goal", plan)[0]
     assert (got["text"], got["measure"]) == ("ändrat där", "ändrat här")
     ws.close()
+
+
+def test_two_opening_at_the_same_instant_the_one_who_lost_is_told_who_won(dbfile: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The winner's exclusive create leaves the lock empty for a moment before its name is in it;
+    the other program reads it again until it is, and names the real holder, not "okänd"."""
+    path = lock_path(dbfile)
+    path.write_bytes(b"")  # created by the winner, not yet filled in
+
+    def winner_fills_in(_seconds: float) -> None:
+        foreign_lock(dbfile)
+
+    monkeypatch.setattr("db.lock.time.sleep", winner_fills_in)
+    with pytest.raises(FileInUse) as busy:
+        open_for_editing(dbfile)
+    assert busy.value.holder.user == "karin" and busy.value.holder.machine == "annan-dator"
+    assert "okänd" not in str(busy.value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -278,7 +277,7 @@ def test_closing_the_file_closes_its_search_index(window) -> None:
     window.refresh_list()
     assert window.index.search("plan")
     window.close_file()
-    assert window._index._db is None
+    assert window._index.text._db is None
 
 
 def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_window, empty_file) -> None:
@@ -308,3 +307,18 @@ def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_win
     assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
     assert [t["code"] for t in ws.list("timeline", plan_id) if t["kind"] == "decision_point"] == [
         f"TG{i}" for i in range(6)]
+
+
+def test_qt_warnings_go_to_the_log(qtbot) -> None:
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from app.logs import configure_logging
+    from ui.errors import route_qt_messages
+
+    path = configure_logging()
+    route_qt_messages()
+    try:
+        qWarning("en varning från Qt")
+    finally:
+        qInstallMessageHandler(None)
+    assert "WARNING" in path.read_text(encoding="utf-8") and "en varning från Qt" in path.read_text(encoding="utf-8")
