@@ -88,14 +88,14 @@ def import_json(window: MainWindow) -> None:
     path = files.open_path(window, tr("Files", "Importera plan"), tr("Files", "Plan som JSON (*.json)"), _folder(window))
     if path is None:
         return
+    ws = window.ofile.ws
     try:
-        plan_id, existed = import_plan_file(window.ofile.ws, path)
+        # One undo step (it may update a plan in place): Ctrl+Z gives back the file as it was.
+        plan_id, existed = window.ofile.run_as_step(tr("Files", "import av %1").replace("%1", path.name),
+                                                    lambda: import_plan_file(ws, path), window.reload_everything)
     except (*expected_errors(), ValueError, OSError) as exc:
         show_error(window, str(exc))
         return
-    # An import is not undoable (it may update a plan in place); the undo history of older edits stays valid
-    # only for other plans, so it is cleared.
-    window.ofile.stack.clear()
     window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
     message = tr("Files", "Planen uppdaterades från %1.") if existed else tr("Files", "Planen importerades från %1.")
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)

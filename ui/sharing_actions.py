@@ -17,9 +17,7 @@ if TYPE_CHECKING:
 def merge_from_file(window: MainWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
     from app.merge import merge_into
-    from app.steps import run_step
     from ui.dialogs.sharing_dialogs import ConflictDialog
-    from ui.undo import FileStepCommand
 
     if window.ofile is None or window.ofile.read_only:
         return
@@ -36,14 +34,12 @@ def merge_from_file(window: MainWindow) -> None:
             if not dialog.exec():
                 return
             resolve = dialog.choices()
-        step = run_step(window.ofile.ws, lambda: merge_into(store, other, resolve=resolve))
+        # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
+        report = window.ofile.run_as_step(tr("Sharing", "sammanslagning med %1").replace("%1", other.name),
+                                          lambda: merge_into(store, other, resolve=resolve), window.reload_everything)
     except expected_errors() as exc:
         show_expected(window, exc)
         return
-    report = step.result
-    # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
-    window.ofile.stack.push(FileStepCommand(window.ofile.ws, step, tr("Sharing", "sammanslagning med %1").replace(
-        "%1", other.name), window.reload_everything))
     window.reload_everything()
     window.statusBar().showMessage(" ".join(report.lines())[:300], 20000)
 
@@ -81,9 +77,11 @@ def freeze_edition(window: MainWindow) -> None:
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None or window.ofile.read_only:
         return
-    dialog = FreezeEditionDialog(window.ofile.ws, plan_id, window)
+    ofile = window.ofile
+    dialog = FreezeEditionDialog(ofile.ws, plan_id, window,
+                                 run=lambda freeze: ofile.run_as_step(tr("Sharing", "frys utgåva"), freeze,
+                                                                      window.reload_everything))
     if dialog.exec() and dialog.frozen is not None:
-        window.ofile.stack.clear()  # the plan's edition label changed outside the undo history
         window.reload_everything()
 
 
@@ -106,8 +104,7 @@ def change_steering_model(window: MainWindow) -> None:
     dialog = ChangeModelDialog(window.ofile.ws, plan_id, window)
     if not dialog.exec():
         return
-    lines = dialog.apply()
-    window.ofile.stack.clear()
+    lines = window.ofile.run_as_step(tr("Sharing", "byt styrmodell"), dialog.apply, window.reload_everything)
     window.reload_everything()
     window.statusBar().showMessage(" · ".join(lines), 15000)
 
@@ -122,8 +119,10 @@ def read_steering_model(window: MainWindow) -> None:
     path = files.open_path(window, tr("Sharing", "Läs in styrmodell"), tr("Sharing", "Styrmodeller (*.toml)"))
     if path is None:
         return
+    ws = window.ofile.ws
     try:
-        model = add_file_model(window.ofile.ws, path)
+        model = window.ofile.run_as_step(tr("Sharing", "läs in styrmodell"), lambda: add_file_model(ws, path),
+                                         window.reload_everything)
     except SteeringModelError as err:
         show_error(window, str(err))
         return

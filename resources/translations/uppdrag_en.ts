@@ -343,6 +343,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <context>
         <name>Files</name>
         <message>
+            <source>import av %1</source>
+            <translation>import of %1</translation>
+        </message>
+        <message>
             <source>Ny databasfil</source>
             <translation>New database file</translation>
         </message>
@@ -1365,6 +1369,18 @@ Do you want to open the file?</translation>
     </context>
     <context>
         <name>Sharing</name>
+        <message>
+            <source>frys utgåva</source>
+            <translation>freeze edition</translation>
+        </message>
+        <message>
+            <source>byt styrmodell</source>
+            <translation>change of steering model</translation>
+        </message>
+        <message>
+            <source>läs in styrmodell</source>
+            <translation>reading a steering model</translation>
+        </message>
         <message>
             <source>borttagen</source>
             <translation>deleted</translation>

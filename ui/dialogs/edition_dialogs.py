@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,10 +29,12 @@ from ui.i18n import tr
 class FreezeEditionDialog(QDialog):
     """Frys utgåva…: label (suggested), comment; `frozen` holds the EditionInfo after OK."""
 
-    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None,
+                 run: Callable[[Callable[[], editions.EditionInfo]], editions.EditionInfo] | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Editions", "Frys utgåva"))
         self.ws, self.plan_id = ws, plan_id
+        self.run = run or (lambda freeze: freeze())  # the window runs it as one undo step
         self.frozen: editions.EditionInfo | None = None
         current = models.Plan.get_by_id(plan_id).edition
         existing = editions.list_editions(ws, plan_id)
@@ -51,7 +55,8 @@ class FreezeEditionDialog(QDialog):
 
     def freeze(self) -> None:
         try:
-            self.frozen = editions.freeze_edition(self.ws, self.plan_id, self.label.text(), self.comment.text())
+            label, comment = self.label.text(), self.comment.text()
+            self.frozen = self.run(lambda: editions.freeze_edition(self.ws, self.plan_id, label, comment))
         except ValueError as exc:
             self.error.setText(str(exc))
             return
