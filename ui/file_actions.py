@@ -101,8 +101,9 @@ def import_json(window: MainWindow) -> None:
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
-def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path | None:
-    """Export the current plan; `checklists` adds its decision points' answered checklists (Word)."""
+def export(window: MainWindow, suffix: str, *, checklists: bool = False, changes_since: str | None = None) -> Path | None:
+    """Export the current plan; `checklists` adds its decision points' answered checklists (Word),
+    `changes_since` the appendix "Ändringar sedan utgåva X" (Word, PDF)."""
     from app.exporters import export_plan
 
     plan_id = window.current_plan_id()
@@ -122,7 +123,7 @@ def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path
         out = out.with_name(out.name + suffix)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists)
+        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, changes_since=changes_since)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))

@@ -91,7 +91,10 @@ def compare_editions(window: MainWindow) -> None:
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None:
         return
-    CompareEditionsDialog(window.ofile.ws, plan_id, window).exec()
+    from ui.file_actions import export
+
+    CompareEditionsDialog(window.ofile.ws, plan_id, window,
+                          export=lambda since: export(window, ".docx", changes_since=since)).exec()
 
 
 def change_steering_model(window: MainWindow) -> None:

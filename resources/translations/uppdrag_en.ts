@@ -1300,6 +1300,14 @@ Do you want to open the file?</translation>
     <context>
         <name>Editions</name>
         <message>
+            <source>&amp;Exportera till Word med bilagan ”Ändringar sedan utgåva”…</source>
+            <translation>&amp;Export to Word with the appendix “Changes since edition”…</translation>
+        </message>
+        <message>
+            <source>Avsnittens text ord för ord:</source>
+            <translation>The sections' text word by word:</translation>
+        </message>
+        <message>
             <source>Frys utgåva</source>
             <translation>Freeze edition</translation>
         </message>

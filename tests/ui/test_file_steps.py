@@ -68,3 +68,37 @@ def test_freeze_is_one_undo_step(make_window, example_file: Path, qtbot, monkeyp
     window.actions_["redo"].trigger()
     window.actions_["redo"].trigger()
     assert [e.label for e in list_editions(ws, plan)] == [ws.get("plan", plan)["edition"]]
+
+
+def test_compare_shows_every_part_and_exports_the_appendix(make_window, example_file: Path, tmp_path: Path,
+                                                           qtbot, monkeypatch) -> None:
+    import docx
+
+    from app.editions import freeze_edition
+
+    window = make_window(example_file)
+    ws = window.ofile.ws
+    plan = plan_id_by_title(window, "Gemensam plan")
+    window.select_plan(plan)
+    freeze_edition(ws, plan, "1.0")
+    item = ws.list("timeline", plan)[0]
+    ws.update("timeline", item["id"], title="Ny titel på fasen")
+    ws.add("budget", plan, kind="cost", description="Konsultstöd", amount=250000, year=2026)
+    target = tmp_path / "med-bilaga.docx"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
+    shown: list[str] = []
+
+    def exec_(dialog) -> int:
+        dialog.show()
+        shown.append(dialog.summary.toPlainText())
+        assert dialog.export_button.isEnabled()
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        return 0
+
+    monkeypatch.setattr("ui.dialogs.edition_dialogs.CompareEditionsDialog.exec", exec_)
+    window.actions_["compare"].trigger()
+    assert "Tidplan\n- Ändrad:" in shown[0] and "Ny titel på fasen" in shown[0]
+    assert "Budget\n- Tillagd: Kostnad Konsultstöd" in shown[0]
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    start = texts.index("Bilaga: Ändringar sedan utgåva 1.0")
+    assert texts[start + 1] == "Tidplan" and "Ny titel på fasen" in texts[start + 2]

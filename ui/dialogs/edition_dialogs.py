@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import editions
+from app.plan_diff import text_lines
 from app.workspace import Workspace
 from db import models
 from ui.i18n import tr
@@ -68,12 +70,14 @@ class CompareEditionsDialog(QDialog):
 
     NOW = -1
 
-    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None,
+                 export: Callable[[str], object] | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Editions", "Jämför utgåvor"))
         self.ws, self.plan_id = ws, plan_id
         self.old, self.new = QComboBox(), QComboBox()
         items = editions.list_editions(ws, plan_id)
+        self.labels = {e.id: e.label for e in items}
         for e in items:
             text = f"{e.label}  ({e.date.isoformat()})"
             self.old.addItem(text, e.id)
@@ -84,6 +88,14 @@ class CompareEditionsDialog(QDialog):
             self.new.setCurrentIndex(len(items) - 1)
         else:
             self.new.setCurrentIndex(self.new.count() - 1)
+        # Every part of the plan (app.plan_diff), as the Word appendix and `uppdrag diff` say it.
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("allChanges")
+        self.summary.setReadOnly(True)
+        self.export_button = QPushButton(tr("Editions", "&Exportera till Word med bilagan ”Ändringar sedan utgåva”…"))
+        self.export_button.setObjectName("exportAppendix")
+        self.export_button.setVisible(export is not None)
+        self.export_button.clicked.connect(lambda: export(self.labels[self.old.currentData()]) if export else None)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([tr("Editions", "Avsnitt"), tr("Editions", "Ändring")])
         self.diff = QPlainTextEdit()
@@ -101,6 +113,9 @@ class CompareEditionsDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.export_button)
+        layout.addWidget(QLabel(tr("Editions", "Avsnittens text ord för ord:")))
         layout.addWidget(self.tree)
         layout.addWidget(self.diff)
         layout.addWidget(close)
@@ -113,6 +128,11 @@ class CompareEditionsDialog(QDialog):
         if self.old.count() == 0:
             return
         new_id = self.new.currentData()
+        old_label = self.labels[self.old.currentData()]
+        new_label = None if new_id == self.NOW else self.labels[new_id]
+        diffs, old, new = editions.plan_changes(self.ws, self.plan_id, old_label, new_label)
+        self.summary.setPlainText("\n".join(text_lines(diffs, old_label=old, new_label=new)))
+        self.export_button.setEnabled(new_id == self.NOW)  # the appendix says what changed up to today
         self.changes = editions.compare_editions(self.ws, self.old.currentData(),
                                                  None if new_id == self.NOW else new_id)
         for c in self.changes:
