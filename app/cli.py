@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="to_label", metavar="UTGÅVA", help="utgåvan att jämföra till (standard: planen som den är nu)")
     p.add_argument("--json", action="store_true", help="skriv ändringarna som JSON")
 
+    p = sub.add_parser("history", help="visa vem som ändrat vad och när i en plan")
+    p.add_argument("file", type=location, metavar="FIL")
+    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("--json", action="store_true", help="skriv historiken som JSON")
+
     p = sub.add_parser("anonymise", help="ta bort en persons namn, e-post och telefon ur hela filen")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("person", metavar="PERSON", help="personens id, uuid eller namn (eller ett namn som bara står i text)")
@@ -265,6 +270,19 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    from app.change_history import as_json, plan_history
+    from app.plans import find_plan
+
+    ws = _open(args.file, read_only=True)
+    try:
+        entries = plan_history(ws, find_plan(ws, args.plan))
+    finally:
+        _close(ws)
+    print(as_json(entries) if args.json else "\n".join(e.line() for e in entries))
+    return 0
+
+
 def cmd_anonymise(args: argparse.Namespace) -> int:
     from app import anonymise as anon
     from app.sharing import open_for_writing
@@ -308,6 +326,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "resources": cmd_resources,
     "anonymise": cmd_anonymise,
     "diff": cmd_diff,
+    "history": cmd_history,
 }
 
 

@@ -39,6 +39,12 @@ def _server_actions() -> ModuleType:
     return server_actions
 
 
+def _history_dialog() -> ModuleType:
+    from ui.dialogs import history_dialog
+
+    return history_dialog
+
+
 def _anonymise_dialog() -> ModuleType:
     from ui.dialogs import anonymise_dialog
 
@@ -211,6 +217,8 @@ class MainWindow(QMainWindow):
         a["read_model"] = self._action(m, tr("MainWindow", "&Läs in styrmodell…"),
                                        lambda: _sharing_actions().read_steering_model(self), None,
                                        "actionReadSteeringModel")
+        a["history"] = self._action(m, tr("MainWindow", "Ändrings&historik…"),
+                                    lambda: _history_dialog().show_plan_history(self), None, "actionPlanHistory")
         a["anonymise"] = self._action(m, tr("MainWindow", "Ta bort &personuppgifter…"),
                                       lambda: _anonymise_dialog().remove_personal_data(self), None,
                                       "actionRemovePersonalData")
@@ -266,6 +274,7 @@ class MainWindow(QMainWindow):
         a["save_copy"].setEnabled(on_file)
         a["restore"].setEnabled(on_file)
         a["compare"].setEnabled(plan)
+        a["history"].setEnabled(plan)
         a["merge"].setEnabled(writable and on_file)
         a["anonymise"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)

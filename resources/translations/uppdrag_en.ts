@@ -687,6 +687,10 @@ Do you want to open the file?</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Ändrings&amp;historik…</source>
+            <translation>Change &amp;history…</translation>
+        </message>
+        <message>
             <source>Ta bort &amp;personuppgifter…</source>
             <translation>Remove &amp;personal data…</translation>
         </message>
@@ -975,6 +979,10 @@ Do you want to open the file?</translation>
     </context>
     <context>
         <name>Pages</name>
+        <message>
+            <source>Historik…</source>
+            <translation>History…</translation>
+        </message>
         <message>
             <source>Logg</source>
             <translation>Log</translation>
@@ -1842,6 +1850,49 @@ Do you want to open the file?</translation>
         <message>
             <source>Också ur %1 säkerhetskopior och ångra-kopior.</source>
             <translation>Also from %1 backups and undo copies.</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>Filtrera (vem, del, text)…</source>
+            <translation>Filter (who, part, text)…</translation>
+        </message>
+        <message>
+            <source>Tid</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Vem</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>Vad</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Del</source>
+            <translation>Part</translation>
+        </message>
+        <message>
+            <source>Ändring</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>okänd</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>%1 ändringar</source>
+            <translation>%1 changes</translation>
+        </message>
+        <message>
+            <source>Inga ändringar</source>
+            <translation>No changes</translation>
+        </message>
+        <message>
+            <source>Ändringshistorik: %1</source>
+            <translation>Change history: %1</translation>
         </message>
     </context>
 </TS>

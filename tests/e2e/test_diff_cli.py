@@ -49,3 +49,19 @@ def test_diff_text_json_and_appendix(tmp_path: Path) -> None:
     r = uppdrag("export", str(path), str(plan), "-o", str(tmp_path / "p.json"), "--andringar-sedan", "1.0",
                 data_dir=tmp_path)
     assert r.returncode == 1 and "bara i Word och PDF" in r.stderr
+
+
+def test_history_lists_who_changed_what(tmp_path: Path) -> None:
+    path = tmp_path / "fil.uppdrag"
+    ws = Workspace.create(path)
+    try:
+        plan = add_examples(ws)[0]
+        ws.update("plan", plan, diarienummer="RÖL 2026/7")
+    finally:
+        ws.close()
+    r = uppdrag("history", str(path), str(plan), "--json", data_dir=tmp_path)
+    assert r.returncode == 0, r.stderr
+    entries = json.loads(r.stdout)
+    assert entries[0]["action"] == "Ändrad" and entries[0]["changes"] == ["diarienummer: (tomt) → ”RÖL 2026/7”"]
+    r = uppdrag("history", str(path), str(plan), data_dir=tmp_path)
+    assert "diarienummer: (tomt) → ”RÖL 2026/7”" in r.stdout.splitlines()[0]

@@ -1,0 +1,72 @@
+"""Ändringshistorik: who changed what, when, in a plan or in one of its rows (app.change_history)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.change_history import HistoryEntry
+from ui.i18n import tr
+
+
+class HistoryDialog(QDialog):
+    """The entries, newest first, with a filter on any of their words."""
+
+    def __init__(self, title: str, entries: list[HistoryEntry], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.entries = entries
+        self.filter = QLineEdit()
+        self.filter.setObjectName("historyFilter")
+        self.filter.setPlaceholderText(tr("History", "Filtrera (vem, del, text)…"))
+        self.filter.textChanged.connect(self.fill)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("historyTree")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([tr("History", "Tid"), tr("History", "Vem"), tr("History", "Vad"),
+                                   tr("History", "Del"), tr("History", "Ändring")])
+        self.count = QLabel("")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.count)
+        layout.addWidget(buttons)
+        self.resize(900, 520)
+        self.fill()
+
+    def fill(self, _text: str = "") -> None:
+        words = self.filter.text().casefold().split()
+        self.tree.clear()
+        shown = 0
+        for e in self.entries:
+            cells = [e.local_time, e.who or tr("History", "okänd"), e.action,
+                     f"{e.part.capitalize()} ”{e.item}”" if e.item else e.part.capitalize(), "; ".join(e.changes)]
+            if words and not all(w in " ".join(cells).casefold() for w in words):
+                continue
+            item = QTreeWidgetItem(cells)
+            item.setToolTip(4, "\n".join(e.changes))
+            self.tree.addTopLevelItem(item)
+            shown += 1
+        self.count.setText(tr("History", "%1 ändringar").replace("%1", str(shown)) if shown
+                           else tr("History", "Inga ändringar"))
+
+
+def show_plan_history(window) -> None:  # noqa: ANN001 - the main window
+    from app.change_history import plan_history
+
+    plan_id = window.current_plan_id()
+    if window.ofile is None or plan_id is None:
+        return
+    ws = window.ofile.ws
+    title = tr("History", "Ändringshistorik: %1").replace("%1", ws.get("plan", plan_id)["title"][:60])
+    HistoryDialog(title, plan_history(ws, plan_id), window).exec()
