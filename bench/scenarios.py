@@ -84,7 +84,12 @@ def b4(path: Path) -> dict[str, Any]:
         extra["build_s"] = now() - started
         extra["via"] = "ui.search_index.SearchIndex"
         db, table = index.db, "plan_fts"
-        search = index.search
+        # What a keystroke does: the ranked hits, and the text around the match in the first of them.
+        def keystroke(typed: str) -> object:
+            hits = index.hits(typed)
+            return hits and index.snippet(typed, hits[0].plan_id)
+
+        search = keystroke if hasattr(index, "snippet") else index.search
     except NotAvailable:
         # The same query shape, straight on SQLite: a TEMP FTS5 table of every plan's texts.
         started = now()

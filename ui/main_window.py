@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QCheckBox, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ui import i18n
@@ -100,11 +100,22 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.selectionModel().currentChanged.connect(self._plan_chosen)
         self.count_label = QLabel(self)
+        self.count_label.setObjectName("planCount")
+        # Å, ä and ö are ignored for a query typed without them; this ignores them always.
+        self.fold_box = QCheckBox(self)
+        self.fold_box.setObjectName("foldDiacritics")
+        self.fold_box.toggled.connect(lambda: self.refresh_list())
+        self.snippet_label = QLabel(self)  # the current plan's text around the search's match
+        self.snippet_label.setObjectName("searchSnippet")
+        self.snippet_label.setWordWrap(True)
+        self.snippet_label.setVisible(False)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.fold_box)
         left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.snippet_label)
         left_layout.addWidget(self.count_label)
 
         self.placeholder = QLabel(self)
@@ -293,6 +304,7 @@ class MainWindow(QMainWindow):
     def retranslate_static(self) -> None:
         self.search.setPlaceholderText(tr("MainWindow", "Sök i titlar, diarienummer och text (Ctrl+F)"))
         self.search.setAccessibleName(tr("MainWindow", "Sök planer"))
+        self.fold_box.setText(tr("MainWindow", "Skilj inte på å, ä, ö och a, o"))
         self.tree.setAccessibleName(tr("MainWindow", "Planer"))
         self.placeholder.setText(tr("MainWindow", "Välj en plan i listan, eller skapa en ny med Redigera → Ny plan (Ctrl+N)."))
         self.update_title()
@@ -459,9 +471,10 @@ class MainWindow(QMainWindow):
             return
         keep = self.current_plan_id()
         text = self.search.text()
-        matches = self.index.search(text) if text.strip() else self._index.search(text)
-        rows = [PlanRow(p.id, p.doc_type, p.title, p.diarienummer, p.status) for p in list_plans(self.ofile.ws)
-                if matches is None or p.id in matches]
+        hits = self.index.hits(text, fold=self._fold()) if text.strip() else None
+        found = {h.plan_id: rank for rank, h in enumerate(hits or [])}
+        rows = [PlanRow(p.id, p.doc_type, p.title, p.diarienummer, p.status, found.get(p.id, 0))
+                for p in list_plans(self.ofile.ws) if hits is None or p.id in found]
         self.tree.selectionModel().blockSignals(True)
         self.plan_model.set_rows(rows)
         self.tree.expandAll()
@@ -470,7 +483,26 @@ class MainWindow(QMainWindow):
             if index.isValid():
                 self.tree.setCurrentIndex(index)
         self.tree.selectionModel().blockSignals(False)
-        self.count_label.setText(tr("MainWindow", "%1 planer").replace("%1", str(len(rows))))
+        if hits is None:
+            self.count_label.setText(tr("MainWindow", "%1 planer").replace("%1", str(len(rows))))
+        elif rows:
+            self.count_label.setText(tr("MainWindow", "%1 träffar").replace("%1", str(len(rows))) if len(rows) > 1
+                                     else tr("MainWindow", "1 träff"))
+        else:
+            self.count_label.setText(tr("MainWindow", "Inga träffar"))
+        self._show_snippet()
+
+    def _fold(self) -> bool | None:
+        """Ignore å, ä and ö always (the box), or only for a query typed without them (None)."""
+        return True if self.fold_box.isChecked() else None
+
+    def _show_snippet(self) -> None:
+        """The current plan's text around the search's match, under the list while a search is on."""
+        text = self.search.text()
+        plan_id = self.tree.currentIndex().data(PLAN_ID_ROLE)
+        snippet = self.index.snippet(text, plan_id, fold=self._fold()) if text.strip() and plan_id else ""
+        self.snippet_label.setText(snippet)
+        self.snippet_label.setVisible(bool(snippet))
 
     def _first_plan_index(self):
         for d in range(self.plan_model.rowCount()):
@@ -492,6 +524,7 @@ class MainWindow(QMainWindow):
             self.show_plan(plan_id)
 
     def _plan_chosen(self, current, _previous) -> None:
+        self._show_snippet()
         plan_id = current.data(PLAN_ID_ROLE) if current.isValid() else None
         if plan_id is not None and plan_id != self.current_plan_id():
             self.show_plan(plan_id)

@@ -687,6 +687,22 @@ Do you want to open the file?</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>%1 träffar</source>
+            <translation>%1 hits</translation>
+        </message>
+        <message>
+            <source>1 träff</source>
+            <translation>1 hit</translation>
+        </message>
+        <message>
+            <source>Inga träffar</source>
+            <translation>No hits</translation>
+        </message>
+        <message>
+            <source>Skilj inte på å, ä, ö och a, o</source>
+            <translation>Treat å, ä, ö as a, o</translation>
+        </message>
+        <message>
             <source>Ändrings&amp;historik…</source>
             <translation>Change &amp;history…</translation>
         </message>
