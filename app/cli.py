@@ -359,6 +359,29 @@ def is_command(argv: Sequence[str]) -> bool:
     return bool(argv) and (argv[0] in HANDLERS or argv[0] in ("-h", "--help", "--version"))
 
 
+FILE_SUFFIXES = (".uppdrag", ".db", ".sqlite")  # what the app opens (and creates) as its files
+
+
+def unknown_command(argv: Sequence[str]) -> str | None:
+    """The Swedish answer to a first argument that is neither a command nor a file to open, else None.
+
+    `uppdrag lsit FIL` must not start the app on a file named "lsit" (in a script it would hang):
+    a word that names no existing file, no team server and no Uppdrag file is taken as a mistyped
+    command, with the nearest command suggested and every command listed."""
+    if not argv or argv[0].startswith("-") or argv[0] in HANDLERS:
+        return None
+    word = argv[0]
+    if isinstance(location(word), str) or Path(word).exists() or Path(word).suffix.lower() in FILE_SUFFIXES:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word, list(HANDLERS), n=1, cutoff=0.7)
+    guess = f" – menade du ’{close[0]}’?" if close else ""
+    return (f"uppdrag: okänt kommando ’{word}’{guess}\n"
+            f"Kommandon: {', '.join(HANDLERS)}.\n"
+            "Ett filnamn öppnas bara om filen finns eller slutar på .uppdrag. Mer: uppdrag --help\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; `ui.entry` sends everything else (starting the app) to the GUI."""
     argv = list(sys.argv[1:] if argv is None else argv)

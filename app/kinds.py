@@ -61,7 +61,7 @@ FIELD_LABELS = {
     "start_precision": "startens precision", "end": "slut", "end_precision": "slutets precision",
     "status": "status", "progress": "andel klar", "comment": "kommentar", "responsible": "ansvarig",
     "responsible_person_id": "ansvarig person", "position": "ordning", "plan_id": "plan", "parent_id": "överordnad",
-    "probability": "sannolikhet", "impact": "konsekvens (poäng)", "consequence": "konsekvens", "cause": "orsak",
+    "probability": "sannolikhet", "impact": "konsekvens", "consequence": "följd", "cause": "orsak",
     "mitigation": "åtgärd", "owner": "ägare", "due": "klart senast", "amount": "belopp", "year": "år",
     "note": "anteckning", "notes": "anteckningar", "allocation": "andel av tjänst", "person_id": "person", "unit": "verksamhet",
     "competence": "resurs/kompetens", "diarienummer": "diarienummer", "edition": "utgåva", "authors": "författare",
@@ -69,7 +69,24 @@ FIELD_LABELS = {
     "organisation": "organisation", "term": "begrepp", "explanation": "förklaring", "label": "utgåva",
     "decision_text": "beslutstext", "decision_choice": "beslut", "decision_comment": "beslutskommentar",
     "decided_by": "beslutat av", "entry_date": "datum", "report_date": "datum", "author": "författare",
+    "programme": "program", "version": "version", "doc_type": "dokumenttyp", "assignment": "uppdrag",
+    "document_date": "datum", "decision_date": "beslutsdatum", "signature_title": "underskrift av (roll)",
+    "signature_name": "namnförtydligande", "signature_date": "datum för underskrift", "level": "nivå",
+    "checklist": "checklista", "url": "länk", "number": "nummer", "sum_rule": "summering", "outcome": "utfall",
+    "trend": "trend", "person": "person", "key": "nyckel", "guidance": "vägledning", "content": "tabell",
 }
+# Neuter nouns among the labels take "ändrat" ("ändrat belopp"), the others "ändrad" ("ändrad titel").
+NEUTER_FIELDS = frozenset({"amount", "year", "entry_date", "report_date", "document_date", "decision_date",
+                           "signature_date", "measure", "name", "term", "decision_choice", "end", "diarienummer",
+                           "number", "programme", "assignment", "outcome"})
+# The fields whose text names a row in a message, first found first ("risken ’Personalbrist’").
+NAME_FIELDS = ("title", "heading", "term", "name", "competence", "description", "text", "code", "label")
+
+
+def row_name(row: dict[str, object], limit: int = 40) -> str:
+    """The row's own name as a person knows it (its title, heading, term …), shortened to `limit`."""
+    text = next((str(row[f]) for f in NAME_FIELDS if row.get(f)), "").split("\n", 1)[0].strip()
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def kind(name: str) -> Kind:

@@ -30,7 +30,7 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Side, Write, add_log_entries, apply, other_side, roomy_cache
+from db.merge import Copy, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -190,7 +190,7 @@ class _Row:
 class _Decider:
     def __init__(self, prefer: str, resolve: Resolver | None, author: str):
         self.prefer, self.resolve, self.author = prefer, resolve, author
-        self.writes: list[Write] = []
+        self.writes: list[Write | Copy] = []
         self.conflicts: list[Conflict] = []
 
     def outcome(self, c: Conflict) -> str:
@@ -208,6 +208,10 @@ class _Decider:
     def new_row(self, shape: Shape, t: RowState, records: list[Record]) -> None:
         self.writes.append(Write(shape, t.uuid, dict(t.values), t.version, t.rev, t.modified_at, t.created_at,
                                  new=True, records=records))
+
+    def copy(self, shape: Shape, new: list[str], ahead: list[str]) -> None:
+        """`new_row` and `fast_forward` of these rows, done in SQL from the attached file."""
+        self.writes += [Copy(shape, uuids, fresh) for uuids, fresh in ((new, True), (ahead, False)) if uuids]
 
     def fast_forward(self, shape: Shape, t: RowState, records: list[Record]) -> None:
         """Only the other file changed the row since this one's version: take its version as it is
@@ -312,14 +316,17 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     Rows are read only as far as needed: versions first; the other file's history tells
     which rows it changed alone (taken as they are); this file's history tells which ones
     only this file changed (nothing to do); only rows both changed are read on both sides.
+    When `theirs` is a SQLite file attached to `mine`, the rows taken as they are are not
+    read at all: they are copied in SQL (db.merge.Copy), with the same outcome.
     """
     decider = _Decider(prefer, resolve, author)
+    copying = theirs.copies_into(mine)
     for shape in history.shapes():
         my_versions, their_versions = mine.versions(shape), theirs.versions(shape)
         differ = [u for u, v in their_versions.items() if my_versions.get(u) != v]
         if not differ:
             continue
-        their_records = theirs.records(differ)
+        their_records = theirs.records(differ, content=not copying)  # a copy needs only the links
         new, ahead, rest = [], [], []
         for u in differ:
             mv = my_versions.get(u)
@@ -332,12 +339,17 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
         my_links = mine.records(rest, content=False)  # descent needs no content
         both = [u for u in rest if not _descends(my_versions[u], their_versions[u], my_links.get(u, ()))]
         my_records = mine.records(both)
-        their_states = theirs.states(shape, new + ahead + both)
+        if copying:
+            their_records = theirs.records(both)
+            their_states = theirs.states(shape, both)
+            decider.copy(shape, new, ahead)
+        else:
+            their_states = theirs.states(shape, new + ahead + both)
+            for u in new:
+                decider.new_row(shape, their_states[u], their_records.get(u, []))
+            for u in ahead:
+                decider.fast_forward(shape, their_states[u], their_records.get(u, []))
         my_states = mine.states(shape, both)
-        for u in new:
-            decider.new_row(shape, their_states[u], their_records.get(u, []))
-        for u in ahead:
-            decider.fast_forward(shape, their_states[u], their_records.get(u, []))
         for u in both:
             known = {r.version: r for r in my_records.get(u, [])}
             missing = [r for r in their_records.get(u, []) if r.version not in known
@@ -358,20 +370,25 @@ def _fill_plan_titles(conflicts: list[Conflict], mine: Side, theirs: Side) -> No
 
 
 def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve: Resolver | None = None,
-               dry_run: bool = False) -> MergeReport:
+               dry_run: bool = False, copy_in_sql: bool = True) -> MergeReport:
     """Bring the rows of `other` into the open, writable `store` (db.store.Store).
 
     With `dry_run` nothing is written: the report lists what would be added or changed
     and the conflicts (with `outcome` as `prefer` would decide them), so a window can show
     them and pass the user's choices back as `resolve`: a mapping of Conflict.key (or a
     row uuid, for all its fields) to "mine"/"theirs", or a callable.
+
+    A SQLite `store` reads `other` attached to its own connection, and the rows taken as
+    they are move in SQL; `copy_in_sql=False` reads them through Python instead, as a
+    merge with a team server does (the outcome is the same).
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.")
     other = Path(other)
     if other.exists() and store.path.exists() and other.resolve() == store.path.resolve():
         raise StoreError("En fil kan inte slås samman med sig själv.")
-    with other_side(other) as theirs:
+    opened = attached_side(store.db, other) if copy_in_sql and can_attach(store.db) else other_side(other)
+    with opened as theirs:
         mine = Side(store.db, store.path.name)
 
         def run() -> MergeReport:
@@ -380,10 +397,11 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
             report = MergeReport(peer=theirs.name, conflicts=decided.conflicts)
             for w in decided.writes:
                 bucket = report.added if w.new else report.updated
-                if w.new or w.values:
-                    bucket[w.shape.name] = bucket.get(w.shape.name, 0) + 1
+                if w.rows:
+                    bucket[w.shape.name] = bucket.get(w.shape.name, 0) + w.rows
             if dry_run:
                 return report
+            store.require_writable()  # the integrity check ran while the merge read
             apply(store.db, decided.writes)
             add_log_entries(store.db, [(c.plan_uuid, f"Sammanslagning med ”{theirs.name}”. {c.describe(theirs.name)}",
                                         c.outcome) for c in decided.conflicts if c.plan_uuid])
@@ -393,12 +411,12 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
         with roomy_cache(store.db):
             if dry_run:
                 return run()
-            with store.write():
+            with store.write(reads_first=True):
                 return run()
 
 
 def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",
-                resolve: Resolver | None = None, *, dry_run: bool = False) -> MergeReport:
+                resolve: Resolver | None = None, *, dry_run: bool = False, copy_in_sql: bool = True) -> MergeReport:
     """Open `mine` for writing, merge `theirs` into it as one transaction, and close it."""
     from db.store import open_store
 
@@ -406,6 +424,6 @@ def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",
     try:
         if store.read_only and not dry_run:
             raise StoreError(f"Filen ”{Path(mine).name}” är skrivskyddad; sammanslagningen kan inte sparas.")
-        return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run)
+        return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run, copy_in_sql=copy_in_sql)
     finally:
         store.close()

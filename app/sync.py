@@ -61,8 +61,8 @@ class SyncReport:
 def _counts(writes: list[Any]) -> dict[str, int]:
     out: dict[str, int] = {}
     for w in writes:
-        if w.new or w.values:
-            out[w.shape.name] = out.get(w.shape.name, 0) + 1
+        if w.rows:
+            out[w.shape.name] = out.get(w.shape.name, 0) + w.rows
     return out
 
 

@@ -38,6 +38,7 @@ from db import models
 BOOKKEEPING = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "version_id"})
 HISTORY_DAYS = 365
 IDENTITY_DAYS = 3 * 365
+JSON_VALUES = '(SELECT "value" FROM json_each(?))'  # the values of one JSON list, bound as one parameter (SQLite)
 CHUNK = 2000  # values per IN (…): well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits
 
 RECORD_COLUMNS = ("tbl", "row_uuid", "version", "parent", "parent2", "rev", "at", "who", "action", "data")
@@ -136,19 +137,24 @@ def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] 
 # --- reading rows as the history stores them ------------------------------------
 
 
-def content_select(shape: Shape) -> str:
+def table(name: str, schema: str | None = None) -> str:
+    """A table's name in SQL, in `schema` (an attached SQLite file) when one is given."""
+    return f'"{schema}"."{name}"' if schema else f'"{name}"'
+
+
+def content_select(shape: Shape, schema: str | None = None) -> str:
     """SELECT id, uuid, version, rev, created_at, modified_at and the content columns (foreign keys
-    as the uuids of their rows) of `shape`'s table `t`; the caller adds WHERE."""
+    as the uuids of their rows) of `shape`'s table `t` (in `schema`); the caller adds WHERE."""
     joins, cols = [], []
     fk = shape.fk_map
     for n, c in enumerate(shape.columns):
         if c in fk:
-            joins.append(f'LEFT JOIN "{fk[c]}" j{n} ON j{n}."id" = t."{c}"')
+            joins.append(f'LEFT JOIN {table(fk[c], schema)} j{n} ON j{n}."id" = t."{c}"')
             cols.append(f'j{n}."uuid"')
         else:
             cols.append(f't."{c}"')
     head = 't."id", t."uuid", t."version_id", t."rev", t."created_at", t."modified_at"'
-    return f'SELECT {head}, {", ".join(cols)} FROM "{shape.name}" t {" ".join(joins)}'
+    return f'SELECT {head}, {", ".join(cols)} FROM {table(shape.name, schema)} t {" ".join(joins)}'
 
 
 @dataclass
@@ -171,9 +177,9 @@ def _text(value: Any) -> Any:
 
 
 def read_states(db: Any, shape: Shape, *, ids: Sequence[int] | None = None,
-                uuids: Sequence[str] | None = None) -> list[RowState]:
-    """The rows of `shape` with these ids (or uuids); every row when neither is given."""
-    base = content_select(shape)
+                uuids: Sequence[str] | None = None, schema: str | None = None) -> list[RowState]:
+    """The rows of `shape` (in `schema`) with these ids (or uuids); every row when neither is given."""
+    base = content_select(shape, schema)
     if ids is None and uuids is None:
         rows: Iterable[Sequence[Any]] = db.execute_sql(base)
     else:
@@ -194,18 +200,25 @@ def dump(values: dict[str, Any]) -> str:
 # --- writing versions -----------------------------------------------------------
 
 
-_UPSERT_RECORD = (
-    f'INSERT INTO "row_version" ({", ".join(f'"{c}"' for c in RECORD_COLUMNS)}) '
-    f'VALUES ({", ".join("?" * len(RECORD_COLUMNS))}) '
-    'ON CONFLICT ("version") DO UPDATE SET "data" = excluded."data" '
-    'WHERE "row_version"."data" IS NULL AND excluded."data" IS NOT NULL'
-)
+_RECORD_LIST = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+# A record the file has already only gains its content if it lacked it.
+_KEEP_KNOWN = ('ON CONFLICT ("version") DO UPDATE SET "data" = excluded."data" '
+               'WHERE "row_version"."data" IS NULL AND excluded."data" IS NOT NULL')
+_UPSERT_RECORD = f'INSERT INTO "row_version" ({_RECORD_LIST}) VALUES ({", ".join("?" * len(RECORD_COLUMNS))}) {_KEEP_KNOWN}'
 
 
 def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
     """Insert version records (tuples in RECORD_COLUMNS order); a record the file has already
     only gains its content if it lacked it."""
     executemany(db, _UPSERT_RECORD, records)
+
+
+def copy_records(db: Any, schema: str, row_uuids: Sequence[str]) -> None:
+    """`write_records` of every record of these rows, read in SQL from the SQLite file attached to
+    this one as `schema` (the records never pass through Python)."""
+    db.execute_sql(f'INSERT INTO "main"."row_version" ({_RECORD_LIST}) SELECT {_RECORD_LIST} '
+                   f'FROM {table("row_version", schema)} WHERE "row_uuid" IN {JSON_VALUES} ORDER BY "id" {_KEEP_KNOWN}',
+                   (json.dumps(list(row_uuids)),))
 
 
 def record_superseded(db: Any, shape: Shape, states: Iterable[RowState]) -> None:
@@ -294,13 +307,15 @@ class Record(NamedTuple):
         return tuple(self)
 
 
-def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
-    """Every version record of these rows: row uuid -> records. Without `content` the records
-    carry no `data` (their links are all a question of descent needs)."""
+def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
+                 schema: str | None = None) -> dict[str, list[Record]]:
+    """Every version record of these rows (in `schema`): row uuid -> records. Without `content` the
+    records carry no `data` (their links are all a question of descent needs)."""
     out: dict[str, list[Record]] = {}
     cols = ", ".join(f'"{c}"' for c in RECORD_COLUMNS[:-1]) + (', "data"' if content else ", NULL")
     make = Record._make
-    for r in select_in(db, f'SELECT {cols} FROM "row_version" WHERE "row_uuid" IN ({{}})', list(row_uuids)):
+    source = table("row_version", schema)
+    for r in select_in(db, f'SELECT {cols} FROM {source} WHERE "row_uuid" IN ({{}})', list(row_uuids)):
         rec = make(r)
         got = out.get(rec.row_uuid)
         if got is None:

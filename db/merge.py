@@ -9,6 +9,7 @@ merge reads of each side is a row's current version, its content and its history
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -40,29 +41,34 @@ class RawDatabase:
 
 
 class Side:
-    """One file as the merge reads it."""
+    """One file as the merge reads it: a database, or a SQLite file attached to one as `schema`."""
 
-    def __init__(self, db: Any, name: str):
+    def __init__(self, db: Any, name: str, schema: str | None = None):
         self.db = db
         self.name = name
+        self.schema = schema
 
     def versions(self, shape: Shape) -> dict[str, str]:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
-        return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM "{shape.name}"'))
+        return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
 
     def states(self, shape: Shape, uuids: Sequence[str]) -> dict[str, RowState]:
         if not uuids:
             return {}
-        return {s.uuid: s for s in history.read_states(self.db, shape, uuids=uuids)}
+        return {s.uuid: s for s in history.read_states(self.db, shape, uuids=uuids, schema=self.schema)}
 
     def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
         """Row uuid -> its version records; without `content`, only their links (no `data`)."""
-        return history.read_records(self.db, uuids, content=content) if uuids else {}
+        return history.read_records(self.db, uuids, content=content, schema=self.schema) if uuids else {}
+
+    def copies_into(self, other: Side) -> bool:
+        """Whether rows can go from this side into `other` in SQL, never passing through Python:
+        this side is a SQLite file attached to the connection of `other`."""
+        return self.schema is not None and self.db is other.db
 
     def file_uuid(self) -> str:
-        import json
-
-        row = self.db.execute_sql("SELECT value FROM setting WHERE key = 'file_uuid'").fetchone()
+        row = self.db.execute_sql(
+            f"SELECT value FROM {history.table('setting', self.schema)} WHERE key = 'file_uuid'").fetchone()
         if row is None:
             raise StoreError("Filen saknar identitet (file_uuid) och kan inte slås samman.")
         return str(json.loads(row[0]))
@@ -88,19 +94,15 @@ def roomy_cache(db: Any) -> Iterator[None]:
 
 
 @contextmanager
-def other_side(path: Path) -> Iterator[Side]:
-    """The other file, checked and opened read-only (an older version migrated in a temporary copy)."""
+def _readable(path: Path) -> Iterator[Path]:
+    """`path` checked like any file from someone else; the file to read: itself, or a temporary
+    copy migrated to this version's schema when it is older (never migrated in place)."""
     from db.identity import SCHEMA_VERSION
-    from db.store import _raw_connect, check_file
+    from db.store import check_file
 
     check = check_file(path, allow_recovery=False)
     if check.version == SCHEMA_VERSION:
-        conn = _raw_connect(path, write=False)
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        try:
-            yield Side(RawDatabase(conn), path.name)
-        finally:
-            conn.close()
+        yield path
         return
     from db.backup import copy_database
     from db.store import open_store
@@ -109,12 +111,45 @@ def other_side(path: Path) -> Iterator[Side]:
         copy = Path(tmp) / path.name
         copy_database(path, copy)
         open_store(copy).close()
-        conn = _raw_connect(copy, write=False)
+        yield copy
+
+
+@contextmanager
+def other_side(path: Path) -> Iterator[Side]:
+    """The other file, checked and opened read-only on a connection of its own."""
+    from db.store import _raw_connect
+
+    with _readable(path) as readable:
+        conn = _raw_connect(readable, write=False)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
             yield Side(RawDatabase(conn), path.name)
         finally:
             conn.close()
+
+
+ATTACHED = "theirs"
+
+
+def can_attach(db: Any) -> bool:
+    """Whether another SQLite file can be attached to `db`: it is a SQLite database itself."""
+    return isinstance(getattr(db, "obj", None) or db, SqliteDatabase)
+
+
+@contextmanager
+def attached_side(db: Any, path: Path) -> Iterator[Side]:
+    """The other file, checked, attached read-only to the connection of `db` (a SQLite file, outside
+    any transaction) as the schema `theirs` while the block runs; rows it gives as they are can
+    then be copied in SQL (`Copy`). The connection's defensive settings hold for it too."""
+    from db.uri import file_uri
+
+    with _readable(path) as readable:
+        db.execute_sql(f'ATTACH DATABASE ? AS "{ATTACHED}"', (file_uri(readable, mode="ro"),))
+        try:
+            db.execute_sql(f'PRAGMA "{ATTACHED}".cache_size = -{CACHE_KIB}')
+            yield Side(db, path.name, schema=ATTACHED)
+        finally:
+            db.execute_sql(f'DETACH DATABASE "{ATTACHED}"')
 
 
 @dataclass
@@ -131,6 +166,27 @@ class Write:
     new: bool = False  # a row this file does not have yet
     old: RowState | None = None  # this file's row before a three-way merge: its version is kept in the history
     records: list[Record] = field(default_factory=list)  # versions to add to this file's history
+
+    @property
+    def rows(self) -> int:
+        """How many rows this writes (a row whose content stays as it is counts for none)."""
+        return int(self.new or bool(self.values))
+
+
+@dataclass
+class Copy:
+    """Rows of the attached file to take as they are there, with all their history: added (`new`)
+    or written over this file's rows. `apply` copies them in SQL, the way it would write a `Write`
+    of each row's content (foreign keys found again by uuid, the version, rev and times kept)."""
+
+    shape: Shape
+    uuids: list[str]
+    new: bool
+    schema: str = ATTACHED
+
+    @property
+    def rows(self) -> int:
+        return len(self.uuids)
 
 
 class _Ids:
@@ -153,8 +209,10 @@ class _Ids:
         self.known.setdefault(table, {})[uuid] = row_id
 
 
-def apply(db: Any, writes: list[Write]) -> None:
-    """Write `writes` (parents' tables before children's) inside the caller's transaction."""
+def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
+    """Write `changes` (parents' tables before children's) inside the caller's transaction."""
+    _copy(db, [c for c in changes if isinstance(c, Copy)])
+    writes = [w for w in changes if isinstance(w, Write)]
     ids = _Ids(db)
     wanted: dict[str, set[str]] = {}
     for w in writes:  # every referenced row, in one look-up per table
@@ -210,6 +268,46 @@ def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[A
             sets = ", ".join(f'"{c}" = ?' for c in names)
             history.executemany(db, f'UPDATE "{table}" SET {sets} WHERE "uuid" = ?', rows)
     batches.clear()
+
+
+def _copy(db: Any, copies: list[Copy]) -> None:
+    """The rows of `copies` (parents' tables before children's) from the attached file into this one,
+    each statement over all the rows of one copy; then their version records."""
+    order = {s.name: n for n, s in enumerate(history.shapes())}
+    for c in copies:
+        shape, fk = c.shape, c.shape.fk_map
+        joins, values = [], []
+        for n, column in enumerate(shape.columns):
+            if column in fk:  # the row it points to there, found here by its uuid
+                joins.append(f'LEFT JOIN {history.table(fk[column], c.schema)} j{n} ON j{n}."id" = t."{column}"')
+                values.append(f'(SELECT k."id" FROM "main"."{fk[column]}" k WHERE k."uuid" = j{n}."uuid")')
+            else:
+                values.append(f't."{column}"')
+        source = f'{history.table(shape.name, c.schema)} t {" ".join(joins)}'
+        chosen = (json.dumps(c.uuids),)
+        if c.new:
+            names = ", ".join(f'"{n}"' for n in ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns))
+            db.execute_sql(f'INSERT INTO "main"."{shape.name}" ({names}) SELECT t."uuid", t."version_id", t."rev", '
+                           f't."created_at", t."modified_at", {", ".join(values)} FROM {source} '
+                           f'WHERE t."uuid" IN {history.JSON_VALUES} ORDER BY t."id"', chosen)
+        else:
+            sets = ", ".join(f'"{column}" = {v}' for column, v in zip(shape.columns, values))
+            db.execute_sql(f'UPDATE "main"."{shape.name}" AS m SET {sets}, "version_id" = t."version_id", '
+                           f'"rev" = t."rev", "modified_at" = t."modified_at" FROM {source} '
+                           f'WHERE m."uuid" = t."uuid" AND t."uuid" IN {history.JSON_VALUES}', chosen)
+    added = {c.shape.name for c in copies if c.new}
+    for c in copies:  # rows that point at rows added after them: at their own table's new rows, or a later table's
+        for column, target in c.shape.fks:
+            if target not in added or order[target] < order[c.shape.name] or (target == c.shape.name and not c.new):
+                continue
+            db.execute_sql(
+                f'UPDATE "main"."{c.shape.name}" AS m SET "{column}" = k."id" '
+                f'FROM {history.table(c.shape.name, c.schema)} t JOIN {history.table(target, c.schema)} j '
+                f'ON j."id" = t."{column}" JOIN "main"."{target}" k ON k."uuid" = j."uuid" '
+                f'WHERE m."uuid" = t."uuid" AND m."{column}" IS NULL AND t."uuid" IN {history.JSON_VALUES}',
+                (json.dumps(c.uuids),))
+    for c in copies:
+        history.copy_records(db, c.schema, c.uuids)
 
 
 def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import OperationalError, SqliteDatabase
+from peewee import DatabaseError, OperationalError, SqliteDatabase
 
 from db import models
 from db.errors import FileRefused, ReadOnlyStore, StoreError, database_error_text
@@ -322,13 +322,23 @@ class Store:
                                 else f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
 
     @contextmanager
-    def write(self) -> Iterator[None]:
-        """One committed transaction, begun with BEGIN IMMEDIATE."""
-        self.require_writable()
+    def write(self, *, reads_first: bool = False) -> Iterator[None]:
+        """One committed transaction, begun with BEGIN IMMEDIATE.
+
+        With `reads_first` the transaction may begin while the integrity check still runs: the
+        caller reads (a merge, for a while) and calls `require_writable()` before its first write,
+        so the check and the reading overlap and a damaged file is still never written.
+        """
+        if self.read_only or not reads_first:
+            self.require_writable()
         try:
             with self.db.atomic():
                 yield
-        except (sqlite3.OperationalError, OperationalError) as exc:
+        except (sqlite3.DatabaseError, DatabaseError) as exc:
+            if reads_first:  # a damaged file met while reading is said to be damaged, with its backup
+                self.require_writable()
+            if not isinstance(exc, sqlite3.OperationalError | OperationalError):
+                raise
             # On a full disk SQLite has rolled back already and peewee's own rollback then fails
             # with "cannot rollback - no transaction is active", which would hide the real error.
             raise StoreError(database_error_text(exc) or str(exc)) from exc

@@ -59,19 +59,20 @@ class OpenFile:
         return step.result
 
     # Shorthands the editor pages use.
-    def update(self, kind: str, row_id: int, values: dict[str, Any], text: str,
+    # An empty text names the step from the row and its fields (ui.undo.change_text).
+    def update(self, kind: str, row_id: int, values: dict[str, Any], text: str = "",
                merge_key: str | None = None) -> bool:
         return self.push(UpdateCommand(self.ws, self.events, kind, row_id, values, text, merge_key))
 
-    def add(self, kind: str, plan_id: int | None, values: dict[str, Any], text: str,
+    def add(self, kind: str, plan_id: int | None, values: dict[str, Any], text: str = "",
             index: int | None = None) -> int | None:
         command = AddCommand(self.ws, self.events, kind, plan_id, values, text, index)
         return command.row_id if self.push(command) else None
 
-    def delete(self, kind: str, row_id: int, text: str) -> bool:
+    def delete(self, kind: str, row_id: int, text: str = "") -> bool:
         return self.push(DeleteCommand(self.ws, self.events, kind, row_id, text))
 
-    def move(self, kind: str, row_id: int, new_index: int, text: str) -> bool:
+    def move(self, kind: str, row_id: int, new_index: int, text: str = "") -> bool:
         return self.push(MoveCommand(self.ws, self.events, kind, row_id, new_index, text))
 
     def close(self) -> Any:

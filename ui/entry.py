@@ -54,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if cli.is_command(argv):
         return cli.main(argv)
+    mistyped = cli.unknown_command(argv)
+    if mistyped is not None:
+        sys.stderr.write(mistyped)
+        return 2
     try:
         return start_gui(argv)
     except cli.USER_ERRORS as exc:

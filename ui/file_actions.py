@@ -48,6 +48,55 @@ def new_file(window: MainWindow) -> None:
     window.open_path(path)
 
 
+def file_problem(window: MainWindow, path: Path, message: str, *, opened: bool = False) -> None:
+    """A file refused on opening, or found damaged while open: one dialog with the ways on (its backups,
+    another file, a new file), opened over the window; the window acts on the choice."""
+    from ui.dialogs.file_problem_dialog import BACKUP, NEW, OTHER, FileProblemDialog
+
+    dialog = FileProblemDialog(path, message, window, opened=opened)
+    window.problem_dialog = dialog
+
+    def act(choice: str, backup: object) -> None:
+        window.problem_dialog = None
+        dialog.deleteLater()
+        if choice == BACKUP:
+            restore_and_open(window, path, backup)
+        elif choice == OTHER:
+            open_file_dialog(window)
+        elif choice == NEW:
+            new_file(window)
+
+    dialog.chosen.connect(act)
+    if window.isVisible():
+        dialog.open()
+    else:  # at start-up: over the window once it is on screen, not before it
+        from ui.first_paint import after_first_paint
+
+        after_first_paint(window, dialog.open)
+
+
+def restore_and_open(window: MainWindow, path: Path, backup) -> bool:  # noqa: ANN001 - app.backups.BackupInfo
+    """Put `backup` back at `path` (the file there is kept aside) and open it."""
+    from app.sharing import restore_under_lock
+
+    if window.ofile is not None:
+        window.close_file()  # the damaged file, open read-only: the restore replaces it
+    try:
+        _target, aside = restore_under_lock(backup.path, path)
+    except expected_errors() as exc:
+        file_problem(window, path, str(exc))
+        return False
+    if not window.open_path(path):
+        return False
+    from ui.dialogs.file_problem_dialog import when_text
+
+    text = tr("Files", "Filen är återställd från säkerhetskopian från %1.").replace("%1", when_text(backup))
+    if aside is not None:
+        text += " " + tr("Files", "Den tidigare filen finns kvar som %1.").replace("%1", str(aside))
+    window.statusBar().showMessage(text, 30000)
+    return True
+
+
 def open_file_dialog(window: MainWindow) -> None:
     path = files.open_path(window, tr("Files", "Öppna databasfil"), files.db_filter(), _folder(window))
     if path is not None:
@@ -115,12 +164,14 @@ def export(window: MainWindow, suffix: str, *, checklists: bool = False, changes
     safe = "".join(c for c in plan["title"] if c not in '\\/:*?"<>|').strip()[:80] or "plan"
     filters = {".docx": tr("Files", "Word-dokument (*.docx)"), ".pdf": tr("Files", "PDF (*.pdf)"),
                ".json": tr("Files", "Plan som JSON (*.json)")}
+    kind = suffix + ("+checklistor" if checklists else "")
     out = files.save_path(window, tr("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
-                          str(Path(_folder(window)) / (safe + suffix)))
+                          str(window.settings.export_folder(kind) / (safe + suffix)))
     if out is None:
         return None
     if out.suffix.lower() != suffix:
         out = out.with_name(out.name + suffix)
+    window.settings.remember_export_folder(kind, out.parent)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, changes_since=changes_since)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QApplication, QCheckBox, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout,
+    QWidget,
 )
 
 from ui import i18n
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._plan_chosen)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("planCount")
+        self.count_label.setWordWrap(True)
         # Å, ä and ö are ignored for a query typed without them; this ignores them always.
         self.fold_box = QCheckBox(self)
         self.fold_box.setObjectName("foldDiacritics")
@@ -118,9 +120,10 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.snippet_label)
         left_layout.addWidget(self.count_label)
 
-        self.placeholder = QLabel(self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
+        from ui.empty_state import EmptyState
+
+        self.placeholder = EmptyState(self)
+        self.problem_dialog = None  # the open FileProblemDialog (ui.file_actions.file_problem)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -137,6 +140,9 @@ class MainWindow(QMainWindow):
 
         self.build_menus()
         self.retranslate_static()
+        from ui.undo_keys import UndoKeys
+
+        self.undo_keys = UndoKeys(self._answers_for, self.undo, self.redo, self)
         self.resize(1400, 900)
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
@@ -164,6 +170,8 @@ class MainWindow(QMainWindow):
         self.actions_: dict[str, QAction] = {}
         a = self.actions_
         m = bar.addMenu(tr("MainWindow", "&Arkiv"))
+        a["new_plan"] = self._action(m, tr("MainWindow", "&Ny plan…"), lambda: _file_actions().new_plan(self),
+                                     QKeySequence.StandardKey.New, "actionNewPlan")
         a["new_file"] = self._action(m, tr("MainWindow", "&Ny databasfil…"), lambda: _file_actions().new_file(self),
                                      "Ctrl+Shift+N", "actionNewFile")
         a["open"] = self._action(m, tr("MainWindow", "&Öppna…"), lambda: _file_actions().open_file_dialog(self),
@@ -209,10 +217,9 @@ class MainWindow(QMainWindow):
 
         m = bar.addMenu(tr("MainWindow", "&Redigera"))
         a["undo"] = self._action(m, tr("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
-        a["redo"] = self._action(m, tr("MainWindow", "&Gör om"), self.redo, "Ctrl+Shift+Z", "actionRedo")
+        a["redo"] = self._action(m, tr("MainWindow", "&Gör om"), self.redo, "Ctrl+Y", "actionRedo")
+        a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         m.addSeparator()
-        a["new_plan"] = self._action(m, tr("MainWindow", "&Ny plan…"), lambda: _file_actions().new_plan(self),
-                                     QKeySequence.StandardKey.New, "actionNewPlan")
         a["copy_plan"] = self._action(m, tr("MainWindow", "&Kopiera plan"), lambda: _file_actions().copy_current_plan(self),
                                       None, "actionCopyPlan")
         a["delete_plan"] = self._action(m, tr("MainWindow", "&Ta bort plan…"), lambda: _file_actions().delete_plan(self),
@@ -300,13 +307,37 @@ class MainWindow(QMainWindow):
         if has_file:
             a["undo"].setText(tr("MainWindow", "&Ångra %1").replace("%1", self.ofile.stack.undoText()).strip())
             a["redo"].setText(tr("MainWindow", "&Gör om %1").replace("%1", self.ofile.stack.redoText()).strip())
+        self.update_empty_state()
+
+    def update_empty_state(self) -> None:
+        """What the place of the plan says when no plan is shown: what to do next, with the actions."""
+        a = self.actions_
+        if self.ofile is None:
+            text = tr("MainWindow", "Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.")
+            actions = [a["open"], a["new_file"]]
+        elif self.plan_model.plan_count() == 0 and not self.search.text().strip():
+            if self.ofile.read_only:
+                text = tr("MainWindow", "Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller "
+                                        "skapa en ny fil.")
+                actions = [a["open"], a["new_file"]]
+            else:
+                text = tr("MainWindow", "Filen har inga planer ännu. Skapa en plan från en mall, eller importera "
+                                        "en plan som någon har skickat som JSON.")
+                actions = [a["new_plan"], a["import"]]
+        elif self.ofile.read_only:
+            text = tr("MainWindow", "Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. "
+                                    "Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.")
+            actions = [a["restore"], a["open"]]
+        else:
+            text = tr("MainWindow", "Välj en plan i listan till vänster, eller skapa en ny plan.")
+            actions = [a["new_plan"]]
+        self.placeholder.show_state(text, actions)
 
     def retranslate_static(self) -> None:
         self.search.setPlaceholderText(tr("MainWindow", "Sök i titlar, diarienummer och text (Ctrl+F)"))
         self.search.setAccessibleName(tr("MainWindow", "Sök planer"))
         self.fold_box.setText(tr("MainWindow", "Skilj inte på å, ä, ö och a, o"))
         self.tree.setAccessibleName(tr("MainWindow", "Planer"))
-        self.placeholder.setText(tr("MainWindow", "Välj en plan i listan, eller skapa en ny med Redigera → Ny plan (Ctrl+N)."))
         self.update_title()
 
     def set_language(self, code: str) -> None:
@@ -333,9 +364,15 @@ class MainWindow(QMainWindow):
                 self.close_file()
             ofile = OpenFile.open(target, read_only=read_only, parent=self)
         except expected_errors() as exc:
-            show_expected(self, exc)
+            from app.errors import StoreError
+
             if isinstance(target, Path):  # a server that does not answer now is still remembered
                 self.settings.forget_file(target)
+            if isinstance(target, Path) and isinstance(exc, StoreError):  # the backups, another file, a new one
+                _file_actions().file_problem(self, target, str(exc))
+            else:
+                show_expected(self, exc)
+            self.update_actions()
             return False
         if ofile is None:
             return False
@@ -436,9 +473,7 @@ class MainWindow(QMainWindow):
             return  # another file was opened meanwhile
         self.reload_everything()
         self.update_title()
-        from ui.errors import show_error
-
-        show_error(self, message)
+        _file_actions().file_problem(self, self.ofile.path, message, opened=True)
 
     def update_title(self) -> None:
         if self.ofile is None:
@@ -468,6 +503,8 @@ class MainWindow(QMainWindow):
 
         if self.ofile is None:
             self.plan_model.set_rows([])
+            self.count_label.setText("")
+            self.update_empty_state()
             return
         keep = self.current_plan_id()
         text = self.search.text()
@@ -483,13 +520,17 @@ class MainWindow(QMainWindow):
             if index.isValid():
                 self.tree.setCurrentIndex(index)
         self.tree.selectionModel().blockSignals(False)
-        if hits is None:
-            self.count_label.setText(tr("MainWindow", "%1 planer").replace("%1", str(len(rows))))
-        elif rows:
-            self.count_label.setText(tr("MainWindow", "%1 träffar").replace("%1", str(len(rows))) if len(rows) > 1
-                                     else tr("MainWindow", "1 träff"))
+        if not rows and text.strip():
+            self.count_label.setText(tr("MainWindow", "Inga träffar för ”%1”. Sök på något annat, eller töm "
+                                                      "sökfältet för att se alla planer.").replace("%1", text.strip()))
+        elif hits is not None:
+            self.count_label.setText(tr("MainWindow", "1 träff") if len(rows) == 1
+                                     else tr("MainWindow", "%1 träffar").replace("%1", str(len(rows))))
+        elif len(rows) == 1:
+            self.count_label.setText(tr("MainWindow", "1 plan"))
         else:
-            self.count_label.setText(tr("MainWindow", "Inga träffar"))
+            self.count_label.setText(tr("MainWindow", "%1 planer").replace("%1", str(len(rows))))
+        self.update_empty_state()
         self._show_snippet()
 
     def _fold(self) -> bool | None:
@@ -592,15 +633,30 @@ class MainWindow(QMainWindow):
 
     # --- changes and undo ----------------------------------------------------
 
-    def _store_pending_edit(self) -> None:
-        """A field being typed in stores its text before undo/redo runs."""
+    def _answers_for(self, widget: QWidget) -> bool:
+        """Whether the file's undo keys work in `widget`: in this window and its portfolio windows."""
+        top = widget.window()
+        return top is self or top in self._portfolio_windows
+
+    def _store_pending_edit(self) -> bool:
+        """A field or table cell being typed in stores its text before undo runs; whether a cell's
+        editor was open (and is now closed)."""
+        from ui.sheet import SheetView
+
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, SheetView):
+            widget = widget.parentWidget()
+        closed = widget is not None and widget.commit_open_editor()
         if self.editor is not None:
             self.editor.flush()
+        return closed
 
     def undo(self) -> None:
         if self.ofile is None:
             return
-        self._store_pending_edit()
+        steps = self.ofile.stack.index()
+        if self._store_pending_edit() and self.ofile.stack.index() == steps:
+            return  # a cell's typing that could not be stored: closing its editor took it back
         self._revealing = True
         try:
             self.ofile.stack.undo()
@@ -654,4 +710,5 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
         self.close_file()
+        self.undo_keys.remove()
         super().closeEvent(event)

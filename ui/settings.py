@@ -11,6 +11,14 @@ MAX_RECENT = 8
 SETTINGS_ENV = "UPPDRAG_SETTINGS"
 
 
+def documents_folder() -> Path:
+    """The user's Documents folder (the home folder where there is none)."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
+
+
 class AppSettings:
     """Geometry, splitter state, last and recent files, language.
 
@@ -84,6 +92,17 @@ class AppSettings:
 
     def forget_server(self, url: str) -> None:
         self.q.setValue("servers/recent", [u for u in self.recent_servers if u != url])
+
+    def export_folder(self, kind: str) -> Path:
+        """Where the save dialog of an export of `kind` (".docx", ".pdf", …) opens: the folder the last
+        such export went to, else the user's Documents (never the app's hidden data folder)."""
+        value = self.q.value(f"export/{kind.lstrip('.')}", "")
+        if value and Path(str(value)).is_dir():
+            return Path(str(value))
+        return documents_folder()
+
+    def remember_export_folder(self, kind: str, folder: Path) -> None:
+        self.q.setValue(f"export/{kind.lstrip('.')}", str(folder))
 
     def forget_file(self, path: Path) -> None:
         self.q.setValue("files/recent", [str(p) for p in self.recent_files if p != Path(path).resolve()])

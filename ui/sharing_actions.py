@@ -66,9 +66,7 @@ def restore_from_backup(window: MainWindow) -> None:
     window.close_file()  # restore replaces the file: nothing may hold it open
     dialog = BackupsDialog(path, window)
     dialog.exec()
-    target = dialog.restored[0] if dialog.restored else path
-    if not window.open_path(target):
-        show_error(window, tr("Sharing", "Filen kunde inte öppnas igen efter återställningen."))
+    window.open_path(dialog.restored[0] if dialog.restored else path)  # a refusal offers what to do
 
 
 def freeze_edition(window: MainWindow) -> None:

@@ -16,12 +16,42 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app import kinds
 from app.steps import FileStep
 from app.workspace import Change, Workspace
+from ui.i18n import tr
 
 # Edits of the same field of the same row, made in a row (typing, dragging a
 # bar), merge into one undo step when they carry this id.
 MERGE_ID = 0x5550
+
+
+def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tuple[str, ...] = ()) -> str:
+    """An undo step's name, naming the part: "ändrad sannolikhet för risken ’Personalbrist’"
+    (the Edit menu puts "Ångra"/"Gör om" before it)."""
+    k = kinds.kind(kind)
+    try:
+        row = ws.get(kind, row_id)
+    except LookupError:
+        row = {}
+    name = kinds.row_name(row)
+    if not name and row.get("person"):  # a role or resource line on a person of the register
+        name = kinds.row_name(ws.get("person", row["person"]))
+    part = f"{k.label} ’{name}’" if name else k.label
+    if action == "updated":
+        labels = [kinds.FIELD_LABELS.get(f, f) for f in fields]
+        what = labels[0] if len(labels) == 1 else tr("Undo", "%1 och %2").replace(
+            "%1", ", ".join(labels[:-1])).replace("%2", labels[-1])
+        if len(fields) == 1 and fields[0] in kinds.NEUTER_FIELDS:
+            template = tr("Undo", "ändrat %1 för %2")
+        elif len(fields) == 1:
+            template = tr("Undo", "ändrad %1 för %2")
+        else:
+            template = tr("Undo", "ändrade %1 för %2")
+        return template.replace("%1", what).replace("%2", part)
+    template = {"added": tr("Undo", "att %1 lades till"), "deleted": tr("Undo", "att %1 togs bort"),
+                "restored": tr("Undo", "att %1 återställdes"), "moved": tr("Undo", "att %1 flyttades")}[action]
+    return template.replace("%1", part)
 
 
 class WorkspaceEvents(QObject):
@@ -45,7 +75,7 @@ class UpdateCommand(ServiceCommand):
     """Set fields of one row. With `merge_key`, consecutive edits merge into one step."""
 
     def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, row_id: int,
-                 values: dict[str, Any], text: str = "Ändra", merge_key: str | None = None):
+                 values: dict[str, Any], text: str = "", merge_key: str | None = None):
         super().__init__(ws, events, text)
         self.kind, self.row_id = kind, row_id
         self.new = dict(values)
@@ -56,6 +86,8 @@ class UpdateCommand(ServiceCommand):
         change = self.ws.update(self.kind, self.row_id, **self.new)
         if self.old is None:
             self.old = change.old
+            if not self.text():
+                self.setText(change_text(self.ws, self.kind, "updated", self.row_id, tuple(self.new)))
         self.announce(change)
 
     def undo(self) -> None:
@@ -78,7 +110,7 @@ class AddCommand(ServiceCommand):
     """Add a row; undo leaves a tombstone, redo brings the same row back."""
 
     def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, plan_id: int | None,
-                 values: dict[str, Any], text: str = "Lägg till", index: int | None = None):
+                 values: dict[str, Any], text: str = "", index: int | None = None):
         super().__init__(ws, events, text)
         self.kind, self.plan_id, self.values, self.index = kind, plan_id, dict(values), index
         self.row_id: int | None = None
@@ -87,6 +119,8 @@ class AddCommand(ServiceCommand):
         if self.row_id is None:
             change = self.ws.add(self.kind, self.plan_id, index=self.index, **self.values)
             self.row_id = change.ids[0]
+            if not self.text():
+                self.setText(change_text(self.ws, self.kind, "added", self.row_id))
         else:
             change = self.ws.restore(self.kind, self.row_id)
         self.announce(change)
@@ -97,8 +131,8 @@ class AddCommand(ServiceCommand):
 
 
 class DeleteCommand(ServiceCommand):
-    def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, row_id: int, text: str = "Ta bort"):
-        super().__init__(ws, events, text)
+    def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, row_id: int, text: str = ""):
+        super().__init__(ws, events, text or change_text(ws, kind, "deleted", row_id))
         self.kind, self.row_id = kind, row_id
 
     def redo(self) -> None:
@@ -110,8 +144,8 @@ class DeleteCommand(ServiceCommand):
 
 class MoveCommand(ServiceCommand):
     def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, row_id: int, new_index: int,
-                 text: str = "Flytta"):
-        super().__init__(ws, events, text)
+                 text: str = ""):
+        super().__init__(ws, events, text or change_text(ws, kind, "moved", row_id))
         self.kind, self.row_id, self.new_index = kind, row_id, new_index
         self.old_index: int | None = None
 

@@ -20,7 +20,7 @@ from app.export.docx_styles import S, ensure_language, ensure_styles
 from app.export.docx_tables import Cell
 from app.export.docx_text import Writer
 from app.export.docx_xml import W
-from app.export.plan_data import PlanData, as_text, format_date
+from app.export.plan_data import PlanData, as_text, format_date, lower_month
 from app.export.sanitize import Sanitizer
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def _metadata_table(ctx: Context) -> None:
         ("Datum", format_date(plan.metadata.get("document_date"))),
         ("Dokumenttyp", plan.doc_type_label),
         (kinds.undertaking_label(plan.doc_type), plan.meta("assignment")),
-        ("Utgåva", f"{edition} ({edition_day})" if edition and edition_day.strip() else edition),
+        ("Utgåva", f"{edition} ({lower_month(edition_day)})" if edition and edition_day.strip() else edition),
         ("Status", status_label(plan)),
     ]
     if plan.meta("version").strip():
@@ -298,7 +298,7 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
     footer_left = plan.title
     if edition:
         day = edition_date(plan)
-        footer_tail = f", utgåva {edition}" + (f", {day}" if day.strip() else "")
+        footer_tail = f", utgåva {edition}" + (f", {lower_month(day)}" if day.strip() else "")
     else:
         footer_tail = ""
     mark = "UTKAST" if draft_mark and plan.meta("status") == "draft" else ""

@@ -112,6 +112,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <context>
         <name>Fields</name>
         <message>
+            <source>Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när du fryser en utgåva (Redigera → Frys utgåva…), och varje fryst utgåva sparas så att den kan jämföras med en senare.</source>
+            <translation>The edition in the document header, for example 0.3 or 1.0. It is set when you freeze an edition (Edit → Freeze edition…), and every frozen edition is kept so that it can be compared with a later one.</translation>
+        </message>
+        <message>
+            <source>Bara om er organisation skriver en egen versionsbeteckning bredvid utgåvan (”Version: 1”). Lämna tom om ni bara använder utgåva.</source>
+            <translation>Only if your organisation writes its own version mark beside the edition (“Version: 1”). Leave it empty if you use editions only.</translation>
+        </message>
+        <message>
             <source>Summering</source>
             <translation>Totals</translation>
         </message>
@@ -345,6 +353,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <message>
             <source>import av %1</source>
             <translation>import of %1</translation>
+        </message>
+        <message>
+            <source>Filen är återställd från säkerhetskopian från %1.</source>
+            <translation>The file is restored from the backup from %1.</translation>
+        </message>
+        <message>
+            <source>Den tidigare filen finns kvar som %1.</source>
+            <translation>The previous file is kept as %1.</translation>
         </message>
         <message>
             <source>Ny databasfil</source>
@@ -705,6 +721,34 @@ Do you want to open the file?</translation>
         <message>
             <source>Ändrings&amp;historik…</source>
             <translation>Change &amp;history…</translation>
+        </message>
+        <message>
+            <source>Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.</source>
+            <translation>No file is open. Open a file of assignments, or create a new file.</translation>
+        </message>
+        <message>
+            <source>Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller skapa en ny fil.</source>
+            <translation>The file is read-only and has no plans. Open another file, or create a new file.</translation>
+        </message>
+        <message>
+            <source>Filen har inga planer ännu. Skapa en plan från en mall, eller importera en plan som någon har skickat som JSON.</source>
+            <translation>The file has no plans yet. Create a plan from a template, or import a plan someone has sent as JSON.</translation>
+        </message>
+        <message>
+            <source>Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.</source>
+            <translation>The file is read-only: choose a plan in the list on the left to read it. To make changes, restore a backup or open another file.</translation>
+        </message>
+        <message>
+            <source>Välj en plan i listan till vänster, eller skapa en ny plan.</source>
+            <translation>Choose a plan in the list on the left, or create a new plan.</translation>
+        </message>
+        <message>
+            <source>1 plan</source>
+            <translation>1 plan</translation>
+        </message>
+        <message>
+            <source>Inga träffar för ”%1”. Sök på något annat, eller töm sökfältet för att se alla planer.</source>
+            <translation>No matches for “%1”. Search for something else, or clear the search field to see all plans.</translation>
         </message>
         <message>
             <source>Ta bort &amp;personuppgifter…</source>
@@ -1205,6 +1249,38 @@ Do you want to open the file?</translation>
     </context>
     <context>
         <name>Undo</name>
+        <message>
+            <source>ändrat %1 för %2</source>
+            <translation>changed %1 of %2</translation>
+        </message>
+        <message>
+            <source>ändrad %1 för %2</source>
+            <translation>changed %1 of %2</translation>
+        </message>
+        <message>
+            <source>ändrade %1 för %2</source>
+            <translation>changed %1 of %2</translation>
+        </message>
+        <message>
+            <source>att %1 lades till</source>
+            <translation>adding %1</translation>
+        </message>
+        <message>
+            <source>att %1 togs bort</source>
+            <translation>deleting %1</translation>
+        </message>
+        <message>
+            <source>att %1 återställdes</source>
+            <translation>restoring %1</translation>
+        </message>
+        <message>
+            <source>att %1 flyttades</source>
+            <translation>moving %1</translation>
+        </message>
+        <message>
+            <source>%1 och %2</source>
+            <translation>%1 and %2</translation>
+        </message>
         <message>
             <source>Ny plan</source>
             <translation>New plan</translation>
@@ -1909,6 +1985,69 @@ Do you want to open the file?</translation>
         <message>
             <source>Ändringshistorik: %1</source>
             <translation>Change history: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileProblem</name>
+        <message>
+            <source>Säkerhetskopior</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <source>Öppna &amp;säkerhetskopian</source>
+            <translation>Open the &amp;backup</translation>
+        </message>
+        <message>
+            <source>Öppna en &amp;annan fil…</source>
+            <translation>Open &amp;another file…</translation>
+        </message>
+        <message>
+            <source>Skapa en &amp;ny fil…</source>
+            <translation>Create a &amp;new file…</translation>
+        </message>
+        <message>
+            <source>Filen är skadad</source>
+            <translation>The file is damaged</translation>
+        </message>
+        <message>
+            <source>Filen kan inte öppnas</source>
+            <translation>The file cannot be opened</translation>
+        </message>
+        <message>
+            <source>Säkerhetskopia från</source>
+            <translation>Backup from</translation>
+        </message>
+        <message>
+            <source>Planer</source>
+            <translation>Plans</translation>
+        </message>
+        <message>
+            <source>Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil eller skapa en ny.</source>
+            <translation>None of the file's backups can be read. Open another file or create a new one.</translation>
+        </message>
+        <message>
+            <source>Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller skapa en ny.</source>
+            <translation>There is no backup of the file. Open another file or create a new one.</translation>
+        </message>
+        <message>
+            <source>&amp;Fortsätt skrivskyddat</source>
+            <translation>&amp;Continue read-only</translation>
+        </message>
+        <message>
+            <source>&amp;Stäng</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>oläsbar</source>
+            <translation>unreadable</translation>
+        </message>
+        <message>
+            <source>Den senaste hela säkerhetskopian är från %1. Välj den (eller en äldre) och öppna den: filen ersätts med kopian, och den nuvarande filen sparas bredvid som ”%2.fore-aterstallning”.</source>
+            <translation>The latest intact backup is from %1. Choose it (or an older one) and open it: the file is replaced by the backup, and the current file is kept beside it as “%2.fore-aterstallning”.</translation>
+        </message>
+        <message>
+            <source>%1 %2 %3 kl. %4</source>
+            <translation>%2 %1, %3 at %4</translation>
         </message>
     </context>
 </TS>

@@ -94,3 +94,18 @@ def test_backup_of_a_damaged_file_is_not_taken(damaged: tuple[Path, Path]) -> No
     with pytest.raises(StoreError, match="verifieras"):
         make_session_backup(path)
     assert [b.path for b in list_backups(path)] == [backup]
+
+
+def test_a_merge_into_a_damaged_file_reads_but_never_writes(damaged: tuple[Path, Path], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The merge reads while the integrity check runs, and waits for its verdict before writing."""
+    path, backup = damaged
+    other = tmp_path / "annan.uppdrag"
+    ws = Workspace.create(other)
+    ws.add("plan", doc_type="plan", template="plan", title="Från den andra")
+    ws.close()
+    before = sha256(path)
+    assert main(["merge", str(path), str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "skadad" in err and str(backup) in err
+    assert sha256(path) == before

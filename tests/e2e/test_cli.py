@@ -90,3 +90,11 @@ def test_export_with_answered_checklists_as_appendix(tmp_path: Path) -> None:
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "Bilaga: Checklistor inför beslut" in texts
     assert any(t.startswith("Checklista inför beslut, BP1") for t in texts)
+
+
+def test_mistyped_command_exits_2_without_starting_the_app(tmp_path: Path) -> None:
+    """No display is needed and nothing waits: a script gets its answer and exit code at once."""
+    r = uppdrag("lsit", str(tmp_path / "x.uppdrag"), data_dir=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.startswith("uppdrag: okänt kommando ’lsit’ – menade du ’list’?")
+    assert "list" in r.stderr.splitlines()[1] and r.stdout == ""

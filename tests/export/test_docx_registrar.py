@@ -170,6 +170,14 @@ def test_status_on_the_cover_and_a_draft_marked_in_the_header(tmp_path):
     assert _metadata(doc)["Status"] == "Beslutad" and "UTKAST" not in _header_text(decided)
 
 
+def test_a_month_inside_a_line_is_written_in_lower_case(tmp_path):
+    """A date that starts a cell may be capitalised ("Mars 2026"); inside a line it never is."""
+    plan = small_plan()  # edition 1.2, dated September 2025
+    path, doc, _ = _export(plan, tmp_path)
+    assert _metadata(doc)["Utgåva"] == "1.2 (september 2025)"
+    assert "utgåva 1.2, september 2025" in _footer_text(path)
+
+
 # --- 5. empty required sections ---------------------------------------------------------------
 
 

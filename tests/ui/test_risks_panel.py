@@ -186,3 +186,27 @@ def test_scale_change_from_settings_is_one_undo_step(setup, qtbot) -> None:
     assert panel.ws.risk_scale == 4 and _scores(ids["a"]) == (2, 3)
     assert risks.assessment_rows(ids["a"]) == []
     assert panel.matrix.settings.scale == 4
+
+
+@pytest.mark.parametrize("size", [(360, 300), (420, 340), (700, 560)])
+def test_matrix_axis_labels_are_never_cut(qtbot, size: tuple[int, int]) -> None:
+    """Each label of both axes ("4 Katastrofal", "5 Mycket sannolik") fits whole in its place."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from ui.risks.matrix import RiskMatrixView
+
+    for scale in (4, 5):
+        view = RiskMatrixView(risks.default_settings(scale))
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        metrics = QFontMetricsF(view.label_font())
+        inside = QRectF(view.rect())
+        for rect, flags, text in view.axis_labels():
+            needed = metrics.boundingRect(rect, flags, text)
+            words = text.split()
+            assert max(metrics.horizontalAdvance(w) for w in words) <= rect.width() + 0.5, (size, text)
+            assert needed.height() <= rect.height() + 0.5, (size, text)
+            assert inside.contains(rect), (size, text)

@@ -66,7 +66,7 @@ def test_opening_a_server_from_the_menu(qtbot, monkeypatch, window, team, settin
     window.actions_["open_server"].trigger()
     assert asked == ["Öppna server"]
     assert window.ofile is not None and window.ofile.ws.on_server
-    assert window.plan_model.rowCount() > 0 and window.count_label.text() == "1 planer"
+    assert window.plan_model.rowCount() > 0 and window.count_label.text() == "1 plan"
     assert "Teamserver" in window.file_label.text() and "alice" in window.file_label.text()
     assert window.actions_["new_plan"].isEnabled()
     assert not window.actions_["save_copy"].isEnabled()  # IT backs the server up
@@ -102,7 +102,7 @@ def test_another_clients_commit_shows_up(qtbot, window, team):
     """A plan imported by another program appears in the list without reloading by hand."""
     assert window.open_path(team.url("bob"))
     before = len(list_plans(window.ofile.ws))
-    assert window.count_label.text() == f"{before} planer"
+    assert window.count_label.text() == ("1 plan" if before == 1 else f"{before} planer")
     assert window.ofile.ws.store.listener.connected.wait(10)
     done = subprocess.run([sys.executable, "-m", "app.cli", "import", team.url("alice"), str(_renamed_example())],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)

@@ -196,7 +196,9 @@ def test_damaged_file_becomes_read_only_with_the_backup_offered(make_window, mes
     backup = make_session_backup(path)
     damage_index(path)
     window = make_window(path)
-    qtbot.waitUntil(lambda: bool(messages))
+    qtbot.waitUntil(lambda: window.problem_dialog is not None)
     assert window.ofile.read_only and "skrivskyddad" in window.file_label.text()
-    assert str(backup) in messages[0] and "Återställ" in messages[0]
+    dialog = window.problem_dialog
+    assert dialog.windowTitle() == "Filen är skadad" and "skrivskyddad" in dialog.message.text()
+    assert [b.path for b in dialog.backups] == [backup] and dialog.backup_button.isEnabled()
     assert not window.actions_["new_plan"].isEnabled()

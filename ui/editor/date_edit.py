@@ -41,6 +41,30 @@ def format_date(value: VagueDate | None) -> str:
     return value.format() if value is not None else ""
 
 
+def parse_vague(text: str, *, day_only: bool = False, ranges: bool = False):
+    """Typed text's meaning: a VagueDate, a VagueRange (both sides, only with `ranges`), None (empty)
+    or a DateParseError with the Swedish message."""
+    text = text.strip()
+    if not text:
+        return None
+    today = date.today()  # the year of "v12" or "18/11"
+    try:
+        value = parse_date(text, today=today)
+    except DateParseError as exc:
+        if not ranges:
+            return exc
+        try:
+            period = parse_range(text, today=today)
+        except DateParseError as range_exc:
+            return range_exc
+        if period.start is None or period.end is None:
+            return exc
+        return period
+    if day_only and value.precision is not Precision.DAY:
+        return DateParseError(tr("DateEdit", "Ange en dag, till exempel 2025-09-15."))
+    return value
+
+
 class VagueDateEdit(QWidget):
     committed = Signal(object)  # VagueDate | None
     range_committed = Signal(object)  # VagueRange with both sides, only where ranges=True
@@ -80,25 +104,7 @@ class VagueDateEdit(QWidget):
 
     def parsed(self):
         """The text's meaning: a VagueDate, a VagueRange (both sides), None (empty) or a DateParseError."""
-        text = self.line.text().strip()
-        if not text:
-            return None
-        today = date.today()  # the year of "v12" or "18/11"
-        try:
-            value = parse_date(text, today=today)
-        except DateParseError as exc:
-            if not self.ranges:
-                return exc
-            try:
-                period = parse_range(text, today=today)
-            except DateParseError as range_exc:
-                return range_exc
-            if period.start is None or period.end is None:
-                return exc
-            return period
-        if self.day_only and value.precision is not Precision.DAY:
-            return DateParseError(tr("DateEdit", "Ange en dag, till exempel 2025-09-15."))
-        return value
+        return parse_vague(self.line.text(), day_only=self.day_only, ranges=self.ranges)
 
     def _say(self, text: str, color: str = "") -> None:
         self.feedback.setStyleSheet(f"color: {color};" if color else "")

@@ -30,6 +30,7 @@ class Field:
     choices: dict[str, str] = field(default_factory=dict)  # code -> Swedish label
     width: int = 0  # column width hint in tables (0 = stretch)
     in_table: bool = True
+    hint: str = ""  # Swedish, shown under the field in a form (context "Fields"): what it is for
 
     def title(self) -> str:
         return tr("Fields", self.label)
@@ -216,6 +217,30 @@ class DateEditor(FieldEditor):
 _NUMBER = re.compile(r"-?[0-9]+")
 
 
+def number_text(f: Field, value: int | None) -> str:
+    """A whole number as it is typed: kronor grouped without "kr", others plain; empty for none."""
+    if value is None:
+        return ""
+    return format_money(value).replace("\u00a0kr", "") if f.type == "money" else str(value)
+
+
+def parse_number(text: str) -> int | None:
+    """A typed whole number ("50 %", "12 000 kr"); None when empty; ValueError (Swedish) otherwise."""
+    text = re.sub(r"[\s\u00a0%]|kr$", "", text.strip().lower())
+    if not text:
+        return None
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(tr("Fields", "Skriv ett heltal, till exempel 50."))
+    return int(text)
+
+
+def person_values(text: str, people: dict[int, str]) -> dict[str, Any]:
+    """A typed name: the register's person of that name, or the name as free text."""
+    text = text.strip()
+    match = next((pid for pid, name in people.items() if name.lower() == text.lower()), None)
+    return {"person": match, "name": ""} if match is not None else {"person": None, "name": text}
+
+
 class NumberEditor(FieldEditor):
     """Whole numbers: percent (0–100), kronor, a year; empty means none."""
 
@@ -234,23 +259,13 @@ class NumberEditor(FieldEditor):
         self._stored: int | None = None
         self.line.editingFinished.connect(self._commit)
 
-    def _text(self, value: int | None) -> str:
-        if value is None:
-            return ""
-        return format_money(value).replace("\u00a0kr", "") if self.field.type == "money" else str(value)
-
     def set_value(self, value: Any, row: dict[str, Any]) -> None:
         self._stored = value
-        self.line.setText(self._text(value))
+        self.line.setText(number_text(self.field, value))
         self.message.hide()
 
     def parse(self) -> int | None:
-        text = re.sub(r"[\s\u00a0%]|kr$", "", self.line.text().strip().lower())
-        if not text:
-            return None
-        if not _NUMBER.fullmatch(text):
-            raise ValueError(tr("Fields", "Skriv ett heltal, till exempel 50."))
-        return int(text)
+        return parse_number(self.line.text())
 
     def _commit(self) -> None:
         try:
@@ -263,7 +278,7 @@ class NumberEditor(FieldEditor):
         if value != self._stored:
             self._stored = value
             self.committed.emit({self.field.name: value}, None)
-        self.line.setText(self._text(value))
+        self.line.setText(number_text(self.field, value))
 
     def set_read_only(self, value: bool) -> None:
         self.line.setReadOnly(value)
@@ -299,11 +314,7 @@ class PersonEditor(FieldEditor):
         if text == self._stored:
             return
         self._stored = text
-        match = next((pid for pid, name in self.people.items() if name.lower() == text.lower()), None)
-        if match is not None:
-            self.committed.emit({"person": match, "name": ""}, None)
-        else:
-            self.committed.emit({"person": None, "name": text}, None)
+        self.committed.emit(person_values(text, self.people), None)
 
     def set_read_only(self, value: bool) -> None:
         self.line.setReadOnly(value)

@@ -125,8 +125,12 @@ class PlanEditor(QWidget):
         return page
 
     def flush(self) -> None:
-        """Store whatever is typed but not yet stored, on every page."""
+        """Store whatever is typed but not yet stored, on every page (a table cell being typed in too)."""
+        from ui.sheet import SheetView
+
         for page in list(self.pages.values()):
+            for view in page.findChildren(SheetView):
+                view.commit_open_editor()
             form = getattr(page, "form", None)  # the timeline and risk panels store at once
             if form is not None:
                 form.flush()

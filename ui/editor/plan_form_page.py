@@ -19,8 +19,11 @@ def metadata_fields() -> list[Field]:
         Field("doc_type", "Dokumenttyp", "choice", kinds.DOC_TYPE_LABELS),
         Field("diarienummer", "Diarienummer"),
         Field("document_date", "Datum", "date"),
-        Field("edition", "Utgåva"),
-        Field("version", "Version"),
+        Field("edition", "Utgåva", hint="Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när "
+                                         "du fryser en utgåva (Redigera → Frys utgåva…), och varje fryst utgåva "
+                                         "sparas så att den kan jämföras med en senare."),
+        Field("version", "Version", hint="Bara om er organisation skriver en egen versionsbeteckning bredvid "
+                                         "utgåvan (”Version: 1”). Lämna tom om ni bara använder utgåva."),
         Field("authors", "Författare (en per rad)", "long"),
         Field("organisation", "Organisation"),
         Field("assignment", "Uppdrag"),

@@ -20,12 +20,22 @@ class RowForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.editors: dict[str, FieldEditor] = {}
+        self.hints: dict[str, QLabel] = {}
         previous: QWidget | None = None
         for f in fields:
             editor = make_editor(f, self, self.people)
             label = QLabel(f.title() + ":", self)
             label.setBuddy(editor.widget)
             self.layout_.addRow(label, editor.widget)
+            if f.hint:
+                hint = QLabel(tr("Fields", f.hint), self)
+                hint.setObjectName(f"hint_{f.name}")
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color: palette(placeholder-text);")
+                editor.widget.setToolTip(hint.text())
+                editor.widget.setAccessibleDescription(hint.text())
+                self.layout_.addRow("", hint)
+                self.hints[f.name] = hint
             editor.committed.connect(lambda values, session, f=f: self._store(f, values, session))
             self.editors[f.name] = editor
             if previous is not None:
@@ -59,8 +69,7 @@ class RowForm(QWidget):
             return
         row_id = self.row["id"]
         merge_key = f"{self.kind}:{row_id}:{f.name}:{session}" if session is not None else None
-        text = tr("Undo", "Ändra %1").replace("%1", f.title().lower())
-        if not self.ofile.update(self.kind, row_id, values, text, merge_key):
+        if not self.ofile.update(self.kind, row_id, values, merge_key=merge_key):
             # Refused (a Swedish message went out on events.error): show what is stored.
             self.set_row(self.ofile.ws.get(self.kind, row_id))
 

@@ -166,7 +166,7 @@ class SectionPage(QWidget):
         position = index.row() + 1 if index.isValid() else None
         level = (self.current() or {}).get("level", 1)
         row_id = self.ofile.add("section", self.plan_id, {"key": "", "heading": tr("Sections", "Nytt avsnitt"),
-                                                          "level": level}, tr("Undo", "Nytt avsnitt"), position)
+                                                          "level": level}, index=position)
         if row_id is not None:
             self.reload(row_id)
             line = self.form.editor("heading").widget
@@ -178,7 +178,7 @@ class SectionPage(QWidget):
         section = self.current()
         if section and confirm.ask(self, tr("Sections", "Ta bort avsnittet ”%1”? Det går att ångra.").replace(
                 "%1", section["heading"])):
-            self.ofile.delete("section", section["id"], tr("Undo", "Ta bort avsnitt"))
+            self.ofile.delete("section", section["id"])
 
     def move_section(self, step: int) -> None:
         index = self.list.currentIndex()
@@ -187,11 +187,10 @@ class SectionPage(QWidget):
             return
         new = index.row() + step
         if 0 <= new < len(self.sections):
-            self.ofile.move("section", row_id, new, tr("Undo", "Flytta avsnitt"))
+            self.ofile.move("section", row_id, new)
             self.reload(row_id)
 
     def toggle_level(self) -> None:
         section = self.current()
         if section:
-            self.ofile.update("section", section["id"], {"level": 2 if section["level"] == 1 else 1},
-                              tr("Undo", "Byt nivå"))
+            self.ofile.update("section", section["id"], {"level": 2 if section["level"] == 1 else 1})

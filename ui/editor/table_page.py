@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app.workspace import Change
 from ui.dialogs import confirm
 from ui.document import OpenFile
+from ui.editor.cells import parse_cell
+from ui.editor.fields import Field
 from ui.editor.row_form import RowForm, people_names
 from ui.editor.table_kinds import TableConfig
 from ui.editor.table_model import RowTableModel
-from ui.i18n import tr
+from ui.i18n import kind_label, tr
+from ui.sheet import ChoiceDelegate, SheetView, reselect
 
 
 class TablePage(QWidget):
@@ -25,13 +28,12 @@ class TablePage(QWidget):
         self.kinds = {config.kind} | ({"person"} if any(f.type == "person" for f in config.fields) else set())
         self.setObjectName(f"page_{config.kind}")
 
-        self.model = RowTableModel(list(config.fields), self)
-        self.view = QTableView(self)
+        self.model = RowTableModel(list(config.fields), self, None if ofile.read_only else self.edit_cell)
+        self.view = SheetView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(tr("Pages", config.title))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
@@ -42,8 +44,10 @@ class TablePage(QWidget):
                 header.resizeSection(i, f.width)
             else:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            if f.type == "choice":
+                self.view.setItemDelegateForColumn(i, ChoiceDelegate(f.choices, self.view, kind_label))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
-        self.view.doubleClicked.connect(lambda *_: self.form.focusNextChild())
+        self.view.doubleClicked.connect(self._double_clicked)
 
         ro = ofile.read_only
         self.add_button = self._button(tr("Pages", config.add_label), self.add_row, ro)
@@ -109,11 +113,13 @@ class TablePage(QWidget):
         self.select_row(row)
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        reselect(self.view, row)
         self._show_current()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """A cell typed in place opens its editor (the view does that); any other goes to the form."""
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.form.focusNextChild()
 
     def _show_current(self) -> None:
         index = self.view.currentIndex()
@@ -147,11 +153,19 @@ class TablePage(QWidget):
         title = tr("History", "Ändringshistorik: %1").replace("%1", entries[0].item if entries else "")
         HistoryDialog(title, entries, self).exec()
 
+    def edit_cell(self, row_id: int, f: Field, typed: object) -> bool:
+        """A cell typed in the table: stored as the form would store it; a refusal is said in the status bar."""
+        try:
+            values = parse_cell(f, typed, self.model.people)
+        except ValueError as exc:
+            self.ofile.events.error.emit(str(exc))
+            return False
+        return self.ofile.update(self.config.kind, row_id, values)
+
     def add_row(self) -> int | None:
         current = self.view.currentIndex()
         index = current.row() + 1 if current.isValid() else None
-        row_id = self.ofile.add(self.config.kind, self.plan_id, self.config.new_row(),
-                                tr("Undo", self.config.add_label), index)
+        row_id = self.ofile.add(self.config.kind, self.plan_id, self.config.new_row(), index=index)
         if row_id is not None:
             self.reload(row_id)
             first = next(iter(self.form.editors.values()), None)
@@ -166,7 +180,7 @@ class TablePage(QWidget):
         text = self.model.cells[self.view.currentIndex().row()]
         summary = next((t for t in text if t), "")
         if confirm.ask(self, tr("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
-            self.ofile.delete(self.config.kind, row_id, tr("Undo", "Ta bort rad"))
+            self.ofile.delete(self.config.kind, row_id)
 
     def _point_dialog(self, make: Any) -> tuple[int, Any] | None:
         """(point id, the accepted dialog) for the current decision point, None when cancelled."""
@@ -204,5 +218,5 @@ class TablePage(QWidget):
             return
         new = self.view.currentIndex().row() + step
         if 0 <= new < self.model.rowCount():
-            self.ofile.move(self.config.kind, row_id, new, tr("Undo", "Flytta rad"))
+            self.ofile.move(self.config.kind, row_id, new)
             self.reload(row_id)

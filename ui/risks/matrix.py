@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -30,7 +31,11 @@ from ui.risks.model import LEVEL_COLOURS, RISK_MIME
 
 Cell = tuple[int, int]  # (probability, impact)
 
-LEFT, BOTTOM, TOP, RIGHT = 150, 70, 12, 12
+TOP, RIGHT = 12, 12
+TITLE = 24  # the axis titles' band, left of the probability labels and below the consequence labels
+WRAP = Qt.TextFlag.TextWordWrap
+LEFT_FLAGS = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | WRAP
+BOTTOM_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | WRAP
 
 
 class RiskMatrixView(QWidget):
@@ -47,6 +52,7 @@ class RiskMatrixView(QWidget):
         self._press: tuple[QPoint, Cell] | None = None
         self._dragging = False
         self._hover: Cell | None = None
+        self._measured: tuple[tuple, tuple[QFont, float, float]] | None = None
         self.setMinimumSize(360, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAcceptDrops(True)
@@ -75,12 +81,71 @@ class RiskMatrixView(QWidget):
 
     # --- geometry ----------------------------------------------------------------------
 
+    def _left_labels(self) -> list[str]:
+        return [f"{p} {self.settings.probability_label(p)}".strip() for p in range(1, self.settings.scale + 1)]
+
+    def _bottom_labels(self) -> list[str]:
+        return [f"{i} {self.settings.impact_label(i)}".strip() for i in range(1, self.settings.scale + 1)]
+
+    def label_font(self) -> QFont:
+        return self._layout()[0]
+
+    def _margins(self) -> tuple[float, float]:
+        return self._layout()[1:]
+
+    def _layout(self) -> tuple[QFont, float, float]:
+        """The labels' font and the margins they need, measured once per size, font and labels."""
+        key = (self.width(), self.height(), self.font().key(), tuple(self._left_labels()),
+               tuple(self._bottom_labels()))
+        if self._measured is None or self._measured[0] != key:
+            font = self._fitting_font()
+            self._measured = (key, (font, *self._measure_margins(font)))
+        return self._measured[1]
+
+    def _fitting_font(self) -> QFont:
+        """The axis labels' font: the widget's, smaller only if a label's longest word would not fit
+        under its column (a word is never cut: "Katastrofal", not "Katastrofa…")."""
+        font = QFont(self.font())
+        n = self.settings.scale
+        width = max(1.0, min(self.width() * 0.55, self.height() - TOP - TITLE) / n - 4)
+        words = [w for text in self._bottom_labels() for w in text.split()]
+        while font.pointSizeF() > 6 and words and max(
+                QFontMetricsF(font).horizontalAdvance(w) for w in words) > width:
+            font.setPointSizeF(font.pointSizeF() - 0.5)
+        return font
+
+    def _measure_margins(self, font: QFont) -> tuple[float, float]:
+        """(left, bottom): room for the probability labels and the consequence labels as they wrap."""
+        fm = QFontMetricsF(font)
+        n = self.settings.scale
+        widest = max((fm.horizontalAdvance(t) for t in self._left_labels()), default=0.0)
+        left = TITLE + 6 + min(widest, max(60.0, self.width() * 0.3))
+        side = max(1.0, min(self.width() - left - RIGHT, self.height() - TOP - TITLE - 2 * fm.height()))
+        column = side / n - 4
+        tallest = max((fm.boundingRect(QRectF(0, 0, column, 1000), BOTTOM_FLAGS, t).height()
+                       for t in self._bottom_labels()), default=0.0)
+        return left, TITLE + 6 + tallest
+
     def _grid(self) -> QRectF:
         """The square of cells, as large as fits, centred horizontally beside its labels."""
-        w = max(1, self.width() - LEFT - RIGHT)
-        h = max(1, self.height() - TOP - BOTTOM)
+        left, bottom = self._margins()
+        w = max(1, self.width() - left - RIGHT)
+        h = max(1, self.height() - TOP - bottom)
         side = min(w, h)
-        return QRectF(LEFT + (w - side) / 2, TOP, side, side)
+        return QRectF(left + (w - side) / 2, TOP, side, side)
+
+    def axis_labels(self) -> list[tuple[QRectF, int, str]]:
+        """Every axis label: the rectangle it is drawn in, its alignment flags and its text."""
+        g = self._grid()
+        left, bottom = self._margins()
+        out = []
+        for p, text in enumerate(self._left_labels(), start=1):
+            r = self.cell_rect((p, 1))
+            out.append((QRectF(g.left() - left + TITLE, r.top(), left - TITLE - 6, r.height()), LEFT_FLAGS, text))
+        for i, text in enumerate(self._bottom_labels(), start=1):
+            r = self.cell_rect((1, i))
+            out.append((QRectF(r.left() + 2, r.bottom() + 4, r.width() - 4, bottom - TITLE - 4), BOTTOM_FLAGS, text))
+        return out
 
     def cell_rect(self, cell: Cell) -> QRectF:
         p, i = cell
@@ -139,26 +204,19 @@ class RiskMatrixView(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(self.cell_rect(cell).adjusted(2, 2, -2, -2))
         # Axis labels: probability at the left (score and name), consequence below.
-        painter.setFont(base_font)
+        painter.setFont(self.label_font())
         painter.setPen(pal.color(pal.ColorRole.WindowText))
-        for p in range(1, n + 1):
-            r = self.cell_rect((p, 1))
-            label = QRectF(r.left() - LEFT + 24, r.top(), LEFT - 30, r.height())
-            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                             f"{p} {self.settings.probability_label(p)}")
-        for i in range(1, n + 1):
-            r = self.cell_rect((1, i))
-            label = QRectF(r.left() + 2, r.bottom() + 4, r.width() - 4, BOTTOM - 26)
-            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             f"{i} {self.settings.impact_label(i)}")
+        for rect, flags, text in self.axis_labels():
+            painter.drawText(rect, flags, text)
         bold = QFont(base_font)
         bold.setBold(True)
         painter.setFont(bold)
         g = self._grid()
-        painter.drawText(QRectF(g.left(), g.bottom() + BOTTOM - 24, g.width(), 20), Qt.AlignmentFlag.AlignCenter,
+        left, bottom = self._margins()
+        painter.drawText(QRectF(g.left(), g.bottom() + bottom - TITLE, g.width(), 20), Qt.AlignmentFlag.AlignCenter,
                          "Konsekvens")
         painter.save()
-        painter.translate(g.left() - LEFT + 4, g.center().y())
+        painter.translate(g.left() - left + 4, g.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-g.height() / 2, 0, g.height(), 18), Qt.AlignmentFlag.AlignCenter, "Sannolikhet")
         painter.restore()

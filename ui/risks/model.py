@@ -12,11 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app import kinds
 from app.dates import DateParseError, parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
+from ui.sheet import refill
 
 RISK_MIME = "application/x-uppdrag-risk-id"
 LEVEL_COLOURS = {"green": QColor("#9fd89f"), "yellow": QColor("#ffe27a"), "red": QColor("#f08080")}
@@ -27,9 +27,9 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Risk", "title", "title"),
     ("Orsak", "cause", "cause"),
-    ("Konsekvens", "consequence", "consequence"),
+    ("Följd", "consequence", "consequence"),
     ("Sannolikhet", "probability", "probability"),
-    ("Konsekvens (poäng)", "impact", "impact"),
+    ("Konsekvens", "impact", "impact"),
     ("Riskvärde", "value", None),
     ("Ansvarig", "owner", "owner"),
     ("Åtgärd", "mitigation", "mitigation"),
@@ -38,6 +38,12 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Trend", "trend", "trend"),
 )
 PLAN_COLUMN = ("Plan", "plan_title", None)
+# What a column holds, where its name alone could be read two ways (the header's tooltip).
+HEADER_TIPS = {
+    "consequence": "Vad som händer om risken inträffar, i ord.",
+    "probability": "Hur sannolikt det är att risken inträffar, som poäng på riskskalan.",
+    "impact": "Hur allvarlig följden blir, som poäng på riskskalan. Riskvärdet är sannolikhet × konsekvens.",
+}
 CHOICES = {"status": kinds.RISK_STATUSES, "trend": kinds.RISK_TRENDS}
 
 # edit(risk_id, field, value) is how the model asks for a change; the panel turns it into a command.
@@ -55,13 +61,18 @@ class RiskTableModel(QAbstractTableModel):
     # --- loading --------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[RiskRow], *, portfolio: bool = False,
-                 settings: RiskSettings | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._columns = (PLAN_COLUMN, *COLUMNS) if portfolio else COLUMNS
-        if settings is not None:
-            self._settings = settings
-        self.endResetModel()
+                 settings: RiskSettings | None = None) -> bool:
+        """New rows (after any change); returns whether the model was reset (see ui.sheet.refill)."""
+        columns = (PLAN_COLUMN, *COLUMNS) if portfolio else COLUMNS
+        same = columns == self._columns and [r.id for r in rows] == [r.id for r in self._rows]
+
+        def assign() -> None:
+            self._rows = list(rows)
+            self._columns = columns
+            if settings is not None:
+                self._settings = settings
+
+        return refill(self, same, assign)
 
     def row_at(self, row: int) -> RiskRow:
         return self._rows[row]
@@ -84,9 +95,11 @@ class RiskTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self._columns[section][0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return HEADER_TIPS.get(self._columns[section][1])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -187,29 +200,6 @@ def _parse(field: str, value: Any) -> Any:
                 return code
         raise ValueError(value)
     return str(value)
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box of Swedish labels for a coded column (status, trend)."""
-
-    def __init__(self, choices: dict[str, str], parent: Any = None):
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
-        combo = QComboBox(parent)
-        for code, label in self.choices.items():
-            combo.addItem(label or "(ingen)", code)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        n = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(0, n))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class HistoryModel(QAbstractTableModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,10 @@ from app import risks
 from app.workspace import Change, Workspace
 from ui.risks.commands import AssessRiskCommand, ChangeScaleCommand
 from ui.risks.matrix import Cell, RiskMatrixView
-from ui.risks.model import CHOICES, ChoiceDelegate, HistoryModel, RiskTableModel
+from ui.risks.model import CHOICES, HistoryModel, RiskTableModel
 from ui.risks.settings_dialog import RiskSettingsDialog
-from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, push_safely
+from ui.sheet import ChoiceDelegate, SheetView, reselect
+from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, change_text, push_safely
 
 REFRESH_KINDS = frozenset({"risk", "risk_assessment", "plan"})
 
@@ -43,7 +44,7 @@ class RiskPanel(QWidget):
         self.settings = risks.load_settings(ws)
 
         self.model = RiskTableModel(self.settings, self._edit, self)
-        self.table = QTableView()
+        self.table = SheetView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -127,15 +128,17 @@ class RiskPanel(QWidget):
         portfolio = self.plan_id is None
         rows = risks.risk_rows(self.plan_id, cell=self.cell)
         old_columns = self.model.columnCount()
-        self.model.set_rows(rows, portfolio=portfolio, settings=self.settings)
-        if old_columns != self.model.columnCount():
+        if self.model.set_rows(rows, portfolio=portfolio, settings=self.settings):
+            if old_columns != self.model.columnCount():
+                for column in range(self.model.columnCount()):
+                    self.table.setItemDelegateForColumn(column, None)
+                for field, choices in CHOICES.items():
+                    self.table.setItemDelegateForColumn(self.model.column_of(field),
+                                                        ChoiceDelegate(choices, self.table))
+            # Widths follow the rows shown, not each edit (a column would jump while typing along it).
+            self.table.resizeColumnsToContents()
             for column in range(self.model.columnCount()):
-                self.table.setItemDelegateForColumn(column, None)
-            for field, choices in CHOICES.items():
-                self.table.setItemDelegateForColumn(self.model.column_of(field), ChoiceDelegate(choices, self.table))
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         self.matrix.set_settings(self.settings)
         self.matrix.set_counts(risks.matrix_counts(self.plan_id))
         self.matrix.set_selected(self.cell)
@@ -158,12 +161,8 @@ class RiskPanel(QWidget):
 
     def select_risk(self, risk_id: int) -> None:
         row = self.model.row_of(risk_id)
-        if row is None:
-            return
-        self.table.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(self.model.index(row, 0))
+        if row is not None:
+            reselect(self.table, row)
 
     def _show_history(self) -> None:
         risk_id = self.selected_risk_id()
@@ -197,13 +196,15 @@ class RiskPanel(QWidget):
             i = value if field == "impact" else row.impact
             if p is not None and i is not None:
                 return self.reassess(risk_id, p, i)
-        label = {"title": "risk", "due": "datum"}.get(field, field)
-        command = UpdateCommand(self.ws, self.events, "risk", risk_id, {field: value}, text=f"Ändra {label}")
+        command = UpdateCommand(self.ws, self.events, "risk", risk_id, {field: value})
         return push_safely(self.stack, command, self.events)
 
     def reassess(self, risk_id: int, probability: int, impact: int, note: str = "") -> bool:
+        row = self.ws.get("risk", risk_id)
+        changed = tuple(f for f, v in (("probability", probability), ("impact", impact)) if row[f] != v)
         command = AssessRiskCommand(self.ws, self.events, risk_id, probability, impact, note,
-                                    text=f"Bedöm risk: sannolikhet {probability}, konsekvens {impact}")
+                                    text=change_text(self.ws, "risk", "updated", risk_id,
+                                                     changed or ("probability", "impact")))
         ok = push_safely(self.stack, command, self.events)
         if ok:
             self.select_risk(risk_id)
@@ -212,7 +213,7 @@ class RiskPanel(QWidget):
     def add_risk(self) -> None:
         if self.plan_id is None:
             return
-        command = AddCommand(self.ws, self.events, "risk", self.plan_id, {"title": "Ny risk"}, text="Lägg till risk")
+        command = AddCommand(self.ws, self.events, "risk", self.plan_id, {"title": "Ny risk"})
         if push_safely(self.stack, command, self.events) and command.row_id is not None:
             self.select_risk(command.row_id)
             self.table.edit(self.model.index(self.model.row_of(command.row_id) or 0, self.model.column_of("title")))

@@ -345,8 +345,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             return None
         return values
 
-    def _apply(self, row: TimelineRow, values: dict[str, Any], merge_key: str | None, text: str) -> bool:
-        cmd = UpdateCommand(self.ws, self.events, "timeline", row.id, values, text=text, merge_key=merge_key)
+    def _apply(self, row: TimelineRow, values: dict[str, Any], merge_key: str | None) -> bool:
+        cmd = UpdateCommand(self.ws, self.events, "timeline", row.id, values, merge_key=merge_key)
         return push_safely(self.stack, cmd, self.events)
 
     def nudge(self, days: int) -> bool:
@@ -366,7 +366,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         values = self._values_for(row, "marker" if row.is_marker else "bar", move)
         if values is None:
             return False
-        return self._apply(row, values, None, f"Flytta ”{row.title}”")
+        return self._apply(row, values, None)
 
     def _drag_values(self, drag: _Drag, x: float, exact: bool = False) -> dict[str, Any] | None:
         """A vague date moves by whole periods of its own kind and keeps its precision (a quarter by
@@ -426,8 +426,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             k: getattr(drag.item, "start_date" if k == "start" else "end_date")() for k in values
         }):
             return
-        text = "Ändra slut" if drag.part == "end" else "Ändra start" if drag.part == "start" else "Flytta"
-        if self._apply(drag.item, values, drag.merge_key, f"{text} ”{drag.item.title}”"):
+        if self._apply(drag.item, values, drag.merge_key):
             drag.last = values
         event.accept()
 

@@ -1,0 +1,142 @@
+"""A file that cannot be opened, or turned out damaged: what happened, and every way on from there.
+
+One dialog for every such path (refused on opening, damage found while open, a missing file): the
+file's automatic backups with their dates, the latest good one chosen, to put back and open; another
+file; a new file. It is opened window-modal (`open()`), and says what was chosen through `chosen`, so
+the window acts on it and a test can press its buttons as a person does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from ui.i18n import tr
+
+BACKUP, OTHER, NEW, KEEP = "backup", "other", "new", "keep"
+
+
+def when_text(info) -> str:  # noqa: ANN001 - a BackupInfo
+    """ "3 december 2026 kl. 19.22": a date in running text (a Swedish month in lower case)."""
+    t = info.taken_at.astimezone()
+    return tr("FileProblem", "%1 %2 %3 kl. %4").replace("%1", str(t.day)).replace(
+        "%2", QLocale().monthName(t.month)).replace("%3", str(t.year)).replace("%4", f"{t:%H.%M}")
+
+
+class FileProblemDialog(QDialog):
+    chosen = Signal(str, object)  # BACKUP (with its BackupInfo), OTHER, NEW or KEEP (with None)
+
+    def __init__(self, path: Path, message: str, parent: QWidget | None = None, *, opened: bool = False):
+        from app.backups import list_backups
+
+        super().__init__(parent)
+        self.setObjectName("fileProblemDialog")
+        self.path = Path(path)
+        self.setWindowTitle(tr("FileProblem", "Filen är skadad") if opened
+                            else tr("FileProblem", "Filen kan inte öppnas"))
+        self.message = QLabel(message, self)
+        self.message.setObjectName("problem")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backups = list_backups(self.path)
+        good = [b for b in self.backups if b.plan_count is not None]
+
+        self.table = QTableWidget(len(self.backups), 2, self)
+        self.table.setObjectName("backups")
+        self.table.setAccessibleName(tr("FileProblem", "Säkerhetskopior"))
+        self.table.setHorizontalHeaderLabels([tr("FileProblem", "Säkerhetskopia från"),
+                                              tr("FileProblem", "Planer")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, b in enumerate(self.backups):
+            readable = b.plan_count is not None
+            when = QTableWidgetItem(when_text(b) + ("" if readable else " – " + tr("FileProblem", "oläsbar")))
+            count = QTableWidgetItem(str(b.plan_count) if readable else "–")
+            for column, item in enumerate((when, count)):
+                if not readable:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(self.backups))
+
+        if good:
+            latest = when_text(good[0])
+            what = tr("FileProblem", "Den senaste hela säkerhetskopian är från %1. Välj den (eller en "
+                                     "äldre) och öppna den: filen ersätts med kopian, och den nuvarande "
+                                     "filen sparas bredvid som ”%2.fore-aterstallning”.").replace(
+                "%1", latest).replace("%2", self.path.name)
+        elif self.backups:
+            what = tr("FileProblem", "Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil "
+                                     "eller skapa en ny.")
+        else:
+            what = tr("FileProblem", "Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller "
+                                     "skapa en ny.")
+        self.advice = QLabel(what, self)
+        self.advice.setObjectName("advice")
+        self.advice.setWordWrap(True)
+
+        self.backup_button = QPushButton(tr("FileProblem", "Öppna &säkerhetskopian"), self)
+        self.backup_button.setObjectName("openBackup")
+        self.backup_button.setVisible(bool(good))
+        self.other_button = QPushButton(tr("FileProblem", "Öppna en &annan fil…"), self)
+        self.other_button.setObjectName("openOther")
+        self.new_button = QPushButton(tr("FileProblem", "Skapa en &ny fil…"), self)
+        self.new_button.setObjectName("newFile")
+        self.keep_button = QPushButton(tr("FileProblem", "&Fortsätt skrivskyddat") if opened
+                                       else tr("FileProblem", "&Stäng"), self)
+        self.keep_button.setObjectName("keep")
+        self.backup_button.clicked.connect(lambda: self._choose(BACKUP))
+        self.other_button.clicked.connect(lambda: self._choose(OTHER))
+        self.new_button.clicked.connect(lambda: self._choose(NEW))
+        self.keep_button.clicked.connect(lambda: self._choose(KEEP))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self._choose(BACKUP))
+        if good:
+            self.table.selectRow(self.backups.index(good[0]))
+        self._selection_changed()
+
+        buttons = QHBoxLayout()
+        for b in (self.backup_button, self.other_button, self.new_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        (self.backup_button if good else self.other_button).setDefault(True)
+        self.resize(640, 420 if self.backups else 220)
+
+    def selected_backup(self):  # noqa: ANN201 - BackupInfo | None
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        b = self.backups[rows[0].row()]
+        return b if b.plan_count is not None else None
+
+    def _selection_changed(self) -> None:
+        self.backup_button.setEnabled(self.selected_backup() is not None)
+
+    def _choose(self, choice: str) -> None:
+        if choice == KEEP:
+            self.reject()
+            return
+        backup = self.selected_backup() if choice == BACKUP else None
+        if choice == BACKUP and backup is None:
+            return
+        self.accept()
+        self.chosen.emit(choice, backup)
+
+    def reject(self) -> None:  # Escape or the window's close button: as "Stäng"/"Fortsätt skrivskyddat"
+        if self.isVisible():
+            super().reject()
+            self.chosen.emit(KEEP, None)

@@ -1,0 +1,50 @@
+"""What the window shows where a plan would be: what the person can do next, with a button for each.
+
+A suggestion is only made with an action that can run now: each button triggers a menu action and
+is shown only while that action is enabled, so the window never points at something greyed out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.label = QLabel(self)
+        self.label.setObjectName("emptyText")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.row = QHBoxLayout()
+        self.row.addStretch(1)
+        self.row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addLayout(self.row)
+        layout.addStretch(2)
+        self.buttons: list[QPushButton] = []
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_state(self, text: str, actions: list[QAction]) -> None:
+        """Say `text`, with a button for each of `actions` that is enabled now."""
+        self.label.setText(text)
+        for button in self.buttons:
+            self.row.removeWidget(button)
+            button.deleteLater()
+        self.buttons = []
+        for action in actions:
+            if not action.isEnabled():
+                continue
+            button = QPushButton(action.text().replace("&", ""), self)
+            button.setObjectName("suggest_" + action.objectName())
+            button.clicked.connect(action.trigger)
+            self.row.insertWidget(self.row.count() - 1, button)
+            button.show()  # at once, not from the event loop as a layout would
+            self.buttons.append(button)
