@@ -61,7 +61,7 @@ def test_every_part_is_compared(ws: Workspace) -> None:
     ws.update("risk", risk, impact=4)
     diffs, *_ = plan_changes(ws, plan, "1.1")
     assert [d.line() for d in diffs if d.part == "risks"] == [
-        "Ändrad: Sjukfrånvaro (konsekvens (poäng): 2 → 4; riskvärde: 6 → 12)"]
+        "Ändrad: Sjukfrånvaro (konsekvens: 2 → 4; riskvärde: 6 → 12)"]
     diffs, *_ = plan_changes(ws, plan, "1.0", "1.1")
     assert "Tillagd: Sjukfrånvaro" in [d.line() for d in diffs if d.part == "risks"]
 
