@@ -414,9 +414,15 @@ def b10(path: Path) -> dict[str, Any]:
     return run(path)
 
 
+def b12(path: Path) -> dict[str, Any]:
+    from bench.overview_scenarios import b12 as run
+
+    return run(path)
+
+
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "HIST": hist, "B14": b14,
-    "RSS": rss, "B2-server": b2_server, "B9": b9, "B10": b10,
+    "RSS": rss, "B2-server": b2_server, "B9": b9, "B10": b10, "B12": b12,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",)}

@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
 
         m = bar.addMenu(tr("MainWindow", "&Visa"))
+        a["portfolio_overview"] = self._action(m, tr("MainWindow", "Ö&versikt"), lambda: self.show_portfolio("overview"),
+                                               "Ctrl+Shift+O", "actionPortfolioOverview")
         a["portfolio_timeline"] = self._action(m, tr("MainWindow", "Portföljens &tidslinje"),
                                                lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T",
                                                "actionPortfolioTimeline")
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
         a["freeze"].setEnabled(writable and plan)
         a["steering_model"].setEnabled(writable and plan)
         a["read_model"].setEnabled(writable)
-        for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
+        for key in ("portfolio_overview", "portfolio_timeline", "portfolio_risks", "portfolio_resources"):
             a[key].setEnabled(has_file)
         for key, action in a.items():
             if key.startswith("export"):
@@ -615,7 +617,7 @@ class MainWindow(QMainWindow):
         if self.ofile is None:
             return
         dialog = PortfolioDialog(self.ofile, key, self)
-        if key == "resources":
+        if key in ("resources", "overview"):
             dialog.view.open_plan_requested.connect(self.select_plan)
         self._portfolio_windows.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._portfolio_windows.remove(d))

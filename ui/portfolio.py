@@ -33,7 +33,14 @@ def _resources(ofile: OpenFile, parent: QWidget) -> QWidget:
     return ResourceView(ofile.ws, ofile.events, ofile.stack, parent)
 
 
+def _overview(ofile: OpenFile, parent: QWidget) -> QWidget:
+    from ui.overview import OverviewView
+
+    return OverviewView(ofile.ws, ofile.events, parent)
+
+
 VIEWS: dict[str, tuple[str, Callable[[OpenFile, QWidget], QWidget]]] = {
+    "overview": ("Översikt", _overview),
     "timeline": ("Portföljens tidslinje", _timeline),
     "risks": ("Portföljens riskmatris", _risks),
     "resources": ("Resursbelastning", _resources),

@@ -703,6 +703,10 @@ Do you want to open the file?</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Ö&amp;versikt</source>
+            <translation>O&amp;verview</translation>
+        </message>
+        <message>
             <source>%1 träffar</source>
             <translation>%1 hits</translation>
         </message>
@@ -1665,6 +1669,10 @@ Do you want to open the file?</translation>
     <context>
         <name>Portfolio</name>
         <message>
+            <source>Översikt</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
             <source>Portföljens tidslinje</source>
             <translation>Portfolio timeline</translation>
         </message>
@@ -2048,6 +2056,105 @@ Do you want to open the file?</translation>
         <message>
             <source>%1 %2 %3 kl. %4</source>
             <translation>%2 %1, %3 at %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>Overview</name>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Dokumenttyp</source>
+            <translation>Document type</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Rapport</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>Rapportdatum</source>
+            <translation>Report date</translation>
+        </message>
+        <message>
+            <source>Nästa beslutspunkt</source>
+            <translation>Next decision point</translation>
+        </message>
+        <message>
+            <source>Datum</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Dagar sen</source>
+            <translation>Days late</translation>
+        </message>
+        <message>
+            <source>Klart (%)</source>
+            <translation>Done (%)</translation>
+        </message>
+        <message>
+            <source>Budget (kr)</source>
+            <translation>Budget (SEK)</translation>
+        </message>
+        <message>
+            <source>Höga risker</source>
+            <translation>High risks</translation>
+        </message>
+        <message>
+            <source>Ägare</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Ledare</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Filtrera (plan, ägare, organisation, status …)</source>
+            <translation>Filter (plan, owner, organisation, status …)</translation>
+        </message>
+        <message>
+            <source>Alla rapportfärger</source>
+            <translation>All report colours</translation>
+        </message>
+        <message>
+            <source>Grön</source>
+            <translation>Green</translation>
+        </message>
+        <message>
+            <source>Gul</source>
+            <translation>Yellow</translation>
+        </message>
+        <message>
+            <source>Röd</source>
+            <translation>Red</translation>
+        </message>
+        <message>
+            <source>Grå (inaktuell)</source>
+            <translation>Grey (out of date)</translation>
+        </message>
+        <message>
+            <source>Ingen rapport</source>
+            <translation>No report</translation>
+        </message>
+        <message>
+            <source>Exportera Portföljrapport (Excel)…</source>
+            <translation>Export portfolio report (Excel)…</translation>
+        </message>
+        <message>
+            <source>Exportera Portföljrapport</source>
+            <translation>Export portfolio report</translation>
+        </message>
+        <message>
+            <source>Excel-arbetsbok (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
         </message>
     </context>
 </TS>
