@@ -105,6 +105,20 @@ def _name(values: dict[str, Any] | None) -> str:
     return ""
 
 
+def _contents(state: history.RowState, versions: dict[str, history.Record]) -> Any:
+    """A function: a version id of this row -> its content (the row itself for its current version)."""
+
+    def content(version: str | None) -> dict[str, Any] | None:
+        if version is None:
+            return None
+        if version == state.version:
+            return state.values
+        record = versions.get(version)
+        return None if record is None else record.values()
+
+    return content
+
+
 def _entries(ws: Workspace, table: str, states: list[history.RowState],
              people: dict[str, str]) -> list[HistoryEntry]:
     part = kinds.TABLE_LABELS.get(table, table)
@@ -112,15 +126,7 @@ def _entries(ws: Workspace, table: str, states: list[history.RowState],
     out: list[HistoryEntry] = []
     for state in states:
         versions = {r.version: r for r in records.get(state.uuid, [])}
-
-        def content(version: str | None) -> dict[str, Any] | None:
-            if version is None:
-                return None
-            if version == state.version:
-                return state.values
-            record = versions.get(version)
-            return None if record is None else record.values()
-
+        content = _contents(state, versions)
         name = _name(state.values)
         for record in sorted(versions.values(), key=lambda r: (r.at, r.rev)):
             if record.action == "create" or record.parent is None:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import copy
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import kinds
 from app.workspace import Change, Workspace
 from db import history, models
 from db.scrub import map_strings
+
+if TYPE_CHECKING:
+    from app.exporters import ExportOutcome
 
 CONTACT_FIELDS = ("email", "phone", "notes")
 # Besides the contact fields, anonymising blanks the title (often enough to identify someone);
@@ -185,7 +188,7 @@ def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
     return stripped
 
 
-def export_without_contact_details(ws: Workspace, plan_id: int, out: Path):  # noqa: ANN201 - ExportOutcome
+def export_without_contact_details(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
     """Export as `app.exporters.export_plan` does, without the people's contact details."""
     from app.exporters import export_plan
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.change_history import HistoryEntry
 from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 class HistoryDialog(QDialog):
@@ -61,7 +66,7 @@ class HistoryDialog(QDialog):
                            else tr("History", "Inga ändringar"))
 
 
-def show_plan_history(window) -> None:  # noqa: ANN001 - the main window
+def show_plan_history(window: MainWindow) -> None:
     from app.change_history import plan_history
 
     plan_id = window.current_plan_id()
