@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test bench mutate translations package clean
+.PHONY: venv run test bench mutate translations translations-update screenshots package clean
 
 venv: $(STAMP) translations
 
@@ -24,6 +24,11 @@ $(STAMP): pyproject.toml
 translations: $(STAMP)
 	@if [ -f ui/i18n_build.py ]; then $(BIN)/python -m ui.i18n_build; fi
 
+# Collect every string the ui shows into resources/translations/*.ts (Qt's pyside6-lupdate over
+# every ui module); new ones are left unfinished for a translator, and `make test` fails until done.
+translations-update: $(STAMP)
+	$(BIN)/python -m ui.i18n_build --update
+
 run: venv
 	$(BIN)/uppdrag
 
@@ -31,6 +36,10 @@ run: venv
 # PYTEST_ARGS=--randomly-seed=N for an order again, PYTEST_ARGS="-p no:randomly" for the written order.
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The README's pictures of the main views in Swedish and English (docs/screenshots), taken by the UI tests.
+screenshots: venv
+	UPPDRAG_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:randomly tests/ui/test_screenshots.py
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --size full

@@ -13,18 +13,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.argparse_sv import SwedishParser
 from app.export.result import ExportError
 from app.team import location
 from db.errors import StoreError, database_error_text
 
 USER_ERRORS: tuple[type[BaseException], ...] = (StoreError, ExportError, LookupError, ValueError, OSError)
 
-
-
-class SwedishParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2: wrong usage
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fel användning: {message}\n")
 
 
 def _version() -> str:

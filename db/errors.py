@@ -16,7 +16,10 @@ class ReadOnlyStore(StoreError):
 
 
 def database_error_text(exc: BaseException) -> str | None:
-    """A Swedish sentence for an error SQLite (or peewee over it) raised; None for other errors."""
+    """A Swedish sentence for an error SQLite (or peewee over it) raised; None for other errors.
+
+    SQLite's own words ("disk I/O error", "database disk image is malformed") are English and
+    mean nothing to the reader: they never go into the sentence (the log keeps the exception)."""
     if not (isinstance(exc, OSError | UnicodeError) or type(exc).__module__ in ("sqlite3", "peewee")
             or type(exc).__name__ in ("OperationalError", "DatabaseError")):
         return None
@@ -34,9 +37,9 @@ def database_error_text(exc: BaseException) -> str | None:
     if "readonly database" in text:
         return "Filen kan inte skrivas här (den eller mappen är skrivskyddad). Spara en kopia i en skrivbar mapp."
     if "disk I/O error" in text:
-        return f"Ändringen kunde inte sparas: fel vid skrivning till disken ({text}). Filen har inte ändrats."
+        return "Ändringen kunde inte sparas: disken svarade med ett fel vid skrivning. Filen har inte ändrats."
     if "malformed" in text or "not a database" in text:
-        return f"Filen är skadad och kan inte läsas ({text}). Använd en säkerhetskopia."
+        return "Filen är skadad och kan inte läsas. Använd en säkerhetskopia."
     if isinstance(exc, OSError):
         return None
-    return f"Databasen svarade med ett fel ({text}). Filen har inte ändrats."
+    return "Databasen svarade med ett oväntat fel. Filen har inte ändrats; försök igen, eller öppna en säkerhetskopia."

@@ -22,10 +22,17 @@ class EmptyState(QWidget):
         self.row = QHBoxLayout()
         self.row.addStretch(1)
         self.row.addStretch(1)
+        # A link to the guide (Hjälp → Kom igång); the window sets its text and opens the guide.
+        self.help_link = QLabel(self)
+        self.help_link.setObjectName("helpLink")
+        self.help_link.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.help_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+                                               | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.label)
         layout.addLayout(self.row)
+        layout.addWidget(self.help_link)
         layout.addStretch(2)
         self.buttons: list[QPushButton] = []
 

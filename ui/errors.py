@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -30,17 +30,27 @@ def is_expected(exc: BaseException) -> bool:
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
     from PySide6.QtWidgets import QMessageBox  # loaded with the first message, not at start
 
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Errors", "Det gick inte"), message,
+    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("Errors", "Det gick inte"), message,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
     box.exec()
+
+
+def plain_error(exc: BaseException) -> str:
+    """An unexpected error in words a person can read: SQLite's own (English) texts are never shown."""
+    from db.errors import database_error_text
+
+    text = database_error_text(exc)
+    if text is None and exc.__cause__ is not None:
+        text = database_error_text(exc.__cause__)
+    return text or str(exc) or exc.__class__.__name__
 
 
 def show_expected(parent: QWidget | None, exc: BaseException) -> None:
     """A validation, storage or lookup error, without traceback."""
     message = str(exc) or exc.__class__.__name__
     if isinstance(exc, LookupError):
-        message += "\n\n" + tr("Errors", "Uppgiften kan ha tagits bort. Välj en annan plan eller ladda om filen.")
+        message += "\n\n" + translate("Errors", "Uppgiften kan ha tagits bort. Välj en annan plan eller ladda om filen.")
     show_error(parent, message)
 
 
@@ -86,8 +96,8 @@ class ExceptionHook:
             return
         self.last_log = write_log(exc_type, exc, tb)
         if self.interactive:
-            show_error(parent, tr(
+            show_error(parent, translate(
                 "Errors",
                 "Ett oväntat fel inträffade: {error}\n\nDitt arbete är sparat. Felet har skrivits till "
                 "{log}. Skicka gärna den filen till den som ger dig support.",
-            ).format(error=exc, log=self.last_log), tr("Errors", "Oväntat fel"))
+            ).format(error=plain_error(exc), log=self.last_log), translate("Errors", "Oväntat fel"))

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from ui.dialogs import confirm, files
 from ui.errors import expected_errors, show_error, show_expected
-from ui.i18n import tr
+from ui.i18n import translate
 from ui.undo import DeleteCommand
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def _folder(window: MainWindow) -> str:
 def new_file(window: MainWindow) -> None:
     from app.workspace import Workspace
 
-    path = files.save_path(window, tr("Files", "Ny databasfil"), files.db_filter(),
+    path = files.save_path(window, translate("Files", "Ny databasfil"), files.db_filter(),
                            str(Path(_folder(window)) / "uppdrag.uppdrag"))
     if path is None:
         return
@@ -90,15 +90,15 @@ def restore_and_open(window: MainWindow, path: Path, backup) -> bool:  # noqa: A
         return False
     from ui.dialogs.file_problem_dialog import when_text
 
-    text = tr("Files", "Filen är återställd från säkerhetskopian från %1.").replace("%1", when_text(backup))
+    text = translate("Files", "Filen är återställd från säkerhetskopian från %1.").replace("%1", when_text(backup))
     if aside is not None:
-        text += " " + tr("Files", "Den tidigare filen finns kvar som %1.").replace("%1", str(aside))
+        text += " " + translate("Files", "Den tidigare filen finns kvar som %1.").replace("%1", str(aside))
     window.statusBar().showMessage(text, 30000)
     return True
 
 
 def open_file_dialog(window: MainWindow) -> None:
-    path = files.open_path(window, tr("Files", "Öppna databasfil"), files.db_filter(), _folder(window))
+    path = files.open_path(window, translate("Files", "Öppna databasfil"), files.db_filter(), _folder(window))
     if path is not None:
         window.open_path(path)
 
@@ -124,8 +124,8 @@ def save_copy(window: MainWindow) -> None:
         return
     shown, source = window.ofile.path, window.ofile.ws.path  # a network file: copy its working copy
     suggested = shown.with_name(shown.stem + " (kopia)" + shown.suffix)
-    write_chosen_file(window, tr("Files", "Spara kopia som"), suggested,
-                      lambda target: copy_database(source, target), tr("Files", "En kopia är sparad: %1"))
+    write_chosen_file(window, translate("Files", "Spara kopia som"), suggested,
+                      lambda target: copy_database(source, target), translate("Files", "En kopia är sparad: %1"))
 
 
 def import_json(window: MainWindow) -> None:
@@ -134,19 +134,19 @@ def import_json(window: MainWindow) -> None:
 
     if window.ofile is None:
         return
-    path = files.open_path(window, tr("Files", "Importera plan"), tr("Files", "Plan som JSON (*.json)"), _folder(window))
+    path = files.open_path(window, translate("Files", "Importera plan"), translate("Files", "Plan som JSON (*.json)"), _folder(window))
     if path is None:
         return
     ws = window.ofile.ws
     try:
         # One undo step (it may update a plan in place): Ctrl+Z gives back the file as it was.
-        plan_id, existed = window.ofile.run_as_step(tr("Files", "import av %1").replace("%1", path.name),
+        plan_id, existed = window.ofile.run_as_step(translate("Files", "import av %1").replace("%1", path.name),
                                                     lambda: import_plan_file(ws, path), window.reload_everything)
     except (*expected_errors(), ValueError, OSError) as exc:
         show_error(window, str(exc))
         return
     window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
-    message = tr("Files", "Planen uppdaterades från %1.") if existed else tr("Files", "Planen importerades från %1.")
+    message = translate("Files", "Planen uppdaterades från %1.") if existed else translate("Files", "Planen importerades från %1.")
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
@@ -162,10 +162,10 @@ def export(window: MainWindow, suffix: str, *, checklists: bool = False, changes
         return None
     plan = window.ofile.ws.get("plan", plan_id)
     safe = "".join(c for c in plan["title"] if c not in '\\/:*?"<>|').strip()[:80] or "plan"
-    filters = {".docx": tr("Files", "Word-dokument (*.docx)"), ".pdf": tr("Files", "PDF (*.pdf)"),
-               ".json": tr("Files", "Plan som JSON (*.json)")}
+    filters = {".docx": translate("Files", "Word-dokument (*.docx)"), ".pdf": translate("Files", "PDF (*.pdf)"),
+               ".json": translate("Files", "Plan som JSON (*.json)")}
     kind = suffix + ("+checklistor" if checklists else "")
-    out = files.save_path(window, tr("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
+    out = files.save_path(window, translate("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
                           str(window.settings.export_folder(kind) / (safe + suffix)))
     if out is None:
         return None
@@ -181,7 +181,7 @@ def export(window: MainWindow, suffix: str, *, checklists: bool = False, changes
         return None
     QGuiApplication.restoreOverrideCursor()
     if outcome.warnings:
-        show_error(window, "\n".join(outcome.warnings), tr("Files", "Exporterad med anmärkningar"))
+        show_error(window, "\n".join(outcome.warnings), translate("Files", "Exporterad med anmärkningar"))
     if files.ask_open_after(window, outcome.path):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path)))
     return outcome.path
@@ -219,7 +219,7 @@ def new_plan(window: MainWindow) -> int | None:
         make = lambda: copy_plan(ws, source, title)  # noqa: E731
     else:
         make = lambda: create_plan(ws, key, title, steering_model=model)  # noqa: E731
-    command = CreatePlanCommand(ws, window.ofile.events, make, tr("Undo", "Ny plan"))
+    command = CreatePlanCommand(ws, window.ofile.events, make, translate("Undo", "Ny plan"))
     return command.plan_id if window.ofile.push(command) else None
 
 
@@ -231,9 +231,9 @@ def copy_current_plan(window: MainWindow) -> int | None:
     if window.ofile is None or plan_id is None:
         return None
     ws = window.ofile.ws
-    title = tr("Files", "Kopia av %1").replace("%1", ws.get("plan", plan_id)["title"])
+    title = translate("Files", "Kopia av %1").replace("%1", ws.get("plan", plan_id)["title"])
     command = CreatePlanCommand(ws, window.ofile.events, lambda: copy_plan(ws, plan_id, title),
-                                tr("Undo", "Kopiera plan"))
+                                translate("Undo", "Kopiera plan"))
     return command.plan_id if window.ofile.push(command) else None
 
 
@@ -242,7 +242,7 @@ def delete_plan(window: MainWindow) -> bool:
     if window.ofile is None or plan_id is None:
         return False
     title = window.ofile.ws.get("plan", plan_id)["title"]
-    if not confirm.ask(window, tr("Files", "Ta bort planen ”%1”? Det går att ångra med Ctrl+Z.").replace("%1", title)):
+    if not confirm.ask(window, translate("Files", "Ta bort planen ”%1”? Det går att ångra med Ctrl+Z.").replace("%1", title)):
         return False
     return window.ofile.push(DeleteCommand(window.ofile.ws, window.ofile.events, "plan", plan_id,
-                                           tr("Undo", "Ta bort plan")))
+                                           translate("Undo", "Ta bort plan")))

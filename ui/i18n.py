@@ -1,13 +1,19 @@
 """Languages: Swedish is the source language, English comes from resources/translations/uppdrag_en.qm.
 
-Strings are written in Swedish through QCoreApplication.translate(context, text).
-Labels of coded values come from app.kinds in Swedish and are translated where they
-are shown, in the context "Kinds".
+Strings are written in Swedish through translate(context, text) (Qt's lupdate finds them by
+that name; `python -m ui.i18n_build --update` collects them into the .ts). Labels of coded
+values come from app.kinds in Swedish and are translated where they are shown, in the context
+"Kinds". Qt's own texts (the buttons of a message box, the file dialog) are English in Qt:
+in Swedish, Qt's Swedish translation that PySide6 ships (qtbase_sv.qm) is loaded beside ours.
+Month names come from QLocale, which follows the language.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.resources import resource_path
 
@@ -18,7 +24,7 @@ _installed: list[QTranslator] = []
 _current = DEFAULT_LANGUAGE
 
 
-def tr(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
@@ -29,6 +35,27 @@ def kind_label(label: str) -> str:
 
 def qm_path(language: str):
     return resource_path("translations", f"uppdrag_{language}.qm")
+
+
+def qt_qm_path(language: str) -> Path:
+    """Qt's own translation of its dialogs and buttons (qtbase_<language>.qm, shipped with PySide6)."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{language}.qm"
+
+
+def locale() -> QLocale:
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom) if _current == "en" else \
+        QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+
+
+def month_name(month: int, *, short: bool = False) -> str:
+    """The month's name in the current language ("mars", "March"; short "mars", "Mar")."""
+    return _month_name(_current, month, short)
+
+
+@lru_cache(maxsize=64)  # the timeline's header asks for a name per tick
+def _month_name(language: str, month: int, short: bool) -> str:
+    fmt = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return locale().standaloneMonthName(month, fmt).rstrip(".")
 
 
 def current_language() -> str:
@@ -43,7 +70,12 @@ def install_language(language: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     ok = True
-    if language != DEFAULT_LANGUAGE:
+    if language == DEFAULT_LANGUAGE:
+        qt = QTranslator(app)
+        if qt.load(str(qt_qm_path(language))):  # a bundle without it stays usable, with Qt's English buttons
+            app.installTranslator(qt)
+            _installed.append(qt)
+    else:
         path = qm_path(language)
         if not path.exists():
             from ui.i18n_build import build
@@ -57,6 +89,8 @@ def install_language(language: str) -> bool:
         if ok:
             app.installTranslator(translator)
             _installed.append(translator)
-    _current = language if ok else DEFAULT_LANGUAGE
-    QLocale.setDefault(QLocale(QLocale.Language.English if _current == "en" else QLocale.Language.Swedish))
+    if not ok:
+        return install_language(DEFAULT_LANGUAGE) and False
+    _current = language
+    QLocale.setDefault(locale())
     return ok

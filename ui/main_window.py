@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTreeView, QVBoxLayout,
+    QApplication, QCheckBox, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout,
     QWidget,
 )
 
@@ -18,7 +18,8 @@ from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
 from ui.errors import expected_errors, show_expected
 from ui.first_paint import after_first_paint
-from ui.i18n import tr
+from ui.i18n import translate
+from ui.palette import error_style
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
 from ui.search_index import SearchIndex
 from ui.settings import AppSettings
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
 
         self.placeholder = EmptyState(self)
         self.problem_dialog = None  # the open FileProblemDialog (ui.file_actions.file_problem)
+        self.help_link = self.placeholder.help_link  # the empty window also leads to the guide
+        self.help_link.linkActivated.connect(lambda _link: self.show_help())
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -167,105 +170,122 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         bar.clear()
+        for old in (*bar.findChildren(QMenu), *getattr(self, "actions_", {}).values()):  # the previous language's
+            old.deleteLater()
         self.actions_: dict[str, QAction] = {}
         a = self.actions_
-        m = bar.addMenu(tr("MainWindow", "&Arkiv"))
-        a["new_plan"] = self._action(m, tr("MainWindow", "&Ny plan…"), lambda: _file_actions().new_plan(self),
+        m = bar.addMenu(translate("MainWindow", "&Arkiv"))
+        a["new_plan"] = self._action(m, translate("MainWindow", "&Ny plan…"), lambda: _file_actions().new_plan(self),
                                      QKeySequence.StandardKey.New, "actionNewPlan")
-        a["new_file"] = self._action(m, tr("MainWindow", "&Ny databasfil…"), lambda: _file_actions().new_file(self),
+        a["new_file"] = self._action(m, translate("MainWindow", "&Ny databasfil…"), lambda: _file_actions().new_file(self),
                                      "Ctrl+Shift+N", "actionNewFile")
-        a["open"] = self._action(m, tr("MainWindow", "&Öppna…"), lambda: _file_actions().open_file_dialog(self),
+        a["open"] = self._action(m, translate("MainWindow", "&Öppna…"), lambda: _file_actions().open_file_dialog(self),
                                  QKeySequence.StandardKey.Open, "actionOpen")
-        self.recent_menu = m.addMenu(tr("MainWindow", "&Senast öppnade"))
+        self.recent_menu = m.addMenu(translate("MainWindow", "&Senast öppnade"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
-        a["open_server"] = self._action(m, tr("MainWindow", "Öppna se&rver…"),
+        a["open_server"] = self._action(m, translate("MainWindow", "Öppna se&rver…"),
                                         lambda: _server_actions().open_server_dialog(self), None, "actionOpenServer")
-        self.recent_servers_menu = m.addMenu(tr("MainWindow", "Senaste ser&vrar"))
+        self.recent_servers_menu = m.addMenu(translate("MainWindow", "Senaste ser&vrar"))
         self.recent_servers_menu.setObjectName("recentServersMenu")
         self.recent_servers_menu.aboutToShow.connect(
             lambda: _server_actions().fill_recent_servers(self, self.recent_servers_menu))
         self.recent_servers_menu.setEnabled(bool(self.settings.recent_servers))
-        a["save_copy"] = self._action(m, tr("MainWindow", "Spara &kopia som…"),
+        a["save_copy"] = self._action(m, translate("MainWindow", "Spara &kopia som…"),
                                       lambda: _file_actions().save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
-        a["send_plan"] = self._action(m, tr("MainWindow", "Skicka plan som &fil…"),
+        a["send_plan"] = self._action(m, translate("MainWindow", "Skicka plan som &fil…"),
                                       lambda: _sharing_actions().send_plan(self), None, "actionSendPlan")
-        a["merge"] = self._action(m, tr("MainWindow", "Importera från &annan fil…"),
+        a["merge"] = self._action(m, translate("MainWindow", "Importera från &annan fil…"),
                                   lambda: _sharing_actions().merge_from_file(self), None, "actionMerge")
-        a["restore"] = self._action(m, tr("MainWindow", "Återställ från säker&hetskopia…"),
+        a["restore"] = self._action(m, translate("MainWindow", "Återställ från säker&hetskopia…"),
                                     lambda: _sharing_actions().restore_from_backup(self), None, "actionRestore")
         m.addSeparator()
-        a["import"] = self._action(m, tr("MainWindow", "&Importera plan (JSON)…"),
+        a["import"] = self._action(m, translate("MainWindow", "&Importera plan (JSON)…"),
                                    lambda: _file_actions().import_json(self), "Ctrl+I", "actionImport")
-        texts = {".docx": tr("MainWindow", "Exportera till &Word…"), ".pdf": tr("MainWindow", "Exportera till &PDF…"),
-                 ".json": tr("MainWindow", "Exportera som &JSON…")}
+        texts = {".docx": translate("MainWindow", "Exportera till &Word…"), ".pdf": translate("MainWindow", "Exportera till &PDF…"),
+                 ".json": translate("MainWindow", "Exportera som &JSON…")}
         for suffix in (".docx", ".pdf", ".json"):
             if suffix in EXPORTERS:
                 a["export" + suffix] = self._action(m, texts[suffix],
                                                     lambda _=False, s=suffix: _file_actions().export(self, s),
                                                     "Ctrl+E" if suffix == ".docx" else None, "actionExport" + suffix[1:])
+        a["preview"] = self._action(m, translate("MainWindow", "&Förhandsgranska…"), self.show_preview, "Ctrl+Shift+P",
+                                    "actionPreview")
         a["export_checklists"] = self._action(
-            m, tr("MainWindow", "Exportera till Word med &checklistor…"),
+            m, translate("MainWindow", "Exportera till Word med &checklistor…"),
             lambda _=False: _file_actions().export(self, ".docx", checklists=True), None, "actionExportChecklists")
         for suffix, (label, _fn) in EXPORTERS.items():
             if suffix not in texts:
                 a["export" + suffix] = self._action(
-                    m, tr("MainWindow", "Exportera som %1…").replace("%1", label),
+                    m, translate("MainWindow", "Exportera som %1…").replace("%1", label),
                     lambda _=False, s=suffix: _file_actions().export(self, s))
         m.addSeparator()
-        a["quit"] = self._action(m, tr("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+        a["quit"] = self._action(m, translate("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
 
-        m = bar.addMenu(tr("MainWindow", "&Redigera"))
-        a["undo"] = self._action(m, tr("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
-        a["redo"] = self._action(m, tr("MainWindow", "&Gör om"), self.redo, "Ctrl+Y", "actionRedo")
+        m = bar.addMenu(translate("MainWindow", "&Redigera"))
+        a["undo"] = self._action(m, translate("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
+        a["redo"] = self._action(m, translate("MainWindow", "&Gör om"), self.redo, "Ctrl+Y", "actionRedo")
         a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         m.addSeparator()
-        a["copy_plan"] = self._action(m, tr("MainWindow", "&Kopiera plan"), lambda: _file_actions().copy_current_plan(self),
+        a["copy_plan"] = self._action(m, translate("MainWindow", "&Kopiera plan"), lambda: _file_actions().copy_current_plan(self),
                                       None, "actionCopyPlan")
-        a["delete_plan"] = self._action(m, tr("MainWindow", "&Ta bort plan…"), lambda: _file_actions().delete_plan(self),
+        a["delete_plan"] = self._action(m, translate("MainWindow", "&Ta bort plan…"), lambda: _file_actions().delete_plan(self),
                                         None, "actionDeletePlan")
         m.addSeparator()
-        a["freeze"] = self._action(m, tr("MainWindow", "&Frys utgåva…"), lambda: _sharing_actions().freeze_edition(self),
+        a["freeze"] = self._action(m, translate("MainWindow", "&Frys utgåva…"), lambda: _sharing_actions().freeze_edition(self),
                                    None, "actionFreezeEdition")
-        a["compare"] = self._action(m, tr("MainWindow", "&Jämför utgåvor…"),
+        a["compare"] = self._action(m, translate("MainWindow", "&Jämför utgåvor…"),
                                     lambda: _sharing_actions().compare_editions(self), None, "actionCompareEditions")
-        a["steering_model"] = self._action(m, tr("MainWindow", "Byt st&yrmodell…"),
+        a["steering_model"] = self._action(m, translate("MainWindow", "Byt st&yrmodell…"),
                                            lambda: _sharing_actions().change_steering_model(self), None,
                                            "actionChangeSteeringModel")
-        a["read_model"] = self._action(m, tr("MainWindow", "&Läs in styrmodell…"),
+        a["read_model"] = self._action(m, translate("MainWindow", "&Läs in styrmodell…"),
                                        lambda: _sharing_actions().read_steering_model(self), None,
                                        "actionReadSteeringModel")
-        a["history"] = self._action(m, tr("MainWindow", "Ändrings&historik…"),
+        a["history"] = self._action(m, translate("MainWindow", "Ändrings&historik…"),
                                     lambda: _history_dialog().show_plan_history(self), None, "actionPlanHistory")
-        a["anonymise"] = self._action(m, tr("MainWindow", "Ta bort &personuppgifter…"),
+        a["anonymise"] = self._action(m, translate("MainWindow", "Ta bort &personuppgifter…"),
                                       lambda: _anonymise_dialog().remove_personal_data(self), None,
                                       "actionRemovePersonalData")
         m.addSeparator()
-        a["find"] = self._action(m, tr("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
+        a["find"] = self._action(m, translate("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
 
-        m = bar.addMenu(tr("MainWindow", "&Visa"))
-        a["portfolio_overview"] = self._action(m, tr("MainWindow", "Ö&versikt"), lambda: self.show_portfolio("overview"),
-                                               "Ctrl+Shift+O", "actionPortfolioOverview")
-        a["portfolio_timeline"] = self._action(m, tr("MainWindow", "Portföljens &tidslinje"),
+        m = bar.addMenu(translate("MainWindow", "&Visa"))
+        a["portfolio_overview"] = self._action(m, translate("MainWindow", "Ö&versikt"),
+                                               lambda: self.show_portfolio("overview"), "Ctrl+Shift+O",
+                                               "actionPortfolioOverview")
+        a["portfolio_timeline"] = self._action(m, translate("MainWindow", "Portföljens &tidslinje"),
                                                lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T",
                                                "actionPortfolioTimeline")
-        a["portfolio_risks"] = self._action(m, tr("MainWindow", "Portföljens risk&matris"),
+        a["portfolio_risks"] = self._action(m, translate("MainWindow", "Portföljens risk&matris"),
                                             lambda: self.show_portfolio("risks"), "Ctrl+Shift+R", "actionPortfolioRisks")
-        a["portfolio_resources"] = self._action(m, tr("MainWindow", "&Resursbelastning"),
+        a["portfolio_resources"] = self._action(m, translate("MainWindow", "&Resursbelastning"),
                                                 lambda: self.show_portfolio("resources"), "Ctrl+Shift+L",
                                                 "actionPortfolioResources")
 
-        m = bar.addMenu(tr("MainWindow", "&Inställningar"))
-        lang = m.addMenu(tr("MainWindow", "&Språk"))
+        m = bar.addMenu(translate("MainWindow", "&Inställningar"))
+        lang = m.addMenu(translate("MainWindow", "&Språk"))
         group = QActionGroup(self)
         for code, name in i18n.LANGUAGES.items():
             action = self._action(lang, name, lambda _=False, c=code: self.set_language(c), None, f"actionLanguage_{code}")
             action.setCheckable(True)
             action.setChecked(code == i18n.current_language())
             group.addAction(action)
-        m = bar.addMenu(tr("MainWindow", "&Hjälp"))
-        a["about"] = self._action(m, tr("MainWindow", "&Om Uppdrag"), self.show_about, None, "actionAbout")
+        m = bar.addMenu(translate("MainWindow", "&Hjälp"))
+        a["help"] = self._action(m, translate("MainWindow", "&Kom igång"), self.show_help,
+                                 QKeySequence.StandardKey.HelpContents, "actionHelp")
+        a["about"] = self._action(m, translate("MainWindow", "&Om Uppdrag"), self.show_about, None, "actionAbout")
         self.update_actions()
+
+    def show_preview(self) -> None:
+        from ui.dialogs.preview_dialog import open_preview
+
+        open_preview(self)
+
+    def show_help(self) -> None:
+        from ui.dialogs.help_dialog import show_help
+
+        self.help_dialog = show_help(self)
 
     def show_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog
@@ -298,6 +318,7 @@ class MainWindow(QMainWindow):
         a["merge"].setEnabled(writable and on_file)
         a["anonymise"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
+        a["preview"].setEnabled(plan)
         a["freeze"].setEnabled(writable and plan)
         a["steering_model"].setEnabled(writable and plan)
         a["read_model"].setEnabled(writable)
@@ -307,39 +328,42 @@ class MainWindow(QMainWindow):
             if key.startswith("export"):
                 action.setEnabled(plan)
         if has_file:
-            a["undo"].setText(tr("MainWindow", "&Ångra %1").replace("%1", self.ofile.stack.undoText()).strip())
-            a["redo"].setText(tr("MainWindow", "&Gör om %1").replace("%1", self.ofile.stack.redoText()).strip())
+            a["undo"].setText(translate("MainWindow", "&Ångra %1").replace("%1", self.ofile.stack.undoText()).strip())
+            a["redo"].setText(translate("MainWindow", "&Gör om %1").replace("%1", self.ofile.stack.redoText()).strip())
         self.update_empty_state()
 
     def update_empty_state(self) -> None:
         """What the place of the plan says when no plan is shown: what to do next, with the actions."""
         a = self.actions_
         if self.ofile is None:
-            text = tr("MainWindow", "Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.")
+            text = translate("MainWindow", "Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.")
             actions = [a["open"], a["new_file"]]
         elif self.plan_model.plan_count() == 0 and not self.search.text().strip():
             if self.ofile.read_only:
-                text = tr("MainWindow", "Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller "
+                text = translate("MainWindow", "Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller "
                                         "skapa en ny fil.")
                 actions = [a["open"], a["new_file"]]
             else:
-                text = tr("MainWindow", "Filen har inga planer ännu. Skapa en plan från en mall, eller importera "
+                text = translate("MainWindow", "Filen har inga planer ännu. Skapa en plan från en mall, eller importera "
                                         "en plan som någon har skickat som JSON.")
                 actions = [a["new_plan"], a["import"]]
         elif self.ofile.read_only:
-            text = tr("MainWindow", "Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. "
+            text = translate("MainWindow", "Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. "
                                     "Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.")
             actions = [a["restore"], a["open"]]
         else:
-            text = tr("MainWindow", "Välj en plan i listan till vänster, eller skapa en ny plan.")
+            text = translate("MainWindow", "Välj en plan i listan till vänster, eller skapa en ny plan.")
             actions = [a["new_plan"]]
         self.placeholder.show_state(text, actions)
 
     def retranslate_static(self) -> None:
-        self.search.setPlaceholderText(tr("MainWindow", "Sök i titlar, diarienummer och text (Ctrl+F)"))
-        self.search.setAccessibleName(tr("MainWindow", "Sök planer"))
-        self.fold_box.setText(tr("MainWindow", "Skilj inte på å, ä, ö och a, o"))
-        self.tree.setAccessibleName(tr("MainWindow", "Planer"))
+        self.search.setPlaceholderText(translate("MainWindow", "Sök i titlar, diarienummer och text (Ctrl+F)"))
+        self.search.setAccessibleName(translate("MainWindow", "Sök planer"))
+        self.tree.setAccessibleName(translate("MainWindow", "Planer"))
+        self.help_link.setText('<a href="help">' + translate("MainWindow", "Ny här? Läs Kom igång (F1)") + "</a>")
+        self.help_link.setAccessibleName(translate("MainWindow", "Kom igång"))
+        self.fold_box.setText(translate("MainWindow", "Skilj inte på å, ä, ö och a, o"))
+        self.snippet_label.setAccessibleName(translate("MainWindow", "Träff i planens text"))
         self.update_title()
 
     def set_language(self, code: str) -> None:
@@ -347,6 +371,8 @@ class MainWindow(QMainWindow):
         self.settings.language = code
         self.build_menus()
         self.retranslate_static()
+        if self.sync is not None:
+            self.sync.retranslate()
         self.refresh_list()
         if self.editor is not None:
             tab = self.editor.tabs.currentIndex()
@@ -417,7 +443,7 @@ class MainWindow(QMainWindow):
         if ofile.ws.store.notices:  # a recovery (and where the copies are), a stray WAL set aside
             self.statusBar().showMessage(" ".join(ofile.ws.store.notices), 60000)
         elif ofile.ws.store.recovered:
-            self.statusBar().showMessage(tr("MainWindow", "Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt."), 15000)
+            self.statusBar().showMessage(translate("MainWindow", "Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt."), 15000)
         self.refresh_list()
         first = self._first_plan_index()
         if first.isValid():
@@ -465,7 +491,7 @@ class MainWindow(QMainWindow):
         if status is not None and not status.all_written:
             from ui.errors import show_error
 
-            show_error(self, status.message + ". " + tr(
+            show_error(self, status.message + ". " + translate(
                 "MainWindow", "Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång "
                               "du öppnar filen."))
 
@@ -480,21 +506,21 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         if self.ofile is None:
             self.setWindowTitle("Uppdrag")
-            self.file_label.setText(tr("MainWindow", "Ingen fil öppen"))
+            self.file_label.setText(translate("MainWindow", "Ingen fil öppen"))
             return
         path = self.ofile.path
         self.setWindowTitle(f"{path.name} – Uppdrag")
         if self.ofile.ws.on_server:
-            text = tr("MainWindow", "Teamserver: %1 som %2").replace("%1", path.name).replace(
+            text = translate("MainWindow", "Teamserver: %1 som %2").replace("%1", path.name).replace(
                 "%2", self.ofile.ws.store.author)
         else:
-            text = tr("MainWindow", "%1 i %2").replace("%1", path.name).replace("%2", str(path.parent))
+            text = translate("MainWindow", "%1 i %2").replace("%1", path.name).replace("%2", str(path.parent))
         if self.ofile.read_only:
-            text += " – " + tr("MainWindow", "skrivskyddad")
+            text += " – " + translate("MainWindow", "skrivskyddad")
         self.file_label.setText(text)
 
     def show_message(self, message: str) -> None:
-        self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
+        self.statusBar().setStyleSheet(error_style("QStatusBar"))
         self.statusBar().showMessage(message, self.MESSAGE_MS)
         self.message_colour_timer.start()
 
@@ -523,15 +549,15 @@ class MainWindow(QMainWindow):
                 self.tree.setCurrentIndex(index)
         self.tree.selectionModel().blockSignals(False)
         if not rows and text.strip():
-            self.count_label.setText(tr("MainWindow", "Inga träffar för ”%1”. Sök på något annat, eller töm "
+            self.count_label.setText(translate("MainWindow", "Inga träffar för ”%1”. Sök på något annat, eller töm "
                                                       "sökfältet för att se alla planer.").replace("%1", text.strip()))
         elif hits is not None:
-            self.count_label.setText(tr("MainWindow", "1 träff") if len(rows) == 1
-                                     else tr("MainWindow", "%1 träffar").replace("%1", str(len(rows))))
+            self.count_label.setText(translate("MainWindow", "1 träff") if len(rows) == 1
+                                     else translate("MainWindow", "%1 träffar").replace("%1", str(len(rows))))
         elif len(rows) == 1:
-            self.count_label.setText(tr("MainWindow", "1 plan"))
+            self.count_label.setText(translate("MainWindow", "1 plan"))
         else:
-            self.count_label.setText(tr("MainWindow", "%1 planer").replace("%1", str(len(rows))))
+            self.count_label.setText(translate("MainWindow", "%1 planer").replace("%1", str(len(rows))))
         self.update_empty_state()
         self._show_snippet()
 
@@ -598,7 +624,7 @@ class MainWindow(QMainWindow):
             self.editor.flush()
         self.ofile.stack.clear()
         self.reload_everything()
-        self.statusBar().showMessage(tr("MainWindow", "Filen har ändrats av ett annat program; visningen är uppdaterad."), 15000)
+        self.statusBar().showMessage(translate("MainWindow", "Filen har ändrats av ett annat program; visningen är uppdaterad."), 15000)
 
     def reload_everything(self) -> None:
         """After rows changed outside the undo history (merge, new edition): rebuild what is shown."""

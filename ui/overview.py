@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,12 +22,27 @@ from PySide6.QtWidgets import (
 
 from app import overview
 from app.workspace import Change, Workspace
-from ui.i18n import tr
+from ui.i18n import kind_label, translate
 from ui.undo import WorkspaceEvents
 
 _Index = QModelIndex | QPersistentModelIndex
 COLOURS = {"green": "#c6efce", "yellow": "#ffeb9c", "red": "#ffc7ce", overview.GREY: "#d9d9d9"}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# app.overview's columns and report labels, marked for the translation (lupdate finds only literals).
+HEADERS = (
+    QT_TRANSLATE_NOOP("Overview", "Plan"), QT_TRANSLATE_NOOP("Overview", "Dokumenttyp"),
+    QT_TRANSLATE_NOOP("Overview", "Status"), QT_TRANSLATE_NOOP("Overview", "Rapport"),
+    QT_TRANSLATE_NOOP("Overview", "Rapportdatum"), QT_TRANSLATE_NOOP("Overview", "Nästa beslutspunkt"),
+    QT_TRANSLATE_NOOP("Overview", "Datum"), QT_TRANSLATE_NOOP("Overview", "Dagar sen"),
+    QT_TRANSLATE_NOOP("Overview", "Klart (%)"), QT_TRANSLATE_NOOP("Overview", "Budget (kr)"),
+    QT_TRANSLATE_NOOP("Overview", "Höga risker"), QT_TRANSLATE_NOOP("Overview", "Ägare"),
+    QT_TRANSLATE_NOOP("Overview", "Ledare"), QT_TRANSLATE_NOOP("Overview", "Organisation"),
+)
+REPORT_CHOICES = (
+    ("red", QT_TRANSLATE_NOOP("Overview", "Röd")), ("yellow", QT_TRANSLATE_NOOP("Overview", "Gul")),
+    ("green", QT_TRANSLATE_NOOP("Overview", "Grön")), (overview.GREY, QT_TRANSLATE_NOOP("Overview", "Grå (inaktuell)")),
+    ("", QT_TRANSLATE_NOOP("Overview", "Ingen rapport")),
+)
 
 
 class OverviewModel(QAbstractTableModel):
@@ -52,7 +67,7 @@ class OverviewModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr("Overview", overview.COLUMNS[section])
+            return translate("Overview", HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -60,6 +75,10 @@ class OverviewModel(QAbstractTableModel):
             return None
         value = self.cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() in (1, 2):  # document type and status: app.kinds labels
+                return kind_label(value)
+            if index.column() == 3:
+                return translate("Overview", dict(REPORT_CHOICES).get(self.rows[index.row()].report, value))
             if isinstance(value, date):
                 return value.isoformat()
             if isinstance(value, int) and index.column() == 9:
@@ -115,13 +134,13 @@ class OverviewView(QWidget):
         self.ws = ws
         self.filter = QLineEdit()
         self.filter.setObjectName("overviewFilter")
-        self.filter.setPlaceholderText(tr("Overview", "Filtrera (plan, ägare, organisation, status …)"))
+        self.filter.setPlaceholderText(translate("Overview", "Filtrera (plan, ägare, organisation, status …)"))
         self.report = QComboBox()
         self.report.setObjectName("overviewReport")
-        self.report.addItem(tr("Overview", "Alla rapportfärger"), None)
-        for key in ("red", "yellow", "green", overview.GREY, ""):
-            self.report.addItem(tr("Overview", overview.STATUS_LABELS[key]), key)
-        self.export_button = QPushButton(tr("Overview", "Exportera Portföljrapport (Excel)…"))
+        self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
+        for key, label in REPORT_CHOICES:
+            self.report.addItem(translate("Overview", label), key)
+        self.export_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Excel)…"))
         self.export_button.setObjectName("exportOverview")
         self.export_button.clicked.connect(self.export)
         self.model = OverviewModel(self)
@@ -170,8 +189,8 @@ class OverviewView(QWidget):
         from ui.errors import expected_errors, show_error
 
         suggested = Path.home() / f"Portföljrapport {date.today().isoformat()}.xlsx"
-        out = files.save_path(self, tr("Overview", "Exportera Portföljrapport"),
-                              tr("Overview", "Excel-arbetsbok (*.xlsx)"), str(suggested))
+        out = files.save_path(self, translate("Overview", "Exportera Portföljrapport"),
+                              translate("Overview", "Excel-arbetsbok (*.xlsx)"), str(suggested))
         if out is None:
             return None
         if out.suffix.lower() != ".xlsx":

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ui.document import OpenFile
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 def _timeline(ofile: OpenFile, parent: QWidget) -> QWidget:
@@ -40,10 +41,10 @@ def _overview(ofile: OpenFile, parent: QWidget) -> QWidget:
 
 
 VIEWS: dict[str, tuple[str, Callable[[OpenFile, QWidget], QWidget]]] = {
-    "overview": ("Översikt", _overview),
-    "timeline": ("Portföljens tidslinje", _timeline),
-    "risks": ("Portföljens riskmatris", _risks),
-    "resources": ("Resursbelastning", _resources),
+    "overview": (QT_TRANSLATE_NOOP("Portfolio", "Översikt"), _overview),
+    "timeline": (QT_TRANSLATE_NOOP("Portfolio", "Portföljens tidslinje"), _timeline),
+    "risks": (QT_TRANSLATE_NOOP("Portfolio", "Portföljens riskmatris"), _risks),
+    "resources": (QT_TRANSLATE_NOOP("Portfolio", "Resursbelastning"), _resources),
 }
 
 
@@ -53,7 +54,7 @@ class PortfolioDialog(QDialog):
     def __init__(self, ofile: OpenFile, key: str, parent: QWidget | None = None):
         super().__init__(parent)
         title, make = VIEWS[key]
-        self.setWindowTitle(tr("Portfolio", title))
+        self.setWindowTitle(translate("Portfolio", title))
         self.setObjectName(f"portfolio_{key}")
         self.view = make(ofile, self)
         layout = QVBoxLayout(self)

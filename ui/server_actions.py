@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -46,8 +46,8 @@ class _AskDialog(QDialog):
 class ServerDialog(_AskDialog):
     def __init__(self, value: str, parent: QWidget | None):
         super().__init__(
-            tr("ServerDialog", "Öppna server"),
-            tr("ServerDialog", "Teamserverns adress, t.ex. postgresql://användare@server.region.se/uppdrag eller "
+            translate("ServerDialog", "Öppna server"),
+            translate("ServerDialog", "Teamserverns adress, t.ex. postgresql://användare@server.region.se/uppdrag eller "
                                "postgresql:///?service=uppdrag. Ange en egen CA-fil med ?sslrootcert=SÖKVÄG. "
                                "Skriv inget lösenord här: Uppdrag frågar om servern vill ha ett."),
             value, parent)
@@ -56,8 +56,8 @@ class ServerDialog(_AskDialog):
 class PasswordDialog(_AskDialog):
     def __init__(self, name: str, parent: QWidget | None):
         super().__init__(
-            tr("ServerDialog", "Lösenord"),
-            tr("ServerDialog", "Lösenord för %1. Det används bara under den här sessionen och sparas inte.")
+            translate("ServerDialog", "Lösenord"),
+            translate("ServerDialog", "Lösenord för %1. Det används bara under den här sessionen och sparas inte.")
             .replace("%1", name),
             "", parent, secret=True)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ui.dialogs import files
 from ui.errors import expected_errors, show_error, show_expected
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -21,7 +21,7 @@ def merge_from_file(window: MainWindow) -> None:
 
     if window.ofile is None or window.ofile.read_only:
         return
-    other = files.open_path(window, tr("Sharing", "Importera från annan fil"), files.db_filter(),
+    other = files.open_path(window, translate("Sharing", "Importera från annan fil"), files.db_filter(),
                             str(window.ofile.path.parent))
     if other is None:
         return
@@ -35,7 +35,7 @@ def merge_from_file(window: MainWindow) -> None:
                 return
             resolve = dialog.choices()
         # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
-        report = window.ofile.run_as_step(tr("Sharing", "sammanslagning med %1").replace("%1", other.name),
+        report = window.ofile.run_as_step(translate("Sharing", "sammanslagning med %1").replace("%1", other.name),
                                           lambda: merge_into(store, other, resolve=resolve), window.reload_everything)
     except expected_errors() as exc:
         show_expected(window, exc)
@@ -53,8 +53,8 @@ def send_plan(window: MainWindow) -> None:
         return
     ws = window.ofile.ws
     suggested = window.ofile.path.parent / f"{ws.get('plan', plan_id)['title'][:60]}.uppdrag"
-    write_chosen_file(window, tr("Sharing", "Skicka plan som fil"), suggested,
-                      lambda target: send(ws, plan_id, target), tr("Sharing", "Planen sparades i %1."))
+    write_chosen_file(window, translate("Sharing", "Skicka plan som fil"), suggested,
+                      lambda target: send(ws, plan_id, target), translate("Sharing", "Planen sparades i %1."))
 
 
 def restore_from_backup(window: MainWindow) -> None:
@@ -77,7 +77,7 @@ def freeze_edition(window: MainWindow) -> None:
         return
     ofile = window.ofile
     dialog = FreezeEditionDialog(ofile.ws, plan_id, window,
-                                 run=lambda freeze: ofile.run_as_step(tr("Sharing", "frys utgåva"), freeze,
+                                 run=lambda freeze: ofile.run_as_step(translate("Sharing", "frys utgåva"), freeze,
                                                                       window.reload_everything))
     if dialog.exec() and dialog.frozen is not None:
         window.reload_everything()
@@ -105,7 +105,7 @@ def change_steering_model(window: MainWindow) -> None:
     dialog = ChangeModelDialog(window.ofile.ws, plan_id, window)
     if not dialog.exec():
         return
-    lines = window.ofile.run_as_step(tr("Sharing", "byt styrmodell"), dialog.apply, window.reload_everything)
+    lines = window.ofile.run_as_step(translate("Sharing", "byt styrmodell"), dialog.apply, window.reload_everything)
     window.reload_everything()
     window.statusBar().showMessage(" · ".join(lines), 15000)
 
@@ -117,15 +117,15 @@ def read_steering_model(window: MainWindow) -> None:
 
     if window.ofile is None or window.ofile.read_only:
         return
-    path = files.open_path(window, tr("Sharing", "Läs in styrmodell"), tr("Sharing", "Styrmodeller (*.toml)"))
+    path = files.open_path(window, translate("Sharing", "Läs in styrmodell"), translate("Sharing", "Styrmodeller (*.toml)"))
     if path is None:
         return
     ws = window.ofile.ws
     try:
-        model = window.ofile.run_as_step(tr("Sharing", "läs in styrmodell"), lambda: add_file_model(ws, path),
+        model = window.ofile.run_as_step(translate("Sharing", "läs in styrmodell"), lambda: add_file_model(ws, path),
                                          window.reload_everything)
     except SteeringModelError as err:
         show_error(window, str(err))
         return
     window.statusBar().showMessage(
-        tr("Sharing", "Styrmodellen ”%1” finns nu i filen för alla som öppnar den.").replace("%1", model.name), 15000)
+        translate("Sharing", "Styrmodellen ”%1” finns nu i filen för alla som öppnar den.").replace("%1", model.name), 15000)

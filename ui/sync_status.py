@@ -14,25 +14,25 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from ui.i18n import tr
+from ui.i18n import translate
+from ui.palette import error_style
 
 if TYPE_CHECKING:
     from app.network_file import SyncStatus
     from app.workspace import Workspace
 
-ERROR_STYLE = "QStatusBar { color: #b00020; }"
 
 
 def _location_text(kind: str) -> str:
-    return {"local": tr("SyncStatus", "Lokal fil"), "network": tr("SyncStatus", "Nätverksenhet"),
-            "server": tr("SyncStatus", "Server")}[kind]
+    return {"local": translate("SyncStatus", "Lokal fil"), "network": translate("SyncStatus", "Nätverksenhet"),
+            "server": translate("SyncStatus", "Server")}[kind]
 
 
 def _state_text(state: str) -> str:
-    return {"saved": tr("SyncStatus", "allt sparat"), "pending": tr("SyncStatus", "sparas strax"),
-            "saving": tr("SyncStatus", "sparar …"), "failed": tr("SyncStatus", "ej sparad"),
-            "blocked": tr("SyncStatus", "ej sparad"), "merged": tr("SyncStatus", "sammanfogad, sparar …"),
-            "read_only": tr("SyncStatus", "skrivskyddad")}[state]
+    return {"saved": translate("SyncStatus", "allt sparat"), "pending": translate("SyncStatus", "sparas strax"),
+            "saving": translate("SyncStatus", "sparar …"), "failed": translate("SyncStatus", "ej sparad"),
+            "blocked": translate("SyncStatus", "ej sparad"), "merged": translate("SyncStatus", "sammanfogad, sparar …"),
+            "read_only": translate("SyncStatus", "skrivskyddad")}[state]
 
 
 class SyncIndicator(QObject):
@@ -60,12 +60,17 @@ class SyncIndicator(QObject):
             self.label.setText(_location_text(self.location))
             self.label.setToolTip(str(origin))
 
+    def retranslate(self) -> None:
+        """The language changed: say where the file is in the new one (a shared file's state follows by itself)."""
+        if self.netfile is None:
+            self.label.setText(_location_text(self.location))
+
     def show_status(self, status: SyncStatus) -> None:
         self.label.setText(f"{_location_text(self.location)} – {_state_text(status.state)}")
         self.label.setToolTip(status.message)
         if status.state in ("failed", "blocked"):
             self._showing_error = True
-            self.status_bar.setStyleSheet(ERROR_STYLE)
+            self.status_bar.setStyleSheet(error_style("QStatusBar"))
             self.status_bar.showMessage(status.message)  # stays until written back
         elif self._showing_error and status.state == "saved":
             self._showing_error = False

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app import kinds
 from app.steps import FileStep
 from app.workspace import Change, Workspace
-from ui.i18n import tr
+from ui.i18n import translate
 
 # Edits of the same field of the same row, made in a row (typing, dragging a
 # bar), merge into one undo step when they carry this id.
@@ -40,17 +40,17 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
     part = f"{k.label} ’{name}’" if name else k.label
     if action == "updated":
         labels = [kinds.FIELD_LABELS.get(f, f) for f in fields]
-        what = labels[0] if len(labels) == 1 else tr("Undo", "%1 och %2").replace(
+        what = labels[0] if len(labels) == 1 else translate("Undo", "%1 och %2").replace(
             "%1", ", ".join(labels[:-1])).replace("%2", labels[-1])
         if len(fields) == 1 and fields[0] in kinds.NEUTER_FIELDS:
-            template = tr("Undo", "ändrat %1 för %2")
+            template = translate("Undo", "ändrat %1 för %2")
         elif len(fields) == 1:
-            template = tr("Undo", "ändrad %1 för %2")
+            template = translate("Undo", "ändrad %1 för %2")
         else:
-            template = tr("Undo", "ändrade %1 för %2")
+            template = translate("Undo", "ändrade %1 för %2")
         return template.replace("%1", what).replace("%2", part)
-    template = {"added": tr("Undo", "att %1 lades till"), "deleted": tr("Undo", "att %1 togs bort"),
-                "restored": tr("Undo", "att %1 återställdes"), "moved": tr("Undo", "att %1 flyttades")}[action]
+    template = {"added": translate("Undo", "att %1 lades till"), "deleted": translate("Undo", "att %1 togs bort"),
+                "restored": translate("Undo", "att %1 återställdes"), "moved": translate("Undo", "att %1 flyttades")}[action]
     return template.replace("%1", part)
 
 

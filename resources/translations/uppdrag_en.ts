@@ -1,2160 +1,2679 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
-    <context>
-        <name>Confirm</name>
-        <message>
-            <source>Bekräfta</source>
-            <translation>Confirm</translation>
-        </message>
-        <message>
-            <source>&amp;Ta bort</source>
-            <translation>&amp;Delete</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>DateEdit</name>
-        <message>
-            <source>dag</source>
-            <translation>day</translation>
-        </message>
-        <message>
-            <source>månad</source>
-            <translation>month</translation>
-        </message>
-        <message>
-            <source>kvartal</source>
-            <translation>quarter</translation>
-        </message>
-        <message>
-            <source>år</source>
-            <translation>year</translation>
-        </message>
-        <message>
-            <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
-            <translation>e.g. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</translation>
-        </message>
-        <message>
-            <source>Ange en dag, till exempel 2025-09-15.</source>
-            <translation>Enter a day, for example 2025-09-15.</translation>
-        </message>
-        <message>
-            <source>→ inget datum</source>
-            <translation>→ no date</translation>
-        </message>
-        <message>
-            <source>vecka</source>
-            <translation>week</translation>
-        </message>
-        <message>
-            <source>del av månad</source>
-            <translation>part of a month</translation>
-        </message>
-        <message>
-            <source>tertial</source>
-            <translation>four-month period</translation>
-        </message>
-        <message>
-            <source>årstid</source>
-            <translation>season</translation>
-        </message>
-        <message>
-            <source>halvår</source>
-            <translation>half-year</translation>
-        </message>
-        <message>
-            <source>del av år</source>
-            <translation>part of a year</translation>
-        </message>
-        <message>
-            <source>årsskifte</source>
-            <translation>turn of the year</translation>
-        </message>
-        <message>
-            <source>→ {0} (start och slut)</source>
-            <translation>→ {0} (start and end)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Editor</name>
-        <message>
-            <source>Planens delar</source>
-            <translation>Parts of the plan</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Det gick inte</source>
-            <translation>That did not work</translation>
-        </message>
-        <message>
-            <source>Uppgiften kan ha tagits bort. Välj en annan plan eller ladda om filen.</source>
-            <translation>The item may have been deleted. Choose another plan or reopen the file.</translation>
-        </message>
-        <message>
-            <source>Oväntat fel</source>
-            <translation>Unexpected error</translation>
-        </message>
-        <message>
-            <source>Ett oväntat fel inträffade: {error}
+<context>
+    <name>About</name>
+    <message>
+        <source>Om Uppdrag</source>
+        <translation>About Uppdrag</translation>
+    </message>
+    <message>
+        <source>Skriv, planera och följ upp uppdragsdirektiv, uppdragsplaner, projektdirektiv och projektplaner – offline, i en enda fil.</source>
+        <translation>Write, plan and follow up assignment directives, assignment plans, project directives and project plans – offline, in a single file.</translation>
+    </message>
+    <message>
+        <source>&amp;Stäng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Egna filer (standarddatabas, säkerhetskopior, loggar):</source>
+        <translation>Own files (default database, backups, logs):</translation>
+    </message>
+    <message>
+        <source>(kan inte skapas: {0})</source>
+        <translation>(cannot be created: {0})</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Version {0}</translation>
+    </message>
+    <message>
+        <source>Byggd med Python {0}, Qt för Python (PySide6, LGPL-3.0), peewee, python-docx, openpyxl, jsonschema och holidays under sina egna licenser.</source>
+        <translation>Built with Python {0}, Qt for Python (PySide6, LGPL-3.0), peewee, python-docx, openpyxl, jsonschema and holidays under their own licences.</translation>
+    </message>
+    <message>
+        <source>Licens: {0}</source>
+        <translation>Licence: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Anonymise</name>
+    <message>
+        <source>Ta bort personuppgifter</source>
+        <translation>Remove personal data</translation>
+    </message>
+    <message>
+        <source>&amp;Visa var uppgifterna finns</source>
+        <translation>&amp;Show where the data is</translation>
+    </message>
+    <message>
+        <source>Namn, e-post och telefon ersätts överallt i filen, också i borttagna rader, frysta utgåvor och ändringshistoriken, och filen skrivs om så att inget finns kvar. Det går inte att ångra, och ångra-historiken töms (ett äldre steg kunde annars skriva tillbaka uppgifterna).</source>
+        <translation>Name, e-mail and phone are replaced everywhere in the file, also in deleted rows, frozen editions and the change history, and the file is rewritten so that nothing remains. This cannot be undone, and the undo history is emptied (an older step could otherwise write the data back).</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort personuppgifter</source>
+        <translation>&amp;Remove personal data</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Person (välj ur registret eller skriv ett namn):</source>
+        <translation>&amp;Person (pick from the register or type a name):</translation>
+    </message>
+    <message>
+        <source>%1 står på %2 ställen i filen.</source>
+        <translation>%1 appears in %2 places in the file.</translation>
+    </message>
+    <message>
+        <source>Ta bort dem också ur filens %1 säkerhetskopior och ångra-kopior</source>
+        <translation>Also remove them from the file&apos;s %1 backups and undo copies</translation>
+    </message>
+    <message>
+        <source>Personuppgifterna är borttagna (%1 textfält).</source>
+        <translation>The personal data has been removed (%1 text fields).</translation>
+    </message>
+    <message>
+        <source>Också ur %1 säkerhetskopior och ångra-kopior.</source>
+        <translation>Also from %1 backups and undo copies.</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>Bekräfta</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dag</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>månad</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>kvartal</source>
+        <translation>quarter</translation>
+    </message>
+    <message>
+        <source>år</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
+        <translation>e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026, H2 2026</translation>
+    </message>
+    <message>
+        <source>Ange en dag, till exempel 2025-09-15.</source>
+        <translation>Enter a day, for example 2025-09-15.</translation>
+    </message>
+    <message>
+        <source>→ inget datum</source>
+        <translation>→ no date</translation>
+    </message>
+    <message>
+        <source>vecka</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <source>del av månad</source>
+        <translation>part of a month</translation>
+    </message>
+    <message>
+        <source>tertial</source>
+        <translation>four-month period</translation>
+    </message>
+    <message>
+        <source>årstid</source>
+        <translation>season</translation>
+    </message>
+    <message>
+        <source>halvår</source>
+        <translation>half-year</translation>
+    </message>
+    <message>
+        <source>del av år</source>
+        <translation>part of a year</translation>
+    </message>
+    <message>
+        <source>årsskifte</source>
+        <translation>turn of the year</translation>
+    </message>
+    <message>
+        <source>t.ex. 2026-03-15 eller 15/3 2026</source>
+        <translation>e.g. 2026-03-15 or 15/3 2026</translation>
+    </message>
+    <message>
+        <source>En dag: 2026-03-15, 15 mars 2026, 15/3 2026 eller 260315.</source>
+        <translation>A day: 2026-03-15, 15/3 2026 or 260315.</translation>
+    </message>
+    <message>
+        <source>Ett datum så exakt som det är känt: en dag (2026-03-15), en vecka (v. 12 2026), en månad (mars 2026), ett kvartal (Q3 2026), ett tertial (T2 2026), ett halvår (H1 2026), en årstid (hösten 2026) eller ett år (2026).</source>
+        <translation>A date as exact as it is known: a day (2026-03-15), a week (v. 12 2026), a month (2026-03), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026) or a year (2026). Month names and seasons are written in Swedish.</translation>
+    </message>
+    <message>
+        <source> En hel period går också: okt 2024 – jan 2025.</source>
+        <translation> A whole period works too: 2024-10 – 2025-01.</translation>
+    </message>
+    <message>
+        <source>→ {0} (start och slut)</source>
+        <translation>→ {0} (start and end)</translation>
+    </message>
+</context>
+<context>
+    <name>Decision</name>
+    <message>
+        <source>Registrera beslut vid %1</source>
+        <translation>Record decision at %1</translation>
+    </message>
+    <message>
+        <source>Beslutsdatum</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Beslutat av</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Checklista inför beslut</source>
+        <translation>Checklist before the decision</translation>
+    </message>
+    <message>
+        <source>Punkt</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Frys en utgåva efter beslutet</source>
+        <translation>Freeze an edition after the decision</translation>
+    </message>
+    <message>
+        <source>Utgåva</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <source>&amp;Registrera</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Datum:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Beslutat av:</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <source>Beslut:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Diarienummer:</source>
+        <translation>Registration number:</translation>
+    </message>
+    <message>
+        <source>Kommentar:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <source>Ange beslutsdatum.</source>
+        <translation>Enter the date of the decision.</translation>
+    </message>
+    <message>
+        <source>Ange vem som fattade beslutet.</source>
+        <translation>Enter who took the decision.</translation>
+    </message>
+    <message>
+        <source>Styrgrupp</source>
+        <translation>Steering group</translation>
+    </message>
+    <message>
+        <source>Uppdragsägare</source>
+        <translation>Assignment owner</translation>
+    </message>
+    <message>
+        <source>Projektägare</source>
+        <translation>Project owner</translation>
+    </message>
+    <message>
+        <source>Nämnd</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Ledningsgrupp</source>
+        <translation>Management team</translation>
+    </message>
+    <message>
+        <source>Checklista inför beslut, %1</source>
+        <translation>Checklist before the decision, %1</translation>
+    </message>
+    <message>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
+    <name>Editions</name>
+    <message>
+        <source>Frys utgåva</source>
+        <translation>Freeze edition</translation>
+    </message>
+    <message>
+        <source>&amp;Frys</source>
+        <translation>&amp;Freeze</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Utgåva:</source>
+        <translation>&amp;Edition:</translation>
+    </message>
+    <message>
+        <source>&amp;Kommentar:</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+    <message>
+        <source>Jämför utgåvor</source>
+        <translation>Compare editions</translation>
+    </message>
+    <message>
+        <source>Planen som den är nu</source>
+        <translation>The plan as it is now</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera till Word med bilagan ”Ändringar sedan utgåva”…</source>
+        <translation>&amp;Export to Word with the appendix “Changes since edition”…</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Ändrade uppgifter</source>
+        <translation>Changed items</translation>
+    </message>
+    <message>
+        <source>Skillnad</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>&amp;Från:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Till:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Avsnittens text ord för ord:</source>
+        <translation>The sections&apos; text word by word:</translation>
+    </message>
+    <message>
+        <source>Oförändrat.</source>
+        <translation>Unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>Planens delar</source>
+        <translation>Parts of the plan</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Det gick inte</source>
+        <translation>That did not work</translation>
+    </message>
+    <message>
+        <source>Uppgiften kan ha tagits bort. Välj en annan plan eller ladda om filen.</source>
+        <translation>The item may have been deleted. Choose another plan or reopen the file.</translation>
+    </message>
+    <message>
+        <source>Oväntat fel</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade: {error}
 
 Ditt arbete är sparat. Felet har skrivits till {log}. Skicka gärna den filen till den som ger dig support.</source>
-            <translation>An unexpected error occurred: {error}
+        <translation>An unexpected error occurred: {error}
 
 Your work is saved. The error was written to {log}. Please send that file to whoever gives you support.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Fields</name>
-        <message>
-            <source>Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när du fryser en utgåva (Redigera → Frys utgåva…), och varje fryst utgåva sparas så att den kan jämföras med en senare.</source>
-            <translation>The edition in the document header, for example 0.3 or 1.0. It is set when you freeze an edition (Edit → Freeze edition…), and every frozen edition is kept so that it can be compared with a later one.</translation>
-        </message>
-        <message>
-            <source>Bara om er organisation skriver en egen versionsbeteckning bredvid utgåvan (”Version: 1”). Lämna tom om ni bara använder utgåva.</source>
-            <translation>Only if your organisation writes its own version mark beside the edition (“Version: 1”). Leave it empty if you use editions only.</translation>
-        </message>
-        <message>
-            <source>Summering</source>
-            <translation>Totals</translation>
-        </message>
-        <message>
-            <source>Välj ur personregistret eller skriv ett namn</source>
-            <translation>Pick from the register of people or type a name</translation>
-        </message>
-        <message>
-            <source>Skriv ett heltal, till exempel 50.</source>
-            <translation>Type a whole number, for example 50.</translation>
-        </message>
-        <message>
-            <source>Titel</source>
-            <translation>Title</translation>
-        </message>
-        <message>
-            <source>Undertitel</source>
-            <translation>Subtitle</translation>
-        </message>
-        <message>
-            <source>Program</source>
-            <translation>Programme</translation>
-        </message>
-        <message>
-            <source>Dokumenttyp</source>
-            <translation>Document type</translation>
-        </message>
-        <message>
-            <source>Diarienummer</source>
-            <translation>Registration number</translation>
-        </message>
-        <message>
-            <source>Datum</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Utgåva</source>
-            <translation>Edition</translation>
-        </message>
-        <message>
-            <source>Version</source>
-            <translation>Version</translation>
-        </message>
-        <message>
-            <source>Författare (en per rad)</source>
-            <translation>Authors (one per line)</translation>
-        </message>
-        <message>
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>Uppdrag</source>
-            <translation>Assignment</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Beslut</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>Beslutsdatum</source>
-            <translation>Decision date</translation>
-        </message>
-        <message>
-            <source>Beslutat</source>
-            <translation>Decided</translation>
-        </message>
-        <message>
-            <source>Kommentar</source>
-            <translation>Comment</translation>
-        </message>
-        <message>
-            <source>Underskrift av (roll)</source>
-            <translation>Signed by (role)</translation>
-        </message>
-        <message>
-            <source>Namnförtydligande</source>
-            <translation>Name in print</translation>
-        </message>
-        <message>
-            <source>Datum för underskrift</source>
-            <translation>Date of signature</translation>
-        </message>
-        <message>
-            <source>Rubrik</source>
-            <translation>Heading</translation>
-        </message>
-        <message>
-            <source>Nivå</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <source>Text</source>
-            <translation>Text</translation>
-        </message>
-        <message>
-            <source>Text efter tabellen</source>
-            <translation>Text after the table</translation>
-        </message>
-        <message>
-            <source>Typ</source>
-            <translation>Type</translation>
-        </message>
-        <message>
-            <source>Mål</source>
-            <translation>Goal</translation>
-        </message>
-        <message>
-            <source>Mätetal</source>
-            <translation>Measure</translation>
-        </message>
-        <message>
-            <source>Kod</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>Benämning</source>
-            <translation>Title</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>Slut</source>
-            <translation>End</translation>
-        </message>
-        <message>
-            <source>Ansvarig</source>
-            <translation>Responsible</translation>
-        </message>
-        <message>
-            <source>Klart</source>
-            <translation>Progress</translation>
-        </message>
-        <message>
-            <source>Beskrivning</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Roll</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Person</translation>
-        </message>
-        <message>
-            <source>Verksamhet</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Andel av tjänst</source>
-            <translation>Share of position</translation>
-        </message>
-        <message>
-            <source>Från</source>
-            <translation>From</translation>
-        </message>
-        <message>
-            <source>Till</source>
-            <translation>To</translation>
-        </message>
-        <message>
-            <source>Anteckning</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>Resurs/kompetens</source>
-            <translation>Resource/competence</translation>
-        </message>
-        <message>
-            <source>Namn</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Belopp</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>År</source>
-            <translation>Year</translation>
-        </message>
-        <message>
-            <source>Ärende/beslut</source>
-            <translation>Issue/decision</translation>
-        </message>
-        <message>
-            <source>Beslutad av</source>
-            <translation>Decided by</translation>
-        </message>
-        <message>
-            <source>Rapport</source>
-            <translation>Report</translation>
-        </message>
-        <message>
-            <source>Författare</source>
-            <translation>Author</translation>
-        </message>
-        <message>
-            <source>Begrepp/förkortning</source>
-            <translation>Term/abbreviation</translation>
-        </message>
-        <message>
-            <source>Förklaring</source>
-            <translation>Explanation</translation>
-        </message>
-        <message>
-            <source>Nr</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>Referens</source>
-            <translation>Reference</translation>
-        </message>
-        <message>
-            <source>Länk</source>
-            <translation>Link</translation>
-        </message>
-        <message>
-            <source>Utfall</source>
-            <translation>Outcome</translation>
-        </message>
-    </context>
-    <context>
-        <name>Files</name>
-        <message>
-            <source>import av %1</source>
-            <translation>import of %1</translation>
-        </message>
-        <message>
-            <source>Filen är återställd från säkerhetskopian från %1.</source>
-            <translation>The file is restored from the backup from %1.</translation>
-        </message>
-        <message>
-            <source>Den tidigare filen finns kvar som %1.</source>
-            <translation>The previous file is kept as %1.</translation>
-        </message>
-        <message>
-            <source>Ny databasfil</source>
-            <translation>New database file</translation>
-        </message>
-        <message>
-            <source>Öppna databasfil</source>
-            <translation>Open database file</translation>
-        </message>
-        <message>
-            <source>Spara kopia som</source>
-            <translation>Save a copy as</translation>
-        </message>
-        <message>
-            <source>Importera plan</source>
-            <translation>Import plan</translation>
-        </message>
-        <message>
-            <source>Plan som JSON (*.json)</source>
-            <translation>Plan as JSON (*.json)</translation>
-        </message>
-        <message>
-            <source>Planen uppdaterades från %1.</source>
-            <translation>The plan was updated from %1.</translation>
-        </message>
-        <message>
-            <source>Planen importerades från %1.</source>
-            <translation>The plan was imported from %1.</translation>
-        </message>
-        <message>
-            <source>Word-dokument (*.docx)</source>
-            <translation>Word document (*.docx)</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Exportera</source>
-            <translation>Export</translation>
-        </message>
-        <message>
-            <source>Exporterad med anmärkningar</source>
-            <translation>Exported with remarks</translation>
-        </message>
-        <message>
-            <source>Kopia av %1</source>
-            <translation>Copy of %1</translation>
-        </message>
-        <message>
-            <source>En kopia är sparad: %1</source>
-            <translation>A copy was saved: %1</translation>
-        </message>
-        <message>
-            <source>Ta bort planen ”%1”? Det går att ångra med Ctrl+Z.</source>
-            <translation>Delete the plan “%1”? You can undo it with Ctrl+Z.</translation>
-        </message>
-        <message>
-            <source>Uppdrag-filer (*.uppdrag *.db *.sqlite);;Alla filer (*)</source>
-            <translation>Uppdrag files (*.uppdrag *.db *.sqlite);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Exporterad</source>
-            <translation>Exported</translation>
-        </message>
-        <message>
-            <source>Planen är exporterad till
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Summering</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <source>t.ex. 250 000</source>
+        <translation>e.g. 250 000</translation>
+    </message>
+    <message>
+        <source>Ett belopp i hela kronor, t.ex. 250 000 (mellanslag och ”kr” går bra).</source>
+        <translation>An amount in whole kronor, e.g. 250 000 (spaces and “kr” are fine).</translation>
+    </message>
+    <message>
+        <source>t.ex. 50</source>
+        <translation>e.g. 50</translation>
+    </message>
+    <message>
+        <source>En andel i procent av en heltidstjänst, 0–100, t.ex. 50.</source>
+        <translation>A share of a full-time post in per cent, 0–100, e.g. 50.</translation>
+    </message>
+    <message>
+        <source>t.ex. 2026</source>
+        <translation>e.g. 2026</translation>
+    </message>
+    <message>
+        <source>Ett heltal, t.ex. ett år: 2026.</source>
+        <translation>A whole number, e.g. a year: 2026.</translation>
+    </message>
+    <message>
+        <source>En dag, t.ex. 2026-03-15 eller 15/3 2026.</source>
+        <translation>A day, e.g. 2026-03-15 or 15/3 2026.</translation>
+    </message>
+    <message>
+        <source>Ett datum så exakt som det är känt, t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026 eller hösten 2026.</source>
+        <translation>A date as exact as it is known, e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026 or H2 2026.</translation>
+    </message>
+    <message>
+        <source>Välj ur personregistret eller skriv ett namn</source>
+        <translation>Pick from the register of people or type a name</translation>
+    </message>
+    <message>
+        <source>Skriv ett heltal, till exempel 50.</source>
+        <translation>Type a whole number, for example 50.</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Undertitel</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Utgåva</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <source>Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när du fryser en utgåva (Redigera → Frys utgåva…), och varje fryst utgåva sparas så att den kan jämföras med en senare.</source>
+        <translation>The edition in the document header, for example 0.3 or 1.0. It is set when you freeze an edition (Edit → Freeze edition…), and every frozen edition is kept so that it can be compared with a later one.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Bara om er organisation skriver en egen versionsbeteckning bredvid utgåvan (”Version: 1”). Lämna tom om ni bara använder utgåva.</source>
+        <translation>Only if your organisation writes its own version mark beside the edition (“Version: 1”). Leave it empty if you use editions only.</translation>
+    </message>
+    <message>
+        <source>Författare (en per rad)</source>
+        <translation>Authors (one per line)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Uppdrag</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Beslutsdatum</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Beslutat</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Underskrift av (roll)</source>
+        <translation>Signed by (role)</translation>
+    </message>
+    <message>
+        <source>Namnförtydligande</source>
+        <translation>Name in print</translation>
+    </message>
+    <message>
+        <source>Datum för underskrift</source>
+        <translation>Date of signature</translation>
+    </message>
+    <message>
+        <source>Rubrik</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Text efter tabellen</source>
+        <translation>Text after the table</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Mätetal</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Benämning</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Klart</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Andel av tjänst</source>
+        <translation>Share of position</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Resurs/kompetens</source>
+        <translation>Resource/competence</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Belopp</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Ärende/beslut</source>
+        <translation>Issue/decision</translation>
+    </message>
+    <message>
+        <source>Beslutad av</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Begrepp/förkortning</source>
+        <translation>Term/abbreviation</translation>
+    </message>
+    <message>
+        <source>Förklaring</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Referens</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Länk</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>FileProblem</name>
+    <message>
+        <source>%1 %2 %3 kl. %4</source>
+        <translation>%2 %1, %3 at %4</translation>
+    </message>
+    <message>
+        <source>Filen är skadad</source>
+        <translation>The file is damaged</translation>
+    </message>
+    <message>
+        <source>Filen kan inte öppnas</source>
+        <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia från</source>
+        <translation>Backup from</translation>
+    </message>
+    <message>
+        <source>Planer</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>oläsbar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>Den senaste hela säkerhetskopian är från %1. Välj den (eller en äldre) och öppna den: filen ersätts med kopian, och den nuvarande filen sparas bredvid som ”%2.fore-aterstallning”.</source>
+        <translation>The latest intact backup is from %1. Choose it (or an older one) and open it: the file is replaced by the backup, and the current file is kept beside it as “%2.fore-aterstallning”.</translation>
+    </message>
+    <message>
+        <source>Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil eller skapa en ny.</source>
+        <translation>None of the file&apos;s backups can be read. Open another file or create a new one.</translation>
+    </message>
+    <message>
+        <source>Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller skapa en ny.</source>
+        <translation>There is no backup of the file. Open another file or create a new one.</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;säkerhetskopian</source>
+        <translation>Open the &amp;backup</translation>
+    </message>
+    <message>
+        <source>Öppna en &amp;annan fil…</source>
+        <translation>Open &amp;another file…</translation>
+    </message>
+    <message>
+        <source>Skapa en &amp;ny fil…</source>
+        <translation>Create a &amp;new file…</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsätt skrivskyddat</source>
+        <translation>&amp;Continue read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Stäng</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>Ny databasfil</source>
+        <translation>New database file</translation>
+    </message>
+    <message>
+        <source>Filen är återställd från säkerhetskopian från %1.</source>
+        <translation>The file is restored from the backup from %1.</translation>
+    </message>
+    <message>
+        <source>Den tidigare filen finns kvar som %1.</source>
+        <translation>The previous file is kept as %1.</translation>
+    </message>
+    <message>
+        <source>Öppna databasfil</source>
+        <translation>Open database file</translation>
+    </message>
+    <message>
+        <source>Spara kopia som</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <source>Importera plan</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <source>Plan som JSON (*.json)</source>
+        <translation>Plan as JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>import av %1</source>
+        <translation>import of %1</translation>
+    </message>
+    <message>
+        <source>Planen uppdaterades från %1.</source>
+        <translation>The plan was updated from %1.</translation>
+    </message>
+    <message>
+        <source>Planen importerades från %1.</source>
+        <translation>The plan was imported from %1.</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exporterad med anmärkningar</source>
+        <translation>Exported with remarks</translation>
+    </message>
+    <message>
+        <source>Kopia av %1</source>
+        <translation>Copy of %1</translation>
+    </message>
+    <message>
+        <source>En kopia är sparad: %1</source>
+        <translation>A copy was saved: %1</translation>
+    </message>
+    <message>
+        <source>Ta bort planen ”%1”? Det går att ångra med Ctrl+Z.</source>
+        <translation>Delete the plan “%1”? You can undo it with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Uppdrag-filer (*.uppdrag *.db *.sqlite);;Alla filer (*)</source>
+        <translation>Uppdrag files (*.uppdrag *.db *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Exporterad</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Planen är exporterad till
 %1
 
 Vill du öppna filen?</source>
-            <translation>The plan was exported to
+        <translation>The plan was exported to
 %1
 
 Do you want to open the file?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Kinds</name>
-        <message>
-            <source>Utkast</source>
-            <translation>Draft</translation>
-        </message>
-        <message>
-            <source>För beslut</source>
-            <translation>For decision</translation>
-        </message>
-        <message>
-            <source>Beslutad</source>
-            <translation>Approved</translation>
-        </message>
-        <message>
-            <source>Pågående</source>
-            <translation>Active</translation>
-        </message>
-        <message>
-            <source>Avslutad</source>
-            <translation>Completed</translation>
-        </message>
-        <message>
-            <source>Avbruten</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Fas</source>
-            <translation>Phase</translation>
-        </message>
-        <message>
-            <source>Beslutspunkt</source>
-            <translation>Decision point</translation>
-        </message>
-        <message>
-            <source>Milstolpe</source>
-            <translation>Milestone</translation>
-        </message>
-        <message>
-            <source>Aktivitet</source>
-            <translation>Activity</translation>
-        </message>
-        <message>
-            <source>Planerad</source>
-            <translation>Planned</translation>
-        </message>
-        <message>
-            <source>Pågår</source>
-            <translation>Ongoing</translation>
-        </message>
-        <message>
-            <source>Klar</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <source>Försenad</source>
-            <translation>Delayed</translation>
-        </message>
-        <message>
-            <source>Struken</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Beställare</source>
-            <translation>Orderer</translation>
-        </message>
-        <message>
-            <source>Uppdragsägare</source>
-            <translation>Assignment owner</translation>
-        </message>
-        <message>
-            <source>Uppdragsledare</source>
-            <translation>Assignment leader</translation>
-        </message>
-        <message>
-            <source>Styrgrupp</source>
-            <translation>Steering group</translation>
-        </message>
-        <message>
-            <source>Uppdragsmedlem</source>
-            <translation>Assignment member</translation>
-        </message>
-        <message>
-            <source>Mottagare</source>
-            <translation>Recipient</translation>
-        </message>
-        <message>
-            <source>Intressent</source>
-            <translation>Stakeholder</translation>
-        </message>
-        <message>
-            <source>Resursägare</source>
-            <translation>Resource owner</translation>
-        </message>
-        <message>
-            <source>Projektgrupp</source>
-            <translation>Project group</translation>
-        </message>
-        <message>
-            <source>Arbetsgrupp</source>
-            <translation>Working group</translation>
-        </message>
-        <message>
-            <source>Referensgrupp</source>
-            <translation>Reference group</translation>
-        </message>
-        <message>
-            <source>Summeras</source>
-            <translation>Summed</translation>
-        </message>
-        <message>
-            <source>Delad, summeras inte</source>
-            <translation>Shared, not summed</translation>
-        </message>
-        <message>
-            <source>Effektmål</source>
-            <translation>Effect goal</translation>
-        </message>
-        <message>
-            <source>Uppdragsmål</source>
-            <translation>Assignment goal</translation>
-        </message>
-        <message>
-            <source>Kostnad</source>
-            <translation>Cost</translation>
-        </message>
-        <message>
-            <source>Finansiering</source>
-            <translation>Financing</translation>
-        </message>
-        <message>
-            <source>Ärende</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>Beslut</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>Ändring</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>Avvikelse</source>
-            <translation>Deviation</translation>
-        </message>
-        <message>
-            <source>Sammanslagning</source>
-            <translation>Merge</translation>
-        </message>
-        <message>
-            <source>Grön</source>
-            <translation>Green</translation>
-        </message>
-        <message>
-            <source>Gul</source>
-            <translation>Yellow</translation>
-        </message>
-        <message>
-            <source>Röd</source>
-            <translation>Red</translation>
-        </message>
-        <message>
-            <source>Ja</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>Nej</source>
-            <translation>No</translation>
-        </message>
-        <message>
-            <source>Uppdragsdirektiv</source>
-            <translation>Assignment directive</translation>
-        </message>
-        <message>
-            <source>Uppdragsplan</source>
-            <translation>Assignment plan</translation>
-        </message>
-        <message>
-            <source>Projektdirektiv</source>
-            <translation>Project directive</translation>
-        </message>
-        <message>
-            <source>Projektplan</source>
-            <translation>Project plan</translation>
-        </message>
-        <message>
-            <source>Uppdragsmål/projektmål</source>
-            <translation>Assignment/project goals</translation>
-        </message>
-        <message>
-            <source>Tidplan (faser och beslutspunkter)</source>
-            <translation>Timeline (phases and decision points)</translation>
-        </message>
-        <message>
-            <source>Milstolpar och beslutspunkter</source>
-            <translation>Milestones and decision points</translation>
-        </message>
-        <message>
-            <source>Delaktiviteter</source>
-            <translation>Activities</translation>
-        </message>
-        <message>
-            <source>Aktivitetsplan</source>
-            <translation>Activity plan</translation>
-        </message>
-        <message>
-            <source>Tidplan som Gantt-schema</source>
-            <translation>Timeline as a Gantt chart</translation>
-        </message>
-        <message>
-            <source>Roller, ansvar och befogenheter (tabell)</source>
-            <translation>Roles, responsibilities and authority (table)</translation>
-        </message>
-        <message>
-            <source>Organisation (en rad per roll)</source>
-            <translation>Organisation (one line per role)</translation>
-        </message>
-        <message>
-            <source>Resursplan</source>
-            <translation>Resource plan</translation>
-        </message>
-        <message>
-            <source>Budget (kostnader och finansiering)</source>
-            <translation>Budget (costs and financing)</translation>
-        </message>
-        <message>
-            <source>Budget: kostnader</source>
-            <translation>Budget: costs</translation>
-        </message>
-        <message>
-            <source>Budget: finansiering</source>
-            <translation>Budget: financing</translation>
-        </message>
-        <message>
-            <source>Risker</source>
-            <translation>Risks</translation>
-        </message>
-        <message>
-            <source>Ärende- och beslutslogg</source>
-            <translation>Issue and decision log</translation>
-        </message>
-        <message>
-            <source>Statusrapporter</source>
-            <translation>Status reports</translation>
-        </message>
-        <message>
-            <source>Definitioner och förkortningar</source>
-            <translation>Definitions and abbreviations</translation>
-        </message>
-        <message>
-            <source>Referenser/bilagor</source>
-            <translation>References/appendices</translation>
-        </message>
-        <message>
-            <source>Huvudavsnitt (1.)</source>
-            <translation>Main section (1.)</translation>
-        </message>
-        <message>
-            <source>Underavsnitt (1.1.)</source>
-            <translation>Subsection (1.1.)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Ö&amp;versikt</source>
-            <translation>O&amp;verview</translation>
-        </message>
-        <message>
-            <source>%1 träffar</source>
-            <translation>%1 hits</translation>
-        </message>
-        <message>
-            <source>1 träff</source>
-            <translation>1 hit</translation>
-        </message>
-        <message>
-            <source>Inga träffar</source>
-            <translation>No hits</translation>
-        </message>
-        <message>
-            <source>Skilj inte på å, ä, ö och a, o</source>
-            <translation>Treat å, ä, ö as a, o</translation>
-        </message>
-        <message>
-            <source>Ändrings&amp;historik…</source>
-            <translation>Change &amp;history…</translation>
-        </message>
-        <message>
-            <source>Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.</source>
-            <translation>No file is open. Open a file of assignments, or create a new file.</translation>
-        </message>
-        <message>
-            <source>Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller skapa en ny fil.</source>
-            <translation>The file is read-only and has no plans. Open another file, or create a new file.</translation>
-        </message>
-        <message>
-            <source>Filen har inga planer ännu. Skapa en plan från en mall, eller importera en plan som någon har skickat som JSON.</source>
-            <translation>The file has no plans yet. Create a plan from a template, or import a plan someone has sent as JSON.</translation>
-        </message>
-        <message>
-            <source>Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.</source>
-            <translation>The file is read-only: choose a plan in the list on the left to read it. To make changes, restore a backup or open another file.</translation>
-        </message>
-        <message>
-            <source>Välj en plan i listan till vänster, eller skapa en ny plan.</source>
-            <translation>Choose a plan in the list on the left, or create a new plan.</translation>
-        </message>
-        <message>
-            <source>1 plan</source>
-            <translation>1 plan</translation>
-        </message>
-        <message>
-            <source>Inga träffar för ”%1”. Sök på något annat, eller töm sökfältet för att se alla planer.</source>
-            <translation>No matches for “%1”. Search for something else, or clear the search field to see all plans.</translation>
-        </message>
-        <message>
-            <source>Ta bort &amp;personuppgifter…</source>
-            <translation>Remove &amp;personal data…</translation>
-        </message>
-        <message>
-            <source>Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång du öppnar filen.</source>
-            <translation>Your changes are kept on this computer and are written back the next time you open the file.</translation>
-        </message>
-        <message>
-            <source>&amp;Arkiv</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>&amp;Ny databasfil…</source>
-            <translation>&amp;New database file…</translation>
-        </message>
-        <message>
-            <source>&amp;Öppna…</source>
-            <translation>&amp;Open…</translation>
-        </message>
-        <message>
-            <source>&amp;Senast öppnade</source>
-            <translation>Open &amp;recent</translation>
-        </message>
-        <message>
-            <source>Öppna se&amp;rver…</source>
-            <translation>Open se&amp;rver…</translation>
-        </message>
-        <message>
-            <source>Senaste ser&amp;vrar</source>
-            <translation>Recent ser&amp;vers</translation>
-        </message>
-        <message>
-            <source>Teamserver: %1 som %2</source>
-            <translation>Team server: %1 as %2</translation>
-        </message>
-        <message>
-            <source>Spara &amp;kopia som…</source>
-            <translation>Save a &amp;copy as…</translation>
-        </message>
-        <message>
-            <source>&amp;Importera plan (JSON)…</source>
-            <translation>&amp;Import plan (JSON)…</translation>
-        </message>
-        <message>
-            <source>Exportera till &amp;Word…</source>
-            <translation>Export to &amp;Word…</translation>
-        </message>
-        <message>
-            <source>Exportera till &amp;PDF…</source>
-            <translation>Export to &amp;PDF…</translation>
-        </message>
-        <message>
-            <source>Exportera som &amp;JSON…</source>
-            <translation>Export as &amp;JSON…</translation>
-        </message>
-        <message>
-            <source>A&amp;vsluta</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>&amp;Redigera</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <source>&amp;Ångra</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>&amp;Gör om</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>&amp;Ny plan…</source>
-            <translation>&amp;New plan…</translation>
-        </message>
-        <message>
-            <source>&amp;Kopiera plan</source>
-            <translation>&amp;Copy plan</translation>
-        </message>
-        <message>
-            <source>&amp;Ta bort plan…</source>
-            <translation>&amp;Delete plan…</translation>
-        </message>
-        <message>
-            <source>&amp;Sök</source>
-            <translation>&amp;Find</translation>
-        </message>
-        <message>
-            <source>&amp;Inställningar</source>
-            <translation>&amp;Settings</translation>
-        </message>
-        <message>
-            <source>&amp;Språk</source>
-            <translation>&amp;Language</translation>
-        </message>
-        <message>
-            <source>Sök i titlar, diarienummer och text (Ctrl+F)</source>
-            <translation>Search titles, registration numbers and text (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>Sök planer</source>
-            <translation>Search plans</translation>
-        </message>
-        <message>
-            <source>Planer</source>
-            <translation>Plans</translation>
-        </message>
-        <message>
-            <source>Välj en plan i listan, eller skapa en ny med Redigera → Ny plan (Ctrl+N).</source>
-            <translation>Choose a plan in the list, or create one with Edit → New plan (Ctrl+N).</translation>
-        </message>
-        <message>
-            <source>Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt.</source>
-            <translation>The file had an interrupted write; the last saved state has been restored.</translation>
-        </message>
-        <message>
-            <source>Ingen fil öppen</source>
-            <translation>No file open</translation>
-        </message>
-        <message>
-            <source>skrivskyddad</source>
-            <translation>read-only</translation>
-        </message>
-        <message>
-            <source>%1 planer</source>
-            <translation>%1 plans</translation>
-        </message>
-        <message>
-            <source>%1 i %2</source>
-            <translation>%1 in %2</translation>
-        </message>
-        <message>
-            <source>Exportera som %1…</source>
-            <translation>Export as %1…</translation>
-        </message>
-        <message>
-            <source>&amp;Ångra %1</source>
-            <translation>&amp;Undo %1</translation>
-        </message>
-        <message>
-            <source>&amp;Gör om %1</source>
-            <translation>&amp;Redo %1</translation>
-        </message>
-        <message>
-            <source>Skicka plan som &amp;fil…</source>
-            <translation>Send plan as &amp;file…</translation>
-        </message>
-        <message>
-            <source>Importera från &amp;annan fil…</source>
-            <translation>Import from &amp;another file…</translation>
-        </message>
-        <message>
-            <source>Återställ från säker&amp;hetskopia…</source>
-            <translation>Re&amp;store from backup…</translation>
-        </message>
-        <message>
-            <source>&amp;Frys utgåva…</source>
-            <translation>&amp;Freeze edition…</translation>
-        </message>
-        <message>
-            <source>&amp;Jämför utgåvor…</source>
-            <translation>&amp;Compare editions…</translation>
-        </message>
-        <message>
-            <source>&amp;Visa</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>Portföljens &amp;tidslinje</source>
-            <translation>Portfolio &amp;timeline</translation>
-        </message>
-        <message>
-            <source>Portföljens risk&amp;matris</source>
-            <translation>Portfolio risk &amp;matrix</translation>
-        </message>
-        <message>
-            <source>&amp;Resursbelastning</source>
-            <translation>&amp;Resource load</translation>
-        </message>
-        <message>
-            <source>&amp;Hjälp</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>&amp;Om Uppdrag</source>
-            <translation>&amp;About Uppdrag</translation>
-        </message>
-        <message>
-            <source>Filen har ändrats av ett annat program; visningen är uppdaterad.</source>
-            <translation>The file was changed by another program; the view has been updated.</translation>
-        </message>
-        <message>
-            <source>Byt st&amp;yrmodell…</source>
-            <translation>Change steeri&amp;ng model…</translation>
-        </message>
-        <message>
-            <source>&amp;Läs in styrmodell…</source>
-            <translation>&amp;Read steering model…</translation>
-        </message>
-        <message>
-            <source>Exportera till Word med &amp;checklistor…</source>
-            <translation>Export to Word with &amp;checklists…</translation>
-        </message>
-    </context>
-    <context>
-        <name>MarkupEdit</name>
-        <message>
-            <source>Fet (Ctrl+B)</source>
-            <translation>Bold (Ctrl+B)</translation>
-        </message>
-        <message>
-            <source>Kursiv (Ctrl+I)</source>
-            <translation>Italic (Ctrl+I)</translation>
-        </message>
-        <message>
-            <source>Punktlista (Ctrl+Shift+8)</source>
-            <translation>Bulleted list (Ctrl+Shift+8)</translation>
-        </message>
-        <message>
-            <source>Numrerad lista (Ctrl+Shift+7)</source>
-            <translation>Numbered list (Ctrl+Shift+7)</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewPlan</name>
-        <message>
-            <source>Ny plan</source>
-            <translation>New plan</translation>
-        </message>
-        <message>
-            <source>Mall</source>
-            <translation>Template</translation>
-        </message>
-        <message>
-            <source>Plan att kopiera</source>
-            <translation>Plan to copy</translation>
-        </message>
-        <message>
-            <source>Titel</source>
-            <translation>Title</translation>
-        </message>
-        <message>
-            <source>Uppdragets namn</source>
-            <translation>Name of the assignment</translation>
-        </message>
-        <message>
-            <source>&amp;Skapa</source>
-            <translation>&amp;Create</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>&amp;Mall:</source>
-            <translation>&amp;Template:</translation>
-        </message>
-        <message>
-            <source>&amp;Kopiera från:</source>
-            <translation>&amp;Copy from:</translation>
-        </message>
-        <message>
-            <source>&amp;Titel:</source>
-            <translation>&amp;Title:</translation>
-        </message>
-        <message>
-            <source>Kopia av befintlig plan</source>
-            <translation>Copy of an existing plan</translation>
-        </message>
-        <message>
-            <source>Skriv en titel för planen.</source>
-            <translation>Type a title for the plan.</translation>
-        </message>
-        <message>
-            <source>Kopia av %1</source>
-            <translation>Copy of %1</translation>
-        </message>
-        <message>
-            <source>Styrmodell</source>
-            <translation>Steering model</translation>
-        </message>
-        <message>
-            <source>St&amp;yrmodell:</source>
-            <translation>Steering mo&amp;del:</translation>
-        </message>
-    </context>
-    <context>
-        <name>Pages</name>
-        <message>
-            <source>Historik…</source>
-            <translation>History…</translation>
-        </message>
-        <message>
-            <source>Logg</source>
-            <translation>Log</translation>
-        </message>
-        <message>
-            <source>Beslut</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>Metadata</source>
-            <translation>Metadata</translation>
-        </message>
-        <message>
-            <source>Avsnitt</source>
-            <translation>Sections</translation>
-        </message>
-        <message>
-            <source>Beslut och underskrift</source>
-            <translation>Decision and signature</translation>
-        </message>
-        <message>
-            <source>Nytt mål</source>
-            <translation>New goal</translation>
-        </message>
-        <message>
-            <source>Ny aktivitet</source>
-            <translation>New activity</translation>
-        </message>
-        <message>
-            <source>Ny person</source>
-            <translation>New person</translation>
-        </message>
-        <message>
-            <source>Ny resurs</source>
-            <translation>New resource</translation>
-        </message>
-        <message>
-            <source>Ny budgetrad</source>
-            <translation>New budget line</translation>
-        </message>
-        <message>
-            <source>Nytt ärende</source>
-            <translation>New issue</translation>
-        </message>
-        <message>
-            <source>Nytt begrepp</source>
-            <translation>New term</translation>
-        </message>
-        <message>
-            <source>Ny referens</source>
-            <translation>New reference</translation>
-        </message>
-        <message>
-            <source>Summa kostnader: %1 · Summa finansiering: %2 · Skillnad: %3</source>
-            <translation>Total costs: %1 · Total financing: %2 · Difference: %3</translation>
-        </message>
-        <message>
-            <source>Ta bort</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Flytta upp</source>
-            <translation>Move up</translation>
-        </message>
-        <message>
-            <source>Flytta ned</source>
-            <translation>Move down</translation>
-        </message>
-        <message>
-            <source>Ta bort ”%1”? Det går att ångra.</source>
-            <translation>Delete “%1”? You can undo it.</translation>
-        </message>
-        <message>
-            <source>Mål</source>
-            <translation>Goals</translation>
-        </message>
-        <message>
-            <source>Lägg till mål</source>
-            <translation>Add goal</translation>
-        </message>
-        <message>
-            <source>Tidplan</source>
-            <translation>Timeline</translation>
-        </message>
-        <message>
-            <source>Lägg till post</source>
-            <translation>Add item</translation>
-        </message>
-        <message>
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>Lägg till person i roll</source>
-            <translation>Add person to role</translation>
-        </message>
-        <message>
-            <source>Resursplan</source>
-            <translation>Resource plan</translation>
-        </message>
-        <message>
-            <source>Lägg till resurs</source>
-            <translation>Add resource</translation>
-        </message>
-        <message>
-            <source>Budget</source>
-            <translation>Budget</translation>
-        </message>
-        <message>
-            <source>Lägg till budgetrad</source>
-            <translation>Add budget line</translation>
-        </message>
-        <message>
-            <source>Ärende- och beslutslogg</source>
-            <translation>Issue and decision log</translation>
-        </message>
-        <message>
-            <source>Statusrapporter</source>
-            <translation>Status reports</translation>
-        </message>
-        <message>
-            <source>Lägg till statusrapport</source>
-            <translation>Add status report</translation>
-        </message>
-        <message>
-            <source>Definitioner</source>
-            <translation>Definitions</translation>
-        </message>
-        <message>
-            <source>Lägg till begrepp</source>
-            <translation>Add term</translation>
-        </message>
-        <message>
-            <source>Referenser</source>
-            <translation>References</translation>
-        </message>
-        <message>
-            <source>Lägg till referens</source>
-            <translation>Add reference</translation>
-        </message>
-        <message>
-            <source>Tidslinje</source>
-            <translation>Timeline</translation>
-        </message>
-        <message>
-            <source>Tidplanen som tidslinje</source>
-            <translation>The schedule as a timeline</translation>
-        </message>
-        <message>
-            <source>Risker</source>
-            <translation>Risks</translation>
-        </message>
-        <message>
-            <source>Riskregister och riskmatris</source>
-            <translation>Risk register and risk matrix</translation>
-        </message>
-        <message>
-            <source>Registrera beslut…</source>
-            <translation>Record decision…</translation>
-        </message>
-        <message>
-            <source>Checklista…</source>
-            <translation>Checklist…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Sections</name>
-        <message>
-            <source>Avsnitt</source>
-            <translation>Sections</translation>
-        </message>
-        <message>
-            <source>&amp;Nytt avsnitt</source>
-            <translation>&amp;New section</translation>
-        </message>
-        <message>
-            <source>Ta bort</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Flytta upp</source>
-            <translation>Move up</translation>
-        </message>
-        <message>
-            <source>Flytta ned</source>
-            <translation>Move down</translation>
-        </message>
-        <message>
-            <source>Byt nivå</source>
-            <translation>Change level</translation>
-        </message>
-        <message>
-            <source>Nytt avsnitt</source>
-            <translation>New section</translation>
-        </message>
-        <message>
-            <source>Här visas tabellen: %1</source>
-            <translation>The table shown here: %1</translation>
-        </message>
-        <message>
-            <source>Ta bort avsnittet ”%1”? Det går att ångra.</source>
-            <translation>Delete the section “%1”? You can undo it.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Undo</name>
-        <message>
-            <source>ändrat %1 för %2</source>
-            <translation>changed %1 of %2</translation>
-        </message>
-        <message>
-            <source>ändrad %1 för %2</source>
-            <translation>changed %1 of %2</translation>
-        </message>
-        <message>
-            <source>ändrade %1 för %2</source>
-            <translation>changed %1 of %2</translation>
-        </message>
-        <message>
-            <source>att %1 lades till</source>
-            <translation>adding %1</translation>
-        </message>
-        <message>
-            <source>att %1 togs bort</source>
-            <translation>deleting %1</translation>
-        </message>
-        <message>
-            <source>att %1 återställdes</source>
-            <translation>restoring %1</translation>
-        </message>
-        <message>
-            <source>att %1 flyttades</source>
-            <translation>moving %1</translation>
-        </message>
-        <message>
-            <source>%1 och %2</source>
-            <translation>%1 and %2</translation>
-        </message>
-        <message>
-            <source>Ny plan</source>
-            <translation>New plan</translation>
-        </message>
-        <message>
-            <source>Kopiera plan</source>
-            <translation>Copy plan</translation>
-        </message>
-        <message>
-            <source>Ta bort plan</source>
-            <translation>Delete plan</translation>
-        </message>
-        <message>
-            <source>Ändra %1</source>
-            <translation>Change %1</translation>
-        </message>
-        <message>
-            <source>Nytt avsnitt</source>
-            <translation>New section</translation>
-        </message>
-        <message>
-            <source>Ta bort avsnitt</source>
-            <translation>Delete section</translation>
-        </message>
-        <message>
-            <source>Flytta avsnitt</source>
-            <translation>Move section</translation>
-        </message>
-        <message>
-            <source>Byt nivå</source>
-            <translation>Change level</translation>
-        </message>
-        <message>
-            <source>Ta bort rad</source>
-            <translation>Delete row</translation>
-        </message>
-        <message>
-            <source>Flytta rad</source>
-            <translation>Move row</translation>
-        </message>
-        <message>
-            <source>Lägg till mål</source>
-            <translation>Add goal</translation>
-        </message>
-        <message>
-            <source>Lägg till post</source>
-            <translation>Add item</translation>
-        </message>
-        <message>
-            <source>Lägg till person i roll</source>
-            <translation>Add person to role</translation>
-        </message>
-        <message>
-            <source>Lägg till resurs</source>
-            <translation>Add resource</translation>
-        </message>
-        <message>
-            <source>Lägg till budgetrad</source>
-            <translation>Add budget line</translation>
-        </message>
-        <message>
-            <source>Lägg till statusrapport</source>
-            <translation>Add status report</translation>
-        </message>
-        <message>
-            <source>Lägg till begrepp</source>
-            <translation>Add term</translation>
-        </message>
-        <message>
-            <source>Lägg till referens</source>
-            <translation>Add reference</translation>
-        </message>
-        <message>
-            <source>Registrera beslut</source>
-            <translation>Record decision</translation>
-        </message>
-        <message>
-            <source>Besvara checklista</source>
-            <translation>Answer checklist</translation>
-        </message>
-    </context>
-    <context>
-        <name>About</name>
-        <message>
-            <source>Om Uppdrag</source>
-            <translation>About Uppdrag</translation>
-        </message>
-        <message>
-            <source>Skriv, planera och följ upp uppdragsdirektiv, uppdragsplaner, projektdirektiv och projektplaner – offline, i en enda fil.</source>
-            <translation>Write, plan and follow up assignment directives, assignment plans, project directives and project plans – offline, in a single file.</translation>
-        </message>
-        <message>
-            <source>&amp;Stäng</source>
-            <translation>&amp;Close</translation>
-        </message>
-        <message>
-            <source>Egna filer (standarddatabas, säkerhetskopior, loggar):</source>
-            <translation>Own files (default database, backups, logs):</translation>
-        </message>
-        <message>
-            <source>(kan inte skapas: {0})</source>
-            <translation>(cannot be created: {0})</translation>
-        </message>
-        <message>
-            <source>Version {0}</source>
-            <translation>Version {0}</translation>
-        </message>
-        <message>
-            <source>Byggd med Python {0}, Qt för Python (PySide6, LGPL-3.0), peewee, python-docx, openpyxl, jsonschema och holidays under sina egna licenser.</source>
-            <translation>Built with Python {0}, Qt for Python (PySide6, LGPL-3.0), peewee, python-docx, openpyxl, jsonschema and holidays under their own licences.</translation>
-        </message>
-        <message>
-            <source>Licens: {0}</source>
-            <translation>Licence: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Editions</name>
-        <message>
-            <source>&amp;Exportera till Word med bilagan ”Ändringar sedan utgåva”…</source>
-            <translation>&amp;Export to Word with the appendix “Changes since edition”…</translation>
-        </message>
-        <message>
-            <source>Avsnittens text ord för ord:</source>
-            <translation>The sections' text word by word:</translation>
-        </message>
-        <message>
-            <source>Frys utgåva</source>
-            <translation>Freeze edition</translation>
-        </message>
-        <message>
-            <source>&amp;Frys</source>
-            <translation>&amp;Freeze</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>&amp;Utgåva:</source>
-            <translation>&amp;Edition:</translation>
-        </message>
-        <message>
-            <source>&amp;Kommentar:</source>
-            <translation>&amp;Comment:</translation>
-        </message>
-        <message>
-            <source>Jämför utgåvor</source>
-            <translation>Compare editions</translation>
-        </message>
-        <message>
-            <source>Planen som den är nu</source>
-            <translation>The plan as it is now</translation>
-        </message>
-        <message>
-            <source>Avsnitt</source>
-            <translation>Section</translation>
-        </message>
-        <message>
-            <source>Ändring</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>&amp;Från:</source>
-            <translation>&amp;From:</translation>
-        </message>
-        <message>
-            <source>&amp;Till:</source>
-            <translation>&amp;To:</translation>
-        </message>
-        <message>
-            <source>Oförändrat.</source>
-            <translation>Unchanged.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerDialog</name>
-        <message>
-            <source>Öppna server</source>
-            <translation>Open server</translation>
-        </message>
-        <message>
-            <source>Teamserverns adress, t.ex. postgresql://användare@server.region.se/uppdrag eller postgresql:///?service=uppdrag. Ange en egen CA-fil med ?sslrootcert=SÖKVÄG. Skriv inget lösenord här: Uppdrag frågar om servern vill ha ett.</source>
-            <translation>The team server's address, e.g. postgresql://user@server.region.se/uppdrag or postgresql:///?service=uppdrag. Name your own CA file with ?sslrootcert=PATH. Do not type a password here: Uppdrag asks if the server wants one.</translation>
-        </message>
-        <message>
-            <source>Lösenord</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>Lösenord för %1. Det används bara under den här sessionen och sparas inte.</source>
-            <translation>Password for %1. It is used for this session only and is not saved.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Sharing</name>
-        <message>
-            <source>frys utgåva</source>
-            <translation>freeze edition</translation>
-        </message>
-        <message>
-            <source>byt styrmodell</source>
-            <translation>change of steering model</translation>
-        </message>
-        <message>
-            <source>läs in styrmodell</source>
-            <translation>reading a steering model</translation>
-        </message>
-        <message>
-            <source>borttagen</source>
-            <translation>deleted</translation>
-        </message>
-        <message>
-            <source>finns kvar</source>
-            <translation>still there</translation>
-        </message>
-        <message>
-            <source>Filen används</source>
-            <translation>File in use</translation>
-        </message>
-        <message>
-            <source>Öppna &amp;skrivskyddad</source>
-            <translation>Open &amp;read-only</translation>
-        </message>
-        <message>
-            <source>&amp;Ta bort låset och redigera</source>
-            <translation>&amp;Remove the lock and edit</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>Konflikter vid sammanslagning</source>
-            <translation>Merge conflicts</translation>
-        </message>
-        <message>
-            <source>Alla: behåll mina</source>
-            <translation>All: keep mine</translation>
-        </message>
-        <message>
-            <source>Alla: ta deras</source>
-            <translation>All: take theirs</translation>
-        </message>
-        <message>
-            <source>&amp;Slå samman</source>
-            <translation>&amp;Merge</translation>
-        </message>
-        <message>
-            <source>Återställ från säkerhetskopia</source>
-            <translation>Restore from backup</translation>
-        </message>
-        <message>
-            <source>Det finns inga säkerhetskopior av den här filen ännu.</source>
-            <translation>There are no backups of this file yet.</translation>
-        </message>
-        <message>
-            <source>&amp;Återställ vald kopia</source>
-            <translation>&amp;Restore selected backup</translation>
-        </message>
-        <message>
-            <source>&amp;Stäng</source>
-            <translation>&amp;Close</translation>
-        </message>
-        <message>
-            <source>”{name}” redigeras redan av {who}.</source>
-            <translation>“{name}” is already being edited by {who}.</translation>
-        </message>
-        <message>
-            <source>Låsfil: {lock}</source>
-            <translation>Lock file: {lock}</translation>
-        </message>
-        <message>
-            <source>Låset verkar övergivet (programmet svarar inte). Du kan ta bort det om du vet att ingen annan har filen öppen.</source>
-            <translation>The lock seems abandoned (the program does not respond). You may remove it if you know nobody else has the file open.</translation>
-        </message>
-        <message>
-            <source>Uppgift</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>Den här filen</source>
-            <translation>This file</translation>
-        </message>
-        <message>
-            <source>Den andra filen</source>
-            <translation>The other file</translation>
-        </message>
-        <message>
-            <source>Behåll min</source>
-            <translation>Keep mine</translation>
-        </message>
-        <message>
-            <source>Ta deras</source>
-            <translation>Take theirs</translation>
-        </message>
-        <message>
-            <source>Tidpunkt</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>Planer</source>
-            <translation>Plans</translation>
-        </message>
-        <message>
-            <source>Storlek</source>
-            <translation>Size</translation>
-        </message>
-        <message>
-            <source>Återställ</source>
-            <translation>Restore</translation>
-        </message>
-        <message>
-            <source>Ersätta ”{name}” med säkerhetskopian från {when}? Den nuvarande filen sparas som ”{name}.fore-aterstallning”.</source>
-            <translation>Replace “{name}” with the backup from {when}? The current file is kept as “{name}.fore-aterstallning”.</translation>
-        </message>
-        <message>
-            <source>oläsbar</source>
-            <translation>unreadable</translation>
-        </message>
-        <message>
-            <source>Filen är återställd från {when}.</source>
-            <translation>The file has been restored from {when}.</translation>
-        </message>
-        <message>
-            <source>{n} uppgifter har ändrats olika i de två filerna. Välj vilken version som ska gälla.</source>
-            <translation>{n} items were changed differently in the two files. Choose which version applies.</translation>
-        </message>
-        <message>
-            <source>Importera från annan fil</source>
-            <translation>Import from another file</translation>
-        </message>
-        <message>
-            <source>Skicka plan som fil</source>
-            <translation>Send plan as file</translation>
-        </message>
-        <message>
-            <source>Filen kunde inte öppnas igen efter återställningen.</source>
-            <translation>The file could not be opened again after the restore.</translation>
-        </message>
-        <message>
-            <source>Planen sparades i %1.</source>
-            <translation>The plan was saved in %1.</translation>
-        </message>
-            <message>
-            <source>Fält</source>
-            <translation>Field</translation>
-        </message>
-        <message>
-            <source>finns kvar, ändrad</source>
-            <translation>kept, changed</translation>
-        </message>
-        <message>
-            <source>Behåll min: {what}</source>
-            <translation>Keep mine: {what}</translation>
-        </message>
-        <message>
-            <source>Ta deras: {what}</source>
-            <translation>Take theirs: {what}</translation>
-        </message>
-        <message>
-            <source>{n} fält har ändrats olika i de två filerna sedan de senast var lika. Välj för varje fält vilket värde som ska gälla.</source>
-            <translation>{n} fields were changed differently in the two files since they were last alike. Choose for each field which value applies.</translation>
-        </message>
-        <message>
-            <source>sammanslagning med %1</source>
-            <translation>merge with %1</translation>
-        </message>
-        <message>
-            <source>Läs in styrmodell</source>
-            <translation>Read steering model</translation>
-        </message>
-        <message>
-            <source>Styrmodeller (*.toml)</source>
-            <translation>Steering models (*.toml)</translation>
-        </message>
-        <message>
-            <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>
-            <translation>The steering model “%1” is now in the file for everyone who opens it.</translation>
-        </message>
+    </message>
 </context>
-    <context>
-        <name>Portfolio</name>
-        <message>
-            <source>Översikt</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <source>Portföljens tidslinje</source>
-            <translation>Portfolio timeline</translation>
-        </message>
-        <message>
-            <source>Portföljens riskmatris</source>
-            <translation>Portfolio risk matrix</translation>
-        </message>
-        <message>
-            <source>Resursbelastning</source>
-            <translation>Resource load</translation>
-        </message>
-    </context>
-    <context>
-        <name>Registrar</name>
-        <message>
-            <source>Kontroll före diarieföring</source>
-            <translation>Check before registration</translation>
-        </message>
-        <message>
-            <source>En registrator skulle skicka tillbaka dokumentet för det här. Rätta det i planen, eller exportera ändå.</source>
-            <translation>A registrar would send the document back for this. Correct it in the plan, or export anyway.</translation>
-        </message>
-        <message>
-            <source>Anmärkningar</source>
-            <translation>Remarks</translation>
-        </message>
-        <message>
-            <source>&amp;Exportera ändå</source>
-            <translation>&amp;Export anyway</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatus</name>
-        <message>
-            <source>Lokal fil</source>
-            <translation>Local file</translation>
-        </message>
-        <message>
-            <source>Nätverksenhet</source>
-            <translation>Network drive</translation>
-        </message>
-        <message>
-            <source>Server</source>
-            <translation>Server</translation>
-        </message>
-        <message>
-            <source>allt sparat</source>
-            <translation>all saved</translation>
-        </message>
-        <message>
-            <source>sparas strax</source>
-            <translation>saving shortly</translation>
-        </message>
-        <message>
-            <source>sparar …</source>
-            <translation>saving …</translation>
-        </message>
-        <message>
-            <source>ej sparad</source>
-            <translation>not saved</translation>
-        </message>
-        <message>
-            <source>sammanfogad, sparar …</source>
-            <translation>merged, saving …</translation>
-        </message>
-        <message>
-            <source>skrivskyddad</source>
-            <translation>read-only</translation>
-        </message>
-    </context>
-    <context>
-        <name>Decision</name>
-        <message>
-            <source>Registrera beslut vid %1</source>
-            <translation>Record decision at %1</translation>
-        </message>
-        <message>
-            <source>Beslutsdatum</source>
-            <translation>Decision date</translation>
-        </message>
-        <message>
-            <source>Beslutat av</source>
-            <translation>Decided by</translation>
-        </message>
-        <message>
-            <source>Beslut</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>Diarienummer</source>
-            <translation>Registration number</translation>
-        </message>
-        <message>
-            <source>Kommentar</source>
-            <translation>Comment</translation>
-        </message>
-        <message>
-            <source>Checklista inför beslut</source>
-            <translation>Checklist before the decision</translation>
-        </message>
-        <message>
-            <source>Punkt</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <source>Svar</source>
-            <translation>Answer</translation>
-        </message>
-        <message>
-            <source>Frys en utgåva efter beslutet</source>
-            <translation>Freeze an edition after the decision</translation>
-        </message>
-        <message>
-            <source>Utgåva</source>
-            <translation>Edition</translation>
-        </message>
-        <message>
-            <source>&amp;Registrera</source>
-            <translation>&amp;Record</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>Datum:</source>
-            <translation>Date:</translation>
-        </message>
-        <message>
-            <source>Beslutat av:</source>
-            <translation>Decided by:</translation>
-        </message>
-        <message>
-            <source>Beslut:</source>
-            <translation>Decision:</translation>
-        </message>
-        <message>
-            <source>Diarienummer:</source>
-            <translation>Registration number:</translation>
-        </message>
-        <message>
-            <source>Kommentar:</source>
-            <translation>Comment:</translation>
-        </message>
-        <message>
-            <source>Ange beslutsdatum.</source>
-            <translation>Enter the date of the decision.</translation>
-        </message>
-        <message>
-            <source>Ange vem som fattade beslutet.</source>
-            <translation>Enter who took the decision.</translation>
-        </message>
-        <message>
-            <source>Styrgrupp</source>
-            <translation>Steering group</translation>
-        </message>
-        <message>
-            <source>Uppdragsägare</source>
-            <translation>Assignment owner</translation>
-        </message>
-        <message>
-            <source>Projektägare</source>
-            <translation>Project owner</translation>
-        </message>
-        <message>
-            <source>Nämnd</source>
-            <translation>Board</translation>
-        </message>
-        <message>
-            <source>Ledningsgrupp</source>
-            <translation>Management team</translation>
-        </message>
-        <message>
-            <source>Fortsätt</source>
-            <translation>Continue</translation>
-        </message>
-        <message>
-            <source>Avbryt</source>
-            <translation>Stop</translation>
-        </message>
-        <message>
-            <source>Gör om</source>
-            <translation>Redo</translation>
-        </message>
-        <message>
-            <source>Ändra inriktning</source>
-            <translation>Change direction</translation>
-        </message>
-        <message>
-            <source>Ja</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>Nej</source>
-            <translation>No</translation>
-        </message>
-        <message>
-            <source>Ej aktuellt</source>
-            <translation>Not applicable</translation>
-        </message>
-        <message>
-            <source>Checklista inför beslut, %1</source>
-            <translation>Checklist before the decision, %1</translation>
-        </message>
-        <message>
-            <source>&amp;Spara</source>
-            <translation>&amp;Save</translation>
-        </message>
-    </context>
-    <context>
-        <name>Steering</name>
-        <message>
-            <source>Byt styrmodell</source>
-            <translation>Change steering model</translation>
-        </message>
-        <message>
-            <source>Styrmodell</source>
-            <translation>Steering model</translation>
-        </message>
-        <message>
-            <source>&amp;Byt</source>
-            <translation>&amp;Change</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>St&amp;yrmodell:</source>
-            <translation>Steering mo&amp;del:</translation>
-        </message>
-    </context>
-    <context>
-        <name>Anonymise</name>
-        <message>
-            <source>Ta bort personuppgifter</source>
-            <translation>Remove personal data</translation>
-        </message>
-        <message>
-            <source>&amp;Visa var uppgifterna finns</source>
-            <translation>&amp;Show where the data is</translation>
-        </message>
-        <message>
-            <source>Namn, e-post och telefon ersätts överallt i filen, också i borttagna rader, frysta utgåvor och ändringshistoriken, och filen skrivs om så att inget finns kvar. Det går inte att ångra, och ångra-historiken töms (ett äldre steg kunde annars skriva tillbaka uppgifterna).</source>
-            <translation>Name, e-mail and phone are replaced everywhere in the file, also in deleted rows, frozen editions and the change history, and the file is rewritten so that nothing remains. This cannot be undone, and the undo history is emptied (an older step could otherwise write the data back).</translation>
-        </message>
-        <message>
-            <source>&amp;Ta bort personuppgifter</source>
-            <translation>&amp;Remove personal data</translation>
-        </message>
-        <message>
-            <source>&amp;Avbryt</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>&amp;Person (välj ur registret eller skriv ett namn):</source>
-            <translation>&amp;Person (pick from the register or type a name):</translation>
-        </message>
-        <message>
-            <source>%1 står på %2 ställen i filen.</source>
-            <translation>%1 appears in %2 places in the file.</translation>
-        </message>
-        <message>
-            <source>Ta bort dem också ur filens %1 säkerhetskopior och ångra-kopior</source>
-            <translation>Also remove them from the file's %1 backups and undo copies</translation>
-        </message>
-        <message>
-            <source>Personuppgifterna är borttagna (%1 textfält).</source>
-            <translation>The personal data has been removed (%1 text fields).</translation>
-        </message>
-        <message>
-            <source>Också ur %1 säkerhetskopior och ångra-kopior.</source>
-            <translation>Also from %1 backups and undo copies.</translation>
-        </message>
-    </context>
-    <context>
-        <name>History</name>
-        <message>
-            <source>Filtrera (vem, del, text)…</source>
-            <translation>Filter (who, part, text)…</translation>
-        </message>
-        <message>
-            <source>Tid</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>Vem</source>
-            <translation>Who</translation>
-        </message>
-        <message>
-            <source>Vad</source>
-            <translation>What</translation>
-        </message>
-        <message>
-            <source>Del</source>
-            <translation>Part</translation>
-        </message>
-        <message>
-            <source>Ändring</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>okänd</source>
-            <translation>unknown</translation>
-        </message>
-        <message>
-            <source>%1 ändringar</source>
-            <translation>%1 changes</translation>
-        </message>
-        <message>
-            <source>Inga ändringar</source>
-            <translation>No changes</translation>
-        </message>
-        <message>
-            <source>Ändringshistorik: %1</source>
-            <translation>Change history: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FileProblem</name>
-        <message>
-            <source>Säkerhetskopior</source>
-            <translation>Backups</translation>
-        </message>
-        <message>
-            <source>Öppna &amp;säkerhetskopian</source>
-            <translation>Open the &amp;backup</translation>
-        </message>
-        <message>
-            <source>Öppna en &amp;annan fil…</source>
-            <translation>Open &amp;another file…</translation>
-        </message>
-        <message>
-            <source>Skapa en &amp;ny fil…</source>
-            <translation>Create a &amp;new file…</translation>
-        </message>
-        <message>
-            <source>Filen är skadad</source>
-            <translation>The file is damaged</translation>
-        </message>
-        <message>
-            <source>Filen kan inte öppnas</source>
-            <translation>The file cannot be opened</translation>
-        </message>
-        <message>
-            <source>Säkerhetskopia från</source>
-            <translation>Backup from</translation>
-        </message>
-        <message>
-            <source>Planer</source>
-            <translation>Plans</translation>
-        </message>
-        <message>
-            <source>Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil eller skapa en ny.</source>
-            <translation>None of the file's backups can be read. Open another file or create a new one.</translation>
-        </message>
-        <message>
-            <source>Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller skapa en ny.</source>
-            <translation>There is no backup of the file. Open another file or create a new one.</translation>
-        </message>
-        <message>
-            <source>&amp;Fortsätt skrivskyddat</source>
-            <translation>&amp;Continue read-only</translation>
-        </message>
-        <message>
-            <source>&amp;Stäng</source>
-            <translation>&amp;Close</translation>
-        </message>
-        <message>
-            <source>oläsbar</source>
-            <translation>unreadable</translation>
-        </message>
-        <message>
-            <source>Den senaste hela säkerhetskopian är från %1. Välj den (eller en äldre) och öppna den: filen ersätts med kopian, och den nuvarande filen sparas bredvid som ”%2.fore-aterstallning”.</source>
-            <translation>The latest intact backup is from %1. Choose it (or an older one) and open it: the file is replaced by the backup, and the current file is kept beside it as “%2.fore-aterstallning”.</translation>
-        </message>
-        <message>
-            <source>%1 %2 %3 kl. %4</source>
-            <translation>%2 %1, %3 at %4</translation>
-        </message>
-    </context>
-    <context>
-        <name>Overview</name>
-        <message>
-            <source>Plan</source>
-            <translation>Plan</translation>
-        </message>
-        <message>
-            <source>Dokumenttyp</source>
-            <translation>Document type</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Rapport</source>
-            <translation>Report</translation>
-        </message>
-        <message>
-            <source>Rapportdatum</source>
-            <translation>Report date</translation>
-        </message>
-        <message>
-            <source>Nästa beslutspunkt</source>
-            <translation>Next decision point</translation>
-        </message>
-        <message>
-            <source>Datum</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Dagar sen</source>
-            <translation>Days late</translation>
-        </message>
-        <message>
-            <source>Klart (%)</source>
-            <translation>Done (%)</translation>
-        </message>
-        <message>
-            <source>Budget (kr)</source>
-            <translation>Budget (SEK)</translation>
-        </message>
-        <message>
-            <source>Höga risker</source>
-            <translation>High risks</translation>
-        </message>
-        <message>
-            <source>Ägare</source>
-            <translation>Owner</translation>
-        </message>
-        <message>
-            <source>Ledare</source>
-            <translation>Leader</translation>
-        </message>
-        <message>
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>Filtrera (plan, ägare, organisation, status …)</source>
-            <translation>Filter (plan, owner, organisation, status …)</translation>
-        </message>
-        <message>
-            <source>Alla rapportfärger</source>
-            <translation>All report colours</translation>
-        </message>
-        <message>
-            <source>Grön</source>
-            <translation>Green</translation>
-        </message>
-        <message>
-            <source>Gul</source>
-            <translation>Yellow</translation>
-        </message>
-        <message>
-            <source>Röd</source>
-            <translation>Red</translation>
-        </message>
-        <message>
-            <source>Grå (inaktuell)</source>
-            <translation>Grey (out of date)</translation>
-        </message>
-        <message>
-            <source>Ingen rapport</source>
-            <translation>No report</translation>
-        </message>
-        <message>
-            <source>Exportera Portföljrapport (Excel)…</source>
-            <translation>Export portfolio report (Excel)…</translation>
-        </message>
-        <message>
-            <source>Exportera Portföljrapport</source>
-            <translation>Export portfolio report</translation>
-        </message>
-        <message>
-            <source>Excel-arbetsbok (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-    </context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Kom igång med Uppdrag</source>
+        <translation>Getting started with Uppdrag</translation>
+    </message>
+    <message>
+        <source>Kom igång</source>
+        <translation>Getting started</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Filtrera (vem, del, text)…</source>
+        <translation>Filter (who, part, text)…</translation>
+    </message>
+    <message>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>okänd</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 ändringar</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>Inga ändringar</source>
+        <translation>No changes</translation>
+    </message>
+    <message>
+        <source>Ändringshistorik: %1</source>
+        <translation>Change history: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>För beslut</source>
+        <translation>For decision</translation>
+    </message>
+    <message>
+        <source>Beslutad</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Pågående</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Avslutad</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Avbruten</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Fas</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Beslutspunkt</source>
+        <translation>Decision point</translation>
+    </message>
+    <message>
+        <source>Milstolpe</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Aktivitet</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Planerad</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Pågår</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <source>Klar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Försenad</source>
+        <translation>Delayed</translation>
+    </message>
+    <message>
+        <source>Struken</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Beställare</source>
+        <translation>Orderer</translation>
+    </message>
+    <message>
+        <source>Uppdragsägare</source>
+        <translation>Assignment owner</translation>
+    </message>
+    <message>
+        <source>Uppdragsledare</source>
+        <translation>Assignment leader</translation>
+    </message>
+    <message>
+        <source>Styrgrupp</source>
+        <translation>Steering group</translation>
+    </message>
+    <message>
+        <source>Uppdragsmedlem</source>
+        <translation>Assignment member</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Intressent</source>
+        <translation>Stakeholder</translation>
+    </message>
+    <message>
+        <source>Resursägare</source>
+        <translation>Resource owner</translation>
+    </message>
+    <message>
+        <source>Projektgrupp</source>
+        <translation>Project group</translation>
+    </message>
+    <message>
+        <source>Arbetsgrupp</source>
+        <translation>Working group</translation>
+    </message>
+    <message>
+        <source>Referensgrupp</source>
+        <translation>Reference group</translation>
+    </message>
+    <message>
+        <source>Summeras</source>
+        <translation>Summed</translation>
+    </message>
+    <message>
+        <source>Delad, summeras inte</source>
+        <translation>Shared, not summed</translation>
+    </message>
+    <message>
+        <source>Beslutspunkter och beslut</source>
+        <translation>Decision points and decisions</translation>
+    </message>
+    <message>
+        <source>Ej aktuellt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Fortsätt</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Gör om</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Ändra inriktning</source>
+        <translation>Change direction</translation>
+    </message>
+    <message>
+        <source>Kommande</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Klar för beslut</source>
+        <translation>Ready for decision</translation>
+    </message>
+    <message>
+        <source>Effektmål</source>
+        <translation>Effect goal</translation>
+    </message>
+    <message>
+        <source>Uppdragsmål</source>
+        <translation>Assignment goal</translation>
+    </message>
+    <message>
+        <source>Kostnad</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Finansiering</source>
+        <translation>Financing</translation>
+    </message>
+    <message>
+        <source>Ärende</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Avvikelse</source>
+        <translation>Deviation</translation>
+    </message>
+    <message>
+        <source>Sammanslagning</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Grön</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Gul</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Röd</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Uppdragsdirektiv</source>
+        <translation>Assignment directive</translation>
+    </message>
+    <message>
+        <source>Uppdragsplan</source>
+        <translation>Assignment plan</translation>
+    </message>
+    <message>
+        <source>Projektdirektiv</source>
+        <translation>Project directive</translation>
+    </message>
+    <message>
+        <source>Projektplan</source>
+        <translation>Project plan</translation>
+    </message>
+    <message>
+        <source>Öppen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Hanteras</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <source>Stängd</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Ökande</source>
+        <translation>Rising</translation>
+    </message>
+    <message>
+        <source>Oförändrad</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Minskande</source>
+        <translation>Falling</translation>
+    </message>
+    <message>
+        <source>Uppdragsmål/projektmål</source>
+        <translation>Assignment/project goals</translation>
+    </message>
+    <message>
+        <source>Tidplan (faser och beslutspunkter)</source>
+        <translation>Timeline (phases and decision points)</translation>
+    </message>
+    <message>
+        <source>Milstolpar och beslutspunkter</source>
+        <translation>Milestones and decision points</translation>
+    </message>
+    <message>
+        <source>Delaktiviteter</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Aktivitetsplan</source>
+        <translation>Activity plan</translation>
+    </message>
+    <message>
+        <source>Tidplan som Gantt-schema</source>
+        <translation>Timeline as a Gantt chart</translation>
+    </message>
+    <message>
+        <source>Roller, ansvar och befogenheter (tabell)</source>
+        <translation>Roles, responsibilities and authority (table)</translation>
+    </message>
+    <message>
+        <source>Organisation (en rad per roll)</source>
+        <translation>Organisation (one line per role)</translation>
+    </message>
+    <message>
+        <source>Resursplan</source>
+        <translation>Resource plan</translation>
+    </message>
+    <message>
+        <source>Budget (kostnader och finansiering)</source>
+        <translation>Budget (costs and financing)</translation>
+    </message>
+    <message>
+        <source>Budget: kostnader</source>
+        <translation>Budget: costs</translation>
+    </message>
+    <message>
+        <source>Budget: finansiering</source>
+        <translation>Budget: financing</translation>
+    </message>
+    <message>
+        <source>Risker</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>Ärende- och beslutslogg</source>
+        <translation>Issue and decision log</translation>
+    </message>
+    <message>
+        <source>Statusrapporter</source>
+        <translation>Status reports</translation>
+    </message>
+    <message>
+        <source>Definitioner och förkortningar</source>
+        <translation>Definitions and abbreviations</translation>
+    </message>
+    <message>
+        <source>Referenser/bilagor</source>
+        <translation>References/appendices</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dina ändringar finns kvar på den här datorn och skrivs tillbaka nästa gång du öppnar filen.</source>
+        <translation>Your changes are kept on this computer and are written back the next time you open the file.</translation>
+    </message>
+    <message>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Ny databasfil…</source>
+        <translation>&amp;New database file…</translation>
+    </message>
+    <message>
+        <source>&amp;Öppna…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>&amp;Senast öppnade</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>Öppna se&amp;rver…</source>
+        <translation>Open se&amp;rver…</translation>
+    </message>
+    <message>
+        <source>Senaste ser&amp;vrar</source>
+        <translation>Recent ser&amp;vers</translation>
+    </message>
+    <message>
+        <source>Teamserver: %1 som %2</source>
+        <translation>Team server: %1 as %2</translation>
+    </message>
+    <message>
+        <source>Spara &amp;kopia som…</source>
+        <translation>Save a &amp;copy as…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera plan (JSON)…</source>
+        <translation>&amp;Import plan (JSON)…</translation>
+    </message>
+    <message>
+        <source>Exportera till &amp;Word…</source>
+        <translation>Export to &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Exportera till &amp;PDF…</source>
+        <translation>Export to &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Exportera som &amp;JSON…</source>
+        <translation>Export as &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Förhandsgranska…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>A&amp;vsluta</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Gör om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Ny plan…</source>
+        <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiera plan</source>
+        <translation>&amp;Copy plan</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort plan…</source>
+        <translation>&amp;Delete plan…</translation>
+    </message>
+    <message>
+        <source>Ta bort &amp;personuppgifter…</source>
+        <translation>Remove &amp;personal data…</translation>
+    </message>
+    <message>
+        <source>&amp;Sök</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Inställningar</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Språk</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Kom igång</source>
+        <translation>&amp;Getting started</translation>
+    </message>
+    <message>
+        <source>Sök i titlar, diarienummer och text (Ctrl+F)</source>
+        <translation>Search titles, registration numbers and text (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Sök planer</source>
+        <translation>Search plans</translation>
+    </message>
+    <message>
+        <source>Planer</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Ny här? Läs Kom igång (F1)</source>
+        <translation>New here? Read Getting started (F1)</translation>
+    </message>
+    <message>
+        <source>Kom igång</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt.</source>
+        <translation>The file had an interrupted write; the last saved state has been restored.</translation>
+    </message>
+    <message>
+        <source>Ingen fil öppen</source>
+        <translation>No file open</translation>
+    </message>
+    <message>
+        <source>skrivskyddad</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>%1 planer</source>
+        <translation>%1 plans</translation>
+    </message>
+    <message>
+        <source>%1 i %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Exportera som %1…</source>
+        <translation>Export as %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Ångra %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Gör om %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Skicka plan som &amp;fil…</source>
+        <translation>Send plan as &amp;file…</translation>
+    </message>
+    <message>
+        <source>Importera från &amp;annan fil…</source>
+        <translation>Import from &amp;another file…</translation>
+    </message>
+    <message>
+        <source>Återställ från säker&amp;hetskopia…</source>
+        <translation>Re&amp;store from backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Frys utgåva…</source>
+        <translation>&amp;Freeze edition…</translation>
+    </message>
+    <message>
+        <source>&amp;Jämför utgåvor…</source>
+        <translation>&amp;Compare editions…</translation>
+    </message>
+    <message>
+        <source>Ändrings&amp;historik…</source>
+        <translation>Change &amp;history…</translation>
+    </message>
+    <message>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ö&amp;versikt</source>
+        <translation>O&amp;verview</translation>
+    </message>
+    <message>
+        <source>Portföljens &amp;tidslinje</source>
+        <translation>Portfolio &amp;timeline</translation>
+    </message>
+    <message>
+        <source>Portföljens risk&amp;matris</source>
+        <translation>Portfolio risk &amp;matrix</translation>
+    </message>
+    <message>
+        <source>&amp;Resursbelastning</source>
+        <translation>&amp;Resource load</translation>
+    </message>
+    <message>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Om Uppdrag</source>
+        <translation>&amp;About Uppdrag</translation>
+    </message>
+    <message>
+        <source>Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.</source>
+        <translation>No file is open. Open a file of assignments, or create a new file.</translation>
+    </message>
+    <message>
+        <source>Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller skapa en ny fil.</source>
+        <translation>The file is read-only and has no plans. Open another file, or create a new file.</translation>
+    </message>
+    <message>
+        <source>Filen har inga planer ännu. Skapa en plan från en mall, eller importera en plan som någon har skickat som JSON.</source>
+        <translation>The file has no plans yet. Create a plan from a template, or import a plan someone has sent as JSON.</translation>
+    </message>
+    <message>
+        <source>Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.</source>
+        <translation>The file is read-only: choose a plan in the list on the left to read it. To make changes, restore a backup or open another file.</translation>
+    </message>
+    <message>
+        <source>Välj en plan i listan till vänster, eller skapa en ny plan.</source>
+        <translation>Choose a plan in the list on the left, or create a new plan.</translation>
+    </message>
+    <message>
+        <source>Skilj inte på å, ä, ö och a, o</source>
+        <translation>Treat å, ä, ö as a, o</translation>
+    </message>
+    <message>
+        <source>Träff i planens text</source>
+        <translation>Match in the plan&apos;s text</translation>
+    </message>
+    <message>
+        <source>Inga träffar för ”%1”. Sök på något annat, eller töm sökfältet för att se alla planer.</source>
+        <translation>No matches for “%1”. Search for something else, or clear the search field to see all plans.</translation>
+    </message>
+    <message>
+        <source>1 träff</source>
+        <translation>1 hit</translation>
+    </message>
+    <message>
+        <source>%1 träffar</source>
+        <translation>%1 hits</translation>
+    </message>
+    <message>
+        <source>1 plan</source>
+        <translation>1 plan</translation>
+    </message>
+    <message>
+        <source>Filen har ändrats av ett annat program; visningen är uppdaterad.</source>
+        <translation>The file was changed by another program; the view has been updated.</translation>
+    </message>
+    <message>
+        <source>Byt st&amp;yrmodell…</source>
+        <translation>Change steeri&amp;ng model…</translation>
+    </message>
+    <message>
+        <source>&amp;Läs in styrmodell…</source>
+        <translation>&amp;Read steering model…</translation>
+    </message>
+    <message>
+        <source>Exportera till Word med &amp;checklistor…</source>
+        <translation>Export to Word with &amp;checklists…</translation>
+    </message>
+</context>
+<context>
+    <name>MarkupEdit</name>
+    <message>
+        <source>Fet (Ctrl+B)</source>
+        <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Kursiv (Ctrl+I)</source>
+        <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Punktlista (Ctrl+Shift+8)</source>
+        <translation>Bulleted list (Ctrl+Shift+8)</translation>
+    </message>
+    <message>
+        <source>Numrerad lista (Ctrl+Shift+7)</source>
+        <translation>Numbered list (Ctrl+Shift+7)</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlan</name>
+    <message>
+        <source>Ny plan</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <source>Mall</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Plan att kopiera</source>
+        <translation>Plan to copy</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Uppdragets namn</source>
+        <translation>Name of the assignment</translation>
+    </message>
+    <message>
+        <source>&amp;Skapa</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Mall:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiera från:</source>
+        <translation>&amp;Copy from:</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Kopia av befintlig plan</source>
+        <translation>Copy of an existing plan</translation>
+    </message>
+    <message>
+        <source>Skriv en titel för planen.</source>
+        <translation>Type a title for the plan.</translation>
+    </message>
+    <message>
+        <source>Kopia av %1</source>
+        <translation>Copy of %1</translation>
+    </message>
+    <message>
+        <source>Styrmodell</source>
+        <translation>Steering model</translation>
+    </message>
+    <message>
+        <source>St&amp;yrmodell:</source>
+        <translation>Steering mo&amp;del:</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Rapportdatum</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>Nästa beslutspunkt</source>
+        <translation>Next decision point</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dagar sen</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>Klart (%)</source>
+        <translation>Done (%)</translation>
+    </message>
+    <message>
+        <source>Budget (kr)</source>
+        <translation>Budget (SEK)</translation>
+    </message>
+    <message>
+        <source>Höga risker</source>
+        <translation>High risks</translation>
+    </message>
+    <message>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Ledare</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Röd</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Gul</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Grön</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Grå (inaktuell)</source>
+        <translation>Grey (out of date)</translation>
+    </message>
+    <message>
+        <source>Ingen rapport</source>
+        <translation>No report</translation>
+    </message>
+    <message>
+        <source>Filtrera (plan, ägare, organisation, status …)</source>
+        <translation>Filter (plan, owner, organisation, status …)</translation>
+    </message>
+    <message>
+        <source>Alla rapportfärger</source>
+        <translation>All report colours</translation>
+    </message>
+    <message>
+        <source>Exportera Portföljrapport (Excel)…</source>
+        <translation>Export portfolio report (Excel)…</translation>
+    </message>
+    <message>
+        <source>Exportera Portföljrapport</source>
+        <translation>Export portfolio report</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Logg</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Beslut och underskrift</source>
+        <translation>Decision and signature</translation>
+    </message>
+    <message>
+        <source>Nytt mål</source>
+        <translation>New goal</translation>
+    </message>
+    <message>
+        <source>Ny aktivitet</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Ny person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Ny resurs</source>
+        <translation>New resource</translation>
+    </message>
+    <message>
+        <source>Ny budgetrad</source>
+        <translation>New budget line</translation>
+    </message>
+    <message>
+        <source>Nytt ärende</source>
+        <translation>New issue</translation>
+    </message>
+    <message>
+        <source>Nytt begrepp</source>
+        <translation>New term</translation>
+    </message>
+    <message>
+        <source>Ny referens</source>
+        <translation>New reference</translation>
+    </message>
+    <message>
+        <source>Summa kostnader: %1 · Summa finansiering: %2 · Skillnad: %3</source>
+        <translation>Total costs: %1 · Total financing: %2 · Difference: %3</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Flytta upp</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Flytta ned</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Historik…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Ta bort ”%1”? Det går att ångra.</source>
+        <translation>Delete “%1”? You can undo it.</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Lägg till mål</source>
+        <translation>Add goal</translation>
+    </message>
+    <message>
+        <source>Tidplan</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Lägg till post</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Lägg till person i roll</source>
+        <translation>Add person to role</translation>
+    </message>
+    <message>
+        <source>Resursplan</source>
+        <translation>Resource plan</translation>
+    </message>
+    <message>
+        <source>Lägg till resurs</source>
+        <translation>Add resource</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Lägg till budgetrad</source>
+        <translation>Add budget line</translation>
+    </message>
+    <message>
+        <source>Ärende- och beslutslogg</source>
+        <translation>Issue and decision log</translation>
+    </message>
+    <message>
+        <source>Statusrapporter</source>
+        <translation>Status reports</translation>
+    </message>
+    <message>
+        <source>Lägg till statusrapport</source>
+        <translation>Add status report</translation>
+    </message>
+    <message>
+        <source>Definitioner</source>
+        <translation>Definitions</translation>
+    </message>
+    <message>
+        <source>Lägg till begrepp</source>
+        <translation>Add term</translation>
+    </message>
+    <message>
+        <source>Referenser</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>Lägg till referens</source>
+        <translation>Add reference</translation>
+    </message>
+    <message>
+        <source>Tidslinje</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Tidplanen som tidslinje</source>
+        <translation>The schedule as a timeline</translation>
+    </message>
+    <message>
+        <source>Risker</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>Riskregister och riskmatris</source>
+        <translation>Risk register and risk matrix</translation>
+    </message>
+    <message>
+        <source>Registrera beslut…</source>
+        <translation>Record decision…</translation>
+    </message>
+    <message>
+        <source>Checklista…</source>
+        <translation>Checklist…</translation>
+    </message>
+</context>
+<context>
+    <name>Portfolio</name>
+    <message>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Portföljens tidslinje</source>
+        <translation>Portfolio timeline</translation>
+    </message>
+    <message>
+        <source>Portföljens riskmatris</source>
+        <translation>Portfolio risk matrix</translation>
+    </message>
+    <message>
+        <source>Resursbelastning</source>
+        <translation>Resource load</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Sida %1 av %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Förhandsgranska – %1</source>
+        <translation>Print preview – %1</translation>
+    </message>
+    <message>
+        <source>Sidorna tas fram…</source>
+        <translation>Preparing the pages…</translation>
+    </message>
+    <message>
+        <source>Förlopp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>&amp;Skriv ut…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>St&amp;äng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Sidorna</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Dokumentet byggs som vid export till Word…</source>
+        <translation>Building the document as the Word export does…</translation>
+    </message>
+    <message>
+        <source>Sidorna läggs upp…</source>
+        <translation>Laying out the pages…</translation>
+    </message>
+    <message>
+        <source>%1 sidor, som de blir vid export till Word.</source>
+        <translation>%1 pages, as the Word export makes them.</translation>
+    </message>
+    <message>
+        <source>Förhandsgranskningen gick inte att ta fram: %1</source>
+        <translation>The preview could not be made: %1</translation>
+    </message>
+    <message>
+        <source>Skriv ut</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>Registrar</name>
+    <message>
+        <source>Kontroll före diarieföring</source>
+        <translation>Check before registration</translation>
+    </message>
+    <message>
+        <source>En registrator skulle skicka tillbaka dokumentet för det här. Rätta det i planen, eller exportera ändå.</source>
+        <translation>A registrar would send the document back for this. Correct it in the plan, or export anyway.</translation>
+    </message>
+    <message>
+        <source>Anmärkningar</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera ändå</source>
+        <translation>&amp;Export anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Resources</name>
+    <message>
+        <source>över 100 %</source>
+        <translation>over 100 %</translation>
+    </message>
+    <message>
+        <source>Ingen enhet angiven</source>
+        <translation>No unit given</translation>
+    </message>
+    <message>
+        <source>Första månaden som visas, t.ex. 2026-01 (år-månad).</source>
+        <translation>The first month shown, e.g. 2026-01 (year-month).</translation>
+    </message>
+    <message>
+        <source>Sista månaden som visas, t.ex. 2026-12; högst tre år åt gången.</source>
+        <translation>The last month shown, e.g. 2026-12; at most three years at a time.</translation>
+    </message>
+    <message>
+        <source>Månader</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Veckor</source>
+        <translation>Weeks</translation>
+    </message>
+    <message>
+        <source>Alla utom avbrutna</source>
+        <translation>All but cancelled</translation>
+    </message>
+    <message>
+        <source>Resursbelastning per person och period</source>
+        <translation>Resource load per person and period</translation>
+    </message>
+    <message>
+        <source>Klicka på en ruta för att se planerna bakom den.</source>
+        <translation>Click a cell to see the plans behind it.</translation>
+    </message>
+    <message>
+        <source>Planerna bakom rutan</source>
+        <translation>The plans behind the cell</translation>
+    </message>
+    <message>
+        <source>Öppna plan</source>
+        <translation>Open plan</translation>
+    </message>
+    <message>
+        <source>Fetstil, röd bakgrund och ”!” = över 100 % av en tjänst.</source>
+        <translation>Bold, red background and “!” = over 100 % of a full-time post.</translation>
+    </message>
+    <message>
+        <source>&amp;Från</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Till</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>&amp;Visa</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>Plan&amp;status</source>
+        <translation>Plan &amp;status</translation>
+    </message>
+    <message>
+        <source>Alla enheter</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>roll</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>resurs</source>
+        <translation>resource</translation>
+    </message>
+    <message>
+        <source>%1 blir bokad över 100 % i %2.</source>
+        <translation>%1 is booked over 100 % in %2.</translation>
+    </message>
+    <message>
+        <source>Även bokad i: %1.</source>
+        <translation>Also booked in: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Risks</name>
+    <message>
+        <source>Riskmatris</source>
+        <translation>Risk matrix</translation>
+    </message>
+    <message>
+        <source>Konsekvens</source>
+        <translation>Consequence</translation>
+    </message>
+    <message>
+        <source>Sannolikhet</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Sannolikhet %1 (%2), konsekvens %3 (%4): %5 risker, %6</source>
+        <translation>Probability %1 (%2), consequence %3 (%4): %5 risks, %6</translation>
+    </message>
+    <message>
+        <source>låg</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>medel</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>hög</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>Låg risk</source>
+        <translation>Low risk</translation>
+    </message>
+    <message>
+        <source>Medelhög risk</source>
+        <translation>Medium risk</translation>
+    </message>
+    <message>
+        <source>Hög risk</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Orsak</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Följd</source>
+        <translation>Effect</translation>
+    </message>
+    <message>
+        <source>Riskvärde</source>
+        <translation>Risk value</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Mitigation</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Vad som händer om risken inträffar, i ord.</source>
+        <translation>What happens if the risk occurs, in words.</translation>
+    </message>
+    <message>
+        <source>Hur sannolikt det är att risken inträffar, som poäng på riskskalan.</source>
+        <translation>How likely the risk is to occur, as a score on the risk scale.</translation>
+    </message>
+    <message>
+        <source>Hur allvarlig följden blir, som poäng på riskskalan. Riskvärdet är sannolikhet × konsekvens.</source>
+        <translation>How serious the effect is, as a score on the risk scale. The risk value is probability × consequence.</translation>
+    </message>
+    <message>
+        <source>Sannolikhet från 1 (%2) till %1 (%3), t.ex. 3.</source>
+        <translation>Probability from 1 (%2) to %1 (%3), e.g. 3.</translation>
+    </message>
+    <message>
+        <source>Konsekvens från 1 (%2) till %1 (%3), t.ex. 2.</source>
+        <translation>Consequence from 1 (%2) to %1 (%3), e.g. 2.</translation>
+    </message>
+    <message>
+        <source>Sannolikhet × konsekvens; nivån står som ord bredvid talet.</source>
+        <translation>Probability × consequence; the level is written beside the number.</translation>
+    </message>
+    <message>
+        <source>Klart senast, t.ex. 2026-03-15, mars 2026 eller Q3 2026.</source>
+        <translation>Done by, e.g. 2026-03-15, 2026-03 or Q3 2026.</translation>
+    </message>
+    <message>
+        <source>Skala</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Riskregister</source>
+        <translation>Risk register</translation>
+    </message>
+    <message>
+        <source>Riskens historik</source>
+        <translation>History of the risk</translation>
+    </message>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Visa &amp;alla</source>
+        <translation>Show &amp;all</translation>
+    </message>
+    <message>
+        <source>&amp;Ny risk</source>
+        <translation>&amp;New risk</translation>
+    </message>
+    <message>
+        <source>&amp;Inställningar…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>%1 risker i alla uppdrag</source>
+        <translation>%1 risks in all assignments</translation>
+    </message>
+    <message>
+        <source>%1 risker i uppdraget</source>
+        <translation>%1 risks in the assignment</translation>
+    </message>
+    <message>
+        <source>Visar %1 risker med sannolikhet %2 (%3) och konsekvens %4 (%5)</source>
+        <translation>Showing %1 risks with probability %2 (%3) and consequence %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Historik – välj en risk</source>
+        <translation>History – choose a risk</translation>
+    </message>
+    <message>
+        <source>Historik för ”%1”</source>
+        <translation>History of “%1”</translation>
+    </message>
+    <message>
+        <source>Ny risk</source>
+        <translation>New risk</translation>
+    </message>
+    <message>
+        <source>Riskinställningar</source>
+        <translation>Risk settings</translation>
+    </message>
+    <message>
+        <source>Benämning för varje nivå</source>
+        <translation>Name of each level</translation>
+    </message>
+    <message>
+        <source>&amp;Skala:</source>
+        <translation>&amp;Scale:</translation>
+    </message>
+    <message>
+        <source>Lägsta riskvärde (sannolikhet × konsekvens) som räknas som medelhög risk, t.ex. 5.</source>
+        <translation>Lowest risk value (probability × consequence) that counts as medium risk, e.g. 5.</translation>
+    </message>
+    <message>
+        <source>Lägsta riskvärde som räknas som hög risk, t.ex. 9.</source>
+        <translation>Lowest risk value that counts as high risk, e.g. 9.</translation>
+    </message>
+    <message>
+        <source>Gul från riskvärde:</source>
+        <translation>Yellow from risk value:</translation>
+    </message>
+    <message>
+        <source>Röd från riskvärde:</source>
+        <translation>Red from risk value:</translation>
+    </message>
+    <message>
+        <source>Benämning för varje nivå:</source>
+        <translation>Name of each level:</translation>
+    </message>
+    <message>
+        <source>Alla riskers poäng räknas om från skala 1–%1 till 1–%2 och varje omräkning sparas i riskens historik.</source>
+        <translation>Every risk&apos;s scores are recalculated from the scale 1–%1 to 1–%2, and each recalculation is kept in the risk&apos;s history.</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>&amp;Nytt avsnitt</source>
+        <translation>&amp;New section</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Flytta upp</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Flytta ned</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Byt nivå</source>
+        <translation>Change level</translation>
+    </message>
+    <message>
+        <source>Nytt avsnitt</source>
+        <translation>New section</translation>
+    </message>
+    <message>
+        <source>Här visas tabellen: %1</source>
+        <translation>The table shown here: %1</translation>
+    </message>
+    <message>
+        <source>Ta bort avsnittet ”%1”? Det går att ångra.</source>
+        <translation>Delete the section “%1”? You can undo it.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Öppna server</source>
+        <translation>Open server</translation>
+    </message>
+    <message>
+        <source>Teamserverns adress, t.ex. postgresql://användare@server.region.se/uppdrag eller postgresql:///?service=uppdrag. Ange en egen CA-fil med ?sslrootcert=SÖKVÄG. Skriv inget lösenord här: Uppdrag frågar om servern vill ha ett.</source>
+        <translation>The team server&apos;s address, e.g. postgresql://user@server.region.se/uppdrag or postgresql:///?service=uppdrag. Name your own CA file with ?sslrootcert=PATH. Do not type a password here: Uppdrag asks if the server wants one.</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Lösenord för %1. Det används bara under den här sessionen och sparas inte.</source>
+        <translation>Password for %1. It is used for this session only and is not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>borttagen</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Filen används</source>
+        <translation>File in use</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;skrivskyddad</source>
+        <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort låset och redigera</source>
+        <translation>&amp;Remove the lock and edit</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Konflikter vid sammanslagning</source>
+        <translation>Merge conflicts</translation>
+    </message>
+    <message>
+        <source>Alla: behåll mina</source>
+        <translation>All: keep mine</translation>
+    </message>
+    <message>
+        <source>Alla: ta deras</source>
+        <translation>All: take theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Slå samman</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>Återställ från säkerhetskopia</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Det finns inga säkerhetskopior av den här filen ännu.</source>
+        <translation>There are no backups of this file yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Återställ vald kopia</source>
+        <translation>&amp;Restore selected backup</translation>
+    </message>
+    <message>
+        <source>&amp;Stäng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>”{name}” redigeras redan av {who}.</source>
+        <translation>“{name}” is already being edited by {who}.</translation>
+    </message>
+    <message>
+        <source>Låsfil: {lock}</source>
+        <translation>Lock file: {lock}</translation>
+    </message>
+    <message>
+        <source>Låset verkar övergivet (programmet svarar inte). Du kan ta bort det om du vet att ingen annan har filen öppen.</source>
+        <translation>The lock seems abandoned (the program does not respond). You may remove it if you know nobody else has the file open.</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Uppgift</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Den här filen</source>
+        <translation>This file</translation>
+    </message>
+    <message>
+        <source>Den andra filen</source>
+        <translation>The other file</translation>
+    </message>
+    <message>
+        <source>Behåll min</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Ta deras</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Tidpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Planer</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Storlek</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Återställ</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Ersätta ”{name}” med säkerhetskopian från {when}? Den nuvarande filen sparas som ”{name}.fore-aterstallning”.</source>
+        <translation>Replace “{name}” with the backup from {when}? The current file is kept as “{name}.fore-aterstallning”.</translation>
+    </message>
+    <message>
+        <source>oläsbar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>Filen är återställd från {when}.</source>
+        <translation>The file has been restored from {when}.</translation>
+    </message>
+    <message>
+        <source>Importera från annan fil</source>
+        <translation>Import from another file</translation>
+    </message>
+    <message>
+        <source>Skicka plan som fil</source>
+        <translation>Send plan as file</translation>
+    </message>
+    <message>
+        <source>Planen sparades i %1.</source>
+        <translation>The plan was saved in %1.</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>finns kvar, ändrad</source>
+        <translation>kept, changed</translation>
+    </message>
+    <message>
+        <source>Behåll min: {what}</source>
+        <translation>Keep mine: {what}</translation>
+    </message>
+    <message>
+        <source>Ta deras: {what}</source>
+        <translation>Take theirs: {what}</translation>
+    </message>
+    <message>
+        <source>{n} fält har ändrats olika i de två filerna sedan de senast var lika. Välj för varje fält vilket värde som ska gälla.</source>
+        <translation>{n} fields were changed differently in the two files since they were last alike. Choose for each field which value applies.</translation>
+    </message>
+    <message>
+        <source>sammanslagning med %1</source>
+        <translation>merge with %1</translation>
+    </message>
+    <message>
+        <source>frys utgåva</source>
+        <translation>freezing an edition</translation>
+    </message>
+    <message>
+        <source>byt styrmodell</source>
+        <translation>change of steering model</translation>
+    </message>
+    <message>
+        <source>Läs in styrmodell</source>
+        <translation>Read steering model</translation>
+    </message>
+    <message>
+        <source>Styrmodeller (*.toml)</source>
+        <translation>Steering models (*.toml)</translation>
+    </message>
+    <message>
+        <source>läs in styrmodell</source>
+        <translation>reading a steering model</translation>
+    </message>
+    <message>
+        <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>
+        <translation>The steering model “%1” is now in the file for everyone who opens it.</translation>
+    </message>
+</context>
+<context>
+    <name>Steering</name>
+    <message>
+        <source>Byt styrmodell</source>
+        <translation>Change steering model</translation>
+    </message>
+    <message>
+        <source>Styrmodell</source>
+        <translation>Steering model</translation>
+    </message>
+    <message>
+        <source>&amp;Byt</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>St&amp;yrmodell:</source>
+        <translation>Steering mo&amp;del:</translation>
+    </message>
+    <message>
+        <source>Styrmodell: %1</source>
+        <translation>Steering model: %1</translation>
+    </message>
+    <message>
+        <source>Behålls (datum behålls, namn och checklista från den nya modellen)</source>
+        <translation>Kept (dates kept, names and checklists from the new model)</translation>
+    </message>
+    <message>
+        <source>Läggs till</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Tas bort</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Behålls eftersom beslut är fattat</source>
+        <translation>Kept because a decision has been taken</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Lokal fil</source>
+        <translation>Local file</translation>
+    </message>
+    <message>
+        <source>Nätverksenhet</source>
+        <translation>Network drive</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>allt sparat</source>
+        <translation>all saved</translation>
+    </message>
+    <message>
+        <source>sparas strax</source>
+        <translation>saving shortly</translation>
+    </message>
+    <message>
+        <source>sparar …</source>
+        <translation>saving …</translation>
+    </message>
+    <message>
+        <source>ej sparad</source>
+        <translation>not saved</translation>
+    </message>
+    <message>
+        <source>sammanfogad, sparar …</source>
+        <translation>merged, saving …</translation>
+    </message>
+    <message>
+        <source>skrivskyddad</source>
+        <translation>read-only</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 poster) – klicka för att fälla ihop eller ut</source>
+        <translation>%1: %2 (%3 items) – click to collapse or expand</translation>
+    </message>
+    <message>
+        <source>Nästa beslutspunkt: %1</source>
+        <translation>Next decision point: %1</translation>
+    </message>
+    <message>
+        <source>Nästa: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Tidslinje</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Zooma in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zooma ut</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Anpassa till planen</source>
+        <translation>Fit to the plan</translation>
+    </message>
+    <message>
+        <source>Idag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Exportera PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <source>Exportera SVG…</source>
+        <translation>Export SVG…</translation>
+    </message>
+    <message>
+        <source>Skriv ut…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Kunde inte spara bilden %1.</source>
+        <translation>Could not save the picture %1.</translation>
+    </message>
+    <message>
+        <source>Tidslinje exporterad från Uppdrag</source>
+        <translation>Timeline exported from Uppdrag</translation>
+    </message>
+    <message>
+        <source>Exportera tidslinjen som PNG</source>
+        <translation>Export the timeline as PNG</translation>
+    </message>
+    <message>
+        <source>tidslinje.png</source>
+        <translation>timeline.png</translation>
+    </message>
+    <message>
+        <source>PNG-bild (*.png)</source>
+        <translation>PNG picture (*.png)</translation>
+    </message>
+    <message>
+        <source>Exportera tidslinjen som SVG</source>
+        <translation>Export the timeline as SVG</translation>
+    </message>
+    <message>
+        <source>tidslinje.svg</source>
+        <translation>timeline.svg</translation>
+    </message>
+    <message>
+        <source>SVG-bild (*.svg)</source>
+        <translation>SVG picture (*.svg)</translation>
+    </message>
+    <message>
+        <source>Kunde inte exportera tidslinjen: %1. Välj en annan mapp och försök igen.</source>
+        <translation>Could not export the timeline: %1. Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <source>Tidplanens poster</source>
+        <translation>Items of the schedule</translation>
+    </message>
+    <message>
+        <source>inget datum</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3, status %4</source>
+        <translation>%1 %2: %3, status %4</translation>
+    </message>
+    <message>
+        <source>v. %1</source>
+        <translation>wk %1</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Ny plan</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <source>Kopiera plan</source>
+        <translation>Copy plan</translation>
+    </message>
+    <message>
+        <source>Ta bort plan</source>
+        <translation>Delete plan</translation>
+    </message>
+    <message>
+        <source>Registrera beslut</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Besvara checklista</source>
+        <translation>Answer checklist</translation>
+    </message>
+    <message>
+        <source>%1 och %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>ändrat %1 för %2</source>
+        <translation>changed %1 of %2</translation>
+    </message>
+    <message>
+        <source>ändrad %1 för %2</source>
+        <translation>changed %1 of %2</translation>
+    </message>
+    <message>
+        <source>ändrade %1 för %2</source>
+        <translation>changed %1 of %2</translation>
+    </message>
+    <message>
+        <source>att %1 lades till</source>
+        <translation>adding %1</translation>
+    </message>
+    <message>
+        <source>att %1 togs bort</source>
+        <translation>deleting %1</translation>
+    </message>
+    <message>
+        <source>att %1 återställdes</source>
+        <translation>restoring %1</translation>
+    </message>
+    <message>
+        <source>att %1 flyttades</source>
+        <translation>moving %1</translation>
+    </message>
+</context>
 </TS>

@@ -40,3 +40,20 @@ def test_an_exception_in_a_slot_fails_the_test(pytester: pytest.Pytester) -> Non
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*test_a_slot_that_raises*", "*ZeroDivisionError*"])
     assert "test_an_expected_error_is_a_message FAILED" not in result.stdout.str()
+
+
+def test_an_unexpected_database_error_is_said_without_sqlite_words(qtbot, monkeypatch, tmp_path) -> None:
+    """The dialog of an unexpected error shows a Swedish sentence, not SQLite's English."""
+    import sqlite3
+
+    from ui.errors import ExceptionHook
+
+    shown: list[str] = []
+    monkeypatch.setattr("ui.errors.show_error", lambda parent, message, title=None: shown.append(message))
+    monkeypatch.setattr("ui.errors.write_log", lambda *exc_info: tmp_path / "fel.log")
+    hook = ExceptionHook(lambda: None, interactive=True)
+    try:
+        raise RuntimeError("write failed") from sqlite3.OperationalError("disk I/O error")
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1 and "disken" in shown[0] and "I/O" not in shown[0]

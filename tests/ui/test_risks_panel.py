@@ -150,7 +150,7 @@ def test_editing_the_register_is_undoable_and_validated(setup, qtbot) -> None:
     assert m.setData(m.index(m.row_of(ids["c"]), m.column_of("impact")), 2)
     assert _scores(ids["c"]) == (4, 2) and len(risks.assessment_rows(ids["c"])) == 1
     value = m.index(m.row_of(ids["c"]), m.column_of("value"))
-    assert m.data(value) == "8" and m.data(value, Qt.ItemDataRole.BackgroundRole) is not None
+    assert m.data(value) == "8 hög" and m.data(value, Qt.ItemDataRole.BackgroundRole) is not None
     stack.undo()
     stack.undo()
     stack.undo()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from app.resources import resource_path
 from app.version import __version__
-from ui.i18n import tr
+from ui.i18n import translate
 
 APP_NAME = "Uppdrag"
 
@@ -30,7 +30,7 @@ def _data_folder() -> str:
     try:
         return str(data_dir())
     except OSError as exc:  # a data folder that cannot be made: say so instead of failing
-        return tr("About", "(kan inte skapas: {0})").format(exc.strerror or exc)
+        return translate("About", "(kan inte skapas: {0})").format(exc.strerror or exc)
 
 
 def _project_license() -> str:
@@ -46,7 +46,7 @@ def _project_license() -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("About", "Om Uppdrag"))
+        self.setWindowTitle(translate("About", "Om Uppdrag"))
         self.setWindowIcon(app_icon())
 
         icon = QLabel(self)
@@ -54,10 +54,10 @@ class AboutDialog(QDialog):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.title = QLabel(f"<h2>{APP_NAME}</h2>", self)
-        self.version = QLabel(tr("About", "Version {0}").format(__version__), self)
+        self.version = QLabel(translate("About", "Version {0}").format(__version__), self)
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.description = QLabel(
-            tr("About", "Skriv, planera och följ upp uppdragsdirektiv, uppdragsplaner, "
+            translate("About", "Skriv, planera och följ upp uppdragsdirektiv, uppdragsplaner, "
                         "projektdirektiv och projektplaner – offline, i en enda fil."),
             self,
         )
@@ -65,7 +65,7 @@ class AboutDialog(QDialog):
 
         folder = _data_folder()
         self.folder = QLabel(
-            tr("About", "Egna filer (standarddatabas, säkerhetskopior, loggar):") +
+            translate("About", "Egna filer (standarddatabas, säkerhetskopior, loggar):") +
             f'<br><a href="{html.escape(QUrl.fromLocalFile(folder).toString())}">{html.escape(folder)}</a>',
             self,
         )
@@ -75,9 +75,9 @@ class AboutDialog(QDialog):
         self.folder.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
 
         project_license = _project_license()
-        licence_lines = [tr("About", "Licens: {0}").format(project_license)] if project_license else []
+        licence_lines = [translate("About", "Licens: {0}").format(project_license)] if project_license else []
         licence_lines.append(
-            tr("About", "Byggd med Python {0}, Qt för Python (PySide6, LGPL-3.0), peewee, python-docx, "
+            translate("About", "Byggd med Python {0}, Qt för Python (PySide6, LGPL-3.0), peewee, python-docx, "
                         "openpyxl, jsonschema och holidays under sina egna licenser.").format(
                 ".".join(map(str, sys.version_info[:2])))
         )
@@ -93,7 +93,7 @@ class AboutDialog(QDialog):
         top.addLayout(text, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("About", "&Stäng"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(translate("About", "&Stäng"))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)

@@ -20,7 +20,7 @@ from app import anonymise as anon
 from app.people import list_people
 from app.workspace import Workspace
 from ui.errors import expected_errors
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -31,7 +31,7 @@ class AnonymiseDialog(QDialog):
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Anonymise", "Ta bort personuppgifter"))
+        self.setWindowTitle(translate("Anonymise", "Ta bort personuppgifter"))
         self.ws = ws
         self.seen: anon.Preview | None = None
         self.outcome: anon.Outcome | None = None
@@ -43,7 +43,7 @@ class AnonymiseDialog(QDialog):
                 self.person.addItem(p["name"], p["id"])
         self.person.setCurrentIndex(-1)
         self.person.currentTextChanged.connect(self._forget)
-        self.show_button = QPushButton(tr("Anonymise", "&Visa var uppgifterna finns"))
+        self.show_button = QPushButton(translate("Anonymise", "&Visa var uppgifterna finns"))
         self.show_button.setObjectName("showPlaces")
         self.show_button.clicked.connect(self.show_places)
         self.places = QListWidget()
@@ -54,7 +54,7 @@ class AnonymiseDialog(QDialog):
         self.copies.setObjectName("copiesBox")
         self.copies.setChecked(True)
         self.copies.setVisible(False)
-        warning = QLabel(tr("Anonymise", "Namn, e-post och telefon ersätts överallt i filen, också i borttagna rader, "
+        warning = QLabel(translate("Anonymise", "Namn, e-post och telefon ersätts överallt i filen, också i borttagna rader, "
                                           "frysta utgåvor och ändringshistoriken, och filen skrivs om så att inget "
                                           "finns kvar. Det går inte att ångra, och ångra-historiken töms (ett äldre "
                                           "steg kunde annars skriva tillbaka uppgifterna)."))
@@ -63,13 +63,13 @@ class AnonymiseDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(tr("Anonymise", "&Ta bort personuppgifter"))
+        self.ok.setText(translate("Anonymise", "&Ta bort personuppgifter"))
         self.ok.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Anonymise", "&Avbryt"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Anonymise", "&Avbryt"))
         self.buttons.accepted.connect(self.remove)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel(tr("Anonymise", "&Person (välj ur registret eller skriv ett namn):"))
+        label = QLabel(translate("Anonymise", "&Person (välj ur registret eller skriv ett namn):"))
         label.setBuddy(self.person)
         layout.addWidget(label)
         layout.addWidget(self.person)
@@ -105,10 +105,10 @@ class AnonymiseDialog(QDialog):
         self.error.setText("")
         self.places.addItems(self.seen.lines())
         count = len(self.seen.occurrences)
-        self.summary.setText(tr("Anonymise", "%1 står på %2 ställen i filen.").replace("%1", target.name)
+        self.summary.setText(translate("Anonymise", "%1 står på %2 ställen i filen.").replace("%1", target.name)
                              .replace("%2", str(count)))
         if self.seen.copies:
-            self.copies.setText(tr("Anonymise", "Ta bort dem också ur filens %1 säkerhetskopior och ångra-kopior")
+            self.copies.setText(translate("Anonymise", "Ta bort dem också ur filens %1 säkerhetskopior och ångra-kopior")
                                 .replace("%1", str(len(self.seen.copies))))
             self.copies.setVisible(True)
         self.ok.setEnabled(True)
@@ -142,8 +142,8 @@ def remove_personal_data(window: MainWindow) -> None:
     window.ofile.stack.clear()
     window.reload_everything()
     outcome = dialog.outcome
-    text = tr("Anonymise", "Personuppgifterna är borttagna (%1 textfält).").replace("%1", str(outcome.cells))
+    text = translate("Anonymise", "Personuppgifterna är borttagna (%1 textfält).").replace("%1", str(outcome.cells))
     if outcome.copies:
-        text += " " + tr("Anonymise", "Också ur %1 säkerhetskopior och ångra-kopior.").replace(
+        text += " " + translate("Anonymise", "Också ur %1 säkerhetskopior och ångra-kopior.").replace(
             "%1", str(len(outcome.copies)))
     window.statusBar().showMessage(text, 20000)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -21,10 +21,13 @@ from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, checkli
 from app.workspace import Change, Workspace
 from ui.dialogs import ok_cancel
 from ui.editor.date_edit import VagueDateEdit
-from ui.i18n import tr
+from ui.i18n import kind_label, translate
+from ui.palette import error_style
 from ui.undo import ServiceCommand, WorkspaceEvents
 
-DECIDERS = ("Styrgrupp", "Uppdragsägare", "Projektägare", "Nämnd", "Ledningsgrupp")
+DECIDERS = (QT_TRANSLATE_NOOP("Decision", "Styrgrupp"), QT_TRANSLATE_NOOP("Decision", "Uppdragsägare"),
+            QT_TRANSLATE_NOOP("Decision", "Projektägare"), QT_TRANSLATE_NOOP("Decision", "Nämnd"),
+            QT_TRANSLATE_NOOP("Decision", "Ledningsgrupp"))
 
 
 class ChecklistTable(QTableWidget):
@@ -33,8 +36,8 @@ class ChecklistTable(QTableWidget):
     def __init__(self, items: list[ChecklistAnswer], parent: QWidget | None = None):
         super().__init__(len(items), 3, parent)
         self.items = items
-        self.setAccessibleName(tr("Decision", "Checklista inför beslut"))
-        self.setHorizontalHeaderLabels([tr("Decision", "Punkt"), tr("Decision", "Svar"), tr("Decision", "Kommentar")])
+        self.setAccessibleName(translate("Decision", "Checklista inför beslut"))
+        self.setHorizontalHeaderLabels([translate("Decision", "Punkt"), translate("Decision", "Svar"), translate("Decision", "Kommentar")])
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.answers: list[QComboBox] = []
         for row, item in enumerate(items):
@@ -44,7 +47,7 @@ class ChecklistTable(QTableWidget):
             combo = QComboBox(self)
             combo.addItem("—", "")
             for code, label in ANSWERS.items():
-                combo.addItem(tr("Decision", label), code)
+                combo.addItem(kind_label(label), code)
             combo.setCurrentIndex(max(combo.findData(item.answer), 0))
             self.setCellWidget(row, 1, combo)
             self.answers.append(combo)
@@ -63,10 +66,10 @@ class ChecklistDialog(QDialog):
 
     def __init__(self, point: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Decision", "Checklista inför beslut, %1").replace(
+        self.setWindowTitle(translate("Decision", "Checklista inför beslut, %1").replace(
             "%1", f"{point['code']} {point['title']}".strip()))
         self.table = ChecklistTable(checklist(point), self)
-        buttons = ok_cancel(self, tr("Decision", "&Spara"), tr("Decision", "&Avbryt"))
+        buttons = ok_cancel(self, translate("Decision", "&Spara"), translate("Decision", "&Avbryt"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
@@ -77,41 +80,41 @@ class DecisionDialog(QDialog):
     def __init__(self, point: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
         self.point = point
-        self.setWindowTitle(tr("Decision", "Registrera beslut vid %1").replace(
+        self.setWindowTitle(translate("Decision", "Registrera beslut vid %1").replace(
             "%1", f"{point['code']} {point['title']}".strip()))
         self.on = VagueDateEdit(self, day_only=True)
-        self.on.setAccessibleName(tr("Decision", "Beslutsdatum"))
+        self.on.setAccessibleName(translate("Decision", "Beslutsdatum"))
         self.on.line.setText(date.today().isoformat())
         self.decided_by = QComboBox(self)
         self.decided_by.setEditable(True)
-        self.decided_by.addItems([tr("Decision", d) for d in DECIDERS])
-        self.decided_by.setAccessibleName(tr("Decision", "Beslutat av"))
+        self.decided_by.addItems([translate("Decision", d) for d in DECIDERS])
+        self.decided_by.setAccessibleName(translate("Decision", "Beslutat av"))
         self.outcome = QComboBox(self)
         for code, label in OUTCOMES.items():
-            self.outcome.addItem(tr("Decision", label), code)
-        self.outcome.setAccessibleName(tr("Decision", "Beslut"))
+            self.outcome.addItem(kind_label(label), code)
+        self.outcome.setAccessibleName(translate("Decision", "Beslut"))
         self.diarienummer = QLineEdit(self)
-        self.diarienummer.setAccessibleName(tr("Decision", "Diarienummer"))
+        self.diarienummer.setAccessibleName(translate("Decision", "Diarienummer"))
         self.comment = QPlainTextEdit(self)
-        self.comment.setAccessibleName(tr("Decision", "Kommentar"))
+        self.comment.setAccessibleName(translate("Decision", "Kommentar"))
         self.comment.setFixedHeight(60)
         self.table = ChecklistTable(checklist(point), self)
         self.items, self.answers = self.table.items, self.table.answers
-        self.freeze = QCheckBox(tr("Decision", "Frys en utgåva efter beslutet"), self)
+        self.freeze = QCheckBox(translate("Decision", "Frys en utgåva efter beslutet"), self)
         self.freeze_label = QLineEdit(self)
-        self.freeze_label.setAccessibleName(tr("Decision", "Utgåva"))
+        self.freeze_label.setAccessibleName(translate("Decision", "Utgåva"))
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
-        buttons = ok_cancel(self, tr("Decision", "&Registrera"), tr("Decision", "&Avbryt"), self._accept)
+        buttons = ok_cancel(self, translate("Decision", "&Registrera"), translate("Decision", "&Avbryt"), self._accept)
         form = QFormLayout(self)
-        form.addRow(tr("Decision", "Datum:"), self.on)
-        form.addRow(tr("Decision", "Beslutat av:"), self.decided_by)
-        form.addRow(tr("Decision", "Beslut:"), self.outcome)
-        form.addRow(tr("Decision", "Diarienummer:"), self.diarienummer)
-        form.addRow(tr("Decision", "Kommentar:"), self.comment)
+        form.addRow(translate("Decision", "Datum:"), self.on)
+        form.addRow(translate("Decision", "Beslutat av:"), self.decided_by)
+        form.addRow(translate("Decision", "Beslut:"), self.outcome)
+        form.addRow(translate("Decision", "Diarienummer:"), self.diarienummer)
+        form.addRow(translate("Decision", "Kommentar:"), self.comment)
         if self.items:
-            form.addRow(QLabel(tr("Decision", "Checklista inför beslut"), self))
+            form.addRow(QLabel(translate("Decision", "Checklista inför beslut"), self))
             form.addRow(self.table)
         else:
             self.table.hide()
@@ -139,11 +142,11 @@ class DecisionDialog(QDialog):
     def _accept(self) -> None:
         parsed = self.on.parsed()
         if parsed is None or isinstance(parsed, Exception):
-            self.message.setText(str(parsed) if parsed is not None else tr("Decision", "Ange beslutsdatum."))
+            self.message.setText(str(parsed) if parsed is not None else translate("Decision", "Ange beslutsdatum."))
             self.on.setFocus()
             return
         if not self.decided_by.currentText().strip():
-            self.message.setText(tr("Decision", "Ange vem som fattade beslutet."))
+            self.message.setText(translate("Decision", "Ange vem som fattade beslutet."))
             self.decided_by.setFocus()
             return
         self.accept()

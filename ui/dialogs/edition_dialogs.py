@@ -25,7 +25,8 @@ from app import editions
 from app.plan_diff import text_lines
 from app.workspace import Workspace
 from db import models
-from ui.i18n import tr
+from ui.i18n import translate
+from ui.palette import error_style
 
 
 class FreezeEditionDialog(QDialog):
@@ -34,7 +35,7 @@ class FreezeEditionDialog(QDialog):
     def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None,
                  run: Callable[[Callable[[], editions.EditionInfo]], editions.EditionInfo] | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Editions", "Frys utgåva"))
+        self.setWindowTitle(translate("Editions", "Frys utgåva"))
         self.ws, self.plan_id = ws, plan_id
         self.run = run or (lambda freeze: freeze())  # the window runs it as one undo step
         self.frozen: editions.EditionInfo | None = None
@@ -43,15 +44,15 @@ class FreezeEditionDialog(QDialog):
         self.label = QLineEdit(editions.suggest_label(current) if existing else (current or "0.1"))
         self.comment = QLineEdit()
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Editions", "&Frys"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Editions", "&Avbryt"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Editions", "&Frys"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Editions", "&Avbryt"))
         self.buttons.accepted.connect(self.freeze)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(tr("Editions", "&Utgåva:"), self.label)
-        form.addRow(tr("Editions", "&Kommentar:"), self.comment)
+        form.addRow(translate("Editions", "&Utgåva:"), self.label)
+        form.addRow(translate("Editions", "&Kommentar:"), self.comment)
         form.addRow(self.error)
         form.addRow(self.buttons)
 
@@ -73,7 +74,7 @@ class CompareEditionsDialog(QDialog):
     def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None,
                  export: Callable[[str], object] | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Editions", "Jämför utgåvor"))
+        self.setWindowTitle(translate("Editions", "Jämför utgåvor"))
         self.ws, self.plan_id = ws, plan_id
         self.old, self.new = QComboBox(), QComboBox()
         items = editions.list_editions(ws, plan_id)
@@ -82,7 +83,7 @@ class CompareEditionsDialog(QDialog):
             text = f"{e.label}  ({e.date.isoformat()})"
             self.old.addItem(text, e.id)
             self.new.addItem(text, e.id)
-        self.new.addItem(tr("Editions", "Planen som den är nu"), self.NOW)
+        self.new.addItem(translate("Editions", "Planen som den är nu"), self.NOW)
         if len(items) >= 2:
             self.old.setCurrentIndex(len(items) - 2)
             self.new.setCurrentIndex(len(items) - 1)
@@ -92,30 +93,33 @@ class CompareEditionsDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("allChanges")
         self.summary.setReadOnly(True)
-        self.export_button = QPushButton(tr("Editions", "&Exportera till Word med bilagan ”Ändringar sedan utgåva”…"))
+        self.export_button = QPushButton(translate("Editions", "&Exportera till Word med bilagan ”Ändringar sedan utgåva”…"))
         self.export_button.setObjectName("exportAppendix")
         self.export_button.setVisible(export is not None)
         self.export_button.clicked.connect(lambda: export(self.labels[self.old.currentData()]) if export else None)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([tr("Editions", "Avsnitt"), tr("Editions", "Ändring")])
+        self.tree.setHeaderLabels([translate("Editions", "Avsnitt"), translate("Editions", "Ändring")])
         self.diff = QPlainTextEdit()
         self.diff.setReadOnly(True)
         self.diff.setFont(QFont("monospace"))
         self.old.currentIndexChanged.connect(self.refresh)
         self.new.currentIndexChanged.connect(self.refresh)
         self.tree.currentItemChanged.connect(self._show_diff)
+        self.tree.setAccessibleName(translate("Editions", "Ändrade uppgifter"))
+        self.diff.setAccessibleName(translate("Editions", "Skillnad"))
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Editions", "&Från:")))
-        top.addWidget(self.old)
-        top.addWidget(QLabel(tr("Editions", "&Till:")))
-        top.addWidget(self.new)
+        for text, combo in ((translate("Editions", "&Från:"), self.old), (translate("Editions", "&Till:"), self.new)):
+            caption = QLabel(text)
+            caption.setBuddy(combo)  # Alt+F / Alt+T, and the name a screen reader reads
+            top.addWidget(caption)
+            top.addWidget(combo)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.export_button)
-        layout.addWidget(QLabel(tr("Editions", "Avsnittens text ord för ord:")))
+        layout.addWidget(QLabel(translate("Editions", "Avsnittens text ord för ord:")))
         layout.addWidget(self.tree)
         layout.addWidget(self.diff)
         layout.addWidget(close)
@@ -147,4 +151,4 @@ class CompareEditionsDialog(QDialog):
             self.diff.clear()
             return
         c = self.changes[self.tree.indexOfTopLevelItem(item)]
-        self.diff.setPlainText("\n".join(c.diff) if c.diff else tr("Editions", "Oförändrat."))
+        self.diff.setPlainText("\n".join(c.diff) if c.diff else translate("Editions", "Oförändrat."))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import tr
+from ui.i18n import translate
 
 BACKUP, OTHER, NEW, KEEP = "backup", "other", "new", "keep"
 
@@ -24,7 +24,7 @@ BACKUP, OTHER, NEW, KEEP = "backup", "other", "new", "keep"
 def when_text(info) -> str:  # noqa: ANN001 - a BackupInfo
     """ "3 december 2026 kl. 19.22": a date in running text (a Swedish month in lower case)."""
     t = info.taken_at.astimezone()
-    return tr("FileProblem", "%1 %2 %3 kl. %4").replace("%1", str(t.day)).replace(
+    return translate("FileProblem", "%1 %2 %3 kl. %4").replace("%1", str(t.day)).replace(
         "%2", QLocale().monthName(t.month)).replace("%3", str(t.year)).replace("%4", f"{t:%H.%M}")
 
 
@@ -37,8 +37,8 @@ class FileProblemDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("fileProblemDialog")
         self.path = Path(path)
-        self.setWindowTitle(tr("FileProblem", "Filen är skadad") if opened
-                            else tr("FileProblem", "Filen kan inte öppnas"))
+        self.setWindowTitle(translate("FileProblem", "Filen är skadad") if opened
+                            else translate("FileProblem", "Filen kan inte öppnas"))
         self.message = QLabel(message, self)
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
@@ -48,9 +48,9 @@ class FileProblemDialog(QDialog):
 
         self.table = QTableWidget(len(self.backups), 2, self)
         self.table.setObjectName("backups")
-        self.table.setAccessibleName(tr("FileProblem", "Säkerhetskopior"))
-        self.table.setHorizontalHeaderLabels([tr("FileProblem", "Säkerhetskopia från"),
-                                              tr("FileProblem", "Planer")])
+        self.table.setAccessibleName(translate("FileProblem", "Säkerhetskopior"))
+        self.table.setHorizontalHeaderLabels([translate("FileProblem", "Säkerhetskopia från"),
+                                              translate("FileProblem", "Planer")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -58,7 +58,7 @@ class FileProblemDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, b in enumerate(self.backups):
             readable = b.plan_count is not None
-            when = QTableWidgetItem(when_text(b) + ("" if readable else " – " + tr("FileProblem", "oläsbar")))
+            when = QTableWidgetItem(when_text(b) + ("" if readable else " – " + translate("FileProblem", "oläsbar")))
             count = QTableWidgetItem(str(b.plan_count) if readable else "–")
             for column, item in enumerate((when, count)):
                 if not readable:
@@ -69,29 +69,29 @@ class FileProblemDialog(QDialog):
 
         if good:
             latest = when_text(good[0])
-            what = tr("FileProblem", "Den senaste hela säkerhetskopian är från %1. Välj den (eller en "
+            what = translate("FileProblem", "Den senaste hela säkerhetskopian är från %1. Välj den (eller en "
                                      "äldre) och öppna den: filen ersätts med kopian, och den nuvarande "
                                      "filen sparas bredvid som ”%2.fore-aterstallning”.").replace(
                 "%1", latest).replace("%2", self.path.name)
         elif self.backups:
-            what = tr("FileProblem", "Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil "
+            what = translate("FileProblem", "Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil "
                                      "eller skapa en ny.")
         else:
-            what = tr("FileProblem", "Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller "
+            what = translate("FileProblem", "Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller "
                                      "skapa en ny.")
         self.advice = QLabel(what, self)
         self.advice.setObjectName("advice")
         self.advice.setWordWrap(True)
 
-        self.backup_button = QPushButton(tr("FileProblem", "Öppna &säkerhetskopian"), self)
+        self.backup_button = QPushButton(translate("FileProblem", "Öppna &säkerhetskopian"), self)
         self.backup_button.setObjectName("openBackup")
         self.backup_button.setVisible(bool(good))
-        self.other_button = QPushButton(tr("FileProblem", "Öppna en &annan fil…"), self)
+        self.other_button = QPushButton(translate("FileProblem", "Öppna en &annan fil…"), self)
         self.other_button.setObjectName("openOther")
-        self.new_button = QPushButton(tr("FileProblem", "Skapa en &ny fil…"), self)
+        self.new_button = QPushButton(translate("FileProblem", "Skapa en &ny fil…"), self)
         self.new_button.setObjectName("newFile")
-        self.keep_button = QPushButton(tr("FileProblem", "&Fortsätt skrivskyddat") if opened
-                                       else tr("FileProblem", "&Stäng"), self)
+        self.keep_button = QPushButton(translate("FileProblem", "&Fortsätt skrivskyddat") if opened
+                                       else translate("FileProblem", "&Stäng"), self)
         self.keep_button.setObjectName("keep")
         self.backup_button.clicked.connect(lambda: self._choose(BACKUP))
         self.other_button.clicked.connect(lambda: self._choose(OTHER))

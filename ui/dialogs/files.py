@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 def db_filter() -> str:
-    return tr("Files", "Uppdrag-filer (*.uppdrag *.db *.sqlite);;Alla filer (*)")
+    return translate("Files", "Uppdrag-filer (*.uppdrag *.db *.sqlite);;Alla filer (*)")
 
 
 def open_path(parent: QWidget | None, title: str, filter_: str, folder: str = "") -> Path | None:
@@ -27,6 +27,6 @@ def ask_open_after(parent: QWidget | None, path: Path) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     answer = QMessageBox.question(
-        parent, tr("Files", "Exporterad"),
-        tr("Files", "Planen är exporterad till\n%1\n\nVill du öppna filen?").replace("%1", str(path)))
+        parent, translate("Files", "Exporterad"),
+        translate("Files", "Planen är exporterad till\n%1\n\nVill du öppna filen?").replace("%1", str(path)))
     return answer == QMessageBox.StandardButton.Yes

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.change_history import HistoryEntry
-from ui.i18n import tr
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -31,13 +31,13 @@ class HistoryDialog(QDialog):
         self.entries = entries
         self.filter = QLineEdit()
         self.filter.setObjectName("historyFilter")
-        self.filter.setPlaceholderText(tr("History", "Filtrera (vem, del, text)…"))
+        self.filter.setPlaceholderText(translate("History", "Filtrera (vem, del, text)…"))
         self.filter.textChanged.connect(self.fill)
         self.tree = QTreeWidget()
         self.tree.setObjectName("historyTree")
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([tr("History", "Tid"), tr("History", "Vem"), tr("History", "Vad"),
-                                   tr("History", "Del"), tr("History", "Ändring")])
+        self.tree.setHeaderLabels([translate("History", "Tid"), translate("History", "Vem"), translate("History", "Vad"),
+                                   translate("History", "Del"), translate("History", "Ändring")])
         self.count = QLabel("")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -54,7 +54,7 @@ class HistoryDialog(QDialog):
         self.tree.clear()
         shown = 0
         for e in self.entries:
-            cells = [e.local_time, e.who or tr("History", "okänd"), e.action,
+            cells = [e.local_time, e.who or translate("History", "okänd"), e.action,
                      f"{e.part.capitalize()} ”{e.item}”" if e.item else e.part.capitalize(), "; ".join(e.changes)]
             if words and not all(w in " ".join(cells).casefold() for w in words):
                 continue
@@ -62,8 +62,8 @@ class HistoryDialog(QDialog):
             item.setToolTip(4, "\n".join(e.changes))
             self.tree.addTopLevelItem(item)
             shown += 1
-        self.count.setText(tr("History", "%1 ändringar").replace("%1", str(shown)) if shown
-                           else tr("History", "Inga ändringar"))
+        self.count.setText(translate("History", "%1 ändringar").replace("%1", str(shown)) if shown
+                           else translate("History", "Inga ändringar"))
 
 
 def show_plan_history(window: MainWindow) -> None:
@@ -73,5 +73,5 @@ def show_plan_history(window: MainWindow) -> None:
     if window.ofile is None or plan_id is None:
         return
     ws = window.ofile.ws
-    title = tr("History", "Ändringshistorik: %1").replace("%1", ws.get("plan", plan_id)["title"][:60])
+    title = translate("History", "Ändringshistorik: %1").replace("%1", ws.get("plan", plan_id)["title"][:60])
     HistoryDialog(title, plan_history(ws, plan_id), window).exec()

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from app import kinds
 from ui.dialogs import ok_cancel
-from ui.i18n import kind_label, tr
+from ui.i18n import kind_label, translate
+from ui.palette import error_style
 
 COPY = "__copy__"
 
@@ -16,37 +17,37 @@ class NewPlanDialog(QDialog):
                  steering_models: list[tuple[str, str]] = ()):
         """`steering_models`: (key, name) of every model the file offers (app.steering.models)."""
         super().__init__(parent)
-        self.setWindowTitle(tr("NewPlan", "Ny plan"))
+        self.setWindowTitle(translate("NewPlan", "Ny plan"))
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName(tr("NewPlan", "Mall"))
+        self.kind.setAccessibleName(translate("NewPlan", "Mall"))
         for key, label in kinds.DOC_TYPE_LABELS.items():
             self.kind.addItem(kind_label(label), key)
         if plans:
-            self.kind.addItem(tr("NewPlan", "Kopia av befintlig plan"), COPY)
+            self.kind.addItem(translate("NewPlan", "Kopia av befintlig plan"), COPY)
         self.source = QComboBox(self)
-        self.source.setAccessibleName(tr("NewPlan", "Plan att kopiera"))
+        self.source.setAccessibleName(translate("NewPlan", "Plan att kopiera"))
         for plan_id, title in plans:
             self.source.addItem(title, plan_id)
         self.model = QComboBox(self)
-        self.model.setAccessibleName(tr("NewPlan", "Styrmodell"))
+        self.model.setAccessibleName(translate("NewPlan", "Styrmodell"))
         for key, name in steering_models:
             self.model.addItem(name, key)
         self._model_chosen = False
         self.model.activated.connect(self._choose_model)
         self.title = QLineEdit(self)
-        self.title.setAccessibleName(tr("NewPlan", "Titel"))
-        self.title.setPlaceholderText(tr("NewPlan", "Uppdragets namn"))
+        self.title.setAccessibleName(translate("NewPlan", "Titel"))
+        self.title.setPlaceholderText(translate("NewPlan", "Uppdragets namn"))
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
-        buttons = ok_cancel(self, tr("NewPlan", "&Skapa"), tr("NewPlan", "&Avbryt"), self._accept)
+        self.message.setStyleSheet(error_style())
+        buttons = ok_cancel(self, translate("NewPlan", "&Skapa"), translate("NewPlan", "&Avbryt"), self._accept)
         form = QFormLayout(self)
-        self.kind_label = QLabel(tr("NewPlan", "&Mall:"), self)
+        self.kind_label = QLabel(translate("NewPlan", "&Mall:"), self)
         self.kind_label.setBuddy(self.kind)
-        self.source_label = QLabel(tr("NewPlan", "&Kopiera från:"), self)
+        self.source_label = QLabel(translate("NewPlan", "&Kopiera från:"), self)
         self.source_label.setBuddy(self.source)
-        title_label = QLabel(tr("NewPlan", "&Titel:"), self)
+        title_label = QLabel(translate("NewPlan", "&Titel:"), self)
         title_label.setBuddy(self.title)
-        self.model_label = QLabel(tr("NewPlan", "St&yrmodell:"), self)
+        self.model_label = QLabel(translate("NewPlan", "St&yrmodell:"), self)
         self.model_label.setBuddy(self.model)
         form.addRow(self.kind_label, self.kind)
         form.addRow(self.model_label, self.model)
@@ -73,11 +74,11 @@ class NewPlanDialog(QDialog):
         if not self._model_chosen and default is not None and self.model.findData(default) >= 0:
             self.model.setCurrentIndex(self.model.findData(default))
         if copying and not self.title.text().strip():
-            self.title.setText(tr("NewPlan", "Kopia av %1").replace("%1", self.source.currentText()))
+            self.title.setText(translate("NewPlan", "Kopia av %1").replace("%1", self.source.currentText()))
 
     def _accept(self) -> None:
         if not self.title.text().strip():
-            self.message.setText(tr("NewPlan", "Skriv en titel för planen."))
+            self.message.setText(translate("NewPlan", "Skriv en titel för planen."))
             self.title.setFocus()
             return
         self.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 class RegistrarDialog(QDialog):
@@ -13,18 +13,18 @@ class RegistrarDialog(QDialog):
 
     def __init__(self, findings: list[str], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Registrar", "Kontroll före diarieföring"))
-        intro = QLabel(tr("Registrar", "En registrator skulle skicka tillbaka dokumentet för det här. "
+        self.setWindowTitle(translate("Registrar", "Kontroll före diarieföring"))
+        intro = QLabel(translate("Registrar", "En registrator skulle skicka tillbaka dokumentet för det här. "
                                        "Rätta det i planen, eller exportera ändå."))
         intro.setWordWrap(True)
         self.findings = QListWidget()
-        self.findings.setAccessibleName(tr("Registrar", "Anmärkningar"))
+        self.findings.setAccessibleName(translate("Registrar", "Anmärkningar"))
         self.findings.setWordWrap(True)
         self.findings.addItems(findings)
         buttons = QDialogButtonBox()
-        self.export_button = buttons.addButton(tr("Registrar", "&Exportera ändå"),
+        self.export_button = buttons.addButton(translate("Registrar", "&Exportera ändå"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(tr("Registrar", "&Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = buttons.addButton(translate("Registrar", "&Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.merge import Conflict
 from db.lock import LockInfo, lock_path
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 class LockedFileDialog(QDialog):
@@ -38,20 +38,20 @@ class LockedFileDialog(QDialog):
 
     def __init__(self, path: Path, holder: LockInfo, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Sharing", "Filen används"))
+        self.setWindowTitle(translate("Sharing", "Filen används"))
         self.choice = "cancel"
-        text = tr("Sharing", "”{name}” redigeras redan av {who}.").format(name=Path(path).name,
+        text = translate("Sharing", "”{name}” redigeras redan av {who}.").format(name=Path(path).name,
                                                                         who=holder.describe())
-        text += "\n" + tr("Sharing", "Låsfil: {lock}").format(lock=lock_path(path))
+        text += "\n" + translate("Sharing", "Låsfil: {lock}").format(lock=lock_path(path))
         if holder.is_stale():
-            text += "\n" + tr("Sharing", "Låset verkar övergivet (programmet svarar inte). "
+            text += "\n" + translate("Sharing", "Låset verkar övergivet (programmet svarar inte). "
                                          "Du kan ta bort det om du vet att ingen annan har filen öppen.")
         self.message = QLabel(text)
         self.message.setWordWrap(True)
-        self.read_only_button = QPushButton(tr("Sharing", "Öppna &skrivskyddad"))
-        self.break_button = QPushButton(tr("Sharing", "&Ta bort låset och redigera"))
+        self.read_only_button = QPushButton(translate("Sharing", "Öppna &skrivskyddad"))
+        self.break_button = QPushButton(translate("Sharing", "&Ta bort låset och redigera"))
         self.break_button.setVisible(holder.is_stale())
-        self.cancel_button = QPushButton(tr("Sharing", "&Avbryt"))
+        self.cancel_button = QPushButton(translate("Sharing", "&Avbryt"))
         self.read_only_button.setDefault(True)
         self.read_only_button.clicked.connect(lambda: self._done("read_only"))
         self.break_button.clicked.connect(lambda: self._done("break"))
@@ -70,7 +70,7 @@ class LockedFileDialog(QDialog):
 
 def _show(c: Conflict, value: object, who: str, at: str) -> str:
     if c.delete_vs_edit:
-        text = tr("Sharing", "borttagen") if value is not None else tr("Sharing", "finns kvar, ändrad")
+        text = translate("Sharing", "borttagen") if value is not None else translate("Sharing", "finns kvar, ändrad")
     else:
         text = "" if value is None else str(value)
     stamp = ", ".join(p for p in (who, at[:16].replace("T", " ")) if p)
@@ -86,12 +86,13 @@ class ConflictDialog(QDialog):
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Sharing", "Konflikter vid sammanslagning"))
+        self.setWindowTitle(translate("Sharing", "Konflikter vid sammanslagning"))
         self.conflicts = conflicts
         self.table = QTableWidget(len(conflicts), 6)
+        self.table.setAccessibleName(translate("Sharing", "Konflikter"))
         self.table.setHorizontalHeaderLabels([
-            tr("Sharing", "Uppgift"), tr("Sharing", "Fält"), tr("Sharing", "Den här filen"),
-            tr("Sharing", "Den andra filen"), tr("Sharing", "Behåll min"), tr("Sharing", "Ta deras")])
+            translate("Sharing", "Uppgift"), translate("Sharing", "Fält"), translate("Sharing", "Den här filen"),
+            translate("Sharing", "Den andra filen"), translate("Sharing", "Behåll min"), translate("Sharing", "Ta deras")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups: list[QButtonGroup] = []
         for row, c in enumerate(conflicts):
@@ -102,8 +103,8 @@ class ConflictDialog(QDialog):
             self.table.setItem(row, 3, QTableWidgetItem(_show(c, c.theirs, c.theirs_by, c.theirs_at)))
             group = QButtonGroup(self)
             mine, theirs = QRadioButton(), QRadioButton()
-            mine.setAccessibleName(tr("Sharing", "Behåll min: {what}").format(what=what))
-            theirs.setAccessibleName(tr("Sharing", "Ta deras: {what}").format(what=what))
+            mine.setAccessibleName(translate("Sharing", "Behåll min: {what}").format(what=what))
+            theirs.setAccessibleName(translate("Sharing", "Ta deras: {what}").format(what=what))
             group.addButton(mine, 0)
             group.addButton(theirs, 1)
             (theirs if c.outcome == "theirs" else mine).setChecked(True)
@@ -112,17 +113,17 @@ class ConflictDialog(QDialog):
             self.groups.append(group)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        self.all_mine = QPushButton(tr("Sharing", "Alla: behåll mina"))
-        self.all_theirs = QPushButton(tr("Sharing", "Alla: ta deras"))
+        self.all_mine = QPushButton(translate("Sharing", "Alla: behåll mina"))
+        self.all_theirs = QPushButton(translate("Sharing", "Alla: ta deras"))
         self.all_mine.clicked.connect(lambda: self._all(0))
         self.all_theirs.clicked.connect(lambda: self._all(1))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sharing", "&Slå samman"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Sharing", "&Avbryt"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Sharing", "&Slå samman"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Sharing", "&Avbryt"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Sharing", "{n} fält har ändrats olika i de två filerna sedan de senast var "
+        layout.addWidget(QLabel(translate("Sharing", "{n} fält har ändrats olika i de två filerna sedan de senast var "
                                               "lika. Välj för varje fält vilket värde som ska gälla.").format(
                                                   n=len(conflicts))))
         layout.addWidget(self.table)
@@ -156,34 +157,35 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         from db.backup import list_backups
 
-        self.setWindowTitle(tr("Sharing", "Återställ från säkerhetskopia"))
+        self.setWindowTitle(translate("Sharing", "Återställ från säkerhetskopia"))
         self.db_path = Path(db_path)
         self.confirm = confirm or self._ask
         self.restored: tuple[Path, Path | None] | None = None
         self.backups = list_backups(self.db_path)
         self.table = QTableWidget(len(self.backups), 3)
-        self.table.setHorizontalHeaderLabels([tr("Sharing", "Tidpunkt"), tr("Sharing", "Planer"),
-                                              tr("Sharing", "Storlek")])
+        self.table.setAccessibleName(translate("Sharing", "Säkerhetskopior"))
+        self.table.setHorizontalHeaderLabels([translate("Sharing", "Tidpunkt"), translate("Sharing", "Planer"),
+                                              translate("Sharing", "Storlek")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, b in enumerate(self.backups):
             self.table.setItem(row, 0, QTableWidgetItem(b.local_time_text))
-            count = QTableWidgetItem(tr("Sharing", "oläsbar") if b.plan_count is None else str(b.plan_count))
+            count = QTableWidgetItem(translate("Sharing", "oläsbar") if b.plan_count is None else str(b.plan_count))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 1, count)
             self.table.setItem(row, 2, QTableWidgetItem(f"{b.size // 1024} kB"))
         if self.backups:
             self.table.selectRow(0)
-        self.empty = QLabel(tr("Sharing", "Det finns inga säkerhetskopior av den här filen ännu."))
+        self.empty = QLabel(translate("Sharing", "Det finns inga säkerhetskopior av den här filen ännu."))
         self.empty.setVisible(not self.backups)
-        self.restore_button = QPushButton(tr("Sharing", "&Återställ vald kopia"))
+        self.restore_button = QPushButton(translate("Sharing", "&Återställ vald kopia"))
         self.restore_button.setEnabled(bool(self.backups))
         self.restore_button.clicked.connect(self.restore_selected)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Sharing", "&Stäng"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(translate("Sharing", "&Stäng"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -195,7 +197,7 @@ class BackupsDialog(QDialog):
     def _ask(self, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        return QMessageBox.question(self, tr("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
+        return QMessageBox.question(self, translate("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
         from app.sharing import restore_under_lock
@@ -205,7 +207,7 @@ class BackupsDialog(QDialog):
         if not rows:
             return
         b = self.backups[rows[0].row()]
-        question = tr("Sharing", "Ersätta ”{name}” med säkerhetskopian från {when}? Den nuvarande filen "
+        question = translate("Sharing", "Ersätta ”{name}” med säkerhetskopian från {when}? Den nuvarande filen "
                                  "sparas som ”{name}.fore-aterstallning”.").format(
             name=self.db_path.name, when=b.local_time_text)
         if not self.confirm(question):
@@ -215,5 +217,5 @@ class BackupsDialog(QDialog):
         except StoreError as exc:
             self.status.setText(str(exc))
             return
-        self.status.setText(tr("Sharing", "Filen är återställd från {when}.").format(when=b.local_time_text))
+        self.status.setText(translate("Sharing", "Filen är återställd från {when}.").format(when=b.local_time_text))
         self.accept()

@@ -16,24 +16,25 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import DateParseError, Precision, VagueDate, VagueRange, format_range, parse_date, parse_range
-from ui.i18n import tr
+from ui.i18n import translate
+from ui.palette import error_colour, ok_colour
 
 _NO_VALUE = object()
 
 
 def precision_label(precision: Precision) -> str:
     return {
-        Precision.DAY: tr("DateEdit", "dag"),
-        Precision.WEEK: tr("DateEdit", "vecka"),
-        Precision.MONTH_PART: tr("DateEdit", "del av månad"),
-        Precision.MONTH: tr("DateEdit", "månad"),
-        Precision.QUARTER: tr("DateEdit", "kvartal"),
-        Precision.TERTIAL: tr("DateEdit", "tertial"),
-        Precision.SEASON: tr("DateEdit", "årstid"),
-        Precision.HALF: tr("DateEdit", "halvår"),
-        Precision.YEAR_PART: tr("DateEdit", "del av år"),
-        Precision.YEAR: tr("DateEdit", "år"),
-        Precision.TURN: tr("DateEdit", "årsskifte"),
+        Precision.DAY: translate("DateEdit", "dag"),
+        Precision.WEEK: translate("DateEdit", "vecka"),
+        Precision.MONTH_PART: translate("DateEdit", "del av månad"),
+        Precision.MONTH: translate("DateEdit", "månad"),
+        Precision.QUARTER: translate("DateEdit", "kvartal"),
+        Precision.TERTIAL: translate("DateEdit", "tertial"),
+        Precision.SEASON: translate("DateEdit", "årstid"),
+        Precision.HALF: translate("DateEdit", "halvår"),
+        Precision.YEAR_PART: translate("DateEdit", "del av år"),
+        Precision.YEAR: translate("DateEdit", "år"),
+        Precision.TURN: translate("DateEdit", "årsskifte"),
     }[precision]
 
 
@@ -61,7 +62,7 @@ def parse_vague(text: str, *, day_only: bool = False, ranges: bool = False):
             return exc
         return period
     if day_only and value.precision is not Precision.DAY:
-        return DateParseError(tr("DateEdit", "Ange en dag, till exempel 2025-09-15."))
+        return DateParseError(translate("DateEdit", "Ange en dag, till exempel 2025-09-15."))
     return value
 
 
@@ -74,7 +75,16 @@ class VagueDateEdit(QWidget):
         self.day_only = day_only
         self.ranges = ranges and not day_only
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(tr("DateEdit", "t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026"))
+        if self.day_only:
+            self.line.setPlaceholderText(translate("DateEdit", "t.ex. 2026-03-15 eller 15/3 2026"))
+            self.line.setToolTip(translate("DateEdit", "En dag: 2026-03-15, 15 mars 2026, 15/3 2026 eller 260315."))
+        else:
+            self.line.setPlaceholderText(translate("DateEdit", "t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026"))
+            self.line.setToolTip(translate(
+                "DateEdit", "Ett datum så exakt som det är känt: en dag (2026-03-15), en vecka (v. 12 2026), en månad "
+                            "(mars 2026), ett kvartal (Q3 2026), ett tertial (T2 2026), ett halvår (H1 2026), en årstid "
+                            "(hösten 2026) eller ett år (2026).")
+                + (translate("DateEdit", " En hel period går också: okt 2024 – jan 2025.") if self.ranges else ""))
         self.feedback = QLabel(self)
         self.feedback.setObjectName("dateFeedback")
         self.feedback.setWordWrap(True)
@@ -115,14 +125,14 @@ class VagueDateEdit(QWidget):
     def _show_understanding(self) -> None:
         value = self.parsed()
         if isinstance(value, DateParseError):
-            self._say(str(value), "#b00020")
+            self._say(str(value), error_colour())
         elif value is None:
-            self._say(tr("DateEdit", "→ inget datum"), "#555555")
+            self._say(translate("DateEdit", "→ inget datum"), "#555555")
         elif isinstance(value, VagueRange):
-            self._say(tr("DateEdit", "→ {0} (start och slut)").format(format_range(value.start, value.end)),
-                      "#2e6b30")
+            self._say(translate("DateEdit", "→ {0} (start och slut)").format(format_range(value.start, value.end)),
+                      ok_colour())
         else:
-            self._say(f"→ {value.format()} ({precision_label(value.precision)})", "#2e6b30")
+            self._say(f"→ {value.format()} ({precision_label(value.precision)})", ok_colour())
 
     def _commit(self) -> None:
         value = self.parsed()

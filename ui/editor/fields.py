@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit, format_date
 from ui.editor.focus_edit import FocusPlainTextEdit
-from ui.i18n import kind_label, tr
+from ui.i18n import kind_label, translate
+from ui.palette import error_style
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Field:
     hint: str = ""  # Swedish, shown under the field in a form (context "Fields"): what it is for
 
     def title(self) -> str:
-        return tr("Fields", self.label)
+        return translate("Fields", self.label)
 
 
 def format_value(f: Field, value: Any, row: dict[str, Any], people: dict[int, str]) -> str:
@@ -215,6 +216,26 @@ class DateEditor(FieldEditor):
 
 
 _NUMBER = re.compile(r"-?[0-9]+")
+# An example in the empty field and what it takes, per kind of number.
+NUMBER_HINTS = {
+    "money": (QT_TRANSLATE_NOOP("Fields", "t.ex. 250 000"),
+              QT_TRANSLATE_NOOP("Fields", "Ett belopp i hela kronor, t.ex. 250 000 (mellanslag och ”kr” går bra).")),
+    "percent": (QT_TRANSLATE_NOOP("Fields", "t.ex. 50"),
+                QT_TRANSLATE_NOOP("Fields", "En andel i procent av en heltidstjänst, 0–100, t.ex. 50.")),
+    "int": (QT_TRANSLATE_NOOP("Fields", "t.ex. 2026"), QT_TRANSLATE_NOOP("Fields", "Ett heltal, t.ex. ett år: 2026.")),
+}
+
+
+def field_hint(f: Field) -> str:
+    """What a field of a date, an amount or a number takes, with an example ("" for other fields)."""
+    if f.type in NUMBER_HINTS:
+        return translate("Fields", NUMBER_HINTS[f.type][1])
+    if f.type == "day":
+        return translate("Fields", "En dag, t.ex. 2026-03-15 eller 15/3 2026.")
+    if f.type == "date":
+        return translate("Fields", "Ett datum så exakt som det är känt, t.ex. 2026-03-15, v. 12 2026, mars 2026, "
+                                   "Q3 2026 eller hösten 2026.")
+    return ""
 
 
 def number_text(f: Field, value: int | None) -> str:
@@ -230,7 +251,7 @@ def parse_number(text: str) -> int | None:
     if not text:
         return None
     if not _NUMBER.fullmatch(text):
-        raise ValueError(tr("Fields", "Skriv ett heltal, till exempel 50."))
+        raise ValueError(translate("Fields", "Skriv ett heltal, till exempel 50."))
     return int(text)
 
 
@@ -249,8 +270,11 @@ class NumberEditor(FieldEditor):
         self.widget = QWidget(parent)
         self.line = QLineEdit(self.widget)
         self.message = QLabel(self.widget)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(error_style())
         self.message.hide()
+        placeholder, tip = NUMBER_HINTS.get(f.type, ("", ""))
+        self.line.setPlaceholderText(translate("Fields", placeholder) if placeholder else "")
+        self.line.setToolTip(translate("Fields", tip) if tip else "")
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line)
@@ -290,7 +314,7 @@ class PersonEditor(FieldEditor):
     def __init__(self, f: Field, parent: QWidget, people: dict[int, str]):
         super().__init__(f, parent)
         self.widget = self.line = QLineEdit(parent)
-        self.line.setPlaceholderText(tr("Fields", "Välj ur personregistret eller skriv ett namn"))
+        self.line.setPlaceholderText(translate("Fields", "Välj ur personregistret eller skriv ett namn"))
         self.people = people
         self.names = QStringListModel(sorted(people.values(), key=str.lower), self)
         completer = QCompleter(self.names, self)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from ui.editor.focus_edit import FocusTextEdit
 from ui.editor.markup_document import document_markup, fill_document
-from ui.i18n import tr
+from ui.i18n import translate
 
 DEBOUNCE_MS = 800
 
@@ -42,11 +42,11 @@ class MarkupEdit(QWidget):
         bar.setSpacing(2)
         self.buttons: dict[str, QToolButton] = {}
         for key, label, tip, shortcut, slot in (
-            ("bold", "F", tr("MarkupEdit", "Fet (Ctrl+B)"), QKeySequence.StandardKey.Bold, self.toggle_bold),
-            ("italic", "K", tr("MarkupEdit", "Kursiv (Ctrl+I)"), QKeySequence.StandardKey.Italic, self.toggle_italic),
-            ("bullet", "•", tr("MarkupEdit", "Punktlista (Ctrl+Shift+8)"), QKeySequence("Ctrl+Shift+8"),
+            ("bold", "F", translate("MarkupEdit", "Fet (Ctrl+B)"), QKeySequence.StandardKey.Bold, self.toggle_bold),
+            ("italic", "K", translate("MarkupEdit", "Kursiv (Ctrl+I)"), QKeySequence.StandardKey.Italic, self.toggle_italic),
+            ("bullet", "•", translate("MarkupEdit", "Punktlista (Ctrl+Shift+8)"), QKeySequence("Ctrl+Shift+8"),
              lambda: self.toggle_list(QTextListFormat.Style.ListDisc)),
-            ("numbered", "1.", tr("MarkupEdit", "Numrerad lista (Ctrl+Shift+7)"), QKeySequence("Ctrl+Shift+7"),
+            ("numbered", "1.", translate("MarkupEdit", "Numrerad lista (Ctrl+Shift+7)"), QKeySequence("Ctrl+Shift+7"),
              lambda: self.toggle_list(QTextListFormat.Style.ListDecimal)),
         ):
             button = QToolButton(self)

@@ -10,7 +10,7 @@ from app.workspace import Change
 from ui.document import OpenFile
 from ui.editor.plan_form_page import PlanFormPage, decision_fields, metadata_fields
 from ui.editor.table_kinds import TABLES, TableConfig
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 class PlanEditor(QWidget):
@@ -28,24 +28,24 @@ class PlanEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName(tr("Editor", "Planens delar"))
+        self.tabs.setAccessibleName(translate("Editor", "Planens delar"))
         # Pages are made the first time they are shown (or asked for): a tab holds an empty
         # placeholder until then, so opening a plan builds only the page on screen.
         self.pages: dict[str, QWidget] = _Pages(self)
         self._factories: dict[str, tuple[Callable[[], QWidget], str, str]] = {}
         self._keys: list[str] = []  # tab order
-        self._add("metadata", tr("Pages", "Metadata"),
+        self._add("metadata", translate("Pages", "Metadata"),
                   lambda: PlanFormPage(ofile, plan_id, metadata_fields(), "page_metadata", self))
-        self._add("section", tr("Pages", "Avsnitt"), self._make_sections)
+        self._add("section", translate("Pages", "Avsnitt"), self._make_sections)
         for config in TABLES:
-            self._add(config.kind, tr("Pages", config.tab or config.title),
-                      lambda config=config: self._make_table(config), tr("Pages", config.title))
+            self._add(config.kind, translate("Pages", config.tab or config.title),
+                      lambda config=config: self._make_table(config), translate("Pages", config.title))
             if config.kind == "timeline":
-                self._add("gantt", tr("Pages", "Tidslinje"), self._make_timeline, tr("Pages", "Tidplanen som tidslinje"))
-        self._add("risk", tr("Pages", "Risker"), self._make_risks, tr("Pages", "Riskregister och riskmatris"))
-        self._add("decision", tr("Pages", "Beslut"),
+                self._add("gantt", translate("Pages", "Tidslinje"), self._make_timeline, translate("Pages", "Tidplanen som tidslinje"))
+        self._add("risk", translate("Pages", "Risker"), self._make_risks, translate("Pages", "Riskregister och riskmatris"))
+        self._add("decision", translate("Pages", "Beslut"),
                   lambda: PlanFormPage(ofile, plan_id, decision_fields(), "page_decision", self),
-                  tr("Pages", "Beslut och underskrift"))
+                  translate("Pages", "Beslut och underskrift"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
         layout = QVBoxLayout(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app import kinds
@@ -13,33 +14,34 @@ from ui.editor.row_form import RowForm
 
 def metadata_fields() -> list[Field]:
     return [
-        Field("title", "Titel"),
-        Field("subtitle", "Undertitel"),
-        Field("programme", "Program"),
-        Field("doc_type", "Dokumenttyp", "choice", kinds.DOC_TYPE_LABELS),
-        Field("diarienummer", "Diarienummer"),
-        Field("document_date", "Datum", "date"),
-        Field("edition", "Utgåva", hint="Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när "
-                                         "du fryser en utgåva (Redigera → Frys utgåva…), och varje fryst utgåva "
-                                         "sparas så att den kan jämföras med en senare."),
-        Field("version", "Version", hint="Bara om er organisation skriver en egen versionsbeteckning bredvid "
-                                         "utgåvan (”Version: 1”). Lämna tom om ni bara använder utgåva."),
-        Field("authors", "Författare (en per rad)", "long"),
-        Field("organisation", "Organisation"),
-        Field("assignment", "Uppdrag"),
-        Field("status", "Status", "choice", kinds.DOC_STATUSES),
+        Field("title", QT_TRANSLATE_NOOP("Fields", "Titel")),
+        Field("subtitle", QT_TRANSLATE_NOOP("Fields", "Undertitel")),
+        Field("programme", QT_TRANSLATE_NOOP("Fields", "Program")),
+        Field("doc_type", QT_TRANSLATE_NOOP("Fields", "Dokumenttyp"), "choice", kinds.DOC_TYPE_LABELS),
+        Field("diarienummer", QT_TRANSLATE_NOOP("Fields", "Diarienummer")),
+        Field("document_date", QT_TRANSLATE_NOOP("Fields", "Datum"), "date"),
+        Field("edition", QT_TRANSLATE_NOOP("Fields", "Utgåva"), hint=QT_TRANSLATE_NOOP(
+            "Fields", "Utgåvan i dokumenthuvudet, till exempel 0.3 eller 1.0. Den sätts när du fryser en utgåva "
+                      "(Redigera → Frys utgåva…), och varje fryst utgåva sparas så att den kan jämföras med en senare.")),
+        Field("version", QT_TRANSLATE_NOOP("Fields", "Version"), hint=QT_TRANSLATE_NOOP(
+            "Fields", "Bara om er organisation skriver en egen versionsbeteckning bredvid utgåvan (”Version: 1”). "
+                      "Lämna tom om ni bara använder utgåva.")),
+        Field("authors", QT_TRANSLATE_NOOP("Fields", "Författare (en per rad)"), "long"),
+        Field("organisation", QT_TRANSLATE_NOOP("Fields", "Organisation")),
+        Field("assignment", QT_TRANSLATE_NOOP("Fields", "Uppdrag")),
+        Field("status", QT_TRANSLATE_NOOP("Fields", "Status"), "choice", kinds.DOC_STATUSES),
     ]
 
 
 def decision_fields() -> list[Field]:
     return [
-        Field("decision_text", "Beslut", "long"),
-        Field("decision_date", "Beslutsdatum", "date"),
-        Field("decision_choice", "Beslutat", "choice", kinds.DECISION_CHOICES),
-        Field("decision_comment", "Kommentar", "long"),
-        Field("signature_title", "Underskrift av (roll)"),
-        Field("signature_name", "Namnförtydligande"),
-        Field("signature_date", "Datum för underskrift", "date"),
+        Field("decision_text", QT_TRANSLATE_NOOP("Fields", "Beslut"), "long"),
+        Field("decision_date", QT_TRANSLATE_NOOP("Fields", "Beslutsdatum"), "date"),
+        Field("decision_choice", QT_TRANSLATE_NOOP("Fields", "Beslutat"), "choice", kinds.DECISION_CHOICES),
+        Field("decision_comment", QT_TRANSLATE_NOOP("Fields", "Kommentar"), "long"),
+        Field("signature_title", QT_TRANSLATE_NOOP("Fields", "Underskrift av (roll)")),
+        Field("signature_name", QT_TRANSLATE_NOOP("Fields", "Namnförtydligande")),
+        Field("signature_date", QT_TRANSLATE_NOOP("Fields", "Datum för underskrift"), "date"),
     ]
 
 
@@ -52,6 +54,7 @@ class PlanFormPage(QScrollArea):
         self.ofile, self.plan_id = ofile, plan_id
         self.setObjectName(name)
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop of its own: Tab goes to the fields, which it scrolls to
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
         self.form = RowForm(ofile, "plan", fields, inner)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from ui.document import OpenFile
 from ui.editor.fields import Field, FieldEditor, PersonEditor, make_editor
-from ui.i18n import tr
+from ui.i18n import translate
 
 
 class RowForm(QWidget):
@@ -28,7 +28,7 @@ class RowForm(QWidget):
             label.setBuddy(editor.widget)
             self.layout_.addRow(label, editor.widget)
             if f.hint:
-                hint = QLabel(tr("Fields", f.hint), self)
+                hint = QLabel(translate("Fields", f.hint), self)
                 hint.setObjectName(f"hint_{f.name}")
                 hint.setWordWrap(True)
                 hint.setStyleSheet("color: palette(placeholder-text);")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QLabel, QListView, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -15,7 +15,7 @@ from ui.dialogs import confirm
 from ui.document import OpenFile
 from ui.editor.fields import Field, MarkupEditor
 from ui.editor.row_form import RowForm
-from ui.i18n import kind_label, tr
+from ui.i18n import kind_label, translate
 
 _Index = QModelIndex | QPersistentModelIndex
 LEVELS = {1: "Huvudavsnitt (1.)", 2: "Underavsnitt (1.1.)"}
@@ -72,17 +72,17 @@ class SectionPage(QWidget):
         self.model = SectionListModel(self)
         self.list = QListView(self)
         self.list.setModel(self.model)
-        self.list.setAccessibleName(tr("Sections", "Avsnitt"))
+        self.list.setAccessibleName(translate("Sections", "Avsnitt"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
 
         ro = ofile.read_only
         grid = QGridLayout()
-        self.add_button = self._button(tr("Sections", "&Nytt avsnitt"), self.add_section, ro)
-        self.delete_button = self._button(tr("Sections", "Ta bort"), self.delete_section, ro)
-        self.up_button = self._button(tr("Sections", "Flytta upp"), lambda: self.move_section(-1), ro)
-        self.down_button = self._button(tr("Sections", "Flytta ned"), lambda: self.move_section(1), ro)
-        self.level_button = self._button(tr("Sections", "Byt nivå"), self.toggle_level, ro)
+        self.add_button = self._button(translate("Sections", "&Nytt avsnitt"), self.add_section, ro)
+        self.delete_button = self._button(translate("Sections", "Ta bort"), self.delete_section, ro)
+        self.up_button = self._button(translate("Sections", "Flytta upp"), lambda: self.move_section(-1), ro)
+        self.down_button = self._button(translate("Sections", "Flytta ned"), lambda: self.move_section(1), ro)
+        self.level_button = self._button(translate("Sections", "Byt nivå"), self.toggle_level, ro)
         for i, b in enumerate((self.add_button, self.delete_button, self.level_button, self.up_button,
                                self.down_button)):
             grid.addWidget(b, i // 3, i % 3)
@@ -93,10 +93,10 @@ class SectionPage(QWidget):
         left_layout.addLayout(grid)
 
         self.form = RowForm(ofile, "section", [
-            Field("heading", "Rubrik"),
-            Field("level", "Nivå", "choice", LEVELS),
-            Field("body", "Text", "markup"),
-            Field("body_after", "Text efter tabellen", "markup"),
+            Field("heading", QT_TRANSLATE_NOOP("Fields", "Rubrik")),
+            Field("level", QT_TRANSLATE_NOOP("Fields", "Nivå"), "choice", LEVELS),
+            Field("body", QT_TRANSLATE_NOOP("Fields", "Text"), "markup"),
+            Field("body_after", QT_TRANSLATE_NOOP("Fields", "Text efter tabellen"), "markup"),
         ], self)
         self.body: MarkupEditor = self.form.editor("body")  # type: ignore[assignment]
         self.body.edit.edit.setMaximumHeight(16777215)
@@ -144,7 +144,7 @@ class SectionPage(QWidget):
         self.body.edit.set_placeholder(section["guidance"] if section else "")
         content = (section or {}).get("content") or ""
         if content:
-            self.content_label.setText(tr("Sections", "Här visas tabellen: %1").replace(
+            self.content_label.setText(translate("Sections", "Här visas tabellen: %1").replace(
                 "%1", kind_label(kinds.CONTENT_KINDS.get(content, content))))
         self.content_label.setVisible(bool(content))
         self.body_after.widget.setVisible(bool(content))
@@ -165,7 +165,7 @@ class SectionPage(QWidget):
         index = self.list.currentIndex()
         position = index.row() + 1 if index.isValid() else None
         level = (self.current() or {}).get("level", 1)
-        row_id = self.ofile.add("section", self.plan_id, {"key": "", "heading": tr("Sections", "Nytt avsnitt"),
+        row_id = self.ofile.add("section", self.plan_id, {"key": "", "heading": translate("Sections", "Nytt avsnitt"),
                                                           "level": level}, index=position)
         if row_id is not None:
             self.reload(row_id)
@@ -176,7 +176,7 @@ class SectionPage(QWidget):
 
     def delete_section(self) -> None:
         section = self.current()
-        if section and confirm.ask(self, tr("Sections", "Ta bort avsnittet ”%1”? Det går att ångra.").replace(
+        if section and confirm.ask(self, translate("Sections", "Ta bort avsnittet ”%1”? Det går att ångra.").replace(
                 "%1", section["heading"])):
             self.ofile.delete("section", section["id"])
 

@@ -8,8 +8,10 @@ from datetime import date
 from typing import Any
 
 from app import kinds
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ui.editor.fields import Field, format_money
-from ui.i18n import kind_label, tr
+from ui.i18n import kind_label, translate
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ def _budget_totals(rows: list[dict[str, Any]]) -> str:
     totals = {k: sum(r["amount"] or 0 for r in rows if r["kind"] == k and r.get("sum_rule") != "shared")
               for k in kinds.BUDGET_KINDS}
     cost, financing = totals["cost"], totals["financing"]
-    return tr("Pages", "Summa kostnader: %1 · Summa finansiering: %2 · Skillnad: %3").replace(
+    return translate("Pages", "Summa kostnader: %1 · Summa finansiering: %2 · Skillnad: %3").replace(
         "%1", format_money(cost)).replace("%2", format_money(financing)).replace("%3", format_money(financing - cost))
 
 
@@ -38,71 +40,71 @@ def _timeline_summary(rows: list[dict[str, Any]]) -> str:
 
 TABLES: tuple[TableConfig, ...] = (
     TableConfig(
-        "goal", "Mål",
-        (Field("kind", "Typ", "choice", kinds.GOAL_KINDS, 120), Field("text", "Mål", "long"),
-         Field("measure", "Mätetal", "long")),
-        lambda: {"kind": "effect", "text": tr("Pages", "Nytt mål")}, "Lägg till mål",
+        "goal", QT_TRANSLATE_NOOP("Pages", "Mål"),
+        (Field("kind", QT_TRANSLATE_NOOP("Fields", "Typ"), "choice", kinds.GOAL_KINDS, 120), Field("text", QT_TRANSLATE_NOOP("Fields", "Mål"), "long"),
+         Field("measure", QT_TRANSLATE_NOOP("Fields", "Mätetal"), "long")),
+        lambda: {"kind": "effect", "text": translate("Pages", "Nytt mål")}, QT_TRANSLATE_NOOP("Pages", "Lägg till mål"),
     ),
     TableConfig(
-        "timeline", "Tidplan",
-        (Field("kind", "Typ", "choice", kinds.TIMELINE_KINDS, 110), Field("code", "Kod", width=60),
-         Field("title", "Benämning"), Field("start", "Start", "date", width=120),
-         Field("end", "Slut", "date", width=120), Field("responsible", "Ansvarig", width=140),
-         Field("status", "Status", "choice", kinds.TIMELINE_STATUSES, 90),
-         Field("progress", "Klart", "percent", width=60), Field("description", "Beskrivning", "markup", in_table=False),
-         Field("comment", "Kommentar", in_table=False)),
-        lambda: {"kind": "activity", "title": tr("Pages", "Ny aktivitet")}, "Lägg till post",
+        "timeline", QT_TRANSLATE_NOOP("Pages", "Tidplan"),
+        (Field("kind", QT_TRANSLATE_NOOP("Fields", "Typ"), "choice", kinds.TIMELINE_KINDS, 110), Field("code", QT_TRANSLATE_NOOP("Fields", "Kod"), width=60),
+         Field("title", QT_TRANSLATE_NOOP("Fields", "Benämning")), Field("start", QT_TRANSLATE_NOOP("Fields", "Start"), "date", width=120),
+         Field("end", QT_TRANSLATE_NOOP("Fields", "Slut"), "date", width=120), Field("responsible", QT_TRANSLATE_NOOP("Fields", "Ansvarig"), width=140),
+         Field("status", QT_TRANSLATE_NOOP("Fields", "Status"), "choice", kinds.TIMELINE_STATUSES, 90),
+         Field("progress", QT_TRANSLATE_NOOP("Fields", "Klart"), "percent", width=60), Field("description", QT_TRANSLATE_NOOP("Fields", "Beskrivning"), "markup", in_table=False),
+         Field("comment", QT_TRANSLATE_NOOP("Fields", "Kommentar"), in_table=False)),
+        lambda: {"kind": "activity", "title": translate("Pages", "Ny aktivitet")}, QT_TRANSLATE_NOOP("Pages", "Lägg till post"),
         _timeline_summary,
     ),
     TableConfig(
-        "role", "Organisation",
-        (Field("kind", "Roll", "choice", kinds.ROLE_KINDS, 140), Field("person", "Person", "person"),
-         Field("unit", "Verksamhet"), Field("allocation", "Andel av tjänst", "percent", width=120),
-         Field("start", "Från", "date", in_table=False), Field("end", "Till", "date", in_table=False),
-         Field("note", "Anteckning", in_table=False)),
-        lambda: {"kind": "member", "name": tr("Pages", "Ny person")}, "Lägg till person i roll",
+        "role", QT_TRANSLATE_NOOP("Pages", "Organisation"),
+        (Field("kind", QT_TRANSLATE_NOOP("Fields", "Roll"), "choice", kinds.ROLE_KINDS, 140), Field("person", QT_TRANSLATE_NOOP("Fields", "Person"), "person"),
+         Field("unit", QT_TRANSLATE_NOOP("Fields", "Verksamhet")), Field("allocation", QT_TRANSLATE_NOOP("Fields", "Andel av tjänst"), "percent", width=120),
+         Field("start", QT_TRANSLATE_NOOP("Fields", "Från"), "date", in_table=False), Field("end", QT_TRANSLATE_NOOP("Fields", "Till"), "date", in_table=False),
+         Field("note", QT_TRANSLATE_NOOP("Fields", "Anteckning"), in_table=False)),
+        lambda: {"kind": "member", "name": translate("Pages", "Ny person")}, QT_TRANSLATE_NOOP("Pages", "Lägg till person i roll"),
     ),
     TableConfig(
-        "resource", "Resursplan",
-        (Field("competence", "Resurs/kompetens"), Field("person", "Namn", "person"),
-         Field("allocation", "Andel av tjänst", "percent", width=120), Field("start", "Från", "date", width=110),
-         Field("end", "Till", "date", width=110), Field("note", "Anteckning", in_table=False)),
-        lambda: {"competence": tr("Pages", "Ny resurs")}, "Lägg till resurs",
+        "resource", QT_TRANSLATE_NOOP("Pages", "Resursplan"),
+        (Field("competence", QT_TRANSLATE_NOOP("Fields", "Resurs/kompetens")), Field("person", QT_TRANSLATE_NOOP("Fields", "Namn"), "person"),
+         Field("allocation", QT_TRANSLATE_NOOP("Fields", "Andel av tjänst"), "percent", width=120), Field("start", QT_TRANSLATE_NOOP("Fields", "Från"), "date", width=110),
+         Field("end", QT_TRANSLATE_NOOP("Fields", "Till"), "date", width=110), Field("note", QT_TRANSLATE_NOOP("Fields", "Anteckning"), in_table=False)),
+        lambda: {"competence": translate("Pages", "Ny resurs")}, QT_TRANSLATE_NOOP("Pages", "Lägg till resurs"),
     ),
     TableConfig(
-        "budget", "Budget",
-        (Field("kind", "Typ", "choice", kinds.BUDGET_KINDS, 110), Field("description", "Beskrivning"),
-         Field("amount", "Belopp", "money", width=120), Field("year", "År", "int", width=60),
-         Field("note", "Anteckning"), Field("sum_rule", "Summering", "choice", kinds.BUDGET_SUM_RULES, 150)),
-        lambda: {"kind": "cost", "description": tr("Pages", "Ny budgetrad")}, "Lägg till budgetrad",
+        "budget", QT_TRANSLATE_NOOP("Pages", "Budget"),
+        (Field("kind", QT_TRANSLATE_NOOP("Fields", "Typ"), "choice", kinds.BUDGET_KINDS, 110), Field("description", QT_TRANSLATE_NOOP("Fields", "Beskrivning")),
+         Field("amount", QT_TRANSLATE_NOOP("Fields", "Belopp"), "money", width=120), Field("year", QT_TRANSLATE_NOOP("Fields", "År"), "int", width=60),
+         Field("note", QT_TRANSLATE_NOOP("Fields", "Anteckning")), Field("sum_rule", QT_TRANSLATE_NOOP("Fields", "Summering"), "choice", kinds.BUDGET_SUM_RULES, 150)),
+        lambda: {"kind": "cost", "description": translate("Pages", "Ny budgetrad")}, QT_TRANSLATE_NOOP("Pages", "Lägg till budgetrad"),
         _budget_totals,
     ),
     TableConfig(
-        "log", "Ärende- och beslutslogg",
-        (Field("entry_date", "Datum", "day", width=100), Field("kind", "Typ", "choice", kinds.LOG_KINDS, 100),
-         Field("text", "Ärende/beslut", "long"), Field("decided_by", "Beslutad av", width=120),
-         Field("outcome", "Utfall", "choice", kinds.DECISION_OUTCOMES, 110),
-         Field("diarienummer", "Diarienummer", width=110), Field("status", "Status", width=100)),
-        lambda: {"entry_date": date.today(), "kind": "issue", "text": tr("Pages", "Nytt ärende")}, "Lägg till post",
-        tab="Logg",
+        "log", QT_TRANSLATE_NOOP("Pages", "Ärende- och beslutslogg"),
+        (Field("entry_date", QT_TRANSLATE_NOOP("Fields", "Datum"), "day", width=100), Field("kind", QT_TRANSLATE_NOOP("Fields", "Typ"), "choice", kinds.LOG_KINDS, 100),
+         Field("text", QT_TRANSLATE_NOOP("Fields", "Ärende/beslut"), "long"), Field("decided_by", QT_TRANSLATE_NOOP("Fields", "Beslutad av"), width=120),
+         Field("outcome", QT_TRANSLATE_NOOP("Fields", "Utfall"), "choice", kinds.DECISION_OUTCOMES, 110),
+         Field("diarienummer", QT_TRANSLATE_NOOP("Fields", "Diarienummer"), width=110), Field("status", QT_TRANSLATE_NOOP("Fields", "Status"), width=100)),
+        lambda: {"entry_date": date.today(), "kind": "issue", "text": translate("Pages", "Nytt ärende")}, QT_TRANSLATE_NOOP("Pages", "Lägg till post"),
+        tab=QT_TRANSLATE_NOOP("Pages", "Logg"),
     ),
     TableConfig(
-        "status_report", "Statusrapporter",
-        (Field("report_date", "Datum", "day", width=100),
-         Field("status", "Status", "choice", kinds.REPORT_STATUSES, 80),
-         Field("text", "Rapport", "markup"), Field("author", "Författare", width=140)),
-        lambda: {"report_date": date.today(), "status": "green"}, "Lägg till statusrapport",
+        "status_report", QT_TRANSLATE_NOOP("Pages", "Statusrapporter"),
+        (Field("report_date", QT_TRANSLATE_NOOP("Fields", "Datum"), "day", width=100),
+         Field("status", QT_TRANSLATE_NOOP("Fields", "Status"), "choice", kinds.REPORT_STATUSES, 80),
+         Field("text", QT_TRANSLATE_NOOP("Fields", "Rapport"), "markup"), Field("author", QT_TRANSLATE_NOOP("Fields", "Författare"), width=140)),
+        lambda: {"report_date": date.today(), "status": "green"}, QT_TRANSLATE_NOOP("Pages", "Lägg till statusrapport"),
     ),
     TableConfig(
-        "term", "Definitioner",
-        (Field("term", "Begrepp/förkortning", width=200), Field("explanation", "Förklaring", "long")),
-        lambda: {"term": tr("Pages", "Nytt begrepp")}, "Lägg till begrepp",
+        "term", QT_TRANSLATE_NOOP("Pages", "Definitioner"),
+        (Field("term", QT_TRANSLATE_NOOP("Fields", "Begrepp/förkortning"), width=200), Field("explanation", QT_TRANSLATE_NOOP("Fields", "Förklaring"), "long")),
+        lambda: {"term": translate("Pages", "Nytt begrepp")}, QT_TRANSLATE_NOOP("Pages", "Lägg till begrepp"),
     ),
     TableConfig(
-        "reference", "Referenser",
-        (Field("number", "Nr", width=50), Field("title", "Referens"), Field("description", "Beskrivning"),
-         Field("url", "Länk")),
-        lambda: {"title": tr("Pages", "Ny referens")}, "Lägg till referens",
+        "reference", QT_TRANSLATE_NOOP("Pages", "Referenser"),
+        (Field("number", QT_TRANSLATE_NOOP("Fields", "Nr"), width=50), Field("title", QT_TRANSLATE_NOOP("Fields", "Referens")), Field("description", QT_TRANSLATE_NOOP("Fields", "Beskrivning")),
+         Field("url", QT_TRANSLATE_NOOP("Fields", "Länk"))),
+        lambda: {"title": translate("Pages", "Ny referens")}, QT_TRANSLATE_NOOP("Pages", "Lägg till referens"),
     ),
 )
 

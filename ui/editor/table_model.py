@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ui.editor.cells import edit_text, editable_in_cell
-from ui.editor.fields import Field, format_value
+from ui.editor.fields import Field, field_hint, format_value
 from ui.sheet import refill
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +65,8 @@ class RowTableModel(QAbstractTableModel):
         return self.edit(self.rows[index.row()]["id"], f, value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return (field_hint(self.fields[section]) or None) if 0 <= section < len(self.fields) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

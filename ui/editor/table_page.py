@@ -17,7 +17,7 @@ from ui.editor.fields import Field
 from ui.editor.row_form import RowForm, people_names
 from ui.editor.table_kinds import TableConfig
 from ui.editor.table_model import RowTableModel
-from ui.i18n import kind_label, tr
+from ui.i18n import kind_label, translate
 from ui.sheet import ChoiceDelegate, SheetView, reselect
 
 
@@ -31,7 +31,7 @@ class TablePage(QWidget):
         self.model = RowTableModel(list(config.fields), self, None if ofile.read_only else self.edit_cell)
         self.view = SheetView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName(tr("Pages", config.title))
+        self.view.setAccessibleName(translate("Pages", config.title))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -50,19 +50,19 @@ class TablePage(QWidget):
         self.view.doubleClicked.connect(self._double_clicked)
 
         ro = ofile.read_only
-        self.add_button = self._button(tr("Pages", config.add_label), self.add_row, ro)
-        self.delete_button = self._button(tr("Pages", "Ta bort"), self.delete_row, ro)
-        self.up_button = self._button(tr("Pages", "Flytta upp"), lambda: self.move_row(-1), ro)
-        self.down_button = self._button(tr("Pages", "Flytta ned"), lambda: self.move_row(1), ro)
-        self.history_button = self._button(tr("Pages", "Historik…"), self.show_history, False)
+        self.add_button = self._button(translate("Pages", config.add_label), self.add_row, ro)
+        self.delete_button = self._button(translate("Pages", "Ta bort"), self.delete_row, ro)
+        self.up_button = self._button(translate("Pages", "Flytta upp"), lambda: self.move_row(-1), ro)
+        self.down_button = self._button(translate("Pages", "Flytta ned"), lambda: self.move_row(1), ro)
+        self.history_button = self._button(translate("Pages", "Historik…"), self.show_history, False)
         self.history_button.setObjectName("rowHistory")
         buttons = QHBoxLayout()
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button, self.history_button):
             buttons.addWidget(b)
         self.decision_button: QPushButton | None = None
         if config.kind == "timeline":  # a decision point's decision, with its checklist
-            self.checklist_button = self._button(tr("Pages", "Checklista…"), self.answer_checklist, ro)
-            self.decision_button = self._button(tr("Pages", "Registrera beslut…"), self.record_decision, ro)
+            self.checklist_button = self._button(translate("Pages", "Checklista…"), self.answer_checklist, ro)
+            self.decision_button = self._button(translate("Pages", "Registrera beslut…"), self.record_decision, ro)
             buttons.addWidget(self.checklist_button)
             buttons.addWidget(self.decision_button)
         buttons.addStretch(1)
@@ -150,7 +150,7 @@ class TablePage(QWidget):
         if row_id is None:
             return
         entries = row_history(self.ofile.ws, self.config.kind, row_id)
-        title = tr("History", "Ändringshistorik: %1").replace("%1", entries[0].item if entries else "")
+        title = translate("History", "Ändringshistorik: %1").replace("%1", entries[0].item if entries else "")
         HistoryDialog(title, entries, self).exec()
 
     def edit_cell(self, row_id: int, f: Field, typed: object) -> bool:
@@ -179,7 +179,7 @@ class TablePage(QWidget):
             return
         text = self.model.cells[self.view.currentIndex().row()]
         summary = next((t for t in text if t), "")
-        if confirm.ask(self, tr("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
+        if confirm.ask(self, translate("Pages", "Ta bort ”%1”? Det går att ångra.").replace("%1", summary)):
             self.ofile.delete(self.config.kind, row_id)
 
     def _point_dialog(self, make: Any) -> tuple[int, Any] | None:
@@ -198,7 +198,7 @@ class TablePage(QWidget):
             return False
         row_id, dialog = chosen
         return self.ofile.push(RecordDecisionCommand(self.ofile.ws, self.ofile.events, row_id, dialog.values(),
-                                                     tr("Undo", "Registrera beslut")))
+                                                     translate("Undo", "Registrera beslut")))
 
     def answer_checklist(self) -> bool:
         """The point's checklist answered before the decision: one undoable edit of the point."""
@@ -210,7 +210,7 @@ class TablePage(QWidget):
             return False
         row_id, dialog = chosen
         return self.ofile.update("timeline", row_id, {"checklist": checklist_text(dialog.table.checklist_answers())},
-                                 tr("Undo", "Besvara checklista"))
+                                 translate("Undo", "Besvara checklista"))
 
     def move_row(self, step: int) -> None:
         row_id = self.current_id()

@@ -8,6 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from app.load import Cell, LoadTable
+from ui.i18n import translate
+from ui.palette import INK
 
 OVER_BACKGROUND = QColor("#f2b8b5")  # light red; with bold text and "!" it does not rely on colour
 OVER_FOREGROUND = QColor("#5a0000")
@@ -71,11 +73,13 @@ class LoadTableModel(QAbstractTableModel):
             return BOOKED_BACKGROUND if cell.total else None
         if role == Qt.ItemDataRole.ForegroundRole and cell.over:
             return OVER_FOREGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and cell.total:
+            return INK  # dark on the light booked colour, in a dark theme too
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             person = self._table.people[index.row()]
             period = self._table.periods[index.column()]
             lines = [f"{person.name}, {period.label}: {percent_text(cell.total) or '0 %'}"
-                     + (" – över 100 %" if cell.over else "")]
+                     + (" – " + translate("Resources", "över 100 %") if cell.over else "")]
             lines += [f"{c.plan_title}: {percent_text(c.share)}" for c in cell.contributions]
             return "\n".join(lines)
         if role == CELL_ROLE:
@@ -95,6 +99,6 @@ class LoadTableModel(QAbstractTableModel):
         if 0 <= section < len(self._table.people):
             person = self._table.people[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return person.unit or "Ingen enhet angiven"
+                return person.unit or translate("Resources", "Ingen enhet angiven")
             return person.name
         return None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import kinds, load
 from app.workspace import Change, Workspace
+from ui.i18n import kind_label, translate
 from ui.resources.model import LoadTableModel, percent_text
 from ui.undo import WorkspaceEvents
 
@@ -51,14 +52,16 @@ class ResourceView(QWidget):
 
         self.from_edit = QDateEdit(objectName="fromMonth", displayFormat="yyyy-MM", calendarPopup=True)
         self.to_edit = QDateEdit(objectName="toMonth", displayFormat="yyyy-MM", calendarPopup=True)
+        self.from_edit.setToolTip(translate("Resources", "Första månaden som visas, t.ex. 2026-01 (år-månad)."))
+        self.to_edit.setToolTip(translate("Resources", "Sista månaden som visas, t.ex. 2026-12; högst tre år åt gången."))
         self.zoom = QComboBox(objectName="zoom")
-        self.zoom.addItem("Månader", load.MONTH)
-        self.zoom.addItem("Veckor", load.WEEK)
+        self.zoom.addItem(translate("Resources", "Månader"), load.MONTH)
+        self.zoom.addItem(translate("Resources", "Veckor"), load.WEEK)
         self.unit_filter = QComboBox(objectName="unitFilter")
         self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem("Alla utom avbrutna", ALL)
+        self.status_filter.addItem(translate("Resources", "Alla utom avbrutna"), ALL)
         for code, label in kinds.DOC_STATUSES.items():
-            self.status_filter.addItem(label, code)
+            self.status_filter.addItem(kind_label(label), code)
         self._fill_units()
 
         self.table_view = QTableView(objectName="loadTable")
@@ -66,19 +69,20 @@ class ResourceView(QWidget):
         self.table_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.table_view.horizontalHeader().setDefaultSectionSize(78)
-        self.table_view.setAccessibleName("Resursbelastning per person och period")
+        self.table_view.setAccessibleName(translate("Resources", "Resursbelastning per person och period"))
 
-        self.detail_title = QLabel("Klicka på en ruta för att se planerna bakom den.", objectName="detailTitle")
+        self.detail_title = QLabel(translate("Resources", "Klicka på en ruta för att se planerna bakom den."), objectName="detailTitle")
         self.detail_title.setWordWrap(True)
         self.plan_list = QListWidget(objectName="planList")
         self.plan_list.setWordWrap(True)
+        self.plan_list.setAccessibleName(translate("Resources", "Planerna bakom rutan"))
         self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.open_button = QPushButton("Öppna plan", objectName="openPlan", enabled=False)
-        self.legend = QLabel("Fetstil, röd bakgrund och ”!” = över 100 % av en tjänst.", objectName="legend")
+        self.open_button = QPushButton(translate("Resources", "Öppna plan"), objectName="openPlan", enabled=False)
+        self.legend = QLabel(translate("Resources", "Fetstil, röd bakgrund och ”!” = över 100 % av en tjänst."), objectName="legend")
 
         bar = QHBoxLayout()
-        for label, widget in (("Från", self.from_edit), ("Till", self.to_edit), ("Visa", self.zoom),
-                              ("Enhet", self.unit_filter), ("Planstatus", self.status_filter)):
+        for label, widget in ((translate("Resources", "&Från"), self.from_edit), (translate("Resources", "&Till"), self.to_edit), (translate("Resources", "&Visa"), self.zoom),
+                              (translate("Resources", "&Enhet"), self.unit_filter), (translate("Resources", "Plan&status"), self.status_filter)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             bar.addWidget(caption)
@@ -178,7 +182,7 @@ class ResourceView(QWidget):
         current = self.unit_filter.currentData()
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
-        self.unit_filter.addItem("Alla enheter", ALL)
+        self.unit_filter.addItem(translate("Resources", "Alla enheter"), ALL)
         for unit in load.units_in_use():
             self.unit_filter.addItem(unit, unit)
         index = self.unit_filter.findData(current) if current is not None else 0
@@ -188,7 +192,7 @@ class ResourceView(QWidget):
     def _clear_detail(self) -> None:
         self.plan_list.clear()
         self.open_button.setEnabled(False)
-        self.detail_title.setText("Klicka på en ruta för att se planerna bakom den.")
+        self.detail_title.setText(translate("Resources", "Klicka på en ruta för att se planerna bakom den."))
 
     def show_cell(self, index: QModelIndex) -> None:
         table = self.model.table
@@ -198,13 +202,13 @@ class ResourceView(QWidget):
         person = table.people[index.row()]
         period = table.periods[index.column()]
         total = percent_text(cell.total) or "0 %"
-        warning = " – över 100 %" if cell.over else ""
+        warning = " – " + translate("Resources", "över 100 %") if cell.over else ""
         self.detail_title.setText(f"{person.name}, {period.label}: {total}{warning}")
         self.plan_list.clear()
-        kind_label = {"role": "roll", "resource": "resurs"}
+        sources = {"role": translate("Resources", "roll"), "resource": translate("Resources", "resurs")}
         for c in cell.contributions:
             item = QListWidgetItem(f"{percent_text(c.share)} – {c.plan_title} "
-                                   f"({kind_label.get(c.kind, c.kind)} {c.allocation} %)")
+                                   f"({sources.get(c.kind, c.kind)} {c.allocation} %)")
             item.setToolTip(c.plan_title)
             item.setData(Qt.ItemDataRole.UserRole, c.plan_id)
             self.plan_list.addItem(item)

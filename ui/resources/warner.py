@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from ui.i18n import translate
 
 if TYPE_CHECKING:
     from app.load import BookingWarning
@@ -25,9 +26,10 @@ def booking_warning_text(warnings: Sequence[BookingWarning]) -> str | None:
         return None
     months = ", ".join(f"{w.period.label} ({_percent(w.total)} %)" for w in warnings)
     others = list(dict.fromkeys(title for w in warnings for _pid, title in w.other_plans))
-    text = f"{warnings[0].person_name} blir bokad över 100 % i {months}."
+    text = translate("Resources", "%1 blir bokad över 100 % i %2.").replace("%1", warnings[0].person_name).replace(
+        "%2", months)
     if others:
-        text += f" Även bokad i: {', '.join(others)}."
+        text += " " + translate("Resources", "Även bokad i: %1.").replace("%1", ", ".join(others))
     return text
 
 

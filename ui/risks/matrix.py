@@ -13,12 +13,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
+    QFontMetrics,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -27,7 +32,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from app.risks import RiskSettings, risk_value
-from ui.risks.model import LEVEL_COLOURS, RISK_MIME
+from ui.i18n import translate
+from ui.risks.model import LEVEL_COLOURS, RISK_MIME, level_text, level_word
 
 Cell = tuple[int, int]  # (probability, impact)
 
@@ -52,13 +58,14 @@ class RiskMatrixView(QWidget):
         self._press: tuple[QPoint, Cell] | None = None
         self._dragging = False
         self._hover: Cell | None = None
+        self.focus_cell: Cell | None = None  # where the arrow keys are
         self._measured: tuple[tuple, tuple[QFont, float, float]] | None = None
         self.setMinimumSize(360, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAcceptDrops(True)
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Riskmatris")
+        self.setAccessibleName(translate("Risks", "Riskmatris"))
 
     # --- state from the panel -------------------------------------------------------
 
@@ -197,7 +204,13 @@ class RiskMatrixView(QWidget):
                 painter.setPen(QColor(0, 0, 0, 110))
                 painter.drawText(rect.adjusted(4, 2, -4, -2),
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, str(p * i))
-        for cell, pen in ((self._hover, QPen(QColor("#1f4e9c"), 3, Qt.PenStyle.DashLine)),
+                word_rect = rect.adjusted(4, 2, -4, -2)
+                word = QFontMetrics(painter.font()).elidedText(level_word(level), Qt.TextElideMode.ElideRight,
+                                                               int(word_rect.width()))
+                painter.drawText(word_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, word)
+        keyboard = self.focus_cell if self.hasFocus() else None
+        for cell, pen in ((keyboard, QPen(QColor("#1b1b1b"), 2, Qt.PenStyle.DotLine)),
+                          (self._hover, QPen(QColor("#1f4e9c"), 3, Qt.PenStyle.DashLine)),
                           (self.selected, QPen(QColor("#1f4e9c"), 4))):
             if cell is not None and max(cell) <= n:
                 painter.setPen(pen)
@@ -214,11 +227,11 @@ class RiskMatrixView(QWidget):
         g = self._grid()
         left, bottom = self._margins()
         painter.drawText(QRectF(g.left(), g.bottom() + bottom - TITLE, g.width(), 20), Qt.AlignmentFlag.AlignCenter,
-                         "Konsekvens")
+                         translate("Risks", "Konsekvens"))
         painter.save()
         painter.translate(g.left() - left + 4, g.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-g.height() / 2, 0, g.height(), 18), Qt.AlignmentFlag.AlignCenter, "Sannolikhet")
+        painter.drawText(QRectF(-g.height() / 2, 0, g.height(), 18), Qt.AlignmentFlag.AlignCenter, translate("Risks", "Sannolikhet"))
         painter.restore()
         painter.end()
 
@@ -258,6 +271,42 @@ class RiskMatrixView(QWidget):
                 self.riskDropped.emit(risk_id, target[0], target[1])
         elif target == source:
             self.cellClicked.emit(None if self.selected == target else target)
+
+    # --- keyboard: arrows walk the cells, Enter or Space filters by the cell --------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        n = self.settings.scale
+        p, i = self.focus_cell or self.selected or (n, 1)
+        moves = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1)}
+        if event.key() in moves:
+            dp, di = moves[Qt.Key(event.key())]
+            self.set_focus_cell((min(n, max(1, p + dp)), min(n, max(1, i + di))))
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focus_cell is not None:
+            self.cellClicked.emit(None if self.selected == self.focus_cell else self.focus_cell)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        if self.focus_cell is None:
+            self.set_focus_cell(self.selected or (self.settings.scale, 1))
+
+    def set_focus_cell(self, cell: Cell) -> None:
+        """The cell the keyboard is on: outlined, and read out (scores, names, risks in it, level)."""
+        self.focus_cell = cell
+        self.setAccessibleDescription(self.describe(cell))
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        self.update()
+
+    def describe(self, cell: Cell) -> str:
+        p, i = cell
+        level = level_text(self.settings.level(risk_value(p, i))) or ""
+        return translate("Risks", "Sannolikhet %1 (%2), konsekvens %3 (%4): %5 risker, %6").replace(
+            "%1", str(p)).replace("%2", self.settings.probability_label(p)).replace("%3", str(i)).replace(
+            "%4", self.settings.impact_label(i)).replace("%5", str(self.counts.get(cell, 0))).replace(
+            "%6", level.lower())
 
     # --- drops from the register ----------------------------------------------------------
 

@@ -10,39 +10,55 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app import kinds
 from app.dates import DateParseError, parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
+from ui.i18n import kind_label, translate
+from ui.palette import INK
 from ui.sheet import refill
 
 RISK_MIME = "application/x-uppdrag-risk-id"
 LEVEL_COLOURS = {"green": QColor("#9fd89f"), "yellow": QColor("#ffe27a"), "red": QColor("#f08080")}
+# A level is never told by its colour alone: a word goes beside it in the table and in the matrix.
+LEVEL_WORDS = {"green": QT_TRANSLATE_NOOP("Risks", "låg"), "yellow": QT_TRANSLATE_NOOP("Risks", "medel"),
+               "red": QT_TRANSLATE_NOOP("Risks", "hög")}
+LEVEL_TEXTS = {"green": QT_TRANSLATE_NOOP("Risks", "Låg risk"), "yellow": QT_TRANSLATE_NOOP("Risks", "Medelhög risk"),
+               "red": QT_TRANSLATE_NOOP("Risks", "Hög risk")}
+
+
+def level_word(level: str | None) -> str:
+    """The short word for a risk level ("hög"), in the current language; "" for none."""
+    return translate("Risks", LEVEL_WORDS[level]) if level in LEVEL_WORDS else ""
+
+
+def level_text(level: str | None) -> str | None:
+    return translate("Risks", LEVEL_TEXTS[level]) if level in LEVEL_TEXTS else None
 
 Index = QModelIndex | QPersistentModelIndex
 
 # (header, field in RiskRow, field in the Risk row or None when read-only)
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
-    ("Risk", "title", "title"),
-    ("Orsak", "cause", "cause"),
-    ("Följd", "consequence", "consequence"),
-    ("Sannolikhet", "probability", "probability"),
-    ("Konsekvens", "impact", "impact"),
-    ("Riskvärde", "value", None),
-    ("Ansvarig", "owner", "owner"),
-    ("Åtgärd", "mitigation", "mitigation"),
-    ("Datum", "due", "due"),
-    ("Status", "status", "status"),
-    ("Trend", "trend", "trend"),
+    (QT_TRANSLATE_NOOP("Risks", "Risk"), "title", "title"),
+    (QT_TRANSLATE_NOOP("Risks", "Orsak"), "cause", "cause"),
+    (QT_TRANSLATE_NOOP("Risks", "Följd"), "consequence", "consequence"),
+    (QT_TRANSLATE_NOOP("Risks", "Sannolikhet"), "probability", "probability"),
+    (QT_TRANSLATE_NOOP("Risks", "Konsekvens"), "impact", "impact"),
+    (QT_TRANSLATE_NOOP("Risks", "Riskvärde"), "value", None),
+    (QT_TRANSLATE_NOOP("Risks", "Ansvarig"), "owner", "owner"),
+    (QT_TRANSLATE_NOOP("Risks", "Åtgärd"), "mitigation", "mitigation"),
+    (QT_TRANSLATE_NOOP("Risks", "Datum"), "due", "due"),
+    (QT_TRANSLATE_NOOP("Risks", "Status"), "status", "status"),
+    (QT_TRANSLATE_NOOP("Risks", "Trend"), "trend", "trend"),
 )
-PLAN_COLUMN = ("Plan", "plan_title", None)
+PLAN_COLUMN = (QT_TRANSLATE_NOOP("Risks", "Plan"), "plan_title", None)
 # What a column holds, where its name alone could be read two ways (the header's tooltip).
 HEADER_TIPS = {
-    "consequence": "Vad som händer om risken inträffar, i ord.",
-    "probability": "Hur sannolikt det är att risken inträffar, som poäng på riskskalan.",
-    "impact": "Hur allvarlig följden blir, som poäng på riskskalan. Riskvärdet är sannolikhet × konsekvens.",
+    "consequence": QT_TRANSLATE_NOOP("Risks", "Vad som händer om risken inträffar, i ord."),
+    "probability": QT_TRANSLATE_NOOP("Risks", "Hur sannolikt det är att risken inträffar, som poäng på riskskalan."),
+    "impact": QT_TRANSLATE_NOOP("Risks", "Hur allvarlig följden blir, som poäng på riskskalan. Riskvärdet är sannolikhet × konsekvens."),
 }
 CHOICES = {"status": kinds.RISK_STATUSES, "trend": kinds.RISK_TRENDS}
 
@@ -97,9 +113,27 @@ class RiskTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self._columns[section][0]
+                return translate("Risks", self._columns[section][0])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return HEADER_TIPS.get(self._columns[section][1])
+                name = self._columns[section][1]
+                tips = [translate("Risks", HEADER_TIPS[name])] if name in HEADER_TIPS else []
+                example = self._column_hint(name)
+                return " ".join([*tips, example] if example else tips) or None
+        return None
+
+    def _column_hint(self, name: str) -> str | None:
+        """What a score or a date column takes, with an example."""
+        n = self._settings.scale
+        if name == "probability":
+            return translate("Risks", "Sannolikhet från 1 (%2) till %1 (%3), t.ex. 3.").replace("%1", str(n)).replace(
+                "%2", self._settings.probability_label(1)).replace("%3", self._settings.probability_label(n))
+        if name == "impact":
+            return translate("Risks", "Konsekvens från 1 (%2) till %1 (%3), t.ex. 2.").replace("%1", str(n)).replace(
+                "%2", self._settings.impact_label(1)).replace("%3", self._settings.impact_label(n))
+        if name == "value":
+            return translate("Risks", "Sannolikhet × konsekvens; nivån står som ord bredvid talet.")
+        if name == "due":
+            return translate("Risks", "Klart senast, t.ex. 2026-03-15, mars 2026 eller Q3 2026.")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -117,6 +151,8 @@ class RiskTableModel(QAbstractTableModel):
         _header, name, _field = self._columns[index.column()]
         value = getattr(r, name)
         if role == Qt.ItemDataRole.DisplayRole:
+            if name == "value" and value is not None and self._settings.level(value):
+                return f"{value} {level_word(self._settings.level(value))}"
             return self._display(name, value)
         if role == Qt.ItemDataRole.EditRole:
             if name == "due":
@@ -125,6 +161,8 @@ class RiskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and name == "value":
             level = self._settings.level(value)
             return QBrush(LEVEL_COLOURS[level]) if level else None
+        if role == Qt.ItemDataRole.ForegroundRole and name == "value" and self._settings.level(value):
+            return QBrush(INK)  # dark on the light level colour, in a dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:
             if name == "probability":
                 return self._settings.probability_label(value) or None
@@ -132,7 +170,7 @@ class RiskTableModel(QAbstractTableModel):
                 return self._settings.impact_label(value) or None
             if name == "value":
                 level = self._settings.level(value)
-                return {"green": "Låg risk", "yellow": "Medelhög risk", "red": "Hög risk"}.get(level or "")
+                return level_text(level)
         if role == Qt.ItemDataRole.TextAlignmentRole and name in ("probability", "impact", "value"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -143,7 +181,7 @@ class RiskTableModel(QAbstractTableModel):
         if name == "due":
             return value.format("short")
         if name in CHOICES:
-            return CHOICES[name].get(value, value)
+            return kind_label(CHOICES[name].get(value, value))
         return str(value)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -205,7 +243,9 @@ def _parse(field: str, value: Any) -> Any:
 class HistoryModel(QAbstractTableModel):
     """A risk's assessments, oldest first."""
 
-    HEADERS = ("Datum", "Sannolikhet", "Konsekvens", "Riskvärde", "Skala", "Kommentar")
+    HEADERS = (QT_TRANSLATE_NOOP("Risks", "Datum"), QT_TRANSLATE_NOOP("Risks", "Sannolikhet"),
+               QT_TRANSLATE_NOOP("Risks", "Konsekvens"), QT_TRANSLATE_NOOP("Risks", "Riskvärde"),
+               QT_TRANSLATE_NOOP("Risks", "Skala"), QT_TRANSLATE_NOOP("Risks", "Kommentar"))
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -225,7 +265,7 @@ class HistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
+                return translate("Risks", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import risks
 from app.workspace import Change, Workspace
+from ui.i18n import kind_label, translate
 from ui.risks.commands import AssessRiskCommand, ChangeScaleCommand
 from ui.risks.matrix import Cell, RiskMatrixView
 from ui.risks.model import CHOICES, HistoryModel, RiskTableModel
@@ -54,7 +55,7 @@ class RiskPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Riskregister")
+        self.table.setAccessibleName(translate("Risks", "Riskregister"))
 
         self.matrix = RiskMatrixView(self.settings)
         self.matrix.risk_in_cell = self._risk_in_cell
@@ -67,14 +68,15 @@ class RiskPanel(QWidget):
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_title = QLabel("Historik")
+        self.history.setAccessibleName(translate("Risks", "Riskens historik"))
+        self.history_title = QLabel(translate("Risks", "Historik"))
 
         self.filter_label = QLabel()
-        self.show_all = QPushButton("Visa &alla")
+        self.show_all = QPushButton(translate("Risks", "Visa &alla"))
         self.show_all.clicked.connect(lambda: self.set_cell_filter(None))
-        self.add_button = QPushButton("&Ny risk")
+        self.add_button = QPushButton(translate("Risks", "&Ny risk"))
         self.add_button.clicked.connect(self.add_risk)
-        self.settings_button = QPushButton("&Inställningar…")
+        self.settings_button = QPushButton(translate("Risks", "&Inställningar…"))
         self.settings_button.clicked.connect(self.edit_settings)
 
         bar = QHBoxLayout()
@@ -104,7 +106,7 @@ class RiskPanel(QWidget):
         layout.addWidget(split, 1)
 
         for field, choices in CHOICES.items():
-            self.table.setItemDelegateForColumn(self.model.column_of(field), ChoiceDelegate(choices, self.table))
+            self.table.setItemDelegateForColumn(self.model.column_of(field), ChoiceDelegate(choices, self.table, kind_label))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
         events.changed.connect(self._on_changed)
         self.refresh()
@@ -134,7 +136,7 @@ class RiskPanel(QWidget):
                     self.table.setItemDelegateForColumn(column, None)
                 for field, choices in CHOICES.items():
                     self.table.setItemDelegateForColumn(self.model.column_of(field),
-                                                        ChoiceDelegate(choices, self.table))
+                                                        ChoiceDelegate(choices, self.table, kind_label))
             # Widths follow the rows shown, not each edit (a column would jump while typing along it).
             self.table.resizeColumnsToContents()
             for column in range(self.model.columnCount()):
@@ -144,13 +146,14 @@ class RiskPanel(QWidget):
         self.matrix.set_selected(self.cell)
         self.show_all.setEnabled(self.cell is not None)
         if self.cell is None:
-            what = "alla uppdrag" if portfolio else "uppdraget"
-            self.filter_label.setText(f"{len(rows)} risker i {what}")
+            self.filter_label.setText((translate("Risks", "%1 risker i alla uppdrag") if portfolio
+                                       else translate("Risks", "%1 risker i uppdraget")).replace("%1", str(len(rows))))
         else:
             p, i = self.cell
-            self.filter_label.setText(
-                f"Visar {len(rows)} risker med sannolikhet {p} ({self.settings.probability_label(p)}) "
-                f"och konsekvens {i} ({self.settings.impact_label(i)})")
+            self.filter_label.setText(translate(
+                "Risks", "Visar %1 risker med sannolikhet %2 (%3) och konsekvens %4 (%5)").replace(
+                "%1", str(len(rows))).replace("%2", str(p)).replace("%3", self.settings.probability_label(p)).replace(
+                "%4", str(i)).replace("%5", self.settings.impact_label(i)))
         if selected is not None:
             self.select_risk(selected)
         self._show_history()
@@ -168,11 +171,11 @@ class RiskPanel(QWidget):
         risk_id = self.selected_risk_id()
         if risk_id is None:
             self.history_model.set_rows([])
-            self.history_title.setText("Historik – välj en risk")
+            self.history_title.setText(translate("Risks", "Historik – välj en risk"))
             return
         row = self.model.row_at(self.model.row_of(risk_id) or 0)
         self.history_model.set_rows(risks.assessment_rows(risk_id))
-        self.history_title.setText(f"Historik för ”{row.title}”")
+        self.history_title.setText(translate("Risks", "Historik för ”%1”").replace("%1", row.title))
 
     def _risk_in_cell(self, cell: Cell) -> int | None:
         """The risk a drag from `cell` moves: the selected one if it lies there, else the cell's first."""
@@ -213,7 +216,7 @@ class RiskPanel(QWidget):
     def add_risk(self) -> None:
         if self.plan_id is None:
             return
-        command = AddCommand(self.ws, self.events, "risk", self.plan_id, {"title": "Ny risk"})
+        command = AddCommand(self.ws, self.events, "risk", self.plan_id, {"title": translate("Risks", "Ny risk")})
         if push_safely(self.stack, command, self.events) and command.row_id is not None:
             self.select_risk(command.row_id)
             self.table.edit(self.model.index(self.model.row_of(command.row_id) or 0, self.model.column_of("title")))

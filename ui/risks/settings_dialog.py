@@ -18,33 +18,38 @@ from PySide6.QtWidgets import (
 from app import risks
 from app.risks import RiskSettings
 from app.workspace import Workspace
+from ui.i18n import translate
 
 
 class RiskSettingsDialog(QDialog):
     def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Riskinställningar")
+        self.setWindowTitle(translate("Risks", "Riskinställningar"))
         self.ws = ws
         self.scale_box = QComboBox()
         for n in risks.SCALES:
             self.scale_box.addItem(f"1–{n} ({n}×{n})", n)
         self.labels = QTableWidget(0, 2)
-        self.labels.setHorizontalHeaderLabels(["Sannolikhet", "Konsekvens"])
+        self.labels.setHorizontalHeaderLabels([translate("Risks", "Sannolikhet"), translate("Risks", "Konsekvens")])
         self.labels.horizontalHeader().setStretchLastSection(True)
+        self.labels.setAccessibleName(translate("Risks", "Benämning för varje nivå"))
         self.yellow = QSpinBox()
         self.red = QSpinBox()
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Skala:", self.scale_box)
-        form.addRow("Gul från riskvärde:", self.yellow)
-        form.addRow("Röd från riskvärde:", self.red)
+        form.addRow(translate("Risks", "&Skala:"), self.scale_box)
+        self.yellow.setToolTip(translate("Risks", "Lägsta riskvärde (sannolikhet × konsekvens) som räknas som medelhög "
+                                                  "risk, t.ex. 5."))
+        self.red.setToolTip(translate("Risks", "Lägsta riskvärde som räknas som hög risk, t.ex. 9."))
+        form.addRow(translate("Risks", "Gul från riskvärde:"), self.yellow)
+        form.addRow(translate("Risks", "Röd från riskvärde:"), self.red)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Benämning för varje nivå:"))
+        layout.addWidget(QLabel(translate("Risks", "Benämning för varje nivå:")))
         layout.addWidget(self.labels)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
@@ -69,8 +74,9 @@ class RiskSettingsDialog(QDialog):
             box.setValue(value)
         old = self.ws.risk_scale
         self.note.setText("" if s.scale == old else
-                          f"Alla riskers poäng räknas om från skala 1–{old} till 1–{s.scale} "
-                          "och varje omräkning sparas i riskens historik.")
+                          translate("Risks", "Alla riskers poäng räknas om från skala 1–%1 till 1–%2 och varje "
+                                             "omräkning sparas i riskens historik.").replace("%1", str(old)).replace(
+                              "%2", str(s.scale)))
 
     def settings(self) -> RiskSettings:
         def col(c: int) -> tuple[str, ...]:

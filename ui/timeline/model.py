@@ -12,12 +12,14 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
 from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
+from ui.i18n import kind_label, translate
+
 
 class TimelineLayout:
     """Display rows: an entry >= 0 is a data row index, -1 - b is the header of band b."""
@@ -69,7 +71,9 @@ def format_vague(text: str | None, precision: str | None) -> str:
 class TimelineTableModel(QAbstractTableModel):
     """Item, code, responsible, start, end of each display row; plain values only."""
 
-    HEADERS = ("Post", "Kod", "Ansvarig", "Start", "Slut")
+    HEADERS = (QT_TRANSLATE_NOOP("Timeline", "Post"), QT_TRANSLATE_NOOP("Timeline", "Kod"),
+               QT_TRANSLATE_NOOP("Timeline", "Ansvarig"), QT_TRANSLATE_NOOP("Timeline", "Start"),
+               QT_TRANSLATE_NOOP("Timeline", "Slut"))
 
     def __init__(self, layout: TimelineLayout, parent: Any = None):
         super().__init__(parent)
@@ -102,7 +106,7 @@ class TimelineTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("Timeline", self.HEADERS[section])
         return None
 
     def cell(self, r: int, c: int) -> tuple[str | None, bool]:
@@ -132,19 +136,21 @@ class TimelineTableModel(QAbstractTableModel):
         band = layout.band_at(r)
         if band is not None:
             b = layout.data.bands[band]
-            kind = DOC_TYPE_LABELS.get(b.doc_type, b.doc_type)
-            tip = f"{kind}: {b.title} ({b.count} poster) – klicka för att fälla ihop eller ut"
+            kind = kind_label(DOC_TYPE_LABELS.get(b.doc_type, b.doc_type))
+            tip = translate("Timeline", "%1: %2 (%3 poster) – klicka för att fälla ihop eller ut").replace(
+                "%1", kind).replace("%2", b.title).replace("%3", str(b.count))
             upcoming = self._next_point(b)
             if upcoming is not None:
                 point, state = upcoming
                 when = format_vague(point.start, point.start_precision)
-                tip += (f"\nNästa beslutspunkt: {point.code} {point.title}"
-                        f"{f' ({when})' if when else ''}, {DECISION_STATES[state].lower()}")
+                tip += "\n" + translate("Timeline", "Nästa beslutspunkt: %1").replace(
+                    "%1", f"{point.code} {point.title}{f' ({when})' if when else ''}, "
+                          f"{kind_label(DECISION_STATES[state]).lower()}")
             return tip
         row = layout.row(r)
         assert row is not None
         if c == 0:
-            return f"{TIMELINE_KINDS.get(row.kind, row.kind)}: {row.title}"
+            return f"{kind_label(TIMELINE_KINDS.get(row.kind, row.kind))}: {row.title}"
         return None
 
     def _next_point(self, band: Any) -> tuple[Any, str] | None:
@@ -161,7 +167,7 @@ class TimelineTableModel(QAbstractTableModel):
             if upcoming is None:
                 return (f"{sign} {b.title}", None, None, None, None), True
             point, state = upcoming
-            return (f"{sign} {b.title}", point.code, f"Nästa: {DECISION_STATES[state].lower()}",
+            return (f"{sign} {b.title}", point.code, translate("Timeline", "Nästa: %1").replace("%1", kind_label(DECISION_STATES[state]).lower()),
                     format_vague(point.start, point.start_precision), None), True
         row = layout.row(r)
         assert row is not None

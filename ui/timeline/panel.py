@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QSplitter, QToolBar, QVBoxLayout, QWi
 
 from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
 from ui.first_paint import after_first_paint
+from ui.i18n import translate
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
@@ -37,17 +38,17 @@ class TimelinePanel(QWidget):
         for col, width in enumerate(widths):
             self.table.setColumnWidth(col, width)
 
-        self.toolbar = QToolBar("Tidplan", self)
+        self.toolbar = QToolBar(translate("Timeline", "Tidslinje"), self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, shortcut, slot in (
-            ("zoom_in", "Zooma in", QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom(1.5)),
-            ("zoom_out", "Zooma ut", QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(1 / 1.5)),
-            ("fit", "Anpassa till planen", None, self.view.fit_to_data),
-            ("today", "Idag", None, self.view.show_today),
-            ("png", "Exportera PNG…", None, self._ask_png),
-            ("svg", "Exportera SVG…", None, self._ask_svg),
-            ("print", "Skriv ut…", QKeySequence.StandardKey.Print, self.print_dialog),
+            ("zoom_in", translate("Timeline", "Zooma in"), QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom(1.5)),
+            ("zoom_out", translate("Timeline", "Zooma ut"), QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(1 / 1.5)),
+            ("fit", translate("Timeline", "Anpassa till planen"), None, self.view.fit_to_data),
+            ("today", translate("Timeline", "Idag"), None, self.view.show_today),
+            ("png", translate("Timeline", "Exportera PNG…"), None, self._ask_png),
+            ("svg", translate("Timeline", "Exportera SVG…"), None, self._ask_svg),
+            ("print", translate("Timeline", "Skriv ut…"), QKeySequence.StandardKey.Print, self.print_dialog),
         ):
             act = QAction(text, self)
             if shortcut is not None:
@@ -57,6 +58,7 @@ class TimelinePanel(QWidget):
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
 
+        QWidget.setTabOrder(self.table, self.view)  # the rows, then the chart that draws them
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.view)
@@ -179,7 +181,7 @@ class TimelinePanel(QWidget):
         """The table and the chart as shown, as a PNG picture."""
         path = Path(path)
         if not self.splitter.grab().save(str(path), "PNG"):
-            raise OSError(f"Kunde inte spara bilden {path.name}.")
+            raise OSError(translate("Timeline", "Kunde inte spara bilden %1.").replace("%1", path.name))
         return path
 
     def export_svg(self, path: Path | str) -> Path:
@@ -191,8 +193,8 @@ class TimelinePanel(QWidget):
         gen.setFileName(str(path))
         gen.setSize(size)
         gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        gen.setTitle("Tidplan")
-        gen.setDescription("Tidplan exporterad från Uppdrag")
+        gen.setTitle(translate("Timeline", "Tidslinje"))
+        gen.setDescription(translate("Timeline", "Tidslinje exporterad från Uppdrag"))
         painter = QPainter(gen)
         try:
             self.splitter.render(painter, QPoint(0, 0))
@@ -222,12 +224,16 @@ class TimelinePanel(QWidget):
             self.print_to(printer)
 
     def _ask_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Exportera tidplanen som PNG", "tidplan.png", "PNG-bild (*.png)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, translate("Timeline", "Exportera tidslinjen som PNG"), translate("Timeline", "tidslinje.png"),
+            translate("Timeline", "PNG-bild (*.png)"))
         if name:
             self._export_safely(self.export_png, name)
 
     def _ask_svg(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Exportera tidplanen som SVG", "tidplan.svg", "SVG-bild (*.svg)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, translate("Timeline", "Exportera tidslinjen som SVG"), translate("Timeline", "tidslinje.svg"),
+            translate("Timeline", "SVG-bild (*.svg)"))
         if name:
             self._export_safely(self.export_svg, name)
 
@@ -235,4 +241,5 @@ class TimelinePanel(QWidget):
         try:
             fn(name)
         except OSError as exc:
-            self.events.error.emit(f"Kunde inte exportera tidplanen: {exc}. Välj en annan mapp och försök igen.")
+            self.events.error.emit(translate(
+                "Timeline", "Kunde inte exportera tidslinjen: %1. Välj en annan mapp och försök igen.").replace("%1", str(exc)))

@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.dates import MONTHS_LONG, MONTHS_SHORT
-from app.timeline import add_months, week_label
+from app.timeline import add_months
+from ui.i18n import month_name, translate
 
 MIN_PX_PER_DAY = 0.05  # about 18 px per year
 MAX_PX_PER_DAY = 80.0  # a day wide enough for its number and more
@@ -119,10 +119,11 @@ def label(unit: str, d: date, px_per_day: float, *, with_year: bool = False) -> 
     if unit == "day":
         return str(d.day)
     if unit == "week":
-        return week_label(d)
+        return translate("Timeline", "v. %1").replace("%1", str(d.isocalendar().week))
     if unit == "month":
         wide = px_per_day * 30 >= 70
-        name = MONTHS_LONG[d.month - 1] if wide else MONTHS_SHORT[d.month - 1]
+        name = month_name(d.month, short=not wide)
+        name = name[:1].upper() + name[1:]  # a heading of its own, not a word in a sentence
         return f"{name} {d.year}" if with_year else name
     if unit == "quarter":
         return f"Q{(d.month - 1) // 3 + 1}"
@@ -130,7 +131,7 @@ def label(unit: str, d: date, px_per_day: float, *, with_year: bool = False) -> 
 
 
 def ticks(unit: str, first: date, last: date, px_per_day: float) -> list[Tick]:
-    """Whole units that overlap first..last, each with its Swedish label."""
+    """Whole units that overlap first..last, each with its label in the current language."""
     out: list[Tick] = []
     d = _unit_start(unit, first)
     upper = unit == "month" and px_per_day >= 5  # months above weeks/days carry the year

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
 )
 
+from ui.i18n import translate
 from ui.timeline.view import HEADER_H, ROW_H
 
 _ELIDED_MAX = 5000  # (text, bold, width) -> what fits; cleared when it grows past this
@@ -90,6 +91,7 @@ class TimelineTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # read-only rows: Tab leaves for the chart, arrows walk the rows
         self.setWordWrap(False)
         self.setAlternatingRowColors(False)
         self.setShowGrid(False)
@@ -102,7 +104,7 @@ class TimelineTable(QTableView):
         hh.setFixedHeight(HEADER_H)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         hh.setStretchLastSection(False)
-        self.setAccessibleName("Tidplanens poster")
+        self.setAccessibleName(translate("Timeline", "Tidplanens poster"))
         self.cells = CellTexts()
         self.rows_painted_plainly = 0  # rows the last paint drew itself (for tests)
 

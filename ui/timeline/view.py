@@ -18,13 +18,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from app.dates import DateParseError, Precision, VagueDate, step_date, unit_days, validate_order
+from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.timeline import TimelineRow, days_off, shift_date, swedish_holidays
+from ui.i18n import kind_label, translate
 from ui.timeline.chart import HEADER_H, MARKER_R, ROW_H, ChartPainting
-from ui.timeline.model import TimelineLayout
+from ui.timeline.model import TimelineLayout, format_vague
 from ui.timeline.scale import TimeScale
 from ui.undo import UpdateCommand, push_safely
 
@@ -69,7 +71,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.horizontalScrollBar().valueChanged.connect(self._h_scrolled)
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
-        self.setAccessibleName("Tidplan")
+        self.setAccessibleName(translate("Timeline", "Tidslinje"))
         self._init_painting()
 
     # --- data ----------------------------------------------------------------------
@@ -92,6 +94,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             self.current = None
         self._update_scrollbars()
         self.viewport().update()
+        self._announce()
 
     def row_updated(self, data_index: int) -> None:
         """One row was re-read in place (after an edit)."""
@@ -101,6 +104,27 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         self.band_spans = data.band_spans()
         self._update_scrollbars()
         self.viewport().update()
+        self._announce()
+
+    def describe(self, display: int | None) -> str:
+        """A row as a screen reader reads it: kind, code and title, dates, status."""
+        row = None if display is None else self.layout_rows.row(display)
+        if row is None:
+            return ""
+        start, end = format_vague(row.start, row.start_precision), format_vague(row.end, row.end_precision)
+        dates = f"{start} – {end}" if start and end and start != end else start or end or translate(
+            "Timeline", "inget datum")
+        title = f"{row.code} {row.title}".strip()
+        return translate("Timeline", "%1 %2: %3, status %4").replace(
+            "%1", kind_label(TIMELINE_KINDS.get(row.kind, row.kind))).replace("%2", title).replace(
+            "%3", dates).replace("%4", kind_label(TIMELINE_STATUSES.get(row.status, row.status)).lower())
+
+    def _announce(self) -> None:
+        """The current item (or its new dates) as the chart's accessible description, and tell the reader."""
+        text = self.describe(self.current)
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
 
     # --- geometry (public: tests and the benchmark use these) -------------------------
 
@@ -293,6 +317,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         if display is not None:
             self.ensure_visible(display)
         self.viewport().update()
+        self._announce()
         if notify:
             self.current_changed.emit(-1 if display is None else display)
 

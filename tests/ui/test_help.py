@@ -1,0 +1,113 @@
+"""Kom igång: the guide from the Hjälp menu (F1) and from the empty window, in Swedish and English,
+naming only menu paths that exist; and an example in every field that takes a date, an amount or a score."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction
+
+from ui.dialogs.help_dialog import HelpDialog, guide_html
+
+TASKS_SV = ["Starta ett direktiv från en mall", "Fyll i direktivet", "Planera på tidslinjen",
+            "Registrera ett beslut", "Exportera för diariet", "Dela en fil och ta tillbaka en kollegas kopia"]
+TASKS_EN = ["Start a directive from a template", "Fill it in", "Plan on the timeline", "Record a decision",
+            "Export for the registry", "Share a file and bring a colleague's copy back"]
+
+
+def _open_guide(qtbot, window) -> HelpDialog:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(HelpDialog, "helpDialog")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_f1_opens_the_guide_with_the_six_tasks(qtbot, window) -> None:
+    dialog = _open_guide(qtbot, window)
+    text = dialog.text()
+    assert text.startswith("Kom igång med Uppdrag")
+    for n, task in enumerate(TASKS_SV, 1):
+        assert f"{n}. {task}" in text
+    assert "Ctrl+Z" in text and "hösten 2026" in text
+    assert window.findChild(QAction, "actionHelp").text() == "&Kom igång"
+    qtbot.keyClick(dialog.browser, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_in_english_the_guide_is_english(qtbot, window) -> None:
+    window.findChild(QAction, "actionLanguage_en").trigger()
+    dialog = _open_guide(qtbot, window)
+    text = dialog.text()
+    assert text.startswith("Getting started with Uppdrag") and dialog.windowTitle() == "Getting started with Uppdrag"
+    for n, task in enumerate(TASKS_EN, 1):
+        assert f"{n}. {task}" in text
+    dialog.close()
+
+
+def _menu_paths(window) -> set[str]:
+    paths = set()
+    for top in window.menuBar().actions():
+        for action in top.menu().actions():
+            if action.text():
+                paths.add(f"{top.text()} → {action.text()}".replace("&", ""))
+    return paths
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_menu_path_the_guide_names_exists(qtbot, window, language) -> None:
+    window.findChild(QAction, f"actionLanguage_{language}").trigger()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    named = re.findall(r'<span class="menu">(.*?)</span>', guide_html(language))
+    assert len(named) >= 6
+    assert sorted(set(named) - _menu_paths(window)) == []
+
+
+def test_the_empty_window_leads_to_the_guide(qtbot, make_window, empty_file) -> None:
+    window = make_window(empty_file)
+    assert window.stack.currentWidget() is window.placeholder
+    link = window.help_link
+    assert link.isVisible() and "Kom igång" in link.text()
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=link.rect().center())
+    dialog = window.findChild(HelpDialog, "helpDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_the_help_link_is_reached_by_keyboard(qtbot, make_window, empty_file) -> None:
+    window = make_window(empty_file)
+    link = window.help_link
+    link.setFocus()
+    qtbot.keyClick(link, Qt.Key.Key_Tab)  # the first link inside the label gets the keyboard focus
+    qtbot.keyClick(link, Qt.Key.Key_Return)
+    dialog = window.findChild(HelpDialog, "helpDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_amount_share_year_and_date_fields_show_an_example(qtbot, window) -> None:
+    budget = window.editor.show_page("budget")
+    lines = {name: budget.form.editors[name].line for name in ("amount", "year")}
+    assert lines["amount"].placeholderText() == "t.ex. 250 000" and "kronor" in lines["amount"].toolTip()
+    assert lines["year"].placeholderText() == "t.ex. 2026"
+    resources = window.editor.show_page("resource")
+    share = resources.form.editors["allocation"].line
+    assert share.placeholderText() == "t.ex. 50" and "procent" in share.toolTip()
+    start = resources.form.editors["start"].edit.line
+    assert start.placeholderText().startswith("t.ex. 2026-03-15") and "kvartal" in start.toolTip()
+    log = window.editor.show_page("log")
+    day = log.form.editors["entry_date"].edit.line
+    assert day.placeholderText() == "t.ex. 2026-03-15 eller 15/3 2026"
+    model = budget.view.model()
+    column = [f.name for f in model.fields].index("amount")
+    assert "250 000" in model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_risk_scores_say_their_scale_and_an_example(qtbot, window) -> None:
+    risks = window.editor.show_page("risk")
+    model = risks.model
+    tip = model.headerData(model.column_of("probability"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Sannolikhet från 1" in tip and "till 4" in tip and "t.ex. 3" in tip
+    tip = model.headerData(model.column_of("impact"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Konsekvens från 1" in tip and "t.ex. 2" in tip
