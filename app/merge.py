@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,32 +126,6 @@ class MergeReport:
 # --- how two versions of a row relate ---------------------------------------------
 
 
-def _ancestry(version: str, records: dict[str, Record]) -> set[str]:
-    """`version` and every version it descends from, as far as the records tell."""
-    seen, todo = {version}, [version]
-    while todo:
-        rec = records.get(todo.pop())
-        if rec is None:
-            continue
-        for p in rec.parents:
-            if p not in seen:
-                seen.add(p)
-                todo.append(p)
-    return seen
-
-
-def _descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
-    """Whether `version` is `ancestor` or descends from it, by these records of one row."""
-    if version == ancestor:
-        return True
-    for r in records:  # most often a direct child, or a version this side has no record of: no walk
-        if r.version == version:
-            if ancestor == r.parent or ancestor == r.parent2:
-                return True
-            return ancestor in _ancestry(version, {r.version: r for r in records})
-    return False
-
-
 def _same(name: str, a: Any, b: Any) -> bool:
     if name == DELETED:  # a tombstone's time is not a difference
         return (a is None) == (b is None)
@@ -221,7 +195,7 @@ class _Decider:
     def row(self, row: _Row, their_records: list[Record]) -> None:
         """Both files changed the row since their last common version: merge it field by field."""
         m, t = row.mine, row.theirs
-        mine_line, their_line = _ancestry(m.version, row.records), _ancestry(t.version, row.records)
+        mine_line, their_line = history.ancestry(m.version, row.records), history.ancestry(t.version, row.records)
         common = mine_line & their_line
         base_version = max(common, key=lambda v: (row.records[v].rev if v in row.records else 0, v), default=None)
         base_rec = row.records.get(base_version) if base_version else None
@@ -322,22 +296,24 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
     for shape in history.shapes():
-        my_versions, their_versions = mine.versions(shape), theirs.versions(shape)
-        differ = [u for u, v in their_versions.items() if my_versions.get(u) != v]
-        if not differ:
+        differences = theirs.differences(mine, shape)
+        if not differences:
             continue
-        their_records = theirs.records(differ, content=not copying)  # a copy needs only the links
-        new, ahead, rest = [], [], []
-        for u in differ:
-            mv = my_versions.get(u)
-            if mv is None:
-                new.append(u)
-            elif _descends(their_versions[u], mv, their_records.get(u, ())):
-                ahead.append(u)
-            else:
-                rest.append(u)
-        my_links = mine.records(rest, content=False)  # descent needs no content
-        both = [u for u in rest if not _descends(my_versions[u], their_versions[u], my_links.get(u, ()))]
+        differ = [u for u, _, _ in differences]
+        their_versions = {u: v for u, v, _ in differences}
+        my_versions = {u: v for u, _, v in differences if v is not None}
+        new = [u for u in differ if u not in my_versions]
+        pairs = [(u, their_versions[u], my_versions[u]) for u in differ if u in my_versions]
+        if copying:  # nothing of theirs is read for the rows taken as they are
+            their_records: dict[str, list[Record]] = {}
+            ahead_there = theirs.descended(pairs)
+        else:
+            their_records = theirs.records(differ)
+            ahead_there = {u for u, v, a in pairs if history.descends(v, a, their_records.get(u, ()))}
+        ahead = [u for u, _, _ in pairs if u in ahead_there]
+        rest = [u for u, _, _ in pairs if u not in ahead_there]
+        ahead_here = mine.descended([(u, my_versions[u], their_versions[u]) for u in rest])
+        both = [u for u in rest if u not in ahead_here]
         my_records = mine.records(both)
         if copying:
             their_records = theirs.records(both)

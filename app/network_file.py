@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +51,7 @@ DEBOUNCE_S = 3.0  # write back this long after the last commit of an edit burst
 MAX_DELAY_S = 30.0  # ... but never later than this after the first unsaved commit
 POLL_S = 0.5  # how often the worker looks at the working copy
 RETRY_S = 5.0  # how soon a failed write-back is tried again
+READ_POLL_S = 1.0  # how often a read-only view looks whether the file on the share was written anew
 
 LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "server"}
 
@@ -102,12 +103,18 @@ class NetworkFile:
         self.lock: FileLock | None = None
         self.store: Any = None  # db.store.Store on the working copy, once open
         self.snapshot: Path | None = None  # the private copy a read-only open reads
+        self.snapshot_mark: workcopy.Mark | None = None  # the share file the snapshot holds
+        self._unreadable: workcopy.Mark | None = None  # a share file a refresh could not take
+        self.read_poll_s = READ_POLL_S
         self.last_merge: Any = None  # db.merge.MergeReport of the last merge with the share
         self.last_error: str | None = None  # why the last write-back failed
         self.debounce_s, self.retry_s, self.poll_s, self.max_delay_s = debounce_s, retry_s, poll_s, max_delay_s
         self.status = SyncStatus("saved", self._saved_text())
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self._io = threading.RLock()  # one write-back at a time
+        # A write-back renamed into place but not yet read back whole, and the working copy's
+        # local_signature it holds.
+        self._unconfirmed: tuple[workcopy.Written, tuple[int, int]] | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -246,11 +253,50 @@ class NetworkFile:
         os.close(fd)
         self.snapshot = Path(name)
         try:
-            workcopy.fetch(self.share, self.snapshot)
+            self.snapshot_mark = workcopy.fetch(self.share, self.snapshot)[1]
             return Workspace.open(self.snapshot, read_only=True)
         except BaseException:
             self._drop_snapshot()
             raise
+
+    def refresh_snapshot(self) -> bool:
+        """A read-only view: if the file on the share was written anew since the snapshot was
+        read, read it again (checked as at the open) into the snapshot, in one transaction, so
+        the view's connection sees another program's commit (PRAGMA data_version) and the
+        window reloads. True when the snapshot changed. A share that cannot be reached, or a
+        file that does not pass the check, leaves the snapshot as it was."""
+        from db.identity import SCHEMA_VERSION
+        from db.store import check_file
+
+        with self._io:
+            if self.snapshot is None:
+                return False
+            try:
+                current = workcopy.mark(self.share)
+            except workcopy.ShareUnreachable:
+                return False
+            if current == self.snapshot_mark or current == self._unreadable:
+                return False
+            try:
+                with tempfile.TemporaryDirectory(prefix="lasning-", dir=self.folder) as tmp:
+                    fresh = Path(tmp) / self.share.name
+                    their_mark = workcopy.fetch(self.share, fresh)[1]
+                    if check_file(fresh, read_only=True).version != SCHEMA_VERSION:
+                        raise FileRefused(f"”{self.share.name}” har en annan schemaversion.")
+                    workcopy.copy_into(fresh, self.snapshot)
+            except workcopy.ShareUnreachable:
+                return False  # away for a moment: looked at again next time
+            except (StoreError, OSError):
+                self._unreadable = current  # not again until the file changes
+                return False
+            self.snapshot_mark = their_mark
+            holder = lock_holder_of(self.share)
+            when = datetime.now().strftime("%H:%M")
+            self._set_status("read_only", (f"Filen redigeras av {holder.describe()}; du ser det senast sparade "
+                                           f"läget (uppdaterat {when})." if holder is not None else
+                                           f"Filen är öppnad skrivskyddad; du ser det senast sparade läget "
+                                           f"(uppdaterat {when})."))
+            return True
 
     def _remove_old_snapshots(self) -> None:
         for p in self.folder.glob("lasning-*.uppdrag"):
@@ -269,11 +315,13 @@ class NetworkFile:
 
     # --- write-back ---------------------------------------------------------------
 
-    def write_back(self) -> bool:
-        """Write the working copy back to the share now if it has unsaved commits.
+    def write_back(self, *, confirm: bool = True) -> bool:
+        """Write the working copy back to the share now if it has unsaved commits, then confirm it.
 
-        True when the share holds everything; False when it could not be written (the
-        status says why and the working copy keeps every edit).
+        True when the share holds everything, read back whole and found equal (with
+        `confirm=False`: once the new file is renamed into place; `confirm()` finishes);
+        False when it could not be written or confirmed (the status says why and the
+        working copy keeps every edit).
         """
         with self._io:
             if self.store is None:
@@ -281,30 +329,56 @@ class NetworkFile:
             if not self.has_unsaved():
                 self._set_status("saved", self._saved_text())
                 return True
-            self._set_status("saving", f"Sparar till {self.share} …")
-            try:
-                self._write_back_once()
-            except LockLost as lost:
-                self._set_status("blocked", str(lost))
+            pending = self._unconfirmed
+            if pending is None or pending[1] != workcopy.local_signature(self.local):
+                self._set_status("saving", f"Sparar till {self.share} …")
+                if not self._failing_as_status(self._write_back_once):
+                    return False
+            return self.confirm() if confirm else True
+
+    def confirm(self) -> bool:
+        """Read back the file the last write-back renamed into place (workcopy.confirm_on_share);
+        only when it is whole do the edits it holds count as written back."""
+        with self._io:
+            if self._unconfirmed is None:
+                return not self.has_unsaved()
+            written, signature = self._unconfirmed
+            self._set_status("saving", f"Sparar till {self.share} … (kontrollerar kopian)")
+            if not self._failing_as_status(lambda: self._confirm_once(written)):
                 return False
-            except (workcopy.ShareUnreachable, workcopy.CopyDamaged, OSError) as exc:
-                self._set_status("failed", f"Ej sparad till {self.share} – försöker igen")
-                self.last_error = str(exc)
-                return False
-            except StoreError as exc:
-                self._set_status("failed", f"Ej sparad till {self.share} – försöker igen ({exc})")
-                self.last_error = str(exc)
-                return False
+            self._unconfirmed = None
+            self.work.written = list(signature)
+            self.work.save(self.folder)
             self._set_status("saved", self._saved_text())
             return True
+
+    def _confirm_once(self, written: workcopy.Written) -> None:
+        # ShareUnreachable leaves it unconfirmed, to be read again: the file may well be whole.
+        if not workcopy.confirm_on_share(self.share, written):
+            self._unconfirmed = None  # written anew by the next write-back (or merged, if someone replaced it)
+            raise workcopy.CopyDamaged(f"Filen som skrevs till ”{self.share}” blev inte lika med arbetskopian.")
+
+    def _failing_as_status(self, step: Callable[[], None]) -> bool:
+        """Run a step of the write-back; a failure becomes the status (and last_error), never an exception."""
+        try:
+            step()
+        except LockLost as lost:
+            self._set_status("blocked", str(lost))
+            return False
+        except (workcopy.ShareUnreachable, workcopy.CopyDamaged, OSError) as exc:
+            self._set_status("failed", f"Ej sparad till {self.share} – försöker igen")
+            self.last_error = str(exc)
+            return False
+        except StoreError as exc:
+            self._set_status("failed", f"Ej sparad till {self.share} – försöker igen ({exc})")
+            self.last_error = str(exc)
+            return False
+        return True
 
     def _write_back_once(self) -> None:
         for _ in range(5):
             with tempfile.TemporaryDirectory(prefix="skrivning-", dir=self.folder) as tmp:
-                # Checked (quick_check, identity) by replace_on_share while the bytes travel.
-                snap = workcopy.snapshot_local(self.local, Path(tmp) / self.share.name, check=False)
-                if self.work.file_uuid:
-                    snap = replace(snap, file_uuid=self.work.file_uuid)  # the identity it must have
+                snap = workcopy.snapshot_local(self.local, Path(tmp) / self.share.name)
                 current = workcopy.mark(self.share)
                 if self.work.base_mark() != current:
                     theirs, their_mark = workcopy.fetch(self.share, Path(tmp) / ("deras-" + self.share.name))
@@ -322,13 +396,17 @@ class NetworkFile:
                     self._ensure_locked(reached=True)
 
                 try:
-                    new_mark = workcopy.replace_on_share(snap, self.share, before_rename, current.mode)
+                    # Checked (quick_check, the identity it must have) and read back whole before the rename.
+                    written = workcopy.replace_on_share(snap.path, self.share, file_uuid=self.work.file_uuid,
+                                                        before_rename=before_rename, mode=current.mode)
                 except _ShareChanged:
                     continue
-                self.work.base, self.work.base_digest = new_mark.as_json(), snap.digest
-                self.work.written = list(snap.signature)
-                self.work.file_uuid = self.work.file_uuid or workcopy.check_copy(snap.path)
+                # The share holds the new file: it is the base from now on. Its edits count as
+                # written back (work.written) once confirm() has read it back whole.
+                self.work.base, self.work.base_digest = written.mark.as_json(), written.digest
+                self.work.file_uuid = self.work.file_uuid or written.file_uuid
                 self.work.save(self.folder)
+                self._unconfirmed = (written, snap.signature)
                 return
         raise StoreError(f"”{self.share}” ändrades hela tiden medan den skulle sparas.")
 
@@ -347,10 +425,18 @@ class NetworkFile:
     # --- the worker ---------------------------------------------------------------
 
     def start(self) -> None:
-        """Write back by itself from now on: after each edit burst, and again after a failure."""
+        """Write back by itself from now on: after each edit burst, and again after a failure.
+        A read-only view instead follows the file on the share (refresh_snapshot)."""
         if self._thread is None and self.store is not None:
             self._thread = threading.Thread(target=self._run, name="uppdrag-write-back", daemon=True)
             self._thread.start()
+        elif self._thread is None and self.snapshot is not None:
+            self._thread = threading.Thread(target=self._follow, name="uppdrag-follow-share", daemon=True)
+            self._thread.start()
+
+    def _follow(self) -> None:
+        while not self._stop.wait(self.read_poll_s):
+            self.refresh_snapshot()
 
     def _run(self) -> None:
         seen = workcopy.local_signature(self.local)
@@ -474,24 +560,48 @@ def create_network(path: Path | str) -> Workspace:
     share = Path(os.path.abspath(path))
     if share.exists():
         raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
-    if not share.parent.is_dir():
-        raise StoreError(f"Mappen ”{share.parent}” finns inte.")
-    nf = NetworkFile(share)
-    for p in (nf.local, nf.local.with_name(nf.local.name + "-journal")):
-        p.unlink(missing_ok=True)
-    create_store(nf.local).close()
-    lock = FileLock(share)
-    lock.acquire()
-    try:
-        with tempfile.TemporaryDirectory(prefix="skrivning-", dir=nf.folder) as tmp:
-            snap = workcopy.snapshot_local(nf.local, Path(tmp) / share.name)
-            new_mark = workcopy.replace_on_share(snap, share)
-        nf.work.base, nf.work.base_digest = new_mark.as_json(), snap.digest
-        nf.work.written, nf.work.file_uuid = list(snap.signature), snap.file_uuid
-        nf.work.save(nf.folder)
-    finally:
-        lock.release()
+    folder = workcopy.working_folder(share)
+    local = folder / share.name
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for p in (local, local.with_name(local.name + "-journal")):  # an earlier file's of the same name:
+        if p.exists():  # kept aside, never merged into the new one
+            os.replace(p, p.with_name(p.name.replace(local.name, f"{local.name}.tidigare-{stamp}", 1)))
+    (folder / workcopy.STATE_FILE).unlink(missing_ok=True)
+    put_new_on_share(share, lambda built: create_store(built).close())
     return open_network(share)[0]
+
+
+def put_new_on_share(path: Path | str, build: Callable[[Path], object], *, replace_existing: bool = False) -> Path:
+    """A file for a share that `build(local)` makes on this computer (SQLite never runs on the share),
+    then put there as a write-back puts it: under the lock, written beside, checked, renamed into
+    place and read back whole. Used by every writer that makes a file (a new file, a copy, a sent
+    plan, a checkout). `replace_existing`: a file already there may be replaced (its lock is taken)."""
+    from app.sharing import refusal_text
+
+    share = Path(os.path.abspath(path))
+    if share.exists() and not replace_existing:
+        raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
+    if not share.parent.is_dir():
+        raise StoreError(f"Mappen ”{share.parent}” finns inte eller kan inte nås just nu.")
+    with tempfile.TemporaryDirectory(prefix="skrivning-", dir=workcopy.working_folder(share)) as tmp:
+        local = Path(tmp) / share.name
+        build(local)
+        lock = FileLock(share)
+        try:
+            lock.acquire()
+        except LockHeld as held:
+            raise StoreError(refusal_text(share, held.holder)) from None
+        except OSError as exc:
+            raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
+                             f"”{share.name}” skrivs inte.") from exc
+        try:
+            mode = workcopy.mark(share).mode if share.exists() else None
+            written = workcopy.replace_on_share(local, share, mode=mode)
+            if not workcopy.confirm_on_share(share, written):
+                raise StoreError(f"”{share}” blev inte hel på nätverksenheten. Försök igen.")
+        finally:
+            lock.release()
+    return share
 
 
 def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> tuple[Path, Path | None]:

@@ -269,6 +269,12 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
     from db.store import check_file
 
     source, out = Path(source), Path(out)
+    if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
+        from app.network_file import put_new_on_share
+
+        if out.exists() and os.path.samefile(out, source):
+            raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
+        return put_new_on_share(out, lambda local: save_copy_as(source, local), replace_existing=overwrite)
     if is_network_path(source):  # read a checked byte copy, never SQLite on the share
         from app.network_file import readable_copy
 
@@ -299,11 +305,16 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     from db.extract import extract_plans
 
     out = Path(out)
+    uuids = [ws.get("plan", plan_id)["uuid"]]
+    if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
+        from app.network_file import put_new_on_share
+
+        return put_new_on_share(out, lambda local: extract_plans(ws.path, local, uuids))
     if out.exists():
         raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     if not out.parent.is_dir():
         raise StoreError(f"Mappen ”{out.parent}” finns inte.")
-    return extract_plans(ws.path, out, [ws.get("plan", plan_id)["uuid"]])
+    return extract_plans(ws.path, out, uuids)
 
 
 # --- command line: uppdrag copy / merge / send / backups / restore -----------------------

@@ -103,12 +103,19 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
     """The chosen plans (ids, uuids or diarienummer; None: every plan) in a new file that remembers
     the server. Written beside `out` and renamed into place: a stopped checkout leaves no file."""
     from app.plans import find_plan
+    from app.sharing import is_network_path
     from app.workspace import Workspace
     from db import models
     from db.server import open_server_store
     from db.store import create_store, fsync_dir
 
     out = Path(out)
+    if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
+        from app.network_file import put_new_on_share
+
+        made: list[int] = []
+        share = put_new_on_share(out, lambda local: made.append(checkout(url, local, plans, password=password)[1]))
+        return share, made[0]
     if out.exists():
         raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     server = open_server_store(url, read_only=True, password=password)

@@ -68,6 +68,10 @@ TARGETS: dict[str, Target] = {
                         "B2 with the portfolio on a local PostgreSQL team server (floor: raw psycopg fetch)"),
     "B14": Target("≤ 2 × floor", lambda v, f: f is not None and v <= 2 * f,
                   "write-back of the bench file to a network share (floor: plain file copy to the same share)"),
+    "B14-confirmed": Target("ratio reported", lambda v, f: v is not None,
+                            "B14 and its confirmation: the file read back whole from the share (floor: as B14)"),
+    "B5-network": Target("≤ 1.2 × floor + 1 ms", lambda v, f: f is not None and v <= 1.2 * f + 0.001,
+                         "B5's edit on a network file's working copy (floor: the same edit on a local file)"),
     "B9": Target("p95 ≤ 3 × floor and ≤ 20 ms, 0 lost, 0 errors",
                  lambda v, f: f is not None and v <= 3 * f and v <= 0.020,
                  "20 client processes × 200 edits on a local server (floor: raw UPDATE … WHERE version; COMMIT)"),
@@ -85,12 +89,18 @@ NOTES = {
     "B14": "the share is bench/share.py's stand-in (a private sshd, an sshfs mount on this machine); the "
            "write-back after one edit: snapshot of the working copy, written beside the share file with fsync, "
            "checked (quick_check and identity of the snapshot, the written copy read back in sampled blocks), "
-           "renamed over; the floor copies the same bytes to the same share with shutil.copyfile and fsync; "
+           "renamed over; B14-confirmed adds the confirmation after the rename (the file read back whole and "
+           "its hash compared with the snapshot's), without which the edits do not count as written back; "
+           "the floor copies the same bytes to the same share with shutil.copyfile and fsync; "
            "3 of each, interleaved, medians.",
+    "B5-network": "the same 30 edits on the working copy of the bench file on the stand-in share (its write-back "
+                  "worker running) and on a local copy, interleaved in one process; the details give the edits "
+                  "made while a write-back to the share runs on another thread (median and slowest).",
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
 }
-ORDER = ["B1", "B2", "B3", "B4", "B12", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "B2-server", "B9", "B10", "RSS"]
+ORDER = ["B1", "B2", "B3", "B4", "B12", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "B14-confirmed", "B5-network",
+         "B2-server", "B9", "B10", "RSS"]
 
 
 def machine() -> dict[str, Any]:

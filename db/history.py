@@ -325,6 +325,32 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
     return out
 
 
+def ancestry(version: str, records: dict[str, Record]) -> set[str]:
+    """`version` and every version it descends from, as far as the records (version -> record) tell."""
+    seen, todo = {version}, [version]
+    while todo:
+        rec = records.get(todo.pop())
+        if rec is None:
+            continue
+        for p in rec.parents:
+            if p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return seen
+
+
+def descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
+    """Whether `version` is `ancestor` or descends from it, by these records of one row."""
+    if version == ancestor:
+        return True
+    for r in records:  # most often a direct child, or a version this side has no record of: no walk
+        if r.version == version:
+            if ancestor == r.parent or ancestor == r.parent2:
+                return True
+            return ancestor in ancestry(version, {r.version: r for r in records})
+    return False
+
+
 def row_history(db: Any, row_uuid: str) -> list[Record]:
     """One row's versions, oldest first."""
     return sorted(read_records(db, [row_uuid]).get(row_uuid, []), key=lambda r: (r.rev, r.at, r.version))

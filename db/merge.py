@@ -52,6 +52,30 @@ class Side:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
         return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
 
+    def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
+        """The rows of this side whose current version `mine` does not have, in table order:
+        (uuid, version here, version in `mine` or None when `mine` lacks the row)."""
+        if not self.copies_into(mine):
+            here, there = self.versions(shape), mine.versions(shape)
+            return [(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
+        # Attached: compared in SQL, row by row at the same id (a copy keeps its rows' ids); a row
+        # whose id holds another row in `mine` (or none) is then looked up by its uuid.
+        rows = self.db.execute_sql(
+            f'SELECT t."uuid", t."version_id", m."uuid", m."version_id" FROM {history.table(shape.name, self.schema)} t '
+            f'LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
+            'WHERE m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id" ORDER BY t."id"').fetchall()
+        moved = [r[0] for r in rows if r[2] != r[0]]
+        found = dict(history.select_in(self.db, f'SELECT "uuid", "version_id" FROM "main"."{shape.name}" '
+                                                'WHERE "uuid" IN ({})', moved)) if moved else {}
+        out: list[tuple[str, str, str | None]] = []
+        for u, v, mu, mv in rows:
+            if mu != u:
+                mv = found.get(u)
+                if mv == v:
+                    continue
+            out.append((u, v, mv))
+        return out
+
     def states(self, shape: Shape, uuids: Sequence[str]) -> dict[str, RowState]:
         if not uuids:
             return {}
@@ -60,6 +84,28 @@ class Side:
     def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
         """Row uuid -> its version records; without `content`, only their links (no `data`)."""
         return history.read_records(self.db, uuids, content=content, schema=self.schema) if uuids else {}
+
+    def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
+        """The rows among `pairs` (uuid, version here, another version) whose version here is the other
+        one or descends from it, by this side's history. On SQLite each version's own record is read
+        in SQL (its parents are most often the answer); a row's whole history only where they are not."""
+        if not pairs:
+            return set()
+        if not _is_sqlite(self.db):
+            links = self.records([u for u, _, _ in pairs], content=False)
+            return {u for u, v, a in pairs if history.descends(v, a, links.get(u, ()))}
+        heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
+            f'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p '
+            f'JOIN {history.table("row_version", self.schema)} r '
+            'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
+        out, longer = set(), []
+        for u, v, a in pairs:
+            if v == a or a in heads.get(u, ()):
+                out.add(u)
+            elif u in heads:  # not a parent: the rest of the line tells
+                longer.append((u, v, a))
+        links = self.records([u for u, _, _ in longer], content=False)
+        return out | {u for u, v, a in longer if history.descends(v, a, links.get(u, ()))}
 
     def copies_into(self, other: Side) -> bool:
         """Whether rows can go from this side into `other` in SQL, never passing through Python:
@@ -134,6 +180,10 @@ ATTACHED = "theirs"
 def can_attach(db: Any) -> bool:
     """Whether another SQLite file can be attached to `db`: it is a SQLite database itself."""
     return isinstance(getattr(db, "obj", None) or db, SqliteDatabase)
+
+
+def _is_sqlite(db: Any) -> bool:
+    return can_attach(db) or isinstance(db, RawDatabase)
 
 
 @contextmanager

@@ -4,8 +4,13 @@ fresh files per test."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -41,6 +46,55 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def foreign_lock(path: Path) -> None:
+    """The sidecar lock of someone else (karin on another computer), fresh, held for an hour."""
+    from db.lock import lock_path
+
+    now = datetime.now(UTC)
+    lock_path(path).write_text(json.dumps({
+        "user": "karin", "machine": "annan-dator", "pid": 1,
+        "since": (now - timedelta(hours=1)).isoformat(), "heartbeat": now.isoformat()}))
+
+
+def written_back_elsewhere(share_file: Path, tmp: Path, sql: str, params: tuple[Any, ...]) -> None:
+    """Another computer's write-back of a network file: one statement run on a copy (by a plain
+    connection, as another program would), which is then renamed over the file on the share."""
+    theirs = tmp / f"deras-{share_file.name}"
+    shutil.copyfile(share_file, theirs)
+    conn = sqlite3.connect(theirs)
+    try:
+        with conn:
+            conn.execute(sql, params)
+    finally:
+        conn.close()
+    incoming = share_file.with_name(".inkommande")
+    shutil.copyfile(theirs, incoming)
+    os.replace(incoming, share_file)
+
+
+def no_sqlite_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, any SQLite connection to a file in `folder` (a share) fails the test: the
+    refused names are listed, and the connection raises."""
+    from urllib.parse import unquote, urlsplit
+
+    refused: list[str] = []
+    real = sqlite3.connect
+    inside = Path(folder).resolve()
+
+    def connect(database, *args, **kwargs):  # noqa: ANN001, ANN202 - sqlite3.connect's own
+        name = str(database)
+        if name.startswith("file:"):
+            name = unquote(urlsplit(name).path)
+        if name not in ("", ":memory:") and Path(os.path.abspath(name)).resolve().is_relative_to(inside):
+            refused.append(name)
+            raise AssertionError(f"SQLite opened {name} on the share")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", connect)
+    return refused
 
 
 def sidecars(path: Path) -> list[Path]:

@@ -423,7 +423,8 @@ class MainWindow(QMainWindow):
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
-            after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
+        # A network file is written back by a worker; a read-only view of one follows the share.
+        after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
         if reason:
             self.statusBar().showMessage(reason, 20000)
@@ -624,6 +625,10 @@ class MainWindow(QMainWindow):
             self.editor.flush()
         self.ofile.stack.clear()
         self.reload_everything()
+        merged = self.sync.take_merge_text() if self.sync is not None else None  # a network file's write-back
+        if merged:
+            self.statusBar().showMessage(merged, 20000)
+            return
         self.statusBar().showMessage(translate("MainWindow", "Filen har ändrats av ett annat program; visningen är uppdaterad."), 15000)
 
     def reload_everything(self) -> None:

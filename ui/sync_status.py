@@ -53,6 +53,7 @@ class SyncIndicator(QObject):
         self.label.setObjectName("locationLabel")
         status_bar.addPermanentWidget(self.label)
         self._showing_error = False
+        self.merge_text: str | None = None
         self.status_changed.connect(self.show_status)
         if self.netfile is not None:
             self.netfile.add_listener(self.status_changed.emit)  # from the worker thread: queued
@@ -77,7 +78,13 @@ class SyncIndicator(QObject):
             self.status_bar.setStyleSheet("")
             self.status_bar.showMessage(status.message, 10000)
         elif status.state == "merged":
+            self.merge_text = status.message
             self.status_bar.showMessage(status.message, 20000)  # say what came in from the share
+
+    def take_merge_text(self) -> str | None:
+        """What the last merge with the share brought in, once: the window says it when it reloads."""
+        text, self.merge_text = self.merge_text, None
+        return text
 
     def start(self) -> None:
         """Start writing back in the background (once the window is on screen)."""

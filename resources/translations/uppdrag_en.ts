@@ -1401,7 +1401,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>Skilj inte på å, ä, ö och a, o</source>
-        <translation>Treat å, ä, ö as a, o</translation>
+        <translation>Ignore accents on letters</translation>
     </message>
     <message>
         <source>Träff i planens text</source>

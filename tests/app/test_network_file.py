@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from datetime import UTC, datetime
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from app.workspace import Workspace
 from db import workcopy
 from db.lock import lock_path, read_lock
 from db.sidecars import JOURNAL_MAGIC
-from tests.conftest import sha256, sidecars
+from tests.conftest import foreign_lock, no_sqlite_in, sha256, sidecars, written_back_elsewhere
 
 
 @pytest.fixture
@@ -49,12 +49,6 @@ def _terms(path: Path) -> set[str]:
 
 def _add_term(ws: Workspace, text: str) -> None:
     ws.add("term", list_plans(ws)[0].id, term=text, explanation="")
-
-
-def _foreign_lock(path: Path) -> None:
-    now = datetime.now(UTC).isoformat()
-    lock_path(path).write_text(json.dumps({"user": "karin", "machine": "annan-dator", "pid": 1,
-                                           "since": now, "heartbeat": now}))
 
 
 def test_declared_folders_are_network_paths(share: Path, tmp_path: Path) -> None:
@@ -118,7 +112,7 @@ def test_reading_never_writes_to_the_share_even_beside_a_hot_journal(share_file:
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     journal = share_file.with_name(share_file.name + "-journal")
     journal.write_bytes(JOURNAL_MAGIC + os.urandom(4096))  # someone else's live transaction
-    _foreign_lock(share_file)
+    foreign_lock(share_file)
     before, journal_before = sha256(share_file), sha256(journal)
     ws, holder = open_for_editing(share_file, on_locked="read_only")
     assert ws.read_only and holder.user == "karin"
@@ -150,7 +144,7 @@ def test_a_lost_lock_stops_the_write_back_and_keeps_the_edit(share_file: Path) -
     ws, _ = open_for_editing(share_file)
     nf = ws.sharing.netfile
     before = sha256(share_file)
-    _foreign_lock(share_file)  # someone broke our lock and took the file
+    foreign_lock(share_file)  # someone broke our lock and took the file
     _add_term(ws, "efter låset")
     assert not nf.write_back()
     assert nf.status.state == "blocked" and "karin" in nf.status.message
@@ -185,7 +179,7 @@ def test_cli_writers_take_the_lock_and_write_back(share_file: Path, tmp_path: Pa
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
 
-    _foreign_lock(share_file)
+    foreign_lock(share_file)
     assert main(["import", str(share_file), str(plan_file)]) == 1
     assert "låst av karin" in capsys.readouterr().err
     lock_path(share_file).unlink()
@@ -217,7 +211,7 @@ def test_an_exclusive_create_that_lost_the_race_as_eperm_is_a_held_lock(tmp_path
     from db import lock as lockmod
 
     path = tmp_path / "delad.uppdrag"
-    _foreign_lock(path)
+    foreign_lock(path)
     real_open = os.open
 
     def sshfs_open(p, flags, *args):
@@ -229,3 +223,82 @@ def test_an_exclusive_create_that_lost_the_race_as_eperm_is_a_held_lock(tmp_path
     with pytest.raises(lockmod.LockHeld) as held:
         lockmod.FileLock(path).acquire()
     assert held.value.holder.user == "karin"
+
+
+def test_a_write_back_is_counted_only_once_the_file_on_the_share_is_read_back_whole(
+        share_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws, _ = open_for_editing(share_file)
+    nf = ws.sharing.netfile
+    _add_term(ws, "måste fram hel")
+    real_confirm = workcopy.confirm_on_share
+
+    def damaged_in_the_middle_then_confirm(share: Path, written: workcopy.Written) -> bool:
+        # A share that damaged one byte of what it stored, in the middle of the file; its size,
+        # time and first and last pages are as written, so only a whole read-back can tell.
+        st = share.stat()
+        with open(share, "r+b") as fh:
+            middle = os.pread(fh.fileno(), 1, st.st_size // 2)
+            os.pwrite(fh.fileno(), bytes([middle[0] ^ 0xFF]), st.st_size // 2)
+        os.utime(share, ns=(st.st_atime_ns, st.st_mtime_ns))
+        return real_confirm(share, written)
+
+    monkeypatch.setattr(workcopy, "confirm_on_share", damaged_in_the_middle_then_confirm)
+    assert not nf.write_back()
+    assert nf.status.state == "failed" and "inte lika med arbetskopian" in nf.last_error
+    assert nf.has_unsaved()  # the edit does not count as written back
+    monkeypatch.undo()
+    assert nf.write_back() and not nf.has_unsaved()
+    close_shared(ws)
+    assert "måste fram hel" in _terms(share_file)
+    conn = sqlite3.connect(f"file:{share_file}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+
+
+def test_a_read_only_view_follows_what_the_editor_writes_back(share_file: Path, tmp_path: Path) -> None:
+    foreign_lock(share_file)
+    ws, holder = open_for_editing(share_file, on_locked="read_only")
+    nf = ws.sharing.netfile
+    plan_id = list_plans(ws)[0].id
+
+    def title() -> str:
+        return next(p.title for p in list_plans(ws) if p.id == plan_id)
+
+    try:
+        assert holder.user == "karin" and title() != "Karins rubrik"
+        assert not nf.refresh_snapshot()  # nothing new on the share
+        written_back_elsewhere(share_file, tmp_path, "UPDATE plan SET title = ? WHERE id = ?", ("Karins rubrik", plan_id))
+        shared = sha256(share_file)
+        assert nf.refresh_snapshot()
+        assert title() == "Karins rubrik"
+        assert nf.status.state == "read_only" and "karin" in nf.status.message and "uppdaterat" in nf.status.message
+        assert not nf.refresh_snapshot()
+        assert sha256(share_file) == shared  # the view never writes to the share
+        # A file on the share that does not pass the check is not taken; the view keeps what it had.
+        share_file.write_bytes(share_file.read_bytes()[:4096])
+        assert not nf.refresh_snapshot()
+        assert title() == "Karins rubrik"
+    finally:
+        close_shared(ws)
+    assert sorted(p.name for p in share_file.parent.iterdir()) == sorted([share_file.name, lock_path(share_file).name])
+
+
+def test_writers_that_make_a_file_make_it_here_and_put_it_on_the_share(share_file: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    local = tmp_path / "lokal.uppdrag"
+    assert main(["copy", str(share_file), str(local)]) == 0
+    refused = no_sqlite_in(share_file.parent, monkeypatch)
+    copy, sent = share_file.with_name("kopia.uppdrag"), share_file.with_name("skickad.uppdrag")
+    assert main(["copy", str(local), str(copy)]) == 0
+    assert main(["copy", str(share_file), str(copy), "--skriv-over"]) == 0
+    assert main(["send", str(share_file), "1", "-o", str(sent)]) == 0
+    assert main(["copy", str(local), str(copy)]) == 1  # it is there: not replaced without --skriv-over
+    foreign_lock(copy)
+    assert main(["copy", str(local), str(copy), "--skriv-over"]) == 1  # someone has it open
+    assert refused == []
+    monkeypatch.undo()
+    assert len(list_plans_of(copy)) == 2 and len(list_plans_of(sent)) == 1
+    assert sorted(p.name for p in share_file.parent.iterdir()) == sorted(
+        [share_file.name, copy.name, sent.name, lock_path(copy).name])

@@ -10,6 +10,7 @@ from app.plans import add_examples, list_plans
 from app.sync import checkout, push, sync, team_server_of
 from app.workspace import Workspace
 from db.errors import StoreError
+from tests.conftest import no_sqlite_in
 
 
 def titles(ws: Workspace) -> dict[str, str]:
@@ -122,3 +123,25 @@ def test_sync_of_a_file_that_was_not_checked_out(tmp_path):
     Workspace.create(plain).close()
     with pytest.raises(StoreError, match="inte utcheckad"):
         sync(plain)
+
+
+def test_a_checkout_to_a_network_drive_is_made_here_and_synced_through_its_working_copy(
+        server_db, pushed, tmp_path, monkeypatch):
+    share = tmp_path / "G"
+    share.mkdir()
+    monkeypatch.setenv("UPPDRAG_NETWORK_FOLDERS", str(share))
+    url = server_db.url("alice")
+    refused = no_sqlite_in(share, monkeypatch)
+    out, count = checkout(url, share / "tåg.uppdrag")
+    assert count == 2 and out == share / "tåg.uppdrag"
+    edit(url, sorted(on_server(url))[0], title="Ändrad på servern")
+    report = sync(out)
+    assert report.fetched and report.refused == []
+    assert refused == []
+    monkeypatch.undo()
+    local = Workspace.open(out, read_only=True)
+    try:
+        assert "Ändrad på servern" in titles(local).values()
+    finally:
+        local.close()
+    assert sorted(p.name for p in share.iterdir()) == [out.name]

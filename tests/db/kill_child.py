@@ -6,6 +6,8 @@ acknowledges each commit on stdout only after it has returned.
     kill_child.py FILE progress K        import one plan; SIGKILL itself at progress callback K
     kill_child.py FILE count             import one plan and print how many progress callbacks it took
     kill_child.py FILE mixed N TAG       N steps alternating import and edit (for concurrent writers)
+    kill_child.py FILE merge K OTHER     merge OTHER into FILE; SIGKILL itself at progress callback K
+    kill_child.py FILE merge-count OTHER merge OTHER into FILE and print how many progress callbacks it took
     kill_child.py FILE serve             read commands ("edit", "import", "progress K", "count") on
                                          stdin; fork one writer per command, print "pid N" for it
                                          and "done" when it has ended. Imports are paid once, so
@@ -96,11 +98,9 @@ def run(path: Path, mode: str, argv: list[str]) -> None:
             data["title"] = f"import {data['uuid']}"
             import_plan_data(ws, data)
             say(data["uuid"])
-    elif mode in ("progress", "count"):
-        data = renew_uuids(example)
-        data["title"] = f"import {data['uuid']}"
+    elif mode in ("progress", "count", "merge", "merge-count"):
         calls = 0
-        kill_at = int(argv[0]) if mode == "progress" else -1
+        kill_at = int(argv[0]) if mode in ("progress", "merge") else -1
 
         def tick() -> int:
             nonlocal calls
@@ -110,9 +110,18 @@ def run(path: Path, mode: str, argv: list[str]) -> None:
             return 0
 
         ws.store.db.connection().set_progress_handler(tick, PROGRESS_STEP)
-        import_plan_data(ws, data)
+        if mode.startswith("merge"):
+            from app.merge import merge_into
+
+            merge_into(ws.store, Path(argv[-1]), prefer="mine")  # every statement on this file's connection
+            done = "merged"
+        else:
+            data = renew_uuids(example)
+            data["title"] = f"import {data['uuid']}"
+            import_plan_data(ws, data)
+            done = data["uuid"]
         ws.store.db.connection().set_progress_handler(None, PROGRESS_STEP)
-        say(f"{data['uuid']} {calls}")
+        say(f"{done} {calls}")
     elif mode == "mixed":
         steps, tag = int(argv[0]), argv[1]
         plan_id = first_plan(ws)

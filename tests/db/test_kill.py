@@ -3,9 +3,9 @@
 A child process (tests/db/kill_child.py) writes through the app's services and
 prints each step only after its commit has returned. The parent kills it at
 random times (20–250 ms after it is ready) and at deterministic points inside
-an import (a progress handler in the child SIGKILLs itself at callback K).
+an import and a merge (a progress handler in the child SIGKILLs itself at callback K).
 After every kill `uppdrag check` must pass, every acknowledged step must be in
-the file, and an import must be complete or absent, never partial.
+the file, and an import or a merge must be complete or absent, never partial.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ EXAMPLE = ROOT / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
 RANDOM_EDIT_KILLS = 60
 RANDOM_IMPORT_KILLS = 60
 PROGRESS_KILLS = 100
+MERGE_KILLS = 60
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the kill harness forks (POSIX)")
 
@@ -235,3 +236,71 @@ def test_four_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     assert goals == {f"w{n}-{i}" for n in range(4) for i in range(0, steps, 2)}
     assert imports == 4 * (steps // 2)
     _imports_complete(path)
+
+
+def _merge_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A file with the example plan and a byte copy of it, each edited apart; the copy adds a plan."""
+    from app.plans import import_plan_data, renew_uuids
+
+    mine = _new_file(tmp_path)
+    ws = Workspace.open(mine)
+    import_plan_data(ws, renew_uuids(json.loads(EXAMPLE.read_text(encoding="utf-8"))))
+    ws.close()
+    theirs = tmp_path / "kollegans.uppdrag"
+    theirs.write_bytes(mine.read_bytes())
+    for path, tag, every in ((mine, "min", 3), (theirs, "din", 2)):
+        ws = Workspace.open(path)
+        for n, section in enumerate(ws.list("section", _ro_plan(path))):
+            if n % every == 0:
+                ws.update("section", section["id"], heading=f"{section['heading']} ({tag})")
+        if tag == "din":
+            import_plan_data(ws, renew_uuids(json.loads(EXAMPLE.read_text(encoding="utf-8"))))
+        ws.close()
+    return mine, theirs
+
+
+def _ro_plan(path: Path) -> int:
+    conn = _ro(path)
+    try:
+        return conn.execute("SELECT plan_id FROM section ORDER BY id LIMIT 1").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_deterministic_kills_inside_a_merge(tmp_path: Path) -> None:
+    """A merge killed anywhere, the rows it copies in SQL included, leaves the file as it was or merged."""
+    from app.merge import merge_files
+    from tests.app.test_merge_property import _content
+
+    mine, theirs = _merge_pair(tmp_path)
+    before_bytes = mine.read_bytes()
+    merged = tmp_path / "sammanslagen.uppdrag"
+    merged.write_bytes(before_bytes)
+    report = merge_files(merged, theirs, prefer="mine")
+    assert report.added and report.updated and report.conflicts
+    before, after = _content(mine, versions=True), _content(merged, versions=True)
+    writer = Writer(mine)
+    started = time.monotonic()
+    outcomes = {"as it was": 0, "merged": 0}
+    journals = 0
+    try:
+        acks, signum = writer.run(f"merge-count {theirs}", None)
+        assert signum == 0 and len(acks) == 1
+        total = int(acks[0].split()[1])
+        assert _content(mine, versions=True) == after
+        points = sorted({1 + total * i // MERGE_KILLS for i in range(MERGE_KILLS)})
+        for k in points:
+            mine.write_bytes(before_bytes)
+            acks, signum = writer.run(f"merge {k} {theirs}", None)
+            assert signum == signal.SIGKILL and acks == []
+            journals += mine.with_name(mine.name + "-journal").exists()  # killed while writing
+            _check(mine)
+            state = _content(mine, versions=True)
+            assert state in (before, after)
+            outcomes["as it was" if state == before else "merged"] += 1
+    finally:
+        writer.close()
+    print(f"\n{len(points)} kills of {total} progress points inside a merge: {outcomes}, {journals} while "
+          f"writing, {time.monotonic() - started:.1f} s")
+    assert len(points) == MERGE_KILLS
+    assert journals >= 10  # the kills did land inside the merge's writes too

@@ -28,7 +28,7 @@ from db import models
 from db.errors import StoreError
 from db.lock import FileLock, LockHeld, LockInfo, break_lock, lock_path, read_lock
 from app.merge import merge_files
-from tests.conftest import sha256
+from tests.conftest import foreign_lock, sha256
 
 
 @pytest.fixture
@@ -173,3 +173,20 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     got = ws.list("goal", plan)[0]
     assert (got["text"], got["measure"]) == ("ändrat där", "ändrat här")
     ws.close()
+
+
+def test_two_opening_at_the_same_instant_the_one_who_lost_is_told_who_won(dbfile: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The winner's exclusive create leaves the lock empty for a moment before its name is in it;
+    the other program reads it again until it is, and names the real holder, not "okänd"."""
+    path = lock_path(dbfile)
+    path.write_bytes(b"")  # created by the winner, not yet filled in
+
+    def winner_fills_in(_seconds: float) -> None:
+        foreign_lock(dbfile)
+
+    monkeypatch.setattr("db.lock.time.sleep", winner_fills_in)
+    with pytest.raises(FileInUse) as busy:
+        open_for_editing(dbfile)
+    assert busy.value.holder.user == "karin" and busy.value.holder.machine == "annan-dator"
+    assert "okänd" not in str(busy.value)

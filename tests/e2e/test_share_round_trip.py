@@ -78,3 +78,48 @@ def test_two_files_made_apart_keep_each_others_plans_side_by_side(tmp_path: Path
     assert main(["merge", str(a), str(b)]) == 0
     assert "Konflikter: 0" in capsys.readouterr().out
     assert len(_titles(a)) == 4
+
+
+def test_six_rounds_of_one_sided_edits_on_copies_made_with_uppdrag_copy(tmp_path: Path, capsys) -> None:
+    """The issue's measurement: six rounds of 8 one-sided edits (4 a side, on headings and goals of both
+    plans, some rows edited again in later rounds), each round merged both ways: no edit lost, no
+    conflict, and both files the same after every round."""
+    import random
+
+    from app.workspace import Workspace
+
+    a, b = tmp_path / "a.uppdrag", tmp_path / "b.uppdrag"
+    assert main(["init", str(a), "--examples"]) == 0
+    assert main(["copy", str(a), str(b)]) == 0
+    capsys.readouterr()
+    rng = random.Random(14)
+    for round_ in range(6):
+        ws = Workspace.open(a)
+        rows = [("section", r["id"], "heading") for p in ws.list("plan") for r in ws.list("section", p["id"])]
+        rows += [("goal", r["id"], "text") for p in ws.list("plan") for r in ws.list("goal", p["id"])]
+        ws.close()
+        chosen = rng.sample(rows, 8)
+        expected = {}
+        for path, edits in ((a, chosen[:4]), (b, chosen[4:])):
+            ws = Workspace.open(path)
+            for kind, row_id, field in edits:
+                value = f"runda {round_} i {path.stem}"
+                ws.update(kind, row_id, **{field: value})
+                expected[(kind, row_id, field)] = value
+            ws.close()
+        for mine, theirs in ((a, b), (b, a)):
+            assert main(["merge", str(mine), str(theirs)]) == 0
+            assert "Konflikter: 0" in capsys.readouterr().out
+        for path in (a, b):
+            ws = Workspace.open(path)
+            for (kind, row_id, field), value in expected.items():
+                row = next(r for p in ws.list("plan") for r in ws.list(kind, p["id"]) if r["id"] == row_id)
+                assert row[field] == value, (round_, path.name, kind, field)
+            ws.close()
+        assert _content(a) == _content(b)
+
+
+def _content(path: Path) -> dict:
+    from tests.app.test_merge_property import _content as content
+
+    return content(path, versions=True)

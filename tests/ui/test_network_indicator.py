@@ -5,7 +5,11 @@ themselves, also after the share was away. The share is a folder declared as one
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.plans import add_examples
 from app.workspace import Workspace
+from tests.conftest import foreign_lock, written_back_elsewhere
 from ui_steps import type_into
 
 
@@ -117,3 +122,67 @@ def test_a_new_file_on_the_network_drive_is_written_there_whole(qtbot, make_wind
     qtbot.waitUntil(lambda: _label(window).text() == "Nätverksenhet – allt sparat")
     assert sorted(p.name for p in target.parent.iterdir()) == sorted(
         [share_file.name, target.name, target.name + ".lock"])
+
+
+def test_a_read_only_view_shows_what_the_editor_writes_back(qtbot, make_window, share_file: Path, empty_file: Path,
+                                                          tmp_path: Path, monkeypatch) -> None:
+    foreign_lock(share_file)  # karin edits the file on another computer
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.LockedFileDialog.exec",
+                        lambda dialog: dialog.read_only_button.click() or 1)
+    window = make_window(empty_file)
+    assert window.open_path(share_file)
+    assert window.ofile.read_only
+    nf = window.ofile.ws.sharing.netfile
+    nf.read_poll_s = 0.05
+    window.watcher.timer.setInterval(50)
+    plan_id = window.current_plan_id()
+    title = window.editor.show_page("metadata").form.editor("title").line
+    assert title.text() != "Karins nya rubrik"
+    qtbot.waitUntil(lambda: _label(window).text() == "Nätverksenhet – skrivskyddad")
+
+    # Karin's program writes the file back: an edited copy renamed over it on the share.
+    written_back_elsewhere(share_file, tmp_path, "UPDATE plan SET title = ? WHERE id = ?", ("Karins nya rubrik", plan_id))
+    shared = share_file.read_bytes()
+
+    qtbot.waitUntil(lambda: window.editor.show_page("metadata").form.editor("title").line.text()
+                    == "Karins nya rubrik", timeout=20000)
+    row = window.plan_model.index_of_plan(plan_id)
+    assert row.data() == "Karins nya rubrik"
+    assert window.ofile.read_only and not window.actions_["new_plan"].isEnabled()
+    qtbot.waitUntil(lambda: "uppdaterat" in _label(window).toolTip())  # the status comes by a queued signal
+    assert "karin" in _label(window).toolTip()
+    assert share_file.read_bytes() == shared  # the view never writes to the share
+    assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name, share_file.name + ".lock"]
+
+
+KARIN_EDITS = """
+import sys
+from app.workspace import Workspace
+ws = Workspace.open(sys.argv[1])
+ws.update("plan", int(sys.argv[2]), title="Karins rubrik")
+ws.close()
+"""
+
+
+def test_a_file_changed_on_the_share_is_merged_and_the_window_shows_both(qtbot, make_window, share_file: Path,
+                                                                          tmp_path: Path) -> None:
+    window = make_window(share_file)
+    _quick(window)
+    qtbot.waitUntil(lambda: _label(window).text() == "Nätverksenhet – allt sparat")
+    mine = window.current_plan_id()
+    theirs = next(p for p in (1, 2) if p != mine)
+    # Someone edits a copy on another computer (a broken stale lock, a file manager) and puts it back.
+    copy = tmp_path / "karins.uppdrag"
+    shutil.copyfile(share_file, copy)
+    env = {**os.environ, "UPPDRAG_DATA_DIR": str(tmp_path / "karin"),
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")])}
+    subprocess.run([sys.executable, "-c", KARIN_EDITS, str(copy), str(theirs)], env=env, check=True)
+    shutil.copyfile(copy, share_file.with_name(".inkommande"))
+    os.replace(share_file.with_name(".inkommande"), share_file)
+
+    type_into(qtbot, window.editor.show_page("metadata").form.editor("title").line, "Min rubrik")
+    qtbot.waitUntil(lambda: window.plan_model.index_of_plan(theirs).data() == "Karins rubrik", timeout=20000)
+    qtbot.waitUntil(lambda: "sammanfogade" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: _label(window).text() == "Nätverksenhet – allt sparat", timeout=20000)
+    assert window.plan_model.index_of_plan(mine).data() == "Min rubrik"
+    assert (_title_on(share_file, mine), _title_on(share_file, theirs)) == ("Min rubrik", "Karins rubrik")

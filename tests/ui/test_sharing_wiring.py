@@ -3,28 +3,20 @@ copy, sending a plan, freezing an edition, and the session backup made when a fi
 
 from __future__ import annotations
 
-import json
 import shutil
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.plans import find_plan, list_plans
 from app.workspace import Workspace
 from db.backup import list_backups
-from db.lock import lock_path, read_lock
+from db.lock import read_lock
+from tests.conftest import foreign_lock
 from tests.ui.ui_steps import beside_the_window, plan_id_by_title
-
-
-def _foreign_lock(path: Path) -> None:
-    now = datetime.now(UTC)
-    lock_path(path).write_text(json.dumps({
-        "user": "karin", "machine": "annan-dator", "pid": 1,
-        "since": (now - timedelta(hours=1)).isoformat(), "heartbeat": now.isoformat()}))
 
 
 def test_file_held_by_someone_else_opens_read_only_when_chosen(make_window, example_file: Path,
                                                                empty_file: Path, monkeypatch) -> None:
-    _foreign_lock(example_file)
+    foreign_lock(example_file)
     chosen = []
 
     def exec_(dialog):
@@ -44,7 +36,7 @@ def test_file_held_by_someone_else_opens_read_only_when_chosen(make_window, exam
 
 
 def test_cancel_keeps_the_current_file(make_window, example_file: Path, empty_file: Path, monkeypatch) -> None:
-    _foreign_lock(example_file)
+    foreign_lock(example_file)
     monkeypatch.setattr("ui.dialogs.sharing_dialogs.LockedFileDialog.exec", lambda d: d._done("cancel") or 0)
     window = make_window(empty_file)
     assert not window.open_path(example_file)
