@@ -137,6 +137,8 @@ class OverviewView(QWidget):
         self.filter.setPlaceholderText(translate("Overview", "Filtrera (plan, ägare, organisation, status …)"))
         self.report = QComboBox()
         self.report.setObjectName("overviewReport")
+        self.filter.setAccessibleName(translate("Overview", "Filtrera planerna"))
+        self.report.setAccessibleName(translate("Overview", "Rapportfärg"))
         self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
         for key, label in REPORT_CHOICES:
             self.report.addItem(translate("Overview", label), key)
@@ -148,6 +150,7 @@ class OverviewView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("overviewTable")
+        self.table.setAccessibleName(translate("Overview", "Planerna"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -315,6 +315,10 @@
         <translation>The plan as it is now</translation>
     </message>
     <message>
+        <source>Alla ändringar i planen</source>
+        <translation>Every change in the plan</translation>
+    </message>
+    <message>
         <source>&amp;Exportera till Word med bilagan ”Ändringar sedan utgåva”…</source>
         <translation>&amp;Export to Word with the appendix “Changes since edition”…</translation>
     </message>
@@ -820,6 +824,14 @@ Do you want to open the file?</translation>
     <message>
         <source>Filtrera (vem, del, text)…</source>
         <translation>Filter (who, part, text)…</translation>
+    </message>
+    <message>
+        <source>Filtrera ändringarna</source>
+        <translation>Filter the changes</translation>
+    </message>
+    <message>
+        <source>Ändringar</source>
+        <translation>Changes</translation>
     </message>
     <message>
         <source>Tid</source>
@@ -1605,12 +1617,24 @@ Do you want to open the file?</translation>
         <translation>Filter (plan, owner, organisation, status …)</translation>
     </message>
     <message>
+        <source>Filtrera planerna</source>
+        <translation>Filter the plans</translation>
+    </message>
+    <message>
+        <source>Rapportfärg</source>
+        <translation>Report colour</translation>
+    </message>
+    <message>
         <source>Alla rapportfärger</source>
         <translation>All report colours</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport (Excel)…</source>
         <translation>Export portfolio report (Excel)…</translation>
+    </message>
+    <message>
+        <source>Planerna</source>
+        <translation>The plans</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport</source>

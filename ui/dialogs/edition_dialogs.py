@@ -93,6 +93,7 @@ class CompareEditionsDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("allChanges")
         self.summary.setReadOnly(True)
+        self.summary.setAccessibleName(translate("Editions", "Alla ändringar i planen"))
         self.export_button = QPushButton(translate("Editions", "&Exportera till Word med bilagan ”Ändringar sedan utgåva”…"))
         self.export_button.setObjectName("exportAppendix")
         self.export_button.setVisible(export is not None)

@@ -32,10 +32,12 @@ class HistoryDialog(QDialog):
         self.filter = QLineEdit()
         self.filter.setObjectName("historyFilter")
         self.filter.setPlaceholderText(translate("History", "Filtrera (vem, del, text)…"))
+        self.filter.setAccessibleName(translate("History", "Filtrera ändringarna"))
         self.filter.textChanged.connect(self.fill)
         self.tree = QTreeWidget()
         self.tree.setObjectName("historyTree")
         self.tree.setRootIsDecorated(False)
+        self.tree.setAccessibleName(translate("History", "Ändringar"))
         self.tree.setHeaderLabels([translate("History", "Tid"), translate("History", "Vem"), translate("History", "Vad"),
                                    translate("History", "Del"), translate("History", "Ändring")])
         self.count = QLabel("")
