@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 translations: $(STAMP)
 	@if [ -f ui/i18n_build.py ]; then $(BIN)/python -m ui.i18n_build; fi
 
-# Collect every string the ui shows into resources/translations/*.ts (Qt's pyside6-lupdate over
+# Collect every string the ui shows into app/resources/translations/*.ts (Qt's pyside6-lupdate over
 # every ui module); new ones are left unfinished for a translator, and `make test` fails until done.
 translations-update: $(STAMP)
 	$(BIN)/python -m ui.i18n_build --update
@@ -35,6 +35,8 @@ run: venv
 # Random order (pytest-randomly; the seed is printed at the end). PYTEST_ARGS adds options, e.g.
 # PYTEST_ARGS=--randomly-seed=N for an order again, PYTEST_ARGS="-p no:randomly" for the written order.
 test: venv
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # The README's pictures of the main views in Swedish and English (docs/screenshots), taken by the UI tests.

@@ -20,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from sqlite3 import Connection
 
 from app import kinds
 from app.people import ANONYMISED_FIELDS, ANONYMOUS, anonymise_person, contact_parts, references
 from app.workspace import Workspace
 from db import history, models, scrub
+from db.scrub import Connection
 
 REPLACEMENT = "(anonymiserad)"
 NOTE = "Personuppgifter borttagna {date}."
@@ -118,7 +118,8 @@ def _conn(ws: Workspace) -> Connection:
     return conn
 
 
-def _plan_titles() -> dict[int, str]:
+def _plan_titles(ws: Workspace) -> dict[int, str]:
+    ws.store.activate()
     return dict(models.Plan.select(models.Plan.id, models.Plan.title).tuples())
 
 
@@ -148,9 +149,9 @@ def preview(ws: Workspace, target: Target) -> Preview:
     """Everything anonymising `target` would change, for the user to see before it is done."""
     pattern = target.pattern()
     out = Preview(target, copies=[p for p in copies_of(ws) if p.exists()])
-    titles = _plan_titles()
+    titles = _plan_titles(ws)
     if target.person_id is not None:
-        for kind_name, ids in references(target.person_id, include_deleted=True).items():
+        for kind_name, ids in references(ws, target.person_id, include_deleted=True).items():
             k = kinds.kind(kind_name)
             m = k.model
             for plan_id, deleted in m.select(m.plan, m.deleted_at).where(m.id.in_(ids)).tuples():

@@ -54,7 +54,8 @@ class SwedishParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", SwedishHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # its own -h, with a Swedish help text, below
+        super().__init__(*args, **kwargs)
         self._positionals.title = POSITIONALS_TITLE
         self._optionals.title = OPTIONALS_TITLE
         if add_help:

@@ -142,7 +142,8 @@ def _entries(ws: Workspace, table: str, states: list[history.RowState],
 
 
 def _people() -> dict[str, str]:
-    return {u: n for u, n in models.Person.select(models.Person.uuid, models.Person.name).tuples()}
+    rows: Any = models.Person.select(models.Person.uuid, models.Person.name).tuples()  # (uuid, name) pairs
+    return {uuid: name for uuid, name in rows}
 
 
 def plan_history(ws: Workspace, plan_id: int) -> list[HistoryEntry]:
@@ -150,7 +151,8 @@ def plan_history(ws: Workspace, plan_id: int) -> list[HistoryEntry]:
     people = _people()
     out = _entries(ws, "plan", history.read_states(ws.store.db, history.shape_of("plan"), ids=[plan_id]), people)
     for model in models.PLAN_PART_MODELS:
-        ids = [i for (i,) in model.select(model.id).where(model.plan == plan_id).tuples()]
+        rows: Any = model.select(model.id).where(model.plan == plan_id).tuples()  # (id,) each
+        ids = [i for (i,) in rows]
         if ids:
             shape = history.shape_of(model._meta.table_name)
             out += _entries(ws, shape.name, history.read_states(ws.store.db, shape, ids=ids), people)

@@ -13,7 +13,7 @@ def check_report(path: Path | str) -> tuple[bool, list[str]]:
     """(all well, lines to show); a file that cannot be opened raises StoreError (FileRefused).
 
     A file on a network drive is checked in a local byte copy: SQLite never opens it on the share."""
-    from app.sharing import is_network_path
+    from app.network_paths import is_network_path
     from db.server import is_server_url
 
     if is_server_url(path):

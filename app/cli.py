@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.argparse_sv import SwedishParser
+from app.command_files import add_break_lock_option, close_file, open_file, tell
 from app.export.result import ExportError
+from app.network_paths import is_network_path
 from app.team import location
 from db.errors import StoreError, database_error_text
 
@@ -35,8 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"uppdrag {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
-
-    from app.sharing import add_break_lock_option
 
     p = sub.add_parser("init", help="skapa en ny databasfil")
     p.add_argument("file", type=Path, metavar="FIL")
@@ -94,47 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="ta bort uppgifterna också ur filens automatiska säkerhetskopior och ångra-kopior")
     add_break_lock_option(p)
 
-    from app import sharing  # copy, merge, send, backups, restore
+    from app import sharing_commands, team_commands  # copy, merge, …; the team server (PostgreSQL)
 
-    sharing.add_commands(sub)
-    from app import team  # the team server (PostgreSQL)
-
-    team.add_commands(sub)
+    sharing_commands.add_commands(sub)
+    team_commands.add_commands(sub)
     return parser
-
-
-def _open(path: Path, *, read_only: bool = False):  # noqa: ANN202 - Workspace, imported lazily
-    """A file for one command; a file on a network drive goes through its local working copy."""
-    from app.sharing import is_network_path
-
-    if is_network_path(path):
-        from app.network_file import open_network
-
-        return open_network(path, read_only=read_only)[0]
-    from app.workspace import Workspace
-
-    return tell(Workspace.open(path, read_only=read_only))
-
-
-def tell(ws):  # noqa: ANN001, ANN201 - a Workspace, imported lazily
-    """Say on stderr what opening the file did beside it (a stray WAL set aside, a recovery)."""
-    for notice in ws.store.notices:
-        print(f"uppdrag: {notice}", file=sys.stderr)
-    return ws
-
-
-def _close(ws) -> None:  # noqa: ANN001
-    """Close what _open opened; a network file is written back first (a failure is exit 1)."""
-    from app.sharing import close_shared, written_back_or_raise
-
-    written_back_or_raise(close_shared(ws))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from app.plans import add_examples
     from app.workspace import Workspace
-
-    from app.sharing import is_network_path
 
     if is_network_path(args.file):
         from app.network_file import create_network
@@ -145,7 +114,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         ids = add_examples(ws) if args.examples else []
     finally:
-        _close(ws)
+        close_file(ws)
     extra = f" med {len(ids)} exempelplaner" if ids else ""
     print(f"Skapade {args.file}{extra}.")
     return 0
@@ -154,12 +123,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from app.plans import list_plans
 
-    ws = _open(args.file, read_only=True)
+    ws = open_file(args.file, read_only=True)
     try:
         plans = list_plans(ws)
         damage = ws.store.damage_message()  # list_plans read only what it showed: check the whole file
     finally:
-        _close(ws)
+        close_file(ws)
     if damage:
         print(f"uppdrag: {damage}", file=sys.stderr)
     if args.json:
@@ -174,13 +143,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.plans import import_plan_file
-    from app.sharing import close_shared, open_for_writing
+    from app.sharing import open_for_writing
 
     ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
     try:
         plan_id, existed = import_plan_file(ws, args.plan_file)
     finally:
-        _close(ws)
+        close_file(ws)
     print(f"{'Uppdaterade' if existed else 'Importerade'} plan {plan_id} från {args.plan_file.name}.")
     return 0
 
@@ -189,7 +158,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.exporters import export_plan, registrar_findings
     from app.plans import find_plan
 
-    ws = _open(args.file, read_only=True)
+    ws = open_file(args.file, read_only=True)
     try:
         outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
                               checklists=getattr(args, "checklists", False),
@@ -197,7 +166,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                               changes_since=getattr(args, "changes_since", None))
         findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
     finally:
-        _close(ws)
+        close_file(ws)
     for warning in outcome.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Skrev {outcome.path}.")
@@ -216,19 +185,19 @@ def cmd_resources(args: argparse.Namespace) -> int:
 
     from app import load
 
-    ws = _open(args.file, read_only=True)
+    ws = open_file(args.file, read_only=True)
     try:
         first = load.parse_month(args.from_month) if args.from_month else None
         last = load.parse_month(args.to_month) if args.to_month else None
         if first is None or last is None:
-            span = load.booking_span()
+            span = load.booking_span(ws)
             today = date.today().replace(day=1)
             first = first or (span[0] if span else today)
             year_on = date(first.year + (first.month + 10) // 12, (first.month + 10) % 12 + 1, 1)
             last = last or (span[1] if span and span[1] >= first else year_on)
         table = load.monthly_load(ws, first, last)
     finally:
-        _close(ws)
+        close_file(ws)
     if args.json:
         print(json.dumps(table.as_json(), ensure_ascii=False, indent=2))
     else:
@@ -250,13 +219,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from app.plan_diff import text_lines
     from app.plans import find_plan
 
-    ws = _open(args.file, read_only=True)
+    ws = open_file(args.file, read_only=True)
     try:
         plan_id = find_plan(ws, args.plan)
         uuid = ws.get("plan", plan_id)["uuid"]
         diffs, old, new = plan_changes(ws, plan_id, args.from_label, args.to_label)
     finally:
-        _close(ws)
+        close_file(ws)
     if args.json:
         print(json.dumps({"plan": uuid, "from": old, "to": new, "changes": [d.as_json() for d in diffs]},
                          ensure_ascii=False, indent=2))
@@ -269,11 +238,11 @@ def cmd_history(args: argparse.Namespace) -> int:
     from app.change_history import as_json, plan_history
     from app.plans import find_plan
 
-    ws = _open(args.file, read_only=True)
+    ws = open_file(args.file, read_only=True)
     try:
         entries = plan_history(ws, find_plan(ws, args.plan))
     finally:
-        _close(ws)
+        close_file(ws)
     print(as_json(entries) if args.json else "\n".join(e.line() for e in entries))
     return 0
 
@@ -297,7 +266,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         copies = anon.anonymise_copies(ws, target) if args.copies else []
         left = [p for p in anon.copies_of(ws) if p.exists()] if not args.copies else []
     finally:
-        _close(ws)
+        close_file(ws)
     who = f"heter nu ”{outcome.label}”" if outcome.label else "fanns inte i personregistret"
     if target.already_done:
         print(f"{target.name} var redan borttagen ur {args.file.name}.")
@@ -327,9 +296,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _sharing_handler(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from app import sharing
+        from app import sharing_commands
 
-        return sharing.HANDLERS[name](args)
+        return sharing_commands.HANDLERS[name](args)
 
     return run
 
@@ -339,9 +308,9 @@ HANDLERS.update({name: _sharing_handler(name) for name in ("copy", "merge", "sen
 
 def _team_handler(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from app import team
+        from app import team_commands
 
-        return team.HANDLERS[name](args)
+        return team_commands.HANDLERS[name](args)
 
     return run
 

@@ -379,7 +379,7 @@ def format_range(start: VagueDate | None, end: VagueDate | None, style: str = "s
     if start is not None and end is not None and start != end:
         if start.precision is end.precision is Precision.WEEK:
             a, b = start.start.isocalendar(), end.start.isocalendar()
-            if a.year == b.year:
+            if a.year == b.year and a.week <= b.week:  # "v. 5–1 2000" would read as crossing a new year
                 return f"v. {a.week}–{b.week} {a.year}"
         return f"{start.format(style)} – {end.format(style)}"
     only = start if start is not None else end

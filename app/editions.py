@@ -42,6 +42,13 @@ def suggest_label(current: str | None, *, major: bool = False) -> str:
     return f"{a + 1}.0" if major else f"{a}.{b + 1}"
 
 
+def proposed_label(ws: Workspace, plan_id: int) -> str:
+    """The label to offer when freezing: the next after the plan's edition, or, before the
+    first freeze, the plan's own edition (0.1 when it has none)."""
+    current = ws.get("plan", plan_id)["edition"]
+    return suggest_label(current) if list_editions(ws, plan_id) else (current or "0.1")
+
+
 def list_editions(ws: Workspace, plan_id: int) -> list[EditionInfo]:
     E = models.Edition
     rows = E.select().where((E.plan == plan_id) & E.deleted_at.is_null()).order_by(E.edition_date, E.id)
@@ -64,7 +71,7 @@ def freeze_edition(ws: Workspace, plan_id: int, label: str, comment: str = "",
     when = on or date.today()
     with ws.store.write():
         ws.update("plan", plan_id, edition=label)
-        snapshot = plan_to_dict(plan_id, with_editions=False)
+        snapshot = plan_to_dict(ws, plan_id, with_editions=False)
         change = ws.add("edition", plan_id, label=label, edition_date=when, comment=comment,
                         snapshot=json.dumps(snapshot, ensure_ascii=False))
     row = models.Edition.get_by_id(change.ids[0])
@@ -127,7 +134,7 @@ def compare_editions(ws: Workspace, old_id: int, new_id: int | None = None) -> l
     old_row = models.Edition.get_by_id(old_id)
     old = view_edition(ws, old_id)
     if new_id is None:
-        new, new_label = plan_to_dict(old_row.__data__["plan"], with_editions=False), "nu"
+        new, new_label = plan_to_dict(ws, old_row.__data__["plan"], with_editions=False), "nu"
     else:
         new, new_label = view_edition(ws, new_id), models.Edition.get_by_id(new_id).label
     return compare_snapshots(old, new, old_label=old_row.label, new_label=new_label)
@@ -157,7 +164,7 @@ def states(ws: Workspace, plan_id: int, from_label: str | None = None,
         old_info = find_edition(ws, plan_id, from_label)
     old = view_edition(ws, old_info.id)
     if to_label is None:
-        return old, plan_to_dict(plan_id, with_editions=False), old_info.label, "nu"
+        return old, plan_to_dict(ws, plan_id, with_editions=False), old_info.label, "nu"
     new_info = find_edition(ws, plan_id, to_label)
     return old, view_edition(ws, new_info.id), old_info.label, new_info.label
 

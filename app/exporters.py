@@ -90,7 +90,7 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     from app.export.plan_data import dates_capitalised
     from app.planfile.write import plan_to_dict
 
-    plan = plan_to_dict(plan_id)
+    plan = plan_to_dict(ws, plan_id)
     if changes_since is not None:
         if suffix not in (".docx", ".pdf"):
             raise UnknownFormat("Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.")
@@ -120,4 +120,4 @@ def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:
     from app.planfile.write import plan_to_dict
     from app.registrar import registrar_check
 
-    return registrar_check(plan_to_dict(plan_id, with_editions=False), ws.risk_scale)
+    return registrar_check(plan_to_dict(ws, plan_id, with_editions=False), ws.risk_scale)

@@ -205,8 +205,9 @@ def _vague(day: Any, precision: str | None) -> VagueDate | None:
     return VagueDate(day, Precision(precision))
 
 
-def plan_periods(plan_ids: list[int]) -> dict[int, tuple[date, date]]:
+def plan_periods(ws: Workspace, plan_ids: list[int]) -> dict[int, tuple[date, date]]:
     """Each plan's period: earliest start to latest end of its living timeline items."""
+    ws.store.activate()
     T = models.TimelineItem
     spans: dict[int, tuple[date, date]] = {}
     if not plan_ids:
@@ -228,13 +229,15 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def bookings(statuses: frozenset[str] | set[str] | None = None) -> tuple[list[Booking], dict[int, tuple[str, str]]]:
-    """Every booking in living plans of the given statuses, and {plan id: (title, status)}."""
+def bookings(ws: Workspace, statuses: frozenset[str] | set[str] | None = None,
+             ) -> tuple[list[Booking], dict[int, tuple[str, str]]]:
+    """Every booking in `ws`'s living plans of the given statuses, and {plan id: (title, status)}."""
+    ws.store.activate()
     statuses = DEFAULT_STATUSES if statuses is None else frozenset(statuses)
     P = models.Plan
     plans = {pid: (title, status) for pid, title, status in
              P.select(P.id, P.title, P.status).where(P.deleted_at.is_null(), P.status.in_(list(statuses))).tuples()}
-    spans = plan_periods(list(plans))
+    spans = plan_periods(ws, list(plans))
     people = {p.id: PersonRow(f"p{p.id}", p.id, p.name, p.unit) for p in models.Person.select()}
     out: list[Booking] = []
     for kind, model in (("role", models.Role), ("resource", models.ResourceLine)):
@@ -272,7 +275,7 @@ def load_table(ws: Workspace, periods: list[Period], granularity: str, *, units:
                statuses: set[str] | frozenset[str] | None = None, person_ids: set[int] | None = None,
                exclude: tuple[str, int] | None = None) -> LoadTable:
     """People × periods; see the module's docstring for the rules."""
-    found, plans = bookings(statuses)
+    found, plans = bookings(ws, statuses)
     wanted_units = None if units is None else {_norm(u) for u in units}
     cells: dict[tuple[str, str], Cell] = {}
     rows: dict[str, PersonRow] = {}
@@ -330,17 +333,18 @@ def over_allocated(table: LoadTable) -> dict[str, list[str]]:
     return out
 
 
-def booking_span(statuses: set[str] | frozenset[str] | None = None) -> tuple[date, date] | None:
+def booking_span(ws: Workspace, statuses: set[str] | frozenset[str] | None = None) -> tuple[date, date] | None:
     """First and last day that any dated booking covers, or None when nothing is booked."""
-    found, _plans = bookings(statuses)
+    found, _plans = bookings(ws, statuses)
     dated = [b for b in found if b.first and b.last]
     if not dated:
         return None
     return min(b.first for b in dated if b.first), max(b.last for b in dated if b.last)
 
 
-def units_in_use() -> list[str]:
+def units_in_use(ws: Workspace) -> list[str]:
     """The units the filter can offer: of register people and of free-text roles."""
+    ws.store.activate()
     names = {u.strip() for (u,) in models.Person.select(models.Person.unit)
              .where(models.Person.deleted_at.is_null()).tuples() if u and u.strip()}
     names |= {u.strip() for (u,) in models.Role.select(models.Role.unit)
@@ -372,7 +376,7 @@ def check_booking(ws: Workspace, person_id: int, plan_id: int, allocation: int |
     """
     if not allocation or allocation <= 0:
         return []
-    span = plan_periods([plan_id]).get(plan_id)
+    span = plan_periods(ws, [plan_id]).get(plan_id)
     first = start.first_day if start else (span[0] if span else None)
     last = end.last_day if end else (span[1] if span else None)
     if first is None or last is None or last < first:
@@ -434,7 +438,7 @@ def plan_load(ws: Workspace, plan_uuid: str) -> dict[str, Any] | None:
     if plan is None:
         return None
     statuses = DEFAULT_STATUSES | {plan.status}
-    found, _plans = bookings(statuses)
+    found, _plans = bookings(ws, statuses)
     mine = [b for b in found if b.plan_id == plan.id and b.first and b.last]
     if not mine:
         return None

@@ -58,7 +58,7 @@ LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "ser
 
 def location_of(path: Path | str) -> str:
     """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
-    from app.sharing import is_network_path
+    from app.network_paths import is_network_path
     from db.server import is_server_url
 
     if is_server_url(path):
@@ -200,7 +200,7 @@ class NetworkFile:
         a working copy that is damaged is put aside (with what it held) and fetched anew."""
         if not self.local.exists():
             return
-        from db.store import check_file
+        from db.check import check_file
 
         try:
             check_file(self.local)
@@ -266,7 +266,7 @@ class NetworkFile:
         window reloads. True when the snapshot changed. A share that cannot be reached, or a
         file that does not pass the check, leaves the snapshot as it was."""
         from db.identity import SCHEMA_VERSION
-        from db.store import check_file
+        from db.check import check_file
 
         with self._io:
             if self.snapshot is None:
@@ -495,7 +495,8 @@ class NetworkFile:
 def open_network(path: Path | str, *, read_only: bool = False, on_locked: str = "raise",
                  break_stale: bool = False) -> tuple[Workspace, LockInfo | None]:
     """Open a file on a share (see the module text); same contract as app.sharing.open_for_editing."""
-    from app.sharing import FileInUse, SharingState
+    from app.file_locks import FileInUse
+    from app.workspace import SharingState
 
     nf = NetworkFile(path)
     holder: LockInfo | None = None
@@ -529,7 +530,7 @@ def open_network(path: Path | str, *, read_only: bool = False, on_locked: str = 
         except BaseException:
             nf.release()
             raise
-    ws.sharing = SharingState(None, holder, True, reason, netfile=nf, origin=nf.share)  # type: ignore[attr-defined]
+    ws.sharing = SharingState(None, holder, True, reason, netfile=nf, origin=nf.share)
     return ws, holder
 
 
@@ -576,7 +577,7 @@ def put_new_on_share(path: Path | str, build: Callable[[Path], object], *, repla
     then put there as a write-back puts it: under the lock, written beside, checked, renamed into
     place and read back whole. Used by every writer that makes a file (a new file, a copy, a sent
     plan, a checkout). `replace_existing`: a file already there may be replaced (its lock is taken)."""
-    from app.sharing import refusal_text
+    from app.file_locks import refusal_text
 
     share = Path(os.path.abspath(path))
     if share.exists() and not replace_existing:
@@ -608,7 +609,7 @@ def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> 
     """Put a backup back on a share: under the lock, through the working copy, then written back.
 
     The state replaced is kept aside in the working folder (as db.backup.restore_backup keeps it)."""
-    from app.sharing import refusal_text
+    from app.file_locks import refusal_text
     from db.backup import restore_backup
 
     nf = NetworkFile(share)

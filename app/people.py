@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app import kinds
 from app.workspace import Change, Workspace
 from db import history, models
 from db.scrub import map_strings
-
-if TYPE_CHECKING:
-    from app.exporters import ExportOutcome
 
 CONTACT_FIELDS = ("email", "phone", "notes")
 # Besides the contact fields, anonymising blanks the title (often enough to identify someone);
@@ -48,8 +44,9 @@ def update_person(ws: Workspace, person_id: int, **fields: Any) -> Change:
     return ws.update("person", person_id, **fields)
 
 
-def references(person_id: int, *, include_deleted: bool = False) -> dict[str, list[int]]:
-    """{kind: ids of living rows (and deleted ones too, `include_deleted`) that refer to the person}."""
+def references(ws: Workspace, person_id: int, *, include_deleted: bool = False) -> dict[str, list[int]]:
+    """{kind: ids of living rows in `ws` (and deleted ones too, `include_deleted`) that refer to the person}."""
+    ws.store.activate()
     out: dict[str, list[int]] = {}
     for kind, model, column in REFERENCES:
         col = getattr(model, column)
@@ -88,7 +85,7 @@ def merge_people(ws: Workspace, keep_id: int, drop_id: int) -> Change:
     if keep_id == drop_id:
         raise ValueError("En person kan inte slås ihop med sig själv.")
     keep, drop = _alive_person(keep_id), _alive_person(drop_id)
-    moved = references(drop_id)
+    moved = references(ws, drop_id)
     filled = {f: getattr(keep, f) for f in MERGE_FIELDS if not getattr(keep, f).strip() and getattr(drop, f).strip()}
     with ws.store.write():
         for kind, model, column in REFERENCES:
@@ -134,13 +131,14 @@ def anonymise_person(ws: Workspace, person_id: int, *, include_deleted: bool = F
     app.anonymise, which removes the name from every byte of the file; `include_deleted` also
     takes a deleted person and the deleted rows that refer to it.
     """
+    ws.store.activate()
     person = (models.Person.get_or_none(models.Person.id == person_id) if include_deleted
               else _alive_person(person_id))
     if person is None:
         raise LookupError(f"Hittar inte personen (id {person_id}).")
     name = " ".join(person.name.split())
     label = f"{ANONYMOUS} {_next_anonymous_number()}"
-    refs = references(person_id, include_deleted=include_deleted)
+    refs = references(ws, person_id, include_deleted=include_deleted)
     R, L, T, K = models.Role, models.ResourceLine, models.TimelineItem, models.Risk
     with ws.store.write():
         for role in R.select().where(R.id.in_(refs["role"])):
@@ -186,10 +184,3 @@ def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
     pattern = re.compile("|".join(sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)
     stripped: dict[str, Any] = map_strings(out, lambda text: pattern.sub("(borttagen)", text))
     return stripped
-
-
-def export_without_contact_details(ws: Workspace, plan_id: int, out: Path) -> ExportOutcome:
-    """Export as `app.exporters.export_plan` does, without the people's contact details."""
-    from app.exporters import export_plan
-
-    return export_plan(ws, plan_id, out, without_contacts=True)

@@ -132,13 +132,13 @@ def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
     from app.planfile.apply import import_plan
     from app.planfile.write import plan_to_dict
 
-    data = renew_uuids(plan_to_dict(plan_id, with_editions=False))
+    data = renew_uuids(plan_to_dict(ws, plan_id, with_editions=False))
     if title:
         data["title"] = title
     now = models.utc_now()
     data["metadata"]["created_at"] = data["metadata"]["modified_at"] = now
     with ws.store.write():
-        new_id = import_plan(data)
+        new_id = import_plan(ws, data)
     return Change("plan", "added", (new_id,), new_id)
 
 
@@ -157,7 +157,7 @@ def _import_checked(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     check_risk_scale(data, ws.risk_scale)
     existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
     with ws.store.write():
-        plan_id = import_plan(data)
+        plan_id = import_plan(ws, data)
     return plan_id, existed
 
 
@@ -183,7 +183,7 @@ def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:
     from app.planfile.write import plan_to_dict, write_plan_json
 
-    return write_plan_json(plan_to_dict(plan_id), out)
+    return write_plan_json(plan_to_dict(ws, plan_id), out)
 
 
 def example_files() -> list[Path]:
@@ -191,7 +191,7 @@ def example_files() -> list[Path]:
 
 
 def add_examples(ws: Workspace) -> list[int]:
-    """Import the example plans shipped in resources/examples, each with new uuids: two files made
+    """Import the example plans shipped in app/resources/examples, each with new uuids: two files made
     with the examples are not copies of each other, and merging them adds the plans side by side."""
     from app.planfile.read import read_plan_file
 

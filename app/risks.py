@@ -341,8 +341,9 @@ def matrix_counts(plan_id: int | None = None) -> dict[tuple[int, int], int]:
     return dict(counts)
 
 
-def assessment_rows(risk_id: int) -> list[AssessmentRow]:
+def assessment_rows(ws: Workspace, risk_id: int) -> list[AssessmentRow]:
     """A risk's assessment history, oldest first."""
+    ws.store.activate()
     A = models.RiskAssessment
     q = A.select().where(A.risk == risk_id, A.deleted_at.is_null()).order_by(A.assessed_on, A.id)
     out = []

@@ -1,4 +1,4 @@
-"""Between peewee rows and the plain values services hand out.
+"""Between stored rows (db.rows) and the plain values services hand out.
 
 Outside `db/` a row is a plain dict: vague dates appear as `VagueDate` (the
 pair of columns `<f>` and `<f>_precision` folded into one value) and foreign
@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from peewee import ForeignKeyField
-
 from app.dates import Precision, VagueDate
 from app.kinds import Kind
+from db.rows import field_names, foreign_keys, stored_values
 
 HIDDEN = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "deleted_at"})
 
@@ -30,7 +29,7 @@ def editable_fields(k: Kind) -> list[str]:
     """Names a service accepts for `k`, with each vague pair as one name."""
     names = []
     precisions = {f"{v}_precision" for v in k.vague_fields}
-    for name in k.model._meta.sorted_field_names:
+    for name in field_names(k.model):
         if name in HIDDEN or name in precisions:
             continue
         names.append(name)
@@ -39,15 +38,14 @@ def editable_fields(k: Kind) -> list[str]:
 
 def to_plain(k: Kind, row: Any) -> dict[str, Any]:
     """A model instance as a plain dict (with id and uuid, without bookkeeping)."""
-    data = row.__data__
+    data = stored_values(row)
     out: dict[str, Any] = {"id": data.get("id", data.get("key")), "uuid": data.get("uuid")}
-    fields = k.model._meta.fields
+    keys = foreign_keys(k.model)
     for name in editable_fields(k):
-        f = fields[name]
         if name in k.vague_fields:
             out[name] = _vague(data.get(name), data.get(f"{name}_precision"))
-        elif isinstance(f, ForeignKeyField):
-            out[name] = data.get(f.name)
+        elif name in keys:
+            out[name] = data.get(name)
         elif name in k.day_fields and isinstance(data.get(name), str):
             out[name] = date.fromisoformat(data[name])
         else:

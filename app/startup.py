@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.paths import default_database_path
+from db.paths import data_dir, default_database_path
+
+
+def data_folder() -> Path:
+    """The user's data folder (UPPDRAG_DATA_DIR overrides it): the default database, backups, logs."""
+    return data_dir()
 
 
 def ensure_default_database() -> Path:

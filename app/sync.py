@@ -20,6 +20,8 @@ The file remembers its server in the setting `team_server` ({"url": …, "plans"
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,7 @@ from db.errors import StoreError
 from db.merge import Side, add_log_entries, apply
 from db.plan_side import PlanSide, editable_plans, plan_uuids
 
-TEAM_SETTING = "team_server"
+from app.team import TEAM_SETTING
 
 
 @dataclass
@@ -102,12 +104,8 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
              password: str | None = None) -> tuple[Path, int]:
     """The chosen plans (ids, uuids or diarienummer; None: every plan) in a new file that remembers
     the server. Written beside `out` and renamed into place: a stopped checkout leaves no file."""
-    from app.plans import find_plan
-    from app.sharing import is_network_path
-    from app.workspace import Workspace
-    from db import models
+    from app.network_paths import is_network_path
     from db.server import open_server_store
-    from db.store import create_store, fsync_dir
 
     out = Path(out)
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
@@ -120,11 +118,44 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
         raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
     server = open_server_store(url, read_only=True, password=password)
     try:
+        return _checkout_from(server, url, out, plans)
+    finally:
+        server.close()
+
+
+def checkout_workspace(ws: Any, out: Path | str, plans: list[str] | None = None) -> tuple[Path, int]:
+    """`checkout` from the server a window has open (its connection, its password); the window's
+    workspace stays the active one."""
+    from app.network_paths import is_network_path
+
+    out = Path(out)
+    if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
+        from app.network_file import put_new_on_share
+
+        made: list[int] = []
+        share = put_new_on_share(out, lambda local: made.append(checkout_workspace(ws, local, plans)[1]))
+        return share, made[0]
+    if out.exists():
+        raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+    try:
+        return _checkout_from(ws.store, str(ws.store.path), out, plans)
+    finally:
+        ws.store.activate()
+
+
+def _checkout_from(server: Any, url: str, out: Path, plans: list[str] | None) -> tuple[Path, int]:
+    from app.plans import find_plan
+    from app.workspace import Workspace
+    from db import models
+    from db.connection import fsync_dir
+    from db.store import create_store
+
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.checkout")
+    try:
         chosen = None
         if plans:
             ws = Workspace(server)
             chosen = sorted({models.Plan.get_by_id(find_plan(ws, ref)).uuid for ref in plans})
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.checkout")
         tmp.unlink(missing_ok=True)
         local = create_store(tmp)
         try:
@@ -139,11 +170,8 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
         os.replace(tmp, out)
         fsync_dir(out.parent)
     except BaseException:
-        if "tmp" in locals():
-            Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    finally:
-        server.close()
     return out, count
 
 
@@ -164,50 +192,95 @@ def team_server_of(local: Any) -> dict[str, Any] | None:
 # --- sync ------------------------------------------------------------------------------
 
 
+SYNC_STEPS = ("Ansluter till servern …", "Skickar dina ändringar till servern …",
+              "Hämtar ändringar från servern …")
+Progress = Callable[[int, str], None]  # (step number from 1 of len(SYNC_STEPS), what is being done)
+
+
 def sync(file: Path | str, *, prefer: str = "newest", resolve: Resolver | None = None,
          password: str | None = None, break_stale: bool = False) -> SyncReport:
     """Both ways between a checked-out file and its server (see the module's docstring)."""
     from app.sharing import close_shared, open_for_writing
-    from db.server import open_server_store
 
     file = Path(file)
     ws = open_for_writing(file, break_stale=break_stale)
     try:
-        local = ws.store
-        remembered = team_server_of(local)
-        if remembered is None:
-            raise StoreError(f"Filen ”{file.name}” är inte utcheckad från en server; använd ”uppdrag checkout” först.")
-        server = open_server_store(remembered["url"], password=password)
-        try:
-            report = SyncReport(server.path.name)
-            scope = remembered.get("plans")
-            local_plans = plan_uuids(local.db)
-            if server.read_only:
-                allowed: set[str] = set()
-            else:
-                may, present = editable_plans(server.db, local_plans)
-                allowed = may | (set(local_plans) - present)  # a plan made offline is the user's own
-            refused = [u for u in local_plans if u not in allowed]
-            local_side = Side(local.db, file.name)
-            keep_local = _with_local_edits(server, local_side, refused)
-            if allowed:
-                decided, report.sent = _bring(server, PlanSide(local_side, allowed), prefer=prefer, resolve=resolve,
-                                              peer=file.name)
-                report.conflicts = decided.conflicts
-            fetch = (None if scope is None else set(scope) | set(local_plans))
-            server_side = Side(server.db, server.path.name)
-            if fetch is None:
-                fetch = set(plan_uuids(server.db))
-            fetch -= set(keep_local)
-            _decided, report.fetched = _bring(local, PlanSide(server_side, fetch), prefer="theirs", resolve=None,
-                                              peer=server.path.name)
-            report.refused = _titles(local, keep_local)
-            return report
-        finally:
-            server.close()
-            local.activate()
+        return sync_workspace(ws, prefer=prefer, resolve=resolve, password=password)
     finally:
         close_shared(ws)
+
+
+def sync_workspace(ws: Any, *, prefer: str = "newest", resolve: Resolver | None = None,
+                   password: str | None = None, progress: Progress | None = None) -> SyncReport:
+    """`sync` of a file open under its lock (the window's); the file's workspace stays the active one."""
+    step = progress or (lambda _n, _text: None)
+    local = ws.store
+    step(1, SYNC_STEPS[0])
+    with _server_of(local, password) as server:
+        report = SyncReport(server.path.name)
+        scope = team_server_of(local).get("plans")  # type: ignore[union-attr]
+        local_plans = plan_uuids(local.db)
+        allowed = _allowed(server, local_plans)
+        refused = [u for u in local_plans if u not in allowed]
+        local_side = Side(local.db, local.path.name)
+        keep_local = _with_local_edits(server, local_side, refused)
+        step(2, SYNC_STEPS[1])
+        if allowed:
+            decided, report.sent = _bring(server, PlanSide(local_side, allowed), prefer=prefer, resolve=resolve,
+                                          peer=local.path.name)
+            report.conflicts = decided.conflicts
+        step(3, SYNC_STEPS[2])
+        fetch = (None if scope is None else set(scope) | set(local_plans))
+        server_side = Side(server.db, server.path.name)
+        if fetch is None:
+            fetch = set(plan_uuids(server.db))
+        fetch -= set(keep_local)
+        _decided, report.fetched = _bring(local, PlanSide(server_side, fetch), prefer="theirs", resolve=None,
+                                          peer=server.path.name)
+        report.refused = _titles(local, keep_local)
+        return report
+
+
+def sync_conflicts(ws: Any, *, prefer: str = "newest", password: str | None = None) -> list[Conflict]:
+    """What `sync_workspace` would find in conflict (each with the outcome `prefer` gives), without
+    writing anything: the window shows them before the user synchronises."""
+    from app.merge import _fill_plan_titles
+
+    local = ws.store
+    with _server_of(local, password) as server:
+        allowed = _allowed(server, plan_uuids(local.db))
+        if not allowed:
+            return []
+        mine, theirs = Side(server.db, server.path.name), PlanSide(Side(local.db, local.path.name), allowed)
+        decided = decide(mine, theirs, prefer, None, history.author_of(server.db))
+        _fill_plan_titles(decided.conflicts, mine, theirs)
+        return decided.conflicts
+
+
+@contextmanager
+def _server_of(local: Any, password: str | None) -> Iterator[Any]:
+    """The server `local` was checked out from, open; the file's store is the active one again after."""
+    from db.server import open_server_store
+
+    remembered = team_server_of(local)
+    if remembered is None:
+        raise StoreError(f"Filen ”{local.path.name}” är inte utcheckad från en server; använd ”uppdrag checkout” först.")
+    try:
+        server = open_server_store(remembered["url"], password=password)
+        try:
+            yield server
+        finally:
+            server.close()
+    finally:
+        local.activate()
+
+
+def _allowed(server: Any, local_plans: list[str]) -> set[str]:
+    """The plans of the file the user may change on the server (a plan made offline is the user's own)."""
+    if server.read_only:
+        return set()
+    may, present = editable_plans(server.db, local_plans)
+    return may | (set(local_plans) - present)
 
 
 def _with_local_edits(server: Any, local_side: Side, plans: list[str]) -> list[str]:

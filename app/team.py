@@ -9,16 +9,24 @@ None of it imports Qt; the GUI's "Öppna server…" calls `open_team`.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.server import is_server_url
+from db.server import PasswordNeeded as PasswordNeeded  # the window asks for the password on this
+from db.server import ServerAddress
+from db.server import is_server_url as is_server_url
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
-ROLE_LABELS = {"editor": "redigerare", "reader": "läsare", "owner": "ägare", "leader": "ledare"}
+TEAM_SETTING = "team_server"  # a checked-out file's server: {"url": …, "plans": [uuid…] | null} (app.sync)
+
+
+
+
+def server_name(url: str) -> str:
+    """The server's name as a person knows it (host and database), for a password prompt."""
+    return ServerAddress.parse(url).name
 
 
 def location(text: str) -> Path | str:
@@ -30,105 +38,17 @@ def open_team(url: str, *, password: str | None = None, read_only: bool = False,
               listen: bool = False) -> Workspace:
     """The server as a Workspace; with `listen` it counts other clients' commits
     (store.changes_from_others). No sidecar lock: the server checks every write itself."""
-    from app.sharing import SharingState
-    from app.workspace import Workspace
+    from app.workspace import SharingState, Workspace
 
     ws = Workspace.open(url, read_only=read_only, password=password, listen=listen)
     reason = None
     if ws.read_only and not read_only:
         reason = (f"Du har bara läsbehörighet på {ws.store.path.name}; be IT om skrivrätt "
                   "(uppdrag server grant) för att kunna ändra.")
-    ws.sharing = SharingState(lock=None, holder=None, network=False, read_only_reason=reason)  # type: ignore[attr-defined]
+    ws.sharing = SharingState(lock=None, holder=None, network=False, read_only_reason=reason)
     return ws
 
 
-# --- the command line --------------------------------------------------------------------
-
-
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    server = sub.add_parser("server", help="sätt upp och dela ut behörigheter på en teamserver (PostgreSQL)")
-    actions = server.add_subparsers(dest="server_command", metavar="ÅTGÄRD", parser_class=type(server))
-    actions.required = True
-
-    p = actions.add_parser("init", help="skapa eller uppgradera Uppdrags tabeller, roller och regler")
-    p.add_argument("url", metavar="URL", help="postgresql://ägare@värd:port/databas")
-
-    p = actions.add_parser("push", help="flytta en fils planer (med historik) till servern")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("url", metavar="URL")
-
-    p = actions.add_parser("grant", help="ge en användare rätt att läsa eller ändra en plan")
-    p.add_argument("url", metavar="URL")
-    p.add_argument("user", metavar="ANVÄNDARE", help="databasanvändaren")
-    p.add_argument("--plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
-    p.add_argument("--role", choices=tuple(ROLE_LABELS), required=True, help="editor (ändra) eller reader (läsa)")
-
-
-    p = sub.add_parser("checkout", help="ta med planer från en server offline i en egen fil")
-    p.add_argument("url", metavar="URL")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="UT", help="den nya filen (.uppdrag)")
-    p.add_argument("--plan", action="append", metavar="PLAN", help="en plan (id, uuid eller diarienummer); "
-                   "kan upprepas; utan: hela portföljen")
-
-    p = sub.add_parser("sync", help="synkronisera en utcheckad fil med sin server, åt båda hållen")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("--prefer", choices=("mine", "theirs", "newest"), default="newest",
-                   help="vid konflikt: filens värde (mine), serverns (theirs) eller det senast ändrade (newest)")
-    from app.sharing import add_break_lock_option
-
-    add_break_lock_option(p)
-
-
-def cmd_checkout(args: argparse.Namespace) -> int:
-    from app.sync import checkout
-
-    out, count = checkout(_server_url(args.url), args.output, args.plan)
-    print(f"Skrev {count} planer till {out}; synkronisera med ”uppdrag sync {out}”.")
-    return 0
-
-
-def cmd_sync(args: argparse.Namespace) -> int:
-    from app.sync import sync
-
-    report = sync(args.file, prefer=args.prefer, break_stale=args.break_lock)
-    for line in report.lines():
-        print(line)
-    return 0
-
-
-def cmd_server(args: argparse.Namespace) -> int:
-    if args.server_command == "init":
-        from db.server_schema import init_server
-
-        outcome, old = init_server(_server_url(args.url))
-        from db.identity import SCHEMA_VERSION
-
-        said = {"created": f"Skapade Uppdrags tabeller (schemaversion {SCHEMA_VERSION}), roller och regler",
-                "upgraded": f"Uppgraderade databasen från schemaversion {old} till {SCHEMA_VERSION}",
-                "current": f"Databasen har redan schemaversion {SCHEMA_VERSION}; roller och regler är förnyade"}
-        print(f"{said[outcome]}. Ge användare rätt med ”uppdrag server grant”.")
-        return 0
-    if args.server_command == "push":
-        from app.kinds import TABLE_LABELS
-        from app.sync import push
-
-        written = push(args.file, _server_url(args.url))
-        counts = ", ".join(f"{TABLE_LABELS.get(t, t)}: {n}" for t, n in written.items()) or "inget nytt"
-        print(f"Skickade {args.file.name} till servern ({counts}).")
-        return 0
-    from db.server_schema import grant
-
-    title = grant(_server_url(args.url), args.user, args.role, args.plan)
-    role = ROLE_LABELS[args.role]
-    where = f" för planen ”{title}”" if title is not None else ""
-    print(f"{args.user} är nu {role}{where}.")
-    return 0
-
-
-def _server_url(text: str) -> str:
-    if not is_server_url(text):
-        raise ValueError(f"”{text}” är ingen serveradress; skriv den som postgresql://användare@värd:port/databas.")
-    return text
-
-
-HANDLERS = {"server": cmd_server, "checkout": cmd_checkout, "sync": cmd_sync}
+def is_checked_out(ws: Workspace) -> bool:
+    """Whether `ws` is a file checked out from a team server, which "Synkronisera" brings together with it."""
+    return not ws.on_server and ws.setting(TEAM_SETTING) is not None

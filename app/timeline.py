@@ -19,12 +19,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.dates import Precision, VagueDate
 from db import models
 from db.bulk import is_postgres
 from db.history import in_style
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 MARKER_KINDS = frozenset({"decision_point", "milestone"})
 
@@ -213,12 +216,13 @@ def _rows(raw: list[tuple]) -> list[TimelineRow]:
     return out
 
 
-def timeline_rows(plan_id: int | None = None) -> TimelineData:
+def timeline_rows(ws: Workspace, plan_id: int | None = None) -> TimelineData:
     """The timeline of one plan, or of every plan (plan_id None), in display order."""
+    ws.store.activate()
     return _assemble(plan_id, _plans(plan_id), _read_rows(plan_id), counts={}, loaded=None)
 
 
-def timeline_head(rows_wanted: int) -> TimelineData:
+def timeline_head(ws: Workspace, rows_wanted: int) -> TimelineData:
     """The portfolio's first bands, enough for `rows_wanted` display rows, with every band listed.
 
     Opening the portfolio of a large file paints from this and then swaps in
@@ -227,6 +231,7 @@ def timeline_head(rows_wanted: int) -> TimelineData:
     already right, so the swap moves nothing on screen. `complete` says whether
     the head happens to hold everything.
     """
+    ws.store.activate()
     db = models.database
     plans = _plans(None)
     markers = ", ".join(f"'{k}'" for k in sorted(MARKER_KINDS))
@@ -398,8 +403,9 @@ def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
     return date.fromisoformat(min(firsts)).toordinal(), last[1] if last else latest.toordinal()
 
 
-def timeline_row(item_id: int) -> TimelineRow | None:
+def timeline_row(ws: Workspace, item_id: int) -> TimelineRow | None:
     """One item, as `timeline_rows` reads it (to patch a single edited row)."""
+    ws.store.activate()
     t = models.database.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t WHERE t.id = {models.database.param} AND t.deleted_at IS NULL",
         (item_id,)

@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import kinds, rows
 from db import history, models
 from db.store import Store, create_store, open_store
+
+if TYPE_CHECKING:
+    from db.lock import FileLock, LockInfo
 
 DEFAULT_RISK_SCALE = 4
 DATES_CAPITALISED_KEY = "dates_capitalised"  # Setting: bool, default true
@@ -30,9 +33,24 @@ class Change:
     old_index: int | None = None  # for moves
 
 
+@dataclass
+class SharingState:
+    """How an open file is shared: our lock, the other holder, a network folder, why it is read-only
+    (filled in by app.sharing.open_for_editing; the window shows it in the status bar and title)."""
+
+    lock: FileLock | None
+    holder: LockInfo | None  # someone else's lock when we opened read-only because of it
+    network: bool
+    read_only_reason: str | None
+    netfile: Any = None  # app.network_file.NetworkFile when the file is on a share
+    origin: Path | None = None  # the file the user opened, when the workspace is a copy of it
+
+
 class Workspace:
     def __init__(self, store: Store):
         self.store = store
+        # The lock and the reason the file is read-only, when opened by app.sharing.open_for_editing.
+        self.sharing: SharingState | None = None
         # On a team server: the versions of the rows handed out, so an edit never overwrites
         # a change it has not seen (app/concurrency.py). A file has one writer behind its lock.
         self.seen = None
@@ -92,6 +110,10 @@ class Workspace:
     def risk_scale(self) -> int:
         return int(self.setting("risk_scale", DEFAULT_RISK_SCALE))
 
+    def _scale_for(self, k: kinds.Kind) -> int:
+        """The risk scale where validation needs it (a risk); other kinds save the read."""
+        return self.risk_scale if k.name == "risk" else DEFAULT_RISK_SCALE
+
     # --- reading -------------------------------------------------------------
 
     def get(self, kind_name: str, row_id: int) -> dict[str, Any]:
@@ -143,7 +165,7 @@ class Workspace:
 
         k = kinds.kind(kind_name)
         proposed = {**self._defaults(k), **values}
-        validate(k.name, proposed, risk_scale=self.risk_scale)
+        validate(k.name, proposed, risk_scale=self._scale_for(k))
         columns = rows.to_columns(k, values)
         with self.store.write():
             if k.in_plan:
@@ -162,15 +184,14 @@ class Workspace:
         k = kinds.kind(kind_name)
         row = self._row(k, row_id)
         current = rows.to_plain(k, row)
-        validate(k.name, {**current, **values}, risk_scale=self.risk_scale)
+        validate(k.name, {**current, **values}, risk_scale=self._scale_for(k))
         old = {name: current[name] for name in values}
         columns = rows.to_columns(k, values)
-        with self.store.write():
-            if self.seen is not None:
-                self.seen.check(self.store.db, k, row_id, values)
-            self._touch(k, row_id, columns, "edit")
-            if self.seen is not None:
-                self.seen.after_write(k, row_id)
+        if self.seen is not None:  # a team server: only over a version this workspace has seen
+            self.seen.write(self.store, k, row, values, columns)
+        else:
+            with self.store.write():
+                self._touch(k, row_id, columns, "edit")
         return Change(k.name, "updated", (row_id,), self._plan_of(k, row), old=old)
 
     def delete(self, kind_name: str, row_id: int) -> Change:

@@ -1,5 +1,6 @@
 """What the benchmark scenarios share: imports that may not have landed, copies, raw
-connections, the bench file's size, percentiles, a Qt application and a timed cold start."""
+connections, the bench file's size, percentiles, a Qt application, a timed cold start, and the
+edits that make two copies diverge (B8 on files, B9 on a team server)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def need(module: str, attr: str | None = None) -> Any:
         if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
             raise NotAvailable(f"{NOT_YET} ({module} saknas)") from None
         raise NotAvailable(f"{NOT_YET} ({module}: {exc})") from None
-    except Exception as exc:  # a colleague's half-written module
+    except Exception as exc:  # noqa: BLE001 - a colleague's half-written module
         raise NotAvailable(f"{NOT_YET} ({module}: {type(exc).__name__}: {exc})") from None
     if attr is None:
         return mod
@@ -107,3 +108,42 @@ def cold_start(kind: str, env: dict[str, str]) -> tuple[float, float]:
     except subprocess.TimeoutExpired:
         proc.kill()
     return elapsed, rss
+
+
+# Each side changes its own columns and a few the other changes too: on rows both sides chose, a
+# timeline title is a real conflict and a risk's mitigation against its owner is a field-level merge.
+SIDE_COLUMNS = {
+    1: (("timeline_item", "title"), ("risk", "mitigation"), ("section", "body"), ("person", "notes"), ("role", "note")),
+    2: (("timeline_item", "title"), ("risk", "owner"), ("section", "guidance"), ("person", "title"), ("role", "unit")),
+}
+
+
+def diverge(path: Path, seed: int, share: float = 0.2) -> None:
+    """Edit `share` of the rows of the main tables as the app does: each change a new version in the history."""
+    from db.store import open_store
+
+    store = open_store(path)
+    try:
+        diverge_store(store, seed, share)
+    finally:
+        store.close()
+
+
+def diverge_store(store: Any, seed: int, share: float = 0.2) -> dict[str, list[str]]:
+    """`diverge` on an open store (a file or a team server); returns table -> uuids of the rows changed."""
+    import random
+
+    from db import history
+
+    rng = random.Random(seed)
+    changed: dict[str, list[str]] = {}
+    with store.write():
+        for table, column in SIDE_COLUMNS[seed]:
+            ids = sorted(r for (r,) in store.db.execute_sql(f'SELECT "id" FROM "{table}"'))
+            chosen = rng.sample(ids, int(len(ids) * share))
+            current = {i: (u, v) for i, u, v in history.select_in(
+                store.db, f'SELECT "id", "uuid", "{column}" FROM "{table}" WHERE "id" IN ({{}})', chosen)}
+            history.update_each(store.db, history.shape_of(table),
+                                {i: {column: f"{current[i][1]} (ändrad {seed})"} for i in chosen})
+            changed.setdefault(table, []).extend(current[i][0] for i in chosen)
+    return changed

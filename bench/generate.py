@@ -347,7 +347,7 @@ def import_plans(ws: Any, plans: list[dict[str, Any]], *, check: bool = False, f
                 for p in batch:
                     check_plan_dict(p)
             with ws.store.write():
-                ids += [import_plan(p) for p in batch]
+                ids += [import_plan(ws, p) for p in batch]
     return ids
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from bench.generate import SEED
 from bench.common import (
-    NOT_YET, NotAvailable, biggest_plan, cold_start, fresh_copy, need, now, p95, raw_connect, size_of,
+    NotAvailable, biggest_plan, cold_start, diverge, fresh_copy, need, now, p95, raw_connect, size_of,
 )
 from bench.network_scenarios import b5_network, b14
 from bench.timeline_scenarios import b2, b3, rss
@@ -77,13 +77,14 @@ def b4(path: Path) -> dict[str, Any]:
     ws = Workspace.open(path, read_only=True)
     extra: dict[str, Any] = {}
     try:
-        SearchIndex = need("ui.search_index", "SearchIndex")
+        SearchIndex = need("app.search_index", "SearchIndex")
         started = now()
         index = SearchIndex()
         index.rebuild(ws)
         extra["build_s"] = now() - started
-        extra["via"] = "ui.search_index.SearchIndex"
-        db, table = index.db, "plan_fts"
+        extra["via"] = "app.search_index.SearchIndex"
+        db, table = index.text.db, "plan_fts"
+
         # What a keystroke does: the ranked hits, and the text around the match in the first of them.
         def keystroke(typed: str) -> object:
             hits = index.hits(typed)
@@ -246,7 +247,7 @@ def b6(path: Path) -> dict[str, Any]:
     from app.workspace import Workspace
 
     ws = Workspace.open(path, read_only=True)
-    plan = plan_to_dict(biggest_plan(path))
+    plan = plan_to_dict(ws, biggest_plan(path))
     ws.close()
     tenfold = scaled(plan, 10)
     out = path.parent / "b6"
@@ -319,45 +320,6 @@ def b7(path: Path) -> dict[str, Any]:
 
 
 # --- B8: merge of two diverged copies ----------------------------------------
-
-
-# Each side changes its own columns and a few the other changes too: on rows both sides chose, a
-# timeline title is a real conflict and a risk's mitigation against its owner is a field-level merge.
-SIDE_COLUMNS = {
-    1: (("timeline_item", "title"), ("risk", "mitigation"), ("section", "body"), ("person", "notes"), ("role", "note")),
-    2: (("timeline_item", "title"), ("risk", "owner"), ("section", "guidance"), ("person", "title"), ("role", "unit")),
-}
-
-
-def diverge(path: Path, seed: int, share: float = 0.2) -> None:
-    """Edit `share` of the rows of the main tables as the app does: each change a new version in the history."""
-    from db.store import open_store
-
-    store = open_store(path)
-    try:
-        diverge_store(store, seed, share)
-    finally:
-        store.close()
-
-
-def diverge_store(store: Any, seed: int, share: float = 0.2) -> dict[str, list[str]]:
-    """`diverge` on an open store (a file or a team server); returns table -> uuids of the rows changed."""
-    import random
-
-    from db import history
-
-    rng = random.Random(seed)
-    changed: dict[str, list[str]] = {}
-    with store.write():
-        for table, column in SIDE_COLUMNS[seed]:
-            ids = sorted(r for (r,) in store.db.execute_sql(f'SELECT "id" FROM "{table}"'))
-            chosen = rng.sample(ids, int(len(ids) * share))
-            current = {i: (u, v) for i, u, v in history.select_in(
-                store.db, f'SELECT "id", "uuid", "{column}" FROM "{table}" WHERE "id" IN ({{}})', chosen)}
-            history.update_each(store.db, history.shape_of(table),
-                                {i: {column: f"{current[i][1]} (ändrad {seed})"} for i in chosen})
-            changed.setdefault(table, []).extend(current[i][0] for i in chosen)
-    return changed
 
 
 def b8(path: Path) -> dict[str, Any]:
@@ -454,7 +416,7 @@ def run(name: str, path: Path) -> dict[str, Any]:
         return {"results": SCENARIOS[name](path)}
     except NotAvailable as exc:
         return {"results": {n: {"value": None, "floor": None, "unit": UNITS.get(n, "s"), "note": str(exc)} for n in names}}
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one failing scenario must not end the run
         traceback.print_exc()
         return {"results": {n: {"value": None, "floor": None, "unit": UNITS.get(n, "s"),
                                 "note": f"fel: {type(exc).__name__}: {exc}"[:300]} for n in names}}

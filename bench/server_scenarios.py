@@ -1,4 +1,7 @@
-"""The team server's scenarios: B2-server (the portfolio timeline opened from PostgreSQL).
+"""The team server's scenarios: B2-server (the portfolio timeline opened from PostgreSQL), B9 (20
+editors at once; floor: the same edits by as many raw psycopg clients at once, so that both carry
+the same load on the machine's cores) and B10 (sync of a checked-out portfolio; floor: reading the
+changed rows of both sides raw).
 
 The server is a PostgreSQL cluster of this machine's own (tests/pg_cluster.py) kept for the
 benchmark file (`cluster_folder`): the first scenario that needs it makes it, sets it up with
@@ -64,7 +67,7 @@ def _load(db: Path, url: str) -> None:
 
     ws = Workspace.open(db, read_only=True)
     try:
-        plans = [plan_to_dict(p.id, with_editions=False) for p in list_plans(ws)]
+        plans = [plan_to_dict(ws, p.id, with_editions=False) for p in list_plans(ws)]
     finally:
         ws.close()
     server = Workspace.open(url)
@@ -129,7 +132,7 @@ def _raw_changed_rows(cluster: Any, local: Path, changed: dict[str, list[str]]) 
 def b10(db: Path) -> dict[str, Any]:
     """A checked-out full portfolio with 20 % of the rows changed on each side, synchronised."""
     from app.sync import checkout, sync
-    from bench.scenarios import diverge_store
+    from bench.common import diverge_store
     from db.server import open_server_store
     from db.store import open_store
 
@@ -205,54 +208,84 @@ def _editor(url: str, plan_ids: list[int], shared: int, seed: int, out: Path, ed
                                "own_written": {str(k): v for k, v in written.items() if k in own}}))
 
 
-def _raw_update_floor(cluster: Any, count: int = 200) -> float:
-    """p95 of a raw psycopg `UPDATE … WHERE id = … AND version_id = …; COMMIT`."""
+def _raw_editor(conninfo: str, own: list[int], common: list[int], seed: int, out: Path, edits: int = EDITS) -> None:
+    """The floor's client: the same edits to the same rows as `_editor`, each a raw psycopg
+    `UPDATE … WHERE id = … AND version_id = …; COMMIT`; a version that moved on meanwhile is read
+    again and the update tried once more, as `_editor` does after a conflict."""
+    import json
+    import random
+
     import psycopg
 
-    from bench.common import p95
-
-    times = []
-    with psycopg.connect(cluster.superuser_conninfo(DBNAME)) as conn:
-        row_id, version = conn.execute('SELECT "id", "version_id" FROM "section" LIMIT 1').fetchone()
+    rng = random.Random(seed)
+    times, conflicts = [], 0
+    with psycopg.connect(conninfo) as conn:
+        ids = own + common
+        seen = dict(conn.execute('SELECT "id", "version_id" FROM "section" WHERE "id" = ANY(%s)', (ids,)).fetchall())
         conn.commit()
-        for n in range(count):
-            new = f"{n:032x}"
+        for n in range(edits):
+            target = rng.choice(own if n % 2 else common)
+            new = f"{seed:08x}{n:024x}"
             started = now()
-            conn.execute('UPDATE "section" SET "body" = %s, "version_id" = %s WHERE "id" = %s AND "version_id" = %s',
-                         (f"rå {n}", new, row_id, version))
-            conn.commit()
+            for _attempt in range(2):
+                done = conn.execute('UPDATE "section" SET "body" = %s, "version_id" = %s '
+                                    'WHERE "id" = %s AND "version_id" = %s',
+                                    (f"rå {seed} {n}", new, target, seen[target])).rowcount
+                conn.commit()
+                if done:
+                    seen[target] = new
+                    break
+                conflicts += 1
+                seen[target] = conn.execute('SELECT "version_id" FROM "section" WHERE "id" = %s',
+                                            (target,)).fetchone()[0]
+                conn.commit()
             times.append(now() - started)
-            version = new
-    return p95(times)
+    out.write_text(json.dumps({"times": times, "conflicts": conflicts}))
 
 
-def b9(db: Path) -> dict[str, Any]:
+def _run_clients(function: str, arguments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`function` of this module in one process per item of `arguments` (its keyword arguments,
+    `out` added), all at once; what each wrote to its `out`."""
     import json
     import subprocess
     import sys
     import tempfile
 
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = [Path(tmp) / f"client-{i}.json" for i in range(len(arguments))]
+        code = ("import sys, json; from pathlib import Path; import bench.server_scenarios as s; "
+                "a = json.loads(sys.argv[2]); a['out'] = Path(a['out']); getattr(s, sys.argv[1])(**a)")
+        procs = [subprocess.Popen([sys.executable, "-c", code, function, json.dumps({**a, "out": str(out)})])
+                 for a, out in zip(arguments, outs)]
+        for p in procs:
+            p.wait(timeout=1800)
+        return [json.loads(o.read_text()) for o in outs]
+
+
+def b9(db: Path) -> dict[str, Any]:
+    """20 client processes at once, each making 200 edits, half to its own plans' sections and
+    half to one plan all of them share. The floor is the same edits by as many raw psycopg
+    clients at once (`_raw_editor`), so both figures carry the same load on this machine's cores."""
     from bench.common import p95
 
     cluster, url = team_server(db)
     try:
         plans = [r[0] for r in cluster.sql('SELECT "id" FROM "plan" WHERE deleted_at IS NULL ORDER BY "id"',
                                            dbname=DBNAME)]
-        floor = _raw_update_floor(cluster)
         full = len(plans) > 2 * EDITORS  # the small benchmark file (the test suite's run): a few editors
         editors, edits = (EDITORS, EDITS) if full else (3, 20)
-        with tempfile.TemporaryDirectory() as tmp:
-            outs = [Path(tmp) / f"editor-{i}.json" for i in range(editors)]
-            code = ("import sys, json; from pathlib import Path; from bench.server_scenarios import _editor; "
-                    "a = json.loads(sys.argv[1]); "
-                    "_editor(a['url'], a['plans'], a['shared'], a['seed'], Path(a['out']), a['edits'])")
-            procs = [subprocess.Popen([sys.executable, "-c", code, json.dumps(
-                {"url": url, "plans": plans[1 + 2 * i:3 + 2 * i] or plans[-1:], "shared": plans[0], "seed": i,
-                 "out": str(out), "edits": edits})])
-                for i, out in enumerate(outs)]
-            for p in procs:
-                p.wait(timeout=1800)
-            results = [json.loads(o.read_text()) for o in outs]
+        owned = [plans[1 + 2 * i:3 + 2 * i] or plans[-1:] for i in range(editors)]
+        sections: dict[int, list[int]] = {}
+        for plan, section in cluster.sql('SELECT "plan_id", "id" FROM "section" WHERE deleted_at IS NULL '
+                                         'ORDER BY "position", "id"', dbname=DBNAME):
+            sections.setdefault(plan, []).append(section)
+        floor_runs = _run_clients("_raw_editor", [
+            {"conninfo": cluster.superuser_conninfo(DBNAME), "seed": i, "edits": edits,
+             "own": [s for p in owned[i] for s in sections.get(p, [])], "common": sections[plans[0]]}
+            for i in range(editors)])
+        results = _run_clients("_editor", [
+            {"url": url, "plan_ids": owned[i], "shared": plans[0], "seed": i, "edits": edits}
+            for i in range(editors)])
         times = [t for r in results for t in r["times"]]
         outcomes = {k: sum(r["outcomes"][k] for r in results) for k in ("ok", "conflict", "error")}
         stored = dict(cluster.sql('SELECT "id", "body" FROM "section"', dbname=DBNAME))
@@ -263,7 +296,10 @@ def b9(db: Path) -> dict[str, Any]:
                 writers[k] = writers.get(k, 0) + 1
         lost = sum(1 for r in results for k, v in r["own_written"].items()
                    if writers[k] == 1 and stored.get(int(k)) != v)
-        return {"B9": {"value": p95(times), "floor": floor, "unit": "s", "edits": len(times),
-                       "lost": lost, **outcomes}}
+        floor_times = [t for r in floor_runs for t in r["times"]]
+        return {"B9": {"value": p95(times), "floor": p95(floor_times), "unit": "s", "edits": len(times),
+                       "lost": lost, **outcomes, "floor_conflicts": sum(r["conflicts"] for r in floor_runs),
+                       "median": sorted(times)[len(times) // 2],
+                       "floor_median": sorted(floor_times)[len(floor_times) // 2]}}
     finally:
         cluster.stop()

@@ -107,7 +107,7 @@ def paragraph(rng: random.Random, sentences: int) -> str:
 def body(rng: random.Random, paragraphs: int, *, lists: bool = False) -> str:
     """Section markup: paragraphs separated by blank lines, sometimes a bullet or numbered list."""
     parts = []
-    for i in range(paragraphs):
+    for _ in range(paragraphs):
         parts.append(paragraph(rng, rng.randint(2, 6)))
         if lists and rng.random() < 0.35:
             n = rng.randint(3, 7)

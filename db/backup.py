@@ -15,9 +15,11 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from db.check import check_file, start_integrity_check
+from db.connection import fsync_dir, fsync_file, harden, raw_connect
 from db.errors import StoreError
 from db.paths import backup_dir
 from db.tempfiles import remove_stale_temps, short_name, temp_beside
@@ -30,8 +32,6 @@ def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connect
     `prepare` changes the copy before it is checked and renamed into place (in one
     transaction); the copy is then rewritten (VACUUM) so no page keeps what it removed.
     """
-    from db.store import fsync_dir, harden
-
     target = Path(target)
     if target.resolve() == Path(source).resolve():
         raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
@@ -54,8 +54,7 @@ def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connect
                 ok = dst.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
             raise StoreError(f"Kopian av ”{Path(source).name}” blev inte hel ({ok}).")
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        fsync_file(tmp)
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except sqlite3.Error as exc:
@@ -104,7 +103,7 @@ def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datet
     items = sorted(names_with_times, key=lambda nt: (nt[1], nt[0]), reverse=True)
     keep = {name for name, _ in items[:SESSIONS_KEPT]}
     today = now.date()
-    seen_days: set = set()
+    seen_days: set[date] = set()
     for name, when in items:
         day = when.date()
         if 0 <= (today - day).days < DAILY_DAYS_KEPT and day not in seen_days:
@@ -116,8 +115,6 @@ def backups_to_keep(names_with_times: Iterable[tuple[str, datetime]], now: datet
 def _integrity_check(path: Path) -> str:
     """The first line of `PRAGMA integrity_check`: a backup must be sound, not only readable,
     since it is what a damaged file is restored from."""
-    from db.store import start_integrity_check
-
     return start_integrity_check(path)()[0]
 
 
@@ -167,10 +164,8 @@ class BackupInfo:
 
 
 def _plan_count(path: Path) -> int:
-    from db.store import _raw_connect, check_file
-
     check_file(path, allow_recovery=False)
-    conn = _raw_connect(path, write=False)
+    conn = raw_connect(path, write=False)
     try:
         return conn.execute("SELECT count(*) FROM plan WHERE deleted_at IS NULL").fetchone()[0]
     finally:
@@ -214,8 +209,6 @@ def restore_backup(backup: Path, target: Path) -> tuple[Path, Path | None]:
     one, so that the restored file cannot pick up a stale journal). Returns
     (target, the file kept aside or None).
     """
-    from db.store import check_file, fsync_dir
-
     backup, target = Path(backup), Path(target)
     check_file(backup, allow_recovery=False)
     aside: Path | None = None
@@ -272,8 +265,6 @@ def snapshot(conn: sqlite3.Connection, target: Path) -> Path:
 def restore_into(conn: sqlite3.Connection, snapshot_path: Path) -> None:
     """Make the open database behind `conn` what `snapshot_path` holds, in one step (the backup API
     writes every page inside one transaction of `conn`)."""
-    from db.store import harden
-
     src = sqlite3.connect(file_uri(snapshot_path), uri=True)
     harden(src)
     try:

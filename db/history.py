@@ -31,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any, NamedTuple
 
-from peewee import Database, ForeignKeyField
+from peewee import ForeignKeyField
 
 from db import models
 
@@ -116,6 +116,75 @@ def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
             db.cursor().executemany(in_style(db, sql), rows)
 
 
+def _on_postgres(db: Any) -> bool:
+    return getattr(getattr(db, "obj", None) or db, "param", "?") != "?"
+
+
+def insert_rows(db: Any, table: str, names: Sequence[str], rows: Iterable[Sequence[Any]], tail: str = "",
+                where: str = "") -> None:
+    """INSERT each of `rows` (values for columns `names`) into `table`, `tail` (ON CONFLICT …) after.
+    On PostgreSQL as one statement over arrays (`_unnest`), not one statement a row, with the
+    rows `where` (a condition on the incoming row `v`) allows."""
+    quoted = ", ".join(f'"{c}"' for c in names)
+    if not _on_postgres(db):
+        executemany(db, f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))}) {tail}', rows)
+        return
+    source, arrays = _unnest(db, table, names, rows)
+    if arrays:
+        db.execute_sql(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM {source} '
+                       f'{"WHERE " + where if where else ""} {tail}', arrays)
+
+
+def update_rows_by(db: Any, table: str, names: Sequence[str], key: str, rows: Iterable[Sequence[Any]]) -> None:
+    """UPDATE `table` SET columns `names` WHERE `key` = …, for each of `rows` (the key's value last).
+    On PostgreSQL as one statement over arrays (`_unnest`)."""
+    if not _on_postgres(db):
+        sets = ", ".join(f'"{c}" = ?' for c in names)
+        executemany(db, f'UPDATE "{table}" SET {sets} WHERE "{key}" = ?', rows)
+        return
+    source, arrays = _unnest(db, table, [*names, key], rows)
+    if arrays:
+        sets = ", ".join(f'"{c}" = v."{c}"' for c in names)
+        db.execute_sql(f'UPDATE "{table}" t SET {sets} FROM {source} WHERE t."{key}" = v."{key}"', arrays)
+
+
+def _unnest(db: Any, table: str, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> tuple[str, list[list[Any]]]:
+    """`(SELECT … FROM unnest(%s::text[], …)) v` with each column cast to its type in `table`, and the
+    rows as one text array a column ([] when there are no rows). Sending text and casting on the
+    server spares the driver guessing an array's type from values that may all be NULL."""
+    columns: list[list[Any]] = [[] for _ in names]
+    for row in rows:
+        for column, value in zip(columns, row):
+            column.append(_as_text(value))
+    if not columns or not columns[0]:
+        return "", []
+    types = _column_types(db, table)
+    arrays = ", ".join("%s::text[]" for _ in names)
+    casts = ", ".join(f'u{n}::{types[c]} AS "{c}"' for n, c in enumerate(names))
+    listed = ", ".join(f"u{n}" for n in range(len(names)))
+    return f"(SELECT {casts} FROM unnest({arrays}) AS u({listed})) v", columns
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    iso = getattr(value, "isoformat", None)
+    return iso() if iso is not None else str(value)
+
+
+def _column_types(db: Any, table: str) -> dict[str, str]:
+    """Column name -> its PostgreSQL type, read once per connection's database object."""
+    target = getattr(db, "obj", None) or db
+    known: dict[str, dict[str, str]] = target.__dict__.setdefault("_column_types", {})
+    if table not in known:
+        known[table] = dict(db.execute_sql(
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+            "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (f'"{table}"',)).fetchall())
+    return known[table]
+
+
 def errors_of(db: Any) -> Any:
     """peewee's translation of the driver's errors into its own (as execute_sql has it), for a
     cursor used directly; a raw sqlite3 connection keeps sqlite3's errors."""
@@ -127,7 +196,14 @@ def errors_of(db: Any) -> Any:
 
 
 def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`."""
+    """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`.
+
+    On PostgreSQL the values go as one array (`= ANY(…)`): one statement, and no query text with
+    thousands of placeholders for the driver to split and the server to parse."""
+    target = getattr(db, "obj", None) or db
+    if getattr(target, "param", "?") != "?":
+        head, _, tail = sql.rpartition("IN ({})")
+        return list(db.execute_sql(in_style(db, f"{head}= ANY(?){tail}"), (*before, list(values))).fetchall())
     out: list[tuple[Any, ...]] = []
     for chunk in chunks(values):
         out += db.execute_sql(in_style(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk)).fetchall()
@@ -210,7 +286,19 @@ _UPSERT_RECORD = f'INSERT INTO "row_version" ({_RECORD_LIST}) VALUES ({", ".join
 def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
     """Insert version records (tuples in RECORD_COLUMNS order); a record the file has already
     only gains its content if it lacked it."""
-    executemany(db, _UPSERT_RECORD, records)
+    if not _on_postgres(db):
+        executemany(db, _UPSERT_RECORD, records)
+        return
+    # One statement may touch a version once: the same version twice keeps the one with content.
+    unique: dict[str, Sequence[Any]] = {}
+    for r in records:
+        if r[2] not in unique or (unique[r[2]][9] is None and r[9] is not None):
+            unique[r[2]] = r
+    # A record the server has already (with content, or when this one brings none) is left out before
+    # the insert: a conflict would lock and rewrite its row for nothing.
+    insert_rows(db, "row_version", RECORD_COLUMNS, unique.values(), _UPSERT_RECORD[_UPSERT_RECORD.index("ON CONFLICT"):],
+                where='NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" '
+                      'AND (r."data" IS NOT NULL OR v."data" IS NULL))')
 
 
 def copy_records(db: Any, schema: str, row_uuids: Sequence[str]) -> None:
@@ -279,6 +367,41 @@ def update_each(db: Any, shape: Shape, changes: dict[int, dict[str, Any]], *, ac
     return versions
 
 
+def update_if_current(db: Any, model: type[models.UserRow], row_id: int, expected: str, columns: dict[str, Any],
+                      *, action: str = "edit", notify: tuple[str, str] | None = None) -> str | None:
+    """Write `columns` (field names, peewee values) to row `row_id` as a new version, only if the
+    row is still at version `expected`; the new version id, or None when the row has moved on
+    (or is gone) and nothing was written.
+
+    For a server with many writers (PostgreSQL: a data-modifying WITH). The row's content is read
+    first; then the update, both version records and `notify` (channel, payload) are one
+    statement, so the row is locked only while the server runs it, never while a client waits.
+    """
+    shape = shape_of(model._meta.table_name)
+    states = read_states(db, shape, ids=[row_id])
+    if not states or states[0].version != expected:
+        return None
+    state = states[0]
+    fields = model._meta.fields
+    sets = {fields[n].column_name: fields[n].db_value(v) for n, v in columns.items()}
+    now = models.utc_now()
+    version = models.new_version()
+    records = ((shape.name, state.uuid, state.version, None, None, state.rev, state.modified_at, "", "create",
+                dump(state.values)),
+               (shape.name, state.uuid, version, state.version, None, state.rev + 1, now, author_of(db), action, None))
+    names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+    row = "(" + ", ".join(["%s"] * len(RECORD_COLUMNS)) + ")"
+    then = "pg_notify(%s, %s)" if notify else "1"
+    sql = (f'WITH moved AS (UPDATE "{shape.name}" SET {"".join(f'"{c}" = %s, ' for c in sets)}"modified_at" = %s, '
+           '"rev" = "rev" + 1, "version_id" = %s WHERE "id" = %s AND "version_id" = %s RETURNING "id"), '
+           f'kept AS (INSERT INTO "row_version" ({names}) SELECT * FROM (VALUES {row}, {row}) AS v({names}) '
+           'WHERE EXISTS (SELECT 1 FROM moved) '
+           + _UPSERT_RECORD[_UPSERT_RECORD.index("ON CONFLICT"):] + ") "
+           f"SELECT {then} WHERE EXISTS (SELECT 1 FROM moved)")
+    params = (*sets.values(), now, version, row_id, expected, *records[0], *records[1], *(notify or ()))
+    return version if db.execute_sql(sql, params).fetchone() is not None else None
+
+
 # --- reading versions -----------------------------------------------------------
 
 
@@ -323,6 +446,13 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
         else:
             got.append(rec)
     return out
+
+
+def records_by_version(db: Any, versions: Sequence[str]) -> dict[str, Record]:
+    """The records of these versions (with their content): version id -> record."""
+    cols = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+    return {r[2]: Record._make(r)
+            for r in select_in(db, f'SELECT {cols} FROM "row_version" WHERE "version" IN ({{}})', list(versions))}
 
 
 def ancestry(version: str, records: dict[str, Record]) -> set[str]:

@@ -1,6 +1,6 @@
 """Reading and writing the two sides of a merge; what to take is decided in app/merge.py.
 
-The other file is checked like any file from someone else (db.store.check_file) and read
+The other file is checked like any file from someone else (db.check.check_file) and read
 through a raw read-only connection with SQLite's defensive settings; an older version is
 migrated in a temporary copy first, never in place. Rows are matched by uuid; what a
 merge reads of each side is a row's current version, its content and its history
@@ -144,7 +144,7 @@ def _readable(path: Path) -> Iterator[Path]:
     """`path` checked like any file from someone else; the file to read: itself, or a temporary
     copy migrated to this version's schema when it is older (never migrated in place)."""
     from db.identity import SCHEMA_VERSION
-    from db.store import check_file
+    from db.check import check_file
 
     check = check_file(path, allow_recovery=False)
     if check.version == SCHEMA_VERSION:
@@ -163,10 +163,10 @@ def _readable(path: Path) -> Iterator[Path]:
 @contextmanager
 def other_side(path: Path) -> Iterator[Side]:
     """The other file, checked and opened read-only on a connection of its own."""
-    from db.store import _raw_connect
+    from db.connection import raw_connect
 
     with _readable(path) as readable:
-        conn = _raw_connect(readable, write=False)
+        conn = raw_connect(readable, write=False)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
             yield Side(RawDatabase(conn), path.name)
@@ -310,13 +310,11 @@ def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
 def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
     """Write the pending rows, one executemany per table and set of columns; learn the new rows' ids."""
     for (table, insert, names), rows in batches.items():
-        quoted = ", ".join(f'"{c}"' for c in names)
         if insert:
-            history.executemany(db, f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})', rows)
+            history.insert_rows(db, table, names, rows)
             ids.preload(table, {r[names.index("uuid")] for r in rows})
         else:
-            sets = ", ".join(f'"{c}" = ?' for c in names)
-            history.executemany(db, f'UPDATE "{table}" SET {sets} WHERE "uuid" = ?', rows)
+            history.update_rows_by(db, table, names, "uuid", rows)
     batches.clear()
 
 

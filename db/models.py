@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import uuid as uuidlib
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from peewee import (
     SQL,
@@ -81,6 +82,11 @@ class UserRow(BaseModel):
     deleted_at = CharField(null=True)
     version_id = CharField(default=new_version)
 
+    if TYPE_CHECKING:  # peewee adds the integer primary key itself; named here for the type checker
+        from peewee import AutoField
+
+        id: AutoField[int]
+
 
 class RowVersion(BaseModel):
     """One version of a user row (see db/history.py).
@@ -100,6 +106,11 @@ class RowVersion(BaseModel):
     who = CharField(default="")  # user and computer (or the database user on a server)
     action = CharField(default="")  # edit | delete | restore | move | import | merge | create
     data = TextField(null=True)
+
+    if TYPE_CHECKING:  # peewee adds the integer primary key itself; named here for the type checker
+        from peewee import AutoField
+
+        id: AutoField[int]
 
 
 class Setting(BaseModel):

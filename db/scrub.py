@@ -26,6 +26,8 @@ from peewee import CharField, TextField
 
 from db import history, models
 
+Connection = sqlite3.Connection  # what these functions take (app.anonymise names it without sqlite3)
+
 # Text cells that hold JSON: their strings are searched after decoding (a name may be
 # written there with \u escapes), and new values are written back as JSON.
 JSON_CELLS = frozenset({("edition", "snapshot"), ("row_version", "data"), ("setting", "value")})
@@ -147,7 +149,7 @@ def rewrite_copy(path: Path, prepare: Callable[[sqlite3.Connection], None]) -> N
     """Change a copy of a file (a backup, an undo snapshot) with `prepare` and put it back in place:
     written beside, rewritten whole (VACUUM), checked, fsynced and renamed over `path`."""
     from db.backup import copy_database
-    from db.store import fsync_dir
+    from db.connection import fsync_dir
 
     fresh = path.with_name(path.name + ".ny")
     copy_database(path, fresh, prepare)

@@ -166,6 +166,9 @@ _PATTERNS: tuple[tuple[str, Callable[[ServerAddress, str], ServerError]], ...] =
         f"Databasen ”{a.dbname}” finns inte på servern; kontrollera adressen eller be IT skapa den.")),
     (r'role "([^"]*)" does not exist', lambda a, m: ServerError(
         f"Användaren finns inte på servern {a.name}; be IT lägga upp ditt konto ({_quoted(m)}).")),
+    (r"does not match host name", lambda a, _m: ServerError(
+        f"Serverns certifikat gäller inte för {a.host} utan för ett annat namn; skriv serverns namn i adressen "
+        "så som det står i certifikatet, eller be IT om rätt adress.")),
     (r"certificate|SSL|ssl", lambda a, _m: ServerError(
         f"Serverns certifikat för {a.name} kunde inte kontrolleras; be IT om rätt CA-fil och ange den "
         "som sslrootcert= i adressen.")),
@@ -350,6 +353,9 @@ class ServerStore:
         if self.read_only:
             raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
 
+    def begin_integrity_check(self) -> None:
+        """The server checks its own pages; nothing to start here."""
+
     def integrity_problems(self) -> list[str]:
         return []
 
@@ -359,11 +365,25 @@ class ServerStore:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits."""
+        with self._said(), self.db.atomic():
+            yield
+            self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+
+    def write_version(self, model: Any, row_id: int, expected: str, columns: dict[str, Any]) -> str | None:
+        """`columns` as a new version of the row, if it is still at version `expected`, in one
+        statement (db.history.update_if_current); the new version id, or None if it moved on."""
+        from db import history
+
+        with self._said():
+            return history.update_if_current(self.db, model, row_id, expected, columns,
+                                             notify=(CHANNEL, self.client_id))
+
+    @contextmanager
+    def _said(self) -> Iterator[None]:
+        """A write: refused when read-only, and the server's refusals said in one Swedish sentence."""
         self.require_writable()
         try:
-            with self.db.atomic():
-                yield
-                self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+            yield
         except ConnectionLost:
             self.db.drop_connection()
             raise

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from db.connection import harden
 from db.errors import FileRefused
 from db.identity import APPLICATION_ID, HEADER_SIZE, Header, parse_header
 from db.uri import file_uri
@@ -144,8 +145,6 @@ def _identity(conn: sqlite3.Connection) -> tuple[int, str | None]:
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
-    from db.store import harden
-
     conn = sqlite3.connect(file_uri(path, mode=mode), uri=True, isolation_level=None)
     harden(conn)
     conn.execute("PRAGMA mmap_size = 0")

@@ -6,7 +6,7 @@ start with a fresh version and no history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import repeat
 from typing import Any
@@ -140,35 +140,7 @@ class Upserter:
 
         # 3. New rows in one executemany.
         if fresh:
-            rest = [f for f in meta.sorted_fields if f is not meta.primary_key and f.name not in names
-                    and f.name not in ("uuid", "created_at", "modified_at", "rev", "deleted_at", "version_id")]
-            if any(callable(f.default) for f in rest):
-                raise ValueError(f"{table}: every row needs its own default")
-            tail = tuple(None if f.default is None else _as_column(f)[0](f.default) for f in rest)
-            if len(fresh) == len(uuids):
-                new_uuids, new_cols = uuids, list(cols)
-            else:
-                new_uuids, new_cols = [uuids[i] for i in fresh], [[col[i] for i in fresh] for col in cols]
-            own = [ids[u] for u in new_uuids]
-            later: list[list[tuple[int, int]]] = []  # new rows pointing at rows written after them
-            for r in refs:
-                targets, pending = [], []
-                for target, row_id in zip(new_cols[r], own):
-                    if target is not None and target >= row_id:  # ids above top are new rows
-                        pending.append((target, row_id))
-                        target = None
-                    targets.append(target)
-                new_cols[r] = targets
-                later.append(pending)
-            head = (self.now, self.now, 1, None)
-            new_rows = zip(own, new_uuids, models.new_versions(len(own)), *map(repeat, head), *new_cols,
-                           *map(repeat, tail))
-            all_columns = ["id", "uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at",
-                           *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
-            _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
-                         f'VALUES ({", ".join("?" * len(all_columns))})', new_rows)
-            for r, pending in zip(refs, later):
-                _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', pending)
+            self._insert_new(model, names, cols, refs, uuids, fresh, ids)
 
         # 4. Rows whose values differ (or that were tombstones), in one executemany.
         if existing:
@@ -181,6 +153,42 @@ class Upserter:
                     changed[found[0]] = {**dict(zip(column_names, v)), "deleted_at": None}
             self._write(model, changed)
         return ids
+
+    def _insert_new(self, model: type[models.UserRow], names: list[str], cols: list[list[Any]], refs: list[int],
+                    uuids: list[str], fresh: Sequence[int], ids: dict[str, int]) -> None:
+        """Write the rows at `fresh` (positions in `uuids`) with the ids reserved for them; a reference to
+        a row written after its own waits for an UPDATE once both are in."""
+        meta = model._meta
+        table, fields = meta.table_name, meta.fields
+        rest = [f for f in meta.sorted_fields if f is not meta.primary_key and f.name not in names
+                and f.name not in ("uuid", "created_at", "modified_at", "rev", "deleted_at", "version_id")]
+        if any(callable(f.default) for f in rest):
+            raise ValueError(f"{table}: every row needs its own default")
+        tail = tuple(None if f.default is None else _as_column(f)[0](f.default) for f in rest)
+        if len(fresh) == len(uuids):
+            new_uuids, new_cols = uuids, list(cols)
+        else:
+            new_uuids, new_cols = [uuids[i] for i in fresh], [[col[i] for i in fresh] for col in cols]
+        own = [ids[u] for u in new_uuids]
+        later: list[list[tuple[int, int]]] = []  # new rows pointing at rows written after them
+        for r in refs:
+            targets, pending = [], []
+            for target, row_id in zip(new_cols[r], own):
+                if target is not None and target >= row_id:  # ids above top are new rows
+                    pending.append((target, row_id))
+                    target = None
+                targets.append(target)
+            new_cols[r] = targets
+            later.append(pending)
+        head = (self.now, self.now, 1, None)
+        new_rows = zip(own, new_uuids, models.new_versions(len(own)), *map(repeat, head), *new_cols,
+                       *map(repeat, tail))
+        all_columns = ["id", "uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at",
+                       *(fields[n].column_name for n in names), *(f.column_name for f in rest)]
+        _executemany(f'INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in all_columns)}) '
+                     f'VALUES ({", ".join("?" * len(all_columns))})', new_rows)
+        for r, pending in zip(refs, later):
+            _executemany(f'UPDATE "{table}" SET "{fields[names[r]].column_name}" = ? WHERE "id" = ?', pending)
 
     def _write(self, model: type[models.UserRow], changes: dict[int, dict[str, Any]], action: str = "import") -> None:
         """Each row's columns as a new version of it."""

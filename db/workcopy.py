@@ -82,7 +82,7 @@ def working_copy_path(share: Path) -> Path:
     return working_folder(share) / Path(share).name
 
 
-def content_hash():  # noqa: ANN201 - a hashlib object
+def content_hash():
     """The hash that tells two states of a file apart (BLAKE2b: fast in software, unlike SHA-256)."""
     return hashlib.blake2b(digest_size=32)
 
@@ -113,7 +113,7 @@ def mark(path: Path) -> Mark:
         raise ShareUnreachable(f"”{path}” kan inte nås: {exc.strerror or exc}.") from exc
 
 
-def _probe(fh, size: int) -> str:  # noqa: ANN001
+def _probe(fh, size: int) -> str:
     fh.seek(0)
     h = hashlib.sha256(fh.read(PROBE))
     if size > PROBE:
@@ -219,7 +219,7 @@ def check_copy(path: Path) -> str:
     return str(json.loads(row[0]))
 
 
-def _fsync(fh) -> None:  # noqa: ANN001
+def _fsync(fh) -> None:
     fh.flush()
     os.fsync(fh.fileno())
 
@@ -360,7 +360,7 @@ def _same_mode(fd: int, mode: int | None) -> None:
         pass  # a share that keeps its own permissions
 
 
-def _copy_bytes(src, out, size: int) -> None:  # noqa: ANN001
+def _copy_bytes(src, out, size: int) -> None:
     """All of `src` to `out`: in the kernel where it can (as shutil.copyfile does), else in chunks."""
     if hasattr(os, "sendfile"):
         out.flush()

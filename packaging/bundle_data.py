@@ -1,4 +1,4 @@
-"""What goes into the bundle besides code: the run-time files under resources/, and which Qt parts stay out.
+"""What goes into the bundle besides code: the run-time files under app/resources/, and which Qt parts stay out.
 
 Used by packaging/uppdrag.spec; tests/packaging/test_spec_data.py checks that every file the app
 reads at run time is in `datas()`.
@@ -9,13 +9,13 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path, PurePosixPath
 
-# Files under resources/ that are sources for the build, not read by the running app.
+# Files under app/resources/ that are sources for the build (or its package's code), not read as data.
 SOURCE_PATTERNS = ("*.ts", "*.pro", "*.md", "*.py", "*.pyc", ".*", "Thumbs.db")
 
 
 def runtime_resources(root: Path) -> list[Path]:
-    """Every file under resources/ that the app (or its About dialog, window icon) may read."""
-    base = root / "resources"
+    """Every file under app/resources/ that the app (or its About dialog, window icon) may read."""
+    base = root / "app" / "resources"
     found = []
     for path in sorted(base.rglob("*")):
         if not path.is_file():
@@ -30,7 +30,8 @@ def runtime_resources(root: Path) -> list[Path]:
 
 
 def datas(root: Path) -> list[tuple[str, str]]:
-    """(source file, folder inside the bundle) for PyInstaller: resources/X/Y -> resources/X."""
+    """(source file, folder inside the bundle) for PyInstaller: app/resources/X/Y -> app/resources/X,
+    where importlib.resources finds them beside the frozen package."""
     out = []
     for path in runtime_resources(root):
         rel = path.relative_to(root).parent
@@ -95,7 +96,7 @@ def _drop(dest: str) -> bool:
     return False
 
 
-def prune_qt(entries):  # noqa: ANN001, ANN201 - PyInstaller TOC (list of (dest, source, kind))
+def prune_qt(entries):
     return [entry for entry in entries if not _drop(entry[0])]
 
 

@@ -1,4 +1,4 @@
-"""Turn the one drawn icon (resources/uppdrag.svg) into what each system wants.
+"""Turn the one drawn icon (app/resources/uppdrag.svg) into what each system wants.
 
     python packaging/make_icons.py [OUT]        # default OUT: build/icons
 
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SVG = ROOT / "resources" / "uppdrag.svg"
+SVG = ROOT / "app" / "resources" / "uppdrag.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICNS_SIZES = (16, 32, 64, 128, 256, 512, 1024)
@@ -27,7 +27,7 @@ def render_pngs(svg: Path, folder: Path) -> dict[int, Path]:
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - keeps Qt's image machinery alive
+    _app = QGuiApplication.instance() or QGuiApplication([])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise SystemExit(f"make_icons: {svg} är ingen giltig SVG-fil")

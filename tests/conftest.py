@@ -83,7 +83,7 @@ def no_sqlite_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = sqlite3.connect
     inside = Path(folder).resolve()
 
-    def connect(database, *args, **kwargs):  # noqa: ANN001, ANN202 - sqlite3.connect's own
+    def connect(database, *args, **kwargs):
         name = str(database)
         if name.startswith("file:"):
             name = unquote(urlsplit(name).path)

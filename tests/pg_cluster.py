@@ -101,6 +101,19 @@ class Cluster:
                 "max_connections = 100\nshared_buffers = 32MB\n"
             )
 
+    def enable_tls(self, host: str) -> Path:
+        """Serve TLS with a certificate for `host` signed by a CA of its own (made with openssl);
+        the CA certificate's path, for `sslrootcert=`. Call before `start`."""
+        ca = make_certificates(self.folder / "tls", host)
+        key = self.folder / "tls" / "server.key"
+        if self.as_root:  # the server reads its key as `postgres`, and only a key no one else may read
+            for f in key.parent.iterdir():
+                os.chown(f, self.owner.pw_uid, self.owner.pw_gid)
+            os.chown(key.parent, self.owner.pw_uid, self.owner.pw_gid)
+        with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
+            conf.write(f"\nssl = on\nssl_cert_file = '{key.with_suffix('.crt')}'\nssl_key_file = '{key}'\n")
+        return ca
+
     @property
     def initialised(self) -> bool:
         return (self.data / "PG_VERSION").exists()
@@ -150,6 +163,27 @@ class Cluster:
             if time.monotonic() > deadline:
                 raise ClusterError(f"the server did not become ready:\n{self._log_tail()}")
             time.sleep(0.1)
+
+
+def make_certificates(folder: Path, host: str) -> Path:
+    """A self-signed CA (ca.crt) and a server certificate for `host` it signed (server.crt, server.key)
+    in `folder`; returns the CA certificate's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def openssl(*args: str) -> None:
+        done = subprocess.run(["openssl", *args], capture_output=True, text=True, cwd=folder, timeout=60)
+        if done.returncode != 0:
+            raise ClusterError(f"openssl {args[0]} failed:\n{done.stderr}")
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Uppdrag test CA",
+            "-keyout", "ca.key", "-out", "ca.crt")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", f"/CN={host}", "-keyout", "server.key",
+            "-out", "server.csr")
+    (folder / "san.ext").write_text(f"subjectAltName = DNS:{host}\n", encoding="utf-8")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+            "-days", "2", "-extfile", "san.ext", "-out", "server.crt")
+    os.chmod(folder / "server.key", 0o600)
+    return folder / "ca.crt"
 
 
 def start_cluster(folder: Path | None = None) -> Cluster:

@@ -32,7 +32,7 @@ class OpenFile:
     @property
     def path(self) -> Path:
         """The file the user opened (for a network file: on the share, not the working copy)."""
-        return getattr(getattr(self.ws, "sharing", None), "origin", None) or self.ws.path
+        return (self.ws.sharing.origin if self.ws.sharing else None) or self.ws.path
 
     @property
     def read_only(self) -> bool:

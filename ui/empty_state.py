@@ -35,20 +35,24 @@ class EmptyState(QWidget):
         layout.addWidget(self.help_link)
         layout.addStretch(2)
         self.buttons: list[QPushButton] = []
+        self._shown: tuple[str, tuple[QAction, ...], tuple[str, ...]] | None = None
 
     def text(self) -> str:
         return self.label.text()
 
     def show_state(self, text: str, actions: list[QAction]) -> None:
         """Say `text`, with a button for each of `actions` that is enabled now."""
+        enabled = tuple(a for a in actions if a.isEnabled())
+        shown = (text, enabled, tuple(a.text() for a in enabled))
+        if shown == self._shown:
+            return  # asked after every edit: the buttons stay as they are
+        self._shown = shown
         self.label.setText(text)
         for button in self.buttons:
             self.row.removeWidget(button)
             button.deleteLater()
         self.buttons = []
-        for action in actions:
-            if not action.isEnabled():
-                continue
+        for action in enabled:
             button = QPushButton(action.text().replace("&", ""), self)
             button.setObjectName("suggest_" + action.objectName())
             button.clicked.connect(action.trigger)

@@ -37,8 +37,8 @@ def before_qt() -> None:
     `from __feature__ import`, which peewee and the models do not need.
     """
     gc.disable()
-    import app.sharing  # noqa: F401
-    import app.startup  # noqa: F401
+    import app.sharing
+    import app.startup
     import app.workspace  # noqa: F401
 
 

@@ -1,11 +1,10 @@
 """Errors said in plain words: expected ones as a Swedish message with what to do, the
-unexpected ones written to a log file and reported while the app keeps running."""
+unexpected ones written to the log (app.logs) and reported while the app keeps running.
+Qt's own warnings go to the same log."""
 
 from __future__ import annotations
 
 import sys
-import traceback
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 def expected_errors() -> tuple[type[BaseException], ...]:
     from app.dates import DateParseError
     from app.validation import ValidationError
-    from db.errors import StoreError
+    from app.errors import StoreError
 
     return (ValidationError, DateParseError, StoreError, LookupError)
 
@@ -38,7 +37,7 @@ def show_error(parent: QWidget | None, message: str, title: str | None = None) -
 
 def plain_error(exc: BaseException) -> str:
     """An unexpected error in words a person can read: SQLite's own (English) texts are never shown."""
-    from db.errors import database_error_text
+    from app.errors import database_error_text
 
     text = database_error_text(exc)
     if text is None and exc.__cause__ is not None:
@@ -54,20 +53,21 @@ def show_expected(parent: QWidget | None, exc: BaseException) -> None:
     show_error(parent, message)
 
 
-def log_dir() -> Path:
-    from db.paths import data_dir
+def route_qt_messages() -> None:
+    """Qt's debug output, warnings and errors go to the log as "uppdrag.qt" instead of stderr."""
+    import logging
 
-    folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("uppdrag.qt")
 
-def write_log(exc_type, exc, tb) -> Path:
-    path = log_dir() / f"fel-{datetime.now():%Y%m%d}.log"
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
-        fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
-    return path
+    def handle(mode: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handle)
 
 
 class ExceptionHook:
@@ -94,7 +94,9 @@ class ExceptionHook:
             if self.interactive:
                 show_expected(parent, exc)
             return
-        self.last_log = write_log(exc_type, exc, tb)
+        from app.logs import log_unexpected
+
+        self.last_log = log_unexpected(exc_type, exc, tb)
         if self.interactive:
             show_error(parent, translate(
                 "Errors",

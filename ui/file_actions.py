@@ -75,7 +75,7 @@ def file_problem(window: MainWindow, path: Path, message: str, *, opened: bool =
         after_first_paint(window, dialog.open)
 
 
-def restore_and_open(window: MainWindow, path: Path, backup) -> bool:  # noqa: ANN001 - app.backups.BackupInfo
+def restore_and_open(window: MainWindow, path: Path, backup) -> bool:
     """Put `backup` back at `path` (the file there is kept aside) and open it."""
     from app.sharing import restore_under_lock
 
@@ -118,7 +118,7 @@ def write_chosen_file(window: MainWindow, caption: str, suggested: Path, write: 
 
 
 def save_copy(window: MainWindow) -> None:
-    from db.backup import copy_database
+    from app.backups import copy_database
 
     if window.ofile is None:
         return

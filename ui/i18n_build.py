@@ -1,4 +1,4 @@
-"""The Qt Linguist sources in resources/translations: brought up to date from the code, and built.
+"""The Qt Linguist sources in app/resources/translations: brought up to date from the code, and built.
 
     python -m ui.i18n_build            compile every *.ts to *.qm (pyside6-lrelease); `make venv` does
     python -m ui.i18n_build --update   collect every translatable string into the *.ts (pyside6-lupdate)

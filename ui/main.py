@@ -55,8 +55,12 @@ class FileOpenFilter(QObject):
 
 def _started(app: QCoreApplication) -> None:
     """What waits until the window is on screen."""
-    # Looking the version up loads importlib.metadata; nothing reads it before the window is up.
+    # Looking the version up loads importlib.metadata, and the log file loads logging.handlers;
+    # nothing needs either before the window is up (an unexpected error sets the log up itself).
+    from app.logs import configure_logging
     from app.version import __version__
+
+    configure_logging()
 
     app.setApplicationVersion(__version__)
     gc.enable()
@@ -68,8 +72,10 @@ def run(path: Path | str | None, qt_args: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.resources import resource_path
+    from ui.errors import route_qt_messages
     from ui.first_paint import after_first_paint
 
+    route_qt_messages()  # into the log file once it is set up; until then WARNING and up reach stderr
     app = QApplication.instance() or QApplication(["uppdrag", *qt_args])
     app.setApplicationName("Uppdrag")
     app.setOrganizationName("Uppdrag")

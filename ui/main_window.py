@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.search_index import SearchIndex
 from ui import i18n
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
@@ -21,7 +22,6 @@ from ui.first_paint import after_first_paint
 from ui.i18n import translate
 from ui.palette import error_style
 from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
-from ui.search_index import SearchIndex
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -59,6 +59,12 @@ def _sharing_actions() -> ModuleType:
     return sharing_actions
 
 
+def _team_actions() -> ModuleType:
+    from ui import team_actions
+
+    return team_actions
+
+
 class MainWindow(QMainWindow):
     MESSAGE_MS = 15000  # how long an error stays in the status bar
 
@@ -76,6 +82,7 @@ class MainWindow(QMainWindow):
         self.watcher = None
         self.integrity_watch = None
         self.sync = None
+        self._checked_out = False  # the open file was taken offline from a team server (Synkronisera)
         self.backups = QThreadPool(self)  # the session backup's thread (ui.session.backup_in_background)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -191,6 +198,10 @@ class MainWindow(QMainWindow):
         self.recent_servers_menu.aboutToShow.connect(
             lambda: _server_actions().fill_recent_servers(self, self.recent_servers_menu))
         self.recent_servers_menu.setEnabled(bool(self.settings.recent_servers))
+        a["checkout"] = self._action(m, translate("MainWindow", "Ta med o&ffline…"),
+                                     lambda: _team_actions().checkout_to_file(self), "Ctrl+Shift+O", "actionCheckout")
+        a["sync"] = self._action(m, translate("MainWindow", "S&ynkronisera"), lambda: _team_actions().sync_now(self),
+                                 "F9", "actionSync")
         a["save_copy"] = self._action(m, translate("MainWindow", "Spara &kopia som…"),
                                       lambda: _file_actions().save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
         a["send_plan"] = self._action(m, translate("MainWindow", "Skicka plan som &fil…"),
@@ -243,7 +254,8 @@ class MainWindow(QMainWindow):
                                        lambda: _sharing_actions().read_steering_model(self), None,
                                        "actionReadSteeringModel")
         a["history"] = self._action(m, translate("MainWindow", "Ändrings&historik…"),
-                                    lambda: _history_dialog().show_plan_history(self), None, "actionPlanHistory")
+                                    lambda: _history_dialog().show_plan_history(
+                                        self, self.ofile.ws if self.ofile else None, self.current_plan_id()), None, "actionPlanHistory")
         a["anonymise"] = self._action(m, translate("MainWindow", "Ta bort &personuppgifter…"),
                                       lambda: _anonymise_dialog().remove_personal_data(self), None,
                                       "actionRemovePersonalData")
@@ -252,7 +264,7 @@ class MainWindow(QMainWindow):
 
         m = bar.addMenu(translate("MainWindow", "&Visa"))
         a["portfolio_overview"] = self._action(m, translate("MainWindow", "Ö&versikt"),
-                                               lambda: self.show_portfolio("overview"), "Ctrl+Shift+O",
+                                               lambda: self.show_portfolio("overview"), "Ctrl+Shift+B",
                                                "actionPortfolioOverview")
         a["portfolio_timeline"] = self._action(m, translate("MainWindow", "Portföljens &tidslinje"),
                                                lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T",
@@ -316,6 +328,8 @@ class MainWindow(QMainWindow):
         a["compare"].setEnabled(plan)
         a["history"].setEnabled(plan)
         a["merge"].setEnabled(writable and on_file)
+        a["checkout"].setEnabled(has_file and self.ofile.ws.on_server)
+        a["sync"].setEnabled(writable and self._checked_out)
         a["anonymise"].setEnabled(writable and on_file)
         a["send_plan"].setEnabled(plan)
         a["preview"].setEnabled(plan)
@@ -411,14 +425,24 @@ class MainWindow(QMainWindow):
         self.ofile = ofile
         ofile.events.changed.connect(self.on_change)
         ofile.events.error.connect(self.show_message)
+        # An edit conflict's dialog opens once the edit's own signal handling is over (the editor reloads).
+        ofile.events.conflict.connect(self.edit_conflict, Qt.ConnectionType.QueuedConnection)
+        ofile.events.handles_conflicts = True
+        from app.team import is_checked_out
+
+        self._checked_out = is_checked_out(ofile.ws)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.resources.warner import BookingWarner
-        from ui.session import ExternalChangeWatcher, Heartbeat, IntegrityWatch
+        from ui.session import ExternalChangeWatcher, Heartbeat
         from ui.sync_status import SyncIndicator
 
         self.heartbeat = Heartbeat(ofile.ws, self)
         self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
-        self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
+        # The integrity check reads the whole file in a thread: started once the window is on
+        # screen (or after a second if it is not shown), it does not slow the first paint.
+        self.integrity_watch = None
+        after_first_paint(self, lambda: self._watch_integrity(ofile))
+        QTimer.singleShot(1000, self, lambda: self._watch_integrity(ofile))
         self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
@@ -450,6 +474,12 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self.update_actions()
+
+    def _watch_integrity(self, ofile: OpenFile) -> None:
+        from ui.session import IntegrityWatch
+
+        if self.ofile is ofile and self.integrity_watch is None:
+            self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
 
     def _backup_if_open(self, ofile: OpenFile) -> None:
         from ui.session import backup_in_background
@@ -488,6 +518,7 @@ class MainWindow(QMainWindow):
         self._index.close()
         status = self.ofile.close()
         self.ofile = None
+        self._checked_out = False
         self.plan_model.set_rows([])
         if status is not None and not status.all_written:
             from ui.errors import show_error
@@ -704,6 +735,13 @@ class MainWindow(QMainWindow):
             self.ofile.stack.redo()
         finally:
             self._revealing = False
+
+    def edit_conflict(self, what: tuple) -> None:
+        """Someone else changed a field of this edit on the team server: the user chooses (ui.team_actions)."""
+        command, conflict = what
+        if self.ofile is not None:
+            _team_actions().resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(),
+                                                  conflict)
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None

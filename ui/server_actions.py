@@ -62,7 +62,7 @@ class PasswordDialog(_AskDialog):
             "", parent, secret=True)
 
 
-def open_server_dialog(window) -> bool:  # noqa: ANN001 - the MainWindow
+def open_server_dialog(window) -> bool:
     recent = window.settings.recent_servers
     dialog = ServerDialog(recent[0] if recent else "postgresql://", window)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.value:
@@ -70,7 +70,7 @@ def open_server_dialog(window) -> bool:  # noqa: ANN001 - the MainWindow
     return window.open_path(dialog.value)
 
 
-def fill_recent_servers(window, menu) -> None:  # noqa: ANN001
+def fill_recent_servers(window, menu) -> None:
     menu.clear()
     for url in window.settings.recent_servers:
         action = menu.addAction(url)
@@ -78,15 +78,14 @@ def fill_recent_servers(window, menu) -> None:  # noqa: ANN001
     menu.setEnabled(bool(window.settings.recent_servers))
 
 
-def open_server_workspace(url: str, *, read_only: bool, parent) -> Workspace | None:  # noqa: ANN001
+def open_server_workspace(url: str, *, read_only: bool, parent) -> Workspace | None:
     """The server as a Workspace that hears others' commits; asks for a password if the server wants one."""
-    from app.team import open_team
-    from db.server import PasswordNeeded, ServerAddress
+    from app.team import PasswordNeeded, open_team, server_name
 
     try:
         return open_team(url, read_only=read_only, listen=True)
     except PasswordNeeded:
-        dialog = PasswordDialog(ServerAddress.parse(url).name, parent)
+        dialog = PasswordDialog(server_name(url), parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return open_team(url, read_only=read_only, listen=True, password=dialog.field.text())

@@ -16,11 +16,11 @@ if TYPE_CHECKING:
     from app.workspace import Workspace
 
 
-def open_workspace(path: Path | str, *, read_only: bool, parent) -> Workspace | None:  # noqa: ANN001
+def open_workspace(path: Path | str, *, read_only: bool, parent) -> Workspace | None:
     """Open under the sidecar lock; if someone else holds it, ask (read-only, break a stale lock, cancel).
     A team server has no lock: it is opened listening for other clients' commits (ui.server_actions)."""
     from app.sharing import FileInUse, open_for_editing
-    from db.server import is_server_url
+    from app.team import is_server_url
 
     if is_server_url(path):
         from ui.server_actions import open_server_workspace
@@ -41,7 +41,7 @@ def open_workspace(path: Path | str, *, read_only: bool, parent) -> Workspace | 
         return None
 
 
-def close_workspace(ws: Workspace):  # noqa: ANN201 - app.network_file.SyncStatus or None
+def close_workspace(ws: Workspace):
     from app.sharing import close_shared
 
     return close_shared(ws)
@@ -55,11 +55,11 @@ class _Backup(QRunnable):
         self.path = path
 
     def run(self) -> None:
-        from db.backup import make_session_backup
+        from app.backups import make_session_backup
 
         try:
             make_session_backup(self.path)
-        except Exception:  # noqa: BLE001 - a failed backup must never take the session down
+        except Exception:
             import logging
 
             logging.getLogger("uppdrag").exception("Säkerhetskopian av %s misslyckades", self.path)
@@ -75,7 +75,7 @@ class Heartbeat(QObject):
     """Keeps the lock fresh while the file is open, so others see it is not abandoned."""
 
     def __init__(self, ws: Workspace, parent: QObject | None = None):
-        from db.lock import HEARTBEAT_EVERY_S
+        from app.sharing import HEARTBEAT_EVERY_S
 
         super().__init__(parent)
         self.ws = ws
@@ -85,7 +85,7 @@ class Heartbeat(QObject):
         self.timer.start()
 
     def beat(self) -> None:
-        state = getattr(self.ws, "sharing", None)
+        state = self.ws.sharing
         if state is not None and state.lock is not None:
             try:
                 state.lock.heartbeat()
@@ -100,7 +100,7 @@ class ExternalChangeWatcher(QObject):
 
     POLL_MS = 1000
 
-    def __init__(self, ws: Workspace, on_change, parent: QObject | None = None):  # noqa: ANN001
+    def __init__(self, ws: Workspace, on_change, parent: QObject | None = None):
         super().__init__(parent)
         self.ws = ws
         self.on_change = on_change
@@ -146,7 +146,7 @@ class _WaitForIntegrity(QRunnable):
 
     def run(self) -> None:
         try:
-            self.ws.store.integrity_problems()  # waits for the check started when the file was opened
+            self.ws.store.integrity_problems()  # waits for the check IntegrityWatch started
         except Exception:  # noqa: BLE001 - a failed check leaves the file as it is; writes still wait for it
             return
         self.verdict.ready.emit()
@@ -157,12 +157,13 @@ class IntegrityWatch(QObject):
     in the window's thread when the file is damaged. The store itself refuses every write until
     the verdict is in, so nothing is written to a damaged file in the meantime."""
 
-    def __init__(self, ws: Workspace, on_damaged, parent: QObject | None = None):  # noqa: ANN001
+    def __init__(self, ws: Workspace, on_damaged, parent: QObject | None = None):
         super().__init__(parent)
         self.ws = ws
         self.on_damaged = on_damaged
         self.verdict = _Verdict()  # no parent: it outlives this watch if the window closes first
         self.verdict.ready.connect(self._done)
+        ws.store.begin_integrity_check()  # here, in the window's thread, as a first write would
         QThreadPool.globalInstance().start(_WaitForIntegrity(ws, self.verdict))
 
     def _done(self) -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def merge_from_file(window: MainWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
-    from app.merge import merge_into
+    from app.sharing import merge_from
     from ui.dialogs.sharing_dialogs import ConflictDialog
 
     if window.ofile is None or window.ofile.read_only:
@@ -25,9 +25,9 @@ def merge_from_file(window: MainWindow) -> None:
                             str(window.ofile.path.parent))
     if other is None:
         return
-    store = window.ofile.ws.store
+    ws = window.ofile.ws
     try:
-        preview = merge_into(store, other, dry_run=True)
+        preview = merge_from(ws, other, dry_run=True)
         resolve = None
         if preview.conflicts:
             dialog = ConflictDialog(preview.conflicts, window)
@@ -36,7 +36,7 @@ def merge_from_file(window: MainWindow) -> None:
             resolve = dialog.choices()
         # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
         report = window.ofile.run_as_step(translate("Sharing", "sammanslagning med %1").replace("%1", other.name),
-                                          lambda: merge_into(store, other, resolve=resolve), window.reload_everything)
+                                          lambda: merge_from(ws, other, resolve=resolve), window.reload_everything)
     except expected_errors() as exc:
         show_expected(window, exc)
         return

@@ -45,7 +45,7 @@ class SyncIndicator(QObject):
 
         super().__init__(parent)
         self.status_bar = status_bar
-        state = getattr(ws, "sharing", None)
+        state = ws.sharing
         self.netfile = getattr(state, "netfile", None)
         origin = getattr(state, "origin", None) or ws.path
         self.location = "server" if getattr(ws, "on_server", False) else location_of(origin)

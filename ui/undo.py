@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app import kinds
 from app.steps import FileStep
 from app.workspace import Change, Workspace
-from ui.i18n import translate
+from ui.i18n import kind_label, translate
 
 # Edits of the same field of the same row, made in a row (typing, dragging a
 # bar), merge into one undo step when they carry this id.
@@ -37,9 +37,10 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
     name = kinds.row_name(row)
     if not name and row.get("person"):  # a role or resource line on a person of the register
         name = kinds.row_name(ws.get("person", row["person"]))
-    part = f"{k.label} ’{name}’" if name else k.label
+    # The nouns are app.kinds' Swedish labels, in the current language where it has them.
+    part = f"{kind_label(k.label)} ’{name}’" if name else kind_label(k.label)
     if action == "updated":
-        labels = [kinds.FIELD_LABELS.get(f, f) for f in fields]
+        labels = [kind_label(kinds.FIELD_LABELS.get(f, f)) for f in fields]
         what = labels[0] if len(labels) == 1 else translate("Undo", "%1 och %2").replace(
             "%1", ", ".join(labels[:-1])).replace("%2", labels[-1])
         if len(fields) == 1 and fields[0] in kinds.NEUTER_FIELDS:
@@ -57,6 +58,11 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
 class WorkspaceEvents(QObject):
     changed = Signal(object)  # app.workspace.Change
     error = Signal(str)  # a Swedish message for the user
+    # (UpdateCommand, app.concurrency.EditConflict): someone else on the team server changed a field
+    # this edit wanted to change; nothing was written. Without a window that shows them
+    # (`handles_conflicts`), it is said on `error` like any refusal.
+    conflict = Signal(object)
+    handles_conflicts = False
 
 
 class ServiceCommand(QUndoCommand):
@@ -94,7 +100,7 @@ class UpdateCommand(ServiceCommand):
         assert self.old is not None
         self.announce(self.ws.update(self.kind, self.row_id, **self.old))
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return MERGE_ID if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
@@ -189,12 +195,17 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
     stay on the stack, so it is tried through a throwaway call before pushing.
     """
     from app.validation import ValidationError
-    from db.errors import StoreError
+    from app.errors import StoreError
 
     try:
         command.redo()
     except (ValidationError, StoreError, LookupError, ValueError) as exc:
-        events.error.emit(str(exc))
+        from app.concurrency import EditConflict
+
+        if isinstance(exc, EditConflict) and isinstance(command, UpdateCommand) and events.handles_conflicts:
+            events.conflict.emit((command, exc))
+        else:
+            events.error.emit(str(exc))
         return False
     # Already applied: push without applying it a second time.
     stack.push(_AlreadyApplied(command))
@@ -218,7 +229,7 @@ class _AlreadyApplied(QUndoCommand):
     def undo(self) -> None:
         self.inner.undo()
 
-    def id(self) -> int:  # noqa: A003
+    def id(self) -> int:
         return self.inner.id()
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802

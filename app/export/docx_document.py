@@ -69,7 +69,7 @@ def empty_required(ctx: Context) -> list[str]:
 def _empty_sections(ctx: Context) -> list[tuple[str, bool]]:
     drafts = _drafts(ctx)
     out = []
-    for k, (section, level, _, empty) in enumerate(drafts):
+    for k, (section, _level, _, empty) in enumerate(drafts):
         if not empty or _shown_when_empty(section) or _has_written_child(drafts, k):
             continue
         out.append((ctx.writer.clean.line(section.get("heading")), not section.get("optional")))

@@ -22,7 +22,7 @@ def export_docx(plan: dict[str, Any], out: Path, *, reference: Path | None = Non
     """Write ``plan`` as a Word document to ``out``.
 
     ``reference`` is an organisation's .docx or .dotx whose styles, page setup, header
-    (logo) and fonts are used; by default resources/reference.docx. ``toc`` adds a
+    (logo) and fonts are used; by default app/resources/reference.docx. ``toc`` adds a
     table of contents after the title page. ``risk_scale`` is the top of the risk
     scale (4 for 1–4). ``draft_mark`` prints "UTKAST" in the header of a draft. ``checklists`` adds the
     decision points' answered checklists as an appendix. Warnings (in Swedish) say what had to be changed,

@@ -56,7 +56,7 @@ def _timestamp(value: object) -> dt.datetime | None:
     except ValueError:
         return None
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
     return stamp
 
 
@@ -83,7 +83,7 @@ def _app_xml(company: str) -> bytes:
             f"<Application>{escape('Uppdrag ' + version)}</Application><DocSecurity>0</DocSecurity>"
             f"<Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>"
             f"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
-            f"<AppVersion>{app_version(version)}</AppVersion></Properties>").encode("utf-8")
+            f"<AppVersion>{app_version(version)}</AppVersion></Properties>").encode()
 
 
 def set_app_properties(doc: Document, company: str) -> None:
@@ -131,7 +131,7 @@ def set_properties(doc: Document, plan: PlanData, clean: Sanitizer, *, status: s
     cp.language = LANGUAGE
     cp.version = _fit(edition or version)
     cp.revision = revision_number(edition or version)
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     created = _timestamp(plan.meta("created_at")) or now
     cp.created = created
     cp.modified = _timestamp(plan.meta("modified_at")) or created

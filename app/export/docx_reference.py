@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from app.export.docx_safety import UnsafePackage, strip_external
 from app.export.result import ExportError
+from app.resources import resource_path
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 __all__ = ["DEFAULT_REFERENCE", "open_reference", "text_width"]
 
-DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "resources" / "reference.docx"
+DEFAULT_REFERENCE = resource_path("reference.docx")
 
 _DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _OTHER_MAINS = (
@@ -99,7 +100,7 @@ def open_reference(reference: Path | None) -> Document:
                 f"Mallen {Path(path).name} kunde inte läsas som ett Word-dokument (.docx eller .dotx). "
                 f"Öppna den i Word och spara den som .docx, eller välj en annan mall. ({err})"
             ) from None
-        except Exception as err:  # lxml errors and other damage in someone else's file
+        except Exception as err:  # noqa: BLE001 - lxml errors and other damage in someone else's file
             raise ExportError(
                 f"Mallen {Path(path).name} är skadad och kunde inte användas ({type(err).__name__}). "
                 "Välj en annan mall."

@@ -57,7 +57,7 @@ def check_unpacked_size(data: bytes, name: str) -> zipfile.ZipFile:
     return package
 
 
-def _parser():  # noqa: ANN202 - lxml's parser, imported lazily
+def _parser():
     from lxml import etree
 
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)

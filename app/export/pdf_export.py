@@ -127,7 +127,7 @@ def _run(exe: str, target: str, source: Path, work: Path, timeout: float) -> str
     return output.decode("utf-8", "replace") if output else ""
 
 
-def _kill(proc: subprocess.Popen) -> None:
+def _kill(proc: subprocess.Popen[bytes]) -> None:
     """Stop LibreOffice and the processes it started (soffice → oosplash → soffice.bin)."""
     try:
         if sys.platform == "win32":

@@ -91,7 +91,7 @@ def collect(ws: Workspace, plan_id: int) -> PreviewJob:
     from app.word_reference import reference_for_export
 
     with dates_capitalised(ws.dates_capitalised):
-        plan = plan_to_dict(plan_id)
+        plan = plan_to_dict(ws, plan_id)
         context = contextvars.copy_context()
     folder = None
     reference = None

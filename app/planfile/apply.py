@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.planfile.semantics import vague
 from db import models
 from db.upsert import Upserter
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 
 def _day(text: str | None) -> date | None:
@@ -121,8 +124,9 @@ class _Writer:
         self.up.bury_others(models.RiskAssessment, "risk_id", list(risk_ids.values()), kept.values())
 
 
-def import_plan(data: dict[str, Any]) -> int:
-    """Write a checked plan dict into the active store (inside the caller's transaction); the plan's id."""
+def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
+    """Write a checked plan dict into `ws` (inside the caller's transaction); the plan's id."""
+    ws.store.activate()
     now = models.utc_now()
     up = Upserter(now)
     meta = data["metadata"]

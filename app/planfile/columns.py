@@ -97,8 +97,7 @@ def _object_checks(schema: dict[str, Any], values: Sequence[Any], patterns: dict
     if any(not required <= keys or (extra is False and not keys <= properties.keys()) for keys in key_sets):
         return False
     everywhere = [name for name in properties if all(name in keys for keys in key_sets)]
-    columns = dict(zip(everywhere, zip(*map(itemgetter(*everywhere), rows)) if len(everywhere) > 1
-                       else [list(map(itemgetter(*everywhere), rows))] if everywhere else []))
+    columns = _columns(rows, everywhere)
     for name, sub in properties.items():
         column = columns.get(name)
         verdict = column_valid(sub, column if column is not None else [row[name] for row in rows if name in row],
@@ -106,3 +105,10 @@ def _object_checks(schema: dict[str, Any], values: Sequence[Any], patterns: dict
         if verdict is not True:
             return verdict
     return True
+
+
+def _columns(rows: list[dict[str, Any]], names: list[str]) -> dict[str, Sequence[Any]]:
+    """Each of `names` (present in every row) as a column of `rows`, read in one pass over the rows."""
+    if len(names) == 1:
+        return {names[0]: [row[names[0]] for row in rows]}
+    return dict(zip(names, zip(*map(itemgetter(*names), rows)))) if names else {}

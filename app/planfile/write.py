@@ -11,11 +11,14 @@ import json
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from app.dates import Precision, VagueDate
 from app.planfile import FORMAT, FORMAT_VERSION
 from db import models
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 # The model fields of a section, in the file's order (after its uuid).
 SECTION_FIELDS = ("key", "heading", "level", "numbered", "content", "body", "body_after",
@@ -51,8 +54,9 @@ def _of_plan(model: type[models.PlanPart], plan_id: int) -> list[Any]:
     return list(_alive(model, model.plan == plan_id))
 
 
-def plan_to_dict(plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
+def plan_to_dict(ws: Workspace, plan_id: int, *, with_editions: bool = True) -> dict[str, Any]:
     """The plan as the plan file's dict (docs/plan-format.md); `with_editions=False` leaves its editions out."""
+    ws.store.activate()
     plan = models.Plan.get_by_id(plan_id)
     items = _of_plan(models.TimelineItem, plan_id)
     roles = _of_plan(models.Role, plan_id)

@@ -29,7 +29,7 @@ def test_freeze_sets_label_and_snapshot(ws) -> None:
     assert models.Plan.get_by_id(plan).edition == "0.1"
     snap = view_edition(w, e.id)
     assert snap["editions"] == [] and [s["heading"] for s in snap["sections"]] == ["Bakgrund", "Syfte"]
-    assert snap == {**plan_to_dict(plan, with_editions=False), "metadata": snap["metadata"]}
+    assert snap == {**plan_to_dict(w, plan, with_editions=False), "metadata": snap["metadata"]}
     w.update("section", w.list("section", plan)[0]["id"], body="Ändrad")
     assert view_edition(w, e.id)["sections"][0]["body"] == "Rad ett\nRad två"  # frozen
     assert [x.label for x in list_editions(w, plan)] == ["0.1"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -109,7 +108,7 @@ def test_unit_filter(ws: Workspace, ids: dict[str, Any]) -> None:
     assert [p.name for p in table.people] == ["Bertil Berg"]
     table = monthly_load(ws, "2025-01", "2025-06", units={"Konsult", "Primärvård"})
     assert [p.name for p in table.people] == ["Anna Andersson", "Extern konsult"]
-    assert units_in_use() == ["Konsult", "Primärvård", "Psykiatri"]
+    assert units_in_use(ws) == ["Konsult", "Primärvård", "Psykiatri"]
 
 
 def test_weekly_granularity(ws: Workspace, ids: dict[str, Any]) -> None:
@@ -125,7 +124,7 @@ def test_weekly_granularity(ws: Workspace, ids: dict[str, Any]) -> None:
 
 
 def test_booking_span_and_bad_months(ws: Workspace, ids: dict[str, Any]) -> None:
-    assert booking_span() == (date(2025, 1, 1), date(2025, 6, 30))
+    assert booking_span(ws) == (date(2025, 1, 1), date(2025, 6, 30))
     with pytest.raises(ValueError, match="ingen månad"):
         monthly_load(ws, "2025-13", "2025-14")
     with pytest.raises(ValueError, match="före"):
@@ -155,7 +154,7 @@ def test_excel_sheet_resursbelastning(ws: Workspace, ids: dict[str, Any], tmp_pa
     from app.load import plan_load
     from app.planfile.write import plan_to_dict
 
-    plan = plan_to_dict(ids["p1"])
+    plan = plan_to_dict(ws, ids["p1"])
     out = export_xlsx(plan, tmp_path / "plan.xlsx", load=plan_load(ws, plan["uuid"])).path
     sheet = load_workbook(out)["Resursbelastning"]
     # The export the CLI and the GUI use adds the same sheet.

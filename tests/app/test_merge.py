@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.workspace import Workspace
 from db import models
 from db.backup import copy_database

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from app.merge import MergeReport, merge_files
 from app.plans import add_examples, import_plan_data

@@ -16,7 +16,8 @@ import pytest
 from app.cli import main
 from app.network_file import location_of
 from app.plans import list_plans, renew_uuids
-from app.sharing import close_shared, is_network_path, open_for_editing
+from app.network_paths import is_network_path
+from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
 from db import workcopy
 from db.lock import lock_path, read_lock
@@ -173,7 +174,7 @@ def test_edits_left_in_the_working_copy_are_written_back_at_the_next_open(share_
 
 def test_cli_writers_take_the_lock_and_write_back(share_file: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+    example = Path(__file__).resolve().parents[2] / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
     plan = renew_uuids(json.loads(example.read_text(encoding="utf-8")))
     plan["title"] = "Importerad över nätverket"
     plan_file = tmp_path / "plan.json"
@@ -302,3 +303,17 @@ def test_writers_that_make_a_file_make_it_here_and_put_it_on_the_share(share_fil
     assert len(list_plans_of(copy)) == 2 and len(list_plans_of(sent)) == 1
     assert sorted(p.name for p in share_file.parent.iterdir()) == sorted(
         [share_file.name, copy.name, sent.name, lock_path(copy).name])
+
+
+def test_removing_personal_data_from_a_network_file_goes_through_its_working_copy(
+        share_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    foreign_lock(share_file)
+    assert main(["anonymise", str(share_file), "Karin Lindqvist"]) == 1  # someone has it open
+    assert "låst av karin" in capsys.readouterr().err
+    lock_path(share_file).unlink()
+    refused = no_sqlite_in(share_file.parent, monkeypatch)
+    assert main(["anonymise", str(share_file), "Karin Lindqvist"]) == 0, capsys.readouterr().err
+    assert refused == []
+    monkeypatch.undo()
+    assert b"Karin Lindqvist" not in share_file.read_bytes()
+    assert sorted(p.name for p in share_file.parent.iterdir()) == [share_file.name]

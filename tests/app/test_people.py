@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.exporters import export_plan
 from app.load import monthly_load
 from app.people import (
     add_person,
     anonymise_person,
     duplicate_candidates,
-    export_without_contact_details,
     list_people,
     merge_people,
     references,
@@ -51,7 +50,7 @@ def test_register_add_update_and_duplicates(ws: Workspace, ids: dict[str, Any]) 
 def test_merge_moves_every_reference_and_undo_restores_them(ws: Workspace, ids: dict[str, Any]) -> None:
     keep = add_person(ws, "A. Andersson", unit="Primärvård").ids[0]
     drop = ids["anna"]
-    before = references(drop)
+    before = references(ws, drop)
     assert before == {"role": [ids["role1"]] + before["role"][1:], "resource": [ids["resource"]],
                       "timeline": before["timeline"]}
     # plan 1, the cancelled plan 3 and the deleted plan 4: every reference moves, whatever the plan
@@ -59,8 +58,8 @@ def test_merge_moves_every_reference_and_undo_restores_them(ws: Workspace, ids: 
     load_before = monthly_load(ws, "2025-01", "2025-06").totals(f"p{drop}")
 
     change = merge_people(ws, keep, drop)
-    assert references(drop) == {"role": [], "resource": [], "timeline": []}
-    assert references(keep) == before
+    assert references(ws, drop) == {"role": [], "resource": [], "timeline": []}
+    assert references(ws, keep) == before
     assert models.Person.get_by_id(drop).deleted_at is not None
     assert models.Person.get_by_id(keep).email == "anna@region.se"  # blank fields filled from the duplicate
     assert [p["id"] for p in list_people(ws)].count(drop) == 0
@@ -68,8 +67,8 @@ def test_merge_moves_every_reference_and_undo_restores_them(ws: Workspace, ids: 
     assert change.old["moved"] == before
 
     unmerge(ws, change)
-    assert references(drop) == before
-    assert references(keep) == {"role": [], "resource": [], "timeline": []}
+    assert references(ws, drop) == before
+    assert references(ws, keep) == {"role": [], "resource": [], "timeline": []}
     assert models.Person.get_by_id(drop).deleted_at is None
     assert models.Person.get_by_id(keep).email == ""
     with pytest.raises(ValueError):
@@ -93,7 +92,7 @@ def test_anonymise_everywhere(ws: Workspace, ids: dict[str, Any]) -> None:
     assert ws.get("resource", ids["resource"])["person"] is None
     assert ws.get("resource", ids["resource"])["competence"] == "Analys"
     assert ws.get("risk", risk)["owner"] == "(anonymiserad)"
-    text = json.dumps([plan_to_dict(p) for p in (ids["p1"], ids["p2"], ids["p3"])], ensure_ascii=False)
+    text = json.dumps([plan_to_dict(ws, p) for p in (ids["p1"], ids["p2"], ids["p3"])], ensure_ascii=False)
     assert "Anna" not in text and "anna@" not in text
     # A second person gets the next number.
     anonymise_person(ws, ids["bertil"])
@@ -101,7 +100,7 @@ def test_anonymise_everywhere(ws: Workspace, ids: dict[str, Any]) -> None:
 
 
 def test_strip_contact_details(ws: Workspace, ids: dict[str, Any], tmp_path: Path) -> None:
-    plan = plan_to_dict(ids["p2"])
+    plan = plan_to_dict(ws, ids["p2"])
     plan["editions"] = [{"uuid": "x", "label": "1.0", "date": "2025-01-01", "comment": "",
                          "snapshot": json.loads(json.dumps(plan))}]
     stripped = strip_contact_details(plan)
@@ -111,6 +110,6 @@ def test_strip_contact_details(ws: Workspace, ids: dict[str, Any], tmp_path: Pat
     assert all(p["email"] == "" for p in stripped["editions"][0]["snapshot"]["organisation"]["people"])
     assert plan["organisation"]["people"][0]["email"] != ""  # the original is untouched
 
-    out = export_without_contact_details(ws, ids["p2"], tmp_path / "p2.json").path
+    out = export_plan(ws, ids["p2"], tmp_path / "p2.json", without_contacts=True).path
     text = out.read_text(encoding="utf-8")
     assert "anna@region.se" not in text and "Anna Andersson" in text

@@ -30,13 +30,13 @@ def ws(any_ws: Workspace) -> Workspace:
 def test_export_import_export_is_identical(example: Path, ws: Workspace, tmp_path: Path) -> None:
     plan_id, existed = import_plan_file(ws, example)
     assert not existed
-    first = dumps(plan_to_dict(plan_id))
+    first = dumps(plan_to_dict(ws, plan_id))
     assert first == example.read_text(encoding="utf-8")  # the shipped file is itself canonical
 
     other = Workspace.create(tmp_path / "annan.uppdrag")
     try:
         again_id, _ = import_plan_data(other, json.loads(first))
-        assert dumps(plan_to_dict(again_id)) == first
+        assert dumps(plan_to_dict(other, again_id)) == first
     finally:
         other.close()
 
@@ -120,6 +120,6 @@ def test_every_date_phrase_imports_and_is_written_back_canonical(tmp_path: Path,
     for text, meaning in PHRASES:
         expected = meaning if isinstance(meaning, tuple) else (meaning, None)
         assert stored[text] == expected, text
-    written = plan_to_dict(plan_id)["timeline"]
+    written = plan_to_dict(ws, plan_id)["timeline"]
     assert {t["title"]: t["start"] for t in written}["hösten 2025"] == "2025-hösten"
     assert VagueDate.from_canonical({t["title"]: t["end"] for t in written}["v. 12–14 2026"]) == VagueDate.week(2026, 14)

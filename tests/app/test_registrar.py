@@ -84,12 +84,12 @@ def test_a_shared_budget_line_survives_the_file_and_the_example_follows_the_orig
     data = small_plan()
     data["budget"][2]["sum_rule"] = "shared"
     plan_id, _ = import_plan_data(ws, data)
-    assert [b["sum_rule"] for b in plan_to_dict(plan_id)["budget"]] == ["", "", "shared"]
+    assert [b["sum_rule"] for b in plan_to_dict(ws, plan_id)["budget"]] == ["", "", "shared"]
     old = small_plan()  # as files written before the rule: no sum_rule at all
     assert not any("sum_rule" in line for line in old["budget"])
     old["uuid"] = "00000000-0000-4000-8000-000000000998"
     other, _ = import_plan_data(ws, old)
-    assert {b["sum_rule"] for b in plan_to_dict(other)["budget"]} == {""}
+    assert {b["sum_rule"] for b in plan_to_dict(ws, other)["budget"]} == {""}
     example = load(PLAN)
     assert [b["sum_rule"] for b in example["budget"]] == ["shared"]
     add_examples(ws)

@@ -156,7 +156,7 @@ def test_decisions_and_checklists_survive_export_and_import(ws: Workspace, tmp_p
     answers = [ChecklistAnswer(a.item, "nej", "saknas") for a in checklist(bp3)]
     record_decision(ws, bp3["id"], on=date(2026, 5, 5), decided_by="Projektägare", outcome="redo",
                     diarienummer="D 1", answers=answers)
-    data = plan_to_dict(plan_id)
+    data = plan_to_dict(ws, plan_id)
     assert data["format_version"] == 2 and data["metadata"]["steering_model"] == "pps"
     point = next(t for t in data["timeline"] if t["code"] == "BP3")
     assert point["checklist"][0] == {"item": answers[0].item, "answer": "nej", "comment": "saknas"}
@@ -165,8 +165,8 @@ def test_decisions_and_checklists_survive_export_and_import(ws: Workspace, tmp_p
     other = Workspace.create(tmp_path / "annan.uppdrag")
     try:
         again, _ = import_plan_data(other, json.loads(json.dumps(data)))
-        assert plan_to_dict(again) == {**data, "metadata": {**data["metadata"],
-                                                            "modified_at": plan_to_dict(again)["metadata"]["modified_at"]}}
+        assert plan_to_dict(other, again) == {**data, "metadata": {**data["metadata"],
+                                                            "modified_at": plan_to_dict(other, again)["metadata"]["modified_at"]}}
     finally:
         other.close()
 
@@ -183,7 +183,7 @@ def test_format_version_1_still_imports(ws: Workspace) -> None:
         for key in ("item", "outcome", "diarienummer"):
             e.pop(key, None)
     plan_id, _ = import_plan_data(ws, data)
-    assert plan_to_dict(plan_id)["format_version"] == 2
+    assert plan_to_dict(ws, plan_id)["format_version"] == 2
 
 
 def test_timeline_knows_each_decision_points_state(ws: Workspace) -> None:
@@ -197,7 +197,7 @@ def test_timeline_knows_each_decision_points_state(ws: Workspace) -> None:
         ws.update("timeline", points[code]["id"], start=when)
     set_checklist(ws, points["BP3"]["id"], [ChecklistAnswer(a.item, "ja") for a in checklist(points["BP3"])])
     record_decision(ws, points["BP2"]["id"], on=date(2026, 3, 20), decided_by="Styrgrupp", outcome="continue")
-    data = timeline_rows(plan_id)
+    data = timeline_rows(ws, plan_id)
     today = date(2026, 4, 1).toordinal()
     states = {r.code: decision_state(r, data.ready, today) for r in data.rows if r.kind == "decision_point"}
     assert {k: states[k] for k in ("BP1", "BP2", "BP3", "BP4")} == {

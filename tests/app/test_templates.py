@@ -1,4 +1,4 @@
-"""Templates (app/templates.py) and the example plans (resources/examples/*.json).
+"""Templates (app/templates.py) and the example plans (app/resources/examples/*.json).
 
 The directive and plan templates must have the sections of the two seed documents in
 shared/seeds, and the examples are those seed documents as complete plans in the format
@@ -26,7 +26,7 @@ from app.templates import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "app" / "resources" / "examples"
 DIRECTIVE_FILE = EXAMPLES / "uppdragsdirektiv-nara-vard.json"
 PLAN_FILE = EXAMPLES / "uppdragsplan-primarvard-nav.json"
 EXAMPLE_FILES = [DIRECTIVE_FILE, PLAN_FILE]

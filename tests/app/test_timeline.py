@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -31,7 +30,7 @@ def test_rows_in_plan_then_position_order_with_vague_dates_resolved(ws: Workspac
     gone = ws.add("timeline", a, kind="activity", title="gone").ids[0]
     ws.delete("timeline", gone)
 
-    data = timeline_rows(None)
+    data = timeline_rows(ws, None)
     assert [r.title for r in data.rows] == ["a1", "a2", "b1"]
     a1, a2, b1 = data.rows
     assert (a1.start_first, a1.start_last) == (date(2025, 6, 1).toordinal(), date(2025, 6, 30).toordinal())
@@ -43,7 +42,7 @@ def test_rows_in_plan_then_position_order_with_vague_dates_resolved(ws: Workspac
     assert [(x.plan_id, x.first_row, x.count) for x in data.bands] == [(a, 0, 2), (b, 2, 1)]
     assert data.span() == (date(2025, 2, 3).toordinal(), date(2026, 12, 31).toordinal())
 
-    only_b = timeline_rows(b)
+    only_b = timeline_rows(ws, b)
     assert [r.title for r in only_b.rows] == ["b1"] and [x.plan_id for x in only_b.bands] == [b]
 
 
@@ -53,10 +52,10 @@ def test_dependencies_are_row_index_pairs(ws: Workspace) -> None:
     ws.add("dependency", predecessor=ids[2], successor=ids[0])
     dead = ws.add("dependency", predecessor=ids[0], successor=ids[1]).ids[0]
     ws.delete("dependency", dead)
-    data = timeline_rows(a)
+    data = timeline_rows(ws, a)
     assert data.dependencies == [(2, 0)]
     assert data.index == {ids[0]: 0, ids[1]: 1, ids[2]: 2}
-    assert timeline_row(ids[1]) == data.rows[1]
+    assert timeline_row(ws, ids[1]) == data.rows[1]
 
 
 def test_spans_are_cached_and_follow_a_patched_row(ws: Workspace) -> None:
@@ -65,7 +64,7 @@ def test_spans_are_cached_and_follow_a_patched_row(ws: Workspace) -> None:
     mid = ws.add("timeline", a, kind="milestone", title="a2", start=VagueDate.quarter(2025, 2)).ids[0]
     ws.add("timeline", b, kind="phase", title="b1", start=VagueDate.year(2026), end=None)
     ws.add("timeline", b, kind="activity", title="undated")
-    data = timeline_rows(None)
+    data = timeline_rows(ws, None)
     d = date.toordinal
     assert data.span() == (d(date(2025, 2, 3)), d(date(2026, 12, 31)))
     assert data.span() is data.span()  # computed once
@@ -74,7 +73,7 @@ def test_spans_are_cached_and_follow_a_patched_row(ws: Workspace) -> None:
                for k, x in enumerate(data.bands))
 
     ws.update("timeline", mid, start=VagueDate.year(2027))
-    data.replace_row(data.index[mid], timeline_row(mid))
+    data.replace_row(data.index[mid], timeline_row(ws, mid))
     assert data.band_spans()[0] == (d(date(2025, 2, 3)), d(date(2027, 12, 31)))
     assert data.span() == (d(date(2025, 2, 3)), d(date(2027, 12, 31)))
 
@@ -134,7 +133,7 @@ def test_head_reads_the_first_bands_and_knows_every_count_and_the_whole_span(ws:
     _dated(ws, gone, "activity", VagueDate.year(2020), VagueDate.year(2035))
     ws.delete("plan", gone)
 
-    head, full = timeline_head(3), timeline_rows(None)
+    head, full = timeline_head(ws, 3), timeline_rows(ws, None)
     assert not head.complete and full.complete
     assert [(b.plan_id, b.count, b.loaded) for b in head.bands] == [(first, 6, True), (second, 2, False), (third, 2, False)]
     assert [r.id for r in head.rows] == [r.id for r in full.rows[:6]]
@@ -142,7 +141,7 @@ def test_head_reads_the_first_bands_and_knows_every_count_and_the_whole_span(ws:
     assert head.band_spans() == [full.band_spans()[0], None, None]
 
     ws.add("timeline", third, kind="activity", title="sist", start=VagueDate.month(2027, 12), end=VagueDate.year(2028))
-    assert timeline_head(3).span() == timeline_rows(None).span() == (date(2024, 3, 5).toordinal(),
+    assert timeline_head(ws, 3).span() == timeline_rows(ws, None).span() == (date(2024, 3, 5).toordinal(),
                                                                       date(2028, 12, 31).toordinal())
 
 
@@ -152,6 +151,6 @@ def test_head_of_a_small_portfolio_is_all_of_it(ws: Workspace) -> None:
     a, b = _plan(ws, "A"), _plan(ws, "B")
     _dated(ws, a, "activity", VagueDate.day(2025, 1, 2))
     _dated(ws, b, "milestone", VagueDate.month(2025, 5))
-    head = timeline_head(50)
-    assert head.complete and head == timeline_rows(None)
-    assert timeline_head(50).span() == timeline_rows(None).span()
+    head = timeline_head(ws, 50)
+    assert head.complete and head == timeline_rows(ws, None)
+    assert timeline_head(ws, 50).span() == timeline_rows(ws, None).span()

@@ -25,12 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.plans import import_plan_data, renew_uuids  # noqa: E402
-from app.workspace import Workspace  # noqa: E402
-from db import models  # noqa: E402
+from app.plans import import_plan_data, renew_uuids
+from app.workspace import Workspace
+from db import models
 
 PROGRESS_STEP = 20
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+EXAMPLE = Path(__file__).resolve().parents[2] / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
 
 
 def say(text: str) -> None:

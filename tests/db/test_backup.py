@@ -31,7 +31,7 @@ def _exports(path: Path) -> dict[str, dict]:
     ws = Workspace.open(path, read_only=True)
     try:
         ids = [p.id for p in models.Plan.select().where(models.Plan.deleted_at.is_null())]
-        return {models.Plan.get_by_id(i).uuid: plan_to_dict(i) for i in ids}
+        return {models.Plan.get_by_id(i).uuid: plan_to_dict(ws, i) for i in ids}
     finally:
         ws.close()
 

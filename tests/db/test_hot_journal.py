@@ -49,7 +49,7 @@ def test_open_rolls_back_to_last_commit(crashed: Path) -> None:
 
 
 def test_hot_journal_in_read_only_open_is_refused(crashed: Path) -> None:
-    from db.store import check_file
+    from db.check import check_file
 
     with pytest.raises(FileRefused, match="höll på att skrivas"):
         check_file(crashed, allow_recovery=False)

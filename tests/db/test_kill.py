@@ -29,7 +29,7 @@ from app.workspace import Workspace
 
 CHILD = Path(__file__).with_name("kill_child.py")
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+EXAMPLE = ROOT / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
 RANDOM_EDIT_KILLS = 60
 RANDOM_IMPORT_KILLS = 60
 PROGRESS_KILLS = 100

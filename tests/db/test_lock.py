@@ -13,20 +13,13 @@ from pathlib import Path
 import pytest
 
 from app.planfile.write import plan_to_dict
-from app.sharing import (
-    FileInUse,
-    close_shared,
-    is_network_path,
-    open_for_editing,
-    parse_mounts,
-    read_only_reason,
-    save_copy_as,
-    send_plan,
-)
+from app.file_locks import FileInUse, read_only_reason
+from app.network_paths import is_network_path, parse_mounts
+from app.sharing import close_shared, open_for_editing, save_copy_as, send_plan
 from app.workspace import Workspace
 from db import models
 from db.errors import StoreError
-from db.lock import FileLock, LockHeld, LockInfo, break_lock, lock_path, read_lock
+from db.lock import FileLock, LockHeld, break_lock, lock_path, read_lock
 from app.merge import merge_files
 from tests.conftest import foreign_lock, sha256
 
@@ -154,7 +147,7 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     ws = Workspace.open(dbfile)
     plan = models.Plan.select().first().id
     ws.add("plan", doc_type="plan", template="plan", title="Annan plan")
-    data = plan_to_dict(plan)
+    data = plan_to_dict(ws, plan)
     out = send_plan(ws, plan, tmp_path / "skickad.uppdrag")
     assert models.Plan.select().count() == 2  # the workspace is active again
     goal = ws.list("goal", plan)[0]
@@ -163,7 +156,7 @@ def test_send_plan_then_merge_back_is_three_way(dbfile: Path, tmp_path: Path) ->
     sent = Workspace.open(out)
     assert [p.title for p in models.Plan.select()] == ["Delad plan"]
     sent_plan = models.Plan.get().id
-    assert plan_to_dict(sent_plan)["goals"] == data["goals"]
+    assert plan_to_dict(sent, sent_plan)["goals"] == data["goals"]
     g = sent.list("goal", sent_plan)[0]
     sent.update("goal", g["id"], text="ändrat där")
     sent.close()

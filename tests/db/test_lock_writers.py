@@ -34,7 +34,7 @@ def dbfile(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def live_pid():  # noqa: ANN201 - a process that runs while the test does
+def live_pid():
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     yield child.pid
     child.kill()
@@ -57,7 +57,7 @@ def _hold(path: Path, pid: int, *, machine: str | None = None, age: timedelta = 
 
 def _plan_json(dbfile: Path, tmp_path: Path) -> Path:
     ws = Workspace.open(dbfile, read_only=True)
-    data = plan_to_dict(models.Plan.get().id)
+    data = plan_to_dict(ws, models.Plan.get().id)
     ws.close()
     data["title"] = "Ändrad titel"
     out = tmp_path / "plan.json"

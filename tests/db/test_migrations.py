@@ -10,7 +10,8 @@ from db import models
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.paths import backup_dir
 from db.schema_history import V1_DDL
-from db.store import check_file, integrity_report, open_store
+from db.check import check_file
+from db.store import integrity_report, open_store
 
 
 def build_v1_file(path: Path) -> None:

@@ -14,7 +14,7 @@ from app.plans import add_examples, list_plans
 from app.workspace import Workspace
 from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import SCHEMA_VERSION
-from db.server import ConnectionLost, PasswordNeeded, ServerAddress, ServerError
+from db.server import PasswordNeeded, ServerAddress, ServerError
 from db.server_schema import grant, init_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -300,9 +300,8 @@ def test_a_row_never_moves_to_another_plan(server_db, alice_with_plans):
     bob = Workspace.open(server_db.url("bob"))
     try:
         own = bob.add("plan", title="Bobs plan", doc_type="plan", template="plan").ids[0]
-        with pytest.raises(StoreError, match="får inte ändra"):
-            with bob.store.write():
-                models.Section.update(plan=own).where(models.Section.id == section).execute()
+        with pytest.raises(StoreError, match="får inte ändra"), bob.store.write():
+            models.Section.update(plan=own).where(models.Section.id == section).execute()
         assert bob.get("section", section)["plan"] == alice_plan
     finally:
         bob.close()
@@ -425,3 +424,74 @@ def test_the_server_ladder_has_a_step_for_every_file_step():
     from db.server_schema import SERVER_STEPS
 
     assert {v for v in STEPS if v >= 2} == set(SERVER_STEPS)
+
+
+def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(server_db, alice_with_plans):
+    """The common case writes the row, both version records and the notice in one statement (the
+    row is never locked while the client waits), and the history is the one any other write keeps."""
+    from db import history, models
+
+    ws = alice_with_plans
+    plan = list_plans(ws)[0]
+    section = ws.list("section", plan.id)[0]
+    before = history.read_states(ws.store.db, history.shape_of("section"), ids=[section["id"]])[0]
+    statements = []
+    real = ws.store.db.execute_sql
+
+    def counted(sql, params=None):
+        statements.append(sql)
+        return real(sql, params)
+
+    import psycopg
+
+    listener = psycopg.connect(server_db.cluster.superuser_conninfo(server_db.name), autocommit=True)
+    listener.execute("LISTEN uppdrag_changes")
+    ws.store.db.execute_sql = counted
+    try:
+        ws.update("section", section["id"], body="Ny text")
+    finally:
+        del ws.store.db.execute_sql
+    try:  # other clients hear of it
+        assert [n.payload for n in listener.notifies(timeout=5, stop_after=1)] == [ws.store.client_id]
+    finally:
+        listener.close()
+    writes = [s for s in statements if not s.lstrip().startswith("SELECT")]
+    assert len(writes) == 1 and writes[0].startswith("WITH moved AS (UPDATE")
+    assert not any(s.startswith(("BEGIN", "COMMIT")) for s in statements)
+    after = models.Section.get_by_id(section["id"])
+    assert (after.body, after.rev) == ("Ny text", before.rev + 1)
+    records = {r.version: r for r in history.row_history(ws.store.db, section["uuid"])}
+    assert records[before.version].values() == before.values  # the superseded content, foreign keys as uuids
+    new = records[after.version_id]
+    assert (new.parent, new.who, new.action, new.rev) == (before.version, "alice", "edit", before.rev + 1)
+
+
+def test_an_edit_raced_between_its_read_and_its_write_is_checked_with_the_row_locked(
+        server_db, alice_with_plans, monkeypatch):
+    """Bob's change lands after alice's window read the row but before her one-statement write:
+    nothing of hers is written over his field, and a field he did not touch still goes through."""
+    from app.concurrency import EditConflict
+    from db.server import ServerStore
+
+    alice = alice_with_plans
+    plan = list_plans(alice)[0]
+    grant(server_db.admin_url, "bob", "editor", plan.uuid)
+    bob = Workspace.open(server_db.url("bob"))
+    alice.get("plan", plan.id)
+    real = ServerStore.write_version
+
+    def bob_first(store, model, row_id, expected, columns):
+        monkeypatch.setattr(ServerStore, "write_version", real)
+        bob.update("plan", plan.id, title=f"Bobs titel {len(store.path.url)}")
+        alice.store.activate()
+        return real(store, model, row_id, expected, columns)
+
+    monkeypatch.setattr(ServerStore, "write_version", bob_first)
+    with pytest.raises(EditConflict, match="Bobs titel"):
+        alice.update("plan", plan.id, title="Alices titel")
+    alice.get("plan", plan.id)
+    monkeypatch.setattr(ServerStore, "write_version", bob_first)
+    alice.update("plan", plan.id, subtitle="Alices undertitel")
+    stored = server_db.sql(f"SELECT title, subtitle FROM plan WHERE id = {plan.id}")[0]
+    assert stored[0].startswith("Bobs titel") and stored[1] == "Alices undertitel"
+    bob.close()

@@ -12,7 +12,7 @@ from typing import Any
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "app" / "resources" / "examples"
 DIRECTIVE = EXAMPLES / "uppdragsdirektiv-nara-vard.json"
 PLAN = EXAMPLES / "uppdragsplan-primarvard-nav.json"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -11,7 +11,7 @@ import pytest
 from app.export.docx_export import export_docx
 from app.export.docx_properties import revision_number
 from tests.export.fixtures import (
-    ROOT, W, body_texts, headings, numbered_headings, open_docx, part_xml, rows, section, small_plan, table_with_header,
+    ROOT, W, body_texts, numbered_headings, open_docx, part_xml, rows, section, small_plan, table_with_header,
 )
 
 NS = {"w": W[1:-1]}
@@ -224,8 +224,8 @@ def test_properties_header_and_dates(small):
     assert (cp.title, cp.subject, cp.author) == ("Nytt journalsystem", "RT 2025/17", "Maja Ek, Olof Ström")
     assert (cp.revision, cp.version, cp.category) == (12, "1.2", "Projektplan")
     assert cp.comments == "Utgåva 1.2, Version 3" and cp.content_status == "Beslutad"
-    assert cp.created == dt.datetime(2025, 1, 2, 8, 30, tzinfo=dt.timezone.utc)
-    assert cp.modified == dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
+    assert cp.created == dt.datetime(2025, 1, 2, 8, 30, tzinfo=dt.UTC)
+    assert cp.modified == dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
     assert doc.sections[0].header.paragraphs[-1].text == "Region Test\tProjektplan, Dnr RT 2025/17"
     assert rows(doc.tables[0])[2] == ["Datum", "September 2025"]
 

@@ -11,7 +11,7 @@ import pytest
 
 from app.export.docx_export import export_docx
 from tests.export.fixtures import (
-    DIRECTIVE, PLAN, W, body_texts, headings, numbered_headings, load, open_docx, part_names, part_xml, rows, table_with_header,
+    DIRECTIVE, PLAN, W, body_texts, numbered_headings, load, open_docx, part_names, part_xml, rows, table_with_header,
 )
 
 @pytest.fixture(scope="module")
@@ -165,7 +165,7 @@ def test_directive_properties(directive):
     assert cp.subject == ""  # no diarienummer yet
     assert cp.keywords == "Uppdragsdirektiv, Region Västerbotten"
     assert cp.revision == 3 and cp.version == "0.3" and "Utgåva 0.3" in cp.comments
-    assert cp.created == dt.datetime(2024, 11, 18, 8, 0, tzinfo=dt.timezone.utc)
+    assert cp.created == dt.datetime(2024, 11, 18, 8, 0, tzinfo=dt.UTC)
     assert cp.language == "sv-SE" and cp.content_status == "För beslut"
 
 
@@ -305,7 +305,7 @@ def test_plan_properties(plan):
     assert cp.author == ", ".join(data["metadata"]["authors"])
     assert cp.keywords == "Uppdragsplan, Region Örebro län"
     assert cp.revision == 1 and cp.version == "1"
-    assert cp.modified == dt.datetime(2024, 10, 11, 8, 0, tzinfo=dt.timezone.utc)
+    assert cp.modified == dt.datetime(2024, 10, 11, 8, 0, tzinfo=dt.UTC)
 
 
 # --- both ----------------------------------------------------------------------------------

@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.cli import main  # noqa: E402
-from app.dates import VagueDate  # noqa: E402
-from app.export.xlsx_export import export_xlsx  # noqa: E402
-from app.planfile.write import plan_to_dict  # noqa: E402
-from app.plans import create_plan  # noqa: E402
-from app.workspace import Workspace  # noqa: E402
+from app.cli import main
+from app.dates import VagueDate
+from app.export.xlsx_export import export_xlsx
+from app.planfile.write import plan_to_dict
+from app.plans import create_plan
+from app.workspace import Workspace
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def filled(tmp_path: Path) -> tuple[Path, int]:
 def _read(path: Path, plan_id: int, out: Path) -> object:
     ws = Workspace.open(path, read_only=True)
     try:
-        result = export_xlsx(plan_to_dict(plan_id), out)
+        result = export_xlsx(plan_to_dict(ws, plan_id), out)
     finally:
         ws.close()
     assert result.path == out

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 GRACE_S = 60  # an actor that never got the lock in its time keeps trying this long for one turn
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
+EXAMPLE = Path(__file__).resolve().parents[2] / "app" / "resources" / "examples" / "uppdragsplan-primarvard-nav.json"
 
 
 def services(path: Path, tag: str, seconds: float) -> dict:

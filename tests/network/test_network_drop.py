@@ -8,7 +8,6 @@ from __future__ import annotations
 import subprocess
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -26,7 +25,7 @@ def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 90) -
 
 
 @pytest.mark.parametrize("how", ["unmount", "stop_server"])
-def test_write_back_resumes_after_the_network_returns(net, monkeypatch: pytest.MonkeyPatch, how: str) -> None:  # noqa: ANN001
+def test_write_back_resumes_after_the_network_returns(net, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     name = "bortkopplad.uppdrag"
     me = net.computers[0]
     subprocess.run([*me.uppdrag(), "init", str(net.on(0, name)), "--examples"], env=me.env(), check=True,

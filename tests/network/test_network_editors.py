@@ -28,7 +28,7 @@ SECONDS = float(os.environ.get("UPPDRAG_NETWORK_SOAK_S", "6"))
 RUNS = int(os.environ.get("UPPDRAG_NETWORK_SOAK_RUNS", "1"))
 
 
-def _actor(computer, *args: str) -> subprocess.Popen:  # noqa: ANN001
+def _actor(computer, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, str(ACTOR), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=computer.env())
 
@@ -40,7 +40,7 @@ def _result(proc: subprocess.Popen) -> dict:
 
 
 @pytest.mark.parametrize("run", range(RUNS))
-def test_three_editors_on_three_mounts_lose_nothing(net, run: int) -> None:  # noqa: ANN001
+def test_three_editors_on_three_mounts_lose_nothing(net, run: int) -> None:
     name = "gemensam.uppdrag"
     first = net.computers[0]
     subprocess.run([*first.uppdrag(), "init", str(net.on(0, name)), "--examples"], env=first.env(), check=True,

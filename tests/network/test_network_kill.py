@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.plans import add_examples, list_plans
+from app.plans import add_examples
 from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
 from db import workcopy
@@ -32,7 +32,7 @@ def _edits(n: int) -> set[str]:
     return {f"edit-{k}" for k in range(n)}
 
 
-def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     name = "dödad.uppdrag"
     made = tmp_path / name
     ws = Workspace.create(made)

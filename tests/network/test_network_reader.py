@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-import sys
 
 from bench.generate import one_plan
 from tests.conftest import sidecars
@@ -16,7 +15,7 @@ from tests.conftest import sidecars
 ITEMS = 20_000
 
 
-def test_read_only_open_during_a_big_import_leaves_the_file_whole(net, tmp_path) -> None:  # noqa: ANN001
+def test_read_only_open_during_a_big_import_leaves_the_file_whole(net, tmp_path) -> None:
     name = "stor.uppdrag"
     editor, reader = net.computers[0], net.computers[1]
     subprocess.run([*editor.uppdrag(), "init", str(net.on(0, name)), "--examples"], env=editor.env(), check=True,

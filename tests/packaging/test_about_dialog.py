@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_about_dialog_shows_version_and_data_folder(qtbot, private_data_dir: Path) -> None:  # noqa: ANN001
+def test_about_dialog_shows_version_and_data_folder(qtbot, private_data_dir: Path) -> None:
     from ui.dialogs.about_dialog import AboutDialog, app_icon
 
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]

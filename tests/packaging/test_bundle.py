@@ -90,8 +90,8 @@ def test_resources_are_inside_the_bundle(bundle: Path) -> None:
     import bundle_data
 
     candidates = [bundle / "_internal", bundle / "Contents" / "Resources", bundle / "Contents" / "Frameworks"]
-    inside = next((c for c in candidates if (c / "resources").is_dir()), None)
-    assert inside is not None, f"no resources/ in {bundle}"
+    inside = next((c for c in candidates if (c / "app" / "resources").is_dir()), None)
+    assert inside is not None, f"no app/resources/ in {bundle}"
     missing = [str(p.relative_to(ROOT)) for p in bundle_data.runtime_resources(ROOT)
                if not (inside / p.relative_to(ROOT)).is_file()]
     assert missing == []

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
-RESOURCES = ROOT / "resources"
+RESOURCES = ROOT / "app" / "resources"
 sys.path.insert(0, str(PACKAGING))
 
 import bundle_data  # noqa: E402
@@ -21,7 +21,7 @@ import build_info  # noqa: E402
 
 
 def bundled() -> set[str]:
-    """Paths inside the bundle (relative to its data folder, e.g. resources/plan.schema.json)."""
+    """Paths inside the bundle (relative to its data folder, e.g. app/resources/plan.schema.json)."""
     return {f"{dest}/{Path(src).name}" for src, dest in bundle_data.datas(ROOT)}
 
 
@@ -33,7 +33,7 @@ def test_every_runtime_file_under_resources_is_bundled_where_resource_path_finds
     files = [p for p in RESOURCES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     # Everything but build sources (Linguist .ts, generator scripts like make_reference_docx.py).
     runtime = [p for p in files if p.suffix not in (".ts", ".py", ".pyc") and not p.name.startswith(".")]
-    assert runtime, "resources/ is empty?"
+    assert runtime, "app/resources/ is empty?"
     missing = sorted(rel(p) for p in runtime if rel(p) not in bundled())
     assert missing == []
 
@@ -41,10 +41,10 @@ def test_every_runtime_file_under_resources_is_bundled_where_resource_path_finds
 def test_the_files_the_app_is_known_to_read_are_bundled() -> None:
     inside = bundled()
     examples = sorted(RESOURCES.glob("examples/*.json"))
-    assert examples, "no example plans in resources/examples"
+    assert examples, "no example plans in app/resources/examples"
     templates = sorted(RESOURCES.glob("templates/*.toml"))
     models = sorted(RESOURCES.glob("steering_models/*.toml"))
-    assert len(templates) > 4 and models, "the templates and steering models are data in resources/"
+    assert len(templates) > 4 and models, "the templates and steering models are data in app/resources/"
     for path in [*examples, *templates, *models, RESOURCES / "plan.schema.json", RESOURCES / "uppdrag.svg"]:
         assert rel(path) in inside
     for docx in RESOURCES.rglob("*.docx"):  # the Word reference document(s)
@@ -81,7 +81,7 @@ def test_every_resource_the_code_names_is_bundled() -> None:
     problems = []
     for where, parts in calls:
         target = RESOURCES.joinpath(*parts)
-        prefix = "/".join(("resources", *parts))
+        prefix = "/".join(("app", "resources", *parts))
         if target.is_file():
             ok = prefix in inside
         elif target.is_dir():
@@ -90,23 +90,23 @@ def test_every_resource_the_code_names_is_bundled() -> None:
         else:
             ok = target.suffix == ".qm"  # a build product, checked above when built
         if not ok:
-            problems.append(f"{where}: resources/{'/'.join(parts)}")
+            problems.append(f"{where}: app/resources/{'/'.join(parts)}")
     assert problems == []
 
 
 def test_every_resource_file_named_in_the_code_is_bundled() -> None:
-    """Also files found without resource_path, e.g. Path(__file__).parents[2] / "resources" / "reference.docx"."""
+    """Also files found without resource_path, e.g. Path(__file__).parent / "reference.docx"."""
     inside = bundled()
     problems = []
     for folder in ("app", "ui", "db"):
         for path in (ROOT / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Constant) and isinstance(node.value, str) and 0 < len(node.value) < 200:
-                    name = node.value.removeprefix("resources/")
+                    name = node.value.removeprefix("app/resources/").removeprefix("resources/")
                     target = RESOURCES / name
                     relative = not PurePosixPath(name).is_absolute() and ":" not in name and "\n" not in name
                     if relative and name.strip() == name and target.is_file():
-                        if f"resources/{PurePosixPath(name).as_posix()}" not in inside:
+                        if f"app/resources/{PurePosixPath(name).as_posix()}" not in inside:
                             problems.append(f"{rel(path)}: {name}")
     assert problems == []
 
@@ -179,7 +179,7 @@ def test_spec_keeps_svg_and_print_support_and_the_lazy_imports() -> None:
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", True),
         ("PySide6/Qt/plugins/imageformats/libqpdf.so", True),
         ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
-        ("resources/translations/uppdrag_en.qm", False),
+        ("app/resources/translations/uppdrag_en.qm", False),
     ],
 )
 def test_prune_qt(dest: str, dropped: bool) -> None:
@@ -200,8 +200,8 @@ def test_windows_version_resource_is_well_formed() -> None:
     names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo", "VarStruct")
     seen: dict[str, str] = {}
 
-    def make(name: str):  # noqa: ANN202
-        def build(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def make(name: str):
+        def build(*args, **kwargs):
             if name == "StringStruct":
                 seen[args[0]] = args[1]
             return (name, args, kwargs)

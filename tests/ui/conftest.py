@@ -73,10 +73,10 @@ class FailingHook:
     as the app shows it, so `messages` records it; anything else goes on to pytest-qt's hook, which
     the app's hook replaced, and fails the running test instead of ending up in a log file."""
 
-    def __init__(self, app_hook) -> None:  # noqa: ANN001 - ui.errors.ExceptionHook
+    def __init__(self, app_hook) -> None:
         self.app_hook = app_hook
 
-    def __call__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
+    def __call__(self, exc_type, exc, tb) -> None:
         from ui.errors import is_expected
 
         if is_expected(exc):

@@ -126,7 +126,7 @@ def test_answering_the_checklist_makes_the_point_ready(qtbot, monkeypatch, windo
     monkeypatch.setattr(ChecklistDialog, "exec", run)
     qtbot.mouseClick(page.checklist_button, Qt.MouseButton.LeftButton)
     assert all(a.answer == "ja" for a in checklist(ws.get("timeline", tg2["id"])))
-    data = timeline_rows(plan_id)
+    data = timeline_rows(ws, plan_id)
     row = data.rows[data.index[tg2["id"]]]
     assert decision_state(row, data.ready, day(2026, 1, 1).toordinal()) == "ready"
     assert [e for e in ws.list("log", plan_id) if e["kind"] == "decision"] == []  # no decision yet

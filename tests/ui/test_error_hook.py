@@ -50,7 +50,7 @@ def test_an_unexpected_database_error_is_said_without_sqlite_words(qtbot, monkey
 
     shown: list[str] = []
     monkeypatch.setattr("ui.errors.show_error", lambda parent, message, title=None: shown.append(message))
-    monkeypatch.setattr("ui.errors.write_log", lambda *exc_info: tmp_path / "fel.log")
+    monkeypatch.setattr("app.logs.log_unexpected", lambda *exc_info: tmp_path / "fel.log")
     hook = ExceptionHook(lambda: None, interactive=True)
     try:
         raise RuntimeError("write failed") from sqlite3.OperationalError("disk I/O error")

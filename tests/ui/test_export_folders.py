@@ -16,7 +16,7 @@ def test_export_opens_in_documents_and_remembers_the_folder_per_kind(window, tmp
     chosen.mkdir()
     suggested: list[Path] = []
 
-    def save_path(parent, title, filter_, suggestion):  # noqa: ANN001 - the save dialog, answered
+    def save_path(parent, title, filter_, suggestion):
         suggested.append(Path(suggestion))
         return chosen / Path(suggestion).name if len(suggested) == 1 else None
 

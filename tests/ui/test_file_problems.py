@@ -98,3 +98,51 @@ def test_search_without_hits_says_so(qtbot, window) -> None:
     window.search.clear()
     window.refresh_list()
     assert window.count_label.text() == "2 planer"
+
+
+def test_damage_found_after_opening_makes_the_window_read_only_and_offers_the_backup(
+        qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The integrity check runs once the window is on screen (not beside its first paint); damage it
+    finds turns the open file read-only and opens the problem dialog with the backup."""
+    from db import store as store_module
+    from tests.db.test_integrity_on_open import damage_index
+
+    path = tmp_path / "index.uppdrag"
+    backup = _file_with_a_backup(path)
+    damage_index(path)  # passes quick_check: the file opens; integrity_check finds the bad index
+    started_while_hidden = []
+    real_start = store_module.start_integrity_check
+
+    def start(p: Path):
+        from PySide6.QtWidgets import QApplication
+
+        started_while_hidden.append(not any(w.isVisible() for w in QApplication.topLevelWidgets()))
+        return real_start(p)
+
+    monkeypatch.setattr(store_module, "start_integrity_check", start)
+    before = path.read_bytes()
+    window = make_window(path)
+    qtbot.waitUntil(lambda: window.problem_dialog is not None and window.problem_dialog.isVisible(), timeout=10000)
+    assert started_while_hidden and not any(started_while_hidden)  # (the session backup checks its copy too)
+    assert window.ofile.read_only and window.ofile.ws.store.integrity_problems()
+    assert window.problem_dialog.selected_backup().path == backup
+    assert path.read_bytes() == before
+
+
+def test_an_empty_table_and_risk_register_say_how_to_fill_them(qtbot, window) -> None:
+    from app.plans import create_plan
+    from app.workspace import Change
+
+    ws = window.ofile.ws
+    plan_id = create_plan(ws, "plan", "Tomt uppdrag").ids[0]
+    window.ofile.events.changed.emit(Change("plan", "added", (plan_id,), plan_id))
+    assert window.current_plan_id() == plan_id
+    empty = next(k for k in ("reference", "term", "log", "budget") if not ws.list(k, plan_id))
+    page = window.editor.show_page(empty)
+    assert page.summary.text().startswith("Inga rader ännu: lägg till den första med ”Lägg till")
+    assert page.add_button.isEnabled()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert not page.summary.text().startswith("Inga rader")
+    risks = window.editor.show_page("risk")
+    assert risks.filter_label.text() == "Inga risker ännu: lägg till den första med ”Ny risk”."
+    assert risks.add_button.isEnabled()

@@ -27,7 +27,7 @@ from app.resources import resource_path
 def compiled_translations() -> None:
     from ui.i18n_build import build
 
-    assert build(), "no .ts files in resources/translations"
+    assert build(), "no .ts files in app/resources/translations"
 
 
 def ts_messages(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
@@ -245,3 +245,26 @@ def test_english_mode_dialogs_show_no_swedish(qtbot, window) -> None:
         seen += [("window title", dialog.windowTitle()), *_chrome_texts(dialog)]
     swedish = sorted({f"{where}: {text}" for where, text in seen if SWEDISH.search(text)})
     assert swedish == [], "\n".join(swedish)
+
+
+def test_dates_shown_in_english_are_english_and_edited_ones_stay_readable(qtbot, window) -> None:
+    from app.dates import VagueDate, parse_date
+
+    from ui.i18n import date_text
+
+    panel = window.editor.show_page("gantt")
+    model = panel.model
+    starts = [model.cell(r, 3)[0] for r in range(model.rowCount())]
+    swedish = [s for s in starts if s]
+    window.findChild(QAction, "actionLanguage_en").trigger()
+    panel = window.editor.show_page("gantt")
+    english = [panel.model.cell(r, 3)[0] for r in range(panel.model.rowCount()) if panel.model.cell(r, 3)[0]]
+    assert len(english) == len(swedish) and english != swedish
+    assert not any(SWEDISH.search(text) or re.search(r"\b(okt|maj|mars)\b", text) for text in english), english
+    assert date_text(VagueDate.season(2026, 2)) == "autumn 2026"
+    assert date_text(VagueDate.month(2024, 10), "short") == "Oct 2024"
+    # the field being edited keeps the Swedish form it reads back
+    schedule = window.editor.show_page("timeline")
+    schedule.view.selectRow(0)
+    line = schedule.form.editors["start"].edit.line
+    assert line.text() and parse_date(line.text()).format() == line.text()

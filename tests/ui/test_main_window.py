@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -264,6 +263,18 @@ def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     assert window.search.accessibleName()
 
 
+def test_no_two_actions_of_the_window_share_a_shortcut(window) -> None:
+    from PySide6.QtGui import QAction
+
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+    assert window.actions_["checkout"].shortcut().toString() == "Ctrl+Shift+O"
+    assert window.actions_["portfolio_overview"].shortcut().toString() == "Ctrl+Shift+B"
+
+
 def test_an_error_in_the_status_bar_is_red_until_it_goes_and_its_timer_is_the_window_s(window) -> None:
     window.show_message("Ändringen kunde inte sparas.")
     assert "#b00020" in window.statusBar().styleSheet()
@@ -278,7 +289,7 @@ def test_closing_the_file_closes_its_search_index(window) -> None:
     window.refresh_list()
     assert window.index.search("plan")
     window.close_file()
-    assert window._index._db is None
+    assert window._index.text._db is None
 
 
 def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_window, empty_file) -> None:
@@ -308,3 +319,18 @@ def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_win
     assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
     assert [t["code"] for t in ws.list("timeline", plan_id) if t["kind"] == "decision_point"] == [
         f"TG{i}" for i in range(6)]
+
+
+def test_qt_warnings_go_to_the_log(qtbot) -> None:
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from app.logs import configure_logging
+    from ui.errors import route_qt_messages
+
+    path = configure_logging()
+    route_qt_messages()
+    try:
+        qWarning("en varning från Qt")
+    finally:
+        qInstallMessageHandler(None)
+    assert "WARNING" in path.read_text(encoding="utf-8") and "en varning från Qt" in path.read_text(encoding="utf-8")

@@ -127,13 +127,13 @@ def test_view_follows_edits_and_merge_undo(qtbot: Any, ws: Workspace, ids: dict[
     assert texts(view, bertil)[3:] == ["50 %", "50 %", "50 %"]
 
     # Merge Bertil into Anna: the view shows one row with both loads; undo splits them again.
-    before = references(ids["bertil"])
+    before = references(ws, ids["bertil"])
     push_safely(stack, MergePeopleCommand(ws, events, ids["anna"], ids["bertil"]), events)
     names = [view.model.headerData(r, Qt.Orientation.Vertical) for r in range(view.model.rowCount())]
     assert names == ["Anna Andersson", "Extern konsult"]
     assert texts(view, 0)[3] == "160 % !"
     stack.undo()
-    assert references(ids["bertil"]) == before
+    assert references(ws, ids["bertil"]) == before
     assert view.model.rowCount() == 3
     stack.redo()
     assert view.model.rowCount() == 2

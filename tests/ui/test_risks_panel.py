@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QDropEvent, QUndoStack  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QUndoStack
 
-from app import risks  # noqa: E402
-from app.plans import create_plan  # noqa: E402
-from app.workspace import Workspace  # noqa: E402
-from db import models  # noqa: E402
-from ui.risks import RiskPanel  # noqa: E402
-from ui.risks.model import RISK_MIME  # noqa: E402
-from ui.undo import WorkspaceEvents  # noqa: E402
+from app import risks
+from app.plans import create_plan
+from app.workspace import Workspace
+from db import models
+from ui.risks import RiskPanel
+from ui.risks.model import RISK_MIME
+from ui.undo import WorkspaceEvents
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_drag_between_cells_reassesses_and_undoes(setup, qtbot) -> None:
     _drag(qtbot, matrix, matrix.cell_center((2, 3)), matrix.cell_center((4, 4)))
     assert errors == []
     assert _scores(ids["b"]) == (4, 4) and _scores(ids["a"]) == (2, 3)
-    history = risks.assessment_rows(ids["b"])
+    history = risks.assessment_rows(panel.ws, ids["b"])
     assert [(h.probability, h.impact, h.scale) for h in history] == [(4, 4, 4)]
     assert matrix.counts == {(2, 3): 1, (4, 1): 1, (4, 4): 1}
     assert panel.history_model.rowCount() == 1  # the selected risk's history shows the new row
@@ -108,12 +108,12 @@ def test_drag_between_cells_reassesses_and_undoes(setup, qtbot) -> None:
     A = models.RiskAssessment
     row = A.get(A.risk == ids["b"])
     assert row.deleted_at is not None
-    assert risks.assessment_rows(ids["b"]) == []
+    assert risks.assessment_rows(panel.ws, ids["b"]) == []
     assert matrix.counts == {(2, 3): 2, (4, 1): 1}
 
     stack.redo()
     assert _scores(ids["b"]) == (4, 4)
-    assert [h.id for h in risks.assessment_rows(ids["b"])] == [row.id]
+    assert [h.id for h in risks.assessment_rows(panel.ws, ids["b"])] == [row.id]
 
 
 def test_drag_from_an_empty_cell_or_click_does_not_assess(setup, qtbot) -> None:
@@ -121,7 +121,7 @@ def test_drag_from_an_empty_cell_or_click_does_not_assess(setup, qtbot) -> None:
     matrix = panel.matrix
     _drag(qtbot, matrix, matrix.cell_center((1, 1)), matrix.cell_center((3, 3)))
     assert stack.count() == 0
-    assert all(risks.assessment_rows(r) == [] for r in ids.values())
+    assert all(risks.assessment_rows(panel.ws, r) == [] for r in ids.values())
 
 
 def test_drop_of_a_register_row_on_a_cell_reassesses(setup, qtbot) -> None:
@@ -148,7 +148,7 @@ def test_editing_the_register_is_undoable_and_validated(setup, qtbot) -> None:
     assert not m.setData(m.index(m.row_of(ids["c"]), m.column_of("probability")), 5)
     assert errors and "mellan 1 och 4" in errors[-1]
     assert m.setData(m.index(m.row_of(ids["c"]), m.column_of("impact")), 2)
-    assert _scores(ids["c"]) == (4, 2) and len(risks.assessment_rows(ids["c"])) == 1
+    assert _scores(ids["c"]) == (4, 2) and len(risks.assessment_rows(panel.ws, ids["c"])) == 1
     value = m.index(m.row_of(ids["c"]), m.column_of("value"))
     assert m.data(value) == "8 hög" and m.data(value, Qt.ItemDataRole.BackgroundRole) is not None
     stack.undo()
@@ -184,7 +184,7 @@ def test_scale_change_from_settings_is_one_undo_step(setup, qtbot) -> None:
     assert panel.matrix.counts == {(2, 4): 2, (5, 1): 1}
     stack.undo()
     assert panel.ws.risk_scale == 4 and _scores(ids["a"]) == (2, 3)
-    assert risks.assessment_rows(ids["a"]) == []
+    assert risks.assessment_rows(panel.ws, ids["a"]) == []
     assert panel.matrix.settings.scale == 4
 
 
@@ -202,9 +202,9 @@ def test_matrix_axis_labels_are_never_cut(qtbot, size: tuple[int, int]) -> None:
         view.resize(*size)
         view.show()
         qtbot.waitExposed(view)
-        metrics = QFontMetricsF(view.label_font())
         inside = QRectF(view.rect())
-        for rect, flags, text in view.axis_labels():
+        for rect, flags, text, font in view.axis_labels():
+            metrics = QFontMetricsF(font)
             needed = metrics.boundingRect(rect, flags, text)
             words = text.split()
             assert max(metrics.horizontalAdvance(w) for w in words) <= rect.width() + 0.5, (size, text)

@@ -68,6 +68,7 @@ def test_opening_a_server_from_the_menu(qtbot, monkeypatch, window, team, settin
     assert window.ofile is not None and window.ofile.ws.on_server
     assert window.plan_model.rowCount() > 0 and window.count_label.text() == "1 plan"
     assert "Teamserver" in window.file_label.text() and "alice" in window.file_label.text()
+    assert window.sync.label.text() == "Server"  # where the file lives, in the status bar
     assert window.actions_["new_plan"].isEnabled()
     assert not window.actions_["save_copy"].isEnabled()  # IT backs the server up
     assert AppSettings(settings).recent_servers == [url]

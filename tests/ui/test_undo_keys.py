@@ -71,3 +71,33 @@ def test_undo_in_the_risk_register_names_the_part(qtbot, window) -> None:
     assert window.actions_["redo"].text() == "&Gör om ändrad sannolikhet för risken ’Personalbrist’"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, CTRL)
     assert ws.get("risk", risk_id)["probability"] == 3
+
+
+def test_undo_in_a_section_text_and_a_date_field(qtbot, window) -> None:
+    _focused(qtbot, window)
+    ws = window.ofile.ws
+    page = window.editor.show_page("section")
+    section_id = page.current_id()
+    before = ws.get("section", section_id)["body"]
+    edit = page.body.edit.edit
+    qtbot.mouseClick(edit.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(edit, Qt.Key.Key_End, CTRL)
+    keys(qtbot, edit, " Ett tillägg.")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, CTRL)  # the typing, not yet stored, is what goes
+    assert ws.get("section", section_id)["body"] == before
+    assert page.body.edit.markup() == before.strip() and edit.hasFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Y, CTRL)
+    assert ws.get("section", section_id)["body"].endswith("Ett tillägg.")
+
+    timeline = window.editor.show_page("timeline")
+    row_id = timeline.current_id()
+    start = ws.get("timeline", row_id)["start"]
+    line = timeline.form.editor("start").edit.line
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(line, Qt.Key.Key_A, CTRL)
+    keys(qtbot, line, "Q4 2031")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert ws.get("timeline", row_id)["start"] != start
+    qtbot.keyClick(line, Qt.Key.Key_Z, CTRL)  # nothing else is stored first (the section's text is as stored)
+    assert ws.get("timeline", row_id)["start"] == start
+    assert line.text() == (start.format() if start is not None else "")

@@ -20,15 +20,15 @@ APP_NAME = "Uppdrag"
 
 
 def app_icon() -> QIcon:
-    """The app's icon, drawn once in resources/uppdrag.svg (also the window icon)."""
+    """The app's icon, drawn once in app/resources/uppdrag.svg (also the window icon)."""
     return QIcon(str(resource_path("uppdrag.svg")))
 
 
 def _data_folder() -> str:
-    from db.paths import data_dir
+    from app.startup import data_folder
 
     try:
-        return str(data_dir())
+        return str(data_folder())
     except OSError as exc:  # a data folder that cannot be made: say so instead of failing
         return translate("About", "(kan inte skapas: {0})").format(exc.strerror or exc)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, checklist_text, record_decision
+from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, record_decision
 from app.workspace import Change, Workspace
 from ui.dialogs import ok_cancel
 from ui.editor.date_edit import VagueDateEdit

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from app import editions
 from app.plan_diff import text_lines
 from app.workspace import Workspace
-from db import models
 from ui.i18n import translate
 from ui.palette import error_style
 
@@ -39,9 +38,7 @@ class FreezeEditionDialog(QDialog):
         self.ws, self.plan_id = ws, plan_id
         self.run = run or (lambda freeze: freeze())  # the window runs it as one undo step
         self.frozen: editions.EditionInfo | None = None
-        current = models.Plan.get_by_id(plan_id).edition
-        existing = editions.list_editions(ws, plan_id)
-        self.label = QLineEdit(editions.suggest_label(current) if existing else (current or "0.1"))
+        self.label = QLineEdit(editions.proposed_label(ws, plan_id))
         self.comment = QLineEdit()
         self.error = QLabel("")
         self.error.setStyleSheet(error_style())

@@ -21,7 +21,7 @@ from ui.i18n import translate
 BACKUP, OTHER, NEW, KEEP = "backup", "other", "new", "keep"
 
 
-def when_text(info) -> str:  # noqa: ANN001 - a BackupInfo
+def when_text(info) -> str:
     """ "3 december 2026 kl. 19.22": a date in running text (a Swedish month in lower case)."""
     t = info.taken_at.astimezone()
     return translate("FileProblem", "%1 %2 %3 kl. %4").replace("%1", str(t.day)).replace(
@@ -114,9 +114,9 @@ class FileProblemDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         (self.backup_button if good else self.other_button).setDefault(True)
-        self.resize(640, 420 if self.backups else 220)
+        self.resize(640, 340 if self.backups else 220)
 
-    def selected_backup(self):  # noqa: ANN201 - BackupInfo | None
+    def selected_backup(self):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None

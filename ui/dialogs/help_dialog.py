@@ -1,6 +1,6 @@
 """Kom igång: the short guide to the tasks a leader does first, in the current language.
 
-The guide is a page of HTML per language in resources/help/ (kom-igang.sv.html, kom-igang.en.html);
+The guide is a page of HTML per language in app/resources/help/ (kom-igang.sv.html, kom-igang.en.html);
 menu paths in it are marked <span class="menu">Arkiv → …</span>, and a test checks that each one
 exists in the window's menus, so the guide follows the menus.
 """

@@ -19,7 +19,7 @@ from app.change_history import HistoryEntry
 from ui.i18n import translate
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from app.workspace import Workspace
 
 
 class HistoryDialog(QDialog):
@@ -68,12 +68,11 @@ class HistoryDialog(QDialog):
                            else translate("History", "Inga ändringar"))
 
 
-def show_plan_history(window: MainWindow) -> None:
+def show_plan_history(parent: QWidget, ws: Workspace | None, plan_id: int | None) -> None:
+    """Redigera → Ändringshistorik…: the history of the plan `plan_id` in `ws` (nothing without one)."""
     from app.change_history import plan_history
 
-    plan_id = window.current_plan_id()
-    if window.ofile is None or plan_id is None:
+    if ws is None or plan_id is None:
         return
-    ws = window.ofile.ws
     title = translate("History", "Ändringshistorik: %1").replace("%1", ws.get("plan", plan_id)["title"][:60])
-    HistoryDialog(title, plan_history(ws, plan_id), window).exec()
+    HistoryDialog(title, plan_history(ws, plan_id), parent).exec()

@@ -1,13 +1,15 @@
 """Dialogs for shared files: a locked file, merge conflicts, backups and restore.
 
-Standalone widgets over app.sharing / db.merge / db.backup; the main window
+Standalone widgets over app.sharing and app.backups; the main window
 opens them from its menus. Nothing here writes SQL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,8 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.merge import Conflict
-from db.lock import LockInfo, lock_path
+from app.sharing import lock_path
 from ui.i18n import translate
+
+if TYPE_CHECKING:
+    from app.sharing import LockInfo
 
 
 class LockedFileDialog(QDialog):
@@ -77,22 +82,66 @@ def _show(c: Conflict, value: object, who: str, at: str) -> str:
     return f"{text}\n({stamp})" if stamp else text
 
 
+@dataclass(frozen=True)
+class ConflictWords:
+    """What the conflict dialog calls its two sides and its choices (a merge, a sync, an edit)."""
+
+    title: str
+    intro: str  # {n}: the number of fields
+    mine: str
+    theirs: str
+    keep_mine: str
+    take_theirs: str
+    ok: str
+
+
+def merge_words() -> ConflictWords:
+    return ConflictWords(
+        translate("Sharing", "Konflikter vid sammanslagning"),
+        translate("Sharing", "{n} fält har ändrats olika i de två filerna sedan de senast var lika. Välj för varje fält "
+                      "vilket värde som ska gälla."),
+        translate("Sharing", "Den här filen"), translate("Sharing", "Den andra filen"), translate("Sharing", "Behåll min"),
+        translate("Sharing", "Ta deras"), translate("Sharing", "&Slå samman"))
+
+
+def sync_words() -> ConflictWords:
+    """A sync merges the file into the server: `mine` is the server's value, `theirs` the file's."""
+    return ConflictWords(
+        translate("Sharing", "Konflikter vid synkronisering"),
+        translate("Sharing", "{n} fält har ändrats både i den här filen och på servern sedan filen togs med offline. "
+                      "Välj för varje fält vilket värde som ska gälla."),
+        translate("Sharing", "På servern"), translate("Sharing", "I den här filen"), translate("Sharing", "Behåll serverns"),
+        translate("Sharing", "Ta filens"), translate("Sharing", "&Synkronisera"))
+
+
+def edit_words() -> ConflictWords:
+    """An edit someone else's change got in the way of: `mine` is what the user typed, `theirs` what is stored."""
+    return ConflictWords(
+        translate("Sharing", "Någon annan ändrade samma fält"),
+        translate("Sharing", "{n} fält ändrades av någon annan på servern medan du skrev. Inget har skrivits över. "
+                      "Välj för varje fält vilket värde som ska gälla."),
+        translate("Sharing", "Ditt värde"), translate("Sharing", "Sparat på servern"), translate("Sharing", "Behåll mitt"),
+        translate("Sharing", "Ta det sparade"), translate("Sharing", "&Spara valen"))
+
+
 class ConflictDialog(QDialog):
     """Conflicts side by side (this file | the other file), one line a field; the user picks a side for each.
 
     Nothing is written before the user says Slå samman. `choices()` gives
-    {Conflict.key: "mine" | "theirs"} for app.merge's `resolve`.
+    {Conflict.key: "mine" | "theirs"} for app.merge's `resolve`. `words` names the sides for
+    a sync or an edit instead of a merge.
     """
 
-    def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None):
+    def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None, words: ConflictWords | None = None):
         super().__init__(parent)
-        self.setWindowTitle(translate("Sharing", "Konflikter vid sammanslagning"))
+        words = words or merge_words()
+        self.setWindowTitle(words.title)
         self.conflicts = conflicts
         self.table = QTableWidget(len(conflicts), 6)
         self.table.setAccessibleName(translate("Sharing", "Konflikter"))
         self.table.setHorizontalHeaderLabels([
-            translate("Sharing", "Uppgift"), translate("Sharing", "Fält"), translate("Sharing", "Den här filen"),
-            translate("Sharing", "Den andra filen"), translate("Sharing", "Behåll min"), translate("Sharing", "Ta deras")])
+            translate("Sharing", "Uppgift"), translate("Sharing", "Fält"), words.mine, words.theirs, words.keep_mine,
+            words.take_theirs])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups: list[QButtonGroup] = []
         for row, c in enumerate(conflicts):
@@ -103,8 +152,8 @@ class ConflictDialog(QDialog):
             self.table.setItem(row, 3, QTableWidgetItem(_show(c, c.theirs, c.theirs_by, c.theirs_at)))
             group = QButtonGroup(self)
             mine, theirs = QRadioButton(), QRadioButton()
-            mine.setAccessibleName(translate("Sharing", "Behåll min: {what}").format(what=what))
-            theirs.setAccessibleName(translate("Sharing", "Ta deras: {what}").format(what=what))
+            mine.setAccessibleName(f"{words.keep_mine}: {what}")
+            theirs.setAccessibleName(f"{words.take_theirs}: {what}")
             group.addButton(mine, 0)
             group.addButton(theirs, 1)
             (theirs if c.outcome == "theirs" else mine).setChecked(True)
@@ -113,19 +162,19 @@ class ConflictDialog(QDialog):
             self.groups.append(group)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        self.all_mine = QPushButton(translate("Sharing", "Alla: behåll mina"))
-        self.all_theirs = QPushButton(translate("Sharing", "Alla: ta deras"))
+        self.all_mine = QPushButton(translate("Sharing", "Alla: %1").replace("%1", words.keep_mine.lower()))
+        self.all_theirs = QPushButton(translate("Sharing", "Alla: %1").replace("%1", words.take_theirs.lower()))
         self.all_mine.clicked.connect(lambda: self._all(0))
         self.all_theirs.clicked.connect(lambda: self._all(1))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Sharing", "&Slå samman"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(words.ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Sharing", "&Avbryt"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate("Sharing", "{n} fält har ändrats olika i de två filerna sedan de senast var "
-                                              "lika. Välj för varje fält vilket värde som ska gälla.").format(
-                                                  n=len(conflicts))))
+        self.intro = QLabel(words.intro.format(n=len(conflicts)))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(self.all_mine)
@@ -155,7 +204,7 @@ class BackupsDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None,
                  confirm: Callable[[str], bool] | None = None):
         super().__init__(parent)
-        from db.backup import list_backups
+        from app.backups import list_backups
 
         self.setWindowTitle(translate("Sharing", "Återställ från säkerhetskopia"))
         self.db_path = Path(db_path)
@@ -200,8 +249,8 @@ class BackupsDialog(QDialog):
         return QMessageBox.question(self, translate("Sharing", "Återställ"), question) == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
+        from app.errors import StoreError
         from app.sharing import restore_under_lock
-        from db.errors import StoreError
 
         rows = self.table.selectionModel().selectedRows()
         if not rows:

@@ -17,9 +17,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStringListModel, Qt, QTi
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import VagueDate
-from ui.editor.date_edit import VagueDateEdit, format_date
+from ui.editor.date_edit import VagueDateEdit
 from ui.editor.focus_edit import FocusPlainTextEdit
-from ui.i18n import kind_label, translate
+from ui.i18n import date_text, kind_label, translate
 from ui.palette import error_style
 
 
@@ -42,7 +42,7 @@ def format_value(f: Field, value: Any, row: dict[str, Any], people: dict[int, st
     if f.type == "choice":
         return kind_label(f.choices.get(value or "", value or ""))
     if f.type == "date":
-        return format_date(value)
+        return date_text(value)  # shown in the language; the field being edited keeps the Swedish form
     if f.type == "day":
         return value.isoformat() if isinstance(value, date) else ""
     if f.type == "person":

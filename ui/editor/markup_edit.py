@@ -82,18 +82,19 @@ class MarkupEdit(QWidget):
     def set_markup(self, markup: str) -> None:
         """Show stored markup, unless it is what the field already holds."""
         markup = markup or ""
-        self._stored = markup
-        if self.markup() == markup.strip():
-            return
-        self._loading = True
-        try:
-            position = self.edit.textCursor().position()
-            fill_document(self.edit.document(), markup)
-            cursor = self.edit.textCursor()
-            cursor.setPosition(min(position, self.edit.document().characterCount() - 1))
-            self.edit.setTextCursor(cursor)
-        finally:
-            self._loading = False
+        if self.markup() != markup.strip():
+            self._loading = True
+            try:
+                position = self.edit.textCursor().position()
+                fill_document(self.edit.document(), markup)
+                cursor = self.edit.textCursor()
+                cursor.setPosition(min(position, self.edit.document().characterCount() - 1))
+                self.edit.setTextCursor(cursor)
+            finally:
+                self._loading = False
+        # What the field shows of it: stored text that reads back a little differently (spacing, a
+        # list's marks) is not an edit, so leaving the field (or undo, which stores first) adds no step.
+        self._stored = self.markup()
 
     def set_placeholder(self, text: str) -> None:
         self.edit.setPlaceholderText(text)
@@ -110,7 +111,7 @@ class MarkupEdit(QWidget):
     def commit(self) -> None:
         self.timer.stop()
         markup = self.markup()
-        if markup != self._stored.strip():
+        if markup.strip() != self._stored.strip():
             self._stored = markup
             self.committed.emit(markup)
 

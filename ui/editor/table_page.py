@@ -105,8 +105,13 @@ class TablePage(QWidget):
         people = people_names(self.ofile)
         self.form.refresh_people()
         self.model.set_rows(self.ofile.ws.list(self.config.kind, self.plan_id), people)
-        if self.config.summary:
+        if not self.model.rows and not self.ofile.read_only:  # an empty table says how to fill it
+            self.summary.setText(translate("Pages", "Inga rader ännu: lägg till den första med ”%1”.").replace(
+                "%1", translate("Pages", self.config.add_label)))
+        elif self.config.summary:
             self.summary.setText(self.config.summary(self.model.rows))
+        else:
+            self.summary.setText("")
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and self.model.rows:
             row = 0

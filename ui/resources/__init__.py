@@ -10,10 +10,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ui.resources.commands import MergePeopleCommand
-    from ui.resources.model import LoadTableModel
-    from ui.resources.view import ResourceView
-    from ui.resources.warner import BookingWarner, booking_warning_text
+    from ui.resources.commands import MergePeopleCommand as MergePeopleCommand
+    from ui.resources.model import LoadTableModel as LoadTableModel
+    from ui.resources.view import ResourceView as ResourceView
+    from ui.resources.warner import BookingWarner as BookingWarner
+    from ui.resources.warner import booking_warning_text as booking_warning_text
 
 _MODULES = {
     "BookingWarner": "warner",

@@ -43,10 +43,10 @@ class LoadTableModel(QAbstractTableModel):
     def table(self) -> LoadTable | None:
         return self._table
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() or self._table is None else len(self._table.people)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() or self._table is None else len(self._table.periods)
 
     def cell(self, index: Index) -> Cell:

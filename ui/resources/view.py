@@ -168,7 +168,7 @@ class ResourceView(QWidget):
             self.refresh()
 
     def _set_default_range(self, today: date) -> None:
-        span = load.booking_span()
+        span = load.booking_span(self.ws)
         first, last = span if span else (today, today + timedelta(days=330))
         if (last.year - first.year) * 12 + last.month - first.month > 35:  # at most three years at once
             first = max(first, today.replace(day=1) - timedelta(days=180))
@@ -183,7 +183,7 @@ class ResourceView(QWidget):
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem(translate("Resources", "Alla enheter"), ALL)
-        for unit in load.units_in_use():
+        for unit in load.units_in_use(self.ws):
             self.unit_filter.addItem(unit, unit)
         index = self.unit_filter.findData(current) if current is not None else 0
         self.unit_filter.setCurrentIndex(max(0, index))

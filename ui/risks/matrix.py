@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -38,6 +38,7 @@ from ui.risks.model import LEVEL_COLOURS, RISK_MIME, level_text, level_word
 Cell = tuple[int, int]  # (probability, impact)
 
 TOP, RIGHT = 12, 12
+MIN_POINTS = 7.0  # the axis labels' font shrinks this far at most; below that the widget grows instead
 TITLE = 24  # the axis titles' band, left of the probability labels and below the consequence labels
 WRAP = Qt.TextFlag.TextWordWrap
 LEFT_FLAGS = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | WRAP
@@ -59,8 +60,8 @@ class RiskMatrixView(QWidget):
         self._dragging = False
         self._hover: Cell | None = None
         self.focus_cell: Cell | None = None  # where the arrow keys are
-        self._measured: tuple[tuple, tuple[QFont, float, float]] | None = None
-        self.setMinimumSize(360, 300)
+        self._measured: tuple[tuple, tuple[QFont, QFont, float, float]] | None = None
+        self._fit_minimum()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAcceptDrops(True)
         self.setMouseTracking(False)
@@ -73,7 +74,26 @@ class RiskMatrixView(QWidget):
         self.settings = settings
         if self.selected and max(self.selected) > settings.scale:
             self.selected = None
+        self._fit_minimum()
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_minimum()
+        super().changeEvent(event)
+
+    def _fit_minimum(self) -> None:
+        """Never smaller than the labels need: each word under its column at the smallest label font,
+        the probability labels beside the rows."""
+        small = QFont(self.font())
+        small.setPointSizeF(min(small.pointSizeF(), MIN_POINTS))
+        fm, normal = QFontMetricsF(small), QFontMetricsF(self.font())
+        words = [w for t in self._bottom_labels() for w in t.split()]
+        side = max(240.0, self.settings.scale * (max((fm.horizontalAdvance(w) for w in words), default=0.0) + 8))
+        left = TITLE + 6 + max((normal.horizontalAdvance(w) for t in self._left_labels() for w in t.split()),
+                               default=0.0)
+        self.setMinimumSize(int(max(360.0, left / 0.3 if left > 108 else 0.0, left + side + RIGHT + 40)),
+                            int(max(300.0, TOP + side + TITLE + 6 + 3 * fm.height() + 10)))
 
     def set_counts(self, counts: dict[Cell, int]) -> None:
         self.counts = dict(counts)
@@ -94,44 +114,45 @@ class RiskMatrixView(QWidget):
     def _bottom_labels(self) -> list[str]:
         return [f"{i} {self.settings.impact_label(i)}".strip() for i in range(1, self.settings.scale + 1)]
 
-    def label_font(self) -> QFont:
-        return self._layout()[0]
-
     def _margins(self) -> tuple[float, float]:
-        return self._layout()[1:]
+        return self._layout()[2:]
 
-    def _layout(self) -> tuple[QFont, float, float]:
-        """The labels' font and the margins they need, measured once per size, font and labels."""
+    def _layout(self) -> tuple[QFont, QFont, float, float]:
+        """The fonts of the probability and consequence labels and the margins they need (left,
+        bottom), measured once per size, font and labels."""
         key = (self.width(), self.height(), self.font().key(), tuple(self._left_labels()),
                tuple(self._bottom_labels()))
         if self._measured is None or self._measured[0] != key:
-            font = self._fitting_font()
-            self._measured = (key, (font, *self._measure_margins(font)))
+            left_width = max(60.0, self.width() * 0.3)
+            left_font = self._fitting_font(self._left_labels(), left_width)
+            n = self.settings.scale
+            fm = QFontMetricsF(left_font)
+            left = TITLE + 6 + min(max((fm.horizontalAdvance(t) for t in self._left_labels()), default=0.0),
+                                   left_width)
+            # The columns' width depends on the room the labels below take, and that on the width:
+            # start from two lines and settle (it does in a step or two).
+            bottom = TITLE + 6 + 2 * QFontMetricsF(self.font()).height()
+            for _ in range(4):
+                side = max(1.0, min(self.width() - left - RIGHT, self.height() - TOP - bottom))
+                bottom_font = self._fitting_font(self._bottom_labels(), side / n - 4)
+                fm = QFontMetricsF(bottom_font)
+                tallest = max((fm.boundingRect(QRectF(0, 0, side / n - 4, 1000), BOTTOM_FLAGS, t).height()
+                               for t in self._bottom_labels()), default=0.0)
+                if TITLE + 6 + tallest <= bottom:
+                    break
+                bottom = TITLE + 6 + tallest
+            self._measured = (key, (left_font, bottom_font, left, bottom))
         return self._measured[1]
 
-    def _fitting_font(self) -> QFont:
-        """The axis labels' font: the widget's, smaller only if a label's longest word would not fit
-        under its column (a word is never cut: "Katastrofal", not "Katastrofa…")."""
+    def _fitting_font(self, labels: list[str], width: float) -> QFont:
+        """The widget's font, smaller only if a label's longest word would not fit in `width` (a word
+        is never cut: "Katastrofal", not "Katastrofa…")."""
         font = QFont(self.font())
-        n = self.settings.scale
-        width = max(1.0, min(self.width() * 0.55, self.height() - TOP - TITLE) / n - 4)
-        words = [w for text in self._bottom_labels() for w in text.split()]
-        while font.pointSizeF() > 6 and words and max(
+        words = [w for text in labels for w in text.split()]
+        while font.pointSizeF() > MIN_POINTS and words and max(
                 QFontMetricsF(font).horizontalAdvance(w) for w in words) > width:
             font.setPointSizeF(font.pointSizeF() - 0.5)
         return font
-
-    def _measure_margins(self, font: QFont) -> tuple[float, float]:
-        """(left, bottom): room for the probability labels and the consequence labels as they wrap."""
-        fm = QFontMetricsF(font)
-        n = self.settings.scale
-        widest = max((fm.horizontalAdvance(t) for t in self._left_labels()), default=0.0)
-        left = TITLE + 6 + min(widest, max(60.0, self.width() * 0.3))
-        side = max(1.0, min(self.width() - left - RIGHT, self.height() - TOP - TITLE - 2 * fm.height()))
-        column = side / n - 4
-        tallest = max((fm.boundingRect(QRectF(0, 0, column, 1000), BOTTOM_FLAGS, t).height()
-                       for t in self._bottom_labels()), default=0.0)
-        return left, TITLE + 6 + tallest
 
     def _grid(self) -> QRectF:
         """The square of cells, as large as fits, centred horizontally beside its labels."""
@@ -141,17 +162,19 @@ class RiskMatrixView(QWidget):
         side = min(w, h)
         return QRectF(left + (w - side) / 2, TOP, side, side)
 
-    def axis_labels(self) -> list[tuple[QRectF, int, str]]:
-        """Every axis label: the rectangle it is drawn in, its alignment flags and its text."""
+    def axis_labels(self) -> list[tuple[QRectF, int, str, QFont]]:
+        """Every axis label: the rectangle it is drawn in, its alignment flags, its text and font."""
         g = self._grid()
-        left, bottom = self._margins()
+        left_font, bottom_font, left, bottom = self._layout()
         out = []
         for p, text in enumerate(self._left_labels(), start=1):
             r = self.cell_rect((p, 1))
-            out.append((QRectF(g.left() - left + TITLE, r.top(), left - TITLE - 6, r.height()), LEFT_FLAGS, text))
+            out.append((QRectF(g.left() - left + TITLE, r.top(), left - TITLE - 6, r.height()), LEFT_FLAGS, text,
+                        left_font))
         for i, text in enumerate(self._bottom_labels(), start=1):
             r = self.cell_rect((1, i))
-            out.append((QRectF(r.left() + 2, r.bottom() + 4, r.width() - 4, bottom - TITLE - 4), BOTTOM_FLAGS, text))
+            out.append((QRectF(r.left() + 2, r.bottom() + 4, r.width() - 4, bottom - TITLE - 4), BOTTOM_FLAGS, text,
+                        bottom_font))
         return out
 
     def cell_rect(self, cell: Cell) -> QRectF:
@@ -217,9 +240,9 @@ class RiskMatrixView(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(self.cell_rect(cell).adjusted(2, 2, -2, -2))
         # Axis labels: probability at the left (score and name), consequence below.
-        painter.setFont(self.label_font())
         painter.setPen(pal.color(pal.ColorRole.WindowText))
-        for rect, flags, text in self.axis_labels():
+        for rect, flags, text, font in self.axis_labels():
+            painter.setFont(font)
             painter.drawText(rect, flags, text)
         bold = QFont(base_font)
         bold.setBold(True)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from app import kinds
 from app.dates import DateParseError, parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
-from ui.i18n import kind_label, translate
+from ui.i18n import date_text, kind_label, translate
 from ui.palette import INK
 from ui.sheet import refill
 
@@ -104,10 +104,10 @@ class RiskTableModel(QAbstractTableModel):
 
     # --- Qt -----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -179,7 +179,7 @@ class RiskTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if name == "due":
-            return value.format("short")
+            return date_text(value, "short")
         if name in CHOICES:
             return kind_label(CHOICES[name].get(value, value))
         return str(value)
@@ -256,10 +256,10 @@ class HistoryModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802

@@ -146,8 +146,18 @@ class RiskPanel(QWidget):
         self.matrix.set_selected(self.cell)
         self.show_all.setEnabled(self.cell is not None)
         if self.cell is None:
-            self.filter_label.setText((translate("Risks", "%1 risker i alla uppdrag") if portfolio
-                                       else translate("Risks", "%1 risker i uppdraget")).replace("%1", str(len(rows))))
+            if len(rows) == 1:
+                self.filter_label.setText(translate("Risks", "1 risk i alla uppdrag") if portfolio
+                                          else translate("Risks", "1 risk i uppdraget"))
+            elif rows:
+                self.filter_label.setText((translate("Risks", "%1 risker i alla uppdrag") if portfolio
+                                           else translate("Risks", "%1 risker i uppdraget")).replace(
+                    "%1", str(len(rows))))
+            elif portfolio:
+                self.filter_label.setText(translate("Risks", "Inga risker i något uppdrag ännu. Öppna ett uppdrag "
+                                                             "och lägg till risker där."))
+            else:
+                self.filter_label.setText(translate("Risks", "Inga risker ännu: lägg till den första med ”Ny risk”."))
         else:
             p, i = self.cell
             self.filter_label.setText(translate(
@@ -174,7 +184,7 @@ class RiskPanel(QWidget):
             self.history_title.setText(translate("Risks", "Historik – välj en risk"))
             return
         row = self.model.row_at(self.model.row_of(risk_id) or 0)
-        self.history_model.set_rows(risks.assessment_rows(risk_id))
+        self.history_model.set_rows(risks.assessment_rows(self.ws, risk_id))
         self.history_title.setText(translate("Risks", "Historik för ”%1”").replace("%1", row.title))
 
     def _risk_in_cell(self, cell: Cell) -> int | None:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
 from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
-from ui.i18n import kind_label, translate
+from ui.i18n import current_language, date_text, kind_label, translate
 
 
 class TimelineLayout:
@@ -61,11 +61,15 @@ class TimelineLayout:
         self.rebuild()
 
 
-@lru_cache(maxsize=8192)  # a few thousand distinct dates; each row scrolled into view asks for two
 def format_vague(text: str | None, precision: str | None) -> str:
+    return _format_vague(text, precision, current_language())
+
+
+@lru_cache(maxsize=8192)  # a few thousand distinct dates; each row scrolled into view asks for two
+def _format_vague(text: str | None, precision: str | None, language: str) -> str:
     if text is None or precision is None:
         return ""
-    return VagueDate(date.fromisoformat(text), Precision(precision)).format("short")
+    return date_text(VagueDate(date.fromisoformat(text), Precision(precision)), "short")
 
 
 class TimelineTableModel(QAbstractTableModel):
@@ -98,10 +102,10 @@ class TimelineTableModel(QAbstractTableModel):
         self._texts.pop(display, None)
         self.dataChanged.emit(self.index(display, 0), self.index(display, len(self.HEADERS) - 1))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._layout)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802

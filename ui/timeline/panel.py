@@ -95,7 +95,7 @@ class TimelinePanel(QWidget):
         """
         self.plan_id = plan_id
         if plan_id is None:
-            head = timeline_head(HEAD_ROWS)
+            head = timeline_head(self.ws, HEAD_ROWS)
             self._show(head, fit=True)
             if not head.complete:
                 after_first_paint(self.view.viewport(), self._read_rest)
@@ -103,7 +103,7 @@ class TimelinePanel(QWidget):
             self.reload(fit=True)
 
     def reload(self, *, fit: bool = False) -> None:
-        self._show(timeline_rows(self.plan_id), fit=fit)
+        self._show(timeline_rows(self.ws, self.plan_id), fit=fit)
 
     def _show(self, data: TimelineData, *, fit: bool) -> None:
         collapsed = self.layout_rows.collapsed
@@ -138,7 +138,7 @@ class TimelinePanel(QWidget):
         data = self.layout_rows.data
         if change.kind == "timeline" and change.action == "updated" and len(change.ids) == 1:
             i = data.index.get(change.ids[0])
-            fresh = timeline_row(change.ids[0]) if i is not None else None
+            fresh = timeline_row(self.ws, change.ids[0]) if i is not None else None
             if fresh is not None and fresh.plan_id == data.rows[i].plan_id:  # type: ignore[index]
                 data.rows[i] = fresh  # type: ignore[index]
                 if fresh.kind == "decision_point":  # its checklist may have been answered

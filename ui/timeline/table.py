@@ -11,7 +11,6 @@ and elision; otherwise, and in any unusual state, Qt paints as always.
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPainter, QPalette, QPaintEvent

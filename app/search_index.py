@@ -1,30 +1,29 @@
-"""Search as you type: an FTS5 index in an in-memory SQLite database, never in the user's file.
+"""Search as you type: the plans' text in an in-memory full-text index (db.text_index).
 
-The index is built from app.search when a file is opened and a plan's row is
-replaced whenever a Change names that plan. Queries are prefix searches on
-every word typed, so "prim nav" finds "primärvården som nav".
+The index is built from app.search when a file is opened and a plan's entry is
+replaced whenever a Change names that plan. A query finds the plans in which
+every word typed begins a word, so "prim nav" finds "primärvården som nav".
 
 Case never matters. Å, ä, ö and other accents are ignored for a query written without
 them ("overlamning" finds "Överlämning", "orebro" finds "Örebro") or when asked to; a
-query written with them finds them as written ("ål" does not find "al"). The plans are
-kept twice for that: as written (`plan_fts`) and with accents folded away (`plan_fold`).
-Hits are ranked with those in the title or diarienummer first, and each carries the text
-around its first match.
+query written with them finds them as written ("ål" does not find "al"). Hits are ranked
+with those in the title or diarienummer first, and each carries the text around its
+first match.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
+
+from db.text_index import TextIndex
 
 if TYPE_CHECKING:  # app.search is loaded by the first build, which runs after the window shows
     from app.search import PlanText
     from app.workspace import Change, Workspace
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-TABLES = {"plan_fts": 0, "plan_fold": 2}  # table -> unicode61's remove_diacritics
 SNIPPET_WORDS = 12
 
 
@@ -60,25 +59,13 @@ class SearchIndex:
     """The index of one open file: made by the first build, closed with the file."""
 
     def __init__(self) -> None:
-        self._db: sqlite3.Connection | None = None
-
-    @property
-    def db(self) -> sqlite3.Connection:
-        if self._db is None:
-            self._db = sqlite3.connect(":memory:")
-            for table, fold in TABLES.items():
-                self._db.execute(
-                    f"CREATE VIRTUAL TABLE {table} USING fts5("
-                    f"title, diarienummer, body, tokenize='unicode61 remove_diacritics {fold}')"
-                )
-        return self._db
+        self.text = TextIndex()
 
     def rebuild(self, ws: Workspace) -> None:
         from app.search import all_plan_texts
 
-        with self.db:
-            for table in TABLES:
-                self.db.execute(f"DELETE FROM {table}")
+        with self.text.batch():
+            self.text.clear()
             for text in all_plan_texts(ws):
                 self._insert(text)
 
@@ -90,50 +77,34 @@ class SearchIndex:
             self.rebuild(ws)
             return
         plan_ids = set(change.ids) if change.kind == "plan" else {change.plan_id}
-        with self.db:
-            for plan_id in plan_ids - {None}:
-                for table in TABLES:
-                    self.db.execute(f"DELETE FROM {table} WHERE rowid = ?", (plan_id,))
+        with self.text.batch():
+            for plan_id in {i for i in plan_ids if i is not None}:
+                self.text.remove(plan_id)
                 text = plan_text(ws, plan_id)
                 if text is not None:
                     self._insert(text)
 
     def _insert(self, text: PlanText) -> None:
-        for table in TABLES:
-            self.db.execute(
-                f"INSERT INTO {table}(rowid, title, diarienummer, body) VALUES (?, ?, ?, ?)",
-                (text.plan_id, text.title, text.diarienummer, text.body),
-            )
+        self.text.put(text.plan_id, text.title, text.diarienummer, text.body)
 
     def search(self, query: str, *, fold: bool | None = None) -> set[int] | None:
         """Ids of the plans matching every word of `query`; None for an empty query (all plans)."""
         hits = self.hits(query, fold=fold)
         return None if hits is None else {h.plan_id for h in hits}
 
-    def _query(self, query: str, fold: bool | None) -> tuple[str, list[str]] | None:
-        words = _WORD.findall(query)
-        if not words:
-            return None
-        if fold is None:
-            fold = not has_diacritics(query)
-        return ("plan_fold" if fold else "plan_fts"), ['"' + w.replace('"', '""') + '"*' for w in words]
-
     def hits(self, query: str, *, fold: bool | None = None) -> list[Hit] | None:
         """The plans matching every word of `query`: those whose title or diarienummer matches first
         (best first), then the rest in the order they came; None for an empty query. `fold` ignores
         accents (None: when the query has none). Ranking every hit by relevance would double the cost
         of a keystroke (measured with B4); the title hits are few, so only they are ranked."""
-        parsed = self._query(query, fold)
-        if parsed is None:
+        words = _WORD.findall(query)
+        if not words:
             return None
-        table, terms = parsed
-        every = [r for (r,) in self.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
-                                               (" AND ".join(terms),))]
-        titled = [r for (r,) in self.db.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY bm25({table}, 10.0, 10.0, 1.0)",
-            ("{title diarienummer} : (" + " OR ".join(terms) + ")",))]
+        if fold is None:
+            fold = not has_diacritics(query)
+        every = self.text.with_all_prefixes(words, fold=fold)
         found = set(every)
-        first = [r for r in titled if r in found]
+        first = [r for r in self.text.in_title(words, fold=fold) if r in found]
         rest = found - set(first)
         return [*(Hit(r, True) for r in first), *(Hit(r, False) for r in every if r in rest)]
 
@@ -147,12 +118,13 @@ class SearchIndex:
             return ""
         if fold is None:
             fold = not has_diacritics(query)
-        row = self.db.execute("SELECT title, diarienummer, body FROM plan_fts WHERE rowid = ?", (plan_id,)).fetchone()
-        if row is None:
+        texts = self.text.texts(plan_id)
+        if texts is None:
             return ""
+        title, diarienummer, body = texts
         pattern = re.compile("|".join(rf"(?<!\w){_letters(w, fold)}\w*" for w in words), re.IGNORECASE)
-        for text in (row[2], row[0], row[1]):
-            m = pattern.search(text or "")
+        for text in (body, title, diarienummer):
+            m = pattern.search(text)
             if m is not None:
                 before = text[max(0, m.start() - 80):m.start()].split()[-SNIPPET_WORDS // 2:]
                 after = text[m.end():m.end() + 120].split()[:SNIPPET_WORDS // 2]
@@ -162,6 +134,4 @@ class SearchIndex:
         return ""
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self.text.close()

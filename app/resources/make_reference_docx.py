@@ -1,6 +1,6 @@
-"""Build resources/reference.docx, the default look of the Word export.
+"""Build app/resources/reference.docx, the default look of the Word export.
 
-    python resources/make_reference_docx.py
+    python app/resources/make_reference_docx.py
 
 A4 with 2.5 cm margins, Arial (every office machine has it; LibreOffice substitutes the
 metric-compatible Liberation Sans), Swedish (sv-SE) as the language of every style,
@@ -14,12 +14,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 FONT = "Arial"
-OUT = ROOT / "resources" / "reference.docx"
+OUT = Path(__file__).resolve().parent / "reference.docx"
 
 
 def _strip_theme_fonts(styles_el) -> None:

@@ -1344,6 +1344,14 @@ Do you want to open the file?</translation>
         <translation>Send plan as &amp;file…</translation>
     </message>
     <message>
+        <source>Ta med o&amp;ffline…</source>
+        <translation>Take o&amp;ffline…</translation>
+    </message>
+    <message>
+        <source>S&amp;ynkronisera</source>
+        <translation>S&amp;ynchronise</translation>
+    </message>
+    <message>
         <source>Importera från &amp;annan fil…</source>
         <translation>Import from &amp;another file…</translation>
     </message>
@@ -1718,6 +1726,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Historik…</source>
         <translation>History…</translation>
+    </message>
+    <message>
+        <source>Inga rader ännu: lägg till den första med ”%1”.</source>
+        <translation>No rows yet: add the first one with “%1”.</translation>
     </message>
     <message>
         <source>Ta bort ”%1”? Det går att ångra.</source>
@@ -2143,12 +2155,28 @@ Do you want to open the file?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>1 risk i alla uppdrag</source>
+        <translation>1 risk in all assignments</translation>
+    </message>
+    <message>
+        <source>1 risk i uppdraget</source>
+        <translation>1 risk in the assignment</translation>
+    </message>
+    <message>
         <source>%1 risker i alla uppdrag</source>
         <translation>%1 risks in all assignments</translation>
     </message>
     <message>
         <source>%1 risker i uppdraget</source>
         <translation>%1 risks in the assignment</translation>
+    </message>
+    <message>
+        <source>Inga risker i något uppdrag ännu. Öppna ett uppdrag och lägg till risker där.</source>
+        <translation>No risks in any assignment yet. Open an assignment and add risks there.</translation>
+    </message>
+    <message>
+        <source>Inga risker ännu: lägg till den första med ”Ny risk”.</source>
+        <translation>No risks yet: add the first one with “New risk”.</translation>
     </message>
     <message>
         <source>Visar %1 risker med sannolikhet %2 (%3) och konsekvens %4 (%5)</source>
@@ -2288,14 +2316,6 @@ Do you want to open the file?</translation>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <source>Alla: behåll mina</source>
-        <translation>All: keep mine</translation>
-    </message>
-    <message>
-        <source>Alla: ta deras</source>
-        <translation>All: take theirs</translation>
-    </message>
-    <message>
         <source>&amp;Slå samman</source>
         <translation>&amp;Merge</translation>
     </message>
@@ -2352,6 +2372,66 @@ Do you want to open the file?</translation>
         <translation>Take theirs</translation>
     </message>
     <message>
+        <source>Konflikter vid synkronisering</source>
+        <translation>Synchronisation conflicts</translation>
+    </message>
+    <message>
+        <source>{n} fält har ändrats både i den här filen och på servern sedan filen togs med offline. Välj för varje fält vilket värde som ska gälla.</source>
+        <translation>{n} fields were changed both in this file and on the server since the file was taken offline. Choose for each field which value applies.</translation>
+    </message>
+    <message>
+        <source>På servern</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <source>I den här filen</source>
+        <translation>In this file</translation>
+    </message>
+    <message>
+        <source>Behåll serverns</source>
+        <translation>Keep the server&apos;s</translation>
+    </message>
+    <message>
+        <source>Ta filens</source>
+        <translation>Take the file&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;Synkronisera</source>
+        <translation>&amp;Synchronise</translation>
+    </message>
+    <message>
+        <source>Någon annan ändrade samma fält</source>
+        <translation>Someone else changed the same field</translation>
+    </message>
+    <message>
+        <source>{n} fält ändrades av någon annan på servern medan du skrev. Inget har skrivits över. Välj för varje fält vilket värde som ska gälla.</source>
+        <translation>{n} fields were changed by someone else on the server while you were typing. Nothing was overwritten. Choose for each field which value applies.</translation>
+    </message>
+    <message>
+        <source>Ditt värde</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>Sparat på servern</source>
+        <translation>Stored on the server</translation>
+    </message>
+    <message>
+        <source>Behåll mitt</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Ta det sparade</source>
+        <translation>Take the stored one</translation>
+    </message>
+    <message>
+        <source>&amp;Spara valen</source>
+        <translation>&amp;Save the choices</translation>
+    </message>
+    <message>
+        <source>Alla: %1</source>
+        <translation>All: %1</translation>
+    </message>
+    <message>
         <source>Säkerhetskopior</source>
         <translation>Backups</translation>
     </message>
@@ -2402,14 +2482,6 @@ Do you want to open the file?</translation>
     <message>
         <source>finns kvar, ändrad</source>
         <translation>kept, changed</translation>
-    </message>
-    <message>
-        <source>Behåll min: {what}</source>
-        <translation>Keep mine: {what}</translation>
-    </message>
-    <message>
-        <source>Ta deras: {what}</source>
-        <translation>Take theirs: {what}</translation>
     </message>
     <message>
         <source>{n} fält har ändrats olika i de två filerna sedan de senast var lika. Välj för varje fält vilket värde som ska gälla.</source>
@@ -2524,6 +2596,61 @@ Do you want to open the file?</translation>
     <message>
         <source>skrivskyddad</source>
         <translation>read-only</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>Ta med offline</source>
+        <translation>Take offline</translation>
+    </message>
+    <message>
+        <source>Planerna skrivs till en vanlig fil som du kan arbeta i utan nätverk. Filen minns servern: välj Arkiv → Synkronisera när du är tillbaka.</source>
+        <translation>The plans are written to an ordinary file you can work in without a network. The file remembers the server: choose File → Synchronise when you are back.</translation>
+    </message>
+    <message>
+        <source>&amp;Hela portföljen (%1 planer)</source>
+        <translation>&amp;The whole portfolio (%1 plans)</translation>
+    </message>
+    <message>
+        <source>&amp;Bara planen ”%1”</source>
+        <translation>&amp;Only the plan “%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Ta med offline</source>
+        <translation>&amp;Take offline</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Hämtar planerna från servern …</source>
+        <translation>Fetching the plans from the server …</translation>
+    </message>
+    <message>
+        <source>%1 planer finns nu i %2 för arbete offline (servern ändrades inte). Öppna filen med Arkiv → Senast öppnade och välj Synkronisera när du är tillbaka.</source>
+        <translation>%1 plans are now in %2 for working offline (the server was not changed). Open the file with File → Recent files and choose Synchronise when you are back.</translation>
+    </message>
+    <message>
+        <source>Ansluter till servern …</source>
+        <translation>Connecting to the server …</translation>
+    </message>
+    <message>
+        <source>Skickar dina ändringar till servern …</source>
+        <translation>Sending your changes to the server …</translation>
+    </message>
+    <message>
+        <source>Hämtar ändringar från servern …</source>
+        <translation>Fetching changes from the server …</translation>
+    </message>
+    <message>
+        <source>Synkronisera</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Synkroniserat med %1: %2 ändringar skickade, %3 hämtade, %4 konflikter. Synkroniseringen kan inte ångras, eftersom ändringarna redan finns på servern.</source>
+        <translation>Synchronised with %1: %2 changes sent, %3 fetched, %4 conflicts. A synchronisation cannot be undone, since the changes are already on the server.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,239 @@
+"""The window on a team server: Arkiv → Ta med offline… and Synkronisera (menu and keys, a
+progress dialog, conflicts chosen before anything is written, not an undo step), and the dialog
+for an edit someone else's change on the server got in the way of."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from app.plans import list_plans
+from app.sync import checkout, team_server_of
+from app.workspace import Workspace
+from db.server_schema import grant
+from tests.ui.ui_steps import type_into
+
+
+@pytest.fixture
+def team(server_db):
+    ws = Workspace.open(server_db.url("alice"))
+    for title in ("Teamets plan", "Den andra planen"):
+        ws.add("plan", title=title, doc_type="plan", template="plan")
+    ws.close()
+    return server_db
+
+
+@pytest.fixture
+def window(make_window, empty_file):
+    """Shown, so that the menus' keys reach it; an exception in a slot fails the test (tests/ui/conftest.py)."""
+    return make_window(empty_file)
+
+
+def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A menu's key, pressed in the window as a person does."""
+    window.activateWindow()
+    qtbot.keyClick(window, key, modifiers)
+
+
+def on_server(url: str, change) -> None:
+    """Someone else's program changes the server (its own workspace; the window's is bound again after)."""
+    ws = Workspace.open(url)
+    try:
+        change(ws)
+    finally:
+        ws.close()
+
+
+def plan_titled(ws: Workspace, title: str) -> int:
+    return next(p.id for p in list_plans(ws) if p.title == title)
+
+
+def select(window, title: str) -> int:
+    plan_id = plan_titled(window.ofile.ws, title)
+    window.select_plan(plan_id)
+    return plan_id
+
+
+# --- Ta med offline -------------------------------------------------------------------
+
+
+def test_taking_the_chosen_plan_offline(qtbot, monkeypatch, window, team, tmp_path: Path):
+    assert window.open_path(team.url("alice"))
+    select(window, "Teamets plan")
+    target = tmp_path / "tåg.uppdrag"
+    chosen = []
+
+    def choose_one(dialog) -> int:
+        chosen.append((dialog.everything.text(), dialog.one.text()))
+        qtbot.mouseClick(dialog.one, Qt.MouseButton.LeftButton)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.team_actions.CheckoutDialog.exec", choose_one)
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
+    assert window.actions_["checkout"].isEnabled() and not window.actions_["sync"].isEnabled()
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert chosen == [("&Hela portföljen (2 planer)", "&Bara planen ”Teamets plan”")]
+    assert window.team_progress.shown == ["Hämtar planerna från servern …"]
+    assert "1 planer finns nu i" in window.statusBar().currentMessage()
+    assert window.ofile.ws.on_server  # the window stays on the server, its workspace the active one
+    assert len(list_plans(window.ofile.ws)) == 2
+    local = Workspace.open(target)
+    try:
+        assert [p.title for p in list_plans(local)] == ["Teamets plan"]
+        assert team_server_of(local.store)["url"] == team.url("alice")
+    finally:
+        local.close()
+
+
+def test_checkout_onto_an_existing_file_is_one_message_and_writes_nothing(monkeypatch, window, team, messages,
+                                                                          tmp_path: Path):
+    assert window.open_path(team.url("alice"))
+    target = tmp_path / "finns.uppdrag"
+    target.write_bytes(b"annat")
+    monkeypatch.setattr("ui.team_actions.CheckoutDialog.exec", lambda d: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: target)
+    window.actions_["checkout"].trigger()
+    assert messages == ["Filen ”finns.uppdrag” finns redan; välj ett annat namn."]
+    assert target.read_bytes() == b"annat"
+
+
+# --- Synkronisera -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def offline(team, tmp_path: Path) -> Path:
+    out, _count = checkout(team.url("alice"), tmp_path / "tåg.uppdrag")
+    return out
+
+
+def test_sync_sends_and_fetches_and_is_said_not_to_be_undoable(qtbot, window, team, offline):
+    assert window.open_path(offline)
+    assert window.actions_["sync"].isEnabled() and not window.actions_["checkout"].isEnabled()
+    plan_id = select(window, "Teamets plan")
+    form = window.editor.show_page("metadata").form
+    type_into(qtbot, form.editor("diarienummer").line, "RS 2026/7")  # edited offline, in the window
+    assert window.ofile.stack.canUndo()
+    on_server(team.url("alice"), lambda ws: ws.update("plan", plan_titled(ws, "Teamets plan"),
+                                                      subtitle="Från servern"))
+    window.ofile.ws.store.activate()
+    press(qtbot, window, Qt.Key.Key_F9)
+    assert window.team_progress.shown == ["Ansluter till servern …", "Skickar dina ändringar till servern …",
+                                          "Hämtar ändringar från servern …"]
+    stored = team.sql("SELECT diarienummer, subtitle FROM plan WHERE title = 'Teamets plan'")
+    assert stored == [("RS 2026/7", "Från servern")]
+    here = window.ofile.ws.get("plan", plan_id)
+    assert (here["diarienummer"], here["subtitle"]) == ("RS 2026/7", "Från servern")
+    assert window.editor.show_page("metadata").form.editor("subtitle").line.text() == "Från servern"
+    message = window.statusBar().currentMessage()
+    assert "1 ändringar skickade" in message and "0 konflikter" in message and "kan inte ångras" in message
+    assert not window.ofile.stack.canUndo() and not window.actions_["undo"].isEnabled()
+
+
+def test_sync_conflicts_are_chosen_before_anything_is_written(qtbot, monkeypatch, window, team, offline):
+    assert window.open_path(offline)
+    plan_id = select(window, "Teamets plan")
+    type_into(qtbot, window.editor.show_page("metadata").form.editor("subtitle").line, "Tågets undertitel")
+    on_server(team.url("alice"), lambda ws: ws.update("plan", plan_titled(ws, "Teamets plan"),
+                                                      subtitle="Serverns undertitel"))
+    window.ofile.ws.store.activate()
+    seen = []
+
+    def cancel(dialog) -> int:
+        seen.append([(dialog.table.item(0, 1).text(), dialog.table.item(0, 2).text().split("\n")[0],
+                      dialog.table.item(0, 3).text().split("\n")[0])])
+        seen.append(dialog.windowTitle())
+        return 0
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", cancel)
+    window.actions_["sync"].trigger()
+    assert seen == [[("undertitel", "Serverns undertitel", "Tågets undertitel")], "Konflikter vid synkronisering"]
+    assert team.sql("SELECT subtitle FROM plan WHERE title = 'Teamets plan'") == [("Serverns undertitel",)]
+    assert window.ofile.ws.get("plan", plan_id)["subtitle"] == "Tågets undertitel"  # Avbryt: nothing written
+
+    def take_the_files(dialog) -> int:
+        qtbot.mouseClick(dialog.groups[0].button(1), Qt.MouseButton.LeftButton)  # "Ta filens"
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", take_the_files)
+    window.actions_["sync"].trigger()
+    assert team.sql("SELECT subtitle FROM plan WHERE title = 'Teamets plan'") == [("Tågets undertitel",)]
+    assert window.ofile.ws.get("plan", plan_id)["subtitle"] == "Tågets undertitel"
+    assert "1 konflikter" in window.statusBar().currentMessage()
+
+
+def test_sync_when_the_server_is_gone_is_one_message_and_the_file_keeps_its_edits(qtbot, window, offline, messages,
+                                                                                   pg_cluster):
+    assert window.open_path(offline)
+    plan_id = select(window, "Teamets plan")
+    type_into(qtbot, window.editor.show_page("metadata").form.editor("subtitle").line, "Skrivet på tåget")
+    pg_cluster.stop()
+    try:
+        window.actions_["sync"].trigger()
+    finally:
+        pg_cluster.start()
+        pg_cluster.wait_ready()
+    assert len(messages) == 1 and "svarar inte" in messages[0] and "\n" not in messages[0]
+    assert window.ofile.ws.get("plan", plan_id)["subtitle"] == "Skrivet på tåget"
+
+
+# --- an edit someone else's change got in the way of ---------------------------------------------
+
+
+@pytest.fixture
+def alice_and_bob(qtbot, window, team):
+    """Alice's window on the server showing the plan's fields; bob may edit the plan too."""
+    assert window.open_path(team.url("alice"))
+    plan_id = select(window, "Teamets plan")
+    grant(team.admin_url, "bob", "editor", window.ofile.ws.get("plan", plan_id)["uuid"])
+    form = window.editor.show_page("metadata").form
+    window.watcher.stop()  # bob's change arrives while alice types, before the window reloads
+    on_server(team.url("bob"), lambda ws: ws.update("plan", plan_id, title="Bobs titel"))
+    window.ofile.ws.store.activate()
+    return plan_id, form
+
+
+def test_an_edit_conflict_shows_both_values_who_and_when_and_keeps_mine(qtbot, monkeypatch, window, team,
+                                                                       alice_and_bob):
+    plan_id, form = alice_and_bob
+    shown = []
+
+    def keep_mine(dialog) -> int:
+        shown.append((dialog.windowTitle(), dialog.table.item(0, 1).text(), dialog.table.item(0, 2).text(),
+                      dialog.table.item(0, 3).text()))
+        qtbot.mouseClick(dialog.groups[0].button(0), Qt.MouseButton.LeftButton)  # "Behåll mitt"
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", keep_mine)
+    type_into(qtbot, form.editor("title").line, "Alices titel")
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    title, field, mine, theirs = shown[0]
+    assert (title, field) == ("Någon annan ändrade samma fält", "titel")
+    assert mine.startswith("Alices titel") and theirs.startswith("Bobs titel\n(bob, 20")  # who, and when
+    assert team.sql(f"SELECT title FROM plan WHERE id = {plan_id}") == [("Alices titel",)]
+    assert window.editor.title.text() == "Alices titel"
+    window.actions_["undo"].trigger()  # one undo step: back to what bob wrote
+    assert team.sql(f"SELECT title FROM plan WHERE id = {plan_id}") == [("Bobs titel",)]
+
+
+def test_an_edit_conflict_can_take_the_stored_value_and_writes_nothing(qtbot, monkeypatch, window, team,
+                                                                      alice_and_bob):
+    plan_id, form = alice_and_bob
+    shown = []
+
+    def take_theirs(dialog) -> int:
+        shown.append(dialog.windowTitle())
+        return 1  # "Ta det sparade" is chosen already
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", take_theirs)
+    versions = team.sql("SELECT count(*) FROM row_version")
+    type_into(qtbot, form.editor("title").line, "Alices titel")
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: window.editor.show_page("metadata").form.editor("title").line.text() == "Bobs titel",
+                    timeout=5000)
+    assert team.sql(f"SELECT title FROM plan WHERE id = {plan_id}") == [("Bobs titel",)]
+    assert team.sql("SELECT count(*) FROM row_version") == versions
+    assert not window.ofile.stack.canUndo()
