@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import overview
+from app import kinds, overview
 from app.workspace import Change, Workspace
 from ui.i18n import kind_label, translate
 from ui.undo import WorkspaceEvents
@@ -97,17 +97,18 @@ class OverviewModel(QAbstractTableModel):
 
 
 class OverviewFilter(QSortFilterProxyModel):
-    """Rows whose text holds every word typed, and whose report colour is the one chosen."""
+    """Rows whose text holds every word typed, and whose report colour and document type are the ones chosen."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.words: list[str] = []
         self.report: str | None = None
+        self.doc_type: str | None = None
         self.setSortRole(SORT_ROLE)
 
-    def set_filter(self, text: str, report: str | None) -> None:
+    def set_filter(self, text: str, report: str | None, doc_type: str | None = None) -> None:
         self.beginFilterChange()
-        self.words, self.report = text.casefold().split(), report
+        self.words, self.report, self.doc_type = text.casefold().split(), report, doc_type
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
@@ -115,6 +116,8 @@ class OverviewFilter(QSortFilterProxyModel):
         assert isinstance(model, OverviewModel)
         row = model.rows[source_row]
         if self.report is not None and row.report != self.report:
+            return False
+        if self.doc_type is not None and row.doc_type != self.doc_type:
             return False
         text = " ".join(str(v) for v in model.cells[source_row] if v is not None).casefold()
         return all(w in text for w in self.words)
@@ -143,6 +146,12 @@ class OverviewView(QWidget):
         self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
         for key, label in REPORT_CHOICES:
             self.report.addItem(translate("Overview", label), key)
+        self.doc_type = QComboBox()
+        self.doc_type.setObjectName("overviewDocType")
+        self.doc_type.setAccessibleName(translate("Overview", "Dokumenttyp"))
+        self.doc_type.addItem(translate("Overview", "Alla dokumenttyper"), None)
+        for key, label in kinds.DOC_TYPE_LABELS.items():
+            self.doc_type.addItem(kind_label(label), key)
         self.period = QComboBox()
         self.period.setObjectName("overviewPeriod")
         self.period.setAccessibleName(translate("Overview", "Period"))
@@ -172,10 +181,12 @@ class OverviewView(QWidget):
         self.table.activated.connect(self._open)  # a double click, or Enter on a row
         self.filter.textChanged.connect(self._filter)
         self.report.currentIndexChanged.connect(self._filter)
+        self.doc_type.currentIndexChanged.connect(self._filter)
         self.period.currentIndexChanged.connect(self.reload)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.report)
+        top.addWidget(self.doc_type)
         top.addWidget(self.period)
         top.addWidget(self.export_button)
         top.addWidget(self.word_button)
@@ -196,7 +207,7 @@ class OverviewView(QWidget):
         self.reload()
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.filter.text(), self.report.currentData())
+        self.proxy.set_filter(self.filter.text(), self.report.currentData(), self.doc_type.currentData())
 
     def _open(self, index: QModelIndex) -> None:
         plan_id = self.proxy.mapToSource(index).data(Qt.ItemDataRole.UserRole)

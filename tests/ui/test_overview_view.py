@@ -38,6 +38,11 @@ def test_overview_sort_filter_open_and_export(qtbot, window, tmp_path: Path, mon
     assert _titles(view) == ["Gemensam plan för primärvården som nav"]
     assert view.proxy.index(0, 3).data() == "Röd"
     view.report.setCurrentIndex(0)
+    view.doc_type.setCurrentIndex(view.doc_type.findData("directive"))
+    assert len(_titles(view)) == 1 and _titles(view)[0].startswith("Genomför")
+    view.doc_type.setCurrentIndex(view.doc_type.findData("project_plan"))
+    assert _titles(view) == []
+    view.doc_type.setCurrentIndex(0)
     keys(qtbot, view.filter, "västerbotten")
     assert len(_titles(view)) == 1 and _titles(view)[0].startswith("Genomför")
 

@@ -1657,6 +1657,10 @@ Do you want to open the file?</translation>
         <translation>All report colours</translation>
     </message>
     <message>
+        <source>Alla dokumenttyper</source>
+        <translation>All document types</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Period</translation>
     </message>
