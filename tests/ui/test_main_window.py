@@ -267,7 +267,8 @@ def test_no_two_actions_of_the_window_share_a_shortcut(window) -> None:
     from PySide6.QtGui import QAction
 
     owners: dict[str, list[str]] = {}
-    for action in window.findChildren(QAction):
+    # the window's own actions and its controllers' (ui.controllers), each once
+    for action in {id(a): a for a in [*window.findChildren(QAction), *window.actions_.values()]}.values():
         for key in action.shortcuts():
             owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}
