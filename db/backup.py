@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db.check import check_file, start_integrity_check
-from db.connection import fsync_dir, fsync_file, harden, raw_connect
+from db.connection import check_lines, fsync_dir, fsync_file, harden, raw_connect
 from db.errors import StoreError
 from db.paths import backup_dir
 from db.tempfiles import remove_stale_temps, short_name, temp_beside
@@ -51,7 +51,7 @@ def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connect
                     with dst:
                         prepare(dst)
                     dst.execute("VACUUM")
-                ok = dst.execute("PRAGMA quick_check").fetchone()[0]
+                ok = check_lines(dst)[0]
         if ok != "ok":
             raise StoreError(f"Kopian av ”{Path(source).name}” blev inte hel ({ok}).")
         fsync_file(tmp)

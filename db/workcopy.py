@@ -41,6 +41,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from db.connection import check_lines
 from db.errors import StoreError
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, SQLITE_MAGIC
 from db.paths import data_dir
@@ -206,7 +207,7 @@ def check_copy(path: Path) -> str:
     try:
         conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro&immutable=1", uri=True)
         try:
-            ok = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            ok = check_lines(conn)
             row = conn.execute("SELECT value FROM setting WHERE key = 'file_uuid'").fetchone()
         finally:
             conn.close()
