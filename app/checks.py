@@ -19,7 +19,7 @@ def check_report(path: Path | str) -> tuple[bool, list[str]]:
     if is_server_url(path):
         return _server_report(str(path))
     if is_network_path(path):
-        from app.network_file import readable_copy
+        from app.network_open import readable_copy
 
         with readable_copy(path) as copy:
             return _report(copy, Path(path))

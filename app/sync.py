@@ -109,7 +109,7 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
 
     out = Path(out)
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
-        from app.network_file import put_new_on_share
+        from app.network_open import put_new_on_share
 
         made: list[int] = []
         share = put_new_on_share(out, lambda local: made.append(checkout(url, local, plans, password=password)[1]))
@@ -130,7 +130,7 @@ def checkout_workspace(ws: Any, out: Path | str, plans: list[str] | None = None)
 
     out = Path(out)
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
-        from app.network_file import put_new_on_share
+        from app.network_open import put_new_on_share
 
         made: list[int] = []
         share = put_new_on_share(out, lambda local: made.append(checkout_workspace(ws, local, plans)[1]))
