@@ -58,7 +58,7 @@ LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "ser
 def location_of(path: Path | str) -> str:
     """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
     from app.network_paths import is_network_path
-    from db.server import is_server_url
+    from db.server_connection import is_server_url
 
     if is_server_url(path):
         return "server"

@@ -50,7 +50,7 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
     FileInUse. `ws.sharing` (a SharingState) carries the lock and the reason a
     file is read-only; close with `close_shared(ws)`.
     """
-    from db.server import is_server_url
+    from db.server_connection import is_server_url
 
     if is_server_url(path):  # a team server has no sidecar lock: the server checks every write
         from app.team import open_team
