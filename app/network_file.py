@@ -10,7 +10,7 @@ is handled the way office programs handle documents on a share:
   (db.workcopy), with all of SQLite's guarantees; every commit is durable there.
 - **Write-back**: a worker thread notices commits to the working copy and, a few
   seconds after an edit burst (and on close), writes a checked snapshot beside the
-  share file, verifies it and renames it over (db.workcopy.replace_on_share), still
+  share file, verifies it and renames it over (db.share_write.replace_on_share), still
   under the lock. If the share cannot be reached the status says "Ej sparad till … –
   försöker igen", the working copy keeps every edit and the worker tries again by
   itself; a working copy left with edits (a crash, a lost network) is written back
@@ -39,7 +39,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from db import workcopy
+from db import share_write, workcopy
 from db.errors import FileRefused, StoreError
 from db.lock import HEARTBEAT_EVERY_S, FileLock, LockHeld, LockInfo, _pid_alive, read_lock
 
@@ -154,7 +154,7 @@ class NetworkFile:
         lock = FileLock(self.share)
         lock.acquire(break_stale=break_stale)
         self.lock = lock
-        workcopy.remove_temp_files(self.share)  # left by a write-back that was stopped; ours now
+        share_write.remove_temp_files(self.share)  # left by a write-back that was stopped; ours now
 
     def _ensure_locked(self, *, reached: bool = False) -> None:
         """Before writing to the share: it can be reached and the lock is still ours."""
@@ -286,7 +286,7 @@ class NetworkFile:
                     their_mark = workcopy.fetch(self.share, fresh)[1]
                     if check_file(fresh, read_only=True).version != SCHEMA_VERSION:
                         raise FileRefused(f"”{self.share.name}” har en annan schemaversion.")
-                    workcopy.copy_into(fresh, self.snapshot)
+                    share_write.copy_into(fresh, self.snapshot)
             except workcopy.ShareUnreachable:
                 return False  # away for a moment: looked at again next time
             except (StoreError, OSError):
@@ -340,7 +340,7 @@ class NetworkFile:
             return self.confirm() if confirm else True
 
     def confirm(self) -> bool:
-        """Read back the file the last write-back renamed into place (workcopy.confirm_on_share);
+        """Read back the file the last write-back renamed into place (share_write.confirm_on_share);
         only when it is whole do the edits it holds count as written back."""
         with self._io:
             if self._unconfirmed is None:
@@ -357,7 +357,7 @@ class NetworkFile:
 
     def _confirm_once(self, written: workcopy.Written) -> None:
         # ShareUnreachable leaves it unconfirmed, to be read again: the file may well be whole.
-        if not workcopy.confirm_on_share(self.share, written):
+        if not share_write.confirm_on_share(self.share, written):
             self._unconfirmed = None  # written anew by the next write-back (or merged, if someone replaced it)
             raise workcopy.CopyDamaged(f"Filen som skrevs till ”{self.share}” blev inte lika med arbetskopian.")
 
@@ -381,7 +381,7 @@ class NetworkFile:
     def _write_back_once(self) -> None:
         for _ in range(5):
             with tempfile.TemporaryDirectory(prefix="skrivning-", dir=self.folder) as tmp:
-                snap = workcopy.snapshot_local(self.local, Path(tmp) / self.share.name)
+                snap = share_write.snapshot_local(self.local, Path(tmp) / self.share.name)
                 current = workcopy.mark(self.share)
                 if self.work.base_mark() != current:
                     theirs, their_mark = workcopy.fetch(self.share, Path(tmp) / ("deras-" + self.share.name))
@@ -400,7 +400,7 @@ class NetworkFile:
 
                 try:
                     # Checked (quick_check, the identity it must have) and read back whole before the rename.
-                    written = workcopy.replace_on_share(snap.path, self.share, file_uuid=self.work.file_uuid,
+                    written = share_write.replace_on_share(snap.path, self.share, file_uuid=self.work.file_uuid,
                                                         before_rename=before_rename, mode=current.mode)
                 except _ShareChanged:
                     continue

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.network_file import NetworkFile, SyncStatus, lock_holder_of
-from db import workcopy
+from db import share_write, workcopy
 from db.errors import FileRefused, StoreError
 from db.lock import FileLock, LockHeld, LockInfo
 
@@ -120,8 +120,8 @@ def put_new_on_share(path: Path | str, build: Callable[[Path], object], *, repla
                              f"”{share.name}” skrivs inte.") from exc
         try:
             mode = workcopy.mark(share).mode if share.exists() else None
-            written = workcopy.replace_on_share(local, share, mode=mode)
-            if not workcopy.confirm_on_share(share, written):
+            written = share_write.replace_on_share(local, share, mode=mode)
+            if not share_write.confirm_on_share(share, written):
                 raise StoreError(f"”{share}” blev inte hel på nätverksenheten. Försök igen.")
         finally:
             lock.release()
