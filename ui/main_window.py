@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
         self.plans = PlanListPanel(lambda: self.ofile.ws if self.ofile is not None else None, self)
         self.plans.searched.connect(self.refresh_list)
         self.plans.chosen.connect(self._plan_chosen)
-        self.search, self.tree, self.plan_model = self.plans.search, self.plans.tree, self.plans.model
+        self.search, self.search_timer = self.plans.search, self.plans.search_timer
+        self.tree, self.plan_model = self.plans.tree, self.plans.model
         self.count_label, self.fold_box, self.snippet_label = (self.plans.count_label, self.plans.fold_box,
                                                                self.plans.snippet_label)
         # An error shown in the status bar is red until its message times out; the window's own timer,
