@@ -616,6 +616,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Year</translation>
     </message>
     <message>
+        <source>Tertial</source>
+        <translation>Four-month period</translation>
+    </message>
+    <message>
+        <source>Prognos</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
         <source>Ärende/beslut</source>
         <translation>Issue/decision</translation>
     </message>
@@ -1585,12 +1593,24 @@ Do you want to open the file?</translation>
         <translation>Budget (SEK)</translation>
     </message>
     <message>
+        <source>Utfall (kr)</source>
+        <translation>Actual (SEK)</translation>
+    </message>
+    <message>
+        <source>Prognos (kr)</source>
+        <translation>Forecast (SEK)</translation>
+    </message>
+    <message>
         <source>Höga risker</source>
         <translation>High risks</translation>
     </message>
     <message>
         <source>Ägare</source>
         <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Avvikelse (kr)</source>
+        <translation>Variance (SEK)</translation>
     </message>
     <message>
         <source>Ledare</source>
@@ -1637,12 +1657,36 @@ Do you want to open the file?</translation>
         <translation>All report colours</translation>
     </message>
     <message>
+        <source>Alla dokumenttyper</source>
+        <translation>All document types</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Planerna vars tidplan når in i perioden, och periodens budget</source>
+        <translation>The plans whose timeline reaches into the period, and the period&apos;s budget</translation>
+    </message>
+    <message>
+        <source>Alla perioder</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
         <source>Exportera Portföljrapport (Excel)…</source>
         <translation>Export portfolio report (Excel)…</translation>
     </message>
     <message>
+        <source>Exportera Portföljrapport (Word)…</source>
+        <translation>Export portfolio report (Word)…</translation>
+    </message>
+    <message>
         <source>Planerna</source>
         <translation>The plans</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport</source>
@@ -1734,6 +1778,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Ta bort ”%1”? Det går att ångra.</source>
         <translation>Delete “%1”? You can undo it.</translation>
+    </message>
+    <message>
+        <source>Kostnader: utfall %1, prognos %2, avvikelse %3</source>
+        <translation>Costs: actual %1, forecast %2, variance %3</translation>
     </message>
     <message>
         <source>Mål</source>
