@@ -12,7 +12,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from app.dates import DateParseError, VagueDate, parse_date
+from app.dates import DateParseError, VagueDate
+from app.date_text import from_canonical, parse_date
 from app.validation import timeline_problems
 
 # Vague dates of the rows of each list, by the list's path in the file.
@@ -35,7 +36,7 @@ def vague(text: str | None) -> VagueDate | None:
     if text is None:
         return None
     try:
-        return VagueDate.from_canonical(text)
+        return from_canonical(text)
     except DateParseError:
         return parse_date(text)
 

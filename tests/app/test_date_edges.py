@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from app.dates import MAX_YEAR, DateParseError, VagueDate, VagueRange, parse_date, parse_range, step_date, unit_days
+from app.dates import MAX_YEAR, DateParseError, VagueDate, VagueRange, step_date, unit_days
+from app.date_text import parse_date, parse_range
 
 V = VagueDate
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from app.dates import parse_date
+from app.date_text import parse_date
 from app.validation import ValidationError, timeline_problems, validate
 
 PLAN = {"title": "Plan", "doc_type": "plan", "status": "draft", "decision_choice": ""}
