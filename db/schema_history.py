@@ -321,3 +321,21 @@ V5_DDL: tuple[str, ...] = (
     'CREATE UNIQUE INDEX "term_uuid" ON "term" ("uuid")',
     'CREATE INDEX "term_plan_id" ON "term" ("plan_id")',
 )
+
+
+# Schema version 6: budget follow-up (a line's tertial, utfall and prognos).
+V6_ALTERATIONS: tuple[str, ...] = (
+    'ALTER TABLE "budget_line" ADD COLUMN "tertial" INTEGER',
+    'ALTER TABLE "budget_line" ADD COLUMN "actual" INTEGER',
+    'ALTER TABLE "budget_line" ADD COLUMN "forecast" INTEGER',
+)
+
+# The tables version 6 changed, as a new file of it holds them.
+_V6_TABLES: dict[str, str] = {
+    "budget_line": 'CREATE TABLE "budget_line" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "modified_at" VARCHAR(255) NOT NULL, "rev" INTEGER NOT NULL, "deleted_at" VARCHAR(255), "version_id" VARCHAR(255) NOT NULL, "plan_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "description" TEXT NOT NULL, "amount" INTEGER, "year" INTEGER, "note" TEXT NOT NULL, "sum_rule" VARCHAR(255) NOT NULL, "tertial" INTEGER, "actual" INTEGER, "forecast" INTEGER, FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE CASCADE)',
+}
+
+# Schema version 6 as a new file holds it: version 5's objects with those tables as they are now.
+V6_DDL: tuple[str, ...] = tuple(
+    next((sql for name, sql in _V6_TABLES.items() if old.startswith(f'CREATE TABLE "{name}" ')), old) for old in V5_DDL
+)

@@ -137,7 +137,13 @@ def _v4_to_v5(db: Any) -> None:
         db.execute_sql(sql)
 
 
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(db: Any) -> None:
+    """Version 6: budget follow-up (a budget line's tertial, utfall and prognos), as db.migrations adds it."""
+    for column in ("tertial", "actual", "forecast"):
+        db.execute_sql(f'ALTER TABLE "budget_line" ADD COLUMN "{column}" integer')
+
+
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def _upgrade(db: Any, version: int) -> None:

@@ -137,21 +137,23 @@ def import_json(window: DocumentWindow) -> None:
     path = files.open_path(window, translate("Files", "Importera plan"), translate("Files", "Plan som JSON (*.json)"), _folder(window))
     if path is None:
         return
+    ws = window.ofile.ws
     try:
-        plan_id, existed = import_plan_file(window.ofile.ws, path)
+        # One undo step (it may update a plan in place): Ctrl+Z gives back the file as it was.
+        plan_id, existed = window.ofile.run_as_step(translate("Files", "import av %1").replace("%1", path.name),
+                                                    lambda: import_plan_file(ws, path), window.reload_everything)
     except (*expected_errors(), ValueError, OSError) as exc:
         show_error(window, str(exc))
         return
-    # An import is not undoable (it may update a plan in place); the undo history of older edits stays valid
-    # only for other plans, so it is cleared.
-    window.ofile.stack.clear()
     window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
     message = translate("Files", "Planen uppdaterades från %1.") if existed else translate("Files", "Planen importerades från %1.")
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
-def export(window: DocumentWindow, suffix: str, *, checklists: bool = False) -> Path | None:
-    """Export the current plan; `checklists` adds its decision points' answered checklists (Word)."""
+def export(window: DocumentWindow, suffix: str, *, checklists: bool = False,
+           changes_since: str | None = None) -> Path | None:
+    """Export the current plan; `checklists` adds its decision points' answered checklists (Word),
+    `changes_since` the appendix "Ändringar sedan utgåva X" (Word, PDF)."""
     from app.exporters import export_plan
 
     plan_id = window.current_plan_id()
@@ -173,7 +175,7 @@ def export(window: DocumentWindow, suffix: str, *, checklists: bool = False) -> 
     window.settings.remember_export_folder(kind, out.parent)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists)
+        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, changes_since=changes_since)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))

@@ -65,11 +65,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
-        self.plans = PlanListPanel(self)
+        self.plans = PlanListPanel(lambda: self.ofile.ws if self.ofile is not None else None, self)
         self.plans.searched.connect(self.refresh_list)
         self.plans.chosen.connect(self._plan_chosen)
-        self.search, self.tree, self.plan_model = self.plans.search, self.plans.tree, self.plans.model
-        self.count_label = self.plans.count_label
+        self.search, self.search_timer = self.plans.search, self.plans.search_timer
+        self.tree, self.plan_model = self.plans.tree, self.plans.model
+        self.count_label, self.fold_box, self.snippet_label = (self.plans.count_label, self.plans.fold_box,
+                                                               self.plans.snippet_label)
         # An error shown in the status bar is red until its message times out; the window's own timer,
         # so that it stops with the window.
         self.message_colour_timer = QTimer(self)
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(ofile is not None and ofile.stack.canUndo())
         a["redo"].setEnabled(ofile is not None and ofile.stack.canRedo())
         a["preview"].setEnabled(state.plan)
-        for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
+        for key in ("portfolio_overview", "portfolio_timeline", "portfolio_risks", "portfolio_resources"):
             a[key].setEnabled(state.has_file)
         if ofile is not None:
             a["undo"].setText(translate("MainWindow", "&Ångra %1").replace("%1", ofile.stack.undoText()).strip())
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
         # The search index is built once the window is on screen; a search typed (or a list
         # refresh with search text) before then builds it at once (see `index`).
         self.plans.index_stale = True
-        after_first_paint(self, lambda: self.plans.ensure_index(self.ofile.ws if self.ofile is not None else None))
+        after_first_paint(self, self.plans.ensure_index)
         if ofile.ws.on_server:
             self.settings.remember_server(str(ofile.path))
         else:
@@ -255,8 +257,7 @@ class MainWindow(QMainWindow):
     @property
     def index(self) -> SearchIndex:
         """The search index of the open file (built now if it has not been yet)."""
-        self.plans.ensure_index(self.ofile.ws if self.ofile is not None else None)
-        return self.plans.search_index
+        return self.plans.index
 
     def close_file(self) -> None:
         if self.ofile is None:
@@ -310,8 +311,9 @@ class MainWindow(QMainWindow):
     # --- plans ---------------------------------------------------------------
 
     def refresh_list(self) -> None:
-        self.plans.refresh(self.ofile.ws if self.ofile is not None else None, self.current_plan_id())
+        self.plans.refresh(self.current_plan_id())
         self.update_empty_state()
+        self.plans.show_snippet()
 
     def current_plan_id(self) -> int | None:
         return self.editor.plan_id if self.editor is not None else None
@@ -360,7 +362,7 @@ class MainWindow(QMainWindow):
         """After rows changed outside the undo history (merge, new edition): rebuild what is shown."""
         assert self.ofile is not None
         plan_id = self.current_plan_id()
-        self.plans.rebuild_index(self.ofile.ws)
+        self.plans.rebuild_index()
         self.refresh_list()
         if plan_id is not None:
             self.show_plan(plan_id)
@@ -372,7 +374,7 @@ class MainWindow(QMainWindow):
         if self.ofile is None:
             return
         dialog = PortfolioDialog(self.ofile, key, self)
-        if key == "resources":
+        if key in ("resources", "overview"):
             dialog.view.open_plan_requested.connect(self.select_plan)
         self._portfolio_windows.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._portfolio_windows.remove(d))
@@ -438,7 +440,7 @@ class MainWindow(QMainWindow):
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None
-        self.plans.index_change(self.ofile.ws, change)
+        self.plans.index_change(change)
         if change.kind == "plan":
             plan_id = change.ids[0]
             if change.action == "deleted" and plan_id == self.current_plan_id():

@@ -79,13 +79,16 @@ def _edit_menu(m: _Menus, menu: QMenu) -> None:
     menu.addSeparator()
     m.add(menu, "copy_plan", "delete_plan")
     menu.addSeparator()
-    m.add(menu, "freeze", "compare", "steering_model", "read_model", "anonymise")
+    m.add(menu, "freeze", "compare", "steering_model", "read_model", "history", "anonymise")
     menu.addSeparator()
     m.own(menu, "find", translate("MainWindow", "&Sök"), w.focus_search, QKeySequence.StandardKey.Find, "actionFind")
 
 
 def _view_menu(m: _Menus, menu: QMenu) -> None:
     w = m.window
+    # Ctrl+Shift+O is Arkiv → Ta med offline (tests/ui/test_main_window.py: no two actions share a key)
+    m.own(menu, "portfolio_overview", translate("MainWindow", "Ö&versikt"), lambda: w.show_portfolio("overview"),
+          "Ctrl+Shift+B", "actionPortfolioOverview")
     m.own(menu, "portfolio_timeline", translate("MainWindow", "Portföljens &tidslinje"),
           lambda: w.show_portfolio("timeline"), "Ctrl+Shift+T", "actionPortfolioTimeline")
     m.own(menu, "portfolio_risks", translate("MainWindow", "Portföljens risk&matris"),
