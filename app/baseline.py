@@ -8,7 +8,7 @@ then; positive is later), one added since has no baseline, and one removed since
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.dates import DateParseError, VagueDate
@@ -121,6 +121,7 @@ class TimelineBaseline:
     slips: dict[int, int]
     added: set[int]
     removed: dict[int, list[str]]
+    largest: dict[int, tuple[int, int]] = field(default_factory=dict)  # plan -> (its largest slip > 0, the item)
 
 
 def _span_of(item: dict[str, Any]) -> tuple[int, int] | None:
@@ -164,7 +165,9 @@ def timeline_baseline(plan_ids: list[int]) -> TimelineBaseline:
                             "end": _canonical(end, end_precision)}
             a, b = _end_day(old), _end_day(current_item)
             if a is not None and b is not None:
-                out.slips[item_id] = b - a
+                out.slips[item_id] = slip = b - a
+                if slip > out.largest.get(plan_id, (0, 0))[0]:
+                    out.largest[plan_id] = (slip, item_id)
         present = {uuid for _i, uuid, *_rest in now}
         gone = [f"{t.get('code', '')} {t.get('title', '')}".strip() for u, t in then.items() if u not in present]
         if gone:

@@ -187,3 +187,73 @@ def test_a_closed_files_watcher_is_not_reached_by_its_stack(qtbot, tmp_path: Pat
             gc.collect()
     ws.close()
     assert exceptions == []
+
+
+def _shortcut(qtbot, panel, key: Qt.Key) -> None:
+    """Ctrl+Shift+key in the chart, with the panel the active window (as a person at it has it)."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.activeWindow() is not panel.window():
+        panel.window().activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is panel.window())
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, key, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def _column(panel, column: int) -> dict[str, str]:
+    model = panel.model
+    return {model.index(r, 0).data(): model.index(r, column).data() for r in range(model.rowCount())}
+
+
+def test_slack_and_deviation_columns_come_with_the_critical_path_and_the_decided_plan(qtbot, setup) -> None:
+    from app.editions import freeze_edition
+    from ui.timeline.model import TimelineTableModel as M
+
+    ws, panel, pid, (a, _b, _c) = setup
+    assert panel.table.isColumnHidden(M.FLOAT_COLUMN) and panel.table.isColumnHidden(M.SLIP_COLUMN)
+    _shortcut(qtbot, panel, Qt.Key.Key_K)
+    assert panel.critical_action.isChecked() and not panel.table.isColumnHidden(M.FLOAT_COLUMN)
+    assert panel.model.headerData(M.FLOAT_COLUMN, Qt.Orientation.Horizontal) == "Slack"
+    assert _column(panel, M.FLOAT_COLUMN) == {"Förstudie": "13 dagar", "Upphandling": "11 dagar",
+                                              "Införande": "Kritisk"}
+
+    freeze_edition(ws, pid, "1.0")
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 27))
+    _shortcut(qtbot, panel, Qt.Key.Key_B)
+    assert not panel.table.isColumnHidden(M.SLIP_COLUMN)
+    assert panel.model.headerData(M.SLIP_COLUMN, Qt.Orientation.Horizontal) == "Mot beslutad"
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+2 veckor"
+    # Upphandling (five days) must end by 31 March, so start by the 27th: Förstudie ends a day too late.
+    assert _column(panel, M.FLOAT_COLUMN)["Förstudie"] == "1 dag sen"
+    panel.stack.undo()
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "0"
+    _shortcut(qtbot, panel, Qt.Key.Key_K)
+    assert panel.table.isColumnHidden(M.FLOAT_COLUMN) and not panel.table.isColumnHidden(M.SLIP_COLUMN)
+
+
+def test_the_portfolio_shows_each_plans_largest_slip(qtbot, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from app.editions import freeze_edition
+    from ui.timeline.model import TimelineTableModel as M
+
+    ws = Workspace.create(tmp_path / "p.uppdrag")
+    plans = {}
+    for title, weeks in (("Nära vård", (1, 3)), ("Ambulans", (0, 0))):
+        pid = plans[title] = ws.add("plan", doc_type="plan", template="plan", title=title).ids[0]
+        items = [ws.add("timeline", pid, kind="activity", title=f"{title} {n}", start=VagueDate.day(2026, 3, 2),
+                        end=VagueDate.day(2026, 3, 13)).ids[0] for n in (1, 2)]
+        freeze_edition(ws, pid, "1.0")
+        for item, w in zip(items, weeks, strict=True):
+            if w:
+                later = date(2026, 3, 13) + timedelta(weeks=w)
+                ws.update("timeline", item, end=VagueDate.day(later.year, later.month, later.day))
+    panel = shown_timeline(qtbot, ws, None)
+    _shortcut(qtbot, panel, Qt.Key.Key_B)
+    bands = {panel.model.index(r, 0).data(): r for r in range(panel.model.rowCount())
+             if panel.layout_rows.band_at(r) is not None}
+    assert panel.model.index(bands["▾ Nära vård"], M.SLIP_COLUMN).data() == "+3 veckor"
+    assert panel.model.index(bands["▾ Ambulans"], M.SLIP_COLUMN).data() is None  # nothing later than decided
+    tip = panel.model.index(bands["▾ Nära vård"], 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Största avvikelse mot beslutad plan: +3 veckor (Nära vård 2)" in tip
+    ws.close()

@@ -37,8 +37,10 @@ class TimelinePanel(QWidget):
         self.table = TimelineTable(self)
         self.table.setModel(self.model)
         widths = (210, 44, 110, 88, 88)
-        for col, width in enumerate(widths):
+        for col, width in enumerate(widths + (84, 90)):
             self.table.setColumnWidth(col, width)
+        for col in (TimelineTableModel.FLOAT_COLUMN, TimelineTableModel.SLIP_COLUMN):
+            self.table.setColumnHidden(col, True)  # until the critical path / the decided plan is shown
 
         self.toolbar = QToolBar(translate("Timeline", "Tidslinje"), self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -63,17 +65,23 @@ class TimelinePanel(QWidget):
         QWidget.setTabOrder(self.table, self.view)  # the rows, then the chart that draws them
         self.critical_action = QAction(translate("Timeline", "Kritisk linje"), self)
         self.critical_action.setCheckable(True)
+        self.critical_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.critical_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.critical_action.setToolTip(translate("Timeline", "Markera kedjan som avgör slutdatum och visa varje posts slack"))
         self.critical_action.toggled.connect(lambda _on: self._show_critical())
         self.toolbar.addAction(self.critical_action)
+        self.addAction(self.critical_action)  # its shortcut works wherever the focus is in the panel
         self.actions_by_name["critical"] = self.critical_action
         self.baseline_action = QAction(translate("Timeline", "Beslutad plan"), self)
         self.baseline_action.setCheckable(True)
+        self.baseline_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.baseline_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.baseline_action.setToolTip(translate(
             "Timeline", "Visa den senast frysta utgåvan som en tunn linje under varje stapel, med avvikelsen i "
                         "verktygstipset"))
         self.baseline_action.toggled.connect(lambda _on: self._show_baseline())
         self.toolbar.addAction(self.baseline_action)
+        self.addAction(self.baseline_action)
         self.actions_by_name["baseline"] = self.baseline_action
         self.auto_action = QAction(translate("Timeline", "Flytta efterföljare automatiskt"), self)
         self.auto_action.setCheckable(True)
@@ -117,9 +125,11 @@ class TimelinePanel(QWidget):
 
         self.view.open_item_requested.connect(self.open_item_requested)
         self.view.band_toggle_requested.connect(self.toggle_band)
+        self.view.group_toggle_requested.connect(self.toggle_group)
         self.view.current_changed.connect(self._chart_current_changed)
         self.table.clicked.connect(self._table_clicked)
         self.table.doubleClicked.connect(self._table_double_clicked)
+        self.table.row_entered.connect(self._table_entered)
         self.table.selectionModel().currentRowChanged.connect(self._table_current_changed)
         events.changed.connect(self._on_changed)
 
@@ -171,6 +181,7 @@ class TimelinePanel(QWidget):
                 path = critical_path(data.band_rows(band), links)
                 data.floats.update(path.floats)
                 data.critical.update(path.critical)
+        self.table.setColumnHidden(TimelineTableModel.FLOAT_COLUMN, not self.critical_action.isChecked())
         self.model.refresh()
         self.view.data_changed()
 
@@ -182,6 +193,7 @@ class TimelinePanel(QWidget):
             from app.baseline import timeline_baseline
 
             data.baseline = timeline_baseline([b.plan_id for b in data.bands])
+        self.table.setColumnHidden(TimelineTableModel.SLIP_COLUMN, not self.baseline_action.isChecked())
         self.model.refresh()
         self.view.data_changed()
 
@@ -216,6 +228,22 @@ class TimelinePanel(QWidget):
         self.layout_rows.toggle(plan_id)
         self.model.refresh()
         self.view.data_changed()
+        self._remember_folding()
+
+    def toggle_group(self, group: int) -> None:
+        """Fold every plan of a grouped portfolio's group, or unfold them all if all are folded."""
+        layout = self.layout_rows
+        plans = set(layout.group_plans(group))
+        if layout.group_folded(group):
+            layout.collapsed -= plans
+        else:
+            layout.collapsed |= plans
+        layout.rebuild()
+        self.model.refresh()
+        self.view.data_changed()
+        self._remember_folding()
+
+    def _remember_folding(self) -> None:
         if self.plan_id is None:
             bar = self.portfolio_bar
             bar.view.collapsed = sorted(bar.facts[p]["uuid"] for p in self.layout_rows.collapsed if p in bar.facts)
@@ -226,6 +254,7 @@ class TimelinePanel(QWidget):
     def _apply_portfolio_view(self) -> None:
         """Filter, group and fold the portfolio's bands as the bar says (the file's remembered choice)."""
         from app.portfolio_view import PortfolioView, group_of, matches, plan_facts
+        from ui.timeline.portfolio_bar import group_title
 
         layout, data = self.layout_rows, self.layout_rows.data
         bar = self.portfolio_bar
@@ -237,8 +266,13 @@ class TimelinePanel(QWidget):
         by_uuid = {f["uuid"]: pid for pid, f in facts.items()}
         layout.collapsed = {by_uuid[u] for u in view.collapsed if u in by_uuid}
         order = list(range(len(data.bands)))
+        layout.groups = []
         if view.group_by:
             order.sort(key=lambda b: group_of(facts.get(data.bands[b].plan_id, {}), view.group_by))
+            members: dict[str, list[int]] = {}
+            for b in order:
+                members.setdefault(group_of(facts.get(data.bands[b].plan_id, {}), view.group_by), []).append(b)
+            layout.groups = [(group_title(view.group_by, value), bands) for value, bands in members.items()]
         layout.band_order = order
         layout.rebuild()
 
@@ -297,8 +331,20 @@ class TimelinePanel(QWidget):
 
     def _table_clicked(self, index: QModelIndex) -> None:
         band = self.layout_rows.band_at(index.row()) if index.isValid() else None
+        group = self.layout_rows.group_at(index.row()) if index.isValid() else None
         if band is not None:
             self.toggle_band(self.layout_rows.data.bands[band].plan_id)
+        elif group is not None:
+            self.toggle_group(group)
+
+    def _table_entered(self, display: int) -> None:
+        """Return on a band or group header folds it (as a click does); on an item, opens it."""
+        index = self.model.index(display, 0)
+        if self.layout_rows.row(display) is None:
+            self._table_clicked(index)
+            self.table.setCurrentIndex(self.model.index(min(display, self.model.rowCount() - 1), 0))
+        else:
+            self._table_double_clicked(index)
 
     def _table_double_clicked(self, index: QModelIndex) -> None:
         row = self.layout_rows.row(index.row()) if index.isValid() else None

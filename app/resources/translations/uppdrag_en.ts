@@ -2334,11 +2334,11 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>Behåll serverns</source>
-        <translation>Keep the server's</translation>
+        <translation>Keep the server&apos;s</translation>
     </message>
     <message>
         <source>Ta filens</source>
-        <translation>Take the file's</translation>
+        <translation>Take the file&apos;s</translation>
     </message>
     <message>
         <source>&amp;Synkronisera</source>
@@ -2609,12 +2609,28 @@ Do you want to open the file?</translation>
         <translation>End</translation>
     </message>
     <message>
+        <source>Slack</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>Mot beslutad</source>
+        <translation>Against decided</translation>
+    </message>
+    <message>
+        <source>%1 (%2 planer) – klicka för att fälla ihop eller ut alla</source>
+        <translation>%1 (%2 plans) – click to collapse or expand them all</translation>
+    </message>
+    <message>
         <source>%1: %2 (%3 poster) – klicka för att fälla ihop eller ut</source>
         <translation>%1: %2 (%3 items) – click to collapse or expand</translation>
     </message>
     <message>
         <source>Borttagna sedan beslutad plan: %1</source>
         <translation>Removed since the decided plan: %1</translation>
+    </message>
+    <message>
+        <source>Största avvikelse mot beslutad plan: %1 (%2)</source>
+        <translation>Largest slip against the decided plan: %1 (%2)</translation>
     </message>
     <message>
         <source>Nästa beslutspunkt: %1</source>
@@ -2631,6 +2647,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Nästa: %1</source>
         <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Tillkommen</source>
+        <translation>Added</translation>
     </message>
     <message>
         <source>Tidslinje</source>
@@ -2670,7 +2690,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>Markera kedjan som avgör slutdatum och visa varje posts slack</source>
-        <translation>Mark the chain that decides the end date and show each item's float</translation>
+        <translation>Mark the chain that decides the end date and show each item&apos;s float</translation>
     </message>
     <message>
         <source>Beslutad plan</source>
