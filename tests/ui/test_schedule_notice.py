@@ -257,3 +257,47 @@ def test_the_portfolio_shows_each_plans_largest_slip(qtbot, tmp_path: Path) -> N
     tip = panel.model.index(bands["▾ Nära vård"], 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Största avvikelse mot beslutad plan: +3 veckor (Nära vård 2)" in tip
     ws.close()
+
+
+def test_the_decided_plan_is_any_edition_chosen_by_keyboard_with_undo(qtbot, setup, tmp_path: Path) -> None:
+    from datetime import date
+
+    from app.editions import freeze_edition
+    from app.exporters import export_plan
+    from ui.timeline.model import TimelineTableModel as M
+
+    ws, panel, pid, (a, _b, _c) = setup
+    choice = panel.baseline_choice
+    assert choice.isVisible() and not choice.combo.isEnabled()  # nothing frozen yet
+    freeze_edition(ws, pid, "1.0", on=date(2026, 2, 2))
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 20))  # a week later than 1.0
+    freeze_edition(ws, pid, "1.1", on=date(2026, 2, 9))
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 27))  # and one more than 1.1
+    panel.set_plan(pid)
+    assert [choice.combo.itemText(i) for i in range(choice.combo.count())] == [
+        "Senast frysta utgåvan (1.1)", "Utgåva 1.0 (2026-02-02)", "Utgåva 1.1 (2026-02-09)"]
+
+    # Alt+J reaches the list; Down and Return choose 1.0, which shows the decided plan at once.
+    panel.window().activateWindow()
+    qtbot.waitUntil(lambda: panel.window().isActiveWindow())
+    panel.view.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    assert choice.combo.hasFocus()
+    qtbot.keyClick(choice.combo, Qt.Key.Key_Down)
+    assert panel.baseline_action.isChecked()
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+2 veckor"
+    assert panel.stack.undoText() == "Jämför med utgåva 1.0"
+    out = export_plan(ws, pid, tmp_path / "plan.xlsx").path  # the exports compare against the same edition
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out)["Tidplan mot beslutad plan"]
+    assert [c.value for c in sheet[2]][0] == "Förstudie" and "+2 veckor" in [c.value for c in sheet[2]]
+
+    panel.stack.undo()
+    assert choice.combo.currentIndex() == 0
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+1 vecka"
+    panel.stack.redo()
+    assert choice.combo.currentData() is not None and _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+2 veckor"
+
+    panel.set_plan(None)  # the portfolio: each plan with its own choice, no list
+    qtbot.waitUntil(lambda: not choice.isVisible())

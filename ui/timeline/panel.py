@@ -13,12 +13,13 @@ from app.timeline import TimelineData, point_ready, timeline_head, timeline_row,
 from ui.first_paint import after_first_paint
 from ui.i18n import translate
 from ui.schedule_watch import ScheduleNotice, ScheduleWatcher
+from ui.timeline.baseline_choice import BaselineChoice
 from ui.timeline.portfolio_bar import PortfolioBar
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
 
-_RELEVANT = frozenset({"timeline", "dependency", "plan"})
+_RELEVANT = frozenset({"timeline", "dependency", "plan", "edition"})
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200
@@ -82,6 +83,9 @@ class TimelinePanel(QWidget):
         self.baseline_action.toggled.connect(lambda _on: self._show_baseline())
         self.toolbar.addAction(self.baseline_action)
         self.addAction(self.baseline_action)
+        self.baseline_choice = BaselineChoice(ws, events, stack, self)
+        self.baseline_choice.chosen.connect(self._baseline_chosen)
+        self.baseline_choice_action = self.toolbar.addWidget(self.baseline_choice)
         self.actions_by_name["baseline"] = self.baseline_action
         self.auto_action = QAction(translate("Timeline", "Flytta efterföljare automatiskt"), self)
         self.auto_action.setCheckable(True)
@@ -143,6 +147,7 @@ class TimelinePanel(QWidget):
         """
         self.plan_id = plan_id
         self._show_auto_schedule()
+        self._show_baseline_choice()
         if plan_id is None:
             head = timeline_head(self.ws, HEAD_ROWS)
             self._show(head, fit=True)
@@ -154,6 +159,17 @@ class TimelinePanel(QWidget):
     def _show_auto_schedule(self) -> None:
         self.auto_action.setEnabled(self.plan_id is not None and not self.ws.read_only)
         self.auto_action.setChecked(self.plan_id is not None and bool(self.ws.get("plan", self.plan_id)["auto_schedule"]))
+
+    def _show_baseline_choice(self) -> None:
+        """Which edition the plan is compared against: a plan's own choice (not in the portfolio)."""
+        self.baseline_choice_action.setVisible(self.plan_id is not None)
+        self.baseline_choice.set_plan(self.plan_id)
+
+    def _baseline_chosen(self) -> None:
+        if not self.baseline_action.isChecked():
+            self.baseline_action.setChecked(True)  # shows the decided plan just chosen
+        else:
+            self._show_baseline()
 
     def _set_auto_schedule(self, on: bool) -> None:
         from ui.undo import UpdateCommand, push_safely
@@ -192,7 +208,7 @@ class TimelinePanel(QWidget):
         if self.baseline_action.isChecked():
             from app.baseline import timeline_baseline
 
-            data.baseline = timeline_baseline([b.plan_id for b in data.bands])
+            data.baseline = timeline_baseline(self.ws, [b.plan_id for b in data.bands])
         self.table.setColumnHidden(TimelineTableModel.SLIP_COLUMN, not self.baseline_action.isChecked())
         self.model.refresh()
         self.view.data_changed()
@@ -291,8 +307,9 @@ class TimelinePanel(QWidget):
     def _on_changed(self, change: Any) -> None:
         if change.kind not in _RELEVANT:
             return
-        if change.kind == "plan" and change.plan_id == self.plan_id:
+        if change.kind in ("plan", "edition") and change.plan_id == self.plan_id:
             self._show_auto_schedule()
+            self._show_baseline_choice()
         if self.plan_id is not None and change.plan_id not in (None, self.plan_id):
             return
         data = self.layout_rows.data

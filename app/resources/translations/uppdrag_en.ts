@@ -2784,6 +2784,30 @@ Do you want to open the file?</translation>
         <source>Låt dem vara</source>
         <translation>Leave them</translation>
     </message>
+    <message>
+        <source>Beslutad plan att jämföra med</source>
+        <translation>Decided plan to compare with</translation>
+    </message>
+    <message>
+        <source>Vilken fryst utgåva tidslinjen och exporterna jämför planen med</source>
+        <translation>Which frozen edition the timeline and the exports compare the plan with</translation>
+    </message>
+    <message>
+        <source>&amp;Jämför med:</source>
+        <translation>&amp;Compare with:</translation>
+    </message>
+    <message>
+        <source>Senast frysta utgåvan (%1)</source>
+        <translation>Last frozen edition (%1)</translation>
+    </message>
+    <message>
+        <source>Ingen fryst utgåva</source>
+        <translation>No frozen edition</translation>
+    </message>
+    <message>
+        <source>Utgåva %1 (%2)</source>
+        <translation>Edition %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Undo</name>
@@ -2862,6 +2886,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Erbjud flytt av efterföljare</source>
         <translation>Offer to move successors</translation>
+    </message>
+    <message>
+        <source>Jämför med %1</source>
+        <translation>Compare with %1</translation>
     </message>
 </context>
 </TS>
