@@ -77,12 +77,13 @@ FIELD_LABELS = {
     "document_date": "datum", "decision_date": "beslutsdatum", "signature_title": "underskrift av (roll)",
     "signature_name": "namnförtydligande", "signature_date": "datum för underskrift", "level": "nivå",
     "checklist": "checklista", "url": "länk", "number": "nummer", "sum_rule": "summering", "outcome": "utfall",
+    "actual": "utfall", "forecast": "prognos", "tertial": "tertial",
     "trend": "trend", "person": "person", "key": "nyckel", "guidance": "vägledning", "content": "tabell",
 }
 # Neuter nouns among the labels take "ändrat" ("ändrat belopp"), the others "ändrad" ("ändrad titel").
 NEUTER_FIELDS = frozenset({"amount", "year", "entry_date", "report_date", "document_date", "decision_date",
                            "signature_date", "measure", "name", "term", "decision_choice", "end", "diarienummer",
-                           "number", "programme", "assignment", "outcome"})
+                           "number", "programme", "assignment", "outcome", "actual", "tertial"})
 # The fields whose text names a row in a message, first found first ("risken ’Personalbrist’").
 NAME_FIELDS = ("title", "heading", "term", "name", "competence", "description", "text", "code", "label")
 

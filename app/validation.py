@@ -75,7 +75,7 @@ def _section(row: Row, problems: Problems, _scale: int) -> None:
     _required(row, "heading", "Rubriken", problems)
     if row.get("level") not in (1, 2):
         problems.append(("level", "Rubriknivån måste vara 1 eller 2."))
-    content = row.get("content", "")
+    content = row.get("content")
     if content and content not in kinds.CONTENT_KINDS:
         problems.append(("content", f"Okänt innehåll i avsnittet: ”{content}”."))
 
@@ -187,6 +187,16 @@ def _budget(row: Row, problems: Problems, _scale: int) -> None:
     year = row.get("year")
     if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2199):
         problems.append(("year", f"Året måste vara mellan 1900 och 2199 (fick {year})."))
+    for field, label in (("actual", "Utfallet"), ("forecast", "Prognosen")):
+        value = row.get(field)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            problems.append((field, f"{label} måste vara ett helt antal kronor, 0 eller mer (fick {value})."))
+    tertial = row.get("tertial")
+    if tertial is not None:
+        if not isinstance(tertial, int) or isinstance(tertial, bool) or not 1 <= tertial <= 3:
+            problems.append(("tertial", f"Tertialen måste vara 1, 2 eller 3 (fick {tertial})."))
+        elif year is None and "year" in row:
+            problems.append(("tertial", "Ange året som tertialen hör till."))
 
 
 def _score(row: Row, field: str, label: str, scale: int, problems: Problems) -> None:

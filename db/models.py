@@ -255,6 +255,9 @@ class BudgetLine(PlanPart):
     year = IntegerField(null=True)
     note = TextField(default="")
     sum_rule = CharField(default="")  # "" summed | "shared": shown, not added (shared with other plans)
+    tertial = IntegerField(null=True)  # 1-3 within `year`; None: the whole year
+    actual = IntegerField(null=True)  # utfall: spent (cost) or received (financing) so far, whole kronor
+    forecast = IntegerField(null=True)  # prognos: expected for the period in the end, whole kronor
 
 
 class Risk(PlanPart):

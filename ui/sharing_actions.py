@@ -11,15 +11,13 @@ from ui.errors import expected_errors, show_error, show_expected
 from ui.i18n import translate
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers import DocumentWindow
 
 
-def merge_from_file(window: MainWindow) -> None:
+def merge_from_file(window: DocumentWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
     from app.sharing import merge_from
-    from app.steps import run_step
     from ui.dialogs.sharing_dialogs import ConflictDialog
-    from ui.undo import FileStepCommand
 
     if window.ofile is None or window.ofile.read_only:
         return
@@ -36,19 +34,17 @@ def merge_from_file(window: MainWindow) -> None:
             if not dialog.exec():
                 return
             resolve = dialog.choices()
-        step = run_step(ws, lambda: merge_from(ws, other, resolve=resolve))
+        # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
+        report = window.ofile.run_as_step(translate("Sharing", "sammanslagning med %1").replace("%1", other.name),
+                                          lambda: merge_from(ws, other, resolve=resolve), window.reload_everything)
     except expected_errors() as exc:
         show_expected(window, exc)
         return
-    report = step.result
-    # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
-    window.ofile.stack.push(FileStepCommand(window.ofile.ws, step, translate("Sharing", "sammanslagning med %1").replace(
-        "%1", other.name), window.reload_everything))
     window.reload_everything()
     window.statusBar().showMessage(" ".join(report.lines())[:300], 20000)
 
 
-def send_plan(window: MainWindow) -> None:
+def send_plan(window: DocumentWindow) -> None:
     from app.sharing import send_plan as send
     from ui.file_actions import write_chosen_file
 
@@ -61,7 +57,7 @@ def send_plan(window: MainWindow) -> None:
                       lambda target: send(ws, plan_id, target), translate("Sharing", "Planen sparades i %1."))
 
 
-def restore_from_backup(window: MainWindow) -> None:
+def restore_from_backup(window: DocumentWindow) -> None:
     from ui.dialogs.sharing_dialogs import BackupsDialog
 
     if window.ofile is None:
@@ -73,28 +69,33 @@ def restore_from_backup(window: MainWindow) -> None:
     window.open_path(dialog.restored[0] if dialog.restored else path)  # a refusal offers what to do
 
 
-def freeze_edition(window: MainWindow) -> None:
+def freeze_edition(window: DocumentWindow) -> None:
     from ui.dialogs.edition_dialogs import FreezeEditionDialog
 
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None or window.ofile.read_only:
         return
-    dialog = FreezeEditionDialog(window.ofile.ws, plan_id, window)
+    ofile = window.ofile
+    dialog = FreezeEditionDialog(ofile.ws, plan_id, window,
+                                 run=lambda freeze: ofile.run_as_step(translate("Sharing", "frys utgåva"), freeze,
+                                                                      window.reload_everything))
     if dialog.exec() and dialog.frozen is not None:
-        window.ofile.stack.clear()  # the plan's edition label changed outside the undo history
         window.reload_everything()
 
 
-def compare_editions(window: MainWindow) -> None:
+def compare_editions(window: DocumentWindow) -> None:
     from ui.dialogs.edition_dialogs import CompareEditionsDialog
 
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None:
         return
-    CompareEditionsDialog(window.ofile.ws, plan_id, window).exec()
+    from ui.file_actions import export
+
+    CompareEditionsDialog(window.ofile.ws, plan_id, window,
+                          export=lambda since: export(window, ".docx", changes_since=since)).exec()
 
 
-def change_steering_model(window: MainWindow) -> None:
+def change_steering_model(window: DocumentWindow) -> None:
     """Byt styrmodell with a preview; the change is outside the undo history, like a frozen edition."""
     from ui.dialogs.steering_dialog import ChangeModelDialog
 
@@ -104,13 +105,12 @@ def change_steering_model(window: MainWindow) -> None:
     dialog = ChangeModelDialog(window.ofile.ws, plan_id, window)
     if not dialog.exec():
         return
-    lines = dialog.apply()
-    window.ofile.stack.clear()
+    lines = window.ofile.run_as_step(translate("Sharing", "byt styrmodell"), dialog.apply, window.reload_everything)
     window.reload_everything()
     window.statusBar().showMessage(" · ".join(lines), 15000)
 
 
-def read_steering_model(window: MainWindow) -> None:
+def read_steering_model(window: DocumentWindow) -> None:
     """Läs in styrmodell: an organisation's model file (TOML) stored in the open file for everyone."""
     from app.steering import SteeringModelError, add_file_model
     from ui.dialogs import files
@@ -120,8 +120,10 @@ def read_steering_model(window: MainWindow) -> None:
     path = files.open_path(window, translate("Sharing", "Läs in styrmodell"), translate("Sharing", "Styrmodeller (*.toml)"))
     if path is None:
         return
+    ws = window.ofile.ws
     try:
-        model = add_file_model(window.ofile.ws, path)
+        model = window.ofile.run_as_step(translate("Sharing", "läs in styrmodell"), lambda: add_file_model(ws, path),
+                                         window.reload_everything)
     except SteeringModelError as err:
         show_error(window, str(err))
         return

@@ -163,6 +163,11 @@ def _budget_columns() -> list[_Column]:
         _Column("Beskrivning", lambda b: b.get("description", ""), wrap=True),
         _Column("Belopp (kr)", lambda b: b.get("amount"), "amount"),
         _Column("År", lambda b: b.get("year"), "int"),
+        _Column("Tertial", lambda b: b.get("tertial"), "int"),
+        _Column("Utfall (kr)", lambda b: b.get("actual"), "amount"),
+        _Column("Prognos (kr)", lambda b: b.get("forecast"), "amount"),
+        _Column("Avvikelse (kr)", lambda b: None if b.get("forecast") is None else (b.get("amount") or 0) - b["forecast"],
+                "amount"),
         _Column("Kommentar", lambda b: b.get("note", ""), wrap=True),
         _Column("Summering", lambda b: kinds.BUDGET_SUM_RULES.get(b.get("sum_rule", ""), b.get("sum_rule", ""))),
     ]

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from app.workspace import Workspace
 
 
+BUDGET_FOLLOW_UP = ("tertial", "actual", "forecast")  # a budget line's period within its year, utfall, prognos
+
 def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
@@ -158,7 +160,8 @@ def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
     w.timeline(data["timeline"])
     w.part(models.Role, data["organisation"]["roles"], w.with_period)
     w.part(models.ResourceLine, data["resources"], w.with_period)
-    w.part(models.BudgetLine, data["budget"], lambda b: {**_without(b), "sum_rule": b.get("sum_rule", "")})
+    w.part(models.BudgetLine, data["budget"], lambda b: {  # the follow-up is absent from files before it
+        **_without(b), "sum_rule": b.get("sum_rule", ""), **{k: b.get(k) for k in BUDGET_FOLLOW_UP}})
     w.risks(data["risks"])
     w.part(models.LogEntry, data["log"], lambda e: {
         "entry_date": _day(e["date"]), "kind": e["kind"], "text": e["text"],

@@ -217,8 +217,12 @@ def resources_part(lines: list[models.ResourceLine], person_uuid: Uuids) -> Part
 
 
 def budget(plan_id: int) -> Part:
+    """The budget lines; the follow-up (tertial, utfall, prognos) only where it is filled in, so a plan
+    without it is written as before it existed."""
     return [{"uuid": b.uuid, "kind": b.kind, "description": b.description, "amount": b.amount,
-             "year": b.year, "note": b.note, "sum_rule": b.sum_rule}
+             "year": b.year, "note": b.note, "sum_rule": b.sum_rule,
+             **{k: v for k, v in (("tertial", b.tertial), ("actual", b.actual), ("forecast", b.forecast))
+                if v is not None}}
             for b in _of_plan(models.BudgetLine, plan_id)]
 
 

@@ -374,6 +374,14 @@
         <translation>The plan as it is now</translation>
     </message>
     <message>
+        <source>Alla ändringar i planen</source>
+        <translation>Every change in the plan</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera till Word med bilagan ”Ändringar sedan utgåva”…</source>
+        <translation>&amp;Export to Word with the appendix “Changes since edition”…</translation>
+    </message>
+    <message>
         <source>Avsnitt</source>
         <translation>Section</translation>
     </message>
@@ -396,6 +404,10 @@
     <message>
         <source>&amp;Till:</source>
         <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Avsnittens text ord för ord:</source>
+        <translation>The sections&apos; text word by word:</translation>
     </message>
     <message>
         <source>Oförändrat.</source>
@@ -671,6 +683,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Year</translation>
     </message>
     <message>
+        <source>Tertial</source>
+        <translation>Four-month period</translation>
+    </message>
+    <message>
+        <source>Prognos</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
         <source>Ärende/beslut</source>
         <translation>Issue/decision</translation>
     </message>
@@ -805,6 +825,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Plan as JSON (*.json)</translation>
     </message>
     <message>
+        <source>import av %1</source>
+        <translation>import of %1</translation>
+    </message>
+    <message>
         <source>Planen uppdaterades från %1.</source>
         <translation>The plan was updated from %1.</translation>
     </message>
@@ -868,6 +892,57 @@ Do you want to open the file?</translation>
     <message>
         <source>Kom igång</source>
         <translation>Getting started</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Filtrera (vem, del, text)…</source>
+        <translation>Filter (who, part, text)…</translation>
+    </message>
+    <message>
+        <source>Filtrera ändringarna</source>
+        <translation>Filter the changes</translation>
+    </message>
+    <message>
+        <source>Ändringar</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>okänd</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 ändringar</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>Inga ändringar</source>
+        <translation>No changes</translation>
+    </message>
+    <message>
+        <source>Ändringshistorik: %1</source>
+        <translation>Change history: %1</translation>
     </message>
 </context>
 <context>
@@ -1416,8 +1491,16 @@ Do you want to open the file?</translation>
         <translation>&amp;Compare editions…</translation>
     </message>
     <message>
+        <source>Ändrings&amp;historik…</source>
+        <translation>Change &amp;history…</translation>
+    </message>
+    <message>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ö&amp;versikt</source>
+        <translation>O&amp;verview</translation>
     </message>
     <message>
         <source>Portföljens &amp;tidslinje</source>
@@ -1460,8 +1543,24 @@ Do you want to open the file?</translation>
         <translation>Choose a plan in the list on the left, or create a new plan.</translation>
     </message>
     <message>
+        <source>Skilj inte på å, ä, ö och a, o</source>
+        <translation>Ignore accents on letters</translation>
+    </message>
+    <message>
+        <source>Träff i planens text</source>
+        <translation>Match in the plan&apos;s text</translation>
+    </message>
+    <message>
         <source>Inga träffar för ”%1”. Sök på något annat, eller töm sökfältet för att se alla planer.</source>
         <translation>No matches for “%1”. Search for something else, or clear the search field to see all plans.</translation>
+    </message>
+    <message>
+        <source>1 träff</source>
+        <translation>1 hit</translation>
+    </message>
+    <message>
+        <source>%1 träffar</source>
+        <translation>%1 hits</translation>
     </message>
     <message>
         <source>1 plan</source>
@@ -1567,6 +1666,153 @@ Do you want to open the file?</translation>
     </message>
 </context>
 <context>
+    <name>Overview</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Rapportdatum</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>Nästa beslutspunkt</source>
+        <translation>Next decision point</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dagar sen</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>Klart (%)</source>
+        <translation>Done (%)</translation>
+    </message>
+    <message>
+        <source>Budget (kr)</source>
+        <translation>Budget (SEK)</translation>
+    </message>
+    <message>
+        <source>Utfall (kr)</source>
+        <translation>Actual (SEK)</translation>
+    </message>
+    <message>
+        <source>Prognos (kr)</source>
+        <translation>Forecast (SEK)</translation>
+    </message>
+    <message>
+        <source>Höga risker</source>
+        <translation>High risks</translation>
+    </message>
+    <message>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Avvikelse (kr)</source>
+        <translation>Variance (SEK)</translation>
+    </message>
+    <message>
+        <source>Ledare</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Röd</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Gul</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Grön</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Grå (inaktuell)</source>
+        <translation>Grey (out of date)</translation>
+    </message>
+    <message>
+        <source>Ingen rapport</source>
+        <translation>No report</translation>
+    </message>
+    <message>
+        <source>Filtrera (plan, ägare, organisation, status …)</source>
+        <translation>Filter (plan, owner, organisation, status …)</translation>
+    </message>
+    <message>
+        <source>Filtrera planerna</source>
+        <translation>Filter the plans</translation>
+    </message>
+    <message>
+        <source>Rapportfärg</source>
+        <translation>Report colour</translation>
+    </message>
+    <message>
+        <source>Alla rapportfärger</source>
+        <translation>All report colours</translation>
+    </message>
+    <message>
+        <source>Alla dokumenttyper</source>
+        <translation>All document types</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Planerna vars tidplan når in i perioden, och periodens budget</source>
+        <translation>The plans whose timeline reaches into the period, and the period&apos;s budget</translation>
+    </message>
+    <message>
+        <source>Alla perioder</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <source>Exportera Portföljrapport (Excel)…</source>
+        <translation>Export portfolio report (Excel)…</translation>
+    </message>
+    <message>
+        <source>Exportera Portföljrapport (Word)…</source>
+        <translation>Export portfolio report (Word)…</translation>
+    </message>
+    <message>
+        <source>Planerna</source>
+        <translation>The plans</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exportera Portföljrapport</source>
+        <translation>Export portfolio report</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Logg</source>
@@ -1637,12 +1883,20 @@ Do you want to open the file?</translation>
         <translation>Move down</translation>
     </message>
     <message>
+        <source>Historik…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
         <source>Inga rader ännu: lägg till den första med ”%1”.</source>
         <translation>No rows yet: add the first one with “%1”.</translation>
     </message>
     <message>
         <source>Ta bort ”%1”? Det går att ångra.</source>
         <translation>Delete “%1”? You can undo it.</translation>
+    </message>
+    <message>
+        <source>Kostnader: utfall %1, prognos %2, avvikelse %3</source>
+        <translation>Costs: actual %1, forecast %2, variance %3</translation>
     </message>
     <message>
         <source>Mål</source>
@@ -1739,6 +1993,10 @@ Do you want to open the file?</translation>
 </context>
 <context>
     <name>Portfolio</name>
+    <message>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
     <message>
         <source>Portföljens tidslinje</source>
         <translation>Portfolio timeline</translation>
@@ -2437,12 +2695,24 @@ Do you want to open the file?</translation>
         <translation>merge with %1</translation>
     </message>
     <message>
+        <source>frys utgåva</source>
+        <translation>freezing an edition</translation>
+    </message>
+    <message>
+        <source>byt styrmodell</source>
+        <translation>change of steering model</translation>
+    </message>
+    <message>
         <source>Läs in styrmodell</source>
         <translation>Read steering model</translation>
     </message>
     <message>
         <source>Styrmodeller (*.toml)</source>
         <translation>Steering models (*.toml)</translation>
+    </message>
+    <message>
+        <source>läs in styrmodell</source>
+        <translation>reading a steering model</translation>
     </message>
     <message>
         <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>
