@@ -219,7 +219,7 @@ def test_slack_and_deviation_columns_come_with_the_critical_path_and_the_decided
 
     freeze_edition(ws, pid, "1.0")
     _grow(ws, panel, a, VagueDate.day(2026, 3, 27))
-    _shortcut(qtbot, panel, Qt.Key.Key_B)
+    _shortcut(qtbot, panel, Qt.Key.Key_D)
     assert not panel.table.isColumnHidden(M.SLIP_COLUMN)
     assert panel.model.headerData(M.SLIP_COLUMN, Qt.Orientation.Horizontal) == "Mot beslutad"
     assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+2 veckor"
@@ -249,7 +249,7 @@ def test_the_portfolio_shows_each_plans_largest_slip(qtbot, tmp_path: Path) -> N
                 later = date(2026, 3, 13) + timedelta(weeks=w)
                 ws.update("timeline", item, end=VagueDate.day(later.year, later.month, later.day))
     panel = shown_timeline(qtbot, ws, None)
-    _shortcut(qtbot, panel, Qt.Key.Key_B)
+    _shortcut(qtbot, panel, Qt.Key.Key_D)
     bands = {panel.model.index(r, 0).data(): r for r in range(panel.model.rowCount())
              if panel.layout_rows.band_at(r) is not None}
     assert panel.model.index(bands["▾ Nära vård"], M.SLIP_COLUMN).data() == "+3 veckor"

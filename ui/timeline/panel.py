@@ -75,7 +75,7 @@ class TimelinePanel(QWidget):
         self.actions_by_name["critical"] = self.critical_action
         self.baseline_action = QAction(translate("Timeline", "Beslutad plan"), self)
         self.baseline_action.setCheckable(True)
-        self.baseline_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.baseline_action.setShortcut(QKeySequence("Ctrl+Shift+D"))  # Ctrl+Shift+B is the window's Översikt
         self.baseline_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.baseline_action.setToolTip(translate(
             "Timeline", "Visa den senast frysta utgåvan som en tunn linje under varje stapel, med avvikelsen i "
