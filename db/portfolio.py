@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.history import in_style
+from db.statements import in_style
 
 QUERIES = {
     "plans": 'SELECT "id", "title", "doc_type", "status", "organisation" FROM "plan" WHERE "deleted_at" IS NULL '

@@ -170,7 +170,7 @@ def test_a_version_2_plan_imports_its_dependencies_as_finish_to_start(ws: Worksp
 
 
 def test_a_version_5_file_gains_the_planning_columns(tmp_path: Path) -> None:
-    from db.identity import APPLICATION_ID
+    from db.identity import APPLICATION_ID, SCHEMA_VERSION
     from db.schema_history import V5_DDL
     from db.store import check_file, open_store
 
@@ -205,7 +205,7 @@ def test_a_version_5_file_gains_the_planning_columns(tmp_path: Path) -> None:
         assert models.Plan.get_by_id(1).auto_schedule == 0
     finally:
         store.close()
-    assert check_file(path).version == 6
+    assert check_file(path).version == SCHEMA_VERSION  # through budget follow-up (6) to planning depth (7)
 
 
 def test_working_days_skip_weekends_holidays_days_off_and_closed_days() -> None:
