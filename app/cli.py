@@ -112,7 +112,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from app.workspace import Workspace
 
     if is_network_path(args.file):
-        from app.network_file import create_network
+        from app.network_open import create_network
 
         ws = create_network(args.file)
     else:

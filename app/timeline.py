@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from app.dates import Precision, VagueDate
 from db import models
 from db.bulk import is_postgres
-from db.history import in_style
+from db.statements import in_style
 
 if TYPE_CHECKING:
     from app.workspace import Workspace

@@ -63,7 +63,7 @@ class Workspace:
     def open(cls, path: Path | str, *, read_only: bool = False, password: str | None = None,
              listen: bool = False) -> Workspace:
         """A file, or a team server given as a `postgresql://` address (db.server)."""
-        from db.server import is_server_url
+        from db.server_connection import is_server_url
 
         if is_server_url(path):
             from db.server import open_server_store

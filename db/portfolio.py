@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from db.history import in_style
+from db.statements import in_style
 
 WHEN = 'COALESCE("end", "start")'  # an item's date: its end, or its start when it has no end
 BEGINS = 'COALESCE("start", "end")'

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from functools import cache
 
+from db.connection import lenient_text
 from db.migrations import migrate
 from db.schema_history import V1_DDL, V2_DDL, V3_DDL, V4_DDL, V5_DDL, V6_DDL
 
@@ -27,7 +28,8 @@ def _normalise(sql: str | None) -> str | None:
 
 
 def read_schema(conn: sqlite3.Connection) -> Schema:
-    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+    with lenient_text(conn):  # a name that is not UTF-8 is an object no allowed schema has
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
     return frozenset((t, n, tb, _normalise(s)) for t, n, tb, s in rows)
 
 

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from typing import Any
 
 from db import models
-from db.server import INFO_TABLE, ServerAddress, ServerError, open_database, schema_version
+from db.server import INFO_TABLE, open_database, schema_version
+from db.server_connection import ServerAddress, ServerError
 
 READ_ROLE = "uppdrag_read"
 WRITE_ROLE = "uppdrag_write"
@@ -233,7 +234,7 @@ def _policies(db: Any) -> None:
 def init_server(url: str | ServerAddress, password: str | None = None) -> tuple[str, int | None]:
     """Create or upgrade the schema, the roles and the policies; ('created'|'upgraded'|'current', old version)."""
     from db.identity import SCHEMA_VERSION
-    from db.server import address
+    from db.server_connection import address
 
     addr = address(url)
     db = open_database(addr, password)
@@ -283,7 +284,7 @@ def grant(url: str | ServerAddress, user: str, role: str, plan_ref: str | None =
     """
     from psycopg import sql
 
-    from db.server import address
+    from db.server_connection import address
 
     if role not in MEMBER_ROLES:
         raise ServerError(f"Rollen ”{role}” finns inte; välj {', '.join(MEMBER_ROLES)}.")

@@ -13,15 +13,15 @@ from typing import Any
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
-from db import history, models
+from db import history, models, statements
 from db.bulk import reserve_ids
 
 def _executemany(sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
-    history.executemany(models.database, sql, rows)
+    statements.executemany(models.database, sql, rows)
 
 
 def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    return history.select_in(models.database, sql, values, before)
+    return statements.select_in(models.database, sql, values, before)
 
 
 def _as_column(field: Any) -> Any:

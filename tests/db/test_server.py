@@ -14,7 +14,7 @@ from app.plans import add_examples, list_plans
 from app.workspace import Workspace
 from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import SCHEMA_VERSION
-from db.server import PasswordNeeded, ServerAddress, ServerError
+from db.server_connection import PasswordNeeded, ServerAddress, ServerError
 from db.server_schema import grant, init_server
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -37,15 +37,7 @@ class TablePage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        for i, f in enumerate(self.model.fields):
-            if f.width:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(i, f.width)
-            else:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            if f.type == "choice":
-                self.view.setItemDelegateForColumn(i, ChoiceDelegate(f.choices, self.view, kind_label))
+        self._set_up_columns()
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.view.doubleClicked.connect(self._double_clicked)
 
@@ -87,6 +79,18 @@ class TablePage(QWidget):
         layout.addWidget(splitter)
         QWidget.setTabOrder(self.view, self.form)
         self.reload()
+
+    def _set_up_columns(self) -> None:
+        """Each column as wide as its field asks (or stretched), a choice field with its list."""
+        header = self.view.horizontalHeader()
+        for i, f in enumerate(self.model.fields):
+            if f.width:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, f.width)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            if f.type == "choice":
+                self.view.setItemDelegateForColumn(i, ChoiceDelegate(f.choices, self.view, kind_label))
 
     def _button(self, text: str, slot, read_only: bool) -> QPushButton:
         button = QPushButton(text, self)
