@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app import kinds
+from app.baseline import SLIP_STATES, compare, period_text, slip_text
 from app.dates import DateParseError, VagueDate
 from app.export.plan_data import format_date
 from app.export.result import save_beside
@@ -132,6 +133,17 @@ def _activity_columns(people: dict[str, str]) -> list[_Column]:
     ]
 
 
+def _baseline_columns() -> list[_Column]:
+    return [
+        _Column("Post", lambda r: f"{r['code']} {r['title']}".strip(), wrap=True),
+        _Column("Beslutad", lambda r: period_text(r["decided"])),
+        _Column("Nu", lambda r: period_text(r["now"])),
+        _Column("Avvikelse (dagar)", lambda r: r["slip_days"], "int"),
+        _Column("Avvikelse", lambda r: slip_text(r["slip_days"]) if r["slip_days"] is not None
+                else SLIP_STATES[r["state"]]),
+    ]
+
+
 def _resource_columns(people: dict[str, str]) -> list[_Column]:
     return [
         _Column("Resurs/kompetens", lambda r: r.get("competence", ""), wrap=True),
@@ -242,6 +254,10 @@ def export_xlsx(plan: dict[str, Any], out: Path, *, risk_scale: int = 4,
         _fill_sheet(sheet, columns, items, clean, style)
     if load:
         _load_sheet(wb.create_sheet("Resursbelastning"), load, clean)
+    against = compare(plan)
+    if against:
+        _fill_sheet(wb.create_sheet("Tidplan mot beslutad plan"), _baseline_columns(), [vars(r) for r in against],
+                    clean, None)
 
     warnings = []
     if clean.removed:

@@ -15,8 +15,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from app.baseline import slip_text
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
+from app.schedule import float_text
 from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
 from ui.i18n import current_language, date_text, kind_label, translate
 
@@ -29,6 +31,8 @@ class TimelineLayout:
         self.data = data or TimelineData(None)
         self.portfolio = portfolio
         self.collapsed = set(collapsed or ())  # plan ids
+        self.hidden: set[int] = set()  # plan ids the portfolio's filter leaves out
+        self.band_order: list[int] | None = None  # band indexes in display order (grouped), None: as read
         self.entries: list[int] = []
         self.display_of: dict[int, int] = {}  # data row index -> display row (visible rows only)
         self.rebuild()
@@ -36,7 +40,12 @@ class TimelineLayout:
     def rebuild(self) -> None:
         entries: list[int] = []
         if self.portfolio:
-            for b, band in enumerate(self.data.bands):
+            bands = self.data.bands
+            order = self.band_order if self.band_order is not None else range(len(bands))
+            for b in order:
+                band = bands[b]
+                if band.plan_id in self.hidden:
+                    continue
                 entries.append(-1 - b)
                 if band.plan_id not in self.collapsed:
                     entries.extend(self.data.band_range(band))
@@ -143,6 +152,9 @@ class TimelineTableModel(QAbstractTableModel):
             kind = kind_label(DOC_TYPE_LABELS.get(b.doc_type, b.doc_type))
             tip = translate("Timeline", "%1: %2 (%3 poster) – klicka för att fälla ihop eller ut").replace(
                 "%1", kind).replace("%2", b.title).replace("%3", str(b.count))
+            removed = layout.data.baseline.removed.get(b.plan_id) if layout.data.baseline is not None else None
+            if removed:
+                tip += "\n" + translate("Timeline", "Borttagna sedan beslutad plan: %1").replace("%1", ", ".join(removed))
             upcoming = self._next_point(b)
             if upcoming is not None:
                 point, state = upcoming
@@ -153,9 +165,17 @@ class TimelineTableModel(QAbstractTableModel):
             return tip
         row = layout.row(r)
         assert row is not None
-        if c == 0:
-            return f"{kind_label(TIMELINE_KINDS.get(row.kind, row.kind))}: {row.title}"
-        return None
+        tip = f"{kind_label(TIMELINE_KINDS.get(row.kind, row.kind))}: {row.title}"
+        floats, baseline = layout.data.floats, layout.data.baseline
+        if row.id in floats:
+            tip += f"\n{float_text(floats[row.id])}"
+        if baseline is not None:
+            if row.id in baseline.added:
+                tip += "\n" + translate("Timeline", "Tillkommen sedan beslutad plan")
+            elif row.id in baseline.slips:
+                tip += "\n" + translate("Timeline", "Mot beslutad plan: %1").replace(
+                    "%1", slip_text(baseline.slips[row.id]))
+        return tip if c == 0 or row.id in floats or baseline is not None else None
 
     def _next_point(self, band: Any) -> tuple[Any, str] | None:
         data = self._layout.data

@@ -285,6 +285,65 @@
     </message>
 </context>
 <context>
+    <name>Dependencies</name>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>Typ:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Förskjutning:</source>
+        <translation>Lag:</translation>
+    </message>
+    <message>
+        <source>Beroenden</source>
+        <translation>Dependencies</translation>
+    </message>
+    <message>
+        <source>Lägg till föregångare…</source>
+        <translation>Add predecessor…</translation>
+    </message>
+    <message>
+        <source>Lägg till efterföljare…</source>
+        <translation>Add successor…</translation>
+    </message>
+    <message>
+        <source>Ändra…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Ta bort beroende</source>
+        <translation>Remove dependency</translation>
+    </message>
+    <message>
+        <source>Väntar på</source>
+        <translation>Waits for</translation>
+    </message>
+    <message>
+        <source>Följs av</source>
+        <translation>Followed by</translation>
+    </message>
+    <message>
+        <source>Ny föregångare</source>
+        <translation>New predecessor</translation>
+    </message>
+    <message>
+        <source>Ny efterföljare</source>
+        <translation>New successor</translation>
+    </message>
+    <message>
+        <source>Ändra beroende</source>
+        <translation>Change dependency</translation>
+    </message>
+</context>
+<context>
     <name>Editions</name>
     <message>
         <source>Frys utgåva</source>
@@ -570,6 +629,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <message>
         <source>Beskrivning</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>Faktisk start</source>
+        <translation>Actual start</translation>
+    </message>
+    <message>
+        <source>Faktiskt slut</source>
+        <translation>Actual finish</translation>
     </message>
     <message>
         <source>Roll</source>
@@ -997,6 +1064,10 @@ Do you want to open the file?</translation>
         <translation>Decision points and decisions</translation>
     </message>
     <message>
+        <source>Tidplan mot beslutad plan</source>
+        <translation>Schedule against the decided plan</translation>
+    </message>
+    <message>
         <source>Ej aktuellt</source>
         <translation>Not applicable</translation>
     </message>
@@ -1017,12 +1088,56 @@ Do you want to open the file?</translation>
         <translation>Change direction</translation>
     </message>
     <message>
+        <source>Slut till start</source>
+        <translation>Finish to start</translation>
+    </message>
+    <message>
+        <source>Start till start</source>
+        <translation>Start to start</translation>
+    </message>
+    <message>
+        <source>Slut till slut</source>
+        <translation>Finish to finish</translation>
+    </message>
+    <message>
+        <source>arbetsdagar</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>veckor</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
         <source>Kommande</source>
         <translation>Upcoming</translation>
     </message>
     <message>
         <source>Klar för beslut</source>
         <translation>Ready for decision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Organisation/förvaltning</source>
+        <translation>Organisation/department</translation>
+    </message>
+    <message>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Styrmodell</source>
+        <translation>Steering model</translation>
+    </message>
+    <message>
+        <source>Period (år)</source>
+        <translation>Period (year)</translation>
     </message>
     <message>
         <source>Effektmål</source>
@@ -1894,6 +2009,46 @@ Do you want to open the file?</translation>
         <source>Resursbelastning</source>
         <translation>Resource load</translation>
     </message>
+    <message>
+        <source>Filtrera på</source>
+        <translation>Filter by</translation>
+    </message>
+    <message>
+        <source>Alla planer</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Gruppera efter</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <source>Inga grupper</source>
+        <translation>No groups</translation>
+    </message>
+    <message>
+        <source>Fäll ihop alla</source>
+        <translation>Collapse all</translation>
+    </message>
+    <message>
+        <source>Fäll ut alla</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>Visa:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Gruppera:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
+    </message>
 </context>
 <context>
     <name>Preview</name>
@@ -2728,8 +2883,20 @@ Do you want to open the file?</translation>
         <translation>%1: %2 (%3 items) – click to collapse or expand</translation>
     </message>
     <message>
+        <source>Borttagna sedan beslutad plan: %1</source>
+        <translation>Removed since the decided plan: %1</translation>
+    </message>
+    <message>
         <source>Nästa beslutspunkt: %1</source>
         <translation>Next decision point: %1</translation>
+    </message>
+    <message>
+        <source>Tillkommen sedan beslutad plan</source>
+        <translation>Added since the decided plan</translation>
+    </message>
+    <message>
+        <source>Mot beslutad plan: %1</source>
+        <translation>Against the decided plan: %1</translation>
     </message>
     <message>
         <source>Nästa: %1</source>
@@ -2766,6 +2933,30 @@ Do you want to open the file?</translation>
     <message>
         <source>Skriv ut…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Kritisk linje</source>
+        <translation>Critical path</translation>
+    </message>
+    <message>
+        <source>Markera kedjan som avgör slutdatum och visa varje posts slack</source>
+        <translation>Mark the chain that decides the end date and show each item's float</translation>
+    </message>
+    <message>
+        <source>Beslutad plan</source>
+        <translation>Decided plan</translation>
+    </message>
+    <message>
+        <source>Visa den senast frysta utgåvan som en tunn linje under varje stapel, med avvikelsen i verktygstipset</source>
+        <translation>Show the last frozen edition as a thin line under each bar, with the deviation in the tooltip</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare automatiskt</source>
+        <translation>Move successors automatically</translation>
+    </message>
+    <message>
+        <source>När en post flyttas eller växer flyttas efterföljare som börjar för tidigt direkt, i stället för att erbjudas (gäller planen).</source>
+        <translation>When an item moves or grows, successors that would start too early are moved at once instead of being offered a move (for this plan).</translation>
     </message>
     <message>
         <source>Kunde inte spara bilden %1.</source>
@@ -2816,8 +3007,32 @@ Do you want to open the file?</translation>
         <translation>%1 %2: %3, status %4</translation>
     </message>
     <message>
+        <source>Länka ”%1” till… välj efterföljare med pil upp/ned och tryck Retur (Esc avbryter)</source>
+        <translation>Link “%1” to… pick the successor with the up/down arrows and press Return (Esc cancels)</translation>
+    </message>
+    <message>
         <source>v. %1</source>
         <translation>wk %1</translation>
+    </message>
+    <message>
+        <source> och %1 till</source>
+        <translation> and %1 more</translation>
+    </message>
+    <message>
+        <source>%1 efterföljare börjar för tidigt: %2.</source>
+        <translation>%1 successor(s) start too early: %2.</translation>
+    </message>
+    <message>
+        <source>Flytta dem</source>
+        <translation>Move them</translation>
+    </message>
+    <message>
+        <source>Flyttar hela kedjan av efterföljare så att beroendena hålls (ett ångra-steg).</source>
+        <translation>Moves the whole chain of successors so that the dependencies hold (one undo step).</translation>
+    </message>
+    <message>
+        <source>Låt dem vara</source>
+        <translation>Leave them</translation>
     </message>
 </context>
 <context>
@@ -2873,6 +3088,30 @@ Do you want to open the file?</translation>
     <message>
         <source>att %1 flyttades</source>
         <translation>moving %1</translation>
+    </message>
+    <message>
+        <source>Lägg till beroende</source>
+        <translation>Add dependency</translation>
+    </message>
+    <message>
+        <source>Ändra beroende</source>
+        <translation>Change dependency</translation>
+    </message>
+    <message>
+        <source>Ta bort beroende</source>
+        <translation>Remove dependency</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare automatiskt</source>
+        <translation>Move successors automatically</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare</source>
+        <translation>Move successors</translation>
+    </message>
+    <message>
+        <source>Erbjud flytt av efterföljare</source>
+        <translation>Offer to move successors</translation>
     </message>
 </context>
 </TS>
