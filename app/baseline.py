@@ -8,10 +8,12 @@ then; positive is later), one added since has no baseline, and one removed since
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from app.date_text import from_canonical
 from app.dates import DateParseError, VagueDate
+from app.workspace import Change, Workspace
 
 SLIP_STATES = {"same": "Som beslutat", "later": "Senare", "earlier": "Tidigare", "added": "Tillkommen",
                "removed": "Borttagen", "undated": "Utan datum"}
@@ -33,7 +35,7 @@ def _vague(text: Any) -> VagueDate | None:
     if not text:
         return None
     try:
-        return VagueDate.from_canonical(str(text))
+        return from_canonical(str(text))
     except DateParseError:
         return None
 
@@ -46,12 +48,53 @@ def _end_day(item: dict[str, Any]) -> int | None:
     return None if v is None else v.last_day.toordinal()
 
 
+# The file's choice of decided edition per plan ({plan uuid: edition uuid}); a plan not named, or whose
+# chosen edition is gone, is compared against its last frozen edition.
+BASELINE_KEY = "baseline_editions"
+# In a plan dict handed to the Word and Excel exports (never written to a plan file): the chosen edition's uuid.
+CHOSEN = "baseline_edition"
+
+
 def baseline_edition(plan: dict[str, Any], label: str | None = None) -> dict[str, Any] | None:
-    """The edition compared against: the one labelled `label`, or the last frozen one; None if none."""
+    """The edition compared against: the one labelled `label`, else the one the file chose (`CHOSEN`),
+    else the last frozen one; None if none."""
     editions = [e for e in plan.get("editions", []) if isinstance(e, dict) and isinstance(e.get("snapshot"), dict)]
     if label is not None:
         return next((e for e in editions if e.get("label") == label), None)
-    return editions[-1] if editions else None
+    chosen = next((e for e in editions if plan.get(CHOSEN) and e.get("uuid") == plan.get(CHOSEN)), None)
+    return chosen or (editions[-1] if editions else None)
+
+
+def chosen_baseline(ws: Workspace, plan_id: int) -> str | None:
+    """The uuid of the edition the file compares the plan against, if one was chosen and is still there."""
+    from app.editions import list_editions
+
+    chosen = (ws.setting(BASELINE_KEY, {}) or {}).get(ws.get("plan", plan_id)["uuid"])
+    return chosen if chosen in {e.uuid for e in list_editions(ws, plan_id)} else None
+
+
+def choose_baseline(ws: Workspace, plan_id: int, edition: str | None) -> Change:
+    """Compare the plan against `edition` (an edition's uuid; None: its last frozen edition) from now on,
+    on the timeline and in the exports. The Change's `old` holds the previous choice, for undo."""
+    from app.editions import list_editions
+
+    if edition is not None and edition not in {e.uuid for e in list_editions(ws, plan_id)}:
+        raise LookupError("Utgåvan finns inte längre för planen; välj en annan.")
+    plan_uuid = ws.get("plan", plan_id)["uuid"]
+    stored = dict(ws.setting(BASELINE_KEY, {}) or {})
+    old = stored.get(plan_uuid)
+    if edition is None:
+        stored.pop(plan_uuid, None)
+    else:
+        stored[plan_uuid] = edition
+    ws.set_setting(BASELINE_KEY, stored)
+    return Change("plan", "updated", (plan_id,), plan_id, old={CHOSEN: old})
+
+
+def with_chosen_baseline(ws: Workspace, plan: dict[str, Any]) -> dict[str, Any]:
+    """The plan dict of an export, naming the edition the file chose to compare it against."""
+    chosen = (ws.setting(BASELINE_KEY, {}) or {}).get(plan.get("uuid"))
+    return {**plan, CHOSEN: chosen} if chosen else plan
 
 
 def compare(plan: dict[str, Any], label: str | None = None) -> list[BaselineRow]:
@@ -121,6 +164,7 @@ class TimelineBaseline:
     slips: dict[int, int]
     added: set[int]
     removed: dict[int, list[str]]
+    largest: dict[int, tuple[int, int]] = field(default_factory=dict)  # plan -> (its largest slip > 0, the item)
 
 
 def _span_of(item: dict[str, Any]) -> tuple[int, int] | None:
@@ -133,17 +177,21 @@ def _span_of(item: dict[str, Any]) -> tuple[int, int] | None:
     return first.first_day.toordinal(), max(first.first_day, last.last_day).toordinal()
 
 
-def timeline_baseline(plan_ids: list[int]) -> TimelineBaseline:
-    """The decided plan (last frozen edition) of each of `plan_ids`, against their items now."""
+def timeline_baseline(ws: Workspace, plan_ids: list[int]) -> TimelineBaseline:
+    """The decided plan (the chosen edition, else the last frozen one) of each of `plan_ids`, against
+    their items now."""
     import json
 
     from db import models
 
     out = TimelineBaseline({}, {}, set(), {})
-    E, T = models.Edition, models.TimelineItem
+    E, T, P = models.Edition, models.TimelineItem, models.Plan
+    chosen = ws.setting(BASELINE_KEY, {}) or {}
+    uuids = dict(P.select(P.id, P.uuid).where(P.id.in_(plan_ids)).tuples()) if chosen else {}
     for plan_id in plan_ids:
-        last = (E.select(E.snapshot).where(E.plan == plan_id, E.deleted_at.is_null())
-                .order_by(E.edition_date.desc(), E.id.desc()).first())
+        alive = E.select(E.snapshot).where(E.plan == plan_id, E.deleted_at.is_null())
+        last = alive.where(E.uuid == chosen[uuids[plan_id]]).first() if uuids.get(plan_id) in chosen else None
+        last = last or alive.order_by(E.edition_date.desc(), E.id.desc()).first()
         if last is None:
             continue
         try:
@@ -164,7 +212,9 @@ def timeline_baseline(plan_ids: list[int]) -> TimelineBaseline:
                             "end": _canonical(end, end_precision)}
             a, b = _end_day(old), _end_day(current_item)
             if a is not None and b is not None:
-                out.slips[item_id] = b - a
+                out.slips[item_id] = slip = b - a
+                if slip > out.largest.get(plan_id, (0, 0))[0]:
+                    out.largest[plan_id] = (slip, item_id)
         present = {uuid for _i, uuid, *_rest in now}
         gone = [f"{t.get('code', '')} {t.get('title', '')}".strip() for u, t in then.items() if u not in present]
         if gone:

@@ -280,6 +280,15 @@ def float_text(days: int) -> str:
     return f"Slack: {days} {'dag' if days == 1 else 'dagar'}"
 
 
+def float_cell(days: int) -> str:
+    """Total float as the timeline table's column says it: "12 dagar", "Kritisk", "3 dagar sen"."""
+    if days == 0:
+        return "Kritisk"
+    n = abs(days)
+    text = f"{n} {'dag' if n == 1 else 'dagar'}"
+    return text if days > 0 else f"{text} sen"
+
+
 
 # --- on the open file -------------------------------------------------------------------
 

@@ -67,3 +67,32 @@ def test_word_and_excel_carry_the_table(tmp_path: Path) -> None:
     sheet = load_workbook(tmp_path / "p.xlsx")["Tidplan mot beslutad plan"]
     assert [c.value for c in sheet[1]] == ["Post", "Beslutad", "Nu", "Avvikelse (dagar)", "Avvikelse"]
     assert [c.value for c in sheet[3]] == ["BP2 Beslut om genomförande", "2026-04-14", "2026-05-12", 28, "+4 veckor"]
+
+
+def test_a_chosen_edition_is_remembered_by_the_file_and_a_missing_one_refused(tmp_path) -> None:
+    from datetime import date
+
+    import pytest
+
+    from app.baseline import choose_baseline, chosen_baseline, timeline_baseline
+    from app.dates import VagueDate
+    from app.editions import freeze_edition
+    from app.workspace import Workspace
+
+    ws = Workspace.create(tmp_path / "p.uppdrag")
+    pid = ws.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
+    item = ws.add("timeline", pid, kind="activity", title="Förstudie", start=VagueDate.day(2026, 3, 2),
+                  end=VagueDate.day(2026, 3, 13)).ids[0]
+    first = freeze_edition(ws, pid, "1.0", on=date(2026, 2, 2))
+    ws.update("timeline", item, end=VagueDate.day(2026, 3, 20))
+    freeze_edition(ws, pid, "1.1", on=date(2026, 2, 9))
+    ws.update("timeline", item, end=VagueDate.day(2026, 3, 27))
+    assert chosen_baseline(ws, pid) is None and timeline_baseline(ws, [pid]).slips[item] == 7
+    change = choose_baseline(ws, pid, first.uuid)
+    assert change.old == {"baseline_edition": None} and chosen_baseline(ws, pid) == first.uuid
+    assert timeline_baseline(ws, [pid]).slips[item] == 14
+    with pytest.raises(LookupError, match="Utgåvan finns inte längre"):
+        choose_baseline(ws, pid, "00000000-0000-0000-0000-000000000000")
+    ws.delete("edition", first.id)  # a chosen edition deleted: the last frozen one again
+    assert chosen_baseline(ws, pid) is None and timeline_baseline(ws, [pid]).slips[item] == 7
+    ws.close()

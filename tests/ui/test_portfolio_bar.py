@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from app.dates import VagueDate
 from app.workspace import Workspace
@@ -50,16 +50,16 @@ def test_filter_group_and_fold_are_remembered_per_file(qtbot, tmp_path: Path) ->
     _choose(qtbot, bar.group, "doc_type")
     assert _bands(panel) == ["Nära vård", "Ambulans", "Digital vård"]
     qtbot.mouseClick(bar.collapse_all, Qt.MouseButton.LeftButton)
-    assert len(panel.layout_rows) == 3  # three band rows, no items
+    assert len(panel.layout_rows) == 5  # two group rows (by document type), three band rows, no items
     _choose(qtbot, bar.facet, "organisation")
     _choose(qtbot, bar.value, "IT")
     panel.close()
 
     again = shown_timeline(qtbot, ws, None)
-    assert _bands(again) == ["Ambulans", "Digital vård"] and len(again.layout_rows) == 2
+    assert _bands(again) == ["Ambulans", "Digital vård"] and len(again.layout_rows) == 4  # each in its group
     assert again.portfolio_bar.value.currentData() == "IT"
     qtbot.mouseClick(again.portfolio_bar.expand_all, Qt.MouseButton.LeftButton)
-    assert len(again.layout_rows) == 4
+    assert len(again.layout_rows) == 6
     ws.close()
 
 
@@ -67,4 +67,41 @@ def test_one_plans_timeline_has_no_portfolio_bar(qtbot, tmp_path: Path) -> None:
     ws = _file(tmp_path)
     panel = shown_timeline(qtbot, ws, 1)
     assert not panel.portfolio_bar.isVisible()
+    ws.close()
+
+
+def _rows(panel) -> list[str]:
+    return [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+
+
+def test_a_grouped_portfolio_has_a_header_row_per_group_that_folds_its_plans(qtbot, tmp_path: Path) -> None:
+    ws = _file(tmp_path)
+    panel = shown_timeline(qtbot, ws, None)
+    _choose(qtbot, panel.portfolio_bar.group, "organisation")
+    assert _rows(panel) == ["▾ Organisation/förvaltning: HSF (1)", "▾ Nära vård", "Nära vård 1",
+                            "▾ Organisation/förvaltning: IT (2)", "▾ Digital vård", "Digital vård 1",
+                            "▾ Ambulans", "Ambulans 1"]
+    tip = panel.model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Organisation/förvaltning: IT (2 planer) – klicka för att fälla ihop eller ut alla"
+
+    # A click on the group's row in the chart folds its two plans; Return on it in the table unfolds them.
+    view = panel.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, view.row_y(3) + 5))
+    assert _rows(panel)[3:] == ["▸ Organisation/förvaltning: IT (2)", "▸ Digital vård", "▸ Ambulans"]
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(3, 0))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert _rows(panel)[3:] == ["▾ Organisation/förvaltning: IT (2)", "▾ Digital vård", "Digital vård 1",
+                                "▾ Ambulans", "Ambulans 1"]
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.portfolio_bar.view.collapsed == sorted(
+        ws.get("plan", p)["uuid"] for p in (2, 3))  # remembered by the file, like any folding
+
+    # A filter leaves out a group with no plan left; no grouping, no header rows.
+    _choose(qtbot, panel.portfolio_bar.facet, "status")
+    _choose(qtbot, panel.portfolio_bar.value, "draft")
+    assert _rows(panel) == ["▸ Organisation/förvaltning: IT (1)", "▸ Digital vård"]
+    _choose(qtbot, panel.portfolio_bar.group, "")
+    assert _rows(panel) == ["▸ Digital vård"]
+    assert panel.view.grab().width() > 0
     ws.close()

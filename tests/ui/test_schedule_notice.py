@@ -187,3 +187,117 @@ def test_a_closed_files_watcher_is_not_reached_by_its_stack(qtbot, tmp_path: Pat
             gc.collect()
     ws.close()
     assert exceptions == []
+
+
+def _shortcut(qtbot, panel, key: Qt.Key) -> None:
+    """Ctrl+Shift+key in the chart, with the panel the active window (as a person at it has it)."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.activeWindow() is not panel.window():
+        panel.window().activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is panel.window())
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, key, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def _column(panel, column: int) -> dict[str, str]:
+    model = panel.model
+    return {model.index(r, 0).data(): model.index(r, column).data() for r in range(model.rowCount())}
+
+
+def test_slack_and_deviation_columns_come_with_the_critical_path_and_the_decided_plan(qtbot, setup) -> None:
+    from app.editions import freeze_edition
+    from ui.timeline.model import TimelineTableModel as M
+
+    ws, panel, pid, (a, _b, _c) = setup
+    assert panel.table.isColumnHidden(M.FLOAT_COLUMN) and panel.table.isColumnHidden(M.SLIP_COLUMN)
+    _shortcut(qtbot, panel, Qt.Key.Key_K)
+    assert panel.critical_action.isChecked() and not panel.table.isColumnHidden(M.FLOAT_COLUMN)
+    assert panel.model.headerData(M.FLOAT_COLUMN, Qt.Orientation.Horizontal) == "Slack"
+    assert _column(panel, M.FLOAT_COLUMN) == {"Förstudie": "13 dagar", "Upphandling": "11 dagar",
+                                              "Införande": "Kritisk"}
+
+    freeze_edition(ws, pid, "1.0")
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 27))
+    _shortcut(qtbot, panel, Qt.Key.Key_D)
+    assert not panel.table.isColumnHidden(M.SLIP_COLUMN)
+    assert panel.model.headerData(M.SLIP_COLUMN, Qt.Orientation.Horizontal) == "Mot beslutad"
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+2 veckor"
+    # Upphandling (five days) must end by 31 March, so start by the 27th: Förstudie ends a day too late.
+    assert _column(panel, M.FLOAT_COLUMN)["Förstudie"] == "1 dag sen"
+    panel.stack.undo()
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "0"
+    _shortcut(qtbot, panel, Qt.Key.Key_K)
+    assert panel.table.isColumnHidden(M.FLOAT_COLUMN) and not panel.table.isColumnHidden(M.SLIP_COLUMN)
+
+
+def test_the_portfolio_shows_each_plans_largest_slip(qtbot, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from app.editions import freeze_edition
+    from ui.timeline.model import TimelineTableModel as M
+
+    ws = Workspace.create(tmp_path / "p.uppdrag")
+    plans = {}
+    for title, weeks in (("Nära vård", (1, 3)), ("Ambulans", (0, 0))):
+        pid = plans[title] = ws.add("plan", doc_type="plan", template="plan", title=title).ids[0]
+        items = [ws.add("timeline", pid, kind="activity", title=f"{title} {n}", start=VagueDate.day(2026, 3, 2),
+                        end=VagueDate.day(2026, 3, 13)).ids[0] for n in (1, 2)]
+        freeze_edition(ws, pid, "1.0")
+        for item, w in zip(items, weeks, strict=True):
+            if w:
+                later = date(2026, 3, 13) + timedelta(weeks=w)
+                ws.update("timeline", item, end=VagueDate.day(later.year, later.month, later.day))
+    panel = shown_timeline(qtbot, ws, None)
+    _shortcut(qtbot, panel, Qt.Key.Key_D)
+    bands = {panel.model.index(r, 0).data(): r for r in range(panel.model.rowCount())
+             if panel.layout_rows.band_at(r) is not None}
+    assert panel.model.index(bands["▾ Nära vård"], M.SLIP_COLUMN).data() == "+3 veckor"
+    assert panel.model.index(bands["▾ Ambulans"], M.SLIP_COLUMN).data() is None  # nothing later than decided
+    tip = panel.model.index(bands["▾ Nära vård"], 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Största avvikelse mot beslutad plan: +3 veckor (Nära vård 2)" in tip
+    ws.close()
+
+
+def test_the_decided_plan_is_any_edition_chosen_by_keyboard_with_undo(qtbot, setup, tmp_path: Path) -> None:
+    from datetime import date
+
+    from app.editions import freeze_edition
+    from app.exporters import export_plan
+    from ui.timeline.model import TimelineTableModel as M
+
+    ws, panel, pid, (a, _b, _c) = setup
+    choice = panel.baseline_choice
+    assert choice.isVisible() and not choice.combo.isEnabled()  # nothing frozen yet
+    freeze_edition(ws, pid, "1.0", on=date(2026, 2, 2))
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 20))  # a week later than 1.0
+    freeze_edition(ws, pid, "1.1", on=date(2026, 2, 9))
+    _grow(ws, panel, a, VagueDate.day(2026, 3, 27))  # and one more than 1.1
+    panel.set_plan(pid)
+    assert [choice.combo.itemText(i) for i in range(choice.combo.count())] == [
+        "Senast frysta utgåvan (1.1)", "Utgåva 1.0 (2026-02-02)", "Utgåva 1.1 (2026-02-09)"]
+
+    # Alt+J reaches the list; Down and Return choose 1.0, which shows the decided plan at once.
+    panel.window().activateWindow()
+    qtbot.waitUntil(lambda: panel.window().isActiveWindow())
+    panel.view.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    assert choice.combo.hasFocus()
+    qtbot.keyClick(choice.combo, Qt.Key.Key_Down)
+    assert panel.baseline_action.isChecked()
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+2 veckor"
+    assert panel.stack.undoText() == "Jämför med utgåva 1.0"
+    out = export_plan(ws, pid, tmp_path / "plan.xlsx").path  # the exports compare against the same edition
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out)["Tidplan mot beslutad plan"]
+    assert [c.value for c in sheet[2]][0] == "Förstudie" and "+2 veckor" in [c.value for c in sheet[2]]
+
+    panel.stack.undo()
+    assert choice.combo.currentIndex() == 0
+    assert _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+1 vecka"
+    panel.stack.redo()
+    assert choice.combo.currentData() is not None and _column(panel, M.SLIP_COLUMN)["Förstudie"] == "+2 veckor"
+
+    panel.set_plan(None)  # the portfolio: each plan with its own choice, no list
+    qtbot.waitUntil(lambda: not choice.isVisible())

@@ -215,6 +215,12 @@ class ChartPainting:
         selected = r == self.current
         if selected:
             p.fillRect(QRectF(0, y, w, ROW_H), paint.SELECTED_BG)
+        if e < 0 and layout.group_at(r) is not None:  # a grouped portfolio's group header
+            if not selected:
+                p.fillRect(QRectF(0, y, w, ROW_H), paint.GROUP_BG)
+            p.setPen(paint.GRID_PEN)
+            p.drawLine(QPointF(0, y + ROW_H - 0.5), QPointF(w, y + ROW_H - 0.5))
+            return None
         if e < 0:
             band = -1 - e
             if not selected:

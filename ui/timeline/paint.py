@@ -29,6 +29,7 @@ HOLIDAY = QColor("#E4E4E4")
 DAY_OFF = QColor("#ECE6D8")  # de facto days off (julafton): warmer and lighter than a public holiday
 GRID = QColor("#DDDDDD")
 BAND_BG = QColor("#EEF2F5")
+GROUP_BG = QColor("#DCE3EA")  # a group of plans in a grouped portfolio, above its bands
 SELECTED_BG = QColor("#FBF6C4")
 TODAY = VERMILION
 ARROW = QColor("#555555")

@@ -16,6 +16,12 @@ from app.portfolio_view import label as label_of
 from ui.i18n import kind_label, translate
 
 
+def group_title(facet: str, value: str) -> str:
+    """A group's header row in the grouped portfolio: "Organisation/förvaltning: IT"."""
+    shown = kind_label(label_of(facet, value)) if value else translate("Portfolio", "(tomt)")
+    return f"{kind_label(FACETS[facet])}: {shown}"
+
+
 class PortfolioBar(QWidget):
     changed = Signal()  # the view (filters, grouping, folding) changed
 

@@ -49,6 +49,7 @@ class _Drag:
 class TimelineView(ChartPainting, QAbstractScrollArea):
     open_item_requested = Signal(str, int)  # kind, row id
     band_toggle_requested = Signal(int)  # plan id
+    group_toggle_requested = Signal(int)  # a grouped portfolio's group (TimelineLayout.groups)
     current_changed = Signal(int)  # display row, -1 for none
     link_hint = Signal(str)  # what linking by keyboard waits for ("" when not linking)
 
@@ -181,6 +182,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             return None
         if self.layout_rows.band_at(r) is not None:
             return r, "band"
+        if self.layout_rows.group_at(r) is not None:
+            return r, "group"
         row = self.layout_rows.row(r)
         assert row is not None
         c = self.marker_center(r)
@@ -447,6 +450,10 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             if band is not None:
                 self.band_toggle_requested.emit(self.layout_rows.data.bands[band].plan_id)
                 return
+            group = self.layout_rows.group_at(r)
+            if group is not None:
+                self.group_toggle_requested.emit(group)
+                return
             self.set_current(r)
         hit = self.hit_test(pos)
         if hit is not None and hit[1] == "link" and not getattr(self.ws, "read_only", False):
@@ -475,6 +482,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
                 "bar": Qt.CursorShape.SizeAllCursor,
                 "marker": Qt.CursorShape.SizeAllCursor,
                 "band": Qt.CursorShape.PointingHandCursor,
+                "group": Qt.CursorShape.PointingHandCursor,
                 "link": Qt.CursorShape.CrossCursor,
             }.get(part or "", Qt.CursorShape.ArrowCursor)
             self.viewport().setCursor(cursor)
@@ -554,8 +562,11 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
                 self.open_item_requested.emit("timeline", row.id)
             elif self.current is not None:
                 band = self.layout_rows.band_at(self.current)
+                group = self.layout_rows.group_at(self.current)
                 if band is not None:
                     self.band_toggle_requested.emit(self.layout_rows.data.bands[band].plan_id)
+                elif group is not None:
+                    self.group_toggle_requested.emit(group)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1.5)
         elif key == Qt.Key.Key_Minus:

@@ -2887,12 +2887,28 @@ Do you want to open the file?</translation>
         <translation>End</translation>
     </message>
     <message>
+        <source>Slack</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>Mot beslutad</source>
+        <translation>Against decided</translation>
+    </message>
+    <message>
+        <source>%1 (%2 planer) – klicka för att fälla ihop eller ut alla</source>
+        <translation>%1 (%2 plans) – click to collapse or expand them all</translation>
+    </message>
+    <message>
         <source>%1: %2 (%3 poster) – klicka för att fälla ihop eller ut</source>
         <translation>%1: %2 (%3 items) – click to collapse or expand</translation>
     </message>
     <message>
         <source>Borttagna sedan beslutad plan: %1</source>
         <translation>Removed since the decided plan: %1</translation>
+    </message>
+    <message>
+        <source>Största avvikelse mot beslutad plan: %1 (%2)</source>
+        <translation>Largest slip against the decided plan: %1 (%2)</translation>
     </message>
     <message>
         <source>Nästa beslutspunkt: %1</source>
@@ -2909,6 +2925,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Nästa: %1</source>
         <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Tillkommen</source>
+        <translation>Added</translation>
     </message>
     <message>
         <source>Tidslinje</source>
@@ -3042,6 +3062,30 @@ Do you want to open the file?</translation>
         <source>Låt dem vara</source>
         <translation>Leave them</translation>
     </message>
+    <message>
+        <source>Beslutad plan att jämföra med</source>
+        <translation>Decided plan to compare with</translation>
+    </message>
+    <message>
+        <source>Vilken fryst utgåva tidslinjen och exporterna jämför planen med</source>
+        <translation>Which frozen edition the timeline and the exports compare the plan with</translation>
+    </message>
+    <message>
+        <source>&amp;Jämför med:</source>
+        <translation>&amp;Compare with:</translation>
+    </message>
+    <message>
+        <source>Senast frysta utgåvan (%1)</source>
+        <translation>Last frozen edition (%1)</translation>
+    </message>
+    <message>
+        <source>Ingen fryst utgåva</source>
+        <translation>No frozen edition</translation>
+    </message>
+    <message>
+        <source>Utgåva %1 (%2)</source>
+        <translation>Edition %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Undo</name>
@@ -3120,6 +3164,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Erbjud flytt av efterföljare</source>
         <translation>Offer to move successors</translation>
+    </message>
+    <message>
+        <source>Jämför med %1</source>
+        <translation>Compare with %1</translation>
     </message>
 </context>
 </TS>
