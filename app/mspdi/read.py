@@ -622,7 +622,7 @@ def _gate_code(m: re.Match[str]) -> str:
 
 @lru_cache(maxsize=8192)
 def _kept(text: str | None) -> VagueDate | None:
-    from app.dates import parse_date
+    from app.date_text import parse_date
 
     if not text or not text.strip():
         return None

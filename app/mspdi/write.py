@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from app.date_text import from_canonical
 from app.dates import Precision, VagueDate
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import (
@@ -66,7 +67,7 @@ class _Texts:
 
 @lru_cache(maxsize=8192)
 def _vague(text: str | None) -> VagueDate | None:
-    return VagueDate.from_canonical(text) if text else None
+    return from_canonical(text) if text else None
 
 
 class _Days:

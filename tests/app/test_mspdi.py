@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from app.date_text import from_canonical
 from app.dates import Precision, VagueDate
 from app.exporters import export_plan
 from app.mspdi import read as mspdi_read
@@ -54,7 +55,7 @@ def _with_everything(ws: Workspace) -> dict[str, Any]:
         item["start"] = forms[i % len(forms)]
         if item["kind"] in ("phase", "activity"):
             item["end"] = forms[(i + 3) % len(forms)] if i % 2 else None
-            if item["end"] and VagueDate.from_canonical(item["end"]) < VagueDate.from_canonical(item["start"]):
+            if item["end"] and from_canonical(item["end"]) < from_canonical(item["start"]):
                 item["start"], item["end"] = item["end"], item["start"]
         item["progress"] = (i * 17) % 101
         item["status"] = ("planned", "ongoing", "done", "delayed", "cancelled")[i % 5]

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from app.date_text import from_canonical
 from app.dates import Precision, VagueDate
 from app.exporters import export_plan
 from app.mspdi.write import mspdi_text
@@ -47,8 +48,8 @@ def _last_working(v: VagueDate, cal: WorkCalendar) -> date:
 
 def expected_days(item: dict[str, Any], cal: WorkCalendar) -> tuple[date | None, date | None]:
     """The first and last day a task should cover: a vague period's first and last working day."""
-    start = VagueDate.from_canonical(item["start"]) if item["start"] else None
-    end = VagueDate.from_canonical(item["end"]) if item["end"] else None
+    start = from_canonical(item["start"]) if item["start"] else None
+    end = from_canonical(item["end"]) if item["end"] else None
     if start is None and end is None:
         return None, None
     if item["kind"] in ("decision_point", "milestone"):
