@@ -51,9 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan_file", type=Path, metavar="PLAN.json")
     add_break_lock_option(p)
 
-    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx)")
+    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx, .ics)")
     p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("plan", metavar="PLAN", nargs="?", help="planens id, uuid eller diarienummer")
+    p.add_argument("--portfolj", dest="portfolio", action="store_true",
+                   help="alla planer i filen i stället för en (.ics)")
+    p.add_argument("--med-aktiviteter", dest="activities", action="store_true",
+                   help="kalender (.ics): aktiviteterna också, inte bara beslutspunkter och milstolpar")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
                    help="utan personernas e-post, telefon och anteckningar (alla format)")
@@ -141,15 +145,25 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exporters import export_plan, registrar_findings
+    from app.exporters import export_plan, export_portfolio, registrar_findings
     from app.plans import find_plan
 
+    portfolio = getattr(args, "portfolio", False)
+    if (args.plan is None) != portfolio:
+        print("uppdrag export: ange antingen PLAN eller --portfolj.", file=sys.stderr)
+        return 2
     ws = open_file(args.file, read_only=True)
     try:
-        outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
-                              checklists=getattr(args, "checklists", False),
-                              without_contacts=getattr(args, "no_contacts", False))
-        findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
+        if portfolio:
+            outcome = export_portfolio(ws, args.output, without_contacts=getattr(args, "no_contacts", False),
+                                       activities=getattr(args, "activities", False))
+        else:
+            outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
+                                  checklists=getattr(args, "checklists", False),
+                                  without_contacts=getattr(args, "no_contacts", False),
+                                  activities=getattr(args, "activities", False))
+        findings = (registrar_findings(ws, find_plan(ws, args.plan))
+                    if getattr(args, "registrar", False) and not portfolio else [])
     finally:
         close_file(ws)
     for warning in outcome.warnings:

@@ -6,10 +6,10 @@ line starts without loading python-docx or openpyxl.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from app.workspace import Workspace
 
@@ -57,6 +57,25 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(result.path, list(result.warnings))
 
 
+def _ics(ws: Workspace, plan: dict[str, Any], out: Path, activities: bool = False) -> ExportOutcome:
+    from app.export.ics_export import export_ics, items_from_plan
+
+    items = items_from_plan(plan, item_revisions(ws, [plan["uuid"]]), activities=activities)
+    result = export_ics(items, out, plan["title"])
+    return ExportOutcome(result.path, list(result.warnings))
+
+
+def item_revisions(ws: Workspace, plan_uuids: list[str]) -> dict[str, int]:
+    """Timeline item uuid → its revision (the calendar's SEQUENCE), for the plans named."""
+    from db import models
+
+    ws.store.activate()
+    T, P = models.TimelineItem, models.Plan
+    query = (T.select(T.uuid, T.rev).join(P, on=(T.plan == P.id))
+             .where(P.uuid.in_(plan_uuids), T.deleted_at.is_null()).tuples())
+    return dict(cast(Iterable[tuple[str, int]], query))
+
+
 DRAFT_MARK_KEY = "draft_mark"  # the file's choice: "UTKAST" in the header of a draft (default yes)
 
 
@@ -69,23 +88,31 @@ EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], Expo
     ".docx": ("Word-dokument", _docx),
     ".pdf": ("PDF", _pdf),
     ".xlsx": ("Excel-arbetsbok", _xlsx),
+    ".ics": ("iCalendar-kalender", _ics),
 }
+# What the whole file (every plan) can be exported as.
+PORTFOLIO_FORMATS = (".ics",)
 
 
 class UnknownFormat(ValueError):
     pass
 
 
-def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False,
-                without_contacts: bool = False) -> ExportOutcome:
-    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file;
-    `without_contacts` leaves out the people's e-mail, phone and notes (editions' too), in every format."""
+def _checked_suffix(out: Path, known: Any) -> str:
     suffix = out.suffix.lower()
-    if suffix not in EXPORTERS:
-        known = ", ".join(EXPORTERS)
-        raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {known}.")
+    if suffix not in known:
+        raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {', '.join(known)}.")
     if not out.parent.exists():
         raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
+    return suffix
+
+
+def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False,
+                without_contacts: bool = False, activities: bool = False) -> ExportOutcome:
+    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file;
+    `without_contacts` leaves out the people's e-mail, phone and notes (editions' too), in every format;
+    `activities` puts the activities in a calendar beside the decision points and milestones."""
+    suffix = _checked_suffix(out, EXPORTERS)
     from app.export.plan_data import dates_capitalised
     from app.planfile.write import plan_to_dict
 
@@ -97,7 +124,32 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     with dates_capitalised(ws.dates_capitalised):
         if checklists and suffix == ".docx":
             return _docx(ws, plan, out, checklists=True)
+        if activities and suffix == ".ics":
+            return _ics(ws, plan, out, activities=True)
         return EXPORTERS[suffix][1](ws, plan, out)
+
+
+def export_portfolio(ws: Workspace, out: Path, *, without_contacts: bool = False,
+                     activities: bool = False) -> ExportOutcome:
+    """Every plan in the file in one export (PORTFOLIO_FORMATS): the calendar of all decision points
+    and milestones (`activities`: and activities)."""
+    _checked_suffix(out, PORTFOLIO_FORMATS)
+    from app.export.ics_export import export_ics, items_from_plan
+    from app.planfile.write import plan_to_dict
+    from app.plans import list_plans
+
+    summaries = list_plans(ws)
+    revs = item_revisions(ws, [p.uuid for p in summaries])
+    items = []
+    for summary in summaries:
+        plan = plan_to_dict(ws, summary.id, with_editions=False)
+        if without_contacts:
+            from app.people import strip_contact_details
+
+            plan = strip_contact_details(plan)
+        items += items_from_plan(plan, revs, activities=activities)
+    result = export_ics(items, out, "Uppdrag – alla planer")
+    return ExportOutcome(result.path, list(result.warnings))
 
 
 def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:

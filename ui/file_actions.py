@@ -150,19 +150,24 @@ def import_json(window: MainWindow) -> None:
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
-def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path | None:
-    """Export the current plan; `checklists` adds its decision points' answered checklists (Word)."""
-    from app.exporters import export_plan
+def export(window: MainWindow, suffix: str, *, checklists: bool = False, portfolio: bool = False) -> Path | None:
+    """Export the current plan (`portfolio`: every plan in the file); `checklists` adds its decision points'
+    answered checklists (Word); a calendar asks whether the activities go in too."""
+    from app.exporters import export_plan, export_portfolio
 
     plan_id = window.current_plan_id()
-    if window.ofile is None or plan_id is None:
+    if window.ofile is None or (plan_id is None and not portfolio):
         return None
     if suffix in (".docx", ".pdf") and not _registrar_allows(window, plan_id):
         return None
-    plan = window.ofile.ws.get("plan", plan_id)
-    safe = "".join(c for c in plan["title"] if c not in '\\/:*?"<>|').strip()[:80] or "plan"
+    if portfolio:
+        title = Path(window.ofile.path).stem
+    else:
+        title = window.ofile.ws.get("plan", plan_id)["title"]
+    safe = "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:80] or "plan"
     filters = {".docx": translate("Files", "Word-dokument (*.docx)"), ".pdf": translate("Files", "PDF (*.pdf)"),
-               ".json": translate("Files", "Plan som JSON (*.json)")}
+               ".json": translate("Files", "Plan som JSON (*.json)"),
+               ".ics": translate("Files", "Kalender (*.ics)")}
     kind = suffix + ("+checklistor" if checklists else "")
     out = files.save_path(window, translate("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
                           str(window.settings.export_folder(kind) / (safe + suffix)))
@@ -170,10 +175,14 @@ def export(window: MainWindow, suffix: str, *, checklists: bool = False) -> Path
         return None
     if out.suffix.lower() != suffix:
         out = out.with_name(out.name + suffix)
+    activities = suffix == ".ics" and files.ask_calendar_activities(window)
     window.settings.remember_export_folder(kind, out.parent)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists)
+        if portfolio:
+            outcome = export_portfolio(window.ofile.ws, out, activities=activities)
+        else:
+            outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, activities=activities)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))

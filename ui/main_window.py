@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
                 a["export" + suffix] = self._action(
                     m, translate("MainWindow", "Exportera som %1…").replace("%1", label),
                     lambda _=False, s=suffix: _file_actions().export(self, s))
+        a["export_portfolio.ics"] = self._action(
+            m, translate("MainWindow", "Exportera alla planer som &kalender…"),
+            lambda _=False: _file_actions().export(self, ".ics", portfolio=True), None, "actionExportPortfolioIcs")
         m.addSeparator()
         a["quit"] = self._action(m, translate("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
 
@@ -316,7 +319,7 @@ class MainWindow(QMainWindow):
             a[key].setEnabled(has_file)
         for key, action in a.items():
             if key.startswith("export"):
-                action.setEnabled(plan)
+                action.setEnabled(has_file if key.startswith("export_portfolio") else plan)
         if has_file:
             a["undo"].setText(translate("MainWindow", "&Ångra %1").replace("%1", self.ofile.stack.undoText()).strip())
             a["redo"].setText(translate("MainWindow", "&Gör om %1").replace("%1", self.ofile.stack.redoText()).strip())

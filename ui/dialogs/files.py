@@ -30,3 +30,14 @@ def ask_open_after(parent: QWidget | None, path: Path) -> bool:
         parent, translate("Files", "Exporterad"),
         translate("Files", "Planen är exporterad till\n%1\n\nVill du öppna filen?").replace("%1", str(path)))
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_calendar_activities(parent: QWidget | None) -> bool:
+    """Whether a calendar export takes the activities too, beside the decision points and milestones."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent, translate("Files", "Kalender"),
+        translate("Files", "Kalendern får beslutspunkterna och milstolparna. Ska aktiviteterna också komma med?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

@@ -754,6 +754,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Kalender (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
@@ -790,6 +794,14 @@ Vill du öppna filen?</source>
 %1
 
 Do you want to open the file?</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Kalendern får beslutspunkterna och milstolparna. Ska aktiviteterna också komma med?</source>
+        <translation>The calendar gets the decision points and milestones. Should the activities be included too?</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1303,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Återställ från säker&amp;hetskopia…</source>
         <translation>Re&amp;store from backup…</translation>
+    </message>
+    <message>
+        <source>Exportera alla planer som &amp;kalender…</source>
+        <translation>Export all plans as a &amp;calendar…</translation>
     </message>
     <message>
         <source>&amp;Frys utgåva…</source>
