@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from functools import partial
 from typing import Any, cast
 
 from app.workspace import Workspace
@@ -65,6 +66,23 @@ def _ics(ws: Workspace, plan: dict[str, Any], out: Path, activities: bool = Fals
     return ExportOutcome(result.path, list(result.warnings))
 
 
+def _csv(ws: Workspace, plan: dict[str, Any], out: Path, table: str = "activities") -> ExportOutcome:
+    from app.csv_tables import csv_bytes
+    from app.export.result import save_beside, write_bytes
+    from app.risks import LEVEL_NAMES, load_settings, risk_value
+    from app.tables import export_rows
+
+    settings = load_settings(ws)
+
+    def value(r: dict[str, Any]) -> int | None:
+        return risk_value(r.get("probability"), r.get("impact"))
+
+    data = csv_bytes(export_rows(plan, table, risk_value=value,
+                                 risk_level=lambda r: LEVEL_NAMES.get(settings.level(value(r)) or "", "")))
+    save_beside(out, partial(write_bytes, data), program="Excel")
+    return ExportOutcome(out)
+
+
 def item_revisions(ws: Workspace, plan_uuids: list[str]) -> dict[str, int]:
     """Timeline item uuid → its revision (the calendar's SEQUENCE), for the plans named."""
     from db import models
@@ -89,6 +107,7 @@ EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], Expo
     ".pdf": ("PDF", _pdf),
     ".xlsx": ("Excel-arbetsbok", _xlsx),
     ".ics": ("iCalendar-kalender", _ics),
+    ".csv": ("CSV (aktiviteter)", _csv),
 }
 # What the whole file (every plan) can be exported as.
 PORTFOLIO_FORMATS = (".ics",)
@@ -108,10 +127,11 @@ def _checked_suffix(out: Path, known: Any) -> str:
 
 
 def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False,
-                without_contacts: bool = False, activities: bool = False) -> ExportOutcome:
+                without_contacts: bool = False, activities: bool = False, table: str = "activities") -> ExportOutcome:
     """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file;
     `without_contacts` leaves out the people's e-mail, phone and notes (editions' too), in every format;
-    `activities` puts the activities in a calendar beside the decision points and milestones."""
+    `activities` puts the activities in a calendar beside the decision points and milestones; `table` is
+    the list a CSV file holds ("activities" or "risks")."""
     suffix = _checked_suffix(out, EXPORTERS)
     from app.export.plan_data import dates_capitalised
     from app.planfile.write import plan_to_dict
@@ -126,6 +146,8 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
             return _docx(ws, plan, out, checklists=True)
         if activities and suffix == ".ics":
             return _ics(ws, plan, out, activities=True)
+        if suffix == ".csv":
+            return _csv(ws, plan, out, table)
         return EXPORTERS[suffix][1](ws, plan, out)
 
 

@@ -150,6 +150,51 @@ def import_json(window: MainWindow) -> None:
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
+def import_table(window: MainWindow) -> bool:
+    """Read an activity list or risk register from a CSV file or an Excel workbook into the current plan:
+    the person picks the sheet and maps the columns (remembered for next time), then one summary."""
+    from app.importers import TableChoice, import_file, preview_table
+    from app.workspace import Change
+    from ui.dialogs.table_import_dialog import TableImportDialog
+
+    plan_id = window.current_plan_id()
+    if window.ofile is None or plan_id is None:
+        return False
+    path = files.open_path(window, translate("Files", "Importera aktiviteter eller risker"),
+                           translate("Files", "Listor (*.csv *.xlsx);;CSV (*.csv);;Excel-arbetsbok (*.xlsx)"),
+                           _folder(window))
+    if path is None:
+        return False
+    try:
+        dialog = TableImportDialog(path.name, lambda sheet, table: preview_table(path, sheet, table),
+                                   window.settings.import_mapping, window)
+    except (*expected_errors(), ValueError, OSError) as exc:
+        show_error(window, str(exc))
+        return False
+    accepted = files.run_dialog(dialog)
+    dialog.deleteLater()
+    if not accepted:
+        return False
+    table, mapping = dialog.table_key(), dialog.mapping()
+    window.settings.remember_import_mapping(table, mapping)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        outcome = import_file(window.ofile.ws, path, TableChoice(plan_id, table, dialog.sheet_name(), mapping))
+    except (*expected_errors(), ValueError, OSError) as exc:
+        QGuiApplication.restoreOverrideCursor()
+        show_error(window, str(exc))
+        return False
+    QGuiApplication.restoreOverrideCursor()
+    # Like a plan import, not undoable: the undo history of older edits is cleared.
+    window.ofile.stack.clear()
+    window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
+    if len(outcome.lines) > 1:  # rows left out, or notes on how the file was read
+        show_error(window, "\n".join(outcome.lines), translate("Files", "Importerad med anmärkningar"))
+    else:
+        window.statusBar().showMessage(outcome.lines[0], 10000)
+    return True
+
+
 def export(window: MainWindow, suffix: str, *, checklists: bool = False, portfolio: bool = False) -> Path | None:
     """Export the current plan (`portfolio`: every plan in the file); `checklists` adds its decision points'
     answered checklists (Word); a calendar asks whether the activities go in too."""

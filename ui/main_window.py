@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         a["import"] = self._action(m, translate("MainWindow", "&Importera plan (JSON)…"),
                                    lambda: _file_actions().import_json(self), "Ctrl+I", "actionImport")
+        a["import_table"] = self._action(m, translate("MainWindow", "Importera a&ktiviteter eller risker (CSV, Excel)…"),
+                                         lambda: _file_actions().import_table(self), None, "actionImportTable")
         texts = {".docx": translate("MainWindow", "Exportera till &Word…"), ".pdf": translate("MainWindow", "Exportera till &PDF…"),
                  ".json": translate("MainWindow", "Exportera som &JSON…")}
         for suffix in (".docx", ".pdf", ".json"):
@@ -300,7 +302,7 @@ class MainWindow(QMainWindow):
         a["redo"].setEnabled(has_file and self.ofile.stack.canRedo())
         for key in ("new_plan", "import"):
             a[key].setEnabled(writable)
-        for key in ("copy_plan", "delete_plan"):
+        for key in ("copy_plan", "delete_plan", "import_table"):
             a[key].setEnabled(writable and plan)
         on_file = has_file and not self.ofile.ws.on_server  # a server is copied and backed up by IT
         a["save_copy"].setEnabled(on_file)

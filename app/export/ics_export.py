@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import partial
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from app import kinds
 from app.dates import DateParseError, Precision, VagueDate
-from app.export.result import ExportError, ExportResult, save_beside
+from app.export.result import ExportError, ExportResult, save_beside, write_bytes
 from app.version import __version__
 
 __all__ = ["CALENDAR_KINDS", "ICS_TIMEZONE", "CalendarItem", "calendar_bytes", "export_ics"]
@@ -153,10 +153,6 @@ def calendar_bytes(items: list[CalendarItem], name: str, *, now: datetime | None
     return cal.to_ical(), undated
 
 
-def _write(data: bytes, fh: BinaryIO) -> None:
-    fh.write(data)
-
-
 def export_ics(items: list[CalendarItem], out: Path, name: str) -> ExportResult:
     """Write `items` as a calendar called `name` to `out`; the file appears whole or not at all."""
     out = Path(out)
@@ -164,7 +160,7 @@ def export_ics(items: list[CalendarItem], out: Path, name: str) -> ExportResult:
         data, undated = calendar_bytes(items, name)
     except ValueError as exc:
         raise ExportError(f"Kalendern kunde inte skapas: {exc}") from None
-    save_beside(out, partial(_write, data), program="kalenderprogrammet")
+    save_beside(out, partial(write_bytes, data), program="kalenderprogrammet")
     warnings = []
     if undated:
         warnings.append(f"{undated} punkter utan datum kom inte med i kalendern.")

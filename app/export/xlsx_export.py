@@ -109,6 +109,7 @@ def _risk_columns(settings: RiskSettings) -> list[_Column]:
         _Column("Datum (text)", lambda r: _date_text(r.get("due"))),
         _Column("Status", lambda r: kinds.RISK_STATUSES.get(r.get("status", ""), r.get("status", ""))),
         _Column("Trend", lambda r: kinds.RISK_TRENDS.get(r.get("trend", ""), r.get("trend", ""))),
+        _Column("Id", lambda r: r.get("uuid", "")),  # an import of the sheet updates these risks
     ]
 
 
@@ -129,6 +130,7 @@ def _activity_columns(people: dict[str, str]) -> list[_Column]:
         _Column("Status", lambda i: kinds.TIMELINE_STATUSES.get(i.get("status", ""), i.get("status", ""))),
         _Column("Färdigt (%)", lambda i: i.get("progress"), "int"),
         _Column("Kommentar", lambda i: i.get("comment", ""), wrap=True),
+        _Column("Id", lambda i: i.get("uuid", "")),  # an import of the sheet updates these items
     ]
 
 

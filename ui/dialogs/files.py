@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ui.i18n import translate
 
@@ -41,3 +41,8 @@ def ask_calendar_activities(parent: QWidget | None) -> bool:
         translate("Files", "Kalendern får beslutspunkterna och milstolparna. Ska aktiviteterna också komma med?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """A modal dialog run to its end (tests replace this and press its buttons)."""
+    return bool(dialog.exec())

@@ -746,6 +746,18 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>The plan was imported from %1.</translation>
     </message>
     <message>
+        <source>Importera aktiviteter eller risker</source>
+        <translation>Import activities or risks</translation>
+    </message>
+    <message>
+        <source>Listor (*.csv *.xlsx);;CSV (*.csv);;Excel-arbetsbok (*.xlsx)</source>
+        <translation>Lists (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importerad med anmärkningar</source>
+        <translation>Imported with remarks</translation>
+    </message>
+    <message>
         <source>Word-dokument (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
@@ -1303,6 +1315,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Återställ från säker&amp;hetskopia…</source>
         <translation>Re&amp;store from backup…</translation>
+    </message>
+    <message>
+        <source>Importera a&amp;ktiviteter eller risker (CSV, Excel)…</source>
+        <translation>Import a&amp;ctivities or risks (CSV, Excel)…</translation>
     </message>
     <message>
         <source>Exportera alla planer som &amp;kalender…</source>
@@ -2390,6 +2406,41 @@ Do you want to open the file?</translation>
     <message>
         <source>skrivskyddad</source>
         <translation>read-only</translation>
+    </message>
+</context>
+<context>
+    <name>TableImport</name>
+    <message>
+        <source>Importera lista</source>
+        <translation>Import list</translation>
+    </message>
+    <message>
+        <source>Välj vilka kolumner i %1 som ska läsas in i planen.</source>
+        <translation>Choose which columns of %1 are read into the plan.</translation>
+    </message>
+    <message>
+        <source>&amp;Blad:</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <source>Aktiviteter</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Risker</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>&amp;Lista:</source>
+        <translation>&amp;List:</translation>
+    </message>
+    <message>
+        <source>&amp;Importera</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
