@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
+from app.errors import StoreError
 from db.paths import data_dir, default_database_path
 
 
@@ -13,14 +16,55 @@ def data_folder() -> Path:
 
 
 def ensure_default_database() -> Path:
-    path = default_database_path()
-    if not path.exists():
-        from app.plans import add_examples
-        from app.workspace import Workspace
+    """The default database, made with the example plans when it does not exist yet.
 
-        ws = Workspace.create(path)
-        try:
-            add_examples(ws)
-        finally:
-            ws.close()
+    A folder that cannot be made or written (a full disk, a file where the folder should be,
+    a data folder on a share that is gone) is a StoreError that says where and what to do.
+    """
+    try:
+        path = default_database_path()
+    except OSError as exc:
+        raise _cannot_create(os.environ.get("UPPDRAG_DATA_DIR") or exc.filename, exc) from exc
+    if not path.exists():
+        _create_with_examples(path)
     return path
+
+
+def _create_with_examples(path: Path) -> None:
+    from app.plans import add_examples
+    from app.workspace import Workspace
+
+    try:
+        ws = Workspace.create(path)
+    except OSError as exc:
+        raise _cannot_create(path, exc) from exc
+    try:
+        add_examples(ws)
+    except OSError as exc:
+        ws.close()
+        # Only the file made just now, holding nothing but the empty schema, is taken away,
+        # so that the next start tries again instead of opening a file without the examples.
+        path.unlink(missing_ok=True)
+        raise _cannot_create(path, exc) from exc
+    ws.close()
+
+
+# The operating system's own texts are English; these are the reasons a person can act on.
+_REASONS = {
+    errno.EEXIST: "där mappen ska ligga finns redan en fil",
+    errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
+    errno.EACCES: "du saknar behörighet att skriva där",
+    errno.EPERM: "du saknar behörighet att skriva där",
+    errno.EROFS: "enheten är skrivskyddad",
+    errno.ENOSPC: "disken är full",
+    errno.ENOENT: "mappen finns inte (en nätverksenhet eller ett USB-minne kan saknas)",
+}
+
+
+def _cannot_create(where: object, exc: OSError) -> StoreError:
+    reason = _REASONS.get(exc.errno or 0, "operativsystemet nekade att skriva där")
+    return StoreError(
+        f"Det gick inte att skapa standardfilen i {where}: {reason}.\n\n"
+        "Du kan öppna en befintlig fil eller skapa en ny fil på en annan plats (Arkiv-menyn). "
+        "Vill du använda en annan datamapp, starta programmet med miljövariabeln UPPDRAG_DATA_DIR "
+        "satt till en mapp du kan skriva i.")

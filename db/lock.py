@@ -8,8 +8,8 @@ briefly for the winner's name and reports it. The holder refreshes the
 heartbeat (temp file + rename); a lock is stale when it was taken on this
 machine by a process that no longer runs, or when its heartbeat is older than
 STALE_AFTER. A stale lock may be broken after asking the user, as GnuCash
-does; breaking renames it aside first, so a lock taken meanwhile by someone
-else is never removed. Nothing here writes into the database file itself.
+does; one program breaks at a time and checks the lock again first, so a lock
+taken meanwhile by someone else is never removed. Nothing here writes into the database file itself.
 """
 
 from __future__ import annotations
@@ -188,17 +188,63 @@ def _same_holder(a: LockInfo | None, b: LockInfo | None) -> bool:
     return a is not None and b is not None and (a.machine, a.pid, a.since) == (b.machine, b.pid, b.since)
 
 
+# Breaking a lock is serialised by a second sidecar, `NAME.lock.bryts`, created with O_EXCL.
+# Without it two programs that both saw the same stale lock could each remove a lock: the
+# second one would remove the lock the first had just taken, and both would go on as holder.
+# A breaker holds it for milliseconds; one older than this was left by a killed breaker.
+BREAKER_STALE_S = 10.0
+BREAKER_WAIT_S = 2.0
+
+
+def _breaker_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bryts")
+
+
+def _take_breaker(path: Path, me: LockInfo) -> bool:
+    breaker = _breaker_path(path)
+    deadline = time.monotonic() + BREAKER_WAIT_S
+    while not _create_exclusive(breaker, me):
+        try:
+            if time.time() - breaker.stat().st_mtime > BREAKER_STALE_S:
+                breaker.unlink(missing_ok=True)
+                continue
+        except FileNotFoundError:
+            continue
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def _take_away(path: Path, seen: LockInfo) -> None:
     """Remove the lock that said `seen`, but never a lock someone else took meanwhile.
 
-    The lock is renamed aside first (atomic), then read: if it is no longer the
-    one we decided to break, it is put back and its holder reported.
+    Only one program breaks at a time (the breaker sidecar). It reads the lock again
+    first: when it is no longer the one we decided to break, its holder is reported.
+    The lock is then renamed aside (atomic) and read once more, in case its holder let
+    go and someone else took it between the two steps; such a lock is put back.
     """
+    now = _now().isoformat()
+    me = LockInfo(_user(), socket.gethostname(), os.getpid(), now, now)
+    if not _take_breaker(path, me):
+        raise LockHeld(_read_settled(path) or seen)
+    try:
+        current = _read_settled(path)
+        if current is None:
+            return  # released (or broken by someone else) meanwhile
+        if not _same_holder(current, seen):
+            raise LockHeld(current)
+        _rename_aside_if_still(path, seen)
+    finally:
+        _breaker_path(path).unlink(missing_ok=True)
+
+
+def _rename_aside_if_still(path: Path, seen: LockInfo) -> None:
     aside = path.with_name(f".{path.name}.bruten-{os.getpid()}-{time.monotonic_ns()}")
     try:
         os.rename(path, aside)
     except FileNotFoundError:
-        return  # released (or broken by someone else) meanwhile
+        return
     try:
         moved = _parse_lock(aside.read_bytes())
     except (OSError, ValueError, KeyError, TypeError):

@@ -1,8 +1,12 @@
 """Reading and writing the two sides of a merge; what to take is decided in app/merge.py.
 
-The other file is checked like any file from someone else (db.check.check_file) and read
-through a raw read-only connection with SQLite's defensive settings; an older version is
-migrated in a temporary copy first, never in place. Rows are matched by uuid; what a
+The other file is checked like any file from someone else (db.check.check_file); an older
+version is migrated in a temporary copy first, never in place. Merging into a SQLite file, it is
+attached read-only to this file's own connection (which has SQLite's defensive settings), and
+the rows taken from it as they are, new rows and fast-forwards with their history, are copied
+in SQL (`Copy`): they never pass through Python. Otherwise (a team server) it is read through
+a raw read-only connection of its own and every row is written from Python (`Write`); the two
+give the same file (tests/app/test_merge_copy_in_sql.py). Rows are matched by uuid; what a
 merge reads of each side is a row's current version, its content and its history
 (db/history.py). Writing happens in the caller's one transaction in this file.
 """

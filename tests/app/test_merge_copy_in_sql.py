@@ -72,16 +72,22 @@ def _both_ways(mine: Path, theirs: Path, folder: Path, prefer: str = "newest", *
     return sql_file
 
 
+def _edited_apart(folder: Path, mine: list[Any], theirs: list[Any]) -> tuple[Path, Path]:
+    """Two byte copies of the common ancestor, each changed by its own script."""
+    a = _copy(_ancestor(), folder, "a.uppdrag")
+    b = _copy(a, folder, "b.uppdrag")
+    _apply(a, mine)
+    _apply(b, theirs)
+    return a, b
+
+
 @CASES
 @given(mine=script, theirs=script, third=script, prefer=prefer)
 def test_copying_in_sql_gives_the_same_file_as_reading_through_python(
         mine: list[Any], theirs: list[Any], third: list[Any], prefer: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        a = _copy(_ancestor(), folder, "a.uppdrag")
-        b = _copy(a, folder, "b.uppdrag")
-        _apply(a, mine)
-        _apply(b, theirs)
+        a, b = _edited_apart(folder, mine, theirs)
         c = _copy(b, folder, "c.uppdrag")  # a copy of a copy, changed again
         _apply(c, third)
         _both_ways(a, b, folder, prefer)
@@ -95,11 +101,7 @@ def test_copying_in_sql_gives_the_same_file_as_reading_through_python(
 @given(mine=script, theirs=script)
 def test_a_dry_run_reports_the_same_either_way(mine: list[Any], theirs: list[Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        a = _copy(_ancestor(), folder, "a.uppdrag")
-        b = _copy(a, folder, "b.uppdrag")
-        _apply(a, mine)
-        _apply(b, theirs)
+        a, b = _edited_apart(Path(tmp), mine, theirs)
         before = a.read_bytes()
         reports = [_report(merge_files(a, b, dry_run=True, copy_in_sql=in_sql)) for in_sql in (True, False)]
         assert reports[0] == reports[1]

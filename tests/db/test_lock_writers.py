@@ -142,6 +142,46 @@ def test_breaking_never_removes_a_lock_taken_meanwhile(dbfile: Path, live_pid: i
     assert [p.name for p in dbfile.parent.iterdir() if ".lock" in p.name] == [lock_path(dbfile).name]
 
 
+def test_a_late_breaker_never_removes_the_lock_the_first_breaker_took(dbfile: Path, dead_pid: int,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two programs saw the same stale lock. The first broke it and took the lock; the second comes
+    to break what it saw. It must report the first as holder and never move that lock, even for a
+    moment: a third program starting in that moment would take the lock too, and two would write."""
+    import db.lock
+
+    _hold(dbfile, dead_pid)
+    seen = read_lock(dbfile)
+    assert seen is not None and seen.is_stale()
+    first = FileLock(dbfile).acquire(break_stale=True)
+    third = LockInfo("olle", "annan-dator", 7, first.since, first.since)
+    real_rename = os.rename
+
+    def rename_then_third_starts(src: str | Path, dst: str | Path) -> None:
+        real_rename(src, dst)
+        if Path(src) == lock_path(dbfile):
+            db.lock._create_exclusive(lock_path(dbfile), third)
+
+    monkeypatch.setattr(db.lock.os, "rename", rename_then_third_starts)
+    with pytest.raises(LockHeld) as held:
+        _take_away(lock_path(dbfile), seen)
+    assert held.value.holder.pid == first.pid
+    assert read_lock(dbfile).pid == first.pid  # the first still holds; no third holder beside it
+    assert [p.name for p in dbfile.parent.iterdir() if ".lock" in p.name] == [lock_path(dbfile).name]
+
+
+def test_a_breaker_killed_while_breaking_does_not_block_later_breakers(dbfile: Path, dead_pid: int) -> None:
+    import db.lock
+
+    _hold(dbfile, dead_pid)
+    breaker = db.lock._breaker_path(lock_path(dbfile))
+    breaker.write_text("{}")
+    old = time.time() - db.lock.BREAKER_STALE_S - 5
+    os.utime(breaker, (old, old))
+    info = FileLock(dbfile).acquire(break_stale=True)
+    assert read_lock(dbfile).pid == info.pid == os.getpid()
+    assert not breaker.exists()
+
+
 RACER = """
 import sys, time
 from db.lock import FileLock, LockHeld

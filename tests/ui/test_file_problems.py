@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from app.workspace import Workspace
 from db.backup import make_session_backup
@@ -146,3 +147,19 @@ def test_an_empty_table_and_risk_register_say_how_to_fill_them(qtbot, window) ->
     risks = window.editor.show_page("risk")
     assert risks.filter_label.text() == "Inga risker ännu: lägg till den första med ”Ny risk”."
     assert risks.add_button.isEnabled()
+
+
+def test_a_data_folder_that_cannot_be_made_says_where_and_what_to_do(make_window, messages, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """First start where the data folder should be is a file: the person is told where and why, in Swedish,
+    and the empty window offers opening another file or making a new one."""
+    blocked = tmp_path / "Uppdrag"
+    blocked.write_text("inte en mapp")
+    monkeypatch.setenv("UPPDRAG_DATA_DIR", str(blocked))
+    window = make_window(None)
+    assert window.ofile is None
+    assert len(messages) == 1 and str(blocked) in messages[0]
+    assert "där mappen ska ligga finns redan en fil" in messages[0] and "UPPDRAG_DATA_DIR" in messages[0]
+    assert blocked.read_text() == "inte en mapp"
+    suggested = {b.objectName() for b in window.findChildren(QPushButton) if b.objectName().startswith("suggest_")}
+    assert {"suggest_actionOpen", "suggest_actionNewFile"} <= suggested, suggested
