@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("plan", metavar="PLAN", nargs="?", help="planens id, uuid eller diarienummer")
     p.add_argument("--portfolj", dest="portfolio", action="store_true",
-                   help="alla planer i filen i stället för en (.ics)")
+                   help="alla planer i filen i stället för en (.ics, .xlsx)")
     p.add_argument("--med-aktiviteter", dest="activities", action="store_true",
                    help="kalender (.ics): aktiviteterna också, inte bara beslutspunkter och milstolpar")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")

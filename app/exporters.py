@@ -110,7 +110,7 @@ EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], Expo
     ".csv": ("CSV (aktiviteter)", _csv),
 }
 # What the whole file (every plan) can be exported as.
-PORTFOLIO_FORMATS = (".ics",)
+PORTFOLIO_FORMATS = (".ics", ".xlsx")
 
 
 class UnknownFormat(ValueError):
@@ -155,14 +155,15 @@ def export_portfolio(ws: Workspace, out: Path, *, without_contacts: bool = False
                      activities: bool = False) -> ExportOutcome:
     """Every plan in the file in one export (PORTFOLIO_FORMATS): the calendar of all decision points
     and milestones (`activities`: and activities)."""
-    _checked_suffix(out, PORTFOLIO_FORMATS)
+    suffix = _checked_suffix(out, PORTFOLIO_FORMATS)
     from app.export.ics_export import export_ics, items_from_plan
     from app.planfile.write import plan_to_dict
     from app.plans import list_plans
 
     summaries = list_plans(ws)
-    revs = item_revisions(ws, [p.uuid for p in summaries])
+    revs = item_revisions(ws, [p.uuid for p in summaries]) if suffix == ".ics" else {}
     items = []
+    risks = []
     for summary in summaries:
         plan = plan_to_dict(ws, summary.id, with_editions=False)
         if without_contacts:
@@ -170,7 +171,23 @@ def export_portfolio(ws: Workspace, out: Path, *, without_contacts: bool = False
 
             plan = strip_contact_details(plan)
         items += items_from_plan(plan, revs, activities=activities)
+        risks += [{**r, "plan_title": plan["title"]} for r in plan["risks"]]
+    if suffix == ".xlsx":
+        return _portfolio_xlsx(ws, risks, out)
     result = export_ics(items, out, "Uppdrag – alla planer")
+    return ExportOutcome(result.path, list(result.warnings))
+
+
+def _portfolio_xlsx(ws: Workspace, risks: list[dict[str, Any]], out: Path) -> ExportOutcome:
+    """The risk workbook of the whole file: every plan's risks, and everyone's load across the plans."""
+    from app.export.xlsx_export import export_xlsx
+    from app.load import file_load
+    from app.risks import load_settings
+
+    settings = load_settings(ws)
+    whole = {"title": ws.path.name if ws.path else "", "metadata": {}, "risks": risks}
+    result = export_xlsx(whole, out, risk_scale=settings.scale, risk_settings=settings, load=file_load(ws),
+                         portfolio=True)
     return ExportOutcome(result.path, list(result.warnings))
 
 

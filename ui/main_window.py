@@ -218,6 +218,9 @@ class MainWindow(QMainWindow):
         a["export_portfolio.ics"] = self._action(
             m, translate("MainWindow", "Exportera alla planer som &kalender…"),
             lambda _=False: _file_actions().export(self, ".ics", portfolio=True), None, "actionExportPortfolioIcs")
+        a["export_portfolio.xlsx"] = self._action(
+            m, translate("MainWindow", "Exportera alla planer som &riskarbetsbok…"),
+            lambda _=False: _file_actions().export(self, ".xlsx", portfolio=True), None, "actionExportPortfolioXlsx")
         m.addSeparator()
         a["quit"] = self._action(m, translate("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
 

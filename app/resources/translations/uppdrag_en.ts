@@ -1325,6 +1325,10 @@ Do you want to open the file?</translation>
         <translation>Export all plans as a &amp;calendar…</translation>
     </message>
     <message>
+        <source>Exportera alla planer som &amp;riskarbetsbok…</source>
+        <translation>Export all plans as a &amp;risk workbook…</translation>
+    </message>
+    <message>
         <source>&amp;Frys utgåva…</source>
         <translation>&amp;Freeze edition…</translation>
     </message>
