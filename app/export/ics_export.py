@@ -114,11 +114,54 @@ def _stockholm(timezone: Any) -> Any:
     return tz
 
 
+def _escape(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and line ends escaped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> bytes:
+    """One content line, folded at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return data + b"\r\n"
+    parts, start, width = [], 0, 75
+    while start < len(data):
+        end = min(start + width, len(data))
+        while end < len(data) and 0x80 <= data[end] <= 0xBF:  # never inside a character
+            end -= 1
+        parts.append(data[start:end])
+        start, width = end, 74  # a continuation line starts with a space
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def _event(item: CalendarItem, first: date, last: date, vague_text: str, stamp: str) -> bytes:
+    """One VEVENT. Written here rather than through icalendar's objects: for a portfolio of 20,000 items
+    its generic serialisation took most of the export; the tests read the result with icalendar and vobject."""
+    kind = kinds.TIMELINE_KINDS.get(item.kind, item.kind)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{_escape(item.uuid)}@{UID_DOMAIN}",
+        f"DTSTAMP:{stamp}",
+        f"SEQUENCE:{max(0, item.rev - 1)}",
+        f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",  # DTEND of an all-day event is the day after
+        f"SUMMARY:{_escape(_summary(item))}",
+        f"DESCRIPTION:{_escape(_description(item, vague_text))}",
+        f"CATEGORIES:{_escape(kind)}",
+        "TRANSP:TRANSPARENT",
+        f"STATUS:{'CANCELLED' if item.status == 'cancelled' else 'CONFIRMED'}",
+        "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+        "END:VEVENT",
+    ]
+    return b"".join(_fold(line) for line in lines)
+
+
 def calendar_bytes(items: list[CalendarItem], name: str, *, now: datetime | None = None) -> tuple[bytes, int]:
     """The .ics file's bytes and the number of items left out for want of a date."""
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Calendar, Timezone
 
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     cal = Calendar()
     cal.add("prodid", f"-//Uppdrag//Uppdrag {__version__}//SV")
     cal.add("version", "2.0")
@@ -127,30 +170,19 @@ def calendar_bytes(items: list[CalendarItem], name: str, *, now: datetime | None
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", ICS_TIMEZONE)
     cal.add_component(_stockholm(Timezone))
+    frame = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    if not frame.endswith(end):
+        raise ValueError("oväntat slut på kalenderramen")
+    events = []
     undated = 0
     for item in items:
         period = _period(item)
         if period is None:
             undated += 1
             continue
-        first, last, vague_text = period
-        event = Event()
-        event.add("uid", f"{item.uuid}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("sequence", max(0, item.rev - 1))
-        event.add("dtstart", first)
-        event.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is the day after
-        event.add("summary", _summary(item))
-        event.add("description", _description(item, vague_text))
-        event.add("categories", [kinds.TIMELINE_KINDS.get(item.kind, item.kind)])
-        event.add("transp", "TRANSPARENT")
-        if item.status == "cancelled":
-            event.add("status", "CANCELLED")
-        else:
-            event.add("status", "CONFIRMED")
-        event.add("x-microsoft-cdo-alldayevent", "TRUE")
-        cal.add_component(event)
-    return cal.to_ical(), undated
+        events.append(_event(item, *period, stamp))
+    return frame[:-len(end)] + b"".join(events) + end, undated
 
 
 def export_ics(items: list[CalendarItem], out: Path, name: str) -> ExportResult:

@@ -25,8 +25,8 @@ def filled(tmp_path: Path) -> tuple[Path, int, dict[str, str]]:
     uuids = {}
     for key, fields in {
         "bp": dict(kind="decision_point", code="BP2", title="Beslut om genomförande", end=VagueDate.day(2025, 11, 18)),
-        "ms": dict(kind="milestone", code="MS1", title="Statusrapport", start=VagueDate.month(2025, 9),
-                   description="Rapport till =styrgruppen"),
+        "ms": dict(kind="milestone", code="MS1", title="Statusrapport; del 1, med å ä ö " + "€" * 40,
+                   start=VagueDate.month(2025, 9), description="Rapport till =styrgruppen\\n;,\nrad två"),
         "act": dict(kind="activity", title="Kartläggning", start=VagueDate.quarter(2025, 3),
                     end=VagueDate.month(2025, 11)),
         "undated": dict(kind="milestone", title="Någon gång"),
@@ -69,7 +69,9 @@ def test_decision_points_and_milestones_as_all_day_events(filled, tmp_path: Path
     ms = events[uuids["ms"]]  # a month: the whole month, the plan's words in the description
     assert ms.decoded("dtstart") == date(2025, 9, 1) and ms.decoded("dtend") == date(2025, 10, 1)
     assert "Datum i planen: september 2025" in str(ms["description"])
-    assert "Rapport till =styrgruppen" in str(ms["description"])
+    assert str(ms["description"]).endswith("Rapport till =styrgruppen\\n;,\nrad två")  # escaped and folded
+    assert str(ms["summary"]) == "MS1 Statusrapport; del 1, med å ä ö " + "€" * 40 + " – Nära vård"
+    assert all(len(line) <= 75 for line in out.read_bytes().split(b"\r\n"))
 
     week = events[uuids["cancelled"]]
     assert week.decoded("dtstart") == date(2026, 1, 26) and week.decoded("dtend") == date(2026, 2, 2)
