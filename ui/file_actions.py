@@ -16,14 +16,14 @@ from ui.i18n import translate
 from ui.undo import DeleteCommand
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers import DocumentWindow
 
 
-def _folder(window: MainWindow) -> str:
+def _folder(window: DocumentWindow) -> str:
     return str(window.ofile.path.parent) if window.ofile is not None else str(Path.home())
 
 
-def new_file(window: MainWindow) -> None:
+def new_file(window: DocumentWindow) -> None:
     from app.workspace import Workspace
 
     path = files.save_path(window, translate("Files", "Ny databasfil"), files.db_filter(),
@@ -48,7 +48,7 @@ def new_file(window: MainWindow) -> None:
     window.open_path(path)
 
 
-def file_problem(window: MainWindow, path: Path, message: str, *, opened: bool = False) -> None:
+def file_problem(window: DocumentWindow, path: Path, message: str, *, opened: bool = False) -> None:
     """A file refused on opening, or found damaged while open: one dialog with the ways on (its backups,
     another file, a new file), opened over the window; the window acts on the choice."""
     from ui.dialogs.file_problem_dialog import BACKUP, NEW, OTHER, FileProblemDialog
@@ -75,7 +75,7 @@ def file_problem(window: MainWindow, path: Path, message: str, *, opened: bool =
         after_first_paint(window, dialog.open)
 
 
-def restore_and_open(window: MainWindow, path: Path, backup) -> bool:
+def restore_and_open(window: DocumentWindow, path: Path, backup) -> bool:
     """Put `backup` back at `path` (the file there is kept aside) and open it."""
     from app.sharing import restore_under_lock
 
@@ -97,13 +97,13 @@ def restore_and_open(window: MainWindow, path: Path, backup) -> bool:
     return True
 
 
-def open_file_dialog(window: MainWindow) -> None:
+def open_file_dialog(window: DocumentWindow) -> None:
     path = files.open_path(window, translate("Files", "Öppna databasfil"), files.db_filter(), _folder(window))
     if path is not None:
         window.open_path(path)
 
 
-def write_chosen_file(window: MainWindow, caption: str, suggested: Path, write: Callable[[Path], object],
+def write_chosen_file(window: DocumentWindow, caption: str, suggested: Path, write: Callable[[Path], object],
                       done: str) -> None:
     """Ask where to save an Uppdrag file, `write` it there, and say `done` (%1: where) in the status bar."""
     target = files.save_path(window, caption, files.db_filter(), str(suggested))
@@ -117,7 +117,7 @@ def write_chosen_file(window: MainWindow, caption: str, suggested: Path, write: 
     window.statusBar().showMessage(done.replace("%1", str(target)), 10000)
 
 
-def save_copy(window: MainWindow) -> None:
+def save_copy(window: DocumentWindow) -> None:
     from app.backups import copy_database
 
     if window.ofile is None:
@@ -128,7 +128,7 @@ def save_copy(window: MainWindow) -> None:
                       lambda target: copy_database(source, target), translate("Files", "En kopia är sparad: %1"))
 
 
-def import_json(window: MainWindow) -> None:
+def import_json(window: DocumentWindow) -> None:
     from app.plans import import_plan_file
     from app.workspace import Change
 
@@ -150,7 +150,7 @@ def import_json(window: MainWindow) -> None:
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
 
 
-def import_table(window: MainWindow) -> bool:
+def import_table(window: DocumentWindow) -> bool:
     """Read an activity list or risk register from a CSV file or an Excel workbook into the current plan:
     the person picks the sheet and maps the columns (remembered for next time), then one summary."""
     from app.importers import TableChoice, import_file, preview_table
@@ -195,7 +195,7 @@ def import_table(window: MainWindow) -> bool:
     return True
 
 
-def export(window: MainWindow, suffix: str, *, checklists: bool = False, portfolio: bool = False) -> Path | None:
+def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, portfolio: bool = False) -> Path | None:
     """Export the current plan (`portfolio`: every plan in the file); `checklists` adds its decision points'
     answered checklists (Word); a calendar asks whether the activities go in too."""
     from app.exporters import export_plan, export_portfolio
@@ -240,7 +240,7 @@ def export(window: MainWindow, suffix: str, *, checklists: bool = False, portfol
     return outcome.path
 
 
-def _registrar_allows(window: MainWindow, plan_id: int) -> bool:
+def _registrar_allows(window: DocumentWindow, plan_id: int) -> bool:
     """The registrar's check before a document for registration; the user may export anyway."""
     from app.exporters import registrar_findings
     from ui.dialogs import registrar_dialog
@@ -253,7 +253,7 @@ def _registrar_allows(window: MainWindow, plan_id: int) -> bool:
     return registrar_dialog.confirm_export(window, findings)
 
 
-def new_plan(window: MainWindow) -> int | None:
+def new_plan(window: DocumentWindow) -> int | None:
     from app.plans import copy_plan, create_plan, list_plans
     from app.steering import models
     from ui.dialogs.new_plan import COPY, NewPlanDialog
@@ -276,7 +276,7 @@ def new_plan(window: MainWindow) -> int | None:
     return command.plan_id if window.ofile.push(command) else None
 
 
-def copy_current_plan(window: MainWindow) -> int | None:
+def copy_current_plan(window: DocumentWindow) -> int | None:
     from app.plans import copy_plan
     from ui.plan_commands import CreatePlanCommand
 
@@ -290,7 +290,7 @@ def copy_current_plan(window: MainWindow) -> int | None:
     return command.plan_id if window.ofile.push(command) else None
 
 
-def delete_plan(window: MainWindow) -> bool:
+def delete_plan(window: DocumentWindow) -> bool:
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None:
         return False

@@ -14,6 +14,10 @@ def build_window(path: Path | str | None, settings: QSettings | None = None, *, 
     """Make the main window on `path` (or the default database); returns (window, exception hook)."""
     from app.startup import ensure_default_database
     from ui import i18n
+    from ui.controllers.files import FileController
+    from ui.controllers.servers import ServerController
+    from ui.controllers.sharing import SharingController
+    from ui.controllers.team import TeamController
     from ui.errors import ExceptionHook, show_expected, expected_errors
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
@@ -21,6 +25,7 @@ def build_window(path: Path | str | None, settings: QSettings | None = None, *, 
     app_settings = AppSettings(settings)
     i18n.install_language(app_settings.language)
     window = MainWindow(app_settings)
+    window.attach(FileController(window), ServerController(window), TeamController(window), SharingController(window))
     hook = ExceptionHook(lambda: window, interactive=interactive_errors)
     hook.install()
     target = path or None  # a Path, or a team server's address

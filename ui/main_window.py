@@ -6,7 +6,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, Qt, QTimer
+from PySide6.QtCore import QThreadPool, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.search_index import SearchIndex
 from ui import i18n
+from ui.controllers import Controller, DocumentState, make_action
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
 from ui.errors import expected_errors, show_expected
@@ -27,39 +28,25 @@ if TYPE_CHECKING:
     from app.workspace import Change, Workspace
 
 
-# The menus' actions load their modules (and those the dialogs) when first used, not at start.
-def _file_actions() -> ModuleType:
+def _file_actions() -> ModuleType:  # loaded when a file is refused, not at start
     from ui import file_actions
 
     return file_actions
 
 
-def _server_actions() -> ModuleType:
-    from ui import server_actions
-
-    return server_actions
-
-
-def _anonymise_dialog() -> ModuleType:
-    from ui.dialogs import anonymise_dialog
-
-    return anonymise_dialog
-
-
-def _sharing_actions() -> ModuleType:
-    from ui import sharing_actions
-
-    return sharing_actions
-
-
-def _team_actions() -> ModuleType:
-    from ui import team_actions
-
-    return team_actions
-
-
 class MainWindow(QMainWindow):
+    # More than 25 methods (41) and 500 lines: the window still holds three parts of a few methods
+    # each, the plan list with its search (refresh, select, first plan, index), the open file's life
+    # (open, set, close, damaged, changed elsewhere, reload, the portfolio's windows) and the editor
+    # with undo and redo, besides Qt's event handlers, the empty state and the menus' layout. The plan
+    # list with its search is the next to become its own widget.
+    """The plan list with search, the open plan's editor, the menus' layout and the status bar.
+
+    The menus' actions belong to controllers (ui.controllers) that ui.main attaches; the window
+    tells them what the document allows through `document_state`."""
+
     MESSAGE_MS = 15000  # how long an error stays in the status bar
+    document_state = Signal(object)  # a DocumentState, whenever what the actions may do can have changed
 
     def __init__(self, settings: AppSettings):
         super().__init__()
@@ -70,12 +57,11 @@ class MainWindow(QMainWindow):
         self._revealing = False
         self._index_stale = False
         self._portfolio_windows: list = []
-        self.booking_warner = None
-        self.heartbeat = None
-        self.watcher = None
-        self.integrity_watch = None
-        self.sync = None
-        self._checked_out = False  # the open file was taken offline from a team server (Synkronisera)
+        self.controllers: list[Controller] = []
+        self.actions_: dict[str, QAction] = {}
+        self.session = None  # ui.session.FileSession while a file is open
+        self.team_progress = None  # the last progress dialog of ui.team_actions
+        self.team_conflict_dialog = None  # the last edit conflict's dialog (ui.team_actions)
         self.backups = QThreadPool(self)  # the session backup's thread (ui.session.backup_in_background)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -131,7 +117,6 @@ class MainWindow(QMainWindow):
         self.file_label.setObjectName("fileLabel")
         self.statusBar().addPermanentWidget(self.file_label)
 
-        self.build_menus()
         self.retranslate_static()
         from ui.undo_keys import UndoKeys
 
@@ -144,134 +129,78 @@ class MainWindow(QMainWindow):
 
     # --- menus ---------------------------------------------------------------
 
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        if name:
-            action.setObjectName(name)
+    def attach(self, *controllers: Controller) -> None:
+        """Take the menus' controllers (ui.main makes them) and build the menus with their actions."""
+        self.controllers.extend(controllers)
+        for controller in controllers:
+            self.document_state.connect(controller.enable)
+        self.build_menus()
+
+    def _add(self, menu, *keys: str) -> None:
+        for key in keys:
+            menu.addAction(self.actions_[key])
+
+    def _own(self, menu, key: str, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        self.actions_[key] = action = make_action(self, text, slot, shortcut, name)
         menu.addAction(action)
         return action
 
     def build_menus(self) -> None:
-        """(Re)build every menu in the current language."""
-        from app.exporters import EXPORTERS
-
+        """(Re)build every menu in the current language: the controllers remake their actions, the
+        window lays them out beside its own (preview, undo, search, portfolio, language, help)."""
         bar = self.menuBar()
         bar.clear()
-        for old in (*bar.findChildren(QMenu), *getattr(self, "actions_", {}).values()):  # the previous language's
-            old.deleteLater()
-        self.actions_: dict[str, QAction] = {}
-        a = self.actions_
+        for old in (*bar.findChildren(QMenu), *(a for a in self.actions_.values() if a.parent() is self)):
+            old.deleteLater()  # the previous language's; the controllers delete their own
+        a = self.actions_ = {}
+        for controller in self.controllers:
+            a.update(controller.make_actions())
         m = bar.addMenu(translate("MainWindow", "&Arkiv"))
-        a["new_plan"] = self._action(m, translate("MainWindow", "&Ny plan…"), lambda: _file_actions().new_plan(self),
-                                     QKeySequence.StandardKey.New, "actionNewPlan")
-        a["new_file"] = self._action(m, translate("MainWindow", "&Ny databasfil…"), lambda: _file_actions().new_file(self),
-                                     "Ctrl+Shift+N", "actionNewFile")
-        a["open"] = self._action(m, translate("MainWindow", "&Öppna…"), lambda: _file_actions().open_file_dialog(self),
-                                 QKeySequence.StandardKey.Open, "actionOpen")
-        self.recent_menu = m.addMenu(translate("MainWindow", "&Senast öppnade"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._fill_recent()
-        a["open_server"] = self._action(m, translate("MainWindow", "Öppna se&rver…"),
-                                        lambda: _server_actions().open_server_dialog(self), None, "actionOpenServer")
-        self.recent_servers_menu = m.addMenu(translate("MainWindow", "Senaste ser&vrar"))
-        self.recent_servers_menu.setObjectName("recentServersMenu")
-        self.recent_servers_menu.aboutToShow.connect(
-            lambda: _server_actions().fill_recent_servers(self, self.recent_servers_menu))
-        self.recent_servers_menu.setEnabled(bool(self.settings.recent_servers))
-        a["checkout"] = self._action(m, translate("MainWindow", "Ta med o&ffline…"),
-                                     lambda: _team_actions().checkout_to_file(self), "Ctrl+Shift+O", "actionCheckout")
-        a["sync"] = self._action(m, translate("MainWindow", "S&ynkronisera"), lambda: _team_actions().sync_now(self),
-                                 "F9", "actionSync")
-        a["save_copy"] = self._action(m, translate("MainWindow", "Spara &kopia som…"),
-                                      lambda: _file_actions().save_copy(self), "Ctrl+Shift+S", "actionSaveCopy")
-        a["send_plan"] = self._action(m, translate("MainWindow", "Skicka plan som &fil…"),
-                                      lambda: _sharing_actions().send_plan(self), None, "actionSendPlan")
-        a["merge"] = self._action(m, translate("MainWindow", "Importera från &annan fil…"),
-                                  lambda: _sharing_actions().merge_from_file(self), None, "actionMerge")
-        a["restore"] = self._action(m, translate("MainWindow", "Återställ från säker&hetskopia…"),
-                                    lambda: _sharing_actions().restore_from_backup(self), None, "actionRestore")
+        self._add(m, "new_plan", "new_file", "open", "recent_files", "open_server", "recent_servers", "checkout",
+                  "sync", "save_copy", "send_plan", "merge", "restore")
         m.addSeparator()
-        a["import"] = self._action(m, translate("MainWindow", "&Importera plan (JSON)…"),
-                                   lambda: _file_actions().import_json(self), "Ctrl+I", "actionImport")
-        a["import_table"] = self._action(m, translate("MainWindow", "Importera a&ktiviteter eller risker (CSV, Excel)…"),
-                                         lambda: _file_actions().import_table(self), None, "actionImportTable")
-        texts = {".docx": translate("MainWindow", "Exportera till &Word…"), ".pdf": translate("MainWindow", "Exportera till &PDF…"),
-                 ".json": translate("MainWindow", "Exportera som &JSON…")}
-        for suffix in (".docx", ".pdf", ".json"):
-            if suffix in EXPORTERS:
-                a["export" + suffix] = self._action(m, texts[suffix],
-                                                    lambda _=False, s=suffix: _file_actions().export(self, s),
-                                                    "Ctrl+E" if suffix == ".docx" else None, "actionExport" + suffix[1:])
-        a["preview"] = self._action(m, translate("MainWindow", "&Förhandsgranska…"), self.show_preview, "Ctrl+Shift+P",
-                                    "actionPreview")
-        a["export_checklists"] = self._action(
-            m, translate("MainWindow", "Exportera till Word med &checklistor…"),
-            lambda _=False: _file_actions().export(self, ".docx", checklists=True), None, "actionExportChecklists")
-        for suffix, (label, _fn) in EXPORTERS.items():
-            if suffix not in texts:
-                a["export" + suffix] = self._action(
-                    m, translate("MainWindow", "Exportera som %1…").replace("%1", label),
-                    lambda _=False, s=suffix: _file_actions().export(self, s))
-        a["export_portfolio.ics"] = self._action(
-            m, translate("MainWindow", "Exportera alla planer som &kalender…"),
-            lambda _=False: _file_actions().export(self, ".ics", portfolio=True), None, "actionExportPortfolioIcs")
-        a["export_portfolio.xlsx"] = self._action(
-            m, translate("MainWindow", "Exportera alla planer som &riskarbetsbok…"),
-            lambda _=False: _file_actions().export(self, ".xlsx", portfolio=True), None, "actionExportPortfolioXlsx")
+        self._add(m, "import", "import_table", *[key for key in ("export.docx", "export.pdf", "export.json") if key in a])
+        self._own(m, "preview", translate("MainWindow", "&Förhandsgranska…"), self.show_preview, "Ctrl+Shift+P",
+                  "actionPreview")
+        self._add(m, *[key for key in a if key.startswith("export") and key not in ("export.docx", "export.pdf",
+                                                                                         "export.json")])
         m.addSeparator()
-        a["quit"] = self._action(m, translate("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+        self._own(m, "quit", translate("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit,
+                  "actionQuit")
 
         m = bar.addMenu(translate("MainWindow", "&Redigera"))
-        a["undo"] = self._action(m, translate("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
-        a["redo"] = self._action(m, translate("MainWindow", "&Gör om"), self.redo, "Ctrl+Y", "actionRedo")
+        self._own(m, "undo", translate("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
+        self._own(m, "redo", translate("MainWindow", "&Gör om"), self.redo, "Ctrl+Y", "actionRedo")
         a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         m.addSeparator()
-        a["copy_plan"] = self._action(m, translate("MainWindow", "&Kopiera plan"), lambda: _file_actions().copy_current_plan(self),
-                                      None, "actionCopyPlan")
-        a["delete_plan"] = self._action(m, translate("MainWindow", "&Ta bort plan…"), lambda: _file_actions().delete_plan(self),
-                                        None, "actionDeletePlan")
+        self._add(m, "copy_plan", "delete_plan")
         m.addSeparator()
-        a["freeze"] = self._action(m, translate("MainWindow", "&Frys utgåva…"), lambda: _sharing_actions().freeze_edition(self),
-                                   None, "actionFreezeEdition")
-        a["compare"] = self._action(m, translate("MainWindow", "&Jämför utgåvor…"),
-                                    lambda: _sharing_actions().compare_editions(self), None, "actionCompareEditions")
-        a["steering_model"] = self._action(m, translate("MainWindow", "Byt st&yrmodell…"),
-                                           lambda: _sharing_actions().change_steering_model(self), None,
-                                           "actionChangeSteeringModel")
-        a["read_model"] = self._action(m, translate("MainWindow", "&Läs in styrmodell…"),
-                                       lambda: _sharing_actions().read_steering_model(self), None,
-                                       "actionReadSteeringModel")
-        a["anonymise"] = self._action(m, translate("MainWindow", "Ta bort &personuppgifter…"),
-                                      lambda: _anonymise_dialog().remove_personal_data(self), None,
-                                      "actionRemovePersonalData")
+        self._add(m, "freeze", "compare", "steering_model", "read_model", "anonymise")
         m.addSeparator()
-        a["find"] = self._action(m, translate("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
+        self._own(m, "find", translate("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find,
+                  "actionFind")
 
         m = bar.addMenu(translate("MainWindow", "&Visa"))
-        a["portfolio_timeline"] = self._action(m, translate("MainWindow", "Portföljens &tidslinje"),
-                                               lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T",
-                                               "actionPortfolioTimeline")
-        a["portfolio_risks"] = self._action(m, translate("MainWindow", "Portföljens risk&matris"),
-                                            lambda: self.show_portfolio("risks"), "Ctrl+Shift+R", "actionPortfolioRisks")
-        a["portfolio_resources"] = self._action(m, translate("MainWindow", "&Resursbelastning"),
-                                                lambda: self.show_portfolio("resources"), "Ctrl+Shift+L",
-                                                "actionPortfolioResources")
+        self._own(m, "portfolio_timeline", translate("MainWindow", "Portföljens &tidslinje"),
+                  lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T", "actionPortfolioTimeline")
+        self._own(m, "portfolio_risks", translate("MainWindow", "Portföljens risk&matris"),
+                  lambda: self.show_portfolio("risks"), "Ctrl+Shift+R", "actionPortfolioRisks")
+        self._own(m, "portfolio_resources", translate("MainWindow", "&Resursbelastning"),
+                  lambda: self.show_portfolio("resources"), "Ctrl+Shift+L", "actionPortfolioResources")
 
         m = bar.addMenu(translate("MainWindow", "&Inställningar"))
         lang = m.addMenu(translate("MainWindow", "&Språk"))
         group = QActionGroup(self)
         for code, name in i18n.LANGUAGES.items():
-            action = self._action(lang, name, lambda _=False, c=code: self.set_language(c), None, f"actionLanguage_{code}")
+            action = make_action(self, name, lambda _=False, c=code: self.set_language(c), None, f"actionLanguage_{code}")
             action.setCheckable(True)
             action.setChecked(code == i18n.current_language())
             group.addAction(action)
+            lang.addAction(action)
         m = bar.addMenu(translate("MainWindow", "&Hjälp"))
-        a["help"] = self._action(m, translate("MainWindow", "&Kom igång"), self.show_help,
-                                 QKeySequence.StandardKey.HelpContents, "actionHelp")
-        a["about"] = self._action(m, translate("MainWindow", "&Om Uppdrag"), self.show_about, None, "actionAbout")
+        self._own(m, "help", translate("MainWindow", "&Kom igång"), self.show_help,
+                  QKeySequence.StandardKey.HelpContents, "actionHelp")
+        self._own(m, "about", translate("MainWindow", "&Om Uppdrag"), self.show_about, None, "actionAbout")
         self.update_actions()
 
     def show_preview(self) -> None:
@@ -289,45 +218,26 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self).exec()
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files:
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(self.settings.recent_files))
-
     def update_actions(self) -> None:
+        """Enable the window's own actions and tell the controllers what the document allows now."""
+        if not self.actions_:
+            return  # the menus are not built yet
         a = self.actions_
-        has_file = self.ofile is not None
-        writable = has_file and not self.ofile.read_only
-        plan = self.current_plan_id() is not None
-        a["undo"].setEnabled(has_file and self.ofile.stack.canUndo())
-        a["redo"].setEnabled(has_file and self.ofile.stack.canRedo())
-        for key in ("new_plan", "import"):
-            a[key].setEnabled(writable)
-        for key in ("copy_plan", "delete_plan", "import_table"):
-            a[key].setEnabled(writable and plan)
-        on_file = has_file and not self.ofile.ws.on_server  # a server is copied and backed up by IT
-        a["save_copy"].setEnabled(on_file)
-        a["restore"].setEnabled(on_file)
-        a["compare"].setEnabled(plan)
-        a["merge"].setEnabled(writable and on_file)
-        a["checkout"].setEnabled(has_file and self.ofile.ws.on_server)
-        a["sync"].setEnabled(writable and self._checked_out)
-        a["anonymise"].setEnabled(writable and on_file)
-        a["send_plan"].setEnabled(plan)
-        a["preview"].setEnabled(plan)
-        a["freeze"].setEnabled(writable and plan)
-        a["steering_model"].setEnabled(writable and plan)
-        a["read_model"].setEnabled(writable)
+        ofile = self.ofile
+        state = DocumentState(has_file=ofile is not None, writable=ofile is not None and not ofile.read_only,
+                              on_file=ofile is not None and not ofile.ws.on_server,  # IT copies and backs up a server
+                              on_server=ofile is not None and ofile.ws.on_server,
+                              checked_out=self.session is not None and self.session.checked_out,
+                              plan=self.current_plan_id() is not None)
+        a["undo"].setEnabled(ofile is not None and ofile.stack.canUndo())
+        a["redo"].setEnabled(ofile is not None and ofile.stack.canRedo())
+        a["preview"].setEnabled(state.plan)
         for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
-            a[key].setEnabled(has_file)
-        for key, action in a.items():
-            if key.startswith("export"):
-                action.setEnabled(has_file if key.startswith("export_portfolio") else plan)
-        if has_file:
-            a["undo"].setText(translate("MainWindow", "&Ångra %1").replace("%1", self.ofile.stack.undoText()).strip())
-            a["redo"].setText(translate("MainWindow", "&Gör om %1").replace("%1", self.ofile.stack.redoText()).strip())
+            a[key].setEnabled(state.has_file)
+        if ofile is not None:
+            a["undo"].setText(translate("MainWindow", "&Ångra %1").replace("%1", ofile.stack.undoText()).strip())
+            a["redo"].setText(translate("MainWindow", "&Gör om %1").replace("%1", ofile.stack.redoText()).strip())
+        self.document_state.emit(state)
         self.update_empty_state()
 
     def update_empty_state(self) -> None:
@@ -367,8 +277,8 @@ class MainWindow(QMainWindow):
         self.settings.language = code
         self.build_menus()
         self.retranslate_static()
-        if self.sync is not None:
-            self.sync.retranslate()
+        if self.session is not None:
+            self.session.sync.retranslate()
         self.refresh_list()
         if self.editor is not None:
             tab = self.editor.tabs.currentIndex()
@@ -410,42 +320,26 @@ class MainWindow(QMainWindow):
         # An edit conflict's dialog opens once the edit's own signal handling is over (the editor reloads).
         ofile.events.conflict.connect(self.edit_conflict, Qt.ConnectionType.QueuedConnection)
         ofile.events.handles_conflicts = True
-        from app.team import is_checked_out
-
-        self._checked_out = is_checked_out(ofile.ws)
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
-        from ui.resources.warner import BookingWarner
-        from ui.session import ExternalChangeWatcher, Heartbeat
-        from ui.sync_status import SyncIndicator
+        from ui.session import FileSession
 
-        self.heartbeat = Heartbeat(ofile.ws, self)
-        self.watcher = ExternalChangeWatcher(ofile.ws, self.changed_elsewhere, self)
-        # The integrity check reads the whole file in a thread: started once the window is on
-        # screen (or after a second if it is not shown), it does not slow the first paint.
-        self.integrity_watch = None
-        after_first_paint(self, lambda: self._watch_integrity(ofile))
-        QTimer.singleShot(1000, self, lambda: self._watch_integrity(ofile))
-        self.sync = SyncIndicator(ofile.ws, self.statusBar(), self)
+        self.session = session = FileSession(ofile, self)
         if not ofile.read_only:
             # The backup's thread would compete with start-up for the interpreter: start it once shown.
             after_first_paint(self, lambda: self._backup_if_open(ofile))
         # A network file is written back by a worker; a read-only view of one follows the share.
-        after_first_paint(self, lambda: self.sync.start() if self.ofile is ofile else None)
+        after_first_paint(self, lambda: session.sync.start() if self.ofile is ofile else None)
         reason = getattr(getattr(ofile.ws, "sharing", None), "read_only_reason", None)
         if reason:
             self.statusBar().showMessage(reason, 20000)
-        self.booking_warner = BookingWarner(ofile.ws, ofile.events)
-        self.booking_warner.warning.connect(lambda text: self.statusBar().showMessage(text, 20000))
         # The search index is built once the window is on screen; a search typed (or a list
         # refresh with search text) before then builds it at once (see `index`).
         self._index_stale = True
         after_first_paint(self, self._ensure_index)
         if ofile.ws.on_server:
             self.settings.remember_server(str(ofile.path))
-            self.recent_servers_menu.setEnabled(True)
         else:
             self.settings.remember_file(ofile.path)
-        self._fill_recent()
         self.update_title()
         if ofile.ws.store.notices:  # a recovery (and where the copies are), a stray WAL set aside
             self.statusBar().showMessage(" ".join(ofile.ws.store.notices), 60000)
@@ -456,12 +350,6 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self.update_actions()
-
-    def _watch_integrity(self, ofile: OpenFile) -> None:
-        from ui.session import IntegrityWatch
-
-        if self.ofile is ofile and self.integrity_watch is None:
-            self.integrity_watch = IntegrityWatch(ofile.ws, self.file_damaged, self)
 
     def _backup_if_open(self, ofile: OpenFile) -> None:
         from ui.session import backup_in_background
@@ -485,22 +373,13 @@ class MainWindow(QMainWindow):
             return
         self._close_portfolio_windows()
         self._clear_editor()
-        self.booking_warner = None
-        if self.watcher is not None:
-            self.watcher.stop()
-            self.watcher = None
-        if self.heartbeat is not None:
-            self.heartbeat.timer.stop()
-            self.heartbeat.deleteLater()
-            self.heartbeat = None
-        if self.sync is not None:
-            self.sync.stop()
-            self.sync = None
+        if self.session is not None:
+            self.session.stop()
+            self.session = None
         self.backups.waitForDone()
         self._index.close()
         status = self.ofile.close()
         self.ofile = None
-        self._checked_out = False
         self.plan_model.set_rows([])
         if status is not None and not status.all_written:
             from ui.errors import show_error
@@ -620,7 +499,7 @@ class MainWindow(QMainWindow):
             self.editor.flush()
         self.ofile.stack.clear()
         self.reload_everything()
-        merged = self.sync.take_merge_text() if self.sync is not None else None  # a network file's write-back
+        merged = self.session.sync.take_merge_text() if self.session is not None else None  # a network write-back
         if merged:
             self.statusBar().showMessage(merged, 20000)
             return
@@ -666,7 +545,7 @@ class MainWindow(QMainWindow):
         top = widget.window()
         return top is self or top in self._portfolio_windows
 
-    def _store_pending_edit(self) -> bool:
+    def store_pending_edit(self) -> bool:
         """A field or table cell being typed in stores its text before undo runs; whether a cell's
         editor was open (and is now closed)."""
         from ui.sheet import SheetView
@@ -683,7 +562,7 @@ class MainWindow(QMainWindow):
         if self.ofile is None:
             return
         steps = self.ofile.stack.index()
-        if self._store_pending_edit() and self.ofile.stack.index() == steps:
+        if self.store_pending_edit() and self.ofile.stack.index() == steps:
             return  # a cell's typing that could not be stored: closing its editor took it back
         self._revealing = True
         try:
@@ -702,10 +581,11 @@ class MainWindow(QMainWindow):
 
     def edit_conflict(self, what: tuple) -> None:
         """Someone else changed a field of this edit on the team server: the user chooses (ui.team_actions)."""
+        from ui import team_actions
+
         command, conflict = what
         if self.ofile is not None:
-            _team_actions().resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(),
-                                                  conflict)
+            team_actions.resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(), conflict)
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None

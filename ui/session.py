@@ -128,6 +128,10 @@ class ExternalChangeWatcher(QObject):
         elif version is not None:
             self.version = version
 
+    def _watch_integrity(self, ws: Workspace) -> None:
+        if self.window.session is self and self.integrity_watch is None:  # not once the file is closed
+            self.integrity_watch = IntegrityWatch(ws, self.window.file_damaged, self.window)  # may answer after that
+
     def stop(self) -> None:
         self.timer.stop()
 
@@ -170,3 +174,41 @@ class IntegrityWatch(QObject):
         message = self.ws.store.damage_message()
         if message:
             self.on_damaged(self.ws, message)
+
+
+class FileSession(QObject):
+    """What runs beside a file while the window shows it: the lock's heartbeat, the watcher for other
+    programs' commits, the integrity check, the team server's sync indicator and the booking warner.
+    The window makes one when it opens a file and stops it, and lets it go, when it closes the file;
+    the parts that draw or call back live on the window, as the window's own did."""
+
+    def __init__(self, ofile, window) -> None:  # a ui.document.OpenFile, which opens files through here
+        from app.team import is_checked_out
+        from ui.first_paint import after_first_paint
+        from ui.resources.warner import BookingWarner
+        from ui.sync_status import SyncIndicator
+
+        super().__init__()
+        ws = ofile.ws
+        self.window = window
+        self.checked_out = is_checked_out(ws)  # taken offline from a team server (Synkronisera)
+        self.heartbeat = Heartbeat(ws, window)
+        self.watcher = ExternalChangeWatcher(ws, window.changed_elsewhere, window)
+        # The integrity check reads the whole file in a thread: started once the window is on
+        # screen (or after a second if it is not shown), it does not slow the first paint.
+        self.integrity_watch: IntegrityWatch | None = None
+        after_first_paint(window, lambda: self._watch_integrity(ws))
+        QTimer.singleShot(1000, window, lambda: self._watch_integrity(ws))
+        self.sync = SyncIndicator(ws, window.statusBar(), window)
+        self.booking_warner = BookingWarner(ws, ofile.events)
+        self.booking_warner.warning.connect(lambda text: window.statusBar().showMessage(text, 20000))
+
+    def _watch_integrity(self, ws: Workspace) -> None:
+        if self.window.session is self and self.integrity_watch is None:  # not once the file is closed
+            self.integrity_watch = IntegrityWatch(ws, self.window.file_damaged, self.window)  # may answer after that
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.heartbeat.timer.stop()
+        self.heartbeat.deleteLater()
+        self.sync.stop()

@@ -11,10 +11,10 @@ from ui.errors import expected_errors, show_error, show_expected
 from ui.i18n import translate
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers import DocumentWindow
 
 
-def merge_from_file(window: MainWindow) -> None:
+def merge_from_file(window: DocumentWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
     from app.sharing import merge_from
     from app.steps import run_step
@@ -48,7 +48,7 @@ def merge_from_file(window: MainWindow) -> None:
     window.statusBar().showMessage(" ".join(report.lines())[:300], 20000)
 
 
-def send_plan(window: MainWindow) -> None:
+def send_plan(window: DocumentWindow) -> None:
     from app.sharing import send_plan as send
     from ui.file_actions import write_chosen_file
 
@@ -61,7 +61,7 @@ def send_plan(window: MainWindow) -> None:
                       lambda target: send(ws, plan_id, target), translate("Sharing", "Planen sparades i %1."))
 
 
-def restore_from_backup(window: MainWindow) -> None:
+def restore_from_backup(window: DocumentWindow) -> None:
     from ui.dialogs.sharing_dialogs import BackupsDialog
 
     if window.ofile is None:
@@ -73,7 +73,7 @@ def restore_from_backup(window: MainWindow) -> None:
     window.open_path(dialog.restored[0] if dialog.restored else path)  # a refusal offers what to do
 
 
-def freeze_edition(window: MainWindow) -> None:
+def freeze_edition(window: DocumentWindow) -> None:
     from ui.dialogs.edition_dialogs import FreezeEditionDialog
 
     plan_id = window.current_plan_id()
@@ -85,7 +85,7 @@ def freeze_edition(window: MainWindow) -> None:
         window.reload_everything()
 
 
-def compare_editions(window: MainWindow) -> None:
+def compare_editions(window: DocumentWindow) -> None:
     from ui.dialogs.edition_dialogs import CompareEditionsDialog
 
     plan_id = window.current_plan_id()
@@ -94,7 +94,7 @@ def compare_editions(window: MainWindow) -> None:
     CompareEditionsDialog(window.ofile.ws, plan_id, window).exec()
 
 
-def change_steering_model(window: MainWindow) -> None:
+def change_steering_model(window: DocumentWindow) -> None:
     """Byt styrmodell with a preview; the change is outside the undo history, like a frozen edition."""
     from ui.dialogs.steering_dialog import ChangeModelDialog
 
@@ -110,7 +110,7 @@ def change_steering_model(window: MainWindow) -> None:
     window.statusBar().showMessage(" · ".join(lines), 15000)
 
 
-def read_steering_model(window: MainWindow) -> None:
+def read_steering_model(window: DocumentWindow) -> None:
     """Läs in styrmodell: an organisation's model file (TOML) stored in the open file for everyone."""
     from app.steering import SteeringModelError, add_file_model
     from ui.dialogs import files

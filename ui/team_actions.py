@@ -23,7 +23,7 @@ from ui.i18n import translate
 
 if TYPE_CHECKING:
     from app.concurrency import EditConflict
-    from ui.main_window import MainWindow
+    from ui.controllers import DocumentWindow
 
 T = TypeVar("T")
 _PASSWORDS: dict[str, str] = {}  # server address -> the password typed for it, for this session only
@@ -83,7 +83,7 @@ class Progress:
         self.dialog.deleteLater()
 
 
-def _with_password(window: MainWindow, url: str, run: Callable[[str | None], T]) -> T | None:
+def _with_password(window: DocumentWindow, url: str, run: Callable[[str | None], T]) -> T | None:
     """`run(password)`: first with none (.pgpass, the service file); if the server wants one, asked
     for once (kept in memory for this session only). None when the user cancels."""
     from app.team import PasswordNeeded, server_name
@@ -102,7 +102,7 @@ def _with_password(window: MainWindow, url: str, run: Callable[[str | None], T])
         return result
 
 
-def checkout_to_file(window: MainWindow) -> None:
+def checkout_to_file(window: DocumentWindow) -> None:
     """Ta med offline…: the portfolio or the chosen plan from the open server into a new file."""
     from app.plans import list_plans
     from app.sync import checkout_workspace
@@ -139,7 +139,7 @@ def checkout_to_file(window: MainWindow) -> None:
         .replace("%2", str(out)), 30000)
 
 
-def sync_now(window: MainWindow) -> None:
+def sync_now(window: DocumentWindow) -> None:
     """Synkronisera: the open checked-out file and its server, both ways; conflicts chosen first."""
     from app.sync import SYNC_STEPS, sync_conflicts, sync_workspace, team_server_of
     from app.team import is_checked_out
@@ -148,7 +148,7 @@ def sync_now(window: MainWindow) -> None:
     ofile = window.ofile
     if ofile is None or ofile.read_only or not is_checked_out(ofile.ws):
         return
-    window._store_pending_edit()
+    window.store_pending_edit()
     ws = ofile.ws
     url = team_server_of(ws.store)["url"]
     words = {"Ansluter till servern …": translate("Team", "Ansluter till servern …"),
@@ -191,7 +191,7 @@ def sync_now(window: MainWindow) -> None:
         show_error(window, "\n".join(report.lines()[-len(report.refused):]).strip())
 
 
-def resolve_edit_conflict(window: MainWindow, kind: str, row_id: int, values: dict[str, Any], text: str,
+def resolve_edit_conflict(window: DocumentWindow, kind: str, row_id: int, values: dict[str, Any], text: str,
                           conflict: EditConflict) -> None:
     """Someone else changed a field this edit wanted to change: show both values, who and when,
     and write what the user keeps (one undo step) or take the stored value (nothing written)."""

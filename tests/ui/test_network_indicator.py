@@ -134,7 +134,7 @@ def test_a_read_only_view_shows_what_the_editor_writes_back(qtbot, make_window, 
     assert window.ofile.read_only
     nf = window.ofile.ws.sharing.netfile
     nf.read_poll_s = 0.05
-    window.watcher.timer.setInterval(50)
+    window.session.watcher.timer.setInterval(50)
     plan_id = window.current_plan_id()
     title = window.editor.show_page("metadata").form.editor("title").line
     assert title.text() != "Karins nya rubrik"

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMenu
 
 from app.plans import example_files, list_plans
 from app.workspace import Workspace
@@ -68,11 +68,11 @@ def test_opening_a_server_from_the_menu(qtbot, monkeypatch, window, team, settin
     assert window.ofile is not None and window.ofile.ws.on_server
     assert window.plan_model.rowCount() > 0 and window.count_label.text() == "1 plan"
     assert "Teamserver" in window.file_label.text() and "alice" in window.file_label.text()
-    assert window.sync.label.text() == "Server"  # where the file lives, in the status bar
+    assert window.session.sync.label.text() == "Server"  # where the file lives, in the status bar
     assert window.actions_["new_plan"].isEnabled()
     assert not window.actions_["save_copy"].isEnabled()  # IT backs the server up
     assert AppSettings(settings).recent_servers == [url]
-    menu = window.recent_servers_menu
+    menu = window.findChild(QMenu, "recentServersMenu")
     menu.aboutToShow.emit()
     assert [a.text() for a in menu.actions()] == [url]
 

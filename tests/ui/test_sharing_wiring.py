@@ -151,7 +151,7 @@ def test_a_commit_by_another_program_shows_up(make_window, example_file: Path, q
     plan_id = plan_id_by_title(window, "Gemensam plan")
     window.select_plan(plan_id)
     window.ofile.update("plan", plan_id, {"diarienummer": "RÖL 1"}, "Ändra")
-    window.watcher.poll()
+    window.session.watcher.poll()
     assert window.ofile.stack.canUndo()  # our own commit is not "another program"
 
     import sqlite3

@@ -190,7 +190,7 @@ def alice_and_bob(qtbot, window, team):
     plan_id = select(window, "Teamets plan")
     grant(team.admin_url, "bob", "editor", window.ofile.ws.get("plan", plan_id)["uuid"])
     form = window.editor.show_page("metadata").form
-    window.watcher.stop()  # bob's change arrives while alice types, before the window reloads
+    window.session.watcher.stop()  # bob's change arrives while alice types, before the window reloads
     on_server(team.url("bob"), lambda ws: ws.update("plan", plan_id, title="Bobs titel"))
     window.ofile.ws.store.activate()
     return plan_id, form

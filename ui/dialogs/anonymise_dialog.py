@@ -23,7 +23,7 @@ from ui.errors import expected_errors
 from ui.i18n import translate
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers import DocumentWindow
 
 
 class AnonymiseDialog(QDialog):
@@ -127,7 +127,7 @@ class AnonymiseDialog(QDialog):
         self.accept()
 
 
-def remove_personal_data(window: MainWindow) -> None:
+def remove_personal_data(window: DocumentWindow) -> None:
     """Ta bort personuppgifter…: the dialog, then the window shows the file as it now is.
 
     The undo history is emptied (the dialog said so before): an older step could otherwise
