@@ -392,6 +392,9 @@ def _load_sheet(ws: Any, load: dict[str, Any], clean: _Cleaner, *, whole_file: b
         over = set(person["over_100"]) if whole_file else {key for key, share in shares.items() if share > 100}
         ws.append([clean(person["name"]), clean(person["unit"]), *(shares[p["key"]] or None for p in periods)])
         row = ws.max_row
+        for col in (1, 2):  # a name is user text, never a formula
+            if str(ws.cell(row=row, column=col).value or "").startswith("="):
+                ws.cell(row=row, column=col).data_type = "s"
         for col, p in enumerate(periods, start=3):
             cell = ws.cell(row=row, column=col)
             cell.number_format = '0.0" %"'

@@ -32,7 +32,7 @@ def risky(tmp_path: Path) -> tuple[Path, int, int]:
     ws.add("risk", plan_id, title="=HYPERLINK(\"http://x\")", probability=5, impact=4, owner="Anna")
     ws.add("risk", plan_id, title="Medel", probability=2, impact=3)
     ws.add("risk", plan_id, title="Obedömd")
-    person = ws.add("person", name="Bo Ek", unit="Utveckling").ids[0]
+    person = ws.add("person", name="Bo Ek", unit="=1+1").ids[0]
     ws.add("resource", plan_id, competence="Utredare", person=person, allocation=60,
            start=VagueDate.month(2026, 1), end=VagueDate.month(2026, 3))
     other = create_plan(ws, "plan", "Annat uppdrag").ids[0]
@@ -87,6 +87,7 @@ def test_identification_sorted_risks_formulas_rules_and_validation(risky, tmp_pa
     load = wb["Resursbelastning"]  # this plan's share only: 60 %, not the 120 % of both plans
     row = next(r for r in load.iter_rows(min_row=2) if r[0].value == "Bo Ek")
     assert [c.value for c in row[2:5]] == [60, 60, 60] and not row[2].font.bold
+    assert row[1].value == "=1+1" and row[1].data_type == "s"  # user text, never a formula
     assert "den här planen" in " ".join(str(r[0].value) for r in load.iter_rows() if r[0].value)
 
 
