@@ -222,7 +222,8 @@ def anonymise_copies(ws: Workspace, target: Target) -> list[Path]:
         if target.person_uuid is not None:
             details = scrub.person_details(conn, target.person_uuid, ("name", "email", "phone"))
             if details is not None:
-                here = Target(*details, person_id=target.person_id, person_uuid=target.person_uuid)
+                name, email, phone = details
+                here = Target(name, email, phone, person_id=target.person_id, person_uuid=target.person_uuid)
         patterns = [t.pattern() for t in {target, here} if not t.already_done]
         for pattern in patterns:
             replace = _replacer(pattern)

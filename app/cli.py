@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="utan personernas e-post, telefon och anteckningar (alla format)")
     p.add_argument("--med-checklistor", dest="checklists", action="store_true",
                    help="Word: beslutspunkternas besvarade checklistor som bilaga")
+    p.add_argument("--andringar-sedan", dest="changes_since", metavar="UTGÅVA",
+                   help="Word/PDF: bilagan ”Ändringar sedan utgåva UTGÅVA”")
     p.add_argument("--kontroll", dest="registrar", action="store_true",
                    help="lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)")
     p.add_argument("--lista", dest="table", choices=("aktiviteter", "risker"), default="aktiviteter",
@@ -80,6 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="kontrollera en fil")
     p.add_argument("file", type=location, metavar="FIL")
+
+    p = sub.add_parser("diff", help="visa vad som ändrats i en plan sedan en utgåva")
+    p.add_argument("file", type=location, metavar="FIL")
+    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("--from", dest="from_label", metavar="UTGÅVA", help="utgåvan att jämföra från (standard: den senaste)")
+    p.add_argument("--to", dest="to_label", metavar="UTGÅVA", help="utgåvan att jämföra till (standard: planen som den är nu)")
+    p.add_argument("--json", action="store_true", help="skriv ändringarna som JSON")
+
+    p = sub.add_parser("history", help="visa vem som ändrat vad och när i en plan")
+    p.add_argument("file", type=location, metavar="FIL")
+    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("--json", action="store_true", help="skriv historiken som JSON")
 
     p = sub.add_parser("anonymise", help="ta bort en persons namn, e-post och telefon ur hela filen")
     p.add_argument("file", type=Path, metavar="FIL")
@@ -182,6 +196,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
                                   checklists=getattr(args, "checklists", False),
                                   without_contacts=getattr(args, "no_contacts", False),
+                                  changes_since=getattr(args, "changes_since", None),
                                   activities=getattr(args, "activities", False),
                                   table=TABLE_WORDS[getattr(args, "table", None) or "aktiviteter"])
         findings = (registrar_findings(ws, find_plan(ws, args.plan))
@@ -235,6 +250,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from app.editions import plan_changes
+    from app.plan_diff import text_lines
+    from app.plans import find_plan
+
+    ws = open_file(args.file, read_only=True)
+    try:
+        plan_id = find_plan(ws, args.plan)
+        uuid = ws.get("plan", plan_id)["uuid"]
+        diffs, old, new = plan_changes(ws, plan_id, args.from_label, args.to_label)
+    finally:
+        close_file(ws)
+    if args.json:
+        print(json.dumps({"plan": uuid, "from": old, "to": new, "changes": [d.as_json() for d in diffs]},
+                         ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(text_lines(diffs, old_label=old, new_label=new)))
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from app.change_history import as_json, plan_history
+    from app.plans import find_plan
+
+    ws = open_file(args.file, read_only=True)
+    try:
+        entries = plan_history(ws, find_plan(ws, args.plan))
+    finally:
+        close_file(ws)
+    print(as_json(entries) if args.json else "\n".join(e.line() for e in entries))
+    return 0
+
+
 def cmd_anonymise(args: argparse.Namespace) -> int:
     from app import anonymise as anon
     from app.sharing import open_for_writing
@@ -277,6 +325,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "resources": cmd_resources,
     "anonymise": cmd_anonymise,
+    "diff": cmd_diff,
+    "history": cmd_history,
 }
 
 

@@ -138,3 +138,41 @@ def compare_editions(ws: Workspace, old_id: int, new_id: int | None = None) -> l
     else:
         new, new_label = view_edition(ws, new_id), models.Edition.get_by_id(new_id).label
     return compare_snapshots(old, new, old_label=old_row.label, new_label=new_label)
+
+
+def find_edition(ws: Workspace, plan_id: int, label: str) -> EditionInfo:
+    """The plan's edition called `label` ("1.0"); a Swedish LookupError naming the ones there are."""
+    found = list_editions(ws, plan_id)
+    for e in found:
+        if e.label == label.strip():
+            return e
+    there = ", ".join(e.label for e in found) or "inga"
+    raise LookupError(f"Planen har ingen utgåva {label.strip()} (frysta utgåvor: {there}).")
+
+
+def states(ws: Workspace, plan_id: int, from_label: str | None = None,
+           to_label: str | None = None) -> tuple[dict[str, Any], dict[str, Any], str, str]:
+    """Two states of a plan to compare: (old, new, old label, new label). Without `from_label` the
+    latest frozen edition; without `to_label` the plan as it is now (labelled "nu")."""
+    found = list_editions(ws, plan_id)
+    if from_label is None:
+        if not found:
+            raise LookupError("Planen har ingen fryst utgåva att jämföra med. Frys en utgåva först "
+                              "(Redigera → Frys utgåva…).")
+        old_info = found[-1]
+    else:
+        old_info = find_edition(ws, plan_id, from_label)
+    old = view_edition(ws, old_info.id)
+    if to_label is None:
+        return old, plan_to_dict(ws, plan_id, with_editions=False), old_info.label, "nu"
+    new_info = find_edition(ws, plan_id, to_label)
+    return old, view_edition(ws, new_info.id), old_info.label, new_info.label
+
+
+def plan_changes(ws: Workspace, plan_id: int, from_label: str | None = None,
+                 to_label: str | None = None) -> tuple[list[Any], str, str]:
+    """Every difference (app.plan_diff) between two editions, or an edition and now."""
+    from app.plan_diff import diff_plans
+
+    old, new, old_label, new_label = states(ws, plan_id, from_label, to_label)
+    return diff_plans(old, new), old_label, new_label

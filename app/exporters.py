@@ -127,9 +127,11 @@ def _checked_suffix(out: Path, known: Any) -> str:
 
 
 def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False,
-                without_contacts: bool = False, activities: bool = False, table: str = "activities") -> ExportOutcome:
+                without_contacts: bool = False, changes_since: str | None = None, activities: bool = False,
+                table: str = "activities") -> ExportOutcome:
     """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file;
     `without_contacts` leaves out the people's e-mail, phone and notes (editions' too), in every format;
+    `changes_since` (an edition's label) adds the appendix "Ändringar sedan utgåva X" to Word and PDF;
     `activities` puts the activities in a calendar beside the decision points and milestones; `table` is
     the list a CSV file holds ("activities" or "risks")."""
     suffix = _checked_suffix(out, EXPORTERS)
@@ -137,6 +139,10 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     from app.planfile.write import plan_to_dict
 
     plan = plan_to_dict(ws, plan_id)
+    if changes_since is not None:
+        if suffix not in (".docx", ".pdf"):
+            raise UnknownFormat("Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.")
+        plan["changes_appendix"] = changes_appendix(ws, plan_id, changes_since)
     if without_contacts:
         from app.people import strip_contact_details
 
@@ -149,6 +155,16 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
         if suffix == ".csv":
             return _csv(ws, plan, out, table)
         return EXPORTERS[suffix][1](ws, plan, out)
+
+
+def changes_appendix(ws: Workspace, plan_id: int, since: str) -> dict[str, Any]:
+    """The plain data of the appendix "Ändringar sedan utgåva `since`" (app.export.docx_changes)."""
+    from app.editions import plan_changes
+    from app.export.docx_changes import appendix
+    from app.plan_diff import grouped
+
+    diffs, old, _new = plan_changes(ws, plan_id, since)
+    return appendix(old, [(label, [d.line() for d in items]) for label, items in grouped(diffs)])
 
 
 def export_portfolio(ws: Workspace, out: Path, *, without_contacts: bool = False,

@@ -17,6 +17,7 @@ from typing import Any
 from app import kinds
 from app.workspace import Change, Workspace
 from db import history, models
+from db.scrub import map_strings
 
 CONTACT_FIELDS = ("email", "phone", "notes")
 # Besides the contact fields, anonymising blanks the title (often enough to identify someone);
@@ -162,16 +163,6 @@ def contact_parts(email: str, phone: str) -> list[str]:
     return parts
 
 
-def _map_strings(value: Any, fn: Any) -> Any:
-    if isinstance(value, str):
-        return fn(value)
-    if isinstance(value, dict):
-        return {k: _map_strings(v, fn) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_map_strings(v, fn) for v in value]
-    return value
-
-
 def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
     """A copy of a plan dict (plan_to_dict) whose people have no e-mail, phone or notes, editions too;
     their e-mail addresses and phone numbers written in any text of the plan become "(borttagen)"."""
@@ -191,5 +182,5 @@ def strip_contact_details(plan: dict[str, Any]) -> dict[str, Any]:
     if not parts:
         return out
     pattern = re.compile("|".join(sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)
-    stripped: dict[str, Any] = _map_strings(out, lambda text: pattern.sub("(borttagen)", text))
+    stripped: dict[str, Any] = map_strings(out, lambda text: pattern.sub("(borttagen)", text))
     return stripped

@@ -75,7 +75,7 @@ def _section(row: Row, problems: Problems, _scale: int) -> None:
     _required(row, "heading", "Rubriken", problems)
     if row.get("level") not in (1, 2):
         problems.append(("level", "Rubriknivån måste vara 1 eller 2."))
-    content = row.get("content", "")
+    content = row.get("content")
     if content and content not in kinds.CONTENT_KINDS:
         problems.append(("content", f"Okänt innehåll i avsnittet: ”{content}”."))
 

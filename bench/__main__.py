@@ -52,6 +52,8 @@ TARGETS: dict[str, Target] = {
                  "scroll/zoom frame p95, 100,000 bars (floor: 10,000 bars)"),
     "B4": Target("p95 ≤ 30 ms", lambda v, f: v <= 0.030,
                  "search as you type, p95 per keystroke (floor: the FTS5 query alone)"),
+    "B12": Target("≤ 1.5 × floor + 50 ms", lambda v, f: f is not None and v <= 1.5 * f + 0.050,
+                  "portfolio overview (Översikt) computed and painted (floor: raw SQL fetch of its figures)"),
     "B5": Target("≤ 3 × floor + 1 ms", lambda v, f: f is not None and v <= 3 * f + 0.001,
                  "one edit through service + undo stack (floor: raw UPDATE + COMMIT)"),
     "B6": Target("≤ 2 × floor", lambda v, f: f is not None and v <= 2 * f,
@@ -104,7 +106,7 @@ NOTES = {
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
 }
-ORDER = ["B1", "B2", "B3", "B4", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "B14-confirmed", "B5-network",
+ORDER = ["B1", "B2", "B3", "B4", "B12", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B14", "B14-confirmed", "B5-network",
          "B2-server", "B9", "B10", "B11-csv", "B11-ics", "RSS"]
 
 

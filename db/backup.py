@@ -186,7 +186,11 @@ def list_backups(path: Path) -> list[BackupInfo]:
             count, problem = _plan_count(p), ""
         except (StoreError, sqlite3.Error) as exc:
             count, problem = None, str(exc)
-        out.append(BackupInfo(p, when, p.stat().st_size, count, problem))
+        try:
+            size = p.stat().st_size
+        except FileNotFoundError:  # taken away while listed: a backup that failed its own check
+            continue
+        out.append(BackupInfo(p, when, size, count, problem))
     return sorted(out, key=lambda b: b.taken_at, reverse=True)
 
 

@@ -64,13 +64,14 @@ def _tables() -> Iterator[tuple[str, str, tuple[str, ...], bool]]:
     yield "setting", "key", ("value",), False
 
 
-def _map_strings(value: Any, fn: Callable[[str], str]) -> Any:
+def map_strings(value: Any, fn: Callable[[str], str]) -> Any:
+    """`value` (parsed JSON) with `fn` applied to every string in it, keys included."""
     if isinstance(value, str):
         return fn(value)
     if isinstance(value, dict):
-        return {fn(k): _map_strings(v, fn) for k, v in value.items()}
+        return {fn(k): map_strings(v, fn) for k, v in value.items()}
     if isinstance(value, list):
-        return [_map_strings(v, fn) for v in value]
+        return [map_strings(v, fn) for v in value]
     return value
 
 
@@ -84,7 +85,7 @@ def searchable(cell_text: str, is_json: bool) -> str:
     except ValueError:
         return cell_text
     out: list[str] = []
-    _map_strings(data, lambda s: out.append(s) or s)  # type: ignore[func-returns-value]
+    map_strings(data, lambda s: out.append(s) or s)  # type: ignore[func-returns-value]
     return "\n".join(out)
 
 
@@ -97,7 +98,7 @@ def rewritten(cell: Cell, fn: Callable[[str], str]) -> str:
         data = json.loads(cell.text)
     except ValueError:
         return fn(cell.text)
-    data = _map_strings(data, fn)
+    data = map_strings(data, fn)
     if cell.table == "row_version":
         return history.dump(data)
     return json.dumps(data, ensure_ascii=False)

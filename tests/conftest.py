@@ -16,9 +16,11 @@ import pytest
 from hypothesis import settings
 
 # Property tests: a profile sized for `make test` on two cores, and a thorough one for thousands
-# of cases (UPPDRAG_HYPOTHESIS=thorough); the properties are the same in both.
+# of cases (UPPDRAG_HYPOTHESIS=thorough); the properties are the same in all of them.
 settings.register_profile("ci", max_examples=40)
 settings.register_profile("thorough", max_examples=2000)
+# Mutation testing (tools/mutate.py): the same examples on every mutant, so a verdict is not luck.
+settings.register_profile("mutate", max_examples=20, derandomize=True, database=None)
 settings.load_profile(os.environ.get("UPPDRAG_HYPOTHESIS", "ci"))
 
 # tests.home_guard: the run's own home, and the check that the real one is untouched;

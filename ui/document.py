@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.workspace import Workspace
-from ui.undo import AddCommand, DeleteCommand, MoveCommand, UpdateCommand, WorkspaceEvents, push_safely
+from ui.undo import AddCommand, DeleteCommand, FileStepCommand, MoveCommand, UpdateCommand, WorkspaceEvents, push_safely
+
+T = TypeVar("T")
 
 
 class OpenFile:
@@ -37,6 +40,23 @@ class OpenFile:
 
     def push(self, command: QUndoCommand) -> bool:
         return push_safely(self.stack, command, self.events)
+
+    def run_as_step(self, text: str, action: Callable[[], T], refresh: Callable[[], None]) -> T:
+        """Run a change of the whole file (an import, a merge, a frozen edition, another steering model)
+        as one undo step: Ctrl+Z gives back the file exactly as it was, and the steps before it stay.
+
+        `refresh` rebuilds what the window shows after undo and redo. On a team server there are no
+        file snapshots to go back to; the change is kept and the server's history says who made it.
+        """
+        from app.steps import run_step  # the snapshots' module, loaded by the first such step
+
+        if self.ws.on_server:
+            result = action()
+            self.stack.clear()
+            return result
+        step = run_step(self.ws, action)
+        self.stack.push(FileStepCommand(self.ws, step, text, refresh))
+        return step.result
 
     # Shorthands the editor pages use.
     # An empty text names the step from the row and its fields (ui.undo.change_text).

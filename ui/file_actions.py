@@ -137,14 +137,14 @@ def import_json(window: DocumentWindow) -> None:
     path = files.open_path(window, translate("Files", "Importera plan"), translate("Files", "Plan som JSON (*.json)"), _folder(window))
     if path is None:
         return
+    ws = window.ofile.ws
     try:
-        plan_id, existed = import_plan_file(window.ofile.ws, path)
+        # One undo step (it may update a plan in place): Ctrl+Z gives back the file as it was.
+        plan_id, existed = window.ofile.run_as_step(translate("Files", "import av %1").replace("%1", path.name),
+                                                    lambda: import_plan_file(ws, path), window.reload_everything)
     except (*expected_errors(), ValueError, OSError) as exc:
         show_error(window, str(exc))
         return
-    # An import is not undoable (it may update a plan in place); the undo history of older edits stays valid
-    # only for other plans, so it is cleared.
-    window.ofile.stack.clear()
     window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
     message = translate("Files", "Planen uppdaterades från %1.") if existed else translate("Files", "Planen importerades från %1.")
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
@@ -177,16 +177,17 @@ def import_table(window: DocumentWindow) -> bool:
         return False
     table, mapping = dialog.table_key(), dialog.mapping()
     window.settings.remember_import_mapping(table, mapping)
+    ws, choice = window.ofile.ws, TableChoice(plan_id, table, dialog.sheet_name(), mapping)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        outcome = import_file(window.ofile.ws, path, TableChoice(plan_id, table, dialog.sheet_name(), mapping))
+        # One undo step, as a plan import: Ctrl+Z gives back the plan as it was.
+        outcome = window.ofile.run_as_step(translate("Files", "import av %1").replace("%1", path.name),
+                                           lambda: import_file(ws, path, choice), window.reload_everything)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))
         return False
     QGuiApplication.restoreOverrideCursor()
-    # Like a plan import, not undoable: the undo history of older edits is cleared.
-    window.ofile.stack.clear()
     window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
     if len(outcome.lines) > 1:  # rows left out, or notes on how the file was read
         show_error(window, "\n".join(outcome.lines), translate("Files", "Importerad med anmärkningar"))
@@ -195,9 +196,11 @@ def import_table(window: DocumentWindow) -> bool:
     return True
 
 
-def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, portfolio: bool = False) -> Path | None:
+def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, changes_since: str | None = None,
+           portfolio: bool = False) -> Path | None:
     """Export the current plan (`portfolio`: every plan in the file); `checklists` adds its decision points'
-    answered checklists (Word); a calendar asks whether the activities go in too."""
+    answered checklists (Word), `changes_since` the appendix "Ändringar sedan utgåva X" (Word, PDF); a calendar
+    asks whether the activities go in too."""
     from app.exporters import export_plan, export_portfolio
 
     plan_id = window.current_plan_id()
@@ -227,7 +230,8 @@ def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, por
         if portfolio:
             outcome = export_portfolio(window.ofile.ws, out, activities=activities)
         else:
-            outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, activities=activities)
+            outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, changes_since=changes_since,
+                                  activities=activities)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))

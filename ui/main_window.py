@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget,
+    QApplication, QCheckBox, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout,
+    QWidget,
 )
 
 from app.search_index import SearchIndex
@@ -90,11 +91,21 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("planCount")
         self.count_label.setWordWrap(True)
+        # Å, ä and ö are ignored for a query typed without them; this ignores them always.
+        self.fold_box = QCheckBox(self)
+        self.fold_box.setObjectName("foldDiacritics")
+        self.fold_box.toggled.connect(lambda: self.refresh_list())
+        self.snippet_label = QLabel(self)  # the current plan's text around the search's match
+        self.snippet_label.setObjectName("searchSnippet")
+        self.snippet_label.setWordWrap(True)
+        self.snippet_label.setVisible(False)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.fold_box)
         left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.snippet_label)
         left_layout.addWidget(self.count_label)
 
         from ui.empty_state import EmptyState
@@ -175,12 +186,15 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._add(m, "copy_plan", "delete_plan")
         m.addSeparator()
-        self._add(m, "freeze", "compare", "steering_model", "read_model", "anonymise")
+        self._add(m, "freeze", "compare", "steering_model", "read_model", "history", "anonymise")
         m.addSeparator()
         self._own(m, "find", translate("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find,
                   "actionFind")
 
         m = bar.addMenu(translate("MainWindow", "&Visa"))
+        # Ctrl+Shift+O is Arkiv → Ta med offline (tests/ui/test_main_window.py: no two actions share a key)
+        self._own(m, "portfolio_overview", translate("MainWindow", "Ö&versikt"),
+                  lambda: self.show_portfolio("overview"), "Ctrl+Shift+B", "actionPortfolioOverview")
         self._own(m, "portfolio_timeline", translate("MainWindow", "Portföljens &tidslinje"),
                   lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T", "actionPortfolioTimeline")
         self._own(m, "portfolio_risks", translate("MainWindow", "Portföljens risk&matris"),
@@ -232,7 +246,7 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(ofile is not None and ofile.stack.canUndo())
         a["redo"].setEnabled(ofile is not None and ofile.stack.canRedo())
         a["preview"].setEnabled(state.plan)
-        for key in ("portfolio_timeline", "portfolio_risks", "portfolio_resources"):
+        for key in ("portfolio_overview", "portfolio_timeline", "portfolio_risks", "portfolio_resources"):
             a[key].setEnabled(state.has_file)
         if ofile is not None:
             a["undo"].setText(translate("MainWindow", "&Ångra %1").replace("%1", ofile.stack.undoText()).strip())
@@ -270,6 +284,8 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(translate("MainWindow", "Planer"))
         self.help_link.setText('<a href="help">' + translate("MainWindow", "Ny här? Läs Kom igång (F1)") + "</a>")
         self.help_link.setAccessibleName(translate("MainWindow", "Kom igång"))
+        self.fold_box.setText(translate("MainWindow", "Skilj inte på å, ä, ö och a, o"))
+        self.snippet_label.setAccessibleName(translate("MainWindow", "Träff i planens text"))
         self.update_title()
 
     def set_language(self, code: str) -> None:
@@ -429,9 +445,10 @@ class MainWindow(QMainWindow):
             return
         keep = self.current_plan_id()
         text = self.search.text()
-        matches = self.index.search(text) if text.strip() else self._index.search(text)
-        rows = [PlanRow(p.id, p.doc_type, p.title, p.diarienummer, p.status) for p in list_plans(self.ofile.ws)
-                if matches is None or p.id in matches]
+        hits = self.index.hits(text, fold=self._fold()) if text.strip() else None
+        found = {h.plan_id: rank for rank, h in enumerate(hits or [])}
+        rows = [PlanRow(p.id, p.doc_type, p.title, p.diarienummer, p.status, found.get(p.id, 0))
+                for p in list_plans(self.ofile.ws) if hits is None or p.id in found]
         self.tree.selectionModel().blockSignals(True)
         self.plan_model.set_rows(rows)
         self.tree.expandAll()
@@ -443,11 +460,27 @@ class MainWindow(QMainWindow):
         if not rows and text.strip():
             self.count_label.setText(translate("MainWindow", "Inga träffar för ”%1”. Sök på något annat, eller töm "
                                                       "sökfältet för att se alla planer.").replace("%1", text.strip()))
+        elif hits is not None:
+            self.count_label.setText(translate("MainWindow", "1 träff") if len(rows) == 1
+                                     else translate("MainWindow", "%1 träffar").replace("%1", str(len(rows))))
         elif len(rows) == 1:
             self.count_label.setText(translate("MainWindow", "1 plan"))
         else:
             self.count_label.setText(translate("MainWindow", "%1 planer").replace("%1", str(len(rows))))
         self.update_empty_state()
+        self._show_snippet()
+
+    def _fold(self) -> bool | None:
+        """Ignore å, ä and ö always (the box), or only for a query typed without them (None)."""
+        return True if self.fold_box.isChecked() else None
+
+    def _show_snippet(self) -> None:
+        """The current plan's text around the search's match, under the list while a search is on."""
+        text = self.search.text()
+        plan_id = self.tree.currentIndex().data(PLAN_ID_ROLE)
+        snippet = self.index.snippet(text, plan_id, fold=self._fold()) if text.strip() and plan_id else ""
+        self.snippet_label.setText(snippet)
+        self.snippet_label.setVisible(bool(snippet))
 
     def _first_plan_index(self):
         for d in range(self.plan_model.rowCount()):
@@ -469,6 +502,7 @@ class MainWindow(QMainWindow):
             self.show_plan(plan_id)
 
     def _plan_chosen(self, current, _previous) -> None:
+        self._show_snippet()
         plan_id = current.data(PLAN_ID_ROLE) if current.isValid() else None
         if plan_id is not None and plan_id != self.current_plan_id():
             self.show_plan(plan_id)
@@ -522,7 +556,7 @@ class MainWindow(QMainWindow):
         if self.ofile is None:
             return
         dialog = PortfolioDialog(self.ofile, key, self)
-        if key == "resources":
+        if key in ("resources", "overview"):
             dialog.view.open_plan_requested.connect(self.select_plan)
         self._portfolio_windows.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._portfolio_windows.remove(d))

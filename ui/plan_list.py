@@ -23,6 +23,7 @@ class PlanRow(NamedTuple):
     title: str
     diarienummer: str
     status: str
+    rank: int = 0  # the search's order (0 for every plan when nothing is searched)
 
 
 def _doc_type_order() -> list[str]:
@@ -49,7 +50,7 @@ class PlanListModel(QAbstractItemModel):
         for row in rows:
             by_doc.setdefault(row.doc_type, {}).setdefault(row.status, []).append(row)
         self._groups = [
-            (doc, [(st, sorted(plans, key=lambda r: r.title.lower()))
+            (doc, [(st, sorted(plans, key=lambda r: (r.rank, r.title.lower())))
                    for st, plans in sorted(by_doc[doc].items(),
                                            key=lambda kv: status_order.index(kv[0]) if kv[0] in status_order else 99)])
             for doc in sorted(by_doc, key=lambda d: doc_order.index(d) if d in doc_order else 99)

@@ -34,7 +34,14 @@ def _resources(ofile: OpenFile, parent: QWidget) -> QWidget:
     return ResourceView(ofile.ws, ofile.events, ofile.stack, parent)
 
 
+def _overview(ofile: OpenFile, parent: QWidget) -> QWidget:
+    from ui.overview import OverviewView
+
+    return OverviewView(ofile.ws, ofile.events, parent)
+
+
 VIEWS: dict[str, tuple[str, Callable[[OpenFile, QWidget], QWidget]]] = {
+    "overview": (QT_TRANSLATE_NOOP("Portfolio", "Översikt"), _overview),
     "timeline": (QT_TRANSLATE_NOOP("Portfolio", "Portföljens tidslinje"), _timeline),
     "risks": (QT_TRANSLATE_NOOP("Portfolio", "Portföljens riskmatris"), _risks),
     "resources": (QT_TRANSLATE_NOOP("Portfolio", "Resursbelastning"), _resources),

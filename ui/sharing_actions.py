@@ -17,9 +17,7 @@ if TYPE_CHECKING:
 def merge_from_file(window: DocumentWindow) -> None:
     """Importera från annan fil…: preview, let the user settle conflicts, then merge in one transaction."""
     from app.sharing import merge_from
-    from app.steps import run_step
     from ui.dialogs.sharing_dialogs import ConflictDialog
-    from ui.undo import FileStepCommand
 
     if window.ofile is None or window.ofile.read_only:
         return
@@ -36,14 +34,12 @@ def merge_from_file(window: DocumentWindow) -> None:
             if not dialog.exec():
                 return
             resolve = dialog.choices()
-        step = run_step(ws, lambda: merge_from(ws, other, resolve=resolve))
+        # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
+        report = window.ofile.run_as_step(translate("Sharing", "sammanslagning med %1").replace("%1", other.name),
+                                          lambda: merge_from(ws, other, resolve=resolve), window.reload_everything)
     except expected_errors() as exc:
         show_expected(window, exc)
         return
-    report = step.result
-    # One undo step: Ctrl+Z gives back the file exactly as it was before the merge.
-    window.ofile.stack.push(FileStepCommand(window.ofile.ws, step, translate("Sharing", "sammanslagning med %1").replace(
-        "%1", other.name), window.reload_everything))
     window.reload_everything()
     window.statusBar().showMessage(" ".join(report.lines())[:300], 20000)
 
@@ -79,9 +75,11 @@ def freeze_edition(window: DocumentWindow) -> None:
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None or window.ofile.read_only:
         return
-    dialog = FreezeEditionDialog(window.ofile.ws, plan_id, window)
+    ofile = window.ofile
+    dialog = FreezeEditionDialog(ofile.ws, plan_id, window,
+                                 run=lambda freeze: ofile.run_as_step(translate("Sharing", "frys utgåva"), freeze,
+                                                                      window.reload_everything))
     if dialog.exec() and dialog.frozen is not None:
-        window.ofile.stack.clear()  # the plan's edition label changed outside the undo history
         window.reload_everything()
 
 
@@ -91,7 +89,10 @@ def compare_editions(window: DocumentWindow) -> None:
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None:
         return
-    CompareEditionsDialog(window.ofile.ws, plan_id, window).exec()
+    from ui.file_actions import export
+
+    CompareEditionsDialog(window.ofile.ws, plan_id, window,
+                          export=lambda since: export(window, ".docx", changes_since=since)).exec()
 
 
 def change_steering_model(window: DocumentWindow) -> None:
@@ -104,8 +105,7 @@ def change_steering_model(window: DocumentWindow) -> None:
     dialog = ChangeModelDialog(window.ofile.ws, plan_id, window)
     if not dialog.exec():
         return
-    lines = dialog.apply()
-    window.ofile.stack.clear()
+    lines = window.ofile.run_as_step(translate("Sharing", "byt styrmodell"), dialog.apply, window.reload_everything)
     window.reload_everything()
     window.statusBar().showMessage(" · ".join(lines), 15000)
 
@@ -120,8 +120,10 @@ def read_steering_model(window: DocumentWindow) -> None:
     path = files.open_path(window, translate("Sharing", "Läs in styrmodell"), translate("Sharing", "Styrmodeller (*.toml)"))
     if path is None:
         return
+    ws = window.ofile.ws
     try:
-        model = add_file_model(window.ofile.ws, path)
+        model = window.ofile.run_as_step(translate("Sharing", "läs in styrmodell"), lambda: add_file_model(ws, path),
+                                         window.reload_everything)
     except SteeringModelError as err:
         show_error(window, str(err))
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import kinds, markup
-from app.export import docx_decision, docx_decision_points, docx_gantt, docx_people, docx_registers, docx_timeline
+from app.export import docx_changes, docx_decision, docx_decision_points, docx_gantt, docx_people, docx_registers, docx_timeline
 from app.export.docx_context import CM, Context
 from app.export.docx_fields import TocEntry, add_bookmark, add_toc, page_frame
 from app.export.docx_headings import HeadingNumbering
@@ -284,6 +284,8 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
         docx_decision.render_signature(ctx)
     if checklists and docx_decision_points.has_checklists(ctx):
         docx_decision_points.render_checklists(ctx)
+    if docx_changes.has_changes(ctx):
+        docx_changes.render_changes(ctx)
     if _body_ends_with_table(doc):
         ctx.paragraph("", S.NOTE)
     keep_tables_together(doc)

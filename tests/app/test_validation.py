@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from app import kinds
 from app.dates import parse_date
-from app.validation import ValidationError, timeline_problems, validate
+from app.validation import ValidationError, score_problems, timeline_problems, validate
 
 PLAN = {"title": "Plan", "doc_type": "plan", "status": "draft", "decision_choice": ""}
 SECTION = {"heading": "Bakgrund", "level": 1, "content": ""}
@@ -47,8 +48,10 @@ def test_a_required_value_that_is_there(value: Any) -> None:
 def test_a_value_outside_its_choices_lists_them_with_the_empty_choice_named() -> None:
     assert problems("plan", {**PLAN, "decision_choice": "kanske"}) == [
         ("decision_choice", "Beslutet ”kanske” är inte giltig; välj en av: (tomt), Ja, Nej.")]
-    assert problems("plan", {**PLAN, "doc_type": "memo"})[0][0] == "doc_type"
-    assert problems("plan", {**PLAN, "status": None})[0][0] == "status"
+    assert problems("plan", {**PLAN, "doc_type": "memo"}) == [("doc_type", (
+        "Dokumenttypen ”memo” är inte giltig; välj en av: Uppdragsdirektiv, Uppdragsplan, Projektdirektiv, Projektplan."))]
+    assert problems("plan", {**PLAN, "status": None}) == [("status", (
+        "Statusen ”None” är inte giltig; välj en av: Utkast, För beslut, Beslutad, Pågående, Avslutad, Avbruten."))]
 
 
 def test_a_person_needs_a_name() -> None:
@@ -75,7 +78,8 @@ def test_a_section_holds_a_known_content_or_none() -> None:
 
 def test_a_goal_has_a_kind_and_a_text() -> None:
     assert problems("goal", {"kind": "effect", "text": "Kortare köer"}) == []
-    assert [f for f, _m in problems("goal", {"kind": "mål", "text": ""})] == ["kind", "text"]
+    assert problems("goal", {"kind": "mål", "text": ""}) == [
+        ("kind", "Måltypen ”mål” är inte giltig; välj en av: Effektmål, Uppdragsmål."), ("text", "Måltexten saknas.")]
 
 
 @pytest.mark.parametrize("value", [None, 0, 100])
@@ -114,19 +118,31 @@ def test_timeline_problems_say_what_validate_says_row_by_row() -> None:
     assert "trettonde" in found[6]
 
 
+def test_timeline_problems_of_several_rows_failing_one_rule_differently() -> None:
+    rows = [{**TIMELINE, "title": ""}, TIMELINE, {**TIMELINE, "title": "  "}, {**TIMELINE, "progress": 101},
+            {**TIMELINE, "progress": -1}]
+    assert timeline_problems(rows) == {
+        0: "Benämningen saknas.", 2: "Benämningen saknas.",
+        3: "Färdigställandet måste vara ett heltal mellan 0 och 100 procent (fick 101).",
+        4: "Färdigställandet måste vara ett heltal mellan 0 och 100 procent (fick -1)."}
+
+
 def test_a_role_names_someone() -> None:
     assert problems("role", ROLE) == []
     assert problems("role", {**ROLE, "name": "", "person": 3}) == []
     for name in ("", "  ", None):
         assert problems("role", {**ROLE, "name": name}) == [("name", "Ange en person eller ett namn för rollen.")]
-    assert problems("role", {**ROLE, "allocation": 101})[0][0] == "allocation"
-    assert problems("role", {**ROLE, "kind": "boss"})[0][0] == "kind"
+    assert problems("role", {**ROLE, "allocation": 101}) == [
+        ("allocation", "Andelen av tjänst måste vara ett heltal mellan 0 och 100 procent (fick 101).")]
+    assert problems("role", {**ROLE, "kind": "boss"}) == [("kind", (
+        "Rollen ”boss” är inte giltig; välj en av: " + ", ".join(kinds.ROLE_KINDS.values()) + "."))]
     assert problems("role", {**ROLE, "start": parse_date("2026"), "end": parse_date("2025")})[0][0] == "end"
 
 
 def test_a_resource_s_share_and_period() -> None:
     assert problems("resource", {"allocation": 50}) == []
-    assert problems("resource", {"allocation": -5})[0][0] == "allocation"
+    assert problems("resource", {"allocation": -5}) == [
+        ("allocation", "Andelen av tjänst måste vara ett heltal mellan 0 och 100 procent (fick -5).")]
     assert problems("resource", {"start": parse_date("2026"), "end": parse_date("2025")})[0][0] == "end"
 
 
@@ -149,6 +165,17 @@ def test_a_budget_year_from_1900_to_2199(year: Any) -> None:
 @pytest.mark.parametrize("year", [1899, 2200, "2025", 2025.0])
 def test_a_budget_year_outside_the_range(year: Any) -> None:
     assert problems("budget", {**BUDGET, "year": year}) == [("year", f"Året måste vara mellan 1900 och 2199 (fick {year}).")]
+
+
+@pytest.mark.parametrize("rule", ["", "shared"])
+def test_a_budget_row_that_is_summed_or_shared(rule: str) -> None:
+    assert problems("budget", {**BUDGET, "sum_rule": rule}) == []
+
+
+@pytest.mark.parametrize("rule", ["delad", None])
+def test_a_budget_row_summed_some_other_way(rule: Any) -> None:
+    assert problems("budget", {**BUDGET, "sum_rule": rule}) == [
+        ("sum_rule", f"Summeringen ”{rule}” är inte giltig; välj en av: Summeras, Delad, summeras inte.")]
 
 
 def test_a_budget_has_a_kind_and_a_description() -> None:
@@ -196,6 +223,22 @@ def test_an_assessment_uses_its_own_scale_four_when_it_has_none() -> None:
 def test_what_the_other_rows_require(kind: str, row: dict[str, Any], field: str, message: str) -> None:
     assert problems(kind, row) == [(field, message)]
     assert problems(kind, {**row, field: "2025-01-01"}) == []
+
+
+def test_a_decision_in_the_log_has_a_known_outcome_or_none() -> None:
+    decision = {"kind": "decision", "text": "Fortsätt till BP3"}
+    assert problems("log", decision) == []
+    assert problems("log", {**decision, "outcome": ""}) == []
+    assert problems("log", {**decision, "outcome": "continue"}) == []
+    assert problems("log", {**decision, "outcome": "kanske"}) == [("outcome", (
+        "Beslutet ”kanske” är inte giltig; välj en av: (tomt), Fortsätt, Avbryt, Gör om, Ändra inriktning."))]
+
+
+def test_an_imported_risk_s_scores_against_the_file_s_scale() -> None:
+    assert score_problems({"probability": 5, "impact": 1}, 5) == []
+    assert score_problems({"probability": None}, 4) == []
+    assert score_problems({"probability": 5, "impact": 0}, 4) == [
+        "Sannolikheten måste vara mellan 1 och 4 (fick 5).", "Konsekvensen måste vara mellan 1 och 4 (fick 0)."]
 
 
 def test_a_log_entry_and_a_status_report_have_known_kinds() -> None:

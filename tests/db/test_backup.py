@@ -94,6 +94,27 @@ def test_session_backups_rotate_and_list(filled: Path) -> None:
     assert all(b.plan_count == 2 and not b.problem for b in listed)
 
 
+def test_a_backup_taken_away_while_listed_is_left_out(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A backup that fails its check is removed by the session that made it, perhaps while another
+    thread lists the backups (the window's integrity check offering the latest good one)."""
+    start = datetime(2025, 1, 1, 9, tzinfo=UTC)
+    for i in range(2):
+        make_session_backup(filled, now=start + timedelta(hours=i))
+    newest = list_backups(filled)[0].path
+    import db.backup
+
+    count = db.backup._plan_count
+
+    def removed_meanwhile(p: Path) -> int:
+        if p == newest:
+            p.unlink()
+            raise StoreError("finns inte")
+        return count(p)
+
+    monkeypatch.setattr(db.backup, "_plan_count", removed_meanwhile)
+    assert [b.taken_at for b in list_backups(filled)] == [start]
+
+
 def test_restore_gives_identical_exports(filled: Path) -> None:
     before = _exports(filled)
     backup = make_session_backup(filled)

@@ -56,7 +56,7 @@ def test_every_control_in_the_dialogs_has_a_name(qtbot, window) -> None:
                FreezeEditionDialog(ws, plan, window), CompareEditionsDialog(ws, plan, window),
                ChangeModelDialog(ws, plan, window), BackupsDialog(ws.path, window), HelpDialog(window),
                DecisionDialog(point, window),
-               *(PortfolioDialog(window.ofile, key, window) for key in ("timeline", "risks", "resources"))]
+               *(PortfolioDialog(window.ofile, key, window) for key in ("overview", "timeline", "risks", "resources"))]
     missing = []
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -82,6 +82,12 @@ def test_change_model_shows_a_preview_first(qtbot, monkeypatch, window) -> None:
     assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
     assert [t["code"] for t in ws.list("timeline", plan_id) if t["kind"] == "decision_point"] == [
         f"TG{i}" for i in range(6)]
+    # One undo step: the plan has its old model and decision points back.
+    assert "byt styrmodell" in window.actions_["undo"].text()
+    window.actions_["undo"].trigger()
+    assert ws.get("plan", plan_id)["steering_model"] == "pps"
+    assert [t["code"] for t in ws.list("timeline", plan_id) if t["kind"] == "decision_point"] == [
+        f"BP{i}" for i in range(1, 9)]
 
 
 def test_an_organisations_model_file_is_read_into_the_file(qtbot, monkeypatch, window, tmp_path) -> None:

@@ -263,6 +263,19 @@ def test_menus_have_mnemonics_and_shortcuts(window) -> None:
     assert window.search.accessibleName()
 
 
+def test_no_two_actions_of_the_window_share_a_shortcut(window) -> None:
+    from PySide6.QtGui import QAction
+
+    owners: dict[str, list[str]] = {}
+    # the window's own actions and its controllers' (ui.controllers), each once
+    for action in {id(a): a for a in [*window.findChildren(QAction), *window.actions_.values()]}.values():
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+    assert window.actions_["checkout"].shortcut().toString() == "Ctrl+Shift+O"
+    assert window.actions_["portfolio_overview"].shortcut().toString() == "Ctrl+Shift+B"
+
+
 def test_an_error_in_the_status_bar_is_red_until_it_goes_and_its_timer_is_the_window_s(window) -> None:
     window.show_message("Ändringen kunde inte sparas.")
     assert "#b00020" in window.statusBar().styleSheet()

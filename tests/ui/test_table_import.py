@@ -52,6 +52,9 @@ def test_excel_import_with_sheet_and_mapping_remembered(window, qtbot, tmp_path:
     assert (new["progress"], new["responsible"]) == (40, "Anna")
     assert "1 nya och 0 ändrade aktiviteter" in shown[0] and "rad 3: Start" in shown[0]
     assert window.settings.import_mapping("activities")["progress"] == "Kolumn X"
+    window.actions_["undo"].trigger()  # one undo step gives back the plan as it was
+    assert len(window.ofile.ws.list("timeline", plan_id)) == before
+    window.actions_["redo"].trigger()
 
     def again(dialog) -> bool:  # next time the mapping made by hand is there already
         dialog.sheet.setCurrentText("Lista")

@@ -1,5 +1,5 @@
 """Shared copies and editions: send a plan, merge another copy, restore a backup (File menu); freeze and
-compare editions, change or read a steering model (Edit menu)."""
+compare editions, change or read a steering model, the plan's change history (Edit menu)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ def _sharing_actions() -> ModuleType:
     from ui import sharing_actions
 
     return sharing_actions
+
+
+def _history_dialog() -> ModuleType:
+    from ui.dialogs import history_dialog
+
+    return history_dialog
 
 
 class SharingController(Controller):
@@ -37,12 +43,17 @@ class SharingController(Controller):
             "read_model": make_action(self, translate("MainWindow", "&Läs in styrmodell…"),
                                       lambda: _sharing_actions().read_steering_model(w), None,
                                       "actionReadSteeringModel"),
+            "history": make_action(self, translate("MainWindow", "Ändrings&historik…"),
+                                   lambda: _history_dialog().show_plan_history(
+                                       w, w.ofile.ws if w.ofile else None, w.current_plan_id()), None,
+                                   "actionPlanHistory"),
         }
 
     def enable(self, state: DocumentState) -> None:
         a = self.actions
         a["restore"].setEnabled(state.on_file)
         a["compare"].setEnabled(state.plan)
+        a["history"].setEnabled(state.plan)
         a["merge"].setEnabled(state.writable and state.on_file)
         a["send_plan"].setEnabled(state.plan)
         a["freeze"].setEnabled(state.writable and state.plan)

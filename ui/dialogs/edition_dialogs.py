@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import editions
+from app.plan_diff import text_lines
 from app.workspace import Workspace
 from ui.i18n import translate
 from ui.palette import error_style
@@ -27,10 +31,12 @@ from ui.palette import error_style
 class FreezeEditionDialog(QDialog):
     """Frys utgåva…: label (suggested), comment; `frozen` holds the EditionInfo after OK."""
 
-    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None,
+                 run: Callable[[Callable[[], editions.EditionInfo]], editions.EditionInfo] | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("Editions", "Frys utgåva"))
         self.ws, self.plan_id = ws, plan_id
+        self.run = run or (lambda freeze: freeze())  # the window runs it as one undo step
         self.frozen: editions.EditionInfo | None = None
         self.label = QLineEdit(editions.proposed_label(ws, plan_id))
         self.comment = QLineEdit()
@@ -49,7 +55,8 @@ class FreezeEditionDialog(QDialog):
 
     def freeze(self) -> None:
         try:
-            self.frozen = editions.freeze_edition(self.ws, self.plan_id, self.label.text(), self.comment.text())
+            label, comment = self.label.text(), self.comment.text()
+            self.frozen = self.run(lambda: editions.freeze_edition(self.ws, self.plan_id, label, comment))
         except ValueError as exc:
             self.error.setText(str(exc))
             return
@@ -61,12 +68,14 @@ class CompareEditionsDialog(QDialog):
 
     NOW = -1
 
-    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, plan_id: int, parent: QWidget | None = None,
+                 export: Callable[[str], object] | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("Editions", "Jämför utgåvor"))
         self.ws, self.plan_id = ws, plan_id
         self.old, self.new = QComboBox(), QComboBox()
         items = editions.list_editions(ws, plan_id)
+        self.labels = {e.id: e.label for e in items}
         for e in items:
             text = f"{e.label}  ({e.date.isoformat()})"
             self.old.addItem(text, e.id)
@@ -77,6 +86,15 @@ class CompareEditionsDialog(QDialog):
             self.new.setCurrentIndex(len(items) - 1)
         else:
             self.new.setCurrentIndex(self.new.count() - 1)
+        # Every part of the plan (app.plan_diff), as the Word appendix and `uppdrag diff` say it.
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("allChanges")
+        self.summary.setReadOnly(True)
+        self.summary.setAccessibleName(translate("Editions", "Alla ändringar i planen"))
+        self.export_button = QPushButton(translate("Editions", "&Exportera till Word med bilagan ”Ändringar sedan utgåva”…"))
+        self.export_button.setObjectName("exportAppendix")
+        self.export_button.setVisible(export is not None)
+        self.export_button.clicked.connect(lambda: export(self.labels[self.old.currentData()]) if export else None)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([translate("Editions", "Avsnitt"), translate("Editions", "Ändring")])
         self.diff = QPlainTextEdit()
@@ -97,6 +115,9 @@ class CompareEditionsDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.export_button)
+        layout.addWidget(QLabel(translate("Editions", "Avsnittens text ord för ord:")))
         layout.addWidget(self.tree)
         layout.addWidget(self.diff)
         layout.addWidget(close)
@@ -109,6 +130,11 @@ class CompareEditionsDialog(QDialog):
         if self.old.count() == 0:
             return
         new_id = self.new.currentData()
+        old_label = self.labels[self.old.currentData()]
+        new_label = None if new_id == self.NOW else self.labels[new_id]
+        diffs, old, new = editions.plan_changes(self.ws, self.plan_id, old_label, new_label)
+        self.summary.setPlainText("\n".join(text_lines(diffs, old_label=old, new_label=new)))
+        self.export_button.setEnabled(new_id == self.NOW)  # the appendix says what changed up to today
         self.changes = editions.compare_editions(self.ws, self.old.currentData(),
                                                  None if new_id == self.NOW else new_id)
         for c in self.changes:

@@ -54,8 +54,10 @@ class TablePage(QWidget):
         self.delete_button = self._button(translate("Pages", "Ta bort"), self.delete_row, ro)
         self.up_button = self._button(translate("Pages", "Flytta upp"), lambda: self.move_row(-1), ro)
         self.down_button = self._button(translate("Pages", "Flytta ned"), lambda: self.move_row(1), ro)
+        self.history_button = self._button(translate("Pages", "Historik…"), self.show_history, False)
+        self.history_button.setObjectName("rowHistory")
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
+        for b in (self.add_button, self.delete_button, self.up_button, self.down_button, self.history_button):
             buttons.addWidget(b)
         self.decision_button: QPushButton | None = None
         if config.kind == "timeline":  # a decision point's decision, with its checklist
@@ -131,6 +133,7 @@ class TablePage(QWidget):
         editable = row is not None and not self.ofile.read_only
         for b in (self.delete_button, self.up_button, self.down_button):
             b.setEnabled(editable)
+        self.history_button.setEnabled(row is not None)
         if self.decision_button is not None:
             point = editable and row["kind"] in ("decision_point", "milestone")
             self.decision_button.setEnabled(point)
@@ -142,6 +145,18 @@ class TablePage(QWidget):
                         else None)
 
     # --- actions -------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """Who changed the current row, what and when."""
+        from app.change_history import row_history
+        from ui.dialogs.history_dialog import HistoryDialog
+
+        row_id = self.current_id()
+        if row_id is None:
+            return
+        entries = row_history(self.ofile.ws, self.config.kind, row_id)
+        title = translate("History", "Ändringshistorik: %1").replace("%1", entries[0].item if entries else "")
+        HistoryDialog(title, entries, self).exec()
 
     def edit_cell(self, row_id: int, f: Field, typed: object) -> bool:
         """A cell typed in the table: stored as the form would store it; a refusal is said in the status bar."""

@@ -315,6 +315,14 @@
         <translation>The plan as it is now</translation>
     </message>
     <message>
+        <source>Alla ändringar i planen</source>
+        <translation>Every change in the plan</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera till Word med bilagan ”Ändringar sedan utgåva”…</source>
+        <translation>&amp;Export to Word with the appendix “Changes since edition”…</translation>
+    </message>
+    <message>
         <source>Avsnitt</source>
         <translation>Section</translation>
     </message>
@@ -337,6 +345,10 @@
     <message>
         <source>&amp;Till:</source>
         <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Avsnittens text ord för ord:</source>
+        <translation>The sections&apos; text word by word:</translation>
     </message>
     <message>
         <source>Oförändrat.</source>
@@ -738,6 +750,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Plan as JSON (*.json)</translation>
     </message>
     <message>
+        <source>import av %1</source>
+        <translation>import of %1</translation>
+    </message>
+    <message>
         <source>Planen uppdaterades från %1.</source>
         <translation>The plan was updated from %1.</translation>
     </message>
@@ -825,6 +841,57 @@ Do you want to open the file?</translation>
     <message>
         <source>Kom igång</source>
         <translation>Getting started</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Filtrera (vem, del, text)…</source>
+        <translation>Filter (who, part, text)…</translation>
+    </message>
+    <message>
+        <source>Filtrera ändringarna</source>
+        <translation>Filter the changes</translation>
+    </message>
+    <message>
+        <source>Ändringar</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>okänd</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 ändringar</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>Inga ändringar</source>
+        <translation>No changes</translation>
+    </message>
+    <message>
+        <source>Ändringshistorik: %1</source>
+        <translation>Change history: %1</translation>
     </message>
 </context>
 <context>
@@ -1337,8 +1404,16 @@ Do you want to open the file?</translation>
         <translation>&amp;Compare editions…</translation>
     </message>
     <message>
+        <source>Ändrings&amp;historik…</source>
+        <translation>Change &amp;history…</translation>
+    </message>
+    <message>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ö&amp;versikt</source>
+        <translation>O&amp;verview</translation>
     </message>
     <message>
         <source>Portföljens &amp;tidslinje</source>
@@ -1381,8 +1456,24 @@ Do you want to open the file?</translation>
         <translation>Choose a plan in the list on the left, or create a new plan.</translation>
     </message>
     <message>
+        <source>Skilj inte på å, ä, ö och a, o</source>
+        <translation>Ignore accents on letters</translation>
+    </message>
+    <message>
+        <source>Träff i planens text</source>
+        <translation>Match in the plan&apos;s text</translation>
+    </message>
+    <message>
         <source>Inga träffar för ”%1”. Sök på något annat, eller töm sökfältet för att se alla planer.</source>
         <translation>No matches for “%1”. Search for something else, or clear the search field to see all plans.</translation>
+    </message>
+    <message>
+        <source>1 träff</source>
+        <translation>1 hit</translation>
+    </message>
+    <message>
+        <source>%1 träffar</source>
+        <translation>%1 hits</translation>
     </message>
     <message>
         <source>1 plan</source>
@@ -1488,6 +1579,117 @@ Do you want to open the file?</translation>
     </message>
 </context>
 <context>
+    <name>Overview</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Rapportdatum</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>Nästa beslutspunkt</source>
+        <translation>Next decision point</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dagar sen</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>Klart (%)</source>
+        <translation>Done (%)</translation>
+    </message>
+    <message>
+        <source>Budget (kr)</source>
+        <translation>Budget (SEK)</translation>
+    </message>
+    <message>
+        <source>Höga risker</source>
+        <translation>High risks</translation>
+    </message>
+    <message>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Ledare</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Röd</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Gul</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Grön</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Grå (inaktuell)</source>
+        <translation>Grey (out of date)</translation>
+    </message>
+    <message>
+        <source>Ingen rapport</source>
+        <translation>No report</translation>
+    </message>
+    <message>
+        <source>Filtrera (plan, ägare, organisation, status …)</source>
+        <translation>Filter (plan, owner, organisation, status …)</translation>
+    </message>
+    <message>
+        <source>Filtrera planerna</source>
+        <translation>Filter the plans</translation>
+    </message>
+    <message>
+        <source>Rapportfärg</source>
+        <translation>Report colour</translation>
+    </message>
+    <message>
+        <source>Alla rapportfärger</source>
+        <translation>All report colours</translation>
+    </message>
+    <message>
+        <source>Exportera Portföljrapport (Excel)…</source>
+        <translation>Export portfolio report (Excel)…</translation>
+    </message>
+    <message>
+        <source>Planerna</source>
+        <translation>The plans</translation>
+    </message>
+    <message>
+        <source>Exportera Portföljrapport</source>
+        <translation>Export portfolio report</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Logg</source>
@@ -1556,6 +1758,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Flytta ned</source>
         <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Historik…</source>
+        <translation>History…</translation>
     </message>
     <message>
         <source>Inga rader ännu: lägg till den första med ”%1”.</source>
@@ -1660,6 +1866,10 @@ Do you want to open the file?</translation>
 </context>
 <context>
     <name>Portfolio</name>
+    <message>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
     <message>
         <source>Portföljens tidslinje</source>
         <translation>Portfolio timeline</translation>
@@ -2215,11 +2425,11 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>Behåll serverns</source>
-        <translation>Keep the server's</translation>
+        <translation>Keep the server&apos;s</translation>
     </message>
     <message>
         <source>Ta filens</source>
-        <translation>Take the file's</translation>
+        <translation>Take the file&apos;s</translation>
     </message>
     <message>
         <source>&amp;Synkronisera</source>
@@ -2318,12 +2528,24 @@ Do you want to open the file?</translation>
         <translation>merge with %1</translation>
     </message>
     <message>
+        <source>frys utgåva</source>
+        <translation>freezing an edition</translation>
+    </message>
+    <message>
+        <source>byt styrmodell</source>
+        <translation>change of steering model</translation>
+    </message>
+    <message>
         <source>Läs in styrmodell</source>
         <translation>Read steering model</translation>
     </message>
     <message>
         <source>Styrmodeller (*.toml)</source>
         <translation>Steering models (*.toml)</translation>
+    </message>
+    <message>
+        <source>läs in styrmodell</source>
+        <translation>reading a steering model</translation>
     </message>
     <message>
         <source>Styrmodellen ”%1” finns nu i filen för alla som öppnar den.</source>

@@ -1,0 +1,56 @@
+"""Visa → Översikt: every plan in one table, sorted by a click on a header, filtered, a plan opened with
+a double click, and the shown rows exported as "Portföljrapport" to Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from tests.ui.ui_steps import keys, plan_id_by_title
+
+
+def _titles(view) -> list[str]:
+    proxy = view.proxy
+    return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+
+def test_overview_sort_filter_open_and_export(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    ws = window.ofile.ws
+    plan = plan_id_by_title(window, "Gemensam plan")
+    ws.add("status_report", plan, report_date=date.today(), status="red")
+    window.actions_["portfolio_overview"].trigger()
+    dialog = window._portfolio_windows[-1]
+    qtbot.waitExposed(dialog)
+    view = dialog.view
+    assert len(_titles(view)) == 2
+    header = view.table.horizontalHeader()
+    first = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
+    for _ in range(2):  # a click sorts, a second click turns the order
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(first, 5))
+        titles = _titles(view)
+        assert titles in (sorted(titles), sorted(titles, reverse=True))
+    assert _titles(view) != list(reversed(_titles(view)))  # two plans, so the order shows
+
+    view.report.setCurrentIndex(view.report.findData("red"))
+    assert _titles(view) == ["Gemensam plan för primärvården som nav"]
+    assert view.proxy.index(0, 3).data() == "Röd"
+    view.report.setCurrentIndex(0)
+    keys(qtbot, view.filter, "västerbotten")
+    assert len(_titles(view)) == 1 and _titles(view)[0].startswith("Genomför")
+
+    out = tmp_path / "rapport.xlsx"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: out)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(out).active
+    assert sheet["A1"].value.startswith("Portföljrapport ")
+    assert [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)] == _titles(view)
+
+    view.filter.clear()
+    row = _titles(view).index("Gemensam plan för primärvården som nav")
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.table.model().index(row, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert window.current_plan_id() == plan

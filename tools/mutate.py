@@ -1,0 +1,181 @@
+"""Mutation testing of the core modules, each against the tests that cover it (`make mutate`).
+
+    python tools/mutate.py                      # every module below, then the score of each
+    python tools/mutate.py app.dates merge      # only these
+    python tools/mutate.py --scores             # the scores of the last runs, without running
+    python tools/mutate.py --scores --record docs/mutation-scores.md   # and add them, dated
+
+mutmut reads one test selection for everything it mutates, and a survivor runs every test that
+reaches the mutated function. Run over all core modules with all their tests at once, a surviving
+date mutant would also run the slow merge properties. So each module gets a folder of its own,
+mutants/MODULE/, holding links to app/, db/ and tests/ and a pyproject.toml that is this one plus
+the module's `only_mutate` and test selection; mutmut runs there and keeps its results there for
+the next run (a mutant whose function did not change is not run again). `mutmut browse` in that
+folder shows what survived.
+
+mutmut keeps a verdict until the mutated function changes, so a test written for a survivor would
+not be seen by the next run: each run therefore tries the last run's survivors again. After a
+larger change to a module's tests, `rm -rf mutants/MODULE` starts that module afresh.
+
+Property tests run under the hypothesis profile `mutate` (few examples, derandomized), so a
+mutant's verdict does not depend on the examples a run happened to draw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "mutants"
+LINKED = ("app", "db", "tests")
+
+# A mutant counts as killed when a test failed or ran out of time on it; one that no test runs
+# counts as survived. Skipped mutants (mutmut's `# pragma: no mutate`) are left out.
+KILLED = {"killed", "timeout", "caught by type check"}
+LEFT_OUT = {"skipped"}
+_KEY = re.compile(r"^\s*(?P<module>[\w.]+?)\.x[_ǁ].*:\s*(?P<status>[\w ]+)$")
+
+
+def statuses(lines: list[str]) -> dict[str, Counter[str]]:
+    """Each module's count of mutants per status, from `mutmut results --all true`."""
+    by_module: dict[str, Counter[str]] = defaultdict(Counter)
+    for line in lines:
+        match = _KEY.match(line)
+        if match:
+            by_module[match["module"]][match["status"].strip()] += 1
+    return dict(by_module)
+
+
+def table(by_module: dict[str, Counter[str]]) -> str:
+    rows = ["| module | mutants | killed | survived | not checked | score |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for module, counts in sorted(by_module.items()):
+        total = sum(n for status, n in counts.items() if status not in LEFT_OUT)
+        killed = sum(counts[s] for s in KILLED)
+        unchecked = counts["not checked"]
+        survived = total - killed - unchecked
+        score = f"{100 * killed / (total - unchecked):.1f} %" if total > unchecked else "–"
+        rows.append(f"| {module} | {total} | {killed} | {survived} | {unchecked} | {score} |")
+    return "\n".join(rows)
+
+
+@dataclass(frozen=True)
+class Target:
+    mutate: tuple[str, ...]  # the files mutated
+    tests: tuple[str, ...]  # the tests run on them (mutmut picks, per mutant, those that reach it)
+
+
+TARGETS: dict[str, Target] = {
+    "app.dates": Target(("app/dates.py",), (
+        "tests/app/test_dates.py", "tests/app/test_date_edges.py", "tests/app/test_date_forms.py")),
+    "app.validation": Target(("app/validation.py",), ("tests/app/test_validation.py",)),
+    "db.history": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py")),
+    # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py).
+    "merge": Target(("app/merge.py", "db/merge.py"), (
+        "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_property.py",
+        "tests/app/test_merge_copy_in_sql.py")),
+}
+
+
+def toml_list(items: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(json.dumps(item) for item in items) + "]"
+
+
+def prepare(name: str, target: Target) -> Path:
+    """mutants/NAME/: links to the sources and tests, and the module's own pyproject.toml."""
+    folder = WORK / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in LINKED:
+        link = folder / part
+        if not link.is_symlink():
+            link.symlink_to(Path("..", "..", part))
+    base = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    text = base.rstrip("\n") + (
+        f"\nonly_mutate = {toml_list(target.mutate)}"
+        f"\npytest_add_cli_args_test_selection = {toml_list(target.tests)}\n")
+    settings = tomllib.loads(text)["tool"]["mutmut"]
+    if settings.get("only_mutate") != list(target.mutate):
+        raise SystemExit("pyproject.toml: [tool.mutmut] must be its last table (tools/mutate.py adds to it)")
+    config = folder / "pyproject.toml"
+    if not config.exists() or config.read_text(encoding="utf-8") != text:
+        config.write_text(text, encoding="utf-8")
+    return folder
+
+
+def mutmut(folder: Path, *args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, UPPDRAG_HYPOTHESIS="mutate", QT_QPA_PLATFORM="offscreen")
+    command = [str(Path(sys.executable).with_name("mutmut")), *args]
+    return subprocess.run(command, cwd=folder, env=env, text=True, capture_output=capture, check=False)
+
+
+def not_killed(folder: Path) -> list[str]:
+    """The mutants that survived the last run in `folder`, or that no test reached."""
+    if not (folder / "mutants").is_dir():
+        return []
+    out = mutmut(folder, "results", capture=True).stdout
+    return [line.split(":")[0].strip() for line in out.splitlines()
+            if line.rstrip().endswith((": survived", ": no tests"))]
+
+
+def run(name: str, jobs: int) -> int:
+    """mutmut over one module: the new and changed mutants, then the last run's survivors again."""
+    folder = prepare(name, TARGETS[name])
+    survivors = not_killed(folder)
+    done = mutmut(folder, "run", "--max-children", str(jobs))
+    if done.returncode == 0 and survivors:
+        print(f"== {name}: the {len(survivors)} survivors of the last run again", flush=True)
+        done = mutmut(folder, "run", "--max-children", str(jobs), *survivors)
+    return done.returncode
+
+
+def scores(names: list[str]) -> str:
+    by_module = {}
+    for name in names:
+        folder = WORK / name
+        if not (folder / "mutants").is_dir():
+            continue
+        out = mutmut(folder, "results", "--all", "true", capture=True).stdout
+        by_module.update(statuses(out.splitlines()))
+    return table(by_module) if by_module else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"of {', '.join(TARGETS)} (all by default)")
+    parser.add_argument("--scores", action="store_true", help="only print the scores of the last runs")
+    parser.add_argument("--record", type=Path, help="add the scores, dated, to this Markdown file")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.modules if name not in TARGETS]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; known: {', '.join(TARGETS)}")
+    names = args.modules or list(TARGETS)
+    if not args.scores:
+        for name in names:
+            print(f"== {name}: {', '.join(TARGETS[name].mutate)}", flush=True)
+            code = run(name, args.jobs)
+            if code != 0:
+                print(f"mutmut stopped on {name} (exit code {code})", file=sys.stderr)
+                return code
+    text = scores(names)
+    if not text:
+        print("No mutation results: run `make mutate` first.", file=sys.stderr)
+        return 1
+    print(text)
+    if args.record:
+        with args.record.open("a", encoding="utf-8") as fh:
+            fh.write(f"\n## {date.today().isoformat()}\n\n{text}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

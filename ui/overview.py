@@ -1,0 +1,205 @@
+"""Översikt: every plan of the file in one table (app.overview), sorted and filtered, a plan opened
+with a double click, and the table exported as "Portföljrapport" to Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import overview
+from app.workspace import Change, Workspace
+from ui.i18n import kind_label, translate
+from ui.undo import WorkspaceEvents
+
+_Index = QModelIndex | QPersistentModelIndex
+COLOURS = {"green": "#c6efce", "yellow": "#ffeb9c", "red": "#ffc7ce", overview.GREY: "#d9d9d9"}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# app.overview's columns and report labels, marked for the translation (lupdate finds only literals).
+HEADERS = (
+    QT_TRANSLATE_NOOP("Overview", "Plan"), QT_TRANSLATE_NOOP("Overview", "Dokumenttyp"),
+    QT_TRANSLATE_NOOP("Overview", "Status"), QT_TRANSLATE_NOOP("Overview", "Rapport"),
+    QT_TRANSLATE_NOOP("Overview", "Rapportdatum"), QT_TRANSLATE_NOOP("Overview", "Nästa beslutspunkt"),
+    QT_TRANSLATE_NOOP("Overview", "Datum"), QT_TRANSLATE_NOOP("Overview", "Dagar sen"),
+    QT_TRANSLATE_NOOP("Overview", "Klart (%)"), QT_TRANSLATE_NOOP("Overview", "Budget (kr)"),
+    QT_TRANSLATE_NOOP("Overview", "Höga risker"), QT_TRANSLATE_NOOP("Overview", "Ägare"),
+    QT_TRANSLATE_NOOP("Overview", "Ledare"), QT_TRANSLATE_NOOP("Overview", "Organisation"),
+)
+REPORT_CHOICES = (
+    ("red", QT_TRANSLATE_NOOP("Overview", "Röd")), ("yellow", QT_TRANSLATE_NOOP("Overview", "Gul")),
+    ("green", QT_TRANSLATE_NOOP("Overview", "Grön")), (overview.GREY, QT_TRANSLATE_NOOP("Overview", "Grå (inaktuell)")),
+    ("", QT_TRANSLATE_NOOP("Overview", "Ingen rapport")),
+)
+
+
+class OverviewModel(QAbstractTableModel):
+    """The overview's rows as plain data (app.overview.OverviewRow)."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.rows: list[overview.OverviewRow] = []
+        self.cells: list[tuple[Any, ...]] = []
+
+    def set_rows(self, rows: list[overview.OverviewRow]) -> None:
+        self.beginResetModel()
+        self.rows, self.cells = rows, [r.cells() for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(overview.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return translate("Overview", HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self.cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() in (1, 2):  # document type and status: app.kinds labels
+                return kind_label(value)
+            if index.column() == 3:
+                return translate("Overview", dict(REPORT_CHOICES).get(self.rows[index.row()].report, value))
+            if isinstance(value, date):
+                return value.isoformat()
+            if isinstance(value, int) and index.column() == 9:
+                return f"{value:,}".replace(",", "\u00a0")
+            return "" if value is None else str(value)
+        if role == SORT_ROLE:  # numbers as numbers, dates as dates; blanks last
+            return (1, "") if value is None or value == "" else (0, value.isoformat() if isinstance(value, date)
+                                                                  else value)
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3:
+            colour = COLOURS.get(self.rows[index.row()].report)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[index.row()].plan_id
+        return None
+
+
+class OverviewFilter(QSortFilterProxyModel):
+    """Rows whose text holds every word typed, and whose report colour is the one chosen."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.words: list[str] = []
+        self.report: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, text: str, report: str | None) -> None:
+        self.beginFilterChange()
+        self.words, self.report = text.casefold().split(), report
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, OverviewModel)
+        row = model.rows[source_row]
+        if self.report is not None and row.report != self.report:
+            return False
+        text = " ".join(str(v) for v in model.cells[source_row] if v is not None).casefold()
+        return all(w in text for w in self.words)
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+
+class OverviewView(QWidget):
+    open_plan_requested = Signal(int)
+
+    def __init__(self, ws: Workspace, events: WorkspaceEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.filter = QLineEdit()
+        self.filter.setObjectName("overviewFilter")
+        self.filter.setPlaceholderText(translate("Overview", "Filtrera (plan, ägare, organisation, status …)"))
+        self.report = QComboBox()
+        self.report.setObjectName("overviewReport")
+        self.filter.setAccessibleName(translate("Overview", "Filtrera planerna"))
+        self.report.setAccessibleName(translate("Overview", "Rapportfärg"))
+        self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
+        for key, label in REPORT_CHOICES:
+            self.report.addItem(translate("Overview", label), key)
+        self.export_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Excel)…"))
+        self.export_button.setObjectName("exportOverview")
+        self.export_button.clicked.connect(self.export)
+        self.model = OverviewModel(self)
+        self.proxy = OverviewFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("overviewTable")
+        self.table.setAccessibleName(translate("Overview", "Planerna"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open)  # a double click, or Enter on a row
+        self.filter.textChanged.connect(self._filter)
+        self.report.currentIndexChanged.connect(self._filter)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.report)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        events.changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(overview.overview(self.ws))
+
+    def _changed(self, _change: Change) -> None:
+        self.reload()
+
+    def _filter(self) -> None:
+        self.proxy.set_filter(self.filter.text(), self.report.currentData())
+
+    def _open(self, index: QModelIndex) -> None:
+        plan_id = self.proxy.mapToSource(index).data(Qt.ItemDataRole.UserRole)
+        if plan_id is not None:
+            self.open_plan_requested.emit(plan_id)
+
+    def shown_rows(self) -> list[overview.OverviewRow]:
+        """The rows as filtered and sorted on screen: what the export writes."""
+        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+                for r in range(self.proxy.rowCount())]
+
+    def export(self) -> Path | None:
+        from ui.dialogs import files
+        from ui.errors import expected_errors, show_error
+
+        suggested = Path.home() / f"Portföljrapport {date.today().isoformat()}.xlsx"
+        out = files.save_path(self, translate("Overview", "Exportera Portföljrapport"),
+                              translate("Overview", "Excel-arbetsbok (*.xlsx)"), str(suggested))
+        if out is None:
+            return None
+        if out.suffix.lower() != ".xlsx":
+            out = out.with_name(out.name + ".xlsx")
+        try:
+            return overview.export_overview_xlsx(self.shown_rows(), out)
+        except (*expected_errors(), ValueError, OSError) as exc:
+            show_error(self, str(exc))
+            return None
