@@ -389,7 +389,7 @@ def _load_sheet(ws: Any, load: dict[str, Any], clean: _Cleaner, *, whole_file: b
     over_fill = PatternFill("solid", fgColor=LEVEL_FILLS["red"])
     for person in load["people"]:
         shares = person["totals"] if whole_file else person["this_plan"]
-        over = set(person["over_100"]) if whole_file else {key for key, share in shares.items() if share > 100}
+        over = set(person["over_100"])  # the file's total over 100 %: warned on this plan's sheet too
         ws.append([clean(person["name"]), clean(person["unit"]), *(shares[p["key"]] or None for p in periods)])
         row = ws.max_row
         for col in (1, 2):  # a name is user text, never a formula
@@ -406,7 +406,8 @@ def _load_sheet(ws: Any, load: dict[str, Any], clean: _Cleaner, *, whole_file: b
     ws.append([])
     scope = ("Summan av personens andelar i alla planer i filen (utom avbrutna), per månad; " if whole_file
              else "Personens andel i den här planen, per månad (hela filens belastning: exportera alla planer); ")
-    ws.append([scope + "en månad som bara delvis ingår räknas efter antal dagar. Fetstil på röd botten = över 100 %."])
+    ws.append([scope + "en månad som bara delvis ingår räknas efter antal dagar. Fetstil på röd botten = personen "
+               "är bokad över 100 % i filen som helhet."])
     ws.column_dimensions["A"].width = min(MAX_WIDTH, max([10, *(len(p["name"]) + 2 for p in load["people"])]))
     ws.column_dimensions["B"].width = min(MAX_WIDTH, max([8, *(len(p["unit"]) + 2 for p in load["people"])]))
     for col in range(3, len(periods) + 3):
