@@ -14,12 +14,12 @@ def check_report(path: Path | str) -> tuple[bool, list[str]]:
 
     A file on a network drive is checked in a local byte copy: SQLite never opens it on the share."""
     from app.network_paths import is_network_path
-    from db.server import is_server_url
+    from db.server_connection import is_server_url
 
     if is_server_url(path):
         return _server_report(str(path))
     if is_network_path(path):
-        from app.network_file import readable_copy
+        from app.network_open import readable_copy
 
         with readable_copy(path) as copy:
             return _report(copy, Path(path))

@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
     p.add_argument("--json", action="store_true", help="skriv historiken som JSON")
 
+    p = sub.add_parser("overview", help="översikten över alla planer (Portföljrapport)")
+    p.add_argument("file", type=location, metavar="FIL")
+    p.add_argument("--period", metavar="PERIOD", help="ett år (2026) eller ett tertial (2026 T2)")
+    p.add_argument("-o", "--output", type=Path, metavar="UT", help="skriv Portföljrapporten (.xlsx eller .docx)")
+    p.add_argument("--json", action="store_true", help="skriv översikten som JSON")
+
     p = sub.add_parser("anonymise", help="ta bort en persons namn, e-post och telefon ur hela filen")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("person", metavar="PERSON", help="personens id, uuid eller namn (eller ett namn som bara står i text)")
@@ -116,7 +122,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from app.workspace import Workspace
 
     if is_network_path(args.file):
-        from app.network_file import create_network
+        from app.network_open import create_network
 
         ws = create_network(args.file)
     else:
@@ -317,6 +323,31 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_overview(args: argparse.Namespace) -> int:
+    from app import overview
+
+    period = overview.Period.parse(args.period) if args.period else None
+    suffix = args.output.suffix.lower() if args.output else ""
+    if args.output is not None and suffix not in (".xlsx", ".docx"):
+        raise ValueError(f"Portföljrapporten skrivs som .xlsx eller .docx, inte ”{suffix or '(inget)'}”.")
+    ws = open_file(args.file, read_only=True)
+    try:
+        rows = overview.overview(ws, period=period)
+    finally:
+        close_file(ws)
+    if args.output is not None:
+        write = overview.export_overview_docx if suffix == ".docx" else overview.export_overview_xlsx
+        write(rows, args.output, period=period)
+        print(f"Skrev {args.output}")
+    elif args.json:
+        print(json.dumps([dict(zip(overview.COLUMNS, r.cells(), strict=True)) for r in rows], ensure_ascii=False,
+                         indent=2, default=str))
+    else:
+        for r in rows:
+            print(" · ".join(str(c) for c in r.text_cells() if c))
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "list": cmd_list,
@@ -327,6 +358,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "anonymise": cmd_anonymise,
     "diff": cmd_diff,
     "history": cmd_history,
+    "overview": cmd_overview,
 }
 
 

@@ -26,7 +26,7 @@ def add_break_lock_option(p: argparse.ArgumentParser) -> None:
 def open_file(path: Path, *, read_only: bool = False) -> Workspace:
     """A file for one command; a file on a network drive goes through its local working copy."""
     if is_network_path(path):
-        from app.network_file import open_network
+        from app.network_open import open_network
 
         return open_network(path, read_only=read_only)[0]
     from app.workspace import Workspace

@@ -147,6 +147,10 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
         from app.people import strip_contact_details
 
         plan = strip_contact_details(plan)
+    if suffix != ".json":  # the table "Tidplan mot beslutad plan" compares against the edition the file chose
+        from app.baseline import with_chosen_baseline
+
+        plan = with_chosen_baseline(ws, plan)
     with dates_capitalised(ws.dates_capitalised):
         if checklists and suffix == ".docx":
             return _docx(ws, plan, out, checklists=True)

@@ -10,7 +10,7 @@ is handled the way office programs handle documents on a share:
   (db.workcopy), with all of SQLite's guarantees; every commit is durable there.
 - **Write-back**: a worker thread notices commits to the working copy and, a few
   seconds after an edit burst (and on close), writes a checked snapshot beside the
-  share file, verifies it and renames it over (db.workcopy.replace_on_share), still
+  share file, verifies it and renames it over (db.share_write.replace_on_share), still
   under the lock. If the share cannot be reached the status says "Ej sparad till … –
   försöker igen", the working copy keeps every edit and the worker tries again by
   itself; a working copy left with edits (a crash, a lost network) is written back
@@ -22,9 +22,9 @@ is handled the way office programs handle documents on a share:
   snapshot: no SQLite connection on the share, no journal played back there, no
   -wal/-shm left behind.
 
-`open_network(path, …)` is what app.sharing.open_for_editing does for a network
-path; the CLI goes through the same functions. Nothing here imports Qt: the window
-listens with `NetworkFile.add_listener` (called from the worker thread).
+Opening, reading once, creating and restoring such a file start in app.network_open;
+app.sharing and the CLI go through them. Nothing here imports Qt: the window listens
+with `NetworkFile.add_listener` (called from the worker thread).
 """
 
 from __future__ import annotations
@@ -33,14 +33,13 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from db import workcopy
+from db import share_write, workcopy
 from db.errors import FileRefused, StoreError
 from db.lock import HEARTBEAT_EVERY_S, FileLock, LockHeld, LockInfo, _pid_alive, read_lock
 
@@ -59,7 +58,7 @@ LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "ser
 def location_of(path: Path | str) -> str:
     """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
     from app.network_paths import is_network_path
-    from db.server import is_server_url
+    from db.server_connection import is_server_url
 
     if is_server_url(path):
         return "server"
@@ -92,6 +91,10 @@ class _ShareChanged(Exception):
 
 
 class NetworkFile:
+    # More than 25 methods (28): one open network file's state is shared by its lock (take, keep,
+    # release), its working copy or read-only snapshot (open, fetch, refresh, drop), the write-back
+    # (write, confirm, merge what changed on the share) and the worker thread that runs it; each
+    # part is a few short methods over the same fields, which a split would only pass around.
     """One file on a share, edited through its local working copy (or read through a snapshot)."""
 
     def __init__(self, share: Path | str, *, debounce_s: float = DEBOUNCE_S, retry_s: float = RETRY_S,
@@ -151,7 +154,7 @@ class NetworkFile:
         lock = FileLock(self.share)
         lock.acquire(break_stale=break_stale)
         self.lock = lock
-        workcopy.remove_temp_files(self.share)  # left by a write-back that was stopped; ours now
+        share_write.remove_temp_files(self.share)  # left by a write-back that was stopped; ours now
 
     def _ensure_locked(self, *, reached: bool = False) -> None:
         """Before writing to the share: it can be reached and the lock is still ours."""
@@ -283,7 +286,7 @@ class NetworkFile:
                     their_mark = workcopy.fetch(self.share, fresh)[1]
                     if check_file(fresh, read_only=True).version != SCHEMA_VERSION:
                         raise FileRefused(f"”{self.share.name}” har en annan schemaversion.")
-                    workcopy.copy_into(fresh, self.snapshot)
+                    share_write.copy_into(fresh, self.snapshot)
             except workcopy.ShareUnreachable:
                 return False  # away for a moment: looked at again next time
             except (StoreError, OSError):
@@ -337,7 +340,7 @@ class NetworkFile:
             return self.confirm() if confirm else True
 
     def confirm(self) -> bool:
-        """Read back the file the last write-back renamed into place (workcopy.confirm_on_share);
+        """Read back the file the last write-back renamed into place (share_write.confirm_on_share);
         only when it is whole do the edits it holds count as written back."""
         with self._io:
             if self._unconfirmed is None:
@@ -354,7 +357,7 @@ class NetworkFile:
 
     def _confirm_once(self, written: workcopy.Written) -> None:
         # ShareUnreachable leaves it unconfirmed, to be read again: the file may well be whole.
-        if not workcopy.confirm_on_share(self.share, written):
+        if not share_write.confirm_on_share(self.share, written):
             self._unconfirmed = None  # written anew by the next write-back (or merged, if someone replaced it)
             raise workcopy.CopyDamaged(f"Filen som skrevs till ”{self.share}” blev inte lika med arbetskopian.")
 
@@ -378,7 +381,7 @@ class NetworkFile:
     def _write_back_once(self) -> None:
         for _ in range(5):
             with tempfile.TemporaryDirectory(prefix="skrivning-", dir=self.folder) as tmp:
-                snap = workcopy.snapshot_local(self.local, Path(tmp) / self.share.name)
+                snap = share_write.snapshot_local(self.local, Path(tmp) / self.share.name)
                 current = workcopy.mark(self.share)
                 if self.work.base_mark() != current:
                     theirs, their_mark = workcopy.fetch(self.share, Path(tmp) / ("deras-" + self.share.name))
@@ -397,7 +400,7 @@ class NetworkFile:
 
                 try:
                     # Checked (quick_check, the identity it must have) and read back whole before the rename.
-                    written = workcopy.replace_on_share(snap.path, self.share, file_uuid=self.work.file_uuid,
+                    written = share_write.replace_on_share(snap.path, self.share, file_uuid=self.work.file_uuid,
                                                         before_rename=before_rename, mode=current.mode)
                 except _ShareChanged:
                     continue
@@ -489,154 +492,9 @@ class NetworkFile:
         return self.status
 
 
-# --- opening -------------------------------------------------------------------------
-
-
-def open_network(path: Path | str, *, read_only: bool = False, on_locked: str = "raise",
-                 break_stale: bool = False) -> tuple[Workspace, LockInfo | None]:
-    """Open a file on a share (see the module text); same contract as app.sharing.open_for_editing."""
-    from app.file_locks import FileInUse
-    from app.workspace import SharingState
-
-    nf = NetworkFile(path)
-    holder: LockInfo | None = None
-    reason: str | None = None
-    if not read_only:
-        try:
-            nf.take_lock(break_stale=break_stale)
-        except LockHeld as held:
-            if on_locked != "read_only":
-                raise FileInUse(nf.share, held.holder) from None
-            holder, read_only = held.holder, True
-            reason = (f"Filen redigeras av {holder.describe()}; den är öppnad skrivskyddad och visar "
-                      "det senast sparade läget.")
-        except OSError as exc:
-            read_only = True
-            reason = (f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}), så ingen "
-                      "annan skulle se att du redigerar. Filen är öppnad skrivskyddad.")
-    if read_only:
-        ws = nf.open_snapshot()
-        if reason is None:
-            other = lock_holder_of(nf.share)
-            reason = (f"Filen redigeras av {other.describe()}; du ser det senast sparade läget."
-                      if other is not None else "Filen är öppnad skrivskyddad.")
-        if nf.has_unsaved():
-            reason += (" Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs "
-                       "tillbaka nästa gång du kan redigera den.")
-        nf.status = SyncStatus("read_only", reason)
-    else:
-        try:
-            ws = nf.open_working_copy()
-        except BaseException:
-            nf.release()
-            raise
-    ws.sharing = SharingState(None, holder, True, reason, netfile=nf, origin=nf.share)
-    return ws, holder
-
-
-@contextmanager
-def readable_copy(path: Path | str) -> Iterator[Path]:
-    """A private, checked local copy of a network file for one read (check, copy, backup)."""
-    share = Path(os.path.abspath(path))
-    if not share.exists():
-        raise FileRefused(f"Filen ”{share}” finns inte eller kan inte nås just nu.")
-    with tempfile.TemporaryDirectory(prefix="lasning-", dir=workcopy.working_folder(share)) as tmp:
-        copy = Path(tmp) / share.name
-        workcopy.fetch(share, copy)
-        yield copy
-
-
 def lock_holder_of(share: Path) -> LockInfo | None:
     try:
         info = read_lock(share)
     except OSError:
         return None
     return None if info is None or info.is_mine() else info
-
-
-def create_network(path: Path | str) -> Workspace:
-    """Make a new file on a share: built in the working folder, written there under the lock, opened."""
-    from db.store import create_store
-
-    share = Path(os.path.abspath(path))
-    if share.exists():
-        raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
-    folder = workcopy.working_folder(share)
-    local = folder / share.name
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for p in (local, local.with_name(local.name + "-journal")):  # an earlier file's of the same name:
-        if p.exists():  # kept aside, never merged into the new one
-            os.replace(p, p.with_name(p.name.replace(local.name, f"{local.name}.tidigare-{stamp}", 1)))
-    (folder / workcopy.STATE_FILE).unlink(missing_ok=True)
-    put_new_on_share(share, lambda built: create_store(built).close())
-    return open_network(share)[0]
-
-
-def put_new_on_share(path: Path | str, build: Callable[[Path], object], *, replace_existing: bool = False) -> Path:
-    """A file for a share that `build(local)` makes on this computer (SQLite never runs on the share),
-    then put there as a write-back puts it: under the lock, written beside, checked, renamed into
-    place and read back whole. Used by every writer that makes a file (a new file, a copy, a sent
-    plan, a checkout). `replace_existing`: a file already there may be replaced (its lock is taken)."""
-    from app.file_locks import refusal_text
-
-    share = Path(os.path.abspath(path))
-    if share.exists() and not replace_existing:
-        raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
-    if not share.parent.is_dir():
-        raise StoreError(f"Mappen ”{share.parent}” finns inte eller kan inte nås just nu.")
-    with tempfile.TemporaryDirectory(prefix="skrivning-", dir=workcopy.working_folder(share)) as tmp:
-        local = Path(tmp) / share.name
-        build(local)
-        lock = FileLock(share)
-        try:
-            lock.acquire()
-        except LockHeld as held:
-            raise StoreError(refusal_text(share, held.holder)) from None
-        except OSError as exc:
-            raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
-                             f"”{share.name}” skrivs inte.") from exc
-        try:
-            mode = workcopy.mark(share).mode if share.exists() else None
-            written = workcopy.replace_on_share(local, share, mode=mode)
-            if not workcopy.confirm_on_share(share, written):
-                raise StoreError(f"”{share}” blev inte hel på nätverksenheten. Försök igen.")
-        finally:
-            lock.release()
-    return share
-
-
-def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> tuple[Path, Path | None]:
-    """Put a backup back on a share: under the lock, through the working copy, then written back.
-
-    The state replaced is kept aside in the working folder (as db.backup.restore_backup keeps it)."""
-    from app.file_locks import refusal_text
-    from db.backup import restore_backup
-
-    nf = NetworkFile(share)
-    try:
-        nf.take_lock(break_stale=break_stale)
-    except LockHeld as held:
-        raise StoreError(refusal_text(share, held.holder, asked_to_break=break_stale)) from None
-    except OSError as exc:
-        raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
-                         "filen återställs inte.") from exc
-    try:
-        ws = nf.open_working_copy()
-        ws.close()
-        nf.store = None
-        _target, aside = restore_backup(Path(backup), nf.local)
-        nf.work.file_uuid = None  # a backup may come from another copy: its identity is taken
-        nf.work.written = None
-        from db.store import open_store
-
-        nf.store = open_store(nf.local)
-        try:
-            if not nf.write_back():
-                raise StoreError(nf.status.message + ". Återställningen finns i arbetskopian och skrivs "
-                                 "tillbaka nästa gång filen öppnas.")
-        finally:
-            nf.store.close()
-            nf.store = None
-    finally:
-        nf.release()
-    return nf.share, aside

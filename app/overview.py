@@ -2,8 +2,10 @@
 
 Each row has the plan's status colour (from its latest status report, grey when that report is
 older than the organisation's reporting interval), the next decision point and its date, the
-days the most overdue item is late, the progress, the budget (costs summed, shared lines left
-out), the number of high (red) risks, and who owns and leads it. Every figure comes from one
+days the most overdue item is late, the progress, the budget followed up (costs budgeted, utfall,
+prognos and the difference; shared lines left out), the number of high (red) risks, and who owns
+and leads it. A period (a year or one of its tertials) keeps the plans whose timeline reaches
+into it and sums the budget lines of that period alone. Every figure comes from one
 query per table for all plans at once, so the overview of a file with 200 plans costs a handful
 of queries (db/portfolio.py), not a thousand.
 """
@@ -11,7 +13,7 @@ of queries (db/portfolio.py), not a thousand.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from app import kinds
@@ -22,7 +24,43 @@ DEFAULT_REPORT_INTERVAL = 31
 GREY = "grey"
 STATUS_LABELS = {**kinds.REPORT_STATUSES, GREY: "Grå (inaktuell)", "": "Ingen rapport"}
 COLUMNS = ("Plan", "Dokumenttyp", "Status", "Rapport", "Rapportdatum", "Nästa beslutspunkt", "Datum",
-           "Dagar sen", "Klart (%)", "Budget (kr)", "Höga risker", "Ägare", "Ledare", "Organisation")
+           "Dagar sen", "Klart (%)", "Budget (kr)", "Utfall (kr)", "Prognos (kr)", "Avvikelse (kr)", "Höga risker",
+           "Ägare", "Ledare", "Organisation")
+MONEY_COLUMNS = (9, 10, 11, 12)
+TERTIAL_MONTHS = {1: (1, 4), 2: (5, 8), 3: (9, 12)}  # januari–april, maj–augusti, september–december
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, or one tertial of it."""
+    year: int
+    tertial: int | None = None
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, TERTIAL_MONTHS[self.tertial][0] if self.tertial else 1, 1)
+
+    @property
+    def last_day(self) -> date:
+        month = TERTIAL_MONTHS[self.tertial][1] if self.tertial else 12
+        return date(self.year, 12, 31) if month == 12 else date(self.year, month + 1, 1) - timedelta(days=1)
+
+    def label(self) -> str:
+        return f"{self.year} T{self.tertial}" if self.tertial else str(self.year)
+
+    def holds(self, year: int | None, tertial: int | None) -> bool:
+        """Whether a budget line of `year` (and `tertial`, None for the whole year) belongs here."""
+        return year == self.year and (self.tertial is None or tertial == self.tertial)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """ "2026" or "2026 T2" (also "2026T2", "2026:2"); ValueError in Swedish otherwise."""
+        import re
+
+        m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:[Tt]|:|\s)\s*([123]))?\s*", text)
+        if m is None:
+            raise ValueError(f"Perioden ”{text}” förstås inte; skriv ett år (2026) eller ett tertial (2026 T2).")
+        return cls(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
 
 
 @dataclass(frozen=True)
@@ -38,17 +76,40 @@ class OverviewRow:
     days_late: int
     progress: int | None
     budget: int
+    actual: int | None  # utfall of the costs; None when no line has one
+    forecast: int | None  # prognos of the costs (a line without one counts its budget); None when no line has one
     high_risks: int
     owner: str
     leader: str
     organisation: str
+    first_day: date | None = None  # the first and last date of the plan's timeline
+    last_day: date | None = None
+
+    @property
+    def deviation(self) -> int | None:
+        """Budget minus prognos: positive below budget, negative over it."""
+        return None if self.forecast is None else self.budget - self.forecast
 
     def cells(self) -> tuple[Any, ...]:
         """The row as the table and the exports show it, in COLUMNS order."""
         return (self.title, kinds.DOC_TYPE_LABELS.get(self.doc_type, self.doc_type),
                 kinds.DOC_STATUSES.get(self.status, self.status), STATUS_LABELS.get(self.report, self.report),
                 self.report_date, self.next_point, self.next_date, self.days_late or None, self.progress,
-                self.budget, self.high_risks, self.owner, self.leader, self.organisation)
+                self.budget, self.actual, self.forecast, self.deviation, self.high_risks, self.owner, self.leader,
+                self.organisation)
+
+    def text_cells(self) -> tuple[str, ...]:
+        """A line of `uppdrag overview`: the plan, its report, next decision point, budget vs utfall vs prognos."""
+        report = STATUS_LABELS.get(self.report, self.report)
+        point = f"{self.next_point} {self.next_date.isoformat()}" if self.next_date else ""
+        budget = f"budget {_money(self.budget)}" + (
+            f", utfall {_money(self.actual)}, prognos {_money(self.forecast)}" if self.forecast is not None else "")
+        late = f"{self.days_late} dagar sen" if self.days_late else ""
+        return (self.title, report, point, late, budget, f"{self.high_risks} höga risker" if self.high_risks else "")
+
+
+def _money(value: int | None) -> str:
+    return "" if value is None else f"{value:,}".replace(",", "\u00a0") + "\u00a0kr"
 
 
 def _day(value: Any) -> date | None:
@@ -62,8 +123,9 @@ def _text(value: Any) -> str | None:
     return None if value is None else value.isoformat() if isinstance(value, date) else str(value)[:10]
 
 
-def overview(ws: Workspace, today: date | None = None) -> list[OverviewRow]:
-    """Every living plan's row, in title order."""
+def overview(ws: Workspace, today: date | None = None, period: Period | None = None) -> list[OverviewRow]:
+    """Every living plan's row, in title order; with `period`, the plans whose timeline reaches into it
+    (or that budget in it), their budget figures that period's."""
     from app.risks import load_settings, risk_value
     from db.portfolio import overview_figures
 
@@ -79,10 +141,23 @@ def overview(ws: Workspace, today: date | None = None) -> list[OverviewRow]:
     next_point: dict[int, tuple[str, str]] = {}
     oldest_open: dict[int, str] = {}
     progress: dict[int, list[int]] = {}
+    in_period: set[int] = set()
+    span: dict[int, tuple[str, str]] = {}
+    first, last = (period.first_day.isoformat(), period.last_day.isoformat()) if period else ("", "")
     for plan, kind, code, title, start, end, status, done in figures["items"]:
+        if start is not None and not isinstance(start, str):  # a server gives dates
+            start, end = _text(start), _text(end)
+        elif end is not None and not isinstance(end, str):
+            end = _text(end)
         when = end or start
-        if when is not None and not isinstance(when, str):  # a server gives dates
-            when = when.isoformat()
+        if when is not None:
+            begins = start or when
+            if plan not in span:
+                span[plan] = (begins, when)
+            elif begins < span[plan][0] or when > span[plan][1]:
+                span[plan] = (min(begins, span[plan][0]), max(when, span[plan][1]))
+            if period is not None and begins <= last and when >= first:
+                in_period.add(plan)
         open_item = status not in ("done", "cancelled")
         if kind == "decision_point" and open_item and when is not None and when >= now:
             if plan not in next_point or when < next_point[plan][0]:
@@ -92,9 +167,21 @@ def overview(ws: Workspace, today: date | None = None) -> list[OverviewRow]:
         if kind in ("activity", "phase") and status != "cancelled":
             progress.setdefault(plan, []).append(100 if status == "done" else int(done or 0))
     budget: dict[int, int] = {}
-    for plan, kind, amount, rule in figures["budget"]:
-        if kind == "cost" and rule != "shared" and amount:
-            budget[plan] = budget.get(plan, 0) + int(amount)
+    actual: dict[int, int] = {}
+    forecast: dict[int, int] = {}
+    followed: set[int] = set()
+    for plan, kind, amount, rule, year, tertial, spent, expected in figures["budget"]:
+        if period is not None:
+            if not period.holds(year, tertial):
+                continue
+            in_period.add(plan)
+        if kind != "cost" or rule == "shared":
+            continue
+        budget[plan] = budget.get(plan, 0) + int(amount or 0)
+        actual[plan] = actual.get(plan, 0) + int(spent or 0)
+        forecast[plan] = forecast.get(plan, 0) + int(expected if expected is not None else amount or 0)
+        if spent is not None or expected is not None:
+            followed.add(plan)
     settings = load_settings(ws)
     high: dict[int, int] = {}
     for plan, p, i, status in figures["risks"]:
@@ -108,6 +195,8 @@ def overview(ws: Workspace, today: date | None = None) -> list[OverviewRow]:
             target[plan] = name or ""
     out = []
     for plan_id, title, doc_type, status, organisation in figures["plans"]:
+        if period is not None and plan_id not in in_period:
+            continue
         report_text, report = reports.get(plan_id, (None, ""))
         report_date = _day(report_text)
         if report_date is not None and (today - report_date).days > interval:
@@ -118,12 +207,21 @@ def overview(ws: Workspace, today: date | None = None) -> list[OverviewRow]:
         out.append(OverviewRow(plan_id, title, doc_type, status, report, report_date, point, _day(point_text),
                                (today - _day(late)).days if late else 0,  # type: ignore[operator]
                                round(sum(shares) / len(shares)) if shares else None,
-                               budget.get(plan_id, 0), high.get(plan_id, 0), owner.get(plan_id, ""),
-                               leader.get(plan_id, ""), organisation))
+                               budget.get(plan_id, 0), actual.get(plan_id) if plan_id in followed else None,
+                               forecast.get(plan_id) if plan_id in followed else None,
+                               high.get(plan_id, 0), owner.get(plan_id, ""),
+                               leader.get(plan_id, ""), organisation,
+                               *((_day(span[plan_id][0]), _day(span[plan_id][1])) if plan_id in span else ())))
     return out
 
 
-def export_overview_xlsx(rows: list[OverviewRow], out: Any, *, today: date | None = None) -> Any:
+def report_title(today: date, period: Period | None = None) -> str:
+    """ "Portföljrapport 2026-03-15", with the period when one is chosen."""
+    return f"Portföljrapport {today.isoformat()}" + (f" (period {period.label()})" if period else "")
+
+
+def export_overview_xlsx(rows: list[OverviewRow], out: Any, *, today: date | None = None,
+                         period: Period | None = None) -> Any:
     """"Portföljrapport" with the date, as an Excel workbook: the overview's table, filterable."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
@@ -134,7 +232,7 @@ def export_overview_xlsx(rows: list[OverviewRow], out: Any, *, today: date | Non
     book = Workbook()
     sheet = book.active
     sheet.title = "Portföljrapport"
-    sheet.append([f"Portföljrapport {today.isoformat()}"])
+    sheet.append([report_title(today, period)])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([])
     sheet.append(list(COLUMNS))
@@ -145,9 +243,24 @@ def export_overview_xlsx(rows: list[OverviewRow], out: Any, *, today: date | Non
         sheet.append(list(row.cells()))
         if row.report in fills:
             sheet.cell(sheet.max_row, 4).fill = PatternFill("solid", fgColor=fills[row.report])
+        for money in MONEY_COLUMNS:
+            sheet.cell(sheet.max_row, money + 1).number_format = "#,##0"
     sheet.auto_filter.ref = f"A3:{chr(ord('A') + len(COLUMNS) - 1)}{sheet.max_row}"
     sheet.freeze_panes = "B4"
-    for column, width in zip("ABCDEFGHIJKLMN", (50, 16, 12, 16, 13, 30, 12, 10, 10, 14, 11, 22, 22, 24)):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEFGHIJKLMNOPQ", (50, 16, 12, 16, 13, 30, 12, 10, 10, 14, 14, 14, 14, 11, 22, 22, 24)):
+        sheet.column_dimensions[letter].width = width
     save_beside(out, book.save, program="Excel")
     return out
+
+
+def export_overview_docx(rows: list[OverviewRow], out: Any, *, today: date | None = None,
+                         period: Period | None = None, reference: Any = None) -> Any:
+    """"Portföljrapport" with the date as a Word document for a ledningsgrupp meeting: the table, budget vs
+    utfall vs prognos, and the portfolio's timeline (app.export.portfolio_docx)."""
+    from app.export.portfolio_docx import ReportRow, export_portfolio_docx
+
+    today = today or date.today()
+    report = [ReportRow(r.title, r.report, STATUS_LABELS.get(r.report, r.report), r.next_point, r.next_date,
+                        r.days_late, r.progress, r.budget, r.actual, r.forecast, r.deviation, r.high_risks,
+                        r.leader, r.first_day, r.last_day) for r in rows]
+    return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference)

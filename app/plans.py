@@ -116,7 +116,8 @@ def renew_uuids(data: dict[str, Any], *, people: bool = False) -> dict[str, Any]
             a["uuid"] = new(a["uuid"])
     for t in fresh["timeline"]:
         t["parent"] = text_map.get(t["parent"]) if t["parent"] else None
-        t["depends_on"] = [text_map[d] for d in t["depends_on"]]
+        t["depends_on"] = [text_map[d] if isinstance(d, str) else {**d, "item": text_map[d["item"]]}
+                           for d in t["depends_on"]]
     if people:
         for person in fresh["organisation"]["people"]:
             person["uuid"] = new(person["uuid"])

@@ -50,7 +50,7 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
     FileInUse. `ws.sharing` (a SharingState) carries the lock and the reason a
     file is read-only; close with `close_shared(ws)`.
     """
-    from db.server import is_server_url
+    from db.server_connection import is_server_url
 
     if is_server_url(path):  # a team server has no sidecar lock: the server checks every write
         from app.team import open_team
@@ -59,7 +59,7 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
     p = Path(path)
     network = is_network_path(p)
     if network:  # never SQLite on the share itself: a local working copy, written back
-        from app.network_file import open_network
+        from app.network_open import open_network
 
         return open_network(p, read_only=read_only, on_locked=on_locked, break_stale=break_stale)
     holder: LockInfo | None = None
@@ -129,7 +129,7 @@ def restore_under_lock(backup: Path | str, target: Path | str, *,
     from db.backup import restore_backup
 
     if is_network_path(target) and Path(target).exists():
-        from app.network_file import restore_network
+        from app.network_open import restore_network
 
         return restore_network(Path(backup), Path(target), break_stale=break_stale)
     with writing_lock(target, break_stale=break_stale):
@@ -143,13 +143,13 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
 
     source, out = Path(source), Path(out)
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
-        from app.network_file import put_new_on_share
+        from app.network_open import put_new_on_share
 
         if out.exists() and os.path.samefile(out, source):
             raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
         return put_new_on_share(out, lambda local: save_copy_as(source, local), replace_existing=overwrite)
     if is_network_path(source):  # read a checked byte copy, never SQLite on the share
-        from app.network_file import readable_copy
+        from app.network_open import readable_copy
 
         if out.exists() and os.path.samefile(out, source):
             raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
@@ -180,7 +180,7 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
     out = Path(out)
     uuids = [ws.get("plan", plan_id)["uuid"]]
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
-        from app.network_file import put_new_on_share
+        from app.network_open import put_new_on_share
 
         return put_new_on_share(out, lambda local: extract_plans(ws.path, local, uuids))
     if out.exists():

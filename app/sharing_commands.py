@@ -83,7 +83,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
     if args.new:
         if is_network_path(args.file):
-            from app.network_file import readable_copy
+            from app.network_open import readable_copy
 
             with readable_copy(args.file) as copy:
                 print(f"Tog säkerhetskopian {make_session_backup(copy)}.")

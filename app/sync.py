@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.merge import Conflict, Resolver, decide
-from db import history
+from db import history, statements
 from db.errors import StoreError
 from db.merge import Side, add_log_entries, apply
 from db.plan_side import PlanSide, editable_plans, plan_uuids
@@ -109,7 +109,7 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
 
     out = Path(out)
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
-        from app.network_file import put_new_on_share
+        from app.network_open import put_new_on_share
 
         made: list[int] = []
         share = put_new_on_share(out, lambda local: made.append(checkout(url, local, plans, password=password)[1]))
@@ -130,7 +130,7 @@ def checkout_workspace(ws: Any, out: Path | str, plans: list[str] | None = None)
 
     out = Path(out)
     if is_network_path(out):  # made on this computer, then put on the share as a write-back puts it
-        from app.network_file import put_new_on_share
+        from app.network_open import put_new_on_share
 
         made: list[int] = []
         share = put_new_on_share(out, lambda local: made.append(checkout_workspace(ws, local, plans)[1]))
@@ -184,7 +184,7 @@ def _setting(url: str, plans: list[str] | None) -> str:
 def team_server_of(local: Any) -> dict[str, Any] | None:
     import json
 
-    row = local.db.execute_sql(history.in_style(local.db, 'SELECT "value" FROM "setting" WHERE "key" = ?'),
+    row = local.db.execute_sql(statements.in_style(local.db, 'SELECT "value" FROM "setting" WHERE "key" = ?'),
                                (TEAM_SETTING,)).fetchone()
     return None if row is None else json.loads(row[0])
 
@@ -299,5 +299,5 @@ def _with_local_edits(server: Any, local_side: Side, plans: list[str]) -> list[s
 def _titles(local: Any, plans: list[str]) -> list[str]:
     if not plans:
         return []
-    rows = dict(history.select_in(local.db, 'SELECT "uuid", "title" FROM "plan" WHERE "uuid" IN ({})', plans))
+    rows = dict(statements.select_in(local.db, 'SELECT "uuid", "title" FROM "plan" WHERE "uuid" IN ({})', plans))
     return [rows.get(u, u) for u in plans]

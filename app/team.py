@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.server import PasswordNeeded as PasswordNeeded  # the window asks for the password on this
-from db.server import ServerAddress
-from db.server import is_server_url as is_server_url
+from db.server_connection import PasswordNeeded as PasswordNeeded  # the window asks for the password on this
+from db.server_connection import ServerAddress
+from db.server_connection import is_server_url as is_server_url
 
 if TYPE_CHECKING:
     from app.workspace import Workspace

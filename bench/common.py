@@ -133,7 +133,7 @@ def diverge_store(store: Any, seed: int, share: float = 0.2) -> dict[str, list[s
     """`diverge` on an open store (a file or a team server); returns table -> uuids of the rows changed."""
     import random
 
-    from db import history
+    from db import history, statements
 
     rng = random.Random(seed)
     changed: dict[str, list[str]] = {}
@@ -141,7 +141,7 @@ def diverge_store(store: Any, seed: int, share: float = 0.2) -> dict[str, list[s
         for table, column in SIDE_COLUMNS[seed]:
             ids = sorted(r for (r,) in store.db.execute_sql(f'SELECT "id" FROM "{table}"'))
             chosen = rng.sample(ids, int(len(ids) * share))
-            current = {i: (u, v) for i, u, v in history.select_in(
+            current = {i: (u, v) for i, u, v in statements.select_in(
                 store.db, f'SELECT "id", "uuid", "{column}" FROM "{table}" WHERE "id" IN ({{}})', chosen)}
             history.update_each(store.db, history.shape_of(table),
                                 {i: {column: f"{current[i][1]} (ändrad {seed})"} for i in chosen})

@@ -44,7 +44,7 @@ def _plain_copy(src: Path, dst: Path) -> float:
 def _network_file(path: Path, tmp: Path) -> Iterator[tuple[Any, Any, Path]]:
     """The bench file on a fresh stand-in share, opened for editing through its working copy:
     (Workspace, NetworkFile, the file on the share); closed (written back) at the end."""
-    open_network = need("app.network_file", "open_network")
+    open_network = need("app.network_open", "open_network")
     from app.sharing import close_shared
     from bench.share import StandInShare
 

@@ -16,7 +16,7 @@ RAW = (
     "SELECT id, title, doc_type, status, organisation FROM plan WHERE deleted_at IS NULL",
     "SELECT plan_id, report_date, status FROM status_report WHERE deleted_at IS NULL",
     "SELECT plan_id, kind, code, title, start, \"end\", status, progress FROM timeline_item WHERE deleted_at IS NULL",
-    "SELECT plan_id, kind, amount, sum_rule FROM budget_line WHERE deleted_at IS NULL",
+    "SELECT plan_id, kind, amount, sum_rule, year, tertial, actual, forecast FROM budget_line WHERE deleted_at IS NULL",
     "SELECT plan_id, probability, impact, status FROM risk WHERE deleted_at IS NULL",
     "SELECT plan_id, kind, person_id, name FROM role WHERE deleted_at IS NULL",
     "SELECT id, name FROM person",

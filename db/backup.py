@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db.check import check_file, start_integrity_check
-from db.connection import fsync_dir, fsync_file, harden, raw_connect
+from db.connection import check_lines, fsync_dir, fsync_file, harden, raw_connect
 from db.errors import StoreError
 from db.paths import backup_dir
 from db.tempfiles import remove_stale_temps, short_name, temp_beside
@@ -51,7 +51,7 @@ def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connect
                     with dst:
                         prepare(dst)
                     dst.execute("VACUUM")
-                ok = dst.execute("PRAGMA quick_check").fetchone()[0]
+                ok = check_lines(dst)[0]
         if ok != "ok":
             raise StoreError(f"Kopian av ”{Path(source).name}” blev inte hel ({ok}).")
         fsync_file(tmp)
@@ -125,11 +125,18 @@ def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
     now = now or datetime.now(UTC)
     folder = session_backup_folder(path)
     target = folder / f"{short_name(path.stem)}.{now.strftime(_STAMP_FORMAT)}{path.suffix or '.uppdrag'}"
-    copy_database(path, target)
-    result = _integrity_check(target)
-    if result != "ok":
-        target.unlink(missing_ok=True)  # a damaged copy must never become "the latest backup"
-        raise StoreError(f"Säkerhetskopian av ”{path.name}” kunde inte verifieras ({result}).")
+    # Checked under a temporary name, which list_backups passes over: a copy of a damaged file is
+    # never offered as "the latest good backup", not even while its check runs.
+    pending = temp_beside(target)
+    try:
+        copy_database(path, pending)
+        result = _integrity_check(pending)
+        if result != "ok":
+            raise StoreError(f"Säkerhetskopian av ”{path.name}” kunde inte verifieras ({result}).")
+        os.replace(pending, target)
+        fsync_dir(folder)
+    finally:
+        pending.unlink(missing_ok=True)
     found = [(p.name, t) for p in folder.iterdir() if p.is_file() and (t := backup_time(p.name))]
     keep = backups_to_keep(found, now)
     keep.add(target.name)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.connection import BUSY_TIMEOUT_S, raw_connect
+from db.connection import BUSY_TIMEOUT_S, check_lines, raw_connect
 from db.errors import FileRefused
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, Header, read_header
 from db.schema import schema_difference
@@ -187,9 +187,8 @@ def _start_check(path: Path, pragma: str, *, background: bool = False) -> Callab
 
     SQLite does the walk without Python's lock, so on a large file the check
     costs little more than the work done beside it. Any hot journal has been
-    rolled back by the caller's first read before this starts. A damaged file
-    may make the check's own lines invalid UTF-8; they are read with
-    replacement characters, so the message stays readable.
+    rolled back by the caller's first read before this starts. The lines are
+    read as db.connection.check_lines reads them (invalid UTF-8 replaced).
     """
     outcome: dict[str, object] = {}
 
@@ -198,9 +197,8 @@ def _start_check(path: Path, pragma: str, *, background: bool = False) -> Callab
             _lower_priority()
         try:
             conn = raw_connect(path, write=False)
-            conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
             try:
-                outcome["rows"] = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+                outcome["rows"] = check_lines(conn, pragma)
             finally:
                 conn.close()
         except sqlite3.Error as exc:
@@ -215,7 +213,7 @@ def _start_check(path: Path, pragma: str, *, background: bool = False) -> Callab
         worker.join()
         if "error" in outcome:
             raise outcome["error"]  # type: ignore[misc]
-        return outcome.get("rows") or ["ok"]  # type: ignore[return-value]
+        return outcome["rows"]  # type: ignore[return-value]
 
     return result
 

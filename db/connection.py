@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from db.uri import file_uri
@@ -36,6 +38,35 @@ def raw_connect(path: Path, *, write: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA mmap_size = 0")
     conn.execute("PRAGMA cell_size_check = ON")
     return conn
+
+
+def check_lines(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
+    """What `PRAGMA quick_check` or `integrity_check` says on `conn`: ["ok"], or a line a problem.
+
+    A damaged file may make these lines invalid UTF-8 (they quote names from its own schema), and
+    sqlite3 would raise on them instead of returning them: they are read with replacement
+    characters, so the damage is reported as damage, in words a person can read.
+    """
+    if pragma not in ("quick_check", "integrity_check"):
+        raise ValueError(pragma)
+    with lenient_text(conn):
+        return [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}").fetchall()] or ["ok"]
+
+
+@contextmanager
+def lenient_text(conn: sqlite3.Connection) -> Iterator[None]:
+    """Text read on `conn` meanwhile has invalid UTF-8 replaced (U+FFFD) instead of raising: for
+    what a damaged or foreign file says of itself (its checks, its schema's names)."""
+    factory = conn.text_factory
+    conn.text_factory = _replacing
+    try:
+        yield
+    finally:
+        conn.text_factory = factory
+
+
+def _replacing(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 def fsync_file(path: Path) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from db import history, models
+from db import history, models, statements
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
 
@@ -69,7 +69,7 @@ class Side:
             f'LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
             'WHERE m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id" ORDER BY t."id"').fetchall()
         moved = [r[0] for r in rows if r[2] != r[0]]
-        found = dict(history.select_in(self.db, f'SELECT "uuid", "version_id" FROM "main"."{shape.name}" '
+        found = dict(statements.select_in(self.db, f'SELECT "uuid", "version_id" FROM "main"."{shape.name}" '
                                                 'WHERE "uuid" IN ({})', moved)) if moved else {}
         out: list[tuple[str, str, str | None]] = []
         for u, v, mu, mv in rows:
@@ -253,7 +253,7 @@ class _Ids:
     def preload(self, table: str, uuids: set[str]) -> None:
         have = self.known.setdefault(table, {})
         missing = [u for u in uuids if u not in have]
-        for u, i in history.select_in(self.db, f'SELECT "uuid", "id" FROM "{table}" WHERE "uuid" IN ({{}})', missing):
+        for u, i in statements.select_in(self.db, f'SELECT "uuid", "id" FROM "{table}" WHERE "uuid" IN ({{}})', missing):
             have[u] = i
 
     def get(self, table: str, uuid: str | None) -> int | None:
@@ -306,7 +306,7 @@ def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
     _flush(db, batches, ids)
     for table, uuid, column, target_table, target_uuid in later:
         ids.preload(target_table, {target_uuid})
-        db.execute_sql(history.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
+        db.execute_sql(statements.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
                        (ids.get(target_table, target_uuid), uuid))
     history.write_records(db, [r for w in writes for r in w.records])
 
@@ -315,10 +315,10 @@ def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[A
     """Write the pending rows, one executemany per table and set of columns; learn the new rows' ids."""
     for (table, insert, names), rows in batches.items():
         if insert:
-            history.insert_rows(db, table, names, rows)
+            statements.insert_rows(db, table, names, rows)
             ids.preload(table, {r[names.index("uuid")] for r in rows})
         else:
-            history.update_rows_by(db, table, names, "uuid", rows)
+            statements.update_rows_by(db, table, names, "uuid", rows)
     batches.clear()
 
 
@@ -341,12 +341,12 @@ def _copy(db: Any, copies: list[Copy]) -> None:
             names = ", ".join(f'"{n}"' for n in ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns))
             db.execute_sql(f'INSERT INTO "main"."{shape.name}" ({names}) SELECT t."uuid", t."version_id", t."rev", '
                            f't."created_at", t."modified_at", {", ".join(values)} FROM {source} '
-                           f'WHERE t."uuid" IN {history.JSON_VALUES} ORDER BY t."id"', chosen)
+                           f'WHERE t."uuid" IN {statements.JSON_VALUES} ORDER BY t."id"', chosen)
         else:
             sets = ", ".join(f'"{column}" = {v}' for column, v in zip(shape.columns, values))
             db.execute_sql(f'UPDATE "main"."{shape.name}" AS m SET {sets}, "version_id" = t."version_id", '
                            f'"rev" = t."rev", "modified_at" = t."modified_at" FROM {source} '
-                           f'WHERE m."uuid" = t."uuid" AND t."uuid" IN {history.JSON_VALUES}', chosen)
+                           f'WHERE m."uuid" = t."uuid" AND t."uuid" IN {statements.JSON_VALUES}', chosen)
     added = {c.shape.name for c in copies if c.new}
     for c in copies:  # rows that point at rows added after them: at their own table's new rows, or a later table's
         for column, target in c.shape.fks:
@@ -356,7 +356,7 @@ def _copy(db: Any, copies: list[Copy]) -> None:
                 f'UPDATE "main"."{c.shape.name}" AS m SET "{column}" = k."id" '
                 f'FROM {history.table(c.shape.name, c.schema)} t JOIN {history.table(target, c.schema)} j '
                 f'ON j."id" = t."{column}" JOIN "main"."{target}" k ON k."uuid" = j."uuid" '
-                f'WHERE m."uuid" = t."uuid" AND m."{column}" IS NULL AND t."uuid" IN {history.JSON_VALUES}',
+                f'WHERE m."uuid" = t."uuid" AND m."{column}" IS NULL AND t."uuid" IN {statements.JSON_VALUES}',
                 (json.dumps(c.uuids),))
     for c in copies:
         history.copy_records(db, c.schema, c.uuids)
@@ -371,10 +371,10 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
     now, today = models.utc_now(), date.today().isoformat()
     for plan_uuid, text, status in entries:
         if plan_uuid not in plans:
-            row = db.execute_sql(history.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'),
+            row = db.execute_sql(statements.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'),
                                  (plan_uuid,)).fetchone()
             if row is not None:
-                (position,) = db.execute_sql(history.in_style(
+                (position,) = db.execute_sql(statements.in_style(
                     db, 'SELECT coalesce(max("position"), -1) + 1 FROM "log_entry" WHERE "plan_id" = ?'),
                     (row[0],)).fetchone()
                 plans[plan_uuid] = [row[0], position]
@@ -385,7 +385,7 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
             continue
         rows.append((models.new_uuid(), models.new_version(), now, now, plan[0], plan[1], today, text, status))
         plan[1] += 1
-    history.executemany(
+    statements.executemany(
         db, 'INSERT INTO "log_entry" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
             '"plan_id", "position", "entry_date", "kind", "text", "decided_by", "status") '
             "VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, 'merge', ?, '', ?)", rows)

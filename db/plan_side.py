@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from db import history
+from db import statements
 from db.history import Shape
 from db.merge import Side
 
@@ -44,7 +44,7 @@ class PlanSide(Side):
         if not self.plans:
             return {}
         out: dict[str, str] = {}
-        for row in history.select_in(
+        for row in statements.select_in(
                 self.db, f'SELECT t."uuid", t."version_id" FROM "{shape.name}" t WHERE {expr} IN ({{}})', self.plans):
             out[row[0]] = row[1]
         return out
@@ -58,7 +58,7 @@ def plan_uuids(db: Any) -> list[str]:
 def editable_plans(db: Any, uuids: list[str]) -> tuple[set[str], set[str]]:
     """On a server: (plans among `uuids` this user may change, plans it has) by the server's own rule."""
     may, present = set(), set()
-    for u, ok in history.select_in(db, 'SELECT "uuid", uppdrag_may_edit("id") FROM "plan" WHERE "uuid" IN ({})', uuids):
+    for u, ok in statements.select_in(db, 'SELECT "uuid", uppdrag_may_edit("id") FROM "plan" WHERE "uuid" IN ({})', uuids):
         present.add(u)
         if ok:
             may.add(u)

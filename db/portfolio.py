@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.history import in_style
+from db.statements import in_style
 
 QUERIES = {
     "plans": 'SELECT "id", "title", "doc_type", "status", "organisation" FROM "plan" WHERE "deleted_at" IS NULL '
@@ -14,7 +14,8 @@ QUERIES = {
     "reports": 'SELECT "plan_id", "report_date", "status" FROM "status_report" WHERE "deleted_at" IS NULL',
     "items": 'SELECT "plan_id", "kind", "code", "title", "start", "end", "status", "progress" FROM "timeline_item" '
              'WHERE "deleted_at" IS NULL',
-    "budget": 'SELECT "plan_id", "kind", "amount", "sum_rule" FROM "budget_line" WHERE "deleted_at" IS NULL',
+    "budget": 'SELECT "plan_id", "kind", "amount", "sum_rule", "year", "tertial", "actual", "forecast" FROM "budget_line" '
+              'WHERE "deleted_at" IS NULL',
     "risks": 'SELECT "plan_id", "probability", "impact", "status" FROM "risk" WHERE "deleted_at" IS NULL',
     "roles": 'SELECT r."plan_id", r."kind", COALESCE(p."name", r."name") FROM "role" r '
              'LEFT JOIN "person" p ON p."id" = r."person_id" WHERE r."deleted_at" IS NULL ORDER BY r."position", r."id"',

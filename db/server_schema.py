@@ -22,7 +22,8 @@ from collections.abc import Callable
 from typing import Any
 
 from db import models
-from db.server import INFO_TABLE, ServerAddress, ServerError, open_database, schema_version
+from db.server import INFO_TABLE, open_database, schema_version
+from db.server_connection import ServerAddress, ServerError
 
 READ_ROLE = "uppdrag_read"
 WRITE_ROLE = "uppdrag_write"
@@ -136,7 +137,25 @@ def _v4_to_v5(db: Any) -> None:
         db.execute_sql(sql)
 
 
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(db: Any) -> None:
+    """Version 6: budget follow-up (a budget line's tertial, utfall and prognos), as db.migrations adds it."""
+    for column in ("tertial", "actual", "forecast"):
+        db.execute_sql(f'ALTER TABLE "budget_line" ADD COLUMN "{column}" integer')
+
+
+def _v6_to_v7(db: Any) -> None:
+    """Version 7: a dependency's lag, an item's actual start and finish, a plan's automatic scheduling."""
+    for sql in (
+        'ALTER TABLE "dependency" ADD COLUMN "lag" integer NOT NULL DEFAULT 0',
+        'ALTER TABLE "dependency" ADD COLUMN "lag_unit" text NOT NULL DEFAULT \'day\'',
+        'ALTER TABLE "timeline_item" ADD COLUMN "actual_start" date',
+        'ALTER TABLE "timeline_item" ADD COLUMN "actual_finish" date',
+        'ALTER TABLE "plan" ADD COLUMN "auto_schedule" integer NOT NULL DEFAULT 0',
+    ):
+        db.execute_sql(sql)
+
+
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
 
 
 def _upgrade(db: Any, version: int) -> None:
@@ -227,7 +246,7 @@ def _policies(db: Any) -> None:
 def init_server(url: str | ServerAddress, password: str | None = None) -> tuple[str, int | None]:
     """Create or upgrade the schema, the roles and the policies; ('created'|'upgraded'|'current', old version)."""
     from db.identity import SCHEMA_VERSION
-    from db.server import address
+    from db.server_connection import address
 
     addr = address(url)
     db = open_database(addr, password)
@@ -277,7 +296,7 @@ def grant(url: str | ServerAddress, user: str, role: str, plan_ref: str | None =
     """
     from psycopg import sql
 
-    from db.server import address
+    from db.server_connection import address
 
     if role not in MEMBER_ROLES:
         raise ServerError(f"Rollen ”{role}” finns inte; välj {', '.join(MEMBER_ROLES)}.")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from db.connection import harden
+from db.connection import check_lines, harden
 from db.errors import FileRefused
 from db.identity import APPLICATION_ID, HEADER_SIZE, Header, parse_header
 from db.uri import file_uri
@@ -169,7 +169,7 @@ def _trial_rollback(copies: Path, name: str) -> str | None:
         conn = _connect(trial / name, "rw")
         try:
             app_id, after = _identity(conn)  # the first read plays the journal back
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            result = check_lines(conn, "integrity_check")
         finally:
             conn.close()
     except sqlite3.Error as exc:

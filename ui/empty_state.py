@@ -6,9 +6,16 @@ is shown only while that action is enabled, so the window never points at someth
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.i18n import translate
+
+if TYPE_CHECKING:
+    from ui.document import OpenFile
 
 
 class EmptyState(QWidget):
@@ -39,6 +46,30 @@ class EmptyState(QWidget):
 
     def text(self) -> str:
         return self.label.text()
+
+    def show_for(self, ofile: OpenFile | None, listed: bool, a: dict[str, QAction]) -> None:
+        """What to do next with `ofile` (None: no file open); `listed`: the list shows plans or a search.
+        `a` are the menus' actions by key."""
+        if ofile is None:
+            text = translate("MainWindow", "Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.")
+            actions = [a["open"], a["new_file"]]
+        elif not listed:
+            if ofile.read_only:
+                text = translate("MainWindow", "Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller "
+                                        "skapa en ny fil.")
+                actions = [a["open"], a["new_file"]]
+            else:
+                text = translate("MainWindow", "Filen har inga planer ännu. Skapa en plan från en mall, eller importera "
+                                        "en plan som någon har skickat som JSON.")
+                actions = [a["new_plan"], a["import"]]
+        elif ofile.read_only:
+            text = translate("MainWindow", "Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. "
+                                    "Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.")
+            actions = [a["restore"], a["open"]]
+        else:
+            text = translate("MainWindow", "Välj en plan i listan till vänster, eller skapa en ny plan.")
+            actions = [a["new_plan"]]
+        self.show_state(text, actions)
 
     def show_state(self, text: str, actions: list[QAction]) -> None:
         """Say `text`, with a button for each of `actions` that is enabled now."""

@@ -36,7 +36,7 @@ def new_file(window: DocumentWindow) -> None:
         from app.sharing import is_network_path
 
         if is_network_path(path):  # made in the working folder and written to the share under the lock
-            from app.network_file import create_network
+            from app.network_open import create_network
             from app.sharing import close_shared
 
             close_shared(create_network(path))

@@ -7,25 +7,23 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QLabel, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QTreeView, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from app.search_index import SearchIndex
 from ui import i18n
-from ui.controllers import Controller, DocumentState, make_action
+from ui.controllers import Controller, DocumentState
 from ui.document import OpenFile
 from ui.editor.plan_editor import PlanEditor
 from ui.errors import expected_errors, show_expected
 from ui.first_paint import after_first_paint
 from ui.i18n import translate
+from ui.menus import build_menus
 from ui.palette import error_style
-from ui.plan_list import PLAN_ID_ROLE, PlanListModel, PlanRow
+from ui.plan_panel import PlanListPanel
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:
+    from app.search_index import SearchIndex
     from app.workspace import Change, Workspace
 
 
@@ -36,11 +34,13 @@ def _file_actions() -> ModuleType:  # loaded when a file is refused, not at star
 
 
 class MainWindow(QMainWindow):
-    # More than 25 methods (41) and 500 lines: the window still holds three parts of a few methods
-    # each, the plan list with its search (refresh, select, first plan, index), the open file's life
-    # (open, set, close, damaged, changed elsewhere, reload, the portfolio's windows) and the editor
-    # with undo and redo, besides Qt's event handlers, the empty state and the menus' layout. The plan
-    # list with its search is the next to become its own widget.
+    # More than 25 methods (38): most are the window's answers to the menus and to its panel (show a
+    # plan, select one, the preview, help and about, the portfolio's windows, search), the open file's
+    # life (open, set, close, damaged, changed elsewhere, reload, an edit conflict) and the editor's
+    # undo and redo, besides Qt's event handlers; each is a few lines that hand on to the part that
+    # does the work: the plan list with its search (ui.plan_panel), the menus' layout (ui.menus), their
+    # actions (ui.controllers), what runs beside the file (ui.session.FileSession), the empty state
+    # (ui.empty_state).
     """The plan list with search, the open plan's editor, the menus' layout and the status bar.
 
     The menus' actions belong to controllers (ui.controllers) that ui.main attaches; the window
@@ -54,9 +54,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ofile: OpenFile | None = None
         self.editor: PlanEditor | None = None
-        self._index = SearchIndex()
         self._revealing = False
-        self._index_stale = False
         self._portfolio_windows: list = []
         self.controllers: list[Controller] = []
         self.actions_: dict[str, QAction] = {}
@@ -67,46 +65,19 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda: self.search_timer.start())
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(150)
-        self.search_timer.timeout.connect(self.refresh_list)
+        self.plans = PlanListPanel(lambda: self.ofile.ws if self.ofile is not None else None, self)
+        self.plans.searched.connect(self.refresh_list)
+        self.plans.chosen.connect(self._plan_chosen)
+        self.search, self.search_timer = self.plans.search, self.plans.search_timer
+        self.tree, self.plan_model = self.plans.tree, self.plans.model
+        self.count_label, self.fold_box, self.snippet_label = (self.plans.count_label, self.plans.fold_box,
+                                                               self.plans.snippet_label)
         # An error shown in the status bar is red until its message times out; the window's own timer,
         # so that it stops with the window.
         self.message_colour_timer = QTimer(self)
         self.message_colour_timer.setSingleShot(True)
         self.message_colour_timer.setInterval(self.MESSAGE_MS)
         self.message_colour_timer.timeout.connect(lambda: self.statusBar().setStyleSheet(""))
-        self.plan_model = PlanListModel(self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("planTree")
-        self.tree.setModel(self.plan_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.selectionModel().currentChanged.connect(self._plan_chosen)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("planCount")
-        self.count_label.setWordWrap(True)
-        # Å, ä and ö are ignored for a query typed without them; this ignores them always.
-        self.fold_box = QCheckBox(self)
-        self.fold_box.setObjectName("foldDiacritics")
-        self.fold_box.toggled.connect(lambda: self.refresh_list())
-        self.snippet_label = QLabel(self)  # the current plan's text around the search's match
-        self.snippet_label.setObjectName("searchSnippet")
-        self.snippet_label.setWordWrap(True)
-        self.snippet_label.setVisible(False)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.fold_box)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.snippet_label)
-        left_layout.addWidget(self.count_label)
 
         from ui.empty_state import EmptyState
 
@@ -118,7 +89,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.placeholder)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.plans)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 1120])
@@ -147,74 +118,10 @@ class MainWindow(QMainWindow):
             self.document_state.connect(controller.enable)
         self.build_menus()
 
-    def _add(self, menu, *keys: str) -> None:
-        for key in keys:
-            menu.addAction(self.actions_[key])
-
-    def _own(self, menu, key: str, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        self.actions_[key] = action = make_action(self, text, slot, shortcut, name)
-        menu.addAction(action)
-        return action
-
     def build_menus(self) -> None:
         """(Re)build every menu in the current language: the controllers remake their actions, the
-        window lays them out beside its own (preview, undo, search, portfolio, language, help)."""
-        bar = self.menuBar()
-        bar.clear()
-        for old in (*bar.findChildren(QMenu), *(a for a in self.actions_.values() if a.parent() is self)):
-            old.deleteLater()  # the previous language's; the controllers delete their own
-        a = self.actions_ = {}
-        for controller in self.controllers:
-            a.update(controller.make_actions())
-        m = bar.addMenu(translate("MainWindow", "&Arkiv"))
-        self._add(m, "new_plan", "new_file", "open", "recent_files", "open_server", "recent_servers", "checkout",
-                  "sync", "save_copy", "send_plan", "merge", "restore")
-        m.addSeparator()
-        self._add(m, "import", "import_table", *[key for key in ("export.docx", "export.pdf", "export.json") if key in a])
-        self._own(m, "preview", translate("MainWindow", "&Förhandsgranska…"), self.show_preview, "Ctrl+Shift+P",
-                  "actionPreview")
-        self._add(m, *[key for key in a if key.startswith("export") and key not in ("export.docx", "export.pdf",
-                                                                                         "export.json")])
-        m.addSeparator()
-        self._own(m, "quit", translate("MainWindow", "A&vsluta"), self.close, QKeySequence.StandardKey.Quit,
-                  "actionQuit")
-
-        m = bar.addMenu(translate("MainWindow", "&Redigera"))
-        self._own(m, "undo", translate("MainWindow", "&Ångra"), self.undo, QKeySequence.StandardKey.Undo, "actionUndo")
-        self._own(m, "redo", translate("MainWindow", "&Gör om"), self.redo, "Ctrl+Y", "actionRedo")
-        a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        m.addSeparator()
-        self._add(m, "copy_plan", "delete_plan")
-        m.addSeparator()
-        self._add(m, "freeze", "compare", "steering_model", "read_model", "history", "anonymise")
-        m.addSeparator()
-        self._own(m, "find", translate("MainWindow", "&Sök"), self.focus_search, QKeySequence.StandardKey.Find,
-                  "actionFind")
-
-        m = bar.addMenu(translate("MainWindow", "&Visa"))
-        # Ctrl+Shift+O is Arkiv → Ta med offline (tests/ui/test_main_window.py: no two actions share a key)
-        self._own(m, "portfolio_overview", translate("MainWindow", "Ö&versikt"),
-                  lambda: self.show_portfolio("overview"), "Ctrl+Shift+B", "actionPortfolioOverview")
-        self._own(m, "portfolio_timeline", translate("MainWindow", "Portföljens &tidslinje"),
-                  lambda: self.show_portfolio("timeline"), "Ctrl+Shift+T", "actionPortfolioTimeline")
-        self._own(m, "portfolio_risks", translate("MainWindow", "Portföljens risk&matris"),
-                  lambda: self.show_portfolio("risks"), "Ctrl+Shift+R", "actionPortfolioRisks")
-        self._own(m, "portfolio_resources", translate("MainWindow", "&Resursbelastning"),
-                  lambda: self.show_portfolio("resources"), "Ctrl+Shift+L", "actionPortfolioResources")
-
-        m = bar.addMenu(translate("MainWindow", "&Inställningar"))
-        lang = m.addMenu(translate("MainWindow", "&Språk"))
-        group = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            action = make_action(self, name, lambda _=False, c=code: self.set_language(c), None, f"actionLanguage_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == i18n.current_language())
-            group.addAction(action)
-            lang.addAction(action)
-        m = bar.addMenu(translate("MainWindow", "&Hjälp"))
-        self._own(m, "help", translate("MainWindow", "&Kom igång"), self.show_help,
-                  QKeySequence.StandardKey.HelpContents, "actionHelp")
-        self._own(m, "about", translate("MainWindow", "&Om Uppdrag"), self.show_about, None, "actionAbout")
+        window's own stand beside them (ui.menus)."""
+        self.actions_ = build_menus(self, self.controllers)
         self.update_actions()
 
     def show_preview(self) -> None:
@@ -256,36 +163,12 @@ class MainWindow(QMainWindow):
 
     def update_empty_state(self) -> None:
         """What the place of the plan says when no plan is shown: what to do next, with the actions."""
-        a = self.actions_
-        if self.ofile is None:
-            text = translate("MainWindow", "Ingen fil är öppen. Öppna en fil med uppdrag, eller skapa en ny fil.")
-            actions = [a["open"], a["new_file"]]
-        elif self.plan_model.plan_count() == 0 and not self.search.text().strip():
-            if self.ofile.read_only:
-                text = translate("MainWindow", "Filen är skrivskyddad och har inga planer. Öppna en annan fil, eller "
-                                        "skapa en ny fil.")
-                actions = [a["open"], a["new_file"]]
-            else:
-                text = translate("MainWindow", "Filen har inga planer ännu. Skapa en plan från en mall, eller importera "
-                                        "en plan som någon har skickat som JSON.")
-                actions = [a["new_plan"], a["import"]]
-        elif self.ofile.read_only:
-            text = translate("MainWindow", "Filen är skrivskyddad: välj en plan i listan till vänster för att läsa den. "
-                                    "Vill du ändra i den, återställ en säkerhetskopia eller öppna en annan fil.")
-            actions = [a["restore"], a["open"]]
-        else:
-            text = translate("MainWindow", "Välj en plan i listan till vänster, eller skapa en ny plan.")
-            actions = [a["new_plan"]]
-        self.placeholder.show_state(text, actions)
+        self.placeholder.show_for(self.ofile, self.plan_model.plan_count() > 0 or self.plans.searching(), self.actions_)
 
     def retranslate_static(self) -> None:
-        self.search.setPlaceholderText(translate("MainWindow", "Sök i titlar, diarienummer och text (Ctrl+F)"))
-        self.search.setAccessibleName(translate("MainWindow", "Sök planer"))
-        self.tree.setAccessibleName(translate("MainWindow", "Planer"))
+        self.plans.retranslate()
         self.help_link.setText('<a href="help">' + translate("MainWindow", "Ny här? Läs Kom igång (F1)") + "</a>")
         self.help_link.setAccessibleName(translate("MainWindow", "Kom igång"))
-        self.fold_box.setText(translate("MainWindow", "Skilj inte på å, ä, ö och a, o"))
-        self.snippet_label.setAccessibleName(translate("MainWindow", "Träff i planens text"))
         self.update_title()
 
     def set_language(self, code: str) -> None:
@@ -350,8 +233,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(reason, 20000)
         # The search index is built once the window is on screen; a search typed (or a list
         # refresh with search text) before then builds it at once (see `index`).
-        self._index_stale = True
-        after_first_paint(self, self._ensure_index)
+        self.plans.index_stale = True
+        after_first_paint(self, self.plans.ensure_index)
         if ofile.ws.on_server:
             self.settings.remember_server(str(ofile.path))
         else:
@@ -362,9 +245,7 @@ class MainWindow(QMainWindow):
         elif ofile.ws.store.recovered:
             self.statusBar().showMessage(translate("MainWindow", "Filen hade ett avbrutet skrivförsök; senast sparade läge är återställt."), 15000)
         self.refresh_list()
-        first = self._first_plan_index()
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
+        self.plans.choose_first()
         self.update_actions()
 
     def _backup_if_open(self, ofile: OpenFile) -> None:
@@ -373,16 +254,10 @@ class MainWindow(QMainWindow):
         if self.ofile is ofile and not ofile.ws.on_server:  # not if closed (or replaced) meanwhile; IT backs up a server
             backup_in_background(ofile.ws.path, self.backups)  # a network file's working copy: the newest state
 
-    def _ensure_index(self) -> None:
-        if self._index_stale and self.ofile is not None:
-            self._index_stale = False
-            self._index.rebuild(self.ofile.ws)
-
     @property
     def index(self) -> SearchIndex:
         """The search index of the open file (built now if it has not been yet)."""
-        self._ensure_index()
-        return self._index
+        return self.plans.index
 
     def close_file(self) -> None:
         if self.ofile is None:
@@ -393,7 +268,7 @@ class MainWindow(QMainWindow):
             self.session.stop()
             self.session = None
         self.backups.waitForDone()
-        self._index.close()
+        self.plans.search_index.close()
         status = self.ofile.close()
         self.ofile = None
         self.plan_model.set_rows([])
@@ -436,75 +311,19 @@ class MainWindow(QMainWindow):
     # --- plans ---------------------------------------------------------------
 
     def refresh_list(self) -> None:
-        from app.plans import list_plans
-
-        if self.ofile is None:
-            self.plan_model.set_rows([])
-            self.count_label.setText("")
-            self.update_empty_state()
-            return
-        keep = self.current_plan_id()
-        text = self.search.text()
-        hits = self.index.hits(text, fold=self._fold()) if text.strip() else None
-        found = {h.plan_id: rank for rank, h in enumerate(hits or [])}
-        rows = [PlanRow(p.id, p.doc_type, p.title, p.diarienummer, p.status, found.get(p.id, 0))
-                for p in list_plans(self.ofile.ws) if hits is None or p.id in found]
-        self.tree.selectionModel().blockSignals(True)
-        self.plan_model.set_rows(rows)
-        self.tree.expandAll()
-        if keep is not None:
-            index = self.plan_model.index_of_plan(keep)
-            if index.isValid():
-                self.tree.setCurrentIndex(index)
-        self.tree.selectionModel().blockSignals(False)
-        if not rows and text.strip():
-            self.count_label.setText(translate("MainWindow", "Inga träffar för ”%1”. Sök på något annat, eller töm "
-                                                      "sökfältet för att se alla planer.").replace("%1", text.strip()))
-        elif hits is not None:
-            self.count_label.setText(translate("MainWindow", "1 träff") if len(rows) == 1
-                                     else translate("MainWindow", "%1 träffar").replace("%1", str(len(rows))))
-        elif len(rows) == 1:
-            self.count_label.setText(translate("MainWindow", "1 plan"))
-        else:
-            self.count_label.setText(translate("MainWindow", "%1 planer").replace("%1", str(len(rows))))
+        self.plans.refresh(self.current_plan_id())
         self.update_empty_state()
-        self._show_snippet()
-
-    def _fold(self) -> bool | None:
-        """Ignore å, ä and ö always (the box), or only for a query typed without them (None)."""
-        return True if self.fold_box.isChecked() else None
-
-    def _show_snippet(self) -> None:
-        """The current plan's text around the search's match, under the list while a search is on."""
-        text = self.search.text()
-        plan_id = self.tree.currentIndex().data(PLAN_ID_ROLE)
-        snippet = self.index.snippet(text, plan_id, fold=self._fold()) if text.strip() and plan_id else ""
-        self.snippet_label.setText(snippet)
-        self.snippet_label.setVisible(bool(snippet))
-
-    def _first_plan_index(self):
-        for d in range(self.plan_model.rowCount()):
-            doc = self.plan_model.index(d, 0)
-            for s in range(self.plan_model.rowCount(doc)):
-                status = self.plan_model.index(s, 0, doc)
-                if self.plan_model.rowCount(status):
-                    return self.plan_model.index(0, 0, status)
-        return self.plan_model.index(-1, 0)
+        self.plans.show_snippet()
 
     def current_plan_id(self) -> int | None:
         return self.editor.plan_id if self.editor is not None else None
 
     def select_plan(self, plan_id: int) -> None:
-        index = self.plan_model.index_of_plan(plan_id)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-        else:
+        if not self.plans.select(plan_id):
             self.show_plan(plan_id)
 
-    def _plan_chosen(self, current, _previous) -> None:
-        self._show_snippet()
-        plan_id = current.data(PLAN_ID_ROLE) if current.isValid() else None
-        if plan_id is not None and plan_id != self.current_plan_id():
+    def _plan_chosen(self, plan_id: int) -> None:
+        if plan_id != self.current_plan_id():
             self.show_plan(plan_id)
 
     def show_plan(self, plan_id: int) -> None:
@@ -543,8 +362,7 @@ class MainWindow(QMainWindow):
         """After rows changed outside the undo history (merge, new edition): rebuild what is shown."""
         assert self.ofile is not None
         plan_id = self.current_plan_id()
-        self._index_stale = False
-        self._index.rebuild(self.ofile.ws)
+        self.plans.rebuild_index()
         self.refresh_list()
         if plan_id is not None:
             self.show_plan(plan_id)
@@ -569,8 +387,7 @@ class MainWindow(QMainWindow):
         self._portfolio_windows.clear()
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.plans.focus_search()
 
     # --- changes and undo ----------------------------------------------------
 
@@ -623,8 +440,7 @@ class MainWindow(QMainWindow):
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None
-        if not self._index_stale:  # a stale index is rebuilt whole, this change included
-            self._index.refresh(self.ofile.ws, change)
+        self.plans.index_change(change)
         if change.kind == "plan":
             plan_id = change.ids[0]
             if change.action == "deleted" and plan_id == self.current_plan_id():
@@ -632,7 +448,7 @@ class MainWindow(QMainWindow):
             self.refresh_list()
             if change.action in ("added", "restored"):
                 self.select_plan(plan_id)
-        elif self.search.text().strip():
+        elif self.plans.searching():
             self.refresh_list()
         if self.editor is not None:
             self.editor.on_change(change, reveal=self._revealing)

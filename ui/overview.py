@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import overview
+from app import kinds, overview
 from app.workspace import Change, Workspace
 from ui.i18n import kind_label, translate
 from ui.undo import WorkspaceEvents
@@ -35,7 +35,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Overview", "Rapportdatum"), QT_TRANSLATE_NOOP("Overview", "Nästa beslutspunkt"),
     QT_TRANSLATE_NOOP("Overview", "Datum"), QT_TRANSLATE_NOOP("Overview", "Dagar sen"),
     QT_TRANSLATE_NOOP("Overview", "Klart (%)"), QT_TRANSLATE_NOOP("Overview", "Budget (kr)"),
-    QT_TRANSLATE_NOOP("Overview", "Höga risker"), QT_TRANSLATE_NOOP("Overview", "Ägare"),
+    QT_TRANSLATE_NOOP("Overview", "Utfall (kr)"), QT_TRANSLATE_NOOP("Overview", "Prognos (kr)"),
+    QT_TRANSLATE_NOOP("Overview", "Avvikelse (kr)"), QT_TRANSLATE_NOOP("Overview", "Höga risker"), QT_TRANSLATE_NOOP("Overview", "Ägare"),
     QT_TRANSLATE_NOOP("Overview", "Ledare"), QT_TRANSLATE_NOOP("Overview", "Organisation"),
 )
 REPORT_CHOICES = (
@@ -81,7 +82,7 @@ class OverviewModel(QAbstractTableModel):
                 return translate("Overview", dict(REPORT_CHOICES).get(self.rows[index.row()].report, value))
             if isinstance(value, date):
                 return value.isoformat()
-            if isinstance(value, int) and index.column() == 9:
+            if isinstance(value, int) and index.column() in overview.MONEY_COLUMNS:
                 return f"{value:,}".replace(",", "\u00a0")
             return "" if value is None else str(value)
         if role == SORT_ROLE:  # numbers as numbers, dates as dates; blanks last
@@ -96,17 +97,18 @@ class OverviewModel(QAbstractTableModel):
 
 
 class OverviewFilter(QSortFilterProxyModel):
-    """Rows whose text holds every word typed, and whose report colour is the one chosen."""
+    """Rows whose text holds every word typed, and whose report colour and document type are the ones chosen."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.words: list[str] = []
         self.report: str | None = None
+        self.doc_type: str | None = None
         self.setSortRole(SORT_ROLE)
 
-    def set_filter(self, text: str, report: str | None) -> None:
+    def set_filter(self, text: str, report: str | None, doc_type: str | None = None) -> None:
         self.beginFilterChange()
-        self.words, self.report = text.casefold().split(), report
+        self.words, self.report, self.doc_type = text.casefold().split(), report, doc_type
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
@@ -114,6 +116,8 @@ class OverviewFilter(QSortFilterProxyModel):
         assert isinstance(model, OverviewModel)
         row = model.rows[source_row]
         if self.report is not None and row.report != self.report:
+            return False
+        if self.doc_type is not None and row.doc_type != self.doc_type:
             return False
         text = " ".join(str(v) for v in model.cells[source_row] if v is not None).casefold()
         return all(w in text for w in self.words)
@@ -142,9 +146,28 @@ class OverviewView(QWidget):
         self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
         for key, label in REPORT_CHOICES:
             self.report.addItem(translate("Overview", label), key)
+        self.doc_type = QComboBox()
+        self.doc_type.setObjectName("overviewDocType")
+        self.doc_type.setAccessibleName(translate("Overview", "Dokumenttyp"))
+        self.doc_type.addItem(translate("Overview", "Alla dokumenttyper"), None)
+        for key, label in kinds.DOC_TYPE_LABELS.items():
+            self.doc_type.addItem(kind_label(label), key)
+        self.period = QComboBox()
+        self.period.setObjectName("overviewPeriod")
+        self.period.setAccessibleName(translate("Overview", "Period"))
+        self.period.setToolTip(translate("Overview", "Planerna vars tidplan når in i perioden, och periodens budget"))
+        self.period.addItem(translate("Overview", "Alla perioder"), None)
+        this_year = date.today().year
+        for year in range(this_year - 1, this_year + 3):
+            for tertial in (None, 1, 2, 3):
+                period = overview.Period(year, tertial)
+                self.period.addItem(period.label(), period)
         self.export_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Excel)…"))
         self.export_button.setObjectName("exportOverview")
         self.export_button.clicked.connect(self.export)
+        self.word_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Word)…"))
+        self.word_button.setObjectName("exportOverviewWord")
+        self.word_button.clicked.connect(self.export_word)
         self.model = OverviewModel(self)
         self.proxy = OverviewFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -158,10 +181,15 @@ class OverviewView(QWidget):
         self.table.activated.connect(self._open)  # a double click, or Enter on a row
         self.filter.textChanged.connect(self._filter)
         self.report.currentIndexChanged.connect(self._filter)
+        self.doc_type.currentIndexChanged.connect(self._filter)
+        self.period.currentIndexChanged.connect(self.reload)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.report)
+        top.addWidget(self.doc_type)
+        top.addWidget(self.period)
         top.addWidget(self.export_button)
+        top.addWidget(self.word_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
@@ -169,13 +197,17 @@ class OverviewView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(overview.overview(self.ws))
+        self.model.set_rows(overview.overview(self.ws, period=self.chosen_period()))
+
+    def chosen_period(self) -> overview.Period | None:
+        period = self.period.currentData()
+        return period if isinstance(period, overview.Period) else None
 
     def _changed(self, _change: Change) -> None:
         self.reload()
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.filter.text(), self.report.currentData())
+        self.proxy.set_filter(self.filter.text(), self.report.currentData(), self.doc_type.currentData())
 
     def _open(self, index: QModelIndex) -> None:
         plan_id = self.proxy.mapToSource(index).data(Qt.ItemDataRole.UserRole)
@@ -188,18 +220,32 @@ class OverviewView(QWidget):
                 for r in range(self.proxy.rowCount())]
 
     def export(self) -> Path | None:
+        """The shown rows as "Portföljrapport" in Excel."""
+        return self._export(".xlsx", translate("Overview", "Excel-arbetsbok (*.xlsx)"))
+
+    def export_word(self) -> Path | None:
+        """The shown rows as "Portföljrapport" in Word, with the portfolio's timeline."""
+        return self._export(".docx", translate("Overview", "Word-dokument (*.docx)"))
+
+    def _export(self, suffix: str, file_filter: str) -> Path | None:
+        from PySide6.QtGui import QGuiApplication
+
         from ui.dialogs import files
         from ui.errors import expected_errors, show_error
 
-        suggested = Path.home() / f"Portföljrapport {date.today().isoformat()}.xlsx"
-        out = files.save_path(self, translate("Overview", "Exportera Portföljrapport"),
-                              translate("Overview", "Excel-arbetsbok (*.xlsx)"), str(suggested))
+        suggested = Path.home() / f"Portföljrapport {date.today().isoformat()}{suffix}"
+        out = files.save_path(self, translate("Overview", "Exportera Portföljrapport"), file_filter, str(suggested))
         if out is None:
             return None
-        if out.suffix.lower() != ".xlsx":
-            out = out.with_name(out.name + ".xlsx")
+        if out.suffix.lower() != suffix:
+            out = out.with_name(out.name + suffix)
+        write = overview.export_overview_docx if suffix == ".docx" else overview.export_overview_xlsx
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return overview.export_overview_xlsx(self.shown_rows(), out)
+            write(self.shown_rows(), out, period=self.chosen_period())
         except (*expected_errors(), ValueError, OSError) as exc:
+            QGuiApplication.restoreOverrideCursor()
             show_error(self, str(exc))
             return None
+        QGuiApplication.restoreOverrideCursor()
+        return out

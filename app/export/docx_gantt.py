@@ -17,7 +17,7 @@ from app.export.docx_styles import S
 from app.export.docx_tables import Cell
 from app.export.plan_data import as_text, vague
 
-__all__ = ["CONTENT", "Axis", "axis_for", "item_span"]
+__all__ = ["CONTENT", "Axis", "axis_for", "item_span", "render_gantt"]
 
 PHASE, ACTIVITY, HEAD, PERIOD = "1F4E79", "8EAADB", "DCE3EE", "FCE4A6"
 MARKER = "◆"
@@ -111,7 +111,8 @@ def _label(item: dict) -> str:
     return f"{code} {title}" if code and title.strip() else code or title
 
 
-def _render_gantt(ctx: Context) -> None:
+def render_gantt(ctx: Context, head: str = "Fas/aktivitet", legend: bool = True) -> None:
+    """The timeline of `ctx.plan` as a Gantt table; `head` names the items' column."""
     rows = _spans(ctx)
     dated = [span for _, span in rows if span]
     axis = axis_for(min(s[0] for s in dated), max(s[1] for s in dated))
@@ -129,7 +130,7 @@ def _render_gantt(ctx: Context) -> None:
     table.header([Cell("", shade=HEAD)] + [Cell(g, span=k, shade=HEAD, style=S.GANTT, align="center", bold=True)
                                           for g, k in groups])
     narrow = col_width < 0.75 * CM and axis.unit == "month"
-    table.header([Cell("Fas/aktivitet", shade=HEAD, bold=True)]
+    table.header([Cell(head, shade=HEAD, bold=True)]
                  + [Cell(c.label[0] if narrow else c.label, shade=HEAD, align="center") for c in axis.columns])
 
     blank = Cell("", borders=line)  # cells are immutable: one instance per kind serves every row
@@ -145,7 +146,8 @@ def _render_gantt(ctx: Context) -> None:
             bar = phase_bar if item.get("kind") == "phase" else activity_bar
             cells += [bar if a <= k <= b else blank for k in range(n)]
         table.row(cells, keep_together=True)
-    _legend(ctx)
+    if legend:
+        _legend(ctx)
 
 
 def _marker_cells(item: dict, col: int, last: int, n: int, col_width: float, line: str) -> list[Cell]:
@@ -174,4 +176,4 @@ def _legend(ctx: Context) -> None:
         p.add_run(label)
 
 
-CONTENT = {"gantt": (_has_gantt, _render_gantt)}
+CONTENT = {"gantt": (_has_gantt, render_gantt)}

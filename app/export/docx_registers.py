@@ -3,13 +3,16 @@ Definitioner och förkortningar, Referenser/bilagor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from app.export.docx_context import Context
 from app.export.docx_styles import S
 from app.export.docx_tables import Cell, Markup, fit_widths
 from app.export.plan_data import amount_value, as_text, format_amount, format_date, lower_month, score
 from app.kinds import LOG_KINDS, REPORT_STATUSES
 
-__all__ = ["CONTENT", "out_of_scale", "risk_shade", "sorted_risks", "summed"]
+__all__ = ["CONTENT", "budget_period", "followed_up", "out_of_scale", "risk_shade", "sorted_risks", "summed"]
 
 LIGHT = "EEF1F6"
 GREEN, YELLOW, RED = "C6E7C1", "FCE4A6", "F4B6B6"
@@ -28,17 +31,39 @@ def summed(line: dict) -> bool:
     return line.get("sum_rule") != "shared"
 
 
+def budget_period(line: dict) -> str:
+    """ "2025", or "2025 T2" for a line of one tertial."""
+    year, tertial = as_text(line.get("year")).strip(), line.get("tertial")
+    return f"{year} T{tertial}".strip() if tertial else year
+
+
+def followed_up(lines: list[dict]) -> bool:
+    """Whether any line has an utfall or a prognos: then the table shows budget vs utfall vs prognos."""
+    return any(b.get("actual") is not None or b.get("forecast") is not None for b in lines)
+
+
+def _deviation(line: dict) -> int | None:
+    """Budget minus prognos (positive: below budget); None without a prognos."""
+    amount, forecast = amount_value(line.get("amount")), amount_value(line.get("forecast"))
+    return None if forecast is None else (amount or 0) - forecast
+
+
 def _render_budget(ctx: Context, kinds: tuple[str, ...] | None) -> None:
     lines = _budget_lines(ctx, kinds)
-    with_year = any(as_text(b.get("year")).strip() for b in lines)
+    with_year = any(budget_period(b) for b in lines)
     with_note = any(as_text(b.get("note")).strip() for b in lines)
-    labels = ["Post"] + (["År"] if with_year else []) + ["Belopp"] + (["Kommentar"] if with_note else [])
-    texts = [[as_text(b.get("description"))] + ([as_text(b.get("year"))] if with_year else [])
-             + [format_amount(b.get("amount"))]
+    follow = followed_up(lines)
+    figures = ["Budget", "Utfall", "Prognos", "Avvikelse"] if follow else ["Belopp"]
+    labels = ["Post"] + (["År"] if with_year else []) + figures + (["Kommentar"] if with_note else [])
+    values: list[Callable[[dict], Any]] = [lambda b: b.get("amount")]
+    if follow:
+        values += [lambda b: b.get("actual"), lambda b: b.get("forecast"), _deviation]
+    texts = [[as_text(b.get("description"))] + ([budget_period(b)] if with_year else [])
+             + [format_amount(v(b)) for v in values]
              + ([as_text(b.get("note"))] if with_note else []) for b in lines]
     widths = fit_widths(labels, texts, ctx.text_width)
     table = ctx.table(widths)
-    table.header([Cell(x, shade="DCE3EE", style=S.TABLE_HEAD, align="right" if x == "Belopp" else None)
+    table.header([Cell(x, shade="DCE3EE", style=S.TABLE_HEAD, align="right" if x in figures else None)
                   for x in labels])
     order = list(_BUDGET_GROUPS) + [k for k in dict.fromkeys(as_text(b.get("kind")) for b in lines)
                                     if k not in _BUDGET_GROUPS]
@@ -49,20 +74,21 @@ def _render_budget(ctx: Context, kinds: tuple[str, ...] | None) -> None:
         title, total_label = _BUDGET_GROUPS.get(kind, (kind or "Övrigt", f"Summa {kind or 'övrigt'}".strip()))
         table.row([Cell(title, span=len(widths), shade=LIGHT, style=S.TABLE_HEAD)], keep_together=True)
         for b in group:
-            cells = [as_text(b.get("description"))]
+            cells: list[Any] = [as_text(b.get("description"))]
             if with_year:
-                cells.append(as_text(b.get("year")))
-            amount = format_amount(b.get("amount"))
-            if not summed(b) and amount:
-                amount += "\n(delad, summeras inte)"
-            cells.append(Cell(amount, align="right"))
+                cells.append(budget_period(b))
+            for k, value in enumerate(values):
+                amount = format_amount(value(b))
+                if k == 0 and not summed(b) and amount:
+                    amount += "\n(delad, summeras inte)"
+                cells.append(Cell(amount, align="right"))
             if with_note:
                 cells.append(Markup(b.get("note")))
             table.row(cells)
-        amounts = [a for a in (amount_value(b.get("amount")) for b in group if summed(b)) if a is not None]
-        if amounts:
+        totals = [[a for a in (amount_value(v(b)) for b in group if summed(b)) if a is not None] for v in values]
+        if totals[0] or any(totals[1:]):
             cells = [Cell(total_label, style=S.TABLE_HEAD)] + ([""] if with_year else [])
-            cells.append(Cell(format_amount(sum(amounts)), style=S.TABLE_HEAD, align="right"))
+            cells += [Cell(format_amount(sum(t)) if t else "", style=S.TABLE_HEAD, align="right") for t in totals]
             if with_note:
                 cells.append("")
             table.row(cells, keep_together=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app import kinds
+from app.baseline import SLIP_STATES, compare, period_text, slip_text
 from app.dates import DateParseError, VagueDate
 from app.export.plan_data import format_date
 from app.export.result import save_beside
@@ -138,6 +139,17 @@ def _activity_columns(people: dict[str, str]) -> list[_Column]:
     ]
 
 
+def _baseline_columns() -> list[_Column]:
+    return [
+        _Column("Post", lambda r: f"{r['code']} {r['title']}".strip(), wrap=True),
+        _Column("Beslutad", lambda r: period_text(r["decided"])),
+        _Column("Nu", lambda r: period_text(r["now"])),
+        _Column("Avvikelse (dagar)", lambda r: r["slip_days"], "int"),
+        _Column("Avvikelse", lambda r: slip_text(r["slip_days"]) if r["slip_days"] is not None
+                else SLIP_STATES[r["state"]]),
+    ]
+
+
 def _resource_columns(people: dict[str, str]) -> list[_Column]:
     return [
         _Column("Resurs/kompetens", lambda r: r.get("competence", ""), wrap=True),
@@ -157,6 +169,11 @@ def _budget_columns() -> list[_Column]:
         _Column("Beskrivning", lambda b: b.get("description", ""), wrap=True),
         _Column("Belopp (kr)", lambda b: b.get("amount"), "amount"),
         _Column("År", lambda b: b.get("year"), "int"),
+        _Column("Tertial", lambda b: b.get("tertial"), "int"),
+        _Column("Utfall (kr)", lambda b: b.get("actual"), "amount"),
+        _Column("Prognos (kr)", lambda b: b.get("forecast"), "amount"),
+        _Column("Avvikelse (kr)", lambda b: None if b.get("forecast") is None else (b.get("amount") or 0) - b["forecast"],
+                "amount"),
         _Column("Kommentar", lambda b: b.get("note", ""), wrap=True),
         _Column("Summering", lambda b: kinds.BUDGET_SUM_RULES.get(b.get("sum_rule", ""), b.get("sum_rule", ""))),
     ]
@@ -256,6 +273,10 @@ def export_xlsx(plan: dict[str, Any], out: Path, *, risk_scale: int = 4,
             _fill_sheet(wb.create_sheet(title), columns, items, clean, table_name=title)
     if load:
         _load_sheet(wb.create_sheet("Resursbelastning"), load, clean, whole_file=portfolio)
+    against = compare(plan) if not portfolio else []
+    if against:
+        _fill_sheet(wb.create_sheet("Tidplan mot beslutad plan"), _baseline_columns(), [vars(r) for r in against],
+                    clean, None)
 
     warnings = []
     if clean.removed:

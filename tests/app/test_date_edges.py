@@ -7,7 +7,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from app.dates import MAX_YEAR, DateParseError, VagueDate, VagueRange, parse_date, parse_range, step_date, unit_days
+from app.dates import (
+    MAX_YEAR,
+    DateParseError,
+    Precision,
+    VagueDate,
+    VagueRange,
+    parse_date,
+    parse_range,
+    step_date,
+    unit_days,
+    validate_order,
+)
 
 V = VagueDate
 
@@ -70,3 +81,56 @@ def test_a_step_beyond_the_last_year_is_refused() -> None:
 ])
 def test_a_drag_step_is_about_one_period_long(v: VagueDate, days: float) -> None:
     assert unit_days(v) == pytest.approx(days)
+
+
+def test_the_first_week_after_the_last_year_may_start_in_it() -> None:
+    assert parse_date("v. 1 2200") == V.week(2200, 1) == V(date(2199, 12, 30), Precision.WEEK)
+    for text, year in [("v. 2 2200", 2200), ("v. 1 2201", 2201), ("v. 10 1899", 1899)]:
+        with pytest.raises(DateParseError) as refused:
+            parse_date(text)
+        assert str(refused.value) == f"Året {year} ligger utanför det tillåtna intervallet 1900–2199."
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("T4 2026", "Ogiltigt tertial: 4. Det måste vara mellan 1 och 3, till exempel T2 2026."),
+    ("H3 2026", "Ogiltigt halvår: 3. Det måste vara mellan 1 och 2, till exempel H1 2026."),
+    ("2025/2027", "Ett årsskifte är mellan två år som följer på varandra, till exempel årsskiftet 2025/2026."),
+])
+def test_a_numbered_period_out_of_range_says_what_would_do(text: str, message: str) -> None:
+    with pytest.raises(DateParseError) as refused:
+        parse_date(text)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(("make", "most"), [(V.quarter, 4), (V.tertial, 3), (V.half, 2)])
+def test_a_period_numbered_past_the_year_s_count_is_refused_by_its_name(make, most: int) -> None:
+    with pytest.raises(ValueError, match=f"^{make.__name__} must be 1–{most}, got {most + 1}$"):
+        make(2025, most + 1)
+
+
+def test_a_stored_value_that_is_no_stored_date_lists_the_stored_forms() -> None:
+    with pytest.raises(DateParseError) as refused:
+        V.from_canonical("mars 2025")
+    assert str(refused.value) == (
+        "”mars 2025” är inte ett lagrat datum. Förväntat ÅÅÅÅ-MM-DD, ÅÅÅÅ-Wnn, ÅÅÅÅ-MM, ÅÅÅÅ-MM-början, ÅÅÅÅ-Qn, "
+        "ÅÅÅÅ-Tn, ÅÅÅÅ-Hn, ÅÅÅÅ-hösten, ÅÅÅÅ-början, ÅÅÅÅ eller ÅÅÅÅ/ÅÅÅÅ.")
+
+
+def test_an_end_before_the_start_says_both_and_what_to_do() -> None:
+    with pytest.raises(DateParseError) as refused:
+        validate_order(V.month(2026, 3), V.month(2026, 1))
+    assert str(refused.value) == (
+        "Slutdatum januari 2026 ligger före startdatum mars 2026. Ändra ordningen eller rätta något av datumen.")
+
+
+def test_a_written_year_wins_over_today_s() -> None:
+    today = date(2026, 5, 1)
+    assert parse_date("v. 12 2020", today=today) == V.week(2020, 12)
+    assert parse_date("v. 12", today=today) == V.week(2026, 12)
+    assert parse_date("slutet av mars", today=today) == V.month_part(2026, 3, 3)
+    assert parse_date("början av 2020", today=today) == V.year_part(2020, 1)
+
+
+def test_an_unknown_style_of_writing_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="style must be one of .*, got 'medium'$"):
+        V.month(2025, 3).format("medium")

@@ -19,7 +19,7 @@ from app.plans import list_plans, renew_uuids
 from app.network_paths import is_network_path
 from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
-from db import workcopy
+from db import share_write, workcopy
 from db.lock import lock_path, read_lock
 from db.sidecars import JOURNAL_MAGIC
 from tests.conftest import foreign_lock, no_sqlite_in, sha256, sidecars, written_back_elsewhere
@@ -231,7 +231,7 @@ def test_a_write_back_is_counted_only_once_the_file_on_the_share_is_read_back_wh
     ws, _ = open_for_editing(share_file)
     nf = ws.sharing.netfile
     _add_term(ws, "måste fram hel")
-    real_confirm = workcopy.confirm_on_share
+    real_confirm = share_write.confirm_on_share
 
     def damaged_in_the_middle_then_confirm(share: Path, written: workcopy.Written) -> bool:
         # A share that damaged one byte of what it stored, in the middle of the file; its size,
@@ -243,7 +243,7 @@ def test_a_write_back_is_counted_only_once_the_file_on_the_share_is_read_back_wh
         os.utime(share, ns=(st.st_atime_ns, st.st_mtime_ns))
         return real_confirm(share, written)
 
-    monkeypatch.setattr(workcopy, "confirm_on_share", damaged_in_the_middle_then_confirm)
+    monkeypatch.setattr(share_write, "confirm_on_share", damaged_in_the_middle_then_confirm)
     assert not nf.write_back()
     assert nf.status.state == "failed" and "inte lika med arbetskopian" in nf.last_error
     assert nf.has_unsaved()  # the edit does not count as written back

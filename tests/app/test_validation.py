@@ -248,5 +248,12 @@ def test_a_log_entry_and_a_status_report_have_known_kinds() -> None:
         ("status", "Statusen ”blå” är inte giltig; välj en av: Grön, Gul, Röd.")]
 
 
-def test_a_dependency_has_no_rules() -> None:
-    assert problems("dependency", {}) == []
+def test_a_dependency_has_a_known_kind_a_whole_lag_and_two_items() -> None:
+    fine = {"kind": "SS", "lag": -2, "lag_unit": "week", "predecessor": 1, "successor": 2}
+    assert problems("dependency", fine) == []
+    assert problems("dependency", {**fine, "kind": "SF", "lag": "två", "lag_unit": "år", "successor": 1}) == [
+        ("kind", "Beroendets typ ”SF” är inte giltig; välj en av: Slut till start, Start till start, Slut till slut."),
+        ("lag_unit", "Förskjutningens enhet ”år” är inte giltig; välj en av: arbetsdagar, veckor."),
+        ("lag", "Förskjutningen måste vara ett heltal mellan −999 och 999 (fick två)."),
+        ("successor", "En post kan inte bero av sig själv.")]
+    assert problems("dependency", {**fine, "lag": 1000})[0][0] == "lag"

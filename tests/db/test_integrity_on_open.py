@@ -96,6 +96,28 @@ def test_backup_of_a_damaged_file_is_not_taken(damaged: tuple[Path, Path]) -> No
     assert [b.path for b in list_backups(path)] == [backup]
 
 
+def test_a_backup_is_not_listed_while_its_check_runs(damaged: tuple[Path, Path],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window lists the backups (to offer the latest good one) while the session backup of the
+    same damaged file may still be checking its copy: that copy is never among them, nor left."""
+    from db import backup as backup_module
+
+    path, backup = damaged
+    seen: list[list[Path]] = []
+    real_check = backup_module._integrity_check
+
+    def check_while_listed(copy: Path) -> str:
+        seen.append([b.path for b in list_backups(path)])
+        return real_check(copy)
+
+    monkeypatch.setattr(backup_module, "_integrity_check", check_while_listed)
+    with pytest.raises(StoreError, match="verifieras"):
+        make_session_backup(path)
+    assert seen == [[backup]]
+    assert [b.path for b in list_backups(path)] == [backup]
+    assert sorted(p.name for p in backup.parent.iterdir()) == [backup.name]
+
+
 def test_a_merge_into_a_damaged_file_reads_but_never_writes(damaged: tuple[Path, Path], tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     """The merge reads while the integrity check runs, and waits for its verdict before writing."""

@@ -14,7 +14,7 @@ from app.plans import add_examples, list_plans
 from app.workspace import Workspace
 from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import SCHEMA_VERSION
-from db.server import PasswordNeeded, ServerAddress, ServerError
+from db.server_connection import PasswordNeeded, ServerAddress, ServerError
 from db.server_schema import grant, init_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,8 +141,40 @@ def test_an_older_schema_asks_for_an_upgrade(server_db):
         Workspace.open(server_db.url("alice"))
 
 
+def _drop_version_7(server_db) -> None:
+    """The server as it was before planning depth (version 7's columns gone)."""
+    for table, column in (("dependency", "lag"), ("dependency", "lag_unit"), ("timeline_item", "actual_start"),
+                          ("timeline_item", "actual_finish"), ("plan", "auto_schedule")):
+        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
+def _drop_version_6(server_db) -> None:
+    """The server as it was before budget follow-up (version 6's columns gone, and later ones)."""
+    _drop_version_7(server_db)
+    for column in ("tertial", "actual", "forecast"):
+        server_db.sql(f'ALTER TABLE "budget_line" DROP COLUMN "{column}"')
+
+
+def test_a_version_5_server_is_upgraded_with_budget_follow_up(server_db):
+    from app.plans import create_plan
+
+    _drop_version_6(server_db)
+    server_db.sql("UPDATE uppdrag_schema SET version = 5")
+    assert init_server(server_db.admin_url) == ("upgraded", 5)
+    ws = Workspace.open(server_db.url("alice"))
+    try:
+        plan = create_plan(ws, "plan", "Uppföljd").ids[0]
+        line = ws.add("budget", plan, kind="cost", description="Konsult", amount=100, year=2026, tertial=2,
+                      actual=40, forecast=120).ids[0]
+        assert {k: ws.get("budget", line)[k] for k in ("tertial", "actual", "forecast")} == {
+            "tertial": 2, "actual": 40, "forecast": 120}
+    finally:
+        ws.close()
+
+
 def _drop_version_5(server_db) -> None:
-    """The server as it was before steering models (version 5's columns gone)."""
+    """The server as it was before steering models (version 5's columns gone, and later ones)."""
+    _drop_version_6(server_db)
     server_db.sql('DROP INDEX IF EXISTS "log_entry_item_id"')
     for table, column in (("plan", "steering_model"), ("timeline_item", "checklist"), ("log_entry", "item_id"),
                           ("log_entry", "outcome"), ("log_entry", "diarienummer")):

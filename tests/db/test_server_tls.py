@@ -11,7 +11,7 @@ import pytest
 
 from app.plans import list_plans
 from app.workspace import Workspace
-from db.server import ServerError
+from db.server_connection import ServerError
 from db.server_schema import init_server
 
 HOST = "db.uppdrag.test"  # not localhost, so the app insists on a verified certificate

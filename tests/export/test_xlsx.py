@@ -87,8 +87,9 @@ def test_sheets_headers_types_and_layout(filled: tuple[Path, int], tmp_path: Pat
     assert res["C2"].value == 50
 
     budget = wb["Budget"]
-    assert _header(budget) == ["Typ", "Beskrivning", "Belopp (kr)", "År", "Kommentar", "Summering"]
-    assert budget["F2"].value == "Summeras"
+    assert _header(budget) == ["Typ", "Beskrivning", "Belopp (kr)", "År", "Tertial", "Utfall (kr)", "Prognos (kr)",
+                               "Avvikelse (kr)", "Kommentar", "Summering"]
+    assert budget["J2"].value == "Summeras"
     amount = budget["C2"]
     assert amount.value == 1_250_000 and isinstance(amount.value, int)
     assert "kr" in amount.number_format and "0" in amount.number_format

@@ -99,7 +99,7 @@ def imports(path: Path, tag: str, seconds: float) -> dict:
 
 
 def editor(path: Path, batch: int) -> None:
-    from app.network_file import open_network
+    from app.network_open import open_network
     from app.plans import list_plans
 
     ws, _ = open_network(path)

@@ -19,7 +19,7 @@ import pytest
 from app.plans import add_examples
 from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
-from db import workcopy
+from db import share_write, workcopy
 from tests.conftest import sidecars
 from tests.network.edits_on_share import edit_terms
 
@@ -55,7 +55,7 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
             edited = int(value) if word == "EDITED" else edited
             written = int(value) if word == "WRITTEN" else written
             assert word != "FAILED", value
-        if written and workcopy.temp_files(net.server / name):
+        if written and share_write.temp_files(net.server / name):
             os.kill(child.pid, signal.SIGKILL)
             break
         assert child.poll() is None, child.stderr.read()
@@ -70,7 +70,7 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
         word, _, value = line.partition(" ")
         edited = int(value) if word == "EDITED" else edited
         written = int(value) if word == "WRITTEN" else written
-    assert workcopy.temp_files(net.server / name), "the kill came after the write-back had finished"
+    assert share_write.temp_files(net.server / name), "the kill came after the write-back had finished"
 
     # Another computer opens the file: it holds the last complete write-back, whole.
     monkeypatch.setenv("UPPDRAG_DATA_DIR", str(net.computers[1].data))
@@ -93,5 +93,5 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
     status = close_shared(ws)
     assert status.all_written, status.message
     assert edit_terms(net.server / name) == _edits(edited)
-    assert workcopy.temp_files(net.server / name) == []
+    assert share_write.temp_files(net.server / name) == []
     assert sorted(p.name for p in net.server.iterdir()) == [name]

@@ -290,7 +290,7 @@ def test_closing_the_file_closes_its_search_index(window) -> None:
     window.refresh_list()
     assert window.index.search("plan")
     window.close_file()
-    assert window._index.text._db is None
+    assert window.plans.search_index.text._db is None
 
 
 def test_new_plan_dialog_offers_the_steering_models(qtbot, monkeypatch, make_window, empty_file) -> None:

@@ -38,6 +38,11 @@ def test_overview_sort_filter_open_and_export(qtbot, window, tmp_path: Path, mon
     assert _titles(view) == ["Gemensam plan för primärvården som nav"]
     assert view.proxy.index(0, 3).data() == "Röd"
     view.report.setCurrentIndex(0)
+    view.doc_type.setCurrentIndex(view.doc_type.findData("directive"))
+    assert len(_titles(view)) == 1 and _titles(view)[0].startswith("Genomför")
+    view.doc_type.setCurrentIndex(view.doc_type.findData("project_plan"))
+    assert _titles(view) == []
+    view.doc_type.setCurrentIndex(0)
     keys(qtbot, view.filter, "västerbotten")
     assert len(_titles(view)) == 1 and _titles(view)[0].startswith("Genomför")
 
@@ -48,9 +53,40 @@ def test_overview_sort_filter_open_and_export(qtbot, window, tmp_path: Path, mon
     assert sheet["A1"].value.startswith("Portföljrapport ")
     assert [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)] == _titles(view)
 
+    word = tmp_path / "rapport.docx"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: word)
+    qtbot.mouseClick(view.word_button, Qt.MouseButton.LeftButton)
+    from tests.export.fixtures import open_docx, rows, table_with_header
+
+    assert [r[0] for r in rows(table_with_header(open_docx(word), "Plan"))[1:]] == _titles(view)
+
     view.filter.clear()
     row = _titles(view).index("Gemensam plan för primärvården som nav")
     view.table.setFocus()
     view.table.setCurrentIndex(view.table.model().index(row, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert window.current_plan_id() == plan
+
+
+def test_period_filter_keeps_the_plans_of_the_period(qtbot, window) -> None:
+    from app.dates import VagueDate
+    from app.overview import Period
+
+    ws = window.ofile.ws
+    plan = plan_id_by_title(window, "Gemensam plan")
+    year = date.today().year
+    ws.add("timeline", plan, kind="activity", title="Nästa års arbete", start=VagueDate.day(year + 1, 5, 1),
+           end=VagueDate.day(year + 1, 6, 1))
+    ws.add("budget", plan, kind="cost", description="Nästa år", amount=1000, year=year + 1, tertial=2, actual=300,
+           forecast=1200)
+    window.actions_["portfolio_overview"].trigger()
+    view = window._portfolio_windows[-1].view
+    everyone = len(_titles(view))
+    view.period.setFocus()
+    view.period.setCurrentIndex(view.period.findText(Period(year + 1, 2).label()))
+    assert _titles(view) == ["Gemensam plan för primärvården som nav"]
+    row = view.model.rows[0]
+    assert (row.budget, row.actual, row.forecast, row.deviation) == (1000, 300, 1200, -200)
+    assert [view.proxy.index(0, c).data() for c in (9, 12)] == ["1\u00a0000", "-200"]
+    view.period.setCurrentIndex(0)
+    assert len(_titles(view)) == everyone

@@ -45,54 +45,12 @@ class FileProblemDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backups = list_backups(self.path)
         good = [b for b in self.backups if b.plan_count is not None]
-
-        self.table = QTableWidget(len(self.backups), 2, self)
-        self.table.setObjectName("backups")
-        self.table.setAccessibleName(translate("FileProblem", "Säkerhetskopior"))
-        self.table.setHorizontalHeaderLabels([translate("FileProblem", "Säkerhetskopia från"),
-                                              translate("FileProblem", "Planer")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for row, b in enumerate(self.backups):
-            readable = b.plan_count is not None
-            when = QTableWidgetItem(when_text(b) + ("" if readable else " – " + translate("FileProblem", "oläsbar")))
-            count = QTableWidgetItem(str(b.plan_count) if readable else "–")
-            for column, item in enumerate((when, count)):
-                if not readable:
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.setVisible(bool(self.backups))
-
-        if good:
-            latest = when_text(good[0])
-            what = translate("FileProblem", "Den senaste hela säkerhetskopian är från %1. Välj den (eller en "
-                                     "äldre) och öppna den: filen ersätts med kopian, och den nuvarande "
-                                     "filen sparas bredvid som ”%2.fore-aterstallning”.").replace(
-                "%1", latest).replace("%2", self.path.name)
-        elif self.backups:
-            what = translate("FileProblem", "Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil "
-                                     "eller skapa en ny.")
-        else:
-            what = translate("FileProblem", "Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller "
-                                     "skapa en ny.")
-        self.advice = QLabel(what, self)
+        self.table = self._backup_table()
+        self.advice = QLabel(self._advice(good), self)
         self.advice.setObjectName("advice")
         self.advice.setWordWrap(True)
 
-        self.backup_button = QPushButton(translate("FileProblem", "Öppna &säkerhetskopian"), self)
-        self.backup_button.setObjectName("openBackup")
-        self.backup_button.setVisible(bool(good))
-        self.other_button = QPushButton(translate("FileProblem", "Öppna en &annan fil…"), self)
-        self.other_button.setObjectName("openOther")
-        self.new_button = QPushButton(translate("FileProblem", "Skapa en &ny fil…"), self)
-        self.new_button.setObjectName("newFile")
-        self.keep_button = QPushButton(translate("FileProblem", "&Fortsätt skrivskyddat") if opened
-                                       else translate("FileProblem", "&Stäng"), self)
-        self.keep_button.setObjectName("keep")
+        self._make_buttons(opened, good)
         self.backup_button.clicked.connect(lambda: self._choose(BACKUP))
         self.other_button.clicked.connect(lambda: self._choose(OTHER))
         self.new_button.clicked.connect(lambda: self._choose(NEW))
@@ -115,6 +73,58 @@ class FileProblemDialog(QDialog):
         layout.addLayout(buttons)
         (self.backup_button if good else self.other_button).setDefault(True)
         self.resize(640, 340 if self.backups else 220)
+
+    def _backup_table(self) -> QTableWidget:
+        """The backups, newest first: when each was taken and how many plans it holds; an
+        unreadable one is shown but cannot be chosen."""
+        table = QTableWidget(len(self.backups), 2, self)
+        table.setObjectName("backups")
+        table.setAccessibleName(translate("FileProblem", "Säkerhetskopior"))
+        table.setHorizontalHeaderLabels([translate("FileProblem", "Säkerhetskopia från"),
+                                         translate("FileProblem", "Planer")])
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        for row, b in enumerate(self.backups):
+            readable = b.plan_count is not None
+            when = QTableWidgetItem(when_text(b) + ("" if readable else " – " + translate("FileProblem", "oläsbar")))
+            count = QTableWidgetItem(str(b.plan_count) if readable else "–")
+            for column, item in enumerate((when, count)):
+                if not readable:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        table.setVisible(bool(self.backups))
+        return table
+
+    def _advice(self, good: list) -> str:
+        """What to do: open the latest good backup, or, without one, another file or a new one."""
+        if good:
+            latest = when_text(good[0])
+            return translate("FileProblem", "Den senaste hela säkerhetskopian är från %1. Välj den (eller en "
+                                     "äldre) och öppna den: filen ersätts med kopian, och den nuvarande "
+                                     "filen sparas bredvid som ”%2.fore-aterstallning”.").replace(
+                "%1", latest).replace("%2", self.path.name)
+        if self.backups:
+            return translate("FileProblem", "Ingen av filens säkerhetskopior går att läsa. Öppna en annan fil "
+                                     "eller skapa en ny.")
+        return translate("FileProblem", "Det finns ingen säkerhetskopia av filen. Öppna en annan fil eller "
+                                     "skapa en ny.")
+
+    def _make_buttons(self, opened: bool, good: list) -> None:
+        """Open the backup (only when one is good), another file, a new file; keep (or close)."""
+        self.backup_button = QPushButton(translate("FileProblem", "Öppna &säkerhetskopian"), self)
+        self.backup_button.setObjectName("openBackup")
+        self.backup_button.setVisible(bool(good))
+        self.other_button = QPushButton(translate("FileProblem", "Öppna en &annan fil…"), self)
+        self.other_button.setObjectName("openOther")
+        self.new_button = QPushButton(translate("FileProblem", "Skapa en &ny fil…"), self)
+        self.new_button.setObjectName("newFile")
+        self.keep_button = QPushButton(translate("FileProblem", "&Fortsätt skrivskyddat") if opened
+                                       else translate("FileProblem", "&Stäng"), self)
+        self.keep_button.setObjectName("keep")
 
     def selected_backup(self):
         rows = self.table.selectionModel().selectedRows()

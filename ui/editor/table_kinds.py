@@ -29,8 +29,15 @@ def _budget_totals(rows: list[dict[str, Any]]) -> str:
     totals = {k: sum(r["amount"] or 0 for r in rows if r["kind"] == k and r.get("sum_rule") != "shared")
               for k in kinds.BUDGET_KINDS}
     cost, financing = totals["cost"], totals["financing"]
-    return translate("Pages", "Summa kostnader: %1 · Summa finansiering: %2 · Skillnad: %3").replace(
+    text = translate("Pages", "Summa kostnader: %1 · Summa finansiering: %2 · Skillnad: %3").replace(
         "%1", format_money(cost)).replace("%2", format_money(financing)).replace("%3", format_money(financing - cost))
+    costs = [r for r in rows if r["kind"] == "cost" and r.get("sum_rule") != "shared"]
+    if any(r.get("actual") is not None or r.get("forecast") is not None for r in costs):
+        actual = sum(r.get("actual") or 0 for r in costs)
+        forecast = sum(r["forecast"] if r.get("forecast") is not None else r["amount"] or 0 for r in costs)
+        text += " · " + translate("Pages", "Kostnader: utfall %1, prognos %2, avvikelse %3").replace(
+            "%1", format_money(actual)).replace("%2", format_money(forecast)).replace("%3", format_money(cost - forecast))
+    return text
 
 
 def _timeline_summary(rows: list[dict[str, Any]]) -> str:
@@ -52,7 +59,9 @@ TABLES: tuple[TableConfig, ...] = (
          Field("end", QT_TRANSLATE_NOOP("Fields", "Slut"), "date", width=120), Field("responsible", QT_TRANSLATE_NOOP("Fields", "Ansvarig"), width=140),
          Field("status", QT_TRANSLATE_NOOP("Fields", "Status"), "choice", kinds.TIMELINE_STATUSES, 90),
          Field("progress", QT_TRANSLATE_NOOP("Fields", "Klart"), "percent", width=60), Field("description", QT_TRANSLATE_NOOP("Fields", "Beskrivning"), "markup", in_table=False),
-         Field("comment", QT_TRANSLATE_NOOP("Fields", "Kommentar"), in_table=False)),
+         Field("comment", QT_TRANSLATE_NOOP("Fields", "Kommentar"), in_table=False),
+         Field("actual_start", QT_TRANSLATE_NOOP("Fields", "Faktisk start"), "day", in_table=False),
+         Field("actual_finish", QT_TRANSLATE_NOOP("Fields", "Faktiskt slut"), "day", in_table=False)),
         lambda: {"kind": "activity", "title": translate("Pages", "Ny aktivitet")}, QT_TRANSLATE_NOOP("Pages", "Lägg till post"),
         _timeline_summary,
     ),
@@ -75,6 +84,9 @@ TABLES: tuple[TableConfig, ...] = (
         "budget", QT_TRANSLATE_NOOP("Pages", "Budget"),
         (Field("kind", QT_TRANSLATE_NOOP("Fields", "Typ"), "choice", kinds.BUDGET_KINDS, 110), Field("description", QT_TRANSLATE_NOOP("Fields", "Beskrivning")),
          Field("amount", QT_TRANSLATE_NOOP("Fields", "Belopp"), "money", width=120), Field("year", QT_TRANSLATE_NOOP("Fields", "År"), "int", width=60),
+         Field("tertial", QT_TRANSLATE_NOOP("Fields", "Tertial"), "int", width=60),
+         Field("actual", QT_TRANSLATE_NOOP("Fields", "Utfall"), "money", width=120),
+         Field("forecast", QT_TRANSLATE_NOOP("Fields", "Prognos"), "money", width=120),
          Field("note", QT_TRANSLATE_NOOP("Fields", "Anteckning")), Field("sum_rule", QT_TRANSLATE_NOOP("Fields", "Summering"), "choice", kinds.BUDGET_SUM_RULES, 150)),
         lambda: {"kind": "cost", "description": translate("Pages", "Ny budgetrad")}, QT_TRANSLATE_NOOP("Pages", "Lägg till budgetrad"),
         _budget_totals,

@@ -13,6 +13,7 @@ from app.workspace import Change
 from ui.dialogs import confirm
 from ui.document import OpenFile
 from ui.editor.cells import parse_cell
+from ui.editor.dependency_box import DependencyBox
 from ui.editor.fields import Field
 from ui.editor.row_form import RowForm, people_names
 from ui.editor.table_kinds import TableConfig
@@ -37,15 +38,7 @@ class TablePage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        for i, f in enumerate(self.model.fields):
-            if f.width:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(i, f.width)
-            else:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            if f.type == "choice":
-                self.view.setItemDelegateForColumn(i, ChoiceDelegate(f.choices, self.view, kind_label))
+        self._set_up_columns()
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.view.doubleClicked.connect(self._double_clicked)
 
@@ -71,6 +64,10 @@ class TablePage(QWidget):
         buttons.addWidget(self.summary)
 
         self.form = RowForm(ofile, config.kind, list(config.fields), self)
+        self.dependencies: DependencyBox | None = None
+        if config.kind == "timeline":
+            self.kinds.add("dependency")
+            self.dependencies = DependencyBox(ofile, self)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +76,8 @@ class TablePage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(self.form)
+        if self.dependencies is not None:
+            splitter.addWidget(self.dependencies)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -87,6 +86,18 @@ class TablePage(QWidget):
         layout.addWidget(splitter)
         QWidget.setTabOrder(self.view, self.form)
         self.reload()
+
+    def _set_up_columns(self) -> None:
+        """Each column as wide as its field asks (or stretched), a choice field with its list."""
+        header = self.view.horizontalHeader()
+        for i, f in enumerate(self.model.fields):
+            if f.width:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, f.width)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            if f.type == "choice":
+                self.view.setItemDelegateForColumn(i, ChoiceDelegate(f.choices, self.view, kind_label))
 
     def _button(self, text: str, slot, read_only: bool) -> QPushButton:
         button = QPushButton(text, self)
@@ -130,6 +141,8 @@ class TablePage(QWidget):
         index = self.view.currentIndex()
         row: dict[str, Any] | None = self.model.rows[index.row()] if index.isValid() else None
         self.form.set_row(row)
+        if self.dependencies is not None:
+            self.dependencies.set_item(row)
         editable = row is not None and not self.ofile.read_only
         for b in (self.delete_button, self.up_button, self.down_button):
             b.setEnabled(editable)
@@ -140,6 +153,10 @@ class TablePage(QWidget):
             self.checklist_button.setEnabled(point and bool(row.get("checklist")))
 
     def on_change(self, change: Change) -> None:
+        if change.kind == "dependency":
+            if self.dependencies is not None:
+                self.dependencies.reload()
+            return
         if change.kind in self.kinds and (change.kind == "person" or change.plan_id == self.plan_id):
             self.reload(change.ids[0] if change.action in ("added", "restored") and change.kind == self.config.kind
                         else None)

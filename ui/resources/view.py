@@ -50,20 +50,7 @@ class ResourceView(QWidget):
         self._dirty = True
         self.model = LoadTableModel(self)
 
-        self.from_edit = QDateEdit(objectName="fromMonth", displayFormat="yyyy-MM", calendarPopup=True)
-        self.to_edit = QDateEdit(objectName="toMonth", displayFormat="yyyy-MM", calendarPopup=True)
-        self.from_edit.setToolTip(translate("Resources", "Första månaden som visas, t.ex. 2026-01 (år-månad)."))
-        self.to_edit.setToolTip(translate("Resources", "Sista månaden som visas, t.ex. 2026-12; högst tre år åt gången."))
-        self.zoom = QComboBox(objectName="zoom")
-        self.zoom.addItem(translate("Resources", "Månader"), load.MONTH)
-        self.zoom.addItem(translate("Resources", "Veckor"), load.WEEK)
-        self.unit_filter = QComboBox(objectName="unitFilter")
-        self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem(translate("Resources", "Alla utom avbrutna"), ALL)
-        for code, label in kinds.DOC_STATUSES.items():
-            self.status_filter.addItem(kind_label(label), code)
-        self._fill_units()
-
+        self._make_filters()
         self.table_view = QTableView(objectName="loadTable")
         self.table_view.setModel(self.model)
         self.table_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -80,33 +67,9 @@ class ResourceView(QWidget):
         self.open_button = QPushButton(translate("Resources", "Öppna plan"), objectName="openPlan", enabled=False)
         self.legend = QLabel(translate("Resources", "Fetstil, röd bakgrund och ”!” = över 100 % av en tjänst."), objectName="legend")
 
-        bar = QHBoxLayout()
-        for label, widget in ((translate("Resources", "&Från"), self.from_edit), (translate("Resources", "&Till"), self.to_edit), (translate("Resources", "&Visa"), self.zoom),
-                              (translate("Resources", "&Enhet"), self.unit_filter), (translate("Resources", "Plan&status"), self.status_filter)):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addStretch(1)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.detail_title)
-        side_layout.addWidget(self.plan_list, 1)
-        side_layout.addWidget(self.open_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table_view)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 320])
-        self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.unit_filter.setMaximumWidth(260)
-
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(self._filter_bar())
+        layout.addWidget(self._split(), 1)
         layout.addWidget(self.legend)
 
         self._set_default_range(today or date.today())
@@ -120,6 +83,51 @@ class ResourceView(QWidget):
         self.open_button.clicked.connect(self._open_selected)
         events.changed.connect(self._on_changed)
         self.refresh()
+
+    def _make_filters(self) -> None:
+        """The period (from, to), the zoom (months or weeks), the unit and the plans' status."""
+        self.from_edit = QDateEdit(objectName="fromMonth", displayFormat="yyyy-MM", calendarPopup=True)
+        self.to_edit = QDateEdit(objectName="toMonth", displayFormat="yyyy-MM", calendarPopup=True)
+        self.from_edit.setToolTip(translate("Resources", "Första månaden som visas, t.ex. 2026-01 (år-månad)."))
+        self.to_edit.setToolTip(translate("Resources", "Sista månaden som visas, t.ex. 2026-12; högst tre år åt gången."))
+        self.zoom = QComboBox(objectName="zoom")
+        self.zoom.addItem(translate("Resources", "Månader"), load.MONTH)
+        self.zoom.addItem(translate("Resources", "Veckor"), load.WEEK)
+        self.unit_filter = QComboBox(objectName="unitFilter")
+        self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_filter.setMaximumWidth(260)
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.addItem(translate("Resources", "Alla utom avbrutna"), ALL)
+        for code, label in kinds.DOC_STATUSES.items():
+            self.status_filter.addItem(kind_label(label), code)
+        self._fill_units()
+
+    def _filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for label, widget in ((translate("Resources", "&Från"), self.from_edit), (translate("Resources", "&Till"), self.to_edit), (translate("Resources", "&Visa"), self.zoom),
+                              (translate("Resources", "&Enhet"), self.unit_filter), (translate("Resources", "Plan&status"), self.status_filter)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            bar.addWidget(caption)
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        return bar
+
+    def _split(self) -> QSplitter:
+        """The load table beside the plans behind the chosen cell."""
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.detail_title)
+        side_layout.addWidget(self.plan_list, 1)
+        side_layout.addWidget(self.open_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table_view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 320])
+        return splitter
 
     # --- public API for the main window --------------------------------------------
 

@@ -45,32 +45,14 @@ class RiskPanel(QWidget):
         self.settings = risks.load_settings(ws)
 
         self.model = RiskTableModel(self.settings, self._edit, self)
-        self.table = SheetView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setDragEnabled(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(translate("Risks", "Riskregister"))
+        self.table = self._register_table()
 
         self.matrix = RiskMatrixView(self.settings)
         self.matrix.risk_in_cell = self._risk_in_cell
         self.matrix.cellClicked.connect(self.set_cell_filter)
         self.matrix.riskDropped.connect(self.reassess)
 
-        self.history_model = HistoryModel(self)
-        self.history = QTableView()
-        self.history.setModel(self.history_model)
-        self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setAccessibleName(translate("Risks", "Riskens historik"))
-        self.history_title = QLabel(translate("Risks", "Historik"))
-
+        self._make_history()
         self.filter_label = QLabel()
         self.show_all = QPushButton(translate("Risks", "Visa &alla"))
         self.show_all.clicked.connect(lambda: self.set_cell_filter(None))
@@ -85,6 +67,44 @@ class RiskPanel(QWidget):
         bar.addWidget(self.show_all)
         bar.addWidget(self.settings_button)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._split(), 1)
+
+        for field, choices in CHOICES.items():
+            self.table.setItemDelegateForColumn(self.model.column_of(field), ChoiceDelegate(choices, self.table, kind_label))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
+        events.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _register_table(self) -> SheetView:
+        """The risk register: one risk a row, dragged onto the matrix to assess it anew."""
+        table = SheetView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setDragEnabled(True)
+        table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAccessibleName(translate("Risks", "Riskregister"))
+        return table
+
+    def _make_history(self) -> None:
+        """The chosen risk's earlier assessments."""
+        self.history_model = HistoryModel(self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setAccessibleName(translate("Risks", "Riskens historik"))
+        self.history_title = QLabel(translate("Risks", "Historik"))
+
+    def _split(self) -> QSplitter:
+        """The register over the chosen risk's history, beside the matrix."""
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.table)
         hist = QWidget()
@@ -101,15 +121,7 @@ class RiskPanel(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([900, 520])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
-
-        for field, choices in CHOICES.items():
-            self.table.setItemDelegateForColumn(self.model.column_of(field), ChoiceDelegate(choices, self.table, kind_label))
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
-        events.changed.connect(self._on_changed)
-        self.refresh()
+        return split
 
     # --- what is shown ------------------------------------------------------------------
 

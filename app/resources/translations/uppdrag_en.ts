@@ -285,6 +285,65 @@
     </message>
 </context>
 <context>
+    <name>Dependencies</name>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>Typ:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Förskjutning:</source>
+        <translation>Lag:</translation>
+    </message>
+    <message>
+        <source>Beroenden</source>
+        <translation>Dependencies</translation>
+    </message>
+    <message>
+        <source>Lägg till föregångare…</source>
+        <translation>Add predecessor…</translation>
+    </message>
+    <message>
+        <source>Lägg till efterföljare…</source>
+        <translation>Add successor…</translation>
+    </message>
+    <message>
+        <source>Ändra…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Ta bort beroende</source>
+        <translation>Remove dependency</translation>
+    </message>
+    <message>
+        <source>Väntar på</source>
+        <translation>Waits for</translation>
+    </message>
+    <message>
+        <source>Följs av</source>
+        <translation>Followed by</translation>
+    </message>
+    <message>
+        <source>Ny föregångare</source>
+        <translation>New predecessor</translation>
+    </message>
+    <message>
+        <source>Ny efterföljare</source>
+        <translation>New successor</translation>
+    </message>
+    <message>
+        <source>Ändra beroende</source>
+        <translation>Change dependency</translation>
+    </message>
+</context>
+<context>
     <name>Editions</name>
     <message>
         <source>Frys utgåva</source>
@@ -572,6 +631,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Description</translation>
     </message>
     <message>
+        <source>Faktisk start</source>
+        <translation>Actual start</translation>
+    </message>
+    <message>
+        <source>Faktiskt slut</source>
+        <translation>Actual finish</translation>
+    </message>
+    <message>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
@@ -614,6 +681,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <message>
         <source>År</source>
         <translation>Year</translation>
+    </message>
+    <message>
+        <source>Tertial</source>
+        <translation>Four-month period</translation>
+    </message>
+    <message>
+        <source>Prognos</source>
+        <translation>Forecast</translation>
     </message>
     <message>
         <source>Ärende/beslut</source>
@@ -1013,6 +1088,10 @@ Do you want to open the file?</translation>
         <translation>Decision points and decisions</translation>
     </message>
     <message>
+        <source>Tidplan mot beslutad plan</source>
+        <translation>Schedule against the decided plan</translation>
+    </message>
+    <message>
         <source>Ej aktuellt</source>
         <translation>Not applicable</translation>
     </message>
@@ -1033,12 +1112,56 @@ Do you want to open the file?</translation>
         <translation>Change direction</translation>
     </message>
     <message>
+        <source>Slut till start</source>
+        <translation>Finish to start</translation>
+    </message>
+    <message>
+        <source>Start till start</source>
+        <translation>Start to start</translation>
+    </message>
+    <message>
+        <source>Slut till slut</source>
+        <translation>Finish to finish</translation>
+    </message>
+    <message>
+        <source>arbetsdagar</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>veckor</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
         <source>Kommande</source>
         <translation>Upcoming</translation>
     </message>
     <message>
         <source>Klar för beslut</source>
         <translation>Ready for decision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Organisation/förvaltning</source>
+        <translation>Organisation/department</translation>
+    </message>
+    <message>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Styrmodell</source>
+        <translation>Steering model</translation>
+    </message>
+    <message>
+        <source>Period (år)</source>
+        <translation>Period (year)</translation>
     </message>
     <message>
         <source>Effektmål</source>
@@ -1621,12 +1744,24 @@ Do you want to open the file?</translation>
         <translation>Budget (SEK)</translation>
     </message>
     <message>
+        <source>Utfall (kr)</source>
+        <translation>Actual (SEK)</translation>
+    </message>
+    <message>
+        <source>Prognos (kr)</source>
+        <translation>Forecast (SEK)</translation>
+    </message>
+    <message>
         <source>Höga risker</source>
         <translation>High risks</translation>
     </message>
     <message>
         <source>Ägare</source>
         <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Avvikelse (kr)</source>
+        <translation>Variance (SEK)</translation>
     </message>
     <message>
         <source>Ledare</source>
@@ -1673,12 +1808,36 @@ Do you want to open the file?</translation>
         <translation>All report colours</translation>
     </message>
     <message>
+        <source>Alla dokumenttyper</source>
+        <translation>All document types</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Planerna vars tidplan når in i perioden, och periodens budget</source>
+        <translation>The plans whose timeline reaches into the period, and the period&apos;s budget</translation>
+    </message>
+    <message>
+        <source>Alla perioder</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
         <source>Exportera Portföljrapport (Excel)…</source>
         <translation>Export portfolio report (Excel)…</translation>
     </message>
     <message>
+        <source>Exportera Portföljrapport (Word)…</source>
+        <translation>Export portfolio report (Word)…</translation>
+    </message>
+    <message>
         <source>Planerna</source>
         <translation>The plans</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport</source>
@@ -1770,6 +1929,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Ta bort ”%1”? Det går att ångra.</source>
         <translation>Delete “%1”? You can undo it.</translation>
+    </message>
+    <message>
+        <source>Kostnader: utfall %1, prognos %2, avvikelse %3</source>
+        <translation>Costs: actual %1, forecast %2, variance %3</translation>
     </message>
     <message>
         <source>Mål</source>
@@ -1881,6 +2044,46 @@ Do you want to open the file?</translation>
     <message>
         <source>Resursbelastning</source>
         <translation>Resource load</translation>
+    </message>
+    <message>
+        <source>Filtrera på</source>
+        <translation>Filter by</translation>
+    </message>
+    <message>
+        <source>Alla planer</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Gruppera efter</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <source>Inga grupper</source>
+        <translation>No groups</translation>
+    </message>
+    <message>
+        <source>Fäll ihop alla</source>
+        <translation>Collapse all</translation>
+    </message>
+    <message>
+        <source>Fäll ut alla</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>Visa:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Gruppera:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -2747,16 +2950,48 @@ Do you want to open the file?</translation>
         <translation>End</translation>
     </message>
     <message>
+        <source>Slack</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>Mot beslutad</source>
+        <translation>Against decided</translation>
+    </message>
+    <message>
+        <source>%1 (%2 planer) – klicka för att fälla ihop eller ut alla</source>
+        <translation>%1 (%2 plans) – click to collapse or expand them all</translation>
+    </message>
+    <message>
         <source>%1: %2 (%3 poster) – klicka för att fälla ihop eller ut</source>
         <translation>%1: %2 (%3 items) – click to collapse or expand</translation>
+    </message>
+    <message>
+        <source>Borttagna sedan beslutad plan: %1</source>
+        <translation>Removed since the decided plan: %1</translation>
+    </message>
+    <message>
+        <source>Största avvikelse mot beslutad plan: %1 (%2)</source>
+        <translation>Largest slip against the decided plan: %1 (%2)</translation>
     </message>
     <message>
         <source>Nästa beslutspunkt: %1</source>
         <translation>Next decision point: %1</translation>
     </message>
     <message>
+        <source>Tillkommen sedan beslutad plan</source>
+        <translation>Added since the decided plan</translation>
+    </message>
+    <message>
+        <source>Mot beslutad plan: %1</source>
+        <translation>Against the decided plan: %1</translation>
+    </message>
+    <message>
         <source>Nästa: %1</source>
         <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Tillkommen</source>
+        <translation>Added</translation>
     </message>
     <message>
         <source>Tidslinje</source>
@@ -2789,6 +3024,30 @@ Do you want to open the file?</translation>
     <message>
         <source>Skriv ut…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Kritisk linje</source>
+        <translation>Critical path</translation>
+    </message>
+    <message>
+        <source>Markera kedjan som avgör slutdatum och visa varje posts slack</source>
+        <translation>Mark the chain that decides the end date and show each item&apos;s float</translation>
+    </message>
+    <message>
+        <source>Beslutad plan</source>
+        <translation>Decided plan</translation>
+    </message>
+    <message>
+        <source>Visa den senast frysta utgåvan som en tunn linje under varje stapel, med avvikelsen i verktygstipset</source>
+        <translation>Show the last frozen edition as a thin line under each bar, with the deviation in the tooltip</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare automatiskt</source>
+        <translation>Move successors automatically</translation>
+    </message>
+    <message>
+        <source>När en post flyttas eller växer flyttas efterföljare som börjar för tidigt direkt, i stället för att erbjudas (gäller planen).</source>
+        <translation>When an item moves or grows, successors that would start too early are moved at once instead of being offered a move (for this plan).</translation>
     </message>
     <message>
         <source>Kunde inte spara bilden %1.</source>
@@ -2839,8 +3098,56 @@ Do you want to open the file?</translation>
         <translation>%1 %2: %3, status %4</translation>
     </message>
     <message>
+        <source>Länka ”%1” till… välj efterföljare med pil upp/ned och tryck Retur (Esc avbryter)</source>
+        <translation>Link “%1” to… pick the successor with the up/down arrows and press Return (Esc cancels)</translation>
+    </message>
+    <message>
         <source>v. %1</source>
         <translation>wk %1</translation>
+    </message>
+    <message>
+        <source> och %1 till</source>
+        <translation> and %1 more</translation>
+    </message>
+    <message>
+        <source>%1 efterföljare börjar för tidigt: %2.</source>
+        <translation>%1 successor(s) start too early: %2.</translation>
+    </message>
+    <message>
+        <source>Flytta dem</source>
+        <translation>Move them</translation>
+    </message>
+    <message>
+        <source>Flyttar hela kedjan av efterföljare så att beroendena hålls (ett ångra-steg).</source>
+        <translation>Moves the whole chain of successors so that the dependencies hold (one undo step).</translation>
+    </message>
+    <message>
+        <source>Låt dem vara</source>
+        <translation>Leave them</translation>
+    </message>
+    <message>
+        <source>Beslutad plan att jämföra med</source>
+        <translation>Decided plan to compare with</translation>
+    </message>
+    <message>
+        <source>Vilken fryst utgåva tidslinjen och exporterna jämför planen med</source>
+        <translation>Which frozen edition the timeline and the exports compare the plan with</translation>
+    </message>
+    <message>
+        <source>&amp;Jämför med:</source>
+        <translation>&amp;Compare with:</translation>
+    </message>
+    <message>
+        <source>Senast frysta utgåvan (%1)</source>
+        <translation>Last frozen edition (%1)</translation>
+    </message>
+    <message>
+        <source>Ingen fryst utgåva</source>
+        <translation>No frozen edition</translation>
+    </message>
+    <message>
+        <source>Utgåva %1 (%2)</source>
+        <translation>Edition %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2896,6 +3203,34 @@ Do you want to open the file?</translation>
     <message>
         <source>att %1 flyttades</source>
         <translation>moving %1</translation>
+    </message>
+    <message>
+        <source>Lägg till beroende</source>
+        <translation>Add dependency</translation>
+    </message>
+    <message>
+        <source>Ändra beroende</source>
+        <translation>Change dependency</translation>
+    </message>
+    <message>
+        <source>Ta bort beroende</source>
+        <translation>Remove dependency</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare automatiskt</source>
+        <translation>Move successors automatically</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare</source>
+        <translation>Move successors</translation>
+    </message>
+    <message>
+        <source>Erbjud flytt av efterföljare</source>
+        <translation>Offer to move successors</translation>
+    </message>
+    <message>
+        <source>Jämför med %1</source>
+        <translation>Compare with %1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,127 @@
+"""Statements written once for SQLite and PostgreSQL: `?` placeholders in the database's own
+style, many rows inserted or updated at once (on PostgreSQL one statement over arrays), and
+`IN (…)` over any number of values. db.history, db.merge, db.upsert and the readers that
+work on both kinds of store build on these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+JSON_VALUES = '(SELECT "value" FROM json_each(?))'  # the values of one JSON list, bound as one parameter (SQLite)
+CHUNK = 2000  # values per IN (…): well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits
+
+
+def in_style(db: Any, text: str) -> str:
+    """`text` with `?` placeholders in the database's own parameter style."""
+    target = getattr(db, "obj", None) or db
+    param = getattr(target, "param", "?")
+    return text if param == "?" else text.replace("?", param)
+
+
+def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    """`sql` for each of `rows`: a list (nothing happens if it is empty) or an iterator of rows
+    made one at a time while the database writes (20,000 rows are never all in memory at once)."""
+    if not isinstance(rows, list) or rows:
+        with errors_of(db):
+            db.cursor().executemany(in_style(db, sql), rows)
+
+
+def on_postgres(db: Any) -> bool:
+    return getattr(getattr(db, "obj", None) or db, "param", "?") != "?"
+
+
+def insert_rows(db: Any, table: str, names: Sequence[str], rows: Iterable[Sequence[Any]], tail: str = "",
+                where: str = "") -> None:
+    """INSERT each of `rows` (values for columns `names`) into `table`, `tail` (ON CONFLICT …) after.
+    On PostgreSQL as one statement over arrays (`_unnest`), not one statement a row, with the
+    rows `where` (a condition on the incoming row `v`) allows."""
+    quoted = ", ".join(f'"{c}"' for c in names)
+    if not on_postgres(db):
+        executemany(db, f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))}) {tail}', rows)
+        return
+    source, arrays = _unnest(db, table, names, rows)
+    if arrays:
+        db.execute_sql(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM {source} '
+                       f'{"WHERE " + where if where else ""} {tail}', arrays)
+
+
+def update_rows_by(db: Any, table: str, names: Sequence[str], key: str, rows: Iterable[Sequence[Any]]) -> None:
+    """UPDATE `table` SET columns `names` WHERE `key` = …, for each of `rows` (the key's value last).
+    On PostgreSQL as one statement over arrays (`_unnest`)."""
+    if not on_postgres(db):
+        sets = ", ".join(f'"{c}" = ?' for c in names)
+        executemany(db, f'UPDATE "{table}" SET {sets} WHERE "{key}" = ?', rows)
+        return
+    source, arrays = _unnest(db, table, [*names, key], rows)
+    if arrays:
+        sets = ", ".join(f'"{c}" = v."{c}"' for c in names)
+        db.execute_sql(f'UPDATE "{table}" t SET {sets} FROM {source} WHERE t."{key}" = v."{key}"', arrays)
+
+
+def _unnest(db: Any, table: str, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> tuple[str, list[list[Any]]]:
+    """`(SELECT … FROM unnest(%s::text[], …)) v` with each column cast to its type in `table`, and the
+    rows as one text array a column ([] when there are no rows). Sending text and casting on the
+    server spares the driver guessing an array's type from values that may all be NULL."""
+    columns: list[list[Any]] = [[] for _ in names]
+    for row in rows:
+        for column, value in zip(columns, row):
+            column.append(_as_text(value))
+    if not columns or not columns[0]:
+        return "", []
+    types = _column_types(db, table)
+    arrays = ", ".join("%s::text[]" for _ in names)
+    casts = ", ".join(f'u{n}::{types[c]} AS "{c}"' for n, c in enumerate(names))
+    listed = ", ".join(f"u{n}" for n in range(len(names)))
+    return f"(SELECT {casts} FROM unnest({arrays}) AS u({listed})) v", columns
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    iso = getattr(value, "isoformat", None)
+    return iso() if iso is not None else str(value)
+
+
+def _column_types(db: Any, table: str) -> dict[str, str]:
+    """Column name -> its PostgreSQL type, read once per connection's database object."""
+    target = getattr(db, "obj", None) or db
+    known: dict[str, dict[str, str]] = target.__dict__.setdefault("_column_types", {})
+    if table not in known:
+        known[table] = dict(db.execute_sql(
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+            "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (f'"{table}"',)).fetchall())
+    return known[table]
+
+
+def errors_of(db: Any) -> Any:
+    """peewee's translation of the driver's errors into its own (as execute_sql has it), for a
+    cursor used directly; a raw sqlite3 connection keeps sqlite3's errors."""
+    from contextlib import nullcontext
+
+    from peewee import __exception_wrapper__ as peewee_errors  # type: ignore[attr-defined]  # not in the stubs
+
+    return nullcontext() if hasattr(db, "conn") else peewee_errors
+
+
+def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`.
+
+    On PostgreSQL the values go as one array (`= ANY(…)`): one statement, and no query text with
+    thousands of placeholders for the driver to split and the server to parse."""
+    target = getattr(db, "obj", None) or db
+    if getattr(target, "param", "?") != "?":
+        head, _, tail = sql.rpartition("IN ({})")
+        return list(db.execute_sql(in_style(db, f"{head}= ANY(?){tail}"), (*before, list(values))).fetchall())
+    out: list[tuple[Any, ...]] = []
+    for chunk in chunks(values):
+        out += db.execute_sql(in_style(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk)).fetchall()
+    return out
