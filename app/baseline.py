@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.date_text import from_canonical
 from app.dates import DateParseError, VagueDate
 from app.workspace import Change, Workspace
 
@@ -34,7 +35,7 @@ def _vague(text: Any) -> VagueDate | None:
     if not text:
         return None
     try:
-        return VagueDate.from_canonical(str(text))
+        return from_canonical(str(text))
     except DateParseError:
         return None
 

@@ -277,7 +277,7 @@ def b6(path: Path) -> dict[str, Any]:
 
 
 def b7(path: Path) -> dict[str, Any]:
-    from app.dates import VagueDate
+    from app.date_text import from_canonical
     from app.plans import import_plan_data
     from app.workspace import Workspace
     from bench.generate import one_plan
@@ -290,8 +290,8 @@ def b7(path: Path) -> dict[str, Any]:
     columns = [f.column_name for f in meta.sorted_fields if f is not meta.primary_key]
     rows = []
     for position, t in enumerate(data["timeline"]):
-        start = VagueDate.from_canonical(t["start"]) if t["start"] else None
-        end = VagueDate.from_canonical(t["end"]) if t["end"] else None
+        start = from_canonical(t["start"]) if t["start"] else None
+        end = from_canonical(t["end"]) if t["end"] else None
         values = {
             "uuid": t["uuid"], "created_at": models.utc_now(), "modified_at": models.utc_now(), "rev": 1,
             "deleted_at": None, "version_id": models.new_version(), "plan_id": 1, "position": position, "kind": t["kind"], "code": t["code"],

@@ -23,6 +23,7 @@ from typing import Any
 from app import kinds
 from app.baseline import SLIP_STATES, compare, period_text, slip_text
 from app.dates import DateParseError, VagueDate
+from app.date_text import from_canonical
 from app.export.plan_data import format_date
 from app.export.result import save_beside
 from app.risks import RiskSettings, default_settings, risk_value
@@ -75,7 +76,7 @@ def _vague(text: str | None) -> VagueDate | None:
     if not text:
         return None
     try:
-        return VagueDate.from_canonical(text)
+        return from_canonical(text)
     except (DateParseError, ValueError):
         return None
 

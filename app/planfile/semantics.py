@@ -12,7 +12,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from app.dates import DateParseError, VagueDate, parse_date
+from app.date_text import from_canonical, parse_date
+from app.dates import DateParseError, VagueDate
 from app.dependencies import cycle_in, cycle_message, item_name
 from app.planfile import dependency_parts
 from app.validation import timeline_problems
@@ -37,7 +38,7 @@ def vague(text: str | None) -> VagueDate | None:
     if text is None:
         return None
     try:
-        return VagueDate.from_canonical(text)
+        return from_canonical(text)
     except DateParseError:
         return parse_date(text)
 

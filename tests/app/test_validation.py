@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from app import kinds
-from app.dates import parse_date
+from app.date_text import parse_date
 from app.validation import ValidationError, score_problems, timeline_problems, validate
 
 PLAN = {"title": "Plan", "doc_type": "plan", "status": "draft", "decision_choice": ""}
