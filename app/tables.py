@@ -17,7 +17,8 @@ from datetime import date, datetime
 from typing import Any
 
 from app import kinds
-from app.dates import DateParseError, Precision, VagueDate, parse_date, parse_range
+from app.date_text import from_canonical, parse_date, parse_range
+from app.dates import DateParseError, Precision, VagueDate
 
 ACTIVITIES = "activities"
 RISKS = "risks"
@@ -90,7 +91,7 @@ def date_text(text: str | None) -> str:
     if not text:
         return ""
     try:
-        return VagueDate.from_canonical(text).format("long")
+        return from_canonical(text).format("long")
     except (DateParseError, ValueError):
         return text
 
@@ -232,7 +233,7 @@ def _date(column: Column, value: Any) -> VagueDate | None:
         return VagueDate(value, Precision.DAY)
     text = str(value).strip()
     try:
-        return VagueDate.from_canonical(text)
+        return from_canonical(text)
     except (DateParseError, ValueError):
         pass
     try:
@@ -261,7 +262,7 @@ def _period_cells(cells: list[Any], found: dict[str, int], field_: str) -> tuple
     end = cells[found[end_field]] if end_field in found and found[end_field] < len(cells) else None
     if isinstance(start, str) and start.strip() and (end is None or str(end).strip() == ""):
         try:
-            VagueDate.from_canonical(start.strip())
+            from_canonical(start.strip())
         except (DateParseError, ValueError):
             try:
                 parse_date(start)
@@ -405,7 +406,7 @@ def _as_values(row: dict[str, Any], table: str) -> dict[str, Any]:
         text = out.get(key)
         if isinstance(text, str):
             try:
-                out[key] = VagueDate.from_canonical(text)
+                out[key] = from_canonical(text)
             except (DateParseError, ValueError):
                 pass
     return out

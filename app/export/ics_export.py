@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app import kinds
+from app.date_text import from_canonical
 from app.dates import DateParseError, Precision, VagueDate
 from app.export.result import ExportError, ExportResult, save_beside, write_bytes
 from app.version import __version__
@@ -49,7 +50,7 @@ def _vague(text: str | None) -> VagueDate | None:
     if not text:
         return None
     try:
-        return VagueDate.from_canonical(text)
+        return from_canonical(text)
     except (DateParseError, ValueError):
         return None
 
