@@ -181,14 +181,6 @@ def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
     return _import_checked(ws, read_plan_file(path))
 
 
-def import_any_plan_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
-    """Import a plan file by its suffix: MS Project XML (.xml, app.mspdi) or the plan JSON;
-    (plan id, whether it updated a plan, the import's summary in Swedish: [] when all was held)."""
-    if path.suffix.lower() == ".xml":
-        return import_mspdi_file(ws, path)
-    return (*import_plan_file(ws, path), [])
-
-
 def import_mspdi_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
     """An MS Project XML file (app.mspdi.read), read and checked whole, then written in one transaction;
     (plan id, whether it updated a plan, the summary of what was read and what could not be held)."""

@@ -62,6 +62,10 @@ TARGETS: dict[str, Target] = {
                      "Word export with 10× the rows (floor: B6 export)"),
     "B7": Target("≤ 3 × floor", lambda v, f: f is not None and v <= 3 * f,
                  "import of a plan with 20,000 items (floor: raw executemany)"),
+    "B11-csv": Target("≤ 3 × floor", lambda v, f: f is not None and v <= 3 * f,
+                      "every plan's activity list out as CSV and back in (floor: the same rows as plain JSON)"),
+    "B11-ics": Target("≤ 3 × floor", lambda v, f: f is not None and v <= 3 * f,
+                      "the whole file's calendar with activities (floor: the same items written as JSON)"),
     "B8": Target("≤ 5 × floor and < 1 s", lambda v, f: f is not None and v <= 5 * f and v < 1.0,
                  "causal merge of two diverged copies, 20 % changed each (floor: sqldiff of the same files)"),
     "HIST": Target("≤ floor + 10 MB (1 KB an edit)", lambda v, f: f is not None and v <= f + 10,
@@ -113,9 +117,8 @@ NOTES = {
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
 }
-ORDER = ["B1", "B2", "B3", "B4", "B12", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B11-mspdi-export",
-         "B11-mspdi-import", "B13", "B14", "B14-confirmed",
-         "B5-network", "B2-server", "B9", "B10", "RSS"]
+ORDER = ["B1", "B2", "B3", "B4", "B12", "B5", "B6", "B6-10x", "B7", "B8", "HIST", "B13", "B14", "B14-confirmed",
+         "B5-network", "B2-server", "B9", "B10", "B11-csv", "B11-ics", "B11-mspdi-export", "B11-mspdi-import", "RSS"]
 
 
 def machine() -> dict[str, Any]:

@@ -28,6 +28,7 @@ from bench.generate import SEED
 from bench.common import (
     NotAvailable, biggest_plan, cold_start, diverge, fresh_copy, need, now, p95, raw_connect, size_of,
 )
+from bench.interop_scenarios import b11_csv, b11_ics
 from bench.mspdi_scenarios import b11_mspdi
 from bench.network_scenarios import b5_network, b14
 from bench.timeline_scenarios import b2, b3, rss
@@ -477,7 +478,7 @@ def b12(path: Path) -> dict[str, Any]:
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "HIST": hist, "B14": b14,
     "B5-network": b5_network, "RSS": rss, "B2-server": b2_server, "B9": b9, "B10": b10, "B12": b12, "B13": b13,
-    "B11-mspdi-export": b11_mspdi,
+    "B11-csv": b11_csv, "B11-ics": b11_ics, "B11-mspdi-export": b11_mspdi,
 }
 # Results a scenario reports besides its own name.
 ALSO = {"B6": ("B6-10x",), "B14": ("B14-confirmed",), "B11-mspdi-export": ("B11-mspdi-import",)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ui.i18n import translate
 
@@ -42,3 +42,19 @@ def show_import_summary(parent: QWidget | None, lines: list[str]) -> None:
     if len(lines) > 1:
         box.setInformativeText("\n\n".join(lines[1:]))
     box.exec()
+
+
+def ask_calendar_activities(parent: QWidget | None) -> bool:
+    """Whether a calendar export takes the activities too, beside the decision points and milestones."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent, translate("Files", "Kalender"),
+        translate("Files", "Kalendern får beslutspunkterna och milstolparna. Ska aktiviteterna också komma med?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """A modal dialog run to its end (tests replace this and press its buttons)."""
+    return bool(dialog.exec())

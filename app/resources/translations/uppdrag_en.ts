@@ -841,12 +841,28 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>The plan was imported from %1.</translation>
     </message>
     <message>
+        <source>Importera aktiviteter eller risker</source>
+        <translation>Import activities or risks</translation>
+    </message>
+    <message>
+        <source>Listor (*.csv *.xlsx);;CSV (*.csv);;Excel-arbetsbok (*.xlsx)</source>
+        <translation>Lists (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importerad med anmärkningar</source>
+        <translation>Imported with remarks</translation>
+    </message>
+    <message>
         <source>Word-dokument (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Kalender (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
     </message>
     <message>
         <source>Exportera</source>
@@ -889,6 +905,14 @@ Do you want to open the file?</translation>
     <message>
         <source>Importen är klar</source>
         <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Kalendern får beslutspunkterna och milstolparna. Ska aktiviteterna också komma med?</source>
+        <translation>The calendar gets the decision points and milestones. Should the activities be included too?</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1513,18 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Importera plan (JSON, MS Project)…</source>
         <translation>&amp;Import plan (JSON, MS Project)…</translation>
+    </message>
+    <message>
+        <source>Importera a&amp;ktiviteter eller risker (CSV, Excel)…</source>
+        <translation>Import a&amp;ctivities or risks (CSV, Excel)…</translation>
+    </message>
+    <message>
+        <source>Exportera alla planer som &amp;kalender…</source>
+        <translation>Export all plans as a &amp;calendar…</translation>
+    </message>
+    <message>
+        <source>Exportera alla planer som &amp;riskarbetsbok…</source>
+        <translation>Export all plans as a &amp;risk workbook…</translation>
     </message>
     <message>
         <source>&amp;Frys utgåva…</source>
@@ -2807,6 +2843,41 @@ Do you want to open the file?</translation>
     <message>
         <source>skrivskyddad</source>
         <translation>read-only</translation>
+    </message>
+</context>
+<context>
+    <name>TableImport</name>
+    <message>
+        <source>Importera lista</source>
+        <translation>Import list</translation>
+    </message>
+    <message>
+        <source>Välj vilka kolumner i %1 som ska läsas in i planen.</source>
+        <translation>Choose which columns of %1 are read into the plan.</translation>
+    </message>
+    <message>
+        <source>&amp;Blad:</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <source>Aktiviteter</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Risker</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>&amp;Lista:</source>
+        <translation>&amp;List:</translation>
+    </message>
+    <message>
+        <source>&amp;Importera</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
