@@ -1,31 +1,21 @@
 """MPXJ, the reader most project tools use for MS Project files, as the referee of the MSPDI files.
 
-The Java virtual machine starts once for the whole test run (JPype cannot start it twice); MPXJ's
-view of a file comes back as plain Python values.
+MPXJ runs on Java in a process of its own (tests.interop.mpxj_child), started once for the whole test
+run; its view of a file comes back as plain Python values.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-_started = False
-
-
-def start() -> Any:
-    """Start the JVM with MPXJ's jars (once) and give the `org.mpxj` package."""
-    global _started
-    import jpype
-    import mpxj  # noqa: F401 - puts MPXJ's jars on the class path
-
-    if not _started and not jpype.isJVMStarted():
-        jpype.startJVM("-Xmx512m", "-Djava.awt.headless=true")
-    _started = True
-    import jpype.imports
-
-    return jpype.JPackage("org").mpxj
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -50,50 +40,45 @@ class View:
     tasks: list[Task]
     resources: dict[str, tuple[str, float | None]]  # GUID → (name, max units in percent)
     assignments: set[tuple[int, str, float]]  # (task uid, resource GUID, units in percent)
-    working: Any  # the default calendar's isWorkingDate
+    working: Callable[[date], bool]  # the default calendar's isWorkingDate
 
 
-def _day(value: Any) -> date | None:
-    return None if value is None else date.fromisoformat(str(value)[:10])  # one call into Java, not three
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
 
 
-def read(path: Path) -> View:
-    """MPXJ's reading of the file."""
-    start()
-    from org.mpxj.reader import UniversalProjectReader
+class Referee:
+    """The MPXJ process: one request at a time."""
 
-    project = UniversalProjectReader().read(str(path))
-    tasks = []
-    for t in project.getTasks():
-        uid = int(t.getUniqueID())
-        if uid == 0:
-            continue  # the project summary task MPXJ adds
-        parent = t.getParentTask()
-        preds = frozenset(
-            (int(r.getPredecessorTask().getUniqueID()), str(r.getType()),
-             float(r.getLag().getDuration()), str(r.getLag().getUnits()))
-            for r in t.getPredecessors())
-        tasks.append(Task(
-            uid, str(t.getGUID() or "").lower(), str(t.getName() or ""), int(t.getOutlineLevel()),
-            int(parent.getUniqueID()) if parent is not None and int(parent.getUniqueID()) != 0 else None,
-            _day(t.getStart()), _day(t.getFinish()), bool(t.getMilestone()), bool(t.getSummary()), preds,
-            (str(t.getText(1) or ""), str(t.getText(2) or ""))))
-    resources = {}
-    for r in project.getResources():
-        if r.getName() is None:
-            continue
-        units = r.getMaxUnits()
-        resources[str(r.getGUID() or "").lower()] = (str(r.getName()), None if units is None else float(units.doubleValue()))
-    assignments = {(int(a.getTask().getUniqueID()), str(a.getResource().getGUID()).lower(),
-                    float(a.getUnits().doubleValue()))
-                   for a in project.getResourceAssignments() if a.getResource() is not None}
-    props = project.getProjectProperties()
-    calendar = project.getDefaultCalendar()
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.interop.mpxj_child"], cwd=ROOT, text=True,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
-    def working(d: date) -> bool:
-        from java.time import LocalDate
+    def ask(self, **request: Any) -> Any:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        answer = json.loads(self.proc.stdout.readline() or '{"error": "MPXJ process ended"}')
+        assert "error" not in answer, answer["error"]
+        return answer["ok"]
 
-        return bool(calendar.isWorkingDate(LocalDate.of(d.year, d.month, d.day)))
+    def read(self, path: Path) -> View:
+        data = self.ask(op="read", path=str(path))
+        tasks = [Task(t["uid"], t["guid"], t["name"], t["level"], t["parent"], _day(t["start"]), _day(t["finish"]),
+                      t["milestone"], t["summary"], frozenset(tuple(p) for p in t["predecessors"]), tuple(t["text"]))
+                 for t in data["tasks"]]
+        return View(data["title"], data["guid"], tasks, {g: (n, u) for g, (n, u) in data["resources"].items()},
+                    {tuple(a) for a in data["assignments"]},  # type: ignore[misc]
+                    lambda d: bool(self.ask(op="working", path=str(path), days=[d.isoformat()])[0]))
 
-    return View(str(props.getProjectTitle() or ""), str(props.getGUID() or ""), tasks, resources, assignments,
-                working)
+    def build(self, path: Path) -> None:
+        self.ask(op="build", path=str(path))
+
+    def rewrite(self, source: Path, target: Path) -> None:
+        self.ask(op="rewrite", source=str(source), target=str(target))
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+        self.proc.stdout.close()
