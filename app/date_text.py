@@ -465,6 +465,16 @@ def parse_range(text: str, *, today: date | None = None) -> VagueRange:
     raise spaced_error or single_error
 
 
+def stored_or_none(text: str | None) -> VagueDate | None:
+    """A stored date, or None when there is none or it cannot be read (an export writes what it can)."""
+    if not text:
+        return None
+    try:
+        return from_canonical(text)
+    except (DateParseError, ValueError):
+        return None
+
+
 def from_canonical(text: str) -> VagueDate:
     """Strict inverse of VagueDate.canonical, for stored values."""
     m = _canonical_form().fullmatch(text)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from app import kinds
-from app.date_text import from_canonical
-from app.dates import DateParseError, Precision, VagueDate
+from app.date_text import stored_or_none
+from app.dates import Precision
 from app.export.result import ExportError, ExportResult, save_beside, write_bytes
 from app.version import __version__
 
@@ -46,21 +46,12 @@ class CalendarItem:
     diarienummer: str
 
 
-def _vague(text: str | None) -> VagueDate | None:
-    if not text:
-        return None
-    try:
-        return from_canonical(text)
-    except (DateParseError, ValueError):
-        return None
-
-
 def _period(item: CalendarItem) -> tuple[date, date, str] | None:
     """(first day, last day, the date as the plan writes it when it is not one day); None without a date.
 
     A decision point or milestone is one moment: its end date if it has one (the day it is due),
     else its start. An activity spans its start to its end."""
-    start, end = _vague(item.start), _vague(item.end)
+    start, end = stored_or_none(item.start), stored_or_none(item.end)
     if item.kind != "activity":
         start = end = end or start
     first, last = start or end, end or start

@@ -22,8 +22,7 @@ from typing import Any
 
 from app import kinds
 from app.baseline import SLIP_STATES, compare, period_text, slip_text
-from app.dates import DateParseError, VagueDate
-from app.date_text import from_canonical
+from app.date_text import stored_or_none
 from app.export.plan_data import format_date
 from app.export.result import save_beside
 from app.risks import RiskSettings, default_settings, risk_value
@@ -72,22 +71,13 @@ class _Cleaner:
         return value
 
 
-def _vague(text: str | None) -> VagueDate | None:
-    if not text:
-        return None
-    try:
-        return from_canonical(text)
-    except (DateParseError, ValueError):
-        return None
-
-
 def _first_day(text: str | None) -> date | None:
-    v = _vague(text)
+    v = stored_or_none(text)
     return v.first_day if v else None
 
 
 def _date_text(text: str | None) -> str:
-    return format_date(text) if _vague(text) else (text or "")
+    return format_date(text) if stored_or_none(text) else (text or "")
 
 
 def _people(plan: dict[str, Any]) -> dict[str, str]:
