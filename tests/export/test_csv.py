@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.export.fixtures import stored_rows
 from app.cli import main
 from app.dates import VagueDate
 from app.plans import create_plan
@@ -29,14 +30,6 @@ def filled(tmp_path: Path) -> tuple[Path, int]:
            owner="Bo", due=VagueDate.month(2025, 9))
     ws.close()
     return path, plan_id
-
-
-def _items(path: Path, plan_id: int, kind: str = "timeline") -> list[dict]:
-    ws = Workspace.open(path, read_only=True)
-    try:
-        return ws.list(kind, plan_id)
-    finally:
-        ws.close()
 
 
 def _table(path: Path) -> list[list[str]]:
@@ -75,7 +68,7 @@ def test_round_trip_updates_by_id_adds_new_rows_and_restores_formula_text(filled
     capsys.readouterr()
     assert main(["import", str(path), str(out), "--plan", str(plan_id)]) == 0
     assert "1 nya och 1 ändrade aktiviteter lästes in (1 oförändrade)." in capsys.readouterr().out
-    items = {i["title"]: i for i in _items(path, plan_id)}
+    items = {i["title"]: i for i in stored_rows(path, plan_id)}
     assert items["Kartläggning av behov"]["progress"] == 75
     assert items["Kartläggning av behov"]["start"] == VagueDate.quarter(2025, 3)
     new = items["Workshoppar"]
@@ -87,7 +80,7 @@ def test_round_trip_updates_by_id_adds_new_rows_and_restores_formula_text(filled
     # The same file again changes nothing: the new row without Id is found by its name.
     assert main(["import", str(path), str(out), "--plan", str(plan_id)]) == 0
     assert "0 nya och 0 ändrade aktiviteter lästes in (3 oförändrade)" in capsys.readouterr().out
-    assert len(_items(path, plan_id)) == 3
+    assert len(stored_rows(path, plan_id)) == 3
 
 
 def test_comma_separated_utf8_with_bad_rows_reported_by_line(filled, tmp_path: Path, capsys) -> None:
@@ -106,7 +99,7 @@ def test_comma_separated_utf8_with_bad_rows_reported_by_line(filled, tmp_path: P
     assert "4 rader kunde inte läsas" in out
     assert "rad 3: Start" in out and "rad 4: Färdigt (%) ”12,5” är inget heltal." in out
     assert "rad 6: " in out and "rad 8: Status ”Vilande”" in out
-    new = next(i for i in _items(path, plan_id) if i["title"] == "Intervjuer")
+    new = next(i for i in stored_rows(path, plan_id) if i["title"] == "Intervjuer")
     assert new["start"] == VagueDate(VagueDate.month(2025, 9).start, "season") and new["progress"] == 12
 
 
@@ -128,7 +121,7 @@ def test_risks_export_and_import_on_the_files_scale(filled, tmp_path: Path, caps
     assert main(["import", str(path), str(out), "--plan", str(plan_id)]) == 0
     text = capsys.readouterr().out
     assert "1 nya och 1 ändrade risker" in text and "rad 3: Sannolikheten" in text
-    risks = {r["title"]: r for r in _items(path, plan_id, "risk")}
+    risks = {r["title"]: r for r in stored_rows(path, plan_id, "risk")}
     assert risks["Brist på personal"]["probability"] == 2 and risks["Brist på personal"]["cause"] == "+Pensionsavgångar"
     assert (risks["IT-stöd saknas"]["status"], risks["IT-stöd saknas"]["trend"]) == ("handled", "up")
     assert risks["IT-stöd saknas"]["due"] == VagueDate.quarter(2026, 1)
@@ -162,11 +155,11 @@ def test_bad_files_are_refused_and_nothing_is_written(filled, tmp_path: Path, ca
             fh.writelines(f"Rad {n};2025-01-01\n" for n in range(1_000_000))
     else:
         src.write_bytes(content)
-    before = (_items(path, plan_id), _history_rows(path))
+    before = (stored_rows(path, plan_id), _history_rows(path))
     assert main(["import", str(path), str(src), "--plan", str(plan_id)]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
-    assert (_items(path, plan_id), _history_rows(path)) == before
+    assert (stored_rows(path, plan_id), _history_rows(path)) == before
 
 
 def test_huge_file_refused_before_it_is_read(filled, tmp_path: Path, capsys) -> None:
@@ -187,7 +180,7 @@ def test_other_encodings_are_read_and_said(filled, tmp_path: Path, capsys) -> No
     unicode_text = tmp_path / "unicode.csv"
     unicode_text.write_bytes("Benämning\tSlut\r\nÖversyn\t2026-06-30\r\n".encode("utf-16"))
     assert main(["import", str(path), str(unicode_text), "--plan", str(plan_id)]) == 0
-    titles = {i["title"]: i for i in _items(path, plan_id)}
+    titles = {i["title"]: i for i in stored_rows(path, plan_id)}
     assert titles["Åtgärdsplan för äldreomsorg"]["start"] == VagueDate.month(2026, 5)
     assert titles["Översyn"]["end"] == VagueDate.day(2026, 6, 30)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.export.fixtures import stored_rows
 from app.cli import main
 from app.dates import VagueDate
 from app.importers import TableChoice, import_file, preview_table
@@ -26,14 +27,6 @@ def plan_file(tmp_path: Path) -> tuple[Path, int]:
         ws.delete("timeline", item["id"])
     ws.close()
     return path, plan_id
-
-
-def _items(path: Path, plan_id: int, kind: str = "timeline") -> list[dict]:
-    ws = Workspace.open(path, read_only=True)
-    try:
-        return ws.list(kind, plan_id)
-    finally:
-        ws.close()
 
 
 def _users_workbook(path: Path) -> Path:
@@ -73,7 +66,7 @@ def test_users_sheet_picked_and_columns_mapped(plan_file, tmp_path: Path) -> Non
     assert outcome.lines[0] == "2 nya och 0 ändrade aktiviteter lästes in."
     assert any(line.startswith("  rad 6: ") for line in outcome.lines)  # the row number in Excel
     assert any("1 celler började med =" in line for line in outcome.lines)
-    items = {i["title"]: i for i in _items(path, plan_id)}
+    items = {i["title"]: i for i in stored_rows(path, plan_id)}
     assert set(items) == {"Intervjuer", "Analys"}
     first = items["Intervjuer"]
     assert (first["start"], first["end"]) == (VagueDate.day(2025, 9, 1), VagueDate.day(2025, 10, 15))
@@ -97,7 +90,7 @@ def test_the_apps_own_workbook_reads_back_on_the_cli(plan_file, tmp_path: Path, 
     capsys.readouterr()
     assert main(["import", str(path), str(out), "--plan", str(plan_id), "--blad", "Aktiviteter"]) == 0
     assert "1 nya och 1 ändrade aktiviteter" in capsys.readouterr().out
-    items = {i["title"]: i for i in _items(path, plan_id)}
+    items = {i["title"]: i for i in stored_rows(path, plan_id)}
     assert items["Statusrapport"]["start"] == VagueDate.month(2025, 9)  # the month kept, not its first day
     assert items["Ny aktivitet"]["start"] == VagueDate.quarter(2026, 2)
     assert main(["import", str(path), str(out), "--plan", str(plan_id), "--blad", "Risker"]) == 0
@@ -126,11 +119,11 @@ def test_damaged_workbooks_are_refused(plan_file, tmp_path: Path, capsys, make, 
     path, plan_id = plan_file
     book = tmp_path / "trasig.xlsx"
     make(book)
-    before = _items(path, plan_id)
+    before = stored_rows(path, plan_id)
     assert main(["import", str(path), str(book), "--plan", str(plan_id)]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
-    assert _items(path, plan_id) == before
+    assert stored_rows(path, plan_id) == before
 
 
 def _truncated() -> bytes:
