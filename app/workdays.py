@@ -143,6 +143,15 @@ class WorkCalendar:
         i = bisect_right(days, o) + n - 1 if n > 0 else bisect_left(days, o) + n
         return date.fromordinal(days[i])
 
+    def count_ordinals(self, after: int, until: int) -> int:
+        """count_working on day ordinals."""
+        if until <= after:
+            return 0
+        days = self._days
+        if not (self._bounds[0] + 366 <= after and until <= self._bounds[1] - 366):
+            days = self._cover(after, until)
+        return bisect_right(days, until) - bisect_right(days, after)
+
     def count_working(self, after: date, until: date) -> int:
         """Working days d with `after` < d <= `until` (0 when `until` is not later)."""
         if until <= after:
