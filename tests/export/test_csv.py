@@ -191,3 +191,40 @@ def test_usage_a_table_needs_a_plan(filled, tmp_path: Path, capsys) -> None:
     src.write_text("Benämning\nX\n", encoding="utf-8")
     assert main(["import", str(path), str(src)]) == 2
     assert "--plan PLAN" in capsys.readouterr().err
+
+
+def test_unchanged_list_read_back_keeps_links_and_writes_nothing(filled, tmp_path: Path, capsys) -> None:
+    from app.people import add_person
+
+    path, plan_id = filled
+    ws = Workspace.open(path)
+    person = add_person(ws, "Maja Ek").ids[0]
+    ws.add("timeline", plan_id, kind="activity", title="Upphandling", start=VagueDate.month(2026, 2),
+           responsible="Inköp", responsible_person=person)  # its own text beside the linked person
+    ws.close()
+    out = tmp_path / "akt.csv"
+    assert main(["export", str(path), str(plan_id), "-o", str(out)]) == 0
+    assert _table(out)[3][7] == "Inköp"
+    before = (stored_rows(path, plan_id), _history_rows(path))
+    capsys.readouterr()
+    assert main(["import", str(path), str(out), "--plan", str(plan_id)]) == 0
+    assert "0 nya och 0 ändrade aktiviteter lästes in (3 oförändrade)" in capsys.readouterr().out
+    assert (stored_rows(path, plan_id), _history_rows(path)) == before
+    linked = next(i for i in before[0] if i["title"] == "Upphandling")
+    assert linked["responsible_person"] == person
+
+
+def test_ids_of_another_plans_rows_are_not_taken_over(filled, tmp_path: Path, capsys) -> None:
+    path, plan_id = filled
+    ws = Workspace.open(path)
+    other = create_plan(ws, "plan", "Annan plan").ids[0]
+    ws.close()
+    out = tmp_path / "akt.csv"
+    assert main(["export", str(path), str(plan_id), "-o", str(out)]) == 0
+    ids = {row[0] for row in _table(out)[1:]}
+    capsys.readouterr()
+    assert main(["import", str(path), str(out), "--plan", str(other)]) == 0
+    assert "2 nya och 0 ändrade aktiviteter lästes in" in capsys.readouterr().out
+    copied = [i for i in stored_rows(path, other) if i["title"] in ("Kartläggning", "=HYPERLINK(\"http://x\";\"klicka\")")]
+    assert len(copied) == 2 and not ids & {i["uuid"] for i in copied}
+    assert len(stored_rows(path, plan_id)) == 2
