@@ -46,14 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
 
-    p = sub.add_parser("import", help="importera en plan från JSON")
+    p = sub.add_parser("import", help="importera en plan (.json, MS Project-XML .xml) eller en aktivitets- eller risklista (.csv, .xlsx)")
     p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan_file", type=Path, metavar="PLAN.json")
+    p.add_argument("plan_file", type=Path, metavar="INFIL")
+    p.add_argument("--plan", dest="plan", metavar="PLAN", help=".csv/.xlsx: planen som listan läses in i")
+    p.add_argument("--lista", dest="table", choices=("aktiviteter", "risker"),
+                   help=".csv/.xlsx: vilken lista filen har (annars av kolumnnamnen)")
+    p.add_argument("--blad", dest="sheet", metavar="NAMN", help=".xlsx: bladet att läsa (annars det första)")
     add_break_lock_option(p)
 
-    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx)")
+    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx, .ics, .csv, .xml)")
     p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
+    p.add_argument("plan", metavar="PLAN", nargs="?", help="planens id, uuid eller diarienummer")
+    p.add_argument("--portfolj", dest="portfolio", action="store_true",
+                   help="alla planer i filen i stället för en (.ics, .xlsx)")
+    p.add_argument("--med-aktiviteter", dest="activities", action="store_true",
+                   help="kalender (.ics): aktiviteterna också, inte bara beslutspunkter och milstolpar")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
                    help="utan personernas e-post, telefon och anteckningar (alla format)")
@@ -63,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Word/PDF: bilagan ”Ändringar sedan utgåva UTGÅVA”")
     p.add_argument("--kontroll", dest="registrar", action="store_true",
                    help="lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)")
+    p.add_argument("--lista", dest="table", choices=("aktiviteter", "risker"), default="aktiviteter",
+                   help=".csv: aktivitetslistan (standard) eller riskregistret")
 
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
     p.add_argument("file", type=location, metavar="FIL")
@@ -147,30 +157,58 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+TABLE_WORDS = {"aktiviteter": "activities", "risker": "risks"}
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.plans import import_plan_file
+    from app.importers import TABLE_FORMATS, TableChoice, import_file
+    from app.plans import find_plan
     from app.sharing import open_for_writing
 
+    table_file = args.plan_file.suffix.lower() in TABLE_FORMATS
+    if table_file and not args.plan:
+        print(f"uppdrag import: ange planen som {args.plan_file.name} ska läsas in i med --plan PLAN.", file=sys.stderr)
+        return 2
     ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
     try:
-        plan_id, existed = import_plan_file(ws, args.plan_file)
+        choice = TableChoice(find_plan(ws, args.plan) if table_file else None,
+                             TABLE_WORDS.get(args.table or ""), args.sheet)
+        outcome = import_file(ws, args.plan_file, choice)
     finally:
         close_file(ws)
-    print(f"{'Uppdaterade' if existed else 'Importerade'} plan {plan_id} från {args.plan_file.name}.")
+    if table_file:
+        print(f"Läste {args.plan_file.name} in i plan {outcome.plan_id}:")
+        for line in outcome.lines:
+            print(line)
+    else:
+        print(f"{'Uppdaterade' if outcome.existed else 'Importerade'} plan {outcome.plan_id} från {args.plan_file.name}.")
+        for line in outcome.lines:  # an MS Project file's summary of what it held
+            print(line)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exporters import export_plan, registrar_findings
+    from app.exporters import export_plan, export_portfolio, registrar_findings
     from app.plans import find_plan
 
+    portfolio = getattr(args, "portfolio", False)
+    if (args.plan is None) != portfolio:
+        print("uppdrag export: ange antingen PLAN eller --portfolj.", file=sys.stderr)
+        return 2
     ws = open_file(args.file, read_only=True)
     try:
-        outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
-                              checklists=getattr(args, "checklists", False),
-                              without_contacts=getattr(args, "no_contacts", False),
-                              changes_since=getattr(args, "changes_since", None))
-        findings = registrar_findings(ws, find_plan(ws, args.plan)) if getattr(args, "registrar", False) else []
+        if portfolio:
+            outcome = export_portfolio(ws, args.output, without_contacts=getattr(args, "no_contacts", False),
+                                       activities=getattr(args, "activities", False))
+        else:
+            outcome = export_plan(ws, find_plan(ws, args.plan), args.output,
+                                  checklists=getattr(args, "checklists", False),
+                                  without_contacts=getattr(args, "no_contacts", False),
+                                  changes_since=getattr(args, "changes_since", None),
+                                  activities=getattr(args, "activities", False),
+                                  table=TABLE_WORDS[getattr(args, "table", None) or "aktiviteter"])
+        findings = (registrar_findings(ws, find_plan(ws, args.plan))
+                    if getattr(args, "registrar", False) and not portfolio else [])
     finally:
         close_file(ws)
     for warning in outcome.warnings:

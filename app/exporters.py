@@ -6,10 +6,11 @@ line starts without loading python-docx or openpyxl.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 from app.workspace import Workspace
 
@@ -57,6 +58,48 @@ def _xlsx(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
     return ExportOutcome(result.path, list(result.warnings))
 
 
+def _mspdi(ws: Workspace, plan: dict[str, Any], out: Path) -> ExportOutcome:
+    from app.mspdi.write import write_mspdi
+
+    return ExportOutcome(out, write_mspdi(plan, out))
+
+
+def _ics(ws: Workspace, plan: dict[str, Any], out: Path, activities: bool = False) -> ExportOutcome:
+    from app.export.ics_export import export_ics, items_from_plan
+
+    items = items_from_plan(plan, item_revisions(ws, [plan["uuid"]]), activities=activities)
+    result = export_ics(items, out, plan["title"])
+    return ExportOutcome(result.path, list(result.warnings))
+
+
+def _csv(ws: Workspace, plan: dict[str, Any], out: Path, table: str = "activities") -> ExportOutcome:
+    from app.csv_tables import csv_bytes
+    from app.export.result import save_beside, write_bytes
+    from app.risks import LEVEL_NAMES, load_settings, risk_value
+    from app.tables import export_rows
+
+    settings = load_settings(ws)
+
+    def value(r: dict[str, Any]) -> int | None:
+        return risk_value(r.get("probability"), r.get("impact"))
+
+    data = csv_bytes(export_rows(plan, table, risk_value=value,
+                                 risk_level=lambda r: LEVEL_NAMES.get(settings.level(value(r)) or "", "")))
+    save_beside(out, partial(write_bytes, data), program="Excel")
+    return ExportOutcome(out)
+
+
+def item_revisions(ws: Workspace, plan_uuids: list[str]) -> dict[str, int]:
+    """Timeline item uuid → its revision (the calendar's SEQUENCE), for the plans named."""
+    from db import models
+
+    ws.store.activate()
+    T, P = models.TimelineItem, models.Plan
+    query = (T.select(T.uuid, T.rev).join(P, on=(T.plan == P.id))
+             .where(P.uuid.in_(plan_uuids), T.deleted_at.is_null()).tuples())
+    return dict(cast(Iterable[tuple[str, int]], query))
+
+
 DRAFT_MARK_KEY = "draft_mark"  # the file's choice: "UTKAST" in the header of a draft (default yes)
 
 
@@ -69,24 +112,36 @@ EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], Expo
     ".docx": ("Word-dokument", _docx),
     ".pdf": ("PDF", _pdf),
     ".xlsx": ("Excel-arbetsbok", _xlsx),
+    ".ics": ("iCalendar-kalender", _ics),
+    ".csv": ("CSV (aktiviteter)", _csv),
+    ".xml": ("MS Project-XML", _mspdi),
 }
+# What the whole file (every plan) can be exported as.
+PORTFOLIO_FORMATS = (".ics", ".xlsx")
 
 
 class UnknownFormat(ValueError):
     pass
 
 
-def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False,
-                without_contacts: bool = False, changes_since: str | None = None) -> ExportOutcome:
-    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file;
-    `without_contacts` leaves out the people's e-mail, phone and notes (editions' too), in every format;
-    `changes_since` (an edition's label) adds the appendix "Ändringar sedan utgåva X" to Word and PDF."""
+def _checked_suffix(out: Path, known: Any) -> str:
     suffix = out.suffix.lower()
-    if suffix not in EXPORTERS:
-        known = ", ".join(EXPORTERS)
-        raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {known}.")
+    if suffix not in known:
+        raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {', '.join(known)}.")
     if not out.parent.exists():
         raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
+    return suffix
+
+
+def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = False,
+                without_contacts: bool = False, changes_since: str | None = None, activities: bool = False,
+                table: str = "activities") -> ExportOutcome:
+    """Export in the format the suffix names; `checklists` adds the answered checklists to a Word file;
+    `without_contacts` leaves out the people's e-mail, phone and notes (editions' too), in every format;
+    `changes_since` (an edition's label) adds the appendix "Ändringar sedan utgåva X" to Word and PDF;
+    `activities` puts the activities in a calendar beside the decision points and milestones; `table` is
+    the list a CSV file holds ("activities" or "risks")."""
+    suffix = _checked_suffix(out, EXPORTERS)
     from app.export.plan_data import dates_capitalised
     from app.planfile.write import plan_to_dict
 
@@ -99,9 +154,17 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
         from app.people import strip_contact_details
 
         plan = strip_contact_details(plan)
+    if suffix != ".json":  # the table "Tidplan mot beslutad plan" compares against the edition the file chose
+        from app.baseline import with_chosen_baseline
+
+        plan = with_chosen_baseline(ws, plan)
     with dates_capitalised(ws.dates_capitalised):
         if checklists and suffix == ".docx":
             return _docx(ws, plan, out, checklists=True)
+        if activities and suffix == ".ics":
+            return _ics(ws, plan, out, activities=True)
+        if suffix == ".csv":
+            return _csv(ws, plan, out, table)
         return EXPORTERS[suffix][1](ws, plan, out)
 
 
@@ -113,6 +176,46 @@ def changes_appendix(ws: Workspace, plan_id: int, since: str) -> dict[str, Any]:
 
     diffs, old, _new = plan_changes(ws, plan_id, since)
     return appendix(old, [(label, [d.line() for d in items]) for label, items in grouped(diffs)])
+
+
+def export_portfolio(ws: Workspace, out: Path, *, without_contacts: bool = False,
+                     activities: bool = False) -> ExportOutcome:
+    """Every plan in the file in one export (PORTFOLIO_FORMATS): the calendar of all decision points
+    and milestones (`activities`: and activities)."""
+    suffix = _checked_suffix(out, PORTFOLIO_FORMATS)
+    from app.export.ics_export import export_ics, items_from_plan
+    from app.planfile.write import plan_to_dict
+    from app.plans import list_plans
+
+    summaries = list_plans(ws)
+    revs = item_revisions(ws, [p.uuid for p in summaries]) if suffix == ".ics" else {}
+    items = []
+    risks = []
+    for summary in summaries:
+        plan = plan_to_dict(ws, summary.id, with_editions=False)
+        if without_contacts:
+            from app.people import strip_contact_details
+
+            plan = strip_contact_details(plan)
+        items += items_from_plan(plan, revs, activities=activities)
+        risks += [{**r, "plan_title": plan["title"]} for r in plan["risks"]]
+    if suffix == ".xlsx":
+        return _portfolio_xlsx(ws, risks, out)
+    result = export_ics(items, out, "Uppdrag – alla planer")
+    return ExportOutcome(result.path, list(result.warnings))
+
+
+def _portfolio_xlsx(ws: Workspace, risks: list[dict[str, Any]], out: Path) -> ExportOutcome:
+    """The risk workbook of the whole file: every plan's risks, and everyone's load across the plans."""
+    from app.export.xlsx_export import export_xlsx
+    from app.load import file_load
+    from app.risks import load_settings
+
+    settings = load_settings(ws)
+    whole = {"title": ws.path.name if ws.path else "", "metadata": {}, "risks": risks}
+    result = export_xlsx(whole, out, risk_scale=settings.scale, risk_settings=settings, load=file_load(ws),
+                         portfolio=True)
+    return ExportOutcome(result.path, list(result.warnings))
 
 
 def registrar_findings(ws: Workspace, plan_id: int) -> list[str]:

@@ -33,7 +33,8 @@ KINDS: dict[str, Kind] = {
         Kind("person", models.Person, "personen", "person", in_plan=False),
         Kind("section", models.Section, "avsnittet", "avsnitt"),
         Kind("goal", models.Goal, "målet", "mål"),
-        Kind("timeline", models.TimelineItem, "tidplanens post", "tidplanspost", ("start", "end")),
+        Kind("timeline", models.TimelineItem, "tidplanens post", "tidplanspost", ("start", "end"),
+             day_fields=("actual_start", "actual_finish")),
         Kind("dependency", models.Dependency, "beroendet", "beroende", in_plan=False),
         Kind("role", models.Role, "rollen", "roll", ("start", "end")),
         Kind("resource", models.ResourceLine, "resursen", "resursrad", ("start", "end")),
@@ -69,6 +70,9 @@ FIELD_LABELS = {
     "organisation": "organisation", "term": "begrepp", "explanation": "förklaring", "label": "utgåva",
     "decision_text": "beslutstext", "decision_choice": "beslut", "decision_comment": "beslutskommentar",
     "decided_by": "beslutat av", "entry_date": "datum", "report_date": "datum", "author": "författare",
+    "lag": "förskjutning", "lag_unit": "förskjutningens enhet", "actual_start": "faktisk start",
+    "actual_finish": "faktiskt slut", "auto_schedule": "automatisk flytt av efterföljare",
+    "predecessor_id": "föregångare", "successor_id": "efterföljare",
     "programme": "program", "version": "version", "doc_type": "dokumenttyp", "assignment": "uppdrag",
     "document_date": "datum", "decision_date": "beslutsdatum", "signature_title": "underskrift av (roll)",
     "signature_name": "namnförtydligande", "signature_date": "datum för underskrift", "level": "nivå",
@@ -154,6 +158,9 @@ LOG_KINDS = {
     "deviation": "Avvikelse",
     "merge": "Sammanslagning",
 }
+# A dependency's kind (the predecessor's edge, then the successor's) and the unit of its lag.
+DEPENDENCY_KINDS = {"FS": "Slut till start", "SS": "Start till start", "FF": "Slut till slut"}
+LAG_UNITS = {"day": "arbetsdagar", "week": "veckor"}
 REPORT_STATUSES = {"green": "Grön", "yellow": "Gul", "red": "Röd"}
 DECISION_CHOICES = {"": "", "yes": "Ja", "no": "Nej"}
 # Every `content` kind of docs/plan-format.md (the table a section shows) and its label in the editor.
@@ -178,6 +185,7 @@ CONTENT_KINDS = {
     "references": "Referenser/bilagor",
     "decision": "Beslut",
     "decision_points": "Beslutspunkter och beslut",
+    "baseline": "Tidplan mot beslutad plan",
 }
 # The answer to an item of a decision point's checklist ("" not yet answered), and the outcome
 # of a decision recorded at a decision point (app.decisions).

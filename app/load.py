@@ -456,3 +456,18 @@ def plan_load(ws: Workspace, plan_uuid: str) -> dict[str, Any] | None:
         people.append({"name": person.name, "unit": person.unit, "totals": table.totals(person.key),
                        "this_plan": this_plan, "over_100": over.get(person.key, [])})
     return {"periods": [{"key": p.key, "label": p.label} for p in table.periods], "people": people}
+
+
+def file_load(ws: Workspace) -> dict[str, Any] | None:
+    """Everyone's total load across the file's plans, in plan_load's shape ("this_plan" is the same total):
+    the Excel sheet "Resursbelastning" of the whole file. None when nobody is booked with a share and a period."""
+    found, _plans = bookings(ws, DEFAULT_STATUSES)
+    dated = [b for b in found if b.first and b.last]
+    if not dated:
+        return None
+    table = load_table(ws, months(min(b.first for b in dated), max(b.last for b in dated)), MONTH,
+                       statuses=DEFAULT_STATUSES)
+    over = over_allocated(table)
+    people = [{"name": p.name, "unit": p.unit, "totals": table.totals(p.key), "this_plan": table.totals(p.key),
+               "over_100": over.get(p.key, [])} for p in table.people]
+    return {"periods": [{"key": p.key, "label": p.label} for p in table.periods], "people": people}

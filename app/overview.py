@@ -130,42 +130,21 @@ def overview(ws: Workspace, today: date | None = None, period: Period | None = N
     from db.portfolio import overview_figures
 
     today = today or date.today()
-    now = today.isoformat()
     interval = int(ws.setting(REPORT_INTERVAL_KEY, DEFAULT_REPORT_INTERVAL))
-    figures = overview_figures(ws.store.db)
+    figures = overview_figures(ws.store.db, today, (period.first_day, period.last_day) if period else None)
     reports: dict[int, tuple[str, str]] = {}
     for plan, day, status in figures["reports"]:
         d = _text(day)
         if d is not None and (plan not in reports or d >= reports[plan][0]):
             reports[plan] = (d, status)
-    next_point: dict[int, tuple[str, str]] = {}
-    oldest_open: dict[int, str] = {}
-    progress: dict[int, list[int]] = {}
-    in_period: set[int] = set()
-    span: dict[int, tuple[str, str]] = {}
-    first, last = (period.first_day.isoformat(), period.last_day.isoformat()) if period else ("", "")
-    for plan, kind, code, title, start, end, status, done in figures["items"]:
-        if start is not None and not isinstance(start, str):  # a server gives dates
-            start, end = _text(start), _text(end)
-        elif end is not None and not isinstance(end, str):
-            end = _text(end)
-        when = end or start
-        if when is not None:
-            begins = start or when
-            if plan not in span:
-                span[plan] = (begins, when)
-            elif begins < span[plan][0] or when > span[plan][1]:
-                span[plan] = (min(begins, span[plan][0]), max(when, span[plan][1]))
-            if period is not None and begins <= last and when >= first:
-                in_period.add(plan)
-        open_item = status not in ("done", "cancelled")
-        if kind == "decision_point" and open_item and when is not None and when >= now:
-            if plan not in next_point or when < next_point[plan][0]:
-                next_point[plan] = (when, f"{code} {title}".strip())
-        if open_item and when is not None and when < now and (plan not in oldest_open or when < oldest_open[plan]):
-            oldest_open[plan] = when
-        if kind in ("activity", "phase") and status != "cancelled":
-            progress.setdefault(plan, []).append(100 if status == "done" else int(done or 0))
+    next_point: dict[int, tuple[Any, str]] = {}
+    for plan, when, code, title in figures["next_points"]:
+        if plan not in next_point:  # the earliest comes first
+            next_point[plan] = (when, f"{code} {title}".strip())
+    oldest_open: dict[int, Any] = {plan: day for plan, day in figures["late"]}
+    progress = {plan: round(share) for plan, share in figures["progress"]}
+    span = {plan: (first, last) for plan, first, last in figures["span"]}
+    in_period = {plan for (plan,) in figures.get("in_period", [])}
     budget: dict[int, int] = {}
     actual: dict[int, int] = {}
     forecast: dict[int, int] = {}
@@ -184,9 +163,9 @@ def overview(ws: Workspace, today: date | None = None, period: Period | None = N
             followed.add(plan)
     settings = load_settings(ws)
     high: dict[int, int] = {}
-    for plan, p, i, status in figures["risks"]:
-        if status != "closed" and settings.level(risk_value(p, i)) == "red":
-            high[plan] = high.get(plan, 0) + 1
+    for plan, p, i, count in figures["risks"]:  # open risks, counted per plan and score
+        if settings.level(risk_value(p, i)) == "red":
+            high[plan] = high.get(plan, 0) + int(count)
     owner: dict[int, str] = {}
     leader: dict[int, str] = {}
     for plan, kind, name in figures["roles"]:
@@ -202,11 +181,9 @@ def overview(ws: Workspace, today: date | None = None, period: Period | None = N
         if report_date is not None and (today - report_date).days > interval:
             report = GREY
         point_text, point = next_point.get(plan_id, (None, ""))
-        late = oldest_open.get(plan_id)
-        shares = progress.get(plan_id)
+        late = _day(oldest_open.get(plan_id))
         out.append(OverviewRow(plan_id, title, doc_type, status, report, report_date, point, _day(point_text),
-                               (today - _day(late)).days if late else 0,  # type: ignore[operator]
-                               round(sum(shares) / len(shares)) if shares else None,
+                               (today - late).days if late else 0, progress.get(plan_id),
                                budget.get(plan_id, 0), actual.get(plan_id) if plan_id in followed else None,
                                forecast.get(plan_id) if plan_id in followed else None,
                                high.get(plan_id, 0), owner.get(plan_id, ""),

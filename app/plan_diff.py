@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app import kinds
-from app.dates import VagueDate
+from app.date_text import from_canonical
 
 # Parts in the order a plan document shows them: (key in the plan dict, Swedish heading).
 PARTS: tuple[tuple[str, str], ...] = (
@@ -90,7 +90,7 @@ def _date(value: Any) -> str:
     if not value:
         return "inget datum"
     try:
-        return VagueDate.from_canonical(str(value)).format("long")
+        return from_canonical(str(value)).format("long")
     except ValueError:
         return str(value)
 

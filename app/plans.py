@@ -116,7 +116,8 @@ def renew_uuids(data: dict[str, Any], *, people: bool = False) -> dict[str, Any]
             a["uuid"] = new(a["uuid"])
     for t in fresh["timeline"]:
         t["parent"] = text_map.get(t["parent"]) if t["parent"] else None
-        t["depends_on"] = [text_map[d] for d in t["depends_on"]]
+        t["depends_on"] = [text_map[d] if isinstance(d, str) else {**d, "item": text_map[d["item"]]}
+                           for d in t["depends_on"]]
     if people:
         for person in fresh["organisation"]["people"]:
             person["uuid"] = new(person["uuid"])
@@ -178,6 +179,16 @@ def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
     from app.planfile.read import read_plan_file
 
     return _import_checked(ws, read_plan_file(path))
+
+
+def import_mspdi_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
+    """An MS Project XML file (app.mspdi.read), read and checked whole, then written in one transaction;
+    (plan id, whether it updated a plan, the summary of what was read and what could not be held)."""
+    from app.mspdi.read import read_for
+
+    result = read_for(ws, path)
+    plan_id, existed = _import_checked(ws, result.data)
+    return plan_id, existed, result.summary
 
 
 def export_plan_json(ws: Workspace, plan_id: int, out: Path) -> Path:

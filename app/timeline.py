@@ -100,6 +100,9 @@ class TimelineData:
     index: dict[int, int] = field(default_factory=dict)  # item id -> row index
     ready: set[int] = field(default_factory=set)  # decision points whose checklist is fully answered
     complete: bool = True  # False: only the first bands' rows are read (see `timeline_head`)
+    floats: dict[int, int] = field(default_factory=dict)  # item id -> total float in days, once asked for
+    critical: set[int] = field(default_factory=set)  # items on the critical path, once asked for
+    baseline: Any = None  # app.baseline.TimelineBaseline, once the decided plan is asked for
     # Derived, cached: computed once per load (or after `replace_row`), never per frame.
     _span: Any = field(default=_UNSET, init=False, repr=False, compare=False)
     _band_spans: list[tuple[int, int] | None] | None = field(default=None, init=False, repr=False, compare=False)

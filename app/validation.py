@@ -100,6 +100,10 @@ _DATE_FIELDS = frozenset({"start", "end"})
 def _timeline(row: Row, problems: Problems, _scale: int) -> None:
     for _fields, rule in _TIMELINE_RULES:
         rule(row, problems)
+    began, finished = row.get("actual_start"), row.get("actual_finish")
+    if began is not None and finished is not None and finished < began:
+        problems.append(("actual_finish", f"Det faktiska slutet ({finished.isoformat()}) ligger före den faktiska "
+                                          f"starten ({began.isoformat()})."))
 
 
 def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, Problems], None],
@@ -253,13 +257,26 @@ def _nothing(row: Row, problems: Problems, _scale: int) -> None:
     pass
 
 
+MAX_LAG = 999  # days or weeks either way
+
+
+def _dependency(row: Row, problems: Problems, _scale: int) -> None:
+    _one_of(row, "kind", kinds.DEPENDENCY_KINDS, "Beroendets typ", problems)
+    _one_of(row, "lag_unit", kinds.LAG_UNITS, "Förskjutningens enhet", problems)
+    lag = row.get("lag")
+    if not isinstance(lag, int) or isinstance(lag, bool) or not -MAX_LAG <= lag <= MAX_LAG:
+        problems.append(("lag", f"Förskjutningen måste vara ett heltal mellan −{MAX_LAG} och {MAX_LAG} (fick {lag})."))
+    if row.get("predecessor") is not None and row.get("predecessor") == row.get("successor"):
+        problems.append(("successor", "En post kan inte bero av sig själv."))
+
+
 RULES: dict[str, Callable[[Row, Problems, int], None]] = {
     "plan": _plan,
     "person": _person,
     "section": _section,
     "goal": _goal,
     "timeline": _timeline,
-    "dependency": _nothing,
+    "dependency": _dependency,
     "role": _role,
     "resource": _resource,
     "budget": _budget,

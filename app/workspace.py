@@ -166,6 +166,7 @@ class Workspace:
         k = kinds.kind(kind_name)
         proposed = {**self._defaults(k), **values}
         validate(k.name, proposed, risk_scale=self._scale_for(k))
+        _check_links(k, proposed, None)
         columns = rows.to_columns(k, values)
         with self.store.write():
             if k.in_plan:
@@ -184,7 +185,9 @@ class Workspace:
         k = kinds.kind(kind_name)
         row = self._row(k, row_id)
         current = rows.to_plain(k, row)
+        values = _with_actual_dates(k, current, values)
         validate(k.name, {**current, **values}, risk_scale=self._scale_for(k))
+        _check_links(k, {**current, **values}, row_id)
         old = {name: current[name] for name in values}
         columns = rows.to_columns(k, values)
         if self.seen is not None:  # a team server: only over a version this workspace has seen
@@ -204,6 +207,8 @@ class Workspace:
     def _set_deleted(self, kind_name: str, row_id: int, when: str | None, action: str) -> Change:
         k = kinds.kind(kind_name)
         row = self._row(k, row_id)
+        if when is None:
+            _check_links(k, rows.to_plain(k, row), row_id)
         with self.store.write():
             self._touch(k, row_id, {"deleted_at": when}, "delete" if when else "restore")
         return Change(k.name, action, (row_id,), self._plan_of(k, row))
@@ -250,3 +255,31 @@ class Workspace:
     def _touch(self, k: kinds.Kind, row_id: int, columns: dict[str, Any], action: str) -> None:
         """Write columns as a new version of the row (db/history.py keeps the one it replaces)."""
         history.update_rows(self.store.db, k.model, [row_id], columns, action=action)
+
+
+def _check_links(k: kinds.Kind, values: dict[str, Any], row_id: int | None) -> None:
+    """A dependency that would name a missing item, repeat a link or close a cycle is refused."""
+    if k.name != "dependency":
+        return
+    from app.dependencies import link_problem
+    from app.validation import ValidationError
+
+    problem = link_problem(values, row_id)
+    if problem is not None:
+        raise ValidationError([("successor", problem)])
+
+
+# An item's actual start and finish default to the day its status became "ongoing" or "done".
+_ACTUAL_ON_STATUS = {"ongoing": ("actual_start",), "done": ("actual_finish",)}
+
+
+def _with_actual_dates(k: kinds.Kind, current: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with today's date as the actual start (finish) an item gets when it is set going (done)
+    without one; an undo of the status change takes them back with it."""
+    if k.name != "timeline" or values.get("status") == current.get("status"):
+        return values
+    from datetime import date
+
+    added = {name: date.today() for name in _ACTUAL_ON_STATUS.get(values.get("status", ""), ())
+             if current.get(name) is None and name not in values}
+    return {**values, **added} if added else values

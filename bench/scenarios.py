@@ -18,6 +18,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,8 @@ from bench.generate import SEED
 from bench.common import (
     NotAvailable, biggest_plan, cold_start, diverge, fresh_copy, need, now, p95, raw_connect, size_of,
 )
+from bench.interop_scenarios import b11_csv, b11_ics
+from bench.mspdi_scenarios import b11_mspdi
 from bench.network_scenarios import b5_network, b14
 from bench.timeline_scenarios import b2, b3, rss
 from db.uri import file_uri
@@ -275,7 +278,7 @@ def b6(path: Path) -> dict[str, Any]:
 
 
 def b7(path: Path) -> dict[str, Any]:
-    from app.dates import VagueDate
+    from app.date_text import from_canonical
     from app.plans import import_plan_data
     from app.workspace import Workspace
     from bench.generate import one_plan
@@ -288,8 +291,8 @@ def b7(path: Path) -> dict[str, Any]:
     columns = [f.column_name for f in meta.sorted_fields if f is not meta.primary_key]
     rows = []
     for position, t in enumerate(data["timeline"]):
-        start = VagueDate.from_canonical(t["start"]) if t["start"] else None
-        end = VagueDate.from_canonical(t["end"]) if t["end"] else None
+        start = from_canonical(t["start"]) if t["start"] else None
+        end = from_canonical(t["end"]) if t["end"] else None
         values = {
             "uuid": t["uuid"], "created_at": models.utc_now(), "modified_at": models.utc_now(), "rev": 1,
             "deleted_at": None, "version_id": models.new_version(), "plan_id": 1, "position": position, "kind": t["kind"], "code": t["code"],
@@ -298,6 +301,7 @@ def b7(path: Path) -> dict[str, Any]:
             "end": end.start.isoformat() if end else None, "end_precision": str(end.precision) if end else None,
             "responsible": t["responsible"], "responsible_person_id": None, "status": t["status"],
             "progress": t["progress"], "comment": t["comment"], "parent_id": None, "checklist": "",
+            "actual_start": None, "actual_finish": None,
         }
         rows.append(tuple(values[c] for c in columns))
     raw_file = fresh_copy(path, "b7-raw.uppdrag")
@@ -395,6 +399,76 @@ def b10(path: Path) -> dict[str, Any]:
     return run(path)
 
 
+def planning_graph(items: int = 5000, links: int = 10000, seed: int = 13) -> tuple[list[Any], list[Any]]:
+    """A plan as scheduling sees it: exact items three days apart, 1–10 days long, and links from each
+    item to some of the next 40 (a few of them too early, so the pass also moves some)."""
+    import random
+    from datetime import date, timedelta
+
+    from app.schedule import Link
+    from app.timeline import TimelineRow
+
+    rnd = random.Random(seed)
+    base = date(2026, 1, 5)
+    rows = []
+    for i in range(items):
+        first = base + timedelta(days=3 * i)
+        last = first + timedelta(days=rnd.randint(0, 9))
+        rows.append(TimelineRow(i + 1, 1, "activity", "", f"A{i}", "", first.isoformat(), "day", last.isoformat(),
+                                "day", 0, "planned", first.toordinal(), first.toordinal(), last.toordinal(),
+                                last.toordinal()))
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < links:
+        a = rnd.randrange(items - 1)
+        pairs.add((a + 1, min(items, a + 1 + rnd.randint(1, 40))))
+    kinds = ("FS",) * 8 + ("SS", "FF")
+    return rows, [Link(a, b, rnd.choice(kinds), rnd.randint(-2, 5)) for a, b in sorted(pairs)]
+
+
+def topological_floor(ids: list[int], edges: list[tuple[int, int]]) -> list[int]:
+    """One topological pass (Kahn) over the graph in plain Python: the least any schedule must do."""
+    from collections import deque
+
+    after: dict[int, list[int]] = {i: [] for i in ids}
+    waiting = dict.fromkeys(ids, 0)
+    for a, b in edges:
+        after[a].append(b)
+        waiting[b] += 1
+    queue = deque(i for i in ids if waiting[i] == 0)
+    order = []
+    while queue:
+        i = queue.popleft()
+        order.append(i)
+        for s in after[i]:
+            waiting[s] -= 1
+            if waiting[s] == 0:
+                queue.append(s)
+    return order
+
+
+def b13(_path: Path, repeat: int = 7) -> dict[str, Any]:
+    """Schedule a plan of 5,000 items and 10,000 dependencies and find its critical path, in memory;
+    the floor is one topological pass over the same graph."""
+    from app.schedule import critical_path, schedule
+    from app.workdays import WorkCalendar
+
+    rows, links = planning_graph()
+    ids, edges = [r.id for r in rows], [(link.predecessor, link.successor) for link in links]
+    values, floors, moved, critical = [], [], 0, 0
+    for _ in range(repeat):
+        calendar = WorkCalendar()  # its working days are built inside the measured time
+        started = time.perf_counter()
+        moves = schedule(rows, links, calendar)
+        path = critical_path(rows, links)
+        values.append(time.perf_counter() - started)
+        moved, critical = len(moves), len(path.critical)
+        started = time.perf_counter()
+        topological_floor(ids, edges)
+        floors.append(time.perf_counter() - started)
+    return {"B13": {"value": statistics.median(values), "floor": statistics.median(floors), "unit": "s",
+                    "items": len(rows), "dependencies": len(links), "moved": moved, "critical": critical}}
+
+
 def b12(path: Path) -> dict[str, Any]:
     from bench.overview_scenarios import b12 as run
 
@@ -403,10 +477,11 @@ def b12(path: Path) -> dict[str, Any]:
 
 SCENARIOS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "B1": b1, "B2": b2, "B3": b3, "B4": b4, "B5": b5, "B6": b6, "B7": b7, "B8": b8, "HIST": hist, "B14": b14,
-    "B5-network": b5_network, "RSS": rss, "B2-server": b2_server, "B9": b9, "B10": b10, "B12": b12,
+    "B5-network": b5_network, "RSS": rss, "B2-server": b2_server, "B9": b9, "B10": b10, "B12": b12, "B13": b13,
+    "B11-csv": b11_csv, "B11-ics": b11_ics, "B11-mspdi-export": b11_mspdi,
 }
 # Results a scenario reports besides its own name.
-ALSO = {"B6": ("B6-10x",), "B14": ("B14-confirmed",)}
+ALSO = {"B6": ("B6-10x",), "B14": ("B14-confirmed",), "B11-mspdi-export": ("B11-mspdi-import",)}
 UNITS = {"RSS": "MB", "HIST": "MB"}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 APPLICATION_ID = 0x55505044  # "UPPD"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 

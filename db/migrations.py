@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from db.schema_history import V2_NEW_OBJECTS, V3_NEW_OBJECTS, V5_ALTERATIONS, V6_ALTERATIONS
+from db.schema_history import V2_NEW_OBJECTS, V3_NEW_OBJECTS, V5_ALTERATIONS, V6_ALTERATIONS, V7_ALTERATIONS
 
 # User tables at version 2, parents before children.
 V2_USER_TABLES = (
@@ -70,6 +70,13 @@ def _v5_to_v6(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _v6_to_v7(conn: sqlite3.Connection) -> None:
+    """Version 7: planning depth (a dependency's lag, an item's actual start and finish, a plan's
+    automatic scheduling)."""
+    for sql in V7_ALTERATIONS:
+        conn.execute(sql)
+
+
 # STEPS[n] takes a file from version n to n + 1.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_to_v2,
@@ -77,6 +84,7 @@ STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -165,6 +165,8 @@ class Plan(UserRow):
     signature_date_precision = CharField(null=True)
     # Columns added after version 4 carry an SQL default too, so raw INSERTs that predate them still work.
     steering_model = CharField(default="", constraints=[SQL("DEFAULT ''")])  # its steering model's key (app.steering)
+    # 1: successors that would start too early are moved at once (app.schedule); 0: they are offered a move.
+    auto_schedule = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
 
 
 class PlanPart(UserRow):
@@ -209,12 +211,16 @@ class TimelineItem(PlanPart):
     comment = TextField(default="")
     parent = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="children")
     checklist = TextField(default="", constraints=[SQL("DEFAULT ''")])  # a decision point's checklist, JSON (app.decisions)
+    actual_start = DateField(null=True)  # when the work really started (set when the status becomes ongoing)
+    actual_finish = DateField(null=True)  # when it really finished (set when the status becomes done)
 
 
 class Dependency(UserRow):
     predecessor = ForeignKeyField(TimelineItem, on_delete="CASCADE", backref="successors")
     successor = ForeignKeyField(TimelineItem, on_delete="CASCADE", backref="predecessors")
-    kind = CharField(default="FS")  # finish-to-start
+    kind = CharField(default="FS")  # FS finish-to-start | SS start-to-start | FF finish-to-finish
+    lag = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # in lag_unit; negative: a lead
+    lag_unit = CharField(default="day", constraints=[SQL("DEFAULT 'day'")])  # day | week
 
 
 class Role(PlanPart):

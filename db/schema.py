@@ -16,7 +16,7 @@ from functools import cache
 
 from db.connection import lenient_text
 from db.migrations import migrate
-from db.schema_history import V1_DDL, V2_DDL, V3_DDL, V4_DDL, V5_DDL, V6_DDL
+from db.schema_history import V1_DDL, V2_DDL, V3_DDL, V4_DDL, V5_DDL, V6_DDL, V7_DDL
 
 Schema = frozenset[tuple[str, str, str, str | None]]
 
@@ -51,7 +51,7 @@ def current_ddl() -> list[str]:
     return [r[0] for r in rows]
 
 
-DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL, 6: V6_DDL}  # each version as a new file of it holds it
+DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL, 6: V6_DDL, 7: V7_DDL}  # each version as a new file of it holds it
 
 
 def _built(ddl: list[str] | tuple[str, ...], version: int, migrate_to: int) -> Schema:

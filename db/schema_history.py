@@ -339,3 +339,25 @@ _V6_TABLES: dict[str, str] = {
 V6_DDL: tuple[str, ...] = tuple(
     next((sql for name, sql in _V6_TABLES.items() if old.startswith(f'CREATE TABLE "{name}" ')), old) for old in V5_DDL
 )
+
+
+# Schema version 7: dependency kinds with a lag, actual start and finish, a plan's automatic scheduling.
+V7_ALTERATIONS: tuple[str, ...] = (
+    'ALTER TABLE "dependency" ADD COLUMN "lag" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "dependency" ADD COLUMN "lag_unit" VARCHAR(255) NOT NULL DEFAULT \'day\'',
+    'ALTER TABLE "timeline_item" ADD COLUMN "actual_start" DATE',
+    'ALTER TABLE "timeline_item" ADD COLUMN "actual_finish" DATE',
+    'ALTER TABLE "plan" ADD COLUMN "auto_schedule" INTEGER NOT NULL DEFAULT 0',
+)
+
+# The tables version 7 changed, as a new file of it holds them.
+_V7_TABLES: dict[str, str] = {
+    "plan": 'CREATE TABLE "plan" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "modified_at" VARCHAR(255) NOT NULL, "rev" INTEGER NOT NULL, "deleted_at" VARCHAR(255), "version_id" VARCHAR(255) NOT NULL, "doc_type" VARCHAR(255) NOT NULL, "template" VARCHAR(255) NOT NULL, "title" TEXT NOT NULL, "subtitle" TEXT NOT NULL, "programme" VARCHAR(255) NOT NULL, "organisation" VARCHAR(255) NOT NULL, "diarienummer" VARCHAR(255) NOT NULL, "assignment" VARCHAR(255) NOT NULL, "document_date" DATE, "document_date_precision" VARCHAR(255), "edition" VARCHAR(255) NOT NULL, "version" VARCHAR(255) NOT NULL, "authors" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "decision_date" DATE, "decision_date_precision" VARCHAR(255), "decision_text" TEXT NOT NULL, "decision_choice" VARCHAR(255) NOT NULL, "decision_comment" TEXT NOT NULL, "signature_title" VARCHAR(255) NOT NULL, "signature_name" VARCHAR(255) NOT NULL, "signature_date" DATE, "signature_date_precision" VARCHAR(255), "steering_model" VARCHAR(255) NOT NULL DEFAULT \'\', "auto_schedule" INTEGER NOT NULL DEFAULT 0)',
+    "timeline_item": 'CREATE TABLE "timeline_item" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "modified_at" VARCHAR(255) NOT NULL, "rev" INTEGER NOT NULL, "deleted_at" VARCHAR(255), "version_id" VARCHAR(255) NOT NULL, "plan_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "code" VARCHAR(255) NOT NULL, "title" TEXT NOT NULL, "description" TEXT NOT NULL, "start" DATE, "start_precision" VARCHAR(255), "end" DATE, "end_precision" VARCHAR(255), "responsible" VARCHAR(255) NOT NULL, "responsible_person_id" INTEGER, "status" VARCHAR(255) NOT NULL, "progress" INTEGER NOT NULL, "comment" TEXT NOT NULL, "parent_id" INTEGER, "checklist" TEXT NOT NULL DEFAULT \'\', "actual_start" DATE, "actual_finish" DATE, FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE CASCADE, FOREIGN KEY ("responsible_person_id") REFERENCES "person" ("id") ON DELETE SET NULL, FOREIGN KEY ("parent_id") REFERENCES "timeline_item" ("id") ON DELETE SET NULL)',
+    "dependency": 'CREATE TABLE "dependency" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "modified_at" VARCHAR(255) NOT NULL, "rev" INTEGER NOT NULL, "deleted_at" VARCHAR(255), "version_id" VARCHAR(255) NOT NULL, "predecessor_id" INTEGER NOT NULL, "successor_id" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "lag" INTEGER NOT NULL DEFAULT 0, "lag_unit" VARCHAR(255) NOT NULL DEFAULT \'day\', FOREIGN KEY ("predecessor_id") REFERENCES "timeline_item" ("id") ON DELETE CASCADE, FOREIGN KEY ("successor_id") REFERENCES "timeline_item" ("id") ON DELETE CASCADE)',
+}
+
+# Schema version 7 as a new file holds it: version 6's objects with those tables as they are now.
+V7_DDL: tuple[str, ...] = tuple(
+    next((sql for name, sql in _V7_TABLES.items() if old.startswith(f'CREATE TABLE "{name}" ')), old) for old in V6_DDL
+)

@@ -143,7 +143,19 @@ def _v5_to_v6(db: Any) -> None:
         db.execute_sql(f'ALTER TABLE "budget_line" ADD COLUMN "{column}" integer')
 
 
-SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
+def _v6_to_v7(db: Any) -> None:
+    """Version 7: a dependency's lag, an item's actual start and finish, a plan's automatic scheduling."""
+    for sql in (
+        'ALTER TABLE "dependency" ADD COLUMN "lag" integer NOT NULL DEFAULT 0',
+        'ALTER TABLE "dependency" ADD COLUMN "lag_unit" text NOT NULL DEFAULT \'day\'',
+        'ALTER TABLE "timeline_item" ADD COLUMN "actual_start" date',
+        'ALTER TABLE "timeline_item" ADD COLUMN "actual_finish" date',
+        'ALTER TABLE "plan" ADD COLUMN "auto_schedule" integer NOT NULL DEFAULT 0',
+    ):
+        db.execute_sql(sql)
+
+
+SERVER_STEPS: dict[int, Callable[[Any], None]] = {2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
 
 
 def _upgrade(db: Any, version: int) -> None:

@@ -207,19 +207,29 @@ class Upserter:
     def bury(self, model: type[models.UserRow], ids: Iterable[int]) -> None:
         self._write(model, {i: {"deleted_at": self.now} for i in ids}, "delete")
 
-    def put_dependencies(self, wanted: list[tuple[int, int]], successors: list[int]) -> None:
-        """Make the live finish-to-start dependencies among `successors` exactly the (predecessor,
-        successor) id pairs `wanted`: new ones inserted, buried ones restored, others buried."""
-        existing = {(p, s): (i, d) for i, p, s, d in _select_in(
-            'SELECT "id", "predecessor_id", "successor_id", "deleted_at" FROM "dependency" '
-            'WHERE "successor_id" IN ({})', successors)}
-        pairs = [pair for pair in wanted if pair not in existing] if existing else wanted
-        new = ((uuid, version, self.now, self.now, p, s) for uuid, version, (p, s)
+    def put_dependencies(self, wanted: dict[tuple[int, int], tuple[str, int, str]], successors: list[int]) -> None:
+        """Make the live dependencies among `successors` exactly `wanted`: (predecessor, successor) id
+        pairs with their (kind, lag, lag unit). New ones are inserted, buried ones restored, changed
+        ones rewritten, others buried."""
+        existing = {(p, s): (i, d, (k, lag, unit)) for i, p, s, d, k, lag, unit in _select_in(
+            'SELECT "id", "predecessor_id", "successor_id", "deleted_at", "kind", "lag", "lag_unit" '
+            'FROM "dependency" WHERE "successor_id" IN ({})', successors)}
+        pairs = [pair for pair in wanted if pair not in existing] if existing else list(wanted)
+        new = ((uuid, version, self.now, self.now, p, s, *wanted[p, s]) for uuid, version, (p, s)
                in zip(models.new_uuids(len(pairs)), models.new_versions(len(pairs)), pairs))
         _executemany('INSERT INTO "dependency" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
-                     '"predecessor_id", "successor_id", "kind") VALUES (?, ?, ?, ?, 1, NULL, ?, ?, \'FS\')', new)
-        wanted_set = set(wanted)
-        self._write(models.Dependency, {existing[pair][0]: {"deleted_at": None} for pair in wanted
-                                        if pair in existing and existing[pair][1] is not None})
+                     '"predecessor_id", "successor_id", "kind", "lag", "lag_unit") '
+                     'VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, ?, ?)', new)
+        changed: dict[int, dict[str, Any]] = {}
+        for pair, (kind, lag, unit) in wanted.items():
+            if pair in existing:
+                row_id, deleted, was = existing[pair]
+                columns: dict[str, Any] = {"deleted_at": None} if deleted is not None else {}
+                if was != (kind, lag, unit):
+                    columns.update(kind=kind, lag=lag, lag_unit=unit)
+                if columns:
+                    changed[row_id] = columns
+        self._write(models.Dependency, changed)
         self.bury(models.Dependency,
-                  [row_id for pair, (row_id, deleted) in existing.items() if pair not in wanted_set and deleted is None])
+                  [row_id for pair, (row_id, deleted, _was) in existing.items()
+                   if pair not in wanted and deleted is None])

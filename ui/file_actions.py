@@ -129,42 +129,102 @@ def save_copy(window: DocumentWindow) -> None:
 
 
 def import_json(window: DocumentWindow) -> None:
-    from app.plans import import_plan_file
+    """Importera plan…: the plan JSON or an MS Project XML file (whose import summary is shown after it)."""
+    from app.importers import import_file
     from app.workspace import Change
 
     if window.ofile is None:
         return
-    path = files.open_path(window, translate("Files", "Importera plan"), translate("Files", "Plan som JSON (*.json)"), _folder(window))
+    path = files.open_path(window, translate("Files", "Importera plan"),
+                           translate("Files", "Plan som JSON eller MS Project-XML (*.json *.xml);;Plan som JSON (*.json);;"
+                                              "MS Project-XML (*.xml)"), _folder(window))
     if path is None:
         return
     ws = window.ofile.ws
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         # One undo step (it may update a plan in place): Ctrl+Z gives back the file as it was.
-        plan_id, existed = window.ofile.run_as_step(translate("Files", "import av %1").replace("%1", path.name),
-                                                    lambda: import_plan_file(ws, path), window.reload_everything)
+        outcome = window.ofile.run_as_step(translate("Files", "import av %1").replace("%1", path.name),
+                                           lambda: import_file(ws, path), window.reload_everything)
     except (*expected_errors(), ValueError, OSError) as exc:
+        QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))
         return
-    window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
-    message = translate("Files", "Planen uppdaterades från %1.") if existed else translate("Files", "Planen importerades från %1.")
+    QGuiApplication.restoreOverrideCursor()
+    window.ofile.events.changed.emit(Change("plan", "restored", (outcome.plan_id,), outcome.plan_id))
+    message = (translate("Files", "Planen uppdaterades från %1.") if outcome.existed
+               else translate("Files", "Planen importerades från %1."))
     window.statusBar().showMessage(message.replace("%1", path.name), 10000)
+    if outcome.lines:
+        files.show_import_summary(window, outcome.lines)
 
 
-def export(window: DocumentWindow, suffix: str, *, checklists: bool = False,
-           changes_since: str | None = None) -> Path | None:
-    """Export the current plan; `checklists` adds its decision points' answered checklists (Word),
-    `changes_since` the appendix "Ändringar sedan utgåva X" (Word, PDF)."""
-    from app.exporters import export_plan
+def import_table(window: DocumentWindow) -> bool:
+    """Read an activity list or risk register from a CSV file or an Excel workbook into the current plan:
+    the person picks the sheet and maps the columns (remembered for next time), then one summary."""
+    from app.importers import TableChoice, import_file, preview_table
+    from app.workspace import Change
+    from ui.dialogs.table_import_dialog import TableImportDialog
 
     plan_id = window.current_plan_id()
     if window.ofile is None or plan_id is None:
+        return False
+    path = files.open_path(window, translate("Files", "Importera aktiviteter eller risker"),
+                           translate("Files", "Listor (*.csv *.xlsx);;CSV (*.csv);;Excel-arbetsbok (*.xlsx)"),
+                           _folder(window))
+    if path is None:
+        return False
+    try:
+        dialog = TableImportDialog(path.name, lambda sheet, table: preview_table(path, sheet, table),
+                                   window.settings.import_mapping, window)
+    except (*expected_errors(), ValueError, OSError) as exc:
+        show_error(window, str(exc))
+        return False
+    accepted = files.run_dialog(dialog)
+    dialog.deleteLater()
+    if not accepted:
+        return False
+    table, mapping = dialog.table_key(), dialog.mapping()
+    window.settings.remember_import_mapping(table, mapping)
+    ws, choice = window.ofile.ws, TableChoice(plan_id, table, dialog.sheet_name(), mapping)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        # One undo step, as a plan import: Ctrl+Z gives back the plan as it was.
+        outcome = window.ofile.run_as_step(translate("Files", "import av %1").replace("%1", path.name),
+                                           lambda: import_file(ws, path, choice), window.reload_everything)
+    except (*expected_errors(), ValueError, OSError) as exc:
+        QGuiApplication.restoreOverrideCursor()
+        show_error(window, str(exc))
+        return False
+    QGuiApplication.restoreOverrideCursor()
+    window.ofile.events.changed.emit(Change("plan", "restored", (plan_id,), plan_id))
+    if len(outcome.lines) > 1:  # rows left out, or notes on how the file was read
+        show_error(window, "\n".join(outcome.lines), translate("Files", "Importerad med anmärkningar"))
+    else:
+        window.statusBar().showMessage(outcome.lines[0], 10000)
+    return True
+
+
+def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, changes_since: str | None = None,
+           portfolio: bool = False) -> Path | None:
+    """Export the current plan (`portfolio`: every plan in the file); `checklists` adds its decision points'
+    answered checklists (Word), `changes_since` the appendix "Ändringar sedan utgåva X" (Word, PDF); a calendar
+    asks whether the activities go in too."""
+    from app.exporters import export_plan, export_portfolio
+
+    plan_id = window.current_plan_id()
+    if window.ofile is None or (plan_id is None and not portfolio):
         return None
     if suffix in (".docx", ".pdf") and not _registrar_allows(window, plan_id):
         return None
-    plan = window.ofile.ws.get("plan", plan_id)
-    safe = "".join(c for c in plan["title"] if c not in '\\/:*?"<>|').strip()[:80] or "plan"
+    if portfolio:
+        title = Path(window.ofile.path).stem
+    else:
+        title = window.ofile.ws.get("plan", plan_id)["title"]
+    safe = "".join(c for c in title if c not in '\\/:*?"<>|').strip()[:80] or "plan"
     filters = {".docx": translate("Files", "Word-dokument (*.docx)"), ".pdf": translate("Files", "PDF (*.pdf)"),
-               ".json": translate("Files", "Plan som JSON (*.json)")}
+               ".json": translate("Files", "Plan som JSON (*.json)"),
+               ".ics": translate("Files", "Kalender (*.ics)")}
     kind = suffix + ("+checklistor" if checklists else "")
     out = files.save_path(window, translate("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
                           str(window.settings.export_folder(kind) / (safe + suffix)))
@@ -172,10 +232,15 @@ def export(window: DocumentWindow, suffix: str, *, checklists: bool = False,
         return None
     if out.suffix.lower() != suffix:
         out = out.with_name(out.name + suffix)
+    activities = suffix == ".ics" and files.ask_calendar_activities(window)
     window.settings.remember_export_folder(kind, out.parent)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, changes_since=changes_since)
+        if portfolio:
+            outcome = export_portfolio(window.ofile.ws, out, activities=activities)
+        else:
+            outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, changes_since=changes_since,
+                                  activities=activities)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))

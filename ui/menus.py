@@ -64,7 +64,7 @@ def _file_menu(m: _Menus, menu: QMenu) -> None:
     m.add(menu, "new_plan", "new_file", "open", "recent_files", "open_server", "recent_servers", "checkout", "sync",
           "save_copy", "send_plan", "merge", "restore")
     menu.addSeparator()
-    m.add(menu, "import", *[key for key in FIRST_EXPORTS if key in m.a])
+    m.add(menu, "import", "import_table", *[key for key in FIRST_EXPORTS if key in m.a])
     m.own(menu, "preview", translate("MainWindow", "&Förhandsgranska…"), w.show_preview, "Ctrl+Shift+P", "actionPreview")
     m.add(menu, *[key for key in m.a if key.startswith("export") and key not in FIRST_EXPORTS])
     menu.addSeparator()

@@ -104,6 +104,21 @@ class AppSettings:
     def remember_export_folder(self, kind: str, folder: Path) -> None:
         self.q.setValue(f"export/{kind.lstrip('.')}", str(folder))
 
+    def import_mapping(self, table: str) -> dict[str, str]:
+        """The columns a person mapped the last time a list of `table` was imported (row field -> header)."""
+        import json
+
+        try:
+            value = json.loads(str(self.q.value(f"import/mapping_{table}", "") or "{}"))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def remember_import_mapping(self, table: str, mapping: dict[str, str]) -> None:
+        import json
+
+        self.q.setValue(f"import/mapping_{table}", json.dumps(mapping, ensure_ascii=False))
+
     def forget_file(self, path: Path) -> None:
         self.q.setValue("files/recent", [str(p) for p in self.recent_files if p != Path(path).resolve()])
 

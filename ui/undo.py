@@ -63,6 +63,12 @@ class WorkspaceEvents(QObject):
     # (`handles_conflicts`), it is said on `error` like any refusal.
     conflict = Signal(object)
     handles_conflicts = False
+    # After push_safely put a command on the file's undo stack (not after undo or redo): what the edit
+    # changed may ask for a step of its own after it (ui.schedule_watch moves successors). Whoever listens
+    # here hears the file's edits without a connection to the stack, so nothing it owns can outlive a
+    # sender: a stack destroyed with commands on it signals `indexChanged` from its destructor.
+    pushed = Signal()
+    pushing = False  # True while push_safely applies and pushes a command
 
 
 class ServiceCommand(QUndoCommand):
@@ -193,7 +199,21 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
 
     QUndoStack.push() calls redo() first; if redo raises, the command must not
     stay on the stack, so it is tried through a throwaway call before pushing.
+    Once it is on the stack, `events.pushed` says so.
     """
+    outer, events.pushing = events.pushing, True
+    try:
+        applied = _apply_first(command, events)
+        if applied:  # already applied: push without applying it a second time
+            stack.push(_AlreadyApplied(command))
+    finally:
+        events.pushing = outer
+    if applied:
+        events.pushed.emit()
+    return applied
+
+
+def _apply_first(command: QUndoCommand, events: WorkspaceEvents) -> bool:
     from app.validation import ValidationError
     from app.errors import StoreError
 
@@ -207,8 +227,6 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
         else:
             events.error.emit(str(exc))
         return False
-    # Already applied: push without applying it a second time.
-    stack.push(_AlreadyApplied(command))
     return True
 
 

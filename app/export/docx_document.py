@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import kinds, markup
-from app.export import docx_changes, docx_decision, docx_decision_points, docx_gantt, docx_people, docx_registers, docx_timeline
+from app.export import (
+    docx_baseline, docx_changes, docx_decision, docx_decision_points, docx_gantt, docx_people, docx_registers,
+    docx_timeline,
+)
 from app.export.docx_context import CM, Context
 from app.export.docx_fields import TocEntry, add_bookmark, add_toc, page_frame
 from app.export.docx_headings import HeadingNumbering
@@ -35,6 +38,7 @@ CONTENT: dict[str, tuple[Callable[[Context], bool], Callable[[Context], None]]] 
     **docx_registers.CONTENT,
     **docx_decision.CONTENT,
     **docx_decision_points.CONTENT,
+    **docx_baseline.CONTENT,
     **docx_gantt.CONTENT,
 }
 

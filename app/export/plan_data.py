@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from app.dates import MONTHS_LONG, MONTHS_SHORT, VagueDate, capitalised, format_range, parse_date
+from app.dates import MONTHS_LONG, MONTHS_SHORT, VagueDate, capitalised, format_range
+from app.date_text import from_canonical, parse_date
 from app.kinds import DOC_TYPE_LABELS
 
 __all__ = [
@@ -51,7 +52,7 @@ def vague(value: Any) -> VagueDate | None:
     if not isinstance(value, str) or not value.strip() or len(value) > 100:
         return None
     try:
-        return VagueDate.from_canonical(value.strip())
+        return from_canonical(value.strip())
     except (ValueError, TypeError):
         pass
     try:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["ExportError", "ExportResult", "save_beside"]
+__all__ = ["ExportError", "ExportResult", "save_beside", "write_bytes"]
 
 
 @dataclass
@@ -22,6 +22,11 @@ class ExportResult:
 
 class ExportError(Exception):
     """An export that could not be written; ``str(err)`` is a plain Swedish message."""
+
+
+def write_bytes(data: bytes, fh: BinaryIO) -> None:
+    """`save_beside`'s writer of bytes made beforehand: `partial(write_bytes, data)`."""
+    fh.write(data)
 
 
 def save_beside(out: Path, write: Callable[[BinaryIO], None], *, error: type[Exception] = ExportError,

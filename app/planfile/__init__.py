@@ -12,5 +12,24 @@ pay for the JSON Schema.
 
 from __future__ import annotations
 
+from typing import Any
+
 FORMAT = "uppdrag-plan"
-FORMAT_VERSION = 2  # 2: steering model, checklists and decisions at decision points; 1 still imports
+# 2: steering model, checklists and decisions at decision points; 3: dependency kinds and lags, actual
+# start and finish, automatic scheduling, the organisation's closed days. 1 and 2 still import.
+FORMAT_VERSION = 3
+
+
+def dependency_parts(entry: str | dict[str, Any]) -> tuple[str, str, int, str]:
+    """A `depends_on` entry as (predecessor uuid, kind, lag, lag unit): a bare uuid is finish-to-start
+    without lag (all that versions 1 and 2 knew)."""
+    if isinstance(entry, str):
+        return entry, "FS", 0, "day"
+    return entry["item"], entry.get("kind", "FS"), entry.get("lag", 0), entry.get("lag_unit", "day")
+
+
+def dependency_entry(uuid: str, kind: str, lag: int, lag_unit: str) -> str | dict[str, Any]:
+    """The `depends_on` entry of a dependency: the bare uuid when it is finish-to-start without lag."""
+    if (kind, lag) == ("FS", 0):
+        return uuid
+    return {"item": uuid, "kind": kind, "lag": lag, "lag_unit": lag_unit}

@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from app.planfile import dependency_parts
 from app.planfile.semantics import vague
 from db import models
 from db.upsert import Upserter
@@ -66,6 +67,7 @@ def _plan_columns(data: dict[str, Any]) -> dict[str, Any]:
         "authors": "\n".join(meta["authors"]),
         "status": meta["status"],
         "steering_model": meta.get("steering_model", ""),  # absent from format version 1
+        "auto_schedule": int(meta.get("auto_schedule", False)),  # absent before version 3
         **_vague_columns("decision_date", decision["date"]),
         "decision_text": decision["text"],
         "decision_choice": decision["choice"],
@@ -110,11 +112,16 @@ class _Writer:
             "status": column("status"), "progress": column("progress"), "comment": column("comment"),
             "checklist": [json.dumps(t["checklist"], ensure_ascii=False) if t.get("checklist") else ""
                           for t in timeline],  # absent from format version 1
+            "actual_start": [_day(t.get("actual_start")) for t in timeline],  # absent before version 3
+            "actual_finish": [_day(t.get("actual_finish")) for t in timeline],
             "parent": column("parent")}, self_refs=("parent",))
         up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
-        up.put_dependencies(list(dict.fromkeys((item_ids[dep], item_ids[t["uuid"]])
-                                               for t in timeline for dep in t["depends_on"])),
-                            list(item_ids.values()))
+        wanted: dict[tuple[int, int], tuple[str, int, str]] = {}
+        for t in timeline:
+            for entry in t["depends_on"]:
+                dep, *kind_lag_unit = dependency_parts(entry)
+                wanted.setdefault((item_ids[dep], item_ids[t["uuid"]]), tuple(kind_lag_unit))  # type: ignore[arg-type]
+        up.put_dependencies(wanted, list(item_ids.values()))
         self.item_ids = item_ids
 
     def risks(self, risks: list[dict[str, Any]]) -> None:
@@ -124,6 +131,14 @@ class _Writer:
             "risk": risk_ids[r["uuid"]], "assessed_on": _day(a["date"]), "probability": a["probability"],
             "impact": a["impact"], "scale": a["scale"], "note": a["note"]}) for r in risks for a in r["history"]])
         self.up.bury_others(models.RiskAssessment, "risk_id", list(risk_ids.values()), kept.values())
+
+
+def _merge_closed_days(raw: list[dict[str, str]]) -> None:
+    """The plan's closed days join the file's (a plan never takes away the organisation's own)."""
+    if raw:
+        from app.workdays import closed_periods, parse_periods, store_periods
+
+        store_periods([*closed_periods(), *parse_periods(raw)])
 
 
 def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
@@ -136,6 +151,7 @@ def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
     models.Plan.update(created_at=meta["created_at"] or now, modified_at=meta["modified_at"] or now).where(
         models.Plan.id == plan_id
     ).execute()
+    _merge_closed_days(data["organisation"].get("closed_days", []))  # absent before version 3
     person_ids = up.put_many(models.Person, [(p["uuid"], _without(p)) for p in data["organisation"]["people"]])
     w = _Writer(up, plan_id, person_ids)
     w.part(models.Section, data["sections"], lambda s: {

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from app.dates import DateParseError, parse_range
+from app.dates import DateParseError
+from app.date_text import parse_range
 from app.planfile import FORMAT, FORMAT_VERSION
 from app.planfile.schema import schema_problems
 from app.planfile.semantics import semantic_problems, vague

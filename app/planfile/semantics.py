@@ -12,7 +12,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from app.dates import DateParseError, VagueDate, parse_date
+from app.date_text import from_canonical, parse_date
+from app.dates import DateParseError, VagueDate
+from app.dependencies import cycle_in, cycle_message, item_name
+from app.planfile import dependency_parts
 from app.validation import timeline_problems
 
 # Vague dates of the rows of each list, by the list's path in the file.
@@ -35,7 +38,7 @@ def vague(text: str | None) -> VagueDate | None:
     if text is None:
         return None
     try:
-        return VagueDate.from_canonical(text)
+        return from_canonical(text)
     except DateParseError:
         return parse_date(text)
 
@@ -81,6 +84,10 @@ def semantic_problems(data: Row) -> list[str]:
     problems += [line for *_, line in sorted(located)]
     people = {p["uuid"] for p in data["organisation"]["people"]}
     problems += _timeline_problems(data["timeline"], people)
+    for i, t in enumerate(data["timeline"]):
+        problems += [f"timeline[{i}].{name}: {said}" for name in ("actual_start", "actual_finish")
+                     if (said := _day_problem(t.get(name)))]
+    problems += _closed_day_problems(data["organisation"].get("closed_days", []))
     for key, part in (("organisation.roles", data["organisation"]["roles"]), ("resources", data["resources"])):
         if not {r["person"] for r in part if r["person"]} <= people:
             problems += [f"{key}[{i}].person: personen finns inte i organisation.people"
@@ -118,18 +125,44 @@ def _timeline_problems(timeline: list[Row], people: set[str]) -> list[str]:
     """References from each item to people and other items, and the rules every item keeps, in file order."""
     items = {t["uuid"] for t in timeline}
     broken = timeline_problems(timeline, vague)
+    predecessors = [[dependency_parts(entry)[0] for entry in t["depends_on"]] for t in timeline]
     if (not broken and {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
             and {t["parent"] for t in timeline if t["parent"]} <= items
-            and {dep for t in timeline for dep in t["depends_on"]} <= items):
-        return []
+            and {dep for deps in predecessors for dep in deps} <= items):
+        return _cycle_problems(timeline, predecessors)
     problems = []
     for i, t in enumerate(timeline):
         if t["responsible_person"] and t["responsible_person"] not in people:
             problems.append(f"timeline[{i}].responsible_person: personen finns inte i organisation.people")
         if t["parent"] and t["parent"] not in items:
             problems.append(f"timeline[{i}].parent: posten finns inte i timeline")
-        problems += [f"timeline[{i}].depends_on: posten {dep} finns inte i timeline"
-                     for dep in t["depends_on"] if dep not in items]
+        problems += [f"timeline[{i}].depends_on[{j}]: posten {dep} finns inte i timeline"
+                     for j, dep in enumerate(predecessors[i]) if dep not in items]
         if i in broken:
             problems.append(f"timeline[{i}]: {broken[i]}")
+    return problems
+
+
+def _cycle_problems(timeline: list[Row], predecessors: list[list[str]]) -> list[str]:
+    """A line for a cycle among the plan's dependencies (an item waiting for itself, at the end or
+    through others), at the place of the dependency that closes it."""
+    place = {t["uuid"]: i for i, t in enumerate(timeline)}
+    edges = [(place[dep], i, j) for i, deps in enumerate(predecessors) for j, dep in enumerate(deps)]
+    cycle = cycle_in((a, b) for a, b, _j in edges)
+    if cycle is None:
+        return []
+    closing = next((b, j) for a, b, j in edges if (a, b) == (cycle[0], cycle[1]))
+    names = [item_name(timeline[i]["code"], timeline[i]["title"]) for i in cycle]
+    return [f"timeline[{closing[0]}].depends_on[{closing[1]}]: {cycle_message(names)}"]
+
+
+def _closed_day_problems(periods: list[Row]) -> list[str]:
+    from app.workdays import parse_periods
+
+    problems = []
+    for i, p in enumerate(periods):
+        try:
+            parse_periods([p])
+        except ValueError as exc:
+            problems.append(f"organisation.closed_days[{i}]: {exc}")
     return problems

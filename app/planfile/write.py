@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from app.dates import Precision, VagueDate
-from app.planfile import FORMAT, FORMAT_VERSION
+from app.planfile import FORMAT, FORMAT_VERSION, dependency_entry
 from db import models
 
 if TYPE_CHECKING:
@@ -73,7 +73,8 @@ def plan_to_dict(ws: Workspace, plan_id: int, *, with_editions: bool = True) -> 
         "sections": sections(plan_id),
         "goals": goals(plan_id),
         "timeline": timeline(items, person_uuid),
-        "organisation": {"people": people_part(people), "roles": roles_part(roles, person_uuid)},
+        "organisation": {"people": people_part(people), "roles": roles_part(roles, person_uuid),
+                         "closed_days": closed_days()},
         "resources": resources_part(resources, person_uuid),
         "budget": budget(plan_id),
         "risks": risks(plan_id),
@@ -100,6 +101,7 @@ def metadata(plan: models.Plan) -> dict[str, Any]:
         "authors": [a for a in plan.authors.split("\n") if a],
         "status": plan.status,
         "steering_model": plan.steering_model,
+        "auto_schedule": bool(plan.auto_schedule),
         "created_at": plan.created_at,
         "modified_at": plan.modified_at,
     }
@@ -127,18 +129,25 @@ def goals(plan_id: int) -> Part:
             for g in _of_plan(models.Goal, plan_id)]
 
 
-def _dependencies(item_uuid: Uuids) -> dict[int, list[str]]:
-    """Successor id → the uuids of its living predecessors among the plan's items."""
+def _dependencies(item_uuid: Uuids) -> dict[int, list[str | dict[str, Any]]]:
+    """Successor id → the `depends_on` entries of its living predecessors among the plan's items."""
     D = models.Dependency
-    deps: dict[int, list[str]] = {}
+    deps: dict[int, list[str | dict[str, Any]]] = {}
     if item_uuid:
-        query = (D.select(D.successor, D.predecessor)
+        query = (D.select(D.successor, D.predecessor, D.kind, D.lag, D.lag_unit)
                  .where(D.deleted_at.is_null(), D.successor.in_(list(item_uuid))).order_by(D.id).tuples())
-        pairs = cast(Iterable[tuple[int, int]], query)  # (successor id, predecessor id)
-        for succ, pred in pairs:
+        rows = cast(Iterable[tuple[int, int, str, int, str]], query)  # (successor id, predecessor id, …)
+        for succ, pred, kind, lag, unit in rows:
             if pred in item_uuid:
-                deps.setdefault(succ, []).append(item_uuid[pred])
+                deps.setdefault(succ, []).append(dependency_entry(item_uuid[pred], kind, lag, unit))
     return deps
+
+
+def closed_days() -> list[dict[str, str]]:
+    """The organisation's own closed days (app.workdays), as the file keeps them."""
+    from app.workdays import closed_periods
+
+    return [p.as_json() for p in closed_periods()]
 
 
 def timeline(items: list[models.TimelineItem], person_uuid: Uuids) -> Part:
@@ -161,6 +170,8 @@ def timeline(items: list[models.TimelineItem], person_uuid: Uuids) -> Part:
             "parent": item_uuid.get(i.__data__["parent"]),
             "depends_on": deps.get(i.id, []),
             "checklist": _checklist(i.checklist),
+            "actual_start": _day(i.actual_start),
+            "actual_finish": _day(i.actual_finish),
         }
         for i in items
     ]

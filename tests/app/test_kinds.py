@@ -26,6 +26,8 @@ SCHEMA_VOCABULARY = {
     "decision.choice": kinds.DECISION_CHOICES,
     "log[].outcome": kinds.DECISION_OUTCOMES,
     "timeline[].checklist[].answer": kinds.CHECKLIST_ANSWERS,
+    "timeline[].depends_on[].kind": kinds.DEPENDENCY_KINDS,
+    "timeline[].depends_on[].lag_unit": kinds.LAG_UNITS,
 }
 NOT_VOCABULARY = {"sections[].level", "format_version"}  # numbers, not coded values
 

@@ -161,12 +161,12 @@ def test_excel_sheet_resursbelastning(ws: Workspace, ids: dict[str, Any], tmp_pa
     from app.exporters import export_plan
 
     via_export = load_workbook(export_plan(ws, ids["p1"], tmp_path / "via.xlsx").path)
-    assert [c.value for c in via_export["Resursbelastning"][2]][:6] == ["Anna Andersson", "Primärvård", 20, 20, 69.4, 110]
+    assert [c.value for c in via_export["Resursbelastning"][2]][:6] == ["Anna Andersson", "Primärvård", 20, 20, 20, 20]
     rows = [[c.value for c in row] for row in sheet.iter_rows(max_row=3)]
     assert rows[0] == ["Person", "Enhet", "jan 2025", "feb 2025", "mar 2025", "apr 2025", "maj 2025", "jun 2025"]
-    # Anna's totals across all plans (plan 2's 90 % included), not only plan 1's 20 %.
-    assert rows[1] == ["Anna Andersson", "Primärvård", 20, 20, 69.4, 110, 20, 20]
+    # Anna's share in plan 1 only (the whole file's load comes with the portfolio's workbook) ...
+    assert rows[1] == ["Anna Andersson", "Primärvård", 20, 20, 20, 20, 20, 20]
     assert rows[2] == ["Extern konsult", "Konsult", 30, 30, 30, 30, 30, 30]
     bold = [c.column_letter for c in sheet[2] if c.font.bold]
-    assert bold == ["F"]  # April, the only month over 100 %
+    assert bold == ["F"]  # ... but April, the only month over 100 % across the file, is marked
     assert sheet["F2"].fill.fgColor.rgb.endswith("FFC7CE")

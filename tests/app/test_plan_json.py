@@ -104,6 +104,7 @@ def test_end_before_start_is_refused(tmp_path: Path) -> None:
 def test_every_date_phrase_imports_and_is_written_back_canonical(tmp_path: Path, ws: Workspace) -> None:
     """Hand-written Swedish periods in a plan file: a date, or a whole period in `start`."""
     from app.dates import VagueDate
+    from app.date_text import from_canonical
     from tests.app.date_phrases import PHRASES
 
     data = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
@@ -122,4 +123,4 @@ def test_every_date_phrase_imports_and_is_written_back_canonical(tmp_path: Path,
         assert stored[text] == expected, text
     written = plan_to_dict(ws, plan_id)["timeline"]
     assert {t["title"]: t["start"] for t in written}["hösten 2025"] == "2025-hösten"
-    assert VagueDate.from_canonical({t["title"]: t["end"] for t in written}["v. 12–14 2026"]) == VagueDate.week(2026, 14)
+    assert from_canonical({t["title"]: t["end"] for t in written}["v. 12–14 2026"]) == VagueDate.week(2026, 14)

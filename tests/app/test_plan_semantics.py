@@ -60,7 +60,7 @@ MUTATIONS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "parent": (lambda d: d["timeline"][_first_with(d["timeline"], "parent")].__setitem__("parent", OTHER),
                ".parent: posten finns inte"),
     "dependency": (lambda d: d["timeline"][_first_with(d["timeline"], "depends_on")]["depends_on"].append(OTHER),
-                   f".depends_on: posten {OTHER} finns inte"),
+                   f"depends_on[1]: posten {OTHER} finns inte"),
     "role person": (_set("organisation.roles", _person_of("roles"), "person", OTHER), "organisation.roles["),
     "resource person": (_set("resources", _person_of("resources"), "person", OTHER), "resources["),
     "blank title": (_set("timeline", 11, "title", "  "), "timeline[11]: Benämningen saknas."),

@@ -157,7 +157,7 @@ def test_decisions_and_checklists_survive_export_and_import(ws: Workspace, tmp_p
     record_decision(ws, bp3["id"], on=date(2026, 5, 5), decided_by="Projektägare", outcome="redo",
                     diarienummer="D 1", answers=answers)
     data = plan_to_dict(ws, plan_id)
-    assert data["format_version"] == 2 and data["metadata"]["steering_model"] == "pps"
+    assert data["format_version"] == 3 and data["metadata"]["steering_model"] == "pps"
     point = next(t for t in data["timeline"] if t["code"] == "BP3")
     assert point["checklist"][0] == {"item": answers[0].item, "answer": "nej", "comment": "saknas"}
     entry = data["log"][-1]
@@ -183,7 +183,7 @@ def test_format_version_1_still_imports(ws: Workspace) -> None:
         for key in ("item", "outcome", "diarienummer"):
             e.pop(key, None)
     plan_id, _ = import_plan_data(ws, data)
-    assert plan_to_dict(ws, plan_id)["format_version"] == 2
+    assert plan_to_dict(ws, plan_id)["format_version"] == 3
 
 
 def test_timeline_knows_each_decision_points_state(ws: Workspace) -> None:

@@ -122,6 +122,7 @@ DOCUMENTED_CONTENT_KINDS = {
     "goals_effect", "goals_deliverable", "timeline_phases", "milestones", "activities",
     "activity_plan", "gantt", "roles_table", "roles_list", "resources", "budget", "budget_cost",
     "budget_financing", "risks", "log", "status_reports", "terms", "references", "decision", "decision_points",
+    "baseline",
 }
 
 # Top-level keys and the keys of each row, in the order of docs/plan-format.md.
@@ -132,13 +133,14 @@ TOP_LEVEL_KEYS = [
 ]
 ROW_KEYS = {
     "metadata": ["template", "subtitle", "programme", "organisation", "diarienummer", "assignment",
-                 "document_date", "edition", "version", "authors", "status", "steering_model", "created_at",
-                 "modified_at"],
+                 "document_date", "edition", "version", "authors", "status", "steering_model", "auto_schedule",
+                 "created_at", "modified_at"],
     "sections": ["uuid", "key", "heading", "level", "numbered", "content", "body", "body_after",
                  "guidance", "optional", "empty_text"],
     "goals": ["uuid", "kind", "text", "measure"],
     "timeline": ["uuid", "kind", "code", "title", "description", "start", "end", "responsible",
-                 "responsible_person", "status", "progress", "comment", "parent", "depends_on", "checklist"],
+                 "responsible_person", "status", "progress", "comment", "parent", "depends_on", "checklist",
+                 "actual_start", "actual_finish"],
     "people": ["uuid", "name", "title", "unit", "organisation", "email", "phone", "notes"],
     "roles": ["uuid", "kind", "person", "name", "unit", "allocation", "start", "end", "note"],
     "resources": ["uuid", "competence", "person", "name", "allocation", "start", "end", "note"],
@@ -370,11 +372,11 @@ def example(request) -> tuple[Path, dict]:
 def test_example_has_the_format_keys_in_order(example):
     path, doc = example
     assert list(doc) == TOP_LEVEL_KEYS
-    assert doc["format"] == "uppdrag-plan" and doc["format_version"] == 2
+    assert doc["format"] == "uppdrag-plan" and doc["format_version"] == 3
     assert doc["doc_type"] in TEMPLATES and doc["metadata"]["template"] == doc["doc_type"]
     assert doc["title"].strip()
     assert list(doc["metadata"]) == ROW_KEYS["metadata"]
-    assert list(doc["organisation"]) == ["people", "roles"]
+    assert list(doc["organisation"]) == ["people", "roles", "closed_days"]
     assert list(doc["decision"]) == ROW_KEYS["decision"]
     for table, rows in rows_of(doc).items():
         for i, row in enumerate(rows):

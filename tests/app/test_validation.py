@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from app import kinds
-from app.dates import parse_date
+from app.date_text import parse_date
 from app.validation import ValidationError, score_problems, timeline_problems, validate
 
 PLAN = {"title": "Plan", "doc_type": "plan", "status": "draft", "decision_choice": ""}
@@ -248,10 +248,6 @@ def test_a_log_entry_and_a_status_report_have_known_kinds() -> None:
         ("status", "Statusen ”blå” är inte giltig; välj en av: Grön, Gul, Röd.")]
 
 
-def test_a_dependency_has_no_rules() -> None:
-    assert problems("dependency", {}) == []
-
-
 @pytest.mark.parametrize("field", ["actual", "forecast"])
 @pytest.mark.parametrize("value", [0, 1, None])
 def test_an_actual_or_forecast_of_whole_kronor_zero_or_more(field: str, value: Any) -> None:
@@ -278,3 +274,14 @@ def test_a_budget_row_of_no_tertial(tertial: Any) -> None:
 
 def test_a_tertial_needs_its_year() -> None:
     assert problems("budget", {**BUDGET, "year": None, "tertial": 2}) == [("tertial", "Ange året som tertialen hör till.")]
+
+
+def test_a_dependency_has_a_known_kind_a_whole_lag_and_two_items() -> None:
+    fine = {"kind": "SS", "lag": -2, "lag_unit": "week", "predecessor": 1, "successor": 2}
+    assert problems("dependency", fine) == []
+    assert problems("dependency", {**fine, "kind": "SF", "lag": "två", "lag_unit": "år", "successor": 1}) == [
+        ("kind", "Beroendets typ ”SF” är inte giltig; välj en av: Slut till start, Start till start, Slut till slut."),
+        ("lag_unit", "Förskjutningens enhet ”år” är inte giltig; välj en av: arbetsdagar, veckor."),
+        ("lag", "Förskjutningen måste vara ett heltal mellan −999 och 999 (fick två)."),
+        ("successor", "En post kan inte bero av sig själv.")]
+    assert problems("dependency", {**fine, "lag": 1000})[0][0] == "lag"

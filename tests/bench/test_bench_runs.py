@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = {"B1", "B2", "B3", "B4", "B12", "B5", "B6", "B7", "B8", "HIST", "B14", "B14-confirmed", "B5-network",
-             "B2-server", "B9", "B10", "RSS"}
+             "B2-server", "B9", "B10", "B11-csv", "B11-ics", "RSS", "B11-mspdi-export", "B11-mspdi-import"}
 RESULT_KEYS = {"value", "unit", "floor", "ratio", "target", "pass"}
 
 

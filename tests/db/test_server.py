@@ -141,8 +141,16 @@ def test_an_older_schema_asks_for_an_upgrade(server_db):
         Workspace.open(server_db.url("alice"))
 
 
+def _drop_version_7(server_db) -> None:
+    """The server as it was before planning depth (version 7's columns gone)."""
+    for table, column in (("dependency", "lag"), ("dependency", "lag_unit"), ("timeline_item", "actual_start"),
+                          ("timeline_item", "actual_finish"), ("plan", "auto_schedule")):
+        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
 def _drop_version_6(server_db) -> None:
-    """The server as it was before budget follow-up (version 6's columns gone)."""
+    """The server as it was before budget follow-up (version 6's columns gone, and later ones)."""
+    _drop_version_7(server_db)
     for column in ("tertial", "actual", "forecast"):
         server_db.sql(f'ALTER TABLE "budget_line" DROP COLUMN "{column}"')
 

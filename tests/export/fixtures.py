@@ -249,3 +249,14 @@ def numbered_headings(doc) -> list[tuple[str, str]]:
         sep = " " if suff is not None and suff.get(f"{W}val") == "space" else "\t"
         out.append((name, f"{text}{sep}{p.text}"))
     return out
+
+
+def stored_rows(path: Path, plan_id: int, kind: str = "timeline") -> list[dict[str, Any]]:
+    """The rows of `kind` in a plan, read from the file as it is on disk now."""
+    from app.workspace import Workspace
+
+    ws = Workspace.open(path, read_only=True)
+    try:
+        return ws.list(kind, plan_id)
+    finally:
+        ws.close()

@@ -53,7 +53,7 @@ def test_sheets_headers_types_and_layout(filled: tuple[Path, int], tmp_path: Pat
     result = _read(path, plan_id, out)
     assert result.warnings == ["1 otillåtna styrtecken togs bort ur texten."]
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Risker", "Aktiviteter", "Resurser", "Budget"]
+    assert wb.sheetnames == ["Plan", "Risker", "Riskmatris", "Aktiviteter", "Resurser", "Budget"]
 
     risks = wb["Risker"]
     head = _header(risks)
@@ -61,19 +61,19 @@ def test_sheets_headers_types_and_layout(filled: tuple[Path, int], tmp_path: Pat
     assert {"Konsekvens (poäng)", "Riskvärde", "Ansvarig", "Åtgärd", "Datum", "Status", "Trend"} <= set(head)
     row = {h: c for h, c in zip(head, risks[2], strict=True)}
     assert row["Risk"].value == "Brist på personal"  # control character stripped
-    assert row["Riskvärde"].value == 12 and isinstance(row["Riskvärde"].value, int)
-    assert row["Riskvärde"].fill.fgColor.rgb.endswith("FFC7CE")  # red on the default 4-scale
+    assert row["Riskvärde"].value == '=IF(OR(D2="",F2=""),"",D2*F2)'  # a formula Excel keeps computing
     assert isinstance(row["Datum"].value, datetime) and row["Datum"].value.date().isoformat() == "2025-09-01"
     assert row["Datum (text)"].value == "September 2025"
     assert (row["Status"].value, row["Trend"].value) == ("Hanteras", "Ökande")
-    formula_like = risks.cell(row=3, column=1)
+    formula_like = risks.cell(row=3, column=1)  # sorted by value as in Word: 12 first, then 1
     assert formula_like.value == "=SUMMA(A1:A2)" and formula_like.data_type == "s"
 
-    for sheet in wb.worksheets:
+    for name in ("Risker", "Aktiviteter", "Resurser", "Budget"):  # Excel tables: filters and sorting
+        sheet = wb[name]
         assert sheet.freeze_panes == "A2"
-        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+        assert list(sheet.tables) == [name] and sheet.tables[name].ref.startswith("A1:")
         assert sheet.column_dimensions["A"].width >= len(str(sheet["A1"].value))
-    assert risks.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(head))}3"
+    assert risks.tables["Risker"].ref == f"A1:{openpyxl.utils.get_column_letter(len(head))}3"
 
     act = wb["Aktiviteter"]
     titles = {c.value: c.column for c in act[1]}
@@ -100,7 +100,9 @@ def test_empty_plan_gives_headers_only(tmp_path: Path) -> None:
     out = tmp_path / "tom.xlsx"
     export_xlsx({"title": "Tom"}, out)
     wb = openpyxl.load_workbook(out)
-    assert all(s.max_row == 1 and s.freeze_panes == "A2" for s in wb.worksheets)
+    for name in ("Risker", "Aktiviteter", "Resurser", "Budget"):
+        assert wb[name].max_row == 1 and wb[name].freeze_panes == "A2"
+        assert wb[name].tables[name].ref.endswith("2")  # a table has a row under its header
 
 
 def test_cli_export_xlsx(filled: tuple[Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,8 +110,9 @@ def test_cli_export_xlsx(filled: tuple[Path, int], tmp_path: Path, capsys: pytes
     out = tmp_path / "cli.xlsx"
     assert main(["export", str(path), str(plan_id), "-o", str(out)]) == 0
     assert "Skrev" in capsys.readouterr().out
-    # Other sheets (e.g. resource load) may follow the four registers.
-    assert openpyxl.load_workbook(out).sheetnames[:4] == ["Risker", "Aktiviteter", "Resurser", "Budget"]
+    # Other sheets (e.g. resource load) may follow the registers.
+    assert openpyxl.load_workbook(out).sheetnames[:6] == ["Plan", "Risker", "Riskmatris", "Aktiviteter", "Resurser",
+                                                          "Budget"]
 
 
 def test_unwritable_target_is_a_swedish_error(tmp_path: Path) -> None:

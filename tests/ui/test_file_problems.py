@@ -79,7 +79,7 @@ def test_without_backups_another_file_or_a_new_one(qtbot, make_window, tmp_path:
     qtbot.mouseClick(window.problem_dialog.new_button, Qt.MouseButton.LeftButton)
     assert window.ofile is not None and window.ofile.path == new
     assert "Filen har inga planer ännu" in window.placeholder.text()
-    assert _suggestions(window) == {"Ny plan…": True, "Importera plan (JSON)…": True}
+    assert _suggestions(window) == {"Ny plan…": True, "Importera plan (JSON, MS Project)…": True}
 
 
 def test_a_read_only_file_suggests_only_what_it_allows(qtbot, make_window, example_file: Path) -> None:

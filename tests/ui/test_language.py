@@ -248,7 +248,8 @@ def test_english_mode_dialogs_show_no_swedish(qtbot, window) -> None:
 
 
 def test_dates_shown_in_english_are_english_and_edited_ones_stay_readable(qtbot, window) -> None:
-    from app.dates import VagueDate, parse_date
+    from app.dates import VagueDate
+    from app.date_text import parse_date
 
     from ui.i18n import date_text
 

@@ -335,3 +335,27 @@ def test_qt_warnings_go_to_the_log(qtbot) -> None:
     finally:
         qInstallMessageHandler(None)
     assert "WARNING" in path.read_text(encoding="utf-8") and "en varning från Qt" in path.read_text(encoding="utf-8")
+
+
+def test_ms_project_xml_from_the_file_menu(qtbot, monkeypatch, window, answers, tmp_path) -> None:
+    """Arkiv → Exportera som MS Project-XML, then Arkiv → Importera plan into a new file: the plan is
+    there with its timeline, and the import's summary is shown."""
+    from app.planfile.write import plan_to_dict
+
+    plan_id = window.current_plan_id()
+    before = plan_to_dict(window.ofile.ws, plan_id)
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: tmp_path / "plan.xml")
+    window.actions_["export.xml"].trigger()
+    assert (tmp_path / "plan.xml").read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"')
+
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: tmp_path / "ny")
+    window.actions_["new_file"].trigger()
+    shown: list[list[str]] = []
+    monkeypatch.setattr("ui.dialogs.files.show_import_summary", lambda parent, lines: shown.append(lines))
+    monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: tmp_path / "plan.xml")
+    window.actions_["import"].trigger()
+    assert window.plan_model.plan_count() == 1
+    after = plan_to_dict(window.ofile.ws, window.current_plan_id())
+    assert [(t["uuid"], t["start"], t["end"]) for t in after["timeline"]] == \
+        [(t["uuid"], t["start"], t["end"]) for t in before["timeline"]]
+    assert shown and shown[0][0].startswith(f"Läste {len(before['timeline'])} uppgifter")

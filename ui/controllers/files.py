@@ -39,8 +39,10 @@ class FileController(Controller):
             "recent_files": self.submenu(translate("MainWindow", "&Senast öppnade"), "recentFilesMenu", self.fill_recent),
             "save_copy": make_action(self, translate("MainWindow", "Spara &kopia som…"), lambda: _file_actions().save_copy(w),
                                      "Ctrl+Shift+S", "actionSaveCopy"),
-            "import": make_action(self, translate("MainWindow", "&Importera plan (JSON)…"),
+            "import": make_action(self, translate("MainWindow", "&Importera plan (JSON, MS Project)…"),
                                   lambda: _file_actions().import_json(w), "Ctrl+I", "actionImport"),
+            "import_table": make_action(self, translate("MainWindow", "Importera a&ktiviteter eller risker (CSV, Excel)…"),
+                                        lambda: _file_actions().import_table(w), None, "actionImportTable"),
         }
         texts = {".docx": translate("MainWindow", "Exportera till &Word…"), ".pdf": translate("MainWindow", "Exportera till &PDF…"),
                  ".json": translate("MainWindow", "Exportera som &JSON…")}
@@ -56,6 +58,12 @@ class FileController(Controller):
             if suffix not in texts:
                 a["export" + suffix] = make_action(self, translate("MainWindow", "Exportera som %1…").replace("%1", label),
                                                    lambda _=False, s=suffix: _file_actions().export(w, s))
+        a["export_portfolio.ics"] = make_action(
+            self, translate("MainWindow", "Exportera alla planer som &kalender…"),
+            lambda _=False: _file_actions().export(w, ".ics", portfolio=True), None, "actionExportPortfolioIcs")
+        a["export_portfolio.xlsx"] = make_action(
+            self, translate("MainWindow", "Exportera alla planer som &riskarbetsbok…"),
+            lambda _=False: _file_actions().export(w, ".xlsx", portfolio=True), None, "actionExportPortfolioXlsx")
         a["copy_plan"] = make_action(self, translate("MainWindow", "&Kopiera plan"),
                                      lambda: _file_actions().copy_current_plan(w), None, "actionCopyPlan")
         a["delete_plan"] = make_action(self, translate("MainWindow", "&Ta bort plan…"), lambda: _file_actions().delete_plan(w),
@@ -76,10 +84,10 @@ class FileController(Controller):
         a["recent_files"].setEnabled(bool(self.window.settings.recent_files))
         for key in ("new_plan", "import"):
             a[key].setEnabled(state.writable)
-        for key in ("copy_plan", "delete_plan"):
+        for key in ("copy_plan", "delete_plan", "import_table"):
             a[key].setEnabled(state.writable and state.plan)
         a["save_copy"].setEnabled(state.on_file)
         a["anonymise"].setEnabled(state.writable and state.on_file)
         for key, action in a.items():
             if key.startswith("export"):
-                action.setEnabled(state.plan)
+                action.setEnabled(state.has_file if key.startswith("export_portfolio") else state.plan)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ui.i18n import translate
 
@@ -30,3 +30,31 @@ def ask_open_after(parent: QWidget | None, path: Path) -> bool:
         parent, translate("Files", "Exporterad"),
         translate("Files", "Planen är exporterad till\n%1\n\nVill du öppna filen?").replace("%1", str(path)))
     return answer == QMessageBox.StandardButton.Yes
+
+
+def show_import_summary(parent: QWidget | None, lines: list[str]) -> None:
+    """What an import read, and what it could not hold (app.mspdi's summary, in Swedish)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, translate("Files", "Importen är klar"), lines[0],
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("importSummary")
+    if len(lines) > 1:
+        box.setInformativeText("\n\n".join(lines[1:]))
+    box.exec()
+
+
+def ask_calendar_activities(parent: QWidget | None) -> bool:
+    """Whether a calendar export takes the activities too, beside the decision points and milestones."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent, translate("Files", "Kalender"),
+        translate("Files", "Kalendern får beslutspunkterna och milstolparna. Ska aktiviteterna också komma med?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """A modal dialog run to its end (tests replace this and press its buttons)."""
+    return bool(dialog.exec())

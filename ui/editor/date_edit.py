@@ -15,7 +15,8 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.dates import DateParseError, Precision, VagueDate, VagueRange, format_range, parse_date, parse_range
+from app.dates import DateParseError, Precision, VagueDate, VagueRange, format_range
+from app.date_text import parse_date, parse_range
 from ui.i18n import translate
 from ui.palette import error_colour, ok_colour
 

@@ -159,7 +159,9 @@ class PlanEditor(QWidget):
     def reveal(self, change: Change) -> None:
         """After undo/redo: show the page where the change happened."""
         key = change.kind
-        if key == "plan":
+        if key == "plan" and "baseline_edition" in change.old:  # app.baseline.CHOSEN: chosen on the timeline
+            key = "timeline"
+        elif key == "plan":
             decision = {f.name for f in decision_fields()}
             key = "decision" if set(change.old) & decision else "metadata"
         if key in self._factories:

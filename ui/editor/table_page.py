@@ -13,6 +13,7 @@ from app.workspace import Change
 from ui.dialogs import confirm
 from ui.document import OpenFile
 from ui.editor.cells import parse_cell
+from ui.editor.dependency_box import DependencyBox
 from ui.editor.fields import Field
 from ui.editor.row_form import RowForm, people_names
 from ui.editor.table_kinds import TableConfig
@@ -63,6 +64,10 @@ class TablePage(QWidget):
         buttons.addWidget(self.summary)
 
         self.form = RowForm(ofile, config.kind, list(config.fields), self)
+        self.dependencies: DependencyBox | None = None
+        if config.kind == "timeline":
+            self.kinds.add("dependency")
+            self.dependencies = DependencyBox(ofile, self)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +76,8 @@ class TablePage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(self.form)
+        if self.dependencies is not None:
+            splitter.addWidget(self.dependencies)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -134,6 +141,8 @@ class TablePage(QWidget):
         index = self.view.currentIndex()
         row: dict[str, Any] | None = self.model.rows[index.row()] if index.isValid() else None
         self.form.set_row(row)
+        if self.dependencies is not None:
+            self.dependencies.set_item(row)
         editable = row is not None and not self.ofile.read_only
         for b in (self.delete_button, self.up_button, self.down_button):
             b.setEnabled(editable)
@@ -144,6 +153,10 @@ class TablePage(QWidget):
             self.checklist_button.setEnabled(point and bool(row.get("checklist")))
 
     def on_change(self, change: Change) -> None:
+        if change.kind == "dependency":
+            if self.dependencies is not None:
+                self.dependencies.reload()
+            return
         if change.kind in self.kinds and (change.kind == "person" or change.plan_id == self.plan_id):
             self.reload(change.ids[0] if change.action in ("added", "restored") and change.kind == self.config.kind
                         else None)

@@ -14,7 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QMimeData, QM
 from PySide6.QtGui import QBrush, QColor
 
 from app import kinds
-from app.dates import DateParseError, parse_date
+from app.dates import DateParseError
+from app.date_text import parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
 from ui.i18n import date_text, kind_label, translate
 from ui.palette import INK

@@ -215,6 +215,12 @@ class ChartPainting:
         selected = r == self.current
         if selected:
             p.fillRect(QRectF(0, y, w, ROW_H), paint.SELECTED_BG)
+        if e < 0 and layout.group_at(r) is not None:  # a grouped portfolio's group header
+            if not selected:
+                p.fillRect(QRectF(0, y, w, ROW_H), paint.GROUP_BG)
+            p.setPen(paint.GRID_PEN)
+            p.drawLine(QPointF(0, y + ROW_H - 0.5), QPointF(w, y + ROW_H - 0.5))
+            return None
         if e < 0:
             band = -1 - e
             if not selected:
@@ -245,6 +251,10 @@ class ChartPainting:
                 state = (decision_state(row, layout.data.ready, date.today().toordinal())
                          if row.kind == "decision_point" else "")
                 paint.draw_marker(p, c, MARKER_R, row.kind, period, selected, state)
+                if row.id in layout.data.critical:
+                    p.setPen(paint.CRITICAL_PEN)
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawEllipse(c, MARKER_R + 3, MARKER_R + 3)
                 cx = c.x()
                 label_x = max(cx + MARKER_R + 4, period.right() + 4 if period is not None else 0)
                 anchor = (cx - MARKER_R, cx + MARKER_R, y + ROW_H / 2)
@@ -258,12 +268,31 @@ class ChartPainting:
                 sx = self._solid_from(row)
                 ex = self._solid_to(row)
                 paint.draw_bar(p, rect, row.kind, row.progress, sx, ex, selected)
+                if row.id in layout.data.critical:
+                    p.setPen(paint.CRITICAL_PEN)
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
                 right = rect.right()
                 label_x = right + 5
                 anchor = (x0, right, y + ROW_H / 2)
+        baseline = layout.data.baseline
+        if baseline is not None:
+            self._paint_baseline(p, row.id, y, baseline)
         if label_x is not None and label_x < w:  # a label starting right of the chart is clipped away anyway
             self._labels.append((label_x, y + ROW_H - 7, row.code, row.title))
         return anchor
+
+    def _paint_baseline(self, p: QPainter, item: int, y: float, baseline: Any) -> None:
+        """The decided plan's span as a thin line at the foot of the row; an added item's row underlined
+        with a dashed green line."""
+        span = baseline.spans.get(item)
+        x_of = self.scale.x_for_ordinal
+        if span is not None:
+            x0, x1 = x_of(span[0]), x_of(span[1] + 1)
+            p.fillRect(QRectF(x0, y + ROW_H - 4, max(2.0, x1 - x0), 2), paint.BASELINE)
+        elif item in baseline.added:
+            p.setPen(paint.ADDED_PEN)
+            p.drawLine(QPointF(0, y + ROW_H - 3), QPointF(self.viewport().width(), y + ROW_H - 3))
 
     def _static(self, text: str, font: QFont) -> QStaticText:
         """A laid-out text, kept between frames (drawStaticText skips the per-frame text layout)."""

@@ -15,20 +15,29 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from app.baseline import slip_text
 from app.dates import Precision, VagueDate
 from app.kinds import DOC_TYPE_LABELS, TIMELINE_KINDS
+from app.schedule import float_cell, float_text
 from app.timeline import DECISION_STATES, TimelineData, TimelineRow, next_decision_point
 from ui.i18n import current_language, date_text, kind_label, translate
 
 
+GROUP_BASE = -(1 << 40)  # an entry at or below this is a group header: GROUP_BASE - g
+
+
 class TimelineLayout:
-    """Display rows: an entry >= 0 is a data row index, -1 - b is the header of band b."""
+    """Display rows: an entry >= 0 is a data row index, -1 - b is the header of band b, and
+    GROUP_BASE - g the header of group g of a grouped portfolio."""
 
     def __init__(self, data: TimelineData | None = None, *, portfolio: bool = False,
                  collapsed: set[int] | None = None):
         self.data = data or TimelineData(None)
         self.portfolio = portfolio
         self.collapsed = set(collapsed or ())  # plan ids
+        self.hidden: set[int] = set()  # plan ids the portfolio's filter leaves out
+        self.band_order: list[int] | None = None  # band indexes in display order (grouped), None: as read
+        self.groups: list[tuple[str, list[int]]] = []  # a grouped portfolio: (header text, its band indexes)
         self.entries: list[int] = []
         self.display_of: dict[int, int] = {}  # data row index -> display row (visible rows only)
         self.rebuild()
@@ -36,10 +45,18 @@ class TimelineLayout:
     def rebuild(self) -> None:
         entries: list[int] = []
         if self.portfolio:
-            for b, band in enumerate(self.data.bands):
-                entries.append(-1 - b)
-                if band.plan_id not in self.collapsed:
-                    entries.extend(self.data.band_range(band))
+            bands = self.data.bands
+            order = self.band_order if self.band_order is not None else range(len(bands))
+            groups = self.groups or [("", list(order))]
+            for g, (_text, members) in enumerate(groups):
+                shown = [b for b in members if bands[b].plan_id not in self.hidden]
+                if self.groups and shown:
+                    entries.append(GROUP_BASE - g)
+                for b in shown:
+                    band = bands[b]
+                    entries.append(-1 - b)
+                    if band.plan_id not in self.collapsed:
+                        entries.extend(self.data.band_range(band))
         else:
             entries = list(range(len(self.data.rows)))
         self.entries = entries
@@ -54,7 +71,20 @@ class TimelineLayout:
 
     def band_at(self, display: int) -> int | None:
         e = self.entries[display]
-        return -1 - e if e < 0 else None
+        return -1 - e if GROUP_BASE < e < 0 else None
+
+    def group_at(self, display: int) -> int | None:
+        """The group whose header is display row `display` (a grouped portfolio), else None."""
+        e = self.entries[display]
+        return GROUP_BASE - e if e <= GROUP_BASE else None
+
+    def group_plans(self, g: int) -> list[int]:
+        """The plan ids of group g that the filter shows."""
+        bands = self.data.bands
+        return [bands[b].plan_id for b in self.groups[g][1] if bands[b].plan_id not in self.hidden]
+
+    def group_folded(self, g: int) -> bool:
+        return all(p in self.collapsed for p in self.group_plans(g))
 
     def toggle(self, plan_id: int) -> None:
         self.collapsed ^= {plan_id}
@@ -77,14 +107,16 @@ class TimelineTableModel(QAbstractTableModel):
 
     HEADERS = (QT_TRANSLATE_NOOP("Timeline", "Post"), QT_TRANSLATE_NOOP("Timeline", "Kod"),
                QT_TRANSLATE_NOOP("Timeline", "Ansvarig"), QT_TRANSLATE_NOOP("Timeline", "Start"),
-               QT_TRANSLATE_NOOP("Timeline", "Slut"))
+               QT_TRANSLATE_NOOP("Timeline", "Slut"), QT_TRANSLATE_NOOP("Timeline", "Slack"),
+               QT_TRANSLATE_NOOP("Timeline", "Mot beslutad"))
+    FLOAT_COLUMN, SLIP_COLUMN = 5, 6  # shown with the critical path and the decided plan
 
     def __init__(self, layout: TimelineLayout, parent: Any = None):
         super().__init__(parent)
         self._layout = layout
         self._bold = QFont()
         self._bold.setBold(True)
-        self._texts: dict[int, tuple[tuple[str | None, ...], bool]] = {}  # display row -> (its five texts, bold)
+        self._texts: dict[int, tuple[tuple[str | None, ...], bool]] = {}  # display row -> (its texts, bold)
 
     def set_layout(self, layout: TimelineLayout) -> None:
         self.beginResetModel()
@@ -137,12 +169,23 @@ class TimelineTableModel(QAbstractTableModel):
             return None
         if role == _FONT:
             return self._bold if self.cell(r, c)[1] else None
+        group = layout.group_at(r)
+        if group is not None:
+            return translate("Timeline", "%1 (%2 planer) – klicka för att fälla ihop eller ut alla").replace(
+                "%1", layout.groups[group][0]).replace("%2", str(len(layout.group_plans(group))))
         band = layout.band_at(r)
         if band is not None:
             b = layout.data.bands[band]
             kind = kind_label(DOC_TYPE_LABELS.get(b.doc_type, b.doc_type))
             tip = translate("Timeline", "%1: %2 (%3 poster) – klicka för att fälla ihop eller ut").replace(
                 "%1", kind).replace("%2", b.title).replace("%3", str(b.count))
+            removed = layout.data.baseline.removed.get(b.plan_id) if layout.data.baseline is not None else None
+            if removed:
+                tip += "\n" + translate("Timeline", "Borttagna sedan beslutad plan: %1").replace("%1", ", ".join(removed))
+            largest = layout.data.baseline.largest.get(b.plan_id) if layout.data.baseline is not None else None
+            if largest is not None:
+                tip += "\n" + translate("Timeline", "Största avvikelse mot beslutad plan: %1 (%2)").replace(
+                    "%1", slip_text(largest[0])).replace("%2", self._item_title(largest[1]))
             upcoming = self._next_point(b)
             if upcoming is not None:
                 point, state = upcoming
@@ -153,9 +196,22 @@ class TimelineTableModel(QAbstractTableModel):
             return tip
         row = layout.row(r)
         assert row is not None
-        if c == 0:
-            return f"{kind_label(TIMELINE_KINDS.get(row.kind, row.kind))}: {row.title}"
-        return None
+        tip = f"{kind_label(TIMELINE_KINDS.get(row.kind, row.kind))}: {row.title}"
+        floats, baseline = layout.data.floats, layout.data.baseline
+        if row.id in floats:
+            tip += f"\n{float_text(floats[row.id])}"
+        if baseline is not None:
+            if row.id in baseline.added:
+                tip += "\n" + translate("Timeline", "Tillkommen sedan beslutad plan")
+            elif row.id in baseline.slips:
+                tip += "\n" + translate("Timeline", "Mot beslutad plan: %1").replace(
+                    "%1", slip_text(baseline.slips[row.id]))
+        return tip if c == 0 or row.id in floats or baseline is not None else None
+
+    def _item_title(self, item: int) -> str:
+        data = self._layout.data
+        i = data.index.get(item)
+        return "" if i is None else data.rows[i].title
 
     def _next_point(self, band: Any) -> tuple[Any, str] | None:
         data = self._layout.data
@@ -163,20 +219,36 @@ class TimelineTableModel(QAbstractTableModel):
 
     def _row_texts(self, r: int) -> tuple[tuple[str | None, ...], bool]:
         layout = self._layout
+        group = layout.group_at(r)
+        if group is not None:
+            sign = "▸" if layout.group_folded(group) else "▾"
+            text = f"{sign} {layout.groups[group][0]} ({len(layout.group_plans(group))})"
+            return (text, None, None, None, None, None, None), True
         band = layout.band_at(r)
         if band is not None:
             b = layout.data.bands[band]
             sign = "▸" if b.plan_id in layout.collapsed else "▾"
+            # the plan's largest slip against its decided plan, once that is shown
+            largest = layout.data.baseline.largest.get(b.plan_id) if layout.data.baseline is not None else None
+            slip = slip_text(largest[0]) if largest is not None else None
             upcoming = self._next_point(b)  # every plan shows its next decision point on its band row
             if upcoming is None:
-                return (f"{sign} {b.title}", None, None, None, None), True
+                return (f"{sign} {b.title}", None, None, None, None, None, slip), True
             point, state = upcoming
             return (f"{sign} {b.title}", point.code, translate("Timeline", "Nästa: %1").replace("%1", kind_label(DECISION_STATES[state]).lower()),
-                    format_vague(point.start, point.start_precision), None), True
+                    format_vague(point.start, point.start_precision), None, None, slip), True
         row = layout.row(r)
         assert row is not None
+        floats, baseline = layout.data.floats, layout.data.baseline
+        slack = float_cell(floats[row.id]) if row.id in floats else None
+        slip = None
+        if baseline is not None:
+            if row.id in baseline.added:
+                slip = translate("Timeline", "Tillkommen")
+            elif row.id in baseline.slips:
+                slip = slip_text(baseline.slips[row.id])
         texts = (row.title, row.code, row.responsible, format_vague(row.start, row.start_precision),
-                 format_vague(row.end, row.end_precision))
+                 format_vague(row.end, row.end_precision), slack, slip)
         return texts, row.kind == "phase"
 
 

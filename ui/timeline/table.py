@@ -12,8 +12,8 @@ and elision; otherwise, and in any unusual state, Qt paints as always.
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPainter, QPalette, QPaintEvent
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPalette, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
 )
@@ -82,6 +82,8 @@ class CellTexts:
 class TimelineTable(QTableView):
     """The rows beside the chart: same row height, same header height, no scroll bar of its own."""
 
+    row_entered = Signal(int)  # Return, Enter or Space on a row: a band or group folds as a click does
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -106,6 +108,14 @@ class TimelineTable(QTableView):
         self.setAccessibleName(translate("Timeline", "Tidplanens poster"))
         self.cells = CellTexts()
         self.rows_painted_plainly = 0  # rows the last paint drew itself (for tests)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        current = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and current.isValid():
+            self.row_entered.emit(current.row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

@@ -28,9 +28,10 @@ from ui.i18n import kind_label, translate
 from ui.timeline.chart import HEADER_H, MARKER_R, ROW_H, ChartPainting
 from ui.timeline.model import TimelineLayout, format_vague
 from ui.timeline.scale import TimeScale
-from ui.undo import UpdateCommand, push_safely
+from ui.undo import AddCommand, UpdateCommand, push_safely
 
 EDGE_PX = 5  # how close to a bar's end counts as grabbing that end
+LINK_PX = 10  # just past a bar's end (or a marker): the handle a dependency is dragged from
 PAD_DAYS = 60  # room to scroll before the first and after the last item
 _drag_ids = itertools.count(1)
 
@@ -48,7 +49,9 @@ class _Drag:
 class TimelineView(ChartPainting, QAbstractScrollArea):
     open_item_requested = Signal(str, int)  # kind, row id
     band_toggle_requested = Signal(int)  # plan id
+    group_toggle_requested = Signal(int)  # a grouped portfolio's group (TimelineLayout.groups)
     current_changed = Signal(int)  # display row, -1 for none
+    link_hint = Signal(str)  # what linking by keyboard waits for ("" when not linking)
 
     def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,6 +63,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         self.current: int | None = None
         self.rows_painted = 0  # display rows the last paint iterated (for tests)
         self._drag: _Drag | None = None
+        self._link_drag: TimelineRow | None = None  # dragging a dependency from this item
+        self._link_source: TimelineRow | None = None  # linking by keyboard from this item
         self._syncing = False
         self._auto_fit = False  # refit on resize until the user zooms or scrolls sideways
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -177,14 +182,21 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             return None
         if self.layout_rows.band_at(r) is not None:
             return r, "band"
+        if self.layout_rows.group_at(r) is not None:
+            return r, "group"
         row = self.layout_rows.row(r)
         assert row is not None
         c = self.marker_center(r)
         if c is not None:
             if abs(point.x() - c.x()) + abs(point.y() - c.y()) <= MARKER_R + 3:
                 return r, "marker"
+            if 0 < point.x() - (c.x() + MARKER_R + 3) <= LINK_PX and abs(point.y() - c.y()) <= MARKER_R:
+                return r, "link"
             return None
         rect = self.bar_rect(r)
+        if rect is not None and 0 < point.x() - (rect.right() + EDGE_PX) <= LINK_PX and (
+                rect.top() - 3 <= point.y() <= rect.bottom() + 3):
+            return r, "link"
         if rect is None or not rect.adjusted(-EDGE_PX, -3, EDGE_PX, 3).contains(QPointF(point)):
             return None
         x = point.x()
@@ -405,6 +417,26 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
 
         return self._values_for(drag.item, drag.part, move)
 
+    # --- linking ------------------------------------------------------------------------
+
+    def start_link(self) -> bool:
+        """Keyboard linking: the current item waits to be linked; arrow keys pick the successor,
+        Return links (one undo step), Escape gives up."""
+        row = None if self.current is None else self.layout_rows.row(self.current)
+        if row is None or getattr(self.ws, "read_only", False):
+            return False
+        self._link_source = row
+        self.link_hint.emit(translate("Timeline", "Länka ”%1” till… välj efterföljare med pil upp/ned och tryck "
+                                                  "Retur (Esc avbryter)").replace("%1", row.title))
+        return True
+
+    def link(self, predecessor: int, successor: int) -> bool:
+        """A finish-to-start dependency between two items, one undo step (a cycle is refused in Swedish)."""
+        command = AddCommand(self.ws, self.events, "dependency", None,
+                             {"predecessor": predecessor, "successor": successor},
+                             translate("Undo", "Lägg till beroende"))
+        return push_safely(self.stack, command, self.events)
+
     # --- mouse and keys -----------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -418,8 +450,17 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             if band is not None:
                 self.band_toggle_requested.emit(self.layout_rows.data.bands[band].plan_id)
                 return
+            group = self.layout_rows.group_at(r)
+            if group is not None:
+                self.group_toggle_requested.emit(group)
+                return
             self.set_current(r)
         hit = self.hit_test(pos)
+        if hit is not None and hit[1] == "link" and not getattr(self.ws, "read_only", False):
+            self._link_drag = self.layout_rows.row(hit[0])
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            event.accept()
+            return
         if hit is not None and hit[1] != "band" and not getattr(self.ws, "read_only", False):
             row = self.layout_rows.row(hit[0])
             assert row is not None
@@ -429,6 +470,9 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pos = event.position()
         drag = self._drag
+        if self._link_drag is not None:
+            event.accept()
+            return
         if drag is None:
             hit = self.hit_test(pos)
             part = hit[1] if hit else None
@@ -438,6 +482,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
                 "bar": Qt.CursorShape.SizeAllCursor,
                 "marker": Qt.CursorShape.SizeAllCursor,
                 "band": Qt.CursorShape.PointingHandCursor,
+                "group": Qt.CursorShape.PointingHandCursor,
+                "link": Qt.CursorShape.CrossCursor,
             }.get(part or "", Qt.CursorShape.ArrowCursor)
             self.viewport().setCursor(cursor)
             return
@@ -456,6 +502,15 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._link_drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            source, self._link_drag = self._link_drag, None
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            hit = self.hit_test(event.position())
+            target = self.layout_rows.row(hit[0]) if hit is not None and hit[1] != "band" else None
+            if source is not None and target is not None and target.id != source.id:
+                self.link(source.id, target.id)
+            event.accept()
+            return
         if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
             self._drag = None
             event.accept()
@@ -484,7 +539,17 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        if key == Qt.Key.Key_Down:
+        if self._link_source is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            source, self._link_source = self._link_source, None
+            self.link_hint.emit("")
+            target = None if self.current is None else self.layout_rows.row(self.current)
+            if key != Qt.Key.Key_Escape and target is not None and target.id != source.id:
+                self.link(source.id, target.id)
+            event.accept()
+            return
+        if key == Qt.Key.Key_L and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            self.start_link()
+        elif key == Qt.Key.Key_Down:
             self._step_current(1)
         elif key == Qt.Key.Key_Up:
             self._step_current(-1)
@@ -497,8 +562,11 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
                 self.open_item_requested.emit("timeline", row.id)
             elif self.current is not None:
                 band = self.layout_rows.band_at(self.current)
+                group = self.layout_rows.group_at(self.current)
                 if band is not None:
                     self.band_toggle_requested.emit(self.layout_rows.data.bands[band].plan_id)
+                elif group is not None:
+                    self.group_toggle_requested.emit(group)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1.5)
         elif key == Qt.Key.Key_Minus:

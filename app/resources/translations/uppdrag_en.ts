@@ -285,6 +285,65 @@
     </message>
 </context>
 <context>
+    <name>Dependencies</name>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>Typ:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Förskjutning:</source>
+        <translation>Lag:</translation>
+    </message>
+    <message>
+        <source>Beroenden</source>
+        <translation>Dependencies</translation>
+    </message>
+    <message>
+        <source>Lägg till föregångare…</source>
+        <translation>Add predecessor…</translation>
+    </message>
+    <message>
+        <source>Lägg till efterföljare…</source>
+        <translation>Add successor…</translation>
+    </message>
+    <message>
+        <source>Ändra…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Ta bort beroende</source>
+        <translation>Remove dependency</translation>
+    </message>
+    <message>
+        <source>Väntar på</source>
+        <translation>Waits for</translation>
+    </message>
+    <message>
+        <source>Följs av</source>
+        <translation>Followed by</translation>
+    </message>
+    <message>
+        <source>Ny föregångare</source>
+        <translation>New predecessor</translation>
+    </message>
+    <message>
+        <source>Ny efterföljare</source>
+        <translation>New successor</translation>
+    </message>
+    <message>
+        <source>Ändra beroende</source>
+        <translation>Change dependency</translation>
+    </message>
+</context>
+<context>
     <name>Editions</name>
     <message>
         <source>Frys utgåva</source>
@@ -572,6 +631,14 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Description</translation>
     </message>
     <message>
+        <source>Faktisk start</source>
+        <translation>Actual start</translation>
+    </message>
+    <message>
+        <source>Faktiskt slut</source>
+        <translation>Actual finish</translation>
+    </message>
+    <message>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
@@ -754,6 +821,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Import plan</translation>
     </message>
     <message>
+        <source>Plan som JSON eller MS Project-XML (*.json *.xml);;Plan som JSON (*.json);;MS Project-XML (*.xml)</source>
+        <translation>Plan as JSON or MS Project XML (*.json *.xml);;Plan as JSON (*.json);;MS Project XML (*.xml)</translation>
+    </message>
+    <message>
         <source>Plan som JSON (*.json)</source>
         <translation>Plan as JSON (*.json)</translation>
     </message>
@@ -770,12 +841,28 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>The plan was imported from %1.</translation>
     </message>
     <message>
+        <source>Importera aktiviteter eller risker</source>
+        <translation>Import activities or risks</translation>
+    </message>
+    <message>
+        <source>Listor (*.csv *.xlsx);;CSV (*.csv);;Excel-arbetsbok (*.xlsx)</source>
+        <translation>Lists (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importerad med anmärkningar</source>
+        <translation>Imported with remarks</translation>
+    </message>
+    <message>
         <source>Word-dokument (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Kalender (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
     </message>
     <message>
         <source>Exportera</source>
@@ -814,6 +901,18 @@ Vill du öppna filen?</source>
 %1
 
 Do you want to open the file?</translation>
+    </message>
+    <message>
+        <source>Importen är klar</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Kalendern får beslutspunkterna och milstolparna. Ska aktiviteterna också komma med?</source>
+        <translation>The calendar gets the decision points and milestones. Should the activities be included too?</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1096,10 @@ Do you want to open the file?</translation>
         <translation>Decision points and decisions</translation>
     </message>
     <message>
+        <source>Tidplan mot beslutad plan</source>
+        <translation>Schedule against the decided plan</translation>
+    </message>
+    <message>
         <source>Ej aktuellt</source>
         <translation>Not applicable</translation>
     </message>
@@ -1017,12 +1120,56 @@ Do you want to open the file?</translation>
         <translation>Change direction</translation>
     </message>
     <message>
+        <source>Slut till start</source>
+        <translation>Finish to start</translation>
+    </message>
+    <message>
+        <source>Start till start</source>
+        <translation>Start to start</translation>
+    </message>
+    <message>
+        <source>Slut till slut</source>
+        <translation>Finish to finish</translation>
+    </message>
+    <message>
+        <source>arbetsdagar</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>veckor</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
         <source>Kommande</source>
         <translation>Upcoming</translation>
     </message>
     <message>
         <source>Klar för beslut</source>
         <translation>Ready for decision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ägare</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Organisation/förvaltning</source>
+        <translation>Organisation/department</translation>
+    </message>
+    <message>
+        <source>Dokumenttyp</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Styrmodell</source>
+        <translation>Steering model</translation>
+    </message>
+    <message>
+        <source>Period (år)</source>
+        <translation>Period (year)</translation>
     </message>
     <message>
         <source>Effektmål</source>
@@ -1228,10 +1375,6 @@ Do you want to open the file?</translation>
         <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-        <source>&amp;Importera plan (JSON)…</source>
-        <translation>&amp;Import plan (JSON)…</translation>
-    </message>
-    <message>
         <source>Exportera till &amp;Word…</source>
         <translation>Export to &amp;Word…</translation>
     </message>
@@ -1366,6 +1509,22 @@ Do you want to open the file?</translation>
     <message>
         <source>Återställ från säker&amp;hetskopia…</source>
         <translation>Re&amp;store from backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera plan (JSON, MS Project)…</source>
+        <translation>&amp;Import plan (JSON, MS Project)…</translation>
+    </message>
+    <message>
+        <source>Importera a&amp;ktiviteter eller risker (CSV, Excel)…</source>
+        <translation>Import a&amp;ctivities or risks (CSV, Excel)…</translation>
+    </message>
+    <message>
+        <source>Exportera alla planer som &amp;kalender…</source>
+        <translation>Export all plans as a &amp;calendar…</translation>
+    </message>
+    <message>
+        <source>Exportera alla planer som &amp;riskarbetsbok…</source>
+        <translation>Export all plans as a &amp;risk workbook…</translation>
     </message>
     <message>
         <source>&amp;Frys utgåva…</source>
@@ -1893,6 +2052,46 @@ Do you want to open the file?</translation>
     <message>
         <source>Resursbelastning</source>
         <translation>Resource load</translation>
+    </message>
+    <message>
+        <source>Filtrera på</source>
+        <translation>Filter by</translation>
+    </message>
+    <message>
+        <source>Alla planer</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Gruppera efter</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <source>Inga grupper</source>
+        <translation>No groups</translation>
+    </message>
+    <message>
+        <source>Fäll ihop alla</source>
+        <translation>Collapse all</translation>
+    </message>
+    <message>
+        <source>Fäll ut alla</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>Visa:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Gruppera:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2846,41 @@ Do you want to open the file?</translation>
     </message>
 </context>
 <context>
+    <name>TableImport</name>
+    <message>
+        <source>Importera lista</source>
+        <translation>Import list</translation>
+    </message>
+    <message>
+        <source>Välj vilka kolumner i %1 som ska läsas in i planen.</source>
+        <translation>Choose which columns of %1 are read into the plan.</translation>
+    </message>
+    <message>
+        <source>&amp;Blad:</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <source>Aktiviteter</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Risker</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>&amp;Lista:</source>
+        <translation>&amp;List:</translation>
+    </message>
+    <message>
+        <source>&amp;Importera</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <source>Ta med offline</source>
@@ -2724,16 +2958,48 @@ Do you want to open the file?</translation>
         <translation>End</translation>
     </message>
     <message>
+        <source>Slack</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>Mot beslutad</source>
+        <translation>Against decided</translation>
+    </message>
+    <message>
+        <source>%1 (%2 planer) – klicka för att fälla ihop eller ut alla</source>
+        <translation>%1 (%2 plans) – click to collapse or expand them all</translation>
+    </message>
+    <message>
         <source>%1: %2 (%3 poster) – klicka för att fälla ihop eller ut</source>
         <translation>%1: %2 (%3 items) – click to collapse or expand</translation>
+    </message>
+    <message>
+        <source>Borttagna sedan beslutad plan: %1</source>
+        <translation>Removed since the decided plan: %1</translation>
+    </message>
+    <message>
+        <source>Största avvikelse mot beslutad plan: %1 (%2)</source>
+        <translation>Largest slip against the decided plan: %1 (%2)</translation>
     </message>
     <message>
         <source>Nästa beslutspunkt: %1</source>
         <translation>Next decision point: %1</translation>
     </message>
     <message>
+        <source>Tillkommen sedan beslutad plan</source>
+        <translation>Added since the decided plan</translation>
+    </message>
+    <message>
+        <source>Mot beslutad plan: %1</source>
+        <translation>Against the decided plan: %1</translation>
+    </message>
+    <message>
         <source>Nästa: %1</source>
         <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Tillkommen</source>
+        <translation>Added</translation>
     </message>
     <message>
         <source>Tidslinje</source>
@@ -2766,6 +3032,30 @@ Do you want to open the file?</translation>
     <message>
         <source>Skriv ut…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Kritisk linje</source>
+        <translation>Critical path</translation>
+    </message>
+    <message>
+        <source>Markera kedjan som avgör slutdatum och visa varje posts slack</source>
+        <translation>Mark the chain that decides the end date and show each item&apos;s float</translation>
+    </message>
+    <message>
+        <source>Beslutad plan</source>
+        <translation>Decided plan</translation>
+    </message>
+    <message>
+        <source>Visa den senast frysta utgåvan som en tunn linje under varje stapel, med avvikelsen i verktygstipset</source>
+        <translation>Show the last frozen edition as a thin line under each bar, with the deviation in the tooltip</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare automatiskt</source>
+        <translation>Move successors automatically</translation>
+    </message>
+    <message>
+        <source>När en post flyttas eller växer flyttas efterföljare som börjar för tidigt direkt, i stället för att erbjudas (gäller planen).</source>
+        <translation>When an item moves or grows, successors that would start too early are moved at once instead of being offered a move (for this plan).</translation>
     </message>
     <message>
         <source>Kunde inte spara bilden %1.</source>
@@ -2816,8 +3106,56 @@ Do you want to open the file?</translation>
         <translation>%1 %2: %3, status %4</translation>
     </message>
     <message>
+        <source>Länka ”%1” till… välj efterföljare med pil upp/ned och tryck Retur (Esc avbryter)</source>
+        <translation>Link “%1” to… pick the successor with the up/down arrows and press Return (Esc cancels)</translation>
+    </message>
+    <message>
         <source>v. %1</source>
         <translation>wk %1</translation>
+    </message>
+    <message>
+        <source> och %1 till</source>
+        <translation> and %1 more</translation>
+    </message>
+    <message>
+        <source>%1 efterföljare börjar för tidigt: %2.</source>
+        <translation>%1 successor(s) start too early: %2.</translation>
+    </message>
+    <message>
+        <source>Flytta dem</source>
+        <translation>Move them</translation>
+    </message>
+    <message>
+        <source>Flyttar hela kedjan av efterföljare så att beroendena hålls (ett ångra-steg).</source>
+        <translation>Moves the whole chain of successors so that the dependencies hold (one undo step).</translation>
+    </message>
+    <message>
+        <source>Låt dem vara</source>
+        <translation>Leave them</translation>
+    </message>
+    <message>
+        <source>Beslutad plan att jämföra med</source>
+        <translation>Decided plan to compare with</translation>
+    </message>
+    <message>
+        <source>Vilken fryst utgåva tidslinjen och exporterna jämför planen med</source>
+        <translation>Which frozen edition the timeline and the exports compare the plan with</translation>
+    </message>
+    <message>
+        <source>&amp;Jämför med:</source>
+        <translation>&amp;Compare with:</translation>
+    </message>
+    <message>
+        <source>Senast frysta utgåvan (%1)</source>
+        <translation>Last frozen edition (%1)</translation>
+    </message>
+    <message>
+        <source>Ingen fryst utgåva</source>
+        <translation>No frozen edition</translation>
+    </message>
+    <message>
+        <source>Utgåva %1 (%2)</source>
+        <translation>Edition %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2873,6 +3211,34 @@ Do you want to open the file?</translation>
     <message>
         <source>att %1 flyttades</source>
         <translation>moving %1</translation>
+    </message>
+    <message>
+        <source>Lägg till beroende</source>
+        <translation>Add dependency</translation>
+    </message>
+    <message>
+        <source>Ändra beroende</source>
+        <translation>Change dependency</translation>
+    </message>
+    <message>
+        <source>Ta bort beroende</source>
+        <translation>Remove dependency</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare automatiskt</source>
+        <translation>Move successors automatically</translation>
+    </message>
+    <message>
+        <source>Flytta efterföljare</source>
+        <translation>Move successors</translation>
+    </message>
+    <message>
+        <source>Erbjud flytt av efterföljare</source>
+        <translation>Offer to move successors</translation>
+    </message>
+    <message>
+        <source>Jämför med %1</source>
+        <translation>Compare with %1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,508 @@
+"""Reading dates as people and files write them: `parse_date` and `parse_range` take the many
+hand-written forms of Swedish documents (ACCEPTED_FORMS), `from_canonical` the strict stored form;
+what they cannot read is refused with a Swedish sentence that shows the accepted forms. The
+periods themselves, their document form and their canonical form are app.dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+from app.dates import (
+    MAX_YEAR, MIN_YEAR, MONTHS_LONG, MONTHS_SHORT, PARTS, SEASONS, DateParseError, Precision, VagueDate, VagueRange,
+    validate_order,
+)
+
+_MONTH_WORDS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(MONTHS_LONG, 1)},
+    **{name.lower(): i for i, name in enumerate(MONTHS_SHORT, 1)},
+    "mar": 3, "jun": 6, "jul": 7, "sept": 9,
+}
+_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+_SEASON_WORDS = {
+    **{name: i for i, (name, _, _) in enumerate(SEASONS)},
+    "vår": 0, "sommar": 1, "höst": 2, "vårterminen": 0, "höstterminen": 2,
+}
+_PART_WORDS = {"början": 0, "mitten": 1, "mitt": 1, "slutet": 2, "slut": 2}
+
+# Every accepted kind of date with examples, shown whenever a text cannot be read.
+ACCEPTED_FORMS = (
+    ("dag", "2026-03-15, 15 mars 2026, 15/3 2026, 260315"),
+    ("vecka", "v. 12 2026, vecka 12 2026, 2026-W12"),
+    ("veckor", "v. 12–14 2026"),
+    ("månad", "mars 2026, mar 2026, 2026-03"),
+    ("kvartal", "Q3 2027, kvartal 3 2027, 2027-Q3"),
+    ("tertial", "T2 2026, tertial 2 2026"),
+    ("halvår", "H1 2026, första halvåret 2026"),
+    ("årstid", "våren 2026, sommaren 2026, hösten 2025"),
+    ("del av år eller månad", "början av 2026, mitten av mars 2026, slutet av 2025"),
+    ("år", "2026, verksamhetsår 2026, årsskiftet 2025/2026"),
+    ("period", "okt 2024 – jan 2025, 2025-09-01 -- 2025-10-20"),
+)
+_EXAMPLES = "; ".join(f"{kind}: {examples}" for kind, examples in ACCEPTED_FORMS)
+class _MissingYearError(DateParseError):
+    """A form that is valid apart from lacking a year; ranges may borrow the other side's."""
+
+
+
+def _shown(text: str) -> str:
+    """The user's text, shortened so a pasted paragraph doesn't flood the message."""
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _unrecognised(text: str) -> DateParseError:
+    return DateParseError(f"Kunde inte tolka ”{_shown(text)}” som ett datum. Godkända former: {_EXAMPLES}.")
+
+
+def _missing_year(text: str) -> _MissingYearError:
+    shown = _shown(text)
+    return _MissingYearError(f"Året saknas i ”{shown}”. Skriv till exempel ”{shown} 2025”.")
+
+
+def _check_year(y: int) -> None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise DateParseError(f"Året {y} ligger utanför det tillåtna intervallet {MIN_YEAR}–{MAX_YEAR}.")
+
+
+def _check_month(m: int) -> None:
+    if not 1 <= m <= 12:
+        raise DateParseError(f"Ogiltig månad: {m}. Månaden måste vara mellan 1 och 12.")
+
+
+def _day(y: int, m: int, d: int) -> VagueDate:
+    _check_year(y)
+    _check_month(m)
+    if not 1 <= d <= 31:
+        raise DateParseError(f"Ogiltig dag: {d}. Dagen måste vara mellan 1 och 31.")
+    days = calendar.monthrange(y, m)[1]
+    if d > days:
+        raise DateParseError(
+            f"Ogiltigt datum: {MONTHS_LONG[m - 1].lower()} {y} har inte {d} dagar, bara {days}."
+        )
+    return VagueDate.day(y, m, d)
+
+
+def _week(y: int, w: int) -> VagueDate:
+    if not MIN_YEAR <= y <= MAX_YEAR + 1:  # the last days of MAX_YEAR may lie in the next year's week 1
+        _check_year(y)
+    weeks = date(y, 12, 28).isocalendar().week  # 28 December always lies in the year's last week
+    if not 1 <= w <= weeks:
+        raise DateParseError(f"Ogiltig vecka: v. {w}. År {y} har veckorna 1–{weeks}.")
+    monday = date.fromisocalendar(y, w, 1)
+    _check_year(monday.year)
+    return VagueDate(monday, Precision.WEEK)
+
+
+def _month(y: int, m: int) -> VagueDate:
+    _check_year(y)
+    _check_month(m)
+    return VagueDate.month(y, m)
+
+
+def _month_part(y: int, m: int, part: int) -> VagueDate:
+    _check_year(y)
+    _check_month(m)
+    return VagueDate.month_part(y, m, part)
+
+
+def _numbered(y: int, n: int, most: int, what: str, example: str, make: Callable[[int, int], VagueDate]) -> VagueDate:
+    _check_year(y)
+    if not 1 <= n <= most:
+        raise DateParseError(f"Ogiltigt {what}: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.")
+    return make(y, n)
+
+
+def _quarter(y: int, q: int) -> VagueDate:
+    _check_year(y)
+    if not 1 <= q <= 4:
+        raise DateParseError(
+            f"Ogiltigt kvartal: Q{q}. Kvartalet måste vara mellan 1 och 4, till exempel Q3 2025."
+        )
+    return VagueDate.quarter(y, q)
+
+
+def _tertial(y: int, t: int) -> VagueDate:
+    return _numbered(y, t, 3, "tertial", "T2 2026", VagueDate.tertial)
+
+
+def _half(y: int, h: int) -> VagueDate:
+    return _numbered(y, h, 2, "halvår", "H1 2026", VagueDate.half)
+
+
+def _season(y: int, index: int) -> VagueDate:
+    _check_year(y)
+    return VagueDate.season(y, index)
+
+
+def _year_part(y: int, part: int) -> VagueDate:
+    _check_year(y)
+    return VagueDate.year_part(y, part)
+
+
+def _year(y: int) -> VagueDate:
+    _check_year(y)
+    return VagueDate.year(y)
+
+
+def _turn_or_month(first: int, written: str) -> VagueDate:
+    """ "2025/2026" and "2025/26" are the turn of the year; "2025/09" stays a month."""
+    second = int(written)
+    if len(written) == 2:
+        if second != (first + 1) % 100:
+            return _month(first, second)
+        second = first + 1
+    return _turn(first, second)
+
+
+def _turn(first: int, second: int) -> VagueDate:
+    if second != first + 1:
+        raise DateParseError(
+            f"Ett årsskifte är mellan två år som följer på varandra, till exempel årsskiftet {first}/{first + 1}."
+        )
+    _check_year(first)
+    return VagueDate.turn(first)
+
+
+def _month_word(word: str) -> int:
+    try:
+        return _MONTH_WORDS[word]
+    except KeyError:
+        raise DateParseError(
+            f"”{_shown(word)}” är inget känt månadsnamn. Skriv till exempel september, sep eller sept."
+        ) from None
+
+
+def _year_or_today(g: dict[str, str | None], text: str, today: date | None) -> int:
+    if g.get("y") is not None:
+        return int(g["y"])  # type: ignore[arg-type]
+    if g.get("yy") is not None:  # two-digit years are this century: "241118", "31/10-25"
+        return 2000 + int(g["yy"])  # type: ignore[arg-type]
+    if today is None:
+        raise _missing_year(text)
+    return today.year
+
+
+@cache
+def _canonical_form() -> re.Pattern[str]:
+    parts = "|".join(PARTS)
+    seasons = "|".join(name for name, _, _ in SEASONS)
+    return re.compile(
+        rf"(?P<y>[0-9]{{4}})(?:/(?P<turn>[0-9]{{4}})"
+        rf"|-(?P<mo>[0-9]{{2}})(?:-(?P<d>[0-9]{{2}})|-(?P<mpart>{parts}))?"
+        rf"|-W(?P<w>[0-9]{{2}})|-Q(?P<q>[0-9])|-T(?P<t>[0-9])|-H(?P<h>[0-9])"
+        rf"|-(?P<season>{seasons})|-(?P<ypart>{parts}))?"
+    )
+
+
+_Y = r"(?P<y>[0-9]{4})"
+_OPT_Y = rf"(?:,? {_Y})?"
+_YY = r"(?:(?P<y>[0-9]{4})|(?P<yy>[0-9]{2}))"
+_WORD = r"(?P<w>[^\W\d_]+)\.?"  # any letters, so unknown month names get their own message
+_WEEK = r"(?:v|v\.|vecka|veckan|w)"
+_Handler = Callable[[dict, str, date | None], VagueDate]
+
+
+def _y(g: dict, t: str, today: date | None) -> int:
+    return _year_or_today(g, t, today)
+
+
+# Tried in order with fullmatch on lower-cased, whitespace-collapsed text. Numbers are
+# captured loosely ("2025-13", "Q5") so the handler can say precisely what is wrong.
+# [0-9] rather than \d: \d also matches other scripts' digits, which int() would accept.
+@cache
+def _forms() -> list[tuple[re.Pattern[str], _Handler]]:
+    # Compiled at the first parse, not at import: the GUI shows dates at start but parses none.
+    return [*_day_week_quarter_forms(), *_longer_period_forms()]
+
+
+def _day_week_quarter_forms() -> list[tuple[re.Pattern[str], _Handler]]:
+    return [
+        (re.compile(rf"{_Y}(?P<s>[-/.])(?P<m>[0-9]{{1,2}})(?P=s)(?P<d>[0-9]{{1,2}})"),
+         lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
+        (re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
+         lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
+        (re.compile(r"(?P<yy>[0-9]{2})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
+         lambda g, t, today: _day(2000 + int(g["yy"]), int(g["m"]), int(g["d"]))),
+        # årsskiftet 2025/2026, 2025/2026, 2025/26
+        (re.compile(r"(?:års?skiftet )?(?P<a>[0-9]{4}) ?/ ?(?P<b>[0-9]{4}|[0-9]{2})"),
+         lambda g, t, today: _turn_or_month(int(g["a"]), g["b"])),
+        # 18/11 2024, 18/11/2024, 18.11.2024, 18/11-24, 18/11 (year from today)
+        (re.compile(rf"(?P<d>[0-9]{{1,2}})(?P<s>[/.])(?P<m>[0-9]{{1,2}})(?:(?:(?P=s)|[ -]){_YY})?"),
+         lambda g, t, today: _day(_y(g, t, today), int(g["m"]), int(g["d"]))),
+        # ISO weeks: v. 12 2026, vecka 12 2026, v12, 2026-W12, 2026W12, v. 12, 2026
+        (re.compile(rf"{_WEEK} ?(?P<w>[0-9]{{1,2}}){_OPT_Y}"),
+         lambda g, t, today: _week(_week_year(g, t, today), int(g["w"]))),
+        (re.compile(rf"{_Y}-?w(?P<w>[0-9]{{1,2}})"),
+         lambda g, t, today: _week(int(g["y"]), int(g["w"]))),
+        # Quarters come before the word forms: "3:e kvartalet 2025" would otherwise look like a day.
+        (re.compile(rf"q(?P<q>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
+         lambda g, t, today: _quarter(_y(g, t, today), int(g["q"]))),
+        (re.compile(rf"{_Y}[ -]?q(?P<q>[0-9]{{1,2}})"),
+         lambda g, t, today: _quarter(int(g["y"]), int(g["q"]))),
+        (re.compile(rf"kv(?:artal)?\.? ?(?P<q>[0-9]{{1,2}})(?: {_Y})?"),
+         lambda g, t, today: _quarter(_y(g, t, today), int(g["q"]))),
+        (re.compile(rf"(?P<q>[0-9]{{1,2}})(?::[ae])? kvartalet(?: {_Y})?"),
+         lambda g, t, today: _quarter(_y(g, t, today), int(g["q"]))),
+        (re.compile(rf"(?P<qw>första|andra|tredje|fjärde) kvartalet(?: {_Y})?"),
+         lambda g, t, today: _quarter(_y(g, t, today), _ORDINALS[g["qw"]])),
+    ]
+
+
+def _longer_period_forms() -> list[tuple[re.Pattern[str], _Handler]]:
+    """Tertials, halves, seasons, parts of a year or month, years, and days and months in words."""
+    seasons = "|".join(_SEASON_WORDS)
+    return [
+        # Tertials: T2 2026, tertial 2 2026, 2026-T2, andra tertialet 2026
+        (re.compile(rf"(?:t|tertial) ?(?P<n>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
+         lambda g, t, today: _tertial(_y(g, t, today), int(g["n"]))),
+        (re.compile(rf"{_Y}[ -]?t(?P<n>[0-9]{{1,2}})"),
+         lambda g, t, today: _tertial(int(g["y"]), int(g["n"]))),
+        (re.compile(rf"(?P<n>[0-9])(?::[ae])? tertialet{_OPT_Y}"),
+         lambda g, t, today: _tertial(_y(g, t, today), int(g["n"]))),
+        (re.compile(rf"(?P<nw>första|andra|tredje|fjärde) tertialet{_OPT_Y}"),
+         lambda g, t, today: _tertial(_y(g, t, today), _ORDINALS[g["nw"]])),
+        # Half-years: H1 2026, halvår 1 2026, 2026-H1, första halvåret 2026
+        (re.compile(rf"(?:h|halvår|halvåret) ?(?P<n>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
+         lambda g, t, today: _half(_y(g, t, today), int(g["n"]))),
+        (re.compile(rf"{_Y}[ -]?h(?P<n>[0-9]{{1,2}})"),
+         lambda g, t, today: _half(int(g["y"]), int(g["n"]))),
+        (re.compile(rf"(?P<nw>första|andra|tredje) halvåret{_OPT_Y}"),
+         lambda g, t, today: _half(_y(g, t, today), _ORDINALS[g["nw"]])),
+        # Seasons: våren 2026, hösten 2025, 2026-hösten
+        (re.compile(rf"(?P<season>{seasons}){_OPT_Y}"),
+         lambda g, t, today: _season(_y(g, t, today), _SEASON_WORDS[g["season"]])),
+        (re.compile(rf"{_Y}-(?P<season>{seasons})"),
+         lambda g, t, today: _season(int(g["y"]), _SEASON_WORDS[g["season"]])),
+        # Parts of a year or a month: början av 2026, mitten av mars 2026, i slutet av 2025, 2026-början
+        (re.compile(rf"(?:i )?(?P<part>{'|'.join(_PART_WORDS)}) av (?:året )?(?P<rest>.+)"),
+         lambda g, t, today: _part_of(g, t, today)),
+        (re.compile(rf"{_Y}-(?:(?P<m>[0-9]{{2}})-)?(?P<part>{'|'.join(PARTS)})"),
+         lambda g, t, today: _part_of({"part": g["part"], "rest": f"{g['y']}-{g['m']}" if g["m"] else g["y"]},
+                                      t, today)),
+        # Years: verksamhetsår 2026, verksamhetsåret 2026, år 2026, året 2026
+        (re.compile(rf"(?:verksamhetsåret|verksamhetsår|året|år|budgetåret|budgetår) {_Y}"),
+         lambda g, t, today: _year(int(g["y"]))),
+        # 18 nov 2024, 18 november 2024, 18 nov. 2024, 18:e nov 2024
+        (re.compile(rf"(?P<d>[0-9]{{1,2}})(?::[ae])? {_WORD}(?: {_Y})?"),
+         lambda g, t, today: _day_from_words(g, t, today)),
+        # september 2025, sep 2025, sept. 2025, Okt 2024, september (year from today)
+        (re.compile(rf"{_WORD}(?: {_Y})?"),
+         lambda g, t, today: _month_from_words(g, t, today)),
+        (re.compile(rf"{_Y}[-/](?P<m>[0-9]{{1,2}})"),
+         lambda g, t, today: _month(int(g["y"]), int(g["m"]))),
+        (re.compile(_Y),
+         lambda g, t, today: _year(int(g["y"]))),
+    ]
+
+
+def _week_year(g: dict, text: str, today: date | None) -> int:
+    if g.get("y") is None and today is not None:
+        return today.isocalendar().year  # "v12" means this week-numbering year's week 12
+    return _year_or_today(g, text, today)
+
+
+def _part_of(g: dict, text: str, today: date | None) -> VagueDate:
+    part = _PART_WORDS[g["part"]] + 1
+    period = parse_date(g["rest"], today=today)
+    if period.precision is Precision.YEAR:
+        return VagueDate.year_part(period.start.year, part)
+    if period.precision is Precision.MONTH:
+        return VagueDate.month_part(period.start.year, period.start.month, part)
+    raise DateParseError(
+        f"Början, mitten eller slutet går att ange för ett år eller en månad, till exempel "
+        f"”slutet av 2025” eller ”mitten av mars 2026”, inte för ”{_shown(g['rest'])}”."
+    )
+
+
+def _day_from_words(g: dict, text: str, today: date | None) -> VagueDate:
+    m = _month_word(g["w"])  # an unknown name is a worse problem than a missing year
+    return _day(_year_or_today(g, text, today), m, int(g["d"]))
+
+
+def _month_from_words(g: dict, text: str, today: date | None) -> VagueDate:
+    if g["y"] is None and g["w"] not in _MONTH_WORDS:  # a lone word ("hello") is not a misspelt month
+        raise _unrecognised(text)
+    m = _month_word(g["w"])
+    return _month(_year_or_today(g, text, today), m)
+
+
+def _normalised(text: str) -> str:
+    norm = " ".join(text.split()).lower()
+    if norm.endswith("."):  # "18 nov." / end of a sentence
+        norm = norm[:-1].rstrip()
+    if norm.startswith(("under ", "i ")) and not norm.startswith(("i början", "i mitten", "i slutet")):
+        norm = norm.split(" ", 1)[1]  # "under hösten 2025", "i mars 2026"
+    return norm
+
+
+def parse_date(text: str, *, today: date | None = None) -> VagueDate:
+    """Parse one Swedish date form. ``today`` supplies the year for "september", "v12" or "18/11"."""
+    norm = _normalised(text)
+    if not norm:
+        raise DateParseError(f"Datum saknas. Godkända former: {_EXAMPLES}.")
+    if _week_range_form().fullmatch(norm):
+        raise DateParseError(
+            f"”{_shown(text)}” är en period med flera veckor. Skriv den i fältet för start och slut "
+            "eller ange en vecka, till exempel v. 12 2026."
+        )
+    for pattern, handler in _forms():
+        m = pattern.fullmatch(norm)
+        if m is not None:
+            return handler(m.groupdict(), text, today)
+    raise _unrecognised(text)
+
+
+# --- ranges -------------------------------------------------------------------------
+
+# A spaced dash, "--" or "till" is an unambiguous separator; a bare dash ("241121-241217",
+# "okt 2024–jan 2025") counts only where both sides parse, because ISO dates contain hyphens.
+_SEPARATOR = re.compile(r"\s+(?:till|--|[-–—])\s+|\s*(?:--|[-–—])\s*", re.IGNORECASE)
+_OPEN_START = re.compile(r"(?:till\s+|[-–—]\s*)(?P<rest>.+)", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?P<rest>.+?)\s*[-–—]")
+
+
+@cache
+def _week_range_form() -> re.Pattern[str]:
+    # v. 12–14 2026, vecka 12-14 2026, veckorna 12–14 2026, v. 52–2 2026 (crossing the new year)
+    return re.compile(rf"(?:{_WEEK}|veckorna) ?(?P<a>[0-9]{{1,2}}) ?[-–—] ?(?P<b>[0-9]{{1,2}}){_OPT_Y}")
+
+
+class _OrderError(DateParseError):
+    """Both sides parsed but are reversed: no other split of the text should be tried."""
+
+
+def _side(text: str, label: str, today: date | None) -> VagueDate | None:
+    """One side of a range, None if only its year is missing; errors name the side."""
+    try:
+        return parse_date(text, today=today)
+    except _MissingYearError:
+        return None
+    except DateParseError as err:
+        raise DateParseError(f"{label}: {err}") from None
+
+
+def _borrow_year(text: str, year: int) -> VagueDate:
+    return parse_date(text, today=date(year, 7, 1))  # mid-year: its ISO week-year is `year` too
+
+
+def _parse_pair(left: str, right: str, today: date | None) -> VagueRange:
+    # Sides are first read without `today`, so "okt – dec 2025" takes 2025 from its
+    # other side rather than from the calendar; "nov – feb 2025" then means nov 2024.
+    start = _side(left, "Startdatumet", None)
+    end = _side(right, "Slutdatumet", None)
+    if start is None and end is None:
+        start = _side(left, "Startdatumet", today)
+        end = _side(right, "Slutdatumet", today)
+        if start is None or end is None:  # no `today` either
+            raise _missing_year(left if start is None else right)
+        if end.last_day < start.first_day and start.start.year < MAX_YEAR:  # "nov – feb" crosses new year
+            end = _borrow_year(right, start.start.year + 1)
+    elif start is None:
+        start = _borrow_year(left, end.start.year)
+        if end.last_day < start.first_day and end.start.year > MIN_YEAR:
+            start = _borrow_year(left, end.start.year - 1)
+    elif end is None:
+        end = _borrow_year(right, start.start.year)
+        if end.last_day < start.first_day and start.start.year < MAX_YEAR:
+            end = _borrow_year(right, start.start.year + 1)
+    try:
+        validate_order(start, end)
+    except DateParseError as err:
+        raise _OrderError(str(err)) from None
+    return VagueRange(start, end)
+
+
+def _week_range(m: re.Match[str], today: date | None) -> VagueRange:
+    a, b = int(m["a"]), int(m["b"])
+    if m["y"] is None and today is None:
+        raise _missing_year(m.string)
+    year = int(m["y"]) if m["y"] is not None else today.isocalendar().year  # type: ignore[union-attr]
+    # The year written belongs to the end; "v. 52–2 2026" starts in the year before.
+    end = _week(year, b)
+    start = _week(year - 1 if a > b else year, a)
+    if start == end:
+        return VagueRange(start, None)
+    return VagueRange(start, end)
+
+
+def parse_range(text: str, *, today: date | None = None) -> VagueRange:
+    """Parse "okt 2024 – jan 2025", "v. 12–14 2026", "241121 – 241217", "maj 2024 till okt 2025",
+    "2025-09-01 -- 2025-10-20" or one date.
+
+    A single date gives ``VagueRange(d, None)``; "– jan 2025" gives an open start and
+    "okt 2024 –" an open end. Raises DateParseError if the end lies before the start.
+    """
+    norm = " ".join(text.split())
+    if (m := _week_range_form().fullmatch(_normalised(norm))) is not None:
+        return _week_range(m, today)
+    try:
+        return VagueRange(parse_date(norm, today=today), None)
+    except DateParseError as err:
+        single_error = err
+    if not norm:
+        raise single_error
+    if len(norm) > 100:  # every split is tried, so bound the work on pasted paragraphs
+        raise DateParseError(f"Texten ”{_shown(norm)}” är för lång för att vara ett datum eller en period.")
+    if (m := _OPEN_START.fullmatch(norm)) is not None:
+        return VagueRange(None, _side(m["rest"], "Slutdatumet", today) or parse_date(m["rest"], today=today))
+    if (m := _OPEN_END.fullmatch(norm)) is not None:
+        return VagueRange(_side(m["rest"], "Startdatumet", today) or parse_date(m["rest"], today=today), None)
+
+    spaced_error: DateParseError | None = None
+    for sep in _SEPARATOR.finditer(norm):
+        try:
+            return _parse_pair(norm[: sep.start()], norm[sep.end():], today)
+        except _OrderError:
+            raise
+        except DateParseError as err:
+            if spaced_error is None and sep.group()[0].isspace() and sep.group()[-1].isspace():
+                spaced_error = err  # the writer clearly meant a range here: explain this split
+    raise spaced_error or single_error
+
+
+def stored_or_none(text: str | None) -> VagueDate | None:
+    """A stored date, or None when there is none or it cannot be read (an export writes what it can)."""
+    if not text:
+        return None
+    try:
+        return from_canonical(text)
+    except (DateParseError, ValueError):
+        return None
+
+
+def from_canonical(text: str) -> VagueDate:
+    """Strict inverse of VagueDate.canonical, for stored values."""
+    m = _canonical_form().fullmatch(text)
+    if m is None:
+        raise DateParseError(
+            f"”{_shown(text)}” är inte ett lagrat datum. Förväntat ÅÅÅÅ-MM-DD, ÅÅÅÅ-Wnn, ÅÅÅÅ-MM, "
+            "ÅÅÅÅ-MM-början, ÅÅÅÅ-Qn, ÅÅÅÅ-Tn, ÅÅÅÅ-Hn, ÅÅÅÅ-hösten, ÅÅÅÅ-början, ÅÅÅÅ eller ÅÅÅÅ/ÅÅÅÅ."
+        )
+    g = m.groupdict()
+    y = int(g["y"])
+    if g["turn"] is not None:
+        return _turn(y, int(g["turn"]))
+    if g["d"] is not None:
+        return _day(y, int(g["mo"]), int(g["d"]))
+    if g["mpart"] is not None:
+        return _month_part(y, int(g["mo"]), PARTS.index(g["mpart"]) + 1)
+    if g["mo"] is not None:
+        return _month(y, int(g["mo"]))
+    if g["w"] is not None:
+        return _week(y, int(g["w"]))
+    if g["q"] is not None:
+        return _quarter(y, int(g["q"]))
+    if g["t"] is not None:
+        return _tertial(y, int(g["t"]))
+    if g["h"] is not None:
+        return _half(y, int(g["h"]))
+    if g["season"] is not None:
+        return _season(y, _SEASON_WORDS[g["season"]])
+    if g["ypart"] is not None:
+        return _year_part(y, PARTS.index(g["ypart"]) + 1)
+    return _year(y)

@@ -1,0 +1,132 @@
+"""Dependencies between timeline items: the rules a link keeps, and the links of an item as plain values.
+
+A dependency says that its successor waits for its predecessor: finish-to-start (FS, the
+default), start-to-start (SS) or finish-to-finish (FF), shifted by a lag in working days or
+weeks (negative: the successor may begin that much earlier). Items of different plans in one
+file may be linked. The graph must stay without cycles: a link that would close one is refused
+with the items of the cycle named, whichever way it comes (the form, the timeline, an undo, an
+import), so no later step ever meets a cycle.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from app import kinds
+from db import models
+
+Edge = tuple[int, int]  # (predecessor id, successor id)
+
+
+def find_cycle(edges: Iterable[Edge], new: Edge) -> list[int] | None:
+    """The items of the cycle that `new` would close among `edges`, starting and ending with its
+    predecessor (a → b → … → a); None if it closes none."""
+    pred, succ = new
+    if pred == succ:
+        return [pred, pred]
+    after: dict[int, list[int]] = defaultdict(list)
+    for a, b in edges:
+        after[a].append(b)
+    came_from: dict[int, int] = {succ: succ}
+    queue = deque([succ])
+    while queue:
+        node = queue.popleft()
+        if node == pred:
+            path = [node]
+            while path[-1] != succ:
+                path.append(came_from[path[-1]])
+            return [pred, *reversed(path)]
+        for nxt in after.get(node, ()):
+            if nxt not in came_from:
+                came_from[nxt] = node
+                queue.append(nxt)
+    return None
+
+
+def cycle_in(edges: Iterable[Edge]) -> list[int] | None:
+    """One cycle among `edges` (its first item repeated last), or None: checked edge by edge as added."""
+    kept: list[Edge] = []
+    for edge in edges:
+        found = find_cycle(kept, edge)
+        if found is not None:
+            return found
+        kept.append(edge)
+    return None
+
+
+def item_name(code: str, title: str) -> str:
+    """How a message names an item: "BP3 Beslut om införande", or its title alone."""
+    return f"{code} {title}".strip() if code else (title or "(utan benämning)")
+
+
+def cycle_message(names: list[str]) -> str:
+    return ("Beroendet skulle göra en cirkel där posterna väntar på varandra: "
+            f"{' → '.join(names)}. Ta bort ett av de andra beroendena först.")
+
+
+def _live_edges(exclude: int | None) -> list[Edge]:
+    D = models.Dependency
+    query = D.select(D.predecessor, D.successor).where(D.deleted_at.is_null())
+    if exclude is not None:
+        query = query.where(D.id != exclude)
+    return [(a, b) for a, b in query.tuples()]
+
+
+def _names(ids: Iterable[int]) -> dict[int, str]:
+    T = models.TimelineItem
+    return {i: item_name(code, title) for i, code, title in
+            T.select(T.id, T.code, T.title).where(T.id.in_(list(set(ids)))).tuples()}
+
+
+def link_problem(values: Mapping[str, Any], row_id: int | None = None) -> str | None:
+    """What is wrong with a dependency of `values` among the file's live ones (the row `row_id`
+    itself aside): an item missing or removed, the same link twice, or a cycle; None if it may be."""
+    pred, succ = values.get("predecessor"), values.get("successor")
+    if pred is None or succ is None:
+        return "Beroendet behöver både en föregångare och en efterföljare."
+    T = models.TimelineItem
+    alive = {i for (i,) in T.select(T.id).where(T.id.in_([pred, succ]), T.deleted_at.is_null()).tuples()}
+    if alive != {pred, succ}:
+        return "Posten som beroendet gäller finns inte längre i tidplanen."
+    edges = _live_edges(row_id)
+    if (pred, succ) in edges:
+        return "Beroendet finns redan."
+    cycle = find_cycle(edges, (pred, succ))
+    if cycle is not None:
+        names = _names(cycle)
+        return cycle_message([names.get(i, str(i)) for i in cycle])
+    return None
+
+
+def links_of(item_id: int) -> list[dict[str, Any]]:
+    """The live dependencies an item takes part in, predecessors first, each with the other item's
+    id and name and whether it is the predecessor ("before") or successor ("after") of `item_id`."""
+    D = models.Dependency
+    rows = list(D.select().where(D.deleted_at.is_null(), (D.predecessor == item_id) | (D.successor == item_id))
+                .order_by(D.id))
+    others = {r.__data__["predecessor"] if r.__data__["successor"] == item_id else r.__data__["successor"]
+              for r in rows}
+    names = _names(others)
+    out = []
+    for r in rows:
+        d = r.__data__
+        before = d["successor"] == item_id
+        other = d["predecessor"] if before else d["successor"]
+        out.append({"id": d["id"], "side": "before" if before else "after", "other": other,
+                    "other_name": names.get(other, ""), "kind": d["kind"], "lag": d["lag"],
+                    "lag_unit": d["lag_unit"]})
+    out.sort(key=lambda link: link["side"] != "before")
+    return out
+
+
+def describe(kind: str, lag: int, lag_unit: str) -> str:
+    """A dependency's kind and lag as the form and the tooltip show them: "Slut till start + 2 veckor"."""
+    text = kinds.DEPENDENCY_KINDS.get(kind, kind)
+    if lag:
+        unit = kinds.LAG_UNITS.get(lag_unit, lag_unit)
+        if abs(lag) == 1:
+            unit = {"day": "arbetsdag", "week": "vecka"}.get(lag_unit, unit)
+        text += f" {'+' if lag > 0 else '−'} {abs(lag)} {unit}"
+    return text
