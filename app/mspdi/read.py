@@ -594,6 +594,8 @@ class _Reader:
                 task.item["responsible_person"] = person
             elif task.item["responsible_person"] != person:
                 extra.append(task.name)
+            if self.ours:
+                continue  # its resource plan is as Uppdrag wrote it (below: a file from elsewhere)
             for key in ("Start", "Finish"):
                 day = _day(f.get(key) or task.item.get("start") or task.fields.get(key))
                 if day is not None:
