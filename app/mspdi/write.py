@@ -96,7 +96,7 @@ class _Days:
         if start is None and end is None:
             found = (None, "<Estimated>1</Estimated>", "", kept)
         else:
-            a = self.ends(start or end)  # type: ignore[arg-type]
+            a = self.ends(start or end)
             b = a if marker or not end or not start else self.ends(end)
             first, first_o, day = a[0], a[2], a[4]
             last, last_o, last_day = (b[1], b[3], b[5]) if b[3] > first_o else (first, first_o, day)
