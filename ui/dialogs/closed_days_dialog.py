@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -96,7 +97,7 @@ class ClosedDaysDialog(QDialog):
         left.addWidget(self.table)
         middle = QHBoxLayout()
         middle.addLayout(left, 3)
-        middle.addWidget(holidays, 1)
+        middle.addWidget(holidays, 1, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(middle)
