@@ -106,6 +106,14 @@ def table(name: str, schema: str | None = None) -> str:
 def content_select(shape: Shape, schema: str | None = None) -> str:
     """SELECT id, uuid, version, rev, created_at, modified_at and the content columns (foreign keys
     as the uuids of their rows) of `shape`'s table `t` (in `schema`); the caller adds WHERE."""
+    joins, cols = content_columns(shape, schema)
+    head = 't."id", t."uuid", t."version_id", t."rev", t."created_at", t."modified_at"'
+    return f'SELECT {head}, {", ".join(cols)} FROM {table(shape.name, schema)} t {" ".join(joins)}'
+
+
+def content_columns(shape: Shape, schema: str | None = None) -> tuple[list[str], list[str]]:
+    """(the joins from `shape`'s table `t`, an expression a content column): foreign keys as the
+    uuids of the rows they point to."""
     joins, cols = [], []
     fk = shape.fk_map
     for n, c in enumerate(shape.columns):
@@ -114,8 +122,7 @@ def content_select(shape: Shape, schema: str | None = None) -> str:
             cols.append(f'j{n}."uuid"')
         else:
             cols.append(f't."{c}"')
-    head = 't."id", t."uuid", t."version_id", t."rev", t."created_at", t."modified_at"'
-    return f'SELECT {head}, {", ".join(cols)} FROM {table(shape.name, schema)} t {" ".join(joins)}'
+    return joins, cols
 
 
 @dataclass
@@ -277,14 +284,8 @@ def update_if_current(db: Any, model: type[models.UserRow], row_id: int, expecte
 @cache
 def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool) -> str:
     """The statement of `update_if_current` for these columns of `shape` (made once for each)."""
-    fk = shape.fk_map
-    joins, pairs = [], []
-    for n, c in enumerate(shape.columns):
-        if c in fk:
-            joins.append(f'LEFT JOIN "{fk[c]}" j{n} ON j{n}."id" = t."{c}"')
-            pairs.append(f"'{c}', j{n}.\"uuid\"")
-        else:
-            pairs.append(f"'{c}', t.\"{c}\"")
+    joins, cols = content_columns(shape)
+    pairs = [f"'{c}', {e}" for c, e in zip(shape.columns, cols)]
     # The content as read_states and dump give it (foreign keys as uuids, dates as ISO text); at most
     # 50 pairs a call, so long rows are joined from several.
     content = " || ".join(f"jsonb_build_object({', '.join(pairs[i:i + 50])})" for i in range(0, len(pairs), 50))
