@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
@@ -23,6 +23,13 @@ _RELEVANT = frozenset({"timeline", "dependency", "plan", "edition"})
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200
+# The table's column widths (title, code, responsible, start, end, float, slip) in px at the usual
+# 9 pt font, whose line is _BASE_LINE px high. A larger font widens the columns of short texts that
+# must show whole (codes, dates, days) in proportion; titles and names are cut with "…" as before,
+# so that the chart keeps its room.
+_BASE_WIDTHS = (210, 44, 110, 88, 88, 84, 90)
+_GROWS = (False, True, False, True, True, True, True)
+_BASE_LINE = 14
 
 
 class TimelinePanel(QWidget):
@@ -37,9 +44,8 @@ class TimelinePanel(QWidget):
         self.model = TimelineTableModel(self.layout_rows, self)
         self.table = TimelineTable(self)
         self.table.setModel(self.model)
-        widths = (210, 44, 110, 88, 88)
-        for col, width in enumerate(widths + (84, 90)):
-            self.table.setColumnWidth(col, width)
+        self._fit_rows(self.view.row_h, self.view.header_h)
+        self.view.geometry_changed.connect(self._fit_rows)  # a larger system font: taller rows in both
         for col in (TimelineTableModel.FLOAT_COLUMN, TimelineTableModel.SLIP_COLUMN):
             self.table.setColumnHidden(col, True)  # until the critical path / the decided plan is shown
 
@@ -111,7 +117,7 @@ class TimelinePanel(QWidget):
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([sum(widths) + 4, 900])
+        self.splitter.setSizes([sum(self._column_widths()[:5]) + 4, 900])
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -136,6 +142,17 @@ class TimelinePanel(QWidget):
         self.table.row_entered.connect(self._table_entered)
         self.table.selectionModel().currentRowChanged.connect(self._table_current_changed)
         events.changed.connect(self._on_changed)
+
+    def _column_widths(self) -> list[int]:
+        """The table's column widths for the chart's font: wider with a larger system font."""
+        factor = max(1.0, QFontMetrics(self.view.font()).height() / _BASE_LINE)
+        return [round(w * factor) if grows else w for w, grows in zip(_BASE_WIDTHS, _GROWS, strict=True)]
+
+    def _fit_rows(self, row_h: int, header_h: int) -> None:
+        """The table's rows as tall as the chart's, its columns as wide as the font needs."""
+        self.table.set_geometry(row_h, header_h)
+        for col, width in enumerate(self._column_widths()):
+            self.table.setColumnWidth(col, width)
 
     # --- data --------------------------------------------------------------------
 
