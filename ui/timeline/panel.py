@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPainter
-from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
 from ui.first_paint import after_first_paint
@@ -18,6 +18,9 @@ from ui.timeline.portfolio_bar import PortfolioBar
 from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
+
+if TYPE_CHECKING:
+    from ui.settings import AppSettings
 
 _RELEVANT = frozenset({"timeline", "dependency", "plan", "edition"})
 # Display rows read before the portfolio first paints (more than a tall screen shows);
@@ -35,9 +38,11 @@ _BASE_LINE = 14
 class TimelinePanel(QWidget):
     open_item_requested = Signal(str, int)  # kind, row id
 
-    def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None):
+    def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None,
+                 settings: AppSettings | None = None):
         super().__init__(parent)
         self.ws, self.events, self.stack = ws, events, stack
+        self._settings = settings  # where exports went last (None: the settings named by the environment)
         self.plan_id: int | None = None
         self.layout_rows = TimelineLayout()
         self.view = TimelineView(ws, events, stack, self)
@@ -434,20 +439,26 @@ class TimelinePanel(QWidget):
             self.print_to(printer)
 
     def _ask_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, translate("Timeline", "Exportera tidslinjen som PNG"), translate("Timeline", "tidslinje.png"),
-            translate("Timeline", "PNG-bild (*.png)"))
-        if name:
-            self._export_safely(self.export_png, name)
+        self._ask_and_export(".png", translate("Timeline", "Exportera tidslinjen som PNG"),
+                             translate("Timeline", "PNG-bild (*.png)"), translate("Timeline", "tidslinje.png"),
+                             self.export_png)
 
     def _ask_svg(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, translate("Timeline", "Exportera tidslinjen som SVG"), translate("Timeline", "tidslinje.svg"),
-            translate("Timeline", "SVG-bild (*.svg)"))
-        if name:
-            self._export_safely(self.export_svg, name)
+        self._ask_and_export(".svg", translate("Timeline", "Exportera tidslinjen som SVG"),
+                             translate("Timeline", "SVG-bild (*.svg)"), translate("Timeline", "tidslinje.svg"),
+                             self.export_svg)
 
-    def _export_safely(self, fn: Any, name: str) -> None:
+    def _ask_and_export(self, kind: str, title: str, filter_: str, name: str, fn: Any) -> None:
+        """Ask where (in the folder the last picture of this kind went to, Documents at first), then export."""
+        from ui.dialogs import files
+        from ui.settings import AppSettings
+
+        settings = self._settings or AppSettings()
+        out = files.export_path(self, settings, kind, title, filter_, name)
+        if out is not None:
+            self._export_safely(fn, out)
+
+    def _export_safely(self, fn: Any, name: Path) -> None:
         try:
             fn(name)
         except OSError as exc:
