@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
+from app.i18n import tr
 from app.dates import (
     MAX_YEAR, MIN_YEAR, MONTHS_LONG, MONTHS_SHORT, PARTS, SEASONS, DateParseError, Precision, VagueDate, VagueRange,
     validate_order,
@@ -56,34 +57,35 @@ def _shown(text: str) -> str:
 
 
 def _unrecognised(text: str) -> DateParseError:
-    return DateParseError(f"Kunde inte tolka ”{_shown(text)}” som ett datum. Godkända former: {_EXAMPLES}.")
+    return DateParseError(tr("Kunde inte tolka ”{text}” som ett datum. Godkända former: {forms}.", text=_shown(text),
+                             forms=_EXAMPLES))
 
 
 def _missing_year(text: str) -> _MissingYearError:
     shown = _shown(text)
-    return _MissingYearError(f"Året saknas i ”{shown}”. Skriv till exempel ”{shown} 2025”.")
+    return _MissingYearError(tr("Året saknas i ”{text}”. Skriv till exempel ”{text} 2025”.", text=shown))
 
 
 def _check_year(y: int) -> None:
     if not MIN_YEAR <= y <= MAX_YEAR:
-        raise DateParseError(f"Året {y} ligger utanför det tillåtna intervallet {MIN_YEAR}–{MAX_YEAR}.")
+        raise DateParseError(tr("Året {year} ligger utanför det tillåtna intervallet {first}–{last}.", year=y,
+                                first=MIN_YEAR, last=MAX_YEAR))
 
 
 def _check_month(m: int) -> None:
     if not 1 <= m <= 12:
-        raise DateParseError(f"Ogiltig månad: {m}. Månaden måste vara mellan 1 och 12.")
+        raise DateParseError(tr("Ogiltig månad: {month}. Månaden måste vara mellan 1 och 12.", month=m))
 
 
 def _day(y: int, m: int, d: int) -> VagueDate:
     _check_year(y)
     _check_month(m)
     if not 1 <= d <= 31:
-        raise DateParseError(f"Ogiltig dag: {d}. Dagen måste vara mellan 1 och 31.")
+        raise DateParseError(tr("Ogiltig dag: {day}. Dagen måste vara mellan 1 och 31.", day=d))
     days = calendar.monthrange(y, m)[1]
     if d > days:
-        raise DateParseError(
-            f"Ogiltigt datum: {MONTHS_LONG[m - 1].lower()} {y} har inte {d} dagar, bara {days}."
-        )
+        raise DateParseError(tr("Ogiltigt datum: {month} {year} har inte {day} dagar, bara {days}.",
+                                month=MONTHS_LONG[m - 1].lower(), year=y, day=d, days=days))
     return VagueDate.day(y, m, d)
 
 
@@ -92,7 +94,8 @@ def _week(y: int, w: int) -> VagueDate:
         _check_year(y)
     weeks = date(y, 12, 28).isocalendar().week  # 28 December always lies in the year's last week
     if not 1 <= w <= weeks:
-        raise DateParseError(f"Ogiltig vecka: v. {w}. År {y} har veckorna 1–{weeks}.")
+        raise DateParseError(tr("Ogiltig vecka: v. {week}. År {year} har veckorna 1–{weeks}.", week=w, year=y,
+                                weeks=weeks))
     monday = date.fromisocalendar(y, w, 1)
     _check_year(monday.year)
     return VagueDate(monday, Precision.WEEK)
@@ -344,7 +347,7 @@ def parse_date(text: str, *, today: date | None = None) -> VagueDate:
     """Parse one Swedish date form. ``today`` supplies the year for "september", "v12" or "18/11"."""
     norm = _normalised(text)
     if not norm:
-        raise DateParseError(f"Datum saknas. Godkända former: {_EXAMPLES}.")
+        raise DateParseError(tr("Datum saknas. Godkända former: {forms}.", forms=_EXAMPLES))
     if _week_range_form().fullmatch(norm):
         raise DateParseError(
             f"”{_shown(text)}” är en period med flera veckor. Skriv den i fältet för start och slut "
@@ -393,11 +396,11 @@ def _borrow_year(text: str, year: int) -> VagueDate:
 def _parse_pair(left: str, right: str, today: date | None) -> VagueRange:
     # Sides are first read without `today`, so "okt – dec 2025" takes 2025 from its
     # other side rather than from the calendar; "nov – feb 2025" then means nov 2024.
-    start = _side(left, "Startdatumet", None)
-    end = _side(right, "Slutdatumet", None)
+    start = _side(left, tr("Startdatumet"), None)
+    end = _side(right, tr("Slutdatumet"), None)
     if start is None and end is None:
-        start = _side(left, "Startdatumet", today)
-        end = _side(right, "Slutdatumet", today)
+        start = _side(left, tr("Startdatumet"), today)
+        end = _side(right, tr("Slutdatumet"), today)
         if start is None or end is None:  # no `today` either
             raise _missing_year(left if start is None else right)
         if end.last_day < start.first_day and start.start.year < MAX_YEAR:  # "nov – feb" crosses new year
@@ -449,9 +452,9 @@ def parse_range(text: str, *, today: date | None = None) -> VagueRange:
     if len(norm) > 100:  # every split is tried, so bound the work on pasted paragraphs
         raise DateParseError(f"Texten ”{_shown(norm)}” är för lång för att vara ett datum eller en period.")
     if (m := _OPEN_START.fullmatch(norm)) is not None:
-        return VagueRange(None, _side(m["rest"], "Slutdatumet", today) or parse_date(m["rest"], today=today))
+        return VagueRange(None, _side(m["rest"], tr("Slutdatumet"), today) or parse_date(m["rest"], today=today))
     if (m := _OPEN_END.fullmatch(norm)) is not None:
-        return VagueRange(_side(m["rest"], "Startdatumet", today) or parse_date(m["rest"], today=today), None)
+        return VagueRange(_side(m["rest"], tr("Startdatumet"), today) or parse_date(m["rest"], today=today), None)
 
     spaced_error: DateParseError | None = None
     for sep in _SEPARATOR.finditer(norm):
