@@ -18,6 +18,11 @@ def test_edition_and_version_say_what_each_is_for(window) -> None:
     assert edition.isVisible() and "Frys utgåva" in edition.text()
     assert version.isVisible() and "bredvid utgåvan" in version.text()
     assert form.editor("edition").widget.toolTip() == edition.text()
+    # each hint is as tall as its lines, right under its field: no empty band around it
+    for hint, field, below in ((edition, "edition", "version"), (version, "version", "authors")):
+        assert hint.height() == hint.heightForWidth(hint.width())
+        top, bottom = form.editor(field).widget.geometry().bottom(), form.editor(below).widget.geometry().top()
+        assert bottom - top < hint.height() + 4 * form.layout_.verticalSpacing() + 4
 
 
 def test_the_risk_register_has_one_column_called_konsekvens(window) -> None:
