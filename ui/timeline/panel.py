@@ -22,7 +22,7 @@ from ui.timeline.view import TimelineView
 if TYPE_CHECKING:
     from ui.settings import AppSettings
 
-_RELEVANT = frozenset({"timeline", "dependency", "plan", "edition"})
+_RELEVANT = frozenset({"timeline", "dependency", "plan", "edition", "closed_days"})  # closed days move the floats
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200
