@@ -64,9 +64,12 @@ RISK_COLUMNS = (
     Column("Id", "uuid", "uuid", ("Uuid",)),
     Column("Risk", "title", aliases=("Benämning", "Riskbeskrivning", "Titel", "Rubrik")),
     Column("Orsak", "cause", aliases=("Orsaker",)),
-    Column("Konsekvens", "consequence", aliases=("Effekt",)),
+    # What happens if the risk occurs, in words ("Följd"), and how grave, as a score ("Konsekvens"): the names
+    # of the risk table in the window, the Word export and the workbook. Lists written before said
+    # "Konsekvens" and "Konsekvens (poäng)"; `map_columns` still reads them so.
+    Column("Följd", "consequence", aliases=("Effekt", "Konsekvensbeskrivning")),
     Column("Sannolikhet", "probability", "int", ("Sannolikhet (poäng)", "S")),
-    Column("Konsekvens (poäng)", "impact", "int", ("Konsekvensgrad", "K", "Påverkan")),
+    Column("Konsekvens", "impact", "int", ("Konsekvens (poäng)", "Konsekvensgrad", "K", "Påverkan")),
     Column("Riskvärde", "value", "computed", ("Risktal",)),
     Column("Risknivå", "level", "computed"),
     Column("Ansvarig", "owner", aliases=("Riskägare",)),
@@ -75,6 +78,8 @@ RISK_COLUMNS = (
     Column("Status", "status", "choice", (), kinds.RISK_STATUSES),
     Column("Trend", "trend", "choice", (), kinds.RISK_TRENDS),
 )
+# A risk list written before Följd/Konsekvens (it has "Konsekvens (poäng)") names its columns so.
+OLDER_RISK_NAMES = {"impact": ("Konsekvens (poäng)",), "consequence": ("Konsekvens",)}
 COLUMNS = {ACTIVITIES: ACTIVITY_COLUMNS, RISKS: RISK_COLUMNS}
 LIST_KEY = {ACTIVITIES: "timeline", RISKS: "risks"}  # the plan dict's list
 
@@ -178,6 +183,7 @@ def map_columns(header: list[Any], table: str, chosen: Mapping[str, str] | None 
     index: dict[str, int] = {}
     for i, h in enumerate(header):
         index.setdefault(_norm(h), i)
+    older = table == RISKS and _norm(OLDER_RISK_NAMES["impact"][0]) in index and _norm("Följd") not in index
     found: dict[str, int] = {}
     for c in COLUMNS[table]:
         if c.kind == "computed":
@@ -188,6 +194,8 @@ def map_columns(header: list[Any], table: str, chosen: Mapping[str, str] | None 
             continue
         # A date's words ("Start (text)" in the workbook) before its first day ("Start").
         names = sorted(c.names, key=lambda n: "(text)" not in n) if c.kind == "date" else c.names
+        if older and c.field in OLDER_RISK_NAMES:
+            names = OLDER_RISK_NAMES[c.field]
         for name in names:
             if _norm(name) in index:
                 found[c.field] = index[_norm(name)]

@@ -108,7 +108,7 @@ def test_risks_export_and_import_on_the_files_scale(filled, tmp_path: Path, caps
     out = tmp_path / "risker.csv"
     assert main(["export", str(path), str(plan_id), "-o", str(out), "--lista", "risker"]) == 0
     rows = _table(out)
-    assert rows[0][:8] == ["Id", "Risk", "Orsak", "Konsekvens", "Sannolikhet", "Konsekvens (poäng)", "Riskvärde",
+    assert rows[0][:8] == ["Id", "Risk", "Orsak", "Följd", "Sannolikhet", "Konsekvens", "Riskvärde",
                            "Risknivå"]
     assert rows[1][1:8] == ["Brist på personal", "'+Pensionsavgångar", "", "3", "4", "12", "Hög"]
     rows[1][4] = "2"
@@ -125,6 +125,18 @@ def test_risks_export_and_import_on_the_files_scale(filled, tmp_path: Path, caps
     assert risks["Brist på personal"]["probability"] == 2 and risks["Brist på personal"]["cause"] == "+Pensionsavgångar"
     assert (risks["IT-stöd saknas"]["status"], risks["IT-stöd saknas"]["trend"]) == ("handled", "up")
     assert risks["IT-stöd saknas"]["due"] == VagueDate.quarter(2026, 1)
+
+
+def test_a_risk_list_written_before_with_konsekvens_poang_reads_as_it_was_meant(filled, tmp_path: Path,
+                                                                                   capsys) -> None:
+    path, plan_id = filled
+    old = tmp_path / "gamla.csv"
+    old.write_text("Risk;Orsak;Konsekvens;Sannolikhet;Konsekvens (poäng);Riskvärde\n"
+                   "Leverantören går i konkurs;Svag ekonomi;Systemet stannar;2;3;6\n", encoding="utf-8")
+    assert main(["import", str(path), str(old), "--plan", str(plan_id)]) == 0
+    assert "1 nya och 0 ändrade risker" in capsys.readouterr().out
+    risk = next(r for r in stored_rows(path, plan_id, "risk") if r["title"] == "Leverantören går i konkurs")
+    assert (risk["consequence"], risk["probability"], risk["impact"]) == ("Systemet stannar", 2, 3)
 
 
 def _history_rows(path: Path) -> int:
