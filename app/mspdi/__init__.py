@@ -1,5 +1,6 @@
 """MS Project XML (MSPDI): a plan's timeline, people and resource plan to and from the file format
-Microsoft Project and most project tools read and write (`write` and `read` beside this).
+Microsoft Project and most project tools read and write (`write` and `read` beside this; `read`
+uses the modules named in its text).
 
 What Uppdrag holds and MS Project does not (a vague date's precision, an item's kind, code and
 status) travels in task custom text fields named below, so that a file Uppdrag wrote reads back

@@ -13,7 +13,8 @@ import pytest
 from app.date_text import from_canonical
 from app.dates import Precision, VagueDate
 from app.exporters import export_plan
-from app.mspdi import read as mspdi_read
+from app.mspdi import parsing as mspdi_parsing
+from app.mspdi import tasks as mspdi_tasks
 from app.mspdi.read import read_mspdi
 from app.mspdi.write import mspdi_text
 from app.planfile.read import PlanFileError
@@ -186,7 +187,7 @@ def test_a_task_moved_in_ms_project_gets_its_new_days(ws: Workspace, other: Work
                                VagueDate.year_part(2026, 1), VagueDate.year(2025), VagueDate.turn(2025)],
                          ids=lambda v: v.canonical())
 def test_the_kept_date_text_reads_back_at_its_precision(v: VagueDate) -> None:
-    assert mspdi_read._kept(v.format("long")) == (v.start, v.last_day, v.canonical())
+    assert mspdi_tasks._kept(v.format("long")) == (v.start, v.last_day, v.canonical())
 
 
 # --- Hostile and damaged files -------------------------------------------------------------------
@@ -225,7 +226,7 @@ def test_hostile_or_damaged_files_are_refused_and_nothing_is_written(
 def test_a_file_too_large_is_refused_before_it_is_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "stor.xml"
     path.write_text(_xml(_task(1, "A") * 200), encoding="utf-8")
-    monkeypatch.setattr(mspdi_read, "MAX_BYTES", 1000)
+    monkeypatch.setattr(mspdi_parsing, "MAX_BYTES", 1000)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a file too large was read"))
     with pytest.raises(PlanFileError, match="större än"):
         read_mspdi(path)

@@ -1,0 +1,170 @@
+"""The XML of an MS Project file read safely, and the plain values in its elements.
+
+Parsed without a DTD, entities or network (a file with a DOCTYPE is refused: MSPDI has none, and that
+is where XML bombs and external entities live), at most MAX_BYTES; elements are read by their local
+names (the file's default namespace taken off), values forgivingly (a value that does not read is
+as if it were not there).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from app.mspdi import NS
+from app.planfile.read import PlanFileError
+
+MAX_BYTES = 100 * 1024 * 1024
+MAX_SHOWN = 8  # names listed in one line of the summary before "och N till"
+
+_UUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
+
+
+def shown_names(names: list[str]) -> str:
+    shown = ", ".join(f"”{n}”" for n in names[:MAX_SHOWN])
+    return shown + (f" och {len(names) - MAX_SHOWN} till" if len(names) > MAX_SHOWN else "")
+
+
+def refuse(path: Path, why: str) -> PlanFileError:
+    return PlanFileError(f"Filen ”{path.name}” kan inte läsas som MS Project-XML: {why}")
+
+
+_DEFAULT_NS = f' xmlns="{NS}"'.encode()
+
+
+def parse_xml(path: Path) -> Any:
+    """The file's root element, parsed without DTD, entities or network; PlanFileError in Swedish otherwise."""
+    from lxml import etree
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise refuse(path, f"den är större än {MAX_BYTES // (1024 * 1024)} MB.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"Filen ”{path}” finns inte.") from None
+    except OSError as exc:
+        raise PlanFileError(f"Filen ”{path.name}” kan inte läsas: {exc.strerror}.") from None
+    if len(data) > MAX_BYTES:
+        raise refuse(path, f"den är större än {MAX_BYTES // (1024 * 1024)} MB.")
+    if not data.strip():
+        raise refuse(path, "den är tom.")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+        if "<!DOCTYPE".encode(encoding) in data or "<!ENTITY".encode(encoding) in data:
+            raise refuse(path, "den innehåller en DOCTYPE- eller ENTITY-deklaration, vilket MS Project-filer "
+                                "aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades.")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False)
+    # MSPDI's default namespace, declared once on the root, is taken off before parsing: every element's
+    # name is then its plain local name (about half of reading a file is asking each element its name).
+    head = data[:512]
+    at = head.find(_DEFAULT_NS)
+    if at > 0 and head.rfind(b"<", 0, at) == head.find(b"<Project"):
+        data = data[:at] + data[at + len(_DEFAULT_NS):]
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        ended = data.rstrip().endswith(b"</Project>") or data.rstrip(b"\x00 \r\n\t").endswith(
+            "</Project>".encode("utf-16-le"))
+        raise refuse(path, _syntax_text(str(exc), exc.lineno, ended)) from None
+    except ValueError as exc:  # e.g. an encoding declaration lxml does not know
+        raise refuse(path, f"teckenkodningen stämmer inte ({exc}).") from None
+    tree = root.getroottree()
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise refuse(path, "den innehåller en DOCTYPE-deklaration. Inget importerades.")
+    name = etree.QName(root)
+    if name.localname != "Project" or name.namespace not in (NS, None):
+        raise refuse(path, "det är ingen MS Project-XML (MSPDI): rotelementet ska vara <Project> "
+                            f"i namnrymden {NS}. Spara filen som ”XML-format” i MS Project.")
+    return root
+
+
+def _syntax_text(message: str, line: int | None, ended: bool) -> str:
+    where = f" (rad {line})" if line else ""
+    low = message.lower()
+    if "encoding" in low or "utf-8" in low or "char" in low and "range" in low:
+        return (f"teckenkodningen stämmer inte med filens innehåll{where}; spara den som UTF-8 "
+                "(MS Project gör det med ”XML-format”).")
+    if not ended or "premature end" in low or "end of data" in low:
+        return f"den tar slut mitt i{where}; filen verkar avkortad. Spara eller hämta den igen."
+    if "entity" in low:
+        return f"den innehåller en entitet som inte tillåts{where}."
+    return f"den är inte giltig XML{where}: {message}"
+
+
+def element_fields(element: Any, ns: str) -> tuple[dict[str, str], list[Any], list[tuple[str, str]]]:
+    """An element's simple children by local name (an element with children of its own gives its
+    text, usually empty), its PredecessorLink elements and its (FieldID, Value) extended attributes."""
+    cut = len(ns)
+    link, extended_tag, field_id, value_tag = f"{ns}PredecessorLink", f"{ns}ExtendedAttribute", f"{ns}FieldID", f"{ns}Value"
+    simple: dict[str, str] = {}
+    links: list[Any] = []
+    extended: list[tuple[str, str]] = []
+    for child in element:
+        tag = child.tag
+        if tag == extended_tag:
+            fid = value = ""
+            for c in child:
+                part = c.tag
+                if part == field_id:
+                    fid = c.text or ""
+                elif part == value_tag:
+                    value = c.text or ""
+            extended.append((fid.strip(), value))
+        elif tag == link:
+            links.append(child)
+        else:  # comments and processing instructions are not parsed, entities refused before
+            simple[tag[cut:] if cut else tag] = child.text or ""
+    return simple, links, extended
+
+
+def child_texts(element: Any, cut: int) -> dict[str, str]:
+    """An element's children by local name (with no children of their own: a predecessor link, an assignment)."""
+    if cut:
+        return {c.tag[cut:]: c.text or "" for c in element}
+    return {c.tag: c.text or "" for c in element}
+
+
+@lru_cache(maxsize=8192)
+def day_of(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def number_of(text: str | None, default: float = 0.0) -> float:
+    try:
+        value = float(text) if text not in (None, "") else default
+    except ValueError:
+        return default
+    return value if value == value and abs(value) < 1e15 else default  # not NaN, not absurd
+
+
+@lru_cache(maxsize=1024)
+def duration_minutes(text: str | None) -> float | None:
+    """An xsd duration such as PT80H0M0S as minutes; None if there is none."""
+    if not text:
+        return None
+    m = re.fullmatch(r"-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
+                     r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?", text.strip())
+    if m is None:
+        return None
+    y, mo, d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
+    return ((y * 365 + mo * 30 + d) * 24 + h) * 60 + mi + s / 60
+
+
+def uuid_of(text: str | None) -> str | None:
+    m = _UUID.match((text or "").strip())
+    return m.group(1).lower() if m else None
+
+
+def exact_day(day: date | None) -> str | None:
+    """A day as the plan file writes it; None for none or one outside 1900–2200."""
+    if day is None or not 1900 <= day.year <= 2200:
+        return None
+    return day.isoformat()

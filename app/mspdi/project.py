@@ -1,0 +1,47 @@
+"""The <Project> element of an MS Project file: what the rest of the reading needs to know about the file
+(its working day and week, whether Uppdrag wrote it, which flag fields mark gates), and the remarks the
+reading gathers for its summary."""
+
+from __future__ import annotations
+
+import re
+import uuid as uuidlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.mspdi import MINUTES_PER_DAY, TASK_FIELDS
+from app.mspdi.parsing import element_fields, number_of, uuid_of
+
+if TYPE_CHECKING:
+    from app.mspdi.resources import Register
+
+_FLAG_ALIAS = re.compile(r"beslut|gate|grind|\bBP\b|\bTG\b", re.IGNORECASE)
+
+
+class Reader:
+    """One file being read: its root, its project's settings, the people already in the file, the remarks."""
+
+    def __init__(self, path: Path, root: Any, register: Register):
+        from lxml import etree
+
+        self.path, self.root, self.register = path, root, register
+        self.ns = f"{{{etree.QName(root).namespace}}}" if etree.QName(root).namespace else ""
+        self.remarks: list[str] = []
+        self.project, _, _ = element_fields(root, self.ns)
+        self.minutes_per_day = number_of(self.project.get("MinutesPerDay"), MINUTES_PER_DAY) or MINUTES_PER_DAY
+        self.minutes_per_week = number_of(self.project.get("MinutesPerWeek"), self.minutes_per_day * 5) or 2400
+        aliases = {}
+        for ea in root.iterfind(f"{self.ns}ExtendedAttributes/{self.ns}ExtendedAttribute"):
+            aliases[(ea.findtext(f"{self.ns}FieldID") or "").strip()] = (
+                ea.findtext(f"{self.ns}Alias") or "", ea.findtext(f"{self.ns}FieldName") or "")
+        _name, kind_field, kind_alias = TASK_FIELDS["kind"]
+        self.ours = aliases.get(str(kind_field), ("",))[0] == kind_alias  # a file Uppdrag wrote
+        self.gate_flags = {fid for fid, (alias, name) in aliases.items()
+                           if name.lower().startswith("flag") and _FLAG_ALIAS.search(alias)}
+        self.plan_uuid = uuid_of(self.project.get("GUID")) or str(uuidlib.uuid4())
+
+    def note(self, text: str) -> None:
+        self.remarks.append(text)
+
+    def stable_uuid(self, *parts: str) -> str:
+        return str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, "mspdi:" + "/".join((self.plan_uuid, *parts))))
