@@ -3,7 +3,9 @@
 openpyxl in read-only mode with the cells' values (a formula gives the value Excel last computed,
 never runs). The workbook is checked before openpyxl opens it: a zip archive whose parts unpack to
 no more than MAX_UNPACKED bytes (a "zip bomb" is refused), and a sheet longer than a plan can be is
-refused before any row is used.
+refused before any row is used. openpyxl reads the workbook's XML through defusedxml (a runtime
+dependency), which refuses a DTD with entities: an "XML bomb" or an external entity is refused, not
+expanded.
 """
 
 from __future__ import annotations
@@ -83,6 +85,19 @@ def _first_list(wb: Any, sheets: list[str]) -> str:
     return first_filled or sheets[0]
 
 
+def _refusal(exc: Exception, what: str) -> TableError:
+    """A Swedish TableError for what openpyxl raised reading `what` (the workbook or one of its sheets)."""
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, DefusedXmlException):  # openpyxl wraps it in a ValueError
+        cause = cause.__cause__ or cause.__context__
+    if cause is not None:
+        return TableError(f"{what} innehåller XML-entiteter eller en DTD, som Excel aldrig skriver (så ser XML-bomber "
+                          "och externa entiteter ut); den lästes inte och ingenting har importerats.")
+    return TableError(f"{what} kan inte läsas ({type(exc).__name__}); ingenting har importerats.")
+
+
 def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False) -> XlsxTable:
     """The sheet's (by default the first that holds a list) header row (app.tables' names found in one of its top rows, else its first row with
     anything in it) and the non-empty rows below it, with their row numbers."""
@@ -93,7 +108,7 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged workbook
-        raise TableError(f"Filen ”{name}” kan inte läsas som Excel-arbetsbok ({type(exc).__name__}).") from None
+        raise _refusal(exc, f"Filen ”{name}” (Excel-arbetsbok)") from None
     try:
         sheets = list(wb.sheetnames)
         if not sheets:
@@ -117,8 +132,7 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
         except TableError:
             raise
         except Exception as exc:  # noqa: BLE001 - a damaged sheet fails inside openpyxl's parser
-            raise TableError(f"Bladet ”{chosen}” i ”{name}” kan inte läsas ({type(exc).__name__}); "
-                             "ingenting har importerats.") from None
+            raise _refusal(exc, f"Bladet ”{chosen}” i ”{name}”") from None
         at = _header_row(raw)
         header = [_header_text(v) for v in raw[at][1]] if at is not None else []
         while header and not header[-1]:

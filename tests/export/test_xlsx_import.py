@@ -126,6 +126,41 @@ def test_damaged_workbooks_are_refused(plan_file, tmp_path: Path, capsys, make, 
     assert stored_rows(path, plan_id) == before
 
 
+def _entity_bomb(path: Path) -> Path:
+    """A workbook whose sheet declares entities that expand a billion times ("billion laughs")."""
+    import io
+
+    buffer = io.BytesIO()
+    wb = openpyxl.Workbook()
+    wb.active.append(["Benämning"])
+    wb.active.append(["Planering"])
+    wb.save(buffer)
+    lol = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE bomb [\n<!ENTITY lol0 "lol">\n'
+           + "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">\n' for n in range(1, 10)) + "]>\n")
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if b"Planering" in data:  # the cell's text (in the sheet or the shared strings) is the bomb
+                text = data.decode("utf-8")
+                text = text.split("?>", 1)[1] if text.startswith("<?xml") else text
+                data = (lol + text.lstrip().replace("Planering", "&lol9;")).encode("utf-8")
+            out.writestr(item, data)
+    return path
+
+
+def test_a_workbook_with_an_entity_bomb_is_refused_and_nothing_is_written(plan_file, tmp_path: Path, capsys) -> None:
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML  # openpyxl parses through defusedxml (a runtime dependency)
+    path, plan_id = plan_file
+    book = _entity_bomb(tmp_path / "bomb.xlsx")
+    before = stored_rows(path, plan_id)
+    assert main(["import", str(path), str(book), "--plan", str(plan_id)]) == 1
+    err = capsys.readouterr().err
+    assert "innehåller XML-entiteter eller en DTD" in err and "Traceback" not in err
+    assert stored_rows(path, plan_id) == before
+
+
 def _truncated() -> bytes:
     import io
 
