@@ -105,9 +105,12 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
 
     _check_archive(path)
     name = path.name
+    # Opened here, closed here: openpyxl leaves its own handle open when a workbook fails while it is read.
+    fh = path.open("rb")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(fh, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged workbook
+        fh.close()
         raise _refusal(exc, f"Filen ”{name}” (Excel-arbetsbok)") from None
     try:
         sheets = list(wb.sheetnames)
@@ -149,3 +152,4 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
         return XlsxTable(sheets, chosen, header, rows)
     finally:
         wb.close()
+        fh.close()
