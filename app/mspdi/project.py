@@ -6,16 +6,30 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.mspdi import MINUTES_PER_DAY, TASK_FIELDS
 from app.mspdi.parsing import element_fields, number_of, uuid_of
 
-if TYPE_CHECKING:
-    from app.mspdi.resources import Register
-
 _FLAG_ALIAS = re.compile(r"beslut|gate|grind|\bBP\b|\bTG\b", re.IGNORECASE)
+
+
+@dataclass
+class Register:
+    """The people already in the file (uuid → the person's row in the plan file's form), and by name."""
+
+    by_uuid: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_name: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, people: list[dict[str, Any]]) -> Register:
+        reg = cls()
+        for p in people:
+            reg.by_uuid[p["uuid"]] = p
+            reg.by_name.setdefault(p["name"].strip().casefold(), []).append(p)
+        return reg
 
 
 class Reader:

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from app.kinds import TIMELINE_KINDS
 from app.mspdi.links import read_links
 from app.mspdi.parsing import parse_xml
-from app.mspdi.project import Reader
-from app.mspdi.resources import Register, people_of
+from app.mspdi.project import Reader, Register
+from app.mspdi.resources import people_of
 from app.mspdi.tasks import read_tasks, timeline_items
 from app.planfile import FORMAT, FORMAT_VERSION
 

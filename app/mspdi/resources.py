@@ -5,7 +5,6 @@ assignment → its responsible person."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -15,22 +14,6 @@ from app.mspdi.parsing import child_texts, day_of, element_fields, exact_day, nu
 if TYPE_CHECKING:
     from app.mspdi.project import Reader
     from app.mspdi.tasks import Task
-
-
-@dataclass
-class Register:
-    """The people already in the file (uuid → the person's row in the plan file's form), and by name."""
-
-    by_uuid: dict[str, dict[str, Any]] = field(default_factory=dict)
-    by_name: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, people: list[dict[str, Any]]) -> Register:
-        reg = cls()
-        for p in people:
-            reg.by_uuid[p["uuid"]] = p
-            reg.by_name.setdefault(p["name"].strip().casefold(), []).append(p)
-        return reg
 
 
 def people_of(reader: Reader, tasks: list[Task]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
