@@ -19,10 +19,9 @@ from tests.export.fixtures import open_docx, rows, small_plan, table_with_header
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Any:
-    w = Workspace.create(tmp_path / "fil.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Any:
+    w = any_ws
+    return w
 
 
 def _followed_plan() -> dict[str, Any]:

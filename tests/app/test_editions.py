@@ -14,13 +14,12 @@ from db import models
 
 
 @pytest.fixture
-def ws(tmp_path: Path):
-    w = Workspace.create(tmp_path / "utg.uppdrag")
+def ws(any_ws):
+    w = any_ws
     plan = w.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
     w.add("section", plan, key="background", heading="Bakgrund", body="Rad ett\nRad två")
     w.add("section", plan, key="purpose", heading="Syfte", body="Syftet")
-    yield w, plan
-    w.close()
+    return w, plan
 
 
 def test_freeze_sets_label_and_snapshot(ws) -> None:

@@ -15,10 +15,9 @@ from app.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Any:
-    w = Workspace.create(tmp_path / "fil.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Any:
+    w = any_ws
+    return w
 
 
 def _first(ws: Workspace, kind: str, plan: int, **where: Any) -> dict[str, Any]:
