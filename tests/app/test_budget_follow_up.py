@@ -20,8 +20,7 @@ from tests.export.fixtures import open_docx, rows, small_plan, table_with_header
 
 @pytest.fixture
 def ws(any_ws) -> Any:
-    w = any_ws
-    return w
+    return any_ws
 
 
 def _followed_plan() -> dict[str, Any]:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from app.editions import compare_editions, freeze_edition, list_editions, suggest_label, view_edition
 from app.planfile.write import plan_to_dict
-from app.workspace import Workspace
 from db import models
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +15,7 @@ from app.workspace import Workspace
 
 @pytest.fixture
 def ws(any_ws) -> Any:
-    w = any_ws
-    return w
+    return any_ws
 
 
 def _first(ws: Workspace, kind: str, plan: int, **where: Any) -> dict[str, Any]:

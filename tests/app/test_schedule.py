@@ -18,8 +18,7 @@ CAL = WorkCalendar()
 
 @pytest.fixture
 def ws(any_ws) -> Workspace:
-    w = any_ws
-    return w
+    return any_ws
 
 
 def _plan(ws: Workspace) -> int:

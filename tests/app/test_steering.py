@@ -29,8 +29,7 @@ from app.workspace import Workspace
 
 @pytest.fixture
 def ws(any_ws) -> Workspace:
-    w = any_ws
-    return w
+    return any_ws
 
 
 def _points(ws: Workspace, plan_id: int) -> list[dict]:
