@@ -30,7 +30,7 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Copy, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
+from db.merge import Copy, Difference, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -299,27 +299,20 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
         differences = theirs.differences(mine, shape)
         if not differences:
             continue
-        differ = [u for u, _, _ in differences]
-        their_versions = {u: v for u, v, _ in differences}
-        my_versions = {u: v for u, _, v in differences if v is not None}
-        new = [u for u in differ if u not in my_versions]
-        pairs = [(u, their_versions[u], my_versions[u]) for u in differ if u in my_versions]
+        new = [d.uuid for d in differences if d.mine is None]
+        pairs = [d for d in differences if d.mine is not None]
         if copying:  # nothing of theirs is read for the rows taken as they are
-            their_records: dict[str, list[Record]] = {}
-            ahead_there = theirs.descended(pairs)
-        else:
-            their_records = theirs.records(differ)
-            ahead_there = {u for u, v, a in pairs if history.descends(v, a, their_records.get(u, ()))}
-        ahead = [u for u, _, _ in pairs if u in ahead_there]
-        rest = [u for u, _, _ in pairs if u not in ahead_there]
-        ahead_here = mine.descended([(u, my_versions[u], their_versions[u]) for u in rest])
-        both = [u for u in rest if u not in ahead_here]
-        my_records = mine.records(both)
-        if copying:
-            their_records = theirs.records(both)
+            ahead, both, their_records, my_records = _sort_by_heads(mine, theirs, pairs)
             their_states = theirs.states(shape, both)
             decider.copy(shape, new, ahead)
         else:
+            their_records = theirs.records([d.uuid for d in differences])
+            ahead = [d.uuid for d in pairs if history.descends(d.version, d.mine, their_records.get(d.uuid, ()))]
+            taken = set(ahead)
+            rest = [d for d in pairs if d.uuid not in taken]
+            ahead_here = mine.descended([(d.uuid, d.mine, d.version) for d in rest])
+            both = [d.uuid for d in rest if d.uuid not in ahead_here]
+            my_records = mine.records(both)
             their_states = theirs.states(shape, new + ahead + both)
             for u in new:
                 decider.new_row(shape, their_states[u], their_records.get(u, []))
@@ -333,6 +326,29 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
             known.update((r.version, r) for r in missing)
             decider.row(_Row(shape, my_states[u], their_states[u], known), missing)
     return decider
+
+
+def _sort_by_heads(mine: Side, theirs: Side, pairs: list[Difference]) -> tuple[
+        list[str], list[str], dict[str, list[Record]], dict[str, list[Record]]]:
+    """Rows both sides have, in different versions, sorted by their current versions' parents (read
+    beside the versions): (rows only the other side changed, rows both changed, and the records of
+    both sides for the rows whose parents did not tell). Most rows are told by their parents; the
+    rest are read once, with their content, which the rows both changed need anyway."""
+    ahead, unsure = [], []
+    for d in pairs:
+        if d.mine in (d.parents or ()):
+            ahead.append(d.uuid)
+        elif d.version not in (d.my_parents or ()):
+            unsure.append(d)  # a longer line of descent on one side, or changed on both
+    uuids = [d.uuid for d in unsure]
+    their_records, my_records = theirs.records(uuids), mine.records(uuids)
+    both = []
+    for d in unsure:
+        if d.parents and history.descends(d.version, d.mine, their_records.get(d.uuid, ())):
+            ahead.append(d.uuid)
+        elif not (d.my_parents and history.descends(d.mine, d.version, my_records.get(d.uuid, ()))):
+            both.append(d.uuid)
+    return ahead, both, their_records, my_records
 
 
 def _fill_plan_titles(conflicts: list[Conflict], mine: Side, theirs: Side) -> None:
@@ -363,6 +379,8 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
     other = Path(other)
     if other.exists() and store.path.exists() and other.resolve() == store.path.resolve():
         raise StoreError("En fil kan inte slås samman med sig själv.")
+    if not dry_run:  # the verdict the first write waits for: found while the merge reads
+        store.begin_integrity_check(soon=True)
     opened = attached_side(store.db, other) if copy_in_sql and can_attach(store.db) else other_side(other)
     with opened as theirs:
         mine = Side(store.db, store.path.name)

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import SqliteDatabase
 
@@ -44,6 +44,25 @@ class RawDatabase:
         return self.conn.cursor()
 
 
+class Difference(NamedTuple):
+    """A row whose current version differs between two sides: `version` there, `mine` here (None:
+    this side lacks the row). Where the sides were compared in SQL, also the parents of each side's
+    current version (() when that side keeps no record of it); None where they were not read."""
+
+    uuid: str
+    version: str
+    mine: str | None
+    parents: tuple[str, ...] | None = None
+    my_parents: tuple[str, ...] | None = None
+
+
+def _parents(parent: str | None, parent2: str | None) -> tuple[str, ...]:
+    """A record's parents (none when the record is missing: its version leads nowhere either)."""
+    if parent is None:
+        return () if parent2 is None else (parent2,)
+    return (parent,) if parent2 is None else (parent, parent2)
+
+
 class Side:
     """One file as the merge reads it: a database, or a SQLite file attached to one as `schema`."""
 
@@ -56,28 +75,34 @@ class Side:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
         return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
 
-    def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
-        """The rows of this side whose current version `mine` does not have, in table order:
-        (uuid, version here, version in `mine` or None when `mine` lacks the row)."""
+    def differences(self, mine: Side, shape: Shape) -> list[Difference]:
+        """The rows of this side whose current version `mine` does not have, in table order."""
         if not self.copies_into(mine):
             here, there = self.versions(shape), mine.versions(shape)
-            return [(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
-        # Attached: compared in SQL, row by row at the same id (a copy keeps its rows' ids); a row
-        # whose id holds another row in `mine` (or none) is then looked up by its uuid.
+            return [Difference(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
+        # Attached: compared in SQL, row by row at the same id (a copy keeps its rows' ids), with the
+        # parents of both current versions (most often they tell which side is ahead); a row whose id
+        # holds another row in `mine` (or none) is then looked up by its uuid.
+        ours, theirs = history.table("row_version", "main"), history.table("row_version", self.schema)
         rows = self.db.execute_sql(
-            f'SELECT t."uuid", t."version_id", m."uuid", m."version_id" FROM {history.table(shape.name, self.schema)} t '
-            f'LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
+            f'SELECT t."uuid", t."version_id", m."uuid", m."version_id", '
+            'tr."parent", tr."parent2", mr."parent", mr."parent2" '
+            f'FROM {history.table(shape.name, self.schema)} t LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
+            f'LEFT JOIN {theirs} tr ON tr."version" = t."version_id" AND tr."row_uuid" = t."uuid" '
+            f'LEFT JOIN {ours} mr ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" '
             'WHERE m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id" ORDER BY t."id"').fetchall()
         moved = [r[0] for r in rows if r[2] != r[0]]
-        found = dict(statements.select_in(self.db, f'SELECT "uuid", "version_id" FROM "main"."{shape.name}" '
-                                                'WHERE "uuid" IN ({})', moved)) if moved else {}
-        out: list[tuple[str, str, str | None]] = []
-        for u, v, mu, mv in rows:
+        found = {r[0]: r[1:] for r in statements.select_in(
+            self.db, f'SELECT m."uuid", m."version_id", mr."parent", mr."parent2" '
+                     f'FROM "main"."{shape.name}" m LEFT JOIN {ours} mr '
+                     'ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" WHERE m."uuid" IN ({})', moved)}
+        out: list[Difference] = []
+        for u, v, mu, mv, t1, t2, m1, m2 in rows:
             if mu != u:
-                mv = found.get(u)
+                mv, m1, m2 = found.get(u, (None, None, None))
                 if mv == v:
                     continue
-            out.append((u, v, mv))
+            out.append(Difference(u, v, mv, _parents(t1, t2), _parents(m1, m2)))
         return out
 
     def states(self, shape: Shape, uuids: Sequence[str]) -> dict[str, RowState]:
