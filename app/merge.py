@@ -20,7 +20,6 @@ whole merge is one transaction in this file.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,7 +211,7 @@ class _Decider:
 
     def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None) -> dict[str, Any]:
         m, t = row.mine.values, row.theirs.values
-        defaults = _defaults(row.shape)
+        defaults = history.defaults(row.shape)
         take, mine_only, clash = set(), set(), set()
         for name in row.shape.columns:
             if _same(name, m[name], t[name]):
@@ -255,15 +254,6 @@ class _Decider:
         c.outcome = self.outcome(c)
         self.conflicts.append(c)
         return c
-
-
-@cache
-def _defaults(shape: Shape) -> dict[str, Any]:
-    out = {}
-    for f in shape.model._meta.sorted_fields:
-        if f.column_name in shape.columns and not callable(f.default):
-            out[f.column_name] = f.db_value(f.default) if f.default is not None else None
-    return out
 
 
 def _label(values: dict[str, Any]) -> str:

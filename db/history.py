@@ -80,6 +80,18 @@ def shape_of(table: str) -> Shape:
     return next(s for s in shapes() if s.name == table)
 
 
+@cache
+def defaults(shape: Shape) -> dict[str, Any]:
+    """Each content column's default as the database holds it (None where it has none, or one made
+    per row): what a column added since a version was recorded held at that version."""
+    out = {}
+    for f in shape.model._meta.sorted_fields:
+        if f.column_name in shape.columns:
+            default = f.default
+            out[f.column_name] = None if default is None or callable(default) else f.db_value(default)
+    return out
+
+
 def default_author() -> str:
     """Who changes rows in a file opened here: the computer's user name and the computer."""
     try:
@@ -158,6 +170,14 @@ def dump(values: dict[str, Any]) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def pack(shape: Shape, values: dict[str, Any]) -> str:
+    """A version's content as its record keeps it: `dump` without the empty (NULL) fields whose
+    column defaults to NULL, which `Record.values` gives back. Most of a row's optional fields are
+    empty, and each new optional column would otherwise grow every later version's record."""
+    empty = defaults(shape)
+    return dump({c: v for c, v in values.items() if v is not None or empty.get(c, 0) is not None})
+
+
 # --- writing versions -----------------------------------------------------------
 
 
@@ -200,7 +220,7 @@ def record_superseded(db: Any, shape: Shape, states: Iterable[RowState]) -> None
     A version that has no record yet (a row's first) gets one now, without a parent.
     """
     write_records(db, ((shape.name, s.uuid, s.version, None, None, s.rev, s.modified_at, "", "create",
-                        dump(s.values)) for s in states))
+                        pack(shape, s.values)) for s in states))
 
 
 def update_rows(db: Any, model: type[models.UserRow], ids: Sequence[int], columns: dict[str, Any], *,
@@ -272,7 +292,7 @@ def update_if_current(db: Any, model: type[models.UserRow], row_id: int, expecte
     now = models.utc_now()
     version = models.new_version()
     records = ((shape.name, state.uuid, state.version, None, None, state.rev, state.modified_at, "", "create",
-                dump(state.values)),
+                pack(shape, state.values)),
                (shape.name, state.uuid, version, state.version, None, state.rev + 1, now, author_of(db), action, None))
     names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
     row = "(" + ", ".join(["%s"] * len(RECORD_COLUMNS)) + ")"
@@ -309,10 +329,25 @@ class Record(NamedTuple):
         return tuple(p for p in (self.parent, self.parent2) if p)
 
     def values(self) -> dict[str, Any] | None:
-        return None if self.data is None else json.loads(self.data)
+        """The version's content, every column of its table in it: one the record lacks (left out
+        as empty, or added to the table since) holds its default."""
+        if self.data is None:
+            return None
+        got: dict[str, Any] = json.loads(self.data)
+        shape = _known_shapes().get(self.tbl)
+        if shape is not None:
+            for column, default in defaults(shape).items():
+                if column not in got:
+                    got[column] = default
+        return got
 
     def as_tuple(self) -> tuple[Any, ...]:
         return tuple(self)
+
+
+@cache
+def _known_shapes() -> dict[str, Shape]:
+    return {s.name: s for s in shapes()}
 
 
 def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
