@@ -29,7 +29,7 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Copy, Difference, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
+from db.merge import Compared, Copy, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -163,6 +163,7 @@ class _Row:
 class _Decider:
     def __init__(self, prefer: str, resolve: Resolver | None, author: str):
         self.prefer, self.resolve, self.author = prefer, resolve, author
+        self.now = models.utc_now()  # when the merge made its versions
         self.writes: list[Write | Copy] = []
         self.conflicts: list[Conflict] = []
 
@@ -204,7 +205,7 @@ class _Decider:
         lo, hi = sorted((m.version, t.version))
         rev = max(m.rev, t.rev) + 1
         modified = max(m.modified_at, t.modified_at)
-        merge_record = Record(row.shape.name, m.uuid, version, lo, hi, rev, models.utc_now(), self.author, "merge", None)
+        merge_record = Record(row.shape.name, m.uuid, version, lo, hi, rev, self.now, self.author, "merge", None)
         changed = {c: v for c, v in result.items() if v != m.values.get(c)}
         self.writes.append(Write(row.shape, m.uuid, changed, version, rev, modified, old=m,
                                  records=[*their_records, merge_record]))
@@ -286,28 +287,30 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
     for shape in history.shapes():
-        differences = theirs.differences(mine, shape)
-        if not differences:
-            continue
-        new = [d.uuid for d in differences if d.mine is None]
-        pairs = [d for d in differences if d.mine is not None]
         if copying:  # nothing of theirs is read for the rows taken as they are
-            ahead, both, their_records, my_records = _sort_by_heads(mine, theirs, pairs)
+            new, ahead, both, their_records, my_records = _sort_attached(mine, theirs, theirs.compared(mine, shape))
             their_states = theirs.states(shape, both)
             decider.copy(shape, new, ahead)
         else:
-            their_records = theirs.records([d.uuid for d in differences])
-            ahead = [d.uuid for d in pairs if history.descends(d.version, d.mine, their_records.get(d.uuid, ()))]
+            differences = theirs.differences(mine, shape)
+            if not differences:
+                continue
+            their_records = theirs.records([u for u, _, _ in differences])
+            new = [u for u, _, mv in differences if mv is None]
+            pairs = [(u, v, mv) for u, v, mv in differences if mv is not None]
+            ahead = [u for u, v, mv in pairs if history.descends(v, mv, their_records.get(u, ()))]
             taken = set(ahead)
-            rest = [d for d in pairs if d.uuid not in taken]
-            ahead_here = mine.descended([(d.uuid, d.mine, d.version) for d in rest])
-            both = [d.uuid for d in rest if d.uuid not in ahead_here]
+            rest = [(u, mv, v) for u, v, mv in pairs if u not in taken]
+            ahead_here = mine.descended(rest)
+            both = [u for u, _, _ in rest if u not in ahead_here]
             my_records = mine.records(both)
             their_states = theirs.states(shape, new + ahead + both)
             for u in new:
                 decider.new_row(shape, their_states[u], their_records.get(u, []))
             for u in ahead:
                 decider.fast_forward(shape, their_states[u], their_records.get(u, []))
+        if not both:
+            continue
         my_states = mine.states(shape, both)
         for u in both:
             known = {r.version: r for r in my_records.get(u, [])}
@@ -318,27 +321,29 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     return decider
 
 
-def _sort_by_heads(mine: Side, theirs: Side, pairs: list[Difference]) -> tuple[
-        list[str], list[str], dict[str, list[Record]], dict[str, list[Record]]]:
-    """Rows both sides have, in different versions, sorted by their current versions' parents (read
-    beside the versions): (rows only the other side changed, rows both changed, and the records of
-    both sides for the rows whose parents did not tell). Most rows are told by their parents; the
-    rest are read once, with their content, which the rows both changed need anyway."""
-    ahead, unsure = [], []
-    for d in pairs:
-        if d.mine in (d.parents or ()):
-            ahead.append(d.uuid)
-        elif d.version not in (d.my_parents or ()):
-            unsure.append(d)  # a longer line of descent on one side, or changed on both
-    uuids = [d.uuid for d in unsure]
+def _sort_attached(mine: Side, theirs: Side, rows: list[Compared]) -> tuple[
+        list[str], list[str], list[str], dict[str, list[Record]], dict[str, list[Record]]]:
+    """The rows `Side.compared` found, sorted by what the parents of their current versions say:
+    (rows new here, rows only the other side changed, rows both changed, and the records of both
+    sides for the rows the parents did not sort out). Those few are read once, with their content,
+    which the rows both changed need anyway."""
+    new, ahead, unsure = [], [], []
+    for u, v, mv, parent, parent2, my_line, _moved in rows:
+        if mv is None:
+            new.append(u)
+        elif mv in (parent, parent2):
+            ahead.append(u)
+        else:  # a longer line of descent on one side, or changed on both
+            unsure.append((u, v, mv, parent is not None or parent2 is not None, my_line))
+    uuids = [u for u, _, _, _, _ in unsure]
     their_records, my_records = theirs.records(uuids), mine.records(uuids)
     both = []
-    for d in unsure:
-        if d.parents and history.descends(d.version, d.mine, their_records.get(d.uuid, ())):
-            ahead.append(d.uuid)
-        elif not (d.my_parents and history.descends(d.mine, d.version, my_records.get(d.uuid, ()))):
-            both.append(d.uuid)
-    return ahead, both, their_records, my_records
+    for u, v, mv, their_line, my_line in unsure:
+        if their_line and history.descends(v, mv, their_records.get(u, ())):
+            ahead.append(u)
+        elif not (my_line and history.descends(mv, v, my_records.get(u, ()))):
+            both.append(u)
+    return new, ahead, both, their_records, my_records
 
 
 def _fill_plan_titles(conflicts: list[Conflict], mine: Side, theirs: Side) -> None:

@@ -397,7 +397,9 @@ def descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
         if r.version == version:
             if ancestor == r.parent or ancestor == r.parent2:
                 return True
-            return ancestor in ancestry(version, {r.version: r for r in records})
+            # A version no record names as its parent is nobody's ancestor here: no walk then either.
+            return (any(ancestor == o.parent or ancestor == o.parent2 for o in records)
+                    and ancestor in ancestry(version, {o.version: o for o in records}))
     return False
 
 

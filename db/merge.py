@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -44,23 +44,9 @@ class RawDatabase:
         return self.conn.cursor()
 
 
-class Difference(NamedTuple):
-    """A row whose current version differs between two sides: `version` there, `mine` here (None:
-    this side lacks the row). Where the sides were compared in SQL, also the parents of each side's
-    current version (() when that side keeps no record of it); None where they were not read."""
-
-    uuid: str
-    version: str
-    mine: str | None
-    parents: tuple[str, ...] | None = None
-    my_parents: tuple[str, ...] | None = None
-
-
-def _parents(parent: str | None, parent2: str | None) -> tuple[str, ...]:
-    """A record's parents (none when the record is missing: its version leads nowhere either)."""
-    if parent is None:
-        return () if parent2 is None else (parent2,)
-    return (parent,) if parent2 is None else (parent, parent2)
+# A row `Side.compared` found: uuid, version there, version here (None: a new row), the parents of the
+# version there, whether the version here has parents, and whether the row sits at another id here.
+Compared = tuple[str, str, str | None, str | None, str | None, bool, bool]
 
 
 class Side:
@@ -75,34 +61,45 @@ class Side:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
         return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
 
-    def differences(self, mine: Side, shape: Shape) -> list[Difference]:
-        """The rows of this side whose current version `mine` does not have, in table order."""
-        if not self.copies_into(mine):
-            here, there = self.versions(shape), mine.versions(shape)
-            return [Difference(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
-        # Attached: compared in SQL, row by row at the same id (a copy keeps its rows' ids), with the
-        # parents of both current versions (most often they tell which side is ahead); a row whose id
-        # holds another row in `mine` (or none) is then looked up by its uuid.
+    def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
+        """The rows of this side whose current version `mine` does not have: (uuid, version here,
+        version in `mine` or None when `mine` lacks the row)."""
+        here, there = self.versions(shape), mine.versions(shape)
+        return [(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
+
+    def compared(self, mine: Side, shape: Shape) -> list[Compared]:
+        """The rows of this side, attached to `mine`, that `mine` neither has in their current version
+        nor has changed directly from it, in table order, with what the parents of the current
+        versions say: (uuid, version here, version in `mine` or None, the two parents of the version
+        here, whether the version in `mine` has parents). Compared in SQL row by row at the same id (a
+        copy keeps its rows' ids); a row whose id holds another row in `mine` (or none) is then
+        looked up by its uuid."""
         ours, theirs = history.table("row_version", "main"), history.table("row_version", self.schema)
-        rows = self.db.execute_sql(
-            f'SELECT t."uuid", t."version_id", m."uuid", m."version_id", '
-            'tr."parent", tr."parent2", mr."parent", mr."parent2" '
+        rows: list[Compared] = self.db.execute_sql(
+            f'SELECT t."uuid", t."version_id", m."version_id", tr."parent", tr."parent2", '
+            'mr."parent" IS NOT NULL OR mr."parent2" IS NOT NULL, m."uuid" IS NOT t."uuid" '
             f'FROM {history.table(shape.name, self.schema)} t LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
             f'LEFT JOIN {theirs} tr ON tr."version" = t."version_id" AND tr."row_uuid" = t."uuid" '
             f'LEFT JOIN {ours} mr ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" '
-            'WHERE m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id" ORDER BY t."id"').fetchall()
-        moved = [r[0] for r in rows if r[2] != r[0]]
+            # (the first condition, tested before the histories are looked up, passes only rows that differ)
+            'WHERE (m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id") AND (m."uuid" IS NOT t."uuid" '
+            'OR (mr."parent" IS NOT t."version_id" AND mr."parent2" IS NOT t."version_id")) ORDER BY t."id"').fetchall()
+        moved = [r[0] for r in rows if r[6]]
+        if not moved:
+            return rows
         found = {r[0]: r[1:] for r in statements.select_in(
-            self.db, f'SELECT m."uuid", m."version_id", mr."parent", mr."parent2" '
-                     f'FROM "main"."{shape.name}" m LEFT JOIN {ours} mr '
-                     'ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" WHERE m."uuid" IN ({})', moved)}
-        out: list[Difference] = []
-        for u, v, mu, mv, t1, t2, m1, m2 in rows:
-            if mu != u:
+            self.db, f'SELECT m."uuid", m."version_id", mr."parent", mr."parent2" FROM "main"."{shape.name}" m '
+                     f'LEFT JOIN {ours} mr ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" '
+                     'WHERE m."uuid" IN ({})', moved)}
+        out: list[Compared] = []
+        for row in rows:
+            if row[6]:
+                u, v = row[0], row[1]
                 mv, m1, m2 = found.get(u, (None, None, None))
-                if mv == v:
+                if v in (mv, m1, m2):
                     continue
-            out.append(Difference(u, v, mv, _parents(t1, t2), _parents(m1, m2)))
+                row = (u, v, mv, row[3], row[4], m1 is not None or m2 is not None, False)
+            out.append(row)
         return out
 
     def states(self, shape: Shape, uuids: Sequence[str]) -> dict[str, RowState]:
