@@ -26,18 +26,47 @@ def find_cycle(edges: Iterable[Edge], new: Edge) -> list[int] | None:
     pred, succ = new
     if pred == succ:
         return [pred, pred]
+    path = _path(_successors(edges), succ, pred)
+    return None if path is None else [pred, *path]
+
+
+def cycle_in(edges: Iterable[Edge]) -> list[int] | None:
+    """One cycle among `edges` (its first item repeated last), or None: the cycle closed by the
+    first edge that closes one when they are added in order.
+
+    A whole plan's links are checked at import, so this stays linear when there is no cycle;
+    with one, the first closing edge is found by halving the list rather than edge by edge."""
+    edges = list(edges)
+    if not _has_cycle(edges):
+        return None
+    low, high = 0, len(edges) - 1  # edges[:high + 1] has a cycle; edges[:low] has none
+    while low < high:
+        middle = (low + high) // 2
+        if _has_cycle(edges[:middle + 1]):
+            high = middle
+        else:
+            low = middle + 1
+    return find_cycle(edges[:high], edges[high])
+
+
+def _successors(edges: Iterable[Edge]) -> dict[int, list[int]]:
     after: dict[int, list[int]] = defaultdict(list)
     for a, b in edges:
         after[a].append(b)
-    came_from: dict[int, int] = {succ: succ}
-    queue = deque([succ])
+    return after
+
+
+def _path(after: Mapping[int, list[int]], start: int, goal: int) -> list[int] | None:
+    """The shortest path start → … → goal along `after`, or None."""
+    came_from: dict[int, int] = {start: start}
+    queue = deque([start])
     while queue:
         node = queue.popleft()
-        if node == pred:
+        if node == goal:
             path = [node]
-            while path[-1] != succ:
+            while path[-1] != start:
                 path.append(came_from[path[-1]])
-            return [pred, *reversed(path)]
+            return path[::-1]
         for nxt in after.get(node, ()):
             if nxt not in came_from:
                 came_from[nxt] = node
@@ -45,15 +74,22 @@ def find_cycle(edges: Iterable[Edge], new: Edge) -> list[int] | None:
     return None
 
 
-def cycle_in(edges: Iterable[Edge]) -> list[int] | None:
-    """One cycle among `edges` (its first item repeated last), or None: checked edge by edge as added."""
-    kept: list[Edge] = []
-    for edge in edges:
-        found = find_cycle(kept, edge)
-        if found is not None:
-            return found
-        kept.append(edge)
-    return None
+def _has_cycle(edges: list[Edge]) -> bool:
+    """Whether `edges` contain a cycle: items are taken off while nothing waits before them."""
+    after = _successors(edges)
+    waiting: dict[int, int] = defaultdict(int)
+    for _a, b in edges:
+        waiting[b] += 1
+    free = [node for node in {*after, *waiting} if not waiting[node]]
+    taken = 0
+    while free:
+        node = free.pop()
+        taken += 1
+        for nxt in after.get(node, ()):
+            waiting[nxt] -= 1
+            if not waiting[nxt]:
+                free.append(nxt)
+    return taken < len({*after, *waiting})
 
 
 def item_name(code: str, title: str) -> str:

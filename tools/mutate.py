@@ -77,7 +77,8 @@ class Target:
 TARGETS: dict[str, Target] = {
     "app.dates": Target(("app/dates.py",), (
         "tests/app/test_dates.py", "tests/app/test_date_edges.py", "tests/app/test_date_forms.py")),
-    "app.validation": Target(("app/validation.py",), ("tests/app/test_validation.py",)),
+    "app.validation": Target(("app/validation.py",), (
+        "tests/app/test_validation.py", "tests/app/test_budget_follow_up.py")),
     "db.history": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py")),
     # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py).
     "merge": Target(("app/merge.py", "db/merge.py"), (

@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from app.dependencies import describe, find_cycle, links_of
+from app.dependencies import cycle_in, describe, find_cycle, links_of
 from app.planfile.read import PlanFileError
 from app.planfile.write import plan_to_dict
 from app.plans import example_files, import_plan_data, list_plans
@@ -41,6 +43,27 @@ def test_find_cycle_walks_from_the_successor_back_to_the_predecessor() -> None:
     assert find_cycle(edges, (4, 1)) == [4, 1, 2, 3, 4]
     assert find_cycle(edges, (1, 4)) is None
     assert find_cycle(edges, (5, 5)) == [5, 5]
+
+
+def _first_cycle_edge_by_edge(edges: list[tuple[int, int]]) -> list[int] | None:
+    """The definition cycle_in keeps: each edge checked against those before it."""
+    for i, edge in enumerate(edges):
+        found = find_cycle(edges[:i], edge)
+        if found is not None:
+            return found
+    return None
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=40))
+def test_cycle_in_names_the_cycle_of_the_first_edge_that_closes_one(edges: list[tuple[int, int]]) -> None:
+    assert cycle_in(edges) == _first_cycle_edge_by_edge(edges)
+
+
+def test_cycle_in_a_long_chain_is_found_at_its_closing_edge() -> None:
+    chain = [(i, i + 1) for i in range(20_000)]
+    assert cycle_in(chain) is None
+    closing = chain[:5_000] + [(4_000, 10)] + chain[5_000:]
+    assert cycle_in(closing) == [4_000, 10, *range(11, 4_001)]
 
 
 def test_a_dependency_keeps_its_kind_and_lag(ws: Workspace) -> None:

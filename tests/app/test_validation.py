@@ -248,6 +248,34 @@ def test_a_log_entry_and_a_status_report_have_known_kinds() -> None:
         ("status", "Statusen ”blå” är inte giltig; välj en av: Grön, Gul, Röd.")]
 
 
+@pytest.mark.parametrize("field", ["actual", "forecast"])
+@pytest.mark.parametrize("value", [0, 1, None])
+def test_an_actual_or_forecast_of_whole_kronor_zero_or_more(field: str, value: Any) -> None:
+    assert problems("budget", {**BUDGET, field: value}) == []
+
+
+@pytest.mark.parametrize(("field", "label"), [("actual", "Utfallet"), ("forecast", "Prognosen")])
+@pytest.mark.parametrize("value", [-1, True, 2.5])
+def test_an_actual_or_forecast_below_zero_or_not_whole(field: str, label: str, value: Any) -> None:
+    assert problems("budget", {**BUDGET, field: value}) == [
+        (field, f"{label} måste vara ett helt antal kronor, 0 eller mer (fick {value}).")]
+
+
+@pytest.mark.parametrize("tertial", [1, 2, 3])
+def test_a_budget_row_of_a_tertial(tertial: int) -> None:
+    assert problems("budget", {**BUDGET, "tertial": tertial}) == []
+
+
+@pytest.mark.parametrize("tertial", [0, 4, True, "1"])
+def test_a_budget_row_of_no_tertial(tertial: Any) -> None:
+    assert problems("budget", {**BUDGET, "tertial": tertial}) == [
+        ("tertial", f"Tertialen måste vara 1, 2 eller 3 (fick {tertial}).")]
+
+
+def test_a_tertial_needs_its_year() -> None:
+    assert problems("budget", {**BUDGET, "year": None, "tertial": 2}) == [("tertial", "Ange året som tertialen hör till.")]
+
+
 def test_a_dependency_has_a_known_kind_a_whole_lag_and_two_items() -> None:
     fine = {"kind": "SS", "lag": -2, "lag_unit": "week", "predecessor": 1, "successor": 2}
     assert problems("dependency", fine) == []
