@@ -29,7 +29,7 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Compared, Copy, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
+from db.merge import Compared, Copy, EarlyCheck, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -357,7 +357,7 @@ def _fill_plan_titles(conflicts: list[Conflict], mine: Side, theirs: Side) -> No
 
 
 def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve: Resolver | None = None,
-               dry_run: bool = False, copy_in_sql: bool = True) -> MergeReport:
+               dry_run: bool = False, copy_in_sql: bool = True, early: EarlyCheck | None = None) -> MergeReport:
     """Bring the rows of `other` into the open, writable `store` (db.store.Store).
 
     With `dry_run` nothing is written: the report lists what would be added or changed
@@ -367,7 +367,8 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
 
     A SQLite `store` reads `other` attached to its own connection, and the rows taken as
     they are move in SQL; `copy_in_sql=False` reads them through Python instead, as a
-    merge with a team server does (the outcome is the same).
+    merge with a team server does (the outcome is the same). `early` is the check of `other`, when
+    it was begun already (merge_files begins it while `store` opens).
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.")
@@ -376,7 +377,8 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
         raise StoreError("En fil kan inte slås samman med sig själv.")
     if not dry_run:  # the verdict the first write waits for: found while the merge reads
         store.begin_integrity_check(soon=True)
-    opened = attached_side(store.db, other) if copy_in_sql and can_attach(store.db) else other_side(other)
+    opened = (attached_side(store.db, other, early) if copy_in_sql and can_attach(store.db)
+              else other_side(other, early))
     with opened as theirs:
         mine = Side(store.db, store.path.name)
 
@@ -409,10 +411,18 @@ def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",
     """Open `mine` for writing, merge `theirs` into it as one transaction, and close it."""
     from db.store import open_store
 
-    store = open_store(Path(mine), read_only=dry_run)
+    mine, theirs = Path(mine), Path(theirs)
+    # The other file is checked while this one opens (SQLite reads both at once), unless they are one.
+    early = EarlyCheck(theirs) if theirs.is_file() and mine.is_file() and not theirs.samefile(mine) else None
     try:
-        if store.read_only and not dry_run:
-            raise StoreError(f"Filen ”{Path(mine).name}” är skrivskyddad; sammanslagningen kan inte sparas.")
-        return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run, copy_in_sql=copy_in_sql)
+        store = open_store(mine, read_only=dry_run)
+        try:
+            if store.read_only and not dry_run:
+                raise StoreError(f"Filen ”{mine.name}” är skrivskyddad; sammanslagningen kan inte sparas.")
+            return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run,
+                              copy_in_sql=copy_in_sql, early=early)
+        finally:
+            store.close()
     finally:
-        store.close()
+        if early is not None:
+            early.join()

@@ -15,7 +15,7 @@ UPDATE that sets the new `version_id`), so no change escapes the history. The me
 have in common.
 
 Growth: each change keeps the superseded content (a few hundred bytes for a timeline
-item). `prune` drops the content of versions superseded more than HISTORY_DAYS ago and
+item; its empty optional fields are left out, see `pack`). `prune` drops the content of versions superseded more than HISTORY_DAYS ago and
 the records themselves after IDENTITY_DAYS; a copy older than that is merged without a
 common base (differing fields become conflicts, never silent losses).
 """

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from db import history, models, statements
+from db.check import FileCheck
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
 
@@ -165,14 +167,45 @@ def roomy_cache(db: Any) -> Iterator[None]:
         db.execute_sql(f"PRAGMA cache_size = {int(before)}")
 
 
+class EarlyCheck:
+    """The check of the other file (`check_file`, as `_readable` makes it), begun in a thread of its
+    own while this file opens: SQLite reads both files at once. `result` waits for it."""
+
+    def __init__(self, path: Path):
+        from db.check import check_file
+
+        self.path = path
+        self._outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                self._outcome["check"] = check_file(path, allow_recovery=False)
+            except Exception as exc:  # noqa: BLE001 - raised where the result is asked for
+                self._outcome["error"] = exc
+
+        self._thread = threading.Thread(target=run, name="uppdrag-merge-check", daemon=True)
+        self._thread.start()
+
+    def result(self) -> FileCheck:
+        """The check's outcome (FileRefused and the like raised here, in the caller's thread)."""
+        self._thread.join()
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+        return self._outcome["check"]  # type: ignore[no-any-return]
+
+    def join(self) -> None:
+        self._thread.join()
+
+
 @contextmanager
-def _readable(path: Path) -> Iterator[Path]:
-    """`path` checked like any file from someone else; the file to read: itself, or a temporary
-    copy migrated to this version's schema when it is older (never migrated in place)."""
+def _readable(path: Path, early: EarlyCheck | None = None) -> Iterator[Path]:
+    """`path` checked like any file from someone else (by `early`, when it was begun already); the
+    file to read: itself, or a temporary copy migrated to this version's schema when it is older
+    (never migrated in place)."""
     from db.identity import SCHEMA_VERSION
     from db.check import check_file
 
-    check = check_file(path, allow_recovery=False)
+    check = early.result() if early is not None and early.path == path else check_file(path, allow_recovery=False)
     if check.version == SCHEMA_VERSION:
         yield path
         return
@@ -187,11 +220,11 @@ def _readable(path: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def other_side(path: Path) -> Iterator[Side]:
+def other_side(path: Path, early: EarlyCheck | None = None) -> Iterator[Side]:
     """The other file, checked and opened read-only on a connection of its own."""
     from db.connection import raw_connect
 
-    with _readable(path) as readable:
+    with _readable(path, early) as readable:
         conn = raw_connect(readable, write=False)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
@@ -213,13 +246,13 @@ def _is_sqlite(db: Any) -> bool:
 
 
 @contextmanager
-def attached_side(db: Any, path: Path) -> Iterator[Side]:
+def attached_side(db: Any, path: Path, early: EarlyCheck | None = None) -> Iterator[Side]:
     """The other file, checked, attached read-only to the connection of `db` (a SQLite file, outside
     any transaction) as the schema `theirs` while the block runs; rows it gives as they are can
     then be copied in SQL (`Copy`). The connection's defensive settings hold for it too."""
     from db.uri import file_uri
 
-    with _readable(path) as readable:
+    with _readable(path, early) as readable:
         db.execute_sql(f'ATTACH DATABASE ? AS "{ATTACHED}"', (file_uri(readable, mode="ro"),))
         try:
             db.execute_sql(f'PRAGMA "{ATTACHED}".cache_size = -{CACHE_KIB}')
