@@ -38,6 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"uppdrag {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
 
+    for add in (_add_file_commands, _add_exchange_commands, _add_report_commands, _add_anonymise):
+        add(sub)
+    from app import sharing_commands, team_commands  # copy, merge, …; the team server (PostgreSQL)
+
+    sharing_commands.add_commands(sub)
+    team_commands.add_commands(sub)
+    return parser
+
+
+def _add_file_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """A new file, and the list of its plans."""
     p = sub.add_parser("init", help="skapa en ny databasfil")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("--examples", action="store_true", help="lägg till exempelplanerna")
@@ -46,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
 
+
+def _add_exchange_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Plans and lists in from other files, and out to Word, PDF, calendars, spreadsheets and MS Project."""
     p = sub.add_parser("import", help="importera en plan (.json, MS Project-XML .xml) eller en aktivitets- eller risklista (.csv, .xlsx)")
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("plan_file", type=Path, metavar="INFIL")
@@ -74,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lista", dest="table", choices=("aktiviteter", "risker"), default="aktiviteter",
                    help=".csv: aktivitetslistan (standard) eller riskregistret")
 
+
+def _add_report_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """What a file says: the resource load, its check, a plan's changes and history, the overview."""
     p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--json", action="store_true", help="skriv tabellen som JSON")
@@ -101,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="UT", help="skriv Portföljrapporten (.xlsx eller .docx)")
     p.add_argument("--json", action="store_true", help="skriv översikten som JSON")
 
+
+def _add_anonymise(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """A person's details taken out of the whole file."""
     p = sub.add_parser("anonymise", help="ta bort en persons namn, e-post och telefon ur hela filen")
     p.add_argument("file", type=Path, metavar="FIL")
     p.add_argument("person", metavar="PERSON", help="personens id, uuid eller namn (eller ett namn som bara står i text)")
@@ -109,12 +129,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--med-sakerhetskopior", dest="copies", action="store_true",
                    help="ta bort uppgifterna också ur filens automatiska säkerhetskopior och ångra-kopior")
     add_break_lock_option(p)
-
-    from app import sharing_commands, team_commands  # copy, merge, …; the team server (PostgreSQL)
-
-    sharing_commands.add_commands(sub)
-    team_commands.add_commands(sub)
-    return parser
 
 
 def cmd_init(args: argparse.Namespace) -> int:

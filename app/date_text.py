@@ -6,12 +6,12 @@ periods themselves, their document form and their canonical form are app.dates.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
 
+from app import date_periods as periods
 from app.dates import (
     MAX_YEAR, MIN_YEAR, MONTHS_LONG, MONTHS_SHORT, PARTS, SEASONS, DateParseError, Precision, VagueDate, VagueRange,
     validate_order,
@@ -44,9 +44,10 @@ ACCEPTED_FORMS = (
     ("period", "okt 2024 – jan 2025, 2025-09-01 -- 2025-10-20"),
 )
 _EXAMPLES = "; ".join(f"{kind}: {examples}" for kind, examples in ACCEPTED_FORMS)
+
+
 class _MissingYearError(DateParseError):
     """A form that is valid apart from lacking a year; ranges may borrow the other side's."""
-
 
 
 def _shown(text: str) -> str:
@@ -62,110 +63,6 @@ def _unrecognised(text: str) -> DateParseError:
 def _missing_year(text: str) -> _MissingYearError:
     shown = _shown(text)
     return _MissingYearError(f"Året saknas i ”{shown}”. Skriv till exempel ”{shown} 2025”.")
-
-
-def _check_year(y: int) -> None:
-    if not MIN_YEAR <= y <= MAX_YEAR:
-        raise DateParseError(f"Året {y} ligger utanför det tillåtna intervallet {MIN_YEAR}–{MAX_YEAR}.")
-
-
-def _check_month(m: int) -> None:
-    if not 1 <= m <= 12:
-        raise DateParseError(f"Ogiltig månad: {m}. Månaden måste vara mellan 1 och 12.")
-
-
-def _day(y: int, m: int, d: int) -> VagueDate:
-    _check_year(y)
-    _check_month(m)
-    if not 1 <= d <= 31:
-        raise DateParseError(f"Ogiltig dag: {d}. Dagen måste vara mellan 1 och 31.")
-    days = calendar.monthrange(y, m)[1]
-    if d > days:
-        raise DateParseError(
-            f"Ogiltigt datum: {MONTHS_LONG[m - 1].lower()} {y} har inte {d} dagar, bara {days}."
-        )
-    return VagueDate.day(y, m, d)
-
-
-def _week(y: int, w: int) -> VagueDate:
-    if not MIN_YEAR <= y <= MAX_YEAR + 1:  # the last days of MAX_YEAR may lie in the next year's week 1
-        _check_year(y)
-    weeks = date(y, 12, 28).isocalendar().week  # 28 December always lies in the year's last week
-    if not 1 <= w <= weeks:
-        raise DateParseError(f"Ogiltig vecka: v. {w}. År {y} har veckorna 1–{weeks}.")
-    monday = date.fromisocalendar(y, w, 1)
-    _check_year(monday.year)
-    return VagueDate(monday, Precision.WEEK)
-
-
-def _month(y: int, m: int) -> VagueDate:
-    _check_year(y)
-    _check_month(m)
-    return VagueDate.month(y, m)
-
-
-def _month_part(y: int, m: int, part: int) -> VagueDate:
-    _check_year(y)
-    _check_month(m)
-    return VagueDate.month_part(y, m, part)
-
-
-def _numbered(y: int, n: int, most: int, what: str, example: str, make: Callable[[int, int], VagueDate]) -> VagueDate:
-    _check_year(y)
-    if not 1 <= n <= most:
-        raise DateParseError(f"Ogiltigt {what}: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.")
-    return make(y, n)
-
-
-def _quarter(y: int, q: int) -> VagueDate:
-    _check_year(y)
-    if not 1 <= q <= 4:
-        raise DateParseError(
-            f"Ogiltigt kvartal: Q{q}. Kvartalet måste vara mellan 1 och 4, till exempel Q3 2025."
-        )
-    return VagueDate.quarter(y, q)
-
-
-def _tertial(y: int, t: int) -> VagueDate:
-    return _numbered(y, t, 3, "tertial", "T2 2026", VagueDate.tertial)
-
-
-def _half(y: int, h: int) -> VagueDate:
-    return _numbered(y, h, 2, "halvår", "H1 2026", VagueDate.half)
-
-
-def _season(y: int, index: int) -> VagueDate:
-    _check_year(y)
-    return VagueDate.season(y, index)
-
-
-def _year_part(y: int, part: int) -> VagueDate:
-    _check_year(y)
-    return VagueDate.year_part(y, part)
-
-
-def _year(y: int) -> VagueDate:
-    _check_year(y)
-    return VagueDate.year(y)
-
-
-def _turn_or_month(first: int, written: str) -> VagueDate:
-    """ "2025/2026" and "2025/26" are the turn of the year; "2025/09" stays a month."""
-    second = int(written)
-    if len(written) == 2:
-        if second != (first + 1) % 100:
-            return _month(first, second)
-        second = first + 1
-    return _turn(first, second)
-
-
-def _turn(first: int, second: int) -> VagueDate:
-    if second != first + 1:
-        raise DateParseError(
-            f"Ett årsskifte är mellan två år som följer på varandra, till exempel årsskiftet {first}/{first + 1}."
-        )
-    _check_year(first)
-    return VagueDate.turn(first)
 
 
 def _month_word(word: str) -> int:
@@ -223,33 +120,33 @@ def _forms() -> list[tuple[re.Pattern[str], _Handler]]:
 def _day_week_quarter_forms() -> list[tuple[re.Pattern[str], _Handler]]:
     return [
         (re.compile(rf"{_Y}(?P<s>[-/.])(?P<m>[0-9]{{1,2}})(?P=s)(?P<d>[0-9]{{1,2}})"),
-         lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
+         lambda g, t, today: periods.day(int(g["y"]), int(g["m"]), int(g["d"]))),
         (re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
-         lambda g, t, today: _day(int(g["y"]), int(g["m"]), int(g["d"]))),
+         lambda g, t, today: periods.day(int(g["y"]), int(g["m"]), int(g["d"]))),
         (re.compile(r"(?P<yy>[0-9]{2})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
-         lambda g, t, today: _day(2000 + int(g["yy"]), int(g["m"]), int(g["d"]))),
+         lambda g, t, today: periods.day(2000 + int(g["yy"]), int(g["m"]), int(g["d"]))),
         # årsskiftet 2025/2026, 2025/2026, 2025/26
         (re.compile(r"(?:års?skiftet )?(?P<a>[0-9]{4}) ?/ ?(?P<b>[0-9]{4}|[0-9]{2})"),
-         lambda g, t, today: _turn_or_month(int(g["a"]), g["b"])),
+         lambda g, t, today: periods.turn_or_month(int(g["a"]), g["b"])),
         # 18/11 2024, 18/11/2024, 18.11.2024, 18/11-24, 18/11 (year from today)
         (re.compile(rf"(?P<d>[0-9]{{1,2}})(?P<s>[/.])(?P<m>[0-9]{{1,2}})(?:(?:(?P=s)|[ -]){_YY})?"),
-         lambda g, t, today: _day(_y(g, t, today), int(g["m"]), int(g["d"]))),
+         lambda g, t, today: periods.day(_y(g, t, today), int(g["m"]), int(g["d"]))),
         # ISO weeks: v. 12 2026, vecka 12 2026, v12, 2026-W12, 2026W12, v. 12, 2026
         (re.compile(rf"{_WEEK} ?(?P<w>[0-9]{{1,2}}){_OPT_Y}"),
-         lambda g, t, today: _week(_week_year(g, t, today), int(g["w"]))),
+         lambda g, t, today: periods.week(_week_year(g, t, today), int(g["w"]))),
         (re.compile(rf"{_Y}-?w(?P<w>[0-9]{{1,2}})"),
-         lambda g, t, today: _week(int(g["y"]), int(g["w"]))),
+         lambda g, t, today: periods.week(int(g["y"]), int(g["w"]))),
         # Quarters come before the word forms: "3:e kvartalet 2025" would otherwise look like a day.
         (re.compile(rf"q(?P<q>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
-         lambda g, t, today: _quarter(_y(g, t, today), int(g["q"]))),
+         lambda g, t, today: periods.quarter(_y(g, t, today), int(g["q"]))),
         (re.compile(rf"{_Y}[ -]?q(?P<q>[0-9]{{1,2}})"),
-         lambda g, t, today: _quarter(int(g["y"]), int(g["q"]))),
+         lambda g, t, today: periods.quarter(int(g["y"]), int(g["q"]))),
         (re.compile(rf"kv(?:artal)?\.? ?(?P<q>[0-9]{{1,2}})(?: {_Y})?"),
-         lambda g, t, today: _quarter(_y(g, t, today), int(g["q"]))),
+         lambda g, t, today: periods.quarter(_y(g, t, today), int(g["q"]))),
         (re.compile(rf"(?P<q>[0-9]{{1,2}})(?::[ae])? kvartalet(?: {_Y})?"),
-         lambda g, t, today: _quarter(_y(g, t, today), int(g["q"]))),
+         lambda g, t, today: periods.quarter(_y(g, t, today), int(g["q"]))),
         (re.compile(rf"(?P<qw>första|andra|tredje|fjärde) kvartalet(?: {_Y})?"),
-         lambda g, t, today: _quarter(_y(g, t, today), _ORDINALS[g["qw"]])),
+         lambda g, t, today: periods.quarter(_y(g, t, today), _ORDINALS[g["qw"]])),
     ]
 
 
@@ -259,25 +156,25 @@ def _longer_period_forms() -> list[tuple[re.Pattern[str], _Handler]]:
     return [
         # Tertials: T2 2026, tertial 2 2026, 2026-T2, andra tertialet 2026
         (re.compile(rf"(?:t|tertial) ?(?P<n>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
-         lambda g, t, today: _tertial(_y(g, t, today), int(g["n"]))),
+         lambda g, t, today: periods.tertial(_y(g, t, today), int(g["n"]))),
         (re.compile(rf"{_Y}[ -]?t(?P<n>[0-9]{{1,2}})"),
-         lambda g, t, today: _tertial(int(g["y"]), int(g["n"]))),
+         lambda g, t, today: periods.tertial(int(g["y"]), int(g["n"]))),
         (re.compile(rf"(?P<n>[0-9])(?::[ae])? tertialet{_OPT_Y}"),
-         lambda g, t, today: _tertial(_y(g, t, today), int(g["n"]))),
+         lambda g, t, today: periods.tertial(_y(g, t, today), int(g["n"]))),
         (re.compile(rf"(?P<nw>första|andra|tredje|fjärde) tertialet{_OPT_Y}"),
-         lambda g, t, today: _tertial(_y(g, t, today), _ORDINALS[g["nw"]])),
+         lambda g, t, today: periods.tertial(_y(g, t, today), _ORDINALS[g["nw"]])),
         # Half-years: H1 2026, halvår 1 2026, 2026-H1, första halvåret 2026
         (re.compile(rf"(?:h|halvår|halvåret) ?(?P<n>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
-         lambda g, t, today: _half(_y(g, t, today), int(g["n"]))),
+         lambda g, t, today: periods.half(_y(g, t, today), int(g["n"]))),
         (re.compile(rf"{_Y}[ -]?h(?P<n>[0-9]{{1,2}})"),
-         lambda g, t, today: _half(int(g["y"]), int(g["n"]))),
+         lambda g, t, today: periods.half(int(g["y"]), int(g["n"]))),
         (re.compile(rf"(?P<nw>första|andra|tredje) halvåret{_OPT_Y}"),
-         lambda g, t, today: _half(_y(g, t, today), _ORDINALS[g["nw"]])),
+         lambda g, t, today: periods.half(_y(g, t, today), _ORDINALS[g["nw"]])),
         # Seasons: våren 2026, hösten 2025, 2026-hösten
         (re.compile(rf"(?P<season>{seasons}){_OPT_Y}"),
-         lambda g, t, today: _season(_y(g, t, today), _SEASON_WORDS[g["season"]])),
+         lambda g, t, today: periods.season(_y(g, t, today), _SEASON_WORDS[g["season"]])),
         (re.compile(rf"{_Y}-(?P<season>{seasons})"),
-         lambda g, t, today: _season(int(g["y"]), _SEASON_WORDS[g["season"]])),
+         lambda g, t, today: periods.season(int(g["y"]), _SEASON_WORDS[g["season"]])),
         # Parts of a year or a month: början av 2026, mitten av mars 2026, i slutet av 2025, 2026-början
         (re.compile(rf"(?:i )?(?P<part>{'|'.join(_PART_WORDS)}) av (?:året )?(?P<rest>.+)"),
          lambda g, t, today: _part_of(g, t, today)),
@@ -286,7 +183,7 @@ def _longer_period_forms() -> list[tuple[re.Pattern[str], _Handler]]:
                                       t, today)),
         # Years: verksamhetsår 2026, verksamhetsåret 2026, år 2026, året 2026
         (re.compile(rf"(?:verksamhetsåret|verksamhetsår|året|år|budgetåret|budgetår) {_Y}"),
-         lambda g, t, today: _year(int(g["y"]))),
+         lambda g, t, today: periods.year(int(g["y"]))),
         # 18 nov 2024, 18 november 2024, 18 nov. 2024, 18:e nov 2024
         (re.compile(rf"(?P<d>[0-9]{{1,2}})(?::[ae])? {_WORD}(?: {_Y})?"),
          lambda g, t, today: _day_from_words(g, t, today)),
@@ -294,9 +191,9 @@ def _longer_period_forms() -> list[tuple[re.Pattern[str], _Handler]]:
         (re.compile(rf"{_WORD}(?: {_Y})?"),
          lambda g, t, today: _month_from_words(g, t, today)),
         (re.compile(rf"{_Y}[-/](?P<m>[0-9]{{1,2}})"),
-         lambda g, t, today: _month(int(g["y"]), int(g["m"]))),
+         lambda g, t, today: periods.month(int(g["y"]), int(g["m"]))),
         (re.compile(_Y),
-         lambda g, t, today: _year(int(g["y"]))),
+         lambda g, t, today: periods.year(int(g["y"]))),
     ]
 
 
@@ -321,14 +218,14 @@ def _part_of(g: dict, text: str, today: date | None) -> VagueDate:
 
 def _day_from_words(g: dict, text: str, today: date | None) -> VagueDate:
     m = _month_word(g["w"])  # an unknown name is a worse problem than a missing year
-    return _day(_year_or_today(g, text, today), m, int(g["d"]))
+    return periods.day(_year_or_today(g, text, today), m, int(g["d"]))
 
 
 def _month_from_words(g: dict, text: str, today: date | None) -> VagueDate:
     if g["y"] is None and g["w"] not in _MONTH_WORDS:  # a lone word ("hello") is not a misspelt month
         raise _unrecognised(text)
     m = _month_word(g["w"])
-    return _month(_year_or_today(g, text, today), m)
+    return periods.month(_year_or_today(g, text, today), m)
 
 
 def _normalised(text: str) -> str:
@@ -423,8 +320,8 @@ def _week_range(m: re.Match[str], today: date | None) -> VagueRange:
         raise _missing_year(m.string)
     year = int(m["y"]) if m["y"] is not None else today.isocalendar().year  # type: ignore[union-attr]
     # The year written belongs to the end; "v. 52–2 2026" starts in the year before.
-    end = _week(year, b)
-    start = _week(year - 1 if a > b else year, a)
+    end = periods.week(year, b)
+    start = periods.week(year - 1 if a > b else year, a)
     if start == end:
         return VagueRange(start, None)
     return VagueRange(start, end)
@@ -486,23 +383,23 @@ def from_canonical(text: str) -> VagueDate:
     g = m.groupdict()
     y = int(g["y"])
     if g["turn"] is not None:
-        return _turn(y, int(g["turn"]))
+        return periods.turn(y, int(g["turn"]))
     if g["d"] is not None:
-        return _day(y, int(g["mo"]), int(g["d"]))
+        return periods.day(y, int(g["mo"]), int(g["d"]))
     if g["mpart"] is not None:
-        return _month_part(y, int(g["mo"]), PARTS.index(g["mpart"]) + 1)
+        return periods.month_part(y, int(g["mo"]), PARTS.index(g["mpart"]) + 1)
     if g["mo"] is not None:
-        return _month(y, int(g["mo"]))
+        return periods.month(y, int(g["mo"]))
     if g["w"] is not None:
-        return _week(y, int(g["w"]))
+        return periods.week(y, int(g["w"]))
     if g["q"] is not None:
-        return _quarter(y, int(g["q"]))
+        return periods.quarter(y, int(g["q"]))
     if g["t"] is not None:
-        return _tertial(y, int(g["t"]))
+        return periods.tertial(y, int(g["t"]))
     if g["h"] is not None:
-        return _half(y, int(g["h"]))
+        return periods.half(y, int(g["h"]))
     if g["season"] is not None:
-        return _season(y, _SEASON_WORDS[g["season"]])
+        return periods.season(y, _SEASON_WORDS[g["season"]])
     if g["ypart"] is not None:
-        return _year_part(y, PARTS.index(g["ypart"]) + 1)
-    return _year(y)
+        return periods.year_part(y, PARTS.index(g["ypart"]) + 1)
+    return periods.year(y)

@@ -47,6 +47,11 @@ class SharingState:
 
 
 class Workspace:
+    # More than 25 methods (26): the one door through which every edit of a file passes (add,
+    # update, delete, restore, move, with their history and checks), beside opening and closing
+    # the file and its settings; the rules themselves live in app.validation, app.kinds and db.
+    """An open file (or team database) and the edits made in it."""
+
     def __init__(self, store: Store):
         self.store = store
         # The lock and the reason the file is read-only, when opened by app.sharing.open_for_editing.

@@ -242,7 +242,7 @@ def write_markdown(report: dict[str, Any], path: Path, size: str, repeat: int, g
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description="Kör Uppdrags benchmark.")
     parser.add_argument("--only", help="kommaseparerade scenarier, t.ex. B2,B3")
     parser.add_argument("--write-results", action="store_true",
@@ -252,8 +252,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=("full", "small"), default="full")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path, help="mapp för testdatabaser (standard: en tillfällig)")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def _generated(db: Path, size: str) -> dict[str, Any]:
+    """The benchmark file, made in a child process unless --workdir already holds it, and its counts."""
+    if db.exists():
+        return {**counted(db), "seconds": "– (given with --workdir)"}
+    print(f"Skapar {db.name} …", flush=True)
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "bench.generate", str(db), "--size", size],
+                          capture_output=True, text=True, env=child_env(), cwd=ROOT, check=True)
+    generated: dict[str, Any] = dict(kv.split("=", 1) for kv in proc.stdout.split())
+    generated["seconds"] = round(time.perf_counter() - started, 1)
+    return generated
+
+
+def _measured(name: str, db: Path, repeat: int) -> dict[str, Any]:
+    """Each figure of scenario `name` over `repeat` fresh runs, summarised."""
+    runs: dict[str, list[dict[str, Any]]] = {}
+    for _ in range(max(1, repeat)):
+        for result_name, result in run_once(name, db).items():
+            runs.setdefault(result_name, []).append(result)
+        if all(r.get("value") is None and str(r.get("note", "")).startswith("ej tillgänglig")
+               for rs in runs.values() for r in rs):
+            break  # not landed yet: once is enough
+    return {result_name: summarise(result_name, rs) for result_name, rs in runs.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
     names = list(SCENARIOS) if not args.only else [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in SCENARIOS]
     if unknown:
@@ -263,29 +292,11 @@ def main(argv: list[str] | None = None) -> int:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         db = work / f"bench-{args.size}.uppdrag"
-        generated: dict[str, Any] = {}
-        if not db.exists():
-            print(f"Skapar {db.name} …", flush=True)
-            started = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "bench.generate", str(db), "--size", args.size],
-                                  capture_output=True, text=True, env=child_env(), cwd=ROOT, check=True)
-            generated = dict(kv.split("=", 1) for kv in proc.stdout.split())
-            generated["seconds"] = round(time.perf_counter() - started, 1)
-        else:
-            generated = {**counted(db), "seconds": "– (given with --workdir)"}
-
+        generated = _generated(db, args.size)
         results: dict[str, Any] = {}
         for name in names:
             print(f"{name} …", end=" ", flush=True)
-            runs: dict[str, list[dict[str, Any]]] = {}
-            for _ in range(max(1, args.repeat)):
-                for result_name, result in run_once(name, db).items():
-                    runs.setdefault(result_name, []).append(result)
-                if all(r.get("value") is None and str(r.get("note", "")).startswith("ej tillgänglig")
-                       for rs in runs.values() for r in rs):
-                    break  # not landed yet: once is enough
-            for result_name, rs in runs.items():
-                results[result_name] = summarise(result_name, rs)
+            results.update(_measured(name, db, args.repeat))
             r = results[name]
             print(fmt(r["value"], r["unit"]) if r["value"] is not None else r.get("note"), flush=True)
         from bench.server_scenarios import discard

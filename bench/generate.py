@@ -94,6 +94,43 @@ class Maker:
 
         r = self.rng
         template = TEMPLATES[doc_type]
+        sections = self.sections(template, paragraphs, lists)
+        timeline = self.timeline(template, people, items)
+        roles, resources = self.roles(people), self.resources(people)
+        start_year = 2024 + r.randint(0, 2)
+        plan_uuid = self.uuid()
+        title = f"{text.plan_title(r)} ({index + 1})"
+        return {
+            "format": "uppdrag-plan",
+            "format_version": 1,
+            "uuid": plan_uuid,
+            "doc_type": doc_type,
+            "title": title,
+            "metadata": self.metadata(doc_type, start_year, people),
+            "sections": sections,
+            "goals": [
+                {"uuid": self.uuid(), "kind": k, "text": text.sentence(r), "measure": r.choice(("", text.sentence(r)))}
+                for k in ("effect", "deliverable") for _ in range(r.randint(1, 4))
+            ],
+            "timeline": timeline,
+            "organisation": {"people": list(people), "roles": roles},
+            "resources": resources,
+            "budget": [
+                {"uuid": self.uuid(), "kind": k, "description": text.sentence(r),
+                 "amount": r.randint(1, 400) * 5_000, "year": r.choice((None, start_year, start_year + 1)), "note": ""}
+                for k in ("cost", "financing") for _ in range(r.randint(1, 4))
+            ],
+            "risks": [self.risk() for _ in range(risks)],
+            **self.follow_up(people),
+            "decision": {
+                "date": None, "text": template.decision_text, "choice": "", "comment": "",
+                "signature_title": template.signature_title, "signature_name": "", "signature_date": None,
+            },
+            "editions": [],
+        }
+
+    def sections(self, template: Any, paragraphs: tuple[int, int], lists: bool) -> list[dict[str, Any]]:
+        r = self.rng
         sections = []
         for s in template.sections:
             n = r.randint(*paragraphs)
@@ -104,55 +141,49 @@ class Maker:
                 "body_after": text.paragraph(r, 2) if s.content and r.random() < 0.2 else "",
                 "guidance": s.guidance, "optional": bool(s.optional), "empty_text": s.empty_text,
             })
-        timeline = self.timeline(template, people, items)
-        org_people = list(people)
+        return sections
+
+    def roles(self, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The first eight people in each kind of role, most of the others in one chosen at random."""
+        r = self.rng
         roles = []
         role_kinds = ("orderer", "owner", "leader", "steering_group", "member", "recipient",
                       "stakeholder", "resource_owner")
-        for i, p in enumerate(org_people):
+        for i, p in enumerate(people):
             if i < len(role_kinds) or r.random() < 0.6:
                 roles.append({
                     "uuid": self.uuid(), "kind": role_kinds[i] if i < len(role_kinds) else r.choice(role_kinds),
                     "person": p["uuid"], "name": "", "unit": p["unit"],
                     "allocation": r.choice((None, 10, 20, 25, 50, 100)), "start": None, "end": None, "note": "",
                 })
-        resources = [
+        return roles
+
+    def resources(self, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        r = self.rng
+        return [
             {"uuid": self.uuid(), "competence": r.choice(text.TITLES), "person": p["uuid"], "name": "",
              "allocation": r.choice((None, 10, 20, 50)), "start": None, "end": None, "note": ""}
-            for p in org_people if r.random() < 0.5
+            for p in people if r.random() < 0.5
         ]
-        start_year = 2024 + r.randint(0, 2)
+
+    def metadata(self, doc_type: str, start_year: int, people: list[dict[str, Any]]) -> dict[str, Any]:
+        r = self.rng
         return {
-            "format": "uppdrag-plan",
-            "format_version": 1,
-            "uuid": self.uuid(),
-            "doc_type": doc_type,
-            "title": f"{text.plan_title(r)} ({index + 1})",
-            "metadata": {
-                "template": doc_type, "subtitle": r.choice(("", "(till HSN och RS)", "Region och kommuner i samverkan")),
-                "programme": r.choice(("", "UPPDRAGiL 3.0", "Färdplan nära vård")),
-                "organisation": r.choice(text.ORGANISATIONS),
-                "diarienummer": f"{r.choice(('RS', 'HSN', 'SN', 'KS'))} {start_year}-{r.randint(1, 2999):05d}",
-                "assignment": text.plan_title(r), "document_date": self.day(),
-                "edition": r.choice(("0.1", "0.3", "1.0")), "version": str(r.randint(1, 3)),
-                "authors": [p["name"] for p in org_people[:3]],
-                "status": r.choice(("draft", "submitted", "approved", "active", "completed")),
-                "created_at": CREATED, "modified_at": CREATED,
-            },
-            "sections": sections,
-            "goals": [
-                {"uuid": self.uuid(), "kind": k, "text": text.sentence(r), "measure": r.choice(("", text.sentence(r)))}
-                for k in ("effect", "deliverable") for _ in range(r.randint(1, 4))
-            ],
-            "timeline": timeline,
-            "organisation": {"people": org_people, "roles": roles},
-            "resources": resources,
-            "budget": [
-                {"uuid": self.uuid(), "kind": k, "description": text.sentence(r),
-                 "amount": r.randint(1, 400) * 5_000, "year": r.choice((None, start_year, start_year + 1)), "note": ""}
-                for k in ("cost", "financing") for _ in range(r.randint(1, 4))
-            ],
-            "risks": [self.risk() for _ in range(risks)],
+            "template": doc_type, "subtitle": r.choice(("", "(till HSN och RS)", "Region och kommuner i samverkan")),
+            "programme": r.choice(("", "UPPDRAGiL 3.0", "Färdplan nära vård")),
+            "organisation": r.choice(text.ORGANISATIONS),
+            "diarienummer": f"{r.choice(('RS', 'HSN', 'SN', 'KS'))} {start_year}-{r.randint(1, 2999):05d}",
+            "assignment": text.plan_title(r), "document_date": self.day(),
+            "edition": r.choice(("0.1", "0.3", "1.0")), "version": str(r.randint(1, 3)),
+            "authors": [p["name"] for p in people[:3]],
+            "status": r.choice(("draft", "submitted", "approved", "active", "completed")),
+            "created_at": CREATED, "modified_at": CREATED,
+        }
+
+    def follow_up(self, people: list[dict[str, Any]]) -> dict[str, Any]:
+        """The log, status reports, terms and references of a plan."""
+        r = self.rng
+        return {
             "log": [
                 {"uuid": self.uuid(), "date": self.day(), "kind": r.choice(("issue", "decision", "change", "deviation")),
                  "text": text.sentence(r), "decided_by": r.choice(("", "Styrgruppen", "Uppdragsägaren")),
@@ -161,7 +192,7 @@ class Maker:
             ],
             "status_reports": [
                 {"uuid": self.uuid(), "date": self.day(), "status": r.choice(("green", "yellow", "red")),
-                 "text": text.paragraph(r, 2), "author": org_people[0]["name"] if org_people else ""}
+                 "text": text.paragraph(r, 2), "author": people[0]["name"] if people else ""}
                 for _ in range(r.randint(0, 4))
             ],
             "terms": [{"uuid": self.uuid(), "term": t, "explanation": e} for t, e in r.sample(text.TERMS, r.randint(2, 6))],
@@ -170,11 +201,6 @@ class Maker:
                  "url": f"https://example.se/dokument/{r.randint(1000, 9999)}"}
                 for k in range(r.randint(0, 5))
             ],
-            "decision": {
-                "date": None, "text": template.decision_text, "choice": "", "comment": "",
-                "signature_title": template.signature_title, "signature_name": "", "signature_date": None,
-            },
-            "editions": [],
         }
 
     def timeline(self, template: Any, people: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:

@@ -246,6 +246,48 @@ def _render_section(ctx: Context, entry: OutlineEntry, page_break: bool, bookmar
     w.markup(ctx.body, entry.section.get("body_after"))
 
 
+def _after_sections(ctx: Context, entries: list[OutlineEntry], checklists: bool) -> None:
+    """What follows the outline's sections: a decision without a section of its own, the
+    signature, the checklists' appendix and the changes since the last edition."""
+    doc = ctx.doc
+    decision_section = any(e.content == "decision" for e in entries)
+    if not decision_section and docx_decision.has_decision(ctx):
+        # A decision recorded in the app is never lost: without a section for it, it goes last.
+        keep_with_previous(doc)
+        _heading(ctx, "Beslut", 1, False)
+        docx_decision.render_decision(ctx)
+        ctx.warnings.append("Planen har inget avsnitt för beslutet; beslutet skrevs sist i dokumentet. "
+                            "Lägg till avsnittet Beslut för att välja var det står.")
+    elif not decision_section and docx_decision.has_signature(ctx):
+        docx_decision.render_signature(ctx)
+    if checklists and docx_decision_points.has_checklists(ctx):
+        docx_decision_points.render_checklists(ctx)
+    if docx_changes.has_changes(ctx):
+        docx_changes.render_changes(ctx)
+    if _body_ends_with_table(doc):
+        ctx.paragraph("", S.NOTE)
+
+
+def _page_frame(ctx: Context, draft_mark: bool) -> None:
+    """Header and footer of every page: organisation, document type and Dnr; title, edition and date;
+    "UTKAST" on a draft."""
+    plan = ctx.plan
+    organisation = plan.meta("organisation")
+    right = plan.doc_type_label
+    if plan.meta("diarienummer").strip():
+        right = f"{right}, Dnr {plan.meta('diarienummer')}"
+    edition = plan.meta("edition").strip()
+    footer_left = plan.title
+    if edition:
+        day = edition_date(plan)
+        footer_tail = f", utgåva {edition}" + (f", {lower_month(day)}" if day.strip() else "")
+    else:
+        footer_tail = ""
+    mark = "UTKAST" if draft_mark and plan.meta("status") == "draft" else ""
+    page_frame(ctx.writer, ctx.doc, organisation, right, footer_left, ctx.text_width, footer_tail=footer_tail,
+               mark=mark)
+
+
 def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool = False,
                    risk_scale: int = 4, toc_field: bool = True,
                    draft_mark: bool = True, checklists: bool = False) -> tuple[Document, list[str]]:
@@ -277,36 +319,8 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
     for k, entry in enumerate(entries):
         _render_section(ctx, entry, page_break, k + 1 if toc else None)
         page_break = False
-    if not any(e.content == "decision" for e in entries) and docx_decision.has_decision(ctx):
-        # A decision recorded in the app is never lost: without a section for it, it goes last.
-        keep_with_previous(doc)
-        _heading(ctx, "Beslut", 1, False)
-        docx_decision.render_decision(ctx)
-        ctx.warnings.append("Planen har inget avsnitt för beslutet; beslutet skrevs sist i dokumentet. "
-                            "Lägg till avsnittet Beslut för att välja var det står.")
-    elif docx_decision.has_signature(ctx) and not any(e.content == "decision" for e in entries):
-        docx_decision.render_signature(ctx)
-    if checklists and docx_decision_points.has_checklists(ctx):
-        docx_decision_points.render_checklists(ctx)
-    if docx_changes.has_changes(ctx):
-        docx_changes.render_changes(ctx)
-    if _body_ends_with_table(doc):
-        ctx.paragraph("", S.NOTE)
+    _after_sections(ctx, entries, checklists)
     keep_tables_together(doc)
-
-    organisation = plan.meta("organisation")
-    right = plan.doc_type_label
-    if plan.meta("diarienummer").strip():
-        right = f"{right}, Dnr {plan.meta('diarienummer')}"
-    edition = plan.meta("edition").strip()
-    footer_left = plan.title
-    if edition:
-        day = edition_date(plan)
-        footer_tail = f", utgåva {edition}" + (f", {lower_month(day)}" if day.strip() else "")
-    else:
-        footer_tail = ""
-    mark = "UTKAST" if draft_mark and plan.meta("status") == "draft" else ""
-    page_frame(writer, doc, organisation, right, footer_left, ctx.text_width, footer_tail=footer_tail,
-               mark=mark)
+    _page_frame(ctx, draft_mark)
     set_properties(doc, plan, clean, status=status_label(plan))
     return doc, clean.warnings() + ctx.warnings

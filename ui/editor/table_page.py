@@ -29,6 +29,15 @@ class TablePage(QWidget):
         self.kinds = {config.kind} | ({"person"} if any(f.type == "person" for f in config.fields) else set())
         self.setObjectName(f"page_{config.kind}")
 
+        self._make_view()
+        buttons = self._make_buttons()
+        self._lay_out(buttons)
+        QWidget.setTabOrder(self.view, self.form)
+        self.reload()
+
+    def _make_view(self) -> None:
+        """The table of the rows, one selected at a time, edited in place unless the file is read-only."""
+        ofile, config = self.ofile, self.config
         self.model = RowTableModel(list(config.fields), self, None if ofile.read_only else self.edit_cell)
         self.view = SheetView(self)
         self.view.setModel(self.model)
@@ -42,6 +51,9 @@ class TablePage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.view.doubleClicked.connect(self._double_clicked)
 
+    def _make_buttons(self) -> QHBoxLayout:
+        """The row of buttons above the table, and the summary at its end."""
+        ofile, config = self.ofile, self.config
         ro = ofile.read_only
         self.add_button = self._button(translate("Pages", config.add_label), self.add_row, ro)
         self.delete_button = self._button(translate("Pages", "Ta bort"), self.delete_row, ro)
@@ -62,7 +74,11 @@ class TablePage(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         buttons.addWidget(self.summary)
+        return buttons
 
+    def _lay_out(self, buttons: QHBoxLayout) -> None:
+        """Buttons and table over the chosen row's form (and a timeline item's dependencies)."""
+        ofile, config = self.ofile, self.config
         self.form = RowForm(ofile, config.kind, list(config.fields), self)
         self.dependencies: DependencyBox | None = None
         if config.kind == "timeline":
@@ -84,8 +100,6 @@ class TablePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
-        QWidget.setTabOrder(self.view, self.form)
-        self.reload()
 
     def _set_up_columns(self) -> None:
         """Each column as wide as its field asks (or stretched), a choice field with its list."""

@@ -46,6 +46,12 @@ BOTTOM_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | WRAP
 
 
 class RiskMatrixView(QWidget):
+    # More than 25 methods (30): twelve are Qt's event handlers (paint, resize of the font, mouse,
+    # keyboard, focus, and dropping a risk on a cell), each short; the rest are the cells' and
+    # axis labels' geometry, which the handlers and the tests share.
+    """The probability × consequence grid with each cell's count of risks: click a cell to filter,
+    drop a risk on one to score it, move between cells with the arrow keys."""
+
     cellClicked = Signal(object)  # (probability, impact), or None when the filter is cleared  # noqa: N815
     riskDropped = Signal(int, int, int)  # risk id, probability, impact  # noqa: N815
 

@@ -1,0 +1,117 @@
+"""Periods made from their numbers and checked: a day, a week, a month or part of one, a quarter,
+tertial, half-year, season, part of a year, a year, the turn of a year. Every number out of range
+is refused with a Swedish sentence that says what is allowed; app.date_text reads the forms
+people and files write into these numbers.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date
+
+from app.dates import MAX_YEAR, MIN_YEAR, MONTHS_LONG, DateParseError, Precision, VagueDate
+
+
+def _check_year(y: int) -> None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise DateParseError(f"Året {y} ligger utanför det tillåtna intervallet {MIN_YEAR}–{MAX_YEAR}.")
+
+
+def _check_month(m: int) -> None:
+    if not 1 <= m <= 12:
+        raise DateParseError(f"Ogiltig månad: {m}. Månaden måste vara mellan 1 och 12.")
+
+
+def day(y: int, m: int, d: int) -> VagueDate:
+    _check_year(y)
+    _check_month(m)
+    if not 1 <= d <= 31:
+        raise DateParseError(f"Ogiltig dag: {d}. Dagen måste vara mellan 1 och 31.")
+    days = calendar.monthrange(y, m)[1]
+    if d > days:
+        raise DateParseError(
+            f"Ogiltigt datum: {MONTHS_LONG[m - 1].lower()} {y} har inte {d} dagar, bara {days}."
+        )
+    return VagueDate.day(y, m, d)
+
+
+def week(y: int, w: int) -> VagueDate:
+    if not MIN_YEAR <= y <= MAX_YEAR + 1:  # the last days of MAX_YEAR may lie in the next year's week 1
+        _check_year(y)
+    weeks = date(y, 12, 28).isocalendar().week  # 28 December always lies in the year's last week
+    if not 1 <= w <= weeks:
+        raise DateParseError(f"Ogiltig vecka: v. {w}. År {y} har veckorna 1–{weeks}.")
+    monday = date.fromisocalendar(y, w, 1)
+    _check_year(monday.year)
+    return VagueDate(monday, Precision.WEEK)
+
+
+def month(y: int, m: int) -> VagueDate:
+    _check_year(y)
+    _check_month(m)
+    return VagueDate.month(y, m)
+
+
+def month_part(y: int, m: int, part: int) -> VagueDate:
+    _check_year(y)
+    _check_month(m)
+    return VagueDate.month_part(y, m, part)
+
+
+def _numbered(y: int, n: int, most: int, what: str, example: str, make: Callable[[int, int], VagueDate]) -> VagueDate:
+    _check_year(y)
+    if not 1 <= n <= most:
+        raise DateParseError(f"Ogiltigt {what}: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.")
+    return make(y, n)
+
+
+def quarter(y: int, q: int) -> VagueDate:
+    _check_year(y)
+    if not 1 <= q <= 4:
+        raise DateParseError(
+            f"Ogiltigt kvartal: Q{q}. Kvartalet måste vara mellan 1 och 4, till exempel Q3 2025."
+        )
+    return VagueDate.quarter(y, q)
+
+
+def tertial(y: int, t: int) -> VagueDate:
+    return _numbered(y, t, 3, "tertial", "T2 2026", VagueDate.tertial)
+
+
+def half(y: int, h: int) -> VagueDate:
+    return _numbered(y, h, 2, "halvår", "H1 2026", VagueDate.half)
+
+
+def season(y: int, index: int) -> VagueDate:
+    _check_year(y)
+    return VagueDate.season(y, index)
+
+
+def year_part(y: int, part: int) -> VagueDate:
+    _check_year(y)
+    return VagueDate.year_part(y, part)
+
+
+def year(y: int) -> VagueDate:
+    _check_year(y)
+    return VagueDate.year(y)
+
+
+def turn_or_month(first: int, written: str) -> VagueDate:
+    """ "2025/2026" and "2025/26" are the turn of the year; "2025/09" stays a month."""
+    second = int(written)
+    if len(written) == 2:
+        if second != (first + 1) % 100:
+            return month(first, second)
+        second = first + 1
+    return turn(first, second)
+
+
+def turn(first: int, second: int) -> VagueDate:
+    if second != first + 1:
+        raise DateParseError(
+            f"Ett årsskifte är mellan två år som följer på varandra, till exempel årsskiftet {first}/{first + 1}."
+        )
+    _check_year(first)
+    return VagueDate.turn(first)
