@@ -27,6 +27,7 @@ from app.file_locks import FileInUse as FileInUse
 from app.file_locks import read_only_reason as read_only_reason
 from app.file_locks import refusal_text as refusal_text
 from app.file_locks import writing_lock as writing_lock
+from app.i18n import tr
 from app.network_paths import is_network_path as is_network_path
 from db.errors import StoreError
 from db.lock import HEARTBEAT_EVERY_S as HEARTBEAT_EVERY_S  # the window's beat, handed on
@@ -123,7 +124,7 @@ def open_for_writing(path: Path | str, *, break_stale: bool = False, reads_first
     reason = (ws.sharing.read_only_reason if ws.sharing else None) if ws.read_only else ws.store.damage_message()
     if ws.read_only or reason:
         close_shared(ws)
-        raise StoreError(reason or f"Filen ”{Path(path).name}” är skrivskyddad.")
+        raise StoreError(reason or tr("Filen ”{name}” är skrivskyddad.", name=Path(path).name))
     return ws
 
 
