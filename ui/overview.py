@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import kinds, overview
 from app.workspace import Change, Workspace
 from ui.i18n import kind_label, translate
+from ui.settings import AppSettings
 from ui.undo import WorkspaceEvents
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -172,9 +173,11 @@ class OverviewFilter(QSortFilterProxyModel):
 class OverviewView(QWidget):
     open_plan_requested = Signal(int)
 
-    def __init__(self, ws: Workspace, events: WorkspaceEvents, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, events: WorkspaceEvents, parent: QWidget | None = None,
+                 settings: AppSettings | None = None):
         super().__init__(parent)
         self.ws = ws
+        self._settings = settings  # where exports went last (None: the settings named by the environment)
         self.filter = QLineEdit()
         self.filter.setObjectName("overviewFilter")
         self.filter.setPlaceholderText(translate("Overview", "Filtrera (plan, ägare, organisation, status …)"))
@@ -272,12 +275,11 @@ class OverviewView(QWidget):
         from ui.dialogs import files
         from ui.errors import expected_errors, show_error
 
-        suggested = Path.home() / f"Portföljrapport {date.today().isoformat()}{suffix}"
-        out = files.save_path(self, translate("Overview", "Exportera Portföljrapport"), file_filter, str(suggested))
+        out = files.export_path(self, self._settings or AppSettings(), f"overview{suffix}",
+                                translate("Overview", "Exportera Portföljrapport"), file_filter,
+                                f"Portföljrapport {date.today().isoformat()}{suffix}")
         if out is None:
             return None
-        if out.suffix.lower() != suffix:
-            out = out.with_name(out.name + suffix)
         write = overview.export_overview_docx if suffix == ".docx" else overview.export_overview_xlsx
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
