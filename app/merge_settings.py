@@ -11,14 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.baseline import BASELINE_KEY
-from app.risks import LEVELS_KEY
-from app.steering import FILE_MODELS_KEY
-from app.workdays import CLOSED_DAYS_KEY
-from app.workspace import DEFAULT_RISK_SCALE
+from app.setting_keys import (
+    BASELINE_KEY, CLOSED_DAYS_KEY, DEFAULT_RISK_SCALE, FILE_MODELS_KEY, RISK_LEVELS_KEY, RISK_SCALE_KEY,
+)
 
-SCALE_KEY = "risk_scale"
-SHARED_KEYS = (CLOSED_DAYS_KEY, FILE_MODELS_KEY, BASELINE_KEY, SCALE_KEY, LEVELS_KEY)
+SHARED_KEYS = (CLOSED_DAYS_KEY, FILE_MODELS_KEY, BASELINE_KEY, RISK_SCALE_KEY, RISK_LEVELS_KEY)
 
 
 @dataclass
@@ -38,7 +35,7 @@ def merge_settings(mine: dict[str, Any], theirs: dict[str, Any], peer: str) -> S
             taken="Valda beslutade utgåvor från den andra filen: {n}",
             kept="En plan jämförs med olika utgåvor i filerna; den här filens val behölls.")
     # Never taken: this copy's risks are scored on its own scale, and a scale changes with a rescoring.
-    for key, what, default in ((SCALE_KEY, "Riskskalan", DEFAULT_RISK_SCALE), (LEVELS_KEY, "Risknivåerna", None)):
+    for key, what, default in ((RISK_SCALE_KEY, "Riskskalan", DEFAULT_RISK_SCALE), (RISK_LEVELS_KEY, "Risknivåerna", None)):
         if theirs.get(key, default) != mine.get(key, default):
             out.lines.append(f"{what} skiljer sig i ”{peer}”; den här filens behölls.")
     return out

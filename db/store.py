@@ -30,6 +30,7 @@ from db import models
 from db.check import check_file, start_integrity_check
 from db.connection import BUSY_TIMEOUT_S, fsync_dir, fsync_file, harden, raw_connect
 from db.errors import FileRefused, ReadOnlyStore, StoreError, database_error_text
+from db.i18n import tr
 from db.history import default_author
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.migrations import migrate
@@ -76,12 +77,13 @@ class Store:
     def activate(self) -> None:
         models.database.initialize(self.db)
 
-    def begin_integrity_check(self) -> None:
+    def begin_integrity_check(self, *, soon: bool = False) -> None:
         """Start `PRAGMA integrity_check` in its thread unless it has started. The window starts it
         once it is on screen (reading the whole file beside the first paint would slow that); the
-        first write starts it at the latest, and waits for its verdict."""
+        first write starts it at the latest, and waits for its verdict. A caller that will wait for
+        it (a merge, reading meanwhile) asks for it `soon`: at the thread's normal priority."""
         if self.integrity is None and self._problems is None:
-            self.integrity = start_integrity_check(self.path)
+            self.integrity = start_integrity_check(self.path, background=not soon)
 
     def integrity_problems(self) -> list[str]:
         """What `PRAGMA integrity_check` found ([] when the file is sound); waits for the check."""
@@ -112,7 +114,7 @@ class Store:
             self.integrity_problems()
         if self.read_only:
             raise ReadOnlyStore(self.damage_message() if self._problems
-                                else f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+                                else tr("Filen ”{name}” är öppnad skrivskyddad.", name=self.path.name))
 
     @contextmanager
     def write(self, *, reads_first: bool = False) -> Iterator[None]:
@@ -165,10 +167,10 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
     migrated_from = None
     if check.version < SCHEMA_VERSION:
         if read_only or not migrate_old:
-            raise FileRefused(
-                f"Filen ”{path.name}” har en äldre schemaversion ({check.version}) och måste "
-                "uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp."
-            )
+            raise FileRefused(tr(
+                "Filen ”{name}” har en äldre schemaversion ({version}) och måste "
+                "uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp.",
+                name=path.name, version=check.version))
         problems = [p for p in start_integrity_check(path)() if p != "ok"]
         if problems:  # an upgrade writes: never into a damaged file
             from db.backup import damaged_file_message

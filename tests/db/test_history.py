@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -66,4 +67,25 @@ def test_pruning_forgets_old_content_first_and_old_versions_later(tmp_path: Path
     assert len(recs) == 4 and [r[4] for r in recs] == [False, False, False, False]
     history.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.IDENTITY_DAYS + 1))
     assert [r[0] for r in _records(path, uuid)] == [models.Plan.get_by_id(plan).version_id]  # the current one stays
+    ws.close()
+
+
+def test_a_version_keeps_its_empty_fields_by_leaving_them_out(tmp_path: Path) -> None:
+    """A superseded version's record leaves out the NULL fields of columns without a default, and
+    reads them back; a column added to the table after a record was written reads as its default."""
+    path = tmp_path / "e.uppdrag"
+    ws = Workspace.create(path)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    item = ws.add("timeline", plan, kind="activity", title="A", comment="").ids[0]
+    ws.update("timeline", item, title="B")
+    uuid = models.TimelineItem.get_by_id(item).uuid
+    old = history.row_history(ws.store.db, uuid)[0]
+    stored = json.loads(old.data or "")
+    assert "actual_start" not in stored and "parent_id" not in stored and stored["comment"] == ""
+    values = old.values()
+    assert values is not None and values["title"] == "A"
+    assert values["actual_start"] is None and values["parent_id"] is None and values["comment"] == ""
+    assert set(values) == set(history.shape_of("timeline_item").columns)
+    written_before = old._replace(data=json.dumps({k: v for k, v in stored.items() if k != "checklist"}))
+    assert (written_before.values() or {})["checklist"] == ""  # the column's default, as the migration gave it
     ws.close()
