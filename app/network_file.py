@@ -55,16 +55,6 @@ READ_POLL_S = 1.0  # how often a read-only view looks whether the file on the sh
 LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "server"}
 
 
-def location_of(path: Path | str) -> str:
-    """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
-    from app.network_paths import is_network_path
-    from db.server_connection import is_server_url
-
-    if is_server_url(path):
-        return "server"
-    return "network" if is_network_path(str(path)) else "local"
-
-
 @dataclass(frozen=True)
 class SyncStatus:
     """Whether everything is written back to the share, in words for the status bar."""

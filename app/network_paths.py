@@ -68,3 +68,12 @@ def is_network_path(path: Path | str, mounts: list[tuple[str, str]] | None = Non
         if (str(resolved) == p or str(resolved).startswith(p.rstrip("/") + "/")) and len(p) >= len(best):
             best, fstype = p, kind
     return fstype in NETWORK_FS
+
+
+def location_of(path: Path | str) -> str:
+    """Where a file lives: "server" (a team server URL), "network" (a share) or "local"."""
+    from db.server_connection import is_server_url
+
+    if is_server_url(path):
+        return "server"
+    return "network" if is_network_path(str(path)) else "local"

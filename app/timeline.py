@@ -390,8 +390,11 @@ def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
     if not firsts:
         return None
     latest = date.fromisoformat(max(d for p in per_plan for d in p[2:] if d is not None))
-    reach, params = [], []
     mark = models.database.param
+    # Two plain comparisons with the widest reach first: most rows fail them, and only the few
+    # left are tested precision by precision (the same rows as the per-precision terms alone).
+    widest = (latest - timedelta(days=max(_REACH.values()))).isoformat()
+    reach, params = [], [widest, widest]
     # SQLite would pick the date index for the OR below and read most of the table through it.
     not_indexed = "" if is_postgres(models.database) else " NOT INDEXED"
     for column in ("start", '"end"'):
@@ -400,7 +403,8 @@ def _portfolio_span(per_plan: list[list[Any]]) -> tuple[int, int] | None:
             params += [(latest - timedelta(days=days)).isoformat(), precision]
     near = _rows(models.database.execute_sql(
         f"SELECT {_COLUMNS} FROM timeline_item t{not_indexed} JOIN plan p ON p.id = t.plan_id "
-        f"WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND ({' OR '.join(reach)})", params
+        f"WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND (t.start >= {mark} OR t.\"end\" >= {mark}) "
+        f"AND ({' OR '.join(reach)})", params
     ).fetchall())
     last = rows_span(near)
     return date.fromisoformat(min(firsts)).toordinal(), last[1] if last else latest.toordinal()

@@ -13,11 +13,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db import models
 
+if TYPE_CHECKING:
+    from app.workspace import Change, Workspace
+
 CLOSED_DAYS_KEY = "closed_days"  # Setting: [{"start": ISO day, "end": ISO day, "label": text}, …]
+CLOSED_DAYS_KIND = "closed_days"  # the kind of the Change that replaces them (the file's, no plan's)
 MAX_CLOSED_SPAN = 366  # days in one closed period
 
 
@@ -64,6 +68,39 @@ def store_periods(periods: Iterable[ClosedPeriod]) -> None:
                        ensure_ascii=False)
     models.Setting.insert(key=CLOSED_DAYS_KEY, value=value).on_conflict(
         conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()
+
+
+def period_from_text(start: str, end: str, label: str = "") -> ClosedPeriod:
+    """A closed period as a person writes it: two days ("2026-07-01", "31 juli 2026"), or longer
+    periods taken whole ("juli 2026" alone is all of July; "v. 28"–"v. 31 2026" four weeks).
+    ValueError (in Swedish) for a date that cannot be read or a period that is not one."""
+    from app.date_text import parse_date
+
+    if not start.strip():
+        raise ValueError("Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.")
+    first = parse_date(start).first_day
+    last = parse_date(end if end.strip() else start).last_day
+    return parse_periods([{"start": first.isoformat(), "end": last.isoformat(), "label": label.strip()}])[0]
+
+
+def set_closed_periods(ws: Workspace, periods: Iterable[ClosedPeriod]) -> Change:
+    """Replace the file's closed periods in one transaction; the Change keeps the old ones for undo."""
+    from app.workspace import Change
+
+    old = closed_periods()
+    ws.store.require_writable()
+    with ws.store.write():
+        store_periods(periods)
+    return Change(CLOSED_DAYS_KIND, "updated", (), None, old={"periods": old})
+
+
+def public_holidays(year: int, *, language: str = "sv") -> list[tuple[date, str]]:
+    """The public holidays and de facto days off of `year` with their names, in date order."""
+    import holidays
+
+    both = holidays.Sweden(years=year, include_sundays=False, categories=("public", "de_facto"),
+                           language="en_US" if language == "en" else "sv")
+    return sorted(both.items())
 
 
 @lru_cache(maxsize=1024)

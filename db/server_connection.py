@@ -6,7 +6,6 @@ what a failed connection says, in one Swedish sentence. db.server builds its sto
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 from collections.abc import Callable
@@ -40,6 +39,8 @@ class ConnectionLost(ServerError):
 
 def _service_file_values(service: str) -> dict[str, str]:
     """What libpq's service file says for `service` (the user's file first, then the system's)."""
+    import configparser  # only a service address reads it: the app's start does not load it
+
     files = [os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")]
     sysconf = os.environ.get("PGSYSCONFDIR")
     if sysconf:

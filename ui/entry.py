@@ -1,7 +1,8 @@
 """The `uppdrag` program: a command runs headless through app.cli; anything else starts the app.
 
 Qt is imported only on the way to the GUI, so `uppdrag list` and friends run
-on machines without a display and start fast.
+on machines without a display and start fast. The usual start, with no argument,
+does not load the command line (app.cli and its parser) either.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import cli
-
 
 def gui_arguments(argv: list[str]) -> tuple[Path | str | None, list[str]]:
     """The file (or team server address) to open, if any, and the arguments left for Qt."""
     if not argv:  # the usual start, from a menu or an icon: nothing to parse (argparse takes a few ms)
         return None, []
+    from app import cli
+
     parser = cli.SwedishParser(prog="uppdrag", description="Starta Uppdrag.")
     parser.add_argument("path", nargs="?", type=cli.location, metavar="FIL",
                         help="databasfil (eller postgresql://-adress) att öppna")
@@ -34,11 +35,19 @@ def before_qt() -> None:
     once the window is up). And what start-up needs from app/ and db/ (the store,
     its models, sharing) is loaded now: once PySide6 is loaded, its import hook
     reads the source of every module imported after it, looking for
-    `from __feature__ import`, which peewee and the models do not need.
+    `from __feature__ import`, which peewee and the models do not need. So are the
+    other Qt-free parts the first window uses: the plan list's (app.plans and the
+    search index), the editor's date words, the menus' export formats and the
+    team server's address test.
     """
     gc.disable()
+    import app.date_text
+    import app.exporters
+    import app.plans
+    import app.search_index
     import app.sharing
     import app.startup
+    import app.team
     import app.workspace  # noqa: F401
 
 
@@ -52,15 +61,22 @@ def start_gui(argv: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if cli.is_command(argv):
-        return cli.main(argv)
-    mistyped = cli.unknown_command(argv)
-    if mistyped is not None:
-        sys.stderr.write(mistyped)
-        return 2
+    if argv:  # no argument is neither a command nor a mistyped one
+        from app import cli
+
+        if cli.is_command(argv):
+            return cli.main(argv)
+        mistyped = cli.unknown_command(argv)
+        if mistyped is not None:
+            sys.stderr.write(mistyped)
+            return 2
     try:
         return start_gui(argv)
-    except cli.USER_ERRORS as exc:
+    except Exception as exc:
+        from app.cli import USER_ERRORS
+
+        if not isinstance(exc, USER_ERRORS):
+            raise
         print(f"uppdrag: {exc}", file=sys.stderr)
         return 1
 

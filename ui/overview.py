@@ -46,54 +46,87 @@ REPORT_CHOICES = (
 )
 
 
+DISPLAY, BACKGROUND, USER = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                                                Qt.ItemDataRole.UserRole))
+_ROLES = frozenset({DISPLAY, SORT_ROLE, BACKGROUND, USER})  # the roles with an answer; the view asks many more
+_HORIZONTAL = Qt.Orientation.Horizontal
+_TRANSLATED = (1, 2, 3)  # document type, status and report: labels in the current language, made when shown
+_REPORT_LABELS = dict(REPORT_CHOICES)
+
+
+def _shown(value: Any, column: int) -> str:
+    """A cell as the table shows it (but for the translated columns)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and column in overview.MONEY_COLUMNS:
+        return f"{value:,}".replace(",", "\u00a0")
+    return "" if value is None else str(value)
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    """Numbers as numbers, dates as dates; blanks last."""
+    return (1, "") if value is None or value == "" else (0, value.isoformat() if isinstance(value, date) else value)
+
+
 class OverviewModel(QAbstractTableModel):
-    """The overview's rows as plain data (app.overview.OverviewRow)."""
+    """The overview's rows as plain data (app.overview.OverviewRow).
+
+    The view asks for each cell it paints many times over (every role, through the sorting proxy),
+    so what each cell shows and sorts by is made once per row set, and a question without an answer
+    returns at once."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.rows: list[overview.OverviewRow] = []
         self.cells: list[tuple[Any, ...]] = []
+        self.texts: list[list[str | None]] = []  # None: a translated column, made when shown
+        self.keys: list[tuple[tuple[int, Any], ...]] = []  # SORT_ROLE of each cell
+        self.colours: list[QColor | None] = []  # the report column's background
+        self.columns = len(overview.COLUMNS)
 
     def set_rows(self, rows: list[overview.OverviewRow]) -> None:
         self.beginResetModel()
         self.rows, self.cells = rows, [r.cells() for r in rows]
+        self.texts = [[None if c in _TRANSLATED else _shown(v, c) for c, v in enumerate(cells)] for cells in self.cells]
+        self.keys = [tuple(map(_sort_key, cells)) for cells in self.cells]
+        self.colours = [QColor(COLOURS[r.report]) if r.report in COLOURS else None for r in rows]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(overview.COLUMNS)
+        return 0 if parent.isValid() else self.columns
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        """As QAbstractTableModel's, without asking rowCount and columnCount (two calls into Python)."""
+        if 0 <= row < len(self.rows) and 0 <= column < self.columns and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role == DISPLAY and orientation == _HORIZONTAL:
             return translate("Overview", HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
-        value = self.cells[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() in (1, 2):  # document type and status: app.kinds labels
-                return kind_label(value)
-            if index.column() == 3:
-                return translate("Overview", dict(REPORT_CHOICES).get(self.rows[index.row()].report, value))
-            if isinstance(value, date):
-                return value.isoformat()
-            if isinstance(value, int) and index.column() in overview.MONEY_COLUMNS:
-                return f"{value:,}".replace(",", "\u00a0")
-            return "" if value is None else str(value)
-        if role == SORT_ROLE:  # numbers as numbers, dates as dates; blanks last
-            return (1, "") if value is None or value == "" else (0, value.isoformat() if isinstance(value, date)
-                                                                  else value)
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3:
-            colour = COLOURS.get(self.rows[index.row()].report)
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.UserRole:
-            return self.rows[index.row()].plan_id
-        return None
+        row, column = index.row(), index.column()
+        if role == DISPLAY:
+            text = self.texts[row][column]
+            if text is not None:
+                return text
+            value = self.cells[row][column]
+            if column == 3:
+                return translate("Overview", _REPORT_LABELS.get(self.rows[row].report, value))
+            return kind_label(value)  # document type and status: app.kinds labels
+        if role == SORT_ROLE:
+            return self.keys[row][column]
+        if role == BACKGROUND:
+            return self.colours[row] if column == 3 else None
+        return self.rows[row].plan_id  # UserRole
 
 
 class OverviewFilter(QSortFilterProxyModel):
@@ -119,11 +152,17 @@ class OverviewFilter(QSortFilterProxyModel):
             return False
         if self.doc_type is not None and row.doc_type != self.doc_type:
             return False
+        if not self.words:
+            return True
         text = " ".join(str(v) for v in model.cells[source_row] if v is not None).casefold()
         return all(w in text for w in self.words)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        model = self.sourceModel()
+        if self.sortRole() == SORT_ROLE and isinstance(model, OverviewModel):  # the keys as made, not asked for
+            a, b = model.keys[left.row()][left.column()], model.keys[right.row()][right.column()]
+        else:
+            a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         try:
             return bool(a < b)
         except TypeError:

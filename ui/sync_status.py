@@ -41,7 +41,7 @@ class SyncIndicator(QObject):
     status_changed = Signal(object)
 
     def __init__(self, ws: Workspace, status_bar: QStatusBar, parent: QObject | None = None):
-        from app.network_file import location_of
+        from app.network_paths import location_of  # app.network_file loads only for a shared file
 
         super().__init__(parent)
         self.status_bar = status_bar

@@ -11,15 +11,17 @@ Every file has one QUndoStack, so Ctrl+Z works across all pages of the editor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app import kinds
-from app.steps import FileStep
 from app.workspace import Change, Workspace
 from ui.i18n import kind_label, translate
+
+if TYPE_CHECKING:
+    from app.steps import FileStep  # the step is made where it is run; its module loads db.backup
 
 # Edits of the same field of the same row, made in a row (typing, dragging a
 # bar), merge into one undo step when they carry this id.

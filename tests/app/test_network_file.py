@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.network_file import location_of
+from app.network_paths import is_network_path, location_of
 from app.plans import list_plans, renew_uuids
-from app.network_paths import is_network_path
 from app.sharing import close_shared, open_for_editing
 from app.workspace import Workspace
 from db import share_write, workcopy

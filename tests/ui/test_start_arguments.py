@@ -36,3 +36,58 @@ def test_a_file_to_open_still_starts_the_app(started, tmp_path: Path, monkeypatc
     for argv in (["ny.uppdrag"], ["lista"], ["--db", "x.uppdrag"], ["postgresql://kim@server/plan"], []):
         assert entry.main(argv) == 0
     assert started == [["ny.uppdrag"], ["lista"], ["--db", "x.uppdrag"], ["postgresql://kim@server/plan"], []]
+
+
+def test_a_start_refused_on_its_file_says_why_and_exits_1(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Without arguments the command line is not loaded, yet a refused start still answers in Swedish."""
+    from db.errors import StoreError
+
+    def refuse(argv: list[str]) -> int:
+        raise StoreError("Filen ”plan.uppdrag” finns inte.")
+
+    monkeypatch.setattr(entry, "start_gui", refuse)
+    for argv in ([], ["plan.uppdrag"]):
+        assert entry.main(argv) == 1
+        assert capsys.readouterr().err == "uppdrag: Filen ”plan.uppdrag” finns inte.\n"
+
+
+def test_an_unexpected_error_at_start_is_not_taken_for_a_user_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(argv: list[str]) -> int:
+        raise RuntimeError("fel i programmet")
+
+    monkeypatch.setattr(entry, "start_gui", fail)
+    with pytest.raises(RuntimeError, match="fel i programmet"):
+        entry.main([])
+
+
+# What the first window needs loads at start; these load when a feature is first used (and the
+# tests of each feature use them from there). A fresh process, as `uppdrag` starts.
+LOADED_WHEN_USED = ("app.cli", "app.network_file", "app.steps", "app.editions", "db.backup", "db.server",
+                    "psycopg", "lxml", "openpyxl", "docx", "icalendar", "holidays", "configparser")
+
+
+def test_the_first_window_loads_no_feature_before_it_is_used(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ui.entry import before_qt\n"
+        "before_qt()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['uppdrag'])\n"
+        "from ui.main import build_window\n"
+        "window, hook = build_window(None, interactive_errors=False)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.editor is not None and window.plan_model.rowCount() > 0\n"
+        f"print('LOADED', sorted(m for m in {LOADED_WHEN_USED!r} if m in sys.modules))\n"
+        "window.close()\n"
+        "hook.uninstall()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "UPPDRAG_DATA_DIR": str(tmp_path),
+           "UPPDRAG_SETTINGS": str(tmp_path / "settings.ini")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert "LOADED []" in out.stdout, out.stdout + out.stderr

@@ -1,5 +1,6 @@
 """Shared copies and editions: send a plan, merge another copy, restore a backup (File menu); freeze and
-compare editions, change or read a steering model, the plan's change history (Edit menu)."""
+compare editions, change or read a steering model, the plan's change history (Edit menu); the file's
+closed days (Settings menu)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ def _sharing_actions() -> ModuleType:
     from ui import sharing_actions
 
     return sharing_actions
+
+
+def _closed_days_dialog() -> ModuleType:
+    from ui.dialogs import closed_days_dialog
+
+    return closed_days_dialog
 
 
 def _history_dialog() -> ModuleType:
@@ -47,6 +54,8 @@ class SharingController(Controller):
                                    lambda: _history_dialog().show_plan_history(
                                        w, w.ofile.ws if w.ofile else None, w.current_plan_id()), None,
                                    "actionPlanHistory"),
+            "closed_days": make_action(self, translate("MainWindow", "S&tängda dagar…"),
+                                       lambda: _closed_days_dialog().edit_closed_days(w), None, "actionClosedDays"),
         }
 
     def enable(self, state: DocumentState) -> None:
@@ -59,3 +68,4 @@ class SharingController(Controller):
         a["freeze"].setEnabled(state.writable and state.plan)
         a["steering_model"].setEnabled(state.writable and state.plan)
         a["read_model"].setEnabled(state.writable)
+        a["closed_days"].setEnabled(state.has_file)  # read-only: shown, not changed

@@ -3,7 +3,7 @@ that changes it. The choice is the file's (app.baseline keeps it) and the export
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from app.baseline import CHOSEN, choose_baseline, chosen_baseline
 from ui.i18n import translate
 from ui.undo import ServiceCommand, WorkspaceEvents, push_safely
+
+if TYPE_CHECKING:
+    from app.editions import EditionInfo
 
 
 class ChooseBaselineCommand(ServiceCommand):
@@ -54,11 +57,13 @@ class BaselineChoice(QWidget):
 
     def set_plan(self, plan_id: int | None) -> None:
         """Fill the list with the plan's frozen editions, the file's choice current (None: no plan)."""
-        from app.editions import list_editions
-
         self.plan_id = plan_id
         self.combo.clear()
-        editions = list_editions(self.ws, plan_id) if plan_id is not None else []
+        editions: list[EditionInfo] = []
+        if plan_id is not None:  # the portfolio has no editions: app.editions loads when a plan is shown
+            from app.editions import list_editions
+
+            editions = list_editions(self.ws, plan_id)
         last = editions[-1].label if editions else ""
         self.combo.addItem(translate("Timeline", "Senast frysta utgåvan (%1)").replace("%1", last) if last
                            else translate("Timeline", "Ingen fryst utgåva"), None)

@@ -19,7 +19,7 @@ from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
 
-_RELEVANT = frozenset({"timeline", "dependency", "plan", "edition"})
+_RELEVANT = frozenset({"timeline", "dependency", "plan", "edition", "closed_days"})  # closed days move the floats
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200

@@ -80,6 +80,57 @@
     </message>
 </context>
 <context>
+    <name>ClosedDays</name>
+    <message>
+        <source>Stängda dagar</source>
+        <translation>Closed days</translation>
+    </message>
+    <message>
+        <source>Dagar då organisationen har stängt, utöver helgdagarna. Tidplanens arbetsdagar räknas utan dem. Skriv dagar (2026-07-01) eller hela perioder (juli 2026, v. 28–v. 31 2026).</source>
+        <translation>Days when the organisation is closed, besides the public holidays. The schedule's working days are counted without them. Write days (2026-07-01) or whole periods (juli 2026, v. 28–v. 31 2026).</translation>
+    </message>
+    <message>
+        <source>&amp;Lägg till</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Stängda perioder</source>
+        <translation>Closed periods</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Benämning</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Helgdagar %1 (räknas alltid bort):</source>
+        <translation>Public holidays %1 (always left out):</translation>
+    </message>
+    <message>
+        <source>Rad %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Confirm</name>
     <message>
         <source>Bekräfta</source>
@@ -1537,6 +1588,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Ändrings&amp;historik…</source>
         <translation>Change &amp;history…</translation>
+    </message>
+    <message>
+        <source>S&amp;tängda dagar…</source>
+        <translation>&amp;Closed days…</translation>
     </message>
     <message>
         <source>&amp;Visa</source>
@@ -3255,6 +3310,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Jämför med %1</source>
         <translation>Compare with %1</translation>
+    </message>
+    <message>
+        <source>ändrade stängda dagar</source>
+        <translation>changed closed days</translation>
     </message>
 </context>
 </TS>
