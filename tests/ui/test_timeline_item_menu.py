@@ -58,6 +58,19 @@ def _menu_on(qtbot, monkeypatch, panel, item_id: int, *, keyboard: bool = False)
     return menu
 
 
+@pytest.mark.parametrize(("key", "modifier"), [(Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+                                               (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)])
+def test_the_menu_key_and_shift_f10_open_the_current_items_menu(qtbot, monkeypatch, ws, linked, key, modifier) -> None:
+    panel = shown_timeline(qtbot, ws, linked["plan"])
+    view = panel.view
+    view.set_current(view.layout_rows.display_of[view.layout_rows.data.index[linked["study"]]])
+    shown: list[QMenu] = []
+    monkeypatch.setattr(item_menu, "show_menu", lambda menu, _where: shown.append(menu))
+    qtbot.keyClick(view, key, modifier)
+    [menu] = shown
+    assert _entries(menu)[-1] == "Följs av: A2 Upphandling (Slut till start)"
+
+
 def _entries(menu: QMenu) -> list[str]:
     return [a.text() for a in menu.actions() if not a.isSeparator()]
 

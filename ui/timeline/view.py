@@ -557,6 +557,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             return
         if key == Qt.Key.Key_L and not mods & ~Qt.KeyboardModifier.KeypadModifier:
             self.start_link()
+        elif key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):  # the keyboard's context menu
+            self.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), QPoint(0, 0)))
         elif key == Qt.Key.Key_Down:
             self._step_current(1)
         elif key == Qt.Key.Key_Up:
