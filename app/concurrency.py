@@ -105,9 +105,8 @@ class Seen:
         workspace showed) and `fresh` (the row as stored now) and `values` wants it otherwise."""
         m = k.model
         shape = history.shape_of(m._meta.table_name)
-        states = history.read_states(db, shape, ids=[fresh.id])
-        now = states[0].values if states else {}
-        records = history.records_by_version(db, [base, fresh.version_id])
+        state, records = history.state_and_records(db, shape, fresh.id, [base, fresh.version_id])
+        now = state.values if state is not None else {}
         before = records[base].values() if base in records else None
         theirs = rows.to_plain(k, fresh)
         clash = []

@@ -11,28 +11,29 @@ from collections.abc import Callable
 from datetime import date
 
 from app.dates import MAX_YEAR, MIN_YEAR, MONTHS_LONG, DateParseError, Precision, VagueDate
+from app.i18n import tr
 
 
 def _check_year(y: int) -> None:
     if not MIN_YEAR <= y <= MAX_YEAR:
-        raise DateParseError(f"Året {y} ligger utanför det tillåtna intervallet {MIN_YEAR}–{MAX_YEAR}.")
+        raise DateParseError(tr("Året {year} ligger utanför det tillåtna intervallet {first}–{last}.", year=y,
+                                first=MIN_YEAR, last=MAX_YEAR))
 
 
 def _check_month(m: int) -> None:
     if not 1 <= m <= 12:
-        raise DateParseError(f"Ogiltig månad: {m}. Månaden måste vara mellan 1 och 12.")
+        raise DateParseError(tr("Ogiltig månad: {month}. Månaden måste vara mellan 1 och 12.", month=m))
 
 
 def day(y: int, m: int, d: int) -> VagueDate:
     _check_year(y)
     _check_month(m)
     if not 1 <= d <= 31:
-        raise DateParseError(f"Ogiltig dag: {d}. Dagen måste vara mellan 1 och 31.")
+        raise DateParseError(tr("Ogiltig dag: {day}. Dagen måste vara mellan 1 och 31.", day=d))
     days = calendar.monthrange(y, m)[1]
     if d > days:
-        raise DateParseError(
-            f"Ogiltigt datum: {MONTHS_LONG[m - 1].lower()} {y} har inte {d} dagar, bara {days}."
-        )
+        raise DateParseError(tr("Ogiltigt datum: {month} {year} har inte {day} dagar, bara {days}.",
+                                month=MONTHS_LONG[m - 1].lower(), year=y, day=d, days=days))
     return VagueDate.day(y, m, d)
 
 
@@ -41,7 +42,8 @@ def week(y: int, w: int) -> VagueDate:
         _check_year(y)
     weeks = date(y, 12, 28).isocalendar().week  # 28 December always lies in the year's last week
     if not 1 <= w <= weeks:
-        raise DateParseError(f"Ogiltig vecka: v. {w}. År {y} har veckorna 1–{weeks}.")
+        raise DateParseError(tr("Ogiltig vecka: v. {week}. År {year} har veckorna 1–{weeks}.", week=w, year=y,
+                                weeks=weeks))
     monday = date.fromisocalendar(y, w, 1)
     _check_year(monday.year)
     return VagueDate(monday, Precision.WEEK)

@@ -12,6 +12,7 @@ from datetime import date
 from functools import cache
 
 from app import date_periods as periods
+from app.i18n import tr
 from app.dates import (
     MAX_YEAR, MIN_YEAR, MONTHS_LONG, MONTHS_SHORT, PARTS, SEASONS, DateParseError, Precision, VagueDate, VagueRange,
     validate_order,
@@ -57,12 +58,13 @@ def _shown(text: str) -> str:
 
 
 def _unrecognised(text: str) -> DateParseError:
-    return DateParseError(f"Kunde inte tolka ”{_shown(text)}” som ett datum. Godkända former: {_EXAMPLES}.")
+    return DateParseError(tr("Kunde inte tolka ”{text}” som ett datum. Godkända former: {forms}.", text=_shown(text),
+                             forms=_EXAMPLES))
 
 
 def _missing_year(text: str) -> _MissingYearError:
     shown = _shown(text)
-    return _MissingYearError(f"Året saknas i ”{shown}”. Skriv till exempel ”{shown} 2025”.")
+    return _MissingYearError(tr("Året saknas i ”{text}”. Skriv till exempel ”{text} 2025”.", text=shown))
 
 
 def _month_word(word: str) -> int:
@@ -241,7 +243,7 @@ def parse_date(text: str, *, today: date | None = None) -> VagueDate:
     """Parse one Swedish date form. ``today`` supplies the year for "september", "v12" or "18/11"."""
     norm = _normalised(text)
     if not norm:
-        raise DateParseError(f"Datum saknas. Godkända former: {_EXAMPLES}.")
+        raise DateParseError(tr("Datum saknas. Godkända former: {forms}.", forms=_EXAMPLES))
     if _week_range_form().fullmatch(norm):
         raise DateParseError(
             f"”{_shown(text)}” är en period med flera veckor. Skriv den i fältet för start och slut "
@@ -290,11 +292,11 @@ def _borrow_year(text: str, year: int) -> VagueDate:
 def _parse_pair(left: str, right: str, today: date | None) -> VagueRange:
     # Sides are first read without `today`, so "okt – dec 2025" takes 2025 from its
     # other side rather than from the calendar; "nov – feb 2025" then means nov 2024.
-    start = _side(left, "Startdatumet", None)
-    end = _side(right, "Slutdatumet", None)
+    start = _side(left, tr("Startdatumet"), None)
+    end = _side(right, tr("Slutdatumet"), None)
     if start is None and end is None:
-        start = _side(left, "Startdatumet", today)
-        end = _side(right, "Slutdatumet", today)
+        start = _side(left, tr("Startdatumet"), today)
+        end = _side(right, tr("Slutdatumet"), today)
         if start is None or end is None:  # no `today` either
             raise _missing_year(left if start is None else right)
         if end.last_day < start.first_day and start.start.year < MAX_YEAR:  # "nov – feb" crosses new year
@@ -346,9 +348,9 @@ def parse_range(text: str, *, today: date | None = None) -> VagueRange:
     if len(norm) > 100:  # every split is tried, so bound the work on pasted paragraphs
         raise DateParseError(f"Texten ”{_shown(norm)}” är för lång för att vara ett datum eller en period.")
     if (m := _OPEN_START.fullmatch(norm)) is not None:
-        return VagueRange(None, _side(m["rest"], "Slutdatumet", today) or parse_date(m["rest"], today=today))
+        return VagueRange(None, _side(m["rest"], tr("Slutdatumet"), today) or parse_date(m["rest"], today=today))
     if (m := _OPEN_END.fullmatch(norm)) is not None:
-        return VagueRange(_side(m["rest"], "Startdatumet", today) or parse_date(m["rest"], today=today), None)
+        return VagueRange(_side(m["rest"], tr("Startdatumet"), today) or parse_date(m["rest"], today=today), None)
 
     spaced_error: DateParseError | None = None
     for sep in _SEPARATOR.finditer(norm):

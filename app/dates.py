@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property, total_ordering
 
+from app.i18n import tr
+
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
@@ -323,10 +325,8 @@ def validate_order(start: VagueDate | None, end: VagueDate | None) -> None:
     Overlap is allowed on purpose: "2025-09-15 – september 2025" is a sensible range.
     """
     if start is not None and end is not None and end.last_day < start.first_day:
-        raise DateParseError(
-            f"Slutdatum {end.format()} ligger före startdatum {start.format()}. "
-            "Ändra ordningen eller rätta något av datumen."
-        )
+        raise DateParseError(tr("Slutdatum {end} ligger före startdatum {start}. "
+                                "Ändra ordningen eller rätta något av datumen.", end=end.format(), start=start.format()))
 
 
 # --- moving by a period's own unit -------------------------------------------------

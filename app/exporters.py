@@ -143,18 +143,23 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     the list a CSV file holds ("activities" or "risks")."""
     suffix = _checked_suffix(out, EXPORTERS)
     from app.export.plan_data import dates_capitalised
-    from app.planfile.write import plan_to_dict
+    from app.planfile.write import list_to_dict, plan_to_dict
 
-    plan = plan_to_dict(ws, plan_id)
+    if changes_since is not None and suffix not in (".docx", ".pdf"):
+        raise UnknownFormat("Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.")
+    if suffix == ".csv":  # one list of the plan: the rest of it is not read
+        from app.tables import LIST_KEY
+
+        plan = list_to_dict(ws, plan_id, LIST_KEY[table])
+    else:
+        plan = plan_to_dict(ws, plan_id)
     if changes_since is not None:
-        if suffix not in (".docx", ".pdf"):
-            raise UnknownFormat("Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.")
         plan["changes_appendix"] = changes_appendix(ws, plan_id, changes_since)
     if without_contacts:
         from app.people import strip_contact_details
 
         plan = strip_contact_details(plan)
-    if suffix != ".json":  # the table "Tidplan mot beslutad plan" compares against the edition the file chose
+    if suffix not in (".json", ".csv"):  # "Tidplan mot beslutad plan" compares against the edition the file chose
         from app.baseline import with_chosen_baseline
 
         plan = with_chosen_baseline(ws, plan)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.i18n import tr
 from db.errors import StoreError
 from db.lock import STALE_AFTER, FileLock, LockHeld, LockInfo, lock_path
 
@@ -17,9 +18,9 @@ class FileInUse(StoreError):
 
     def __init__(self, path: Path, holder: LockInfo):
         super().__init__(
-            f"Filen ”{Path(path).name}” redigeras redan av {holder.describe()}. "
-            "Du kan öppna den skrivskyddad."
-            + (" Låset verkar övergivet och kan tas bort." if holder.is_stale() else "")
+            tr("Filen ”{name}” redigeras redan av {holder}. Du kan öppna den skrivskyddad.",
+               name=Path(path).name, holder=holder.describe())
+            + (" " + tr("Låset verkar övergivet och kan tas bort.") if holder.is_stale() else "")
         )
         self.path = Path(path)
         self.holder = holder
@@ -29,27 +30,28 @@ def read_only_reason(path: Path | str, holder: LockInfo | None = None) -> str | 
     """Why the file cannot be edited, in Swedish; None when it can."""
     p = Path(path)
     if holder is not None:
-        return f"Filen redigeras av {holder.describe()}; den är öppnad skrivskyddad."
+        return tr("Filen redigeras av {holder}; den är öppnad skrivskyddad.", holder=holder.describe())
     if p.exists() and not os.access(p, os.W_OK):
-        return "Filen är skrivskyddad. Spara en kopia för att kunna ändra."
+        return tr("Filen är skrivskyddad. Spara en kopia för att kunna ändra.")
     if not os.access(p.parent, os.W_OK):
-        return (f"Mappen ”{p.parent}” är skrivskyddad, så ändringar kan inte sparas säkert där. "
-                "Spara en kopia i en skrivbar mapp för att kunna ändra.")
+        return tr("Mappen ”{folder}” är skrivskyddad, så ändringar kan inte sparas säkert där. "
+                  "Spara en kopia i en skrivbar mapp för att kunna ändra.", folder=p.parent)
     return None
 
 
 def refusal_text(path: Path | str, holder: LockInfo, *, asked_to_break: bool = False) -> str:
     """Why a writer may not start, in Swedish: the lock file, the holder, since when, and the way out."""
     p = Path(path)
-    text = (f"Filen ”{p.name}” är låst av {holder.user} på {holder.machine} sedan {holder.since_local} "
-            f"(låsfilen ”{lock_path(p)}”).")
+    text = tr("Filen ”{name}” är låst av {user} på {machine} sedan {since} (låsfilen ”{lock}”).", name=p.name,
+              user=holder.user, machine=holder.machine, since=holder.since_local, lock=lock_path(p))
     if holder.is_stale():
         minutes = int(STALE_AFTER.total_seconds() // 60)
-        return text + (f" Låset verkar övergivet: programmet som tog det körs inte längre eller har inte hörts av "
-                       f"på {minutes} minuter. Kör kommandot igen med --bryt-las för att ta bort låset.")
+        return text + " " + tr("Låset verkar övergivet: programmet som tog det körs inte längre eller har inte "
+                               "hörts av på {minutes} minuter. Kör kommandot igen med --bryt-las för att ta bort "
+                               "låset.", minutes=minutes)
     if asked_to_break:
-        return text + " Låset tas inte bort, eftersom programmet som har det fortfarande är igång."
-    return text + " Vänta tills filen har stängts och försök igen."
+        return text + " " + tr("Låset tas inte bort, eftersom programmet som har det fortfarande är igång.")
+    return text + " " + tr("Vänta tills filen har stängts och försök igen.")
 
 
 @contextmanager

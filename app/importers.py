@@ -115,9 +115,9 @@ def import_table(ws: Workspace, choice: TableChoice, header: list[Any], rows: An
                  name: str) -> ImportOutcome:
     """Rows of an activity list or risk register into the chosen plan: the whole file is read and checked
     first, then written in one transaction (nothing is written if it cannot be read)."""
-    from app.planfile.write import plan_to_dict
+    from app.planfile.write import list_to_dict, plan_to_dict
     from app.plans import import_plan_data
-    from app.tables import TABLE_NAMES, TableError, apply_rows, detect_table, map_columns
+    from app.tables import LIST_KEY, TABLE_NAMES, TableError, apply_rows, detect_table, map_columns
 
     if choice.plan_id is None:
         raise TableError(f"Ange vilken plan listan i ”{name}” ska läsas in i (--plan).")
@@ -126,21 +126,27 @@ def import_table(ws: Workspace, choice: TableChoice, header: list[Any], rows: An
         raise TableError(f"Första raden i ”{name}” har inga kolumnnamn som Uppdrag känner igen "
                          "(till exempel ”Benämning”, ”Start”, ”Slut” eller ”Risk”, ”Sannolikhet”).")
     found = map_columns(header, table, choice.mapping)
-    plan = plan_to_dict(ws, choice.plan_id, with_editions=True)
-    summary = apply_rows(plan, table, rows, found, risk_scale=ws.risk_scale, taken=_taken_uuids(ws, table))
+    key = LIST_KEY[table]
+    plan = list_to_dict(ws, choice.plan_id, key)  # the whole plan is read only if the list changes
+    summary = apply_rows(plan, table, rows, found, risk_scale=ws.risk_scale,
+                         taken=lambda wanted: _taken_uuids(ws, table, wanted))
     summary.notes[:0] = notes
     if summary.added + summary.updated == 0 and not summary.unchanged:
         raise TableError(f"Inga {TABLE_NAMES[table]} kunde läsas ur ”{name}”. Ingenting har importerats.\n"
                          + "\n".join(summary.lines()[1:]))
     if summary.added or summary.updated:
-        import_plan_data(ws, plan)
+        whole = plan_to_dict(ws, choice.plan_id, with_editions=True)
+        whole[key] = plan[key]
+        import_plan_data(ws, whole)
     return ImportOutcome(choice.plan_id, True, summary.lines())
 
 
-def _taken_uuids(ws: Workspace, table: str) -> set[str]:
-    """Uuids of the file's rows of that list (any plan): a new row never takes one of them."""
+def _taken_uuids(ws: Workspace, table: str, wanted: set[str]) -> set[str]:
+    """Those of `wanted` that rows of that list (any plan) in the file have: a new row never takes one."""
     from db import models
 
     model = models.TimelineItem if table == "activities" else models.Risk
     ws.store.activate()
-    return set(cast(Iterable[str], model.select(model.uuid).scalars()))
+    ids = sorted(wanted)
+    return {u for i in range(0, len(ids), 500)
+            for u in cast(Iterable[str], model.select(model.uuid).where(model.uuid.in_(ids[i:i + 500])).scalars())}

@@ -27,6 +27,7 @@ from app.file_locks import FileInUse as FileInUse
 from app.file_locks import read_only_reason as read_only_reason
 from app.file_locks import refusal_text as refusal_text
 from app.file_locks import writing_lock as writing_lock
+from app.i18n import tr
 from app.network_paths import is_network_path as is_network_path
 from db.errors import StoreError
 from db.lock import HEARTBEAT_EVERY_S as HEARTBEAT_EVERY_S  # the window's beat, handed on
@@ -106,19 +107,24 @@ def close_shared(ws: Workspace) -> Any:
             state.lock.release()
 
 
-def open_for_writing(path: Path | str, *, break_stale: bool = False) -> Workspace:
+def open_for_writing(path: Path | str, *, break_stale: bool = False, reads_first: bool = False) -> Workspace:
     """The command line's writers: the file opened under the lock, or a Swedish refusal naming the lock.
 
+    With `reads_first` the integrity check runs on while the caller reads (a sync, from the server
+    too), and the caller calls `ws.store.require_writable()` before anything it read goes anywhere.
     Close with `close_shared(ws)`.
     """
     try:
         ws, _ = open_for_editing(path, break_stale=break_stale)
     except FileInUse as busy:
         raise StoreError(refusal_text(path, busy.holder, asked_to_break=break_stale)) from None
+    if reads_first and not ws.read_only:
+        ws.store.begin_integrity_check()
+        return ws
     reason = (ws.sharing.read_only_reason if ws.sharing else None) if ws.read_only else ws.store.damage_message()
     if ws.read_only or reason:
         close_shared(ws)
-        raise StoreError(reason or f"Filen ”{Path(path).name}” är skrivskyddad.")
+        raise StoreError(reason or tr("Filen ”{name}” är skrivskyddad.", name=Path(path).name))
     return ws
 
 

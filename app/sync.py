@@ -68,10 +68,14 @@ def _counts(writes: list[Any]) -> dict[str, int]:
     return out
 
 
-def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, peer: str) -> tuple[Any, dict[str, int]]:
-    """Merge `source` into the store `into` in one transaction there; (the decisions, rows written)."""
+def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, peer: str,
+           ready: Callable[[], None] | None = None) -> tuple[Any, dict[str, int]]:
+    """Merge `source` into the store `into` in one transaction there; (the decisions, rows written).
+    `ready` is called after the reading, before the first write (the source file's integrity check)."""
     with into.write():
         decided = decide(Side(into.db, str(into.path.name)), source, prefer, resolve, history.author_of(into.db))
+        if ready is not None:
+            ready()
         apply(into.db, decided.writes)
         add_log_entries(into.db, [(c.plan_uuid, f"Synkronisering med {peer}. {c.describe(peer)}", c.outcome)
                                   for c in decided.conflicts if c.plan_uuid])
@@ -203,7 +207,7 @@ def sync(file: Path | str, *, prefer: str = "newest", resolve: Resolver | None =
     from app.sharing import close_shared, open_for_writing
 
     file = Path(file)
-    ws = open_for_writing(file, break_stale=break_stale)
+    ws = open_for_writing(file, break_stale=break_stale, reads_first=True)
     try:
         return sync_workspace(ws, prefer=prefer, resolve=resolve, password=password)
     finally:
@@ -227,7 +231,7 @@ def sync_workspace(ws: Any, *, prefer: str = "newest", resolve: Resolver | None 
         step(2, SYNC_STEPS[1])
         if allowed:
             decided, report.sent = _bring(server, PlanSide(local_side, allowed), prefer=prefer, resolve=resolve,
-                                          peer=local.path.name)
+                                          peer=local.path.name, ready=local.require_writable)
             report.conflicts = decided.conflicts
         step(3, SYNC_STEPS[2])
         fetch = (None if scope is None else set(scope) | set(local_plans))

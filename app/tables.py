@@ -11,7 +11,7 @@ file read whole is written, in one transaction, through the plan file's import
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -64,9 +64,12 @@ RISK_COLUMNS = (
     Column("Id", "uuid", "uuid", ("Uuid",)),
     Column("Risk", "title", aliases=("Benämning", "Riskbeskrivning", "Titel", "Rubrik")),
     Column("Orsak", "cause", aliases=("Orsaker",)),
-    Column("Konsekvens", "consequence", aliases=("Effekt",)),
+    # What happens if the risk occurs, in words ("Följd"), and how grave, as a score ("Konsekvens"): the names
+    # of the risk table in the window, the Word export and the workbook. Lists written before said
+    # "Konsekvens" and "Konsekvens (poäng)"; `map_columns` still reads them so.
+    Column("Följd", "consequence", aliases=("Effekt", "Konsekvensbeskrivning")),
     Column("Sannolikhet", "probability", "int", ("Sannolikhet (poäng)", "S")),
-    Column("Konsekvens (poäng)", "impact", "int", ("Konsekvensgrad", "K", "Påverkan")),
+    Column("Konsekvens", "impact", "int", ("Konsekvens (poäng)", "Konsekvensgrad", "K", "Påverkan")),
     Column("Riskvärde", "value", "computed", ("Risktal",)),
     Column("Risknivå", "level", "computed"),
     Column("Ansvarig", "owner", aliases=("Riskägare",)),
@@ -75,6 +78,8 @@ RISK_COLUMNS = (
     Column("Status", "status", "choice", (), kinds.RISK_STATUSES),
     Column("Trend", "trend", "choice", (), kinds.RISK_TRENDS),
 )
+# A risk list written before Följd/Konsekvens (it has "Konsekvens (poäng)") names its columns so.
+OLDER_RISK_NAMES = {"impact": ("Konsekvens (poäng)",), "consequence": ("Konsekvens",)}
 COLUMNS = {ACTIVITIES: ACTIVITY_COLUMNS, RISKS: RISK_COLUMNS}
 LIST_KEY = {ACTIVITIES: "timeline", RISKS: "risks"}  # the plan dict's list
 
@@ -178,6 +183,7 @@ def map_columns(header: list[Any], table: str, chosen: Mapping[str, str] | None 
     index: dict[str, int] = {}
     for i, h in enumerate(header):
         index.setdefault(_norm(h), i)
+    older = table == RISKS and _norm(OLDER_RISK_NAMES["impact"][0]) in index and _norm("Följd") not in index
     found: dict[str, int] = {}
     for c in COLUMNS[table]:
         if c.kind == "computed":
@@ -188,6 +194,8 @@ def map_columns(header: list[Any], table: str, chosen: Mapping[str, str] | None 
             continue
         # A date's words ("Start (text)" in the workbook) before its first day ("Start").
         names = sorted(c.names, key=lambda n: "(text)" not in n) if c.kind == "date" else c.names
+        if older and c.field in OLDER_RISK_NAMES:
+            names = OLDER_RISK_NAMES[c.field]
         for name in names:
             if _norm(name) in index:
                 found[c.field] = index[_norm(name)]
@@ -324,13 +332,16 @@ def _new_row(table: str) -> dict[str, Any]:
             "impact": None, "owner": "", "mitigation": "", "due": None, "status": "open", "trend": "", "history": []}
 
 
+def _nothing_taken(wanted: set[str]) -> set[str]:
+    return set()
+
+
 def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[Any]]], found: dict[str, int],
-               *, risk_scale: int, taken: set[str] | frozenset[str] = frozenset()) -> ImportSummary:
+               *, risk_scale: int, taken: Callable[[set[str]], set[str]] = _nothing_taken) -> ImportSummary:
     """Read `rows` ((line number, cells)) into the plan dict's list: a row whose Id names one of the plan's
     rows updates it, any other row is added. Rows that cannot be read are left out and listed.
-    `taken`: uuids of rows elsewhere in the file, which a new row must not reuse."""
-    from app.validation import ValidationError, validate
-
+    `taken(ids)`: those of the ids (not the plan's) that rows elsewhere in the file have, which a new row
+    must not reuse; asked once, for the Ids of the rows read."""
     summary = ImportSummary(table)
     existing = {r["uuid"]: r for r in plan[LIST_KEY[table]]}
     people = {p["uuid"]: p.get("name", "") for p in plan.get("organisation", {}).get("people", [])}
@@ -342,12 +353,13 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
     titles: dict[str, list[dict[str, Any]]] = {}  # the plan's rows before the import, by name
     for r in existing.values():
         titles.setdefault(_norm(r.get("title")), []).append(r)
+    read = _read_rows(table, rows, found)
+    in_use = taken({v["uuid"] for _, v in read if isinstance(v, dict) and v.get("uuid") and v["uuid"] not in existing})
     formulas = 0
-    for line, cells in rows:
-        if _is_empty(cells):
-            continue
+    for line, values in read:
         try:
-            values = read_row(table, cells, found)
+            if isinstance(values, ValueError):
+                raise values
             formulas += sum(1 for v in values.values() if isinstance(v, str) and v.startswith(("=", "+", "@")))
             uid = values.pop("uuid", None)
             if uid in seen:
@@ -355,26 +367,7 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
             old = existing.get(uid) if uid else None
             if old is None and not uid:  # no Id: the plan's one row of that name, if there is exactly one
                 old = _by_title(titles, values.get("title"), seen)
-            row = dict(old) if old else _new_row(table)
-            if uid and old is None and uid not in taken:
-                row["uuid"] = uid
-            if table == ACTIVITIES and "responsible" in values and old is not None:
-                linked = people.get(old.get("responsible_person") or "", "")
-                if values["responsible"] == linked:
-                    values.pop("responsible")  # the linked person, as exported: unchanged
-                else:
-                    row["responsible_person"] = None
-            candidate = {**_as_values(row, table), **values}
-            if not str(candidate.get("title") or "").strip():
-                raise ValueError("benämningen saknas")
-            try:
-                validate("timeline" if table == ACTIVITIES else "risk", candidate, risk_scale=risk_scale)
-            except ValidationError as exc:
-                raise ValueError(str(exc)) from None
-            for key, value in values.items():
-                row[key] = value.canonical() if isinstance(value, VagueDate) else value
-            if table == ACTIVITIES and row.get("progress") is None:
-                row["progress"] = 0
+            row = _updated(table, old, values, uid if uid not in in_use else None, people, risk_scale)
             seen.add(row["uuid"])
         except ValueError as exc:
             summary.skipped.append(f"rad {line}: {str(exc).rstrip('.')}.")
@@ -390,6 +383,49 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
     if formulas:
         summary.notes.append(f"{formulas} celler började med =, + eller @; de lästes som text, inte som formler.")
     return summary
+
+
+def _read_rows(table: str, rows: Iterable[tuple[int, list[Any]]], found: dict[str, int]
+               ) -> list[tuple[int, dict[str, Any] | ValueError]]:
+    """Each non-empty row's values, or why it cannot be read, with its line number."""
+    read: list[tuple[int, dict[str, Any] | ValueError]] = []
+    for line, cells in rows:
+        if _is_empty(cells):
+            continue
+        try:
+            read.append((line, read_row(table, cells, found)))
+        except ValueError as exc:
+            read.append((line, exc))
+    return read
+
+
+def _updated(table: str, old: dict[str, Any] | None, values: dict[str, Any], new_id: str | None,
+             people: dict[str, str], risk_scale: int) -> dict[str, Any]:
+    """The row `values` make of `old` (None: a new row, with the Id `new_id` when it may keep it);
+    ValueError (in Swedish) when the row would not hold."""
+    from app.validation import ValidationError, validate
+
+    row = dict(old) if old else _new_row(table)
+    if new_id and old is None:
+        row["uuid"] = new_id
+    if table == ACTIVITIES and "responsible" in values and old is not None:
+        linked = people.get(old.get("responsible_person") or "", "")
+        if values["responsible"] == (old.get("responsible") or linked):
+            values.pop("responsible")  # as exported (its own text, else the linked person's name): unchanged
+        else:
+            row["responsible_person"] = None
+    candidate = {**_as_values(row, table), **values}
+    if not str(candidate.get("title") or "").strip():
+        raise ValueError("benämningen saknas")
+    try:
+        validate("timeline" if table == ACTIVITIES else "risk", candidate, risk_scale=risk_scale)
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from None
+    for key, value in values.items():
+        row[key] = value.canonical() if isinstance(value, VagueDate) else value
+    if table == ACTIVITIES and row.get("progress") is None:
+        row["progress"] = 0
+    return row
 
 
 def _by_title(titles: dict[str, list[dict[str, Any]]], title: Any, seen: set[str]) -> dict[str, Any] | None:

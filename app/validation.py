@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from app import kinds
+from app.i18n import tr
 from app.dates import DateParseError, VagueDate, validate_order
 
 
@@ -33,14 +34,15 @@ Problems = list[tuple[str, str]]
 def _required(row: Row, field: str, label: str, problems: Problems) -> None:
     value = row.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
-        problems.append((field, f"{label} saknas."))
+        problems.append((field, tr("{label} saknas.", label=label)))
 
 
 def _one_of(row: Row, field: str, allowed: Mapping[str, str], label: str, problems: Problems) -> None:
     value = row.get(field)
     if value not in allowed:
-        choices = ", ".join(v or "(tomt)" for v in allowed.values())
-        problems.append((field, f"{label} ”{value}” är inte giltig; välj en av: {choices}."))
+        choices = ", ".join(v or tr("(tomt)") for v in allowed.values())
+        problems.append((field, tr("{label} ”{value}” är inte giltig; välj en av: {choices}.", label=label, value=value,
+                                   choices=choices)))
 
 
 def _percent(row: Row, field: str, label: str, problems: Problems) -> None:
@@ -48,7 +50,8 @@ def _percent(row: Row, field: str, label: str, problems: Problems) -> None:
     if value is None:
         return
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
-        problems.append((field, f"{label} måste vara ett heltal mellan 0 och 100 procent (fick {value})."))
+        problems.append((field, tr("{label} måste vara ett heltal mellan 0 och 100 procent (fick {value}).",
+                                   label=label, value=value)))
 
 
 def _period(row: Row, problems: Problems, start: str = "start", end: str = "end") -> None:
@@ -61,37 +64,37 @@ def _period(row: Row, problems: Problems, start: str = "start", end: str = "end"
 
 
 def _plan(row: Row, problems: Problems, _scale: int) -> None:
-    _required(row, "title", "Titeln", problems)
-    _one_of(row, "doc_type", kinds.DOC_TYPE_LABELS, "Dokumenttypen", problems)
-    _one_of(row, "status", kinds.DOC_STATUSES, "Statusen", problems)
-    _one_of(row, "decision_choice", kinds.DECISION_CHOICES, "Beslutet", problems)
+    _required(row, "title", tr("Titeln"), problems)
+    _one_of(row, "doc_type", kinds.DOC_TYPE_LABELS, tr("Dokumenttypen"), problems)
+    _one_of(row, "status", kinds.DOC_STATUSES, tr("Statusen"), problems)
+    _one_of(row, "decision_choice", kinds.DECISION_CHOICES, tr("Beslutet"), problems)
 
 
 def _person(row: Row, problems: Problems, _scale: int) -> None:
-    _required(row, "name", "Namnet", problems)
+    _required(row, "name", tr("Namnet"), problems)
 
 
 def _section(row: Row, problems: Problems, _scale: int) -> None:
-    _required(row, "heading", "Rubriken", problems)
+    _required(row, "heading", tr("Rubriken"), problems)
     if row.get("level") not in (1, 2):
-        problems.append(("level", "Rubriknivån måste vara 1 eller 2."))
+        problems.append(("level", tr("Rubriknivån måste vara 1 eller 2.")))
     content = row.get("content")
     if content and content not in kinds.CONTENT_KINDS:
-        problems.append(("content", f"Okänt innehåll i avsnittet: ”{content}”."))
+        problems.append(("content", tr("Okänt innehåll i avsnittet: ”{content}”.", content=content)))
 
 
 def _goal(row: Row, problems: Problems, _scale: int) -> None:
-    _one_of(row, "kind", kinds.GOAL_KINDS, "Måltypen", problems)
-    _required(row, "text", "Måltexten", problems)
+    _one_of(row, "kind", kinds.GOAL_KINDS, tr("Måltypen"), problems)
+    _required(row, "text", tr("Måltexten"), problems)
 
 
 # The timeline's rules, each with the fields it reads: validate() runs them on one row, and
 # timeline_problems() on many rows at once, each rule once per distinct value of its fields.
 _TIMELINE_RULES: tuple[tuple[tuple[str, ...], Callable[[Row, Problems], None]], ...] = (
-    (("kind",), lambda row, problems: _one_of(row, "kind", kinds.TIMELINE_KINDS, "Typen", problems)),
-    (("title",), lambda row, problems: _required(row, "title", "Benämningen", problems)),
-    (("status",), lambda row, problems: _one_of(row, "status", kinds.TIMELINE_STATUSES, "Statusen", problems)),
-    (("progress",), lambda row, problems: _percent(row, "progress", "Färdigställandet", problems)),
+    (("kind",), lambda row, problems: _one_of(row, "kind", kinds.TIMELINE_KINDS, tr("Typen"), problems)),
+    (("title",), lambda row, problems: _required(row, "title", tr("Benämningen"), problems)),
+    (("status",), lambda row, problems: _one_of(row, "status", kinds.TIMELINE_STATUSES, tr("Statusen"), problems)),
+    (("progress",), lambda row, problems: _percent(row, "progress", tr("Färdigställandet"), problems)),
     (("start", "end"), _period),
 )
 _DATE_FIELDS = frozenset({"start", "end"})
@@ -102,8 +105,8 @@ def _timeline(row: Row, problems: Problems, _scale: int) -> None:
         rule(row, problems)
     began, finished = row.get("actual_start"), row.get("actual_finish")
     if began is not None and finished is not None and finished < began:
-        problems.append(("actual_finish", f"Det faktiska slutet ({finished.isoformat()}) ligger före den faktiska "
-                                          f"starten ({began.isoformat()})."))
+        problems.append(("actual_finish", tr("Det faktiska slutet ({end}) ligger före den faktiska starten ({start}).",
+                                             end=finished.isoformat(), start=began.isoformat())))
 
 
 def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, Problems], None],
@@ -164,39 +167,41 @@ def timeline_problems(rows: Sequence[Row], vague: Callable[[Any], Any] = lambda 
 
 
 def _role(row: Row, problems: Problems, _scale: int) -> None:
-    _one_of(row, "kind", kinds.ROLE_KINDS, "Rollen", problems)
+    _one_of(row, "kind", kinds.ROLE_KINDS, tr("Rollen"), problems)
     if row.get("person") is None and not str(row.get("name") or "").strip():
-        problems.append(("name", "Ange en person eller ett namn för rollen."))
-    _percent(row, "allocation", "Andelen av tjänst", problems)
+        problems.append(("name", tr("Ange en person eller ett namn för rollen.")))
+    _percent(row, "allocation", tr("Andelen av tjänst"), problems)
     _period(row, problems)
 
 
 def _resource(row: Row, problems: Problems, _scale: int) -> None:
-    _percent(row, "allocation", "Andelen av tjänst", problems)
+    _percent(row, "allocation", tr("Andelen av tjänst"), problems)
     _period(row, problems)
 
 
 def _budget(row: Row, problems: Problems, _scale: int) -> None:
-    _one_of(row, "kind", kinds.BUDGET_KINDS, "Budgettypen", problems)
-    _required(row, "description", "Beskrivningen", problems)
+    _one_of(row, "kind", kinds.BUDGET_KINDS, tr("Budgettypen"), problems)
+    _required(row, "description", tr("Beskrivningen"), problems)
     amount = row.get("amount")
     if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool) or amount < 0):
-        problems.append(("amount", f"Beloppet måste vara ett helt antal kronor, 0 eller mer (fick {amount})."))
+        problems.append(("amount", tr("{label} måste vara ett helt antal kronor, 0 eller mer (fick {value}).",
+                                      label=tr("Beloppet"), value=amount)))
     if "sum_rule" in row:
-        _one_of(row, "sum_rule", kinds.BUDGET_SUM_RULES, "Summeringen", problems)
+        _one_of(row, "sum_rule", kinds.BUDGET_SUM_RULES, tr("Summeringen"), problems)
     year = row.get("year")
     if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2199):
-        problems.append(("year", f"Året måste vara mellan 1900 och 2199 (fick {year})."))
-    for field, label in (("actual", "Utfallet"), ("forecast", "Prognosen")):
+        problems.append(("year", tr("Året måste vara mellan 1900 och 2199 (fick {value}).", value=year)))
+    for field, label in (("actual", tr("Utfallet")), ("forecast", tr("Prognosen"))):
         value = row.get(field)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            problems.append((field, f"{label} måste vara ett helt antal kronor, 0 eller mer (fick {value})."))
+            problems.append((field, tr("{label} måste vara ett helt antal kronor, 0 eller mer (fick {value}).",
+                                       label=label, value=value)))
     tertial = row.get("tertial")
     if tertial is not None:
         if not isinstance(tertial, int) or isinstance(tertial, bool) or not 1 <= tertial <= 3:
-            problems.append(("tertial", f"Tertialen måste vara 1, 2 eller 3 (fick {tertial})."))
+            problems.append(("tertial", tr("Tertialen måste vara 1, 2 eller 3 (fick {value}).", value=tertial)))
         elif year is None and "year" in row:
-            problems.append(("tertial", "Ange året som tertialen hör till."))
+            problems.append(("tertial", tr("Ange året som tertialen hör till.")))
 
 
 def _score(row: Row, field: str, label: str, scale: int, problems: Problems) -> None:
@@ -204,53 +209,54 @@ def _score(row: Row, field: str, label: str, scale: int, problems: Problems) -> 
     if value is None:
         return
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= scale:
-        problems.append((field, f"{label} måste vara mellan 1 och {scale} (fick {value})."))
+        problems.append((field, tr("{label} måste vara mellan 1 och {scale} (fick {value}).", label=label, scale=scale,
+                                   value=value)))
 
 
 def score_problems(row: Row, scale: int) -> list[str]:
     """The risk's probability and consequence against the file's scale, as Swedish sentences."""
     problems: Problems = []
-    _score(row, "probability", "Sannolikheten", scale, problems)
-    _score(row, "impact", "Konsekvensen", scale, problems)
+    _score(row, "probability", tr("Sannolikheten"), scale, problems)
+    _score(row, "impact", tr("Konsekvensen"), scale, problems)
     return [message for _field, message in problems]
 
 
 def _risk(row: Row, problems: Problems, scale: int) -> None:
-    _required(row, "title", "Risken", problems)
-    _score(row, "probability", "Sannolikheten", scale, problems)
-    _score(row, "impact", "Konsekvensen", scale, problems)
-    _one_of(row, "status", kinds.RISK_STATUSES, "Statusen", problems)
-    _one_of(row, "trend", kinds.RISK_TRENDS, "Trenden", problems)
+    _required(row, "title", tr("Risken"), problems)
+    _score(row, "probability", tr("Sannolikheten"), scale, problems)
+    _score(row, "impact", tr("Konsekvensen"), scale, problems)
+    _one_of(row, "status", kinds.RISK_STATUSES, tr("Statusen"), problems)
+    _one_of(row, "trend", kinds.RISK_TRENDS, tr("Trenden"), problems)
 
 
 def _risk_assessment(row: Row, problems: Problems, _scale: int) -> None:
     scale = row.get("scale") or 4
-    _score(row, "probability", "Sannolikheten", scale, problems)
-    _score(row, "impact", "Konsekvensen", scale, problems)
+    _score(row, "probability", tr("Sannolikheten"), scale, problems)
+    _score(row, "impact", tr("Konsekvensen"), scale, problems)
 
 
 def _log(row: Row, problems: Problems, _scale: int) -> None:
-    _one_of(row, "kind", kinds.LOG_KINDS, "Loggtypen", problems)
-    _required(row, "text", "Texten", problems)
+    _one_of(row, "kind", kinds.LOG_KINDS, tr("Loggtypen"), problems)
+    _required(row, "text", tr("Texten"), problems)
     if "outcome" in row:
-        _one_of(row, "outcome", kinds.DECISION_OUTCOMES, "Beslutet", problems)
+        _one_of(row, "outcome", kinds.DECISION_OUTCOMES, tr("Beslutet"), problems)
 
 
 def _status_report(row: Row, problems: Problems, _scale: int) -> None:
-    _required(row, "report_date", "Datumet", problems)
-    _one_of(row, "status", kinds.REPORT_STATUSES, "Statusen", problems)
+    _required(row, "report_date", tr("Datumet"), problems)
+    _one_of(row, "status", kinds.REPORT_STATUSES, tr("Statusen"), problems)
 
 
 def _term(row: Row, problems: Problems, _scale: int) -> None:
-    _required(row, "term", "Begreppet", problems)
+    _required(row, "term", tr("Begreppet"), problems)
 
 
 def _reference(row: Row, problems: Problems, _scale: int) -> None:
-    _required(row, "title", "Referensen", problems)
+    _required(row, "title", tr("Referensen"), problems)
 
 
 def _edition(row: Row, problems: Problems, _scale: int) -> None:
-    _required(row, "label", "Utgåvans beteckning", problems)
+    _required(row, "label", tr("Utgåvans beteckning"), problems)
 
 
 def _nothing(row: Row, problems: Problems, _scale: int) -> None:
@@ -261,13 +267,14 @@ MAX_LAG = 999  # days or weeks either way
 
 
 def _dependency(row: Row, problems: Problems, _scale: int) -> None:
-    _one_of(row, "kind", kinds.DEPENDENCY_KINDS, "Beroendets typ", problems)
-    _one_of(row, "lag_unit", kinds.LAG_UNITS, "Förskjutningens enhet", problems)
+    _one_of(row, "kind", kinds.DEPENDENCY_KINDS, tr("Beroendets typ"), problems)
+    _one_of(row, "lag_unit", kinds.LAG_UNITS, tr("Förskjutningens enhet"), problems)
     lag = row.get("lag")
     if not isinstance(lag, int) or isinstance(lag, bool) or not -MAX_LAG <= lag <= MAX_LAG:
-        problems.append(("lag", f"Förskjutningen måste vara ett heltal mellan −{MAX_LAG} och {MAX_LAG} (fick {lag})."))
+        problems.append(("lag", tr("Förskjutningen måste vara ett heltal mellan −{most} och {most} (fick {value}).",
+                                   most=MAX_LAG, value=lag)))
     if row.get("predecessor") is not None and row.get("predecessor") == row.get("successor"):
-        problems.append(("successor", "En post kan inte bero av sig själv."))
+        problems.append(("successor", tr("En post kan inte bero av sig själv.")))
 
 
 RULES: dict[str, Callable[[Row, Problems, int], None]] = {

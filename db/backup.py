@@ -21,6 +21,7 @@ from pathlib import Path
 from db.check import check_file, start_integrity_check
 from db.connection import check_lines, fsync_dir, fsync_file, harden, raw_connect
 from db.errors import StoreError
+from db.i18n import tr
 from db.paths import backup_dir
 from db.tempfiles import remove_stale_temps, short_name, temp_beside
 from db.uri import file_uri
@@ -246,18 +247,18 @@ def latest_good_backup(path: Path) -> BackupInfo | None:
 def damaged_file_message(path: Path, problems: list[str], *, opened: bool = True) -> str:
     """In Swedish: the file is damaged, nothing will be written to it, and the latest good backup."""
     name = Path(path).name
-    first = problems[0] if problems else "okänt fel"
-    text = (f"Filen ”{name}” är skadad (integritetskontrollen fann: {first}"
-            + (f" och {len(problems) - 1} fel till" if len(problems) > 1 else "") + "). "
-            + ("Den har öppnats skrivskyddad, så att inget skrivs i den. " if opened
-               else "Den har inte ändrats. "))
+    first = problems[0] if problems else tr("okänt fel")
+    found = first if len(problems) < 2 else tr("{first} och {more} fel till", first=first, more=len(problems) - 1)
+    text = tr("Filen ”{name}” är skadad (integritetskontrollen fann: {found}). ", name=name, found=found) + (
+        tr("Den har öppnats skrivskyddad, så att inget skrivs i den. ") if opened else tr("Den har inte ändrats. "))
     backup = latest_good_backup(path)
     if backup is None:
-        return text + ("Det finns ingen säkerhetskopia av den. Spara en kopia av filen och exportera "
-                       "planerna som går att läsa.")
-    return text + (f"Den senaste hela säkerhetskopian är från {backup.local_time_text} ({backup.path}). "
-                   "Återställ den med Arkiv → Återställ från säkerhetskopia, eller med "
-                   f"uppdrag restore \"{backup.path}\" \"{path}\".")
+        return text + tr("Det finns ingen säkerhetskopia av den. Spara en kopia av filen och exportera "
+                         "planerna som går att läsa.")
+    return text + tr("Den senaste hela säkerhetskopian är från {when} ({backup}). "
+                     "Återställ den med Arkiv → Återställ från säkerhetskopia, eller med "
+                     "uppdrag restore \"{backup}\" \"{path}\".", when=backup.local_time_text, backup=backup.path,
+                     path=path)
 
 
 # --- snapshots for undoing a whole-file step (a merge) -------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from db.connection import BUSY_TIMEOUT_S, check_lines, raw_connect
 from db.errors import FileRefused
+from db.i18n import tr
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, Header, read_header
 from db.schema import schema_difference
 from db.sidecars import has_hot_journal, journal_path, prove_own_journal, set_aside_strays
@@ -58,22 +59,21 @@ def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = Fal
     notices = set_aside_strays(path, header, writable=writable)
     if header.wal and (read_only or not allow_recovery or not writable):
         # SQLite would make a -wal and -shm beside it even to read it
-        raise FileRefused(
-            f"Filen {name} har ställts om till WAL-läge av ett annat program och kan inte läsas "
+        raise FileRefused(tr(
+            "Filen {name} har ställts om till WAL-läge av ett annat program och kan inte läsas "
             "skrivskyddat utan att filer skapas bredvid den. Öppna den för redigering i Uppdrag en gång, "
-            "så ställs den tillbaka. Filen har inte ändrats."
-        )
+            "så ställs den tillbaka. Filen har inte ändrats.", name=name))
     recovered = False
     if has_hot_journal(path) and _journal_is_hot(path):
         if not (allow_recovery and writable):
-            raise FileRefused(
-                f"Filen {name} höll på att skrivas när ett program stoppades och kan bara "
+            raise FileRefused(tr(
+                "Filen {name} höll på att skrivas när ett program stoppades och kan bara "
                 "återställas där den är skrivbar. Kopiera filen tillsammans med "
-                f"{journal_path(path).name} till en skrivbar mapp och öppna kopian."
-            )
+                "{journal} till en skrivbar mapp och öppna kopian.", name=name, journal=journal_path(path).name))
         copies = prove_own_journal(path, header)
-        notices.append(f"Filen {name} höll på att skrivas när ett program stoppades och har återställts till "
-                       f"sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.")
+        notices.append(tr("Filen {name} höll på att skrivas när ett program stoppades och har återställts till "
+                          "sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.",
+                          name=name, copies=copies))
         recovered = True
     _check_contents(path, name, header.user_version, recovered=recovered)
     return FileCheck(path=path, version=header.user_version, writable=writable, recovered=recovered,
@@ -83,38 +83,34 @@ def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = Fal
 def _genuine_header(path: Path, name: str) -> Header:
     """The file's header, when it is an Uppdrag file this version can open; FileRefused otherwise."""
     if not path.exists():
-        raise FileRefused(f"Filen {name} finns inte.")
+        raise FileRefused(tr("Filen {name} finns inte.", name=name))
     if path.is_dir():
-        raise FileRefused(f"{name} är en mapp, inte en Uppdrag-fil.")
+        raise FileRefused(tr("{name} är en mapp, inte en Uppdrag-fil.", name=name))
     try:
         size = path.stat().st_size
         header = read_header(path) if size else None
     except OSError as exc:
-        raise FileRefused(f"Filen {name} kan inte läsas: {exc.strerror}.") from exc
+        raise FileRefused(tr("Filen {name} kan inte läsas: {reason}.", name=name, reason=exc.strerror)) from exc
     if size == 0:
-        raise FileRefused(f"Filen {name} är tom (0 byte) och är ingen Uppdrag-fil.")
+        raise FileRefused(tr("Filen {name} är tom (0 byte) och är ingen Uppdrag-fil.", name=name))
     if header is None:
-        raise FileRefused(f"Filen {name} är ingen Uppdrag-fil (den är inte en SQLite-databas).")
+        raise FileRefused(tr("Filen {name} är ingen Uppdrag-fil (den är inte en SQLite-databas).", name=name))
     if header.application_id != APPLICATION_ID:
-        raise FileRefused(
-            f"Filen {name} är en databas från ett annat program, inte en Uppdrag-fil."
-        )
+        raise FileRefused(tr("Filen {name} är en databas från ett annat program, inte en Uppdrag-fil.", name=name))
     if header.user_version > SCHEMA_VERSION:
-        raise FileRefused(
-            f"Filen {name} är skapad av en nyare version av Uppdrag (schemaversion "
-            f"{header.user_version}; den här versionen kan öppna till och med version "
-            f"{SCHEMA_VERSION}). Uppdatera Uppdrag för att öppna den. Filen har inte ändrats."
-        )
+        raise FileRefused(tr(
+            "Filen {name} är skapad av en nyare version av Uppdrag (schemaversion "
+            "{version}; den här versionen kan öppna till och med version "
+            "{newest}). Uppdatera Uppdrag för att öppna den. Filen har inte ändrats.",
+            name=name, version=header.user_version, newest=SCHEMA_VERSION))
     if header.user_version < 1:
-        raise FileRefused(f"Filen {name} saknar schemaversion och kan inte öppnas.")
+        raise FileRefused(tr("Filen {name} saknar schemaversion och kan inte öppnas.", name=name))
     # A commit stopped halfway can leave the file shorter than its header says
     # while the hot journal still holds the pages to put back: that is recoverable.
     if header.page_count and size < header.page_count * header.page_size and not has_hot_journal(path):
-        raise FileRefused(
-            f"Filen {name} är avkortad ({size} byte av "
-            f"{header.page_count * header.page_size}) och kan inte öppnas. "
-            "Använd en säkerhetskopia."
-        )
+        raise FileRefused(tr(
+            "Filen {name} är avkortad ({size} byte av {whole}) och kan inte öppnas. Använd en säkerhetskopia.",
+            name=name, size=size, whole=header.page_count * header.page_size))
     return header
 
 
@@ -124,29 +120,27 @@ def _check_contents(path: Path, name: str, version: int, *, recovered: bool) -> 
     try:
         conn = raw_connect(path, write=recovered)
     except sqlite3.Error as exc:
-        raise FileRefused(f"Filen {name} kan inte öppnas: {exc}.") from exc
+        raise FileRefused(tr("Filen {name} kan inte öppnas: {reason}.", name=name, reason=exc)) from exc
     try:
         found = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID or found != version:
-            raise FileRefused(f"Filen {name} är skadad (rubriken stämmer inte med innehållet).")
+            raise FileRefused(tr("Filen {name} är skadad (rubriken stämmer inte med innehållet).", name=name))
         integrity = _start_check(path, "quick_check")  # SQLite walks the file while Python compares the schema
         try:
             diff = schema_difference(conn, version)
         finally:
             result = integrity()  # never leave the file open behind a refusal
         if result != ["ok"]:
-            raise FileRefused(
-                f"Filen {name} är skadad och kan inte öppnas ({result[0]}). "
-                "Använd en säkerhetskopia."
-            )
+            raise FileRefused(tr("Filen {name} är skadad och kan inte öppnas ({reason}). Använd en säkerhetskopia.",
+                                 name=name, reason=result[0]))
         if diff:
-            raise FileRefused(
-                f"Filen {name} innehåller databasobjekt som en Uppdrag-fil inte har "
-                f"({', '.join(diff[:5])}) och öppnas inte av säkerhetsskäl. Filen har inte ändrats."
-            )
+            raise FileRefused(tr(
+                "Filen {name} innehåller databasobjekt som en Uppdrag-fil inte har "
+                "({objects}) och öppnas inte av säkerhetsskäl. Filen har inte ändrats.",
+                name=name, objects=", ".join(diff[:5])))
     except sqlite3.DatabaseError as exc:
-        raise FileRefused(f"Filen {name} är skadad och kan inte öppnas ({exc}).") from exc
+        raise FileRefused(tr("Filen {name} är skadad och kan inte öppnas ({reason}).", name=name, reason=exc)) from exc
     finally:
         conn.close()
 

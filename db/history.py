@@ -106,6 +106,14 @@ def table(name: str, schema: str | None = None) -> str:
 def content_select(shape: Shape, schema: str | None = None) -> str:
     """SELECT id, uuid, version, rev, created_at, modified_at and the content columns (foreign keys
     as the uuids of their rows) of `shape`'s table `t` (in `schema`); the caller adds WHERE."""
+    joins, cols = content_columns(shape, schema)
+    head = 't."id", t."uuid", t."version_id", t."rev", t."created_at", t."modified_at"'
+    return f'SELECT {head}, {", ".join(cols)} FROM {table(shape.name, schema)} t {" ".join(joins)}'
+
+
+def content_columns(shape: Shape, schema: str | None = None) -> tuple[list[str], list[str]]:
+    """(the joins from `shape`'s table `t`, an expression a content column): foreign keys as the
+    uuids of the rows they point to."""
     joins, cols = [], []
     fk = shape.fk_map
     for n, c in enumerate(shape.columns):
@@ -114,8 +122,7 @@ def content_select(shape: Shape, schema: str | None = None) -> str:
             cols.append(f'j{n}."uuid"')
         else:
             cols.append(f't."{c}"')
-    head = 't."id", t."uuid", t."version_id", t."rev", t."created_at", t."modified_at"'
-    return f'SELECT {head}, {", ".join(cols)} FROM {table(shape.name, schema)} t {" ".join(joins)}'
+    return joins, cols
 
 
 @dataclass
@@ -258,33 +265,43 @@ def update_if_current(db: Any, model: type[models.UserRow], row_id: int, expecte
     row is still at version `expected`; the new version id, or None when the row has moved on
     (or is gone) and nothing was written.
 
-    For a server with many writers (PostgreSQL: a data-modifying WITH). The row's content is read
-    first; then the update, both version records and `notify` (channel, payload) are one
-    statement, so the row is locked only while the server runs it, never while a client waits.
+    For a server with many writers (PostgreSQL): one statement (a data-modifying WITH) reads the
+    row's content as it was, updates the row, writes both version records and `notify` (channel,
+    payload), so an edit is one round trip and the row is locked only while the server runs it,
+    never while a client waits. All of it sees one snapshot: the content kept is that of the
+    version the update replaced.
     """
     shape = shape_of(model._meta.table_name)
-    states = read_states(db, shape, ids=[row_id])
-    if not states or states[0].version != expected:
-        return None
-    state = states[0]
     fields = model._meta.fields
     sets = {fields[n].column_name: fields[n].db_value(v) for n, v in columns.items()}
-    now = models.utc_now()
     version = models.new_version()
-    records = ((shape.name, state.uuid, state.version, None, None, state.rev, state.modified_at, "", "create",
-                dump(state.values)),
-               (shape.name, state.uuid, version, state.version, None, state.rev + 1, now, author_of(db), action, None))
-    names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
-    row = "(" + ", ".join(["%s"] * len(RECORD_COLUMNS)) + ")"
-    then = "pg_notify(%s, %s)" if notify else "1"
-    sql = (f'WITH moved AS (UPDATE "{shape.name}" SET {"".join(f'"{c}" = %s, ' for c in sets)}"modified_at" = %s, '
-           '"rev" = "rev" + 1, "version_id" = %s WHERE "id" = %s AND "version_id" = %s RETURNING "id"), '
-           f'kept AS (INSERT INTO "row_version" ({names}) SELECT * FROM (VALUES {row}, {row}) AS v({names}) '
-           'WHERE EXISTS (SELECT 1 FROM moved) '
-           + _UPSERT_RECORD[_UPSERT_RECORD.index("ON CONFLICT"):] + ") "
-           f"SELECT {then} WHERE EXISTS (SELECT 1 FROM moved)")
-    params = (*sets.values(), now, version, row_id, expected, *records[0], *records[1], *(notify or ()))
+    sql = _update_if_current_sql(shape, tuple(sets), notify is not None)
+    params = (row_id, expected, *sets.values(), models.utc_now(), version, row_id, expected,
+              shape.name, shape.name, version, author_of(db), action, *(notify or ()))
     return version if db.execute_sql(sql, params).fetchone() is not None else None
+
+
+@cache
+def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool) -> str:
+    """The statement of `update_if_current` for these columns of `shape` (made once for each)."""
+    joins, cols = content_columns(shape)
+    pairs = [f"'{c}', {e}" for c, e in zip(shape.columns, cols)]
+    # The content as read_states and dump give it (foreign keys as uuids, dates as ISO text); at most
+    # 50 pairs a call, so long rows are joined from several.
+    content = " || ".join(f"jsonb_build_object({', '.join(pairs[i:i + 50])})" for i in range(0, len(pairs), 50))
+    record_names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+    then = "pg_notify(%s, %s)" if notify else "1"
+    return (f'WITH old AS (SELECT t."uuid", t."version_id", t."rev", t."modified_at", ({content})::text AS "data" '
+            f'FROM "{shape.name}" t {" ".join(joins)} WHERE t."id" = %s AND t."version_id" = %s), '
+            f'moved AS (UPDATE "{shape.name}" SET {"".join(f'"{c}" = %s, ' for c in names)}"modified_at" = %s, '
+            '"rev" = "rev" + 1, "version_id" = %s WHERE "id" = %s AND "version_id" = %s RETURNING "modified_at"), '
+            f'kept AS (INSERT INTO "row_version" ({record_names}) '
+            "SELECT %s, o.\"uuid\", o.\"version_id\", NULL, NULL, o.\"rev\", o.\"modified_at\", '', 'create', o.\"data\" "
+            "FROM old o WHERE EXISTS (SELECT 1 FROM moved) UNION ALL "
+            "SELECT %s, o.\"uuid\", %s, o.\"version_id\", NULL, o.\"rev\" + 1, m.\"modified_at\", %s, %s, NULL "
+            "FROM old o, moved m "
+            + _UPSERT_RECORD[_UPSERT_RECORD.index("ON CONFLICT"):] + ") "
+            f"SELECT {then} WHERE EXISTS (SELECT 1 FROM moved)")
 
 
 # --- reading versions -----------------------------------------------------------
@@ -331,6 +348,27 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
         else:
             got.append(rec)
     return out
+
+
+def state_and_records(db: Any, shape: Shape, row_id: int, versions: Sequence[str]) -> tuple[RowState | None, dict[str, Record]]:
+    """Row `row_id` as read_states gives it, and the records of `versions` as records_by_version gives
+    them, read together (on PostgreSQL in one statement: an edit checked against a newer version waits
+    for one answer from the server, not two)."""
+    if not on_postgres(db):
+        states = read_states(db, shape, ids=[row_id])
+        return (states[0] if states else None), records_by_version(db, versions)
+    fields = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS)
+    base = content_select(shape)
+    head, _, tail = base.partition(f' FROM "{shape.name}" t')
+    row = db.execute_sql(f'{head}, (SELECT json_agg(json_build_array({fields})) FROM "row_version" r '
+                         f'WHERE r."version" = ANY(%b)) FROM "{shape.name}" t{tail} WHERE t."id" = %s',
+                         (list(versions), row_id)).fetchone()
+    if row is None:
+        return None, records_by_version(db, versions)
+    state = RowState(row[0], row[1], row[2], row[3], row[4], row[5],
+                     {c: _text(v) for c, v in zip(shape.columns, row[6:-1])})
+    found = row[-1] if not isinstance(row[-1], str) else json.loads(row[-1])
+    return state, {r[2]: Record._make(r) for r in found or ()}
 
 
 def records_by_version(db: Any, versions: Sequence[str]) -> dict[str, Record]:

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from db.i18n import tr
 from db.tempfiles import temp_beside
 
 STALE_AFTER = timedelta(minutes=10)
@@ -68,7 +69,7 @@ class LockInfo:
         return self.machine == socket.gethostname() and not _pid_alive(self.pid)
 
     def describe(self) -> str:
-        return f"{self.user} på {self.machine} sedan {self.since_local}"
+        return tr("{user} på {machine} sedan {since}", user=self.user, machine=self.machine, since=self.since_local)
 
 
 def _parse(text: str) -> datetime:

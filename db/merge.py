@@ -281,6 +281,7 @@ def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
             superseded.setdefault(w.shape.name, []).append(w.old)
     for table, states in superseded.items():
         history.record_superseded(db, history.shape_of(table), states)
+    stored = _stored(db, [w for w in writes if not w.new and w.old is None and w.values])
     later: list[tuple[str, str, str, str, str]] = []  # (table, uuid, column, target table, target uuid)
     batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]] = {}
     for w in writes:
@@ -301,6 +302,9 @@ def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
                         modified_at=w.modified_at)
             batches.setdefault((w.shape.name, True, tuple(cols)), []).append(list(cols.values()))
         else:
+            have = stored.get(w.uuid)
+            if have is not None:  # a column that holds the value already is not written again
+                cols = {c: v for c, v in cols.items() if c not in have or have[c] != v}
             cols.update(version_id=w.version, rev=w.rev, modified_at=w.modified_at)
             batches.setdefault((w.shape.name, False, tuple(cols)), []).append([*cols.values(), w.uuid])
     _flush(db, batches, ids)
@@ -309,6 +313,21 @@ def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
         db.execute_sql(statements.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
                        (ids.get(target_table, target_uuid), uuid))
     history.write_records(db, [r for w in writes for r in w.records])
+
+
+def _stored(db: Any, writes: list[Write]) -> dict[str, dict[str, Any]]:
+    """Row uuid -> content columns as this file holds them now (foreign keys as ids), for the rows
+    `writes` take forward to the other side's version. Most of a row is as it was: only what changed
+    is written (on SQLite a foreign key column written is a foreign key checked, and indexed)."""
+    tables: dict[str, tuple[Shape, list[str]]] = {}
+    for w in writes:
+        tables.setdefault(w.shape.name, (w.shape, []))[1].append(w.uuid)
+    out: dict[str, dict[str, Any]] = {}
+    for table, (shape, uuids) in tables.items():
+        names = ", ".join(f'"{c}"' for c in shape.columns)
+        for row in statements.select_in(db, f'SELECT "uuid", {names} FROM "{table}" WHERE "uuid" IN ({{}})', uuids):
+            out[row[0]] = dict(zip(shape.columns, row[1:]))
+    return out
 
 
 def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
@@ -363,29 +382,25 @@ def _copy(db: Any, copies: list[Copy]) -> None:
 
 
 def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
-    """Lines in plans' logs: (plan uuid, text, status), kind "merge", dated today, after each plan's last line."""
+    """Lines in plans' logs: (plan uuid, text, status), kind "merge", dated today, after each plan's last line.
+    The plans and their logs' ends are looked up once for all of them (a sync may log hundreds)."""
     from datetime import date
 
-    plans: dict[str, list[int] | None] = {}  # plan uuid -> [id, next position], None if the file lacks it
+    plan_ids = dict(statements.select_in(db, 'SELECT "uuid", "id" FROM "plan" WHERE "uuid" IN ({})',
+                                         sorted({u for u, _, _ in entries}))) if entries else {}
+    following: dict[int, int] = {i: 0 for i in plan_ids.values()}  # plan id -> position of its next line
+    following.update(statements.select_in(
+        db, 'SELECT "plan_id", max("position") + 1 FROM "log_entry" WHERE "plan_id" IN ({}) GROUP BY "plan_id"',
+        list(following)) if following else [])
     rows = []
     now, today = models.utc_now(), date.today().isoformat()
     for plan_uuid, text, status in entries:
-        if plan_uuid not in plans:
-            row = db.execute_sql(statements.in_style(db, 'SELECT "id" FROM "plan" WHERE "uuid" = ?'),
-                                 (plan_uuid,)).fetchone()
-            if row is not None:
-                (position,) = db.execute_sql(statements.in_style(
-                    db, 'SELECT coalesce(max("position"), -1) + 1 FROM "log_entry" WHERE "plan_id" = ?'),
-                    (row[0],)).fetchone()
-                plans[plan_uuid] = [row[0], position]
-            else:
-                plans[plan_uuid] = None
-        plan = plans[plan_uuid]
-        if plan is None:
+        plan = plan_ids.get(plan_uuid)
+        if plan is None:  # the file lacks the plan
             continue
-        rows.append((models.new_uuid(), models.new_version(), now, now, plan[0], plan[1], today, text, status))
-        plan[1] += 1
-    statements.executemany(
-        db, 'INSERT INTO "log_entry" ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at", '
-            '"plan_id", "position", "entry_date", "kind", "text", "decided_by", "status") '
-            "VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, 'merge', ?, '', ?)", rows)
+        rows.append((models.new_uuid(), models.new_version(), now, now, 1, None, plan, following[plan], today,
+                     "merge", text, "", status))
+        following[plan] += 1
+    statements.insert_rows(db, "log_entry", ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at",
+                                             "plan_id", "position", "entry_date", "kind", "text", "decided_by",
+                                             "status"), rows)

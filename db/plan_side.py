@@ -13,20 +13,23 @@ from db import statements
 from db.history import Shape
 from db.merge import Side
 
-# How to reach the plan's uuid from a table `t`, for the tables whose rows belong to a plan.
-_PLAN_UUID = {
-    "plan": 't."uuid"',
-    "dependency": '(SELECT p."uuid" FROM "timeline_item" i JOIN "plan" p ON p."id" = i."plan_id" '
-                  'WHERE i."id" = t."successor_id")',
-    "risk_assessment": '(SELECT p."uuid" FROM "risk" r JOIN "plan" p ON p."id" = r."plan_id" WHERE r."id" = t."risk_id")',
+# How to reach the plan from a table `t`, for the tables whose rows belong to a plan: the joins that
+# end at the plan `p` (a join, not a subquery a row: the server hashes the plans once).
+_PLAN_JOIN = {
+    "dependency": 'JOIN "timeline_item" i ON i."id" = t."successor_id" JOIN "plan" p ON p."id" = i."plan_id"',
+    "risk_assessment": 'JOIN "risk" r ON r."id" = t."risk_id" JOIN "plan" p ON p."id" = r."plan_id"',
 }
 
 
-def plan_uuid_expression(shape: Shape) -> str | None:
-    if shape.name in _PLAN_UUID:
-        return _PLAN_UUID[shape.name]
+def plan_join(shape: Shape) -> tuple[str, str] | None:
+    """(joins from `t` of `shape`'s table, the expression of its plan's uuid) for a table whose rows
+    belong to a plan; None for rows of no plan."""
+    if shape.name == "plan":
+        return "", 't."uuid"'
+    if shape.name in _PLAN_JOIN:
+        return _PLAN_JOIN[shape.name], 'p."uuid"'
     if "plan_id" in shape.columns:
-        return '(SELECT p."uuid" FROM "plan" p WHERE p."id" = t."plan_id")'
+        return 'JOIN "plan" p ON p."id" = t."plan_id"', 'p."uuid"'
     return None
 
 
@@ -38,16 +41,15 @@ class PlanSide(Side):
         self.plans = None if plans is None else sorted(set(plans))
 
     def versions(self, shape: Shape) -> dict[str, str]:
-        expr = plan_uuid_expression(shape)
-        if self.plans is None or expr is None:
+        path = plan_join(shape)
+        if self.plans is None or path is None:
             return super().versions(shape)
         if not self.plans:
             return {}
-        out: dict[str, str] = {}
-        for row in statements.select_in(
-                self.db, f'SELECT t."uuid", t."version_id" FROM "{shape.name}" t WHERE {expr} IN ({{}})', self.plans):
-            out[row[0]] = row[1]
-        return out
+        joins, plan = path
+        return dict(statements.select_in(
+            self.db, f'SELECT t."uuid", t."version_id" FROM "{shape.name}" t {joins} WHERE {plan} IN ({{}}) '
+            'ORDER BY t."id"', self.plans))
 
 
 def plan_uuids(db: Any) -> list[str]:

@@ -66,9 +66,10 @@ def update_rows_by(db: Any, table: str, names: Sequence[str], key: str, rows: It
 
 
 def _unnest(db: Any, table: str, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> tuple[str, list[list[Any]]]:
-    """`(SELECT … FROM unnest(%s::text[], …)) v` with each column cast to its type in `table`, and the
+    """`(SELECT … FROM unnest(%b::text[], …)) v` with each column cast to its type in `table`, and the
     rows as one text array a column ([] when there are no rows). Sending text and casting on the
-    server spares the driver guessing an array's type from values that may all be NULL."""
+    server spares the driver guessing an array's type from values that may all be NULL; sending the
+    arrays in binary (`%b`) spares it quoting every element (ten times the time, for history records)."""
     columns: list[list[Any]] = [[] for _ in names]
     for row in rows:
         for column, value in zip(columns, row):
@@ -76,7 +77,7 @@ def _unnest(db: Any, table: str, names: Sequence[str], rows: Iterable[Sequence[A
     if not columns or not columns[0]:
         return "", []
     types = _column_types(db, table)
-    arrays = ", ".join("%s::text[]" for _ in names)
+    arrays = ", ".join("%b::text[]" for _ in names)
     casts = ", ".join(f'u{n}::{types[c]} AS "{c}"' for n, c in enumerate(names))
     listed = ", ".join(f"u{n}" for n in range(len(names)))
     return f"(SELECT {casts} FROM unnest({arrays}) AS u({listed})) v", columns
@@ -115,12 +116,13 @@ def errors_of(db: Any) -> Any:
 def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`.
 
-    On PostgreSQL the values go as one array (`= ANY(…)`): one statement, and no query text with
-    thousands of placeholders for the driver to split and the server to parse."""
+    On PostgreSQL the values go as one array (`= ANY(…)`), in binary: one statement, and no query
+    text with thousands of placeholders for the driver to split and the server to parse."""
     target = getattr(db, "obj", None) or db
     if getattr(target, "param", "?") != "?":
         head, _, tail = sql.rpartition("IN ({})")
-        return list(db.execute_sql(in_style(db, f"{head}= ANY(?){tail}"), (*before, list(values))).fetchall())
+        return list(db.execute_sql(f"{in_style(db, head)}= ANY(%b){in_style(db, tail)}",
+                                   (*before, list(values))).fetchall())
     out: list[tuple[Any, ...]] = []
     for chunk in chunks(values):
         out += db.execute_sql(in_style(db, sql.format(", ".join("?" * len(chunk)))), (*before, *chunk)).fetchall()

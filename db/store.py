@@ -30,6 +30,7 @@ from db import models
 from db.check import check_file, start_integrity_check
 from db.connection import BUSY_TIMEOUT_S, fsync_dir, fsync_file, harden, raw_connect
 from db.errors import FileRefused, ReadOnlyStore, StoreError, database_error_text
+from db.i18n import tr
 from db.history import default_author
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.migrations import migrate
@@ -112,7 +113,7 @@ class Store:
             self.integrity_problems()
         if self.read_only:
             raise ReadOnlyStore(self.damage_message() if self._problems
-                                else f"Filen ”{self.path.name}” är öppnad skrivskyddad.")
+                                else tr("Filen ”{name}” är öppnad skrivskyddad.", name=self.path.name))
 
     @contextmanager
     def write(self, *, reads_first: bool = False) -> Iterator[None]:
@@ -165,10 +166,10 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
     migrated_from = None
     if check.version < SCHEMA_VERSION:
         if read_only or not migrate_old:
-            raise FileRefused(
-                f"Filen ”{path.name}” har en äldre schemaversion ({check.version}) och måste "
-                "uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp."
-            )
+            raise FileRefused(tr(
+                "Filen ”{name}” har en äldre schemaversion ({version}) och måste "
+                "uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp.",
+                name=path.name, version=check.version))
         problems = [p for p in start_integrity_check(path)() if p != "ok"]
         if problems:  # an upgrade writes: never into a damaged file
             from db.backup import damaged_file_message

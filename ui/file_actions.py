@@ -226,14 +226,11 @@ def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, cha
                ".json": translate("Files", "Plan som JSON (*.json)"),
                ".ics": translate("Files", "Kalender (*.ics)")}
     kind = suffix + ("+checklistor" if checklists else "")
-    out = files.save_path(window, translate("Files", "Exportera"), filters.get(suffix, f"*{suffix}"),
-                          str(window.settings.export_folder(kind) / (safe + suffix)))
+    out = files.export_path(window, window.settings, kind, translate("Files", "Exportera"),
+                            filters.get(suffix, f"*{suffix}"), safe + suffix)
     if out is None:
         return None
-    if out.suffix.lower() != suffix:
-        out = out.with_name(out.name + suffix)
     activities = suffix == ".ics" and files.ask_calendar_activities(window)
-    window.settings.remember_export_folder(kind, out.parent)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         if portfolio:

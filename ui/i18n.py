@@ -136,4 +136,7 @@ def install_language(language: str) -> bool:
         return install_language(DEFAULT_LANGUAGE) and False
     _current = language
     QLocale.setDefault(locale())
+    from app import i18n as app_i18n  # app/'s and db/'s sentences, from the same Linguist file
+
+    app_i18n.install(None if language == DEFAULT_LANGUAGE else lambda text: QCoreApplication.translate("App", text))
     return ok

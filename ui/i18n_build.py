@@ -10,7 +10,8 @@ tests/ui/test_language.py fails while any is.
 
 app/ imports no Qt, so the labels of coded values it holds as data (app.kinds) cannot carry
 Qt's marks: the update writes them as marks into a throw-away module for lupdate to read, in the
-context "Kinds" in which ui.i18n.kind_label translates them.
+context "Kinds" in which ui.i18n.kind_label translates them. The sentences app/ and db/ say
+through app.i18n.tr go there too, in the context "App" (ui.i18n hands that context's lookup to app.i18n).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ KIND_LABEL_TABLES = (
         "DOC_TYPE_LABELS", "DOC_STATUSES", "TIMELINE_KINDS", "TIMELINE_STATUSES", "ROLE_KINDS", "GOAL_KINDS",
         "BUDGET_KINDS", "BUDGET_SUM_RULES", "RISK_STATUSES", "RISK_TRENDS", "LOG_KINDS", "REPORT_STATUSES",
         "DECISION_CHOICES", "CONTENT_KINDS", "CHECKLIST_ANSWERS", "DECISION_OUTCOMES", "DEPENDENCY_KINDS",
-        "LAG_UNITS")),
+        "LAG_UNITS", "ROW_LABELS", "FIELD_LABELS")),  # the last two: the parts an undo step names
     ("app.timeline", ("DECISION_STATES",)),
     ("app.portfolio_view", ("FACETS",)),
 )
@@ -63,6 +64,13 @@ def kind_labels() -> Iterator[str]:
                     yield label
 
 
+def app_sentences() -> list[str]:
+    """Every sentence app/ and db/ say through app.i18n.tr, in Swedish (context "App")."""
+    from app.i18n import marked_sentences
+
+    return sorted({text for _, text in marked_sentences() if text})
+
+
 def ui_modules() -> list[Path]:
     return sorted(p for p in UI_ROOT.rglob("*.py") if "__pycache__" not in p.parts)
 
@@ -72,7 +80,8 @@ def update(ts_files: list[Path] | None = None) -> list[Path]:
     ts_files = ts_files or sorted(resource_path("translations").glob("*.ts"))
     with tempfile.TemporaryDirectory() as tmp:
         marks = Path(tmp) / "kind_labels.py"
-        marks.write_text("".join(f'QT_TRANSLATE_NOOP("Kinds", {label!r})\n' for label in kind_labels()),
+        marks.write_text("".join(f'QT_TRANSLATE_NOOP("Kinds", {label!r})\n' for label in kind_labels())
+                         + "".join(f'QT_TRANSLATE_NOOP("App", {text!r})\n' for text in app_sentences()),
                          encoding="utf-8")
         for ts in ts_files:
             subprocess.run([*_tool("lupdate"), *map(str, ui_modules()), str(marks), "-locations", "none",

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         self._clear_editor()
         if self.ofile is None:
             return
-        self.editor = PlanEditor(self.ofile, plan_id, self.stack)
+        self.editor = PlanEditor(self.ofile, plan_id, self.stack, self.settings)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.update_actions()
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
 
         if self.ofile is None:
             return
-        dialog = PortfolioDialog(self.ofile, key, self)
+        dialog = PortfolioDialog(self.ofile, key, self, self.settings)
         if key in ("resources", "overview"):
             dialog.view.open_plan_requested.connect(self.select_plan)
         self._portfolio_windows.append(dialog)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import kinds, overview
 from app.workspace import Change, Workspace
 from ui.i18n import kind_label, translate
+from ui.settings import AppSettings
 from ui.undo import WorkspaceEvents
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -172,35 +173,16 @@ class OverviewFilter(QSortFilterProxyModel):
 class OverviewView(QWidget):
     open_plan_requested = Signal(int)
 
-    def __init__(self, ws: Workspace, events: WorkspaceEvents, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, events: WorkspaceEvents, parent: QWidget | None = None,
+                 settings: AppSettings | None = None):
         super().__init__(parent)
         self.ws = ws
+        self._settings = settings  # where exports went last (None: the settings named by the environment)
         self.filter = QLineEdit()
         self.filter.setObjectName("overviewFilter")
         self.filter.setPlaceholderText(translate("Overview", "Filtrera (plan, ägare, organisation, status …)"))
-        self.report = QComboBox()
-        self.report.setObjectName("overviewReport")
         self.filter.setAccessibleName(translate("Overview", "Filtrera planerna"))
-        self.report.setAccessibleName(translate("Overview", "Rapportfärg"))
-        self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
-        for key, label in REPORT_CHOICES:
-            self.report.addItem(translate("Overview", label), key)
-        self.doc_type = QComboBox()
-        self.doc_type.setObjectName("overviewDocType")
-        self.doc_type.setAccessibleName(translate("Overview", "Dokumenttyp"))
-        self.doc_type.addItem(translate("Overview", "Alla dokumenttyper"), None)
-        for key, label in kinds.DOC_TYPE_LABELS.items():
-            self.doc_type.addItem(kind_label(label), key)
-        self.period = QComboBox()
-        self.period.setObjectName("overviewPeriod")
-        self.period.setAccessibleName(translate("Overview", "Period"))
-        self.period.setToolTip(translate("Overview", "Planerna vars tidplan når in i perioden, och periodens budget"))
-        self.period.addItem(translate("Overview", "Alla perioder"), None)
-        this_year = date.today().year
-        for year in range(this_year - 1, this_year + 3):
-            for tertial in (None, 1, 2, 3):
-                period = overview.Period(year, tertial)
-                self.period.addItem(period.label(), period)
+        self._make_choices()
         self.export_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Excel)…"))
         self.export_button.setObjectName("exportOverview")
         self.export_button.clicked.connect(self.export)
@@ -234,6 +216,31 @@ class OverviewView(QWidget):
         layout.addWidget(self.table)
         events.changed.connect(self._changed)
         self.reload()
+
+    def _make_choices(self) -> None:
+        """The report colour, document type and period to show (each with an "all" choice first)."""
+        self.report = QComboBox()
+        self.report.setObjectName("overviewReport")
+        self.report.setAccessibleName(translate("Overview", "Rapportfärg"))
+        self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
+        for key, label in REPORT_CHOICES:
+            self.report.addItem(translate("Overview", label), key)
+        self.doc_type = QComboBox()
+        self.doc_type.setObjectName("overviewDocType")
+        self.doc_type.setAccessibleName(translate("Overview", "Dokumenttyp"))
+        self.doc_type.addItem(translate("Overview", "Alla dokumenttyper"), None)
+        for key, label in kinds.DOC_TYPE_LABELS.items():
+            self.doc_type.addItem(kind_label(label), key)
+        self.period = QComboBox()
+        self.period.setObjectName("overviewPeriod")
+        self.period.setAccessibleName(translate("Overview", "Period"))
+        self.period.setToolTip(translate("Overview", "Planerna vars tidplan når in i perioden, och periodens budget"))
+        self.period.addItem(translate("Overview", "Alla perioder"), None)
+        this_year = date.today().year
+        for year in range(this_year - 1, this_year + 3):
+            for tertial in (None, 1, 2, 3):
+                period = overview.Period(year, tertial)
+                self.period.addItem(period.label(), period)
 
     def reload(self) -> None:
         self.model.set_rows(overview.overview(self.ws, period=self.chosen_period()))
@@ -272,12 +279,11 @@ class OverviewView(QWidget):
         from ui.dialogs import files
         from ui.errors import expected_errors, show_error
 
-        suggested = Path.home() / f"Portföljrapport {date.today().isoformat()}{suffix}"
-        out = files.save_path(self, translate("Overview", "Exportera Portföljrapport"), file_filter, str(suggested))
+        out = files.export_path(self, self._settings or AppSettings(), f"overview{suffix}",
+                                translate("Overview", "Exportera Portföljrapport"), file_filter,
+                                f"Portföljrapport {date.today().isoformat()}{suffix}")
         if out is None:
             return None
-        if out.suffix.lower() != suffix:
-            out = out.with_name(out.name + suffix)
         write = overview.export_overview_docx if suffix == ".docx" else overview.export_overview_xlsx
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -142,14 +142,14 @@ def _mitigation(risk: dict) -> str:
 _RISK_COLUMNS = (
     ("Risk", lambda r: as_text(r.get("title")), True),
     ("Orsak", lambda r: as_text(r.get("cause")), False),
-    ("Konsekvens", lambda r: as_text(r.get("consequence")), False),
+    ("Följd", lambda r: as_text(r.get("consequence")), False),
     ("Sanno\u00adlikhet", lambda r: as_text(r.get("probability")), True),
-    ("Konse\u00adkvens (poäng)", lambda r: as_text(r.get("impact")), True),
+    ("Konse\u00adkvens", lambda r: as_text(r.get("impact")), True),
     ("Risk\u00advärde", lambda r: "00", True),
     ("Åtgärd", _mitigation, False),
     ("Ansvarig", lambda r: as_text(r.get("owner")), False),
 )
-_MARKUP_COLUMNS = {"Orsak", "Konsekvens", "Åtgärd"}
+_MARKUP_COLUMNS = {"Orsak", "Följd", "Åtgärd"}
 
 
 def _render_risks(ctx: Context) -> None:

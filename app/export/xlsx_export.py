@@ -92,10 +92,10 @@ def _risk_columns(settings: RiskSettings) -> list[_Column]:
     return [
         _Column("Risk", lambda r: r.get("title", ""), wrap=True),
         _Column("Orsak", lambda r: r.get("cause", ""), wrap=True),
-        _Column("Konsekvens", lambda r: r.get("consequence", ""), wrap=True),
+        _Column("Följd", lambda r: r.get("consequence", ""), wrap=True),
         _Column("Sannolikhet", lambda r: r.get("probability"), "int"),
         _Column("Sannolikhet (text)", lambda r: settings.probability_label(r.get("probability"))),
-        _Column("Konsekvens (poäng)", lambda r: r.get("impact"), "int"),
+        _Column("Konsekvens", lambda r: r.get("impact"), "int"),
         _Column("Konsekvens (text)", lambda r: settings.impact_label(r.get("impact"))),
         _Column("Riskvärde", lambda r: risk_value(r.get("probability"), r.get("impact")), "int"),
         _Column("Risknivå", level),
@@ -306,7 +306,7 @@ def _identity_sheet(ws: Any, plan: dict[str, Any], clean: _Cleaner, *, portfolio
             cell.number_format = DATE_FORMAT
             cell.alignment = Alignment(horizontal="left")
     ws.append([])
-    ws.append(["Riskvärde = Sannolikhet × Konsekvens (poäng); Risknivå färgas efter filens gränser. "
+    ws.append(["Riskvärde = Sannolikhet × Konsekvens; Risknivå färgas efter filens gränser. "
                "Nya risker läggs till sist i tabellen på bladet Risker."])
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = min(MAX_WIDTH, max(20, len(str(plan.get("title", ""))) + 2))
@@ -321,7 +321,7 @@ def _risk_formulas(ws: Any, headers: list[str], count: int, settings: RiskSettin
     from openpyxl.worksheet.datavalidation import DataValidation
 
     col = {h: get_column_letter(i) for i, h in enumerate(headers, start=1)}
-    p, k, v, lv = col["Sannolikhet"], col["Konsekvens (poäng)"], col["Riskvärde"], col["Risknivå"]
+    p, k, v, lv = col["Sannolikhet"], col["Konsekvens"], col["Riskvärde"], col["Risknivå"]
     yellow, red = settings.yellow_from, settings.red_from
     for row in range(2, count + 2):
         ws[f"{v}{row}"] = f'=IF(OR({p}{row}="",{k}{row}=""),"",{p}{row}*{k}{row})'
@@ -353,7 +353,7 @@ def _matrix_sheet(ws: Any, headers: list[str], settings: RiskSettings) -> None:
     from openpyxl.utils import get_column_letter
 
     col = {h: get_column_letter(i) for i, h in enumerate(headers, start=1)}
-    p, k = col["Sannolikhet"], col["Konsekvens (poäng)"]
+    p, k = col["Sannolikhet"], col["Konsekvens"]
     scale = settings.scale
     ws["A1"] = f"Riskmatris {scale} × {scale}: antal risker per ruta"
     ws["A1"].font = Font(bold=True, size=14)

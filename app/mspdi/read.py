@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.dates import DateParseError, VagueDate
+from app.dates import DateParseError
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import (
     FIELD_OF_ID, GATE, LINK_KIND, MINUTES_PER_DAY, NS, RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY,
@@ -175,14 +175,27 @@ def _fields(element: Any, ns: str) -> tuple[dict[str, str], list[Any], list[tupl
     extended: list[tuple[str, str]] = []
     for child in element:
         tag = child.tag
-        if tag == link:
+        if tag == extended_tag:
+            fid = value = ""
+            for c in child:
+                part = c.tag
+                if part == field_id:
+                    fid = c.text or ""
+                elif part == value_tag:
+                    value = c.text or ""
+            extended.append((fid.strip(), value))
+        elif tag == link:
             links.append(child)
-        elif tag == extended_tag:
-            pair = {c.tag: c.text or "" for c in child}
-            extended.append((pair.get(field_id, "").strip(), pair.get(value_tag, "")))
         else:  # comments and processing instructions are not parsed, entities refused before
-            simple[tag[cut:]] = child.text or ""
+            simple[tag[cut:] if cut else tag] = child.text or ""
     return simple, links, extended
+
+
+def _simple(element: Any, cut: int) -> dict[str, str]:
+    """An element's children by local name (with no children of their own: a predecessor link, an assignment)."""
+    if cut:
+        return {c.tag[cut:]: c.text or "" for c in element}
+    return {c.tag: c.text or "" for c in element}
 
 
 @lru_cache(maxsize=8192)
@@ -270,6 +283,7 @@ class _Reader:
         inactive: list[str] = []
         not_held: dict[str, int] = {}
         other_fields = 0
+        ours, gate_flags = self.ours, self.gate_flags
         for element in elements:
             simple, links, extended = _fields(element, ns)
             if simple.get("IsNull") == "1":
@@ -293,10 +307,10 @@ class _Reader:
             texts: dict[str, str] = {}
             flagged = False
             for fid, value in extended:
-                key = FIELD_OF_ID.get(fid)
-                if key is not None and self.ours:
+                key = FIELD_OF_ID.get(fid) if ours else None
+                if key is not None:
                     texts[key] = value
-                elif fid in self.gate_flags and value.strip() in ("1", "true", "Ja", "Yes"):
+                elif fid in gate_flags and value.strip() in ("1", "true", "Ja", "Yes"):
                     flagged = True
                 elif value:
                     other_fields += 1
@@ -327,25 +341,27 @@ class _Reader:
         uuids: set[str] = set()
         moved: list[str] = []
         for task, parent in zip(tasks, parents, strict=True):
-            guid = _uuid_of(task.fields.get("GUID"))
+            f, texts = task.fields, task.texts
+            guid = _uuid_of(f.get("GUID"))
             item_uuid = guid if guid and guid not in uuids and guid != self.plan_uuid else self.stable_uuid("task", task.uid)
             uuids.add(item_uuid)
-            summary = task.fields.get("Summary") == "1" or id(task) in has_children
+            summary = f.get("Summary") == "1" or id(task) in has_children
             kind, code, title = self.kind_code_title(task, summary)
             start, end = self.dates(task, kind, moved)
-            percent = task.fields.get("PercentComplete")
+            percent = f.get("PercentComplete")
             progress = int(max(0, min(100, round(_number(percent))))) if percent else 0
-            said = task.texts.get("status")
+            said = texts.get("status")
             status = (said and _STATUS_OF_LABEL.get(said.strip().lower())) or status_of(progress)
+            notes, actual_start, actual_finish = f.get("Notes"), f.get("ActualStart"), f.get("ActualFinish")
             task.item = {
                 "uuid": item_uuid, "kind": kind, "code": code, "title": title,
-                "description": task.fields.get("Notes", "").replace("\r\n", "\n"),
-                "start": start, "end": end, "responsible": task.texts.get("responsible", ""),
+                "description": notes.replace("\r\n", "\n") if notes else "",
+                "start": start, "end": end, "responsible": texts.get("responsible", ""),
                 "responsible_person": None, "status": status, "progress": progress,
-                "comment": task.texts.get("comment", ""), "parent": parent.item["uuid"] if parent else None,
+                "comment": texts.get("comment", ""), "parent": parent.item["uuid"] if parent else None,
                 "depends_on": [], "checklist": [],
-                "actual_start": _iso(_day(task.fields.get("ActualStart"))),
-                "actual_finish": _iso(_day(task.fields.get("ActualFinish"))),
+                "actual_start": _iso(_day(actual_start)) if actual_start else None,
+                "actual_finish": _iso(_day(actual_finish)) if actual_finish else None,
             }
         if not self.ours:  # a summary task without dates spans its children (Uppdrag's own are as planned)
             for task, parent in reversed(list(zip(tasks, parents, strict=True))):
@@ -393,58 +409,54 @@ class _Reader:
             return (_exact(last or first), None) if marker else (_exact(first), _exact(last))
         ks, ke = _kept(task.texts.get("start")), _kept(task.texts.get("end"))
         if first is None and last is None:
-            return _canon(ks), _canon(ke)
+            return ks and ks[2], ke and ke[2]
         if marker:
             kept = ks or ke
-            if kept is not None and first is not None and kept.start <= first <= kept.last_day:
-                return (_canon(kept), None) if ks is not None else (None, _canon(kept))
+            if kept is not None and first is not None and kept[0] <= first <= kept[1]:
+                return (kept[2], None) if ks is not None else (None, kept[2])
             if kept is not None:
                 moved.append(task.name)
             return _exact(first), None
         if ks is None and ke is None:  # dated in MS Project after the export
             return _exact(first), _exact(last)
-        start = _canon(ks) if ks is not None and first is not None and ks.start <= first <= ks.last_day else None
-        end = _canon(ke) if ke is not None and last is not None and ke.start <= last <= ke.last_day else None
+        start = ks[2] if ks is not None and first is not None and ks[0] <= first <= ks[1] else None
+        end = ke[2] if ke is not None and last is not None and ke[0] <= last <= ke[1] else None
         if (ks is not None and start is None) or (ke is not None and end is None):
             moved.append(task.name)
             start = start or (_exact(first) if ks is not None else None)
             end = end or (_exact(last) if ke is not None else None)
-        if ke is None and ks is not None and last is not None and last > ks.last_day:
+        if ke is None and ks is not None and last is not None and last > ks[1]:
             end = _exact(last)  # lengthened in MS Project beyond its start's period
             moved.append(task.name)
-        if ks is None and ke is not None and first is not None and first < ke.start:
+        if ks is None and ke is not None and first is not None and first < ke[0]:
             start = _exact(first)
             moved.append(task.name)
         return start, end
 
     def dependencies(self, tasks: list[_Task]) -> int:
         by_uid = {t.uid: t for t in tasks}
+        cut = len(self.ns)
         skipped: list[str] = []
         rounded: list[str] = []
         count = 0
         for task in tasks:
             seen: set[str] = set()
             for link in task.links:
-                f, _, _ = _fields(link, self.ns)
+                f = _simple(link, cut)
                 pred = by_uid.get(f.get("PredecessorUID", "").strip())
-                what = f"”{pred.name if pred else '?'}” → ”{task.name}”"
                 link_type = int(_number(f.get("Type"), 1))
-                if f.get("CrossProject") == "1" or pred is None:
-                    skipped.append(f"{what} (till en uppgift som inte finns i filen)")
+                why = ("till en uppgift som inte finns i filen" if f.get("CrossProject") == "1" or pred is None
+                       else "till sig själv" if pred is task
+                       else "start till slut, som Uppdrag inte har" if link_type not in LINK_KIND
+                       else "samma beroende två gånger" if pred.item["uuid"] in seen else "")
+                if why:
+                    skipped.append(f"”{pred.name if pred else '?'}” → ”{task.name}” ({why})")
                     continue
-                if pred is task:
-                    skipped.append(f"{what} (till sig själv)")
-                    continue
-                if link_type not in LINK_KIND:
-                    skipped.append(f"{what} (start till slut, som Uppdrag inte har)")
-                    continue
-                if pred.item["uuid"] in seen:
-                    skipped.append(f"{what} (samma beroende två gånger)")
-                    continue
+                assert pred is not None
                 seen.add(pred.item["uuid"])
                 lag, unit, exact = self.lag(f)
                 if not exact:
-                    rounded.append(what)
+                    rounded.append(f"”{pred.name}” → ”{task.name}”")
                 entry: str | dict[str, Any] = pred.item["uuid"]
                 kind = LINK_KIND[link_type]
                 if (kind, lag) != ("FS", 0):
@@ -536,7 +548,7 @@ class _Reader:
         max_units = f.get("MaxUnits")
         periods = []
         for p in element.iterfind(f"{ns}AvailabilityPeriods/{ns}AvailabilityPeriod"):
-            pf, _, _ = _fields(p, ns)
+            pf = _simple(p, len(ns))
             periods.append((_day(pf.get("AvailableFrom")), _day(pf.get("AvailableTo")),
                             pf.get("AvailableUnits")))
         if not periods:
@@ -560,6 +572,7 @@ class _Reader:
     def assignments(self, tasks: list[_Task], person_of_uid: dict[str, str | None],
                     line_of_uid: dict[str, list[dict[str, Any]]]) -> int:
         ns = self.ns
+        cut = len(ns)
         by_uid = {t.uid: t for t in tasks}
         extra: list[str] = []
         lost: list[str] = []
@@ -567,7 +580,7 @@ class _Reader:
         units: dict[str, float] = {}
         count = 0
         for element in self.root.iterfind(f"{ns}Assignments/{ns}Assignment"):
-            f, _, _ = _fields(element, ns)
+            f = _simple(element, cut)
             task, ruid = by_uid.get(f.get("TaskUID", "").strip()), f.get("ResourceUID", "").strip()
             if task is None or ruid not in person_of_uid:
                 if ruid not in ("", "-65535") and task is not None:
@@ -581,6 +594,8 @@ class _Reader:
                 task.item["responsible_person"] = person
             elif task.item["responsible_person"] != person:
                 extra.append(task.name)
+            if self.ours:
+                continue  # its resource plan is as Uppdrag wrote it (below: a file from elsewhere)
             for key in ("Start", "Finish"):
                 day = _day(f.get(key) or task.item.get("start") or task.fields.get(key))
                 if day is not None:
@@ -621,20 +636,18 @@ def _gate_code(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _kept(text: str | None) -> VagueDate | None:
+def _kept(text: str | None) -> tuple[date, date, str] | None:
+    """A kept date's text (as the plan writes it: "september 2025") as its first and last day and its
+    stored form; None for none or one that does not read."""
     from app.date_text import parse_date
 
     if not text or not text.strip():
         return None
     try:
-        return parse_date(text.strip())
+        v = parse_date(text.strip())
     except DateParseError:
         return None
-
-
-@lru_cache(maxsize=8192)
-def _canon(v: VagueDate | None) -> str | None:
-    return v.canonical() if v is not None else None
+    return v.start, v.last_day, v.canonical()
 
 
 def _exact(day: date | None) -> str | None:

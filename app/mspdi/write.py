@@ -70,77 +70,71 @@ def _vague(text: str | None) -> VagueDate | None:
     return from_canonical(text) if text else None
 
 
+_Ends = tuple[date, date, int, int, str, str]  # first and last working day, their ordinals and ISO texts
+
+
 class _Days:
     """First and last working days of periods, and working days between days, on one calendar
     (each answer kept: a plan's items share few periods)."""
 
     def __init__(self, calendar: WorkCalendar):
         self.cal = calendar
-        self._edges: dict[VagueDate, tuple[date, date]] = {}
-        self._working: dict[tuple[date, date], int] = {}
-        self._iso: dict[date, str] = {}
+        self._ends: dict[str, _Ends] = {}
         self._texts: dict[tuple[str | None, str | None, bool], tuple[tuple[date, date] | None, str, str, str]] = {}
 
     def texts(self, item: dict[str, Any]) -> tuple[tuple[date, date] | None, str, str, str]:
         """An item's days and the texts they give: Start/Finish/Duration, the constraint's date, and the
         kept dates' text fields (items share few periods, so each is worked out once)."""
-        marker = item["kind"] in MARKERS
-        key = (item["start"], item["end"], marker)
+        start, end, marker = item["start"], item["end"], item["kind"] in MARKERS
+        key = (start, end, marker)
         found = self._texts.get(key)
-        if found is None:
-            span = item_days(item, self)
-            kept = "".join(f"{_EA[k][0]}{_written(item[k])}{_EA[k][1]}" for k in ("start", "end") if item[k])
-            if span is None:
-                found = (None, "<Estimated>1</Estimated>", "", kept)
-            else:
-                first, last = span
-                worked = 0 if marker and first == last else self.working(first, last)
-                start = first.isoformat()
-                finish = f"{last.isoformat()}T17:00:00" if worked else f"{start}T08:00:00"
-                found = (span, f"<Start>{start}T08:00:00</Start><Finish>{finish}</Finish>"
-                               f"<Duration>PT{worked * 8}H0M0S</Duration>",
-                         f"<ConstraintType>4</ConstraintType><ConstraintDate>{start}T08:00:00</ConstraintDate>", kept)
-            self._texts[key] = found
+        if found is not None:
+            return found
+        kept = f"{_KEPT_START}{_written(start)}{_KEPT_CLOSE}" if start else ""
+        if end:
+            kept += f"{_KEPT_END}{_written(end)}{_KEPT_CLOSE}"
+        if start is None and end is None:
+            found = (None, "<Estimated>1</Estimated>", "", kept)
+        else:
+            a = self.ends(start or end)
+            b = a if marker or not end or not start else self.ends(end)
+            first, first_o, day = a[0], a[2], a[4]
+            last, last_o, last_day = (b[1], b[3], b[5]) if b[3] > first_o else (first, first_o, day)
+            if first_o == last_o:
+                worked = 0 if marker else 1
+            else:  # working days from first to last, both counted (at least one: a day the plan chose)
+                worked = max(1, self.cal.count_ordinals(first_o - 1, last_o))
+            finish = f"{last_day}T17:00:00" if worked else f"{day}T08:00:00"
+            found = ((first, last), f"<Start>{day}T08:00:00</Start><Finish>{finish}</Finish>"
+                                    f"<Duration>PT{worked * 8}H0M0S</Duration>",
+                     f"<ConstraintType>4</ConstraintType><ConstraintDate>{day}T08:00:00</ConstraintDate>", kept)
+        self._texts[key] = found
         return found
 
-    def iso(self, day: date) -> str:
-        text = self._iso.get(day)
-        if text is None:
-            text = self._iso[day] = day.isoformat()
-        return text
-
-    def edges(self, v: VagueDate) -> tuple[date, date]:
-        """A period's first and last working day (a day the plan chose is itself both; a period without a
-        working day keeps its own first and last day)."""
-        if v.precision is Precision.DAY:
-            return v.start, v.start
-        found = self._edges.get(v)
+    def ends(self, text: str) -> _Ends:
+        """A stored date's first and last working day (a day the plan chose is itself both; a period without
+        a working day keeps its own first and last day)."""
+        found = self._ends.get(text)
         if found is None:
-            first = self.cal.next_working(v.start)
-            last = self.cal.add_working(v.last_day + timedelta(days=1), -1)
-            found = self._edges[v] = (first if first <= v.last_day else v.start, last if last >= v.start else v.last_day)
+            if len(text) == 10 and text[7] == "-":  # a day (YYYY-MM-DD), most dates: its own ISO text
+                first = date.fromisoformat(text)
+                found = self._ends[text] = (first, first, first.toordinal(), first.toordinal(), text, text)
+                return found
+            v = _vague(text)
+            assert v is not None
+            if v.precision is Precision.DAY:
+                first = last = v.start
+            else:
+                first = self.cal.next_working(v.start)
+                last = self.cal.add_working(v.last_day + timedelta(days=1), -1)
+                first, last = (first if first <= v.last_day else v.start, last if last >= v.start else v.last_day)
+            found = (first, last, first.toordinal(), last.toordinal(), first.isoformat(), last.isoformat())
+            self._ends[text] = found
         return found
 
     def working(self, first: date, last: date) -> int:
         """Working days from `first` to `last`, both counted (at least one: a day the plan chose)."""
-        n = self._working.get((first, last))
-        if n is None:
-            n = self._working[first, last] = max(1, self.cal.count_working(first - timedelta(days=1), last))
-        return n
-
-
-def item_days(item: dict[str, Any], days: _Days) -> tuple[date, date] | None:
-    """The first and last day an item's task covers; None for an item without dates."""
-    start, end = _vague(item["start"]), _vague(item["end"])
-    if start is None and end is None:
-        return None
-    if item["kind"] in MARKERS:
-        v = start or end
-        assert v is not None
-        return days.edges(v)
-    first = days.edges(start or end)[0]  # type: ignore[arg-type]
-    last = days.edges(end or start)[1]  # type: ignore[arg-type]
-    return first, max(first, last)
+        return max(1, self.cal.count_ordinals(first.toordinal() - 1, last.toordinal()))
 
 
 def outline(timeline: list[dict[str, Any]]) -> list[tuple[dict[str, Any], int, bool]]:
@@ -289,8 +283,8 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
     days = _Days(cal)
     rows = outline(plan["timeline"])
     uid = {item["uuid"]: n for n, (item, _level, _kids) in enumerate(rows, start=1)}
-    spans = {item["uuid"]: days.texts(item)[0] for item, _level, _kids in rows}
-    dated = [s for s in spans.values() if s is not None]
+    texts = [days.texts(item) for item, _level, _kids in rows]
+    dated = [t[0] for t in texts if t[0] is not None]
     if dated:
         cal.cover(min(s[0] for s in dated).toordinal(), max(s[1] for s in dated).toordinal())
     project_first = min(s[0] for s in dated) if dated else date.today()
@@ -317,23 +311,10 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
         "<Tasks>",
     ]
     assignments: list[str] = []
-    for n, (item, level, summary) in enumerate(rows, start=1):
-        out.append(_task(item, n, level, summary, days, uid, esc))
-        person = item["responsible_person"]
-        if person in resources.uid_of_person and spans[item["uuid"]] is not None:
-            first, last = spans[item["uuid"]]  # type: ignore[misc]
-            units = resources.units_of_person[person]
-            work = 0 if item["kind"] in MARKERS and first == last else days.working(first, last)
-            assignments.append(
-                f"<Assignment><UID>{len(assignments) + 1}</UID><TaskUID>{n}</TaskUID>"
-                f"<ResourceUID>{resources.uid_of_person[person]}</ResourceUID>"
-                f"<Finish>{_stamp(last, '17:00:00')}</Finish><Start>{_stamp(first, '08:00:00')}</Start>"
-                f"<Units>{units:g}</Units><Work>PT{round(work * 8 * units, 2):g}H0M0S</Work></Assignment>")
-        elif person in resources.uid_of_person:
-            assignments.append(
-                f"<Assignment><UID>{len(assignments) + 1}</UID><TaskUID>{n}</TaskUID>"
-                f"<ResourceUID>{resources.uid_of_person[person]}</ResourceUID>"
-                f"<Units>{resources.units_of_person[person]:g}</Units></Assignment>")
+    for n, ((item, level, summary), found) in enumerate(zip(rows, texts, strict=True), start=1):
+        out.append(_task(item, n, level, summary, found, uid, esc))
+        if item["responsible_person"] in resources.uid_of_person:
+            assignments.append(_assignment(len(assignments) + 1, n, item, found[0], resources, days))
     out.append("</Tasks><Resources>")
     for r in resources.rows:
         out.append(_resource(r, days, esc))
@@ -346,8 +327,26 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
     return "".join(out), warnings
 
 
+def _assignment(uid: int, task: int, item: dict[str, Any], span: tuple[date, date] | None, resources: _Resources,
+                days: _Days) -> str:
+    """The responsible person on task number `task`: for its dated span, with the work it takes them."""
+    person = item["responsible_person"]
+    head = (f"<Assignment><UID>{uid}</UID><TaskUID>{task}</TaskUID>"
+            f"<ResourceUID>{resources.uid_of_person[person]}</ResourceUID>")
+    units = resources.units_of_person[person]
+    if span is None:
+        return f"{head}<Units>{units:g}</Units></Assignment>"
+    first, last = span
+    work = 0 if item["kind"] in MARKERS and first == last else days.working(first, last)
+    return (f"{head}<Finish>{_stamp(last, '17:00:00')}</Finish><Start>{_stamp(first, '08:00:00')}</Start>"
+            f"<Units>{units:g}</Units><Work>PT{round(work * 8 * units, 2):g}H0M0S</Work></Assignment>")
+
+
 _EA = {key: (f"<ExtendedAttribute><FieldID>{field_id}</FieldID><Value>", "</Value></ExtendedAttribute>")
        for key, (_field, field_id, _alias) in TASK_FIELDS.items()}
+_KEPT_START, _KEPT_END, _KEPT_CLOSE = _EA["start"][0], _EA["end"][0], _EA["start"][1]
+_CODE_EA, _RESPONSIBLE_EA, _COMMENT_EA, _TEXT_CLOSE = _EA["code"][0], _EA["responsible"][0], _EA["comment"][0], \
+    _EA["code"][1]
 _KIND_EA = {k: f"{_EA['kind'][0]}{label}{_EA['kind'][1]}" for k, label in TIMELINE_KINDS.items()}
 _STATUS_EA = {k: f"{_EA['status'][0]}{label}{_EA['status'][1]}" for k, label in TIMELINE_STATUSES.items()}
 _LINK = {(kind, unit): (f"<Type>{LINK_TYPE[kind]}</Type><CrossProject>0</CrossProject><LinkLag>",
@@ -355,35 +354,36 @@ _LINK = {(kind, unit): (f"<Type>{LINK_TYPE[kind]}</Type><CrossProject>0</CrossPr
          for kind in LINK_TYPE for unit in LAG_FORMAT}
 
 
-def _task(item: dict[str, Any], n: int, level: int, summary: bool, days: _Days, uid: dict[str, int],
-          esc: _Texts) -> str:
-    """One task, its elements in the schema's order (one string: a plan may have 20,000 of them). The outline
-    number is left out: MS Project and MPXJ work it out from the order and the outline levels."""
-    code, title, description = item["code"], item["title"], item["description"]
-    _span, dates, constraint, kept = days.texts(item)
+def _task(item: dict[str, Any], n: int, level: int, summary: bool, found: tuple[Any, str, str, str],
+          uid: dict[str, int], esc: _Texts) -> str:
+    """One task, its elements in the schema's order (one string: a plan may have 20,000 of them); `found` is
+    what _Days.texts gave for the item. The outline number is left out: MS Project and MPXJ work it out
+    from the order and the outline levels."""
+    code, title, description, kind, progress = item["code"], item["title"], item["description"], item["kind"], \
+        item["progress"]
     name = f"{code} {title}" if code and title else (title or code)
     links = ""
-    if item["depends_on"]:
-        links = "".join(f"<PredecessorLink><PredecessorUID>{uid[pred]}</PredecessorUID>{_LINK[link, unit][0]}"
-                        f"{lag * LAG_TENTHS[unit]}{_LINK[link, unit][1]}"
-                        for pred, link, lag, unit in map(dependency_parts, item["depends_on"]) if pred in uid)
+    for entry in item["depends_on"]:
+        pred, link, lag, unit = dependency_parts(entry)
+        if pred in uid:
+            before, after = _LINK[link, unit]
+            links += f"<PredecessorLink><PredecessorUID>{uid[pred]}</PredecessorUID>{before}{lag * LAG_TENTHS[unit]}{after}"
     actual = ""
-    if item.get("actual_start") or item.get("actual_finish"):
-        actual = (f"<ActualStart>{item['actual_start']}T08:00:00</ActualStart>" if item.get("actual_start") else "") + (
-            f"<ActualFinish>{item['actual_finish']}T17:00:00</ActualFinish>" if item.get("actual_finish") else "")
-    texts = ""
-    if code or item["responsible"] or item["comment"]:
-        texts = "".join(f"{_EA[key][0]}{esc(item[key])}{_EA[key][1]}" for key in ("code", "responsible", "comment")
-                        if item[key])
-    progress = item["progress"]
-    status = "" if status_of(progress) == item["status"] else _STATUS_EA[item["status"]]  # the reader infers it
+    if item.get("actual_start"):
+        actual = f"<ActualStart>{item['actual_start']}T08:00:00</ActualStart>"
+    if item.get("actual_finish"):
+        actual += f"<ActualFinish>{item['actual_finish']}T17:00:00</ActualFinish>"
+    texts = f"{_CODE_EA}{esc(code)}{_TEXT_CLOSE}" if code else ""
+    if item["responsible"]:
+        texts += f"{_RESPONSIBLE_EA}{esc(item['responsible'])}{_TEXT_CLOSE}"
+    if item["comment"]:
+        texts += f"{_COMMENT_EA}{esc(item['comment'])}{_TEXT_CLOSE}"
     return (f"<Task><UID>{n}</UID><GUID>{item['uuid'].upper()}</GUID><ID>{n}</ID><Name>{esc(name)}</Name>"
-            f"<OutlineLevel>{level}</OutlineLevel>{dates}"
-            f"{_MARKER[item['kind']]}{'<Summary>1</Summary>' if summary else ''}"
+            f"<OutlineLevel>{level}</OutlineLevel>{found[1]}{_MARKER[kind]}{'<Summary>1</Summary>' if summary else ''}"
             f"{f'<PercentComplete>{progress}</PercentComplete>' if progress else ''}{actual}"
-            f"{'' if summary else constraint}{f'<Notes>{esc(description)}</Notes>' if description else ''}"
-            f"{links}{kept}{_KIND_EA[item['kind']] if kind_needs_saying(item['kind'], code, name, summary) else ''}"
-            f"{status}{texts}</Task>")
+            f"{'' if summary else found[2]}{f'<Notes>{esc(description)}</Notes>' if description else ''}{links}"
+            f"{found[3]}{_KIND_EA[kind] if kind_needs_saying(kind, code, name, summary) else ''}"
+            f"{'' if status_of(progress) == item['status'] else _STATUS_EA[item['status']]}{texts}</Task>")
 
 
 # What MS Project takes when an element is left out (0) is left out: a smaller file, read sooner.
@@ -415,9 +415,8 @@ def _resource(r: dict[str, Any], days: _Days, esc: _Texts) -> str:
         parts.append("<IsGeneric>1</IsGeneric>")
     periods = []
     for line in r["periods"]:
-        start, end = _vague(line["start"]), _vague(line["end"])
-        frm = days.edges(start)[0] if start else None
-        to = days.edges(end)[1] if end else None
+        frm = days.ends(line["start"])[0] if line["start"] else None
+        to = days.ends(line["end"])[1] if line["end"] else None
         units = line["allocation"] / 100 if line["allocation"] is not None else 1.0
         periods.append("<AvailabilityPeriod>" + (f"<AvailableFrom>{_stamp(frm, '08:00:00')}</AvailableFrom>" if frm else "")
                        + (f"<AvailableTo>{_stamp(to, '17:00:00')}</AvailableTo>" if to else "")

@@ -87,6 +87,20 @@ def plan_to_dict(ws: Workspace, plan_id: int, *, with_editions: bool = True) -> 
     }
 
 
+def list_to_dict(ws: Workspace, plan_id: int, key: str) -> dict[str, Any]:
+    """The plan dict with only its uuid, title, people and one list (`key`: "timeline" or "risks"), read as
+    plan_to_dict reads them and nothing else: what an activity list or risk register (app.tables) is
+    written from and read into."""
+    ws.store.activate()
+    plan = models.Plan.get_by_id(plan_id)
+    items = _of_plan(models.TimelineItem, plan_id)
+    people = _people_referred_to(items, _of_plan(models.Role, plan_id), _of_plan(models.ResourceLine, plan_id))
+    person_uuid = {p.id: p.uuid for p in people}
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, "uuid": plan.uuid, "doc_type": plan.doc_type,
+            "title": plan.title, "organisation": {"people": people_part(people)},
+            key: timeline(items, person_uuid) if key == "timeline" else risks(plan_id)}
+
+
 def metadata(plan: models.Plan) -> dict[str, Any]:
     return {
         "template": plan.template,

@@ -488,7 +488,8 @@ def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(
     finally:
         listener.close()
     writes = [s for s in statements if not s.lstrip().startswith("SELECT")]
-    assert len(writes) == 1 and writes[0].startswith("WITH moved AS (UPDATE")
+    assert len(writes) == 1 and writes[0].startswith("WITH old AS (SELECT") and 'UPDATE "section"' in writes[0]
+    assert len(statements) == 2  # the row read for the edit, then the write: the content kept is read by the write
     assert not any(s.startswith(("BEGIN", "COMMIT")) for s in statements)
     after = models.Section.get_by_id(section["id"])
     assert (after.body, after.rev) == ("Ny text", before.rev + 1)
@@ -496,6 +497,24 @@ def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(
     assert records[before.version].values() == before.values  # the superseded content, foreign keys as uuids
     new = records[after.version_id]
     assert (new.parent, new.who, new.action, new.rev) == (before.version, "alice", "edit", before.rev + 1)
+
+
+def test_an_edit_on_the_server_keeps_dates_and_links_as_any_other_write_keeps_them(alice_with_plans):
+    """The content the one-statement edit keeps of a timeline item (dates, the plan and the parent as
+    uuids) reads back as the history's own reader gives it."""
+    from db import history, models
+
+    ws = alice_with_plans
+    plan = list_plans(ws)[0]
+    items = ws.list("timeline", plan.id)
+    item = next((i for i in items if i.get("start") and i.get("parent")), None) or next(i for i in items if i.get("start"))
+    before = history.read_states(ws.store.db, history.shape_of("timeline_item"), ids=[item["id"]])[0]
+    assert before.values["start"] and before.values["plan_id"] == plan.uuid
+    ws.update("timeline", item["id"], title="Ny rubrik")
+    after = models.TimelineItem.get_by_id(item["id"])
+    records = {r.version: r for r in history.row_history(ws.store.db, item["uuid"])}
+    assert records[before.version].values() == before.values
+    assert records[after.version_id].parent == before.version
 
 
 def test_an_edit_raced_between_its_read_and_its_write_is_checked_with_the_row_locked(

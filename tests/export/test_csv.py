@@ -108,7 +108,7 @@ def test_risks_export_and_import_on_the_files_scale(filled, tmp_path: Path, caps
     out = tmp_path / "risker.csv"
     assert main(["export", str(path), str(plan_id), "-o", str(out), "--lista", "risker"]) == 0
     rows = _table(out)
-    assert rows[0][:8] == ["Id", "Risk", "Orsak", "Konsekvens", "Sannolikhet", "Konsekvens (poäng)", "Riskvärde",
+    assert rows[0][:8] == ["Id", "Risk", "Orsak", "Följd", "Sannolikhet", "Konsekvens", "Riskvärde",
                            "Risknivå"]
     assert rows[1][1:8] == ["Brist på personal", "'+Pensionsavgångar", "", "3", "4", "12", "Hög"]
     rows[1][4] = "2"
@@ -125,6 +125,18 @@ def test_risks_export_and_import_on_the_files_scale(filled, tmp_path: Path, caps
     assert risks["Brist på personal"]["probability"] == 2 and risks["Brist på personal"]["cause"] == "+Pensionsavgångar"
     assert (risks["IT-stöd saknas"]["status"], risks["IT-stöd saknas"]["trend"]) == ("handled", "up")
     assert risks["IT-stöd saknas"]["due"] == VagueDate.quarter(2026, 1)
+
+
+def test_a_risk_list_written_before_with_konsekvens_poang_reads_as_it_was_meant(filled, tmp_path: Path,
+                                                                                   capsys) -> None:
+    path, plan_id = filled
+    old = tmp_path / "gamla.csv"
+    old.write_text("Risk;Orsak;Konsekvens;Sannolikhet;Konsekvens (poäng);Riskvärde\n"
+                   "Leverantören går i konkurs;Svag ekonomi;Systemet stannar;2;3;6\n", encoding="utf-8")
+    assert main(["import", str(path), str(old), "--plan", str(plan_id)]) == 0
+    assert "1 nya och 0 ändrade risker" in capsys.readouterr().out
+    risk = next(r for r in stored_rows(path, plan_id, "risk") if r["title"] == "Leverantören går i konkurs")
+    assert (risk["consequence"], risk["probability"], risk["impact"]) == ("Systemet stannar", 2, 3)
 
 
 def _history_rows(path: Path) -> int:
@@ -191,3 +203,40 @@ def test_usage_a_table_needs_a_plan(filled, tmp_path: Path, capsys) -> None:
     src.write_text("Benämning\nX\n", encoding="utf-8")
     assert main(["import", str(path), str(src)]) == 2
     assert "--plan PLAN" in capsys.readouterr().err
+
+
+def test_unchanged_list_read_back_keeps_links_and_writes_nothing(filled, tmp_path: Path, capsys) -> None:
+    from app.people import add_person
+
+    path, plan_id = filled
+    ws = Workspace.open(path)
+    person = add_person(ws, "Maja Ek").ids[0]
+    ws.add("timeline", plan_id, kind="activity", title="Upphandling", start=VagueDate.month(2026, 2),
+           responsible="Inköp", responsible_person=person)  # its own text beside the linked person
+    ws.close()
+    out = tmp_path / "akt.csv"
+    assert main(["export", str(path), str(plan_id), "-o", str(out)]) == 0
+    assert _table(out)[3][7] == "Inköp"
+    before = (stored_rows(path, plan_id), _history_rows(path))
+    capsys.readouterr()
+    assert main(["import", str(path), str(out), "--plan", str(plan_id)]) == 0
+    assert "0 nya och 0 ändrade aktiviteter lästes in (3 oförändrade)" in capsys.readouterr().out
+    assert (stored_rows(path, plan_id), _history_rows(path)) == before
+    linked = next(i for i in before[0] if i["title"] == "Upphandling")
+    assert linked["responsible_person"] == person
+
+
+def test_ids_of_another_plans_rows_are_not_taken_over(filled, tmp_path: Path, capsys) -> None:
+    path, plan_id = filled
+    ws = Workspace.open(path)
+    other = create_plan(ws, "plan", "Annan plan").ids[0]
+    ws.close()
+    out = tmp_path / "akt.csv"
+    assert main(["export", str(path), str(plan_id), "-o", str(out)]) == 0
+    ids = {row[0] for row in _table(out)[1:]}
+    capsys.readouterr()
+    assert main(["import", str(path), str(out), "--plan", str(other)]) == 0
+    assert "2 nya och 0 ändrade aktiviteter lästes in" in capsys.readouterr().out
+    copied = [i for i in stored_rows(path, other) if i["title"] in ("Kartläggning", "=HYPERLINK(\"http://x\";\"klicka\")")]
+    assert len(copied) == 2 and not ids & {i["uuid"] for i in copied}
+    assert len(stored_rows(path, plan_id)) == 2

@@ -139,7 +139,7 @@ def test_risks_sorted_by_value_with_scale(small, tmp_path):
     _, doc, _ = small
     table = table_with_header(doc, "Risk")
     grid = rows(table)
-    assert grid[0] == ["Risk", "Orsak", "Konsekvens", "Sannolikhet", "Konsekvens (poäng)", "Riskvärde", "Åtgärd",
+    assert grid[0] == ["Risk", "Orsak", "Följd", "Sannolikhet", "Konsekvens", "Riskvärde", "Åtgärd",
                        "Ansvarig"]
     assert [r[0] for r in grid[1:]] == ["Hög risk", "Medel", "Låg risk"]
     assert [r[3:6] for r in grid[1:]] == [["4", "3", "12"], ["2", "3", "6"], ["1", "2", "2"]]

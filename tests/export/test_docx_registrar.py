@@ -248,7 +248,7 @@ def test_columns_fit_their_words_and_empty_ones_are_dropped(tmp_path):
     plan["organisation"]["people"] = [{**p, "unit": ""} for p in plan["organisation"]["people"]]
     _, doc, _ = _export(plan, tmp_path)
     risks = table_with_header(doc, "Risk")
-    assert rows(risks)[0] == ["Risk", "Sannolikhet", "Konsekvens (poäng)", "Riskvärde"]
+    assert rows(risks)[0] == ["Risk", "Sannolikhet", "Konsekvens", "Riskvärde"]
     assert _widths(risks)[0] >= len("Nyckelkompetens") * 100  # the word fits on one line
     roles = table_with_header(doc, "Roll")
     assert rows(roles)[0] == ["Roll", "Namn"]  # no unit anywhere: no Verksamhet column

@@ -72,7 +72,7 @@ def test_identification_sorted_risks_formulas_rules_and_validation(risky, tmp_pa
     (check,) = risks.data_validations.dataValidation
     assert (check.type, check.operator, check.formula1, check.formula2) == ("whole", "between", "1", "5")
     assert str(check.sqref) == f"{col['Sannolikhet']}2:{col['Sannolikhet']}1000 " \
-                               f"{col['Konsekvens (poäng)']}2:{col['Konsekvens (poäng)']}1000"
+                               f"{col['Konsekvens']}2:{col['Konsekvens']}1000"
     assert list(risks.tables) == ["Risker"]
 
     matrix = wb["Riskmatris"]

@@ -57,8 +57,8 @@ def test_sheets_headers_types_and_layout(filled: tuple[Path, int], tmp_path: Pat
 
     risks = wb["Risker"]
     head = _header(risks)
-    assert head[:4] == ["Risk", "Orsak", "Konsekvens", "Sannolikhet"]
-    assert {"Konsekvens (poäng)", "Riskvärde", "Ansvarig", "Åtgärd", "Datum", "Status", "Trend"} <= set(head)
+    assert head[:4] == ["Risk", "Orsak", "Följd", "Sannolikhet"]
+    assert {"Konsekvens", "Riskvärde", "Ansvarig", "Åtgärd", "Datum", "Status", "Trend"} <= set(head)
     row = {h: c for h, c in zip(head, risks[2], strict=True)}
     assert row["Risk"].value == "Brist på personal"  # control character stripped
     assert row["Riskvärde"].value == '=IF(OR(D2="",F2=""),"",D2*F2)'  # a formula Excel keeps computing

@@ -77,14 +77,19 @@ def test_closed_days_are_typed_checked_stored_and_undone(qtbot, monkeypatch, win
     assert closed_periods() == [july, between]
 
 
-def test_the_dialog_shows_the_stored_days_and_a_row_is_removed(qtbot, monkeypatch, window) -> None:
-    def add_july(dialog: ClosedDaysDialog) -> int:
+def _july_then(qtbot, close: str):
+    """A run of the dialog that adds all of July 2026 in a new row, then presses OK or Cancel."""
+    def run(dialog: ClosedDaysDialog) -> int:
         _shown(qtbot, dialog).add_row()
         _type_cell(qtbot, dialog.table, "juli 2026", Qt.Key.Key_Return)
-        dialog.accept()
+        getattr(dialog, close)()
         return dialog.result()
 
-    monkeypatch.setattr(ClosedDaysDialog, "exec", add_july)
+    return run
+
+
+def test_the_dialog_shows_the_stored_days_and_a_row_is_removed(qtbot, monkeypatch, window) -> None:
+    monkeypatch.setattr(ClosedDaysDialog, "exec", _july_then(qtbot, "accept"))
     window.actions_["closed_days"].trigger()
     assert [p.label for p in closed_periods()] == [""]
     shown: list[list[str]] = []
@@ -106,14 +111,7 @@ def test_the_dialog_shows_the_stored_days_and_a_row_is_removed(qtbot, monkeypatc
 def test_cancel_changes_nothing_and_a_read_only_file_only_shows(qtbot, monkeypatch, make_window, example_file) -> None:
     window = make_window(example_file)
     undo_before = window.ofile.stack.count()
-
-    def cancel(dialog: ClosedDaysDialog) -> int:
-        _shown(qtbot, dialog).add_row()
-        _type_cell(qtbot, dialog.table, "juli 2026", Qt.Key.Key_Return)
-        dialog.reject()
-        return dialog.result()
-
-    monkeypatch.setattr(ClosedDaysDialog, "exec", cancel)
+    monkeypatch.setattr(ClosedDaysDialog, "exec", _july_then(qtbot, "reject"))
     window.actions_["closed_days"].trigger()
     assert closed_periods() == [] and window.ofile.stack.count() == undo_before
     window.close_file()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QUndoStack, QWheelEvent
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QUndoStack, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from app.dates import VagueDate
@@ -63,7 +63,7 @@ def _stored(ws: Workspace, row_id: int) -> tuple[VagueDate | None, VagueDate | N
 
 
 def _row_mid(view, display: int) -> int:
-    return view.row_y(display) + ROW_H // 2
+    return view.row_y(display) + view.row_h // 2
 
 
 def _drag(qtbot, view, start: QPoint, dx: int, steps: int = 4,
@@ -389,3 +389,60 @@ def test_decision_point_states_differ_in_grey_scale() -> None:
         grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
         images.append(bytes(grey.constBits()))
     assert len(set(images)) == 4  # every state has its own shape, colour aside
+
+
+def _rows_line_up(p: TimelinePanel) -> None:
+    """Every row the table shows sits beside the chart's row of the same number, as tall as it."""
+    view, table = p.view, p.table
+    assert table.horizontalHeader().height() == view.header_h
+    shown = [r for r in range(p.model.rowCount()) if 0 <= table.rowViewportPosition(r) < table.viewport().height()]
+    assert shown
+    for r in shown:
+        assert table.rowHeight(r) == view.row_h
+        assert table.rowViewportPosition(r) == view.row_y(r) - view.header_h
+
+
+def test_rows_follow_the_system_font_size_and_stay_beside_their_bars(qtbot, ws, items) -> None:
+    from PySide6.QtGui import QFont
+
+    app = QApplication.instance()
+    normal = app.font()
+    for i in range(60):  # enough rows to scroll
+        ws.add("timeline", items["plan"], kind="activity", title=f"Extra {i}",
+               start=VagueDate.day(2025, 6, 1 + i % 28), end=VagueDate.day(2025, 7, 1))
+    p = shown_timeline(qtbot, ws, items["plan"])
+    view = p.view
+    view.set_scale(PPD, LEFT)
+    small_row, small_header = view.row_h, view.header_h
+    small_bar = view.bar_rect(1).height()
+    _rows_line_up(p)
+    big = QFont(normal)
+    big.setPointSizeF(normal.pointSizeF() * 2)
+    app.setFont(big)  # the system's font size grows while the window is open
+    try:
+        QApplication.processEvents()  # Qt posts the change to each widget
+        assert view.row_h > small_row and view.header_h > small_header
+        assert view.bar_rect(1).height() > small_bar  # the bar grows with its row
+        _rows_line_up(p)
+        # the title of a row fits its row: taller than a line of the new font
+        assert view.row_h > QFontMetrics(big).height()
+        bold = QFont(big)
+        bold.setBold(True)  # a phase's dates, the widest the date columns show, still show whole
+        assert p.table.columnWidth(3) > QFontMetrics(bold).horizontalAdvance("2025-05-05")
+        view.verticalScrollBar().setValue(7 * view.row_h + 5)
+        assert p.table.verticalScrollBar().value() == view.verticalScrollBar().value()
+        _rows_line_up(p)
+        # a click in the middle of a tall row finds that row's bar
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(int(view.x_for_date(date(2025, 6, 20))), _row_mid(view, 10)))
+        assert view.current == 10 and p.table.currentIndex().row() == 10
+        view.viewport().grab()  # paints with the new heights without complaint
+        # a timeline opened while the font is large starts with the tall rows
+        fresh = shown_timeline(qtbot, ws, items["plan"])
+        assert (fresh.view.row_h, fresh.view.header_h) == (view.row_h, view.header_h)
+        _rows_line_up(fresh)
+    finally:
+        app.setFont(normal)
+        QApplication.processEvents()
+    assert (view.row_h, view.header_h) == (small_row, small_header)
+    _rows_line_up(p)

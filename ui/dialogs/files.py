@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ui.i18n import translate
+
+if TYPE_CHECKING:
+    from ui.settings import AppSettings
 
 
 def db_filter() -> str:
@@ -21,6 +25,21 @@ def open_path(parent: QWidget | None, title: str, filter_: str, folder: str = ""
 def save_path(parent: QWidget | None, title: str, filter_: str, suggested: str = "") -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
     return Path(name) if name else None
+
+
+def export_path(parent: QWidget | None, settings: AppSettings, kind: str, title: str, filter_: str,
+                name: str) -> Path | None:
+    """Ask where an export of `kind` goes, suggesting `name` (with its suffix): the dialog opens in the
+    folder the last such export went to, the user's Documents at first, and the folder chosen is
+    remembered for the next one. A name typed without the suffix gets it."""
+    suffix = Path(name).suffix
+    out = save_path(parent, title, filter_, str(settings.export_folder(kind) / name))
+    if out is None:
+        return None
+    if suffix and out.suffix.lower() != suffix.lower():
+        out = out.with_name(out.name + suffix)
+    settings.remember_export_folder(kind, out.parent)
+    return out
 
 
 def ask_open_after(parent: QWidget | None, path: Path) -> bool:

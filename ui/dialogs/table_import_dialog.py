@@ -87,7 +87,9 @@ class TableImportDialog(QDialog):
         table = self.table_key()
         header = self.preview.header
         found = {f: header[i] for f, i in map_columns(header, table).items()}
-        remembered = {f: h for f, h in self._remembered(table).items() if h in header}
+        # what was mapped by hand last time, unless this file's column names say where that column goes
+        named = {h: f for f, h in found.items()}
+        remembered = {f: h for f, h in self._remembered(table).items() if h in header and named.get(h, f) == f}
         for column in COLUMNS[table]:
             if column.kind == "computed":
                 continue

@@ -11,12 +11,15 @@ from ui.document import OpenFile
 from ui.editor.plan_form_page import PlanFormPage, decision_fields, metadata_fields
 from ui.editor.table_kinds import TABLES, TableConfig
 from ui.i18n import translate
+from ui.settings import AppSettings
 
 
 class PlanEditor(QWidget):
-    def __init__(self, ofile: OpenFile, plan_id: int, parent: QWidget | None = None):
+    def __init__(self, ofile: OpenFile, plan_id: int, parent: QWidget | None = None,
+                 settings: AppSettings | None = None):
         super().__init__(parent)
         self.ofile, self.plan_id = ofile, plan_id
+        self.settings = settings  # where exports went last (the timeline's pictures)
         self.setObjectName("planEditor")
         self.title = QLabel(self)
         self.title.setObjectName("planTitle")
@@ -68,7 +71,7 @@ class PlanEditor(QWidget):
     def _make_timeline(self) -> QWidget:
         from ui.timeline.panel import TimelinePanel
 
-        panel = TimelinePanel(self.ofile.ws, self.ofile.events, self.ofile.stack, self)
+        panel = TimelinePanel(self.ofile.ws, self.ofile.events, self.ofile.stack, self, self.settings)
         panel.set_plan(self.plan_id)
         panel.open_item_requested.connect(self.open_item)
         return panel

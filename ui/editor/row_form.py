@@ -4,11 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from ui.document import OpenFile
 from ui.editor.fields import Field, FieldEditor, PersonEditor, make_editor
 from ui.i18n import translate
+
+
+class HintLabel(QLabel):
+    """A wrapped line of help under a field, as tall as its lines at the width it has.
+
+    A form asks a wrapped label for its size before it knows the width and gets the height of the
+    text wrapped narrow (three or four lines); the row keeps that height and the label stands in the
+    middle of empty space above and below. Once the label has its width, it asks for that width's height.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width())) if self.width() > hint.width() else hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.sizeHint().height() != self.height():
+            self.updateGeometry()
 
 
 class RowForm(QWidget):
@@ -28,7 +48,7 @@ class RowForm(QWidget):
             label.setBuddy(editor.widget)
             self.layout_.addRow(label, editor.widget)
             if f.hint:
-                hint = QLabel(translate("Fields", f.hint), self)
+                hint = HintLabel(translate("Fields", f.hint), self)
                 hint.setObjectName(f"hint_{f.name}")
                 hint.setWordWrap(True)
                 hint.setStyleSheet("color: palette(placeholder-text);")

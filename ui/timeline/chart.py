@@ -26,9 +26,21 @@ from app.timeline import MARKER_KINDS, TimelineRow, days_off, decision_state, sw
 from ui.timeline import paint
 from ui.timeline.scrollcache import ScrollCache
 
+# The chart's geometry at the usual 9 pt font, and its least: a larger system font makes rows and
+# header taller (`row_geometry`), the row table beside the chart takes the same heights.
 HEADER_H = 44  # two header lines of 22 px; the row table's header has the same height
 ROW_H = 24
 MARKER_R = 7.0
+
+
+def row_geometry(font: QFont) -> tuple[int, int]:
+    """(row height, header height) for the chart drawn in `font`: a line of text with 5 px above and
+    below in a row, a bold line with 4 px above and below in each of the header's two lines."""
+    bold = QFont(font)
+    bold.setBold(True)
+    row = max(ROW_H, QFontMetrics(font).height() + 10)
+    line = max(HEADER_H // 2, QFontMetrics(bold).height() + 8)
+    return row, 2 * line
 
 
 class ChartPainting:
@@ -41,26 +53,46 @@ class ChartPainting:
     rows_painted: int
 
     def _init_painting(self) -> None:
-        self._font = QFont(self.font())  # type: ignore[attr-defined]
-        self._bold = QFont(self._font)
-        self._bold.setBold(True)
-        self._small = QFont(self._font)
-        self._small.setPointSizeF(max(6.0, self._font.pointSizeF() * 0.85))
-        self._metrics = QFontMetrics(self._font)
-        self._bold_metrics = QFontMetrics(self._bold)
-        self._small_metrics = QFontMetrics(self._small)
-        self._static_text: dict[tuple[str, int], QStaticText] = {}  # (text, id of the font) -> laid out
-        self._header_widths: dict[str, int] = {}
-        self._code_widths: dict[str, int] = {}
         self._labels: list[tuple[float, float, str, str]] = []
         self._anchors: dict[int, tuple[float, float, float] | None] = {}  # display -> (x in, x out, y), this frame
         self._shade_cache: tuple[tuple[date, date], list[tuple[int, int, QColor]]] | None = None
         self._shade_years: dict[int, list[tuple[int, int, QColor]]] = {}
         self._ticks_cache: tuple[Any, Any] = (None, None)
         self.rows_cache = ScrollCache()  # the rows area between frames (public for tests)
-        self._generation = 0  # bumped whenever the rows' data or shape changes (part of the cache key)
+        self._generation = 0  # bumped whenever the rows' data, shape or font changes (part of the cache key)
         self._header_pixmap: QPixmap | None = None
         self._header_key: tuple[Any, ...] | None = None
+        self._measure_font()
+
+    def _measure_font(self) -> None:
+        """Fonts, metrics and the geometry that follows from the widget's font (again when it changes)."""
+        self._font = QFont(self.font())  # type: ignore[attr-defined]
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._small = QFont(self._font)
+        if self._font.pointSizeF() > 0:
+            self._small.setPointSizeF(max(6.0, self._font.pointSizeF() * 0.85))
+        else:  # a font given in pixels
+            self._small.setPixelSize(max(8, round(self._font.pixelSize() * 0.85)))
+        self._metrics = QFontMetrics(self._font)
+        self._bold_metrics = QFontMetrics(self._bold)
+        self._small_metrics = QFontMetrics(self._small)
+        self._static_text: dict[tuple[str, int], QStaticText] = {}  # (text, id of the font) -> laid out
+        self._header_widths: dict[str, int] = {}
+        self._code_widths: dict[str, int] = {}
+        self.row_h, self.header_h = row_geometry(self._font)
+        h = self.row_h
+        self.marker_r = MARKER_R * h / ROW_H  # markers, bars and the label grow with the row
+        self._bar_insets = (h // 6, h // 4)  # phase, other bars: 4 and 6 px in a 24 px row
+        self._period_inset = h * 5 // ROW_H
+        self._label_base = (h + self._metrics.ascent() - self._metrics.descent()) // 2 + 1
+        self._header_pixmap = None
+        self._header_key = None
+        self._generation += 1
+
+    def bar_inset(self, kind: str) -> int:
+        """Space above and below a bar in its row: phases are drawn taller than activities."""
+        return self._bar_insets[0 if kind == "phase" else 1]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         vp = self.viewport()
@@ -68,7 +100,7 @@ class ChartPainting:
         p = QPainter(vp)
         try:
             # Exports and prints render through here too: they get every row drawn, not a picture.
-            if p.paintEngine().type() != QPaintEngine.Type.Raster or h <= HEADER_H or vp.devicePixelRatioF() != 1:
+            if p.paintEngine().type() != QPaintEngine.Type.Raster or h <= self.header_h or vp.devicePixelRatioF() != 1:
                 self.paint_chart(p, w, h)
                 return
             margin = max(0, vp.mapTo(vp.window(), QPoint(0, 0)).x())  # see ScrollCache
@@ -81,29 +113,29 @@ class ChartPainting:
     def paint_chart(self, p: QPainter, w: int, h: int) -> None:
         """The whole chart: rows, arrows and today's line over them, the header on top."""
         self._anchors = {}
-        self._paint_rows(p, w, h, HEADER_H, h)
+        self._paint_rows(p, w, h, self.header_h, h)
         self._paint_over_rows(p, w, h)
         self._paint_header(p, w, self.scale.date_for_x(0), self.scale.date_for_x(w))
 
     def _paint_kept_rows(self, p: QPainter, w: int, h: int, margin: int) -> None:
         """The rows from the kept picture, painting into it only what changed (see scrollcache)."""
         key = (w, h, self.scale.origin, self.scale.px_per_day, self.current, date.today(), self._generation)
-        band = self.rows_cache.prepare(key, self.verticalScrollBar().value(), margin, w, h - HEADER_H)
+        band = self.rows_cache.prepare(key, self.verticalScrollBar().value(), margin, w, h - self.header_h)
         pm = self.rows_cache.pixmap
         assert pm is not None
         self._anchors = {}
         if band is not None:
             cp = QPainter(pm)
             try:
-                cp.translate(margin, -HEADER_H)  # viewport coordinates on the pixmap
-                self._paint_rows(cp, w, h, HEADER_H + band[0], HEADER_H + band[1])
+                cp.translate(margin, -self.header_h)  # viewport coordinates on the pixmap
+                self._paint_rows(cp, w, h, self.header_h + band[0], self.header_h + band[1])
             finally:
                 cp.end()
-        p.drawPixmap(0, HEADER_H, pm, margin, 0, w, h - HEADER_H)
+        p.drawPixmap(0, self.header_h, pm, margin, 0, w, h - self.header_h)
 
     def _paint_rows(self, p: QPainter, w: int, h: int, y0: int, y1: int) -> None:
         """Calendar, rows and labels in the band y0..y1 of the viewport, exactly as a whole repaint
-        draws them there: every row draws only inside its own ROW_H, so the rows crossing the band do."""
+        draws them there: every row draws only inside its own row height, so the rows crossing the band do."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         top = self.verticalScrollBar().value()
         p.save()
@@ -112,8 +144,8 @@ class ChartPainting:
         p.fillRect(QRectF(0, y0, w, y1 - y0), paint.WHITE)
         self._paint_calendar(p, w, h, self.scale.date_for_x(0), self.scale.date_for_x(w))
         rows = self.visible_rows()
-        first = max(rows.start, (y0 - HEADER_H + top) // ROW_H)
-        last = max(first, min(rows.stop, (y1 - HEADER_H + top - 1) // ROW_H + 1))
+        first = max(rows.start, (y0 - self.header_h + top) // self.row_h)
+        last = max(first, min(rows.stop, (y1 - self.header_h + top - 1) // self.row_h + 1))
         self._labels = []
         for r in range(first, last):
             self._anchors[r] = self._paint_row(p, r, w)
@@ -126,7 +158,7 @@ class ChartPainting:
         shows while one of its ends is in view and the dashes of today's line stay put."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.save()
-        p.setClipRect(QRectF(0, HEADER_H, w, h - HEADER_H))
+        p.setClipRect(QRectF(0, self.header_h, w, h - self.header_h))
         self._paint_dependencies(p, self.visible_rows(), self._anchors)
         self._paint_today(p, h)
         p.restore()
@@ -138,7 +170,7 @@ class ChartPainting:
         pm = self._header_pixmap
         if key != self._header_key or pm is None:
             if pm is None or pm.width() != margin + w:
-                pm = self._header_pixmap = QPixmap(margin + w, HEADER_H)
+                pm = self._header_pixmap = QPixmap(margin + w, self.header_h)
             hp = QPainter(pm)
             try:
                 hp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -147,7 +179,7 @@ class ChartPainting:
             finally:
                 hp.end()
             self._header_key = key
-        p.drawPixmap(0, 0, pm, margin, 0, w, HEADER_H)
+        p.drawPixmap(0, 0, pm, margin, 0, w, self.header_h)
 
     def _shade_runs(self, first: date, last: date) -> list[tuple[int, int, QColor]]:
         """Shaded days first..last as runs of consecutive days of one colour: (first ordinal, days, colour);
@@ -193,48 +225,48 @@ class ChartPainting:
                 self._shade_cache = (key, self._shade_runs(first, last))
             x_of = self.scale.x_for_ordinal
             for o, days, color in self._shade_cache[1]:
-                p.fillRect(QRectF(x_of(o), HEADER_H, ppd * days, h - HEADER_H), color)
+                p.fillRect(QRectF(x_of(o), self.header_h, ppd * days, h - self.header_h), color)
         elif ppd >= 2:
             for y in range(first.year, last.year + 1):
                 for days, color in ((swedish_holidays(y), paint.HOLIDAY), (days_off(y), paint.DAY_OFF)):
                     for d in days:
                         if first <= d <= last:
                             x = self.scale.x_for_date(d)
-                            p.fillRect(QRectF(x, HEADER_H, max(1.0, ppd), h - HEADER_H), color)
+                            p.fillRect(QRectF(x, self.header_h, max(1.0, ppd), h - self.header_h), color)
         _, lower = self._ticks(first, last)
         x_for_date = self.scale.x_for_date
         for t in lower:
             # a 1 px line through pixel centres covers whole pixels: the same as filling that column
-            p.fillRect(QRect(round(x_for_date(t.start)), HEADER_H, 1, h - HEADER_H), paint.GRID)
+            p.fillRect(QRect(round(x_for_date(t.start)), self.header_h, 1, h - self.header_h), paint.GRID)
 
     def _paint_row(self, p: QPainter, r: int, w: int) -> tuple[float, float, float] | None:
         """Paint display row r; returns where dependency arrows meet it: (x in, x out, centre y)."""
-        y = HEADER_H + r * ROW_H - self.verticalScrollBar().value()
+        y = self.header_h + r * self.row_h - self.verticalScrollBar().value()
         layout = self.layout_rows
         e = layout.entries[r]
         selected = r == self.current
         if selected:
-            p.fillRect(QRectF(0, y, w, ROW_H), paint.SELECTED_BG)
+            p.fillRect(QRectF(0, y, w, self.row_h), paint.SELECTED_BG)
         if e < 0 and layout.group_at(r) is not None:  # a grouped portfolio's group header
             if not selected:
-                p.fillRect(QRectF(0, y, w, ROW_H), paint.GROUP_BG)
+                p.fillRect(QRectF(0, y, w, self.row_h), paint.GROUP_BG)
             p.setPen(paint.GRID_PEN)
-            p.drawLine(QPointF(0, y + ROW_H - 0.5), QPointF(w, y + ROW_H - 0.5))
+            p.drawLine(QPointF(0, y + self.row_h - 0.5), QPointF(w, y + self.row_h - 0.5))
             return None
         if e < 0:
             band = -1 - e
             if not selected:
-                p.fillRect(QRectF(0, y, w, ROW_H), paint.BAND_BG)
+                p.fillRect(QRectF(0, y, w, self.row_h), paint.BAND_BG)
             span = self.band_spans[band] if band < len(self.band_spans) else None
             if span is not None:
                 x0, x1 = self.scale.x_for_ordinal(span[0]), self.scale.x_for_ordinal(span[1] + 1)
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(paint.INK)
-                p.drawRect(QRectF(x0, y + ROW_H / 2 - 2, x1 - x0, 4))
-                p.drawPolygon(paint.diamond(QPointF(x0, y + ROW_H / 2), 5))
-                p.drawPolygon(paint.diamond(QPointF(x1, y + ROW_H / 2), 5))
+                p.drawRect(QRectF(x0, y + self.row_h / 2 - 2, x1 - x0, 4))
+                p.drawPolygon(paint.diamond(QPointF(x0, y + self.row_h / 2), 5))
+                p.drawPolygon(paint.diamond(QPointF(x1, y + self.row_h / 2), 5))
             p.setPen(paint.GRID_PEN)
-            p.drawLine(QPointF(0, y + ROW_H - 0.5), QPointF(w, y + ROW_H - 0.5))
+            p.drawLine(QPointF(0, y + self.row_h - 0.5), QPointF(w, y + self.row_h - 0.5))
             return None
         row = layout.data.rows[e]
         x_of = self.scale.x_for_ordinal
@@ -242,29 +274,29 @@ class ChartPainting:
         anchor: tuple[float, float, float] | None = None
         if row.kind in MARKER_KINDS:
             if row.start_first is not None:
-                c = QPointF(x_of(row.start_first + 0.5), y + ROW_H / 2)
+                c = QPointF(x_of(row.start_first + 0.5), y + self.row_h / 2)
                 period = None
                 if row.start_precision != "day" and row.start_last is not None:
                     x0 = x_of(row.start_first)
                     x1 = x_of(row.start_last + 1)
-                    period = QRectF(x0, y + 5, x1 - x0, ROW_H - 10)
+                    period = QRectF(x0, y + self._period_inset, x1 - x0, self.row_h - 2 * self._period_inset)
                 state = (decision_state(row, layout.data.ready, date.today().toordinal())
                          if row.kind == "decision_point" else "")
-                paint.draw_marker(p, c, MARKER_R, row.kind, period, selected, state)
+                paint.draw_marker(p, c, self.marker_r, row.kind, period, selected, state)
                 if row.id in layout.data.critical:
                     p.setPen(paint.CRITICAL_PEN)
                     p.setBrush(Qt.BrushStyle.NoBrush)
-                    p.drawEllipse(c, MARKER_R + 3, MARKER_R + 3)
+                    p.drawEllipse(c, self.marker_r + 3, self.marker_r + 3)
                 cx = c.x()
-                label_x = max(cx + MARKER_R + 4, period.right() + 4 if period is not None else 0)
-                anchor = (cx - MARKER_R, cx + MARKER_R, y + ROW_H / 2)
+                label_x = max(cx + self.marker_r + 4, period.right() + 4 if period is not None else 0)
+                anchor = (cx - self.marker_r, cx + self.marker_r, y + self.row_h / 2)
         else:
             span = row.span()
             if span is not None:
                 x0 = x_of(span[0])
                 x1 = x_of(span[1] + 1)
-                inset = 4 if row.kind == "phase" else 6
-                rect = QRectF(x0, y + inset, max(2.0, x1 - x0), ROW_H - 2 * inset)
+                inset = self.bar_inset(row.kind)
+                rect = QRectF(x0, y + inset, max(2.0, x1 - x0), self.row_h - 2 * inset)
                 sx = self._solid_from(row)
                 ex = self._solid_to(row)
                 paint.draw_bar(p, rect, row.kind, row.progress, sx, ex, selected)
@@ -274,12 +306,12 @@ class ChartPainting:
                     p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
                 right = rect.right()
                 label_x = right + 5
-                anchor = (x0, right, y + ROW_H / 2)
+                anchor = (x0, right, y + self.row_h / 2)
         baseline = layout.data.baseline
         if baseline is not None:
             self._paint_baseline(p, row.id, y, baseline)
         if label_x is not None and label_x < w:  # a label starting right of the chart is clipped away anyway
-            self._labels.append((label_x, y + ROW_H - 7, row.code, row.title))
+            self._labels.append((label_x, y + self._label_base, row.code, row.title))
         return anchor
 
     def _paint_baseline(self, p: QPainter, item: int, y: float, baseline: Any) -> None:
@@ -289,10 +321,10 @@ class ChartPainting:
         x_of = self.scale.x_for_ordinal
         if span is not None:
             x0, x1 = x_of(span[0]), x_of(span[1] + 1)
-            p.fillRect(QRectF(x0, y + ROW_H - 4, max(2.0, x1 - x0), 2), paint.BASELINE)
+            p.fillRect(QRectF(x0, y + self.row_h - 4, max(2.0, x1 - x0), 2), paint.BASELINE)
         elif item in baseline.added:
             p.setPen(paint.ADDED_PEN)
-            p.drawLine(QPointF(0, y + ROW_H - 3), QPointF(self.viewport().width(), y + ROW_H - 3))
+            p.drawLine(QPointF(0, y + self.row_h - 3), QPointF(self.viewport().width(), y + self.row_h - 3))
 
     def _static(self, text: str, font: QFont) -> QStaticText:
         """A laid-out text, kept between frames (drawStaticText skips the per-frame text layout)."""
@@ -393,13 +425,13 @@ class ChartPainting:
         if e < 0:
             return None
         row = self.layout_rows.data.rows[e]
-        y = HEADER_H + display * ROW_H - self.verticalScrollBar().value() + ROW_H / 2
+        y = self.header_h + display * self.row_h - self.verticalScrollBar().value() + self.row_h / 2
         x_of = self.scale.x_for_ordinal
         if row.kind in MARKER_KINDS:
             if row.start_first is None:
                 return None
             cx = x_of(row.start_first + 0.5)
-            return cx - MARKER_R, cx + MARKER_R, y
+            return cx - self.marker_r, cx + self.marker_r, y
         span = row.span()
         if span is None:
             return None
@@ -409,18 +441,18 @@ class ChartPainting:
     def _paint_today(self, p: QPainter, h: int) -> None:
         x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
         p.setPen(QPen(paint.TODAY, 1.5, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(x, HEADER_H), QPointF(x, h))
+        p.drawLine(QPointF(x, self.header_h), QPointF(x, h))
 
     def _paint_header(self, p: QPainter, w: int, first: date, last: date) -> None:
-        half = HEADER_H // 2
+        half = self.header_h // 2
         p.save()
-        p.setClipRect(QRectF(0, 0, w, HEADER_H))  # the ends of its tick lines stay out of the first row
-        p.fillRect(QRectF(0, 0, w, HEADER_H), QColor("#FAFAFA"))
+        p.setClipRect(QRectF(0, 0, w, self.header_h))  # the ends of its tick lines stay out of the first row
+        p.fillRect(QRectF(0, 0, w, self.header_h), QColor("#FAFAFA"))
         upper, lower = self._ticks(first, last)
         advance = self._header_advance
         tick_pen = QPen(QColor("#BBBBBB"), 1)
         for ticks, top, font, bold in ((upper, 0, self._bold, True), (lower, half if upper else 0, self._font, False)):
-            height = half if upper else HEADER_H
+            height = half if upper else self.header_h
             ascent = (self._bold_metrics if bold else self._metrics).ascent()
             p.setFont(font)
             for t in ticks:
@@ -442,9 +474,9 @@ class ChartPainting:
         today_x = self.scale.x_for_ordinal(date.today().toordinal() + 0.5)
         if 0 <= today_x <= w:
             p.setPen(QPen(paint.TODAY, 2))
-            p.drawLine(QPointF(today_x, HEADER_H - 6), QPointF(today_x, HEADER_H))
+            p.drawLine(QPointF(today_x, self.header_h - 6), QPointF(today_x, self.header_h))
         p.setPen(QPen(QColor("#999999"), 1))
-        p.drawLine(QPointF(0, HEADER_H - 0.5), QPointF(w, HEADER_H - 0.5))
+        p.drawLine(QPointF(0, self.header_h - 0.5), QPointF(w, self.header_h - 0.5))
         if upper:
             p.setPen(QPen(QColor("#DDDDDD"), 1))
             p.drawLine(QPointF(0, half - 0.5), QPointF(w, half - 0.5))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter
-from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPainter
+from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
 from ui.first_paint import after_first_paint
@@ -19,27 +19,38 @@ from ui.timeline.model import TimelineLayout, TimelineTableModel
 from ui.timeline.table import TimelineTable
 from ui.timeline.view import TimelineView
 
+if TYPE_CHECKING:
+    from ui.settings import AppSettings
+
 _RELEVANT = frozenset({"timeline", "dependency", "plan", "edition", "closed_days"})  # closed days move the floats
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200
+# The table's column widths (title, code, responsible, start, end, float, slip) in px at the usual
+# 9 pt font, whose line is _BASE_LINE px high. A larger font widens the columns of short texts that
+# must show whole (codes, dates, days) in proportion; titles and names are cut with "…" as before,
+# so that the chart keeps its room.
+_BASE_WIDTHS = (210, 44, 110, 88, 88, 84, 90)
+_GROWS = (False, True, False, True, True, True, True)
+_BASE_LINE = 14
 
 
 class TimelinePanel(QWidget):
     open_item_requested = Signal(str, int)  # kind, row id
 
-    def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None):
+    def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None,
+                 settings: AppSettings | None = None):
         super().__init__(parent)
         self.ws, self.events, self.stack = ws, events, stack
+        self._settings = settings  # where exports went last (None: the settings named by the environment)
         self.plan_id: int | None = None
         self.layout_rows = TimelineLayout()
         self.view = TimelineView(ws, events, stack, self)
         self.model = TimelineTableModel(self.layout_rows, self)
         self.table = TimelineTable(self)
         self.table.setModel(self.model)
-        widths = (210, 44, 110, 88, 88)
-        for col, width in enumerate(widths + (84, 90)):
-            self.table.setColumnWidth(col, width)
+        self._fit_rows(self.view.row_h, self.view.header_h)
+        self.view.geometry_changed.connect(self._fit_rows)  # a larger system font: taller rows in both
         for col in (TimelineTableModel.FLOAT_COLUMN, TimelineTableModel.SLIP_COLUMN):
             self.table.setColumnHidden(col, True)  # until the critical path / the decided plan is shown
 
@@ -111,7 +122,7 @@ class TimelinePanel(QWidget):
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([sum(widths) + 4, 900])
+        self.splitter.setSizes([sum(self._column_widths()[:5]) + 4, 900])
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -136,6 +147,17 @@ class TimelinePanel(QWidget):
         self.table.row_entered.connect(self._table_entered)
         self.table.selectionModel().currentRowChanged.connect(self._table_current_changed)
         events.changed.connect(self._on_changed)
+
+    def _column_widths(self) -> list[int]:
+        """The table's column widths for the chart's font: wider with a larger system font."""
+        factor = max(1.0, QFontMetrics(self.view.font()).height() / _BASE_LINE)
+        return [round(w * factor) if grows else w for w, grows in zip(_BASE_WIDTHS, _GROWS, strict=True)]
+
+    def _fit_rows(self, row_h: int, header_h: int) -> None:
+        """The table's rows as tall as the chart's, its columns as wide as the font needs."""
+        self.table.set_geometry(row_h, header_h)
+        for col, width in enumerate(self._column_widths()):
+            self.table.setColumnWidth(col, width)
 
     # --- data --------------------------------------------------------------------
 
@@ -417,20 +439,26 @@ class TimelinePanel(QWidget):
             self.print_to(printer)
 
     def _ask_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, translate("Timeline", "Exportera tidslinjen som PNG"), translate("Timeline", "tidslinje.png"),
-            translate("Timeline", "PNG-bild (*.png)"))
-        if name:
-            self._export_safely(self.export_png, name)
+        self._ask_and_export(".png", translate("Timeline", "Exportera tidslinjen som PNG"),
+                             translate("Timeline", "PNG-bild (*.png)"), translate("Timeline", "tidslinje.png"),
+                             self.export_png)
 
     def _ask_svg(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, translate("Timeline", "Exportera tidslinjen som SVG"), translate("Timeline", "tidslinje.svg"),
-            translate("Timeline", "SVG-bild (*.svg)"))
-        if name:
-            self._export_safely(self.export_svg, name)
+        self._ask_and_export(".svg", translate("Timeline", "Exportera tidslinjen som SVG"),
+                             translate("Timeline", "SVG-bild (*.svg)"), translate("Timeline", "tidslinje.svg"),
+                             self.export_svg)
 
-    def _export_safely(self, fn: Any, name: str) -> None:
+    def _ask_and_export(self, kind: str, title: str, filter_: str, name: str, fn: Any) -> None:
+        """Ask where (in the folder the last picture of this kind went to, Documents at first), then export."""
+        from ui.dialogs import files
+        from ui.settings import AppSettings
+
+        settings = self._settings or AppSettings()
+        out = files.export_path(self, settings, kind, title, filter_, name)
+        if out is not None:
+            self._export_safely(fn, out)
+
+    def _export_safely(self, fn: Any, name: Path) -> None:
         try:
             fn(name)
         except OSError as exc:

@@ -80,7 +80,8 @@ class CellTexts:
 
 
 class TimelineTable(QTableView):
-    """The rows beside the chart: same row height, same header height, no scroll bar of its own."""
+    """The rows beside the chart: same row height, same header height (`set_geometry`, from the chart),
+    no scroll bar of its own."""
 
     row_entered = Signal(int)  # Return, Enter or Space on a row: a band or group folds as a click does
 
@@ -108,6 +109,11 @@ class TimelineTable(QTableView):
         self.setAccessibleName(translate("Timeline", "Tidplanens poster"))
         self.cells = CellTexts()
         self.rows_painted_plainly = 0  # rows the last paint drew itself (for tests)
+
+    def set_geometry(self, row_h: int, header_h: int) -> None:
+        """The chart's row and header heights, so that each row lines up with its bar."""
+        self.verticalHeader().setDefaultSectionSize(row_h)
+        self.horizontalHeader().setFixedHeight(header_h)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         current = self.currentIndex()

@@ -25,7 +25,7 @@ from app.dates import DateParseError, Precision, VagueDate, step_date, unit_days
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.timeline import TimelineRow, days_off, shift_date, swedish_holidays
 from ui.i18n import kind_label, translate
-from ui.timeline.chart import HEADER_H, MARKER_R, ROW_H, ChartPainting
+from ui.timeline.chart import HEADER_H, ROW_H, ChartPainting
 from ui.timeline.model import TimelineLayout, format_vague
 from ui.timeline.scale import TimeScale
 from ui.undo import AddCommand, UpdateCommand, push_safely
@@ -52,6 +52,7 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
     group_toggle_requested = Signal(int)  # a grouped portfolio's group (TimelineLayout.groups)
     current_changed = Signal(int)  # display row, -1 for none
     link_hint = Signal(str)  # what linking by keyboard waits for ("" when not linking)
+    geometry_changed = Signal(int, int)  # row height, header height: the font changed them
 
     def __init__(self, ws: Any, events: Any, stack: Any, parent: QWidget | None = None):
         super().__init__(parent)
@@ -141,18 +142,18 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
 
     def row_y(self, display: int) -> int:
         """Top of a display row in viewport coordinates."""
-        return HEADER_H + display * ROW_H - self.verticalScrollBar().value()
+        return self.header_h + display * self.row_h - self.verticalScrollBar().value()
 
     def row_at(self, y: float) -> int | None:
-        if y < HEADER_H:
+        if y < self.header_h:
             return None
-        r = int((y - HEADER_H + self.verticalScrollBar().value()) // ROW_H)
+        r = int((y - self.header_h + self.verticalScrollBar().value()) // self.row_h)
         return r if 0 <= r < len(self.layout_rows) else None
 
     def visible_rows(self) -> range:
         top = self.verticalScrollBar().value()
-        first = max(0, top // ROW_H)
-        last = min(len(self.layout_rows), (top + max(0, self.viewport().height() - HEADER_H)) // ROW_H + 1)
+        first = max(0, top // self.row_h)
+        last = min(len(self.layout_rows), (top + max(0, self.viewport().height() - self.header_h)) // self.row_h + 1)
         return range(first, max(first, last))
 
     def bar_rect(self, display: int) -> QRectF | None:
@@ -166,14 +167,14 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         x0 = self.scale.x_for_ordinal(span[0])
         x1 = self.scale.x_for_ordinal(span[1] + 1)
         y = self.row_y(display)
-        inset = 4 if row.kind == "phase" else 6
-        return QRectF(x0, y + inset, max(2.0, x1 - x0), ROW_H - 2 * inset)
+        inset = self.bar_inset(row.kind)
+        return QRectF(x0, y + inset, max(2.0, x1 - x0), self.row_h - 2 * inset)
 
     def marker_center(self, display: int) -> QPointF | None:
         row = self.layout_rows.row(display)
         if row is None or not row.is_marker or row.start_first is None:
             return None
-        return QPointF(self.scale.x_for_ordinal(row.start_first + 0.5), self.row_y(display) + ROW_H / 2)
+        return QPointF(self.scale.x_for_ordinal(row.start_first + 0.5), self.row_y(display) + self.row_h / 2)
 
     def hit_test(self, point: QPoint | QPointF) -> tuple[int, str] | None:
         """(display row, part) under a viewport point; part is bar, start, end, marker or band."""
@@ -188,9 +189,9 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         assert row is not None
         c = self.marker_center(r)
         if c is not None:
-            if abs(point.x() - c.x()) + abs(point.y() - c.y()) <= MARKER_R + 3:
+            if abs(point.x() - c.x()) + abs(point.y() - c.y()) <= self.marker_r + 3:
                 return r, "marker"
-            if 0 < point.x() - (c.x() + MARKER_R + 3) <= LINK_PX and abs(point.y() - c.y()) <= MARKER_R:
+            if 0 < point.x() - (c.x() + self.marker_r + 3) <= LINK_PX and abs(point.y() - c.y()) <= self.marker_r:
                 return r, "link"
             return None
         rect = self.bar_rect(r)
@@ -283,10 +284,10 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             h.setValue(int(round((self.scale.origin - lo) * ppd)))
             self._h_lo = lo
             v = self.verticalScrollBar()
-            rows_h = max(0, self.viewport().height() - HEADER_H)
-            v.setRange(0, max(0, len(self.layout_rows) * ROW_H - rows_h))
-            v.setPageStep(max(ROW_H, rows_h))
-            v.setSingleStep(ROW_H)
+            rows_h = max(0, self.viewport().height() - self.header_h)
+            v.setRange(0, max(0, len(self.layout_rows) * self.row_h - rows_h))
+            v.setPageStep(max(self.row_h, rows_h))
+            v.setSingleStep(self.row_h)
         finally:
             self._syncing = False
 
@@ -296,6 +297,17 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
         self.scale.origin = self._h_lo + value / self.scale.px_per_day
         self._auto_fit = False
         self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        # the application's (system's) font size too; not before __init__ has measured the first font
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "row_h"):
+            before = (self.row_h, self.header_h)
+            self._measure_font()
+            self._update_scrollbars()
+            self.viewport().update()
+            if (self.row_h, self.header_h) != before:
+                self.geometry_changed.emit(self.row_h, self.header_h)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -335,12 +347,12 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
 
     def ensure_visible(self, display: int) -> None:
         v = self.verticalScrollBar()
-        top = display * ROW_H
-        rows_h = max(ROW_H, self.viewport().height() - HEADER_H)
+        top = display * self.row_h
+        rows_h = max(self.row_h, self.viewport().height() - self.header_h)
         if top < v.value():
             v.setValue(top)
-        elif top + ROW_H > v.value() + rows_h:
-            v.setValue(top + ROW_H - rows_h)
+        elif top + self.row_h > v.value() + rows_h:
+            v.setValue(top + self.row_h - rows_h)
 
     def _step_current(self, step: int) -> bool:
         """Select the next/previous item row (band headers are skipped); False at the end."""

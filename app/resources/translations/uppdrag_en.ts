@@ -80,6 +80,401 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Andelen av tjänst</source>
+        <translation>The share of a full-time post</translation>
+    </message>
+    <message>
+        <source>Ange en person eller ett namn för rollen.</source>
+        <translation>Give a person or a name for the role.</translation>
+    </message>
+    <message>
+        <source>Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.</source>
+        <translation>Give the period's first day, for example 2026-07-01 or juli 2026.</translation>
+    </message>
+    <message>
+        <source>Ange året som tertialen hör till.</source>
+        <translation>Give the year the four-month period belongs to.</translation>
+    </message>
+    <message>
+        <source>Begreppet</source>
+        <translation>The term</translation>
+    </message>
+    <message>
+        <source>Beloppet</source>
+        <translation>The amount</translation>
+    </message>
+    <message>
+        <source>Benämningen</source>
+        <translation>The name</translation>
+    </message>
+    <message>
+        <source>Beroendets typ</source>
+        <translation>The dependency&apos;s type</translation>
+    </message>
+    <message>
+        <source>Beskrivningen</source>
+        <translation>The description</translation>
+    </message>
+    <message>
+        <source>Beslutet</source>
+        <translation>The decision</translation>
+    </message>
+    <message>
+        <source>Budgettypen</source>
+        <translation>The budget type</translation>
+    </message>
+    <message>
+        <source>Datum saknas. Godkända former: {forms}.</source>
+        <translation>The date is missing. Accepted forms: {forms}.</translation>
+    </message>
+    <message>
+        <source>Datumet</source>
+        <translation>The date</translation>
+    </message>
+    <message>
+        <source>Den har inte ändrats. </source>
+        <translation>It has not been changed. </translation>
+    </message>
+    <message>
+        <source>Den har öppnats skrivskyddad, så att inget skrivs i den. </source>
+        <translation>It has been opened read-only, so that nothing is written to it. </translation>
+    </message>
+    <message>
+        <source>Den senaste hela säkerhetskopian är från {when} ({backup}). Återställ den med Arkiv → Återställ från säkerhetskopia, eller med uppdrag restore &quot;{backup}&quot; &quot;{path}&quot;.</source>
+        <translation>The latest intact backup is from {when} ({backup}). Restore it with File → Restore from backup, or with uppdrag restore &quot;{backup}&quot; &quot;{path}&quot;.</translation>
+    </message>
+    <message>
+        <source>Den stängda perioden {period} har inga giltiga datum (ÅÅÅÅ-MM-DD).</source>
+        <translation>The closed period {period} has no valid dates (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Den stängda perioden {start}–{end} slutar före sin början.</source>
+        <translation>The closed period {start}–{end} ends before it begins.</translation>
+    </message>
+    <message>
+        <source>Den stängda perioden {start}–{end} är längre än ett år.</source>
+        <translation>The closed period {start}–{end} is longer than a year.</translation>
+    </message>
+    <message>
+        <source>Det faktiska slutet ({end}) ligger före den faktiska starten ({start}).</source>
+        <translation>The actual finish ({end}) lies before the actual start ({start}).</translation>
+    </message>
+    <message>
+        <source>Det finns ingen säkerhetskopia av den. Spara en kopia av filen och exportera planerna som går att läsa.</source>
+        <translation>There is no backup of it. Save a copy of the file and export the plans that can be read.</translation>
+    </message>
+    <message>
+        <source>Dokumenttypen</source>
+        <translation>The document type</translation>
+    </message>
+    <message>
+        <source>En post kan inte bero av sig själv.</source>
+        <translation>An item cannot depend on itself.</translation>
+    </message>
+    <message>
+        <source>Filen redigeras av {holder}; den är öppnad skrivskyddad.</source>
+        <translation>The file is being edited by {holder}; it is opened read-only.</translation>
+    </message>
+    <message>
+        <source>Filen {name} finns inte.</source>
+        <translation>The file {name} does not exist.</translation>
+    </message>
+    <message>
+        <source>Filen {name} har ställts om till WAL-läge av ett annat program och kan inte läsas skrivskyddat utan att filer skapas bredvid den. Öppna den för redigering i Uppdrag en gång, så ställs den tillbaka. Filen har inte ändrats.</source>
+        <translation>The file {name} was switched to WAL mode by another program and cannot be read read-only without files being created beside it. Open it for editing in Uppdrag once and it is switched back. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Filen {name} höll på att skrivas när ett program stoppades och har återställts till sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.</source>
+        <translation>The file {name} was being written when a program stopped, and has been restored to its last saved state. Copies of the file and the journal as they were are in “{copies}”.</translation>
+    </message>
+    <message>
+        <source>Filen {name} höll på att skrivas när ett program stoppades och kan bara återställas där den är skrivbar. Kopiera filen tillsammans med {journal} till en skrivbar mapp och öppna kopian.</source>
+        <translation>The file {name} was being written when a program stopped, and can only be restored where it is writable. Copy the file together with {journal} to a writable folder and open the copy.</translation>
+    </message>
+    <message>
+        <source>Filen {name} innehåller databasobjekt som en Uppdrag-fil inte har ({objects}) och öppnas inte av säkerhetsskäl. Filen har inte ändrats.</source>
+        <translation>The file {name} holds database objects that an Uppdrag file does not have ({objects}) and is not opened, for safety. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Filen {name} kan inte läsas: {reason}.</source>
+        <translation>The file {name} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <source>Filen {name} kan inte öppnas: {reason}.</source>
+        <translation>The file {name} cannot be opened: {reason}.</translation>
+    </message>
+    <message>
+        <source>Filen {name} saknar schemaversion och kan inte öppnas.</source>
+        <translation>The file {name} has no schema version and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Filen {name} är avkortad ({size} byte av {whole}) och kan inte öppnas. Använd en säkerhetskopia.</source>
+        <translation>The file {name} is cut short ({size} bytes of {whole}) and cannot be opened. Use a backup.</translation>
+    </message>
+    <message>
+        <source>Filen {name} är en databas från ett annat program, inte en Uppdrag-fil.</source>
+        <translation>The file {name} is a database from another program, not an Uppdrag file.</translation>
+    </message>
+    <message>
+        <source>Filen {name} är ingen Uppdrag-fil (den är inte en SQLite-databas).</source>
+        <translation>The file {name} is not an Uppdrag file (it is not an SQLite database).</translation>
+    </message>
+    <message>
+        <source>Filen {name} är skadad (rubriken stämmer inte med innehållet).</source>
+        <translation>The file {name} is damaged (its header does not match its contents).</translation>
+    </message>
+    <message>
+        <source>Filen {name} är skadad och kan inte öppnas ({reason}).</source>
+        <translation>The file {name} is damaged and cannot be opened ({reason}).</translation>
+    </message>
+    <message>
+        <source>Filen {name} är skadad och kan inte öppnas ({reason}). Använd en säkerhetskopia.</source>
+        <translation>The file {name} is damaged and cannot be opened ({reason}). Use a backup.</translation>
+    </message>
+    <message>
+        <source>Filen {name} är skapad av en nyare version av Uppdrag (schemaversion {version}; den här versionen kan öppna till och med version {newest}). Uppdatera Uppdrag för att öppna den. Filen har inte ändrats.</source>
+        <translation>The file {name} was made by a newer version of Uppdrag (schema version {version}; this version opens up to version {newest}). Update Uppdrag to open it. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Filen {name} är tom (0 byte) och är ingen Uppdrag-fil.</source>
+        <translation>The file {name} is empty (0 bytes) and is not an Uppdrag file.</translation>
+    </message>
+    <message>
+        <source>Filen är skrivskyddad. Spara en kopia för att kunna ändra.</source>
+        <translation>The file is read-only. Save a copy to be able to make changes.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” har en äldre schemaversion ({version}) och måste uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp.</source>
+        <translation>The file “{name}” has an older schema version ({version}) and must be upgraded, but it is read-only. Copy it to a writable folder.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” redigeras redan av {holder}. Du kan öppna den skrivskyddad.</source>
+        <translation>The file “{name}” is already being edited by {holder}. You can open it read-only.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är låst av {user} på {machine} sedan {since} (låsfilen ”{lock}”).</source>
+        <translation>The file “{name}” is locked by {user} on {machine} since {since} (the lock file “{lock}”).</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är skadad (integritetskontrollen fann: {found}). </source>
+        <translation>The file “{name}” is damaged (the integrity check found: {found}). </translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är skrivskyddad.</source>
+        <translation>The file “{name}” is read-only.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är öppnad skrivskyddad.</source>
+        <translation>The file “{name}” is opened read-only.</translation>
+    </message>
+    <message>
+        <source>Färdigställandet</source>
+        <translation>The progress</translation>
+    </message>
+    <message>
+        <source>Förskjutningen måste vara ett heltal mellan −{most} och {most} (fick {value}).</source>
+        <translation>The lag must be a whole number between −{most} and {most} (got {value}).</translation>
+    </message>
+    <message>
+        <source>Förskjutningens enhet</source>
+        <translation>The lag&apos;s unit</translation>
+    </message>
+    <message>
+        <source>Konsekvensen</source>
+        <translation>The consequence</translation>
+    </message>
+    <message>
+        <source>Kunde inte tolka ”{text}” som ett datum. Godkända former: {forms}.</source>
+        <translation>Could not read “{text}” as a date. Accepted forms: {forms}.</translation>
+    </message>
+    <message>
+        <source>Loggtypen</source>
+        <translation>The log entry&apos;s type</translation>
+    </message>
+    <message>
+        <source>Låset tas inte bort, eftersom programmet som har det fortfarande är igång.</source>
+        <translation>The lock is not removed, since the program holding it is still running.</translation>
+    </message>
+    <message>
+        <source>Låset verkar övergivet och kan tas bort.</source>
+        <translation>The lock seems abandoned and can be removed.</translation>
+    </message>
+    <message>
+        <source>Låset verkar övergivet: programmet som tog det körs inte längre eller har inte hörts av på {minutes} minuter. Kör kommandot igen med --bryt-las för att ta bort låset.</source>
+        <translation>The lock seems abandoned: the program that took it no longer runs or has not been heard from for {minutes} minutes. Run the command again with --bryt-las to remove the lock.</translation>
+    </message>
+    <message>
+        <source>Mappen ”{folder}” är skrivskyddad, så ändringar kan inte sparas säkert där. Spara en kopia i en skrivbar mapp för att kunna ändra.</source>
+        <translation>The folder “{folder}” is read-only, so changes cannot be saved safely there. Save a copy in a writable folder to be able to make changes.</translation>
+    </message>
+    <message>
+        <source>Måltexten</source>
+        <translation>The goal&apos;s text</translation>
+    </message>
+    <message>
+        <source>Måltypen</source>
+        <translation>The goal type</translation>
+    </message>
+    <message>
+        <source>Namnet</source>
+        <translation>The name</translation>
+    </message>
+    <message>
+        <source>Ogiltig dag: {day}. Dagen måste vara mellan 1 och 31.</source>
+        <translation>Invalid day: {day}. The day must be between 1 and 31.</translation>
+    </message>
+    <message>
+        <source>Ogiltig månad: {month}. Månaden måste vara mellan 1 och 12.</source>
+        <translation>Invalid month: {month}. The month must be between 1 and 12.</translation>
+    </message>
+    <message>
+        <source>Ogiltig vecka: v. {week}. År {year} har veckorna 1–{weeks}.</source>
+        <translation>Invalid week: wk {week}. The year {year} has weeks 1–{weeks}.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt datum: {month} {year} har inte {day} dagar, bara {days}.</source>
+        <translation>Invalid date: {month} {year} does not have {day} days, only {days}.</translation>
+    </message>
+    <message>
+        <source>Okänt innehåll i avsnittet: ”{content}”.</source>
+        <translation>Unknown content in the section: “{content}”.</translation>
+    </message>
+    <message>
+        <source>Prognosen</source>
+        <translation>The forecast</translation>
+    </message>
+    <message>
+        <source>Referensen</source>
+        <translation>The reference</translation>
+    </message>
+    <message>
+        <source>Risken</source>
+        <translation>The risk</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>The role</translation>
+    </message>
+    <message>
+        <source>Rubriken</source>
+        <translation>The heading</translation>
+    </message>
+    <message>
+        <source>Rubriknivån måste vara 1 eller 2.</source>
+        <translation>The heading level must be 1 or 2.</translation>
+    </message>
+    <message>
+        <source>Sannolikheten</source>
+        <translation>The probability</translation>
+    </message>
+    <message>
+        <source>Slutdatum {end} ligger före startdatum {start}. Ändra ordningen eller rätta något av datumen.</source>
+        <translation>The end {end} lies before the start {start}. Swap them or correct one of the dates.</translation>
+    </message>
+    <message>
+        <source>Slutdatumet</source>
+        <translation>The end date</translation>
+    </message>
+    <message>
+        <source>Startdatumet</source>
+        <translation>The start date</translation>
+    </message>
+    <message>
+        <source>Statusen</source>
+        <translation>The status</translation>
+    </message>
+    <message>
+        <source>Summeringen</source>
+        <translation>The summing rule</translation>
+    </message>
+    <message>
+        <source>Tertialen måste vara 1, 2 eller 3 (fick {value}).</source>
+        <translation>The four-month period must be 1, 2 or 3 (got {value}).</translation>
+    </message>
+    <message>
+        <source>Texten</source>
+        <translation>The text</translation>
+    </message>
+    <message>
+        <source>Titeln</source>
+        <translation>The title</translation>
+    </message>
+    <message>
+        <source>Trenden</source>
+        <translation>The trend</translation>
+    </message>
+    <message>
+        <source>Typen</source>
+        <translation>The type</translation>
+    </message>
+    <message>
+        <source>Utfallet</source>
+        <translation>The outcome</translation>
+    </message>
+    <message>
+        <source>Utgåvans beteckning</source>
+        <translation>The edition&apos;s label</translation>
+    </message>
+    <message>
+        <source>Vänta tills filen har stängts och försök igen.</source>
+        <translation>Wait until the file has been closed and try again.</translation>
+    </message>
+    <message>
+        <source>okänt fel</source>
+        <translation>unknown error</translation>
+    </message>
+    <message>
+        <source>{first} och {more} fel till</source>
+        <translation>{first} and {more} more errors</translation>
+    </message>
+    <message>
+        <source>{label} måste vara ett helt antal kronor, 0 eller mer (fick {value}).</source>
+        <translation>{label} must be a whole number of kronor, 0 or more (got {value}).</translation>
+    </message>
+    <message>
+        <source>{label} måste vara ett heltal mellan 0 och 100 procent (fick {value}).</source>
+        <translation>{label} must be a whole number between 0 and 100 per cent (got {value}).</translation>
+    </message>
+    <message>
+        <source>{label} måste vara mellan 1 och {scale} (fick {value}).</source>
+        <translation>{label} must be between 1 and {scale} (got {value}).</translation>
+    </message>
+    <message>
+        <source>{label} saknas.</source>
+        <translation>{label} is missing.</translation>
+    </message>
+    <message>
+        <source>{label} ”{value}” är inte giltig; välj en av: {choices}.</source>
+        <translation>{label} “{value}” is not valid; choose one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>{name} är en mapp, inte en Uppdrag-fil.</source>
+        <translation>{name} is a folder, not an Uppdrag file.</translation>
+    </message>
+    <message>
+        <source>{user} på {machine} sedan {since}</source>
+        <translation>{user} on {machine} since {since}</translation>
+    </message>
+    <message>
+        <source>Året måste vara mellan 1900 och 2199 (fick {value}).</source>
+        <translation>The year must be between 1900 and 2199 (got {value}).</translation>
+    </message>
+    <message>
+        <source>Året saknas i ”{text}”. Skriv till exempel ”{text} 2025”.</source>
+        <translation>The year is missing in “{text}”. Write for example “{text} 2025”.</translation>
+    </message>
+    <message>
+        <source>Året {year} ligger utanför det tillåtna intervallet {first}–{last}.</source>
+        <translation>The year {year} lies outside the allowed range {first}–{last}.</translation>
+    </message>
+</context>
+<context>
     <name>ClosedDays</name>
     <message>
         <source>Stängda dagar</source>
@@ -87,7 +482,7 @@
     </message>
     <message>
         <source>Dagar då organisationen har stängt, utöver helgdagarna. Tidplanens arbetsdagar räknas utan dem. Skriv dagar (2026-07-01) eller hela perioder (juli 2026, v. 28–v. 31 2026).</source>
-        <translation>Days when the organisation is closed, besides the public holidays. The schedule's working days are counted without them. Write days (2026-07-01) or whole periods (juli 2026, v. 28–v. 31 2026).</translation>
+        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods (juli 2026, v. 28–v. 31 2026).</translation>
     </message>
     <message>
         <source>&amp;Lägg till</source>
@@ -1189,6 +1584,382 @@ Do you want to open the file?</translation>
     <message>
         <source>veckor</source>
         <translation>weeks</translation>
+    </message>
+    <message>
+        <source>planen</source>
+        <translation>the plan</translation>
+    </message>
+    <message>
+        <source>personen</source>
+        <translation>the person</translation>
+    </message>
+    <message>
+        <source>avsnittet</source>
+        <translation>the section</translation>
+    </message>
+    <message>
+        <source>målet</source>
+        <translation>the goal</translation>
+    </message>
+    <message>
+        <source>tidplanens post</source>
+        <translation>the schedule item</translation>
+    </message>
+    <message>
+        <source>beroendet</source>
+        <translation>the dependency</translation>
+    </message>
+    <message>
+        <source>rollen</source>
+        <translation>the role</translation>
+    </message>
+    <message>
+        <source>resursen</source>
+        <translation>the resource</translation>
+    </message>
+    <message>
+        <source>budgetraden</source>
+        <translation>the budget line</translation>
+    </message>
+    <message>
+        <source>risken</source>
+        <translation>the risk</translation>
+    </message>
+    <message>
+        <source>riskbedömningen</source>
+        <translation>the risk assessment</translation>
+    </message>
+    <message>
+        <source>loggposten</source>
+        <translation>the log entry</translation>
+    </message>
+    <message>
+        <source>statusrapporten</source>
+        <translation>the status report</translation>
+    </message>
+    <message>
+        <source>begreppet</source>
+        <translation>the term</translation>
+    </message>
+    <message>
+        <source>referensen</source>
+        <translation>the reference</translation>
+    </message>
+    <message>
+        <source>utgåvan</source>
+        <translation>the edition</translation>
+    </message>
+    <message>
+        <source>titel</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>undertitel</source>
+        <translation>subtitle</translation>
+    </message>
+    <message>
+        <source>rubrik</source>
+        <translation>heading</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>text efter tabellen</source>
+        <translation>text after the table</translation>
+    </message>
+    <message>
+        <source>mätetal</source>
+        <translation>measure</translation>
+    </message>
+    <message>
+        <source>namn</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>beskrivning</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>startens precision</source>
+        <translation>the start&apos;s precision</translation>
+    </message>
+    <message>
+        <source>slut</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <source>slutets precision</source>
+        <translation>the end&apos;s precision</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>andel klar</source>
+        <translation>progress</translation>
+    </message>
+    <message>
+        <source>kommentar</source>
+        <translation>comment</translation>
+    </message>
+    <message>
+        <source>ansvarig</source>
+        <translation>responsible</translation>
+    </message>
+    <message>
+        <source>ansvarig person</source>
+        <translation>responsible person</translation>
+    </message>
+    <message>
+        <source>ordning</source>
+        <translation>order</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>överordnad</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <source>sannolikhet</source>
+        <translation>probability</translation>
+    </message>
+    <message>
+        <source>konsekvens</source>
+        <translation>consequence</translation>
+    </message>
+    <message>
+        <source>följd</source>
+        <translation>effect</translation>
+    </message>
+    <message>
+        <source>orsak</source>
+        <translation>cause</translation>
+    </message>
+    <message>
+        <source>åtgärd</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>ägare</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>klart senast</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>belopp</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>år</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <source>anteckning</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>anteckningar</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>andel av tjänst</source>
+        <translation>share of a full-time post</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>verksamhet</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>resurs/kompetens</source>
+        <translation>resource/competence</translation>
+    </message>
+    <message>
+        <source>diarienummer</source>
+        <translation>registry number</translation>
+    </message>
+    <message>
+        <source>utgåva</source>
+        <translation>edition</translation>
+    </message>
+    <message>
+        <source>författare</source>
+        <translation>authors</translation>
+    </message>
+    <message>
+        <source>borttagning</source>
+        <translation>deletion</translation>
+    </message>
+    <message>
+        <source>typ</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>kod</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>e-post</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>telefon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>begrepp</source>
+        <translation>term</translation>
+    </message>
+    <message>
+        <source>förklaring</source>
+        <translation>explanation</translation>
+    </message>
+    <message>
+        <source>beslutstext</source>
+        <translation>decision text</translation>
+    </message>
+    <message>
+        <source>beslut</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <source>beslutskommentar</source>
+        <translation>decision comment</translation>
+    </message>
+    <message>
+        <source>beslutat av</source>
+        <translation>decided by</translation>
+    </message>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>förskjutning</source>
+        <translation>lag</translation>
+    </message>
+    <message>
+        <source>förskjutningens enhet</source>
+        <translation>the lag&apos;s unit</translation>
+    </message>
+    <message>
+        <source>faktisk start</source>
+        <translation>actual start</translation>
+    </message>
+    <message>
+        <source>faktiskt slut</source>
+        <translation>actual finish</translation>
+    </message>
+    <message>
+        <source>automatisk flytt av efterföljare</source>
+        <translation>automatic moving of successors</translation>
+    </message>
+    <message>
+        <source>föregångare</source>
+        <translation>predecessor</translation>
+    </message>
+    <message>
+        <source>efterföljare</source>
+        <translation>successor</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>programme</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>dokumenttyp</source>
+        <translation>document type</translation>
+    </message>
+    <message>
+        <source>uppdrag</source>
+        <translation>assignment</translation>
+    </message>
+    <message>
+        <source>beslutsdatum</source>
+        <translation>decision date</translation>
+    </message>
+    <message>
+        <source>underskrift av (roll)</source>
+        <translation>signed by (role)</translation>
+    </message>
+    <message>
+        <source>namnförtydligande</source>
+        <translation>name in print</translation>
+    </message>
+    <message>
+        <source>datum för underskrift</source>
+        <translation>date of signature</translation>
+    </message>
+    <message>
+        <source>nivå</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <source>checklista</source>
+        <translation>checklist</translation>
+    </message>
+    <message>
+        <source>länk</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>nummer</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>summering</source>
+        <translation>summing rule</translation>
+    </message>
+    <message>
+        <source>utfall</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <source>prognos</source>
+        <translation>forecast</translation>
+    </message>
+    <message>
+        <source>tertial</source>
+        <translation>four-month period</translation>
+    </message>
+    <message>
+        <source>trend</source>
+        <translation>trend</translation>
+    </message>
+    <message>
+        <source>nyckel</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>vägledning</source>
+        <translation>guidance</translation>
+    </message>
+    <message>
+        <source>tabell</source>
+        <translation>table</translation>
     </message>
     <message>
         <source>Kommande</source>
