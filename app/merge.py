@@ -29,7 +29,11 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Compared, Copy, EarlyCheck, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
+from app.merge_settings import SHARED_KEYS, SettingsMerge, merge_settings
+from db.merge import (
+    Compared, Copy, EarlyCheck, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side,
+    put_settings, roomy_cache,
+)
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -104,19 +108,21 @@ class MergeReport:
     updated: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     applied: bool = False
+    settings: SettingsMerge = field(default_factory=SettingsMerge)  # the file's shared settings
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.settings.writes)
 
     def lines(self) -> list[str]:
         out = [f"Sammanslagning med ”{self.peer}”:"]
-        if not self.changed and not self.conflicts:
+        if not self.changed and not self.conflicts and not self.settings.lines:
             out.append("  Inget nytt att hämta: den här filen har redan allt som den andra har.")
         for table, n in self.added.items():
             out.append(f"  Nya {TABLE_LABELS.get(table, table)}: {n}")
         for table, n in self.updated.items():
             out.append(f"  Ändrade {TABLE_LABELS.get(table, table)}: {n}")
+        out += [f"  {line}" for line in self.settings.lines]
         out.append(f"  Konflikter: {len(self.conflicts)}")
         out += [f"    {c.describe(self.peer)}" for c in self.conflicts]
         return out
@@ -385,7 +391,8 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
         def run() -> MergeReport:
             decided = decide(mine, theirs, prefer, resolve, history.author_of(store.db))
             _fill_plan_titles(decided.conflicts, mine, theirs)
-            report = MergeReport(peer=theirs.name, conflicts=decided.conflicts)
+            report = MergeReport(peer=theirs.name, conflicts=decided.conflicts, settings=merge_settings(
+                mine.settings(SHARED_KEYS), theirs.settings(SHARED_KEYS), theirs.name))
             for w in decided.writes:
                 bucket = report.added if w.new else report.updated
                 if w.rows:
@@ -394,6 +401,7 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
                 return report
             store.require_writable()  # the integrity check ran while the merge read
             apply(store.db, decided.writes)
+            put_settings(store.db, report.settings.writes)
             add_log_entries(store.db, [(c.plan_uuid, f"Sammanslagning med ”{theirs.name}”. {c.describe(theirs.name)}",
                                         c.outcome) for c in decided.conflicts if c.plan_uuid])
             report.applied = True

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import threading
 from pathlib import Path
 
 from app.errors import StoreError
@@ -14,15 +13,6 @@ from db.paths import data_dir, default_database_path
 def data_folder() -> Path:
     """The user's data folder (UPPDRAG_DATA_DIR overrides it): the default database, backups, logs."""
     return data_dir()
-
-
-def prepare_opening() -> None:
-    """Build, on a thread of its own, the schema the first file opened is compared with (db.schema.prepare):
-    SQLite builds it without holding Python's lock while the caller goes on (start-up loads PySide6)."""
-    from db import schema
-    from db.identity import SCHEMA_VERSION
-
-    threading.Thread(target=schema.prepare, args=(SCHEMA_VERSION,), name="uppdrag-schema", daemon=True).start()
 
 
 def ensure_default_database() -> Path:

@@ -16,12 +16,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from app.i18n import tr
+from app.setting_keys import CLOSED_DAYS_KEY
 from db import models
 
 if TYPE_CHECKING:
     from app.workspace import Change, Workspace
 
-CLOSED_DAYS_KEY = "closed_days"  # Setting: [{"start": ISO day, "end": ISO day, "label": text}, …]
 CLOSED_DAYS_KIND = "closed_days"  # the kind of the Change that replaces them (the file's, no plan's)
 MAX_CLOSED_SPAN = 366  # days in one closed period
 

@@ -17,7 +17,7 @@ import json
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,6 +139,18 @@ class Side:
         """Whether rows can go from this side into `other` in SQL, never passing through Python:
         this side is a SQLite file attached to the connection of `other`."""
         return self.schema is not None and self.db is other.db
+
+    def settings(self, keys: Sequence[str]) -> dict[str, Any]:
+        """The file's settings of `keys` that it has, their stored JSON read (an unreadable one left out)."""
+        out: dict[str, Any] = {}
+        places = ", ".join("?" * len(keys))
+        sql = f'SELECT "key", "value" FROM {history.table("setting", self.schema)} WHERE "key" IN ({places})'
+        for key, value in self.db.execute_sql(statements.in_style(self.db, sql), tuple(keys)).fetchall():
+            try:
+                out[key] = json.loads(value)
+            except ValueError:
+                continue
+        return out
 
     def file_uuid(self) -> str:
         row = self.db.execute_sql(
@@ -459,3 +471,10 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
     statements.insert_rows(db, "log_entry", ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at",
                                              "plan_id", "position", "entry_date", "kind", "text", "decided_by",
                                              "status"), rows)
+
+
+def put_settings(db: Any, values: Mapping[str, Any]) -> None:
+    """Write file settings (a merge's: the other file's closed days, models, choices it took)."""
+    statements.executemany(
+        db, 'INSERT INTO "setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
+        [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()])

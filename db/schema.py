@@ -70,13 +70,6 @@ def _schema(made_at: int, version: int) -> Schema:
     return _built(DDL_BY_VERSION[made_at], made_at, version)
 
 
-def prepare(version: int) -> None:
-    """Build the schema a file made at `version` has, which opening a file of that version compares
-    with first: start-up calls this on a thread while PySide6 loads (SQLite builds it without holding
-    Python's lock), so the first file opened does not wait for it."""
-    _schema(version, version)
-
-
 def allowed_schemas(version: int) -> Iterator[Schema]:
     """Every schema a genuine file of `version` can have, each built (once) when first asked for.
 

@@ -38,8 +38,7 @@ def before_qt() -> None:
     `from __feature__ import`, which peewee and the models do not need. So are the
     other Qt-free parts the first window uses: the plan list's (app.plans and the
     search index), the editor's date words, the menus' export formats and the
-    team server's address test. The schema the file will be compared with is built
-    on a thread meanwhile (app.startup.prepare_opening).
+    team server's address test.
     """
     gc.disable()
     import app.date_text
@@ -49,9 +48,7 @@ def before_qt() -> None:
     import app.sharing
     import app.startup
     import app.team
-    import app.workspace
-
-    app.startup.prepare_opening()
+    import app.workspace  # noqa: F401
 
 
 def start_gui(argv: list[str]) -> int:

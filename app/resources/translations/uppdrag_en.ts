@@ -3983,6 +3983,22 @@ Do you want to open the file?</translation>
         <source>Utgåva %1 (%2)</source>
         <translation>Edition %1 (%2)</translation>
     </message>
+    <message>
+        <source>&amp;Öppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Länka till…</source>
+        <translation>&amp;Link to…</translation>
+    </message>
+    <message>
+        <source>&amp;Ändra…</source>
+        <translation>&amp;Change…</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort beroendet</source>
+        <translation>&amp;Remove the dependency</translation>
+    </message>
 </context>
 <context>
     <name>Undo</name>
