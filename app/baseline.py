@@ -13,6 +13,7 @@ from typing import Any
 
 from app.date_text import from_canonical
 from app.dates import DateParseError, VagueDate
+from app.setting_keys import BASELINE_KEY
 from app.workspace import Change, Workspace
 
 SLIP_STATES = {"same": "Som beslutat", "later": "Senare", "earlier": "Tidigare", "added": "Tillkommen",
@@ -50,7 +51,6 @@ def _end_day(item: dict[str, Any]) -> int | None:
 
 # The file's choice of decided edition per plan ({plan uuid: edition uuid}); a plan not named, or whose
 # chosen edition is gone, is compared against its last frozen edition.
-BASELINE_KEY = "baseline_editions"
 # In a plan dict handed to the Word and Excel exports (never written to a plan file): the chosen edition's uuid.
 CHOSEN = "baseline_edition"
 

@@ -20,7 +20,6 @@ whole merge is one transaction in this file.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,11 @@ from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
-from db.merge import Copy, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side, roomy_cache
+from app.merge_settings import SHARED_KEYS, SettingsMerge, merge_settings
+from db.merge import (
+    Compared, Copy, EarlyCheck, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side,
+    put_settings, roomy_cache,
+)
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -105,19 +108,21 @@ class MergeReport:
     updated: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     applied: bool = False
+    settings: SettingsMerge = field(default_factory=SettingsMerge)  # the file's shared settings
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.settings.writes)
 
     def lines(self) -> list[str]:
         out = [f"Sammanslagning med ”{self.peer}”:"]
-        if not self.changed and not self.conflicts:
+        if not self.changed and not self.conflicts and not self.settings.lines:
             out.append("  Inget nytt att hämta: den här filen har redan allt som den andra har.")
         for table, n in self.added.items():
             out.append(f"  Nya {TABLE_LABELS.get(table, table)}: {n}")
         for table, n in self.updated.items():
             out.append(f"  Ändrade {TABLE_LABELS.get(table, table)}: {n}")
+        out += [f"  {line}" for line in self.settings.lines]
         out.append(f"  Konflikter: {len(self.conflicts)}")
         out += [f"    {c.describe(self.peer)}" for c in self.conflicts]
         return out
@@ -164,6 +169,7 @@ class _Row:
 class _Decider:
     def __init__(self, prefer: str, resolve: Resolver | None, author: str):
         self.prefer, self.resolve, self.author = prefer, resolve, author
+        self.now = models.utc_now()  # when the merge made its versions
         self.writes: list[Write | Copy] = []
         self.conflicts: list[Conflict] = []
 
@@ -205,14 +211,14 @@ class _Decider:
         lo, hi = sorted((m.version, t.version))
         rev = max(m.rev, t.rev) + 1
         modified = max(m.modified_at, t.modified_at)
-        merge_record = Record(row.shape.name, m.uuid, version, lo, hi, rev, models.utc_now(), self.author, "merge", None)
+        merge_record = Record(row.shape.name, m.uuid, version, lo, hi, rev, self.now, self.author, "merge", None)
         changed = {c: v for c, v in result.items() if v != m.values.get(c)}
         self.writes.append(Write(row.shape, m.uuid, changed, version, rev, modified, old=m,
                                  records=[*their_records, merge_record]))
 
     def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None) -> dict[str, Any]:
         m, t = row.mine.values, row.theirs.values
-        defaults = _defaults(row.shape)
+        defaults = history.defaults(row.shape)
         take, mine_only, clash = set(), set(), set()
         for name in row.shape.columns:
             if _same(name, m[name], t[name]):
@@ -257,15 +263,6 @@ class _Decider:
         return c
 
 
-@cache
-def _defaults(shape: Shape) -> dict[str, Any]:
-    out = {}
-    for f in shape.model._meta.sorted_fields:
-        if f.column_name in shape.columns and not callable(f.default):
-            out[f.column_name] = f.db_value(f.default) if f.default is not None else None
-    return out
-
-
 def _label(values: dict[str, Any]) -> str:
     for name in LABEL_FIELDS:
         text = values.get(name)
@@ -296,35 +293,30 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
     for shape in history.shapes():
-        differences = theirs.differences(mine, shape)
-        if not differences:
-            continue
-        differ = [u for u, _, _ in differences]
-        their_versions = {u: v for u, v, _ in differences}
-        my_versions = {u: v for u, _, v in differences if v is not None}
-        new = [u for u in differ if u not in my_versions]
-        pairs = [(u, their_versions[u], my_versions[u]) for u in differ if u in my_versions]
         if copying:  # nothing of theirs is read for the rows taken as they are
-            their_records: dict[str, list[Record]] = {}
-            ahead_there = theirs.descended(pairs)
-        else:
-            their_records = theirs.records(differ)
-            ahead_there = {u for u, v, a in pairs if history.descends(v, a, their_records.get(u, ()))}
-        ahead = [u for u, _, _ in pairs if u in ahead_there]
-        rest = [u for u, _, _ in pairs if u not in ahead_there]
-        ahead_here = mine.descended([(u, my_versions[u], their_versions[u]) for u in rest])
-        both = [u for u in rest if u not in ahead_here]
-        my_records = mine.records(both)
-        if copying:
-            their_records = theirs.records(both)
+            new, ahead, both, their_records, my_records = _sort_attached(mine, theirs, theirs.compared(mine, shape))
             their_states = theirs.states(shape, both)
             decider.copy(shape, new, ahead)
         else:
+            differences = theirs.differences(mine, shape)
+            if not differences:
+                continue
+            their_records = theirs.records([u for u, _, _ in differences])
+            new = [u for u, _, mv in differences if mv is None]
+            pairs = [(u, v, mv) for u, v, mv in differences if mv is not None]
+            ahead = [u for u, v, mv in pairs if history.descends(v, mv, their_records.get(u, ()))]
+            taken = set(ahead)
+            rest = [(u, mv, v) for u, v, mv in pairs if u not in taken]
+            ahead_here = mine.descended(rest)
+            both = [u for u, _, _ in rest if u not in ahead_here]
+            my_records = mine.records(both)
             their_states = theirs.states(shape, new + ahead + both)
             for u in new:
                 decider.new_row(shape, their_states[u], their_records.get(u, []))
             for u in ahead:
                 decider.fast_forward(shape, their_states[u], their_records.get(u, []))
+        if not both:
+            continue
         my_states = mine.states(shape, both)
         for u in both:
             known = {r.version: r for r in my_records.get(u, [])}
@@ -333,6 +325,31 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
             known.update((r.version, r) for r in missing)
             decider.row(_Row(shape, my_states[u], their_states[u], known), missing)
     return decider
+
+
+def _sort_attached(mine: Side, theirs: Side, rows: list[Compared]) -> tuple[
+        list[str], list[str], list[str], dict[str, list[Record]], dict[str, list[Record]]]:
+    """The rows `Side.compared` found, sorted by what the parents of their current versions say:
+    (rows new here, rows only the other side changed, rows both changed, and the records of both
+    sides for the rows the parents did not sort out). Those few are read once, with their content,
+    which the rows both changed need anyway."""
+    new, ahead, unsure = [], [], []
+    for u, v, mv, parent, parent2, my_line, _moved in rows:
+        if mv is None:
+            new.append(u)
+        elif mv in (parent, parent2):
+            ahead.append(u)
+        else:  # a longer line of descent on one side, or changed on both
+            unsure.append((u, v, mv, parent is not None or parent2 is not None, my_line))
+    uuids = [u for u, _, _, _, _ in unsure]
+    their_records, my_records = theirs.records(uuids), mine.records(uuids)
+    both = []
+    for u, v, mv, their_line, my_line in unsure:
+        if their_line and history.descends(v, mv, their_records.get(u, ())):
+            ahead.append(u)
+        elif not (my_line and history.descends(mv, v, my_records.get(u, ()))):
+            both.append(u)
+    return new, ahead, both, their_records, my_records
 
 
 def _fill_plan_titles(conflicts: list[Conflict], mine: Side, theirs: Side) -> None:
@@ -346,7 +363,7 @@ def _fill_plan_titles(conflicts: list[Conflict], mine: Side, theirs: Side) -> No
 
 
 def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve: Resolver | None = None,
-               dry_run: bool = False, copy_in_sql: bool = True) -> MergeReport:
+               dry_run: bool = False, copy_in_sql: bool = True, early: EarlyCheck | None = None) -> MergeReport:
     """Bring the rows of `other` into the open, writable `store` (db.store.Store).
 
     With `dry_run` nothing is written: the report lists what would be added or changed
@@ -356,21 +373,26 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
 
     A SQLite `store` reads `other` attached to its own connection, and the rows taken as
     they are move in SQL; `copy_in_sql=False` reads them through Python instead, as a
-    merge with a team server does (the outcome is the same).
+    merge with a team server does (the outcome is the same). `early` is the check of `other`, when
+    it was begun already (merge_files begins it while `store` opens).
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.")
     other = Path(other)
     if other.exists() and store.path.exists() and other.resolve() == store.path.resolve():
         raise StoreError("En fil kan inte slås samman med sig själv.")
-    opened = attached_side(store.db, other) if copy_in_sql and can_attach(store.db) else other_side(other)
+    if not dry_run:  # the verdict the first write waits for: found while the merge reads
+        store.begin_integrity_check(soon=True)
+    opened = (attached_side(store.db, other, early) if copy_in_sql and can_attach(store.db)
+              else other_side(other, early))
     with opened as theirs:
         mine = Side(store.db, store.path.name)
 
         def run() -> MergeReport:
             decided = decide(mine, theirs, prefer, resolve, history.author_of(store.db))
             _fill_plan_titles(decided.conflicts, mine, theirs)
-            report = MergeReport(peer=theirs.name, conflicts=decided.conflicts)
+            report = MergeReport(peer=theirs.name, conflicts=decided.conflicts, settings=merge_settings(
+                mine.settings(SHARED_KEYS), theirs.settings(SHARED_KEYS), theirs.name))
             for w in decided.writes:
                 bucket = report.added if w.new else report.updated
                 if w.rows:
@@ -379,6 +401,7 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
                 return report
             store.require_writable()  # the integrity check ran while the merge read
             apply(store.db, decided.writes)
+            put_settings(store.db, report.settings.writes)
             add_log_entries(store.db, [(c.plan_uuid, f"Sammanslagning med ”{theirs.name}”. {c.describe(theirs.name)}",
                                         c.outcome) for c in decided.conflicts if c.plan_uuid])
             report.applied = True
@@ -396,10 +419,18 @@ def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",
     """Open `mine` for writing, merge `theirs` into it as one transaction, and close it."""
     from db.store import open_store
 
-    store = open_store(Path(mine), read_only=dry_run)
+    mine, theirs = Path(mine), Path(theirs)
+    # The other file is checked while this one opens (SQLite reads both at once), unless they are one.
+    early = EarlyCheck(theirs) if theirs.is_file() and mine.is_file() and not theirs.samefile(mine) else None
     try:
-        if store.read_only and not dry_run:
-            raise StoreError(f"Filen ”{Path(mine).name}” är skrivskyddad; sammanslagningen kan inte sparas.")
-        return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run, copy_in_sql=copy_in_sql)
+        store = open_store(mine, read_only=dry_run)
+        try:
+            if store.read_only and not dry_run:
+                raise StoreError(f"Filen ”{mine.name}” är skrivskyddad; sammanslagningen kan inte sparas.")
+            return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run,
+                              copy_in_sql=copy_in_sql, early=early)
+        finally:
+            store.close()
     finally:
-        store.close()
+        if early is not None:
+            early.join()

@@ -123,6 +123,40 @@ def _text(value: Any) -> str | None:
     return None if value is None else value.isoformat() if isinstance(value, date) else str(value)[:10]
 
 
+def _budgets(rows: list[tuple[Any, ...]], period: Period | None, in_period: set[int]
+             ) -> tuple[dict[int, int], dict[int, int], dict[int, int], set[int]]:
+    """Each plan's budgeted costs, actual and forecast (shared costs not counted twice), and the plans
+    whose budget is followed up; with `period`, only its lines, and their plans join `in_period`."""
+    budget: dict[int, int] = {}
+    actual: dict[int, int] = {}
+    forecast: dict[int, int] = {}
+    followed: set[int] = set()
+    for plan, kind, amount, rule, year, tertial, spent, expected in rows:
+        if period is not None:
+            if not period.holds(year, tertial):
+                continue
+            in_period.add(plan)
+        if kind != "cost" or rule == "shared":
+            continue
+        budget[plan] = budget.get(plan, 0) + int(amount or 0)
+        actual[plan] = actual.get(plan, 0) + int(spent or 0)
+        forecast[plan] = forecast.get(plan, 0) + int(expected if expected is not None else amount or 0)
+        if spent is not None or expected is not None:
+            followed.add(plan)
+    return budget, actual, forecast, followed
+
+
+def _owners_and_leaders(rows: list[tuple[Any, ...]]) -> tuple[dict[int, str], dict[int, str]]:
+    """Each plan's first owner and first leader by name."""
+    owner: dict[int, str] = {}
+    leader: dict[int, str] = {}
+    for plan, kind, name in rows:
+        target = owner if kind == "owner" else leader if kind == "leader" else None
+        if target is not None and plan not in target:
+            target[plan] = name or ""
+    return owner, leader
+
+
 def overview(ws: Workspace, today: date | None = None, period: Period | None = None) -> list[OverviewRow]:
     """Every living plan's row, in title order; with `period`, the plans whose timeline reaches into it
     (or that budget in it), their budget figures that period's."""
@@ -145,33 +179,13 @@ def overview(ws: Workspace, today: date | None = None, period: Period | None = N
     progress = {plan: round(share) for plan, share in figures["progress"]}
     span = {plan: (first, last) for plan, first, last in figures["span"]}
     in_period = {plan for (plan,) in figures.get("in_period", [])}
-    budget: dict[int, int] = {}
-    actual: dict[int, int] = {}
-    forecast: dict[int, int] = {}
-    followed: set[int] = set()
-    for plan, kind, amount, rule, year, tertial, spent, expected in figures["budget"]:
-        if period is not None:
-            if not period.holds(year, tertial):
-                continue
-            in_period.add(plan)
-        if kind != "cost" or rule == "shared":
-            continue
-        budget[plan] = budget.get(plan, 0) + int(amount or 0)
-        actual[plan] = actual.get(plan, 0) + int(spent or 0)
-        forecast[plan] = forecast.get(plan, 0) + int(expected if expected is not None else amount or 0)
-        if spent is not None or expected is not None:
-            followed.add(plan)
+    budget, actual, forecast, followed = _budgets(figures["budget"], period, in_period)
     settings = load_settings(ws)
     high: dict[int, int] = {}
     for plan, p, i, count in figures["risks"]:  # open risks, counted per plan and score
         if settings.level(risk_value(p, i)) == "red":
             high[plan] = high.get(plan, 0) + int(count)
-    owner: dict[int, str] = {}
-    leader: dict[int, str] = {}
-    for plan, kind, name in figures["roles"]:
-        target = owner if kind == "owner" else leader if kind == "leader" else None
-        if target is not None and plan not in target:
-            target[plan] = name or ""
+    owner, leader = _owners_and_leaders(figures["roles"])
     out = []
     for plan_id, title, doc_type, status, organisation in figures["plans"]:
         if period is not None and plan_id not in in_period:

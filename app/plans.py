@@ -118,6 +118,9 @@ def renew_uuids(data: dict[str, Any], *, people: bool = False) -> dict[str, Any]
         t["parent"] = text_map.get(t["parent"]) if t["parent"] else None
         t["depends_on"] = [text_map[d] if isinstance(d, str) else {**d, "item": text_map[d["item"]]}
                            for d in t["depends_on"]]
+    for entry in fresh["log"]:  # a decision taken at a decision point keeps its point
+        if entry.get("item"):
+            entry["item"] = text_map.get(entry["item"], entry["item"])
     if people:
         for person in fresh["organisation"]["people"]:
             person["uuid"] = new(person["uuid"])
@@ -157,9 +160,28 @@ def _import_checked(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
 
     check_risk_scale(data, ws.risk_scale)
     existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
+    if not existed and _holds_rows_stored_elsewhere(data):
+        # A copy of a plan already here, under a new plan uuid: its rows become the new plan's own, so
+        # that the plan they belong to keeps them (and a server, where no row moves to another plan, agrees).
+        data = {**renew_uuids(data), "uuid": data["uuid"]}
     with ws.store.write():
         plan_id = import_plan(ws, data)
     return plan_id, existed
+
+
+def _holds_rows_stored_elsewhere(data: dict[str, Any]) -> bool:
+    """Whether a row of the plan dict has a uuid the store already holds (for a new plan: another plan's row)."""
+    parts = {models.Section: data["sections"], models.Goal: data["goals"], models.TimelineItem: data["timeline"],
+             models.Role: data["organisation"]["roles"], models.ResourceLine: data["resources"],
+             models.BudgetLine: data["budget"], models.Risk: data["risks"], models.LogEntry: data["log"],
+             models.StatusReport: data["status_reports"], models.Term: data["terms"],
+             models.Reference: data["references"], models.Edition: data["editions"]}
+    for model, rows in parts.items():
+        uuids = [r["uuid"] for r in rows]
+        for start in range(0, len(uuids), 500):
+            if model.select(model.id).where(model.uuid.in_(uuids[start:start + 500])).exists():
+                return True
+    return False
 
 
 def check_risk_scale(data: dict[str, Any], scale: int) -> None:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from app.dates import VagueDate
 from app.kinds import RISK_STATUSES, RISK_TRENDS
+from app.setting_keys import RISK_LEVELS_KEY
 from app.validation import ValidationError
 from app.workspace import Change, Workspace
 from db import models
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 SCALES = (4, 5)
-LEVELS_KEY = "risk_levels"  # Setting: {"4": {"probability": [...], "impact": [...], "yellow": n, "red": m}, "5": …}
+LEVELS_KEY = RISK_LEVELS_KEY
 
 # Swedish level names (index 0 is score 1) and colour thresholds on the risk value.
 DEFAULT_LEVELS: dict[int, dict[str, Any]] = {

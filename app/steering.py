@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.resources import resource_path
+from app.setting_keys import FILE_MODELS_KEY
 
 __all__ = [
     "FILE_MODELS_KEY",
@@ -35,7 +36,6 @@ __all__ = [
     "shipped_models",
 ]
 
-FILE_MODELS_KEY = "steering_models"  # Setting: {model key: TOML text}
 _KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 _POINT_KINDS = ("decision_point", "milestone")
 _MODEL_FIELDS = {"key", "name", "description", "decision_points"}

@@ -342,8 +342,6 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
     rows updates it, any other row is added. Rows that cannot be read are left out and listed.
     `taken(ids)`: those of the ids (not the plan's) that rows elsewhere in the file have, which a new row
     must not reuse; asked once, for the Ids of the rows read."""
-    from app.validation import ValidationError, validate
-
     summary = ImportSummary(table)
     existing = {r["uuid"]: r for r in plan[LIST_KEY[table]]}
     people = {p["uuid"]: p.get("name", "") for p in plan.get("organisation", {}).get("people", [])}
@@ -355,14 +353,7 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
     titles: dict[str, list[dict[str, Any]]] = {}  # the plan's rows before the import, by name
     for r in existing.values():
         titles.setdefault(_norm(r.get("title")), []).append(r)
-    read: list[tuple[int, dict[str, Any] | ValueError]] = []
-    for line, cells in rows:
-        if _is_empty(cells):
-            continue
-        try:
-            read.append((line, read_row(table, cells, found)))
-        except ValueError as exc:
-            read.append((line, exc))
+    read = _read_rows(table, rows, found)
     in_use = taken({v["uuid"] for _, v in read if isinstance(v, dict) and v.get("uuid") and v["uuid"] not in existing})
     formulas = 0
     for line, values in read:
@@ -376,26 +367,7 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
             old = existing.get(uid) if uid else None
             if old is None and not uid:  # no Id: the plan's one row of that name, if there is exactly one
                 old = _by_title(titles, values.get("title"), seen)
-            row = dict(old) if old else _new_row(table)
-            if uid and old is None and uid not in in_use:
-                row["uuid"] = uid
-            if table == ACTIVITIES and "responsible" in values and old is not None:
-                linked = people.get(old.get("responsible_person") or "", "")
-                if values["responsible"] == (old.get("responsible") or linked):
-                    values.pop("responsible")  # as exported (its own text, else the linked person's name): unchanged
-                else:
-                    row["responsible_person"] = None
-            candidate = {**_as_values(row, table), **values}
-            if not str(candidate.get("title") or "").strip():
-                raise ValueError("benämningen saknas")
-            try:
-                validate("timeline" if table == ACTIVITIES else "risk", candidate, risk_scale=risk_scale)
-            except ValidationError as exc:
-                raise ValueError(str(exc)) from None
-            for key, value in values.items():
-                row[key] = value.canonical() if isinstance(value, VagueDate) else value
-            if table == ACTIVITIES and row.get("progress") is None:
-                row["progress"] = 0
+            row = _updated(table, old, values, uid if uid not in in_use else None, people, risk_scale)
             seen.add(row["uuid"])
         except ValueError as exc:
             summary.skipped.append(f"rad {line}: {str(exc).rstrip('.')}.")
@@ -411,6 +383,49 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
     if formulas:
         summary.notes.append(f"{formulas} celler började med =, + eller @; de lästes som text, inte som formler.")
     return summary
+
+
+def _read_rows(table: str, rows: Iterable[tuple[int, list[Any]]], found: dict[str, int]
+               ) -> list[tuple[int, dict[str, Any] | ValueError]]:
+    """Each non-empty row's values, or why it cannot be read, with its line number."""
+    read: list[tuple[int, dict[str, Any] | ValueError]] = []
+    for line, cells in rows:
+        if _is_empty(cells):
+            continue
+        try:
+            read.append((line, read_row(table, cells, found)))
+        except ValueError as exc:
+            read.append((line, exc))
+    return read
+
+
+def _updated(table: str, old: dict[str, Any] | None, values: dict[str, Any], new_id: str | None,
+             people: dict[str, str], risk_scale: int) -> dict[str, Any]:
+    """The row `values` make of `old` (None: a new row, with the Id `new_id` when it may keep it);
+    ValueError (in Swedish) when the row would not hold."""
+    from app.validation import ValidationError, validate
+
+    row = dict(old) if old else _new_row(table)
+    if new_id and old is None:
+        row["uuid"] = new_id
+    if table == ACTIVITIES and "responsible" in values and old is not None:
+        linked = people.get(old.get("responsible_person") or "", "")
+        if values["responsible"] == (old.get("responsible") or linked):
+            values.pop("responsible")  # as exported (its own text, else the linked person's name): unchanged
+        else:
+            row["responsible_person"] = None
+    candidate = {**_as_values(row, table), **values}
+    if not str(candidate.get("title") or "").strip():
+        raise ValueError("benämningen saknas")
+    try:
+        validate("timeline" if table == ACTIVITIES else "risk", candidate, risk_scale=risk_scale)
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from None
+    for key, value in values.items():
+        row[key] = value.canonical() if isinstance(value, VagueDate) else value
+    if table == ACTIVITIES and row.get("progress") is None:
+        row["progress"] = 0
+    return row
 
 
 def _by_title(titles: dict[str, list[dict[str, Any]]], title: Any, seen: set[str]) -> dict[str, Any] | None:

@@ -15,12 +15,13 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import tr
+from app.setting_keys import CLOSED_DAYS_KEY
 from db import models
 
 if TYPE_CHECKING:
     from app.workspace import Change, Workspace
 
-CLOSED_DAYS_KEY = "closed_days"  # Setting: [{"start": ISO day, "end": ISO day, "label": text}, …]
 CLOSED_DAYS_KIND = "closed_days"  # the kind of the Change that replaces them (the file's, no plan's)
 MAX_CLOSED_SPAN = 366  # days in one closed period
 
@@ -42,11 +43,12 @@ def parse_periods(raw: Iterable[Mapping[str, Any]]) -> list[ClosedPeriod]:
         try:
             start, end = date.fromisoformat(str(p["start"])), date.fromisoformat(str(p["end"]))
         except (KeyError, ValueError):
-            raise ValueError(f"Den stängda perioden {dict(p)} har inga giltiga datum (ÅÅÅÅ-MM-DD).") from None
+            raise ValueError(tr("Den stängda perioden {period} har inga giltiga datum (ÅÅÅÅ-MM-DD).",
+                                period=dict(p))) from None
         if end < start:
-            raise ValueError(f"Den stängda perioden {start}–{end} slutar före sin början.")
+            raise ValueError(tr("Den stängda perioden {start}–{end} slutar före sin början.", start=start, end=end))
         if (end - start).days >= MAX_CLOSED_SPAN:
-            raise ValueError(f"Den stängda perioden {start}–{end} är längre än ett år.")
+            raise ValueError(tr("Den stängda perioden {start}–{end} är längre än ett år.", start=start, end=end))
         out.append(ClosedPeriod(start, end, str(p.get("label", ""))))
     return sorted(set(out), key=lambda c: (c.start, c.end, c.label))
 
@@ -77,7 +79,7 @@ def period_from_text(start: str, end: str, label: str = "") -> ClosedPeriod:
     from app.date_text import parse_date
 
     if not start.strip():
-        raise ValueError("Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.")
+        raise ValueError(tr("Ange periodens första dag, till exempel 2026-07-01 eller juli 2026."))
     first = parse_date(start).first_day
     last = parse_date(end if end.strip() else start).last_day
     return parse_periods([{"start": first.isoformat(), "end": last.isoformat(), "label": label.strip()}])[0]

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import kinds, rows
+from app.setting_keys import DEFAULT_RISK_SCALE, RISK_SCALE_KEY
 from db import history, models
 from db.store import Store, create_store, open_store
 
 if TYPE_CHECKING:
     from db.lock import FileLock, LockInfo
 
-DEFAULT_RISK_SCALE = 4
 DATES_CAPITALISED_KEY = "dates_capitalised"  # Setting: bool, default true
 
 
@@ -113,7 +113,7 @@ class Workspace:
 
     @property
     def risk_scale(self) -> int:
-        return int(self.setting("risk_scale", DEFAULT_RISK_SCALE))
+        return int(self.setting(RISK_SCALE_KEY, DEFAULT_RISK_SCALE))
 
     def _scale_for(self, k: kinds.Kind) -> int:
         """The risk scale where validation needs it (a risk); other kinds save the read."""

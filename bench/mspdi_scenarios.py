@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,17 @@ def same_rows(plan: dict[str, Any]) -> dict[str, Any]:
     """The plan with only what an MSPDI file carries: its timeline, people and resource plan."""
     empty = ("sections", "goals", "budget", "risks", "log", "status_reports", "terms", "references", "editions")
     return {**plan, **{k: [] for k in empty}, "organisation": {**plan["organisation"], "roles": []}}
+
+
+def _medians(steps: dict[str, Callable[[], None]], repeat: int) -> dict[str, float]:
+    """Each step's median time over `repeat` rounds, the steps interleaved within a round."""
+    timings: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        for name, step in steps.items():
+            started = time.perf_counter()
+            step()
+            timings.setdefault(name, []).append(time.perf_counter() - started)
+    return {k: statistics.median(v) for k, v in timings.items()}
 
 
 def b11_mspdi(path: Path, repeat: int = 3) -> dict[str, Any]:
@@ -62,14 +74,8 @@ def b11_mspdi(path: Path, repeat: int = 3) -> dict[str, Any]:
         for f in xml_files:
             read_mspdi(f)
 
-    timings: dict[str, list[float]] = {}
-    for _ in range(repeat):
-        for name, step in (("write_json", write_json), ("write_xml", write_xml), ("read_json", read_json),
-                           ("read_json_checked", read_json_checked), ("read_xml", read_xml)):
-            started = time.perf_counter()
-            step()
-            timings.setdefault(name, []).append(time.perf_counter() - started)
-    t = {k: statistics.median(v) for k, v in timings.items()}
+    t = _medians({"write_json": write_json, "write_xml": write_xml, "read_json": read_json,
+                  "read_json_checked": read_json_checked, "read_xml": read_xml}, repeat)
     items = sum(len(p["timeline"]) for p in plans)
     size = sum(f.stat().st_size for f in xml_files)
     return {

@@ -212,6 +212,7 @@ def _start_check(path: Path, pragma: str, *, background: bool = False) -> Callab
     return result
 
 
-def start_integrity_check(path: Path) -> Callable[[], list[str]]:
-    """`PRAGMA integrity_check` (indexes against tables too) in a thread; call the result to wait."""
-    return _start_check(path, "integrity_check", background=True)
+def start_integrity_check(path: Path, *, background: bool = True) -> Callable[[], list[str]]:
+    """`PRAGMA integrity_check` (indexes against tables too) in a thread; call the result to wait.
+    A `background` check lets the window's thread go first."""
+    return _start_check(path, "integrity_check", background=background)

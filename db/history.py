@@ -15,7 +15,7 @@ UPDATE that sets the new `version_id`), so no change escapes the history. The me
 have in common.
 
 Growth: each change keeps the superseded content (a few hundred bytes for a timeline
-item). `prune` drops the content of versions superseded more than HISTORY_DAYS ago and
+item; its empty optional fields are left out, see `pack`). `prune` drops the content of versions superseded more than HISTORY_DAYS ago and
 the records themselves after IDENTITY_DAYS; a copy older than that is merged without a
 common base (differing fields become conflicts, never silent losses).
 """
@@ -78,6 +78,18 @@ def shapes() -> tuple[Shape, ...]:
 @cache
 def shape_of(table: str) -> Shape:
     return next(s for s in shapes() if s.name == table)
+
+
+@cache
+def defaults(shape: Shape) -> dict[str, Any]:
+    """Each content column's default as the database holds it (None where it has none, or one made
+    per row): what a column added since a version was recorded held at that version."""
+    out = {}
+    for f in shape.model._meta.sorted_fields:
+        if f.column_name in shape.columns:
+            default = f.default
+            out[f.column_name] = None if default is None or callable(default) else f.db_value(default)
+    return out
 
 
 def default_author() -> str:
@@ -165,6 +177,14 @@ def dump(values: dict[str, Any]) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def pack(shape: Shape, values: dict[str, Any]) -> str:
+    """A version's content as its record keeps it: `dump` without the empty (NULL) fields whose
+    column defaults to NULL, which `Record.values` gives back. Most of a row's optional fields are
+    empty, and each new optional column would otherwise grow every later version's record."""
+    empty = defaults(shape)
+    return dump({c: v for c, v in values.items() if v is not None or empty.get(c, 0) is not None})
+
+
 # --- writing versions -----------------------------------------------------------
 
 
@@ -207,7 +227,7 @@ def record_superseded(db: Any, shape: Shape, states: Iterable[RowState]) -> None
     A version that has no record yet (a row's first) gets one now, without a parent.
     """
     write_records(db, ((shape.name, s.uuid, s.version, None, None, s.rev, s.modified_at, "", "create",
-                        dump(s.values)) for s in states))
+                        pack(shape, s.values)) for s in states))
 
 
 def update_rows(db: Any, model: type[models.UserRow], ids: Sequence[int], columns: dict[str, Any], *,
@@ -285,10 +305,14 @@ def update_if_current(db: Any, model: type[models.UserRow], row_id: int, expecte
 def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool) -> str:
     """The statement of `update_if_current` for these columns of `shape` (made once for each)."""
     joins, cols = content_columns(shape)
-    pairs = [f"'{c}', {e}" for c, e in zip(shape.columns, cols)]
-    # The content as read_states and dump give it (foreign keys as uuids, dates as ISO text); at most
-    # 50 pairs a call, so long rows are joined from several.
-    content = " || ".join(f"jsonb_build_object({', '.join(pairs[i:i + 50])})" for i in range(0, len(pairs), 50))
+    empty = defaults(shape)
+    pairs = [f"'{c}', {e}" for c, e in zip(shape.columns, cols) if empty.get(c, 0) is not None]
+    optional = [f"'{c}', {e}" for c, e in zip(shape.columns, cols) if empty.get(c, 0) is None]
+    # The content as read_states and pack give it (foreign keys as uuids, dates as ISO text, no empty
+    # field whose column defaults to NULL); at most 50 pairs a call, so long rows are joined from several.
+    content = " || ".join([f"jsonb_build_object({', '.join(pairs[i:i + 50])})" for i in range(0, len(pairs), 50)]
+                          + [f"jsonb_strip_nulls(jsonb_build_object({', '.join(optional[i:i + 50])}))"
+                             for i in range(0, len(optional), 50)])
     record_names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
     then = "pg_notify(%s, %s)" if notify else "1"
     return (f'WITH old AS (SELECT t."uuid", t."version_id", t."rev", t."modified_at", ({content})::text AS "data" '
@@ -326,10 +350,25 @@ class Record(NamedTuple):
         return tuple(p for p in (self.parent, self.parent2) if p)
 
     def values(self) -> dict[str, Any] | None:
-        return None if self.data is None else json.loads(self.data)
+        """The version's content, every column of its table in it: one the record lacks (left out
+        as empty, or added to the table since) holds its default."""
+        if self.data is None:
+            return None
+        got: dict[str, Any] = json.loads(self.data)
+        shape = _known_shapes().get(self.tbl)
+        if shape is not None:
+            for column, default in defaults(shape).items():
+                if column not in got:
+                    got[column] = default
+        return got
 
     def as_tuple(self) -> tuple[Any, ...]:
         return tuple(self)
+
+
+@cache
+def _known_shapes() -> dict[str, Shape]:
+    return {s.name: s for s in shapes()}
 
 
 def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
@@ -400,7 +439,9 @@ def descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
         if r.version == version:
             if ancestor == r.parent or ancestor == r.parent2:
                 return True
-            return ancestor in ancestry(version, {r.version: r for r in records})
+            # A version no record names as its parent is nobody's ancestor here: no walk then either.
+            return (any(ancestor == o.parent or ancestor == o.parent2 for o in records)
+                    and ancestor in ancestry(version, {o.version: o for o in records}))
     return False
 
 

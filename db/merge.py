@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from db import history, models, statements
+from db.check import FileCheck
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
 
@@ -44,6 +46,11 @@ class RawDatabase:
         return self.conn.cursor()
 
 
+# A row `Side.compared` found: uuid, version there, version here (None: a new row), the parents of the
+# version there, whether the version here has parents, and whether the row sits at another id here.
+Compared = tuple[str, str, str | None, str | None, str | None, bool, bool]
+
+
 class Side:
     """One file as the merge reads it: a database, or a SQLite file attached to one as `schema`."""
 
@@ -57,27 +64,44 @@ class Side:
         return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
 
     def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
-        """The rows of this side whose current version `mine` does not have, in table order:
-        (uuid, version here, version in `mine` or None when `mine` lacks the row)."""
-        if not self.copies_into(mine):
-            here, there = self.versions(shape), mine.versions(shape)
-            return [(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
-        # Attached: compared in SQL, row by row at the same id (a copy keeps its rows' ids); a row
-        # whose id holds another row in `mine` (or none) is then looked up by its uuid.
-        rows = self.db.execute_sql(
-            f'SELECT t."uuid", t."version_id", m."uuid", m."version_id" FROM {history.table(shape.name, self.schema)} t '
-            f'LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
-            'WHERE m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id" ORDER BY t."id"').fetchall()
-        moved = [r[0] for r in rows if r[2] != r[0]]
-        found = dict(statements.select_in(self.db, f'SELECT "uuid", "version_id" FROM "main"."{shape.name}" '
-                                                'WHERE "uuid" IN ({})', moved)) if moved else {}
-        out: list[tuple[str, str, str | None]] = []
-        for u, v, mu, mv in rows:
-            if mu != u:
-                mv = found.get(u)
-                if mv == v:
+        """The rows of this side whose current version `mine` does not have: (uuid, version here,
+        version in `mine` or None when `mine` lacks the row)."""
+        here, there = self.versions(shape), mine.versions(shape)
+        return [(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
+
+    def compared(self, mine: Side, shape: Shape) -> list[Compared]:
+        """The rows of this side, attached to `mine`, that `mine` neither has in their current version
+        nor has changed directly from it, in table order, with what the parents of the current
+        versions say: (uuid, version here, version in `mine` or None, the two parents of the version
+        here, whether the version in `mine` has parents). Compared in SQL row by row at the same id (a
+        copy keeps its rows' ids); a row whose id holds another row in `mine` (or none) is then
+        looked up by its uuid."""
+        ours, theirs = history.table("row_version", "main"), history.table("row_version", self.schema)
+        rows: list[Compared] = self.db.execute_sql(
+            f'SELECT t."uuid", t."version_id", m."version_id", tr."parent", tr."parent2", '
+            'mr."parent" IS NOT NULL OR mr."parent2" IS NOT NULL, m."uuid" IS NOT t."uuid" '
+            f'FROM {history.table(shape.name, self.schema)} t LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
+            f'LEFT JOIN {theirs} tr ON tr."version" = t."version_id" AND tr."row_uuid" = t."uuid" '
+            f'LEFT JOIN {ours} mr ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" '
+            # (the first condition, tested before the histories are looked up, passes only rows that differ)
+            'WHERE (m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id") AND (m."uuid" IS NOT t."uuid" '
+            'OR (mr."parent" IS NOT t."version_id" AND mr."parent2" IS NOT t."version_id")) ORDER BY t."id"').fetchall()
+        moved = [r[0] for r in rows if r[6]]
+        if not moved:
+            return rows
+        found = {r[0]: r[1:] for r in statements.select_in(
+            self.db, f'SELECT m."uuid", m."version_id", mr."parent", mr."parent2" FROM "main"."{shape.name}" m '
+                     f'LEFT JOIN {ours} mr ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" '
+                     'WHERE m."uuid" IN ({})', moved)}
+        out: list[Compared] = []
+        for row in rows:
+            if row[6]:
+                u, v = row[0], row[1]
+                mv, m1, m2 = found.get(u, (None, None, None))
+                if v in (mv, m1, m2):
                     continue
-            out.append((u, v, mv))
+                row = (u, v, mv, row[3], row[4], m1 is not None or m2 is not None, False)
+            out.append(row)
         return out
 
     def states(self, shape: Shape, uuids: Sequence[str]) -> dict[str, RowState]:
@@ -116,6 +140,18 @@ class Side:
         this side is a SQLite file attached to the connection of `other`."""
         return self.schema is not None and self.db is other.db
 
+    def settings(self, keys: Sequence[str]) -> dict[str, Any]:
+        """The file's settings of `keys` that it has, their stored JSON read (an unreadable one left out)."""
+        out: dict[str, Any] = {}
+        places = ", ".join("?" * len(keys))
+        sql = f'SELECT "key", "value" FROM {history.table("setting", self.schema)} WHERE "key" IN ({places})'
+        for key, value in self.db.execute_sql(statements.in_style(self.db, sql), tuple(keys)).fetchall():
+            try:
+                out[key] = json.loads(value)
+            except ValueError:
+                continue
+        return out
+
     def file_uuid(self) -> str:
         row = self.db.execute_sql(
             f"SELECT value FROM {history.table('setting', self.schema)} WHERE key = 'file_uuid'").fetchone()
@@ -143,14 +179,45 @@ def roomy_cache(db: Any) -> Iterator[None]:
         db.execute_sql(f"PRAGMA cache_size = {int(before)}")
 
 
+class EarlyCheck:
+    """The check of the other file (`check_file`, as `_readable` makes it), begun in a thread of its
+    own while this file opens: SQLite reads both files at once. `result` waits for it."""
+
+    def __init__(self, path: Path):
+        from db.check import check_file
+
+        self.path = path
+        self._outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                self._outcome["check"] = check_file(path, allow_recovery=False)
+            except Exception as exc:  # noqa: BLE001 - raised where the result is asked for
+                self._outcome["error"] = exc
+
+        self._thread = threading.Thread(target=run, name="uppdrag-merge-check", daemon=True)
+        self._thread.start()
+
+    def result(self) -> FileCheck:
+        """The check's outcome (FileRefused and the like raised here, in the caller's thread)."""
+        self._thread.join()
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+        return self._outcome["check"]  # type: ignore[no-any-return]
+
+    def join(self) -> None:
+        self._thread.join()
+
+
 @contextmanager
-def _readable(path: Path) -> Iterator[Path]:
-    """`path` checked like any file from someone else; the file to read: itself, or a temporary
-    copy migrated to this version's schema when it is older (never migrated in place)."""
+def _readable(path: Path, early: EarlyCheck | None = None) -> Iterator[Path]:
+    """`path` checked like any file from someone else (by `early`, when it was begun already); the
+    file to read: itself, or a temporary copy migrated to this version's schema when it is older
+    (never migrated in place)."""
     from db.identity import SCHEMA_VERSION
     from db.check import check_file
 
-    check = check_file(path, allow_recovery=False)
+    check = early.result() if early is not None and early.path == path else check_file(path, allow_recovery=False)
     if check.version == SCHEMA_VERSION:
         yield path
         return
@@ -165,11 +232,11 @@ def _readable(path: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def other_side(path: Path) -> Iterator[Side]:
+def other_side(path: Path, early: EarlyCheck | None = None) -> Iterator[Side]:
     """The other file, checked and opened read-only on a connection of its own."""
     from db.connection import raw_connect
 
-    with _readable(path) as readable:
+    with _readable(path, early) as readable:
         conn = raw_connect(readable, write=False)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         try:
@@ -191,13 +258,13 @@ def _is_sqlite(db: Any) -> bool:
 
 
 @contextmanager
-def attached_side(db: Any, path: Path) -> Iterator[Side]:
+def attached_side(db: Any, path: Path, early: EarlyCheck | None = None) -> Iterator[Side]:
     """The other file, checked, attached read-only to the connection of `db` (a SQLite file, outside
     any transaction) as the schema `theirs` while the block runs; rows it gives as they are can
     then be copied in SQL (`Copy`). The connection's defensive settings hold for it too."""
     from db.uri import file_uri
 
-    with _readable(path) as readable:
+    with _readable(path, early) as readable:
         db.execute_sql(f'ATTACH DATABASE ? AS "{ATTACHED}"', (file_uri(readable, mode="ro"),))
         try:
             db.execute_sql(f'PRAGMA "{ATTACHED}".cache_size = -{CACHE_KIB}')
@@ -404,3 +471,10 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
     statements.insert_rows(db, "log_entry", ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at",
                                              "plan_id", "position", "entry_date", "kind", "text", "decided_by",
                                              "status"), rows)
+
+
+def put_settings(db: Any, values: Mapping[str, Any]) -> None:
+    """Write file settings (a merge's: the other file's closed days, models, choices it took)."""
+    statements.executemany(
+        db, 'INSERT INTO "setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
+        [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()])

@@ -158,7 +158,7 @@ class ServerStore:
         if self.read_only:
             raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
 
-    def begin_integrity_check(self) -> None:
+    def begin_integrity_check(self, *, soon: bool = False) -> None:
         """The server checks its own pages; nothing to start here."""
 
     def integrity_problems(self) -> list[str]:

@@ -77,12 +77,13 @@ class Store:
     def activate(self) -> None:
         models.database.initialize(self.db)
 
-    def begin_integrity_check(self) -> None:
+    def begin_integrity_check(self, *, soon: bool = False) -> None:
         """Start `PRAGMA integrity_check` in its thread unless it has started. The window starts it
         once it is on screen (reading the whole file beside the first paint would slow that); the
-        first write starts it at the latest, and waits for its verdict."""
+        first write starts it at the latest, and waits for its verdict. A caller that will wait for
+        it (a merge, reading meanwhile) asks for it `soon`: at the thread's normal priority."""
         if self.integrity is None and self._problems is None:
-            self.integrity = start_integrity_check(self.path)
+            self.integrity = start_integrity_check(self.path, background=not soon)
 
     def integrity_problems(self) -> list[str]:
         """What `PRAGMA integrity_check` found ([] when the file is sound); waits for the check."""

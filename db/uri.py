@@ -8,7 +8,15 @@ percent-encoded. Every `file:` URI in the program is built here.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
+
+# What urllib.parse.quote(text, safe="/:") leaves as it is; every other byte of the UTF-8 text is
+# percent-encoded, as quote does. Written out here: urllib.parse (and ipaddress, which it loads)
+# would cost every start of the program a few milliseconds for this one function.
+_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/:")
+
+
+def _quote(text: str) -> str:
+    return "".join(chr(b) if b in _SAFE else f"%{b:02X}" for b in text.encode("utf-8"))
 
 
 def file_uri(path: Path | str, *, mode: str = "ro") -> str:
@@ -16,4 +24,4 @@ def file_uri(path: Path | str, *, mode: str = "ro") -> str:
     text = Path(path).resolve().as_posix()
     if not text.startswith("/"):
         text = "/" + text  # a Windows drive: file:///C:/...
-    return f"file://{quote(text, safe='/:')}?mode={mode}"
+    return f"file://{_quote(text)}?mode={mode}"

@@ -181,29 +181,8 @@ class OverviewView(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("overviewFilter")
         self.filter.setPlaceholderText(translate("Overview", "Filtrera (plan, ägare, organisation, status …)"))
-        self.report = QComboBox()
-        self.report.setObjectName("overviewReport")
         self.filter.setAccessibleName(translate("Overview", "Filtrera planerna"))
-        self.report.setAccessibleName(translate("Overview", "Rapportfärg"))
-        self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
-        for key, label in REPORT_CHOICES:
-            self.report.addItem(translate("Overview", label), key)
-        self.doc_type = QComboBox()
-        self.doc_type.setObjectName("overviewDocType")
-        self.doc_type.setAccessibleName(translate("Overview", "Dokumenttyp"))
-        self.doc_type.addItem(translate("Overview", "Alla dokumenttyper"), None)
-        for key, label in kinds.DOC_TYPE_LABELS.items():
-            self.doc_type.addItem(kind_label(label), key)
-        self.period = QComboBox()
-        self.period.setObjectName("overviewPeriod")
-        self.period.setAccessibleName(translate("Overview", "Period"))
-        self.period.setToolTip(translate("Overview", "Planerna vars tidplan når in i perioden, och periodens budget"))
-        self.period.addItem(translate("Overview", "Alla perioder"), None)
-        this_year = date.today().year
-        for year in range(this_year - 1, this_year + 3):
-            for tertial in (None, 1, 2, 3):
-                period = overview.Period(year, tertial)
-                self.period.addItem(period.label(), period)
+        self._make_choices()
         self.export_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Excel)…"))
         self.export_button.setObjectName("exportOverview")
         self.export_button.clicked.connect(self.export)
@@ -237,6 +216,31 @@ class OverviewView(QWidget):
         layout.addWidget(self.table)
         events.changed.connect(self._changed)
         self.reload()
+
+    def _make_choices(self) -> None:
+        """The report colour, document type and period to show (each with an "all" choice first)."""
+        self.report = QComboBox()
+        self.report.setObjectName("overviewReport")
+        self.report.setAccessibleName(translate("Overview", "Rapportfärg"))
+        self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
+        for key, label in REPORT_CHOICES:
+            self.report.addItem(translate("Overview", label), key)
+        self.doc_type = QComboBox()
+        self.doc_type.setObjectName("overviewDocType")
+        self.doc_type.setAccessibleName(translate("Overview", "Dokumenttyp"))
+        self.doc_type.addItem(translate("Overview", "Alla dokumenttyper"), None)
+        for key, label in kinds.DOC_TYPE_LABELS.items():
+            self.doc_type.addItem(kind_label(label), key)
+        self.period = QComboBox()
+        self.period.setObjectName("overviewPeriod")
+        self.period.setAccessibleName(translate("Overview", "Period"))
+        self.period.setToolTip(translate("Overview", "Planerna vars tidplan når in i perioden, och periodens budget"))
+        self.period.addItem(translate("Overview", "Alla perioder"), None)
+        this_year = date.today().year
+        for year in range(this_year - 1, this_year + 3):
+            for tertial in (None, 1, 2, 3):
+                period = overview.Period(year, tertial)
+                self.period.addItem(period.label(), period)
 
     def reload(self) -> None:
         self.model.set_rows(overview.overview(self.ws, period=self.chosen_period()))

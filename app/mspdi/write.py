@@ -313,21 +313,8 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
     assignments: list[str] = []
     for n, ((item, level, summary), found) in enumerate(zip(rows, texts, strict=True), start=1):
         out.append(_task(item, n, level, summary, found, uid, esc))
-        person = item["responsible_person"]
-        if person in resources.uid_of_person and found[0] is not None:
-            first, last = found[0]
-            units = resources.units_of_person[person]
-            work = 0 if item["kind"] in MARKERS and first == last else days.working(first, last)
-            assignments.append(
-                f"<Assignment><UID>{len(assignments) + 1}</UID><TaskUID>{n}</TaskUID>"
-                f"<ResourceUID>{resources.uid_of_person[person]}</ResourceUID>"
-                f"<Finish>{_stamp(last, '17:00:00')}</Finish><Start>{_stamp(first, '08:00:00')}</Start>"
-                f"<Units>{units:g}</Units><Work>PT{round(work * 8 * units, 2):g}H0M0S</Work></Assignment>")
-        elif person in resources.uid_of_person:
-            assignments.append(
-                f"<Assignment><UID>{len(assignments) + 1}</UID><TaskUID>{n}</TaskUID>"
-                f"<ResourceUID>{resources.uid_of_person[person]}</ResourceUID>"
-                f"<Units>{resources.units_of_person[person]:g}</Units></Assignment>")
+        if item["responsible_person"] in resources.uid_of_person:
+            assignments.append(_assignment(len(assignments) + 1, n, item, found[0], resources, days))
     out.append("</Tasks><Resources>")
     for r in resources.rows:
         out.append(_resource(r, days, esc))
@@ -338,6 +325,21 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
     if esc.dropped:
         warnings.append(f"{esc.dropped} tecken som XML inte kan innehålla (styrtecken) lämnades utanför.")
     return "".join(out), warnings
+
+
+def _assignment(uid: int, task: int, item: dict[str, Any], span: tuple[date, date] | None, resources: _Resources,
+                days: _Days) -> str:
+    """The responsible person on task number `task`: for its dated span, with the work it takes them."""
+    person = item["responsible_person"]
+    head = (f"<Assignment><UID>{uid}</UID><TaskUID>{task}</TaskUID>"
+            f"<ResourceUID>{resources.uid_of_person[person]}</ResourceUID>")
+    units = resources.units_of_person[person]
+    if span is None:
+        return f"{head}<Units>{units:g}</Units></Assignment>"
+    first, last = span
+    work = 0 if item["kind"] in MARKERS and first == last else days.working(first, last)
+    return (f"{head}<Finish>{_stamp(last, '17:00:00')}</Finish><Start>{_stamp(first, '08:00:00')}</Start>"
+            f"<Units>{units:g}</Units><Work>PT{round(work * 8 * units, 2):g}H0M0S</Work></Assignment>")
 
 
 _EA = {key: (f"<ExtendedAttribute><FieldID>{field_id}</FieldID><Value>", "</Value></ExtendedAttribute>")

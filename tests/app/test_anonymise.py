@@ -50,6 +50,8 @@ def build(ws: Workspace) -> dict[str, Any]:
     return {"plan": plan, "asa": asa, "other": other, "section": section, "edition": edition, "gone": gone}
 
 
+# Every test here is about the bytes of a file and its copies (backups, undo snapshots) and stays on files;
+# on a team server the administrator removes personal data, and the app refuses (the test below).
 @pytest.fixture
 def ws(tmp_path: Path) -> Any:
     w = Workspace.create(tmp_path / "fil.uppdrag")
@@ -128,3 +130,16 @@ def test_whole_words_only(ws: Workspace) -> None:
     ws.add("log", plan, kind="issue", text="Ekonomi och Ek")
     anonymise(ws, find_target(ws, "Ek"))
     assert ws.list("log", plan)[-1]["text"] == "Ekonomi och (anonymiserad)"
+
+
+def test_on_a_team_server_it_is_refused_and_nothing_changes(server_db) -> None:
+    ws = Workspace.open(server_db.url("alice"))
+    try:
+        ids = build(ws)
+        target = find_target(ws, NAME)
+        for attempt in (lambda: anonymise(ws, target), lambda: find_target(ws, "Ingen Alls")):
+            with pytest.raises(ValueError, match="på en teamserver gör serverns administratör det"):
+                attempt()
+        assert ws.get("person", ids["asa"])["email"] == EMAIL and NAME in ws.get("plan", ids["plan"])["authors"]
+    finally:
+        ws.close()

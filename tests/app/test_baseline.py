@@ -12,8 +12,7 @@ from app.planfile.write import plan_to_dict
 from app.workspace import Workspace
 
 
-def _plan_with_a_decided_edition(tmp_path: Path) -> tuple[Workspace, int, list[int]]:
-    ws = Workspace.create(tmp_path / "p.uppdrag")
+def _plan_with_a_decided_edition(ws: Workspace) -> tuple[Workspace, int, list[int]]:
     p = ws.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
     ids = [ws.add("timeline", p, kind=k, code=c, title=t, start=s, end=e).ids[0] for k, c, t, s, e in (
         ("activity", "1.", "Förstudie", VagueDate.month(2026, 1), VagueDate.month(2026, 3)),
@@ -28,35 +27,29 @@ def _plan_with_a_decided_edition(tmp_path: Path) -> tuple[Workspace, int, list[i
     return ws, p, ids
 
 
-def test_each_item_now_beside_the_decided_plan(tmp_path: Path) -> None:
-    ws, p, _ids = _plan_with_a_decided_edition(tmp_path)
-    try:
-        plan = plan_to_dict(ws, p)
-        rows = compare(plan)
-        assert [(r.title, r.state, r.slip_days) for r in rows] == [
-            ("Förstudie", "later", 30), ("Beslut om genomförande", "later", 28), ("Utbildning", "added", None),
-            ("Upphandling", "removed", None)]
-        assert period_text(rows[0].decided) == "jan 2026 – mars 2026" and period_text(rows[0].now) == "jan 2026 – apr 2026"
-        assert [slip_text(r.slip_days) for r in rows[:2]] == ["+30 dagar", "+4 veckor"]
-        assert largest_slip(plan).title == "Förstudie"
-        assert compare(plan, "9.9") == [] and compare({**plan, "editions": []}) == []
-    finally:
-        ws.close()
+def test_each_item_now_beside_the_decided_plan(any_ws: Workspace) -> None:
+    ws, p, _ids = _plan_with_a_decided_edition(any_ws)
+    plan = plan_to_dict(ws, p)
+    rows = compare(plan)
+    assert [(r.title, r.state, r.slip_days) for r in rows] == [
+        ("Förstudie", "later", 30), ("Beslut om genomförande", "later", 28), ("Utbildning", "added", None),
+        ("Upphandling", "removed", None)]
+    assert period_text(rows[0].decided) == "jan 2026 – mars 2026" and period_text(rows[0].now) == "jan 2026 – apr 2026"
+    assert [slip_text(r.slip_days) for r in rows[:2]] == ["+30 dagar", "+4 veckor"]
+    assert largest_slip(plan).title == "Förstudie"
+    assert compare(plan, "9.9") == [] and compare({**plan, "editions": []}) == []
 
 
-def test_word_and_excel_carry_the_table(tmp_path: Path) -> None:
+def test_word_and_excel_carry_the_table(any_ws: Workspace, tmp_path: Path) -> None:
     from docx import Document
     from openpyxl import load_workbook
 
     from app.export.docx_export import export_docx
     from app.export.xlsx_export import export_xlsx
 
-    ws, p, _ids = _plan_with_a_decided_edition(tmp_path)
-    try:
-        ws.add("section", p, key="baseline", heading="Tidplan mot beslutad plan", content="baseline")
-        plan = plan_to_dict(ws, p)
-    finally:
-        ws.close()
+    ws, p, _ids = _plan_with_a_decided_edition(any_ws)
+    ws.add("section", p, key="baseline", heading="Tidplan mot beslutad plan", content="baseline")
+    plan = plan_to_dict(ws, p)
     export_docx(plan, tmp_path / "p.docx")
     table = next(t for t in Document(str(tmp_path / "p.docx")).tables if t.rows[0].cells[0].text == "Post")
     assert [c.text for c in table.rows[0].cells] == ["Post", "Beslutad", "Nu", "Avvikelse"]
@@ -69,7 +62,7 @@ def test_word_and_excel_carry_the_table(tmp_path: Path) -> None:
     assert [c.value for c in sheet[3]] == ["BP2 Beslut om genomförande", "2026-04-14", "2026-05-12", 28, "+4 veckor"]
 
 
-def test_a_chosen_edition_is_remembered_by_the_file_and_a_missing_one_refused(tmp_path) -> None:
+def test_a_chosen_edition_is_remembered_by_the_file_and_a_missing_one_refused(any_ws) -> None:
     from datetime import date
 
     import pytest
@@ -77,9 +70,8 @@ def test_a_chosen_edition_is_remembered_by_the_file_and_a_missing_one_refused(tm
     from app.baseline import choose_baseline, chosen_baseline, timeline_baseline
     from app.dates import VagueDate
     from app.editions import freeze_edition
-    from app.workspace import Workspace
 
-    ws = Workspace.create(tmp_path / "p.uppdrag")
+    ws = any_ws
     pid = ws.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
     item = ws.add("timeline", pid, kind="activity", title="Förstudie", start=VagueDate.day(2026, 3, 2),
                   end=VagueDate.day(2026, 3, 13)).ids[0]
@@ -95,4 +87,3 @@ def test_a_chosen_edition_is_remembered_by_the_file_and_a_missing_one_refused(tm
         choose_baseline(ws, pid, "00000000-0000-0000-0000-000000000000")
     ws.delete("edition", first.id)  # a chosen edition deleted: the last frozen one again
     assert chosen_baseline(ws, pid) is None and timeline_baseline(ws, [pid]).slips[item] == 7
-    ws.close()

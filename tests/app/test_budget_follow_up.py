@@ -19,10 +19,8 @@ from tests.export.fixtures import open_docx, rows, small_plan, table_with_header
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Any:
-    w = Workspace.create(tmp_path / "fil.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Any:
+    return any_ws
 
 
 def _followed_plan() -> dict[str, Any]:

@@ -11,6 +11,7 @@ from app.plans import add_examples
 from app.workspace import Workspace
 
 
+# Merges a copied file into a file (the server's side of it, sync, is tested in tests/app/test_sync.py): files.
 def test_history_of_a_plan_and_of_a_row_across_a_merge(tmp_path: Path) -> None:
     mine = tmp_path / "min.uppdrag"
     ws = Workspace.create(mine)

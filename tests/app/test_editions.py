@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from app.editions import compare_editions, freeze_edition, list_editions, suggest_label, view_edition
 from app.planfile.write import plan_to_dict
-from app.workspace import Workspace
 from db import models
 
 
 @pytest.fixture
-def ws(tmp_path: Path):
-    w = Workspace.create(tmp_path / "utg.uppdrag")
+def ws(any_ws):
+    w = any_ws
     plan = w.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
     w.add("section", plan, key="background", heading="Bakgrund", body="Rad ett\nRad två")
     w.add("section", plan, key="purpose", heading="Syfte", body="Syftet")
-    yield w, plan
-    w.close()
+    return w, plan
 
 
 def test_freeze_sets_label_and_snapshot(ws) -> None:

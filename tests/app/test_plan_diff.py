@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,10 +14,8 @@ from app.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Any:
-    w = Workspace.create(tmp_path / "fil.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Any:
+    return any_ws
 
 
 def _first(ws: Workspace, kind: str, plan: int, **where: Any) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +12,8 @@ from app.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    w = Workspace.create(tmp_path / "sök.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Iterator[Workspace]:
+    return any_ws
 
 
 def _one_by_one(ws: Workspace, plan_id: int) -> PlanText:

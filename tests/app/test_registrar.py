@@ -18,10 +18,8 @@ from tests.export.fixtures import DIRECTIVE, PLAN, load, small_plan
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "x.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Workspace:
+    return any_ws
 
 
 def test_a_complete_plan_has_nothing_to_send_back():
@@ -90,6 +88,8 @@ def test_a_shared_budget_line_survives_the_file_and_the_example_follows_the_orig
     old["uuid"] = "00000000-0000-4000-8000-000000000998"
     other, _ = import_plan_data(ws, old)
     assert {b["sum_rule"] for b in plan_to_dict(ws, other)["budget"]} == {""}
+    # The copy got rows of its own: the first plan keeps its lines.
+    assert [b["sum_rule"] for b in plan_to_dict(ws, plan_id)["budget"]] == ["", "", "shared"]
     example = load(PLAN)
     assert [b["sum_rule"] for b in example["budget"]] == ["shared"]
     add_examples(ws)

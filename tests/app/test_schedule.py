@@ -17,10 +17,8 @@ CAL = WorkCalendar()
 
 
 @pytest.fixture
-def ws(tmp_path) -> Workspace:
-    w = Workspace.create(tmp_path / "plan.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Workspace:
+    return any_ws
 
 
 def _plan(ws: Workspace) -> int:

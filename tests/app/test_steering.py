@@ -28,10 +28,8 @@ from app.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "styr.uppdrag")
-    yield w
-    w.close()
+def ws(any_ws) -> Workspace:
+    return any_ws
 
 
 def _points(ws: Workspace, plan_id: int) -> list[dict]:

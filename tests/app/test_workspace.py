@@ -119,7 +119,12 @@ def test_vague_dates_keep_their_precision(ws: Workspace) -> None:
 def test_copy_plan_has_new_identity_and_same_content(ws: Workspace) -> None:
     plan_id = create_plan(ws, "plan", "Original").ids[0]
     ws.add("term", plan_id, term="LSG")
+    point = ws.add("timeline", plan_id, kind="decision_point", code="BP1", title="Start").ids[0]
+    ws.add("log", plan_id, kind="decision", text="Vi startar", item=point)
     copy_id = copy_plan(ws, plan_id, "Kopia").ids[0]
+    copied_point = next(t["id"] for t in ws.list("timeline", copy_id) if t["title"] == "Start")
+    assert [e["item"] for e in ws.list("log", copy_id)] == [copied_point]  # the decision keeps its point
+    assert [e["item"] for e in ws.list("log", plan_id)] == [point]
     assert copy_id != plan_id
     assert ws.get("plan", copy_id)["uuid"] != ws.get("plan", plan_id)["uuid"]
     assert [t["term"] for t in ws.list("term", copy_id)] == ["LSG"]

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.cli import main
 from app.workspace import Workspace
@@ -71,3 +73,13 @@ def test_every_command_reads_the_named_file(tmp_path: Path, name: str, capsys: p
 def test_uri_is_percent_encoded(tmp_path: Path) -> None:
     uri = file_uri(tmp_path / "a #?%å.uppdrag", mode="rw")
     assert uri.startswith("file:///") and uri.endswith("a%20%23%3F%25%C3%A5.uppdrag?mode=rw")
+
+
+@given(st.text())
+def test_uri_encodes_every_name_as_urllib_does(name: str) -> None:
+    """db.uri percent-encodes by itself (start-up does not load urllib.parse), exactly as quote does."""
+    from urllib.parse import quote
+
+    from db.uri import _quote
+
+    assert _quote("/mapp/" + name) == quote("/mapp/" + name, safe="/:")

@@ -114,11 +114,11 @@ def test_damage_found_after_opening_makes_the_window_read_only_and_offers_the_ba
     started_while_hidden = []
     real_start = store_module.start_integrity_check
 
-    def start(p: Path):
+    def start(p: Path, **kwargs: bool):
         from PySide6.QtWidgets import QApplication
 
         started_while_hidden.append(not any(w.isVisible() for w in QApplication.topLevelWidgets()))
-        return real_start(p)
+        return real_start(p, **kwargs)
 
     monkeypatch.setattr(store_module, "start_integrity_check", start)
     before = path.read_bytes()

@@ -65,6 +65,35 @@ class DependencyDialog(QDialog):
                 "lag_unit": self.unit.currentData()}
 
 
+def link_text(link: dict[str, Any]) -> str:
+    """One dependency of an item as its lists show it: "Väntar på: BP2 Förstudie (Slut till start + 2 veckor)"."""
+    side = translate("Dependencies", "Väntar på") if link["side"] == "before" else translate("Dependencies", "Följs av")
+    return f"{side}: {link['other_name']} ({describe(link['kind'], link['lag'], link['lag_unit'])})"
+
+
+def ask_link(ws: Any, item: dict[str, Any], side: str, link: dict[str, Any], title: str,
+             parent: QWidget | None = None) -> dict[str, Any] | None:
+    """The dialog for a dependency of `item` on `side` ("before": a predecessor), filled from `link`
+    ({} for a new one); the chosen columns (predecessor, successor, kind, lag), or None.
+
+    The items offered are the plan's; an item of another plan that the link already names is
+    offered too, so that changing its kind or lag never moves it to another item."""
+    items = [(t["id"], item_name(t["code"], t["title"])) for t in ws.list("timeline", item["plan"])
+             if t["id"] != item["id"]]
+    if link.get("other") is not None and all(i != link["other"] for i, _ in items):
+        items.insert(0, (link["other"], link["other_name"]))
+    dialog = DependencyDialog(items, link, title, parent)
+    if not dialog.exec():
+        return None
+    chosen = dialog.values()
+    other = chosen.pop("other")
+    if other is None:
+        return None
+    ends = {"predecessor": other, "successor": item["id"]} if side == "before" else {
+        "predecessor": item["id"], "successor": other}
+    return {**ends, **chosen}
+
+
 class DependencyBox(QGroupBox):
     """The chosen item's predecessors ("väntar på") and successors ("följs av")."""
 
@@ -106,9 +135,7 @@ class DependencyBox(QGroupBox):
         self.list.clear()
         self.links = links_of(self.item["id"]) if self.item is not None else []
         for link in self.links:
-            side = translate("Dependencies", "Väntar på") if link["side"] == "before" else translate("Dependencies", "Följs av")
-            text = f"{side}: {link['other_name']} ({describe(link['kind'], link['lag'], link['lag_unit'])})"
-            QListWidgetItem(text, self.list)
+            QListWidgetItem(link_text(link), self.list)
         if self.links:
             self.list.setCurrentRow(min(max(row, 0), len(self.links) - 1))
         self._enable()
@@ -125,39 +152,23 @@ class DependencyBox(QGroupBox):
         row = self.list.currentRow()
         return self.links[row] if 0 <= row < len(self.links) else None
 
-    def _others(self) -> list[tuple[int, str]]:
-        assert self.item is not None
-        return [(t["id"], item_name(t["code"], t["title"])) for t in self.ofile.ws.list("timeline", self.item["plan"])
-                if t["id"] != self.item["id"]]
-
-    def _ask(self, values: dict[str, Any], title: str) -> dict[str, Any] | None:
-        dialog = DependencyDialog(self._others(), values, title, self)
-        return dialog.values() if dialog.exec() else None
-
-    @staticmethod
-    def _ends(item_id: int, side: str, other: int) -> dict[str, int]:
-        return {"predecessor": other, "successor": item_id} if side == "before" else {
-            "predecessor": item_id, "successor": other}
-
     def add_link(self, side: str) -> int | None:
         """A new dependency of the chosen item (`side` "before": a predecessor), one undo step."""
         if self.item is None:
             return None
         title = translate("Dependencies", "Ny föregångare") if side == "before" else translate("Dependencies", "Ny efterföljare")
-        chosen = self._ask({}, title)
-        if chosen is None or chosen["other"] is None:
+        values = ask_link(self.ofile.ws, self.item, side, {}, title, self)
+        if values is None:
             return None
-        values = {**self._ends(self.item["id"], side, chosen.pop("other")), **chosen}
         return self.ofile.add("dependency", None, values, translate("Undo", "Lägg till beroende"))
 
     def edit_link(self) -> bool:
         link = self.current()
         if link is None or self.item is None or self.ofile.read_only:
             return False
-        chosen = self._ask(link, translate("Dependencies", "Ändra beroende"))
-        if chosen is None or chosen["other"] is None:
+        values = ask_link(self.ofile.ws, self.item, link["side"], link, translate("Dependencies", "Ändra beroende"), self)
+        if values is None:
             return False
-        values = {**self._ends(self.item["id"], link["side"], chosen.pop("other")), **chosen}
         return self.ofile.update("dependency", link["id"], values, translate("Undo", "Ändra beroende"))
 
     def remove_link(self) -> bool:

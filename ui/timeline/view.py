@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QContextMenuEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from app.dates import DateParseError, Precision, VagueDate, step_date, unit_days, validate_order
@@ -537,6 +537,14 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
                 self.open_item_requested.emit("timeline", row.id)
         event.accept()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        from ui.timeline.item_menu import show_item_menu
+
+        if show_item_menu(self, event):
+            event.accept()
+        else:
+            event.ignore()
+
     def event(self, event: QEvent) -> bool:
         # Tab / Shift+Tab walk the items; at either end they move focus on as usual.
         if event.type() == QEvent.Type.KeyPress:
@@ -561,6 +569,8 @@ class TimelineView(ChartPainting, QAbstractScrollArea):
             return
         if key == Qt.Key.Key_L and not mods & ~Qt.KeyboardModifier.KeypadModifier:
             self.start_link()
+        elif key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):  # the keyboard's context menu
+            self.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), QPoint(0, 0)))
         elif key == Qt.Key.Key_Down:
             self._step_current(1)
         elif key == Qt.Key.Key_Up:

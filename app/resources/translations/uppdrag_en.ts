@@ -94,6 +94,10 @@
         <translation>Give a person or a name for the role.</translation>
     </message>
     <message>
+        <source>Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.</source>
+        <translation>Give the period's first day, for example 2026-07-01 or juli 2026.</translation>
+    </message>
+    <message>
         <source>Ange året som tertialen hör till.</source>
         <translation>Give the year the four-month period belongs to.</translation>
     </message>
@@ -144,6 +148,18 @@
     <message>
         <source>Den senaste hela säkerhetskopian är från {when} ({backup}). Återställ den med Arkiv → Återställ från säkerhetskopia, eller med uppdrag restore &quot;{backup}&quot; &quot;{path}&quot;.</source>
         <translation>The latest intact backup is from {when} ({backup}). Restore it with File → Restore from backup, or with uppdrag restore &quot;{backup}&quot; &quot;{path}&quot;.</translation>
+    </message>
+    <message>
+        <source>Den stängda perioden {period} har inga giltiga datum (ÅÅÅÅ-MM-DD).</source>
+        <translation>The closed period {period} has no valid dates (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Den stängda perioden {start}–{end} slutar före sin början.</source>
+        <translation>The closed period {start}–{end} ends before it begins.</translation>
+    </message>
+    <message>
+        <source>Den stängda perioden {start}–{end} är längre än ett år.</source>
+        <translation>The closed period {start}–{end} is longer than a year.</translation>
     </message>
     <message>
         <source>Det faktiska slutet ({end}) ligger före den faktiska starten ({start}).</source>
@@ -3966,6 +3982,22 @@ Do you want to open the file?</translation>
     <message>
         <source>Utgåva %1 (%2)</source>
         <translation>Edition %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Öppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Länka till…</source>
+        <translation>&amp;Link to…</translation>
+    </message>
+    <message>
+        <source>&amp;Ändra…</source>
+        <translation>&amp;Change…</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort beroendet</source>
+        <translation>&amp;Remove the dependency</translation>
     </message>
 </context>
 <context>
