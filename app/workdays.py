@@ -26,8 +26,8 @@ CLOSED_DAYS_KIND = "closed_days"  # the kind of the Change that replaces them (t
 MAX_CLOSED_SPAN = 366  # days in one closed period
 
 
-@dataclass(frozen=True)
-class ClosedPeriod:
+@dataclass(frozen=True, order=True)
+class ClosedPeriod:  # ordered by start, end, label
     start: date
     end: date
     label: str = ""
@@ -50,7 +50,7 @@ def parse_periods(raw: Iterable[Mapping[str, Any]]) -> list[ClosedPeriod]:
         if (end - start).days >= MAX_CLOSED_SPAN:
             raise ValueError(tr("Den stängda perioden {start}–{end} är längre än ett år.", start=start, end=end))
         out.append(ClosedPeriod(start, end, str(p.get("label", ""))))
-    return sorted(set(out), key=lambda c: (c.start, c.end, c.label))
+    return sorted(set(out))
 
 
 def closed_periods() -> list[ClosedPeriod]:
@@ -66,7 +66,7 @@ def closed_periods() -> list[ClosedPeriod]:
 
 def store_periods(periods: Iterable[ClosedPeriod]) -> None:
     """Write the file's closed periods (inside the caller's transaction)."""
-    value = json.dumps([p.as_json() for p in sorted(set(periods), key=lambda c: (c.start, c.end, c.label))],
+    value = json.dumps([p.as_json() for p in sorted(set(periods))],
                        ensure_ascii=False)
     models.Setting.insert(key=CLOSED_DAYS_KEY, value=value).on_conflict(
         conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()

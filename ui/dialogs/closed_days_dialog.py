@@ -157,6 +157,6 @@ def edit_closed_days(window: Any) -> None:
     dialog = ClosedDaysDialog(current, read_only=ofile.read_only, parent=window)
     if not dialog.exec() or ofile.read_only:
         return
-    wanted = sorted(set(dialog.periods), key=lambda c: (c.start, c.end, c.label))
+    wanted = sorted(set(dialog.periods))
     if wanted != current:
         ofile.push(ClosedDaysCommand(ofile.ws, ofile.events, wanted, translate("Undo", "ändrade stängda dagar")))
