@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 from app.dates import VagueDate
 from app.kinds import RISK_STATUSES, RISK_TRENDS
-from app.setting_keys import RISK_LEVELS_KEY
+from app.setting_keys import RISK_LEVELS_KEY as LEVELS_KEY
+from app.setting_keys import RISK_SCALE_KEY
 from app.validation import ValidationError
 from app.workspace import Change, Workspace
 from db import models
@@ -46,7 +47,6 @@ __all__ = [
 ]
 
 SCALES = (4, 5)
-LEVELS_KEY = RISK_LEVELS_KEY
 
 # Swedish level names (index 0 is score 1) and colour thresholds on the risk value.
 DEFAULT_LEVELS: dict[int, dict[str, Any]] = {
@@ -237,7 +237,7 @@ def change_scale(ws: Workspace, new_scale: int, *, today: date | None = None) ->
     assessments: list[int] = []
     R = models.Risk
     with ws.store.write():
-        ws.set_setting("risk_scale", new_scale)
+        ws.set_setting(RISK_SCALE_KEY, new_scale)
         living = R.select(R.id, R.probability, R.impact).where(R.deleted_at.is_null()).order_by(R.id)
         for risk_id, p, i in list(living.tuples()):
             if p is None and i is None:
@@ -258,7 +258,7 @@ def revert_scale(ws: Workspace, change: Change) -> Change:
     """Undo `change_scale`: the old scale, the exact old scores, the history rows tombstoned."""
     old = change.old
     with ws.store.write():
-        ws.set_setting("risk_scale", old["scale"])
+        ws.set_setting(RISK_SCALE_KEY, old["scale"])
         for risk_id, (p, i) in old["scores"].items():
             ws.update("risk", risk_id, probability=p, impact=i)
         for assessment_id in old["assessments"]:
