@@ -143,9 +143,9 @@ class Side:
     def settings(self, keys: Sequence[str]) -> dict[str, Any]:
         """The file's settings of `keys` that it has, their stored JSON read (an unreadable one left out)."""
         out: dict[str, Any] = {}
-        places = ", ".join("?" * len(keys))
-        sql = f'SELECT "key", "value" FROM {history.table("setting", self.schema)} WHERE "key" IN ({places})'
-        for key, value in self.db.execute_sql(statements.in_style(self.db, sql), tuple(keys)).fetchall():
+        for key, value in statements.select_in(
+                self.db, f'SELECT "key", "value" FROM {history.table("setting", self.schema)} WHERE "key" IN ({{}})',
+                list(keys)):
             try:
                 out[key] = json.loads(value)
             except ValueError:
@@ -475,6 +475,6 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
 
 def put_settings(db: Any, values: Mapping[str, Any]) -> None:
     """Write file settings (a merge's: the other file's closed days, models, choices it took)."""
-    statements.executemany(
-        db, 'INSERT INTO "setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
-        [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()])
+    statements.insert_rows(db, "setting", ("key", "value"),
+                           [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+                           'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"')
