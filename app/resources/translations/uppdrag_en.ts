@@ -82,6 +82,14 @@
 <context>
     <name>App</name>
     <message>
+        <source> (och en rad till i filen)</source>
+        <translation> (and one more row in the file)</translation>
+    </message>
+    <message>
+        <source> (och {count} rader till i filen)</source>
+        <translation> (and {count} more rows in the file)</translation>
+    </message>
+    <message>
         <source>(tomt)</source>
         <translation>(empty)</translation>
     </message>
@@ -95,7 +103,7 @@
     </message>
     <message>
         <source>Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.</source>
-        <translation>Give the period's first day, for example 2026-07-01 or juli 2026.</translation>
+        <translation>Give the period&apos;s first day, for example 2026-07-01 or juli 2026.</translation>
     </message>
     <message>
         <source>Ange året som tertialen hör till.</source>
@@ -176,6 +184,10 @@
     <message>
         <source>En post kan inte bero av sig själv.</source>
         <translation>An item cannot depend on itself.</translation>
+    </message>
+    <message>
+        <source>En rad kan inte flyttas från en plan till en annan på {server}; inget har ändrats. Rader som redan hör till en annan plan måste tas bort ur det som skrivs (till exempel ur planfilen) innan det skrivs igen.</source>
+        <translation>A row cannot be moved from one plan to another on {server}; nothing was changed. Rows that already belong to another plan must be removed from what is written (for example from the plan file) before it is written again.</translation>
     </message>
     <message>
         <source>Filen redigeras av {holder}; den är öppnad skrivskyddad.</source>
@@ -344,6 +356,10 @@
     <message>
         <source>Okänt innehåll i avsnittet: ”{content}”.</source>
         <translation>Unknown content in the section: “{content}”.</translation>
+    </message>
+    <message>
+        <source>Planen ”{plan}” kan inte importeras: {what} ”{label}” i filen hör redan till en annan plan här, ”{other}”{more}, och en rad kan bara höra till en plan. Inget har ändrats. Ta bort de raderna ur filen och importera igen, eller exportera planen på nytt från den fil eller server den kommer från.</source>
+        <translation>The plan “{plan}” cannot be imported: {what} “{label}” in the file already belongs to another plan here, “{other}”{more}, and a row can belong to one plan only. Nothing was changed. Remove those rows from the file and import again, or export the plan anew from the file or server it comes from.</translation>
     </message>
     <message>
         <source>Prognosen</source>
