@@ -350,6 +350,14 @@
         <translation>The forecast</translation>
     </message>
     <message>
+        <source>Rapporteringsintervallet ska vara mellan 1 dag och 52 veckor.</source>
+        <translation>The reporting interval must be between 1 day and 52 weeks.</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet ”{text}” går inte att använda; skriv ett antal dagar eller veckor mellan 1 dag och 52 veckor, till exempel 30 dagar eller 4 veckor.</source>
+        <translation>The reporting interval “{text}” cannot be used; write a number of days or weeks between 1 day and 52 weeks, for example 30 days or 4 weeks.</translation>
+    </message>
+    <message>
         <source>Referensen</source>
         <translation>The reference</translation>
     </message>
@@ -2650,6 +2658,14 @@ Do you want to open the file?</translation>
         <translation>All document types</translation>
     </message>
     <message>
+        <source>Alla ägare</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>Alla organisationer</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -2672,6 +2688,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Planerna</source>
         <translation>The plans</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>Word-dokument (*.docx)</source>
