@@ -15,7 +15,7 @@ from app.setting_keys import REPORT_INTERVAL_KEY
 from app.workspace import Change, Workspace
 
 DEFAULT_REPORT_INTERVAL = 31  # days: a month, when the file never chose one
-INTERVAL_LIMITS = (1, 366)  # a day at least, a year at most
+INTERVAL_LIMITS = (1, 364)  # a day at least, 52 weeks at most
 REPORT_INTERVAL_KIND = "report_interval"  # the kind of the Change that sets it (the file's, no plan's)
 CHOICE_KEY = "overview_view"
 _INTERVAL = re.compile(r"\s*(\d{1,4})\s*(d|dag|dagar|v|v\.|vecka|veckor)?\s*", re.IGNORECASE)

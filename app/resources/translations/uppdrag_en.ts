@@ -2373,6 +2373,10 @@ Do you want to open the file?</translation>
         <translation>&amp;Closed days…</translation>
     </message>
     <message>
+        <source>&amp;Rapporteringsintervall…</source>
+        <translation>&amp;Reporting interval…</translation>
+    </message>
+    <message>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
@@ -3012,6 +3016,29 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Exportera ändå</source>
         <translation>&amp;Export anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReportInterval</name>
+    <message>
+        <source>Rapporteringsintervall</source>
+        <translation>Reporting interval</translation>
+    </message>
+    <message>
+        <source>En plan vars senaste statusrapport är äldre än intervallet visas grå i Översikt. Intervallet sparas i filen och gäller alla som öppnar den. Skriv dagar eller veckor, till exempel 30 dagar eller 4 veckor.</source>
+        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks, for example 30 dagar or 4 veckor.</translation>
+    </message>
+    <message>
+        <source>&amp;Intervall:</source>
+        <translation>&amp;Interval:</translation>
+    </message>
+    <message>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>&amp;Avbryt</source>
@@ -4109,6 +4136,10 @@ Do you want to open the file?</translation>
     <message>
         <source>ändrade stängda dagar</source>
         <translation>changed closed days</translation>
+    </message>
+    <message>
+        <source>ändrade rapporteringsintervallet</source>
+        <translation>changed the reporting interval</translation>
     </message>
 </context>
 </TS>
