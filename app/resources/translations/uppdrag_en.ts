@@ -3152,6 +3152,10 @@ Do you want to open the file?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>Största avvikelse</source>
+        <translation>Largest slip</translation>
+    </message>
+    <message>
         <source>Röd</source>
         <translation>Red</translation>
     </message>
