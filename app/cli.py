@@ -356,7 +356,7 @@ def cmd_overview(args: argparse.Namespace) -> int:
         write(rows, args.output, period=period)
         print(f"Skrev {args.output}")
     elif args.json:
-        print(json.dumps([dict(zip(overview.COLUMNS, r.cells(), strict=True)) for r in rows], ensure_ascii=False,
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False,
                          indent=2, default=str))
     else:
         for r in rows:

@@ -39,6 +39,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Overview", "Utfall (kr)"), QT_TRANSLATE_NOOP("Overview", "Prognos (kr)"),
     QT_TRANSLATE_NOOP("Overview", "Avvikelse (kr)"), QT_TRANSLATE_NOOP("Overview", "Höga risker"), QT_TRANSLATE_NOOP("Overview", "Ägare"),
     QT_TRANSLATE_NOOP("Overview", "Ledare"), QT_TRANSLATE_NOOP("Overview", "Organisation"),
+    QT_TRANSLATE_NOOP("Overview", "Största avvikelse"),
 )
 REPORT_CHOICES = (
     ("red", QT_TRANSLATE_NOOP("Overview", "Röd")), ("yellow", QT_TRANSLATE_NOOP("Overview", "Gul")),
@@ -89,7 +90,8 @@ class OverviewModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.cells = rows, [r.cells() for r in rows]
         self.texts = [[None if c in _TRANSLATED else _shown(v, c) for c, v in enumerate(cells)] for cells in self.cells]
-        self.keys = [tuple(map(_sort_key, cells)) for cells in self.cells]
+        self.keys = [tuple(_sort_key(r.slip_days if c == overview.SLIP_COLUMN else v) for c, v in enumerate(cells))
+                     for r, cells in zip(rows, self.cells, strict=True)]
         self.colours = [QColor(COLOURS[r.report]) if r.report in COLOURS else None for r in rows]
         self.endResetModel()
 

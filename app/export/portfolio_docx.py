@@ -45,10 +45,11 @@ class ReportRow:
     leader: str
     first_day: dt.date | None  # the plan's timeline, first and last date
     last_day: dt.date | None
+    slip: str = ""  # the largest slip against the decided edition: "+3 veckor (Upphandling)"
 
 
 COLUMNS = ("Plan", "Rapport", "Nästa beslutspunkt", "Datum", "Dagar sen", "Klart", "Budget", "Utfall", "Prognos",
-           "Avvikelse", "Höga risker", "Ledare")
+           "Avvikelse", "Höga risker", "Ledare", "Största avvikelse")
 NUMBERS = frozenset({"Dagar sen", "Klart", "Budget", "Utfall", "Prognos", "Avvikelse", "Höga risker"})
 
 
@@ -56,7 +57,7 @@ def _cells(row: ReportRow) -> list[str]:
     return [row.title, row.report_label, row.next_point, row.next_date.isoformat() if row.next_date else "",
             str(row.days_late) if row.days_late else "", f"{row.progress} %" if row.progress is not None else "",
             format_amount(row.budget), format_amount(row.actual), format_amount(row.forecast),
-            format_amount(row.deviation), str(row.high_risks) if row.high_risks else "", row.leader]
+            format_amount(row.deviation), str(row.high_risks) if row.high_risks else "", row.leader, row.slip]
 
 
 def _timeline(rows: list[ReportRow]) -> list[dict[str, object]]:
@@ -109,7 +110,8 @@ def export_portfolio_docx(rows: list[ReportRow], out: Path, *, today: dt.date, t
                    for k, text in enumerate(cells)], keep_together=True)
     if not rows:
         ctx.paragraph("Inga uppdrag.", S.NORMAL)
-    ctx.paragraph("Avvikelse är budget minus prognos: negativ när prognosen överskrider budgeten.", S.NOTE)
+    ctx.paragraph("Avvikelse är budget minus prognos: negativ när prognosen överskrider budgeten. Största avvikelse "
+                  "är den post i tidplanen som försenats mest mot den beslutade utgåvan (tom utan fryst utgåva).", S.NOTE)
 
     ctx.paragraph("Portföljens tidslinje", S.H1)
     if ctx.plan.timeline:

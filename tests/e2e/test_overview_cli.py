@@ -32,6 +32,7 @@ def test_overview_text_json_period_and_reports(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     [row] = json.loads(r.stdout)
     assert row["Plan"] == title
+    assert (row["Största avvikelse"], row["Största avvikelse (dagar)"]) == ("", None)  # no frozen edition
     assert (row["Budget (kr)"], row["Utfall (kr)"], row["Prognos (kr)"], row["Avvikelse (kr)"]) == (
         100000, 20000, 130000, -30000)
     r = uppdrag("overview", str(path), "--period", "2031 T2", data_dir=tmp_path)

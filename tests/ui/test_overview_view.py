@@ -90,3 +90,32 @@ def test_period_filter_keeps_the_plans_of_the_period(qtbot, window) -> None:
     assert [view.proxy.index(0, c).data() for c in (9, 12)] == ["1\u00a0000", "-200"]
     view.period.setCurrentIndex(0)
     assert len(_titles(view)) == everyone
+
+
+def test_largest_slip_column_sorts_by_its_days(qtbot, window) -> None:
+    from app.dates import VagueDate
+    from app.editions import freeze_edition
+    from app.overview import SLIP_COLUMN
+
+    ws = window.ofile.ws
+    for start, moved, title in ((plan_id_by_title(window, "Gemensam plan"), 5, "Enkät"),
+                                (plan_id_by_title(window, "Genomför"), 21, "Upphandling")):
+        item = ws.add("timeline", start, kind="activity", title=title, start=VagueDate.day(2030, 3, 4),
+                      end=VagueDate.day(2030, 3, 8)).ids[0]
+        freeze_edition(ws, start, "9.0")
+        ws.update("timeline", item, end=VagueDate.day(2030, 3, 8 + moved))
+    window.actions_["portfolio_overview"].trigger()
+    view = window._portfolio_windows[-1].view
+    qtbot.waitExposed(view)
+    assert view.model.headerData(SLIP_COLUMN, Qt.Orientation.Horizontal) == "Största avvikelse"
+    view.table.scrollTo(view.proxy.index(0, SLIP_COLUMN))
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(SLIP_COLUMN) + header.sectionSize(SLIP_COLUMN) // 2
+    shown = []
+    for _ in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5))
+        assert header.sortIndicatorSection() == SLIP_COLUMN
+        texts = [view.proxy.index(r, SLIP_COLUMN).data() for r in range(view.proxy.rowCount())]
+        shown.append(texts if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else texts[::-1])
+    by_days = ["+5 dagar (Enkät)", "+3 veckor (Upphandling)"]  # as text "+3 …" would come before "+5 …"
+    assert shown == [by_days, by_days]

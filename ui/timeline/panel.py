@@ -58,10 +58,10 @@ class TimelinePanel(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, shortcut, slot in (
-            ("zoom_in", translate("Timeline", "Zooma in"), QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom(1.5)),
-            ("zoom_out", translate("Timeline", "Zooma ut"), QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(1 / 1.5)),
-            ("fit", translate("Timeline", "Anpassa till planen"), None, self.view.fit_to_data),
-            ("today", translate("Timeline", "Idag"), None, self.view.show_today),
+            ("zoom_in", translate("Timeline", "Zooma in"), QKeySequence.StandardKey.ZoomIn, lambda: self.view.scrolling.zoom(1.5)),
+            ("zoom_out", translate("Timeline", "Zooma ut"), QKeySequence.StandardKey.ZoomOut, lambda: self.view.scrolling.zoom(1 / 1.5)),
+            ("fit", translate("Timeline", "Anpassa till planen"), None, self.view.scrolling.fit_to_data),
+            ("today", translate("Timeline", "Idag"), None, self.view.scrolling.show_today),
             ("png", translate("Timeline", "Exportera PNG…"), None, self._ask_png),
             ("svg", translate("Timeline", "Exportera SVG…"), None, self._ask_svg),
             ("print", translate("Timeline", "Skriv ut…"), QKeySequence.StandardKey.Print, self.print_dialog),
@@ -248,7 +248,7 @@ class TimelinePanel(QWidget):
         if self.baseline_action.isChecked():
             self._show_baseline()
         if fit:
-            self.view.fit_to_data()
+            self.view.scrolling.fit_to_data()
 
     def _read_rest(self) -> None:
         """Swap the portfolio's head for all of it; the spans are the same, so nothing moves."""

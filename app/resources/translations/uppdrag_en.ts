@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.</source>
-        <translation>Give the period's first day, for example 2026-07-01 or juli 2026.</translation>
+        <translation>Give the period&apos;s first day, for example 2026-07-01 or juli 2026.</translation>
     </message>
     <message>
         <source>Ange året som tertialen hör till.</source>
@@ -2604,6 +2604,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Största avvikelse</source>
+        <translation>Largest slip</translation>
     </message>
     <message>
         <source>Röd</source>
