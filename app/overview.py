@@ -17,12 +17,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from app import kinds
+from app.overview_settings import report_interval
 from app.workspace import Workspace
 
-REPORT_INTERVAL_KEY = "report_interval_days"  # Setting: how often a plan reports (days), default a month
-DEFAULT_REPORT_INTERVAL = 31
 GREY = "grey"
-INTERVAL_LIMITS = (1, 366)  # a reporting interval of a day at least, a year at most
 STATUS_LABELS = {**kinds.REPORT_STATUSES, GREY: "Grå (inaktuell)", "": "Ingen rapport"}
 COLUMNS = ("Plan", "Dokumenttyp", "Status", "Rapport", "Rapportdatum", "Nästa beslutspunkt", "Datum",
            "Dagar sen", "Klart (%)", "Budget (kr)", "Utfall (kr)", "Prognos (kr)", "Avvikelse (kr)", "Höga risker",
@@ -128,17 +126,6 @@ class OverviewRow:
         slip = f"största avvikelse {self.slip}" if self.slip_days else ""
         return (self.title, report, point, late, budget, f"{self.high_risks} höga risker" if self.high_risks else "",
                 slip)
-
-
-def report_interval(ws: Workspace) -> int:
-    """The organisation's reporting interval in days: a plan whose latest report is older shows grey
-    (a month when the file never set one, or holds something unreadable)."""
-    value = ws.setting(REPORT_INTERVAL_KEY, DEFAULT_REPORT_INTERVAL)
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_REPORT_INTERVAL
-    return days if INTERVAL_LIMITS[0] <= days <= INTERVAL_LIMITS[1] else DEFAULT_REPORT_INTERVAL
 
 
 def _money(value: int | None) -> str:

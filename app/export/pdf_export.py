@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from app.i18n import tr
 
 from app.export.docx_export import write_docx
 from app.export.result import ExportError, ExportResult, save_beside
@@ -46,7 +47,7 @@ class LibreOfficeMissing(PdfExportError):
     """LibreOffice (soffice) is not installed or not found."""
 
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or (
+        super().__init__(message or tr(
             "PDF kan inte skapas eftersom LibreOffice inte är installerat. Installera LibreOffice "
             "(gratis, libreoffice.org) och försök igen, eller exportera till Word och spara som PDF där."))
 
@@ -95,8 +96,8 @@ def _convert(exe: str, source: Path, work: Path, timeout: float) -> Path:
         if pdf.exists() and pdf.stat().st_size > 0:
             return pdf
     detail = " ".join(errors.split())[-300:]
-    raise PdfExportError("LibreOffice kunde inte göra om dokumentet till PDF."
-                         + (f" LibreOffice svarade: {detail}" if detail else ""))
+    raise PdfExportError(tr("LibreOffice kunde inte göra om dokumentet till PDF.")
+                         + (" " + tr("LibreOffice svarade: {detail}", detail=detail) if detail else ""))
 
 
 def _run(exe: str, target: str, source: Path, work: Path, timeout: float) -> str:
@@ -116,14 +117,15 @@ def _run(exe: str, target: str, source: Path, work: Path, timeout: float) -> str
     try:
         proc = subprocess.Popen(cmd, **kwargs)
     except OSError as err:
-        raise LibreOfficeMissing(f"LibreOffice ({exe}) kunde inte startas: {err.strerror or err}. "
-                                 "Installera om LibreOffice och försök igen.") from None
+        raise LibreOfficeMissing(tr("LibreOffice ({program}) kunde inte startas: {error}. "
+                                    "Installera om LibreOffice och försök igen.", program=exe,
+                                    error=err.strerror or err)) from None
     try:
         output, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill(proc)
-        raise PdfExportError(f"LibreOffice blev inte klart med PDF:en inom {timeout:g} sekunder och stoppades. "
-                             "Försök igen; stäng gärna andra program först.") from None
+        raise PdfExportError(tr("LibreOffice blev inte klart med PDF:en inom {seconds} sekunder och stoppades. "
+                                "Försök igen; stäng gärna andra program först.", seconds=f"{timeout:g}")) from None
     return output.decode("utf-8", "replace") if output else ""
 
 
