@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Rapporteringsintervallet skiljer sig i ”{peer}”; den här filens behölls.</source>
-        <translation>The reporting interval differs in “{peer}”; this file's was kept.</translation>
+        <translation>The reporting interval differs in “{peer}”; this file&apos;s was kept.</translation>
     </message>
     <message>
         <source>Rapporteringsintervallet ”{text}” går inte att använda; skriv ett antal dagar eller veckor mellan 1 dag och 52 veckor, till exempel 30 dagar eller 4 veckor.</source>
