@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Rapporteringsintervallet skiljer sig i ”{peer}”; den här filens behölls.</source>
-        <translation>The reporting interval differs in “{peer}”; this file's was kept.</translation>
+        <translation>The reporting interval differs in “{peer}”; this file&apos;s was kept.</translation>
     </message>
     <message>
         <source>Rapporteringsintervallet ”{text}” går inte att använda; skriv ett antal dagar eller veckor mellan 1 dag och 52 veckor, till exempel 30 dagar eller 4 veckor.</source>
@@ -3204,6 +3204,10 @@ Do you want to open the file?</translation>
         <translation>Filter the plans</translation>
     </message>
     <message>
+        <source>Exportera Portföljrapport (PDF)…</source>
+        <translation>Export portfolio report (PDF)…</translation>
+    </message>
+    <message>
         <source>Rapportfärg</source>
         <translation>Report colour</translation>
     </message>
@@ -3254,6 +3258,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Word-dokument (*.docx)</source>
         <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport</source>
