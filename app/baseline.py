@@ -9,6 +9,7 @@ then; positive is later), one added since has no baseline, and one removed since
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from app.date_text import from_canonical
@@ -32,6 +33,7 @@ class BaselineRow:
     state: str  # a key of SLIP_STATES
 
 
+@lru_cache(maxsize=8192)  # a portfolio's 20,000 items share a few thousand date texts; a VagueDate never changes
 def _vague(text: Any) -> VagueDate | None:
     if not text:
         return None
@@ -41,10 +43,22 @@ def _vague(text: Any) -> VagueDate | None:
         return None
 
 
+_MARKERS = ("decision_point", "milestone")
+
+
 def _end_day(item: dict[str, Any]) -> int | None:
     """The last day an item covers (a marker: its date's last day), as a day ordinal."""
-    markers = ("decision_point", "milestone")
-    first = item.get("start") if item.get("kind") in markers else (item.get("end") or item.get("start"))
+    first = item.get("start") if item.get("kind") in _MARKERS else (item.get("end") or item.get("start"))
+    v = _vague(first)
+    return None if v is None else v.last_day.toordinal()
+
+
+@lru_cache(maxsize=8192)
+def _stored_end_day(marker: bool, start: Any, start_precision: str | None, end: Any, end_precision: str | None
+                    ) -> int | None:
+    """_end_day of an item as its row stores it (dates and their precisions)."""
+    first = _canonical(start, start_precision) if marker else (
+        _canonical(end, end_precision) or _canonical(start, start_precision))
     v = _vague(first)
     return None if v is None else v.last_day.toordinal()
 
@@ -165,6 +179,8 @@ class TimelineBaseline:
     added: set[int]
     removed: dict[int, list[str]]
     largest: dict[int, tuple[int, int]] = field(default_factory=dict)  # plan -> (its largest slip > 0, the item)
+    largest_titles: dict[int, str] = field(default_factory=dict)  # plan -> the title of that item
+    compared: set[int] = field(default_factory=set)  # the plans that have a decided edition
 
 
 def _span_of(item: dict[str, Any]) -> tuple[int, int] | None:
@@ -177,51 +193,55 @@ def _span_of(item: dict[str, Any]) -> tuple[int, int] | None:
     return first.first_day.toordinal(), max(first.first_day, last.last_day).toordinal()
 
 
-def timeline_baseline(ws: Workspace, plan_ids: list[int]) -> TimelineBaseline:
-    """The decided plan (the chosen edition, else the last frozen one) of each of `plan_ids`, against
-    their items now."""
+def timeline_baseline(ws: Workspace, plan_ids: list[int] | None = None, *, spans: bool = True) -> TimelineBaseline:
+    """The decided plan (the chosen edition, else the last frozen one) of each of `plan_ids` (None: every
+    plan), against their items now: three queries for all plans (db.portfolio.baseline_figures). Without
+    `spans` the decided bars are not worked out (the overview needs only the slips)."""
     import json
 
-    from db import models
+    from db.portfolio import baseline_figures
 
     out = TimelineBaseline({}, {}, set(), {})
-    E, T, P = models.Edition, models.TimelineItem, models.Plan
-    chosen = ws.setting(BASELINE_KEY, {}) or {}
-    uuids = dict(P.select(P.id, P.uuid).where(P.id.in_(plan_ids)).tuples()) if chosen else {}
-    for plan_id in plan_ids:
-        alive = E.select(E.snapshot).where(E.plan == plan_id, E.deleted_at.is_null())
-        last = alive.where(E.uuid == chosen[uuids[plan_id]]).first() if uuids.get(plan_id) in chosen else None
-        last = last or alive.order_by(E.edition_date.desc(), E.id.desc()).first()
-        if last is None:
-            continue
+    timelines, items = baseline_figures(ws.store.db, ws.setting(BASELINE_KEY, {}) or {}, plan_ids)
+    now: dict[int, list[tuple[Any, ...]]] = {}
+    for plan_id, *item in items:
+        now.setdefault(plan_id, []).append(tuple(item))
+    for plan_id, text in timelines.items():
         try:
-            then = {t["uuid"]: t for t in json.loads(last.snapshot).get("timeline", [])}
+            value = json.loads(text) if text else []
+            then = {t["uuid"]: t for t in (value if isinstance(value, list) else value.get("timeline", []))}
         except (ValueError, AttributeError, TypeError, KeyError):
             continue
-        now = list(T.select(T.id, T.uuid, T.kind, T.start, T.start_precision, T.end, T.end_precision)
-                   .where(T.plan == plan_id, T.deleted_at.is_null()).tuples())
-        for item_id, uuid, kind, start, start_precision, end, end_precision in now:
-            old = then.get(uuid)
-            if old is None:
-                out.added.add(item_id)
-                continue
-            span = _span_of(old)
-            if span is not None:
-                out.spans[item_id] = span
-            current_item = {"kind": kind, "start": _canonical(start, start_precision),
-                            "end": _canonical(end, end_precision)}
-            a, b = _end_day(old), _end_day(current_item)
-            if a is not None and b is not None:
-                out.slips[item_id] = slip = b - a
-                if slip > out.largest.get(plan_id, (0, 0))[0]:
-                    out.largest[plan_id] = (slip, item_id)
-        present = {uuid for _i, uuid, *_rest in now}
-        gone = [f"{t.get('code', '')} {t.get('title', '')}".strip() for u, t in then.items() if u not in present]
-        if gone:
-            out.removed[plan_id] = gone
+        _compare_plan(out, plan_id, then, now.get(plan_id, []), spans)
     return out
 
 
+def _compare_plan(out: TimelineBaseline, plan_id: int, then: dict[str, dict[str, Any]],
+                  now: list[tuple[Any, ...]], spans: bool = True) -> None:
+    """One plan's items now (id, uuid, kind, code, title, start, its precision, end, its precision) against
+    its decided items by uuid, into `out`."""
+    for item_id, uuid, kind, code, title, start, start_precision, end, end_precision in now:
+        old = then.get(uuid)
+        if old is None:
+            out.added.add(item_id)
+            continue
+        span = _span_of(old) if spans else None
+        if span is not None:
+            out.spans[item_id] = span
+        a, b = _end_day(old), _stored_end_day(kind in _MARKERS, start, start_precision, end, end_precision)
+        if a is not None and b is not None:
+            out.slips[item_id] = slip = b - a
+            if slip > out.largest.get(plan_id, (0, 0))[0]:
+                out.largest[plan_id] = (slip, item_id)
+                out.largest_titles[plan_id] = title or code or ""
+    out.compared.add(plan_id)
+    present = {row[1] for row in now}
+    gone = [f"{t.get('code', '')} {t.get('title', '')}".strip() for u, t in then.items() if u not in present]
+    if gone:
+        out.removed[plan_id] = gone
+
+
+@lru_cache(maxsize=8192)
 def _canonical(day: Any, precision: str | None) -> str | None:
     from datetime import date as date_type
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from app.i18n import tr
 
 from app.tables import MAX_CELL, MAX_ROWS, TableError, safe_text
 
@@ -59,16 +60,18 @@ def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), []
     if b"\x00" in data[:4096]:
-        raise TableError(f"Filen ”{name}” är ingen textfil (den innehåller nolltecken); spara den som CSV och försök igen.")
+        raise TableError(tr("Filen ”{name}” är ingen textfil (den innehåller nolltecken); spara den som CSV och försök "
+                            "igen.", name=name))
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
     text = data.decode("cp1252", errors="replace")
-    note = (f"Filen ”{name}” var inte UTF-8 och lästes som Windows-1252 (äldre Excel); kontrollera å, ä och ö. "
-            "Spara som ”CSV UTF-8” nästa gång.")
+    note = (tr("Filen ”{name}” var inte UTF-8 och lästes som Windows-1252 (äldre Excel); kontrollera å, ä och ö. Spara "
+               "som ”CSV UTF-8” nästa gång.", name=name))
     if "\ufffd" in text:
-        raise TableError(f"Filen ”{name}” är varken UTF-8 eller Windows-1252; spara den som ”CSV UTF-8” och försök igen.")
+        raise TableError(tr("Filen ”{name}” är varken UTF-8 eller Windows-1252; spara den som ”CSV UTF-8” och försök "
+                            "igen.", name=name))
     return text, [note]
 
 
@@ -84,15 +87,15 @@ def read_csv(path: Path) -> CsvTable:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise TableError(f"Filen ”{name}” är för stor ({size // (1024 * 1024)} MB) för en aktivitets- eller "
-                             f"risklista; högst {MAX_BYTES // (1024 * 1024)} MB.")
+            raise TableError(tr("Filen ”{name}” är för stor ({v1} MB) för en aktivitets- eller risklista; högst {v2} "
+                                "MB.", name=name, v1=size // (1024 * 1024), v2=MAX_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise TableError(f"Filen ”{path}” finns inte.") from None
+        raise TableError(tr("Filen ”{path}” finns inte.", path=path)) from None
     except OSError as exc:
-        raise TableError(f"Filen ”{name}” kan inte läsas: {exc.strerror or exc}.") from None
+        raise TableError(tr("Filen ”{name}” kan inte läsas: {v1}.", name=name, v1=exc.strerror or exc)) from None
     if not data.strip():
-        raise TableError(f"Filen ”{name}” är tom.")
+        raise TableError(tr("Filen ”{name}” är tom.", name=name))
     text, notes = _decode(data, name)
     text = text.lstrip("\ufeff")
     first_line = text.split("\n", 1)[0]
@@ -102,9 +105,9 @@ def read_csv(path: Path) -> CsvTable:
     try:
         header = next(reader)
     except StopIteration:
-        raise TableError(f"Filen ”{name}” är tom.") from None
+        raise TableError(tr("Filen ”{name}” är tom.", name=name)) from None
     except csv.Error as exc:
-        raise TableError(f"Filen ”{name}” kan inte läsas som CSV: {exc}.") from None
+        raise TableError(tr("Filen ”{name}” kan inte läsas som CSV: {exc}.", name=name, exc=exc)) from None
 
     rows: list[tuple[int, list[Any]]] = []  # all of them before any is used: a file too long is refused whole
     while True:
@@ -114,12 +117,12 @@ def read_csv(path: Path) -> CsvTable:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise TableError(f"Filen ”{name}” kan inte läsas som CSV efter rad {reader.line_num}: {exc}. "
-                             "Ingenting har importerats.") from None
+            raise TableError(tr("Filen ”{name}” kan inte läsas som CSV efter rad {line_num}: {exc}. Ingenting har "
+                                "importerats.", name=name, line_num=reader.line_num, exc=exc)) from None
         if len(rows) == MAX_ROWS:
             most = f"{MAX_ROWS:,}".replace(",", " ")
-            raise TableError(f"Filen ”{name}” har fler än {most} rader, fler än en plan kan ha. "
-                             "Ingenting har importerats.")
+            raise TableError(tr("Filen ”{name}” har fler än {most} rader, fler än en plan kan ha. Ingenting har "
+                                "importerats.", name=name, most=most))
         rows.append((line, cells))
 
     return CsvTable([h.strip() for h in header], iter(rows), notes)

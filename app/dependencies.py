@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app import kinds
+from app.i18n import tr
 from db import models
 
 Edge = tuple[int, int]  # (predecessor id, successor id)
@@ -94,12 +95,12 @@ def _has_cycle(edges: list[Edge]) -> bool:
 
 def item_name(code: str, title: str) -> str:
     """How a message names an item: "BP3 Beslut om införande", or its title alone."""
-    return f"{code} {title}".strip() if code else (title or "(utan benämning)")
+    return f"{code} {title}".strip() if code else (title or tr("(utan benämning)"))
 
 
 def cycle_message(names: list[str]) -> str:
-    return ("Beroendet skulle göra en cirkel där posterna väntar på varandra: "
-            f"{' → '.join(names)}. Ta bort ett av de andra beroendena först.")
+    return tr("Beroendet skulle göra en cirkel där posterna väntar på varandra: {items}. "
+              "Ta bort ett av de andra beroendena först.", items=" → ".join(names))
 
 
 def _live_edges(exclude: int | None) -> list[Edge]:
@@ -121,14 +122,14 @@ def link_problem(values: Mapping[str, Any], row_id: int | None = None) -> str | 
     itself aside): an item missing or removed, the same link twice, or a cycle; None if it may be."""
     pred, succ = values.get("predecessor"), values.get("successor")
     if pred is None or succ is None:
-        return "Beroendet behöver både en föregångare och en efterföljare."
+        return tr("Beroendet behöver både en föregångare och en efterföljare.")
     T = models.TimelineItem
     alive = {i for (i,) in T.select(T.id).where(T.id.in_([pred, succ]), T.deleted_at.is_null()).tuples()}
     if alive != {pred, succ}:
-        return "Posten som beroendet gäller finns inte längre i tidplanen."
+        return tr("Posten som beroendet gäller finns inte längre i tidplanen.")
     edges = _live_edges(row_id)
     if (pred, succ) in edges:
-        return "Beroendet finns redan."
+        return tr("Beroendet finns redan.")
     cycle = find_cycle(edges, (pred, succ))
     if cycle is not None:
         names = _names(cycle)

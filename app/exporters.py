@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from functools import partial
 from typing import Any, cast
+from app.i18n import tr
 
 from app.workspace import Workspace
 
@@ -116,6 +117,8 @@ EXPORTERS: dict[str, tuple[str, Callable[[Workspace, dict[str, Any], Path], Expo
     ".csv": ("CSV (aktiviteter)", _csv),
     ".xml": ("MS Project-XML", _mspdi),
 }
+# The formats' names as labels a window translates (its menu).
+FORMAT_LABELS = {suffix: name for suffix, (name, _fn) in EXPORTERS.items()}
 # What the whole file (every plan) can be exported as.
 PORTFOLIO_FORMATS = (".ics", ".xlsx")
 
@@ -127,9 +130,10 @@ class UnknownFormat(ValueError):
 def _checked_suffix(out: Path, known: Any) -> str:
     suffix = out.suffix.lower()
     if suffix not in known:
-        raise UnknownFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {', '.join(known)}.")
+        raise UnknownFormat(tr("Okänt filformat ”{suffix}”; använd någon av {known}.", suffix=suffix or "(inget)",
+                               known=", ".join(known)))
     if not out.parent.exists():
-        raise UnknownFormat(f"Mappen ”{out.parent}” finns inte.")
+        raise UnknownFormat(tr("Mappen ”{parent}” finns inte.", parent=out.parent))
     return suffix
 
 
@@ -146,7 +150,7 @@ def export_plan(ws: Workspace, plan_id: int, out: Path, *, checklists: bool = Fa
     from app.planfile.write import list_to_dict, plan_to_dict
 
     if changes_since is not None and suffix not in (".docx", ".pdf"):
-        raise UnknownFormat("Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.")
+        raise UnknownFormat(tr("Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF."))
     if suffix == ".csv":  # one list of the plan: the rest of it is not read
         from app.tables import LIST_KEY
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from db.i18n import install, tr
+from db.i18n import in_swedish, install, label, tr
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKED_FOLDERS = ("app", "db")
@@ -34,4 +34,4 @@ def marked_sentences(root: Path = ROOT) -> Iterator[tuple[str, str]]:
                         yield where, ""
 
 
-__all__ = ["install", "marked_sentences", "tr"]
+__all__ = ["in_swedish", "install", "label", "marked_sentences", "tr"]

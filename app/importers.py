@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
+from app.i18n import label, tr
 
 from app.workspace import Workspace
 
@@ -61,7 +62,8 @@ def _xlsx(ws: Workspace, path: Path, choice: TableChoice) -> ImportOutcome:
     from app.xlsx_tables import read_xlsx
 
     read = read_xlsx(path, choice.sheet)
-    return import_table(ws, choice, read.header, iter(read.rows), [], f"{path.name}, bladet {read.sheet}")
+    return import_table(ws, choice, read.header, iter(read.rows), [], tr("{name}, bladet {sheet}", name=path.name,
+                                                                         sheet=read.sheet))
 
 
 IMPORTERS: dict[str, tuple[str, Callable[[Workspace, Path, TableChoice], ImportOutcome]]] = {
@@ -77,7 +79,8 @@ def import_file(ws: Workspace, path: Path, choice: TableChoice | None = None) ->
     """Import `path` in the format its suffix names."""
     suffix = path.suffix.lower()
     if suffix not in IMPORTERS:
-        raise UnknownImportFormat(f"Okänt filformat ”{suffix or '(inget)'}”; använd någon av {', '.join(IMPORTERS)}.")
+        raise UnknownImportFormat(tr("Okänt filformat ”{suffix}”; använd någon av {known}.", suffix=suffix or "(inget)",
+                                     known=", ".join(IMPORTERS)))
     return IMPORTERS[suffix][1](ws, path, choice or TableChoice())
 
 
@@ -120,11 +123,11 @@ def import_table(ws: Workspace, choice: TableChoice, header: list[Any], rows: An
     from app.tables import LIST_KEY, TABLE_NAMES, TableError, apply_rows, detect_table, map_columns
 
     if choice.plan_id is None:
-        raise TableError(f"Ange vilken plan listan i ”{name}” ska läsas in i (--plan).")
+        raise TableError(tr("Ange vilken plan listan i ”{name}” ska läsas in i (--plan).", name=name))
     table = choice.table or detect_table(header)
     if table is None:
-        raise TableError(f"Första raden i ”{name}” har inga kolumnnamn som Uppdrag känner igen "
-                         "(till exempel ”Benämning”, ”Start”, ”Slut” eller ”Risk”, ”Sannolikhet”).")
+        raise TableError(tr("Första raden i ”{name}” har inga kolumnnamn som Uppdrag känner igen (till exempel "
+                            "”Benämning”, ”Start”, ”Slut” eller ”Risk”, ”Sannolikhet”).", name=name))
     found = map_columns(header, table, choice.mapping)
     key = LIST_KEY[table]
     plan = list_to_dict(ws, choice.plan_id, key)  # the whole plan is read only if the list changes
@@ -132,7 +135,8 @@ def import_table(ws: Workspace, choice: TableChoice, header: list[Any], rows: An
                          taken=lambda wanted: _taken_uuids(ws, table, wanted))
     summary.notes[:0] = notes
     if summary.added + summary.updated == 0 and not summary.unchanged:
-        raise TableError(f"Inga {TABLE_NAMES[table]} kunde läsas ur ”{name}”. Ingenting har importerats.\n"
+        raise TableError(tr("Inga {v1} kunde läsas ur ”{name}”. Ingenting har importerats.\n",
+                            v1=label(TABLE_NAMES[table]), name=name)
                          + "\n".join(summary.lines()[1:]))
     if summary.added or summary.updated:
         whole = plan_to_dict(ws, choice.plan_id, with_editions=True)

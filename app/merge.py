@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.i18n import in_swedish, label, tr
 from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
 from db import history, models
 from db.errors import StoreError
@@ -74,15 +75,19 @@ class Conflict:
     def field_label(self) -> str:
         return field_label(self.field)
 
-    def describe(self, peer: str = "den andra filen") -> str:
+    def describe(self, peer: str = "") -> str:
+        peer = peer or tr("den andra filen")
         if self.delete_vs_edit:
-            gone = "här" if self.mine is not None else f"i ”{peer}”"
-            what = f"borttagen {gone}, ändrad på den andra sidan"
+            what = (tr("borttagen här, ändrad på den andra sidan") if self.mine is not None else
+                    tr("borttagen i ”{peer}”, ändrad på den andra sidan", peer=peer))
         else:
-            what = (f"{self.field_label}: här ”{_short(self.mine)}”{_by(self.mine_by, self.mine_at)}, "
-                    f"i ”{peer}” ”{_short(self.theirs)}”{_by(self.theirs_by, self.theirs_at)}")
-        kept = {"mine": "den här filens värde", "theirs": f"värdet från ”{peer}”"}.get(self.outcome, "inget ännu")
-        return f"Konflikt i {self.kind_label} ”{self.label}”: {what}. Behöll {kept}."
+            what = tr("{field}: här ”{mine}”{mine_by}, i ”{peer}” ”{theirs}”{theirs_by}", field=label(self.field_label),
+                      mine=_short(self.mine), mine_by=_by(self.mine_by, self.mine_at), peer=peer,
+                      theirs=_short(self.theirs), theirs_by=_by(self.theirs_by, self.theirs_at))
+        kept = {"mine": tr("den här filens värde"), "theirs": tr("värdet från ”{peer}”", peer=peer)}.get(
+            self.outcome, tr("inget ännu"))
+        return tr("Konflikt i {part} ”{name}”: {what}. Behöll {kept}.", part=label(self.kind_label), name=self.label,
+                  what=what, kept=kept)
 
 
 def field_label(name: str) -> str:
@@ -115,15 +120,15 @@ class MergeReport:
         return bool(self.added or self.updated or self.settings.writes)
 
     def lines(self) -> list[str]:
-        out = [f"Sammanslagning med ”{self.peer}”:"]
+        out = [tr("Sammanslagning med ”{peer}”:", peer=self.peer)]
         if not self.changed and not self.conflicts and not self.settings.lines:
-            out.append("  Inget nytt att hämta: den här filen har redan allt som den andra har.")
+            out.append("  " + tr("Inget nytt att hämta: den här filen har redan allt som den andra har."))
         for table, n in self.added.items():
-            out.append(f"  Nya {TABLE_LABELS.get(table, table)}: {n}")
+            out.append("  " + tr("Nya {part}: {n}", part=label(TABLE_LABELS.get(table, table)), n=n))
         for table, n in self.updated.items():
-            out.append(f"  Ändrade {TABLE_LABELS.get(table, table)}: {n}")
+            out.append("  " + tr("Ändrade {part}: {n}", part=label(TABLE_LABELS.get(table, table)), n=n))
         out += [f"  {line}" for line in self.settings.lines]
-        out.append(f"  Konflikter: {len(self.conflicts)}")
+        out.append("  " + tr("Konflikter: {n}", n=len(self.conflicts)))
         out += [f"    {c.describe(self.peer)}" for c in self.conflicts]
         return out
 
@@ -377,10 +382,10 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
     it was begun already (merge_files begins it while `store` opens).
     """
     if prefer not in PREFERENCES:
-        raise ValueError(f"--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.")
+        raise ValueError(tr("--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.", prefer=prefer))
     other = Path(other)
     if other.exists() and store.path.exists() and other.resolve() == store.path.resolve():
-        raise StoreError("En fil kan inte slås samman med sig själv.")
+        raise StoreError(tr("En fil kan inte slås samman med sig själv."))
     if not dry_run:  # the verdict the first write waits for: found while the merge reads
         store.begin_integrity_check(soon=True)
     opened = (attached_side(store.db, other, early) if copy_in_sql and can_attach(store.db)
@@ -402,8 +407,10 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
             store.require_writable()  # the integrity check ran while the merge read
             apply(store.db, decided.writes)
             put_settings(store.db, report.settings.writes)
-            add_log_entries(store.db, [(c.plan_uuid, f"Sammanslagning med ”{theirs.name}”. {c.describe(theirs.name)}",
-                                        c.outcome) for c in decided.conflicts if c.plan_uuid])
+            with in_swedish():  # the plan's log is part of the document: Swedish in every language
+                add_log_entries(store.db, [
+                    (c.plan_uuid, f"Sammanslagning med ”{theirs.name}”. {c.describe(theirs.name)}", c.outcome)
+                    for c in decided.conflicts if c.plan_uuid])
             report.applied = True
             return report
 
@@ -426,7 +433,8 @@ def merge_files(mine: Path | str, theirs: Path | str, prefer: str = "newest",
         store = open_store(mine, read_only=dry_run)
         try:
             if store.read_only and not dry_run:
-                raise StoreError(f"Filen ”{mine.name}” är skrivskyddad; sammanslagningen kan inte sparas.")
+                raise StoreError(tr("Filen ”{name}” är skrivskyddad; sammanslagningen kan inte sparas.",
+                                    name=mine.name))
             return merge_into(store, theirs, prefer=prefer, resolve=resolve, dry_run=dry_run,
                               copy_in_sql=copy_in_sql, early=early)
         finally:

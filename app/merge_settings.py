@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.i18n import tr
 from app.setting_keys import (
-    BASELINE_KEY, CLOSED_DAYS_KEY, DEFAULT_RISK_SCALE, FILE_MODELS_KEY, RISK_LEVELS_KEY, RISK_SCALE_KEY,
+    BASELINE_KEY, CLOSED_DAYS_KEY, DEFAULT_RISK_SCALE, FILE_MODELS_KEY, REPORT_INTERVAL_KEY, RISK_LEVELS_KEY,
+    RISK_SCALE_KEY,
 )
 
-SHARED_KEYS = (CLOSED_DAYS_KEY, FILE_MODELS_KEY, BASELINE_KEY, RISK_SCALE_KEY, RISK_LEVELS_KEY)
+SHARED_KEYS = (CLOSED_DAYS_KEY, FILE_MODELS_KEY, BASELINE_KEY, RISK_SCALE_KEY, RISK_LEVELS_KEY, REPORT_INTERVAL_KEY)
 
 
 @dataclass
@@ -29,15 +31,20 @@ def merge_settings(mine: dict[str, Any], theirs: dict[str, Any], peer: str) -> S
     out = SettingsMerge()
     _closed_days(mine.get(CLOSED_DAYS_KEY), theirs.get(CLOSED_DAYS_KEY), out)
     _by_key(FILE_MODELS_KEY, mine.get(FILE_MODELS_KEY), theirs.get(FILE_MODELS_KEY), out,
-            taken="Styrmodeller från den andra filen: {n}",
-            kept="Styrmodellen ”{key}” ser olika ut i filerna; den här filens behölls.")
+            taken=tr("Styrmodeller från den andra filen: {n}"),
+            kept=tr("Styrmodellen ”{key}” ser olika ut i filerna; den här filens behölls."))
     _by_key(BASELINE_KEY, mine.get(BASELINE_KEY), theirs.get(BASELINE_KEY), out,
-            taken="Valda beslutade utgåvor från den andra filen: {n}",
-            kept="En plan jämförs med olika utgåvor i filerna; den här filens val behölls.")
+            taken=tr("Valda beslutade utgåvor från den andra filen: {n}"),
+            kept=tr("En plan jämförs med olika utgåvor i filerna; den här filens val behölls."))
+    _single(REPORT_INTERVAL_KEY, mine.get(REPORT_INTERVAL_KEY), theirs.get(REPORT_INTERVAL_KEY), out,
+            taken=tr("Rapporteringsintervallet från den andra filen: {value} dagar"),
+            kept=tr("Rapporteringsintervallet skiljer sig i ”{peer}”; den här filens behölls."), peer=peer)
     # Never taken: this copy's risks are scored on its own scale, and a scale changes with a rescoring.
-    for key, what, default in ((RISK_SCALE_KEY, "Riskskalan", DEFAULT_RISK_SCALE), (RISK_LEVELS_KEY, "Risknivåerna", None)):
+    for key, differs, default in (
+            (RISK_SCALE_KEY, tr("Riskskalan skiljer sig i ”{peer}”; den här filens behölls."), DEFAULT_RISK_SCALE),
+            (RISK_LEVELS_KEY, tr("Risknivåerna skiljer sig i ”{peer}”; den här filens behölls."), None)):
         if theirs.get(key, default) != mine.get(key, default):
-            out.lines.append(f"{what} skiljer sig i ”{peer}”; den här filens behölls.")
+            out.lines.append(differs.format(peer=peer))
     return out
 
 
@@ -48,7 +55,7 @@ def _closed_days(mine: Any, theirs: Any, out: SettingsMerge) -> None:
     if added:
         out.writes[CLOSED_DAYS_KEY] = sorted(
             ours + added, key=lambda p: (str(p.get("start")), str(p.get("end")), str(p.get("label"))))
-        out.lines.append(f"Stängda perioder från den andra filen: {len(added)}")
+        out.lines.append(tr("Stängda perioder från den andra filen: {n}", n=len(added)))
 
 
 def _by_key(key: str, mine: Any, theirs: Any, out: SettingsMerge, *, taken: str, kept: str) -> None:
@@ -60,3 +67,14 @@ def _by_key(key: str, mine: Any, theirs: Any, out: SettingsMerge, *, taken: str,
         out.writes[key] = {**ours, **new}
         out.lines.append(taken.format(n=len(new)))
     out.lines += [kept.format(key=k) for k, v in other.items() if k in ours and ours[k] != v]
+
+
+def _single(key: str, mine: Any, theirs: Any, out: SettingsMerge, *, taken: str, kept: str, peer: str) -> None:
+    """A single value: the other copy's when this one has none, else this one's (said when they differ)."""
+    if theirs is None or theirs == mine:
+        return
+    if mine is None:
+        out.writes[key] = theirs
+        out.lines.append(taken.format(value=theirs))
+    else:
+        out.lines.append(kept.format(peer=peer))

@@ -17,16 +17,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from app import kinds
+from app.overview_settings import report_interval
 from app.workspace import Workspace
 
-REPORT_INTERVAL_KEY = "report_interval_days"  # Setting: how often a plan reports (days), default a month
-DEFAULT_REPORT_INTERVAL = 31
 GREY = "grey"
 STATUS_LABELS = {**kinds.REPORT_STATUSES, GREY: "Grå (inaktuell)", "": "Ingen rapport"}
 COLUMNS = ("Plan", "Dokumenttyp", "Status", "Rapport", "Rapportdatum", "Nästa beslutspunkt", "Datum",
            "Dagar sen", "Klart (%)", "Budget (kr)", "Utfall (kr)", "Prognos (kr)", "Avvikelse (kr)", "Höga risker",
-           "Ägare", "Ledare", "Organisation")
+           "Ägare", "Ledare", "Organisation", "Största avvikelse")
 MONEY_COLUMNS = (9, 10, 11, 12)
+SLIP_COLUMN = 17  # the largest slip against the decided edition: shown as text, sorted by its days
+SLIP_DAYS_KEY = "Största avvikelse (dagar)"  # in `uppdrag overview --json`: that slip in days (null: no edition)
 TERTIAL_MONTHS = {1: (1, 4), 2: (5, 8), 3: (9, 12)}  # januari–april, maj–augusti, september–december
 
 
@@ -84,6 +85,19 @@ class OverviewRow:
     organisation: str
     first_day: date | None = None  # the first and last date of the plan's timeline
     last_day: date | None = None
+    slip_days: int | None = None  # its largest slip against the decided edition (0: none later); None: no edition
+    slip_item: str = ""  # the item that slipped the most
+
+    @property
+    def slip(self) -> str:
+        """ "+3 veckor (Upphandling)" as the timeline's tooltip says it; "0" when nothing is later than
+        decided; "" when the plan has no frozen edition."""
+        from app.baseline import slip_text
+
+        if self.slip_days is None:
+            return ""
+        return f"{slip_text(self.slip_days)} ({self.slip_item})" if self.slip_days > 0 and self.slip_item \
+            else slip_text(self.slip_days)
 
     @property
     def deviation(self) -> int | None:
@@ -96,7 +110,11 @@ class OverviewRow:
                 kinds.DOC_STATUSES.get(self.status, self.status), STATUS_LABELS.get(self.report, self.report),
                 self.report_date, self.next_point, self.next_date, self.days_late or None, self.progress,
                 self.budget, self.actual, self.forecast, self.deviation, self.high_risks, self.owner, self.leader,
-                self.organisation)
+                self.organisation, self.slip)
+
+    def as_json(self) -> dict[str, Any]:
+        """A row of `uppdrag overview --json`: every column by its Swedish name, and the largest slip in days."""
+        return {**dict(zip(COLUMNS, self.cells(), strict=True)), SLIP_DAYS_KEY: self.slip_days}
 
     def text_cells(self) -> tuple[str, ...]:
         """A line of `uppdrag overview`: the plan, its report, next decision point, budget vs utfall vs prognos."""
@@ -105,7 +123,9 @@ class OverviewRow:
         budget = f"budget {_money(self.budget)}" + (
             f", utfall {_money(self.actual)}, prognos {_money(self.forecast)}" if self.forecast is not None else "")
         late = f"{self.days_late} dagar sen" if self.days_late else ""
-        return (self.title, report, point, late, budget, f"{self.high_risks} höga risker" if self.high_risks else "")
+        slip = f"största avvikelse {self.slip}" if self.slip_days else ""
+        return (self.title, report, point, late, budget, f"{self.high_risks} höga risker" if self.high_risks else "",
+                slip)
 
 
 def _money(value: int | None) -> str:
@@ -157,20 +177,38 @@ def _owners_and_leaders(rows: list[tuple[Any, ...]]) -> tuple[dict[int, str], di
     return owner, leader
 
 
-def overview(ws: Workspace, today: date | None = None, period: Period | None = None) -> list[OverviewRow]:
-    """Every living plan's row, in title order; with `period`, the plans whose timeline reaches into it
-    (or that budget in it), their budget figures that period's."""
-    from app.risks import load_settings, risk_value
-    from db.portfolio import overview_figures
-
-    today = today or date.today()
-    interval = int(ws.setting(REPORT_INTERVAL_KEY, DEFAULT_REPORT_INTERVAL))
-    figures = overview_figures(ws.store.db, today, (period.first_day, period.last_day) if period else None)
+def _latest_reports(rows: list[tuple[Any, ...]]) -> dict[int, tuple[str, str]]:
+    """Each plan's latest status report: (its day as ISO text, its colour)."""
     reports: dict[int, tuple[str, str]] = {}
-    for plan, day, status in figures["reports"]:
+    for plan, day, status in rows:
         d = _text(day)
         if d is not None and (plan not in reports or d >= reports[plan][0]):
             reports[plan] = (d, status)
+    return reports
+
+
+def _high_risks(ws: Workspace, rows: list[tuple[Any, ...]]) -> dict[int, int]:
+    """Each plan's open risks whose score is red on the file's scale (rows: counted per plan and score)."""
+    from app.risks import load_settings, risk_value
+
+    settings = load_settings(ws)
+    high: dict[int, int] = {}
+    for plan, p, i, count in rows:
+        if settings.level(risk_value(p, i)) == "red":
+            high[plan] = high.get(plan, 0) + int(count)
+    return high
+
+
+def overview(ws: Workspace, today: date | None = None, period: Period | None = None) -> list[OverviewRow]:
+    """Every living plan's row, in title order; with `period`, the plans whose timeline reaches into it
+    (or that budget in it), their budget figures that period's."""
+    from app.baseline import timeline_baseline
+    from db.portfolio import overview_figures
+
+    today = today or date.today()
+    interval = report_interval(ws)
+    figures = overview_figures(ws.store.db, today, (period.first_day, period.last_day) if period else None)
+    reports = _latest_reports(figures["reports"])
     next_point: dict[int, tuple[Any, str]] = {}
     for plan, when, code, title in figures["next_points"]:
         if plan not in next_point:  # the earliest comes first
@@ -180,12 +218,9 @@ def overview(ws: Workspace, today: date | None = None, period: Period | None = N
     span = {plan: (first, last) for plan, first, last in figures["span"]}
     in_period = {plan for (plan,) in figures.get("in_period", [])}
     budget, actual, forecast, followed = _budgets(figures["budget"], period, in_period)
-    settings = load_settings(ws)
-    high: dict[int, int] = {}
-    for plan, p, i, count in figures["risks"]:  # open risks, counted per plan and score
-        if settings.level(risk_value(p, i)) == "red":
-            high[plan] = high.get(plan, 0) + int(count)
+    high = _high_risks(ws, figures["risks"])
     owner, leader = _owners_and_leaders(figures["roles"])
+    decided = timeline_baseline(ws, spans=False)
     out = []
     for plan_id, title, doc_type, status, organisation in figures["plans"]:
         if period is not None and plan_id not in in_period:
@@ -196,13 +231,14 @@ def overview(ws: Workspace, today: date | None = None, period: Period | None = N
             report = GREY
         point_text, point = next_point.get(plan_id, (None, ""))
         late = _day(oldest_open.get(plan_id))
+        first, last = (_day(span[plan_id][0]), _day(span[plan_id][1])) if plan_id in span else (None, None)
+        slip = decided.largest.get(plan_id, (0, 0))[0] if plan_id in decided.compared else None
         out.append(OverviewRow(plan_id, title, doc_type, status, report, report_date, point, _day(point_text),
                                (today - late).days if late else 0, progress.get(plan_id),
                                budget.get(plan_id, 0), actual.get(plan_id) if plan_id in followed else None,
                                forecast.get(plan_id) if plan_id in followed else None,
-                               high.get(plan_id, 0), owner.get(plan_id, ""),
-                               leader.get(plan_id, ""), organisation,
-                               *((_day(span[plan_id][0]), _day(span[plan_id][1])) if plan_id in span else ())))
+                               high.get(plan_id, 0), owner.get(plan_id, ""), leader.get(plan_id, ""), organisation,
+                               first, last, slip, decided.largest_titles.get(plan_id, "")))
     return out
 
 
@@ -238,7 +274,8 @@ def export_overview_xlsx(rows: list[OverviewRow], out: Any, *, today: date | Non
             sheet.cell(sheet.max_row, money + 1).number_format = "#,##0"
     sheet.auto_filter.ref = f"A3:{chr(ord('A') + len(COLUMNS) - 1)}{sheet.max_row}"
     sheet.freeze_panes = "B4"
-    for letter, width in zip("ABCDEFGHIJKLMNOPQ", (50, 16, 12, 16, 13, 30, 12, 10, 10, 14, 14, 14, 14, 11, 22, 22, 24)):
+    for letter, width in zip("ABCDEFGHIJKLMNOPQR", (50, 16, 12, 16, 13, 30, 12, 10, 10, 14, 14, 14, 14, 11, 22, 22, 24,
+                                                    28)):
         sheet.column_dimensions[letter].width = width
     save_beside(out, book.save, program="Excel")
     return out
@@ -253,5 +290,18 @@ def export_overview_docx(rows: list[OverviewRow], out: Any, *, today: date | Non
     today = today or date.today()
     report = [ReportRow(r.title, r.report, STATUS_LABELS.get(r.report, r.report), r.next_point, r.next_date,
                         r.days_late, r.progress, r.budget, r.actual, r.forecast, r.deviation, r.high_risks,
-                        r.leader, r.first_day, r.last_day) for r in rows]
-    return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference)
+                        r.leader, r.first_day, r.last_day, r.slip) for r in rows]
+    return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference,
+                                 window=(period.first_day, period.last_day) if period else None)
+
+
+def export_overview_pdf(rows: list[OverviewRow], out: Any, *, today: date | None = None,
+                        period: Period | None = None, reference: Any = None) -> Any:
+    """The Word "Portföljrapport" as a PDF, converted by LibreOffice as the plan's PDF is (app.export.pdf_export)."""
+    from app.export.pdf_export import docx_as_pdf
+
+    return docx_as_pdf(lambda source: export_overview_docx(rows, source, today=today, period=period,
+                                                           reference=reference), out)
+
+
+REPORT_WRITERS = {".xlsx": export_overview_xlsx, ".docx": export_overview_docx, ".pdf": export_overview_pdf}

@@ -150,6 +150,7 @@ def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     """Import a plan dict; returns (plan id, whether it updated an existing plan)."""
     from app.planfile.read import check_plan_dict
 
+    ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the checks
     check_plan_dict(data)
     return _import_checked(ws, data)
 
@@ -159,29 +160,32 @@ def _import_checked(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     from app.planfile.apply import import_plan
 
     check_risk_scale(data, ws.risk_scale)
-    existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
-    if not existed and _holds_rows_stored_elsewhere(data):
-        # A copy of a plan already here, under a new plan uuid: its rows become the new plan's own, so
-        # that the plan they belong to keeps them (and a server, where no row moves to another plan, agrees).
-        data = {**renew_uuids(data), "uuid": data["uuid"]}
     with ws.store.write():
-        plan_id = import_plan(ws, data)
+        existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
+        if not existed and _holds_rows_stored_elsewhere(data):
+            # A copy of a plan already here, under a new plan uuid: its rows become the new plan's own, so
+            # that the plan they belong to keeps them (and a server, where no row moves to another plan, agrees).
+            data = {**renew_uuids(data), "uuid": data["uuid"]}
+        # A new plan's parts are then rows the file does not hold: written without looking each one up.
+        plan_id = import_plan(ws, data, new=frozenset() if existed else frozenset(PLAN_PARTS.values()))
     return plan_id, existed
+
+
+PLAN_PARTS: dict[str, type[models.UserRow]] = {  # the plan file's lists of a plan's own rows, by their path
+    "sections": models.Section, "goals": models.Goal, "timeline": models.TimelineItem,
+    "organisation.roles": models.Role, "resources": models.ResourceLine, "budget": models.BudgetLine,
+    "risks": models.Risk, "log": models.LogEntry, "status_reports": models.StatusReport, "terms": models.Term,
+    "references": models.Reference, "editions": models.Edition}
 
 
 def _holds_rows_stored_elsewhere(data: dict[str, Any]) -> bool:
     """Whether a row of the plan dict has a uuid the store already holds (for a new plan: another plan's row)."""
-    parts = {models.Section: data["sections"], models.Goal: data["goals"], models.TimelineItem: data["timeline"],
-             models.Role: data["organisation"]["roles"], models.ResourceLine: data["resources"],
-             models.BudgetLine: data["budget"], models.Risk: data["risks"], models.LogEntry: data["log"],
-             models.StatusReport: data["status_reports"], models.Term: data["terms"],
-             models.Reference: data["references"], models.Edition: data["editions"]}
-    for model, rows in parts.items():
-        uuids = [r["uuid"] for r in rows]
-        for start in range(0, len(uuids), 500):
-            if model.select(model.id).where(model.uuid.in_(uuids[start:start + 500])).exists():
-                return True
-    return False
+    from db.upsert import any_stored
+
+    def rows(path: str) -> list[dict[str, Any]]:
+        return data["organisation"]["roles"] if path == "organisation.roles" else data[path]
+
+    return any(any_stored(model, [r["uuid"] for r in rows(path)]) for path, model in PLAN_PARTS.items())
 
 
 def check_risk_scale(data: dict[str, Any], scale: int) -> None:
@@ -200,6 +204,7 @@ def check_risk_scale(data: dict[str, Any], scale: int) -> None:
 def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
     from app.planfile.read import read_plan_file
 
+    ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the reading
     return _import_checked(ws, read_plan_file(path))
 
 
@@ -208,6 +213,7 @@ def import_mspdi_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
     (plan id, whether it updated a plan, the summary of what was read and what could not be held)."""
     from app.mspdi.read import read_for
 
+    ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the reading
     result = read_for(ws, path)
     plan_id, existed = _import_checked(ws, result.data)
     return plan_id, existed, result.summary

@@ -86,7 +86,7 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
             lock.release()
         raise
     if ws.read_only and reason is None:
-        reason = "Filen är öppnad skrivskyddad."
+        reason = tr("Filen är öppnad skrivskyddad.")
     if not ws.read_only:
         from db.history import prune_if_due
 
@@ -152,23 +152,23 @@ def save_copy_as(source: Path | str, out: Path | str, *, overwrite: bool = False
         from app.network_open import put_new_on_share
 
         if out.exists() and os.path.samefile(out, source):
-            raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
+            raise StoreError(tr("Kopian kan inte skrivas över originalfilen; välj ett annat namn."))
         return put_new_on_share(out, lambda local: save_copy_as(source, local), replace_existing=overwrite)
     if is_network_path(source):  # read a checked byte copy, never SQLite on the share
         from app.network_open import readable_copy
 
         if out.exists() and os.path.samefile(out, source):
-            raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
+            raise StoreError(tr("Kopian kan inte skrivas över originalfilen; välj ett annat namn."))
         with readable_copy(source) as copy:
             return save_copy_as(copy, out, overwrite=overwrite)
     check_file(source, allow_recovery=False)
     if out.exists():
         if out.resolve() == source.resolve() or os.path.samefile(out, source):
-            raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
+            raise StoreError(tr("Kopian kan inte skrivas över originalfilen; välj ett annat namn."))
         if not overwrite:
-            raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+            raise StoreError(tr("Filen ”{name}” finns redan; välj ett annat namn.", name=out.name))
     if not out.parent.is_dir():
-        raise StoreError(f"Mappen ”{out.parent}” finns inte.")
+        raise StoreError(tr("Mappen ”{parent}” finns inte.", parent=out.parent))
     if out.exists():
         with writing_lock(out):  # the file replaced may be open in another program
             return copy_database(source, out)
@@ -190,9 +190,9 @@ def send_plan(ws: Workspace, plan_id: int, out: Path | str) -> Path:
 
         return put_new_on_share(out, lambda local: extract_plans(ws.path, local, uuids))
     if out.exists():
-        raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+        raise StoreError(tr("Filen ”{name}” finns redan; välj ett annat namn.", name=out.name))
     if not out.parent.is_dir():
-        raise StoreError(f"Mappen ”{out.parent}” finns inte.")
+        raise StoreError(tr("Mappen ”{parent}” finns inte.", parent=out.parent))
     return extract_plans(ws.path, out, uuids)
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.i18n import in_swedish
 from app.merge import Conflict, Resolver, decide
 from db import history, statements
 from db.errors import StoreError
@@ -77,8 +78,9 @@ def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, pe
         if ready is not None:
             ready()
         apply(into.db, decided.writes)
-        add_log_entries(into.db, [(c.plan_uuid, f"Synkronisering med {peer}. {c.describe(peer)}", c.outcome)
-                                  for c in decided.conflicts if c.plan_uuid])
+        with in_swedish():  # the plan's log is part of the document: Swedish in every language
+            add_log_entries(into.db, [(c.plan_uuid, f"Synkronisering med {peer}. {c.describe(peer)}", c.outcome)
+                                      for c in decided.conflicts if c.plan_uuid])
     return decided, _counts(decided.writes)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from app.i18n import label, tr
 
 from app import kinds
 from app.date_text import from_canonical, parse_date, parse_range
@@ -81,6 +82,8 @@ RISK_COLUMNS = (
 # A risk list written before Följd/Konsekvens (it has "Konsekvens (poäng)") names its columns so.
 OLDER_RISK_NAMES = {"impact": ("Konsekvens (poäng)",), "consequence": ("Konsekvens",)}
 COLUMNS = {ACTIVITIES: ACTIVITY_COLUMNS, RISKS: RISK_COLUMNS}
+# The column names as labels a window translates (the import dialog, messages about a cell).
+COLUMN_HEADERS = {f"{table}.{c.field}": c.header for table, columns in COLUMNS.items() for c in columns}
 LIST_KEY = {ACTIVITIES: "timeline", RISKS: "risks"}  # the plan dict's list
 
 
@@ -151,14 +154,15 @@ class ImportSummary:
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        what = TABLE_NAMES[self.table]
-        out = [f"{self.added} nya och {self.updated} ändrade {what} lästes in"
-               + (f" ({self.unchanged} oförändrade)." if self.unchanged else ".")]
+        what = label(TABLE_NAMES[self.table])
+        out = [tr("{added} nya och {updated} ändrade {what} lästes in", added=self.added, updated=self.updated,
+                  what=what)
+               + (" " + tr("({n} oförändrade).", n=self.unchanged) if self.unchanged else ".")]
         if self.skipped:
-            out.append(f"{len(self.skipped)} rader kunde inte läsas och togs inte med:")
+            out.append(tr("{n} rader kunde inte läsas och togs inte med:", n=len(self.skipped)))
             out += [f"  {s}" for s in self.skipped[:MAX_REPORTED]]
             if len(self.skipped) > MAX_REPORTED:
-                out.append(f"  … och {len(self.skipped) - MAX_REPORTED} till.")
+                out.append("  " + tr("… och {n} till.", n=len(self.skipped) - MAX_REPORTED))
         out += self.notes
         return out
 
@@ -205,18 +209,19 @@ def map_columns(header: list[Any], table: str, chosen: Mapping[str, str] | None 
 
 def _choice(column: Column, text: str) -> str:
     wanted = _norm(text)
-    for code, label in (column.choices or {}).items():
-        if wanted in (_norm(code), _norm(label)):
+    for code, shown in (column.choices or {}).items():
+        if wanted in (_norm(code), _norm(shown)):
             return code
-    choices = ", ".join(v for v in (column.choices or {}).values() if v)
-    raise ValueError(f"{column.header} ”{text[:40]}” är inget av {choices}")
+    choices = ", ".join(label(v) for v in (column.choices or {}).values() if v)
+    raise ValueError(tr("{header} ”{v1}” är inget av {choices}", header=label(column.header), v1=text[:40],
+                        choices=choices))
 
 
 def _int(column: Column, value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{column.header} ”{value}” är inget heltal")
+        raise ValueError(tr("{header} ”{value}” är inget heltal", header=label(column.header), value=value))
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -226,9 +231,10 @@ def _int(column: Column, value: Any) -> int | None:
         try:
             number = float(text)
         except ValueError:
-            raise ValueError(f"{column.header} ”{str(value)[:40]}” är inget tal") from None
+            raise ValueError(tr("{header} ”{v1}” är inget tal", header=label(column.header),
+                                v1=str(value)[:40])) from None
     if not number.is_integer():
-        raise ValueError(f"{column.header} ”{str(value)[:40]}” är inget heltal")
+        raise ValueError(tr("{header} ”{v1}” är inget heltal", header=label(column.header), v1=str(value)[:40]))
     return int(number)
 
 
@@ -247,7 +253,7 @@ def _date(column: Column, value: Any) -> VagueDate | None:
     try:
         return parse_date(text)
     except DateParseError as exc:
-        raise ValueError(f"{column.header}: {exc}") from None
+        raise ValueError(f"{label(column.header)}: {exc}") from None
 
 
 def _text(value: Any) -> str:
@@ -257,7 +263,7 @@ def _text(value: Any) -> str:
         value = int(value)
     text = value.isoformat() if isinstance(value, (date, datetime)) else str(value)
     if len(text) > MAX_CELL:
-        raise ValueError(f"en cell har {len(text)} tecken (högst {MAX_CELL})")
+        raise ValueError(tr("en cell har {n} tecken (högst {most})", n=len(text), most=MAX_CELL))
     if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         text = text[1:]  # the apostrophe the export put before text that looks like a formula
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -348,7 +354,8 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
     title_field = "title"
     if title_field not in found:
         names = ", ".join(f"”{n}”" for n in COLUMNS[table][1 if table == RISKS else 3].names[:3])
-        raise TableError(f"Ingen kolumn för benämningen ({names}); första raden ska ha kolumnernas namn.")
+        raise TableError(tr("Ingen kolumn för benämningen ({names}); första raden ska ha kolumnernas namn.",
+                            names=names))
     seen: set[str] = set()
     titles: dict[str, list[dict[str, Any]]] = {}  # the plan's rows before the import, by name
     for r in existing.values():
@@ -363,14 +370,14 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
             formulas += sum(1 for v in values.values() if isinstance(v, str) and v.startswith(("=", "+", "@")))
             uid = values.pop("uuid", None)
             if uid in seen:
-                raise ValueError(f"Id {uid} står redan på en tidigare rad")
+                raise ValueError(tr("Id {uid} står redan på en tidigare rad", uid=uid))
             old = existing.get(uid) if uid else None
             if old is None and not uid:  # no Id: the plan's one row of that name, if there is exactly one
                 old = _by_title(titles, values.get("title"), seen)
             row = _updated(table, old, values, uid if uid not in in_use else None, people, risk_scale)
             seen.add(row["uuid"])
         except ValueError as exc:
-            summary.skipped.append(f"rad {line}: {str(exc).rstrip('.')}.")
+            summary.skipped.append(tr("rad {line}: {reason}.", line=line, reason=str(exc).rstrip(".")))
             continue
         if old is None:
             plan[LIST_KEY[table]].append(row)
@@ -381,7 +388,8 @@ def apply_rows(plan: dict[str, Any], table: str, rows: Iterable[tuple[int, list[
         else:
             summary.unchanged += 1
     if formulas:
-        summary.notes.append(f"{formulas} celler började med =, + eller @; de lästes som text, inte som formler.")
+        summary.notes.append(tr("{formulas} celler började med =, + eller @; de lästes som text, inte som formler.",
+                                formulas=formulas))
     return summary
 
 
@@ -416,7 +424,7 @@ def _updated(table: str, old: dict[str, Any] | None, values: dict[str, Any], new
             row["responsible_person"] = None
     candidate = {**_as_values(row, table), **values}
     if not str(candidate.get("title") or "").strip():
-        raise ValueError("benämningen saknas")
+        raise ValueError(tr("benämningen saknas"))
     try:
         validate("timeline" if table == ACTIVITIES else "risk", candidate, risk_scale=risk_scale)
     except ValidationError as exc:

@@ -7,7 +7,6 @@ next working day. Vague dates never land on a day, so they do not ask this modul
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.i18n import tr
 from app.setting_keys import CLOSED_DAYS_KEY
-from db import models
+from db.settings import read_setting, write_setting
 
 if TYPE_CHECKING:
     from app.workspace import Change, Workspace
@@ -55,21 +54,15 @@ def parse_periods(raw: Iterable[Mapping[str, Any]]) -> list[ClosedPeriod]:
 
 def closed_periods() -> list[ClosedPeriod]:
     """The open file's closed periods (damaged settings count as none)."""
-    row = models.Setting.get_or_none(models.Setting.key == CLOSED_DAYS_KEY)
-    if row is None:
-        return []
     try:
-        return parse_periods(json.loads(row.value))
+        return parse_periods(read_setting(CLOSED_DAYS_KEY, []))
     except (ValueError, TypeError):
         return []
 
 
 def store_periods(periods: Iterable[ClosedPeriod]) -> None:
     """Write the file's closed periods (inside the caller's transaction)."""
-    value = json.dumps([p.as_json() for p in sorted(set(periods))],
-                       ensure_ascii=False)
-    models.Setting.insert(key=CLOSED_DAYS_KEY, value=value).on_conflict(
-        conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()
+    write_setting(CLOSED_DAYS_KEY, [p.as_json() for p in sorted(set(periods))])
 
 
 def period_from_text(start: str, end: str, label: str = "") -> ClosedPeriod:

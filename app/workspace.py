@@ -7,7 +7,6 @@ says what changed and carries what an undo needs (the old values, the new id).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app import kinds, rows
 from app.setting_keys import DEFAULT_RISK_SCALE, RISK_SCALE_KEY
 from db import history, models
+from db.settings import read_setting, write_setting
 from db.store import Store, create_store, open_store
 
 if TYPE_CHECKING:
@@ -98,13 +98,11 @@ class Workspace:
     # --- settings ------------------------------------------------------------
 
     def setting(self, key: str, default: Any = None) -> Any:
-        row = models.Setting.get_or_none(models.Setting.key == key)
-        return default if row is None else json.loads(row.value)
+        return read_setting(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.store.write():
-            models.Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict(
-                conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()
+            write_setting(key, value)
 
     @property
     def dates_capitalised(self) -> bool:

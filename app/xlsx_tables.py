@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from app.i18n import tr
 
 from app.tables import MAX_ROWS, TableError
 
@@ -36,21 +37,23 @@ def _check_archive(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise TableError(f"Filen ”{path}” finns inte.") from None
+        raise TableError(tr("Filen ”{path}” finns inte.", path=path)) from None
     except OSError as exc:
-        raise TableError(f"Filen ”{name}” kan inte läsas: {exc.strerror or exc}.") from None
+        raise TableError(tr("Filen ”{name}” kan inte läsas: {v1}.", name=name, v1=exc.strerror or exc)) from None
     if size > MAX_BYTES:
-        raise TableError(f"Filen ”{name}” är för stor ({size // (1024 * 1024)} MB) för en aktivitets- eller "
-                         f"risklista; högst {MAX_BYTES // (1024 * 1024)} MB.")
+        raise TableError(tr("Filen ”{name}” är för stor ({v1} MB) för en aktivitets- eller risklista; högst {v2} MB.",
+                            name=name, v1=size // (1024 * 1024), v2=MAX_BYTES // (1024 * 1024)))
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise TableError(f"Filen ”{name}” är ingen Excel-arbetsbok (.xlsx), eller så är den skadad.") from None
+        raise TableError(tr("Filen ”{name}” är ingen Excel-arbetsbok (.xlsx), eller så är den skadad.",
+                            name=name)) from None
     if sum(p.file_size for p in parts) > MAX_UNPACKED:
-        raise TableError(f"Filen ”{name}” packas upp till mer än {MAX_UNPACKED // (1024 * 1024)} MB och läses inte.")
+        raise TableError(tr("Filen ”{name}” packas upp till mer än {v1} MB och läses inte.", name=name,
+                            v1=MAX_UNPACKED // (1024 * 1024)))
     if not any(p.filename == "xl/workbook.xml" for p in parts):
-        raise TableError(f"Filen ”{name}” är ingen Excel-arbetsbok (.xlsx), eller så är den skadad.")
+        raise TableError(tr("Filen ”{name}” är ingen Excel-arbetsbok (.xlsx), eller så är den skadad.", name=name))
 
 
 def _header_text(value: Any) -> str:
@@ -93,9 +96,11 @@ def _refusal(exc: Exception, what: str) -> TableError:
     while cause is not None and not isinstance(cause, DefusedXmlException):  # openpyxl wraps it in a ValueError
         cause = cause.__cause__ or cause.__context__
     if cause is not None:
-        return TableError(f"{what} innehåller XML-entiteter eller en DTD, som Excel aldrig skriver (så ser XML-bomber "
-                          "och externa entiteter ut); den lästes inte och ingenting har importerats.")
-    return TableError(f"{what} kan inte läsas ({type(exc).__name__}); ingenting har importerats.")
+        return TableError(tr("{what} innehåller XML-entiteter eller en DTD, som Excel aldrig skriver (så ser "
+                             "XML-bomber och externa entiteter ut); den lästes inte och ingenting har importerats.",
+                             what=what))
+    return TableError(tr("{what} kan inte läsas ({error}); ingenting har importerats.", what=what,
+                         error=type(exc).__name__))
 
 
 def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False) -> XlsxTable:
@@ -115,10 +120,11 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
     try:
         sheets = list(wb.sheetnames)
         if not sheets:
-            raise TableError(f"Arbetsboken ”{name}” har inga blad.")
+            raise TableError(tr("Arbetsboken ”{name}” har inga blad.", name=name))
         chosen = sheet or _first_list(wb, sheets)
         if chosen not in sheets:
-            raise TableError(f"Arbetsboken ”{name}” har inget blad ”{chosen}”; den har {', '.join(sheets)}.")
+            raise TableError(tr("Arbetsboken ”{name}” har inget blad ”{chosen}”; den har {v1}.", name=name,
+                                chosen=chosen, v1=', '.join(sheets)))
         ws = wb[chosen]
         raw: list[tuple[int, list[Any]]] = []
         try:
@@ -129,8 +135,8 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
                     continue  # formatted but empty rows do not count
                 if len(raw) == MAX_ROWS + HEADER_SEARCH:
                     most = f"{MAX_ROWS:,}".replace(",", " ")
-                    raise TableError(f"Bladet ”{chosen}” i ”{name}” har fler än {most} rader, fler än en plan kan ha. "
-                                     "Ingenting har importerats.")
+                    raise TableError(tr("Bladet ”{chosen}” i ”{name}” har fler än {most} rader, fler än en plan kan "
+                                        "ha. Ingenting har importerats.", chosen=chosen, name=name, most=most))
                 raw.append((number, list(values)))
         except TableError:
             raise
@@ -143,10 +149,10 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
         rows = [(n, cells[:len(header)]) for n, cells in raw[at + 1:]] if at is not None else []
         if len(rows) > MAX_ROWS:
             most = f"{MAX_ROWS:,}".replace(",", " ")
-            raise TableError(f"Bladet ”{chosen}” i ”{name}” har fler än {most} rader, fler än en plan kan ha. "
-                             "Ingenting har importerats.")
+            raise TableError(tr("Bladet ”{chosen}” i ”{name}” har fler än {most} rader, fler än en plan kan ha. "
+                                "Ingenting har importerats.", chosen=chosen, name=name, most=most))
         if not header:
-            raise TableError(f"Bladet ”{chosen}” i ”{name}” är tomt.")
+            raise TableError(tr("Bladet ”{chosen}” i ”{name}” är tomt.", chosen=chosen, name=name))
         while rows and all(c is None for c in rows[-1][1]):
             rows.pop()
         return XlsxTable(sheets, chosen, header, rows)

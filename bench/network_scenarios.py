@@ -90,7 +90,7 @@ def b5_network(path: Path, edits: int = 30) -> dict[str, Any]:
 
     from app.workspace import Workspace
     from bench.common import fresh_copy
-    from bench.scenarios import UndoableEdits, edit_ids
+    from bench.edits import UndoableEdits, edit_ids
 
     local_file = fresh_copy(path, "b5n-lokal.uppdrag")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -27,6 +27,7 @@ from bench.generate import SEED
 from bench.common import (
     NotAvailable, biggest_plan, cold_start, diverge, fresh_copy, need, now, p95, raw_connect, size_of,
 )
+from bench.edits import UndoableEdits, edit_ids
 from bench.interop_scenarios import b11_csv, b11_ics
 from bench.mspdi_scenarios import b11_mspdi
 from bench.network_scenarios import b5_network, b14
@@ -161,33 +162,6 @@ def b5(path: Path, edits: int = 30) -> dict[str, Any]:
     conn.close()
     return {"B5": {"value": statistics.median(values), "floor": statistics.median(floors), "unit": "s",
                    "edits": len(values)}}
-
-
-def edit_ids(conn: sqlite3.Connection, n: int) -> list[int]:
-    """The first `n` timeline items of the bench file (the rows B5 edits)."""
-    return [r for (r,) in conn.execute("SELECT id FROM timeline_item WHERE deleted_at IS NULL ORDER BY id LIMIT ?",
-                                       (n,))]
-
-
-class UndoableEdits:
-    """B5's edit: a new title through the service and the undo stack, as the editor makes it;
-    calling it returns the seconds the edit took."""
-
-    def __init__(self, ws: Any):
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtGui import QUndoStack
-
-        from ui.undo import WorkspaceEvents
-
-        self.app = QCoreApplication.instance() or QCoreApplication(["uppdrag-bench"])
-        self.ws, self.events, self.stack = ws, WorkspaceEvents(), QUndoStack()
-
-    def __call__(self, row_id: int, title: str) -> float:
-        from ui.undo import UpdateCommand
-
-        started = now()
-        self.stack.push(UpdateCommand(self.ws, self.events, "timeline", row_id, {"title": title}))
-        return now() - started
 
 
 # --- B6: Word export ---------------------------------------------------------

@@ -14,18 +14,40 @@ message); text that goes into a document for the registry stays Swedish in every
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 _lookup: Callable[[str], str] | None = None
+_label_lookup: Callable[[str], str] | None = None
+_in_swedish: ContextVar[bool] = ContextVar("in_swedish", default=False)
 
 
-def install(lookup: Callable[[str], str] | None) -> None:
-    """Say sentences through `lookup` (Swedish sentence -> the language's; "" for none), or in Swedish."""
-    global _lookup
-    _lookup = lookup
+def install(lookup: Callable[[str], str] | None, labels: Callable[[str], str] | None = None) -> None:
+    """Say sentences through `lookup` (Swedish sentence -> the language's; "" for none), or in Swedish;
+    `labels` likewise for the labels of coded values (app.kinds) a sentence names."""
+    global _lookup, _label_lookup
+    _lookup, _label_lookup = lookup, labels
 
 
 def tr(sentence: str, /, **values: object) -> str:
     """`sentence` in the current language, its {name} places filled in from `values`."""
-    text = (_lookup(sentence) or sentence) if _lookup is not None else sentence
+    text = (_lookup(sentence) or sentence) if _lookup is not None and not _in_swedish.get() else sentence
     return text.format(**values) if values else text
+
+
+def label(text: str, /) -> str:
+    """A Swedish label of a coded value (app.kinds: "risk", "tidplanspost") in the current language."""
+    if _label_lookup is None or not text or _in_swedish.get():
+        return text
+    return _label_lookup(text) or text
+
+
+@contextmanager
+def in_swedish() -> Iterator[None]:
+    """Sentences said inside stay Swedish whatever the window's language: they go into the file (its log)."""
+    token = _in_swedish.set(True)
+    try:
+        yield
+    finally:
+        _in_swedish.reset(token)

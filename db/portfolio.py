@@ -10,9 +10,10 @@ text) and are dates on a server; the days given are ISO texts, written into the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from db.statements import in_style
+from db.statements import in_style, on_postgres, select_in
 
 WHEN = 'COALESCE("end", "start")'  # an item's date: its end, or its start when it has no end
 BEGINS = 'COALESCE("start", "end")'
@@ -66,3 +67,44 @@ def overview_figures(db: Any, today: dt.date, period: tuple[dt.date, dt.date] | 
     out["progress"] = [(plan, share) for plan, _f, _t, share, _l in timeline if share is not None]
     out["late"] = [(plan, oldest) for plan, _f, _t, _p, oldest in timeline if oldest is not None]
     return out
+
+
+def baseline_figures(db: Any, chosen: dict[str, str], plan_ids: Sequence[int] | None = None
+                     ) -> tuple[dict[int, str], list[tuple[Any, ...]]]:
+    """What the plans are compared with, in three queries for all of them: the timeline (JSON text of a
+    list of items; where a snapshot cannot be read so, the whole snapshot) of each plan's decided edition —
+    the one `chosen` names by plan uuid while it is still there, else its last frozen one — and the living
+    items of those plans now (plan, id, uuid, kind, code, title, start, start precision, end, end precision).
+    `plan_ids`: only those plans (None: every plan)."""
+    wanted = None if plan_ids is None else set(plan_ids)
+    decided: dict[int, int] = {}
+    named: dict[int, int] = {}
+    for plan, edition, uuid, plan_uuid in db.execute_sql(
+            'SELECT e."plan_id", e."id", e."uuid", p."uuid" FROM "edition" e JOIN "plan" p ON p."id" = e."plan_id" '
+            'WHERE e."deleted_at" IS NULL ORDER BY e."plan_id", e."edition_date", e."id"').fetchall():
+        if wanted is None or plan in wanted:
+            decided[plan] = edition  # the last one frozen, unless one is chosen
+            if chosen.get(plan_uuid) == uuid:
+                named[plan] = edition
+    decided.update(named)
+    if not decided:
+        return {}, []
+    items = select_in(db, 'SELECT "plan_id", "id", "uuid", "kind", "code", "title", "start", "start_precision", '
+                          '"end", "end_precision" FROM "timeline_item" WHERE "deleted_at" IS NULL '
+                          'AND "plan_id" IN ({})', sorted(decided))
+    return _decided_timelines(db, sorted(decided.values())), items
+
+
+def _decided_timelines(db: Any, editions: list[int]) -> dict[int, str]:
+    """Each edition's timeline as JSON text, by plan. SQLite takes it out of the snapshot itself (in C: the
+    snapshot's sections, budget and risks are never parsed in Python, half the time for 200 editions); a
+    snapshot that is no JSON makes SQLite refuse the query, and the snapshots are then read whole."""
+    import sqlite3
+
+    if not on_postgres(db):
+        try:
+            return dict(select_in(db, 'SELECT "plan_id", json_extract("snapshot", \'$.timeline\') FROM "edition" '
+                                      'WHERE "id" IN ({})', editions))
+        except sqlite3.OperationalError:
+            pass  # a damaged snapshot (or an SQLite without JSON): read whole, each parsed on its own
+    return dict(select_in(db, 'SELECT "plan_id", "snapshot" FROM "edition" WHERE "id" IN ({})', editions))

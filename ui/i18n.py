@@ -138,5 +138,8 @@ def install_language(language: str) -> bool:
     QLocale.setDefault(locale())
     from app import i18n as app_i18n  # app/'s and db/'s sentences, from the same Linguist file
 
-    app_i18n.install(None if language == DEFAULT_LANGUAGE else lambda text: QCoreApplication.translate("App", text))
+    if language == DEFAULT_LANGUAGE:
+        app_i18n.install(None)
+    else:
+        app_i18n.install(lambda text: QCoreApplication.translate("App", text), kind_label)
     return ok

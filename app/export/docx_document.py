@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from app.i18n import tr
 
 from app import kinds, markup
 from app.export import (
@@ -98,7 +99,8 @@ def _drafts(ctx: Context) -> list[tuple[dict, int, str, bool]]:
     for section in ctx.plan.sections():
         kind = as_text(section.get("content"))
         if kind and kind not in CONTENT:
-            message = f"Avsnittet ”{clean.line(section.get('heading'))[:60]}” har okänt innehåll ”{clean.line(kind)[:40]}”; det hoppades över."
+            message = tr("Avsnittet ”{heading}” har okänt innehåll ”{kind}”; det hoppades över.",
+                         heading=clean.line(section.get("heading"))[:60], kind=clean.line(kind)[:40])
             if message not in ctx.warnings:
                 ctx.warnings.append(message)
         has_table = kind in CONTENT and CONTENT[kind][0](ctx)
@@ -256,8 +258,8 @@ def _after_sections(ctx: Context, entries: list[OutlineEntry], checklists: bool)
         keep_with_previous(doc)
         _heading(ctx, "Beslut", 1, False)
         docx_decision.render_decision(ctx)
-        ctx.warnings.append("Planen har inget avsnitt för beslutet; beslutet skrevs sist i dokumentet. "
-                            "Lägg till avsnittet Beslut för att välja var det står.")
+        ctx.warnings.append(tr("Planen har inget avsnitt för beslutet; beslutet skrevs sist i dokumentet. "
+                               "Lägg till avsnittet Beslut för att välja var det står."))
     elif not decision_section and docx_decision.has_signature(ctx):
         docx_decision.render_signature(ctx)
     if checklists and docx_decision_points.has_checklists(ctx):
@@ -309,7 +311,8 @@ def build_document(plan_dict: Any, *, reference: Path | None = None, toc: bool =
 
     entries = outline(ctx)
     for heading in empty_required(ctx):
-        ctx.warnings.append(f"Det obligatoriska avsnittet ”{heading[:60]}” är tomt och skrevs inte ut.")
+        ctx.warnings.append(tr("Det obligatoriska avsnittet ”{heading}” är tomt och skrevs inte ut.",
+                               heading=heading[:60]))
     _title_page(ctx)
     page_break = True
     if toc:

@@ -13,6 +13,7 @@ import io
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
+from app.i18n import tr
 
 from app.export.docx_safety import UnsafePackage, strip_external
 from app.export.result import ExportError
@@ -94,17 +95,15 @@ def open_reference(reference: Path | None) -> Document:
         except UnsafePackage as err:
             raise ExportError(str(err)) from None
         except FileNotFoundError:
-            raise ExportError(f"Mallen {path} finns inte. Välj en annan Word-fil som mall.") from None
+            raise ExportError(tr("Mallen {path} finns inte. Välj en annan Word-fil som mall.", path=path)) from None
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as err:
-            raise ExportError(
-                f"Mallen {Path(path).name} kunde inte läsas som ett Word-dokument (.docx eller .dotx). "
-                f"Öppna den i Word och spara den som .docx, eller välj en annan mall. ({err})"
-            ) from None
+            raise ExportError(tr(
+                "Mallen {name} kunde inte läsas som ett Word-dokument (.docx eller .dotx). "
+                "Öppna den i Word och spara den som .docx, eller välj en annan mall. ({error})",
+                name=Path(path).name, error=err)) from None
         except Exception as err:  # noqa: BLE001 - lxml errors and other damage in someone else's file
-            raise ExportError(
-                f"Mallen {Path(path).name} är skadad och kunde inte användas ({type(err).__name__}). "
-                "Välj en annan mall."
-            ) from None
+            raise ExportError(tr("Mallen {name} är skadad och kunde inte användas ({error}). Välj en annan mall.",
+                                 name=Path(path).name, error=type(err).__name__)) from None
     _drop_macro_rels(doc)
     _empty_body(doc)
     _drop_comments(doc)

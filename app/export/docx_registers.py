@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from app.i18n import tr
 
 from app.export.docx_context import Context
 from app.export.docx_styles import S
@@ -183,8 +184,8 @@ def _render_risks(ctx: Context) -> None:
     if outside:
         names = ", ".join(f"”{ctx.writer.clean.line(r.get('title'))[:60]}”" for r in outside)
         ctx.paragraph(f"Utanför skalan 1–{scale} och därför utan riskvärde och utanför matrisen: {names}.", S.NOTE)
-        ctx.warnings.append(f"{len(outside)} risk(er) har sannolikhet eller konsekvens utanför skalan 1–{scale}: "
-                            f"{names}. Rätta värdena i riskregistret.")
+        ctx.warnings.append(tr("{n} risk(er) har sannolikhet eller konsekvens utanför skalan 1–{scale}: "
+                               "{names}. Rätta värdena i riskregistret.", n=len(outside), scale=scale, names=names))
     _render_risk_matrix(ctx)
 
 

@@ -22,6 +22,7 @@ import io
 import re
 import zipfile
 from typing import Any
+from app.i18n import tr
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ENTRIES = 5000
@@ -49,11 +50,11 @@ def check_unpacked_size(data: bytes, name: str) -> zipfile.ZipFile:
     entries = package.infolist()
     total = sum(info.file_size for info in entries)
     if len(entries) > MAX_ENTRIES or total > MAX_UNPACKED_BYTES:
-        raise UnsafePackage(
-            f"”{name}” skulle bli {total // (1024 * 1024)} MB i {len(entries)} delar när den packas upp; "
-            f"en Word-mall får bli högst {MAX_UNPACKED_BYTES // (1024 * 1024)} MB. Den används inte. "
-            "Spara mallen på nytt i Word, utan stora inbäddade filer, och välj den igen."
-        )
+        raise UnsafePackage(tr(
+            "”{name}” skulle bli {mb} MB i {parts} delar när den packas upp; "
+            "en Word-mall får bli högst {most} MB. Den används inte. "
+            "Spara mallen på nytt i Word, utan stora inbäddade filer, och välj den igen.",
+            name=name, mb=total // (1024 * 1024), parts=len(entries), most=MAX_UNPACKED_BYTES // (1024 * 1024)))
     return package
 
 

@@ -15,6 +15,7 @@ from functools import partial
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from app.i18n import tr
 
 from app import kinds
 from app.date_text import stored_or_none
@@ -183,11 +184,11 @@ def export_ics(items: list[CalendarItem], out: Path, name: str) -> ExportResult:
     try:
         data, undated = calendar_bytes(items, name)
     except ValueError as exc:
-        raise ExportError(f"Kalendern kunde inte skapas: {exc}") from None
-    save_beside(out, partial(write_bytes, data), program="kalenderprogrammet")
+        raise ExportError(tr("Kalendern kunde inte skapas: {error}", error=exc)) from None
+    save_beside(out, partial(write_bytes, data), program=tr("kalenderprogrammet"))
     warnings = []
     if undated:
-        warnings.append(f"{undated} punkter utan datum kom inte med i kalendern.")
+        warnings.append(tr("{n} punkter utan datum kom inte med i kalendern.", n=undated))
     return ExportResult(out, warnings)
 
 

@@ -18,13 +18,15 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from app.i18n import tr
 
 from app.export.docx_export import write_docx
 from app.export.result import ExportError, ExportResult, save_beside
 
-__all__ = ["LibreOfficeMissing", "PdfExportError", "export_pdf", "libreoffice_path"]
+__all__ = ["LibreOfficeMissing", "PdfExportError", "docx_as_pdf", "export_pdf", "libreoffice_path"]
 
 TIMEOUT = 180  # seconds; a first start of LibreOffice on a slow laptop can take a while
 _PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -46,7 +48,7 @@ class LibreOfficeMissing(PdfExportError):
     """LibreOffice (soffice) is not installed or not found."""
 
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or (
+        super().__init__(message or tr(
             "PDF kan inte skapas eftersom LibreOffice inte är installerat. Installera LibreOffice "
             "(gratis, libreoffice.org) och försök igen, eller exportera till Word och spara som PDF där."))
 
@@ -72,6 +74,13 @@ def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None
 
     Raises LibreOfficeMissing when LibreOffice is not installed, PdfExportError when
     the conversion fails or takes longer than ``timeout`` seconds."""
+    return docx_as_pdf(lambda source: write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale,
+                                                 toc_field=False, draft_mark=draft_mark), out, timeout=timeout)
+
+
+def docx_as_pdf(write: Callable[[Path], ExportResult], out: Path, *, timeout: float = TIMEOUT) -> ExportResult:
+    """Any Word export as a PDF: `write` makes the .docx at the path it is given (in a temporary folder),
+    LibreOffice converts it, and the PDF replaces ``out`` only when whole; the warnings are the export's."""
     exe = libreoffice_path()
     if exe is None:
         raise LibreOfficeMissing()
@@ -79,8 +88,7 @@ def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None
     with tempfile.TemporaryDirectory(prefix="uppdrag-pdf-") as folder:
         work = Path(folder)
         source = work / "dokument.docx"
-        result = write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale, toc_field=False,
-                            draft_mark=draft_mark)
+        result = write(source)
         pdf = _convert(exe, source, work, timeout)
         with open(pdf, "rb") as made:
             save_beside(out, lambda fh: shutil.copyfileobj(made, fh), error=PdfExportError)
@@ -95,8 +103,8 @@ def _convert(exe: str, source: Path, work: Path, timeout: float) -> Path:
         if pdf.exists() and pdf.stat().st_size > 0:
             return pdf
     detail = " ".join(errors.split())[-300:]
-    raise PdfExportError("LibreOffice kunde inte göra om dokumentet till PDF."
-                         + (f" LibreOffice svarade: {detail}" if detail else ""))
+    raise PdfExportError(tr("LibreOffice kunde inte göra om dokumentet till PDF.")
+                         + (" " + tr("LibreOffice svarade: {detail}", detail=detail) if detail else ""))
 
 
 def _run(exe: str, target: str, source: Path, work: Path, timeout: float) -> str:
@@ -116,14 +124,15 @@ def _run(exe: str, target: str, source: Path, work: Path, timeout: float) -> str
     try:
         proc = subprocess.Popen(cmd, **kwargs)
     except OSError as err:
-        raise LibreOfficeMissing(f"LibreOffice ({exe}) kunde inte startas: {err.strerror or err}. "
-                                 "Installera om LibreOffice och försök igen.") from None
+        raise LibreOfficeMissing(tr("LibreOffice ({program}) kunde inte startas: {error}. "
+                                    "Installera om LibreOffice och försök igen.", program=exe,
+                                    error=err.strerror or err)) from None
     try:
         output, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill(proc)
-        raise PdfExportError(f"LibreOffice blev inte klart med PDF:en inom {timeout:g} sekunder och stoppades. "
-                             "Försök igen; stäng gärna andra program först.") from None
+        raise PdfExportError(tr("LibreOffice blev inte klart med PDF:en inom {seconds} sekunder och stoppades. "
+                                "Försök igen; stäng gärna andra program först.", seconds=f"{timeout:g}")) from None
     return output.decode("utf-8", "replace") if output else ""
 
 

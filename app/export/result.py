@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+from app.i18n import tr
 
 __all__ = ["ExportError", "ExportResult", "save_beside", "write_bytes"]
 
@@ -45,7 +46,8 @@ def save_beside(out: Path, write: Callable[[BinaryIO], None], *, error: type[Exc
     try:
         fh = open(tmp, "xb")  # noqa: SIM115 - closed below; "x" never overwrites, mode follows the umask
     except OSError as err:
-        raise error(f"Kunde inte skriva i mappen {folder}: {err.strerror or err}. Välj en annan mapp.") from None
+        raise error(tr("Kunde inte skriva i mappen {folder}: {error}. Välj en annan mapp.", folder=folder,
+                       error=err.strerror or err)) from None
     try:
         with fh:
             write(fh)
@@ -54,12 +56,15 @@ def save_beside(out: Path, write: Callable[[BinaryIO], None], *, error: type[Exc
         os.replace(tmp, out)
     except PermissionError:
         tmp.unlink(missing_ok=True)
-        holder = f" (till exempel {program})" if program else ""
-        raise error(f"{out.name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat program{holder}. "
-                    "Stäng den och försök igen.") from None
+        if program:
+            raise error(tr("{name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat program "
+                           "(till exempel {program}). Stäng den och försök igen.", name=out.name, program=program)
+                        ) from None
+        raise error(tr("{name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat program. "
+                       "Stäng den och försök igen.", name=out.name)) from None
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise error(f"{out.name} kunde inte sparas: {err.strerror or err}.") from None
+        raise error(tr("{name} kunde inte sparas: {error}.", name=out.name, error=err.strerror or err)) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

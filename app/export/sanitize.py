@@ -19,6 +19,7 @@ The counts become Swedish warnings in the export result.
 from __future__ import annotations
 
 import re
+from app.i18n import tr
 
 __all__ = ["PAGE_BREAK", "Sanitizer"]
 
@@ -63,9 +64,9 @@ class Sanitizer:
         """Swedish messages for the export result, empty when nothing was changed."""
         out = []
         if self.removed:
-            word = "otillåtet tecken" if self.removed == 1 else "otillåtna tecken"
-            out.append(f"{self.removed} {word} togs bort")
+            out.append(tr("1 otillåtet tecken togs bort") if self.removed == 1 else
+                       tr("{n} otillåtna tecken togs bort", n=self.removed))
         if self.replaced:
-            word = "ogiltigt tecken" if self.replaced == 1 else "ogiltiga tecken"
-            out.append(f"{self.replaced} {word} ersattes med \ufffd")
+            out.append(tr("1 ogiltigt tecken ersattes med \ufffd") if self.replaced == 1 else
+                       tr("{n} ogiltiga tecken ersattes med \ufffd", n=self.replaced))
         return out

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from app.i18n import tr
 
 from app import kinds
 from app.baseline import SLIP_STATES, compare, period_text, slip_text
@@ -271,7 +272,7 @@ def export_xlsx(plan: dict[str, Any], out: Path, *, risk_scale: int = 4,
 
     warnings = []
     if clean.removed:
-        warnings.append(f"{clean.removed} otillåtna styrtecken togs bort ur texten.")
+        warnings.append(tr("{n} otillåtna styrtecken togs bort ur texten.", n=clean.removed))
     save_beside(out, wb.save, error=XlsxExportError, program="Excel")
     return XlsxResult(out, warnings)
 

@@ -105,3 +105,26 @@ def test_a_grouped_portfolio_has_a_header_row_per_group_that_folds_its_plans(qtb
     assert _rows(panel) == ["▸ Digital vård"]
     assert panel.view.grab().width() > 0
     ws.close()
+
+
+def test_folding_is_view_state_remembered_by_the_file_not_an_undo_step(qtbot, tmp_path: Path) -> None:
+    """Folding a plan, or all of them, changes what is shown, not the plans: no undo step, and the file
+    opened again shows the same plans folded."""
+    ws = _file(tmp_path)
+    panel = shown_timeline(qtbot, ws, None)
+    stack = panel.stack
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(0, 0))  # "Nära vård"'s band
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert _rows(panel)[:2] == ["▸ Nära vård", "▾ Digital vård"]
+    qtbot.mouseClick(panel.portfolio_bar.expand_all, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.portfolio_bar.collapse_all, Qt.MouseButton.LeftButton)
+    assert stack.count() == 0 and not stack.canUndo()
+    panel.close()
+    path = ws.store.path
+    ws.close()
+
+    ws = Workspace.open(path)
+    again = shown_timeline(qtbot, ws, None)
+    assert _rows(again) == ["▸ Nära vård", "▸ Digital vård", "▸ Ambulans"]
+    ws.close()

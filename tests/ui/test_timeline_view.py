@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -14,6 +13,7 @@ from app.dates import VagueDate
 from app.workspace import Workspace
 from db import models
 from ui.timeline import paint
+from ui.timeline.geometry import shaded_days
 from ui.timeline.panel import TimelinePanel
 from ui.timeline.scale import TimeScale
 from ui.timeline.view import HEADER_H, ROW_H
@@ -22,13 +22,6 @@ from ui_steps import shown_timeline
 
 PPD = 10.0  # px per day in most tests
 LEFT = date(2025, 5, 1)  # first day shown
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "t.uppdrag")
-    yield w
-    w.close()
 
 
 def _plan(ws: Workspace, title: str = "Plan A") -> int:
@@ -53,7 +46,7 @@ def items(ws: Workspace) -> dict[str, int]:
 @pytest.fixture
 def panel(qtbot, ws: Workspace, items: dict[str, int]) -> TimelinePanel:
     p = shown_timeline(qtbot, ws, items["plan"])
-    p.view.set_scale(PPD, LEFT)
+    p.view.scrolling.set_scale(PPD, LEFT)
     return p
 
 
@@ -116,14 +109,14 @@ def test_end_cannot_be_dragged_before_start(qtbot, panel, ws, items) -> None:
 
 def test_vague_bar_moved_by_whole_months_keeps_month_precision(qtbot, panel, ws, items) -> None:
     view = panel.view
-    view.set_scale(2.0, date(2025, 1, 1))  # month zoom: vague dates move by whole months
+    view.scrolling.set_scale(2.0, date(2025, 1, 1))  # month zoom: vague dates move by whole months
     y = _row_mid(view, 3)
     x = int(view.x_for_date(date(2025, 9, 20)))
     assert view.hit_test(QPoint(x, y)) == (3, "bar")
     _drag(qtbot, view, QPoint(x, y), 61)  # about a month
     assert _stored(ws, items["vague"]) == (VagueDate.month(2025, 10), VagueDate.month(2025, 11))
     panel.stack.undo()
-    view.set_scale(PPD, date(2025, 8, 20))  # day zoom: still whole months, never a day by accident
+    view.scrolling.set_scale(PPD, date(2025, 8, 20))  # day zoom: still whole months, never a day by accident
     y = _row_mid(view, 3)
     x = int(view.x_for_date(date(2025, 9, 20)))
     _drag(qtbot, view, QPoint(x, y), int(2 * PPD))
@@ -176,7 +169,7 @@ def test_keyboard_nudges_milestone_and_undo_restores(qtbot, panel, ws, items) ->
     assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 23)
     c = view.marker_center(2)
     assert view.hit_test(c) == (2, "marker")
-    assert view.date_for_x(c.x()) == date(2025, 6, 23)
+    assert view.scale.date_for_x(c.x()) == date(2025, 6, 23)
     stack.undo()
     assert _stored(ws, items["ms"])[0] == VagueDate.day(2025, 6, 24)
     stack.undo()
@@ -210,7 +203,7 @@ def test_hit_test_parts_at_expected_positions(panel) -> None:
     assert view.hit_test(QPointF(mx, _row_mid(view, 2))) == (2, "marker")
     assert view.hit_test(QPointF(mx + 30, _row_mid(view, 2))) is None
     assert view.row_at(HEADER_H + 2 * ROW_H + 1) == 2
-    assert view.date_for_x(left + 1) == date(2025, 6, 2)
+    assert view.scale.date_for_x(left + 1) == date(2025, 6, 2)
 
 
 def test_zoom_keeps_point_and_changes_scale(qtbot, panel) -> None:
@@ -218,7 +211,7 @@ def test_zoom_keeps_point_and_changes_scale(qtbot, panel) -> None:
     d = date(2025, 6, 7)
     x = view.x_for_date(d)
     width_before = view.x_for_date(date(2025, 6, 17)) - x
-    view.zoom(2.0, x)
+    view.scrolling.zoom(2.0, x)
     assert view.x_for_date(d) == pytest.approx(x)
     assert view.x_for_date(date(2025, 6, 17)) - view.x_for_date(d) == pytest.approx(2 * width_before)
     # the bar's start is found at its new place
@@ -268,7 +261,7 @@ def test_portfolio_band_collapse_hides_rows(qtbot, ws, items) -> None:
 
 
 def test_holidays_shaded_and_week_labels(panel) -> None:
-    shaded = dict(panel.view.shaded_days(date(2025, 6, 1), date(2025, 6, 10)))
+    shaded = dict(shaded_days(date(2025, 6, 1), date(2025, 6, 10)))
     assert shaded[date(2025, 6, 6)] == "holiday"  # Sveriges nationaldag, a Friday
     assert shaded[date(2025, 6, 7)] == "weekend"
     assert date(2025, 6, 5) not in shaded
@@ -333,7 +326,7 @@ def test_scrolled_chart_equals_a_whole_repaint(qtbot, ws) -> None:
     ws.add("dependency", predecessor=ids[1], successor=ids[149])  # an arrow far longer than the view
     p = shown_timeline(qtbot, ws, pid)
     view = p.view
-    view.set_scale(0.8, date(2024, 11, 1))  # labels of early bars start left of the chart
+    view.scrolling.set_scale(0.8, date(2024, 11, 1))  # labels of early bars start left of the chart
     bar, vp = view.verticalScrollBar(), view.viewport()
     vp.grab()
     full_rows = view.rows_painted
@@ -349,25 +342,8 @@ def test_scrolled_chart_equals_a_whole_repaint(qtbot, ws) -> None:
         assert kept == vp.grab().toImage(), f"after scrolling {step} px"
 
 
-def test_weekend_and_holiday_runs_across_years_match_day_by_day(panel) -> None:
-    """The chart cuts its shading from whole years; the runs must be those of the days themselves."""
-    view = panel.view
-    for first, last in ((date(2024, 12, 20), date(2026, 1, 10)), (date(2025, 6, 7), date(2025, 6, 8)),
-                        (date(2025, 12, 31), date(2026, 1, 1)), (date(2025, 3, 4), date(2025, 3, 5))):
-        expected: list[tuple[int, int, str]] = []
-        for d, what in view.shaded_days(first, last):
-            o = d.toordinal()
-            if expected and expected[-1][0] + expected[-1][1] == o and expected[-1][2] == what:
-                expected[-1] = (expected[-1][0], expected[-1][1] + 1, what)
-            else:
-                expected.append((o, 1, what))
-        runs = view._shade_runs(first, last)
-        names = {id(paint.HOLIDAY): "holiday", id(paint.DAY_OFF): "day_off", id(paint.WEEKEND): "weekend"}
-        assert [(o, n, names[id(color)]) for o, n, color in runs] == expected
-
-
 def test_de_facto_days_off_are_shaded_apart_from_public_holidays(panel) -> None:
-    shaded = dict(panel.view.shaded_days(date(2026, 6, 18), date(2026, 12, 31)))
+    shaded = dict(shaded_days(date(2026, 6, 18), date(2026, 12, 31)))
     assert shaded[date(2026, 6, 19)] == "day_off"  # midsommarafton
     assert shaded[date(2026, 6, 20)] == "holiday"  # midsommardagen
     assert shaded[date(2026, 12, 24)] == "day_off" and shaded[date(2026, 12, 25)] == "holiday"
@@ -412,7 +388,7 @@ def test_rows_follow_the_system_font_size_and_stay_beside_their_bars(qtbot, ws, 
                start=VagueDate.day(2025, 6, 1 + i % 28), end=VagueDate.day(2025, 7, 1))
     p = shown_timeline(qtbot, ws, items["plan"])
     view = p.view
-    view.set_scale(PPD, LEFT)
+    view.scrolling.set_scale(PPD, LEFT)
     small_row, small_header = view.row_h, view.header_h
     small_bar = view.bar_rect(1).height()
     _rows_line_up(p)

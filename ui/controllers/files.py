@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.controllers import Controller, DocumentState, make_action
-from ui.i18n import translate
+from ui.i18n import kind_label, translate
 
 
 def _file_actions() -> ModuleType:
@@ -56,7 +56,8 @@ class FileController(Controller):
             lambda _=False: _file_actions().export(w, ".docx", checklists=True), None, "actionExportChecklists")
         for suffix, (label, _fn) in EXPORTERS.items():
             if suffix not in texts:
-                a["export" + suffix] = make_action(self, translate("MainWindow", "Exportera som %1…").replace("%1", label),
+                text = translate("MainWindow", "Exportera som %1…").replace("%1", kind_label(label))
+                a["export" + suffix] = make_action(self, text,
                                                    lambda _=False, s=suffix: _file_actions().export(w, s))
         a["export_portfolio.ics"] = make_action(
             self, translate("MainWindow", "Exportera alla planer som &kalender…"),

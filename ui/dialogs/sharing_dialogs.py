@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.merge import Conflict
 from app.sharing import lock_path
-from ui.i18n import translate
+from ui.i18n import kind_label, translate
 
 if TYPE_CHECKING:
     from app.sharing import LockInfo
@@ -145,9 +145,9 @@ class ConflictDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups: list[QButtonGroup] = []
         for row, c in enumerate(conflicts):
-            what = f"{c.kind_label} ”{c.label}”" + (f" ({c.plan_title})" if c.plan_title else "")
+            what = f"{kind_label(c.kind_label)} ”{c.label}”" + (f" ({c.plan_title})" if c.plan_title else "")
             self.table.setItem(row, 0, QTableWidgetItem(what))
-            self.table.setItem(row, 1, QTableWidgetItem(c.field_label))
+            self.table.setItem(row, 1, QTableWidgetItem(kind_label(c.field_label)))
             self.table.setItem(row, 2, QTableWidgetItem(_show(c, c.mine, c.mine_by, c.mine_at)))
             self.table.setItem(row, 3, QTableWidgetItem(_show(c, c.theirs, c.theirs_by, c.theirs_at)))
             group = QButtonGroup(self)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.i18n import translate
+from ui.i18n import kind_label, translate
 
 NONE = ""  # the combo's "(ingen)": the column is not in the file
 
@@ -101,7 +101,7 @@ class TableImportDialog(QDialog):
                     combo.addItem(name, name)
             chosen = remembered.get(column.field, found.get(column.field, NONE))
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
-            self.columns.addRow(column.header, combo)
+            self.columns.addRow(kind_label(column.header), combo)
             self.combos[column.field] = combo
 
     def mapping(self) -> dict[str, str]:

@@ -47,7 +47,7 @@ def item_menu(view: Any, row: TimelineRow) -> QMenu:
     menu.setObjectName("timelineItemMenu")
     writable = not getattr(view.ws, "read_only", False)
     _action(menu, translate("Timeline", "&Öppna"), lambda: view.open_item_requested.emit("timeline", row.id))
-    _action(menu, translate("Timeline", "&Länka till…"), view.start_link).setEnabled(writable)
+    _action(menu, translate("Timeline", "&Länka till…"), view.controller.start_link).setEnabled(writable)
     links = links_of(row.id)
     if links:
         menu.addSeparator()

@@ -86,6 +86,26 @@
         <translation>(empty)</translation>
     </message>
     <message>
+        <source>(utan benämning)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>({n} oförändrade).</source>
+        <translation>({n} unchanged).</translation>
+    </message>
+    <message>
+        <source>--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.</source>
+        <translation>--prefer must be mine, theirs or newest, not “{prefer}”.</translation>
+    </message>
+    <message>
+        <source>1 ogiltigt tecken ersattes med �</source>
+        <translation>1 invalid character was replaced with �</translation>
+    </message>
+    <message>
+        <source>1 otillåtet tecken togs bort</source>
+        <translation>1 disallowed character was removed</translation>
+    </message>
+    <message>
         <source>Andelen av tjänst</source>
         <translation>The share of a full-time post</translation>
     </message>
@@ -95,11 +115,27 @@
     </message>
     <message>
         <source>Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.</source>
-        <translation>Give the period's first day, for example 2026-07-01 or juli 2026.</translation>
+        <translation>Give the period&apos;s first day, for example 2026-07-01 or juli 2026.</translation>
+    </message>
+    <message>
+        <source>Ange vilken plan listan i ”{name}” ska läsas in i (--plan).</source>
+        <translation>Say which plan the list in “{name}” should be read into (--plan).</translation>
     </message>
     <message>
         <source>Ange året som tertialen hör till.</source>
         <translation>Give the year the four-month period belongs to.</translation>
+    </message>
+    <message>
+        <source>Arbetsboken ”{name}” har inga blad.</source>
+        <translation>The workbook “{name}” has no sheets.</translation>
+    </message>
+    <message>
+        <source>Arbetsboken ”{name}” har inget blad ”{chosen}”; den har {v1}.</source>
+        <translation>The workbook “{name}” has no sheet “{chosen}”; it has {v1}.</translation>
+    </message>
+    <message>
+        <source>Avsnittet ”{heading}” har okänt innehåll ”{kind}”; det hoppades över.</source>
+        <translation>The section “{heading}” has unknown content “{kind}”; it was skipped.</translation>
     </message>
     <message>
         <source>Begreppet</source>
@@ -114,6 +150,18 @@
         <translation>The name</translation>
     </message>
     <message>
+        <source>Beroendet behöver både en föregångare och en efterföljare.</source>
+        <translation>The dependency needs both a predecessor and a successor.</translation>
+    </message>
+    <message>
+        <source>Beroendet finns redan.</source>
+        <translation>The dependency already exists.</translation>
+    </message>
+    <message>
+        <source>Beroendet skulle göra en cirkel där posterna väntar på varandra: {items}. Ta bort ett av de andra beroendena först.</source>
+        <translation>The dependency would make a cycle in which the items wait for each other: {items}. Remove one of the other dependencies first.</translation>
+    </message>
+    <message>
         <source>Beroendets typ</source>
         <translation>The dependency&apos;s type</translation>
     </message>
@@ -124,6 +172,18 @@
     <message>
         <source>Beslutet</source>
         <translation>The decision</translation>
+    </message>
+    <message>
+        <source>Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.</source>
+        <translation>The appendix “Changes since edition” is only available in Word and PDF.</translation>
+    </message>
+    <message>
+        <source>Bladet ”{chosen}” i ”{name}” har fler än {most} rader, fler än en plan kan ha. Ingenting har importerats.</source>
+        <translation>The sheet “{chosen}” in “{name}” has more than {most} rows, more than a plan can have. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Bladet ”{chosen}” i ”{name}” är tomt.</source>
+        <translation>The sheet “{chosen}” in “{name}” is empty.</translation>
     </message>
     <message>
         <source>Budgettypen</source>
@@ -170,8 +230,20 @@
         <translation>There is no backup of it. Save a copy of the file and export the plans that can be read.</translation>
     </message>
     <message>
+        <source>Det obligatoriska avsnittet ”{heading}” är tomt och skrevs inte ut.</source>
+        <translation>The required section “{heading}” is empty and was not written.</translation>
+    </message>
+    <message>
         <source>Dokumenttypen</source>
         <translation>The document type</translation>
+    </message>
+    <message>
+        <source>En fil kan inte slås samman med sig själv.</source>
+        <translation>A file cannot be merged with itself.</translation>
+    </message>
+    <message>
+        <source>En plan jämförs med olika utgåvor i filerna; den här filens val behölls.</source>
+        <translation>A plan is compared with different editions in the files; this file’s choice was kept.</translation>
     </message>
     <message>
         <source>En post kan inte bero av sig själv.</source>
@@ -250,12 +322,56 @@
         <translation>The file is read-only. Save a copy to be able to make changes.</translation>
     </message>
     <message>
+        <source>Filen är öppnad skrivskyddad.</source>
+        <translation>The file is opened read-only.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” finns redan; välj ett annat namn.</source>
+        <translation>The file “{name}” already exists; choose another name.</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” har en äldre schemaversion ({version}) och måste uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp.</source>
         <translation>The file “{name}” has an older schema version ({version}) and must be upgraded, but it is read-only. Copy it to a writable folder.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” har fler än {most} rader, fler än en plan kan ha. Ingenting har importerats.</source>
+        <translation>The file “{name}” has more than {most} rows, more than a plan can have. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” kan inte läsas som CSV efter rad {line_num}: {exc}. Ingenting har importerats.</source>
+        <translation>The file “{name}” cannot be read as CSV after line {line_num}: {exc}. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” kan inte läsas som CSV: {exc}.</source>
+        <translation>The file “{name}” cannot be read as CSV: {exc}.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” kan inte läsas: {v1}.</source>
+        <translation>The file “{name}” cannot be read: {v1}.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” packas upp till mer än {v1} MB och läses inte.</source>
+        <translation>The file “{name}” unpacks to more than {v1} MB and is not read.</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” redigeras redan av {holder}. Du kan öppna den skrivskyddad.</source>
         <translation>The file “{name}” is already being edited by {holder}. You can open it read-only.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” var inte UTF-8 och lästes som Windows-1252 (äldre Excel); kontrollera å, ä och ö. Spara som ”CSV UTF-8” nästa gång.</source>
+        <translation>The file “{name}” was not UTF-8 and was read as Windows-1252 (older Excel); check accented letters. Save as “CSV UTF-8” next time.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är för stor ({v1} MB) för en aktivitets- eller risklista; högst {v2} MB.</source>
+        <translation>The file “{name}” is too large ({v1} MB) for an activity or risk list; at most {v2} MB.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är ingen Excel-arbetsbok (.xlsx), eller så är den skadad.</source>
+        <translation>The file “{name}” is not an Excel workbook (.xlsx), or it is damaged.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är ingen textfil (den innehåller nolltecken); spara den som CSV och försök igen.</source>
+        <translation>The file “{name}” is not a text file (it contains null characters); save it as CSV and try again.</translation>
     </message>
     <message>
         <source>Filen ”{name}” är låst av {user} på {machine} sedan {since} (låsfilen ”{lock}”).</source>
@@ -270,8 +386,24 @@
         <translation>The file “{name}” is read-only.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” är skrivskyddad; sammanslagningen kan inte sparas.</source>
+        <translation>The file “{name}” is read-only; the merge cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är tom.</source>
+        <translation>The file “{name}” is empty.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är varken UTF-8 eller Windows-1252; spara den som ”CSV UTF-8” och försök igen.</source>
+        <translation>The file “{name}” is neither UTF-8 nor Windows-1252; save it as “CSV UTF-8” and try again.</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” är öppnad skrivskyddad.</source>
         <translation>The file “{name}” is opened read-only.</translation>
+    </message>
+    <message>
+        <source>Filen ”{path}” finns inte.</source>
+        <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
         <source>Färdigställandet</source>
@@ -286,12 +418,70 @@
         <translation>The lag&apos;s unit</translation>
     </message>
     <message>
+        <source>Första raden i ”{name}” har inga kolumnnamn som Uppdrag känner igen (till exempel ”Benämning”, ”Start”, ”Slut” eller ”Risk”, ”Sannolikhet”).</source>
+        <translation>The first row of “{name}” has no column names Uppdrag recognises (for example “Name”, “Start”, “End” or “Risk”, “Probability”; in a Swedish list “Benämning”, “Slut”, “Sannolikhet”).</translation>
+    </message>
+    <message>
+        <source>Id {uid} står redan på en tidigare rad</source>
+        <translation>Id {uid} is already on an earlier row</translation>
+    </message>
+    <message>
+        <source>Inga {v1} kunde läsas ur ”{name}”. Ingenting har importerats.
+</source>
+        <translation>No {v1} could be read from “{name}”. Nothing has been imported.
+</translation>
+    </message>
+    <message>
+        <source>Ingen kolumn för benämningen ({names}); första raden ska ha kolumnernas namn.</source>
+        <translation>No column for the name ({names}); the first row must hold the column names.</translation>
+    </message>
+    <message>
+        <source>Inget nytt att hämta: den här filen har redan allt som den andra har.</source>
+        <translation>Nothing new to bring in: this file already has everything the other one has.</translation>
+    </message>
+    <message>
+        <source>Kalendern kunde inte skapas: {error}</source>
+        <translation>The calendar could not be made: {error}</translation>
+    </message>
+    <message>
+        <source>Konflikt i {part} ”{name}”: {what}. Behöll {kept}.</source>
+        <translation>Conflict in {part} “{name}”: {what}. Kept {kept}.</translation>
+    </message>
+    <message>
+        <source>Konflikter: {n}</source>
+        <translation>Conflicts: {n}</translation>
+    </message>
+    <message>
         <source>Konsekvensen</source>
         <translation>The consequence</translation>
     </message>
     <message>
+        <source>Kopian kan inte skrivas över originalfilen; välj ett annat namn.</source>
+        <translation>The copy cannot be written over the original file; choose another name.</translation>
+    </message>
+    <message>
+        <source>Kunde inte skriva i mappen {folder}: {error}. Välj en annan mapp.</source>
+        <translation>Could not write in the folder {folder}: {error}. Choose another folder.</translation>
+    </message>
+    <message>
         <source>Kunde inte tolka ”{text}” som ett datum. Godkända former: {forms}.</source>
         <translation>Could not read “{text}” as a date. Accepted forms: {forms}.</translation>
+    </message>
+    <message>
+        <source>LibreOffice ({program}) kunde inte startas: {error}. Installera om LibreOffice och försök igen.</source>
+        <translation>LibreOffice ({program}) could not be started: {error}. Reinstall LibreOffice and try again.</translation>
+    </message>
+    <message>
+        <source>LibreOffice blev inte klart med PDF:en inom {seconds} sekunder och stoppades. Försök igen; stäng gärna andra program först.</source>
+        <translation>LibreOffice did not finish the PDF within {seconds} seconds and was stopped. Try again, preferably with other programs closed.</translation>
+    </message>
+    <message>
+        <source>LibreOffice kunde inte göra om dokumentet till PDF.</source>
+        <translation>LibreOffice could not convert the document to PDF.</translation>
+    </message>
+    <message>
+        <source>LibreOffice svarade: {detail}</source>
+        <translation>LibreOffice answered: {detail}</translation>
     </message>
     <message>
         <source>Loggtypen</source>
@@ -310,8 +500,24 @@
         <translation>The lock seems abandoned: the program that took it no longer runs or has not been heard from for {minutes} minutes. Run the command again with --bryt-las to remove the lock.</translation>
     </message>
     <message>
+        <source>Mallen {name} kunde inte läsas som ett Word-dokument (.docx eller .dotx). Öppna den i Word och spara den som .docx, eller välj en annan mall. ({error})</source>
+        <translation>The template {name} could not be read as a Word document (.docx or .dotx). Open it in Word and save it as .docx, or choose another template. ({error})</translation>
+    </message>
+    <message>
+        <source>Mallen {name} är skadad och kunde inte användas ({error}). Välj en annan mall.</source>
+        <translation>The template {name} is damaged and could not be used ({error}). Choose another template.</translation>
+    </message>
+    <message>
+        <source>Mallen {path} finns inte. Välj en annan Word-fil som mall.</source>
+        <translation>The template {path} does not exist. Choose another Word file as the template.</translation>
+    </message>
+    <message>
         <source>Mappen ”{folder}” är skrivskyddad, så ändringar kan inte sparas säkert där. Spara en kopia i en skrivbar mapp för att kunna ändra.</source>
         <translation>The folder “{folder}” is read-only, so changes cannot be saved safely there. Save a copy in a writable folder to be able to make changes.</translation>
+    </message>
+    <message>
+        <source>Mappen ”{parent}” finns inte.</source>
+        <translation>The folder “{parent}” does not exist.</translation>
     </message>
     <message>
         <source>Måltexten</source>
@@ -324,6 +530,10 @@
     <message>
         <source>Namnet</source>
         <translation>The name</translation>
+    </message>
+    <message>
+        <source>Nya {part}: {n}</source>
+        <translation>New {part}: {n}</translation>
     </message>
     <message>
         <source>Ogiltig dag: {day}. Dagen måste vara mellan 1 och 31.</source>
@@ -342,12 +552,44 @@
         <translation>Invalid date: {month} {year} does not have {day} days, only {days}.</translation>
     </message>
     <message>
+        <source>Okänt filformat ”{suffix}”; använd någon av {known}.</source>
+        <translation>Unknown file format “{suffix}”; use one of {known}.</translation>
+    </message>
+    <message>
         <source>Okänt innehåll i avsnittet: ”{content}”.</source>
         <translation>Unknown content in the section: “{content}”.</translation>
     </message>
     <message>
+        <source>PDF kan inte skapas eftersom LibreOffice inte är installerat. Installera LibreOffice (gratis, libreoffice.org) och försök igen, eller exportera till Word och spara som PDF där.</source>
+        <translation>A PDF cannot be made because LibreOffice is not installed. Install LibreOffice (free, libreoffice.org) and try again, or export to Word and save as PDF there.</translation>
+    </message>
+    <message>
+        <source>Planen har inget avsnitt för beslutet; beslutet skrevs sist i dokumentet. Lägg till avsnittet Beslut för att välja var det står.</source>
+        <translation>The plan has no section for the decision; the decision was written at the end of the document. Add the Decision section to choose where it goes.</translation>
+    </message>
+    <message>
+        <source>Posten som beroendet gäller finns inte längre i tidplanen.</source>
+        <translation>The item the dependency concerns is no longer in the schedule.</translation>
+    </message>
+    <message>
         <source>Prognosen</source>
         <translation>The forecast</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet från den andra filen: {value} dagar</source>
+        <translation>The reporting interval from the other file: {value} days</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet ska vara mellan 1 dag och 52 veckor.</source>
+        <translation>The reporting interval must be between 1 day and 52 weeks.</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet skiljer sig i ”{peer}”; den här filens behölls.</source>
+        <translation>The reporting interval differs in “{peer}”; this file&apos;s was kept.</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet ”{text}” går inte att använda; skriv ett antal dagar eller veckor mellan 1 dag och 52 veckor, till exempel 30 dagar eller 4 veckor.</source>
+        <translation>The reporting interval “{text}” cannot be used; write a number of days or weeks between 1 day and 52 weeks, for example 30 days or 4 weeks.</translation>
     </message>
     <message>
         <source>Referensen</source>
@@ -356,6 +598,14 @@
     <message>
         <source>Risken</source>
         <translation>The risk</translation>
+    </message>
+    <message>
+        <source>Risknivåerna skiljer sig i ”{peer}”; den här filens behölls.</source>
+        <translation>The risk levels differ in “{peer}”; this file’s were kept.</translation>
+    </message>
+    <message>
+        <source>Riskskalan skiljer sig i ”{peer}”; den här filens behölls.</source>
+        <translation>The risk scale differs in “{peer}”; this file’s was kept.</translation>
     </message>
     <message>
         <source>Rollen</source>
@@ -368,6 +618,10 @@
     <message>
         <source>Rubriknivån måste vara 1 eller 2.</source>
         <translation>The heading level must be 1 or 2.</translation>
+    </message>
+    <message>
+        <source>Sammanslagning med ”{peer}”:</source>
+        <translation>Merge with “{peer}”:</translation>
     </message>
     <message>
         <source>Sannolikheten</source>
@@ -388,6 +642,18 @@
     <message>
         <source>Statusen</source>
         <translation>The status</translation>
+    </message>
+    <message>
+        <source>Styrmodellen ”{key}” ser olika ut i filerna; den här filens behölls.</source>
+        <translation>The governance model “{key}” differs between the files; this file’s was kept.</translation>
+    </message>
+    <message>
+        <source>Styrmodeller från den andra filen: {n}</source>
+        <translation>Governance models from the other file: {n}</translation>
+    </message>
+    <message>
+        <source>Stängda perioder från den andra filen: {n}</source>
+        <translation>Closed periods from the other file: {n}</translation>
     </message>
     <message>
         <source>Summeringen</source>
@@ -422,16 +688,88 @@
         <translation>The edition&apos;s label</translation>
     </message>
     <message>
+        <source>Valda beslutade utgåvor från den andra filen: {n}</source>
+        <translation>Chosen decided editions from the other file: {n}</translation>
+    </message>
+    <message>
         <source>Vänta tills filen har stängts och försök igen.</source>
         <translation>Wait until the file has been closed and try again.</translation>
+    </message>
+    <message>
+        <source>benämningen saknas</source>
+        <translation>the name is missing</translation>
+    </message>
+    <message>
+        <source>borttagen här, ändrad på den andra sidan</source>
+        <translation>deleted here, changed on the other side</translation>
+    </message>
+    <message>
+        <source>borttagen i ”{peer}”, ändrad på den andra sidan</source>
+        <translation>deleted in “{peer}”, changed on the other side</translation>
+    </message>
+    <message>
+        <source>den andra filen</source>
+        <translation>the other file</translation>
+    </message>
+    <message>
+        <source>den här filens värde</source>
+        <translation>this file’s value</translation>
+    </message>
+    <message>
+        <source>en cell har {n} tecken (högst {most})</source>
+        <translation>a cell has {n} characters (at most {most})</translation>
+    </message>
+    <message>
+        <source>inget ännu</source>
+        <translation>nothing yet</translation>
+    </message>
+    <message>
+        <source>kalenderprogrammet</source>
+        <translation>the calendar program</translation>
     </message>
     <message>
         <source>okänt fel</source>
         <translation>unknown error</translation>
     </message>
     <message>
+        <source>rad {line}: {reason}.</source>
+        <translation>row {line}: {reason}.</translation>
+    </message>
+    <message>
+        <source>värdet från ”{peer}”</source>
+        <translation>the value from “{peer}”</translation>
+    </message>
+    <message>
+        <source>{added} nya och {updated} ändrade {what} lästes in</source>
+        <translation>{added} new and {updated} changed {what} were read</translation>
+    </message>
+    <message>
+        <source>{field}: här ”{mine}”{mine_by}, i ”{peer}” ”{theirs}”{theirs_by}</source>
+        <translation>{field}: here “{mine}”{mine_by}, in “{peer}” “{theirs}”{theirs_by}</translation>
+    </message>
+    <message>
         <source>{first} och {more} fel till</source>
         <translation>{first} and {more} more errors</translation>
+    </message>
+    <message>
+        <source>{formulas} celler började med =, + eller @; de lästes som text, inte som formler.</source>
+        <translation>{formulas} cells began with =, + or @; they were read as text, not as formulas.</translation>
+    </message>
+    <message>
+        <source>{header} ”{v1}” är inget av {choices}</source>
+        <translation>{header} “{v1}” is none of {choices}</translation>
+    </message>
+    <message>
+        <source>{header} ”{v1}” är inget heltal</source>
+        <translation>{header} “{v1}” is not a whole number</translation>
+    </message>
+    <message>
+        <source>{header} ”{v1}” är inget tal</source>
+        <translation>{header} “{v1}” is not a number</translation>
+    </message>
+    <message>
+        <source>{header} ”{value}” är inget heltal</source>
+        <translation>{header} “{value}” is not a whole number</translation>
     </message>
     <message>
         <source>{label} måste vara ett helt antal kronor, 0 eller mer (fick {value}).</source>
@@ -454,12 +792,64 @@
         <translation>{label} “{value}” is not valid; choose one of: {choices}.</translation>
     </message>
     <message>
+        <source>{name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat program (till exempel {program}). Stäng den och försök igen.</source>
+        <translation>{name} could not be saved: the file is read-only or open in another program (for example {program}). Close it and try again.</translation>
+    </message>
+    <message>
+        <source>{name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat program. Stäng den och försök igen.</source>
+        <translation>{name} could not be saved: the file is read-only or open in another program. Close it and try again.</translation>
+    </message>
+    <message>
+        <source>{name} kunde inte sparas: {error}.</source>
+        <translation>{name} could not be saved: {error}.</translation>
+    </message>
+    <message>
         <source>{name} är en mapp, inte en Uppdrag-fil.</source>
         <translation>{name} is a folder, not an Uppdrag file.</translation>
     </message>
     <message>
+        <source>{name}, bladet {sheet}</source>
+        <translation>{name}, sheet {sheet}</translation>
+    </message>
+    <message>
+        <source>{n} ogiltiga tecken ersattes med �</source>
+        <translation>{n} invalid characters were replaced with �</translation>
+    </message>
+    <message>
+        <source>{n} otillåtna styrtecken togs bort ur texten.</source>
+        <translation>{n} disallowed control characters were removed from the text.</translation>
+    </message>
+    <message>
+        <source>{n} otillåtna tecken togs bort</source>
+        <translation>{n} disallowed characters were removed</translation>
+    </message>
+    <message>
+        <source>{n} punkter utan datum kom inte med i kalendern.</source>
+        <translation>{n} items without dates were left out of the calendar.</translation>
+    </message>
+    <message>
+        <source>{n} rader kunde inte läsas och togs inte med:</source>
+        <translation>{n} rows could not be read and were left out:</translation>
+    </message>
+    <message>
+        <source>{n} risk(er) har sannolikhet eller konsekvens utanför skalan 1–{scale}: {names}. Rätta värdena i riskregistret.</source>
+        <translation>{n} risk(s) have a probability or impact outside the scale 1–{scale}: {names}. Correct the values in the risk register.</translation>
+    </message>
+    <message>
         <source>{user} på {machine} sedan {since}</source>
         <translation>{user} on {machine} since {since}</translation>
+    </message>
+    <message>
+        <source>{what} innehåller XML-entiteter eller en DTD, som Excel aldrig skriver (så ser XML-bomber och externa entiteter ut); den lästes inte och ingenting har importerats.</source>
+        <translation>{what} contains XML entities or a DTD, which Excel never writes (XML bombs and external entities look like that); it was not read and nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>{what} kan inte läsas ({error}); ingenting har importerats.</source>
+        <translation>{what} cannot be read ({error}); nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Ändrade {part}: {n}</source>
+        <translation>Changed {part}: {n}</translation>
     </message>
     <message>
         <source>Året måste vara mellan 1900 och 2199 (fick {value}).</source>
@@ -472,6 +862,14 @@
     <message>
         <source>Året {year} ligger utanför det tillåtna intervallet {first}–{last}.</source>
         <translation>The year {year} lies outside the allowed range {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>”{name}” skulle bli {mb} MB i {parts} delar när den packas upp; en Word-mall får bli högst {most} MB. Den används inte. Spara mallen på nytt i Word, utan stora inbäddade filer, och välj den igen.</source>
+        <translation>“{name}” would become {mb} MB in {parts} parts when unpacked; a Word template may be at most {most} MB. It is not used. Save the template again in Word, without large embedded files, and choose it again.</translation>
+    </message>
+    <message>
+        <source>… och {n} till.</source>
+        <translation>… and {n} more.</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2392,170 @@ Do you want to open the file?</translation>
         <translation>Period (year)</translation>
     </message>
     <message>
+        <source>avsnitt</source>
+        <translation>section</translation>
+    </message>
+    <message>
+        <source>mål</source>
+        <translation>goal</translation>
+    </message>
+    <message>
+        <source>tidplanspost</source>
+        <translation>schedule item</translation>
+    </message>
+    <message>
+        <source>beroende</source>
+        <translation>dependency</translation>
+    </message>
+    <message>
+        <source>roll</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>resursrad</source>
+        <translation>resource line</translation>
+    </message>
+    <message>
+        <source>budgetrad</source>
+        <translation>budget line</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>risk</translation>
+    </message>
+    <message>
+        <source>riskbedömning</source>
+        <translation>risk assessment</translation>
+    </message>
+    <message>
+        <source>loggpost</source>
+        <translation>log entry</translation>
+    </message>
+    <message>
+        <source>statusrapport</source>
+        <translation>status report</translation>
+    </message>
+    <message>
+        <source>referens</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Benämning</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Slut</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Färdigt (%)</source>
+        <translation>Done (%)</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Orsak</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Följd</source>
+        <translation>Consequence</translation>
+    </message>
+    <message>
+        <source>Sannolikhet</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Konsekvens</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Riskvärde</source>
+        <translation>Risk value</translation>
+    </message>
+    <message>
+        <source>Risknivå</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Mitigation</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>aktiviteter</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <source>risker</source>
+        <translation>risks</translation>
+    </message>
+    <message>
+        <source>Plan som JSON</source>
+        <translation>Plan as JSON</translation>
+    </message>
+    <message>
+        <source>Word-dokument</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <source>iCalendar-kalender</source>
+        <translation>iCalendar calendar</translation>
+    </message>
+    <message>
+        <source>CSV (aktiviteter)</source>
+        <translation>CSV (activities)</translation>
+    </message>
+    <message>
+        <source>MS Project-XML</source>
+        <translation>MS Project XML</translation>
+    </message>
+    <message>
         <source>Effektmål</source>
         <translation>Effect goal</translation>
     </message>
@@ -2365,6 +2927,10 @@ Do you want to open the file?</translation>
         <translation>&amp;Closed days…</translation>
     </message>
     <message>
+        <source>&amp;Rapporteringsintervall…</source>
+        <translation>&amp;Reporting interval…</translation>
+    </message>
+    <message>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
@@ -2606,6 +3172,10 @@ Do you want to open the file?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>Största avvikelse</source>
+        <translation>Largest slip</translation>
+    </message>
+    <message>
         <source>Röd</source>
         <translation>Red</translation>
     </message>
@@ -2634,6 +3204,10 @@ Do you want to open the file?</translation>
         <translation>Filter the plans</translation>
     </message>
     <message>
+        <source>Exportera Portföljrapport (PDF)…</source>
+        <translation>Export portfolio report (PDF)…</translation>
+    </message>
+    <message>
         <source>Rapportfärg</source>
         <translation>Report colour</translation>
     </message>
@@ -2644,6 +3218,14 @@ Do you want to open the file?</translation>
     <message>
         <source>Alla dokumenttyper</source>
         <translation>All document types</translation>
+    </message>
+    <message>
+        <source>Alla ägare</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>Alla organisationer</source>
+        <translation>All organisations</translation>
     </message>
     <message>
         <source>Period</source>
@@ -2670,8 +3252,16 @@ Do you want to open the file?</translation>
         <translation>The plans</translation>
     </message>
     <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
         <source>Word-dokument (*.docx)</source>
         <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport</source>
@@ -2988,6 +3578,29 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Exportera ändå</source>
         <translation>&amp;Export anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReportInterval</name>
+    <message>
+        <source>Rapporteringsintervall</source>
+        <translation>Reporting interval</translation>
+    </message>
+    <message>
+        <source>En plan vars senaste statusrapport är äldre än intervallet visas grå i Översikt. Intervallet sparas i filen och gäller alla som öppnar den. Skriv dagar eller veckor, till exempel 30 dagar eller 4 veckor.</source>
+        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks, for example 30 dagar or 4 veckor.</translation>
+    </message>
+    <message>
+        <source>&amp;Intervall:</source>
+        <translation>&amp;Interval:</translation>
+    </message>
+    <message>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>&amp;Avbryt</source>
@@ -4085,6 +4698,10 @@ Do you want to open the file?</translation>
     <message>
         <source>ändrade stängda dagar</source>
         <translation>changed closed days</translation>
+    </message>
+    <message>
+        <source>ändrade rapporteringsintervallet</source>
+        <translation>changed the reporting interval</translation>
     </message>
 </context>
 </TS>
