@@ -85,9 +85,13 @@ TARGETS: dict[str, Target] = {
     "app.schedule": Target(("app/schedule.py",), ("tests/app/test_schedule.py", "tests/app/test_schedule_edges.py"),
                            ("-k", "not server")),
     # The history on the file only: each run of a test on the server starts a PostgreSQL cluster of its
-    # own, too slow for every mutant; what only a server runs is tried on its own (docs/mutation.md).
+    # own, too slow for every mutant; what only a server runs is tried on its own ("db.history-server").
     "db.history": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py"),
                          ("-k", "not server")),
+    # The history's mutants that only a server run can tell, against its tests on the server:
+    # `mutmut run NAME...` in mutants/db.history-server/ for the survivors of "db.history".
+    "db.history-server": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py"),
+                                ("-k", "server")),
     # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py).
     "merge": Target(("app/merge.py", "db/merge.py"), (
         "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_property.py",
@@ -172,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [name for name in args.modules if name not in TARGETS]
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; known: {', '.join(TARGETS)}")
-    names = args.modules or [name for name in TARGETS if not name.endswith("-fast")]
+    names = args.modules or [name for name in TARGETS if "-" not in name]  # not the partial runs
     if not args.scores:
         for name in names:
             print(f"== {name}: {', '.join(TARGETS[name].mutate)}", flush=True)

@@ -64,6 +64,10 @@ def test_a_version_descends_from_its_parents_and_theirs_and_from_itself() -> Non
     assert [history.descends(v, a, LINE) for v, a in yes] == [True] * len(yes)
     assert [history.descends(v, a, LINE) for v, a in no] == [False] * len(no)
     assert history.descends("a3", "a1", list(reversed(LINE))) is True
+    assert history.descends("x", "a1", LINE[1:]) is False  # a record of another version says nothing of x
+    # a parent the records do not know ends that part of the walk, not the walk
+    merged_unknown = {**by_version, "n": _record("n", "a3", "z", rev=4)}
+    assert history.ancestry("n", merged_unknown) == {"n", "z", "a3", "a2", "a1"}
 
 
 def test_a_record_as_a_tuple_is_in_the_order_of_the_columns() -> None:
@@ -131,6 +135,7 @@ def test_a_version_is_written_as_compact_sorted_json_without_the_empty_fields_th
 def test_the_author_of_changes_is_the_databases_or_this_computers_user(any_ws: Workspace, monkeypatch) -> None:
     import getpass
     import socket
+    import sqlite3
 
     db = ws_db = any_ws.store.db
     target = getattr(ws_db, "obj", None) or ws_db
@@ -142,6 +147,10 @@ def test_the_author_of_changes_is_the_databases_or_this_computers_user(any_ws: W
     def no_user() -> str:
         raise OSError("ingen användare")
 
+    from db.merge import RawDatabase  # a database that names no author: the other side of a merge
+    raw = RawDatabase(sqlite3.connect(":memory:"))
+    assert history.author_of(raw) == history.default_author()
+    raw.conn.close()
     monkeypatch.setattr(getpass, "getuser", no_user)
     assert history.default_author() == f"okänd på {socket.gethostname()}"
 
@@ -175,6 +184,9 @@ def test_writing_rows_directly_records_who_when_and_what(any_ws: Workspace, monk
     assert (row_id, made.version, made.parent, made.rev, made.action, made.who) == (
         goals[1], version, other.version_id, 2, "edit", "Anna på kontoret")
     assert made.at[:4] == first.at[:4] and made.at.endswith("Z") and len(made.at) == len(when)
+    with ws.store.write():  # a write of each row's own columns is an edit too
+        history.update_each(db, history.shape_of("goal"), {goals[1]: {"text": "fyra"}})
+    assert history.row_history(db, other.uuid)[-1].action == "edit" and models.Goal.get_by_id(goals[1]).text == "fyra"
     assert history.supersede(db, history.shape_of("goal"), []) == {} and history.update_rows(db, models.Goal, [], {}) == {}
 
 
