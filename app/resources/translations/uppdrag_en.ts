@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Rapporteringsintervallet skiljer sig i ”{peer}”; den här filens behölls.</source>
-        <translation>The reporting interval differs in “{peer}”; this file's was kept.</translation>
+        <translation>The reporting interval differs in “{peer}”; this file&apos;s was kept.</translation>
     </message>
     <message>
         <source>Rapporteringsintervallet ”{text}” går inte att använda; skriv ett antal dagar eller veckor mellan 1 dag och 52 veckor, till exempel 30 dagar eller 4 veckor.</source>
@@ -1709,6 +1709,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
+        <source>risker</source>
+        <translation>risks</translation>
+    </message>
+    <message>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
@@ -2793,6 +2797,10 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Ny plan…</source>
         <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <source>Exportera &amp;riskregistret som CSV…</source>
+        <translation>Export the &amp;risk register as CSV…</translation>
     </message>
     <message>
         <source>&amp;Kopiera plan</source>
