@@ -190,6 +190,10 @@
         <translation>The budget type</translation>
     </message>
     <message>
+        <source>Checklistorna vid beslutspunkterna ({count} st., {points} punkter) följer inte med: MS Project-XML har ingen plats för dem. De finns kvar i Uppdrag och behålls när filen importeras tillbaka till samma plan.</source>
+        <translation>The checklists at the decision points ({count} of them, {points} items) are not included: MS Project XML has no place for them. They stay in Uppdrag and are kept when the file is imported back into the same plan.</translation>
+    </message>
+    <message>
         <source>Datum saknas. Godkända former: {forms}.</source>
         <translation>The date is missing. Accepted forms: {forms}.</translation>
     </message>
@@ -594,6 +598,10 @@
     <message>
         <source>Referensen</source>
         <translation>The reference</translation>
+    </message>
+    <message>
+        <source>Resursplanen har ungefärliga perioder (som ”Q3 2025”, {count} st.). MS Project har bara dagar: perioderna skrivs som sin första och sista arbetsdag och läses tillbaka som exakta datum.</source>
+        <translation>The resource plan has approximate periods (such as “Q3 2025”, {count} of them). MS Project has days only: the periods are written as their first and last working day and read back as exact dates.</translation>
     </message>
     <message>
         <source>Risken</source>
