@@ -300,3 +300,22 @@ def test_resource_plan_rows_keep_exact_days_and_say_when_a_vague_period_becomes_
     out = export_plan(ws, plan_id, tmp_path / "ungefar.xml")
     assert "Resursplanen har ungefärliga perioder (som ”Q3 2025”, 1 st.). MS Project har bara dagar: perioderna " \
            "skrivs som sin första och sista arbetsdag och läses tillbaka som exakta datum." in out.warnings
+
+
+@pytest.mark.parametrize("name", ["", "mspdi:plan/task/1", "mspdi:" + "åäö/" * 40, "x" * 1000])
+def test_the_stable_uuids_are_uuid5_in_the_url_namespace(name: str) -> None:
+    import uuid
+
+    from app.mspdi.project import uuid5_text
+
+    assert uuid5_text(name) == str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("18DDA255-551E-409A-B871-712355B148A7", "18dda255-551e-409a-b871-712355b148a7"),
+    ("{18DDA255-551E-409A-B871-712355B148A7}", "18dda255-551e-409a-b871-712355b148a7"),
+    (" 18dda255-551e-409a-b871-712355b148a7\n", "18dda255-551e-409a-b871-712355b148a7"),
+    ("18DDA255-551E-409A-B871-712355B148AG", None), ("18DDA255551E409AB871712355B148A7", None), ("", None),
+    (None, None)])
+def test_guids_are_read_as_ms_project_writes_them(text: str | None, expected: str | None) -> None:
+    assert mspdi_parsing.uuid_of(text) == expected
