@@ -291,4 +291,17 @@ def export_overview_docx(rows: list[OverviewRow], out: Any, *, today: date | Non
     report = [ReportRow(r.title, r.report, STATUS_LABELS.get(r.report, r.report), r.next_point, r.next_date,
                         r.days_late, r.progress, r.budget, r.actual, r.forecast, r.deviation, r.high_risks,
                         r.leader, r.first_day, r.last_day, r.slip) for r in rows]
-    return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference)
+    return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference,
+                                 window=(period.first_day, period.last_day) if period else None)
+
+
+def export_overview_pdf(rows: list[OverviewRow], out: Any, *, today: date | None = None,
+                        period: Period | None = None, reference: Any = None) -> Any:
+    """The Word "Portföljrapport" as a PDF, converted by LibreOffice as the plan's PDF is (app.export.pdf_export)."""
+    from app.export.pdf_export import docx_as_pdf
+
+    return docx_as_pdf(lambda source: export_overview_docx(rows, source, today=today, period=period,
+                                                           reference=reference), out)
+
+
+REPORT_WRITERS = {".xlsx": export_overview_xlsx, ".docx": export_overview_docx, ".pdf": export_overview_pdf}

@@ -1,5 +1,6 @@
-"""Översikt: every plan of the file in one table (app.overview), sorted and filtered, a plan opened
-with a double click, and the table exported as "Portföljrapport" to Excel."""
+"""Översikt: every plan of the file in one table (app.overview), sorted and filtered (the choice
+remembered by the file), a plan opened with a double click, and the shown rows exported as
+"Portföljrapport" to Excel, Word or PDF."""
 
 from __future__ import annotations
 
@@ -195,6 +196,8 @@ class OverviewView(QWidget):
                                           "exportOverview", self.export)
         self.word_button = self._button(translate("Overview", "Exportera Portföljrapport (Word)…"),
                                         "exportOverviewWord", self.export_word)
+        self.pdf_button = self._button(translate("Overview", "Exportera Portföljrapport (PDF)…"),
+                                       "exportOverviewPdf", self.export_pdf)
         self.model = OverviewModel(self)
         self.proxy = OverviewFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -237,7 +240,7 @@ class OverviewView(QWidget):
         layout.addWidget(self.table)
 
     def export_buttons(self) -> list[QPushButton]:
-        return [self.export_button, self.word_button]
+        return [self.export_button, self.word_button, self.pdf_button]
 
     @staticmethod
     def _combo(name: str, accessible: str, everything: str) -> QComboBox:
@@ -346,9 +349,14 @@ class OverviewView(QWidget):
         """The shown rows as "Portföljrapport" in Word, with the portfolio's timeline."""
         return self._export(".docx", translate("Overview", "Word-dokument (*.docx)"))
 
+    def export_pdf(self) -> Path | None:
+        """The shown rows as "Portföljrapport" in PDF (the Word report, converted by LibreOffice)."""
+        return self._export(".pdf", translate("Overview", "PDF-dokument (*.pdf)"))
+
     def _export(self, suffix: str, file_filter: str) -> Path | None:
         from PySide6.QtGui import QGuiApplication
 
+        from app.export.result import ExportError
         from ui.dialogs import files
         from ui.errors import expected_errors, show_error
 
@@ -357,11 +365,10 @@ class OverviewView(QWidget):
                                 f"Portföljrapport {date.today().isoformat()}{suffix}")
         if out is None:
             return None
-        write = overview.export_overview_docx if suffix == ".docx" else overview.export_overview_xlsx
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write(self.shown_rows(), out, period=self.chosen_period())
-        except (*expected_errors(), ValueError, OSError) as exc:
+            overview.REPORT_WRITERS[suffix](self.shown_rows(), out, period=self.chosen_period())
+        except (*expected_errors(), ExportError, ValueError, OSError) as exc:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, str(exc))
             return None

@@ -166,3 +166,21 @@ def test_owner_and_organisation_filters_reach_the_export_and_are_remembered_by_t
     assert (view.owner.currentText(), view.organisation.currentText(), view.filter.text()) == (
         "Lars Eklöf", "Region Örebro län", "ambulans")
     assert _titles(view) == ["Ambulansplan"]
+
+
+def test_the_shown_rows_export_as_a_pdf_report(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from tests.export.test_pdf_export import pdf_text, require_libreoffice
+
+    require_libreoffice()
+    window.actions_["portfolio_overview"].trigger()
+    view = window._portfolio_windows[-1].view
+    qtbot.waitExposed(view)
+    view.doc_type.setCurrentIndex(view.doc_type.findData("directive"))
+    [shown] = _titles(view)
+    out = tmp_path / "rapport.pdf"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: out)
+    assert view.pdf_button.text() == "Exportera Portföljrapport (PDF)…"
+    qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
+    text = " ".join(pdf_text(out).split())
+    assert "Portföljrapport" in text and "1 uppdrag:" in text and " ".join(shown.split()[:3]) in text
+    assert "Gemensam plan" not in text  # the filtered-out plan is not in the report

@@ -3220,6 +3220,10 @@ Do you want to open the file?</translation>
         <translation>Filter the plans</translation>
     </message>
     <message>
+        <source>Exportera Portföljrapport (PDF)…</source>
+        <translation>Export portfolio report (PDF)…</translation>
+    </message>
+    <message>
         <source>Rapportfärg</source>
         <translation>Report colour</translation>
     </message>
@@ -3270,6 +3274,10 @@ Do you want to open the file?</translation>
     <message>
         <source>Word-dokument (*.docx)</source>
         <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport</source>
