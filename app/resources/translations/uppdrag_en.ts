@@ -90,6 +90,10 @@
         <translation>(untitled)</translation>
     </message>
     <message>
+        <source>(utan namn)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
         <source>({n} oförändrade).</source>
         <translation>({n} unchanged).</translation>
     </message>
@@ -174,6 +178,10 @@
         <translation>The decision</translation>
     </message>
     <message>
+        <source>Beslutspunkten eller milstolpen ”{name}” saknar datum och kan inte placeras på tidslinjen.</source>
+        <translation>The decision point or milestone “{name}” has no date and cannot be placed on the timeline.</translation>
+    </message>
+    <message>
         <source>Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.</source>
         <translation>The appendix “Changes since edition” is only available in Word and PDF.</translation>
     </message>
@@ -234,6 +242,18 @@
         <translation>The required section “{heading}” is empty and was not written.</translation>
     </message>
     <message>
+        <source>Det obligatoriska avsnittet ”{heading}” är tomt.</source>
+        <translation>The required section “{heading}” is empty.</translation>
+    </message>
+    <message>
+        <source>Diarienummer saknas.</source>
+        <translation>The registration number is missing.</translation>
+    </message>
+    <message>
+        <source>Dokumentet är beslutat men beslutsdatum saknas.</source>
+        <translation>The document is decided but the decision date is missing.</translation>
+    </message>
+    <message>
         <source>Dokumenttypen</source>
         <translation>The document type</translation>
     </message>
@@ -248,6 +268,10 @@
     <message>
         <source>En post kan inte bero av sig själv.</source>
         <translation>An item cannot depend on itself.</translation>
+    </message>
+    <message>
+        <source>Ett beslut är registrerat men planen har inget avsnitt Beslut där det skrivs ut.</source>
+        <translation>A decision is recorded but the plan has no Decision section to write it in.</translation>
     </message>
     <message>
         <source>Filen redigeras av {holder}; den är öppnad skrivskyddad.</source>
@@ -584,6 +608,10 @@
         <translation>The risk</translation>
     </message>
     <message>
+        <source>Risken ”{title}” har sannolikhet eller konsekvens utanför skalan 1–{scale}.</source>
+        <translation>The risk “{title}” has a probability or impact outside the scale 1–{scale}.</translation>
+    </message>
+    <message>
         <source>Risknivåerna skiljer sig i ”{peer}”; den här filens behölls.</source>
         <translation>The risk levels differ in “{peer}”; this file’s were kept.</translation>
     </message>
@@ -650,6 +678,14 @@
     <message>
         <source>Texten</source>
         <translation>The text</translation>
+    </message>
+    <message>
+        <source>Tidplanens post ”{name}” har slutdatumet ”{date}”, som inte kan placeras på tidslinjen.</source>
+        <translation>The schedule item “{name}” has the end date “{date}”, which cannot be placed on the timeline.</translation>
+    </message>
+    <message>
+        <source>Tidplanens post ”{name}” har startdatumet ”{date}”, som inte kan placeras på tidslinjen.</source>
+        <translation>The schedule item “{name}” has the start date “{date}”, which cannot be placed on the timeline.</translation>
     </message>
     <message>
         <source>Titeln</source>
@@ -2538,6 +2574,26 @@ Do you want to open the file?</translation>
     <message>
         <source>MS Project-XML</source>
         <translation>MS Project XML</translation>
+    </message>
+    <message>
+        <source>PPS</source>
+        <translation>PPS</translation>
+    </message>
+    <message>
+        <source>XLPM/PROPS</source>
+        <translation>XLPM/PROPS</translation>
+    </message>
+    <message>
+        <source>PROJEKTiL</source>
+        <translation>PROJEKTiL</translation>
+    </message>
+    <message>
+        <source>Lokal uppdragsmodell (BP0–BP3)</source>
+        <translation>Local assignment model (BP0–BP3)</translation>
+    </message>
+    <message>
+        <source>Egen</source>
+        <translation>Own</translation>
     </message>
     <message>
         <source>Effektmål</source>
