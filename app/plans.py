@@ -166,6 +166,8 @@ def _import_checked(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
             # A copy of a plan already here, under a new plan uuid: its rows become the new plan's own, so
             # that the plan they belong to keeps them (and a server, where no row moves to another plan, agrees).
             data = {**renew_uuids(data), "uuid": data["uuid"]}
+        elif existed and (elsewhere := _rows_stored_elsewhere(data)):
+            raise PlanOwnsRows(data, elsewhere)  # nothing written yet: the transaction ends empty
         # A new plan's parts are then rows the file does not hold: written without looking each one up.
         plan_id = import_plan(ws, data, new=frozenset() if existed else frozenset(PLAN_PARTS.values()))
     return plan_id, existed
@@ -182,10 +184,48 @@ def _holds_rows_stored_elsewhere(data: dict[str, Any]) -> bool:
     """Whether a row of the plan dict has a uuid the store already holds (for a new plan: another plan's row)."""
     from db.upsert import any_stored
 
-    def rows(path: str) -> list[dict[str, Any]]:
-        return data["organisation"]["roles"] if path == "organisation.roles" else data[path]
+    return any(any_stored(model, [r["uuid"] for r in _rows_at(data, path)]) for path, model in PLAN_PARTS.items())
 
-    return any(any_stored(model, [r["uuid"] for r in rows(path)]) for path, model in PLAN_PARTS.items())
+
+def _rows_at(data: dict[str, Any], path: str) -> list[dict[str, Any]]:
+    """The list of rows at `path` (a key of PLAN_PARTS) of a plan dict."""
+    return data["organisation"]["roles"] if path == "organisation.roles" else data[path]
+
+
+class PlanOwnsRows(ValueError):
+    """A plan file names rows that another plan here holds: importing it would take them from that plan
+    (a server refuses it outright), so nothing is written."""
+
+    def __init__(self, data: dict[str, Any], elsewhere: list[tuple[str, int, str]]):
+        from app.i18n import tr
+        from app.kinds import ROW_LABELS
+        from app.merge import _label
+
+        table, row_id, other = elsewhere[0]
+        what = ROW_LABELS.get(table, table)
+        label = _label(next(m for m in PLAN_PARTS.values() if m._meta.table_name == table).get_by_id(row_id).__data__)
+        more = ("" if len(elsewhere) == 1 else tr(" (och en rad till i filen)") if len(elsewhere) == 2
+                else tr(" (och {count} rader till i filen)", count=len(elsewhere) - 1))
+        super().__init__(tr(
+            "Planen ”{plan}” kan inte importeras: {what} ”{label}” i filen hör redan till en annan plan här, "
+            "”{other}”{more}, och en rad kan bara höra till en plan. Inget har ändrats. Ta bort de raderna ur "
+            "filen och importera igen, eller exportera planen på nytt från den fil eller server den kommer från.",
+            plan=data.get("title") or "", what=what, label=label, other=other, more=more))
+        self.rows = elsewhere
+
+
+def _rows_stored_elsewhere(data: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """The rows of the plan dict that the store holds in another plan than the dict's own (for a new
+    plan: in any plan): (table, the row's id, the other plan's title)."""
+    found = []
+    for path, model in PLAN_PARTS.items():
+        uuids = [r["uuid"] for r in _rows_at(data, path)]
+        for start in range(0, len(uuids), 500):
+            query = (model.select(model.id, models.Plan.title).join(models.Plan)
+                     .where(model.uuid.in_(uuids[start:start + 500]) & (models.Plan.uuid != data["uuid"]))
+                     .order_by(model.id))
+            found += [(model._meta.table_name, row_id, title) for row_id, title in query.tuples()]
+    return found
 
 
 def check_risk_scale(data: dict[str, Any], scale: int) -> None:

@@ -82,12 +82,24 @@
 <context>
     <name>App</name>
     <message>
+        <source> (och en rad till i filen)</source>
+        <translation> (and one more row in the file)</translation>
+    </message>
+    <message>
+        <source> (och {count} rader till i filen)</source>
+        <translation> (and {count} more rows in the file)</translation>
+    </message>
+    <message>
         <source>(tomt)</source>
         <translation>(empty)</translation>
     </message>
     <message>
         <source>(utan benämning)</source>
         <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>(utan namn)</source>
+        <translation>(no name)</translation>
     </message>
     <message>
         <source>({n} oförändrade).</source>
@@ -174,6 +186,10 @@
         <translation>The decision</translation>
     </message>
     <message>
+        <source>Beslutspunkten eller milstolpen ”{name}” saknar datum och kan inte placeras på tidslinjen.</source>
+        <translation>The decision point or milestone “{name}” has no date and cannot be placed on the timeline.</translation>
+    </message>
+    <message>
         <source>Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.</source>
         <translation>The appendix “Changes since edition” is only available in Word and PDF.</translation>
     </message>
@@ -188,6 +204,10 @@
     <message>
         <source>Budgettypen</source>
         <translation>The budget type</translation>
+    </message>
+    <message>
+        <source>Checklistorna vid beslutspunkterna ({count} st., {points} punkter) följer inte med: MS Project-XML har ingen plats för dem. De finns kvar i Uppdrag och behålls när filen importeras tillbaka till samma plan.</source>
+        <translation>The checklists at the decision points ({count} of them, {points} items) are not included: MS Project XML has no place for them. They stay in Uppdrag and are kept when the file is imported back into the same plan.</translation>
     </message>
     <message>
         <source>Datum saknas. Godkända former: {forms}.</source>
@@ -234,6 +254,18 @@
         <translation>The required section “{heading}” is empty and was not written.</translation>
     </message>
     <message>
+        <source>Det obligatoriska avsnittet ”{heading}” är tomt.</source>
+        <translation>The required section “{heading}” is empty.</translation>
+    </message>
+    <message>
+        <source>Diarienummer saknas.</source>
+        <translation>The registration number is missing.</translation>
+    </message>
+    <message>
+        <source>Dokumentet är beslutat men beslutsdatum saknas.</source>
+        <translation>The document is decided but the decision date is missing.</translation>
+    </message>
+    <message>
         <source>Dokumenttypen</source>
         <translation>The document type</translation>
     </message>
@@ -248,6 +280,14 @@
     <message>
         <source>En post kan inte bero av sig själv.</source>
         <translation>An item cannot depend on itself.</translation>
+    </message>
+    <message>
+        <source>En rad kan inte flyttas från en plan till en annan på {server}; inget har ändrats. Rader som redan hör till en annan plan måste tas bort ur det som skrivs (till exempel ur planfilen) innan det skrivs igen.</source>
+        <translation>A row cannot be moved from one plan to another on {server}; nothing was changed. Rows that already belong to another plan must be removed from what is written (for example from the plan file) before it is written again.</translation>
+    </message>
+    <message>
+        <source>Ett beslut är registrerat men planen har inget avsnitt Beslut där det skrivs ut.</source>
+        <translation>A decision is recorded but the plan has no Decision section to write it in.</translation>
     </message>
     <message>
         <source>Filen redigeras av {holder}; den är öppnad skrivskyddad.</source>
@@ -568,6 +608,10 @@
         <translation>The plan has no section for the decision; the decision was written at the end of the document. Add the Decision section to choose where it goes.</translation>
     </message>
     <message>
+        <source>Planen ”{plan}” kan inte importeras: {what} ”{label}” i filen hör redan till en annan plan här, ”{other}”{more}, och en rad kan bara höra till en plan. Inget har ändrats. Ta bort de raderna ur filen och importera igen, eller exportera planen på nytt från den fil eller server den kommer från.</source>
+        <translation>The plan “{plan}” cannot be imported: {what} “{label}” in the file already belongs to another plan here, “{other}”{more}, and a row can belong to one plan only. Nothing was changed. Remove those rows from the file and import again, or export the plan anew from the file or server it comes from.</translation>
+    </message>
+    <message>
         <source>Posten som beroendet gäller finns inte längre i tidplanen.</source>
         <translation>The item the dependency concerns is no longer in the schedule.</translation>
     </message>
@@ -596,8 +640,16 @@
         <translation>The reference</translation>
     </message>
     <message>
+        <source>Resursplanen har ungefärliga perioder (som ”Q3 2025”, {count} st.). MS Project har bara dagar: perioderna skrivs som sin första och sista arbetsdag och läses tillbaka som exakta datum.</source>
+        <translation>The resource plan has approximate periods (such as “Q3 2025”, {count} of them). MS Project has days only: the periods are written as their first and last working day and read back as exact dates.</translation>
+    </message>
+    <message>
         <source>Risken</source>
         <translation>The risk</translation>
+    </message>
+    <message>
+        <source>Risken ”{title}” har sannolikhet eller konsekvens utanför skalan 1–{scale}.</source>
+        <translation>The risk “{title}” has a probability or impact outside the scale 1–{scale}.</translation>
     </message>
     <message>
         <source>Risknivåerna skiljer sig i ”{peer}”; den här filens behölls.</source>
@@ -666,6 +718,14 @@
     <message>
         <source>Texten</source>
         <translation>The text</translation>
+    </message>
+    <message>
+        <source>Tidplanens post ”{name}” har slutdatumet ”{date}”, som inte kan placeras på tidslinjen.</source>
+        <translation>The schedule item “{name}” has the end date “{date}”, which cannot be placed on the timeline.</translation>
+    </message>
+    <message>
+        <source>Tidplanens post ”{name}” har startdatumet ”{date}”, som inte kan placeras på tidslinjen.</source>
+        <translation>The schedule item “{name}” has the start date “{date}”, which cannot be placed on the timeline.</translation>
     </message>
     <message>
         <source>Titeln</source>
@@ -1709,6 +1769,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
+        <source>risker</source>
+        <translation>risks</translation>
+    </message>
+    <message>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
@@ -2556,6 +2620,26 @@ Do you want to open the file?</translation>
         <translation>MS Project XML</translation>
     </message>
     <message>
+        <source>PPS</source>
+        <translation>PPS</translation>
+    </message>
+    <message>
+        <source>XLPM/PROPS</source>
+        <translation>XLPM/PROPS</translation>
+    </message>
+    <message>
+        <source>PROJEKTiL</source>
+        <translation>PROJEKTiL</translation>
+    </message>
+    <message>
+        <source>Lokal uppdragsmodell (BP0–BP3)</source>
+        <translation>Local assignment model (BP0–BP3)</translation>
+    </message>
+    <message>
+        <source>Egen</source>
+        <translation>Own</translation>
+    </message>
+    <message>
         <source>Effektmål</source>
         <translation>Effect goal</translation>
     </message>
@@ -2793,6 +2877,10 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Ny plan…</source>
         <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <source>Exportera &amp;riskregistret som CSV…</source>
+        <translation>Export the &amp;risk register as CSV…</translation>
     </message>
     <message>
         <source>&amp;Kopiera plan</source>
