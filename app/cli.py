@@ -115,7 +115,7 @@ def _add_report_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p = sub.add_parser("overview", help="översikten över alla planer (Portföljrapport)")
     p.add_argument("file", type=location, metavar="FIL")
     p.add_argument("--period", metavar="PERIOD", help="ett år (2026) eller ett tertial (2026 T2)")
-    p.add_argument("-o", "--output", type=Path, metavar="UT", help="skriv Portföljrapporten (.xlsx eller .docx)")
+    p.add_argument("-o", "--output", type=Path, metavar="UT", help="skriv Portföljrapporten (.xlsx, .docx eller .pdf)")
     p.add_argument("--json", action="store_true", help="skriv översikten som JSON")
 
 
@@ -344,16 +344,15 @@ def cmd_overview(args: argparse.Namespace) -> int:
 
     period = overview.Period.parse(args.period) if args.period else None
     suffix = args.output.suffix.lower() if args.output else ""
-    if args.output is not None and suffix not in (".xlsx", ".docx"):
-        raise ValueError(f"Portföljrapporten skrivs som .xlsx eller .docx, inte ”{suffix or '(inget)'}”.")
+    if args.output is not None and suffix not in overview.REPORT_WRITERS:
+        raise ValueError(f"Portföljrapporten skrivs som .xlsx, .docx eller .pdf, inte ”{suffix or '(inget)'}”.")
     ws = open_file(args.file, read_only=True)
     try:
         rows = overview.overview(ws, period=period)
     finally:
         close_file(ws)
     if args.output is not None:
-        write = overview.export_overview_docx if suffix == ".docx" else overview.export_overview_xlsx
-        write(rows, args.output, period=period)
+        overview.REPORT_WRITERS[suffix](rows, args.output, period=period)
         print(f"Skrev {args.output}")
     elif args.json:
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False,

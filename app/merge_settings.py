@@ -13,10 +13,11 @@ from typing import Any
 
 from app.i18n import tr
 from app.setting_keys import (
-    BASELINE_KEY, CLOSED_DAYS_KEY, DEFAULT_RISK_SCALE, FILE_MODELS_KEY, RISK_LEVELS_KEY, RISK_SCALE_KEY,
+    BASELINE_KEY, CLOSED_DAYS_KEY, DEFAULT_RISK_SCALE, FILE_MODELS_KEY, REPORT_INTERVAL_KEY, RISK_LEVELS_KEY,
+    RISK_SCALE_KEY,
 )
 
-SHARED_KEYS = (CLOSED_DAYS_KEY, FILE_MODELS_KEY, BASELINE_KEY, RISK_SCALE_KEY, RISK_LEVELS_KEY)
+SHARED_KEYS = (CLOSED_DAYS_KEY, FILE_MODELS_KEY, BASELINE_KEY, RISK_SCALE_KEY, RISK_LEVELS_KEY, REPORT_INTERVAL_KEY)
 
 
 @dataclass
@@ -35,6 +36,9 @@ def merge_settings(mine: dict[str, Any], theirs: dict[str, Any], peer: str) -> S
     _by_key(BASELINE_KEY, mine.get(BASELINE_KEY), theirs.get(BASELINE_KEY), out,
             taken=tr("Valda beslutade utgåvor från den andra filen: {n}"),
             kept=tr("En plan jämförs med olika utgåvor i filerna; den här filens val behölls."))
+    _single(REPORT_INTERVAL_KEY, mine.get(REPORT_INTERVAL_KEY), theirs.get(REPORT_INTERVAL_KEY), out,
+            taken=tr("Rapporteringsintervallet från den andra filen: {value} dagar"),
+            kept=tr("Rapporteringsintervallet skiljer sig i ”{peer}”; den här filens behölls."), peer=peer)
     # Never taken: this copy's risks are scored on its own scale, and a scale changes with a rescoring.
     for key, differs, default in (
             (RISK_SCALE_KEY, tr("Riskskalan skiljer sig i ”{peer}”; den här filens behölls."), DEFAULT_RISK_SCALE),
@@ -63,3 +67,14 @@ def _by_key(key: str, mine: Any, theirs: Any, out: SettingsMerge, *, taken: str,
         out.writes[key] = {**ours, **new}
         out.lines.append(taken.format(n=len(new)))
     out.lines += [kept.format(key=k) for k, v in other.items() if k in ours and ours[k] != v]
+
+
+def _single(key: str, mine: Any, theirs: Any, out: SettingsMerge, *, taken: str, kept: str, peer: str) -> None:
+    """A single value: the other copy's when this one has none, else this one's (said when they differ)."""
+    if theirs is None or theirs == mine:
+        return
+    if mine is None:
+        out.writes[key] = theirs
+        out.lines.append(taken.format(value=theirs))
+    else:
+        out.lines.append(kept.format(peer=peer))

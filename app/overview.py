@@ -17,12 +17,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from app import kinds
+from app.overview_settings import report_interval
 from app.workspace import Workspace
 
-REPORT_INTERVAL_KEY = "report_interval_days"  # Setting: how often a plan reports (days), default a month
-DEFAULT_REPORT_INTERVAL = 31
 GREY = "grey"
-INTERVAL_LIMITS = (1, 366)  # a reporting interval of a day at least, a year at most
 STATUS_LABELS = {**kinds.REPORT_STATUSES, GREY: "Grå (inaktuell)", "": "Ingen rapport"}
 COLUMNS = ("Plan", "Dokumenttyp", "Status", "Rapport", "Rapportdatum", "Nästa beslutspunkt", "Datum",
            "Dagar sen", "Klart (%)", "Budget (kr)", "Utfall (kr)", "Prognos (kr)", "Avvikelse (kr)", "Höga risker",
@@ -128,17 +126,6 @@ class OverviewRow:
         slip = f"största avvikelse {self.slip}" if self.slip_days else ""
         return (self.title, report, point, late, budget, f"{self.high_risks} höga risker" if self.high_risks else "",
                 slip)
-
-
-def report_interval(ws: Workspace) -> int:
-    """The organisation's reporting interval in days: a plan whose latest report is older shows grey
-    (a month when the file never set one, or holds something unreadable)."""
-    value = ws.setting(REPORT_INTERVAL_KEY, DEFAULT_REPORT_INTERVAL)
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_REPORT_INTERVAL
-    return days if INTERVAL_LIMITS[0] <= days <= INTERVAL_LIMITS[1] else DEFAULT_REPORT_INTERVAL
 
 
 def _money(value: int | None) -> str:
@@ -304,4 +291,17 @@ def export_overview_docx(rows: list[OverviewRow], out: Any, *, today: date | Non
     report = [ReportRow(r.title, r.report, STATUS_LABELS.get(r.report, r.report), r.next_point, r.next_date,
                         r.days_late, r.progress, r.budget, r.actual, r.forecast, r.deviation, r.high_risks,
                         r.leader, r.first_day, r.last_day, r.slip) for r in rows]
-    return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference)
+    return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference,
+                                 window=(period.first_day, period.last_day) if period else None)
+
+
+def export_overview_pdf(rows: list[OverviewRow], out: Any, *, today: date | None = None,
+                        period: Period | None = None, reference: Any = None) -> Any:
+    """The Word "Portföljrapport" as a PDF, converted by LibreOffice as the plan's PDF is (app.export.pdf_export)."""
+    from app.export.pdf_export import docx_as_pdf
+
+    return docx_as_pdf(lambda source: export_overview_docx(rows, source, today=today, period=period,
+                                                           reference=reference), out)
+
+
+REPORT_WRITERS = {".xlsx": export_overview_xlsx, ".docx": export_overview_docx, ".pdf": export_overview_pdf}

@@ -150,6 +150,7 @@ def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     """Import a plan dict; returns (plan id, whether it updated an existing plan)."""
     from app.planfile.read import check_plan_dict
 
+    ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the checks
     check_plan_dict(data)
     return _import_checked(ws, data)
 
@@ -159,29 +160,72 @@ def _import_checked(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     from app.planfile.apply import import_plan
 
     check_risk_scale(data, ws.risk_scale)
-    existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
-    if not existed and _holds_rows_stored_elsewhere(data):
-        # A copy of a plan already here, under a new plan uuid: its rows become the new plan's own, so
-        # that the plan they belong to keeps them (and a server, where no row moves to another plan, agrees).
-        data = {**renew_uuids(data), "uuid": data["uuid"]}
     with ws.store.write():
-        plan_id = import_plan(ws, data)
+        existed = models.Plan.get_or_none(models.Plan.uuid == data["uuid"]) is not None
+        if not existed and _holds_rows_stored_elsewhere(data):
+            # A copy of a plan already here, under a new plan uuid: its rows become the new plan's own, so
+            # that the plan they belong to keeps them (and a server, where no row moves to another plan, agrees).
+            data = {**renew_uuids(data), "uuid": data["uuid"]}
+        elif existed and (elsewhere := _rows_stored_elsewhere(data)):
+            raise PlanOwnsRows(data, elsewhere)  # nothing written yet: the transaction ends empty
+        # A new plan's parts are then rows the file does not hold: written without looking each one up.
+        plan_id = import_plan(ws, data, new=frozenset() if existed else frozenset(PLAN_PARTS.values()))
     return plan_id, existed
+
+
+PLAN_PARTS: dict[str, type[models.UserRow]] = {  # the plan file's lists of a plan's own rows, by their path
+    "sections": models.Section, "goals": models.Goal, "timeline": models.TimelineItem,
+    "organisation.roles": models.Role, "resources": models.ResourceLine, "budget": models.BudgetLine,
+    "risks": models.Risk, "log": models.LogEntry, "status_reports": models.StatusReport, "terms": models.Term,
+    "references": models.Reference, "editions": models.Edition}
 
 
 def _holds_rows_stored_elsewhere(data: dict[str, Any]) -> bool:
     """Whether a row of the plan dict has a uuid the store already holds (for a new plan: another plan's row)."""
-    parts = {models.Section: data["sections"], models.Goal: data["goals"], models.TimelineItem: data["timeline"],
-             models.Role: data["organisation"]["roles"], models.ResourceLine: data["resources"],
-             models.BudgetLine: data["budget"], models.Risk: data["risks"], models.LogEntry: data["log"],
-             models.StatusReport: data["status_reports"], models.Term: data["terms"],
-             models.Reference: data["references"], models.Edition: data["editions"]}
-    for model, rows in parts.items():
-        uuids = [r["uuid"] for r in rows]
+    from db.upsert import any_stored
+
+    return any(any_stored(model, [r["uuid"] for r in _rows_at(data, path)]) for path, model in PLAN_PARTS.items())
+
+
+def _rows_at(data: dict[str, Any], path: str) -> list[dict[str, Any]]:
+    """The list of rows at `path` (a key of PLAN_PARTS) of a plan dict."""
+    return data["organisation"]["roles"] if path == "organisation.roles" else data[path]
+
+
+class PlanOwnsRows(ValueError):
+    """A plan file names rows that another plan here holds: importing it would take them from that plan
+    (a server refuses it outright), so nothing is written."""
+
+    def __init__(self, data: dict[str, Any], elsewhere: list[tuple[str, int, str]]):
+        from app.i18n import tr
+        from app.kinds import ROW_LABELS
+        from app.merge import _label
+
+        table, row_id, other = elsewhere[0]
+        what = ROW_LABELS.get(table, table)
+        label = _label(next(m for m in PLAN_PARTS.values() if m._meta.table_name == table).get_by_id(row_id).__data__)
+        more = ("" if len(elsewhere) == 1 else tr(" (och en rad till i filen)") if len(elsewhere) == 2
+                else tr(" (och {count} rader till i filen)", count=len(elsewhere) - 1))
+        super().__init__(tr(
+            "Planen ”{plan}” kan inte importeras: {what} ”{label}” i filen hör redan till en annan plan här, "
+            "”{other}”{more}, och en rad kan bara höra till en plan. Inget har ändrats. Ta bort de raderna ur "
+            "filen och importera igen, eller exportera planen på nytt från den fil eller server den kommer från.",
+            plan=data.get("title") or "", what=what, label=label, other=other, more=more))
+        self.rows = elsewhere
+
+
+def _rows_stored_elsewhere(data: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """The rows of the plan dict that the store holds in another plan than the dict's own (for a new
+    plan: in any plan): (table, the row's id, the other plan's title)."""
+    found = []
+    for path, model in PLAN_PARTS.items():
+        uuids = [r["uuid"] for r in _rows_at(data, path)]
         for start in range(0, len(uuids), 500):
-            if model.select(model.id).where(model.uuid.in_(uuids[start:start + 500])).exists():
-                return True
-    return False
+            query = (model.select(model.id, models.Plan.title).join(models.Plan)
+                     .where(model.uuid.in_(uuids[start:start + 500]) & (models.Plan.uuid != data["uuid"]))
+                     .order_by(model.id))
+            found += [(model._meta.table_name, row_id, title) for row_id, title in query.tuples()]
+    return found
 
 
 def check_risk_scale(data: dict[str, Any], scale: int) -> None:
@@ -200,6 +244,7 @@ def check_risk_scale(data: dict[str, Any], scale: int) -> None:
 def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
     from app.planfile.read import read_plan_file
 
+    ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the reading
     return _import_checked(ws, read_plan_file(path))
 
 
@@ -208,6 +253,7 @@ def import_mspdi_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
     (plan id, whether it updated a plan, the summary of what was read and what could not be held)."""
     from app.mspdi.read import read_for
 
+    ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the reading
     result = read_for(ws, path)
     plan_id, existed = _import_checked(ws, result.data)
     return plan_id, existed, result.summary

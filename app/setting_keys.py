@@ -10,3 +10,4 @@ BASELINE_KEY = "baseline_editions"  # {plan uuid: edition uuid} (app.baseline)
 RISK_SCALE_KEY = "risk_scale"  # 4 or 5 (app.risks)
 RISK_LEVELS_KEY = "risk_levels"  # {"4": {"probability": [...], "impact": [...], "yellow": n, "red": m}, …}
 DEFAULT_RISK_SCALE = 4  # a file that never chose one
+REPORT_INTERVAL_KEY = "report_interval_days"  # days after which a status report is old: grey (app.overview_settings)

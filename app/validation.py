@@ -63,6 +63,12 @@ def _period(row: Row, problems: Problems, start: str = "start", end: str = "end"
             problems.append((end, str(exc)))
 
 
+def _in_order(start: Any, end: Any) -> bool:
+    """True when _period finds nothing wrong with these two values (anything but two dates, or an end
+    not wholly before the start), without making its message."""
+    return not (isinstance(start, VagueDate) and isinstance(end, VagueDate)) or not end.last_day < start.first_day
+
+
 def _plan(row: Row, problems: Problems, _scale: int) -> None:
     _required(row, "title", tr("Titeln"), problems)
     _one_of(row, "doc_type", kinds.DOC_TYPE_LABELS, tr("Dokumenttypen"), problems)
@@ -124,7 +130,10 @@ def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, 
     unreadable = any(isinstance(v, DateParseError) for v in read.values())
     failing: dict[tuple[Any, ...], Any] = {}
     problems: Problems = []
-    for key in set(zip(*_typed(columns))):
+    keys = set(zip(*_typed(columns)))
+    if rule is _period and not unreadable:  # the rule is asked only of the periods it would refuse
+        keys = {key for key in keys if not _in_order(read[key[1]], read[key[3]])}
+    for key in keys:
         values = list(key[1::2])
         for i in dates:
             values[i] = read[values[i]]

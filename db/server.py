@@ -209,6 +209,13 @@ class ServerStore:
             self.db.drop_connection()
             return ConnectionLost(lost_sentence(self.path))
         text = str(exc)
+        if "a row stays with its plan" in text:  # uppdrag_stay_with_plan (db.server_schema)
+            from db.i18n import tr
+
+            return StoreError(tr(
+                "En rad kan inte flyttas från en plan till en annan på {server}; inget har ändrats. Rader som "
+                "redan hör till en annan plan måste tas bort ur det som skrivs (till exempel ur planfilen) "
+                "innan det skrivs igen.", server=self.path.name))
         if "row-level security" in text:
             return StoreError(
                 f"Du får inte ändra det här på {self.path.name}: bara planens författare, ägare, "

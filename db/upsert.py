@@ -24,6 +24,12 @@ def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> lis
     return statements.select_in(models.database, sql, values, before)
 
 
+def any_stored(model: type[models.UserRow], uuids: list[str]) -> bool:
+    """Whether the store holds a row of `model` (alive or a tombstone) with one of `uuids`."""
+    table = model._meta.table_name
+    return bool(uuids) and any(_select_in(f'SELECT 1 FROM "{table}" WHERE "uuid" IN ({{}}) LIMIT 1', uuids))
+
+
 def _as_column(field: Any) -> Any:
     """The function that turns a value into what peewee would store, and the types it leaves alone."""
     if isinstance(field, DateField):
@@ -62,8 +68,10 @@ class Upserter:
     20,000 dicts.
     """
 
-    def __init__(self, now: str):
-        self.now = now
+    def __init__(self, now: str, new: frozenset[type[models.UserRow]] = frozenset()):
+        """`new`: models whose rows given here the store is known not to hold (the caller has looked,
+        inside the same transaction); they are inserted without looking them up again."""
+        self.now, self.new = now, new
 
     def put(self, model: type[models.UserRow], uuid: str, columns: dict[str, Any]) -> int:
         return self.put_many(model, [(uuid, columns)])[uuid]
@@ -120,7 +128,7 @@ class Upserter:
 
         # 1. The existing rows, alive or not, with the values the file may change.
         quoted = "".join(f', "{fields[n].column_name}"' for n in names)
-        existing = {r[0]: r[1:] for r in _select_in(
+        existing = {} if model in self.new else {r[0]: r[1:] for r in _select_in(
             f'SELECT "uuid", "id", "deleted_at"{quoted} FROM "{table}" WHERE "uuid" IN ({{}})', uuids)}
         ids = {u: found[0] for u, found in existing.items()}
 
@@ -211,7 +219,8 @@ class Upserter:
         """Make the live dependencies among `successors` exactly `wanted`: (predecessor, successor) id
         pairs with their (kind, lag, lag unit). New ones are inserted, buried ones restored, changed
         ones rewritten, others buried."""
-        existing = {(p, s): (i, d, (k, lag, unit)) for i, p, s, d, k, lag, unit in _select_in(
+        # Items just inserted (the timeline is `new`) have no dependencies yet.
+        existing = {} if models.TimelineItem in self.new else {(p, s): (i, d, (k, lag, unit)) for i, p, s, d, k, lag, unit in _select_in(
             'SELECT "id", "predecessor_id", "successor_id", "deleted_at", "kind", "lag", "lag_unit" '
             'FROM "dependency" WHERE "successor_id" IN ({})', successors)}
         pairs = [pair for pair in wanted if pair not in existing] if existing else list(wanted)

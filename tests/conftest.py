@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -177,6 +178,17 @@ def server_db(pg_cluster, pg_template) -> ServerDb:
         except Exception:  # noqa: BLE001
             pass
     pg_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Any]:
+    """A fresh, empty file and its Workspace, closed after the test. Modules whose tests run on both
+    backends (`any_ws`) or need a filled file define a `ws` of their own."""
+    from app.workspace import Workspace
+
+    w = Workspace.create(tmp_path / "test.uppdrag")
+    yield w
+    w.close()
 
 
 @pytest.fixture(params=["file", "server"])

@@ -99,7 +99,7 @@ def _view_menu(m: _Menus, menu: QMenu) -> None:
 
 def _settings_menu(m: _Menus, menu: QMenu) -> None:
     w = m.window
-    m.add(menu, "closed_days")
+    m.add(menu, "closed_days", "report_interval")
     languages = menu.addMenu(translate("MainWindow", "&Språk"))
     group = QActionGroup(w)
     for code, name in i18n.LANGUAGES.items():

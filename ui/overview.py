@@ -1,5 +1,6 @@
-"""Översikt: every plan of the file in one table (app.overview), sorted and filtered, a plan opened
-with a double click, and the table exported as "Portföljrapport" to Excel."""
+"""Översikt: every plan of the file in one table (app.overview), sorted and filtered (the choice
+remembered by the file), a plan opened with a double click, and the shown rows exported as
+"Portföljrapport" to Excel, Word or PDF."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import kinds, overview
+from app.overview_settings import OverviewChoice, load_choice, remember_choice
 from app.workspace import Change, Workspace
 from ui.i18n import kind_label, translate
 from ui.settings import AppSettings
@@ -133,28 +135,33 @@ class OverviewModel(QAbstractTableModel):
 
 
 class OverviewFilter(QSortFilterProxyModel):
-    """Rows whose text holds every word typed, and whose report colour and document type are the ones chosen."""
+    """Rows whose text holds every word typed, and whose report colour, document type, owner and
+    organisation are the ones chosen."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.words: list[str] = []
         self.report: str | None = None
         self.doc_type: str | None = None
+        self.owner: str | None = None  # None: every owner; "": the plans without one
+        self.organisation: str | None = None
         self.setSortRole(SORT_ROLE)
 
-    def set_filter(self, text: str, report: str | None, doc_type: str | None = None) -> None:
+    def set_filter(self, text: str, report: str | None, doc_type: str | None = None, owner: str | None = None,
+                   organisation: str | None = None) -> None:
         self.beginFilterChange()
         self.words, self.report, self.doc_type = text.casefold().split(), report, doc_type
+        self.owner, self.organisation = owner, organisation
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()
         assert isinstance(model, OverviewModel)
         row = model.rows[source_row]
-        if self.report is not None and row.report != self.report:
-            return False
-        if self.doc_type is not None and row.doc_type != self.doc_type:
-            return False
+        for wanted, value in ((self.report, row.report), (self.doc_type, row.doc_type), (self.owner, row.owner),
+                              (self.organisation, row.organisation)):
+            if wanted is not None and value != wanted:
+                return False
         if not self.words:
             return True
         text = " ".join(str(v) for v in model.cells[source_row] if v is not None).casefold()
@@ -185,12 +192,12 @@ class OverviewView(QWidget):
         self.filter.setPlaceholderText(translate("Overview", "Filtrera (plan, ägare, organisation, status …)"))
         self.filter.setAccessibleName(translate("Overview", "Filtrera planerna"))
         self._make_choices()
-        self.export_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Excel)…"))
-        self.export_button.setObjectName("exportOverview")
-        self.export_button.clicked.connect(self.export)
-        self.word_button = QPushButton(translate("Overview", "Exportera Portföljrapport (Word)…"))
-        self.word_button.setObjectName("exportOverviewWord")
-        self.word_button.clicked.connect(self.export_word)
+        self.export_button = self._button(translate("Overview", "Exportera Portföljrapport (Excel)…"),
+                                          "exportOverview", self.export)
+        self.word_button = self._button(translate("Overview", "Exportera Portföljrapport (Word)…"),
+                                        "exportOverviewWord", self.export_word)
+        self.pdf_button = self._button(translate("Overview", "Exportera Portföljrapport (PDF)…"),
+                                       "exportOverviewPdf", self.export_pdf)
         self.model = OverviewModel(self)
         self.proxy = OverviewFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -202,60 +209,127 @@ class OverviewView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)  # a double click, or Enter on a row
-        self.filter.textChanged.connect(self._filter)
-        self.report.currentIndexChanged.connect(self._filter)
-        self.doc_type.currentIndexChanged.connect(self._filter)
-        self.period.currentIndexChanged.connect(self.reload)
+        self._lay_out()
+        self._restore(load_choice(ws))
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.editingFinished.connect(self._remember)  # the words once typed, not each keystroke
+        for combo in (self.report, self.doc_type, self.owner, self.organisation):
+            combo.currentIndexChanged.connect(self._filter)
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        events.changed.connect(self._changed)
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _lay_out(self) -> None:
+        """The filters on top (the words typed, then the choices), the export buttons below them."""
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
-        top.addWidget(self.report)
-        top.addWidget(self.doc_type)
-        top.addWidget(self.period)
-        top.addWidget(self.export_button)
-        top.addWidget(self.word_button)
+        for combo in (self.report, self.doc_type, self.owner, self.organisation, self.period):
+            top.addWidget(combo)
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        for button in self.export_buttons():
+            exports.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(exports)
         layout.addWidget(self.table)
-        events.changed.connect(self._changed)
-        self.reload()
+
+    def export_buttons(self) -> list[QPushButton]:
+        return [self.export_button, self.word_button, self.pdf_button]
+
+    @staticmethod
+    def _combo(name: str, accessible: str, everything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.addItem(everything, None)
+        return combo
 
     def _make_choices(self) -> None:
-        """The report colour, document type and period to show (each with an "all" choice first)."""
-        self.report = QComboBox()
-        self.report.setObjectName("overviewReport")
-        self.report.setAccessibleName(translate("Overview", "Rapportfärg"))
-        self.report.addItem(translate("Overview", "Alla rapportfärger"), None)
+        """The report colour, document type, owner, organisation and period to show (each with an "all"
+        choice first; the owners and organisations are those of the plans, filled in by `reload`)."""
+        self.report = self._combo("overviewReport", translate("Overview", "Rapportfärg"),
+                                  translate("Overview", "Alla rapportfärger"))
         for key, label in REPORT_CHOICES:
             self.report.addItem(translate("Overview", label), key)
-        self.doc_type = QComboBox()
-        self.doc_type.setObjectName("overviewDocType")
-        self.doc_type.setAccessibleName(translate("Overview", "Dokumenttyp"))
-        self.doc_type.addItem(translate("Overview", "Alla dokumenttyper"), None)
+        self.doc_type = self._combo("overviewDocType", translate("Overview", "Dokumenttyp"),
+                                    translate("Overview", "Alla dokumenttyper"))
         for key, label in kinds.DOC_TYPE_LABELS.items():
             self.doc_type.addItem(kind_label(label), key)
-        self.period = QComboBox()
-        self.period.setObjectName("overviewPeriod")
-        self.period.setAccessibleName(translate("Overview", "Period"))
+        self.owner = self._combo("overviewOwner", translate("Overview", "Ägare"), translate("Overview", "Alla ägare"))
+        self.organisation = self._combo("overviewOrganisation", translate("Overview", "Organisation"),
+                                        translate("Overview", "Alla organisationer"))
+        self.period = self._combo("overviewPeriod", translate("Overview", "Period"),
+                                  translate("Overview", "Alla perioder"))
         self.period.setToolTip(translate("Overview", "Planerna vars tidplan når in i perioden, och periodens budget"))
-        self.period.addItem(translate("Overview", "Alla perioder"), None)
         this_year = date.today().year
         for year in range(this_year - 1, this_year + 3):
             for tertial in (None, 1, 2, 3):
                 period = overview.Period(year, tertial)
                 self.period.addItem(period.label(), period)
 
+    def _restore(self, choice: OverviewChoice) -> None:
+        """Show the choice the file remembers (a value no longer among the plans: all)."""
+        self.period.setCurrentIndex(max(0, self.period.findText(choice.period)) if choice.period else 0)
+        self.reload()  # fills the owners and organisations of the period's plans
+        for combo, value in ((self.report, choice.report), (self.doc_type, choice.doc_type), (self.owner, choice.owner),
+                             (self.organisation, choice.organisation)):
+            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+        self.filter.setText(choice.text)
+        self._apply_filter()
+
     def reload(self) -> None:
         self.model.set_rows(overview.overview(self.ws, period=self.chosen_period()))
+        for combo, values in ((self.owner, {r.owner for r in self.model.rows}),
+                              (self.organisation, {r.organisation or "" for r in self.model.rows})):
+            self._fill(combo, sorted(values, key=str.casefold))
+
+    @staticmethod
+    def _fill(combo: QComboBox, values: list[str]) -> None:
+        """The values after the "all" choice, the current one kept if it is still among them."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for value in values:
+            combo.addItem(value or translate("Overview", "(ingen)"), value)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+        combo.blockSignals(False)
 
     def chosen_period(self) -> overview.Period | None:
         period = self.period.currentData()
         return period if isinstance(period, overview.Period) else None
 
+    def choice(self) -> OverviewChoice:
+        """The filters as shown, as the file keeps them."""
+        period = self.chosen_period()
+        return OverviewChoice(self.report.currentData(), self.doc_type.currentData(), self.owner.currentData(),
+                              self.organisation.currentData(), period.label() if period else None, self.filter.text())
+
     def _changed(self, _change: Change) -> None:
         self.reload()
+        self._apply_filter()
+
+    def _period_chosen(self) -> None:
+        self.reload()
+        self._filter()
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(self.filter.text(), self.report.currentData(), self.doc_type.currentData(),
+                              self.owner.currentData(), self.organisation.currentData())
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.filter.text(), self.report.currentData(), self.doc_type.currentData())
+        """A filter chosen: applied, and remembered by the file."""
+        self._apply_filter()
+        self._remember()
+
+    def _remember(self) -> None:
+        remember_choice(self.ws, self.choice())
 
     def _open(self, index: QModelIndex) -> None:
         plan_id = self.proxy.mapToSource(index).data(Qt.ItemDataRole.UserRole)
@@ -275,9 +349,14 @@ class OverviewView(QWidget):
         """The shown rows as "Portföljrapport" in Word, with the portfolio's timeline."""
         return self._export(".docx", translate("Overview", "Word-dokument (*.docx)"))
 
+    def export_pdf(self) -> Path | None:
+        """The shown rows as "Portföljrapport" in PDF (the Word report, converted by LibreOffice)."""
+        return self._export(".pdf", translate("Overview", "PDF-dokument (*.pdf)"))
+
     def _export(self, suffix: str, file_filter: str) -> Path | None:
         from PySide6.QtGui import QGuiApplication
 
+        from app.export.result import ExportError
         from ui.dialogs import files
         from ui.errors import expected_errors, show_error
 
@@ -286,11 +365,10 @@ class OverviewView(QWidget):
                                 f"Portföljrapport {date.today().isoformat()}{suffix}")
         if out is None:
             return None
-        write = overview.export_overview_docx if suffix == ".docx" else overview.export_overview_xlsx
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write(self.shown_rows(), out, period=self.chosen_period())
-        except (*expected_errors(), ValueError, OSError) as exc:
+            overview.REPORT_WRITERS[suffix](self.shown_rows(), out, period=self.chosen_period())
+        except (*expected_errors(), ExportError, ValueError, OSError) as exc:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, str(exc))
             return None

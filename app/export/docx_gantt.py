@@ -111,11 +111,15 @@ def _label(item: dict) -> str:
     return f"{code} {title}" if code and title.strip() else code or title
 
 
-def render_gantt(ctx: Context, head: str = "Fas/aktivitet", legend: bool = True) -> None:
-    """The timeline of `ctx.plan` as a Gantt table; `head` names the items' column."""
+def render_gantt(ctx: Context, head: str = "Fas/aktivitet", legend: bool = True,
+                 window: tuple[dt.date, dt.date] | None = None) -> None:
+    """The timeline of `ctx.plan` as a Gantt table; `head` names the items' column. With `window` (first
+    and last day) the axis is that period's, and a bar is drawn only for the part inside it."""
     rows = _spans(ctx)
+    if window is not None:
+        rows = [(item, _clipped(span, window)) for item, span in rows]
     dated = [span for _, span in rows if span]
-    axis = axis_for(min(s[0] for s in dated), max(s[1] for s in dated))
+    axis = axis_for(*window) if window is not None else axis_for(min(s[0] for s in dated), max(s[1] for s in dated))
     n = len(axis.columns)
     col_width = (ctx.text_width - LABEL_WIDTH) / n
     table = ctx.table([LABEL_WIDTH] + [col_width] * n, text_style=S.GANTT, head_style=S.GANTT, cell_margin=28)
@@ -136,7 +140,7 @@ def render_gantt(ctx: Context, head: str = "Fas/aktivitet", legend: bool = True)
     blank = Cell("", borders=line)  # cells are immutable: one instance per kind serves every row
     phase_bar, activity_bar = (Cell("", shade=colour, borders=line) for colour in (PHASE, ACTIVITY))
     for item, span in rows:
-        cells: list[Cell] = [Cell(_label(item))]
+        cells: list[Cell] = [Cell(_label(item), shade=item.get("shade"))]
         if span is None:
             cells += [blank] * n
         elif item.get("kind") in ("decision_point", "milestone"):
@@ -144,14 +148,23 @@ def render_gantt(ctx: Context, head: str = "Fas/aktivitet", legend: bool = True)
         else:
             a, b = axis.index(span[0]), axis.index(span[1])
             bar = phase_bar if item.get("kind") == "phase" else activity_bar
-            cells += [bar if a <= k <= b else blank for k in range(n)]
+            bars = [bar if a <= k <= b else blank for k in range(n)]
+            cells += _with_points(bars, item, axis, window, col_width, line)
         table.row(cells, keep_together=True)
     if legend:
         _legend(ctx)
 
 
-def _marker_cells(item: dict, col: int, last: int, n: int, col_width: float, line: str) -> list[Cell]:
-    """The marker in its column, widened over the empty cells after it so the code fits; a
+def _clipped(span: tuple[dt.date, dt.date] | None, window: tuple[dt.date, dt.date]
+             ) -> tuple[dt.date, dt.date] | None:
+    """The part of `span` inside `window`; None when none is."""
+    if span is None or span[1] < window[0] or span[0] > window[1]:
+        return None
+    return max(span[0], window[0]), min(span[1], window[1])
+
+
+def _marker_place(item: dict, col: int, last: int, n: int, col_width: float, line: str) -> tuple[int, Cell]:
+    """The marker's first column and its cell, widened over the columns after it so the code fits; a
     vague date over several columns (a quarter on a month axis) is shaded over its whole period."""
     code = as_text(item.get("code")).strip() or as_text(item.get("title")).strip()[:12]
     text = f"{MARKER} {code}".strip()
@@ -160,9 +173,29 @@ def _marker_cells(item: dict, col: int, last: int, n: int, col_width: float, lin
     span = min(n - start, max(needed, col - start + 1))
     align = "right" if start < col else "center" if last > col else None
     shade = PERIOD if last > col else None
+    return start, Cell(text, span=span, bold=True, align=align, borders=line, shade=shade)
+
+
+def _marker_cells(item: dict, col: int, last: int, n: int, col_width: float, line: str) -> list[Cell]:
+    """A marker's row: the marker (_marker_place) among empty cells."""
+    start, cell = _marker_place(item, col, last, n, col_width, line)
     blank = Cell("", borders=line)
-    return ([blank] * start + [Cell(text, span=span, bold=True, align=align, borders=line, shade=shade)]
-            + [blank] * (n - start - span))
+    return [blank] * start + [cell] + [blank] * (n - start - cell.span)
+
+
+def _with_points(bars: list[Cell], item: dict, axis: Axis, window: tuple[dt.date, dt.date] | None,
+                 col_width: float, line: str) -> list[Cell]:
+    """A bar's cells with the markers of its "points" (items of their own: a plan's next decision point
+    on the portfolio's bar) drawn over it; a point outside `window` is left out."""
+    cells = list(bars)
+    for point in item.get("points", ()):
+        span = item_span({**point, "kind": "decision_point"})
+        span = span if window is None or span is None else _clipped(span, window)
+        if span is None or len(cells) != len(bars):
+            continue  # one marker per bar: the columns shift once a marker spans several
+        start, cell = _marker_place(point, axis.index(span[0]), axis.index(span[1]), len(bars), col_width, line)
+        cells[start:start + cell.span] = [cell]
+    return cells
 
 
 def _legend(ctx: Context) -> None:

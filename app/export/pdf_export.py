@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from app.i18n import tr
@@ -25,7 +26,7 @@ from app.i18n import tr
 from app.export.docx_export import write_docx
 from app.export.result import ExportError, ExportResult, save_beside
 
-__all__ = ["LibreOfficeMissing", "PdfExportError", "export_pdf", "libreoffice_path"]
+__all__ = ["LibreOfficeMissing", "PdfExportError", "docx_as_pdf", "export_pdf", "libreoffice_path"]
 
 TIMEOUT = 180  # seconds; a first start of LibreOffice on a slow laptop can take a while
 _PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -73,6 +74,13 @@ def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None
 
     Raises LibreOfficeMissing when LibreOffice is not installed, PdfExportError when
     the conversion fails or takes longer than ``timeout`` seconds."""
+    return docx_as_pdf(lambda source: write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale,
+                                                 toc_field=False, draft_mark=draft_mark), out, timeout=timeout)
+
+
+def docx_as_pdf(write: Callable[[Path], ExportResult], out: Path, *, timeout: float = TIMEOUT) -> ExportResult:
+    """Any Word export as a PDF: `write` makes the .docx at the path it is given (in a temporary folder),
+    LibreOffice converts it, and the PDF replaces ``out`` only when whole; the warnings are the export's."""
     exe = libreoffice_path()
     if exe is None:
         raise LibreOfficeMissing()
@@ -80,8 +88,7 @@ def export_pdf(plan: dict[str, Any], out: Path, *, reference: Path | None = None
     with tempfile.TemporaryDirectory(prefix="uppdrag-pdf-") as folder:
         work = Path(folder)
         source = work / "dokument.docx"
-        result = write_docx(plan, source, reference=reference, toc=toc, risk_scale=risk_scale, toc_field=False,
-                            draft_mark=draft_mark)
+        result = write(source)
         pdf = _convert(exe, source, work, timeout)
         with open(pdf, "rb") as made:
             save_beside(out, lambda fh: shutil.copyfileobj(made, fh), error=PdfExportError)

@@ -60,24 +60,27 @@ def _cells(row: ReportRow) -> list[str]:
             format_amount(row.deviation), str(row.high_risks) if row.high_risks else "", row.leader, row.slip]
 
 
-def _timeline(rows: list[ReportRow]) -> list[dict[str, object]]:
-    """The portfolio's timeline as plan-export items: a bar per plan, then its next decision point."""
+def _timeline(rows: list[ReportRow], window: tuple[dt.date, dt.date] | None = None) -> list[dict[str, object]]:
+    """The portfolio's timeline as plan-export items: one bar per plan from its first to its last date,
+    its label shaded in its report colour, its next decision point drawn on it."""
     items: list[dict[str, object]] = []
     for row in rows:
         if row.first_day is None or row.last_day is None:
             continue
-        items.append({"kind": "phase", "title": row.title, "start": row.first_day.isoformat(),
-                      "end": row.last_day.isoformat()})
+        points = []
         if row.next_date is not None:
             code, _, title = row.next_point.partition(" ")
-            items.append({"kind": "decision_point", "code": code, "title": f"{title} ({row.title[:40]})".strip(),
-                          "start": row.next_date.isoformat()})
+            points.append({"code": code or title, "title": title, "start": row.next_date.isoformat()})
+        items.append({"kind": "phase", "title": row.title, "start": row.first_day.isoformat(),
+                      "end": row.last_day.isoformat(), "shade": REPORT_SHADES.get(row.report), "points": points})
     return items
 
 
 def export_portfolio_docx(rows: list[ReportRow], out: Path, *, today: dt.date, title: str,
-                          reference: Path | None = None) -> ExportResult:
-    """Write the report to `out` (.docx); `title` is "Portföljrapport 2026-03-15" with its period."""
+                          reference: Path | None = None, window: tuple[dt.date, dt.date] | None = None
+                          ) -> ExportResult:
+    """Write the report to `out` (.docx); `title` is "Portföljrapport 2026-03-15" with its period, whose
+    first and last day (`window`) the timeline then spans."""
     from docx.enum.section import WD_ORIENT
 
     clean = Sanitizer()
@@ -90,7 +93,7 @@ def export_portfolio_docx(rows: list[ReportRow], out: Path, *, today: dt.date, t
     styles = ensure_styles(doc)
     ensure_language(doc)
     writer = Writer(doc, styles, clean)
-    ctx = Context(doc, writer, PlanData({"timeline": _timeline(rows)}), text_width(doc))
+    ctx = Context(doc, writer, PlanData({"timeline": _timeline(rows, window)}), text_width(doc))
 
     ctx.paragraph(title, S.TITLE)
     counts = {key: sum(1 for r in rows if r.report == key) for key in ("red", "yellow", "green", "grey", "")}
@@ -100,13 +103,16 @@ def export_portfolio_docx(rows: list[ReportRow], out: Path, *, today: dt.date, t
     ctx.paragraph(summary, S.NORMAL)
 
     ctx.paragraph("Uppdragen", S.H1)
-    texts = [_cells(r) for r in rows]
-    table = ctx.table(fit_widths(list(COLUMNS), texts, ctx.text_width))
+    # a column no plan has anything in (utfall and prognos before any follow-up) is left out: room for the rest
+    kept = [k for k, name in enumerate(COLUMNS) if name in ("Plan", "Rapport") or any(_cells(r)[k] for r in rows)]
+    names = [COLUMNS[k] for k in kept]
+    texts = [[cells[k] for k in kept] for cells in map(_cells, rows)]
+    table = ctx.table(fit_widths(names, texts, ctx.text_width))
     table.header([Cell(c, shade=HEAD_SHADE, style=S.TABLE_HEAD, align="right" if c in NUMBERS else None)
-                  for c in COLUMNS])
+                  for c in names])
     for row, cells in zip(rows, texts, strict=True):
-        table.row([Cell(text, shade=REPORT_SHADES.get(row.report)) if k == 1
-                   else Cell(text, align="right") if COLUMNS[k] in NUMBERS else text
+        table.row([Cell(text, shade=REPORT_SHADES.get(row.report)) if names[k] == "Rapport"
+                   else Cell(text, align="right") if names[k] in NUMBERS else text
                    for k, text in enumerate(cells)], keep_together=True)
     if not rows:
         ctx.paragraph("Inga uppdrag.", S.NORMAL)
@@ -115,8 +121,9 @@ def export_portfolio_docx(rows: list[ReportRow], out: Path, *, today: dt.date, t
 
     ctx.paragraph("Portföljens tidslinje", S.H1)
     if ctx.plan.timeline:
-        render_gantt(ctx, head="Uppdrag", legend=False)
-        ctx.paragraph("Stapeln går från uppdragets första till sista datum; ◆ är nästa beslutspunkt.", S.NOTE)
+        render_gantt(ctx, head="Uppdrag", legend=False, window=window)
+        ctx.paragraph("Stapeln går från uppdragets första till sista datum; ◆ är nästa beslutspunkt. Uppdragets "
+                      "namn har rapportens färg.", S.NOTE)
     else:
         ctx.paragraph("Inget uppdrag har datum i tidplanen.", S.NORMAL)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from app.planfile import dependency_parts
@@ -98,29 +99,37 @@ class _Writer:
                 **_vague_columns("start", r["start"]), **_vague_columns("end", r["end"])}
 
     def timeline(self, timeline: list[dict[str, Any]]) -> None:
-        def column(key: str) -> list[Any]:
-            return [t[key] for t in timeline]
-
+        # Every column the file always has, read in one pass over the rows.
+        names = ("uuid", "kind", "code", "title", "description", "start", "end", "responsible", "responsible_person",
+                 "status", "progress", "comment", "parent")
+        column = dict(zip(names, map(list, zip(*map(itemgetter(*names), timeline))))) if timeline else {
+            name: [] for name in names}
+        person = self.person_ids.get
         plan_id, up = self.plan_id, self.up
-        item_ids = up.put_columns(models.TimelineItem, column("uuid"), {
+        item_ids = up.put_columns(models.TimelineItem, column["uuid"], {
             "plan": [plan_id] * len(timeline), "position": list(range(len(timeline))),
-            "kind": column("kind"), "code": column("code"), "title": column("title"),
-            "description": column("description"),
-            **_vague_column_lists("start", column("start")), **_vague_column_lists("end", column("end")),
-            "responsible": column("responsible"),
-            "responsible_person": [self.person_ids.get(p) for p in column("responsible_person")],
-            "status": column("status"), "progress": column("progress"), "comment": column("comment"),
+            **{name: column[name] for name in ("kind", "code", "title", "description")},
+            **_vague_column_lists("start", column["start"]), **_vague_column_lists("end", column["end"]),
+            "responsible": column["responsible"],
+            "responsible_person": [person(p) if p else None for p in column["responsible_person"]],
+            **{name: column[name] for name in ("status", "progress", "comment")},
             "checklist": [json.dumps(t["checklist"], ensure_ascii=False) if t.get("checklist") else ""
                           for t in timeline],  # absent from format version 1
             "actual_start": [_day(t.get("actual_start")) for t in timeline],  # absent before version 3
             "actual_finish": [_day(t.get("actual_finish")) for t in timeline],
-            "parent": column("parent")}, self_refs=("parent",))
+            "parent": column["parent"]}, self_refs=("parent",))
         up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
         wanted: dict[tuple[int, int], tuple[str, int, str]] = {}
+        plain = ("FS", 0, "day")  # a bare uuid: finish-to-start without lag
         for t in timeline:
-            for entry in t["depends_on"]:
-                dep, *kind_lag_unit = dependency_parts(entry)
-                wanted.setdefault((item_ids[dep], item_ids[t["uuid"]]), tuple(kind_lag_unit))  # type: ignore[arg-type]
+            if t["depends_on"]:
+                successor = item_ids[t["uuid"]]
+                for entry in t["depends_on"]:
+                    if type(entry) is str:
+                        wanted.setdefault((item_ids[entry], successor), plain)
+                    else:
+                        dep, *kind_lag_unit = dependency_parts(entry)
+                        wanted.setdefault((item_ids[dep], successor), tuple(kind_lag_unit))  # type: ignore[arg-type]
         up.put_dependencies(wanted, list(item_ids.values()))
         self.item_ids = item_ids
 
@@ -141,11 +150,12 @@ def _merge_closed_days(raw: list[dict[str, str]]) -> None:
         store_periods([*closed_periods(), *parse_periods(raw)])
 
 
-def import_plan(ws: Workspace, data: dict[str, Any]) -> int:
-    """Write a checked plan dict into `ws` (inside the caller's transaction); the plan's id."""
+def import_plan(ws: Workspace, data: dict[str, Any], new: frozenset[type[models.UserRow]] = frozenset()) -> int:
+    """Write a checked plan dict into `ws` (inside the caller's transaction); the plan's id. `new`: the
+    models whose rows in the plan the caller has found the file does not hold (db.upsert.Upserter)."""
     ws.store.activate()
     now = models.utc_now()
-    up = Upserter(now)
+    up = Upserter(now, new)
     meta = data["metadata"]
     plan_id = up.put(models.Plan, data["uuid"], _plan_columns(data))
     models.Plan.update(created_at=meta["created_at"] or now, modified_at=meta["modified_at"] or now).where(

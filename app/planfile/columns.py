@@ -25,8 +25,10 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "array": (list, tuple), "object": (dict,),
 }
 _SCALARS = frozenset({str, type(None), bool, int, float})
-_KNOWN = frozenset({"type", "pattern", "enum", "minimum", "maximum", "minLength", "items", "required",
-                    "properties", "additionalProperties"})
+_KNOWN = frozenset({"type", "pattern", "enum", "const", "minimum", "maximum", "minLength", "items", "required",
+                    "properties", "additionalProperties", "anyOf"})
+_NOTES = frozenset({"$schema", "$id", "title", "description"})  # say nothing of a value
+_EVERY_TYPE = list(_JSON_TYPES)
 
 
 def column_valid(schema: dict[str, Any], values: Sequence[Any], patterns: dict[str, Any]) -> Verdict:
@@ -34,9 +36,10 @@ def column_valid(schema: dict[str, Any], values: Sequence[Any], patterns: dict[s
     the compiled expressions the generated validator uses."""
     if not values:
         return True
-    if not _KNOWN.issuperset(schema) or not isinstance(schema.get("type"), (str, list)):
+    kind = schema.get("type", _EVERY_TYPE)
+    if not _KNOWN.issuperset(schema.keys() - _NOTES) or not isinstance(kind, (str, list)):
         return None
-    names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
+    names = [kind] if isinstance(kind, str) else kind
     if any(name not in _JSON_TYPES for name in names):
         return None
     allowed = set(chain.from_iterable(_JSON_TYPES[name] for name in names))
@@ -46,35 +49,55 @@ def column_valid(schema: dict[str, Any], values: Sequence[Any], patterns: dict[s
     if float in present and "integer" in names and not all(v.is_integer() for v in values if type(v) is float):
         return False
     checks = (_scalar_checks(schema, values, present, patterns), _array_checks(schema, values, patterns),
-              _object_checks(schema, values, patterns))
+              _object_checks(schema, values, patterns), _any_of_checks(schema, values, patterns))
     return None if None in checks else all(checks)
 
 
 def _scalar_checks(schema: dict[str, Any], values: Sequence[Any], present: set[type],
                    patterns: dict[str, Any]) -> Verdict:
-    keywords = {"pattern", "enum", "minimum", "maximum", "minLength"} & schema.keys()
+    keywords = {"pattern", "enum", "const", "minimum", "maximum", "minLength"} & schema.keys()
     if not keywords:
         return True
+    allowed = schema["enum"] if "enum" in schema else [schema["const"]] if "const" in schema else None
+    if allowed is not None and not set(map(type, allowed)) <= _SCALARS:
+        return None  # an enum of lists or objects: not worth a twin of the validator
     if not present <= _SCALARS:
-        return None  # an enum or pattern over lists or objects: not worth a twin of the validator
+        return False if allowed is not None else None  # a list or object is none of the enum's scalars
     if bool in present and present & {int, float} and {"minimum", "maximum"} & keywords:
         return None  # a set of distinct values keeps True or 1, not both: the bounds would miss one
     distinct = set(values)
     strings = [v for v in distinct if type(v) is str]
     numbers = [v for v in distinct if type(v) in (int, float)]
-    if "enum" in schema and any(v not in schema["enum"] for v in distinct):
-        return False
+    if allowed is not None:
+        mixed = bool in present and bool(present & {int, float})  # the set of distinct values keeps True or 1
+        if not {_as_json(v) for v in (values if mixed else distinct)} <= {_as_json(v) for v in allowed}:
+            return False
     if "pattern" in schema:
         regex = patterns.get(schema["pattern"])
         if regex is None:
             return None
-        if not all(regex.search(v) for v in strings):
+        if not all(map(regex.search, strings)):
             return False
     if "minLength" in schema and any(len(v) < schema["minLength"] for v in strings):
         return False
     if "minimum" in schema and any(v < schema["minimum"] for v in numbers):
         return False
     return not ("maximum" in schema and any(v > schema["maximum"] for v in numbers))
+
+
+def _as_json(value: Any) -> tuple[str, Any]:
+    """A scalar as an enum compares it: true is not 1, but 3.0 is 3."""
+    return ("boolean" if type(value) is bool else "number" if type(value) in (int, float) else type(value).__name__,
+            value)
+
+
+def _any_of_checks(schema: dict[str, Any], values: Sequence[Any], patterns: dict[str, Any]) -> Verdict:
+    """Each value passes one of `anyOf`'s schemas (value by value: a schema's rare alternatives)."""
+    for value in values if "anyOf" in schema else ():
+        verdicts = [column_valid(sub, [value], patterns) for sub in schema["anyOf"]]
+        if True not in verdicts:
+            return None if None in verdicts else False
+    return True
 
 
 def _array_checks(schema: dict[str, Any], values: Sequence[Any], patterns: dict[str, Any]) -> Verdict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from app.date_text import from_canonical, parse_date
@@ -84,9 +85,11 @@ def semantic_problems(data: Row) -> list[str]:
     problems += [line for *_, line in sorted(located)]
     people = {p["uuid"] for p in data["organisation"]["people"]}
     problems += _timeline_problems(data["timeline"], people)
-    for i, t in enumerate(data["timeline"]):
-        problems += [f"timeline[{i}].{name}: {said}" for name in ("actual_start", "actual_finish")
-                     if (said := _day_problem(t.get(name)))]
+    actual = [(t.get("actual_start"), t.get("actual_finish")) for t in data["timeline"]]
+    said = {day: p for day in {*chain.from_iterable(actual)} if (p := _day_problem(day))}  # once a distinct day
+    if said:
+        problems += [f"timeline[{i}].{name}: {said[day]}" for i, days in enumerate(actual)
+                     for name, day in zip(("actual_start", "actual_finish"), days, strict=True) if day in said]
     problems += _closed_day_problems(data["organisation"].get("closed_days", []))
     for key, part in (("organisation.roles", data["organisation"]["roles"]), ("resources", data["resources"])):
         if not {r["person"] for r in part if r["person"]} <= people:

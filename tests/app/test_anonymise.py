@@ -52,13 +52,6 @@ def build(ws: Workspace) -> dict[str, Any]:
 
 # Every test here is about the bytes of a file and its copies (backups, undo snapshots) and stays on files;
 # on a team server the administrator removes personal data, and the app refuses (the test below).
-@pytest.fixture
-def ws(tmp_path: Path) -> Any:
-    w = Workspace.create(tmp_path / "fil.uppdrag")
-    yield w
-    w.close()
-
-
 def test_preview_lists_every_place_before_anything_changes(ws: Workspace) -> None:
     build(ws)
     before = ws.path.read_bytes()

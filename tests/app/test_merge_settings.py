@@ -27,6 +27,16 @@ def test_closed_days_of_either_copy_are_all_kept() -> None:
     assert merge_settings({"closed_days": [JULY, XMAS]}, {"closed_days": [XMAS]}, "din.uppdrag").writes == {}
 
 
+def test_the_reporting_interval_is_taken_when_this_copy_has_none_and_kept_when_it_differs() -> None:
+    merged = merge_settings({}, {"report_interval_days": 14}, "din.uppdrag")
+    assert merged.writes == {"report_interval_days": 14}
+    assert merged.lines == ["Rapporteringsintervallet från den andra filen: 14 dagar"]
+    merged = merge_settings({"report_interval_days": 28}, {"report_interval_days": 14}, "din.uppdrag")
+    assert merged.writes == {}
+    assert merged.lines == ["Rapporteringsintervallet skiljer sig i ”din.uppdrag”; den här filens behölls."]
+    assert merge_settings({"report_interval_days": 28}, {}, "din.uppdrag").lines == []
+
+
 def test_a_model_or_choice_this_copy_lacks_is_taken_and_a_different_one_kept() -> None:
     merged = merge_settings({"steering_models": {"a": "A"}, "baseline_editions": {"p1": "e1"}},
                             {"steering_models": {"a": "A2", "b": "B"}, "baseline_editions": {"p1": "e9", "p2": "e2"}},

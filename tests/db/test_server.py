@@ -332,7 +332,7 @@ def test_a_row_never_moves_to_another_plan(server_db, alice_with_plans):
     bob = Workspace.open(server_db.url("bob"))
     try:
         own = bob.add("plan", title="Bobs plan", doc_type="plan", template="plan").ids[0]
-        with pytest.raises(StoreError, match="får inte ändra"), bob.store.write():
+        with pytest.raises(StoreError, match="En rad kan inte flyttas från en plan till en annan"), bob.store.write():
             models.Section.update(plan=own).where(models.Section.id == section).execute()
         assert bob.get("section", section)["plan"] == alice_plan
     finally:

@@ -47,5 +47,23 @@ def test_overview_text_json_period_and_reports(tmp_path: Path) -> None:
 
     r = uppdrag("overview", str(path), "--period", "hösten", data_dir=tmp_path)
     assert r.returncode == 1 and "Perioden ”hösten” förstås inte" in r.stderr and "Traceback" not in r.stderr
-    r = uppdrag("overview", str(path), "-o", str(tmp_path / "rapport.pdf"), data_dir=tmp_path)
-    assert r.returncode == 1 and "skrivs som .xlsx eller .docx" in r.stderr
+    r = uppdrag("overview", str(path), "-o", str(tmp_path / "rapport.txt"), data_dir=tmp_path)
+    assert r.returncode == 1 and "skrivs som .xlsx, .docx eller .pdf, inte ”.txt”" in r.stderr
+
+
+def test_overview_as_pdf(tmp_path: Path) -> None:
+    from tests.export.test_pdf_export import pdf_text, require_libreoffice
+
+    require_libreoffice()
+    path = tmp_path / "fil.uppdrag"
+    ws = Workspace.create(path)
+    try:
+        titles = [ws.get("plan", p)["title"] for p in add_examples(ws)]
+    finally:
+        ws.close()
+    out = tmp_path / "rapport.pdf"
+    r = uppdrag("overview", str(path), "-o", str(out), data_dir=tmp_path)
+    assert r.returncode == 0, r.stderr
+    text = " ".join(pdf_text(out).split())
+    assert out.read_bytes().startswith(b"%PDF") and "Portföljrapport" in text and "Portföljens tidslinje" in text
+    assert all(" ".join(t.split()[:3]) in text for t in titles)

@@ -119,3 +119,68 @@ def test_largest_slip_column_sorts_by_its_days(qtbot, window) -> None:
         shown.append(texts if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else texts[::-1])
     by_days = ["+5 dagar (Enkät)", "+3 veckor (Upphandling)"]  # as text "+3 …" would come before "+5 …"
     assert shown == [by_days, by_days]
+
+
+def test_owner_and_organisation_filters_reach_the_export_and_are_remembered_by_the_file(
+        qtbot, window, make_window, example_file, tmp_path: Path, monkeypatch) -> None:
+    ws = window.ofile.ws
+    third = ws.add("plan", doc_type="plan", template="plan", title="Ambulansplan", organisation="Region Örebro län").ids[0]
+    ws.add("role", third, kind="owner", name="Lars Eklöf")
+    window.actions_["portfolio_overview"].trigger()
+    view = window._portfolio_windows[-1].view
+    qtbot.waitExposed(view)
+    assert (view.owner.accessibleName(), view.organisation.accessibleName()) == ("Ägare", "Organisation")
+    assert [view.owner.itemText(i) for i in range(view.owner.count())] == [
+        "Alla ägare", "Hälso och sjukvårdsdirektör", "Lars Eklöf"]
+    assert [view.organisation.itemText(i) for i in range(view.organisation.count())] == [
+        "Alla organisationer", "Region Västerbotten", "Region Örebro län"]
+
+    view.owner.setFocus()  # by keyboard: the arrow keys walk the choices
+    qtbot.keyClick(view.owner, Qt.Key.Key_Down)
+    assert view.owner.currentText() == "Hälso och sjukvårdsdirektör" and len(_titles(view)) == 1
+    qtbot.keyClick(view.owner, Qt.Key.Key_Down)
+    assert sorted(_titles(view)) == ["Ambulansplan", "Gemensam plan för primärvården som nav"]
+    view.organisation.setFocus()
+    qtbot.keyClick(view.organisation, Qt.Key.Key_Down)  # Region Västerbotten: none of Lars Eklöf's
+    assert _titles(view) == []
+    qtbot.keyClick(view.organisation, Qt.Key.Key_Down)
+    keys(qtbot, view.filter, "ambulans")
+    view.filter.editingFinished.emit()
+    assert _titles(view) == ["Ambulansplan"]
+
+    out = tmp_path / "rapport.xlsx"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: out)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(out).active
+    assert [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)] == ["Ambulansplan"]
+
+    window.ofile.events.changed.emit(ws.add("status_report", third, report_date=date.today(), status="red"))
+    assert view.owner.currentText() == "Lars Eklöf" and _titles(view) == ["Ambulansplan"]  # reloaded, kept
+    assert view.proxy.index(0, 3).data() == "Röd"
+    path = ws.store.path
+    window.close()
+
+    again = make_window(path)  # the file opened anew shows the portfolio as it was left
+    again.actions_["portfolio_overview"].trigger()
+    view = again._portfolio_windows[-1].view
+    assert (view.owner.currentText(), view.organisation.currentText(), view.filter.text()) == (
+        "Lars Eklöf", "Region Örebro län", "ambulans")
+    assert _titles(view) == ["Ambulansplan"]
+
+
+def test_the_shown_rows_export_as_a_pdf_report(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from tests.export.test_pdf_export import pdf_text, require_libreoffice
+
+    require_libreoffice()
+    window.actions_["portfolio_overview"].trigger()
+    view = window._portfolio_windows[-1].view
+    qtbot.waitExposed(view)
+    view.doc_type.setCurrentIndex(view.doc_type.findData("directive"))
+    [shown] = _titles(view)
+    out = tmp_path / "rapport.pdf"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: out)
+    assert view.pdf_button.text() == "Exportera Portföljrapport (PDF)…"
+    qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
+    text = " ".join(pdf_text(out).split())
+    assert "Portföljrapport" in text and "1 uppdrag:" in text and " ".join(shown.split()[:3]) in text
+    assert "Gemensam plan" not in text  # the filtered-out plan is not in the report

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,13 +17,6 @@ from tests.app.test_load import build_small_file
 from ui.resources import BookingWarner, MergePeopleCommand, ResourceView, booking_warning_text
 from ui.resources.model import OVER_ROLE
 from ui.undo import AddCommand, UpdateCommand, WorkspaceEvents, push_safely
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    w = Workspace.create(tmp_path / "view.uppdrag")
-    yield w
-    w.close()
 
 
 @pytest.fixture

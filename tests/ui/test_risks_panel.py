@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -17,13 +16,6 @@ from db import models
 from ui.risks import RiskPanel
 from ui.risks.model import RISK_MIME
 from ui.undo import WorkspaceEvents
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "x.uppdrag")
-    yield w
-    w.close()
 
 
 @pytest.fixture

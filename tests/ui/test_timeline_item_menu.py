@@ -3,7 +3,6 @@ key on the current item), a dependency changed or removed from it, each one undo
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -15,13 +14,6 @@ from app.workspace import Workspace
 from ui.editor.dependency_box import DependencyDialog
 from ui.timeline import item_menu
 from ui_steps import shown_timeline
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "t.uppdrag")
-    yield w
-    w.close()
 
 
 @pytest.fixture
@@ -127,7 +119,7 @@ def test_a_dependency_is_changed_from_the_chart_and_one_across_plans_keeps_its_i
 
 def test_a_read_only_file_offers_nothing_to_change(qtbot, monkeypatch, tmp_path, linked, ws) -> None:
     ws.close()
-    reader = Workspace.open(tmp_path / "t.uppdrag", read_only=True)
+    reader = Workspace.open(ws.path, read_only=True)
     try:
         panel = shown_timeline(qtbot, reader, linked["plan"])
         menu = _menu_on(qtbot, monkeypatch, panel, linked["buy"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -23,13 +22,6 @@ from ui_steps import shown_timeline
 
 PPD = 10.0  # px per day in most tests
 LEFT = date(2025, 5, 1)  # first day shown
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "t.uppdrag")
-    yield w
-    w.close()
 
 
 def _plan(ws: Workspace, title: str = "Plan A") -> int:

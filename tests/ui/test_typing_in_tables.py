@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,13 +14,6 @@ from app.workspace import Workspace
 from ui.risks import RiskPanel
 from ui.undo import WorkspaceEvents
 from ui_steps import keys
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    w = Workspace.create(tmp_path / "x.uppdrag")
-    yield w
-    w.close()
 
 
 def _type_cell(qtbot, view, text: str, key: Qt.Key = Qt.Key.Key_Tab) -> None:

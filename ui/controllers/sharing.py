@@ -1,6 +1,6 @@
 """Shared copies and editions: send a plan, merge another copy, restore a backup (File menu); freeze and
 compare editions, change or read a steering model, the plan's change history (Edit menu); the file's
-closed days (Settings menu)."""
+closed days and reporting interval (Settings menu)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ def _closed_days_dialog() -> ModuleType:
     from ui.dialogs import closed_days_dialog
 
     return closed_days_dialog
+
+
+def _report_interval_dialog() -> ModuleType:
+    from ui.dialogs import report_interval_dialog
+
+    return report_interval_dialog
 
 
 def _history_dialog() -> ModuleType:
@@ -56,6 +62,9 @@ class SharingController(Controller):
                                    "actionPlanHistory"),
             "closed_days": make_action(self, translate("MainWindow", "S&tängda dagar…"),
                                        lambda: _closed_days_dialog().edit_closed_days(w), None, "actionClosedDays"),
+            "report_interval": make_action(self, translate("MainWindow", "&Rapporteringsintervall…"),
+                                           lambda: _report_interval_dialog().edit_report_interval(w), None,
+                                           "actionReportInterval"),
         }
 
     def enable(self, state: DocumentState) -> None:
@@ -69,3 +78,4 @@ class SharingController(Controller):
         a["steering_model"].setEnabled(state.writable and state.plan)
         a["read_model"].setEnabled(state.writable)
         a["closed_days"].setEnabled(state.has_file)  # read-only: shown, not changed
+        a["report_interval"].setEnabled(state.has_file)

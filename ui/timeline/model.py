@@ -142,7 +142,7 @@ class TimelineTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("Timeline", self.HEADERS[section])
+            return translate("Timeline", str(self.HEADERS[section]))
         return None
 
     def cell(self, r: int, c: int) -> tuple[str | None, bool]:

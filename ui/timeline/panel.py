@@ -1,22 +1,30 @@
-"""The timeline page: toolbar, row table and chart side by side, sharing one vertical scroll."""
+"""The timeline page: toolbar, row table and chart side by side, sharing one vertical scroll.
+
+The panel composes the page's parts and keeps what they show up to date: the `TimelineToolbar`, the
+portfolio's filter bar, the schedule notice, the row table and the chart joined by `RowsLink`, and
+the `TimelineExporter`. It reads the rows (the portfolio's first screen first), re-reads one row after
+an edit, and applies the portfolio's filter, groups and folding.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPainter
-from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.timeline import TimelineData, point_ready, timeline_head, timeline_row, timeline_rows
 from ui.first_paint import after_first_paint
 from ui.i18n import translate
 from ui.schedule_watch import ScheduleNotice, ScheduleWatcher
 from ui.timeline.baseline_choice import BaselineChoice
-from ui.timeline.portfolio_bar import PortfolioBar
+from ui.timeline.exports import TimelineExporter
 from ui.timeline.model import TimelineLayout, TimelineTableModel
+from ui.timeline.portfolio_bar import PortfolioBar
+from ui.timeline.rows_link import RowsLink
 from ui.timeline.table import TimelineTable
+from ui.timeline.toolbar import LinkHint, TimelineToolbar, ToolbarSlots
 from ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
@@ -26,13 +34,6 @@ _RELEVANT = frozenset({"timeline", "dependency", "plan", "edition", "closed_days
 # Display rows read before the portfolio first paints (more than a tall screen shows);
 # the remaining bands are read right after, from the event loop.
 HEAD_ROWS = 200
-# The table's column widths (title, code, responsible, start, end, float, slip) in px at the usual
-# 9 pt font, whose line is _BASE_LINE px high. A larger font widens the columns of short texts that
-# must show whole (codes, dates, days) in proportion; titles and names are cut with "…" as before,
-# so that the chart keeps its room.
-_BASE_WIDTHS = (210, 44, 110, 88, 88, 84, 90)
-_GROWS = (False, True, False, True, True, True, True)
-_BASE_LINE = 14
 
 
 class TimelinePanel(QWidget):
@@ -42,122 +43,64 @@ class TimelinePanel(QWidget):
                  settings: AppSettings | None = None):
         super().__init__(parent)
         self.ws, self.events, self.stack = ws, events, stack
-        self._settings = settings  # where exports went last (None: the settings named by the environment)
         self.plan_id: int | None = None
         self.layout_rows = TimelineLayout()
         self.view = TimelineView(ws, events, stack, self)
         self.model = TimelineTableModel(self.layout_rows, self)
         self.table = TimelineTable(self)
         self.table.setModel(self.model)
-        self._fit_rows(self.view.row_h, self.view.header_h)
-        self.view.geometry_changed.connect(self._fit_rows)  # a larger system font: taller rows in both
+        self.rows_link = RowsLink(self, self.table, self.model, self.view)
         for col in (TimelineTableModel.FLOAT_COLUMN, TimelineTableModel.SLIP_COLUMN):
             self.table.setColumnHidden(col, True)  # until the critical path / the decided plan is shown
-
-        self.toolbar = QToolBar(translate("Timeline", "Tidslinje"), self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.actions_by_name: dict[str, QAction] = {}
-        for name, text, shortcut, slot in (
-            ("zoom_in", translate("Timeline", "Zooma in"), QKeySequence.StandardKey.ZoomIn, lambda: self.view.scrolling.zoom(1.5)),
-            ("zoom_out", translate("Timeline", "Zooma ut"), QKeySequence.StandardKey.ZoomOut, lambda: self.view.scrolling.zoom(1 / 1.5)),
-            ("fit", translate("Timeline", "Anpassa till planen"), None, self.view.scrolling.fit_to_data),
-            ("today", translate("Timeline", "Idag"), None, self.view.scrolling.show_today),
-            ("png", translate("Timeline", "Exportera PNG…"), None, self._ask_png),
-            ("svg", translate("Timeline", "Exportera SVG…"), None, self._ask_svg),
-            ("print", translate("Timeline", "Skriv ut…"), QKeySequence.StandardKey.Print, self.print_dialog),
-        ):
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(shortcut)
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.toolbar.addAction(act)
-            self.actions_by_name[name] = act
-
-        QWidget.setTabOrder(self.table, self.view)  # the rows, then the chart that draws them
-        self.critical_action = QAction(translate("Timeline", "Kritisk linje"), self)
-        self.critical_action.setCheckable(True)
-        self.critical_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        self.critical_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.critical_action.setToolTip(translate("Timeline", "Markera kedjan som avgör slutdatum och visa varje posts slack"))
-        self.critical_action.toggled.connect(lambda _on: self._show_critical())
-        self.toolbar.addAction(self.critical_action)
-        self.addAction(self.critical_action)  # its shortcut works wherever the focus is in the panel
-        self.actions_by_name["critical"] = self.critical_action
-        self.baseline_action = QAction(translate("Timeline", "Beslutad plan"), self)
-        self.baseline_action.setCheckable(True)
-        self.baseline_action.setShortcut(QKeySequence("Ctrl+Shift+D"))  # Ctrl+Shift+B is the window's Översikt
-        self.baseline_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.baseline_action.setToolTip(translate(
-            "Timeline", "Visa den senast frysta utgåvan som en tunn linje under varje stapel, med avvikelsen i "
-                        "verktygstipset"))
-        self.baseline_action.toggled.connect(lambda _on: self._show_baseline())
-        self.toolbar.addAction(self.baseline_action)
-        self.addAction(self.baseline_action)
-        self.baseline_choice = BaselineChoice(ws, events, stack, self)
-        self.baseline_choice.chosen.connect(self._baseline_chosen)
-        self.baseline_choice_action = self.toolbar.addWidget(self.baseline_choice)
-        self.actions_by_name["baseline"] = self.baseline_action
-        self.auto_action = QAction(translate("Timeline", "Flytta efterföljare automatiskt"), self)
-        self.auto_action.setCheckable(True)
-        self.auto_action.setToolTip(translate(
-            "Timeline", "När en post flyttas eller växer flyttas efterföljare som börjar för tidigt direkt, i stället "
-                        "för att erbjudas (gäller planen)."))
-        self.auto_action.triggered.connect(self._set_auto_schedule)
-        self.toolbar.addAction(self.auto_action)
-        self.actions_by_name["auto_schedule"] = self.auto_action
+        self._build_toolbar()
         self.schedule = ScheduleWatcher.of(ws, events, stack)
         self.notice = ScheduleNotice(self.schedule, self)
         self.portfolio_bar = PortfolioBar(self)
         self.portfolio_bar.hide()
         self.portfolio_bar.changed.connect(self._portfolio_view_changed)
-        self.link_label = QLabel(self)
-        self.link_label.setObjectName("link_hint")
-        self.link_label.hide()
-        self.view.link_hint.connect(lambda text: (self.link_label.setText(text), self.link_label.setVisible(bool(text))))
-
-
+        self.link_label = LinkHint(self)
+        self.view.link_hint.connect(self.link_label.show_hint)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.exporter = TimelineExporter(self, self.splitter, events, settings)
+        self._build_layout()
+        self.view.open_item_requested.connect(self.open_item_requested)
+        self.view.band_toggle_requested.connect(self.toggle_band)
+        self.view.group_toggle_requested.connect(self.toggle_group)
+        self.rows_link.connect_selection()
+        self.rows_link.open_item_requested.connect(self.open_item_requested)
+        events.changed.connect(self._on_changed)
+
+    def _build_toolbar(self) -> None:
+        """The toolbar; the chart follows the table in the tab order (set between the view's actions and
+        the plan's toggles, which keeps the focus chain as it has always been)."""
+        view = self.view
+        slots = ToolbarSlots(
+            zoom=view.scrolling.zoom, fit=view.scrolling.fit_to_data, today=view.scrolling.show_today,
+            png=lambda: self.exporter.ask_png(), svg=lambda: self.exporter.ask_svg(),
+            print=lambda: self.exporter.print_dialog(), critical=self._show_critical, baseline=self._show_baseline,
+            auto_schedule=self._set_auto_schedule)
+        self.toolbar = bar = TimelineToolbar(slots, self)
+        QWidget.setTabOrder(self.table, self.view)  # the rows, then the chart that draws them
+        bar.add_toggles(slots, BaselineChoice(self.ws, self.events, self.stack, self))
+        self.actions_by_name = bar.actions_by_name
+        self.critical_action, self.baseline_action, self.auto_action = (
+            bar.critical_action, bar.baseline_action, bar.auto_action)
+        self.baseline_choice, self.baseline_choice_action = bar.baseline_choice, bar.baseline_choice_action
+        self.baseline_choice.chosen.connect(self._baseline_chosen)
+
+    def _build_layout(self) -> None:
+        """The bars above, then the table and the chart side by side."""
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([sum(self._column_widths()[:5]) + 4, 900])
+        self.splitter.setSizes([sum(self.rows_link.column_widths()[:5]) + 4, 900])
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        box.addWidget(self.toolbar)
-        box.addWidget(self.portfolio_bar)
-        box.addWidget(self.notice)
-        box.addWidget(self.link_label)
+        for widget in (self.toolbar, self.portfolio_bar, self.notice, self.link_label):
+            box.addWidget(widget)
         box.addWidget(self.splitter, 1)
-
-        # One vertical scroll for both: the chart's bar drives the table and back.
-        chart_bar, table_bar = self.view.verticalScrollBar(), self.table.verticalScrollBar()
-        chart_bar.valueChanged.connect(table_bar.setValue)
-        table_bar.valueChanged.connect(chart_bar.setValue)
-        table_bar.rangeChanged.connect(lambda *_: table_bar.setValue(chart_bar.value()))
-
-        self.view.open_item_requested.connect(self.open_item_requested)
-        self.view.band_toggle_requested.connect(self.toggle_band)
-        self.view.group_toggle_requested.connect(self.toggle_group)
-        self.view.current_changed.connect(self._chart_current_changed)
-        self.table.clicked.connect(self._table_clicked)
-        self.table.doubleClicked.connect(self._table_double_clicked)
-        self.table.row_entered.connect(self._table_entered)
-        self.table.selectionModel().currentRowChanged.connect(self._table_current_changed)
-        events.changed.connect(self._on_changed)
-
-    def _column_widths(self) -> list[int]:
-        """The table's column widths for the chart's font: wider with a larger system font."""
-        factor = max(1.0, QFontMetrics(self.view.font()).height() / _BASE_LINE)
-        return [round(w * factor) if grows else w for w, grows in zip(_BASE_WIDTHS, _GROWS, strict=True)]
-
-    def _fit_rows(self, row_h: int, header_h: int) -> None:
-        """The table's rows as tall as the chart's, its columns as wide as the font needs."""
-        self.table.set_geometry(row_h, header_h)
-        for col, width in enumerate(self._column_widths()):
-            self.table.setColumnWidth(col, width)
 
     # --- data --------------------------------------------------------------------
 
@@ -353,114 +296,14 @@ class TimelinePanel(QWidget):
                 return
         self._reload_keeping_current()
 
-    # --- selection between table and chart ---------------------------------------------
-
-    def _chart_current_changed(self, display: int) -> None:
-        sm = self.table.selectionModel()
-        if display < 0:
-            sm.clearSelection()
-            return
-        index = self.model.index(display, 0)
-        if self.table.currentIndex().row() != display:
-            sm.setCurrentIndex(index, sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows)
-
-    def _table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.view.set_current(current.row(), notify=False)
-
-    def _table_clicked(self, index: QModelIndex) -> None:
-        band = self.layout_rows.band_at(index.row()) if index.isValid() else None
-        group = self.layout_rows.group_at(index.row()) if index.isValid() else None
-        if band is not None:
-            self.toggle_band(self.layout_rows.data.bands[band].plan_id)
-        elif group is not None:
-            self.toggle_group(group)
-
-    def _table_entered(self, display: int) -> None:
-        """Return on a band or group header folds it (as a click does); on an item, opens it."""
-        index = self.model.index(display, 0)
-        if self.layout_rows.row(display) is None:
-            self._table_clicked(index)
-            self.table.setCurrentIndex(self.model.index(min(display, self.model.rowCount() - 1), 0))
-        else:
-            self._table_double_clicked(index)
-
-    def _table_double_clicked(self, index: QModelIndex) -> None:
-        row = self.layout_rows.row(index.row()) if index.isValid() else None
-        if row is not None:
-            self.open_item_requested.emit("timeline", row.id)
-
-    # --- export and print ---------------------------------------------------------------
+    # --- export and print (see TimelineExporter) ----------------------------------------
 
     def export_png(self, path: Path | str) -> Path:
         """The table and the chart as shown, as a PNG picture."""
-        path = Path(path)
-        if not self.splitter.grab().save(str(path), "PNG"):
-            raise OSError(translate("Timeline", "Kunde inte spara bilden %1.").replace("%1", path.name))
-        return path
+        return self.exporter.export_png(path)
 
     def export_svg(self, path: Path | str) -> Path:
-        from PySide6.QtSvg import QSvgGenerator
-
-        path = Path(path)
-        size: QSize = self.splitter.size()
-        gen = QSvgGenerator()
-        gen.setFileName(str(path))
-        gen.setSize(size)
-        gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        gen.setTitle(translate("Timeline", "Tidslinje"))
-        gen.setDescription(translate("Timeline", "Tidslinje exporterad från Uppdrag"))
-        painter = QPainter(gen)
-        try:
-            self.splitter.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
-        return path
+        return self.exporter.export_svg(path)
 
     def print_to(self, printer: Any) -> None:
-        painter = QPainter(printer)
-        try:
-            page = printer.pageRect(printer.Unit.DevicePixel)
-            size = self.splitter.size()
-            factor = min(page.width() / max(1, size.width()), page.height() / max(1, size.height()))
-            painter.scale(factor, factor)
-            self.splitter.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
-
-    def print_dialog(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        from PySide6.QtGui import QPageLayout
-
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        if QPrintDialog(printer, self).exec():
-            self.print_to(printer)
-
-    def _ask_png(self) -> None:
-        self._ask_and_export(".png", translate("Timeline", "Exportera tidslinjen som PNG"),
-                             translate("Timeline", "PNG-bild (*.png)"), translate("Timeline", "tidslinje.png"),
-                             self.export_png)
-
-    def _ask_svg(self) -> None:
-        self._ask_and_export(".svg", translate("Timeline", "Exportera tidslinjen som SVG"),
-                             translate("Timeline", "SVG-bild (*.svg)"), translate("Timeline", "tidslinje.svg"),
-                             self.export_svg)
-
-    def _ask_and_export(self, kind: str, title: str, filter_: str, name: str, fn: Any) -> None:
-        """Ask where (in the folder the last picture of this kind went to, Documents at first), then export."""
-        from ui.dialogs import files
-        from ui.settings import AppSettings
-
-        settings = self._settings or AppSettings()
-        out = files.export_path(self, settings, kind, title, filter_, name)
-        if out is not None:
-            self._export_safely(fn, out)
-
-    def _export_safely(self, fn: Any, name: Path) -> None:
-        try:
-            fn(name)
-        except OSError as exc:
-            self.events.error.emit(translate(
-                "Timeline", "Kunde inte exportera tidslinjen: %1. Välj en annan mapp och försök igen.").replace("%1", str(exc)))
+        self.exporter.print_to(printer)

@@ -82,6 +82,14 @@
 <context>
     <name>App</name>
     <message>
+        <source> (och en rad till i filen)</source>
+        <translation> (and one more row in the file)</translation>
+    </message>
+    <message>
+        <source> (och {count} rader till i filen)</source>
+        <translation> (and {count} more rows in the file)</translation>
+    </message>
+    <message>
         <source> Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs tillbaka nästa gång du kan redigera den.</source>
         <translation> Your working copy has changes not yet saved to the file; they are written back the next time you can edit it.</translation>
     </message>
@@ -276,6 +284,10 @@
     <message>
         <source>En post kan inte bero av sig själv.</source>
         <translation>An item cannot depend on itself.</translation>
+    </message>
+    <message>
+        <source>En rad kan inte flyttas från en plan till en annan på {server}; inget har ändrats. Rader som redan hör till en annan plan måste tas bort ur det som skrivs (till exempel ur planfilen) innan det skrivs igen.</source>
+        <translation>A row cannot be moved from one plan to another on {server}; nothing was changed. Rows that already belong to another plan must be removed from what is written (for example from the plan file) before it is written again.</translation>
     </message>
     <message>
         <source>Ett beslut är registrerat men planen har inget avsnitt Beslut där det skrivs ut.</source>
@@ -628,12 +640,32 @@
         <translation>The plan has no section for the decision; the decision was written at the end of the document. Add the Decision section to choose where it goes.</translation>
     </message>
     <message>
+        <source>Planen ”{plan}” kan inte importeras: {what} ”{label}” i filen hör redan till en annan plan här, ”{other}”{more}, och en rad kan bara höra till en plan. Inget har ändrats. Ta bort de raderna ur filen och importera igen, eller exportera planen på nytt från den fil eller server den kommer från.</source>
+        <translation>The plan “{plan}” cannot be imported: {what} “{label}” in the file already belongs to another plan here, “{other}”{more}, and a row can belong to one plan only. Nothing was changed. Remove those rows from the file and import again, or export the plan anew from the file or server it comes from.</translation>
+    </message>
+    <message>
         <source>Posten som beroendet gäller finns inte längre i tidplanen.</source>
         <translation>The item the dependency concerns is no longer in the schedule.</translation>
     </message>
     <message>
         <source>Prognosen</source>
         <translation>The forecast</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet från den andra filen: {value} dagar</source>
+        <translation>The reporting interval from the other file: {value} days</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet ska vara mellan 1 dag och 52 veckor.</source>
+        <translation>The reporting interval must be between 1 day and 52 weeks.</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet skiljer sig i ”{peer}”; den här filens behölls.</source>
+        <translation>The reporting interval differs in “{peer}”; this file&apos;s was kept.</translation>
+    </message>
+    <message>
+        <source>Rapporteringsintervallet ”{text}” går inte att använda; skriv ett antal dagar eller veckor mellan 1 dag och 52 veckor, till exempel 30 dagar eller 4 veckor.</source>
+        <translation>The reporting interval “{text}” cannot be used; write a number of days or weeks between 1 day and 52 weeks, for example 30 days or 4 weeks.</translation>
     </message>
     <message>
         <source>Referensen</source>
@@ -3019,6 +3051,10 @@ Do you want to open the file?</translation>
         <translation>&amp;Closed days…</translation>
     </message>
     <message>
+        <source>&amp;Rapporteringsintervall…</source>
+        <translation>&amp;Reporting interval…</translation>
+    </message>
+    <message>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
@@ -3292,6 +3328,10 @@ Do you want to open the file?</translation>
         <translation>Filter the plans</translation>
     </message>
     <message>
+        <source>Exportera Portföljrapport (PDF)…</source>
+        <translation>Export portfolio report (PDF)…</translation>
+    </message>
+    <message>
         <source>Rapportfärg</source>
         <translation>Report colour</translation>
     </message>
@@ -3302,6 +3342,14 @@ Do you want to open the file?</translation>
     <message>
         <source>Alla dokumenttyper</source>
         <translation>All document types</translation>
+    </message>
+    <message>
+        <source>Alla ägare</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>Alla organisationer</source>
+        <translation>All organisations</translation>
     </message>
     <message>
         <source>Period</source>
@@ -3328,8 +3376,16 @@ Do you want to open the file?</translation>
         <translation>The plans</translation>
     </message>
     <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
         <source>Word-dokument (*.docx)</source>
         <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <source>Exportera Portföljrapport</source>
@@ -3646,6 +3702,29 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Exportera ändå</source>
         <translation>&amp;Export anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReportInterval</name>
+    <message>
+        <source>Rapporteringsintervall</source>
+        <translation>Reporting interval</translation>
+    </message>
+    <message>
+        <source>En plan vars senaste statusrapport är äldre än intervallet visas grå i Översikt. Intervallet sparas i filen och gäller alla som öppnar den. Skriv dagar eller veckor, till exempel 30 dagar eller 4 veckor.</source>
+        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks, for example 30 dagar or 4 veckor.</translation>
+    </message>
+    <message>
+        <source>&amp;Intervall:</source>
+        <translation>&amp;Interval:</translation>
+    </message>
+    <message>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>&amp;Avbryt</source>
@@ -4743,6 +4822,10 @@ Do you want to open the file?</translation>
     <message>
         <source>ändrade stängda dagar</source>
         <translation>changed closed days</translation>
+    </message>
+    <message>
+        <source>ändrade rapporteringsintervallet</source>
+        <translation>changed the reporting interval</translation>
     </message>
 </context>
 </TS>
