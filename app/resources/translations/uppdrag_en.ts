@@ -214,6 +214,10 @@
         <translation>The budget type</translation>
     </message>
     <message>
+        <source>Checklistorna vid beslutspunkterna ({count} st., {points} punkter) följer inte med: MS Project-XML har ingen plats för dem. De finns kvar i Uppdrag och behålls när filen importeras tillbaka till samma plan.</source>
+        <translation>The checklists at the decision points ({count} of them, {points} items) are not included: MS Project XML has no place for them. They stay in Uppdrag and are kept when the file is imported back into the same plan.</translation>
+    </message>
+    <message>
         <source>Datum saknas. Godkända former: {forms}.</source>
         <translation>The date is missing. Accepted forms: {forms}.</translation>
     </message>
@@ -670,6 +674,10 @@
     <message>
         <source>Referensen</source>
         <translation>The reference</translation>
+    </message>
+    <message>
+        <source>Resursplanen har ungefärliga perioder (som ”Q3 2025”, {count} st.). MS Project har bara dagar: perioderna skrivs som sin första och sista arbetsdag och läses tillbaka som exakta datum.</source>
+        <translation>The resource plan has approximate periods (such as “Q3 2025”, {count} of them). MS Project has days only: the periods are written as their first and last working day and read back as exact dates.</translation>
     </message>
     <message>
         <source>Risken</source>
@@ -1813,6 +1821,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
+        <source>risker</source>
+        <translation>risks</translation>
+    </message>
+    <message>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
@@ -2917,6 +2929,10 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Ny plan…</source>
         <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <source>Exportera &amp;riskregistret som CSV…</source>
+        <translation>Export the &amp;risk register as CSV…</translation>
     </message>
     <message>
         <source>&amp;Kopiera plan</source>
