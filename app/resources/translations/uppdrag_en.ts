@@ -90,6 +90,10 @@
         <translation> (and {count} more rows in the file)</translation>
     </message>
     <message>
+        <source> Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs tillbaka nästa gång du kan redigera den.</source>
+        <translation> Your working copy has changes not yet saved to the file; they are written back the next time you can edit it.</translation>
+    </message>
+    <message>
         <source>(tomt)</source>
         <translation>(empty)</translation>
     </message>
@@ -108,6 +112,10 @@
     <message>
         <source>--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.</source>
         <translation>--prefer must be mine, theirs or newest, not “{prefer}”.</translation>
+    </message>
+    <message>
+        <source>. Återställningen finns i arbetskopian och skrivs tillbaka nästa gång filen öppnas.</source>
+        <translation>. The restored file is in the working copy and is written back the next time the file is opened.</translation>
     </message>
     <message>
         <source>1 ogiltigt tecken ersattes med �</source>
@@ -290,6 +298,10 @@
         <translation>A decision is recorded but the plan has no Decision section to write it in.</translation>
     </message>
     <message>
+        <source>Filen redigeras av {holder}; den är öppnad skrivskyddad och visar det senast sparade läget.</source>
+        <translation>The file is being edited by {holder}; it is opened read-only and shows what was last saved.</translation>
+    </message>
+    <message>
         <source>Filen redigeras av {holder}; den är öppnad skrivskyddad.</source>
         <translation>The file is being edited by {holder}; it is opened read-only.</translation>
     </message>
@@ -446,6 +458,10 @@
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
+        <source>Filen ”{share}” finns inte eller kan inte nås just nu.</source>
+        <translation>The file “{share}” does not exist or cannot be reached just now.</translation>
+    </message>
+    <message>
         <source>Färdigställandet</source>
         <translation>The progress</translation>
     </message>
@@ -540,6 +556,22 @@
         <translation>The lock seems abandoned: the program that took it no longer runs or has not been heard from for {minutes} minutes. Run the command again with --bryt-las to remove the lock.</translation>
     </message>
     <message>
+        <source>Filen redigeras av {holder}; du ser det senast sparade läget.</source>
+        <translation>The file is being edited by {holder}; you see what was last saved.</translation>
+    </message>
+    <message>
+        <source>Låsfilen kunde inte skrivas på nätverksenheten ({error}), så ingen annan skulle se att du redigerar. Filen är öppnad skrivskyddad.</source>
+        <translation>The lock file could not be written on the network drive ({error}), so nobody else would see that you are editing. The file is opened read-only.</translation>
+    </message>
+    <message>
+        <source>Låsfilen kunde inte skrivas på nätverksenheten ({error}); filen återställs inte.</source>
+        <translation>The lock file could not be written on the network drive ({error}); the file is not restored.</translation>
+    </message>
+    <message>
+        <source>Låsfilen kunde inte skrivas på nätverksenheten ({error}); ”{name}” skrivs inte.</source>
+        <translation>The lock file could not be written on the network drive ({error}); “{name}” is not written.</translation>
+    </message>
+    <message>
         <source>Mallen {name} kunde inte läsas som ett Word-dokument (.docx eller .dotx). Öppna den i Word och spara den som .docx, eller välj en annan mall. ({error})</source>
         <translation>The template {name} could not be read as a Word document (.docx or .dotx). Open it in Word and save it as .docx, or choose another template. ({error})</translation>
     </message>
@@ -554,6 +586,10 @@
     <message>
         <source>Mappen ”{folder}” är skrivskyddad, så ändringar kan inte sparas säkert där. Spara en kopia i en skrivbar mapp för att kunna ändra.</source>
         <translation>The folder “{folder}” is read-only, so changes cannot be saved safely there. Save a copy in a writable folder to be able to make changes.</translation>
+    </message>
+    <message>
+        <source>Mappen ”{parent}” finns inte eller kan inte nås just nu.</source>
+        <translation>The folder “{parent}” does not exist or cannot be reached just now.</translation>
     </message>
     <message>
         <source>Mappen ”{parent}” finns inte.</source>
@@ -804,6 +840,10 @@
         <translation>{added} new and {updated} changed {what} were read</translation>
     </message>
     <message>
+        <source>{field}: ditt värde ”{mine}”, det sparade ”{theirs}”</source>
+        <translation>{field}: your value “{mine}”, the saved one “{theirs}”</translation>
+    </message>
+    <message>
         <source>{field}: här ”{mine}”{mine_by}, i ”{peer}” ”{theirs}”{theirs_by}</source>
         <translation>{field}: here “{mine}”{mine_by}, in “{peer}” “{theirs}”{theirs_by}</translation>
     </message>
@@ -896,6 +936,14 @@
         <translation>{n} risk(s) have a probability or impact outside the scale 1–{scale}: {names}. Correct the values in the risk register.</translation>
     </message>
     <message>
+        <source>{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; välj vilket värde som ska gälla.</source>
+        <translation>{part} “{name}” was changed by {who} on the server while you were typing ({said}). Nothing was overwritten; choose which value holds.</translation>
+    </message>
+    <message>
+        <source>{part} ”{name}” ändrades på servern medan du skrev ({said}). Inget skrevs över; välj vilket värde som ska gälla.</source>
+        <translation>{part} “{name}” was changed on the server while you were typing ({said}). Nothing was overwritten; choose which value holds.</translation>
+    </message>
+    <message>
         <source>{user} på {machine} sedan {since}</source>
         <translation>{user} on {machine} since {since}</translation>
     </message>
@@ -926,6 +974,10 @@
     <message>
         <source>”{name}” skulle bli {mb} MB i {parts} delar när den packas upp; en Word-mall får bli högst {most} MB. Den används inte. Spara mallen på nytt i Word, utan stora inbäddade filer, och välj den igen.</source>
         <translation>“{name}” would become {mb} MB in {parts} parts when unpacked; a Word template may be at most {most} MB. It is not used. Save the template again in Word, without large embedded files, and choose it again.</translation>
+    </message>
+    <message>
+        <source>”{share}” blev inte hel på nätverksenheten. Försök igen.</source>
+        <translation>“{share}” was not written whole on the network drive. Try again.</translation>
     </message>
     <message>
         <source>… och {n} till.</source>
