@@ -20,6 +20,8 @@ from datetime import date
 from typing import Any
 
 from app import kinds, rows
+from app.i18n import label as label_of
+from app.i18n import tr
 from app.merge import Conflict, _label, _short, field_label  # as a merge conflict names a row, field and value
 from db import history
 from db.errors import StoreError
@@ -42,12 +44,16 @@ class EditConflict(StoreError):
 
     def __init__(self, k: kinds.Kind, row: dict[str, Any], fields: list[EditedField], who: str, at: str,
                  version: str, mine_by: str = ""):
-        label = f"{k.label.capitalize()} ”{_label(row)}”"
-        said = "; ".join(f"{field_label(f.name)}: ditt värde ”{_short(_shown(f.mine))}”, det sparade "
-                         f"”{_short(_shown(f.theirs))}”" for f in fields)
-        by = f" av {who}" if who else ""
-        super().__init__(f"{label} ändrades{by} på servern medan du skrev ({said}). Inget skrevs över; "
-                         "välj vilket värde som ska gälla.")
+        part, name = label_of(k.label).capitalize(), _label(row)
+        said = "; ".join(tr("{field}: ditt värde ”{mine}”, det sparade ”{theirs}”", field=label_of(field_label(f.name)),
+                            mine=_short(_shown(f.mine)), theirs=_short(_shown(f.theirs))) for f in fields)
+        if who:
+            message = tr("{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; "
+                         "välj vilket värde som ska gälla.", part=part, name=name, who=who, said=said)
+        else:
+            message = tr("{part} ”{name}” ändrades på servern medan du skrev ({said}). Inget skrevs över; "
+                         "välj vilket värde som ska gälla.", part=part, name=name, said=said)
+        super().__init__(message)
         self.kind, self.row_id, self.uuid, self.label = k.name, row["id"], row.get("uuid") or "", _label(row)
         self.fields, self.who, self.at, self.version, self.mine_by = fields, who, at, version, mine_by
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from app.i18n import tr
 
 from app.network_file import NetworkFile, SyncStatus, lock_holder_of
 from db import share_write, workcopy
@@ -39,21 +40,21 @@ def open_network(path: Path | str, *, read_only: bool = False, on_locked: str = 
             if on_locked != "read_only":
                 raise FileInUse(nf.share, held.holder) from None
             holder, read_only = held.holder, True
-            reason = (f"Filen redigeras av {holder.describe()}; den är öppnad skrivskyddad och visar "
-                      "det senast sparade läget.")
+            reason = (tr("Filen redigeras av {holder}; den är öppnad skrivskyddad och visar det senast sparade läget.",
+                         holder=holder.describe()))
         except OSError as exc:
             read_only = True
-            reason = (f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}), så ingen "
-                      "annan skulle se att du redigerar. Filen är öppnad skrivskyddad.")
+            reason = (tr("Låsfilen kunde inte skrivas på nätverksenheten ({error}), så ingen annan skulle se att du "
+                         "redigerar. Filen är öppnad skrivskyddad.", error=exc.strerror or exc))
     if read_only:
         ws = nf.open_snapshot()
         if reason is None:
             other = lock_holder_of(nf.share)
-            reason = (f"Filen redigeras av {other.describe()}; du ser det senast sparade läget."
-                      if other is not None else "Filen är öppnad skrivskyddad.")
+            reason = (tr("Filen redigeras av {holder}; du ser det senast sparade läget.", holder=other.describe())
+                      if other is not None else tr("Filen är öppnad skrivskyddad."))
         if nf.has_unsaved():
-            reason += (" Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs "
-                       "tillbaka nästa gång du kan redigera den.")
+            reason += (tr(" Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs tillbaka "
+                          "nästa gång du kan redigera den."))
         nf.status = SyncStatus("read_only", reason)
     else:
         try:
@@ -70,7 +71,7 @@ def readable_copy(path: Path | str) -> Iterator[Path]:
     """A private, checked local copy of a network file for one read (check, copy, backup)."""
     share = Path(os.path.abspath(path))
     if not share.exists():
-        raise FileRefused(f"Filen ”{share}” finns inte eller kan inte nås just nu.")
+        raise FileRefused(tr("Filen ”{share}” finns inte eller kan inte nås just nu.", share=share))
     with tempfile.TemporaryDirectory(prefix="lasning-", dir=workcopy.working_folder(share)) as tmp:
         copy = Path(tmp) / share.name
         workcopy.fetch(share, copy)
@@ -83,7 +84,7 @@ def create_network(path: Path | str) -> Workspace:
 
     share = Path(os.path.abspath(path))
     if share.exists():
-        raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
+        raise StoreError(tr("Filen ”{name}” finns redan; välj ett annat namn.", name=share.name))
     folder = workcopy.working_folder(share)
     local = folder / share.name
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -104,9 +105,9 @@ def put_new_on_share(path: Path | str, build: Callable[[Path], object], *, repla
 
     share = Path(os.path.abspath(path))
     if share.exists() and not replace_existing:
-        raise StoreError(f"Filen ”{share.name}” finns redan; välj ett annat namn.")
+        raise StoreError(tr("Filen ”{name}” finns redan; välj ett annat namn.", name=share.name))
     if not share.parent.is_dir():
-        raise StoreError(f"Mappen ”{share.parent}” finns inte eller kan inte nås just nu.")
+        raise StoreError(tr("Mappen ”{parent}” finns inte eller kan inte nås just nu.", parent=share.parent))
     with tempfile.TemporaryDirectory(prefix="skrivning-", dir=workcopy.working_folder(share)) as tmp:
         local = Path(tmp) / share.name
         build(local)
@@ -116,13 +117,13 @@ def put_new_on_share(path: Path | str, build: Callable[[Path], object], *, repla
         except LockHeld as held:
             raise StoreError(refusal_text(share, held.holder)) from None
         except OSError as exc:
-            raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
-                             f"”{share.name}” skrivs inte.") from exc
+            raise StoreError(tr("Låsfilen kunde inte skrivas på nätverksenheten ({error}); ”{name}” skrivs inte.",
+                                error=exc.strerror or exc, name=share.name)) from exc
         try:
             mode = workcopy.mark(share).mode if share.exists() else None
             written = share_write.replace_on_share(local, share, mode=mode)
             if not share_write.confirm_on_share(share, written):
-                raise StoreError(f"”{share}” blev inte hel på nätverksenheten. Försök igen.")
+                raise StoreError(tr("”{share}” blev inte hel på nätverksenheten. Försök igen.", share=share))
         finally:
             lock.release()
     return share
@@ -141,8 +142,8 @@ def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> 
     except LockHeld as held:
         raise StoreError(refusal_text(share, held.holder, asked_to_break=break_stale)) from None
     except OSError as exc:
-        raise StoreError(f"Låsfilen kunde inte skrivas på nätverksenheten ({exc.strerror or exc}); "
-                         "filen återställs inte.") from exc
+        raise StoreError(tr("Låsfilen kunde inte skrivas på nätverksenheten ({error}); filen återställs inte.",
+                            error=exc.strerror or exc)) from exc
     try:
         ws = nf.open_working_copy()
         ws.close()
@@ -155,8 +156,8 @@ def restore_network(backup: Path, share: Path, *, break_stale: bool = False) -> 
         nf.store = open_store(nf.local)
         try:
             if not nf.write_back():
-                raise StoreError(nf.status.message + ". Återställningen finns i arbetskopian och skrivs "
-                                 "tillbaka nästa gång filen öppnas.")
+                raise StoreError(nf.status.message + tr(". Återställningen finns i arbetskopian och skrivs tillbaka "
+                                                        "nästa gång filen öppnas."))
         finally:
             nf.store.close()
             nf.store = None

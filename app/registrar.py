@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.i18n import tr
+
 __all__ = ["DECIDED_STATUSES", "registrar_check"]
 
 DECIDED_STATUSES = frozenset({"approved", "active", "completed"})
@@ -32,15 +34,18 @@ def _timeline_dates(ctx: Any) -> list[str]:
     findings = []
     for item in ctx.plan.timeline:
         name = ctx.writer.clean.line(" ".join(x for x in (as_text(item.get("code")), as_text(item.get("title"))) if x))
-        name = name.strip()[:60] or "(utan namn)"
-        for key, label in (("start", "start"), ("end", "slut")):
+        name = name.strip()[:60] or tr("(utan namn)")
+        for key, said in (("start", tr("Tidplanens post ”{name}” har startdatumet ”{date}”, som inte kan placeras "
+                                       "på tidslinjen.")),
+                          ("end", tr("Tidplanens post ”{name}” har slutdatumet ”{date}”, som inte kan placeras "
+                                     "på tidslinjen."))):
             text = as_text(item.get(key)).strip()
             if text and vague(text) is None:
-                findings.append(f"Tidplanens post ”{name}” har {label}datumet ”{text[:40]}”, som inte kan placeras "
-                                "på tidslinjen.")
+                findings.append(said.format(name=name, date=text[:40]))
         if item.get("kind") in ("decision_point", "milestone") and not (
                 as_text(item.get("start")).strip() or as_text(item.get("end")).strip()):
-            findings.append(f"Beslutspunkten eller milstolpen ”{name}” saknar datum och kan inte placeras på tidslinjen.")
+            findings.append(tr("Beslutspunkten eller milstolpen ”{name}” saknar datum och kan inte placeras på "
+                               "tidslinjen.", name=name))
     return findings
 
 
@@ -55,17 +60,18 @@ def registrar_check(plan: dict[str, Any], risk_scale: int = 4) -> list[str]:
     data = ctx.plan
     findings: list[str] = []
     if not data.meta("diarienummer").strip():
-        findings.append("Diarienummer saknas.")
+        findings.append(tr("Diarienummer saknas."))
     decided = data.meta("status") in DECIDED_STATUSES or as_text(data.decision.get("choice")) in ("yes", "no")
     if decided and not as_text(data.decision.get("date")).strip():
-        findings.append("Dokumentet är beslutat men beslutsdatum saknas.")
+        findings.append(tr("Dokumentet är beslutat men beslutsdatum saknas."))
     for heading in empty_required(ctx):
-        findings.append(f"Det obligatoriska avsnittet ”{heading[:60]}” är tomt.")
+        findings.append(tr("Det obligatoriska avsnittet ”{heading}” är tomt.", heading=heading[:60]))
     has_place = any(as_text(s.get("content")) == "decision" for s in data.sections())
     if docx_decision.has_decision(ctx) and not has_place:
-        findings.append("Ett beslut är registrerat men planen har inget avsnitt Beslut där det skrivs ut.")
+        findings.append(tr("Ett beslut är registrerat men planen har inget avsnitt Beslut där det skrivs ut."))
     for risk in out_of_scale(data.items("risks"), risk_scale):
-        title = ctx.writer.clean.line(risk.get("title")).strip()[:60] or "(utan namn)"
-        findings.append(f"Risken ”{title}” har sannolikhet eller konsekvens utanför skalan 1–{risk_scale}.")
+        title = ctx.writer.clean.line(risk.get("title")).strip()[:60] or tr("(utan namn)")
+        findings.append(tr("Risken ”{title}” har sannolikhet eller konsekvens utanför skalan 1–{scale}.", title=title,
+                           scale=risk_scale))
     findings += _timeline_dates(ctx)
     return findings

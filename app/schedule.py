@@ -119,7 +119,7 @@ def _shift_vague(v: VagueDate | None, months: int, days: int, anchor: str) -> Va
     step = _MONTH_STEPS.get(v.precision)
     if months and step is not None and months % step == 0:
         return VagueDate(add_months(v.start, months), v.precision)
-    if v.precision is Precision.WEEK and days % 7 == 0:
+    if v.precision is Precision.WEEK and not months and days % 7 == 0:
         return VagueDate(v.start.fromordinal(v.start.toordinal() + days), Precision.WEEK)
     return shift_date(v, months=months, days=days, anchor=anchor)
 

@@ -72,6 +72,7 @@ def table(by_module: dict[str, Counter[str]]) -> str:
 class Target:
     mutate: tuple[str, ...]  # the files mutated
     tests: tuple[str, ...]  # the tests run on them (mutmut picks, per mutant, those that reach it)
+    options: tuple[str, ...] = ()  # more pytest options for choosing them (e.g. `-k`)
 
 
 TARGETS: dict[str, Target] = {
@@ -79,11 +80,27 @@ TARGETS: dict[str, Target] = {
         "tests/app/test_dates.py", "tests/app/test_date_edges.py", "tests/app/test_date_forms.py")),
     "app.validation": Target(("app/validation.py",), (
         "tests/app/test_validation.py", "tests/app/test_budget_follow_up.py")),
-    "db.history": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py")),
+    # The scheduling does not depend on the storage: its tests on the file only (each run of a test
+    # on the server would start a PostgreSQL cluster of its own for every mutant).
+    "app.schedule": Target(("app/schedule.py",), ("tests/app/test_schedule.py", "tests/app/test_schedule_edges.py"),
+                           ("-k", "not server")),
+    # The history on the file only: each run of a test on the server starts a PostgreSQL cluster of its
+    # own, too slow for every mutant; what only a server runs is tried on its own ("db.history-server").
+    "db.history": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py"),
+                         ("-k", "not server")),
+    # The history's mutants that only a server run can tell, against its tests on the server:
+    # `mutmut run NAME...` in mutants/db.history-server/ for the survivors of "db.history".
+    "db.history-server": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py"),
+                                ("-k", "server")),
     # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py).
     "merge": Target(("app/merge.py", "db/merge.py"), (
         "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_property.py",
         "tests/app/test_merge_copy_in_sql.py")),
+    # The merge against its fast tests only (no property tests): minutes instead of hours on a loaded
+    # machine; what it leaves unkilled may still be killed by the properties of "merge".
+    "merge-fast": Target(("app/merge.py", "db/merge.py"), (
+        "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_settings.py",
+        "tests/app/test_merge_copy_in_sql.py::test_every_kind_of_row_comes_across_the_same_way_in_sql")),
 }
 
 
@@ -102,7 +119,7 @@ def prepare(name: str, target: Target) -> Path:
     base = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     text = base.rstrip("\n") + (
         f"\nonly_mutate = {toml_list(target.mutate)}"
-        f"\npytest_add_cli_args_test_selection = {toml_list(target.tests)}\n")
+        f"\npytest_add_cli_args_test_selection = {toml_list(target.tests + target.options)}\n")
     settings = tomllib.loads(text)["tool"]["mutmut"]
     if settings.get("only_mutate") != list(target.mutate):
         raise SystemExit("pyproject.toml: [tool.mutmut] must be its last table (tools/mutate.py adds to it)")
@@ -159,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [name for name in args.modules if name not in TARGETS]
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; known: {', '.join(TARGETS)}")
-    names = args.modules or list(TARGETS)
+    names = args.modules or [name for name in TARGETS if "-" not in name]  # not the partial runs
     if not args.scores:
         for name in names:
             print(f"== {name}: {', '.join(TARGETS[name].mutate)}", flush=True)

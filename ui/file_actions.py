@@ -206,10 +206,10 @@ def import_table(window: DocumentWindow) -> bool:
 
 
 def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, changes_since: str | None = None,
-           portfolio: bool = False) -> Path | None:
+           portfolio: bool = False, table: str = "activities") -> Path | None:
     """Export the current plan (`portfolio`: every plan in the file); `checklists` adds its decision points'
     answered checklists (Word), `changes_since` the appendix "Ändringar sedan utgåva X" (Word, PDF); a calendar
-    asks whether the activities go in too."""
+    asks whether the activities go in too; `table` is the list a CSV file holds (the activities or the risks)."""
     from app.exporters import export_plan, export_portfolio
 
     plan_id = window.current_plan_id()
@@ -226,6 +226,8 @@ def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, cha
                ".json": translate("Files", "Plan som JSON (*.json)"),
                ".ics": translate("Files", "Kalender (*.ics)")}
     kind = suffix + ("+checklistor" if checklists else "")
+    if table == "risks":
+        kind, safe = suffix + "+risker", safe + " " + translate("Files", "risker")
     out = files.export_path(window, window.settings, kind, translate("Files", "Exportera"),
                             filters.get(suffix, f"*{suffix}"), safe + suffix)
     if out is None:
@@ -237,7 +239,7 @@ def export(window: DocumentWindow, suffix: str, *, checklists: bool = False, cha
             outcome = export_portfolio(window.ofile.ws, out, activities=activities)
         else:
             outcome = export_plan(window.ofile.ws, plan_id, out, checklists=checklists, changes_since=changes_since,
-                                  activities=activities)
+                                  activities=activities, table=table)
     except (*expected_errors(), ValueError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         show_error(window, str(exc))

@@ -55,8 +55,10 @@ def _tool(name: str) -> list[str]:
 
 
 def kind_labels() -> Iterator[str]:
-    """Every label of a coded value the ui may show, in Swedish."""
+    """Every label of a coded value the ui may show, in Swedish (and the shipped steering models' names)."""
     import importlib
+
+    from app.steering import shipped_models
 
     seen: set[str] = set()
     for module, tables in KIND_LABEL_TABLES:
@@ -65,6 +67,10 @@ def kind_labels() -> Iterator[str]:
                 if label and label not in seen:
                     seen.add(label)
                     yield label
+    for model in shipped_models().values():
+        if model.name not in seen:
+            seen.add(model.name)
+            yield model.name
 
 
 def app_sentences() -> list[str]:

@@ -1,4 +1,5 @@
-"""Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z undo and redo the file's edits wherever the keyboard focus is.
+"""Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z undo and redo the file's edits wherever the keyboard focus is (and the
+window's Ctrl+E exports from a field too).
 
 A text field claims these keys for its own undo (Qt asks it first, through a ShortcutOverride
 event), so with the cursor in a field the window's Ångra never ran and nothing visible happened to
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 UNDO_KEYS = (QKeySequence("Ctrl+Z"),)
 REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
+# The window's shortcuts that a text field takes for its own editing on Linux (Ctrl+E moves to the end
+# of the line there): the field is not asked, so the window's action runs (Exportera till Word).
+WINDOW_KEYS = (QKeySequence("Ctrl+E"),)
 
 
 def _matches(event: QKeyEvent, sequences: tuple[QKeySequence, ...]) -> bool:
@@ -54,6 +58,8 @@ class UndoKeys(QObject):
             return False
         if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent) or not self.covers(watched):
             return False
+        if kind == QEvent.Type.ShortcutOverride and _matches(event, WINDOW_KEYS):
+            return True  # not accepted: Qt goes on to the window's shortcut
         if _matches(event, UNDO_KEYS):
             run = self.undo
         elif _matches(event, REDO_KEYS):

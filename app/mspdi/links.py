@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from app.mspdi.project import Reader
     from app.mspdi.tasks import Task
 
+_TYPE_OF = {"0": 0, "1": 1, "2": 2, "3": 3, None: 1}  # a link's Type as MS Project writes it (absent: 1)
 _WEEK_FORMATS = {9, 10, 41, 42}
 _ELAPSED_FORMATS = {4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52}
 _PERCENT_FORMATS = {19, 20, 51, 52}
@@ -29,7 +30,7 @@ def read_links(reader: Reader, tasks: list[Task]) -> int:
         for link in task.links:
             f = child_texts(link, cut)
             pred = by_uid.get(f.get("PredecessorUID", "").strip())
-            link_type = int(number_of(f.get("Type"), 1))
+            link_type = _TYPE_OF.get(f.get("Type")) or int(number_of(f.get("Type"), 1))
             why = ("till en uppgift som inte finns i filen" if f.get("CrossProject") == "1" or pred is None
                    else "till sig själv" if pred is task
                    else "start till slut, som Uppdrag inte har" if link_type not in LINK_KIND
@@ -59,7 +60,10 @@ def read_links(reader: Reader, tasks: list[Task]) -> int:
 
 def lag_of(reader: Reader, f: dict[str, str]) -> tuple[int, str, bool]:
     """A link's lag as (whole working days or weeks, "day" or "week", whether that is exact)."""
-    tenths = number_of(f.get("LinkLag"))
+    text = f.get("LinkLag")
+    if not text or text == "0":  # most links
+        return 0, "day", True
+    tenths = number_of(text)
     fmt = int(number_of(f.get("LagFormat"), 7))
     if not tenths:
         return 0, "day", True

@@ -158,7 +158,12 @@ def duration_minutes(text: str | None) -> float | None:
     return ((y * 365 + mo * 30 + d) * 24 + h) * 60 + mi + s / 60
 
 
+_PLAIN_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def uuid_of(text: str | None) -> str | None:
+    if text and len(text) == 36 and _PLAIN_UUID.fullmatch(text):  # as MS Project and Uppdrag write a GUID
+        return text.lower()
     m = _UUID.match((text or "").strip())
     return m.group(1).lower() if m else None
 

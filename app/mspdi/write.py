@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 
 from app.date_text import from_canonical
 from app.dates import Precision, VagueDate
+from app.i18n import tr
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import (
     LAG_FORMAT, LAG_TENTHS, LINK_TYPE, MINUTES_PER_DAY, NS, RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY,
@@ -321,10 +322,26 @@ def mspdi_text(plan: dict[str, Any], *, name: str = "") -> tuple[str, list[str]]
     out.append("</Resources><Assignments>")
     out.extend(assignments)
     out.append("</Assignments></Project>\n")
+    return "".join(out), _remarks(plan, esc)
+
+
+def _remarks(plan: dict[str, Any], esc: _Texts) -> list[str]:
+    """What the file could not hold, said (never silently left out)."""
     warnings = []
     if esc.dropped:
         warnings.append(f"{esc.dropped} tecken som XML inte kan innehålla (styrtecken) lämnades utanför.")
-    return "".join(out), warnings
+    checklists = [item["checklist"] for item in plan["timeline"] if item.get("checklist")]
+    if checklists:
+        warnings.append(tr("Checklistorna vid beslutspunkterna ({count} st., {points} punkter) följer inte med: MS Project-XML "
+                           "har ingen plats för dem. De finns kvar i Uppdrag och behålls när filen importeras tillbaka "
+                           "till samma plan.", count=len(checklists), points=sum(map(len, checklists))))
+    vague_rows = sum(1 for line in plan["resources"]
+                     if any(v is not None and v.precision is not Precision.DAY for v in map(_vague, (line["start"], line["end"]))))
+    if vague_rows:  # an availability period has days only
+        warnings.append(tr("Resursplanen har ungefärliga perioder (som ”Q3 2025”, {count} st.). MS Project har bara "
+                           "dagar: perioderna skrivs som sin första och sista arbetsdag och läses tillbaka som exakta "
+                           "datum.", count=vague_rows))
+    return warnings
 
 
 def _assignment(uid: int, task: int, item: dict[str, Any], span: tuple[date, date] | None, resources: _Resources,

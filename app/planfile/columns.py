@@ -36,21 +36,42 @@ def column_valid(schema: dict[str, Any], values: Sequence[Any], patterns: dict[s
     the compiled expressions the generated validator uses."""
     if not values:
         return True
-    kind = schema.get("type", _EVERY_TYPE)
-    if not _KNOWN.issuperset(schema.keys() - _NOTES) or not isinstance(kind, (str, list)):
+    _same, known, names, allowed, scalar, array, obj, any_of = _shape(schema)
+    if not known:
         return None
-    names = [kind] if isinstance(kind, str) else kind
-    if any(name not in _JSON_TYPES for name in names):
-        return None
-    allowed = set(chain.from_iterable(_JSON_TYPES[name] for name in names))
     present = set(map(type, values))
     if not present <= allowed:
         return False if present <= _SCALARS | {list, dict} else None  # a subclass: let the validator judge
     if float in present and "integer" in names and not all(v.is_integer() for v in values if type(v) is float):
         return False
-    checks = (_scalar_checks(schema, values, present, patterns), _array_checks(schema, values, patterns),
-              _object_checks(schema, values, patterns), _any_of_checks(schema, values, patterns))
+    checks = (_scalar_checks(schema, values, present, patterns) if scalar else True,
+              _array_checks(schema, values, patterns) if array else True,
+              _object_checks(schema, values, patterns) if obj else True,
+              _any_of_checks(schema, values, patterns) if any_of else True)
     return None if None in checks else all(checks)
+
+
+_SCALAR_KEYWORDS = frozenset({"pattern", "enum", "const", "minimum", "maximum", "minLength"})
+_OBJECT_KEYWORDS = frozenset({"required", "properties", "additionalProperties"})
+_SHAPES: dict[int, tuple[Any, ...]] = {}
+
+
+def _shape(schema: dict[str, Any]) -> tuple[Any, ...]:
+    """What column_valid asks of a schema before its values, worked out once for each schema (a plan file of
+    200 small lists asks it of the same hundred schemas each time): the schema itself, whether this check
+    knows all its keywords, its type names and their Python types, and which kinds of check it needs."""
+    found = _SHAPES.get(id(schema))
+    if found is not None and found[0] is schema:
+        return found
+    kind = schema.get("type", _EVERY_TYPE)
+    names = ([kind] if isinstance(kind, str) else kind) if isinstance(kind, (str, list)) else []
+    known = (_KNOWN.issuperset(schema.keys() - _NOTES) and isinstance(kind, (str, list))
+             and all(name in _JSON_TYPES for name in names))
+    allowed = frozenset(chain.from_iterable(_JSON_TYPES[name] for name in names)) if known else frozenset()
+    found = (schema, known, names, allowed, bool(_SCALAR_KEYWORDS & schema.keys()), "items" in schema,
+             bool(_OBJECT_KEYWORDS & schema.keys()), "anyOf" in schema)
+    _SHAPES[id(schema)] = found
+    return found
 
 
 def _scalar_checks(schema: dict[str, Any], values: Sequence[Any], present: set[type],

@@ -86,10 +86,10 @@ def semantic_problems(data: Row) -> list[str]:
     people = {p["uuid"] for p in data["organisation"]["people"]}
     problems += _timeline_problems(data["timeline"], people)
     actual = [(t.get("actual_start"), t.get("actual_finish")) for t in data["timeline"]]
-    said = {day: p for day in {*chain.from_iterable(actual)} if (p := _day_problem(day))}  # once a distinct day
-    if said:
-        problems += [f"timeline[{i}].{name}: {said[day]}" for i, days in enumerate(actual)
-                     for name, day in zip(("actual_start", "actual_finish"), days, strict=True) if day in said]
+    bad_days = {day: p for day in {*chain.from_iterable(actual)} if (p := _day_problem(day))}  # once a distinct day
+    if bad_days:
+        problems += [f"timeline[{i}].{name}: {bad_days[day]}" for i, days in enumerate(actual)
+                     for name, day in zip(("actual_start", "actual_finish"), days, strict=True) if day in bad_days]
     problems += _closed_day_problems(data["organisation"].get("closed_days", []))
     for key, part in (("organisation.roles", data["organisation"]["roles"]), ("resources", data["resources"])):
         if not {r["person"] for r in part if r["person"]} <= people:

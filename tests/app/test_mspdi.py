@@ -83,7 +83,11 @@ def test_a_plan_comes_back_from_ms_project_xml_with_every_item_date_and_dependen
     before = _with_everything(ws)
     plan_id = list_plans(ws)[0].id
     out = export_plan(ws, plan_id, tmp_path / "plan.xml")
-    assert out.warnings == []
+    with_checklists = [t for t in before["timeline"] if t["checklist"]]
+    assert out.warnings == [  # the example directive's decision points have checklists: said, not dropped silently
+        f"Checklistorna vid beslutspunkterna ({len(with_checklists)} st., {sum(len(t['checklist']) for t in with_checklists)} "
+        "punkter) följer inte med: MS Project-XML har ingen plats för dem. De finns kvar i Uppdrag och behålls när "
+        "filen importeras tillbaka till samma plan."]
     new_id, existed, summary = import_mspdi_file(other, out.path)
     assert not existed
     after = plan_to_dict(other, new_id)
@@ -256,4 +260,62 @@ def test_control_characters_are_left_out_of_the_export_and_said(ws: Workspace, t
     plan["timeline"][0]["description"] = "rad\x0bett\x01"
     text, warnings = mspdi_text(plan)
     assert "\x0b" not in text and "\x01" not in text and "radett" in text
-    assert warnings == ["2 tecken som XML inte kan innehålla (styrtecken) lämnades utanför."]
+    assert warnings[0] == "2 tecken som XML inte kan innehålla (styrtecken) lämnades utanför."
+
+
+def test_a_plan_without_checklists_exports_without_remarks(ws: Workspace) -> None:
+    plan_id, _ = import_plan_file(ws, example_files()[0])
+    plan = plan_to_dict(ws, plan_id)
+    assert any(t["checklist"] for t in plan["timeline"])
+    for t in plan["timeline"]:
+        t["checklist"] = []
+    assert mspdi_text(plan)[1] == []
+    plan["timeline"][0]["checklist"] = [{"item": "Budget beslutad", "answer": "ja", "comment": ""},
+                                        {"item": "Risker bedömda", "answer": "", "comment": "i maj"}]
+    assert mspdi_text(plan)[1] == ["Checklistorna vid beslutspunkterna (1 st., 2 punkter) följer inte med: MS Project-XML har "
+                                   "ingen plats för dem. De finns kvar i Uppdrag och behålls när filen importeras "
+                                   "tillbaka till samma plan."]
+
+
+def test_resource_plan_rows_keep_exact_days_and_say_when_a_vague_period_becomes_days(
+        ws: Workspace, other: Workspace, tmp_path: Path) -> None:
+    """A row of the resource plan goes out as its resource's availability period: exact days come back as they
+    were; a vague period ("Q3 2025") can only be written as days, and the export says so."""
+    plan_id, _ = import_plan_file(ws, example_files()[1])
+    plan = plan_to_dict(ws, plan_id)
+    person = plan["organisation"]["people"][0]["uuid"]
+    row = {"competence": "Analys", "person": person, "name": "", "note": ""}
+    plan["resources"] += [{**row, "uuid": "9b1a4e00-5e50-4000-8000-0000000000ab", "allocation": 50,
+                           "start": "2026-07-01", "end": "2026-12-31"}]
+    import_plan_data(ws, plan)
+    out = export_plan(ws, plan_id, tmp_path / "exakt.xml")
+    assert not any("resursplanen" in w for w in out.warnings)
+    after = plan_to_dict(other, import_mspdi_file(other, out.path)[0])
+    assert ("Analys", 50, "2026-07-01", "2026-12-31") in [
+        (r["competence"], r["allocation"], r["start"], r["end"]) for r in after["resources"]]
+
+    plan["resources"].append({**row, "uuid": "9b1a4e00-5e50-4000-8000-0000000000ac", "allocation": 30,
+                              "start": "2025-Q3", "end": "2026-H1"})
+    import_plan_data(ws, plan)
+    out = export_plan(ws, plan_id, tmp_path / "ungefar.xml")
+    assert "Resursplanen har ungefärliga perioder (som ”Q3 2025”, 1 st.). MS Project har bara dagar: perioderna " \
+           "skrivs som sin första och sista arbetsdag och läses tillbaka som exakta datum." in out.warnings
+
+
+@pytest.mark.parametrize("name", ["", "mspdi:plan/task/1", "mspdi:" + "åäö/" * 40, "x" * 1000])
+def test_the_stable_uuids_are_uuid5_in_the_url_namespace(name: str) -> None:
+    import uuid
+
+    from app.mspdi.project import uuid5_text
+
+    assert uuid5_text(name) == str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("18DDA255-551E-409A-B871-712355B148A7", "18dda255-551e-409a-b871-712355b148a7"),
+    ("{18DDA255-551E-409A-B871-712355B148A7}", "18dda255-551e-409a-b871-712355b148a7"),
+    (" 18dda255-551e-409a-b871-712355b148a7\n", "18dda255-551e-409a-b871-712355b148a7"),
+    ("18DDA255-551E-409A-B871-712355B148AG", None), ("18DDA255551E409AB871712355B148A7", None), ("", None),
+    (None, None)])
+def test_guids_are_read_as_ms_project_writes_them(text: str | None, expected: str | None) -> None:
+    assert mspdi_parsing.uuid_of(text) == expected

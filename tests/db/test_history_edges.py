@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 from app.workspace import Workspace
 from db import history, models
+from db.statements import in_style
 
 
 def _stamped(ws: Workspace) -> tuple[Workspace, int, datetime]:
@@ -36,3 +40,212 @@ def test_superseded_content_is_kept_for_the_whole_period_and_no_longer(any_ws: W
     assert history.prune(ws.store.db, now=far + timedelta(seconds=1)) == (0, 1)
     uuid = models.Plan.get_by_id(plan).uuid
     assert [r.version for r in history.row_history(ws.store.db, uuid)] == [models.Plan.get_by_id(plan).version_id]
+
+
+def _record(version: str, parent: str | None = None, parent2: str | None = None, rev: int = 1,
+            data: str | None = None) -> history.Record:
+    return history.Record("goal", "rad", version, parent, parent2, rev, f"2026-01-0{rev}T00:00:00.000000Z",
+                          "Anna på datorn", "edit", data)
+
+
+# One row's line: a1 <- a2 <- a3, and b2 from a1 on another copy; m merges a3 and b2; x has no record.
+LINE = [_record("a1"), _record("a2", "a1", rev=2), _record("a3", "a2", rev=3), _record("b2", "a1", rev=2),
+        _record("m", "a3", "b2", rev=4)]
+
+
+def test_a_version_descends_from_its_parents_and_theirs_and_from_itself() -> None:
+    by_version = {r.version: r for r in LINE}
+    assert history.ancestry("m", by_version) == {"m", "a3", "a2", "a1", "b2"}
+    assert history.ancestry("b2", by_version) == {"b2", "a1"}
+    assert history.ancestry("x", by_version) == {"x"}
+    assert LINE[4].parents == ("a3", "b2") and LINE[1].parents == ("a1",) and LINE[0].parents == ()
+    yes = [("x", "x"), ("a2", "a1"), ("m", "a3"), ("m", "b2"), ("m", "a2"), ("m", "a1"), ("a3", "a1")]
+    no = [("a1", "a2"), ("a3", "b2"), ("b2", "a2"), ("x", "a1"), ("a2", "x"), ("m", "x")]
+    assert [history.descends(v, a, LINE) for v, a in yes] == [True] * len(yes)
+    assert [history.descends(v, a, LINE) for v, a in no] == [False] * len(no)
+    assert history.descends("a3", "a1", list(reversed(LINE))) is True
+    assert history.descends("x", "a1", LINE[1:]) is False  # a record of another version says nothing of x
+    # a parent the records do not know ends that part of the walk, not the walk
+    merged_unknown = {**by_version, "n": _record("n", "a3", "z", rev=4)}
+    assert history.ancestry("n", merged_unknown) == {"n", "z", "a3", "a2", "a1"}
+
+
+def test_a_record_as_a_tuple_is_in_the_order_of_the_columns() -> None:
+    record = _record("m", "a3", "b2", rev=4, data='{"text":"ett"}')
+    assert dict(zip(history.RECORD_COLUMNS, record.as_tuple())) == {
+        "tbl": "goal", "row_uuid": "rad", "version": "m", "parent": "a3", "parent2": "b2", "rev": 4,
+        "at": "2026-01-04T00:00:00.000000Z", "who": "Anna på datorn", "action": "edit", "data": '{"text":"ett"}'}
+
+
+def test_a_row_and_the_records_of_its_versions_read_together(any_ws: Workspace) -> None:
+    ws = any_ws
+    db = ws.store.db
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    goal = ws.add("goal", plan, kind="effect", text="ett").ids[0]
+    first = models.Goal.get_by_id(goal).version_id
+    ws.update("goal", goal, text="två")
+    row = models.Goal.get_by_id(goal)
+    shape = history.shape_of("goal")
+    state, records = history.state_and_records(db, shape, goal, [first, row.version_id, "okänd"])
+    assert state == history.read_states(db, shape, ids=[goal])[0]
+    assert (state.version, state.rev, state.values["text"], state.values["plan_id"]) == (
+        row.version_id, 2, "två", models.Plan.get_by_id(plan).uuid)
+    assert records == history.records_by_version(db, [first, row.version_id])
+    assert sorted(records) == sorted([first, row.version_id])
+    old, new = records[first], records[row.version_id]
+    assert (old.row_uuid, old.parent, old.rev, old.action, json.loads(old.data or "")["text"]) == (
+        row.uuid, None, 1, "create", "ett")
+    assert (new.parent, new.rev, new.action, new.data) == (first, 2, "edit", None)
+    assert history.state_and_records(db, shape, goal + 1000, [first]) == (None, {first: old})
+    assert history.state_and_records(db, shape, goal, ["okänd"]) == (state, {})
+    assert history.records_by_version(db, []) == {}
+
+
+def test_records_copied_from_an_attached_file_add_what_this_file_lacks(tmp_path: Path) -> None:
+    """copy_records: every record of the rows named, in the order the other file wrote them; a
+    record this file has keeps its content, and gains the other file's where it had none."""
+    other = Workspace.create(tmp_path / "andra.uppdrag")
+    history.write_records(other.store.db, [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"ett"}'),
+                                           ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", '{"text":"två"}'),
+                                           ("goal", "rad", "a3", "a2", None, 3, "t3", "Bo", "edit", '{"text":"tre"}'),
+                                           ("goal", "annan", "c1", None, None, 1, "t1", "", "create", "{}")])
+    other.close()
+    ws = Workspace.create(tmp_path / "här.uppdrag")
+    db = ws.store.db
+    history.write_records(db, [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"här"}'),
+                               ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", None)])
+    db.execute_sql('ATTACH DATABASE ? AS "theirs"', (str(tmp_path / "andra.uppdrag"),))
+    try:
+        history.copy_records(db, "theirs", ["rad"])
+    finally:
+        db.execute_sql('DETACH DATABASE "theirs"')
+    got = db.execute_sql('SELECT "version", "parent", "who", "data" FROM "row_version" ORDER BY "id"').fetchall()
+    assert [tuple(r) for r in got] == [("a1", None, "", '{"text":"här"}'), ("a2", "a1", "Bo", '{"text":"två"}'),
+                                       ("a3", "a2", "Bo", '{"text":"tre"}')]
+    ws.close()
+
+
+def test_a_version_is_written_as_compact_sorted_json_without_the_empty_fields_that_default_to_empty() -> None:
+    assert history.dump({"text": "två", "kind": "effect", "position": 0}) == '{"kind":"effect","position":0,"text":"två"}'
+    shape = history.shape_of("goal")
+    # `measure` defaults to "": an empty one is kept as such; `deleted_at` defaults to nothing: left out
+    assert history.pack(shape, {"text": "ett", "measure": None, "deleted_at": None}) == '{"measure":null,"text":"ett"}'
+
+
+def test_the_author_of_changes_is_the_databases_or_this_computers_user(any_ws: Workspace, monkeypatch) -> None:
+    import getpass
+    import socket
+    import sqlite3
+
+    db = ws_db = any_ws.store.db
+    target = getattr(ws_db, "obj", None) or ws_db
+    monkeypatch.setattr(target, "author", "Anna på kontoret", raising=False)
+    assert history.author_of(db) == history.author_of(target) == "Anna på kontoret"
+    monkeypatch.setattr(target, "author", "", raising=False)
+    assert history.author_of(db) == history.default_author()
+
+    def no_user() -> str:
+        raise OSError("ingen användare")
+
+    from db.merge import RawDatabase  # a database that names no author: the other side of a merge
+    raw = RawDatabase(sqlite3.connect(":memory:"))
+    assert history.author_of(raw) == history.default_author()
+    raw.conn.close()
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    assert history.default_author() == f"okänd på {socket.gethostname()}"
+
+
+def test_writing_rows_directly_records_who_when_and_what(any_ws: Workspace, monkeypatch) -> None:
+    ws = any_ws
+    db = ws.store.db
+    target = getattr(db, "obj", None) or db
+    monkeypatch.setattr(target, "author", "Anna på kontoret", raising=False)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    goals = [ws.add("goal", plan, kind="effect", text=t).ids[0] for t in ("ett", "två")]
+    before = {g: (models.Goal.get_by_id(g).version_id, models.Goal.get_by_id(g).created_at) for g in goals}
+    when = "2030-01-02T03:04:05.000006Z"
+    with ws.store.write():
+        versions = history.update_rows(db, models.Goal, goals[:1], {"text": "tre", "measure": "antal"}, now=when)
+    goal = models.Goal.get_by_id(goals[0])
+    assert versions == {goals[0]: goal.version_id} and goal.version_id != before[goals[0]][0]
+    assert (goal.text, goal.measure, goal.rev, goal.modified_at, goal.created_at) == (
+        "tre", "antal", 2, when, before[goals[0]][1])
+    old, new = history.row_history(db, goal.uuid)
+    assert (old.version, old.who, old.action, old.rev) == (before[goals[0]][0], "", "create", 1)
+    assert (new.version, new.parent, new.who, new.at, new.action, new.rev) == (
+        goal.version_id, old.version, "Anna på kontoret", when, "edit", 2)
+    other = models.Goal.get_by_id(goals[1])  # the row not named is left as it was
+    assert (other.version_id, other.rev, other.text) == (before[goals[1]][0], 1, "två")
+    assert history.row_history(db, other.uuid) == []
+    # supersede alone: a new version now, by the database's author, as an edit
+    with ws.store.write():
+        [(row_id, version)] = history.supersede(db, history.shape_of("goal"), goals[1:]).items()
+    [first, made] = history.row_history(db, other.uuid)
+    assert (row_id, made.version, made.parent, made.rev, made.action, made.who) == (
+        goals[1], version, other.version_id, 2, "edit", "Anna på kontoret")
+    assert made.at[:4] == first.at[:4] and made.at.endswith("Z") and len(made.at) == len(when)
+    with ws.store.write():  # a write of each row's own columns is an edit too
+        history.update_each(db, history.shape_of("goal"), {goals[1]: {"text": "fyra"}})
+    assert history.row_history(db, other.uuid)[-1].action == "edit" and models.Goal.get_by_id(goals[1]).text == "fyra"
+    assert history.supersede(db, history.shape_of("goal"), []) == {} and history.update_rows(db, models.Goal, [], {}) == {}
+
+
+def test_states_read_by_id_by_uuid_or_all_of_them(any_ws: Workspace) -> None:
+    ws = any_ws
+    db = ws.store.db
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    a, b = (ws.add("goal", plan, kind="effect", text=t).ids[0] for t in ("ett", "två"))
+    ws.update("goal", a, text="tre")
+    shape = history.shape_of("goal")
+    row = models.Goal.get_by_id(a)
+    [state] = history.read_states(db, shape, ids=[a])
+    assert (state.id, state.uuid, state.version, state.rev, state.created_at, state.modified_at) == (
+        a, row.uuid, row.version_id, 2, row.created_at, row.modified_at)
+    assert state.created_at != state.modified_at
+    assert [s.id for s in history.read_states(db, shape, uuids=[models.Goal.get_by_id(b).uuid])] == [b]
+    assert sorted(s.id for s in history.read_states(db, shape)) == [a, b]
+    assert history.read_states(db, shape, ids=[]) == []
+    records = history.read_records(db, [row.uuid], content=False)[row.uuid]
+    assert [(r.action, r.data) for r in records] == [("create", None), ("edit", None)]
+    assert [r.data is not None for r in history.read_records(db, [row.uuid])[row.uuid]] == [True, False]
+
+
+def test_rows_and_records_read_from_an_attached_file(tmp_path: Path) -> None:
+    """A merge reads the other file attached as a schema: its rows (foreign keys as the uuids of the
+    rows they point to there) and its records, not this file's."""
+    other = Workspace.create(tmp_path / "andra.uppdrag")
+    plan = other.add("plan", doc_type="plan", template="plan", title="Deras").ids[0]
+    goal = other.add("goal", plan, kind="effect", text="ett").ids[0]
+    other.update("goal", goal, text="två")
+    plan_uuid, goal_uuid = models.Plan.get_by_id(plan).uuid, models.Goal.get_by_id(goal).uuid
+    other.close()
+    ws = Workspace.create(tmp_path / "här.uppdrag")
+    mine = ws.add("plan", doc_type="plan", template="plan", title="Vår").ids[0]  # the same id, another row
+    ws.add("goal", mine, kind="effect", text="vårt").ids[0]
+    db = ws.store.db
+    db.execute_sql('ATTACH DATABASE ? AS "theirs"', (str(tmp_path / "andra.uppdrag"),))
+    try:
+        [state] = history.read_states(db, history.shape_of("goal"), uuids=[goal_uuid], schema="theirs")
+        records = history.read_records(db, [goal_uuid], schema="theirs")
+    finally:
+        db.execute_sql('DETACH DATABASE "theirs"')
+    assert (state.id, state.values["text"], state.values["plan_id"]) == (goal, "två", plan_uuid)
+    assert [r.action for r in records[goal_uuid]] == ["create", "edit"]
+    ws.close()
+
+
+def test_the_horizon_is_counted_in_utc_whatever_the_computers_time_zone(any_ws: Workspace, monkeypatch) -> None:
+    import time
+
+    ws, plan, _at = _stamped(any_ws)
+    almost = (datetime.now(UTC) - timedelta(days=history.HISTORY_DAYS) + timedelta(minutes=30))
+    ws.store.db.execute_sql(in_style(ws.store.db, 'UPDATE "row_version" SET "at" = ?'),
+                            (almost.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),))
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # nine hours ahead of UTC
+    time.tzset()
+    try:
+        assert history.prune_if_due(ws.store.db) is False
+        assert history.prune(ws.store.db) == (0, 0)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

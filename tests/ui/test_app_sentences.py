@@ -118,3 +118,18 @@ def test_english_mode_says_app_and_db_sentences_in_english(qtbot, make_window, e
     assert "it is opened read-only" in said[-1]
     swedish = [s for s in said if SWEDISH.search(_said(s))]
     assert swedish == [], "\n".join(swedish)
+
+
+def test_english_mode_says_a_server_edit_conflict_and_a_network_file_held_in_english(qtbot, window) -> None:
+    from app import kinds
+    from app.concurrency import EditConflict, EditedField
+    from app.i18n import tr
+
+    window.findChild(QAction, "actionLanguage_en").trigger()
+    clash = EditConflict(kinds.kind("risk"), {"id": 1, "title": "Personalbrist"},
+                         [EditedField("probability", 2, 3)], "karin", "", "v2")
+    assert str(clash) == ("The risk “Personalbrist” was changed by karin on the server while you were typing "
+                          "(probability: your value “2”, the saved one “3”). Nothing was overwritten; "
+                          "choose which value holds.")
+    held = tr("Filen redigeras av {holder}; du ser det senast sparade läget.", holder="karin")
+    assert held == "The file is being edited by karin; you see what was last saved."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import openpyxl
@@ -77,3 +79,48 @@ def test_a_damaged_file_is_said_and_nothing_changes(window, tmp_path: Path, monk
     window.actions_["import_table"].trigger()
     assert "ingen Excel-arbetsbok" in shown[0]
     assert window.ofile.ws.list("timeline", plan_id) == before
+
+
+def test_the_risk_register_goes_out_as_csv_and_back_with_the_unread_rows_said(
+        window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arkiv → Exportera riskregistret som CSV, then the same file (a row made unreadable, one added) through
+    Importera aktiviteter eller risker: the risks come back, the bad row is named by its line, and nothing else moves."""
+    ws = window.ofile.ws
+    plan_id = window.current_plan_id()
+    ws.add("risk", plan_id, title="Personalbrist", consequence="Vården försenas", probability=2, impact=3)
+    ws.add("risk", plan_id, title="=HYPERLINK(\"http://x\")", probability=4, impact=4)  # user text, not a formula
+    ws.add("risk", plan_id, title="Leverantören går i konkurs", probability=1, impact=4)
+    risks = ws.list("risk", plan_id)
+    out = tmp_path / "risker.csv"
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda *a, **k: out)
+    monkeypatch.setattr("ui.dialogs.files.ask_open_after", lambda *a, **k: False)
+    assert window.actions_["export_risks.csv"].isEnabled()
+    window.actions_["export_risks.csv"].trigger()
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    assert header[:2] == ["Id", "Risk"] and len(rows) == len(risks) + 1
+    titles = [row[1] for row in rows[1:]]
+    assert {"Personalbrist", "Leverantören går i konkurs"} <= set(titles)
+    assert not any(cell.startswith("=") for row in rows for cell in row)  # user text is never a formula
+    rows[1][header.index("Sannolikhet")] = "mycket"  # not a score: that row is left out and named
+    new = ["" for _ in header]
+    new[header.index("Risk")] = "Ny risk från Excel"
+    rows.append(new)
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
+    out.write_bytes(("\ufeff" + text.getvalue()).encode("utf-8"))
+    shown: list[str] = []
+    monkeypatch.setattr("ui.file_actions.show_error", lambda parent, message, title=None: shown.append(message))
+    monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: out)
+
+    def run(dialog) -> bool:
+        assert dialog.table_key() == "risks"  # told by its header
+        return True
+
+    monkeypatch.setattr("ui.dialogs.files.run_dialog", run)
+    window.actions_["import_table"].trigger()
+    after = ws.list("risk", plan_id)
+    assert "Ny risk från Excel" in [r["title"] for r in after], shown
+    assert len(after) == len(risks) + 1
+    assert shown and "rad 2" in shown[0], shown  # the same summary as for an activity list
+    assert {r["title"]: r["probability"] for r in after}["Leverantören går i konkurs"] == 1

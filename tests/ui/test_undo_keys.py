@@ -101,3 +101,14 @@ def test_undo_in_a_section_text_and_a_date_field(qtbot, window) -> None:
     qtbot.keyClick(line, Qt.Key.Key_Z, CTRL)  # nothing else is stored first (the section's text is as stored)
     assert ws.get("timeline", row_id)["start"] == start
     assert line.text() == (start.format() if start is not None else "")
+
+
+def test_ctrl_e_in_a_field_exports_instead_of_moving_to_the_line_end(qtbot, window, monkeypatch) -> None:
+    """On Linux a text field takes Ctrl+E for "end of line"; the window's Exportera till Word runs instead."""
+    _focused(qtbot, window)
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.files.save_path", lambda parent, title, filter_, suggestion: asked.append(title))
+    line = window.editor.show_page("metadata").form.editor("diarienummer").line
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(line, Qt.Key.Key_E, CTRL)
+    assert len(asked) == 1 and line.hasFocus()

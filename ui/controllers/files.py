@@ -59,6 +59,9 @@ class FileController(Controller):
                 text = translate("MainWindow", "Exportera som %1…").replace("%1", kind_label(label))
                 a["export" + suffix] = make_action(self, text,
                                                    lambda _=False, s=suffix: _file_actions().export(w, s))
+        a["export_risks.csv"] = make_action(
+            self, translate("MainWindow", "Exportera &riskregistret som CSV…"),
+            lambda _=False: _file_actions().export(w, ".csv", table="risks"), None, "actionExportRisksCsv")
         a["export_portfolio.ics"] = make_action(
             self, translate("MainWindow", "Exportera alla planer som &kalender…"),
             lambda _=False: _file_actions().export(w, ".ics", portfolio=True), None, "actionExportPortfolioIcs")

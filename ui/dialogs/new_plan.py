@@ -31,7 +31,7 @@ class NewPlanDialog(QDialog):
         self.model = QComboBox(self)
         self.model.setAccessibleName(translate("NewPlan", "Styrmodell"))
         for key, name in steering_models:
-            self.model.addItem(name, key)
+            self.model.addItem(kind_label(name), key)
         self._model_chosen = False
         self.model.activated.connect(self._choose_model)
         self.title = QLineEdit(self)

@@ -10,7 +10,7 @@ from app.decisions import apply_model_change, preview_model_change
 from app.steering import SteeringModelError, models
 from app.workspace import Workspace
 from ui.dialogs import ok_cancel
-from ui.i18n import translate
+from ui.i18n import kind_label, translate
 
 
 class ChangeModelDialog(QDialog):
@@ -22,7 +22,7 @@ class ChangeModelDialog(QDialog):
         self.model = QComboBox(self)
         self.model.setAccessibleName(translate("Steering", "Styrmodell"))
         for m in models(ws).values():
-            self.model.addItem(m.name, m.key)
+            self.model.addItem(kind_label(m.name), m.key)
         self.model.setCurrentIndex(max(self.model.findData(current), 0))
         self.preview = QLabel(self)
         self.preview.setObjectName("modelPreview")

@@ -90,6 +90,10 @@
         <translation> (and {count} more rows in the file)</translation>
     </message>
     <message>
+        <source> Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs tillbaka nästa gång du kan redigera den.</source>
+        <translation> Your working copy has changes not yet saved to the file; they are written back the next time you can edit it.</translation>
+    </message>
+    <message>
         <source>(tomt)</source>
         <translation>(empty)</translation>
     </message>
@@ -98,12 +102,20 @@
         <translation>(untitled)</translation>
     </message>
     <message>
+        <source>(utan namn)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
         <source>({n} oförändrade).</source>
         <translation>({n} unchanged).</translation>
     </message>
     <message>
         <source>--prefer ska vara mine, theirs eller newest, inte ”{prefer}”.</source>
         <translation>--prefer must be mine, theirs or newest, not “{prefer}”.</translation>
+    </message>
+    <message>
+        <source>. Återställningen finns i arbetskopian och skrivs tillbaka nästa gång filen öppnas.</source>
+        <translation>. The restored file is in the working copy and is written back the next time the file is opened.</translation>
     </message>
     <message>
         <source>1 ogiltigt tecken ersattes med �</source>
@@ -182,6 +194,10 @@
         <translation>The decision</translation>
     </message>
     <message>
+        <source>Beslutspunkten eller milstolpen ”{name}” saknar datum och kan inte placeras på tidslinjen.</source>
+        <translation>The decision point or milestone “{name}” has no date and cannot be placed on the timeline.</translation>
+    </message>
+    <message>
         <source>Bilagan ”Ändringar sedan utgåva” finns bara i Word och PDF.</source>
         <translation>The appendix “Changes since edition” is only available in Word and PDF.</translation>
     </message>
@@ -196,6 +212,10 @@
     <message>
         <source>Budgettypen</source>
         <translation>The budget type</translation>
+    </message>
+    <message>
+        <source>Checklistorna vid beslutspunkterna ({count} st., {points} punkter) följer inte med: MS Project-XML har ingen plats för dem. De finns kvar i Uppdrag och behålls när filen importeras tillbaka till samma plan.</source>
+        <translation>The checklists at the decision points ({count} of them, {points} items) are not included: MS Project XML has no place for them. They stay in Uppdrag and are kept when the file is imported back into the same plan.</translation>
     </message>
     <message>
         <source>Datum saknas. Godkända former: {forms}.</source>
@@ -242,6 +262,18 @@
         <translation>The required section “{heading}” is empty and was not written.</translation>
     </message>
     <message>
+        <source>Det obligatoriska avsnittet ”{heading}” är tomt.</source>
+        <translation>The required section “{heading}” is empty.</translation>
+    </message>
+    <message>
+        <source>Diarienummer saknas.</source>
+        <translation>The registration number is missing.</translation>
+    </message>
+    <message>
+        <source>Dokumentet är beslutat men beslutsdatum saknas.</source>
+        <translation>The document is decided but the decision date is missing.</translation>
+    </message>
+    <message>
         <source>Dokumenttypen</source>
         <translation>The document type</translation>
     </message>
@@ -260,6 +292,14 @@
     <message>
         <source>En rad kan inte flyttas från en plan till en annan på {server}; inget har ändrats. Rader som redan hör till en annan plan måste tas bort ur det som skrivs (till exempel ur planfilen) innan det skrivs igen.</source>
         <translation>A row cannot be moved from one plan to another on {server}; nothing was changed. Rows that already belong to another plan must be removed from what is written (for example from the plan file) before it is written again.</translation>
+    </message>
+    <message>
+        <source>Ett beslut är registrerat men planen har inget avsnitt Beslut där det skrivs ut.</source>
+        <translation>A decision is recorded but the plan has no Decision section to write it in.</translation>
+    </message>
+    <message>
+        <source>Filen redigeras av {holder}; den är öppnad skrivskyddad och visar det senast sparade läget.</source>
+        <translation>The file is being edited by {holder}; it is opened read-only and shows what was last saved.</translation>
     </message>
     <message>
         <source>Filen redigeras av {holder}; den är öppnad skrivskyddad.</source>
@@ -418,6 +458,10 @@
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
+        <source>Filen ”{share}” finns inte eller kan inte nås just nu.</source>
+        <translation>The file “{share}” does not exist or cannot be reached just now.</translation>
+    </message>
+    <message>
         <source>Färdigställandet</source>
         <translation>The progress</translation>
     </message>
@@ -512,6 +556,22 @@
         <translation>The lock seems abandoned: the program that took it no longer runs or has not been heard from for {minutes} minutes. Run the command again with --bryt-las to remove the lock.</translation>
     </message>
     <message>
+        <source>Filen redigeras av {holder}; du ser det senast sparade läget.</source>
+        <translation>The file is being edited by {holder}; you see what was last saved.</translation>
+    </message>
+    <message>
+        <source>Låsfilen kunde inte skrivas på nätverksenheten ({error}), så ingen annan skulle se att du redigerar. Filen är öppnad skrivskyddad.</source>
+        <translation>The lock file could not be written on the network drive ({error}), so nobody else would see that you are editing. The file is opened read-only.</translation>
+    </message>
+    <message>
+        <source>Låsfilen kunde inte skrivas på nätverksenheten ({error}); filen återställs inte.</source>
+        <translation>The lock file could not be written on the network drive ({error}); the file is not restored.</translation>
+    </message>
+    <message>
+        <source>Låsfilen kunde inte skrivas på nätverksenheten ({error}); ”{name}” skrivs inte.</source>
+        <translation>The lock file could not be written on the network drive ({error}); “{name}” is not written.</translation>
+    </message>
+    <message>
         <source>Mallen {name} kunde inte läsas som ett Word-dokument (.docx eller .dotx). Öppna den i Word och spara den som .docx, eller välj en annan mall. ({error})</source>
         <translation>The template {name} could not be read as a Word document (.docx or .dotx). Open it in Word and save it as .docx, or choose another template. ({error})</translation>
     </message>
@@ -526,6 +586,10 @@
     <message>
         <source>Mappen ”{folder}” är skrivskyddad, så ändringar kan inte sparas säkert där. Spara en kopia i en skrivbar mapp för att kunna ändra.</source>
         <translation>The folder “{folder}” is read-only, so changes cannot be saved safely there. Save a copy in a writable folder to be able to make changes.</translation>
+    </message>
+    <message>
+        <source>Mappen ”{parent}” finns inte eller kan inte nås just nu.</source>
+        <translation>The folder “{parent}” does not exist or cannot be reached just now.</translation>
     </message>
     <message>
         <source>Mappen ”{parent}” finns inte.</source>
@@ -612,8 +676,16 @@
         <translation>The reference</translation>
     </message>
     <message>
+        <source>Resursplanen har ungefärliga perioder (som ”Q3 2025”, {count} st.). MS Project har bara dagar: perioderna skrivs som sin första och sista arbetsdag och läses tillbaka som exakta datum.</source>
+        <translation>The resource plan has approximate periods (such as “Q3 2025”, {count} of them). MS Project has days only: the periods are written as their first and last working day and read back as exact dates.</translation>
+    </message>
+    <message>
         <source>Risken</source>
         <translation>The risk</translation>
+    </message>
+    <message>
+        <source>Risken ”{title}” har sannolikhet eller konsekvens utanför skalan 1–{scale}.</source>
+        <translation>The risk “{title}” has a probability or impact outside the scale 1–{scale}.</translation>
     </message>
     <message>
         <source>Risknivåerna skiljer sig i ”{peer}”; den här filens behölls.</source>
@@ -682,6 +754,14 @@
     <message>
         <source>Texten</source>
         <translation>The text</translation>
+    </message>
+    <message>
+        <source>Tidplanens post ”{name}” har slutdatumet ”{date}”, som inte kan placeras på tidslinjen.</source>
+        <translation>The schedule item “{name}” has the end date “{date}”, which cannot be placed on the timeline.</translation>
+    </message>
+    <message>
+        <source>Tidplanens post ”{name}” har startdatumet ”{date}”, som inte kan placeras på tidslinjen.</source>
+        <translation>The schedule item “{name}” has the start date “{date}”, which cannot be placed on the timeline.</translation>
     </message>
     <message>
         <source>Titeln</source>
@@ -758,6 +838,10 @@
     <message>
         <source>{added} nya och {updated} ändrade {what} lästes in</source>
         <translation>{added} new and {updated} changed {what} were read</translation>
+    </message>
+    <message>
+        <source>{field}: ditt värde ”{mine}”, det sparade ”{theirs}”</source>
+        <translation>{field}: your value “{mine}”, the saved one “{theirs}”</translation>
     </message>
     <message>
         <source>{field}: här ”{mine}”{mine_by}, i ”{peer}” ”{theirs}”{theirs_by}</source>
@@ -852,6 +936,14 @@
         <translation>{n} risk(s) have a probability or impact outside the scale 1–{scale}: {names}. Correct the values in the risk register.</translation>
     </message>
     <message>
+        <source>{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; välj vilket värde som ska gälla.</source>
+        <translation>{part} “{name}” was changed by {who} on the server while you were typing ({said}). Nothing was overwritten; choose which value holds.</translation>
+    </message>
+    <message>
+        <source>{part} ”{name}” ändrades på servern medan du skrev ({said}). Inget skrevs över; välj vilket värde som ska gälla.</source>
+        <translation>{part} “{name}” was changed on the server while you were typing ({said}). Nothing was overwritten; choose which value holds.</translation>
+    </message>
+    <message>
         <source>{user} på {machine} sedan {since}</source>
         <translation>{user} on {machine} since {since}</translation>
     </message>
@@ -882,6 +974,10 @@
     <message>
         <source>”{name}” skulle bli {mb} MB i {parts} delar när den packas upp; en Word-mall får bli högst {most} MB. Den används inte. Spara mallen på nytt i Word, utan stora inbäddade filer, och välj den igen.</source>
         <translation>“{name}” would become {mb} MB in {parts} parts when unpacked; a Word template may be at most {most} MB. It is not used. Save the template again in Word, without large embedded files, and choose it again.</translation>
+    </message>
+    <message>
+        <source>”{share}” blev inte hel på nätverksenheten. Försök igen.</source>
+        <translation>“{share}” was not written whole on the network drive. Try again.</translation>
     </message>
     <message>
         <source>… och {n} till.</source>
@@ -1723,6 +1819,10 @@ Your work is saved. The error was written to {log}. Please send that file to who
     <message>
         <source>Kalender (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>risker</source>
+        <translation>risks</translation>
     </message>
     <message>
         <source>Exportera</source>
@@ -2572,6 +2672,26 @@ Do you want to open the file?</translation>
         <translation>MS Project XML</translation>
     </message>
     <message>
+        <source>PPS</source>
+        <translation>PPS</translation>
+    </message>
+    <message>
+        <source>XLPM/PROPS</source>
+        <translation>XLPM/PROPS</translation>
+    </message>
+    <message>
+        <source>PROJEKTiL</source>
+        <translation>PROJEKTiL</translation>
+    </message>
+    <message>
+        <source>Lokal uppdragsmodell (BP0–BP3)</source>
+        <translation>Local assignment model (BP0–BP3)</translation>
+    </message>
+    <message>
+        <source>Egen</source>
+        <translation>Own</translation>
+    </message>
+    <message>
         <source>Effektmål</source>
         <translation>Effect goal</translation>
     </message>
@@ -2809,6 +2929,10 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Ny plan…</source>
         <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <source>Exportera &amp;riskregistret som CSV…</source>
+        <translation>Export the &amp;risk register as CSV…</translation>
     </message>
     <message>
         <source>&amp;Kopiera plan</source>
