@@ -50,6 +50,17 @@ def _file_goals(path: Path, *, versions: bool = False) -> dict[str, dict[str, An
     return _goals_of(_read(path, GOALS), versions=versions)
 
 
+def _seed(url: str) -> None:
+    """One plan with ROWS goals on the server, the start both sides edit from."""
+    ws = Workspace.open(url)
+    try:
+        plan = ws.add("plan", doc_type="plan", template="plan", title="start").ids[0]
+        for n in range(ROWS):
+            ws.add("goal", plan, kind="effect", text=f"g{n}", measure="")
+    finally:
+        ws.close()
+
+
 def _plans(rows: list[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
     return {r[0]: tuple(r[1:]) for r in rows}
 
@@ -65,13 +76,7 @@ def test_sync_loses_no_one_sided_edit_and_both_sides_end_alike(pg_cluster, pg_te
     url = pg_cluster.url("alice", name)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            ws = Workspace.open(url)
-            try:
-                plan = ws.add("plan", doc_type="plan", template="plan", title="start").ids[0]
-                for n in range(ROWS):
-                    ws.add("goal", plan, kind="effect", text=f"g{n}", measure="")
-            finally:
-                ws.close()
+            _seed(url)
             local, _count = checkout(url, Path(tmp) / "tåg.uppdrag")
             origin = _file_goals(local)
             _apply(local, mine)
@@ -141,13 +146,7 @@ def test_without_conflicts_the_order_of_syncs_does_not_matter(pg_cluster, pg_tem
     first, second = f"prop{next(_names)}", f"prop{next(_names)}"
     pg_cluster.sql(f"CREATE DATABASE {first} TEMPLATE {pg_template}")
     try:
-        ws = Workspace.open(pg_cluster.url("alice", first))
-        try:
-            plan = ws.add("plan", doc_type="plan", template="plan", title="start").ids[0]
-            for n in range(ROWS):
-                ws.add("goal", plan, kind="effect", text=f"g{n}", measure="")
-        finally:
-            ws.close()
+        _seed(pg_cluster.url("alice", first))
         pg_cluster.sql(f"CREATE DATABASE {second} TEMPLATE {first}")  # the same rows on a second server
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
