@@ -51,10 +51,9 @@ def parse_xml(path: Path) -> Any:
         raise refuse(path, f"den är större än {MAX_BYTES // (1024 * 1024)} MB.")
     if not data.strip():
         raise refuse(path, "den är tom.")
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-        if "<!DOCTYPE".encode(encoding) in data or "<!ENTITY".encode(encoding) in data:
-            raise refuse(path, "den innehåller en DOCTYPE- eller ENTITY-deklaration, vilket MS Project-filer "
-                                "aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades.")
+    if _declares(data):
+        raise refuse(path, "den innehåller en DOCTYPE- eller ENTITY-deklaration, vilket MS Project-filer "
+                            "aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades.")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False)
     # MSPDI's default namespace, declared once on the root, is taken off before parsing: every element's
@@ -79,6 +78,17 @@ def parse_xml(path: Path) -> Any:
         raise refuse(path, "det är ingen MS Project-XML (MSPDI): rotelementet ska vara <Project> "
                             f"i namnrymden {NS}. Spara filen som ”XML-format” i MS Project.")
     return root
+
+
+def _declares(data: bytes) -> bool:
+    """Whether `data` holds "<!DOCTYPE" or "<!ENTITY" in UTF-8 or UTF-16 (either byte order). A file
+    without "<!" (in UTF-8) or without a NUL byte (UTF-16) cannot, which the usual file is told by one quick
+    scan each instead of six full searches."""
+    if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+        return True
+    if b"\x00" not in data:
+        return False
+    return any("<!DOCTYPE".encode(e) in data or "<!ENTITY".encode(e) in data for e in ("utf-16-le", "utf-16-be"))
 
 
 def _syntax_text(message: str, line: int | None, ended: bool) -> str:

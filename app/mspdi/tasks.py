@@ -126,7 +126,7 @@ def timeline_items(reader: Reader, tasks: list[Task]) -> list[dict[str, Any]]:
         kind, code, title = kind_code_title(reader, task, summary)
         start, end = dates(reader, task, kind, moved)
         percent = f.get("PercentComplete")
-        progress = int(max(0, min(100, round(number_of(percent))))) if percent else 0
+        progress = _progress(percent) if percent else 0
         said = texts.get("status")
         status = (said and _STATUS_OF_LABEL.get(said.strip().lower())) or status_of(progress)
         notes, actual_start, actual_finish = f.get("Notes"), f.get("ActualStart"), f.get("ActualFinish")
@@ -223,6 +223,11 @@ def _widen(parent: dict[str, Any], child: dict[str, Any]) -> None:
     if days:
         parent["start"] = min([parent["start"], *days]) if parent["start"] else min(days)
         parent["end"] = max([parent["end"], *days]) if parent["end"] else max(days)
+
+
+@lru_cache(maxsize=1024)
+def _progress(percent: str) -> int:
+    return int(max(0, min(100, round(number_of(percent)))))
 
 
 def _gate_code(m: re.Match[str]) -> str:
