@@ -992,7 +992,7 @@
     </message>
     <message>
         <source>Dagar då organisationen har stängt, utöver helgdagarna. Tidplanens arbetsdagar räknas utan dem. Skriv dagar (2026-07-01) eller hela perioder (juli 2026, v. 28–v. 31 2026).</source>
-        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods (juli 2026, v. 28–v. 31 2026).</translation>
+        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods, in the Swedish notation the dates of a plan are written in (”juli 2026”, ”v. 28–v. 31 2026”).</translation>
     </message>
     <message>
         <source>&amp;Lägg till</source>
@@ -1257,6 +1257,14 @@
     <message>
         <source>Förskjutning:</source>
         <translation>Lag:</translation>
+    </message>
+    <message>
+        <source>vecka</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <source>arbetsdag</source>
+        <translation>working day</translation>
     </message>
     <message>
         <source>Beroenden</source>
@@ -3732,7 +3740,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>En plan vars senaste statusrapport är äldre än intervallet visas grå i Översikt. Intervallet sparas i filen och gäller alla som öppnar den. Skriv dagar eller veckor, till exempel 30 dagar eller 4 veckor.</source>
-        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks, for example 30 dagar or 4 veckor.</translation>
+        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks in Swedish, for example ”30 dagar” (days) or ”4 veckor” (weeks).</translation>
     </message>
     <message>
         <source>&amp;Intervall:</source>
