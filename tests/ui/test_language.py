@@ -217,7 +217,7 @@ def test_qt_own_buttons_are_english_in_english(qtbot, window) -> None:
     assert {b.text().replace("&", "") for b in buttons.buttons()} == {"Save", "Close"}
 
 
-def test_dates_shown_in_english_are_english_and_edited_ones_stay_readable(qtbot, window) -> None:
+def test_dates_shown_in_english_are_english_and_edited_ones_too(qtbot, window) -> None:
     from app.dates import VagueDate
     from app.date_text import parse_date
 
@@ -234,8 +234,14 @@ def test_dates_shown_in_english_are_english_and_edited_ones_stay_readable(qtbot,
     assert not any(SWEDISH.search(text) or re.search(r"\b(okt|maj|mars)\b", text) for text in english), english
     assert date_text(VagueDate.season(2026, 2)) == "autumn 2026"
     assert date_text(VagueDate.month(2024, 10), "short") == "Oct 2024"
-    # the field being edited keeps the Swedish form it reads back
+    # the field being edited shows a form it reads back as the same date, without Swedish words ("2024-10")
+    from ui.editor.date_edit import format_date
+
     schedule = window.editor.show_page("timeline")
     schedule.view.selectRow(0)
     line = schedule.form.editors["start"].edit.line
-    assert line.text() and parse_date(line.text()).format() == line.text()
+    assert line.text() and format_date(parse_date(line.text())) == line.text() and not SWEDISH.search(line.text())
+    assert format_date(VagueDate.month(2024, 10)) == "2024-10" and format_date(VagueDate.season(2026, 2)) == "hösten 2026"
+    schedule.form.editors["start"].edit.line.setText("v. 12 2026")
+    schedule.form.editors["start"].edit._show_understanding()
+    assert schedule.form.editors["start"].edit.feedback.text() == "→ wk 12 2026 (week)"
