@@ -299,3 +299,20 @@ def test_the_right_click_menus_and_the_chart_read_out_speak_the_language_chosen(
     assert len(seen) >= 8
     wrong = _wrong(seen, language, scene.user)
     assert wrong == [], "\n".join(wrong)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_risk_matrix_and_the_scores_name_their_levels_in_the_language_chosen(qtbot, window, language) -> None:
+    from ui.risks.matrix import RiskMatrixView
+
+    _switch(window, language)
+    panel = window.editor.show_page("risk")
+    matrix = panel.findChild(RiskMatrixView)
+    model = panel.model
+    seen = [("axis", t) for t in matrix._left_labels() + matrix._bottom_labels()]
+    seen += [("cell read out", matrix.describe((p, i))) for p in (1, 4) for i in (1, 4)]
+    seen += [("score tooltip", model.headerData(model.column_of(name), Qt.Orientation.Horizontal,
+                                                 Qt.ItemDataRole.ToolTipRole)) for name in ("probability", "impact")]
+    assert ("axis", "4 Catastrophic" if language == "en" else "4 Katastrofal") in seen
+    wrong = _wrong(seen, language, set())
+    assert wrong == [], "\n".join(wrong)

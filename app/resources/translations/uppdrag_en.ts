@@ -2863,6 +2863,42 @@ Do you want to open the file?</translation>
         <source>Referenser/bilagor</source>
         <translation>References/appendices</translation>
     </message>
+    <message>
+        <source>Mycket liten</source>
+        <translation>Very low</translation>
+    </message>
+    <message>
+        <source>Liten</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Måttlig</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <source>Stor</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Mycket stor</source>
+        <translation>Very high</translation>
+    </message>
+    <message>
+        <source>Försumbar</source>
+        <translation>Negligible</translation>
+    </message>
+    <message>
+        <source>Mindre</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Betydande</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Katastrofal</source>
+        <translation>Catastrophic</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
