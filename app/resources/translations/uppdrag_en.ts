@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
-        <translation>e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026, H2 2026</translation>
+        <translation>e.g. 2026-03-15, 2026-W12, 2026-03, Q3 2026, H2 2026</translation>
     </message>
     <message>
         <source>Ange en dag, till exempel 2025-09-15.</source>
@@ -1118,7 +1118,7 @@
     </message>
     <message>
         <source>Ett datum så exakt som det är känt: en dag (2026-03-15), en vecka (v. 12 2026), en månad (mars 2026), ett kvartal (Q3 2026), ett tertial (T2 2026), ett halvår (H1 2026), en årstid (hösten 2026) eller ett år (2026).</source>
-        <translation>A date as exact as it is known: a day (2026-03-15), a week (v. 12 2026), a month (2026-03), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026) or a year (2026). Month names and seasons are written in Swedish.</translation>
+        <translation>A date as exact as it is known: a day (2026-03-15), a week (2026-W12), a month (2026-03), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026) or a year (2026). Month names and seasons are written in Swedish.</translation>
     </message>
     <message>
         <source> En hel period går också: okt 2024 – jan 2025.</source>
@@ -1444,7 +1444,7 @@ Your work is saved. The error was written to {log}. Please send that file to who
     </message>
     <message>
         <source>Ett datum så exakt som det är känt, t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026 eller hösten 2026.</source>
-        <translation>A date as exact as it is known, e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026 or H2 2026.</translation>
+        <translation>A date as exact as it is known, e.g. 2026-03-15, 2026-W12, 2026-03, Q3 2026 or H2 2026.</translation>
     </message>
     <message>
         <source>Välj ur personregistret eller skriv ett namn</source>
