@@ -90,8 +90,32 @@
         <translation> (and {count} more rows in the file)</translation>
     </message>
     <message>
+        <source> (och {count} till)</source>
+        <translation> (and {count} more)</translation>
+    </message>
+    <message>
+        <source> (rad {line})</source>
+        <translation> (line {line})</translation>
+    </message>
+    <message>
         <source> Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs tillbaka nästa gång du kan redigera den.</source>
         <translation> Your working copy has changes not yet saved to the file; they are written back the next time you can edit it.</translation>
+    </message>
+    <message>
+        <source> och {count} till</source>
+        <translation> and {count} more</translation>
+    </message>
+    <message>
+        <source> och {count} till.</source>
+        <translation> and {count} more.</translation>
+    </message>
+    <message>
+        <source> på rad {line}, kolumn {column}</source>
+        <translation> on line {line}, column {column}</translation>
+    </message>
+    <message>
+        <source>(hela filen)</source>
+        <translation>(the whole file)</translation>
     </message>
     <message>
         <source>(tomt)</source>
@@ -254,6 +278,14 @@
         <translation>The actual finish ({end}) lies before the actual start ({start}).</translation>
     </message>
     <message>
+        <source>Det finns ingen mall som heter ”{key}”. Välj en av: {known}.</source>
+        <translation>There is no template called “{key}”. Choose one of: {known}.</translation>
+    </message>
+    <message>
+        <source>Det finns ingen styrmodell som heter ”{key}”. Välj en av: {known}.</source>
+        <translation>There is no steering model called “{key}”. Choose one of: {known}.</translation>
+    </message>
+    <message>
         <source>Det finns ingen säkerhetskopia av den. Spara en kopia av filen och exportera planerna som går att läsa.</source>
         <translation>There is no backup of it. Save a copy of the file and export the plans that can be read.</translation>
     </message>
@@ -370,6 +402,10 @@
         <translation>The file {name} is empty (0 bytes) and is not an Uppdrag file.</translation>
     </message>
     <message>
+        <source>Filen är ingen Uppdrag-plan (fältet ”format” ska vara ”uppdrag-plan”).</source>
+        <translation>The file is not an Uppdrag plan (the field “format” must be “uppdrag-plan”).</translation>
+    </message>
+    <message>
         <source>Filen är skrivskyddad. Spara en kopia för att kunna ändra.</source>
         <translation>The file is read-only. Save a copy to be able to make changes.</translation>
     </message>
@@ -382,12 +418,20 @@
         <translation>The file “{name}” already exists; choose another name.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” går inte att läsa: {why}.</source>
+        <translation>The file “{name}” cannot be read: {why}.</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” har en äldre schemaversion ({version}) och måste uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp.</source>
         <translation>The file “{name}” has an older schema version ({version}) and must be upgraded, but it is read-only. Copy it to a writable folder.</translation>
     </message>
     <message>
         <source>Filen ”{name}” har fler än {most} rader, fler än en plan kan ha. Ingenting har importerats.</source>
         <translation>The file “{name}” has more than {most} rows, more than a plan can have. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” innehåller ett ensamt surrogattecken ({char}) i {where}, vilket inte är giltig text. Rätta värdet och importera filen igen.</source>
+        <translation>The file “{name}” contains a lone surrogate character ({char}) in {where}, which is not valid text. Correct the value and import the file again.</translation>
     </message>
     <message>
         <source>Filen ”{name}” kan inte läsas som CSV efter rad {line_num}: {exc}. Ingenting har importerats.</source>
@@ -398,8 +442,16 @@
         <translation>The file “{name}” cannot be read as CSV: {exc}.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” kan inte läsas som MS Project-XML: {why}</source>
+        <translation>The file “{name}” cannot be read as MS Project XML: {why}</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” kan inte läsas: {v1}.</source>
         <translation>The file “{name}” cannot be read: {v1}.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” kan inte läsas: {why}.</source>
+        <translation>The file “{name}” cannot be read: {why}.</translation>
     </message>
     <message>
         <source>Filen ”{name}” packas upp till mer än {v1} MB och läses inte.</source>
@@ -414,8 +466,16 @@
         <translation>The file “{name}” was not UTF-8 and was read as Windows-1252 (older Excel); check accented letters. Save as “CSV UTF-8” next time.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” är för djupt nästlad för att vara en plan.</source>
+        <translation>The file “{name}” is nested too deeply to be a plan.</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” är för stor ({v1} MB) för en aktivitets- eller risklista; högst {v2} MB.</source>
         <translation>The file “{name}” is too large ({v1} MB) for an activity or risk list; at most {v2} MB.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är för stor för att vara en plan.</source>
+        <translation>The file “{name}” is too large to be a plan.</translation>
     </message>
     <message>
         <source>Filen ”{name}” är ingen Excel-arbetsbok (.xlsx), eller så är den skadad.</source>
@@ -424,6 +484,14 @@
     <message>
         <source>Filen ”{name}” är ingen textfil (den innehåller nolltecken); spara den som CSV och försök igen.</source>
         <translation>The file “{name}” is not a text file (it contains null characters); save it as CSV and try again.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är inte en textfil i UTF-8.</source>
+        <translation>The file “{name}” is not a UTF-8 text file.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är inte giltig JSON (rad {line}, kolumn {column}).</source>
+        <translation>The file “{name}” is not valid JSON (line {line}, column {column}).</translation>
     </message>
     <message>
         <source>Filen ”{name}” är låst av {user} på {machine} sedan {since} (låsfilen ”{lock}”).</source>
@@ -462,6 +530,10 @@
         <translation>The file “{share}” does not exist or cannot be reached just now.</translation>
     </message>
     <message>
+        <source>Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.</source>
+        <translation>Several plans have the registration number “{ref}”; give the plan's id or uuid.</translation>
+    </message>
+    <message>
         <source>Färdigställandet</source>
         <translation>The progress</translation>
     </message>
@@ -476,6 +548,10 @@
     <message>
         <source>Första raden i ”{name}” har inga kolumnnamn som Uppdrag känner igen (till exempel ”Benämning”, ”Start”, ”Slut” eller ”Risk”, ”Sannolikhet”).</source>
         <translation>The first row of “{name}” has no column names Uppdrag recognises (for example “Name”, “Start”, “End” or “Risk”, “Probability”; in a Swedish list “Benämning”, “Slut”, “Sannolikhet”).</translation>
+    </message>
+    <message>
+        <source>Hittar ingen plan med id, uuid eller diarienummer ”{ref}”.</source>
+        <translation>Found no plan with the id, uuid or registration number “{ref}”.</translation>
     </message>
     <message>
         <source>Id {uid} står redan på en tidigare rad</source>
@@ -542,6 +618,10 @@
     <message>
         <source>Loggtypen</source>
         <translation>The log entry&apos;s type</translation>
+    </message>
+    <message>
+        <source>Läste {tasks} uppgifter ur ”{name}”: {phases} faser, {points} beslutspunkter, {milestones} milstolpar och {activities} aktiviteter; {links} beroenden; {people} personer, {lines} rader i resursplanen och {assignments} tilldelningar.</source>
+        <translation>Read {tasks} tasks from “{name}”: {phases} phases, {points} decision points, {milestones} milestones and {activities} activities; {links} dependencies; {people} people, {lines} resource plan rows and {assignments} assignments.</translation>
     </message>
     <message>
         <source>Låset tas inte bort, eftersom programmet som har det fortfarande är igång.</source>
@@ -644,8 +724,24 @@
         <translation>The plan has no section for the decision; the decision was written at the end of the document. Add the Decision section to choose where it goes.</translation>
     </message>
     <message>
+        <source>Planen kan inte importeras:</source>
+        <translation>The plan cannot be imported:</translation>
+    </message>
+    <message>
+        <source>Planen kan inte importeras: riskerna bedöms på skalan 1–{scale} i den här filen.</source>
+        <translation>The plan cannot be imported: risks are scored on the scale 1–{scale} in this file.</translation>
+    </message>
+    <message>
+        <source>Planen är sparad i en nyare formatversion ({version}) än den här versionen av Uppdrag kan läsa ({readable}). Uppdatera Uppdrag.</source>
+        <translation>The plan is saved in a newer format version ({version}) than this version of Uppdrag can read ({readable}). Update Uppdrag.</translation>
+    </message>
+    <message>
         <source>Planen ”{plan}” kan inte importeras: {what} ”{label}” i filen hör redan till en annan plan här, ”{other}”{more}, och en rad kan bara höra till en plan. Inget har ändrats. Ta bort de raderna ur filen och importera igen, eller exportera planen på nytt från den fil eller server den kommer från.</source>
         <translation>The plan “{plan}” cannot be imported: {what} “{label}” in the file already belongs to another plan here, “{other}”{more}, and a row can belong to one plan only. Nothing was changed. Remove those rows from the file and import again, or export the plan anew from the file or server it comes from.</translation>
+    </message>
+    <message>
+        <source>Planen ”{title}” fanns redan i filen: dess tidplan och resursplan ersattes, resten av planen är orörd.</source>
+        <translation>The plan “{title}” was already in the file: its schedule and resource plan were replaced, the rest of the plan is untouched.</translation>
     </message>
     <message>
         <source>Posten som beroendet gäller finns inte längre i tidplanen.</source>
@@ -654,6 +750,10 @@
     <message>
         <source>Prognosen</source>
         <translation>The forecast</translation>
+    </message>
+    <message>
+        <source>Projektkalendern lästes inte in: Uppdrag räknar med svenska arbetsdagar och filens egna stängda dagar.</source>
+        <translation>The project calendar was not imported: Uppdrag counts Swedish working days and the file's own closed days.</translation>
     </message>
     <message>
         <source>Rapporteringsintervallet från den andra filen: {value} dagar</source>
@@ -732,6 +832,14 @@
         <translation>The status</translation>
     </message>
     <message>
+        <source>Styrmodellen i ”{origin}”</source>
+        <translation>The steering model in “{origin}”</translation>
+    </message>
+    <message>
+        <source>Styrmodellen i ”{origin}” går inte att läsa: fel i TOML-formatet{where}.</source>
+        <translation>The steering model in “{origin}” cannot be read: error in the TOML format{where}.</translation>
+    </message>
+    <message>
         <source>Styrmodellen ”{key}” ser olika ut i filerna; den här filens behölls.</source>
         <translation>The governance model “{key}” differs between the files; this file’s was kept.</translation>
     </message>
@@ -772,8 +880,16 @@
         <translation>The trend</translation>
     </message>
     <message>
+        <source>Två styrmodeller har nyckeln ”{key}” ({name}).</source>
+        <translation>Two steering models have the key “{key}” ({name}).</translation>
+    </message>
+    <message>
         <source>Typen</source>
         <translation>The type</translation>
+    </message>
+    <message>
+        <source>Uppdrag har ingen plats för {what}; de lästes inte in ({count} uppgifter).</source>
+        <translation>Uppdrag has no place for {what}; they were not imported ({count} tasks).</translation>
     </message>
     <message>
         <source>Utfallet</source>
@@ -792,6 +908,10 @@
         <translation>Wait until the file has been closed and try again.</translation>
     </message>
     <message>
+        <source>baslinjer</source>
+        <translation>baselines</translation>
+    </message>
+    <message>
         <source>benämningen saknas</source>
         <translation>the name is missing</translation>
     </message>
@@ -804,16 +924,72 @@
         <translation>deleted in “{peer}”, changed on the other side</translation>
     </message>
     <message>
+        <source>deadlines</source>
+        <translation>deadlines</translation>
+    </message>
+    <message>
         <source>den andra filen</source>
         <translation>the other file</translation>
+    </message>
+    <message>
+        <source>den har {count} uppgifter; Uppdrag läser högst {most}.</source>
+        <translation>it has {count} tasks; Uppdrag reads at most {most}.</translation>
     </message>
     <message>
         <source>den här filens värde</source>
         <translation>this file’s value</translation>
     </message>
     <message>
+        <source>den innehåller en DOCTYPE- eller ENTITY-deklaration, vilket MS Project-filer aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades.</source>
+        <translation>it contains a DOCTYPE or ENTITY declaration, which MS Project files never have (that is what XML bombs and external entities look like). Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>den innehåller en DOCTYPE-deklaration. Inget importerades.</source>
+        <translation>it contains a DOCTYPE declaration. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>den innehåller en entitet som inte tillåts{where}.</source>
+        <translation>it contains an entity that is not allowed{where}.</translation>
+    </message>
+    <message>
+        <source>den tar slut mitt i{where}; filen verkar avkortad. Spara eller hämta den igen.</source>
+        <translation>it ends in the middle{where}; the file seems truncated. Save or fetch it again.</translation>
+    </message>
+    <message>
+        <source>den är inte giltig XML{where}: {message}</source>
+        <translation>it is not valid XML{where}: {message}</translation>
+    </message>
+    <message>
+        <source>den är större än {size} MB.</source>
+        <translation>it is larger than {size} MB.</translation>
+    </message>
+    <message>
+        <source>den är tom.</source>
+        <translation>it is empty.</translation>
+    </message>
+    <message>
+        <source>det är ingen MS Project-XML (MSPDI): rotelementet ska vara &lt;Project&gt; i namnrymden {ns}. Spara filen som ”XML-format” i MS Project.</source>
+        <translation>it is not MS Project XML (MSPDI): the root element must be &lt;Project&gt; in the namespace {ns}. Save the file as “XML Format” in MS Project.</translation>
+    </message>
+    <message>
         <source>en cell har {n} tecken (högst {most})</source>
         <translation>a cell has {n} characters (at most {most})</translation>
+    </message>
+    <message>
+        <source>fel typ, väntade {expected}, fick {got}</source>
+        <translation>wrong type, expected {expected}, got {got}</translation>
+    </message>
+    <message>
+        <source>fält saknas: {field}</source>
+        <translation>field missing: {field}</translation>
+    </message>
+    <message>
+        <source>får inte vara tomt</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>hyperlänkar</source>
+        <translation>hyperlinks</translation>
     </message>
     <message>
         <source>inget ännu</source>
@@ -824,12 +1000,60 @@
         <translation>the calendar program</translation>
     </message>
     <message>
+        <source>kostnader</source>
+        <translation>costs</translation>
+    </message>
+    <message>
         <source>okänt fel</source>
         <translation>unknown error</translation>
     </message>
     <message>
+        <source>okänt fält: </source>
+        <translation>unknown field: </translation>
+    </message>
+    <message>
+        <source>personen finns inte i organisation.people</source>
+        <translation>the person is not in organisation.people</translation>
+    </message>
+    <message>
+        <source>planen</source>
+        <translation>the plan</translation>
+    </message>
+    <message>
+        <source>posten finns inte i timeline</source>
+        <translation>the item is not in timeline</translation>
+    </message>
+    <message>
+        <source>posten {uuid} finns inte i timeline</source>
+        <translation>the item {uuid} is not in timeline</translation>
+    </message>
+    <message>
         <source>rad {line}: {reason}.</source>
         <translation>row {line}: {reason}.</translation>
+    </message>
+    <message>
+        <source>samma beroende två gånger</source>
+        <translation>the same dependency twice</translation>
+    </message>
+    <message>
+        <source>start till slut, som Uppdrag inte har</source>
+        <translation>start to finish, which Uppdrag does not have</translation>
+    </message>
+    <message>
+        <source>teckenkodningen stämmer inte ({why}).</source>
+        <translation>the character encoding does not match ({why}).</translation>
+    </message>
+    <message>
+        <source>teckenkodningen stämmer inte med filens innehåll{where}; spara den som UTF-8 (MS Project gör det med ”XML-format”).</source>
+        <translation>the character encoding does not match the file's content{where}; save it as UTF-8 (MS Project does so with “XML Format”).</translation>
+    </message>
+    <message>
+        <source>till en uppgift som inte finns i filen</source>
+        <translation>to a task that is not in the file</translation>
+    </message>
+    <message>
+        <source>till sig själv</source>
+        <translation>to itself</translation>
     </message>
     <message>
         <source>värdet från ”{peer}”</source>
@@ -838,6 +1062,50 @@
     <message>
         <source>{added} nya och {updated} ändrade {what} lästes in</source>
         <translation>{added} new and {updated} changed {what} were read</translation>
+    </message>
+    <message>
+        <source>{count} beroenden hade en fördröjning som inte är hela arbetsdagar eller veckor (eller i procent eller kalenderdagar); den avrundades till arbetsdagar: {links}.</source>
+        <translation>{count} dependencies had a lag that is not whole working days or weeks (or in percent or calendar days); it was rounded to working days: {links}.</translation>
+    </message>
+    <message>
+        <source>{count} beroenden kunde inte hållas och lästes inte in: </source>
+        <translation>{count} dependencies could not be kept and were not imported: </translation>
+    </message>
+    <message>
+        <source>{count} beslut i loggen gällde beslutspunkter som inte finns i filen; de ligger kvar i loggen utan beslutspunkt.</source>
+        <translation>{count} decisions in the log concerned decision points that are not in the file; they stay in the log without a decision point.</translation>
+    </message>
+    <message>
+        <source>{count} inaktiva uppgifter lästes in som vanliga poster: {names}.</source>
+        <translation>{count} inactive tasks were imported as ordinary items: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} material- eller kostnadsresurser kan inte hållas (Uppdrags resursplan har bara personer och kompetenser) och lästes inte in: {names}.</source>
+        <translation>{count} material or cost resources cannot be kept (Uppdrag's resource plan has only people and competences) and were not imported: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} poster hade flyttats utanför sin ungefärliga period och fick exakta datum: {names}.</source>
+        <translation>{count} items had been moved outside their approximate period and got exact dates: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} resurser utan namn lästes inte in.</source>
+        <translation>{count} resources without a name were not imported.</translation>
+    </message>
+    <message>
+        <source>{count} tecken som XML inte kan innehålla (styrtecken) lämnades utanför.</source>
+        <translation>{count} characters that XML cannot hold (control characters) were left out.</translation>
+    </message>
+    <message>
+        <source>{count} tilldelningar till resurser som inte kunde läsas in lästes inte in: {names}.</source>
+        <translation>{count} assignments to resources that could not be imported were not imported: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} uppgifter hade flera resurser; den första blev ansvarig och alla finns i resursplanen: {names}.</source>
+        <translation>{count} tasks had several resources; the first became responsible and all are in the resource plan: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} värden i anpassade fält (till exempel Text1 eller Flagga1 med egna namn) lästes inte in.</source>
+        <translation>{count} values in custom fields (for example Text1 or Flag1 with names of their own) were not imported.</translation>
     </message>
     <message>
         <source>{field}: ditt värde ”{mine}”, det sparade ”{theirs}”</source>
@@ -912,6 +1180,10 @@
         <translation>{name}, sheet {sheet}</translation>
     </message>
     <message>
+        <source>{name}: {allocation} % av tjänst går inte att hålla (0–100 %); raden fick 100 %.</source>
+        <translation>{name}: {allocation} % of a full-time post cannot be kept (0–100 %); the row got 100 %.</translation>
+    </message>
+    <message>
         <source>{n} ogiltiga tecken ersattes med �</source>
         <translation>{n} invalid characters were replaced with �</translation>
     </message>
@@ -944,8 +1216,28 @@
         <translation>{part} “{name}” was changed on the server while you were typing ({said}). Nothing was overwritten; choose which value holds.</translation>
     </message>
     <message>
+        <source>{text} är inget giltigt datum</source>
+        <translation>{text} is not a valid date</translation>
+    </message>
+    <message>
         <source>{user} på {machine} sedan {since}</source>
         <translation>{user} on {machine} since {since}</translation>
+    </message>
+    <message>
+        <source>{uuid} förekommer flera gånger</source>
+        <translation>{uuid} occurs more than once</translation>
+    </message>
+    <message>
+        <source>{value} har fel form</source>
+        <translation>{value} has the wrong form</translation>
+    </message>
+    <message>
+        <source>{value} ligger utanför det tillåtna intervallet</source>
+        <translation>{value} is outside the allowed range</translation>
+    </message>
+    <message>
+        <source>{value} är inte ett tillåtet värde</source>
+        <translation>{value} is not an allowed value</translation>
     </message>
     <message>
         <source>{what} innehåller XML-entiteter eller en DTD, som Excel aldrig skriver (så ser XML-bomber och externa entiteter ut); den lästes inte och ingenting har importerats.</source>
@@ -954,6 +1246,50 @@
     <message>
         <source>{what} kan inte läsas ({error}); ingenting har importerats.</source>
         <translation>{what} cannot be read ({error}); nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>{where} (ett fältnamn)</source>
+        <translation>{where} (a field name)</translation>
+    </message>
+    <message>
+        <source>{where}, beslutspunkt {point}</source>
+        <translation>{where}, decision point {point}</translation>
+    </message>
+    <message>
+        <source>{where}: beslutspunkterna skrivs som [[decision_points]]-tabeller.</source>
+        <translation>{where}: the decision points are written as [[decision_points]] tables.</translation>
+    </message>
+    <message>
+        <source>{where}: fältet ”{name}” saknas eller är tomt.</source>
+        <translation>{where}: the field “{name}” is missing or empty.</translation>
+    </message>
+    <message>
+        <source>{where}: fältet ”{name}” ska vara en lista med texter, till exempel {name} = [&quot;Projektplan&quot;].</source>
+        <translation>{where}: the field “{name}” must be a list of texts, for example {name} = ["Projektplan"].</translation>
+    </message>
+    <message>
+        <source>{where}: fältet ”{name}” ska vara en text.</source>
+        <translation>{where}: the field “{name}” must be a text.</translation>
+    </message>
+    <message>
+        <source>{where}: koden finns redan i modellen; varje punkt behöver en egen kod.</source>
+        <translation>{where}: the code is already in the model; each point needs a code of its own.</translation>
+    </message>
+    <message>
+        <source>{where}: nyckeln ”{key}” får bara innehålla små bokstäver a–z, siffror, - och _; döp om filen eller skriv till exempel key = &quot;region&quot;.</source>
+        <translation>{where}: the key “{key}” may only contain lower-case letters a–z, digits, - and _; rename the file or write for example key = "region".</translation>
+    </message>
+    <message>
+        <source>{where}: okänt fält ”{name}”. Kända fält: {known}.</source>
+        <translation>{where}: unknown field “{name}”. Known fields: {known}.</translation>
+    </message>
+    <message>
+        <source>{where}: ska vara en [[decision_points]]-tabell.</source>
+        <translation>{where}: must be a [[decision_points]] table.</translation>
+    </message>
+    <message>
+        <source>{where}: ”kind” ska vara decision_point eller milestone, inte ”{kind}”.</source>
+        <translation>{where}: “kind” must be decision_point or milestone, not “{kind}”.</translation>
     </message>
     <message>
         <source>Ändrade {part}: {n}</source>
@@ -970,6 +1306,10 @@
     <message>
         <source>Året {year} ligger utanför det tillåtna intervallet {first}–{last}.</source>
         <translation>The year {year} lies outside the allowed range {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>återkommande uppgifter</source>
+        <translation>recurring tasks</translation>
     </message>
     <message>
         <source>”{name}” skulle bli {mb} MB i {parts} delar när den packas upp; en Word-mall får bli högst {most} MB. Den används inte. Spara mallen på nytt i Word, utan stora inbäddade filer, och välj den igen.</source>
