@@ -31,16 +31,16 @@ _KIND_OF_LABEL = {**{label.lower(): kind for kind, label in TIMELINE_KINDS.items
 _STATUS_OF_LABEL = {**{label.lower(): s for s, label in TIMELINE_STATUSES.items()},
                     **{s: s for s in TIMELINE_STATUSES}}
 _NOT_HELD = {  # task elements whose content Uppdrag has no place for → what the summary calls them
-    "Cost": "kostnader", "FixedCost": "kostnader", "Deadline": "deadlines",
-    "Hyperlink": "hyperlänkar", "HyperlinkAddress": "hyperlänkar", "Recurring": "återkommande uppgifter",
+    "Cost": "costs", "FixedCost": "costs", "Deadline": "deadlines",
+    "Hyperlink": "hyperlinks", "HyperlinkAddress": "hyperlinks", "Recurring": "recurring tasks",
 }
 _NOT_HELD_TAGS = frozenset(_NOT_HELD)
 
 
 def _not_held_words() -> dict[str, str]:
     """What the summary calls each kind of content Uppdrag has no place for, in the current language."""
-    return {"kostnader": tr("kostnader"), "deadlines": tr("deadlines"), "hyperlänkar": tr("hyperlänkar"),
-            "återkommande uppgifter": tr("återkommande uppgifter"), "baslinjer": tr("baslinjer")}
+    return {"costs": tr("kostnader"), "deadlines": tr("deadlines"), "hyperlinks": tr("hyperlänkar"),
+            "recurring tasks": tr("återkommande uppgifter"), "baselines": tr("baslinjer")}
 
 
 @dataclass(slots=True)
@@ -98,7 +98,7 @@ def read_tasks(reader: Reader) -> list[Task]:
             elif value:
                 other_fields += 1
         if "Baseline" in simple:
-            not_held["baslinjer"] = not_held.get("baslinjer", 0) + 1
+            not_held["baselines"] = not_held.get("baselines", 0) + 1
         out.append(Task(uid or str(len(out) + 1), name, level, simple, links, texts, flagged))
     if inactive:
         reader.note(tr("{count} inaktiva uppgifter lästes in som vanliga poster: {names}.", count=len(inactive),

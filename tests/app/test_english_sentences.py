@@ -110,3 +110,90 @@ def test_a_steering_model_file_that_does_not_do_in_both_languages(say) -> None:
     say("sv")
     assert _refusal(lambda: parse_model(text, "egen.toml"), SteeringModelError) == (
         "Styrmodellen i ”egen.toml”, beslutspunkt B1: ”kind” ska vara decision_point eller milestone, inte ”grind”.")
+
+
+def test_network_file_statuses_and_refusals_in_both_languages(say, tmp_path: Path) -> None:
+    from app.network_file import LockLost, NetworkFile
+    from db.lock import LockInfo
+    from db.workcopy import CopyDamaged, check_copy
+
+    holder = LockInfo("karin", "dator-7", 1, "2026-03-01T09:00:00+00:00", "2026-03-01T09:00:00+00:00")
+    share = tmp_path / "delad.uppdrag"
+    garbage = tmp_path / "skräp.uppdrag"
+    garbage.write_bytes(b"x" * 200)
+    say("en")
+    said = str(LockLost(share, holder))
+    assert said.startswith(f"Not saved to {share}: the file is now being edited by karin on dator-7 since ")
+    assert said.endswith("Your changes remain in the working copy and are written back when the lock is free.")
+    assert NetworkFile(share)._saved_text() == f"Everything is saved to {share}."
+    assert _refusal(lambda: check_copy(garbage), CopyDamaged) == "“skräp.uppdrag” is not a whole SQLite file."
+    say("sv")
+    assert str(LockLost(share, holder)).startswith(f"Ej sparad till {share}: filen redigeras nu av karin på dator-7")
+    assert _refusal(lambda: check_copy(garbage), CopyDamaged) == "”skräp.uppdrag” är inte en hel SQLite-fil."
+
+
+def test_edition_comparison_and_change_history_in_both_languages(say, tmp_path: Path) -> None:
+    from app.change_history import plan_history
+    from app.editions import find_edition, freeze_edition, plan_changes
+    from app.plan_diff import text_lines
+    from app.plans import example_files, import_plan_file
+    from app.workspace import Workspace
+
+    ws = Workspace.create(tmp_path / "a.uppdrag")
+    try:
+        plan_id = import_plan_file(ws, example_files()[0])[0]
+        freeze_edition(ws, plan_id, "9.0")
+        from db.models import TimelineItem
+
+        item = TimelineItem.select(TimelineItem.id).where(TimelineItem.plan == plan_id).first().id
+        ws.update("timeline", item, title="Nytt namn")
+        say("en")
+        lines = text_lines(*plan_changes(ws, plan_id)[:1], old_label="9.0", new_label="nu")
+        assert lines[0] == "Changes from edition 9.0 to today"
+        assert "Schedule" in lines and any(line.startswith("- Changed: ") for line in lines), lines
+        assert _refusal(lambda: find_edition(ws, plan_id, "7.0"), LookupError) == (
+            "The plan has no edition 7.0 (frozen editions: 9.0).")
+        latest = plan_history(ws, plan_id)[0].line()
+        assert "  Changed  " in latest and "”Nytt namn”: title: " in latest, latest
+        say("sv")
+        lines = text_lines(*plan_changes(ws, plan_id)[:1], old_label="9.0", new_label="nu")
+        assert lines[0] == "Ändringar från utgåva 9.0 till i dag" and "Tidplan" in lines
+        latest = plan_history(ws, plan_id)[0].line()
+        assert "  Ändrad  " in latest and "”Nytt namn”: titel: " in latest, latest
+    finally:
+        ws.close()
+
+
+def test_start_up_refusals_in_both_languages(say, tmp_path: Path) -> None:
+    import errno
+    import sqlite3
+
+    from app.startup import _cannot_create
+    from db.errors import database_error_text
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    say("en")
+    assert str(_cannot_create(tmp_path, full)).startswith(f"The default file could not be created in {tmp_path}: "
+                                                          "the disk is full.\n\nYou can open an existing file")
+    assert database_error_text(sqlite3.DatabaseError("file is not a database")) == (
+        "The file is damaged and cannot be read. Use a backup.")
+    say("sv")
+    assert str(_cannot_create(tmp_path, full)).startswith(f"Det gick inte att skapa standardfilen i {tmp_path}: "
+                                                          "disken är full.")
+    assert database_error_text(sqlite3.DatabaseError("file is not a database")) == (
+        "Filen är skadad och kan inte läsas. Använd en säkerhetskopia.")
+
+
+def test_team_server_messages_in_both_languages(say) -> None:
+    from db.server_connection import ServerAddress, ServerError, connect_error
+
+    address = ServerAddress.parse("postgresql://karin@db.example.org:5432/uppdrag")
+    say("en")
+    assert _refusal(lambda: ServerAddress.parse("postgresql://karin:hemligt@db.example.org/uppdrag"),
+                    ServerError).startswith("The address contains a password, and Uppdrag never stores passwords")
+    assert str(connect_error(address, Exception("Connection refused"))) == (
+        "The server uppdrag on db.example.org does not answer; check the network and the address, or ask IT to see "
+        "that the database server is running.")
+    say("sv")
+    assert str(connect_error(address, Exception("Connection refused"))).startswith(
+        "Servern uppdrag på db.example.org svarar inte;")
