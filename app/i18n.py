@@ -11,9 +11,10 @@ same compiled Linguist file itself (`install_language`, `read_qm`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from db.i18n import in_swedish, install, label, tr
+from db.i18n import in_swedish, install, installed, label, swedish, tr
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKED_FOLDERS = ("app", "db")
@@ -79,6 +80,16 @@ def install_language(language: str) -> bool:
     return True
 
 
+@contextmanager
+def speaking(language: str) -> Iterator[bool]:
+    """Sentences in `language` inside (see install_language), and in the language of before after."""
+    before = installed()
+    try:
+        yield install_language(language)
+    finally:
+        install(*before)
+
+
 def marked_sentences(root: Path = ROOT) -> Iterator[tuple[str, str]]:
     """(where, sentence) for every `tr("…")` in app/ and db/; a `tr` whose sentence is not one literal
     text (an f-string, a name) is yielded with the sentence "" so that a test can point at it."""
@@ -97,4 +108,5 @@ def marked_sentences(root: Path = ROOT) -> Iterator[tuple[str, str]]:
                         yield where, ""
 
 
-__all__ = ["in_swedish", "install", "install_language", "label", "marked_sentences", "read_qm", "tr"]
+__all__ = ["in_swedish", "install", "install_language", "label", "marked_sentences", "read_qm", "speaking", "swedish",
+           "tr"]
