@@ -30,7 +30,7 @@ from app.i18n import in_swedish
 from app.merge import Conflict, Resolver, decide
 from db import history, statements
 from db.errors import StoreError
-from db.merge import Side, add_log_entries, apply
+from db.merge import Side, SteadySide, add_log_entries, apply, roomy_cache
 from db.plan_side import PlanSide, editable_plans, plan_uuids
 
 from app.team import TEAM_SETTING
@@ -70,11 +70,12 @@ def _counts(writes: list[Any]) -> dict[str, int]:
 
 
 def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, peer: str,
-           ready: Callable[[], None] | None = None) -> tuple[Any, dict[str, int]]:
-    """Merge `source` into the store `into` in one transaction there; (the decisions, rows written).
-    `ready` is called after the reading, before the first write (the source file's integrity check)."""
+           ready: Callable[[], None] | None = None, mine: Side | None = None) -> tuple[Any, dict[str, int]]:
+    """Merge `source` into the store `into` (seen as `mine`, when given) in one transaction there;
+    (the decisions, rows written). `ready` is called after the reading, before the first write (the
+    source file's integrity check)."""
     with into.write():
-        decided = decide(Side(into.db, str(into.path.name)), source, prefer, resolve, history.author_of(into.db))
+        decided = decide(mine or Side(into.db, str(into.path.name)), source, prefer, resolve, history.author_of(into.db))
         if ready is not None:
             ready()
         apply(into.db, decided.writes)
@@ -222,27 +223,27 @@ def sync_workspace(ws: Any, *, prefer: str = "newest", resolve: Resolver | None 
     step = progress or (lambda _n, _text: None)
     local = ws.store
     step(1, SYNC_STEPS[0])
-    with _server_of(local, password) as server:
+    with _server_of(local, password) as server, roomy_cache(local.db):
         report = SyncReport(server.path.name)
         scope = team_server_of(local).get("plans")  # type: ignore[union-attr]
         local_plans = plan_uuids(local.db)
         allowed = _allowed(server, local_plans)
         refused = [u for u in local_plans if u not in allowed]
-        local_side = Side(local.db, local.path.name)
+        local_side = SteadySide(local.db, local.path.name)  # the file is written only in the last step
         keep_local = _with_local_edits(server, local_side, refused)
         step(2, SYNC_STEPS[1])
-        if allowed:
-            decided, report.sent = _bring(server, PlanSide(local_side, allowed), prefer=prefer, resolve=resolve,
+        if allowed:  # (every plan of the file: no plan to leave out)
+            sent = local_side if allowed == set(local_plans) else PlanSide(local_side, allowed)
+            decided, report.sent = _bring(server, sent, prefer=prefer, resolve=resolve,
                                           peer=local.path.name, ready=local.require_writable)
             report.conflicts = decided.conflicts
         step(3, SYNC_STEPS[2])
-        fetch = (None if scope is None else set(scope) | set(local_plans))
-        server_side = Side(server.db, server.path.name)
-        if fetch is None:
-            fetch = set(plan_uuids(server.db))
-        fetch -= set(keep_local)
-        _decided, report.fetched = _bring(local, PlanSide(server_side, fetch), prefer="theirs", resolve=None,
-                                          peer=server.path.name)
+        server_side: Side = Side(server.db, server.path.name)
+        if scope is not None or keep_local:
+            fetch = set(plan_uuids(server.db)) if scope is None else set(scope) | set(local_plans)
+            server_side = PlanSide(server_side, fetch - set(keep_local))
+        _decided, report.fetched = _bring(local, server_side, prefer="theirs", resolve=None,
+                                          peer=server.path.name, mine=local_side)
         report.refused = _titles(local, keep_local)
         return report
 

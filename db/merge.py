@@ -61,7 +61,8 @@ class Side:
 
     def versions(self, shape: Shape) -> dict[str, str]:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
-        return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
+        return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}')
+                    .fetchall())
 
     def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
         """The rows of this side whose current version `mine` does not have: (uuid, version here,
@@ -158,6 +159,20 @@ class Side:
         if row is None:
             raise StoreError("Filen saknar identitet (file_uuid) och kan inte slås samman.")
         return str(json.loads(row[0]))
+
+
+class SteadySide(Side):
+    """A side nothing writes while it is read (a file under its lock while a sync writes the server
+    first): each table's versions are read once, however many merges ask."""
+
+    def __init__(self, db: Any, name: str):
+        super().__init__(db, name)
+        self._versions: dict[str, dict[str, str]] = {}
+
+    def versions(self, shape: Shape) -> dict[str, str]:
+        if shape.name not in self._versions:
+            self._versions[shape.name] = super().versions(shape)
+        return self._versions[shape.name]
 
 
 CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's pages read once, not again and again
@@ -310,6 +325,25 @@ class Copy:
         return len(self.uuids)
 
 
+@dataclass
+class Take:
+    """Rows of a database this file cannot attach (a team server, or this file seen from one) to take
+    as they are there, with their history (`records`): added (`new`) or written over this file's
+    rows. `apply` reads them from `source` as they are (foreign keys as uuids) into a staging table
+    here and writes them from it in SQL, as `Copy` does from an attached file: the same outcome as a
+    `Write` of each row, without any row passing through Python one by one."""
+
+    shape: Shape
+    uuids: list[str]
+    new: bool
+    source: Side
+    records: list[Record] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.uuids)
+
+
 class _Ids:
     """uuid -> id in this file, looked up per table as needed."""
 
@@ -330,9 +364,11 @@ class _Ids:
         self.known.setdefault(table, {})[uuid] = row_id
 
 
-def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
+def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
     """Write `changes` (parents' tables before children's) inside the caller's transaction."""
     _copy(db, [c for c in changes if isinstance(c, Copy)])
+    takes = [t for t in changes if isinstance(t, Take)]
+    _take(db, takes)
     writes = [w for w in changes if isinstance(w, Write)]
     ids = _Ids(db)
     wanted: dict[str, set[str]] = {}
@@ -379,7 +415,7 @@ def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
         ids.preload(target_table, {target_uuid})
         db.execute_sql(statements.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
                        (ids.get(target_table, target_uuid), uuid))
-    history.write_records(db, [r for w in writes for r in w.records])
+    history.write_records(db, [r for w in [*takes, *writes] for r in w.records])
 
 
 def _stored(db: Any, writes: list[Write]) -> dict[str, dict[str, Any]]:
@@ -446,6 +482,53 @@ def _copy(db: Any, copies: list[Copy]) -> None:
                 (json.dumps(c.uuids),))
     for c in copies:
         history.copy_records(db, c.schema, c.uuids)
+
+
+def _take(db: Any, takes: list[Take]) -> None:
+    """The rows of `takes` (parents' tables before children's) from their sources into this database:
+    each read there as it is and staged here, then written in SQL as `_copy` writes them."""
+    staged: list[tuple[Take, str]] = []
+    try:
+        for n, t in enumerate(takes):
+            shape = t.shape
+            rows = statements.select_in(t.source.db, history.content_select(shape, t.source.schema)
+                                        + ' WHERE t."uuid" IN ({})', t.uuids)
+            rows.sort(key=lambda r: r[0])  # in the order the source holds them: new rows get ids in it
+            types = statements.column_types(db, shape.name)
+            fk = shape.fk_map
+            names = ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns)
+            columns = [(c, "text" if c in fk else types[c]) for c in names]
+            staged.append((t, statements.stage(db, f"uppdrag_take_{n}", columns, (r[1:] for r in rows))))
+        for t, source in staged:
+            _write_from(db, t.shape, source, t.new)
+        added = {t.shape.name for t in takes if t.new}
+        order = {s.name: n for n, s in enumerate(history.shapes())}
+        for t, source in staged:  # rows that point at rows added after them, as in `_copy`
+            for column, target in t.shape.fks:
+                if target not in added or order[target] < order[t.shape.name] or (target == t.shape.name and not t.new):
+                    continue
+                db.execute_sql(f'UPDATE "{t.shape.name}" AS m SET "{column}" = k."id" FROM {source} s '
+                               f'JOIN "{target}" k ON k."uuid" = s."{column}" '
+                               f'WHERE m."uuid" = s."uuid" AND m."{column}" IS NULL')
+    finally:
+        for n in range(len(staged)):
+            statements.unstage(db, f"uppdrag_take_{n}")
+
+
+def _write_from(db: Any, shape: Shape, source: str, new: bool) -> None:
+    """Rows staged in `source` (content columns, foreign keys as uuids) written into `shape`'s table:
+    added, or written over the rows of the same uuids; foreign keys found here by uuid."""
+    fk = shape.fk_map
+    values = [f'(SELECT k."id" FROM "{fk[c]}" k WHERE k."uuid" = s."{c}")' if c in fk else f's."{c}"'
+              for c in shape.columns]
+    if new:
+        names = ", ".join(f'"{n}"' for n in ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns))
+        db.execute_sql(f'INSERT INTO "{shape.name}" ({names}) SELECT s."uuid", s."version_id", s."rev", '
+                       f's."created_at", s."modified_at", {", ".join(values)} FROM {source} s')
+    else:
+        sets = ", ".join(f'"{c}" = {v}' for c, v in zip(shape.columns, values))
+        db.execute_sql(f'UPDATE "{shape.name}" AS m SET {sets}, "version_id" = s."version_id", "rev" = s."rev", '
+                       f'"modified_at" = s."modified_at" FROM {source} s WHERE m."uuid" = s."uuid"')
 
 
 def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
