@@ -32,9 +32,9 @@ from db.errors import StoreError
 from db.history import Record, RowState, Shape
 from app.merge_settings import SHARED_KEYS, SettingsMerge, merge_settings
 from db.merge import (
-    Compared, Copy, EarlyCheck, Side, Take, Write, add_log_entries, apply, attached_side, can_attach, other_side,
-    put_settings, roomy_cache,
+    Compared, EarlyCheck, Side, add_log_entries, attached_side, can_attach, other_side, put_settings, roomy_cache,
 )
+from db.merge_write import Copy, Take, Write, apply
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -292,8 +292,8 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     which rows it changed alone (taken as they are); this file's history tells which ones
     only this file changed (nothing to do); only rows both changed are read on both sides.
     When `theirs` is a SQLite file attached to `mine`, the rows taken as they are are not
-    read at all: they are copied in SQL (db.merge.Copy), with the same outcome; otherwise they
-    are read as they are and written from a staging table in SQL (db.merge.Take).
+    read at all: they are copied in SQL (db.merge_write.Copy), with the same outcome; otherwise they
+    are read as they are and written from a staging table in SQL (db.merge_write.Take).
     """
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)

@@ -30,7 +30,8 @@ from app.i18n import in_swedish
 from app.merge import Conflict, Resolver, decide
 from db import history, statements
 from db.errors import StoreError
-from db.merge import Side, SteadySide, add_log_entries, apply, roomy_cache
+from db.merge import Side, SteadySide, add_log_entries, roomy_cache
+from db.merge_write import apply
 from db.plan_side import PlanSide, editable_plans, plan_uuids
 
 from app.team import TEAM_SETTING
