@@ -115,17 +115,20 @@ class Side:
 
     def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
         """The rows among `pairs` (uuid, version here, another version) whose version here is the other
-        one or descends from it, by this side's history. On SQLite each version's own record is read
-        in SQL (its parents are most often the answer); a row's whole history only where they are not."""
+        one or descends from it, by this side's history. Each version's own record is read first (its
+        parents are most often the answer); a row's whole history only where they are not."""
         if not pairs:
             return set()
-        if not _is_sqlite(self.db):
-            links = self.records([u for u, _, _ in pairs], content=False)
-            return {u for u, v, a in pairs if history.descends(v, a, links.get(u, ()))}
-        heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
-            f'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p '
-            f'JOIN {history.table("row_version", self.schema)} r '
-            'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
+        if _is_sqlite(self.db):
+            heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
+                f'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p '
+                f'JOIN {history.table("row_version", self.schema)} r '
+                'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
+        else:
+            found = {v: (u, p1, p2) for v, u, p1, p2 in statements.select_in(
+                self.db, 'SELECT "version", "row_uuid", "parent", "parent2" FROM "row_version" WHERE "version" IN ({})',
+                [v for _, v, _ in pairs])}
+            heads = {u: found[v][1:] for u, v, _ in pairs if v in found and found[v][0] == u}
         out, longer = set(), []
         for u, v, a in pairs:
             if v == a or a in heads.get(u, ()):
