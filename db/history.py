@@ -218,11 +218,9 @@ def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
     # Many (a sync's, a push's): sent by COPY into a staging table, then inserted from it in SQL.
     types = column_types(db, "row_version")
     source = stage(db, "uppdrag_records", [(c, types[c]) for c in RECORD_COLUMNS], unique.values())
-    try:
-        db.execute_sql(f'INSERT INTO "row_version" ({_RECORD_LIST}) SELECT {_RECORD_LIST} FROM {source} v '
-                       f'WHERE {where} {_KEEP_KNOWN}')
-    finally:
-        unstage(db, "uppdrag_records")
+    db.execute_sql(f'INSERT INTO "row_version" ({_RECORD_LIST}) SELECT {_RECORD_LIST} FROM {source} v '
+                   f'WHERE {where} {_KEEP_KNOWN}')
+    unstage(db, "uppdrag_records")
 
 
 def copy_records(db: Any, schema: str, row_uuids: Sequence[str]) -> None:

@@ -222,31 +222,29 @@ def _take(db: Any, takes: list[Take]) -> None:
     """The rows of `takes` (parents' tables before children's) from their sources into this database:
     each read there as it is and staged here, then written in SQL as `_copy` writes them."""
     staged: list[tuple[Take, str]] = []
-    try:
-        for n, t in enumerate(takes):
-            shape = t.shape
-            rows = statements.select_in(t.source.db, history.content_select(shape, t.source.schema)
-                                        + ' WHERE t."uuid" IN ({})', t.uuids)
-            rows.sort(key=lambda r: r[0])  # in the order the source holds them: new rows get ids in it
-            types = statements.column_types(db, shape.name)
-            fk = shape.fk_map
-            names = ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns)
-            columns = [(c, "text" if c in fk else types[c]) for c in names]
-            staged.append((t, statements.stage(db, f"uppdrag_take_{n}", columns, (r[1:] for r in rows))))
-        for t, source in staged:
-            _write_from(db, t.shape, source, t.new)
-        added = {t.shape.name for t in takes if t.new}
-        order = {s.name: n for n, s in enumerate(history.shapes())}
-        for t, source in staged:  # rows that point at rows added after them, as in `_copy`
-            for column, target in t.shape.fks:
-                if target not in added or order[target] < order[t.shape.name] or (target == t.shape.name and not t.new):
-                    continue
-                db.execute_sql(f'UPDATE "{t.shape.name}" AS m SET "{column}" = k."id" FROM {source} s '
-                               f'JOIN "{target}" k ON k."uuid" = s."{column}" '
-                               f'WHERE m."uuid" = s."uuid" AND m."{column}" IS NULL')
-    finally:
-        for n in range(len(staged)):
-            statements.unstage(db, f"uppdrag_take_{n}")
+    for n, t in enumerate(takes):
+        shape = t.shape
+        rows = statements.select_in(t.source.db, history.content_select(shape, t.source.schema)
+                                    + ' WHERE t."uuid" IN ({})', t.uuids)
+        rows.sort(key=lambda r: r[0])  # in the order the source holds them: new rows get ids in it
+        types = statements.column_types(db, shape.name)
+        fk = shape.fk_map
+        names = ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns)
+        columns = [(c, "text" if c in fk else types[c]) for c in names]
+        staged.append((t, statements.stage(db, f"uppdrag_take_{n}", columns, (r[1:] for r in rows))))
+    for t, source in staged:
+        _write_from(db, t.shape, source, t.new)
+    added = {t.shape.name for t in takes if t.new}
+    order = {s.name: n for n, s in enumerate(history.shapes())}
+    for t, source in staged:  # rows that point at rows added after them, as in `_copy`
+        for column, target in t.shape.fks:
+            if target not in added or order[target] < order[t.shape.name] or (target == t.shape.name and not t.new):
+                continue
+            db.execute_sql(f'UPDATE "{t.shape.name}" AS m SET "{column}" = k."id" FROM {source} s '
+                           f'JOIN "{target}" k ON k."uuid" = s."{column}" '
+                           f'WHERE m."uuid" = s."uuid" AND m."{column}" IS NULL')
+    for n in range(len(staged)):  # (after an error: see statements.stage)
+        statements.unstage(db, f"uppdrag_take_{n}")
 
 
 def _write_from(db: Any, shape: Shape, source: str, new: bool) -> None:

@@ -107,14 +107,16 @@ def stage(db: Any, name: str, columns: Sequence[tuple[str, str]], rows: Iterable
     """A temporary table `name` with `columns` ((name, PostgreSQL type); SQLite keeps any value)
     holding `rows`, for statements that then write from it in SQL; its name in SQL. On PostgreSQL
     the rows go by COPY (the driver writes them in C: no value is turned into text in Python, and
-    the server reads them faster than arrays) and the table is dropped at the end of the
-    transaction; on SQLite by executemany. The caller drops it with `unstage` when done."""
+    the server reads them faster than arrays); on SQLite by executemany. The caller drops it with
+    `unstage` when done; after an error it is left to the transaction's rollback (a statement in a
+    failed transaction on PostgreSQL would only hide the error) and dropped by the next `stage`."""
     unstage(db, name)
     if not on_postgres(db):
         db.execute_sql(f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}"' for c, _ in columns)})')
         executemany(db, f'INSERT INTO temp."{name}" VALUES ({", ".join("?" * len(columns))})', rows)
         return f'temp."{name}"'
-    db.execute_sql(f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}" {t}' for c, t in columns)}) ON COMMIT DROP')
+    dropped = " ON COMMIT DROP" if db.in_transaction() else ""  # (outside one, each statement commits)
+    db.execute_sql(f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}" {t}' for c, t in columns)}){dropped}')
     with errors_of(db), db.cursor().copy(f'COPY pg_temp."{name}" FROM STDIN') as copy:
         for row in rows:
             copy.write_row(row)

@@ -145,3 +145,15 @@ def test_a_checkout_to_a_network_drive_is_made_here_and_synced_through_its_worki
     finally:
         local.close()
     assert sorted(p.name for p in share.iterdir()) == [out.name]
+
+
+def test_a_push_into_plans_the_user_may_not_change_is_refused_whole_in_one_sentence(server_db, pushed):
+    """bob pushes alice's plans with an edit: the server's own rule refuses the rows taken into them
+    (written from a staging table), the refusal is said as itself, and nothing of the push is kept."""
+    plan = sorted(on_server(server_db.url("alice")))[0]
+    edit(pushed, plan, title="Bob skriver i Alices plan")
+    before = server_db.sql("SELECT count(*) FROM row_version")
+    with pytest.raises(StoreError, match="Du får inte ändra det här"):
+        push(pushed, server_db.url("bob"))
+    assert on_server(server_db.url("alice"))[plan] != "Bob skriver i Alices plan"
+    assert server_db.sql("SELECT count(*) FROM row_version") == before

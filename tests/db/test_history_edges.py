@@ -249,3 +249,27 @@ def test_the_horizon_is_counted_in_utc_whatever_the_computers_time_zone(any_ws: 
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_many_records_at_once_add_what_the_store_lacks_as_a_few_do(any_ws: Workspace) -> None:
+    """write_records of more records than a server takes in one statement (from STAGED_RECORDS on they
+    go by COPY into a staging table there), inside a transaction and outside one: a record the store
+    has keeps its content or gains one where it had none, and of a version given twice the one with
+    content is kept."""
+    db = any_ws.store.db
+    history.write_records(db, [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"här"}'),
+                               ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", None)])
+    many = [("goal", f"rad{n}", f"v{n}", None, None, 1, "t", "Bo", "create", f'{{"text":"{n}"}}')
+            for n in range(2 * history.STAGED_RECORDS)]
+    half = history.STAGED_RECORDS
+    history.write_records(db, [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"där"}'),
+                               ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", '{"text":"två"}'),
+                               ("goal", "rad", "a3", "a2", None, 3, "t3", "Bo", "edit", None),
+                               ("goal", "rad", "a3", "a2", None, 3, "t3", "Bo", "edit", '{"text":"tre"}'),
+                               *many[:half]])
+    with any_ws.store.write():
+        history.write_records(db, many[half - 10:])  # (ten of them known already)
+    got = dict(db.execute_sql('SELECT "version", "data" FROM "row_version"').fetchall())
+    assert {v: got[v] for v in ("a1", "a2", "a3")} == {"a1": '{"text":"här"}', "a2": '{"text":"två"}',
+                                                       "a3": '{"text":"tre"}'}
+    assert {v: d for v, d in got.items() if v.startswith("v")} == {r[2]: r[9] for r in many}
