@@ -91,3 +91,39 @@ def test_the_first_window_loads_no_feature_before_it_is_used(tmp_path: Path) -> 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
                          cwd=Path(__file__).resolve().parents[2], timeout=120)
     assert "LOADED []" in out.stdout, out.stdout + out.stderr
+
+
+def test_the_window_icon_is_set_once_the_window_is_painted(tmp_path: Path) -> None:
+    """An SVG icon loads Qt's SVG library and its icon engine: not before the first paint, but after it."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from ui.entry import before_qt\n"
+        "before_qt()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "def svg_loaded():\n"
+        "    with open('/proc/self/maps') as maps:\n"
+        "        return any('libQt6Svg' in line for line in maps)\n"
+        "def exec_():\n"
+        "    app = QApplication.instance()\n"
+        "    print('SHOWN', app.windowIcon().isNull(), svg_loaded())\n"
+        "    for _ in range(50):\n"
+        "        app.processEvents()\n"
+        "        if not app.windowIcon().isNull():\n"
+        "            break\n"
+        "    print('PAINTED', app.windowIcon().isNull())\n"
+        "    for window in app.topLevelWidgets():\n"
+        "        window.close()\n"
+        "    return 0\n"
+        "QApplication.exec = staticmethod(exec_)\n"
+        "from ui.main import run\n"
+        "run(None, [])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "UPPDRAG_DATA_DIR": str(tmp_path),
+           "UPPDRAG_SETTINGS": str(tmp_path / "settings.ini")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert "SHOWN True False" in out.stdout, out.stdout + out.stderr
+    assert "PAINTED False" in out.stdout, out.stdout + out.stderr
