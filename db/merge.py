@@ -28,6 +28,7 @@ from peewee import SqliteDatabase
 from db import history, models, statements
 from db.check import FileCheck
 from db.errors import StoreError
+from db.i18n import tr
 from db.history import Record, RowState, Shape
 
 
@@ -156,7 +157,7 @@ class Side:
         row = self.db.execute_sql(
             f"SELECT value FROM {history.table('setting', self.schema)} WHERE key = 'file_uuid'").fetchone()
         if row is None:
-            raise StoreError("Filen saknar identitet (file_uuid) och kan inte slås samman.")
+            raise StoreError(tr("Filen saknar identitet (file_uuid) och kan inte slås samman."))
         return str(json.loads(row[0]))
 
 
