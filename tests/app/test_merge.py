@@ -172,3 +172,42 @@ def test_other_file_is_checked_and_left_unchanged(pair: tuple[Path, Path, list[s
     theirs_before = sha256(b)
     merge_files(a, b)
     assert sha256(b) == theirs_before
+
+
+def _goal_history(path: Path, uuid: str) -> list[tuple[str, str | None, str]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT version, parent, action FROM row_version WHERE row_uuid = ? ORDER BY rev",
+                            (uuid,)).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("copy_in_sql", [True, False])
+def test_the_report_names_what_came_and_a_new_row_brings_its_history(pair: tuple[Path, Path, list[str]],
+                                                                     copy_in_sql: bool) -> None:
+    a, b, uuids = pair
+    _edit(b, uuids[0], text="ändrad där")
+    ws = Workspace.open(b)
+    new = ws.add("goal", models.Plan.select().first().id, kind="effect", text="ny där").ids[0]
+    ws.update("goal", new, text="ny och ändrad där")
+    new_uuid = models.Goal.get_by_id(new).uuid
+    ws.close()
+    report = merge_files(a, b, copy_in_sql=copy_in_sql)
+    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Nya mål: 1", "  Ändrade mål: 1",
+                              "  Konflikter: 0"]
+    assert _goal_history(a, new_uuid) == _goal_history(b, new_uuid)
+    assert [action for _, _, action in _goal_history(a, new_uuid)] == ["create", "edit"]
+    assert merge_files(a, b, copy_in_sql=copy_in_sql).lines() == [
+        "Sammanslagning med ”din.uppdrag”:", "  Inget nytt att hämta: den här filen har redan allt som den andra har.",
+        "  Konflikter: 0"]
+
+
+def test_a_conflict_kept_as_it_is_here_is_news_all_the_same(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _edit(a, uuids[1], text="här")
+    _edit(b, uuids[1], text="där")
+    report = merge_files(a, b, prefer="mine")
+    [c] = report.conflicts
+    assert not report.changed
+    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Konflikter: 1", f"    {c.describe('din.uppdrag')}"]
