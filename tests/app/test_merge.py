@@ -11,7 +11,7 @@ from app.workspace import Workspace
 from db import models
 from db.backup import copy_database
 from db.errors import FileRefused
-from app.merge import merge_files
+from app.merge import Conflict, merge_files
 from tests.conftest import sha256
 
 
@@ -211,3 +211,44 @@ def test_a_conflict_kept_as_it_is_here_is_news_all_the_same(pair: tuple[Path, Pa
     [c] = report.conflicts
     assert not report.changed
     assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Konflikter: 1", f"    {c.describe('din.uppdrag')}"]
+
+
+def test_a_field_is_named_by_its_label_or_else_by_its_column() -> None:
+    from app.merge import field_label
+
+    assert (field_label("measure"), field_label("deleted_at")) == ("mätetal", "borttagning")
+    assert (field_label("risk_id"), field_label("document_date_precision")) == ("risk", "document date precision")
+
+
+def _conflict(**kw: object) -> Conflict:
+    values: dict = dict(table="goal", uuid="g1", field="text", plan_uuid="p1", label="Målet", mine="här", theirs="där",
+                        mine_by="Anna på kontoret", mine_at="2026-03-02T10:11:12.000000Z", theirs_by="Bo",
+                        theirs_at="2026-03-03T08:09:10.000000Z")
+    return Conflict(**{**values, **kw})
+
+
+def test_a_conflict_is_described_in_one_sentence() -> None:
+    c = _conflict(outcome="theirs")
+    assert (c.key, c.kind_label, c.field_label) == ("g1:text", "målet", "text")
+    assert c.describe("din.uppdrag") == (
+        "Konflikt i målet ”Målet”: text: här ”här” (Anna på kontoret, 2026-03-02 10:11), i ”din.uppdrag” ”där” "
+        "(Bo, 2026-03-03 08:09). Behöll värdet från ”din.uppdrag”.")
+    assert _conflict(outcome="mine", mine_by="", mine_at="", theirs_by="", theirs_at="2026-03-03").describe() == (
+        "Konflikt i målet ”Målet”: text: här ”här”, i ”den andra filen” ”där” (2026-03-03). Behöll den här filens värde.")
+    long = "ord  och\nord " * 10
+    assert _conflict(mine=long, theirs=None, theirs_by="Bo", theirs_at="").describe("x") == (
+        f"Konflikt i målet ”Målet”: text: här ”{' '.join(long.split())[:57]}…” (Anna på kontoret, 2026-03-02 10:11), "
+        "i ”x” ”” (Bo). Behöll inget ännu.")
+    exactly = "a" * 60
+    assert f"här ”{exactly}”" in _conflict(mine=exactly).describe()
+
+
+def test_a_delete_against_an_edit_is_described_from_the_side_that_deleted() -> None:
+    here = _conflict(field="deleted_at", mine="2026-03-02T10:11:12.000000Z", theirs=None, delete_vs_edit=True,
+                     outcome="mine")
+    assert here.describe("din.uppdrag") == (
+        "Konflikt i målet ”Målet”: borttagen här, ändrad på den andra sidan. Behöll den här filens värde.")
+    there = _conflict(field="deleted_at", mine=None, theirs="2026-03-02T10:11:12.000000Z", delete_vs_edit=True,
+                      outcome="theirs")
+    assert there.describe("din.uppdrag") == ("Konflikt i målet ”Målet”: borttagen i ”din.uppdrag”, ändrad på den "
+                                             "andra sidan. Behöll värdet från ”din.uppdrag”.")
