@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from app.workspace import Workspace
-from db import models
+from db import history, models
 from db.backup import copy_database
-from db.errors import FileRefused
+from db.errors import FileRefused, StoreError
+from db.merge import RawDatabase
 from app.merge import Conflict, merge_files
 from tests.conftest import sha256
 
@@ -252,3 +254,117 @@ def test_a_delete_against_an_edit_is_described_from_the_side_that_deleted() -> N
                       outcome="theirs")
     assert there.describe("din.uppdrag") == ("Konflikt i målet ”Målet”: borttagen i ”din.uppdrag”, ändrad på den "
                                              "andra sidan. Behöll värdet från ”din.uppdrag”.")
+
+
+def _by(monkeypatch: pytest.MonkeyPatch, who: str) -> None:
+    """The author the next opened file records its changes under."""
+    import db.store
+
+    monkeypatch.setattr(db.store, "default_author", lambda: who)
+
+
+def _records(path: Path, who: str) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [at for (at,) in conn.execute("SELECT at FROM row_version WHERE who = ? ORDER BY id", (who,))]
+    finally:
+        conn.close()
+
+
+def test_a_conflict_names_who_changed_the_field_last_on_each_side(pair: tuple[Path, Path, list[str]],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b, uuids = pair
+    for path, who, values in ((a, "Anna", {"text": "här"}), (a, "Cecilia", {"measure": "antal"}),
+                              (b, "Bo", {"text": "där"}), (b, "David", {"text": "där igen"}),
+                              (b, "Erik", {"measure": "antal"})):
+        _by(monkeypatch, who)
+        _edit(path, uuids[0], **values)
+    _by(monkeypatch, "Fia")
+    report = merge_files(a, b, prefer="mine")
+    [c] = report.conflicts
+    assert (c.field, c.mine, c.theirs, c.outcome) == ("text", "här", "där igen", "mine")
+    assert (c.mine_by, c.mine_at, c.theirs_by, c.theirs_at) == ("Anna", *_records(a, "Anna"), "David",
+                                                                *_records(b, "David"))
+    assert (c.label, c.plan_title, c.table) == ("här", "Gemensam", "goal")
+    assert _goal_texts(a)[uuids[0]][:2] == ("här", "antal")  # the same measure on both sides: no conflict
+    raw = RawDatabase(sqlite3.connect(f"file:{a}?mode=ro", uri=True))
+    try:
+        [merged] = [r for r in history.row_history(raw, uuids[0]) if r.action == "merge"]
+    finally:
+        raw.conn.close()
+    assert (merged.who, merged.rev) == ("Fia", 5)
+
+
+def test_a_choice_per_field_beats_one_per_row_and_no_choice_leaves_it_to_prefer(
+        pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    for path, side in ((a, "här"), (b, "där")):
+        _edit(path, uuids[0], text=f"{side} text", measure=f"{side} mått")
+        _edit(path, uuids[1], text=side)
+    preview = merge_files(a, b, prefer="mine", dry_run=True)
+    assert [(c.uuid, c.field, c.outcome) for c in preview.conflicts] == [
+        (uuids[0], "measure", "mine"), (uuids[0], "text", "mine"), (uuids[1], "text", "mine")]
+    assert not preview.applied and _log(a) == []
+    asked: list[str] = []
+
+    def choose(c: Conflict) -> str | None:
+        asked.append(c.key)
+        return {f"{uuids[0]}:text": "theirs"}.get(c.key)
+
+    merge_files(a, b, prefer="mine", resolve=choose)
+    assert asked == [f"{uuids[0]}:measure", f"{uuids[0]}:text", f"{uuids[1]}:text"]
+    assert [t[:2] for u, t in sorted(_goal_texts(a).items()) if u in uuids[:2]] == sorted(
+        [("där text", "här mått"), ("här", "")])
+    c = tmp = a.with_name("c.uppdrag")
+    copy_database(b, tmp)
+    for path, side in ((c, "här"), (b, "där")):
+        _edit(path, uuids[2], text=f"{side} text", measure=f"{side} mått")
+    report = merge_files(c, b, prefer="theirs", resolve={uuids[2]: "mine", f"{uuids[2]}:text": "theirs"})
+    assert [(x.field, x.outcome) for x in report.conflicts] == [("measure", "mine"), ("text", "theirs")]
+    assert _goal_texts(c)[uuids[2]][:2] == ("där text", "här mått")
+
+
+def test_a_conflict_on_the_plan_itself_is_logged_on_that_plan(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, _ = pair
+    for path, title in ((a, "Vår titel"), (b, "Deras titel")):
+        ws = Workspace.open(path)
+        ws.update("plan", models.Plan.select().first().id, title=title)
+        ws.close()
+    report = merge_files(a, b, prefer="theirs")
+    [c] = report.conflicts
+    ws = Workspace.open(a, read_only=True)
+    plan = models.Plan.select().first()
+    ws.close()
+    assert (c.table, c.uuid, c.plan_uuid, c.label, c.plan_title) == ("plan", plan.uuid, plan.uuid, "Vår titel",
+                                                                     "Vår titel")
+    assert plan.title == "Deras titel"
+    assert _log(a) == [f"Sammanslagning med ”din.uppdrag”. {c.describe('din.uppdrag')}"]
+    conn = sqlite3.connect(f"file:{a}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT status, position, decided_by, entry_date FROM log_entry").fetchall() == [
+            ("theirs", 0, "", date.today().isoformat())]
+    finally:
+        conn.close()
+
+
+def test_deleted_here_and_edited_there_is_a_conflict_that_theirs_restores(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _delete(a, uuids[0])
+    _edit(b, uuids[0], text="ändrad där")
+    _delete(b, uuids[1])
+    _delete(a, uuids[2])
+    report = merge_files(a, b, prefer="theirs")
+    [c] = report.conflicts
+    assert (c.uuid, c.field, c.delete_vs_edit, c.theirs, c.outcome) == (uuids[0], "deleted_at", True, None, "theirs")
+    assert c.mine is not None
+    got = _goal_texts(a)
+    assert got[uuids[0]] == ("ändrad där", "", False)
+    assert got[uuids[1]][2] is True and got[uuids[2]][2] is True
+
+
+def test_a_merge_refuses_a_wrong_preference_and_itself(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, _ = pair
+    with pytest.raises(ValueError, match="^--prefer ska vara mine, theirs eller newest, inte ”båda”.$"):
+        merge_files(a, b, prefer="båda")
+    with pytest.raises(StoreError, match="^En fil kan inte slås samman med sig själv.$"):
+        merge_files(a, a)
