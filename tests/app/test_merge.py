@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -274,17 +274,25 @@ def _records(path: Path, who: str) -> list[str]:
 def test_a_conflict_names_who_changed_the_field_last_on_each_side(pair: tuple[Path, Path, list[str]],
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     a, b, uuids = pair
-    for path, who, values in ((a, "Anna", {"text": "här"}), (a, "Cecilia", {"measure": "antal"}),
-                              (b, "Bo", {"text": "där"}), (b, "David", {"text": "där igen"}),
-                              (b, "Erik", {"measure": "antal"})):
+    for path, who, n, values in ((a, "Anna", 0, {"text": "här"}), (a, "Cecilia", 0, {"measure": "antal"}),
+                                 (b, "Bo", 0, {"text": "där"}), (b, "David", 0, {"text": "där igen"}),
+                                 (b, "Erik", 0, {"measure": "antal"}), (a, "Gun", 1, {"text": "här 2"}),
+                                 (b, "Hans", 1, {"text": "där 2"}), (a, "Ivar", 2, {"text": "här 3"}),
+                                 (a, "Jon", 2, {"measure": "mått"}), (b, "Karl", 2, None)):
         _by(monkeypatch, who)
-        _edit(path, uuids[0], **values)
+        if values is None:
+            _delete(path, uuids[n])
+        else:
+            _edit(path, uuids[n], **values)
     _by(monkeypatch, "Fia")
     report = merge_files(a, b, prefer="mine")
-    [c] = report.conflicts
+    c, c1, c2 = sorted(report.conflicts, key=lambda x: uuids.index(x.uuid))
     assert (c.field, c.mine, c.theirs, c.outcome) == ("text", "här", "där igen", "mine")
     assert (c.mine_by, c.mine_at, c.theirs_by, c.theirs_at) == ("Anna", *_records(a, "Anna"), "David",
                                                                 *_records(b, "David"))
+    assert (c1.field, c1.mine_by, c1.mine_at, c1.theirs_by, c1.theirs_at) == (
+        "text", "Gun", *_records(a, "Gun"), "Hans", *_records(b, "Hans"))
+    assert (c2.field, c2.delete_vs_edit, c2.mine_by, c2.theirs_by) == ("deleted_at", True, "Ivar", "Karl")
     assert (c.label, c.plan_title, c.table) == ("här", "Gemensam", "goal")
     assert _goal_texts(a)[uuids[0]][:2] == ("här", "antal")  # the same measure on both sides: no conflict
     raw = RawDatabase(sqlite3.connect(f"file:{a}?mode=ro", uri=True))
@@ -368,3 +376,23 @@ def test_a_merge_refuses_a_wrong_preference_and_itself(pair: tuple[Path, Path, l
         merge_files(a, b, prefer="båda")
     with pytest.raises(StoreError, match="^En fil kan inte slås samman med sig själv.$"):
         merge_files(a, a)
+
+
+def test_with_no_common_version_left_every_field_that_differs_is_a_conflict(pair: tuple[Path, Path, list[str]],
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other copy forgot its old history (pruned after a long time apart): nothing tells which side
+    changed a field, so each one that differs is a conflict, named by who made the version there."""
+    a, b, uuids = pair
+    _by(monkeypatch, "Anna")
+    _edit(a, uuids[0], measure="här")
+    _by(monkeypatch, "Bo")
+    _edit(b, uuids[0], text="där")
+    _edit(b, uuids[0], text="där igen")
+    ws = Workspace.open(b)
+    with ws.store.write():
+        history.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.IDENTITY_DAYS + 1))
+    ws.close()
+    report = merge_files(a, b, prefer="mine")
+    assert [(c.field, c.mine, c.theirs, c.mine_by, c.theirs_by) for c in report.conflicts] == [
+        ("measure", "här", "", "Anna", "Bo"), ("text", "mål 0", "där igen", "", "Bo")]  # "": as first written
+    assert _goal_texts(a)[uuids[0]] == ("mål 0", "här", False)
