@@ -333,24 +333,32 @@ def test_a_choice_per_field_beats_one_per_row_and_no_choice_leaves_it_to_prefer(
 
 
 def test_a_conflict_on_the_plan_itself_is_logged_on_that_plan(pair: tuple[Path, Path, list[str]]) -> None:
-    a, b, _ = pair
+    a, b, uuids = pair
     for path, title in ((a, "Vår titel"), (b, "Deras titel")):
         ws = Workspace.open(path)
-        ws.update("plan", models.Plan.select().first().id, title=title)
+        plan_id = models.Plan.select().first().id
+        ws.update("plan", plan_id, title=title)
+        if path == a:  # the plan's log has a line already: the merge's lines come after it
+            ws.add("log", plan_id, entry_date=date(2026, 1, 2), text="Tidigare beslut")
         ws.close()
+        _edit(path, uuids[0], text=title)
     report = merge_files(a, b, prefer="theirs")
-    [c] = report.conflicts
+    c, goal = sorted(report.conflicts, key=lambda x: x.table != "plan")
     ws = Workspace.open(a, read_only=True)
     plan = models.Plan.select().first()
     ws.close()
     assert (c.table, c.uuid, c.plan_uuid, c.label, c.plan_title) == ("plan", plan.uuid, plan.uuid, "Vår titel",
                                                                      "Vår titel")
+    assert (goal.table, goal.plan_uuid, goal.plan_title) == ("goal", plan.uuid, "Vår titel")
     assert plan.title == "Deras titel"
-    assert _log(a) == [f"Sammanslagning med ”din.uppdrag”. {c.describe('din.uppdrag')}"]
     conn = sqlite3.connect(f"file:{a}?mode=ro", uri=True)
     try:
-        assert conn.execute("SELECT status, position, decided_by, entry_date FROM log_entry").fetchall() == [
-            ("theirs", 0, "", date.today().isoformat())]
+        assert conn.execute("SELECT position, kind, status, decided_by, entry_date, text FROM log_entry "
+                            "ORDER BY position").fetchall() == [
+            (0, "issue", "", "", "2026-01-02", "Tidigare beslut"),
+            *[(n, "merge", "theirs", "", date.today().isoformat(),
+               f"Sammanslagning med ”din.uppdrag”. {x.describe('din.uppdrag')}")
+              for n, x in enumerate(report.conflicts, 1)]]
     finally:
         conn.close()
 
@@ -396,3 +404,45 @@ def test_with_no_common_version_left_every_field_that_differs_is_a_conflict(pair
     assert [(c.field, c.mine, c.theirs, c.mine_by, c.theirs_by) for c in report.conflicts] == [
         ("measure", "här", "", "Anna", "Bo"), ("text", "mål 0", "där igen", "", "Bo")]  # "": as first written
     assert _goal_texts(a)[uuids[0]] == ("mål 0", "här", False)
+
+
+def test_two_copies_that_merge_each_other_agree_on_the_merged_version(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _edit(a, uuids[0], text="här")
+    _edit(b, uuids[0], measure="där")
+    a_before = a.with_name("a-före.uppdrag")
+    copy_database(a, a_before)
+    merge_files(a, b)
+    merge_files(b, a_before)  # each merges the other as it was: the same content from the same two versions
+    versions = []
+    for path in (a, b):
+        ws = Workspace.open(path, read_only=True)
+        versions.append(models.Goal.get(models.Goal.uuid == uuids[0]).version_id)
+        ws.close()
+    assert versions[0] == versions[1]
+    assert not merge_files(a, b).changed and not merge_files(b, a).changed
+    assert _goal_texts(a) == _goal_texts(b)
+
+
+def test_a_row_is_named_by_its_first_label_that_holds_text() -> None:
+    from app.merge import _label
+
+    assert _label({"title": "  ", "heading": None, "text": 5, "name": "Namnet", "term": "Termen"}) == "Namnet"
+    assert _label({"description": "x" * 70}) == "x" * 57 + "…"
+    assert _label({"title": "", "code": "K1"}) == "(utan rubrik)"
+
+
+def test_a_merge_leaves_the_connection_as_it_found_it(pair: tuple[Path, Path, list[str]]) -> None:
+    from app.merge import merge_into
+    from db.store import open_store
+
+    a, b, uuids = pair
+    _edit(b, uuids[0], text="där")
+    store = open_store(a)
+    try:
+        before = store.db.execute_sql("PRAGMA cache_size").fetchone()
+        assert merge_into(store, b).updated == {"goal": 1}
+        assert store.db.execute_sql("PRAGMA cache_size").fetchone() == before
+        assert [name for _, name, _ in store.db.execute_sql("PRAGMA database_list").fetchall()] == ["main"]
+    finally:
+        store.close()
