@@ -300,7 +300,16 @@ def test_a_conflict_names_who_changed_the_field_last_on_each_side(pair: tuple[Pa
         [merged] = [r for r in history.row_history(raw, uuids[0]) if r.action == "merge"]
     finally:
         raw.conn.close()
-    assert (merged.who, merged.rev) == ("Fia", 5)
+    assert (merged.who, merged.rev, merged.action, merged.data) == ("Fia", 5, "merge", None)
+    ws = Workspace.open(b, read_only=True)
+    theirs = models.Goal.get(models.Goal.uuid == uuids[0])
+    ws.close()
+    ws = Workspace.open(a, read_only=True)
+    now = models.Goal.get(models.Goal.uuid == uuids[0])
+    ws.close()
+    assert (now.version_id, now.rev, now.modified_at) == (merged.version, 5, theirs.modified_at)  # the later edit's
+    assert tuple(sorted(merged.parents)) == merged.parents and theirs.version_id in merged.parents
+    assert report.applied
 
 
 def test_a_choice_per_field_beats_one_per_row_and_no_choice_leaves_it_to_prefer(
@@ -376,6 +385,10 @@ def test_deleted_here_and_edited_there_is_a_conflict_that_theirs_restores(pair: 
     got = _goal_texts(a)
     assert got[uuids[0]] == ("ändrad där", "", False)
     assert got[uuids[1]][2] is True and got[uuids[2]][2] is True
+    _edit(a, uuids[0], text="samma")  # an edit both sides made the same way is no reason to keep a row
+    _edit(b, uuids[0], text="samma")
+    _delete(b, uuids[0])
+    assert merge_files(a, b, prefer="mine").conflicts == [] and _goal_texts(a)[uuids[0]][2] is True
 
 
 def test_a_merge_refuses_a_wrong_preference_and_itself(pair: tuple[Path, Path, list[str]]) -> None:
