@@ -459,3 +459,20 @@ def test_a_merge_leaves_the_connection_as_it_found_it(pair: tuple[Path, Path, li
         assert [name for _, name, _ in store.db.execute_sql("PRAGMA database_list").fetchall()] == ["main"]
     finally:
         store.close()
+
+
+def test_newest_takes_the_later_change_a_tie_keeps_this_files_and_a_choice_beats_prefer() -> None:
+    from app.merge import _Decider
+
+    early, late = "2026-03-02T10:00:00.000000Z", "2026-03-02T10:00:00.000001Z"
+
+    def outcome(prefer: str, resolve: object = None, **times: str) -> str:
+        return _Decider(prefer, resolve, "").outcome(_conflict(**times))  # type: ignore[arg-type]
+
+    assert [outcome("newest", mine_at=m, theirs_at=t) for m, t in ((late, early), (early, late), (early, early))] == [
+        "mine", "theirs", "mine"]
+    assert (outcome("theirs", mine_at=late, theirs_at=early), outcome("mine", mine_at=early, theirs_at=late)) == (
+        "theirs", "mine")
+    assert [outcome("theirs", r) for r in ({"g1:text": "mine", "g1": "theirs"}, {"g1": "mine"}, {"g1": "båda"},
+                                           lambda c: None, lambda c: "mine")] == ["mine", "mine", "theirs", "theirs",
+                                                                                  "mine"]
