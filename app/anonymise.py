@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from app import kinds
+from app.i18n import label, tr
 from app.people import ANONYMISED_FIELDS, ANONYMOUS, anonymise_person, contact_parts, references
 from app.workspace import Workspace
 from db import history, models, scrub
@@ -72,11 +73,12 @@ class Preview:
     copies: list[Path] = field(default_factory=list)  # backups and undo snapshots of the file
 
     def lines(self) -> list[str]:
-        out = [f"{o.where}{' (borttagen)' if o.deleted else ''}: {o.snippet}" for o in self.occurrences]
+        out = [f"{o.where}{tr(' (borttagen)') if o.deleted else ''}: {o.snippet}" for o in self.occurrences]
         if self.editions:
-            out.append(f"Frysta utgåvor: {self.editions} (får en anteckning om att personuppgifter tagits bort)")
+            out.append(tr("Frysta utgåvor: {count} (får en anteckning om att personuppgifter tagits bort)",
+                          count=self.editions))
         if self.history:
-            out.append(f"Äldre versioner i ändringshistoriken: {self.history}")
+            out.append(tr("Äldre versioner i ändringshistoriken: {count}", count=self.history))
         return out
 
 
@@ -94,26 +96,26 @@ def find_target(ws: Workspace, text: str) -> Target:
     """
     text = " ".join(text.split())
     if not text:
-        raise ValueError("Ange vem vars personuppgifter ska tas bort.")
+        raise ValueError(tr("Ange vem vars personuppgifter ska tas bort."))
     people = ws.list("person", include_deleted=True)
     hits = [p for p in people if text in (str(p["id"]), p["uuid"])]
     if not hits:
         hits = [p for p in people if " ".join(p["name"].split()).casefold() == text.casefold()]
     if len(hits) > 1:
         ids = ", ".join(str(p["id"]) for p in hits)
-        raise ValueError(f"Flera personer heter ”{text}” (id {ids}); ange personens id.")
+        raise ValueError(tr("Flera personer heter ”{name}” (id {ids}); ange personens id.", name=text, ids=ids))
     if hits:
         p = hits[0]
         return Target(" ".join(p["name"].split()), p["email"], p["phone"], p["id"], p["uuid"])
     target = Target(text)
     if not scrub.find_text(_conn(ws), target.pattern()):
-        raise LookupError(f"Hittar ingen person eller text ”{text}” i filen.")
+        raise LookupError(tr("Hittar ingen person eller text ”{text}” i filen.", text=text))
     return target
 
 
 def _conn(ws: Workspace) -> Connection:
     if ws.on_server:
-        raise ValueError("Personuppgifter tas bort i en fil; på en teamserver gör serverns administratör det.")
+        raise ValueError(tr("Personuppgifter tas bort i en fil; på en teamserver gör serverns administratör det."))
     conn: Connection = ws.store.db.connection()
     return conn
 
@@ -124,16 +126,16 @@ def _plan_titles(ws: Workspace) -> dict[int, str]:
 
 
 def _where(cell: scrub.Cell, titles: dict[int, str]) -> str:
-    part = kinds.TABLE_LABELS.get(cell.table, cell.table)
-    field_label = kinds.FIELD_LABELS.get(cell.column, cell.column)
+    part = label(kinds.TABLE_LABELS.get(cell.table, cell.table))
+    field_label = label(kinds.FIELD_LABELS.get(cell.column, cell.column))
     if cell.table == "plan":
-        return f"Planen ”{titles.get(int(cell.row_id), '')}”, {field_label}"
+        return tr("Planen ”{title}”, {field}", title=titles.get(int(cell.row_id), ""), field=field_label)
     model = history.shape_of(cell.table).model
     plan_id = None
     if "plan" in model._meta.fields:
         plan_id = model.select(model.plan).where(model.id == cell.row_id).scalar()
     where = f"{part.capitalize()}, {field_label}"
-    return f"{where} i ”{titles[plan_id]}”" if plan_id in titles else where
+    return tr("{where} i ”{title}”", where=where, title=titles[plan_id]) if plan_id in titles else where
 
 
 def _snippet(text: str, pattern: re.Pattern[str]) -> str:
@@ -155,8 +157,9 @@ def preview(ws: Workspace, target: Target) -> Preview:
             k = kinds.kind(kind_name)
             m = k.model
             for plan_id, deleted in m.select(m.plan, m.deleted_at).where(m.id.in_(ids)).tuples():
-                out.occurrences.append(Occurrence(f"{k.noun.capitalize()} i ”{titles.get(plan_id, '')}”",
-                                                  "kopplingen till personen tas bort", deleted is not None))
+                out.occurrences.append(Occurrence(tr("{where} i ”{title}”", where=label(k.noun).capitalize(),
+                                                     title=titles.get(plan_id, "")),
+                                                  tr("kopplingen till personen tas bort"), deleted is not None))
     for cell in scrub.find_text(_conn(ws), pattern):
         if cell.table == "row_version":
             out.history += 1

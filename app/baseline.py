@@ -14,6 +14,7 @@ from typing import Any
 
 from app.date_text import from_canonical
 from app.dates import DateParseError, VagueDate
+from app.i18n import in_swedish, tr
 from app.setting_keys import BASELINE_KEY
 from app.workspace import Change, Workspace
 
@@ -93,7 +94,9 @@ def choose_baseline(ws: Workspace, plan_id: int, edition: str | None) -> Change:
     from app.editions import list_editions
 
     if edition is not None and edition not in {e.uuid for e in list_editions(ws, plan_id)}:
-        raise LookupError("Utgåvan finns inte längre för planen; välj en annan.")
+        from app.i18n import tr
+
+        raise LookupError(tr("Utgåvan finns inte längre för planen; välj en annan."))
     plan_uuid = ws.get("plan", plan_id)["uuid"]
     stored = dict(ws.setting(BASELINE_KEY, {}) or {})
     old = stored.get(plan_uuid)
@@ -150,7 +153,7 @@ def period_text(pair: tuple[str | None, str | None] | None) -> str:
 
 
 def slip_text(days: int | None) -> str:
-    """A slip as the table and the tooltip say it: "+3 veckor", "−4 dagar", "0"."""
+    """A slip as the table and the tooltip say it: "+3 veckor", "−4 dagar", "0" (in the current language)."""
     if days is None:
         return ""
     if days == 0:
@@ -159,8 +162,14 @@ def slip_text(days: int | None) -> str:
     n = abs(days)
     if n % 7 == 0:
         weeks = n // 7
-        return f"{sign}{weeks} {'vecka' if weeks == 1 else 'veckor'}"
-    return f"{sign}{n} {'dag' if n == 1 else 'dagar'}"
+        return tr("{sign}{n} vecka", sign=sign, n=weeks) if weeks == 1 else tr("{sign}{n} veckor", sign=sign, n=weeks)
+    return tr("{sign}{n} dag", sign=sign, n=n) if n == 1 else tr("{sign}{n} dagar", sign=sign, n=n)
+
+
+def document_slip_text(days: int | None) -> str:
+    """slip_text as a document writes it: Swedish in every language."""
+    with in_swedish():
+        return slip_text(days)
 
 
 def largest_slip(plan: dict[str, Any]) -> BaselineRow | None:

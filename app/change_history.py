@@ -17,6 +17,7 @@ from typing import Any
 
 from app import kinds
 from app.dates import Precision, VagueDate
+from app.i18n import label, tr
 from app.workspace import Workspace
 from db import history, models
 
@@ -32,9 +33,9 @@ NAME_COLUMNS = ("heading", "title", "name", "term", "label", "description", "tex
 class HistoryEntry:
     at: str  # UTC, ISO
     who: str
-    part: str  # the kind of row, in Swedish ("tidplanspost")
+    part: str  # the kind of row, in the current language ("tidplanspost")
     item: str  # what the row is called
-    action: str  # in Swedish
+    action: str  # in the current language
     changes: list[str] = field(default_factory=list)  # "titel: ”A” → ”B”"
     table: str = ""
     row_uuid: str = ""
@@ -52,7 +53,7 @@ class HistoryEntry:
     def line(self) -> str:
         what = f"{self.part.capitalize()} ”{self.item}”" if self.item else self.part.capitalize()
         tail = f": {'; '.join(self.changes)}" if self.changes else ""
-        return f"{self.local_time}  {self.who or 'okänd'}  {self.action}  {what}{tail}"
+        return f"{self.local_time}  {self.who or tr('okänd')}  {self.action}  {what}{tail}"
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -61,7 +62,7 @@ class HistoryEntry:
 def _show(column: str, value: Any, values: dict[str, Any]) -> str:
     precision = values.get(f"{column}_precision")
     if value in (None, ""):
-        return "(tomt)"
+        return tr("(tomt)")
     if precision and isinstance(value, str):
         try:
             return VagueDate(date.fromisoformat(value[:10]), Precision(precision)).format("long")
@@ -69,7 +70,7 @@ def _show(column: str, value: Any, values: dict[str, Any]) -> str:
             return value
     if column == "status":
         labels = {**kinds.DOC_STATUSES, **kinds.TIMELINE_STATUSES, **kinds.RISK_STATUSES, **kinds.REPORT_STATUSES}
-        return labels.get(str(value), str(value))
+        return label(labels.get(str(value), str(value)))
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     text = " ".join(str(value).split())
@@ -85,13 +86,13 @@ def _changes(before: dict[str, Any] | None, after: dict[str, Any] | None, people
         if column in SKIPPED or column.endswith("_precision") or old == new:
             continue
         if column.endswith("_id") and (old in people or new in people):  # a person, by name
-            shown = [f"”{people[v]}”" if v in people else "(ingen)" for v in (old, new)]
+            shown = [f"”{people[v]}”" if v in people else tr("(ingen)") for v in (old, new)]
         else:
             shown = [_show(column, old, before), _show(column, new, after)]
-        out.append(f"{kinds.FIELD_LABELS.get(column, column)}: {shown[0]} → {shown[1]}")
+        out.append(f"{label(kinds.FIELD_LABELS.get(column, column))}: {shown[0]} → {shown[1]}")
     for column in ("position",):
         if before.get(column) != after.get(column) and len(out) == 0:
-            out.append("ordning ändrad")
+            out.append(tr("ordning ändrad"))
     return out
 
 
@@ -121,7 +122,7 @@ def _contents(state: history.RowState, versions: dict[str, history.Record]) -> A
 
 def _entries(ws: Workspace, table: str, states: list[history.RowState],
              people: dict[str, str]) -> list[HistoryEntry]:
-    part = kinds.TABLE_LABELS.get(table, table)
+    part = label(kinds.TABLE_LABELS.get(table, table))
     records = history.read_records(ws.store.db, [s.uuid for s in states])
     out: list[HistoryEntry] = []
     for state in states:
@@ -130,14 +131,15 @@ def _entries(ws: Workspace, table: str, states: list[history.RowState],
         name = _name(state.values)
         for record in sorted(versions.values(), key=lambda r: (r.at, r.rev)):
             if record.action == "create" or record.parent is None:
-                out.append(HistoryEntry(record.at, record.who, part, name, ACTIONS["create"], [], table, state.uuid))
+                out.append(HistoryEntry(record.at, record.who, part, name, label(ACTIONS["create"]), [], table,
+                                        state.uuid))
                 continue
-            action = ACTIONS.get(record.action, record.action)
+            action = label(ACTIONS.get(record.action, record.action))
             out.append(HistoryEntry(record.at, record.who, part, name, action,
                                     _changes(content(record.parent), content(record.version), people),
                                     table, state.uuid))
         if state.version not in versions:  # never changed: its creation is the row itself
-            out.append(HistoryEntry(state.created_at, "", part, name, ACTIONS["create"], [], table, state.uuid))
+            out.append(HistoryEntry(state.created_at, "", part, name, label(ACTIONS["create"]), [], table, state.uuid))
     return out
 
 
@@ -164,7 +166,7 @@ def row_history(ws: Workspace, kind_name: str, row_id: int) -> list[HistoryEntry
     table = kinds.kind(kind_name).model._meta.table_name
     states = history.read_states(ws.store.db, history.shape_of(table), ids=[row_id])
     if not states:
-        raise LookupError(f"Hittar inte {kinds.kind(kind_name).label} (id {row_id}).")
+        raise LookupError(tr("Hittar inte {part} (id {id}).", part=label(kinds.kind(kind_name).label), id=row_id))
     return sorted(_entries(ws, table, states, _people()), key=lambda e: e.at, reverse=True)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.i18n import tr
 from db import models
 from db.identity import APPLICATION_ID, SCHEMA_VERSION
 from db.store import integrity_report, open_store
@@ -31,12 +32,12 @@ def _report(path: Path, shown: Path) -> tuple[bool, list[str]]:
     try:
         lines = [
             *store.notices,
-            f"Fil: {shown}",
-            f"Identitet: Uppdrag-fil (application_id 0x{APPLICATION_ID:08X})",
-            f"Schemaversion: {SCHEMA_VERSION}",
+            tr("Fil: {path}", path=shown),
+            tr("Identitet: Uppdrag-fil (application_id {id})", id=f"0x{APPLICATION_ID:08X}"),
+            tr("Schemaversion: {version}", version=SCHEMA_VERSION),
         ]
         problems = integrity_report(store)
-        lines.append("Integritet: ok" if not problems else "Integritet: FEL")
+        lines.append(tr("Integritet: ok") if not problems else tr("Integritet: FEL"))
         lines += [f"  {p}" for p in problems[:50]]
         lines += _row_counts()
         return not problems, lines
@@ -45,7 +46,7 @@ def _report(path: Path, shown: Path) -> tuple[bool, list[str]]:
 
 
 def _row_counts() -> list[str]:
-    lines = ["Rader (levande/borttagna):"]
+    lines = [tr("Rader (levande/borttagna):")]
     for model in models.MODELS:
         if issubclass(model, models.UserRow):
             total = model.select().count()
@@ -63,11 +64,11 @@ def _server_report(url: str) -> tuple[bool, list[str]]:
     try:
         may_write = store.db.execute_sql("SELECT has_table_privilege('plan', 'INSERT')").fetchone()[0]
         lines = [
-            f"Server: {store.path.name}",
-            "Identitet: Uppdrag-databas på PostgreSQL "
-            f"{store.db.server_version // 10000}.{store.db.server_version % 10000}",
-            f"Schemaversion: {store.version}",
-            f"Användare: {store.author} ({'läser och skriver' if may_write else 'läser'})",
+            tr("Server: {server}", server=store.path.name),
+            tr("Identitet: Uppdrag-databas på PostgreSQL {version}",
+               version=f"{store.db.server_version // 10000}.{store.db.server_version % 10000}"),
+            tr("Schemaversion: {version}", version=store.version),
+            tr("Användare: {user} ({may})", user=store.author, may=tr("läser och skriver") if may_write else tr("läser")),
         ]
         return True, lines + _row_counts()
     finally:

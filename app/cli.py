@@ -1,7 +1,8 @@
 """The `uppdrag` command line, on the same services as the GUI.
 
-Exit codes: 0 success, 1 a user error (said in Swedish on stderr, never a
-traceback), 2 wrong usage. Commands import neither Qt nor python-docx unless
+It speaks the window's language: the one the window was last set to (app.language_setting), or
+the one `--lang sv|en` names before the command. Exit codes: 0 success, 1 a user error (said on
+stderr, never a traceback), 2 wrong usage. Commands import neither Qt nor python-docx unless
 they need them: `uppdrag list` must start fast and run headless.
 """
 
@@ -16,6 +17,8 @@ from pathlib import Path
 from app.argparse_sv import SwedishParser
 from app.command_files import add_break_lock_option, close_file, open_file, tell
 from app.export.result import ExportError
+from app.i18n import LANGUAGES, speaking, tr
+from app.language_setting import LANG_OPTION, language_of, split_language
 from app.network_paths import is_network_path
 from app.team import location
 from db.errors import StoreError, database_error_text
@@ -33,10 +36,12 @@ def _version() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = SwedishParser(
         prog="uppdrag",
-        description="Uppdrag: uppdragsdirektiv, uppdragsplaner, projektdirektiv och projektplaner.",
+        description=tr("Uppdrag: uppdragsdirektiv, uppdragsplaner, projektdirektiv och projektplaner."),
     )
     parser.add_argument("--version", action="version", version=f"uppdrag {_version()}")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
+    parser.add_argument(LANG_OPTION, choices=LANGUAGES, metavar=tr("SPRÅK"),
+                        help=tr("språket att skriva på: sv eller en (annars programmets inställda språk)"))
+    sub = parser.add_subparsers(dest="command", metavar=tr("KOMMANDO"), parser_class=SwedishParser)
 
     for add in (_add_file_commands, _add_exchange_commands, _add_report_commands, _add_anonymise):
         add(sub)
@@ -49,85 +54,85 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_file_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """A new file, and the list of its plans."""
-    p = sub.add_parser("init", help="skapa en ny databasfil")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("--examples", action="store_true", help="lägg till exempelplanerna")
+    p = sub.add_parser("init", help=tr("skapa en ny databasfil"))
+    p.add_argument("file", type=Path, metavar=tr("FIL"))
+    p.add_argument("--examples", action="store_true", help=tr("lägg till exempelplanerna"))
 
-    p = sub.add_parser("list", help="lista planerna i en fil")
-    p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("--json", action="store_true", help="skriv listan som JSON")
+    p = sub.add_parser("list", help=tr("lista planerna i en fil"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
+    p.add_argument("--json", action="store_true", help=tr("skriv listan som JSON"))
 
 
 def _add_exchange_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Plans and lists in from other files, and out to Word, PDF, calendars, spreadsheets and MS Project."""
-    p = sub.add_parser("import", help="importera en plan (.json, MS Project-XML .xml) eller en aktivitets- eller risklista (.csv, .xlsx)")
-    p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan_file", type=Path, metavar="INFIL")
-    p.add_argument("--plan", dest="plan", metavar="PLAN", help=".csv/.xlsx: planen som listan läses in i")
+    p = sub.add_parser("import", help=tr("importera en plan (.json, MS Project-XML .xml) eller en aktivitets- eller risklista (.csv, .xlsx)"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
+    p.add_argument("plan_file", type=Path, metavar=tr("INFIL"))
+    p.add_argument("--plan", dest="plan", metavar=tr("PLAN"), help=tr(".csv/.xlsx: planen som listan läses in i"))
     p.add_argument("--lista", dest="table", choices=("aktiviteter", "risker"),
-                   help=".csv/.xlsx: vilken lista filen har (annars av kolumnnamnen)")
-    p.add_argument("--blad", dest="sheet", metavar="NAMN", help=".xlsx: bladet att läsa (annars det första)")
+                   help=tr(".csv/.xlsx: vilken lista filen har (annars av kolumnnamnen)"))
+    p.add_argument("--blad", dest="sheet", metavar=tr("NAMN"), help=tr(".xlsx: bladet att läsa (annars det första)"))
     add_break_lock_option(p)
 
-    p = sub.add_parser("export", help="exportera en plan (.json, .docx, .pdf, .xlsx, .ics, .csv, .xml)")
-    p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan", metavar="PLAN", nargs="?", help="planens id, uuid eller diarienummer")
+    p = sub.add_parser("export", help=tr("exportera en plan (.json, .docx, .pdf, .xlsx, .ics, .csv, .xml)"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
+    p.add_argument("plan", metavar=tr("PLAN"), nargs="?", help=tr("planens id, uuid eller diarienummer"))
     p.add_argument("--portfolj", dest="portfolio", action="store_true",
-                   help="alla planer i filen i stället för en (.ics, .xlsx)")
+                   help=tr("alla planer i filen i stället för en (.ics, .xlsx)"))
     p.add_argument("--med-aktiviteter", dest="activities", action="store_true",
-                   help="kalender (.ics): aktiviteterna också, inte bara beslutspunkter och milstolpar")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
+                   help=tr("kalender (.ics): aktiviteterna också, inte bara beslutspunkter och milstolpar"))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar=tr("UT"))
     p.add_argument("--utan-kontaktuppgifter", dest="no_contacts", action="store_true",
-                   help="utan personernas e-post, telefon och anteckningar (alla format)")
+                   help=tr("utan personernas e-post, telefon och anteckningar (alla format)"))
     p.add_argument("--med-checklistor", dest="checklists", action="store_true",
-                   help="Word: beslutspunkternas besvarade checklistor som bilaga")
-    p.add_argument("--andringar-sedan", dest="changes_since", metavar="UTGÅVA",
-                   help="Word/PDF: bilagan ”Ändringar sedan utgåva UTGÅVA”")
+                   help=tr("Word: beslutspunkternas besvarade checklistor som bilaga"))
+    p.add_argument("--andringar-sedan", dest="changes_since", metavar=tr("UTGÅVA"),
+                   help=tr("Word/PDF: bilagan ”Ändringar sedan utgåva UTGÅVA”"))
     p.add_argument("--kontroll", dest="registrar", action="store_true",
-                   help="lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)")
+                   help=tr("lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)"))
     p.add_argument("--lista", dest="table", choices=("aktiviteter", "risker"), default="aktiviteter",
-                   help=".csv: aktivitetslistan (standard) eller riskregistret")
+                   help=tr(".csv: aktivitetslistan (standard) eller riskregistret"))
 
 
 def _add_report_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """What a file says: the resource load, its check, a plan's changes and history, the overview."""
-    p = sub.add_parser("resources", help="visa resursbelastningen per person och månad")
-    p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("--json", action="store_true", help="skriv tabellen som JSON")
-    p.add_argument("--from", dest="from_month", metavar="ÅÅÅÅ-MM", help="första månaden")
-    p.add_argument("--to", dest="to_month", metavar="ÅÅÅÅ-MM", help="sista månaden")
+    p = sub.add_parser("resources", help=tr("visa resursbelastningen per person och månad"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
+    p.add_argument("--json", action="store_true", help=tr("skriv tabellen som JSON"))
+    p.add_argument("--from", dest="from_month", metavar=tr("ÅÅÅÅ-MM"), help=tr("första månaden"))
+    p.add_argument("--to", dest="to_month", metavar=tr("ÅÅÅÅ-MM"), help=tr("sista månaden"))
 
-    p = sub.add_parser("check", help="kontrollera en fil")
-    p.add_argument("file", type=location, metavar="FIL")
+    p = sub.add_parser("check", help=tr("kontrollera en fil"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
 
-    p = sub.add_parser("diff", help="visa vad som ändrats i en plan sedan en utgåva")
-    p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
-    p.add_argument("--from", dest="from_label", metavar="UTGÅVA", help="utgåvan att jämföra från (standard: den senaste)")
-    p.add_argument("--to", dest="to_label", metavar="UTGÅVA", help="utgåvan att jämföra till (standard: planen som den är nu)")
-    p.add_argument("--json", action="store_true", help="skriv ändringarna som JSON")
+    p = sub.add_parser("diff", help=tr("visa vad som ändrats i en plan sedan en utgåva"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
+    p.add_argument("plan", metavar=tr("PLAN"), help=tr("planens id, uuid eller diarienummer"))
+    p.add_argument("--from", dest="from_label", metavar=tr("UTGÅVA"), help=tr("utgåvan att jämföra från (standard: den senaste)"))
+    p.add_argument("--to", dest="to_label", metavar=tr("UTGÅVA"), help=tr("utgåvan att jämföra till (standard: planen som den är nu)"))
+    p.add_argument("--json", action="store_true", help=tr("skriv ändringarna som JSON"))
 
-    p = sub.add_parser("history", help="visa vem som ändrat vad och när i en plan")
-    p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
-    p.add_argument("--json", action="store_true", help="skriv historiken som JSON")
+    p = sub.add_parser("history", help=tr("visa vem som ändrat vad och när i en plan"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
+    p.add_argument("plan", metavar=tr("PLAN"), help=tr("planens id, uuid eller diarienummer"))
+    p.add_argument("--json", action="store_true", help=tr("skriv historiken som JSON"))
 
-    p = sub.add_parser("overview", help="översikten över alla planer (Portföljrapport)")
-    p.add_argument("file", type=location, metavar="FIL")
-    p.add_argument("--period", metavar="PERIOD", help="ett år (2026) eller ett tertial (2026 T2)")
-    p.add_argument("-o", "--output", type=Path, metavar="UT", help="skriv Portföljrapporten (.xlsx, .docx eller .pdf)")
-    p.add_argument("--json", action="store_true", help="skriv översikten som JSON")
+    p = sub.add_parser("overview", help=tr("översikten över alla planer (Portföljrapport)"))
+    p.add_argument("file", type=location, metavar=tr("FIL"))
+    p.add_argument("--period", metavar=tr("PERIOD"), help=tr("ett år (2026) eller ett tertial (2026 T2)"))
+    p.add_argument("-o", "--output", type=Path, metavar=tr("UT"), help=tr("skriv Portföljrapporten (.xlsx, .docx eller .pdf)"))
+    p.add_argument("--json", action="store_true", help=tr("skriv översikten som JSON"))
 
 
 def _add_anonymise(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """A person's details taken out of the whole file."""
-    p = sub.add_parser("anonymise", help="ta bort en persons namn, e-post och telefon ur hela filen")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("person", metavar="PERSON", help="personens id, uuid eller namn (eller ett namn som bara står i text)")
+    p = sub.add_parser("anonymise", help=tr("ta bort en persons namn, e-post och telefon ur hela filen"))
+    p.add_argument("file", type=Path, metavar=tr("FIL"))
+    p.add_argument("person", metavar=tr("PERSON"), help=tr("personens id, uuid eller namn (eller ett namn som bara står i text)"))
     p.add_argument("--forhandsgranska", dest="dry_run", action="store_true",
-                   help="visa bara var namnet står, ändra inget")
+                   help=tr("visa bara var namnet står, ändra inget"))
     p.add_argument("--med-sakerhetskopior", dest="copies", action="store_true",
-                   help="ta bort uppgifterna också ur filens automatiska säkerhetskopior och ångra-kopior")
+                   help=tr("ta bort uppgifterna också ur filens automatiska säkerhetskopior och ångra-kopior"))
     add_break_lock_option(p)
 
 
@@ -145,8 +150,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         ids = add_examples(ws) if args.examples else []
     finally:
         close_file(ws)
-    extra = f" med {len(ids)} exempelplaner" if ids else ""
-    print(f"Skapade {args.file}{extra}.")
+    print(tr("Skapade {file} med {count} exempelplaner.", file=args.file, count=len(ids)) if ids else
+          tr("Skapade {file}.", file=args.file))
     return 0
 
 
@@ -165,9 +170,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
         return 0
     if not plans:
-        print("Filen innehåller inga planer.")
+        print(tr("Filen innehåller inga planer."))
+    edition = tr("utg.")
     for p in plans:
-        print(f"{p.id:>4}  {p.doc_type:<17} {p.diarienummer or '-':<14} utg. {p.edition:<5} {p.title}")
+        print(f"{p.id:>4}  {p.doc_type:<17} {p.diarienummer or '-':<14} {edition} {p.edition:<5} {p.title}")
     return 0
 
 
@@ -181,7 +187,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     table_file = args.plan_file.suffix.lower() in TABLE_FORMATS
     if table_file and not args.plan:
-        print(f"uppdrag import: ange planen som {args.plan_file.name} ska läsas in i med --plan PLAN.", file=sys.stderr)
+        print(tr("uppdrag import: ange planen som {name} ska läsas in i med --plan PLAN.", name=args.plan_file.name),
+              file=sys.stderr)
         return 2
     ws = tell(open_for_writing(args.file, break_stale=args.break_lock))
     try:
@@ -191,11 +198,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         close_file(ws)
     if table_file:
-        print(f"Läste {args.plan_file.name} in i plan {outcome.plan_id}:")
+        print(tr("Läste {name} in i plan {plan}:", name=args.plan_file.name, plan=outcome.plan_id))
         for line in outcome.lines:
             print(line)
     else:
-        print(f"{'Uppdaterade' if outcome.existed else 'Importerade'} plan {outcome.plan_id} från {args.plan_file.name}.")
+        print(tr("Uppdaterade plan {plan} från {name}.", plan=outcome.plan_id, name=args.plan_file.name) if outcome.existed
+              else tr("Importerade plan {plan} från {name}.", plan=outcome.plan_id, name=args.plan_file.name))
         for line in outcome.lines:  # an MS Project file's summary of what it held
             print(line)
     return 0
@@ -207,7 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     portfolio = getattr(args, "portfolio", False)
     if (args.plan is None) != portfolio:
-        print("uppdrag export: ange antingen PLAN eller --portfolj.", file=sys.stderr)
+        print(tr("uppdrag export: ange antingen PLAN eller --portfolj."), file=sys.stderr)
         return 2
     ws = open_file(args.file, read_only=True)
     try:
@@ -226,15 +234,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         close_file(ws)
     for warning in outcome.warnings:
-        print(f"Varning: {warning}", file=sys.stderr)
-    print(f"Skrev {outcome.path}.")
+        print(tr("Varning: {warning}", warning=warning), file=sys.stderr)
+    print(tr("Skrev {path}.", path=outcome.path))
     if findings:
-        print("Kontroll före diarieföring: en registrator skulle skicka tillbaka dokumentet för")
+        print(tr("Kontroll före diarieföring: en registrator skulle skicka tillbaka dokumentet för"))
         for finding in findings:
             print(f"- {finding}")
         return 1
     if getattr(args, "registrar", False):
-        print("Kontroll före diarieföring: inget att anmärka.")
+        print(tr("Kontroll före diarieföring: inget att anmärka."))
     return 0
 
 
@@ -314,28 +322,32 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         target = anon.find_target(ws, args.person)
         seen = anon.preview(ws, target)
         count = len(seen.occurrences)
-        print(f"{target.name} finns på {count} {'ställe' if count == 1 else 'ställen'} i filen (borttagna rader medräknade):")
+        print(tr("{name} finns på 1 ställe i filen (borttagna rader medräknade):", name=target.name) if count == 1 else
+              tr("{name} finns på {count} ställen i filen (borttagna rader medräknade):", name=target.name,
+                 count=count))
         for line in seen.lines():
             print(f"- {line}")
         if args.dry_run:
-            print("Förhandsgranskning: inget har ändrats.")
+            print(tr("Förhandsgranskning: inget har ändrats."))
             return 0
         outcome = anon.anonymise(ws, target) if not target.already_done else anon.Outcome(target.name, 0)
         copies = anon.anonymise_copies(ws, target) if args.copies else []
         left = [p for p in anon.copies_of(ws) if p.exists()] if not args.copies else []
     finally:
         close_file(ws)
-    who = f"heter nu ”{outcome.label}”" if outcome.label else "fanns inte i personregistret"
+    who = (tr("Personen heter nu ”{label}”.", label=outcome.label) if outcome.label else
+           tr("Personen fanns inte i personregistret."))
     if target.already_done:
-        print(f"{target.name} var redan borttagen ur {args.file.name}.")
+        print(tr("{name} var redan borttagen ur {file}.", name=target.name, file=args.file.name))
     else:
-        print(f"Personuppgifterna är borttagna ur {args.file.name} ({outcome.cells} textfält skrivna om, "
-              f"filen omskriven så att inga gamla sidor finns kvar). Personen {who}. Det går inte att ångra.")
+        print(tr("Personuppgifterna är borttagna ur {file} ({cells} textfält skrivna om, filen omskriven så att inga "
+                 "gamla sidor finns kvar). {who} Det går inte att ångra.", file=args.file.name, cells=outcome.cells,
+                 who=who))
     if copies:
-        print(f"Också borttagna ur {len(copies)} säkerhetskopior och ångra-kopior.")
+        print(tr("Också borttagna ur {count} säkerhetskopior och ångra-kopior.", count=len(copies)))
     elif left:
-        print(f"{len(left)} säkerhetskopior och ångra-kopior innehåller fortfarande uppgifterna; "
-              "kör igen med --med-sakerhetskopior för att ta bort dem även där.")
+        print(tr("{count} säkerhetskopior och ångra-kopior innehåller fortfarande uppgifterna; kör igen med "
+                 "--med-sakerhetskopior för att ta bort dem även där.", count=len(left)))
     return 0
 
 
@@ -345,7 +357,8 @@ def cmd_overview(args: argparse.Namespace) -> int:
     period = overview.Period.parse(args.period) if args.period else None
     suffix = args.output.suffix.lower() if args.output else ""
     if args.output is not None and suffix not in overview.REPORT_WRITERS:
-        raise ValueError(f"Portföljrapporten skrivs som .xlsx, .docx eller .pdf, inte ”{suffix or '(inget)'}”.")
+        raise ValueError(tr("Portföljrapporten skrivs som .xlsx, .docx eller .pdf, inte ”{suffix}”.",
+                            suffix=suffix or tr("(inget)")))
     ws = open_file(args.file, read_only=True)
     try:
         rows = overview.overview(ws, period=period)
@@ -353,7 +366,7 @@ def cmd_overview(args: argparse.Namespace) -> int:
         close_file(ws)
     if args.output is not None:
         overview.REPORT_WRITERS[suffix](rows, args.output, period=period)
-        print(f"Skrev {args.output}")
+        print(tr("Skrev {path}.", path=args.output))
     elif args.json:
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False,
                          indent=2, default=str))
@@ -401,37 +414,58 @@ def _team_handler(name: str) -> Callable[[argparse.Namespace], int]:
 HANDLERS.update({name: _team_handler(name) for name in ("server", "checkout", "sync")})
 
 
+def gui_parser() -> argparse.ArgumentParser:
+    """The arguments that start the app (ui.entry): a file or team server to open, and the language."""
+    parser = SwedishParser(prog="uppdrag", description=tr("Starta Uppdrag."))
+    parser.add_argument("path", nargs="?", type=location, metavar=tr("FIL"),
+                        help=tr("databasfil (eller postgresql://-adress) att öppna"))
+    parser.add_argument("--db", type=location, metavar=tr("FIL"), help=tr("databasfil eller teamserver att öppna"))
+    parser.add_argument(LANG_OPTION, choices=LANGUAGES, metavar=tr("SPRÅK"),
+                        help=tr("fönstrets språk den här gången: sv eller en (annars det inställda)"))
+    return parser
+
+
 def is_command(argv: Sequence[str]) -> bool:
     """Whether argv names a command (or asks for help/version) rather than starting the app."""
-    return bool(argv) and (argv[0] in HANDLERS or argv[0] in ("-h", "--help", "--version"))
+    language, rest = split_language(argv)
+    if language is None and argv and argv[0].startswith(LANG_OPTION):
+        return True  # `--lang` without a language: the parser says which there are
+    return bool(rest) and (rest[0] in HANDLERS or rest[0] in ("-h", "--help", "--version"))
 
 
 FILE_SUFFIXES = (".uppdrag", ".db", ".sqlite")  # what the app opens (and creates) as its files
 
 
 def unknown_command(argv: Sequence[str]) -> str | None:
-    """The Swedish answer to a first argument that is neither a command nor a file to open, else None.
+    """The answer to a first argument that is neither a command nor a file to open, else None.
 
     `uppdrag lsit FIL` must not start the app on a file named "lsit" (in a script it would hang):
     a word that names no existing file, no team server and no Uppdrag file is taken as a mistyped
     command, with the nearest command suggested and every command listed."""
-    if not argv or argv[0].startswith("-") or argv[0] in HANDLERS:
+    words = split_language(argv)[1]
+    if not words or words[0].startswith("-") or words[0] in HANDLERS:
         return None
-    word = argv[0]
+    word = words[0]
     if isinstance(location(word), str) or Path(word).exists() or Path(word).suffix.lower() in FILE_SUFFIXES:
         return None
     import difflib
 
     close = difflib.get_close_matches(word, list(HANDLERS), n=1, cutoff=0.7)
-    guess = f" – menade du ’{close[0]}’?" if close else ""
-    return (f"uppdrag: okänt kommando ’{word}’{guess}\n"
-            f"Kommandon: {', '.join(HANDLERS)}.\n"
-            "Ett filnamn öppnas bara om filen finns eller slutar på .uppdrag. Mer: uppdrag --help\n")
+    with speaking(language_of(argv)):
+        guess = tr(" – menade du ’{command}’?", command=close[0]) if close else ""
+        return (tr("uppdrag: okänt kommando ’{word}’{guess}", word=word, guess=guess) + "\n"
+                + tr("Kommandon: {commands}.", commands=", ".join(HANDLERS)) + "\n"
+                + tr("Ett filnamn öppnas bara om filen finns eller slutar på .uppdrag. Mer: uppdrag --help") + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; `ui.entry` sends everything else (starting the app) to the GUI."""
+    """Run a command in the command line's language; `ui.entry` sends everything else (starting the app) to the GUI."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    with speaking(language_of(argv)):
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -442,16 +476,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"uppdrag: {database_error_text(exc) or exc}", file=sys.stderr)
         return 1
     except RecursionError:
-        print("uppdrag: indata är för djupt nästlade för att läsas.", file=sys.stderr)
+        print(tr("uppdrag: indata är för djupt nästlade för att läsas."), file=sys.stderr)
         return 1
     except Exception as exc:
-        text = database_error_text(exc)  # SQLite's errors (a damaged file, invalid UTF-8), in Swedish
+        text = database_error_text(exc)  # SQLite's errors (a damaged file, invalid UTF-8), in words
         if text is None:
             raise
         print(f"uppdrag: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("uppdrag: avbrutet.", file=sys.stderr)
+        print(tr("uppdrag: avbrutet."), file=sys.stderr)
         return 1
 
 

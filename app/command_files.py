@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import tr
 from app.network_paths import is_network_path
 from db.errors import StoreError
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 def add_break_lock_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bryt-las", dest="break_lock", action="store_true",
-                   help="ta bort ett övergivet lås (programmet som tog det körs inte längre)")
+                   help=tr("ta bort ett övergivet lås (programmet som tog det körs inte längre)"))
 
 
 def open_file(path: Path, *, read_only: bool = False) -> Workspace:
@@ -52,5 +53,5 @@ def close_file(ws: Workspace) -> None:
 def written_back_or_raise(status: Any) -> None:
     """After a command wrote a network file: a write-back that failed is a user error (exit 1)."""
     if status is not None and not status.all_written:
-        raise StoreError(f"{status.message}. Ändringen finns kvar i arbetskopian på den här datorn och "
-                         "skrivs tillbaka nästa gång filen öppnas.")
+        raise StoreError(status.message + tr(". Ändringen finns kvar i arbetskopian på den här datorn och skrivs "
+                                             "tillbaka nästa gång filen öppnas."))

@@ -64,16 +64,18 @@ def month_part(y: int, m: int, part: int) -> VagueDate:
 def _numbered(y: int, n: int, most: int, what: str, example: str, make: Callable[[int, int], VagueDate]) -> VagueDate:
     _check_year(y)
     if not 1 <= n <= most:
-        raise DateParseError(f"Ogiltigt {what}: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.")
+        said = (tr("Ogiltigt tertial: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.", n=n,
+                   most=most, example=example) if what == "tertial" else
+                tr("Ogiltigt halvår: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.", n=n,
+                   most=most, example=example))
+        raise DateParseError(said)
     return make(y, n)
 
 
 def quarter(y: int, q: int) -> VagueDate:
     _check_year(y)
     if not 1 <= q <= 4:
-        raise DateParseError(
-            f"Ogiltigt kvartal: Q{q}. Kvartalet måste vara mellan 1 och 4, till exempel Q3 2025."
-        )
+        raise DateParseError(tr("Ogiltigt kvartal: Q{q}. Kvartalet måste vara mellan 1 och 4, till exempel Q3 2025.", q=q))
     return VagueDate.quarter(y, q)
 
 
@@ -82,7 +84,7 @@ def tertial(y: int, t: int) -> VagueDate:
 
 
 def half(y: int, h: int) -> VagueDate:
-    return _numbered(y, h, 2, "halvår", "H1 2026", VagueDate.half)
+    return _numbered(y, h, 2, "half", "H1 2026", VagueDate.half)
 
 
 def season(y: int, index: int) -> VagueDate:
@@ -112,8 +114,7 @@ def turn_or_month(first: int, written: str) -> VagueDate:
 
 def turn(first: int, second: int) -> VagueDate:
     if second != first + 1:
-        raise DateParseError(
-            f"Ett årsskifte är mellan två år som följer på varandra, till exempel årsskiftet {first}/{first + 1}."
-        )
+        raise DateParseError(tr("Ett årsskifte är mellan två år som följer på varandra, till exempel årsskiftet "
+                                "{first}/{second}.", first=first, second=first + 1))
     _check_year(first)
     return VagueDate.turn(first)

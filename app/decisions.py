@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from app import kinds
+from app.i18n import label as kind_label, tr
 from app.steering import DecisionPointModel, SteeringModel, model_for
 from app.workspace import Change, Workspace
 
@@ -79,7 +80,7 @@ def checklist_complete(answers: list[ChecklistAnswer]) -> bool:
 def set_checklist(ws: Workspace, item_id: int, answers: list[ChecklistAnswer]) -> Change:
     for a in answers:
         if a.answer not in ("", *ANSWERS):
-            raise ValueError(f"Svaret ”{a.answer}” finns inte; välj Ja, Nej eller Ej aktuellt.")
+            raise ValueError(tr("Svaret ”{answer}” finns inte; välj Ja, Nej eller Ej aktuellt.", answer=a.answer))
     return ws.update("timeline", item_id, checklist=checklist_text(answers))
 
 
@@ -118,11 +119,11 @@ class ModelChange:
     kept_decided: list[str] = field(default_factory=list)  # old codes with a recorded decision: kept as they are
 
     def lines(self) -> list[str]:
-        """The preview in Swedish, one line per kind of change."""
-        out = [f"Styrmodell: {self.new.name}"]
-        for codes, text in ((self.kept, "Behålls (datum behålls, namn och checklista från den nya modellen)"),
-                            (self.added, "Läggs till"), (self.removed, "Tas bort"),
-                            (self.kept_decided, "Behålls eftersom beslut är fattat")):
+        """The preview, one line per kind of change."""
+        out = [tr("Styrmodell: {name}", name=kind_label(self.new.name))]
+        for codes, text in ((self.kept, tr("Behålls (datum behålls, namn och checklista från den nya modellen)")),
+                            (self.added, tr("Läggs till")), (self.removed, tr("Tas bort")),
+                            (self.kept_decided, tr("Behålls eftersom beslut är fattat"))):
             if codes:
                 out.append(f"{text}: {', '.join(codes)}")
         return out
@@ -189,12 +190,13 @@ def record_decision(ws: Workspace, item_id: int, *, on: date, decided_by: str, o
     names the point, the point marked done and its checklist stored as answered. `freeze` is an
     edition label ("1.0") to freeze the plan as, after the decision. Returns the log row's Change."""
     if outcome not in OUTCOMES:
-        raise ValueError(f"Beslutet ”{outcome}” finns inte; välj {', '.join(OUTCOMES.values())}.")
+        raise ValueError(tr("Beslutet ”{outcome}” finns inte; välj {choices}.", outcome=outcome,
+                            choices=", ".join(kind_label(o) for o in OUTCOMES.values())))
     if not decided_by.strip():
-        raise ValueError("Ange vem som fattade beslutet, till exempel styrgrupp, nämnd eller uppdragsägare.")
+        raise ValueError(tr("Ange vem som fattade beslutet, till exempel styrgrupp, nämnd eller uppdragsägare."))
     item = ws.get("timeline", item_id)
     if item["kind"] not in ("decision_point", "milestone"):
-        raise ValueError("Beslut registreras vid en beslutspunkt.")
+        raise ValueError(tr("Beslut registreras vid en beslutspunkt."))
     label = f"{item['code']} {item['title']}".strip()
     text = f"{label}: {OUTCOMES[outcome]}." + (f" {comment.strip()}" if comment.strip() else "")
     with ws.store.write():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from app.i18n import label as kind_label, tr
 from app.planfile.write import plan_to_dict
 from app.workspace import Workspace
 from db import models
@@ -62,12 +63,13 @@ def freeze_edition(ws: Workspace, plan_id: int, label: str, comment: str = "",
     """Freeze the plan as edition `label` and make it the plan's current edition."""
     label = label.strip()
     if not LABEL.match(label):
-        raise ValueError(f"Utgåvan ska skrivas som 0.1, 0.2 eller 1.0, inte ”{label}”.")
+        raise ValueError(tr("Utgåvan ska skrivas som 0.1, 0.2 eller 1.0, inte ”{label}”.", label=label))
     existing = list_editions(ws, plan_id)
     if any(e.label == label for e in existing):
-        raise ValueError(f"Utgåva {label} finns redan för planen.")
+        raise ValueError(tr("Utgåva {label} finns redan för planen.", label=label))
     if existing and max(_key(e.label) for e in existing if LABEL.match(e.label)) >= _key(label):
-        raise ValueError(f"Utgåva {label} är inte högre än den senaste ({existing[-1].label}).")
+        raise ValueError(tr("Utgåva {label} är inte högre än den senaste ({latest}).", label=label,
+                            latest=existing[-1].label))
     when = on or date.today()
     with ws.store.write():
         ws.update("plan", plan_id, edition=label)
@@ -82,8 +84,11 @@ def view_edition(ws: Workspace, edition_id: int) -> dict[str, Any]:
     """The plan as it was frozen in this edition (the plan JSON dict)."""
     row = models.Edition.get_or_none(models.Edition.id == edition_id)
     if row is None:
-        raise LookupError(f"Hittar inte utgåvan (id {edition_id}).")
+        raise LookupError(tr("Hittar inte utgåvan (id {id}).", id=edition_id))
     return json.loads(row.snapshot)
+
+
+SECTION_STATUSES = {"added": "Tillagt", "removed": "Borttaget", "changed": "Ändrat", "same": "Oförändrat"}
 
 
 @dataclass
@@ -95,7 +100,7 @@ class SectionChange:
 
     @property
     def status_label(self) -> str:
-        return {"added": "Tillagt", "removed": "Borttaget", "changed": "Ändrat", "same": "Oförändrat"}[self.status]
+        return kind_label(SECTION_STATUSES[self.status])
 
 
 def _text(section: dict[str, Any]) -> list[str]:
@@ -134,7 +139,7 @@ def compare_editions(ws: Workspace, old_id: int, new_id: int | None = None) -> l
     old_row = models.Edition.get_by_id(old_id)
     old = view_edition(ws, old_id)
     if new_id is None:
-        new, new_label = plan_to_dict(ws, old_row.__data__["plan"], with_editions=False), "nu"
+        new, new_label = plan_to_dict(ws, old_row.__data__["plan"], with_editions=False), tr("nu")
     else:
         new, new_label = view_edition(ws, new_id), models.Edition.get_by_id(new_id).label
     return compare_snapshots(old, new, old_label=old_row.label, new_label=new_label)
@@ -146,8 +151,8 @@ def find_edition(ws: Workspace, plan_id: int, label: str) -> EditionInfo:
     for e in found:
         if e.label == label.strip():
             return e
-    there = ", ".join(e.label for e in found) or "inga"
-    raise LookupError(f"Planen har ingen utgåva {label.strip()} (frysta utgåvor: {there}).")
+    there = ", ".join(e.label for e in found) or tr("inga")
+    raise LookupError(tr("Planen har ingen utgåva {label} (frysta utgåvor: {there}).", label=label.strip(), there=there))
 
 
 def states(ws: Workspace, plan_id: int, from_label: str | None = None,
@@ -157,8 +162,8 @@ def states(ws: Workspace, plan_id: int, from_label: str | None = None,
     found = list_editions(ws, plan_id)
     if from_label is None:
         if not found:
-            raise LookupError("Planen har ingen fryst utgåva att jämföra med. Frys en utgåva först "
-                              "(Redigera → Frys utgåva…).")
+            raise LookupError(tr("Planen har ingen fryst utgåva att jämföra med. Frys en utgåva först "
+                                 "(Redigera → Frys utgåva…)."))
         old_info = found[-1]
     else:
         old_info = find_edition(ws, plan_id, from_label)

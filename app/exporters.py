@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from functools import partial
 from typing import Any, cast
-from app.i18n import tr
+from app.i18n import in_swedish, tr
 
 from app.workspace import Workspace
 
@@ -183,8 +183,9 @@ def changes_appendix(ws: Workspace, plan_id: int, since: str) -> dict[str, Any]:
     from app.export.docx_changes import appendix
     from app.plan_diff import grouped
 
-    diffs, old, _new = plan_changes(ws, plan_id, since)
-    return appendix(old, [(label, [d.line() for d in items]) for label, items in grouped(diffs)])
+    with in_swedish():  # part of the document: Swedish in every language
+        diffs, old, _new = plan_changes(ws, plan_id, since)
+        return appendix(old, [(label, [d.line() for d in items]) for label, items in grouped(diffs)])
 
 
 def export_portfolio(ws: Workspace, out: Path, *, without_contacts: bool = False,

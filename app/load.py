@@ -33,6 +33,7 @@ from typing import Any
 
 from app import kinds
 from app.dates import Precision, VagueDate
+from app.i18n import tr
 from app.workspace import Workspace
 from db import models
 
@@ -108,7 +109,7 @@ class LoadTable:
         for p in self.people:
             if p.person_id == person_id:
                 return p
-        raise LookupError(f"Personen (id {person_id}) har ingen bokning i perioden.")
+        raise LookupError(tr("Personen (id {id}) har ingen bokning i perioden.", id=person_id))
 
     def totals(self, person_key: str) -> dict[str, float]:
         return {p.key: self.cell(person_key, p.key).total for p in self.periods}
@@ -159,7 +160,7 @@ def parse_month(text: str) -> date:
         year, month = (int(part) for part in text.strip().split("-"))
         return date(year, month, 1)
     except (ValueError, TypeError):
-        raise ValueError(f"”{text}” är ingen månad; skriv till exempel 2025-03.") from None
+        raise ValueError(tr("”{text}” är ingen månad; skriv till exempel 2025-03.", text=text)) from None
 
 
 def months(first: date, last: date) -> list[Period]:
@@ -311,7 +312,7 @@ def monthly_load(ws: Workspace, from_month: date | str, to_month: date | str, *,
     first = parse_month(from_month) if isinstance(from_month, str) else from_month
     last = parse_month(to_month) if isinstance(to_month, str) else to_month
     if last < first:
-        raise ValueError("Slutmånaden ligger före startmånaden.")
+        raise ValueError(tr("Slutmånaden ligger före startmånaden."))
     return load_table(ws, months(first, last), MONTH, units=units, statuses=statuses)
 
 
@@ -319,7 +320,7 @@ def weekly_load(ws: Workspace, first: date, last: date, *, units: set[str] | Non
                 statuses: set[str] | frozenset[str] | None = None) -> LoadTable:
     """Each person's load per ISO week, for the weeks that touch `first` … `last`."""
     if last < first:
-        raise ValueError("Slutdatumet ligger före startdatumet.")
+        raise ValueError(tr("Slutdatumet ligger före startdatumet."))
     return load_table(ws, weeks(first, last), WEEK, units=units, statuses=statuses)
 
 
@@ -406,10 +407,11 @@ def _percent_text(value: float) -> str:
 def format_text(table: LoadTable) -> str:
     """People as rows, periods as columns; a total over 100 % is shown in brackets with a "*"."""
     if not table.people:
-        return "Ingen har någon bokning med andel av tjänst i perioden."
-    name_width = min(30, max(len("Person"), *(len(p.name) for p in table.people)))
+        return tr("Ingen har någon bokning med andel av tjänst i perioden.")
+    heading = tr("Person")
+    name_width = min(30, max(len(heading), *(len(p.name) for p in table.people)))
     width = max(8, *(len(p.label) + 1 for p in table.periods))
-    lines = ["Person".ljust(name_width) + "".join(p.label.rjust(width) for p in table.periods)]
+    lines = [heading.ljust(name_width) + "".join(p.label.rjust(width) for p in table.periods)]
     for person in table.people:
         cells = []
         for period in table.periods:
@@ -420,7 +422,7 @@ def format_text(table: LoadTable) -> str:
     over = over_allocated(table)
     if over:
         lines.append("")
-        lines.append(f"[…]* = över 100 % av en tjänst ({len(over)} personer).")
+        lines.append(tr("[…]* = över 100 % av en tjänst ({count} personer).", count=len(over)))
     return "\n".join(lines)
 
 

@@ -39,6 +39,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import tr
 from db import share_write, workcopy
 from db.errors import FileRefused, StoreError
 from db.lock import HEARTBEAT_EVERY_S, FileLock, LockHeld, LockInfo, _pid_alive, read_lock
@@ -51,8 +52,6 @@ MAX_DELAY_S = 30.0  # ... but never later than this after the first unsaved comm
 POLL_S = 0.5  # how often the worker looks at the working copy
 RETRY_S = 5.0  # how soon a failed write-back is tried again
 READ_POLL_S = 1.0  # how often a read-only view looks whether the file on the share was written anew
-
-LOCATION_LABELS = {"local": "lokal", "network": "nätverksenhet", "server": "server"}
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,9 @@ class LockLost(StoreError):
     """Someone else holds the lock of a file we were editing: we may not write it back now."""
 
     def __init__(self, share: Path, holder: LockInfo):
-        super().__init__(f"Ej sparad till {share}: filen redigeras nu av {holder.describe()}. "
-                         "Dina ändringar finns kvar i arbetskopian och skrivs tillbaka när låset är ledigt.")
+        super().__init__(tr("Ej sparad till {share}: filen redigeras nu av {holder}. Dina ändringar finns kvar i "
+                            "arbetskopian och skrivs tillbaka när låset är ledigt.", share=share,
+                            holder=holder.describe()))
         self.holder = holder
 
 
@@ -114,7 +114,7 @@ class NetworkFile:
     # --- status -------------------------------------------------------------------
 
     def _saved_text(self) -> str:
-        return f"Allt är sparat till {self.share}."
+        return tr("Allt är sparat till {share}.", share=self.share)
 
     def add_listener(self, listener: Callable[[SyncStatus], None]) -> None:
         self._listeners.append(listener)
@@ -140,7 +140,7 @@ class NetworkFile:
     def take_lock(self, *, break_stale: bool = False) -> None:
         """Take the sidecar lock on the share; LockHeld if someone has it, OSError if it cannot be written."""
         if not self.share.exists():  # also: an unmounted share must not get a lock in its empty folder
-            raise FileRefused(f"Filen ”{self.share}” finns inte eller kan inte nås just nu.")
+            raise FileRefused(tr("Filen ”{share}” finns inte eller kan inte nås just nu.", share=self.share))
         lock = FileLock(self.share)
         lock.acquire(break_stale=break_stale)
         self.lock = lock
@@ -153,11 +153,12 @@ class NetworkFile:
         except OSError:
             reachable = False
         if not reachable:
-            raise workcopy.ShareUnreachable(f"”{self.share}” kan inte nås.")
+            raise workcopy.ShareUnreachable(tr("”{share}” kan inte nås.", share=self.share))
         try:
             info = read_lock(self.share)
         except OSError as exc:
-            raise workcopy.ShareUnreachable(f"Låset på ”{self.share}” kan inte läsas: {exc}.") from exc
+            raise workcopy.ShareUnreachable(tr("Låset på ”{share}” kan inte läsas: {why}.", share=self.share,
+                                               why=exc)) from exc
         if info is not None and info.is_mine():
             return
         if info is not None and not info.is_stale():
@@ -275,7 +276,7 @@ class NetworkFile:
                     fresh = Path(tmp) / self.share.name
                     their_mark = workcopy.fetch(self.share, fresh)[1]
                     if check_file(fresh, read_only=True).version != SCHEMA_VERSION:
-                        raise FileRefused(f"”{self.share.name}” har en annan schemaversion.")
+                        raise FileRefused(tr("”{name}” har en annan schemaversion.", name=self.share.name))
                     share_write.copy_into(fresh, self.snapshot)
             except workcopy.ShareUnreachable:
                 return False  # away for a moment: looked at again next time
@@ -285,10 +286,11 @@ class NetworkFile:
             self.snapshot_mark = their_mark
             holder = lock_holder_of(self.share)
             when = datetime.now().strftime("%H:%M")
-            self._set_status("read_only", (f"Filen redigeras av {holder.describe()}; du ser det senast sparade "
-                                           f"läget (uppdaterat {when})." if holder is not None else
-                                           f"Filen är öppnad skrivskyddad; du ser det senast sparade läget "
-                                           f"(uppdaterat {when})."))
+            self._set_status("read_only", (tr("Filen redigeras av {holder}; du ser det senast sparade läget "
+                                              "(uppdaterat {when}).", holder=holder.describe(), when=when)
+                                           if holder is not None else
+                                           tr("Filen är öppnad skrivskyddad; du ser det senast sparade läget "
+                                              "(uppdaterat {when}).", when=when)))
             return True
 
     def _remove_old_snapshots(self) -> None:
@@ -324,7 +326,7 @@ class NetworkFile:
                 return True
             pending = self._unconfirmed
             if pending is None or pending[1] != workcopy.local_signature(self.local):
-                self._set_status("saving", f"Sparar till {self.share} …")
+                self._set_status("saving", tr("Sparar till {share} …", share=self.share))
                 if not self._failing_as_status(self._write_back_once):
                     return False
             return self.confirm() if confirm else True
@@ -336,7 +338,7 @@ class NetworkFile:
             if self._unconfirmed is None:
                 return not self.has_unsaved()
             written, signature = self._unconfirmed
-            self._set_status("saving", f"Sparar till {self.share} … (kontrollerar kopian)")
+            self._set_status("saving", tr("Sparar till {share} … (kontrollerar kopian)", share=self.share))
             if not self._failing_as_status(lambda: self._confirm_once(written)):
                 return False
             self._unconfirmed = None
@@ -349,7 +351,8 @@ class NetworkFile:
         # ShareUnreachable leaves it unconfirmed, to be read again: the file may well be whole.
         if not share_write.confirm_on_share(self.share, written):
             self._unconfirmed = None  # written anew by the next write-back (or merged, if someone replaced it)
-            raise workcopy.CopyDamaged(f"Filen som skrevs till ”{self.share}” blev inte lika med arbetskopian.")
+            raise workcopy.CopyDamaged(tr("Filen som skrevs till ”{share}” blev inte lika med arbetskopian.",
+                                          share=self.share))
 
     def _failing_as_status(self, step: Callable[[], None]) -> bool:
         """Run a step of the write-back; a failure becomes the status (and last_error), never an exception."""
@@ -359,11 +362,11 @@ class NetworkFile:
             self._set_status("blocked", str(lost))
             return False
         except (workcopy.ShareUnreachable, workcopy.CopyDamaged, OSError) as exc:
-            self._set_status("failed", f"Ej sparad till {self.share} – försöker igen")
+            self._set_status("failed", tr("Ej sparad till {share} – försöker igen", share=self.share))
             self.last_error = str(exc)
             return False
         except StoreError as exc:
-            self._set_status("failed", f"Ej sparad till {self.share} – försöker igen ({exc})")
+            self._set_status("failed", tr("Ej sparad till {share} – försöker igen ({why})", share=self.share, why=exc))
             self.last_error = str(exc)
             return False
         return True
@@ -401,7 +404,7 @@ class NetworkFile:
                 self.work.save(self.folder)
                 self._unconfirmed = (written, snap.signature)
                 return
-        raise StoreError(f"”{self.share}” ändrades hela tiden medan den skulle sparas.")
+        raise StoreError(tr("”{share}” ändrades hela tiden medan den skulle sparas.", share=self.share))
 
     def _merge(self, theirs: Path) -> None:
         """The share file changed since we last saw it: bring its changes into the working copy."""
@@ -412,8 +415,8 @@ class NetworkFile:
         if threading.current_thread() is self._thread:
             self.store.db.close()  # this thread's own connection only
         lines = " ".join(report.lines())
-        self._set_status("merged", f"Filen på nätverksenheten hade ändrats; ändringarna är sammanfogade med dina. "
-                                   f"{lines}"[:400])
+        self._set_status("merged", (tr("Filen på nätverksenheten hade ändrats; ändringarna är sammanfogade med "
+                                       "dina.") + f" {lines}")[:400])
 
     # --- the worker ---------------------------------------------------------------
 
@@ -453,7 +456,7 @@ class NetworkFile:
                 continue
             first_unsaved = first_unsaved or now
             if self.status.state == "saved":
-                self._set_status("pending", f"Ändringar sparas strax till {self.share}.")
+                self._set_status("pending", tr("Ändringar sparas strax till {share}.", share=self.share))
             quiet = changed_at is None or now - changed_at >= self.debounce_s
             overdue = now - first_unsaved >= self.max_delay_s
             if (quiet or overdue) and now >= next_try:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app import kinds
+from app.i18n import in_swedish, label, tr
 from app.overview_settings import report_interval
 from app.workspace import Workspace
 
@@ -60,7 +61,8 @@ class Period:
 
         m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:[Tt]|:|\s)\s*([123]))?\s*", text)
         if m is None:
-            raise ValueError(f"Perioden ”{text}” förstås inte; skriv ett år (2026) eller ett tertial (2026 T2).")
+            raise ValueError(tr("Perioden ”{text}” förstås inte; skriv ett år (2026) eller ett tertial (2026 T2).",
+                                text=text))
         return cls(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
 
 
@@ -118,14 +120,15 @@ class OverviewRow:
 
     def text_cells(self) -> tuple[str, ...]:
         """A line of `uppdrag overview`: the plan, its report, next decision point, budget vs utfall vs prognos."""
-        report = STATUS_LABELS.get(self.report, self.report)
+        report = label(STATUS_LABELS.get(self.report, self.report))
         point = f"{self.next_point} {self.next_date.isoformat()}" if self.next_date else ""
-        budget = f"budget {_money(self.budget)}" + (
-            f", utfall {_money(self.actual)}, prognos {_money(self.forecast)}" if self.forecast is not None else "")
-        late = f"{self.days_late} dagar sen" if self.days_late else ""
-        slip = f"största avvikelse {self.slip}" if self.slip_days else ""
-        return (self.title, report, point, late, budget, f"{self.high_risks} höga risker" if self.high_risks else "",
-                slip)
+        budget = tr("budget {amount}", amount=_money(self.budget)) + (
+            tr(", utfall {actual}, prognos {forecast}", actual=_money(self.actual), forecast=_money(self.forecast))
+            if self.forecast is not None else "")
+        late = tr("{days} dagar sen", days=self.days_late) if self.days_late else ""
+        slip = tr("största avvikelse {slip}", slip=self.slip) if self.slip_days else ""
+        return (self.title, report, point, late, budget,
+                tr("{count} höga risker", count=self.high_risks) if self.high_risks else "", slip)
 
 
 def _money(value: int | None) -> str:
@@ -267,7 +270,8 @@ def export_overview_xlsx(rows: list[OverviewRow], out: Any, *, today: date | Non
         cell.font = Font(bold=True)
     fills = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE", GREY: "D9D9D9"}
     for row in rows:
-        sheet.append(list(row.cells()))
+        with in_swedish():  # the report is a document: Swedish in every language
+            sheet.append(list(row.cells()))
         if row.report in fills:
             sheet.cell(sheet.max_row, 4).fill = PatternFill("solid", fgColor=fills[row.report])
         for money in MONEY_COLUMNS:
@@ -288,9 +292,10 @@ def export_overview_docx(rows: list[OverviewRow], out: Any, *, today: date | Non
     from app.export.portfolio_docx import ReportRow, export_portfolio_docx
 
     today = today or date.today()
-    report = [ReportRow(r.title, r.report, STATUS_LABELS.get(r.report, r.report), r.next_point, r.next_date,
-                        r.days_late, r.progress, r.budget, r.actual, r.forecast, r.deviation, r.high_risks,
-                        r.leader, r.first_day, r.last_day, r.slip) for r in rows]
+    with in_swedish():  # the report is a document: Swedish in every language
+        report = [ReportRow(r.title, r.report, STATUS_LABELS.get(r.report, r.report), r.next_point, r.next_date,
+                            r.days_late, r.progress, r.budget, r.actual, r.forecast, r.deviation, r.high_risks,
+                            r.leader, r.first_day, r.last_day, r.slip) for r in rows]
     return export_portfolio_docx(report, out, today=today, title=report_title(today, period), reference=reference,
                                  window=(period.first_day, period.last_day) if period else None)
 

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from app import kinds
+from app.i18n import tr
 from app.workspace import Change, Workspace
 from db import history, models
 from db.scrub import map_strings
@@ -72,7 +73,7 @@ def _touch(model: type[models.UserRow], ids: list[int], **columns: Any) -> None:
 def _alive_person(person_id: int) -> models.Person:
     row = models.Person.get_or_none((models.Person.id == person_id) & models.Person.deleted_at.is_null())
     if row is None:
-        raise LookupError(f"Hittar inte personen (id {person_id}).")
+        raise LookupError(tr("Hittar inte personen (id {id}).", id=person_id))
     return row
 
 
@@ -83,7 +84,7 @@ def merge_people(ws: Workspace, keep_id: int, drop_id: int) -> Change:
     `old` records the moved ids and the filled fields, for `unmerge`.
     """
     if keep_id == drop_id:
-        raise ValueError("En person kan inte slås ihop med sig själv.")
+        raise ValueError(tr("En person kan inte slås ihop med sig själv."))
     keep, drop = _alive_person(keep_id), _alive_person(drop_id)
     moved = references(ws, drop_id)
     filled = {f: getattr(keep, f) for f in MERGE_FIELDS if not getattr(keep, f).strip() and getattr(drop, f).strip()}
@@ -135,7 +136,7 @@ def anonymise_person(ws: Workspace, person_id: int, *, include_deleted: bool = F
     person = (models.Person.get_or_none(models.Person.id == person_id) if include_deleted
               else _alive_person(person_id))
     if person is None:
-        raise LookupError(f"Hittar inte personen (id {person_id}).")
+        raise LookupError(tr("Hittar inte personen (id {id}).", id=person_id))
     name = " ".join(person.name.split())
     label = f"{ANONYMOUS} {_next_anonymous_number()}"
     refs = references(ws, person_id, include_deleted=include_deleted)

@@ -5,7 +5,8 @@ needs no database: rows are matched by uuid across every part — metadata, sect
 words that changed), goals, timeline items (added, removed, moved dates), roles and people,
 resources, budget, risks (with their scores), log, status reports, terms, references and the
 decision. The result is a list of `Difference`s that the GUI, the command line (`uppdrag diff`)
-and the Word appendix ("Ändringar sedan utgåva X") all show in the same Swedish words.
+and the Word appendix ("Ändringar sedan utgåva X") all show in the same words: Swedish, or the
+window's language (the appendix, part of the document, is made in Swedish: app.exporters).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app import kinds
+from app.i18n import label, tr
 from app.date_text import from_canonical
 
 # Parts in the order a plan document shows them: (key in the plan dict, Swedish heading).
@@ -72,23 +74,24 @@ class Difference:
 
     @property
     def part_label(self) -> str:
-        return PART_LABELS.get(self.part, self.part)
+        return label(PART_LABELS.get(self.part, self.part))
 
     def line(self) -> str:
-        head = f"{ACTIONS[self.action]}: {self.item}" if self.item else ACTIONS[self.action]
+        action = label(ACTIONS[self.action])
+        head = f"{action}: {self.item}" if self.item else action
         return head + (f" ({'; '.join(self.details)})" if self.details else "")
 
     def as_json(self) -> dict[str, Any]:
-        return {**asdict(self), "part_label": self.part_label, "action_label": ACTIONS[self.action]}
+        return {**asdict(self), "part_label": self.part_label, "action_label": label(ACTIONS[self.action])}
 
 
 def field_label(name: str) -> str:
-    return kinds.FIELD_LABELS.get(name) or EXTRA_LABELS.get(name, name)
+    return label(kinds.FIELD_LABELS.get(name) or EXTRA_LABELS.get(name, name))
 
 
 def _date(value: Any) -> str:
     if not value:
-        return "inget datum"
+        return tr("inget datum")
     try:
         return from_canonical(str(value)).format("long")
     except ValueError:
@@ -100,13 +103,13 @@ def show(name: str, value: Any, people: dict[str, str]) -> str:
     if name in DATE_FIELDS:
         return _date(value)
     if value is None or value == "" or value == []:
-        return "(tomt)"
+        return tr("(tomt)")
     if name in CODED:
-        return CODED[name].get(str(value), str(value))
+        return label(CODED[name].get(str(value), str(value)))
     if name in ("person", "responsible_person"):
-        return people.get(str(value), "(okänd person)")
+        return people.get(str(value), tr("(okänd person)"))
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return tr("ja") if value else tr("nej")
     if isinstance(value, int):
         if name == "amount":
             return f"{value:,} kr".replace(",", "\u00a0")
@@ -141,7 +144,7 @@ def word_diff(old: str, new: str, *, context: int = 3) -> str:
 
 
 def _item_name(part: str, row: dict[str, Any], people: dict[str, str]) -> str:
-    kind = KIND_LABELS.get(part, {}).get(str(row.get("kind", "")), "")
+    kind = label(KIND_LABELS.get(part, {}).get(str(row.get("kind", "")), ""))
     if part == "sections":
         return str(row.get("heading", ""))
     if part == "people":
@@ -151,7 +154,7 @@ def _item_name(part: str, row: dict[str, Any], people: dict[str, str]) -> str:
         what = kind or str(row.get("competence", ""))
         return ", ".join(p for p in (what, who) if p)
     if part == "status_reports":
-        return f"{row.get('date', '')} {CODED['status'].get(str(row.get('status')), '')}".strip()
+        return f"{row.get('date', '')} {label(CODED['status'].get(str(row.get('status')), ''))}".strip()
     name = next((str(row[k]) for k in ("title", "term", "description", "text") if row.get(k)), "")
     if part == "timeline" and row.get("code"):
         name = f"{row['code']} {name}".strip()
@@ -178,7 +181,7 @@ def _field_changes(part: str, old: dict[str, Any], new: dict[str, Any], people: 
         else:
             out.append(f"{field_label(name)}: {show(name, a, people)} → {show(name, b, people)}")
     if part == "risks" and _score(old) != _score(new):
-        out.append(f"riskvärde: {_score(old) or '–'} → {_score(new) or '–'}")
+        out.append(f"{field_label('score')}: {_score(old) or '–'} → {_score(new) or '–'}")
     return out
 
 
@@ -216,7 +219,8 @@ def diff_plans(old: dict[str, Any], new: dict[str, Any]) -> list[Difference]:
                 continue
             details = _field_changes(part, was, row, people)
             if details:
-                moved = part == "timeline" and all(d.split(":")[0] in ("start", "slut") for d in details)
+                moved = part == "timeline" and {n for n in {*was, *row} if n not in QUIET
+                                                 and was.get(n) != row.get(n)} <= {"start", "end"}
                 out.append(Difference(part, "moved" if moved else "changed", _item_name(part, row, people),
                                       details))
         gone = {r.get("uuid") for r in after}
@@ -226,19 +230,20 @@ def diff_plans(old: dict[str, Any], new: dict[str, Any]) -> list[Difference]:
 
 def grouped(diffs: list[Difference]) -> list[tuple[str, list[Difference]]]:
     """(part heading, its differences) in the order of PARTS, parts without differences left out."""
-    return [(label, [d for d in diffs if d.part == part]) for part, label in PARTS
+    return [(label(heading), [d for d in diffs if d.part == part]) for part, heading in PARTS
             if any(d.part == part for d in diffs)]
 
 
 def text_lines(diffs: list[Difference], *, old_label: str, new_label: str) -> list[str]:
-    """The readable Swedish list: a heading per part and a line per difference."""
-    head = f"Ändringar från utgåva {old_label} till {'i dag' if new_label == 'nu' else 'utgåva ' + new_label}"
+    """The readable list: a heading per part and a line per difference."""
+    head = (tr("Ändringar från utgåva {old} till i dag", old=old_label) if new_label == "nu" else
+            tr("Ändringar från utgåva {old} till utgåva {new}", old=old_label, new=new_label))
     if not diffs:
-        return [head, "Inga ändringar."]
+        return [head, tr("Inga ändringar.")]
     out = [head]
-    for label, items in grouped(diffs):
+    for heading, items in grouped(diffs):
         out.append("")
-        out.append(label)
+        out.append(heading)
         out += [f"- {d.line()}" for d in items]
     return out
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.i18n import tr
 from app.resources import resource_path
 from app.workspace import Change, Workspace
 from db import models
@@ -63,8 +64,8 @@ def find_plan(ws: Workspace, ref: str) -> int:
     if len(matches) == 1:
         return matches[0][0]
     if len(matches) > 1:
-        raise LookupError(f"Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.")
-    raise LookupError(f"Hittar ingen plan med id, uuid eller diarienummer ”{ref}”.")
+        raise LookupError(tr("Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.", ref=ref))
+    raise LookupError(tr("Hittar ingen plan med id, uuid eller diarienummer ”{ref}”.", ref=ref))
 
 
 def create_plan(ws: Workspace, template_key: str, title: str, *, steering_model: str | None = None,
@@ -237,8 +238,8 @@ def check_risk_scale(data: dict[str, Any], scale: int) -> None:
     problems = [f"risks[{i}] ”{str(r.get('title', ''))[:60]}”: {message}"
                 for i, r in enumerate(data.get("risks", [])) for message in score_problems(r, scale)]
     if problems:
-        raise PlanFileError(f"Planen kan inte importeras: riskerna bedöms på skalan 1–{scale} i den här filen.\n"
-                            + "\n".join(problems[:20]))
+        raise PlanFileError(tr("Planen kan inte importeras: riskerna bedöms på skalan 1–{scale} i den här filen.",
+                               scale=scale) + "\n" + "\n".join(problems[:20]))
 
 
 def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from app.dates import VagueDate
+from app.i18n import tr
 from app.kinds import RISK_STATUSES, RISK_TRENDS
 from app.setting_keys import RISK_LEVELS_KEY as LEVELS_KEY
 from app.setting_keys import RISK_SCALE_KEY
@@ -100,16 +101,19 @@ class RiskSettings:
     def problems(self) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         if self.scale not in SCALES:
-            out.append(("scale", f"Skalan måste vara 4 eller 5 (fick {self.scale})."))
+            out.append(("scale", tr("Skalan måste vara 4 eller 5 (fick {scale}).", scale=self.scale)))
             return out
-        for name, labels, what in (("probability_labels", self.probability_labels, "sannolikhet"),
-                                   ("impact_labels", self.impact_labels, "konsekvens")):
+        for name, labels, said in (
+                ("probability_labels", self.probability_labels,
+                 tr("Ange en benämning för varje nivå av sannolikhet (1–{scale}).", scale=self.scale)),
+                ("impact_labels", self.impact_labels,
+                 tr("Ange en benämning för varje nivå av konsekvens (1–{scale}).", scale=self.scale))):
             if len(labels) != self.scale or any(not str(x).strip() for x in labels):
-                out.append((name, f"Ange en benämning för varje nivå av {what} (1–{self.scale})."))
+                out.append((name, said))
         top = self.scale * self.scale
         if not 1 < self.yellow_from <= self.red_from <= top:
-            out.append(("yellow_from", f"Gränserna måste uppfylla 1 < gul ≤ röd ≤ {top} "
-                                       f"(fick gul {self.yellow_from}, röd {self.red_from})."))
+            out.append(("yellow_from", tr("Gränserna måste uppfylla 1 < gul ≤ röd ≤ {top} (fick gul {yellow}, röd {red}).",
+                                          top=top, yellow=self.yellow_from, red=self.red_from)))
         return out
 
 
@@ -227,7 +231,7 @@ def change_scale(ws: Workspace, new_scale: int, *, today: date | None = None) ->
     scale, scores and the new history rows, for `revert_scale`.
     """
     if new_scale not in SCALES:
-        raise ValidationError([("scale", f"Skalan måste vara 4 eller 5 (fick {new_scale}).")])
+        raise ValidationError([("scale", tr("Skalan måste vara 4 eller 5 (fick {scale}).", scale=new_scale))])
     old_scale = ws.risk_scale
     if new_scale == old_scale:
         return Change("risk", "updated", (), None, old={"scale": old_scale, "scores": {}, "assessments": []})

@@ -57,7 +57,9 @@ def to_columns(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
     """Plain values to model column values (splitting each vague date in two)."""
     unknown = set(values) - set(editable_fields(k))
     if unknown:
-        raise ValueError(f"Okända fält för {k.label}: {', '.join(sorted(unknown))}")
+        from app.i18n import tr
+
+        raise ValueError(tr("Okända fält för {part}: {fields}", part=k.label, fields=", ".join(sorted(unknown))))
     columns: dict[str, Any] = {}
     for name, value in values.items():
         if name in k.vague_fields:

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from app.dates import Precision, VagueDate
+from app.i18n import tr
 from app.timeline import TimelineRow, add_months, shift_date
 from app.workdays import WorkCalendar
 
@@ -276,8 +277,8 @@ def critical_path(rows: Iterable[TimelineRow], links: Iterable[Link], target: in
 def float_text(days: int) -> str:
     """Total float as the tooltip and the table say it: "Slack: 12 dagar", "Kritisk (ingen slack)"."""
     if days <= 0:
-        return "Kritisk (ingen slack)" if days == 0 else f"Kritisk ({-days} dagar sen)"
-    return f"Slack: {days} {'dag' if days == 1 else 'dagar'}"
+        return tr("Kritisk (ingen slack)") if days == 0 else tr("Kritisk ({days} dagar sen)", days=-days)
+    return tr("Slack: 1 dag") if days == 1 else tr("Slack: {days} dagar", days=days)
 
 
 def float_cell(days: int) -> str:

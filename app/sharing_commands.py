@@ -7,42 +7,43 @@ from pathlib import Path
 from typing import Any
 
 from app.command_files import add_break_lock_option, tell, written_back_or_raise
+from app.i18n import tr
 from app.network_paths import is_network_path
 from app.sharing import close_shared, merge_from, open_for_editing, open_for_writing, restore_under_lock, save_copy_as, send_plan
 
 
 def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
-    p = sub.add_parser("copy", help="spara en hel och konsekvent kopia av en fil")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("out", type=Path, metavar="UT")
-    p.add_argument("--skriv-over", dest="overwrite", action="store_true", help="ersätt UT om den finns")
+    p = sub.add_parser("copy", help=tr("spara en hel och konsekvent kopia av en fil"))
+    p.add_argument("file", type=Path, metavar=tr("FIL"))
+    p.add_argument("out", type=Path, metavar=tr("UT"))
+    p.add_argument("--skriv-over", dest="overwrite", action="store_true", help=tr("ersätt UT om den finns"))
 
-    p = sub.add_parser("merge", help="hämta planer och ändringar från en annan kopia av filen")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("other", type=Path, metavar="ANNAN")
+    p = sub.add_parser("merge", help=tr("hämta planer och ändringar från en annan kopia av filen"))
+    p.add_argument("file", type=Path, metavar=tr("FIL"))
+    p.add_argument("other", type=Path, metavar=tr("ANNAN"))
     p.add_argument("--prefer", choices=("mine", "theirs", "newest"), default="newest",
-                   help="vid konflikt: den här filens (mine), den andras (theirs) eller senast ändrade (newest)")
-    p.add_argument("--forhandsgranska", dest="dry_run", action="store_true", help="visa bara vad som skulle hända")
+                   help=tr("vid konflikt: den här filens (mine), den andras (theirs) eller senast ändrade (newest)"))
+    p.add_argument("--forhandsgranska", dest="dry_run", action="store_true", help=tr("visa bara vad som skulle hända"))
     add_break_lock_option(p)
 
-    p = sub.add_parser("send", help="skriv en plan ensam till en ny fil")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("plan", metavar="PLAN", help="planens id, uuid eller diarienummer")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="UT")
+    p = sub.add_parser("send", help=tr("skriv en plan ensam till en ny fil"))
+    p.add_argument("file", type=Path, metavar=tr("FIL"))
+    p.add_argument("plan", metavar=tr("PLAN"), help=tr("planens id, uuid eller diarienummer"))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar=tr("UT"))
 
-    p = sub.add_parser("backups", help="lista (eller ta) säkerhetskopior av en fil")
-    p.add_argument("file", type=Path, metavar="FIL")
-    p.add_argument("--ny", dest="new", action="store_true", help="ta en säkerhetskopia nu")
+    p = sub.add_parser("backups", help=tr("lista (eller ta) säkerhetskopior av en fil"))
+    p.add_argument("file", type=Path, metavar=tr("FIL"))
+    p.add_argument("--ny", dest="new", action="store_true", help=tr("ta en säkerhetskopia nu"))
 
-    p = sub.add_parser("restore", help="återställ en fil från en säkerhetskopia")
-    p.add_argument("backup", type=Path, metavar="KOPIA")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p = sub.add_parser("restore", help=tr("återställ en fil från en säkerhetskopia"))
+    p.add_argument("backup", type=Path, metavar=tr("KOPIA"))
+    p.add_argument("file", type=Path, metavar=tr("FIL"))
     add_break_lock_option(p)
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
     out = save_copy_as(args.file, args.out, overwrite=args.overwrite)
-    print(f"Skrev en kopia av {args.file.name} till {out}.")
+    print(tr("Skrev en kopia av {name} till {out}.", name=args.file.name, out=out))
     return 0
 
 
@@ -73,7 +74,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         out = send_plan(ws, find_plan(ws, args.plan), args.output)
     finally:
         close_shared(ws)
-    print(f"Skrev planen till {out}.")
+    print(tr("Skrev planen till {out}.", out=out))
     return 0
 
 
@@ -86,24 +87,24 @@ def cmd_backups(args: argparse.Namespace) -> int:
             from app.network_open import readable_copy
 
             with readable_copy(args.file) as copy:
-                print(f"Tog säkerhetskopian {make_session_backup(copy)}.")
+                print(tr("Tog säkerhetskopian {backup}.", backup=make_session_backup(copy)))
         else:
             check_file(args.file, allow_recovery=False)
-            print(f"Tog säkerhetskopian {make_session_backup(args.file)}.")
+            print(tr("Tog säkerhetskopian {backup}.", backup=make_session_backup(args.file)))
     backups = list_backups(args.file)
     if not backups:
-        print(f"Det finns inga säkerhetskopior av {args.file.name}.")
+        print(tr("Det finns inga säkerhetskopior av {name}.", name=args.file.name))
     for b in backups:
-        plans = "oläsbar" if b.plan_count is None else f"{b.plan_count} planer"
+        plans = tr("oläsbar") if b.plan_count is None else tr("{count} planer", count=b.plan_count)
         print(f"{b.local_time_text}  {plans:<10} {b.path}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     target, aside = restore_under_lock(args.backup, args.file, break_stale=args.break_lock)
-    print(f"Återställde {target.name} från {args.backup.name}.")
+    print(tr("Återställde {name} från {backup}.", name=target.name, backup=args.backup.name))
     if aside:
-        print(f"Den tidigare filen finns kvar som {aside}.")
+        print(tr("Den tidigare filen finns kvar som {aside}.", aside=aside))
     return 0
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from app.errors import StoreError
+from app.i18n import tr
 from db.paths import data_dir, default_database_path
 
 
@@ -50,21 +51,20 @@ def _create_with_examples(path: Path) -> None:
 
 
 # The operating system's own texts are English; these are the reasons a person can act on.
-_REASONS = {
-    errno.EEXIST: "där mappen ska ligga finns redan en fil",
-    errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
-    errno.EACCES: "du saknar behörighet att skriva där",
-    errno.EPERM: "du saknar behörighet att skriva där",
-    errno.EROFS: "enheten är skrivskyddad",
-    errno.ENOSPC: "disken är full",
-    errno.ENOENT: "mappen finns inte (en nätverksenhet eller ett USB-minne kan saknas)",
-}
+def _reason(code: int) -> str:
+    return {
+        errno.EEXIST: tr("där mappen ska ligga finns redan en fil"),
+        errno.ENOTDIR: tr("en del av sökvägen är en fil, inte en mapp"),
+        errno.EACCES: tr("du saknar behörighet att skriva där"),
+        errno.EPERM: tr("du saknar behörighet att skriva där"),
+        errno.EROFS: tr("enheten är skrivskyddad"),
+        errno.ENOSPC: tr("disken är full"),
+        errno.ENOENT: tr("mappen finns inte (en nätverksenhet eller ett USB-minne kan saknas)"),
+    }.get(code) or tr("operativsystemet nekade att skriva där")
 
 
 def _cannot_create(where: object, exc: OSError) -> StoreError:
-    reason = _REASONS.get(exc.errno or 0, "operativsystemet nekade att skriva där")
-    return StoreError(
-        f"Det gick inte att skapa standardfilen i {where}: {reason}.\n\n"
-        "Du kan öppna en befintlig fil eller skapa en ny fil på en annan plats (Arkiv-menyn). "
-        "Vill du använda en annan datamapp, starta programmet med miljövariabeln UPPDRAG_DATA_DIR "
-        "satt till en mapp du kan skriva i.")
+    return StoreError(tr(
+        "Det gick inte att skapa standardfilen i {where}: {reason}.\n\nDu kan öppna en befintlig fil eller skapa en "
+        "ny fil på en annan plats (Arkiv-menyn). Vill du använda en annan datamapp, starta programmet med "
+        "miljövariabeln UPPDRAG_DATA_DIR satt till en mapp du kan skriva i.", where=where, reason=_reason(exc.errno or 0)))

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.i18n import tr
 from app.resources import resource_path
 from app.setting_keys import FILE_MODELS_KEY
 
@@ -72,25 +73,26 @@ class SteeringModel:
 def _text(where: str, table: dict[str, Any], name: str, *, required: bool = True) -> str:
     value = table.get(name, "")
     if not isinstance(value, str):
-        raise SteeringModelError(f"{where}: fältet ”{name}” ska vara en text.")
+        raise SteeringModelError(tr("{where}: fältet ”{name}” ska vara en text.", where=where, name=name))
     value = value.strip()
     if required and not value:
-        raise SteeringModelError(f"{where}: fältet ”{name}” saknas eller är tomt.")
+        raise SteeringModelError(tr("{where}: fältet ”{name}” saknas eller är tomt.", where=where, name=name))
     return value
 
 
 def _texts(where: str, table: dict[str, Any], name: str) -> tuple[str, ...]:
     value = table.get(name, [])
     if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
-        raise SteeringModelError(f"{where}: fältet ”{name}” ska vara en lista med texter, till exempel "
-                                 f"{name} = [\"Projektplan\"].")
+        raise SteeringModelError(tr("{where}: fältet ”{name}” ska vara en lista med texter, till exempel "
+                                    "{name} = [\"Projektplan\"].", where=where, name=name))
     return tuple(x.strip() for x in value)
 
 
 def _unknown(where: str, table: dict[str, Any], known: set[str]) -> None:
     extra = sorted(set(table) - known)
     if extra:
-        raise SteeringModelError(f"{where}: okänt fält ”{extra[0]}”. Kända fält: {', '.join(sorted(known))}.")
+        raise SteeringModelError(tr("{where}: okänt fält ”{name}”. Kända fält: {known}.", where=where, name=extra[0],
+                                    known=", ".join(sorted(known))))
 
 
 def parse_model(text: str, origin: str, *, source: str = "shipped") -> SteeringModel:
@@ -100,33 +102,36 @@ def parse_model(text: str, origin: str, *, source: str = "shipped") -> SteeringM
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         at = re.search(r"line (\d+), column (\d+)", str(err))
-        where = f" på rad {at[1]}, kolumn {at[2]}" if at else ""
-        raise SteeringModelError(f"Styrmodellen i ”{origin}” går inte att läsa: fel i TOML-formatet{where}.") from None
-    where = f"Styrmodellen i ”{origin}”"
+        where = tr(" på rad {line}, kolumn {column}", line=at[1], column=at[2]) if at else ""
+        raise SteeringModelError(tr("Styrmodellen i ”{origin}” går inte att läsa: fel i TOML-formatet{where}.",
+                                    origin=origin, where=where)) from None
+    where = tr("Styrmodellen i ”{origin}”", origin=origin)
     _unknown(where, data, _MODEL_FIELDS)
     key = _text(where, data, "key", required=False) or Path(origin).stem
     if not _KEY.fullmatch(key):
-        raise SteeringModelError(f"{where}: nyckeln ”{key}” får bara innehålla små bokstäver a–z, siffror, - och _; "
-                                 "döp om filen eller skriv till exempel key = \"region\".")
+        raise SteeringModelError(tr("{where}: nyckeln ”{key}” får bara innehålla små bokstäver a–z, siffror, - och _; "
+                                    "döp om filen eller skriv till exempel key = \"region\".", where=where, key=key))
     name = _text(where, data, "name")
     description = _text(where, data, "description", required=False)
     raw_points = data.get("decision_points", [])
     if not isinstance(raw_points, list):
-        raise SteeringModelError(f"{where}: beslutspunkterna skrivs som [[decision_points]]-tabeller.")
+        raise SteeringModelError(tr("{where}: beslutspunkterna skrivs som [[decision_points]]-tabeller.", where=where))
     points: list[DecisionPointModel] = []
     for i, raw in enumerate(raw_points, 1):
-        pwhere = f"{where}, beslutspunkt {i}"
+        pwhere = tr("{where}, beslutspunkt {point}", where=where, point=i)
         if not isinstance(raw, dict):
-            raise SteeringModelError(f"{pwhere}: ska vara en [[decision_points]]-tabell.")
+            raise SteeringModelError(tr("{where}: ska vara en [[decision_points]]-tabell.", where=pwhere))
         _unknown(pwhere, raw, _POINT_FIELDS)
         code = _text(pwhere, raw, "code")
-        pwhere = f"{where}, beslutspunkt {code}"
+        pwhere = tr("{where}, beslutspunkt {point}", where=where, point=code)
         if any(p.code == code for p in points):
-            raise SteeringModelError(f"{pwhere}: koden finns redan i modellen; varje punkt behöver en egen kod.")
+            raise SteeringModelError(tr("{where}: koden finns redan i modellen; varje punkt behöver en egen kod.",
+                                        where=pwhere))
         kind = _text(pwhere, raw, "kind", required=False) or (
             "milestone" if code.upper().startswith("MS") else "decision_point")
         if kind not in _POINT_KINDS:
-            raise SteeringModelError(f"{pwhere}: ”kind” ska vara decision_point eller milestone, inte ”{kind}”.")
+            raise SteeringModelError(tr("{where}: ”kind” ska vara decision_point eller milestone, inte ”{kind}”.",
+                                        where=pwhere, kind=kind))
         points.append(DecisionPointModel(
             code=code, name=_text(pwhere, raw, "name"), kind=kind, decides=_text(pwhere, raw, "decides"),
             documents=_texts(pwhere, raw, "documents"), checklist=_texts(pwhere, raw, "checklist"),
@@ -138,7 +143,8 @@ def read_model_file(path: Path) -> SteeringModel:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise SteeringModelError(f"Filen ”{Path(path).name}” går inte att läsa: {err.strerror or err}.") from None
+        raise SteeringModelError(tr("Filen ”{name}” går inte att läsa: {why}.", name=Path(path).name,
+                                    why=err.strerror or err)) from None
     return parse_model(text, Path(path).name)
 
 
@@ -149,7 +155,7 @@ def shipped_models() -> dict[str, SteeringModel]:
     for path in sorted(resource_path("steering_models").glob("*.toml")):
         model = read_model_file(path)
         if model.key in out:
-            raise SteeringModelError(f"Två styrmodeller har nyckeln ”{model.key}” ({path.name}).")
+            raise SteeringModelError(tr("Två styrmodeller har nyckeln ”{key}” ({name}).", key=model.key, name=path.name))
         out[model.key] = model
     return {k: out[k] for k in sorted(out, key=lambda k: (_ORDER.index(k) if k in _ORDER else len(_ORDER), k))}
 
@@ -181,7 +187,8 @@ def model_for(ws: Any | None, key: str) -> SteeringModel:
     found = models(ws).get(key)
     if found is None:
         known = ", ".join(f"{m.key} ({m.name})" for m in models(ws).values())
-        raise SteeringModelError(f"Det finns ingen styrmodell som heter ”{key}”. Välj en av: {known}.")
+        raise SteeringModelError(tr("Det finns ingen styrmodell som heter ”{key}”. Välj en av: {known}.", key=key,
+                                    known=known))
     return found
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.i18n import in_swedish
+from app.i18n import in_swedish, label, tr
 from app.merge import Conflict, Resolver, decide
 from db import history, statements
 from db.errors import StoreError
@@ -47,17 +47,18 @@ class SyncReport:
     def lines(self) -> list[str]:
         from app.kinds import TABLE_LABELS
 
-        out = [f"Synkronisering med {self.server}:"]
+        out = [tr("Synkronisering med {server}:", server=self.server)]
         if not (self.sent or self.fetched or self.conflicts or self.refused):
-            out.append("  Allt var redan lika på båda sidor.")
-        for what, counts in (("Skickade", self.sent), ("Hämtade", self.fetched)):
+            out.append("  " + tr("Allt var redan lika på båda sidor."))
+        for what, counts in ((tr("Skickade"), self.sent), (tr("Hämtade"), self.fetched)):
             for table, n in counts.items():
-                out.append(f"  {what} {TABLE_LABELS.get(table, table)}: {n}")
-        out.append(f"  Konflikter: {len(self.conflicts)}")
+                out.append(f"  {what} {label(TABLE_LABELS.get(table, table))}: {n}")
+        out.append("  " + tr("Konflikter: {count}", count=len(self.conflicts)))
         out += [f"    {c.describe(self.server)}" for c in self.conflicts]
         for title in self.refused:
-            out.append(f"  Planen ”{title}” får du inte längre ändra på servern: dina ändringar i den finns kvar "
-                       "i filen men skickades inte. Be planens ägare om behörighet och synkronisera igen.")
+            out.append("  " + tr("Planen ”{title}” får du inte längre ändra på servern: dina ändringar i den finns "
+                                 "kvar i filen men skickades inte. Be planens ägare om behörighet och synkronisera "
+                                 "igen.", title=title))
         return out
 
 
@@ -95,7 +96,8 @@ def push(file: Path | str, url: str, *, password: str | None = None) -> dict[str
     server = open_server_store(url, password=password)
     try:
         if server.read_only:
-            raise StoreError(f"Du har bara läsbehörighet på {server.path.name}; planerna kan inte skickas dit.")
+            raise StoreError(tr("Du har bara läsbehörighet på {server}; planerna kan inte skickas dit.",
+                                server=server.path.name))
         with other_side(Path(file)) as source:
             _decided, written = _bring(server, source, prefer="theirs", resolve=None, peer=Path(file).name)
         return written
@@ -121,7 +123,7 @@ def checkout(url: str, out: Path | str, plans: list[str] | None = None, *,
         share = put_new_on_share(out, lambda local: made.append(checkout(url, local, plans, password=password)[1]))
         return share, made[0]
     if out.exists():
-        raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+        raise StoreError(tr("Filen ”{name}” finns redan; välj ett annat namn.", name=out.name))
     server = open_server_store(url, read_only=True, password=password)
     try:
         return _checkout_from(server, url, out, plans)
@@ -142,7 +144,7 @@ def checkout_workspace(ws: Any, out: Path | str, plans: list[str] | None = None)
         share = put_new_on_share(out, lambda local: made.append(checkout_workspace(ws, local, plans)[1]))
         return share, made[0]
     if out.exists():
-        raise StoreError(f"Filen ”{out.name}” finns redan; välj ett annat namn.")
+        raise StoreError(tr("Filen ”{name}” finns redan; välj ett annat namn.", name=out.name))
     try:
         return _checkout_from(ws.store, str(ws.store.path), out, plans)
     finally:
@@ -270,7 +272,8 @@ def _server_of(local: Any, password: str | None) -> Iterator[Any]:
 
     remembered = team_server_of(local)
     if remembered is None:
-        raise StoreError(f"Filen ”{local.path.name}” är inte utcheckad från en server; använd ”uppdrag checkout” först.")
+        raise StoreError(tr("Filen ”{name}” är inte utcheckad från en server; använd ”uppdrag checkout” först.",
+                            name=local.path.name))
     try:
         server = open_server_store(remembered["url"], password=password)
         try:

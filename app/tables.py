@@ -311,7 +311,7 @@ def read_row(table: str, cells: list[Any], found: dict[str, int]) -> dict[str, A
                 try:
                     values["uuid"] = str(uuidlib.UUID(text))
                 except ValueError:
-                    raise ValueError(f"Id ”{text[:40]}” är ingen uuid") from None
+                    raise ValueError(tr("Id ”{text}” är ingen uuid", text=text[:40])) from None
         elif c.kind == "int":
             values[c.field] = _int(c, raw)
         elif c.kind == "date":

@@ -43,8 +43,10 @@ def open_team(url: str, *, password: str | None = None, read_only: bool = False,
     ws = Workspace.open(url, read_only=read_only, password=password, listen=listen)
     reason = None
     if ws.read_only and not read_only:
-        reason = (f"Du har bara läsbehörighet på {ws.store.path.name}; be IT om skrivrätt "
-                  "(uppdrag server grant) för att kunna ändra.")
+        from app.i18n import tr
+
+        reason = tr("Du har bara läsbehörighet på {server}; be IT om skrivrätt (uppdrag server grant) för att kunna "
+                    "ändra.", server=ws.store.path.name)
     ws.sharing = SharingState(lock=None, holder=None, network=False, read_only_reason=reason)
     return ws
 

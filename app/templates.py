@@ -170,4 +170,6 @@ def get_template(key: str) -> Template:
         return TEMPLATES[key]
     except (KeyError, TypeError):
         known = ", ".join(f"{k} ({DOC_TYPE_LABELS[k]})" for k in TEMPLATES)
-        raise ValueError(f"Det finns ingen mall som heter ”{key}”. Välj en av: {known}.") from None
+        from app.i18n import tr
+
+        raise ValueError(tr("Det finns ingen mall som heter ”{key}”. Välj en av: {known}.", key=key, known=known)) from None

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.i18n import tr
 from app.workspace import Workspace
 from db import models
 
@@ -29,15 +30,15 @@ def set_reference(ws: Workspace, path: Path) -> None:
 
     data = path.read_bytes()
     if len(data) > MAX_REFERENCE_BYTES:
-        raise ValueError(f"Mallen ”{path.name}” är större än 20 MB.")
+        raise ValueError(tr("Mallen ”{name}” är större än 20 MB.", name=path.name))
     if not data.startswith(b"PK"):
-        raise ValueError(f"”{path.name}” är inget Word-dokument (.docx eller .dotx).")
+        raise ValueError(tr("”{name}” är inget Word-dokument (.docx eller .dotx).", name=path.name))
     try:
         data = strip_external(data, path.name)
     except UnsafePackage:
         raise  # a ValueError with its Swedish message
     except Exception:  # noqa: BLE001 - zipfile's and lxml's errors on someone else's damaged file
-        raise ValueError(f"”{path.name}” är skadad och kan inte användas som Word-mall.") from None
+        raise ValueError(tr("”{name}” är skadad och kan inte användas som Word-mall.", name=path.name)) from None
     with ws.store.write():
         A = models.Asset
         A.insert(key=ASSET_KEY, name=path.name, data=data, modified_at=models.utc_now()).on_conflict(

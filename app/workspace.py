@@ -146,7 +146,9 @@ class Workspace:
     def _row(self, k: kinds.Kind, row_id: int) -> Any:
         row = k.model.get_or_none(k.model.id == row_id)
         if row is None:
-            raise LookupError(f"Hittar inte {k.label} (id {row_id}).")
+            from app.i18n import label, tr
+
+            raise LookupError(tr("Hittar inte {part} (id {id}).", part=label(k.label), id=row_id))
         return row
 
     def _plan_of(self, k: kinds.Kind, row: Any) -> int | None:

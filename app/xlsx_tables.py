@@ -116,7 +116,7 @@ def read_xlsx(path: Path, sheet: str | None = None, *, header_only: bool = False
         wb = load_workbook(fh, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged workbook
         fh.close()
-        raise _refusal(exc, f"Filen ”{name}” (Excel-arbetsbok)") from None
+        raise _refusal(exc, tr("Filen ”{name}” (Excel-arbetsbok)", name=name)) from None
     try:
         sheets = list(wb.sheetnames)
         if not sheets:

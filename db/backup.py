@@ -35,13 +35,13 @@ def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connect
     """
     target = Path(target)
     if target.resolve() == Path(source).resolve():
-        raise StoreError("Kopian kan inte skrivas över originalfilen; välj ett annat namn.")
+        raise StoreError(tr("Kopian kan inte skrivas över originalfilen; välj ett annat namn."))
     try:
         remove_stale_temps(target.parent)
         tmp = temp_beside(target)
     except OSError as exc:
-        raise StoreError(f"Kopian kunde inte skrivas i mappen ”{target.parent}”: {exc.strerror or exc}. "
-                         "Välj en annan mapp.") from exc
+        raise StoreError(tr("Kopian kunde inte skrivas i mappen ”{folder}”: {why}. Välj en annan mapp.",
+                            folder=target.parent, why=exc.strerror or exc)) from exc
     try:
         with closing(sqlite3.connect(file_uri(source), uri=True)) as src:
             harden(src)
@@ -54,14 +54,14 @@ def copy_database(source: Path, target: Path, prepare: Callable[[sqlite3.Connect
                     dst.execute("VACUUM")
                 ok = check_lines(dst)[0]
         if ok != "ok":
-            raise StoreError(f"Kopian av ”{Path(source).name}” blev inte hel ({ok}).")
+            raise StoreError(tr("Kopian av ”{name}” blev inte hel ({why}).", name=Path(source).name, why=ok))
         fsync_file(tmp)
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except sqlite3.Error as exc:
-        raise StoreError(f"Kopian kunde inte skrivas: {exc}.") from exc
+        raise StoreError(tr("Kopian kunde inte skrivas: {why}.", why=exc)) from exc
     except OSError as exc:
-        raise StoreError(f"Kopian ”{target.name}” kunde inte skrivas: {exc.strerror or exc}.") from exc
+        raise StoreError(tr("Kopian ”{name}” kunde inte skrivas: {why}.", name=target.name, why=exc.strerror or exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return target
@@ -133,7 +133,7 @@ def make_session_backup(path: Path, *, now: datetime | None = None) -> Path:
         copy_database(path, pending)
         result = _integrity_check(pending)
         if result != "ok":
-            raise StoreError(f"Säkerhetskopian av ”{path.name}” kunde inte verifieras ({result}).")
+            raise StoreError(tr("Säkerhetskopian av ”{name}” kunde inte verifieras ({why}).", name=path.name, why=result))
         os.replace(pending, target)
         fsync_dir(folder)
     finally:

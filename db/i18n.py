@@ -30,6 +30,16 @@ def install(lookup: Callable[[str], str] | None, labels: Callable[[str], str] | 
     _lookup, _label_lookup = lookup, labels
 
 
+def installed() -> tuple[Callable[[str], str] | None, Callable[[str], str] | None]:
+    """The lookups installed now (sentences, labels), to put back after a while in another language."""
+    return _lookup, _label_lookup
+
+
+def swedish() -> bool:
+    """Whether sentences are said in Swedish now (no other language installed, or in_swedish)."""
+    return _lookup is None or _in_swedish.get()
+
+
 def tr(sentence: str, /, **values: object) -> str:
     """`sentence` in the current language, its {name} places filled in from `values`."""
     text = (_lookup(sentence) or sentence) if _lookup is not None and not _in_swedish.get() else sentence

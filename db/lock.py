@@ -264,7 +264,7 @@ class LockHeld(Exception):
     """Someone else holds the lock; `.holder` says who."""
 
     def __init__(self, holder: LockInfo):
-        super().__init__(f"Filen redigeras redan av {holder.describe()}.")
+        super().__init__(tr("Filen redigeras redan av {holder}.", holder=holder.describe()))
         self.holder = holder
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.errors import FileRefused, ReadOnlyStore, StoreError
+from db.i18n import tr
 from db.server_connection import (
     ConnectionLost, ServerAddress, address, check_tls, connect_error, load_dates_as_text, raw_connect,
 )
@@ -114,8 +115,8 @@ def _database_class() -> type:
 
 
 def lost_sentence(addr: ServerAddress) -> str:
-    return (f"Förbindelsen med {addr.name} bröts och ändringen sparades inte; försök igen när servern "
-            "svarar (inget har skrivits till hälften).")
+    return tr("Förbindelsen med {server} bröts och ändringen sparades inte; försök igen när servern "
+              "svarar (inget har skrivits till hälften).", server=addr.name)
 
 
 def open_database(addr: ServerAddress, password: str | None = None) -> Any:
@@ -156,7 +157,8 @@ class ServerStore:
 
     def require_writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyStore(f"Du har bara läsbehörighet på {self.path.name}; ändringar kan inte sparas.")
+            raise ReadOnlyStore(tr("Du har bara läsbehörighet på {server}; ändringar kan inte sparas.",
+                                   server=self.path.name))
 
     def begin_integrity_check(self, *, soon: bool = False) -> None:
         """The server checks its own pages; nothing to start here."""
@@ -210,20 +212,17 @@ class ServerStore:
             return ConnectionLost(lost_sentence(self.path))
         text = str(exc)
         if "a row stays with its plan" in text:  # uppdrag_stay_with_plan (db.server_schema)
-            from db.i18n import tr
-
             return StoreError(tr(
                 "En rad kan inte flyttas från en plan till en annan på {server}; inget har ändrats. Rader som "
                 "redan hör till en annan plan måste tas bort ur det som skrivs (till exempel ur planfilen) "
                 "innan det skrivs igen.", server=self.path.name))
         if "row-level security" in text:
-            return StoreError(
-                f"Du får inte ändra det här på {self.path.name}: bara planens författare, ägare, "
-                "ledare eller utsedda redigerare får det. Be planens ägare eller IT om behörighet."
-            )
+            return StoreError(tr(
+                "Du får inte ändra det här på {server}: bara planens författare, ägare, ledare eller utsedda "
+                "redigerare får det. Be planens ägare eller IT om behörighet.", server=self.path.name))
         if "permission denied" in text:
-            return StoreError(f"Ditt konto får inte göra den här ändringen på {self.path.name} "
-                              f"({text.splitlines()[0]}); be IT om behörighet.")
+            return StoreError(tr("Ditt konto får inte göra den här ändringen på {server} ({why}); be IT om behörighet.",
+                                 server=self.path.name, why=text.splitlines()[0]))
         return None
 
     def listen(self, password: str | None = None) -> ChangeListener:
@@ -275,25 +274,22 @@ def open_server_store(url: str | ServerAddress, *, read_only: bool = False, pass
     try:
         version = schema_version(db)
         if version == NO_ACCESS:
-            raise FileRefused(
-                f"Du har ingen behörighet till {addr.name}; be IT ge ditt konto läs- eller skrivrätt "
-                "(uppdrag server grant)."
-            )
+            raise FileRefused(tr(
+                "Du har ingen behörighet till {server}; be IT ge ditt konto läs- eller skrivrätt "
+                "(uppdrag server grant).", server=addr.name))
         if version is None:
-            raise FileRefused(
-                f"Databasen {addr.name} är ingen Uppdrag-databas; IT gör den till en med "
-                "”uppdrag server init ADRESS”."
-            )
+            raise FileRefused(tr(
+                "Databasen {server} är ingen Uppdrag-databas; IT gör den till en med ”uppdrag server init ADRESS”.",
+                server=addr.name))
         if version > SCHEMA_VERSION:
-            raise FileRefused(
-                f"Databasen {addr.name} har schemaversion {version}, nyare än den här versionen av Uppdrag "
-                f"kan ({SCHEMA_VERSION}); uppdatera Uppdrag för att använda den."
-            )
+            raise FileRefused(tr(
+                "Databasen {server} har schemaversion {version}, nyare än den här versionen av Uppdrag "
+                "kan ({readable}); uppdatera Uppdrag för att använda den.", server=addr.name, version=version,
+                readable=SCHEMA_VERSION))
         if version < SCHEMA_VERSION:
-            raise FileRefused(
-                f"Databasen {addr.name} har en äldre schemaversion ({version}); be IT uppgradera den med "
-                "”uppdrag server init ADRESS” innan den används."
-            )
+            raise FileRefused(tr(
+                "Databasen {server} har en äldre schemaversion ({version}); be IT uppgradera den med "
+                "”uppdrag server init ADRESS” innan den används.", server=addr.name, version=version))
         author, may_write = db.execute_sql(
             "SELECT session_user, has_table_privilege('plan', 'INSERT')"
         ).fetchone()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.i18n import tr
 from db.errors import StoreError
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -80,14 +81,15 @@ class ServerAddress:
         except ProgrammingError as exc:
             raise bad_address(url) from exc
         if "password" in params:
-            raise ServerError(
+            raise ServerError(tr(
                 "Adressen innehåller ett lösenord, och Uppdrag sparar aldrig lösenord: ta bort det ur "
                 "adressen och lägg det i PostgreSQL:s .pgpass-fil, eller skriv det när Uppdrag frågar."
-            )
+            ))
         service = params.get("service") or os.environ.get("PGSERVICE", "")
         effective = {**(_service_file_values(service) if service else {}), **params}
         if service and not effective.keys() - {"service"}:
-            raise ServerError(f"Tjänsten ”{service}” finns inte i någon pg_service.conf; be IT om rätt adress.")
+            raise ServerError(tr("Tjänsten ”{service}” finns inte i någon pg_service.conf; be IT om rätt adress.",
+                                 service=service))
         return cls(url, params, effective)
 
     @property
@@ -105,8 +107,8 @@ class ServerAddress:
     @property
     def name(self) -> str:
         """How the server is named in sentences and the window title."""
-        where = "den här datorn" if self.local else self.host
-        return f"{self.dbname or 'uppdrag'} på {where}"
+        where = tr("den här datorn") if self.local else self.host
+        return tr("{database} på {where}", database=self.dbname or "uppdrag", where=where)
 
     def __str__(self) -> str:
         return self.url
@@ -119,10 +121,10 @@ class ServerAddress:
             if mode is None:
                 extra["sslmode"] = "verify-full"
             elif mode not in VERIFIED_TLS:
-                raise ServerError(
-                    f"Servern {self.host} nås bara krypterat med kontrollerat certifikat: ta bort "
-                    f"sslmode={mode} ur adressen (eller ange sslmode=verify-full och sslrootcert=CA-fil)."
-                )
+                raise ServerError(tr(
+                    "Servern {host} nås bara krypterat med kontrollerat certifikat: ta bort "
+                    "sslmode={mode} ur adressen (eller ange sslmode=verify-full och sslrootcert=CA-fil).",
+                    host=self.host, mode=mode))
         return extra
 
 
@@ -134,35 +136,38 @@ def address(value: str | ServerAddress) -> ServerAddress:
 
 
 def bad_address(url: str) -> ServerError:
-    return ServerError(f"Adressen ”{url}” är ingen giltig serveradress; skriv den som "
-                       "postgresql://användare@värd:port/databas.")
+    return ServerError(tr("Adressen ”{url}” är ingen giltig serveradress; skriv den som "
+                          "postgresql://användare@värd:port/databas.", url=url))
 
 
 _PATTERNS: tuple[tuple[str, Callable[[ServerAddress, str], ServerError]], ...] = (
     (r"invalid (integer|port|connection option|URI|sslmode|value)|missing \"=\"", lambda a, _m: bad_address(a.url)),
-    (r"no password supplied|password is required", lambda a, _m: PasswordNeeded(
-        f"Servern {a.name} vill ha ett lösenord; lägg det i .pgpass eller skriv det när Uppdrag frågar.")),
-    (r"password authentication failed|authentication failed", lambda a, _m: ServerError(
-        f"Inloggningen på {a.name} misslyckades: kontrollera användarnamn och lösenord (eller .pgpass) "
-        "och försök igen.")),
-    (r'database "[^"]*" does not exist', lambda a, _m: ServerError(
-        f"Databasen ”{a.dbname}” finns inte på servern; kontrollera adressen eller be IT skapa den.")),
-    (r'role "([^"]*)" does not exist', lambda a, m: ServerError(
-        f"Användaren finns inte på servern {a.name}; be IT lägga upp ditt konto ({_quoted(m)}).")),
-    (r"does not match host name", lambda a, _m: ServerError(
-        f"Serverns certifikat gäller inte för {a.host} utan för ett annat namn; skriv serverns namn i adressen "
-        "så som det står i certifikatet, eller be IT om rätt adress.")),
-    (r"certificate|SSL|ssl", lambda a, _m: ServerError(
-        f"Serverns certifikat för {a.name} kunde inte kontrolleras; be IT om rätt CA-fil och ange den "
-        "som sslrootcert= i adressen.")),
+    (r"no password supplied|password is required", lambda a, _m: PasswordNeeded(tr(
+        "Servern {server} vill ha ett lösenord; lägg det i .pgpass eller skriv det när Uppdrag frågar.",
+        server=a.name))),
+    (r"password authentication failed|authentication failed", lambda a, _m: ServerError(tr(
+        "Inloggningen på {server} misslyckades: kontrollera användarnamn och lösenord (eller .pgpass) "
+        "och försök igen.", server=a.name))),
+    (r'database "[^"]*" does not exist', lambda a, _m: ServerError(tr(
+        "Databasen ”{database}” finns inte på servern; kontrollera adressen eller be IT skapa den.",
+        database=a.dbname))),
+    (r'role "([^"]*)" does not exist', lambda a, m: ServerError(tr(
+        "Användaren finns inte på servern {server}; be IT lägga upp ditt konto ({user}).", server=a.name,
+        user=_quoted(m)))),
+    (r"does not match host name", lambda a, _m: ServerError(tr(
+        "Serverns certifikat gäller inte för {host} utan för ett annat namn; skriv serverns namn i adressen "
+        "så som det står i certifikatet, eller be IT om rätt adress.", host=a.host))),
+    (r"certificate|SSL|ssl", lambda a, _m: ServerError(tr(
+        "Serverns certifikat för {server} kunde inte kontrolleras; be IT om rätt CA-fil och ange den "
+        "som sslrootcert= i adressen.", server=a.name))),
     (r"could not translate host name|Name or service not known|nodename nor servname", lambda a, _m: ServerError(
-        f"Servern ”{a.host}” finns inte; kontrollera adressen.")),
+        tr("Servern ”{host}” finns inte; kontrollera adressen.", host=a.host))),
     (r"Connection refused|timeout expired|timed out|No such file or directory|could not connect|"
      r"Network is unreachable|No route to host|server closed the connection|connection is lost|"
      r"terminating connection|the database system is (starting up|shutting down)|connection failed",
-     lambda a, _m: ServerError(
-         f"Servern {a.name} svarar inte; kontrollera nätverket och adressen, eller be IT se efter att "
-         "databasservern är igång.")),
+     lambda a, _m: ServerError(tr(
+         "Servern {server} svarar inte; kontrollera nätverket och adressen, eller be IT se efter att "
+         "databasservern är igång.", server=a.name))),
 )
 
 
@@ -177,7 +182,8 @@ def connect_error(addr: ServerAddress, exc: BaseException) -> ServerError:
         if re.search(pattern, message):
             return make(addr, message)
     first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    return ServerError(f"Uppdrag kunde inte ansluta till {addr.name} ({first}); kontrollera adressen.")
+    return ServerError(tr("Uppdrag kunde inte ansluta till {server} ({why}); kontrollera adressen.", server=addr.name,
+                          why=first))
 
 
 def load_dates_as_text(conn: Any) -> None:
@@ -208,4 +214,4 @@ def check_tls(addr: ServerAddress, conn: Any) -> None:
     host = conn.info.host or ""
     if not _is_local(host) and not conn.pgconn.ssl_in_use:
         conn.close()
-        raise ServerError(f"Servern {addr.name} nåddes utan kryptering; Uppdrag ansluter inte så.")
+        raise ServerError(tr("Servern {server} nåddes utan kryptering; Uppdrag ansluter inte så.", server=addr.name))

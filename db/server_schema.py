@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from db import models
+from db.i18n import tr
 from db.server import INFO_TABLE, open_database, schema_version
 from db.server_connection import ServerAddress, ServerError
 
@@ -163,7 +164,8 @@ def _upgrade(db: Any, version: int) -> None:
 
     for step in range(version, SCHEMA_VERSION):
         if step not in SERVER_STEPS:
-            raise ServerError(f"Databasens schemaversion {version} kan inte uppgraderas av den här versionen av Uppdrag.")
+            raise ServerError(tr("Databasens schemaversion {version} kan inte uppgraderas av den här versionen av "
+                                 "Uppdrag.", version=version))
         SERVER_STEPS[step](db)
     db.execute_sql(f'UPDATE "{INFO_TABLE}" SET "version" = %s', (SCHEMA_VERSION,))
 
@@ -254,14 +256,14 @@ def init_server(url: str | ServerAddress, password: str | None = None) -> tuple[
         with db.atomic():
             version = schema_version(db)
             if version is not None and version > SCHEMA_VERSION:
-                raise ServerError(
-                    f"Databasen {addr.name} har schemaversion {version}, nyare än den här versionen av "
-                    f"Uppdrag kan ({SCHEMA_VERSION}); uppdatera Uppdrag."
-                )
+                raise ServerError(tr(
+                    "Databasen {server} har schemaversion {version}, nyare än den här versionen av "
+                    "Uppdrag kan ({readable}); uppdatera Uppdrag.", server=addr.name, version=version,
+                    readable=SCHEMA_VERSION))
             if version is None:
                 if db.execute_sql("SELECT to_regclass('plan') IS NOT NULL").fetchone()[0]:
-                    raise ServerError(f"Databasen {addr.name} har redan en tabell ”plan” som inte är Uppdrags; "
-                                      "välj en tom databas.")
+                    raise ServerError(tr("Databasen {server} har redan en tabell ”plan” som inte är Uppdrags; "
+                                         "välj en tom databas.", server=addr.name))
                 _create_schema(db)
                 outcome = "created"
             elif version < SCHEMA_VERSION:
@@ -272,10 +274,9 @@ def init_server(url: str | ServerAddress, password: str | None = None) -> tuple[
             _roles_and_grants(db)
             _policies(db)
     except _privilege_errors() as exc:
-        raise ServerError(
-            f"Kontot i adressen får inte sätta upp {addr.name} ({str(exc).splitlines()[0]}); "
-            "kör kommandot som databasens ägare med rätt att skapa roller (CREATEROLE)."
-        ) from None
+        raise ServerError(tr(
+            "Kontot i adressen får inte sätta upp {server} ({why}); kör kommandot som databasens ägare med rätt att "
+            "skapa roller (CREATEROLE).", server=addr.name, why=str(exc).splitlines()[0])) from None
     finally:
         db.drop_connection()
     return outcome, version
@@ -299,16 +300,16 @@ def grant(url: str | ServerAddress, user: str, role: str, plan_ref: str | None =
     from db.server_connection import address
 
     if role not in MEMBER_ROLES:
-        raise ServerError(f"Rollen ”{role}” finns inte; välj {', '.join(MEMBER_ROLES)}.")
+        raise ServerError(tr("Rollen ”{role}” finns inte; välj {roles}.", role=role, roles=", ".join(MEMBER_ROLES)))
     addr = address(url)
     db = open_database(addr, password)
     try:
         if schema_version(db) is None:
-            raise ServerError(f"Databasen {addr.name} är inte uppsatt; kör ”uppdrag server init” först.")
+            raise ServerError(tr("Databasen {server} är inte uppsatt; kör ”uppdrag server init” först.", server=addr.name))
         if not _role_exists(db, user):
-            raise ServerError(
-                f"Användaren ”{user}” finns inte på servern; IT lägger upp kontot (CREATE ROLE … LOGIN) först."
-            )
+            raise ServerError(tr(
+                "Användaren ”{user}” finns inte på servern; IT lägger upp kontot (CREATE ROLE … LOGIN) först.",
+                user=user))
         title = None
         with db.atomic():
             cluster_role = READ_ROLE if role == "reader" else WRITE_ROLE
@@ -321,10 +322,9 @@ def grant(url: str | ServerAddress, user: str, role: str, plan_ref: str | None =
                     (plan_uuid, user, role),
                 )
     except _privilege_errors() as exc:
-        raise ServerError(
-            f"Kontot i adressen får inte dela ut behörigheter på {addr.name} ({str(exc).splitlines()[0]}); "
-            "kör kommandot som databasens ägare."
-        ) from None
+        raise ServerError(tr(
+            "Kontot i adressen får inte dela ut behörigheter på {server} ({why}); kör kommandot som databasens ägare.",
+            server=addr.name, why=str(exc).splitlines()[0])) from None
     finally:
         db.drop_connection()
     return title
@@ -344,8 +344,8 @@ def _find_plan(db: Any, ref: str) -> tuple[str, str]:
     if len(rows) == 1:
         return rows[0]
     if rows:
-        raise LookupError(f"Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.")
-    raise LookupError(f"Hittar ingen plan ”{ref}” på servern.")
+        raise LookupError(tr("Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.", ref=ref))
+    raise LookupError(tr("Hittar ingen plan ”{ref}” på servern.", ref=ref))
 
 
 def members(db: Any, plan_uuid: str) -> list[tuple[str, str]]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from db.errors import StoreError
+from db.i18n import tr
 from db.uri import file_uri
 from db.workcopy import (
     CHUNK, CopyDamaged, Mark, ShareUnreachable, Snapshot, Written, check_copy, content_hash, fsync_fh, fsync_folder,
@@ -56,7 +57,7 @@ def snapshot_local(local: Path, dest: Path) -> Snapshot:
             _copy_bytes(src, out, os.fstat(src.fileno()).st_size)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        raise StoreError(f"Arbetskopian ”{local}” kunde inte läsas: {exc}.") from exc
+        raise StoreError(tr("Arbetskopian ”{local}” kunde inte läsas: {why}.", local=local, why=exc)) from exc
     finally:
         conn.close()
     return Snapshot(dest, signature)
@@ -77,7 +78,7 @@ def copy_into(src: Path, dest: Path) -> None:
         finally:
             source.close()
     except sqlite3.Error as exc:
-        raise StoreError(f"”{dest.name}” kunde inte uppdateras: {exc}.") from exc
+        raise StoreError(tr("”{name}” kunde inte uppdateras: {why}.", name=dest.name, why=exc)) from exc
 
 
 def temp_files(share: Path) -> list[Path]:
@@ -221,7 +222,7 @@ def confirm_on_share(share: Path, written: Written) -> bool:
             while block := back.read(READ_BACK_BLOCK):
                 digest.update(block)
     except OSError as exc:
-        raise ShareUnreachable(f"”{share}” kan inte läsas: {exc.strerror or exc}.") from exc
+        raise ShareUnreachable(tr("”{share}” kan inte läsas: {why}.", share=share, why=exc.strerror or exc)) from exc
     return digest.hexdigest() == written.digest and mark(share) == written.mark
 
 
@@ -242,7 +243,8 @@ def replace_on_share(snapshot: Path, share: Path, *, file_uuid: str | None = Non
         fd, tmp_name = tempfile.mkstemp(prefix=f".{share.name}{TEMP_INFIX}", suffix=TEMP_SUFFIX, dir=share.parent)
     except OSError as exc:
         checked()
-        raise ShareUnreachable(f"Kan inte skriva i ”{share.parent}”: {exc.strerror or exc}.") from exc
+        raise ShareUnreachable(tr("Kan inte skriva i ”{folder}”: {why}.", folder=share.parent,
+                                  why=exc.strerror or exc)) from exc
     tmp = Path(tmp_name)
     try:
         try:
@@ -254,19 +256,19 @@ def replace_on_share(snapshot: Path, share: Path, *, file_uuid: str | None = Non
             same = _same_as_snapshot(tmp, snapshot, size)
         except OSError as exc:
             checked()
-            raise ShareUnreachable(f"”{share}” kunde inte skrivas: {exc.strerror or exc}.") from exc
+            raise ShareUnreachable(tr("”{share}” kunde inte skrivas: {why}.", share=share, why=exc.strerror or exc)) from exc
         verdict = checked()
         if file_uuid and verdict.file_uuid != file_uuid:
-            raise CopyDamaged(f"Kopian som skulle skrivas till ”{share}” har fel identitet.")
+            raise CopyDamaged(tr("Kopian som skulle skrivas till ”{share}” har fel identitet.", share=share))
         if not same:
-            raise CopyDamaged(f"Kopian som skrevs till ”{share}” blev inte lika med arbetskopian.")
+            raise CopyDamaged(tr("Kopian som skrevs till ”{share}” blev inte lika med arbetskopian.", share=share))
         if before_rename is not None:
             before_rename()
         try:
             os.replace(tmp, share)
             st = os.stat(share)
         except OSError as exc:
-            raise ShareUnreachable(f"”{share}” kunde inte ersättas: {exc.strerror or exc}.") from exc
+            raise ShareUnreachable(tr("”{share}” kunde inte ersättas: {why}.", share=share, why=exc.strerror or exc)) from exc
         fsync_folder(share.parent)
         with open(snapshot, "rb") as fh:  # the same bytes: the probe is read locally
             new_mark = Mark(st.st_size, st.st_mtime_ns, probe(fh, st.st_size), st.st_mode & 0o777)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from db.connection import check_lines, harden
 from db.errors import FileRefused
+from db.i18n import tr
 from db.identity import APPLICATION_ID, HEADER_SIZE, Header, parse_header
 from db.uri import file_uri
 
@@ -116,22 +117,23 @@ def read_journal(path: Path) -> Journal | None:
 def _mismatch(journal: Journal | None, header: Header) -> str | None:
     """Why the journal cannot be this file's own, read from the bytes alone; None when it may be."""
     if journal is None:
-        return "journalens rubrik går inte att läsa"
+        return tr("journalens rubrik går inte att läsa")
     if journal.page_size != header.page_size:
-        return f"journalen gäller sidor på {journal.page_size} byte, filen har {header.page_size}"
+        return tr("journalen gäller sidor på {journal} byte, filen har {file}", journal=journal.page_size,
+                  file=header.page_size)
     if journal.page_one is None:
         # page 1 was not changed, so the file's header still gives its size before the transaction
         if journal.initial_pages != header.page_count:
-            return (f"journalen gäller en fil på {journal.initial_pages} sidor, "
-                    f"filen har {header.page_count}")
+            return tr("journalen gäller en fil på {journal} sidor, filen har {file}", journal=journal.initial_pages,
+                      file=header.page_count)
         return None
     saved = parse_header(journal.page_one)
     if saved is None or saved.application_id != APPLICATION_ID:
-        return "journalen kommer från en databas som inte är en Uppdrag-fil"
+        return tr("journalen kommer från en databas som inte är en Uppdrag-fil")
     if saved.page_size != header.page_size or saved.page_count != journal.initial_pages:
-        return "journalens sparade filhuvud stämmer inte med journalen"
+        return tr("journalens sparade filhuvud stämmer inte med journalen")
     if header.change_counter not in (saved.change_counter, saved.change_counter + 1):
-        return "journalen kommer från en annan version av filen (ändringsräknaren skiljer sig)"
+        return tr("journalen kommer från en annan version av filen (ändringsräknaren skiljer sig)")
     return None
 
 
@@ -173,17 +175,17 @@ def _trial_rollback(copies: Path, name: str) -> str | None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return f"en återställd kopia gick inte att läsa ({exc})"
+        return tr("en återställd kopia gick inte att läsa ({why})", why=exc)
     except OSError as exc:
-        return f"en kopia för att pröva återställningen kunde inte skrivas ({exc.strerror or exc})"
+        return tr("en kopia för att pröva återställningen kunde inte skrivas ({why})", why=exc.strerror or exc)
     finally:
         shutil.rmtree(trial, ignore_errors=True)
     if app_id != APPLICATION_ID:
-        return "återställd med journalen är filen inte längre en Uppdrag-fil"
+        return tr("återställd med journalen är filen inte längre en Uppdrag-fil")
     if result != ["ok"]:
-        return "återställd med journalen blir filen skadad"
+        return tr("återställd med journalen blir filen skadad")
     if before is not None and after != before:
-        return "återställd med journalen får filen en annan fils identitet"
+        return tr("återställd med journalen får filen en annan fils identitet")
     return None
 
 
@@ -201,9 +203,9 @@ def keep_copies(path: Path) -> Path:
     except OSError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         raise FileRefused(
-            f"Filen ”{path.name}” höll på att skrivas när ett program stoppades, men kopior av filen och "
-            f"journalen kunde inte sparas i ”{folder.parent}” ({exc.strerror or exc}) innan den återställs. "
-            "Ingenting har ändrats. Frigör utrymme och försök igen."
+            tr("Filen ”{name}” höll på att skrivas när ett program stoppades, men kopior av filen och journalen "
+               "kunde inte sparas i ”{folder}” ({why}) innan den återställs. Ingenting har ändrats. Frigör utrymme "
+               "och försök igen.", name=path.name, folder=folder.parent, why=exc.strerror or exc)
         ) from None
     return folder
 
@@ -218,10 +220,11 @@ def prove_own_journal(path: Path, header: Header) -> Path:
     if reason:
         jname = journal_path(path).name
         raise FileRefused(
-            f"Bredvid filen ”{path.name}” ligger en journal från ett avbrutet skrivande ({jname}), men den "
-            f"hör inte till den här filen: {reason}. Journalen har inte spelats upp, ingen av filerna har "
-            f"ändrats och filen öppnas inte. Kopior av båda finns i ”{copies}”. Om filen ska öppnas som den "
-            f"är: flytta bort {jname} från mappen och öppna filen igen."
+            tr("Bredvid filen ”{name}” ligger en journal från ett avbrutet skrivande ({journal}), men den hör inte "
+               "till den här filen: {reason}. Journalen har inte spelats upp, ingen av filerna har ändrats och "
+               "filen öppnas inte. Kopior av båda finns i ”{copies}”. Om filen ska öppnas som den är: flytta bort "
+               "{journal} från mappen och öppna filen igen.", name=path.name, journal=jname, reason=reason,
+               copies=copies)
         )
     return copies
 
@@ -231,12 +234,12 @@ def set_aside_strays(path: Path, header: Header, *, writable: bool) -> list[str]
     found = [p for p in wal_paths(path) if os.path.lexists(p)]
     if header.wal or not found:
         return []
-    names = " och ".join(p.name for p in found)
+    names = tr(" och ").join(p.name for p in found)
     if not writable:
         raise FileRefused(
-            f"Bredvid filen ”{path.name}” ligger {names}, som inte hör till den (Uppdrag använder inte "
-            "WAL-läge) och som skulle läsas in i filen. Den har inte lästs och filen öppnas inte. Flytta "
-            f"bort {names} från mappen och öppna filen igen."
+            tr("Bredvid filen ”{name}” ligger {names}, som inte hör till den (Uppdrag använder inte WAL-läge) och "
+               "som skulle läsas in i filen. Den har inte lästs och filen öppnas inte. Flytta bort {names} från "
+               "mappen och öppna filen igen.", name=path.name, names=names)
         )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     moved = []
@@ -244,5 +247,5 @@ def set_aside_strays(path: Path, header: Header, *, writable: bool) -> list[str]
         aside = p.with_name(f"{p.name}.undanlagd-{stamp}")
         os.replace(p, aside)
         moved.append(aside.name)
-    return [f"Bredvid filen ”{path.name}” låg {names}, som inte hör till den. Den lästes inte och har "
-            f"flyttats undan som {' och '.join(moved)}."]
+    return [tr("Bredvid filen ”{name}” låg {names}, som inte hör till den. Den lästes inte och har flyttats undan "
+               "som {moved}.", name=path.name, names=names, moved=tr(" och ").join(moved))]

@@ -204,9 +204,9 @@ def create_store(path: Path | str) -> Store:
     """
     path = Path(path)
     if path.exists():
-        raise StoreError(f"Filen ”{path.name}” finns redan; välj ett annat namn.")
+        raise StoreError(tr("Filen ”{name}” finns redan; välj ett annat namn.", name=path.name))
     if not path.parent.exists():
-        raise StoreError(f"Mappen ”{path.parent}” finns inte.")
+        raise StoreError(tr("Mappen ”{parent}” finns inte.", parent=path.parent))
     remove_stale_temps(path.parent)
     tmp = temp_beside(path)
     tmp.unlink()

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from db.connection import check_lines
 from db.errors import StoreError
+from db.i18n import tr
 from db.identity import APPLICATION_ID, SCHEMA_VERSION, SQLITE_MAGIC
 from db.paths import data_dir
 
@@ -95,7 +96,7 @@ def mark(path: Path) -> Mark:
             st = os.fstat(fh.fileno())
             return Mark(st.st_size, st.st_mtime_ns, probe(fh, st.st_size), st.st_mode & 0o777)
     except OSError as exc:
-        raise ShareUnreachable(f"”{path}” kan inte nås: {exc.strerror or exc}.") from exc
+        raise ShareUnreachable(tr("”{path}” kan inte nås: {why}.", path=path, why=exc.strerror or exc)) from exc
 
 
 def probe(fh, size: int) -> str:
@@ -183,11 +184,11 @@ def check_copy(path: Path) -> str:
     with open(path, "rb") as fh:
         head = fh.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-        raise CopyDamaged(f"”{path.name}” är inte en hel SQLite-fil.")
+        raise CopyDamaged(tr("”{name}” är inte en hel SQLite-fil.", name=path.name))
     if struct.unpack(">I", head[68:72])[0] != APPLICATION_ID:
-        raise CopyDamaged(f"”{path.name}” är inte en Uppdrag-fil.")
+        raise CopyDamaged(tr("”{name}” är inte en Uppdrag-fil.", name=path.name))
     if struct.unpack(">I", head[60:64])[0] > SCHEMA_VERSION:
-        raise CopyDamaged(f"”{path.name}” är skapad av en nyare version av Uppdrag.")
+        raise CopyDamaged(tr("”{name}” är skapad av en nyare version av Uppdrag.", name=path.name))
     try:
         conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro&immutable=1", uri=True)
         try:
@@ -196,11 +197,11 @@ def check_copy(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise CopyDamaged(f"”{path.name}” är skadad ({exc}).") from exc
+        raise CopyDamaged(tr("”{name}” är skadad ({why}).", name=path.name, why=exc)) from exc
     if ok != ["ok"]:
-        raise CopyDamaged(f"”{path.name}” är skadad ({ok[0]}).")
+        raise CopyDamaged(tr("”{name}” är skadad ({why}).", name=path.name, why=ok[0]))
     if row is None:
-        raise CopyDamaged(f"”{path.name}” saknar identitet (file_uuid).")
+        raise CopyDamaged(tr("”{name}” saknar identitet (file_uuid).", name=path.name))
     return str(json.loads(row[0]))
 
 
@@ -251,7 +252,7 @@ def fetch(share: Path, dest: Path) -> tuple[Checked, Mark]:
                         fsync_fh(out)
                     st = os.fstat(src.fileno())
             except OSError as exc:
-                raise ShareUnreachable(f"”{share}” kan inte läsas: {exc.strerror or exc}.") from exc
+                raise ShareUnreachable(tr("”{share}” kan inte läsas: {why}.", share=share, why=exc.strerror or exc)) from exc
             with open(tmp, "rb") as fh:
                 before = Mark(st.st_size, st.st_mtime_ns, probe(fh, st.st_size))
             try:
@@ -266,5 +267,5 @@ def fetch(share: Path, dest: Path) -> tuple[Checked, Mark]:
             return Checked(dest, digest.hexdigest(), file_uuid, local_signature(dest)), before
         finally:
             tmp.unlink(missing_ok=True)
-    raise CopyDamaged(f"Filen ”{share.name}” på nätverksenheten kunde inte läsas hel ({last}). "
-                      "Försök igen om en stund.")
+    raise CopyDamaged(tr("Filen ”{name}” på nätverksenheten kunde inte läsas hel ({why}). Försök igen om en stund.",
+                         name=share.name, why=last))

@@ -15,16 +15,19 @@ from pathlib import Path
 
 def gui_arguments(argv: list[str]) -> tuple[Path | str | None, list[str]]:
     """The file (or team server address) to open, if any, and the arguments left for Qt."""
-    if not argv:  # the usual start, from a menu or an icon: nothing to parse (argparse takes a few ms)
-        return None, []
-    from app import cli
+    return gui_start(argv)[:2]
 
-    parser = cli.SwedishParser(prog="uppdrag", description="Starta Uppdrag.")
-    parser.add_argument("path", nargs="?", type=cli.location, metavar="FIL",
-                        help="databasfil (eller postgresql://-adress) att öppna")
-    parser.add_argument("--db", type=cli.location, metavar="FIL", help="databasfil eller teamserver att öppna")
-    args, qt_args = parser.parse_known_args(argv)
-    return args.db or args.path, qt_args
+
+def gui_start(argv: list[str]) -> tuple[Path | str | None, list[str], str | None]:
+    """gui_arguments, and the language `--lang` names for this start (None: the window's own)."""
+    if not argv:  # the usual start, from a menu or an icon: nothing to parse (argparse takes a few ms)
+        return None, [], None
+    from app import cli
+    from app.i18n import speaking
+
+    with speaking(cli.language_of(argv)):  # --help and a wrong argument are said in that language
+        args, qt_args = cli.gui_parser().parse_known_args(argv)
+    return args.db or args.path, qt_args, args.lang
 
 
 def before_qt() -> None:
@@ -52,11 +55,11 @@ def before_qt() -> None:
 
 
 def start_gui(argv: list[str]) -> int:
-    path, qt_args = gui_arguments(argv)
+    path, qt_args, language = gui_start(argv)
     before_qt()
     from ui.main import run
 
-    return run(path, qt_args)
+    return run(path, qt_args, language=language)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -38,6 +38,10 @@ KIND_LABEL_TABLES = (
     ("app.kinds", ("TABLE_LABELS",)),  # the parts a merge report counts
     ("app.tables", ("COLUMN_HEADERS", "TABLE_NAMES")),  # an import's columns and lists
     ("app.exporters", ("FORMAT_LABELS",)),  # the export menu's formats
+    ("app.plan_diff", ("PART_LABELS", "ACTIONS", "EXTRA_LABELS")),  # what changed between editions
+    ("app.editions", ("SECTION_STATUSES",)),
+    ("app.change_history", ("ACTIONS",)),  # who changed what
+    ("app.overview", ("STATUS_LABELS",)),  # `uppdrag overview`
 )
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 
 
-def build_window(path: Path | str | None, settings: QSettings | None = None, *, interactive_errors: bool = True):
-    """Make the main window on `path` (or the default database); returns (window, exception hook)."""
+def build_window(path: Path | str | None, settings: QSettings | None = None, *, interactive_errors: bool = True,
+                 language: str | None = None):
+    """Make the main window on `path` (or the default database), in `language` for this start (None: the
+    saved one); returns (window, exception hook)."""
     from app.startup import ensure_default_database
     from ui import i18n
     from ui.controllers.files import FileController
@@ -23,7 +25,7 @@ def build_window(path: Path | str | None, settings: QSettings | None = None, *, 
     from ui.settings import AppSettings
 
     app_settings = AppSettings(settings)
-    i18n.install_language(app_settings.language)
+    i18n.install_language(language or app_settings.language)
     window = MainWindow(app_settings)
     window.attach(FileController(window), ServerController(window), TeamController(window), SharingController(window))
     hook = ExceptionHook(lambda: window, interactive=interactive_errors)
@@ -71,7 +73,7 @@ def _started(app: QCoreApplication) -> None:
     gc.enable()
 
 
-def run(path: Path | str | None, qt_args: list[str]) -> int:
+def run(path: Path | str | None, qt_args: list[str], *, language: str | None = None) -> int:
     """Start the application; ui.entry.before_qt has run (the garbage collector is off until the first paint)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -87,7 +89,7 @@ def run(path: Path | str | None, qt_args: list[str]) -> int:
     app.setDesktopFileName("uppdrag")  # Wayland matches the window to the menu entry and its icon
     # the icon of ui.dialogs.about_dialog.app_icon, without loading that module at start
     app.setWindowIcon(QIcon(str(resource_path("uppdrag.svg"))))
-    window, hook = build_window(path)
+    window, hook = build_window(path, language=language)
     file_open = FileOpenFilter(window.open_path) if sys.platform == "darwin" else None
     if file_open is not None:
         app.installEventFilter(file_open)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.language_setting import SETTINGS_ENV  # the command line reads the language from the same file
+
 MAX_RECENT = 8
-SETTINGS_ENV = "UPPDRAG_SETTINGS"
 
 
 def documents_folder() -> Path:

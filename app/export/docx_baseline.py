@@ -3,7 +3,8 @@ and the deviation (app.baseline)."""
 
 from __future__ import annotations
 
-from app.baseline import SLIP_STATES, compare, period_text, slip_text
+from app.baseline import SLIP_STATES, compare, period_text
+from app.baseline import document_slip_text as slip_text
 from app.export.docx_context import Context
 
 __all__ = ["CONTENT"]

@@ -22,7 +22,8 @@ from typing import Any
 from app.i18n import tr
 
 from app import kinds
-from app.baseline import SLIP_STATES, compare, period_text, slip_text
+from app.baseline import SLIP_STATES, compare, period_text
+from app.baseline import document_slip_text as slip_text
 from app.date_text import stored_or_none
 from app.export.plan_data import format_date
 from app.export.result import save_beside

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import tr
 from app.mspdi import LINK_KIND
 from app.mspdi.parsing import MAX_SHOWN, child_texts, number_of
 
@@ -31,10 +32,10 @@ def read_links(reader: Reader, tasks: list[Task]) -> int:
             f = child_texts(link, cut)
             pred = by_uid.get(f.get("PredecessorUID", "").strip())
             link_type = _TYPE_OF.get(f.get("Type")) or int(number_of(f.get("Type"), 1))
-            why = ("till en uppgift som inte finns i filen" if f.get("CrossProject") == "1" or pred is None
-                   else "till sig själv" if pred is task
-                   else "start till slut, som Uppdrag inte har" if link_type not in LINK_KIND
-                   else "samma beroende två gånger" if pred.item["uuid"] in seen else "")
+            why = (tr("till en uppgift som inte finns i filen") if f.get("CrossProject") == "1" or pred is None
+                   else tr("till sig själv") if pred is task
+                   else tr("start till slut, som Uppdrag inte har") if link_type not in LINK_KIND
+                   else tr("samma beroende två gånger") if pred.item["uuid"] in seen else "")
             if why:
                 skipped.append(f"”{pred.name if pred else '?'}” → ”{task.name}” ({why})")
                 continue
@@ -50,11 +51,13 @@ def read_links(reader: Reader, tasks: list[Task]) -> int:
             task.item["depends_on"].append(entry)
             count += 1
     if skipped:
-        reader.note(f"{len(skipped)} beroenden kunde inte hållas och lästes inte in: " + "; ".join(skipped[:MAX_SHOWN])
-                  + (f" och {len(skipped) - MAX_SHOWN} till." if len(skipped) > MAX_SHOWN else "."))
+        reader.note(tr("{count} beroenden kunde inte hållas och lästes inte in: ", count=len(skipped))
+                    + "; ".join(skipped[:MAX_SHOWN])
+                    + (tr(" och {count} till.", count=len(skipped) - MAX_SHOWN) if len(skipped) > MAX_SHOWN else "."))
     if rounded:
-        reader.note(f"{len(rounded)} beroenden hade en fördröjning som inte är hela arbetsdagar eller veckor "
-                  f"(eller i procent eller kalenderdagar); den avrundades till arbetsdagar: {'; '.join(rounded[:MAX_SHOWN])}.")
+        reader.note(tr("{count} beroenden hade en fördröjning som inte är hela arbetsdagar eller veckor "
+                       "(eller i procent eller kalenderdagar); den avrundades till arbetsdagar: {links}.",
+                       count=len(rounded), links="; ".join(rounded[:MAX_SHOWN])))
     return count
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.i18n import tr
 from app.mspdi import NS
 from app.planfile.read import PlanFileError
 
@@ -25,11 +26,11 @@ _UUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-
 
 def shown_names(names: list[str]) -> str:
     shown = ", ".join(f"”{n}”" for n in names[:MAX_SHOWN])
-    return shown + (f" och {len(names) - MAX_SHOWN} till" if len(names) > MAX_SHOWN else "")
+    return shown + (tr(" och {count} till", count=len(names) - MAX_SHOWN) if len(names) > MAX_SHOWN else "")
 
 
 def refuse(path: Path, why: str) -> PlanFileError:
-    return PlanFileError(f"Filen ”{path.name}” kan inte läsas som MS Project-XML: {why}")
+    return PlanFileError(tr("Filen ”{name}” kan inte läsas som MS Project-XML: {why}", name=path.name, why=why))
 
 
 _DEFAULT_NS = f' xmlns="{NS}"'.encode()
@@ -41,20 +42,20 @@ def parse_xml(path: Path) -> Any:
 
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise refuse(path, f"den är större än {MAX_BYTES // (1024 * 1024)} MB.")
+            raise refuse(path, tr("den är större än {size} MB.", size=MAX_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PlanFileError(f"Filen ”{path}” finns inte.") from None
+        raise PlanFileError(tr("Filen ”{path}” finns inte.", path=path)) from None
     except OSError as exc:
-        raise PlanFileError(f"Filen ”{path.name}” kan inte läsas: {exc.strerror}.") from None
+        raise PlanFileError(tr("Filen ”{name}” kan inte läsas: {why}.", name=path.name, why=exc.strerror)) from None
     if len(data) > MAX_BYTES:
-        raise refuse(path, f"den är större än {MAX_BYTES // (1024 * 1024)} MB.")
+        raise refuse(path, tr("den är större än {size} MB.", size=MAX_BYTES // (1024 * 1024)))
     if not data.strip():
-        raise refuse(path, "den är tom.")
+        raise refuse(path, tr("den är tom."))
     for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
         if "<!DOCTYPE".encode(encoding) in data or "<!ENTITY".encode(encoding) in data:
-            raise refuse(path, "den innehåller en DOCTYPE- eller ENTITY-deklaration, vilket MS Project-filer "
-                                "aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades.")
+            raise refuse(path, tr("den innehåller en DOCTYPE- eller ENTITY-deklaration, vilket MS Project-filer "
+                                  "aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades."))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False)
     # MSPDI's default namespace, declared once on the root, is taken off before parsing: every element's
@@ -70,28 +71,28 @@ def parse_xml(path: Path) -> Any:
             "</Project>".encode("utf-16-le"))
         raise refuse(path, _syntax_text(str(exc), exc.lineno, ended)) from None
     except ValueError as exc:  # e.g. an encoding declaration lxml does not know
-        raise refuse(path, f"teckenkodningen stämmer inte ({exc}).") from None
+        raise refuse(path, tr("teckenkodningen stämmer inte ({why}).", why=exc)) from None
     tree = root.getroottree()
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
-        raise refuse(path, "den innehåller en DOCTYPE-deklaration. Inget importerades.")
+        raise refuse(path, tr("den innehåller en DOCTYPE-deklaration. Inget importerades."))
     name = etree.QName(root)
     if name.localname != "Project" or name.namespace not in (NS, None):
-        raise refuse(path, "det är ingen MS Project-XML (MSPDI): rotelementet ska vara <Project> "
-                            f"i namnrymden {NS}. Spara filen som ”XML-format” i MS Project.")
+        raise refuse(path, tr("det är ingen MS Project-XML (MSPDI): rotelementet ska vara <Project> "
+                              "i namnrymden {ns}. Spara filen som ”XML-format” i MS Project.", ns=NS))
     return root
 
 
 def _syntax_text(message: str, line: int | None, ended: bool) -> str:
-    where = f" (rad {line})" if line else ""
+    where = tr(" (rad {line})", line=line) if line else ""
     low = message.lower()
     if "encoding" in low or "utf-8" in low or "char" in low and "range" in low:
-        return (f"teckenkodningen stämmer inte med filens innehåll{where}; spara den som UTF-8 "
-                "(MS Project gör det med ”XML-format”).")
+        return tr("teckenkodningen stämmer inte med filens innehåll{where}; spara den som UTF-8 "
+                  "(MS Project gör det med ”XML-format”).", where=where)
     if not ended or "premature end" in low or "end of data" in low:
-        return f"den tar slut mitt i{where}; filen verkar avkortad. Spara eller hämta den igen."
+        return tr("den tar slut mitt i{where}; filen verkar avkortad. Spara eller hämta den igen.", where=where)
     if "entity" in low:
-        return f"den innehåller en entitet som inte tillåts{where}."
-    return f"den är inte giltig XML{where}: {message}"
+        return tr("den innehåller en entitet som inte tillåts{where}.", where=where)
+    return tr("den är inte giltig XML{where}: {message}", where=where, message=message)
 
 
 def element_fields(element: Any, ns: str) -> tuple[dict[str, str], list[Any], list[tuple[str, str]]]:

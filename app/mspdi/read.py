@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import tr
 from app.kinds import TIMELINE_KINDS
 from app.mspdi.links import read_links
 from app.mspdi.parsing import parse_xml
@@ -70,13 +71,15 @@ def read_mspdi(path: Path, register: Register | None = None,
     check_plan_dict(data_)
     counts = {k: sum(1 for t in timeline if t["kind"] == k) for k in TIMELINE_KINDS}
     summary = [
-        f"Läste {len(timeline)} uppgifter ur ”{path.name}”: {counts['phase']} faser, {counts['decision_point']} "
-        f"beslutspunkter, {counts['milestone']} milstolpar och {counts['activity']} aktiviteter; {links} beroenden; "
-        f"{len(people)} personer, {len(lines)} rader i resursplanen och {assignments} tilldelningar.",
+        tr("Läste {tasks} uppgifter ur ”{name}”: {phases} faser, {points} beslutspunkter, {milestones} milstolpar "
+           "och {activities} aktiviteter; {links} beroenden; {people} personer, {lines} rader i resursplanen och "
+           "{assignments} tilldelningar.", tasks=len(timeline), name=path.name, phases=counts["phase"],
+           points=counts["decision_point"], milestones=counts["milestone"], activities=counts["activity"],
+           links=links, people=len(people), lines=len(lines), assignments=assignments),
     ]
     if not reader.ours:
-        summary.append("Projektkalendern lästes inte in: Uppdrag räknar med svenska arbetsdagar och filens "
-                       "egna stängda dagar.")
+        summary.append(tr("Projektkalendern lästes inte in: Uppdrag räknar med svenska arbetsdagar och filens "
+                          "egna stängda dagar."))
     summary += reader.remarks
     return MspdiImport(data_, summary, updates=current is not None)
 
@@ -131,10 +134,10 @@ def _update(existing: dict[str, Any], timeline: list[dict[str, Any]], people: li
     for e in unlinked:
         e["item"] = None
     if unlinked:
-        reader.note(f"{len(unlinked)} beslut i loggen gällde beslutspunkter som inte finns i filen; de ligger kvar "
-                    "i loggen utan beslutspunkt.")
-    reader.note(f"Planen ”{existing['title']}” fanns redan i filen: dess tidplan och resursplan ersattes, "
-                "resten av planen är orörd.")
+        reader.note(tr("{count} beslut i loggen gällde beslutspunkter som inte finns i filen; de ligger kvar "
+                       "i loggen utan beslutspunkt.", count=len(unlinked)))
+    reader.note(tr("Planen ”{title}” fanns redan i filen: dess tidplan och resursplan ersattes, "
+                   "resten av planen är orörd.", title=existing["title"]))
     return data
 
 

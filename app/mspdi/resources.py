@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import tr
 from app.mspdi import RESOURCE_FIELD, ROLE_NAMELESS, ROLE_RESPONSIBLE_ONLY
 from app.mspdi.parsing import child_texts, day_of, element_fields, exact_day, number_of, shown_names, uuid_of
 
@@ -51,10 +52,11 @@ def people_of(reader: Reader, tasks: list[Task]) -> tuple[list[dict[str, Any]], 
         line_of_uid[uid] = rows
         lines.extend(rows)
     if not_people:
-        reader.note(f"{len(not_people)} material- eller kostnadsresurser kan inte hållas (Uppdrags resursplan har "
-                  f"bara personer och kompetenser) och lästes inte in: {shown_names(not_people)}.")
+        reader.note(tr("{count} material- eller kostnadsresurser kan inte hållas (Uppdrags resursplan har "
+                       "bara personer och kompetenser) och lästes inte in: {names}.", count=len(not_people),
+                       names=shown_names(not_people)))
     if nameless:
-        reader.note(f"{nameless} resurser utan namn lästes inte in.")
+        reader.note(tr("{count} resurser utan namn lästes inte in.", count=nameless))
     assignments = read_assignments(reader, tasks, person_of_uid, line_of_uid)
     return list(people.values()), lines, assignments
 
@@ -88,7 +90,8 @@ def resource_lines(reader: Reader, element: Any, f: dict[str, str], uid: str, li
             frm, to = (None if frm and frm.year < 1985 else frm), (None if to and to.year > 2145 else to)
         allocation = None if units in (None, "") else round(number_of(units) * 100)
         if allocation is not None and not 0 <= allocation <= 100:
-            reader.note(f"{name}: {allocation} % av tjänst går inte att hålla (0–100 %); raden fick 100 %.")
+            reader.note(tr("{name}: {allocation} % av tjänst går inte att hålla (0–100 %); raden fick 100 %.",
+                           name=name, allocation=allocation))
             allocation = max(0, min(100, allocation))
         rows.append({
             "uuid": line_uuid if line_uuid and i == 0 else reader.stable_uuid("line", uid, str(i)),
@@ -140,8 +143,9 @@ def read_assignments(reader: Reader, tasks: list[Task], person_of_uid: dict[str,
                 if ruid in units:
                     row["allocation"] = max(0, min(100, round(units[ruid] * 100)))
     if extra:
-        reader.note(f"{len(extra)} uppgifter hade flera resurser; den första blev ansvarig och alla finns i "
-                  f"resursplanen: {shown_names(extra)}.")
+        reader.note(tr("{count} uppgifter hade flera resurser; den första blev ansvarig och alla finns i "
+                       "resursplanen: {names}.", count=len(extra), names=shown_names(extra)))
     if lost:
-        reader.note(f"{len(lost)} tilldelningar till resurser som inte kunde läsas in lästes inte in: {shown_names(lost)}.")
+        reader.note(tr("{count} tilldelningar till resurser som inte kunde läsas in lästes inte in: {names}.",
+                       count=len(lost), names=shown_names(lost)))
     return count

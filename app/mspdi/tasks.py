@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from app.dates import DateParseError
+from app.i18n import tr
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import FIELD_OF_ID, GATE, status_of
 from app.mspdi.parsing import (
@@ -30,10 +31,16 @@ _KIND_OF_LABEL = {**{label.lower(): kind for kind, label in TIMELINE_KINDS.items
 _STATUS_OF_LABEL = {**{label.lower(): s for s, label in TIMELINE_STATUSES.items()},
                     **{s: s for s in TIMELINE_STATUSES}}
 _NOT_HELD = {  # task elements whose content Uppdrag has no place for → what the summary calls them
-    "Cost": "kostnader", "FixedCost": "kostnader", "Deadline": "deadlines",
-    "Hyperlink": "hyperlänkar", "HyperlinkAddress": "hyperlänkar", "Recurring": "återkommande uppgifter",
+    "Cost": "costs", "FixedCost": "costs", "Deadline": "deadlines",
+    "Hyperlink": "hyperlinks", "HyperlinkAddress": "hyperlinks", "Recurring": "recurring tasks",
 }
 _NOT_HELD_TAGS = frozenset(_NOT_HELD)
+
+
+def _not_held_words() -> dict[str, str]:
+    """What the summary calls each kind of content Uppdrag has no place for, in the current language."""
+    return {"costs": tr("kostnader"), "deadlines": tr("deadlines"), "hyperlinks": tr("hyperlänkar"),
+            "recurring tasks": tr("återkommande uppgifter"), "baselines": tr("baslinjer")}
 
 
 @dataclass(slots=True)
@@ -53,7 +60,8 @@ def read_tasks(reader: Reader) -> list[Task]:
     ns = reader.ns
     elements = reader.root.findall(f"{ns}Tasks/{ns}Task")
     if len(elements) > MAX_TASKS:
-        raise refuse(reader.path, f"den har {len(elements)} uppgifter; Uppdrag läser högst {MAX_TASKS}.")
+        raise refuse(reader.path, tr("den har {count} uppgifter; Uppdrag läser högst {most}.", count=len(elements),
+                                     most=MAX_TASKS))
     out: list[Task] = []
     inactive: list[str] = []
     not_held: dict[str, int] = {}
@@ -90,15 +98,17 @@ def read_tasks(reader: Reader) -> list[Task]:
             elif value:
                 other_fields += 1
         if "Baseline" in simple:
-            not_held["baslinjer"] = not_held.get("baslinjer", 0) + 1
+            not_held["baselines"] = not_held.get("baselines", 0) + 1
         out.append(Task(uid or str(len(out) + 1), name, level, simple, links, texts, flagged))
     if inactive:
-        reader.note(f"{len(inactive)} inaktiva uppgifter lästes in som vanliga poster: {shown_names(inactive)}.")
+        reader.note(tr("{count} inaktiva uppgifter lästes in som vanliga poster: {names}.", count=len(inactive),
+                       names=shown_names(inactive)))
     for what, n in sorted(not_held.items()):
-        reader.note(f"Uppdrag har ingen plats för {what}; de lästes inte in ({n} uppgifter).")
+        reader.note(tr("Uppdrag har ingen plats för {what}; de lästes inte in ({count} uppgifter).",
+                       what=_not_held_words().get(what, what), count=n))
     if other_fields:
-        reader.note(f"{other_fields} värden i anpassade fält (till exempel Text1 eller Flagga1 med egna namn) "
-                  "lästes inte in.")
+        reader.note(tr("{count} värden i anpassade fält (till exempel Text1 eller Flagga1 med egna namn) "
+                       "lästes inte in.", count=other_fields))
     return out
 
 
@@ -147,8 +157,8 @@ def timeline_items(reader: Reader, tasks: list[Task]) -> list[dict[str, Any]]:
         for t in tasks:
             t.item.pop("_own_dates", None)
     if moved:
-        reader.note(f"{len(moved)} poster hade flyttats utanför sin ungefärliga period och fick exakta datum: "
-                  f"{shown_names(moved)}.")
+        reader.note(tr("{count} poster hade flyttats utanför sin ungefärliga period och fick exakta datum: "
+                       "{names}.", count=len(moved), names=shown_names(moved)))
     return [t.item for t in tasks]
 
 

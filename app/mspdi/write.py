@@ -329,7 +329,8 @@ def _remarks(plan: dict[str, Any], esc: _Texts) -> list[str]:
     """What the file could not hold, said (never silently left out)."""
     warnings = []
     if esc.dropped:
-        warnings.append(f"{esc.dropped} tecken som XML inte kan innehålla (styrtecken) lämnades utanför.")
+        warnings.append(tr("{count} tecken som XML inte kan innehålla (styrtecken) lämnades utanför.",
+                           count=esc.dropped))
     checklists = [item["checklist"] for item in plan["timeline"] if item.get("checklist")]
     if checklists:
         warnings.append(tr("Checklistorna vid beslutspunkterna ({count} st., {points} punkter) följer inte med: MS Project-XML "

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.i18n import tr
 from app.planfile.columns import column_valid
 from app.resources import resource_path
 
@@ -119,7 +120,7 @@ def path_text(parts: Iterable[Any]) -> str:
     out = ""
     for p in parts:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or "(hela filen)"
+    return out or tr("(hela filen)")
 
 
 def schema_problems(data: Any) -> list[str]:
@@ -130,26 +131,27 @@ def schema_problems(data: Any) -> list[str]:
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     problems = [f"{path_text(e.absolute_path)}: {_swedish(e)}" for e in errors[:MAX_PROBLEMS]]
     if len(errors) > MAX_PROBLEMS:
-        problems[-1] += f" (och {len(errors) - MAX_PROBLEMS} till)"
+        problems[-1] += tr(" (och {count} till)", count=len(errors) - MAX_PROBLEMS)
     return problems
 
 
 def _swedish(error: Any) -> str:
     v = error.validator
     if v == "required":
-        return f"fält saknas: {error.message.split(' ')[0]}"
+        return tr("fält saknas: {field}", field=error.message.split(" ")[0])
     if v == "additionalProperties":
-        return "okänt fält: " + ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
+        return tr("okänt fält: ") + ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
     if v == "type":
-        return f"fel typ, väntade {error.validator_value}, fick {json.dumps(error.instance, ensure_ascii=False)[:60]}"
+        return tr("fel typ, väntade {expected}, fick {got}", expected=error.validator_value,
+                  got=json.dumps(error.instance, ensure_ascii=False)[:60])
     if v == "pattern":
-        return f"{json.dumps(error.instance, ensure_ascii=False)[:60]} har fel form"
+        return tr("{value} har fel form", value=json.dumps(error.instance, ensure_ascii=False)[:60])
     if v in ("enum", "const"):
-        return f"{json.dumps(error.instance, ensure_ascii=False)[:60]} är inte ett tillåtet värde"
+        return tr("{value} är inte ett tillåtet värde", value=json.dumps(error.instance, ensure_ascii=False)[:60])
     if v in ("minimum", "maximum"):
-        return f"{error.instance} ligger utanför det tillåtna intervallet"
+        return tr("{value} ligger utanför det tillåtna intervallet", value=error.instance)
     if v == "minLength":
-        return "får inte vara tomt"
+        return tr("får inte vara tomt")
     return error.message
 
 

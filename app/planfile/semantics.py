@@ -16,6 +16,7 @@ from typing import Any
 from app.date_text import from_canonical, parse_date
 from app.dates import DateParseError, VagueDate
 from app.dependencies import cycle_in, cycle_message, item_name
+from app.i18n import tr
 from app.planfile import dependency_parts
 from app.validation import timeline_problems
 
@@ -49,7 +50,7 @@ def _day_problem(text: str | None) -> str | None:
         try:
             date.fromisoformat(text)
         except ValueError:
-            return f"{text} är inget giltigt datum"
+            return tr("{text} är inget giltigt datum", text=text)
     return None
 
 
@@ -93,7 +94,7 @@ def semantic_problems(data: Row) -> list[str]:
     problems += _closed_day_problems(data["organisation"].get("closed_days", []))
     for key, part in (("organisation.roles", data["organisation"]["roles"]), ("resources", data["resources"])):
         if not {r["person"] for r in part if r["person"]} <= people:
-            problems += [f"{key}[{i}].person: personen finns inte i organisation.people"
+            problems += [f"{key}[{i}].person: " + tr("personen finns inte i organisation.people")
                          for i, r in enumerate(part) if r["person"] and r["person"] not in people]
     return problems
 
@@ -109,7 +110,7 @@ def _uuid_problems(plan_uuid: str, rows: dict[str, list[Row]]) -> list[Located]:
     for position, (key, part) in enumerate(rows.items()):
         for i, row in enumerate(part):
             if row["uuid"] in seen:
-                out.append((position, i, 0, f"{key}[{i}].uuid: {row['uuid']} förekommer flera gånger"))
+                out.append((position, i, 0, f"{key}[{i}].uuid: " + tr("{uuid} förekommer flera gånger", uuid=row["uuid"])))
             seen.add(row["uuid"])
     return out
 
@@ -136,10 +137,10 @@ def _timeline_problems(timeline: list[Row], people: set[str]) -> list[str]:
     problems = []
     for i, t in enumerate(timeline):
         if t["responsible_person"] and t["responsible_person"] not in people:
-            problems.append(f"timeline[{i}].responsible_person: personen finns inte i organisation.people")
+            problems.append(f"timeline[{i}].responsible_person: " + tr("personen finns inte i organisation.people"))
         if t["parent"] and t["parent"] not in items:
-            problems.append(f"timeline[{i}].parent: posten finns inte i timeline")
-        problems += [f"timeline[{i}].depends_on[{j}]: posten {dep} finns inte i timeline"
+            problems.append(f"timeline[{i}].parent: " + tr("posten finns inte i timeline"))
+        problems += [f"timeline[{i}].depends_on[{j}]: " + tr("posten {uuid} finns inte i timeline", uuid=dep)
                      for j, dep in enumerate(predecessors[i]) if dep not in items]
         if i in broken:
             problems.append(f"timeline[{i}]: {broken[i]}")

@@ -90,8 +90,32 @@
         <translation> (and {count} more rows in the file)</translation>
     </message>
     <message>
+        <source> (och {count} till)</source>
+        <translation> (and {count} more)</translation>
+    </message>
+    <message>
+        <source> (rad {line})</source>
+        <translation> (line {line})</translation>
+    </message>
+    <message>
         <source> Din arbetskopia har ändringar som ännu inte är sparade till filen; de skrivs tillbaka nästa gång du kan redigera den.</source>
         <translation> Your working copy has changes not yet saved to the file; they are written back the next time you can edit it.</translation>
+    </message>
+    <message>
+        <source> och {count} till</source>
+        <translation> and {count} more</translation>
+    </message>
+    <message>
+        <source> och {count} till.</source>
+        <translation> and {count} more.</translation>
+    </message>
+    <message>
+        <source> på rad {line}, kolumn {column}</source>
+        <translation> on line {line}, column {column}</translation>
+    </message>
+    <message>
+        <source>(hela filen)</source>
+        <translation>(the whole file)</translation>
     </message>
     <message>
         <source>(tomt)</source>
@@ -254,6 +278,14 @@
         <translation>The actual finish ({end}) lies before the actual start ({start}).</translation>
     </message>
     <message>
+        <source>Det finns ingen mall som heter ”{key}”. Välj en av: {known}.</source>
+        <translation>There is no template called “{key}”. Choose one of: {known}.</translation>
+    </message>
+    <message>
+        <source>Det finns ingen styrmodell som heter ”{key}”. Välj en av: {known}.</source>
+        <translation>There is no steering model called “{key}”. Choose one of: {known}.</translation>
+    </message>
+    <message>
         <source>Det finns ingen säkerhetskopia av den. Spara en kopia av filen och exportera planerna som går att läsa.</source>
         <translation>There is no backup of it. Save a copy of the file and export the plans that can be read.</translation>
     </message>
@@ -370,6 +402,10 @@
         <translation>The file {name} is empty (0 bytes) and is not an Uppdrag file.</translation>
     </message>
     <message>
+        <source>Filen är ingen Uppdrag-plan (fältet ”format” ska vara ”uppdrag-plan”).</source>
+        <translation>The file is not an Uppdrag plan (the field “format” must be “uppdrag-plan”).</translation>
+    </message>
+    <message>
         <source>Filen är skrivskyddad. Spara en kopia för att kunna ändra.</source>
         <translation>The file is read-only. Save a copy to be able to make changes.</translation>
     </message>
@@ -382,12 +418,20 @@
         <translation>The file “{name}” already exists; choose another name.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” går inte att läsa: {why}.</source>
+        <translation>The file “{name}” cannot be read: {why}.</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” har en äldre schemaversion ({version}) och måste uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp.</source>
         <translation>The file “{name}” has an older schema version ({version}) and must be upgraded, but it is read-only. Copy it to a writable folder.</translation>
     </message>
     <message>
         <source>Filen ”{name}” har fler än {most} rader, fler än en plan kan ha. Ingenting har importerats.</source>
         <translation>The file “{name}” has more than {most} rows, more than a plan can have. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” innehåller ett ensamt surrogattecken ({char}) i {where}, vilket inte är giltig text. Rätta värdet och importera filen igen.</source>
+        <translation>The file “{name}” contains a lone surrogate character ({char}) in {where}, which is not valid text. Correct the value and import the file again.</translation>
     </message>
     <message>
         <source>Filen ”{name}” kan inte läsas som CSV efter rad {line_num}: {exc}. Ingenting har importerats.</source>
@@ -398,8 +442,16 @@
         <translation>The file “{name}” cannot be read as CSV: {exc}.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” kan inte läsas som MS Project-XML: {why}</source>
+        <translation>The file “{name}” cannot be read as MS Project XML: {why}</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” kan inte läsas: {v1}.</source>
         <translation>The file “{name}” cannot be read: {v1}.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” kan inte läsas: {why}.</source>
+        <translation>The file “{name}” cannot be read: {why}.</translation>
     </message>
     <message>
         <source>Filen ”{name}” packas upp till mer än {v1} MB och läses inte.</source>
@@ -414,8 +466,16 @@
         <translation>The file “{name}” was not UTF-8 and was read as Windows-1252 (older Excel); check accented letters. Save as “CSV UTF-8” next time.</translation>
     </message>
     <message>
+        <source>Filen ”{name}” är för djupt nästlad för att vara en plan.</source>
+        <translation>The file “{name}” is nested too deeply to be a plan.</translation>
+    </message>
+    <message>
         <source>Filen ”{name}” är för stor ({v1} MB) för en aktivitets- eller risklista; högst {v2} MB.</source>
         <translation>The file “{name}” is too large ({v1} MB) for an activity or risk list; at most {v2} MB.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är för stor för att vara en plan.</source>
+        <translation>The file “{name}” is too large to be a plan.</translation>
     </message>
     <message>
         <source>Filen ”{name}” är ingen Excel-arbetsbok (.xlsx), eller så är den skadad.</source>
@@ -424,6 +484,14 @@
     <message>
         <source>Filen ”{name}” är ingen textfil (den innehåller nolltecken); spara den som CSV och försök igen.</source>
         <translation>The file “{name}” is not a text file (it contains null characters); save it as CSV and try again.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är inte en textfil i UTF-8.</source>
+        <translation>The file “{name}” is not a UTF-8 text file.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är inte giltig JSON (rad {line}, kolumn {column}).</source>
+        <translation>The file “{name}” is not valid JSON (line {line}, column {column}).</translation>
     </message>
     <message>
         <source>Filen ”{name}” är låst av {user} på {machine} sedan {since} (låsfilen ”{lock}”).</source>
@@ -462,6 +530,10 @@
         <translation>The file “{share}” does not exist or cannot be reached just now.</translation>
     </message>
     <message>
+        <source>Flera planer har diarienummer ”{ref}”; ange planens id eller uuid.</source>
+        <translation>Several plans have the registration number “{ref}”; give the plan&apos;s id or uuid.</translation>
+    </message>
+    <message>
         <source>Färdigställandet</source>
         <translation>The progress</translation>
     </message>
@@ -476,6 +548,10 @@
     <message>
         <source>Första raden i ”{name}” har inga kolumnnamn som Uppdrag känner igen (till exempel ”Benämning”, ”Start”, ”Slut” eller ”Risk”, ”Sannolikhet”).</source>
         <translation>The first row of “{name}” has no column names Uppdrag recognises (for example “Name”, “Start”, “End” or “Risk”, “Probability”; in a Swedish list “Benämning”, “Slut”, “Sannolikhet”).</translation>
+    </message>
+    <message>
+        <source>Hittar ingen plan med id, uuid eller diarienummer ”{ref}”.</source>
+        <translation>Found no plan with the id, uuid or registration number “{ref}”.</translation>
     </message>
     <message>
         <source>Id {uid} står redan på en tidigare rad</source>
@@ -544,6 +620,10 @@
         <translation>The log entry&apos;s type</translation>
     </message>
     <message>
+        <source>Läste {tasks} uppgifter ur ”{name}”: {phases} faser, {points} beslutspunkter, {milestones} milstolpar och {activities} aktiviteter; {links} beroenden; {people} personer, {lines} rader i resursplanen och {assignments} tilldelningar.</source>
+        <translation>Read {tasks} tasks from “{name}”: {phases} phases, {points} decision points, {milestones} milestones and {activities} activities; {links} dependencies; {people} people, {lines} resource plan rows and {assignments} assignments.</translation>
+    </message>
+    <message>
         <source>Låset tas inte bort, eftersom programmet som har det fortfarande är igång.</source>
         <translation>The lock is not removed, since the program holding it is still running.</translation>
     </message>
@@ -558,6 +638,474 @@
     <message>
         <source>Filen redigeras av {holder}; du ser det senast sparade läget.</source>
         <translation>The file is being edited by {holder}; you see what was last saved.</translation>
+    </message>
+    <message>
+        <source> (borttagen)</source>
+        <translation> (deleted)</translation>
+    </message>
+    <message>
+        <source> och </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source> – menade du ’{command}’?</source>
+        <translation> – did you mean ’{command}’?</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>(inget)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>(okänd person)</source>
+        <translation>(unknown person)</translation>
+    </message>
+    <message>
+        <source>, utfall {actual}, prognos {forecast}</source>
+        <translation>, actual {actual}, forecast {forecast}</translation>
+    </message>
+    <message>
+        <source>. Ge användare rätt med ”uppdrag server grant”.</source>
+        <translation>. Give users rights with “uppdrag server grant”.</translation>
+    </message>
+    <message>
+        <source>. Ändringen finns kvar i arbetskopian på den här datorn och skrivs tillbaka nästa gång filen öppnas.</source>
+        <translation>. The change remains in the working copy on this computer and is written back the next time the file is opened.</translation>
+    </message>
+    <message>
+        <source>.csv/.xlsx: planen som listan läses in i</source>
+        <translation>.csv/.xlsx: the plan the list is read into</translation>
+    </message>
+    <message>
+        <source>.csv/.xlsx: vilken lista filen har (annars av kolumnnamnen)</source>
+        <translation>.csv/.xlsx: which list the file holds (otherwise by the column names)</translation>
+    </message>
+    <message>
+        <source>.csv: aktivitetslistan (standard) eller riskregistret</source>
+        <translation>.csv: the activity list (default) or the risk register</translation>
+    </message>
+    <message>
+        <source>.xlsx: bladet att läsa (annars det första)</source>
+        <translation>.xlsx: the sheet to read (otherwise the first)</translation>
+    </message>
+    <message>
+        <source>ANNAN</source>
+        <translation>OTHER</translation>
+    </message>
+    <message>
+        <source>ANVÄNDARE</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>Adressen innehåller ett lösenord, och Uppdrag sparar aldrig lösenord: ta bort det ur adressen och lägg det i PostgreSQL:s .pgpass-fil, eller skriv det när Uppdrag frågar.</source>
+        <translation>The address contains a password, and Uppdrag never stores passwords: take it out of the address and put it in PostgreSQL&apos;s .pgpass file, or type it when Uppdrag asks.</translation>
+    </message>
+    <message>
+        <source>Adressen ”{url}” är ingen giltig serveradress; skriv den som postgresql://användare@värd:port/databas.</source>
+        <translation>The address “{url}” is not a valid server address; write it as postgresql://user@host:port/database.</translation>
+    </message>
+    <message>
+        <source>Allt var redan lika på båda sidor.</source>
+        <translation>Everything was already the same on both sides.</translation>
+    </message>
+    <message>
+        <source>Allt är sparat till {share}.</source>
+        <translation>Everything is saved to {share}.</translation>
+    </message>
+    <message>
+        <source>Ange en benämning för varje nivå av konsekvens (1–{scale}).</source>
+        <translation>Give a name for each level of impact (1–{scale}).</translation>
+    </message>
+    <message>
+        <source>Ange en benämning för varje nivå av sannolikhet (1–{scale}).</source>
+        <translation>Give a name for each level of probability (1–{scale}).</translation>
+    </message>
+    <message>
+        <source>Ange vem som fattade beslutet, till exempel styrgrupp, nämnd eller uppdragsägare.</source>
+        <translation>Give who took the decision, for example steering group, committee or assignment owner.</translation>
+    </message>
+    <message>
+        <source>Ange vem vars personuppgifter ska tas bort.</source>
+        <translation>Give whose personal data is to be removed.</translation>
+    </message>
+    <message>
+        <source>Användare: {user} ({may})</source>
+        <translation>User: {user} ({may})</translation>
+    </message>
+    <message>
+        <source>Användaren finns inte på servern {server}; be IT lägga upp ditt konto ({user}).</source>
+        <translation>The user does not exist on the server {server}; ask IT to set up your account ({user}).</translation>
+    </message>
+    <message>
+        <source>Användaren ”{user}” finns inte på servern; IT lägger upp kontot (CREATE ROLE … LOGIN) först.</source>
+        <translation>The user “{user}” does not exist on the server; IT sets up the account (CREATE ROLE … LOGIN) first.</translation>
+    </message>
+    <message>
+        <source>Arbetskopian ”{local}” kunde inte läsas: {why}.</source>
+        <translation>The working copy “{local}” could not be read: {why}.</translation>
+    </message>
+    <message>
+        <source>Behålls (datum behålls, namn och checklista från den nya modellen)</source>
+        <translation>Kept (dates kept, name and checklist from the new model)</translation>
+    </message>
+    <message>
+        <source>Behålls eftersom beslut är fattat</source>
+        <translation>Kept because a decision has been taken</translation>
+    </message>
+    <message>
+        <source>Beslut registreras vid en beslutspunkt.</source>
+        <translation>Decisions are recorded at a decision point.</translation>
+    </message>
+    <message>
+        <source>Beslutet ”{outcome}” finns inte; välj {choices}.</source>
+        <translation>The decision “{outcome}” does not exist; choose {choices}.</translation>
+    </message>
+    <message>
+        <source>Bredvid filen ”{name}” ligger en journal från ett avbrutet skrivande ({journal}), men den hör inte till den här filen: {reason}. Journalen har inte spelats upp, ingen av filerna har ändrats och filen öppnas inte. Kopior av båda finns i ”{copies}”. Om filen ska öppnas som den är: flytta bort {journal} från mappen och öppna filen igen.</source>
+        <translation>Beside the file “{name}” lies a journal from an interrupted write ({journal}), but it does not belong to this file: {reason}. The journal has not been played back, neither file has been changed and the file is not opened. Copies of both are in “{copies}”. To open the file as it is: move {journal} out of the folder and open the file again.</translation>
+    </message>
+    <message>
+        <source>Bredvid filen ”{name}” ligger {names}, som inte hör till den (Uppdrag använder inte WAL-läge) och som skulle läsas in i filen. Den har inte lästs och filen öppnas inte. Flytta bort {names} från mappen och öppna filen igen.</source>
+        <translation>Beside the file “{name}” lies {names}, which does not belong to it (Uppdrag does not use WAL mode) and which would be read into the file. It has not been read and the file is not opened. Move {names} out of the folder and open the file again.</translation>
+    </message>
+    <message>
+        <source>Bredvid filen ”{name}” låg {names}, som inte hör till den. Den lästes inte och har flyttats undan som {moved}.</source>
+        <translation>Beside the file “{name}” lay {names}, which does not belong to it. It was not read and has been moved aside as {moved}.</translation>
+    </message>
+    <message>
+        <source>Databasen har redan schemaversion {version}; roller och regler är förnyade</source>
+        <translation>The database already has schema version {version}; roles and rules are renewed</translation>
+    </message>
+    <message>
+        <source>Databasen svarade med ett oväntat fel. Filen har inte ändrats; försök igen, eller öppna en säkerhetskopia.</source>
+        <translation>The database answered with an unexpected error. The file has not been changed; try again, or open a backup.</translation>
+    </message>
+    <message>
+        <source>Databasen {server} har en äldre schemaversion ({version}); be IT uppgradera den med ”uppdrag server init ADRESS” innan den används.</source>
+        <translation>The database {server} has an older schema version ({version}); ask IT to upgrade it with “uppdrag server init ADDRESS” before it is used.</translation>
+    </message>
+    <message>
+        <source>Databasen {server} har redan en tabell ”plan” som inte är Uppdrags; välj en tom databas.</source>
+        <translation>The database {server} already has a table “plan” that is not Uppdrag&apos;s; choose an empty database.</translation>
+    </message>
+    <message>
+        <source>Databasen {server} har schemaversion {version}, nyare än den här versionen av Uppdrag kan ({readable}); uppdatera Uppdrag för att använda den.</source>
+        <translation>The database {server} has schema version {version}, newer than this version of Uppdrag can use ({readable}); update Uppdrag to use it.</translation>
+    </message>
+    <message>
+        <source>Databasen {server} har schemaversion {version}, nyare än den här versionen av Uppdrag kan ({readable}); uppdatera Uppdrag.</source>
+        <translation>The database {server} has schema version {version}, newer than this version of Uppdrag can use ({readable}); update Uppdrag.</translation>
+    </message>
+    <message>
+        <source>Databasen {server} är ingen Uppdrag-databas; IT gör den till en med ”uppdrag server init ADRESS”.</source>
+        <translation>The database {server} is not an Uppdrag database; IT makes it one with “uppdrag server init ADDRESS”.</translation>
+    </message>
+    <message>
+        <source>Databasen {server} är inte uppsatt; kör ”uppdrag server init” först.</source>
+        <translation>The database {server} is not set up; run “uppdrag server init” first.</translation>
+    </message>
+    <message>
+        <source>Databasen ”{database}” finns inte på servern; kontrollera adressen eller be IT skapa den.</source>
+        <translation>The database “{database}” does not exist on the server; check the address or ask IT to create it.</translation>
+    </message>
+    <message>
+        <source>Databasens schemaversion {version} kan inte uppgraderas av den här versionen av Uppdrag.</source>
+        <translation>The database&apos;s schema version {version} cannot be upgraded by this version of Uppdrag.</translation>
+    </message>
+    <message>
+        <source>Den tidigare filen finns kvar som {aside}.</source>
+        <translation>The previous file remains as {aside}.</translation>
+    </message>
+    <message>
+        <source>Det finns inga säkerhetskopior av {name}.</source>
+        <translation>There are no backups of {name}.</translation>
+    </message>
+    <message>
+        <source>Det gick inte att skapa standardfilen i {where}: {reason}.
+
+Du kan öppna en befintlig fil eller skapa en ny fil på en annan plats (Arkiv-menyn). Vill du använda en annan datamapp, starta programmet med miljövariabeln UPPDRAG_DATA_DIR satt till en mapp du kan skriva i.</source>
+        <translation>The default file could not be created in {where}: {reason}.
+
+You can open an existing file or create a new file somewhere else (the File menu). To use another data folder, start the program with the environment variable UPPDRAG_DATA_DIR set to a folder you can write in.</translation>
+    </message>
+    <message>
+        <source>Ditt konto får inte göra den här ändringen på {server} ({why}); be IT om behörighet.</source>
+        <translation>Your account may not make this change on {server} ({why}); ask IT for permission.</translation>
+    </message>
+    <message>
+        <source>Du får inte ändra det här på {server}: bara planens författare, ägare, ledare eller utsedda redigerare får det. Be planens ägare eller IT om behörighet.</source>
+        <translation>You may not change this on {server}: only the plan&apos;s author, owner, leader or appointed editors may. Ask the plan&apos;s owner or IT for permission.</translation>
+    </message>
+    <message>
+        <source>Du har bara läsbehörighet på {server}; be IT om skrivrätt (uppdrag server grant) för att kunna ändra.</source>
+        <translation>You only have read permission on {server}; ask IT for write permission (uppdrag server grant) to be able to make changes.</translation>
+    </message>
+    <message>
+        <source>Du har bara läsbehörighet på {server}; planerna kan inte skickas dit.</source>
+        <translation>You only have read permission on {server}; the plans cannot be sent there.</translation>
+    </message>
+    <message>
+        <source>Du har bara läsbehörighet på {server}; ändringar kan inte sparas.</source>
+        <translation>You only have read permission on {server}; changes cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Du har ingen behörighet till {server}; be IT ge ditt konto läs- eller skrivrätt (uppdrag server grant).</source>
+        <translation>You have no permission on {server}; ask IT to give your account read or write permission (uppdrag server grant).</translation>
+    </message>
+    <message>
+        <source>Ej sparad till {share} – försöker igen</source>
+        <translation>Not saved to {share} – trying again</translation>
+    </message>
+    <message>
+        <source>Ej sparad till {share} – försöker igen ({why})</source>
+        <translation>Not saved to {share} – trying again ({why})</translation>
+    </message>
+    <message>
+        <source>Ej sparad till {share}: filen redigeras nu av {holder}. Dina ändringar finns kvar i arbetskopian och skrivs tillbaka när låset är ledigt.</source>
+        <translation>Not saved to {share}: the file is now being edited by {holder}. Your changes remain in the working copy and are written back when the lock is free.</translation>
+    </message>
+    <message>
+        <source>En person kan inte slås ihop med sig själv.</source>
+        <translation>A person cannot be merged with themselves.</translation>
+    </message>
+    <message>
+        <source>Ett filnamn öppnas bara om filen finns eller slutar på .uppdrag. Mer: uppdrag --help</source>
+        <translation>A file name is opened only if the file exists or ends in .uppdrag. More: uppdrag --help</translation>
+    </message>
+    <message>
+        <source>Ett årsskifte är mellan två år som följer på varandra, till exempel årsskiftet {first}/{second}.</source>
+        <translation>A turn of the year is between two years that follow each other, for example the turn of the year {first}/{second}.</translation>
+    </message>
+    <message>
+        <source>FIL</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Fil: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Filen används av ett annat program som skriver i den. Försök igen om en stund.</source>
+        <translation>The file is in use by another program that is writing to it. Try again in a while.</translation>
+    </message>
+    <message>
+        <source>Filen innehåller inga planer.</source>
+        <translation>The file holds no plans.</translation>
+    </message>
+    <message>
+        <source>Filen innehåller text som inte är giltig UTF-8 (den är skadad eller ändrad av ett annat program) och kan inte läsas. Filen har inte ändrats. Använd en säkerhetskopia.</source>
+        <translation>The file contains text that is not valid UTF-8 (it is damaged or changed by another program) and cannot be read. The file has not been changed. Use a backup.</translation>
+    </message>
+    <message>
+        <source>Filen kan inte skrivas här (den eller mappen är skrivskyddad). Spara en kopia i en skrivbar mapp.</source>
+        <translation>The file cannot be written here (it or its folder is read-only). Save a copy in a writable folder.</translation>
+    </message>
+    <message>
+        <source>Filen på nätverksenheten hade ändrats; ändringarna är sammanfogade med dina.</source>
+        <translation>The file on the network drive had changed; the changes are merged with yours.</translation>
+    </message>
+    <message>
+        <source>Filen redigeras av {holder}; du ser det senast sparade läget (uppdaterat {when}).</source>
+        <translation>The file is being edited by {holder}; you see what was last saved (updated {when}).</translation>
+    </message>
+    <message>
+        <source>Filen redigeras redan av {holder}.</source>
+        <translation>The file is already being edited by {holder}.</translation>
+    </message>
+    <message>
+        <source>Filen som skrevs till ”{share}” blev inte lika med arbetskopian.</source>
+        <translation>The file written to “{share}” did not come out equal to the working copy.</translation>
+    </message>
+    <message>
+        <source>Filen är skadad och kan inte läsas. Använd en säkerhetskopia.</source>
+        <translation>The file is damaged and cannot be read. Use a backup.</translation>
+    </message>
+    <message>
+        <source>Filen är öppnad skrivskyddad; du ser det senast sparade läget (uppdaterat {when}).</source>
+        <translation>The file is opened read-only; you see what was last saved (updated {when}).</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” (Excel-arbetsbok)</source>
+        <translation>The file “{name}” (Excel workbook)</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” höll på att skrivas när ett program stoppades, men kopior av filen och journalen kunde inte sparas i ”{folder}” ({why}) innan den återställs. Ingenting har ändrats. Frigör utrymme och försök igen.</source>
+        <translation>The file “{name}” was being written when a program stopped, but copies of the file and its journal could not be saved in “{folder}” ({why}) before restoring it. Nothing has been changed. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” på nätverksenheten kunde inte läsas hel ({why}). Försök igen om en stund.</source>
+        <translation>The file “{name}” on the network drive could not be read whole ({why}). Try again in a while.</translation>
+    </message>
+    <message>
+        <source>Filen ”{name}” är inte utcheckad från en server; använd ”uppdrag checkout” först.</source>
+        <translation>The file “{name}” is not checked out from a server; use “uppdrag checkout” first.</translation>
+    </message>
+    <message>
+        <source>Flera personer heter ”{name}” (id {ids}); ange personens id.</source>
+        <translation>Several people are called “{name}” (id {ids}); give the person's id.</translation>
+    </message>
+    <message>
+        <source>Frysta utgåvor: {count} (får en anteckning om att personuppgifter tagits bort)</source>
+        <translation>Frozen editions: {count} (get a note that personal data has been removed)</translation>
+    </message>
+    <message>
+        <source>Förbindelsen med {server} bröts och ändringen sparades inte; försök igen när servern svarar (inget har skrivits till hälften).</source>
+        <translation>The connection to {server} was lost and the change was not saved; try again when the server answers (nothing has been half written).</translation>
+    </message>
+    <message>
+        <source>Förhandsgranskning: inget har ändrats.</source>
+        <translation>Preview: nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Gränserna måste uppfylla 1 &lt; gul ≤ röd ≤ {top} (fick gul {yellow}, röd {red}).</source>
+        <translation>The limits must satisfy 1 &lt; yellow ≤ red ≤ {top} (got yellow {yellow}, red {red}).</translation>
+    </message>
+    <message>
+        <source>Hittar ingen person eller text ”{text}” i filen.</source>
+        <translation>Found no person or text “{text}” in the file.</translation>
+    </message>
+    <message>
+        <source>Hittar ingen plan ”{ref}” på servern.</source>
+        <translation>Found no plan “{ref}” on the server.</translation>
+    </message>
+    <message>
+        <source>Hittar inte personen (id {id}).</source>
+        <translation>Cannot find the person (id {id}).</translation>
+    </message>
+    <message>
+        <source>Hittar inte utgåvan (id {id}).</source>
+        <translation>Cannot find the edition (id {id}).</translation>
+    </message>
+    <message>
+        <source>Hittar inte {part} (id {id}).</source>
+        <translation>Cannot find {part} (id {id}).</translation>
+    </message>
+    <message>
+        <source>Hämtade</source>
+        <translation>Fetched</translation>
+    </message>
+    <message>
+        <source>INFIL</source>
+        <translation>INFILE</translation>
+    </message>
+    <message>
+        <source>Id ”{text}” är ingen uuid</source>
+        <translation>Id “{text}” is not a uuid</translation>
+    </message>
+    <message>
+        <source>Identitet: Uppdrag-databas på PostgreSQL {version}</source>
+        <translation>Identity: Uppdrag database on PostgreSQL {version}</translation>
+    </message>
+    <message>
+        <source>Identitet: Uppdrag-fil (application_id {id})</source>
+        <translation>Identity: Uppdrag file (application_id {id})</translation>
+    </message>
+    <message>
+        <source>Importerade plan {plan} från {name}.</source>
+        <translation>Imported plan {plan} from {name}.</translation>
+    </message>
+    <message>
+        <source>Inga ändringar.</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <source>Ingen har någon bokning med andel av tjänst i perioden.</source>
+        <translation>Nobody has a booking with a share of a full-time post in the period.</translation>
+    </message>
+    <message>
+        <source>Inloggningen på {server} misslyckades: kontrollera användarnamn och lösenord (eller .pgpass) och försök igen.</source>
+        <translation>Logging in to {server} failed: check the user name and password (or .pgpass) and try again.</translation>
+    </message>
+    <message>
+        <source>Integritet: FEL</source>
+        <translation>Integrity: ERROR</translation>
+    </message>
+    <message>
+        <source>Integritet: ok</source>
+        <translation>Integrity: ok</translation>
+    </message>
+    <message>
+        <source>KOMMANDO</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
+        <source>KOPIA</source>
+        <translation>BACKUP</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva i ”{folder}”: {why}.</source>
+        <translation>Cannot write in “{folder}”: {why}.</translation>
+    </message>
+    <message>
+        <source>Kommandon: {commands}.</source>
+        <translation>Commands: {commands}.</translation>
+    </message>
+    <message>
+        <source>Konflikter: {count}</source>
+        <translation>Conflicts: {count}</translation>
+    </message>
+    <message>
+        <source>Kontot i adressen får inte dela ut behörigheter på {server} ({why}); kör kommandot som databasens ägare.</source>
+        <translation>The account in the address may not grant permissions on {server} ({why}); run the command as the database&apos;s owner.</translation>
+    </message>
+    <message>
+        <source>Kontot i adressen får inte sätta upp {server} ({why}); kör kommandot som databasens ägare med rätt att skapa roller (CREATEROLE).</source>
+        <translation>The account in the address may not set up {server} ({why}); run the command as the database&apos;s owner with the right to create roles (CREATEROLE).</translation>
+    </message>
+    <message>
+        <source>Kontroll före diarieföring: en registrator skulle skicka tillbaka dokumentet för</source>
+        <translation>Check before registration: a registrar would send the document back for</translation>
+    </message>
+    <message>
+        <source>Kontroll före diarieföring: inget att anmärka.</source>
+        <translation>Check before registration: nothing to remark.</translation>
+    </message>
+    <message>
+        <source>Kopian av ”{name}” blev inte hel ({why}).</source>
+        <translation>The copy of “{name}” did not come out whole ({why}).</translation>
+    </message>
+    <message>
+        <source>Kopian kunde inte skrivas i mappen ”{folder}”: {why}. Välj en annan mapp.</source>
+        <translation>The copy could not be written in the folder “{folder}”: {why}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Kopian kunde inte skrivas: {why}.</source>
+        <translation>The copy could not be written: {why}.</translation>
+    </message>
+    <message>
+        <source>Kopian som skrevs till ”{share}” blev inte lika med arbetskopian.</source>
+        <translation>The copy written to “{share}” did not come out equal to the working copy.</translation>
+    </message>
+    <message>
+        <source>Kopian som skulle skrivas till ”{share}” har fel identitet.</source>
+        <translation>The copy to be written to “{share}” has the wrong identity.</translation>
+    </message>
+    <message>
+        <source>Kopian ”{name}” kunde inte skrivas: {why}.</source>
+        <translation>The copy “{name}” could not be written: {why}.</translation>
+    </message>
+    <message>
+        <source>Kritisk (ingen slack)</source>
+        <translation>Critical (no slack)</translation>
+    </message>
+    <message>
+        <source>Kritisk ({days} dagar sen)</source>
+        <translation>Critical ({days} days late)</translation>
+    </message>
+    <message>
+        <source>Läggs till</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Läste {name} in i plan {plan}:</source>
+        <translation>Read {name} into plan {plan}:</translation>
+    </message>
+    <message>
+        <source>Låset på ”{share}” kan inte läsas: {why}.</source>
+        <translation>The lock on “{share}” cannot be read: {why}.</translation>
     </message>
     <message>
         <source>Låsfilen kunde inte skrivas på nätverksenheten ({error}), så ingen annan skulle se att du redigerar. Filen är öppnad skrivskyddad.</source>
@@ -584,6 +1132,10 @@
         <translation>The template {path} does not exist. Choose another Word file as the template.</translation>
     </message>
     <message>
+        <source>Mallen ”{name}” är större än 20 MB.</source>
+        <translation>The template “{name}” is larger than 20 MB.</translation>
+    </message>
+    <message>
         <source>Mappen ”{folder}” är skrivskyddad, så ändringar kan inte sparas säkert där. Spara en kopia i en skrivbar mapp för att kunna ändra.</source>
         <translation>The folder “{folder}” is read-only, so changes cannot be saved safely there. Save a copy in a writable folder to be able to make changes.</translation>
     </message>
@@ -604,12 +1156,20 @@
         <translation>The goal type</translation>
     </message>
     <message>
+        <source>NAMN</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
         <source>Namnet</source>
         <translation>The name</translation>
     </message>
     <message>
         <source>Nya {part}: {n}</source>
         <translation>New {part}: {n}</translation>
+    </message>
+    <message>
+        <source>Också borttagna ur {count} säkerhetskopior och ångra-kopior.</source>
+        <translation>Also removed from {count} backups and undo copies.</translation>
     </message>
     <message>
         <source>Ogiltig dag: {day}. Dagen måste vara mellan 1 och 31.</source>
@@ -628,6 +1188,22 @@
         <translation>Invalid date: {month} {year} does not have {day} days, only {days}.</translation>
     </message>
     <message>
+        <source>Ogiltigt halvår: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.</source>
+        <translation>Invalid half-year: {n}. It must be between 1 and {most}, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt kvartal: Q{q}. Kvartalet måste vara mellan 1 och 4, till exempel Q3 2025.</source>
+        <translation>Invalid quarter: Q{q}. The quarter must be between 1 and 4, for example Q3 2025.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt tertial: {n}. Det måste vara mellan 1 och {most}, till exempel {example}.</source>
+        <translation>Invalid tertial: {n}. It must be between 1 and {most}, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Okända fält för {part}: {fields}</source>
+        <translation>Unknown fields for {part}: {fields}</translation>
+    </message>
+    <message>
         <source>Okänt filformat ”{suffix}”; använd någon av {known}.</source>
         <translation>Unknown file format “{suffix}”; use one of {known}.</translation>
     </message>
@@ -640,12 +1216,88 @@
         <translation>A PDF cannot be made because LibreOffice is not installed. Install LibreOffice (free, libreoffice.org) and try again, or export to Word and save as PDF there.</translation>
     </message>
     <message>
+        <source>PERIOD</source>
+        <translation>PERIOD</translation>
+    </message>
+    <message>
+        <source>PERSON</source>
+        <translation>PERSON</translation>
+    </message>
+    <message>
+        <source>PLAN</source>
+        <translation>PLAN</translation>
+    </message>
+    <message>
+        <source>Perioden ”{text}” förstås inte; skriv ett år (2026) eller ett tertial (2026 T2).</source>
+        <translation>The period “{text}” is not understood; write a year (2026) or a tertial (2026 T2).</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Personen (id {id}) har ingen bokning i perioden.</source>
+        <translation>The person (id {id}) has no booking in the period.</translation>
+    </message>
+    <message>
+        <source>Personen fanns inte i personregistret.</source>
+        <translation>The person was not in the register of people.</translation>
+    </message>
+    <message>
+        <source>Personen heter nu ”{label}”.</source>
+        <translation>The person is now called “{label}”.</translation>
+    </message>
+    <message>
+        <source>Personuppgifter tas bort i en fil; på en teamserver gör serverns administratör det.</source>
+        <translation>Personal data is removed in a file; on a team server the server&apos;s administrator does it.</translation>
+    </message>
+    <message>
+        <source>Personuppgifterna är borttagna ur {file} ({cells} textfält skrivna om, filen omskriven så att inga gamla sidor finns kvar). {who} Det går inte att ångra.</source>
+        <translation>The personal data is removed from {file} ({cells} text fields rewritten, the file rewritten so that no old pages remain). {who} This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Planen har ingen fryst utgåva att jämföra med. Frys en utgåva först (Redigera → Frys utgåva…).</source>
+        <translation>The plan has no frozen edition to compare with. Freeze an edition first (Edit → Freeze edition…).</translation>
+    </message>
+    <message>
+        <source>Planen har ingen utgåva {label} (frysta utgåvor: {there}).</source>
+        <translation>The plan has no edition {label} (frozen editions: {there}).</translation>
+    </message>
+    <message>
         <source>Planen har inget avsnitt för beslutet; beslutet skrevs sist i dokumentet. Lägg till avsnittet Beslut för att välja var det står.</source>
         <translation>The plan has no section for the decision; the decision was written at the end of the document. Add the Decision section to choose where it goes.</translation>
     </message>
     <message>
+        <source>Planen kan inte importeras:</source>
+        <translation>The plan cannot be imported:</translation>
+    </message>
+    <message>
+        <source>Planen kan inte importeras: riskerna bedöms på skalan 1–{scale} i den här filen.</source>
+        <translation>The plan cannot be imported: risks are scored on the scale 1–{scale} in this file.</translation>
+    </message>
+    <message>
+        <source>Planen är sparad i en nyare formatversion ({version}) än den här versionen av Uppdrag kan läsa ({readable}). Uppdatera Uppdrag.</source>
+        <translation>The plan is saved in a newer format version ({version}) than this version of Uppdrag can read ({readable}). Update Uppdrag.</translation>
+    </message>
+    <message>
         <source>Planen ”{plan}” kan inte importeras: {what} ”{label}” i filen hör redan till en annan plan här, ”{other}”{more}, och en rad kan bara höra till en plan. Inget har ändrats. Ta bort de raderna ur filen och importera igen, eller exportera planen på nytt från den fil eller server den kommer från.</source>
         <translation>The plan “{plan}” cannot be imported: {what} “{label}” in the file already belongs to another plan here, “{other}”{more}, and a row can belong to one plan only. Nothing was changed. Remove those rows from the file and import again, or export the plan anew from the file or server it comes from.</translation>
+    </message>
+    <message>
+        <source>Planen ”{title}” fanns redan i filen: dess tidplan och resursplan ersattes, resten av planen är orörd.</source>
+        <translation>The plan “{title}” was already in the file: its schedule and resource plan were replaced, the rest of the plan is untouched.</translation>
+    </message>
+    <message>
+        <source>Planen ”{title}” får du inte längre ändra på servern: dina ändringar i den finns kvar i filen men skickades inte. Be planens ägare om behörighet och synkronisera igen.</source>
+        <translation>You may no longer change the plan “{title}” on the server: your changes to it remain in the file but were not sent. Ask the plan&apos;s owner for permission and synchronise again.</translation>
+    </message>
+    <message>
+        <source>Planen ”{title}”, {field}</source>
+        <translation>The plan “{title}”, {field}</translation>
+    </message>
+    <message>
+        <source>Portföljrapporten skrivs som .xlsx, .docx eller .pdf, inte ”{suffix}”.</source>
+        <translation>The portfolio report is written as .xlsx, .docx or .pdf, not “{suffix}”.</translation>
     </message>
     <message>
         <source>Posten som beroendet gäller finns inte längre i tidplanen.</source>
@@ -654,6 +1306,14 @@
     <message>
         <source>Prognosen</source>
         <translation>The forecast</translation>
+    </message>
+    <message>
+        <source>Projektkalendern lästes inte in: Uppdrag räknar med svenska arbetsdagar och filens egna stängda dagar.</source>
+        <translation>The project calendar was not imported: Uppdrag counts Swedish working days and the file&apos;s own closed days.</translation>
+    </message>
+    <message>
+        <source>Rader (levande/borttagna):</source>
+        <translation>Rows (live/deleted):</translation>
     </message>
     <message>
         <source>Rapporteringsintervallet från den andra filen: {value} dagar</source>
@@ -700,12 +1360,20 @@
         <translation>The role</translation>
     </message>
     <message>
+        <source>Rollen ”{role}” finns inte; välj {roles}.</source>
+        <translation>The role “{role}” does not exist; choose {roles}.</translation>
+    </message>
+    <message>
         <source>Rubriken</source>
         <translation>The heading</translation>
     </message>
     <message>
         <source>Rubriknivån måste vara 1 eller 2.</source>
         <translation>The heading level must be 1 or 2.</translation>
+    </message>
+    <message>
+        <source>SPRÅK</source>
+        <translation>LANGUAGE</translation>
     </message>
     <message>
         <source>Sammanslagning med ”{peer}”:</source>
@@ -716,6 +1384,90 @@
         <translation>The probability</translation>
     </message>
     <message>
+        <source>Schemaversion: {version}</source>
+        <translation>Schema version: {version}</translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation>Server: {server}</translation>
+    </message>
+    <message>
+        <source>Servern {host} nås bara krypterat med kontrollerat certifikat: ta bort sslmode={mode} ur adressen (eller ange sslmode=verify-full och sslrootcert=CA-fil).</source>
+        <translation>The server {host} is reached only encrypted with a verified certificate: remove sslmode={mode} from the address (or give sslmode=verify-full and sslrootcert=CA file).</translation>
+    </message>
+    <message>
+        <source>Servern {server} nåddes utan kryptering; Uppdrag ansluter inte så.</source>
+        <translation>The server {server} was reached without encryption; Uppdrag does not connect that way.</translation>
+    </message>
+    <message>
+        <source>Servern {server} svarar inte; kontrollera nätverket och adressen, eller be IT se efter att databasservern är igång.</source>
+        <translation>The server {server} does not answer; check the network and the address, or ask IT to see that the database server is running.</translation>
+    </message>
+    <message>
+        <source>Servern {server} vill ha ett lösenord; lägg det i .pgpass eller skriv det när Uppdrag frågar.</source>
+        <translation>The server {server} wants a password; put it in .pgpass or type it when Uppdrag asks.</translation>
+    </message>
+    <message>
+        <source>Servern ”{host}” finns inte; kontrollera adressen.</source>
+        <translation>The server “{host}” does not exist; check the address.</translation>
+    </message>
+    <message>
+        <source>Serverns certifikat för {server} kunde inte kontrolleras; be IT om rätt CA-fil och ange den som sslrootcert= i adressen.</source>
+        <translation>The server certificate for {server} could not be verified; ask IT for the right CA file and give it as sslrootcert= in the address.</translation>
+    </message>
+    <message>
+        <source>Serverns certifikat gäller inte för {host} utan för ett annat namn; skriv serverns namn i adressen så som det står i certifikatet, eller be IT om rätt adress.</source>
+        <translation>The server&apos;s certificate is not for {host} but for another name; write the server&apos;s name in the address as it stands in the certificate, or ask IT for the right address.</translation>
+    </message>
+    <message>
+        <source>Skalan måste vara 4 eller 5 (fick {scale}).</source>
+        <translation>The scale must be 4 or 5 (got {scale}).</translation>
+    </message>
+    <message>
+        <source>Skapade Uppdrags tabeller (schemaversion {version}), roller och regler</source>
+        <translation>Created Uppdrag&apos;s tables (schema version {version}), roles and rules</translation>
+    </message>
+    <message>
+        <source>Skapade {file} med {count} exempelplaner.</source>
+        <translation>Created {file} with {count} example plans.</translation>
+    </message>
+    <message>
+        <source>Skapade {file}.</source>
+        <translation>Created {file}.</translation>
+    </message>
+    <message>
+        <source>Skickade</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Skickade {name} till servern ({counts}).</source>
+        <translation>Sent {name} to the server ({counts}).</translation>
+    </message>
+    <message>
+        <source>Skrev en kopia av {name} till {out}.</source>
+        <translation>Wrote a copy of {name} to {out}.</translation>
+    </message>
+    <message>
+        <source>Skrev planen till {out}.</source>
+        <translation>Wrote the plan to {out}.</translation>
+    </message>
+    <message>
+        <source>Skrev {count} planer till {out}; synkronisera med ”uppdrag sync {out}”.</source>
+        <translation>Wrote {count} plans to {out}; synchronise with “uppdrag sync {out}”.</translation>
+    </message>
+    <message>
+        <source>Skrev {path}.</source>
+        <translation>Wrote {path}.</translation>
+    </message>
+    <message>
+        <source>Slack: 1 dag</source>
+        <translation>Slack: 1 day</translation>
+    </message>
+    <message>
+        <source>Slack: {days} dagar</source>
+        <translation>Slack: {days} days</translation>
+    </message>
+    <message>
         <source>Slutdatum {end} ligger före startdatum {start}. Ändra ordningen eller rätta något av datumen.</source>
         <translation>The end {end} lies before the start {start}. Swap them or correct one of the dates.</translation>
     </message>
@@ -724,12 +1476,44 @@
         <translation>The end date</translation>
     </message>
     <message>
+        <source>Slutdatumet ligger före startdatumet.</source>
+        <translation>The end date lies before the start date.</translation>
+    </message>
+    <message>
+        <source>Slutmånaden ligger före startmånaden.</source>
+        <translation>The last month lies before the first month.</translation>
+    </message>
+    <message>
+        <source>Sparar till {share} …</source>
+        <translation>Saving to {share} …</translation>
+    </message>
+    <message>
+        <source>Sparar till {share} … (kontrollerar kopian)</source>
+        <translation>Saving to {share} … (checking the copy)</translation>
+    </message>
+    <message>
+        <source>Starta Uppdrag.</source>
+        <translation>Start Uppdrag.</translation>
+    </message>
+    <message>
         <source>Startdatumet</source>
         <translation>The start date</translation>
     </message>
     <message>
         <source>Statusen</source>
         <translation>The status</translation>
+    </message>
+    <message>
+        <source>Styrmodell: {name}</source>
+        <translation>Steering model: {name}</translation>
+    </message>
+    <message>
+        <source>Styrmodellen i ”{origin}”</source>
+        <translation>The steering model in “{origin}”</translation>
+    </message>
+    <message>
+        <source>Styrmodellen i ”{origin}” går inte att läsa: fel i TOML-formatet{where}.</source>
+        <translation>The steering model in “{origin}” cannot be read: error in the TOML format{where}.</translation>
     </message>
     <message>
         <source>Styrmodellen ”{key}” ser olika ut i filerna; den här filens behölls.</source>
@@ -746,6 +1530,22 @@
     <message>
         <source>Summeringen</source>
         <translation>The summing rule</translation>
+    </message>
+    <message>
+        <source>Svaret ”{answer}” finns inte; välj Ja, Nej eller Ej aktuellt.</source>
+        <translation>The answer “{answer}” does not exist; choose Yes, No or Not applicable.</translation>
+    </message>
+    <message>
+        <source>Synkronisering med {server}:</source>
+        <translation>Synchronisation with {server}:</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian av ”{name}” kunde inte verifieras ({why}).</source>
+        <translation>The backup of “{name}” could not be verified ({why}).</translation>
+    </message>
+    <message>
+        <source>Tas bort</source>
+        <translation>Removed</translation>
     </message>
     <message>
         <source>Tertialen måste vara 1, 2 eller 3 (fick {value}).</source>
@@ -768,16 +1568,76 @@
         <translation>The title</translation>
     </message>
     <message>
+        <source>Tjänsten ”{service}” finns inte i någon pg_service.conf; be IT om rätt adress.</source>
+        <translation>The service “{service}” is not in any pg_service.conf; ask IT for the right address.</translation>
+    </message>
+    <message>
+        <source>Tog säkerhetskopian {backup}.</source>
+        <translation>Took the backup {backup}.</translation>
+    </message>
+    <message>
         <source>Trenden</source>
         <translation>The trend</translation>
+    </message>
+    <message>
+        <source>Två styrmodeller har nyckeln ”{key}” ({name}).</source>
+        <translation>Two steering models have the key “{key}” ({name}).</translation>
     </message>
     <message>
         <source>Typen</source>
         <translation>The type</translation>
     </message>
     <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>UT</source>
+        <translation>OUT</translation>
+    </message>
+    <message>
+        <source>UTGÅVA</source>
+        <translation>EDITION</translation>
+    </message>
+    <message>
+        <source>Uppdaterade plan {plan} från {name}.</source>
+        <translation>Updated plan {plan} from {name}.</translation>
+    </message>
+    <message>
+        <source>Uppdrag har ingen plats för {what}; de lästes inte in ({count} uppgifter).</source>
+        <translation>Uppdrag has no place for {what}; they were not imported ({count} tasks).</translation>
+    </message>
+    <message>
+        <source>Uppdrag kunde inte ansluta till {server} ({why}); kontrollera adressen.</source>
+        <translation>Uppdrag could not connect to {server} ({why}); check the address.</translation>
+    </message>
+    <message>
+        <source>Uppdrag: uppdragsdirektiv, uppdragsplaner, projektdirektiv och projektplaner.</source>
+        <translation>Uppdrag: assignment directives, assignment plans, project directives and project plans.</translation>
+    </message>
+    <message>
+        <source>Uppgraderade databasen från schemaversion {old} till {version}</source>
+        <translation>Upgraded the database from schema version {old} to {version}</translation>
+    </message>
+    <message>
         <source>Utfallet</source>
         <translation>The outcome</translation>
+    </message>
+    <message>
+        <source>Utgåva {label} finns redan för planen.</source>
+        <translation>Edition {label} already exists for the plan.</translation>
+    </message>
+    <message>
+        <source>Utgåva {label} är inte högre än den senaste ({latest}).</source>
+        <translation>Edition {label} is not higher than the latest ({latest}).</translation>
+    </message>
+    <message>
+        <source>Utgåvan finns inte längre för planen; välj en annan.</source>
+        <translation>The edition no longer exists for the plan; choose another.</translation>
+    </message>
+    <message>
+        <source>Utgåvan ska skrivas som 0.1, 0.2 eller 1.0, inte ”{label}”.</source>
+        <translation>The edition is written as 0.1, 0.2 or 1.0, not “{label}”.</translation>
     </message>
     <message>
         <source>Utgåvans beteckning</source>
@@ -788,8 +1648,40 @@
         <translation>Chosen decided editions from the other file: {n}</translation>
     </message>
     <message>
+        <source>Varning: {warning}</source>
+        <translation>Warning: {warning}</translation>
+    </message>
+    <message>
         <source>Vänta tills filen har stängts och försök igen.</source>
         <translation>Wait until the file has been closed and try again.</translation>
+    </message>
+    <message>
+        <source>Word/PDF: bilagan ”Ändringar sedan utgåva UTGÅVA”</source>
+        <translation>Word/PDF: the appendix “Ändringar sedan utgåva EDITION” (changes since the edition)</translation>
+    </message>
+    <message>
+        <source>Word: beslutspunkternas besvarade checklistor som bilaga</source>
+        <translation>Word: the decision points&apos; answered checklists as an appendix</translation>
+    </message>
+    <message>
+        <source>[…]* = över 100 % av en tjänst ({count} personer).</source>
+        <translation>[…]* = over 100 % of a full-time post ({count} people).</translation>
+    </message>
+    <message>
+        <source>alla planer i filen i stället för en (.ics, .xlsx)</source>
+        <translation>every plan in the file instead of one (.ics, .xlsx)</translation>
+    </message>
+    <message>
+        <source>användning: </source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <source>baslinjer</source>
+        <translation>baselines</translation>
     </message>
     <message>
         <source>benämningen saknas</source>
@@ -804,32 +1696,520 @@
         <translation>deleted in “{peer}”, changed on the other side</translation>
     </message>
     <message>
+        <source>budget {amount}</source>
+        <translation>budget {amount}</translation>
+    </message>
+    <message>
+        <source>databasanvändaren</source>
+        <translation>the database user</translation>
+    </message>
+    <message>
+        <source>databasfil (eller postgresql://-adress) att öppna</source>
+        <translation>database file (or postgresql:// address) to open</translation>
+    </message>
+    <message>
+        <source>databasfil eller teamserver att öppna</source>
+        <translation>database file or team server to open</translation>
+    </message>
+    <message>
+        <source>deadlines</source>
+        <translation>deadlines</translation>
+    </message>
+    <message>
         <source>den andra filen</source>
         <translation>the other file</translation>
+    </message>
+    <message>
+        <source>den har {count} uppgifter; Uppdrag läser högst {most}.</source>
+        <translation>it has {count} tasks; Uppdrag reads at most {most}.</translation>
+    </message>
+    <message>
+        <source>den här datorn</source>
+        <translation>this computer</translation>
     </message>
     <message>
         <source>den här filens värde</source>
         <translation>this file’s value</translation>
     </message>
     <message>
+        <source>den innehåller en DOCTYPE- eller ENTITY-deklaration, vilket MS Project-filer aldrig har (så ser XML-bomber och externa entiteter ut). Inget importerades.</source>
+        <translation>it contains a DOCTYPE or ENTITY declaration, which MS Project files never have (that is what XML bombs and external entities look like). Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>den innehåller en DOCTYPE-deklaration. Inget importerades.</source>
+        <translation>it contains a DOCTYPE declaration. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>den innehåller en entitet som inte tillåts{where}.</source>
+        <translation>it contains an entity that is not allowed{where}.</translation>
+    </message>
+    <message>
+        <source>den nya filen (.uppdrag)</source>
+        <translation>the new file (.uppdrag)</translation>
+    </message>
+    <message>
+        <source>den tar slut mitt i{where}; filen verkar avkortad. Spara eller hämta den igen.</source>
+        <translation>it ends in the middle{where}; the file seems truncated. Save or fetch it again.</translation>
+    </message>
+    <message>
+        <source>den är inte giltig XML{where}: {message}</source>
+        <translation>it is not valid XML{where}: {message}</translation>
+    </message>
+    <message>
+        <source>den är större än {size} MB.</source>
+        <translation>it is larger than {size} MB.</translation>
+    </message>
+    <message>
+        <source>den är tom.</source>
+        <translation>it is empty.</translation>
+    </message>
+    <message>
+        <source>det är ingen MS Project-XML (MSPDI): rotelementet ska vara &lt;Project&gt; i namnrymden {ns}. Spara filen som ”XML-format” i MS Project.</source>
+        <translation>it is not MS Project XML (MSPDI): the root element must be &lt;Project&gt; in the namespace {ns}. Save the file as “XML Format” in MS Project.</translation>
+    </message>
+    <message>
+        <source>disken är full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>du saknar behörighet att skriva där</source>
+        <translation>you do not have permission to write there</translation>
+    </message>
+    <message>
+        <source>där mappen ska ligga finns redan en fil</source>
+        <translation>there is already a file where the folder should be</translation>
+    </message>
+    <message>
+        <source>editor (ändra) eller reader (läsa)</source>
+        <translation>editor (change) or reader (read)</translation>
+    </message>
+    <message>
         <source>en cell har {n} tecken (högst {most})</source>
         <translation>a cell has {n} characters (at most {most})</translation>
+    </message>
+    <message>
+        <source>en del av sökvägen är en fil, inte en mapp</source>
+        <translation>part of the path is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>en kopia för att pröva återställningen kunde inte skrivas ({why})</source>
+        <translation>a copy to try the restore on could not be written ({why})</translation>
+    </message>
+    <message>
+        <source>en plan (id, uuid eller diarienummer); kan upprepas; utan: hela portföljen</source>
+        <translation>a plan (id, uuid or registration number); may be repeated; without: the whole portfolio</translation>
+    </message>
+    <message>
+        <source>en återställd kopia gick inte att läsa ({why})</source>
+        <translation>a restored copy could not be read ({why})</translation>
+    </message>
+    <message>
+        <source>enheten är skrivskyddad</source>
+        <translation>the drive is read-only</translation>
+    </message>
+    <message>
+        <source>ersätt UT om den finns</source>
+        <translation>replace UT if it exists</translation>
+    </message>
+    <message>
+        <source>ett år (2026) eller ett tertial (2026 T2)</source>
+        <translation>a year (2026) or a tertial (2026 T2)</translation>
+    </message>
+    <message>
+        <source>exportera en plan (.json, .docx, .pdf, .xlsx, .ics, .csv, .xml)</source>
+        <translation>export a plan (.json, .docx, .pdf, .xlsx, .ics, .csv, .xml)</translation>
+    </message>
+    <message>
+        <source>fel typ, väntade {expected}, fick {got}</source>
+        <translation>wrong type, expected {expected}, got {got}</translation>
+    </message>
+    <message>
+        <source>flaggor</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>flytta en fils planer (med historik) till servern</source>
+        <translation>move a file&apos;s plans (with history) to the server</translation>
+    </message>
+    <message>
+        <source>fält saknas: {field}</source>
+        <translation>field missing: {field}</translation>
+    </message>
+    <message>
+        <source>får inte vara tomt</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>fönstrets språk den här gången: sv eller en (annars det inställda)</source>
+        <translation>the window&apos;s language this time: sv or en (otherwise the one set)</translation>
+    </message>
+    <message>
+        <source>första månaden</source>
+        <translation>the first month</translation>
+    </message>
+    <message>
+        <source>ge en användare rätt att läsa eller ändra en plan</source>
+        <translation>give a user the right to read or change a plan</translation>
+    </message>
+    <message>
+        <source>hyperlänkar</source>
+        <translation>hyperlinks</translation>
+    </message>
+    <message>
+        <source>hämta planer och ändringar från en annan kopia av filen</source>
+        <translation>bring in plans and changes from another copy of the file</translation>
+    </message>
+    <message>
+        <source>importera en plan (.json, MS Project-XML .xml) eller en aktivitets- eller risklista (.csv, .xlsx)</source>
+        <translation>import a plan (.json, MS Project XML .xml) or an activity or risk list (.csv, .xlsx)</translation>
+    </message>
+    <message>
+        <source>inga</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>inget datum</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>inget nytt</source>
+        <translation>nothing new</translation>
     </message>
     <message>
         <source>inget ännu</source>
         <translation>nothing yet</translation>
     </message>
     <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>journalen gäller en fil på {journal} sidor, filen har {file}</source>
+        <translation>the journal is for a file of {journal} pages, the file has {file}</translation>
+    </message>
+    <message>
+        <source>journalen gäller sidor på {journal} byte, filen har {file}</source>
+        <translation>the journal is for pages of {journal} bytes, the file has {file}</translation>
+    </message>
+    <message>
+        <source>journalen kommer från en annan version av filen (ändringsräknaren skiljer sig)</source>
+        <translation>the journal comes from another version of the file (the change counter differs)</translation>
+    </message>
+    <message>
+        <source>journalen kommer från en databas som inte är en Uppdrag-fil</source>
+        <translation>the journal comes from a database that is not an Uppdrag file</translation>
+    </message>
+    <message>
+        <source>journalens rubrik går inte att läsa</source>
+        <translation>the journal&apos;s header cannot be read</translation>
+    </message>
+    <message>
+        <source>journalens sparade filhuvud stämmer inte med journalen</source>
+        <translation>the file header saved in the journal does not match the journal</translation>
+    </message>
+    <message>
+        <source>kalender (.ics): aktiviteterna också, inte bara beslutspunkter och milstolpar</source>
+        <translation>calendar (.ics): the activities too, not only decision points and milestones</translation>
+    </message>
+    <message>
         <source>kalenderprogrammet</source>
         <translation>the calendar program</translation>
+    </message>
+    <message>
+        <source>kommandon</source>
+        <translation>commands</translation>
+    </message>
+    <message>
+        <source>kontrollera en fil</source>
+        <translation>check a file</translation>
+    </message>
+    <message>
+        <source>kopplingen till personen tas bort</source>
+        <translation>the link to the person is removed</translation>
+    </message>
+    <message>
+        <source>kostnader</source>
+        <translation>costs</translation>
+    </message>
+    <message>
+        <source>ledare</source>
+        <translation>leader</translation>
+    </message>
+    <message>
+        <source>lista (eller ta) säkerhetskopior av en fil</source>
+        <translation>list (or take) backups of a file</translation>
+    </message>
+    <message>
+        <source>lista det en registrator skulle skicka tillbaka (slutkod 1 om något listas)</source>
+        <translation>list what a registrar would send back (exit code 1 if anything is listed)</translation>
+    </message>
+    <message>
+        <source>lista planerna i en fil</source>
+        <translation>list the plans in a file</translation>
+    </message>
+    <message>
+        <source>lägg till exempelplanerna</source>
+        <translation>add the example plans</translation>
+    </message>
+    <message>
+        <source>läsare</source>
+        <translation>reader</translation>
+    </message>
+    <message>
+        <source>läser</source>
+        <translation>reads</translation>
+    </message>
+    <message>
+        <source>läser och skriver</source>
+        <translation>reads and writes</translation>
+    </message>
+    <message>
+        <source>mappen finns inte (en nätverksenhet eller ett USB-minne kan saknas)</source>
+        <translation>the folder does not exist (a network drive or a USB stick may be missing)</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>nu</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>okänd</source>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>okänt fel</source>
         <translation>unknown error</translation>
     </message>
     <message>
+        <source>okänt fält: </source>
+        <translation>unknown field: </translation>
+    </message>
+    <message>
+        <source>oläsbar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>operativsystemet nekade att skriva där</source>
+        <translation>the operating system refused to write there</translation>
+    </message>
+    <message>
+        <source>ordning ändrad</source>
+        <translation>order changed</translation>
+    </message>
+    <message>
+        <source>personen finns inte i organisation.people</source>
+        <translation>the person is not in organisation.people</translation>
+    </message>
+    <message>
+        <source>personens id, uuid eller namn (eller ett namn som bara står i text)</source>
+        <translation>the person&apos;s id, uuid or name (or a name that only appears in text)</translation>
+    </message>
+    <message>
+        <source>planen</source>
+        <translation>the plan</translation>
+    </message>
+    <message>
+        <source>planens id, uuid eller diarienummer</source>
+        <translation>the plan&apos;s id, uuid or registration number</translation>
+    </message>
+    <message>
+        <source>posten finns inte i timeline</source>
+        <translation>the item is not in timeline</translation>
+    </message>
+    <message>
+        <source>posten {uuid} finns inte i timeline</source>
+        <translation>the item {uuid} is not in timeline</translation>
+    </message>
+    <message>
+        <source>postgresql://ägare@värd:port/databas</source>
+        <translation>postgresql://owner@host:port/database</translation>
+    </message>
+    <message>
         <source>rad {line}: {reason}.</source>
         <translation>row {line}: {reason}.</translation>
+    </message>
+    <message>
+        <source>redigerare</source>
+        <translation>editor</translation>
+    </message>
+    <message>
+        <source>samma beroende två gånger</source>
+        <translation>the same dependency twice</translation>
+    </message>
+    <message>
+        <source>sista månaden</source>
+        <translation>the last month</translation>
+    </message>
+    <message>
+        <source>skapa eller uppgradera Uppdrags tabeller, roller och regler</source>
+        <translation>create or upgrade Uppdrag&apos;s tables, roles and rules</translation>
+    </message>
+    <message>
+        <source>skapa en ny databasfil</source>
+        <translation>create a new database file</translation>
+    </message>
+    <message>
+        <source>skriv Portföljrapporten (.xlsx, .docx eller .pdf)</source>
+        <translation>write the portfolio report (.xlsx, .docx or .pdf)</translation>
+    </message>
+    <message>
+        <source>skriv en plan ensam till en ny fil</source>
+        <translation>write one plan alone to a new file</translation>
+    </message>
+    <message>
+        <source>skriv historiken som JSON</source>
+        <translation>write the history as JSON</translation>
+    </message>
+    <message>
+        <source>skriv listan som JSON</source>
+        <translation>write the list as JSON</translation>
+    </message>
+    <message>
+        <source>skriv tabellen som JSON</source>
+        <translation>write the table as JSON</translation>
+    </message>
+    <message>
+        <source>skriv ändringarna som JSON</source>
+        <translation>write the changes as JSON</translation>
+    </message>
+    <message>
+        <source>skriv översikten som JSON</source>
+        <translation>write the overview as JSON</translation>
+    </message>
+    <message>
+        <source>spara en hel och konsekvent kopia av en fil</source>
+        <translation>save a whole and consistent copy of a file</translation>
+    </message>
+    <message>
+        <source>språket att skriva på: sv eller en (annars programmets inställda språk)</source>
+        <translation>the language to write in: sv or en (otherwise the language set in the program)</translation>
+    </message>
+    <message>
+        <source>start till slut, som Uppdrag inte har</source>
+        <translation>start to finish, which Uppdrag does not have</translation>
+    </message>
+    <message>
+        <source>största avvikelse {slip}</source>
+        <translation>largest slip {slip}</translation>
+    </message>
+    <message>
+        <source>synkronisera en utcheckad fil med sin server, åt båda hållen</source>
+        <translation>synchronise a checked-out file with its server, both ways</translation>
+    </message>
+    <message>
+        <source>sätt upp och dela ut behörigheter på en teamserver (PostgreSQL)</source>
+        <translation>set up, and grant permissions on, a team server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>ta bort en persons namn, e-post och telefon ur hela filen</source>
+        <translation>remove a person&apos;s name, e-mail and phone from the whole file</translation>
+    </message>
+    <message>
+        <source>ta bort ett övergivet lås (programmet som tog det körs inte längre)</source>
+        <translation>remove an abandoned lock (the program that took it is no longer running)</translation>
+    </message>
+    <message>
+        <source>ta bort uppgifterna också ur filens automatiska säkerhetskopior och ångra-kopior</source>
+        <translation>remove the data also from the file&apos;s automatic backups and undo copies</translation>
+    </message>
+    <message>
+        <source>ta en säkerhetskopia nu</source>
+        <translation>take a backup now</translation>
+    </message>
+    <message>
+        <source>ta med planer från en server offline i en egen fil</source>
+        <translation>take plans from a server offline in a file of your own</translation>
+    </message>
+    <message>
+        <source>teckenkodningen stämmer inte ({why}).</source>
+        <translation>the character encoding does not match ({why}).</translation>
+    </message>
+    <message>
+        <source>teckenkodningen stämmer inte med filens innehåll{where}; spara den som UTF-8 (MS Project gör det med ”XML-format”).</source>
+        <translation>the character encoding does not match the file&apos;s content{where}; save it as UTF-8 (MS Project does so with “XML Format”).</translation>
+    </message>
+    <message>
+        <source>till en uppgift som inte finns i filen</source>
+        <translation>to a task that is not in the file</translation>
+    </message>
+    <message>
+        <source>till sig själv</source>
+        <translation>to itself</translation>
+    </message>
+    <message>
+        <source>uppdrag export: ange antingen PLAN eller --portfolj.</source>
+        <translation>uppdrag export: give either PLAN or --portfolj.</translation>
+    </message>
+    <message>
+        <source>uppdrag import: ange planen som {name} ska läsas in i med --plan PLAN.</source>
+        <translation>uppdrag import: give the plan {name} is to be read into with --plan PLAN.</translation>
+    </message>
+    <message>
+        <source>uppdrag: avbrutet.</source>
+        <translation>uppdrag: interrupted.</translation>
+    </message>
+    <message>
+        <source>uppdrag: indata är för djupt nästlade för att läsas.</source>
+        <translation>uppdrag: the input is nested too deeply to be read.</translation>
+    </message>
+    <message>
+        <source>uppdrag: okänt kommando ’{word}’{guess}</source>
+        <translation>uppdrag: unknown command ’{word}’{guess}</translation>
+    </message>
+    <message>
+        <source>utan personernas e-post, telefon och anteckningar (alla format)</source>
+        <translation>without the people&apos;s e-mail, phone and notes (every format)</translation>
+    </message>
+    <message>
+        <source>utg.</source>
+        <translation>ed.</translation>
+    </message>
+    <message>
+        <source>utgåvan att jämföra från (standard: den senaste)</source>
+        <translation>the edition to compare from (default: the latest)</translation>
+    </message>
+    <message>
+        <source>utgåvan att jämföra till (standard: planen som den är nu)</source>
+        <translation>the edition to compare to (default: the plan as it is now)</translation>
+    </message>
+    <message>
+        <source>vid konflikt: den här filens (mine), den andras (theirs) eller senast ändrade (newest)</source>
+        <translation>on a conflict: this file&apos;s (mine), the other&apos;s (theirs) or the latest changed (newest)</translation>
+    </message>
+    <message>
+        <source>vid konflikt: filens värde (mine), serverns (theirs) eller det senast ändrade (newest)</source>
+        <translation>on a conflict: the file&apos;s value (mine), the server&apos;s (theirs) or the latest changed (newest)</translation>
+    </message>
+    <message>
+        <source>visa bara vad som skulle hända</source>
+        <translation>only show what would happen</translation>
+    </message>
+    <message>
+        <source>visa bara var namnet står, ändra inget</source>
+        <translation>only show where the name appears, change nothing</translation>
+    </message>
+    <message>
+        <source>visa den här hjälpen och avsluta</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <source>visa programmets version och avsluta</source>
+        <translation>show program&apos;s version number and exit</translation>
+    </message>
+    <message>
+        <source>visa resursbelastningen per person och månad</source>
+        <translation>show the resource load per person and month</translation>
+    </message>
+    <message>
+        <source>visa vad som ändrats i en plan sedan en utgåva</source>
+        <translation>show what has changed in a plan since an edition</translation>
+    </message>
+    <message>
+        <source>visa vem som ändrat vad och när i en plan</source>
+        <translation>show who changed what and when in a plan</translation>
     </message>
     <message>
         <source>värdet från ”{peer}”</source>
@@ -838,6 +2218,70 @@
     <message>
         <source>{added} nya och {updated} ändrade {what} lästes in</source>
         <translation>{added} new and {updated} changed {what} were read</translation>
+    </message>
+    <message>
+        <source>{count} beroenden hade en fördröjning som inte är hela arbetsdagar eller veckor (eller i procent eller kalenderdagar); den avrundades till arbetsdagar: {links}.</source>
+        <translation>{count} dependencies had a lag that is not whole working days or weeks (or in percent or calendar days); it was rounded to working days: {links}.</translation>
+    </message>
+    <message>
+        <source>{count} beroenden kunde inte hållas och lästes inte in: </source>
+        <translation>{count} dependencies could not be kept and were not imported: </translation>
+    </message>
+    <message>
+        <source>{count} beslut i loggen gällde beslutspunkter som inte finns i filen; de ligger kvar i loggen utan beslutspunkt.</source>
+        <translation>{count} decisions in the log concerned decision points that are not in the file; they stay in the log without a decision point.</translation>
+    </message>
+    <message>
+        <source>{count} höga risker</source>
+        <translation>{count} high risks</translation>
+    </message>
+    <message>
+        <source>{count} inaktiva uppgifter lästes in som vanliga poster: {names}.</source>
+        <translation>{count} inactive tasks were imported as ordinary items: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} material- eller kostnadsresurser kan inte hållas (Uppdrags resursplan har bara personer och kompetenser) och lästes inte in: {names}.</source>
+        <translation>{count} material or cost resources cannot be kept (Uppdrag&apos;s resource plan has only people and competences) and were not imported: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} planer</source>
+        <translation>{count} plans</translation>
+    </message>
+    <message>
+        <source>{count} poster hade flyttats utanför sin ungefärliga period och fick exakta datum: {names}.</source>
+        <translation>{count} items had been moved outside their approximate period and got exact dates: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} resurser utan namn lästes inte in.</source>
+        <translation>{count} resources without a name were not imported.</translation>
+    </message>
+    <message>
+        <source>{count} säkerhetskopior och ångra-kopior innehåller fortfarande uppgifterna; kör igen med --med-sakerhetskopior för att ta bort dem även där.</source>
+        <translation>{count} backups and undo copies still hold the data; run again with --med-sakerhetskopior to remove it there too.</translation>
+    </message>
+    <message>
+        <source>{count} tecken som XML inte kan innehålla (styrtecken) lämnades utanför.</source>
+        <translation>{count} characters that XML cannot hold (control characters) were left out.</translation>
+    </message>
+    <message>
+        <source>{count} tilldelningar till resurser som inte kunde läsas in lästes inte in: {names}.</source>
+        <translation>{count} assignments to resources that could not be imported were not imported: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} uppgifter hade flera resurser; den första blev ansvarig och alla finns i resursplanen: {names}.</source>
+        <translation>{count} tasks had several resources; the first became responsible and all are in the resource plan: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} värden i anpassade fält (till exempel Text1 eller Flagga1 med egna namn) lästes inte in.</source>
+        <translation>{count} values in custom fields (for example Text1 or Flag1 with names of their own) were not imported.</translation>
+    </message>
+    <message>
+        <source>{database} på {where}</source>
+        <translation>{database} on {where}</translation>
+    </message>
+    <message>
+        <source>{days} dagar sen</source>
+        <translation>{days} days late</translation>
     </message>
     <message>
         <source>{field}: ditt värde ”{mine}”, det sparade ”{theirs}”</source>
@@ -892,6 +2336,14 @@
         <translation>{label} “{value}” is not valid; choose one of: {choices}.</translation>
     </message>
     <message>
+        <source>{name} finns på 1 ställe i filen (borttagna rader medräknade):</source>
+        <translation>{name} appears in 1 place in the file (deleted rows included):</translation>
+    </message>
+    <message>
+        <source>{name} finns på {count} ställen i filen (borttagna rader medräknade):</source>
+        <translation>{name} appears in {count} places in the file (deleted rows included):</translation>
+    </message>
+    <message>
         <source>{name} kunde inte sparas: filen är skrivskyddad eller öppen i ett annat program (till exempel {program}). Stäng den och försök igen.</source>
         <translation>{name} could not be saved: the file is read-only or open in another program (for example {program}). Close it and try again.</translation>
     </message>
@@ -904,12 +2356,20 @@
         <translation>{name} could not be saved: {error}.</translation>
     </message>
     <message>
+        <source>{name} var redan borttagen ur {file}.</source>
+        <translation>{name} was already removed from {file}.</translation>
+    </message>
+    <message>
         <source>{name} är en mapp, inte en Uppdrag-fil.</source>
         <translation>{name} is a folder, not an Uppdrag file.</translation>
     </message>
     <message>
         <source>{name}, bladet {sheet}</source>
         <translation>{name}, sheet {sheet}</translation>
+    </message>
+    <message>
+        <source>{name}: {allocation} % av tjänst går inte att hålla (0–100 %); raden fick 100 %.</source>
+        <translation>{name}: {allocation} % of a full-time post cannot be kept (0–100 %); the row got 100 %.</translation>
     </message>
     <message>
         <source>{n} ogiltiga tecken ersattes med �</source>
@@ -944,8 +2404,56 @@
         <translation>{part} “{name}” was changed on the server while you were typing ({said}). Nothing was overwritten; choose which value holds.</translation>
     </message>
     <message>
+        <source>{prog}: fel användning: {message}</source>
+        <translation>{prog}: error: {message}</translation>
+    </message>
+    <message>
+        <source>{sign}{n} dag</source>
+        <translation>{sign}{n} day</translation>
+    </message>
+    <message>
+        <source>{sign}{n} dagar</source>
+        <translation>{sign}{n} days</translation>
+    </message>
+    <message>
+        <source>{sign}{n} vecka</source>
+        <translation>{sign}{n} week</translation>
+    </message>
+    <message>
+        <source>{sign}{n} veckor</source>
+        <translation>{sign}{n} weeks</translation>
+    </message>
+    <message>
+        <source>{text} är inget giltigt datum</source>
+        <translation>{text} is not a valid date</translation>
+    </message>
+    <message>
         <source>{user} på {machine} sedan {since}</source>
         <translation>{user} on {machine} since {since}</translation>
+    </message>
+    <message>
+        <source>{user} är nu {role} för planen ”{title}”.</source>
+        <translation>{user} is now {role} for the plan “{title}”.</translation>
+    </message>
+    <message>
+        <source>{user} är nu {role}.</source>
+        <translation>{user} is now {role}.</translation>
+    </message>
+    <message>
+        <source>{uuid} förekommer flera gånger</source>
+        <translation>{uuid} occurs more than once</translation>
+    </message>
+    <message>
+        <source>{value} har fel form</source>
+        <translation>{value} has the wrong form</translation>
+    </message>
+    <message>
+        <source>{value} ligger utanför det tillåtna intervallet</source>
+        <translation>{value} is outside the allowed range</translation>
+    </message>
+    <message>
+        <source>{value} är inte ett tillåtet värde</source>
+        <translation>{value} is not an allowed value</translation>
     </message>
     <message>
         <source>{what} innehåller XML-entiteter eller en DTD, som Excel aldrig skriver (så ser XML-bomber och externa entiteter ut); den lästes inte och ingenting har importerats.</source>
@@ -956,8 +2464,84 @@
         <translation>{what} cannot be read ({error}); nothing has been imported.</translation>
     </message>
     <message>
+        <source>{where} (ett fältnamn)</source>
+        <translation>{where} (a field name)</translation>
+    </message>
+    <message>
+        <source>{where} i ”{title}”</source>
+        <translation>{where} in “{title}”</translation>
+    </message>
+    <message>
+        <source>{where}, beslutspunkt {point}</source>
+        <translation>{where}, decision point {point}</translation>
+    </message>
+    <message>
+        <source>{where}: beslutspunkterna skrivs som [[decision_points]]-tabeller.</source>
+        <translation>{where}: the decision points are written as [[decision_points]] tables.</translation>
+    </message>
+    <message>
+        <source>{where}: fältet ”{name}” saknas eller är tomt.</source>
+        <translation>{where}: the field “{name}” is missing or empty.</translation>
+    </message>
+    <message>
+        <source>{where}: fältet ”{name}” ska vara en lista med texter, till exempel {name} = [&quot;Projektplan&quot;].</source>
+        <translation>{where}: the field “{name}” must be a list of texts, for example {name} = [&quot;Projektplan&quot;].</translation>
+    </message>
+    <message>
+        <source>{where}: fältet ”{name}” ska vara en text.</source>
+        <translation>{where}: the field “{name}” must be a text.</translation>
+    </message>
+    <message>
+        <source>{where}: koden finns redan i modellen; varje punkt behöver en egen kod.</source>
+        <translation>{where}: the code is already in the model; each point needs a code of its own.</translation>
+    </message>
+    <message>
+        <source>{where}: nyckeln ”{key}” får bara innehålla små bokstäver a–z, siffror, - och _; döp om filen eller skriv till exempel key = &quot;region&quot;.</source>
+        <translation>{where}: the key “{key}” may only contain lower-case letters a–z, digits, - and _; rename the file or write for example key = &quot;region&quot;.</translation>
+    </message>
+    <message>
+        <source>{where}: okänt fält ”{name}”. Kända fält: {known}.</source>
+        <translation>{where}: unknown field “{name}”. Known fields: {known}.</translation>
+    </message>
+    <message>
+        <source>{where}: ska vara en [[decision_points]]-tabell.</source>
+        <translation>{where}: must be a [[decision_points]] table.</translation>
+    </message>
+    <message>
+        <source>{where}: ”kind” ska vara decision_point eller milestone, inte ”{kind}”.</source>
+        <translation>{where}: “kind” must be decision_point or milestone, not “{kind}”.</translation>
+    </message>
+    <message>
+        <source>Äldre versioner i ändringshistoriken: {count}</source>
+        <translation>Older versions in the change history: {count}</translation>
+    </message>
+    <message>
         <source>Ändrade {part}: {n}</source>
         <translation>Changed {part}: {n}</translation>
+    </message>
+    <message>
+        <source>Ändringar från utgåva {old} till i dag</source>
+        <translation>Changes from edition {old} to today</translation>
+    </message>
+    <message>
+        <source>Ändringar från utgåva {old} till utgåva {new}</source>
+        <translation>Changes from edition {old} to edition {new}</translation>
+    </message>
+    <message>
+        <source>Ändringar sparas strax till {share}.</source>
+        <translation>Changes will be saved to {share} shortly.</translation>
+    </message>
+    <message>
+        <source>Ändringen kunde inte sparas: disken svarade med ett fel vid skrivning. Filen har inte ändrats.</source>
+        <translation>The change could not be saved: the disk answered with an error while writing. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Ändringen kunde inte sparas: disken är full. Filen har inte ändrats; frigör utrymme och försök igen.</source>
+        <translation>The change could not be saved: the disk is full. The file has not been changed; free some space and try again.</translation>
+    </message>
+    <message>
+        <source>ÅTGÄRD</source>
+        <translation>ACTION</translation>
     </message>
     <message>
         <source>Året måste vara mellan 1900 och 2199 (fick {value}).</source>
@@ -972,12 +2556,116 @@
         <translation>The year {year} lies outside the allowed range {first}–{last}.</translation>
     </message>
     <message>
+        <source>Återställde {name} från {backup}.</source>
+        <translation>Restored {name} from {backup}.</translation>
+    </message>
+    <message>
+        <source>ÅÅÅÅ-MM</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <source>ägare</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>återkommande uppgifter</source>
+        <translation>recurring tasks</translation>
+    </message>
+    <message>
+        <source>återställ en fil från en säkerhetskopia</source>
+        <translation>restore a file from a backup</translation>
+    </message>
+    <message>
+        <source>återställd med journalen blir filen skadad</source>
+        <translation>restored with the journal, the file becomes damaged</translation>
+    </message>
+    <message>
+        <source>återställd med journalen får filen en annan fils identitet</source>
+        <translation>restored with the journal, the file gets another file&apos;s identity</translation>
+    </message>
+    <message>
+        <source>återställd med journalen är filen inte längre en Uppdrag-fil</source>
+        <translation>restored with the journal, the file is no longer an Uppdrag file</translation>
+    </message>
+    <message>
+        <source>översikten över alla planer (Portföljrapport)</source>
+        <translation>the overview of every plan (portfolio report)</translation>
+    </message>
+    <message>
+        <source>”{name}” har en annan schemaversion.</source>
+        <translation>“{name}” has a different schema version.</translation>
+    </message>
+    <message>
+        <source>”{name}” kunde inte uppdateras: {why}.</source>
+        <translation>“{name}” could not be updated: {why}.</translation>
+    </message>
+    <message>
+        <source>”{name}” saknar identitet (file_uuid).</source>
+        <translation>“{name}” has no identity (file_uuid).</translation>
+    </message>
+    <message>
         <source>”{name}” skulle bli {mb} MB i {parts} delar när den packas upp; en Word-mall får bli högst {most} MB. Den används inte. Spara mallen på nytt i Word, utan stora inbäddade filer, och välj den igen.</source>
         <translation>“{name}” would become {mb} MB in {parts} parts when unpacked; a Word template may be at most {most} MB. It is not used. Save the template again in Word, without large embedded files, and choose it again.</translation>
     </message>
     <message>
+        <source>”{name}” är inget Word-dokument (.docx eller .dotx).</source>
+        <translation>“{name}” is not a Word document (.docx or .dotx).</translation>
+    </message>
+    <message>
+        <source>”{name}” är inte en Uppdrag-fil.</source>
+        <translation>“{name}” is not an Uppdrag file.</translation>
+    </message>
+    <message>
+        <source>”{name}” är inte en hel SQLite-fil.</source>
+        <translation>“{name}” is not a whole SQLite file.</translation>
+    </message>
+    <message>
+        <source>”{name}” är skadad ({why}).</source>
+        <translation>“{name}” is damaged ({why}).</translation>
+    </message>
+    <message>
+        <source>”{name}” är skadad och kan inte användas som Word-mall.</source>
+        <translation>“{name}” is damaged and cannot be used as a Word template.</translation>
+    </message>
+    <message>
+        <source>”{name}” är skapad av en nyare version av Uppdrag.</source>
+        <translation>“{name}” was made by a newer version of Uppdrag.</translation>
+    </message>
+    <message>
+        <source>”{path}” kan inte nås: {why}.</source>
+        <translation>“{path}” cannot be reached: {why}.</translation>
+    </message>
+    <message>
         <source>”{share}” blev inte hel på nätverksenheten. Försök igen.</source>
         <translation>“{share}” was not written whole on the network drive. Try again.</translation>
+    </message>
+    <message>
+        <source>”{share}” kan inte läsas: {why}.</source>
+        <translation>“{share}” cannot be read: {why}.</translation>
+    </message>
+    <message>
+        <source>”{share}” kan inte nås.</source>
+        <translation>“{share}” cannot be reached.</translation>
+    </message>
+    <message>
+        <source>”{share}” kunde inte ersättas: {why}.</source>
+        <translation>“{share}” could not be replaced: {why}.</translation>
+    </message>
+    <message>
+        <source>”{share}” kunde inte skrivas: {why}.</source>
+        <translation>“{share}” could not be written: {why}.</translation>
+    </message>
+    <message>
+        <source>”{share}” ändrades hela tiden medan den skulle sparas.</source>
+        <translation>“{share}” kept changing while it was being saved.</translation>
+    </message>
+    <message>
+        <source>”{text}” är ingen månad; skriv till exempel 2025-03.</source>
+        <translation>“{text}” is not a month; write for example 2025-03.</translation>
+    </message>
+    <message>
+        <source>”{text}” är ingen serveradress; skriv den som postgresql://användare@värd:port/databas.</source>
+        <translation>“{text}” is not a server address; write it as postgresql://user@host:port/database.</translation>
     </message>
     <message>
         <source>… och {n} till.</source>
@@ -2670,6 +4358,158 @@ Do you want to open the file?</translation>
     <message>
         <source>MS Project-XML</source>
         <translation>MS Project XML</translation>
+    </message>
+    <message>
+        <source>Uppgifter om dokumentet</source>
+        <translation>Document details</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Tidplan</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Personer</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Resurser</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Referenser</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>Tillagd</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Borttagen</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Ändrad</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Flyttad</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>beroenden</source>
+        <translation>dependencies</translation>
+    </message>
+    <message>
+        <source>underskrift, titel</source>
+        <translation>signature, title</translation>
+    </message>
+    <message>
+        <source>underskrift, namn</source>
+        <translation>signature, name</translation>
+    </message>
+    <message>
+        <source>underskrift, datum</source>
+        <translation>signature, date</translation>
+    </message>
+    <message>
+        <source>mall</source>
+        <translation>template</translation>
+    </message>
+    <message>
+        <source>programrad</source>
+        <translation>programme line</translation>
+    </message>
+    <message>
+        <source>styrmodell</source>
+        <translation>steering model</translation>
+    </message>
+    <message>
+        <source>riskvärde</source>
+        <translation>risk score</translation>
+    </message>
+    <message>
+        <source>adress</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>numrerad</source>
+        <translation>numbered</translation>
+    </message>
+    <message>
+        <source>valfritt</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>text när avsnittet är tomt</source>
+        <translation>text when the section is empty</translation>
+    </message>
+    <message>
+        <source>beslutspunkt</source>
+        <translation>decision point</translation>
+    </message>
+    <message>
+        <source>Tillagt</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Borttaget</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Ändrat</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Oförändrat</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Skapad</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Återställd</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Importerad</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Sammanslagen</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Personuppgifter borttagna</source>
+        <translation>Personal data removed</translation>
+    </message>
+    <message>
+        <source>Synkad</source>
+        <translation>Synchronised</translation>
+    </message>
+    <message>
+        <source>Grå (inaktuell)</source>
+        <translation>Grey (out of date)</translation>
+    </message>
+    <message>
+        <source>Ingen rapport</source>
+        <translation>No report</translation>
     </message>
     <message>
         <source>PPS</source>
