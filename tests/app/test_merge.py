@@ -372,15 +372,18 @@ def test_a_conflict_on_the_plan_itself_is_logged_on_that_plan(pair: tuple[Path, 
         conn.close()
 
 
-def test_deleted_here_and_edited_there_is_a_conflict_that_theirs_restores(pair: tuple[Path, Path, list[str]]) -> None:
+def test_deleted_here_and_edited_there_is_a_conflict_that_theirs_restores(pair: tuple[Path, Path, list[str]],
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     a, b, uuids = pair
     _delete(a, uuids[0])
+    _by(monkeypatch, "Bo")
     _edit(b, uuids[0], text="ändrad där")
     _delete(b, uuids[1])
     _delete(a, uuids[2])
     report = merge_files(a, b, prefer="theirs")
     [c] = report.conflicts
     assert (c.uuid, c.field, c.delete_vs_edit, c.theirs, c.outcome) == (uuids[0], "deleted_at", True, None, "theirs")
+    assert c.theirs_by == "Bo"  # who edited there since the common version, not who wrote the row before
     assert c.mine is not None
     got = _goal_texts(a)
     assert got[uuids[0]] == ("ändrad där", "", False)
