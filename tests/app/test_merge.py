@@ -444,7 +444,7 @@ def test_a_row_is_named_by_its_first_label_that_holds_text() -> None:
     from app.merge import _label
 
     assert _label({"title": "  ", "heading": None, "text": 5, "name": "Namnet", "term": "Termen"}) == "Namnet"
-    assert _label({"description": "x" * 70}) == "x" * 57 + "…"
+    assert (_label({"description": "x" * 61}), _label({"text": "y" * 60})) == ("x" * 57 + "…", "y" * 60)
     assert _label({"title": "", "code": "K1"}) == "(utan rubrik)"
 
 
