@@ -422,6 +422,14 @@ def test_with_no_common_version_left_every_field_that_differs_is_a_conflict(pair
     assert _goal_texts(a)[uuids[0]] == ("mål 0", "här", False)
 
 
+def _version(path: Path, uuid: str) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT version_id FROM goal WHERE uuid = ?", (uuid,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
 def test_two_copies_that_merge_each_other_agree_on_the_merged_version(pair: tuple[Path, Path, list[str]]) -> None:
     a, b, uuids = pair
     _edit(a, uuids[0], text="här")
@@ -430,14 +438,16 @@ def test_two_copies_that_merge_each_other_agree_on_the_merged_version(pair: tupl
     copy_database(a, a_before)
     merge_files(a, b)
     merge_files(b, a_before)  # each merges the other as it was: the same content from the same two versions
-    versions = []
-    for path in (a, b):
-        ws = Workspace.open(path, read_only=True)
-        versions.append(models.Goal.get(models.Goal.uuid == uuids[0]).version_id)
-        ws.close()
-    assert versions[0] == versions[1]
+    versions = [_version(path, uuids[0]) for path in (a, b)]
+    assert versions[0] == versions[1] and len(versions[0]) == 32
     assert not merge_files(a, b).changed and not merge_files(b, a).changed
     assert _goal_texts(a) == _goal_texts(b)
+    _edit(a, uuids[1], text="här")  # each keeps its own value: two merges of the same versions, two contents
+    _edit(b, uuids[1], text="där")
+    copy_database(a, a_before)
+    merge_files(a, b, prefer="mine")
+    merge_files(b, a_before, prefer="mine")
+    assert _version(a, uuids[1]) != _version(b, uuids[1])  # two contents, two versions: not taken as agreed
 
 
 def test_a_row_is_named_by_its_first_label_that_holds_text() -> None:
