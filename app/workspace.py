@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app import kinds, rows
 from app.setting_keys import DEFAULT_RISK_SCALE, RISK_SCALE_KEY
 from db import history, models
+from db import rows as db_rows
 from db.settings import read_setting, write_setting
 from db.store import Store, create_store, open_store
 
@@ -144,7 +145,7 @@ class Workspace:
         return [rows.to_plain(k, r) for r in found]
 
     def _row(self, k: kinds.Kind, row_id: int) -> Any:
-        row = k.model.get_or_none(k.model.id == row_id)
+        row = db_rows.by_id(k.model, row_id)
         if row is None:
             from app.i18n import label, tr
 

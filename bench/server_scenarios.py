@@ -186,6 +186,7 @@ def _editor(url: str, plan_ids: list[int], shared: int, seed: int, out: Path, ed
     own = [s["id"] for p in plan_ids for s in ws.list("section", p)]
     common = [s["id"] for s in ws.list("section", shared)]
     times, outcomes, written = [], {"ok": 0, "conflict": 0, "error": 0}, {}
+    _start_together()
     for n in range(edits):
         target = rng.choice(own if n % 2 else common)
         text = f"klient {seed} redigering {n}"
@@ -223,6 +224,7 @@ def _raw_editor(conninfo: str, own: list[int], common: list[int], seed: int, out
         ids = own + common
         seen = dict(conn.execute('SELECT "id", "version_id" FROM "section" WHERE "id" = ANY(%s)', (ids,)).fetchall())
         conn.commit()
+        _start_together()
         for n in range(edits):
             target = rng.choice(own if n % 2 else common)
             new = f"{seed:08x}{n:024x}"
@@ -243,6 +245,15 @@ def _raw_editor(conninfo: str, own: list[int], common: list[int], seed: int, out
     out.write_text(json.dumps({"times": times, "conflicts": conflicts}))
 
 
+def _start_together() -> None:
+    """Say this client is ready (connected, its rows read) and wait for the word to start, so that
+    the edits of all clients run at once and none overlaps another client's start-up."""
+    import sys
+
+    print("ready", flush=True)
+    sys.stdin.readline()
+
+
 def _run_clients(function: str, arguments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`function` of this module in one process per item of `arguments` (its keyword arguments,
     `out` added), all at once; what each wrote to its `out`."""
@@ -250,15 +261,25 @@ def _run_clients(function: str, arguments: list[dict[str, Any]]) -> list[dict[st
     import subprocess
     import sys
     import tempfile
+    from contextlib import suppress
 
     with tempfile.TemporaryDirectory() as tmp:
         outs = [Path(tmp) / f"client-{i}.json" for i in range(len(arguments))]
         code = ("import sys, json; from pathlib import Path; import bench.server_scenarios as s; "
                 "a = json.loads(sys.argv[2]); a['out'] = Path(a['out']); getattr(s, sys.argv[1])(**a)")
-        procs = [subprocess.Popen([sys.executable, "-c", code, function, json.dumps({**a, "out": str(out)})])
+        procs = [subprocess.Popen([sys.executable, "-c", code, function, json.dumps({**a, "out": str(out)})],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE)
                  for a, out in zip(arguments, outs)]
+        for p in procs:  # every client connected and ready: then all start at once
+            p.stdout.readline()
+        for p in procs:
+            with suppress(BrokenPipeError):  # a client that failed to start: its error is on stderr
+                p.stdin.write(b"go\n")
+            with suppress(BrokenPipeError):
+                p.stdin.close()
         for p in procs:
             p.wait(timeout=1800)
+            p.stdout.close()
         return [json.loads(o.read_text()) for o in outs]
 
 

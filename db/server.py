@@ -20,8 +20,7 @@ rolled back by the server, so nothing is half-written.
 from __future__ import annotations
 
 import secrets
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,8 +30,8 @@ from db.i18n import tr
 from db.server_connection import (
     ConnectionLost, ServerAddress, address, check_tls, connect_error, load_dates_as_text, raw_connect,
 )
+from db.server_notify import CHANNEL, Announcer, ChangeListener
 
-CHANNEL = "uppdrag_changes"  # NOTIFY channel: every committed write says so here
 INFO_TABLE = "uppdrag_schema"  # one row: the schema version (a file keeps it in PRAGMA user_version)
 
 
@@ -146,6 +145,8 @@ class ServerStore:
     notices: list[str] = field(default_factory=list)
     listener: ChangeListener | None = None
     client_id: str = field(default_factory=lambda: secrets.token_hex(8))
+    password: str | None = field(default=None, repr=False)  # typed for this session only: to reconnect
+    announcer: Announcer | None = None
     is_server: bool = True
     integrity: Any = None  # a file's integrity check; the server looks after its own pages
     _problems: list[str] | None = None
@@ -171,19 +172,38 @@ class ServerStore:
 
     @contextmanager
     def write(self) -> Iterator[None]:
-        """One committed transaction; other clients hear of it when it commits."""
+        """One committed transaction; other clients hear of it when it commits (db.server_notify:
+        announced after the commit; inside a transaction someone else began, at that one's commit)."""
+        outermost = not self.db.in_transaction()
         with self._said(), self.db.atomic():
             yield
-            self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+            if not outermost:
+                self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
+        if outermost:
+            self._announce()
 
     def write_version(self, model: Any, row_id: int, expected: str, columns: dict[str, Any]) -> str | None:
         """`columns` as a new version of the row, if it is still at version `expected`, in one
         statement (db.history.update_if_current); the new version id, or None if it moved on."""
         from db import history
 
+        inside = self.db.in_transaction()
         with self._said():
-            return history.update_if_current(self.db, model, row_id, expected, columns,
-                                             notify=(CHANNEL, self.client_id))
+            written = history.update_if_current(self.db, model, row_id, expected, columns,
+                                                notify=(CHANNEL, self.client_id) if inside else None)
+        if written is not None and not inside:
+            self._announce()
+        return written
+
+    def _announce(self) -> None:
+        """A write has committed: other clients hear of it within a moment (db.server_notify)."""
+        self._the_announcer().committed()
+
+    def _the_announcer(self) -> Announcer:
+        if self.announcer is None:
+            self.announcer = Announcer(lambda: raw_connect(self.path, self.password), self.client_id)
+            self.announcer.listener = self.listener
+        return self.announcer
 
     @contextmanager
     def _said(self) -> Iterator[None]:
@@ -228,7 +248,9 @@ class ServerStore:
     def listen(self, password: str | None = None) -> ChangeListener:
         """Start hearing other clients' commits (`changes_from_others` counts them)."""
         if self.listener is None:
-            self.listener = ChangeListener(lambda: raw_connect(self.path, password), self.client_id)
+            announcer = self._the_announcer()
+            self.listener = ChangeListener(lambda: raw_connect(self.path, password), self.client_id, announcer)
+            announcer.listener = self.listener  # its announcements go on the listener's connection
             self.listener.start()
         return self.listener
 
@@ -239,6 +261,10 @@ class ServerStore:
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
+        if self.announcer is not None:
+            self.announcer.listener = None
+            self.announcer.close()
+            self.announcer = None
         if not self.db.is_closed():
             try:
                 self.db.close()
@@ -297,63 +323,8 @@ def open_server_store(url: str | ServerAddress, *, read_only: bool = False, pass
         db.drop_connection()
         raise
     db.author = author  # who the row history records: the database user, not a free-text name
-    store = ServerStore(addr, db, read_only or not may_write, author, version)
+    store = ServerStore(addr, db, read_only or not may_write, author, version, password=password)
     store.activate()
     if listen:
         store.listen(password)
     return store
-
-
-# --- hearing other clients' commits --------------------------------------------------------
-
-
-class ChangeListener:
-    """LISTENs on its own connection and counts commits by other clients.
-
-    A reader polls `count` (the window does, a few times a second). When the
-    connection breaks the listener reconnects and counts one change, since a
-    commit may have been missed meanwhile.
-    """
-
-    WAIT_S = 0.2
-
-    def __init__(self, connect: Callable[[], Any], own_id: str):
-        self.connect = connect
-        self.own_id = own_id
-        self.count = 0
-        self.connected = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="uppdrag-listen", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        first = True
-        while not self._stop.is_set():
-            try:
-                conn = self.connect()
-            except Exception:  # noqa: BLE001 - the server is away: try again shortly
-                self._stop.wait(1.0)
-                continue
-            try:
-                conn.execute(f"LISTEN {CHANNEL}")
-                self.connected.set()
-                if not first:
-                    self.count += 1
-                first = False
-                while not self._stop.is_set():
-                    for note in conn.notifies(timeout=self.WAIT_S):
-                        if note.payload != self.own_id:
-                            self.count += 1
-            except Exception:  # noqa: BLE001 - connection lost: reconnect
-                self.connected.clear()
-            finally:
-                try:
-                    conn.close()
-                except Exception:  # noqa: BLE001
-                    pass
