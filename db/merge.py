@@ -27,8 +27,6 @@ from peewee import SqliteDatabase
 
 from db import history, models, statements
 from db.check import FileCheck
-from db.errors import StoreError
-from db.i18n import tr
 from db.history import Record, RowState, Shape
 
 
@@ -152,13 +150,6 @@ class Side:
             except ValueError:
                 continue
         return out
-
-    def file_uuid(self) -> str:
-        row = self.db.execute_sql(
-            f"SELECT value FROM {history.table('setting', self.schema)} WHERE key = 'file_uuid'").fetchone()
-        if row is None:
-            raise StoreError(tr("Filen saknar identitet (file_uuid) och kan inte slås samman."))
-        return str(json.loads(row[0]))
 
 
 CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's pages read once, not again and again
@@ -326,9 +317,6 @@ class _Ids:
 
     def get(self, table: str, uuid: str | None) -> int | None:
         return None if uuid is None else self.known.setdefault(table, {}).get(uuid)
-
-    def add(self, table: str, uuid: str, row_id: int) -> None:
-        self.known.setdefault(table, {})[uuid] = row_id
 
 
 def apply(db: Any, changes: Sequence[Write | Copy]) -> None:

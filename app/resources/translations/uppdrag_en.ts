@@ -924,10 +924,6 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>The file is already being edited by {holder}.</translation>
     </message>
     <message>
-        <source>Filen saknar identitet (file_uuid) och kan inte slås samman.</source>
-        <translation>The file has no identity (file_uuid) and cannot be merged.</translation>
-    </message>
-    <message>
         <source>Filen som skrevs till ”{share}” blev inte lika med arbetskopian.</source>
         <translation>The file written to “{share}” did not come out equal to the working copy.</translation>
     </message>
