@@ -26,8 +26,6 @@ from peewee import SqliteDatabase
 
 from db import history, models, statements
 from db.check import FileCheck
-from db.errors import StoreError
-from db.i18n import tr
 from db.history import Record, RowState, Shape
 
 
@@ -155,13 +153,6 @@ class Side:
             except ValueError:
                 continue
         return out
-
-    def file_uuid(self) -> str:
-        row = self.db.execute_sql(
-            f"SELECT value FROM {history.table('setting', self.schema)} WHERE key = 'file_uuid'").fetchone()
-        if row is None:
-            raise StoreError(tr("Filen saknar identitet (file_uuid) och kan inte slås samman."))
-        return str(json.loads(row[0]))
 
 
 class SteadySide(Side):

@@ -93,9 +93,6 @@ class _Ids:
     def get(self, table: str, uuid: str | None) -> int | None:
         return None if uuid is None else self.known.setdefault(table, {}).get(uuid)
 
-    def add(self, table: str, uuid: str, row_id: int) -> None:
-        self.known.setdefault(table, {})[uuid] = row_id
-
 
 def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
     """Write `changes` (parents' tables before children's) inside the caller's transaction."""

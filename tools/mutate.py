@@ -101,6 +101,9 @@ TARGETS: dict[str, Target] = {
     "merge-fast": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
         "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_settings.py",
         "tests/app/test_merge_copy_in_sql.py::test_every_kind_of_row_comes_across_the_same_way_in_sql")),
+    # The merge's branches only a team server takes (`Side.descended` reads whole lines of records there),
+    # against its test on the server: `mutmut run NAME...` in mutants/merge-server/ for survivors of "merge-fast".
+    "merge-server": Target(("app/merge.py", "db/merge.py"), ("tests/db/test_merge_side.py",), ("-k", "server")),
 }
 
 

@@ -24,7 +24,7 @@ DRIVER = Path(__file__).with_name("walk_driver.py")
 sys.path.insert(0, str(ROOT / "tests" / "ui"))
 
 from test_language import ENGLISH, SWEDISH  # noqa: E402
-from walk_driver import DNR, ITEM, TITLE  # noqa: E402
+from walk_driver import COLLEAGUE_ITEM, DECISION_DNR, DNR, ITEM, TITLE  # noqa: E402
 
 
 def _missing(what: str) -> None:
@@ -90,12 +90,13 @@ def _stored(data: Path) -> tuple[dict, list[str]]:
         ws.close()
 
 
-def _shown(texts: list[list[str]]) -> list[tuple[str, str]]:
+def _shown(texts: list[list[str]], document: list[str]) -> list[tuple[str, str]]:
     """(where, text) shown by the program itself: not the plan's title, the typed values, paths, or the
-    document's own words quoted in a message (the template's section headings, Swedish in every language)."""
+    document's own words: quoted in a message, or the schedule's items (the template's are Swedish in every
+    language, as its section headings)."""
     out = []
     for where, what, text in texts:
-        for typed in (TITLE, DNR, ITEM):
+        for typed in sorted((TITLE, DNR, ITEM, DECISION_DNR, COLLEAGUE_ITEM, *document), key=len, reverse=True):
             text = text.replace(typed, "")
         text = re.sub(r"[”“][^”“]*[”“]", "", text)
         text = re.sub(r"(/[\w.-]+)+", "", text.replace("&", ""))
@@ -116,13 +117,18 @@ def test_the_guide_tasks_by_keyboard_and_mouse_under_x(display: str, tmp_path: P
     undo = steps["undo_redo"]
     assert (undo["after_undo"], undo["after_redo"], undo["field"]) == ("", DNR, DNR)
     assert ITEM in undo["items"]
+    moved = steps["moved"]
+    assert (moved["before"], moved["after"]) == ("2026-09-01", "2026-09-08")
+    assert steps["decision"]["logged"] and steps["decision"]["point"] == "done"
+    assert COLLEAGUE_ITEM in steps["share"]["items"]
     plan, items = _stored(walked["data"])
     assert plan["diarienummer"] == DNR and plan["doc_type"] == "directive" and ITEM in items
+    assert COLLEAGUE_ITEM in items
     text = "\n".join(p.text for p in Document(steps["export"]).paragraphs)
     assert TITLE in text
     models = {text for where, _what, text in walked["texts"] if where == "new plan"}
     assert ("Local assignment model (BP0–BP3)" if language == "en" else "Lokal uppdragsmodell (BP0–BP3)") in models
-    shown = _shown(walked["texts"])
+    shown = _shown(walked["texts"], items)  # the schedule's items: the template's, Swedish in every language
     assert len(shown) > 200
     wrong = SWEDISH if language == "en" else ENGLISH
     found = sorted({f"{where}: {text}" for where, text in shown if wrong.search(text)})

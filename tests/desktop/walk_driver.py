@@ -1,7 +1,8 @@
 """The app as `make run` starts it (ui.entry.main with no argument: the default database in the data
 folder), used through the X server by keyboard and mouse for the tasks of the in-app guide "Kom igång":
 a new directive from its template, a field filled in, an item added on the schedule, the edit undone and
-redone by keyboard, the plan exported to Word. Keys and clicks go through the X server with xdotool
+redone by keyboard, the item moved on the timeline by keyboard, a decision recorded, the plan exported to
+Word, the plan sent as a file and a colleague's copy of it brought back. Keys and clicks go through the X server with xdotool
 (real X input, as a person's); what the window shows on the way is collected for the language check.
 
     python tests/desktop/walk_driver.py REPORT.json [SCREENSHOT_FOLDER]
@@ -26,11 +27,26 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui")]
 
 from PySide6.QtCore import QPoint, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget,
+)
 
 TITLE = "Walk directive"
 DNR = "KS 2026/42"
 ITEM = "Kickoff meeting"
+DECISION_DNR = "KS 2026/43"
+COLLEAGUE_ITEM = "Colleague workshop"
+# The colleague, in a process of her own: an item added to the copy she was sent.
+COLLEAGUE = """
+import sys
+from app.dates import VagueDate
+from app.plans import list_plans
+from app.workspace import Workspace
+ws = Workspace.open(sys.argv[1])
+plan = list_plans(ws)[0].id
+ws.add("timeline", plan, kind="activity", title=sys.argv[2], start=VagueDate.day(2026, 9, 7))
+ws.close()
+"""
 STEP_TIMEOUT = 30.0  # seconds for one thing to show up on a loaded machine
 
 
@@ -57,9 +73,34 @@ class Driver:
         self.x("type", "--delay", "20", text)
 
     def click(self, widget: QWidget) -> None:
-        centre = widget.mapToGlobal(QPoint(widget.width() // 2, widget.height() // 2))
-        self.x("mousemove", "--sync", str(centre.x()), str(centre.y()))
+        self.click_at(widget, QPoint(widget.width() // 2, widget.height() // 2))
+
+    def choose(self, window, name: str) -> None:
+        """A menu command chosen with the mouse: the menu's title in the menu bar, then the command."""
+        action = window.actions_[name]
+        menu = next(a.menu() for a in window.menuBar().actions() if action in a.menu().actions())
+        bar = window.menuBar()
+        self.click_at(bar, bar.actionGeometry(menu.menuAction()).center())
+        self.wait("the menu", menu.isVisible)
+        QTest.qWait(200)
+        texts = self.report["texts"]
+        assert isinstance(texts, list)
+        texts += [["menu open", menu.title(), a.text()] for a in menu.actions() if a.text()]
+        self.click_at(menu, menu.actionGeometry(action).center())
+
+    def click_at(self, widget: QWidget, point: QPoint) -> None:
+        at = widget.mapToGlobal(point)
+        self.x("mousemove", "--sync", str(at.x()), str(at.y()))
         self.x("click", "1")
+
+    def back_to(self, window) -> None:
+        """A click on the window's title once a dialog has closed: without a window manager the X focus
+        does not go back to the window by itself (a person clicks where she goes on working)."""
+        from PySide6.QtWidgets import QLabel
+
+        self.wait("the dialog closed", lambda: QApplication.activeModalWidget() is None)
+        self.click(window.findChild(QLabel, "planTitle"))
+        self.wait("the window active", lambda: QApplication.activeWindow() is window)
 
     def wait(self, what: str, ready: Callable[[], object]) -> object:
         end = time.monotonic() + STEP_TIMEOUT
@@ -133,10 +174,16 @@ class Driver:
             self.fill_field(window)
             self.add_item(window)
             self.undo_redo(window)
+            self.on_the_timeline(window)
+            self.decision(window)
             self.export(window)
+            self.share(window)
             self.tabs(window)
         except Exception:  # noqa: BLE001 - the report says what went wrong
             self.report["error"] = str(self.report["error"]) + traceback.format_exc()
+            modal = QApplication.activeModalWidget()
+            self.report["error"] += f"\nopen dialog: {modal and modal.windowTitle()}, focus: {QApplication.focusWidget()}"
+            self.shot("error")
         finally:
             self.report_path.write_text(json.dumps(self.report, ensure_ascii=False, indent=1), encoding="utf-8")
             QApplication.closeAllWindows()
@@ -223,12 +270,101 @@ class Driver:
         self.step("undo_redo", {"after_undo": undone[0], "after_redo": undone[1], "field": line.text(),
                                 "items": items, "undo_text": window.actions_["undo"].text()})
 
+    def on_the_timeline(self, window) -> None:
+        """The new item given a start date in the Schedule's form, then the Timeline tab (clicked): the item
+        chosen by keyboard on the chart and moved a week later."""
+        ws = window.ofile.ws
+        [item] = [i for i in ws.list("timeline", window.current_plan_id()) if i["title"] == ITEM]
+        page = window.editor.show_page("timeline")
+        index = page.model.index(page.model.row_of(item["id"]), 2)
+        self.click_at(page.view.viewport(), page.view.visualRect(index).center())
+        line = page.form.editors["start"].edit.line
+        self.click(line)
+        self.key("ctrl+a")
+        self.type("2026-09-01")
+        self.key("Tab")
+        self.wait("the start stored", lambda: ws.get("timeline", item["id"])["start"] is not None)
+        tabs = window.editor.tabs
+        gantt = window.editor._keys.index("gantt")  # the tabs in their order
+        self.click_at(tabs.tabBar(), tabs.tabBar().tabRect(gantt).center())
+        self.wait("the Timeline tab", lambda: tabs.currentIndex() == gantt)
+        panel = window.editor.show_page("gantt")
+        view = panel.view
+        self.click(panel.table)
+        self.key("Tab")
+        self.wait("the chart's focus", view.hasFocus)
+        display = view.layout_rows.display_of[view.layout_rows.data.index[item["id"]]]
+        for _ in range(60):
+            if view.current == display:
+                break
+            self.key("Down")
+        start = ws.get("timeline", item["id"])["start"]
+        self.shot("5-timeline")
+        self.key("shift+Right")
+        self.wait("the item moved", lambda: ws.get("timeline", item["id"])["start"] != start)
+        moved = ws.get("timeline", item["id"])["start"]
+        self.step("moved", {"before": str(start.first_day) if start else None, "after": str(moved.first_day)})
+
+    def decision(self, window) -> None:
+        """Schedule: the first decision point chosen in the table, Registrera beslut…, filled in, registered."""
+        page = window.editor.show_page("timeline")
+        ws = window.ofile.ws
+        point = next(i for i in ws.list("timeline", window.current_plan_id()) if i["kind"] == "decision_point")
+        row = page.model.row_of(point["id"])
+        table = page.view
+        table.scrollTo(page.model.index(row, 1))
+        self.click_at(table.viewport(), table.visualRect(page.model.index(row, 1)).center())
+        self.wait("the point chosen", lambda: page.decision_button.isEnabled())
+
+        def fill(dialog: QWidget) -> None:
+            self.click(dialog.diarienummer)  # type: ignore[attr-defined]
+            self.type(DECISION_DNR)
+            self.shot("6-decision")
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            self.click(ok)
+
+        before = len(ws.list("log", window.current_plan_id()))
+        self.expect_modal(fill)
+        self.click(page.decision_button)
+        self.wait("the decision in the log", lambda: len(ws.list("log", window.current_plan_id())) > before)
+        self.back_to(window)
+        logged = ws.list("log", window.current_plan_id())
+        self.step("decision", {"logged": [str(e) for e in logged if DECISION_DNR in str(e)],
+                               "point": ws.get("timeline", point["id"])["status"]})
+
+    def share(self, window) -> None:
+        """Arkiv → Skicka plan som fil…, the colleague adds an item to her copy, Arkiv → Importera från annan fil…"""
+        sent = Path(os.environ["HOME"]) / "to-colleague.uppdrag"
+
+        def save_as(dialog: QWidget) -> None:
+            self.key("ctrl+a")
+            self.type(str(sent))
+            self.key("Return")
+
+        self.expect_modal(save_as)
+        self.choose(window, "send_plan")
+        self.wait("the plan sent", sent.exists)
+        self.back_to(window)
+        texts = self.report["texts"]
+        assert isinstance(texts, list)
+        texts.append(["status bar", "sent", window.statusBar().currentMessage()])
+        subprocess.run([sys.executable, "-c", COLLEAGUE, str(sent), COLLEAGUE_ITEM], check=True, timeout=120,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+        self.expect_modal(save_as)
+        self.choose(window, "merge")
+        titles = lambda: [i["title"] for i in window.ofile.ws.list("timeline", window.current_plan_id())]  # noqa: E731
+        self.wait("the colleague's item", lambda: COLLEAGUE_ITEM in titles())
+        self.back_to(window)
+        texts.append(["status bar", "merged", window.statusBar().currentMessage()])
+        self.shot("8-merged")
+        self.step("share", {"sent": str(sent), "items": titles()})
+
     def export(self, window) -> None:
         target = Path(os.environ["HOME"]) / "export.docx"
 
         def choose(dialog: QWidget) -> None:
             if isinstance(dialog, QFileDialog):
-                self.shot("5-save-dialog")
+                self.shot("7-save-dialog")
                 self.key("ctrl+a")
                 self.type(str(target))
                 self.expect_modal(after)
@@ -241,18 +377,18 @@ class Driver:
                 self.shot("7-open-after")
                 self.click(dialog.button(QMessageBox.StandardButton.No))
             elif isinstance(dialog, QMessageBox):  # the export's remarks
-                self.shot("6-exported")
+                self.shot("7-exported")
                 self.expect_modal(after)
                 self.key("Return")
             elif isinstance(dialog, QDialog) and hasattr(dialog, "export_button"):
-                self.shot("5-registrar")
+                self.shot("7-registrar")
                 self.expect_modal(choose)
                 self.click(dialog.export_button)
 
         self.expect_modal(choose)
         self.key("ctrl+e")
         self.wait("the Word file", target.exists)
-        self.wait("the question answered", lambda: QApplication.activeModalWidget() is None)
+        self.back_to(window)
         self.step("export", str(target))
 
     def tabs(self, window) -> None:
@@ -267,7 +403,7 @@ class Driver:
         for menu_action in window.menuBar().actions():
             texts += [["menu", menu_action.text(), a.text()] for a in menu_action.menu().actions()]
         texts.append(["status bar", "message", window.statusBar().currentMessage()])
-        self.shot("8-end")
+        self.shot("9-end")
 
 
 def main() -> int:

@@ -1,5 +1,6 @@
 """Kom igång: the guide from the Hjälp menu (F1) and from the empty window, in Swedish and English,
-naming only menu paths that exist; and an example in every field that takes a date, an amount or a score."""
+naming only menu paths that exist and keys that do what it says; and an example in every field that
+takes a date, an amount or a score."""
 
 from __future__ import annotations
 
@@ -111,3 +112,73 @@ def test_risk_scores_say_their_scale_and_an_example(qtbot, window) -> None:
     assert "Sannolikhet från 1" in tip and "till 4" in tip and "t.ex. 3" in tip
     tip = model.headerData(model.column_of("impact"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "Konsekvens från 1" in tip and "t.ex. 2" in tip
+
+
+# The guide's keys that are not a window's shortcut: the chart's (Qt's key, with Shift or not) and Tab.
+CHART_KEYS = {"↑": Qt.Key.Key_Up, "↓": Qt.Key.Key_Down, "←": Qt.Key.Key_Left, "→": Qt.Key.Key_Right,
+              "Enter": Qt.Key.Key_Return, "+": Qt.Key.Key_Plus, "−": Qt.Key.Key_Minus, "F10": Qt.Key.Key_F10,
+              "Shift": None, "Tab": Qt.Key.Key_Tab}
+
+
+def _shortcut_keys(html: str) -> list[tuple[str, str]]:
+    """(key, what the guide names just before it in its paragraph) for each <kbd> with Ctrl."""
+    out = []
+    for paragraph in re.split(r"<p>|<h2", html):
+        for m in re.finditer(r"<kbd>(Ctrl\+[^<]+)</kbd>", paragraph):
+            before = paragraph[:m.start()]
+            named = re.findall(r'<b>(.*?)</b>|<span class="menu">[^<]*→ ([^<]*)</span>', before)
+            assert named, m.group(1)
+            out.append((m.group(1), "".join(named[-1])))
+    return out
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_key_the_guide_names_does_what_it_says(qtbot, window, language) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window.findChild(QAction, f"actionLanguage_{language}").trigger()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    html = guide_html(language)
+    keys = _shortcut_keys(html)
+    assert {k for k, _ in keys} >= {"Ctrl+Z", "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+N", "Ctrl+Shift+N", "Ctrl+E"}
+    for key, named in keys:
+        actions = [a for a in window.findChildren(QAction) if QKeySequence(key) in a.shortcuts()]
+        assert [a.text().replace("&", "") for a in actions if a.text().replace("&", "").startswith(named)], \
+            f"{key} is said to be {named}, but it is {[a.text() for a in actions]}"
+    others = set(re.findall(r"<kbd>([^<]+)</kbd>", html)) - {k for k, _ in keys}
+    assert others <= set(CHART_KEYS), others - set(CHART_KEYS)
+
+
+def test_the_charts_keys_in_the_guide_work_on_the_chart(qtbot, window, monkeypatch) -> None:
+    from ui.timeline import item_menu
+
+    panel = window.editor.show_page("gantt")
+    view, ws = panel.view, window.ofile.ws
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, CHART_KEYS["Tab"])
+    assert view.hasFocus()
+    qtbot.keyClick(view, CHART_KEYS["↓"])
+    first = view.current
+    qtbot.keyClick(view, CHART_KEYS["↓"])
+    qtbot.keyClick(view, CHART_KEYS["↑"])
+    assert view.current == first is not None
+    while view.layout_rows.row(view.current).start is None or view.layout_rows.row(view.current).is_marker:
+        qtbot.keyClick(view, CHART_KEYS["↓"])
+    row_id = view.layout_rows.row(view.current).id
+    start = ws.get("timeline", row_id)["start"]
+    qtbot.keyClick(view, CHART_KEYS["→"])
+    qtbot.keyClick(view, CHART_KEYS["→"], Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, CHART_KEYS["←"])
+    moved = ws.get("timeline", row_id)["start"]
+    assert moved.first_day != start.first_day and (moved.first_day - start.first_day).days >= 7
+    zoom = view.scale.px_per_day
+    qtbot.keyClick(view, CHART_KEYS["+"])
+    assert view.scale.px_per_day > zoom
+    qtbot.keyClick(view, CHART_KEYS["−"])
+    assert view.scale.px_per_day == pytest.approx(zoom)
+    shown = []
+    monkeypatch.setattr(item_menu, "show_menu", lambda menu, _where: shown.append(menu))
+    qtbot.keyClick(view, CHART_KEYS["F10"], Qt.KeyboardModifier.ShiftModifier)
+    assert len(shown) == 1
+    with qtbot.waitSignal(view.open_item_requested):
+        qtbot.keyClick(view, CHART_KEYS["Enter"])

@@ -49,9 +49,16 @@ def test_screenshots_of_the_main_views(qtbot, window, tmp_path, language) -> Non
     plan = next(p.id for p in list_plans(window.ofile.ws) if p.doc_type == "plan")
     window.select_plan(plan)
     shots = {}
-    for name, page in (("plan", "metadata"), ("sections", "section"), ("timeline", "gantt"), ("risks", "risk")):
+    for name, page in (("plan", "metadata"), ("sections", "section"), ("schedule", "timeline"), ("timeline", "gantt"),
+                       ("risks", "risk")):
         window.editor.show_page(page)
         shots[name] = _save(window, folder / f"{name}-{language}.png")
+
+    window.findChild(QAction, "actionPortfolioOverview").trigger()
+    [overview] = window._portfolio_windows
+    overview.resize(SIZE)
+    shots["overview"] = _save(overview, folder / f"overview-{language}.png")
+    overview.close()
 
     window.findChild(QAction, "actionPreview").trigger()
     preview = window.findChild(PreviewDialog, "previewDialog")

@@ -51,7 +51,7 @@ class ChangeModelDialog(QDialog):
 
 def change_lines(change: Any) -> list[str]:
     """A steering model change (app.decisions.ModelChange), one line per kind, in the current language."""
-    out = [translate("Steering", "Styrmodell: %1").replace("%1", change.new.name)]
+    out = [translate("Steering", "Styrmodell: %1").replace("%1", kind_label(change.new.name))]
     for codes, text in (
         (change.kept, translate("Steering", "Behålls (datum behålls, namn och checklista från den nya modellen)")),
         (change.added, translate("Steering", "Läggs till")), (change.removed, translate("Steering", "Tas bort")),

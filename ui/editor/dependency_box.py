@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import kinds
-from app.dependencies import describe, item_name, links_of
+from app.dependencies import item_name, links_of
 from app.validation import MAX_LAG
 from ui.document import OpenFile
 from ui.i18n import kind_label, translate
@@ -68,7 +68,20 @@ class DependencyDialog(QDialog):
 def link_text(link: dict[str, Any]) -> str:
     """One dependency of an item as its lists show it: "Väntar på: BP2 Förstudie (Slut till start + 2 veckor)"."""
     side = translate("Dependencies", "Väntar på") if link["side"] == "before" else translate("Dependencies", "Följs av")
-    return f"{side}: {link['other_name']} ({describe(link['kind'], link['lag'], link['lag_unit'])})"
+    return f"{side}: {link['other_name']} ({kind_and_lag(link['kind'], link['lag'], link['lag_unit'])})"
+
+
+def kind_and_lag(kind: str, lag: int, lag_unit: str) -> str:
+    """A dependency's kind and lag in the current language: "Slut till start + 2 veckor" (app.dependencies'
+    describe, which says it in Swedish)."""
+    text = kind_label(kinds.DEPENDENCY_KINDS.get(kind, kind))
+    if lag:
+        if abs(lag) == 1:
+            unit = translate("Dependencies", "vecka") if lag_unit == "week" else translate("Dependencies", "arbetsdag")
+        else:
+            unit = kind_label(kinds.LAG_UNITS.get(lag_unit, lag_unit))
+        text += f" {'+' if lag > 0 else '−'} {abs(lag)} {unit}"
+    return text
 
 
 def ask_link(ws: Any, item: dict[str, Any], side: str, link: dict[str, Any], title: str,

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from app.risks import RiskSettings, risk_value
+from ui.risks.levels import impact_text, probability_text
 from ui.i18n import translate
 from ui.risks.model import LEVEL_COLOURS, RISK_MIME, level_text, level_word
 
@@ -115,10 +116,10 @@ class RiskMatrixView(QWidget):
     # --- geometry ----------------------------------------------------------------------
 
     def _left_labels(self) -> list[str]:
-        return [f"{p} {self.settings.probability_label(p)}".strip() for p in range(1, self.settings.scale + 1)]
+        return [f"{p} {probability_text(self.settings, p)}".strip() for p in range(1, self.settings.scale + 1)]
 
     def _bottom_labels(self) -> list[str]:
-        return [f"{i} {self.settings.impact_label(i)}".strip() for i in range(1, self.settings.scale + 1)]
+        return [f"{i} {impact_text(self.settings, i)}".strip() for i in range(1, self.settings.scale + 1)]
 
     def _margins(self) -> tuple[float, float]:
         return self._layout()[2:]
@@ -333,8 +334,8 @@ class RiskMatrixView(QWidget):
         p, i = cell
         level = level_text(self.settings.level(risk_value(p, i))) or ""
         return translate("Risks", "Sannolikhet %1 (%2), konsekvens %3 (%4): %5 risker, %6").replace(
-            "%1", str(p)).replace("%2", self.settings.probability_label(p)).replace("%3", str(i)).replace(
-            "%4", self.settings.impact_label(i)).replace("%5", str(self.counts.get(cell, 0))).replace(
+            "%1", str(p)).replace("%2", probability_text(self.settings, p)).replace("%3", str(i)).replace(
+            "%4", impact_text(self.settings, i)).replace("%5", str(self.counts.get(cell, 0))).replace(
             "%6", level.lower())
 
     # --- drops from the register ----------------------------------------------------------

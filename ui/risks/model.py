@@ -17,6 +17,7 @@ from app import kinds
 from app.dates import DateParseError
 from app.date_text import parse_date
 from app.risks import AssessmentRow, RiskRow, RiskSettings
+from ui.risks.levels import impact_text, probability_text
 from ui.i18n import date_text, kind_label, translate
 from ui.palette import INK
 from ui.sheet import refill
@@ -127,10 +128,10 @@ class RiskTableModel(QAbstractTableModel):
         n = self._settings.scale
         if name == "probability":
             return translate("Risks", "Sannolikhet från 1 (%2) till %1 (%3), t.ex. 3.").replace("%1", str(n)).replace(
-                "%2", self._settings.probability_label(1)).replace("%3", self._settings.probability_label(n))
+                "%2", probability_text(self._settings, 1)).replace("%3", probability_text(self._settings, n))
         if name == "impact":
             return translate("Risks", "Konsekvens från 1 (%2) till %1 (%3), t.ex. 2.").replace("%1", str(n)).replace(
-                "%2", self._settings.impact_label(1)).replace("%3", self._settings.impact_label(n))
+                "%2", impact_text(self._settings, 1)).replace("%3", impact_text(self._settings, n))
         if name == "value":
             return translate("Risks", "Sannolikhet × konsekvens; nivån står som ord bredvid talet.")
         if name == "due":
@@ -166,9 +167,9 @@ class RiskTableModel(QAbstractTableModel):
             return QBrush(INK)  # dark on the light level colour, in a dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:
             if name == "probability":
-                return self._settings.probability_label(value) or None
+                return probability_text(self._settings, value) or None
             if name == "impact":
-                return self._settings.impact_label(value) or None
+                return impact_text(self._settings, value) or None
             if name == "value":
                 level = self._settings.level(value)
                 return level_text(level)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import risks
 from app.workspace import Change, Workspace
+from ui.risks.levels import impact_text, probability_text
 from ui.i18n import kind_label, translate
 from ui.risks.commands import AssessRiskCommand, ChangeScaleCommand
 from ui.risks.matrix import Cell, RiskMatrixView
@@ -174,8 +175,8 @@ class RiskPanel(QWidget):
             p, i = self.cell
             self.filter_label.setText(translate(
                 "Risks", "Visar %1 risker med sannolikhet %2 (%3) och konsekvens %4 (%5)").replace(
-                "%1", str(len(rows))).replace("%2", str(p)).replace("%3", self.settings.probability_label(p)).replace(
-                "%4", str(i)).replace("%5", self.settings.impact_label(i)))
+                "%1", str(len(rows))).replace("%2", str(p)).replace("%3", probability_text(self.settings, p)).replace(
+                "%4", str(i)).replace("%5", impact_text(self.settings, i)))
         if selected is not None:
             self.select_risk(selected)
         self._show_history()

@@ -692,6 +692,14 @@
         <translation>.xlsx: the sheet to read (otherwise the first)</translation>
     </message>
     <message>
+        <source>1 dag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>1 dag sen</source>
+        <translation>1 day late</translation>
+    </message>
+    <message>
         <source>ANNAN</source>
         <translation>OTHER</translation>
     </message>
@@ -916,10 +924,6 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>The file is already being edited by {holder}.</translation>
     </message>
     <message>
-        <source>Filen saknar identitet (file_uuid) och kan inte slås samman.</source>
-        <translation>The file has no identity (file_uuid) and cannot be merged.</translation>
-    </message>
-    <message>
         <source>Filen som skrevs till ”{share}” blev inte lika med arbetskopian.</source>
         <translation>The file written to “{share}” did not come out equal to the working copy.</translation>
     </message>
@@ -949,7 +953,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>Flera personer heter ”{name}” (id {ids}); ange personens id.</source>
-        <translation>Several people are called “{name}” (id {ids}); give the person's id.</translation>
+        <translation>Several people are called “{name}” (id {ids}); give the person&apos;s id.</translation>
     </message>
     <message>
         <source>Frysta utgåvor: {count} (får en anteckning om att personuppgifter tagits bort)</source>
@@ -1090,6 +1094,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>Kopian ”{name}” kunde inte skrivas: {why}.</source>
         <translation>The copy “{name}” could not be written: {why}.</translation>
+    </message>
+    <message>
+        <source>Kritisk</source>
+        <translation>Critical</translation>
     </message>
     <message>
         <source>Kritisk (ingen slack)</source>
@@ -1828,6 +1836,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>wrong type, expected {expected}, got {got}</translation>
     </message>
     <message>
+        <source>felaktig referens i tabell {table} (rad {row})</source>
+        <translation>wrong reference in table {table} (row {row})</translation>
+    </message>
+    <message>
         <source>flaggor</source>
         <translation>options</translation>
     </message>
@@ -2376,6 +2388,14 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>{name}: {allocation} % of a full-time post cannot be kept (0–100 %); the row got 100 %.</translation>
     </message>
     <message>
+        <source>{n} dagar</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{n} dagar sen</source>
+        <translation>{n} days late</translation>
+    </message>
+    <message>
         <source>{n} ogiltiga tecken ersattes med �</source>
         <translation>{n} invalid characters were replaced with �</translation>
     </message>
@@ -2684,7 +2704,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>Dagar då organisationen har stängt, utöver helgdagarna. Tidplanens arbetsdagar räknas utan dem. Skriv dagar (2026-07-01) eller hela perioder (juli 2026, v. 28–v. 31 2026).</source>
-        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods (juli 2026, v. 28–v. 31 2026).</translation>
+        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods, in the Swedish notation the dates of a plan are written in (”juli 2026”, ”v. 28–v. 31 2026”).</translation>
     </message>
     <message>
         <source>&amp;Lägg till</source>
@@ -2762,7 +2782,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
-        <translation>e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026, H2 2026</translation>
+        <translation>e.g. 2026-03-15, 2026-W12, 2026-03, Q3 2026, H2 2026</translation>
     </message>
     <message>
         <source>Ange en dag, till exempel 2025-09-15.</source>
@@ -2810,7 +2830,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>Ett datum så exakt som det är känt: en dag (2026-03-15), en vecka (v. 12 2026), en månad (mars 2026), ett kvartal (Q3 2026), ett tertial (T2 2026), ett halvår (H1 2026), en årstid (hösten 2026) eller ett år (2026).</source>
-        <translation>A date as exact as it is known: a day (2026-03-15), a week (v. 12 2026), a month (2026-03), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026) or a year (2026). Month names and seasons are written in Swedish.</translation>
+        <translation>A date as exact as it is known: a day (2026-03-15), a week (2026-W12), a month (2026-03), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026) or a year (2026). Month names and seasons are written in Swedish.</translation>
     </message>
     <message>
         <source> En hel period går också: okt 2024 – jan 2025.</source>
@@ -2949,6 +2969,14 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>Förskjutning:</source>
         <translation>Lag:</translation>
+    </message>
+    <message>
+        <source>vecka</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <source>arbetsdag</source>
+        <translation>working day</translation>
     </message>
     <message>
         <source>Beroenden</source>
@@ -3128,7 +3156,7 @@ Your work is saved. The error was written to {log}. Please send that file to who
     </message>
     <message>
         <source>Ett datum så exakt som det är känt, t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026 eller hösten 2026.</source>
-        <translation>A date as exact as it is known, e.g. 2026-03-15, v. 12 2026, 2026-03, Q3 2026 or H2 2026.</translation>
+        <translation>A date as exact as it is known, e.g. 2026-03-15, 2026-W12, 2026-03, Q3 2026 or H2 2026.</translation>
     </message>
     <message>
         <source>Välj ur personregistret eller skriv ett namn</source>
@@ -4699,6 +4727,42 @@ Do you want to open the file?</translation>
         <source>Referenser/bilagor</source>
         <translation>References/appendices</translation>
     </message>
+    <message>
+        <source>Mycket liten</source>
+        <translation>Very low</translation>
+    </message>
+    <message>
+        <source>Liten</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Måttlig</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <source>Stor</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Mycket stor</source>
+        <translation>Very high</translation>
+    </message>
+    <message>
+        <source>Försumbar</source>
+        <translation>Negligible</translation>
+    </message>
+    <message>
+        <source>Mindre</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Betydande</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Katastrofal</source>
+        <translation>Catastrophic</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -5576,7 +5640,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>En plan vars senaste statusrapport är äldre än intervallet visas grå i Översikt. Intervallet sparas i filen och gäller alla som öppnar den. Skriv dagar eller veckor, till exempel 30 dagar eller 4 veckor.</source>
-        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks, for example 30 dagar or 4 veckor.</translation>
+        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks in Swedish, for example ”30 dagar” (days) or ”4 veckor” (weeks).</translation>
     </message>
     <message>
         <source>&amp;Intervall:</source>
