@@ -1180,6 +1180,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>New {part}: {n}</translation>
     </message>
     <message>
+        <source>Någon ändrade på {server} medan ändringarna skrevs dit; inget av dem har sparats. Försök igen.</source>
+        <translation>Someone changed {server} while the changes were being written there; none of them has been saved. Try again.</translation>
+    </message>
+    <message>
         <source>Också borttagna ur {count} säkerhetskopior och ångra-kopior.</source>
         <translation>Also removed from {count} backups and undo copies.</translation>
     </message>
