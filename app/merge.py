@@ -32,9 +32,9 @@ from db.errors import StoreError
 from db.history import Record, RowState, Shape
 from app.merge_settings import SHARED_KEYS, SettingsMerge, merge_settings
 from db.merge import (
-    Compared, Copy, EarlyCheck, Side, Write, add_log_entries, apply, attached_side, can_attach, other_side,
-    put_settings, roomy_cache,
+    Compared, EarlyCheck, Side, add_log_entries, attached_side, can_attach, other_side, put_settings, roomy_cache,
 )
+from db.merge_write import Copy, Take, Write, apply
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -175,7 +175,7 @@ class _Decider:
     def __init__(self, prefer: str, resolve: Resolver | None, author: str):
         self.prefer, self.resolve, self.author = prefer, resolve, author
         self.now = models.utc_now()  # when the merge made its versions
-        self.writes: list[Write | Copy] = []
+        self.writes: list[Write | Copy | Take] = []
         self.conflicts: list[Conflict] = []
 
     def outcome(self, c: Conflict) -> str:
@@ -190,18 +190,17 @@ class _Decider:
             return self.prefer
         return "theirs" if c.theirs_at > c.mine_at else "mine"
 
-    def new_row(self, shape: Shape, t: RowState, records: list[Record]) -> None:
-        self.writes.append(Write(shape, t.uuid, dict(t.values), t.version, t.rev, t.modified_at, t.created_at,
-                                 new=True, records=records))
-
     def copy(self, shape: Shape, new: list[str], ahead: list[str]) -> None:
-        """`new_row` and `fast_forward` of these rows, done in SQL from the attached file."""
+        """Rows only the other file has, and rows only the other file changed since this one's version,
+        taken as they are there, done in SQL from the attached file (its history holds this file's
+        version too)."""
         self.writes += [Copy(shape, uuids, fresh) for uuids, fresh in ((new, True), (ahead, False)) if uuids]
 
-    def fast_forward(self, shape: Shape, t: RowState, records: list[Record]) -> None:
-        """Only the other file changed the row since this one's version: take its version as it is
-        (its history holds this file's version too)."""
-        self.writes.append(Write(shape, t.uuid, dict(t.values), t.version, t.rev, t.modified_at, records=records))
+    def take(self, shape: Shape, new: list[str], ahead: list[str], source: Side,
+             records: dict[str, list[Record]]) -> None:
+        """`copy` of these rows from a database that cannot be attached: read there, written here in SQL."""
+        self.writes += [Take(shape, uuids, fresh, source, [r for u in uuids for r in records.get(u, ())])
+                        for uuids, fresh in ((new, True), (ahead, False)) if uuids]
 
     def row(self, row: _Row, their_records: list[Record]) -> None:
         """Both files changed the row since their last common version: merge it field by field."""
@@ -293,7 +292,8 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
     which rows it changed alone (taken as they are); this file's history tells which ones
     only this file changed (nothing to do); only rows both changed are read on both sides.
     When `theirs` is a SQLite file attached to `mine`, the rows taken as they are are not
-    read at all: they are copied in SQL (db.merge.Copy), with the same outcome.
+    read at all: they are copied in SQL (db.merge_write.Copy), with the same outcome; otherwise they
+    are read as they are and written from a staging table in SQL (db.merge_write.Take).
     """
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
@@ -315,11 +315,8 @@ def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver |
             ahead_here = mine.descended(rest)
             both = [u for u, _, _ in rest if u not in ahead_here]
             my_records = mine.records(both)
-            their_states = theirs.states(shape, new + ahead + both)
-            for u in new:
-                decider.new_row(shape, their_states[u], their_records.get(u, []))
-            for u in ahead:
-                decider.fast_forward(shape, their_states[u], their_records.get(u, []))
+            their_states = theirs.states(shape, both)
+            decider.take(shape, new, ahead, theirs, their_records)
         if not both:
             continue
         my_states = mine.states(shape, both)

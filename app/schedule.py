@@ -284,10 +284,11 @@ def float_text(days: int) -> str:
 def float_cell(days: int) -> str:
     """Total float as the timeline table's column says it: "12 dagar", "Kritisk", "3 dagar sen"."""
     if days == 0:
-        return "Kritisk"
+        return tr("Kritisk")
     n = abs(days)
-    text = f"{n} {'dag' if n == 1 else 'dagar'}"
-    return text if days > 0 else f"{text} sen"
+    if days > 0:
+        return tr("1 dag") if n == 1 else tr("{n} dagar", n=n)
+    return tr("1 dag sen") if n == 1 else tr("{n} dagar sen", n=n)
 
 
 

@@ -29,8 +29,9 @@ from typing import Any
 from app.i18n import in_swedish, label, tr
 from app.merge import Conflict, Resolver, decide
 from db import history, statements
-from db.errors import StoreError
-from db.merge import Side, add_log_entries, apply
+from db.errors import ChangedMeanwhile, StoreError
+from db.merge import Side, SteadySide, add_log_entries, roomy_cache
+from db.merge_write import apply
 from db.plan_side import PlanSide, editable_plans, plan_uuids
 
 from app.team import TEAM_SETTING
@@ -71,11 +72,14 @@ def _counts(writes: list[Any]) -> dict[str, int]:
 
 
 def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, peer: str,
-           ready: Callable[[], None] | None = None) -> tuple[Any, dict[str, int]]:
-    """Merge `source` into the store `into` in one transaction there; (the decisions, rows written).
-    `ready` is called after the reading, before the first write (the source file's integrity check)."""
-    with into.write():
-        decided = decide(Side(into.db, str(into.path.name)), source, prefer, resolve, history.author_of(into.db))
+           ready: Callable[[], None] | None = None, mine: Side | None = None,
+           snapshot: bool = False) -> tuple[Any, dict[str, int]]:
+    """Merge `source` into the store `into` (seen as `mine`, when given) in one transaction there;
+    (the decisions, rows written). `ready` is called after the reading, before the first write (the
+    source file's integrity check). `snapshot`: `into` is a server others write to meanwhile (see
+    ServerStore.write); a file's write transaction keeps other writers out already."""
+    with into.write(snapshot=True) if snapshot else into.write():
+        decided = decide(mine or Side(into.db, str(into.path.name)), source, prefer, resolve, history.author_of(into.db))
         if ready is not None:
             ready()
         apply(into.db, decided.writes)
@@ -83,6 +87,17 @@ def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, pe
             add_log_entries(into.db, [(c.plan_uuid, f"Synkronisering med {peer}. {c.describe(peer)}", c.outcome)
                                       for c in decided.conflicts if c.plan_uuid])
     return decided, _counts(decided.writes)
+
+
+def _bring_again_if_changed(bring: Callable[[], Any], tries: int = 3) -> Any:
+    """`bring()`; read, decided and written again when another client changed the same rows on the
+    server between its reading and its writing (nothing of the refused attempt was kept)."""
+    for _ in range(tries - 1):
+        try:
+            return bring()
+        except ChangedMeanwhile:
+            continue
+    return bring()
 
 
 # --- push ------------------------------------------------------------------------------
@@ -99,7 +114,8 @@ def push(file: Path | str, url: str, *, password: str | None = None) -> dict[str
             raise StoreError(tr("Du har bara läsbehörighet på {server}; planerna kan inte skickas dit.",
                                 server=server.path.name))
         with other_side(Path(file)) as source:
-            _decided, written = _bring(server, source, prefer="theirs", resolve=None, peer=Path(file).name)
+            _decided, written = _bring_again_if_changed(
+                lambda: _bring(server, source, prefer="theirs", resolve=None, peer=Path(file).name, snapshot=True))
         return written
     finally:
         server.close()
@@ -224,27 +240,28 @@ def sync_workspace(ws: Any, *, prefer: str = "newest", resolve: Resolver | None 
     step = progress or (lambda _n, _text: None)
     local = ws.store
     step(1, SYNC_STEPS[0])
-    with _server_of(local, password) as server:
+    with _server_of(local, password) as server, roomy_cache(local.db):
         report = SyncReport(server.path.name)
         scope = team_server_of(local).get("plans")  # type: ignore[union-attr]
         local_plans = plan_uuids(local.db)
         allowed = _allowed(server, local_plans)
         refused = [u for u in local_plans if u not in allowed]
-        local_side = Side(local.db, local.path.name)
+        local_side = SteadySide(local.db, local.path.name)  # the file is written only in the last step
         keep_local = _with_local_edits(server, local_side, refused)
         step(2, SYNC_STEPS[1])
-        if allowed:
-            decided, report.sent = _bring(server, PlanSide(local_side, allowed), prefer=prefer, resolve=resolve,
-                                          peer=local.path.name, ready=local.require_writable)
+        if allowed:  # (every plan of the file: no plan to leave out)
+            sent = local_side if allowed == set(local_plans) else PlanSide(local_side, allowed)
+            decided, report.sent = _bring_again_if_changed(
+                lambda: _bring(server, sent, prefer=prefer, resolve=resolve, peer=local.path.name,
+                               ready=local.require_writable, snapshot=True))
             report.conflicts = decided.conflicts
         step(3, SYNC_STEPS[2])
-        fetch = (None if scope is None else set(scope) | set(local_plans))
-        server_side = Side(server.db, server.path.name)
-        if fetch is None:
-            fetch = set(plan_uuids(server.db))
-        fetch -= set(keep_local)
-        _decided, report.fetched = _bring(local, PlanSide(server_side, fetch), prefer="theirs", resolve=None,
-                                          peer=server.path.name)
+        server_side: Side = Side(server.db, server.path.name)
+        if scope is not None or keep_local:
+            fetch = set(plan_uuids(server.db)) if scope is None else set(scope) | set(local_plans)
+            server_side = PlanSide(server_side, fetch - set(keep_local))
+        _decided, report.fetched = _bring(local, server_side, prefer="theirs", resolve=None,
+                                          peer=server.path.name, mine=local_side)
         report.refused = _titles(local, keep_local)
         return report
 

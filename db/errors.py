@@ -17,6 +17,11 @@ class ReadOnlyStore(StoreError):
     """A write was attempted on a file opened read-only."""
 
 
+class ChangedMeanwhile(StoreError):
+    """Someone else committed a change to rows a snapshot transaction read and then wrote; nothing
+    of that transaction was kept (the caller reads again and decides again)."""
+
+
 def database_error_text(exc: BaseException) -> str | None:
     """A sentence in words (Swedish, or the window's language) for an error SQLite (or peewee over it) raised; None for other errors.
 

@@ -34,7 +34,9 @@ from typing import Any, NamedTuple
 from peewee import ForeignKeyField
 
 from db import models
-from db.statements import JSON_VALUES, executemany, in_style, insert_rows, on_postgres, select_in
+from db.statements import (
+    JSON_VALUES, column_types, executemany, in_style, insert_rows, on_postgres, select_in, stage, unstage,
+)
 
 BOOKKEEPING = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "version_id"})
 HISTORY_DAYS = 365
@@ -193,6 +195,7 @@ _RECORD_LIST = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
 _KEEP_KNOWN = ('ON CONFLICT ("version") DO UPDATE SET "data" = excluded."data" '
                'WHERE "row_version"."data" IS NULL AND excluded."data" IS NOT NULL')
 _UPSERT_RECORD = f'INSERT INTO "row_version" ({_RECORD_LIST}) VALUES ({", ".join("?" * len(RECORD_COLUMNS))}) {_KEEP_KNOWN}'
+STAGED_RECORDS = 500  # from this many records on, a server gets them by COPY (db.statements.stage)
 
 
 def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
@@ -208,9 +211,16 @@ def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
             unique[r[2]] = r
     # A record the server has already (with content, or when this one brings none) is left out before
     # the insert: a conflict would lock and rewrite its row for nothing.
-    insert_rows(db, "row_version", RECORD_COLUMNS, unique.values(), _UPSERT_RECORD[_UPSERT_RECORD.index("ON CONFLICT"):],
-                where='NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" '
-                      'AND (r."data" IS NOT NULL OR v."data" IS NULL))')
+    where = 'NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" AND (r."data" IS NOT NULL OR v."data" IS NULL))'
+    if len(unique) < STAGED_RECORDS:
+        insert_rows(db, "row_version", RECORD_COLUMNS, unique.values(), _KEEP_KNOWN, where=where)
+        return
+    # Many (a sync's, a push's): sent by COPY into a staging table, then inserted from it in SQL.
+    types = column_types(db, "row_version")
+    source = stage(db, "uppdrag_records", [(c, types[c]) for c in RECORD_COLUMNS], unique.values())
+    db.execute_sql(f'INSERT INTO "row_version" ({_RECORD_LIST}) SELECT {_RECORD_LIST} FROM {source} v '
+                   f'WHERE {where} {_KEEP_KNOWN}')
+    unstage(db, "uppdrag_records")
 
 
 def copy_records(db: Any, schema: str, row_uuids: Sequence[str]) -> None:

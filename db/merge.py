@@ -5,10 +5,10 @@ version is migrated in a temporary copy first, never in place. Merging into a SQ
 attached read-only to this file's own connection (which has SQLite's defensive settings), and
 the rows taken from it as they are, new rows and fast-forwards with their history, are copied
 in SQL (`Copy`): they never pass through Python. Otherwise (a team server) it is read through
-a raw read-only connection of its own and every row is written from Python (`Write`); the two
-give the same file (tests/app/test_merge_copy_in_sql.py). Rows are matched by uuid; what a
-merge reads of each side is a row's current version, its content and its history
-(db/history.py). Writing happens in the caller's one transaction in this file.
+a raw read-only connection of its own and those rows are read as they are and written from a
+staging table (`Take`); the two give the same file (tests/app/test_merge_copy_in_sql.py). Rows
+are matched by uuid; what a merge reads of each side is a row's current version, its content and
+its history (db/history.py). Writing happens in the caller's one transaction (db/merge_write.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import tempfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +26,6 @@ from peewee import SqliteDatabase
 
 from db import history, models, statements
 from db.check import FileCheck
-from db.errors import StoreError
-from db.i18n import tr
 from db.history import Record, RowState, Shape
 
 
@@ -62,7 +59,8 @@ class Side:
 
     def versions(self, shape: Shape) -> dict[str, str]:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
-        return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}'))
+        return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}')
+                    .fetchall())
 
     def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
         """The rows of this side whose current version `mine` does not have: (uuid, version here,
@@ -116,17 +114,20 @@ class Side:
 
     def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
         """The rows among `pairs` (uuid, version here, another version) whose version here is the other
-        one or descends from it, by this side's history. On SQLite each version's own record is read
-        in SQL (its parents are most often the answer); a row's whole history only where they are not."""
+        one or descends from it, by this side's history. Each version's own record is read first (its
+        parents are most often the answer); a row's whole history only where they are not."""
         if not pairs:
             return set()
-        if not _is_sqlite(self.db):
-            links = self.records([u for u, _, _ in pairs], content=False)
-            return {u for u, v, a in pairs if history.descends(v, a, links.get(u, ()))}
-        heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
-            f'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p '
-            f'JOIN {history.table("row_version", self.schema)} r '
-            'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
+        if _is_sqlite(self.db):
+            heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
+                f'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p '
+                f'JOIN {history.table("row_version", self.schema)} r '
+                'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
+        else:
+            found = {v: (u, p1, p2) for v, u, p1, p2 in statements.select_in(
+                self.db, 'SELECT "version", "row_uuid", "parent", "parent2" FROM "row_version" WHERE "version" IN ({})',
+                [v for _, v, _ in pairs])}
+            heads = {u: found[v][1:] for u, v, _ in pairs if v in found and found[v][0] == u}
         out, longer = set(), []
         for u, v, a in pairs:
             if v == a or a in heads.get(u, ()):
@@ -153,12 +154,19 @@ class Side:
                 continue
         return out
 
-    def file_uuid(self) -> str:
-        row = self.db.execute_sql(
-            f"SELECT value FROM {history.table('setting', self.schema)} WHERE key = 'file_uuid'").fetchone()
-        if row is None:
-            raise StoreError(tr("Filen saknar identitet (file_uuid) och kan inte slås samman."))
-        return str(json.loads(row[0]))
+
+class SteadySide(Side):
+    """A side nothing writes while it is read (a file under its lock while a sync writes the server
+    first): each table's versions are read once, however many merges ask."""
+
+    def __init__(self, db: Any, name: str):
+        super().__init__(db, name)
+        self._versions: dict[str, dict[str, str]] = {}
+
+    def versions(self, shape: Shape) -> dict[str, str]:
+        if shape.name not in self._versions:
+            self._versions[shape.name] = super().versions(shape)
+        return self._versions[shape.name]
 
 
 CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's pages read once, not again and again
@@ -272,181 +280,6 @@ def attached_side(db: Any, path: Path, early: EarlyCheck | None = None) -> Itera
             yield Side(db, path.name, schema=ATTACHED)
         finally:
             db.execute_sql(f'DETACH DATABASE "{ATTACHED}"')
-
-
-@dataclass
-class Write:
-    """One row to write into this file: a new row, or new values and a new version for an existing one."""
-
-    shape: Shape
-    uuid: str
-    values: dict[str, Any]  # content columns to write (all of them for a new row), foreign keys as uuids
-    version: str
-    rev: int
-    modified_at: str
-    created_at: str = ""
-    new: bool = False  # a row this file does not have yet
-    old: RowState | None = None  # this file's row before a three-way merge: its version is kept in the history
-    records: list[Record] = field(default_factory=list)  # versions to add to this file's history
-
-    @property
-    def rows(self) -> int:
-        """How many rows this writes (a row whose content stays as it is counts for none)."""
-        return int(self.new or bool(self.values))
-
-
-@dataclass
-class Copy:
-    """Rows of the attached file to take as they are there, with all their history: added (`new`)
-    or written over this file's rows. `apply` copies them in SQL, the way it would write a `Write`
-    of each row's content (foreign keys found again by uuid, the version, rev and times kept)."""
-
-    shape: Shape
-    uuids: list[str]
-    new: bool
-    schema: str = ATTACHED
-
-    @property
-    def rows(self) -> int:
-        return len(self.uuids)
-
-
-class _Ids:
-    """uuid -> id in this file, looked up per table as needed."""
-
-    def __init__(self, db: Any):
-        self.db = db
-        self.known: dict[str, dict[str, int]] = {}
-
-    def preload(self, table: str, uuids: set[str]) -> None:
-        have = self.known.setdefault(table, {})
-        missing = [u for u in uuids if u not in have]
-        for u, i in statements.select_in(self.db, f'SELECT "uuid", "id" FROM "{table}" WHERE "uuid" IN ({{}})', missing):
-            have[u] = i
-
-    def get(self, table: str, uuid: str | None) -> int | None:
-        return None if uuid is None else self.known.setdefault(table, {}).get(uuid)
-
-    def add(self, table: str, uuid: str, row_id: int) -> None:
-        self.known.setdefault(table, {})[uuid] = row_id
-
-
-def apply(db: Any, changes: Sequence[Write | Copy]) -> None:
-    """Write `changes` (parents' tables before children's) inside the caller's transaction."""
-    _copy(db, [c for c in changes if isinstance(c, Copy)])
-    writes = [w for w in changes if isinstance(w, Write)]
-    ids = _Ids(db)
-    wanted: dict[str, set[str]] = {}
-    for w in writes:  # every referenced row, in one look-up per table
-        for column, target in w.shape.fks:
-            if w.values.get(column):
-                wanted.setdefault(target, set()).add(w.values[column])
-    for table, uuids in wanted.items():
-        ids.preload(table, uuids)
-    superseded: dict[str, list[RowState]] = {}
-    for w in writes:
-        if w.old is not None:
-            superseded.setdefault(w.shape.name, []).append(w.old)
-    for table, states in superseded.items():
-        history.record_superseded(db, history.shape_of(table), states)
-    stored = _stored(db, [w for w in writes if not w.new and w.old is None and w.values])
-    later: list[tuple[str, str, str, str, str]] = []  # (table, uuid, column, target table, target uuid)
-    batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]] = {}
-    for w in writes:
-        if w.new and not all(ids.get(t, w.values.get(c)) is not None or not w.values.get(c)
-                                     for c, t in w.shape.fks):
-            _flush(db, batches, ids)  # a new row that points at rows not written yet: write what is pending
-        fk = w.shape.fk_map
-        cols: dict[str, Any] = {}
-        for c, v in w.values.items():
-            if c in fk and v is not None:
-                target = ids.get(fk[c], v)
-                if target is None:
-                    later.append((w.shape.name, w.uuid, c, fk[c], v))
-                v = target
-            cols[c] = v
-        if w.new:
-            cols.update(uuid=w.uuid, version_id=w.version, rev=w.rev, created_at=w.created_at,
-                        modified_at=w.modified_at)
-            batches.setdefault((w.shape.name, True, tuple(cols)), []).append(list(cols.values()))
-        else:
-            have = stored.get(w.uuid)
-            if have is not None:  # a column that holds the value already is not written again
-                cols = {c: v for c, v in cols.items() if c not in have or have[c] != v}
-            cols.update(version_id=w.version, rev=w.rev, modified_at=w.modified_at)
-            batches.setdefault((w.shape.name, False, tuple(cols)), []).append([*cols.values(), w.uuid])
-    _flush(db, batches, ids)
-    for table, uuid, column, target_table, target_uuid in later:
-        ids.preload(target_table, {target_uuid})
-        db.execute_sql(statements.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
-                       (ids.get(target_table, target_uuid), uuid))
-    history.write_records(db, [r for w in writes for r in w.records])
-
-
-def _stored(db: Any, writes: list[Write]) -> dict[str, dict[str, Any]]:
-    """Row uuid -> content columns as this file holds them now (foreign keys as ids), for the rows
-    `writes` take forward to the other side's version. Most of a row is as it was: only what changed
-    is written (on SQLite a foreign key column written is a foreign key checked, and indexed)."""
-    tables: dict[str, tuple[Shape, list[str]]] = {}
-    for w in writes:
-        tables.setdefault(w.shape.name, (w.shape, []))[1].append(w.uuid)
-    out: dict[str, dict[str, Any]] = {}
-    for table, (shape, uuids) in tables.items():
-        names = ", ".join(f'"{c}"' for c in shape.columns)
-        for row in statements.select_in(db, f'SELECT "uuid", {names} FROM "{table}" WHERE "uuid" IN ({{}})', uuids):
-            out[row[0]] = dict(zip(shape.columns, row[1:]))
-    return out
-
-
-def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
-    """Write the pending rows, one executemany per table and set of columns; learn the new rows' ids."""
-    for (table, insert, names), rows in batches.items():
-        if insert:
-            statements.insert_rows(db, table, names, rows)
-            ids.preload(table, {r[names.index("uuid")] for r in rows})
-        else:
-            statements.update_rows_by(db, table, names, "uuid", rows)
-    batches.clear()
-
-
-def _copy(db: Any, copies: list[Copy]) -> None:
-    """The rows of `copies` (parents' tables before children's) from the attached file into this one,
-    each statement over all the rows of one copy; then their version records."""
-    order = {s.name: n for n, s in enumerate(history.shapes())}
-    for c in copies:
-        shape, fk = c.shape, c.shape.fk_map
-        joins, values = [], []
-        for n, column in enumerate(shape.columns):
-            if column in fk:  # the row it points to there, found here by its uuid
-                joins.append(f'LEFT JOIN {history.table(fk[column], c.schema)} j{n} ON j{n}."id" = t."{column}"')
-                values.append(f'(SELECT k."id" FROM "main"."{fk[column]}" k WHERE k."uuid" = j{n}."uuid")')
-            else:
-                values.append(f't."{column}"')
-        source = f'{history.table(shape.name, c.schema)} t {" ".join(joins)}'
-        chosen = (json.dumps(c.uuids),)
-        if c.new:
-            names = ", ".join(f'"{n}"' for n in ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns))
-            db.execute_sql(f'INSERT INTO "main"."{shape.name}" ({names}) SELECT t."uuid", t."version_id", t."rev", '
-                           f't."created_at", t."modified_at", {", ".join(values)} FROM {source} '
-                           f'WHERE t."uuid" IN {statements.JSON_VALUES} ORDER BY t."id"', chosen)
-        else:
-            sets = ", ".join(f'"{column}" = {v}' for column, v in zip(shape.columns, values))
-            db.execute_sql(f'UPDATE "main"."{shape.name}" AS m SET {sets}, "version_id" = t."version_id", '
-                           f'"rev" = t."rev", "modified_at" = t."modified_at" FROM {source} '
-                           f'WHERE m."uuid" = t."uuid" AND t."uuid" IN {statements.JSON_VALUES}', chosen)
-    added = {c.shape.name for c in copies if c.new}
-    for c in copies:  # rows that point at rows added after them: at their own table's new rows, or a later table's
-        for column, target in c.shape.fks:
-            if target not in added or order[target] < order[c.shape.name] or (target == c.shape.name and not c.new):
-                continue
-            db.execute_sql(
-                f'UPDATE "main"."{c.shape.name}" AS m SET "{column}" = k."id" '
-                f'FROM {history.table(c.shape.name, c.schema)} t JOIN {history.table(target, c.schema)} j '
-                f'ON j."id" = t."{column}" JOIN "main"."{target}" k ON k."uuid" = j."uuid" '
-                f'WHERE m."uuid" = t."uuid" AND m."{column}" IS NULL AND t."uuid" IN {statements.JSON_VALUES}',
-                (json.dumps(c.uuids),))
-    for c in copies:
-        history.copy_records(db, c.schema, c.uuids)
 
 
 def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:

@@ -25,7 +25,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.errors import FileRefused, ReadOnlyStore, StoreError
+from db.errors import ChangedMeanwhile, FileRefused, ReadOnlyStore, StoreError
 from db.i18n import tr
 from db.server_connection import (
     ConnectionLost, ServerAddress, address, check_tls, connect_error, load_dates_as_text, raw_connect,
@@ -113,6 +113,11 @@ def _database_class() -> type:
     return ServerDatabase
 
 
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `exc` is `kind`, or peewee's wrapper of one (peewee keeps psycopg's error as its first argument)."""
+    return any(isinstance(e, kind) for e in (exc, exc.__cause__, exc.__context__, *exc.args[:1]))
+
+
 def lost_sentence(addr: ServerAddress) -> str:
     return tr("Förbindelsen med {server} bröts och ändringen sparades inte; försök igen när servern "
               "svarar (inget har skrivits till hälften).", server=addr.name)
@@ -171,11 +176,17 @@ class ServerStore:
         return None
 
     @contextmanager
-    def write(self) -> Iterator[None]:
+    def write(self, *, snapshot: bool = False) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits (db.server_notify:
-        announced after the commit; inside a transaction someone else began, at that one's commit)."""
+        announced after the commit; inside a transaction someone else began, at that one's commit).
+
+        With `snapshot` (a merge, which reads rows and then writes what it decided from them) the
+        transaction sees the server as it was at its first read (REPEATABLE READ): a row another
+        client changes after that read cannot be written over unseen; the transaction is refused
+        whole with ChangedMeanwhile, and the caller reads and decides again."""
         outermost = not self.db.in_transaction()
-        with self._said(), self.db.atomic():
+        level = "REPEATABLE READ" if snapshot and outermost else None
+        with self._said(), self.db.atomic(isolation_level=level):
             yield
             if not outermost:
                 self.db.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, self.client_id))
@@ -230,6 +241,9 @@ class ServerStore:
         if self.db._broken():
             self.db.drop_connection()
             return ConnectionLost(lost_sentence(self.path))
+        if _caused_by(exc, psycopg.errors.SerializationFailure):
+            return ChangedMeanwhile(tr("Någon ändrade på {server} medan ändringarna skrevs dit; inget av dem "
+                                       "har sparats. Försök igen.", server=self.path.name))
         text = str(exc)
         if "a row stays with its plan" in text:  # uppdrag_stay_with_plan (db.server_schema)
             return StoreError(tr(

@@ -103,6 +103,39 @@ def _column_types(db: Any, table: str) -> dict[str, str]:
     return known[table]
 
 
+def stage(db: Any, name: str, columns: Sequence[tuple[str, str]], rows: Iterable[Sequence[Any]]) -> str:
+    """A temporary table `name` with `columns` ((name, PostgreSQL type); SQLite keeps any value)
+    holding `rows`, for statements that then write from it in SQL; its name in SQL. On PostgreSQL
+    the rows go by COPY (the driver writes them in C: no value is turned into text in Python, and
+    the server reads them faster than arrays); on SQLite by executemany. The caller drops it with
+    `unstage` when done; after an error it is left to the transaction's rollback (a statement in a
+    failed transaction on PostgreSQL would only hide the error) and dropped by the next `stage`."""
+    unstage(db, name)
+    if not on_postgres(db):
+        db.execute_sql(f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}"' for c, _ in columns)})')
+        executemany(db, f'INSERT INTO temp."{name}" VALUES ({", ".join("?" * len(columns))})', rows)
+        return f'temp."{name}"'
+    dropped = " ON COMMIT DROP" if db.in_transaction() else ""  # (outside one, each statement commits)
+    db.execute_sql(f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}" {t}' for c, t in columns)}){dropped}')
+    with errors_of(db), db.cursor().copy(f'COPY pg_temp."{name}" FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)
+    return f'pg_temp."{name}"'
+
+
+def unstage(db: Any, name: str) -> None:
+    db.execute_sql(f'DROP TABLE IF EXISTS {"pg_temp" if on_postgres(db) else "temp"}."{name}"')
+
+
+def column_types(db: Any, table: str) -> dict[str, str]:
+    """Column name -> its type on PostgreSQL ("" for every column on SQLite, which keeps any value)."""
+    if not on_postgres(db):
+        from collections import defaultdict
+
+        return defaultdict(str)
+    return _column_types(db, table)
+
+
 def errors_of(db: Any) -> Any:
     """peewee's translation of the driver's errors into its own (as execute_sql has it), for a
     cursor used directly; a raw sqlite3 connection keeps sqlite3's errors."""

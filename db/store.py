@@ -232,5 +232,5 @@ def integrity_report(store: Store) -> list[str]:
     """Problems `PRAGMA integrity_check` and `foreign_key_check` find; [] when the file is sound."""
     problems = list(store.integrity_problems())
     fk = store.db.execute_sql("PRAGMA foreign_key_check").fetchall()
-    problems += [f"felaktig referens i tabell {r[0]} (rad {r[1]})" for r in fk]
+    problems += [tr("felaktig referens i tabell {table} (rad {row})", table=r[0], row=r[1]) for r in fk]
     return problems

@@ -92,15 +92,18 @@ TARGETS: dict[str, Target] = {
     # `mutmut run NAME...` in mutants/db.history-server/ for the survivors of "db.history".
     "db.history-server": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py"),
                                 ("-k", "server")),
-    # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py).
-    "merge": Target(("app/merge.py", "db/merge.py"), (
+    # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py, db/merge_write.py).
+    "merge": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
         "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_property.py",
         "tests/app/test_merge_copy_in_sql.py")),
     # The merge against its fast tests only (no property tests): minutes instead of hours on a loaded
     # machine; what it leaves unkilled may still be killed by the properties of "merge".
-    "merge-fast": Target(("app/merge.py", "db/merge.py"), (
+    "merge-fast": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
         "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_settings.py",
         "tests/app/test_merge_copy_in_sql.py::test_every_kind_of_row_comes_across_the_same_way_in_sql")),
+    # The merge's branches only a team server takes (`Side.descended` reads whole lines of records there),
+    # against its test on the server: `mutmut run NAME...` in mutants/merge-server/ for survivors of "merge-fast".
+    "merge-server": Target(("app/merge.py", "db/merge.py"), ("tests/db/test_merge_side.py",), ("-k", "server")),
 }
 
 

@@ -6,8 +6,12 @@ import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 
 
 def build_window(path: Path | str | None, settings: QSettings | None = None, *, interactive_errors: bool = True,
@@ -60,8 +64,23 @@ class FileOpenFilter(QObject):
         return False
 
 
-def _started(app: QCoreApplication) -> None:
+def _icon_and_collector(app: QGuiApplication) -> None:
+    """The window's icon, and the garbage collector back on: once the window is painted, or after a
+    while should it not be (started minimised)."""
+    if app.windowIcon().isNull():
+        from PySide6.QtGui import QIcon
+
+        from app.resources import resource_path
+
+        # The icon of ui.dialogs.about_dialog.app_icon, without loading that module. An SVG icon
+        # loads Qt's SVG library and its icon engine, which the first frame does not draw.
+        app.setWindowIcon(QIcon(str(resource_path("uppdrag.svg"))))
+    gc.enable()
+
+
+def _started(app: QGuiApplication) -> None:
     """What waits until the window is on screen."""
+    _icon_and_collector(app)
     # Looking the version up loads importlib.metadata, and the log file loads logging.handlers;
     # nothing needs either before the window is up (an unexpected error sets the log up itself).
     from app.logs import configure_logging
@@ -70,15 +89,12 @@ def _started(app: QCoreApplication) -> None:
     configure_logging()
 
     app.setApplicationVersion(__version__)
-    gc.enable()
 
 
 def run(path: Path | str | None, qt_args: list[str], *, language: str | None = None) -> int:
     """Start the application; ui.entry.before_qt has run (the garbage collector is off until the first paint)."""
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from app.resources import resource_path
     from ui.errors import route_qt_messages
     from ui.first_paint import after_first_paint
 
@@ -87,14 +103,12 @@ def run(path: Path | str | None, qt_args: list[str], *, language: str | None = N
     app.setApplicationName("Uppdrag")
     app.setOrganizationName("Uppdrag")
     app.setDesktopFileName("uppdrag")  # Wayland matches the window to the menu entry and its icon
-    # the icon of ui.dialogs.about_dialog.app_icon, without loading that module at start
-    app.setWindowIcon(QIcon(str(resource_path("uppdrag.svg"))))
     window, hook = build_window(path, language=language)
     file_open = FileOpenFilter(window.open_path) if sys.platform == "darwin" else None
     if file_open is not None:
         app.installEventFilter(file_open)
     after_first_paint(window, lambda: _started(app))
-    QTimer.singleShot(3000, app, gc.enable)  # should the window not be painted soon (started minimised)
+    QTimer.singleShot(3000, app, lambda: _icon_and_collector(app))  # should the window not be painted soon
     window.show()
     try:
         return app.exec()

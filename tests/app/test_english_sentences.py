@@ -197,3 +197,15 @@ def test_team_server_messages_in_both_languages(say) -> None:
     say("sv")
     assert str(connect_error(address, Exception("Connection refused"))).startswith(
         "Servern uppdrag på db.example.org svarar inte;")
+
+
+def test_the_timeline_s_figures_in_both_languages(say) -> None:
+    from app.baseline import document_slip_text, slip_text
+    from app.schedule import float_cell, float_text
+
+    say("en")
+    assert (slip_text(14), slip_text(-1), float_cell(0), float_cell(-3), float_text(1)) == (
+        "+2 weeks", "−1 day", "Critical", "3 days late", "Slack: 1 day")
+    assert document_slip_text(14) == "+2 veckor"  # a document is Swedish in every language
+    say("sv")
+    assert (slip_text(14), float_cell(-3), float_text(5)) == ("+2 veckor", "3 dagar sen", "Slack: 5 dagar")

@@ -95,3 +95,26 @@ def test_a_copy_made_in_the_file_manager_brings_its_settings_back(tmp_path: Path
         ws.close()
     again = merge_files(mine, theirs)
     assert not again.changed
+
+
+def test_closed_days_this_copy_has_gain_the_others_and_an_unreadable_setting_there_is_passed_over(
+        tmp_path: Path) -> None:
+    mine, theirs = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
+    ws = Workspace.create(mine)
+    set_closed_periods(ws, [ClosedPeriod(date(2026, 12, 28), date(2026, 12, 30), "Mellandagar")])
+    ws.close()
+    shutil.copy(mine, theirs)
+    ws = Workspace.open(theirs)
+    set_closed_periods(ws, [ClosedPeriod(date(2026, 7, 1), date(2026, 7, 31), "Sommarstängt"),
+                            ClosedPeriod(date(2026, 12, 28), date(2026, 12, 30), "Mellandagar")])
+    ws.store.db.execute_sql("""INSERT INTO setting (key, value) VALUES ('risk_scale', '{trasig')""")
+    ws.close()
+    report = merge_files(mine, theirs)
+    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Stängda perioder från den andra filen: 1",
+                              "  Konflikter: 0"]
+    ws = Workspace.open(mine)
+    try:
+        assert [p.label for p in closed_periods()] == ["Sommarstängt", "Mellandagar"]
+        assert ws.risk_scale == 4
+    finally:
+        ws.close()

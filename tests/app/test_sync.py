@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from app.plans import add_examples, list_plans
+import app.sync as sync_module
 from app.sync import checkout, push, sync, team_server_of
 from app.workspace import Workspace
 from db.errors import StoreError
@@ -145,3 +150,72 @@ def test_a_checkout_to_a_network_drive_is_made_here_and_synced_through_its_worki
     finally:
         local.close()
     assert sorted(p.name for p in share.iterdir()) == [out.name]
+
+
+def test_a_push_into_plans_the_user_may_not_change_is_refused_whole_in_one_sentence(server_db, pushed):
+    """bob pushes alice's plans with an edit: the server's own rule refuses the rows taken into them
+    (written from a staging table), the refusal is said as itself, and nothing of the push is kept."""
+    plan = sorted(on_server(server_db.url("alice")))[0]
+    edit(pushed, plan, title="Bob skriver i Alices plan")
+    before = server_db.sql("SELECT count(*) FROM row_version")
+    with pytest.raises(StoreError, match="Du får inte ändra det här"):
+        push(pushed, server_db.url("bob"))
+    assert on_server(server_db.url("alice"))[plan] != "Bob skriver i Alices plan"
+    assert server_db.sql("SELECT count(*) FROM row_version") == before
+
+
+def _edit_elsewhere(url: str, plan_uuid: str, **values) -> None:
+    """`edit` by another client: a process of its own, with a connection of its own."""
+    call = f"from tests.app.test_sync import edit; edit({url!r}, {plan_uuid!r}, **{values!r})"
+    subprocess.run([sys.executable, "-c", call], cwd=Path(__file__).resolve().parents[2], check=True)
+
+
+def test_an_edit_saved_on_the_server_while_sync_writes_there_is_kept(server_db, pushed, tmp_path, monkeypatch):
+    url = server_db.url("alice")
+    out, _count = checkout(url, tmp_path / "tåg.uppdrag")
+    local = Workspace.open(out)
+    first = sorted(titles(local))[0]
+    local.close()
+    edit(out, first, title="Ändrad på tåget")
+    real_apply, applied = sync_module.apply, []
+
+    def colleague_saves_first(db, writes):  # between the sync's reading of the server and its writing there
+        if not applied:
+            _edit_elsewhere(url, first, subtitle="Kollegans underrubrik")
+        applied.append(db)
+        return real_apply(db, writes)
+
+    monkeypatch.setattr(sync_module, "apply", colleague_saves_first)
+    report = sync(out)
+    assert report.conflicts == []
+    both = ("Ändrad på tåget", "Kollegans underrubrik")
+    assert server_db.sql("SELECT title, subtitle FROM plan WHERE uuid = %s", (first,)) == [both]
+    with closing(sqlite3.connect(out)) as conn:
+        assert conn.execute("SELECT title, subtitle FROM plan WHERE uuid = ?", (first,)).fetchall() == [both]
+    assert len(applied) == 3  # the server's part refused once and done again, then the file's
+
+
+def test_a_server_that_keeps_changing_under_the_sync_is_said_in_one_sentence_and_nothing_is_half_written(
+        server_db, pushed, tmp_path, monkeypatch):
+    url = server_db.url("alice")
+    out, _count = checkout(url, tmp_path / "tåg.uppdrag")
+    local = Workspace.open(out)
+    first = sorted(titles(local))[0]
+    local.close()
+    edit(out, first, title="Ändrad på tåget")
+    real_apply, tries = sync_module.apply, []
+
+    def colleague_saves_every_time(db, writes):
+        tries.append(db)
+        _edit_elsewhere(url, first, subtitle=f"Kollegans underrubrik {len(tries)}")
+        return real_apply(db, writes)
+
+    monkeypatch.setattr(sync_module, "apply", colleague_saves_every_time)
+    with pytest.raises(StoreError, match="medan ändringarna skrevs dit; inget av dem har sparats. Försök igen."):
+        sync(out)
+    assert len(tries) == 3
+    assert on_server(url)[first] != "Ändrad på tåget"  # none of the refused attempts was kept
+    monkeypatch.setattr(sync_module, "apply", real_apply)
+    sync(out)  # run again once the server is quiet: both edits are there
+    assert server_db.sql("SELECT title, subtitle FROM plan WHERE uuid = %s", (first,)) == [
+        ("Ändrad på tåget", "Kollegans underrubrik 3")]

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.dates import VagueDate
 from app.workspace import Workspace
 from db import history, models
 from db.statements import in_style
@@ -249,3 +250,85 @@ def test_the_horizon_is_counted_in_utc_whatever_the_computers_time_zone(any_ws: 
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_many_records_at_once_add_what_the_store_lacks_as_a_few_do(any_ws: Workspace) -> None:
+    """write_records of more records than a server takes in one statement (from STAGED_RECORDS on they
+    go by COPY into a staging table there), inside a transaction and outside one: a record the store
+    has keeps its content or gains one where it had none, and of a version given twice the one with
+    content is kept."""
+    db = any_ws.store.db
+    history.write_records(db, [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"här"}'),
+                               ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", None)])
+    many = [("goal", f"rad{n}", f"v{n}", None, None, 1, "t", "Bo", "create", f'{{"text":"{n}"}}')
+            for n in range(2 * history.STAGED_RECORDS)]
+    half = history.STAGED_RECORDS
+    history.write_records(db, [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"där"}'),
+                               ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", '{"text":"två"}'),
+                               ("goal", "rad", "a3", "a2", None, 3, "t3", "Bo", "edit", None),
+                               ("goal", "rad", "a3", "a2", None, 3, "t3", "Bo", "edit", '{"text":"tre"}'),
+                               *many[:half]])
+    with any_ws.store.write():
+        history.write_records(db, many[half - 10:])  # (ten of them known already)
+    got = dict(db.execute_sql('SELECT "version", "data" FROM "row_version"').fetchall())
+    assert {v: got[v] for v in ("a1", "a2", "a3")} == {"a1": '{"text":"här"}', "a2": '{"text":"två"}',
+                                                       "a3": '{"text":"tre"}'}
+    assert {v: d for v, d in got.items() if v.startswith("v")} == {r[2]: r[9] for r in many}
+
+
+def test_dates_are_read_as_iso_text_from_either_backend(any_ws: Workspace) -> None:
+    """A row's dates as the file keeps them, ISO text, from a server too: the two sides of a merge or a
+    sync compare them, and a version's content is JSON."""
+    ws = any_ws
+    db = ws.store.db
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    item = ws.add("timeline", plan, kind="activity", title="A", start=VagueDate.day(2026, 3, 2),
+                  end=VagueDate.day(2026, 4, 30)).ids[0]
+    shape = history.shape_of("timeline_item")
+    [state] = history.read_states(db, shape, ids=[item])
+    assert (state.values["start"], state.values["end"], state.values["actual_start"]) == (
+        "2026-03-02", "2026-04-30", None)
+    assert history.state_and_records(db, shape, item, [state.version]) == (state, {})
+    assert json.loads(history.pack(shape, state.values))["start"] == "2026-03-02"
+
+
+def test_one_version_twice_in_one_write_keeps_its_content(any_ws: Workspace) -> None:
+    """The same version may come twice in one write (from both sides of a sync), once without its
+    content: it is recorded once, with the content, whichever comes first."""
+    ws = any_ws
+    db = ws.store.db
+    first = [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"ett"}'),
+             ("goal", "rad", "a1", None, None, 1, "t1", "", "create", None)]
+    second = [("goal", "annan", "b2", "b1", None, 2, "t2", "Bo", "edit", None),
+              ("goal", "annan", "b2", "b1", None, 2, "t2", "Bo", "edit", '{"text":"två"}')]
+    with ws.store.write():
+        history.write_records(db, first)
+        history.write_records(db, second)
+    assert [(r.version, r.parent, r.who, r.data) for r in history.row_history(db, "rad")] == [
+        ("a1", None, "", '{"text":"ett"}')]
+    assert [(r.version, r.parent, r.who, r.data) for r in history.row_history(db, "annan")] == [
+        ("b2", "b1", "Bo", '{"text":"två"}')]
+
+
+def test_an_edit_in_one_statement_on_the_server_only_over_the_version_expected(server_db, monkeypatch) -> None:
+    """update_if_current: the new version by the database's author, the content it replaced kept; over
+    a version that has moved on, nothing is written and the answer is None."""
+    ws = Workspace.open(server_db.url("alice"))
+    try:
+        db = ws.store.db
+        monkeypatch.setattr(getattr(db, "obj", None) or db, "author", "Anna på kontoret", raising=False)
+        plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+        goal = ws.add("goal", plan, kind="effect", text="ett").ids[0]
+        first = models.Goal.get_by_id(goal).version_id
+        with ws.store.write():
+            version = history.update_if_current(db, models.Goal, goal, first, {"text": "två"})
+        with ws.store.write():
+            stale = history.update_if_current(db, models.Goal, goal, first, {"text": "tre"})
+        row = models.Goal.get_by_id(goal)
+        assert (version, stale, row.text, row.rev) == (row.version_id, None, "två", 2)
+        old, new = history.row_history(db, row.uuid)
+        assert (old.version, old.action, json.loads(old.data or "")["text"]) == (first, "create", "ett")
+        assert (new.version, new.parent, new.who, new.action, new.data) == (
+            version, first, "Anna på kontoret", "edit", None)
+    finally:
+        ws.close()

@@ -124,3 +124,18 @@ def test_typed_range_shows_both_sides_while_typing(qtbot, window) -> None:
     qtbot.mouseClick(start.line, Qt.MouseButton.LeftButton)
     keys(qtbot, start.line, "v. 12–14 2026")
     assert start.feedback.text() == "→ v. 12–14 2026 (start och slut)"
+
+
+def test_a_form_reads_the_people_only_when_it_has_a_person_field(make_window, example_file,
+                                                                  monkeypatch) -> None:
+    from ui.editor import row_form
+
+    reads: list[str] = []
+    real = row_form.people_names
+    monkeypatch.setattr(row_form, "people_names", lambda ofile: reads.append("people") or real(ofile))
+    window = make_window(example_file)
+    assert window.editor.pages["metadata"].form.people == {}  # the page the window opens with
+    assert reads == []
+    form = window.editor.show_page("role").form  # Organisation: each role names a person
+    assert reads  # the table reads them, and so does its form
+    assert sorted(form.people.values()) == sorted(p["name"] for p in window.ofile.ws.list("person"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,11 +69,15 @@ LOADED_WHEN_USED = ("app.cli", "app.network_file", "app.steps", "app.editions", 
                     "psycopg", "lxml", "openpyxl", "docx", "icalendar", "holidays", "configparser")
 
 
-def test_the_first_window_loads_no_feature_before_it_is_used(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
+def _fresh_process(code: str, data: Path) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter, as `uppdrag` starts, with its own data folder and settings."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "UPPDRAG_DATA_DIR": str(data),
+           "UPPDRAG_SETTINGS": str(data / "settings.ini")}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                          cwd=Path(__file__).resolve().parents[2], timeout=120)
 
+
+def test_the_first_window_loads_no_feature_before_it_is_used(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from ui.entry import before_qt\n"
@@ -86,8 +93,34 @@ def test_the_first_window_loads_no_feature_before_it_is_used(tmp_path: Path) -> 
         "window.close()\n"
         "hook.uninstall()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "UPPDRAG_DATA_DIR": str(tmp_path),
-           "UPPDRAG_SETTINGS": str(tmp_path / "settings.ini")}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
-                         cwd=Path(__file__).resolve().parents[2], timeout=120)
+    out = _fresh_process(code, tmp_path)
     assert "LOADED []" in out.stdout, out.stdout + out.stderr
+
+
+def test_the_window_icon_is_set_once_the_window_is_painted(tmp_path: Path) -> None:
+    """An SVG icon loads Qt's SVG library and its icon engine: not before the first paint, but after it."""
+    code = (
+        "from ui.entry import before_qt\n"
+        "before_qt()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "def svg_loaded():\n"
+        "    with open('/proc/self/maps') as maps:\n"
+        "        return any('libQt6Svg' in line for line in maps)\n"
+        "def exec_():\n"
+        "    app = QApplication.instance()\n"
+        "    print('SHOWN', app.windowIcon().isNull(), svg_loaded())\n"
+        "    for _ in range(50):\n"
+        "        app.processEvents()\n"
+        "        if not app.windowIcon().isNull():\n"
+        "            break\n"
+        "    print('PAINTED', app.windowIcon().isNull())\n"
+        "    for window in app.topLevelWidgets():\n"
+        "        window.close()\n"
+        "    return 0\n"
+        "QApplication.exec = staticmethod(exec_)\n"
+        "from ui.main import run\n"
+        "run(None, [])\n"
+    )
+    out = _fresh_process(code, tmp_path)
+    assert "SHOWN True False" in out.stdout, out.stdout + out.stderr
+    assert "PAINTED False" in out.stdout, out.stdout + out.stderr

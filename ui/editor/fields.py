@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit
@@ -312,6 +312,9 @@ class PersonEditor(FieldEditor):
     """A person from the file's register (completer), or a name typed as free text."""
 
     def __init__(self, f: Field, parent: QWidget, people: dict[int, str]):
+        from PySide6.QtCore import QStringListModel  # not made for the window's first page, which has no person
+        from PySide6.QtWidgets import QCompleter
+
         super().__init__(f, parent)
         self.widget = self.line = QLineEdit(parent)
         self.line.setPlaceholderText(translate("Fields", "Välj ur personregistret eller skriv ett namn"))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat, QTextListFormat
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
-from ui.editor.focus_edit import FocusTextEdit
+from ui.editor.focus_edit import focus_signalling
 from ui.editor.markup_document import document_markup, fill_document
 from ui.i18n import translate
 
 DEBOUNCE_MS = 800
+FocusTextEdit = focus_signalling(QTextEdit)
 
 
 class MarkupEdit(QWidget):

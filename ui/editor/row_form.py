@@ -36,7 +36,10 @@ class RowForm(QWidget):
         super().__init__(parent)
         self.ofile, self.kind = ofile, kind
         self.row: dict[str, Any] | None = None
-        self.people = people_names(ofile)
+        # Only a person field shows names: a form without one (the plan's Metadata page, which
+        # opens with the window) does not read the people.
+        self.names_people = any(f.type == "person" for f in fields)
+        self.people = people_names(ofile) if self.names_people else {}
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.editors: dict[str, FieldEditor] = {}
@@ -81,8 +84,9 @@ class RowForm(QWidget):
                 editor.flush()
 
     def refresh_people(self) -> None:
-        self.people.clear()
-        self.people.update(people_names(self.ofile))
+        if self.names_people:
+            self.people.clear()
+            self.people.update(people_names(self.ofile))
 
     def _store(self, f: Field, values: dict[str, Any], session: object) -> None:
         if self.row is None:

@@ -692,6 +692,14 @@
         <translation>.xlsx: the sheet to read (otherwise the first)</translation>
     </message>
     <message>
+        <source>1 dag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>1 dag sen</source>
+        <translation>1 day late</translation>
+    </message>
+    <message>
         <source>ANNAN</source>
         <translation>OTHER</translation>
     </message>
@@ -916,10 +924,6 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>The file is already being edited by {holder}.</translation>
     </message>
     <message>
-        <source>Filen saknar identitet (file_uuid) och kan inte slås samman.</source>
-        <translation>The file has no identity (file_uuid) and cannot be merged.</translation>
-    </message>
-    <message>
         <source>Filen som skrevs till ”{share}” blev inte lika med arbetskopian.</source>
         <translation>The file written to “{share}” did not come out equal to the working copy.</translation>
     </message>
@@ -949,7 +953,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>Flera personer heter ”{name}” (id {ids}); ange personens id.</source>
-        <translation>Several people are called “{name}” (id {ids}); give the person's id.</translation>
+        <translation>Several people are called “{name}” (id {ids}); give the person&apos;s id.</translation>
     </message>
     <message>
         <source>Frysta utgåvor: {count} (får en anteckning om att personuppgifter tagits bort)</source>
@@ -1092,6 +1096,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>The copy “{name}” could not be written: {why}.</translation>
     </message>
     <message>
+        <source>Kritisk</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
         <source>Kritisk (ingen slack)</source>
         <translation>Critical (no slack)</translation>
     </message>
@@ -1170,6 +1178,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>Nya {part}: {n}</source>
         <translation>New {part}: {n}</translation>
+    </message>
+    <message>
+        <source>Någon ändrade på {server} medan ändringarna skrevs dit; inget av dem har sparats. Försök igen.</source>
+        <translation>Someone changed {server} while the changes were being written there; none of them has been saved. Try again.</translation>
     </message>
     <message>
         <source>Också borttagna ur {count} säkerhetskopior och ångra-kopior.</source>
@@ -1828,6 +1840,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>wrong type, expected {expected}, got {got}</translation>
     </message>
     <message>
+        <source>felaktig referens i tabell {table} (rad {row})</source>
+        <translation>wrong reference in table {table} (row {row})</translation>
+    </message>
+    <message>
         <source>flaggor</source>
         <translation>options</translation>
     </message>
@@ -2374,6 +2390,14 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>{name}: {allocation} % av tjänst går inte att hålla (0–100 %); raden fick 100 %.</source>
         <translation>{name}: {allocation} % of a full-time post cannot be kept (0–100 %); the row got 100 %.</translation>
+    </message>
+    <message>
+        <source>{n} dagar</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{n} dagar sen</source>
+        <translation>{n} days late</translation>
     </message>
     <message>
         <source>{n} ogiltiga tecken ersattes med �</source>

@@ -1,0 +1,267 @@
+"""Writing what a merge decided (app/merge.py) into one database, in the caller's one transaction.
+
+Three kinds of change, parents' tables before children's:
+- `Write`: one row from Python: a new row or new values and a version (a row merged field by field);
+- `Copy`: rows of a SQLite file attached to this one, taken as they are there with their history,
+  copied in SQL (they never pass through Python);
+- `Take`: the same from a database that cannot be attached (a team server, or a file into a server):
+  read there as they are and written here from a staging table in SQL.
+The three give the same rows (tests/app/test_merge_copy_in_sql.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from db import history, statements
+from db.history import Record, RowState, Shape
+from db.merge import ATTACHED, Side
+
+
+@dataclass
+class Write:
+    """One row to write into this file: a new row, or new values and a new version for an existing one."""
+
+    shape: Shape
+    uuid: str
+    values: dict[str, Any]  # content columns to write (all of them for a new row), foreign keys as uuids
+    version: str
+    rev: int
+    modified_at: str
+    created_at: str = ""
+    new: bool = False  # a row this file does not have yet
+    old: RowState | None = None  # this file's row before a three-way merge: its version is kept in the history
+    records: list[Record] = field(default_factory=list)  # versions to add to this file's history
+
+    @property
+    def rows(self) -> int:
+        """How many rows this writes (a row whose content stays as it is counts for none)."""
+        return int(self.new or bool(self.values))
+
+
+@dataclass
+class Copy:
+    """Rows of the attached file to take as they are there, with all their history: added (`new`)
+    or written over this file's rows. `apply` copies them in SQL, the way it would write a `Write`
+    of each row's content (foreign keys found again by uuid, the version, rev and times kept)."""
+
+    shape: Shape
+    uuids: list[str]
+    new: bool
+    schema: str = ATTACHED
+
+    @property
+    def rows(self) -> int:
+        return len(self.uuids)
+
+
+@dataclass
+class Take:
+    """Rows of a database this file cannot attach (a team server, or this file seen from one) to take
+    as they are there, with their history (`records`): added (`new`) or written over this file's
+    rows. `apply` reads them from `source` as they are (foreign keys as uuids) into a staging table
+    here and writes them from it in SQL, as `Copy` does from an attached file: the same outcome as a
+    `Write` of each row, without any row passing through Python one by one."""
+
+    shape: Shape
+    uuids: list[str]
+    new: bool
+    source: Side
+    records: list[Record] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.uuids)
+
+
+class _Ids:
+    """uuid -> id in this file, looked up per table as needed."""
+
+    def __init__(self, db: Any):
+        self.db = db
+        self.known: dict[str, dict[str, int]] = {}
+
+    def preload(self, table: str, uuids: set[str]) -> None:
+        have = self.known.setdefault(table, {})
+        missing = [u for u in uuids if u not in have]
+        for u, i in statements.select_in(self.db, f'SELECT "uuid", "id" FROM "{table}" WHERE "uuid" IN ({{}})', missing):
+            have[u] = i
+
+    def get(self, table: str, uuid: str | None) -> int | None:
+        return None if uuid is None else self.known.setdefault(table, {}).get(uuid)
+
+
+def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
+    """Write `changes` (parents' tables before children's) inside the caller's transaction."""
+    _copy(db, [c for c in changes if isinstance(c, Copy)])
+    takes = [t for t in changes if isinstance(t, Take)]
+    _take(db, takes)
+    writes = [w for w in changes if isinstance(w, Write)]
+    ids = _Ids(db)
+    wanted: dict[str, set[str]] = {}
+    for w in writes:  # every referenced row, in one look-up per table
+        for column, target in w.shape.fks:
+            if w.values.get(column):
+                wanted.setdefault(target, set()).add(w.values[column])
+    for table, uuids in wanted.items():
+        ids.preload(table, uuids)
+    superseded: dict[str, list[RowState]] = {}
+    for w in writes:
+        if w.old is not None:
+            superseded.setdefault(w.shape.name, []).append(w.old)
+    for table, states in superseded.items():
+        history.record_superseded(db, history.shape_of(table), states)
+    stored = _stored(db, [w for w in writes if not w.new and w.old is None and w.values])
+    later: list[tuple[str, str, str, str, str]] = []  # (table, uuid, column, target table, target uuid)
+    batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]] = {}
+    for w in writes:
+        if w.new and not all(ids.get(t, w.values.get(c)) is not None or not w.values.get(c)
+                                     for c, t in w.shape.fks):
+            _flush(db, batches, ids)  # a new row that points at rows not written yet: write what is pending
+        fk = w.shape.fk_map
+        cols: dict[str, Any] = {}
+        for c, v in w.values.items():
+            if c in fk and v is not None:
+                found = ids.get(fk[c], v)
+                if found is None:
+                    later.append((w.shape.name, w.uuid, c, fk[c], v))
+                cols[c] = found
+            else:
+                cols[c] = v
+        if w.new:
+            cols.update(uuid=w.uuid, version_id=w.version, rev=w.rev, created_at=w.created_at,
+                        modified_at=w.modified_at)
+            batches.setdefault((w.shape.name, True, tuple(cols)), []).append(list(cols.values()))
+        else:
+            have = stored.get(w.uuid)
+            if have is not None:  # a column that holds the value already is not written again
+                cols = {c: v for c, v in cols.items() if c not in have or have[c] != v}
+            cols.update(version_id=w.version, rev=w.rev, modified_at=w.modified_at)
+            batches.setdefault((w.shape.name, False, tuple(cols)), []).append([*cols.values(), w.uuid])
+    _flush(db, batches, ids)
+    for table, uuid, column, target_table, target_uuid in later:
+        ids.preload(target_table, {target_uuid})
+        db.execute_sql(statements.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
+                       (ids.get(target_table, target_uuid), uuid))
+    history.write_records(db, [r for t in takes for r in t.records] + [r for w in writes for r in w.records])
+
+
+def _stored(db: Any, writes: list[Write]) -> dict[str, dict[str, Any]]:
+    """Row uuid -> content columns as this file holds them now (foreign keys as ids), for the rows
+    `writes` take forward to the other side's version. Most of a row is as it was: only what changed
+    is written (on SQLite a foreign key column written is a foreign key checked, and indexed)."""
+    tables: dict[str, tuple[Shape, list[str]]] = {}
+    for w in writes:
+        tables.setdefault(w.shape.name, (w.shape, []))[1].append(w.uuid)
+    out: dict[str, dict[str, Any]] = {}
+    for table, (shape, uuids) in tables.items():
+        names = ", ".join(f'"{c}"' for c in shape.columns)
+        for row in statements.select_in(db, f'SELECT "uuid", {names} FROM "{table}" WHERE "uuid" IN ({{}})', uuids):
+            out[row[0]] = dict(zip(shape.columns, row[1:]))
+    return out
+
+
+def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
+    """Write the pending rows, one executemany per table and set of columns; learn the new rows' ids."""
+    for (table, insert, names), rows in batches.items():
+        if insert:
+            statements.insert_rows(db, table, names, rows)
+            ids.preload(table, {r[names.index("uuid")] for r in rows})
+        else:
+            statements.update_rows_by(db, table, names, "uuid", rows)
+    batches.clear()
+
+
+def _copy(db: Any, copies: list[Copy]) -> None:
+    """The rows of `copies` (parents' tables before children's) from the attached file into this one,
+    each statement over all the rows of one copy; then their version records."""
+    order = {s.name: n for n, s in enumerate(history.shapes())}
+    for c in copies:
+        shape, fk = c.shape, c.shape.fk_map
+        joins, values = [], []
+        for n, column in enumerate(shape.columns):
+            if column in fk:  # the row it points to there, found here by its uuid
+                joins.append(f'LEFT JOIN {history.table(fk[column], c.schema)} j{n} ON j{n}."id" = t."{column}"')
+                values.append(f'(SELECT k."id" FROM "main"."{fk[column]}" k WHERE k."uuid" = j{n}."uuid")')
+            else:
+                values.append(f't."{column}"')
+        source = f'{history.table(shape.name, c.schema)} t {" ".join(joins)}'
+        chosen = (json.dumps(c.uuids),)
+        if c.new:
+            names = ", ".join(f'"{n}"' for n in ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns))
+            db.execute_sql(f'INSERT INTO "main"."{shape.name}" ({names}) SELECT t."uuid", t."version_id", t."rev", '
+                           f't."created_at", t."modified_at", {", ".join(values)} FROM {source} '
+                           f'WHERE t."uuid" IN {statements.JSON_VALUES} ORDER BY t."id"', chosen)
+        else:
+            sets = ", ".join(f'"{column}" = {v}' for column, v in zip(shape.columns, values))
+            db.execute_sql(f'UPDATE "main"."{shape.name}" AS m SET {sets}, "version_id" = t."version_id", '
+                           f'"rev" = t."rev", "modified_at" = t."modified_at" FROM {source} '
+                           f'WHERE m."uuid" = t."uuid" AND t."uuid" IN {statements.JSON_VALUES}', chosen)
+    added = {c.shape.name for c in copies if c.new}
+    for c in copies:  # rows that point at rows added after them: at their own table's new rows, or a later table's
+        for column, target in c.shape.fks:
+            if target not in added or order[target] < order[c.shape.name] or (target == c.shape.name and not c.new):
+                continue
+            db.execute_sql(
+                f'UPDATE "main"."{c.shape.name}" AS m SET "{column}" = k."id" '
+                f'FROM {history.table(c.shape.name, c.schema)} t JOIN {history.table(target, c.schema)} j '
+                f'ON j."id" = t."{column}" JOIN "main"."{target}" k ON k."uuid" = j."uuid" '
+                f'WHERE m."uuid" = t."uuid" AND m."{column}" IS NULL AND t."uuid" IN {statements.JSON_VALUES}',
+                (json.dumps(c.uuids),))
+    for c in copies:
+        history.copy_records(db, c.schema, c.uuids)
+
+
+def _take(db: Any, takes: list[Take]) -> None:
+    """The rows of `takes` (parents' tables before children's) from their sources into this database:
+    each read there as it is and staged here, then written in SQL as `_copy` writes them."""
+    staged: list[tuple[Take, str]] = []
+    for n, t in enumerate(takes):
+        shape = t.shape
+        rows = statements.select_in(t.source.db, history.content_select(shape, t.source.schema)
+                                    + ' WHERE t."uuid" IN ({})', t.uuids)
+        rows.sort(key=lambda r: r[0])  # in the order the source holds them: new rows get ids in it
+        types = statements.column_types(db, shape.name)
+        fk = shape.fk_map
+        names = ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns)
+        columns = [(c, "text" if c in fk else types[c]) for c in names]
+        staged.append((t, statements.stage(db, f"uppdrag_take_{n}", columns, (r[1:] for r in rows))))
+    for t, source in staged:
+        _write_from(db, t.shape, source, t.new)
+    added = {t.shape.name for t in takes if t.new}
+    order = {s.name: n for n, s in enumerate(history.shapes())}
+    for t, source in staged:  # rows that point at rows added after them, as in `_copy`
+        for column, target in t.shape.fks:
+            if target not in added or order[target] < order[t.shape.name] or (target == t.shape.name and not t.new):
+                continue
+            db.execute_sql(f'UPDATE "{t.shape.name}" AS m SET "{column}" = k."id" FROM {source} s '
+                           f'JOIN "{target}" k ON k."uuid" = s."{column}" '
+                           f'WHERE m."uuid" = s."uuid" AND m."{column}" IS NULL')
+    for n in range(len(staged)):  # (after an error: see statements.stage)
+        statements.unstage(db, f"uppdrag_take_{n}")
+
+
+def _write_from(db: Any, shape: Shape, source: str, new: bool) -> None:
+    """Rows staged in `source` (content columns, foreign keys as uuids) written into `shape`'s table:
+    added, or written over the rows of the same uuids; foreign keys found here by uuid."""
+    fk = shape.fk_map
+    values = [f'(SELECT k."id" FROM "{fk[c]}" k WHERE k."uuid" = s."{c}")' if c in fk else f's."{c}"'
+              for c in shape.columns]
+    if new:
+        names = ", ".join(f'"{n}"' for n in ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns))
+        db.execute_sql(f'INSERT INTO "{shape.name}" ({names}) SELECT s."uuid", s."version_id", s."rev", '
+                       f's."created_at", s."modified_at", {", ".join(values)} FROM {source} s')
+        return
+    # The foreign keys apart, and only where one differs: a row seldom moves, and on SQLite a foreign
+    # key written is a foreign key checked and an index entry rewritten (three times the cost).
+    sets = "".join(f'"{c}" = {v}, ' for c, v in zip(shape.columns, values) if c not in fk)
+    db.execute_sql(f'UPDATE "{shape.name}" AS m SET {sets}"version_id" = s."version_id", "rev" = s."rev", '
+                   f'"modified_at" = s."modified_at" FROM {source} s WHERE m."uuid" = s."uuid"')
+    moved = [(c, v) for c, v in zip(shape.columns, values) if c in fk]
+    if moved:
+        differs = "IS DISTINCT FROM" if statements.on_postgres(db) else "IS NOT"
+        db.execute_sql(f'UPDATE "{shape.name}" AS m SET {", ".join(f'"{c}" = {v}' for c, v in moved)} FROM {source} s '
+                       f'WHERE m."uuid" = s."uuid" AND ({" OR ".join(f'm."{c}" {differs} {v}' for c, v in moved)})')
