@@ -170,13 +170,20 @@ def _edit_elsewhere(url: str, plan_uuid: str, **values) -> None:
     subprocess.run([sys.executable, "-c", call], cwd=Path(__file__).resolve().parents[2], check=True)
 
 
-def test_an_edit_saved_on_the_server_while_sync_writes_there_is_kept(server_db, pushed, tmp_path, monkeypatch):
+@pytest.fixture
+def edited_on_the_train(server_db, pushed, tmp_path):
+    """(server url, checked-out file, uuid of a plan whose title the file changed since the checkout)."""
     url = server_db.url("alice")
     out, _count = checkout(url, tmp_path / "tåg.uppdrag")
     local = Workspace.open(out)
     first = sorted(titles(local))[0]
     local.close()
     edit(out, first, title="Ändrad på tåget")
+    return url, out, first
+
+
+def test_an_edit_saved_on_the_server_while_sync_writes_there_is_kept(server_db, edited_on_the_train, monkeypatch):
+    url, out, first = edited_on_the_train
     real_apply, applied = sync_module.apply, []
 
     def colleague_saves_first(db, writes):  # between the sync's reading of the server and its writing there
@@ -196,13 +203,8 @@ def test_an_edit_saved_on_the_server_while_sync_writes_there_is_kept(server_db, 
 
 
 def test_a_server_that_keeps_changing_under_the_sync_is_said_in_one_sentence_and_nothing_is_half_written(
-        server_db, pushed, tmp_path, monkeypatch):
-    url = server_db.url("alice")
-    out, _count = checkout(url, tmp_path / "tåg.uppdrag")
-    local = Workspace.open(out)
-    first = sorted(titles(local))[0]
-    local.close()
-    edit(out, first, title="Ändrad på tåget")
+        server_db, edited_on_the_train, monkeypatch):
+    url, out, first = edited_on_the_train
     real_apply, tries = sync_module.apply, []
 
     def colleague_saves_every_time(db, writes):
