@@ -94,12 +94,13 @@ TARGETS: dict[str, Target] = {
                                 ("-k", "server")),
     # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py, db/merge_write.py).
     "merge": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
-        "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_property.py",
-        "tests/app/test_merge_copy_in_sql.py")),
+        "tests/app/test_merge.py", "tests/app/test_merge_history.py", "tests/db/test_merge_cli.py",
+        "tests/app/test_merge_property.py", "tests/app/test_merge_copy_in_sql.py")),
     # The merge against its fast tests only (no property tests): minutes instead of hours on a loaded
     # machine; what it leaves unkilled may still be killed by the properties of "merge".
     "merge-fast": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
-        "tests/app/test_merge.py", "tests/db/test_merge_cli.py", "tests/app/test_merge_settings.py",
+        "tests/app/test_merge.py", "tests/app/test_merge_history.py", "tests/db/test_merge_cli.py",
+        "tests/app/test_merge_settings.py",
         "tests/app/test_merge_copy_in_sql.py::test_every_kind_of_row_comes_across_the_same_way_in_sql")),
     # A first sieve for "merge-fast": seven of its quick tests that between them go through every step of a
     # merge (a first merge, rows taken as they are and by a staging table, a three-way merge, a conflict and

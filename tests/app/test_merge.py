@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -33,22 +32,6 @@ def _log(path: Path) -> list[str]:
         return [t for (t,) in conn.execute("SELECT text FROM log_entry WHERE kind = 'merge' ORDER BY id")]
     finally:
         conn.close()
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Path, Path, list[str]]:
-    """Two files that have been merged once both ways (so each has a base for the other)."""
-    a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
-    ws = Workspace.create(a)
-    plan = ws.add("plan", doc_type="plan", template="plan", title="Gemensam").ids[0]
-    for n in range(3):
-        ws.add("goal", plan, kind="effect", text=f"mål {n}", measure="")
-    uuids = [g["uuid"] for g in ws.list("goal", plan)]
-    ws.close()
-    Workspace.create(b).close()
-    merge_files(b, a)
-    merge_files(a, b)
-    return a, b, uuids
 
 
 def _edit(path: Path, uuid: str, **values: object) -> None:
@@ -490,68 +473,3 @@ def test_newest_takes_the_later_change_a_tie_keeps_this_files_and_a_choice_beats
     assert [outcome("theirs", r) for r in ({"g1:text": "mine", "g1": "theirs"}, {"g1": "mine"}, {"g1": "båda"},
                                            lambda c: None, lambda c: "mine")] == ["mine", "mine", "theirs", "theirs",
                                                                                   "mine"]
-
-
-def _versions_counting_down(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Version ids that sort backwards: each new one is smaller than the one before."""
-    left = iter(range(10**6, 0, -1))
-    monkeypatch.setattr(models, "new_version", lambda: f"{next(left):032x}")
-    monkeypatch.setattr(models, "new_versions", lambda count: [f"{next(left):032x}" for _ in range(count)])
-
-
-def test_the_common_version_is_the_latest_both_have_not_the_first(pair: tuple[Path, Path, list[str]],
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both files share several versions of a row; each then changes another field. The base of the
-    three-way merge is the latest shared version (by its rev; the ids here sort backwards), so the text
-    changed back here to an older value is this file's change, not a conflict."""
-    a, b, uuids = pair
-    _versions_counting_down(monkeypatch)
-    for n in range(1, 4):
-        _edit(a, uuids[0], text=f"text {n}")
-        merge_files(b, a)
-    _edit(a, uuids[0], text="text 1")
-    _edit(b, uuids[0], measure="mätt där")
-    report = merge_files(a, b)
-    assert report.conflicts == []
-    assert _goal_texts(a)[uuids[0]] == ("text 1", "mätt där", False)
-
-
-def test_a_merged_row_keeps_this_files_version_it_replaced(pair: tuple[Path, Path, list[str]]) -> None:
-    a, b, uuids = pair
-    _edit(a, uuids[0], text="här")
-    _edit(b, uuids[0], measure="där")
-    conn = sqlite3.connect(f"file:{a}?mode=ro", uri=True)
-    (mine,) = conn.execute("SELECT version_id FROM goal WHERE uuid = ?", (uuids[0],)).fetchone()
-    (plan,) = conn.execute("SELECT uuid FROM plan").fetchone()
-    conn.close()
-    merge_files(a, b)
-    conn = sqlite3.connect(f"file:{a}?mode=ro", uri=True)
-    try:
-        (data,) = conn.execute("SELECT data FROM row_version WHERE version = ?", (mine,)).fetchone()
-    finally:
-        conn.close()
-    assert json.loads(data) == {"kind": "effect", "measure": "", "plan_id": plan, "position": 0, "text": "här"}
-
-
-def _forget_old_history(path: Path) -> None:
-    """The history as ten years on: the records of versions no row holds are gone."""
-    ws = Workspace.open(path)
-    with models.database.atomic():
-        history.prune(models.database, now=datetime.now(UTC) + timedelta(days=3650))
-    ws.close()
-
-
-def test_a_common_version_whose_record_is_forgotten_is_passed_over_for_a_later_one(
-        pair: tuple[Path, Path, list[str]]) -> None:
-    """Both files forgot the record of the row's first version, which the later shared version still
-    names as its parent: that later one is the base, and each file's change of another field is kept."""
-    a, b, uuids = pair
-    _edit(a, uuids[0], text="delad")
-    merge_files(b, a)
-    for path in (a, b):
-        _forget_old_history(path)
-    _edit(a, uuids[0], text="här")
-    _edit(b, uuids[0], measure="där")
-    report = merge_files(a, b)
-    assert report.conflicts == []
-    assert _goal_texts(a)[uuids[0]] == ("här", "där", False)
