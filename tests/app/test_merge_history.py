@@ -132,3 +132,28 @@ def test_a_row_merged_field_by_field_points_at_the_parent_the_other_file_gave_it
     report = merge_files(a, b)
     assert report.conflicts == []
     assert _parent_and_title(a, item_uuid) == (second_uuid, "Aktivitet omdöpt")
+
+
+@pytest.mark.parametrize("copy_in_sql", [True, False])
+def test_a_row_only_the_other_file_changed_comes_with_the_parent_it_gave_it(tmp_path: Path, copy_in_sql: bool) -> None:
+    """Taken as it is there (copied from the attached file, or through a staging table), with the phase
+    the other file moved it under, one that file made."""
+    a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
+    ws = Workspace.create(a)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    first = ws.add("timeline", plan, kind="phase", title="Fas 1").ids[0]
+    item = ws.add("timeline", plan, kind="activity", title="Aktivitet", parent=first).ids[0]
+    item_uuid = models.TimelineItem.get_by_id(item).uuid
+    ws.close()
+    Workspace.create(b).close()
+    merge_files(b, a)
+    ws = Workspace.open(b)
+    second = ws.add("timeline", models.Plan.select().first().id, kind="phase", title="Fas 2").ids[0]
+    ws.update("timeline", models.TimelineItem.get(models.TimelineItem.uuid == item_uuid).id, parent=second,
+              title="Flyttad")
+    second_uuid = models.TimelineItem.get_by_id(second).uuid
+    ws.close()
+    report = merge_files(a, b, copy_in_sql=copy_in_sql)
+    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Nya tidplanspost: 1",
+                              "  Ändrade tidplanspost: 1", "  Konflikter: 0"]
+    assert _parent_and_title(a, item_uuid) == (second_uuid, "Flyttad")
