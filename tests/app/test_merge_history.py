@@ -157,3 +157,34 @@ def test_a_row_only_the_other_file_changed_comes_with_the_parent_it_gave_it(tmp_
     assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Nya tidplanspost: 1",
                               "  Ändrade tidplanspost: 1", "  Konflikter: 0"]
     assert _parent_and_title(a, item_uuid) == (second_uuid, "Flyttad")
+
+
+def _delete(path: Path, uuid: str) -> None:
+    ws = Workspace.open(path)
+    ws.delete("goal", models.Goal.get(models.Goal.uuid == uuid).id)
+    ws.close()
+
+
+def test_a_delete_after_the_same_edit_on_both_sides_is_no_conflict(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _edit(a, uuids[0], text="samma")
+    _delete(a, uuids[0])
+    _edit(b, uuids[0], text="samma")
+    report = merge_files(a, b)
+    assert report.conflicts == []
+    assert _goal_texts(a)[uuids[0]] == ("samma", "", True)
+
+
+def test_with_no_common_version_left_a_delete_is_one_conflict_of_delete_against_edit(
+        pair: tuple[Path, Path, list[str]]) -> None:
+    """The other copy deleted the row and forgot the old history: one conflict, the deletion against
+    this file's version, settled by `prefer`."""
+    a, b, uuids = pair
+    _edit(a, uuids[0], measure="här")
+    _edit(b, uuids[0], text="där")
+    _delete(b, uuids[0])
+    _forget_old_history(b)
+    report = merge_files(a, b, prefer="theirs")
+    assert [(c.field, c.delete_vs_edit, c.outcome) for c in report.conflicts] == [
+        ("deleted_at", True, "theirs"), ("measure", False, "theirs"), ("text", False, "theirs")]
+    assert _goal_texts(a)[uuids[0]] == ("där", "", True)
