@@ -188,3 +188,12 @@ def test_with_no_common_version_left_a_delete_is_one_conflict_of_delete_against_
     assert [(c.field, c.delete_vs_edit, c.outcome) for c in report.conflicts] == [
         ("deleted_at", True, "theirs"), ("measure", False, "theirs"), ("text", False, "theirs")]
     assert _goal_texts(a)[uuids[0]] == ("där", "", True)
+
+
+def test_a_row_deleted_on_both_sides_at_different_times_is_no_conflict(pair: tuple[Path, Path, list[str]]) -> None:
+    a, b, uuids = pair
+    _delete(a, uuids[0])
+    _delete(b, uuids[0])
+    report = merge_files(a, b)
+    assert report.conflicts == []
+    assert _goal_texts(a)[uuids[0]] == ("mål 0", "", True)
