@@ -76,7 +76,9 @@ class Target:
 
 
 TARGETS: dict[str, Target] = {
-    "app.dates": Target(("app/dates.py",), (
+    # The dates: the values (app/dates.py), reading what a person writes (app/date_text.py) and the
+    # periods of the calendar (app/date_periods.py).
+    "app.dates": Target(("app/dates.py", "app/date_text.py", "app/date_periods.py"), (
         "tests/app/test_dates.py", "tests/app/test_date_edges.py", "tests/app/test_date_forms.py",
         "tests/app/test_date_english.py")),
     "app.validation": Target(("app/validation.py",), (
@@ -145,11 +147,15 @@ def prepare(name: str, target: Target) -> Path:
         raise SystemExit("pyproject.toml: [tool.mutmut] must be its last table (tools/mutate.py adds to it)")
     config = folder / "pyproject.toml"
     if not config.exists() or config.read_text(encoding="utf-8") != text:
-        if config.exists() and tomllib.loads(config.read_text(encoding="utf-8"))["tool"]["mutmut"].get(
-                "only_mutate") != list(target.mutate):
+        before = (tomllib.loads(config.read_text(encoding="utf-8"))["tool"]["mutmut"].get("only_mutate", [])
+                  if config.exists() else list(target.mutate))
+        if before != list(target.mutate):
             # mutmut maps tests to functions again only for new tests: the functions of a file newly
-            # mutated would have none, and their mutants would count as reached by no test.
+            # mutated would have none, and their mutants would count as reached by no test. And it
+            # mutates a file only when its copy is older than the file: a copy made unmutated stays so.
             (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+            for path in set(target.mutate) - set(before):
+                (folder / "mutants" / path).unlink(missing_ok=True)
         config.write_text(text, encoding="utf-8")
     return folder
 
