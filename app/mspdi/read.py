@@ -89,14 +89,17 @@ def check_built_plan(data: dict[str, Any]) -> None:
     """check_plan_dict for a new plan this reader built, with the same messages: its timeline items and
     resource plan rows are made here from fixed keys and values that hold by construction (uuids through
     uuid_of or stable_uuid, days through exact_day, kept dates in their canonical form, kinds and statuses
-    from fixed tables, progress, lags and percentages clamped), so the schema is asked of the rest of the
-    plan only (the title, the people, the sections); what the schema cannot say is checked in full.
-    tests/app/test_mspdi_reading.py holds what the reader builds from files of every kind to the whole schema."""
+    from fixed tables, progress, lags and percentages clamped), and its sections are the plan template's,
+    so the schema is asked of the rest of the plan only (the title, the people, the metadata); of what the
+    schema cannot say, what a file's content can break (uuids, references, titles, periods, cycles) is
+    checked in full (app.planfile.semantics, `made`). tests/app/test_mspdi_reading.py holds what the reader
+    builds from files of every kind to the whole check."""
     from app.planfile.read import PlanFileError
     from app.planfile.schema import schema_problems
     from app.planfile.semantics import semantic_problems
 
-    problems = schema_problems({**data, "timeline": [], "resources": []}) or semantic_problems(data)
+    problems = (schema_problems({**data, "timeline": [], "resources": [], "sections": []})
+                or semantic_problems(data, made=True))
     if problems:
         raise PlanFileError(tr("Planen kan inte importeras:") + "\n" + "\n".join(problems))
 
