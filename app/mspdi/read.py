@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,10 +123,8 @@ def _new_plan(reader: Reader, title: str, timeline: list[dict[str, Any]], people
             "authors": [a.strip() for a in authors.split(", ")] if authors and reader.ours else [authors] if authors else [],
             "status": "draft", "steering_model": "", "auto_schedule": False, "created_at": "", "modified_at": "",
         },
-        "sections": [{"uuid": reader.stable_uuid("section", s.key, str(i)), "key": s.key, "heading": s.heading,
-                      "level": s.level, "numbered": s.numbered, "content": s.content, "body": "", "body_after": "",
-                      "guidance": s.guidance, "optional": s.optional, "empty_text": s.empty_text}
-                     for i, s in enumerate(template.sections)],
+        "sections": [{"uuid": reader.stable_uuid("section", s["key"], str(i)), **s}
+                     for i, s in enumerate(_sections(template.key))],
         "goals": [], "timeline": timeline,
         "organisation": {"people": people, "roles": [], "closed_days": []},
         "resources": lines, "budget": [], "risks": [], "log": [], "status_reports": [], "terms": [],
@@ -134,6 +133,16 @@ def _new_plan(reader: Reader, title: str, timeline: list[dict[str, Any]], people
                      "signature_title": template.signature_title, "signature_name": "", "signature_date": None},
         "editions": [],
     }
+
+
+@cache
+def _sections(template_key: str) -> tuple[dict[str, Any], ...]:
+    """The sections of a new plan from `template_key`, but their uuids (which are the plan's own)."""
+    from app.templates import get_template
+
+    return tuple({"key": s.key, "heading": s.heading, "level": s.level, "numbered": s.numbered, "content": s.content,
+                  "body": "", "body_after": "", "guidance": s.guidance, "optional": s.optional,
+                  "empty_text": s.empty_text} for s in get_template(template_key).sections)
 
 
 def _update(existing: dict[str, Any], timeline: list[dict[str, Any]], people: list[dict[str, Any]],
