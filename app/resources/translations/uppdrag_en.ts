@@ -2392,6 +2392,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>{name}: {allocation} % of a full-time post cannot be kept (0–100 %); the row got 100 %.</translation>
     </message>
     <message>
+        <source>{n} dag</source>
+        <translation>{n} day</translation>
+    </message>
+    <message>
         <source>{n} dagar</source>
         <translation>{n} days</translation>
     </message>
@@ -2422,6 +2426,14 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>{n} risk(er) har sannolikhet eller konsekvens utanför skalan 1–{scale}: {names}. Rätta värdena i riskregistret.</source>
         <translation>{n} risk(s) have a probability or impact outside the scale 1–{scale}: {names}. Correct the values in the risk register.</translation>
+    </message>
+    <message>
+        <source>{n} vecka</source>
+        <translation>{n} week</translation>
+    </message>
+    <message>
+        <source>{n} veckor</source>
+        <translation>{n} weeks</translation>
     </message>
     <message>
         <source>{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; välj vilket värde som ska gälla.</source>
@@ -5644,7 +5656,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>En plan vars senaste statusrapport är äldre än intervallet visas grå i Översikt. Intervallet sparas i filen och gäller alla som öppnar den. Skriv dagar eller veckor, till exempel 30 dagar eller 4 veckor.</source>
-        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks in Swedish, for example ”30 dagar” (days) or ”4 veckor” (weeks).</translation>
+        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks, for example 30 days or 4 weeks.</translation>
     </message>
     <message>
         <source>&amp;Intervall:</source>
