@@ -166,3 +166,25 @@ def test_every_column_header_shows_its_whole_text_at_the_default_size(qtbot, win
         cut[key] = _cut_headers(dialog)
         dialog.close()
     assert {k: v for k, v in cut.items() if v} == {}
+
+
+def _drawn_width(text: str, metrics) -> int:
+    """How wide a label's text draws: the shortcut's underline splits it in three pieces, so a kerned pair
+    around the underlined letter ("&To") draws wider than the whole text measures."""
+    at = text.index("&")
+    return sum(metrics.horizontalAdvance(part) for part in (text[:at], text[at + 1], text[at + 2:]))
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_resource_filters_captions_show_whole(qtbot, window, language) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window.findChild(QAction, f"actionLanguage_{language}").trigger()
+    window.show_portfolio("resources")
+    dialog = window._portfolio_windows[-1]
+    qtbot.waitExposed(dialog)
+    captions = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    assert len(captions) == 5
+    short = [label.text() for label in captions
+             if label.contentsRect().width() < _drawn_width(label.text(), label.fontMetrics())]
+    assert short == []

@@ -107,6 +107,9 @@ class ResourceView(QWidget):
         for label, widget in ((translate("Resources", "&Från"), self.from_edit), (translate("Resources", "&Till"), self.to_edit), (translate("Resources", "&Visa"), self.zoom),
                               (translate("Resources", "&Enhet"), self.unit_filter), (translate("Resources", "Plan&status"), self.status_filter)):
             caption = QLabel(label)
+            # Room at the end: the shortcut's underline splits a kerned pair ("&To"), which then draws wider
+            # than Qt measured it, and the label's last letter was cut ("Tc").
+            caption.setMinimumWidth(caption.sizeHint().width() + caption.fontMetrics().averageCharWidth() // 2)
             caption.setBuddy(widget)
             bar.addWidget(caption)
             bar.addWidget(widget)
