@@ -1,12 +1,13 @@
 """A table's column headers shown whole: a column set to a fixed width (or Qt's default) is widened to
-its header's text, which another language may make longer ("Tertial", "Four-month period")."""
+its header's text, which another language may make longer ("Tertial", "Four-month period"); and a dialog
+around a table opened wide enough for its columns."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QStyle
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QWidget
 
 
 def text_width(header: QHeaderView, column: int) -> int:
@@ -28,3 +29,19 @@ def fit_header_texts(header: QHeaderView, columns: Iterable[int] | None = None) 
         needed = max(text_width(header, column), header.sectionSizeHint(column))
         if header.sectionSize(column) < needed:
             header.resizeSection(column, needed)
+
+
+def table_width(table: QTableView) -> int:
+    """The width a table needs to show every column whole: its row header, columns, frame and scroll bar."""
+    header = table.horizontalHeader()
+    columns = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    rows = table.verticalHeader().width() if table.verticalHeader().isVisible() else 0
+    return columns + rows + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+
+
+def fit_dialog_to_table(dialog: QWidget, table: QTableView, most: int = 1100) -> None:
+    """Open `dialog` wide enough for `table`'s columns (at most `most` pixels; a scroll bar beyond)."""
+    margins = dialog.layout().contentsMargins() if dialog.layout() is not None else None
+    extra = margins.left() + margins.right() if margins is not None else 0
+    hint = dialog.sizeHint()
+    dialog.resize(max(hint.width(), min(table_width(table) + extra, most)), hint.height())

@@ -188,3 +188,24 @@ def test_the_resource_filters_captions_show_whole(qtbot, window, language) -> No
     short = [label.text() for label in captions
              if label.contentsRect().width() < _drawn_width(label.text(), label.fontMetrics())]
     assert short == []
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_conflict_and_backup_dialogs_open_wide_enough_for_their_columns(qtbot, window, tmp_path,
+                                                                           language) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from test_language_dialogs import Scene, _dialogs
+
+    made = _dialogs(Scene(window, tmp_path))
+    window.findChild(QAction, f"actionLanguage_{language}").trigger()
+    for name in ("ui.dialogs.sharing_dialogs.ConflictDialog", "ui.dialogs.sharing_dialogs.BackupsDialog"):
+        dialog = made[name]()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        table = dialog.findChild(QTableWidget)
+        assert table.rowCount() >= 1, name
+        assert table.horizontalScrollBar().maximum() == 0, name  # every column in sight, none cut
+        assert _cut_headers(dialog) == [], name
+        dialog.close()
