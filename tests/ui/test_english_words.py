@@ -209,3 +209,31 @@ def test_the_conflict_and_backup_dialogs_open_wide_enough_for_their_columns(qtbo
         assert table.horizontalScrollBar().maximum() == 0, name  # every column in sight, none cut
         assert _cut_headers(dialog) == [], name
         dialog.close()
+
+
+def test_the_resource_load_and_the_closed_days_name_months_in_english(qtbot, window, monkeypatch) -> None:
+    from ui.dialogs.closed_days_dialog import ClosedDaysDialog
+
+    _english(window)
+    window.show_portfolio("resources")
+    view = window._portfolio_windows[-1].view
+    model = view.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:3] == ["May 2024", "Jun 2024", "Jul 2024"]
+    assert [h for h in headers if swedish_in(h)] == []
+    view.table_view.clicked.emit(model.index(0, 0))
+    assert view.detail_title.text().split(": ")[0].endswith(", May 2024")
+    view.zoom.setCurrentIndex(1)  # weeks
+    assert model.headerData(0, Qt.Orientation.Horizontal).startswith("wk ")
+    assert _swedish_shown(window._portfolio_windows[-1]) == []
+
+    shown: list[list[tuple[str, str]]] = []
+
+    def run(dialog: ClosedDaysDialog) -> int:
+        qtbot.addWidget(dialog)
+        shown.append(_swedish_shown(dialog))
+        return 0
+
+    monkeypatch.setattr(ClosedDaysDialog, "exec", run)
+    window.actions_["closed_days"].trigger()
+    assert shown == [[]]

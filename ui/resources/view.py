@@ -214,7 +214,7 @@ class ResourceView(QWidget):
         period = table.periods[index.column()]
         total = percent_text(cell.total) or "0 %"
         warning = " – " + translate("Resources", "över 100 %") if cell.over else ""
-        self.detail_title.setText(f"{person.name}, {period.label}: {total}{warning}")
+        self.detail_title.setText(f"{person.name}, {period.shown}: {total}{warning}")
         self.plan_list.clear()
         sources = {"role": translate("Resources", "roll"), "resource": translate("Resources", "resurs")}
         for c in cell.contributions:

@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.</source>
-        <translation>Give the period&apos;s first day, for example 2026-07-01 or juli 2026.</translation>
+        <translation>Give the period&apos;s first day, for example 2026-07-01 or July 2026.</translation>
     </message>
     <message>
         <source>Ange vilken plan listan i ”{name}” ska läsas in i (--plan).</source>
@@ -2740,7 +2740,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>Dagar då organisationen har stängt, utöver helgdagarna. Tidplanens arbetsdagar räknas utan dem. Skriv dagar (2026-07-01) eller hela perioder (juli 2026, v. 28–v. 31 2026).</source>
-        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods, in the Swedish notation the dates of a plan are written in (”juli 2026”, ”v. 28–v. 31 2026”).</translation>
+        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods (July 2026, week 28–week 31 2026).</translation>
     </message>
     <message>
         <source>&amp;Lägg till</source>
