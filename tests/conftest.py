@@ -3,11 +3,13 @@ fresh files per test."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
 import sqlite3
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from collections.abc import Iterator
@@ -24,6 +26,18 @@ settings.register_profile("thorough", max_examples=2000)
 # tracing and a busy machine slow each example), so a verdict is not luck.
 settings.register_profile("mutate", max_examples=20, derandomize=True, database=None, deadline=None)
 settings.load_profile(os.environ.get("UPPDRAG_HYPOTHESIS", "ci"))
+
+if os.environ.get("UPPDRAG_HYPOTHESIS") == "mutate":
+    @pytest.fixture(autouse=True)
+    def _fresh_caches() -> None:
+        """mutmut runs each mutant in a process forked from one that has run the code already: what a
+        function keeps (functools.cache, e.g. the compiled forms of app.date_text) would be the
+        unmutated code's. So every kept result of app/ and db/ is forgotten before each test."""
+        for name, module in list(sys.modules.items()):
+            if name.split(".")[0] in ("app", "db"):
+                for value in list(vars(module).values()):
+                    if isinstance(value, functools._lru_cache_wrapper):
+                        value.cache_clear()
 
 # tests.home_guard: the run's own home, and the check that the real one is untouched;
 # pytester: tests/ui/test_error_hook.py runs a test run of its own.
