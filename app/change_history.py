@@ -65,7 +65,7 @@ def _show(column: str, value: Any, values: dict[str, Any]) -> str:
         return tr("(tomt)")
     if precision and isinstance(value, str):
         try:
-            return VagueDate(date.fromisoformat(value[:10]), Precision(precision)).format("long")
+            return VagueDate(date.fromisoformat(value[:10]), Precision(precision)).shown("long")
         except ValueError:
             return value
     if column == "status":

@@ -66,9 +66,9 @@ class EditConflict(StoreError):
 
 
 def _shown(value: Any) -> Any:
-    """A value as a person reads it (a vague date in its Swedish form)."""
-    if hasattr(value, "format") and hasattr(value, "precision"):
-        return value.format("long")
+    """A value as a person reads it (a vague date in the window's language)."""
+    if hasattr(value, "shown") and hasattr(value, "precision"):
+        return value.shown("long")
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -10,7 +10,7 @@ import calendar
 from collections.abc import Callable
 from datetime import date
 
-from app.dates import MAX_YEAR, MIN_YEAR, MONTHS_LONG, DateParseError, Precision, VagueDate
+from app.dates import MAX_YEAR, MIN_YEAR, DateParseError, Precision, VagueDate, month_shown
 from app.i18n import tr
 
 
@@ -33,7 +33,7 @@ def day(y: int, m: int, d: int) -> VagueDate:
     days = calendar.monthrange(y, m)[1]
     if d > days:
         raise DateParseError(tr("Ogiltigt datum: {month} {year} har inte {day} dagar, bara {days}.",
-                                month=MONTHS_LONG[m - 1].lower(), year=y, day=d, days=days))
+                                month=month_shown(m), year=y, day=d, days=days))
     return VagueDate.day(y, m, d)
 
 

@@ -1,7 +1,9 @@
 """Reading dates as people and files write them: `parse_date` and `parse_range` take the many
-hand-written forms of Swedish documents (ACCEPTED_FORMS), `from_canonical` the strict stored form;
-what they cannot read is refused with a Swedish sentence that shows the accepted forms. The
-periods themselves, their document form and their canonical form are app.dates.
+hand-written forms of Swedish documents (ACCEPTED_FORMS) and their English twins (ACCEPTED_FORMS_EN:
+"March 2026", "end of March 2026", "2nd quarter", "weeks 12–14 2026"), in either language whatever
+the window's; `from_canonical` the strict stored form. What they cannot read is refused with a
+sentence in the window's language that shows the accepted forms (in that language too). The
+periods themselves, their document forms and their canonical form are app.dates.
 """
 
 from __future__ import annotations
@@ -12,23 +14,30 @@ from datetime import date
 from functools import cache
 
 from app import date_periods as periods
-from app.i18n import tr
+from app.i18n import swedish, tr
 from app.dates import (
-    MAX_YEAR, MIN_YEAR, MONTHS_LONG, MONTHS_SHORT, PARTS, SEASONS, DateParseError, Precision, VagueDate, VagueRange,
-    validate_order,
+    MAX_YEAR, MIN_YEAR, MONTHS_EN, MONTHS_LONG, MONTHS_SHORT, PARTS, PARTS_EN, SEASONS, SEASONS_EN, DateParseError,
+    Precision, VagueDate, VagueRange, validate_order,
 )
 
 _MONTH_WORDS: dict[str, int] = {
     **{name.lower(): i for i, name in enumerate(MONTHS_LONG, 1)},
     **{name.lower(): i for i, name in enumerate(MONTHS_SHORT, 1)},
     "mar": 3, "jun": 6, "jul": 7, "sept": 9,
+    **{name.lower(): i for i, name in enumerate(MONTHS_EN, 1)},
+    "may": 5, "oct": 10,  # the English short names that differ from the Swedish ones
 }
-_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 _SEASON_WORDS = {
     **{name: i for i, (name, _, _) in enumerate(SEASONS)},
     "vår": 0, "sommar": 1, "höst": 2, "vårterminen": 0, "höstterminen": 2,
+    **{name: i for i, name in enumerate(SEASONS_EN)}, "fall": 2,
 }
-_PART_WORDS = {"början": 0, "mitten": 1, "mitt": 1, "slutet": 2, "slut": 2}
+# "slutet av 2025", "end of March 2026"; and English's own "early", "mid", "late" before a period
+_PART_WORDS = {"början": 0, "mitten": 1, "mitt": 1, "slutet": 2, "slut": 2, "beginning": 0, "start": 0,
+               "middle": 1, "end": 2, **{word: i for i, word in enumerate(PARTS_EN)}}
+_ORDINAL_END = r"(?::[ae]|st|nd|rd|th)?"  # 3:e, 2:a, 3rd, 2nd
+_ORDINAL_WORDS = "|".join(_ORDINALS)
 
 # Every accepted kind of date with examples, shown whenever a text cannot be read.
 ACCEPTED_FORMS = (
@@ -44,7 +53,24 @@ ACCEPTED_FORMS = (
     ("år", "2026, verksamhetsår 2026, årsskiftet 2025/2026"),
     ("period", "okt 2024 – jan 2025, 2025-09-01 -- 2025-10-20"),
 )
-_EXAMPLES = "; ".join(f"{kind}: {examples}" for kind, examples in ACCEPTED_FORMS)
+ACCEPTED_FORMS_EN = (
+    ("day", "2026-03-15, 15 March 2026, March 15 2026, 15/3 2026"),
+    ("week", "week 12 2026, wk 12 2026, 2026-W12"),
+    ("weeks", "weeks 12–14 2026"),
+    ("month", "March 2026, Mar 2026, 2026-03"),
+    ("quarter", "Q3 2027, 3rd quarter 2027, 2027-Q3"),
+    ("tertial", "T2 2026, tertial 2 2026"),
+    ("half-year", "H1 2026, first half of 2026"),
+    ("season", "spring 2026, summer 2026, autumn 2025"),
+    ("part of a year or month", "early 2026, mid-March 2026, end of 2025"),
+    ("year", "2026, year 2026, turn of the year 2025/2026"),
+    ("period", "Oct 2024 – Jan 2025, 2025-09-01 -- 2025-10-20"),
+)
+
+
+def _examples() -> str:
+    """The accepted forms, in the window's language."""
+    return "; ".join(f"{kind}: {examples}" for kind, examples in (ACCEPTED_FORMS if swedish() else ACCEPTED_FORMS_EN))
 
 
 class _MissingYearError(DateParseError):
@@ -59,7 +85,7 @@ def _shown(text: str) -> str:
 
 def _unrecognised(text: str) -> DateParseError:
     return DateParseError(tr("Kunde inte tolka ”{text}” som ett datum. Godkända former: {forms}.", text=_shown(text),
-                             forms=_EXAMPLES))
+                             forms=_examples()))
 
 
 def _missing_year(text: str) -> _MissingYearError:
@@ -71,9 +97,8 @@ def _month_word(word: str) -> int:
     try:
         return _MONTH_WORDS[word]
     except KeyError:
-        raise DateParseError(
-            f"”{_shown(word)}” är inget känt månadsnamn. Skriv till exempel september, sep eller sept."
-        ) from None
+        raise DateParseError(tr("”{word}” är inget känt månadsnamn. Skriv till exempel september, sep eller sept.",
+                                word=_shown(word))) from None
 
 
 def _year_or_today(g: dict[str, str | None], text: str, today: date | None) -> int:
@@ -99,10 +124,10 @@ def _canonical_form() -> re.Pattern[str]:
 
 
 _Y = r"(?P<y>[0-9]{4})"
-_OPT_Y = rf"(?:,? {_Y})?"
+_OPT_Y = rf"(?:,? (?:of )?{_Y})?"  # "2026", ", 2026", "of 2026"
 _YY = r"(?:(?P<y>[0-9]{4})|(?P<yy>[0-9]{2}))"
 _WORD = r"(?P<w>[^\W\d_]+)\.?"  # any letters, so unknown month names get their own message
-_WEEK = r"(?:v|v\.|vecka|veckan|w)"
+_WEEK = r"(?:v|v\.|vecka|veckan|w|wk\.?|week)"
 _Handler = Callable[[dict, str, date | None], VagueDate]
 
 
@@ -127,8 +152,8 @@ def _day_week_quarter_forms() -> list[tuple[re.Pattern[str], _Handler]]:
          lambda g, t, today: periods.day(int(g["y"]), int(g["m"]), int(g["d"]))),
         (re.compile(r"(?P<yy>[0-9]{2})(?P<m>[0-9]{2})(?P<d>[0-9]{2})"),
          lambda g, t, today: periods.day(2000 + int(g["yy"]), int(g["m"]), int(g["d"]))),
-        # årsskiftet 2025/2026, 2025/2026, 2025/26
-        (re.compile(r"(?:års?skiftet )?(?P<a>[0-9]{4}) ?/ ?(?P<b>[0-9]{4}|[0-9]{2})"),
+        # årsskiftet 2025/2026, 2025/2026, 2025/26, turn of the year 2025/2026
+        (re.compile(r"(?:års?skiftet |turn of (?:the )?(?:year )?)?(?P<a>[0-9]{4}) ?/ ?(?P<b>[0-9]{4}|[0-9]{2})"),
          lambda g, t, today: periods.turn_or_month(int(g["a"]), g["b"])),
         # 18/11 2024, 18/11/2024, 18.11.2024, 18/11-24, 18/11 (year from today)
         (re.compile(rf"(?P<d>[0-9]{{1,2}})(?P<s>[/.])(?P<m>[0-9]{{1,2}})(?:(?:(?P=s)|[ -]){_YY})?"),
@@ -143,54 +168,69 @@ def _day_week_quarter_forms() -> list[tuple[re.Pattern[str], _Handler]]:
          lambda g, t, today: periods.quarter(_y(g, t, today), int(g["q"]))),
         (re.compile(rf"{_Y}[ -]?q(?P<q>[0-9]{{1,2}})"),
          lambda g, t, today: periods.quarter(int(g["y"]), int(g["q"]))),
-        (re.compile(rf"kv(?:artal)?\.? ?(?P<q>[0-9]{{1,2}})(?: {_Y})?"),
+        (re.compile(rf"(?:kv(?:artal)?|quarter)\.? ?(?P<q>[0-9]{{1,2}})(?: {_Y})?"),
          lambda g, t, today: periods.quarter(_y(g, t, today), int(g["q"]))),
-        (re.compile(rf"(?P<q>[0-9]{{1,2}})(?::[ae])? kvartalet(?: {_Y})?"),
+        (re.compile(rf"(?P<q>[0-9]{{1,2}}){_ORDINAL_END} (?:kvartalet|quarter){_OPT_Y}"),
          lambda g, t, today: periods.quarter(_y(g, t, today), int(g["q"]))),
-        (re.compile(rf"(?P<qw>första|andra|tredje|fjärde) kvartalet(?: {_Y})?"),
+        (re.compile(rf"(?P<qw>{_ORDINAL_WORDS}) (?:kvartalet|quarter){_OPT_Y}"),
          lambda g, t, today: periods.quarter(_y(g, t, today), _ORDINALS[g["qw"]])),
     ]
 
 
 def _longer_period_forms() -> list[tuple[re.Pattern[str], _Handler]]:
-    """Tertials, halves, seasons, parts of a year or month, years, and days and months in words."""
+    """Tertials, halves, seasons, then parts of a year or month, years, and days and months in words."""
     seasons = "|".join(_SEASON_WORDS)
     return [
-        # Tertials: T2 2026, tertial 2 2026, 2026-T2, andra tertialet 2026
+        # Tertials: T2 2026, tertial 2 2026, 2026-T2, andra tertialet 2026, 2nd tertial 2026
         (re.compile(rf"(?:t|tertial) ?(?P<n>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
          lambda g, t, today: periods.tertial(_y(g, t, today), int(g["n"]))),
         (re.compile(rf"{_Y}[ -]?t(?P<n>[0-9]{{1,2}})"),
          lambda g, t, today: periods.tertial(int(g["y"]), int(g["n"]))),
-        (re.compile(rf"(?P<n>[0-9])(?::[ae])? tertialet{_OPT_Y}"),
+        (re.compile(rf"(?P<n>[0-9]){_ORDINAL_END} (?:tertialet|tertial){_OPT_Y}"),
          lambda g, t, today: periods.tertial(_y(g, t, today), int(g["n"]))),
-        (re.compile(rf"(?P<nw>första|andra|tredje|fjärde) tertialet{_OPT_Y}"),
+        (re.compile(rf"(?P<nw>{_ORDINAL_WORDS}) (?:tertialet|tertial){_OPT_Y}"),
          lambda g, t, today: periods.tertial(_y(g, t, today), _ORDINALS[g["nw"]])),
-        # Half-years: H1 2026, halvår 1 2026, 2026-H1, första halvåret 2026
-        (re.compile(rf"(?:h|halvår|halvåret) ?(?P<n>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
+        # Half-years: H1 2026, halvår 1 2026, 2026-H1, första halvåret 2026, first half of 2026, 2nd half
+        (re.compile(rf"(?:h|halvår|halvåret|half|half-year) ?(?P<n>[0-9]{{1,2}})(?:[ -]?{_Y})?"),
          lambda g, t, today: periods.half(_y(g, t, today), int(g["n"]))),
         (re.compile(rf"{_Y}[ -]?h(?P<n>[0-9]{{1,2}})"),
          lambda g, t, today: periods.half(int(g["y"]), int(g["n"]))),
-        (re.compile(rf"(?P<nw>första|andra|tredje) halvåret{_OPT_Y}"),
+        (re.compile(rf"(?P<n>[0-9]){_ORDINAL_END} (?:halvåret|half){_OPT_Y}"),
+         lambda g, t, today: periods.half(_y(g, t, today), int(g["n"]))),
+        (re.compile(rf"(?P<nw>första|andra|tredje|first|second|third) (?:halvåret|half){_OPT_Y}"),
          lambda g, t, today: periods.half(_y(g, t, today), _ORDINALS[g["nw"]])),
-        # Seasons: våren 2026, hösten 2025, 2026-hösten
+        # Seasons: våren 2026, hösten 2025, 2026-hösten, autumn 2025
         (re.compile(rf"(?P<season>{seasons}){_OPT_Y}"),
          lambda g, t, today: periods.season(_y(g, t, today), _SEASON_WORDS[g["season"]])),
         (re.compile(rf"{_Y}-(?P<season>{seasons})"),
          lambda g, t, today: periods.season(int(g["y"]), _SEASON_WORDS[g["season"]])),
-        # Parts of a year or a month: början av 2026, mitten av mars 2026, i slutet av 2025, 2026-början
-        (re.compile(rf"(?:i )?(?P<part>{'|'.join(_PART_WORDS)}) av (?:året )?(?P<rest>.+)"),
+        *_word_forms(),
+    ]
+
+
+def _word_forms() -> list[tuple[re.Pattern[str], _Handler]]:
+    """Parts of a year or a month, years, and days and months in words."""
+    return [
+        # Parts of a year or a month: början av 2026, mitten av mars 2026, i slutet av 2025, 2026-början,
+        # end of March 2026, beginning of 2026; early April, mid-March 2026, late 2026
+        (re.compile(rf"(?:i )?(?P<part>{'|'.join(_PART_WORDS)}) (?:av|of) (?:året |the year )?(?P<rest>.+)"),
+         lambda g, t, today: _part_of(g, t, today)),
+        (re.compile(rf"(?P<part>{'|'.join(PARTS_EN)})[ -](?P<rest>.+)"),
          lambda g, t, today: _part_of(g, t, today)),
         (re.compile(rf"{_Y}-(?:(?P<m>[0-9]{{2}})-)?(?P<part>{'|'.join(PARTS)})"),
          lambda g, t, today: _part_of({"part": g["part"], "rest": f"{g['y']}-{g['m']}" if g["m"] else g["y"]},
                                       t, today)),
-        # Years: verksamhetsår 2026, verksamhetsåret 2026, år 2026, året 2026
-        (re.compile(rf"(?:verksamhetsåret|verksamhetsår|året|år|budgetåret|budgetår) {_Y}"),
+        # Years: verksamhetsår 2026, verksamhetsåret 2026, år 2026, året 2026, year 2026, fiscal year 2026
+        (re.compile(rf"(?:verksamhetsåret|verksamhetsår|året|år|budgetåret|budgetår|year|fiscal year|fy) {_Y}"),
          lambda g, t, today: periods.year(int(g["y"]))),
-        # 18 nov 2024, 18 november 2024, 18 nov. 2024, 18:e nov 2024
-        (re.compile(rf"(?P<d>[0-9]{{1,2}})(?::[ae])? {_WORD}(?: {_Y})?"),
+        # 18 nov 2024, 18 november 2024, 18 nov. 2024, 18:e nov 2024, 18th of November 2024
+        (re.compile(rf"(?P<d>[0-9]{{1,2}}){_ORDINAL_END} (?:of )?{_WORD}(?:,? {_Y})?"),
          lambda g, t, today: _day_from_words(g, t, today)),
-        # september 2025, sep 2025, sept. 2025, Okt 2024, september (year from today)
-        (re.compile(rf"{_WORD}(?: {_Y})?"),
+        # November 18 2024, Nov 18th, 2024
+        (re.compile(rf"{_WORD} (?P<d>[0-9]{{1,2}}){_ORDINAL_END}(?:,? {_Y})?"),
+         lambda g, t, today: _day_from_words(g, t, today, month_first=True)),
+        # september 2025, sep 2025, sept. 2025, Okt 2024, March, 2026, september (year from today)
+        (re.compile(rf"{_WORD}{_OPT_Y}"),
          lambda g, t, today: _month_from_words(g, t, today)),
         (re.compile(rf"{_Y}[-/](?P<m>[0-9]{{1,2}})"),
          lambda g, t, today: periods.month(int(g["y"]), int(g["m"]))),
@@ -212,13 +252,13 @@ def _part_of(g: dict, text: str, today: date | None) -> VagueDate:
         return VagueDate.year_part(period.start.year, part)
     if period.precision is Precision.MONTH:
         return VagueDate.month_part(period.start.year, period.start.month, part)
-    raise DateParseError(
-        f"Början, mitten eller slutet går att ange för ett år eller en månad, till exempel "
-        f"”slutet av 2025” eller ”mitten av mars 2026”, inte för ”{_shown(g['rest'])}”."
-    )
+    raise DateParseError(tr("Början, mitten eller slutet går att ange för ett år eller en månad, till exempel "
+                            "”slutet av 2025” eller ”mitten av mars 2026”, inte för ”{text}”.", text=_shown(g["rest"])))
 
 
-def _day_from_words(g: dict, text: str, today: date | None) -> VagueDate:
+def _day_from_words(g: dict, text: str, today: date | None, *, month_first: bool = False) -> VagueDate:
+    if month_first and g["w"] not in _MONTH_WORDS:  # "q 3", "foo 12": not a day in words at all
+        raise _unrecognised(text)
     m = _month_word(g["w"])  # an unknown name is a worse problem than a missing year
     return periods.day(_year_or_today(g, text, today), m, int(g["d"]))
 
@@ -230,12 +270,17 @@ def _month_from_words(g: dict, text: str, today: date | None) -> VagueDate:
     return periods.month(_year_or_today(g, text, today), m)
 
 
+_LEADING = ("under ", "i ", "in ", "during ", "at ")
+
+
 def _normalised(text: str) -> str:
     norm = " ".join(text.split()).lower()
     if norm.endswith("."):  # "18 nov." / end of a sentence
         norm = norm[:-1].rstrip()
-    if norm.startswith(("under ", "i ")) and not norm.startswith(("i början", "i mitten", "i slutet")):
-        norm = norm.split(" ", 1)[1]  # "under hösten 2025", "i mars 2026"
+    if norm.startswith(_LEADING) and not norm.startswith(("i början", "i mitten", "i slutet")):
+        norm = norm.split(" ", 1)[1]  # "under hösten 2025", "i mars 2026", "in March 2026", "at the end of 2026"
+    if norm.startswith("the "):
+        norm = norm[4:]  # "the first half of 2026", "(at) the end of March"
     return norm
 
 
@@ -243,12 +288,10 @@ def parse_date(text: str, *, today: date | None = None) -> VagueDate:
     """Parse one Swedish date form. ``today`` supplies the year for "september", "v12" or "18/11"."""
     norm = _normalised(text)
     if not norm:
-        raise DateParseError(tr("Datum saknas. Godkända former: {forms}.", forms=_EXAMPLES))
+        raise DateParseError(tr("Datum saknas. Godkända former: {forms}.", forms=_examples()))
     if _week_range_form().fullmatch(norm):
-        raise DateParseError(
-            f"”{_shown(text)}” är en period med flera veckor. Skriv den i fältet för start och slut "
-            "eller ange en vecka, till exempel v. 12 2026."
-        )
+        raise DateParseError(tr("”{text}” är en period med flera veckor. Skriv den i fältet för start och slut "
+                                "eller ange en vecka, till exempel v. 12 2026.", text=_shown(text)))
     for pattern, handler in _forms():
         m = pattern.fullmatch(norm)
         if m is not None:
@@ -260,15 +303,15 @@ def parse_date(text: str, *, today: date | None = None) -> VagueDate:
 
 # A spaced dash, "--" or "till" is an unambiguous separator; a bare dash ("241121-241217",
 # "okt 2024–jan 2025") counts only where both sides parse, because ISO dates contain hyphens.
-_SEPARATOR = re.compile(r"\s+(?:till|--|[-–—])\s+|\s*(?:--|[-–—])\s*", re.IGNORECASE)
-_OPEN_START = re.compile(r"(?:till\s+|[-–—]\s*)(?P<rest>.+)", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s+(?:till|to|until|--|[-–—])\s+|\s*(?:--|[-–—])\s*", re.IGNORECASE)
+_OPEN_START = re.compile(r"(?:till\s+|to\s+|until\s+|[-–—]\s*)(?P<rest>.+)", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?P<rest>.+?)\s*[-–—]")
 
 
 @cache
 def _week_range_form() -> re.Pattern[str]:
     # v. 12–14 2026, vecka 12-14 2026, veckorna 12–14 2026, v. 52–2 2026 (crossing the new year)
-    return re.compile(rf"(?:{_WEEK}|veckorna) ?(?P<a>[0-9]{{1,2}}) ?[-–—] ?(?P<b>[0-9]{{1,2}}){_OPT_Y}")
+    return re.compile(rf"(?:{_WEEK}|veckorna|weeks|wks) ?(?P<a>[0-9]{{1,2}}) ?[-–—] ?(?P<b>[0-9]{{1,2}}){_OPT_Y}")
 
 
 class _OrderError(DateParseError):
@@ -346,7 +389,7 @@ def parse_range(text: str, *, today: date | None = None) -> VagueRange:
     if not norm:
         raise single_error
     if len(norm) > 100:  # every split is tried, so bound the work on pasted paragraphs
-        raise DateParseError(f"Texten ”{_shown(norm)}” är för lång för att vara ett datum eller en period.")
+        raise DateParseError(tr("Texten ”{text}” är för lång för att vara ett datum eller en period.", text=_shown(norm)))
     if (m := _OPEN_START.fullmatch(norm)) is not None:
         return VagueRange(None, _side(m["rest"], tr("Slutdatumet"), today) or parse_date(m["rest"], today=today))
     if (m := _OPEN_END.fullmatch(norm)) is not None:
@@ -378,10 +421,9 @@ def from_canonical(text: str) -> VagueDate:
     """Strict inverse of VagueDate.canonical, for stored values."""
     m = _canonical_form().fullmatch(text)
     if m is None:
-        raise DateParseError(
-            f"”{_shown(text)}” är inte ett lagrat datum. Förväntat ÅÅÅÅ-MM-DD, ÅÅÅÅ-Wnn, ÅÅÅÅ-MM, "
-            "ÅÅÅÅ-MM-början, ÅÅÅÅ-Qn, ÅÅÅÅ-Tn, ÅÅÅÅ-Hn, ÅÅÅÅ-hösten, ÅÅÅÅ-början, ÅÅÅÅ eller ÅÅÅÅ/ÅÅÅÅ."
-        )
+        raise DateParseError(tr("”{text}” är inte ett lagrat datum. Förväntat ÅÅÅÅ-MM-DD, ÅÅÅÅ-Wnn, ÅÅÅÅ-MM, "
+                                "ÅÅÅÅ-MM-början, ÅÅÅÅ-Qn, ÅÅÅÅ-Tn, ÅÅÅÅ-Hn, ÅÅÅÅ-hösten, ÅÅÅÅ-början, ÅÅÅÅ eller "
+                                "ÅÅÅÅ/ÅÅÅÅ.", text=_shown(text)))
     g = m.groupdict()
     y = int(g["y"])
     if g["turn"] is not None:

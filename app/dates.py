@@ -4,8 +4,11 @@ Documents say "september 2025", "v. 12 2026", "hösten 2025", "slutet av 2025" o
 "okt 2024 – jan 2025" rather than exact days, so a date here is the first day of a
 period plus its precision. Parsing is forgiving (many hand-written forms), `format()`
 is the document style (month names in lower case, as Swedish prose writes them),
-and ``canonical()`` is the strict form used for storage and the plan JSON. Whatever
-`format()` or `canonical()` writes, app.date_text reads back to the same period.
+`english()` the same in English ("March 2026", "early April 2026"), `shown()` whichever of
+the two the window's language asks for (documents are written inside app.i18n.in_swedish,
+so they stay Swedish), and ``canonical()`` is the strict form used for storage and the plan
+JSON. Whatever `format()`, `english()` or `canonical()` writes, app.date_text reads back to
+the same period.
 """
 
 from __future__ import annotations
@@ -16,21 +19,27 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property, total_ordering
 
-from app.i18n import tr
+from app.i18n import swedish, tr
 
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
+    "MONTHS_EN",
+    "MONTHS_EN_SHORT",
     "MONTHS_LONG",
     "MONTHS_SHORT",
     "PARTS",
+    "PARTS_EN",
     "SEASONS",
+    "SEASONS_EN",
     "DateParseError",
     "Precision",
     "VagueDate",
     "VagueRange",
     "capitalised",
     "format_range",
+    "month_shown",
+    "shown_range",
     "step_date",
     "unit_days",
     "validate_order",
@@ -60,6 +69,15 @@ PARTS = ("början", "mitten", "slutet")
 _MONTH_PART_DAYS = (1, 11, 21)
 
 _STYLES = ("long", "short")
+
+# The same in English, for showing dates in English mode (documents stay Swedish).
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+MONTHS_EN_SHORT = tuple(name[:3] for name in MONTHS_EN)
+SEASONS_EN = ("spring", "summer", "autumn")  # the periods of SEASONS
+PARTS_EN = ("early", "mid", "late")  # "early March 2026", "mid-March 2026", "late 2026"
 
 
 class Precision(StrEnum):
@@ -286,9 +304,51 @@ class VagueDate:
             case _:
                 return str(y)
 
+    def english(self, style: str = "long") -> str:
+        """The form of `format()` in English: "2024-11-18", "week 47 2024" / "wk 47 2024",
+        "September 2025" / "Sep 2025", "Q3 2025", "tertial 2 2026" / "T2 2026", "first half of 2026" /
+        "H1 2026", "autumn 2025", "mid-March 2026", "early 2026", "2025", "turn of the year 2025/2026"."""
+        if style not in _STYLES:
+            raise ValueError(f"style must be one of {_STYLES}, got {style!r}")
+        s, p = self.start, self.precision
+        y, m = s.year, s.month
+        long = style == "long"
+        match p:
+            case Precision.WEEK:
+                iso = s.isocalendar()
+                return f"{'week' if long else 'wk'} {iso.week} {iso.year}"
+            case Precision.MONTH:
+                return f"{(MONTHS_EN if long else MONTHS_EN_SHORT)[m - 1]} {y}"
+            case Precision.MONTH_PART:
+                return _part_en(self._index, f"{MONTHS_EN[m - 1]} {y}")
+            case Precision.HALF:
+                n = self._index + 1
+                return f"{'first' if n == 1 else 'second'} half of {y}" if long else f"H{n} {y}"
+            case Precision.SEASON:
+                return f"{SEASONS_EN[self._index]} {y}"
+            case Precision.YEAR_PART:
+                return _part_en(self._index, str(y))
+            case Precision.TURN:
+                return f"turn of the year {y}/{y + 1}"
+            case _:  # a day, a quarter, a tertial, a year: written alike but for "tertial"'s own word
+                return self.format(style)
+
+    def shown(self, style: str = "long") -> str:
+        """The date as the window's language writes it: `format()` in Swedish, `english()` in English."""
+        return self.format(style) if swedish() else self.english(style)
+
+
+def _part_en(index: int, period: str) -> str:
+    return f"{PARTS_EN[index]}{'-' if index == 1 else ' '}{period}"
+
 
 def _month_name(month: int, style: str) -> str:
     return (MONTHS_LONG if style == "long" else MONTHS_SHORT)[month - 1].lower()
+
+
+def month_shown(month: int) -> str:
+    """A month's name as a sentence in the window's language names it: "februari", "February"."""
+    return _month_name(month, "long") if swedish() else MONTHS_EN[month - 1]
 
 
 def capitalised(text: str) -> str:
@@ -307,16 +367,24 @@ class VagueRange:
         return format_range(self.start, self.end, style)
 
 
-def format_range(start: VagueDate | None, end: VagueDate | None, style: str = "short") -> str:
-    """ "okt 2024 – jan 2025", "v. 12–14 2026"; a lone or repeated date is written once; nothing gives ""."""
+def format_range(start: VagueDate | None, end: VagueDate | None, style: str = "short", *,
+                 english: bool = False) -> str:
+    """ "okt 2024 – jan 2025", "v. 12–14 2026"; a lone or repeated date is written once; nothing gives "".
+    `english`: "Oct 2024 – Jan 2025", "weeks 12–14 2026"."""
+    written = VagueDate.english if english else VagueDate.format
     if start is not None and end is not None and start != end:
         if start.precision is end.precision is Precision.WEEK:
             a, b = start.start.isocalendar(), end.start.isocalendar()
             if a.year == b.year and a.week <= b.week:  # "v. 5–1 2000" would read as crossing a new year
-                return f"v. {a.week}–{b.week} {a.year}"
-        return f"{start.format(style)} – {end.format(style)}"
+                return f"{'weeks' if english else 'v.'} {a.week}–{b.week} {a.year}"
+        return f"{written(start, style)} – {written(end, style)}"
     only = start if start is not None else end
-    return "" if only is None else only.format(style)
+    return "" if only is None else written(only, style)
+
+
+def shown_range(start: VagueDate | None, end: VagueDate | None, style: str = "short") -> str:
+    """`format_range` in the window's language."""
+    return format_range(start, end, style, english=not swedish())
 
 
 def validate_order(start: VagueDate | None, end: VagueDate | None) -> None:
@@ -326,7 +394,7 @@ def validate_order(start: VagueDate | None, end: VagueDate | None) -> None:
     """
     if start is not None and end is not None and end.last_day < start.first_day:
         raise DateParseError(tr("Slutdatum {end} ligger före startdatum {start}. "
-                                "Ändra ordningen eller rätta något av datumen.", end=end.format(), start=start.format()))
+                                "Ändra ordningen eller rätta något av datumen.", end=end.shown(), start=start.shown()))
 
 
 # --- moving by a period's own unit -------------------------------------------------

@@ -93,7 +93,7 @@ def _date(value: Any) -> str:
     if not value:
         return tr("inget datum")
     try:
-        return from_canonical(str(value)).format("long")
+        return from_canonical(str(value)).shown("long")
     except ValueError:
         return str(value)
 

@@ -77,7 +77,8 @@ class Target:
 
 TARGETS: dict[str, Target] = {
     "app.dates": Target(("app/dates.py",), (
-        "tests/app/test_dates.py", "tests/app/test_date_edges.py", "tests/app/test_date_forms.py")),
+        "tests/app/test_dates.py", "tests/app/test_date_edges.py", "tests/app/test_date_forms.py",
+        "tests/app/test_date_english.py")),
     "app.validation": Target(("app/validation.py",), (
         "tests/app/test_validation.py", "tests/app/test_budget_follow_up.py")),
     # The scheduling does not depend on the storage: its tests on the file only (each run of a test

@@ -59,46 +59,10 @@ def _month_name(language: str, month: int, short: bool) -> str:
     return locale().standaloneMonthName(month, fmt).rstrip(".")
 
 
-# English words for the parts of a vague date (app.dates writes them in Swedish: the notation plans use).
-_PARTS_EN = ("early", "mid", "late")
-_SEASONS_EN = {1: "spring", 6: "summer", 9: "autumn"}  # by first month, as app.dates.SEASONS
-
-
 def date_text(value: Any, style: str = "long") -> str:
     """A vague date (app.dates.VagueDate) to read, in the current language: Swedish as the documents
-    write it, or English. Only for showing: a field being edited keeps the Swedish form it parses."""
-    if value is None:
-        return ""
-    if _current == DEFAULT_LANGUAGE:
-        return value.format(style)
-    s, p = value.start, str(value.precision)
-    y, m = s.year, s.month
-    short = style == "short"
-    if p == "day":
-        return s.isoformat()
-    if p == "week":
-        iso = s.isocalendar()
-        return f"wk {iso.week} {iso.year}"
-    if p == "month":
-        return f"{month_name(m, short=short)} {y}"
-    if p == "month_part":
-        return f"{_PARTS_EN[min(2, (s.day - 1) // 10)]} {month_name(m)} {y}"
-    if p == "quarter":
-        return f"Q{(m - 1) // 3 + 1} {y}"
-    if p == "tertial":
-        return f"T{(m - 1) // 4 + 1} {y}"
-    if p == "half":
-        n = 1 if m < 7 else 2
-        return f"H{n} {y}" if short else f"{('first', 'second')[n - 1]} half of {y}"
-    if p == "season" and m in _SEASONS_EN:
-        return f"{_SEASONS_EN[m]} {y}"
-    if p == "year_part":
-        return f"{_PARTS_EN[min(2, (m - 1) // 4)]} {y}"
-    if p == "turn":
-        return f"turn of the year {y}/{y + 1}"
-    if p == "year":
-        return str(y)
-    return value.format(style)
+    write it, or English ("March 2026", "mid-March 2026"); app.date_text reads either back."""
+    return "" if value is None else value.shown(style)
 
 
 def current_language() -> str:

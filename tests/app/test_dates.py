@@ -120,7 +120,12 @@ def test_explicit_year_beats_today():
         ("20251", "Kunde inte tolka"),
         ("September", "Året saknas"),
         ("2024-11-18 extra", "Kunde inte tolka"),
-        ("October 2025", "inget känt månadsnamn"),  # English is not accepted
+        ("Octobre 2025", "inget känt månadsnamn"),
+        ("31 February 2025", "februari 2025 har inte 31 dagar"),  # read in English, said in Swedish
+        ("5th quarter 2025", "Ogiltigt kvartal: Q5"),
+        ("third half of 2025", "Ogiltigt halvår: 3"),
+        ("end of Q3 2025", "inte för ”q3 2025”"),
+        ("Smarch 12 2025", "Kunde inte tolka"),  # a word before a day number is a month name or nothing
     ],
 )
 def test_parse_date_rejects_with_swedish_message(text, fragment):

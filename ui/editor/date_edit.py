@@ -1,4 +1,4 @@
-"""A field for a Swedish vague date that says at once what it understood.
+"""A field for a vague date (Swedish or English forms) that says at once what it understood.
 
 Typing "sep 2025" shows "→ september 2025 (månad)"; "31/2 2025" shows the
 parser's Swedish message (with the accepted forms) in red, the typed text stays
@@ -11,12 +11,11 @@ an emptied field) on Enter or focus-out. A field that is one side of a period
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.dates import DateParseError, Precision, VagueDate, VagueRange, format_range
+from app.dates import DateParseError, Precision, VagueDate, VagueRange, shown_range
 from app.date_text import parse_date, parse_range
 from ui import i18n
 from ui.i18n import translate
@@ -42,30 +41,9 @@ def precision_label(precision: Precision) -> str:
 
 
 def format_date(value: VagueDate | None) -> str:
-    """A date as a field shows it to be edited: text the field reads back as the same date. In Swedish
-    as plans write it ("mars 2026"); in English in a notation without Swedish words where the reader has
-    one ("2026-03", "2026-W12", "Q3 2026"), else in Swedish (a season, part of a month, the turn of a year)."""
-    if value is None:
-        return ""
-    if i18n.current_language() == i18n.DEFAULT_LANGUAGE:
-        return value.format()
-    return _neutral(value)
-
-
-@lru_cache(maxsize=4096)
-def _neutral(value: VagueDate) -> str:
-    s, p = value.start, value.precision
-    iso = s.isocalendar()
-    text = {Precision.DAY: s.isoformat(), Precision.WEEK: f"{iso.year}-W{iso.week:02d}",
-            Precision.MONTH: f"{s.year}-{s.month:02d}", Precision.QUARTER: f"Q{(s.month - 1) // 3 + 1} {s.year}",
-            Precision.TERTIAL: f"T{(s.month - 1) // 4 + 1} {s.year}", Precision.HALF: f"H{1 if s.month < 7 else 2} {s.year}",
-            Precision.YEAR: str(s.year)}.get(p)
-    try:
-        if text is not None and parse_date(text, today=s) == value:
-            return text
-    except DateParseError:
-        pass
-    return value.format()
+    """A date as a field shows it to be edited, in the window's language ("mars 2026", "March 2026"):
+    the field reads either language's form back as the same date."""
+    return "" if value is None else value.shown()
 
 
 def parse_vague(text: str, *, day_only: bool = False, ranges: bool = False):
@@ -93,9 +71,7 @@ def parse_vague(text: str, *, day_only: bool = False, ranges: bool = False):
 
 
 def _range_text(period: VagueRange) -> str:
-    if i18n.current_language() == i18n.DEFAULT_LANGUAGE:
-        return format_range(period.start, period.end)
-    return f"{i18n.date_text(period.start)} – {i18n.date_text(period.end)}"
+    return shown_range(period.start, period.end)
 
 
 class VagueDateEdit(QWidget):

@@ -158,7 +158,7 @@ class RiskTableModel(QAbstractTableModel):
             return self._display(name, value)
         if role == Qt.ItemDataRole.EditRole:
             if name == "due":
-                return value.format("long") if value else ""
+                return value.shown("long") if value else ""  # reads back in either language
             return value if value is not None else ""
         if role == Qt.ItemDataRole.BackgroundRole and name == "value":
             level = self._settings.level(value)

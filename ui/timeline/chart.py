@@ -139,7 +139,7 @@ class ChartPainter:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.save()
         p.setClipRect(QRectF(0, header_h, w, h - header_h))
-        self._paint_dependencies(p, self.geometry.visible_rows(h), self._anchors)
+        self._paint_dependencies(p, self.geometry.visible_rows(h), self._anchors, (header_h, h))
         x = self.geometry.scale.x_for_ordinal(date.today().toordinal() + 0.5)
         p.setPen(QPen(paint.TODAY, 1.5, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, header_h), QPointF(x, h))
@@ -267,8 +267,9 @@ class ChartPainter:
 
     # --- dependencies ----------------------------------------------------------------------
 
-    def _paint_dependencies(self, p: QPainter, rows: range, anchors: dict[int, Anchor | None]) -> None:
-        """Arrows touching the visible rows (found through the per-row index), drawn as two paths."""
+    def _paint_dependencies(self, p: QPainter, rows: range, anchors: dict[int, Anchor | None],
+                            shown: tuple[float, float]) -> None:
+        """Arrows touching the visible rows (found through the per-row index), cut to the y band `shown`."""
         g = self.geometry
         deps_of = g.deps_of
         if not deps_of:
@@ -296,4 +297,4 @@ class ChartPainter:
                 if aa is not None and ab is not None:
                     arrows.append((aa[1], aa[2], ab[0], ab[2]))
         if arrows:
-            paint.draw_arrows(p, arrows)
+            paint.draw_arrows(p, arrows, shown)

@@ -7,6 +7,8 @@ still tells a phase from an activity and a decision point from a milestone.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
 
@@ -38,6 +40,7 @@ WHITE = QColor("white")
 LABEL = QColor("#444444")
 GRID_PEN = QPen(GRID, 1)
 ARROW_PEN = QPen(ARROW, 1.2)
+ARROW_MARGIN = 10.0  # px past the shown band that arrows are still stroked (see draw_arrows)
 CRITICAL_PEN = QPen(QColor("#C62828"), 2)  # items on the critical path, when it is shown
 BASELINE = QColor("#6D6D6D")  # the decided plan's bar: a thin line under today's bar
 ADDED_PEN = QPen(QColor("#2E7D32"), 1.5, Qt.PenStyle.DashLine)  # an item added since the decided plan
@@ -190,21 +193,33 @@ def draw_arrow(p: QPainter, start: QPointF, end: QPointF) -> None:
     p.drawPolygon(QPolygonF([tip, QPointF(tip.x() - 6, tip.y() - 4), QPointF(tip.x() - 6, tip.y() + 4)]))
 
 
-def draw_arrows(p: QPainter, arrows: list[tuple[float, float, float, float]]) -> None:
+def draw_arrows(p: QPainter, arrows: list[tuple[float, float, float, float]],
+                shown: tuple[float, float] = (-math.inf, math.inf)) -> None:
     """Many `draw_arrow`s (start x, y, end x, y) with the pen and brush set once: each line a polyline,
-    each head a triangle."""
+    each head a triangle.
+
+    `shown` is the band of y the painter's clip lets through. An arrow to a row far above or below
+    runs thousands of pixels past it, and stroking all of that costs twice a short arrow: every y is
+    cut to the band widened by `ARROW_MARGIN`, so what shows is the same and what is cut off is never
+    stroked (the pen's joins and caps reach half its width; a head reaches 4 px either side).
+    """
+    lo, hi = shown[0] - ARROW_MARGIN, shown[1] + ARROW_MARGIN
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.setPen(ARROW_PEN)
     for sx, sy, ex, ey in arrows:
         out_x = sx + 6
+        a = lo if sy < lo else hi if sy > hi else sy
+        b = lo if ey < lo else hi if ey > hi else ey
         if ex - 6 >= out_x:
-            p.drawPolyline([QPointF(sx, sy), QPointF(out_x, sy), QPointF(out_x, ey), QPointF(ex - 6, ey)])
+            p.drawPolyline([QPointF(sx, a), QPointF(out_x, a), QPointF(out_x, b), QPointF(ex - 6, b)])
         else:  # the successor starts before the predecessor ends: go round
             mid_y = (sy + ey) / 2
-            p.drawPolyline([QPointF(sx, sy), QPointF(out_x, sy), QPointF(out_x, mid_y), QPointF(ex - 10, mid_y),
-                            QPointF(ex - 10, ey), QPointF(ex - 6, ey)])
+            m = lo if mid_y < lo else hi if mid_y > hi else mid_y
+            p.drawPolyline([QPointF(sx, a), QPointF(out_x, a), QPointF(out_x, m), QPointF(ex - 10, m),
+                            QPointF(ex - 10, b), QPointF(ex - 6, b)])
     p.setBrush(ARROW)
     p.setPen(Qt.PenStyle.NoPen)
     for _sx, _sy, ex, ey in arrows:
-        tx = ex - 1
-        p.drawPolygon([QPointF(tx, ey), QPointF(tx - 6, ey - 4), QPointF(tx - 6, ey + 4)])
+        if lo < ey < hi:  # a head outside the band would be cut away whole
+            tx = ex - 1
+            p.drawPolygon([QPointF(tx, ey), QPointF(tx - 6, ey - 4), QPointF(tx - 6, ey + 4)])

@@ -784,6 +784,10 @@
         <translation>Beside the file “{name}” lay {names}, which does not belong to it. It was not read and has been moved aside as {moved}.</translation>
     </message>
     <message>
+        <source>Början, mitten eller slutet går att ange för ett år eller en månad, till exempel ”slutet av 2025” eller ”mitten av mars 2026”, inte för ”{text}”.</source>
+        <translation>Early, mid or late (the beginning, middle or end) can be given for a year or a month, for example “end of 2025” or “mid-March 2026”, not for “{text}”.</translation>
+    </message>
+    <message>
         <source>Databasen har redan schemaversion {version}; roller och regler är förnyade</source>
         <translation>The database already has schema version {version}; roles and rules are renewed</translation>
     </message>
@@ -1570,6 +1574,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>Texten</source>
         <translation>The text</translation>
+    </message>
+    <message>
+        <source>Texten ”{text}” är för lång för att vara ett datum eller en period.</source>
+        <translation>The text “{text}” is too long to be a date or a period.</translation>
     </message>
     <message>
         <source>Tidplanens post ”{name}” har slutdatumet ”{date}”, som inte kan placeras på tidslinjen.</source>
@@ -2688,12 +2696,24 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>“{share}” kept changing while it was being saved.</translation>
     </message>
     <message>
+        <source>”{text}” är en period med flera veckor. Skriv den i fältet för start och slut eller ange en vecka, till exempel v. 12 2026.</source>
+        <translation>“{text}” is a period of several weeks. Write it in the field for start and end, or give one week, for example week 12 2026.</translation>
+    </message>
+    <message>
         <source>”{text}” är ingen månad; skriv till exempel 2025-03.</source>
         <translation>“{text}” is not a month; write for example 2025-03.</translation>
     </message>
     <message>
         <source>”{text}” är ingen serveradress; skriv den som postgresql://användare@värd:port/databas.</source>
         <translation>“{text}” is not a server address; write it as postgresql://user@host:port/database.</translation>
+    </message>
+    <message>
+        <source>”{text}” är inte ett lagrat datum. Förväntat ÅÅÅÅ-MM-DD, ÅÅÅÅ-Wnn, ÅÅÅÅ-MM, ÅÅÅÅ-MM-början, ÅÅÅÅ-Qn, ÅÅÅÅ-Tn, ÅÅÅÅ-Hn, ÅÅÅÅ-hösten, ÅÅÅÅ-början, ÅÅÅÅ eller ÅÅÅÅ/ÅÅÅÅ.</source>
+        <translation>“{text}” is not a stored date. Expected YYYY-MM-DD, YYYY-Wnn, YYYY-MM, YYYY-Qn, YYYY-Tn, YYYY-Hn, YYYY, YYYY/YYYY or a stored part of a month or year or a season (such as “2026-03-början” or “2026-hösten”).</translation>
+    </message>
+    <message>
+        <source>”{word}” är inget känt månadsnamn. Skriv till exempel september, sep eller sept.</source>
+        <translation>“{word}” is not a known month name. Write for example September, Sep or Sept.</translation>
     </message>
     <message>
         <source>… och {n} till.</source>
@@ -2786,7 +2806,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026, hösten 2026</source>
-        <translation>e.g. 2026-03-15, 2026-W12, 2026-03, Q3 2026, H2 2026</translation>
+        <translation>e.g. 2026-03-15, week 12 2026, March 2026, Q3 2026, autumn 2026</translation>
     </message>
     <message>
         <source>Ange en dag, till exempel 2025-09-15.</source>
@@ -2834,11 +2854,11 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>Ett datum så exakt som det är känt: en dag (2026-03-15), en vecka (v. 12 2026), en månad (mars 2026), ett kvartal (Q3 2026), ett tertial (T2 2026), ett halvår (H1 2026), en årstid (hösten 2026) eller ett år (2026).</source>
-        <translation>A date as exact as it is known: a day (2026-03-15), a week (2026-W12), a month (2026-03), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026) or a year (2026). Month names and seasons are written in Swedish.</translation>
+        <translation>A date as exact as it is known: a day (2026-03-15), a week (week 12 2026), a month (March 2026), a quarter (Q3 2026), a four-month period (T2 2026), a half-year (H1 2026), a season (autumn 2026) or a year (2026). Swedish forms are read too.</translation>
     </message>
     <message>
         <source> En hel period går också: okt 2024 – jan 2025.</source>
-        <translation> A whole period works too: 2024-10 – 2025-01.</translation>
+        <translation> A whole period works too: Oct 2024 – Jan 2025.</translation>
     </message>
     <message>
         <source>→ {0} (start och slut)</source>
@@ -3160,7 +3180,7 @@ Your work is saved. The error was written to {log}. Please send that file to who
     </message>
     <message>
         <source>Ett datum så exakt som det är känt, t.ex. 2026-03-15, v. 12 2026, mars 2026, Q3 2026 eller hösten 2026.</source>
-        <translation>A date as exact as it is known, e.g. 2026-03-15, 2026-W12, 2026-03, Q3 2026 or H2 2026.</translation>
+        <translation>A date as exact as it is known, e.g. 2026-03-15, week 12 2026, March 2026, Q3 2026 or autumn 2026.</translation>
     </message>
     <message>
         <source>Välj ur personregistret eller skriv ett namn</source>
@@ -5858,7 +5878,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>Klart senast, t.ex. 2026-03-15, mars 2026 eller Q3 2026.</source>
-        <translation>Done by, e.g. 2026-03-15, 2026-03 or Q3 2026.</translation>
+        <translation>Done by, e.g. 2026-03-15, March 2026 or Q3 2026.</translation>
     </message>
     <message>
         <source>Skala</source>
