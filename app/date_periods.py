@@ -1,7 +1,7 @@
 """Periods made from their numbers and checked: a day, a week, a month or part of one, a quarter,
 tertial, half-year, season, part of a year, a year, the turn of a year. Every number out of range
-is refused with a Swedish sentence that says what is allowed; app.date_text reads the forms
-people and files write into these numbers.
+is refused with a sentence in the window's language that says what is allowed; app.date_text reads
+the forms people and files write into these numbers.
 """
 
 from __future__ import annotations

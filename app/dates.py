@@ -108,7 +108,7 @@ _START_MONTHS = {
 
 
 class DateParseError(ValueError):
-    """Bad date text; ``str(err)`` is a plain Swedish message meant for the user."""
+    """Bad date text; ``str(err)`` is a plain message for the user, in the window's language."""
 
 
 def _months_after(d: date, months: int) -> date:
@@ -269,15 +269,18 @@ class VagueDate:
             case _:
                 return f"{y:04d}"
 
+    def _written(self, style: str) -> tuple[int, int, bool]:
+        """Year, month and whether `style` is "long", for the written forms; a style not known is refused."""
+        if style not in _STYLES:
+            raise ValueError(f"style must be one of {_STYLES}, got {style!r}")
+        return self.start.year, self.start.month, style == "long"
+
     def format(self, style: str = "long") -> str:
         """Document form: "2024-11-18", "v. 47 2024", "september 2025" / "sep 2025", "Q3 2025",
         "tertial 2 2026" / "T2 2026", "första halvåret 2026" / "H1 2026", "hösten 2025",
         "mitten av mars 2026", "början av 2026", "2025", "årsskiftet 2025/2026"."""
-        if style not in _STYLES:
-            raise ValueError(f"style must be one of {_STYLES}, got {style!r}")
+        y, m, long = self._written(style)
         s, p = self.start, self.precision
-        y, m = s.year, s.month
-        long = style == "long"
         match p:
             case Precision.DAY:
                 return s.isoformat()
@@ -308,11 +311,8 @@ class VagueDate:
         """The form of `format()` in English: "2024-11-18", "week 47 2024" / "wk 47 2024",
         "September 2025" / "Sep 2025", "Q3 2025", "tertial 2 2026" / "T2 2026", "first half of 2026" /
         "H1 2026", "autumn 2025", "mid-March 2026", "early 2026", "2025", "turn of the year 2025/2026"."""
-        if style not in _STYLES:
-            raise ValueError(f"style must be one of {_STYLES}, got {style!r}")
+        y, m, long = self._written(style)
         s, p = self.start, self.precision
-        y, m = s.year, s.month
-        long = style == "long"
         match p:
             case Precision.WEEK:
                 iso = s.isocalendar()

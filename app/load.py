@@ -32,8 +32,8 @@ from fractions import Fraction
 from typing import Any
 
 from app import kinds
-from app.dates import Precision, VagueDate
-from app.i18n import tr
+from app.dates import MONTHS_EN_SHORT, Precision, VagueDate
+from app.i18n import swedish, tr
 from app.workspace import Workspace
 from db import models
 
@@ -55,6 +55,17 @@ class Period:
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language: "maj 2025", "v. 12 2025"; in English "May 2025", "wk 12 2025".
+        `label` stays Swedish, as the documents write it."""
+        if swedish():
+            return self.label
+        if "-W" in self.key:
+            iso = self.first.isocalendar()
+            return f"wk {iso.week} {iso.year}"
+        return f"{MONTHS_EN_SHORT[self.first.month - 1]} {self.first.year}"
 
 
 @dataclass(frozen=True)
@@ -410,8 +421,8 @@ def format_text(table: LoadTable) -> str:
         return tr("Ingen har någon bokning med andel av tjänst i perioden.")
     heading = tr("Person")
     name_width = min(30, max(len(heading), *(len(p.name) for p in table.people)))
-    width = max(8, *(len(p.label) + 1 for p in table.periods))
-    lines = [heading.ljust(name_width) + "".join(p.label.rjust(width) for p in table.periods)]
+    width = max(8, *(len(p.shown) + 1 for p in table.periods))
+    lines = [heading.ljust(name_width) + "".join(p.shown.rjust(width) for p in table.periods)]
     for person in table.people:
         cells = []
         for period in table.periods:

@@ -18,7 +18,9 @@ DEFAULT_REPORT_INTERVAL = 31  # days: a month, when the file never chose one
 INTERVAL_LIMITS = (1, 364)  # a day at least, 52 weeks at most
 REPORT_INTERVAL_KIND = "report_interval"  # the kind of the Change that sets it (the file's, no plan's)
 CHOICE_KEY = "overview_view"
-_INTERVAL = re.compile(r"\s*(\d{1,4})\s*(d|dag|dagar|v|v\.|vecka|veckor)?\s*", re.IGNORECASE)
+# Days or weeks in either language: "30", "30 dagar", "30 days", "4 veckor", "4 weeks", "2 v", "2 w"
+_INTERVAL = re.compile(r"\s*(\d{1,4})\s*(d|dag|dagar|day|days|v|v\.|vecka|veckor|w|wk|wks|week|weeks)?\s*",
+                       re.IGNORECASE)
 
 
 def report_interval(ws: Workspace) -> int:
@@ -32,19 +34,20 @@ def report_interval(ws: Workspace) -> int:
 
 
 def interval_text(days: int) -> str:
-    """ "4 veckor" when the days are whole weeks, else "31 dagar"."""
+    """ "4 veckor" when the days are whole weeks, else "31 dagar" (in the current language: "4 weeks")."""
     if days % 7 == 0:
         weeks = days // 7
-        return f"{weeks} {'vecka' if weeks == 1 else 'veckor'}"
-    return f"{days} {'dag' if days == 1 else 'dagar'}"
+        return tr("{n} vecka", n=weeks) if weeks == 1 else tr("{n} veckor", n=weeks)
+    return tr("{n} dag", n=days) if days == 1 else tr("{n} dagar", n=days)
 
 
 def parse_interval(text: str) -> int:
-    """ "30", "30 dagar", "4 veckor", "2 v" as days; ValueError in Swedish otherwise."""
+    """ "30", "30 dagar", "4 veckor", "2 v" (or in English: "30 days", "4 weeks", "2 w") as days; ValueError
+    in the current language otherwise."""
     m = _INTERVAL.fullmatch(text)
     days = 0
     if m is not None:
-        days = int(m.group(1)) * (7 if (m.group(2) or "d").lower().startswith("v") else 1)
+        days = int(m.group(1)) * (7 if (m.group(2) or "d")[0].lower() in "vw" else 1)
     if not INTERVAL_LIMITS[0] <= days <= INTERVAL_LIMITS[1]:
         raise ValueError(tr("Rapporteringsintervallet ”{text}” går inte att använda; skriv ett antal dagar eller "
                             "veckor mellan 1 dag och 52 veckor, till exempel 30 dagar eller 4 veckor.",

@@ -20,8 +20,9 @@ from hypothesis import settings
 # of cases (UPPDRAG_HYPOTHESIS=thorough); the properties are the same in all of them.
 settings.register_profile("ci", max_examples=40)
 settings.register_profile("thorough", max_examples=2000)
-# Mutation testing (tools/mutate.py): the same examples on every mutant, so a verdict is not luck.
-settings.register_profile("mutate", max_examples=20, derandomize=True, database=None)
+# Mutation testing (tools/mutate.py): the same examples on every mutant, and no deadline (mutmut's
+# tracing and a busy machine slow each example), so a verdict is not luck.
+settings.register_profile("mutate", max_examples=20, derandomize=True, database=None, deadline=None)
 settings.load_profile(os.environ.get("UPPDRAG_HYPOTHESIS", "ci"))
 
 # tests.home_guard: the run's own home, and the check that the real one is untouched;

@@ -34,7 +34,7 @@ def _file_actions() -> ModuleType:  # loaded when a file is refused, not at star
 
 
 class MainWindow(QMainWindow):
-    # More than 25 methods (38): most are the window's answers to the menus and to its panel (show a
+    # More than 25 methods (39): most are the window's answers to the menus and to its panel (show a
     # plan, select one, the preview, help and about, the portfolio's windows, search), the open file's
     # life (open, set, close, damaged, changed elsewhere, reload, an edit conflict) and the editor's
     # undo and redo, besides Qt's event handlers; each is a few lines that hand on to the part that
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.sync.retranslate()
         self.refresh_list()
+        self._reopen_portfolio_windows()
         if self.editor is not None:
             tab = self.editor.tabs.currentIndex()
             self.show_plan(self.editor.plan_id)
@@ -379,6 +380,14 @@ class MainWindow(QMainWindow):
         self._portfolio_windows.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._portfolio_windows.remove(d))
         dialog.show()
+
+    def _reopen_portfolio_windows(self) -> None:
+        """The portfolio's open windows made again, in the language just chosen, where they stood."""
+        shown = [(d.objectName().removeprefix("portfolio_"), d.geometry()) for d in self._portfolio_windows]
+        self._close_portfolio_windows()
+        for key, geometry in shown:
+            self.show_portfolio(key)
+            self._portfolio_windows[-1].setGeometry(geometry)
 
     def _close_portfolio_windows(self) -> None:
         for dialog in list(self._portfolio_windows):

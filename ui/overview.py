@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import kinds, overview
 from app.overview_settings import OverviewChoice, load_choice, remember_choice
 from app.workspace import Change, Workspace
+from ui.headers import fit_header_texts
 from ui.i18n import kind_label, translate
 from ui.settings import AppSettings
 from ui.undo import WorkspaceEvents
@@ -208,6 +209,7 @@ class OverviewView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_header_texts(self.table.horizontalHeader())  # "Nästa beslutspunkt", "Next decision point" whole
         self.table.activated.connect(self._open)  # a double click, or Enter on a row
         self._lay_out()
         self._restore(load_choice(ws))

@@ -116,6 +116,9 @@ def element_fields(element: Any, ns: str) -> tuple[dict[str, str], list[Any], li
     for child in element:
         tag = child.tag
         if tag == extended_tag:
+            if len(child) == 2 and (first := child[0]).tag == field_id and (second := child[1]).tag == value_tag:
+                extended.append(((first.text or "").strip(), second.text or ""))  # as MS Project writes it
+                continue
             fid = value = ""
             for c in child:
                 part = c.tag

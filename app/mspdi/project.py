@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.mspdi import MINUTES_PER_DAY, TASK_FIELDS
+from app.mspdi import FIELD_OF_ID, MINUTES_PER_DAY, TASK_FIELDS
 from app.mspdi.parsing import element_fields, number_of, uuid_of
 
 _FLAG_ALIAS = re.compile(r"beslut|gate|grind|\bBP\b|\bTG\b", re.IGNORECASE)
@@ -51,16 +51,21 @@ class Reader:
                 ea.findtext(f"{self.ns}Alias") or "", ea.findtext(f"{self.ns}FieldName") or "")
         _name, kind_field, kind_alias = TASK_FIELDS["kind"]
         self.ours = aliases.get(str(kind_field), ("",))[0] == kind_alias  # a file Uppdrag wrote
+        self.text_fields = FIELD_OF_ID if self.ours else {}  # a task's extended attribute → what it keeps
         self.gate_flags = {fid for fid, (alias, name) in aliases.items()
                            if name.lower().startswith("flag") and _FLAG_ALIAS.search(alias)}
         self.plan_uuid = uuid_of(self.project.get("GUID")) or str(uuidlib.uuid4())
+        self._named = hashlib.sha1(_URL_NAMESPACE + f"mspdi:{self.plan_uuid}/".encode(), usedforsecurity=False)
 
     def note(self, text: str) -> None:
         self.remarks.append(text)
 
     def stable_uuid(self, *parts: str) -> str:
-        """uuid5 in the URL namespace of the plan's uuid and `parts` (the same uuid each time the file is read)."""
-        return uuid5_text("mspdi:" + "/".join((self.plan_uuid, *parts)))
+        """uuid5 in the URL namespace of the plan's uuid and `parts` (the same uuid each time the file is read):
+        uuid5_text("mspdi:" + "/".join((plan_uuid, *parts))), the hash of its common start taken once."""
+        named = self._named.copy()
+        named.update("/".join(parts).encode("utf-8"))
+        return _uuid5_form(named.digest())
 
 
 _URL_NAMESPACE = uuidlib.NAMESPACE_URL.bytes
@@ -69,7 +74,11 @@ _URL_NAMESPACE = uuidlib.NAMESPACE_URL.bytes
 def uuid5_text(name: str) -> str:
     """str(uuid.uuid5(uuid.NAMESPACE_URL, name)), without building a UUID object (a file of 20,000 tasks
     asks for thousands)."""
-    digest = bytearray(hashlib.sha1(_URL_NAMESPACE + name.encode("utf-8"), usedforsecurity=False).digest()[:16])
+    return _uuid5_form(hashlib.sha1(_URL_NAMESPACE + name.encode("utf-8"), usedforsecurity=False).digest())
+
+
+def _uuid5_form(sha1: bytes) -> str:
+    digest = bytearray(sha1[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = digest.hex()

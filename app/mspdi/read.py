@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,14 +90,17 @@ def check_built_plan(data: dict[str, Any]) -> None:
     """check_plan_dict for a new plan this reader built, with the same messages: its timeline items and
     resource plan rows are made here from fixed keys and values that hold by construction (uuids through
     uuid_of or stable_uuid, days through exact_day, kept dates in their canonical form, kinds and statuses
-    from fixed tables, progress, lags and percentages clamped), so the schema is asked of the rest of the
-    plan only (the title, the people, the sections); what the schema cannot say is checked in full.
-    tests/app/test_mspdi_reading.py holds what the reader builds from files of every kind to the whole schema."""
+    from fixed tables, progress, lags and percentages clamped), and its sections are the plan template's,
+    so the schema is asked of the rest of the plan only (the title, the people, the metadata); of what the
+    schema cannot say, what a file's content can break (uuids, references, titles, periods, cycles) is
+    checked in full (app.planfile.semantics, `made`). tests/app/test_mspdi_reading.py holds what the reader
+    builds from files of every kind to the whole check."""
     from app.planfile.read import PlanFileError
     from app.planfile.schema import schema_problems
     from app.planfile.semantics import semantic_problems
 
-    problems = schema_problems({**data, "timeline": [], "resources": []}) or semantic_problems(data)
+    problems = (schema_problems({**data, "timeline": [], "resources": [], "sections": []})
+                or semantic_problems(data, made=True))
     if problems:
         raise PlanFileError(tr("Planen kan inte importeras:") + "\n" + "\n".join(problems))
 
@@ -119,10 +123,8 @@ def _new_plan(reader: Reader, title: str, timeline: list[dict[str, Any]], people
             "authors": [a.strip() for a in authors.split(", ")] if authors and reader.ours else [authors] if authors else [],
             "status": "draft", "steering_model": "", "auto_schedule": False, "created_at": "", "modified_at": "",
         },
-        "sections": [{"uuid": reader.stable_uuid("section", s.key, str(i)), "key": s.key, "heading": s.heading,
-                      "level": s.level, "numbered": s.numbered, "content": s.content, "body": "", "body_after": "",
-                      "guidance": s.guidance, "optional": s.optional, "empty_text": s.empty_text}
-                     for i, s in enumerate(template.sections)],
+        "sections": [{"uuid": reader.stable_uuid("section", s["key"], str(i)), **s}
+                     for i, s in enumerate(_sections(template.key))],
         "goals": [], "timeline": timeline,
         "organisation": {"people": people, "roles": [], "closed_days": []},
         "resources": lines, "budget": [], "risks": [], "log": [], "status_reports": [], "terms": [],
@@ -131,6 +133,16 @@ def _new_plan(reader: Reader, title: str, timeline: list[dict[str, Any]], people
                      "signature_title": template.signature_title, "signature_name": "", "signature_date": None},
         "editions": [],
     }
+
+
+@cache
+def _sections(template_key: str) -> tuple[dict[str, Any], ...]:
+    """The sections of a new plan from `template_key`, but their uuids (which are the plan's own)."""
+    from app.templates import get_template
+
+    return tuple({"key": s.key, "heading": s.heading, "level": s.level, "numbered": s.numbered, "content": s.content,
+                  "body": "", "body_after": "", "guidance": s.guidance, "optional": s.optional,
+                  "empty_text": s.empty_text} for s in get_template(template_key).sections)
 
 
 def _update(existing: dict[str, Any], timeline: list[dict[str, Any]], people: list[dict[str, Any]],

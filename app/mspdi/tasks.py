@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from app.dates import DateParseError
 from app.i18n import tr
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
-from app.mspdi import FIELD_OF_ID, GATE, status_of
+from app.mspdi import GATE, status_of
 from app.mspdi.parsing import (
     day_of, duration_minutes, element_fields, exact_day, number_of, refuse, shown_names, uuid_of,
 )
@@ -66,7 +66,7 @@ def read_tasks(reader: Reader) -> list[Task]:
     inactive: list[str] = []
     not_held: dict[str, int] = {}
     other_fields = 0
-    ours, gate_flags = reader.ours, reader.gate_flags
+    text_fields, gate_flags = reader.text_fields, reader.gate_flags
     for element in elements:
         simple, links, extended = element_fields(element, ns)
         if simple.get("IsNull") == "1":
@@ -90,7 +90,7 @@ def read_tasks(reader: Reader) -> list[Task]:
         texts: dict[str, str] = {}
         flagged = False
         for fid, value in extended:
-            key = FIELD_OF_ID.get(fid) if ours else None
+            key = text_fields.get(fid)
             if key is not None:
                 texts[key] = value
             elif fid in gate_flags and value.strip() in ("1", "true", "Ja", "Yes"):

@@ -28,6 +28,7 @@ VAGUE_PATHS = {
     "risks": ("due",),
 }
 DAY_LISTS = frozenset({"log", "status_reports", "editions"})  # rows with a plain `date`
+MADE_HOLDS = ("kind", "status", "progress")  # timeline fields a plan built by a reader holds by construction
 
 Row = dict[str, Any]
 Located = tuple[int, int, int, str]  # (list, row, check) in file order, and the line
@@ -70,23 +71,24 @@ def lists(data: Row) -> dict[str, list[Row]]:
             "organisation.roles": data["organisation"]["roles"]}
 
 
-def semantic_problems(data: Row) -> list[str]:
+def semantic_problems(data: Row, *, made: bool = False) -> list[str]:
     """Every problem with the path of its value, in file order; [] for a plan that holds.
-    `data` has passed the schema."""
+    `data` has passed the schema.
+
+    `made`: the plan was built by a reader, not written by someone (a new plan from app.mspdi.read):
+    every date in it was written from a date that reads (a kept vague date's canonical form, or a day
+    within 1900–2200), its items' kinds and statuses come from fixed tables and their progress is
+    clamped, so what would say otherwise is not asked. Uniqueness, references, titles, the order of
+    each period and cycles are checked as for any plan."""
     problems = [f"{where}.{name}: {said}" for where, row, name in (
         ("metadata", data["metadata"], "document_date"), ("decision", data["decision"], "date"),
         ("decision", data["decision"], "signature_date")) if (said := _vague_problem(row.get(name)))]
     rows = lists(data)
-    located = _uuid_problems(data["uuid"], rows)
-    for position, (key, part) in enumerate(rows.items()):
-        for check, name in enumerate(VAGUE_PATHS.get(key, ())):
-            located += _column_problems(position, check + 1, key, part, name, _vague_problem)
-        if key in DAY_LISTS:
-            located += _column_problems(position, 9, key, part, "date", _day_problem)
+    located = _uuid_problems(data["uuid"], rows) + ([] if made else _date_problems(rows))
     problems += [line for *_, line in sorted(located)]
     people = {p["uuid"] for p in data["organisation"]["people"]}
-    problems += _timeline_problems(data["timeline"], people)
-    actual = [(t.get("actual_start"), t.get("actual_finish")) for t in data["timeline"]]
+    problems += _timeline_problems(data["timeline"], people, MADE_HOLDS if made else ())
+    actual = [] if made else [(t.get("actual_start"), t.get("actual_finish")) for t in data["timeline"]]
     bad_days = {day: p for day in {*chain.from_iterable(actual)} if (p := _day_problem(day))}  # once a distinct day
     if bad_days:
         problems += [f"timeline[{i}].{name}: {bad_days[day]}" for i, days in enumerate(actual)
@@ -97,6 +99,17 @@ def semantic_problems(data: Row) -> list[str]:
             problems += [f"{key}[{i}].person: " + tr("personen finns inte i organisation.people")
                          for i, r in enumerate(part) if r["person"] and r["person"] not in people]
     return problems
+
+
+def _date_problems(rows: dict[str, list[Row]]) -> list[Located]:
+    """A line for each row's date that does not read (a vague date, or a plain day in the lists that have one)."""
+    located: list[Located] = []
+    for position, (key, part) in enumerate(rows.items()):
+        for check, name in enumerate(VAGUE_PATHS.get(key, ())):
+            located += _column_problems(position, check + 1, key, part, name, _vague_problem)
+        if key in DAY_LISTS:
+            located += _column_problems(position, 9, key, part, "date", _day_problem)
+    return located
 
 
 def _uuid_problems(plan_uuid: str, rows: dict[str, list[Row]]) -> list[Located]:
@@ -125,10 +138,11 @@ def _column_problems(position: int, check: int, key: str, part: list[Row], name:
             for i, row in enumerate(part) if row.get(name) in said]
 
 
-def _timeline_problems(timeline: list[Row], people: set[str]) -> list[str]:
-    """References from each item to people and other items, and the rules every item keeps, in file order."""
+def _timeline_problems(timeline: list[Row], people: set[str], held: tuple[str, ...]) -> list[str]:
+    """References from each item to people and other items, and the rules every item keeps (but those of
+    the fields in `held`), in file order."""
     items = {t["uuid"] for t in timeline}
-    broken = timeline_problems(timeline, vague)
+    broken = timeline_problems(timeline, vague, held)
     predecessors = [[dependency_parts(entry)[0] for entry in t["depends_on"]] for t in timeline]
     if (not broken and {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
             and {t["parent"] for t in timeline if t["parent"]} <= items

@@ -120,7 +120,11 @@ def test_a_built_plan_that_fails_is_told_as_the_whole_check_tells_it(tmp_path: P
     first["depends_on"], second["depends_on"] = [second["uuid"]], [first["uuid"]]
     person = {**data, "resources": [{**data["resources"][0], "person": "18dda255-551e-409a-b871-712355b148a7"}]} \
         if data["resources"] else title
-    for bad in (title, cycle, person):
+    items = {**data, "timeline": [dict(t) for t in data["timeline"]]}  # what a file's content can break
+    items["timeline"][0].update(start="2026-05-04", end="2025-01-02")
+    items["timeline"][-1]["title"] = " "
+    items["timeline"][1]["parent"] = "18dda255-551e-409a-b871-712355b148a7"
+    for bad in (title, cycle, person, items):
         said = _message(check_plan_dict, bad)
         assert said is not None and _message(check_built_plan, bad) == said
     assert _message(check_built_plan, data) is None

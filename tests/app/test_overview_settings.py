@@ -45,6 +45,19 @@ def test_the_interval_is_read_in_days_or_weeks_and_refused_in_swedish() -> None:
     assert [interval_text(d) for d in (31, 28, 7, 1)] == ["31 dagar", "4 veckor", "1 vecka", "1 dag"]
 
 
+def test_the_interval_is_written_in_the_window_s_language_and_read_in_either() -> None:
+    from app.i18n import speaking
+
+    with speaking("en") as english:
+        assert english, "no compiled translation (make translations)"
+        assert [interval_text(d) for d in (31, 28, 7, 1)] == ["31 days", "4 weeks", "1 week", "1 day"]
+        assert [parse_interval(t) for t in ("30 days", "4 weeks", "1 week", "1 day", "2 w", "3 wks", "30 dagar",
+                                            "4 veckor", "30 d")] == [30, 28, 7, 1, 14, 21, 30, 28, 30]
+        with pytest.raises(ValueError, match="The reporting interval “3 months” cannot be used"):
+            parse_interval("3 months")
+    assert parse_interval("4 weeks") == 28 and interval_text(28) == "4 veckor"
+
+
 def test_the_interval_is_set_with_the_old_kept_and_the_grey_follows(tmp_path: Path) -> None:
     ws = Workspace.create(tmp_path / "fil.uppdrag")
     plan = ws.add("plan", doc_type="plan", template="plan", title="A").ids[0]

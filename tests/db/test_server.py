@@ -1,5 +1,6 @@
 """The team server on a real PostgreSQL cluster: setting up, who may do what, and the faults
-a person meets (wrong address, unreachable server, wrong password, newer schema, a restart)."""
+a person meets (wrong address, unreachable server, wrong password, a restart). Its schema's
+upgrades: test_server_upgrade.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.plans import add_examples, list_plans
+from app.plans import list_plans
 from app.workspace import Workspace
 from db.errors import FileRefused, ReadOnlyStore, StoreError
 from db.identity import SCHEMA_VERSION
@@ -22,14 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def plan_titles(ws: Workspace) -> list[str]:
     return sorted(p.title for p in list_plans(ws))
-
-
-@pytest.fixture
-def alice_with_plans(server_db):
-    ws = Workspace.open(server_db.url("alice"))
-    add_examples(ws)
-    yield ws
-    ws.close()
 
 
 def test_a_server_store_has_everything_a_file_store_has():
@@ -124,83 +117,6 @@ def test_a_database_without_uppdrag_and_a_user_without_access(pg_cluster, server
         pg_cluster.sql("DROP DATABASE tom")
     with pytest.raises(FileRefused, match="ingen behörighet"):
         Workspace.open(server_db.url("nora"))
-
-
-def test_a_newer_schema_on_the_server_is_refused_and_left_alone(server_db):
-    server_db.sql("UPDATE uppdrag_schema SET version = %s", (SCHEMA_VERSION + 1,))
-    with pytest.raises(FileRefused, match="nyare än den här versionen"):
-        Workspace.open(server_db.url("alice"))
-    with pytest.raises(ServerError, match="nyare än den här versionen"):
-        init_server(server_db.admin_url)
-    assert server_db.sql("SELECT version FROM uppdrag_schema") == [(SCHEMA_VERSION + 1,)]
-
-
-def test_an_older_schema_asks_for_an_upgrade(server_db):
-    server_db.sql("UPDATE uppdrag_schema SET version = 1")
-    with pytest.raises(FileRefused, match="äldre schemaversion"):
-        Workspace.open(server_db.url("alice"))
-
-
-def _drop_version_7(server_db) -> None:
-    """The server as it was before planning depth (version 7's columns gone)."""
-    for table, column in (("dependency", "lag"), ("dependency", "lag_unit"), ("timeline_item", "actual_start"),
-                          ("timeline_item", "actual_finish"), ("plan", "auto_schedule")):
-        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
-
-
-def _drop_version_6(server_db) -> None:
-    """The server as it was before budget follow-up (version 6's columns gone, and later ones)."""
-    _drop_version_7(server_db)
-    for column in ("tertial", "actual", "forecast"):
-        server_db.sql(f'ALTER TABLE "budget_line" DROP COLUMN "{column}"')
-
-
-def test_a_version_5_server_is_upgraded_with_budget_follow_up(server_db):
-    from app.plans import create_plan
-
-    _drop_version_6(server_db)
-    server_db.sql("UPDATE uppdrag_schema SET version = 5")
-    assert init_server(server_db.admin_url) == ("upgraded", 5)
-    ws = Workspace.open(server_db.url("alice"))
-    try:
-        plan = create_plan(ws, "plan", "Uppföljd").ids[0]
-        line = ws.add("budget", plan, kind="cost", description="Konsult", amount=100, year=2026, tertial=2,
-                      actual=40, forecast=120).ids[0]
-        assert {k: ws.get("budget", line)[k] for k in ("tertial", "actual", "forecast")} == {
-            "tertial": 2, "actual": 40, "forecast": 120}
-    finally:
-        ws.close()
-
-
-def _drop_version_5(server_db) -> None:
-    """The server as it was before steering models (version 5's columns gone, and later ones)."""
-    _drop_version_6(server_db)
-    server_db.sql('DROP INDEX IF EXISTS "log_entry_item_id"')
-    for table, column in (("plan", "steering_model"), ("timeline_item", "checklist"), ("log_entry", "item_id"),
-                          ("log_entry", "outcome"), ("log_entry", "diarienummer")):
-        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
-
-
-def test_an_older_server_is_upgraded_with_decision_points(server_db):
-    """A server set up before steering models: init_server adds the columns, and a decision is stored."""
-    from datetime import date
-
-    from app.decisions import record_decision
-    from app.plans import create_plan
-
-    _drop_version_5(server_db)
-    server_db.sql('ALTER TABLE "budget_line" DROP COLUMN "sum_rule"')
-    server_db.sql("UPDATE uppdrag_schema SET version = 3")  # before shared budget lines and steering models
-    assert init_server(server_db.admin_url)[0] == "upgraded"
-    ws = Workspace.open(server_db.url("alice"))
-    try:
-        plan_id = create_plan(ws, "project_plan", "På servern", steering_model="xlpm").ids[0]
-        tg0 = next(t for t in ws.list("timeline", plan_id) if t["code"] == "TG0")
-        record_decision(ws, tg0["id"], on=date(2026, 2, 2), decided_by="Styrgrupp", outcome="continue")
-        assert ws.get("plan", plan_id)["steering_model"] == "xlpm"
-        assert [e["outcome"] for e in ws.list("log", plan_id)] == ["continue"]
-    finally:
-        ws.close()
 
 
 def test_the_server_restarting_mid_edit(pg_cluster, alice_with_plans):
@@ -397,34 +313,6 @@ def test_other_clients_hear_of_a_commit(server_db, alice_with_plans, tmp_path):
         ws.close()
 
 
-def test_a_version_2_server_is_upgraded_along_the_ladder(server_db, alice_with_plans):
-    """A server set up before the row history: `server init` adds the versions (derived as a file's
-    migration derives them) and the history table, and the app opens it again."""
-    from db.server_schema import V2_USER_TABLES
-
-    alice_with_plans.close()
-    server_db.sql("DROP TABLE row_version")
-    for table in V2_USER_TABLES:
-        server_db.sql(f'ALTER TABLE "{table}" DROP COLUMN version_id')
-    server_db.sql('ALTER TABLE budget_line DROP COLUMN sum_rule')  # version 4's
-    _drop_version_5(server_db)
-    server_db.sql("UPDATE uppdrag_schema SET version = 2")
-    with pytest.raises(FileRefused, match="äldre schemaversion"):
-        Workspace.open(server_db.url("alice"))
-    assert init_server(server_db.admin_url) == ("upgraded", 2)
-    import hashlib
-
-    uuid, rev, modified, version = server_db.sql("SELECT uuid, rev, modified_at, version_id FROM plan LIMIT 1")[0]
-    assert version == hashlib.sha256(f"v2|{uuid}|{rev}|{modified}|".encode()).hexdigest()[:32]
-    ws = Workspace.open(server_db.url("alice"))
-    plan = list_plans(ws)[0]
-    ws.update("plan", plan.id, title="Efter uppgraderingen")
-    # the version it replaced (with its content) and the new one, made by the database user
-    assert server_db.sql("SELECT action, who, data IS NOT NULL FROM row_version ORDER BY id") == [
-        ("create", "", True), ("edit", "alice", False)]
-    ws.close()
-
-
 def test_an_edit_never_overwrites_a_change_it_has_not_seen(server_db, alice_with_plans):
     """Optimistic concurrency: alice and bob read the same plan; bob changes the title; alice's
     later title is refused with both values, her change of another field goes through, and after
@@ -448,14 +336,6 @@ def test_an_edit_never_overwrites_a_change_it_has_not_seen(server_db, alice_with
     got = bob.get("plan", plan.id)
     assert (got["title"], got["subtitle"], got["diarienummer"]) == ("Alices titel", "Bobs undertitel", "RS 2025/1")
     bob.close()
-
-
-def test_the_server_ladder_has_a_step_for_every_file_step():
-    """A schema change for files needs its step for servers too (db/server_schema.py)."""
-    from db.migrations import STEPS
-    from db.server_schema import SERVER_STEPS
-
-    assert {v for v in STEPS if v >= 2} == set(SERVER_STEPS)
 
 
 def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(server_db, alice_with_plans):

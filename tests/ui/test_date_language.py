@@ -9,8 +9,8 @@ import re
 from PySide6.QtGui import QAction
 
 from app.dates import MONTHS_LONG, VagueDate
-from tests.ui.ui_steps import type_into
-from tests.ui.wrong_language import english_in, swedish_in
+from ui_steps import type_into
+from wrong_language import english_in, swedish_in
 
 _MONTHS_SV = re.compile(r"\b(" + "|".join(name.lower() for name in MONTHS_LONG) + r")\b")
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
 
 from ui.dialogs.help_dialog import HelpDialog, guide_html
+from wrong_language import swedish_in
 
 TASKS_SV = ["Starta ett direktiv från en mall", "Fyll i direktivet", "Planera på tidslinjen",
             "Registrera ett beslut", "Exportera för diariet", "Dela en fil och ta tillbaka en kollegas kopia"]
@@ -44,6 +45,7 @@ def test_in_english_the_guide_is_english(qtbot, window) -> None:
     assert text.startswith("Getting started with Uppdrag") and dialog.windowTitle() == "Getting started with Uppdrag"
     for n, task in enumerate(TASKS_EN, 1):
         assert f"{n}. {task}" in text
+    assert swedish_in(text) == []  # its date examples too: "March 2026", not "mars 2026"
     dialog.close()
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.merge import Conflict
 from app.sharing import lock_path
+from ui.headers import fit_dialog_to_table
 from ui.i18n import kind_label, translate
 
 if TYPE_CHECKING:
@@ -182,6 +183,7 @@ class ConflictDialog(QDialog):
         row.addStretch()
         layout.addLayout(row)
         layout.addWidget(self.buttons)
+        fit_dialog_to_table(self, self.table)
 
     def _all(self, which: int) -> None:
         for g in self.groups:
@@ -242,6 +244,8 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.restore_button)
         layout.addWidget(self.status)
         layout.addWidget(close)
+        self.table.resizeColumnsToContents()
+        fit_dialog_to_table(self, self.table)
 
     def _ask(self, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox

@@ -1,7 +1,7 @@
 """A field for a vague date (Swedish or English forms) that says at once what it understood.
 
-Typing "sep 2025" shows "→ september 2025 (månad)"; "31/2 2025" shows the
-parser's Swedish message (with the accepted forms) in red, the typed text stays
+Typing "sep 2025" shows "→ september 2025 (månad)" ("→ September 2025 (month)" in English);
+"31/2 2025" shows the parser's message (with the accepted forms) in red, the typed text stays
 and nothing is stored. `committed` is emitted with the parsed value (or None for
 an emptied field) on Enter or focus-out. A field that is one side of a period
 (`ranges=True`) also takes the whole period, "okt 2024 – jan 2025" or
@@ -48,7 +48,7 @@ def format_date(value: VagueDate | None) -> str:
 
 def parse_vague(text: str, *, day_only: bool = False, ranges: bool = False):
     """Typed text's meaning: a VagueDate, a VagueRange (both sides, only with `ranges`), None (empty)
-    or a DateParseError with the Swedish message."""
+    or a DateParseError with the message in the window's language."""
     text = text.strip()
     if not text:
         return None

@@ -42,7 +42,7 @@ def format_value(f: Field, value: Any, row: dict[str, Any], people: dict[int, st
     if f.type == "choice":
         return kind_label(f.choices.get(value or "", value or ""))
     if f.type == "date":
-        return date_text(value)  # shown in the language; the field being edited keeps the Swedish form
+        return date_text(value)  # in the language; the field being edited reads either language back
     if f.type == "day":
         return value.isoformat() if isinstance(value, date) else ""
     if f.type == "person":

@@ -18,6 +18,7 @@ from ui.editor.fields import Field
 from ui.editor.row_form import RowForm, people_names
 from ui.editor.table_kinds import TableConfig
 from ui.editor.table_model import RowTableModel
+from ui.headers import fit_header_texts
 from ui.i18n import kind_label, translate
 from ui.sheet import ChoiceDelegate, SheetView, reselect
 
@@ -112,6 +113,7 @@ class TablePage(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
             if f.type == "choice":
                 self.view.setItemDelegateForColumn(i, ChoiceDelegate(f.choices, self.view, kind_label))
+        fit_header_texts(header)
 
     def _button(self, text: str, slot, read_only: bool) -> QPushButton:
         button = QPushButton(text, self)

@@ -78,7 +78,7 @@ class LoadTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             person = self._table.people[index.row()]
             period = self._table.periods[index.column()]
-            lines = [f"{person.name}, {period.label}: {percent_text(cell.total) or '0 %'}"
+            lines = [f"{person.name}, {period.shown}: {percent_text(cell.total) or '0 %'}"
                      + (" – " + translate("Resources", "över 100 %") if cell.over else "")]
             lines += [f"{c.plan_title}: {percent_text(c.share)}" for c in cell.contributions]
             return "\n".join(lines)
@@ -94,7 +94,7 @@ class LoadTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._table.periods):
-                return self._table.periods[section].label
+                return self._table.periods[section].shown
             return None
         if 0 <= section < len(self._table.people):
             person = self._table.people[section]

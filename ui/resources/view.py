@@ -107,6 +107,9 @@ class ResourceView(QWidget):
         for label, widget in ((translate("Resources", "&Från"), self.from_edit), (translate("Resources", "&Till"), self.to_edit), (translate("Resources", "&Visa"), self.zoom),
                               (translate("Resources", "&Enhet"), self.unit_filter), (translate("Resources", "Plan&status"), self.status_filter)):
             caption = QLabel(label)
+            # Room at the end: the shortcut's underline splits a kerned pair ("&To"), which then draws wider
+            # than Qt measured it, and the label's last letter was cut ("Tc").
+            caption.setMinimumWidth(caption.sizeHint().width() + caption.fontMetrics().averageCharWidth() // 2)
             caption.setBuddy(widget)
             bar.addWidget(caption)
             bar.addWidget(widget)
@@ -211,7 +214,7 @@ class ResourceView(QWidget):
         period = table.periods[index.column()]
         total = percent_text(cell.total) or "0 %"
         warning = " – " + translate("Resources", "över 100 %") if cell.over else ""
-        self.detail_title.setText(f"{person.name}, {period.label}: {total}{warning}")
+        self.detail_title.setText(f"{person.name}, {period.shown}: {total}{warning}")
         self.plan_list.clear()
         sources = {"role": translate("Resources", "roll"), "resource": translate("Resources", "resurs")}
         for c in cell.contributions:

@@ -24,7 +24,7 @@ def booking_warning_text(warnings: Sequence[BookingWarning]) -> str | None:
     """One sentence for a status bar, or None when there is nothing to warn about."""
     if not warnings:
         return None
-    months = ", ".join(f"{w.period.label} ({_percent(w.total)} %)" for w in warnings)
+    months = ", ".join(f"{w.period.shown} ({_percent(w.total)} %)" for w in warnings)
     others = list(dict.fromkeys(title for w in warnings for _pid, title in w.other_plans))
     text = translate("Resources", "%1 blir bokad över 100 % i %2.").replace("%1", warnings[0].person_name).replace(
         "%2", months)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 from app import risks
 from app.risks import RiskSettings
 from app.workspace import Workspace
-from ui.i18n import translate
+from ui.i18n import kind_label, translate
+
+_STORED = Qt.ItemDataRole.UserRole  # a level's name as the file keeps it (the default ones Swedish)
 
 
 class RiskSettingsDialog(QDialog):
@@ -63,11 +66,15 @@ class RiskSettingsDialog(QDialog):
         return int(self.scale_box.currentData())
 
     def _show(self, s: RiskSettings) -> None:
+        """The levels' names as the window shows them (the default names in the current language); each
+        cell keeps the name as stored, which goes back to the file unless the cell's text was changed."""
         self.labels.setRowCount(s.scale)
         self.labels.setVerticalHeaderLabels([str(n) for n in range(1, s.scale + 1)])
         for row in range(s.scale):
-            self.labels.setItem(row, 0, QTableWidgetItem(s.probability_labels[row]))
-            self.labels.setItem(row, 1, QTableWidgetItem(s.impact_labels[row]))
+            for column, stored in enumerate((s.probability_labels[row], s.impact_labels[row])):
+                item = QTableWidgetItem(kind_label(stored))
+                item.setData(_STORED, stored)
+                self.labels.setItem(row, column, item)
         top = s.scale * s.scale
         for box, value in ((self.yellow, s.yellow_from), (self.red, s.red_from)):
             box.setRange(2, top)
@@ -79,9 +86,14 @@ class RiskSettingsDialog(QDialog):
                               "%2", str(s.scale)))
 
     def settings(self) -> RiskSettings:
+        def name(item: QTableWidgetItem | None) -> str:
+            if item is None:
+                return ""
+            stored = item.data(_STORED)
+            return stored if stored and item.text() == kind_label(stored) else item.text().strip()
+
         def col(c: int) -> tuple[str, ...]:
-            return tuple((self.labels.item(r, c).text() if self.labels.item(r, c) else "").strip()
-                         for r in range(self.labels.rowCount()))
+            return tuple(name(self.labels.item(r, c)) for r in range(self.labels.rowCount()))
 
         return RiskSettings(self.scale, col(0), col(1), self.yellow.value(), self.red.value())
 

@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>Ange periodens första dag, till exempel 2026-07-01 eller juli 2026.</source>
-        <translation>Give the period&apos;s first day, for example 2026-07-01 or juli 2026.</translation>
+        <translation>Give the period&apos;s first day, for example 2026-07-01 or July 2026.</translation>
     </message>
     <message>
         <source>Ange vilken plan listan i ”{name}” ska läsas in i (--plan).</source>
@@ -2400,6 +2400,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>{name}: {allocation} % of a full-time post cannot be kept (0–100 %); the row got 100 %.</translation>
     </message>
     <message>
+        <source>{n} dag</source>
+        <translation>{n} day</translation>
+    </message>
+    <message>
         <source>{n} dagar</source>
         <translation>{n} days</translation>
     </message>
@@ -2430,6 +2434,14 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>{n} risk(er) har sannolikhet eller konsekvens utanför skalan 1–{scale}: {names}. Rätta värdena i riskregistret.</source>
         <translation>{n} risk(s) have a probability or impact outside the scale 1–{scale}: {names}. Correct the values in the risk register.</translation>
+    </message>
+    <message>
+        <source>{n} vecka</source>
+        <translation>{n} week</translation>
+    </message>
+    <message>
+        <source>{n} veckor</source>
+        <translation>{n} weeks</translation>
     </message>
     <message>
         <source>{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; välj vilket värde som ska gälla.</source>
@@ -2728,7 +2740,7 @@ You can open an existing file or create a new file somewhere else (the File menu
     </message>
     <message>
         <source>Dagar då organisationen har stängt, utöver helgdagarna. Tidplanens arbetsdagar räknas utan dem. Skriv dagar (2026-07-01) eller hela perioder (juli 2026, v. 28–v. 31 2026).</source>
-        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods, in the Swedish notation the dates of a plan are written in (”juli 2026”, ”v. 28–v. 31 2026”).</translation>
+        <translation>Days when the organisation is closed, besides the public holidays. The schedule&apos;s working days are counted without them. Write days (2026-07-01) or whole periods (July 2026, week 28–week 31 2026).</translation>
     </message>
     <message>
         <source>&amp;Lägg till</source>
@@ -5664,7 +5676,7 @@ Do you want to open the file?</translation>
     </message>
     <message>
         <source>En plan vars senaste statusrapport är äldre än intervallet visas grå i Översikt. Intervallet sparas i filen och gäller alla som öppnar den. Skriv dagar eller veckor, till exempel 30 dagar eller 4 veckor.</source>
-        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks in Swedish, for example ”30 dagar” (days) or ”4 veckor” (weeks).</translation>
+        <translation>A plan whose latest status report is older than the interval shows grey in the Overview. The interval is kept in the file and applies to everyone who opens it. Write days or weeks, for example 30 days or 4 weeks.</translation>
     </message>
     <message>
         <source>&amp;Intervall:</source>
