@@ -206,8 +206,7 @@ def _take_breaker(path: Path, me: LockInfo) -> bool:
     deadline = time.monotonic() + BREAKER_WAIT_S
     while not _create_exclusive(breaker, me):
         try:
-            if time.time() - breaker.stat().st_mtime > BREAKER_STALE_S:
-                breaker.unlink(missing_ok=True)
+            if _clear_left_breaker(breaker):
                 continue
         except FileNotFoundError:
             continue
@@ -215,6 +214,30 @@ def _take_breaker(path: Path, me: LockInfo) -> bool:
             return False
         time.sleep(0.01)
     return True
+
+
+def _clear_left_breaker(breaker: Path) -> bool:
+    """Remove a breaker sidecar its owner left behind; True when it is gone.
+
+    A breaker killed on this machine is known at once by its dead process (a sync killed
+    while breaking must not block the next run for BREAKER_STALE_S); one that cannot be
+    read, or is on another machine, goes by its age. A dead breaker is renamed aside and
+    checked, so a breaker that replaced it meanwhile is put back, never removed.
+    """
+    try:
+        holder: LockInfo | None = _parse_lock(breaker.read_bytes())
+    except (ValueError, KeyError, TypeError):
+        holder = None  # being written, or not ours to read
+    if holder is not None and holder.is_stale():
+        try:
+            _rename_aside_if_still(breaker, holder)
+        except LockHeld:
+            return False
+        return True
+    if time.time() - breaker.stat().st_mtime > BREAKER_STALE_S:
+        breaker.unlink(missing_ok=True)
+        return True
+    return False
 
 
 def _take_away(path: Path, seen: LockInfo) -> None:

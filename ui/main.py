@@ -95,6 +95,9 @@ def run(path: Path | str | None, qt_args: list[str], *, language: str | None = N
     """Start the application; ui.entry.before_qt has run (the garbage collector is off until the first paint)."""
     from PySide6.QtWidgets import QApplication
 
+    from ui import import_hook
+
+    import_hook.lighten()  # before the window's modules are imported
     from ui.errors import route_qt_messages
     from ui.first_paint import after_first_paint
 

@@ -182,6 +182,37 @@ def test_a_breaker_killed_while_breaking_does_not_block_later_breakers(dbfile: P
     assert not breaker.exists()
 
 
+def test_a_breaker_killed_a_moment_ago_does_not_block_the_next_run(dbfile: Path, dead_pid: int) -> None:
+    """A sync killed while it broke a stale lock leaves its breaker sidecar, fresh. The next run (with
+    --bryt-las) must not wait BREAKER_STALE_S for it: its process is gone, so the sidecar is stale."""
+    import db.lock
+
+    _hold(dbfile, dead_pid)
+    breaker = db.lock._breaker_path(lock_path(dbfile))
+    beat = datetime.now(UTC).isoformat()
+    breaker.write_text(json.dumps({"user": "karin", "machine": socket.gethostname(), "pid": dead_pid,
+                                   "since": beat, "heartbeat": beat}))
+    info = FileLock(dbfile).acquire(break_stale=True)
+    assert read_lock(dbfile).pid == info.pid == os.getpid()
+    assert not breaker.exists()
+    assert [p.name for p in dbfile.parent.iterdir() if ".lock" in p.name] == [lock_path(dbfile).name]
+
+
+def test_a_fresh_breaker_of_a_live_program_is_waited_for(dbfile: Path, dead_pid: int, live_pid: int,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import db.lock
+
+    monkeypatch.setattr(db.lock, "BREAKER_WAIT_S", 0.2)
+    _hold(dbfile, dead_pid)
+    breaker = db.lock._breaker_path(lock_path(dbfile))
+    beat = datetime.now(UTC).isoformat()
+    breaker.write_text(json.dumps({"user": "olle", "machine": socket.gethostname(), "pid": live_pid,
+                                   "since": beat, "heartbeat": beat}))
+    with pytest.raises(LockHeld):
+        FileLock(dbfile).acquire(break_stale=True)
+    assert breaker.exists() and read_lock(dbfile).pid == dead_pid  # neither the breaker nor the lock moved
+
+
 RACER = """
 import sys, time
 from db.lock import FileLock, LockHeld

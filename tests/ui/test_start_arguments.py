@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -97,23 +99,17 @@ def test_the_first_window_loads_no_feature_before_it_is_used(tmp_path: Path) -> 
     assert "LOADED []" in out.stdout, out.stdout + out.stderr
 
 
-def test_the_window_icon_is_set_once_the_window_is_painted(tmp_path: Path) -> None:
-    """An SVG icon loads Qt's SVG library and its icon engine: not before the first paint, but after it."""
-    code = (
+def _started_app(before: str, on_exec: str) -> str:
+    """The code of a start as `uppdrag` starts (ui.main.run), with `before` run after before_qt and
+    `on_exec` (indented for a function) run where the event loop would start; then the windows close."""
+    return (
         "from ui.entry import before_qt\n"
         "before_qt()\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "def svg_loaded():\n"
-        "    with open('/proc/self/maps') as maps:\n"
-        "        return any('libQt6Svg' in line for line in maps)\n"
+        f"{before}"
         "def exec_():\n"
         "    app = QApplication.instance()\n"
-        "    print('SHOWN', app.windowIcon().isNull(), svg_loaded())\n"
-        "    for _ in range(50):\n"
-        "        app.processEvents()\n"
-        "        if not app.windowIcon().isNull():\n"
-        "            break\n"
-        "    print('PAINTED', app.windowIcon().isNull())\n"
+        f"{on_exec}"
         "    for window in app.topLevelWidgets():\n"
         "        window.close()\n"
         "    return 0\n"
@@ -121,6 +117,41 @@ def test_the_window_icon_is_set_once_the_window_is_painted(tmp_path: Path) -> No
         "from ui.main import run\n"
         "run(None, [])\n"
     )
+
+
+def test_the_window_icon_is_set_once_the_window_is_painted(tmp_path: Path) -> None:
+    """An SVG icon loads Qt's SVG library and its icon engine: not before the first paint, but after it."""
+    code = _started_app(
+        "def svg_loaded():\n"
+        "    with open('/proc/self/maps') as maps:\n"
+        "        return any('libQt6Svg' in line for line in maps)\n",
+        "    print('SHOWN', app.windowIcon().isNull(), svg_loaded())\n"
+        "    for _ in range(50):\n"
+        "        app.processEvents()\n"
+        "        if not app.windowIcon().isNull():\n"
+        "            break\n"
+        "    print('PAINTED', app.windowIcon().isNull())\n",
+    )
     out = _fresh_process(code, tmp_path)
     assert "SHOWN True False" in out.stdout, out.stdout + out.stderr
     assert "PAINTED False" in out.stdout, out.stdout + out.stderr
+
+
+def test_the_started_app_sorts_its_modules_as_pyside6_would(tmp_path: Path) -> None:
+    """PySide6's import hook answered from the files' bytes (ui.import_hook): the window's modules,
+    imported after PySide6, are marked as using it and the Qt-free ones imported after it as not,
+    by PySide6's own rule (the source names PySide6)."""
+    code = "import json, sys\n" + _started_app("", (
+        "    feature = sys.modules['shibokensupport.feature']\n"
+        "    marks = {n: v for n, v in feature.pyside_feature_dict.items() if n.startswith(('ui.', 'app.', 'db.'))}\n"
+        "    print(json.dumps({'lighter': getattr(feature._mod_uses_pyside, 'reads_bytes', False), 'marks': marks}))\n"
+    ))
+    out = _fresh_process(code, tmp_path)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    marks = result["marks"]
+    assert result["lighter"] is True
+    assert marks["ui.main_window"] == 0 and marks["ui.editor.plan_editor"] == 0
+    assert len(marks) > 20
+    for name, mark in marks.items():
+        origin = importlib.util.find_spec(name).origin
+        assert mark == (0 if "PySide6" in Path(origin).read_text(encoding="utf-8") else -1), name
