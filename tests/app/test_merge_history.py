@@ -108,9 +108,10 @@ def _parent_and_title(path: Path, uuid: str) -> tuple[str | None, str]:
         conn.close()
 
 
-def test_a_row_merged_field_by_field_points_at_the_parent_the_other_file_gave_it(tmp_path: Path) -> None:
-    """The other file moved an activity under a phase it made; this file renamed it. The merged row has
-    both, its parent found among the rows this merge brings."""
+def _moved_there(tmp_path: Path, **there: object) -> tuple[Path, Path, int, str, str]:
+    """Two files sharing a plan with an activity under "Fas 1"; the other one (b) moved the activity
+    under "Fas 2", a phase it made, and wrote `there` into it. (a, b, the activity's id in a, its
+    uuid, the new phase's uuid)."""
     a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
     ws = Workspace.create(a)
     plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
@@ -121,11 +122,17 @@ def test_a_row_merged_field_by_field_points_at_the_parent_the_other_file_gave_it
     Workspace.create(b).close()
     merge_files(b, a)
     ws = Workspace.open(b)
-    plan_b = models.Plan.select().first().id
-    second = ws.add("timeline", plan_b, kind="phase", title="Fas 2").ids[0]
-    ws.update("timeline", models.TimelineItem.get(models.TimelineItem.uuid == item_uuid).id, parent=second)
+    second = ws.add("timeline", models.Plan.select().first().id, kind="phase", title="Fas 2").ids[0]
+    ws.update("timeline", models.TimelineItem.get(models.TimelineItem.uuid == item_uuid).id, parent=second, **there)
     second_uuid = models.TimelineItem.get_by_id(second).uuid
     ws.close()
+    return a, b, item, item_uuid, second_uuid
+
+
+def test_a_row_merged_field_by_field_points_at_the_parent_the_other_file_gave_it(tmp_path: Path) -> None:
+    """The other file moved an activity under a phase it made; this file renamed it. The merged row has
+    both, its parent found among the rows this merge brings."""
+    a, b, item, item_uuid, second_uuid = _moved_there(tmp_path)
     ws = Workspace.open(a)
     ws.update("timeline", item, title="Aktivitet omdöpt")
     ws.close()
@@ -138,21 +145,7 @@ def test_a_row_merged_field_by_field_points_at_the_parent_the_other_file_gave_it
 def test_a_row_only_the_other_file_changed_comes_with_the_parent_it_gave_it(tmp_path: Path, copy_in_sql: bool) -> None:
     """Taken as it is there (copied from the attached file, or through a staging table), with the phase
     the other file moved it under, one that file made."""
-    a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
-    ws = Workspace.create(a)
-    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
-    first = ws.add("timeline", plan, kind="phase", title="Fas 1").ids[0]
-    item = ws.add("timeline", plan, kind="activity", title="Aktivitet", parent=first).ids[0]
-    item_uuid = models.TimelineItem.get_by_id(item).uuid
-    ws.close()
-    Workspace.create(b).close()
-    merge_files(b, a)
-    ws = Workspace.open(b)
-    second = ws.add("timeline", models.Plan.select().first().id, kind="phase", title="Fas 2").ids[0]
-    ws.update("timeline", models.TimelineItem.get(models.TimelineItem.uuid == item_uuid).id, parent=second,
-              title="Flyttad")
-    second_uuid = models.TimelineItem.get_by_id(second).uuid
-    ws.close()
+    a, b, _, item_uuid, second_uuid = _moved_there(tmp_path, title="Flyttad")
     report = merge_files(a, b, copy_in_sql=copy_in_sql)
     assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Nya tidplanspost: 1",
                               "  Ändrade tidplanspost: 1", "  Konflikter: 0"]
