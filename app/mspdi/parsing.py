@@ -95,6 +95,9 @@ def _declares(data: bytes) -> bool:
 def _syntax_text(message: str, line: int | None, ended: bool) -> str:
     where = tr(" (rad {line})", line=line) if line else ""
     low = message.lower()
+    if "start tag expected" in low:  # no element at all: text, JSON, or the binary .mpp picked by mistake
+        return tr("det är ingen XML-fil (en .mpp-fil från MS Project kan inte läsas direkt). Spara projektet "
+                  "som ”XML-format” i MS Project och välj den filen.")
     if "encoding" in low or "utf-8" in low or "char" in low and "range" in low:
         return tr("teckenkodningen stämmer inte med filens innehåll{where}; spara den som UTF-8 "
                   "(MS Project gör det med ”XML-format”).", where=where)

@@ -1792,6 +1792,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>it is not MS Project XML (MSPDI): the root element must be &lt;Project&gt; in the namespace {ns}. Save the file as “XML Format” in MS Project.</translation>
     </message>
     <message>
+        <source>det är ingen XML-fil (en .mpp-fil från MS Project kan inte läsas direkt). Spara projektet som ”XML-format” i MS Project och välj den filen.</source>
+        <translation>it is not an XML file (an .mpp file from MS Project cannot be read directly). Save the project as “XML Format” in MS Project and choose that file.</translation>
+    </message>
+    <message>
         <source>disken är full</source>
         <translation>the disk is full</translation>
     </message>
