@@ -237,3 +237,15 @@ def test_the_resource_load_and_the_closed_days_name_months_in_english(qtbot, win
     monkeypatch.setattr(ClosedDaysDialog, "exec", run)
     window.actions_["closed_days"].trigger()
     assert shown == [[]]
+
+
+def test_a_backups_time_is_written_with_each_languages_own_separator(window) -> None:
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from ui.dialogs.file_problem_dialog import when_text
+
+    taken = SimpleNamespace(taken_at=datetime(2026, 12, 4, 13, 55).astimezone())
+    assert when_text(taken) == "4 december 2026 kl. 13.55"
+    _english(window)
+    assert when_text(taken) == "December 4, 2026 at 13:55"

@@ -22,10 +22,12 @@ BACKUP, OTHER, NEW, KEEP = "backup", "other", "new", "keep"
 
 
 def when_text(info) -> str:
-    """ "3 december 2026 kl. 19.22": a date in running text (a Swedish month in lower case)."""
+    """ "3 december 2026 kl. 19.22" ("December 3, 2026 at 19:22"): a date in running text, in the
+    window's language (a Swedish month in lower case, and each language's own time separator)."""
     t = info.taken_at.astimezone()
-    return translate("FileProblem", "%1 %2 %3 kl. %4").replace("%1", str(t.day)).replace(
-        "%2", QLocale().monthName(t.month)).replace("%3", str(t.year)).replace("%4", f"{t:%H.%M}")
+    return translate("FileProblem", "%1 %2 %3 kl. %4.%5").replace("%1", str(t.day)).replace(
+        "%2", QLocale().monthName(t.month)).replace("%3", str(t.year)).replace("%4", f"{t:%H}").replace(
+        "%5", f"{t:%M}")
 
 
 class FileProblemDialog(QDialog):

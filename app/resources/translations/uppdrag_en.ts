@@ -3450,8 +3450,8 @@ Your work is saved. The error was written to {log}. Please send that file to who
 <context>
     <name>FileProblem</name>
     <message>
-        <source>%1 %2 %3 kl. %4</source>
-        <translation>%2 %1, %3 at %4</translation>
+        <source>%1 %2 %3 kl. %4.%5</source>
+        <translation>%2 %1, %3 at %4:%5</translation>
     </message>
     <message>
         <source>Filen är skadad</source>
