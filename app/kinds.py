@@ -19,7 +19,7 @@ class Kind:
     name: str
     model: type[models.UserRow]
     label: str  # Swedish, definite ("avsnittet"), for messages about one row
-    noun: str  # Swedish, indefinite ("avsnitt"), for counts ("Nya avsnitt: 3")
+    noun: str  # Swedish, indefinite ("tidplanspost"), naming the kind of one row (plurals() counts rows)
     vague_fields: tuple[str, ...] = ()  # fields stored as <name> + <name>_precision
     day_fields: tuple[str, ...] = ()  # plain dates (always day precision)
     in_plan: bool = True  # has `plan` and `position`
@@ -51,8 +51,27 @@ KINDS: dict[str, Kind] = {
 }
 
 
-# A database table's rows in Swedish ("timeline_item" → "tidplanspost"), for reports that count rows by table.
+# A database table's row in Swedish ("timeline_item" → "tidplanspost"), naming the kind of one row.
 TABLE_LABELS: dict[str, str] = {k.model._meta.table_name: k.noun for k in KINDS.values()}
+_KIND_OF_TABLE = {k.model._meta.table_name: k.name for k in KINDS.values()}
+
+
+def plurals() -> dict[str, str]:
+    """Each kind's rows counted, in the current language ("tidplansposter"). Written out with tr() so the
+    translation source finds them; among the sentences, not the labels (label()), because "avsnitt" is one
+    word in Swedish and two in English."""
+    from app.i18n import tr
+
+    return {"plan": tr("planer"), "person": tr("personer"), "section": tr("avsnitt"), "goal": tr("mål"),
+            "timeline": tr("tidplansposter"), "dependency": tr("beroenden"), "role": tr("roller"),
+            "resource": tr("resursrader"), "budget": tr("budgetrader"), "risk": tr("risker"),
+            "risk_assessment": tr("riskbedömningar"), "log": tr("loggposter"), "status_report": tr("statusrapporter"),
+            "term": tr("begrepp"), "reference": tr("referenser"), "edition": tr("utgåvor")}
+
+
+def counted(table: str) -> str:
+    """A table's rows as a report counts them ("Nya tidplansposter: 3"); an unknown table by its own name."""
+    return plurals().get(_KIND_OF_TABLE.get(table, ""), table)
 # One row of a table, definite ("tidplanens post"), for messages about that row.
 ROW_LABELS: dict[str, str] = {k.model._meta.table_name: k.label for k in KINDS.values()}
 # Fields as messages name them ("olika ändringar i titel").

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import in_swedish, label, tr
-from app.kinds import FIELD_LABELS, ROW_LABELS, TABLE_LABELS
+from app.kinds import FIELD_LABELS, ROW_LABELS, counted
 from db import history, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
@@ -124,9 +124,9 @@ class MergeReport:
         if not self.changed and not self.conflicts and not self.settings.lines:
             out.append("  " + tr("Inget nytt att hämta: den här filen har redan allt som den andra har."))
         for table, n in self.added.items():
-            out.append("  " + tr("Nya {part}: {n}", part=label(TABLE_LABELS.get(table, table)), n=n))
+            out.append("  " + tr("Nya {part}: {n}", part=counted(table), n=n))
         for table, n in self.updated.items():
-            out.append("  " + tr("Ändrade {part}: {n}", part=label(TABLE_LABELS.get(table, table)), n=n))
+            out.append("  " + tr("Ändrade {part}: {n}", part=counted(table), n=n))
         out += [f"  {line}" for line in self.settings.lines]
         out.append("  " + tr("Konflikter: {n}", n=len(self.conflicts)))
         out += [f"    {c.describe(self.peer)}" for c in self.conflicts]

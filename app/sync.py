@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.i18n import in_swedish, label, tr
+from app.i18n import in_swedish, tr
 from app.merge import Conflict, Resolver, decide
 from db import history, statements
 from db.errors import ChangedMeanwhile, StoreError
@@ -46,14 +46,14 @@ class SyncReport:
     refused: list[str] = field(default_factory=list)  # titles of plans whose local edits stayed local
 
     def lines(self) -> list[str]:
-        from app.kinds import TABLE_LABELS
+        from app.kinds import counted
 
         out = [tr("Synkronisering med {server}:", server=self.server)]
         if not (self.sent or self.fetched or self.conflicts or self.refused):
             out.append("  " + tr("Allt var redan lika på båda sidor."))
         for what, counts in ((tr("Skickade"), self.sent), (tr("Hämtade"), self.fetched)):
             for table, n in counts.items():
-                out.append(f"  {what} {label(TABLE_LABELS.get(table, table))}: {n}")
+                out.append(f"  {what} {counted(table)}: {n}")
         out.append("  " + tr("Konflikter: {count}", count=len(self.conflicts)))
         out += [f"    {c.describe(self.server)}" for c in self.conflicts]
         for title in self.refused:

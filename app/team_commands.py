@@ -77,12 +77,11 @@ def cmd_server(args: argparse.Namespace) -> int:
         print(said[outcome] + tr(". Ge användare rätt med ”uppdrag server grant”."))
         return 0
     if args.server_command == "push":
-        from app.i18n import label
-        from app.kinds import TABLE_LABELS
+        from app.kinds import counted
         from app.sync import push
 
         written = push(args.file, _server_url(args.url))
-        counts = ", ".join(f"{label(TABLE_LABELS.get(t, t))}: {n}" for t, n in written.items()) or tr("inget nytt")
+        counts = ", ".join(f"{counted(t)}: {n}" for t, n in written.items()) or tr("inget nytt")
         print(tr("Skickade {name} till servern ({counts}).", name=args.file.name, counts=counts))
         return 0
     from db.server_schema import grant

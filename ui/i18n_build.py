@@ -35,7 +35,7 @@ KIND_LABEL_TABLES = (
         "LAG_UNITS", "ROW_LABELS", "FIELD_LABELS")),  # the last two: the parts an undo step names
     ("app.timeline", ("DECISION_STATES",)),
     ("app.portfolio_view", ("FACETS",)),
-    ("app.kinds", ("TABLE_LABELS",)),  # the parts a merge report counts
+    ("app.kinds", ("TABLE_LABELS",)),  # the kind of a row in change history and anonymising
     ("app.tables", ("COLUMN_HEADERS", "TABLE_NAMES")),  # an import's columns and lists
     ("app.exporters", ("FORMAT_LABELS",)),  # the export menu's formats
     ("app.plan_diff", ("PART_LABELS", "ACTIONS", "EXTRA_LABELS")),  # what changed between editions

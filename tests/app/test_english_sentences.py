@@ -209,3 +209,12 @@ def test_the_timeline_s_figures_in_both_languages(say) -> None:
     assert document_slip_text(14) == "+2 veckor"  # a document is Swedish in every language
     say("sv")
     assert (slip_text(14), float_cell(-3), float_text(5)) == ("+2 veckor", "3 dagar sen", "Slack: 5 dagar")
+
+
+def test_a_merge_report_counts_rows_in_the_plural_of_each_language(say) -> None:
+    from app.merge import MergeReport
+
+    report = MergeReport("din.uppdrag", added={"timeline_item": 3, "section": 2}, updated={"goal": 1})
+    assert report.lines()[1:4] == ["  Nya tidplansposter: 3", "  Nya avsnitt: 2", "  Ändrade mål: 1"]
+    say("en")
+    assert report.lines()[1:4] == ["  New schedule items: 3", "  New sections: 2", "  Changed goals: 1"]

@@ -62,6 +62,13 @@ def test_every_table_of_user_rows_has_a_kind_and_a_label() -> None:
     assert kinds.TABLE_LABELS["timeline_item"] == "tidplanspost"
 
 
+def test_every_kind_is_counted_in_the_plural() -> None:
+    plurals = kinds.plurals()
+    assert set(plurals) == set(kinds.KINDS)
+    assert kinds.counted("timeline_item") == "tidplansposter" and kinds.counted("risk") == "risker"
+    assert kinds.counted("avsnitt_som_inte_finns") == "avsnitt_som_inte_finns"
+
+
 def test_the_exports_role_labels_derive_from_the_editors() -> None:
     assert set(kinds.ROLE_TABLE_LABELS) == set(kinds.ROLE_LIST_LABELS) == set(kinds.ROLE_KINDS)
     assert kinds.ROLE_TABLE_LABELS["owner"] == kinds.ROLE_KINDS["owner"] == "Uppdragsägare"

@@ -147,8 +147,8 @@ def test_a_row_only_the_other_file_changed_comes_with_the_parent_it_gave_it(tmp_
     the other file moved it under, one that file made."""
     a, b, _, item_uuid, second_uuid = _moved_there(tmp_path, title="Flyttad")
     report = merge_files(a, b, copy_in_sql=copy_in_sql)
-    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Nya tidplanspost: 1",
-                              "  Ändrade tidplanspost: 1", "  Konflikter: 0"]
+    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Nya tidplansposter: 1",
+                              "  Ändrade tidplansposter: 1", "  Konflikter: 0"]
     assert _parent_and_title(a, item_uuid) == (second_uuid, "Flyttad")
 
 

@@ -1704,12 +1704,24 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>positional arguments</translation>
     </message>
     <message>
+        <source>avsnitt</source>
+        <translation>sections</translation>
+    </message>
+    <message>
         <source>baslinjer</source>
         <translation>baselines</translation>
     </message>
     <message>
+        <source>begrepp</source>
+        <translation>terms</translation>
+    </message>
+    <message>
         <source>benämningen saknas</source>
         <translation>the name is missing</translation>
+    </message>
+    <message>
+        <source>beroenden</source>
+        <translation>dependencies</translation>
     </message>
     <message>
         <source>borttagen här, ändrad på den andra sidan</source>
@@ -1722,6 +1734,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>budget {amount}</source>
         <translation>budget {amount}</translation>
+    </message>
+    <message>
+        <source>budgetrader</source>
+        <translation>budget lines</translation>
     </message>
     <message>
         <source>databasanvändaren</source>
@@ -1980,6 +1996,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>list the plans in a file</translation>
     </message>
     <message>
+        <source>loggposter</source>
+        <translation>log entries</translation>
+    </message>
+    <message>
         <source>lägg till exempelplanerna</source>
         <translation>add the example plans</translation>
     </message>
@@ -1998,6 +2018,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>mappen finns inte (en nätverksenhet eller ett USB-minne kan saknas)</source>
         <translation>the folder does not exist (a network drive or a USB stick may be missing)</translation>
+    </message>
+    <message>
+        <source>mål</source>
+        <translation>goals</translation>
     </message>
     <message>
         <source>nej</source>
@@ -2040,12 +2064,20 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>the person&apos;s id, uuid or name (or a name that only appears in text)</translation>
     </message>
     <message>
+        <source>personer</source>
+        <translation>people</translation>
+    </message>
+    <message>
         <source>planen</source>
         <translation>the plan</translation>
     </message>
     <message>
         <source>planens id, uuid eller diarienummer</source>
         <translation>the plan&apos;s id, uuid or registration number</translation>
+    </message>
+    <message>
+        <source>planer</source>
+        <translation>plans</translation>
     </message>
     <message>
         <source>posten finns inte i timeline</source>
@@ -2066,6 +2098,26 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>redigerare</source>
         <translation>editor</translation>
+    </message>
+    <message>
+        <source>referenser</source>
+        <translation>references</translation>
+    </message>
+    <message>
+        <source>resursrader</source>
+        <translation>resource lines</translation>
+    </message>
+    <message>
+        <source>riskbedömningar</source>
+        <translation>risk assessments</translation>
+    </message>
+    <message>
+        <source>risker</source>
+        <translation>risks</translation>
+    </message>
+    <message>
+        <source>roller</source>
+        <translation>roles</translation>
     </message>
     <message>
         <source>samma beroende två gånger</source>
@@ -2124,6 +2176,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>start to finish, which Uppdrag does not have</translation>
     </message>
     <message>
+        <source>statusrapporter</source>
+        <translation>status reports</translation>
+    </message>
+    <message>
         <source>största avvikelse {slip}</source>
         <translation>largest slip {slip}</translation>
     </message>
@@ -2162,6 +2218,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>teckenkodningen stämmer inte med filens innehåll{where}; spara den som UTF-8 (MS Project gör det med ”XML-format”).</source>
         <translation>the character encoding does not match the file&apos;s content{where}; save it as UTF-8 (MS Project does so with “XML Format”).</translation>
+    </message>
+    <message>
+        <source>tidplansposter</source>
+        <translation>schedule items</translation>
     </message>
     <message>
         <source>till en uppgift som inte finns i filen</source>
@@ -2206,6 +2266,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>utgåvan att jämföra till (standard: planen som den är nu)</source>
         <translation>the edition to compare to (default: the plan as it is now)</translation>
+    </message>
+    <message>
+        <source>utgåvor</source>
+        <translation>editions</translation>
     </message>
     <message>
         <source>vid konflikt: den här filens (mine), den andras (theirs) eller senast ändrade (newest)</source>
