@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -90,23 +91,33 @@ def qapp() -> Any:
     return QApplication.instance() or QApplication(["uppdrag-bench"])
 
 
-def cold_start(kind: str, env: dict[str, str]) -> tuple[float, float]:
+# A start that shows no window by then never will: a dialog waits for an answer (a lock left by a killed start).
+START_LIMIT_S = 60.0
+
+
+def cold_start(kind: str, env: dict[str, str], limit_s: float = START_LIMIT_S) -> tuple[float, float]:
     started = now()
     proc = subprocess.Popen([sys.executable, "-m", "bench.probe", kind], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("READY "):
-            elapsed = now() - started
-            rss = json.loads(line[6:])["rss_mb"]
-            break
-    else:
-        proc.wait()
-        raise RuntimeError(f"{kind} visade inget fönster: {proc.stderr.read()[-500:] if proc.stderr else ''}")
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    assert proc.stdout is not None and proc.stderr is not None
+    with proc:  # closes both pipes, whichever way this ends
+        watchdog = threading.Timer(limit_s, proc.kill)  # ends the read below instead of waiting forever
+        watchdog.start()
+        try:
+            for line in proc.stdout:
+                if line.startswith("READY "):
+                    elapsed = now() - started
+                    rss = json.loads(line[6:])["rss_mb"]
+                    break
+            else:
+                why = proc.stderr.read()[-500:]
+                raise RuntimeError(f"{kind} visade inget fönster inom {limit_s:.0f} s: {why}")
+        finally:
+            watchdog.cancel()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
     return elapsed, rss
 
 

@@ -101,3 +101,16 @@ def test_generator_is_reproducible_and_its_fast_path_writes_what_import_plan_wri
     for table in fast:
         assert fast[table] == plain[table], table
     assert len(fast["timeline_item"]) > 500 and len(fast["dependency"]) > 100
+
+
+def test_a_start_that_shows_no_window_fails_instead_of_waiting_forever(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A start held by a dialog (a lock left by a killed start) never prints READY; the benchmark says so."""
+    from bench import common
+
+    stuck = tmp_path / "stuck"
+    stuck.write_text("#!/bin/sh\nexec sleep 600\n")
+    stuck.chmod(0o755)
+    monkeypatch.setattr(common.sys, "executable", str(stuck))
+    with pytest.raises(RuntimeError, match="visade inget fönster inom 1 s"):
+        common.cold_start("app", dict(os.environ), limit_s=1)
