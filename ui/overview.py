@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -51,9 +50,9 @@ REPORT_CHOICES = (
 )
 
 
-DISPLAY, BACKGROUND, USER = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                                                Qt.ItemDataRole.UserRole))
-_ROLES = frozenset({DISPLAY, SORT_ROLE, BACKGROUND, USER})  # the roles with an answer; the view asks many more
+DISPLAY, BACKGROUND, USER, TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                                                         Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole))
+_ROLES = frozenset({DISPLAY, SORT_ROLE, BACKGROUND, USER, TOOLTIP})  # the roles with an answer; the view asks many more
 _HORIZONTAL = Qt.Orientation.Horizontal
 _TRANSLATED = (1, 2, 3)  # document type, status and report: labels in the current language, made when shown
 _REPORT_LABELS = dict(REPORT_CHOICES)
@@ -71,6 +70,9 @@ def _shown(value: Any, column: int) -> str:
 def _sort_key(value: Any) -> tuple[int, Any]:
     """Numbers as numbers, dates as dates; blanks last."""
     return (1, "") if value is None or value == "" else (0, value.isoformat() if isinstance(value, date) else value)
+
+
+PLAN_CHARS = 48  # a usual plan title whole ("Gemensam plan för primärvården som nav"); a longer one in its tooltip
 
 
 class OverviewModel(QAbstractTableModel):
@@ -132,6 +134,8 @@ class OverviewModel(QAbstractTableModel):
             return self.keys[row][column]
         if role == BACKGROUND:
             return self.colours[row] if column == 3 else None
+        if role == TOOLTIP:  # a long title is cut in its column
+            return self.texts[row][0] if column == 0 else None
         return self.rows[row].plan_id  # UserRole
 
 
@@ -208,7 +212,9 @@ class OverviewView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The plan's title wide enough to read (a stretched column got what eleven others left: 100 px),
+        # and the user's to widen; the table scrolls sideways when the window is narrower.
+        self.table.horizontalHeader().resizeSection(0, self.table.fontMetrics().averageCharWidth() * PLAN_CHARS)
         fit_header_texts(self.table.horizontalHeader())  # "Nästa beslutspunkt", "Next decision point" whole
         self.table.activated.connect(self._open)  # a double click, or Enter on a row
         self._lay_out()

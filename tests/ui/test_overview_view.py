@@ -184,3 +184,19 @@ def test_the_shown_rows_export_as_a_pdf_report(qtbot, window, tmp_path: Path, mo
     text = " ".join(pdf_text(out).split())
     assert "Portföljrapport" in text and "1 uppdrag:" in text and " ".join(shown.split()[:3]) in text
     assert "Gemensam plan" not in text  # the filtered-out plan is not in the report
+
+
+def test_a_plans_title_is_shown_whole_and_its_column_can_be_widened(qtbot, window) -> None:
+    window.actions_["portfolio_overview"].trigger()
+    dialog = window._portfolio_windows[-1]
+    qtbot.waitExposed(dialog)
+    table = dialog.view.table
+    header = table.horizontalHeader()
+    proxy = dialog.view.proxy
+    rows = {proxy.index(r, 0).data(): r for r in range(proxy.rowCount())}
+    usual = "Gemensam plan för primärvården som nav"
+    padding = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 8
+    assert table.fontMetrics().horizontalAdvance(usual) + padding <= header.sectionSize(0)
+    long = next(t for t in rows if t.startswith("Genomför"))
+    assert proxy.index(rows[long], 0).data(Qt.ItemDataRole.ToolTipRole) == long  # cut in the column, whole here
+    assert header.sectionResizeMode(0) == header.ResizeMode.Interactive
