@@ -13,11 +13,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from app.dates import DateParseError
-from app.i18n import tr
+from app.i18n import in_swedish, tr
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import GATE, status_of
 from app.mspdi.parsing import (
-    day_of, duration_minutes, element_fields, exact_day, number_of, refuse, shown_names, uuid_of,
+    MAX_SHOWN, day_of, duration_minutes, element_fields, exact_day, number_of, refuse, shown_names, uuid_of,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def read_tasks(reader: Reader) -> list[Task]:
                                      most=MAX_TASKS))
     out: list[Task] = []
     inactive: list[str] = []
+    unnamed: list[str] = []
     not_held: dict[str, int] = {}
     other_fields = 0
     text_fields, gate_flags = reader.text_fields, reader.gate_flags
@@ -82,6 +83,10 @@ def read_tasks(reader: Reader) -> list[Task]:
         if level == 0 or uid == "0":
             continue  # the project's own summary task: the plan itself
         name = " ".join(simple.get("Name", "").split())
+        if not name:  # MS Project lets a task be saved without one; a plan's item needs a title
+            unnamed.append(uid or str(len(out) + 1))
+            with in_swedish():  # the title goes into the file
+                name = tr("Uppgift utan namn ({uid})", uid=unnamed[-1])
         if simple.get("Active") == "0":
             inactive.append(name)
         if not _NOT_HELD_TAGS.isdisjoint(simple):
@@ -100,6 +105,9 @@ def read_tasks(reader: Reader) -> list[Task]:
         if "Baseline" in simple:
             not_held["baselines"] = not_held.get("baselines", 0) + 1
         out.append(Task(uid or str(len(out) + 1), name, level, simple, links, texts, flagged))
+    if unnamed:
+        reader.note(tr("Uppgifter som saknade namn heter nu ”Uppgift utan namn” och sitt nummer i filen (UID "
+                       "{uids}).", uids=", ".join(unnamed[:MAX_SHOWN]) + ("…" if len(unnamed) > MAX_SHOWN else "")))
     if inactive:
         reader.note(tr("{count} inaktiva uppgifter lästes in som vanliga poster: {names}.", count=len(inactive),
                        names=shown_names(inactive)))

@@ -173,6 +173,18 @@ def test_gates_milestones_and_what_cannot_be_held_from_a_foreign_file(tmp_path: 
     assert [(r["name"], r["person"], r["allocation"]) for r in result.data["resources"]] == [("Utvecklare", None, 100)]
 
 
+def test_a_task_saved_without_a_name_is_read_with_one_and_named_in_the_summary(tmp_path: Path) -> None:
+    path = tmp_path / "projekt.xml"
+    path.write_text(_xml(_task(1, "Förstudie") + _task(2, "  ") + _task(3, "Genomförande", extra="<PredecessorLink>"
+                         "<PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink>")), encoding="utf-8")
+    result = read_mspdi(path)
+    titles = [t["title"] for t in result.data["timeline"]]
+    assert titles == ["Förstudie", "Uppgift utan namn (2)", "Genomförande"]
+    assert result.data["timeline"][2]["depends_on"][0] == result.data["timeline"][1]["uuid"]
+    assert any(line == "Uppgifter som saknade namn heter nu ”Uppgift utan namn” och sitt nummer i filen (UID 2)."
+               for line in result.summary), result.summary
+
+
 def test_a_task_moved_in_ms_project_gets_its_new_days(ws: Workspace, other: Workspace, tmp_path: Path) -> None:
     plan_id, _ = import_plan_file(ws, example_files()[0])
     before = plan_to_dict(ws, plan_id)

@@ -1640,6 +1640,14 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>Uppdrag: assignment directives, assignment plans, project directives and project plans.</translation>
     </message>
     <message>
+        <source>Uppgift utan namn ({uid})</source>
+        <translation>Unnamed task ({uid})</translation>
+    </message>
+    <message>
+        <source>Uppgifter som saknade namn heter nu ”Uppgift utan namn” och sitt nummer i filen (UID {uids}).</source>
+        <translation>Tasks without a name are now called “Uppgift utan namn” with their number in the file (UID {uids}).</translation>
+    </message>
+    <message>
         <source>Uppgraderade databasen från schemaversion {old} till {version}</source>
         <translation>Upgraded the database from schema version {old} to {version}</translation>
     </message>
