@@ -124,11 +124,11 @@ def test_every_example_plan_reads_in_mpxj_as_planned(mpxj: Any, example: Path, t
     assert_read_as_planned(mpxj, plan, out)
 
 
-def test_a_generated_portfolio_reads_in_mpxj_as_planned(mpxj: Any, tmp_path: Path) -> None:
+def test_the_benchmark_portfolio_reads_in_mpxj_as_planned(mpxj: Any, tmp_path: Path) -> None:
     from bench.generate import SIZES, build_plans
 
-    plans = build_plans(SIZES["small"])  # 20 plans, 2,000 items with phases, parents and dependencies
-    assert sum(len(p["timeline"]) for p in plans) == 2_000
+    plans = build_plans(SIZES["full"])  # the benchmark's portfolio: 200 plans, 20,000 items with phases,
+    assert sum(len(p["timeline"]) for p in plans) == 20_000  # parents and dependencies
     assert any(t["depends_on"] for p in plans for t in p["timeline"])
     assert any(t["parent"] for p in plans for t in p["timeline"])
     for i, plan in enumerate(plans):
