@@ -82,11 +82,7 @@ def read_tasks(reader: Reader) -> list[Task]:
         uid = simple.get("UID", "").strip()
         if level == 0 or uid == "0":
             continue  # the project's own summary task: the plan itself
-        name = " ".join(simple.get("Name", "").split())
-        if not name:  # MS Project lets a task be saved without one; a plan's item needs a title
-            unnamed.append(uid or str(len(out) + 1))
-            with in_swedish():  # the title goes into the file
-                name = tr("Uppgift utan namn ({uid})", uid=unnamed[-1])
+        name = _name_of(simple, uid or str(len(out) + 1), unnamed)
         if simple.get("Active") == "0":
             inactive.append(name)
         if not _NOT_HELD_TAGS.isdisjoint(simple):
@@ -118,6 +114,16 @@ def read_tasks(reader: Reader) -> list[Task]:
         reader.note(tr("{count} värden i anpassade fält (till exempel Text1 eller Flagga1 med egna namn) "
                        "lästes inte in.", count=other_fields))
     return out
+
+
+def _name_of(simple: dict[str, str], uid: str, unnamed: list[str]) -> str:
+    """The task's name; MS Project lets a task be saved without one, but a plan's item needs a title."""
+    name = " ".join(simple.get("Name", "").split())
+    if name:
+        return name
+    unnamed.append(uid)
+    with in_swedish():  # the title goes into the file
+        return tr("Uppgift utan namn ({uid})", uid=uid)
 
 
 def timeline_items(reader: Reader, tasks: list[Task]) -> list[dict[str, Any]]:
