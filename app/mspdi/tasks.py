@@ -82,7 +82,8 @@ def read_tasks(reader: Reader) -> list[Task]:
         uid = simple.get("UID", "").strip()
         if level == 0 or uid == "0":
             continue  # the project's own summary task: the plan itself
-        name = _name_of(simple, uid or str(len(out) + 1), unnamed)
+        uid = uid or str(len(out) + 1)
+        name = _name_of(simple, uid, unnamed)
         if simple.get("Active") == "0":
             inactive.append(name)
         if not _NOT_HELD_TAGS.isdisjoint(simple):
@@ -100,7 +101,7 @@ def read_tasks(reader: Reader) -> list[Task]:
                 other_fields += 1
         if "Baseline" in simple:
             not_held["baselines"] = not_held.get("baselines", 0) + 1
-        out.append(Task(uid or str(len(out) + 1), name, level, simple, links, texts, flagged))
+        out.append(Task(uid, name, level, simple, links, texts, flagged))
     if unnamed:
         reader.note(tr("Uppgifter som saknade namn heter nu ”Uppgift utan namn” och sitt nummer i filen (UID "
                        "{uids}).", uids=", ".join(unnamed[:MAX_SHOWN]) + ("…" if len(unnamed) > MAX_SHOWN else "")))
