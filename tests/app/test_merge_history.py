@@ -15,7 +15,7 @@ from app.merge import merge_files
 from app.workspace import Workspace
 from db import history, models
 from db.merge import Side, SteadySide
-from tests.app.test_merge import _edit, _goal_texts
+from tests.app.test_merge import _delete, _edit, _goal_texts
 
 
 def _versions_counting_down(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -150,12 +150,6 @@ def test_a_row_only_the_other_file_changed_comes_with_the_parent_it_gave_it(tmp_
     assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Nya tidplansposter: 1",
                               "  Ändrade tidplansposter: 1", "  Konflikter: 0"]
     assert _parent_and_title(a, item_uuid) == (second_uuid, "Flyttad")
-
-
-def _delete(path: Path, uuid: str) -> None:
-    ws = Workspace.open(path)
-    ws.delete("goal", models.Goal.get(models.Goal.uuid == uuid).id)
-    ws.close()
 
 
 def test_a_delete_after_the_same_edit_on_both_sides_is_no_conflict(pair: tuple[Path, Path, list[str]]) -> None:
