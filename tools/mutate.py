@@ -120,6 +120,20 @@ TARGETS: dict[str, Target] = {
             ".py::test_a_merge_refuses_a_wrong_preference_and_itself",
             "_settings.py::test_closed_days_this_copy_has_gain_the_others_and_an_unreadable_setting_there_is_passed_over",
         ))),
+    # A second sieve, between "merge-quick" and "merge-fast": the same seven tests and the merge's tests of the
+    # history and of writing (tests/app/test_merge_history.py, each a second or two), by name on what merge-quick
+    # leaves alive. `apply`, `_copy` and `_take` are reached by every test of merge-fast, so a mutant of theirs
+    # that survives runs all of them (a minute or more a mutant on a loaded machine); here most are killed at once.
+    "merge-mid": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
+        *(f"tests/app/test_merge{name}" for name in (
+            ".py::test_first_merge_brings_everything",
+            ".py::test_the_report_names_what_came_and_a_new_row_brings_its_history[False]",
+            ".py::test_different_fields_of_one_row_both_survive",
+            ".py::test_conflict_settled_logged_and_reported_once[mine-h\\xe4r]",
+            ".py::test_other_file_is_checked_and_left_unchanged",
+            ".py::test_a_merge_refuses_a_wrong_preference_and_itself",
+            "_settings.py::test_closed_days_this_copy_has_gain_the_others_and_an_unreadable_setting_there_is_passed_over",
+        )), "tests/app/test_merge_history.py")),
     # The merge's branches only a team server takes (`Side.descended` reads whole lines of records there),
     # against its test on the server: `mutmut run NAME...` in mutants/merge-server/ for survivors of "merge-fast".
     "merge-server": Target(("app/merge.py", "db/merge.py"), ("tests/db/test_merge_side.py",), ("-k", "server")),

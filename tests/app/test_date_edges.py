@@ -17,7 +17,8 @@ from app.dates import (
     unit_days,
     validate_order,
 )
-from app.date_text import from_canonical, parse_date, parse_range
+from app import date_periods
+from app.date_text import from_canonical, parse_date, parse_range, stored_or_none
 
 V = VagueDate
 
@@ -133,3 +134,48 @@ def test_a_written_year_wins_over_today_s() -> None:
 def test_an_unknown_style_of_writing_is_refused_by_name() -> None:
     with pytest.raises(ValueError, match="style must be one of .*, got 'medium'$"):
         V.month(2025, 3).format("medium")
+
+
+def test_a_week_past_the_year_s_last_is_refused_with_the_week_written() -> None:
+    with pytest.raises(DateParseError) as refused:
+        date_periods.week(2025, 53)
+    assert str(refused.value) == "Ogiltig vecka: v. 53. År 2025 har veckorna 1–52."
+    with pytest.raises(DateParseError) as refused:
+        date_periods.half(2026, 0)
+    assert str(refused.value) == "Ogiltigt halvår: 0. Det måste vara mellan 1 och 2, till exempel H1 2026."
+
+
+@pytest.mark.parametrize(("text", "taken"), [
+    ("T2", V.tertial(2027, 2)), ("tertial 2", V.tertial(2027, 2)), ("andra tertialet", V.tertial(2027, 2)),
+    ("mars 18", V.day(2027, 3, 18)), ("March 18", V.day(2027, 3, 18)),
+])
+def test_a_tertial_and_a_day_written_month_first_take_today_s_year(text: str, taken: VagueDate) -> None:
+    assert parse_date(text, today=date(2027, 5, 10)) == taken
+
+
+def test_an_open_range_reads_its_side_with_today() -> None:
+    today = date(2027, 5, 10)
+    assert parse_range("till mars", today=today) == VagueRange(None, V.month(2027, 3))
+    assert parse_range("mars –", today=today) == VagueRange(V.month(2027, 3), None)
+
+
+def test_a_range_refused_names_the_side_at_fault() -> None:
+    with pytest.raises(DateParseError, match="^Året saknas i ”mars”. Skriv till exempel ”mars 2025”.$"):
+        parse_range("mars – april")
+    with pytest.raises(DateParseError, match="^Slutdatumet: Kunde inte tolka ”xyz” som ett datum. Godkända former: "
+                                             "dag: 2026-03-15, 15 mars 2026, 15/3 2026, 260315; vecka: "):
+        parse_range("till xyz")
+    with pytest.raises(DateParseError, match="^Startdatumet: Kunde inte tolka ”xyz”"):
+        parse_range("xyz –")
+
+
+def test_a_long_text_is_shown_shortened_to_forty_characters() -> None:
+    with pytest.raises(DateParseError, match=f"^Kunde inte tolka ”{'a' * 37}…” som"):
+        parse_date("a" * 41)
+    with pytest.raises(DateParseError, match=f"^Kunde inte tolka ”{'a' * 40}” som"):
+        parse_date("a" * 40)
+
+
+def test_a_stored_date_or_none() -> None:
+    assert stored_or_none("2026-03") == V.month(2026, 3)
+    assert [stored_or_none(text) for text in (None, "", "mars 2026", "2026-13")] == [None] * 4

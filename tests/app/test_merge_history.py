@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.merge import merge_files
 from app.workspace import Workspace
 from db import history, models
-from db.merge import Side, SteadySide
-from tests.app.test_merge import _delete, _edit, _goal_texts
+from db.merge import RawDatabase, Side, SteadySide
+from tests.app.test_merge import _delete, _edit, _goal_texts, _version
 
 
 def _versions_counting_down(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -184,3 +186,159 @@ def test_a_row_deleted_on_both_sides_at_different_times_is_no_conflict(pair: tup
     report = merge_files(a, b)
     assert report.conflicts == []
     assert _goal_texts(a)[uuids[0]] == ("mål 0", "", True)
+
+
+class _NotSqlite:
+    """A file's connection as a database the merge does not take for SQLite (as it takes a team
+    server): `Side.descended` reads the versions' records by version, the server's way."""
+
+    param = "?"
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute_sql(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+
+def test_descent_read_the_servers_way_gives_sqlites_answers(ws: Workspace, tmp_path: Path) -> None:
+    """The same questions as tests/db/test_merge_side.py asks of both backends, asked here of the way a
+    server takes, on a file: a parent, one further back, a version with no record, none at all."""
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    line, once, fresh = (ws.add("goal", plan, kind="effect", text=t).ids[0] for t in ("ett", "två", "tre"))
+    now = {g: (models.Goal.get_by_id(g).uuid, models.Goal.get_by_id(g).version_id) for g in (line, once, fresh)}
+    for text in ("ett b", "ett c"):
+        ws.update("goal", line, text=text)
+    ws.update("goal", once, text="två b")
+    (u_line, v1), (u_once, w1), (u_fresh, f1) = now[line], now[once], now[fresh]
+    v3, w2 = models.Goal.get_by_id(line).version_id, models.Goal.get_by_id(once).version_id
+    conn = sqlite3.connect(f"file:{tmp_path / 'test.uppdrag'}?mode=ro", uri=True)
+    try:
+        for side in (Side(ws.store.db, "här"), Side(_NotSqlite(conn), "här")):
+            assert side.descended([(u_line, v3, v1), (u_once, w2, w1), (u_fresh, f1, "okänd")]) == {u_line, u_once}
+            assert side.descended([(u_line, v1, v3), (u_once, w1, w2), (u_fresh, f1, f1)]) == {u_fresh}
+            assert side.descended([(u_line, v3, w1), (u_once, w2, "okänd"), (u_fresh, "okänd", f1)]) == set()
+            assert side.descended([(u_once, v3, v1)]) == set()  # another row's version
+            assert side.descended([]) == set()
+    finally:
+        conn.close()
+
+
+def test_a_merge_through_python_leaves_a_row_changed_here_alone_and_merges_one_changed_on_both(
+        pair: tuple[Path, Path, list[str]]) -> None:
+    """Without copying in SQL (as with a team server), this file's history tells which rows only it
+    changed, once (parent) or twice (further back): they stay as they are; a row both changed is merged."""
+    a, b, uuids = pair
+    _edit(a, uuids[0], text="här en gång")
+    for text in ("här", "här igen"):
+        _edit(a, uuids[1], text=text)
+    _edit(a, uuids[2], text="här")
+    _edit(b, uuids[2], measure="där")
+    report = merge_files(a, b, copy_in_sql=False)
+    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Ändrade mål: 1", "  Konflikter: 0"]
+    assert _goal_texts(a) == {uuids[0]: ("här en gång", "", False), uuids[1]: ("här igen", "", False),
+                              uuids[2]: ("här", "där", False)}
+
+
+def _item_values(plan: str, **values: object) -> dict[str, Any]:
+    return {**history.defaults(history.shape_of("timeline_item")), "plan_id": plan, "kind": "activity", **values}
+
+
+def test_apply_writes_new_rows_in_any_order_and_a_row_taken_forward_without_its_old_version(ws: Workspace) -> None:
+    """`Write` as db.merge_write offers it, beyond the row merged field by field a merge gives it:
+    new rows in any order (an activity before the phase it lies under, both new, and one under it
+    written last), their version records, and an existing row taken forward to a version of which
+    only the changed columns differ (the others stay as they are)."""
+    from db.merge_write import Write, apply
+
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    goal = models.Goal.get_by_id(ws.add("goal", plan, kind="effect", text="ett", measure="mått").ids[0])
+    plan_uuid = models.Plan.get_by_id(plan).uuid
+    items, goals, at = history.shape_of("timeline_item"), history.shape_of("goal"), "2026-12-04T10:00:00"
+    phase, activity, task = "fas-uuid", "aktivitet-uuid", "uppgift-uuid"
+    record = history.Record("timeline_item", activity, "a1", None, None, 1, at, "Ada", "create", None)
+    with models.database.atomic():
+        apply(ws.store.db, [
+            Write(items, activity, _item_values(plan_uuid, title="Aktivitet", parent_id=phase), "a1", 1, at,
+                  created_at=at, new=True, records=[record]),
+            Write(items, phase, _item_values(plan_uuid, title="Fas", kind="phase"), "f1", 1, at, created_at=at,
+                  new=True),
+            Write(items, task, _item_values(plan_uuid, title="Uppgift", parent_id=activity, position=1), "u1", 1, at,
+                  created_at=at, new=True),
+            Write(goals, goal.uuid, {"text": "två", "measure": "mått", "plan_id": plan_uuid}, "g2", 7, at)])
+    rows = {t.uuid: (t.title, t.parent.uuid if t.parent else None, t.version_id, t.rev, t.created_at, t.plan_id)
+            for t in models.TimelineItem.select()}
+    assert rows == {activity: ("Aktivitet", phase, "a1", 1, at, plan), phase: ("Fas", None, "f1", 1, at, plan),
+                    task: ("Uppgift", activity, "u1", 1, at, plan)}
+    after = models.Goal.get_by_id(goal.id)
+    assert (after.text, after.measure, after.plan_id, after.version_id, after.rev, after.modified_at) == (
+        "två", "mått", plan, "g2", 7, at)
+    assert history.read_records(ws.store.db, [activity]) == {activity: [record]}
+
+
+def test_rows_go_in_sql_only_from_a_file_attached_to_this_files_connection(ws: Workspace) -> None:
+    here = Side(ws.store.db, "här")
+    assert Side(ws.store.db, "där", schema="theirs").copies_into(here)
+    other = sqlite3.connect(":memory:")
+    try:
+        assert not Side(RawDatabase(other), "där", schema="theirs").copies_into(here)
+    finally:
+        other.close()
+    assert not Side(ws.store.db, "här").copies_into(here)
+
+
+def test_a_merge_checks_the_other_file_once_and_never_recovers_it(pair: tuple[Path, Path, list[str]],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check begun while this file opens is the one the merge uses; a file from someone else is
+    only read, so a check may not recover (write) it."""
+    from db import check
+
+    a, b, _ = pair
+    checked, real = [], check.check_file
+    monkeypatch.setattr(check, "check_file", lambda path, **kw: checked.append((path, kw)) or real(path, **kw))
+    merge_files(a, b)
+    assert checked == [(b, {"allow_recovery": False})]
+
+
+def test_rows_that_sit_at_other_ids_here_are_found_by_their_uuid(tmp_path: Path) -> None:
+    """This file made rows of its own before the other's first came, so the other's rows sit at other
+    ids here: one changed there is taken, one changed here stays, one changed on both is merged."""
+    a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
+    ws = Workspace.create(b)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="Där").ids[0]
+    for n in range(3):
+        ws.add("goal", plan, kind="effect", text=f"där {n}", measure="")
+    uuids = [g["uuid"] for g in ws.list("goal", plan)]
+    ws.close()
+    ws = Workspace.create(a)
+    ws.add("goal", ws.add("plan", doc_type="plan", template="plan", title="Här").ids[0], kind="effect", text="egen")
+    ws.close()
+    merge_files(a, b)
+    _edit(b, uuids[0], text="ändrad där")
+    for text in ("ändrad", "ändrad här"):  # twice: the version there is not the parent of the one here
+        _edit(a, uuids[1], text=text)
+    _edit(a, uuids[2], text="text här")
+    _edit(b, uuids[2], measure="mått där")
+    kept = _version(a, uuids[1])
+    report = merge_files(a, b)
+    assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Ändrade mål: 2", "  Konflikter: 0"]
+    assert _version(a, uuids[1]) == kept  # not merged: this file's version descends from the other's
+    texts = _goal_texts(a)
+    assert len(texts) == 4
+    assert [texts[u] for u in uuids] == [("ändrad där", "", False), ("ändrad här", "", False),
+                                         ("text här", "mått där", False)]
+
+
+def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lacks(ws: Workspace) -> None:
+    from db.merge import add_log_entries
+
+    empty, logged = (ws.add("plan", doc_type="plan", template="plan", title=t).ids[0] for t in ("Tom", "Loggad"))
+    ws.add("log", logged, text="egen rad")
+    e, g = (models.Plan.get_by_id(p).uuid for p in (empty, logged))
+    with models.database.atomic():
+        add_log_entries(ws.store.db, [(e, "ett", "mine"), (g, "två", "theirs"), ("okänd", "tre", "mine"),
+                                      (e, "fyra", "theirs"), (e, "fem", "mine")])
+    lines = [(r.plan_id, r.position, r.kind, r.text, r.status, r.decided_by, r.rev, r.deleted_at) for r in
+             models.LogEntry.select().where(models.LogEntry.kind == "merge").order_by(models.LogEntry.id)]
+    assert lines == [(empty, 0, "merge", "ett", "mine", "", 1, None), (logged, 1, "merge", "två", "theirs", "", 1, None),
+                     (empty, 1, "merge", "fyra", "theirs", "", 1, None), (empty, 2, "merge", "fem", "mine", "", 1, None)]
