@@ -179,3 +179,16 @@ def test_a_long_text_is_shown_shortened_to_forty_characters() -> None:
 def test_a_stored_date_or_none() -> None:
     assert stored_or_none("2026-03") == V.month(2026, 3)
     assert [stored_or_none(text) for text in (None, "", "mars 2026", "2026-13")] == [None] * 4
+
+
+def test_a_side_refused_once_today_gives_it_a_year_is_named() -> None:
+    today = date(2025, 5, 1)  # 2025 has 52 weeks
+    with pytest.raises(DateParseError, match="^Startdatumet: Ogiltig vecka: v. 53. År 2025 har veckorna 1–52.$"):
+        parse_range("v. 53 – v. 2", today=today)
+    with pytest.raises(DateParseError, match="^Slutdatumet: Ogiltig vecka: v. 53. År 2025 har veckorna 1–52.$"):
+        parse_range("v. 2 – v. 53", today=today)
+
+
+def test_a_part_of_a_month_and_a_half_year_written_out() -> None:
+    assert V.month_part(2026, 3, 1).format("short") == "början av mars 2026"
+    assert [V.half(2026, n).format("long") for n in (1, 2)] == ["första halvåret 2026", "andra halvåret 2026"]

@@ -15,7 +15,7 @@ import pytest
 
 from app.merge import merge_files
 from app.workspace import Workspace
-from db import history, models
+from db import history, models, statements
 from db.merge import RawDatabase, Side, SteadySide
 from tests.app.test_merge import _delete, _edit, _goal_texts, _version
 
@@ -329,9 +329,12 @@ def test_rows_that_sit_at_other_ids_here_are_found_by_their_uuid(tmp_path: Path)
                                          ("text här", "mått där", False)]
 
 
-def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lacks(ws: Workspace) -> None:
+
+def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lacks(any_ws: Workspace) -> None:
+    """On either backend (the server's way is one statement over arrays; its names are case-sensitive)."""
     from db.merge import add_log_entries
 
+    ws = any_ws
     empty, logged = (ws.add("plan", doc_type="plan", template="plan", title=t).ids[0] for t in ("Tom", "Loggad"))
     ws.add("log", logged, text="egen rad")
     e, g = (models.Plan.get_by_id(p).uuid for p in (empty, logged))
@@ -342,3 +345,16 @@ def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lac
              models.LogEntry.select().where(models.LogEntry.kind == "merge").order_by(models.LogEntry.id)]
     assert lines == [(empty, 0, "merge", "ett", "mine", "", 1, None), (logged, 1, "merge", "två", "theirs", "", 1, None),
                      (empty, 1, "merge", "fyra", "theirs", "", 1, None), (empty, 2, "merge", "fem", "mine", "", 1, None)]
+
+
+def test_settings_a_merge_writes_are_read_back_and_an_unreadable_one_is_passed_over(any_ws: Workspace) -> None:
+    from db.merge import put_settings
+
+    ws = any_ws
+    with models.database.atomic():
+        put_settings(ws.store.db, {"a_trasig": 1, "b_hel": ["Sommarstängt"]})
+        put_settings(ws.store.db, {"b_hel": ["Mellandagar"], "c_ny": {"år": 2026}})
+        ws.store.db.execute_sql(statements.in_style(ws.store.db, 'UPDATE "setting" SET "value" = ? WHERE "key" = ?'),
+                                ("{trasig", "a_trasig"))
+    side = Side(ws.store.db, "här")
+    assert side.settings(["a_trasig", "b_hel", "c_ny", "saknas"]) == {"b_hel": ["Mellandagar"], "c_ny": {"år": 2026}}
