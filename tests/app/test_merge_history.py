@@ -302,11 +302,12 @@ def test_a_merge_checks_the_other_file_once_and_never_recovers_it(pair: tuple[Pa
 
 def test_rows_that_sit_at_other_ids_here_are_found_by_their_uuid(tmp_path: Path) -> None:
     """This file made rows of its own before the other's first came, so the other's rows sit at other
-    ids here: one changed there is taken, one changed here stays, one changed on both is merged."""
+    ids here: rows changed here (once, or twice) stay, one changed there is taken, one changed on both
+    is merged."""
     a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
     ws = Workspace.create(b)
     plan = ws.add("plan", doc_type="plan", template="plan", title="Där").ids[0]
-    for n in range(3):
+    for n in range(4):
         ws.add("goal", plan, kind="effect", text=f"där {n}", measure="")
     uuids = [g["uuid"] for g in ws.list("goal", plan)]
     ws.close()
@@ -314,20 +315,20 @@ def test_rows_that_sit_at_other_ids_here_are_found_by_their_uuid(tmp_path: Path)
     ws.add("goal", ws.add("plan", doc_type="plan", template="plan", title="Här").ids[0], kind="effect", text="egen")
     ws.close()
     merge_files(a, b)
-    _edit(b, uuids[0], text="ändrad där")
+    _edit(a, uuids[0], text="en gång här")
+    _edit(b, uuids[1], text="ändrad där")
     for text in ("ändrad", "ändrad här"):  # twice: the version there is not the parent of the one here
-        _edit(a, uuids[1], text=text)
-    _edit(a, uuids[2], text="text här")
-    _edit(b, uuids[2], measure="mått där")
-    kept = _version(a, uuids[1])
+        _edit(a, uuids[2], text=text)
+    _edit(a, uuids[3], text="text här")
+    _edit(b, uuids[3], measure="mått där")
+    kept = [_version(a, u) for u in uuids[:3:2]]
     report = merge_files(a, b)
     assert report.lines() == ["Sammanslagning med ”din.uppdrag”:", "  Ändrade mål: 2", "  Konflikter: 0"]
-    assert _version(a, uuids[1]) == kept  # not merged: this file's version descends from the other's
+    assert [_version(a, u) for u in uuids[:3:2]] == kept  # not merged: these descend from the other's
     texts = _goal_texts(a)
-    assert len(texts) == 4
-    assert [texts[u] for u in uuids] == [("ändrad där", "", False), ("ändrad här", "", False),
-                                         ("text här", "mått där", False)]
-
+    assert len(texts) == 5
+    assert [texts[u] for u in uuids] == [("en gång här", "", False), ("ändrad där", "", False),
+                                         ("ändrad här", "", False), ("text här", "mått där", False)]
 
 
 def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lacks(any_ws: Workspace) -> None:
