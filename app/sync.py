@@ -1,18 +1,24 @@
 """Offline work against a team server: push a file's plans up, check plans out to a file, sync.
 
 A checked-out file and the server are two copies of the same rows, each with its history
-(db/history.py), so sync is the causal merge (app/merge.py) run both ways:
+(db/history.py), so sync is the causal merge (app/merge.py), decided once for both ways:
 
-1. the file's changes go to the server in one server transaction, for the plans the user may
-   change there (the server's own rule, `uppdrag_may_edit`); a field changed differently on
-   both sides is a conflict, decided once (`prefer`, or the user's choices in `resolve`);
-2. the server's state comes back into the file in one file transaction. The rows that step 1
-   merged carry both sides' versions as parents, so step 2 only fast-forwards: every conflict
-   is listed once.
+1. the file's changes go to the server in one server transaction, a snapshot (REPEATABLE READ),
+   for the plans the user may change there (the server's own rule, `uppdrag_may_edit`); a field
+   changed differently on both sides is a conflict, decided once (`prefer`, or the user's
+   choices in `resolve`). In the same snapshot, once those writes are in, the sync reads what the
+   file lacks of the server: rows the file has not, and rows the server holds at another version.
+   Each of those versions descends from the file's (the server's alone, or merged from both and
+   so carrying both versions as parents), so nothing of it needs deciding again;
+2. the file takes those rows as they are, with their history, in one file transaction: every
+   conflict is listed once, and the server is read and compared only once.
 
-Plans the user may no longer change on the server keep their local edits in the file and are
-named in the report. A sync stopped at any moment can be run again: whatever was committed on
-either side is already known to the other side's history the next time.
+Plans the user may no longer change on the server keep their local edits in the file (their rows
+are neither sent nor fetched) and are named in the report. When nothing can be sent (read access
+only), the file takes the server's rows through the merge as a fast-forward. A sync stopped at any
+moment can be run again: whatever was committed on either side is already known to the other
+side's history the next time (stopped between the two transactions, the server has the merged
+rows, which descend from the file's, and the next sync only fetches them).
 
 The file remembers its server in the setting `team_server` ({"url": …, "plans": [uuid…] | null}).
 """
@@ -31,7 +37,7 @@ from app.merge import Conflict, Resolver, decide
 from db import history, statements
 from db.errors import ChangedMeanwhile, StoreError
 from db.merge import Side, SteadySide, add_log_entries, roomy_cache
-from db.merge_write import Take, Write, apply
+from db.merge_write import Take, apply
 from db.plan_side import PlanSide, editable_plans, plan_join, plan_uuids
 
 from app.team import TEAM_SETTING
@@ -291,12 +297,10 @@ def _send(server: Any, sent: Side, local_side: SteadySide, fetched: Callable[[],
         ready()
         apply(server.db, decided.writes)
         _log_conflicts(server.db, decided.conflicts, peer)
-        for w in decided.writes:  # the server's rows as this transaction leaves them
+        for w in decided.writes:  # rows now as the file has them (a merged row differs from both still)
             if isinstance(w, Take):
                 theirs = local_side.versions(w.shape)
                 server_side.moved(w.shape, {u: theirs[u] for u in w.uuids})
-            elif isinstance(w, Write):
-                server_side.moved(w.shape, {w.uuid: w.version})
         server_side.forget("log_entry")  # (the conflicts' lines in their plans' logs)
         behind = _behind(server_side, local_side, fetched())
     return decided, _counts(decided.writes), behind
