@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from app.dates import (
     MAX_YEAR,
+    MIN_YEAR,
     DateParseError,
     Precision,
     VagueDate,
@@ -192,3 +193,47 @@ def test_a_side_refused_once_today_gives_it_a_year_is_named() -> None:
 def test_a_part_of_a_month_and_a_half_year_written_out() -> None:
     assert V.month_part(2026, 9, 1).format("short") == "början av september 2026"
     assert [V.half(2026, n).format("long") for n in (1, 2)] == ["första halvåret 2026", "andra halvåret 2026"]
+
+
+def test_one_date_read_as_a_range_takes_today_s_year_and_a_long_text_is_refused_as_one() -> None:
+    assert parse_range("mars", today=date(2027, 5, 10)) == VagueRange(V.month(2027, 3), None)
+    with pytest.raises(DateParseError, match="^Kunde inte tolka ”a{37}…” som ett datum"):
+        parse_range("a" * 100)
+    with pytest.raises(DateParseError, match="^Texten ”a{37}…” är för lång för att vara ett datum eller en period.$"):
+        parse_range("a" * 101)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("till mars", "^Året saknas i ”mars”"), ("mars –", "^Året saknas i ”mars”"),
+    ("mars 2026 – xyz – april 2026", "^Slutdatumet: Kunde inte tolka ”xyz – april 2026” som ett datum"),
+])
+def test_a_range_without_a_year_or_with_two_dashes_is_refused_by_its_first_fault(text: str, message: str) -> None:
+    with pytest.raises(DateParseError, match=message):
+        parse_range(text)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("till v. 53", "^Slutdatumet: Ogiltig vecka: v. 53. År 2025 har veckorna 1–52.$"),
+    ("v. 53 –", "^Startdatumet: Ogiltig vecka: v. 53. År 2025 har veckorna 1–52.$"),
+])
+def test_an_open_range_refused_once_today_gives_it_a_year_names_its_side(text: str, message: str) -> None:
+    with pytest.raises(DateParseError, match=message):
+        parse_range(text, today=date(2025, 5, 1))
+
+
+def test_a_range_of_one_day_borrows_no_other_year() -> None:
+    one = VagueRange(V.day(2026, 3, 1), V.day(2026, 3, 1))
+    assert parse_range("1 mars – 1 mars", today=date(2026, 5, 10)) == one
+    assert parse_range("1 mars – 1 mars 2026") == one
+    assert parse_range("1 mars 2026 – 1 mars") == one
+    assert parse_range("mars 2026 – april") == VagueRange(V.month(2026, 3), V.month(2026, 4))
+
+
+@pytest.mark.parametrize(("text", "today", "year"), [
+    ("nov – feb", date(MAX_YEAR, 5, 1), MAX_YEAR), (f"nov – feb {MIN_YEAR}", None, MIN_YEAR),
+    (f"nov {MAX_YEAR} – feb", None, MAX_YEAR),
+])
+def test_a_range_crossing_the_first_or_last_year_is_refused_as_reversed(text: str, today: date | None,
+                                                                        year: int) -> None:
+    with pytest.raises(DateParseError, match=f"^Slutdatum februari {year} ligger före startdatum november {year}."):
+        parse_range(text, today=today)
