@@ -237,3 +237,18 @@ def test_a_range_crossing_the_first_or_last_year_is_refused_as_reversed(text: st
                                                                         year: int) -> None:
     with pytest.raises(DateParseError, match=f"^Slutdatum februari {year} ligger före startdatum november {year}."):
         parse_range(text, today=today)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Q3", "Året saknas i ”Q3”. Skriv till exempel ”Q3 2025”."),
+    ("kvartal 3", "Året saknas i ”kvartal 3”. Skriv till exempel ”kvartal 3 2025”."),
+    ("3:e kvartalet", "Året saknas i ”3:e kvartalet”. Skriv till exempel ”3:e kvartalet 2025”."),
+    ("tredje kvartalet", "Året saknas i ”tredje kvartalet”. Skriv till exempel ”tredje kvartalet 2025”."),
+    ("18 flurp 2026", "”flurp” är inget känt månadsnamn. Skriv till exempel september, sep eller sept."),
+    ("2026-13-01", "Ogiltig månad: 13. Månaden måste vara mellan 1 och 12."),
+    ("32 mars 2026", "Ogiltig dag: 32. Dagen måste vara mellan 1 och 31."),
+])
+def test_a_refusal_names_what_was_written(text: str, message: str) -> None:
+    with pytest.raises(DateParseError) as refused:
+        parse_date(text)
+    assert str(refused.value) == message
