@@ -148,9 +148,10 @@ def test_a_week_past_the_year_s_last_is_refused_with_the_week_written() -> None:
 
 @pytest.mark.parametrize(("text", "taken"), [
     ("T2", V.tertial(2027, 2)), ("tertial 2", V.tertial(2027, 2)), ("andra tertialet", V.tertial(2027, 2)),
-    ("mars 18", V.day(2027, 3, 18)), ("March 18", V.day(2027, 3, 18)),
+    ("mars 18", V.day(2027, 3, 18)), ("March 18", V.day(2027, 3, 18)), ("Q3", V.quarter(2027, 3)),
+    ("kvartal 3", V.quarter(2027, 3)), ("3:e kvartalet", V.quarter(2027, 3)), ("tredje kvartalet", V.quarter(2027, 3)),
 ])
-def test_a_tertial_and_a_day_written_month_first_take_today_s_year(text: str, taken: VagueDate) -> None:
+def test_a_tertial_a_quarter_and_a_day_written_month_first_take_today_s_year(text: str, taken: VagueDate) -> None:
     assert parse_date(text, today=date(2027, 5, 10)) == taken
 
 
