@@ -329,6 +329,12 @@ def test_rows_that_sit_at_other_ids_here_are_found_by_their_uuid(tmp_path: Path)
     assert len(texts) == 5
     assert [texts[u] for u in uuids] == [("en gång här", "", False), ("ändrad där", "", False),
                                          ("ändrad här", "", False), ("text här", "mått där", False)]
+    conn = sqlite3.connect(f"file:{a}?mode=ro", uri=True)
+    try:
+        plans = dict(conn.execute("SELECT g.uuid, p.title FROM goal g JOIN plan p ON p.id = g.plan_id"))
+    finally:
+        conn.close()
+    assert [plans[u] for u in uuids] == ["Där"] * 4  # its plan found by uuid, not by its id there
 
 
 def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lacks(any_ws: Workspace) -> None:
