@@ -63,7 +63,11 @@ def make_action(parent: QObject, text: str, slot: Callable[..., Any], shortcut: 
                 name: str = "") -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        # Through the property: resolving setShortcut's overloads, or QKeySequence(str)'s, builds PySide's
+        # whole Qt namespace, which the first frame does without (see ui.main._started). A standard key
+        # is its first binding, as QKeySequence(key) makes it; a text is read as QKeySequence(text) reads it.
+        action.setProperty("shortcut", QKeySequence(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
+                           else shortcut)
     action.triggered.connect(slot)
     if name:
         action.setObjectName(name)
