@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("app", "db", "ui", "bench", "tools")
+FOLDERS = ("app", "db", "ui", "bench", "tools", "tests")
 GENERATED = {Path("app/planfile/_schema_validator.py")}  # written by the plan schema's compiler
 MAX_LINES, MAX_FUNCTION, MAX_METHODS = 500, 60, 25
 STILL_OVER: dict[Path, str] = {}  # module: what is still over the rules in it

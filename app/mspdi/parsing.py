@@ -24,8 +24,9 @@ MAX_SHOWN = 8  # names listed in one line of the summary before "och N till"
 _UUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
 
 
-def shown_names(names: list[str]) -> str:
-    shown = ", ".join(f"”{n}”" for n in names[:MAX_SHOWN])
+def shown_names(names: list[str], *, quoted: bool = True) -> str:
+    """The first MAX_SHOWN of `names` for a line of the summary, and how many more there are."""
+    shown = ", ".join(f"”{n}”" if quoted else n for n in names[:MAX_SHOWN])
     return shown + (tr(" och {count} till", count=len(names) - MAX_SHOWN) if len(names) > MAX_SHOWN else "")
 
 

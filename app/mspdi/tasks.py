@@ -17,7 +17,7 @@ from app.i18n import in_swedish, tr
 from app.kinds import TIMELINE_KINDS, TIMELINE_STATUSES
 from app.mspdi import GATE, status_of
 from app.mspdi.parsing import (
-    MAX_SHOWN, day_of, duration_minutes, element_fields, exact_day, number_of, refuse, shown_names, uuid_of,
+    day_of, duration_minutes, element_fields, exact_day, number_of, refuse, shown_names, uuid_of,
 )
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def read_tasks(reader: Reader) -> list[Task]:
         out.append(Task(uid, name, level, simple, links, texts, flagged))
     if unnamed:
         reader.note(tr("Uppgifter som saknade namn heter nu ”Uppgift utan namn” och sitt nummer i filen (UID "
-                       "{uids}).", uids=", ".join(unnamed[:MAX_SHOWN]) + ("…" if len(unnamed) > MAX_SHOWN else "")))
+                       "{uids}).", uids=shown_names(unnamed, quoted=False)))
     if inactive:
         reader.note(tr("{count} inaktiva uppgifter lästes in som vanliga poster: {names}.", count=len(inactive),
                        names=shown_names(inactive)))

@@ -185,6 +185,15 @@ def test_a_task_saved_without_a_name_is_read_with_one_and_named_in_the_summary(t
                for line in result.summary), result.summary
 
 
+def test_many_tasks_without_names_are_counted_past_the_first_eight(tmp_path: Path) -> None:
+    path = tmp_path / "projekt.xml"
+    path.write_text(_xml("".join(_task(n, "") for n in range(1, 12))), encoding="utf-8")
+    result = read_mspdi(path)
+    assert [t["title"] for t in result.data["timeline"]][-1] == "Uppgift utan namn (11)"
+    assert any(line == "Uppgifter som saknade namn heter nu ”Uppgift utan namn” och sitt nummer i filen (UID "
+                       "1, 2, 3, 4, 5, 6, 7, 8 och 3 till)." for line in result.summary), result.summary
+
+
 def test_a_task_moved_in_ms_project_gets_its_new_days(ws: Workspace, other: Workspace, tmp_path: Path) -> None:
     plan_id, _ = import_plan_file(ws, example_files()[0])
     before = plan_to_dict(ws, plan_id)

@@ -46,12 +46,6 @@ def timeline_item(n: int, kind: str, code: str, title: str, start: Any, end: Any
 
 def small_plan() -> dict:
     """A project plan touching every section content kind of docs/plan-format.md."""
-    people = [
-        {"uuid": _uuid(1), "name": "Maja Ek", "title": "Chef", "unit": "Ekonomi", "organisation": "Region Test",
-         "email": "", "phone": "", "notes": ""},
-        {"uuid": _uuid(2), "name": "Olof Ström", "title": "", "unit": "IT", "organisation": "", "email": "",
-         "phone": "", "notes": ""},
-    ]
     return {
         "format": "uppdrag-plan", "format_version": 1, "uuid": _uuid(999), "doc_type": "project_plan",
         "title": "Nytt journalsystem", "metadata": {
@@ -59,33 +53,7 @@ def small_plan() -> dict:
             "organisation": "Region Test", "diarienummer": "RT 2025/17", "assignment": "Införande",
             "document_date": "2025-09", "edition": "1.2", "version": "3", "authors": ["Maja Ek", "Olof Ström"],
             "status": "approved", "created_at": "2025-01-02T08:30:00Z", "modified_at": "2025-03-04T10:00:00+01:00"},
-        "sections": [
-            section("summary", "Sammanfattning", numbered=False,
-                    body="Text med **fet**, *kursiv* och [en länk](https://example.se/a?b=1&c=2)."
-                         "^[En fotnot med [länk](https://example.se/fot).]"),
-            section("background", "Bakgrund", body="Första stycket.\n\n- punkt ett\n- punkt två\n  - under\n\n"
-                                                     "1. steg ett\n2. steg två\n\nSlut."),
-            section("idea", "Idé", level=2, body="Idén."),
-            section("effect", "Effektmål", level=2, content="goals_effect"),
-            section("deliverable", "Projektmål", level=2, content="goals_deliverable"),
-            section("phases", "Tidplan", content="timeline_phases"),
-            section("gantt", "Tidslinje", content="gantt"),
-            section("milestones", "Milstolpar", content="milestones"),
-            section("activities", "Delaktiviteter", content="activities"),
-            section("activity_plan", "Aktivitetsplan", content="activity_plan"),
-            section("roles", "Roller", content="roles_table"),
-            section("roles_list", "Organisation", content="roles_list"),
-            section("resources", "Resursplan", content="resources"),
-            section("budget", "Budget", content="budget", body_after="Efter budgeten."),
-            section("risks", "Risker", content="risks"),
-            section("log", "Ärende- och beslutslogg", content="log"),
-            section("status", "Statusrapporter", content="status_reports"),
-            section("empty_optional", "Tomt valfritt", optional=True),
-            section("empty_with_text", "Kopplingar", optional=True, empty_text="Ej tillämpligt"),
-            section("terms", "Definitioner och förkortningar", numbered=False, content="terms"),
-            section("references", "Referenser", content="references"),
-            section("decision", "Beslut", content="decision"),
-        ],
+        "sections": _sections(),
         "goals": [
             {"uuid": _uuid(10), "kind": "effect", "text": "Säkrare vård", "measure": "Färre avvikelser"},
             {"uuid": _uuid(11), "kind": "deliverable", "text": "Systemet är infört", "measure": ""},
@@ -100,19 +68,7 @@ def small_plan() -> dict:
             timeline_item(6, "activity", "2.", "Utbildning", "2025-09", None, responsible_person=_uuid(2)),
             timeline_item(7, "decision_point", "BP2", "Avsluta", "2025-12-15"),
         ],
-        "organisation": {
-            "people": people,
-            "roles": [
-                {"uuid": _uuid(20), "kind": "owner", "person": _uuid(1), "name": "", "unit": "", "allocation": None,
-                 "start": None, "end": None, "note": ""},
-                {"uuid": _uuid(21), "kind": "steering_group", "person": _uuid(1), "name": "", "unit": "Ekonomi",
-                 "allocation": None, "start": None, "end": None, "note": ""},
-                {"uuid": _uuid(22), "kind": "steering_group", "person": _uuid(2), "name": "", "unit": "",
-                 "allocation": None, "start": None, "end": None, "note": "Ersätter Kim från maj"},
-                {"uuid": _uuid(23), "kind": "recipient", "person": None, "name": "Vårdcentralerna", "unit": "Primärvård",
-                 "allocation": None, "start": None, "end": None, "note": ""},
-            ],
-        },
+        "organisation": _organisation(_people()),
         "resources": [
             {"uuid": _uuid(30), "competence": "Projektledare", "person": _uuid(1), "name": "", "allocation": 50,
              "start": None, "end": None, "note": ""},
@@ -126,16 +82,7 @@ def small_plan() -> dict:
             {"uuid": _uuid(42), "kind": "financing", "description": "Statsbidrag", "amount": 1250000, "year": None,
              "note": ""},
         ],
-        "risks": [
-            {"uuid": _uuid(50), "title": "Låg risk", "cause": "Orsak A", "consequence": "Följd A", "probability": 1,
-             "impact": 2, "owner": "Maja Ek", "mitigation": "Bevaka", "due": None, "status": "open", "trend": "",
-             "history": []},
-            {"uuid": _uuid(51), "title": "Hög risk", "cause": "Orsak B", "consequence": "Följd B", "probability": 4,
-             "impact": 3, "owner": "Olof Ström", "mitigation": "Åtgärda", "due": "2025-Q2", "status": "open",
-             "trend": "up", "history": []},
-            {"uuid": _uuid(52), "title": "Medel", "cause": "", "consequence": "", "probability": 2, "impact": 3,
-             "owner": "", "mitigation": "", "due": None, "status": "open", "trend": "", "history": []},
-        ],
+        "risks": _risks(),
         "log": [{"uuid": _uuid(60), "date": "2025-02-03", "kind": "decision", "text": "Beslut om start",
                  "decided_by": "Styrgruppen", "status": "Klar"}],
         "status_reports": [{"uuid": _uuid(70), "date": "2025-03-01", "status": "yellow", "text": "Viss försening",
@@ -151,6 +98,77 @@ def small_plan() -> dict:
                      "signature_date": "2025-04-02"},
         "editions": [],
     }
+
+
+def _people() -> list[dict]:
+    return [
+        {"uuid": _uuid(1), "name": "Maja Ek", "title": "Chef", "unit": "Ekonomi", "organisation": "Region Test",
+         "email": "", "phone": "", "notes": ""},
+        {"uuid": _uuid(2), "name": "Olof Ström", "title": "", "unit": "IT", "organisation": "", "email": "",
+         "phone": "", "notes": ""},
+    ]
+
+
+def _organisation(people: list[dict]) -> dict:
+    """Two people; an owner, a steering group of two (one with a note) and a recipient without a person."""
+    return {
+        "people": people,
+        "roles": [
+            {"uuid": _uuid(20), "kind": "owner", "person": _uuid(1), "name": "", "unit": "", "allocation": None,
+             "start": None, "end": None, "note": ""},
+            {"uuid": _uuid(21), "kind": "steering_group", "person": _uuid(1), "name": "", "unit": "Ekonomi",
+             "allocation": None, "start": None, "end": None, "note": ""},
+            {"uuid": _uuid(22), "kind": "steering_group", "person": _uuid(2), "name": "", "unit": "",
+             "allocation": None, "start": None, "end": None, "note": "Ersätter Kim från maj"},
+            {"uuid": _uuid(23), "kind": "recipient", "person": None, "name": "Vårdcentralerna", "unit": "Primärvård",
+             "allocation": None, "start": None, "end": None, "note": ""},
+        ],
+    }
+
+
+def _sections() -> list[dict]:
+    """One section of every content kind, and the optional and unnumbered ones."""
+    return [
+        section("summary", "Sammanfattning", numbered=False,
+                body="Text med **fet**, *kursiv* och [en länk](https://example.se/a?b=1&c=2)."
+                     "^[En fotnot med [länk](https://example.se/fot).]"),
+        section("background", "Bakgrund", body="Första stycket.\n\n- punkt ett\n- punkt två\n  - under\n\n"
+                                                 "1. steg ett\n2. steg två\n\nSlut."),
+        section("idea", "Idé", level=2, body="Idén."),
+        section("effect", "Effektmål", level=2, content="goals_effect"),
+        section("deliverable", "Projektmål", level=2, content="goals_deliverable"),
+        section("phases", "Tidplan", content="timeline_phases"),
+        section("gantt", "Tidslinje", content="gantt"),
+        section("milestones", "Milstolpar", content="milestones"),
+        section("activities", "Delaktiviteter", content="activities"),
+        section("activity_plan", "Aktivitetsplan", content="activity_plan"),
+        section("roles", "Roller", content="roles_table"),
+        section("roles_list", "Organisation", content="roles_list"),
+        section("resources", "Resursplan", content="resources"),
+        section("budget", "Budget", content="budget", body_after="Efter budgeten."),
+        section("risks", "Risker", content="risks"),
+        section("log", "Ärende- och beslutslogg", content="log"),
+        section("status", "Statusrapporter", content="status_reports"),
+        section("empty_optional", "Tomt valfritt", optional=True),
+        section("empty_with_text", "Kopplingar", optional=True, empty_text="Ej tillämpligt"),
+        section("terms", "Definitioner och förkortningar", numbered=False, content="terms"),
+        section("references", "Referenser", content="references"),
+        section("decision", "Beslut", content="decision"),
+    ]
+
+
+def _risks() -> list[dict]:
+    """A low, a high (due in a quarter, trending up) and a middling risk."""
+    return [
+        {"uuid": _uuid(50), "title": "Låg risk", "cause": "Orsak A", "consequence": "Följd A", "probability": 1,
+         "impact": 2, "owner": "Maja Ek", "mitigation": "Bevaka", "due": None, "status": "open", "trend": "",
+         "history": []},
+        {"uuid": _uuid(51), "title": "Hög risk", "cause": "Orsak B", "consequence": "Följd B", "probability": 4,
+         "impact": 3, "owner": "Olof Ström", "mitigation": "Åtgärda", "due": "2025-Q2", "status": "open",
+         "trend": "up", "history": []},
+        {"uuid": _uuid(52), "title": "Medel", "cause": "", "consequence": "", "probability": 2, "impact": 3,
+         "owner": "", "mitigation": "", "due": None, "status": "open", "trend": "", "history": []},
+    ]
 
 
 def clone(plan: dict) -> dict:

@@ -32,18 +32,11 @@ def _edits(n: int) -> set[str]:
     return {f"edit-{k}" for k in range(n)}
 
 
-def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    name = "dödad.uppdrag"
-    made = tmp_path / name
-    ws = Workspace.create(made)
-    plan_id = add_examples(ws)[0]
-    ws.add("term", plan_id, term="utfyllnad", explanation="x" * PADDING)
-    ws.close()
-    (net.server / name).write_bytes(made.read_bytes())
-
-    editor = net.computers[0]
+def _kill_during_a_write_back(net, name: str) -> tuple[int, int]:
+    """The first computer's editor process, killed (SIGKILL) while a write-back to the share is under way;
+    (edits it had made, edits it had written back), from what it printed up to the kill."""
     child = subprocess.Popen([sys.executable, str(ACTOR), "editor", str(net.on(0, name)), str(BATCH)],
-                             env=editor.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             env=net.computers[0].env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(line.strip()) for line in child.stdout], daemon=True)
     reader.start()
@@ -71,6 +64,20 @@ def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatc
         edited = int(value) if word == "EDITED" else edited
         written = int(value) if word == "WRITTEN" else written
     assert share_write.temp_files(net.server / name), "the kill came after the write-back had finished"
+    return edited, written
+
+
+def test_kill_during_write_back_keeps_every_edit(net, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name = "dödad.uppdrag"
+    made = tmp_path / name
+    ws = Workspace.create(made)
+    plan_id = add_examples(ws)[0]
+    ws.add("term", plan_id, term="utfyllnad", explanation="x" * PADDING)
+    ws.close()
+    (net.server / name).write_bytes(made.read_bytes())
+
+    editor = net.computers[0]
+    edited, written = _kill_during_a_write_back(net, name)
 
     # Another computer opens the file: it holds the last complete write-back, whole.
     monkeypatch.setenv("UPPDRAG_DATA_DIR", str(net.computers[1].data))

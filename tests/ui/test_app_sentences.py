@@ -54,14 +54,10 @@ def _said(text: str) -> str:
     return re.sub(r"[”“\"][^”“\"]*[”“\"]", "", text)
 
 
-def test_english_mode_says_app_and_db_sentences_in_english(qtbot, make_window, example_file: Path,
-                                                            empty_file: Path, tmp_path: Path, monkeypatch) -> None:
-    from tests.conftest import foreign_lock
-
-    window = make_window(example_file)
-    window.findChild(QAction, "actionLanguage_en").trigger()
-    errors: list[str] = []
-    window.ofile.events.error.connect(errors.append)
+def _refused_in_forms(qtbot, window) -> list[str]:
+    """What the forms say to a date that does not read, a day that does not exist and an end before its
+    start (the timeline's form), an amount below nothing (the budget's) and a score off the scale (the
+    risk register's; said through the file's error signal)."""
     said: list[str] = []
     # a date that does not read, in the timeline's form
     page = window.editor.show_page("timeline")
@@ -84,13 +80,25 @@ def test_english_mode_says_app_and_db_sentences_in_english(qtbot, make_window, e
     qtbot.mouseClick(risks.add_button, Qt.MouseButton.LeftButton)
     model = risks.model
     assert not model.setData(model.index(0, model.column_of("probability")), 9)
+    return said
+
+
+def test_english_mode_says_app_and_db_sentences_in_english(qtbot, make_window, example_file: Path,
+                                                            empty_file: Path, tmp_path: Path, monkeypatch) -> None:
+    from tests.conftest import foreign_lock
+
+    window = make_window(example_file)
+    window.findChild(QAction, "actionLanguage_en").trigger()
+    errors: list[str] = []
+    window.ofile.events.error.connect(errors.append)
+    said = _refused_in_forms(qtbot, window)
     said += errors
     assert any(s.startswith("The amount must be a whole number of kronor") for s in said), said
     assert "The probability must be between 1 and 4 (got 9)." in said
     assert any("does not have 31 days" in s for s in said) and any("lies before the start" in s for s in said)
     # undo names the step in English
     assert window.actions_["undo"].text().replace("&", "") == "Undo adding the risk ’New risk’"
-    risks.stack.undo()
+    window.ofile.stack.undo()  # the risk added
     assert window.actions_["redo"].text().replace("&", "") == "Redo adding the risk ’New risk’"
     window.ofile.stack.undo()  # the budget line added
     window.ofile.stack.undo()  # the schedule item's start, typed in the form

@@ -1,7 +1,8 @@
 """English mode's last Swedish words, and headers shown whole, as a leader meets them: the reporting interval
 ("4 weeks", read in either language), the risk levels' names in the risk settings, the slips against the
 decided plan on the timeline and in Översikt (also when the language changes with Översikt open), and
-every column header of the pages and the portfolio's windows at the window's default size, in both languages.
+every column header of the pages and the portfolio's windows at the window's default size, in both languages; and the
+timeline's critical path and decided plan still shown after the language changes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from app.dates import Precision, VagueDate
 from app.editions import freeze_edition
 from app.overview_settings import report_interval
 from test_language import _chrome_texts
+from test_schedule_notice import _shortcut
 from ui.dialogs.report_interval_dialog import ReportIntervalDialog
 from app.overview import SLIP_COLUMN
 from ui.risks.settings_dialog import RiskSettingsDialog
@@ -249,3 +251,24 @@ def test_a_backups_time_is_written_with_each_languages_own_separator(window) -> 
     assert when_text(taken) == "4 december 2026 kl. 13.55"
     _english(window)
     assert when_text(taken) == "December 4, 2026 at 13:55"
+
+
+def test_a_language_switch_keeps_the_timelines_critical_path_and_decided_plan_shown(qtbot, window, slipped) -> None:
+    panel = window.editor.show_page("gantt")
+    _shortcut(qtbot, panel, Qt.Key.Key_D)  # the decided plan
+    _shortcut(qtbot, panel, Qt.Key.Key_K)  # the critical path
+    assert panel.critical_action.isChecked() and panel.baseline_action.isChecked()
+    window.actions_["portfolio_timeline"].trigger()
+    portfolio = window._portfolio_windows[-1].view
+    portfolio.toolbar.actions_by_name["baseline"].trigger()
+    _english(window)
+    panel = window.editor.pages["gantt"]
+    assert window.editor.tabs.currentWidget() is panel
+    assert panel.critical_action.isChecked() and panel.baseline_action.isChecked()
+    assert panel.critical_action.text() == "Critical path"
+    texts = [panel.model.index(r, panel.model.SLIP_COLUMN).data() for r in range(panel.model.rowCount())]
+    assert texts[:2] == ["+30 days", "0"]  # the slips are there, in English
+    [portfolio_window] = window._portfolio_windows
+    portfolio = portfolio_window.view
+    assert portfolio.baseline_action.isChecked() and not portfolio.critical_action.isChecked()
+    assert portfolio.baseline_action.text() == "Decided plan"

@@ -100,22 +100,54 @@ def _workbook(path: Path) -> Path:
 def _dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
     """Each dialog class of ui/ by its qualified name, made as the window makes it."""
     from app.importers import preview_table
-    from app.merge import merge_files
     from app.change_history import plan_history
-    from db.lock import LockInfo
     from ui.dialogs import (about_dialog, anonymise_dialog, closed_days_dialog, decision_dialog, edition_dialogs,
-                            file_problem_dialog, help_dialog, history_dialog, new_plan, registrar_dialog,
-                            report_interval_dialog, sharing_dialogs, steering_dialog, table_import_dialog)
+                            help_dialog, history_dialog, new_plan, registrar_dialog, report_interval_dialog,
+                            steering_dialog, table_import_dialog)
     from ui.editor.dependency_box import DependencyDialog
     from ui.portfolio import PortfolioDialog
     from ui.risks.settings_dialog import RiskSettingsDialog
+
+    w, ws, plan, tmp = scene.window, scene.ws, scene.plan, scene.tmp_path
+    book = _workbook(tmp / "lista.xlsx")
+    items = [(r["id"], r["title"]) for r in ws.list("timeline", plan)]
+    return {
+        "ui.dialogs.about_dialog.AboutDialog": lambda: about_dialog.AboutDialog(w),
+        "ui.dialogs.anonymise_dialog.AnonymiseDialog": lambda: anonymise_dialog.AnonymiseDialog(ws, w),
+        "ui.dialogs.closed_days_dialog.ClosedDaysDialog": lambda: closed_days_dialog.ClosedDaysDialog([], parent=w),
+        "ui.dialogs.decision_dialog.ChecklistDialog": lambda: decision_dialog.ChecklistDialog(scene.point, w),
+        "ui.dialogs.decision_dialog.DecisionDialog": lambda: decision_dialog.DecisionDialog(scene.point, w),
+        "ui.dialogs.edition_dialogs.FreezeEditionDialog": lambda: edition_dialogs.FreezeEditionDialog(ws, plan, w),
+        "ui.dialogs.edition_dialogs.CompareEditionsDialog": lambda: edition_dialogs.CompareEditionsDialog(ws, plan, w),
+        "ui.dialogs.help_dialog.HelpDialog": lambda: help_dialog.HelpDialog(w),
+        "ui.dialogs.history_dialog.HistoryDialog": lambda: history_dialog.HistoryDialog(
+            "", plan_history(ws, plan), w),
+        "ui.dialogs.new_plan.NewPlanDialog": lambda: new_plan.NewPlanDialog(items[:1], w),
+        "ui.dialogs.preview_dialog.PreviewDialog": lambda: _preview(w),
+        "ui.dialogs.registrar_dialog.RegistrarDialog": lambda: registrar_dialog.RegistrarDialog([], w),
+        "ui.dialogs.report_interval_dialog.ReportIntervalDialog": lambda: report_interval_dialog.ReportIntervalDialog(
+            30, parent=w),
+        "ui.dialogs.steering_dialog.ChangeModelDialog": lambda: steering_dialog.ChangeModelDialog(ws, plan, w),
+        "ui.dialogs.table_import_dialog.TableImportDialog": lambda: table_import_dialog.TableImportDialog(
+            book.name, lambda sheet, table: preview_table(book, sheet, table), lambda table: {}, w),
+        "ui.editor.dependency_box.DependencyDialog": lambda: DependencyDialog(items, {}, "", w),
+        "ui.portfolio.PortfolioDialog": lambda: PortfolioDialog(w.ofile, "overview", w),
+        "ui.risks.settings_dialog.RiskSettingsDialog": lambda: RiskSettingsDialog(ws, w),
+        **_file_dialogs(scene),
+    }
+
+
+def _file_dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
+    """The dialogs of a file and a server: a problem, a conflict, backups, a lock, a server's address and
+    password, taking plans offline."""
+    from app.merge import merge_files
+    from db.lock import LockInfo
+    from ui.dialogs import file_problem_dialog, sharing_dialogs
     from ui.server_actions import PasswordDialog, ServerDialog
     from ui.team_actions import CheckoutDialog
 
-    w, ws, plan, tmp = scene.window, scene.ws, scene.plan, scene.tmp_path
+    w, ws, tmp = scene.window, scene.ws, scene.tmp_path
     beat = datetime.now(UTC).isoformat()
-    book = _workbook(tmp / "lista.xlsx")
-    items = [(r["id"], r["title"]) for r in ws.list("timeline", plan)]
 
     def conflicts():
         """A colleague's copy in conflict. The models follow the file opened last: the window's again after."""
@@ -127,33 +159,12 @@ def _dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
 
     (tmp / "par").mkdir()
     return {
-        "ui.dialogs.about_dialog.AboutDialog": lambda: about_dialog.AboutDialog(w),
-        "ui.dialogs.anonymise_dialog.AnonymiseDialog": lambda: anonymise_dialog.AnonymiseDialog(ws, w),
-        "ui.dialogs.closed_days_dialog.ClosedDaysDialog": lambda: closed_days_dialog.ClosedDaysDialog([], parent=w),
-        "ui.dialogs.decision_dialog.ChecklistDialog": lambda: decision_dialog.ChecklistDialog(scene.point, w),
-        "ui.dialogs.decision_dialog.DecisionDialog": lambda: decision_dialog.DecisionDialog(scene.point, w),
-        "ui.dialogs.edition_dialogs.FreezeEditionDialog": lambda: edition_dialogs.FreezeEditionDialog(ws, plan, w),
-        "ui.dialogs.edition_dialogs.CompareEditionsDialog": lambda: edition_dialogs.CompareEditionsDialog(ws, plan, w),
         "ui.dialogs.file_problem_dialog.FileProblemDialog": lambda: file_problem_dialog.FileProblemDialog(
             ws.path, "", w, opened=True),
-        "ui.dialogs.help_dialog.HelpDialog": lambda: help_dialog.HelpDialog(w),
-        "ui.dialogs.history_dialog.HistoryDialog": lambda: history_dialog.HistoryDialog(
-            "", plan_history(ws, plan), w),
-        "ui.dialogs.new_plan.NewPlanDialog": lambda: new_plan.NewPlanDialog(items[:1], w),
-        "ui.dialogs.preview_dialog.PreviewDialog": lambda: _preview(w),
-        "ui.dialogs.registrar_dialog.RegistrarDialog": lambda: registrar_dialog.RegistrarDialog([], w),
-        "ui.dialogs.report_interval_dialog.ReportIntervalDialog": lambda: report_interval_dialog.ReportIntervalDialog(
-            30, parent=w),
         "ui.dialogs.sharing_dialogs.ConflictDialog": lambda: sharing_dialogs.ConflictDialog(conflicts(), w),
         "ui.dialogs.sharing_dialogs.BackupsDialog": lambda: sharing_dialogs.BackupsDialog(ws.path, w),
         "ui.dialogs.sharing_dialogs.LockedFileDialog": lambda: sharing_dialogs.LockedFileDialog(
             ws.path, LockInfo("karin", "annan-dator", 4242, beat, beat), w),
-        "ui.dialogs.steering_dialog.ChangeModelDialog": lambda: steering_dialog.ChangeModelDialog(ws, plan, w),
-        "ui.dialogs.table_import_dialog.TableImportDialog": lambda: table_import_dialog.TableImportDialog(
-            book.name, lambda sheet, table: preview_table(book, sheet, table), lambda table: {}, w),
-        "ui.editor.dependency_box.DependencyDialog": lambda: DependencyDialog(items, {}, "", w),
-        "ui.portfolio.PortfolioDialog": lambda: PortfolioDialog(w.ofile, "overview", w),
-        "ui.risks.settings_dialog.RiskSettingsDialog": lambda: RiskSettingsDialog(ws, w),
         "ui.server_actions.ServerDialog": lambda: ServerDialog("postgresql://", w),
         "ui.server_actions.PasswordDialog": lambda: PasswordDialog("server.example", w),
         "ui.team_actions.CheckoutDialog": lambda: CheckoutDialog(3, None, w),

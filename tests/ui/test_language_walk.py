@@ -107,7 +107,13 @@ def _walk(window, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, exampl
         qtbot.mouseClick(box.add_before, Qt.MouseButton.LeftButton)
     walk.add("status bar", window.statusBar().currentMessage())
     assert len(ws.list("dependency")) == 1
-    # an activity list read from a workbook: the column dialog, then the summary with the row left out
+    _import_a_table(walk, window, monkeypatch, tmp_path)
+    _merge_a_colleagues_copy(walk, window, monkeypatch, tmp_path, example_file)
+    return walk
+
+
+def _import_a_table(walk: Walk, window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An activity list read from a workbook: the column dialog, then the summary with the row left out."""
     book = _workbook(tmp_path / "lista.xlsx")
     monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: book)
 
@@ -122,7 +128,12 @@ def _walk(window, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, exampl
     window.actions_["import_table"].trigger()
     window.actions_["import_table"].trigger()  # the same rows again: unchanged
     walk.add("status bar", window.statusBar().currentMessage())
-    # a colleague's copy merged in, with a conflict settled in the dialog
+
+
+def _merge_a_colleagues_copy(walk: Walk, window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                             example_file: Path) -> None:
+    """A colleague's copy merged in, with a conflict settled in the dialog."""
+    ws, plan_id = window.ofile.ws, window.current_plan_id()
     other = _colleague_copy(window, example_file, tmp_path, ws.get("plan", plan_id)["uuid"])
     ws.update("plan", plan_id, diarienummer="MIN 2")
     monkeypatch.setattr("ui.dialogs.files.open_path", lambda *a, **k: other)
@@ -137,7 +148,6 @@ def _walk(window, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, exampl
     walk.add("status bar", window.statusBar().currentMessage())
     window.actions_["merge"].trigger()  # nothing new the second time
     walk.add("status bar", window.statusBar().currentMessage())
-    return walk
 
 
 def test_english_mode_says_export_merge_import_and_cycle_in_english(qtbot, make_window, example_file: Path,

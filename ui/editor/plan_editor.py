@@ -146,6 +146,20 @@ class PlanEditor(QWidget):
         self.tabs.setCurrentWidget(page)
         return page
 
+    def view_state(self) -> dict[str, object]:
+        """What the person has chosen to see: the tab, and the timeline's toggles once it is made."""
+        state: dict[str, object] = {"tab": self.tabs.currentIndex()}
+        timeline = dict.get(self.pages, "gantt")
+        if timeline is not None:
+            state["timeline"] = timeline.toolbar.shown_toggles()
+        return state
+
+    def show_view_state(self, state: dict[str, object]) -> None:
+        """`view_state` of an editor of the same plan, shown here (the editor made anew in another language)."""
+        self.tabs.setCurrentIndex(int(state["tab"]))  # type: ignore[call-overload]
+        if "timeline" in state:
+            self.pages["gantt"].toolbar.show_toggles(state["timeline"])  # type: ignore[attr-defined]
+
     def _update_title(self) -> None:
         plan = self.ofile.ws.get("plan", self.plan_id)
         self.title.setText(plan["title"])

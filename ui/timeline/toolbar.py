@@ -62,6 +62,17 @@ class TimelineToolbar(QToolBar):
         self.addAction(self.auto_action)
         self.actions_by_name["auto_schedule"] = self.auto_action
 
+    # The view's toggles: kept when the panel is made again (a language switch builds the windows anew).
+    TOGGLES = ("critical", "baseline")
+
+    def shown_toggles(self) -> dict[str, bool]:
+        """Whether the critical path and the decided plan are shown."""
+        return {name: self.actions_by_name[name].isChecked() for name in self.TOGGLES}
+
+    def show_toggles(self, shown: dict[str, bool]) -> None:
+        for name in self.TOGGLES:
+            self.actions_by_name[name].setChecked(shown.get(name, False))
+
     def _add_view_actions(self, slots: ToolbarSlots) -> None:
         owner = self._owner
         for name, text, shortcut, slot in (
