@@ -82,7 +82,8 @@ class EmptyState(QWidget):
             button.deleteLater()
         self.buttons = []
         for action in enabled:
-            button = QPushButton(action.text().replace("&", ""), self)
+            button = QPushButton(self)  # QPushButton(text, parent) would build QIcon's type (see ui.controllers.make_action)
+            button.setText(action.text().replace("&", ""))
             button.setObjectName("suggest_" + action.objectName())
             button.clicked.connect(action.trigger)
             self.row.insertWidget(self.row.count() - 1, button)
