@@ -156,8 +156,9 @@ class Side:
 
 
 class SteadySide(Side):
-    """A side nothing writes while it is read (a file under its lock while a sync writes the server
-    first): each table's versions are read once, however many merges ask."""
+    """A side nothing else writes while it is read (a file under its lock while a sync writes the
+    server first; a server in a sync's snapshot): each table's versions are read once, however many
+    merges ask, and what the merge writes there itself is told to it (`moved`, `forget`)."""
 
     def __init__(self, db: Any, name: str):
         super().__init__(db, name)
@@ -167,6 +168,15 @@ class SteadySide(Side):
         if shape.name not in self._versions:
             self._versions[shape.name] = super().versions(shape)
         return self._versions[shape.name]
+
+    def moved(self, shape: Shape, versions: Mapping[str, str]) -> None:
+        """Rows of `shape` now at these versions (written since they were read)."""
+        if shape.name in self._versions:
+            self._versions[shape.name].update(versions)
+
+    def forget(self, table: str) -> None:
+        """Rows of `table` were written in other ways: its versions are read again when asked."""
+        self._versions.pop(table, None)
 
 
 CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's pages read once, not again and again

@@ -71,10 +71,23 @@ class Take:
     new: bool
     source: Side
     records: list[Record] = field(default_factory=list)
+    read: list[tuple[Any, ...]] | None = None  # the rows as `source` held them, once `read_now` read them
 
     @property
     def rows(self) -> int:
         return len(self.uuids)
+
+    def read_now(self) -> None:
+        """Read the rows from `source` now (in its current transaction), not when `apply` writes them."""
+        self.read = _source_rows(self)
+
+
+def _source_rows(t: Take) -> list[tuple[Any, ...]]:
+    """The rows of `t` as its source holds them (foreign keys as uuids), in the source's order."""
+    rows = statements.select_in(t.source.db, history.content_select(t.shape, t.source.schema)
+                                + ' WHERE t."uuid" IN ({})', t.uuids)
+    rows.sort(key=lambda r: r[0])  # in the order the source holds them: new rows get ids in it
+    return rows
 
 
 class _Ids:
@@ -221,9 +234,7 @@ def _take(db: Any, takes: list[Take]) -> None:
     staged: list[tuple[Take, str]] = []
     for n, t in enumerate(takes):
         shape = t.shape
-        rows = statements.select_in(t.source.db, history.content_select(shape, t.source.schema)
-                                    + ' WHERE t."uuid" IN ({})', t.uuids)
-        rows.sort(key=lambda r: r[0])  # in the order the source holds them: new rows get ids in it
+        rows = t.read if t.read is not None else _source_rows(t)
         types = statements.column_types(db, shape.name)
         fk = shape.fk_map
         names = ("uuid", "version_id", "rev", "created_at", "modified_at", *shape.columns)
