@@ -63,12 +63,6 @@ def _period(row: Row, problems: Problems, start: str = "start", end: str = "end"
             problems.append((end, str(exc)))
 
 
-def _in_order(start: Any, end: Any) -> bool:
-    """True when _period finds nothing wrong with these two values (anything but two dates, or an end
-    not wholly before the start), without making its message."""
-    return not (isinstance(start, VagueDate) and isinstance(end, VagueDate)) or not end.last_day < start.first_day
-
-
 def _plan(row: Row, problems: Problems, _scale: int) -> None:
     _required(row, "title", tr("Titeln"), problems)
     _one_of(row, "doc_type", kinds.DOC_TYPE_LABELS, tr("Dokumenttypen"), problems)
@@ -94,11 +88,15 @@ def _goal(row: Row, problems: Problems, _scale: int) -> None:
     _required(row, "text", tr("Måltexten"), problems)
 
 
+def _titled(row: Row, problems: Problems) -> None:
+    _required(row, "title", tr("Benämningen"), problems)
+
+
 # The timeline's rules, each with the fields it reads: validate() runs them on one row, and
 # timeline_problems() on many rows at once, each rule once per distinct value of its fields.
 _TIMELINE_RULES: tuple[tuple[tuple[str, ...], Callable[[Row, Problems], None]], ...] = (
     (("kind",), lambda row, problems: _one_of(row, "kind", kinds.TIMELINE_KINDS, tr("Typen"), problems)),
-    (("title",), lambda row, problems: _required(row, "title", tr("Benämningen"), problems)),
+    (("title",), _titled),
     (("status",), lambda row, problems: _one_of(row, "status", kinds.TIMELINE_STATUSES, tr("Statusen"), problems)),
     (("progress",), lambda row, problems: _percent(row, "progress", tr("Färdigställandet"), problems)),
     (("start", "end"), _period),
@@ -130,9 +128,12 @@ def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, 
     unreadable = any(isinstance(v, DateParseError) for v in read.values())
     failing: dict[tuple[Any, ...], Any] = {}
     problems: Problems = []
-    keys = set(zip(*_typed(columns)))
     if rule is _period and not unreadable:  # the rule is asked only of the periods it would refuse
-        keys = {key for key in keys if not _in_order(read[key[1]], read[key[3]])}
+        keys = _out_of_order(columns, read)
+    else:
+        keys = set(zip(*_typed(columns)))
+        if rule is _titled:  # a title fails only when missing or blank: each of the rest is not asked
+            keys = {key for key in keys if key[0] is not str or not key[1].strip()}
     for key in keys:
         values = list(key[1::2])
         for i in dates:
@@ -145,6 +146,18 @@ def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, 
             failing[key] = [message for _field, message in problems]
             problems = []
     return failing
+
+
+def _out_of_order(columns: list[list[Any]], read: dict[Any, Any]) -> set[tuple[Any, ...]]:
+    """The keys (as _failing makes them) of the rows whose start and end, as `read` has them, are two
+    dates with the end wholly before the start (what _period refuses), with each distinct date's first
+    and last day worked out once instead of once a row."""
+    dates = {text: d for text, d in read.items() if isinstance(d, VagueDate)}
+    first = {text: d.first_day for text, d in dates.items()}
+    last = {text: d.last_day for text, d in dates.items()}
+    starts, ends = columns
+    return {(type(a), a, type(b), b) for a, b in zip(starts, ends)
+            if a in first and b in last and last[b] < first[a]}
 
 
 def _typed(columns: list[list[Any]]) -> list[Any]:

@@ -29,6 +29,12 @@ def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
+def _days(texts: list[str | None]) -> list[date | None]:
+    """_day of each of `texts`, worked out once a distinct text (most are None)."""
+    distinct = {t: _day(t) for t in set(texts)}
+    return [distinct[t] for t in texts]
+
+
 @lru_cache(maxsize=4096)
 def _vague_parts(text: str | None) -> tuple[str | None, str | None]:
     """A vague date's two columns as stored: its first day as ISO text, and its precision."""
@@ -115,8 +121,8 @@ class _Writer:
             **{name: column[name] for name in ("status", "progress", "comment")},
             "checklist": [json.dumps(t["checklist"], ensure_ascii=False) if t.get("checklist") else ""
                           for t in timeline],  # absent from format version 1
-            "actual_start": [_day(t.get("actual_start")) for t in timeline],  # absent before version 3
-            "actual_finish": [_day(t.get("actual_finish")) for t in timeline],
+            "actual_start": _days([t.get("actual_start") for t in timeline]),  # absent before version 3
+            "actual_finish": _days([t.get("actual_finish") for t in timeline]),
             "parent": column["parent"]}, self_refs=("parent",))
         up.bury_others(models.TimelineItem, "plan_id", [plan_id], item_ids.values())
         wanted: dict[tuple[int, int], tuple[str, int, str]] = {}

@@ -165,6 +165,8 @@ def _cycle_problems(timeline: list[Row], predecessors: list[list[str]]) -> list[
     """A line for a cycle among the plan's dependencies (an item waiting for itself, at the end or
     through others), at the place of the dependency that closes it."""
     place = {t["uuid"]: i for i, t in enumerate(timeline)}
+    if all(place[dep] < i for i, deps in enumerate(predecessors) if deps for dep in deps):
+        return []  # every item waits only for items above it: the file's order is an order without cycles
     edges = [(place[dep], i, j) for i, deps in enumerate(predecessors) for j, dep in enumerate(deps)]
     cycle = cycle_in((a, b) for a, b, _j in edges)
     if cycle is None:
@@ -175,6 +177,8 @@ def _cycle_problems(timeline: list[Row], predecessors: list[list[str]]) -> list[
 
 
 def _closed_day_problems(periods: list[Row]) -> list[str]:
+    if not periods:  # most plans: no reason to load the calendar's module
+        return []
     from app.workdays import parse_periods
 
     problems = []

@@ -167,8 +167,9 @@ def _example_with(mutate) -> dict:
      "timeline[1].depends_on[0].kind: \"SF\" är inte ett tillåtet värde"),
     (lambda t: (t[1]["depends_on"].append(t[0]["uuid"]), t[0]["depends_on"].append(t[1]["uuid"])),
      "timeline[1].depends_on[0]: Beroendet skulle göra en cirkel"),
+    (lambda t: t[1]["depends_on"].insert(0, t[1]["uuid"]), "timeline[1].depends_on[0]: Beroendet skulle göra en cirkel"),
     (lambda t: t[0].update(actual_start="2026-02-30"), "timeline[0].actual_start: 2026-02-30 är inget giltigt datum"),
-], ids=["missing item", "lag not a number", "unknown kind", "cycle", "actual start"])
+], ids=["missing item", "lag not a number", "unknown kind", "cycle", "waits for itself", "actual start"])
 def test_a_bad_dependency_is_reported_at_its_place_and_nothing_is_imported(ws: Workspace, mutate, expected) -> None:
     data = _example_with(mutate)
     with pytest.raises(PlanFileError) as caught:
