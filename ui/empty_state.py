@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -24,7 +23,7 @@ class EmptyState(QWidget):
         self.setObjectName("emptyState")
         self.label = QLabel(self)
         self.label.setObjectName("emptyText")
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setProperty("alignment", "AlignCenter")
         self.label.setWordWrap(True)
         self.row = QHBoxLayout()
         self.row.addStretch(1)
@@ -32,9 +31,8 @@ class EmptyState(QWidget):
         # A link to the guide (Hjälp → Kom igång); the window sets its text and opens the guide.
         self.help_link = QLabel(self)
         self.help_link.setObjectName("helpLink")
-        self.help_link.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.help_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-                                               | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.help_link.setProperty("alignment", "AlignCenter")
+        self.help_link.setProperty("textInteractionFlags", "LinksAccessibleByKeyboard|LinksAccessibleByMouse")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.label)
@@ -84,7 +82,8 @@ class EmptyState(QWidget):
             button.deleteLater()
         self.buttons = []
         for action in enabled:
-            button = QPushButton(action.text().replace("&", ""), self)
+            button = QPushButton(self)  # QPushButton(text, parent) would build QIcon's type (see ui.controllers.make_action)
+            button.setText(action.text().replace("&", ""))
             button.setObjectName("suggest_" + action.objectName())
             button.clicked.connect(action.trigger)
             self.row.insertWidget(self.row.count() - 1, button)

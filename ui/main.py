@@ -81,6 +81,11 @@ def _icon_and_collector(app: QGuiApplication) -> None:
 def _started(app: QGuiApplication) -> None:
     """What waits until the window is on screen."""
     _icon_and_collector(app)
+    # PySide's Qt namespace: its first use builds all of its 94 enums (~120 M instructions), which the
+    # first frame does without (ui.plan_list); built now, not at the first key or click.
+    from PySide6 import QtCore
+
+    QtCore.Qt.Key  # noqa: B018 - the attribute's first access builds the namespace
     # Looking the version up loads importlib.metadata, and the log file loads logging.handlers;
     # nothing needs either before the window is up (an unexpected error sets the log up itself).
     from app.logs import configure_logging

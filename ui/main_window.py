@@ -6,7 +6,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, Qt, QTimer, Signal
+from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.help_link.linkActivated.connect(lambda _link: self.show_help())
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter()  # horizontal; QSplitter(orientation, parent) would build PySide's Qt namespace (ui.plan_list)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.plans)
         self.splitter.addWidget(self.stack)
@@ -217,8 +217,9 @@ class MainWindow(QMainWindow):
         self.ofile = ofile
         ofile.events.changed.connect(self.on_change)
         ofile.events.error.connect(self.show_message)
-        # An edit conflict's dialog opens once the edit's own signal handling is over (the editor reloads).
-        ofile.events.conflict.connect(self.edit_conflict, Qt.ConnectionType.QueuedConnection)
+        # An edit conflict's dialog opens once the edit's own signal handling is over (the editor reloads):
+        # queued by a zero timer, as a queued connection would (whose Qt.ConnectionType the first frame does without).
+        ofile.events.conflict.connect(lambda what: QTimer.singleShot(0, self, lambda: self.edit_conflict(what)))
         ofile.events.handles_conflicts = True
         ofile.stack.indexChanged.connect(lambda _i: self.update_actions())
         from ui.session import FileSession

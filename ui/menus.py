@@ -75,7 +75,7 @@ def _edit_menu(m: _Menus, menu: QMenu) -> None:
     w = m.window
     m.own(menu, "undo", translate("MainWindow", "&Ångra"), w.undo, QKeySequence.StandardKey.Undo, "actionUndo")
     m.own(menu, "redo", translate("MainWindow", "&Gör om"), w.redo, "Ctrl+Y", "actionRedo")
-    m.a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    m.a["redo"].setShortcuts([QKeySequence.fromString("Ctrl+Y"), QKeySequence.fromString("Ctrl+Shift+Z")])  # not QKeySequence(str): see ui.controllers.make_action
     menu.addSeparator()
     m.add(menu, "copy_plan", "delete_plan")
     menu.addSeparator()

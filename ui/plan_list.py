@@ -2,18 +2,24 @@
 
 Filtering happens before the model (in the FTS5 index); the model is simply
 reset with the rows that matched, so it never holds more than plain data.
+
+The list is painted in the first frame, so it names none of PySide's `Qt` namespace: the first
+use of that namespace builds all of its 94 enums (about a tenth of the start), and a model that
+overrides `flags` hands Qt one at every paint. Its roles are Qt's numbers, and the headings are
+kept out of the selection by the panel (ui.plan_panel) instead of by their flags.
 """
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
 from app import kinds
 from ui.i18n import kind_label
 
-PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE = 0, 3, 0x100  # Qt.ItemDataRole's DisplayRole, ToolTipRole, UserRole
+PLAN_ID_ROLE = USER_ROLE + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -118,26 +124,18 @@ class PlanListModel(QAbstractItemModel):
         d, s = (iid >> 16) - 1, (iid & 0xFFFF) - 1
         return "plan", self._groups[d][1][s][1][index.row()]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         what, value = self._node(index)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             if what == "doc":
                 return f"{_doc_type_label(value[0])} ({value[1]})"
             if what == "status":
                 return f"{kind_label(kinds.DOC_STATUSES.get(value[0], value[0]))} ({value[1]})"
             return value.title
-        if role == Qt.ItemDataRole.ToolTipRole and what == "plan":
+        if role == TOOLTIP_ROLE and what == "plan":
             return f"{value.title}\n{value.diarienummer}" if value.diarienummer else value.title
         if role == PLAN_ID_ROLE and what == "plan":
             return value.id
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        what, _ = self._node(index)
-        if what == "plan":
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        return Qt.ItemFlag.ItemIsEnabled

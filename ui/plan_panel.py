@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from app.search_index import SearchIndex
@@ -42,6 +42,7 @@ class PlanListPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.selectionModel().selectionChanged.connect(self._plans_only)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("planCount")
         self.count_label.setWordWrap(True)
@@ -171,6 +172,12 @@ class PlanListPanel(QWidget):
         if index.isValid():
             self.tree.setCurrentIndex(index)
         return index.isValid()
+
+    def _plans_only(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """A heading (document type, status) can be the current row but is never selected; only plans are."""
+        headings = [index for index in selected.indexes() if index.data(PLAN_ID_ROLE) is None]
+        for index in headings:
+            self.tree.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Deselect)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.show_snippet()

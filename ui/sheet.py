@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QComboBox, QStyledItemDelegate, QTableView, QWidget,
 )
@@ -38,7 +39,7 @@ class SheetView(QTableView):
         if self.state() != QAbstractItemView.State.EditingState:
             return False
         # A cell's editor is a direct child of the viewport (this view opens no persistent ones).
-        editor = next((w for w in self.viewport().findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        editor = next((w for w in self.viewport().findChildren(QWidget, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly)
                        if w.isVisible()), None)
         if editor is None:
             return False
@@ -100,9 +101,9 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         assert isinstance(editor, QComboBox)
-        n = editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")
+        n = editor.findData(index.data(QtCore.Qt.ItemDataRole.EditRole) or "")
         editor.setCurrentIndex(max(0, n))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.currentData(), QtCore.Qt.ItemDataRole.EditRole)

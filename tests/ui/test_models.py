@@ -6,6 +6,7 @@ from ui.editor.section_page import SectionListModel, numbered_headings
 from ui.editor.table_kinds import TABLES_BY_KIND
 from ui.editor.table_model import RowTableModel
 from ui.plan_list import PlanListModel, PlanRow
+from ui.plan_panel import PlanListPanel
 
 
 def test_plan_list_model_groups_by_type_and_status(qtmodeltester) -> None:
@@ -26,6 +27,22 @@ def test_plan_list_model_groups_by_type_and_status(qtmodeltester) -> None:
     assert [model.index(r, 0, drafts).data() for r in range(2)] == ["A-plan", "B-plan"]
     assert model.index_of_plan(1).data() == "B-plan"
     assert model.plan_count() == 4
+
+
+def test_a_heading_of_the_plan_list_can_be_current_but_is_never_selected(qtbot) -> None:
+    panel = PlanListPanel(lambda: None)
+    qtbot.addWidget(panel)
+    panel.model.set_rows([PlanRow(1, "plan", "A-plan", "", "draft"), PlanRow(2, "plan", "B-plan", "", "draft")])
+    panel.tree.expandAll()
+    plan_group = panel.model.index(0, 0)
+    drafts = panel.model.index(0, 0, plan_group)
+    selected = lambda: [i.data() for i in panel.tree.selectionModel().selectedIndexes()]  # noqa: E731
+    panel.tree.setCurrentIndex(panel.model.index(0, 0, drafts))
+    assert selected() == ["A-plan"]
+    for heading in (drafts, plan_group):
+        panel.tree.setCurrentIndex(heading)
+        assert panel.tree.currentIndex() == heading
+        assert selected() == []
 
 
 def test_row_table_model_over_example_timeline(qtmodeltester, window) -> None:

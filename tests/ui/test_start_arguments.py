@@ -155,3 +155,24 @@ def test_the_started_app_sorts_its_modules_as_pyside6_would(tmp_path: Path) -> N
     for name, mark in marks.items():
         origin = importlib.util.find_spec(name).origin
         assert mark == (0 if "PySide6" in Path(origin).read_text(encoding="utf-8") else -1), name
+
+
+def test_the_first_frame_does_without_pysides_qt_namespace_and_icons(tmp_path: Path) -> None:
+    """The first use of PySide6.QtCore.Qt builds all its enums (about a tenth of the start), and QIcon's
+    type its own: the window is shown and painted without either (ui.plan_list, ui.controllers.make_action),
+    and the namespace is built once the window is painted (ui.main)."""
+    code = "import sys\n" + _started_app("", (
+        "    qt_built = lambda: 'Qt' in vars(sys.modules['PySide6.QtCore'])\n"
+        "    icon_built = lambda: 'QIcon' in vars(sys.modules['PySide6.QtGui'])\n"
+        "    window = next(w for w in app.topLevelWidgets() if w.objectName() == 'mainWindow')\n"
+        "    app.processEvents()\n"
+        "    print('SHOWN', qt_built(), icon_built(), window.editor is not None and window.plan_model.rowCount() > 0)\n"
+        "    for _ in range(50):\n"
+        "        app.processEvents()\n"
+        "        if qt_built():\n"
+        "            break\n"
+        "    print('PAINTED', qt_built())\n"
+    ))
+    out = _fresh_process(code, tmp_path)
+    assert "SHOWN False False True" in out.stdout, out.stdout + out.stderr
+    assert "PAINTED True" in out.stdout, out.stdout + out.stderr

@@ -61,9 +61,14 @@ class DocumentWindow(Protocol):
 
 def make_action(parent: QObject, text: str, slot: Callable[..., Any], shortcut: Any = None,
                 name: str = "") -> QAction:
-    action = QAction(text, parent)
+    action = QAction(parent)  # QAction(text, parent) would build QIcon's type (its enums) to rule out QAction(icon, …)
+    action.setText(text)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        # Through the property: resolving setShortcut's overloads, or QKeySequence(str)'s, builds PySide's
+        # whole Qt namespace, which the first frame does without (see ui.main._started). A standard key
+        # is its first binding, as QKeySequence(key) makes it; a text is read as QKeySequence(text) reads it.
+        action.setProperty("shortcut", QKeySequence(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
+                           else shortcut)
     action.triggered.connect(slot)
     if name:
         action.setObjectName(name)

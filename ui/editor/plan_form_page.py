@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app import kinds
@@ -54,7 +54,7 @@ class PlanFormPage(QScrollArea):
         self.ofile, self.plan_id = ofile, plan_id
         self.setObjectName(name)
         self.setWidgetResizable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop of its own: Tab goes to the fields, which it scrolls to
+        self.setProperty("focusPolicy", "NoFocus")  # no stop of its own: Tab goes to the fields, which it scrolls to
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
         self.form = RowForm(ofile, "plan", fields, inner)
