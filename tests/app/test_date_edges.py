@@ -253,3 +253,17 @@ def test_a_refusal_names_what_was_written(text: str, message: str) -> None:
     with pytest.raises(DateParseError) as refused:
         parse_date(text)
     assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(("text", "taken"), [
+    ("T2", V.tertial(2027, 2)), ("tertial 2", V.tertial(2027, 2)), ("2:a tertialet", V.tertial(2027, 2)),
+    ("andra tertialet", V.tertial(2027, 2)), ("H2", V.half(2027, 2)), ("halvår 2", V.half(2027, 2)),
+    ("2:a halvåret", V.half(2027, 2)), ("andra halvåret", V.half(2027, 2)), ("våren", V.season(2027, 0)),
+    ("tredje kvartalet", V.quarter(2027, 3)),
+])
+def test_every_form_without_a_year_takes_today_s_or_names_itself_when_there_is_none(text: str,
+                                                                                   taken: VagueDate) -> None:
+    assert parse_date(text, today=date(2027, 5, 10)) == taken
+    with pytest.raises(DateParseError) as refused:
+        parse_date(text)
+    assert str(refused.value) == f"Året saknas i ”{text}”. Skriv till exempel ”{text} 2025”."
