@@ -267,3 +267,19 @@ def test_every_form_without_a_year_takes_today_s_or_names_itself_when_there_is_n
     with pytest.raises(DateParseError) as refused:
         parse_date(text)
     assert str(refused.value) == f"Året saknas i ”{text}”. Skriv till exempel ”{text} 2025”."
+
+
+def test_an_empty_text_a_week_range_and_a_sentence_s_full_stop() -> None:
+    with pytest.raises(DateParseError, match="^Datum saknas. Godkända former: dag: 2026-03-15, 15 mars 2026"):
+        parse_date(" ")
+    with pytest.raises(DateParseError, match="^”v. 12–14 2026” är en period med flera veckor. Skriv den i fältet för "
+                                             "start och slut eller ange en vecka, till exempel v. 12 2026.$"):
+        parse_date("v. 12–14 2026")
+    assert parse_date("mars 2026 .") == V.month(2026, 3)
+
+
+def test_a_vague_date_made_wrongly_says_how() -> None:
+    with pytest.raises(TypeError, match="^start must be a datetime.date, not str$"):
+        V("2026-01-01", Precision.DAY)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="^2026-01-02 is not the first day of a month$"):
+        V(date(2026, 1, 2), Precision.MONTH)
