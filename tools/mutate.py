@@ -213,6 +213,26 @@ def scores(names: list[str]) -> str:
     return table(by_module) if by_module else ""
 
 
+# mutmut 3.8 signals a mutant's process id with SIGXCPU when its time is up, also when that run has
+# ended. Ids are handed out again once they reach pid_max; with Linux's default of 32768 and other
+# programs starting many processes, the id can be another program's by then, which stops with "CPU time
+# limit exceeded".
+ROOMY_PID_MAX = 1 << 22
+
+
+def pid_reuse_warning(pid_max_file: Path = Path("/proc/sys/kernel/pid_max")) -> str:
+    """A warning when process ids come round again soon enough for mutmut to signal another program."""
+    try:
+        pid_max = int(pid_max_file.read_text())
+    except (OSError, ValueError):
+        return ""
+    if pid_max >= ROOMY_PID_MAX:
+        return ""
+    return (f"Warning: kernel.pid_max is {pid_max}. mutmut may stop other programs of this machine (their process "
+            f"ids are handed out again); run this on a machine of its own, or raise it first: "
+            f"sysctl kernel.pid_max={ROOMY_PID_MAX}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"of {', '.join(TARGETS)} (all by default)")
@@ -225,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown module {', '.join(unknown)}; known: {', '.join(TARGETS)}")
     names = args.modules or [name for name in TARGETS if "-" not in name]  # not the partial runs
     if not args.scores:
+        warning = pid_reuse_warning()
+        if warning:
+            print(warning, file=sys.stderr, flush=True)
         for name in names:
             print(f"== {name}: {', '.join(TARGETS[name].mutate)}", flush=True)
             code = run(name, args.jobs)

@@ -127,6 +127,40 @@ def test_timeline_problems_of_several_rows_failing_one_rule_differently() -> Non
         4: "Färdigställandet måste vara ett heltal mellan 0 och 100 procent (fick -1)."}
 
 
+def test_timeline_problems_find_each_end_before_its_start_when_every_date_reads() -> None:
+    rows = [{**TIMELINE, "start": "juni 2025", "end": "maj 2025"}, {**TIMELINE, "start": "2025-03-10", "end": "2025-03-10"},
+            {**TIMELINE, "start": "mars 2025", "end": None}, {**TIMELINE, "start": None, "end": "maj 2025"},
+            {**TIMELINE, "start": "2025-03-10", "end": "v. 11 2025"}]
+    found = timeline_problems(rows, lambda text: None if text is None else parse_date(text))
+    assert sorted(found) == [0]
+    assert found[0] == "Slutdatum maj 2025 ligger före startdatum juni 2025. Ändra ordningen eller rätta något av datumen."
+
+
+def test_timeline_problems_name_a_missing_title_as_a_blank_one() -> None:
+    assert timeline_problems([TIMELINE, {**TIMELINE, "title": None}]) == {1: "Benämningen saknas."}
+
+
+def test_timeline_problems_leave_out_only_the_rules_whose_fields_the_caller_holds() -> None:
+    """An MS Project file's kinds, statuses and progress come from fixed tables (`held`): those rules are
+    not asked, every other one is, before and after them."""
+    rows = [{**TIMELINE, "kind": "fas"}, {**TIMELINE, "title": ""}, {**TIMELINE, "status": "klar"},
+            {**TIMELINE, "start": "juni 2025", "end": "maj 2025"}]
+    read = lambda text: None if text is None else parse_date(text)  # noqa: E731
+    assert sorted(timeline_problems(rows, read)) == [0, 1, 2, 3]
+    assert sorted(timeline_problems(rows, read, held={"kind", "status", "progress"})) == [1, 3]
+    assert sorted(timeline_problems(rows, read, held={"kind"})) == [1, 2, 3]
+
+
+def test_an_actual_finish_may_not_come_before_the_actual_start() -> None:
+    began, finished = parse_date("2025-03-10").first_day, parse_date("2025-03-01").first_day
+    assert problems("timeline", {**TIMELINE, "actual_start": began, "actual_finish": finished}) == [
+        ("actual_finish", "Det faktiska slutet (2025-03-01) ligger före den faktiska starten (2025-03-10).")]
+    assert problems("timeline", {**TIMELINE, "actual_start": began, "actual_finish": began}) == []
+    assert problems("timeline", {**TIMELINE, "actual_start": finished, "actual_finish": began}) == []
+    assert problems("timeline", {**TIMELINE, "actual_start": None, "actual_finish": finished}) == []
+    assert problems("timeline", {**TIMELINE, "actual_start": began, "actual_finish": None}) == []
+
+
 def test_a_role_names_someone() -> None:
     assert problems("role", ROLE) == []
     assert problems("role", {**ROLE, "name": "", "person": 3}) == []
@@ -285,3 +319,5 @@ def test_a_dependency_has_a_known_kind_a_whole_lag_and_two_items() -> None:
         ("lag", "Förskjutningen måste vara ett heltal mellan −999 och 999 (fick två)."),
         ("successor", "En post kan inte bero av sig själv.")]
     assert problems("dependency", {**fine, "lag": 1000})[0][0] == "lag"
+    assert problems("dependency", {**fine, "lag": -1000})[0][0] == "lag"
+    assert problems("dependency", {**fine, "lag": 999}) == problems("dependency", {**fine, "lag": -999}) == []
