@@ -75,6 +75,18 @@ class Target:
     options: tuple[str, ...] = ()  # more pytest options for choosing them (e.g. `-k`)
 
 
+# Seven quick tests of the merge that between them go through every step of a merge (see "merge-quick").
+_MERGE_QUICK = tuple(
+    f"tests/app/test_merge{name}" for name in (
+        ".py::test_first_merge_brings_everything",
+        ".py::test_the_report_names_what_came_and_a_new_row_brings_its_history[False]",
+        ".py::test_different_fields_of_one_row_both_survive",
+        ".py::test_conflict_settled_logged_and_reported_once[mine-h\\xe4r]",
+        ".py::test_other_file_is_checked_and_left_unchanged",
+        ".py::test_a_merge_refuses_a_wrong_preference_and_itself",
+        "_settings.py::test_closed_days_this_copy_has_gain_the_others_and_an_unreadable_setting_there_is_passed_over",
+    ))
+
 TARGETS: dict[str, Target] = {
     # The dates: the values (app/dates.py), reading what a person writes (app/date_text.py) and the
     # periods of the calendar (app/date_periods.py).
@@ -110,30 +122,13 @@ TARGETS: dict[str, Target] = {
     # its log, the early checks, the settings), about 2 s a mutant instead of 10. Run by name on the mutants
     # merge-fast has not checked; the ones they leave alive are run by name in merge-fast against all of its
     # tests, so a mutant counts as survived only when every test of merge-fast lets it pass.
-    "merge-quick": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), tuple(
-        f"tests/app/test_merge{name}" for name in (
-            ".py::test_first_merge_brings_everything",
-            ".py::test_the_report_names_what_came_and_a_new_row_brings_its_history[False]",
-            ".py::test_different_fields_of_one_row_both_survive",
-            ".py::test_conflict_settled_logged_and_reported_once[mine-h\\xe4r]",
-            ".py::test_other_file_is_checked_and_left_unchanged",
-            ".py::test_a_merge_refuses_a_wrong_preference_and_itself",
-            "_settings.py::test_closed_days_this_copy_has_gain_the_others_and_an_unreadable_setting_there_is_passed_over",
-        ))),
+    "merge-quick": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), _MERGE_QUICK),
     # A second sieve, between "merge-quick" and "merge-fast": the same seven tests and the merge's tests of the
     # history and of writing (tests/app/test_merge_history.py, each a second or two), by name on what merge-quick
     # leaves alive. `apply`, `_copy` and `_take` are reached by every test of merge-fast, so a mutant of theirs
     # that survives runs all of them (a minute or more a mutant on a loaded machine); here most are killed at once.
     "merge-mid": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
-        *(f"tests/app/test_merge{name}" for name in (
-            ".py::test_first_merge_brings_everything",
-            ".py::test_the_report_names_what_came_and_a_new_row_brings_its_history[False]",
-            ".py::test_different_fields_of_one_row_both_survive",
-            ".py::test_conflict_settled_logged_and_reported_once[mine-h\\xe4r]",
-            ".py::test_other_file_is_checked_and_left_unchanged",
-            ".py::test_a_merge_refuses_a_wrong_preference_and_itself",
-            "_settings.py::test_closed_days_this_copy_has_gain_the_others_and_an_unreadable_setting_there_is_passed_over",
-        )), "tests/app/test_merge_history.py")),
+        *_MERGE_QUICK, "tests/app/test_merge_history.py")),
     # The merge's branches only a team server takes (`Side.descended` reads whole lines of records there; the
     # log lines and settings a merge writes go as one statement, with names PostgreSQL tells by case), against
     # their tests on the server: `mutmut run NAME...` in mutants/merge-server/ for survivors of "merge-fast".
