@@ -456,6 +456,23 @@ def test_a_merge_leaves_the_connection_as_it_found_it(pair: tuple[Path, Path, li
         assert [name for _, name, _ in store.db.execute_sql("PRAGMA database_list").fetchall()] == ["main"]
     finally:
         store.close()
+    assert _goal_texts(a)[uuids[0]][0] == "där"  # not a dry run unless asked for
+
+
+def test_a_merge_into_a_file_opened_read_only_is_refused_and_a_dry_run_of_it_is_not(
+        pair: tuple[Path, Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    import db.store
+
+    a, b, uuids = pair
+    _edit(b, uuids[0], text="där")
+    opened = db.store.open_store
+    monkeypatch.setattr(db.store, "open_store", lambda path, **_kw: opened(path, read_only=True))
+    before = sha256(a)
+    with pytest.raises(StoreError) as refused:
+        merge_files(a, b)
+    assert str(refused.value) == "Filen ”min.uppdrag” är skrivskyddad; sammanslagningen kan inte sparas."
+    assert merge_files(a, b, dry_run=True).updated == {"goal": 1}
+    assert sha256(a) == before
 
 
 def test_newest_takes_the_later_change_a_tie_keeps_this_files_and_a_choice_beats_prefer() -> None:
