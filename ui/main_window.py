@@ -384,14 +384,12 @@ class MainWindow(QMainWindow):
 
     def _reopen_portfolio_windows(self) -> None:
         """The portfolio's open windows made again, in the language just chosen, where they stood."""
-        shown = [(d.objectName().removeprefix("portfolio_"), d.geometry(), _toggles(d.view))
-                 for d in self._portfolio_windows]
+        shown = [(d.key, d.geometry(), d.toggles()) for d in self._portfolio_windows]
         self._close_portfolio_windows()
         for key, geometry, toggles in shown:
             self.show_portfolio(key)
             self._portfolio_windows[-1].setGeometry(geometry)
-            if toggles is not None:
-                self._portfolio_windows[-1].view.toolbar.show_toggles(toggles)
+            self._portfolio_windows[-1].show_toggles(toggles)
 
     def _close_portfolio_windows(self) -> None:
         for dialog in list(self._portfolio_windows):
@@ -490,9 +488,3 @@ class MainWindow(QMainWindow):
         self.close_file()
         self.undo_keys.remove()
         super().closeEvent(event)
-
-
-def _toggles(view: QWidget) -> dict[str, bool] | None:
-    """A portfolio timeline's toggles (the critical path, the decided plan); None for the other views."""
-    toolbar = getattr(view, "toolbar", None)
-    return toolbar.shown_toggles() if hasattr(toolbar, "shown_toggles") else None

@@ -66,3 +66,12 @@ class PortfolioDialog(QDialog):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         self.resize(1300, 750)
+        self.key = key
+
+    def toggles(self) -> dict[str, bool] | None:
+        """The timeline's toggles (the critical path, the decided plan); None for the other views."""
+        return self.view.toolbar.shown_toggles() if self.key == "timeline" else None  # type: ignore[attr-defined]
+
+    def show_toggles(self, shown: dict[str, bool] | None) -> None:
+        if shown is not None and self.key == "timeline":
+            self.view.toolbar.show_toggles(shown)  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -12,6 +13,13 @@ from ui.editor.plan_form_page import PlanFormPage, decision_fields, metadata_fie
 from ui.editor.table_kinds import TABLES, TableConfig
 from ui.i18n import translate
 from ui.settings import AppSettings
+
+
+class ViewState(NamedTuple):
+    """What an editor shows: its tab, and the timeline's toggles (None: the timeline page not made)."""
+
+    tab: int
+    toggles: dict[str, bool] | None
 
 
 class PlanEditor(QWidget):
@@ -146,19 +154,16 @@ class PlanEditor(QWidget):
         self.tabs.setCurrentWidget(page)
         return page
 
-    def view_state(self) -> dict[str, object]:
+    def view_state(self) -> ViewState:
         """What the person has chosen to see: the tab, and the timeline's toggles once it is made."""
-        state: dict[str, object] = {"tab": self.tabs.currentIndex()}
         timeline = dict.get(self.pages, "gantt")
-        if timeline is not None:
-            state["timeline"] = timeline.toolbar.shown_toggles()
-        return state
+        return ViewState(self.tabs.currentIndex(), None if timeline is None else timeline.toolbar.shown_toggles())
 
-    def show_view_state(self, state: dict[str, object]) -> None:
+    def show_view_state(self, state: ViewState) -> None:
         """`view_state` of an editor of the same plan, shown here (the editor made anew in another language)."""
-        self.tabs.setCurrentIndex(int(state["tab"]))  # type: ignore[call-overload]
-        if "timeline" in state:
-            self.pages["gantt"].toolbar.show_toggles(state["timeline"])  # type: ignore[attr-defined]
+        self.tabs.setCurrentIndex(state.tab)
+        if state.toggles is not None:
+            self.pages["gantt"].toolbar.show_toggles(state.toggles)  # type: ignore[attr-defined]
 
     def _update_title(self) -> None:
         plan = self.ofile.ws.get("plan", self.plan_id)
