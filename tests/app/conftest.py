@@ -1,4 +1,4 @@
-"""Fixtures shared by the merge's tests."""
+"""Fixtures shared by the merge's and the sync's tests."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.merge import merge_files
+from app.plans import add_examples
+from app.sync import push
 from app.workspace import Workspace
 
 
@@ -24,3 +26,15 @@ def pair(tmp_path: Path) -> tuple[Path, Path, list[str]]:
     merge_files(b, a)
     merge_files(a, b)
     return a, b, uuids
+
+
+@pytest.fixture
+def pushed(server_db, tmp_path: Path) -> Path:
+    """alice's file with the two example plans, pushed onto the server."""
+    source = tmp_path / "alice.uppdrag"
+    ws = Workspace.create(source)
+    add_examples(ws)
+    ws.close()
+    written = push(source, server_db.url("alice"))
+    assert written["plan"] == 2
+    return source

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.plans import add_examples, list_plans
+from app.plans import list_plans
 import app.sync as sync_module
 from app.sync import checkout, push, sync, team_server_of
 from app.workspace import Workspace
@@ -37,18 +37,6 @@ def edit(target: Path | str, plan_uuid: str, **values) -> None:
         ws.update("plan", plan_id, **values)
     finally:
         ws.close()
-
-
-@pytest.fixture
-def pushed(server_db, tmp_path):
-    """alice's file with the two example plans, pushed onto the server."""
-    source = tmp_path / "alice.uppdrag"
-    ws = Workspace.create(source)
-    add_examples(ws)
-    ws.close()
-    written = push(source, server_db.url("alice"))
-    assert written["plan"] == 2
-    return source
 
 
 def test_push_moves_the_plans_with_their_history(server_db, pushed):

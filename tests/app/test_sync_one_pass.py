@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from app.plans import add_examples, list_plans
+from app.plans import list_plans
 import app.sync as sync_module
-from app.sync import checkout, push, sync
+from app.sync import checkout, sync
 from app.workspace import Workspace
 from db import statements
 from db.server_schema import grant
@@ -66,14 +66,9 @@ def _change(target: Path | str, plan_uuid: str, *, section_body: str | None = No
 
 
 @pytest.fixture
-def checked_out(server_db, tmp_path):
+def checked_out(server_db, pushed, tmp_path):
     """(server url, a file with the two example plans checked out from it, the plans' uuids)."""
-    source = tmp_path / "alice.uppdrag"
-    ws = Workspace.create(source)
-    add_examples(ws)
-    ws.close()
     url = server_db.url("alice")
-    push(source, url)
     out, _ = checkout(url, tmp_path / "tåg.uppdrag")
     return url, out, sorted(_plan_ids(out))
 
