@@ -20,6 +20,17 @@ def _stamped(ws: Workspace) -> tuple[Workspace, int, datetime]:
     return ws, plan, datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
+def test_every_foreign_key_points_at_an_earlier_table_or_its_own() -> None:
+    """The tables in the order a merge writes them, parents' before children's: a row written can point
+    only at rows written before it, or at a row of its own table (a task at its activity), which a merge
+    written in one statement fixes afterwards (db/merge_write.py)."""
+    seen: set[str] = set()
+    for shape in history.shapes():
+        assert {target for _, target in shape.fks} <= seen | {shape.name}, shape.name
+        seen.add(shape.name)
+    assert [(s.name, c) for s in history.shapes() for c, t in s.fks if t == s.name] == [("timeline_item", "parent_id")]
+
+
 def test_a_row_without_history_has_none(any_ws: Workspace) -> None:
     assert history.row_history(any_ws.store.db, "ingen-sådan-rad") == []
 
