@@ -320,6 +320,8 @@ def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lac
 
 def test_settings_a_merge_writes_are_read_back_and_an_unreadable_one_is_passed_over(any_ws: Workspace) -> None:
     from db.merge import put_settings
+    from db.models import Setting
+    from db.settings import write_setting
 
     ws = any_ws
     with models.database.atomic():
@@ -329,6 +331,12 @@ def test_settings_a_merge_writes_are_read_back_and_an_unreadable_one_is_passed_o
                                 ("{trasig", "a_trasig"))
     side = Side(ws.store.db, "här")
     assert side.settings(["a_trasig", "b_hel", "c_ny", "saknas"]) == {"b_hel": ["Mellandagar"], "c_ny": {"år": 2026}}
+    # stored as the file's own settings are (db.settings), so the text in the file is the same whoever wrote it
+    stored = ws.store.db.execute_sql(statements.in_style(ws.store.db, 'SELECT "value" FROM "setting" WHERE "key" = ?'),
+                                     ("c_ny",)).fetchone()[0]
+    with models.database.atomic():
+        write_setting("c_egen", {"år": 2026})
+    assert Setting.get(Setting.key == "c_egen").value == stored == '{"år": 2026}'
 
 
 @pytest.mark.parametrize("copy_in_sql", [True, False])
