@@ -303,6 +303,16 @@ def test_dates_are_read_as_iso_text_from_either_backend(any_ws: Workspace) -> No
     assert json.loads(history.pack(shape, state.values))["start"] == "2026-03-02"
 
 
+def test_every_content_column_that_holds_a_moment_holds_a_date() -> None:
+    """A server's connection loads dates as ISO text (db/server_connection.load_dates_as_text), which is all
+    the history reads the same from either backend: no content column is a time or a timestamp."""
+    from peewee import DateField, DateTimeField, TimeField
+
+    moments = {(s.name, f.column_name): type(f).__name__ for s in history.shapes() for f in s.model._meta.sorted_fields
+               if f.column_name in s.columns and isinstance(f, DateField | DateTimeField | TimeField)}
+    assert moments and set(moments.values()) == {"DateField"}
+
+
 def test_one_version_twice_in_one_write_keeps_its_content(any_ws: Workspace) -> None:
     """The same version may come twice in one write (from both sides of a sync), once without its
     content: it is recorded once, with the content, whichever comes first."""
