@@ -332,19 +332,28 @@ def test_one_version_twice_in_one_write_keeps_its_content(any_ws: Workspace) -> 
 
 
 def test_an_edit_in_one_statement_on_the_server_only_over_the_version_expected(server_db, monkeypatch) -> None:
-    """update_if_current: the new version by the database's author, the content it replaced kept; over
-    a version that has moved on, nothing is written and the answer is None."""
+    """update_if_current: the new version by the database's author, the content it replaced kept, and
+    those listening told; over a version that has moved on, nothing is written, no one is told and the
+    answer is None."""
+    import psycopg
+
     ws = Workspace.open(server_db.url("alice"))
+    listener = psycopg.connect(server_db.cluster.superuser_conninfo(server_db.name), autocommit=True)
     try:
+        listener.execute("LISTEN uppdrag_prov")
         db = ws.store.db
         monkeypatch.setattr(getattr(db, "obj", None) or db, "author", "Anna på kontoret", raising=False)
         plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
         goal = ws.add("goal", plan, kind="effect", text="ett").ids[0]
         first = models.Goal.get_by_id(goal).version_id
+        told = ("uppdrag_prov", "ändrat")
         with ws.store.write():
-            version = history.update_if_current(db, models.Goal, goal, first, {"text": "två"})
+            version = history.update_if_current(db, models.Goal, goal, first, {"text": "två"}, notify=told)
         with ws.store.write():
-            stale = history.update_if_current(db, models.Goal, goal, first, {"text": "tre"})
+            stale = history.update_if_current(db, models.Goal, goal, first, {"text": "tre"}, notify=told)
+        db.execute_sql("SELECT pg_notify('uppdrag_prov', 'sist')")  # (delivered in order: after any the edits sent)
+        assert [(n.channel, n.payload) for n in listener.notifies(timeout=10, stop_after=2)] == [
+            told, ("uppdrag_prov", "sist")]
         row = models.Goal.get_by_id(goal)
         assert (version, stale, row.text, row.rev) == (row.version_id, None, "två", 2)
         old, new = history.row_history(db, row.uuid)
@@ -352,4 +361,5 @@ def test_an_edit_in_one_statement_on_the_server_only_over_the_version_expected(s
         assert (new.version, new.parent, new.who, new.action, new.data) == (
             version, first, "Anna på kontoret", "edit", None)
     finally:
+        listener.close()
         ws.close()
