@@ -104,9 +104,9 @@ def default_author() -> str:
 
 
 def author_of(db: Any) -> str:
-    """The author recorded for changes made through `db` (a peewee database or the models' proxy)."""
-    target = getattr(db, "obj", None) or db
-    return getattr(target, "author", None) or default_author()
+    """The author recorded for changes made through `db` (a peewee database, or the models' proxy, which
+    hands on the database's own)."""
+    return getattr(db, "author", None) or default_author()
 
 
 # --- reading rows as the history stores them ------------------------------------
@@ -175,7 +175,7 @@ def pack(shape: Shape, values: dict[str, Any]) -> str:
     column defaults to NULL, which `Record.values` gives back. Most of a row's optional fields are
     empty, and each new optional column would otherwise grow every later version's record."""
     empty = defaults(shape)
-    return dump({c: v for c, v in values.items() if v is not None or empty.get(c, 0) is not None})
+    return dump({c: v for c, v in values.items() if v is not None or empty[c] is not None})
 
 
 # --- writing versions -----------------------------------------------------------
