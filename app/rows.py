@@ -8,13 +8,22 @@ keys as integer ids under the field's name (`person`, `plan`, `parent`).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.dates import Precision, VagueDate
 from app.kinds import Kind
 from db.rows import field_names, foreign_keys, stored_values
 
 HIDDEN = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "deleted_at"})
+
+
+class Edit(NamedTuple):
+    """An edit as it will be written over one version of a row: the values (checked against the
+    rest of that row), the same as columns, and the values they replace (for undo)."""
+
+    values: dict[str, Any]
+    columns: dict[str, Any]
+    old: dict[str, Any]
 
 
 def _vague(day: date | str | None, precision: str | None) -> VagueDate | None:
@@ -72,3 +81,10 @@ def to_columns(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
         else:
             columns[name] = value
     return columns
+
+
+def not_found(k: Kind, row_id: int) -> LookupError:
+    """The error for a row that is not there (or no longer: removed by someone else)."""
+    from app.i18n import label, tr
+
+    return LookupError(tr("Hittar inte {part} (id {id}).", part=label(k.label), id=row_id))
