@@ -57,14 +57,14 @@ def by_id(model: type[Model], row_id: int) -> Any:
 @cache
 def _with_records(model: type[Model]) -> tuple[str, int]:
     """The statement of `with_records` for `model` on PostgreSQL, and how many foreign keys it reads as uuids."""
-    from db import history
+    from db import history, history_records
 
     shape = history.shape_of(model._meta.table_name)
     joins, cols = history.content_columns(shape)
     fk = shape.fk_map
     raw = ", ".join(f't."{f.column_name}"' for f in model._meta.sorted_fields)
     uuids = [e for c, e in zip(shape.columns, cols) if c in fk]
-    records = ", ".join(f'r."{c}"' for c in history.RECORD_COLUMNS)
+    records = ", ".join(f'r."{c}"' for c in history_records.RECORD_COLUMNS)
     return (f'SELECT {raw}, {"".join(u + ", " for u in uuids)}(SELECT json_agg(json_build_array({records})) '
             f'FROM "row_version" r WHERE r."version" = ANY(array_append(%b::text[], t."version_id"))) FROM "{shape.name}" t {" ".join(joins)} '
             'WHERE t."id" = %s', len(uuids))
