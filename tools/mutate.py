@@ -101,12 +101,13 @@ TARGETS: dict[str, Target] = {
                            ("-k", "not server")),
     # The history on the file only: each run of a test on the server starts a PostgreSQL cluster of its
     # own, too slow for every mutant; what only a server runs is tried on its own ("db.history-server").
-    "db.history": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py"),
-                         ("-k", "not server")),
+    # db/history_records.py holds the records' SQL, and how many go onto a server at once.
+    "db.history": Target(("db/history.py", "db/history_records.py"),
+                         ("tests/db/test_history.py", "tests/db/test_history_edges.py"), ("-k", "not server")),
     # The history's mutants that only a server run can tell, against its tests on the server:
     # `mutmut run NAME...` in mutants/db.history-server/ for the survivors of "db.history".
-    "db.history-server": Target(("db/history.py",), ("tests/db/test_history.py", "tests/db/test_history_edges.py"),
-                                ("-k", "server")),
+    "db.history-server": Target(("db/history.py", "db/history_records.py"), (
+        "tests/db/test_history.py", "tests/db/test_history_edges.py", "tests/db/test_history_copy.py"), ("-k", "server")),
     # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py, db/merge_write.py).
     "merge": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
         "tests/app/test_merge.py", "tests/app/test_merge_history.py", "tests/db/test_merge_cli.py",
