@@ -26,8 +26,7 @@ def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> lis
 
 def any_stored(model: type[models.UserRow], uuids: list[str]) -> bool:
     """Whether the store holds a row of `model` (alive or a tombstone) with one of `uuids`."""
-    table = model._meta.table_name
-    return bool(uuids) and any(_select_in(f'SELECT 1 FROM "{table}" WHERE "uuid" IN ({{}}) LIMIT 1', uuids))
+    return statements.any_in(models.database, model._meta.table_name, "uuid", uuids)
 
 
 def _as_column(field: Any) -> Any:
