@@ -213,10 +213,10 @@ def _word_forms() -> list[tuple[re.Pattern[str], _Handler]]:
     return [
         # Parts of a year or a month: början av 2026, mitten av mars 2026, i slutet av 2025, 2026-början,
         # end of March 2026, beginning of 2026; early April, mid-March 2026, late 2026
-        (re.compile(rf"(?:i )?(?P<part>{'|'.join(_PART_WORDS)}) (?:av|of) (?:året |the year )?(?P<rest>.+)"),
-         lambda g, t, today: _part_of(g, t, today)),
+        (re.compile(rf"(?P<part>{'|'.join(_PART_WORDS)}) (?:av|of) (?:året |the year )?(?P<rest>.+)"),
+         _part_of),
         (re.compile(rf"(?P<part>{'|'.join(PARTS_EN)})[ -](?P<rest>.+)"),
-         lambda g, t, today: _part_of(g, t, today)),
+         _part_of),
         (re.compile(rf"{_Y}-(?:(?P<m>[0-9]{{2}})-)?(?P<part>{'|'.join(PARTS)})"),
          lambda g, t, today: _part_of({"part": g["part"], "rest": f"{g['y']}-{g['m']}" if g["m"] else g["y"]},
                                       t, today)),
@@ -277,7 +277,7 @@ def _normalised(text: str) -> str:
     norm = " ".join(text.split()).lower()
     if norm.endswith("."):  # "18 nov." / end of a sentence
         norm = norm[:-1].rstrip()
-    if norm.startswith(_LEADING) and not norm.startswith(("i början", "i mitten", "i slutet")):
+    if norm.startswith(_LEADING):
         norm = norm.split(" ", 1)[1]  # "under hösten 2025", "i mars 2026", "in March 2026", "at the end of 2026"
     if norm.startswith("the "):
         norm = norm[4:]  # "the first half of 2026", "(at) the end of March"

@@ -147,6 +147,23 @@ def _merged_version(a: str, b: str, values: dict[str, Any]) -> str:
     return hashlib.sha256(f"{lo}|{hi}|{history.dump(values)}".encode()).hexdigest()[:32]
 
 
+def _disputed(common: set[str], records: dict[str, Record]) -> set[str]:
+    """Fields on which the latest common versions disagree: none when there is one such version.
+
+    Two files that each merged the other's edit, settling its conflict differently, have two latest
+    common versions (a criss-cross). Taking either as the base would pass one side's choice over in
+    silence; a field they disagree on is a conflict again instead, decided and logged as any other.
+    """
+    parents = {p for v in common if v in records for p in (records[v].parent, records[v].parent2)}
+    latest = [values for v in common if v not in parents and v in records
+              and (values := records[v].values()) is not None]
+    if len(latest) < 2:
+        return set()
+    first, *others = latest
+    return {name for other in others for name in first.keys() | other.keys()
+            if not _same(name, first.get(name), other.get(name))}
+
+
 @dataclass
 class _Row:
     """One row both files have, with the history both know of it."""
@@ -210,7 +227,7 @@ class _Decider:
         base_version = max(common, key=lambda v: (row.records[v].rev if v in row.records else 0, v), default=None)
         base_rec = row.records.get(base_version) if base_version else None
         base = base_rec.values() if base_rec else None
-        result = self.three_way(row, base, base_version)
+        result = self.three_way(row, base, base_version, _disputed(common, row.records))
         version = _merged_version(m.version, t.version, result)
         lo, hi = sorted((m.version, t.version))
         rev = max(m.rev, t.rev) + 1
@@ -220,14 +237,16 @@ class _Decider:
         self.writes.append(Write(row.shape, m.uuid, changed, version, rev, modified, old=m,
                                  records=[*their_records, merge_record]))
 
-    def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None) -> dict[str, Any]:
+    def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None,
+                  disputed: set[str]) -> dict[str, Any]:
+        """Field by field against the base; a field the latest common versions disagree on has none."""
         m, t = row.mine.values, row.theirs.values
         defaults = history.defaults(row.shape)
         take, mine_only, clash = set(), set(), set()
         for name in row.shape.columns:
             if _same(name, m[name], t[name]):
                 continue
-            if base is None:
+            if base is None or name in disputed:
                 clash.add(name)
                 continue
             b = base.get(name, defaults.get(name))

@@ -151,10 +151,11 @@ def copy_plan(ws: Workspace, plan_id: int, title: str | None = None) -> Change:
 
 
 @contextmanager
-def _collector_held() -> Iterator[None]:
+def collector_held() -> Iterator[None]:
     """The cyclic garbage collector held off while a plan is read, checked and written: an import makes
     a great many objects (the file's rows, their columns, the rows to write) and frees no cycles, so each
-    collection meanwhile would only walk a 20,000-item plan's rows again (as at start-up, ui.entry)."""
+    collection meanwhile would only walk a 20,000-item plan's rows again (as at start-up, ui.entry).
+    A sync holds it off too (app.sync), for the same reason: tens of thousands of versions and records."""
     was_on = gc.isenabled()
     gc.disable()
     try:
@@ -169,7 +170,7 @@ def import_plan_data(ws: Workspace, data: dict[str, Any]) -> tuple[int, bool]:
     from app.planfile.read import check_plan_dict
 
     ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the checks
-    with _collector_held():
+    with collector_held():
         check_plan_dict(data)
         return _import_checked(ws, data)
 
@@ -264,7 +265,7 @@ def import_plan_file(ws: Workspace, path: Path) -> tuple[int, bool]:
     from app.planfile.read import read_plan_file
 
     ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the reading
-    with _collector_held():
+    with collector_held():
         return _import_checked(ws, read_plan_file(path))
 
 
@@ -274,7 +275,7 @@ def import_mspdi_file(ws: Workspace, path: Path) -> tuple[int, bool, list[str]]:
     from app.mspdi.read import read_for
 
     ws.store.begin_integrity_check(soon=True)  # the first write waits for it: let it run beside the reading
-    with _collector_held():
+    with collector_held():
         result = read_for(ws, path)
         plan_id, existed = _import_checked(ws, result.data)
     return plan_id, existed, result.summary

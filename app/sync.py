@@ -123,7 +123,9 @@ def push(file: Path | str, url: str, *, password: str | None = None) -> dict[str
         if server.read_only:
             raise StoreError(tr("Du har bara läsbehörighet på {server}; planerna kan inte skickas dit.",
                                 server=server.path.name))
-        with other_side(Path(file)) as source:
+        from app.plans import collector_held
+
+        with other_side(Path(file)) as source, collector_held():
             _decided, written = _bring_again_if_changed(
                 lambda: _bring(server, source, prefer="theirs", resolve=None, peer=Path(file).name, snapshot=True))
         return written
@@ -247,6 +249,14 @@ def sync(file: Path | str, *, prefer: str = "newest", resolve: Resolver | None =
 def sync_workspace(ws: Any, *, prefer: str = "newest", resolve: Resolver | None = None,
                    password: str | None = None, progress: Progress | None = None) -> SyncReport:
     """`sync` of a file open under its lock (the window's); the file's workspace stays the active one."""
+    from app.plans import collector_held
+
+    with collector_held():
+        return _sync_workspace(ws, prefer=prefer, resolve=resolve, password=password, progress=progress)
+
+
+def _sync_workspace(ws: Any, *, prefer: str, resolve: Resolver | None, password: str | None,
+                    progress: Progress | None) -> SyncReport:
     step = progress or (lambda _n, _text: None)
     local = ws.store
     step(1, SYNC_STEPS[0])

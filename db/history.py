@@ -34,15 +34,17 @@ from typing import Any, NamedTuple
 from peewee import ForeignKeyField
 
 from db import models
+from db.history_records import (
+    KEEP_KNOWN, RECORD_COLUMNS, RECORD_LIST, UNKNOWN_RECORD, UPSERT_RECORD, write_many,
+)
 from db.statements import (
-    JSON_VALUES, column_types, executemany, in_style, insert_rows, on_postgres, select_in, stage, unstage,
+    JSON_VALUES, executemany, in_style, insert_rows, on_postgres, select_in,
 )
 
 BOOKKEEPING = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "version_id"})
 HISTORY_DAYS = 365
 IDENTITY_DAYS = 3 * 365
 
-RECORD_COLUMNS = ("tbl", "row_uuid", "version", "parent", "parent2", "rev", "at", "who", "action", "data")
 
 
 @dataclass(frozen=True)
@@ -190,19 +192,14 @@ def pack(shape: Shape, values: dict[str, Any]) -> str:
 # --- writing versions -----------------------------------------------------------
 
 
-_RECORD_LIST = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
-# A record the file has already only gains its content if it lacked it.
-_KEEP_KNOWN = ('ON CONFLICT ("version") DO UPDATE SET "data" = excluded."data" '
-               'WHERE "row_version"."data" IS NULL AND excluded."data" IS NOT NULL')
-_UPSERT_RECORD = f'INSERT INTO "row_version" ({_RECORD_LIST}) VALUES ({", ".join("?" * len(RECORD_COLUMNS))}) {_KEEP_KNOWN}'
-STAGED_RECORDS = 500  # from this many records on, a server gets them by COPY (db.statements.stage)
+STAGED_RECORDS = 500  # from this many records on, a server gets them by COPY (db.history_records)
 
 
 def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
     """Insert version records (tuples in RECORD_COLUMNS order); a record the file has already
     only gains its content if it lacked it."""
     if not on_postgres(db):
-        executemany(db, _UPSERT_RECORD, records)
+        executemany(db, UPSERT_RECORD, records)
         return
     # One statement may touch a version once: the same version twice keeps the one with content.
     unique: dict[str, Sequence[Any]] = {}
@@ -211,23 +208,17 @@ def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
             unique[r[2]] = r
     # A record the server has already (with content, or when this one brings none) is left out before
     # the insert: a conflict would lock and rewrite its row for nothing.
-    where = 'NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" AND (r."data" IS NOT NULL OR v."data" IS NULL))'
     if len(unique) < STAGED_RECORDS:
-        insert_rows(db, "row_version", RECORD_COLUMNS, unique.values(), _KEEP_KNOWN, where=where)
+        insert_rows(db, "row_version", RECORD_COLUMNS, unique.values(), KEEP_KNOWN, where=UNKNOWN_RECORD)
         return
-    # Many (a sync's, a push's): sent by COPY into a staging table, then inserted from it in SQL.
-    types = column_types(db, "row_version")
-    source = stage(db, "uppdrag_records", [(c, types[c]) for c in RECORD_COLUMNS], unique.values())
-    db.execute_sql(f'INSERT INTO "row_version" ({_RECORD_LIST}) SELECT {_RECORD_LIST} FROM {source} v '
-                   f'WHERE {where} {_KEEP_KNOWN}')
-    unstage(db, "uppdrag_records")
+    write_many(db, unique)
 
 
 def copy_records(db: Any, schema: str, row_uuids: Sequence[str]) -> None:
     """`write_records` of every record of these rows, read in SQL from the SQLite file attached to
     this one as `schema` (the records never pass through Python)."""
-    db.execute_sql(f'INSERT INTO "main"."row_version" ({_RECORD_LIST}) SELECT {_RECORD_LIST} '
-                   f'FROM {table("row_version", schema)} WHERE "row_uuid" IN {JSON_VALUES} ORDER BY "id" {_KEEP_KNOWN}',
+    db.execute_sql(f'INSERT INTO "main"."row_version" ({RECORD_LIST}) SELECT {RECORD_LIST} '
+                   f'FROM {table("row_version", schema)} WHERE "row_uuid" IN {JSON_VALUES} ORDER BY "id" {KEEP_KNOWN}',
                    (json.dumps(list(row_uuids)),))
 
 
@@ -334,7 +325,7 @@ def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool) -
             "FROM old o WHERE EXISTS (SELECT 1 FROM moved) UNION ALL "
             "SELECT %s, o.\"uuid\", %s, o.\"version_id\", NULL, o.\"rev\" + 1, m.\"modified_at\", %s, %s, NULL "
             "FROM old o, moved m "
-            + _UPSERT_RECORD[_UPSERT_RECORD.index("ON CONFLICT"):] + ") "
+            + UPSERT_RECORD[UPSERT_RECORD.index("ON CONFLICT"):] + ") "
             f"SELECT {then} WHERE EXISTS (SELECT 1 FROM moved)")
 
 

@@ -272,7 +272,14 @@ def _write_from(db: Any, shape: Shape, source: str, new: bool) -> None:
     db.execute_sql(f'UPDATE "{shape.name}" AS m SET {sets}"version_id" = s."version_id", "rev" = s."rev", '
                    f'"modified_at" = s."modified_at" FROM {source} s WHERE m."uuid" = s."uuid"')
     moved = [(c, v) for c, v in zip(shape.columns, values) if c in fk]
-    if moved:
-        differs = "IS DISTINCT FROM" if statements.on_postgres(db) else "IS NOT"
+    if not moved:
+        return
+    if not statements.on_postgres(db):
         db.execute_sql(f'UPDATE "{shape.name}" AS m SET {", ".join(f'"{c}" = {v}' for c, v in moved)} FROM {source} s '
-                       f'WHERE m."uuid" = s."uuid" AND ({" OR ".join(f'm."{c}" {differs} {v}' for c, v in moved)})')
+                       f'WHERE m."uuid" = s."uuid" AND ({" OR ".join(f'm."{c}" IS NOT {v}' for c, v in moved)})')
+        return
+    # On a server each referenced table is joined once (hashed), not looked up twice a row and column.
+    joins = " ".join(f'LEFT JOIN "{fk[c]}" k{n} ON k{n}."uuid" = s."{c}"' for n, (c, _v) in enumerate(moved))
+    db.execute_sql(f'UPDATE "{shape.name}" AS m SET {", ".join(f'"{c}" = k{n}."id"' for n, (c, _v) in enumerate(moved))} '
+                   f'FROM {source} s {joins} WHERE m."uuid" = s."uuid" AND '
+                   f'({" OR ".join(f'm."{c}" IS DISTINCT FROM k{n}."id"' for n, (c, _v) in enumerate(moved))})')

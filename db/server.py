@@ -241,7 +241,9 @@ class ServerStore:
         if self.db._broken():
             self.db.drop_connection()
             return ConnectionLost(lost_sentence(self.path))
-        if _caused_by(exc, psycopg.errors.SerializationFailure):
+        # (another client recorded a version this write was copying: db.history_records)
+        recorded = _caused_by(exc, psycopg.errors.UniqueViolation) and "row_version_version" in str(exc)
+        if recorded or _caused_by(exc, psycopg.errors.SerializationFailure):
             return ChangedMeanwhile(tr("Någon ändrade på {server} medan ändringarna skrevs dit; inget av dem "
                                        "har sparats. Försök igen.", server=self.path.name))
         text = str(exc)

@@ -17,7 +17,8 @@ from app.merge import merge_files
 from app.workspace import Workspace
 from db import history, models, statements
 from db.merge import RawDatabase, Side, SteadySide
-from tests.app.test_merge import _delete, _edit, _goal_texts, _version
+from db.backup import copy_database
+from tests.app.test_merge import _delete, _edit, _goal_texts, _log, _version
 
 
 def _versions_counting_down(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -365,3 +366,20 @@ def test_settings_a_merge_writes_are_read_back_and_an_unreadable_one_is_passed_o
                                 ("{trasig", "a_trasig"))
     side = Side(ws.store.db, "här")
     assert side.settings(["a_trasig", "b_hel", "c_ny", "saknas"]) == {"b_hel": ["Mellandagar"], "c_ny": {"år": 2026}}
+
+
+def test_a_conflict_settled_differently_in_two_files_is_a_conflict_again_when_they_meet(
+        pair: tuple[Path, Path, list[str]], tmp_path: Path) -> None:
+    a, b, uuids = pair
+    _edit(a, uuids[0], text="här", measure="mått här")
+    _edit(b, uuids[0], text="där")
+    a_before = tmp_path / "a-before.uppdrag"
+    copy_database(a, a_before)
+    assert len(merge_files(a, b, prefer="mine").conflicts) == 1  # each keeps its own text
+    assert len(merge_files(b, a_before, prefer="mine").conflicts) == 1
+    assert _goal_texts(a)[uuids[0]][:2] == ("här", "mått här")
+    assert _goal_texts(b)[uuids[0]][:2] == ("där", "mått här")
+    report = merge_files(a, b, prefer="theirs")
+    assert [(c.uuid, c.field, c.mine, c.theirs) for c in report.conflicts] == [(uuids[0], "text", "här", "där")]
+    assert _goal_texts(a)[uuids[0]][:2] == ("där", "mått här")  # the measure both took is no conflict
+    assert sum("Behöll värdet från ”din.uppdrag”" in line for line in _log(a)) == 1  # this merge's, logged once

@@ -209,3 +209,27 @@ def test_a_server_that_keeps_changing_under_the_sync_is_said_in_one_sentence_and
     sync(out)  # run again once the server is quiet: both edits are there
     assert server_db.sql("SELECT title, subtitle FROM plan WHERE uuid = %s", (first,)) == [
         ("Ändrad på tåget", "Kollegans underrubrik 3")]
+
+
+def test_the_garbage_collector_is_held_off_while_a_sync_decides_and_on_again_after(server_db, pushed, tmp_path,
+                                                                                    monkeypatch):
+    """A sync makes tens of thousands of objects and frees no cycles: the collector is off while it
+    decides (app.plans.collector_held), and as it was afterwards, after a refused sync too."""
+    import gc
+
+    out, _ = checkout(server_db.url("alice"), tmp_path / "tåg.uppdrag")
+    seen: list[bool] = []
+    decide = sync_module.decide
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(sync_module, "decide", watched)
+    assert gc.isenabled()
+    sync(out)
+    assert seen and not any(seen) and gc.isenabled()
+    monkeypatch.setattr(sync_module, "_allowed", lambda *_: (_ for _ in ()).throw(StoreError("nej")))
+    with pytest.raises(StoreError, match="nej"):
+        sync(out)
+    assert gc.isenabled()

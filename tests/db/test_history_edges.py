@@ -254,7 +254,7 @@ def test_the_horizon_is_counted_in_utc_whatever_the_computers_time_zone(any_ws: 
 
 def test_many_records_at_once_add_what_the_store_lacks_as_a_few_do(any_ws: Workspace) -> None:
     """write_records of more records than a server takes in one statement (from STAGED_RECORDS on they
-    go by COPY into a staging table there), inside a transaction and outside one: a record the store
+    go by COPY there), inside a transaction and outside one: a record the store
     has keeps its content or gains one where it had none, and of a version given twice the one with
     content is kept."""
     db = any_ws.store.db

@@ -1,0 +1,53 @@
+"""The history's version records in SQL (db/history.py): their columns, how one is added without
+losing content, and many at once onto a team server (a sync's or a push's thousands): by COPY
+straight into `row_version`, or through a staging table where PostgreSQL refuses COPY (a history
+table with row-level security, as servers set up before it was left out have)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from db.statements import column_types, copy_rows, select_in, stage, unstage, update_rows_by
+
+RECORD_COLUMNS = ("tbl", "row_uuid", "version", "parent", "parent2", "rev", "at", "who", "action", "data")
+RECORD_LIST = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+# A record the file has already only gains its content if it lacked it.
+KEEP_KNOWN = ('ON CONFLICT ("version") DO UPDATE SET "data" = excluded."data" '
+              'WHERE "row_version"."data" IS NULL AND excluded."data" IS NOT NULL')
+UPSERT_RECORD = f'INSERT INTO "row_version" ({RECORD_LIST}) VALUES ({", ".join("?" * len(RECORD_COLUMNS))}) {KEEP_KNOWN}'
+# An incoming record `v` the server lacks, or has without the content `v` brings.
+UNKNOWN_RECORD = ('NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" '
+                  'AND (r."data" IS NOT NULL OR v."data" IS NULL))')
+
+
+def write_many(db: Any, unique: dict[str, Sequence[Any]]) -> None:
+    """Many records (a sync's, a push's) onto a server: the versions it has already are looked up in
+    one statement, and the rest go by COPY straight into `row_version`, with no staging table and no
+    conflict handling a row (that INSERT … SELECT was the largest part of a sync's time on the
+    server). A record it has without content gains the content given. Another client that records
+    one of these versions meanwhile makes the COPY fail on the unique version: the server store says
+    so as ChangedMeanwhile (db.server), and a sync reads and writes again. A server whose history
+    table still has row-level security (set up before db.server_schema left it out) takes no COPY:
+    the records are staged and inserted from there."""
+    (secured,) = db.execute_sql("SELECT row_security_active('row_version')").fetchone()
+    if secured:
+        _stage_records(db, unique)
+        return
+    known = dict(select_in(db, 'SELECT "version", "data" IS NOT NULL FROM "row_version" WHERE "version" IN ({})',
+                           list(unique)))
+    filled = [(r[9], v) for v, r in unique.items() if known.get(v) is False and r[9] is not None]
+    if filled:
+        update_rows_by(db, "row_version", ("data",), "version", filled)
+    fresh = [r for v, r in unique.items() if v not in known]
+    if fresh:
+        copy_rows(db, "row_version", RECORD_COLUMNS, fresh)
+
+
+def _stage_records(db: Any, unique: dict[str, Sequence[Any]]) -> None:
+    """`write_many` through a staging table: COPY there, then inserted from it in SQL."""
+    types = column_types(db, "row_version")
+    source = stage(db, "uppdrag_records", [(c, types[c]) for c in RECORD_COLUMNS], unique.values())
+    db.execute_sql(f'INSERT INTO "row_version" ({RECORD_LIST}) SELECT {RECORD_LIST} FROM {source} v '
+                   f'WHERE {UNKNOWN_RECORD} {KEEP_KNOWN}')
+    unstage(db, "uppdrag_records")

@@ -1,0 +1,45 @@
+"""A row's links (foreign keys) changed on one side arrive as they are on the other: a server writes
+rows it takes as they are from a staging table, and finds the rows they point to by uuid."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+from app.sync import checkout, sync
+from db import history
+from db.store import open_store
+
+LINKS = 'SELECT t.uuid, p.uuid, r.uuid, t.title FROM timeline_item t LEFT JOIN timeline_item p ON p.id = t.parent_id ' \
+        'LEFT JOIN person r ON r.id = t.responsible_person_id ORDER BY t.uuid'
+
+
+def test_links_changed_on_the_train_point_to_the_same_rows_on_the_server(server_db, pushed, tmp_path):
+    """Items given another parent, another responsible person, none any longer, or another title
+    only: after a sync the server's rows point to the same rows (found by uuid) as the file's."""
+    url = server_db.url("alice")
+    out, _ = checkout(url, tmp_path / "tåg.uppdrag")
+    store = open_store(out)
+    try:
+        db = store.db
+        items = [i for (i,) in db.execute_sql('SELECT id FROM timeline_item ORDER BY id').fetchall()]
+        people = [i for (i,) in db.execute_sql('SELECT id FROM person ORDER BY id').fetchall()]
+        owned = [i for (i,) in db.execute_sql(
+            'SELECT id FROM timeline_item WHERE responsible_person_id IS NOT NULL ORDER BY id').fetchall()]
+        changes = {items[1]: {"parent_id": items[0], "responsible_person_id": people[3]},
+                   items[2]: {"parent_id": items[0]},
+                   items[3]: {"responsible_person_id": people[5]},
+                   owned[0]: {"responsible_person_id": None},
+                   items[4]: {"title": "Bara titeln"}}
+        with store.write():
+            history.update_each(db, history.shape_of("timeline_item"), changes)
+    finally:
+        store.close()
+    report = sync(out)
+    assert report.sent == {"timeline_item": len(changes)} and not report.conflicts
+    with closing(sqlite3.connect(out)) as conn:
+        here = conn.execute(LINKS).fetchall()
+    there = [tuple(r) for r in server_db.sql(LINKS)]
+    assert there == here
+    parents = {u for u, p, _r, _t in here if p is not None}
+    assert len(parents) == 2
