@@ -1,20 +1,25 @@
 """Optimistic concurrency on a team server: an edit never overwrites a change it has not seen.
 
-The workspace notes the version of every row it hands out (`seen`). An edit of a row still at
-that version is one statement on the server (db.history.update_if_current: the row is locked
-only while the server runs it, never while a client thinks). If someone else has made a newer
-version meanwhile, the edit takes the slow path: inside a transaction, with the row locked
-(SELECT … FOR UPDATE), the fields being written are compared with the version that was read
-(its content is in the row history). A field the other person changed too is a conflict, and
-nothing is written; the user is shown both values, who made the other one and when, and
-chooses (`EditConflict` carries what the window's conflict dialog shows). Fields only the
-other person changed are left as they are and the edit goes through.
+The workspace notes the version of every row it hands out (`seen`), and the row as it read it.
+An edit of a row still at that version is one statement on the server and one round trip
+(db.history.update_if_current: written only if the row is still at that version, the row
+locked only while the server runs it, never while a client thinks); the edit is checked against
+the row as noted, with no read of its own. If someone else has made a newer version meanwhile,
+that statement writes nothing and the edit takes the slow path: the row is read as stored, with
+the records of both versions (one statement), the edit is validated again against it, and the
+fields being written are compared with the version that was read (its content is in the row
+history). A field the other person changed too is a conflict, and nothing is written; the user
+is shown both values, who made the other one and when, and chooses (`EditConflict` carries what
+the window's conflict dialog shows). Fields only the other person changed are left as they are
+and the edit goes through, over the stored version; should that move on again meanwhile, the
+check is made once more inside a transaction with the row locked (SELECT … FOR UPDATE).
 
 A file has one writer behind its lock, so only server workspaces check.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +29,7 @@ from app.i18n import label as label_of
 from app.i18n import tr
 from app.merge import Conflict, _label, _short, field_label  # as a merge conflict names a row, field and value
 from db import history
+from db import rows as db_rows
 from db.errors import StoreError
 
 
@@ -75,43 +81,77 @@ def _shown(value: Any) -> Any:
 
 
 class Seen:
-    """Row versions a workspace has handed out: (kind, id) -> version id."""
+    """Row versions a workspace has handed out: (kind, id) -> version id, and the row as it was read
+    at that version, so that an edit of it needs no read of its own: the write checks the version."""
 
     def __init__(self) -> None:
         self.versions: dict[tuple[str, int], str] = {}
+        self.rows: dict[tuple[str, int], Any] = {}
 
     def note(self, kind: str, row: Any) -> None:
         version = getattr(row, "version_id", None)
         if version:
             self.versions[(kind, row.id)] = version
+            self.rows[(kind, row.id)] = row
+
+    def row(self, kind: str, row_id: int) -> Any | None:
+        """The row as this workspace read it, when that is the version it has seen; None: read it."""
+        row = self.rows.get((kind, row_id))
+        return row if row is not None and row.version_id == self.versions.get((kind, row_id)) else None
 
     def accept(self, conflict: EditConflict) -> None:
         """The user has seen the stored value of `conflict` and wants theirs written over it."""
         self.versions[(conflict.kind, conflict.row_id)] = conflict.version
 
-    def write(self, store: Any, k: kinds.Kind, row: Any, values: dict[str, Any], columns: dict[str, Any]) -> None:
-        """Write `values` (as `columns`) to `row` (just read), unless someone else changed one of
-        those fields since this workspace read it (EditConflict, nothing written)."""
+    def write(self, store: Any, k: kinds.Kind, row: Any, prepare: Callable[[Any], rows.Edit]) -> tuple[Any, rows.Edit]:
+        """Write the edit `prepare` makes of `row` (as noted, or just read) over the version this
+        workspace has seen, unless someone else changed one of its fields since then (EditConflict,
+        nothing written); (the row as it was written over, the edit written).
+
+        The common case is one statement, which writes only while the row is still at that version.
+        When it is not, the row is read as stored (with its history, one statement), the edit is
+        prepared again on it (so validated against what is stored) and compared field by field."""
         key = (k.name, row.id)
         base = self.versions.get(key) or row.version_id
-        if base != row.version_id:  # changed since it was shown: compare before writing (no lock needed to refuse)
-            self._check(store.db, k, row, base, values)
-        written = store.write_version(k.model, row.id, row.version_id, columns)
+        edit = prepare(row)
+        written = store.write_version(k.model, row.id, base, edit.columns) if row.version_id == base else None
+        if written is None:
+            row, edit, written = self._over_newer(store, k, row.id, base, prepare)
+        self.versions[key] = written
+        self.rows[key] = _as_written(k, row, edit.columns, written)
+        return row, edit
+
+    def _over_newer(self, store: Any, k: kinds.Kind, row_id: int, base: str,
+                    prepare: Callable[[Any], rows.Edit]) -> tuple[Any, rows.Edit, str]:
+        """Someone else has made a newer version than `base`: refuse what clashes with it (no lock
+        needed to refuse), else write over it; (the row written over, the edit, the new version)."""
+        m = k.model
+        fresh, state, records = db_rows.with_records(store.db, m, row_id, [base])
+        if fresh is None:
+            raise rows.not_found(k, row_id)
+        edit = prepare(fresh)
+        if fresh.version_id != base:
+            self._check(store.db, k, fresh, state, records, base, edit.values)
+        written = store.write_version(m, row_id, fresh.version_id, edit.columns)
         if written is None:  # changed again between the read and the write: check with the row locked
             with store.write():
-                m = k.model
-                fresh = m.select().where(m.id == row.id).for_update().get_or_none()
-                if fresh is not None and fresh.version_id != base:
-                    self._check(store.db, k, fresh, base, values)
-                written = history.update_rows(store.db, m, [row.id], columns)[row.id]
-        self.versions[key] = written
+                fresh = m.select().where(m.id == row_id).for_update().get_or_none()
+                if fresh is None:
+                    raise rows.not_found(k, row_id)
+                edit = prepare(fresh)
+                if fresh.version_id != base:
+                    shape = history.shape_of(m._meta.table_name)
+                    state, records = history.state_and_records(store.db, shape, row_id, [base, fresh.version_id])
+                    self._check(store.db, k, fresh, state, records, base, edit.values)
+                written = history.update_rows(store.db, m, [row_id], edit.columns)[row_id]
+        return fresh, edit, written
 
-    def _check(self, db: Any, k: kinds.Kind, fresh: Any, base: str, values: dict[str, Any]) -> None:
+    def _check(self, db: Any, k: kinds.Kind, fresh: Any, state: Any, records: dict[str, Any], base: str,
+               values: dict[str, Any]) -> None:
         """Raise EditConflict if any of `values`' fields differs between version `base` (what this
-        workspace showed) and `fresh` (the row as stored now) and `values` wants it otherwise."""
+        workspace showed) and `fresh` (the row as stored now, `state` in the history's terms) and
+        `values` wants it otherwise. `records`: the history's records of those two versions."""
         m = k.model
-        shape = history.shape_of(m._meta.table_name)
-        state, records = history.state_and_records(db, shape, fresh.id, [base, fresh.version_id])
         now = state.values if state is not None else {}
         before = records[base].values() if base in records else None
         theirs = rows.to_plain(k, fresh)
@@ -125,3 +165,14 @@ class Seen:
             latest = records.get(fresh.version_id)
             raise EditConflict(k, theirs, clash, latest.who if latest else "", latest.at if latest else "",
                                fresh.version_id, history.author_of(db))
+
+
+def _as_written(k: kinds.Kind, row: Any, columns: dict[str, Any], version: str) -> Any:
+    """`row` with `columns` written to it as version `version`: what a read would give now (but
+    for the time of the change, which no edit reads)."""
+    fields = k.model._meta.fields
+    data = row.__data__
+    for name, value in columns.items():
+        data[name] = fields[name].python_value(fields[name].db_value(value))
+    data["version_id"], data["rev"] = version, (data.get("rev") or 0) + 1
+    return row

@@ -48,7 +48,7 @@ class SharingState:
 
 
 class Workspace:
-    # More than 25 methods (26): the one door through which every edit of a file passes (add,
+    # More than 25 methods (27): the one door through which every edit of a file passes (add,
     # update, delete, restore, move, with their history and checks), beside opening and closing
     # the file and its settings; the rules themselves live in app.validation, app.kinds and db.
     """An open file (or team database) and the edits made in it."""
@@ -147,9 +147,7 @@ class Workspace:
     def _row(self, k: kinds.Kind, row_id: int) -> Any:
         row = db_rows.by_id(k.model, row_id)
         if row is None:
-            from app.i18n import label, tr
-
-            raise LookupError(tr("Hittar inte {part} (id {id}).", part=label(k.label), id=row_id))
+            raise rows.not_found(k, row_id)
         return row
 
     def _plan_of(self, k: kinds.Kind, row: Any) -> int | None:
@@ -186,22 +184,26 @@ class Workspace:
 
     def update(self, kind_name: str, row_id: int, **values: Any) -> Change:
         """Change fields of a row; the Change carries their old values for undo."""
+        k = kinds.kind(kind_name)
+        if self.seen is not None:  # a team server: only over a version this workspace has seen (app/concurrency.py)
+            row = self.seen.row(k.name, row_id) or self._row(k, row_id)
+            row, edit = self.seen.write(self.store, k, row, lambda r: self._edit(k, r, values))
+        else:
+            row = self._row(k, row_id)
+            edit = self._edit(k, row, values)
+            with self.store.write():
+                self._touch(k, row_id, edit.columns, "edit")
+        return Change(k.name, "updated", (row_id,), self._plan_of(k, row), old=edit.old)
+
+    def _edit(self, k: kinds.Kind, row: Any, values: dict[str, Any]) -> rows.Edit:
+        """`values` as written to `row`: checked against the rest of it, with the values they replace."""
         from app.validation import validate
 
-        k = kinds.kind(kind_name)
-        row = self._row(k, row_id)
         current = rows.to_plain(k, row)
         values = _with_actual_dates(k, current, values)
         validate(k.name, {**current, **values}, risk_scale=self._scale_for(k))
-        _check_links(k, {**current, **values}, row_id)
-        old = {name: current[name] for name in values}
-        columns = rows.to_columns(k, values)
-        if self.seen is not None:  # a team server: only over a version this workspace has seen
-            self.seen.write(self.store, k, row, values, columns)
-        else:
-            with self.store.write():
-                self._touch(k, row_id, columns, "edit")
-        return Change(k.name, "updated", (row_id,), self._plan_of(k, row), old=old)
+        _check_links(k, {**current, **values}, row.id)
+        return rows.Edit(values, rows.to_columns(k, values), {name: current[name] for name in values})
 
     def delete(self, kind_name: str, row_id: int) -> Change:
         """Leave a tombstone; the row disappears from lists and can be restored."""

@@ -154,7 +154,7 @@ class RowState:
     values: dict[str, Any]  # content column -> value (foreign keys as uuids)
 
 
-def _text(value: Any) -> Any:
+def as_text(value: Any) -> Any:
     """Dates and times as ISO text, as SQLite stores them: values compare equal across backends."""
     iso = getattr(value, "isoformat", None)
     return iso() if iso is not None and not isinstance(value, str) else value
@@ -173,7 +173,7 @@ def read_states(db: Any, shape: Shape, *, ids: Sequence[int] | None = None,
     # SQLite hands back text for dates already; other databases give date objects.
     plain = (getattr(db, "obj", None) or db).param == "?"
     return [RowState(r[0], r[1], r[2], r[3], r[4], r[5],
-                     dict(zip(columns, r[6:])) if plain else {c: _text(v) for c, v in zip(columns, r[6:])})
+                     dict(zip(columns, r[6:])) if plain else {c: as_text(v) for c, v in zip(columns, r[6:])})
             for r in rows]
 
 
@@ -406,7 +406,7 @@ def state_and_records(db: Any, shape: Shape, row_id: int, versions: Sequence[str
     if row is None:
         return None, records_by_version(db, versions)
     state = RowState(row[0], row[1], row[2], row[3], row[4], row[5],
-                     {c: _text(v) for c, v in zip(shape.columns, row[6:-1])})
+                     {c: as_text(v) for c, v in zip(shape.columns, row[6:-1])})
     found = row[-1] if not isinstance(row[-1], str) else json.loads(row[-1])
     return state, {r[2]: Record._make(r) for r in found or ()}
 

@@ -1,9 +1,10 @@
 """What a model's rows hold, in the terms of its columns: the names a row stores and which of them
-are foreign keys, and one row read by its id. app.rows folds them into the plain values services
-hand out."""
+are foreign keys, and one row read by its id (with the records of its versions, for an edit over
+a newer version on the team server). app.rows folds them into the plain values services hand out."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -51,3 +52,53 @@ def by_id(model: type[Model], row_id: int) -> Any:
     row: Any = model(__no_default__=1, **{name: convert(v) for (name, convert), v in zip(fields, found)})
     row._dirty.clear()
     return row
+
+
+@cache
+def _with_records(model: type[Model]) -> tuple[str, int]:
+    """The statement of `with_records` for `model` on PostgreSQL, and how many foreign keys it reads as uuids."""
+    from db import history, history_records
+
+    shape = history.shape_of(model._meta.table_name)
+    joins, cols = history.content_columns(shape)
+    fk = shape.fk_map
+    raw = ", ".join(f't."{f.column_name}"' for f in model._meta.sorted_fields)
+    uuids = [e for c, e in zip(shape.columns, cols) if c in fk]
+    records = ", ".join(f'r."{c}"' for c in history_records.RECORD_COLUMNS)
+    return (f'SELECT {raw}, {"".join(u + ", " for u in uuids)}(SELECT json_agg(json_build_array({records})) '
+            f'FROM "row_version" r WHERE r."version" = ANY(array_append(%b::text[], t."version_id"))) FROM "{shape.name}" t {" ".join(joins)} '
+            'WHERE t."id" = %s', len(uuids))
+
+
+def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[str]) -> tuple[Any, Any, dict[str, Any]]:
+    """(the row as `by_id` reads it, its state as db.history.read_states gives it, the records of
+    `versions` and of the row's own version as db.history.records_by_version gives them), or
+    (None, None, the records of `versions`) when the row is gone; read through `db`. What an edit
+    over a version someone else has replaced needs: on the team server one statement, so that
+    checking such an edit waits for one answer from the server."""
+    import json
+
+    from db import history
+    from db.statements import on_postgres
+
+    shape = history.shape_of(model._meta.table_name)
+    if not on_postgres(db):
+        stored = by_id(model, row_id)
+        mine = [stored.version_id] if stored is not None else []
+        state, records = history.state_and_records(db, shape, row_id, [*versions, *mine])
+        return stored, state, records
+    sql, n_uuids = _with_records(model)
+    found = db.execute_sql(sql, (list(versions), row_id)).fetchone()
+    if found is None:
+        return None, None, history.records_by_version(db, versions)
+    fields = model._meta.sorted_fields
+    raw = dict(zip((f.column_name for f in fields), found))
+    uuids = iter(found[len(fields):len(fields) + n_uuids])
+    fk = shape.fk_map
+    values = {c: next(uuids) if c in fk else history.as_text(raw[c]) for c in shape.columns}
+    state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
+                             raw["modified_at"], values)
+    listed = found[-1] if not isinstance(found[-1], str) else json.loads(found[-1])
+    row: Any = model(__no_default__=1, **{f.name: f.python_value(raw[f.column_name]) for f in fields})
+    row._dirty.clear()
+    return row, state, {r[2]: history.Record._make(r) for r in listed or ()}

@@ -1,5 +1,7 @@
-"""One row read by its id (db.rows.by_id, what every edit reads first): the same model instance
-peewee's own select gives, on a file and on the team server."""
+"""One row read by its id (db.rows.by_id, what an edit reads first unless the team server's window
+holds the row as it read it): the same model instance peewee's own select gives, on a file and on
+the team server; and with the records of its versions (db.rows.with_records, for an edit over a
+version someone else has replaced)."""
 
 from __future__ import annotations
 
@@ -37,3 +39,25 @@ def test_a_row_read_by_id_is_the_row_peewee_reads(ws: Workspace) -> None:
 
 def test_a_missing_id_is_none(ws: Workspace) -> None:
     assert by_id(models.Plan, 424242) is None
+
+
+def test_a_row_read_with_the_records_of_its_versions(ws: Workspace) -> None:
+    """db.rows.with_records: the row, its state and the records of the versions asked for and of its
+    own, as by_id, read_states and records_by_version give them (on the server in one statement)."""
+    from db import history
+    from db.rows import with_records
+
+    plan_id = create_plan(ws, next(iter(TEMPLATES)), "Stärka nära vård").ids[0]
+    parent = ws.add("timeline", plan_id, kind="phase", title="Fas 1").ids[0]
+    item = ws.add("timeline", plan_id, kind="activity", title="Förstudie", start=VagueDate.day(2026, 3, 2),
+                  parent=parent).ids[0]
+    first = by_id(models.TimelineItem, item).version_id
+    ws.update("timeline", item, title="Förstudie 2", end=VagueDate.month(2026, 5))
+    db, shape = ws.store.db, history.shape_of("timeline_item")
+    row, state, records = with_records(db, models.TimelineItem, item, [first, "okänd"])
+    assert row.__data__ == by_id(models.TimelineItem, item).__data__ and not row.is_dirty()
+    assert state == history.read_states(db, shape, ids=[item])[0]
+    assert state.values["parent_id"] == by_id(models.TimelineItem, parent).uuid
+    assert records == history.records_by_version(db, [first, row.version_id])
+    assert sorted(records) == sorted([first, row.version_id])
+    assert with_records(db, models.TimelineItem, 424242, [first]) == (None, None, {first: records[first]})

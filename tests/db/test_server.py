@@ -340,7 +340,8 @@ def test_an_edit_never_overwrites_a_change_it_has_not_seen(server_db, alice_with
 
 def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(server_db, alice_with_plans):
     """The common case writes the row, both version records and the notice in one statement (the
-    row is never locked while the client waits), and the history is the one any other write keeps."""
+    row is never locked while the client waits) and reads nothing first (the row as the window read
+    it is checked; the write checks its version), and the history is the one any other write keeps."""
     from db import history, models
 
     ws = alice_with_plans
@@ -369,7 +370,7 @@ def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(
         listener.close()
     writes = [s for s in statements if not s.lstrip().startswith("SELECT")]
     assert len(writes) == 1 and writes[0].startswith("WITH old AS (SELECT") and 'UPDATE "section"' in writes[0]
-    assert len(statements) == 2  # the row read for the edit, then the write: the content kept is read by the write
+    assert len(statements) == 1  # no read of the row: the content kept is read by the write
     assert not any(s.startswith(("BEGIN", "COMMIT")) for s in statements)
     after = models.Section.get_by_id(section["id"])
     assert (after.body, after.rev) == ("Ny text", before.rev + 1)

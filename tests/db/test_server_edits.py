@@ -1,0 +1,150 @@
+"""An edit on the team server over the row as the window read it (app.concurrency.Seen): one
+statement when nobody else changed the row; otherwise the row as stored is read (one statement),
+the edit validated again against it and compared field by field, and nothing is overwritten that
+this window has not seen. The one-statement write itself: test_server.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app import kinds, rows
+from app.concurrency import EditConflict
+from app.dates import VagueDate
+from app.plans import list_plans
+from app.validation import ValidationError
+from app.workspace import Workspace
+from db import models
+from db.server_schema import grant
+
+
+@pytest.fixture
+def pair(server_db, alice_with_plans):
+    """alice and bob, both editors of the first example plan, each with its sections read."""
+    plan = list_plans(alice_with_plans)[0]
+    grant(server_db.admin_url, "bob", "editor", plan.uuid)
+    bob = Workspace.open(server_db.url("bob"))
+    yield alice_with_plans, bob, plan
+    bob.close()
+
+
+def counting(ws: Workspace) -> list[str]:
+    """The statements `ws` sends from now on."""
+    said: list[str] = []
+    real = ws.store.db.execute_sql
+
+    def counted(sql, params=None, *rest, **named):
+        said.append(sql)
+        return real(sql, params, *rest, **named)
+
+    ws.store.db.execute_sql = counted
+    return said
+
+
+def test_a_stale_version_overwrites_nothing_and_offers_both_values(pair, server_db):
+    alice, bob, plan = pair
+    section = alice.list("section", plan.id)[0]
+    bob.list("section", plan.id)
+    bob.update("section", section["id"], body="Bobs text")
+    said = counting(alice)
+    with pytest.raises(EditConflict) as caught:
+        alice.update("section", section["id"], body="Alices text")
+    # the write that found the row moved on, then the row as stored with both versions' records
+    assert [s.split()[0] for s in said] == ["WITH", "SELECT"]
+    conflict = caught.value
+    assert [(f.name, f.mine, f.theirs) for f in conflict.fields] == [("body", "Alices text", "Bobs text")]
+    assert (conflict.who, conflict.conflicts[0].mine, conflict.conflicts[0].theirs) == ("bob", "Alices text", "Bobs text")
+    assert "\n" not in str(conflict)
+    assert server_db.sql(f"SELECT body FROM section WHERE id = {section['id']}") == [("Bobs text",)]
+    alice.seen.accept(conflict)  # "keep mine": written over the version she has now seen, one undo step
+    change = alice.update("section", section["id"], body="Alices text")
+    assert change.old == {"body": "Bobs text"}  # undo gives bob's text back, not what she first read
+    assert server_db.sql(f"SELECT body FROM section WHERE id = {section['id']}") == [("Alices text",)]
+
+
+def test_a_field_only_someone_else_changed_stays_theirs_and_undo_takes_the_stored_value(pair, server_db):
+    alice, bob, plan = pair
+    alice.get("plan", plan.id)
+    bob.get("plan", plan.id)
+    bob.update("plan", plan.id, subtitle="Bobs undertitel", title="Bobs titel")
+    bob.update("plan", plan.id, title=plan.title)  # the title back as alice read it, by a newer version
+    change = alice.update("plan", plan.id, title="Alices titel")
+    assert change.old == {"title": plan.title}
+    assert server_db.sql(f"SELECT title, subtitle FROM plan WHERE id = {plan.id}") == [("Alices titel", "Bobs undertitel")]
+
+
+def test_the_edit_is_validated_again_against_the_stored_row(pair, server_db):
+    """Valid over the row alice read, invalid over the one bob has stored since: refused, nothing written."""
+    alice, bob, plan = pair
+    item = alice.list("timeline", plan.id)[0]
+    bob.list("timeline", plan.id)
+    bob.update("timeline", item["id"], actual_start=date(2026, 5, 4))
+    with pytest.raises(ValidationError, match="före den faktiska starten"):
+        alice.update("timeline", item["id"], actual_finish=date(2026, 4, 1))
+    assert server_db.sql(f"SELECT actual_start, actual_finish FROM timeline_item WHERE id = {item['id']}") == [
+        (date(2026, 5, 4), None)]
+
+
+def test_an_edit_of_a_row_someone_else_deleted_stays_with_the_deleted_row(pair, server_db):
+    """As any write to a deleted row: the edit is kept in it (nothing lost), the row stays deleted
+    until someone restores it, and then it has the edit."""
+    alice, bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    bob.list("section", plan.id)
+    bob.delete("section", section["id"])
+    alice.update("section", section["id"], body="Skrivet medan Bob tog bort")
+    assert section["id"] not in [s["id"] for s in alice.list("section", plan.id)]
+    bob.restore("section", section["id"])
+    assert alice.get("section", section["id"])["body"] == "Skrivet medan Bob tog bort"
+
+
+def test_an_edit_of_a_row_that_is_gone_is_one_sentence_and_writes_nothing(pair, server_db):
+    alice, _bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    server_db.sql(f"DELETE FROM section WHERE id = {section['id']}")  # as only an administrator can
+    with pytest.raises(LookupError, match=f"Hittar inte .*id {section['id']}"):
+        alice.update("section", section["id"], body="Förgäves")
+    assert server_db.sql(f"SELECT count(*) FROM row_version WHERE row_uuid = '{section['uuid']}'") == [(0,)]
+
+
+def test_a_row_changed_again_during_the_check_is_checked_with_it_locked(pair, server_db, monkeypatch):
+    """bob writes between alice's write and her check, and again before her second write: the
+    check is made once more inside a transaction with the row locked, and her field still goes through."""
+    from db.server import ServerStore
+
+    alice, bob, plan = pair
+    alice.get("plan", plan.id)
+    bob.get("plan", plan.id)
+    real = ServerStore.write_version
+    titles = iter(["Bobs titel 1", "Bobs titel 2"])
+
+    def bob_first(store, model, row_id, expected, columns):
+        title = next(titles, None) if store is alice.store else None
+        if title is not None:
+            bob.update("plan", plan.id, title=title)
+            alice.store.activate()
+        return real(store, model, row_id, expected, columns)
+
+    monkeypatch.setattr(ServerStore, "write_version", bob_first)
+    said = counting(alice)
+    alice.update("plan", plan.id, subtitle="Alices undertitel")
+    assert any(s.startswith("SELECT") and s.rstrip().endswith("FOR UPDATE") for s in said)
+    assert server_db.sql(f"SELECT title, subtitle FROM plan WHERE id = {plan.id}") == [("Bobs titel 2", "Alices undertitel")]
+    assert alice.seen.row("plan", plan.id).title == "Bobs titel 2"  # what her next edit is checked against
+
+
+def test_the_row_kept_after_an_edit_is_the_row_a_read_gives(pair):
+    """What the window holds after its own edit (dates, vague dates, links, flags) is what reading
+    the row again gives, so the next edit checks and undoes against the truth."""
+    alice, _bob, plan = pair
+    items = alice.list("timeline", plan.id)
+    item, other = items[0], items[-1]
+    alice.update("timeline", item["id"], title="Ny rubrik", start=VagueDate.month(2026, 3),
+                 end=VagueDate.day(2026, 9, 30), actual_start=date(2026, 3, 2), parent=other["id"])
+    k = kinds.kind("timeline")
+    kept = alice.seen.row("timeline", item["id"])
+    assert kept is not None and rows.to_plain(k, kept) == alice.get("timeline", item["id"])
+    assert kept.version_id == models.TimelineItem.get_by_id(item["id"]).version_id
+    change = alice.update("timeline", item["id"], title="Rubrik igen")
+    assert change.old == {"title": "Ny rubrik"}
