@@ -303,8 +303,7 @@ def _plan_of(shape: Shape, state: RowState) -> str | None:
 # --- the merge ---------------------------------------------------------------------
 
 
-def decide(mine: Side, theirs: Side, prefer: str = "newest", resolve: Resolver | None = None,
-           author: str = "") -> _Decider:
+def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, author: str) -> _Decider:
     """What merging `theirs` into `mine` writes, and its conflicts (each decided).
 
     Rows are read only as far as needed: versions first; the other file's history tells

@@ -106,9 +106,9 @@ def default_author() -> str:
 
 
 def author_of(db: Any) -> str:
-    """The author recorded for changes made through `db` (a peewee database or the models' proxy)."""
-    target = getattr(db, "obj", None) or db
-    return getattr(target, "author", None) or default_author()
+    """The author recorded for changes made through `db` (a peewee database, or the models' proxy, which
+    hands on the database's own)."""
+    return getattr(db, "author", None) or default_author()
 
 
 # --- reading rows as the history stores them ------------------------------------
@@ -154,27 +154,18 @@ class RowState:
     values: dict[str, Any]  # content column -> value (foreign keys as uuids)
 
 
-def as_text(value: Any) -> Any:
-    """Dates and times as ISO text, as SQLite stores them: values compare equal across backends."""
-    iso = getattr(value, "isoformat", None)
-    return iso() if iso is not None and not isinstance(value, str) else value
-
-
 def read_states(db: Any, shape: Shape, *, ids: Sequence[int] | None = None,
                 uuids: Sequence[str] | None = None, schema: str | None = None) -> list[RowState]:
-    """The rows of `shape` (in `schema`) with these ids (or uuids); every row when neither is given."""
+    """The rows of `shape` (in `schema`) with these ids (or uuids); every row when neither is given.
+    Their dates are ISO text from either backend (a server's connection loads them so:
+    db/server_connection.load_dates_as_text), so that the values compare equal across backends."""
     base = content_select(shape, schema)
     if ids is None and uuids is None:
         rows: Iterable[Sequence[Any]] = db.execute_sql(base)
     else:
         column, values = ("id", ids) if ids is not None else ("uuid", uuids)
         rows = select_in(db, base + f' WHERE t."{column}" IN ({{}})', list(values or []))
-    columns = shape.columns
-    # SQLite hands back text for dates already; other databases give date objects.
-    plain = (getattr(db, "obj", None) or db).param == "?"
-    return [RowState(r[0], r[1], r[2], r[3], r[4], r[5],
-                     dict(zip(columns, r[6:])) if plain else {c: as_text(v) for c, v in zip(columns, r[6:])})
-            for r in rows]
+    return [RowState(r[0], r[1], r[2], r[3], r[4], r[5], dict(zip(shape.columns, r[6:]))) for r in rows]
 
 
 def dump(values: dict[str, Any]) -> str:
@@ -186,7 +177,7 @@ def pack(shape: Shape, values: dict[str, Any]) -> str:
     column defaults to NULL, which `Record.values` gives back. Most of a row's optional fields are
     empty, and each new optional column would otherwise grow every later version's record."""
     empty = defaults(shape)
-    return dump({c: v for c, v in values.items() if v is not None or empty.get(c, 0) is not None})
+    return dump({c: v for c, v in values.items() if v is not None or empty[c] is not None})
 
 
 # --- writing versions -----------------------------------------------------------
@@ -405,10 +396,8 @@ def state_and_records(db: Any, shape: Shape, row_id: int, versions: Sequence[str
                          (list(versions), row_id)).fetchone()
     if row is None:
         return None, records_by_version(db, versions)
-    state = RowState(row[0], row[1], row[2], row[3], row[4], row[5],
-                     {c: as_text(v) for c, v in zip(shape.columns, row[6:-1])})
-    found = row[-1] if not isinstance(row[-1], str) else json.loads(row[-1])
-    return state, {r[2]: Record._make(r) for r in found or ()}
+    state = RowState(row[0], row[1], row[2], row[3], row[4], row[5], dict(zip(shape.columns, row[6:-1])))
+    return state, {r[2]: Record._make(r) for r in row[-1] or ()}  # (psycopg hands `json` over as a list)
 
 
 def records_by_version(db: Any, versions: Sequence[str]) -> dict[str, Record]:

@@ -115,13 +115,13 @@ class Side:
     def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
         """The rows among `pairs` (uuid, version here, another version) whose version here is the other
         one or descends from it, by this side's history. Each version's own record is read first (its
-        parents are most often the answer); a row's whole history only where they are not."""
+        parents are most often the answer); a row's whole history only where they are not. (Asked of
+        the side a merge writes into, never a file attached to another: its own tables are read.)"""
         if not pairs:
             return set()
         if _is_sqlite(self.db):
             heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
-                f'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p '
-                f'JOIN {history.table("row_version", self.schema)} r '
+                'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p JOIN "row_version" r '
                 'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
         else:
             found = {v: (u, p1, p2) for v, u, p1, p2 in statements.select_in(
@@ -135,7 +135,7 @@ class Side:
             elif u in heads:  # not a parent: the rest of the line tells
                 longer.append((u, v, a))
         links = self.records([u for u, _, _ in longer], content=False)
-        return out | {u for u, v, a in longer if history.descends(v, a, links.get(u, ()))}
+        return out | {u for u, v, a in longer if history.descends(v, a, links[u])}  # (each has its version's record)
 
     def copies_into(self, other: Side) -> bool:
         """Whether rows can go from this side into `other` in SQL, never passing through Python:

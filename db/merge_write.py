@@ -1,7 +1,7 @@
 """Writing what a merge decided (app/merge.py) into one database, in the caller's one transaction.
 
 Three kinds of change, parents' tables before children's:
-- `Write`: one row from Python: a new row or new values and a version (a row merged field by field);
+- `Write`: a row both files changed, merged field by field: its new values and version, from Python;
 - `Copy`: rows of a SQLite file attached to this one, taken as they are there with their history,
   copied in SQL (they never pass through Python);
 - `Take`: the same from a database that cannot be attached (a team server, or a file into a server):
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from db import history, statements
 from db.history import Record, RowState, Shape
@@ -23,23 +23,23 @@ from db.merge import ATTACHED, Side
 
 @dataclass
 class Write:
-    """One row to write into this file: a new row, or new values and a new version for an existing one."""
+    """A row both files changed, merged field by field: its new values and version, written over this
+    file's row from Python (rows new here or taken as they are come as a `Copy` or a `Take`)."""
 
     shape: Shape
     uuid: str
-    values: dict[str, Any]  # content columns to write (all of them for a new row), foreign keys as uuids
+    values: dict[str, Any]  # the content columns that differ from this file's row, foreign keys as uuids
     version: str
     rev: int
     modified_at: str
-    created_at: str = ""
-    new: bool = False  # a row this file does not have yet
-    old: RowState | None = None  # this file's row before a three-way merge: its version is kept in the history
+    old: RowState  # this file's row before the merge: its version is kept in the history
     records: list[Record] = field(default_factory=list)  # versions to add to this file's history
+    new: ClassVar[bool] = False
 
     @property
     def rows(self) -> int:
         """How many rows this writes (a row whose content stays as it is counts for none)."""
-        return int(self.new or bool(self.values))
+        return int(bool(self.values))
 
 
 @dataclass
@@ -83,28 +83,23 @@ class Take:
 
 
 def _source_rows(t: Take) -> list[tuple[Any, ...]]:
-    """The rows of `t` as its source holds them (foreign keys as uuids), in the source's order."""
-    rows = statements.select_in(t.source.db, history.content_select(t.shape, t.source.schema)
-                                + ' WHERE t."uuid" IN ({})', t.uuids)
-    rows.sort(key=lambda r: r[0])  # in the order the source holds them: new rows get ids in it
+    """The rows of `t` as its source holds them (foreign keys as uuids), in the source's order. (A source
+    is never attached to another database: rows from an attached file are a `Copy`.)"""
+    rows = statements.select_in(t.source.db, history.content_select(t.shape) + ' WHERE t."uuid" IN ({})', t.uuids)
+    rows.sort()  # by id, the first of each row: in the order the source holds them (new rows get ids in it)
     return rows
 
 
-class _Ids:
-    """uuid -> id in this file, looked up per table as needed."""
-
-    def __init__(self, db: Any):
-        self.db = db
-        self.known: dict[str, dict[str, int]] = {}
-
-    def preload(self, table: str, uuids: set[str]) -> None:
-        have = self.known.setdefault(table, {})
-        missing = [u for u in uuids if u not in have]
-        for u, i in statements.select_in(self.db, f'SELECT "uuid", "id" FROM "{table}" WHERE "uuid" IN ({{}})', missing):
-            have[u] = i
-
-    def get(self, table: str, uuid: str | None) -> int | None:
-        return None if uuid is None else self.known.setdefault(table, {}).get(uuid)
+def _ids_of(db: Any, writes: list[Write]) -> dict[tuple[str, str], int]:
+    """(table, uuid) -> id here, of every row the foreign keys of `writes` point at: one look-up per table.
+    They are all here by then: a row this file lacked came before them, as a `Copy` or a `Take`."""
+    wanted: dict[str, set[str]] = {}
+    for w in writes:
+        for column, target in w.shape.fks:
+            if w.values.get(column) is not None:
+                wanted.setdefault(target, set()).add(w.values[column])
+    return {(table, u): i for table, uuids in wanted.items()
+            for u, i in statements.select_in(db, f'SELECT "uuid", "id" FROM "{table}" WHERE "uuid" IN ({{}})', list(uuids))}
 
 
 def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
@@ -113,85 +108,26 @@ def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
     takes = [t for t in changes if isinstance(t, Take)]
     _take(db, takes)
     writes = [w for w in changes if isinstance(w, Write)]
-    ids = _Ids(db)
-    wanted: dict[str, set[str]] = {}
-    for w in writes:  # every referenced row, in one look-up per table
-        for column, target in w.shape.fks:
-            if w.values.get(column):
-                wanted.setdefault(target, set()).add(w.values[column])
-    for table, uuids in wanted.items():
-        ids.preload(table, uuids)
     superseded: dict[str, list[RowState]] = {}
     for w in writes:
-        if w.old is not None:
-            superseded.setdefault(w.shape.name, []).append(w.old)
+        superseded.setdefault(w.shape.name, []).append(w.old)
     for table, states in superseded.items():
         history.record_superseded(db, history.shape_of(table), states)
-    stored = _stored(db, [w for w in writes if not w.new and w.old is None and w.values])
-    later: list[tuple[str, str, str, str, str]] = []  # (table, uuid, column, target table, target uuid)
-    batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]] = {}
+    ids = _ids_of(db, writes)
+    batches: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}  # one executemany per table and set of columns
     for w in writes:
-        if w.new and not all(ids.get(t, w.values.get(c)) is not None or not w.values.get(c)
-                                     for c, t in w.shape.fks):
-            _flush(db, batches, ids)  # a new row that points at rows not written yet: write what is pending
         fk = w.shape.fk_map
-        cols: dict[str, Any] = {}
-        for c, v in w.values.items():
-            if c in fk and v is not None:
-                found = ids.get(fk[c], v)
-                if found is None:
-                    later.append((w.shape.name, w.uuid, c, fk[c], v))
-                cols[c] = found
-            else:
-                cols[c] = v
-        if w.new:
-            cols.update(uuid=w.uuid, version_id=w.version, rev=w.rev, created_at=w.created_at,
-                        modified_at=w.modified_at)
-            batches.setdefault((w.shape.name, True, tuple(cols)), []).append(list(cols.values()))
-        else:
-            have = stored.get(w.uuid)
-            if have is not None:  # a column that holds the value already is not written again
-                cols = {c: v for c, v in cols.items() if c not in have or have[c] != v}
-            cols.update(version_id=w.version, rev=w.rev, modified_at=w.modified_at)
-            batches.setdefault((w.shape.name, False, tuple(cols)), []).append([*cols.values(), w.uuid])
-    _flush(db, batches, ids)
-    for table, uuid, column, target_table, target_uuid in later:
-        ids.preload(target_table, {target_uuid})
-        db.execute_sql(statements.in_style(db, f'UPDATE "{table}" SET "{column}" = ? WHERE "uuid" = ?'),
-                       (ids.get(target_table, target_uuid), uuid))
+        cols = {c: ids.get((fk[c], v)) if c in fk else v for c, v in w.values.items()}
+        cols.update(version_id=w.version, rev=w.rev, modified_at=w.modified_at)
+        batches.setdefault((w.shape.name, tuple(cols)), []).append([*cols.values(), w.uuid])
+    for (table, names), rows in batches.items():
+        statements.update_rows_by(db, table, names, "uuid", rows)
     history.write_records(db, [r for t in takes for r in t.records] + [r for w in writes for r in w.records])
-
-
-def _stored(db: Any, writes: list[Write]) -> dict[str, dict[str, Any]]:
-    """Row uuid -> content columns as this file holds them now (foreign keys as ids), for the rows
-    `writes` take forward to the other side's version. Most of a row is as it was: only what changed
-    is written (on SQLite a foreign key column written is a foreign key checked, and indexed)."""
-    tables: dict[str, tuple[Shape, list[str]]] = {}
-    for w in writes:
-        tables.setdefault(w.shape.name, (w.shape, []))[1].append(w.uuid)
-    out: dict[str, dict[str, Any]] = {}
-    for table, (shape, uuids) in tables.items():
-        names = ", ".join(f'"{c}"' for c in shape.columns)
-        for row in statements.select_in(db, f'SELECT "uuid", {names} FROM "{table}" WHERE "uuid" IN ({{}})', uuids):
-            out[row[0]] = dict(zip(shape.columns, row[1:]))
-    return out
-
-
-def _flush(db: Any, batches: dict[tuple[str, bool, tuple[str, ...]], list[list[Any]]], ids: _Ids) -> None:
-    """Write the pending rows, one executemany per table and set of columns; learn the new rows' ids."""
-    for (table, insert, names), rows in batches.items():
-        if insert:
-            statements.insert_rows(db, table, names, rows)
-            ids.preload(table, {r[names.index("uuid")] for r in rows})
-        else:
-            statements.update_rows_by(db, table, names, "uuid", rows)
-    batches.clear()
 
 
 def _copy(db: Any, copies: list[Copy]) -> None:
     """The rows of `copies` (parents' tables before children's) from the attached file into this one,
     each statement over all the rows of one copy; then their version records."""
-    order = {s.name: n for n, s in enumerate(history.shapes())}
     for c in copies:
         shape, fk = c.shape, c.shape.fk_map
         joins, values = [], []
@@ -213,19 +149,25 @@ def _copy(db: Any, copies: list[Copy]) -> None:
             db.execute_sql(f'UPDATE "main"."{shape.name}" AS m SET {sets}, "version_id" = t."version_id", '
                            f'"rev" = t."rev", "modified_at" = t."modified_at" FROM {source} '
                            f'WHERE m."uuid" = t."uuid" AND t."uuid" IN {statements.JSON_VALUES}', chosen)
-    added = {c.shape.name for c in copies if c.new}
-    for c in copies:  # rows that point at rows added after them: at their own table's new rows, or a later table's
-        for column, target in c.shape.fks:
-            if target not in added or order[target] < order[c.shape.name] or (target == c.shape.name and not c.new):
-                continue
+    for c in copies:  # new rows that point at new rows of their table added after them
+        there = history.table(c.shape.name, c.schema)
+        for column in _own_table_keys(c):
             db.execute_sql(
-                f'UPDATE "main"."{c.shape.name}" AS m SET "{column}" = k."id" '
-                f'FROM {history.table(c.shape.name, c.schema)} t JOIN {history.table(target, c.schema)} j '
-                f'ON j."id" = t."{column}" JOIN "main"."{target}" k ON k."uuid" = j."uuid" '
+                f'UPDATE "main"."{c.shape.name}" AS m SET "{column}" = k."id" FROM {there} t JOIN {there} j '
+                f'ON j."id" = t."{column}" JOIN "main"."{c.shape.name}" k ON k."uuid" = j."uuid" '
                 f'WHERE m."uuid" = t."uuid" AND m."{column}" IS NULL AND t."uuid" IN {statements.JSON_VALUES}',
                 (json.dumps(c.uuids),))
     for c in copies:
         history.copy_records(db, c.schema, c.uuids)
+
+
+def _own_table_keys(change: Copy | Take) -> list[str]:
+    """The foreign keys to their own table (a task's activity) of new rows: the only ones that can point at a
+    row not written yet, as a new row's parent may come after it in the same statement. Every other
+    foreign key points at an earlier table (`history.shapes`), written before it."""
+    if not change.new:
+        return []
+    return [column for column, target in change.shape.fks if target == change.shape.name]
 
 
 def _take(db: Any, takes: list[Take]) -> None:
@@ -242,14 +184,10 @@ def _take(db: Any, takes: list[Take]) -> None:
         staged.append((t, statements.stage(db, f"uppdrag_take_{n}", columns, (r[1:] for r in rows))))
     for t, source in staged:
         _write_from(db, t.shape, source, t.new)
-    added = {t.shape.name for t in takes if t.new}
-    order = {s.name: n for n, s in enumerate(history.shapes())}
-    for t, source in staged:  # rows that point at rows added after them, as in `_copy`
-        for column, target in t.shape.fks:
-            if target not in added or order[target] < order[t.shape.name] or (target == t.shape.name and not t.new):
-                continue
+    for t, source in staged:  # as in `_copy`
+        for column in _own_table_keys(t):
             db.execute_sql(f'UPDATE "{t.shape.name}" AS m SET "{column}" = k."id" FROM {source} s '
-                           f'JOIN "{target}" k ON k."uuid" = s."{column}" '
+                           f'JOIN "{t.shape.name}" k ON k."uuid" = s."{column}" '
                            f'WHERE m."uuid" = s."uuid" AND m."{column}" IS NULL')
     for n in range(len(staged)):  # (after an error: see statements.stage)
         statements.unstage(db, f"uppdrag_take_{n}")

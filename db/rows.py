@@ -95,7 +95,7 @@ def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[st
     raw = dict(zip((f.column_name for f in fields), found))
     uuids = iter(found[len(fields):len(fields) + n_uuids])
     fk = shape.fk_map
-    values = {c: next(uuids) if c in fk else history.as_text(raw[c]) for c in shape.columns}
+    values = {c: next(uuids) if c in fk else raw[c] for c in shape.columns}  # (dates come as ISO text)
     state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
                              raw["modified_at"], values)
     listed = found[-1] if not isinstance(found[-1], str) else json.loads(found[-1])

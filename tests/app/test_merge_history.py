@@ -241,42 +241,6 @@ def test_a_merge_through_python_leaves_a_row_changed_here_alone_and_merges_one_c
                               uuids[2]: ("här", "där", False)}
 
 
-def _item_values(plan: str, **values: object) -> dict[str, Any]:
-    return {**history.defaults(history.shape_of("timeline_item")), "plan_id": plan, "kind": "activity", **values}
-
-
-def test_apply_writes_new_rows_in_any_order_and_a_row_taken_forward_without_its_old_version(ws: Workspace) -> None:
-    """`Write` as db.merge_write offers it, beyond the row merged field by field a merge gives it:
-    new rows in any order (an activity before the phase it lies under, both new, and one under it
-    written last), their version records, and an existing row taken forward to a version of which
-    only the changed columns differ (the others stay as they are)."""
-    from db.merge_write import Write, apply
-
-    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
-    goal = models.Goal.get_by_id(ws.add("goal", plan, kind="effect", text="ett", measure="mått").ids[0])
-    plan_uuid = models.Plan.get_by_id(plan).uuid
-    items, goals, at = history.shape_of("timeline_item"), history.shape_of("goal"), "2026-12-04T10:00:00"
-    phase, activity, task = "fas-uuid", "aktivitet-uuid", "uppgift-uuid"
-    record = history.Record("timeline_item", activity, "a1", None, None, 1, at, "Ada", "create", None)
-    with models.database.atomic():
-        apply(ws.store.db, [
-            Write(items, activity, _item_values(plan_uuid, title="Aktivitet", parent_id=phase), "a1", 1, at,
-                  created_at=at, new=True, records=[record]),
-            Write(items, phase, _item_values(plan_uuid, title="Fas", kind="phase"), "f1", 1, at, created_at=at,
-                  new=True),
-            Write(items, task, _item_values(plan_uuid, title="Uppgift", parent_id=activity, position=1), "u1", 1, at,
-                  created_at=at, new=True),
-            Write(goals, goal.uuid, {"text": "två", "measure": "mått", "plan_id": plan_uuid}, "g2", 7, at)])
-    rows = {t.uuid: (t.title, t.parent.uuid if t.parent else None, t.version_id, t.rev, t.created_at, t.plan_id)
-            for t in models.TimelineItem.select()}
-    assert rows == {activity: ("Aktivitet", phase, "a1", 1, at, plan), phase: ("Fas", None, "f1", 1, at, plan),
-                    task: ("Uppgift", activity, "u1", 1, at, plan)}
-    after = models.Goal.get_by_id(goal.id)
-    assert (after.text, after.measure, after.plan_id, after.version_id, after.rev, after.modified_at) == (
-        "två", "mått", plan, "g2", 7, at)
-    assert history.read_records(ws.store.db, [activity]) == {activity: [record]}
-
-
 def test_rows_go_in_sql_only_from_a_file_attached_to_this_files_connection(ws: Workspace) -> None:
     here = Side(ws.store.db, "här")
     assert Side(ws.store.db, "där", schema="theirs").copies_into(here)
@@ -357,6 +321,8 @@ def test_log_lines_of_a_merge_follow_each_plans_own_and_skip_a_plan_the_file_lac
 
 def test_settings_a_merge_writes_are_read_back_and_an_unreadable_one_is_passed_over(any_ws: Workspace) -> None:
     from db.merge import put_settings
+    from db.models import Setting
+    from db.settings import write_setting
 
     ws = any_ws
     with models.database.atomic():
@@ -366,6 +332,40 @@ def test_settings_a_merge_writes_are_read_back_and_an_unreadable_one_is_passed_o
                                 ("{trasig", "a_trasig"))
     side = Side(ws.store.db, "här")
     assert side.settings(["a_trasig", "b_hel", "c_ny", "saknas"]) == {"b_hel": ["Mellandagar"], "c_ny": {"år": 2026}}
+    # stored as the file's own settings are (db.settings), so the text in the file is the same whoever wrote it
+    stored = ws.store.db.execute_sql(statements.in_style(ws.store.db, 'SELECT "value" FROM "setting" WHERE "key" = ?'),
+                                     ("c_ny",)).fetchone()[0]
+    with models.database.atomic():
+        write_setting("c_egen", {"år": 2026})
+    assert Setting.get(Setting.key == "c_egen").value == stored == '{"år": 2026}'
+
+
+@pytest.mark.parametrize("copy_in_sql", [True, False])
+def test_a_new_activity_under_a_phase_made_after_it_comes_under_it_and_no_staging_table_is_left(
+        tmp_path: Path, copy_in_sql: bool) -> None:
+    """The other file made an activity, then a phase, and moved the activity under the phase: both are new here,
+    the activity before the phase it points at. It comes under it, copied from the attached file or through
+    a staging table, and the merge leaves no staging table behind on this file's connection."""
+    from app.merge import merge_into
+    from db.store import open_store
+
+    a, b = tmp_path / "min.uppdrag", tmp_path / "din.uppdrag"
+    Workspace.create(a).close()
+    ws = Workspace.create(b)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    item = ws.add("timeline", plan, kind="activity", title="Aktivitet").ids[0]
+    phase = ws.add("timeline", plan, kind="phase", title="Fas").ids[0]
+    ws.update("timeline", item, parent=phase)
+    item_uuid, phase_uuid = models.TimelineItem.get_by_id(item).uuid, models.TimelineItem.get_by_id(phase).uuid
+    ws.close()
+    store = open_store(a)
+    try:
+        assert merge_into(store, b, copy_in_sql=copy_in_sql).added == {"plan": 1, "timeline_item": 2}
+        assert store.db.execute_sql("SELECT name FROM temp.sqlite_master").fetchall() == []
+    finally:
+        store.close()
+    assert _parent_and_title(a, item_uuid) == (phase_uuid, "Aktivitet")
+    assert _parent_and_title(a, phase_uuid) == (None, "Fas")
 
 
 def test_a_conflict_settled_differently_in_two_files_is_a_conflict_again_when_they_meet(

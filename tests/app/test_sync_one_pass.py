@@ -160,3 +160,28 @@ def test_a_plan_the_user_may_no_longer_change_keeps_its_local_edits_while_the_ot
     assert rows[first] == "Bob i sin plan|Alice i Bobs plan"
     assert rows[second].startswith("Bob i Alices plan|")  # kept here, not covered by the server's version
     assert server_db.sql("SELECT title FROM plan WHERE uuid = %s", (second,)) != [("Bob i Alices plan",)]
+
+
+def test_the_file_takes_the_rows_as_the_servers_snapshot_held_them_and_a_later_edit_comes_next_time(
+        server_db, checked_out, monkeypatch):
+    """What the file lacks is read in the server's transaction: an edit on the server after it has
+    committed, before the file's own transaction, is not taken half-way (its content under the version
+    read before) but whole by the next sync."""
+    url, out, (first, second) = checked_out
+    _change(out, first, title="Tåget")
+    _change(url, second, title="Servern")
+    real_apply = sync_module.apply
+
+    def edited_meanwhile(db, writes):
+        if not statements.on_postgres(db):
+            _change(url, second, title="Servern efteråt")
+        return real_apply(db, writes)
+
+    monkeypatch.setattr(sync_module, "apply", edited_meanwhile)
+    assert sync(out).fetched == {"plan": 1}
+    monkeypatch.setattr(sync_module, "apply", real_apply)
+    titles = {u: t.split("|")[0] for u, (_v, t) in _file_rows(out, "plan").items()}
+    assert titles == {first: "Tåget", second: "Servern"}
+    assert _file_rows(out, "plan")[second][0] != _server_rows(server_db, "plan")[second][0]
+    assert sync(out).fetched == {"plan": 1}
+    _alike(server_db, out)

@@ -20,6 +20,17 @@ def _stamped(ws: Workspace) -> tuple[Workspace, int, datetime]:
     return ws, plan, datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
+def test_every_foreign_key_points_at_an_earlier_table_or_its_own() -> None:
+    """The tables in the order a merge writes them, parents' before children's: a row written can point
+    only at rows written before it, or at a row of its own table (a task at its activity), which a merge
+    written in one statement fixes afterwards (db/merge_write.py)."""
+    seen: set[str] = set()
+    for shape in history.shapes():
+        assert {target for _, target in shape.fks} <= seen | {shape.name}, shape.name
+        seen.add(shape.name)
+    assert [(s.name, c) for s in history.shapes() for c, t in s.fks if t == s.name] == [("timeline_item", "parent_id")]
+
+
 def test_a_row_without_history_has_none(any_ws: Workspace) -> None:
     assert history.row_history(any_ws.store.db, "ingen-sådan-rad") == []
 
@@ -292,6 +303,16 @@ def test_dates_are_read_as_iso_text_from_either_backend(any_ws: Workspace) -> No
     assert json.loads(history.pack(shape, state.values))["start"] == "2026-03-02"
 
 
+def test_every_content_column_that_holds_a_moment_holds_a_date() -> None:
+    """A server's connection loads dates as ISO text (db/server_connection.load_dates_as_text), which is all
+    the history reads the same from either backend: no content column is a time or a timestamp."""
+    from peewee import DateField, DateTimeField, TimeField
+
+    moments = {(s.name, f.column_name): type(f).__name__ for s in history.shapes() for f in s.model._meta.sorted_fields
+               if f.column_name in s.columns and isinstance(f, DateField | DateTimeField | TimeField)}
+    assert moments and set(moments.values()) == {"DateField"}
+
+
 def test_one_version_twice_in_one_write_keeps_its_content(any_ws: Workspace) -> None:
     """The same version may come twice in one write (from both sides of a sync), once without its
     content: it is recorded once, with the content, whichever comes first."""
@@ -311,19 +332,28 @@ def test_one_version_twice_in_one_write_keeps_its_content(any_ws: Workspace) -> 
 
 
 def test_an_edit_in_one_statement_on_the_server_only_over_the_version_expected(server_db, monkeypatch) -> None:
-    """update_if_current: the new version by the database's author, the content it replaced kept; over
-    a version that has moved on, nothing is written and the answer is None."""
+    """update_if_current: the new version by the database's author, the content it replaced kept, and
+    those listening told; over a version that has moved on, nothing is written, no one is told and the
+    answer is None."""
+    import psycopg
+
     ws = Workspace.open(server_db.url("alice"))
+    listener = psycopg.connect(server_db.cluster.superuser_conninfo(server_db.name), autocommit=True)
     try:
+        listener.execute("LISTEN uppdrag_prov")
         db = ws.store.db
         monkeypatch.setattr(getattr(db, "obj", None) or db, "author", "Anna på kontoret", raising=False)
         plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
         goal = ws.add("goal", plan, kind="effect", text="ett").ids[0]
         first = models.Goal.get_by_id(goal).version_id
+        told = ("uppdrag_prov", "ändrat")
         with ws.store.write():
-            version = history.update_if_current(db, models.Goal, goal, first, {"text": "två"})
+            version = history.update_if_current(db, models.Goal, goal, first, {"text": "två"}, notify=told)
         with ws.store.write():
-            stale = history.update_if_current(db, models.Goal, goal, first, {"text": "tre"})
+            stale = history.update_if_current(db, models.Goal, goal, first, {"text": "tre"}, notify=told)
+        db.execute_sql("SELECT pg_notify('uppdrag_prov', 'sist')")  # (delivered in order: after any the edits sent)
+        assert [(n.channel, n.payload) for n in listener.notifies(timeout=10, stop_after=2)] == [
+            told, ("uppdrag_prov", "sist")]
         row = models.Goal.get_by_id(goal)
         assert (version, stale, row.text, row.rev) == (row.version_id, None, "två", 2)
         old, new = history.row_history(db, row.uuid)
@@ -331,4 +361,5 @@ def test_an_edit_in_one_statement_on_the_server_only_over_the_version_expected(s
         assert (new.version, new.parent, new.who, new.action, new.data) == (
             version, first, "Anna på kontoret", "edit", None)
     finally:
+        listener.close()
         ws.close()
