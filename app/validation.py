@@ -8,6 +8,9 @@ same way whether one field or several changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
+from itertools import repeat
+from operator import lt
 from typing import Any
 
 from app import kinds
@@ -92,20 +95,55 @@ def _titled(row: Row, problems: Problems) -> None:
     _required(row, "title", tr("Benämningen"), problems)
 
 
-# The timeline's rules, each with the fields it reads: validate() runs them on one row, and
-# timeline_problems() on many rows at once, each rule once per distinct value of its fields.
-_TIMELINE_RULES: tuple[tuple[tuple[str, ...], Callable[[Row, Problems], None]], ...] = (
-    (("kind",), lambda row, problems: _one_of(row, "kind", kinds.TIMELINE_KINDS, tr("Typen"), problems)),
-    (("title",), _titled),
-    (("status",), lambda row, problems: _one_of(row, "status", kinds.TIMELINE_STATUSES, tr("Statusen"), problems)),
-    (("progress",), lambda row, problems: _percent(row, "progress", tr("Färdigställandet"), problems)),
-    (("start", "end"), _period),
+# The timeline's rules, each with the fields it reads and the keys (each row's, as _failing makes them)
+# it may refuse: validate() runs them on one row, and timeline_problems() on many rows at once, each rule
+# once per distinct key it may refuse.
+Suspects = Callable[[list[list[Any]], dict[Any, Any]], set[tuple[Any, ...]]]
+
+
+def _every_key(columns: list[list[Any]], _read: dict[Any, Any]) -> set[tuple[Any, ...]]:
+    """Each distinct key of the rows: the type and value of each field, so that True is not 1."""
+    if len(columns) > 1:
+        return set(zip(*_typed(columns)))
+    (column,) = columns
+    distinct = set(column)
+    if _NUMBERS.isdisjoint(map(type, distinct)):  # no value stands for an equal one of another type
+        return {(type(v), v) for v in distinct}
+    return set(zip(*_typed(columns)))
+
+
+def _blank_titles(columns: list[list[Any]], read: dict[Any, Any]) -> set[tuple[Any, ...]]:
+    """The titles _titled may refuse: missing or blank (or not text); a plan's thousands of others are not asked."""
+    try:
+        if all(map(str.strip, columns[0])):
+            return set()
+    except TypeError:  # not text: asked with the rest below
+        pass
+    return {key for key in _every_key(columns, read) if key[0] is not str or not key[1].strip()}
+
+
+def _periods_out_of_order(columns: list[list[Any]], read: dict[Any, Any]) -> set[tuple[Any, ...]]:
+    """The periods _period may refuse: only those whose end lies wholly before their start, when every
+    date reads (else every key, each unreadable date being a problem of its own)."""
+    if any(isinstance(v, DateParseError) for v in read.values()):
+        return _every_key(columns, read)
+    return _out_of_order(columns, read)
+
+
+_TIMELINE_RULES: tuple[tuple[tuple[str, ...], Callable[[Row, Problems], None], Suspects], ...] = (
+    (("kind",), lambda row, problems: _one_of(row, "kind", kinds.TIMELINE_KINDS, tr("Typen"), problems), _every_key),
+    (("title",), _titled, _blank_titles),
+    (("status",), lambda row, problems: _one_of(row, "status", kinds.TIMELINE_STATUSES, tr("Statusen"), problems),
+     _every_key),
+    (("progress",), lambda row, problems: _percent(row, "progress", tr("Färdigställandet"), problems), _every_key),
+    (("start", "end"), _period, _periods_out_of_order),
 )
 _DATE_FIELDS = frozenset({"start", "end"})
+_NUMBERS = frozenset({bool, int, float})  # True == 1 == 1.0: a set of values keeps only one of them
 
 
 def _timeline(row: Row, problems: Problems, _scale: int) -> None:
-    for _fields, rule in _TIMELINE_RULES:
+    for _fields, rule, _suspects in _TIMELINE_RULES:
         rule(row, problems)
     began, finished = row.get("actual_start"), row.get("actual_finish")
     if began is not None and finished is not None and finished < began:
@@ -114,13 +152,13 @@ def _timeline(row: Row, problems: Problems, _scale: int) -> None:
 
 
 def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, Problems], None],
-             vague: Callable[[Any], Any]) -> dict[tuple[Any, ...], Any]:
-    """What `rule` says of each distinct key of `rows` that fails (a key: the type and value of each of
+             suspects: Suspects, vague: Callable[[Any], Any]) -> dict[tuple[Any, ...], Any]:
+    """What `rule` says of each key `suspects` names that fails (a key: the type and value of each of
     `fields`, so that True is not 1): its messages, or the DateParseError of a date `vague` cannot read."""
     columns = [[r.get(f) for r in rows] for f in fields]
     read: dict[Any, Any] = {}  # a date's text: its VagueDate, or the DateParseError it gives
     dates = [i for i, f in enumerate(fields) if f in _DATE_FIELDS]
-    for text in {text for i in dates for text in columns[i]}:
+    for text in set().union(*(columns[i] for i in dates)):
         try:
             read[text] = vague(text)
         except DateParseError as exc:
@@ -128,13 +166,7 @@ def _failing(rows: Sequence[Row], fields: tuple[str, ...], rule: Callable[[Row, 
     unreadable = any(isinstance(v, DateParseError) for v in read.values())
     failing: dict[tuple[Any, ...], Any] = {}
     problems: Problems = []
-    if rule is _period and not unreadable:  # the rule is asked only of the periods it would refuse
-        keys = _out_of_order(columns, read)
-    else:
-        keys = set(zip(*_typed(columns)))
-        if rule is _titled:  # a title fails only when missing or blank: each of the rest is not asked
-            keys = {key for key in keys if key[0] is not str or not key[1].strip()}
-    for key in keys:
+    for key in suspects(columns, read):
         values = list(key[1::2])
         for i in dates:
             values[i] = read[values[i]]
@@ -156,6 +188,9 @@ def _out_of_order(columns: list[list[Any]], read: dict[Any, Any]) -> set[tuple[A
     first = {text: d.first_day for text, d in dates.items()}
     last = {text: d.last_day for text, d in dates.items()}
     starts, ends = columns
+    # Without a date the other is not compared: a missing start as the earliest day, a missing end the latest.
+    if not any(map(lt, map(last.get, ends, repeat(date.max)), map(first.get, starts, repeat(date.min)))):
+        return set()
     return {(type(a), a, type(b), b) for a, b in zip(starts, ends)
             if a in first and b in last and last[b] < first[a]}
 
@@ -177,10 +212,10 @@ def timeline_problems(rows: Sequence[Row], vague: Callable[[Any], Any] = lambda 
     kinds and statuses from fixed tables and clamps progress).
     """
     found: dict[int, list[Any]] = {}
-    for position, (fields, rule) in enumerate(_TIMELINE_RULES):
+    for position, (fields, rule, suspects) in enumerate(_TIMELINE_RULES):
         if held and all(f in held for f in fields):
             continue
-        failing = _failing(rows, fields, rule, vague)
+        failing = _failing(rows, fields, rule, suspects, vague)
         if failing:
             keys = zip(*_typed([[r.get(f) for r in rows] for f in fields]))
             for i, key in enumerate(keys):

@@ -26,8 +26,7 @@ def _select_in(sql: str, values: list[Any], before: tuple[Any, ...] = ()) -> lis
 
 def any_stored(model: type[models.UserRow], uuids: list[str]) -> bool:
     """Whether the store holds a row of `model` (alive or a tombstone) with one of `uuids`."""
-    table = model._meta.table_name
-    return bool(uuids) and any(_select_in(f'SELECT 1 FROM "{table}" WHERE "uuid" IN ({{}}) LIMIT 1', uuids))
+    return statements.any_in(models.database, model._meta.table_name, "uuid", uuids)
 
 
 def _as_column(field: Any) -> Any:
@@ -46,11 +45,28 @@ def _as_column(field: Any) -> Any:
     return field.db_value, {type(None)}
 
 
-def _top_run(ids: Iterable[int]) -> tuple[int, int] | None:
+def _all_kept(values: list[Any], kept: set[type]) -> bool:
+    """Whether each of `values` is of a type in `kept` (so stored as it is). A column of text alone is
+    told by joining it, quicker than asking each value's type (a str subclass, which joins too, is
+    stored as it is: peewee's text fields keep any str)."""
+    if str in kept:
+        try:
+            "".join(values)
+        except TypeError:
+            pass
+        else:
+            return True
+    return set(map(type, values)) <= kept
+
+
+def _top_run(ids: set[int]) -> tuple[int, int] | None:
     """The longest run lo, lo + 1, …, hi of `ids` that ends at the highest one (None if there are none)."""
-    ordered = sorted(ids)
-    if not ordered:
+    if not ids:
         return None
+    lo, hi = min(ids), max(ids)
+    if hi - lo == len(ids) - 1:  # all of them one run (as a plan's rows just inserted are)
+        return lo, hi
+    ordered = sorted(ids)
     k = len(ordered) - 1
     while k > 0 and ordered[k - 1] == ordered[k] - 1:
         k -= 1
@@ -121,7 +137,7 @@ class Upserter:
             col = columns[name]
             if name not in self_refs:
                 convert, kept = _as_column(fields[name])
-                if not set(map(type, col)) <= kept:
+                if not _all_kept(col, kept):
                     col = [None if v is None else convert(v) for v in col]
             cols.append(col)
         refs = [names.index(r) for r in self_refs]

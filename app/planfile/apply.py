@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from app.planfile import dependency_parts
@@ -105,11 +104,10 @@ class _Writer:
                 **_vague_columns("start", r["start"]), **_vague_columns("end", r["end"])}
 
     def timeline(self, timeline: list[dict[str, Any]]) -> None:
-        # Every column the file always has, read in one pass over the rows.
+        # Every column the file always has.
         names = ("uuid", "kind", "code", "title", "description", "start", "end", "responsible", "responsible_person",
                  "status", "progress", "comment", "parent")
-        column = dict(zip(names, map(list, zip(*map(itemgetter(*names), timeline))))) if timeline else {
-            name: [] for name in names}
+        column = {name: [t[name] for t in timeline] for name in names}
         person = self.person_ids.get
         plan_id, up = self.plan_id, self.up
         item_ids = up.put_columns(models.TimelineItem, column["uuid"], {

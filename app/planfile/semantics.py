@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from app.date_text import from_canonical, parse_date
 from app.dates import DateParseError, VagueDate
 from app.dependencies import cycle_in, cycle_message, item_name
 from app.i18n import tr
-from app.planfile import dependency_parts
 from app.validation import timeline_problems
 
 # Vague dates of the rows of each list, by the list's path in the file.
@@ -141,13 +141,15 @@ def _column_problems(position: int, check: int, key: str, part: list[Row], name:
 def _timeline_problems(timeline: list[Row], people: set[str], held: tuple[str, ...]) -> list[str]:
     """References from each item to people and other items, and the rules every item keeps (but those of
     the fields in `held`), in file order."""
-    items = {t["uuid"] for t in timeline}
+    place = {t["uuid"]: i for i, t in enumerate(timeline)}  # each item's place, by its uuid
+    items = place.keys()
     broken = timeline_problems(timeline, vague, held)
-    predecessors = [[dependency_parts(entry)[0] for entry in t["depends_on"]] for t in timeline]
+    predecessors = [[e if isinstance(e, str) else e["item"] for e in deps] if deps else deps  # as dependency_parts
+                    for deps in map(itemgetter("depends_on"), timeline)]
     if (not broken and {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
             and {t["parent"] for t in timeline if t["parent"]} <= items
             and {dep for deps in predecessors for dep in deps} <= items):
-        return _cycle_problems(timeline, predecessors)
+        return _cycle_problems(timeline, predecessors, place)
     problems = []
     for i, t in enumerate(timeline):
         if t["responsible_person"] and t["responsible_person"] not in people:
@@ -161,10 +163,9 @@ def _timeline_problems(timeline: list[Row], people: set[str], held: tuple[str, .
     return problems
 
 
-def _cycle_problems(timeline: list[Row], predecessors: list[list[str]]) -> list[str]:
+def _cycle_problems(timeline: list[Row], predecessors: list[list[str]], place: dict[str, int]) -> list[str]:
     """A line for a cycle among the plan's dependencies (an item waiting for itself, at the end or
-    through others), at the place of the dependency that closes it."""
-    place = {t["uuid"]: i for i, t in enumerate(timeline)}
+    through others), at the place of the dependency that closes it. `place`: each item's index by its uuid."""
     if all(place[dep] < i for i, deps in enumerate(predecessors) if deps for dep in deps):
         return []  # every item waits only for items above it: the file's order is an order without cycles
     edges = [(place[dep], i, j) for i, deps in enumerate(predecessors) for j, dep in enumerate(deps)]

@@ -150,14 +150,59 @@ def test_a_valid_plan_is_checked_without_the_generated_validator() -> None:
 @given(row=st.integers(0, 99), field=st.sampled_from(sorted(schema.plan_schema()["properties"]["timeline"]["items"]
                                                              ["properties"])),
        odd=st.sampled_from([*ODD, 1.5, "PHASE", "2025-01-01 ", [None], [{"item": "", "answer": "", "comment": ""}],
-                            [{"item": "x", "answer": "ja", "comment": "", "x": 1}], "delete"]))
+                            [{"item": "x", "answer": "ja", "comment": "", "x": 1}], "delete", "rename"]))
 def test_one_odd_row_among_a_hundred_is_found(row: int, field: str, odd: Any) -> None:
     data = json.loads(example_files()[0].read_text(encoding="utf-8"))
     first = data["timeline"][0]
     data["timeline"] = [{**first, "uuid": str(uuid.UUID(int=i)), "depends_on": [], "parent": None}
                         for i in range(100)]
-    if odd == "delete":
+    if odd in ("delete", "rename"):  # renamed: as many keys as every other row, one of them unknown
         data["timeline"][row].pop(field, None)
+        if odd == "rename":
+            data["timeline"][row]["okänt"] = None
     else:
         data["timeline"][row][field] = odd
     assert schema.is_valid(data) == schema._generated_says_yes(data)
+
+
+@st.composite
+def _uuid_like(draw: st.DrawFn) -> str:
+    """A uuid's text with one or two edits: a character replaced, inserted, deleted, or two swapped."""
+    text = list(draw(st.uuids().map(str)))
+    odd = st.sampled_from(["-", "\n", "g", "0", "F", "٣", "é", " "])
+    for _ in range(draw(st.integers(1, 2))):
+        i, j = draw(st.integers(0, len(text))), draw(st.integers(0, len(text)))
+        edit = draw(st.sampled_from(["replace", "insert", "delete", "swap"]))
+        if edit == "insert":
+            text.insert(i, draw(odd))
+        elif i < len(text) and edit == "replace":
+            text[i] = draw(odd)
+        elif i < len(text) and edit == "delete":
+            del text[i]
+        elif max(i, j) < len(text):
+            text[i], text[j] = text[j], text[i]
+    return "".join(text)
+
+
+@given(strings=st.lists(_uuid_like(), min_size=1, max_size=4))
+def test_the_uuid_pattern_asked_of_many_strings_at_once_says_what_it_says_of_each(strings: list[str]) -> None:
+    from app.planfile.columns import UUID_PATTERN, _all_match
+
+    regex = next(r for r in schema.schema_patterns().values() if r.pattern == UUID_PATTERN)  # the schema's own
+    valid = [str(uuid.uuid4()) for _ in range(3)]
+    for text in strings:  # each among valid ones, where it alone decides
+        assert _all_match(regex, [valid[0], text, valid[1]]) == bool(regex.search(text)), repr(text)
+    assert _all_match(regex, [*valid, *strings]) == all(regex.search(s) for s in strings)
+    assert _all_match(regex, valid)
+
+
+def test_the_uuid_pattern_at_once_is_not_fooled_by_strings_that_make_up_for_each_other() -> None:
+    from app.planfile.columns import UUID_PATTERN, _all_match
+
+    regex = next(r for r in schema.schema_patterns().values() if r.pattern == UUID_PATTERN)
+    u = "0123abcd-0123-4567-89ab-0123456789ab"
+    short, long = u[:-1], u[:8] + "0" + u[8:]  # 35 and 37 characters: the line feed between them where it belongs
+    hyphen_moved = u[:7] + "-0" + u[9:]  # still four hyphens
+    for strings in ([short, long], [u, hyphen_moved], [u, u[:10] + "\n" + u[11:]], [u, u.upper()], [u, u + "\n"]):
+        assert _all_match(regex, strings) == all(regex.search(s) for s in strings), strings
+    assert _all_match(regex, [u, u.upper()])

@@ -52,6 +52,7 @@ def test_sync_killed_at_random_moments_loses_nothing(server_db, tmp_path):
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     killed_running = 0
+    ended_early: list[str] = []  # how each sync that ended before its kill ended, for the message below
     for n in range(KILLS):
         # new edits on both sides before every sync, so that each kill meets real work
         for side, pool, text in ((local, here, f"Tåget {n}"), (url, there, f"Servern {n}")):
@@ -61,12 +62,15 @@ def test_sync_killed_at_random_moments_loses_nothing(server_db, tmp_path):
         child = subprocess.Popen([sys.executable, "-m", "app.cli", "sync", str(local), "--bryt-las"], cwd=ROOT, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         time.sleep(rng.uniform(0.05, 1.4))  # a sync takes about 1–2 s here, start-up included
-        if child.poll() is None:
-            killed_running += 1
+        running = child.poll() is None
+        killed_running += running
         child.send_signal(signal.SIGKILL)
         _, err = child.communicate()
         assert b"l\xc3\xa5st" not in err, err  # each sync got past the lock its killed predecessor left
-    assert killed_running  # (how many met a running sync depends on the machine's load)
+        if not running:
+            ended_early.append(f"exit {child.returncode}: {err.decode(errors='replace').strip()[-2000:]}")
+    # (how many met a running sync depends on the machine's load; none at all means the syncs fail fast)
+    assert killed_running, "every sync ended before its kill:\n" + "\n".join(ended_early)
 
     report = sync(local, break_stale=True)
     assert not report.conflicts

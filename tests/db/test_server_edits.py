@@ -148,3 +148,25 @@ def test_the_row_kept_after_an_edit_is_the_row_a_read_gives(pair):
     assert kept.version_id == models.TimelineItem.get_by_id(item["id"]).version_id
     change = alice.update("timeline", item["id"], title="Rubrik igen")
     assert change.old == {"title": "Ny rubrik"}
+
+
+def test_a_right_given_or_taken_counts_at_once_in_an_open_session(server_db, alice_with_plans):
+    """The server's rule (uppdrag_may_edit, its query planned once a session) answers for the
+    plan members as they are now, not as they were when the session first asked."""
+    from db.errors import StoreError
+
+    plan = list_plans(alice_with_plans)[0]
+    bob = Workspace.open(server_db.url("bob"))
+    try:
+        section = bob.list("section", plan.id)[0]
+        with pytest.raises(StoreError, match="får inte ändra"):
+            bob.update("section", section["id"], body="Bob försöker")
+        grant(server_db.admin_url, "bob", "editor", plan.uuid)
+        bob.update("section", section["id"], body="Bob får")
+        grant(server_db.admin_url, "bob", "reader", plan.uuid)
+        with pytest.raises(StoreError, match="får inte ändra") as caught:
+            bob.update("section", section["id"], body="Bob igen")
+        assert "\n" not in str(caught.value)
+        assert server_db.sql(f"SELECT body FROM section WHERE id = {section['id']}") == [("Bob får",)]
+    finally:
+        bob.close()
