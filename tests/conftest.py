@@ -16,12 +16,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # Property tests: a profile sized for `make test` on two cores, and a thorough one for thousands
-# of cases (UPPDRAG_HYPOTHESIS=thorough); the properties are the same in all of them.
-settings.register_profile("ci", max_examples=40)
-settings.register_profile("thorough", max_examples=2000)
+# of cases (UPPDRAG_HYPOTHESIS=thorough); the properties are the same in all of them. Neither times
+# an example or its generation: on a loaded machine that fails a test for the machine, not the code.
+_UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", max_examples=40, **_UNTIMED)
+settings.register_profile("thorough", max_examples=2000, **_UNTIMED)
 # Mutation testing (tools/mutate.py): the same examples on every mutant, and no deadline (mutmut's
 # tracing and a busy machine slow each example), so a verdict is not luck.
 settings.register_profile("mutate", max_examples=20, derandomize=True, database=None, deadline=None)
