@@ -155,13 +155,12 @@ def _disputed(common: set[str], records: dict[str, Record]) -> set[str]:
     silence; a field they disagree on is a conflict again instead, decided and logged as any other.
     """
     parents = {p for v in common if v in records for p in (records[v].parent, records[v].parent2)}
-    latest = [values for v in common if v not in parents and v in records
-              and (values := records[v].values()) is not None]
-    if len(latest) < 2:
+    latest = [records[v] for v in common if v not in parents and v in records]
+    if len(latest) < 2:  # the usual case: the one latest common version is the base, read once by the caller
         return set()
-    first, *others = latest
-    return {name for other in others for name in first.keys() | other.keys()
-            if not _same(name, first.get(name), other.get(name))}
+    contents = [values for r in latest if (values := r.values()) is not None]
+    return {name for other in contents[1:] for name in contents[0].keys() | other.keys()
+            if not _same(name, contents[0].get(name), other.get(name))}
 
 
 @dataclass
