@@ -113,9 +113,15 @@ def _database_class() -> type:
     return ServerDatabase
 
 
+def _cause(exc: BaseException, kind: type[BaseException]) -> Any:
+    """`exc` if it is `kind`, or the `kind` peewee's wrapper `exc` holds (peewee keeps psycopg's error as
+    its first argument); None if neither."""
+    return next((e for e in (exc, exc.__cause__, exc.__context__, *exc.args[:1]) if isinstance(e, kind)), None)
+
+
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    """Whether `exc` is `kind`, or peewee's wrapper of one (peewee keeps psycopg's error as its first argument)."""
-    return any(isinstance(e, kind) for e in (exc, exc.__cause__, exc.__context__, *exc.args[:1]))
+    """Whether `exc` is `kind`, or peewee's wrapper of one."""
+    return _cause(exc, kind) is not None
 
 
 def lost_sentence(addr: ServerAddress) -> str:
@@ -242,7 +248,8 @@ class ServerStore:
             self.db.drop_connection()
             return ConnectionLost(lost_sentence(self.path))
         # (another client recorded a version this write was copying: db.history_records)
-        recorded = _caused_by(exc, psycopg.errors.UniqueViolation) and "row_version_version" in str(exc)
+        duplicate = _cause(exc, psycopg.errors.UniqueViolation)
+        recorded = duplicate is not None and duplicate.diag.constraint_name == "row_version_version"
         if recorded or _caused_by(exc, psycopg.errors.SerializationFailure):
             return ChangedMeanwhile(tr("Någon ändrade på {server} medan ändringarna skrevs dit; inget av dem "
                                        "har sparats. Försök igen.", server=self.path.name))
