@@ -15,6 +15,7 @@ RECORD_LIST = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
 # A record the file has already only gains its content if it lacked it.
 KEEP_KNOWN = ('ON CONFLICT ("version") DO UPDATE SET "data" = excluded."data" '
               'WHERE "row_version"."data" IS NULL AND excluded."data" IS NOT NULL')
+_DATA = RECORD_COLUMNS.index("data")
 UPSERT_RECORD = f'INSERT INTO "row_version" ({RECORD_LIST}) VALUES ({", ".join("?" * len(RECORD_COLUMNS))}) {KEEP_KNOWN}'
 # An incoming record `v` the server lacks, or has without the content `v` brings.
 UNKNOWN_RECORD = ('NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" '
@@ -36,7 +37,7 @@ def write_many(db: Any, unique: dict[str, Sequence[Any]]) -> None:
         return
     known = dict(select_in(db, 'SELECT "version", "data" IS NOT NULL FROM "row_version" WHERE "version" IN ({})',
                            list(unique)))
-    filled = [(r[9], v) for v, r in unique.items() if known.get(v) is False and r[9] is not None]
+    filled = [(r[_DATA], v) for v, r in unique.items() if known.get(v) is False and r[_DATA] is not None]
     if filled:
         update_rows_by(db, "row_version", ("data",), "version", filled)
     fresh = [r for v, r in unique.items() if v not in known]

@@ -76,8 +76,6 @@ def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[st
     (None, None, the records of `versions`) when the row is gone; read through `db`. What an edit
     over a version someone else has replaced needs: on the team server one statement, so that
     checking such an edit waits for one answer from the server."""
-    import json
-
     from db import history
     from db.statements import on_postgres
 
@@ -98,7 +96,6 @@ def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[st
     values = {c: next(uuids) if c in fk else raw[c] for c in shape.columns}  # (dates come as ISO text)
     state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
                              raw["modified_at"], values)
-    listed = found[-1] if not isinstance(found[-1], str) else json.loads(found[-1])
     row: Any = model(__no_default__=1, **{f.name: f.python_value(raw[f.column_name]) for f in fields})
     row._dirty.clear()
-    return row, state, {r[2]: history.Record._make(r) for r in listed or ()}
+    return row, state, {r[2]: history.Record._make(r) for r in found[-1] or ()}  # (psycopg hands `json` over as a list)
