@@ -107,7 +107,7 @@ def _every_key(columns: list[list[Any]], _read: dict[Any, Any]) -> set[tuple[Any
         return set(zip(*_typed(columns)))
     (column,) = columns
     distinct = set(column)
-    if _NUMBERS.isdisjoint(map(type, distinct)):  # no value stands for an equal one of another type
+    if NUMBER_TYPES.isdisjoint(map(type, distinct)):  # no value stands for an equal one of another type
         return {(type(v), v) for v in distinct}
     return set(zip(*_typed(columns)))
 
@@ -139,7 +139,7 @@ _TIMELINE_RULES: tuple[tuple[tuple[str, ...], Callable[[Row, Problems], None], S
     (("start", "end"), _period, _periods_out_of_order),
 )
 _DATE_FIELDS = frozenset({"start", "end"})
-_NUMBERS = frozenset({bool, int, float})  # True == 1 == 1.0: a set of values keeps only one of them
+NUMBER_TYPES = frozenset({bool, int, float})  # True == 1 == 1.0: a set of values keeps only one of them
 
 
 def _timeline(row: Row, problems: Problems, _scale: int) -> None:

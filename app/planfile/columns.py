@@ -16,6 +16,8 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
+from app.validation import NUMBER_TYPES
+
 Verdict = bool | None  # None: this check cannot tell
 
 # Each JSON type by the exact Python types json.loads gives for it; a float counts as an
@@ -194,9 +196,6 @@ def _uniform_columns(rows: list[dict[str, Any]], properties: dict[str, Any],
         return None
 
 
-_NUMBERS = frozenset({bool, int, float})  # True == 1 == 1.0: a set of values keeps only one of them
-
-
 def _column(rows: list[dict[str, Any]], name: str, schema: dict[str, Any]) -> Collection[Any]:
     """The values of `name` (present in every row) as column_valid needs them: for a schema of scalars,
     a frozenset of the distinct values (a value passes or fails however often it comes), unless one is
@@ -209,6 +208,6 @@ def _column(rows: list[dict[str, Any]], name: str, schema: dict[str, Any]) -> Co
         except TypeError:  # a list or an object among them: it fails the schema, every value is judged
             pass
         else:
-            if _NUMBERS.isdisjoint(map(type, distinct)):
+            if NUMBER_TYPES.isdisjoint(map(type, distinct)):
                 return frozenset(distinct)
     return list(map(value_of, rows))
