@@ -28,6 +28,12 @@ def dependency_parts(entry: str | dict[str, Any]) -> tuple[str, str, int, str]:
     return entry["item"], entry.get("kind", "FS"), entry.get("lag", 0), entry.get("lag_unit", "day")
 
 
+def predecessors(entries: list[str | dict[str, Any]]) -> list[str]:
+    """The predecessor uuids of a `depends_on` list, in its order: each entry's first part as
+    dependency_parts gives it, read without its other parts (a plan's checks ask this of every item)."""
+    return [e if isinstance(e, str) else e["item"] for e in entries]
+
+
 def dependency_entry(uuid: str, kind: str, lag: int, lag_unit: str) -> str | dict[str, Any]:
     """The `depends_on` entry of a dependency: the bare uuid when it is finish-to-start without lag."""
     if (kind, lag) == ("FS", 0):

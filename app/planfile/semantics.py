@@ -18,6 +18,7 @@ from app.date_text import from_canonical, parse_date
 from app.dates import DateParseError, VagueDate
 from app.dependencies import cycle_in, cycle_message, item_name
 from app.i18n import tr
+from app.planfile import predecessors
 from app.validation import timeline_problems
 
 # Vague dates of the rows of each list, by the list's path in the file.
@@ -144,12 +145,11 @@ def _timeline_problems(timeline: list[Row], people: set[str], held: tuple[str, .
     place = {t["uuid"]: i for i, t in enumerate(timeline)}  # each item's place, by its uuid
     items = place.keys()
     broken = timeline_problems(timeline, vague, held)
-    predecessors = [[e if isinstance(e, str) else e["item"] for e in deps] if deps else deps  # as dependency_parts
-                    for deps in map(itemgetter("depends_on"), timeline)]
+    waits_for = [predecessors(deps) if deps else deps for deps in map(itemgetter("depends_on"), timeline)]
     if (not broken and {t["responsible_person"] for t in timeline if t["responsible_person"]} <= people
             and {t["parent"] for t in timeline if t["parent"]} <= items
-            and {dep for deps in predecessors for dep in deps} <= items):
-        return _cycle_problems(timeline, predecessors, place)
+            and {dep for deps in waits_for for dep in deps} <= items):
+        return _cycle_problems(timeline, waits_for, place)
     problems = []
     for i, t in enumerate(timeline):
         if t["responsible_person"] and t["responsible_person"] not in people:
@@ -157,18 +157,18 @@ def _timeline_problems(timeline: list[Row], people: set[str], held: tuple[str, .
         if t["parent"] and t["parent"] not in items:
             problems.append(f"timeline[{i}].parent: " + tr("posten finns inte i timeline"))
         problems += [f"timeline[{i}].depends_on[{j}]: " + tr("posten {uuid} finns inte i timeline", uuid=dep)
-                     for j, dep in enumerate(predecessors[i]) if dep not in items]
+                     for j, dep in enumerate(waits_for[i]) if dep not in items]
         if i in broken:
             problems.append(f"timeline[{i}]: {broken[i]}")
     return problems
 
 
-def _cycle_problems(timeline: list[Row], predecessors: list[list[str]], place: dict[str, int]) -> list[str]:
+def _cycle_problems(timeline: list[Row], waits_for: list[list[str]], place: dict[str, int]) -> list[str]:
     """A line for a cycle among the plan's dependencies (an item waiting for itself, at the end or
     through others), at the place of the dependency that closes it. `place`: each item's index by its uuid."""
-    if all(place[dep] < i for i, deps in enumerate(predecessors) if deps for dep in deps):
+    if all(place[dep] < i for i, deps in enumerate(waits_for) if deps for dep in deps):
         return []  # every item waits only for items above it: the file's order is an order without cycles
-    edges = [(place[dep], i, j) for i, deps in enumerate(predecessors) for j, dep in enumerate(deps)]
+    edges = [(place[dep], i, j) for i, deps in enumerate(waits_for) for j, dep in enumerate(deps)]
     cycle = cycle_in((a, b) for a, b, _j in edges)
     if cycle is None:
         return []
