@@ -51,17 +51,31 @@ def test_sync_killed_at_random_moments_loses_nothing(server_db, tmp_path):
     expected: dict[str, str] = {}
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    killed_running = 0
-    ended_early: list[str] = []  # how each sync that ended before its kill ended, for the message below
-    for n in range(KILLS):
-        # new edits on both sides before every sync, so that each kill meets real work
+
+    def edit_both_sides(n: int) -> None:  # new edits on both sides before every sync, so that each kill meets real work
         for side, pool, text in ((local, here, f"Tåget {n}"), (url, there, f"Servern {n}")):
             chosen = rng.sample(pool, 3)
             _edit_sections(side, chosen, text)
             expected.update({u: f"{text} {u[:8]}" for u in chosen})
-        child = subprocess.Popen([sys.executable, "-m", "app.cli", "sync", str(local), "--bryt-las"], cwd=ROOT, env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.05, 1.4))  # a sync takes about 1–2 s here, start-up included
+
+    def start_sync() -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "app.cli", "sync", str(local), "--bryt-las"], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    # One sync run to its end first: the kills below fall within the time a sync takes on this machine
+    # (start-up included), which a fixed range would miss on a machine faster or slower than another.
+    edit_both_sides(-1)
+    started = time.monotonic()
+    first = start_sync()
+    _, err = first.communicate()
+    span = time.monotonic() - started
+    assert first.returncode == 0, err
+    killed_running = 0
+    ended_early: list[str] = []  # how each sync that ended before its kill ended, for the message below
+    for n in range(KILLS):
+        edit_both_sides(n)
+        child = start_sync()
+        time.sleep(rng.uniform(0.05, span))
         running = child.poll() is None
         killed_running += running
         child.send_signal(signal.SIGKILL)
