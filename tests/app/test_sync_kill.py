@@ -36,6 +36,12 @@ def _edit_sections(target: Path | str, uuids: list[str], text: str) -> None:
         ws.close()
 
 
+def _start_sync(local: Path) -> subprocess.Popen[bytes]:
+    """`uppdrag sync` of `local` in a process of its own, its errors kept."""
+    return subprocess.Popen([sys.executable, "-m", "app.cli", "sync", str(local), "--bryt-las"], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
 def test_sync_killed_at_random_moments_loses_nothing(server_db, tmp_path):
     url = server_db.url("alice")
     source = tmp_path / "källa.uppdrag"
@@ -50,23 +56,17 @@ def test_sync_killed_at_random_moments_loses_nothing(server_db, tmp_path):
     here, there = uuids[:12], uuids[12:24]
     expected: dict[str, str] = {}
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-
     def edit_both_sides(n: int) -> None:  # new edits on both sides before every sync, so that each kill meets real work
         for side, pool, text in ((local, here, f"Tåget {n}"), (url, there, f"Servern {n}")):
             chosen = rng.sample(pool, 3)
             _edit_sections(side, chosen, text)
             expected.update({u: f"{text} {u[:8]}" for u in chosen})
 
-    def start_sync() -> subprocess.Popen[bytes]:
-        return subprocess.Popen([sys.executable, "-m", "app.cli", "sync", str(local), "--bryt-las"], cwd=ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
     # One sync run to its end first: the kills below fall within the time a sync takes on this machine
     # (start-up included), which a fixed range would miss on a machine faster or slower than another.
     edit_both_sides(-1)
     started = time.monotonic()
-    first = start_sync()
+    first = _start_sync(local)
     _, err = first.communicate()
     span = time.monotonic() - started
     assert first.returncode == 0, err
@@ -74,7 +74,7 @@ def test_sync_killed_at_random_moments_loses_nothing(server_db, tmp_path):
     ended_early: list[str] = []  # how each sync that ended before its kill ended, for the message below
     for n in range(KILLS):
         edit_both_sides(n)
-        child = start_sync()
+        child = _start_sync(local)
         time.sleep(rng.uniform(0.05, span))
         running = child.poll() is None
         killed_running += running
