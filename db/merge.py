@@ -146,22 +146,31 @@ class Side:
             out.setdefault(rec.row_uuid, []).append(rec)
         return out
 
-    def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
-        """The rows among `pairs` (uuid, version here, another version) whose version here is the other
-        one or descends from it, by this side's history. Each version's own record is read first (its
-        parents are most often the answer); a row's whole history only where they are not. (Asked of
+    def heads(self, pairs: Sequence[tuple[str, str, str]]) -> dict[str, tuple[str | None, str | None]]:
+        """Row uuid -> the parents of its version here, for the rows among `pairs` (uuid, version here,
+        another version) whose version has a record here: each version's own record only. (Asked of
         the side a merge writes into, never a file attached to another: its own tables are read.)"""
         if not pairs:
-            return set()
+            return {}
         if _is_sqlite(self.db):
-            heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
+            return {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
                 'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p JOIN "row_version" r '
                 'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
-        else:
-            found = {v: (u, p1, p2) for v, u, p1, p2 in statements.select_in(
-                self.db, 'SELECT "version", "row_uuid", "parent", "parent2" FROM "row_version" WHERE "version" IN ({})',
-                [v for _, v, _ in pairs])}
-            heads = {u: found[v][1:] for u, v, _ in pairs if v in found and found[v][0] == u}
+        found = {v: (u, p1, p2) for v, u, p1, p2 in statements.select_in(
+            self.db, 'SELECT "version", "row_uuid", "parent", "parent2" FROM "row_version" WHERE "version" IN ({})',
+            [v for _, v, _ in pairs])}
+        return {u: found[v][1:] for u, v, _ in pairs if v in found and found[v][0] == u}
+
+    def descended(self, pairs: Sequence[tuple[str, str, str]],
+                  heads: Mapping[str, tuple[str | None, str | None]] | None = None) -> set[str]:
+        """The rows among `pairs` (uuid, version here, another version) whose version here is the other
+        one or descends from it, by this side's history. Each version's own record is read first (its
+        parents are most often the answer; `heads`, when they were read already); a row's whole
+        history only where they are not."""
+        if not pairs:
+            return set()
+        if heads is None:
+            heads = self.heads(pairs)
         out, longer = set(), []
         for u, v, a in pairs:
             if v == a or a in heads.get(u, ()):
