@@ -7,7 +7,8 @@ A checked-out file and the server are two copies of the same rows, each with its
    for the plans the user may change there (the server's own rule, `uppdrag_may_edit`); a field
    changed differently on both sides is a conflict, decided once (`prefer`, or the user's
    choices in `resolve`). In the same snapshot, once those writes are in, the sync reads what the
-   file lacks of the server: rows the file has not, and rows the server holds at another version.
+   file lacks of the server: rows the file has not, and rows the server holds at another version,
+   with the history records the file lacks (not a row's older history, which it has already).
    Each of those versions descends from the file's (the server's alone, or merged from both and
    so carrying both versions as parents), so nothing of it needs deciding again;
 2. the file takes those rows as they are, with their history, in one file transaction: every
@@ -320,7 +321,8 @@ def _behind(server: SteadySide, local: SteadySide, plans: set[str] | None) -> li
     """What the file lacks of the server, in `plans` (None: every plan), read now: rows the file has
     not, and rows at another version there. Once the file's changes are merged into the server, each
     of these versions descends from the file's (the server's alone, or merged from both), so the
-    file takes them as they are, with their history: one decision, made in step 2, for both sides."""
+    file takes them as they are, with the history it lacks of them: one decision, made in step 2,
+    for both sides."""
     within = None if plans is None else PlanSide(Side(server.db, server.name), plans)
     takes: list[Take] = []
     for shape in history.shapes():
@@ -331,7 +333,7 @@ def _behind(server: SteadySide, local: SteadySide, plans: set[str] | None) -> li
             lacking = [u for u in lacking if u in inside]
         if not lacking:
             continue
-        records = server.records(lacking)
+        records = server.records_lacking(lacking, local.record_contents(lacking))
         for uuids, new in (([u for u in lacking if u not in have], True), ([u for u in lacking if u in have], False)):
             if uuids:
                 takes.append(Take(shape, uuids, new, server, [r for u in uuids for r in records.get(u, ())]))

@@ -27,6 +27,7 @@ from peewee import SqliteDatabase
 from db import history, models, statements
 from db.check import FileCheck
 from db.history import Record, RowState, Shape
+from db.history_records import RECORD_COLUMNS
 
 
 class RawDatabase:
@@ -111,6 +112,39 @@ class Side:
     def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
         """Row uuid -> its version records; without `content`, only their links (no `data`)."""
         return history.read_records(self.db, uuids, content=content, schema=self.schema) if uuids else {}
+
+    def record_contents(self, uuids: Sequence[str]) -> dict[str, bool]:
+        """Version -> whether its record here keeps the row's content, for every record of these rows."""
+        if not uuids:
+            return {}
+        source = history.table("row_version", self.schema)
+        if _is_sqlite(self.db):  # one statement over a JSON list: no IN (…) of thousands to sort first
+            rows = self.db.execute_sql(f'SELECT r."version", r."data" IS NOT NULL FROM {statements.JSON_VALUES} u '
+                                       f'JOIN {source} r ON r."row_uuid" = u."value"', (json.dumps(list(uuids)),))
+        else:
+            rows = statements.select_in(self.db, f'SELECT "version", "data" IS NOT NULL FROM {source} '
+                                                 'WHERE "row_uuid" IN ({})', list(uuids))
+        return {v: bool(kept) for v, kept in rows}
+
+    def records_lacking(self, uuids: Sequence[str], known: Mapping[str, bool]) -> dict[str, list[Record]]:
+        """`records(uuids)` less the ones a side holding the records `known` (`record_contents`) would
+        gain nothing from: those it has with their content, and those it has without when there is
+        none here either. Written there (db.history.write_records only adds a record, or the content
+        it lacked) they leave the same history as all of them would, and a row's older history, which
+        both sides have after a first sync, is neither read nor sent again."""
+        if not known or not uuids or _is_sqlite(self.db):
+            return {u: kept for u, recs in self.records(uuids).items()
+                    if (kept := [r for r in recs if r.version not in known or (not known[r.version] and r.data)])}
+        columns = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+        out: dict[str, list[Record]] = {}
+        for row in self.db.execute_sql(
+                f'SELECT {columns} FROM "row_version" WHERE "row_uuid" = ANY(%b) AND "version" <> ALL(%b) '
+                'AND ("data" IS NOT NULL OR "version" <> ALL(%b))',
+                (list(uuids), [v for v, kept in known.items() if kept] or [""],
+                 [v for v, kept in known.items() if not kept] or [""])).fetchall():
+            rec = Record._make(row)
+            out.setdefault(rec.row_uuid, []).append(rec)
+        return out
 
     def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
         """The rows among `pairs` (uuid, version here, another version) whose version here is the other

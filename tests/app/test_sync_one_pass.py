@@ -7,6 +7,7 @@ transactions.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -95,6 +96,29 @@ def test_a_file_synced_twice_with_edits_on_both_sides_in_between_ends_like_the_s
 
     again = sync(out)
     assert not (again.sent or again.fetched or again.conflicts)
+
+
+def test_after_syncs_with_edits_on_both_sides_between_the_file_holds_the_servers_whole_history(server_db, checked_out):
+    """Each sync brings the file only the history it lacks: what it has already is not sent again,
+    and what comes is all it lacked (records, and the content of records it had without)."""
+    url, out, (first, second) = checked_out
+    _change(out, first, title="Tåget 1", section_body="Tågets text 1")
+    _change(url, first, subtitle="Servern 1", new_section="Från servern")
+    sync(out)
+    _change(out, first, title="Tåget 2", new_section="Från tåget")
+    _change(url, first, subtitle="Servern 2", section_body="Serverns text 2")
+    _change(url, second, title="Servern 2")
+    sync(out)
+    query = 'SELECT "tbl", "row_uuid", "version", "parent", "parent2", "rev", "data" FROM "row_version"'
+    with closing(sqlite3.connect(out)) as conn:
+        here = _records(conn.execute(query))
+    assert here == _records(server_db.sql(query))
+    assert [r[1] for r in here if r[4]] == [first, first]  # the plan row, merged in each sync
+
+
+def _records(rows) -> set[tuple]:
+    """Version records with their content as values (each side writes the JSON of its own records its own way)."""
+    return {(*r[:-1], None if r[-1] is None else json.dumps(json.loads(r[-1]), sort_keys=True)) for r in rows}
 
 
 def test_a_sync_stopped_between_its_two_transactions_is_run_again_and_loses_nothing(

@@ -31,3 +31,28 @@ def test_a_version_descends_from_its_parent_and_from_further_back_on_either_back
     assert side.descended([(u_line, v1, v3), (u_once, w1, w2), (u_fresh, f1, f1)]) == {u_fresh}
     assert side.descended([(u_line, v3, w1), (u_once, w2, "okänd")]) == set()
     assert side.descended([]) == set()
+
+
+def test_the_records_another_side_lacks_are_those_it_has_not_or_has_without_the_content_here(any_ws: Workspace) -> None:
+    ws = any_ws
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    goal = ws.add("goal", plan, kind="effect", text="ett").ids[0]
+    for text in ("två", "tre"):
+        ws.update("goal", goal, text=text)
+    uuid, _ = _now(goal)
+    side = Side(ws.store.db, "här")
+    kept = {r.version: r.data is not None for r in side.records([uuid])[uuid]}
+    assert side.record_contents([uuid]) == kept and side.record_contents([]) == {}
+    with_content = sorted(v for v, k in kept.items() if k)  # the two superseded versions
+    bare = next(v for v, k in kept.items() if not k)  # the current one
+    assert len(with_content) == 2
+
+    def lacking(known: dict[str, bool]) -> set[str]:
+        return {r.version for r in side.records_lacking([uuid], known).get(uuid, [])}
+
+    assert lacking({}) == set(kept)
+    assert lacking(kept) == set()  # it has them all, as they are here
+    assert lacking({v: False for v in kept}) == set(with_content)  # it gains the content it lacks
+    assert lacking({with_content[0]: True, "okänd": True}) == set(kept) - {with_content[0]}
+    assert lacking({bare: False}) == set(with_content)  # nothing to gain from a record without content here
+    assert side.records_lacking([], kept) == {}

@@ -12,13 +12,14 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QMenu,
-    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 
 from app import kinds
 from app.dependencies import item_name, links_of
 from app.validation import MAX_LAG
 from ui.document import OpenFile
+from ui.editor.fields import push_button
 from ui.i18n import kind_label, translate
 
 
@@ -121,10 +122,10 @@ class DependencyBox(QGroupBox):
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.itemDoubleClicked.connect(lambda *_: self.edit_link())
         self.list.currentRowChanged.connect(lambda *_: self._enable())
-        self.add_before = self._button(translate("Dependencies", "Lägg till föregångare…"), lambda: self.add_link("before"))
-        self.add_after = self._button(translate("Dependencies", "Lägg till efterföljare…"), lambda: self.add_link("after"))
-        self.edit_button = self._button(translate("Dependencies", "Ändra…"), self.edit_link)
-        self.remove_button = self._button(translate("Dependencies", "Ta bort beroende"), self.remove_link)
+        self.add_before = push_button(self, translate("Dependencies", "Lägg till föregångare…"), lambda: self.add_link("before"))
+        self.add_after = push_button(self, translate("Dependencies", "Lägg till efterföljare…"), lambda: self.add_link("after"))
+        self.edit_button = push_button(self, translate("Dependencies", "Ändra…"), self.edit_link)
+        self.remove_button = push_button(self, translate("Dependencies", "Ta bort beroende"), self.remove_link)
         buttons = QHBoxLayout()
         for b in (self.add_before, self.add_after, self.edit_button, self.remove_button):
             buttons.addWidget(b)
@@ -133,11 +134,6 @@ class DependencyBox(QGroupBox):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         self.set_item(None)
-
-    def _button(self, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        return button
 
     def set_item(self, item: dict[str, Any] | None) -> None:
         self.item = item

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.dates import VagueDate
 from ui.editor.date_edit import VagueDateEdit
@@ -369,3 +369,11 @@ def make_editor(f: Field, parent: QWidget, people: dict[int, str]) -> FieldEdito
         if child is not None and hasattr(child, "setAccessibleName"):
             child.setAccessibleName(f.title())
     return editor
+
+
+def push_button(parent: QWidget, text: str, slot: Any, *, enabled: bool = True) -> QPushButton:
+    """A button beside a list or table, wired to what it does (disabled in a read-only file)."""
+    button = QPushButton(text, parent)
+    button.clicked.connect(slot)
+    button.setEnabled(enabled)
+    return button

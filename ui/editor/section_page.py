@@ -6,14 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QLabel, QListView, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QAbstractItemView, QGridLayout, QLabel, QListView, QSplitter, QVBoxLayout, QWidget,
 )
 
 from app import kinds
 from app.workspace import Change
 from ui.dialogs import confirm
 from ui.document import OpenFile
-from ui.editor.fields import Field, MarkupEditor
+from ui.editor.fields import Field, MarkupEditor, push_button
 from ui.editor.row_form import RowForm
 from ui.i18n import kind_label, translate
 
@@ -78,11 +78,11 @@ class SectionPage(QWidget):
 
         ro = ofile.read_only
         grid = QGridLayout()
-        self.add_button = self._button(translate("Sections", "&Nytt avsnitt"), self.add_section, ro)
-        self.delete_button = self._button(translate("Sections", "Ta bort"), self.delete_section, ro)
-        self.up_button = self._button(translate("Sections", "Flytta upp"), lambda: self.move_section(-1), ro)
-        self.down_button = self._button(translate("Sections", "Flytta ned"), lambda: self.move_section(1), ro)
-        self.level_button = self._button(translate("Sections", "Byt nivå"), self.toggle_level, ro)
+        self.add_button = push_button(self, translate("Sections", "&Nytt avsnitt"), self.add_section, enabled=not ro)
+        self.delete_button = push_button(self, translate("Sections", "Ta bort"), self.delete_section, enabled=not ro)
+        self.up_button = push_button(self, translate("Sections", "Flytta upp"), lambda: self.move_section(-1), enabled=not ro)
+        self.down_button = push_button(self, translate("Sections", "Flytta ned"), lambda: self.move_section(1), enabled=not ro)
+        self.level_button = push_button(self, translate("Sections", "Byt nivå"), self.toggle_level, enabled=not ro)
         for i, b in enumerate((self.add_button, self.delete_button, self.level_button, self.up_button,
                                self.down_button)):
             grid.addWidget(b, i // 3, i % 3)
@@ -114,12 +114,6 @@ class SectionPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
         self.reload()
-
-    def _button(self, text: str, slot, read_only: bool) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        button.setEnabled(not read_only)
-        return button
 
     def current_id(self) -> int | None:
         index = self.list.currentIndex()

@@ -14,7 +14,7 @@ from ui.dialogs import confirm
 from ui.document import OpenFile
 from ui.editor.cells import parse_cell
 from ui.editor.dependency_box import DependencyBox
-from ui.editor.fields import Field
+from ui.editor.fields import Field, push_button
 from ui.editor.row_form import RowForm, people_names
 from ui.editor.table_kinds import TableConfig
 from ui.editor.table_model import RowTableModel
@@ -56,19 +56,19 @@ class TablePage(QWidget):
         """The row of buttons above the table, and the summary at its end."""
         ofile, config = self.ofile, self.config
         ro = ofile.read_only
-        self.add_button = self._button(translate("Pages", config.add_label), self.add_row, ro)
-        self.delete_button = self._button(translate("Pages", "Ta bort"), self.delete_row, ro)
-        self.up_button = self._button(translate("Pages", "Flytta upp"), lambda: self.move_row(-1), ro)
-        self.down_button = self._button(translate("Pages", "Flytta ned"), lambda: self.move_row(1), ro)
-        self.history_button = self._button(translate("Pages", "Historik…"), self.show_history, False)
+        self.add_button = push_button(self, translate("Pages", config.add_label), self.add_row, enabled=not ro)
+        self.delete_button = push_button(self, translate("Pages", "Ta bort"), self.delete_row, enabled=not ro)
+        self.up_button = push_button(self, translate("Pages", "Flytta upp"), lambda: self.move_row(-1), enabled=not ro)
+        self.down_button = push_button(self, translate("Pages", "Flytta ned"), lambda: self.move_row(1), enabled=not ro)
+        self.history_button = push_button(self, translate("Pages", "Historik…"), self.show_history, enabled=False)
         self.history_button.setObjectName("rowHistory")
         buttons = QHBoxLayout()
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button, self.history_button):
             buttons.addWidget(b)
         self.decision_button: QPushButton | None = None
         if config.kind == "timeline":  # a decision point's decision, with its checklist
-            self.checklist_button = self._button(translate("Pages", "Checklista…"), self.answer_checklist, ro)
-            self.decision_button = self._button(translate("Pages", "Registrera beslut…"), self.record_decision, ro)
+            self.checklist_button = push_button(self, translate("Pages", "Checklista…"), self.answer_checklist, enabled=not ro)
+            self.decision_button = push_button(self, translate("Pages", "Registrera beslut…"), self.record_decision, enabled=not ro)
             buttons.addWidget(self.checklist_button)
             buttons.addWidget(self.decision_button)
         buttons.addStretch(1)
@@ -114,12 +114,6 @@ class TablePage(QWidget):
             if f.type == "choice":
                 self.view.setItemDelegateForColumn(i, ChoiceDelegate(f.choices, self.view, kind_label))
         fit_header_texts(header)
-
-    def _button(self, text: str, slot, read_only: bool) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        button.setEnabled(not read_only)
-        return button
 
     # --- data ----------------------------------------------------------------
 
