@@ -5,8 +5,9 @@ An edit of a row still at that version is one statement on the server and one ro
 (db.history.update_if_current: written only if the row is still at that version, the row
 locked only while the server runs it, never while a client thinks); the edit is checked against
 the row as noted, with no read of its own. If someone else has made a newer version meanwhile,
-that statement writes nothing and the edit takes the slow path: the row is read as stored, with
-the records of both versions (one statement), the edit is validated again against it, and the
+that statement writes nothing and answers with the row as stored and the records of both
+versions (read by the same statement, so a refusal costs no second round trip; read again only
+when the row moved on while the statement ran), the edit is validated again against it, and the
 fields being written are compared with the version that was read (its content is in the row
 history). A field the other person changed too is a conflict, and nothing is written; the user
 is shown both values, who made the other one and when, and chooses (`EditConflict` carries what
@@ -114,19 +115,21 @@ class Seen:
         key = (k.name, row.id)
         base = self.versions.get(key) or row.version_id
         edit = prepare(row)
-        written = store.write_version(k.model, row.id, base, edit.columns) if row.version_id == base else None
-        if written is None:
-            row, edit, written = self._over_newer(store, k, row.id, base, prepare)
+        written = (store.write_version(k.model, row.id, base, edit.columns, read_back=True)
+                   if row.version_id == base else None)
+        if not isinstance(written, str):
+            row, edit, written = self._over_newer(store, k, row.id, base, prepare, written)
         self.versions[key] = written
         self.rows[key] = _as_written(k, row, edit.columns, written)
         return row, edit
 
-    def _over_newer(self, store: Any, k: kinds.Kind, row_id: int, base: str,
-                    prepare: Callable[[Any], rows.Edit]) -> tuple[Any, rows.Edit, str]:
+    def _over_newer(self, store: Any, k: kinds.Kind, row_id: int, base: str, prepare: Callable[[Any], rows.Edit],
+                    stored: tuple[Any, Any, dict[str, Any]] | None = None) -> tuple[Any, rows.Edit, str]:
         """Someone else has made a newer version than `base`: refuse what clashes with it (no lock
-        needed to refuse), else write over it; (the row written over, the edit, the new version)."""
+        needed to refuse), else write over it; (the row written over, the edit, the new version).
+        `stored`: the row as stored, its state and records, when the refused write read them already."""
         m = k.model
-        fresh, state, records = db_rows.with_records(store.db, m, row_id, [base])
+        fresh, state, records = stored or db_rows.with_records(store.db, m, row_id, [base])
         if fresh is None:
             raise rows.not_found(k, row_id)
         edit = prepare(fresh)

@@ -353,7 +353,7 @@ def _sort_attached(mine: Side, theirs: Side, rows: list[Compared]) -> tuple[
     sides for the rows the parents did not sort out). Those few are read once, with their content,
     which the rows both changed need anyway."""
     new, ahead, unsure = [], [], []
-    for u, v, mv, parent, parent2, my_line, _moved in rows:
+    for u, v, mv, parent, parent2, my_line in rows:
         if mv is None:
             new.append(u)
         elif mv in (parent, parent2):

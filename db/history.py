@@ -281,20 +281,31 @@ def update_if_current(db: Any, model: type[models.UserRow], row_id: int, expecte
     row's content as it was, updates the row, writes both version records and `notify` (channel,
     payload), so an edit is one round trip and the row is locked only while the server runs it,
     never while a client waits. All of it sees one snapshot: the content kept is that of the
-    version the update replaced.
+    version the update replaced. (db.rows.write_or_read: the same, a refusal answered with the row.)
     """
+    sql, params, version = current_update(model, row_id, expected, columns, author_of(db), action=action,
+                                          notify=notify)
+    return version if db.execute_sql(sql, params).fetchone() is not None else None
+
+
+def current_update(model: type[models.UserRow], row_id: int, expected: str, columns: dict[str, Any], who: str, *,
+                   action: str = "edit", notify: tuple[str, str] | None = None,
+                   then: str | None = None) -> tuple[str, tuple[Any, ...], str]:
+    """The statement of `update_if_current` by `who`, its parameters and the version it writes.
+    `then`: a query for when nothing was written (which may name the CTE `moved`, empty then; its
+    parameters follow these); the statement answers one row always, whether it wrote, (notified,)
+    and the columns `then` read."""
     shape = shape_of(model._meta.table_name)
     fields = model._meta.fields
     sets = {fields[n].column_name: fields[n].db_value(v) for n, v in columns.items()}
     version = models.new_version()
-    sql = _update_if_current_sql(shape, tuple(sets), notify is not None)
-    params = (row_id, expected, *sets.values(), models.utc_now(), version, row_id, expected,
-              shape.name, shape.name, version, author_of(db), action, *(notify or ()))
-    return version if db.execute_sql(sql, params).fetchone() is not None else None
+    sql = _update_if_current_sql(shape, tuple(sets), notify is not None, then)
+    return sql, (row_id, expected, *sets.values(), models.utc_now(), version, row_id, expected,
+                 shape.name, shape.name, version, who, action, *(notify or ())), version
 
 
 @cache
-def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool) -> str:
+def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool, then: str | None = None) -> str:
     """The statement of `update_if_current` for these columns of `shape` (made once for each)."""
     joins, cols = content_columns(shape)
     empty = defaults(shape)
@@ -306,7 +317,10 @@ def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool) -
                           + [f"jsonb_strip_nulls(jsonb_build_object({', '.join(optional[i:i + 50])}))"
                              for i in range(0, len(optional), 50)])
     record_names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
-    then = "pg_notify(%s, %s)" if notify else "1"
+    told = "pg_notify(%s, %s)" if notify else "1"
+    answer = (f"{told} WHERE EXISTS (SELECT 1 FROM moved)" if then is None else
+              f"EXISTS (SELECT 1 FROM moved), {f'(SELECT {told} FROM moved), ' if notify else ''}s.* "
+              f"FROM (SELECT 1) one LEFT JOIN LATERAL ({then}) s ON true")
     return (f'WITH old AS (SELECT t."uuid", t."version_id", t."rev", t."modified_at", ({content})::text AS "data" '
             f'FROM "{shape.name}" t {" ".join(joins)} WHERE t."id" = %s AND t."version_id" = %s), '
             f'moved AS (UPDATE "{shape.name}" SET {"".join(f'"{c}" = %s, ' for c in names)}"modified_at" = %s, '
@@ -317,7 +331,7 @@ def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool) -
             "SELECT %s, o.\"uuid\", %s, o.\"version_id\", NULL, o.\"rev\" + 1, m.\"modified_at\", %s, %s, NULL "
             "FROM old o, moved m "
             + UPSERT_RECORD[UPSERT_RECORD.index("ON CONFLICT"):] + ") "
-            f"SELECT {then} WHERE EXISTS (SELECT 1 FROM moved)")
+            f"SELECT {answer}")
 
 
 # --- reading versions -----------------------------------------------------------

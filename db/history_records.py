@@ -20,6 +20,8 @@ UPSERT_RECORD = f'INSERT INTO "row_version" ({RECORD_LIST}) VALUES ({", ".join("
 # An incoming record `v` the server lacks, or has without the content `v` brings.
 UNKNOWN_RECORD = ('NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" '
                   'AND (r."data" IS NOT NULL OR v."data" IS NULL))')
+# The staging table of a server whose history table takes no COPY (one name to stage and drop).
+STAGED = "uppdrag_records"
 
 
 def write_many(db: Any, unique: dict[str, Sequence[Any]]) -> None:
@@ -48,7 +50,7 @@ def write_many(db: Any, unique: dict[str, Sequence[Any]]) -> None:
 def _stage_records(db: Any, unique: dict[str, Sequence[Any]]) -> None:
     """`write_many` through a staging table: COPY there, then inserted from it in SQL."""
     types = column_types(db, "row_version")
-    source = stage(db, "uppdrag_records", [(c, types[c]) for c in RECORD_COLUMNS], unique.values())
+    source = stage(db, STAGED, [(c, types[c]) for c in RECORD_COLUMNS], unique.values())
     db.execute_sql(f'INSERT INTO "row_version" ({RECORD_LIST}) SELECT {RECORD_LIST} FROM {source} v '
                    f'WHERE {UNKNOWN_RECORD} {KEEP_KNOWN}')
-    unstage(db, "uppdrag_records")
+    unstage(db, STAGED)

@@ -28,6 +28,7 @@ from db import history, models, statements
 from db.check import FileCheck
 from db.history import Record, RowState, Shape
 from db.history_records import RECORD_COLUMNS
+from db.settings import encoded
 
 
 class RawDatabase:
@@ -46,8 +47,8 @@ class RawDatabase:
 
 
 # A row `Side.compared` found: uuid, version there, version here (None: a new row), the parents of the
-# version there, whether the version here has parents, and whether the row sits at another id here.
-Compared = tuple[str, str, str | None, str | None, str | None, bool, bool]
+# version there, and whether the version here has parents.
+Compared = tuple[str, str, str | None, str | None, str | None, bool]
 
 
 class Side:
@@ -77,7 +78,7 @@ class Side:
         copy keeps its rows' ids); a row whose id holds another row in `mine` (or none) is then
         looked up by its uuid."""
         ours, theirs = history.table("row_version", "main"), history.table("row_version", self.schema)
-        rows: list[Compared] = self.db.execute_sql(
+        rows = self.db.execute_sql(
             f'SELECT t."uuid", t."version_id", m."version_id", tr."parent", tr."parent2", '
             'mr."parent" IS NOT NULL OR mr."parent2" IS NOT NULL, m."uuid" IS NOT t."uuid" '
             f'FROM {history.table(shape.name, self.schema)} t LEFT JOIN "main"."{shape.name}" m ON m."id" = t."id" '
@@ -86,32 +87,26 @@ class Side:
             # (the first condition, tested before the histories are looked up, passes only rows that differ)
             'WHERE (m."uuid" IS NOT t."uuid" OR m."version_id" IS NOT t."version_id") AND (m."uuid" IS NOT t."uuid" '
             'OR (mr."parent" IS NOT t."version_id" AND mr."parent2" IS NOT t."version_id")) ORDER BY t."id"').fetchall()
-        moved = [r[0] for r in rows if r[6]]
-        if not moved:
-            return rows
         found = {r[0]: r[1:] for r in statements.select_in(
             self.db, f'SELECT m."uuid", m."version_id", mr."parent", mr."parent2" FROM "main"."{shape.name}" m '
                      f'LEFT JOIN {ours} mr ON mr."version" = m."version_id" AND mr."row_uuid" = m."uuid" '
-                     'WHERE m."uuid" IN ({})', moved)}
+                     'WHERE m."uuid" IN ({})', [r[0] for r in rows if r[6]])}
         out: list[Compared] = []
-        for row in rows:
-            if row[6]:
-                u, v = row[0], row[1]
+        for u, v, mv, p1, p2, my_line, at_another_id in rows:
+            if at_another_id:  # looked up by its uuid here
                 mv, m1, m2 = found.get(u, (None, None, None))
                 if v in (mv, m1, m2):
                     continue
-                row = (u, v, mv, row[3], row[4], m1 is not None or m2 is not None, False)
-            out.append(row)
+                my_line = m1 is not None or m2 is not None
+            out.append((u, v, mv, p1, p2, my_line))
         return out
 
     def states(self, shape: Shape, uuids: Sequence[str]) -> dict[str, RowState]:
-        if not uuids:
-            return {}
         return {s.uuid: s for s in history.read_states(self.db, shape, uuids=uuids, schema=self.schema)}
 
     def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
         """Row uuid -> its version records; without `content`, only their links (no `data`)."""
-        return history.read_records(self.db, uuids, content=content, schema=self.schema) if uuids else {}
+        return history.read_records(self.db, uuids, content=content, schema=self.schema)
 
     def record_contents(self, uuids: Sequence[str]) -> dict[str, bool]:
         """Version -> whether its record here keeps the row's content, for every record of these rows."""
@@ -151,22 +146,15 @@ class Side:
         one or descends from it, by this side's history. Each version's own record is read first (its
         parents are most often the answer); a row's whole history only where they are not. (Asked of
         the side a merge writes into, never a file attached to another: its own tables are read.)"""
-        if not pairs:
-            return set()
-        if _is_sqlite(self.db):
-            heads = {u: (p1, p2) for u, p1, p2 in self.db.execute_sql(
-                'SELECT r."row_uuid", r."parent", r."parent2" FROM json_each(?) p JOIN "row_version" r '
-                'ON r."version" = p."value" ->> 1 AND r."row_uuid" = p."value" ->> 0', (json.dumps(pairs),)).fetchall()}
-        else:
-            found = {v: (u, p1, p2) for v, u, p1, p2 in statements.select_in(
-                self.db, 'SELECT "version", "row_uuid", "parent", "parent2" FROM "row_version" WHERE "version" IN ({})',
-                [v for _, v, _ in pairs])}
-            heads = {u: found[v][1:] for u, v, _ in pairs if v in found and found[v][0] == u}
+        heads = {(u, v): (p1, p2) for v, u, p1, p2 in statements.select_in(
+            self.db, 'SELECT "version", "row_uuid", "parent", "parent2" FROM "row_version" WHERE "version" IN ({})',
+            [v for _, v, _ in pairs])}
         out, longer = set(), []
         for u, v, a in pairs:
-            if v == a or a in heads.get(u, ()):
+            parents = heads.get((u, v))
+            if v == a or (parents is not None and a in parents):
                 out.add(u)
-            elif u in heads:  # not a parent: the rest of the line tells
+            elif parents is not None:  # not a parent: the rest of the line tells
                 longer.append((u, v, a))
         links = self.records([u for u, _, _ in longer], content=False)
         return out | {u for u, v, a in longer if history.descends(v, a, links[u])}  # (each has its version's record)
@@ -248,7 +236,7 @@ class EarlyCheck:
             except Exception as exc:  # noqa: BLE001 - raised where the result is asked for
                 self._outcome["error"] = exc
 
-        self._thread = threading.Thread(target=run, name="uppdrag-merge-check", daemon=True)
+        self._thread = threading.Thread(target=run, name="uppdrag-merge-check")  # always joined
         self._thread.start()
 
     def result(self) -> FileCheck:
@@ -332,11 +320,11 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
     from datetime import date
 
     plan_ids = dict(statements.select_in(db, 'SELECT "uuid", "id" FROM "plan" WHERE "uuid" IN ({})',
-                                         sorted({u for u, _, _ in entries}))) if entries else {}
+                                         sorted({u for u, _, _ in entries})))
     following: dict[int, int] = {i: 0 for i in plan_ids.values()}  # plan id -> position of its next line
     following.update(statements.select_in(
         db, 'SELECT "plan_id", max("position") + 1 FROM "log_entry" WHERE "plan_id" IN ({}) GROUP BY "plan_id"',
-        list(following)) if following else [])
+        list(following)))
     rows = []
     now, today = models.utc_now(), date.today().isoformat()
     for plan_uuid, text, status in entries:
@@ -354,5 +342,5 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
 def put_settings(db: Any, values: Mapping[str, Any]) -> None:
     """Write file settings (a merge's: the other file's closed days, models, choices it took)."""
     statements.insert_rows(db, "setting", ("key", "value"),
-                           [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+                           [(key, encoded(value)) for key, value in values.items()],
                            'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"')

@@ -55,8 +55,11 @@ def by_id(model: type[Model], row_id: int) -> Any:
 
 
 @cache
-def _with_records(model: type[Model]) -> tuple[str, int]:
-    """The statement of `with_records` for `model` on PostgreSQL, and how many foreign keys it reads as uuids."""
+def stored_select(model: type[Model], versions: str = 'ANY(array_append(%b::text[], t."version_id"))',
+                  where: str = "") -> str:
+    """The statement that reads row `%s` of `model` on PostgreSQL as `stored` takes it apart: its
+    columns, its foreign keys as uuids and the records of the versions `r."version" = {versions}`
+    as one json list; `where` a further condition."""
     from db import history, history_records
 
     shape = history.shape_of(model._meta.table_name)
@@ -66,8 +69,49 @@ def _with_records(model: type[Model]) -> tuple[str, int]:
     uuids = [e for c, e in zip(shape.columns, cols) if c in fk]
     records = ", ".join(f'r."{c}"' for c in history_records.RECORD_COLUMNS)
     return (f'SELECT {raw}, {"".join(u + ", " for u in uuids)}(SELECT json_agg(json_build_array({records})) '
-            f'FROM "row_version" r WHERE r."version" = ANY(array_append(%b::text[], t."version_id"))) FROM "{shape.name}" t {" ".join(joins)} '
-            'WHERE t."id" = %s', len(uuids))
+            f'FROM "row_version" r WHERE r."version" = {versions}) FROM "{shape.name}" t {" ".join(joins)} '
+            f'WHERE t."id" = %s{" AND " + where if where else ""}')
+
+
+def stored(model: type[Model], found: Sequence[Any]) -> tuple[Any, Any, dict[str, Any]] | None:
+    """What a `stored_select` of `model` read (`found`, its columns in order) as `with_records`
+    gives it; None when it read no row (all its columns NULL)."""
+    from db import history
+
+    fields = model._meta.sorted_fields
+    if found[0] is None:  # (the id: never NULL in a row read)
+        return None
+    shape = history.shape_of(model._meta.table_name)
+    raw = dict(zip((f.column_name for f in fields), found))
+    fk = shape.fk_map
+    uuids = iter(found[len(fields):-1])
+    values = {c: next(uuids) if c in fk else raw[c] for c in shape.columns}  # (dates come as ISO text)
+    state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
+                             raw["modified_at"], values)
+    row: Any = model(__no_default__=1, **{f.name: f.python_value(raw[f.column_name]) for f in fields})
+    row._dirty.clear()
+    return row, state, {r[2]: history.Record._make(r) for r in found[-1] or ()}  # (psycopg hands `json` over as a list)
+
+
+def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict[str, Any], *,
+                  notify: tuple[str, str] | None = None) -> Any:
+    """db.history.update_if_current on PostgreSQL, a refusal answered by the same statement: the
+    new version id when written; else what checking the edit against the version stored needs,
+    the row, its state and the records of `expected` and of the row's own version, as
+    `with_records` reads them ((None, None, {}) for a row that is gone); or None when the row moved
+    on only while the statement ran (its snapshot still shows the row at `expected`): read it again."""
+    from db import history
+
+    then = stored_select(model, 'ANY(ARRAY[%s, t."version_id"])', "NOT EXISTS (SELECT 1 FROM moved)")
+    sql, params, version = history.current_update(model, row_id, expected, columns, history.author_of(db),
+                                                  notify=notify, then=then)
+    found = db.execute_sql(sql, (*params, expected, row_id)).fetchone()
+    if found[0]:
+        return version
+    read = stored(model, found[2 if notify else 1:])
+    if read is None:
+        return None, None, {}
+    return None if read[0].version_id == expected else read
 
 
 def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[str]) -> tuple[Any, Any, dict[str, Any]]:
@@ -81,21 +125,10 @@ def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[st
 
     shape = history.shape_of(model._meta.table_name)
     if not on_postgres(db):
-        stored = by_id(model, row_id)
-        mine = [stored.version_id] if stored is not None else []
+        row = by_id(model, row_id)
+        mine = [row.version_id] if row is not None else []
         state, records = history.state_and_records(db, shape, row_id, [*versions, *mine])
-        return stored, state, records
-    sql, n_uuids = _with_records(model)
-    found = db.execute_sql(sql, (list(versions), row_id)).fetchone()
-    if found is None:
-        return None, None, history.records_by_version(db, versions)
-    fields = model._meta.sorted_fields
-    raw = dict(zip((f.column_name for f in fields), found))
-    uuids = iter(found[len(fields):len(fields) + n_uuids])
-    fk = shape.fk_map
-    values = {c: next(uuids) if c in fk else raw[c] for c in shape.columns}  # (dates come as ISO text)
-    state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
-                             raw["modified_at"], values)
-    row: Any = model(__no_default__=1, **{f.name: f.python_value(raw[f.column_name]) for f in fields})
-    row._dirty.clear()
-    return row, state, {r[2]: history.Record._make(r) for r in found[-1] or ()}  # (psycopg hands `json` over as a list)
+        return row, state, records
+    sql = stored_select(model)
+    read = stored(model, db.execute_sql(sql, (list(versions), row_id)).fetchone() or (None,))
+    return read if read is not None else (None, None, history.records_by_version(db, versions))

@@ -8,7 +8,7 @@ from typing import Any
 
 from db import models
 
-__all__ = ["read_setting", "write_setting"]
+__all__ = ["encoded", "read_setting", "write_setting"]
 
 
 def read_setting(key: str, default: Any = None) -> Any:
@@ -17,7 +17,12 @@ def read_setting(key: str, default: Any = None) -> Any:
     return default if row is None else json.loads(row.value)
 
 
+def encoded(value: Any) -> str:
+    """A setting's value as the file stores it (a merge writes the other file's settings so too)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def write_setting(key: str, value: Any) -> None:
     """Store `value` under `key`, replacing any earlier one (inside the caller's transaction)."""
-    models.Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict(
+    models.Setting.insert(key=key, value=encoded(value)).on_conflict(
         conflict_target=[models.Setting.key], preserve=[models.Setting.value]).execute()

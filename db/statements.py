@@ -177,7 +177,10 @@ def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] 
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`.
 
     On PostgreSQL the values go as one array (`= ANY(…)`), in binary: one statement, and no query
-    text with thousands of placeholders for the driver to split and the server to parse."""
+    text with thousands of placeholders for the driver to split and the server to parse. No values
+    ask nothing: no statement is sent."""
+    if not values:
+        return []
     target = getattr(db, "obj", None) or db
     if getattr(target, "param", "?") != "?":
         head, _, tail = sql.rpartition("IN ({})")

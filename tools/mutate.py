@@ -105,9 +105,11 @@ TARGETS: dict[str, Target] = {
     "db.history": Target(("db/history.py", "db/history_records.py"),
                          ("tests/db/test_history.py", "tests/db/test_history_edges.py"), ("-k", "not server")),
     # The history's mutants that only a server run can tell, against its tests on the server:
-    # `mutmut run NAME...` in mutants/db.history-server/ for the survivors of "db.history".
+    # `mutmut run NAME...` in mutants/db.history-server/ for the survivors of "db.history". Every test of
+    # tests/db/test_history_copy.py is on a server, also those whose names do not say so.
     "db.history-server": Target(("db/history.py", "db/history_records.py"), (
-        "tests/db/test_history.py", "tests/db/test_history_edges.py", "tests/db/test_history_copy.py"), ("-k", "server")),
+        "tests/db/test_history.py", "tests/db/test_history_edges.py", "tests/db/test_history_copy.py"),
+        ("-k", "server or test_history_copy")),
     # The merge: the policy (app/merge.py) and the reading and writing of both files (db/merge.py, db/merge_write.py).
     "merge": Target(("app/merge.py", "db/merge.py", "db/merge_write.py"), (
         "tests/app/test_merge.py", "tests/app/test_merge_history.py", "tests/db/test_merge_cli.py",

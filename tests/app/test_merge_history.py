@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from app.merge import merge_files
 from app.workspace import Workspace
 from db import history, models, statements
-from db.merge import RawDatabase, Side, SteadySide
+from db.merge import RawDatabase, Side, SteadySide, attached_side
 from db.backup import copy_database
 from tests.app.test_merge import _delete, _edit, _goal_texts, _log, _version
 
@@ -99,6 +97,13 @@ def test_a_steady_side_reads_each_tables_versions_once(tmp_path: Path) -> None:
     assert side.versions(goals) == {row.uuid: row.version_id}  # as first read, though the row moved on
     assert Side(ws.store.db, "här").versions(goals) == {row.uuid: models.Goal.get_by_id(goal).version_id}
     assert side.versions(plans) == {models.Plan.get_by_id(plan).uuid: models.Plan.get_by_id(plan).version_id}
+    side.moved(goals, {row.uuid: "skriven här"})  # what the merge wrote there itself
+    side.moved(history.shape_of("risk"), {"okänd": "v"})  # a table not read yet: read when asked
+    assert side.versions(goals) == {row.uuid: "skriven här"}
+    assert side.versions(history.shape_of("risk")) == {}
+    side.forget("goal")  # written in other ways: read again
+    side.forget("log_entry")  # never read: nothing to forget
+    assert side.versions(goals) == {row.uuid: models.Goal.get_by_id(goal).version_id}
     ws.close()
 
 
@@ -189,22 +194,9 @@ def test_a_row_deleted_on_both_sides_at_different_times_is_no_conflict(pair: tup
     assert _goal_texts(a)[uuids[0]] == ("mål 0", "", True)
 
 
-class _NotSqlite:
-    """A file's connection as a database the merge does not take for SQLite (as it takes a team
-    server): `Side.descended` reads the versions' records by version, the server's way."""
-
-    param = "?"
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-
-    def execute_sql(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
-
-
-def test_descent_read_the_servers_way_gives_sqlites_answers(ws: Workspace, tmp_path: Path) -> None:
-    """The same questions as tests/db/test_merge_side.py asks of both backends, asked here of the way a
-    server takes, on a file: a parent, one further back, a version with no record, none at all."""
+def test_descent_on_a_file_by_each_versions_record_or_the_rows_line(ws: Workspace) -> None:
+    """The questions tests/db/test_merge_side.py asks of both backends, asked here of a file: a parent,
+    one further back, a version with no record, none at all, another row's version."""
     plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
     line, once, fresh = (ws.add("goal", plan, kind="effect", text=t).ids[0] for t in ("ett", "två", "tre"))
     now = {g: (models.Goal.get_by_id(g).uuid, models.Goal.get_by_id(g).version_id) for g in (line, once, fresh)}
@@ -213,16 +205,30 @@ def test_descent_read_the_servers_way_gives_sqlites_answers(ws: Workspace, tmp_p
     ws.update("goal", once, text="två b")
     (u_line, v1), (u_once, w1), (u_fresh, f1) = now[line], now[once], now[fresh]
     v3, w2 = models.Goal.get_by_id(line).version_id, models.Goal.get_by_id(once).version_id
-    conn = sqlite3.connect(f"file:{tmp_path / 'test.uppdrag'}?mode=ro", uri=True)
+    side = Side(ws.store.db, "här")
+    assert side.descended([(u_line, v3, v1), (u_once, w2, w1), (u_fresh, f1, "okänd")]) == {u_line, u_once}
+    assert side.descended([(u_line, v1, v3), (u_once, w1, w2), (u_fresh, f1, f1)]) == {u_fresh}
+    assert side.descended([(u_line, v3, w1), (u_once, w2, "okänd"), (u_fresh, "okänd", f1)]) == set()
+    assert side.descended([(u_once, v3, v1)]) == set()  # another row's version
+    assert side.descended([]) == set()
+
+
+def test_a_file_attached_as_a_side_answers_for_itself(pair: tuple[Path, Path, list[str]]) -> None:
+    """The other file attached to this file's connection, read as a side: its own rows' versions, and
+    the states of the rows asked for, not of every row."""
+    a, b, uuids = pair
+    _edit(b, uuids[0], text="ändrad där")
+    ws = Workspace.open(a)
     try:
-        for side in (Side(ws.store.db, "här"), Side(_NotSqlite(conn), "här")):
-            assert side.descended([(u_line, v3, v1), (u_once, w2, w1), (u_fresh, f1, "okänd")]) == {u_line, u_once}
-            assert side.descended([(u_line, v1, v3), (u_once, w1, w2), (u_fresh, f1, f1)]) == {u_fresh}
-            assert side.descended([(u_line, v3, w1), (u_once, w2, "okänd"), (u_fresh, "okänd", f1)]) == set()
-            assert side.descended([(u_once, v3, v1)]) == set()  # another row's version
-            assert side.descended([]) == set()
+        with attached_side(ws.store.db, b) as theirs:
+            goals = history.shape_of("goal")
+            assert theirs.versions(goals) == {u: _version(b, u) for u in uuids}
+            assert theirs.versions(goals)[uuids[0]] != _version(a, uuids[0])
+            states = theirs.states(goals, [uuids[0]])
+            assert [(u, s.version, s.values["text"]) for u, s in states.items()] == [
+                (uuids[0], _version(b, uuids[0]), "ändrad där")]
     finally:
-        conn.close()
+        ws.close()
 
 
 def test_a_merge_through_python_leaves_a_row_changed_here_alone_and_merges_one_changed_on_both(

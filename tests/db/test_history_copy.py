@@ -31,7 +31,8 @@ def _secure_history(server_db) -> None:
 def test_many_records_add_what_the_server_lacks_either_way(server_db, secured: bool) -> None:
     """A writer's many records: those the server lacks are added, a known one without content gains
     it, a known one with content keeps its own; the same on a server whose history table still has
-    row-level security (COPY refuses such a table: they go through a staging table there)."""
+    row-level security (COPY refuses such a table: they go through a staging table there, which is
+    dropped once they are in)."""
     if secured:
         _secure_history(server_db)
     store = open_server_store(server_db.url("alice"))
@@ -46,6 +47,8 @@ def test_many_records_add_what_the_server_lacks_either_way(server_db, secured: b
             history.write_records(db, [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"där"}'),
                                        ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", '{"text":"två"}'),
                                        *many])
+            # and no staging table is left on the connection for the rest of the transaction
+            assert db.execute_sql("SELECT relname FROM pg_class WHERE relnamespace = pg_my_temp_schema()").fetchall() == []
         got = dict(db.execute_sql('SELECT "version", "data" FROM "row_version"').fetchall())
         assert {v: got[v] for v in ("a1", "a2")} == {"a1": '{"text":"här"}', "a2": '{"text":"två"}'}
         assert {v: d for v, d in got.items() if v.startswith("v")} == {r[2]: r[9] for r in many}

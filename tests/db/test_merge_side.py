@@ -1,6 +1,6 @@
 """What a side of a merge tells of descent: whether a row's version here is another version or
-descends from it. SQLite reads each version's own record in SQL first; a team server reads the
-rows' lines of records. Both must give the same answers."""
+descends from it. Either backend reads each version's own record first, and a row's line of records
+only where its parents do not tell. Both must give the same answers."""
 
 from __future__ import annotations
 

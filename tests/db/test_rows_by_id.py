@@ -61,3 +61,30 @@ def test_a_row_read_with_the_records_of_its_versions(ws: Workspace) -> None:
     assert records == history.records_by_version(db, [first, row.version_id])
     assert sorted(records) == sorted([first, row.version_id])
     assert with_records(db, models.TimelineItem, 424242, [first]) == (None, None, {first: records[first]})
+
+
+def test_a_refused_write_on_the_server_reads_back_what_with_records_reads(alice_with_plans: Workspace) -> None:
+    """db.rows.write_or_read (db.history.update_if_current answering a refusal with the row): over a
+    version that has moved on, nothing is
+    written and the same statement answers with the row, its state and the records of both versions,
+    as with_records reads them (in a transaction that notifies too); over the version stored, the
+    new version; for a row that is gone, (None, None, {})."""
+    from db.rows import with_records, write_or_read
+
+    ws = alice_with_plans
+    db, model = ws.store.db, models.TimelineItem
+    item = model.select().order_by(model.id).first()
+    ws.update("timeline", item.id, title="Ändrad av någon annan")
+    expected = with_records(db, model, item.id, [item.version_id])
+    assert sorted(expected[2]) == sorted([item.version_id, expected[0].version_id])
+    assert expected[1].values["plan_id"] == by_id(models.Plan, item.plan_id).uuid  # a foreign key as a uuid
+    for notify in (None, ("uppdrag_prov", "ändrat")):
+        with ws.store.write():
+            row, state, records = write_or_read(db, model, item.id, item.version_id, {"title": "Förgäves"},
+                                                notify=notify)
+        assert row.__data__ == expected[0].__data__ and not row.is_dirty()
+        assert (state, records) == (expected[1], expected[2])
+    assert by_id(model, item.id).title == "Ändrad av någon annan"
+    written = write_or_read(db, model, item.id, expected[0].version_id, {"title": "Skrivet"})
+    assert (written, "Skrivet") == (by_id(model, item.id).version_id, by_id(model, item.id).title)
+    assert write_or_read(db, model, 424242, item.version_id, {"title": "x"}) == (None, None, {})

@@ -412,11 +412,11 @@ def test_an_edit_raced_between_its_read_and_its_write_is_checked_with_the_row_lo
     alice.get("plan", plan.id)
     real = ServerStore.write_version
 
-    def bob_first(store, model, row_id, expected, columns):
+    def bob_first(store, model, row_id, expected, columns, **named):
         monkeypatch.setattr(ServerStore, "write_version", real)
         bob.update("plan", plan.id, title=f"Bobs titel {len(store.path.url)}")
         alice.store.activate()
-        return real(store, model, row_id, expected, columns)
+        return real(store, model, row_id, expected, columns, **named)
 
     monkeypatch.setattr(ServerStore, "write_version", bob_first)
     with pytest.raises(EditConflict, match="Bobs titel"):

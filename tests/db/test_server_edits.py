@@ -1,7 +1,8 @@
 """An edit on the team server over the row as the window read it (app.concurrency.Seen): one
-statement when nobody else changed the row; otherwise the row as stored is read (one statement),
-the edit validated again against it and compared field by field, and nothing is overwritten that
-this window has not seen. The one-statement write itself: test_server.py."""
+statement when nobody else changed the row; otherwise the same statement answers with the row as
+stored (read again only when it moved on while that statement ran), the edit is validated again
+against it and compared field by field, and nothing is overwritten that this window has not seen.
+The one-statement write itself: test_server.py."""
 
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ def test_a_stale_version_overwrites_nothing_and_offers_both_values(pair, server_
     said = counting(alice)
     with pytest.raises(EditConflict) as caught:
         alice.update("section", section["id"], body="Alices text")
-    # the write that found the row moved on, then the row as stored with both versions' records
-    assert [s.split()[0] for s in said] == ["WITH", "SELECT"]
+    # one statement: the write that found the row moved on answers with the row as stored and the
+    # records of both versions
+    assert [s.split()[0] for s in said] == ["WITH"]
     conflict = caught.value
     assert [(f.name, f.mine, f.theirs) for f in conflict.fields] == [("body", "Alices text", "Bobs text")]
     assert (conflict.who, conflict.conflicts[0].mine, conflict.conflicts[0].theirs) == ("bob", "Alices text", "Bobs text")
@@ -108,6 +110,46 @@ def test_an_edit_of_a_row_that_is_gone_is_one_sentence_and_writes_nothing(pair, 
     assert server_db.sql(f"SELECT count(*) FROM row_version WHERE row_uuid = '{section['uuid']}'") == [(0,)]
 
 
+def test_a_row_that_moves_on_while_the_write_waits_for_it_is_read_again(pair, server_db):
+    """Another transaction holds the row while alice's write waits for it, then commits a newer
+    version: her statement writes nothing, and its snapshot still shows the version she read, so
+    the row is read again (a second statement) and the clash shows the value committed meanwhile."""
+    import threading
+
+    import psycopg
+
+    alice, _bob, plan = pair
+    section = alice.list("section", plan.id)[0]
+    conninfo = server_db.cluster.superuser_conninfo(server_db.name)
+    other = psycopg.connect(conninfo)
+    other.execute("UPDATE section SET body = 'Bobs text', version_id = 'bobs-version' WHERE id = %s", (section["id"],))
+    waited = threading.Event()
+
+    def commit_once_alice_waits() -> None:
+        with psycopg.connect(conninfo, autocommit=True) as watcher:
+            for _ in range(3000):  # until her write waits for the row (at most half a minute)
+                if watcher.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
+                    waited.set()
+                    break
+                threading.Event().wait(0.01)
+        other.commit()
+
+    committer = threading.Thread(target=commit_once_alice_waits)
+    said = counting(alice)
+    committer.start()
+    try:
+        with pytest.raises(EditConflict) as caught:
+            alice.update("section", section["id"], body="Alices text")
+    finally:
+        committer.join()
+        other.close()
+    assert waited.is_set()
+    assert [s.split()[0] for s in said] == ["WITH", "SELECT"]
+    assert [(f.mine, f.theirs) for f in caught.value.fields] == [("Alices text", "Bobs text")]
+    assert caught.value.version == "bobs-version"
+    assert server_db.sql(f"SELECT body FROM section WHERE id = {section['id']}") == [("Bobs text",)]
+
+
 def test_a_row_changed_again_during_the_check_is_checked_with_it_locked(pair, server_db, monkeypatch):
     """bob writes between alice's write and her check, and again before her second write: the
     check is made once more inside a transaction with the row locked, and her field still goes through."""
@@ -119,12 +161,12 @@ def test_a_row_changed_again_during_the_check_is_checked_with_it_locked(pair, se
     real = ServerStore.write_version
     titles = iter(["Bobs titel 1", "Bobs titel 2"])
 
-    def bob_first(store, model, row_id, expected, columns):
+    def bob_first(store, model, row_id, expected, columns, **named):
         title = next(titles, None) if store is alice.store else None
         if title is not None:
             bob.update("plan", plan.id, title=title)
             alice.store.activate()
-        return real(store, model, row_id, expected, columns)
+        return real(store, model, row_id, expected, columns, **named)
 
     monkeypatch.setattr(ServerStore, "write_version", bob_first)
     said = counting(alice)
