@@ -292,9 +292,9 @@ def current_update(model: type[models.UserRow], row_id: int, expected: str, colu
                    action: str = "edit", notify: tuple[str, str] | None = None,
                    then: str | None = None) -> tuple[str, tuple[Any, ...], str]:
     """The statement of `update_if_current` by `who`, its parameters and the version it writes.
-    `then`: a query for when nothing was written (which may name the CTE `moved`, empty then; its
-    parameters follow these); the statement answers one row always, whether it wrote, (notified,)
-    and the columns `then` read."""
+    `then`: a query of one value for when nothing was written (which may name the CTE `moved`,
+    empty then; its parameters follow these); the statement answers one row always: whether it
+    wrote, (notified,) and that value."""
     shape = shape_of(model._meta.table_name)
     fields = model._meta.fields
     sets = {fields[n].column_name: fields[n].db_value(v) for n, v in columns.items()}
@@ -319,8 +319,7 @@ def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool, t
     record_names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
     told = "pg_notify(%s, %s)" if notify else "1"
     answer = (f"{told} WHERE EXISTS (SELECT 1 FROM moved)" if then is None else
-              f"EXISTS (SELECT 1 FROM moved), {f'(SELECT {told} FROM moved), ' if notify else ''}s.* "
-              f"FROM (SELECT 1) one LEFT JOIN LATERAL ({then}) s ON true")
+              f"EXISTS (SELECT 1 FROM moved), {f'(SELECT {told} FROM moved), ' if notify else ''}({then})")
     return (f'WITH old AS (SELECT t."uuid", t."version_id", t."rev", t."modified_at", ({content})::text AS "data" '
             f'FROM "{shape.name}" t {" ".join(joins)} WHERE t."id" = %s AND t."version_id" = %s), '
             f'moved AS (UPDATE "{shape.name}" SET {"".join(f'"{c}" = %s, ' for c in names)}"modified_at" = %s, '

@@ -4,12 +4,14 @@ a newer version on the team server). app.rows folds them into the plain values s
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from peewee import ForeignKeyField, Model
 
+from db import history, history_records
 from db.statements import in_style
 
 
@@ -49,48 +51,55 @@ def by_id(model: type[Model], row_id: int) -> Any:
     found = db.execute_sql(sql, (row_id,)).fetchone()
     if found is None:
         return None
-    row: Any = model(__no_default__=1, **{name: convert(v) for (name, convert), v in zip(fields, found)})
-    row._dirty.clear()
+    return instance(model, {name: convert(v) for (name, convert), v in zip(fields, found)})
+
+
+def instance(model: type[Model], data: dict[str, Any]) -> Any:
+    """A model instance of a row as read, `data` its values by field name (foreign keys as ids),
+    nothing changed: what `model(__no_default__=1, **data)` is once its changes are cleared, without
+    a setattr a field (a row read for an edit is made this way, on the server several an edit)."""
+    row: Any = model.__new__(model)
+    row.__data__, row._dirty, row.__rel__ = data, set(), {}
     return row
 
 
 @cache
 def stored_select(model: type[Model], versions: str = 'ANY(array_append(%b::text[], t."version_id"))',
                   where: str = "") -> str:
-    """The statement that reads row `%s` of `model` on PostgreSQL as `stored` takes it apart: its
-    columns, its foreign keys as uuids and the records of the versions `r."version" = {versions}`
-    as one json list; `where` a further condition."""
-    from db import history, history_records
-
+    """The statement that reads row `%s` of `model` on PostgreSQL as `stored` takes it apart, as the
+    text of one json value (one text column for the client to describe and load, not one a field):
+    its columns, its foreign keys as uuids and the records of the versions `r."version" = {versions}`;
+    `where` a further condition. (The models' columns hold numbers, text and dates, which json
+    carries as they are read.)"""
     shape = history.shape_of(model._meta.table_name)
     joins, cols = history.content_columns(shape)
     fk = shape.fk_map
-    raw = ", ".join(f't."{f.column_name}"' for f in model._meta.sorted_fields)
-    uuids = [e for c, e in zip(shape.columns, cols) if c in fk]
     records = ", ".join(f'r."{c}"' for c in history_records.RECORD_COLUMNS)
-    return (f'SELECT {raw}, {"".join(u + ", " for u in uuids)}(SELECT json_agg(json_build_array({records})) '
-            f'FROM "row_version" r WHERE r."version" = {versions}) FROM "{shape.name}" t {" ".join(joins)} '
+    values = [*(f't."{f.column_name}"' for f in model._meta.sorted_fields),
+              *(e for c, e in zip(shape.columns, cols) if c in fk),
+              f'(SELECT json_agg(json_build_array({records})) FROM "row_version" r WHERE r."version" = {versions})']
+    # in parts of at most 90 (a function takes at most 100 arguments), which `stored` joins again
+    parts = ", ".join(f"json_build_array({', '.join(values[i:i + 90])})" for i in range(0, len(values), 90))
+    return (f'SELECT json_build_array({parts})::text FROM "{shape.name}" t {" ".join(joins)} '
             f'WHERE t."id" = %s{" AND " + where if where else ""}')
 
 
-def stored(model: type[Model], found: Sequence[Any]) -> tuple[Any, Any, dict[str, Any]] | None:
-    """What a `stored_select` of `model` read (`found`, its columns in order) as `with_records`
-    gives it; None when it read no row (all its columns NULL)."""
-    from db import history
-
-    fields = model._meta.sorted_fields
-    if found[0] is None:  # (the id: never NULL in a row read)
+def stored(model: type[Model], found: str | None) -> tuple[Any, Any, dict[str, Any]] | None:
+    """What a `stored_select` of `model` read (`found`) as `with_records` gives it; None when it
+    read no row."""
+    if found is None:
         return None
+    read = [v for part in json.loads(found) for v in part]
+    fields = model._meta.sorted_fields
     shape = history.shape_of(model._meta.table_name)
-    raw = dict(zip((f.column_name for f in fields), found))
+    raw = dict(zip((f.column_name for f in fields), read))
     fk = shape.fk_map
-    uuids = iter(found[len(fields):-1])
+    uuids = iter(read[len(fields):-1])
     values = {c: next(uuids) if c in fk else raw[c] for c in shape.columns}  # (dates come as ISO text)
     state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
                              raw["modified_at"], values)
-    row: Any = model(__no_default__=1, **{f.name: f.python_value(raw[f.column_name]) for f in fields})
-    row._dirty.clear()
-    return row, state, {r[2]: history.Record._make(r) for r in found[-1] or ()}  # (psycopg hands `json` over as a list)
+    row = instance(model, {f.name: f.python_value(raw[f.column_name]) for f in fields})
+    return row, state, {r[2]: history.Record._make(r) for r in read[-1] or ()}
 
 
 def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict[str, Any], *,
@@ -100,15 +109,13 @@ def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict
     the row, its state and the records of `expected` and of the row's own version, as
     `with_records` reads them ((None, None, {}) for a row that is gone); or None when the row moved
     on only while the statement ran (its snapshot still shows the row at `expected`): read it again."""
-    from db import history
-
     then = stored_select(model, 'ANY(ARRAY[%s, t."version_id"])', "NOT EXISTS (SELECT 1 FROM moved)")
     sql, params, version = history.current_update(model, row_id, expected, columns, history.author_of(db),
                                                   notify=notify, then=then)
     found = db.execute_sql(sql, (*params, expected, row_id)).fetchone()
     if found[0]:
         return version
-    read = stored(model, found[2 if notify else 1:])
+    read = stored(model, found[-1])
     if read is None:
         return None, None, {}
     return None if read[0].version_id == expected else read
@@ -120,7 +127,6 @@ def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[st
     (None, None, the records of `versions`) when the row is gone; read through `db`. What an edit
     over a version someone else has replaced needs: on the team server one statement, so that
     checking such an edit waits for one answer from the server."""
-    from db import history
     from db.statements import on_postgres
 
     shape = history.shape_of(model._meta.table_name)
@@ -129,6 +135,6 @@ def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[st
         mine = [row.version_id] if row is not None else []
         state, records = history.state_and_records(db, shape, row_id, [*versions, *mine])
         return row, state, records
-    sql = stored_select(model)
-    read = stored(model, db.execute_sql(sql, (list(versions), row_id)).fetchone() or (None,))
+    found = db.execute_sql(stored_select(model), (list(versions), row_id)).fetchone()
+    read = stored(model, found[0] if found else None)
     return read if read is not None else (None, None, history.records_by_version(db, versions))

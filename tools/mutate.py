@@ -137,6 +137,9 @@ TARGETS: dict[str, Target] = {
     # their tests on the server: `mutmut run NAME...` in mutants/merge-server/ for survivors of "merge-fast".
     "merge-server": Target(("app/merge.py", "db/merge.py"), (
         "tests/db/test_merge_side.py", "tests/app/test_merge_history.py"), ("-k", "server")),
+    # A side's reading on both backends (descent, the records another side lacks), by name: `mutmut run NAME...` in
+    # mutants/merge-side/ for `Side` functions the merge's other targets leave alive or reach with no test.
+    "merge-side": Target(("db/merge.py",), ("tests/db/test_merge_side.py",)),
     # The sync (app/sync.py) and what of the merge's files only a sync uses (`SteadySide`, `Take.read_now` and the
     # rows a `Take` reads, a `Take` into a server), against the sync's tests, all with a team server: a cluster of
     # its own for every mutant, 20 s or more each. `mutmut run NAME...` in mutants/sync-server/ for those functions

@@ -214,8 +214,8 @@ def test_descent_on_a_file_by_each_versions_record_or_the_rows_line(ws: Workspac
 
 
 def test_a_file_attached_as_a_side_answers_for_itself(pair: tuple[Path, Path, list[str]]) -> None:
-    """The other file attached to this file's connection, read as a side: its own rows' versions, and
-    the states of the rows asked for, not of every row."""
+    """The other file attached to this file's connection, read as a side: its own rows' versions, the
+    states of the rows asked for, not of every row, and its own records."""
     a, b, uuids = pair
     _edit(b, uuids[0], text="ändrad där")
     ws = Workspace.open(a)
@@ -227,6 +227,9 @@ def test_a_file_attached_as_a_side_answers_for_itself(pair: tuple[Path, Path, li
             states = theirs.states(goals, [uuids[0]])
             assert [(u, s.version, s.values["text"]) for u, s in states.items()] == [
                 (uuids[0], _version(b, uuids[0]), "ändrad där")]
+            # its records of the row: the version it shares with this file, kept with its content now
+            # that it is superseded there, and its current one, whose content is the row itself
+            assert theirs.record_contents([uuids[0]]) == {_version(a, uuids[0]): True, _version(b, uuids[0]): False}
     finally:
         ws.close()
 
