@@ -305,9 +305,11 @@ def _plan_of(shape: Shape, state: RowState) -> str | None:
 def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, author: str) -> _Decider:
     """What merging `theirs` into `mine` writes, and its conflicts (each decided).
 
-    Rows are read only as far as needed: versions first; the other file's history tells
-    which rows it changed alone (taken as they are); this file's history tells which ones
-    only this file changed (nothing to do); only rows both changed are read on both sides.
+    Rows are read only as far as needed: versions first; this file's record of each changed
+    row's version tells which rows only this file changed since (nothing to do, and nothing of
+    the other file's history of them is read); the other file's history tells which rows it
+    changed alone (taken as they are); this file's history tells which further ones only this
+    file changed; only rows both changed are read on both sides.
     When `theirs` is a SQLite file attached to `mine`, the rows taken as they are are not
     read at all: they are copied in SQL (db.merge_write.Copy), with the same outcome; otherwise they
     are read as they are and written from a staging table in SQL (db.merge_write.Take).
@@ -323,13 +325,17 @@ def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, auth
             differences = theirs.differences(mine, shape)
             if not differences:
                 continue
+            # A row whose version here is a child of theirs (changed here alone since) is told by this
+            # side's record of it: nothing of its history there is read (however long it has grown).
+            heads = mine.heads([(u, mv, v) for u, v, mv in differences if mv is not None])
+            differences = [(u, v, mv) for u, v, mv in differences if v not in heads.get(u, ())]
             their_records = theirs.records([u for u, _, _ in differences])
             new = [u for u, _, mv in differences if mv is None]
             pairs = [(u, v, mv) for u, v, mv in differences if mv is not None]
             ahead = [u for u, v, mv in pairs if history.descends(v, mv, their_records.get(u, ()))]
             taken = set(ahead)
             rest = [(u, mv, v) for u, v, mv in pairs if u not in taken]
-            ahead_here = mine.descended(rest)
+            ahead_here = mine.descended(rest, heads)
             both = [u for u, _, _ in rest if u not in ahead_here]
             my_records = mine.records(both)
             their_states = theirs.states(shape, both)

@@ -110,8 +110,6 @@ class Side:
 
     def record_contents(self, uuids: Sequence[str]) -> dict[str, bool]:
         """Version -> whether its record here keeps the row's content, for every record of these rows."""
-        if not uuids:
-            return {}
         source = history.table("row_version", self.schema)
         if _is_sqlite(self.db):  # one statement over a JSON list: no IN (…) of thousands to sort first
             rows = self.db.execute_sql(f'SELECT r."version", r."data" IS NOT NULL FROM {statements.JSON_VALUES} u '
@@ -141,17 +139,26 @@ class Side:
             out.setdefault(rec.row_uuid, []).append(rec)
         return out
 
-    def descended(self, pairs: Sequence[tuple[str, str, str]]) -> set[str]:
-        """The rows among `pairs` (uuid, version here, another version) whose version here is the other
-        one or descends from it, by this side's history. Each version's own record is read first (its
-        parents are most often the answer); a row's whole history only where they are not. (Asked of
+    def heads(self, pairs: Sequence[tuple[str, str, str]]) -> dict[str, tuple[str | None, str | None]]:
+        """Row uuid -> the parents of its version here, for the rows among `pairs` (uuid, version here,
+        another version) whose version has a record here: each version's own record only. (Asked of
         the side a merge writes into, never a file attached to another: its own tables are read.)"""
-        heads = {(u, v): (p1, p2) for v, u, p1, p2 in statements.select_in(
+        found = {(u, v): (p1, p2) for v, u, p1, p2 in statements.select_in(
             self.db, 'SELECT "version", "row_uuid", "parent", "parent2" FROM "row_version" WHERE "version" IN ({})',
             [v for _, v, _ in pairs])}
+        return {u: found[(u, v)] for u, v, _ in pairs if (u, v) in found}
+
+    def descended(self, pairs: Sequence[tuple[str, str, str]],
+                  heads: Mapping[str, tuple[str | None, str | None]] | None = None) -> set[str]:
+        """The rows among `pairs` (uuid, version here, another version) whose version here is the other
+        one or descends from it, by this side's history. Each version's own record is read first (its
+        parents are most often the answer; `heads`, when they were read already); a row's whole
+        history only where they are not."""
+        if heads is None:
+            heads = self.heads(pairs)
         out, longer = set(), []
         for u, v, a in pairs:
-            parents = heads.get((u, v))
+            parents = heads.get(u)
             if v == a or (parents is not None and a in parents):
                 out.add(u)
             elif parents is not None:  # not a parent: the rest of the line tells

@@ -238,11 +238,12 @@ EXTERNAL = """<?xml version="1.0"?>
     (_xml(_task(1, "Förstudie")).encode("latin-1"), "teckenkodningen"),
     (_xml(_task(1, "Förstudie") * 3).encode()[:-40], "avkortad"),
     (b"", "tom"),
+    (b" \r\n\t\x0b\x0c\n", "tom"),
     (b"<html><body>inte ett projekt</body></html>", "ingen MS Project-XML"),
     (b"\x89PNG\r\n\x1a\n\x00\x00binary", "ingen XML-fil"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), ".mpp-fil"),
     ("Förstudie;2026-01-01\n".encode(), "ingen XML-fil"),
-], ids=["bomb", "external-entity", "utf16-entity", "wrong-encoding", "truncated", "empty", "other-xml", "binary",
+], ids=["bomb", "external-entity", "utf16-entity", "wrong-encoding", "truncated", "empty", "blank", "other-xml", "binary",
         "mpp", "text"])
 def test_hostile_or_damaged_files_are_refused_and_nothing_is_written(
         content: bytes, said: str, file_ws: Workspace, tmp_path: Path) -> None:

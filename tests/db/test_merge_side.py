@@ -56,3 +56,18 @@ def test_the_records_another_side_lacks_are_those_it_has_not_or_has_without_the_
     assert lacking({with_content[0]: True, "okänd": True}) == set(kept) - {with_content[0]}
     assert lacking({bare: False}) == set(with_content)  # nothing to gain from a record without content here
     assert side.records_lacking([], kept) == {}
+
+
+def test_the_heads_of_rows_are_the_parents_of_their_versions_here_on_either_backend(any_ws: Workspace) -> None:
+    ws = any_ws
+    plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
+    edited, fresh = (ws.add("goal", plan, kind="effect", text=t).ids[0] for t in ("ett", "två"))
+    u_edited, v1 = _now(edited)
+    ws.update("goal", edited, text="ett b")
+    _, v2 = _now(edited)
+    u_fresh, f1 = _now(fresh)  # never changed: its version has no record yet
+    side = Side(ws.store.db, "här")
+    assert side.heads([(u_edited, v2, "annan"), (u_fresh, f1, "annan")]) == {u_edited: (v1, None)}
+    assert side.heads([(u_fresh, v2, "annan")]) == {}  # another row's version is not this row's
+    assert side.heads([]) == {}
+    assert side.descended([(u_edited, v2, v1)], side.heads([(u_edited, v2, v1)])) == {u_edited}
