@@ -6,7 +6,9 @@ changed rows of both sides raw).
 The server is a PostgreSQL cluster of this machine's own (tests/pg_cluster.py) kept for the
 benchmark file (`cluster_folder`): the first scenario that needs it makes it, sets it up with
 `server init` and writes the benchmark file's plans into it; later ones only start it, and the
-end of the run removes it.
+end of the run removes it. A scenario that writes (B9, B10) works on a fresh copy of that database,
+so every repeat measures the same state: the plans as loaded, not as earlier runs left them
+(a sync of rows whose history earlier syncs and edits have deepened is another scenario).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from bench.common import now
 
 DBNAME = "bench"
+B9_DB, B10_DB = "bench_b9", "bench_b10"  # the copies B9 and B10 write into
 
 
 def cluster_folder(db: Path) -> Path:
@@ -41,8 +44,9 @@ def discard(db: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def team_server(db: Path) -> tuple[Any, str]:
-    """(running cluster, address of the database holding `db`'s plans), made the first time."""
+def team_server(db: Path, copy: str | None = None) -> tuple[Any, str]:
+    """(running cluster, address of the database holding `db`'s plans), made the first time; with
+    `copy`, the address of a new copy of that database under that name (any older one replaced)."""
     from tests.pg_cluster import start_cluster
 
     cluster = start_cluster(cluster_folder(db))
@@ -55,6 +59,10 @@ def team_server(db: Path) -> tuple[Any, str]:
     loaded = cluster.sql("SELECT count(*) FROM plan WHERE deleted_at IS NULL", dbname=DBNAME)[0][0]
     if not loaded:
         _load(db, url)
+    if copy:
+        cluster.sql(f"DROP DATABASE IF EXISTS {copy}")
+        cluster.sql(f"CREATE DATABASE {copy} TEMPLATE {DBNAME}")
+        url = cluster.admin_url(copy)
     return cluster, url
 
 
@@ -107,14 +115,14 @@ def b2_server(db: Path) -> dict[str, Any]:
 # --- B10: sync of a checked-out portfolio --------------------------------------------------
 
 
-def _raw_changed_rows(cluster: Any, local: Path, changed: dict[str, list[str]]) -> int:
+def _raw_changed_rows(cluster: Any, dbname: str, local: Path, changed: dict[str, list[str]]) -> int:
     """Read the changed rows of both sides with the drivers alone (psycopg, sqlite3): the floor."""
     import sqlite3
 
     import psycopg
 
     count = 0
-    with psycopg.connect(cluster.superuser_conninfo(DBNAME)) as conn:
+    with psycopg.connect(cluster.superuser_conninfo(dbname)) as conn:
         for table, uuids in changed.items():
             count += len(conn.execute(f'SELECT * FROM "{table}" WHERE "uuid" = ANY(%s)', (uuids,)).fetchall())
     file = sqlite3.connect(f"file:{local}?mode=ro", uri=True)
@@ -136,7 +144,7 @@ def b10(db: Path) -> dict[str, Any]:
     from db.server import open_server_store
     from db.store import open_store
 
-    cluster, url = team_server(db)
+    cluster, url = team_server(db, B10_DB)
     try:
         local = db.with_name("b10-tåg.uppdrag")
         for p in (local, local.with_name(local.name + "-journal"), local.with_name(local.name + ".lock")):
@@ -154,7 +162,7 @@ def b10(db: Path) -> dict[str, Any]:
         finally:
             server.close()
         started = now()
-        rows = _raw_changed_rows(cluster, local, changed)
+        rows = _raw_changed_rows(cluster, B10_DB, local, changed)
         floor = now() - started
         started = now()
         report = sync(local, prefer="mine")
@@ -289,19 +297,19 @@ def b9(db: Path) -> dict[str, Any]:
     clients at once (`_raw_editor`), so both figures carry the same load on this machine's cores."""
     from bench.common import p95
 
-    cluster, url = team_server(db)
+    cluster, url = team_server(db, B9_DB)
     try:
         plans = [r[0] for r in cluster.sql('SELECT "id" FROM "plan" WHERE deleted_at IS NULL ORDER BY "id"',
-                                           dbname=DBNAME)]
+                                           dbname=B9_DB)]
         full = len(plans) > 2 * EDITORS  # the small benchmark file (the test suite's run): a few editors
         editors, edits = (EDITORS, EDITS) if full else (3, 20)
         owned = [plans[1 + 2 * i:3 + 2 * i] or plans[-1:] for i in range(editors)]
         sections: dict[int, list[int]] = {}
         for plan, section in cluster.sql('SELECT "plan_id", "id" FROM "section" WHERE deleted_at IS NULL '
-                                         'ORDER BY "position", "id"', dbname=DBNAME):
+                                         'ORDER BY "position", "id"', dbname=B9_DB):
             sections.setdefault(plan, []).append(section)
         floor_runs = _run_clients("_raw_editor", [
-            {"conninfo": cluster.superuser_conninfo(DBNAME), "seed": i, "edits": edits,
+            {"conninfo": cluster.superuser_conninfo(B9_DB), "seed": i, "edits": edits,
              "own": [s for p in owned[i] for s in sections.get(p, [])], "common": sections[plans[0]]}
             for i in range(editors)])
         results = _run_clients("_editor", [
@@ -309,7 +317,7 @@ def b9(db: Path) -> dict[str, Any]:
             for i in range(editors)])
         times = [t for r in results for t in r["times"]]
         outcomes = {k: sum(r["outcomes"][k] for r in results) for k in ("ok", "conflict", "error")}
-        stored = dict(cluster.sql('SELECT "id", "body" FROM "section"', dbname=DBNAME))
+        stored = dict(cluster.sql('SELECT "id", "body" FROM "section"', dbname=B9_DB))
         # every client's last edit of the sections no other client writes is what the server holds
         writers: dict[str, int] = {}
         for r in results:
