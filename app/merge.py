@@ -32,7 +32,7 @@ from db.errors import StoreError
 from db.history import Record, RowState, Shape
 from app.merge_settings import SHARED_KEYS, SettingsMerge, merge_settings
 from db.merge import (
-    Compared, EarlyCheck, Side, add_log_entries, attached_side, can_attach, other_side, put_settings, roomy_cache,
+    Compared, EarlyCheck, Side, add_log_entries, attached_side, other_side, put_settings, roomy_cache,
 )
 from db.merge_write import Copy, Take, Write, apply
 
@@ -102,7 +102,7 @@ def _short(value: Any) -> str:
 def _by(who: str, at: str) -> str:
     if not who and not at:
         return ""
-    when = at[:16].replace("T", " ") if at else ""
+    when = at[:16].replace("T", " ")
     return " (" + ", ".join(p for p in (who, when) if p) + ")"
 
 
@@ -224,7 +224,7 @@ class _Decider:
         mine_line, their_line = history.ancestry(m.version, row.records), history.ancestry(t.version, row.records)
         common = mine_line & their_line
         base_version = max(common, key=lambda v: (row.records[v].rev if v in row.records else 0, v), default=None)
-        base_rec = row.records.get(base_version) if base_version else None
+        base_rec = row.records.get(base_version)  # (None: no common version, and no record of it)
         base = base_rec.values() if base_rec else None
         result = self.three_way(row, base, base_version, _disputed(common, row.records))
         version = _merged_version(m.version, t.version, result)
@@ -318,7 +318,7 @@ def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, auth
     copying = theirs.copies_into(mine)
     for shape in history.shapes():
         if copying:  # nothing of theirs is read for the rows taken as they are
-            new, ahead, both, their_records, my_records = _sort_attached(mine, theirs, theirs.compared(mine, shape))
+            new, ahead, both, their_records, my_records = _sort_attached(mine, theirs, theirs.compared(shape))
             their_states = theirs.states(shape, both)
             decider.copy(shape, new, ahead)
         else:
@@ -396,9 +396,10 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
     them and pass the user's choices back as `resolve`: a mapping of Conflict.key (or a
     row uuid, for all its fields) to "mine"/"theirs", or a callable.
 
-    A SQLite `store` reads `other` attached to its own connection, and the rows taken as
-    they are move in SQL; `copy_in_sql=False` reads them through Python instead, as a
-    merge with a team server does (the outcome is the same). `early` is the check of `other`, when
+    `store` is a file's (a team server and a file are brought together by app.sync): it reads
+    `other` attached to its own connection, and the rows taken as they are move in SQL;
+    `copy_in_sql=False` reads them through Python instead, as a sync with a team server does
+    (the outcome is the same). `early` is the check of `other`, when
     it was begun already (merge_files begins it while `store` opens).
     """
     if prefer not in PREFERENCES:
@@ -408,8 +409,7 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
         raise StoreError(tr("En fil kan inte slås samman med sig själv."))
     if not dry_run:  # the verdict the first write waits for: found while the merge reads
         store.begin_integrity_check(soon=True)
-    opened = (attached_side(store.db, other, early) if copy_in_sql and can_attach(store.db)
-              else other_side(other, early))
+    opened = attached_side(store.db, other, early) if copy_in_sql else other_side(other, early)
     with opened as theirs:
         mine = Side(store.db, store.path.name)
 

@@ -70,10 +70,10 @@ class Side:
         here, there = self.versions(shape), mine.versions(shape)
         return [(u, v, there.get(u)) for u, v in here.items() if there.get(u) != v]
 
-    def compared(self, mine: Side, shape: Shape) -> list[Compared]:
-        """The rows of this side, attached to `mine`, that `mine` neither has in their current version
-        nor has changed directly from it, in table order, with what the parents of the current
-        versions say: (uuid, version here, version in `mine` or None, the two parents of the version
+    def compared(self, shape: Shape) -> list[Compared]:
+        """The rows of this side, attached to the side a merge writes into (`main`, called `mine` here),
+        that `mine` neither has in their current version nor has changed directly from it, in table
+        order, with what the parents of the current versions say: (uuid, version here, version in `mine` or None, the two parents of the version
         here, whether the version in `mine` has parents). Compared in SQL row by row at the same id (a
         copy keeps its rows' ids); a row whose id holds another row in `mine` (or none) is then
         looked up by its uuid."""
@@ -296,13 +296,8 @@ def other_side(path: Path, early: EarlyCheck | None = None) -> Iterator[Side]:
 ATTACHED = "theirs"
 
 
-def can_attach(db: Any) -> bool:
-    """Whether another SQLite file can be attached to `db`: it is a SQLite database itself."""
-    return isinstance(getattr(db, "obj", None) or db, SqliteDatabase)
-
-
 def _is_sqlite(db: Any) -> bool:
-    return can_attach(db) or isinstance(db, RawDatabase)
+    return isinstance(getattr(db, "obj", None) or db, SqliteDatabase | RawDatabase)
 
 
 @contextmanager
