@@ -316,7 +316,6 @@ def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool, t
     content = " || ".join([f"jsonb_build_object({', '.join(pairs[i:i + 50])})" for i in range(0, len(pairs), 50)]
                           + [f"jsonb_strip_nulls(jsonb_build_object({', '.join(optional[i:i + 50])}))"
                              for i in range(0, len(optional), 50)])
-    record_names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
     told = "pg_notify(%s, %s)" if notify else "1"
     answer = (f"{told} WHERE EXISTS (SELECT 1 FROM moved)" if then is None else
               f"EXISTS (SELECT 1 FROM moved), {f'(SELECT {told} FROM moved), ' if notify else ''}({then})")
@@ -324,7 +323,7 @@ def _update_if_current_sql(shape: Shape, names: tuple[str, ...], notify: bool, t
             f'FROM "{shape.name}" t {" ".join(joins)} WHERE t."id" = %s AND t."version_id" = %s), '
             f'moved AS (UPDATE "{shape.name}" SET {"".join(f'"{c}" = %s, ' for c in names)}"modified_at" = %s, '
             '"rev" = "rev" + 1, "version_id" = %s WHERE "id" = %s AND "version_id" = %s RETURNING "modified_at"), '
-            f'kept AS (INSERT INTO "row_version" ({record_names}) '
+            f'kept AS (INSERT INTO "row_version" ({RECORD_LIST}) '
             "SELECT %s, o.\"uuid\", o.\"version_id\", NULL, NULL, o.\"rev\", o.\"modified_at\", '', 'create', o.\"data\" "
             "FROM old o WHERE EXISTS (SELECT 1 FROM moved) UNION ALL "
             "SELECT %s, o.\"uuid\", %s, o.\"version_id\", NULL, o.\"rev\" + 1, m.\"modified_at\", %s, %s, NULL "
@@ -415,9 +414,8 @@ def state_and_records(db: Any, shape: Shape, row_id: int, versions: Sequence[str
 
 def records_by_version(db: Any, versions: Sequence[str]) -> dict[str, Record]:
     """The records of these versions (with their content): version id -> record."""
-    cols = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
     return {r[2]: Record._make(r)
-            for r in select_in(db, f'SELECT {cols} FROM "row_version" WHERE "version" IN ({{}})', list(versions))}
+            for r in select_in(db, f'SELECT {RECORD_LIST} FROM "row_version" WHERE "version" IN ({{}})', list(versions))}
 
 
 def ancestry(version: str, records: dict[str, Record]) -> set[str]:

@@ -27,7 +27,7 @@ from peewee import SqliteDatabase
 from db import history, models, statements
 from db.check import FileCheck
 from db.history import Record, RowState, Shape
-from db.history_records import RECORD_COLUMNS
+from db.history_records import RECORD_LIST
 from db.settings import encoded
 
 
@@ -73,10 +73,10 @@ class Side:
     def compared(self, shape: Shape) -> list[Compared]:
         """The rows of this side, attached to the side a merge writes into (`main`, called `mine` here),
         that `mine` neither has in their current version nor has changed directly from it, in table
-        order, with what the parents of the current versions say: (uuid, version here, version in `mine` or None, the two parents of the version
-        here, whether the version in `mine` has parents). Compared in SQL row by row at the same id (a
-        copy keeps its rows' ids); a row whose id holds another row in `mine` (or none) is then
-        looked up by its uuid."""
+        order, with what the parents of the current versions say: (uuid, version here, version in
+        `mine` or None, the two parents of the version here, whether the version in `mine` has
+        parents). Compared in SQL row by row at the same id (a copy keeps its rows' ids); a row whose
+        id holds another row in `mine` (or none) is then looked up by its uuid."""
         ours, theirs = history.table("row_version", "main"), history.table("row_version", self.schema)
         rows = self.db.execute_sql(
             f'SELECT t."uuid", t."version_id", m."version_id", tr."parent", tr."parent2", '
@@ -128,10 +128,9 @@ class Side:
         if not known or not uuids or _is_sqlite(self.db):
             return {u: kept for u, recs in self.records(uuids).items()
                     if (kept := [r for r in recs if r.version not in known or (not known[r.version] and r.data)])}
-        columns = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
         out: dict[str, list[Record]] = {}
         for row in self.db.execute_sql(
-                f'SELECT {columns} FROM "row_version" WHERE "row_uuid" = ANY(%b) AND "version" <> ALL(%b) '
+                f'SELECT {RECORD_LIST} FROM "row_version" WHERE "row_uuid" = ANY(%b) AND "version" <> ALL(%b) '
                 'AND ("data" IS NOT NULL OR "version" <> ALL(%b))',
                 (list(uuids), [v for v, kept in known.items() if kept] or [""],
                  [v for v, kept in known.items() if not kept] or [""])).fetchall():
