@@ -129,25 +129,28 @@ class Seen:
         needed to refuse), else write over it; (the row written over, the edit, the new version).
         `stored`: the row as stored, its state and records, when the refused write read them already."""
         m = k.model
-        fresh, state, records = stored or db_rows.with_records(store.db, m, row_id, [base])
+        fresh, edit = self._prepared(store.db, k, row_id, stored or db_rows.with_records(store.db, m, row_id, [base]),
+                                     base, prepare)
+        written = store.write_version(m, row_id, fresh.version_id, edit.columns)
+        if written is None:  # changed again between the read and the write: check with the row locked
+            with store.write():
+                m.select(m.id).where(m.id == row_id).for_update().execute()
+                fresh, edit = self._prepared(store.db, k, row_id, db_rows.with_records(store.db, m, row_id, [base]),
+                                             base, prepare)
+                written = history.update_rows(store.db, m, [row_id], edit.columns)[row_id]
+        return fresh, edit, written
+
+    def _prepared(self, db: Any, k: kinds.Kind, row_id: int, read: tuple[Any, Any, dict[str, Any]], base: str,
+                  prepare: Callable[[Any], rows.Edit]) -> tuple[Any, rows.Edit]:
+        """The row as stored and the edit `prepare` makes of it, unless that clashes with a change since
+        `base` (EditConflict); `read`: the row, its state and records as db.rows.with_records reads them."""
+        fresh, state, records = read
         if fresh is None:
             raise rows.not_found(k, row_id)
         edit = prepare(fresh)
         if fresh.version_id != base:
-            self._check(store.db, k, fresh, state, records, base, edit.values)
-        written = store.write_version(m, row_id, fresh.version_id, edit.columns)
-        if written is None:  # changed again between the read and the write: check with the row locked
-            with store.write():
-                fresh = m.select().where(m.id == row_id).for_update().get_or_none()
-                if fresh is None:
-                    raise rows.not_found(k, row_id)
-                edit = prepare(fresh)
-                if fresh.version_id != base:
-                    shape = history.shape_of(m._meta.table_name)
-                    state, records = history.state_and_records(store.db, shape, row_id, [base, fresh.version_id])
-                    self._check(store.db, k, fresh, state, records, base, edit.values)
-                written = history.update_rows(store.db, m, [row_id], edit.columns)[row_id]
-        return fresh, edit, written
+            self._check(db, k, fresh, state, records, base, edit.values)
+        return fresh, edit
 
     def _check(self, db: Any, k: kinds.Kind, fresh: Any, state: Any, records: dict[str, Any], base: str,
                values: dict[str, Any]) -> None:

@@ -395,21 +395,9 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
 
 def state_and_records(db: Any, shape: Shape, row_id: int, versions: Sequence[str]) -> tuple[RowState | None, dict[str, Record]]:
     """Row `row_id` as read_states gives it, and the records of `versions` as records_by_version gives
-    them, read together (on PostgreSQL in one statement: an edit checked against a newer version waits
-    for one answer from the server, not two)."""
-    if not on_postgres(db):
-        states = read_states(db, shape, ids=[row_id])
-        return (states[0] if states else None), records_by_version(db, versions)
-    fields = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS)
-    base = content_select(shape)
-    head, _, tail = base.partition(f' FROM "{shape.name}" t')
-    row = db.execute_sql(f'{head}, (SELECT json_agg(json_build_array({fields})) FROM "row_version" r '
-                         f'WHERE r."version" = ANY(%b)) FROM "{shape.name}" t{tail} WHERE t."id" = %s',
-                         (list(versions), row_id)).fetchone()
-    if row is None:
-        return None, records_by_version(db, versions)
-    state = RowState(row[0], row[1], row[2], row[3], row[4], row[5], dict(zip(shape.columns, row[6:-1])))
-    return state, {r[2]: Record._make(r) for r in row[-1] or ()}  # (psycopg hands `json` over as a list)
+    them. (On the team server an edit reads both with the row itself, in one statement: db.rows.with_records.)"""
+    states = read_states(db, shape, ids=[row_id])
+    return (states[0] if states else None), records_by_version(db, versions)
 
 
 def records_by_version(db: Any, versions: Sequence[str]) -> dict[str, Record]:

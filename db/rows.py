@@ -12,7 +12,7 @@ from typing import Any
 from peewee import ForeignKeyField, Model
 
 from db import history, history_records
-from db.statements import in_style
+from db.statements import in_style, on_postgres
 
 
 @cache
@@ -127,8 +127,6 @@ def with_records(db: Any, model: type[Model], row_id: int, versions: Sequence[st
     (None, None, the records of `versions`) when the row is gone; read through `db`. What an edit
     over a version someone else has replaced needs: on the team server one statement, so that
     checking such an edit waits for one answer from the server."""
-    from db.statements import on_postgres
-
     shape = history.shape_of(model._meta.table_name)
     if not on_postgres(db):
         row = by_id(model, row_id)
