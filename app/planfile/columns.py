@@ -129,7 +129,8 @@ def _all_uuids(strings: Collection[str]) -> bool:
     other character a hex digit."""
     count = len(strings)
     text = "\n".join(strings) + "\n"
-    return (text.count("\n") == count and text[36::37] == "\n" * count and text.count("-") == 4 * count and all(text[i::37] == "-" * count for i in _UUID_HYPHENS)
+    return (text.count("\n") == count and text[36::37] == "\n" * count
+            and text.count("-") == 4 * count and all(text[i::37] == "-" * count for i in _UUID_HYPHENS)
             and not text.translate(_UUID_CHARACTERS))
 
 
