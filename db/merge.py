@@ -197,6 +197,14 @@ class SteadySide(Side):
             self._versions[shape.name] = super().versions(shape)
         return self._versions[shape.name]
 
+    def through(self, db: Any) -> SteadySide:
+        """This side read through another connection to the same data (db.server's reader
+        alongside), knowing the versions read here so far (a copy: what `moved` tells either side
+        afterwards stays with that side)."""
+        other = SteadySide(db, self.name)
+        other._versions = {table: dict(versions) for table, versions in self._versions.items()}
+        return other
+
     def moved(self, shape: Shape, versions: Mapping[str, str]) -> None:
         """Rows of `shape` now at these versions (written since they were read)."""
         if shape.name in self._versions:
