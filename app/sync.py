@@ -6,13 +6,14 @@ A checked-out file and the server are two copies of the same rows, each with its
 1. the file's changes go to the server in one server transaction, a snapshot (REPEATABLE READ),
    for the plans the user may change there (the server's own rule, `uppdrag_may_edit`); a field
    changed differently on both sides is a conflict, decided once (`prefer`, or the user's
-   choices in `resolve`). In the same snapshot, once those writes are in, the sync reads what the
-   file lacks of the server: rows the file has not, and rows the server holds at another version,
-   with the history records the file lacks (not a row's older history, which it has already).
-   Each of those versions descends from the file's (the server's alone, or merged from both and
-   so carrying both versions as parents), so nothing of it needs deciding again;
-2. the file takes those rows as they are, with their history, in one file transaction: every
-   conflict is listed once, and the server is read and compared only once.
+   choices in `resolve`). In the same snapshot the sync reads what the file lacks of the server:
+   rows the file has not, and rows the server holds at another version, with the history records
+   the file lacks (not a row's older history, which it has already). Once the file's changes are
+   in, each of those versions descends from the file's (the server's alone, or merged from both
+   and so carrying both versions as parents), so nothing of it needs deciding again;
+2. the file takes those rows as they are, with their history, in one file transaction that
+   commits right after the server's: every conflict is listed once, and the server is read and
+   compared only once. The two databases work at once (app/sync_exchange.py).
 
 Plans the user may no longer change on the server keep their local edits in the file (their rows
 are neither sent nor fetched) and are named in the report. When nothing can be sent (read access
