@@ -287,7 +287,7 @@ def _sync_workspace(ws: Any, *, prefer: str, resolve: Resolver | None, password:
         if allowed:  # (every plan of the file: no plan to leave out)
             sent = local_side if allowed == set(local_plans) else PlanSide(local_side, allowed)
             decided, took = _bring_again_if_changed(
-                lambda: exchange(server, local, sent, local_side, fetched(), prefer=prefer, resolve=resolve,
+                lambda: exchange(server, local, sent, local_side, fetched, prefer=prefer, resolve=resolve,
                                  log_lines=lambda conflicts: _log_lines(conflicts, local.path.name),
                                  begun=lambda: step(3, SYNC_STEPS[2])))
             report.sent, report.fetched, report.conflicts = _counts(decided.writes), _counts(took), decided.conflicts

@@ -74,11 +74,12 @@ class ServerThread:
             raise self._error
 
 
-def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, plans: set[str] | None, *,
-             prefer: str, resolve: Resolver | None, log_lines: LogLines,
+def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetched: Callable[[], set[str] | None],
+             *, prefer: str, resolve: Resolver | None, log_lines: LogLines,
              begun: Callable[[], None]) -> tuple[Any, list[Take]]:
-    """Steps 2 and 3 (see the module's docstring) for the plans `plans` the file takes (None: every
-    plan); `begun` is called when the file is first written. (decisions, the rows the file took.)"""
+    """Steps 2 and 3 (see the module's docstring); the file takes the rows of the plans `fetched()`
+    gives, in the server's snapshot (None: every plan); `begun` is called when the file is first
+    written. (decisions, the rows the file took.)"""
     server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares with the file's
     with local.write(reads_first=True), server.write(snapshot=True), server.reader_alongside() as reader, \
             ServerThread() as writer, ServerThread() as fetcher:
@@ -86,6 +87,7 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, plans:
         for shape in history.shapes():
             local_side.versions(shape)
         versions.result()
+        plans = fetched()
         seen = server_side.through(reader)  # as read before any write, whatever `server_side` is told after
         untouched: list[Future[list[Take]]] = []
 
