@@ -7,25 +7,29 @@ was, and a sync stopped between the two commits is run again (the server's histo
 file's versions, and the file only fetches).
 
 - The server's connection serves every thread (open_server_store(shared=True)). A thread of its own
-  (`ServerThread`) reads the server's versions, then writes each table's decisions as soon as they
+  (`JobThread`) reads the server's versions, then writes each table's decisions as soon as they
   are made, while this thread decides the next table.
 - What the decisions need of the server is read through a second connection that sees the same
   snapshot (ServerStore.reader_alongside), so reading never waits for writing.
 - The rows the decisions leave as the server has them are read there too and written into the file
   while the server is still being written; what the server's writes make (merged rows, the
   conflicts' lines in the plans' logs) is read there after them and written into the file last.
+- What the server is sent of the file (its changed rows and their history) is read in a thread of
+  its own through a second, read-only connection to the file (db.merge.reading_side): the file's
+  own transaction writes nothing before the end, so that connection reads the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import replace
 from typing import Any
 
 from app.merge import Conflict, Resolver, decide
 from db import history
-from db.history import Shape
-from db.merge import Side, SteadySide, add_log_entries
+from db.history import Record, Shape
+from db.merge import Side, SteadySide, add_log_entries, reading_side
 from db.merge_write import Take, Write, apply
 from db.plan_side import PlanSide, plan_join
 
@@ -33,21 +37,29 @@ Lacking = tuple[Shape, list[str], set[str]]  # rows of a table the file lacks as
 LogLines = Callable[[list[Conflict]], list[tuple[str, str, str]]]
 
 
-class ServerThread:
-    """Jobs on the server's connection, in the order given, in a thread of their own, while the
-    caller's thread works on the file. After a job fails the later ones are skipped, and the next
-    `post` or `done` raises its error; leaving the `with` waits for the job running."""
+class JobThread:
+    """Jobs in the order given, in a thread of their own (on the server's connection, or on a
+    connection of the thread's own), while the caller's thread works on the file. After a job fails
+    the later ones are skipped, and the next `post` or `done` raises its error. Leaving the `with`
+    skips the jobs not begun, waits for the one running and then runs `finish` in the thread."""
 
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="uppdrag-server")
+    def __init__(self, finish: Callable[[], None] | None = None) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="uppdrag-sync")
         self._jobs: list[Future[Any]] = []
         self._error: BaseException | None = None
+        self._finish = finish
 
-    def __enter__(self) -> ServerThread:
+    def __enter__(self) -> JobThread:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for job in self._jobs:
+            job.cancel()
+        try:
+            if self._finish is not None:
+                self._pool.submit(self._finish).result()
+        finally:
+            self._pool.shutdown(wait=True)
 
     def post(self, work: Callable[..., Any], *args: Any) -> Future[Any]:
         self._raise_error()
@@ -81,30 +93,42 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
     gives, in the server's snapshot (None: every plan); `begun` is called when the file is first
     written. (decisions, the rows the file took.)"""
     server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares with the file's
+    file_reader: Future[Side] | None = None
+
+    def close_file_reader() -> None:
+        if file_reader is not None and file_reader.done() and file_reader.exception() is None:
+            file_reader.result().db.close()
+
     with local.write(reads_first=True), server.write(snapshot=True), server.reader_alongside() as reader, \
-            ServerThread() as writer, ServerThread() as fetcher:
+            JobThread() as writer, JobThread() as fetcher, JobThread(close_file_reader) as from_file:
         versions = writer.post(_read_versions, server_side)
+        file_reader = from_file.post(reading_side, local.path, local.path.name)  # (nothing is written to the file before the end)
         for shape in history.shapes():
             local_side.versions(shape)
         versions.result()
         plans = fetched()
         seen = server_side.through(reader)  # as read before any write, whatever `server_side` is told after
+        ahead: dict[str, Future[dict[str, list[Record]]]] = {}
+        for uuids in _differing(seen, local_side):
+            if uuids:
+                ahead.update(dict.fromkeys(uuids, from_file.post(_records, file_reader, uuids)))
+        sent = _ReadAhead(sent, ahead)
         untouched: list[Future[list[Take]]] = []
 
         def decided_table(shape: Shape, writes: list[Any]) -> None:
-            """One table decided: its writes to the server, and the rows they leave as the server has
-            them read from there for the file, each in its thread."""
-            for w in writes:  # the file's rows, read here: the file's connection is this thread's
-                if isinstance(w, Take):
-                    w.read_now()
+            """One table decided: its writes to the server, after the file's rows they take are read
+            from the file, and the rows they leave as the server has them read from there for the
+            file, each in a thread of its own."""
             if writes:
                 local.require_writable()  # (the file's integrity check: a damaged file is never sent)
-                writer.post(apply, server.db, writes)
+                reads = [(w, from_file.post(_rows, file_reader, w)) for w in writes if isinstance(w, Take)]
+                writer.post(_write_table, server.db, writes, reads)
             written = _uuids_written(writes)
             lacking = _lacking(seen, local_side, plans, [shape], lambda u: u not in written)
             if lacking:
-                known = local_side.record_contents(lacking[0][1])
-                untouched.append(fetcher.post(_taking, seen, lacking, lambda _: known))
+                known = from_file.post(lambda side, uuids: side.result().record_contents(uuids), file_reader,
+                                       lacking[0][1])
+                untouched.append(fetcher.post(_taking, seen, lacking, lambda _: known.result()))
 
         decided = decide(seen, sent, prefer, resolve, history.author_of(server.db), each=decided_table)
         taken = {u for job in untouched for t in job.result() for u in t.uuids}
@@ -122,6 +146,55 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
         behind = made.result()
         apply(local.db, behind)
     return decided, [*first, *behind]
+
+
+class _ReadAhead(Side):
+    """`side` (the file) whose records of the rows that differ from the server are read ahead, a
+    table at a time in the file's reading thread, while the tables before are decided."""
+
+    def __init__(self, side: Side, ahead: dict[str, Future[dict[str, list[Record]]]]):
+        super().__init__(side.db, side.name, side.schema)
+        self.side = side
+        self.ahead = ahead  # row uuid -> the reading that has its records
+
+    def versions(self, shape: Shape) -> dict[str, str]:
+        return self.side.versions(shape)
+
+    def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
+        if not content or any(u not in self.ahead for u in uuids):
+            return self.side.records(uuids, content=content)
+        out = {}
+        for u in uuids:
+            got = self.ahead[u].result().get(u)
+            if got is not None:
+                out[u] = got
+        return out
+
+
+def _differing(server: SteadySide, local: SteadySide) -> list[list[str]]:
+    """Each table's rows whose versions differ between the file and the server (that the file has)."""
+    out = []
+    for shape in history.shapes():
+        there = server.versions(shape)
+        out.append([u for u, v in local.versions(shape).items() if there.get(u) != v])
+    return out
+
+
+def _records(side: Future[Side], uuids: list[str]) -> dict[str, list[Record]]:
+    return side.result().records(uuids)
+
+
+def _rows(side: Future[Side], take: Take) -> list[tuple[Any, ...]] | None:
+    """The rows `take` takes from the file, read through the file's second connection (`side`)."""
+    through = replace(take, source=side.result())
+    through.read_now()
+    return through.read
+
+
+def _write_table(db: Any, writes: list[Any], reads: list[tuple[Take, Future[list[tuple[Any, ...]] | None]]]) -> None:
+    for take, rows in reads:
+        take.read = rows.result()
+    apply(db, writes)
 
 
 def _read_versions(side: SteadySide) -> None:

@@ -14,7 +14,7 @@ import pytest
 import app.sync_exchange as sync_exchange
 from app.merge import decide
 from app.sync import checkout, sync
-from app.sync_exchange import ServerThread
+from app.sync_exchange import JobThread
 from db import history, statements
 from db.merge import Side
 from tests.app.test_sync_one_pass import _change, _file_rows, _plan_ids, _server_rows
@@ -29,7 +29,7 @@ def test_the_server_thread_runs_jobs_in_order_in_one_thread_and_skips_those_afte
             raise ValueError("fel")
         return name
 
-    with ServerThread() as server:
+    with JobThread() as server:
         first = server.post(job, "ett")
         server.post(job, "två")
         assert first.result() == "ett"
