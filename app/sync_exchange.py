@@ -92,60 +92,90 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
     """Steps 2 and 3 (see the module's docstring); the file takes the rows of the plans `fetched()`
     gives, in the server's snapshot (None: every plan); `begun` is called when the file is first
     written. (decisions, the rows the file took.)"""
-    server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares with the file's
-    file_reader: Future[Side] | None = None
-
-    def close_file_reader() -> None:
-        if file_reader is not None and file_reader.done() and file_reader.exception() is None:
-            file_reader.result().db.close()
-
     with local.write(reads_first=True), server.write(snapshot=True), server.reader_alongside() as reader, \
-            JobThread() as writer, JobThread() as fetcher, JobThread(close_file_reader) as from_file:
-        versions = writer.post(_read_versions, server_side)
-        file_reader = from_file.post(reading_side, local.path, local.path.name)  # (nothing is written to the file before the end)
-        for shape in history.shapes():
-            local_side.versions(shape)
-        versions.result()
-        plans = fetched()
-        seen = server_side.through(reader)  # as read before any write, whatever `server_side` is told after
-        ahead: dict[str, Future[dict[str, list[Record]]]] = {}
-        for uuids in _differing(seen, local_side):
-            if uuids:
-                ahead.update(dict.fromkeys(uuids, from_file.post(_records, file_reader, uuids)))
-        sent = _ReadAhead(sent, ahead)
-        untouched: list[Future[list[Take]]] = []
-
-        def decided_table(shape: Shape, writes: list[Any]) -> None:
-            """One table decided: its writes to the server, after the file's rows they take are read
-            from the file, and the rows they leave as the server has them read from there for the
-            file, each in a thread of its own."""
-            if writes:
-                local.require_writable()  # (the file's integrity check: a damaged file is never sent)
-                reads = [(w, from_file.post(_rows, file_reader, w)) for w in writes if isinstance(w, Take)]
-                writer.post(_write_table, server.db, writes, reads)
-            written = _uuids_written(writes)
-            lacking = _lacking(seen, local_side, plans, [shape], lambda u: u not in written)
-            if lacking:
-                known = from_file.post(lambda side, uuids: side.result().record_contents(uuids), file_reader,
-                                       lacking[0][1])
-                untouched.append(fetcher.post(_taking, seen, lacking, lambda _: known.result()))
-
-        decided = decide(seen, sent, prefer, resolve, history.author_of(server.db), each=decided_table)
-        taken = {u for job in untouched for t in job.result() for u in t.uuids}
-        known = local_side.record_contents([w.uuid for w in decided.writes if isinstance(w, Write)])
-        made = writer.post(_after_writing, server, server_side, local_side, decided.writes,
-                           log_lines(decided.conflicts),
-                           lambda: _taking(server_side, _lacking(server_side, local_side, plans, history.shapes(),
-                                                                 lambda u: u not in taken), lambda _: known))
-        fetcher.done()
-        first = [t for job in untouched for t in job.result()]
+            _Exchange(server, local, local_side) as work:
+        plans = work.read_versions(reader, fetched)
+        decided = decide(work.seen, _ReadAhead(sent, work.records_ahead()), prefer, resolve,
+                         history.author_of(server.db), each=lambda shape, writes: work.decided(shape, writes, plans))
+        first, made = work.finish(decided, plans, log_lines(decided.conflicts))
         local.require_writable()
         begun()
-        apply(local.db, first)
-        writer.done()
+        apply(local.db, first)  # while the server's last tables are written
+        work.writer.done()
         behind = made.result()
         apply(local.db, behind)
     return decided, [*first, *behind]
+
+
+class _Exchange:
+    """The threads of one exchange and what they share: `writer` on the server's connection,
+    `fetcher` on the reader that sees the server's snapshot, `from_file` on a second connection to
+    the file (read-only); this thread decides, and writes the file at the end."""
+
+    def __init__(self, server: Any, local: Any, local_side: SteadySide):
+        self.server, self.local, self.local_side = server, local, local_side
+        self.server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares
+        self.seen = self.server_side  # (the server as read before any write: `read_versions`)
+        self.file: Future[Side] | None = None
+        self.untouched: list[Future[list[Take]]] = []
+        self.writer, self.fetcher, self.from_file = JobThread(), JobThread(), JobThread(self._close_file)
+
+    def __enter__(self) -> _Exchange:
+        self.file = self.from_file.post(reading_side, self.local.path, self.local.path.name)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self.writer, self.fetcher, self.from_file:  # each waits for its job running, then stops
+            pass
+
+    def _close_file(self) -> None:
+        if self.file is not None and self.file.done() and self.file.exception() is None:
+            self.file.result().db.close()
+
+    def read_versions(self, reader: Any, fetched: Callable[[], set[str] | None]) -> set[str] | None:
+        """Every table's versions on both sides, the server's in its thread while the file's are read
+        here; then the plans the file takes (`fetched()`, in the server's snapshot)."""
+        versions = self.writer.post(_read_versions, self.server_side)
+        for shape in history.shapes():
+            self.local_side.versions(shape)
+        versions.result()
+        self.seen = self.server_side.through(reader)  # as read before any write, whatever `server_side` is told after
+        return fetched()
+
+    def records_ahead(self) -> dict[str, Future[dict[str, list[Record]]]]:
+        """Row uuid -> the reading of the file's records of the rows that differ from the server,
+        a table a reading, begun now in the file's thread."""
+        ahead: dict[str, Future[dict[str, list[Record]]]] = {}
+        for uuids in _differing(self.seen, self.local_side):
+            if uuids:
+                ahead.update(dict.fromkeys(uuids, self.from_file.post(_records, self.file, uuids)))
+        return ahead
+
+    def decided(self, shape: Shape, writes: list[Any], plans: set[str] | None) -> None:
+        """One table decided: its writes to the server, once the file's rows they take are read from
+        the file, and the rows they leave as the server has them read from there for the file."""
+        if writes:
+            self.local.require_writable()  # (the file's integrity check: a damaged file is never sent)
+            reads = [(w, self.from_file.post(_rows, self.file, w)) for w in writes if isinstance(w, Take)]
+            self.writer.post(_write_table, self.server.db, writes, reads)
+        written = _uuids_written(writes)
+        lacking = _lacking(self.seen, self.local_side, plans, [shape], lambda u: u not in written)
+        if lacking:
+            known = self.from_file.post(_record_contents, self.file, lacking[0][1])
+            self.untouched.append(self.fetcher.post(_taking, self.seen, lacking, lambda _: known.result()))
+
+    def finish(self, decided: Any, plans: set[str] | None,
+               entries: list[tuple[str, str, str]]) -> tuple[list[Take], Future[list[Take]]]:
+        """The rows the file takes as the server had them (read by now), and the reading, posted
+        after the server's last writes, of what those writes made (to be had once `writer` is done)."""
+        taken = {u for job in self.untouched for t in job.result() for u in t.uuids}
+        known = self.local_side.record_contents([w.uuid for w in decided.writes if isinstance(w, Write)])
+        made = self.writer.post(
+            _after_writing, self.server, self.server_side, self.local_side, decided.writes, entries,
+            lambda: _taking(self.server_side, _lacking(self.server_side, self.local_side, plans, history.shapes(),
+                                                       lambda u: u not in taken), lambda _: known))
+        self.fetcher.done()
+        return [t for job in self.untouched for t in job.result()], made
 
 
 class _ReadAhead(Side):
@@ -182,6 +212,10 @@ def _differing(server: SteadySide, local: SteadySide) -> list[list[str]]:
 
 def _records(side: Future[Side], uuids: list[str]) -> dict[str, list[Record]]:
     return side.result().records(uuids)
+
+
+def _record_contents(side: Future[Side], uuids: list[str]) -> dict[str, bool]:
+    return side.result().record_contents(uuids)
 
 
 def _rows(side: Future[Side], take: Take) -> list[tuple[Any, ...]] | None:
