@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import replace
 from typing import Any
 
@@ -92,9 +93,8 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
     """Steps 2 and 3 (see the module's docstring); the file takes the rows of the plans `fetched()`
     gives, in the server's snapshot (None: every plan); `begun` is called when the file is first
     written. (decisions, the rows the file took.)"""
-    with local.write(reads_first=True), server.write(snapshot=True), server.reader_alongside() as reader, \
-            _Exchange(server, local, local_side) as work:
-        plans = work.read_versions(reader, fetched)
+    with local.write(reads_first=True), server.write(snapshot=True), _Exchange(server, local, local_side) as work:
+        plans = work.read_versions(fetched)
         decided = decide(work.seen, _ReadAhead(sent, work.records_ahead()), prefer, resolve,
                          history.author_of(server.db), each=lambda shape, writes: work.decided(shape, writes, plans))
         first, made = work.finish(decided, plans, log_lines(decided.conflicts))
@@ -109,19 +109,22 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
 
 class _Exchange:
     """The threads of one exchange and what they share: `writer` on the server's connection,
-    `fetcher` on the reader that sees the server's snapshot, `from_file` on a second connection to
-    the file (read-only); this thread decides, and writes the file at the end."""
+    `fetcher` on the reader that sees the server's snapshot (ServerStore.reader_alongside, opened
+    and closed there), `from_file` on a second connection to the file (read-only); this thread
+    decides, and writes the file at the end."""
 
     def __init__(self, server: Any, local: Any, local_side: SteadySide):
         self.server, self.local, self.local_side = server, local, local_side
         self.server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares
         self.seen = self.server_side  # (the server as read before any write: `read_versions`)
-        self.file: Future[Side] | None = None
         self.untouched: list[Future[list[Take]]] = []
-        self.writer, self.fetcher, self.from_file = JobThread(), JobThread(), JobThread(self._close_file)
+        self._open = ExitStack()  # the reader, closed in its thread
+        self.writer, self.fetcher = JobThread(), JobThread(self._open.close)
+        self.from_file = JobThread(self._close_file)
+        self.reader = self.fetcher.post(lambda: self._open.enter_context(self.server.reader_alongside()))
+        self.file = self.from_file.post(reading_side, self.local.path, self.local.path.name)
 
     def __enter__(self) -> _Exchange:
-        self.file = self.from_file.post(reading_side, self.local.path, self.local.path.name)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -129,17 +132,19 @@ class _Exchange:
             pass
 
     def _close_file(self) -> None:
-        if self.file is not None and self.file.done() and self.file.exception() is None:
+        if self.file.done() and not self.file.cancelled() and self.file.exception() is None:
             self.file.result().db.close()
 
-    def read_versions(self, reader: Any, fetched: Callable[[], set[str] | None]) -> set[str] | None:
+    def read_versions(self, fetched: Callable[[], set[str] | None]) -> set[str] | None:
         """Every table's versions on both sides, the server's in its thread while the file's are read
-        here; then the plans the file takes (`fetched()`, in the server's snapshot)."""
+        here (and the reader connects in another); then the plans the file takes (`fetched()`, in the
+        server's snapshot)."""
         versions = self.writer.post(_read_versions, self.server_side)
         for shape in history.shapes():
             self.local_side.versions(shape)
         versions.result()
-        self.seen = self.server_side.through(reader)  # as read before any write, whatever `server_side` is told after
+        # the server as read before any write, whatever `server_side` is told after
+        self.seen = self.server_side.through(self.reader.result())
         return fetched()
 
     def records_ahead(self) -> dict[str, Future[dict[str, list[Record]]]]:
