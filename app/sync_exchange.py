@@ -180,6 +180,7 @@ class _Exchange:
             lambda: _taking(self.server_side, _lacking(self.server_side, self.local_side, plans, history.shapes(),
                                                        lambda u: u not in taken), lambda _: known))
         self.fetcher.done()
+        self.from_file.done()  # (before the file is written: its second connection must not wait for that)
         return [t for job in self.untouched for t in job.result()], made
 
 
