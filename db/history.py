@@ -218,8 +218,14 @@ def record_superseded(db: Any, shape: Shape, states: Iterable[RowState]) -> None
 
     A version that has no record yet (a row's first) gets one now, without a parent.
     """
-    write_records(db, ((shape.name, s.uuid, s.version, None, None, s.rev, s.modified_at, "", "create",
-                        pack(shape, s.values)) for s in states))
+    write_records(db, (superseded(shape, s) for s in states))
+
+
+def superseded(shape: Shape, state: RowState) -> tuple[Any, ...]:
+    """The record `record_superseded` writes for `state`, for a caller that writes it with other records in
+    one `write_records` (on a server each call is a statement or three, and reads the history's index)."""
+    return (shape.name, state.uuid, state.version, None, None, state.rev, state.modified_at, "", "create",
+            pack(shape, state.values))
 
 
 def update_rows(db: Any, model: type[models.UserRow], ids: Sequence[int], columns: dict[str, Any], *,
@@ -248,10 +254,10 @@ def supersede(db: Any, shape: Shape, ids: Sequence[int], *, action: str = "edit"
     now = now or models.utc_now()
     who = author_of(db)
     states = read_states(db, shape, ids=list(ids))
-    record_superseded(db, shape, states)
     versions = dict(zip((s.id for s in states), models.new_versions(len(states))))
-    write_records(db, ((shape.name, s.uuid, versions[s.id], s.version, None, s.rev + 1, now, who, action, None)
-                       for s in states))
+    write_records(db, [*(superseded(shape, s) for s in states),
+                       *((shape.name, s.uuid, versions[s.id], s.version, None, s.rev + 1, now, who, action, None)
+                         for s in states)])
     return versions
 
 

@@ -108,11 +108,6 @@ def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
     takes = [t for t in changes if isinstance(t, Take)]
     _take(db, takes)
     writes = [w for w in changes if isinstance(w, Write)]
-    superseded: dict[str, list[RowState]] = {}
-    for w in writes:
-        superseded.setdefault(w.shape.name, []).append(w.old)
-    for table, states in superseded.items():
-        history.record_superseded(db, history.shape_of(table), states)
     ids = _ids_of(db, writes)
     batches: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}  # one executemany per table and set of columns
     for w in writes:
@@ -122,7 +117,10 @@ def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
         batches.setdefault((w.shape.name, tuple(cols)), []).append([*cols.values(), w.uuid])
     for (table, names), rows in batches.items():
         statements.update_rows_by(db, table, names, "uuid", rows)
-    history.write_records(db, [r for t in takes for r in t.records] + [r for w in writes for r in w.records])
+    # One write of every record: first the content of the versions the writes replace, then the versions
+    # taken and merged (on a server one look-up of the versions it has, and one COPY).
+    history.write_records(db, [*(history.superseded(w.shape, w.old) for w in writes),
+                               *(r for t in takes for r in t.records), *(r for w in writes for r in w.records)])
 
 
 def _copy(db: Any, copies: list[Copy]) -> None:
