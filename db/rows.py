@@ -45,10 +45,12 @@ def _by_id(model: type[Model], param: str) -> tuple[str, tuple[tuple[str, Any], 
 def by_id(model: type[Model], row_id: int) -> Any:
     """The row `row_id` of `model` (deleted or not) as a model instance, or None: what
     `model.get_or_none(model.id == row_id)` gives, with the statement made once. Every edit reads
-    its row first, and on a team server building the query cost more than the server's work."""
+    its row first, and on a team server building the query cost more than the server's work (there
+    the statement is prepared on the connection and sent below psycopg's cursor: ServerDatabase.one_row)."""
     db = model._meta.database
     sql, fields = _by_id(model, in_style(db, "?"))
-    found = db.execute_sql(sql, (row_id,)).fetchone()
+    one_row = getattr(getattr(db, "obj", None) or db, "one_row", None)  # the team server's (db.server_prepared)
+    found = one_row(sql, (row_id,)) if one_row is not None else db.execute_sql(sql, (row_id,)).fetchone()
     if found is None:
         return None
     return instance(model, {name: convert(v) for (name, convert), v in zip(fields, found)})
@@ -112,7 +114,7 @@ def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict
     then = stored_select(model, 'ANY(ARRAY[%s, t."version_id"])', "NOT EXISTS (SELECT 1 FROM moved)")
     sql, params, version = history.current_update(model, row_id, expected, columns, history.author_of(db),
                                                   notify=notify, then=then)
-    found = db.execute_sql(sql, (*params, expected, row_id)).fetchone()
+    found = db.one_row(sql, (*params, expected, row_id))  # (db.server_prepared: below psycopg's cursor)
     if found[0]:
         return version
     read = stored(model, found[-1])

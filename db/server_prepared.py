@@ -1,0 +1,95 @@
+"""The team server's hottest statements sent through libpq's own prepared statements, below
+psycopg's cursor: an edit's one statement (db.rows.write_or_read) and the read of one row by id
+(db.rows.by_id).
+
+A psycopg cursor costs about a hundred Python calls a statement (a cursor made, the query
+converted and looked up in its cache, generators sent to and fro while waiting), as much as the
+rest of an edit on the client, and twenty editors on two cores wait for each other's share. Here
+a statement is prepared once on each connection (the server infers its parameters' types from
+where they stand), then sent with its parameters as text, and the row it answers is read as text:
+numbers, truth values and text directly, any other type by the loader psycopg would use.
+
+The connection stays psycopg's: its transaction status, its closing and breaking are libpq's own
+and read from there, so peewee's transactions and the reconnection in db.server work as for any
+other statement. A refusal is psycopg's error for the server's answer, as a cursor raises it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+PREPARED_MAX = 100  # statements prepared on one connection; more go through a cursor
+_BOOL, _INTS, _TEXTS = 16, frozenset({20, 21, 23, 26}), frozenset({25, 1043})  # dates by their loader
+
+
+class Prepared:
+    """The statements prepared on one psycopg connection (statement text -> name)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.names: dict[str, bytes] = {}
+        self.encoding: str = conn.info.encoding
+
+    def has_room(self, sql: str) -> bool:
+        return sql in self.names or len(self.names) < PREPARED_MAX
+
+    def one_row(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+        """The first row `sql` (placeholders `%s`) answers with `params`, or None when it answers none."""
+        pg = self.conn.pgconn
+        name = self.names.get(sql)
+        if name is None:
+            name = b"uppdrag_%d" % len(self.names)
+            self._check(pg.prepare(name, numbered(sql).encode(self.encoding), None))
+            self.names[sql] = name
+        result = pg.exec_prepared(name, [self._dumped(p) for p in params])
+        self._check(result)
+        if not result.ntuples:
+            return None
+        return tuple(self._loaded(result.ftype(i), result.get_value(0, i)) for i in range(result.nfields))
+
+    def _dumped(self, value: Any) -> bytes | None:
+        kind = type(value)
+        if kind is str:
+            return value.encode(self.encoding)
+        if kind is int:
+            return str(value).encode()
+        if value is None:
+            return None
+        from psycopg.adapt import PyFormat
+
+        dumped = self.conn.adapters.get_dumper(kind, PyFormat.TEXT)(kind, self.conn).dump(value)
+        return bytes(dumped) if dumped is not None else None
+
+    def _loaded(self, oid: int, raw: bytes | None) -> Any:
+        if raw is None:
+            return None
+        if oid in _TEXTS:
+            return raw.decode(self.encoding)
+        if oid in _INTS:
+            return int(raw)
+        if oid == _BOOL:
+            return raw == b"t"
+        from psycopg import pq
+
+        adapters = self.conn.adapters  # psycopg's own choice: the type's loader, else text's
+        loader = adapters.get_loader(oid, pq.Format.TEXT) or adapters.get_loader(0, pq.Format.TEXT)
+        return loader(oid, self.conn).load(raw)
+
+    def _check(self, result: Any) -> None:
+        """Raise what psycopg would for a connection that broke or a statement the server refused."""
+        import psycopg
+        from psycopg import pq
+
+        pg = self.conn.pgconn
+        if pg.status != pq.ConnStatus.OK:
+            raise psycopg.OperationalError(pg.get_error_message(self.encoding))
+        if result.status not in (pq.ExecStatus.TUPLES_OK, pq.ExecStatus.COMMAND_OK):
+            raise psycopg.errors.error_from_result(result, encoding=self.encoding)
+
+
+def numbered(sql: str) -> str:
+    """`sql` with its `%s` placeholders as PostgreSQL's own `$1`, `$2`, … (it holds no other `%`)."""
+    parts = sql.split("%s")
+    if any("%" in p for p in parts):
+        raise ValueError("a prepared statement takes %s placeholders only")
+    return parts[0] + "".join(f"${n}{p}" for n, p in enumerate(parts[1:], 1))
