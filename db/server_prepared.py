@@ -15,7 +15,7 @@ other statement. A refusal is psycopg's error for the server's answer, as a curs
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 PREPARED_MAX = 100  # statements prepared on one connection; more go through a cursor
@@ -23,11 +23,13 @@ _BOOL, _INTS, _TEXTS = 16, frozenset({20, 21, 23, 26}), frozenset({25, 1043})  #
 
 
 class Prepared:
-    """The statements prepared on one psycopg connection (statement text -> name)."""
+    """The statements prepared on one psycopg connection: statement text -> name, and for each
+    name how each column of its rows is read (a prepared statement's columns keep their types)."""
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
         self.names: dict[str, bytes] = {}
+        self.loaders: dict[bytes, tuple[Callable[[bytes], Any], ...]] = {}
         self.encoding: str = conn.info.encoding
 
     def has_room(self, sql: str) -> bool:
@@ -35,22 +37,23 @@ class Prepared:
 
     def one_row(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
         """The first row `sql` (placeholders `%s`) answers with `params`, or None when it answers none."""
-        pg = self.conn.pgconn
+        pg, encoding = self.conn.pgconn, self.encoding
         name = self.names.get(sql)
         if name is None:
             name = b"uppdrag_%d" % len(self.names)
-            self._check(pg.prepare(name, numbered(sql).encode(self.encoding), None))
+            self._check(pg.prepare(name, numbered(sql).encode(encoding), None))
             self.names[sql] = name
-        result = pg.exec_prepared(name, [self._dumped(p) for p in params])
+        result = pg.exec_prepared(name, [p.encode(encoding) if type(p) is str else self._dumped(p) for p in params])
         self._check(result)
         if not result.ntuples:
             return None
-        return tuple(self._loaded(result.ftype(i), result.get_value(0, i)) for i in range(result.nfields))
+        loaders = self.loaders.get(name)
+        if loaders is None:
+            loaders = self.loaders[name] = tuple(self._loader(result.ftype(i)) for i in range(result.nfields))
+        return tuple(None if (raw := result.get_value(0, i)) is None else load(raw) for i, load in enumerate(loaders))
 
     def _dumped(self, value: Any) -> bytes | None:
         kind = type(value)
-        if kind is str:
-            return value.encode(self.encoding)
         if kind is int:
             return str(value).encode()
         if value is None:
@@ -60,20 +63,20 @@ class Prepared:
         dumped = self.conn.adapters.get_dumper(kind, PyFormat.TEXT)(kind, self.conn).dump(value)
         return bytes(dumped) if dumped is not None else None
 
-    def _loaded(self, oid: int, raw: bytes | None) -> Any:
-        if raw is None:
-            return None
+    def _loader(self, oid: int) -> Callable[[bytes], Any]:
+        """How a value of type `oid` is read from its text."""
         if oid in _TEXTS:
-            return raw.decode(self.encoding)
+            encoding = self.encoding
+            return lambda raw: raw.decode(encoding)
         if oid in _INTS:
-            return int(raw)
+            return int
         if oid == _BOOL:
-            return raw == b"t"
+            return b"t".__eq__
         from psycopg import pq
 
         adapters = self.conn.adapters  # psycopg's own choice: the type's loader, else text's
         loader = adapters.get_loader(oid, pq.Format.TEXT) or adapters.get_loader(0, pq.Format.TEXT)
-        return loader(oid, self.conn).load(raw)
+        return loader(oid, self.conn).load
 
     def _check(self, result: Any) -> None:
         """Raise what psycopg would for a connection that broke or a statement the server refused."""
