@@ -35,7 +35,7 @@ from peewee import ForeignKeyField
 
 from db import models
 from db.history_records import (
-    KEEP_KNOWN, RECORD_COLUMNS, RECORD_LIST, UNKNOWN_RECORD, UPSERT_RECORD, write_many,
+    FEW_UNKNOWN, KEEP_KNOWN, RECORD_COLUMNS, RECORD_LIST, UPSERT_RECORD, write_many,
 )
 from db.statements import (
     JSON_VALUES, executemany, in_style, insert_rows, on_postgres, select_in,
@@ -200,7 +200,7 @@ def write_records(db: Any, records: Iterable[Sequence[Any]]) -> None:
     # A record the server has already (with content, or when this one brings none) is left out before
     # the insert: a conflict would lock and rewrite its row for nothing.
     if len(unique) < STAGED_RECORDS:
-        insert_rows(db, "row_version", RECORD_COLUMNS, unique.values(), KEEP_KNOWN, where=UNKNOWN_RECORD)
+        insert_rows(db, "row_version", RECORD_COLUMNS, unique.values(), KEEP_KNOWN, where=FEW_UNKNOWN)
         return
     write_many(db, unique)
 

@@ -20,6 +20,10 @@ UPSERT_RECORD = f'INSERT INTO "row_version" ({RECORD_LIST}) VALUES ({", ".join("
 # An incoming record `v` the server lacks, or has without the content `v` brings.
 UNKNOWN_RECORD = ('NOT EXISTS (SELECT 1 FROM "row_version" r WHERE r."version" = v."version" '
                   'AND (r."data" IS NOT NULL OR v."data" IS NULL))')
+# The same for a few records at a time (db.history.write_records): each looked up in the index on
+# "version". OFFSET 0 keeps the planner from making the test a join, which it may hash over the
+# whole history on a server of some ten thousand records (five milliseconds for a few hundred).
+FEW_UNKNOWN = UNKNOWN_RECORD[:-1] + " OFFSET 0)"
 # The staging table of a server whose history table takes no COPY (one name to stage and drop).
 STAGED = "uppdrag_records"
 

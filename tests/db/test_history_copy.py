@@ -94,3 +94,31 @@ def test_a_version_another_client_records_meanwhile_refuses_the_whole_write(serv
     finally:
         other.close()
         store.close()
+
+
+def test_a_few_records_add_what_the_server_lacks_each_looked_up_by_version(server_db) -> None:
+    """Fewer than STAGED_RECORDS records go in one INSERT that leaves out, version by version, those the
+    server has with content already: the same outcome as many. The statement looks each one up in the
+    index on "version" however large the history is, never reading all of it."""
+    store = open_server_store(server_db.url("alice"))
+    try:
+        db = store.db
+        with store.write():
+            history.write_records(db, [*KNOWN, *_many(3000)])  # a history the planner might otherwise hash whole
+        db.execute_sql('ANALYZE "row_version"')
+        few = [("goal", "rad", "a1", None, None, 1, "t1", "", "create", '{"text":"där"}'),
+               ("goal", "rad", "a2", "a1", None, 2, "t2", "Bo", "edit", '{"text":"två"}'),
+               ("goal", "rad", "a3", "a2", None, 3, "t3", "Bo", "edit", None),
+               ("goal", "rad", "a3", "a2", None, 3, "t3", "Bo", "edit", '{"text":"tre"}')]
+        with store.write():
+            history.write_records(db, few)
+        got = dict(db.execute_sql('SELECT "version", "data" FROM "row_version" WHERE "row_uuid" = %s', ("rad",)))
+        assert got == {"a1": '{"text":"här"}', "a2": '{"text":"två"}', "a3": '{"text":"tre"}'}
+        from db.history_records import FEW_UNKNOWN
+
+        plan = "\n".join(r for (r,) in db.execute_sql(
+            f'EXPLAIN SELECT 1 FROM unnest(%s::text[], %s::text[]) AS v("version", "data") WHERE {FEW_UNKNOWN}',
+            ([f"v{i}" for i in range(0, 3000, 7)], [None] * 429)))  # (a few hundred: as many as a sync may write)
+        assert "row_version_version" in plan and "Seq Scan on row_version" not in plan
+    finally:
+        store.close()
