@@ -92,16 +92,27 @@ def stored(model: type[Model], found: str | None) -> tuple[Any, Any, dict[str, A
     if found is None:
         return None
     read = [v for part in json.loads(found) for v in part]
+    content, fields, (i, u, v, r, c, m) = _stored_places(model)
+    values = {column: read[at] for column, at in content}  # (dates come as ISO text)
+    state = history.RowState(read[i], read[u], read[v], read[r], read[c], read[m], values)
+    row = instance(model, {name: convert(read[at]) for name, convert, at in fields})
+    return row, state, {r[2]: history.Record._make(r) for r in read[-1] or ()}
+
+
+@cache
+def _stored_places(model: type[Model]) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, Any, int], ...],
+                                                tuple[int, ...]]:
+    """Where `stored` finds each value in what a `stored_select` of `model` read: each content column's
+    (its foreign keys' uuids after the columns, in the shape's order), each field's with its
+    converter, and the bookkeeping columns' (id, uuid, version, rev, created, modified)."""
     fields = model._meta.sorted_fields
     shape = history.shape_of(model._meta.table_name)
-    raw = dict(zip((f.column_name for f in fields), read))
+    at = {f.column_name: n for n, f in enumerate(fields)}
     fk = shape.fk_map
-    uuids = iter(read[len(fields):-1])
-    values = {c: next(uuids) if c in fk else raw[c] for c in shape.columns}  # (dates come as ISO text)
-    state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
-                             raw["modified_at"], values)
-    row = instance(model, {f.name: f.python_value(raw[f.column_name]) for f in fields})
-    return row, state, {r[2]: history.Record._make(r) for r in read[-1] or ()}
+    uuids = iter(range(len(fields), len(fields) + len(fk)))
+    content = tuple((c, next(uuids) if c in fk else at[c]) for c in shape.columns)
+    return (content, tuple((f.name, f.python_value, at[f.column_name]) for f in fields),
+            tuple(at[c] for c in ("id", "uuid", "version_id", "rev", "created_at", "modified_at")))
 
 
 def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict[str, Any], *,
