@@ -98,12 +98,12 @@ def _database_class() -> type:
 
         def one_row(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
             """What `execute_sql(sql, params).fetchone()` gives, through a statement prepared once on
-            the connection (db.server_prepared: an edit's hot statements); a broken connection is
-            reopened or reported as execute_sql does."""
+            the connection (db.server_prepared: an edit's hot statements) outside a transaction, and
+            through execute_sql inside one; a broken connection is reopened or reported as there."""
             import psycopg
 
             prepared = getattr(self._state, "prepared", None)  # peewee's state: this thread's connection
-            if prepared is not None and not prepared.has_room(sql):
+            if self._state.transactions or (prepared is not None and not prepared.has_room(sql)):
                 return self.execute_sql(sql, params).fetchone()  # type: ignore[no-any-return]
             return _once_more(self, lambda: _prepared_on(self).one_row(sql, params), (psycopg.OperationalError,))
 

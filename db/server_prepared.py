@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 PREPARED_MAX = 100  # statements prepared on one connection; more go through a cursor
+_SQLSTATE, _UNKNOWN_STATEMENT = 0x43, b"26000"  # PG_DIAG_SQLSTATE; invalid_sql_statement_name
+_IDLE = 0  # libpq's PQTRANS_IDLE: no transaction open
 _BOOL, _INTS, _TEXTS = 16, frozenset({20, 21, 23, 26}), frozenset({25, 1043})  # dates by their loader
 
 
@@ -30,20 +32,27 @@ class Prepared:
         self.conn = conn
         self.names: dict[str, bytes] = {}
         self.loaders: dict[bytes, tuple[Callable[[bytes], Any], ...]] = {}
+        self.made = 0  # statements prepared so far: each gets a name never used before on the connection
         self.encoding: str = conn.info.encoding
 
     def has_room(self, sql: str) -> bool:
         return sql in self.names or len(self.names) < PREPARED_MAX
 
     def one_row(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
-        """The first row `sql` (placeholders `%s`) answers with `params`, or None when it answers none."""
+        """The first row `sql` (placeholders `%s`) answers with `params`, or None when it answers none.
+        Outside a transaction only: there a statement the connection no longer knows is prepared again."""
         pg, encoding = self.conn.pgconn, self.encoding
-        name = self.names.get(sql)
-        if name is None:
-            name = b"uppdrag_%d" % len(self.names)
-            self._check(pg.prepare(name, numbered(sql).encode(encoding), None))
-            self.names[sql] = name
-        result = pg.exec_prepared(name, [p.encode(encoding) if type(p) is str else self._dumped(p) for p in params])
+        values = [p.encode(encoding) if type(p) is str else self._dumped(p) for p in params]
+        name = self._name(sql)
+        result = pg.exec_prepared(name, values)
+        if result.error_field(_SQLSTATE) == _UNKNOWN_STATEMENT and pg.transaction_status == _IDLE:
+            # psycopg lets go of every prepared statement of the connection (DEALLOCATE ALL) after a
+            # ROLLBACK, DROP, ALTER or DISCARD ALL of its own: ours are gone with them. Refused before
+            # anything ran, and outside a transaction, so nothing is lost by sending it again.
+            self.names.clear()
+            self.loaders.clear()
+            name = self._name(sql)
+            result = pg.exec_prepared(name, values)
         self._check(result)
         if not result.ntuples:
             return None
@@ -51,6 +60,16 @@ class Prepared:
         if loaders is None:
             loaders = self.loaders[name] = tuple(self._loader(result.ftype(i)) for i in range(result.nfields))
         return tuple(None if (raw := result.get_value(0, i)) is None else load(raw) for i, load in enumerate(loaders))
+
+    def _name(self, sql: str) -> bytes:
+        """The name `sql` is prepared under on the connection, prepared now if it is not yet."""
+        name = self.names.get(sql)
+        if name is None:
+            name = b"uppdrag_%d" % self.made
+            self.made += 1
+            self._check(self.conn.pgconn.prepare(name, numbered(sql).encode(self.encoding), None))
+            self.names[sql] = name
+        return name
 
     def _dumped(self, value: Any) -> bytes | None:
         kind = type(value)

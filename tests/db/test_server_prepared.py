@@ -12,6 +12,7 @@ import pytest
 
 from app.workspace import Workspace
 from db import server_prepared
+from db.server import _cause
 from db.server_connection import ConnectionLost
 from db.server_prepared import numbered
 
@@ -49,6 +50,33 @@ def test_a_statement_is_prepared_once_on_each_connection(db):
     assert db._state.prepared is not prepared and list(db._state.prepared.names) == [sql]
 
 
+def test_statements_the_connection_let_go_of_are_prepared_again(ws, db):
+    sql = 'SELECT "title" FROM "plan" WHERE "id" = %s'
+    first = db.one_row("SELECT min(id) FROM plan WHERE %s::int = 1", (1,))[0]
+    title = db.one_row(sql, (first,))
+    db.execute_sql("DEALLOCATE ALL")
+    assert db.one_row(sql, (first,)) == title
+    for _ in range(6):  # psycopg prepares a statement of its own after a few runs of it ...
+        db.execute_sql('SELECT "id" FROM "plan" WHERE "id" = %s', (first,)).fetchone()
+    with pytest.raises(RuntimeError), ws.store.write():  # ... and lets go of every one after a ROLLBACK
+        raise RuntimeError
+    assert db.one_row(sql, (first,)) == title
+    names = [r[0] for r in db.execute_sql("SELECT name FROM pg_prepared_statements").fetchall()]
+    assert len(set(names)) == len(names) and db._state.prepared.names[sql].decode() in names
+
+
+def test_inside_a_transaction_statements_go_through_a_cursor(ws, db):
+    db.execute_sql("DEALLOCATE ALL")
+    first = db.one_row("SELECT min(id) FROM plan WHERE %s::int = 1", (1,))[0]
+    sql = 'SELECT "title" FROM "plan" WHERE "id" = %s'
+    with ws.store.write():  # a statement the connection lost would abort the transaction: none is used
+        title = db.one_row(sql, (first,))
+        db.execute_sql("DEALLOCATE ALL")
+        assert db.one_row(sql, (first,)) == title
+    assert sql not in db._state.prepared.names
+    assert db.one_row(sql, (first,)) == title
+
+
 def test_beyond_the_limit_statements_go_through_a_cursor(db, monkeypatch):
     monkeypatch.setattr(server_prepared, "PREPARED_MAX", 2)
     for n in range(4):
@@ -63,9 +91,10 @@ def test_a_refusal_is_psycopgs_error_and_the_connection_goes_on(db):
     with pytest.raises(psycopg.errors.UndefinedColumn):  # refused when prepared: nothing kept of it
         db.one_row('SELECT "nothing" FROM "plan" WHERE "id" = %s', (1,))
     assert 'SELECT "nothing" FROM "plan" WHERE "id" = %s' not in db._state.prepared.names
-    with pytest.raises(psycopg.errors.DivisionByZero), db.atomic():  # inside a transaction: rolled back
+    with pytest.raises(Exception) as caught, db.atomic():  # inside a transaction (a cursor's): rolled back
         db.execute_sql("UPDATE plan SET title = 'Aldrig' WHERE id = (SELECT min(id) FROM plan)")
         db.one_row("SELECT 1 / %s::int", (0,))
+    assert _cause(caught.value, psycopg.errors.DivisionByZero) is not None
     assert not db.one_row("SELECT count(*) FROM plan WHERE title = %s", ("Aldrig",))[0]
 
 
