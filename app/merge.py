@@ -302,7 +302,8 @@ def _plan_of(shape: Shape, state: RowState) -> str | None:
 # --- the merge ---------------------------------------------------------------------
 
 
-def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, author: str) -> _Decider:
+def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, author: str,
+           each: Callable[[Shape, list[Write | Copy | Take]], None] | None = None) -> _Decider:
     """What merging `theirs` into `mine` writes, and its conflicts (each decided).
 
     Rows are read only as far as needed: versions first; this file's record of each changed
@@ -313,43 +314,53 @@ def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, auth
     When `theirs` is a SQLite file attached to `mine`, the rows taken as they are are not
     read at all: they are copied in SQL (db.merge_write.Copy), with the same outcome; otherwise they
     are read as they are and written from a staging table in SQL (db.merge_write.Take).
+    `each`, when given, has each table and its writes as soon as they are decided (parents' tables
+    first), so that they can be written while the next table is decided.
     """
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
     for shape in history.shapes():
-        if copying:  # nothing of theirs is read for the rows taken as they are
-            new, ahead, both, their_records, my_records = _sort_attached(mine, theirs, theirs.compared(shape))
-            their_states = theirs.states(shape, both)
-            decider.copy(shape, new, ahead)
-        else:
-            differences = theirs.differences(mine, shape)
-            if not differences:
-                continue
-            # A row whose version here is a child of theirs (changed here alone since) is told by this
-            # side's record of it: nothing of its history there is read (however long it has grown).
-            heads = mine.heads([(u, mv, v) for u, v, mv in differences if mv is not None])
-            differences = [(u, v, mv) for u, v, mv in differences if v not in heads.get(u, ())]
-            their_records = theirs.records([u for u, _, _ in differences])
-            new = [u for u, _, mv in differences if mv is None]
-            pairs = [(u, v, mv) for u, v, mv in differences if mv is not None]
-            ahead = [u for u, v, mv in pairs if history.descends(v, mv, their_records.get(u, ()))]
-            taken = set(ahead)
-            rest = [(u, mv, v) for u, v, mv in pairs if u not in taken]
-            ahead_here = mine.descended(rest, heads)
-            both = [u for u, _, _ in rest if u not in ahead_here]
-            my_records = mine.records(both)
-            their_states = theirs.states(shape, both)
-            decider.take(shape, new, ahead, theirs, their_records)
-        if not both:
-            continue
-        my_states = mine.states(shape, both)
-        for u in both:
-            known = {r.version: r for r in my_records.get(u, [])}
-            missing = [r for r in their_records.get(u, []) if r.version not in known
-                       or (known[r.version].data is None and r.data)]
-            known.update((r.version, r) for r in missing)
-            decider.row(_Row(shape, my_states[u], their_states[u], known), missing)
+        before = len(decider.writes)
+        _decide_table(decider, mine, theirs, shape, copying)
+        if each is not None:
+            each(shape, decider.writes[before:])
     return decider
+
+
+def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, copying: bool) -> None:
+    """`decide` for the rows of one table."""
+    if copying:  # nothing of theirs is read for the rows taken as they are
+        new, ahead, both, their_records, my_records = _sort_attached(mine, theirs, theirs.compared(shape))
+        their_states = theirs.states(shape, both)
+        decider.copy(shape, new, ahead)
+    else:
+        differences = theirs.differences(mine, shape)
+        if not differences:
+            return
+        # A row whose version here is a child of theirs (changed here alone since) is told by this
+        # side's record of it: nothing of its history there is read (however long it has grown).
+        heads = mine.heads([(u, mv, v) for u, v, mv in differences if mv is not None])
+        differences = [(u, v, mv) for u, v, mv in differences if v not in heads.get(u, ())]
+        their_records = theirs.records([u for u, _, _ in differences])
+        new = [u for u, _, mv in differences if mv is None]
+        pairs = [(u, v, mv) for u, v, mv in differences if mv is not None]
+        ahead = [u for u, v, mv in pairs if history.descends(v, mv, their_records.get(u, ()))]
+        taken = set(ahead)
+        rest = [(u, mv, v) for u, v, mv in pairs if u not in taken]
+        ahead_here = mine.descended(rest, heads)
+        both = [u for u, _, _ in rest if u not in ahead_here]
+        my_records = mine.records(both)
+        their_states = theirs.states(shape, both)
+        decider.take(shape, new, ahead, theirs, their_records)
+    if not both:
+        return
+    my_states = mine.states(shape, both)
+    for u in both:
+        known = {r.version: r for r in my_records.get(u, [])}
+        missing = [r for r in their_records.get(u, []) if r.version not in known
+                   or (known[r.version].data is None and r.data)]
+        known.update((r.version, r) for r in missing)
+        decider.row(_Row(shape, my_states[u], their_states[u], known), missing)
 
 
 def _sort_attached(mine: Side, theirs: Side, rows: list[Compared]) -> tuple[

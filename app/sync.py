@@ -6,13 +6,14 @@ A checked-out file and the server are two copies of the same rows, each with its
 1. the file's changes go to the server in one server transaction, a snapshot (REPEATABLE READ),
    for the plans the user may change there (the server's own rule, `uppdrag_may_edit`); a field
    changed differently on both sides is a conflict, decided once (`prefer`, or the user's
-   choices in `resolve`). In the same snapshot, once those writes are in, the sync reads what the
-   file lacks of the server: rows the file has not, and rows the server holds at another version,
-   with the history records the file lacks (not a row's older history, which it has already).
-   Each of those versions descends from the file's (the server's alone, or merged from both and
-   so carrying both versions as parents), so nothing of it needs deciding again;
-2. the file takes those rows as they are, with their history, in one file transaction: every
-   conflict is listed once, and the server is read and compared only once.
+   choices in `resolve`). In the same snapshot the sync reads what the file lacks of the server:
+   rows the file has not, and rows the server holds at another version, with the history records
+   the file lacks (not a row's older history, which it has already). Once the file's changes are
+   in, each of those versions descends from the file's (the server's alone, or merged from both
+   and so carrying both versions as parents), so nothing of it needs deciding again;
+2. the file takes those rows as they are, with their history, in one file transaction that
+   commits right after the server's: every conflict is listed once, and the server is read and
+   compared only once. The two databases work at once (app/sync_exchange.py).
 
 Plans the user may no longer change on the server keep their local edits in the file (their rows
 are neither sent nor fetched) and are named in the report. When nothing can be sent (read access
@@ -35,11 +36,12 @@ from typing import Any
 
 from app.i18n import in_swedish, tr
 from app.merge import Conflict, Resolver, decide
+from app.sync_exchange import exchange
 from db import history, statements
 from db.errors import ChangedMeanwhile, StoreError
 from db.merge import Side, SteadySide, add_log_entries, roomy_cache
-from db.merge_write import Take, apply
-from db.plan_side import PlanSide, editable_plans, plan_join, plan_uuids
+from db.merge_write import apply
+from db.plan_side import PlanSide, editable_plans, plan_uuids
 
 from app.team import TEAM_SETTING
 
@@ -95,9 +97,14 @@ def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, pe
 
 
 def _log_conflicts(db: Any, conflicts: list[Conflict], peer: str) -> None:
+    add_log_entries(db, _log_lines(conflicts, peer))
+
+
+def _log_lines(conflicts: list[Conflict], peer: str) -> list[tuple[str, str, str]]:
+    """The conflicts' lines in their plans' logs: (plan uuid, text, outcome)."""
     with in_swedish():  # the plan's log is part of the document: Swedish in every language
-        add_log_entries(db, [(c.plan_uuid, f"Synkronisering med {peer}. {c.describe(peer)}", c.outcome)
-                             for c in conflicts if c.plan_uuid])
+        return [(c.plan_uuid, f"Synkronisering med {peer}. {c.describe(peer)}", c.outcome)
+                for c in conflicts if c.plan_uuid]
 
 
 def _bring_again_if_changed(bring: Callable[[], Any], tries: int = 3) -> Any:
@@ -279,14 +286,11 @@ def _sync_workspace(ws: Any, *, prefer: str, resolve: Resolver | None, password:
 
         if allowed:  # (every plan of the file: no plan to leave out)
             sent = local_side if allowed == set(local_plans) else PlanSide(local_side, allowed)
-            decided, report.sent, behind = _bring_again_if_changed(
-                lambda: _send(server, sent, local_side, fetched, prefer=prefer, resolve=resolve,
-                              peer=local.path.name, ready=local.require_writable))
-            report.conflicts = decided.conflicts
-            step(3, SYNC_STEPS[2])
-            with local.write():
-                apply(local.db, behind)
-            report.fetched = _counts(behind)
+            decided, took = _bring_again_if_changed(
+                lambda: exchange(server, local, sent, local_side, fetched, prefer=prefer, resolve=resolve,
+                                 log_lines=lambda conflicts: _log_lines(conflicts, local.path.name),
+                                 begun=lambda: step(3, SYNC_STEPS[2])))
+            report.sent, report.fetched, report.conflicts = _counts(decided.writes), _counts(took), decided.conflicts
         else:  # nothing to send: the file takes what the server has (each row a fast-forward)
             step(3, SYNC_STEPS[2])
             plans = fetched()
@@ -295,51 +299,6 @@ def _sync_workspace(ws: Any, *, prefer: str, resolve: Resolver | None, password:
                                               prefer="theirs", resolve=None, peer=server.path.name, mine=local_side)
         report.refused = _titles(local, keep_local)
         return report
-
-
-def _send(server: Any, sent: Side, local_side: SteadySide, fetched: Callable[[], set[str] | None], *,
-          prefer: str, resolve: Resolver | None, peer: str, ready: Callable[[], None]) -> tuple[Any, dict[str, int], list[Take]]:
-    """Step 2 in one server transaction, a snapshot (see ServerStore.write): the file's changes
-    (`sent`) merged into the server; then, in the same snapshot, what the file lacks of the server
-    (rows of the plans `fetched` gives), read for step 3 to write. (decisions, rows written, those reads.)"""
-    server_side = SteadySide(server.db, server.path.name)  # the versions step 3 compares are the ones read here
-    with server.write(snapshot=True):
-        decided = decide(server_side, sent, prefer, resolve, history.author_of(server.db))
-        ready()
-        apply(server.db, decided.writes)
-        _log_conflicts(server.db, decided.conflicts, peer)
-        for w in decided.writes:  # rows now as the file has them (a merged row differs from both still)
-            if isinstance(w, Take):
-                theirs = local_side.versions(w.shape)
-                server_side.moved(w.shape, {u: theirs[u] for u in w.uuids})
-        server_side.forget("log_entry")  # (the conflicts' lines in their plans' logs)
-        behind = _behind(server_side, local_side, fetched())
-    return decided, _counts(decided.writes), behind
-
-
-def _behind(server: SteadySide, local: SteadySide, plans: set[str] | None) -> list[Take]:
-    """What the file lacks of the server, in `plans` (None: every plan), read now: rows the file has
-    not, and rows at another version there. Once the file's changes are merged into the server, each
-    of these versions descends from the file's (the server's alone, or merged from both), so the
-    file takes them as they are, with the history it lacks of them: one decision, made in step 2,
-    for both sides."""
-    within = None if plans is None else PlanSide(Side(server.db, server.name), plans)
-    takes: list[Take] = []
-    for shape in history.shapes():
-        have = local.versions(shape)
-        lacking = [u for u, v in server.versions(shape).items() if have.get(u) != v]
-        if lacking and within is not None and plan_join(shape) is not None:
-            inside = within.versions(shape)
-            lacking = [u for u in lacking if u in inside]
-        if not lacking:
-            continue
-        records = server.records_lacking(lacking, local.record_contents(lacking))
-        for uuids, new in (([u for u in lacking if u not in have], True), ([u for u in lacking if u in have], False)):
-            if uuids:
-                takes.append(Take(shape, uuids, new, server, [r for u in uuids for r in records.get(u, ())]))
-    for t in takes:
-        t.read_now()
-    return takes
 
 
 def sync_conflicts(ws: Any, *, prefer: str = "newest", password: str | None = None) -> list[Conflict]:
@@ -368,7 +327,7 @@ def _server_of(local: Any, password: str | None) -> Iterator[Any]:
         raise StoreError(tr("Filen ”{name}” är inte utcheckad från en server; använd ”uppdrag checkout” först.",
                             name=local.path.name))
     try:
-        server = open_server_store(remembered["url"], password=password)
+        server = open_server_store(remembered["url"], password=password, shared=True)
         try:
             yield server
         finally:

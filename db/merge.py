@@ -45,6 +45,9 @@ class RawDatabase:
     def cursor(self) -> sqlite3.Cursor:
         return self.conn.cursor()
 
+    def close(self) -> None:
+        self.conn.close()
+
 
 # A row `Side.compared` found: uuid, version there, version here (None: a new row), the parents of the
 # version there, and whether the version here has parents.
@@ -197,6 +200,14 @@ class SteadySide(Side):
             self._versions[shape.name] = super().versions(shape)
         return self._versions[shape.name]
 
+    def through(self, db: Any) -> SteadySide:
+        """This side read through another connection to the same data (db.server's reader
+        alongside), knowing the versions read here so far (a copy: what `moved` tells either side
+        afterwards stays with that side)."""
+        other = SteadySide(db, self.name)
+        other._versions = {table: dict(versions) for table, versions in self._versions.items()}
+        return other
+
     def moved(self, shape: Shape, versions: Mapping[str, str]) -> None:
         """Rows of `shape` now at these versions (written since they were read)."""
         if shape.name in self._versions:
@@ -224,6 +235,18 @@ def roomy_cache(db: Any) -> Iterator[None]:
         yield
     finally:
         db.execute_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def reading_side(path: Path, name: str) -> Side:
+    """The file at `path` as a merge side read through a connection of its own, read-only and in
+    autocommit (each read sees what is committed): a second reader beside the connection a merge
+    writes it through, in another thread, before that one writes. Close it with `side.db.close()`
+    in the thread that made it."""
+    from db.connection import raw_connect
+
+    conn = raw_connect(path, write=False)
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    return Side(RawDatabase(conn), name)
 
 
 class EarlyCheck:

@@ -19,6 +19,7 @@ rolled back by the server, so nothing is half-written.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -160,11 +161,13 @@ def lost_sentence(addr: ServerAddress) -> str:
               "svarar (inget har skrivits till hälften).", server=addr.name)
 
 
-def open_database(addr: ServerAddress, password: str | None = None) -> Any:
+def open_database(addr: ServerAddress, password: str | None = None, *, shared: bool = False) -> Any:
+    """Connected; with `shared`, one connection (and transaction) for every thread that uses it,
+    instead of one a thread."""
     params = addr.connect_params()
     if password:
         params["password"] = password
-    db = _database_class()(addr.url, prefer_psycopg3=True, autorollback=False, **params)
+    db = _database_class()(addr.url, prefer_psycopg3=True, autorollback=False, thread_safe=not shared, **params)
     db.addr = addr
     db.connect()
     return db
@@ -313,6 +316,24 @@ class ServerStore:
             self.listener.start()
         return self.listener
 
+    @contextmanager
+    def reader_alongside(self) -> Iterator[Any]:
+        """A second connection, read-only, that sees the server as this store's transaction (a
+        snapshot: see `write`) saw it at its first read: PostgreSQL's exported snapshot. One thread
+        reads through it while another writes through this store; it never sees those writes."""
+        (snapshot,) = self.db.execute_sql("SELECT pg_export_snapshot()").fetchone()
+        if not _SNAPSHOT_ID.fullmatch(snapshot):  # (SET TRANSACTION takes no parameter: the id goes in the text)
+            raise StoreError(f"unexpected snapshot id {snapshot!r}")
+        other = open_database(self.path, self.password, shared=True)  # (read by more than one thread)
+        try:
+            with other.atomic(isolation_level="REPEATABLE READ"):
+                other.execute_sql(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+                other.execute_sql("SET TRANSACTION READ ONLY")
+                yield other
+        finally:
+            with suppress(Exception):  # a broken connection closes all the same
+                other.close()
+
     def changes_from_others(self) -> int | None:
         return None if self.listener is None else self.listener.count
 
@@ -332,6 +353,7 @@ class ServerStore:
 
 
 NO_ACCESS = -1
+_SNAPSHOT_ID = re.compile(r"[0-9A-F]+(-[0-9A-F]+)+")
 
 
 def schema_version(db: Any) -> int | None:
@@ -350,12 +372,14 @@ def schema_version(db: Any) -> int | None:
 
 
 def open_server_store(url: str | ServerAddress, *, read_only: bool = False, password: str | None = None,
-                      listen: bool = False) -> ServerStore:
-    """Connect, check the schema version and what this user may do; the models are bound to it."""
+                      listen: bool = False, shared: bool = False) -> ServerStore:
+    """Connect, check the schema version and what this user may do; the models are bound to it.
+    `shared`: the connection serves every thread (a sync's, which writes the server from a thread of
+    its own while it writes the file); otherwise each thread gets its own."""
     from db.identity import SCHEMA_VERSION
 
     addr = address(url)
-    db = open_database(addr, password)
+    db = open_database(addr, password, shared=shared)
     try:
         version = schema_version(db)
         if version == NO_ACCESS:

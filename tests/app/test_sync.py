@@ -12,9 +12,11 @@ import pytest
 
 from app.plans import list_plans
 import app.sync as sync_module
+import app.sync_exchange as sync_exchange
 from app.sync import checkout, push, sync, team_server_of
 from app.workspace import Workspace
 from db.errors import StoreError
+from db.statements import on_postgres
 from tests.conftest import no_sqlite_in
 
 
@@ -172,40 +174,49 @@ def edited_on_the_train(server_db, pushed, tmp_path):
 
 def test_an_edit_saved_on_the_server_while_sync_writes_there_is_kept(server_db, edited_on_the_train, monkeypatch):
     url, out, first = edited_on_the_train
-    real_apply, applied = sync_module.apply, []
+    real_apply, applied = sync_exchange.apply, []
 
     def colleague_saves_first(db, writes):  # between the sync's reading of the server and its writing there
-        if not applied:
-            _edit_elsewhere(url, first, subtitle="Kollegans underrubrik")
-        applied.append(db)
+        if on_postgres(db):
+            if not applied:
+                _edit_elsewhere(url, first, subtitle="Kollegans underrubrik")
+            applied.append(db)
         return real_apply(db, writes)
 
-    monkeypatch.setattr(sync_module, "apply", colleague_saves_first)
+    monkeypatch.setattr(sync_exchange, "apply", colleague_saves_first)
     report = sync(out)
     assert report.conflicts == []
     both = ("Ändrad på tåget", "Kollegans underrubrik")
     assert server_db.sql("SELECT title, subtitle FROM plan WHERE uuid = %s", (first,)) == [both]
     with closing(sqlite3.connect(out)) as conn:
         assert conn.execute("SELECT title, subtitle FROM plan WHERE uuid = ?", (first,)).fetchall() == [both]
-    assert len(applied) == 3  # the server's part refused once and done again, then the file's
+    assert len(applied) == 2  # the server's part refused once and done again
+
+
+def _file_plans(path: Path) -> list[tuple]:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT uuid, version_id, title, subtitle FROM plan ORDER BY uuid").fetchall()
 
 
 def test_a_server_that_keeps_changing_under_the_sync_is_said_in_one_sentence_and_nothing_is_half_written(
         server_db, edited_on_the_train, monkeypatch):
     url, out, first = edited_on_the_train
-    real_apply, tries = sync_module.apply, []
+    real_apply, tries = sync_exchange.apply, []
 
     def colleague_saves_every_time(db, writes):
-        tries.append(db)
-        _edit_elsewhere(url, first, subtitle=f"Kollegans underrubrik {len(tries)}")
+        if on_postgres(db):
+            tries.append(db)
+            _edit_elsewhere(url, first, subtitle=f"Kollegans underrubrik {len(tries)}")
         return real_apply(db, writes)
 
-    monkeypatch.setattr(sync_module, "apply", colleague_saves_every_time)
+    monkeypatch.setattr(sync_exchange, "apply", colleague_saves_every_time)
+    before = _file_plans(out)
     with pytest.raises(StoreError, match="medan ändringarna skrevs dit; inget av dem har sparats. Försök igen."):
         sync(out)
     assert len(tries) == 3
     assert on_server(url)[first] != "Ändrad på tåget"  # none of the refused attempts was kept
-    monkeypatch.setattr(sync_module, "apply", real_apply)
+    assert _file_plans(out) == before  # nor anything the file took from the server meanwhile
+    monkeypatch.setattr(sync_exchange, "apply", real_apply)
     sync(out)  # run again once the server is quiet: both edits are there
     assert server_db.sql("SELECT title, subtitle FROM plan WHERE uuid = %s", (first,)) == [
         ("Ändrad på tåget", "Kollegans underrubrik 3")]
@@ -219,13 +230,13 @@ def test_the_garbage_collector_is_held_off_while_a_sync_decides_and_on_again_aft
 
     out, _ = checkout(server_db.url("alice"), tmp_path / "tåg.uppdrag")
     seen: list[bool] = []
-    decide = sync_module.decide
+    decide = sync_exchange.decide
 
     def watched(*args, **kwargs):
         seen.append(gc.isenabled())
         return decide(*args, **kwargs)
 
-    monkeypatch.setattr(sync_module, "decide", watched)
+    monkeypatch.setattr(sync_exchange, "decide", watched)
     assert gc.isenabled()
     sync(out)
     assert seen and not any(seen) and gc.isenabled()

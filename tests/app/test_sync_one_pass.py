@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from app.plans import list_plans
-import app.sync as sync_module
+import app.sync_exchange as sync_exchange
 from app.sync import checkout, sync
 from app.workspace import Workspace
+from db.store import HardenedSqliteDatabase
 from db import statements
 from db.server_schema import grant
 
@@ -127,21 +128,24 @@ def test_a_sync_stopped_between_its_two_transactions_is_run_again_and_loses_noth
     _change(out, first, title="Tåget", section_body="Tågets text")
     _change(url, first, subtitle="Serverns underrubrik")
     _change(url, second, title="Servern", new_section="Från servern")
-    real_apply = sync_module.apply
+    real_commit, written = HardenedSqliteDatabase.commit, []
 
-    def stopped_before_the_file(db, writes):
-        if not statements.on_postgres(db):
-            raise KeyboardInterrupt  # the server's transaction has committed; the file's never begins
-        return real_apply(db, writes)
+    def stopped_before_the_file_commits(db):
+        if db.execute_sql('SELECT count(*) FROM "section"').fetchone()[0] > sections:
+            written.append(db)
+            raise KeyboardInterrupt  # the server's transaction has committed; the file's never does
+        return real_commit(db)
 
-    monkeypatch.setattr(sync_module, "apply", stopped_before_the_file)
+    sections = len(_file_rows(out, "section"))
+    monkeypatch.setattr(HardenedSqliteDatabase, "commit", stopped_before_the_file_commits)
     with pytest.raises(KeyboardInterrupt):
         sync(out)
+    assert written  # (the file had taken the server's new section when it stopped)
     assert server_db.sql("SELECT title, subtitle FROM plan WHERE uuid = %s", (first,)) == [
         ("Tåget", "Serverns underrubrik")]
     assert "Från servern" not in [t for _v, t in _file_rows(out, "section").values()]
 
-    monkeypatch.setattr(sync_module, "apply", real_apply)
+    monkeypatch.setattr(HardenedSqliteDatabase, "commit", real_commit)
     report = sync(out)
     assert report.sent == {} and report.conflicts == [] and report.fetched
     _alike(server_db, out)
@@ -194,16 +198,16 @@ def test_the_file_takes_the_rows_as_the_servers_snapshot_held_them_and_a_later_e
     url, out, (first, second) = checked_out
     _change(out, first, title="Tåget")
     _change(url, second, title="Servern")
-    real_apply = sync_module.apply
+    real_apply = sync_exchange.apply
 
     def edited_meanwhile(db, writes):
         if not statements.on_postgres(db):
             _change(url, second, title="Servern efteråt")
         return real_apply(db, writes)
 
-    monkeypatch.setattr(sync_module, "apply", edited_meanwhile)
+    monkeypatch.setattr(sync_exchange, "apply", edited_meanwhile)
     assert sync(out).fetched == {"plan": 1}
-    monkeypatch.setattr(sync_module, "apply", real_apply)
+    monkeypatch.setattr(sync_exchange, "apply", real_apply)
     titles = {u: t.split("|")[0] for u, (_v, t) in _file_rows(out, "plan").items()}
     assert titles == {first: "Tåget", second: "Servern"}
     assert _file_rows(out, "plan")[second][0] != _server_rows(server_db, "plan")[second][0]

@@ -1,0 +1,296 @@
+"""Steps 2 and 3 of a sync (app/sync.py): the file's changes into the server and what the file
+lacks of the server into the file, the two databases working at once.
+
+Both happen in one server transaction, a snapshot (see ServerStore.write), inside one file
+transaction that commits after it: a refused or broken server transaction leaves the file as it
+was, and a sync stopped between the two commits is run again (the server's history then knows the
+file's versions, and the file only fetches).
+
+- The server's connection serves every thread (open_server_store(shared=True)). A thread of its own
+  (`JobThread`) reads the server's versions, then writes each table's decisions as soon as they
+  are made, while this thread decides the next table.
+- What the decisions need of the server is read through a second connection that sees the same
+  snapshot (ServerStore.reader_alongside), so reading never waits for writing.
+- The rows the decisions leave as the server has them are read there too and written into the file
+  while the server is still being written; what the server's writes make (merged rows, the
+  conflicts' lines in the plans' logs) is read there after them and written into the file last.
+- What the server is sent of the file (its changed rows and their history) is read in a thread of
+  its own through a second, read-only connection to the file (db.merge.reading_side): the file's
+  own transaction writes nothing before the end, so that connection reads the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import ExitStack
+from dataclasses import replace
+from typing import Any
+
+from app.merge import Conflict, Resolver, decide
+from db import history
+from db.history import Record, Shape
+from db.merge import Side, SteadySide, add_log_entries, reading_side
+from db.merge_write import Take, Write, apply
+from db.plan_side import PlanSide, plan_join
+
+Lacking = tuple[Shape, list[str], set[str]]  # rows of a table the file lacks as the server has them; those it has not
+LogLines = Callable[[list[Conflict]], list[tuple[str, str, str]]]
+
+
+class JobThread:
+    """Jobs in the order given, in a thread of their own (on the server's connection, or on a
+    connection of the thread's own), while the caller's thread works on the file. After a job fails
+    the later ones are skipped, and the next `post` or `done` raises its error. Leaving the `with`
+    skips the jobs not begun, waits for the one running and then runs `finish` in the thread."""
+
+    def __init__(self, finish: Callable[[], None] | None = None) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="uppdrag-sync")
+        self._jobs: list[Future[Any]] = []
+        self._error: BaseException | None = None
+        self._finish = finish
+
+    def __enter__(self) -> JobThread:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for job in self._jobs:
+            job.cancel()
+        try:
+            if self._finish is not None:
+                self._pool.submit(self._finish).result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+    def post(self, work: Callable[..., Any], *args: Any) -> Future[Any]:
+        self._raise_error()
+        job = self._pool.submit(self._run, work, *args)
+        self._jobs.append(job)
+        return job
+
+    def done(self) -> None:
+        """Wait for every job posted; raise the first one's error, if one failed."""
+        wait(self._jobs)
+        self._raise_error()
+
+    def _run(self, work: Callable[..., Any], *args: Any) -> Any:
+        if self._error is not None:
+            return None
+        try:
+            return work(*args)
+        except BaseException as exc:
+            self._error = exc
+            raise
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+
+def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetched: Callable[[], set[str] | None],
+             *, prefer: str, resolve: Resolver | None, log_lines: LogLines,
+             begun: Callable[[], None]) -> tuple[Any, list[Take]]:
+    """Steps 2 and 3 (see the module's docstring); the file takes the rows of the plans `fetched()`
+    gives, in the server's snapshot (None: every plan); `begun` is called when the file is first
+    written. (decisions, the rows the file took.)"""
+    with local.write(reads_first=True), server.write(snapshot=True), _Exchange(server, local, local_side) as work:
+        plans = work.read_versions(fetched)
+        decided = decide(work.seen, _ReadAhead(sent, work.records_ahead()), prefer, resolve,
+                         history.author_of(server.db), each=lambda shape, writes: work.decided(shape, writes, plans))
+        first, made = work.finish(decided, plans, log_lines(decided.conflicts))
+        local.require_writable()
+        begun()
+        apply(local.db, first)  # while the server's last tables are written
+        work.writer.done()
+        behind = made.result()
+        apply(local.db, behind)
+    return decided, [*first, *behind]
+
+
+class _Exchange:
+    """The threads of one exchange and what they share: `writer` on the server's connection,
+    `fetcher` on the reader that sees the server's snapshot (ServerStore.reader_alongside, opened
+    and closed there), `from_file` on a second connection to the file (read-only); this thread
+    decides, and writes the file at the end."""
+
+    def __init__(self, server: Any, local: Any, local_side: SteadySide):
+        self.server, self.local, self.local_side = server, local, local_side
+        self.server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares
+        self.seen = self.server_side  # (the server as read before any write: `read_versions`)
+        self.untouched: list[Future[list[Take]]] = []
+        self._open = ExitStack()  # the reader, closed in its thread
+        self.writer, self.fetcher = JobThread(), JobThread(self._open.close)
+        self.from_file = JobThread(self._close_file)
+        self.reader = self.fetcher.post(lambda: self._open.enter_context(self.server.reader_alongside()))
+        self.file = self.from_file.post(reading_side, self.local.path, self.local.path.name)
+
+    def __enter__(self) -> _Exchange:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self.writer, self.fetcher, self.from_file:  # each waits for its job running, then stops
+            pass
+
+    def _close_file(self) -> None:
+        if self.file.done() and not self.file.cancelled() and self.file.exception() is None:
+            self.file.result().db.close()
+
+    def read_versions(self, fetched: Callable[[], set[str] | None]) -> set[str] | None:
+        """Every table's versions on both sides, the server's in its thread while the file's are read
+        here (and the reader connects in another); then the plans the file takes (`fetched()`, in the
+        server's snapshot)."""
+        versions = self.writer.post(_read_versions, self.server_side)
+        for shape in history.shapes():
+            self.local_side.versions(shape)
+        versions.result()
+        # the server as read before any write, whatever `server_side` is told after
+        self.seen = self.server_side.through(self.reader.result())
+        return fetched()
+
+    def records_ahead(self) -> dict[str, Future[dict[str, list[Record]]]]:
+        """Row uuid -> the reading of the file's records of the rows that differ from the server,
+        a table a reading, begun now in the file's thread."""
+        ahead: dict[str, Future[dict[str, list[Record]]]] = {}
+        for uuids in _differing(self.seen, self.local_side):
+            if uuids:
+                ahead.update(dict.fromkeys(uuids, self.from_file.post(_records, self.file, uuids)))
+        return ahead
+
+    def decided(self, shape: Shape, writes: list[Any], plans: set[str] | None) -> None:
+        """One table decided: its writes to the server, once the file's rows they take are read from
+        the file, and the rows they leave as the server has them read from there for the file."""
+        if writes:
+            self.local.require_writable()  # (the file's integrity check: a damaged file is never sent)
+            reads = [(w, self.from_file.post(_rows, self.file, w)) for w in writes if isinstance(w, Take)]
+            self.writer.post(_write_table, self.server.db, writes, reads)
+        written = _uuids_written(writes)
+        lacking = _lacking(self.seen, self.local_side, plans, [shape], lambda u: u not in written)
+        if lacking:
+            known = self.from_file.post(_record_contents, self.file, lacking[0][1])
+            self.untouched.append(self.fetcher.post(_taking, self.seen, lacking, lambda _: known.result()))
+
+    def finish(self, decided: Any, plans: set[str] | None,
+               entries: list[tuple[str, str, str]]) -> tuple[list[Take], Future[list[Take]]]:
+        """The rows the file takes as the server had them (read by now), and the reading, posted
+        after the server's last writes, of what those writes made (to be had once `writer` is done)."""
+        taken = {u for job in self.untouched for t in job.result() for u in t.uuids}
+        known = self.local_side.record_contents([w.uuid for w in decided.writes if isinstance(w, Write)])
+        made = self.writer.post(
+            _after_writing, self.server, self.server_side, self.local_side, decided.writes, entries,
+            lambda: _taking(self.server_side, _lacking(self.server_side, self.local_side, plans, history.shapes(),
+                                                       lambda u: u not in taken), lambda _: known))
+        self.fetcher.done()
+        self.from_file.done()  # (before the file is written: its second connection must not wait for that)
+        return [t for job in self.untouched for t in job.result()], made
+
+
+class _ReadAhead(Side):
+    """`side` (the file) whose records of the rows that differ from the server are read ahead, a
+    table at a time in the file's reading thread, while the tables before are decided."""
+
+    def __init__(self, side: Side, ahead: dict[str, Future[dict[str, list[Record]]]]):
+        super().__init__(side.db, side.name, side.schema)
+        self.side = side
+        self.ahead = ahead  # row uuid -> the reading that has its records
+
+    def versions(self, shape: Shape) -> dict[str, str]:
+        return self.side.versions(shape)
+
+    def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
+        if not content or any(u not in self.ahead for u in uuids):
+            return self.side.records(uuids, content=content)
+        out = {}
+        for u in uuids:
+            got = self.ahead[u].result().get(u)
+            if got is not None:
+                out[u] = got
+        return out
+
+
+def _differing(server: SteadySide, local: SteadySide) -> list[list[str]]:
+    """Each table's rows whose versions differ between the file and the server (that the file has)."""
+    out = []
+    for shape in history.shapes():
+        there = server.versions(shape)
+        out.append([u for u, v in local.versions(shape).items() if there.get(u) != v])
+    return out
+
+
+def _records(side: Future[Side], uuids: list[str]) -> dict[str, list[Record]]:
+    return side.result().records(uuids)
+
+
+def _record_contents(side: Future[Side], uuids: list[str]) -> dict[str, bool]:
+    return side.result().record_contents(uuids)
+
+
+def _rows(side: Future[Side], take: Take) -> list[tuple[Any, ...]] | None:
+    """The rows `take` takes from the file, read through the file's second connection (`side`)."""
+    through = replace(take, source=side.result())
+    through.read_now()
+    return through.read
+
+
+def _write_table(db: Any, writes: list[Any], reads: list[tuple[Take, Future[list[tuple[Any, ...]] | None]]]) -> None:
+    for take, rows in reads:
+        take.read = rows.result()
+    apply(db, writes)
+
+
+def _read_versions(side: SteadySide) -> None:
+    for shape in history.shapes():
+        side.versions(shape)
+
+
+def _after_writing(server: Any, server_side: SteadySide, local_side: SteadySide, writes: list[Any],
+                   entries: list[tuple[str, str, str]], then: Callable[[], list[Take]]) -> list[Take]:
+    """Once the decisions are written: the conflicts' lines in their plans' logs, the versions
+    `server_side` holds brought up to date, and what `then` reads after."""
+    if entries:
+        add_log_entries(server.db, entries)
+    for w in writes:  # rows now as the file has them (a merged row differs from both still)
+        if isinstance(w, Take):
+            theirs = local_side.versions(w.shape)
+            server_side.moved(w.shape, {u: theirs[u] for u in w.uuids})
+    server_side.forget("log_entry")  # (the conflicts' lines)
+    return then()
+
+
+def _uuids_written(writes: list[Any]) -> set[str]:
+    return {u for w in writes for u in ([w.uuid] if isinstance(w, Write) else w.uuids)}
+
+
+def _lacking(server: SteadySide, local: SteadySide, plans: set[str] | None, shapes: Sequence[Shape],
+             chosen: Callable[[str], bool]) -> list[Lacking]:
+    """What the file lacks of the server in `shapes`' tables among the rows `chosen` picks (by uuid),
+    in `plans` (None: every plan):
+    rows the file has not, and rows at another version there. Once the file's changes are merged into
+    the server, each of these versions descends from the file's (the server's alone, or merged from
+    both), so the file takes them as they are, with the history it lacks of them (`_taking`): one
+    decision, made in step 2, for both sides. Each with the ones the file has no row of."""
+    within = None if plans is None else PlanSide(Side(server.db, server.name), plans)
+    out = []
+    for shape in shapes:
+        have = local.versions(shape)
+        lacking = [u for u, v in server.versions(shape).items() if have.get(u) != v and chosen(u)]
+        if lacking and within is not None and plan_join(shape) is not None:
+            inside = within.versions(shape)
+            lacking = [u for u in lacking if u in inside]
+        if lacking:
+            out.append((shape, lacking, {u for u in lacking if u not in have}))
+    return out
+
+
+def _taking(server: Side, lacking: list[Lacking], contents: Callable[[list[str]], dict[str, bool]]) -> list[Take]:
+    """The rows `lacking` names, read now from `server` with the history records the file lacks of
+    them (`contents`: what the file holds of their records, Side.record_contents): added where the
+    file has no such row, written over its row where it has."""
+    takes: list[Take] = []
+    for shape, uuids, absent in lacking:
+        records = server.records_lacking(uuids, contents(uuids))
+        for chosen, new in (([u for u in uuids if u in absent], True), ([u for u in uuids if u not in absent], False)):
+            if chosen:
+                takes.append(Take(shape, chosen, new, server, [r for u in chosen for r in records.get(u, ())]))
+    for t in takes:
+        t.read_now()
+    return takes

@@ -1,0 +1,93 @@
+"""The sync's two databases at work at once (app/sync_exchange.py): the server's thread runs its
+jobs in order and stops at the first error, each table's decisions reach it as they are made, and a
+file that cannot be written leaves the server as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+import app.sync_exchange as sync_exchange
+from app.merge import decide
+from app.sync import checkout, sync
+from app.sync_exchange import JobThread
+from db import history, statements
+from db.merge import Side
+from tests.app.test_sync_one_pass import _change, _file_rows, _plan_ids, _server_rows
+
+
+def test_the_server_thread_runs_jobs_in_order_in_one_thread_and_skips_those_after_an_error() -> None:
+    ran: list[tuple[str, int | None]] = []
+
+    def job(name: str) -> str:
+        ran.append((name, threading.get_ident()))
+        if name == "fel":
+            raise ValueError("fel")
+        return name
+
+    with JobThread() as server:
+        first = server.post(job, "ett")
+        server.post(job, "två")
+        assert first.result() == "ett"
+        server.post(job, "fel")
+        server.post(job, "efter")
+        with pytest.raises(ValueError, match="fel"):
+            server.done()
+        with pytest.raises(ValueError, match="fel"):  # nothing more is taken after an error
+            server.post(job, "sen")
+    assert [name for name, _ in ran] == ["ett", "två", "fel"]
+    assert len({ident for _, ident in ran}) == 1 and ran[0][1] != threading.get_ident()
+
+
+def test_each_table_is_handed_over_with_its_own_writes_in_the_order_decided(tmp_path: Path) -> None:
+    from app.plans import add_examples
+    from app.workspace import Workspace
+
+    a, b = tmp_path / "a.uppdrag", tmp_path / "b.uppdrag"
+    ws = Workspace.create(a)
+    add_examples(ws)
+    ws.close()
+    Workspace.create(b).close()
+    mine, theirs = Workspace.open(b), Workspace.open(a)
+    try:
+        handed: list[tuple[str, list]] = []
+        decided = decide(Side(mine.store.db, "b"), Side(theirs.store.db, "a"), "theirs", None, "",
+                         each=lambda shape, writes: handed.append((shape.name, writes)))
+        assert [name for name, _ in handed] == [s.name for s in history.shapes()]
+        assert [w for _, writes in handed for w in writes] == decided.writes and decided.writes
+        assert all(w.shape.name == name for name, writes in handed for w in writes)
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_a_file_that_cannot_take_the_servers_rows_leaves_the_server_as_it_was(server_db, pushed, tmp_path,
+                                                                                monkeypatch) -> None:
+    url = server_db.url("alice")
+    out, _ = checkout(url, tmp_path / "tåg.uppdrag")
+    first, second = sorted(_plan_ids(out))
+    _change(out, first, title="Tåget")
+    _change(url, second, title="Servern")
+    server_before, file_before = _server_rows(server_db, "plan"), _file_rows(out, "plan")
+    real_apply = sync_exchange.apply
+
+    def file_full(db, writes):
+        if not statements.on_postgres(db):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_apply(db, writes)
+
+    monkeypatch.setattr(sync_exchange, "apply", file_full)
+    with pytest.raises(Exception, match="full"):
+        sync(out)
+    assert _server_rows(server_db, "plan") == server_before  # the server's transaction went with the file's
+    assert _file_rows(out, "plan") == file_before
+    monkeypatch.setattr(sync_exchange, "apply", real_apply)
+    report = sync(out)
+    assert report.sent == {"plan": 1} and report.fetched == {"plan": 1}
+    assert _file_rows(out, "plan") == _server_rows(server_db, "plan")
+    with closing(sqlite3.connect(out)) as conn:
+        assert sorted(t for (t,) in conn.execute("SELECT title FROM plan")) == ["Servern", "Tåget"]
