@@ -43,17 +43,18 @@ class Prepared:
         Outside a transaction only: there a statement the connection no longer knows is prepared again."""
         pg, encoding = self.conn.pgconn, self.encoding
         values = [p.encode(encoding) if type(p) is str else self._dumped(p) for p in params]
-        name = self._name(sql)
-        result = pg.exec_prepared(name, values)
-        if result.error_field(_SQLSTATE) == _UNKNOWN_STATEMENT and pg.transaction_status == _IDLE:
-            # psycopg lets go of every prepared statement of the connection (DEALLOCATE ALL) after a
-            # ROLLBACK, DROP, ALTER or DISCARD ALL of its own: ours are gone with them. Refused before
-            # anything ran, and outside a transaction, so nothing is lost by sending it again.
-            self.names.clear()
-            self.loaders.clear()
+        with self.conn.lock:  # as a cursor takes it: a connection shared by threads serves one at a time
             name = self._name(sql)
             result = pg.exec_prepared(name, values)
-        self._check(result)
+            if result.error_field(_SQLSTATE) == _UNKNOWN_STATEMENT and pg.transaction_status == _IDLE:
+                # psycopg lets go of every prepared statement of the connection (DEALLOCATE ALL) after
+                # a ROLLBACK, DROP, ALTER or DISCARD ALL of its own: ours are gone with them. Refused
+                # before anything ran, and outside a transaction, so nothing is lost by sending it again.
+                self.names.clear()
+                self.loaders.clear()
+                name = self._name(sql)
+                result = pg.exec_prepared(name, values)
+            self._check(result)
         if not result.ntuples:
             return None
         loaders = self.loaders.get(name)

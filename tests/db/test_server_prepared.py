@@ -114,3 +114,20 @@ def test_placeholders_are_numbered_and_no_other_percent_is_taken():
     assert numbered("SELECT %s, x = %s") == "SELECT $1, x = $2"
     with pytest.raises(ValueError):
         numbered("SELECT '100%%', %s")
+
+
+def test_a_connection_shared_by_threads_serves_one_statement_at_a_time(server_db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from db.server import open_server_store
+
+    store = open_server_store(server_db.url("alice"), shared=True)  # (a sync's: one connection, many threads)
+    try:
+        def ask(n: int) -> list[tuple]:
+            return [store.db.one_row("SELECT %s::int, %s", (n * 1000 + i, f"svar {n} {i}")) for i in range(200)]
+
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(ask, range(4)))
+        assert answers == [[(n * 1000 + i, f"svar {n} {i}") for i in range(200)] for n in range(4)]
+    finally:
+        store.close()
