@@ -45,10 +45,12 @@ def _by_id(model: type[Model], param: str) -> tuple[str, tuple[tuple[str, Any], 
 def by_id(model: type[Model], row_id: int) -> Any:
     """The row `row_id` of `model` (deleted or not) as a model instance, or None: what
     `model.get_or_none(model.id == row_id)` gives, with the statement made once. Every edit reads
-    its row first, and on a team server building the query cost more than the server's work."""
+    its row first, and on a team server building the query cost more than the server's work (there
+    the statement is prepared on the connection and sent below psycopg's cursor: ServerDatabase.one_row)."""
     db = model._meta.database
     sql, fields = _by_id(model, in_style(db, "?"))
-    found = db.execute_sql(sql, (row_id,)).fetchone()
+    one_row = getattr(getattr(db, "obj", None) or db, "one_row", None)  # the team server's (db.server_prepared)
+    found = one_row(sql, (row_id,)) if one_row is not None else db.execute_sql(sql, (row_id,)).fetchone()
     if found is None:
         return None
     return instance(model, {name: convert(v) for (name, convert), v in zip(fields, found)})
@@ -90,16 +92,27 @@ def stored(model: type[Model], found: str | None) -> tuple[Any, Any, dict[str, A
     if found is None:
         return None
     read = [v for part in json.loads(found) for v in part]
+    content, fields, (i, u, v, r, c, m) = _stored_places(model)
+    values = {column: read[at] for column, at in content}  # (dates come as ISO text)
+    state = history.RowState(read[i], read[u], read[v], read[r], read[c], read[m], values)
+    row = instance(model, {name: convert(read[at]) for name, convert, at in fields})
+    return row, state, {r[2]: history.Record._make(r) for r in read[-1] or ()}
+
+
+@cache
+def _stored_places(model: type[Model]) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, Any, int], ...],
+                                                tuple[int, ...]]:
+    """Where `stored` finds each value in what a `stored_select` of `model` read: each content column's
+    (its foreign keys' uuids after the columns, in the shape's order), each field's with its
+    converter, and the bookkeeping columns' (id, uuid, version, rev, created, modified)."""
     fields = model._meta.sorted_fields
     shape = history.shape_of(model._meta.table_name)
-    raw = dict(zip((f.column_name for f in fields), read))
+    at = {f.column_name: n for n, f in enumerate(fields)}
     fk = shape.fk_map
-    uuids = iter(read[len(fields):-1])
-    values = {c: next(uuids) if c in fk else raw[c] for c in shape.columns}  # (dates come as ISO text)
-    state = history.RowState(raw["id"], raw["uuid"], raw["version_id"], raw["rev"], raw["created_at"],
-                             raw["modified_at"], values)
-    row = instance(model, {f.name: f.python_value(raw[f.column_name]) for f in fields})
-    return row, state, {r[2]: history.Record._make(r) for r in read[-1] or ()}
+    uuids = iter(range(len(fields), len(fields) + len(fk)))
+    content = tuple((c, next(uuids) if c in fk else at[c]) for c in shape.columns)
+    return (content, tuple((f.name, f.python_value, at[f.column_name]) for f in fields),
+            tuple(at[c] for c in ("id", "uuid", "version_id", "rev", "created_at", "modified_at")))
 
 
 def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict[str, Any], *,
@@ -112,7 +125,7 @@ def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict
     then = stored_select(model, 'ANY(ARRAY[%s, t."version_id"])', "NOT EXISTS (SELECT 1 FROM moved)")
     sql, params, version = history.current_update(model, row_id, expected, columns, history.author_of(db),
                                                   notify=notify, then=then)
-    found = db.execute_sql(sql, (*params, expected, row_id)).fetchone()
+    found = db.one_row(sql, (*params, expected, row_id))  # (db.server_prepared: below psycopg's cursor)
     if found[0]:
         return version
     read = stored(model, found[-1])

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,24 +94,55 @@ def _database_class() -> type:
             self._state.reset()
 
         def execute_sql(self, sql: str, params: Any = None) -> Any:
-            in_txn = bool(self._state.transactions)
-            try:
-                return super().execute_sql(sql, params)
-            except (peewee.OperationalError, peewee.InterfaceError) as exc:
-                if self._state.closed or not self._broken():
-                    raise
-                if in_txn:  # the transaction is gone with the connection; peewee unwinds it
-                    raise ConnectionLost(lost_sentence(self.addr)) from exc
-                self.drop_connection()
-            try:
-                return super().execute_sql(sql, params)
-            except (peewee.OperationalError, peewee.InterfaceError) as exc:
-                if not self._state.closed and self._broken():
-                    self.drop_connection()
-                    raise ConnectionLost(lost_sentence(self.addr)) from exc
-                raise
+            run = super().execute_sql
+            return _once_more(self, lambda: run(sql, params), (peewee.OperationalError, peewee.InterfaceError))
+
+        def one_row(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+            """What `execute_sql(sql, params).fetchone()` gives, through a statement prepared once on
+            the connection (db.server_prepared: an edit's hot statements) outside a transaction, and
+            through execute_sql inside one; a broken connection is reopened or reported as there."""
+            import psycopg
+
+            prepared = getattr(self._state, "prepared", None)  # peewee's state: this thread's connection
+            if self._state.transactions or (prepared is not None and not prepared.has_room(sql)):
+                return self.execute_sql(sql, params).fetchone()  # type: ignore[no-any-return]
+            return _once_more(self, lambda: _prepared_on(self).one_row(sql, params), (psycopg.OperationalError,))
 
     return ServerDatabase
+
+
+def _once_more(db: Any, run: Callable[[], Any], broken: tuple[type[BaseException], ...]) -> Any:
+    """`run()` (a statement on `db`'s connection); when the connection turns out broken (`broken`
+    raised), once more on a new connection outside a transaction, and ConnectionLost inside one
+    (the transaction is gone with the connection; peewee unwinds it) or when it breaks again."""
+    in_txn = bool(db._state.transactions)
+    try:
+        return run()
+    except broken as exc:
+        if db._state.closed or not db._broken():
+            raise
+        if in_txn:
+            raise ConnectionLost(lost_sentence(db.addr)) from exc
+        db.drop_connection()
+    try:
+        return run()
+    except broken as exc:
+        if not db._state.closed and db._broken():
+            db.drop_connection()
+            raise ConnectionLost(lost_sentence(db.addr)) from exc
+        raise
+
+
+def _prepared_on(db: Any) -> Any:
+    """The statements prepared on `db`'s connection for this thread (db.server_prepared), kept in
+    peewee's state of that connection; a new connection prepares anew."""
+    from db.server_prepared import Prepared
+
+    conn = db.connection()
+    prepared = getattr(db._state, "prepared", None)
+    if prepared is None or prepared.conn is not conn:
+        prepared = db._state.prepared = Prepared(conn)
+    return prepared
 
 
 def _cause(exc: BaseException, kind: type[BaseException]) -> Any:

@@ -50,7 +50,8 @@ class Announcer:
         self.pending = True
         if self.listener is not None:
             return
-        self._wake.set()
+        if not self._wake.is_set():  # (set, it wakes the thread to send what is pending: an edit's cost saved)
+            self._wake.set()
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="uppdrag-announce", daemon=True)
             self._thread.start()

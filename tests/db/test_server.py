@@ -349,21 +349,25 @@ def test_an_edit_of_a_row_nobody_else_changed_is_one_statement_with_its_history(
     section = ws.list("section", plan.id)[0]
     before = history.read_states(ws.store.db, history.shape_of("section"), ids=[section["id"]])[0]
     statements = []
-    real = ws.store.db.execute_sql
+    real, real_row = ws.store.db.execute_sql, ws.store.db.one_row
 
     def counted(sql, params=None):
         statements.append(sql)
         return real(sql, params)
 
+    def counted_row(sql, params):  # the statements prepared on the connection (db.server_prepared)
+        statements.append(sql)
+        return real_row(sql, params)
+
     import psycopg
 
     listener = psycopg.connect(server_db.cluster.superuser_conninfo(server_db.name), autocommit=True)
     listener.execute("LISTEN uppdrag_changes")
-    ws.store.db.execute_sql = counted
+    ws.store.db.execute_sql, ws.store.db.one_row = counted, counted_row
     try:
         ws.update("section", section["id"], body="Ny text")
     finally:
-        del ws.store.db.execute_sql
+        del ws.store.db.execute_sql, ws.store.db.one_row
     try:  # other clients hear of it
         assert [n.payload for n in listener.notifies(timeout=5, stop_after=1)] == [ws.store.client_id]
     finally:

@@ -31,15 +31,20 @@ def pair(server_db, alice_with_plans):
 
 
 def counting(ws: Workspace) -> list[str]:
-    """The statements `ws` sends from now on."""
+    """The statements `ws` sends from now on (through a cursor, or prepared on the connection)."""
     said: list[str] = []
-    real = ws.store.db.execute_sql
+    db = ws.store.db
+    real, real_row = db.execute_sql, db.one_row
 
     def counted(sql, params=None, *rest, **named):
         said.append(sql)
         return real(sql, params, *rest, **named)
 
-    ws.store.db.execute_sql = counted
+    def counted_row(sql, params):
+        said.append(sql)
+        return real_row(sql, params)
+
+    db.execute_sql, db.one_row = counted, counted_row
     return said
 
 
