@@ -11,12 +11,14 @@ file's versions, and the file only fetches).
   are made, while this thread decides the next table.
 - What the decisions need of the server is read through a second connection that sees the same
   snapshot (ServerStore.reader_alongside), so reading never waits for writing.
-- The rows the decisions leave as the server has them are read there too and written into the file
-  while the server is still being written; what the server's writes make (merged rows, the
+- The rows the decisions leave as the server has them are read in that snapshot too, through a
+  third connection in a thread of its own (so deciding never waits for that), and written into the
+  file while the server is still being written; what the server's writes make (merged rows, the
   conflicts' lines in the plans' logs) is read there after them and written into the file last.
-- What the server is sent of the file (its changed rows and their history) is read in a thread of
-  its own through a second, read-only connection to the file (db.merge.reading_side): the file's
-  own transaction writes nothing before the end, so that connection reads the same.
+- What the deciding and the server's thread need of the file (its records and its changed rows) is
+  read ahead in threads of their own, each through a read-only connection to the file of its own
+  (db.merge.reading_side): the file's own transaction writes nothing before the end, so those
+  connections read the same.
 """
 
 from __future__ import annotations
@@ -109,8 +111,8 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
 
 class _Exchange:
     """The threads of one exchange and what they share: `writer` on the server's connection,
-    `fetcher` on the reader that sees the server's snapshot (ServerStore.reader_alongside, opened
-    and closed there), `ahead_of_deciding` and `from_file` each on a read-only connection of its
+    `fetcher` on a reader that sees the server's snapshot (ServerStore.reader_alongside; it opens
+    and closes that reader and the one this thread decides through), `ahead_of_deciding` and `from_file` each on a read-only connection of its
     own to the file; this thread decides, and writes the file at the end."""
 
     def __init__(self, server: Any, local: Any, local_side: SteadySide):
@@ -118,9 +120,11 @@ class _Exchange:
         self.server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares
         self.seen = self.server_side  # (the server as read before any write: `read_versions`)
         self.untouched: list[Future[list[Take]]] = []
-        self._open = ExitStack()  # the reader, closed in its thread
+        self._open = ExitStack()  # the readers, closed in the fetcher's thread
         self.writer, self.fetcher = JobThread(), JobThread(self._open.close)
         self.reader = self.fetcher.post(lambda: self._open.enter_context(self.server.reader_alongside()))
+        self.fetching = self.fetcher.post(lambda: Side(self._open.enter_context(self.server.reader_alongside()),
+                                                       server.path.name))  # (deciding never waits for its reads)
         # the file's records the deciding asks for, read ahead; and the rows and records' contents the
         # server's thread and the fetcher ask for: each a thread and read-only connection of its own
         self.ahead_of_deciding, self.ahead_file = _file_reader(local)
@@ -135,7 +139,7 @@ class _Exchange:
 
     def read_versions(self, fetched: Callable[[], set[str] | None]) -> set[str] | None:
         """Every table's versions on both sides, the server's in its thread while the file's are read
-        here (and the reader connects in another); then the plans the file takes (`fetched()`, in the
+        here (and the readers connect in another); then the plans the file takes (`fetched()`, in the
         server's snapshot)."""
         versions = self.writer.post(_read_versions, self.server_side)
         for shape in history.shapes():
@@ -165,7 +169,7 @@ class _Exchange:
         lacking = _lacking(self.seen, self.local_side, plans, [shape], lambda u: u not in written)
         if lacking:
             known = self.from_file.post(_record_contents, self.file, lacking[0][1])
-            self.untouched.append(self.fetcher.post(_taking, self.seen, lacking, lambda _: known.result()))
+            self.untouched.append(self.fetcher.post(_taking, self.fetching.result(), lacking, lambda _: known.result()))
 
     def finish(self, decided: Any, plans: set[str] | None,
                entries: list[tuple[str, str, str]]) -> tuple[list[Take], Future[list[Take]]]:
