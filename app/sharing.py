@@ -119,7 +119,7 @@ def open_for_writing(path: Path | str, *, break_stale: bool = False, reads_first
     except FileInUse as busy:
         raise StoreError(refusal_text(path, busy.holder, asked_to_break=break_stale)) from None
     if reads_first and not ws.read_only:
-        ws.store.begin_integrity_check()
+        ws.store.begin_integrity_check(soon=True)  # (the caller waits for it before its first write)
         return ws
     reason = (ws.sharing.read_only_reason if ws.sharing else None) if ws.read_only else ws.store.damage_message()
     if ws.read_only or reason:
