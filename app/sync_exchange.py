@@ -176,10 +176,13 @@ class _Exchange:
         """The rows the file takes as the server had them (read by now), and the reading, posted
         after the server's last writes, of what those writes made (to be had once `writer` is done)."""
         taken = {u for job in self.untouched for t in job.result() for u in t.uuids}
-        known = self.local_side.record_contents([w.uuid for w in decided.writes if isinstance(w, Write)])
+        merged = [w for w in decided.writes if isinstance(w, Write)]
+        known = self.local_side.record_contents([w.uuid for w in merged])
+        # what the server's writes made that the file lacks: merged rows, and the conflicts' log lines
+        made_in = [s for s in history.shapes() if s.name == "log_entry" or any(w.shape.name == s.name for w in merged)]
         made = self.writer.post(
             _after_writing, self.server, self.server_side, self.local_side, decided.writes, entries,
-            lambda: _taking(self.server_side, _lacking(self.server_side, self.local_side, plans, history.shapes(),
+            lambda: _taking(self.server_side, _lacking(self.server_side, self.local_side, plans, made_in,
                                                        lambda u: u not in taken), lambda _: known))
         self.fetcher.done()
         self.ahead_of_deciding.done()  # (before the file is written: its other connections must not wait for that)
