@@ -110,8 +110,8 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
 class _Exchange:
     """The threads of one exchange and what they share: `writer` on the server's connection,
     `fetcher` on the reader that sees the server's snapshot (ServerStore.reader_alongside, opened
-    and closed there), `from_file` on a second connection to the file (read-only); this thread
-    decides, and writes the file at the end."""
+    and closed there), `ahead_of_deciding` and `from_file` each on a read-only connection of its
+    own to the file; this thread decides, and writes the file at the end."""
 
     def __init__(self, server: Any, local: Any, local_side: SteadySide):
         self.server, self.local, self.local_side = server, local, local_side
@@ -120,20 +120,18 @@ class _Exchange:
         self.untouched: list[Future[list[Take]]] = []
         self._open = ExitStack()  # the reader, closed in its thread
         self.writer, self.fetcher = JobThread(), JobThread(self._open.close)
-        self.from_file = JobThread(self._close_file)
         self.reader = self.fetcher.post(lambda: self._open.enter_context(self.server.reader_alongside()))
-        self.file = self.from_file.post(reading_side, self.local.path, self.local.path.name)
+        # the file's records the deciding asks for, read ahead; and the rows and records' contents the
+        # server's thread and the fetcher ask for: each a thread and read-only connection of its own
+        self.ahead_of_deciding, self.ahead_file = _file_reader(local)
+        self.from_file, self.file = _file_reader(local)
 
     def __enter__(self) -> _Exchange:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        with self.writer, self.fetcher, self.from_file:  # each waits for its job running, then stops
+        with self.writer, self.fetcher, self.ahead_of_deciding, self.from_file:  # each waits for its job running
             pass
-
-    def _close_file(self) -> None:
-        if self.file.done() and not self.file.cancelled() and self.file.exception() is None:
-            self.file.result().db.close()
 
     def read_versions(self, fetched: Callable[[], set[str] | None]) -> set[str] | None:
         """Every table's versions on both sides, the server's in its thread while the file's are read
@@ -153,7 +151,7 @@ class _Exchange:
         ahead: dict[str, Future[dict[str, list[Record]]]] = {}
         for uuids in _differing(self.seen, self.local_side):
             if uuids:
-                ahead.update(dict.fromkeys(uuids, self.from_file.post(_records, self.file, uuids)))
+                ahead.update(dict.fromkeys(uuids, self.ahead_of_deciding.post(_records, self.ahead_file, uuids)))
         return ahead
 
     def decided(self, shape: Shape, writes: list[Any], plans: set[str] | None) -> None:
@@ -180,8 +178,23 @@ class _Exchange:
             lambda: _taking(self.server_side, _lacking(self.server_side, self.local_side, plans, history.shapes(),
                                                        lambda u: u not in taken), lambda _: known))
         self.fetcher.done()
-        self.from_file.done()  # (before the file is written: its second connection must not wait for that)
+        self.ahead_of_deciding.done()  # (before the file is written: its other connections must not wait for that)
+        self.from_file.done()
         return [t for job in self.untouched for t in job.result()], made
+
+
+def _file_reader(local: Any) -> tuple[JobThread, Future[Side]]:
+    """A thread reading the file through a read-only connection of its own (opened and closed there)."""
+    opened: list[Future[Side]] = []
+
+    def close() -> None:
+        side = opened[0]
+        if side.done() and not side.cancelled() and side.exception() is None:
+            side.result().db.close()
+
+    thread = JobThread(close)
+    opened.append(thread.post(reading_side, local.path, local.path.name))
+    return thread, opened[0]
 
 
 class _ReadAhead(Side):

@@ -127,6 +127,16 @@ def content_select(shape: Shape, schema: str | None = None) -> str:
     return f'SELECT {head}, {", ".join(cols)} FROM {table(shape.name, schema)} t {" ".join(joins)}'
 
 
+def content_of(db: Any, shape: Shape, uuids: Sequence[str], schema: str | None = None) -> list[tuple[Any, ...]]:
+    """`content_select`'s rows of these uuids. On SQLite the uuids go as one JSON list that the statement
+    walks, looking each up in the uuid index (an IN (…) of 2,000 values a statement sorts them first)."""
+    if on_postgres(db):
+        return select_in(db, content_select(shape, schema) + ' WHERE t."uuid" IN ({})', list(uuids))
+    head, _, rest = content_select(shape, schema).partition(f" FROM {table(shape.name, schema)} t ")
+    return list(db.execute_sql(f'{head} FROM json_each(?) u CROSS JOIN {table(shape.name, schema)} t '
+                               f'ON t."uuid" = u."value" {rest}', (json.dumps(list(dict.fromkeys(uuids))),)).fetchall())
+
+
 def content_columns(shape: Shape, schema: str | None = None) -> tuple[list[str], list[str]]:
     """(the joins from `shape`'s table `t`, an expression a content column): foreign keys as the
     uuids of the rows they point to."""
@@ -162,9 +172,10 @@ def read_states(db: Any, shape: Shape, *, ids: Sequence[int] | None = None,
     base = content_select(shape, schema)
     if ids is None and uuids is None:
         rows: Iterable[Sequence[Any]] = db.execute_sql(base)
+    elif ids is None:
+        rows = content_of(db, shape, uuids or [], schema)
     else:
-        column, values = ("id", ids) if ids is not None else ("uuid", uuids)
-        rows = select_in(db, base + f' WHERE t."{column}" IN ({{}})', list(values or []))
+        rows = select_in(db, base + ' WHERE t."id" IN ({})', list(ids))
     return [RowState(r[0], r[1], r[2], r[3], r[4], r[5], dict(zip(shape.columns, r[6:]))) for r in rows]
 
 
@@ -218,8 +229,14 @@ def record_superseded(db: Any, shape: Shape, states: Iterable[RowState]) -> None
 
     A version that has no record yet (a row's first) gets one now, without a parent.
     """
-    write_records(db, ((shape.name, s.uuid, s.version, None, None, s.rev, s.modified_at, "", "create",
-                        pack(shape, s.values)) for s in states))
+    write_records(db, (superseded(shape, s) for s in states))
+
+
+def superseded(shape: Shape, state: RowState) -> tuple[Any, ...]:
+    """The record `record_superseded` writes for `state`, for a caller that writes it with other records in
+    one `write_records` (on a server each call is a statement or three, and reads the history's index)."""
+    return (shape.name, state.uuid, state.version, None, None, state.rev, state.modified_at, "", "create",
+            pack(shape, state.values))
 
 
 def update_rows(db: Any, model: type[models.UserRow], ids: Sequence[int], columns: dict[str, Any], *,
@@ -248,10 +265,10 @@ def supersede(db: Any, shape: Shape, ids: Sequence[int], *, action: str = "edit"
     now = now or models.utc_now()
     who = author_of(db)
     states = read_states(db, shape, ids=list(ids))
-    record_superseded(db, shape, states)
     versions = dict(zip((s.id for s in states), models.new_versions(len(states))))
-    write_records(db, ((shape.name, s.uuid, versions[s.id], s.version, None, s.rev + 1, now, who, action, None)
-                       for s in states))
+    write_records(db, [*(superseded(shape, s) for s in states),
+                       *((shape.name, s.uuid, versions[s.id], s.version, None, s.rev + 1, now, who, action, None)
+                         for s in states)])
     return versions
 
 

@@ -85,7 +85,7 @@ class Take:
 def _source_rows(t: Take) -> list[tuple[Any, ...]]:
     """The rows of `t` as its source holds them (foreign keys as uuids), in the source's order. (A source
     is never attached to another database: rows from an attached file are a `Copy`.)"""
-    rows = statements.select_in(t.source.db, history.content_select(t.shape) + ' WHERE t."uuid" IN ({})', t.uuids)
+    rows = history.content_of(t.source.db, t.shape, t.uuids)
     rows.sort()  # by id, the first of each row: in the order the source holds them (new rows get ids in it)
     return rows
 
@@ -108,11 +108,6 @@ def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
     takes = [t for t in changes if isinstance(t, Take)]
     _take(db, takes)
     writes = [w for w in changes if isinstance(w, Write)]
-    superseded: dict[str, list[RowState]] = {}
-    for w in writes:
-        superseded.setdefault(w.shape.name, []).append(w.old)
-    for table, states in superseded.items():
-        history.record_superseded(db, history.shape_of(table), states)
     ids = _ids_of(db, writes)
     batches: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}  # one executemany per table and set of columns
     for w in writes:
@@ -122,7 +117,10 @@ def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
         batches.setdefault((w.shape.name, tuple(cols)), []).append([*cols.values(), w.uuid])
     for (table, names), rows in batches.items():
         statements.update_rows_by(db, table, names, "uuid", rows)
-    history.write_records(db, [r for t in takes for r in t.records] + [r for w in writes for r in w.records])
+    # One write of every record: first the content of the versions the writes replace, then the versions
+    # taken and merged (on a server one look-up of the versions it has, and one COPY).
+    history.write_records(db, [*(history.superseded(w.shape, w.old) for w in writes),
+                               *(r for t in takes for r in t.records), *(r for w in writes for r in w.records)])
 
 
 def _copy(db: Any, copies: list[Copy]) -> None:
@@ -208,14 +206,16 @@ def _write_from(db: Any, shape: Shape, source: str, new: bool) -> None:
         _update_on_server(db, shape, source)
         return
     # The foreign keys apart, and only where one differs: a row seldom moves, and on SQLite a foreign
-    # key written is a foreign key checked and an index entry rewritten (three times the cost).
+    # key written is a foreign key checked and an index entry rewritten (three times the cost). Whether
+    # one differs is told by the uuid of the row it points to (found by id: cheaper than by uuid).
     sets = "".join(f'"{c}" = {v}, ' for c, v in zip(shape.columns, values) if c not in fk)
     db.execute_sql(f'UPDATE "{shape.name}" AS m SET {sets}"version_id" = s."version_id", "rev" = s."rev", '
                    f'"modified_at" = s."modified_at" FROM {source} s WHERE m."uuid" = s."uuid"')
     moved = [(c, v) for c, v in zip(shape.columns, values) if c in fk]
     if moved:
+        differs = " OR ".join(f'(SELECT k."uuid" FROM "{fk[c]}" k WHERE k."id" = m."{c}") IS NOT s."{c}"' for c, _v in moved)
         db.execute_sql(f'UPDATE "{shape.name}" AS m SET {", ".join(f'"{c}" = {v}' for c, v in moved)} FROM {source} s '
-                       f'WHERE m."uuid" = s."uuid" AND ({" OR ".join(f'm."{c}" IS NOT {v}' for c, v in moved)})')
+                       f'WHERE m."uuid" = s."uuid" AND ({differs})')
 
 
 def _update_on_server(db: Any, shape: Shape, source: str) -> None:

@@ -91,3 +91,26 @@ def test_a_file_that_cannot_take_the_servers_rows_leaves_the_server_as_it_was(se
     assert _file_rows(out, "plan") == _server_rows(server_db, "plan")
     with closing(sqlite3.connect(out)) as conn:
         assert sorted(t for (t,) in conn.execute("SELECT title FROM plan")) == ["Servern", "Tåget"]
+
+
+def test_records_read_ahead_are_served_from_the_reading_and_the_rest_from_the_side_itself() -> None:
+    from concurrent.futures import Future
+
+    from app.sync_exchange import _ReadAhead
+    from db.history import Record
+
+    asked: list[tuple[list[str], bool]] = []
+
+    class FileSide(Side):
+        def records(self, uuids, *, content=True):
+            asked.append((list(uuids), content))
+            return {u: [Record("goal", u, "från-filen", None, None, 1, "t", "", "edit", None)] for u in uuids}
+
+    early: Future = Future()
+    early.set_result({"a": [Record("goal", "a", "i-förväg", None, None, 1, "t", "", "edit", '{"text":"x"}')]})
+    side = _ReadAhead(FileSide(None, "fil"), {"a": early, "b": early})
+    assert {u: [r.version for r in recs] for u, recs in side.records(["a", "b"]).items()} == {"a": ["i-förväg"]}
+    assert asked == []  # (b has no records: none read ahead, none asked again)
+    assert [r.version for r in side.records(["a", "c"])["c"]] == ["från-filen"]
+    assert side.records(["a"], content=False)["a"][0].version == "från-filen"
+    assert asked == [(["a", "c"], True), (["a"], False)]

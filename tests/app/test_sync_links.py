@@ -43,3 +43,37 @@ def test_links_changed_on_the_train_point_to_the_same_rows_on_the_server(server_
     assert there == here
     parents = {u for u, p, _r, _t in here if p is not None}
     assert len(parents) == 2
+
+
+def test_links_changed_on_the_server_point_to_the_same_rows_in_the_file(server_db, pushed, tmp_path):
+    """The other way: items given another parent, another responsible person or none on the server
+    arrive in the file pointing to the same rows (found by uuid), the rows that did not move as they were."""
+    from app.workspace import Workspace
+
+    url = server_db.url("alice")
+    out, _ = checkout(url, tmp_path / "tåg.uppdrag")
+    ws = Workspace.open(url)
+    try:
+        db = ws.store.db
+        items = [i for (i,) in db.execute_sql('SELECT id FROM timeline_item ORDER BY id').fetchall()]
+        people = [i for (i,) in db.execute_sql('SELECT id FROM person ORDER BY id').fetchall()]
+        owned = [i for (i,) in db.execute_sql(
+            'SELECT id FROM timeline_item WHERE responsible_person_id IS NOT NULL ORDER BY id').fetchall()]
+        changes = {items[1]: {"parent_id": items[0], "responsible_person_id": people[3]},
+                   items[2]: {"parent_id": items[0]},
+                   owned[0]: {"responsible_person_id": None},
+                   items[4]: {"title": "Bara titeln"}}
+        with ws.store.write():
+            history.update_each(db, history.shape_of("timeline_item"), changes)
+    finally:
+        ws.close()
+    report = sync(out)
+    assert report.fetched == {"timeline_item": len(changes)} and not report.conflicts
+    with closing(sqlite3.connect(out)) as conn:
+        here = conn.execute(LINKS).fetchall()
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert here == [tuple(r) for r in server_db.sql(LINKS)]
+    uuid_of = dict(server_db.sql("SELECT id, uuid FROM timeline_item"))
+    links = {u: (p, r, t) for u, p, r, t in here}
+    assert links[uuid_of[items[1]]][0] == links[uuid_of[items[2]]][0] == uuid_of[items[0]]
+    assert links[uuid_of[owned[0]]][1] is None and links[uuid_of[items[4]]][2] == "Bara titeln"

@@ -215,6 +215,12 @@ def test_states_read_by_id_by_uuid_or_all_of_them(any_ws: Workspace) -> None:
         a, row.uuid, row.version_id, 2, row.created_at, row.modified_at)
     assert state.created_at != state.modified_at
     assert [s.id for s in history.read_states(db, shape, uuids=[models.Goal.get_by_id(b).uuid])] == [b]
+    # A uuid named twice gives its row once, one not there none (on SQLite the uuids drive the statement).
+    plan_uuid, b_uuid = models.Plan.get_by_id(plan).uuid, models.Goal.get_by_id(b).uuid
+    twice = history.read_states(db, shape, uuids=[b_uuid, "okänd", row.uuid, b_uuid])
+    assert sorted((s.id, s.values["text"], s.values["plan_id"]) for s in twice) == [(a, "tre", plan_uuid),
+                                                                                 (b, "två", plan_uuid)]
+    assert history.read_states(db, shape, uuids=[]) == []
     assert sorted(s.id for s in history.read_states(db, shape)) == [a, b]
     assert history.read_states(db, shape, ids=[]) == []
     records = history.read_records(db, [row.uuid], content=False)[row.uuid]
