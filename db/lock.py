@@ -14,6 +14,7 @@ taken meanwhile by someone else is never removed. Nothing here writes into the d
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -125,8 +126,9 @@ def read_lock(db_path: Path | str) -> LockInfo | None:
         return _unknown_holder(p)
 
 
-# A lock is created empty and filled at once; another program that finds it empty
-# waits this long for the holder's name before it reports an unknown holder.
+# Where a lock is created empty and filled at once (a file system without hard links: see
+# _create_exclusive), another program that finds it empty waits this long for the holder's name
+# before it reports an unknown holder.
 SETTLE_S = 1.0
 
 
@@ -148,29 +150,64 @@ def _read_settled(path: Path) -> LockInfo | None:
 
 
 def _write_atomic(path: Path, info: LockInfo) -> None:
+    tmp = _written_beside(path, info)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _written_beside(path: Path, info: LockInfo) -> Path:
+    """A temporary file beside `path` holding `info`, on disk."""
     tmp = temp_beside(path)
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(asdict(info), fh, ensure_ascii=False)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def _create_exclusive(path: Path, info: LockInfo) -> bool:
-    """Create the lock file holding `info`; False when it exists. O_EXCL makes this atomic:
-    of two programs that try at the same instant exactly one creates the file."""
+    """Create the lock file holding `info`; False when it exists. The lock is written beside and
+    linked into place: link(2), like O_EXCL, is atomic and fails when the name exists, so of two
+    programs that try at the same instant exactly one creates it; and a program killed while it
+    takes the lock never leaves an empty lock, whose holder no one could tell (and so could not
+    tell abandoned). Where the file system has no hard links, the lock is created with O_EXCL and
+    filled at once."""
+    tmp = _written_beside(path, info)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        # sshfs (SFTP v3) reports an exclusive create that lost the race as a generic failure,
+        # EPERM, not EEXIST: the lock that won is there.
+        if path.exists():
+            return False
+        if exc.errno not in _NO_LINKS:
+            raise
+        return _create_filled(path, info)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
+
+
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+
+
+def _create_filled(path: Path, info: LockInfo) -> bool:
+    """`_create_exclusive` where hard links cannot be made: O_EXCL, then the content."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         return False
     except PermissionError:
-        # sshfs (SFTP v3) reports an exclusive create that lost the race as a generic failure,
-        # EPERM, not EEXIST: the lock that won is there.
-        if path.exists():
+        if path.exists():  # (sshfs: see _create_exclusive)
             return False
         raise
     try:

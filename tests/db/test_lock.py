@@ -183,3 +183,49 @@ def test_two_opening_at_the_same_instant_the_one_who_lost_is_told_who_won(dbfile
         open_for_editing(dbfile)
     assert busy.value.holder.user == "karin" and busy.value.holder.machine == "annan-dator"
     assert "okänd" not in str(busy.value)
+
+
+def test_a_program_stopped_while_taking_the_lock_leaves_no_lock_and_the_lock_is_never_empty(dbfile, monkeypatch):
+    """The lock is written beside and linked into place: stopped before the link, nothing is left
+    (an empty lock would name no holder, and so could not be told abandoned); the lock that
+    appears already names its holder."""
+    import db.lock as lock_module
+
+    real_link, seen = os.link, []
+
+    def stopped(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lock_module.os, "link", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        FileLock(dbfile).acquire()
+    assert not lock_path(dbfile).exists()
+    assert [p.name for p in dbfile.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+    def watched(src, dst):
+        real_link(src, dst)
+        seen.append(read_lock(dbfile))
+
+    monkeypatch.setattr(lock_module.os, "link", watched)
+    taken = FileLock(dbfile)
+    info = taken.acquire()
+    assert seen == [info] and info.pid == os.getpid()
+    taken.release()
+
+
+def test_where_the_file_system_has_no_hard_links_the_lock_is_taken_all_the_same(dbfile, monkeypatch):
+    import errno
+
+    import db.lock as lock_module
+
+    def no_links(src, dst):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(lock_module.os, "link", no_links)
+    first = FileLock(dbfile)
+    info = first.acquire()
+    assert read_lock(dbfile) == info
+    assert lock_module._create_exclusive(lock_path(dbfile), info) is False  # (it exists: not taken twice)
+    first.release()
+    assert not lock_path(dbfile).exists()
+    assert [p.name for p in dbfile.parent.iterdir() if p.name.endswith(".tmp")] == []
