@@ -14,6 +14,26 @@ LINKS = 'SELECT t.uuid, p.uuid, r.uuid, t.title FROM timeline_item t LEFT JOIN t
         'LEFT JOIN person r ON r.id = t.responsible_person_id ORDER BY t.uuid'
 
 
+
+def _relinked(store, *, third: bool) -> tuple[dict[int, dict], list[int], list[int]]:
+    """Timeline items given another parent, another responsible person (`third`: one more) or none,
+    and one only a new title, in one transaction of `store`: (the changes by id, every item's id in
+    id order, the ids of the items that had a responsible person)."""
+    def ids(sql: str) -> list[int]:
+        return [i for (i,) in store.db.execute_sql(sql).fetchall()]
+
+    items, people = ids('SELECT id FROM timeline_item ORDER BY id'), ids('SELECT id FROM person ORDER BY id')
+    owned = ids('SELECT id FROM timeline_item WHERE responsible_person_id IS NOT NULL ORDER BY id')
+    changes = {items[1]: {"parent_id": items[0], "responsible_person_id": people[3]},
+               items[2]: {"parent_id": items[0]},
+               **({items[3]: {"responsible_person_id": people[5]}} if third else {}),
+               owned[0]: {"responsible_person_id": None},
+               items[4]: {"title": "Bara titeln"}}
+    with store.write():
+        history.update_each(store.db, history.shape_of("timeline_item"), changes)
+    return changes, items, owned
+
+
 def test_links_changed_on_the_train_point_to_the_same_rows_on_the_server(server_db, pushed, tmp_path):
     """Items given another parent, another responsible person, none any longer, or another title
     only: after a sync the server's rows point to the same rows (found by uuid) as the file's."""
@@ -21,18 +41,7 @@ def test_links_changed_on_the_train_point_to_the_same_rows_on_the_server(server_
     out, _ = checkout(url, tmp_path / "tåg.uppdrag")
     store = open_store(out)
     try:
-        db = store.db
-        items = [i for (i,) in db.execute_sql('SELECT id FROM timeline_item ORDER BY id').fetchall()]
-        people = [i for (i,) in db.execute_sql('SELECT id FROM person ORDER BY id').fetchall()]
-        owned = [i for (i,) in db.execute_sql(
-            'SELECT id FROM timeline_item WHERE responsible_person_id IS NOT NULL ORDER BY id').fetchall()]
-        changes = {items[1]: {"parent_id": items[0], "responsible_person_id": people[3]},
-                   items[2]: {"parent_id": items[0]},
-                   items[3]: {"responsible_person_id": people[5]},
-                   owned[0]: {"responsible_person_id": None},
-                   items[4]: {"title": "Bara titeln"}}
-        with store.write():
-            history.update_each(db, history.shape_of("timeline_item"), changes)
+        changes, _items, _owned = _relinked(store, third=True)
     finally:
         store.close()
     report = sync(out)
@@ -54,17 +63,7 @@ def test_links_changed_on_the_server_point_to_the_same_rows_in_the_file(server_d
     out, _ = checkout(url, tmp_path / "tåg.uppdrag")
     ws = Workspace.open(url)
     try:
-        db = ws.store.db
-        items = [i for (i,) in db.execute_sql('SELECT id FROM timeline_item ORDER BY id').fetchall()]
-        people = [i for (i,) in db.execute_sql('SELECT id FROM person ORDER BY id').fetchall()]
-        owned = [i for (i,) in db.execute_sql(
-            'SELECT id FROM timeline_item WHERE responsible_person_id IS NOT NULL ORDER BY id').fetchall()]
-        changes = {items[1]: {"parent_id": items[0], "responsible_person_id": people[3]},
-                   items[2]: {"parent_id": items[0]},
-                   owned[0]: {"responsible_person_id": None},
-                   items[4]: {"title": "Bara titeln"}}
-        with ws.store.write():
-            history.update_each(db, history.shape_of("timeline_item"), changes)
+        changes, items, owned = _relinked(ws.store, third=False)
     finally:
         ws.close()
     report = sync(out)
