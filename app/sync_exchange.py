@@ -112,8 +112,9 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
 class _Exchange:
     """The threads of one exchange and what they share: `writer` on the server's connection,
     `fetcher` on a reader that sees the server's snapshot (ServerStore.reader_alongside; it opens
-    and closes that reader and the one this thread decides through), `ahead_of_deciding` and `from_file` each on a read-only connection of its
-    own to the file; this thread decides, and writes the file at the end."""
+    and closes that reader and the one this thread decides through), `ahead_of_deciding` and
+    `from_file` each on a read-only connection of its own to the file; this thread decides, and
+    writes the file at the end."""
 
     def __init__(self, server: Any, local: Any, local_side: SteadySide):
         self.server, self.local, self.local_side = server, local, local_side
@@ -142,8 +143,7 @@ class _Exchange:
         here (and the readers connect in another); then the plans the file takes (`fetched()`, in the
         server's snapshot)."""
         versions = self.writer.post(_read_versions, self.server_side)
-        for shape in history.shapes():
-            self.local_side.versions(shape)
+        _read_versions(self.local_side)
         versions.result()
         # the server as read before any write, whatever `server_side` is told after
         self.seen = self.server_side.through(self.reader.result())
@@ -192,16 +192,15 @@ class _Exchange:
 
 def _file_reader(local: Any) -> tuple[JobThread, Future[Side]]:
     """A thread reading the file through a read-only connection of its own (opened and closed there)."""
-    opened: list[Future[Side]] = []
+    side: Future[Side] | None = None
 
     def close() -> None:
-        side = opened[0]
-        if side.done() and not side.cancelled() and side.exception() is None:
+        if side is not None and side.done() and not side.cancelled() and side.exception() is None:
             side.result().db.close()
 
     thread = JobThread(close)
-    opened.append(thread.post(reading_side, local.path, local.path.name))
-    return thread, opened[0]
+    side = thread.post(reading_side, local.path, local.path.name)
+    return thread, side
 
 
 class _ReadAhead(Side):
@@ -258,6 +257,7 @@ def _write_table(db: Any, writes: list[Any], reads: list[tuple[Take, Future[list
 
 
 def _read_versions(side: SteadySide) -> None:
+    """Every table's versions of `side`, read now (it keeps them)."""
     for shape in history.shapes():
         side.versions(shape)
 

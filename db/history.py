@@ -420,7 +420,8 @@ def state_and_records(db: Any, shape: Shape, row_id: int, versions: Sequence[str
 def records_by_version(db: Any, versions: Sequence[str]) -> dict[str, Record]:
     """The records of these versions (with their content): version id -> record."""
     return {r[2]: Record._make(r)
-            for r in select_in(db, f'SELECT {RECORD_LIST} FROM "row_version" WHERE "version" IN ({{}})', list(versions))}
+            for r in select_in(db, f'SELECT {RECORD_LIST} FROM "row_version" WHERE "version" IN ({{}})',
+                               list(versions))}
 
 
 def ancestry(version: str, records: dict[str, Record]) -> set[str]:

@@ -304,15 +304,12 @@ def _readable(path: Path, early: EarlyCheck | None = None) -> Iterator[Path]:
 @contextmanager
 def other_side(path: Path, early: EarlyCheck | None = None) -> Iterator[Side]:
     """The other file, checked and opened read-only on a connection of its own."""
-    from db.connection import raw_connect
-
     with _readable(path, early) as readable:
-        conn = raw_connect(readable, write=False)
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        side = reading_side(readable, path.name)
         try:
-            yield Side(RawDatabase(conn), path.name)
+            yield side
         finally:
-            conn.close()
+            side.db.close()
 
 
 ATTACHED = "theirs"

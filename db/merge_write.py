@@ -213,7 +213,8 @@ def _write_from(db: Any, shape: Shape, source: str, new: bool) -> None:
                    f'"modified_at" = s."modified_at" FROM {source} s WHERE m."uuid" = s."uuid"')
     moved = [(c, v) for c, v in zip(shape.columns, values) if c in fk]
     if moved:
-        differs = " OR ".join(f'(SELECT k."uuid" FROM "{fk[c]}" k WHERE k."id" = m."{c}") IS NOT s."{c}"' for c, _v in moved)
+        differs = " OR ".join(f'(SELECT k."uuid" FROM "{fk[c]}" k WHERE k."id" = m."{c}") IS NOT s."{c}"'
+                              for c, _v in moved)
         db.execute_sql(f'UPDATE "{shape.name}" AS m SET {", ".join(f'"{c}" = {v}' for c, v in moved)} FROM {source} s '
                        f'WHERE m."uuid" = s."uuid" AND ({differs})')
 
