@@ -11,16 +11,19 @@ when the row moved on while the statement ran), the edit is validated again agai
 fields being written are compared with the version that was read (its content is in the row
 history). A field the other person changed too is a conflict, and nothing is written; the user
 is shown both values, who made the other one and when, and chooses (`EditConflict` carries what
-the window's conflict dialog shows). Fields only the other person changed are left as they are
-and the edit goes through, over the stored version; should that move on again meanwhile, the
-check is made once more inside a transaction with the row locked (SELECT … FOR UPDATE).
+the window's conflict dialog shows). A row someone else has deleted since it was read is such a
+conflict too, as a merge calls a deletion against an edit one: the edit is not written into the
+deleted row, and the user chooses between the edit (the row brought back) and the deletion.
+Fields only the other person changed are left as they are and the edit goes through, over the
+stored version; should that move on again meanwhile, the check is made once more inside a
+transaction with the row locked (SELECT … FOR UPDATE).
 
 A file has one writer behind its lock, so only server workspaces check.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,7 +31,7 @@ from typing import Any
 from app import kinds, rows
 from app.i18n import label as label_of
 from app.i18n import tr
-from app.merge import Conflict, _label, _short, field_label  # as a merge conflict names a row, field and value
+from app.merge import DELETED, Conflict, _label, _short, field_label  # as a merge conflict names a row, field and value
 from db import history
 from db import rows as db_rows
 from db.errors import StoreError
@@ -51,25 +54,53 @@ class EditConflict(StoreError):
 
     def __init__(self, k: kinds.Kind, row: dict[str, Any], fields: list[EditedField], who: str, at: str,
                  version: str, mine_by: str = ""):
-        part, name = label_of(k.label).capitalize(), _label(row)
-        said = "; ".join(tr("{field}: ditt värde ”{mine}”, det sparade ”{theirs}”", field=label_of(field_label(f.name)),
-                            mine=_short(_shown(f.mine)), theirs=_short(_shown(f.theirs))) for f in fields)
-        if who:
-            message = tr("{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; "
-                         "välj vilket värde som ska gälla.", part=part, name=name, who=who, said=said)
-        else:
-            message = tr("{part} ”{name}” ändrades på servern medan du skrev ({said}). Inget skrevs över; "
-                         "välj vilket värde som ska gälla.", part=part, name=name, said=said)
-        super().__init__(message)
         self.kind, self.row_id, self.uuid, self.label = k.name, row["id"], row.get("uuid") or "", _label(row)
         self.fields, self.who, self.at, self.version, self.mine_by = fields, who, at, version, mine_by
+        part = label_of(k.label).capitalize()
+        super().__init__(_deletion_text(part, self.label, who) if self.deleted
+                         else _clash_text(part, self.label, who, fields))
+
+    @property
+    def deleted(self) -> bool:
+        """Whether someone else deleted the row: writing the edit brings it back."""
+        return any(f.name == DELETED for f in self.fields)
+
+    def kept(self, values: dict[str, Any], chosen: Mapping[str, str]) -> dict[str, Any]:
+        """What of the edit's `values` to write once the user has chosen (`chosen`: Conflict.key ->
+        "mine" or "theirs"): the fields in no conflict and those where the user keeps their own;
+        nothing while a deletion stands."""
+        if self.deleted and chosen.get(f"{self.uuid}:{DELETED}") != "mine":
+            return {}
+        clashing = {f.name for f in self.fields}
+        return {n: v for n, v in values.items() if n not in clashing or chosen.get(f"{self.uuid}:{n}") == "mine"}
 
     @property
     def conflicts(self) -> list[Conflict]:
-        """The clash as merge conflicts (one a field), for the conflict dialog the merge uses too."""
+        """The clash as merge conflicts (one a field, the deletion one of its own), for the conflict
+        dialog the merge uses too."""
         return [Conflict(kinds.kind(self.kind).model._meta.table_name, self.uuid, f.name, None, self.label,
-                         _shown(f.mine), _shown(f.theirs), self.mine_by, "", self.who, self.at, outcome="theirs")
+                         _shown(f.mine), _shown(f.theirs), self.mine_by, "", self.who, self.at,
+                         delete_vs_edit=f.name == DELETED, outcome="theirs")
                 for f in self.fields]
+
+
+def _clash_text(part: str, name: str, who: str, fields: list[EditedField]) -> str:
+    said = "; ".join(tr("{field}: ditt värde ”{mine}”, det sparade ”{theirs}”", field=label_of(field_label(f.name)),
+                        mine=_short(_shown(f.mine)), theirs=_short(_shown(f.theirs))) for f in fields)
+    if who:
+        return tr("{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; "
+                  "välj vilket värde som ska gälla.", part=part, name=name, who=who, said=said)
+    return tr("{part} ”{name}” ändrades på servern medan du skrev ({said}). Inget skrevs över; "
+              "välj vilket värde som ska gälla.", part=part, name=name, said=said)
+
+
+def _deletion_text(part: str, name: str, who: str) -> str:
+    if who:
+        return tr("{part} ”{name}” togs bort av {who} på servern medan du skrev. Inget skrevs; välj om din ändring "
+                  "ska gälla (då tas det borttagna tillbaka) eller om borttagningen ska stå fast.",
+                  part=part, name=name, who=who)
+    return tr("{part} ”{name}” togs bort på servern medan du skrev. Inget skrevs; välj om din ändring ska gälla "
+              "(då tas det borttagna tillbaka) eller om borttagningen ska stå fast.", part=part, name=name)
 
 
 def _shown(value: Any) -> Any:
@@ -156,12 +187,15 @@ class Seen:
                values: dict[str, Any]) -> None:
         """Raise EditConflict if any of `values`' fields differs between version `base` (what this
         workspace showed) and `fresh` (the row as stored now, `state` in the history's terms) and
-        `values` wants it otherwise. `records`: the history's records of those two versions."""
+        `values` wants it otherwise, or if the row has been deleted since `base`. `records`: the
+        history's records of those two versions."""
         m = k.model
         now = state.values if state is not None else {}
         before = records[base].values() if base in records else None
         theirs = rows.to_plain(k, fresh)
         clash = []
+        if now.get(DELETED) is not None and (before is None or before.get(DELETED) is None):
+            clash.append(EditedField(DELETED, None, now[DELETED]))  # (mine: the row as it was, alive)
         for name, mine in values.items():
             names = (name, f"{name}_precision") if name in k.vague_fields else (name,)
             columns = [m._meta.fields[n].column_name for n in names]

@@ -72,6 +72,9 @@ class OpenFile:
     def delete(self, kind: str, row_id: int, text: str = "") -> bool:
         return self.push(DeleteCommand(self.ws, self.events, kind, row_id, text))
 
+    def restore(self, kind: str, row_id: int, text: str = "") -> bool:
+        return self.push(DeleteCommand(self.ws, self.events, kind, row_id, text, restore=True))
+
     def move(self, kind: str, row_id: int, new_index: int, text: str = "") -> bool:
         return self.push(MoveCommand(self.ws, self.events, kind, row_id, new_index, text))
 

@@ -193,8 +193,9 @@ def sync_now(window: DocumentWindow) -> None:
 
 def resolve_edit_conflict(window: DocumentWindow, kind: str, row_id: int, values: dict[str, Any], text: str,
                           conflict: EditConflict) -> None:
-    """Someone else changed a field this edit wanted to change: show both values, who and when,
-    and write what the user keeps (one undo step) or take the stored value (nothing written)."""
+    """Someone else changed a field this edit wanted to change, or deleted the row: show both values
+    (or the deletion), who and when, and write what the user keeps (one undo step; a deleted row is
+    first brought back, a step of its own) or take what is stored (nothing written: a deletion stands)."""
     from ui.dialogs.sharing_dialogs import ConflictDialog, edit_words
 
     ofile = window.ofile
@@ -204,10 +205,10 @@ def resolve_edit_conflict(window: DocumentWindow, kind: str, row_id: int, values
     window.team_conflict_dialog = dialog
     accepted = dialog.exec()
     chosen = dialog.choices() if accepted else {}
-    keep = {f.name: values[f.name] for f in conflict.fields if chosen.get(f"{conflict.uuid}:{f.name}") == "mine"}
-    keep.update({n: v for n, v in values.items() if n not in {f.name for f in conflict.fields}})
+    keep = conflict.kept(values, chosen)
     window.reload_everything()  # the window shows the stored values (and has now seen them)
     if accepted and keep:
         ofile.ws.seen.accept(conflict)
-        ofile.update(kind, row_id, keep, text)
+        if not conflict.deleted or ofile.restore(kind, row_id):
+            ofile.update(kind, row_id, keep, text)
         window.reload_everything()

@@ -145,15 +145,19 @@ class AddCommand(ServiceCommand):
 
 
 class DeleteCommand(ServiceCommand):
-    def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, row_id: int, text: str = ""):
-        super().__init__(ws, events, text or change_text(ws, kind, "deleted", row_id))
+    """Leave a tombstone, or with `restore` bring a deleted row back; undo does the other."""
+
+    def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, row_id: int, text: str = "",
+                 restore: bool = False):
+        super().__init__(ws, events, text or change_text(ws, kind, "restored" if restore else "deleted", row_id))
         self.kind, self.row_id = kind, row_id
+        self.steps = (ws.restore, ws.delete) if restore else (ws.delete, ws.restore)
 
     def redo(self) -> None:
-        self.announce(self.ws.delete(self.kind, self.row_id))
+        self.announce(self.steps[0](self.kind, self.row_id))
 
     def undo(self) -> None:
-        self.announce(self.ws.restore(self.kind, self.row_id))
+        self.announce(self.steps[1](self.kind, self.row_id))
 
 
 class MoveCommand(ServiceCommand):

@@ -93,17 +93,54 @@ def test_the_edit_is_validated_again_against_the_stored_row(pair, server_db):
         (date(2026, 5, 4), None)]
 
 
-def test_an_edit_of_a_row_someone_else_deleted_stays_with_the_deleted_row(pair, server_db):
-    """As any write to a deleted row: the edit is kept in it (nothing lost), the row stays deleted
-    until someone restores it, and then it has the edit."""
+def test_an_edit_of_a_row_someone_else_deleted_is_a_conflict_and_writes_nothing(pair, server_db):
+    """As a merge calls a deletion against an edit a conflict: the edit is not written into the deleted
+    row; the user is told who deleted it, and chooses."""
     alice, bob, plan = pair
     section = alice.list("section", plan.id)[-1]
     bob.list("section", plan.id)
     bob.delete("section", section["id"])
+    stored = server_db.sql(f"SELECT body, version_id FROM section WHERE id = {section['id']}")
+    with pytest.raises(EditConflict) as caught:
+        alice.update("section", section["id"], body="Skrivet medan Bob tog bort")
+    conflict = caught.value
+    assert conflict.deleted and conflict.who == "bob"
+    assert [(f.name, f.mine) for f in conflict.fields] == [("deleted_at", None)]
+    assert conflict.fields[0].theirs  # when bob deleted it
+    assert str(conflict).startswith(f"Avsnittet ”{section['heading']}” togs bort av bob på servern medan du skrev.")
+    [shown] = conflict.conflicts
+    assert (shown.field, shown.delete_vs_edit, shown.mine, shown.theirs_by) == ("deleted_at", True, None, "bob")
+    assert server_db.sql(f"SELECT body, version_id FROM section WHERE id = {section['id']}") == stored
+    # "keep mine": the row brought back, the edit written over the version she has now seen
+    alice.seen.accept(conflict)
+    alice.restore("section", section["id"])
     alice.update("section", section["id"], body="Skrivet medan Bob tog bort")
-    assert section["id"] not in [s["id"] for s in alice.list("section", plan.id)]
+    assert server_db.sql(f"SELECT body, deleted_at FROM section WHERE id = {section['id']}") == [
+        ("Skrivet medan Bob tog bort", None)]
+
+
+def test_a_field_clash_and_a_deletion_are_both_told(pair, server_db):
+    alice, bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    bob.list("section", plan.id)
+    bob.update("section", section["id"], body="Bobs sista text")
+    bob.delete("section", section["id"])
+    with pytest.raises(EditConflict) as caught:
+        alice.update("section", section["id"], body="Alices text")
+    assert [f.name for f in caught.value.fields] == ["deleted_at", "body"]
+    assert caught.value.deleted and "togs bort av bob" in str(caught.value)
+
+
+def test_an_edit_after_a_deletion_and_a_restore_is_no_conflict(pair, server_db):
+    """A row deleted and brought back meanwhile is alive as she saw it: her edit goes through."""
+    alice, bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    bob.list("section", plan.id)
+    bob.delete("section", section["id"])
     bob.restore("section", section["id"])
-    assert alice.get("section", section["id"])["body"] == "Skrivet medan Bob tog bort"
+    alice.update("section", section["id"], body="Efter återställningen")
+    assert server_db.sql(f"SELECT body, deleted_at FROM section WHERE id = {section['id']}") == [
+        ("Efter återställningen", None)]
 
 
 def test_an_edit_of_a_row_that_is_gone_is_one_sentence_and_writes_nothing(pair, server_db):

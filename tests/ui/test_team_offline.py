@@ -237,3 +237,55 @@ def test_an_edit_conflict_can_take_the_stored_value_and_writes_nothing(qtbot, mo
     assert team.sql(f"SELECT title FROM plan WHERE id = {plan_id}") == [("Bobs titel",)]
     assert team.sql("SELECT count(*) FROM row_version") == versions
     assert not window.ofile.stack.canUndo()
+
+
+@pytest.fixture
+def section_bob_deleted(qtbot, window, team):
+    """Alice's window on the server showing a section of the plan, which bob then deletes on the server."""
+    on_server(team.url("alice"), lambda ws: ws.add("section", plan_titled(ws, "Teamets plan"), key="", heading="Bakgrund"))
+    assert window.open_path(team.url("alice"))
+    plan_id = select(window, "Teamets plan")
+    grant(team.admin_url, "bob", "editor", window.ofile.ws.get("plan", plan_id)["uuid"])
+    page = window.editor.show_page("section")
+    page.list.setCurrentIndex(page.model.index(0))
+    section_id = page.current_id()
+    window.session.watcher.stop()  # bob's deletion arrives while alice types, before the window reloads
+    on_server(team.url("bob"), lambda ws: (ws.get("section", section_id), ws.delete("section", section_id)))
+    window.ofile.ws.store.activate()
+    return section_id, page
+
+
+def test_an_edit_of_a_section_someone_deleted_can_bring_it_back_with_the_edit(qtbot, monkeypatch, window, team,
+                                                                              section_bob_deleted):
+    section_id, page = section_bob_deleted
+    shown = []
+
+    def keep_mine(dialog) -> int:
+        shown.append([dialog.table.item(0, c).text() for c in range(1, 4)])
+        qtbot.mouseClick(dialog.groups[0].button(0), Qt.MouseButton.LeftButton)  # "Behåll mitt"
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", keep_mine)
+    type_into(qtbot, page.form.editor("heading").line, "Alices rubrik")
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    [(mine, theirs)] = [(row[1], row[2]) for row in shown]
+    assert mine.startswith("finns kvar, ändrad") and theirs.startswith("borttagen\n(bob, 20")  # who, and when
+    assert team.sql(f"SELECT heading, deleted_at FROM section WHERE id = {section_id}") == [("Alices rubrik", None)]
+    window.actions_["undo"].trigger()  # the edit undone: the section back as bob left it, still brought back
+    assert team.sql(f"SELECT deleted_at IS NULL FROM section WHERE id = {section_id}") == [(True,)]
+    window.actions_["undo"].trigger()  # and deleted again
+    assert team.sql(f"SELECT deleted_at IS NULL FROM section WHERE id = {section_id}") == [(False,)]
+
+
+def test_an_edit_of_a_section_someone_deleted_writes_nothing_when_the_deletion_stands(qtbot, monkeypatch, window,
+                                                                                      team, section_bob_deleted):
+    section_id, page = section_bob_deleted
+    shown = []
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", lambda dialog: shown.append(1) or 1)
+    stored = team.sql(f"SELECT heading, version_id, deleted_at FROM section WHERE id = {section_id}")
+    type_into(qtbot, page.form.editor("heading").line, "Alices rubrik")
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert team.sql(f"SELECT heading, version_id, deleted_at FROM section WHERE id = {section_id}") == stored
+    assert stored[0][2] is not None
+    assert section_id not in [s["id"] for s in window.ofile.ws.list("section", window.current_plan_id())]
+    assert not window.ofile.stack.canUndo()

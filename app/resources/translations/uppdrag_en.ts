@@ -2520,6 +2520,14 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>{n} weeks</translation>
     </message>
     <message>
+        <source>{part} ”{name}” togs bort av {who} på servern medan du skrev. Inget skrevs; välj om din ändring ska gälla (då tas det borttagna tillbaka) eller om borttagningen ska stå fast.</source>
+        <translation>{part} “{name}” was deleted by {who} on the server while you were typing. Nothing was written; choose whether your change holds (what was deleted then comes back) or the deletion stands.</translation>
+    </message>
+    <message>
+        <source>{part} ”{name}” togs bort på servern medan du skrev. Inget skrevs; välj om din ändring ska gälla (då tas det borttagna tillbaka) eller om borttagningen ska stå fast.</source>
+        <translation>{part} “{name}” was deleted on the server while you were typing. Nothing was written; choose whether your change holds (what was deleted then comes back) or the deletion stands.</translation>
+    </message>
+    <message>
         <source>{part} ”{name}” ändrades av {who} på servern medan du skrev ({said}). Inget skrevs över; välj vilket värde som ska gälla.</source>
         <translation>{part} “{name}” was changed by {who} on the server while you were typing ({said}). Nothing was overwritten; choose which value holds.</translation>
     </message>
