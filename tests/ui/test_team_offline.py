@@ -183,17 +183,27 @@ def test_sync_when_the_server_is_gone_is_one_message_and_the_file_keeps_its_edit
 # --- an edit someone else's change got in the way of ---------------------------------------------
 
 
-@pytest.fixture
-def alice_and_bob(qtbot, window, team):
-    """Alice's window on the server showing the plan's fields; bob may edit the plan too."""
+def alice_shows(window, team, page: str):
+    """Alice's window on the server showing `page` of the team's plan, which bob may edit too: (plan id, page)."""
     assert window.open_path(team.url("alice"))
     plan_id = select(window, "Teamets plan")
     grant(team.admin_url, "bob", "editor", window.ofile.ws.get("plan", plan_id)["uuid"])
-    form = window.editor.show_page("metadata").form
-    window.session.watcher.stop()  # bob's change arrives while alice types, before the window reloads
-    on_server(team.url("bob"), lambda ws: ws.update("plan", plan_id, title="Bobs titel"))
+    return plan_id, window.editor.show_page(page)
+
+
+def while_alice_types(window, team, change) -> None:
+    """Bob's `change` on the server arrives while alice types, before her window reloads."""
+    window.session.watcher.stop()
+    on_server(team.url("bob"), change)
     window.ofile.ws.store.activate()
-    return plan_id, form
+
+
+@pytest.fixture
+def alice_and_bob(qtbot, window, team):
+    """Alice's window on the server showing the plan's fields, whose title bob then changes."""
+    plan_id, page = alice_shows(window, team, "metadata")
+    while_alice_types(window, team, lambda ws: ws.update("plan", plan_id, title="Bobs titel"))
+    return plan_id, page.form
 
 
 def test_an_edit_conflict_shows_both_values_who_and_when_and_keeps_mine(qtbot, monkeypatch, window, team,
@@ -243,15 +253,10 @@ def test_an_edit_conflict_can_take_the_stored_value_and_writes_nothing(qtbot, mo
 def section_bob_deleted(qtbot, window, team):
     """Alice's window on the server showing a section of the plan, which bob then deletes on the server."""
     on_server(team.url("alice"), lambda ws: ws.add("section", plan_titled(ws, "Teamets plan"), key="", heading="Bakgrund"))
-    assert window.open_path(team.url("alice"))
-    plan_id = select(window, "Teamets plan")
-    grant(team.admin_url, "bob", "editor", window.ofile.ws.get("plan", plan_id)["uuid"])
-    page = window.editor.show_page("section")
+    _plan_id, page = alice_shows(window, team, "section")
     page.list.setCurrentIndex(page.model.index(0))
     section_id = page.current_id()
-    window.session.watcher.stop()  # bob's deletion arrives while alice types, before the window reloads
-    on_server(team.url("bob"), lambda ws: (ws.get("section", section_id), ws.delete("section", section_id)))
-    window.ofile.ws.store.activate()
+    while_alice_types(window, team, lambda ws: (ws.get("section", section_id), ws.delete("section", section_id)))
     return section_id, page
 
 
