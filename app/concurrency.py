@@ -57,13 +57,24 @@ class EditConflict(StoreError):
         self.kind, self.row_id, self.uuid, self.label = k.name, row["id"], row.get("uuid") or "", _label(row)
         self.fields, self.who, self.at, self.version, self.mine_by = fields, who, at, version, mine_by
         part = label_of(k.label).capitalize()
-        super().__init__(_deletion_text(part, self.label, who) if self.deleted
-                         else _clash_text(part, self.label, who, fields))
+        if self.deleted:
+            message = _deletion_text(part, self.label, who)
+        elif self.deleting:
+            message = _changed_text(part, self.label, who)
+        else:
+            message = _clash_text(part, self.label, who, fields)
+        super().__init__(message)
 
     @property
     def deleted(self) -> bool:
         """Whether someone else deleted the row: writing the edit brings it back."""
-        return any(f.name == DELETED for f in self.fields)
+        return any(f.name == DELETED and f.theirs is not None for f in self.fields)
+
+    @property
+    def deleting(self) -> bool:
+        """Whether this is a deletion of a row someone else has changed: deleting it anyway drops
+        their change from view (the tombstone keeps it)."""
+        return any(f.name == DELETED and f.mine is not None for f in self.fields)
 
     def kept(self, values: dict[str, Any], chosen: Mapping[str, str]) -> dict[str, Any]:
         """What of the edit's `values` to write once the user has chosen (`chosen`: Conflict.key ->
@@ -103,6 +114,14 @@ def _deletion_text(part: str, name: str, who: str) -> str:
               "(då tas det borttagna tillbaka) eller om borttagningen ska stå fast.", part=part, name=name)
 
 
+def _changed_text(part: str, name: str, who: str) -> str:
+    if who:
+        return tr("{part} ”{name}” har ändrats av {who} på servern efter att du läste in planen. Inget togs bort; "
+                  "välj om borttagningen ska gälla ändå eller om ändringen ska finnas kvar.", part=part, name=name, who=who)
+    return tr("{part} ”{name}” har ändrats på servern efter att du läste in planen. Inget togs bort; välj om "
+              "borttagningen ska gälla ändå eller om ändringen ska finnas kvar.", part=part, name=name)
+
+
 def _shown(value: Any) -> Any:
     """A value as a person reads it (a vague date in the window's language)."""
     if hasattr(value, "shown") and hasattr(value, "precision"):
@@ -135,10 +154,13 @@ class Seen:
         """The user has seen the stored value of `conflict` and wants theirs written over it."""
         self.versions[(conflict.kind, conflict.row_id)] = conflict.version
 
-    def write(self, store: Any, k: kinds.Kind, row: Any, prepare: Callable[[Any], rows.Edit]) -> tuple[Any, rows.Edit]:
+    def write(self, store: Any, k: kinds.Kind, row: Any, prepare: Callable[[Any], rows.Edit],
+              action: str = "edit") -> tuple[Any, rows.Edit]:
         """Write the edit `prepare` makes of `row` (as noted, or just read) over the version this
         workspace has seen, unless someone else changed one of its fields since then (EditConflict,
-        nothing written); (the row as it was written over, the edit written).
+        nothing written); (the row as it was written over, the edit written). `action`: what the
+        history says was done ("delete" and "restore" write `deleted_at`: a deletion is refused as
+        well when someone else has changed the row since).
 
         The common case is one statement, which writes only while the row is still at that version.
         When it is not, the row is read as stored (with its history, one statement), the edit is
@@ -146,29 +168,29 @@ class Seen:
         key = (k.name, row.id)
         base = self.versions.get(key) or row.version_id
         edit = prepare(row)
-        written = (store.write_version(k.model, row.id, base, edit.columns, read_back=True)
+        written = (store.write_version(k.model, row.id, base, edit.columns, read_back=True, action=action)
                    if row.version_id == base else None)
         if not isinstance(written, str):
-            row, edit, written = self._over_newer(store, k, row.id, base, prepare, written)
+            row, edit, written = self._over_newer(store, k, row.id, base, prepare, action, written)
         self.versions[key] = written
         self.rows[key] = _as_written(k, row, edit.columns, written)
         return row, edit
 
     def _over_newer(self, store: Any, k: kinds.Kind, row_id: int, base: str, prepare: Callable[[Any], rows.Edit],
-                    stored: tuple[Any, Any, dict[str, Any]] | None = None) -> tuple[Any, rows.Edit, str]:
+                    action: str, stored: tuple[Any, Any, dict[str, Any]] | None = None) -> tuple[Any, rows.Edit, str]:
         """Someone else has made a newer version than `base`: refuse what clashes with it (no lock
         needed to refuse), else write over it; (the row written over, the edit, the new version).
         `stored`: the row as stored, its state and records, when the refused write read them already."""
         m = k.model
         fresh, edit = self._prepared(store.db, k, row_id, stored or db_rows.with_records(store.db, m, row_id, [base]),
                                      base, prepare)
-        written = store.write_version(m, row_id, fresh.version_id, edit.columns)
+        written = store.write_version(m, row_id, fresh.version_id, edit.columns, action=action)
         if written is None:  # changed again between the read and the write: check with the row locked
             with store.write():
                 m.select(m.id).where(m.id == row_id).for_update().execute()
                 fresh, edit = self._prepared(store.db, k, row_id, db_rows.with_records(store.db, m, row_id, [base]),
                                              base, prepare)
-                written = history.update_rows(store.db, m, [row_id], edit.columns)[row_id]
+                written = history.update_rows(store.db, m, [row_id], edit.columns, action=action)[row_id]
         return fresh, edit, written
 
     def _prepared(self, db: Any, k: kinds.Kind, row_id: int, read: tuple[Any, Any, dict[str, Any]], base: str,
@@ -187,16 +209,17 @@ class Seen:
                values: dict[str, Any]) -> None:
         """Raise EditConflict if any of `values`' fields differs between version `base` (what this
         workspace showed) and `fresh` (the row as stored now, `state` in the history's terms) and
-        `values` wants it otherwise, or if the row has been deleted since `base`. `records`: the
-        history's records of those two versions."""
+        `values` wants it otherwise, if the row has been deleted since `base`, or if `values` delete
+        the row and someone else has changed it since. `records`: the history's records of those
+        two versions."""
         m = k.model
         now = state.values if state is not None else {}
         before = records[base].values() if base in records else None
         theirs = rows.to_plain(k, fresh)
-        clash = []
-        if now.get(DELETED) is not None and (before is None or before.get(DELETED) is None):
-            clash.append(EditedField(DELETED, None, now[DELETED]))  # (mine: the row as it was, alive)
+        clash = _deletion_clash(values, before, now)
         for name, mine in values.items():
+            if name == DELETED:
+                continue
             names = (name, f"{name}_precision") if name in k.vague_fields else (name,)
             columns = [m._meta.fields[n].column_name for n in names]
             if (before is None or any(before.get(c) != now.get(c) for c in columns)) and theirs[name] != mine:
@@ -205,6 +228,22 @@ class Seen:
             latest = records.get(fresh.version_id)
             raise EditConflict(k, theirs, clash, latest.who if latest else "", latest.at if latest else "",
                                fresh.version_id, history.author_of(db))
+
+
+def _deletion_clash(values: dict[str, Any], before: dict[str, Any] | None, now: dict[str, Any]) -> list[EditedField]:
+    """A deletion against an edit, as a merge has it: `values` edit a row someone else has deleted
+    since it was read (`before`: the row as it was then, None when the history no longer says; `now`:
+    as stored), or `values` delete it after someone else has changed its content (a row moved among
+    its siblings, only its position changed, is not). A restore is no conflict."""
+    gone = now.get(DELETED) is not None
+    if DELETED not in values:
+        if gone and (before is None or before.get(DELETED) is None):
+            return [EditedField(DELETED, None, now[DELETED])]  # (mine: the row as it was, alive)
+        return []
+    if values[DELETED] is not None and not gone and (
+            before is None or any(before.get(c) != v for c, v in now.items() if c not in (DELETED, "position"))):
+        return [EditedField(DELETED, values[DELETED], None)]  # (theirs: the row, alive and changed)
+    return []
 
 
 def _as_written(k: kinds.Kind, row: Any, columns: dict[str, Any], version: str) -> Any:

@@ -116,7 +116,7 @@ def _stored_places(model: type[Model]) -> tuple[tuple[tuple[str, int], ...], tup
 
 
 def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict[str, Any], *,
-                  notify: tuple[str, str] | None = None) -> Any:
+                  action: str = "edit", notify: tuple[str, str] | None = None) -> Any:
     """db.history.update_if_current on PostgreSQL, a refusal answered by the same statement: the
     new version id when written; else what checking the edit against the version stored needs,
     the row, its state and the records of `expected` and of the row's own version, as
@@ -124,7 +124,7 @@ def write_or_read(db: Any, model: Any, row_id: int, expected: str, columns: dict
     on only while the statement ran (its snapshot still shows the row at `expected`): read it again."""
     then = stored_select(model, 'ANY(ARRAY[%s, t."version_id"])', "NOT EXISTS (SELECT 1 FROM moved)")
     sql, params, version = history.current_update(model, row_id, expected, columns, history.author_of(db),
-                                                  notify=notify, then=then)
+                                                  action=action, notify=notify, then=then)
     found = db.one_row(sql, (*params, expected, row_id))  # (db.server_prepared: below psycopg's cursor)
     if found[0]:
         return version

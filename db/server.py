@@ -234,18 +234,18 @@ class ServerStore:
             self._announce()
 
     def write_version(self, model: Any, row_id: int, expected: str, columns: dict[str, Any], *,
-                      read_back: bool = False) -> Any:
+                      read_back: bool = False, action: str = "edit") -> Any:
         """`columns` as a new version of the row, if it is still at version `expected`, in one
-        statement (db.history.update_if_current); the new version id, or None if it moved on.
-        With `read_back`, what the same statement read of the row when it did not write
-        (db.rows.write_or_read) instead of None."""
+        statement (db.history.update_if_current; `action` is what its history says was done); the
+        new version id, or None if it moved on. With `read_back`, what the same statement read of
+        the row when it did not write (db.rows.write_or_read) instead of None."""
         from db import history
         from db import rows as db_rows
 
         inside = self.db.in_transaction()
         write = db_rows.write_or_read if read_back else history.update_if_current
         with self._said():
-            written = write(self.db, model, row_id, expected, columns,
+            written = write(self.db, model, row_id, expected, columns, action=action,
                             notify=(CHANNEL, self.client_id) if inside else None)
         if isinstance(written, str) and not inside:
             self._announce()

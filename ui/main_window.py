@@ -442,11 +442,16 @@ class MainWindow(QMainWindow):
             self._revealing = False
 
     def edit_conflict(self, what: tuple) -> None:
-        """Someone else changed a field of this edit on the team server: the user chooses (ui.team_actions)."""
+        """Someone else changed on the team server what this edit or deletion would write over: the
+        user chooses (ui.team_actions)."""
         from ui import team_actions
 
         command, conflict = what
-        if self.ofile is not None:
+        if self.ofile is None:
+            return
+        if conflict.deleting:
+            team_actions.resolve_delete_conflict(self, command.kind, command.row_id, command.text(), conflict)
+        else:
             team_actions.resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(), conflict)
 
     def on_change(self, change: Change) -> None:

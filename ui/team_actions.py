@@ -196,19 +196,33 @@ def resolve_edit_conflict(window: DocumentWindow, kind: str, row_id: int, values
     """Someone else changed a field this edit wanted to change, or deleted the row: show both values
     (or the deletion), who and when, and write what the user keeps (one undo step; a deleted row is
     first brought back, a step of its own) or take what is stored (nothing written: a deletion stands)."""
+    chosen = _chosen(window, conflict)
+    keep = conflict.kept(values, chosen) if chosen is not None else {}
+    if keep and window.ofile is not None:
+        window.ofile.ws.seen.accept(conflict)
+        if not conflict.deleted or window.ofile.restore(kind, row_id):
+            window.ofile.update(kind, row_id, keep, text)
+        window.reload_everything()
+
+
+def resolve_delete_conflict(window: DocumentWindow, kind: str, row_id: int, text: str,
+                            conflict: EditConflict) -> None:
+    """Someone else changed the row this deletion wanted to remove: show that, who and when, and
+    delete it all the same (one undo step) or keep it as they left it (nothing written)."""
+    chosen = _chosen(window, conflict)
+    if chosen and all(side == "mine" for side in chosen.values()) and window.ofile is not None:
+        window.ofile.ws.seen.accept(conflict)
+        window.ofile.delete(kind, row_id, text)
+        window.reload_everything()
+
+
+def _chosen(window: DocumentWindow, conflict: EditConflict) -> dict[str, str] | None:
+    """The conflict dialog's choices for `conflict` (Conflict.key -> "mine" or "theirs"), None when the
+    user closed it; the window then shows what is stored (and has now seen it)."""
     from ui.dialogs.sharing_dialogs import ConflictDialog, edit_words
 
-    ofile = window.ofile
-    if ofile is None:
-        return
-    dialog = ConflictDialog(conflict.conflicts, window, edit_words())
+    dialog = ConflictDialog(conflict.conflicts, window, edit_words(deletion=conflict.deleted or conflict.deleting))
     window.team_conflict_dialog = dialog
-    accepted = dialog.exec()
-    chosen = dialog.choices() if accepted else {}
-    keep = conflict.kept(values, chosen)
-    window.reload_everything()  # the window shows the stored values (and has now seen them)
-    if accepted and keep:
-        ofile.ws.seen.accept(conflict)
-        if not conflict.deleted or ofile.restore(kind, row_id):
-            ofile.update(kind, row_id, keep, text)
-        window.reload_everything()
+    chosen = dialog.choices() if dialog.exec() else None
+    window.reload_everything()
+    return chosen

@@ -60,8 +60,9 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
 class WorkspaceEvents(QObject):
     changed = Signal(object)  # app.workspace.Change
     error = Signal(str)  # a Swedish message for the user
-    # (UpdateCommand, app.concurrency.EditConflict): someone else on the team server changed a field
-    # this edit wanted to change; nothing was written. Without a window that shows them
+    # (UpdateCommand or DeleteCommand, app.concurrency.EditConflict): someone else on the team server
+    # changed a field this edit wanted to change, deleted the row it edits, or changed the row it
+    # deletes; nothing was written. Without a window that shows them
     # (`handles_conflicts`), it is said on `error` like any refusal.
     conflict = Signal(object)
     handles_conflicts = False
@@ -149,12 +150,14 @@ class DeleteCommand(ServiceCommand):
 
     def __init__(self, ws: Workspace, events: WorkspaceEvents, kind: str, row_id: int, text: str = "",
                  restore: bool = False):
-        super().__init__(ws, events, text or change_text(ws, kind, "restored" if restore else "deleted", row_id))
-        self.kind, self.row_id = kind, row_id
+        super().__init__(ws, events, text)
+        self.kind, self.row_id, self.action = kind, row_id, "restored" if restore else "deleted"
         self.steps = (ws.restore, ws.delete) if restore else (ws.delete, ws.restore)
 
     def redo(self) -> None:
         self.announce(self.steps[0](self.kind, self.row_id))
+        if not self.text():  # named once done: reading the row first would count as having seen it as it is now
+            self.setText(change_text(self.ws, self.kind, self.action, self.row_id))
 
     def undo(self) -> None:
         self.announce(self.steps[1](self.kind, self.row_id))
@@ -228,7 +231,8 @@ def _apply_first(command: QUndoCommand, events: WorkspaceEvents) -> bool:
     except (ValidationError, StoreError, LookupError, ValueError) as exc:
         from app.concurrency import EditConflict
 
-        if isinstance(exc, EditConflict) and isinstance(command, UpdateCommand) and events.handles_conflicts:
+        if isinstance(exc, EditConflict) and isinstance(command, UpdateCommand | DeleteCommand) \
+                and events.handles_conflicts:
             events.conflict.emit((command, exc))
         else:
             events.error.emit(str(exc))

@@ -143,6 +143,51 @@ def test_an_edit_after_a_deletion_and_a_restore_is_no_conflict(pair, server_db):
         ("Efter återställningen", None)]
 
 
+def test_a_deletion_of_a_row_nobody_else_changed_is_one_statement_and_undo_brings_it_back(pair, server_db):
+    alice, _bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    said = counting(alice)
+    alice.delete("section", section["id"])
+    assert [s.split()[0] for s in said] == ["WITH"]
+    assert server_db.sql(f"SELECT deleted_at IS NOT NULL FROM section WHERE id = {section['id']}") == [(True,)]
+    assert server_db.sql(f"SELECT action, who FROM row_version WHERE row_uuid = '{section['uuid']}' AND parent IS NOT NULL"
+                         ) == [("delete", "alice")]
+    alice.restore("section", section["id"])
+    assert server_db.sql(f"SELECT deleted_at FROM section WHERE id = {section['id']}") == [(None,)]
+
+
+def test_a_deletion_of_a_row_someone_else_changed_is_a_conflict_and_deletes_nothing(pair, server_db):
+    alice, bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    bob.list("section", plan.id)
+    bob.update("section", section["id"], body="Bobs nya text")
+    with pytest.raises(EditConflict) as caught:
+        alice.delete("section", section["id"])
+    conflict = caught.value
+    assert conflict.deleting and not conflict.deleted and conflict.who == "bob"
+    assert str(conflict).startswith(f"Avsnittet ”{section['heading']}” har ändrats av bob på servern")
+    [shown] = conflict.conflicts
+    assert (shown.field, shown.delete_vs_edit, shown.theirs, shown.theirs_by) == ("deleted_at", True, None, "bob")
+    assert shown.mine is not None  # her side: deleted
+    assert server_db.sql(f"SELECT body, deleted_at FROM section WHERE id = {section['id']}") == [("Bobs nya text", None)]
+    alice.seen.accept(conflict)  # "delete anyway": over the version she has now seen
+    alice.delete("section", section["id"])
+    assert server_db.sql(f"SELECT body, deleted_at IS NOT NULL FROM section WHERE id = {section['id']}") == [
+        ("Bobs nya text", True)]
+
+
+def test_a_deletion_of_a_row_someone_else_only_moved_or_deleted_goes_through(pair, server_db):
+    alice, bob, plan = pair
+    first, second = alice.list("section", plan.id)[:2]
+    bob.list("section", plan.id)
+    bob.move("section", second["id"], 0)  # both change places: only their positions
+    alice.delete("section", first["id"])
+    bob.delete("section", second["id"])
+    alice.delete("section", second["id"])
+    assert server_db.sql(f"SELECT count(*) FROM section WHERE id IN ({first['id']}, {second['id']}) "
+                         "AND deleted_at IS NOT NULL") == [(2,)]
+
+
 def test_an_edit_of_a_row_that_is_gone_is_one_sentence_and_writes_nothing(pair, server_db):
     alice, _bob, plan = pair
     section = alice.list("section", plan.id)[-1]

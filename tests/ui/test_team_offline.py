@@ -249,13 +249,18 @@ def test_an_edit_conflict_can_take_the_stored_value_and_writes_nothing(qtbot, mo
     assert not window.ofile.stack.canUndo()
 
 
-@pytest.fixture
-def section_bob_deleted(qtbot, window, team):
-    """Alice's window on the server showing a section of the plan, which bob then deletes on the server."""
+def alice_shows_a_section(window, team):
+    """Alice's window on the server showing the one section of the team's plan: (its id, the page)."""
     on_server(team.url("alice"), lambda ws: ws.add("section", plan_titled(ws, "Teamets plan"), key="", heading="Bakgrund"))
     _plan_id, page = alice_shows(window, team, "section")
     page.list.setCurrentIndex(page.model.index(0))
-    section_id = page.current_id()
+    return page.current_id(), page
+
+
+@pytest.fixture
+def section_bob_deleted(qtbot, window, team):
+    """Alice's window on the server showing a section of the plan, which bob then deletes on the server."""
+    section_id, page = alice_shows_a_section(window, team)
     while_alice_types(window, team, lambda ws: (ws.get("section", section_id), ws.delete("section", section_id)))
     return section_id, page
 
@@ -293,4 +298,48 @@ def test_an_edit_of_a_section_someone_deleted_writes_nothing_when_the_deletion_s
     assert team.sql(f"SELECT heading, version_id, deleted_at FROM section WHERE id = {section_id}") == stored
     assert stored[0][2] is not None
     assert section_id not in [s["id"] for s in window.ofile.ws.list("section", window.current_plan_id())]
+    assert not window.ofile.stack.canUndo()
+
+
+@pytest.fixture
+def section_bob_changed(qtbot, window, team):
+    """Alice's window on the server showing a section of the plan, whose text bob then changes on the server."""
+    section_id, page = alice_shows_a_section(window, team)
+    while_alice_types(window, team, lambda ws: (ws.get("section", section_id),
+                                                ws.update("section", section_id, body="Bobs text")))
+    return section_id, page
+
+
+def test_deleting_a_section_someone_changed_asks_first_and_can_delete_it_all_the_same(qtbot, monkeypatch, window,
+                                                                                      team, answers,
+                                                                                      section_bob_changed):
+    section_id, page = section_bob_changed
+    shown = []
+
+    def delete_anyway(dialog) -> int:
+        shown.append((dialog.windowTitle(), [dialog.table.item(0, c).text() for c in range(2, 4)]))
+        qtbot.mouseClick(dialog.groups[0].button(0), Qt.MouseButton.LeftButton)  # "Behåll mitt": deleted
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", delete_anyway)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    [(title, (mine, theirs))] = shown
+    assert title == "Borttaget och ändrat samtidigt"
+    assert mine.startswith("borttagen") and theirs.startswith("finns kvar, ändrad\n(bob, 20")
+    assert team.sql(f"SELECT body, deleted_at IS NOT NULL FROM section WHERE id = {section_id}") == [("Bobs text", True)]
+    window.actions_["undo"].trigger()  # one step: back, with bob's text
+    assert team.sql(f"SELECT body, deleted_at FROM section WHERE id = {section_id}") == [("Bobs text", None)]
+
+
+def test_deleting_a_section_someone_changed_can_keep_it_as_they_left_it(qtbot, monkeypatch, window, team, answers,
+                                                                        section_bob_changed):
+    section_id, page = section_bob_changed
+    shown = []
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", lambda dialog: shown.append(1) or 1)
+    stored = team.sql(f"SELECT body, version_id, deleted_at FROM section WHERE id = {section_id}")
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert team.sql(f"SELECT body, version_id, deleted_at FROM section WHERE id = {section_id}") == stored
+    assert window.ofile.ws.get("section", section_id)["body"] == "Bobs text"
     assert not window.ofile.stack.canUndo()

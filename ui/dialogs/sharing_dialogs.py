@@ -115,14 +115,20 @@ def sync_words() -> ConflictWords:
         translate("Sharing", "Ta filens"), translate("Sharing", "&Synkronisera"))
 
 
-def edit_words() -> ConflictWords:
-    """An edit someone else's change got in the way of: `mine` is what the user typed, `theirs` what is stored."""
-    return ConflictWords(
-        translate("Sharing", "Någon annan ändrade samma fält"),
-        translate("Sharing", "{n} fält ändrades av någon annan på servern medan du skrev. Inget har skrivits över. "
-                      "Välj för varje fält vilket värde som ska gälla."),
-        translate("Sharing", "Ditt värde"), translate("Sharing", "Sparat på servern"), translate("Sharing", "Behåll mitt"),
-        translate("Sharing", "Ta det sparade"), translate("Sharing", "&Spara valen"))
+def edit_words(deletion: bool = False) -> ConflictWords:
+    """An edit or a deletion someone else's change got in the way of: `mine` is what the user did,
+    `theirs` what is stored. With `deletion`, one side of it deleted the row."""
+    if deletion:
+        title = translate("Sharing", "Borttaget och ändrat samtidigt")
+        intro = translate("Sharing", "Någon annan tog bort det du ändrade, eller ändrade det du tog bort, på servern "
+                                     "medan du arbetade. Inget har skrivits. Välj vad som ska gälla.")
+    else:
+        title = translate("Sharing", "Någon annan ändrade samma fält")
+        intro = translate("Sharing", "{n} fält ändrades av någon annan på servern medan du skrev. Inget har skrivits "
+                                     "över. Välj för varje fält vilket värde som ska gälla.")
+    return ConflictWords(title, intro, translate("Sharing", "Ditt värde"), translate("Sharing", "Sparat på servern"),
+                         translate("Sharing", "Behåll mitt"), translate("Sharing", "Ta det sparade"),
+                         translate("Sharing", "&Spara valen"))
 
 
 class ConflictDialog(QDialog):

@@ -2520,6 +2520,14 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>{n} weeks</translation>
     </message>
     <message>
+        <source>{part} ”{name}” har ändrats av {who} på servern efter att du läste in planen. Inget togs bort; välj om borttagningen ska gälla ändå eller om ändringen ska finnas kvar.</source>
+        <translation>{part} “{name}” has been changed by {who} on the server since you loaded the plan. Nothing was deleted; choose whether the deletion holds all the same or the change stays.</translation>
+    </message>
+    <message>
+        <source>{part} ”{name}” har ändrats på servern efter att du läste in planen. Inget togs bort; välj om borttagningen ska gälla ändå eller om ändringen ska finnas kvar.</source>
+        <translation>{part} “{name}” has been changed on the server since you loaded the plan. Nothing was deleted; choose whether the deletion holds all the same or the change stays.</translation>
+    </message>
+    <message>
         <source>{part} ”{name}” togs bort av {who} på servern medan du skrev. Inget skrevs; välj om din ändring ska gälla (då tas det borttagna tillbaka) eller om borttagningen ska stå fast.</source>
         <translation>{part} “{name}” was deleted by {who} on the server while you were typing. Nothing was written; choose whether your change holds (what was deleted then comes back) or the deletion stands.</translation>
     </message>
@@ -6252,6 +6260,14 @@ Do you want to open the file?</translation>
     <message>
         <source>&amp;Synkronisera</source>
         <translation>&amp;Synchronise</translation>
+    </message>
+    <message>
+        <source>Borttaget och ändrat samtidigt</source>
+        <translation>Deleted and changed at the same time</translation>
+    </message>
+    <message>
+        <source>Någon annan tog bort det du ändrade, eller ändrade det du tog bort, på servern medan du arbetade. Inget har skrivits. Välj vad som ska gälla.</source>
+        <translation>Someone else deleted what you changed, or changed what you deleted, on the server while you were working. Nothing has been written. Choose what holds.</translation>
     </message>
     <message>
         <source>Någon annan ändrade samma fält</source>
