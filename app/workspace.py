@@ -121,11 +121,19 @@ class Workspace:
     # --- reading -------------------------------------------------------------
 
     def get(self, kind_name: str, row_id: int) -> dict[str, Any]:
+        """The row, as shown: on a team server, a later edit of it is checked against this version."""
         k = kinds.kind(kind_name)
         row = self._row(k, row_id)
         if self.seen is not None:
             self.seen.note(k.name, row)
         return rows.to_plain(k, row)
+
+    def peek(self, kind_name: str, row_id: int) -> dict[str, Any]:
+        """The row as `get` gives it, read for the program's own bookkeeping (an undo step's name, the
+        values a change replaces), not shown: on a team server it does not count as seen, so a later
+        edit is still checked against the version the window showed."""
+        k = kinds.kind(kind_name)
+        return rows.to_plain(k, self._row(k, row_id))
 
     def list(self, kind_name: str, plan_id: int | None = None, *, include_deleted: bool = False) -> list[dict[str, Any]]:
         """Rows of a kind in display order; for plan parts, those of `plan_id`."""

@@ -33,12 +33,12 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
     (the Edit menu puts "Ångra"/"Gör om" before it)."""
     k = kinds.kind(kind)
     try:
-        row = ws.get(kind, row_id)
+        row = ws.peek(kind, row_id)  # (not counted as seen: app.workspace)
     except LookupError:
         row = {}
     name = kinds.row_name(row)
     if not name and row.get("person"):  # a role or resource line on a person of the register
-        name = kinds.row_name(ws.get("person", row["person"]))
+        name = kinds.row_name(ws.peek("person", row["person"]))
     # The nouns are app.kinds' Swedish labels, in the current language where it has them.
     part = f"{kind_label(k.label)} ’{name}’" if name else kind_label(k.label)
     if action == "updated":
@@ -156,7 +156,7 @@ class DeleteCommand(ServiceCommand):
 
     def redo(self) -> None:
         self.announce(self.steps[0](self.kind, self.row_id))
-        if not self.text():  # named once done: reading the row first would count as having seen it as it is now
+        if not self.text():
             self.setText(change_text(self.ws, self.kind, self.action, self.row_id))
 
     def undo(self) -> None:

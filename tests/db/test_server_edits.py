@@ -188,6 +188,21 @@ def test_a_deletion_of_a_row_someone_else_only_moved_or_deleted_goes_through(pai
                          "AND deleted_at IS NOT NULL") == [(2,)]
 
 
+def test_a_row_read_for_bookkeeping_does_not_count_as_seen(pair, server_db):
+    """`peek` (an undo step's name, the values a change replaces) reads the row as stored without
+    counting as shown: an edit after it is still checked against the version the window showed."""
+    alice, bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    bob.list("section", plan.id)
+    bob.update("section", section["id"], heading="Bobs rubrik")
+    assert alice.peek("section", section["id"])["heading"] == "Bobs rubrik"
+    with pytest.raises(EditConflict):
+        alice.update("section", section["id"], heading="Alices rubrik")
+    alice.get("section", section["id"])  # now shown as stored: her edit goes over it
+    alice.update("section", section["id"], heading="Alices rubrik")
+    assert server_db.sql(f"SELECT heading FROM section WHERE id = {section['id']}") == [("Alices rubrik",)]
+
+
 def test_an_edit_of_a_row_that_is_gone_is_one_sentence_and_writes_nothing(pair, server_db):
     alice, _bob, plan = pair
     section = alice.list("section", plan.id)[-1]

@@ -343,3 +343,4 @@ def test_deleting_a_section_someone_changed_can_keep_it_as_they_left_it(qtbot, m
     assert team.sql(f"SELECT body, version_id, deleted_at FROM section WHERE id = {section_id}") == stored
     assert window.ofile.ws.get("section", section_id)["body"] == "Bobs text"
     assert not window.ofile.stack.canUndo()
+

@@ -160,7 +160,7 @@ class RecordDecisionCommand(ServiceCommand):
         super().__init__(ws, events, text)
         self.item_id, self.values = item_id, values
         self.log_id: int | None = None
-        before = ws.get("timeline", item_id)
+        before = ws.peek("timeline", item_id)
         self.before = {"status": before["status"], "checklist": before["checklist"]}
         self.after: dict[str, Any] = {}
 

@@ -226,7 +226,7 @@ class RiskPanel(QWidget):
         return push_safely(self.stack, command, self.events)
 
     def reassess(self, risk_id: int, probability: int, impact: int, note: str = "") -> bool:
-        row = self.ws.get("risk", risk_id)
+        row = self.ws.peek("risk", risk_id)
         changed = tuple(f for f, v in (("probability", probability), ("impact", impact)) if row[f] != v)
         command = AssessRiskCommand(self.ws, self.events, risk_id, probability, impact, note,
                                     text=change_text(self.ws, "risk", "updated", risk_id,
