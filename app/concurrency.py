@@ -145,6 +145,11 @@ class Seen:
             self.versions[(kind, row.id)] = version
             self.rows[(kind, row.id)] = row
 
+    def note_versions(self, kind: str, versions: Mapping[int, str]) -> None:
+        """Versions of rows a view shows from a read of its own (row id -> version): an edit of one is
+        checked against that version, the row itself read when the edit is made."""
+        self.versions.update(((kind, row_id), version) for row_id, version in versions.items())
+
     def row(self, kind: str, row_id: int) -> Any | None:
         """The row as this workspace read it, when that is the version it has seen; None: read it."""
         row = self.rows.get((kind, row_id))

@@ -290,6 +290,7 @@ class RiskRow(NamedTuple):
     due: VagueDate | None
     status: str  # code, see app.kinds.RISK_STATUSES
     trend: str  # code, see app.kinds.RISK_TRENDS
+    version: str = ""  # the row's version as read (Workspace.shown)
 
     @property
     def status_label(self) -> str:
@@ -332,7 +333,7 @@ def risk_rows(plan_id: int | None = None, *, cell: tuple[int, int] | None = None
         out.append(RiskRow(
             d["id"], d["plan"], d["plan_title"], d["title"], d["cause"], d["consequence"],
             d["probability"], d["impact"], risk_value(d["probability"], d["impact"]),
-            d["owner"], d["mitigation"], due, d["status"], d["trend"],
+            d["owner"], d["mitigation"], due, d["status"], d["trend"], d["version_id"] or "",
         ))
     return out
 

@@ -128,6 +128,12 @@ class Workspace:
             self.seen.note(k.name, row)
         return rows.to_plain(k, row)
 
+    def shown(self, kind_name: str, versions: dict[int, str]) -> None:
+        """A view shows these rows (row id -> version) from a read of its own (a register, a
+        matrix): on a team server an edit of one is checked against the version shown."""
+        if self.seen is not None:
+            self.seen.note_versions(kinds.kind(kind_name).name, versions)
+
     def peek(self, kind_name: str, row_id: int) -> dict[str, Any]:
         """The row as `get` gives it, read for the program's own bookkeeping (an undo step's name, the
         values a change replaces), not shown: on a team server it does not count as seen, so a later

@@ -446,13 +446,15 @@ class MainWindow(QMainWindow):
         user chooses (ui.team_actions)."""
         from ui import team_actions
 
+        from ui.undo import UpdateCommand
+
         command, conflict = what
         if self.ofile is None:
             return
-        if conflict.deleting:
-            team_actions.resolve_delete_conflict(self, command.kind, command.row_id, command.text(), conflict)
-        else:
+        if isinstance(command, UpdateCommand):
             team_actions.resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(), conflict)
+        else:  # a deletion, a risk's new scores: all of it, or none
+            team_actions.repeat_if_kept(self, command, conflict)
 
     def on_change(self, change: Change) -> None:
         assert self.ofile is not None

@@ -22,6 +22,8 @@ from ui.errors import expected_errors, show_error, show_expected
 from ui.i18n import translate
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
     from app.concurrency import EditConflict
     from ui.controllers import DocumentWindow
 
@@ -205,14 +207,14 @@ def resolve_edit_conflict(window: DocumentWindow, kind: str, row_id: int, values
         window.reload_everything()
 
 
-def resolve_delete_conflict(window: DocumentWindow, kind: str, row_id: int, text: str,
-                            conflict: EditConflict) -> None:
-    """Someone else changed the row this deletion wanted to remove: show that, who and when, and
-    delete it all the same (one undo step) or keep it as they left it (nothing written)."""
+def repeat_if_kept(window: DocumentWindow, command: QUndoCommand, conflict: EditConflict) -> None:
+    """Someone else changed what `command` (a deletion, a risk's new scores) would write over: show
+    that, who and when, and carry it out all the same over what is stored now (one undo step) when
+    the user keeps their side throughout, or leave the row as they left it (nothing written)."""
     chosen = _chosen(window, conflict)
     if chosen and all(side == "mine" for side in chosen.values()) and window.ofile is not None:
         window.ofile.ws.seen.accept(conflict)
-        window.ofile.delete(kind, row_id, text)
+        window.ofile.push(command)  # (its first try wrote nothing: it runs again from the start)
         window.reload_everything()
 
 

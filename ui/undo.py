@@ -60,9 +60,9 @@ def change_text(ws: Workspace, kind: str, action: str, row_id: int, fields: tupl
 class WorkspaceEvents(QObject):
     changed = Signal(object)  # app.workspace.Change
     error = Signal(str)  # a Swedish message for the user
-    # (UpdateCommand or DeleteCommand, app.concurrency.EditConflict): someone else on the team server
-    # changed a field this edit wanted to change, deleted the row it edits, or changed the row it
-    # deletes; nothing was written. Without a window that shows them
+    # (the command, app.concurrency.EditConflict): someone else on the team server changed a field
+    # this edit wanted to change, deleted the row it edits, or changed the row it deletes; nothing
+    # was written. Without a window that shows them
     # (`handles_conflicts`), it is said on `error` like any refusal.
     conflict = Signal(object)
     handles_conflicts = False
@@ -231,8 +231,7 @@ def _apply_first(command: QUndoCommand, events: WorkspaceEvents) -> bool:
     except (ValidationError, StoreError, LookupError, ValueError) as exc:
         from app.concurrency import EditConflict
 
-        if isinstance(exc, EditConflict) and isinstance(command, UpdateCommand | DeleteCommand) \
-                and events.handles_conflicts:
+        if isinstance(exc, EditConflict) and events.handles_conflicts:
             events.conflict.emit((command, exc))
         else:
             events.error.emit(str(exc))

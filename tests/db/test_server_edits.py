@@ -203,6 +203,21 @@ def test_a_row_read_for_bookkeeping_does_not_count_as_seen(pair, server_db):
     assert server_db.sql(f"SELECT heading FROM section WHERE id = {section['id']}") == [("Alices rubrik",)]
 
 
+def test_a_version_a_view_shows_from_its_own_read_is_what_an_edit_is_checked_against(pair, server_db):
+    """A register or matrix reads its rows with a query of its own and says which versions it shows
+    (Workspace.shown): an edit from it is checked against those, not against what is stored by then."""
+    alice, bob, plan = pair
+    risk_id = bob.add("risk", plan.id, title="Personalbrist", probability=2, impact=3).ids[0]
+    [(version,)] = server_db.sql(f"SELECT version_id FROM risk WHERE id = {risk_id}")
+    alice.shown("risk", {risk_id: version})
+    bob.update("risk", risk_id, probability=1)
+    with pytest.raises(EditConflict) as caught:
+        alice.update("risk", risk_id, probability=4)
+    assert [(f.name, f.mine, f.theirs) for f in caught.value.fields] == [("probability", 4, 1)]
+    alice.update("risk", risk_id, impact=4)  # a field bob left alone goes through, over his version
+    assert server_db.sql(f"SELECT probability, impact FROM risk WHERE id = {risk_id}") == [(1, 4)]
+
+
 def test_an_edit_of_a_row_that_is_gone_is_one_sentence_and_writes_nothing(pair, server_db):
     alice, _bob, plan = pair
     section = alice.list("section", plan.id)[-1]

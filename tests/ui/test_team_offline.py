@@ -344,3 +344,54 @@ def test_deleting_a_section_someone_changed_can_keep_it_as_they_left_it(qtbot, m
     assert window.ofile.ws.get("section", section_id)["body"] == "Bobs text"
     assert not window.ofile.stack.canUndo()
 
+
+
+@pytest.fixture
+def risk_bob_rescored(qtbot, window, team):
+    """Alice's window on the server showing the plan's risks, one of which bob then scores anew."""
+    on_server(team.url("alice"), lambda ws: ws.add("risk", plan_titled(ws, "Teamets plan"), title="Personalbrist",
+                                                   probability=2, impact=3))
+    _plan_id, panel = alice_shows(window, team, "risk")
+    risk_id = panel.model.row_at(0).id
+    while_alice_types(window, team, lambda ws: (ws.get("risk", risk_id),
+                                                ws.update("risk", risk_id, probability=1, impact=1)))
+    return risk_id, panel
+
+
+
+def score_in_register(panel, risk_id: int, probability: int) -> None:
+    """A new probability typed into the risk register's cell (what its editor stores on Enter; here it
+    is refused, as someone else has scored the risk since the register showed it)."""
+    m = panel.model
+    assert not m.setData(m.index(m.row_of(risk_id), m.column_of("probability")), probability)
+
+def test_new_scores_over_scores_someone_else_changed_are_asked_and_can_be_kept(qtbot, monkeypatch, window, team,
+                                                                               risk_bob_rescored):
+    risk_id, panel = risk_bob_rescored
+    shown = []
+
+    def keep_mine(dialog) -> int:
+        shown.append(sorted((dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text(),
+                             dialog.table.item(r, 3).text().split("\n")[0]) for r in range(dialog.table.rowCount())))
+        qtbot.mouseClick(dialog.all_mine, Qt.MouseButton.LeftButton)  # "Alla: behåll mitt"
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", keep_mine)
+    score_in_register(panel, risk_id, 4)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert [(field, mine.split("\n")[0], theirs) for field, mine, theirs in shown[0]] == [
+        ("konsekvens", "3", "1"), ("sannolikhet", "4", "1")]
+    assert team.sql(f"SELECT probability, impact FROM risk WHERE id = {risk_id}") == [(4, 3)]
+    assert team.sql(f"SELECT probability, impact FROM risk_assessment WHERE risk_id = {risk_id}") == [(4, 3)]
+
+
+def test_new_scores_over_scores_someone_else_changed_write_nothing_when_theirs_are_taken(qtbot, monkeypatch, window,
+                                                                                         team, risk_bob_rescored):
+    risk_id, panel = risk_bob_rescored
+    shown = []
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", lambda dialog: shown.append(1) or 1)
+    score_in_register(panel, risk_id, 4)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert team.sql(f"SELECT probability, impact FROM risk WHERE id = {risk_id}") == [(1, 1)]
+    assert team.sql(f"SELECT count(*) FROM risk_assessment WHERE risk_id = {risk_id}") == [(0,)]
+    assert not window.ofile.stack.canUndo()

@@ -142,6 +142,7 @@ class RiskPanel(QWidget):
         self.settings = risks.load_settings(self.ws)
         portfolio = self.plan_id is None
         rows = risks.risk_rows(self.plan_id, cell=self.cell)
+        self.ws.shown("risk", {r.id: r.version for r in rows})  # (on a server: what an edit here is checked against)
         old_columns = self.model.columnCount()
         if self.model.set_rows(rows, portfolio=portfolio, settings=self.settings):
             if old_columns != self.model.columnCount():
