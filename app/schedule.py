@@ -146,7 +146,7 @@ def _move_for(row: TimelineRow, need_start: int | None, need_end: int | None,
             months, days = (k * step, 0) if step is not None else (0, 7 * k)
             new_start = _shift_vague(start, months, days, "first")
             new_end = _shift_vague(end, months, days, "last")
-            moved = TimelineRow._make((*row[:12], *_ordinals(new_start), *_ordinals(new_end)))
+            moved = TimelineRow._make((*row[:12], *_ordinals(new_start), *_ordinals(new_end), row.version))
             s = moved.span()
             if s is not None and (need_start is None or s[0] >= need_start) and (need_end is None or s[1] >= need_end):
                 return new_start, new_end
@@ -199,7 +199,7 @@ def schedule(rows: Iterable[TimelineRow], links: Iterable[Link], calendar: WorkC
             if moved is not None:
                 new_start, new_end = moved
                 moves.append(Move(i, row.title, row.start_date(), row.end_date(), new_start, new_end))
-                row = TimelineRow._make((*row[:12], *_ordinals(new_start), *_ordinals(new_end)))
+                row = TimelineRow._make((*row[:12], *_ordinals(new_start), *_ordinals(new_end), row.version))
                 span = row.span() or span
         s.placed[i] = span
     return moves

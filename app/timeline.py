@@ -33,7 +33,7 @@ MARKER_KINDS = frozenset({"decision_point", "milestone"})
 
 _COLUMNS = (
     't.id, t.plan_id, t.kind, t.code, t.title, t.responsible, '
-    't.start, t.start_precision, t."end", t.end_precision, t.progress, t.status'
+    't.start, t.start_precision, t."end", t.end_precision, t.progress, t.status, t.version_id'
 )
 
 
@@ -56,6 +56,7 @@ class TimelineRow(NamedTuple):
     start_last: int | None  # ordinal of the last day of the start period
     end_first: int | None
     end_last: int | None  # ordinal of the last day of the end period
+    version: str = ""  # the row's version as read (Workspace.shown)
 
     @property
     def is_marker(self) -> bool:
@@ -215,7 +216,7 @@ def _rows(raw: list[tuple]) -> list[TimelineRow]:
         e = cache.get(ke)
         if e is None:
             e = cache[ke] = resolve(*ke) if ke[0] is not None and ke[1] is not None else _NO_DATE
-        append(make(cls, t + s + e))
+        append(make(cls, t[:12] + s + e + t[12:]))  # (the version read last, kept last)
     return out
 
 

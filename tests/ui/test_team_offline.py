@@ -4,12 +4,14 @@ for an edit someone else's change on the server got in the way of."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from app.dates import VagueDate
 from app.plans import list_plans
 from app.sync import checkout, team_server_of
 from app.workspace import Workspace
@@ -395,3 +397,21 @@ def test_new_scores_over_scores_someone_else_changed_write_nothing_when_theirs_a
     assert team.sql(f"SELECT probability, impact FROM risk WHERE id = {risk_id}") == [(1, 1)]
     assert team.sql(f"SELECT count(*) FROM risk_assessment WHERE risk_id = {risk_id}") == [(0,)]
     assert not window.ofile.stack.canUndo()
+
+
+def test_the_timeline_says_which_versions_it_shows_so_a_drag_over_a_newer_date_is_asked(qtbot, monkeypatch, window,
+                                                                                      team):
+    """The timeline reads its rows with a query of its own: it says which versions it shows, and an edit
+    of an item from it (a drag is an update of its dates) is checked against the version shown."""
+    on_server(team.url("alice"), lambda ws: ws.add("timeline", plan_titled(ws, "Teamets plan"), kind="activity",
+                                                   title="Förstudie", start=VagueDate.day(2027, 1, 4),
+                                                   end=VagueDate.day(2027, 2, 26)))
+    _plan_id, page = alice_shows(window, team, "gantt")
+    item_id = page.layout_rows.data.rows[0].id
+    while_alice_types(window, team, lambda ws: (ws.get("timeline", item_id),
+                                                ws.update("timeline", item_id, end=VagueDate.day(2027, 3, 31))))
+    shown = []
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", lambda dialog: shown.append(1) or 1)
+    window.ofile.update("timeline", item_id, {"end": VagueDate.day(2027, 3, 12)})  # what dropping its end writes
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert team.sql(f"SELECT \"end\" FROM timeline_item WHERE id = {item_id}") == [(date(2027, 3, 31),)]

@@ -179,6 +179,7 @@ class TimelinePanel(QWidget):
         self.view.data_changed()
 
     def _show(self, data: TimelineData, *, fit: bool) -> None:
+        self.ws.shown("timeline", {r.id: r.version for r in data.rows})  # (on a server: what a drag is checked against)
         collapsed = self.layout_rows.collapsed
         self.layout_rows = TimelineLayout(data, portfolio=self.plan_id is None, collapsed=collapsed)
         self.portfolio_bar.setVisible(self.plan_id is None)
@@ -283,6 +284,7 @@ class TimelinePanel(QWidget):
             fresh = timeline_row(self.ws, change.ids[0]) if i is not None else None
             if fresh is not None and fresh.plan_id == data.rows[i].plan_id:  # type: ignore[index]
                 data.rows[i] = fresh  # type: ignore[index]
+                self.ws.shown("timeline", {fresh.id: fresh.version})
                 if fresh.kind == "decision_point":  # its checklist may have been answered
                     (data.ready.add if point_ready(fresh.id) else data.ready.discard)(fresh.id)
                 self.view.row_updated(i)  # type: ignore[arg-type]
