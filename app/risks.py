@@ -35,7 +35,9 @@ __all__ = [
     "assess",
     "assessment_rows",
     "change_scale",
+    "counts_of",
     "default_settings",
+    "in_cell",
     "load_settings",
     "matrix_counts",
     "reapply_assessment",
@@ -340,11 +342,21 @@ def risk_rows(plan_id: int | None = None, *, cell: tuple[int, int] | None = None
 
 def matrix_counts(plan_id: int | None = None) -> dict[tuple[int, int], int]:
     """Number of scored risks per (probability, impact) cell; None = across all plans."""
+    return counts_of(risk_rows(plan_id))
+
+
+def counts_of(rows: list[RiskRow]) -> dict[tuple[int, int], int]:
+    """`matrix_counts` of rows read already."""
     counts: Counter[tuple[int, int]] = Counter()
-    for r in risk_rows(plan_id):
+    for r in rows:
         if r.probability is not None and r.impact is not None:
             counts[(r.probability, r.impact)] += 1
     return dict(counts)
+
+
+def in_cell(rows: list[RiskRow], cell: tuple[int, int]) -> list[RiskRow]:
+    """The rows scored (probability, impact) = `cell`."""
+    return [r for r in rows if (r.probability, r.impact) == cell]
 
 
 def assessment_rows(ws: Workspace, risk_id: int) -> list[AssessmentRow]:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
 from app.dates import VagueDate
@@ -361,6 +361,15 @@ def risk_bob_rescored(qtbot, window, team):
 
 
 
+def drag_in_matrix(qtbot, matrix, source: tuple[int, int], target: tuple[int, int]) -> None:
+    """A risk dragged from one cell of the matrix to another, as a person does."""
+    start, end = matrix.cell_center(source), matrix.cell_center(target)
+    qtbot.mousePress(matrix, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(matrix, QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2))
+    qtbot.mouseMove(matrix, end)
+    qtbot.mouseRelease(matrix, Qt.MouseButton.LeftButton, pos=end)
+
+
 def score_in_register(panel, risk_id: int, probability: int) -> None:
     """A new probability typed into the risk register's cell (what its editor stores on Enter; here it
     is refused, as someone else has scored the risk since the register showed it)."""
@@ -379,12 +388,12 @@ def test_new_scores_over_scores_someone_else_changed_are_asked_and_can_be_kept(q
         return 1
 
     monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", keep_mine)
-    score_in_register(panel, risk_id, 4)
+    drag_in_matrix(qtbot, panel.matrix, (2, 3), (4, 4))  # the risk where the matrix shows it
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert [(field, mine.split("\n")[0], theirs) for field, mine, theirs in shown[0]] == [
-        ("konsekvens", "3", "1"), ("sannolikhet", "4", "1")]
-    assert team.sql(f"SELECT probability, impact FROM risk WHERE id = {risk_id}") == [(4, 3)]
-    assert team.sql(f"SELECT probability, impact FROM risk_assessment WHERE risk_id = {risk_id}") == [(4, 3)]
+        ("konsekvens", "4", "1"), ("sannolikhet", "4", "1")]
+    assert team.sql(f"SELECT probability, impact FROM risk WHERE id = {risk_id}") == [(4, 4)]
+    assert team.sql(f"SELECT probability, impact FROM risk_assessment WHERE risk_id = {risk_id}") == [(4, 4)]
 
 
 def test_new_scores_over_scores_someone_else_changed_write_nothing_when_theirs_are_taken(qtbot, monkeypatch, window,

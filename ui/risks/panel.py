@@ -43,6 +43,7 @@ class RiskPanel(QWidget):
         self.ws, self.events, self.stack = ws, events, stack
         self.plan_id: int | None = None
         self.cell: Cell | None = None
+        self.shown_rows: list[risks.RiskRow] = []  # every risk the register and the matrix show, as read
         self.settings = risks.load_settings(ws)
 
         self.model = RiskTableModel(self.settings, self._edit, self)
@@ -141,8 +142,11 @@ class RiskPanel(QWidget):
         selected = self.selected_risk_id()
         self.settings = risks.load_settings(self.ws)
         portfolio = self.plan_id is None
-        rows = risks.risk_rows(self.plan_id, cell=self.cell)
-        self.ws.shown("risk", {r.id: r.version for r in rows})  # (on a server: what an edit here is checked against)
+        # One read for the register and the matrix, which then show the same versions (on a team server
+        # an edit or a drag here is checked against them: Workspace.shown).
+        self.shown_rows = risks.risk_rows(self.plan_id)
+        self.ws.shown("risk", {r.id: r.version for r in self.shown_rows})
+        rows = self.shown_rows if self.cell is None else risks.in_cell(self.shown_rows, self.cell)
         old_columns = self.model.columnCount()
         if self.model.set_rows(rows, portfolio=portfolio, settings=self.settings):
             if old_columns != self.model.columnCount():
@@ -156,7 +160,7 @@ class RiskPanel(QWidget):
             for column in range(self.model.columnCount()):
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         self.matrix.set_settings(self.settings)
-        self.matrix.set_counts(risks.matrix_counts(self.plan_id))
+        self.matrix.set_counts(risks.counts_of(self.shown_rows))
         self.matrix.set_selected(self.cell)
         self.show_all.setEnabled(self.cell is not None)
         if self.cell is None:
@@ -202,8 +206,9 @@ class RiskPanel(QWidget):
         self.history_title.setText(translate("Risks", "Historik för ”%1”").replace("%1", row.title))
 
     def _risk_in_cell(self, cell: Cell) -> int | None:
-        """The risk a drag from `cell` moves: the selected one if it lies there, else the cell's first."""
-        in_cell = [r for r in risks.risk_rows(self.plan_id) if (r.probability, r.impact) == cell]
+        """The risk a drag from `cell` moves, as the matrix shows it: the selected one if it lies there,
+        else the cell's first."""
+        in_cell = risks.in_cell(self.shown_rows, cell)
         selected = self.selected_risk_id()
         for r in in_cell:
             if r.id == selected:
