@@ -80,10 +80,10 @@ class EditConflict(StoreError):
         """What of the edit's `values` to write once the user has chosen (`chosen`: Conflict.key ->
         "mine" or "theirs"): the fields in no conflict and those where the user keeps their own;
         nothing while a deletion stands."""
-        if self.deleted and chosen.get(f"{self.uuid}:{DELETED}") != "mine":
+        side = {c.field: chosen.get(c.key) for c in self.conflicts}  # (a field in no conflict: not there)
+        if self.deleted and side[DELETED] != "mine":
             return {}
-        clashing = {f.name for f in self.fields}
-        return {n: v for n, v in values.items() if n not in clashing or chosen.get(f"{self.uuid}:{n}") == "mine"}
+        return {n: v for n, v in values.items() if side.get(n, "mine") == "mine"}
 
     @property
     def conflicts(self) -> list[Conflict]:

@@ -326,8 +326,6 @@ def risk_rows(plan_id: int | None = None, *, cell: tuple[int, int] | None = None
     """The register of one plan, or of every plan (portfolio) for None; `cell` = (probability, impact) filters."""
     out = []
     for d in _risk_query(plan_id).dicts():
-        if cell is not None and (d["probability"], d["impact"]) != cell:
-            continue
         due = None
         if d["due"] is not None and d["due_precision"]:
             start = d["due"] if isinstance(d["due"], date) else date.fromisoformat(d["due"])
@@ -337,7 +335,7 @@ def risk_rows(plan_id: int | None = None, *, cell: tuple[int, int] | None = None
             d["probability"], d["impact"], risk_value(d["probability"], d["impact"]),
             d["owner"], d["mitigation"], due, d["status"], d["trend"], d["version_id"] or "",
         ))
-    return out
+    return out if cell is None else in_cell(out, cell)
 
 
 def matrix_counts(plan_id: int | None = None) -> dict[tuple[int, int], int]:

@@ -228,16 +228,20 @@ class Workspace:
 
     def _set_deleted(self, kind_name: str, row_id: int, when: str | None, action: str) -> Change:
         k = kinds.kind(kind_name)
-        row = (self.seen.row(k.name, row_id) if self.seen is not None else None) or self._row(k, row_id)
-        if when is None:
-            _check_links(k, rows.to_plain(k, row), row_id)
-        columns = {"deleted_at": when}
+        columns, done = {"deleted_at": when}, "delete" if when else "restore"
+
+        def prepare(row: Any) -> rows.Edit:
+            if when is None:  # a restore: the links of the row it brings back are checked
+                _check_links(k, rows.to_plain(k, row), row_id)
+            return rows.Edit(columns, columns, {})
+
         if self.seen is not None:  # a team server: not over a change this workspace has not seen (app/concurrency.py)
-            self.seen.write(self.store, k, row, lambda _r: rows.Edit(columns, columns, {}),
-                            "delete" if when else "restore")
+            row, _ = self.seen.write(self.store, k, self.seen.row(k.name, row_id) or self._row(k, row_id), prepare, done)
         else:
+            row = self._row(k, row_id)
+            prepare(row)
             with self.store.write():
-                self._touch(k, row_id, columns, "delete" if when else "restore")
+                self._touch(k, row_id, columns, done)
         return Change(k.name, action, (row_id,), self._plan_of(k, row))
 
     def move(self, kind_name: str, row_id: int, new_index: int) -> Change:

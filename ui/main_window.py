@@ -445,7 +445,6 @@ class MainWindow(QMainWindow):
         """Someone else changed on the team server what this edit or deletion would write over: the
         user chooses (ui.team_actions)."""
         from ui import team_actions
-
         from ui.undo import UpdateCommand
 
         command, conflict = what

@@ -30,6 +30,12 @@ def pair(server_db, alice_with_plans):
     bob.close()
 
 
+def both_read(alice: Workspace, bob: Workspace, plan) -> dict:
+    """The plan's last section, with the sections as alice and bob have both read them."""
+    bob.list("section", plan.id)
+    return alice.list("section", plan.id)[-1]
+
+
 def counting(ws: Workspace) -> list[str]:
     """The statements `ws` sends from now on (through a cursor, or prepared on the connection)."""
     said: list[str] = []
@@ -97,8 +103,7 @@ def test_an_edit_of_a_row_someone_else_deleted_is_a_conflict_and_writes_nothing(
     """As a merge calls a deletion against an edit a conflict: the edit is not written into the deleted
     row; the user is told who deleted it, and chooses."""
     alice, bob, plan = pair
-    section = alice.list("section", plan.id)[-1]
-    bob.list("section", plan.id)
+    section = both_read(alice, bob, plan)
     bob.delete("section", section["id"])
     stored = server_db.sql(f"SELECT body, version_id FROM section WHERE id = {section['id']}")
     with pytest.raises(EditConflict) as caught:
@@ -121,8 +126,7 @@ def test_an_edit_of_a_row_someone_else_deleted_is_a_conflict_and_writes_nothing(
 
 def test_a_field_clash_and_a_deletion_are_both_told(pair, server_db):
     alice, bob, plan = pair
-    section = alice.list("section", plan.id)[-1]
-    bob.list("section", plan.id)
+    section = both_read(alice, bob, plan)
     bob.update("section", section["id"], body="Bobs sista text")
     bob.delete("section", section["id"])
     with pytest.raises(EditConflict) as caught:
@@ -134,8 +138,7 @@ def test_a_field_clash_and_a_deletion_are_both_told(pair, server_db):
 def test_an_edit_after_a_deletion_and_a_restore_is_no_conflict(pair, server_db):
     """A row deleted and brought back meanwhile is alive as she saw it: her edit goes through."""
     alice, bob, plan = pair
-    section = alice.list("section", plan.id)[-1]
-    bob.list("section", plan.id)
+    section = both_read(alice, bob, plan)
     bob.delete("section", section["id"])
     bob.restore("section", section["id"])
     alice.update("section", section["id"], body="Efter återställningen")
@@ -158,8 +161,7 @@ def test_a_deletion_of_a_row_nobody_else_changed_is_one_statement_and_undo_bring
 
 def test_a_deletion_of_a_row_someone_else_changed_is_a_conflict_and_deletes_nothing(pair, server_db):
     alice, bob, plan = pair
-    section = alice.list("section", plan.id)[-1]
-    bob.list("section", plan.id)
+    section = both_read(alice, bob, plan)
     bob.update("section", section["id"], body="Bobs nya text")
     with pytest.raises(EditConflict) as caught:
         alice.delete("section", section["id"])
@@ -192,8 +194,7 @@ def test_a_row_read_for_bookkeeping_does_not_count_as_seen(pair, server_db):
     """`peek` (an undo step's name, the values a change replaces) reads the row as stored without
     counting as shown: an edit after it is still checked against the version the window showed."""
     alice, bob, plan = pair
-    section = alice.list("section", plan.id)[-1]
-    bob.list("section", plan.id)
+    section = both_read(alice, bob, plan)
     bob.update("section", section["id"], heading="Bobs rubrik")
     assert alice.peek("section", section["id"])["heading"] == "Bobs rubrik"
     with pytest.raises(EditConflict):
