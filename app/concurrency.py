@@ -159,6 +159,16 @@ class Seen:
         """The user has seen the stored value of `conflict` and wants theirs written over it."""
         self.versions[(conflict.kind, conflict.row_id)] = conflict.version
 
+    def check_alive(self, db: Any, k: kinds.Kind, row_id: int) -> None:
+        """Raise EditConflict when someone else has deleted the row since this workspace saw it alive
+        (what a change of the row's place among its siblings checks: its order is read as stored)."""
+        base = self.versions.get((k.name, row_id))
+        if base is None:
+            return
+        fresh, state, records = db_rows.with_records(db, k.model, row_id, [base])
+        if fresh is not None and fresh.version_id != base:
+            self._check(db, k, fresh, state, records, base, {})
+
     def write(self, store: Any, k: kinds.Kind, row: Any, prepare: Callable[[Any], rows.Edit],
               action: str = "edit") -> tuple[Any, rows.Edit]:
         """Write the edit `prepare` makes of `row` (as noted, or just read) over the version this

@@ -194,7 +194,7 @@ def record_decision(ws: Workspace, item_id: int, *, on: date, decided_by: str, o
                             choices=", ".join(kind_label(o) for o in OUTCOMES.values())))
     if not decided_by.strip():
         raise ValueError(tr("Ange vem som fattade beslutet, till exempel styrgrupp, nämnd eller uppdragsägare."))
-    item = ws.get("timeline", item_id)
+    item = ws.peek("timeline", item_id)  # (the point is written over the version the window showed)
     if item["kind"] not in ("decision_point", "milestone"):
         raise ValueError(tr("Beslut registreras vid en beslutspunkt."))
     label = f"{item['code']} {item['title']}".strip()

@@ -245,16 +245,23 @@ class Workspace:
         return Change(k.name, action, (row_id,), self._plan_of(k, row))
 
     def move(self, kind_name: str, row_id: int, new_index: int) -> Change:
-        """Move a plan part to `new_index` among its living siblings."""
+        """Move a plan part to `new_index` among its living siblings, in their order as stored when
+        the move is written: on a team server the siblings are locked first, so that moves made by
+        several people at once all count, and a part someone else has deleted meanwhile is a
+        conflict (app/concurrency.py), as an edit of it is."""
         k = kinds.kind(kind_name)
-        row = self._row(k, row_id)
-        plan_id = row.__data__["plan"]
-        order = self._sibling_ids(k, plan_id)
-        old_index = order.index(row_id)
-        order.remove(row_id)
-        new_index = max(0, min(new_index, len(order)))
-        order.insert(new_index, row_id)
+        plan_id = self._row(k, row_id).__data__["plan"]
         with self.store.write():
+            if self.seen is not None:
+                self._lock_siblings(k, plan_id)
+            order = self._sibling_ids(k, plan_id)
+            if row_id not in order:
+                if self.seen is not None:
+                    self.seen.check_alive(self.store.db, k, row_id)
+                raise rows.not_found(k, row_id)
+            old_index = order.index(row_id)
+            order.remove(row_id)
+            order.insert(max(0, min(new_index, len(order))), row_id)
             self._reorder(k, order)
         return Change(k.name, "moved", (row_id,), plan_id, old_index=old_index)
 
@@ -275,6 +282,13 @@ class Workspace:
             .order_by(m.position, m.id)
         )
         return [r for (r,) in query.tuples()]
+
+    def _lock_siblings(self, k: kinds.Kind, plan_id: int | None) -> None:
+        """Hold every part of the plan of `k`'s kind until the transaction ends (in the order of their
+        ids, as every mover takes them, so that two moves wait for each other instead of deadlocking);
+        their order is read after this, as the last move committed it."""
+        m = k.model
+        m.select(m.id).where(m.plan == plan_id).order_by(m.id).for_update().execute()
 
     def _reorder(self, k: kinds.Kind, order: list[int]) -> None:
         m = k.model

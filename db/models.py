@@ -184,7 +184,7 @@ class PlanPart(UserRow):
 
 
 class Section(PlanPart):
-    key = CharField()  # template key, e.g. "background"; free for sections a user adds
+    key = CharField(default="")  # template key, e.g. "background"; free for sections a user adds
     heading = TextField()
     level = IntegerField(default=1)  # 1 = "1. Bakgrund", 2 = "1.1. Idé"
     numbered = IntegerField(default=1)

@@ -208,13 +208,15 @@ def resolve_edit_conflict(window: DocumentWindow, kind: str, row_id: int, values
 
 
 def repeat_if_kept(window: DocumentWindow, command: QUndoCommand, conflict: EditConflict) -> None:
-    """Someone else changed what `command` (a deletion, a risk's new scores) would write over: show
-    that, who and when, and carry it out all the same over what is stored now (one undo step) when
-    the user keeps their side throughout, or leave the row as they left it (nothing written)."""
+    """Someone else changed what `command` (a deletion, a move, a risk's new scores) would write over,
+    or deleted it: show that, who and when, and carry it out all the same over what is stored now
+    (one undo step; a deleted row is first brought back, a step of its own) when the user keeps their
+    side throughout, or leave the row as they left it (nothing written)."""
     chosen = _chosen(window, conflict)
     if chosen and all(side == "mine" for side in chosen.values()) and window.ofile is not None:
         window.ofile.ws.seen.accept(conflict)
-        window.ofile.push(command)  # (its first try wrote nothing: it runs again from the start)
+        if not conflict.deleted or window.ofile.restore(conflict.kind, conflict.row_id):
+            window.ofile.push(command)  # (its first try wrote nothing: it runs again from the start)
         window.reload_everything()
 
 

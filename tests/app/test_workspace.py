@@ -107,6 +107,21 @@ def test_move_and_insert_keep_order(ws: Workspace) -> None:
     assert [t["term"] for t in ws.list("term", plan_id)] == ["C", "X", "A", "B"]
 
 
+def test_a_move_of_a_deleted_part_is_one_sentence_and_moves_nothing(ws: Workspace) -> None:
+    plan_id = create_plan(ws, "plan", "Plan").ids[0]
+    ids = [ws.add("term", plan_id, term=t).ids[0] for t in ("A", "B")]
+    ws.delete("term", ids[1])
+    with pytest.raises(LookupError, match=f"Hittar inte .*id {ids[1]}"):
+        ws.move("term", ids[1], 0)
+    assert [t["term"] for t in ws.list("term", plan_id)] == ["A"]
+
+
+def test_a_section_added_without_a_template_key_is_the_user_s_own(ws: Workspace) -> None:
+    plan_id = create_plan(ws, "plan", "Plan").ids[0]
+    section_id = ws.add("section", plan_id, heading="Egen rubrik").ids[0]
+    assert (ws.get("section", section_id)["key"], ws.get("section", section_id)["heading"]) == ("", "Egen rubrik")
+
+
 def test_vague_dates_keep_their_precision(ws: Workspace) -> None:
     plan_id = create_plan(ws, "directive", "Direktiv").ids[0]
     item = ws.add("timeline", plan_id, kind="phase", title="Beredning",

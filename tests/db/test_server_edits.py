@@ -190,6 +190,75 @@ def test_a_deletion_of_a_row_someone_else_only_moved_or_deleted_goes_through(pai
                          "AND deleted_at IS NOT NULL") == [(2,)]
 
 
+def order_of(server_db, plan) -> list[int]:
+    return [r[0] for r in server_db.sql(f"SELECT id FROM section WHERE plan_id = {plan.id} AND deleted_at IS NULL "
+                                        "ORDER BY position, id")]
+
+
+def test_a_move_of_a_row_someone_else_deleted_is_a_conflict_and_moves_nothing(pair, server_db):
+    alice, bob, plan = pair
+    section = both_read(alice, bob, plan)
+    bob.delete("section", section["id"])
+    positions = server_db.sql(f"SELECT id, position, version_id FROM section WHERE plan_id = {plan.id} ORDER BY id")
+    with pytest.raises(EditConflict) as caught:
+        alice.move("section", section["id"], 0)
+    assert caught.value.deleted and caught.value.who == "bob"
+    assert server_db.sql(f"SELECT id, position, version_id FROM section WHERE plan_id = {plan.id} ORDER BY id") == positions
+    alice.seen.accept(caught.value)  # "keep mine": brought back, then moved
+    alice.restore("section", section["id"])
+    alice.move("section", section["id"], 0)
+    assert order_of(server_db, plan)[0] == section["id"]
+
+
+def test_a_move_of_a_row_that_is_gone_is_one_sentence(pair, server_db):
+    alice, _bob, plan = pair
+    section = alice.list("section", plan.id)[-1]
+    server_db.sql(f"DELETE FROM section WHERE id = {section['id']}")  # as only an administrator can
+    with pytest.raises(LookupError, match=f"Hittar inte .*id {section['id']}"):
+        alice.move("section", section["id"], 0)
+
+
+def test_moves_made_at_once_both_count(pair, server_db):
+    """bob's move of one section is being written (his transaction holds the rows) when alice moves
+    another: her move waits for his, then puts hers into the order as he left it; neither is lost."""
+    import threading
+
+    import psycopg
+
+    alice, _bob, plan = pair
+    order = order_of(server_db, plan)
+    assert len(order) >= 3
+    first, last = order[0], order[-1]
+    conninfo = server_db.cluster.superuser_conninfo(server_db.name)
+    other = psycopg.connect(conninfo)  # bob moves the first section to the end, not yet committed
+    for position, row_id in enumerate([*order[1:], first]):
+        other.execute("UPDATE section SET position = %s, version_id = %s WHERE id = %s",
+                      (position, f"bobs-move-{row_id}", row_id))
+    waited = threading.Event()
+
+    def commit_once_alice_waits() -> None:
+        with psycopg.connect(conninfo, autocommit=True) as watcher:
+            for _ in range(3000):  # until her move waits for the rows (at most half a minute)
+                if watcher.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
+                    waited.set()
+                    break
+                threading.Event().wait(0.01)
+        other.commit()
+
+    committer = threading.Thread(target=commit_once_alice_waits)
+    committer.start()
+    try:
+        alice.move("section", last, 0)  # the last section, as she sees them, to the top
+    finally:
+        committer.join()
+        other.close()
+    assert waited.is_set()
+    assert order_of(server_db, plan) == [last, *order[1:-1], first]
+    positions = [r[0] for r in server_db.sql(f"SELECT position FROM section WHERE plan_id = {plan.id} "
+                                             "AND deleted_at IS NULL ORDER BY position")]
+    assert positions == list(range(len(order)))
+
+
 def test_a_row_read_for_bookkeeping_does_not_count_as_seen(pair, server_db):
     """`peek` (an undo step's name, the values a change replaces) reads the row as stored without
     counting as shown: an edit after it is still checked against the version the window showed."""
@@ -202,6 +271,31 @@ def test_a_row_read_for_bookkeeping_does_not_count_as_seen(pair, server_db):
     alice.get("section", section["id"])  # now shown as stored: her edit goes over it
     alice.update("section", section["id"], heading="Alices rubrik")
     assert server_db.sql(f"SELECT heading FROM section WHERE id = {section['id']}") == [("Alices rubrik",)]
+
+
+def test_a_decision_over_a_checklist_someone_else_answered_meanwhile_is_asked_and_writes_nothing(pair, server_db):
+    """The decision dialog shows the point as read when it opened; a decision recorded after bob has
+    answered its checklist differently writes neither the log line nor the point."""
+    from app.decisions import ChecklistAnswer, record_decision, set_checklist
+
+    alice, bob, plan = pair
+    point_id = bob.add("timeline", plan.id, kind="decision_point", title="BP2 Start",
+                       checklist='[{"item": "Finns finansiering?", "answer": "", "comment": ""}]').ids[0]
+    alice.get("timeline", point_id)  # what her dialog shows
+    bob.get("timeline", point_id)
+    set_checklist(bob, point_id, [ChecklistAnswer("Finns finansiering?", "nej", "Inte ännu")])
+    logs = server_db.sql(f"SELECT count(*) FROM log_entry WHERE plan_id = {plan.id}")
+    with pytest.raises(EditConflict) as caught:
+        record_decision(alice, point_id, on=date(2027, 2, 1), decided_by="Styrgruppen", outcome="continue",
+                        answers=[ChecklistAnswer("Finns finansiering?", "ja")])
+    assert [f.name for f in caught.value.fields] == ["checklist"]
+    assert server_db.sql(f"SELECT count(*) FROM log_entry WHERE plan_id = {plan.id}") == logs
+    assert "Inte ännu" in server_db.sql(f"SELECT checklist FROM timeline_item WHERE id = {point_id}")[0][0]
+    bob.update("timeline", point_id, title="BP2 Start av genomförande")  # a field her decision leaves alone
+    alice.seen.accept(caught.value)
+    record_decision(alice, point_id, on=date(2027, 2, 1), decided_by="Styrgruppen", outcome="continue")
+    assert server_db.sql(f"SELECT title, status FROM timeline_item WHERE id = {point_id}") == [
+        ("BP2 Start av genomförande", "done")]
 
 
 def test_a_version_a_view_shows_from_its_own_read_is_what_an_edit_is_checked_against(pair, server_db):

@@ -303,6 +303,33 @@ def test_an_edit_of_a_section_someone_deleted_writes_nothing_when_the_deletion_s
     assert not window.ofile.stack.canUndo()
 
 
+def test_moving_a_section_someone_deleted_asks_and_can_bring_it_back_where_it_was_moved(qtbot, monkeypatch, window,
+                                                                                        team):
+    on_server(team.url("alice"), lambda ws: ws.add("section", plan_titled(ws, "Teamets plan"), key="",
+                                                   heading="Syfte"))
+    first_id, page = alice_shows_a_section(window, team)  # "Syfte", then "Bakgrund"
+    page.list.setCurrentIndex(page.model.index(1))
+    second_id = page.current_id()
+    while_alice_types(window, team, lambda ws: (ws.get("section", second_id), ws.delete("section", second_id)))
+    shown = []
+
+    def keep_mine(dialog) -> int:
+        shown.append([dialog.table.item(0, c).text().split("\n")[0] for c in range(1, 4)])
+        qtbot.mouseClick(dialog.groups[0].button(0), Qt.MouseButton.LeftButton)  # "Behåll mitt"
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", keep_mine)
+    qtbot.mouseClick(page.up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert [row[1:] for row in shown] == [["finns kvar, ändrad", "borttagen"]]
+    plan_id = window.current_plan_id()
+    assert team.sql(f"SELECT id FROM section WHERE plan_id = {plan_id} AND deleted_at IS NULL "
+                    "ORDER BY position, id") == [(second_id,), (first_id,)]
+    window.actions_["undo"].trigger()  # the move undone, the section still brought back
+    assert team.sql(f"SELECT id FROM section WHERE plan_id = {plan_id} AND deleted_at IS NULL "
+                    "ORDER BY position, id") == [(first_id,), (second_id,)]
+
+
 @pytest.fixture
 def section_bob_changed(qtbot, window, team):
     """Alice's window on the server showing a section of the plan, whose text bob then changes on the server."""
