@@ -188,6 +188,8 @@ class Workspace:
         columns = rows.to_columns(k, values)
         with self.store.write():
             if k.in_plan:
+                if self.seen is not None:  # as a move does: parts added at once each get a place of their own
+                    self._lock_siblings(k, plan_id)
                 siblings = self._sibling_ids(k, plan_id)
                 columns["plan"] = plan_id
                 columns["position"] = len(siblings)

@@ -21,6 +21,7 @@ from ui.menus import build_menus
 from ui.palette import error_style
 from ui.plan_panel import PlanListPanel
 from ui.settings import AppSettings
+from ui.undo import step_safely
 
 if TYPE_CHECKING:
     from app.search_index import SearchIndex
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
             return  # a cell's typing that could not be stored: closing its editor took it back
         self._revealing = True
         try:
-            self.ofile.stack.undo()
+            step_safely(self.ofile.stack, self.ofile.events, back=True)
         finally:
             self._revealing = False
 
@@ -437,7 +438,7 @@ class MainWindow(QMainWindow):
             return
         self._revealing = True
         try:
-            self.ofile.stack.redo()
+            step_safely(self.ofile.stack, self.ofile.events, back=False)
         finally:
             self._revealing = False
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs import files
 from ui.errors import expected_errors, show_error, show_expected
 from ui.i18n import translate
+from ui.undo import Step
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
@@ -207,15 +208,20 @@ def resolve_edit_conflict(window: DocumentWindow, kind: str, row_id: int, values
         window.reload_everything()
 
 
-def repeat_if_kept(window: DocumentWindow, command: QUndoCommand, conflict: EditConflict) -> None:
-    """Someone else changed what `command` (a deletion, a move, a risk's new scores) would write over,
-    or deleted it: show that, who and when, and carry it out all the same over what is stored now
-    (one undo step; a deleted row is first brought back, a step of its own) when the user keeps their
-    side throughout, or leave the row as they left it (nothing written)."""
+def repeat_if_kept(window: DocumentWindow, command: QUndoCommand | Step, conflict: EditConflict) -> None:
+    """Someone else changed what `command` (a deletion, a move, a risk's new scores, an undo or redo)
+    would write over, or deleted it: show that, who and when, and carry it out all the same over what
+    is stored now (one undo step; a deleted row is first brought back, a step of its own, or within
+    the undo or redo) when the user keeps their side throughout, or leave the row as they left it
+    (nothing written; an undo or redo stays to be made)."""
     chosen = _chosen(window, conflict)
     if chosen and all(side == "mine" for side in chosen.values()) and window.ofile is not None:
         window.ofile.ws.seen.accept(conflict)
-        if not conflict.deleted or window.ofile.restore(conflict.kind, conflict.row_id):
+        if isinstance(command, Step):  # (a step of its own would stand between the stack and its step)
+            if conflict.deleted:
+                window.ofile.events.changed.emit(window.ofile.ws.restore(conflict.kind, conflict.row_id))
+            command.again()
+        elif not conflict.deleted or window.ofile.restore(conflict.kind, conflict.row_id):
             window.ofile.push(command)  # (its first try wrote nothing: it runs again from the start)
         window.reload_everything()
 

@@ -223,11 +223,17 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
 
 
 def _apply_first(command: QUndoCommand, events: WorkspaceEvents) -> bool:
+    return _tried(command.redo, command, events)
+
+
+def _tried(run: Callable[[], None], command: Any, events: WorkspaceEvents) -> bool:
+    """`run()`; a refusal (bad input, the store's error, a conflict on a team server) becomes a message
+    or, with a window that shows them, the conflict signal naming `command`; whether it ran."""
     from app.validation import ValidationError
     from app.errors import StoreError
 
     try:
-        command.redo()
+        run()
     except (ValidationError, StoreError, LookupError, ValueError) as exc:
         from app.concurrency import EditConflict
 
@@ -239,21 +245,49 @@ def _apply_first(command: QUndoCommand, events: WorkspaceEvents) -> bool:
     return True
 
 
+class Step:
+    """An undo (`back`) or redo of the stack's next step that was refused, carried on the conflict
+    signal: `again()` runs it through the stack once the user has chosen to write it all the same."""
+
+    def __init__(self, stack: QUndoStack, events: WorkspaceEvents, back: bool):
+        self.stack, self.events, self.back = stack, events, back
+
+    def again(self) -> None:
+        step_safely(self.stack, self.events, self.back)
+
+
+def step_safely(stack: QUndoStack, events: WorkspaceEvents, back: bool) -> bool:
+    """Undo (`back`) or redo the stack's next step, tried first: refused (on a team server, when
+    someone else has changed what it would write over since), it says so as `push_safely` does and
+    the stack stays where it was, so the step can be undone (redone) again; whether it ran."""
+    index = stack.index() - 1 if back else stack.index()
+    command = stack.command(index) if 0 <= index < stack.count() else None
+    if isinstance(command, _AlreadyApplied):
+        if not _tried(command.inner.undo if back else command.inner.redo, Step(stack, events, back), events):
+            return False
+        command.ran = True  # the stack's own call below only moves its index
+    (stack.undo if back else stack.redo)()
+    return True
+
+
 class _AlreadyApplied(QUndoCommand):
     """Wraps a command whose first redo() already ran, so push() must not run it again."""
 
     def __init__(self, inner: QUndoCommand):
         super().__init__(inner.text())
         self.inner = inner
-        self._first = True
+        self.ran = True  # the stack's next call has run already (the first redo, or by step_safely)
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
+        if self.ran:
+            self.ran = False
             return
         self.inner.redo()
 
     def undo(self) -> None:
+        if self.ran:
+            self.ran = False
+            return
         self.inner.undo()
 
     def id(self) -> int:

@@ -6,8 +6,13 @@ The one-statement write itself: test_server.py."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
+import psycopg
 import pytest
 
 from app import kinds, rows
@@ -52,6 +57,32 @@ def counting(ws: Workspace) -> list[str]:
 
     db.execute_sql, db.one_row = counted, counted_row
     return said
+
+
+@contextmanager
+def held_by_another(server_db) -> Iterator[tuple[Any, Callable[[], None], threading.Event]]:
+    """(a transaction of another connection, `start`, an event): after `start()`, that transaction
+    commits once something waits for the rows it has written or locked (at most half a minute on),
+    and the event says that something did. Leaving the `with` waits for the commit."""
+    conninfo = server_db.cluster.superuser_conninfo(server_db.name)
+    other, waited = psycopg.connect(conninfo), threading.Event()
+
+    def commit_once_someone_waits() -> None:
+        with psycopg.connect(conninfo, autocommit=True) as watcher:
+            for _ in range(3000):
+                if watcher.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
+                    waited.set()
+                    break
+                threading.Event().wait(0.01)
+        other.commit()
+
+    committer = threading.Thread(target=commit_once_someone_waits)
+    try:
+        yield other, committer.start, waited
+    finally:
+        if committer.ident is not None:
+            committer.join()
+        other.close()
 
 
 def test_a_stale_version_overwrites_nothing_and_offers_both_values(pair, server_db):
@@ -195,6 +226,11 @@ def order_of(server_db, plan) -> list[int]:
                                         "ORDER BY position, id")]
 
 
+def positions_of(server_db, plan) -> list[int]:
+    return [r[0] for r in server_db.sql(f"SELECT position FROM section WHERE plan_id = {plan.id} "
+                                        "AND deleted_at IS NULL ORDER BY position")]
+
+
 def test_a_move_of_a_row_someone_else_deleted_is_a_conflict_and_moves_nothing(pair, server_db):
     alice, bob, plan = pair
     section = both_read(alice, bob, plan)
@@ -221,42 +257,37 @@ def test_a_move_of_a_row_that_is_gone_is_one_sentence(pair, server_db):
 def test_moves_made_at_once_both_count(pair, server_db):
     """bob's move of one section is being written (his transaction holds the rows) when alice moves
     another: her move waits for his, then puts hers into the order as he left it; neither is lost."""
-    import threading
-
-    import psycopg
-
     alice, _bob, plan = pair
     order = order_of(server_db, plan)
     assert len(order) >= 3
     first, last = order[0], order[-1]
-    conninfo = server_db.cluster.superuser_conninfo(server_db.name)
-    other = psycopg.connect(conninfo)  # bob moves the first section to the end, not yet committed
-    for position, row_id in enumerate([*order[1:], first]):
-        other.execute("UPDATE section SET position = %s, version_id = %s WHERE id = %s",
-                      (position, f"bobs-move-{row_id}", row_id))
-    waited = threading.Event()
-
-    def commit_once_alice_waits() -> None:
-        with psycopg.connect(conninfo, autocommit=True) as watcher:
-            for _ in range(3000):  # until her move waits for the rows (at most half a minute)
-                if watcher.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
-                    waited.set()
-                    break
-                threading.Event().wait(0.01)
-        other.commit()
-
-    committer = threading.Thread(target=commit_once_alice_waits)
-    committer.start()
-    try:
+    with held_by_another(server_db) as (other, start, waited):  # bob moves the first section to the end
+        for position, row_id in enumerate([*order[1:], first]):
+            other.execute("UPDATE section SET position = %s, version_id = %s WHERE id = %s",
+                          (position, f"bobs-move-{row_id}", row_id))
+        start()
         alice.move("section", last, 0)  # the last section, as she sees them, to the top
-    finally:
-        committer.join()
-        other.close()
     assert waited.is_set()
     assert order_of(server_db, plan) == [last, *order[1:-1], first]
-    positions = [r[0] for r in server_db.sql(f"SELECT position FROM section WHERE plan_id = {plan.id} "
-                                             "AND deleted_at IS NULL ORDER BY position")]
-    assert positions == list(range(len(order)))
+    assert positions_of(server_db, plan) == list(range(len(order)))
+
+
+def test_parts_added_at_once_each_get_a_place(pair, server_db):
+    """bob's new section is being written last (his transaction holds the plan's sections) when alice
+    adds one: hers waits for his and goes after it, not onto the same place."""
+    alice, _bob, plan = pair
+    order = order_of(server_db, plan)
+    with held_by_another(server_db) as (other, start, waited):
+        other.execute(f"SELECT id FROM section WHERE plan_id = {plan.id} ORDER BY id FOR UPDATE")
+        other.execute("INSERT INTO section SELECT (jsonb_populate_record(s, jsonb_build_object("  # a copy, last
+                      "'id', nextval(pg_get_serial_sequence('section', 'id')), 'uuid', 'bobs-section', "
+                      "'version_id', 'bobs-version', 'position', %s::int, 'heading', 'Bobs avsnitt'))).* "
+                      "FROM section s WHERE id = %s", (len(order), order[0]))
+        start()
+        mine = alice.add("section", plan.id, heading="Alices avsnitt").ids[0]
+    assert waited.is_set()
+    assert order_of(server_db, plan)[-1] == mine
+    assert positions_of(server_db, plan) == list(range(len(order) + 2))
 
 
 def test_a_row_read_for_bookkeeping_does_not_count_as_seen(pair, server_db):
@@ -326,35 +357,15 @@ def test_a_row_that_moves_on_while_the_write_waits_for_it_is_read_again(pair, se
     """Another transaction holds the row while alice's write waits for it, then commits a newer
     version: her statement writes nothing, and its snapshot still shows the version she read, so
     the row is read again (a second statement) and the clash shows the value committed meanwhile."""
-    import threading
-
-    import psycopg
-
     alice, _bob, plan = pair
     section = alice.list("section", plan.id)[0]
-    conninfo = server_db.cluster.superuser_conninfo(server_db.name)
-    other = psycopg.connect(conninfo)
-    other.execute("UPDATE section SET body = 'Bobs text', version_id = 'bobs-version' WHERE id = %s", (section["id"],))
-    waited = threading.Event()
-
-    def commit_once_alice_waits() -> None:
-        with psycopg.connect(conninfo, autocommit=True) as watcher:
-            for _ in range(3000):  # until her write waits for the row (at most half a minute)
-                if watcher.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
-                    waited.set()
-                    break
-                threading.Event().wait(0.01)
-        other.commit()
-
-    committer = threading.Thread(target=commit_once_alice_waits)
-    said = counting(alice)
-    committer.start()
-    try:
+    with held_by_another(server_db) as (other, start, waited):
+        other.execute("UPDATE section SET body = 'Bobs text', version_id = 'bobs-version' WHERE id = %s",
+                      (section["id"],))
+        said = counting(alice)
+        start()
         with pytest.raises(EditConflict) as caught:
             alice.update("section", section["id"], body="Alices text")
-    finally:
-        committer.join()
-        other.close()
     assert waited.is_set()
     assert [s.split()[0] for s in said] == ["WITH", "SELECT"]
     assert [(f.mine, f.theirs) for f in caught.value.fields] == [("Alices text", "Bobs text")]
