@@ -153,9 +153,17 @@ def links_of(item_id: int) -> list[dict[str, Any]]:
         other = d["predecessor"] if before else d["successor"]
         out.append({"id": d["id"], "side": "before" if before else "after", "other": other,
                     "other_name": names.get(other, ""), "kind": d["kind"], "lag": d["lag"],
-                    "lag_unit": d["lag_unit"]})
+                    "lag_unit": d["lag_unit"], "version": d["version_id"]})
     out.sort(key=lambda link: link["side"] != "before")
     return out
+
+
+def links_shown(ws: Any, item_id: int) -> list[dict[str, Any]]:
+    """`links_of` for a view that shows them: on a team server a change of one of them is checked
+    against the version shown (Workspace.shown)."""
+    links = links_of(item_id)
+    ws.shown("dependency", {link["id"]: link["version"] for link in links})
+    return links
 
 
 def describe(kind: str, lag: int, lag_unit: str) -> str:

@@ -73,7 +73,7 @@ def test_a_dependency_keeps_its_kind_and_lag(ws: Workspace) -> None:
     got = ws.get("dependency", dep)
     assert (got["kind"], got["lag"], got["lag_unit"]) == ("SS", -2, "week")
     assert links_of(b) == [{"id": dep, "side": "before", "other": a, "other_name": "A1 Förstudie", "kind": "SS",
-                            "lag": -2, "lag_unit": "week"}]
+                            "lag": -2, "lag_unit": "week", "version": got["version_id"]}]
     assert links_of(a)[0]["side"] == "after"
     assert describe("SS", -2, "week") == "Start till start − 2 veckor"
     assert describe("FS", 1, "day") == "Slut till start + 1 arbetsdag"

@@ -344,6 +344,23 @@ def test_a_version_a_view_shows_from_its_own_read_is_what_an_edit_is_checked_aga
     assert server_db.sql(f"SELECT probability, impact FROM risk WHERE id = {risk_id}") == [(1, 4)]
 
 
+def test_a_dependency_listed_with_its_item_is_checked_against_the_version_listed(pair, server_db):
+    """The editor's and the timeline's lists of an item's dependencies read them with a query of
+    their own (links_shown): a new lag over a lag someone else has set since is asked about."""
+    from app.dependencies import links_shown
+
+    alice, bob, plan = pair
+    first, second = (bob.add("timeline", plan.id, kind="activity", title=t).ids[0] for t in ("Förstudie", "Genomförande"))
+    link_id = bob.add("dependency", predecessor=first, successor=second, lag=2, lag_unit="day").ids[0]
+    [shown] = links_shown(alice, second)
+    bob.get("dependency", link_id)
+    bob.update("dependency", link_id, lag=5)
+    with pytest.raises(EditConflict) as caught:
+        alice.update("dependency", link_id, lag=3)
+    assert [(f.name, f.mine, f.theirs) for f in caught.value.fields] == [("lag", 3, 5)]
+    assert shown["lag"] == 2 and server_db.sql(f"SELECT lag FROM dependency WHERE id = {link_id}") == [(5,)]
+
+
 def test_an_edit_of_a_row_that_is_gone_is_one_sentence_and_writes_nothing(pair, server_db):
     alice, _bob, plan = pair
     section = alice.list("section", plan.id)[-1]

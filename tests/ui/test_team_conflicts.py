@@ -305,3 +305,36 @@ def test_the_timeline_says_which_versions_it_shows_so_a_drag_over_a_newer_date_i
     window.ofile.update("timeline", item_id, {"end": VagueDate.day(2027, 3, 12)})  # what dropping its end writes
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert team.sql(f"SELECT \"end\" FROM timeline_item WHERE id = {item_id}") == [(date(2027, 3, 31),)]
+
+
+def test_a_dependency_changed_from_the_item_s_form_over_a_newer_lag_is_asked(qtbot, monkeypatch, window, team):
+    """The form lists an item's dependencies with a query of its own and says which versions it shows:
+    a new lag over a lag bob has set since is asked about, and nothing is written when his stands."""
+    from ui.editor.dependency_box import DependencyDialog
+
+    def link(ws) -> None:
+        plan_id = plan_titled(ws, "Teamets plan")
+        first, second = (ws.add("timeline", plan_id, kind="activity", title=t).ids[0] for t in ("Förstudie", "Bygge"))
+        ws.add("dependency", predecessor=first, successor=second, lag=2, lag_unit="day")
+
+    on_server(team.url("alice"), link)
+    _plan_id, page = alice_shows(window, team, "timeline")
+    second = next(r for r in window.ofile.ws.list("timeline", window.current_plan_id()) if r["title"] == "Bygge")
+    page.select_row(page.model.row_of(second["id"]))
+    box = page.dependencies
+    box.list.setCurrentRow(0)
+    link_id = box.current()["id"]
+    while_alice_types(window, team, lambda ws: (ws.get("dependency", link_id), ws.update("dependency", link_id, lag=5)))
+
+    def three_days(dialog: DependencyDialog) -> int:
+        dialog.lag.setValue(3)
+        return 1
+
+    shown = []
+    monkeypatch.setattr(DependencyDialog, "exec", three_days)
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", lambda dialog: shown.append(
+        [dialog.table.item(0, c).text().split("\n")[0] for c in range(1, 4)]) or 1)  # "Ta det sparade"
+    qtbot.mouseClick(box.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown[0][1:] == ["3", "5"]
+    assert team.sql(f"SELECT lag FROM dependency WHERE id = {link_id}") == [(5,)]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import kinds
-from app.dependencies import item_name, links_of
+from app.dependencies import item_name, links_shown
 from app.validation import MAX_LAG
 from ui.document import OpenFile
 from ui.editor.fields import push_button
@@ -142,7 +142,7 @@ class DependencyBox(QGroupBox):
     def reload(self) -> None:
         row = self.list.currentRow()
         self.list.clear()
-        self.links = links_of(self.item["id"]) if self.item is not None else []
+        self.links = links_shown(self.ofile.ws, self.item["id"]) if self.item is not None else []
         for link in self.links:
             QListWidgetItem(link_text(link), self.list)
         if self.links:

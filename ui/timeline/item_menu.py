@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
-from app.dependencies import links_of
+from app.dependencies import links_shown
 from app.timeline import TimelineRow
 from ui.editor.dependency_box import ask_link, link_text
 from ui.i18n import translate
@@ -48,7 +48,7 @@ def item_menu(view: Any, row: TimelineRow) -> QMenu:
     writable = not getattr(view.ws, "read_only", False)
     _action(menu, translate("Timeline", "&Öppna"), lambda: view.open_item_requested.emit("timeline", row.id))
     _action(menu, translate("Timeline", "&Länka till…"), view.controller.start_link).setEnabled(writable)
-    links = links_of(row.id)
+    links = links_shown(view.ws, row.id)
     if links:
         menu.addSeparator()
     for link in links:
