@@ -213,6 +213,15 @@ def record_decision(ws: Workspace, item_id: int, *, on: date, decided_by: str, o
     return change
 
 
+def set_recorded(ws: Workspace, log_id: int, item_id: int, point: dict[str, Any], *, recorded: bool) -> list[Change]:
+    """A recorded decision taken back (its log line deleted) or brought back (restored), with the point's
+    status and checklist as `point` has them, in one transaction: on a team server, a point someone else
+    has changed since writes neither (app.concurrency.EditConflict)."""
+    with ws.store.write():
+        log = (ws.restore if recorded else ws.delete)("log", log_id)
+        return [log, ws.update("timeline", item_id, **point)]
+
+
 def point_state(row: dict[str, Any], decided: bool, today: date) -> str:
     """upcoming | ready (checklist complete) | decided | late (its date has passed undecided)."""
     if decided:

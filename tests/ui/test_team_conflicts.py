@@ -338,3 +338,36 @@ def test_a_dependency_changed_from_the_item_s_form_over_a_newer_lag_is_asked(qtb
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown[0][1:] == ["3", "5"]
     assert team.sql(f"SELECT lag FROM dependency WHERE id = {link_id}") == [(5,)]
+
+
+def test_undo_of_a_decision_over_a_point_someone_changed_since_takes_back_nothing_when_theirs_stands(
+        qtbot, monkeypatch, window, team):
+    """The decision's log line and its point are taken back together or not at all."""
+    from ui.dialogs.decision_dialog import DecisionDialog
+
+    on_server(team.url("alice"), lambda ws: ws.add("timeline", plan_titled(ws, "Teamets plan"), kind="decision_point",
+                                                   code="BP1", title="Start"))
+    plan_id, page = alice_shows(window, team, "timeline")
+    point = next(r for r in window.ofile.ws.list("timeline", plan_id) if r["code"] == "BP1")
+    page.select_row(page.model.row_of(point["id"]))
+
+    def decide(dialog: DecisionDialog) -> int:
+        type_into(qtbot, dialog.on.line, "2027-03-01")
+        dialog.decided_by.lineEdit().setText("Styrgruppen")
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("continue"))
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(DecisionDialog, "exec", decide)
+    qtbot.mouseClick(page.decision_button, Qt.MouseButton.LeftButton)
+    logged = f"SELECT count(*) FROM log_entry WHERE plan_id = {plan_id} AND deleted_at IS NULL AND kind = 'decision'"
+    assert team.sql(logged) == [(1,)]
+    while_alice_types(window, team, lambda ws: (ws.get("timeline", point["id"]),
+                                                ws.update("timeline", point["id"], status="ongoing")))
+    shown = []
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", lambda dialog: shown.append(1) or 1)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert team.sql(logged) == [(1,)]  # the log line stays with the point bob left
+    assert team.sql(f"SELECT status FROM timeline_item WHERE id = {point['id']}") == [("ongoing",)]
+    assert window.ofile.stack.canUndo()

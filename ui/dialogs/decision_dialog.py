@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, record_decision
+from app.decisions import ANSWERS, OUTCOMES, ChecklistAnswer, checklist, record_decision, set_recorded
 from app.workspace import Change, Workspace
 from ui.dialogs import ok_cancel
 from ui.editor.date_edit import VagueDateEdit
@@ -175,10 +175,13 @@ class RecordDecisionCommand(ServiceCommand):
             if self.values.get("freeze"):  # the plan's edition label changed too
                 self.announce(Change("plan", "updated", (change.plan_id,), change.plan_id))
         else:
-            self.announce(self.ws.restore("log", self.log_id))
-            self.announce(self.ws.update("timeline", self.item_id, **self.after))
+            self._set(recorded=True)
 
     def undo(self) -> None:
+        self._set(recorded=False)
+
+    def _set(self, *, recorded: bool) -> None:
         assert self.log_id is not None
-        self.announce(self.ws.delete("log", self.log_id))
-        self.announce(self.ws.update("timeline", self.item_id, **self.before))
+        for change in set_recorded(self.ws, self.log_id, self.item_id, self.after if recorded else self.before,
+                                   recorded=recorded):
+            self.announce(change)
