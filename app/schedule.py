@@ -146,7 +146,7 @@ def _move_for(row: TimelineRow, need_start: int | None, need_end: int | None,
             months, days = (k * step, 0) if step is not None else (0, 7 * k)
             new_start = _shift_vague(start, months, days, "first")
             new_end = _shift_vague(end, months, days, "last")
-            moved = TimelineRow._make((*row[:12], *_ordinals(new_start), *_ordinals(new_end), row.version))
+            moved = _placed(row, new_start, new_end)
             s = moved.span()
             if s is not None and (need_start is None or s[0] >= need_start) and (need_end is None or s[1] >= need_end):
                 return new_start, new_end
@@ -174,6 +174,12 @@ def _ordinals(v: VagueDate | None) -> tuple[int | None, int | None]:
     return (None, None) if v is None else (v.first_day.toordinal(), v.last_day.toordinal())
 
 
+def _placed(row: TimelineRow, start: VagueDate | None, end: VagueDate | None) -> TimelineRow:
+    """`row` spanning `start` to `end` (the days the scheduling compares; the rest as read)."""
+    (start_first, start_last), (end_first, end_last) = _ordinals(start), _ordinals(end)
+    return row._replace(start_first=start_first, start_last=start_last, end_first=end_first, end_last=end_last)
+
+
 def schedule(rows: Iterable[TimelineRow], links: Iterable[Link], calendar: WorkCalendar,
              only_after: int | None = None) -> list[Move]:
     """The moves that make every successor keep its dependencies, in topological order; with
@@ -199,7 +205,7 @@ def schedule(rows: Iterable[TimelineRow], links: Iterable[Link], calendar: WorkC
             if moved is not None:
                 new_start, new_end = moved
                 moves.append(Move(i, row.title, row.start_date(), row.end_date(), new_start, new_end))
-                row = TimelineRow._make((*row[:12], *_ordinals(new_start), *_ordinals(new_end), row.version))
+                row = _placed(row, new_start, new_end)
                 span = row.span() or span
         s.placed[i] = span
     return moves

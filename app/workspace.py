@@ -188,9 +188,7 @@ class Workspace:
         columns = rows.to_columns(k, values)
         with self.store.write():
             if k.in_plan:
-                if self.seen is not None:  # as a move does: parts added at once each get a place of their own
-                    self._lock_siblings(k, plan_id)
-                siblings = self._sibling_ids(k, plan_id)
+                siblings = self._siblings_held(k, plan_id)  # (parts added at once each get a place of their own)
                 columns["plan"] = plan_id
                 columns["position"] = len(siblings)
             row = k.model.create(**columns)
@@ -254,9 +252,7 @@ class Workspace:
         k = kinds.kind(kind_name)
         plan_id = self._row(k, row_id).__data__["plan"]
         with self.store.write():
-            if self.seen is not None:
-                self._lock_siblings(k, plan_id)
-            order = self._sibling_ids(k, plan_id)
+            order = self._siblings_held(k, plan_id)
             if row_id not in order:
                 if self.seen is not None:
                     self.seen.check_alive(self.store.db, k, row_id)
@@ -285,12 +281,15 @@ class Workspace:
         )
         return [r for (r,) in query.tuples()]
 
-    def _lock_siblings(self, k: kinds.Kind, plan_id: int | None) -> None:
-        """Hold every part of the plan of `k`'s kind until the transaction ends (in the order of their
-        ids, as every mover takes them, so that two moves wait for each other instead of deadlocking);
-        their order is read after this, as the last move committed it."""
-        m = k.model
-        m.select(m.id).where(m.plan == plan_id).order_by(m.id).for_update().execute()
+    def _siblings_held(self, k: kinds.Kind, plan_id: int | None) -> list[int]:
+        """`_sibling_ids`, inside a write transaction. On a team server every part of the plan of `k`'s kind
+        is held first until the transaction ends (in the order of their ids, as every writer takes them,
+        so that two moves or adds wait for each other instead of deadlocking), and their order is read
+        after that, as the last of them committed it. (A file has one writer behind its lock.)"""
+        if self.seen is not None:
+            m = k.model
+            m.select(m.id).where(m.plan == plan_id).order_by(m.id).for_update().execute()
+        return self._sibling_ids(k, plan_id)
 
     def _reorder(self, k: kinds.Kind, order: list[int]) -> None:
         m = k.model

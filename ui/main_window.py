@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
             return
         if isinstance(command, UpdateCommand):
             team_actions.resolve_edit_conflict(self, command.kind, command.row_id, command.new, command.text(), conflict)
-        else:  # a deletion, a move, a risk's new scores: all of it, or none
+        else:  # a deletion, a move, a risk's new scores, an undo or redo: all of it, or none
             team_actions.repeat_if_kept(self, command, conflict)
 
     def on_change(self, change: Change) -> None:

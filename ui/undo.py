@@ -212,7 +212,7 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
     """
     outer, events.pushing = events.pushing, True
     try:
-        applied = _apply_first(command, events)
+        applied = _tried(command.redo, command, events)
         if applied:  # already applied: push without applying it a second time
             stack.push(_AlreadyApplied(command))
     finally:
@@ -220,10 +220,6 @@ def push_safely(stack: QUndoStack, command: QUndoCommand, events: WorkspaceEvent
     if applied:
         events.pushed.emit()
     return applied
-
-
-def _apply_first(command: QUndoCommand, events: WorkspaceEvents) -> bool:
-    return _tried(command.redo, command, events)
 
 
 def _tried(run: Callable[[], None], command: Any, events: WorkspaceEvents) -> bool:
