@@ -20,7 +20,7 @@ whole merge is one transaction in this file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -218,8 +218,9 @@ class _Decider:
         self.writes += [Take(shape, uuids, fresh, source, [r for u in uuids for r in records.get(u, ())])
                         for uuids, fresh in ((new, True), (ahead, False)) if uuids]
 
-    def row(self, row: _Row, their_records: list[Record]) -> None:
-        """Both files changed the row since their last common version: merge it field by field."""
+    def row(self, row: _Row, their_records: list[Record], theirs_held: list[Record]) -> None:
+        """Both files changed the row since their last common version: merge it field by field.
+        (`their_records`: the other side's records this one lacks; `theirs_held`: all it has of the row.)"""
         m, t = row.mine, row.theirs
         mine_line, their_line = history.ancestry(m.version, row.records), history.ancestry(t.version, row.records)
         common = mine_line & their_line
@@ -233,8 +234,16 @@ class _Decider:
         modified = max(m.modified_at, t.modified_at)
         merge_record = Record(row.shape.name, m.uuid, version, lo, hi, rev, self.now, self.author, "merge", None)
         changed = {c: v for c, v in result.items() if v != m.values.get(c)}
+        # the row's history here once written: what both know of it, its old version's content (the record
+        # `apply` writes of the version it replaces, or the content it adds to one without), the merge
+        after = dict(row.records)
+        old = after.get(m.version)
+        after[m.version] = (Record._make(history.superseded(row.shape, m)) if old is None
+                            else old if old.data else old._replace(data=history.pack(row.shape, m.values)))
+        after[version] = merge_record
         self.writes.append(Write(row.shape, m.uuid, changed, version, rev, modified, old=m,
-                                 records=[*their_records, merge_record]))
+                                 records=[*their_records, merge_record],
+                                 theirs_lack=_news(after.values(), theirs_held)))
 
     def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None,
                   disputed: set[str]) -> dict[str, Any]:
@@ -356,11 +365,18 @@ def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, cop
         return
     my_states = mine.states(shape, both)
     for u in both:
+        theirs = their_records.get(u, [])
         known = {r.version: r for r in my_records.get(u, [])}
-        missing = [r for r in their_records.get(u, []) if r.version not in known
-                   or (known[r.version].data is None and r.data)]
+        missing = _news(theirs, known.values())
         known.update((r.version, r) for r in missing)
-        decider.row(_Row(shape, my_states[u], their_states[u], known), missing)
+        decider.row(_Row(shape, my_states[u], their_states[u], known), missing, theirs)
+
+
+def _news(records: Iterable[Record], held: Iterable[Record]) -> list[Record]:
+    """Those of `records` a side holding the records `held` lacks: unknown there, or known there
+    without the content they bring."""
+    kept = {r.version: r.data is not None for r in held}
+    return [r for r in records if r.version not in kept or (not kept[r.version] and r.data)]
 
 
 def _sort_attached(mine: Side, theirs: Side, rows: list[Compared]) -> tuple[

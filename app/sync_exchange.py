@@ -12,13 +12,17 @@ file's versions, and the file only fetches).
 - What the decisions need of the server is read through a second connection that sees the same
   snapshot (ServerStore.reader_alongside), so reading never waits for writing.
 - The rows the decisions leave as the server has them are read in that snapshot too, through a
-  third connection in a thread of its own (so deciding never waits for that), and written into the
-  file while the server is still being written; what the server's writes make (merged rows, the
-  conflicts' lines in the plans' logs) is read there after them and written into the file last.
+  third connection in a thread of its own (so deciding never waits for that). A thread of its own
+  on the file's connection, in the file's transaction, writes them into the file while the next
+  tables are decided, and after them the rows the decisions merge, as the decisions made them (not
+  read back from the server); last, the conflicts' lines in the plans' logs, as the server's thread
+  wrote them there after its last writes.
 - What the deciding and the server's thread need of the file (its records and its changed rows) is
   read ahead in threads of their own, each through a read-only connection to the file of its own
-  (db.merge.reading_side): the file's own transaction writes nothing before the end, so those
-  connections read the same.
+  (db.merge.reading_side), and what else the deciding reads of the file through one more. Such a
+  connection sees the file as last committed, before this sync wrote anything into it; the file's
+  transaction keeps what it writes in memory until it commits (no cache spill), so that it never
+  locks them out meanwhile.
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ from typing import Any
 
 from app.merge import Conflict, Resolver, decide
 from db import history
-from db.history import Record, Shape
-from db.merge import Side, SteadySide, add_log_entries, reading_side
+from db.history import Record, RowState, Shape
+from db.merge import RawDatabase, Side, SteadySide, add_log_entries, reading_side
 from db.merge_write import Take, Write, apply
 from db.plan_side import PlanSide, plan_join
 
@@ -95,32 +99,36 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
     """Steps 2 and 3 (see the module's docstring); the file takes the rows of the plans `fetched()`
     gives, in the server's snapshot (None: every plan); `begun` is called when the file is first
     written. (decisions, the rows the file took.)"""
-    with local.write(reads_first=True), server.write(snapshot=True), _Exchange(server, local, local_side) as work:
-        plans = work.read_versions(fetched)
-        decided = decide(work.seen, _ReadAhead(sent, work.records_ahead()), prefer, resolve,
-                         history.author_of(server.db), each=lambda shape, writes: work.decided(shape, writes, plans))
-        first, made = work.finish(decided, plans, log_lines(decided.conflicts))
-        local.require_writable()
-        begun()
-        apply(local.db, first)  # while the server's last tables are written
-        work.writer.done()
-        behind = made.result()
-        apply(local.db, behind)
-    return decided, [*first, *behind]
+    with local.write(reads_first=True), server.write(snapshot=True), \
+            _Exchange(server, local, local_side, begun) as work:
+        plans = work.read_versions(sent, fetched)
+        decided = decide(work.seen, work.file_as_read(), prefer, resolve, history.author_of(server.db),
+                         each=lambda shape, writes: work.decided(shape, writes, plans))
+        took = work.finish(log_lines(decided.conflicts))
+    return decided, took
 
 
 class _Exchange:
     """The threads of one exchange and what they share: `writer` on the server's connection,
     `fetcher` on a reader that sees the server's snapshot (ServerStore.reader_alongside; it opens
     and closes that reader and the one this thread decides through), `ahead_of_deciding` and
-    `from_file` each on a read-only connection of its own to the file; this thread decides, and
-    writes the file at the end."""
+    `from_file` each on a read-only connection of its own to the file, and `file_writer` on the
+    file's own connection, in its transaction; this thread decides, reading the file through a
+    read-only connection of its own (`file_as_read`)."""
 
-    def __init__(self, server: Any, local: Any, local_side: SteadySide):
-        self.server, self.local, self.local_side = server, local, local_side
+    def __init__(self, server: Any, local: Any, local_side: SteadySide, begun: Callable[[], None]):
+        self.server, self.local, self.local_side, self.begun = server, local, local_side, begun
+        # The file's connection, written in `file_writer` while this thread decides. Nothing else uses
+        # it until the file commits, and it keeps what it writes in memory until then (no cache spill,
+        # which would lock the file's readers out before the commit).
+        self.file_db = RawDatabase(local.db.connection())
+        (self.spill,) = self.file_db.execute_sql("PRAGMA cache_spill").fetchone()
+        self.file_db.execute_sql("PRAGMA cache_spill = 0")
+        self.deciding_file = reading_side(local.path, local.path.name)
         self.server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares
         self.seen = self.server_side  # (the server as read before any write: `read_versions`)
-        self.untouched: list[Future[list[Take]]] = []
+        self.sent_versions: dict[str, dict[str, str]] = {}
+        self.to_file: list[Callable[[], list[Take]]] = []  # what the file takes, in the order it is written
         self._open = ExitStack()  # the readers, closed in the fetcher's thread
         self.writer, self.fetcher = JobThread(), JobThread(self._open.close)
         self.reader = self.fetcher.post(lambda: self._open.enter_context(self.server.reader_alongside()))
@@ -130,24 +138,34 @@ class _Exchange:
         # server's thread and the fetcher ask for: each a thread and read-only connection of its own
         self.ahead_of_deciding, self.ahead_file = _file_reader(local)
         self.from_file, self.file = _file_reader(local)
+        self.file_writer = JobThread()
 
     def __enter__(self) -> _Exchange:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        with self.writer, self.fetcher, self.ahead_of_deciding, self.from_file:  # each waits for its job running
-            pass
+        try:  # each waits for its job running
+            with self.writer, self.fetcher, self.ahead_of_deciding, self.from_file, self.file_writer:
+                pass
+        finally:
+            self.deciding_file.db.close()
+            self.file_db.execute_sql(f"PRAGMA cache_spill = {int(self.spill)}")
 
-    def read_versions(self, fetched: Callable[[], set[str] | None]) -> set[str] | None:
+    def read_versions(self, sent: Side, fetched: Callable[[], set[str] | None]) -> set[str] | None:
         """Every table's versions on both sides, the server's in its thread while the file's are read
         here (and the readers connect in another); then the plans the file takes (`fetched()`, in the
         server's snapshot)."""
         versions = self.writer.post(_read_versions, self.server_side)
         _read_versions(self.local_side)
+        self.sent_versions = {s.name: sent.versions(s) for s in history.shapes()}  # (before the file is written)
         versions.result()
         # the server as read before any write, whatever `server_side` is told after
         self.seen = self.server_side.through(self.reader.result())
         return fetched()
+
+    def file_as_read(self) -> Side:
+        """The file as the deciding reads it: as it was before this sync wrote anything into it."""
+        return _FileAsRead(self.deciding_file, self.sent_versions, self.records_ahead())
 
     def records_ahead(self) -> dict[str, Future[dict[str, list[Record]]]]:
         """Row uuid -> the reading of the file's records of the rows that differ from the server,
@@ -160,7 +178,8 @@ class _Exchange:
 
     def decided(self, shape: Shape, writes: list[Any], plans: set[str] | None) -> None:
         """One table decided: its writes to the server, once the file's rows they take are read from
-        the file, and the rows they leave as the server has them read from there for the file."""
+        the file; into the file, the rows they leave as the server has them, read from there, and
+        the rows they merge, as the server will hold them."""
         if writes:
             self.local.require_writable()  # (the file's integrity check: a damaged file is never sent)
             reads = [(w, self.from_file.post(_rows, self.file, w)) for w in writes if isinstance(w, Take)]
@@ -169,25 +188,31 @@ class _Exchange:
         lacking = _lacking(self.seen, self.local_side, plans, [shape], lambda u: u not in written)
         if lacking:
             known = self.from_file.post(_record_contents, self.file, lacking[0][1])
-            self.untouched.append(self.fetcher.post(_taking, self.fetching.result(), lacking, lambda _: known.result()))
+            self._into_file(self.fetcher.post(_taking, self.fetching.result(), lacking, lambda _: known.result()).result)
+        merged = [w for w in writes if isinstance(w, Write)]
+        if merged:
+            takes = [_merged_back(merged, self.server_side)]
+            self._into_file(lambda: takes)
 
-    def finish(self, decided: Any, plans: set[str] | None,
-               entries: list[tuple[str, str, str]]) -> tuple[list[Take], Future[list[Take]]]:
-        """The rows the file takes as the server had them (read by now), and the reading, posted
-        after the server's last writes, of what those writes made (to be had once `writer` is done)."""
-        taken = {u for job in self.untouched for t in job.result() for u in t.uuids}
-        merged = [w for w in decided.writes if isinstance(w, Write)]
-        known = self.local_side.record_contents([w.uuid for w in merged])
-        # what the server's writes made that the file lacks: merged rows, and the conflicts' log lines
-        made_in = [s for s in history.shapes() if s.name == "log_entry" or any(w.shape.name == s.name for w in merged)]
-        made = self.writer.post(
-            _after_writing, self.server, self.server_side, self.local_side, decided.writes, entries,
-            lambda: _taking(self.server_side, _lacking(self.server_side, self.local_side, plans, made_in,
-                                                       lambda u: u not in taken), lambda _: known))
+    def finish(self, entries: list[tuple[str, str, str]]) -> list[Take]:
+        """The conflicts' lines in their plans' logs on the server, after its last writes, and the same
+        lines in the file; waits for every thread's last job. The rows the file took."""
+        self._into_file(self.writer.post(_log_lines_written, self.server.db, entries, self.server_side).result)
         self.fetcher.done()
-        self.ahead_of_deciding.done()  # (before the file is written: its other connections must not wait for that)
+        self.ahead_of_deciding.done()  # (before the file commits: its readers must not wait for that)
         self.from_file.done()
-        return [t for job in self.untouched for t in job.result()], made
+        self.writer.done()
+        self.file_writer.done()
+        return [t for taken in self.to_file for t in taken()]
+
+    def _into_file(self, takes: Callable[[], list[Take]]) -> None:
+        """`takes()` written into the file in its thread, after what was posted before (parents' tables
+        first); the first time, once the file is found sound (its integrity check)."""
+        if not self.to_file:
+            self.local.require_writable()
+            self.begun()
+        self.to_file.append(takes)
+        self.file_writer.post(lambda: apply(self.file_db, takes()))
 
 
 def _file_reader(local: Any) -> tuple[JobThread, Future[Side]]:
@@ -203,17 +228,20 @@ def _file_reader(local: Any) -> tuple[JobThread, Future[Side]]:
     return thread, side
 
 
-class _ReadAhead(Side):
-    """`side` (the file) whose records of the rows that differ from the server are read ahead, a
-    table at a time in the file's reading thread, while the tables before are decided."""
+class _FileAsRead(Side):
+    """The file as it was before the sync wrote anything into it, for the deciding: its versions as
+    read then (of the plans sent), its records of the rows that differ from the server read ahead (a
+    table at a time in the file's reading thread, while the tables before are decided), and what
+    else the deciding asks read through a read-only connection of its own (`side`)."""
 
-    def __init__(self, side: Side, ahead: dict[str, Future[dict[str, list[Record]]]]):
-        super().__init__(side.db, side.name, side.schema)
-        self.side = side
+    def __init__(self, side: Side, versions: dict[str, dict[str, str]],
+                 ahead: dict[str, Future[dict[str, list[Record]]]]):
+        super().__init__(side.db, side.name)
+        self.side, self._versions = side, versions
         self.ahead = ahead  # row uuid -> the reading that has its records
 
     def versions(self, shape: Shape) -> dict[str, str]:
-        return self.side.versions(shape)
+        return self._versions[shape.name]
 
     def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
         if not content or any(u not in self.ahead for u in uuids):
@@ -262,18 +290,27 @@ def _read_versions(side: SteadySide) -> None:
         side.versions(shape)
 
 
-def _after_writing(server: Any, server_side: SteadySide, local_side: SteadySide, writes: list[Any],
-                   entries: list[tuple[str, str, str]], then: Callable[[], list[Take]]) -> list[Take]:
-    """Once the decisions are written: the conflicts' lines in their plans' logs, the versions
-    `server_side` holds brought up to date, and what `then` reads after."""
-    if entries:
-        add_log_entries(server.db, entries)
-    for w in writes:  # rows now as the file has them (a merged row differs from both still)
-        if isinstance(w, Take):
-            theirs = local_side.versions(w.shape)
-            server_side.moved(w.shape, {u: theirs[u] for u in w.uuids})
-    server_side.forget("log_entry")  # (the conflicts' lines)
-    return then()
+def _log_lines_written(db: Any, entries: list[tuple[str, str, str]], server: Side) -> list[Take]:
+    """The conflicts' lines in their plans' logs on the server; the same lines for the file to take."""
+    if not entries:
+        return []
+    lines = add_log_entries(db, entries)
+    return [_as_read(history.shape_of("log_entry"), lines, server, new=True)] if lines else []
+
+
+def _merged_back(writes: list[Write], server: Side) -> Take:
+    """The rows `writes` (of one table) merge, for the file to take as the server holds them once they
+    are written there, with the records it lacks of them: made from the decisions, not read back."""
+    return _as_read(writes[0].shape, [w.merged() for w in writes], server,
+                    records=[r for w in writes for r in w.theirs_lack])
+
+
+def _as_read(shape: Shape, rows: list[RowState], source: Side, *, new: bool = False,
+             records: list[Record] | None = None) -> Take:
+    """A Take of `rows` as `source` holds them, read already (as db.merge_write reads them)."""
+    read = [(r.id, r.uuid, r.version, r.rev, r.created_at, r.modified_at, *(r.values[c] for c in shape.columns))
+            for r in rows]
+    return Take(shape, [r.uuid for r in rows], new, source, records or [], read)
 
 
 def _uuids_written(writes: list[Any]) -> set[str]:

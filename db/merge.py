@@ -187,9 +187,8 @@ class Side:
 
 
 class SteadySide(Side):
-    """A side nothing else writes while it is read (a file under its lock while a sync writes the
-    server first; a server in a sync's snapshot): each table's versions are read once, however many
-    merges ask, and what the merge writes there itself is told to it (`moved`, `forget`)."""
+    """A side whose versions are read once a table, however many merges ask, and kept as first read:
+    a file under its lock, a server in a sync's snapshot, each as it was before the sync wrote there."""
 
     def __init__(self, db: Any, name: str):
         super().__init__(db, name)
@@ -202,20 +201,10 @@ class SteadySide(Side):
 
     def through(self, db: Any) -> SteadySide:
         """This side read through another connection to the same data (db.server's reader
-        alongside), knowing the versions read here so far (a copy: what `moved` tells either side
-        afterwards stays with that side)."""
+        alongside), knowing the versions read here so far."""
         other = SteadySide(db, self.name)
-        other._versions = {table: dict(versions) for table, versions in self._versions.items()}
+        other._versions = dict(self._versions)
         return other
-
-    def moved(self, shape: Shape, versions: Mapping[str, str]) -> None:
-        """Rows of `shape` now at these versions (written since they were read)."""
-        if shape.name in self._versions:
-            self._versions[shape.name].update(versions)
-
-    def forget(self, table: str) -> None:
-        """Rows of `table` were written in other ways: its versions are read again when asked."""
-        self._versions.pop(table, None)
 
 
 CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's pages read once, not again and again
@@ -335,9 +324,11 @@ def attached_side(db: Any, path: Path, early: EarlyCheck | None = None) -> Itera
             db.execute_sql(f'DETACH DATABASE "{ATTACHED}"')
 
 
-def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
+def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> list[RowState]:
     """Lines in plans' logs: (plan uuid, text, status), kind "merge", dated today, after each plan's last line.
-    The plans and their logs' ends are looked up once for all of them (a sync may log hundreds)."""
+    The plans and their logs' ends are looked up once for all of them (a sync may log hundreds).
+    Returns the lines written as db.history reads rows (their plan as its uuid, every column's value
+    given): what another copy takes to hold the same lines (app/sync_exchange.py)."""
     from datetime import date
 
     plan_ids = dict(statements.select_in(db, 'SELECT "uuid", "id" FROM "plan" WHERE "uuid" IN ({})',
@@ -346,18 +337,23 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> None:
     following.update(statements.select_in(
         db, 'SELECT "plan_id", max("position") + 1 FROM "log_entry" WHERE "plan_id" IN ({}) GROUP BY "plan_id"',
         list(following)))
-    rows = []
+    shape = history.shape_of("log_entry")
+    empty = history.defaults(shape)
+    lines, rows = [], []
     now, today = models.utc_now(), date.today().isoformat()
     for plan_uuid, text, status in entries:
         plan = plan_ids.get(plan_uuid)
         if plan is None:  # the file lacks the plan
             continue
-        rows.append((models.new_uuid(), models.new_version(), now, now, 1, None, plan, following[plan], today,
-                     "merge", text, "", status))
+        values = {**empty, "plan_id": plan_uuid, "position": following[plan], "entry_date": today, "kind": "merge",
+                  "text": text, "decided_by": "", "status": status}
+        line = RowState(0, models.new_uuid(), models.new_version(), 1, now, now, values)
+        lines.append(line)
+        rows.append((line.uuid, line.version, now, now, 1, *(plan if c == "plan_id" else values[c] for c in shape.columns)))
         following[plan] += 1
-    statements.insert_rows(db, "log_entry", ("uuid", "version_id", "created_at", "modified_at", "rev", "deleted_at",
-                                             "plan_id", "position", "entry_date", "kind", "text", "decided_by",
-                                             "status"), rows)
+    statements.insert_rows(db, "log_entry", ("uuid", "version_id", "created_at", "modified_at", "rev", *shape.columns),
+                           rows)
+    return lines
 
 
 def put_settings(db: Any, values: Mapping[str, Any]) -> None:

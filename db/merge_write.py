@@ -34,7 +34,15 @@ class Write:
     modified_at: str
     old: RowState  # this file's row before the merge: its version is kept in the history
     records: list[Record] = field(default_factory=list)  # versions to add to this file's history
+    # once written: the records the other side lacks of the row (what it takes with the merged row in a
+    # sync, app/sync_exchange.py: the history here, this row's old version with its content, the merge)
+    theirs_lack: list[Record] = field(default_factory=list)
     new: ClassVar[bool] = False
+
+    def merged(self) -> RowState:
+        """The row as this writes it (its id here left 0)."""
+        return RowState(0, self.uuid, self.version, self.rev, self.old.created_at, self.modified_at,
+                        {**self.old.values, **self.values})
 
     @property
     def rows(self) -> int:

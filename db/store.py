@@ -152,7 +152,9 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
         )
     else:
         db = HardenedSqliteDatabase(
-            str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, lock_type="IMMEDIATE"
+            # a sync writes the file's transaction from a thread of its own (app/sync_exchange.py); peewee
+            # still gives every other thread a connection of its own
+            str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, lock_type="IMMEDIATE", check_same_thread=False
         )
     db.author = default_author()  # who the row history records (db/history.py)
     db.connect()

@@ -93,10 +93,10 @@ def test_a_file_that_cannot_take_the_servers_rows_leaves_the_server_as_it_was(se
         assert sorted(t for (t,) in conn.execute("SELECT title FROM plan")) == ["Servern", "Tåget"]
 
 
-def test_records_read_ahead_are_served_from_the_reading_and_the_rest_from_the_side_itself() -> None:
+def test_the_file_as_read_serves_its_versions_and_the_records_read_ahead_and_reads_the_rest() -> None:
     from concurrent.futures import Future
 
-    from app.sync_exchange import _ReadAhead
+    from app.sync_exchange import _FileAsRead
     from db.history import Record
 
     asked: list[tuple[list[str], bool]] = []
@@ -108,7 +108,8 @@ def test_records_read_ahead_are_served_from_the_reading_and_the_rest_from_the_si
 
     early: Future = Future()
     early.set_result({"a": [Record("goal", "a", "i-förväg", None, None, 1, "t", "", "edit", '{"text":"x"}')]})
-    side = _ReadAhead(FileSide(None, "fil"), {"a": early, "b": early})
+    side = _FileAsRead(FileSide(None, "fil"), {"goal": {"a": "v1"}}, {"a": early, "b": early})
+    assert side.versions(history.shape_of("goal")) == {"a": "v1"}  # as read before the sync wrote anything
     assert {u: [r.version for r in recs] for u, recs in side.records(["a", "b"]).items()} == {"a": ["i-förväg"]}
     assert asked == []  # (b has no records: none read ahead, none asked again)
     assert [r.version for r in side.records(["a", "c"])["c"]] == ["från-filen"]
