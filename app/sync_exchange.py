@@ -125,8 +125,8 @@ class _Exchange:
         (self.spill,) = self.file_db.execute_sql("PRAGMA cache_spill").fetchone()
         self.file_db.execute_sql("PRAGMA cache_spill = 0")
         self.deciding_file = reading_side(local.path, local.path.name)
-        self.server_side = SteadySide(server.db, server.path.name)  # its versions: what step 3 compares
-        self.seen = self.server_side  # (the server as read before any write: `read_versions`)
+        self.server_side = SteadySide(server.db, server.path.name)  # its versions, read in the server's thread
+        self.seen = self.server_side  # (the server as the deciding reads it: `read_versions`)
         self.sent_versions: dict[str, dict[str, str]] = {}
         self.to_file: list[Callable[[], list[Take]]] = []  # what the file takes, in the order it is written
         self._open = ExitStack()  # the readers, closed in the fetcher's thread
@@ -159,7 +159,7 @@ class _Exchange:
         _read_versions(self.local_side)
         self.sent_versions = {s.name: sent.versions(s) for s in history.shapes()}  # (before the file is written)
         versions.result()
-        # the server as read before any write, whatever `server_side` is told after
+        # the server as read before any write: through the reader that sees the snapshot
         self.seen = self.server_side.through(self.reader.result())
         return fetched()
 
