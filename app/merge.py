@@ -20,14 +20,14 @@ whole merge is one transaction in this file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.i18n import in_swedish, label, tr
 from app.kinds import FIELD_LABELS, ROW_LABELS, counted
-from db import history, models
+from db import history, history_records, models
 from db.errors import StoreError
 from db.history import Record, RowState, Shape
 from app.merge_settings import SHARED_KEYS, SettingsMerge, merge_settings
@@ -236,14 +236,13 @@ class _Decider:
         changed = {c: v for c, v in result.items() if v != m.values.get(c)}
         # the row's history here once written: what both know of it, its old version's content (the record
         # `apply` writes of the version it replaces, or the content it adds to one without), the merge
-        after = dict(row.records)
+        after, written = dict(row.records), Record._make(history.superseded(row.shape, m))
         old = after.get(m.version)
-        after[m.version] = (Record._make(history.superseded(row.shape, m)) if old is None
-                            else old if old.data else old._replace(data=history.pack(row.shape, m.values)))
+        after[m.version] = written if old is None else old if old.data else old._replace(data=written.data)
         after[version] = merge_record
         self.writes.append(Write(row.shape, m.uuid, changed, version, rev, modified, old=m,
                                  records=[*their_records, merge_record],
-                                 theirs_lack=_news(after.values(), theirs_held)))
+                                 theirs_lack=history_records.lacking(after.values(), history_records.contents(theirs_held))))
 
     def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None,
                   disputed: set[str]) -> dict[str, Any]:
@@ -365,18 +364,12 @@ def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, cop
         return
     my_states = mine.states(shape, both)
     for u in both:
-        theirs = their_records.get(u, [])
+        held = their_records.get(u, [])
         known = {r.version: r for r in my_records.get(u, [])}
-        missing = _news(theirs, known.values())
+        missing = history_records.lacking(held, history_records.contents(known.values()))
         known.update((r.version, r) for r in missing)
-        decider.row(_Row(shape, my_states[u], their_states[u], known), missing, theirs)
+        decider.row(_Row(shape, my_states[u], their_states[u], known), missing, held)
 
-
-def _news(records: Iterable[Record], held: Iterable[Record]) -> list[Record]:
-    """Those of `records` a side holding the records `held` lacks: unknown there, or known there
-    without the content they bring."""
-    kept = {r.version: r.data is not None for r in held}
-    return [r for r in records if r.version not in kept or (not kept[r.version] and r.data)]
 
 
 def _sort_attached(mine: Side, theirs: Side, rows: list[Compared]) -> tuple[

@@ -292,8 +292,6 @@ def _read_versions(side: SteadySide) -> None:
 
 def _log_lines_written(db: Any, entries: list[tuple[str, str, str]], server: Side) -> list[Take]:
     """The conflicts' lines in their plans' logs on the server; the same lines for the file to take."""
-    if not entries:
-        return []
     lines = add_log_entries(db, entries)
     return [_as_read(history.shape_of("log_entry"), lines, server, new=True)] if lines else []
 

@@ -1,12 +1,13 @@
 """The history's version records in SQL (db/history.py): their columns, how one is added without
 losing content, and many at once onto a team server (a sync's or a push's thousands): by COPY
 straight into `row_version`, or through a staging table where PostgreSQL refuses COPY (a history
-table with row-level security, as servers set up before it was left out have)."""
+table with row-level security, as servers set up before it was left out have). `lacking` says in
+Python which records a side gains, as the insert without losing content does in SQL."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 from db.statements import column_types, copy_rows, select_in, stage, unstage, update_rows_by
 
@@ -58,3 +59,25 @@ def _stage_records(db: Any, unique: dict[str, Sequence[Any]]) -> None:
     db.execute_sql(f'INSERT INTO "row_version" ({RECORD_LIST}) SELECT {RECORD_LIST} FROM {source} v '
                    f'WHERE {UNKNOWN_RECORD} {KEEP_KNOWN}')
     unstage(db, STAGED)
+
+
+class _Kept(Protocol):
+    """A version record as `lacking` reads it (db.history.Record)."""
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def data(self) -> str | None: ...
+
+
+def lacking[R: _Kept](records: Iterable[R], held: Mapping[str, bool]) -> list[R]:
+    """Those of `records` a side lacks that holds the records `held` (version -> whether it keeps the
+    row's content, as Side.record_contents gives it): unknown there, or known without the content they
+    bring. (KEEP_KNOWN and UNKNOWN_RECORD say the same in SQL.)"""
+    return [r for r in records if r.version not in held or (not held[r.version] and r.data)]
+
+
+def contents(records: Iterable[_Kept]) -> dict[str, bool]:
+    """Version -> whether its record keeps the row's content: what `lacking` compares against."""
+    return {r.version: r.data is not None for r in records}

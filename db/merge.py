@@ -27,6 +27,7 @@ from peewee import SqliteDatabase
 from db import history, models, statements
 from db.check import FileCheck
 from db.history import Record, RowState, Shape
+from db import history_records
 from db.history_records import RECORD_LIST
 from db.settings import encoded
 
@@ -129,8 +130,7 @@ class Side:
         it lacked) they leave the same history as all of them would, and a row's older history, which
         both sides have after a first sync, is neither read nor sent again."""
         if not known or not uuids or _is_sqlite(self.db):
-            return {u: kept for u, recs in self.records(uuids).items()
-                    if (kept := [r for r in recs if r.version not in known or (not known[r.version] and r.data)])}
+            return {u: kept for u, recs in self.records(uuids).items() if (kept := history_records.lacking(recs, known))}
         out: dict[str, list[Record]] = {}
         for row in self.db.execute_sql(
                 f'SELECT {RECORD_LIST} FROM "row_version" WHERE "row_uuid" = ANY(%b) AND "version" <> ALL(%b) '
