@@ -213,10 +213,12 @@ class _Decider:
         self.writes += [Copy(shape, uuids, fresh) for uuids, fresh in ((new, True), (ahead, False)) if uuids]
 
     def take(self, shape: Shape, new: list[str], ahead: list[str], source: Side,
-             records: dict[str, list[Record]]) -> None:
+             records: dict[str, list[Record]]) -> list[Take]:
         """`copy` of these rows from a database that cannot be attached: read there, written here in SQL."""
-        self.writes += [Take(shape, uuids, fresh, source, [r for u in uuids for r in records.get(u, ())])
-                        for uuids, fresh in ((new, True), (ahead, False)) if uuids]
+        takes = [Take(shape, uuids, fresh, source, [r for u in uuids for r in records.get(u, ())])
+                 for uuids, fresh in ((new, True), (ahead, False)) if uuids]
+        self.writes += takes
+        return takes
 
     def row(self, row: _Row, their_records: list[Record], theirs_held: list[Record]) -> None:
         """Both files changed the row since their last common version: merge it field by field.
@@ -311,7 +313,8 @@ def _plan_of(shape: Shape, state: RowState) -> str | None:
 
 
 def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, author: str,
-           each: Callable[[Shape, list[Write | Copy | Take]], None] | None = None) -> _Decider:
+           each: Callable[[Shape, list[Write | Copy | Take]], None] | None = None,
+           taken: Callable[[Shape, list[Take]], None] | None = None) -> _Decider:
     """What merging `theirs` into `mine` writes, and its conflicts (each decided).
 
     Rows are read only as far as needed: versions first; this file's record of each changed
@@ -323,20 +326,23 @@ def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, auth
     read at all: they are copied in SQL (db.merge_write.Copy), with the same outcome; otherwise they
     are read as they are and written from a staging table in SQL (db.merge_write.Take).
     `each`, when given, has each table and its writes as soon as they are decided (parents' tables
-    first), so that they can be written while the next table is decided.
+    first), so that they can be written while the next table is decided; `taken`, when given, has
+    a table's rows taken as they are (db.merge_write.Take) before the rows both changed are merged,
+    so that they can be written meanwhile (`each` has them too).
     """
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
     for shape in history.shapes():
         before = len(decider.writes)
-        _decide_table(decider, mine, theirs, shape, copying)
+        _decide_table(decider, mine, theirs, shape, copying, taken)
         if each is not None:
             each(shape, decider.writes[before:])
     return decider
 
 
-def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, copying: bool) -> None:
-    """`decide` for the rows of one table."""
+def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, copying: bool,
+                  taken: Callable[[Shape, list[Take]], None] | None = None) -> None:
+    """`decide` for the rows of one table; `taken` has its Takes before the rows both changed are merged."""
     if copying:  # nothing of theirs is read for the rows taken as they are
         new, ahead, both, their_records, my_records = _sort_attached(mine, theirs, theirs.compared(shape))
         their_states = theirs.states(shape, both)
@@ -353,13 +359,15 @@ def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, cop
         new = [u for u, _, mv in differences if mv is None]
         pairs = [(u, v, mv) for u, v, mv in differences if mv is not None]
         ahead = [u for u, v, mv in pairs if history.descends(v, mv, their_records.get(u, ()))]
-        taken = set(ahead)
-        rest = [(u, mv, v) for u, v, mv in pairs if u not in taken]
+        takes = decider.take(shape, new, ahead, theirs, their_records)
+        if takes and taken is not None:
+            taken(shape, takes)
+        taken_now = set(ahead)
+        rest = [(u, mv, v) for u, v, mv in pairs if u not in taken_now]
         ahead_here = mine.descended(rest, heads)
         both = [u for u, _, _ in rest if u not in ahead_here]
         my_records = mine.records(both)
         their_states = theirs.states(shape, both)
-        decider.take(shape, new, ahead, theirs, their_records)
     if not both:
         return
     my_states = mine.states(shape, both)

@@ -8,7 +8,8 @@ file's versions, and the file only fetches).
 
 - The server's connection serves every thread (open_server_store(shared=True)). A thread of its own
   (`JobThread`) reads the server's versions, then writes each table's decisions as soon as they
-  are made, while this thread decides the next table.
+  are made, while this thread decides the next table: the rows it takes as the file has them as soon
+  as they are known (`taken`), while the table's rows both sides changed are merged.
 - What the decisions need of the server is read through a second connection that sees the same
   snapshot (ServerStore.reader_alongside), so reading never waits for writing.
 - The rows the decisions leave as the server has them are read in that snapshot too, through a
@@ -103,7 +104,7 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
             _Exchange(server, local, local_side, begun) as work:
         plans = work.read_versions(sent, fetched)
         decided = decide(work.seen, work.file_as_read(), prefer, resolve, history.author_of(server.db),
-                         each=lambda shape, writes: work.decided(shape, writes, plans))
+                         each=lambda shape, writes: work.decided(shape, writes, plans), taken=work.taken)
         took = work.finish(log_lines(decided.conflicts))
     return decided, took
 
@@ -129,6 +130,7 @@ class _Exchange:
         self.seen = self.server_side  # (the server as the deciding reads it: `read_versions`)
         self.sent_versions: dict[str, dict[str, str]] = {}
         self.to_file: list[Callable[[], list[Take]]] = []  # what the file takes, in the order it is written
+        self.sent_early: set[int] = set()  # (ids of) the Takes `taken` has written to the server
         self._open = ExitStack()  # the readers, closed in the fetcher's thread
         self.writer, self.fetcher = JobThread(), JobThread(self._open.close)
         self.reader = self.fetcher.post(lambda: self._open.enter_context(self.server.reader_alongside()))
@@ -176,14 +178,17 @@ class _Exchange:
                 ahead.update(dict.fromkeys(uuids, self.ahead_of_deciding.post(_records, self.ahead_file, uuids)))
         return ahead
 
+    def taken(self, _shape: Shape, takes: list[Take]) -> None:
+        """A table's rows the server takes as they are in the file, decided before its rows both sides
+        changed are merged: written to the server meanwhile (`decided` writes the rest)."""
+        self._to_server(takes)
+        self.sent_early.update(map(id, takes))
+
     def decided(self, shape: Shape, writes: list[Any], plans: set[str] | None) -> None:
-        """One table decided: its writes to the server, once the file's rows they take are read from
-        the file; into the file, the rows they leave as the server has them, read from there, and
-        the rows they merge, as the server will hold them."""
-        if writes:
-            self.local.require_writable()  # (the file's integrity check: a damaged file is never sent)
-            reads = [(w, self.from_file.post(_rows, self.file, w)) for w in writes if isinstance(w, Take)]
-            self.writer.post(_write_table, self.server.db, writes, reads)
+        """One table decided: its writes to the server (those `taken` has not), once the file's rows
+        they take are read from the file; into the file, the rows they leave as the server has them,
+        read from there, and the rows they merge, as the server will hold them."""
+        self._to_server([w for w in writes if id(w) not in self.sent_early])
         written = _uuids_written(writes)
         lacking = _lacking(self.seen, self.local_side, plans, [shape], lambda u: u not in written)
         if lacking:
@@ -193,6 +198,13 @@ class _Exchange:
         if merged:
             takes = [_merged_back(merged, self.server_side)]
             self._into_file(lambda: takes)
+
+    def _to_server(self, writes: list[Any]) -> None:
+        """`writes` written to the server in its thread, once the file's rows they take are read."""
+        if writes:
+            self.local.require_writable()  # (the file's integrity check: a damaged file is never sent)
+            reads = [(w, self.from_file.post(_rows, self.file, w)) for w in writes if isinstance(w, Take)]
+            self.writer.post(_write_table, self.server.db, writes, reads)
 
     def finish(self, entries: list[tuple[str, str, str]]) -> list[Take]:
         """The conflicts' lines in their plans' logs on the server, after its last writes, and the same

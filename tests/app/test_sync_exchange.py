@@ -8,6 +8,7 @@ import sqlite3
 import threading
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,51 @@ def test_each_table_is_handed_over_with_its_own_writes_in_the_order_decided(tmp_
         mine.close()
         theirs.close()
 
+
+
+def test_a_tables_rows_taken_as_they_are_are_handed_over_before_its_rows_both_changed_are_read(
+        tmp_path: Path) -> None:
+    """So that the server writes them while the rows both sides changed are read and merged."""
+    import shutil
+
+    from app.plans import add_examples
+    from app.workspace import Workspace
+    from db.merge_write import Take, Write
+
+    a, b = tmp_path / "a.uppdrag", tmp_path / "b.uppdrag"
+    ws = Workspace.create(a)
+    add_examples(ws)
+    ws.close()
+    shutil.copy(a, b)  # a byte copy: the same rows and history
+    theirs, mine = Workspace.open(a), Workspace.open(b)
+    events: list[tuple[str, Any]] = []
+
+    class Mine(Side):
+        def records(self, uuids, *, content=True):
+            if uuids and content:  # (the history of the rows both changed, read to merge them)
+                events.append(("records", list(uuids)))
+            return super().records(uuids, content=content)
+
+    try:
+        plan = theirs.list("plan")[0]["id"]
+        only_theirs, both = theirs.list("section", plan)[:2]
+        theirs.update("section", only_theirs["id"], heading="Bara deras")
+        theirs.update("section", both["id"], heading="Deras")
+        mine.update("section", both["id"], heading="Min")
+        decided = decide(Mine(mine.store.db, "b"), Side(theirs.store.db, "a"), "theirs", None, "",
+                         each=lambda shape, writes: events.append(("each", (shape.name, writes))),
+                         taken=lambda shape, takes: events.append(("taken", (shape.name, takes))))
+        assert [what for what, _ in events if what != "each"] == ["taken", "records"]
+        (_, (table, takes)), (_, read) = [e for e in events if e[0] != "each"]
+        assert table == "section" and [t.uuids for t in takes] == [[only_theirs["uuid"]]]
+        assert all(isinstance(t, Take) for t in takes) and read == [both["uuid"]]
+        writes = next(w for what, (name, w) in (e for e in events if e[0] == "each") if name == "section")
+        assert events.index(("each", ("section", writes))) > events.index(("records", read))
+        assert writes[:1] == takes and [w.uuid for w in writes[1:] if isinstance(w, Write)] == [both["uuid"]]
+        assert [c.uuid for c in decided.conflicts] == [both["uuid"]]
+    finally:
+        mine.close()
+        theirs.close()
 
 def test_a_file_that_cannot_take_the_servers_rows_leaves_the_server_as_it_was(server_db, pushed, tmp_path,
                                                                                 monkeypatch) -> None:
