@@ -213,9 +213,12 @@ def repeat_if_kept(window: DocumentWindow, command: QUndoCommand | Step, conflic
     would write over, or deleted it: show that, who and when, and carry it out all the same over what
     is stored now (one undo step; a deleted row is first brought back, a step of its own, or within
     the undo or redo) when the user keeps their side throughout, or leave the row as they left it
-    (nothing written; an undo or redo stays to be made)."""
+    (nothing written). An undo whose stored values the user takes throughout is taken off the undo
+    stack, so that the steps before it can be undone; otherwise an undo or redo stays to be made."""
     chosen = _chosen(window, conflict)
-    if chosen and all(side == "mine" for side in chosen.values()) and window.ofile is not None:
+    if chosen and isinstance(command, Step) and command.back and all(side == "theirs" for side in chosen.values()):
+        command.pass_over()
+    elif chosen and all(side == "mine" for side in chosen.values()) and window.ofile is not None:
         window.ofile.ws.seen.accept(conflict)
         if isinstance(command, Step):  # (a step of its own would stand between the stack and its step)
             if conflict.deleted:

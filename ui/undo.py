@@ -251,6 +251,17 @@ class Step:
     def again(self) -> None:
         step_safely(self.stack, self.events, self.back)
 
+    def pass_over(self) -> None:
+        """The step taken off the stack without writing it: what it would undo (redo) stays as someone
+        else's later change left it, and the step before it is the next to undo. (Gone, not moved to
+        the other side of the stack: undone it was not, so it could not be redone.)"""
+        index = self.stack.index() - 1 if self.back else self.stack.index()
+        command = self.stack.command(index) if 0 <= index < self.stack.count() else None
+        if isinstance(command, _AlreadyApplied):
+            command.ran = True  # (the stack's own call below runs nothing of it)
+            command.setObsolete(True)  # (and then takes it off the stack)
+            (self.stack.undo if self.back else self.stack.redo)()
+
 
 def step_safely(stack: QUndoStack, events: WorkspaceEvents, back: bool) -> bool:
     """Undo (`back`) or redo the stack's next step, tried first: refused (on a team server, when

@@ -104,8 +104,26 @@ def test_undo_over_someone_else_s_later_change_writes_nothing_when_theirs_is_tak
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert team.sql(f"SELECT title FROM plan WHERE id = {plan_id}") == [("Bobs titel",)]
     assert team.sql("SELECT count(*) FROM row_version") == versions
-    assert window.ofile.stack.canUndo() and not window.ofile.stack.canRedo()  # the step stays to be undone
-    assert window.ofile.stack.undoText().startswith("ändrad titel")
+    # bob's title stands, and the undo step is gone rather than standing in the way of older steps
+    assert not window.ofile.stack.canUndo() and not window.ofile.stack.canRedo()
+
+
+def test_an_undo_passed_over_for_someone_else_s_change_lets_the_steps_before_it_be_undone(
+        qtbot, monkeypatch, window, team):
+    plan_id, page = alice_shows(window, team, "metadata")
+    type_into(qtbot, page.form.editor("subtitle").line, "Alices undertitel")
+    type_into(qtbot, page.form.editor("title").line, "Alices titel")
+    while_alice_types(window, team, lambda ws: (ws.get("plan", plan_id), ws.update("plan", plan_id, title="Bobs titel")))
+    shown = []
+    monkeypatch.setattr("ui.dialogs.sharing_dialogs.ConflictDialog.exec", lambda dialog: shown.append(1) or 1)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # her title: bob's stands
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # her subtitle: nobody changed it since
+    assert team.sql(f"SELECT title, subtitle FROM plan WHERE id = {plan_id}") == [("Bobs titel", "")]
+    assert shown == [1] and not window.ofile.stack.canUndo()
+    press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert team.sql(f"SELECT title, subtitle FROM plan WHERE id = {plan_id}") == [("Bobs titel", "Alices undertitel")]
+    assert not window.ofile.stack.canRedo() and window.ofile.stack.undoText().startswith("ändrad undertitel")
 
 
 @pytest.fixture
@@ -370,4 +388,6 @@ def test_undo_of_a_decision_over_a_point_someone_changed_since_takes_back_nothin
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert team.sql(logged) == [(1,)]  # the log line stays with the point bob left
     assert team.sql(f"SELECT status FROM timeline_item WHERE id = {point['id']}") == [("ongoing",)]
-    assert window.ofile.stack.canUndo()
+    assert not window.ofile.stack.canUndo() and not window.ofile.stack.canRedo()  # the step is gone: undone it
+    press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # was not, so no redo logs it again
+    assert team.sql(logged) == [(1,)]
