@@ -379,7 +379,6 @@ def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, cop
         decider.row(_Row(shape, my_states[u], their_states[u], known), missing, held)
 
 
-
 def _sort_attached(mine: Side, theirs: Side, rows: list[Compared]) -> tuple[
         list[str], list[str], list[str], dict[str, list[Record]], dict[str, list[Record]]]:
     """The rows `Side.compared` found, sorted by what the parents of their current versions say:

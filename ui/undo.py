@@ -255,8 +255,7 @@ class Step:
         """The step taken off the stack without writing it: what it would undo (redo) stays as someone
         else's later change left it, and the step before it is the next to undo. (Gone, not moved to
         the other side of the stack: undone it was not, so it could not be redone.)"""
-        index = self.stack.index() - 1 if self.back else self.stack.index()
-        command = self.stack.command(index) if 0 <= index < self.stack.count() else None
+        command = _next_step(self.stack, self.back)
         if isinstance(command, _AlreadyApplied):
             command.ran = True  # (the stack's own call below runs nothing of it)
             command.setObsolete(True)  # (and then takes it off the stack)
@@ -267,14 +266,19 @@ def step_safely(stack: QUndoStack, events: WorkspaceEvents, back: bool) -> bool:
     """Undo (`back`) or redo the stack's next step, tried first: refused (on a team server, when
     someone else has changed what it would write over since), it says so as `push_safely` does and
     the stack stays where it was, so the step can be undone (redone) again; whether it ran."""
-    index = stack.index() - 1 if back else stack.index()
-    command = stack.command(index) if 0 <= index < stack.count() else None
+    command = _next_step(stack, back)
     if isinstance(command, _AlreadyApplied):
         if not _tried(command.inner.undo if back else command.inner.redo, Step(stack, events, back), events):
             return False
         command.ran = True  # the stack's own call below only moves its index
     (stack.undo if back else stack.redo)()
     return True
+
+
+def _next_step(stack: QUndoStack, back: bool) -> QUndoCommand | None:
+    """The command the stack's next undo (`back`) or redo runs; None when there is none."""
+    index = stack.index() - 1 if back else stack.index()
+    return stack.command(index) if 0 <= index < stack.count() else None
 
 
 class _AlreadyApplied(QUndoCommand):
