@@ -20,7 +20,7 @@ whole merge is one transaction in this file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -314,7 +314,8 @@ def _plan_of(shape: Shape, state: RowState) -> str | None:
 
 def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, author: str,
            each: Callable[[Shape, list[Write | Copy | Take]], None] | None = None,
-           taken: Callable[[Shape, list[Take]], None] | None = None) -> _Decider:
+           taken: Callable[[Shape, list[Take]], None] | None = None,
+           order: Sequence[Shape] | None = None) -> _Decider:
     """What merging `theirs` into `mine` writes, and its conflicts (each decided).
 
     Rows are read only as far as needed: versions first; this file's record of each changed
@@ -328,11 +329,12 @@ def decide(mine: Side, theirs: Side, prefer: str, resolve: Resolver | None, auth
     `each`, when given, has each table and its writes as soon as they are decided (parents' tables
     first), so that they can be written while the next table is decided; `taken`, when given, has
     a table's rows taken as they are (db.merge_write.Take) before the rows both changed are merged,
-    so that they can be written meanwhile (`each` has them too).
+    so that they can be written meanwhile (`each` has them too). `order` is the order the tables are
+    decided in, parents' tables first (history.shapes() when not given).
     """
     decider = _Decider(prefer, resolve, author)
     copying = theirs.copies_into(mine)
-    for shape in history.shapes():
+    for shape in order or history.shapes():
         before = len(decider.writes)
         _decide_table(decider, mine, theirs, shape, copying, taken)
         if each is not None:

@@ -9,7 +9,9 @@ file's versions, and the file only fetches).
 - The server's connection serves every thread (open_server_store(shared=True)). A thread of its own
   (`JobThread`) reads the server's versions, then writes each table's decisions as soon as they
   are made, while this thread decides the next table: the rows it takes as the file has them as soon
-  as they are known (`taken`), while the table's rows both sides changed are merged.
+  as they are known (`taken`), while the table's rows both sides changed are merged. The largest
+  tables are decided first, once their parents' are (`_largest_first`): their writing overlaps the
+  deciding of the rest.
 - What the decisions need of the server is read through a second connection that sees the same
   snapshot (ServerStore.reader_alongside), so reading never waits for writing.
 - The rows the decisions leave as the server has them are read in that snapshot too, through a
@@ -104,7 +106,8 @@ def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetche
             _Exchange(server, local, local_side, begun) as work:
         plans = work.read_versions(sent, fetched)
         decided = decide(work.seen, work.file_as_read(), prefer, resolve, history.author_of(server.db),
-                         each=lambda shape, writes: work.decided(shape, writes, plans), taken=work.taken)
+                         each=lambda shape, writes: work.decided(shape, writes, plans), taken=work.taken,
+                         order=work.order)
         took = work.finish(log_lines(decided.conflicts))
     return decided, took
 
@@ -128,6 +131,8 @@ class _Exchange:
         self.deciding_file = reading_side(local.path, local.path.name)
         self.server_side = SteadySide(server.db, server.path.name)  # its versions, read in the server's thread
         self.seen = self.server_side  # (the server as the deciding reads it: `read_versions`)
+        self.differing: dict[str, list[str]] = {}  # table -> its rows at another version in the file
+        self.order: list[Shape] = list(history.shapes())  # the order the tables are decided in (`_largest_first`)
         self.sent_versions: dict[str, dict[str, str]] = {}
         self.to_file: list[Callable[[], list[Take]]] = []  # what the file takes, in the order it is written
         self.sent_early: set[int] = set()  # (ids of) the Takes `taken` has written to the server
@@ -155,14 +160,16 @@ class _Exchange:
 
     def read_versions(self, sent: Side, fetched: Callable[[], set[str] | None]) -> set[str] | None:
         """Every table's versions on both sides, the server's in its thread while the file's are read
-        here (and the readers connect in another); then the plans the file takes (`fetched()`, in the
-        server's snapshot)."""
+        here (and the readers connect in another), and from them the order the tables are decided in
+        (`order`); then the plans the file takes (`fetched()`, in the server's snapshot)."""
         versions = self.writer.post(_read_versions, self.server_side)
         _read_versions(self.local_side)
         self.sent_versions = {s.name: sent.versions(s) for s in history.shapes()}  # (before the file is written)
         versions.result()
         # the server as read before any write: through the reader that sees the snapshot
         self.seen = self.server_side.through(self.reader.result())
+        self.differing = _differing(self.seen, self.local_side)
+        self.order = _largest_first(self.differing)
         return fetched()
 
     def file_as_read(self) -> Side:
@@ -171,10 +178,10 @@ class _Exchange:
 
     def records_ahead(self) -> dict[str, Future[dict[str, list[Record]]]]:
         """Row uuid -> the reading of the file's records of the rows that differ from the server,
-        a table a reading, begun now in the file's thread."""
+        a table a reading, begun now in the file's thread in the order the tables are decided in."""
         ahead: dict[str, Future[dict[str, list[Record]]]] = {}
-        for uuids in _differing(self.seen, self.local_side):
-            if uuids:
+        for shape in self.order:
+            if uuids := self.differing[shape.name]:
                 ahead.update(dict.fromkeys(uuids, self.ahead_of_deciding.post(_records, self.ahead_file, uuids)))
         return ahead
 
@@ -266,13 +273,30 @@ class _FileAsRead(Side):
         return out
 
 
-def _differing(server: SteadySide, local: SteadySide) -> list[list[str]]:
-    """Each table's rows whose versions differ between the file and the server (that the file has)."""
-    out = []
+def _differing(server: SteadySide, local: SteadySide) -> dict[str, list[str]]:
+    """Table -> its rows whose versions differ between the file and the server (that the file has)."""
+    out = {}
     for shape in history.shapes():
         there = server.versions(shape)
-        out.append([u for u, v in local.versions(shape).items() if there.get(u) != v])
+        out[shape.name] = [u for u, v in local.versions(shape).items() if there.get(u) != v]
     return out
+
+
+def _largest_first(differing: dict[str, list[str]]) -> list[Shape]:
+    """The tables in the order to decide them in: parents' tables first, and of the tables whose
+    parents are decided, the one with the most rows that differ. The server's thread writes a table
+    while the next ones are decided, so the largest table is best decided early (its writing
+    overlaps the deciding of the rest) and small tables last (little writing left after the deciding)."""
+    left = list(history.shapes())
+    done: set[str] = set()
+    order = []
+    while left:
+        ready = [s for s in left if all(p in done or p == s.name for p in s.fk_map.values())]
+        pick = max(ready, key=lambda s: len(differing.get(s.name, ())))  # (ties: the first, as shapes() has them)
+        order.append(pick)
+        done.add(pick.name)
+        left.remove(pick)
+    return order
 
 
 def _records(side: Future[Side], uuids: list[str]) -> dict[str, list[Record]]:

@@ -111,6 +111,51 @@ def test_a_tables_rows_taken_as_they_are_are_handed_over_before_its_rows_both_ch
         mine.close()
         theirs.close()
 
+def test_the_tables_are_decided_largest_first_once_their_parents_are() -> None:
+    """So that the largest table's writing overlaps the deciding of the rest, and little is left to
+    write once the last table is decided."""
+    differing = {"section": ["s"] * 2, "timeline_item": ["t"] * 5, "dependency": ["d"] * 9, "risk": ["r"] * 3}
+    order = [s.name for s in sync_exchange._largest_first(differing)]
+    assert order[:6] == ["person", "plan", "timeline_item", "dependency", "risk", "section"]
+    assert sorted(order) == sorted(s.name for s in history.shapes())
+    for shape in history.shapes():  # each after its parents' tables
+        assert all(order.index(parent) < order.index(shape.name)
+                   for parent in shape.fk_map.values() if parent != shape.name), shape.name
+    # with nothing differing, the order history.shapes() has
+    assert sync_exchange._largest_first({}) == list(history.shapes())
+
+
+def test_the_server_is_written_the_table_the_file_changed_most_first(server_db, pushed, tmp_path,
+                                                                    monkeypatch) -> None:
+    from app.workspace import Workspace
+
+    url = server_db.url("alice")
+    out, _ = checkout(url, tmp_path / "tåg.uppdrag")
+    ws = Workspace.open(out)
+    try:
+        plan = ws.list("plan")[0]["id"]
+        items, sections = ws.list("timeline", plan), ws.list("section", plan)
+        assert len(items) >= 2 and sections
+        for n, item in enumerate(items):
+            ws.update("timeline", item["id"], title=f"Steg {n} på tåget")
+        ws.update("section", sections[0]["id"], heading="Avsnitt på tåget")
+    finally:
+        ws.close()
+    written: list[str] = []
+    real_write = sync_exchange._write_table
+
+    def write_table(db, writes, reads):
+        written.extend(w.shape.name for w in writes[:1])
+        return real_write(db, writes, reads)
+
+    monkeypatch.setattr(sync_exchange, "_write_table", write_table)
+    report = sync(out)
+    assert report.sent == {"timeline_item": len(items), "section": 1}
+    assert written == ["timeline_item", "section"]
+    names = [s.name for s in history.shapes()]
+    assert names.index("section") < names.index("timeline_item")  # (the order it would be otherwise)
+
+
 def test_a_file_that_cannot_take_the_servers_rows_leaves_the_server_as_it_was(server_db, pushed, tmp_path,
                                                                                 monkeypatch) -> None:
     url = server_db.url("alice")
