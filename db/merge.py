@@ -24,10 +24,9 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from db import history, models, statements
+from db import history, history_records, models, statements
 from db.check import FileCheck
 from db.history import Record, RowState, Shape
-from db import history_records
 from db.history_records import RECORD_LIST
 from db.settings import encoded
 
