@@ -238,8 +238,30 @@ def write_markdown(report: dict[str, Any], path: Path, size: str, repeat: int, g
             lines.append(f"- {name}: {note}")
     if b2.get("all_rows_s") is not None:
         lines.append(f"- B2, every row read and shown: {fmt(b2['all_rows_s'], 's')} after the start.")
+    lines += _cpu_lines(report["results"], m["cores"])
     lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _cpu_lines(results: dict[str, Any], cores: int | None) -> list[str]:
+    """What B9 and B10 took of the machine's cores in their last run (the server's share where /proc
+    shows it), beside their times: both run the app and the server on the same cores."""
+    def ms(value: float | None) -> str:
+        return "–" if value is None else f"{value:.2f} ms"
+
+    lines = []
+    b9 = results.get("B9", {}).get("details", {})
+    if "cpu_ms_an_edit" in b9:
+        ours, floor = b9["cpu_ms_an_edit"], b9["floor_cpu_ms_an_edit"]
+        lines.append(f"- B9, CPU an edit: {ms(ours['app'])} in the client and {ms(ours['server'])} in the server "
+                     f"(floor: {ms(floor['app'])} and {ms(floor['server'])}); the 20 clients and their 20 server "
+                     f"processes share {cores} cores.")
+    b10 = results.get("B10", {}).get("details", {}).get("cpu")
+    if b10:
+        server = "–" if b10["server"] is None else fmt(b10["server"], "s")
+        lines.append(f"- B10, CPU of the sync: {fmt(b10['app'], 's')} in the app's process and {server} in the "
+                     f"server's, in {fmt(b10['wall_s'], 's')} on {cores} cores (the last run).")
+    return lines
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -9,11 +9,15 @@ benchmark file (`cluster_folder`): the first scenario that needs it makes it, se
 end of the run removes it. A scenario that writes (B9, B10) works on a fresh copy of that database,
 so every repeat measures the same state: the plans as loaded, not as earlier runs left them
 (a sync of rows whose history earlier syncs and edits have deepened is another scenario).
+
+B9 and B10 also give the CPU each side used (the app's processes, and the server's as the postmaster
+counts its ended children): both run on this machine's cores, and their times are bound by that.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from time import process_time
 from typing import Any
 
 from bench.common import now
@@ -164,12 +168,15 @@ def b10(db: Path) -> dict[str, Any]:
         started = now()
         rows = _raw_changed_rows(cluster, B10_DB, local, changed)
         floor = now() - started
-        started = now()
+        server_cpu = _ended_backends_cpu(cluster, B10_DB)
+        started, app_cpu = now(), process_time()
         report = sync(local, prefer="mine")
-        value = now() - started
+        value, app_cpu = now() - started, process_time() - app_cpu
         return {"B10": {"value": value, "floor": floor, "unit": "s", "rows_read_raw": rows,
                         "rows_sent": sum(report.sent.values()), "rows_fetched": sum(report.fetched.values()),
-                        "conflicts": len(report.conflicts)}}
+                        "conflicts": len(report.conflicts),
+                        "cpu": {**_cpu_split(app_cpu, _spent(server_cpu, _ended_backends_cpu(cluster, B10_DB))),
+                                "wall_s": value}}}
     finally:
         cluster.stop()
 
@@ -195,6 +202,7 @@ def _editor(url: str, plan_ids: list[int], shared: int, seed: int, out: Path, ed
     common = [s["id"] for s in ws.list("section", shared)]
     times, outcomes, written = [], {"ok": 0, "conflict": 0, "error": 0}, {}
     _start_together()
+    cpu = process_time()
     for n in range(edits):
         target = rng.choice(own if n % 2 else common)
         text = f"klient {seed} redigering {n}"
@@ -212,8 +220,9 @@ def _editor(url: str, plan_ids: list[int], shared: int, seed: int, out: Path, ed
                 outcomes["error"] += 1
                 break
         times.append(now() - started)
+    cpu = process_time() - cpu
     ws.close()
-    out.write_text(json.dumps({"times": times, "outcomes": outcomes,
+    out.write_text(json.dumps({"times": times, "outcomes": outcomes, "cpu_s": cpu,
                                "own_written": {str(k): v for k, v in written.items() if k in own}}))
 
 
@@ -233,6 +242,7 @@ def _raw_editor(conninfo: str, own: list[int], common: list[int], seed: int, out
         seen = dict(conn.execute('SELECT "id", "version_id" FROM "section" WHERE "id" = ANY(%s)', (ids,)).fetchall())
         conn.commit()
         _start_together()
+        cpu = process_time()
         for n in range(edits):
             target = rng.choice(own if n % 2 else common)
             new = f"{seed:08x}{n:024x}"
@@ -250,7 +260,8 @@ def _raw_editor(conninfo: str, own: list[int], common: list[int], seed: int, out
                                             (target,)).fetchone()[0]
                 conn.commit()
             times.append(now() - started)
-    out.write_text(json.dumps({"times": times, "conflicts": conflicts}))
+        cpu = process_time() - cpu
+    out.write_text(json.dumps({"times": times, "conflicts": conflicts, "cpu_s": cpu}))
 
 
 def _start_together() -> None:
@@ -308,13 +319,16 @@ def b9(db: Path) -> dict[str, Any]:
         for plan, section in cluster.sql('SELECT "plan_id", "id" FROM "section" WHERE deleted_at IS NULL '
                                          'ORDER BY "position", "id"', dbname=B9_DB):
             sections.setdefault(plan, []).append(section)
+        server_cpu = [_ended_backends_cpu(cluster, B9_DB)]
         floor_runs = _run_clients("_raw_editor", [
             {"conninfo": cluster.superuser_conninfo(B9_DB), "seed": i, "edits": edits,
              "own": [s for p in owned[i] for s in sections.get(p, [])], "common": sections[plans[0]]}
             for i in range(editors)])
+        server_cpu.append(_ended_backends_cpu(cluster, B9_DB))
         results = _run_clients("_editor", [
             {"url": url, "plan_ids": owned[i], "shared": plans[0], "seed": i, "edits": edits}
             for i in range(editors)])
+        server_cpu.append(_ended_backends_cpu(cluster, B9_DB))
         times = [t for r in results for t in r["times"]]
         outcomes = {k: sum(r["outcomes"][k] for r in results) for k in ("ok", "conflict", "error")}
         stored = dict(cluster.sql('SELECT "id", "body" FROM "section"', dbname=B9_DB))
@@ -329,6 +343,43 @@ def b9(db: Path) -> dict[str, Any]:
         return {"B9": {"value": p95(times), "floor": p95(floor_times), "unit": "s", "edits": len(times),
                        "lost": lost, **outcomes, "floor_conflicts": sum(r["conflicts"] for r in floor_runs),
                        "median": sorted(times)[len(times) // 2],
-                       "floor_median": sorted(floor_times)[len(floor_times) // 2]}}
+                       "floor_median": sorted(floor_times)[len(floor_times) // 2],
+                       "cpu_ms_an_edit": _cpu_split(sum(r["cpu_s"] for r in results),
+                                                    _spent(server_cpu[1], server_cpu[2]), scale=1000 / len(times)),
+                       "floor_cpu_ms_an_edit": _cpu_split(sum(r["cpu_s"] for r in floor_runs),
+                                                          _spent(server_cpu[0], server_cpu[1]),
+                                                          scale=1000 / len(floor_times))}}
     finally:
         cluster.stop()
+
+
+# --- CPU: what B9 and B10 take of this machine's cores ------------------------------------------
+
+
+def _ended_backends_cpu(cluster: Any, dbname: str) -> float | None:
+    """CPU seconds (user and system) the cluster's ended processes have used: the postmaster's reaped
+    children, as Linux counts them (None elsewhere). Read once every connection to `dbname` has
+    closed, so that their server processes have ended and are counted."""
+    import os
+    import time
+
+    for _ in range(500):  # (ten seconds at most)
+        if not cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (dbname,))[0][0]:
+            break
+        time.sleep(0.02)
+    time.sleep(0.05)  # the postmaster reaps an ended process a moment after it has left pg_stat_activity
+    try:
+        pid = (cluster.data / "postmaster.pid").read_text().split()[0]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime, cstime
+
+
+def _spent(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else after - before
+
+
+def _cpu_split(app: float, server: float | None, *, scale: float = 1.0) -> dict[str, float | None]:
+    """The CPU the app's side and the server's processes used (None: not readable here), times `scale`."""
+    return {"app": app * scale, "server": None if server is None else server * scale}

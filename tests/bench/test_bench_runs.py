@@ -67,6 +67,18 @@ def test_every_available_scenario_produced_a_number(report: tuple[dict, Path]) -
             assert r["floor"] is None or r["floor"] > 0, name
 
 
+def test_the_server_figures_say_what_they_took_of_the_cores(report: tuple[dict, Path]) -> None:
+    """B9 and B10 run the app and the server on the same cores: the report gives each side's CPU."""
+    data, md = report
+    b9, b10 = data["results"]["B9"]["details"], data["results"]["B10"]["details"]
+    for split in (b9["cpu_ms_an_edit"], b9["floor_cpu_ms_an_edit"], b10["cpu"]):
+        assert split["app"] > 0
+        assert split["server"] is None if sys.platform != "linux" else split["server"] >= 0
+    assert b10["cpu"]["wall_s"] > 0
+    table = md.read_text(encoding="utf-8")
+    assert "- B9, CPU an edit: " in table and "- B10, CPU of the sync: " in table
+
+
 def test_generator_is_reproducible_and_its_fast_path_writes_what_import_plan_writes(tmp_path: Path) -> None:
     """The generator's shortcut for new rows gives the same rows as app.planfile.apply.import_plan itself."""
     code = (
