@@ -254,8 +254,8 @@ def _cpu_lines(results: dict[str, Any], cores: int | None) -> list[str]:
     if "cpu_ms_an_edit" in b9:
         ours, floor = b9["cpu_ms_an_edit"], b9["floor_cpu_ms_an_edit"]
         lines.append(f"- B9, CPU an edit: {ms(ours['app'])} in the client and {ms(ours['server'])} in the server "
-                     f"(floor: {ms(floor['app'])} and {ms(floor['server'])}); the 20 clients and their 20 server "
-                     f"processes share {cores} cores.")
+                     f"(floor: {ms(floor['app'])} and {ms(floor['server'])}); the {b9['clients']} clients and their "
+                     f"{b9['clients']} server processes share {cores} cores.")
     b10 = results.get("B10", {}).get("details", {}).get("cpu")
     if b10:
         server = "–" if b10["server"] is None else fmt(b10["server"], "s")

@@ -340,7 +340,7 @@ def b9(db: Path) -> dict[str, Any]:
         lost = sum(1 for r in results for k, v in r["own_written"].items()
                    if writers[k] == 1 and stored.get(int(k)) != v)
         floor_times = [t for r in floor_runs for t in r["times"]]
-        return {"B9": {"value": p95(times), "floor": p95(floor_times), "unit": "s", "edits": len(times),
+        return {"B9": {"value": p95(times), "floor": p95(floor_times), "unit": "s", "clients": editors, "edits": len(times),
                        "lost": lost, **outcomes, "floor_conflicts": sum(r["conflicts"] for r in floor_runs),
                        "median": sorted(times)[len(times) // 2],
                        "floor_median": sorted(floor_times)[len(floor_times) // 2],
