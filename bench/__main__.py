@@ -112,7 +112,8 @@ NOTES = {
                   "worker running) and on a local copy, interleaved in one process; the details give the edits "
                   "made while a write-back to the share runs on another thread (median and slowest).",
     "B11-mspdi-import": "both sides stop before the database (the write is the JSON import's own); the plan file's "
-                        "JSON reader checks what it reads as the MSPDI reader does, and bare json.loads of the same "
+                        "JSON reader checks what it reads as the MSPDI reader does, both with the cyclic garbage "
+                        "collector held off as the app's imports hold it, and bare json.loads of the same "
                         "files is in results.json (details) with the ratio to it.",
     "B3": "each frame is one scroll (a third of a page, down or sideways) or one Ctrl+wheel zoom step, "
           "then a synchronous repaint of the chart's viewport.",
