@@ -4,7 +4,12 @@ error is shown as a message as the app shows it to a user."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 INNER_TESTS = '''
 import pytest
@@ -32,11 +37,15 @@ def test_an_expected_error_is_a_message(window, messages):
 '''
 
 
-def test_an_exception_in_a_slot_fails_the_test(pytester: pytest.Pytester) -> None:
+def test_an_exception_in_a_slot_fails_the_test(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     pytester.makeini("[pytest]\nqt_api = pyside6\n")
     pytester.makeconftest('pytest_plugins = ["tests.conftest", "tests.ui.conftest"]\n')
     pytester.makepyfile(test_inner=INNER_TESTS)
-    result = pytester.runpytest_inprocess("-p", "no:randomly", "-p", "no:cacheprovider")
+    # In a process of its own: a run in this one would take the modules it imported out of sys.modules
+    # when it ends, and a later test's monkeypatch could then patch another copy of a module than the
+    # one the window's code holds (a file dialog opened for real, and the suite waited for it).
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH")))))
+    result = pytester.runpytest_subprocess("-p", "no:randomly", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*test_a_slot_that_raises*", "*ZeroDivisionError*"])
     assert "test_an_expected_error_is_a_message FAILED" not in result.stdout.str()
