@@ -344,11 +344,8 @@ def b9(db: Path) -> dict[str, Any]:
                        "lost": lost, **outcomes, "floor_conflicts": sum(r["conflicts"] for r in floor_runs),
                        "median": sorted(times)[len(times) // 2],
                        "floor_median": sorted(floor_times)[len(floor_times) // 2],
-                       "cpu_ms_an_edit": _cpu_split(sum(r["cpu_s"] for r in results),
-                                                    _spent(server_cpu[1], server_cpu[2]), scale=1000 / len(times)),
-                       "floor_cpu_ms_an_edit": _cpu_split(sum(r["cpu_s"] for r in floor_runs),
-                                                          _spent(server_cpu[0], server_cpu[1]),
-                                                          scale=1000 / len(floor_times))}}
+                       "cpu_ms_an_edit": _cpu_an_edit(results, server_cpu[1], server_cpu[2]),
+                       "floor_cpu_ms_an_edit": _cpu_an_edit(floor_runs, server_cpu[0], server_cpu[1])}}
     finally:
         cluster.stop()
 
@@ -378,6 +375,14 @@ def _ended_backends_cpu(cluster: Any, dbname: str) -> float | None:
 
 def _spent(before: float | None, after: float | None) -> float | None:
     return None if before is None or after is None else after - before
+
+
+def _cpu_an_edit(runs: list[dict[str, Any]], server_before: float | None,
+                 server_after: float | None) -> dict[str, float | None]:
+    """`_cpu_split` in ms an edit of the clients' `runs` (each with its edits' times and CPU), the
+    server's ended processes read before and after them."""
+    edits = sum(len(r["times"]) for r in runs)
+    return _cpu_split(sum(r["cpu_s"] for r in runs), _spent(server_before, server_after), scale=1000 / edits)
 
 
 def _cpu_split(app: float, server: float | None, *, scale: float = 1.0) -> dict[str, float | None]:
