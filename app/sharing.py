@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
 
 def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale: bool = False,
-                     read_only: bool = False) -> tuple[Workspace, LockInfo | None]:
-    """Open `path` for editing under the sidecar lock.
+                     read_only: bool = False, verdict_later: bool = False) -> tuple[Workspace, LockInfo | None]:
+    """Open `path` for editing under the sidecar lock (`verdict_later`: see db.store.open_store).
 
     Returns (workspace, holder): holder is None when we hold the lock, or the
     other holder when the file was opened read-only because of it
@@ -80,17 +80,15 @@ def open_for_editing(path: Path | str, *, on_locked: str = "raise", break_stale:
     from app.workspace import SharingState, Workspace
 
     try:
-        ws = Workspace.open(p, read_only=read_only or reason is not None)
+        ws = Workspace.open(p, read_only=read_only or reason is not None, verdict_later=verdict_later)
     except BaseException:
         if lock:
             lock.release()
         raise
-    if ws.read_only and reason is None:
-        reason = tr("Filen är öppnad skrivskyddad.")
     if not ws.read_only:
-        from db.history import prune_if_due
-
-        prune_if_due(ws.store.db)  # the row history forgets what no copy can need any more
+        ws.store.prune_history_if_due()  # (which may find the file damaged: then it is read-only)
+    if ws.read_only and reason is None:
+        reason = ws.store.damage_message() if ws.store.found_damaged else tr("Filen är öppnad skrivskyddad.")
     ws.sharing = SharingState(lock, holder, network, reason)
     return ws, holder
 
@@ -110,12 +108,13 @@ def close_shared(ws: Workspace) -> Any:
 def open_for_writing(path: Path | str, *, break_stale: bool = False, reads_first: bool = False) -> Workspace:
     """The command line's writers: the file opened under the lock, or a Swedish refusal naming the lock.
 
-    With `reads_first` the integrity check runs on while the caller reads (a sync, from the server
-    too), and the caller calls `ws.store.require_writable()` before anything it read goes anywhere.
+    With `reads_first` the integrity check, begun as the file is opened (in place of the quick check
+    an opening waits for), runs on while the caller reads (a sync, from the server too), and the
+    caller calls `ws.store.require_writable()` before anything it read goes anywhere.
     Close with `close_shared(ws)`.
     """
     try:
-        ws, _ = open_for_editing(path, break_stale=break_stale)
+        ws, _ = open_for_editing(path, break_stale=break_stale, verdict_later=reads_first)
     except FileInUse as busy:
         raise StoreError(refusal_text(path, busy.holder, asked_to_break=break_stale)) from None
     if reads_first and not ws.read_only:

@@ -249,7 +249,8 @@ def sync(file: Path | str, *, prefer: str = "newest", resolve: Resolver | None =
     file = Path(file)
     ws = open_for_writing(file, break_stale=break_stale, reads_first=True)
     try:
-        return sync_workspace(ws, prefer=prefer, resolve=resolve, password=password)
+        with ws.store.damage_told():  # (read before the integrity check's verdict: `reads_first`)
+            return sync_workspace(ws, prefer=prefer, resolve=resolve, password=password)
     finally:
         close_shared(ws)
 

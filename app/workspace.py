@@ -67,15 +67,16 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, password: str | None = None,
-             listen: bool = False) -> Workspace:
-        """A file, or a team server given as a `postgresql://` address (db.server)."""
+             listen: bool = False, verdict_later: bool = False) -> Workspace:
+        """A file (`verdict_later`: see db.store.open_store), or a team server given as a
+        `postgresql://` address (db.server)."""
         from db.server_connection import is_server_url
 
         if is_server_url(path):
             from db.server import open_server_store
 
             return cls(open_server_store(path, read_only=read_only, password=password, listen=listen))
-        return cls(open_store(path, read_only=read_only))
+        return cls(open_store(path, read_only=read_only, verdict_later=verdict_later))
 
     @property
     def on_server(self) -> bool:

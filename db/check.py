@@ -33,6 +33,7 @@ class FileCheck:
     recovered: bool = False  # a hot journal from a stopped program was rolled back
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # what was done beside the file, in Swedish
+    integrity: Callable[[], list[str]] | None = None  # the integrity check begun (`check_file`'s `verdict_later`)
 
 
 def _describe(path: Path) -> str:
@@ -44,8 +45,15 @@ def _is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = False) -> FileCheck:
+def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = False,
+               verdict_later: bool = False) -> FileCheck:
     """Check that `path` is a genuine Uppdrag file we can read; raise FileRefused if not.
+
+    With `verdict_later`, for a writer that reads first and waits for the full integrity check
+    before its first write (a sync: db.store.Store.write's `reads_first`), that check is begun
+    here in place of SQLite's quick check and not waited for (FileCheck.integrity): the quick check
+    is the first part of it, and the writer would otherwise wait for both. A file opened read-only
+    or just recovered is quick-checked as ever.
 
     Nothing here writes to the file, except that a genuine Uppdrag file left
     with a hot journal is rolled back by SQLite itself when `allow_recovery`
@@ -75,9 +83,10 @@ def check_file(path: Path, *, allow_recovery: bool = True, read_only: bool = Fal
                           "sitt senast sparade läge. Kopior av filen och journalen som den var finns i ”{copies}”.",
                           name=name, copies=copies))
         recovered = True
-    _check_contents(path, name, header.user_version, recovered=recovered)
+    later = verdict_later and writable and not read_only and not recovered
+    integrity = _check_contents(path, name, header.user_version, recovered=recovered, verdict_later=later)
     return FileCheck(path=path, version=header.user_version, writable=writable, recovered=recovered,
-                     notices=notices)
+                     notices=notices, integrity=integrity)
 
 
 def _genuine_header(path: Path, name: str) -> Header:
@@ -114,9 +123,11 @@ def _genuine_header(path: Path, name: str) -> Header:
     return header
 
 
-def _check_contents(path: Path, name: str, version: int, *, recovered: bool) -> None:
+def _check_contents(path: Path, name: str, version: int, *, recovered: bool,
+                    verdict_later: bool = False) -> Callable[[], list[str]] | None:
     """Open the file (a first write rolls a proven hot journal back) and refuse it when its header and
-    contents disagree, SQLite's quick check finds damage, or it holds objects an Uppdrag file has not."""
+    contents disagree, SQLite's quick check finds damage, or it holds objects an Uppdrag file has not.
+    With `verdict_later` the integrity check is begun instead of the quick check, and returned."""
     try:
         conn = raw_connect(path, write=recovered)
     except sqlite3.Error as exc:
@@ -126,11 +137,13 @@ def _check_contents(path: Path, name: str, version: int, *, recovered: bool) -> 
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID or found != version:
             raise FileRefused(tr("Filen {name} är skadad (rubriken stämmer inte med innehållet).", name=name))
-        integrity = _start_check(path, "quick_check")  # SQLite walks the file while Python compares the schema
+        # SQLite walks the file while Python compares the schema
+        check = _start_check(path, "integrity_check" if verdict_later else "quick_check")
+        diff = None
         try:
             diff = schema_difference(conn, version)
-        finally:
-            result = integrity()  # never leave the file open behind a refusal
+        finally:  # never leave the file open behind a refusal; the writer waits for a later verdict itself
+            result = ["ok"] if verdict_later and diff == [] else check()
         if result != ["ok"]:
             raise FileRefused(tr("Filen {name} är skadad och kan inte öppnas ({reason}). Använd en säkerhetskopia.",
                                  name=name, reason=result[0]))
@@ -139,6 +152,7 @@ def _check_contents(path: Path, name: str, version: int, *, recovered: bool) -> 
                 "Filen {name} innehåller databasobjekt som en Uppdrag-fil inte har "
                 "({objects}) och öppnas inte av säkerhetsskäl. Filen har inte ändrats.",
                 name=name, objects=", ".join(diff[:5])))
+        return check if verdict_later else None
     except sqlite3.DatabaseError as exc:
         raise FileRefused(tr("Filen {name} är skadad och kan inte öppnas ({reason}).", name=name, reason=exc)) from exc
     finally:

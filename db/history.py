@@ -479,15 +479,21 @@ def prune(db: Any, *, now: datetime | None = None, history_days: int = HISTORY_D
     return cleared, dropped
 
 
+def prune_due(db: Any, *, now: datetime | None = None) -> bool:
+    """Whether the history holds anything older than HISTORY_DAYS (`prune` has something to forget)."""
+    now = now or datetime.now(UTC)
+    horizon = (now - timedelta(days=HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'),
+                          (horizon,)).fetchone() is not None
+
+
 def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:
     """Prune when the history holds anything older than HISTORY_DAYS; True if it ran.
 
     Nothing is written to a file that has nothing to forget, so opening a file for
     editing leaves its bytes alone.
     """
-    now = now or datetime.now(UTC)
-    horizon = (now - timedelta(days=HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    if db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'), (horizon,)).fetchone() is None:
+    if not prune_due(db, now=now):
         return False
     with db.atomic():
         prune(db, now=now)

@@ -215,6 +215,19 @@ class ServerStore:
     def damage_message(self) -> str | None:
         return None
 
+    @property
+    def found_damaged(self) -> bool:
+        return False
+
+    @contextmanager
+    def damage_told(self) -> Iterator[None]:
+        """(A file's reads before its integrity check's verdict: nothing to tell of the server's.)"""
+        yield
+
+    def prune_history_if_due(self) -> bool:
+        """(A file's history is pruned as it is opened for editing; the server's is not pruned yet.)"""
+        return False
+
     @contextmanager
     def write(self, *, snapshot: bool = False) -> Iterator[None]:
         """One committed transaction; other clients hear of it when it commits (db.server_notify:

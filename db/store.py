@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,6 +98,11 @@ class Store:
                 self.read_only = True
         return self._problems
 
+    @property
+    def found_damaged(self) -> bool:
+        """Whether the integrity check has found damage (False while it runs: nothing waits here)."""
+        return bool(self._problems)
+
     def damage_message(self) -> str | None:
         """In Swedish: the file is damaged, opened read-only, and the latest good backup; None when sound."""
         problems = self.integrity_problems()
@@ -127,16 +132,40 @@ class Store:
         if self.read_only or not reads_first:
             self.require_writable()
         try:
-            with self.db.atomic():
+            with self.damage_told() if reads_first else nullcontext(), self.db.atomic():
                 yield
         except (sqlite3.DatabaseError, DatabaseError) as exc:
-            if reads_first:  # a damaged file met while reading is said to be damaged, with its backup
-                self.require_writable()
             if not isinstance(exc, sqlite3.OperationalError | OperationalError):
                 raise
             # On a full disk SQLite has rolled back already and peewee's own rollback then fails
             # with "cannot rollback - no transaction is active", which would hide the real error.
             raise StoreError(database_error_text(exc) or str(exc)) from exc
+
+    @contextmanager
+    def damage_told(self) -> Iterator[None]:
+        """Around reads made before the integrity check's verdict (`write`'s `reads_first`): a damaged
+        file met while reading is said to be damaged, with its latest good backup (ReadOnlyStore)."""
+        try:
+            yield
+        except (sqlite3.DatabaseError, DatabaseError):
+            self.require_writable()
+            raise
+
+    def prune_history_if_due(self) -> bool:
+        """The row history forgets what no copy can need any more (db.history.prune), when it holds
+        anything that old; True if it did. Like every write, only into a file found sound: this
+        waits for the integrity check's verdict then (about once a day, once the history is a year
+        old), and a damaged file is left as it is."""
+        from db import history
+
+        if self.read_only or not history.prune_due(self.db):
+            return False
+        self.begin_integrity_check(soon=True)  # (waited for now: at the thread's normal priority)
+        if self.integrity_problems():
+            return False
+        with self.write():
+            history.prune(self.db)
+        return True
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -161,10 +190,13 @@ def _peewee_database(path: Path, read_only: bool) -> SqliteDatabase:
     return db
 
 
-def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool = True) -> Store:
-    """Open an existing Uppdrag file after checking it; migrate older versions first."""
+def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool = True,
+               verdict_later: bool = False) -> Store:
+    """Open an existing Uppdrag file after checking it; migrate older versions first. With
+    `verdict_later` the integrity check is begun and not waited for (db.check.check_file): for a
+    caller that reads first, in `write(reads_first=True)`."""
     path = Path(path)
-    check = check_file(path, read_only=read_only)
+    check = check_file(path, read_only=read_only, verdict_later=verdict_later)
     read_only = read_only or not check.writable
     migrated_from = None
     if check.version < SCHEMA_VERSION:
@@ -173,7 +205,8 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
                 "Filen ”{name}” har en äldre schemaversion ({version}) och måste "
                 "uppgraderas, men den är skrivskyddad. Kopiera den till en skrivbar mapp.",
                 name=path.name, version=check.version))
-        problems = [p for p in start_integrity_check(path)() if p != "ok"]
+        problems = [p for p in (check.integrity or start_integrity_check(path))() if p != "ok"]
+        check.integrity = None  # (the upgrade changes the file: its own check follows)
         if problems:  # an upgrade writes: never into a damaged file
             from db.backup import damaged_file_message
 
@@ -181,7 +214,7 @@ def open_store(path: Path | str, *, read_only: bool = False, migrate_old: bool =
         _migrate_file(path, check.version)
         migrated_from = check.version
     store = Store(path, _peewee_database(path, read_only), read_only, check.recovered, migrated_from,
-                  check.notices)
+                  check.notices, check.integrity)
     store.activate()
     return store
 

@@ -15,6 +15,7 @@ import app.sync as sync_module
 import app.sync_exchange as sync_exchange
 from app.sync import checkout, push, sync, team_server_of
 from app.workspace import Workspace
+from db import history
 from db.errors import StoreError
 from db.statements import on_postgres
 from tests.conftest import no_sqlite_in
@@ -244,3 +245,42 @@ def test_the_garbage_collector_is_held_off_while_a_sync_decides_and_on_again_aft
     with pytest.raises(StoreError, match="nej"):
         sync(out)
     assert gc.isenabled()
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """Cell pointers of `table`'s first page pointed past its end: SQLite's quick check finds it."""
+    with closing(sqlite3.connect(path)) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size + (12 if data[(root - 1) * page_size] == 5 else 8)  # after the page's header
+    data[start:start + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+    with closing(sqlite3.connect(path)) as conn:
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:  # (the check itself stops at some pages)
+            verdict = str(exc)
+    assert verdict != "ok"
+
+
+@pytest.mark.parametrize("damage", ["index", "setting", "section"])
+@pytest.mark.parametrize("history_days", [history.HISTORY_DAYS, 100_000])
+def test_a_damaged_file_is_said_to_be_damaged_and_nothing_of_it_is_sent(server_db, edited_on_the_train, damage,
+                                                                        history_days, monkeypatch):
+    """The sync reads the file while its integrity check runs (app.sharing.open_for_writing's
+    `reads_first`): damage found by the check (an index unlike its table) or met while reading
+    (a table's page, read before the server is or after) stops it before anything is sent, in the sentence an opening would give; and
+    so it does when the opening waits for the check, to prune the history (the example plans' rows
+    are dated long ago), and finds the damage first."""
+    from tests.db.test_integrity_on_open import damage_index
+
+    monkeypatch.setattr(history, "HISTORY_DAYS", history_days)
+    url, out, first = edited_on_the_train
+    before = on_server(url)
+    damage_index(out) if damage == "index" else _damage_table(out, damage)
+    damaged = out.read_bytes()
+    with pytest.raises(StoreError, match="skadad"):
+        sync(out)
+    assert on_server(url) == before and before[first] != "Ändrad på tåget"
+    assert out.read_bytes() == damaged

@@ -4,6 +4,7 @@ table) is never written: it opens read-only with a message that offers the lates
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,30 @@ def test_opening_for_editing_never_writes_a_damaged_file(damaged: tuple[Path, Pa
             ws.add("plan", doc_type="plan", template="plan", title="Ny")
         assert ws.read_only
         assert "skadad" in str(refused.value) and str(backup) in str(refused.value)
+    finally:
+        close_shared(ws)
+    assert sha256(path) == before
+
+
+def test_a_history_a_year_old_is_not_pruned_in_a_damaged_file(tmp_path: Path) -> None:
+    """Opening for editing prunes the row history when it holds anything a year old: a write like
+    any other, so it waits for the integrity check's verdict, and a damaged file is left alone and
+    said to be damaged."""
+    path = tmp_path / "gammal.uppdrag"
+    ws = Workspace.create(path)
+    plan = ws.add("plan", doc_type="plan", template="plan", title="Plan").ids[0]
+    ws.update("plan", plan, title="Plan, ändrad")  # (its first version's record, with its content)
+    ws.close()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE row_version SET at = '2000-01-01T00:00:00.000000Z'")
+    backup = make_session_backup(path)
+    damage_index(path)
+    before = sha256(path)
+    ws, _ = open_for_editing(path)
+    try:
+        assert ws.read_only and ws.sharing is not None
+        reason = ws.sharing.read_only_reason or ""
+        assert "skadad" in reason and str(backup) in reason
     finally:
         close_shared(ws)
     assert sha256(path) == before
