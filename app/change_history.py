@@ -4,7 +4,7 @@ Every change to a row made a version (db/history.py) with when, by whom and how 
 import, merge, anonymise …), and the content the row had before it. Comparing each version with
 its parent gives "what part, old → new". A merge's versions have two parents and are compared
 with the first; each side's own versions stay in the file, so a merged file shows both sides'
-history. Contents older than the history's horizon are forgotten (db.history.prune): such a
+history. Contents older than the history's horizon are forgotten (db.history_prune.prune): such a
 change still shows when and by whom, without the values.
 """
 

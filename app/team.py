@@ -1,7 +1,8 @@
 """Team mode: the app on a shared PostgreSQL server (db.server) beside the local file.
 
 - `location(text)`: what the command line's FIL arguments take, a file path or a server address.
-- `uppdrag server init URL`, `uppdrag server grant URL USER --plan PLAN --role editor|reader`.
+- `uppdrag server init URL`, `uppdrag server grant URL USER --plan PLAN --role editor|reader`,
+  `uppdrag server prune URL` (`prune_server`).
 - `open_team(url, password)`: a Workspace on the server that hears other clients' commits.
 
 None of it imports Qt; the GUI's "Öppna server…" calls `open_team`.
@@ -54,3 +55,24 @@ def open_team(url: str, *, password: str | None = None, read_only: bool = False,
 def is_checked_out(ws: Workspace) -> bool:
     """Whether `ws` is a file checked out from a team server, which "Synkronisera" brings together with it."""
     return not ws.on_server and ws.setting(TEAM_SETTING) is not None
+
+
+def prune_server(url: str, *, password: str | None = None) -> tuple[int, int]:
+    """The server's row history pruned as a file's is when it is opened for editing (db.history_prune.prune:
+    the content of versions superseded a year ago, the records of versions three years old that no
+    row holds), in one transaction; (versions whose content was let go, records dropped). Nothing
+    does it by itself on a server: IT runs it, nightly say (docs/team-mode.md)."""
+    from db.errors import StoreError
+    from db.history_prune import prune
+    from db.server import open_server_store
+    from app.i18n import tr
+
+    store = open_server_store(url, password=password)
+    try:
+        if store.read_only:
+            raise StoreError(tr("Du har bara läsbehörighet på {server}; historiken kan inte rensas där.",
+                                server=store.path.name))
+        with store.write():
+            return prune(store.db)
+    finally:
+        store.close()

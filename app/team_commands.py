@@ -1,4 +1,4 @@
-"""The command line's team-server commands: uppdrag server init|push|grant, checkout and sync."""
+"""The command line's team-server commands: uppdrag server init|push|grant|prune, checkout and sync."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("user", metavar=tr("ANVÄNDARE"), help=tr("databasanvändaren"))
     p.add_argument("--plan", metavar=tr("PLAN"), help=tr("planens id, uuid eller diarienummer"))
     p.add_argument("--role", choices=ROLES, required=True, help=tr("editor (ändra) eller reader (läsa)"))
+
+    p = actions.add_parser("prune", help=tr("rensa historik äldre än ett år, som en fil gör när den öppnas"))
+    p.add_argument("url", metavar=tr("URL"))
 
 
     p = sub.add_parser("checkout", help=tr("ta med planer från en server offline i en egen fil"))
@@ -83,6 +86,13 @@ def cmd_server(args: argparse.Namespace) -> int:
         written = push(args.file, _server_url(args.url))
         counts = ", ".join(f"{counted(t)}: {n}" for t, n in written.items()) or tr("inget nytt")
         print(tr("Skickade {name} till servern ({counts}).", name=args.file.name, counts=counts))
+        return 0
+    if args.server_command == "prune":
+        from app.team import prune_server
+
+        cleared, dropped = prune_server(_server_url(args.url))
+        print(tr("Rensade historiken: {cleared} gamla versioners innehåll och {dropped} versioner som ingen rad "
+                 "längre har.", cleared=cleared, dropped=dropped))
         return 0
     from db.server_schema import grant
 

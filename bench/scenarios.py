@@ -332,6 +332,7 @@ def hist(path: Path) -> dict[str, Any]:
     Workspace = need("app.workspace", "Workspace")
     add_examples = need("app.plans", "add_examples")
     history = need("db.history")
+    prune = need("db.history_prune", "prune")
     target = path.parent / "hist.uppdrag"
     for p in (target, target.with_name(target.name + "-journal")):
         p.unlink(missing_ok=True)
@@ -346,7 +347,7 @@ def hist(path: Path) -> dict[str, Any]:
             kind, row_id, field, text = rng.choice(rows)
             ws.update(kind, row_id, **{field: f"{text} ({n})"})
     after = target.stat().st_size
-    history.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.HISTORY_DAYS + 1))
+    prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.HISTORY_DAYS + 1))
     ws.store.db.execute_sql("VACUUM")
     pruned = target.stat().st_size
     ws.close()

@@ -15,7 +15,7 @@ UPDATE that sets the new `version_id`), so no change escapes the history. The me
 have in common.
 
 Growth: each change keeps the superseded content (a few hundred bytes for a timeline
-item; its empty optional fields are left out, see `pack`). `prune` drops the content of versions superseded more than HISTORY_DAYS ago and
+item; its empty optional fields are left out, see `pack`). db.history_prune drops the content of versions superseded more than HISTORY_DAYS ago and
 the records themselves after IDENTITY_DAYS; a copy older than that is merged without a
 common base (differing fields become conflicts, never silent losses).
 """
@@ -27,7 +27,6 @@ import json
 import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -38,7 +37,7 @@ from db.history_records import (
     FEW_UNKNOWN, KEEP_KNOWN, RECORD_COLUMNS, RECORD_LIST, UPSERT_RECORD, write_many,
 )
 from db.statements import (
-    JSON_VALUES, executemany, in_style, insert_rows, on_postgres, select_in,
+    JSON_VALUES, executemany, insert_rows, on_postgres, select_in,
 )
 
 BOOKKEEPING = frozenset({"id", "uuid", "created_at", "modified_at", "rev", "version_id"})
@@ -455,46 +454,3 @@ def descends(version: str, ancestor: str, records: Sequence[Record]) -> bool:
 def row_history(db: Any, row_uuid: str) -> list[Record]:
     """One row's versions, oldest first."""
     return sorted(read_records(db, [row_uuid]).get(row_uuid, []), key=lambda r: (r.rev, r.at, r.version))
-
-
-# --- pruning --------------------------------------------------------------------
-
-
-def prune(db: Any, *, now: datetime | None = None, history_days: int = HISTORY_DAYS,
-          identity_days: int = IDENTITY_DAYS) -> tuple[int, int]:
-    """Forget old history: the content of versions superseded more than `history_days` ago, and
-    the records of versions older than `identity_days` that no row holds. Returns the counts."""
-    now = now or datetime.now(UTC)
-
-    def stamp(days: int) -> str:
-        return (now - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-    current = " UNION ALL ".join(f'SELECT "version_id" FROM "{s.name}"' for s in shapes())
-    # A version's content is needed until a later version has stood for the whole period.
-    cleared = db.execute_sql(in_style(db, f'UPDATE "row_version" SET "data" = NULL WHERE "data" IS NOT NULL AND "version" IN ('
-                             'SELECT p."version" FROM "row_version" p JOIN "row_version" c ON c."parent" = p."version" '
-                             f'WHERE c."at" < ?) AND "version" NOT IN ({current})'), (stamp(history_days),)).rowcount
-    dropped = db.execute_sql(in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND "version" NOT IN ({current})'),
-                             (stamp(identity_days),)).rowcount
-    return cleared, dropped
-
-
-def prune_due(db: Any, *, now: datetime | None = None) -> bool:
-    """Whether the history holds anything older than HISTORY_DAYS (`prune` has something to forget)."""
-    now = now or datetime.now(UTC)
-    horizon = (now - timedelta(days=HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    return db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'),
-                          (horizon,)).fetchone() is not None
-
-
-def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:
-    """Prune when the history holds anything older than HISTORY_DAYS; True if it ran.
-
-    Nothing is written to a file that has nothing to forget, so opening a file for
-    editing leaves its bytes alone.
-    """
-    if not prune_due(db, now=now):
-        return False
-    with db.atomic():
-        prune(db, now=now)
-    return True

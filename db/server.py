@@ -225,7 +225,7 @@ class ServerStore:
         yield
 
     def prune_history_if_due(self) -> bool:
-        """(A file's history is pruned as it is opened for editing; the server's is not pruned yet.)"""
+        """(A file's history is pruned as it is opened for editing; a server's by `uppdrag server prune`.)"""
         return False
 
     @contextmanager

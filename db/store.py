@@ -152,19 +152,19 @@ class Store:
             raise
 
     def prune_history_if_due(self) -> bool:
-        """The row history forgets what no copy can need any more (db.history.prune), when it holds
+        """The row history forgets what no copy can need any more (db.history_prune.prune), when it holds
         anything that old; True if it did. Like every write, only into a file found sound: this
         waits for the integrity check's verdict then (about once a day, once the history is a year
         old), and a damaged file is left as it is."""
-        from db import history
+        from db import history_prune
 
-        if self.read_only or not history.prune_due(self.db):
+        if self.read_only or not history_prune.prune_due(self.db):
             return False
         self.begin_integrity_check(soon=True)  # (waited for now: at the thread's normal priority)
         if self.integrity_problems():
             return False
         with self.write():
-            history.prune(self.db)
+            history_prune.prune(self.db)
         return True
 
     def close(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.workspace import Workspace
-from db import history, models
+from db import history, history_prune, models
 from db.backup import copy_database
 from db.errors import FileRefused, StoreError
 from db.merge import RawDatabase
@@ -398,7 +398,7 @@ def test_with_no_common_version_left_every_field_that_differs_is_a_conflict(pair
     _edit(b, uuids[0], text="där igen")
     ws = Workspace.open(b)
     with ws.store.write():
-        history.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.IDENTITY_DAYS + 1))
+        history_prune.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.IDENTITY_DAYS + 1))
     ws.close()
     report = merge_files(a, b, prefer="mine")
     assert [(c.field, c.mine, c.theirs, c.mine_by, c.theirs_by) for c in report.conflicts] == [

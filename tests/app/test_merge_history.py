@@ -13,7 +13,7 @@ import pytest
 
 from app.merge import merge_files
 from app.workspace import Workspace
-from db import history, models, statements
+from db import history, history_prune, models, statements
 from db.merge import RawDatabase, Side, SteadySide, attached_side
 from db.backup import copy_database
 from tests.app.test_merge import _delete, _edit, _goal_texts, _log, _version
@@ -64,7 +64,7 @@ def _forget_old_history(path: Path) -> None:
     """The history as ten years on: the records of versions no row holds are gone."""
     ws = Workspace.open(path)
     with models.database.atomic():
-        history.prune(models.database, now=datetime.now(UTC) + timedelta(days=3650))
+        history_prune.prune(models.database, now=datetime.now(UTC) + timedelta(days=3650))
     ws.close()
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.workspace import Workspace
-from db import history, models
+from db import history, history_prune, models
 from db.statements import in_style
 from tests.conftest import sha256
 
@@ -56,13 +56,13 @@ def test_pruning_forgets_old_content_first_and_old_versions_later(any_ws: Worksp
         ws.update("plan", plan, title=f"P{n}")
     uuid = models.Plan.get_by_id(plan).uuid
     before, kept = path and sha256(path), _records(ws, uuid)
-    assert history.prune_if_due(ws.store.db) is False  # nothing old: nothing written
+    assert history_prune.prune_if_due(ws.store.db) is False  # nothing old: nothing written
     assert _records(ws, uuid) == kept and (path and sha256(path)) == before
     later = datetime.now(UTC) + timedelta(days=history.HISTORY_DAYS + 1)
-    assert history.prune_if_due(ws.store.db, now=later) is True
+    assert history_prune.prune_if_due(ws.store.db, now=later) is True
     recs = _records(ws, uuid)
     assert len(recs) == 4 and [r[4] for r in recs] == [False, False, False, False]
-    history.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.IDENTITY_DAYS + 1))
+    history_prune.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.IDENTITY_DAYS + 1))
     assert [r[0] for r in _records(ws, uuid)] == [models.Plan.get_by_id(plan).version_id]  # the current one stays
 
 

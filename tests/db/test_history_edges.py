@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.dates import VagueDate
 from app.workspace import Workspace
-from db import history, models
+from db import history, history_prune, models
 from db.statements import in_style
 
 
@@ -38,18 +38,18 @@ def test_a_row_without_history_has_none(any_ws: Workspace) -> None:
 def test_pruning_is_due_only_once_a_version_is_older_than_the_horizon(any_ws: Workspace) -> None:
     ws, _plan, at = _stamped(any_ws)
     edge = at + timedelta(days=history.HISTORY_DAYS)
-    assert history.prune_if_due(ws.store.db, now=edge - timedelta(seconds=1)) is False
-    assert history.prune_if_due(ws.store.db, now=edge + timedelta(seconds=1)) is True
+    assert history_prune.prune_if_due(ws.store.db, now=edge - timedelta(seconds=1)) is False
+    assert history_prune.prune_if_due(ws.store.db, now=edge + timedelta(seconds=1)) is True
 
 
 def test_superseded_content_is_kept_for_the_whole_period_and_no_longer(any_ws: Workspace) -> None:
     ws, plan, at = _stamped(any_ws)
     edge = at + timedelta(days=history.HISTORY_DAYS)
-    assert history.prune(ws.store.db, now=edge - timedelta(seconds=1)) == (0, 0)
-    assert history.prune(ws.store.db, now=edge + timedelta(seconds=1)) == (1, 0)
+    assert history_prune.prune(ws.store.db, now=edge - timedelta(seconds=1)) == (0, 0)
+    assert history_prune.prune(ws.store.db, now=edge + timedelta(seconds=1)) == (1, 0)
     far = at + timedelta(days=history.IDENTITY_DAYS)
-    assert history.prune(ws.store.db, now=far - timedelta(seconds=1)) == (0, 0)
-    assert history.prune(ws.store.db, now=far + timedelta(seconds=1)) == (0, 1)
+    assert history_prune.prune(ws.store.db, now=far - timedelta(seconds=1)) == (0, 0)
+    assert history_prune.prune(ws.store.db, now=far + timedelta(seconds=1)) == (0, 1)
     uuid = models.Plan.get_by_id(plan).uuid
     assert [r.version for r in history.row_history(ws.store.db, uuid)] == [models.Plan.get_by_id(plan).version_id]
 
@@ -262,8 +262,8 @@ def test_the_horizon_is_counted_in_utc_whatever_the_computers_time_zone(any_ws: 
     monkeypatch.setenv("TZ", "Asia/Tokyo")  # nine hours ahead of UTC
     time.tzset()
     try:
-        assert history.prune_if_due(ws.store.db) is False
-        assert history.prune(ws.store.db) == (0, 0)
+        assert history_prune.prune_if_due(ws.store.db) is False
+        assert history_prune.prune(ws.store.db) == (0, 0)
     finally:
         monkeypatch.undo()
         time.tzset()

@@ -856,6 +856,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>You only have read permission on {server}; ask IT for write permission (uppdrag server grant) to be able to make changes.</translation>
     </message>
     <message>
+        <source>Du har bara läsbehörighet på {server}; historiken kan inte rensas där.</source>
+        <translation>You may only read on {server}; its history cannot be pruned there.</translation>
+    </message>
+    <message>
         <source>Du har bara läsbehörighet på {server}; planerna kan inte skickas dit.</source>
         <translation>You only have read permission on {server}; the plans cannot be sent there.</translation>
     </message>
@@ -1354,6 +1358,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>Referensen</source>
         <translation>The reference</translation>
+    </message>
+    <message>
+        <source>Rensade historiken: {cleared} gamla versioners innehåll och {dropped} versioner som ingen rad längre har.</source>
+        <translation>Pruned the history: the content of {cleared} old versions and {dropped} versions no row holds any more.</translation>
     </message>
     <message>
         <source>Resursplanen har ungefärliga perioder (som ”Q3 2025”, {count} st.). MS Project har bara dagar: perioderna skrivs som sin första och sista arbetsdag och läses tillbaka som exakta datum.</source>
@@ -2110,6 +2118,10 @@ You can open an existing file or create a new file somewhere else (the File menu
     <message>
         <source>referenser</source>
         <translation>references</translation>
+    </message>
+    <message>
+        <source>rensa historik äldre än ett år, som en fil gör när den öppnas</source>
+        <translation>prune history older than a year, as a file does when it is opened</translation>
     </message>
     <message>
         <source>resursrader</source>

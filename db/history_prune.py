@@ -1,0 +1,70 @@
+"""The row history's pruning (db/history.py): the content of versions superseded more than
+history.HISTORY_DAYS ago, and the records of versions older than history.IDENTITY_DAYS that no row
+holds. A file prunes as it is opened for editing (db.store.Store.prune_history_if_due); a team
+server when IT runs `uppdrag server prune` (app.team.prune_server)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from db import history
+from db.statements import in_style, on_postgres
+
+
+def prune(db: Any, *, now: datetime | None = None, history_days: int | None = None,
+          identity_days: int | None = None) -> tuple[int, int]:
+    """Forget old history: the content of versions superseded more than `history_days` ago, and
+    the records of versions older than `identity_days` that no row holds. Returns the counts."""
+    cleared, dropped = [db.execute_sql(sql, params).rowcount
+                        for sql, params in prune_statements(db, now or datetime.now(UTC), history_days, identity_days)]
+    return cleared, dropped
+
+
+def prune_statements(db: Any, now: datetime, history_days: int | None = None,
+                     identity_days: int | None = None) -> list[tuple[str, tuple[str]]]:
+    """`prune`'s two statements: the content cleared, then the records dropped (the periods
+    history.HISTORY_DAYS and IDENTITY_DAYS when not given)."""
+    def stamp(days: int) -> str:
+        return (now - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    history_days = history.HISTORY_DAYS if history_days is None else history_days
+    identity_days = history.IDENTITY_DAYS if identity_days is None else identity_days
+
+    # A version's content is needed until a later version has stood for the whole period.
+    return [(in_style(db, 'UPDATE "row_version" SET "data" = NULL WHERE "data" IS NOT NULL AND "version" IN ('
+                          'SELECT p."version" FROM "row_version" p JOIN "row_version" c ON c."parent" = p."version" '
+                          f'WHERE c."at" < ?) AND {_held_by_no_row(db)}'), (stamp(history_days),)),
+            (in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND {_held_by_no_row(db)}'), (stamp(identity_days),))]
+
+
+def _held_by_no_row(db: Any) -> str:
+    """A condition on a `row_version` record: no row holds its version now. On SQLite NOT IN over every
+    table's versions (looked up in one index SQLite builds for the statement); on PostgreSQL one NOT
+    EXISTS a table, each an anti-join: a NOT IN over more versions than fit in `work_mem` would compare
+    every record with every version instead (a large portfolio's pruning would never end)."""
+    if not on_postgres(db):
+        return f'"version" NOT IN ({" UNION ALL ".join(f'SELECT "version_id" FROM "{s.name}"' for s in history.shapes())})'
+    return " AND ".join(f'NOT EXISTS (SELECT 1 FROM "{s.name}" t WHERE t."version_id" = "row_version"."version")'
+                        for s in history.shapes())
+
+
+def prune_due(db: Any, *, now: datetime | None = None) -> bool:
+    """Whether the history holds anything older than HISTORY_DAYS (`prune` has something to forget)."""
+    now = now or datetime.now(UTC)
+    horizon = (now - timedelta(days=history.HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'),
+                          (horizon,)).fetchone() is not None
+
+
+def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:
+    """Prune when the history holds anything older than HISTORY_DAYS; True if it ran.
+
+    Nothing is written to a file that has nothing to forget, so opening a file for
+    editing leaves its bytes alone.
+    """
+    if not prune_due(db, now=now):
+        return False
+    with db.atomic():
+        prune(db, now=now)
+    return True
