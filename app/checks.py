@@ -58,6 +58,7 @@ def _row_counts() -> list[str]:
 def _server_report(url: str) -> tuple[bool, list[str]]:
     """What `check` can say about a server: who we are there, what we may do, the schema, the rows.
     (The server looks after its own pages; IT checks those with PostgreSQL's tools.)"""
+    from db.history_prune import prune_due
     from db.server import open_server_store
 
     store = open_server_store(url, read_only=True)
@@ -70,6 +71,9 @@ def _server_report(url: str) -> tuple[bool, list[str]]:
             tr("Schemaversion: {version}", version=store.version),
             tr("Användare: {user} ({may})", user=store.author, may=tr("läser och skriver") if may_write else tr("läser")),
         ]
+        if prune_due(store.db):  # nothing prunes a server by itself: say so to whoever looks after it
+            lines.append(tr("Historik: har versioner äldre än ett år; rensa dem med ”uppdrag server prune” "
+                            "(gärna varje natt, se docs/team-mode.md)."))
         return True, lines + _row_counts()
     finally:
         store.close()

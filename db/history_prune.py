@@ -25,17 +25,19 @@ def prune_statements(db: Any, now: datetime, history_days: int | None = None,
                      identity_days: int | None = None) -> list[tuple[str, tuple[str]]]:
     """`prune`'s two statements: the content cleared, then the records dropped (the periods
     history.HISTORY_DAYS and IDENTITY_DAYS when not given)."""
-    def stamp(days: int) -> str:
-        return (now - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
     history_days = history.HISTORY_DAYS if history_days is None else history_days
     identity_days = history.IDENTITY_DAYS if identity_days is None else identity_days
 
     # A version's content is needed until a later version has stood for the whole period.
     return [(in_style(db, 'UPDATE "row_version" SET "data" = NULL WHERE "data" IS NOT NULL AND "version" IN ('
                           'SELECT p."version" FROM "row_version" p JOIN "row_version" c ON c."parent" = p."version" '
-                          f'WHERE c."at" < ?) AND {_held_by_no_row(db)}'), (stamp(history_days),)),
-            (in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND {_held_by_no_row(db)}'), (stamp(identity_days),))]
+                          f'WHERE c."at" < ?) AND {_held_by_no_row(db)}'), (_stamp(now, history_days),)),
+            (in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND {_held_by_no_row(db)}'), (_stamp(now, identity_days),))]
+
+
+def _stamp(now: datetime, days: int) -> str:
+    """`days` before `now`, as the records' `at` is written."""
+    return (now - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _held_by_no_row(db: Any) -> str:
@@ -50,11 +52,16 @@ def _held_by_no_row(db: Any) -> str:
 
 
 def prune_due(db: Any, *, now: datetime | None = None) -> bool:
-    """Whether the history holds anything older than HISTORY_DAYS (`prune` has something to forget)."""
+    """Whether `prune` has something to forget: the content of a version superseded more than
+    HISTORY_DAYS ago, or a superseded version older than IDENTITY_DAYS. One look at the records, led
+    by the ones that superseded others (an index look-up of each one's parent); none is older than
+    HISTORY_DAYS in a young file. Once pruned, nothing is due until more grows old: a file a year
+    old does not prune, nor wait for its integrity check to do so, every time it opens. (A version
+    only superseded by a merge's second parent waits, as `prune` leaves its content too.)"""
     now = now or datetime.now(UTC)
-    horizon = (now - timedelta(days=history.HISTORY_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    return db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" WHERE "at" < ? LIMIT 1'),
-                          (horizon,)).fetchone() is not None
+    return db.execute_sql(in_style(db, 'SELECT 1 FROM "row_version" c JOIN "row_version" p ON p."version" = c."parent" '
+                                       'WHERE c."at" < ? AND (p."data" IS NOT NULL OR p."at" < ?) LIMIT 1'),
+                          (_stamp(now, history.HISTORY_DAYS), _stamp(now, history.IDENTITY_DAYS))).fetchone() is not None
 
 
 def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:

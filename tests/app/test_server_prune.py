@@ -32,6 +32,8 @@ def old_history(server_db) -> tuple[str, str]:
 
 def test_a_writer_prunes_the_servers_history_as_a_file_is_pruned(server_db, old_history, capsys) -> None:
     uuid, current = old_history
+    assert main(["check", server_db.url("rita")]) == 0  # (anyone who may read sees that it is due)
+    assert "rensa dem med ”uppdrag server prune”" in capsys.readouterr().out
     assert main(["server", "prune", server_db.url("alice")]) == 0
     out = capsys.readouterr().out
     assert "3 gamla versioners innehåll och 3 versioner" in out
@@ -39,6 +41,8 @@ def test_a_writer_prunes_the_servers_history_as_a_file_is_pruned(server_db, old_
     assert server_db.sql("SELECT title FROM plan WHERE uuid = %s", (uuid,)) == [("P2",)]
     assert main(["server", "prune", server_db.url("alice")]) == 0
     assert "0 gamla versioners innehåll och 0 versioner" in capsys.readouterr().out
+    assert main(["check", server_db.url("rita")]) == 0
+    assert "server prune" not in capsys.readouterr().out
 
 
 def test_a_reader_may_not_prune_and_nothing_is_lost(server_db, old_history, capsys) -> None:

@@ -42,6 +42,18 @@ def test_pruning_is_due_only_once_a_version_is_older_than_the_horizon(any_ws: Wo
     assert history_prune.prune_if_due(ws.store.db, now=edge + timedelta(seconds=1)) is True
 
 
+def test_once_pruned_nothing_is_due_until_more_grows_old(any_ws: Workspace) -> None:
+    """The row's own version stays, however old: it must not keep pruning (and a file waiting for its
+    integrity check to prune) due at every opening."""
+    ws, _plan, at = _stamped(any_ws)
+    later = at + timedelta(days=history.HISTORY_DAYS, seconds=1)
+    assert history_prune.prune_if_due(ws.store.db, now=later) is True
+    assert history_prune.prune_due(ws.store.db, now=later) is False
+    far = at + timedelta(days=history.IDENTITY_DAYS, seconds=1)
+    assert history_prune.prune_if_due(ws.store.db, now=far) is True
+    assert history_prune.prune_due(ws.store.db, now=far) is False
+
+
 def test_superseded_content_is_kept_for_the_whole_period_and_no_longer(any_ws: Workspace) -> None:
     ws, plan, at = _stamped(any_ws)
     edge = at + timedelta(days=history.HISTORY_DAYS)

@@ -980,6 +980,10 @@ You can open an existing file or create a new file somewhere else (the File menu
         <translation>The limits must satisfy 1 &lt; yellow ≤ red ≤ {top} (got yellow {yellow}, red {red}).</translation>
     </message>
     <message>
+        <source>Historik: har versioner äldre än ett år; rensa dem med ”uppdrag server prune” (gärna varje natt, se docs/team-mode.md).</source>
+        <translation>History: has versions older than a year; prune them with “uppdrag server prune” (nightly, say; see docs/team-mode.md).</translation>
+    </message>
+    <message>
         <source>Hittar ingen person eller text ”{text}” i filen.</source>
         <translation>Found no person or text “{text}” in the file.</translation>
     </message>
