@@ -152,10 +152,10 @@ class Store:
             raise
 
     def prune_history_if_due(self) -> bool:
-        """The row history forgets what no copy can need any more (db.history_prune.prune), when it holds
-        anything that old; True if it did. Like every write, only into a file found sound: this
-        waits for the integrity check's verdict then (about once a day, once the history is a year
-        old), and a damaged file is left as it is."""
+        """The row history forgets what no copy can need any more (db.history_prune.prune), when it has
+        something to forget (`prune_due`); True if it did. Like every write, only into a file found
+        sound: this waits for the integrity check's verdict then (at most about once a day, once
+        the history is a year old), and a damaged file is left as it is."""
         from db import history_prune
 
         if self.read_only or not history_prune.prune_due(self.db):
