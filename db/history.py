@@ -25,12 +25,13 @@ from __future__ import annotations
 import getpass
 import json
 import socket
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from peewee import ForeignKeyField
+from peewee import ForeignKeyField, OperationalError
 
 from db import models
 from db.history_records import (
@@ -118,22 +119,47 @@ def table(name: str, schema: str | None = None) -> str:
     return f'"{schema}"."{name}"' if schema else f'"{name}"'
 
 
+HEAD_COLUMNS = ('t."id"', 't."uuid"', 't."version_id"', 't."rev"', 't."created_at"', 't."modified_at"')
+
+
 def content_select(shape: Shape, schema: str | None = None) -> str:
     """SELECT id, uuid, version, rev, created_at, modified_at and the content columns (foreign keys
     as the uuids of their rows) of `shape`'s table `t` (in `schema`); the caller adds WHERE."""
     joins, cols = content_columns(shape, schema)
-    head = 't."id", t."uuid", t."version_id", t."rev", t."created_at", t."modified_at"'
-    return f'SELECT {head}, {", ".join(cols)} FROM {table(shape.name, schema)} t {" ".join(joins)}'
+    return f'SELECT {", ".join((*HEAD_COLUMNS, *cols))} FROM {table(shape.name, schema)} t {" ".join(joins)}'
 
 
 def content_of(db: Any, shape: Shape, uuids: Sequence[str], schema: str | None = None) -> list[tuple[Any, ...]]:
     """`content_select`'s rows of these uuids. On SQLite the uuids go as one JSON list that the statement
-    walks, looking each up in the uuid index (an IN (…) of 2,000 values a statement sorts them first)."""
+    walks, looking each up in the uuid index (an IN (…) of 2,000 values a statement sorts them first),
+    and the rows come back as one JSON text (`_json_rows`)."""
     if on_postgres(db):
         return select_in(db, content_select(shape, schema) + ' WHERE t."uuid" IN ({})', list(uuids))
-    head, _, rest = content_select(shape, schema).partition(f" FROM {table(shape.name, schema)} t ")
-    return list(db.execute_sql(f'{head} FROM json_each(?) u CROSS JOIN {table(shape.name, schema)} t '
-                               f'ON t."uuid" = u."value" {rest}', (json.dumps(list(dict.fromkeys(uuids))),)).fetchall())
+    joins, cols = content_columns(shape, schema)
+    source = (f'FROM json_each(?) u CROSS JOIN {table(shape.name, schema)} t ON t."uuid" = u."value" '
+              f'{" ".join(joins)}')
+    params = (json.dumps(list(dict.fromkeys(uuids))),)
+    rows = _json_rows(db, [*HEAD_COLUMNS, *cols], source, params)
+    if rows is None:
+        rows = list(db.execute_sql(f'SELECT {", ".join((*HEAD_COLUMNS, *cols))} {source}', params).fetchall())
+    return rows
+
+
+def _json_rows(db: Any, columns: Sequence[str], source: str, params: Sequence[Any]) -> list[tuple[Any, ...]] | None:
+    """`SELECT columns source` on SQLite in one step, as one JSON text: CPython's sqlite3 lets go of
+    Python's lock for every row it fetches and waits for it again, and a sync reads a file's rows in
+    threads that all want that lock (each row then waits its turn: five per cent of a large sync).
+    None when JSON would not give the values back as they are: a REAL (JSON keeps 15 digits) or a
+    BLOB (JSON has none), which no Uppdrag column holds but a file from elsewhere may."""
+    if len(columns) > 100:  # (SQLite's json_array takes at most 127 arguments)
+        return None
+    odd = " + ".join(f"(typeof({c}) = 'real')" for c in columns)
+    try:
+        text, reals = db.execute_sql(f'SELECT json_group_array(json_array({", ".join(columns)})), total({odd}) '
+                                     f'{source}', params).fetchone()
+    except (sqlite3.OperationalError, OperationalError):  # a BLOB ("JSON cannot hold BLOB values")
+        return None
+    return None if reals else [tuple(r) for r in json.loads(text)]
 
 
 def content_columns(shape: Shape, schema: str | None = None) -> tuple[list[str], list[str]]:

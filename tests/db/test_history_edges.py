@@ -381,3 +381,36 @@ def test_an_edit_in_one_statement_on_the_server_only_over_the_version_expected(s
     finally:
         listener.close()
         ws.close()
+
+
+def test_rows_read_as_one_json_text_are_the_rows_as_stored(tmp_path: Path, monkeypatch) -> None:
+    """A file's rows come back from one JSON text (history.content_of): every text, number and empty
+    field as a plain read gives it; a REAL (JSON keeps 15 of its digits) or a BLOB, which a file from
+    elsewhere may hold, sends the read the plain way."""
+    import sqlite3
+    from contextlib import closing
+
+    from db.merge import RawDatabase
+
+    path = tmp_path / "j.uppdrag"
+    ws = Workspace.create(path)
+    plan = ws.add("plan", doc_type="plan", template="plan", title='Plan ”å” \\ "citat"\n\ttab 😀 \u0000 slut').ids[0]
+    goals = [ws.add("goal", plan, kind="effect", text=t).ids[0] for t in ("ett", "två", "tre")]
+    ws.close()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE plan SET auto_schedule = 9007199254740993 WHERE id = ?", (plan,))  # beyond a double
+        conn.execute("UPDATE goal SET position = 0.30000000000000004 WHERE id = ?", (goals[0],))
+        conn.execute("UPDATE goal SET text = x'00ff' WHERE id = ?", (goals[1],))
+    as_json: list[bool] = []
+    real_json_rows = history._json_rows
+    monkeypatch.setattr(history, "_json_rows", lambda *a: as_json.append(real_json_rows(*a)) or as_json[-1])
+    db = RawDatabase(sqlite3.connect(path))
+    try:
+        for name, row_id, by_json in (("plan", plan, True), ("goal", goals[2], True), ("goal", goals[0], False),
+                                      ("goal", goals[1], False)):
+            shape = history.shape_of(name)
+            stored = db.execute_sql(history.content_select(shape) + ' WHERE t."id" = ?', (row_id,)).fetchall()
+            assert history.content_of(db, shape, [stored[0][1]]) == stored
+            assert (as_json.pop() is not None) == by_json, (name, row_id)
+    finally:
+        db.close()
