@@ -422,10 +422,16 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
     """Every version record of these rows (in `schema`): row uuid -> records. Without `content` the
     records carry no `data` (their links are all a question of descent needs)."""
     out: dict[str, list[Record]] = {}
-    cols = ", ".join(f'"{c}"' for c in RECORD_COLUMNS[:-1]) + (', "data"' if content else ", NULL")
+    cols = [*(f'r."{c}"' for c in RECORD_COLUMNS[:-1]), 'r."data"' if content else "NULL"]
     make = Record._make
     source = table("row_version", schema)
-    for r in select_in(db, f'SELECT {cols} FROM {source} WHERE "row_uuid" IN ({{}})', list(row_uuids)):
+    rows: Iterable[Sequence[Any]] | None = None
+    if not on_postgres(db):  # (as content_of reads a file's rows: the uuids as one JSON list, the records as one text)
+        rows = _json_rows(db, cols, f'FROM json_each(?) u JOIN {source} r ON r."row_uuid" = u."value"',
+                          (json.dumps(list(dict.fromkeys(row_uuids))),))
+    if rows is None:
+        rows = select_in(db, f'SELECT {", ".join(cols)} FROM {source} r WHERE r."row_uuid" IN ({{}})', list(row_uuids))
+    for r in rows:
         rec = make(r)
         got = out.get(rec.row_uuid)
         if got is None:
