@@ -132,25 +132,27 @@ def content_select(shape: Shape, schema: str | None = None) -> str:
 def content_of(db: Any, shape: Shape, uuids: Sequence[str], schema: str | None = None) -> list[tuple[Any, ...]]:
     """`content_select`'s rows of these uuids. On SQLite the uuids go as one JSON list that the statement
     walks, looking each up in the uuid index (an IN (…) of 2,000 values a statement sorts them first),
-    and the rows come back as one JSON text (`_json_rows`)."""
+    and the rows come back whole (`read_whole`)."""
     if on_postgres(db):
         return select_in(db, content_select(shape, schema) + ' WHERE t."uuid" IN ({})', list(uuids))
     joins, cols = content_columns(shape, schema)
-    source = (f'FROM json_each(?) u CROSS JOIN {table(shape.name, schema)} t ON t."uuid" = u."value" '
-              f'{" ".join(joins)}')
-    params = (json.dumps(list(dict.fromkeys(uuids))),)
-    rows = _json_rows(db, [*HEAD_COLUMNS, *cols], source, params)
-    if rows is None:
-        rows = list(db.execute_sql(f'SELECT {", ".join((*HEAD_COLUMNS, *cols))} {source}', params).fetchall())
-    return rows
+    return read_whole(db, [*HEAD_COLUMNS, *cols],
+                      f'FROM json_each(?) u CROSS JOIN {table(shape.name, schema)} t ON t."uuid" = u."value" '
+                      f'{" ".join(joins)}', (json.dumps(list(dict.fromkeys(uuids))),))
 
 
-def _json_rows(db: Any, columns: Sequence[str], source: str, params: Sequence[Any]) -> list[tuple[Any, ...]] | None:
-    """`SELECT columns source` on SQLite in one step, as one JSON text: CPython's sqlite3 lets go of
-    Python's lock for every row it fetches and waits for it again, and a sync reads a file's rows in
-    threads that all want that lock (each row then waits its turn: five per cent of a large sync).
-    None when JSON would not give the values back as they are: a REAL (JSON keeps 15 digits) or a
-    BLOB (JSON has none), which no Uppdrag column holds but a file from elsewhere may."""
+def read_whole(db: Any, columns: Sequence[str], source: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """`SELECT columns source` on SQLite, in one step as one JSON text where JSON gives every value
+    back as it is: CPython's sqlite3 lets go of Python's lock for every row it fetches and waits for
+    it again, and a sync reads a file's rows in threads that all want that lock (each row then waits
+    its turn: several per cent of a large sync). Row by row when a value is a REAL (JSON keeps 15 of
+    its digits) or a BLOB (JSON has none), which no Uppdrag column holds but a file from elsewhere may."""
+    whole = _as_json(db, columns, source, params)
+    return whole if whole is not None else list(db.execute_sql(f'SELECT {", ".join(columns)} {source}', params).fetchall())
+
+
+def _as_json(db: Any, columns: Sequence[str], source: str, params: Sequence[Any]) -> list[tuple[Any, ...]] | None:
+    """`read_whole`'s rows through JSON; None when JSON would change one."""
     if len(columns) > 100:  # (SQLite's json_array takes at most 127 arguments)
         return None
     odd = " + ".join(f"(typeof({c}) = 'real')" for c in columns)
@@ -425,12 +427,12 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
     cols = [*(f'r."{c}"' for c in RECORD_COLUMNS[:-1]), 'r."data"' if content else "NULL"]
     make = Record._make
     source = table("row_version", schema)
-    rows: Iterable[Sequence[Any]] | None = None
-    if not on_postgres(db):  # (as content_of reads a file's rows: the uuids as one JSON list, the records as one text)
-        rows = _json_rows(db, cols, f'FROM json_each(?) u JOIN {source} r ON r."row_uuid" = u."value"',
+    if on_postgres(db):
+        rows: Iterable[Sequence[Any]] = select_in(db, f'SELECT {", ".join(cols)} FROM {source} r '
+                                                      'WHERE r."row_uuid" IN ({})', list(row_uuids))
+    else:  # (as content_of reads a file's rows: the uuids as one JSON list, the records read whole)
+        rows = read_whole(db, cols, f'FROM json_each(?) u JOIN {source} r ON r."row_uuid" = u."value"',
                           (json.dumps(list(dict.fromkeys(row_uuids))),))
-    if rows is None:
-        rows = select_in(db, f'SELECT {", ".join(cols)} FROM {source} r WHERE r."row_uuid" IN ({{}})', list(row_uuids))
     for r in rows:
         rec = make(r)
         got = out.get(rec.row_uuid)

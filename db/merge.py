@@ -114,9 +114,10 @@ class Side:
     def record_contents(self, uuids: Sequence[str]) -> dict[str, bool]:
         """Version -> whether its record here keeps the row's content, for every record of these rows."""
         source = history.table("row_version", self.schema)
-        if _is_sqlite(self.db):  # one statement over a JSON list: no IN (…) of thousands to sort first
-            rows = self.db.execute_sql(f'SELECT r."version", r."data" IS NOT NULL FROM {statements.JSON_VALUES} u '
-                                       f'JOIN {source} r ON r."row_uuid" = u."value"', (json.dumps(list(uuids)),))
+        if _is_sqlite(self.db):  # one statement over a JSON list (no IN (…) of thousands to sort first), read whole
+            rows = history.read_whole(self.db, ['r."version"', 'r."data" IS NOT NULL'],
+                                      f'FROM {statements.JSON_VALUES} u JOIN {source} r ON r."row_uuid" = u."value"',
+                                      (json.dumps(list(uuids)),))
         else:
             rows = statements.select_in(self.db, f'SELECT "version", "data" IS NOT NULL FROM {source} '
                                                  'WHERE "row_uuid" IN ({})', list(uuids))

@@ -402,8 +402,8 @@ def test_rows_read_as_one_json_text_are_the_rows_as_stored(tmp_path: Path, monke
         conn.execute("UPDATE goal SET position = 0.30000000000000004 WHERE id = ?", (goals[0],))
         conn.execute("UPDATE goal SET text = x'00ff' WHERE id = ?", (goals[1],))
     as_json: list[bool] = []
-    real_json_rows = history._json_rows
-    monkeypatch.setattr(history, "_json_rows", lambda *a: as_json.append(real_json_rows(*a)) or as_json[-1])
+    real_as_json = history._as_json
+    monkeypatch.setattr(history, "_as_json", lambda *a: as_json.append(real_as_json(*a)) or as_json[-1])
     db = RawDatabase(sqlite3.connect(path))
     try:
         for name, row_id, by_json in (("plan", plan, True), ("goal", goals[2], True), ("goal", goals[0], False),
