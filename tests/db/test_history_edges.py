@@ -6,6 +6,9 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from app.dates import VagueDate
 from app.workspace import Workspace
 from db import history, history_prune, models
@@ -412,5 +415,25 @@ def test_rows_read_as_one_json_text_are_the_rows_as_stored(tmp_path: Path, monke
             stored = db.execute_sql(history.content_select(shape) + ' WHERE t."id" = ?', (row_id,)).fetchall()
             assert history.content_of(db, shape, [stored[0][1]]) == stored
             assert (as_json.pop() is not None) == by_json, (name, row_id)
+    finally:
+        db.close()
+
+
+@given(cells=st.lists(st.one_of(st.none(), st.integers(min_value=-(2**63), max_value=2**63 - 1),
+                                st.text(st.characters(exclude_categories=("Cs",)))),
+                      min_size=1, max_size=40))
+def test_any_text_or_integer_read_whole_is_what_a_plain_read_gives(cells: list[object]) -> None:
+    """history.read_whole's JSON keeps every text (any character, NUL too) and every 64-bit integer."""
+    import sqlite3
+
+    from db.merge import RawDatabase
+
+    db = RawDatabase(sqlite3.connect(":memory:"))
+    try:
+        db.execute_sql('CREATE TABLE "c" ("n" INTEGER PRIMARY KEY, "v")')
+        db.conn.executemany('INSERT INTO "c" ("v") VALUES (?)', [(c,) for c in cells])
+        plain = db.execute_sql('SELECT "n", "v" FROM "c" ORDER BY "n"').fetchall()
+        assert history.read_whole(db, ['"n"', '"v"'], 'FROM "c" ORDER BY "n"', ()) == plain
+        assert history._as_json(db, ['"n"', '"v"'], 'FROM "c" ORDER BY "n"', ()) is not None  # (by JSON, not the plain way)
     finally:
         db.close()
