@@ -424,16 +424,9 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
     """Every version record of these rows (in `schema`): row uuid -> records. Without `content` the
     records carry no `data` (their links are all a question of descent needs)."""
     out: dict[str, list[Record]] = {}
-    cols = [*(f'r."{c}"' for c in RECORD_COLUMNS[:-1]), 'r."data"' if content else "NULL"]
     make = Record._make
-    source = table("row_version", schema)
-    if on_postgres(db):
-        rows: Iterable[Sequence[Any]] = select_in(db, f'SELECT {", ".join(cols)} FROM {source} r '
-                                                      'WHERE r."row_uuid" IN ({})', list(row_uuids))
-    else:  # (as content_of reads a file's rows: the uuids as one JSON list, the records read whole)
-        rows = read_whole(db, cols, f'FROM json_each(?) u JOIN {source} r ON r."row_uuid" = u."value"',
-                          (json.dumps(list(dict.fromkeys(row_uuids))),))
-    for r in rows:
+    for r in record_columns(db, [*(f'r."{c}"' for c in RECORD_COLUMNS[:-1]), 'r."data"' if content else "NULL"],
+                            row_uuids, schema):
         rec = make(r)
         got = out.get(rec.row_uuid)
         if got is None:
@@ -441,6 +434,18 @@ def read_records(db: Any, row_uuids: Sequence[str], *, content: bool = True,
         else:
             got.append(rec)
     return out
+
+
+def record_columns(db: Any, columns: Sequence[str], row_uuids: Sequence[str],
+                   schema: str | None = None) -> list[tuple[Any, ...]]:
+    """`columns` (of `row_version` r, in `schema`) of every record of these rows. On SQLite as
+    content_of reads a file's rows: the uuids as one JSON list, the records read whole."""
+    source = table("row_version", schema)
+    if on_postgres(db):
+        return select_in(db, f'SELECT {", ".join(columns)} FROM {source} r WHERE r."row_uuid" IN ({{}})',
+                         list(row_uuids))
+    return read_whole(db, columns, f'FROM json_each(?) u JOIN {source} r ON r."row_uuid" = u."value"',
+                      (json.dumps(list(dict.fromkeys(row_uuids))),))
 
 
 def state_and_records(db: Any, shape: Shape, row_id: int, versions: Sequence[str]) -> tuple[RowState | None, dict[str, Record]]:

@@ -28,11 +28,12 @@ def prune_statements(db: Any, now: datetime, history_days: int | None = None,
     history_days = history.HISTORY_DAYS if history_days is None else history_days
     identity_days = history.IDENTITY_DAYS if identity_days is None else identity_days
 
+    unheld = _held_by_no_row(db)
     # A version's content is needed until a later version has stood for the whole period.
     return [(in_style(db, 'UPDATE "row_version" SET "data" = NULL WHERE "data" IS NOT NULL AND "version" IN ('
                           'SELECT p."version" FROM "row_version" p JOIN "row_version" c ON c."parent" = p."version" '
-                          f'WHERE c."at" < ?) AND {_held_by_no_row(db)}'), (_stamp(now, history_days),)),
-            (in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND {_held_by_no_row(db)}'), (_stamp(now, identity_days),))]
+                          f'WHERE c."at" < ?) AND {unheld}'), (_stamp(now, history_days),)),
+            (in_style(db, f'DELETE FROM "row_version" WHERE "at" < ? AND {unheld}'), (_stamp(now, identity_days),))]
 
 
 def _stamp(now: datetime, days: int) -> str:

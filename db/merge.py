@@ -113,14 +113,7 @@ class Side:
 
     def record_contents(self, uuids: Sequence[str]) -> dict[str, bool]:
         """Version -> whether its record here keeps the row's content, for every record of these rows."""
-        source = history.table("row_version", self.schema)
-        if _is_sqlite(self.db):  # one statement over a JSON list (no IN (…) of thousands to sort first), read whole
-            rows = history.read_whole(self.db, ['r."version"', 'r."data" IS NOT NULL'],
-                                      f'FROM {statements.JSON_VALUES} u JOIN {source} r ON r."row_uuid" = u."value"',
-                                      (json.dumps(list(uuids)),))
-        else:
-            rows = statements.select_in(self.db, f'SELECT "version", "data" IS NOT NULL FROM {source} '
-                                                 'WHERE "row_uuid" IN ({})', list(uuids))
+        rows = history.record_columns(self.db, ['r."version"', 'r."data" IS NOT NULL'], uuids, self.schema)
         return {v: bool(kept) for v, kept in rows}
 
     def records_lacking(self, uuids: Sequence[str], known: Mapping[str, bool]) -> dict[str, list[Record]]:
