@@ -64,8 +64,7 @@ class Side:
 
     def versions(self, shape: Shape) -> dict[str, str]:
         """Row uuid -> current version id, for every row of the table (tombstones too)."""
-        return dict(self.db.execute_sql(f'SELECT "uuid", "version_id" FROM {history.table(shape.name, self.schema)}')
-                    .fetchall())
+        return statements.text_pairs(self.db, '"uuid"', '"version_id"', f"FROM {history.table(shape.name, self.schema)}")
 
     def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
         """The rows of this side whose current version `mine` does not have: (uuid, version here,

@@ -1,6 +1,6 @@
 """db.statements.any_in, the look-up that tells an import whether a file's rows are stored already:
 the same answer on a file and on the team server, whichever chunk of the values holds the one found,
-and for a row that is a tombstone."""
+and for a row that is a tombstone; and db.statements.text_pairs, every row's version read as one text."""
 
 from __future__ import annotations
 
@@ -24,3 +24,25 @@ def test_any_in_finds_one_stored_value_among_many(any_ws: Workspace) -> None:
         for found in (sections[0], sections[-1]):  # a tombstone, a live row
             assert statements.any_in(db, "section", "uuid", [*others[:place], found, *others[place:]])
     assert not statements.any_in(db, "timeline_item", "uuid", sections)  # another table's rows
+
+
+def test_text_pairs_reads_every_rows_version_as_a_plain_read_does(any_ws: Workspace) -> None:
+    """Read as one joined text, tombstones too; a value the text cannot carry (a space, an empty
+    version, which a file from elsewhere may hold) sends the read the plain way, with the same answer."""
+    plan_id = create_plan(any_ws, next(iter(TEMPLATES)), "Stärka nära vård").ids[0]
+    any_ws.delete("section", any_ws.list("section", plan_id)[0]["id"])
+    db = models.database
+    source = 'FROM "section"'
+
+    def plain() -> dict[str, str]:
+        return dict(db.execute_sql(f'SELECT "uuid", "version_id" {source}').fetchall())
+
+    def pairs() -> dict[str, str]:
+        return statements.text_pairs(db, '"uuid"', '"version_id"', source)
+
+    assert pairs() == plain() and len(plain()) == len(any_ws.list("section", plan_id)) + 1
+    assert statements.text_pairs(db, '"uuid"', '"version_id"', 'FROM "section" WHERE 1 = 0') == {}
+    first, second = sorted(plain())[:2]
+    for version, row in (("två ord", first), ("", second)):
+        db.execute_sql(statements.in_style(db, 'UPDATE "section" SET "version_id" = ? WHERE "uuid" = ?'), (version, row))
+        assert pairs() == plain() and pairs()[row] == version
