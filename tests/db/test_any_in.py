@@ -46,3 +46,21 @@ def test_text_pairs_reads_every_rows_version_as_a_plain_read_does(any_ws: Worksp
     for version, row in (("två ord", first), ("", second)):
         db.execute_sql(statements.in_style(db, 'UPDATE "section" SET "version_id" = ? WHERE "uuid" = ?'), (version, row))
         assert pairs() == plain() and pairs()[row] == version
+
+
+def test_select_in_finds_the_rows_of_any_values_as_a_plain_filter_does(any_ws: Workspace) -> None:
+    """On the server texts without a space go as one text the server splits (statements._array);
+    a space, an empty text or a number sends the values as a list: the same rows either way."""
+    plan_id = create_plan(any_ws, next(iter(TEMPLATES)), "Stärka nära vård").ids[0]
+    sections = any_ws.list("section", plan_id)
+    keys = ["ett", "två ord", "", " ", "a  b", "tre"]
+    for section, key in zip(sections, keys):
+        any_ws.update("section", section["id"], key=key)
+    db = models.database
+    stored = {s["id"]: k for s, k in zip(sections, keys)}
+    for asked in (keys, ["ett", "tre"], ["två ord"], [""], ["", "ett"], [" "], ["a", "b"], ["saknas"]):
+        found = statements.select_in(db, f'SELECT "id" FROM "section" WHERE "plan_id" = {plan_id} AND "key" IN ({{}})',
+                                     asked)
+        assert sorted(i for (i,) in found) == sorted(i for i, k in stored.items() if k in asked), asked
+    ids = list(stored)[:3]
+    assert sorted(i for (i,) in statements.select_in(db, 'SELECT "id" FROM "section" WHERE "id" IN ({})', ids)) == ids
