@@ -38,8 +38,7 @@ def write_many(db: Any, unique: dict[str, Sequence[Any]]) -> None:
     so as ChangedMeanwhile (db.server), and a sync reads and writes again. A server whose history
     table still has row-level security (set up before db.server_schema left it out) takes no COPY:
     the records are staged and inserted from there."""
-    (secured,) = db.execute_sql("SELECT row_security_active('row_version')").fetchone()
-    if secured:
+    if _secured(db):
         _stage_records(db, unique)
         return
     known = dict(select_in(db, 'SELECT "version", "data" IS NOT NULL FROM "row_version" WHERE "version" IN ({})',
@@ -50,6 +49,17 @@ def write_many(db: Any, unique: dict[str, Sequence[Any]]) -> None:
     fresh = [r for v, r in unique.items() if v not in known]
     if fresh:
         copy_rows(db, "row_version", RECORD_COLUMNS, fresh)
+
+
+def _secured(db: Any) -> bool:
+    """Whether `row_version` has row-level security for this session (a server set up before it was
+    left out), asked once per connection's database object: an upgrade only ever leaves it out, and
+    a sync would otherwise ask before each table's records."""
+    target = getattr(db, "obj", None) or db
+    if "_row_version_secured" not in target.__dict__:
+        (target.__dict__["_row_version_secured"],) = db.execute_sql(
+            "SELECT row_security_active('row_version')").fetchone()
+    return bool(target.__dict__["_row_version_secured"])
 
 
 def _stage_records(db: Any, unique: dict[str, Sequence[Any]]) -> None:

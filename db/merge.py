@@ -123,12 +123,16 @@ class Side:
         both sides have after a first sync, is neither read nor sent again."""
         if not known or not uuids or _is_sqlite(self.db):
             return {u: kept for u, recs in self.records(uuids).items() if (kept := history_records.lacking(recs, known))}
+        # The versions known are looked up in a hash of each list (NOT IN over a subquery the planner
+        # hashes), not compared one by one with every record (`<> ALL`: thousands times thousands).
+        (rows, rows_param), (kept, kept_param), (bare, bare_param) = (statements.in_array(values) for values in (
+            uuids, [v for v, kept in known.items() if kept] or [""], [v for v, kept in known.items() if not kept] or [""]))
         out: dict[str, list[Record]] = {}
         for row in self.db.execute_sql(
-                f'SELECT {RECORD_LIST} FROM "row_version" WHERE "row_uuid" = ANY(%b) AND "version" <> ALL(%b) '
-                'AND ("data" IS NOT NULL OR "version" <> ALL(%b))',
-                (list(uuids), [v for v, kept in known.items() if kept] or [""],
-                 [v for v, kept in known.items() if not kept] or [""])).fetchall():
+                f'SELECT {RECORD_LIST} FROM "row_version" WHERE "row_uuid" = ANY({rows}) '
+                f'AND "version" NOT IN (SELECT unnest({kept})) '
+                f'AND ("data" IS NOT NULL OR "version" NOT IN (SELECT unnest({bare})))',
+                (rows_param, kept_param, bare_param)).fetchall():
             rec = Record._make(row)
             out.setdefault(rec.row_uuid, []).append(rec)
         return out

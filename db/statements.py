@@ -93,9 +93,17 @@ def _as_text(value: Any) -> str | None:
 
 
 def _column_types(db: Any, table: str) -> dict[str, str]:
-    """Column name -> its PostgreSQL type, read once per connection's database object."""
+    """Column name -> its PostgreSQL type, read once per connection's database object: the first
+    asked reads every table of the schema's at once (a sync writes most of them, each statement a
+    round trip on a server that other work keeps busy), and a table not among them by itself."""
     target = getattr(db, "obj", None) or db
     known: dict[str, dict[str, str]] = target.__dict__.setdefault("_column_types", {})
+    if not known:
+        for name, column, kind in db.execute_sql(
+                "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+                "JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = current_schema()::regnamespace "
+                "AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped").fetchall():
+            known.setdefault(name, {})[column] = kind
     if table not in known:
         known[table] = dict(db.execute_sql(
             "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
@@ -110,13 +118,15 @@ def stage(db: Any, name: str, columns: Sequence[tuple[str, str]], rows: Iterable
     the server reads them faster than arrays); on SQLite by executemany. The caller drops it with
     `unstage` when done; after an error it is left to the transaction's rollback (a statement in a
     failed transaction on PostgreSQL would only hide the error) and dropped by the next `stage`."""
-    unstage(db, name)
     if not on_postgres(db):
+        unstage(db, name)
         db.execute_sql(f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}"' for c, _ in columns)})')
         executemany(db, f'INSERT INTO temp."{name}" VALUES ({", ".join("?" * len(columns))})', rows)
         return f'temp."{name}"'
     dropped = " ON COMMIT DROP" if db.in_transaction() else ""  # (outside one, each statement commits)
-    db.execute_sql(f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}" {t}' for c, t in columns)}){dropped}')
+    with errors_of(db):  # (one round trip: two statements and no parameters go as one simple query)
+        db.cursor().execute(f'DROP TABLE IF EXISTS pg_temp."{name}"; '
+                            f'CREATE TEMP TABLE "{name}" ({", ".join(f'"{c}" {t}' for c, t in columns)}){dropped}')
     with errors_of(db), db.cursor().copy(f'COPY pg_temp."{name}" FROM STDIN') as copy:
         for row in rows:
             copy.write_row(row)
@@ -176,7 +186,7 @@ def any_in(db: Any, table: str, column: str, values: Sequence[Any]) -> bool:
 def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Rows of `sql` (whose last condition is `IN ({})`) for every chunk of `values`.
 
-    On PostgreSQL the values go as one array (`= ANY(…)`, `_array`): one statement, and no query
+    On PostgreSQL the values go as one array (`= ANY(…)`, `in_array`): one statement, and no query
     text with thousands of placeholders for the driver to split and the server to parse. No values
     ask nothing: no statement is sent."""
     if not values:
@@ -184,7 +194,7 @@ def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] 
     target = getattr(db, "obj", None) or db
     if getattr(target, "param", "?") != "?":
         head, _, tail = sql.rpartition("IN ({})")
-        array, param = _array(values)
+        array, param = in_array(values)
         return list(db.execute_sql(f"{in_style(db, head)}= ANY({array}){in_style(db, tail)}", (*before, param)).fetchall())
     out: list[tuple[Any, ...]] = []
     for chunk in chunks(values):
@@ -192,7 +202,7 @@ def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] 
     return out
 
 
-def _array(values: Sequence[Any]) -> tuple[str, Any]:
+def in_array(values: Sequence[Any]) -> tuple[str, Any]:
     """(SQL, parameter) of `values` as one PostgreSQL array. Texts without a space, as uuids and
     version ids are, go as one text the server splits: the driver dumps a list element by element
     in Python (a microsecond each, and a sync sends tens of thousands). Other values go as the list."""

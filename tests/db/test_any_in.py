@@ -1,6 +1,7 @@
 """db.statements.any_in, the look-up that tells an import whether a file's rows are stored already:
 the same answer on a file and on the team server, whichever chunk of the values holds the one found,
-and for a row that is a tombstone; and db.statements.text_pairs, every row's version read as one text."""
+and for a row that is a tombstone; db.statements.text_pairs, every row's version read as one text;
+select_in's values as one array, and the server's column types read once for every table."""
 
 from __future__ import annotations
 
@@ -64,3 +65,28 @@ def test_select_in_finds_the_rows_of_any_values_as_a_plain_filter_does(any_ws: W
         assert sorted(i for (i,) in found) == sorted(i for i, k in stored.items() if k in asked), asked
     ids = list(stored)[:3]
     assert sorted(i for (i,) in statements.select_in(db, 'SELECT "id" FROM "section" WHERE "id" IN ({})', ids)) == ids
+
+
+def test_column_types_of_every_table_are_read_at_once_and_a_table_elsewhere_by_itself(server_db) -> None:
+    """On a server the first table asked for reads the types of every table of the schema in one
+    statement (a sync asks for most of them); each is what a look-up of that table alone gives, and a
+    table outside the schema (a temporary one) is looked up by itself."""
+    from db.server import open_server_store
+
+    store = open_server_store(server_db.url("alice"))
+    try:
+        db = store.db
+
+        def alone(table: str) -> dict[str, str]:
+            return dict(db.execute_sql("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE "
+                                       "attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (f'"{table}"',)))
+
+        assert statements.column_types(db, "section") == alone("section")
+        read = db.__dict__["_column_types"]
+        assert {m._meta.table_name for m in models.MODELS} <= set(read)
+        assert all(read[t] == alone(t) for t in ("row_version", "timeline_item", "plan"))
+        with store.write():
+            db.execute_sql('CREATE TEMP TABLE "tillfällig" ("a" integer, "b" text) ON COMMIT DROP')
+            assert statements.column_types(db, "tillfällig") == {"a": "integer", "b": "text"}
+    finally:
+        store.close()
