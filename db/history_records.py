@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from db.statements import column_types, copy_rows, select_in, stage, unstage, update_rows_by
+from db.statements import column_types, copy_rows, per_connection, select_in, stage, unstage, update_rows_by
 
 RECORD_COLUMNS = ("tbl", "row_uuid", "version", "parent", "parent2", "rev", "at", "who", "action", "data")
 RECORD_LIST = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
@@ -55,11 +55,10 @@ def _secured(db: Any) -> bool:
     """Whether `row_version` has row-level security for this session (a server set up before it was
     left out), asked once per connection's database object: an upgrade only ever leaves it out, and
     a sync would otherwise ask before each table's records."""
-    target = getattr(db, "obj", None) or db
-    if "_row_version_secured" not in target.__dict__:
-        (target.__dict__["_row_version_secured"],) = db.execute_sql(
-            "SELECT row_security_active('row_version')").fetchone()
-    return bool(target.__dict__["_row_version_secured"])
+    kept = per_connection(db)
+    if "row_version_secured" not in kept:
+        (kept["row_version_secured"],) = db.execute_sql("SELECT row_security_active('row_version')").fetchone()
+    return bool(kept["row_version_secured"])
 
 
 def _stage_records(db: Any, unique: dict[str, Sequence[Any]]) -> None:

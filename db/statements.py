@@ -92,12 +92,19 @@ def _as_text(value: Any) -> str | None:
     return iso() if iso is not None else str(value)
 
 
+def per_connection(db: Any) -> dict[str, Any]:
+    """What is read once per connection's database object and kept with it (a server's column types,
+    whether its history table has row-level security)."""
+    target = getattr(db, "obj", None) or db
+    kept: dict[str, Any] = target.__dict__.setdefault("_uppdrag_kept", {})
+    return kept
+
+
 def _column_types(db: Any, table: str) -> dict[str, str]:
     """Column name -> its PostgreSQL type, read once per connection's database object: the first
     asked reads every table of the schema's at once (a sync writes most of them, each statement a
     round trip on a server that other work keeps busy), and a table not among them by itself."""
-    target = getattr(db, "obj", None) or db
-    known: dict[str, dict[str, str]] = target.__dict__.setdefault("_column_types", {})
+    known: dict[str, dict[str, str]] = per_connection(db).setdefault("column_types", {})
     if not known:
         for name, column, kind in db.execute_sql(
                 "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "

@@ -82,7 +82,7 @@ def test_column_types_of_every_table_are_read_at_once_and_a_table_elsewhere_by_i
                                        "attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (f'"{table}"',)))
 
         assert statements.column_types(db, "section") == alone("section")
-        read = db.__dict__["_column_types"]
+        read = statements.per_connection(db)["column_types"]
         assert {m._meta.table_name for m in models.MODELS} <= set(read)
         assert all(read[t] == alone(t) for t in ("row_version", "timeline_item", "plan"))
         with store.write():
