@@ -125,14 +125,14 @@ class Side:
             return {u: kept for u, recs in self.records(uuids).items() if (kept := history_records.lacking(recs, known))}
         # The versions known are looked up in a hash of each list (NOT IN over a subquery the planner
         # hashes), not compared one by one with every record (`<> ALL`: thousands times thousands).
-        (rows, rows_param), (kept, kept_param), (bare, bare_param) = (statements.in_array(values) for values in (
-            uuids, [v for v, kept in known.items() if kept] or [""], [v for v, kept in known.items() if not kept] or [""]))
+        with_content = [v for v, full in known.items() if full] or [""]
+        without = [v for v, full in known.items() if not full] or [""]
+        (rows, full, bare), params = zip(*map(statements.in_array, (uuids, with_content, without)), strict=True)
         out: dict[str, list[Record]] = {}
         for row in self.db.execute_sql(
                 f'SELECT {RECORD_LIST} FROM "row_version" WHERE "row_uuid" = ANY({rows}) '
-                f'AND "version" NOT IN (SELECT unnest({kept})) '
-                f'AND ("data" IS NOT NULL OR "version" NOT IN (SELECT unnest({bare})))',
-                (rows_param, kept_param, bare_param)).fetchall():
+                f'AND "version" NOT IN (SELECT unnest({full})) '
+                f'AND ("data" IS NOT NULL OR "version" NOT IN (SELECT unnest({bare})))', params).fetchall():
             rec = Record._make(row)
             out.setdefault(rec.row_uuid, []).append(rec)
         return out
