@@ -64,15 +64,3 @@ def prune_due(db: Any, *, now: datetime | None = None) -> bool:
                                        'WHERE c."at" < ? AND (p."data" IS NOT NULL OR p."at" < ?) LIMIT 1'),
                           (_stamp(now, history.HISTORY_DAYS), _stamp(now, history.IDENTITY_DAYS))).fetchone() is not None
 
-
-def prune_if_due(db: Any, *, now: datetime | None = None) -> bool:
-    """Prune when the history holds anything older than HISTORY_DAYS; True if it ran.
-
-    Nothing is written to a file that has nothing to forget, so opening a file for
-    editing leaves its bytes alone.
-    """
-    if not prune_due(db, now=now):
-        return False
-    with db.atomic():
-        prune(db, now=now)
-    return True

@@ -56,10 +56,11 @@ def test_pruning_forgets_old_content_first_and_old_versions_later(any_ws: Worksp
         ws.update("plan", plan, title=f"P{n}")
     uuid = models.Plan.get_by_id(plan).uuid
     before, kept = path and sha256(path), _records(ws, uuid)
-    assert history_prune.prune_if_due(ws.store.db) is False  # nothing old: nothing written
+    assert history_prune.prune_due(ws.store.db) is False  # nothing old: nothing written
     assert _records(ws, uuid) == kept and (path and sha256(path)) == before
     later = datetime.now(UTC) + timedelta(days=history.HISTORY_DAYS + 1)
-    assert history_prune.prune_if_due(ws.store.db, now=later) is True
+    assert history_prune.prune_due(ws.store.db, now=later) is True
+    history_prune.prune(ws.store.db, now=later)
     recs = _records(ws, uuid)
     assert len(recs) == 4 and [r[4] for r in recs] == [False, False, False, False]
     history_prune.prune(ws.store.db, now=datetime.now(UTC) + timedelta(days=history.IDENTITY_DAYS + 1))

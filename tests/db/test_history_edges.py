@@ -41,8 +41,8 @@ def test_a_row_without_history_has_none(any_ws: Workspace) -> None:
 def test_pruning_is_due_only_once_a_version_is_older_than_the_horizon(any_ws: Workspace) -> None:
     ws, _plan, at = _stamped(any_ws)
     edge = at + timedelta(days=history.HISTORY_DAYS)
-    assert history_prune.prune_if_due(ws.store.db, now=edge - timedelta(seconds=1)) is False
-    assert history_prune.prune_if_due(ws.store.db, now=edge + timedelta(seconds=1)) is True
+    assert history_prune.prune_due(ws.store.db, now=edge - timedelta(seconds=1)) is False
+    assert history_prune.prune_due(ws.store.db, now=edge + timedelta(seconds=1)) is True
 
 
 def test_once_pruned_nothing_is_due_until_more_grows_old(any_ws: Workspace) -> None:
@@ -50,10 +50,12 @@ def test_once_pruned_nothing_is_due_until_more_grows_old(any_ws: Workspace) -> N
     integrity check to prune) due at every opening."""
     ws, _plan, at = _stamped(any_ws)
     later = at + timedelta(days=history.HISTORY_DAYS, seconds=1)
-    assert history_prune.prune_if_due(ws.store.db, now=later) is True
+    assert history_prune.prune_due(ws.store.db, now=later) is True
+    history_prune.prune(ws.store.db, now=later)
     assert history_prune.prune_due(ws.store.db, now=later) is False
     far = at + timedelta(days=history.IDENTITY_DAYS, seconds=1)
-    assert history_prune.prune_if_due(ws.store.db, now=far) is True
+    assert history_prune.prune_due(ws.store.db, now=far) is True
+    history_prune.prune(ws.store.db, now=far)
     assert history_prune.prune_due(ws.store.db, now=far) is False
 
 
@@ -277,7 +279,7 @@ def test_the_horizon_is_counted_in_utc_whatever_the_computers_time_zone(any_ws: 
     monkeypatch.setenv("TZ", "Asia/Tokyo")  # nine hours ahead of UTC
     time.tzset()
     try:
-        assert history_prune.prune_if_due(ws.store.db) is False
+        assert history_prune.prune_due(ws.store.db) is False
         assert history_prune.prune(ws.store.db) == (0, 0)
     finally:
         monkeypatch.undo()
