@@ -223,16 +223,22 @@ def in_array(values: Sequence[Any]) -> tuple[str, Any]:
 
 
 def text_pairs(db: Any, key: str, value: str, source: str) -> dict[str, str]:
-    """`key` -> `value` for every row of `SELECT key, value source` (text columns), read as one text
+    """`key` -> `value` for every row of `SELECT key, value source` (text columns), read as two texts
     where no key or value is NULL or holds a space (Uppdrag's uuids and version ids never do): the
     database joins the rows in one step, so the driver makes no tuple a row and, on SQLite, does not
     let go of Python's lock and wait for it again at every row, which the sync's threads all want
-    (reading 20,000 versions then waits its turn thousands of times). Row by row otherwise."""
-    joined, find = ("string_agg", "strpos") if on_postgres(db) else ("group_concat", "instr")
-    odd = f"{key} IS NULL OR {value} IS NULL OR {find}({key}, ' ') > 0 OR {find}({value}, ' ') > 0"
-    text, odd_rows = db.execute_sql(f"SELECT {joined}({key} || ' ' || {value}, ' '), "
-                                    f"count(CASE WHEN {odd} THEN 1 END) {source}").fetchone()
-    if odd_rows:
-        return dict(db.execute_sql(f"SELECT {key}, {value} {source}").fetchall())
-    words = text.split(" ") if text else []
-    return dict(zip(words[::2], words[1::2], strict=True))
+    (reading 20,000 versions then waits its turn thousands of times). Row by row otherwise.
+
+    The two aggregates of one statement take the rows in the same order. A NULL is told by the
+    counts and a space by the number of words, so no row is tested one by one in SQL."""
+    joined = "string_agg" if on_postgres(db) else "group_concat"
+    keys, values, rows, with_key, with_value = db.execute_sql(
+        f"SELECT {joined}({key}, ' '), {joined}({value}, ' '), count(*), count({key}), count({value}) {source}"
+    ).fetchone()
+    if not rows:
+        return {}
+    if rows == with_key == with_value:
+        words, others = keys.split(" "), values.split(" ")
+        if len(words) == len(others) == rows:
+            return dict(zip(words, others, strict=True))
+    return dict(db.execute_sql(f"SELECT {key}, {value} {source}").fetchall())

@@ -28,8 +28,9 @@ def test_any_in_finds_one_stored_value_among_many(any_ws: Workspace) -> None:
 
 
 def test_text_pairs_reads_every_rows_version_as_a_plain_read_does(any_ws: Workspace) -> None:
-    """Read as one joined text, tombstones too; a value the text cannot carry (a space, an empty
-    version, which a file from elsewhere may hold) sends the read the plain way, with the same answer."""
+    """Read as joined texts, tombstones too; a value the texts cannot carry (a space, an empty
+    version, a NULL, which a file from elsewhere may hold) sends the read the plain way, with the same
+    answer."""
     plan_id = create_plan(any_ws, next(iter(TEMPLATES)), "Stärka nära vård").ids[0]
     any_ws.delete("section", any_ws.list("section", plan_id)[0]["id"])
     db = models.database
@@ -47,6 +48,14 @@ def test_text_pairs_reads_every_rows_version_as_a_plain_read_does(any_ws: Worksp
     for version, row in (("två ord", first), ("", second)):
         db.execute_sql(statements.in_style(db, 'UPDATE "section" SET "version_id" = ? WHERE "uuid" = ?'), (version, row))
         assert pairs() == plain() and pairs()[row] == version
+    # A NULL beside a value with a space: their words would cancel out in the count; the counts of
+    # values tell the NULL (the rows' deleted_at: all set, one with a space, one NULL).
+    db.execute_sql(statements.in_style(db, 'UPDATE "section" SET "deleted_at" = ?'), ("2026-12-05T10:00:00",))
+    for at, row in (("två ord", first), (None, second)):
+        db.execute_sql(statements.in_style(db, 'UPDATE "section" SET "deleted_at" = ? WHERE "uuid" = ?'), (at, row))
+    deleted = statements.text_pairs(db, '"uuid"', '"deleted_at"', source)
+    assert deleted == dict(db.execute_sql(f'SELECT "uuid", "deleted_at" {source}').fetchall())
+    assert (deleted[first], deleted[second]) == ("två ord", None)
 
 
 def test_select_in_finds_the_rows_of_any_values_as_a_plain_filter_does(any_ws: Workspace) -> None:
