@@ -127,19 +127,21 @@ def test_the_server_ladder_has_a_step_for_every_file_step():
 
 
 def test_the_user_tables_leave_room_on_their_pages_and_an_older_server_gets_it_at_init(server_db):
-    """A server's rows are written anew at every edit; room on their pages keeps those updates off the
-    indexes (db.server_schema.FILLFACTOR). A server set up before that gets it from `server init`."""
+    """A server's rows are written anew at every edit, and a version's record once more when it gains
+    the row's content; room on their pages keeps those updates off the indexes (db.server_schema.FILLFACTOR,
+    HISTORY_FILLFACTOR). A server set up before that gets it from `server init`."""
     from db.history import shapes
-    from db.server_schema import FILLFACTOR
+    from db.server_schema import FILLFACTOR, HISTORY_FILLFACTOR
 
     def room() -> dict[str, list[str] | None]:
         return dict(server_db.sql("SELECT relname, reloptions FROM pg_class WHERE relkind = 'r' AND relname = ANY(%s)",
                                   ([s.name for s in shapes()] + ["row_version"],)))
 
     tables = room()
-    assert tables.pop("row_version") is None  # records are added, seldom written again: full pages
-    assert tables == {s.name: [f"fillfactor={FILLFACTOR}"] for s in shapes()}
-    for s in shapes():
-        server_db.sql(f'ALTER TABLE "{s.name}" RESET (fillfactor)')
+    assert tables == {**{s.name: [f"fillfactor={FILLFACTOR}"] for s in shapes()},
+                      "row_version": [f"fillfactor={HISTORY_FILLFACTOR}"]}
+    for name in tables:
+        server_db.sql(f'ALTER TABLE "{name}" RESET (fillfactor)')
+    assert all(options is None for options in room().values())
     assert init_server(server_db.admin_url) == ("current", SCHEMA_VERSION)
-    assert {t: o for t, o in room().items() if t != "row_version"} == tables
+    assert room() == tables
