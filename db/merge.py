@@ -210,8 +210,7 @@ CACHE_KIB = 64 * 1024  # SQLite's page cache while a merge runs: a large file's 
 def roomy_cache(db: Any) -> Iterator[None]:
     """A page cache large enough for most of a file while a merge reads and writes it (SQLite only):
     a merge visits rows all over the file, and a page evicted and read again costs a system call."""
-    target = getattr(db, "obj", None) or db
-    if not isinstance(target, RawDatabase | SqliteDatabase):
+    if not _is_sqlite(db):
         yield
         return
     (before,) = db.execute_sql("PRAGMA cache_size").fetchone()
@@ -301,7 +300,7 @@ ATTACHED = "theirs"
 
 
 def _is_sqlite(db: Any) -> bool:
-    return isinstance(getattr(db, "obj", None) or db, SqliteDatabase | RawDatabase)
+    return isinstance(statements.database_of(db), SqliteDatabase | RawDatabase)
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from typing import Any
 from peewee import ForeignKeyField, Model
 
 from db import history, history_records
-from db.statements import in_style, on_postgres
+from db.statements import database_of, in_style, on_postgres
 
 
 @cache
@@ -49,7 +49,7 @@ def by_id(model: type[Model], row_id: int) -> Any:
     the statement is prepared on the connection and sent below psycopg's cursor: ServerDatabase.one_row)."""
     db = model._meta.database
     sql, fields = _by_id(model, in_style(db, "?"))
-    one_row = getattr(getattr(db, "obj", None) or db, "one_row", None)  # the team server's (db.server_prepared)
+    one_row = getattr(database_of(db), "one_row", None)  # the team server's (db.server_prepared)
     found = one_row(sql, (row_id,)) if one_row is not None else db.execute_sql(sql, (row_id,)).fetchone()
     if found is None:
         return None

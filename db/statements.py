@@ -13,10 +13,14 @@ JSON_VALUES = '(SELECT "value" FROM json_each(?))'  # the values of one JSON lis
 CHUNK = 2000  # values per IN (…): well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits
 
 
+def database_of(db: Any) -> Any:
+    """The database itself: `db`, or the one peewee's proxy (models.database) stands for."""
+    return getattr(db, "obj", None) or db
+
+
 def in_style(db: Any, text: str) -> str:
     """`text` with `?` placeholders in the database's own parameter style."""
-    target = getattr(db, "obj", None) or db
-    param = getattr(target, "param", "?")
+    param = getattr(database_of(db), "param", "?")
     return text if param == "?" else text.replace("?", param)
 
 
@@ -34,7 +38,7 @@ def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
 
 
 def on_postgres(db: Any) -> bool:
-    return getattr(getattr(db, "obj", None) or db, "param", "?") != "?"
+    return getattr(database_of(db), "param", "?") != "?"
 
 
 def insert_rows(db: Any, table: str, names: Sequence[str], rows: Iterable[Sequence[Any]], tail: str = "",
@@ -95,8 +99,7 @@ def _as_text(value: Any) -> str | None:
 def per_connection(db: Any) -> dict[str, Any]:
     """What is read once per connection's database object and kept with it (a server's column types,
     whether its history table has row-level security)."""
-    target = getattr(db, "obj", None) or db
-    kept: dict[str, Any] = target.__dict__.setdefault("_uppdrag_kept", {})
+    kept: dict[str, Any] = database_of(db).__dict__.setdefault("_uppdrag_kept", {})
     return kept
 
 
@@ -198,8 +201,7 @@ def select_in(db: Any, sql: str, values: Sequence[Any], before: tuple[Any, ...] 
     ask nothing: no statement is sent."""
     if not values:
         return []
-    target = getattr(db, "obj", None) or db
-    if getattr(target, "param", "?") != "?":
+    if on_postgres(db):
         head, _, tail = sql.rpartition("IN ({})")
         array, param = in_array(values)
         return list(db.execute_sql(f"{in_style(db, head)}= ANY({array}){in_style(db, tail)}", (*before, param)).fetchall())

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from app.dates import VagueDate
 from app.workspace import Workspace
 from db import history, history_prune, models
-from db.statements import in_style
+from db.statements import database_of, in_style
 
 
 def _stamped(ws: Workspace) -> tuple[Workspace, int, datetime]:
@@ -167,7 +167,7 @@ def test_the_author_of_changes_is_the_databases_or_this_computers_user(any_ws: W
     import sqlite3
 
     db = ws_db = any_ws.store.db
-    target = getattr(ws_db, "obj", None) or ws_db
+    target = database_of(ws_db)
     monkeypatch.setattr(target, "author", "Anna på kontoret", raising=False)
     assert history.author_of(db) == history.author_of(target) == "Anna på kontoret"
     monkeypatch.setattr(target, "author", "", raising=False)
@@ -187,8 +187,7 @@ def test_the_author_of_changes_is_the_databases_or_this_computers_user(any_ws: W
 def test_writing_rows_directly_records_who_when_and_what(any_ws: Workspace, monkeypatch) -> None:
     ws = any_ws
     db = ws.store.db
-    target = getattr(db, "obj", None) or db
-    monkeypatch.setattr(target, "author", "Anna på kontoret", raising=False)
+    monkeypatch.setattr(database_of(db), "author", "Anna på kontoret", raising=False)
     plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
     goals = [ws.add("goal", plan, kind="effect", text=t).ids[0] for t in ("ett", "två")]
     before = {g: (models.Goal.get_by_id(g).version_id, models.Goal.get_by_id(g).created_at) for g in goals}
@@ -365,7 +364,7 @@ def test_an_edit_in_one_statement_on_the_server_only_over_the_version_expected(s
     try:
         listener.execute("LISTEN uppdrag_prov")
         db = ws.store.db
-        monkeypatch.setattr(getattr(db, "obj", None) or db, "author", "Anna på kontoret", raising=False)
+        monkeypatch.setattr(database_of(db), "author", "Anna på kontoret", raising=False)
         plan = ws.add("plan", doc_type="plan", template="plan", title="P").ids[0]
         goal = ws.add("goal", plan, kind="effect", text="ett").ids[0]
         first = models.Goal.get_by_id(goal).version_id
