@@ -236,15 +236,15 @@ class _Decider:
         modified = max(m.modified_at, t.modified_at)
         merge_record = Record(row.shape.name, m.uuid, version, lo, hi, rev, self.now, self.author, "merge", None)
         changed = {c: v for c, v in result.items() if v != m.values.get(c)}
+        write = Write(row.shape, m.uuid, changed, version, rev, modified, old=m, records=[*their_records, merge_record])
         # the row's history here once written: what both know of it, its old version's content (the record
         # `apply` writes of the version it replaces, or the content it adds to one without), the merge
-        after, written = dict(row.records), Record._make(history.superseded(row.shape, m))
+        after, written = dict(row.records), write.superseded
         old = after.get(m.version)
         after[m.version] = written if old is None else old if old.data else old._replace(data=written.data)
         after[version] = merge_record
-        self.writes.append(Write(row.shape, m.uuid, changed, version, rev, modified, old=m,
-                                 records=[*their_records, merge_record],
-                                 theirs_lack=history_records.lacking(after.values(), history_records.contents(theirs_held))))
+        write.theirs_lack = history_records.lacking(after.values(), history_records.contents(theirs_held))
+        self.writes.append(write)
 
     def three_way(self, row: _Row, base: dict[str, Any] | None, base_version: str | None,
                   disputed: set[str]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar
 
 from db import history, statements
@@ -38,6 +39,12 @@ class Write:
     # sync, app/sync_exchange.py: the history here, this row's old version with its content, the merge)
     theirs_lack: list[Record] = field(default_factory=list)
     new: ClassVar[bool] = False
+
+    @cached_property
+    def superseded(self) -> Record:
+        """The record of the version this replaces, with its content (history.superseded): made once,
+        for the history here and for what the other side lacks."""
+        return Record._make(history.superseded(self.shape, self.old))
 
     def merged(self) -> RowState:
         """The row as this writes it (its id here left 0)."""
@@ -127,7 +134,7 @@ def apply(db: Any, changes: Sequence[Write | Copy | Take]) -> None:
         statements.update_rows_by(db, table, names, "uuid", rows)
     # One write of every record: first the content of the versions the writes replace, then the versions
     # taken and merged (on a server one look-up of the versions it has, and one COPY).
-    history.write_records(db, [*(history.superseded(w.shape, w.old) for w in writes),
+    history.write_records(db, [*(w.superseded for w in writes),
                                *(r for t in takes for r in t.records), *(r for w in writes for r in w.records)])
 
 
