@@ -366,9 +366,11 @@ def _decide_table(decider: _Decider, mine: Side, theirs: Side, shape: Shape, cop
             taken(shape, takes)
         taken_now = set(ahead)
         rest = [(u, mv, v) for u, v, mv in pairs if u not in taken_now]
-        ahead_here = mine.descended(rest, heads)
+        my_records: dict[str, list[Record]] = {}  # (what `descended` reads of them, then the rest)
+        ahead_here = mine.descended(rest, heads, read=my_records)
         both = [u for u, _, _ in rest if u not in ahead_here]
-        my_records = mine.records(both)
+        if unread := [u for u in both if u not in my_records]:
+            my_records.update(mine.records(unread))
         their_states = theirs.states(shape, both)
     if not both:
         return

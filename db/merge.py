@@ -147,11 +147,13 @@ class Side:
         return {u: found[(u, v)] for u, v, _ in pairs if (u, v) in found}
 
     def descended(self, pairs: Sequence[tuple[str, str, str]],
-                  heads: Mapping[str, tuple[str | None, str | None]] | None = None) -> set[str]:
+                  heads: Mapping[str, tuple[str | None, str | None]] | None = None, *,
+                  read: dict[str, list[Record]] | None = None) -> set[str]:
         """The rows among `pairs` (uuid, version here, another version) whose version here is the other
         one or descends from it, by this side's history. Each version's own record is read first (its
         parents are most often the answer; `heads`, when they were read already); a row's whole
-        history only where they are not."""
+        history only where they are not. With `read`, those histories are read with their content and
+        kept there: the rows left are mostly rows both sides changed, whose records a merge reads next."""
         if heads is None:
             heads = self.heads(pairs)
         out, longer = set(), []
@@ -161,7 +163,9 @@ class Side:
                 out.add(u)
             elif parents is not None:  # not a parent: the rest of the line tells
                 longer.append((u, v, a))
-        links = self.records([u for u, _, _ in longer], content=False)
+        links = self.records([u for u, _, _ in longer], content=read is not None)
+        if read is not None:
+            read.update(links)
         return out | {u for u, v, a in longer if history.descends(v, a, links[u])}  # (each has its version's record)
 
     def copies_into(self, other: Side) -> bool:
