@@ -198,9 +198,11 @@ class _Exchange:
         self._to_server([w for w in writes if id(w) not in self.sent_early])
         written = _uuids_written(writes)
         lacking = _lacking(self.seen, self.local_side, plans, [shape], lambda u: u not in written)
-        if lacking:
+        if lacking:  # (the rows first: the file writes them while their history is read)
             known = self.from_file.post(_record_contents, self.file, lacking[0][1])
-            self._into_file(self.fetcher.post(_taking, self.fetching.result(), lacking, lambda _: known.result()).result)
+            self._into_file(self.fetcher.post(_taking, self.fetching.result(), lacking).result)
+            history_lacking = self.fetcher.post(_history_lacking, self.fetching.result(), lacking[0][1], known)
+            self.file_writer.post(lambda: history.write_records(self.file_db, history_lacking.result()))
         merged = [w for w in writes if isinstance(w, Write)]
         if merged:
             takes = [_merged_back(merged, self.server_side)]
@@ -357,8 +359,9 @@ def _lacking(server: SteadySide, local: SteadySide, plans: set[str] | None, shap
     in `plans` (None: every plan):
     rows the file has not, and rows at another version there. Once the file's changes are merged into
     the server, each of these versions descends from the file's (the server's alone, or merged from
-    both), so the file takes them as they are, with the history it lacks of them (`_taking`): one
-    decision, made in step 2, for both sides. Each with the ones the file has no row of."""
+    both), so the file takes them as they are (`_taking`), with the history it lacks of them
+    (`_history_lacking`): one decision, made in step 2, for both sides. Each with the ones the file has
+    no row of."""
     within = None if plans is None else PlanSide(Side(server.db, server.name), plans)
     out = []
     for shape in shapes:
@@ -372,16 +375,20 @@ def _lacking(server: SteadySide, local: SteadySide, plans: set[str] | None, shap
     return out
 
 
-def _taking(server: Side, lacking: list[Lacking], contents: Callable[[list[str]], dict[str, bool]]) -> list[Take]:
-    """The rows `lacking` names, read now from `server` with the history records the file lacks of
-    them (`contents`: what the file holds of their records, Side.record_contents): added where the
-    file has no such row, written over its row where it has."""
+def _taking(server: Side, lacking: list[Lacking]) -> list[Take]:
+    """The rows `lacking` names, read now from `server`: added where the file has no such row, written
+    over its row where it has (their history comes apart: `_history_lacking`)."""
     takes: list[Take] = []
     for shape, uuids, absent in lacking:
-        records = server.records_lacking(uuids, contents(uuids))
         for chosen, new in (([u for u in uuids if u in absent], True), ([u for u in uuids if u not in absent], False)):
             if chosen:
-                takes.append(Take(shape, chosen, new, server, [r for u in chosen for r in records.get(u, ())]))
+                takes.append(Take(shape, chosen, new, server))
     for t in takes:
         t.read_now()
     return takes
+
+
+def _history_lacking(server: Side, uuids: list[str], contents: Future[dict[str, bool]]) -> list[Record]:
+    """The history records of these rows on `server` that the file lacks (`contents`: what the file holds
+    of their records, Side.record_contents), read now."""
+    return [r for records in server.records_lacking(uuids, contents.result()).values() for r in records]
