@@ -15,7 +15,8 @@ file's versions, and the file only fetches).
 - What the decisions need of the server is read through a second connection that sees the same
   snapshot (ServerStore.reader_alongside), so reading never waits for writing.
 - The rows the decisions leave as the server has them are read in that snapshot too, through a
-  third connection in a thread of its own (so deciding never waits for that). A thread of its own
+  third connection in a thread of its own (so deciding never waits for that): a table's rows, then
+  the history the file lacks of them, which the file writes after them. A thread of its own
   on the file's connection, in the file's transaction, writes them into the file while the next
   tables are decided, and after them the rows the decisions merge, as the decisions made them (not
   read back from the server); last, the conflicts' lines in the plans' logs, as the server's thread
