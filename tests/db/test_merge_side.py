@@ -31,6 +31,12 @@ def test_a_version_descends_from_its_parent_and_from_further_back_on_either_back
     assert side.descended([(u_line, v1, v3), (u_once, w1, w2), (u_fresh, f1, f1)]) == {u_fresh}
     assert side.descended([(u_line, v3, w1), (u_once, w2, "okänd")]) == set()
     assert side.descended([]) == set()
+    # Asked to keep what it reads, it keeps the whole line (with the content) of the rows its parents did not
+    # tell, the rows a merge goes on to read: `line` here, whose version two steps on is not a parent's child.
+    read: dict = {}
+    assert side.descended([(u_line, v3, v1), (u_once, w2, w1)], read=read) == {u_line, u_once}
+    assert set(read) == {u_line} and read[u_line] == side.records([u_line])[u_line]
+    assert any(r.data for r in read[u_line])
 
 
 def test_the_records_another_side_lacks_are_those_it_has_not_or_has_without_the_content_here(any_ws: Workspace) -> None:
