@@ -198,11 +198,11 @@ class _Exchange:
         read from there, and the rows they merge, as the server will hold them."""
         self._to_server([w for w in writes if id(w) not in self.sent_early])
         written = _uuids_written(writes)
-        lacking = _lacking(self.seen, self.local_side, plans, [shape], lambda u: u not in written)
-        if lacking:  # (the rows first: the file writes them while their history is read)
-            known = self.from_file.post(_record_contents, self.file, lacking[0][1])
+        lacking = _lacking(self.seen, self.local_side, plans, shape, lambda u: u not in written)
+        if lacking is not None:  # (the rows first: the file writes them while their history is read)
+            known = self.from_file.post(_record_contents, self.file, lacking[1])
             self._into_file(self.fetcher.post(_taking, self.fetching.result(), lacking).result)
-            history_lacking = self.fetcher.post(_history_lacking, self.fetching.result(), lacking[0][1], known)
+            history_lacking = self.fetcher.post(_history_lacking, self.fetching.result(), lacking[1], known)
             self.file_writer.post(lambda: history.write_records(self.file_db, history_lacking.result()))
         merged = [w for w in writes if isinstance(w, Write)]
         if merged:
@@ -354,36 +354,30 @@ def _uuids_written(writes: list[Any]) -> set[str]:
     return {u for w in writes for u in ([w.uuid] if isinstance(w, Write) else w.uuids)}
 
 
-def _lacking(server: SteadySide, local: SteadySide, plans: set[str] | None, shapes: Sequence[Shape],
-             chosen: Callable[[str], bool]) -> list[Lacking]:
-    """What the file lacks of the server in `shapes`' tables among the rows `chosen` picks (by uuid),
-    in `plans` (None: every plan):
+def _lacking(server: SteadySide, local: SteadySide, plans: set[str] | None, shape: Shape,
+             chosen: Callable[[str], bool]) -> Lacking | None:
+    """What the file lacks of the server in `shape`'s table among the rows `chosen` picks (by uuid),
+    in `plans` (None: every plan), or None:
     rows the file has not, and rows at another version there. Once the file's changes are merged into
     the server, each of these versions descends from the file's (the server's alone, or merged from
     both), so the file takes them as they are (`_taking`), with the history it lacks of them
-    (`_history_lacking`): one decision, made in step 2, for both sides. Each with the ones the file has
-    no row of."""
-    within = None if plans is None else PlanSide(Side(server.db, server.name), plans)
-    out = []
-    for shape in shapes:
-        have = local.versions(shape)
-        lacking = [u for u, v in server.versions(shape).items() if have.get(u) != v and chosen(u)]
-        if lacking and within is not None and plan_join(shape) is not None:
-            inside = within.versions(shape)
-            lacking = [u for u in lacking if u in inside]
-        if lacking:
-            out.append((shape, lacking, {u for u in lacking if u not in have}))
-    return out
+    (`_history_lacking`): one decision, made in step 2, for both sides. With the ones the file has no
+    row of."""
+    have = local.versions(shape)
+    lacking = [u for u, v in server.versions(shape).items() if have.get(u) != v and chosen(u)]
+    if lacking and plans is not None and plan_join(shape) is not None:
+        inside = PlanSide(Side(server.db, server.name), plans).versions(shape)
+        lacking = [u for u in lacking if u in inside]
+    return (shape, lacking, {u for u in lacking if u not in have}) if lacking else None
 
 
-def _taking(server: Side, lacking: list[Lacking]) -> list[Take]:
+def _taking(server: Side, lacking: Lacking) -> list[Take]:
     """The rows `lacking` names, read now from `server`: added where the file has no such row, written
     over its row where it has (their history comes apart: `_history_lacking`)."""
-    takes: list[Take] = []
-    for shape, uuids, absent in lacking:
-        for chosen, new in (([u for u in uuids if u in absent], True), ([u for u in uuids if u not in absent], False)):
-            if chosen:
-                takes.append(Take(shape, chosen, new, server))
+    shape, uuids, absent = lacking
+    takes = [Take(shape, chosen, new, server)
+             for chosen, new in (([u for u in uuids if u in absent], True), ([u for u in uuids if u not in absent], False))
+             if chosen]
     for t in takes:
         t.read_now()
     return takes
