@@ -175,7 +175,7 @@ class _Exchange:
 
     def file_as_read(self) -> Side:
         """The file as the deciding reads it: as it was before this sync wrote anything into it."""
-        return _FileAsRead(self.deciding_file, self.sent_versions, self.records_ahead())
+        return _FileAsRead(self.deciding_file, self.sent_versions, self.records_ahead(), (self.seen, self.differing))
 
     def records_ahead(self) -> dict[str, Future[dict[str, list[Record]]]]:
         """Row uuid -> the reading of the file's records of the rows that differ from the server,
@@ -198,7 +198,8 @@ class _Exchange:
         read from there, and the rows they merge, as the server will hold them."""
         self._to_server([w for w in writes if id(w) not in self.sent_early])
         written = _uuids_written(writes)
-        lacking = _lacking(self.seen, self.local_side, plans, shape, lambda u: u not in written)
+        lacking = _lacking(self.seen, self.local_side, self.differing[shape.name], plans, shape,
+                           lambda u: u not in written)
         if lacking is not None:  # (the rows first: the file writes them while their history is read)
             known = self.from_file.post(_record_contents, self.file, lacking[1])
             self._into_file(self.fetcher.post(_taking, self.fetching.result(), lacking).result)
@@ -252,18 +253,29 @@ def _file_reader(local: Any) -> tuple[JobThread, Future[Side]]:
 
 class _FileAsRead(Side):
     """The file as it was before the sync wrote anything into it, for the deciding: its versions as
-    read then (of the plans sent), its records of the rows that differ from the server read ahead (a
-    table at a time in the file's reading thread, while the tables before are decided), and what
-    else the deciding asks read through a read-only connection of its own (`side`)."""
+    read then (of the plans sent), the rows found then to differ from the server (`_differing`), its
+    records of those read ahead (a table at a time in the file's reading thread, while the tables
+    before are decided), and what else the deciding asks read through a read-only connection of its
+    own (`side`)."""
 
     def __init__(self, side: Side, versions: dict[str, dict[str, str]],
-                 ahead: dict[str, Future[dict[str, list[Record]]]]):
+                 ahead: dict[str, Future[dict[str, list[Record]]]],
+                 differing: tuple[Side, dict[str, list[str]]] | None = None):
         super().__init__(side.db, side.name)
         self.side, self._versions = side, versions
         self.ahead = ahead  # row uuid -> the reading that has its records
+        self.differing = differing  # (the server's side, table -> the rows at another version there)
 
     def versions(self, shape: Shape) -> dict[str, str]:
         return self._versions[shape.name]
+
+    def differences(self, mine: Side, shape: Shape) -> list[tuple[str, str, str | None]]:
+        """Side.differences, against the server's side the rows that differ were found against: only
+        those rows looked at again, not every row of the table."""
+        if self.differing is None or mine is not self.differing[0]:
+            return super().differences(mine, shape)
+        here, there = self.versions(shape), mine.versions(shape)
+        return [(u, here[u], there.get(u)) for u in self.differing[1][shape.name] if u in here]
 
     def records(self, uuids: Sequence[str], *, content: bool = True) -> dict[str, list[Record]]:
         if not content or any(u not in self.ahead for u in uuids):
@@ -354,21 +366,23 @@ def _uuids_written(writes: list[Any]) -> set[str]:
     return {u for w in writes for u in ([w.uuid] if isinstance(w, Write) else w.uuids)}
 
 
-def _lacking(server: SteadySide, local: SteadySide, plans: set[str] | None, shape: Shape,
+def _lacking(server: SteadySide, local: SteadySide, differing: list[str], plans: set[str] | None, shape: Shape,
              chosen: Callable[[str], bool]) -> Lacking | None:
     """What the file lacks of the server in `shape`'s table among the rows `chosen` picks (by uuid),
     in `plans` (None: every plan), or None:
-    rows the file has not, and rows at another version there. Once the file's changes are merged into
+    rows the file has not, and rows at another version there (among `differing`, the file's rows
+    found at another version than the server's: `_differing`). Once the file's changes are merged into
     the server, each of these versions descends from the file's (the server's alone, or merged from
     both), so the file takes them as they are (`_taking`), with the history it lacks of them
     (`_history_lacking`): one decision, made in step 2, for both sides. With the ones the file has no
     row of."""
-    have = local.versions(shape)
-    lacking = [u for u, v in server.versions(shape).items() if have.get(u) != v and chosen(u)]
+    there = server.versions(shape)
+    absent = sorted(there.keys() - local.versions(shape).keys())  # (a set's order is not the same each run)
+    lacking = [u for u in differing if u in there and chosen(u)] + [u for u in absent if chosen(u)]
     if lacking and plans is not None and plan_join(shape) is not None:
         inside = PlanSide(Side(server.db, server.name), plans).versions(shape)
         lacking = [u for u in lacking if u in inside]
-    return (shape, lacking, {u for u in lacking if u not in have}) if lacking else None
+    return (shape, lacking, set(absent).intersection(lacking)) if lacking else None
 
 
 def _taking(server: Side, lacking: Lacking) -> list[Take]:
