@@ -34,7 +34,7 @@ from app.merge_settings import SHARED_KEYS, SettingsMerge, merge_settings
 from db.merge import (
     Compared, EarlyCheck, Side, add_log_entries, attached_side, other_side, put_settings, roomy_cache,
 )
-from db.merge_write import Copy, Take, Write, apply
+from db.merge_write import Copy, Take, Write, apply, rows_per_table
 
 PREFERENCES = ("mine", "theirs", "newest")
 DELETED = "deleted_at"
@@ -449,10 +449,8 @@ def merge_into(store: Any, other: Path | str, *, prefer: str = "newest", resolve
             _fill_plan_titles(decided.conflicts, mine, theirs)
             report = MergeReport(peer=theirs.name, conflicts=decided.conflicts, settings=merge_settings(
                 mine.settings(SHARED_KEYS), theirs.settings(SHARED_KEYS), theirs.name))
-            for w in decided.writes:
-                bucket = report.added if w.new else report.updated
-                if w.rows:
-                    bucket[w.shape.name] = bucket.get(w.shape.name, 0) + w.rows
+            report.added = rows_per_table(w for w in decided.writes if w.new)
+            report.updated = rows_per_table(w for w in decided.writes if not w.new)
             if dry_run:
                 return report
             store.require_writable()  # the integrity check ran while the merge read

@@ -40,7 +40,7 @@ from app.sync_exchange import exchange
 from db import history, statements
 from db.errors import ChangedMeanwhile, StoreError
 from db.merge import Side, SteadySide, add_log_entries, roomy_cache
-from db.merge_write import apply
+from db.merge_write import apply, rows_per_table
 from db.plan_side import PlanSide, editable_plans, plan_uuids
 
 from app.team import TEAM_SETTING
@@ -72,14 +72,6 @@ class SyncReport:
         return out
 
 
-def _counts(writes: list[Any]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for w in writes:
-        if w.rows:
-            out[w.shape.name] = out.get(w.shape.name, 0) + w.rows
-    return out
-
-
 def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, peer: str,
            ready: Callable[[], None] | None = None, mine: Side | None = None,
            snapshot: bool = False) -> tuple[Any, dict[str, int]]:
@@ -93,7 +85,7 @@ def _bring(into: Any, source: Side, *, prefer: str, resolve: Resolver | None, pe
             ready()
         apply(into.db, decided.writes)
         _log_conflicts(into.db, decided.conflicts, peer)
-    return decided, _counts(decided.writes)
+    return decided, rows_per_table(decided.writes)
 
 
 def _log_conflicts(db: Any, conflicts: list[Conflict], peer: str) -> None:
@@ -287,11 +279,10 @@ def _sync_workspace(ws: Any, *, prefer: str, resolve: Resolver | None, password:
 
         if allowed:  # (every plan of the file: no plan to leave out)
             sent = local_side if allowed == set(local_plans) else PlanSide(local_side, allowed)
-            decided, took = _bring_again_if_changed(
+            report.sent, report.fetched, report.conflicts = _bring_again_if_changed(
                 lambda: exchange(server, local, sent, local_side, fetched, prefer=prefer, resolve=resolve,
                                  log_lines=lambda conflicts: _log_lines(conflicts, local.path.name),
                                  begun=lambda: step(3, SYNC_STEPS[2])))
-            report.sent, report.fetched, report.conflicts = _counts(decided.writes), _counts(took), decided.conflicts
         else:  # nothing to send: the file takes what the server has (each row a fast-forward)
             step(3, SYNC_STEPS[2])
             plans = fetched()

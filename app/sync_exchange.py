@@ -27,21 +27,25 @@ file's versions, and the file only fetches).
   connection sees the file as last committed, before this sync wrote anything into it; the file's
   transaction keeps what it writes in memory until it commits (no cache spill), so that it never
   locks them out meanwhile.
+- Once the server has committed, what the sync read and decided is freed in a thread of its own while
+  the file commits (`_let_go_meanwhile`): that commit mostly waits for the disk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.merge import Conflict, Resolver, decide
 from db import history
 from db.history import Record, RowState, Shape
 from db.merge import RawDatabase, Side, SteadySide, add_log_entries, reading_side
-from db.merge_write import Take, Write, apply
+from db.merge_write import Take, Write, apply, rows_per_table
 from db.plan_side import PlanSide, plan_join
 
 Lacking = tuple[Shape, list[str], set[str]]  # rows of a table the file lacks as the server has them; those it has not
@@ -97,20 +101,45 @@ class JobThread:
             raise self._error
 
 
+class Exchanged(NamedTuple):
+    sent: dict[str, int]  # table -> rows the server took from the file (merged ones among them)
+    fetched: dict[str, int]  # table -> rows the file took from the server
+    conflicts: list[Conflict]
+
+
 def exchange(server: Any, local: Any, sent: Side, local_side: SteadySide, fetched: Callable[[], set[str] | None],
              *, prefer: str, resolve: Resolver | None, log_lines: LogLines,
-             begun: Callable[[], None]) -> tuple[Any, list[Take]]:
+             begun: Callable[[], None]) -> Exchanged:
     """Steps 2 and 3 (see the module's docstring); the file takes the rows of the plans `fetched()`
     gives, in the server's snapshot (None: every plan); `begun` is called when the file is first
-    written. (decisions, the rows the file took.)"""
-    with local.write(reads_first=True), server.write(snapshot=True), \
-            _Exchange(server, local, local_side, begun) as work:
-        plans = work.read_versions(sent, fetched)
-        decided = decide(work.seen, work.file_as_read(), prefer, resolve, history.author_of(server.db),
-                         each=lambda shape, writes: work.decided(shape, writes, plans), taken=work.taken,
-                         order=work.order)
-        took = work.finish(log_lines(decided.conflicts))
-    return decided, took
+    written."""
+    with local.write(reads_first=True):
+        with server.write(snapshot=True), _Exchange(server, local, local_side, begun) as work:
+            work.read_versions(sent, fetched)
+            decided = decide(work.seen, work.file_as_read(), prefer, resolve, history.author_of(server.db),
+                             each=work.decided, taken=work.taken, order=work.order)
+            took = work.finish(log_lines(decided.conflicts))
+        outcome = Exchanged(rows_per_table(decided.writes), rows_per_table(took), decided.conflicts)
+        garbage: list[Any] = [decided, took, work]
+        del decided, took, work
+        freeing = _let_go_meanwhile(garbage)
+    freeing.join()  # (the file has committed: what is left of the freeing is the sync's own time)
+    return outcome
+
+
+def _let_go_meanwhile(garbage: list[Any]) -> threading.Thread:
+    """A thread that frees `garbage` (the only reference to what it holds), begun just before this
+    thread waits on the disk for the file's commit: the tens of thousands of rows, records and
+    versions a large sync read are then freed beside that wait, not after it. It begins a moment later,
+    when the commit is waiting without Python's lock (what it frees it frees in one go, holding it)."""
+    def let_go() -> None:
+        time.sleep(0.001)
+        while garbage:
+            garbage.pop()
+
+    thread = threading.Thread(target=let_go, name="uppdrag-sync-freeing")
+    thread.start()
+    return thread
 
 
 class _Exchange:
@@ -135,6 +164,7 @@ class _Exchange:
         self.differing: dict[str, list[str]] = {}  # table -> its rows at another version in the file
         self.order: list[Shape] = list(history.shapes())  # the order the tables are decided in (`_largest_first`)
         self.sent_versions: dict[str, dict[str, str]] = {}
+        self.plans: set[str] | None = None  # the plans the file takes rows of (None: every plan)
         self.to_file: list[Callable[[], list[Take]]] = []  # what the file takes, in the order it is written
         self.sent_early: set[int] = set()  # (ids of) the Takes `taken` has written to the server
         self._open = ExitStack()  # the readers, closed in the fetcher's thread
@@ -159,10 +189,10 @@ class _Exchange:
             self.deciding_file.db.close()
             self.file_db.execute_sql(f"PRAGMA cache_spill = {int(self.spill)}")
 
-    def read_versions(self, sent: Side, fetched: Callable[[], set[str] | None]) -> set[str] | None:
+    def read_versions(self, sent: Side, fetched: Callable[[], set[str] | None]) -> None:
         """Every table's versions on both sides, the server's in its thread while the file's are read
         here (and the readers connect in another), and from them the order the tables are decided in
-        (`order`); then the plans the file takes (`fetched()`, in the server's snapshot)."""
+        (`order`); then the plans the file takes (`plans`: `fetched()`, in the server's snapshot)."""
         versions = self.writer.post(_read_versions, self.server_side)
         _read_versions(self.local_side)
         self.sent_versions = {s.name: sent.versions(s) for s in history.shapes()}  # (before the file is written)
@@ -171,7 +201,7 @@ class _Exchange:
         self.seen = self.server_side.through(self.reader.result())
         self.differing = _differing(self.seen, self.local_side)
         self.order = _largest_first(self.differing)
-        return fetched()
+        self.plans = fetched()
 
     def file_as_read(self) -> Side:
         """The file as the deciding reads it: as it was before this sync wrote anything into it."""
@@ -192,13 +222,13 @@ class _Exchange:
         self._to_server(takes)
         self.sent_early.update(map(id, takes))
 
-    def decided(self, shape: Shape, writes: list[Any], plans: set[str] | None) -> None:
+    def decided(self, shape: Shape, writes: list[Any]) -> None:
         """One table decided: its writes to the server (those `taken` has not), once the file's rows
         they take are read from the file; into the file, the rows they leave as the server has them,
         read from there, and the rows they merge, as the server will hold them."""
         self._to_server([w for w in writes if id(w) not in self.sent_early])
         written = _uuids_written(writes)
-        lacking = _lacking(self.seen, self.local_side, self.differing[shape.name], plans, shape,
+        lacking = _lacking(self.seen, self.local_side, self.differing[shape.name], self.plans, shape,
                            lambda u: u not in written)
         if lacking is not None:  # (the rows first: the file writes them while their history is read)
             known = self.from_file.post(_record_contents, self.file, lacking[1])

@@ -12,7 +12,7 @@ The three give the same rows (tests/app/test_merge_copy_in_sql.py).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
@@ -95,6 +95,15 @@ class Take:
     def read_now(self) -> None:
         """Read the rows from `source` now (in its current transaction), not when `apply` writes them."""
         self.read = _source_rows(self)
+
+
+def rows_per_table(writes: Iterable[Write | Copy | Take]) -> dict[str, int]:
+    """Table -> how many rows `writes` write there (the tables they write none in left out)."""
+    out: dict[str, int] = {}
+    for w in writes:
+        if w.rows:
+            out[w.shape.name] = out.get(w.shape.name, 0) + w.rows
+    return out
 
 
 def _source_rows(t: Take) -> list[tuple[Any, ...]]:
