@@ -247,6 +247,34 @@ def test_the_garbage_collector_is_held_off_while_a_sync_decides_and_on_again_aft
     assert gc.isenabled()
 
 
+def test_what_a_sync_read_is_freed_beside_the_files_commit_and_before_it_returns(server_db, pushed, tmp_path,
+                                                                                 monkeypatch):
+    """The decisions, the rows the file took and the exchange's threads go to a thread of their own once
+    the server has committed (sync_exchange._let_go_meanwhile): nothing else may keep them, or they would
+    be freed after the file's commit instead of beside it."""
+    import weakref
+
+    out, _ = checkout(server_db.url("alice"), tmp_path / "tåg.uppdrag")
+    plan = sorted(on_server(server_db.url("alice")))[0]
+    edit(out, plan, title="Ändrad på tåget")
+    freed_by_then: list[bool] = []
+    let_go = sync_exchange._let_go_meanwhile
+
+    class Watched:
+        def __init__(self, garbage):
+            self.refs = [weakref.ref(g) for g in garbage if not isinstance(g, list)]
+            self.thread = let_go(garbage)
+
+        def join(self):  # (the exchange still runs: only the freeing thread may have let go of them)
+            self.thread.join()
+            freed_by_then.extend(ref() is None for ref in self.refs)
+
+    monkeypatch.setattr(sync_exchange, "_let_go_meanwhile", Watched)
+    report = sync(out)
+    assert report.sent == {"plan": 1}
+    assert freed_by_then == [True, True]  # the decisions and the exchange's threads and readings
+
+
 def _damage_table(path: Path, table: str) -> None:
     """Cell pointers of `table`'s first page pointed past its end: SQLite's quick check finds it."""
     with closing(sqlite3.connect(path)) as conn:
