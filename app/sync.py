@@ -117,6 +117,7 @@ def push(file: Path | str, url: str, *, password: str | None = None) -> dict[str
     """Every plan of `file` onto the server, with its history; returns rows written per table."""
     from db.merge import other_side
     from db.server import open_server_store
+    from db.server_schema import refresh_statistics
 
     server = open_server_store(url, password=password)
     try:
@@ -128,6 +129,8 @@ def push(file: Path | str, url: str, *, password: str | None = None) -> dict[str
         with other_side(Path(file)) as source, collector_held():
             _decided, written = _bring_again_if_changed(
                 lambda: _bring(server, source, prefer="theirs", resolve=None, peer=Path(file).name, snapshot=True))
+        if written:  # (the first syncs after a load need the planner's statistics: see refresh_statistics)
+            refresh_statistics(server.db)
         return written
     finally:
         server.close()

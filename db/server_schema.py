@@ -320,6 +320,23 @@ def init_server(url: str | ServerAddress, password: str | None = None) -> tuple[
     return outcome, version
 
 
+def refresh_statistics(db: Any) -> list[str]:
+    """ANALYZE the schema's tables this account may analyze (its own, or all as the database's owner);
+    the ones analyzed. After a load of many rows (`uppdrag server push`) the planner has no
+    statistics until autovacuum's first round, a minute or more later, and meanwhile finds a few
+    hundred rows by uuid by reading whole tables (a sync's lookups, several times slower). Another
+    account's tables are left to autovacuum: ANALYZE would only warn."""
+    from psycopg import sql
+
+    tables = [name for (name,) in db.execute_sql(
+        "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace "
+        "AND c.relkind = 'r' AND (pg_has_role(c.relowner, 'USAGE') OR pg_has_role("
+        "(SELECT d.datdba FROM pg_database d WHERE d.datname = current_database()), 'USAGE')) ORDER BY 1").fetchall()]
+    if tables:
+        _sql(db, sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(map(sql.Identifier, tables))))
+    return tables
+
+
 def _privilege_errors() -> tuple[type[BaseException], ...]:
     import peewee
 

@@ -51,6 +51,24 @@ def test_push_moves_the_plans_with_their_history(server_db, pushed):
     assert push(pushed, server_db.url("alice")) == {}  # nothing new the second time
 
 
+def test_a_push_by_the_databases_owner_leaves_the_planner_its_statistics(server_db, pushed, tmp_path):
+    """After a load the planner has no statistics until autovacuum's first round (a sync's lookups by
+    uuid then read whole tables): a push by the database's owner, IT's account, analyzes the tables;
+    one by another account leaves them to autovacuum, without a warning or an error."""
+    from app.plans import add_examples
+
+    def estimated() -> dict[str, float]:
+        return dict(server_db.sql("SELECT relname, reltuples FROM pg_class WHERE relname IN ('plan', 'timeline_item')"))
+
+    assert estimated()["plan"] < 2  # alice's push (the fixture's) analyzed nothing: she owns no table
+    second = tmp_path / "it.uppdrag"
+    ws = Workspace.create(second)
+    add_examples(ws)
+    ws.close()
+    push(second, server_db.admin_url)
+    assert estimated() == {"plan": 4, "timeline_item": server_db.sql("SELECT count(*) FROM timeline_item")[0][0]}
+
+
 def test_checkout_remembers_the_server_and_sync_brings_one_sided_edits_both_ways(server_db, pushed, tmp_path):
     url = server_db.url("alice")
     out, count = checkout(url, tmp_path / "tåg.uppdrag")
