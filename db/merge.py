@@ -337,18 +337,19 @@ def add_log_entries(db: Any, entries: list[tuple[str, str, str]]) -> list[RowSta
         db, 'SELECT "plan_id", max("position") + 1 FROM "log_entry" WHERE "plan_id" IN ({}) GROUP BY "plan_id"',
         list(following)))
     shape = history.shape_of("log_entry")
-    empty = history.defaults(shape)
+    empty = history.defaults(shape)  # (in the order of shape.columns)
+    plan_column = shape.columns.index("plan_id")
     lines, rows = [], []
     now, today = models.utc_now(), date.today().isoformat()
-    for plan_uuid, text, status in entries:
-        plan = plan_ids.get(plan_uuid)
-        if plan is None:  # the file lacks the plan
-            continue
+    kept = [(plan_ids[u], u, text, status) for u, text, status in entries if u in plan_ids]  # (the file may lack one)
+    for (plan, plan_uuid, text, status), uuid, version in zip(kept, models.new_uuids(len(kept)),
+                                                              models.new_versions(len(kept)), strict=True):
         values = {**empty, "plan_id": plan_uuid, "position": following[plan], "entry_date": today, "kind": "merge",
                   "text": text, "decided_by": "", "status": status}
-        line = RowState(0, models.new_uuid(), models.new_version(), 1, now, now, values)
-        lines.append(line)
-        rows.append((line.uuid, line.version, now, now, 1, *(plan if c == "plan_id" else values[c] for c in shape.columns)))
+        lines.append(RowState(0, uuid, version, 1, now, now, values))
+        row = [uuid, version, now, now, 1, *values.values()]
+        row[5 + plan_column] = plan
+        rows.append(row)
         following[plan] += 1
     statements.insert_rows(db, "log_entry", ("uuid", "version_id", "created_at", "modified_at", "rev", *shape.columns),
                            rows)
