@@ -33,9 +33,9 @@ file's versions, and the file only fetches).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
 from dataclasses import replace
